@@ -1,0 +1,66 @@
+# xi: make (build), make run, make test, make asan, make bench, make install PREFIX=...
+VERSION := 0.1.0
+PREFIX ?= /usr/local
+CC ?= cc
+PKGS := mpfr readline
+DEBS := libmpfr-dev libreadline-dev pkg-config
+
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS += $(PKG_LIBS)
+override CFLAGS += $(PKG_CFLAGS)
+
+LIB_SRC := expr/lex.c expr/sym.c expr/parse.c expr/ops.c expr/graph.c expr/num.c \
+           grad/grad.c repl/session.c repl/trace.c repl/help.c
+LIB_OBJ := $(LIB_SRC:.c=.o)
+XI_OBJ := repl/main.o repl/line.o
+HDRS := $(wildcard expr/*.h grad/*.h repl/*.h)
+
+.PHONY: all run test asan bench install clean deps
+all: deps xi
+
+# Missing Debian packages are installed here (with sudo when not root), so a
+# fresh machine needs nothing by hand.  Elsewhere, install MPFR, readline and
+# pkg-config yourself.
+deps:
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "xi: installing $(DEBS)"; \
+	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBS) >/dev/null; \
+	  else \
+	    echo "xi: needs GNU MPFR, GNU readline and pkg-config (Debian: apt-get install $(DEBS))"; exit 1; \
+	  fi; \
+	fi
+
+%.o: %.c $(HDRS) | deps
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+libxi.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+xi: $(XI_OBJ) libxi.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XI_OBJ) libxi.a $(LDLIBS)
+
+run: all
+	./xi
+
+test: all
+	@tests/run
+
+asan:
+	$(MAKE) clean
+	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/run
+	$(MAKE) clean
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 xi $(DESTDIR)$(PREFIX)/bin/xi
+	install -m 644 docs/xi.1 $(DESTDIR)$(PREFIX)/share/man/man1/xi.1
+
+clean:
+	rm -f xi libxi.a $(LIB_OBJ) $(XI_OBJ) tests/*.bin bench/*.bin
+	rm -rf tests/out

@@ -1,0 +1,102 @@
+/* graph.h: the tape.  Nodes live in one array in creation order; operands
+ * always have smaller indices, so the order is topological, forward
+ * evaluation is a loop up and the reverse sweep a loop down.  Nodes are
+ * referred to by index, never by pointer (the array moves as it grows).
+ *
+ * A node holds one MPFR number today; a tensor issue will give it a shape
+ * and a pointer to its elements, and keep the scalar inline. */
+#ifndef XI_GRAPH_H
+#define XI_GRAPH_H
+
+#include <signal.h>
+
+#include "ops.h"
+#include "parse.h"
+#include "sym.h"
+
+#define XI_PREC_MIN 2
+#define XI_PREC_MAX 100000
+#define XI_CALL_DEPTH 200
+#define XI_LIT_PI (UINT32_MAX - 1) /* XI_CONST aux for pi and e */
+#define XI_LIT_E (UINT32_MAX - 2)
+
+enum { XI_OK, XI_E_UPSTREAM, XI_E_NAN, XI_E_POLE, XI_E_OVERFLOW };
+
+typedef struct {
+  uint8_t op;
+  uint8_t err;   /* XI_E_*: why the value is not a finite number */
+  uint8_t neg;   /* XI_CONST: the literal was written with a minus */
+  uint8_t shown; /* scratch for printers (trace marks its cone here) */
+  uint32_t a, b; /* operands, XI_NONE when absent */
+  uint32_t aux;  /* XI_CONST: the literal's text in the pool, or XI_LIT_* */
+  uint32_t name; /* the name it was first bound to, or XI_NONE */
+  xi_pos pos;    /* where it was written */
+  __mpfr_struct v[1];
+} xiG_node;
+
+typedef enum { B_NONE, B_NODE, B_FUNC } xiG_bkind;
+
+typedef struct {
+  xiG_bkind kind;
+  uint32_t node;    /* B_NODE */
+  uint32_t order;   /* when it was defined, for `vars` */
+  char *text;       /* the right-hand side as typed */
+  xiP_code src;     /* a leaf set from a constant expression: re-run at a new precision */
+  uint32_t *params; /* B_FUNC */
+  uint32_t nparams;
+  xiP_code body;
+} xiG_binding;
+
+struct xiG_graph;
+/* grad(E, v) inside an expression: supplied by the layer that can sweep */
+typedef int (*xiG_grad_fn)(void *ctx, struct xiG_graph *g, uint32_t root, uint32_t v,
+                           mpfr_ptr out, xi_err *err);
+
+typedef struct xiG_graph {
+  xiG_node *nodes;
+  uint32_t n, cap;
+  uint32_t fresh; /* nodes below this index hold current values */
+  mpfr_prec_t prec;
+  xiS_table sym;
+  xiG_binding *bind; /* indexed by name id */
+  uint32_t nbind, order;
+  xiG_grad_fn grad;
+  void *grad_ctx;
+  volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
+  unsigned depth;                   /* user-function calls being expanded */
+} xiG_graph;
+
+void xiG_init(xiG_graph *g, mpfr_prec_t prec);
+void xiG_free(xiG_graph *g);
+
+uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos);
+void xiG_truncate(xiG_graph *g, uint32_t mark);
+
+/* Builds the nodes of code (binding parameter names to nodes) and evaluates
+   them; *root is the result.  On error the caller truncates back. */
+int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
+             const uint32_t *args, uint32_t nparams, uint32_t *root, xi_err *err);
+/* Brings every node up to and including i to its current value. */
+int xiG_eval(xiG_graph *g, uint32_t i, xi_err *err);
+/* Fails with a message naming the node where a non-number first arose, if
+   node i's value is not a finite number.  Nodes from mark on belong to the
+   statement at hand and are pointed at; older ones are named, and the error
+   points at `at`. */
+int xiG_check(xiG_graph *g, uint32_t i, uint32_t mark, xi_pos at, xi_err *err);
+/* "in y (defined at 2:5)", "in log(...) at 3:1": where node i came from */
+void xiG_describe(const xiG_graph *g, uint32_t i, char *buf, size_t n);
+/* 1 when the nodes from mark on use no node from before mark */
+int xiG_self_contained(const xiG_graph *g, uint32_t mark, uint32_t root);
+
+void xiG_set_leaf(xiG_graph *g, uint32_t i, mpfr_srcptr v);
+int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err);
+
+xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
+int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, const char *text, size_t len);
+int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t nparams,
+                  const xiP_code *body, const char *text, size_t len);
+void xiG_unbind(xiG_graph *g, uint32_t name);
+/* the name bound to node i right now, or NULL */
+const char *xiG_name_of(const xiG_graph *g, uint32_t i);
+
+#endif

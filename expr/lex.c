@@ -1,0 +1,235 @@
+/* lex.c: the lexer.  Names may hold UTF-8 letters (η, ξ1, δ₂, ŷ); ·, × and
+ * ÷ and − are read as *, *, / and - because the seeds write them. */
+#include "lex.h"
+
+#include <string.h>
+
+void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line) {
+  lx->src = src;
+  lx->len = len;
+  lx->off = 0;
+  lx->line = first_line;
+  lx->col = 1;
+}
+
+int xiL_utf8(const char *s, size_t n, uint32_t *cp) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n == 0)
+    return 0;
+  if (u[0] < 0x80) {
+    *cp = u[0];
+    return 1;
+  }
+  int len;
+  uint32_t c, min;
+  if ((u[0] & 0xE0) == 0xC0) {
+    len = 2, c = u[0] & 0x1F, min = 0x80;
+  } else if ((u[0] & 0xF0) == 0xE0) {
+    len = 3, c = u[0] & 0x0F, min = 0x800;
+  } else if ((u[0] & 0xF8) == 0xF0) {
+    len = 4, c = u[0] & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if ((size_t)len > n)
+    return 0;
+  for (int i = 1; i < len; i++) {
+    if ((u[i] & 0xC0) != 0x80)
+      return 0;
+    c = (c << 6) | (u[i] & 0x3F);
+  }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+    return 0; /* overlong, out of range, or a surrogate */
+  *cp = c;
+  return len;
+}
+
+int xiL_name_start(uint32_t c) {
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+    return 1;
+  if (c == '_')
+    return 1;
+  if (c >= 0xC0 && c <= 0x2AF)
+    return c != 0xD7 && c != 0xF7; /* Latin letters, but not × and ÷ */
+  if (c >= 0x370 && c <= 0x4FF)
+    return c != 0x37E && c != 0x387 && c != 0x375; /* Greek, Cyrillic */
+  if (c >= 0x1E00 && c <= 0x1FFF)
+    return 1; /* Latin and Greek extended */
+  if (c >= 0x2100 && c <= 0x214F)
+    return 1; /* letterlike: ℒ ℓ */
+  return c >= 0x1D400 && c <= 0x1D7FF; /* mathematical letters */
+}
+
+int xiL_name_char(uint32_t c) {
+  return xiL_name_start(c) || (c >= '0' && c <= '9') ||
+         (c >= 0x300 && c <= 0x36F) ||   /* combining marks: ŷ as y + ̂ */
+         (c >= 0x2080 && c <= 0x2089) || /* subscript digits: δ₂ */
+         c == 0x2032;                    /* prime: a′ */
+}
+
+static void step(xiL_lexer *lx, size_t bytes) {
+  lx->off += bytes;
+  lx->col++;
+}
+
+static xiL_token make(xiL_lexer *lx, xiL_type t, size_t off, xi_pos pos) {
+  xiL_token k = {t, off, lx->off - off, pos, NULL};
+  return k;
+}
+
+static xiL_token error(xiL_lexer *lx, size_t off, xi_pos pos, const char *msg) {
+  xiL_token k = make(lx, T_ERROR, off, pos);
+  k.msg = msg;
+  return k;
+}
+
+static int digit_at(xiL_lexer *lx, size_t i) {
+  return i < lx->len && lx->src[i] >= '0' && lx->src[i] <= '9';
+}
+
+static xiL_token number(xiL_lexer *lx, size_t off, xi_pos pos) {
+  while (digit_at(lx, lx->off))
+    step(lx, 1);
+  if (lx->off < lx->len && lx->src[lx->off] == '.') {
+    step(lx, 1);
+    while (digit_at(lx, lx->off))
+      step(lx, 1);
+  }
+  if (lx->off < lx->len && (lx->src[lx->off] | 0x20) == 'e') {
+    size_t i = lx->off + 1;
+    if (i < lx->len && (lx->src[i] == '+' || lx->src[i] == '-'))
+      i++;
+    if (digit_at(lx, i)) { /* otherwise the e is a name: 2e is 2 then e */
+      while (lx->off < i)
+        step(lx, 1);
+      while (digit_at(lx, lx->off))
+        step(lx, 1);
+    }
+  }
+  return make(lx, T_NUM, off, pos);
+}
+
+/* the symbols that are not ASCII: multiplication dot and sign, minus, division */
+static xiL_type unicode_operator(uint32_t c) {
+  switch (c) {
+  case 0xB7: case 0xD7: case 0x22C5: return T_STAR;
+  case 0x2212: return T_MINUS;
+  case 0xF7: return T_SLASH;
+  default: return T_ERROR;
+  }
+}
+
+static xiL_type two(xiL_lexer *lx, char next, xiL_type yes, xiL_type no) {
+  if (lx->off < lx->len && lx->src[lx->off] == next) {
+    step(lx, 1);
+    return yes;
+  }
+  return no;
+}
+
+xiL_token xiL_next(xiL_lexer *lx) {
+  for (;;) {
+    while (lx->off < lx->len && (lx->src[lx->off] == ' ' || lx->src[lx->off] == '\t' ||
+                                 lx->src[lx->off] == '\r'))
+      step(lx, 1);
+    if (lx->off < lx->len && lx->src[lx->off] == '#')
+      while (lx->off < lx->len && lx->src[lx->off] != '\n')
+        lx->off++; /* a comment: columns past it are never reported */
+    if (lx->off + 1 < lx->len && lx->src[lx->off] == '\\' &&
+        (lx->src[lx->off + 1] == '\n' ||
+         (lx->src[lx->off + 1] == '\r' && lx->off + 2 < lx->len &&
+          lx->src[lx->off + 2] == '\n'))) {
+      lx->off += lx->src[lx->off + 1] == '\n' ? 2 : 3; /* line continuation */
+      lx->line++, lx->col = 1;
+      continue;
+    }
+    break;
+  }
+  size_t off = lx->off;
+  xi_pos pos = {lx->line, lx->col};
+  if (lx->off >= lx->len)
+    return make(lx, T_EOF, off, pos);
+  char c = lx->src[lx->off];
+  if (c == '\n') {
+    step(lx, 1);
+    lx->line++, lx->col = 1;
+    return make(lx, T_NL, off, pos);
+  }
+  if ((c >= '0' && c <= '9') || (c == '.' && digit_at(lx, lx->off + 1)))
+    return number(lx, off, pos);
+  uint32_t cp;
+  int n = xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
+  if (n == 0) {
+    step(lx, 1);
+    return error(lx, off, pos, "invalid UTF-8 in the input");
+  }
+  if (xiL_name_start(cp)) {
+    step(lx, (size_t)n);
+    while (lx->off < lx->len &&
+           (n = xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp)) > 0 &&
+           xiL_name_char(cp))
+      step(lx, (size_t)n);
+    return make(lx, T_NAME, off, pos);
+  }
+  step(lx, (size_t)n);
+  switch (cp) {
+  case ';': return make(lx, T_SEMI, off, pos);
+  case '(': return make(lx, T_LP, off, pos);
+  case ')': return make(lx, T_RP, off, pos);
+  case ',': return make(lx, T_COMMA, off, pos);
+  case '{': return make(lx, T_LBRACE, off, pos);
+  case '}': return make(lx, T_RBRACE, off, pos);
+  case '[': return make(lx, T_LBRACK, off, pos);
+  case ']': return make(lx, T_RBRACK, off, pos);
+  case '@': return make(lx, T_AT, off, pos);
+  case ':': return make(lx, T_COLON, off, pos);
+  case '.': return make(lx, T_DOT, off, pos);
+  case '^': return make(lx, T_POW, off, pos);
+  case '+': return make(lx, two(lx, '=', T_PLUSEQ, T_PLUS), off, pos);
+  case '-': return make(lx, two(lx, '=', T_MINUSEQ, T_MINUS), off, pos);
+  case '/': return make(lx, two(lx, '=', T_SLASHEQ, T_SLASH), off, pos);
+  case '=': return make(lx, two(lx, '=', T_EQEQ, T_ASSIGN), off, pos);
+  case '*':
+    if (lx->off < lx->len && lx->src[lx->off] == '*') {
+      step(lx, 1);
+      return make(lx, T_POW, off, pos);
+    }
+    return make(lx, two(lx, '=', T_STAREQ, T_STAR), off, pos);
+  case '"':
+    while (lx->off < lx->len && lx->src[lx->off] != '"' && lx->src[lx->off] != '\n')
+      step(lx, 1);
+    if (lx->off >= lx->len || lx->src[lx->off] != '"')
+      return error(lx, off, pos, "unterminated string");
+    step(lx, 1);
+    return make(lx, T_STRING, off, pos);
+  default:
+    if (unicode_operator(cp) != T_ERROR)
+      return make(lx, unicode_operator(cp), off, pos);
+    return error(lx, off, pos, "unexpected character");
+  }
+}
+
+xiL_token xiL_raw(xiL_lexer *lx) {
+  while (lx->off < lx->len && (lx->src[lx->off] == ' ' || lx->src[lx->off] == '\t'))
+    step(lx, 1);
+  if (lx->off < lx->len && lx->src[lx->off] == '"')
+    return xiL_next(lx);
+  size_t off = lx->off;
+  xi_pos pos = {lx->line, lx->col};
+  size_t end = off;
+  while (lx->off < lx->len && !strchr(";#\n", lx->src[lx->off])) {
+    if (lx->src[lx->off] != ' ' && lx->src[lx->off] != '\t' && lx->src[lx->off] != '\r')
+      end = lx->off + 1;
+    step(lx, 1);
+  }
+  xiL_token k = {T_STRING, off, end - off, pos, NULL};
+  return k;
+}
+
+const char *xiL_describe(xiL_type t) {
+  static const char *const names[] = {
+      "end of input", "end of line", "';'", "a number", "a name", "a string", "'('",
+      "')'", "','", "'+'", "'-'", "'*'", "'/'", "'^'", "'='", "'+='", "'-='", "'*='", "'/='",
+      "'=='", "'{'", "'}'", "'['", "']'", "'@'", "':'", "'.'", "an invalid character"};
+  return names[t];
+}

@@ -1,0 +1,53 @@
+/* lex.h: tokens with their source positions.  The lexer is pulled one token
+ * at a time by the parser, so a million-line script never exists as tokens
+ * all at once. */
+#ifndef XI_LEX_H
+#define XI_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+  T_EOF, T_NL, T_SEMI, T_NUM, T_NAME, T_STRING, T_LP, T_RP, T_COMMA,
+  T_PLUS, T_MINUS, T_STAR, T_SLASH, T_POW, T_ASSIGN, T_PLUSEQ, T_MINUSEQ,
+  T_STAREQ, T_SLASHEQ, T_EQEQ, T_LBRACE, T_RBRACE, T_LBRACK, T_RBRACK,
+  T_AT, T_COLON, T_DOT, T_ERROR
+} xiL_type;
+
+typedef struct {
+  uint32_t line, col; /* 1-based; col counts characters, not bytes */
+} xi_pos;
+
+/* an error: where, and what the user should read */
+typedef struct {
+  xi_pos pos;
+  char msg[512];
+} xi_err;
+
+typedef struct {
+  xiL_type type;
+  size_t off, len; /* bytes of the token in the source */
+  xi_pos pos;
+  const char *msg; /* for T_ERROR */
+} xiL_token;
+
+typedef struct {
+  const char *src;
+  size_t len, off;
+  uint32_t line, col;
+} xiL_lexer;
+
+void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line);
+xiL_token xiL_next(xiL_lexer *lx);
+/* the raw rest of a statement (for `load FILE`): up to ';', newline or '#',
+   trimmed; a "quoted" argument is taken whole.  Returns its token. */
+xiL_token xiL_raw(xiL_lexer *lx);
+const char *xiL_describe(xiL_type t);
+
+/* UTF-8: decodes one code point at s (n bytes available); returns its length
+   in bytes, or 0 when the bytes are not valid UTF-8. */
+int xiL_utf8(const char *s, size_t n, uint32_t *cp);
+int xiL_name_start(uint32_t cp);
+int xiL_name_char(uint32_t cp);
+
+#endif

@@ -1,0 +1,193 @@
+/* num.c: formatting, and judging a claimed decimal against a value exactly. */
+#include <stdio.h>
+
+#include "num.h"
+
+#include <gmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *xiN_format(mpfr_srcptr x, int digits) {
+  if (!mpfr_number_p(x))
+    return strdup(mpfr_nan_p(x) ? "nan" : mpfr_sgn(x) > 0 ? "inf" : "-inf");
+  if (mpfr_zero_p(x))
+    return strdup("0");
+  mpfr_exp_t e;
+  char *s = mpfr_get_str(NULL, &e, 10, (size_t)digits, x, MPFR_RNDN);
+  if (!s)
+    return NULL;
+  /* x = 0.DDDD × 10^e, with s = [-]DDDD */
+  int neg = s[0] == '-';
+  const char *d = s + neg;
+  size_t nd = strlen(d);
+  char *out = malloc(nd + 64); /* sign, point, up to 5 leading zeros, exponent */
+  if (!out) {
+    mpfr_free_str(s);
+    return NULL;
+  }
+  char *o = out;
+  if (neg)
+    *o++ = '-';
+  if (mpfr_integer_p(x) && e > 0 && e <= digits) {
+    memcpy(o, d, (size_t)e); /* the digits past e are zeros */
+    o[e] = '\0';
+  } else if (e > -6 && e <= 0) { /* 0.000DDDD */
+    *o++ = '0', *o++ = '.';
+    memset(o, '0', (size_t)-e);
+    o += -e;
+    strcpy(o, d);
+  } else if (e > 0 && e <= digits) { /* DD.DD */
+    memcpy(o, d, (size_t)e);
+    o += e;
+    if ((size_t)e < nd) {
+      *o++ = '.';
+      strcpy(o, d + e);
+    } else {
+      *o = '\0';
+    }
+  } else { /* D.DDDDe±N */
+    *o++ = d[0];
+    if (nd > 1) {
+      *o++ = '.';
+      memcpy(o, d + 1, nd - 1);
+      o += nd - 1;
+    }
+    sprintf(o, "e%+ld", (long)(e - 1));
+  }
+  mpfr_free_str(s);
+  return out;
+}
+
+/* ---- claims ---- */
+
+typedef struct {
+  mpz_t D;      /* the digits, signed */
+  long q;       /* claim = D × 10^q */
+  int frac;     /* digits written after the point */
+  int sci;      /* written with an exponent */
+  int sig;      /* significant digits */
+} claim;
+
+static int parse_claim(const char *t, size_t len, int neg, claim *c) {
+  char *digits = malloc(len + 2);
+  if (!digits)
+    return -1;
+  size_t nd = 0, i = 0;
+  int frac = 0, point = 0;
+  long exp = 0;
+  for (; i < len && t[i] != 'e' && t[i] != 'E'; i++) {
+    if (t[i] == '.') {
+      point = 1;
+      continue;
+    }
+    digits[nd++] = t[i];
+    frac += point;
+  }
+  digits[nd] = '\0';
+  c->sci = i < len;
+  if (c->sci) {
+    const char *x = t + i + 1;
+    int sgn = 1;
+    if (*x == '+' || *x == '-')
+      sgn = *x++ == '-' ? -1 : 1;
+    for (; x < t + len; x++) {
+      exp = exp * 10 + (*x - '0');
+      if (exp > 100000)
+        break;
+    }
+    exp *= sgn;
+  }
+  if (nd > 10000 || exp > 100000 || exp < -100000) {
+    free(digits);
+    return -1;
+  }
+  mpz_init_set_str(c->D, digits, 10);
+  if (neg)
+    mpz_neg(c->D, c->D);
+  const char *first = digits;
+  while (*first == '0' && first[1])
+    first++;
+  c->sig = (int)strlen(first);
+  c->frac = frac;
+  c->q = exp - frac;
+  free(digits);
+  return 0;
+}
+
+/* the claim's style, with digits R in place of D */
+static char *write_like(const claim *c, const mpz_t R) {
+  char *r = mpz_get_str(NULL, 10, R);
+  int neg = r[0] == '-';
+  const char *d = r + neg;
+  size_t nd = strlen(d);
+  size_t cap = nd + (size_t)c->frac + 32;
+  char *out = malloc(cap), *o = out;
+  if (!out) {
+    free(r);
+    return NULL;
+  }
+  if (neg)
+    *o++ = '-';
+  if (c->frac > 0) {
+    size_t f = (size_t)c->frac;
+    if (nd <= f) { /* 0.00ddd */
+      *o++ = '0', *o++ = '.';
+      memset(o, '0', f - nd);
+      o += f - nd;
+      strcpy(o, d);
+    } else {
+      memcpy(o, d, nd - f);
+      o += nd - f;
+      *o++ = '.';
+      strcpy(o, d + nd - f);
+    }
+  } else {
+    strcpy(o, d);
+  }
+  if (c->sci)
+    sprintf(out + strlen(out), "e%ld", c->q + c->frac);
+  free(r);
+  return out;
+}
+
+int xiN_judge(mpfr_srcptr v, const char *text, size_t len, int neg, xiN_verdict *out) {
+  claim c;
+  memset(out, 0, sizeof *out);
+  if (parse_claim(text, len, neg, &c))
+    return -1;
+  out->sig = c.sig;
+  /* with S = 10^|q|: compare X = 2v (×S when q < 0) against (2D ± 1) (×S when q >= 0);
+     every product is exact, so the verdict has no rounding in it */
+  mpz_t S, lo, hi, two_d;
+  mpz_inits(S, lo, hi, two_d, NULL);
+  mpz_ui_pow_ui(S, 10, (unsigned long)(c.q < 0 ? -c.q : c.q));
+  mpfr_t X;
+  mpfr_init2(X, mpfr_get_prec(v) + (mpfr_prec_t)mpz_sizeinbase(S, 2) + 2);
+  mpfr_mul_2ui(X, v, 1, MPFR_RNDN);
+  mpz_mul_2exp(two_d, c.D, 1);
+  mpz_sub_ui(lo, two_d, 1);
+  mpz_add_ui(hi, two_d, 1);
+  if (c.q < 0)
+    mpfr_mul_z(X, X, S, MPFR_RNDN);
+  else {
+    mpz_mul(lo, lo, S);
+    mpz_mul(hi, hi, S);
+  }
+  out->pass = mpfr_cmp_z(X, lo) >= 0 && mpfr_cmp_z(X, hi) <= 0;
+
+  /* the value in units of the claim's last digit: X/2 (÷S when q >= 0) */
+  mpfr_t U;
+  mpfr_init2(U, mpfr_get_prec(X) + 64);
+  mpfr_div_2ui(U, X, 1, MPFR_RNDN);
+  if (c.q >= 0)
+    mpfr_div_z(U, U, S, MPFR_RNDN);
+  mpz_t R, T;
+  mpz_inits(R, T, NULL);
+  mpfr_get_z(R, U, MPFR_RNDNA);
+  mpfr_get_z(T, U, MPFR_RNDZ);
+  out->truncated = !out->pass && mpz_cmp(T, c.D) == 0 && mpfr_cmp_z(U, c.D) != 0;
+  out->rounded = write_like(&c, R);
+  mpfr_clears(X, U, (mpfr_ptr)0);
+  mpz_clears(S, lo, hi, two_d, R, T, c.D, NULL);
+  return 0;
+}

@@ -1,0 +1,240 @@
+/* ops.c: the forward and local-partial rules named in ops.h.
+ * Forward rules take the output first and the rounding mode last, as MPFR does.
+ * The node's value is always finite when a partial is asked for: forward
+ * evaluation turns NaN and infinities into errors first. */
+#include "ops.h"
+
+#include <string.h>
+
+mpfr_t xiO_one, xiO_minus_one, xiO_zero;
+
+/* ---- forward rules ---- */
+static int fw_id(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_set(r, a, rnd);
+}
+static int fw_neg(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_neg(r, a, rnd);
+}
+static int fw_add(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  return mpfr_add(r, a, b, rnd);
+}
+static int fw_sub(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  return mpfr_sub(r, a, b, rnd);
+}
+static int fw_mul(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  return mpfr_mul(r, a, b, rnd);
+}
+static int fw_div(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  return mpfr_div(r, a, b, rnd);
+}
+static int fw_pow(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  return mpfr_pow(r, a, b, rnd);
+}
+static int fw_exp(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_exp(r, a, rnd);
+}
+static int fw_log(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_log(r, a, rnd);
+}
+static int fw_sqrt(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_sqrt(r, a, rnd);
+}
+static int fw_sin(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_sin(r, a, rnd);
+}
+static int fw_cos(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_cos(r, a, rnd);
+}
+static int fw_tan(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_tan(r, a, rnd);
+}
+static int fw_tanh(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_tanh(r, a, rnd);
+}
+/* σ(a) = 1/(1 + e^-a), with guard bits so the two roundings inside stay
+   below the final one; MPFR has no sigmoid of its own. */
+static int fw_sigmoid(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  mpfr_t t;
+  mpfr_init2(t, mpfr_get_prec(r) + 32);
+  mpfr_neg(t, a, MPFR_RNDN);
+  mpfr_exp(t, t, MPFR_RNDN);
+  mpfr_add_ui(t, t, 1, MPFR_RNDN);
+  int inex = mpfr_ui_div(r, 1, t, rnd);
+  mpfr_clear(t);
+  return inex;
+}
+static int fw_relu(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  if (mpfr_sgn(a) > 0)
+    return mpfr_set(r, a, rnd);
+  mpfr_set_zero(r, 1);
+  return 0;
+}
+static int fw_abs(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_abs(r, a, rnd);
+}
+
+/* ---- local partials ∂out/∂(operand k) ---- */
+static mpfr_srcptr sign_of(mpfr_srcptr a) {
+  int s = mpfr_sgn(a);
+  return s > 0 ? xiO_one : s < 0 ? xiO_minus_one : xiO_zero;
+}
+static mpfr_srcptr d_id(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)t, (void)o, (void)a, (void)b;
+  return xiO_one;
+}
+static mpfr_srcptr d_neg(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)t, (void)o, (void)a, (void)b;
+  return xiO_minus_one;
+}
+static mpfr_srcptr d_add(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)t, (void)o, (void)a, (void)b;
+  return xiO_one;
+}
+static mpfr_srcptr d_sub(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)t, (void)o, (void)a, (void)b;
+  return k == 0 ? xiO_one : xiO_minus_one;
+}
+static mpfr_srcptr d_mul(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)t, (void)o;
+  return k == 0 ? b : a;
+}
+static mpfr_srcptr d_div(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)a;
+  if (k == 0) {
+    mpfr_ui_div(t, 1, b, MPFR_RNDN);
+  } else { /* -a/b² = -(a/b)/b, and a/b is the node's value */
+    mpfr_div(t, o, b, MPFR_RNDN);
+    mpfr_neg(t, t, MPFR_RNDN);
+  }
+  return t;
+}
+static mpfr_srcptr d_pow(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  if (k == 0) {
+    if (mpfr_zero_p(b))
+      return xiO_zero;
+    mpfr_sub_ui(t, b, 1, MPFR_RNDN);
+    mpfr_pow(t, a, t, MPFR_RNDN);
+    mpfr_mul(t, t, b, MPFR_RNDN);
+    return t;
+  }
+  if (mpfr_zero_p(o))
+    return xiO_zero; /* x^y = 0: PyTorch's convention */
+  mpfr_log(t, a, MPFR_RNDN); /* NaN for a < 0: reported by the sweep */
+  mpfr_mul(t, t, o, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_exp(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)t, (void)a, (void)b;
+  return o;
+}
+static mpfr_srcptr d_log(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  mpfr_ui_div(t, 1, a, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_sqrt(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)a, (void)b;
+  mpfr_mul_2ui(t, o, 1, MPFR_RNDN);
+  mpfr_ui_div(t, 1, t, MPFR_RNDN); /* +Inf at 0: reported by the sweep */
+  return t;
+}
+static mpfr_srcptr d_sin(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  mpfr_cos(t, a, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_cos(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  mpfr_sin(t, a, MPFR_RNDN);
+  mpfr_neg(t, t, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_tan(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)a, (void)b;
+  mpfr_sqr(t, o, MPFR_RNDN);
+  mpfr_add_ui(t, t, 1, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_tanh(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)a, (void)b;
+  mpfr_sqr(t, o, MPFR_RNDN);
+  mpfr_ui_sub(t, 1, t, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_sigmoid(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a,
+                             mpfr_srcptr b) {
+  (void)k, (void)a, (void)b;
+  mpfr_ui_sub(t, 1, o, MPFR_RNDN);
+  mpfr_mul(t, t, o, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_relu(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)t, (void)o, (void)b;
+  return mpfr_sgn(a) > 0 ? xiO_one : xiO_zero;
+}
+static mpfr_srcptr d_abs(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)t, (void)o, (void)b;
+  return sign_of(a);
+}
+
+const xiO_row xiO_table[XI_NOPS] = {
+    [XI_LEAF] = {"leaf", 0, NULL, NULL, "%a", {NULL, NULL}, NULL, NULL, NULL},
+    [XI_CONST] = {"constant", 0, NULL, NULL, "%a", {NULL, NULL}, NULL, NULL, NULL},
+    [XI_SNAP] = {"number", 0, NULL, NULL, "%a", {NULL, NULL}, NULL, NULL, NULL},
+#define XI_OP_ROW(id, nm, ar, fw, dp, form, d0, d1, nanm, polem, hlp)                      \
+  [XI_##id] = {nm, ar, fw, dp, form, {d0, d1}, nanm, polem, hlp},
+    XI_OPS(XI_OP_ROW)
+#undef XI_OP_ROW
+};
+
+static const struct {
+  const char *alias;
+  int op;
+} aliases[] = {{"σ", XI_SIGMOID}};
+
+int xiO_lookup(const char *name, size_t len) {
+  for (int op = 0; op < XI_NOPS; op++) {
+    const char *n = xiO_table[op].name;
+    if (op > XI_SNAP && n && strlen(n) == len && memcmp(n, name, len) == 0)
+      return op;
+  }
+  for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+    if (strlen(aliases[i].alias) == len && memcmp(aliases[i].alias, name, len) == 0)
+      return aliases[i].op;
+  return -1;
+}
+
+const char *xiO_function_name(int i) {
+  for (int op = XI_SNAP + 1; op < XI_NOPS; op++)
+    if (xiO_table[op].name && i-- == 0)
+      return xiO_table[op].name;
+  return NULL;
+}
+
+void xiO_init(void) {
+  mpfr_init2(xiO_one, 2);
+  mpfr_init2(xiO_minus_one, 2);
+  mpfr_init2(xiO_zero, 2);
+  mpfr_set_si(xiO_one, 1, MPFR_RNDN);
+  mpfr_set_si(xiO_minus_one, -1, MPFR_RNDN);
+  mpfr_set_zero(xiO_zero, 1);
+}
+
+void xiO_done(void) {
+  mpfr_clear(xiO_one);
+  mpfr_clear(xiO_minus_one);
+  mpfr_clear(xiO_zero);
+  mpfr_free_cache();
+}

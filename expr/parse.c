@@ -1,0 +1,434 @@
+/* parse.c: recursive descent over the lexer's tokens, emitting postfix code.
+ *
+ *   stmt  := command | NAME ('='|'+='|'-='|'*='|'/=') expr
+ *          | NAME '(' NAME,... ')' '=' expr | expr
+ *   expr  := term (('+'|'-') term)*
+ *   term  := unary (('*'|'/') unary)*
+ *   unary := ('-'|'+') unary | power          so -2^2 is -(2^2)
+ *   power := primary ('^'|'**') unary          right-associative: 2^3^2 = 2^9
+ *   primary := NUM | NAME | NAME '(' args ')' | '(' expr ')'
+ */
+#include "parse.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops.h"
+
+static const char *const keywords[] = {"grad", "trace", "check", "digits", "prec",
+                                       "vars", "help",  "load",  "quit",   "exit",
+                                       "del",  NULL};
+
+int xiP_is_keyword(const char *s, size_t len) {
+  for (int i = 0; keywords[i]; i++)
+    if (strlen(keywords[i]) == len && memcmp(keywords[i], s, len) == 0)
+      return 1;
+  return 0;
+}
+
+const char *xiP_keyword(int i) {
+  return i >= 0 && i < (int)(sizeof keywords / sizeof *keywords) ? keywords[i] : NULL;
+}
+
+void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
+              uint32_t first_line) {
+  memset(p, 0, sizeof *p);
+  xiL_init(&p->lx, src, len, first_line);
+  p->sym = sym;
+}
+
+static _Noreturn void fail(xiP_parser *p, xi_pos pos, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  p->err->pos = pos;
+  vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+  va_end(ap);
+  longjmp(p->fail, 1);
+}
+
+static xiL_token *peek(xiP_parser *p) {
+  if (!p->have_tok) {
+    p->tok = xiL_next(&p->lx);
+    p->have_tok = 1;
+  }
+  return &p->tok;
+}
+
+static xiL_token take(xiP_parser *p) {
+  xiL_token t = *peek(p);
+  if (t.type == T_ERROR)
+    fail(p, t.pos, "%s", t.msg);
+  p->have_tok = 0;
+  p->last_end = t.off + t.len;
+  return t;
+}
+
+static int is(xiP_parser *p, xiL_type t) { return peek(p)->type == t; }
+
+static int word_is(xiP_parser *p, const xiL_token *t, const char *w) {
+  return t->type == T_NAME && strlen(w) == t->len && memcmp(p->lx.src + t->off, w, t->len) == 0;
+}
+
+static const char *spell(xiP_parser *p, const xiL_token *t, char *buf, size_t n) {
+  if (t->type == T_NAME || t->type == T_NUM) {
+    snprintf(buf, n, "'%.*s'", (int)(t->len > 40 ? 40 : t->len), p->lx.src + t->off);
+    return buf;
+  }
+  return xiL_describe(t->type);
+}
+
+static _Noreturn void unexpected(xiP_parser *p, const char *wanted) {
+  char buf[64];
+  xiL_token t = *peek(p);
+  if (t.type == T_ERROR)
+    fail(p, t.pos, "%s", t.msg);
+  fail(p, t.pos, "expected %s, found %s", wanted, spell(p, &t, buf, sizeof buf));
+}
+
+static xiL_token expect(xiP_parser *p, xiL_type t, const char *wanted) {
+  if (!is(p, t))
+    unexpected(p, wanted);
+  return take(p);
+}
+
+static void emit(xiP_parser *p, xiP_code *c, xiP_ins ins) {
+  if (c->n == c->cap) {
+    uint32_t cap = c->cap ? c->cap * 2 : 16;
+    xiP_ins *q = realloc(c->ins, cap * sizeof *q);
+    if (!q)
+      fail(p, ins.pos, "out of memory");
+    c->ins = q, c->cap = cap;
+  }
+  c->ins[c->n++] = ins;
+}
+
+static void emit_op(xiP_parser *p, xiP_code *c, int op, xi_pos pos) {
+  xiP_ins ins = {K_OP, (uint8_t)op, 0, 0, 0, pos};
+  emit(p, c, ins);
+}
+
+static void nest(xiP_parser *p, xi_pos pos) {
+  if (++p->depth > XI_MAX_NESTING)
+    fail(p, pos, "expression nested too deeply (more than %d levels)", XI_MAX_NESTING);
+}
+
+static void expr(xiP_parser *p, xiP_code *c);
+static void unary(xiP_parser *p, xiP_code *c);
+
+/* grad(E, v): v must be a name, which the builder resolves to a node */
+static void grad_call(xiP_parser *p, xiP_code *c, xi_pos pos) {
+  expr(p, c);
+  expect(p, T_COMMA, "',' and the name to differentiate by, as in grad(L, W)");
+  xiL_token v = *peek(p);
+  uint32_t mark = c->n;
+  expr(p, c);
+  if (c->n != mark + 1 || c->ins[mark].kind != K_NAME)
+    fail(p, v.pos, "grad(E, v): v must be a name, such as W or xi3");
+  c->ins[mark].kind = K_GRAD;
+  c->ins[mark].pos = pos;
+  expect(p, T_RP, "')' after grad's two arguments");
+}
+
+static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
+  const char *s = p->lx.src + name.off;
+  if (word_is(p, &name, "grad")) {
+    grad_call(p, c, name.pos);
+    return;
+  }
+  int argc = 0;
+  if (!is(p, T_RP)) {
+    do {
+      expr(p, c);
+      if (++argc > 1000)
+        fail(p, name.pos, "too many arguments");
+    } while (is(p, T_COMMA) && (take(p), 1));
+  }
+  expect(p, T_RP, "',' or ')' in the argument list");
+  int op = xiO_lookup(s, name.len);
+  if (op >= 0) {
+    if (argc != xiO_table[op].arity)
+      fail(p, name.pos, "%.*s takes %d argument%s, not %d", (int)name.len, s,
+           xiO_table[op].arity, xiO_table[op].arity == 1 ? "" : "s", argc);
+    emit_op(p, c, op, name.pos);
+    return;
+  }
+  xiP_ins ins = {K_CALL, 0, 0, (uint16_t)argc, xiS_intern(p->sym, s, name.len), name.pos};
+  emit(p, c, ins);
+}
+
+static void primary(xiP_parser *p, xiP_code *c) {
+  xiL_token t = *peek(p);
+  const char *s = p->lx.src + t.off;
+  nest(p, t.pos);
+  if (t.type == T_NUM) {
+    take(p);
+    xiP_ins ins = {K_NUM, 0, 0, 0, xiS_literal(p->sym, s, t.len), t.pos};
+    emit(p, c, ins);
+  } else if (t.type == T_LP) {
+    take(p);
+    expr(p, c);
+    expect(p, T_RP, "')'");
+  } else if (t.type == T_NAME) {
+    take(p);
+    if (is(p, T_LP)) {
+      take(p);
+      call(p, c, t);
+    } else if (word_is(p, &t, "pi") || word_is(p, &t, "e")) {
+      xiP_ins ins = {K_CONST, 0, 0, 0, word_is(p, &t, "e"), t.pos};
+      emit(p, c, ins);
+    } else if (xiO_lookup(s, t.len) >= 0 || word_is(p, &t, "grad")) {
+      fail(p, t.pos, "%.*s is a function: call it as %.*s(...)", (int)t.len, s, (int)t.len, s);
+    } else {
+      xiP_ins ins = {K_NAME, 0, 0, 0, xiS_intern(p->sym, s, t.len), t.pos};
+      emit(p, c, ins);
+    }
+  } else {
+    unexpected(p, "an expression");
+  }
+  p->depth--;
+}
+
+static void power(xiP_parser *p, xiP_code *c) {
+  primary(p, c);
+  if (is(p, T_POW)) {
+    xiL_token op = take(p);
+    nest(p, op.pos); /* 2^2^2^... recurses once per ^ */
+    unary(p, c);
+    p->depth--;
+    emit_op(p, c, XI_POW, op.pos);
+  }
+}
+
+static void unary(xiP_parser *p, xiP_code *c) {
+  if (is(p, T_MINUS) || is(p, T_PLUS)) {
+    xiL_token op = take(p);
+    nest(p, op.pos);
+    uint32_t mark = c->n;
+    unary(p, c);
+    p->depth--;
+    if (op.type == T_PLUS)
+      return;
+    if (c->n == mark + 1 && c->ins[mark].kind == K_NUM) {
+      c->ins[mark].neg ^= 1; /* -4.0 is one literal, not a negation node */
+      c->ins[mark].pos = op.pos;
+    } else {
+      emit_op(p, c, XI_NEG, op.pos);
+    }
+    return;
+  }
+  power(p, c);
+}
+
+static void term(xiP_parser *p, xiP_code *c) {
+  unary(p, c);
+  while (is(p, T_STAR) || is(p, T_SLASH)) {
+    xiL_token op = take(p);
+    unary(p, c);
+    emit_op(p, c, op.type == T_STAR ? XI_MUL : XI_DIV, op.pos);
+  }
+}
+
+static void expr(xiP_parser *p, xiP_code *c) {
+  term(p, c);
+  while (is(p, T_PLUS) || is(p, T_MINUS)) {
+    xiL_token op = take(p);
+    term(p, c);
+    emit_op(p, c, op.type == T_PLUS ? XI_ADD : XI_SUB, op.pos);
+  }
+}
+
+/* an expression, remembering its source text for labels and `vars` */
+static void full_expr(xiP_parser *p, xiP_stmt *st) {
+  size_t start = peek(p)->off;
+  p->depth = 0;
+  expr(p, &st->code);
+  st->text_off = start;
+  st->text_len = p->last_end - start;
+}
+
+static int at_end(xiP_parser *p) {
+  xiL_type t = peek(p)->type;
+  return t == T_NL || t == T_SEMI || t == T_EOF;
+}
+
+static void add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos) {
+  uint32_t *n = realloc(st->names, (st->nnames + 1) * sizeof *n);
+  if (n)
+    st->names = n;
+  xi_pos *q = realloc(st->name_pos, (st->nnames + 1) * sizeof *q);
+  if (q)
+    st->name_pos = q;
+  if (!n || !q)
+    fail(p, pos, "out of memory");
+  st->names[st->nnames] = id;
+  st->name_pos[st->nnames++] = pos;
+}
+
+static void name_list(xiP_parser *p, xiP_stmt *st, const char *what) {
+  do {
+    xiL_token t = expect(p, T_NAME, what);
+    add_name(p, st, xiS_intern(p->sym, p->lx.src + t.off, t.len), t.pos);
+  } while (is(p, T_COMMA) && (take(p), 1));
+}
+
+static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
+  if (is(p, T_ASSIGN) || is(p, T_PLUSEQ) || is(p, T_MINUSEQ) || is(p, T_STAREQ) ||
+      is(p, T_SLASHEQ))
+    fail(p, kw.pos, "'%.*s' is a command; choose another name", (int)kw.len,
+         p->lx.src + kw.off);
+  if (word_is(p, &kw, "grad")) {
+    st->kind = S_GRAD;
+    full_expr(p, st);
+    if (is(p, T_NAME) && word_is(p, peek(p), "wrt")) {
+      take(p);
+      name_list(p, st, "a name after wrt");
+    }
+  } else if (word_is(p, &kw, "trace")) {
+    st->kind = S_TRACE;
+    full_expr(p, st);
+  } else if (word_is(p, &kw, "check")) {
+    st->kind = S_CHECK;
+    full_expr(p, st);
+    expect(p, T_EQEQ, "'==' and the number claimed, as in check L == 0.639");
+    if (is(p, T_MINUS) || is(p, T_PLUS))
+      st->claim_neg = take(p).type == T_MINUS;
+    st->claim = expect(p, T_NUM, "the number claimed");
+  } else if (word_is(p, &kw, "digits") || word_is(p, &kw, "prec")) {
+    st->kind = word_is(p, &kw, "digits") ? S_DIGITS : S_PREC;
+    if (!at_end(p)) {
+      st->arg = expect(p, T_NUM, "a whole number");
+      st->has_number = 1;
+    }
+  } else if (word_is(p, &kw, "vars")) {
+    st->kind = S_VARS;
+  } else if (word_is(p, &kw, "help")) {
+    st->kind = S_HELP;
+    if (!at_end(p))
+      st->arg = take(p);
+  } else if (word_is(p, &kw, "load")) {
+    st->kind = S_LOAD;
+    st->arg = xiL_raw(&p->lx);
+    if (st->arg.type == T_ERROR)
+      fail(p, st->arg.pos, "%s", st->arg.msg);
+    if (st->arg.len == 0)
+      fail(p, st->arg.pos, "load needs a file name");
+  } else if (word_is(p, &kw, "del")) {
+    st->kind = S_DEL;
+    name_list(p, st, "a name to forget");
+  } else {
+    st->kind = S_QUIT;
+  }
+}
+
+static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
+  xiP_code *c = &st->code;
+  xiP_ins last = c->ins[c->n - 1];
+  xiL_token op = take(p);
+  if (c->n == 1 && last.kind == K_NAME) {
+    st->kind = S_ASSIGN;
+    st->assign = op.type;
+    st->name = last.arg;
+    st->target_pos = last.pos;
+  } else if (op.type == T_ASSIGN && last.kind == K_CALL && c->n == last.argc + 1u) {
+    for (uint32_t i = 0; i < last.argc; i++) {
+      if (c->ins[i].kind != K_NAME)
+        fail(p, c->ins[i].pos, "a function's parameters must be names");
+      for (uint32_t j = 0; j < i; j++)
+        if (c->ins[j].arg == c->ins[i].arg)
+          fail(p, c->ins[i].pos, "parameter '%s' is given twice",
+               xiS_name(p->sym, c->ins[i].arg));
+      add_name(p, st, c->ins[i].arg, c->ins[i].pos);
+    }
+    st->kind = S_DEF;
+    st->name = last.arg;
+    st->target_pos = last.pos;
+  } else if (c->n == 1 && last.kind == K_CONST) {
+    fail(p, last.pos, "cannot assign to the constant %s", last.arg ? "e" : "pi");
+  } else if (last.kind == K_OP && xiO_table[last.op].name && op.type == T_ASSIGN &&
+             c->n == (uint32_t)xiO_table[last.op].arity + 1) {
+    fail(p, last.pos, "cannot redefine the built-in function %s", xiO_table[last.op].name);
+  } else {
+    fail(p, op.pos, "the left side of %s must be a name", xiL_describe(op.type));
+  }
+  c->n = 0;
+  full_expr(p, st);
+}
+
+static void statement(xiP_parser *p, xiP_stmt *st) {
+  xiL_token first = *peek(p);
+  st->pos = first.pos;
+  if (first.type == T_NAME && xiP_is_keyword(p->lx.src + first.off, first.len)) {
+    take(p);
+    if (!(word_is(p, &first, "grad") && is(p, T_LP))) {
+      command(p, st, first);
+      return;
+    }
+    p->have_tok = 1; /* grad( is an expression: put grad back in front */
+    p->lx.off = first.off + first.len;
+    p->lx.line = first.pos.line;
+    p->lx.col = first.pos.col + (uint32_t)first.len;
+    p->tok = first;
+  }
+  st->kind = S_EXPR;
+  full_expr(p, st);
+  xiL_type t = peek(p)->type;
+  if (t == T_ASSIGN || t == T_PLUSEQ || t == T_MINUSEQ || t == T_STAREQ || t == T_SLASHEQ)
+    def_or_assign(p, st);
+}
+
+static void skip_statement(xiP_parser *p) {
+  for (;;) {
+    xiL_type t = peek(p)->type;
+    if (t == T_EOF)
+      return;
+    p->have_tok = 0;
+    if (t == T_NL || t == T_SEMI)
+      return;
+  }
+}
+
+int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
+  memset(st, 0, sizeof *st);
+  p->err = err;
+  if (setjmp(p->fail)) {
+    xiP_stmt_free(st);
+    skip_statement(p);
+    return -1;
+  }
+  while (is(p, T_NL) || is(p, T_SEMI))
+    take(p);
+  if (is(p, T_EOF))
+    return 0;
+  statement(p, st);
+  if (!at_end(p))
+    unexpected(p, st->kind == S_EXPR ? "an operator or the end of the statement"
+                                     : "the end of the statement");
+  st->quiet = is(p, T_SEMI);
+  return 1;
+}
+
+void xiP_code_free(xiP_code *c) {
+  free(c->ins);
+  c->ins = NULL;
+  c->n = c->cap = 0;
+}
+
+int xiP_code_copy(xiP_code *dst, const xiP_code *src) {
+  dst->ins = malloc((src->n ? src->n : 1) * sizeof *dst->ins);
+  if (!dst->ins)
+    return -1;
+  memcpy(dst->ins, src->ins, src->n * sizeof *dst->ins);
+  dst->n = dst->cap = src->n;
+  return 0;
+}
+
+void xiP_stmt_free(xiP_stmt *st) {
+  xiP_code_free(&st->code);
+  free(st->names);
+  free(st->name_pos);
+  st->names = NULL;
+  st->name_pos = NULL;
+  st->nnames = 0;
+}

@@ -1,0 +1,186 @@
+/* line.c: the prompt, on readline's callback interface so that Ctrl-C can
+ * abandon the line being typed (or the computation running) and come back to
+ * a clean prompt with the session intact. */
+#include "line.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#define HISTORY_LINES 1000
+#define PROMPT "xi> "
+
+static xiR_session *session;
+static volatile sig_atomic_t got_sigint;
+static int done;
+static uint32_t line_no;
+static char *histfile;
+
+static void on_sigint(int sig) {
+  (void)sig;
+  got_sigint = 1;
+  session->interrupt = 1; /* a running computation checks this and gives up */
+}
+
+static void on_line(char *line) {
+  if (!line) { /* Ctrl-D */
+    done = 1;
+    rl_callback_handler_remove();
+    putchar('\n');
+    return;
+  }
+  line_no++;
+  if (*line) {
+    add_history(line);
+    if (histfile)
+      append_history(1, histfile);
+  }
+  session->interrupt = 0;
+  got_sigint = 0;
+  xiR_run(session, "<stdin>", line, strlen(line), line_no);
+  if (session->interrupt) {
+    fflush(stdout);
+    fputs("interrupted: the session is as it was before the statement\n", stderr);
+  }
+  session->interrupt = 0;
+  got_sigint = 0;
+  free(line);
+  fflush(stdout);
+  if (session->quit) {
+    done = 1;
+    rl_callback_handler_remove();
+  }
+}
+
+/* ---- completion ---- */
+
+typedef struct {
+  const char *prefix;
+  size_t len;
+  char **out;
+  size_t n, cap;
+} matches;
+
+static void offer(void *ctx, const char *word) {
+  matches *m = ctx;
+  if (strncmp(word, m->prefix, m->len) != 0)
+    return;
+  for (size_t i = 0; i < m->n; i++)
+    if (strcmp(m->out[i], word) == 0)
+      return;
+  if (m->n + 1 >= m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 32;
+    char **q = realloc(m->out, cap * sizeof *q);
+    if (!q)
+      return;
+    m->out = q, m->cap = cap;
+  }
+  char *w = strdup(word);
+  if (w)
+    m->out[m->n++] = w;
+}
+
+static char *next_match(const char *text, int state) {
+  static matches m;
+  static size_t at;
+  if (state == 0) {
+    for (size_t i = at; i < m.n; i++)
+      free(m.out[i]);
+    free(m.out);
+    memset(&m, 0, sizeof m);
+    at = 0;
+    m.prefix = text;
+    m.len = strlen(text);
+    xiR_words(session, offer, &m);
+  }
+  return at < m.n ? m.out[at++] : NULL;
+}
+
+static char **complete(const char *text, int start, int end) {
+  (void)start, (void)end;
+  rl_attempted_completion_over = 1; /* never fall back to file names */
+  return rl_completion_matches(text, next_match);
+}
+
+/* ---- the loop ---- */
+
+static void history_setup(void) {
+  const char *f = getenv("XI_HISTORY");
+  const char *home = getenv("HOME");
+  if (f && *f) {
+    histfile = strdup(f);
+  } else if (home && *home) {
+    histfile = malloc(strlen(home) + 16);
+    if (histfile)
+      sprintf(histfile, "%s/.xi_history", home);
+  }
+  using_history();
+  stifle_history(HISTORY_LINES);
+  if (histfile && read_history(histfile) != 0) {
+    FILE *f2 = fopen(histfile, "a"); /* start the file, so append_history works */
+    if (f2)
+      fclose(f2);
+  }
+}
+
+static void abandon_line(void) {
+  rl_free_line_state();
+  rl_callback_sigcleanup();
+  rl_replace_line("", 0);
+  rl_point = rl_end = 0;
+  fputs("^C\n", rl_outstream ? rl_outstream : stdout);
+  rl_on_new_line();
+  rl_redisplay();
+}
+
+void xiE_repl(xiR_session *s) {
+  session = s;
+  s->interactive = 1;
+  history_setup();
+  rl_readline_name = "xi";
+  rl_catch_signals = 0; /* our handler: readline's would re-raise into it anyway */
+  rl_attempted_completion_function = complete;
+  rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,)+-*/^[]";
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: select() returns EINTR */
+
+  printf("xi %s: backpropagation by hand, in MPFR (%ld bits, %d digits). "
+         "'help' for help, Ctrl-D to leave.\n",
+         XI_VERSION, (long)s->g.prec, s->digits);
+  fflush(stdout);
+  rl_callback_handler_install(PROMPT, on_line);
+  while (!done) {
+    fd_set in;
+    FD_ZERO(&in);
+    FD_SET(fileno(rl_instream ? rl_instream : stdin), &in);
+    int r = select(fileno(rl_instream ? rl_instream : stdin) + 1, &in, NULL, NULL, NULL);
+    if (r < 0 && errno == EINTR) {
+      if (got_sigint) {
+        got_sigint = 0;
+        s->interrupt = 0;
+        abandon_line();
+      }
+      continue;
+    }
+    if (r < 0)
+      break;
+    rl_callback_read_char();
+  }
+  if (!done)
+    rl_callback_handler_remove();
+  if (histfile)
+    history_truncate_file(histfile, HISTORY_LINES);
+  free(histfile);
+  histfile = NULL;
+  clear_history();
+  signal(SIGINT, SIG_DFL);
+}

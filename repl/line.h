@@ -1,0 +1,11 @@
+/* line.h: the interactive prompt (GNU readline). */
+#ifndef XI_LINE_H
+#define XI_LINE_H
+
+#include "session.h"
+
+/* Runs the prompt until Ctrl-D or quit.  History is kept in $XI_HISTORY,
+   or ~/.xi_history. */
+void xiE_repl(xiR_session *s);
+
+#endif

@@ -1,0 +1,117 @@
+/* main.c: the command line. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../expr/num.h"
+#include "line.h"
+#include "session.h"
+
+static const char usage[] =
+    "usage: xi [options] [FILE...]\n"
+    "\n"
+    "With no FILE and no -e, xi reads statements from its input: at a terminal it\n"
+    "starts the prompt (GNU readline: history in ~/.xi_history or $XI_HISTORY, Tab\n"
+    "completes commands, functions and names, Ctrl-C abandons the line or the\n"
+    "computation, Ctrl-D leaves); from a pipe it runs them as a script.\n"
+    "\n"
+    "options:\n"
+    "  -e STATEMENTS   run STATEMENTS (may be given more than once)\n"
+    "  -i              start the prompt after the files and -e statements\n"
+    "  --digits N      significant digits shown (default 10)\n"
+    "  --prec N        working precision in bits (default 128)\n"
+    "  -h, --help      this text and the language summary\n"
+    "  --version       the version\n"
+    "\n"
+    "Exit status: 0 when every statement ran and every check passed, 1 otherwise,\n"
+    "2 for a bad command line.  Errors go to stderr as FILE:LINE:COL: error: ...\n"
+    "Colour in traces only on a terminal, and never when NO_COLOR is set.\n"
+    "\n";
+
+static int number_arg(const char *opt, const char *v, long lo, long hi, long *out) {
+  char *end;
+  long n = v ? strtol(v, &end, 10) : 0;
+  if (!v || !*v || *end || n < lo || n > hi) {
+    fprintf(stderr, "xi: %s needs a whole number from %ld to %ld\n", opt, lo, hi);
+    return -1;
+  }
+  *out = n;
+  return 0;
+}
+
+/* --opt N or --opt=N */
+static const char *value_of(int argc, char **argv, int *i, const char *opt) {
+  size_t n = strlen(opt);
+  if (strncmp(argv[*i], opt, n) != 0)
+    return NULL;
+  if (argv[*i][n] == '=')
+    return argv[*i] + n + 1;
+  if (argv[*i][n] == '\0')
+    return *i + 1 < argc ? argv[++*i] : "";
+  return NULL;
+}
+
+int main(int argc, char **argv) {
+  long prec = XI_DEFAULT_PREC, digits = XI_DEFAULT_DIGITS;
+  int interactive = 0, ran = 0;
+  /* first pass: options that shape the session */
+  for (int i = 1; i < argc; i++) {
+    const char *v;
+    if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+      fputs(usage, stdout);
+      xiR_help(stdout, NULL);
+      return 0;
+    }
+    if (strcmp(argv[i], "--version") == 0) {
+      printf("xi %s (MPFR %s)\n", XI_VERSION, mpfr_get_version());
+      return 0;
+    }
+    if ((v = value_of(argc, argv, &i, "--prec"))) {
+      if (number_arg("--prec", v, XI_PREC_MIN, XI_PREC_MAX, &prec))
+        return 2;
+    } else if ((v = value_of(argc, argv, &i, "--digits"))) {
+      if (number_arg("--digits", v, 1, XI_DIGITS_MAX, &digits))
+        return 2;
+    } else if (strcmp(argv[i], "-e") == 0) {
+      if (++i >= argc) {
+        fputs("xi: -e needs statements\n", stderr);
+        return 2;
+      }
+    } else if (strcmp(argv[i], "-i") == 0) {
+      interactive = 1;
+    } else if (argv[i][0] == '-' && argv[i][1]) {
+      fprintf(stderr, "xi: unknown option %s (xi --help lists them)\n", argv[i]);
+      return 2;
+    }
+  }
+  xiR_session s;
+  xiR_init(&s, (mpfr_prec_t)prec, (int)digits);
+  const char *nc = getenv("NO_COLOR");
+  s.color = isatty(STDOUT_FILENO) && !(nc && *nc);
+  /* second pass: run files and -e statements in the order given */
+  for (int i = 1; i < argc && !s.quit; i++) {
+    if (strcmp(argv[i], "-e") == 0) {
+      i++;
+      xiR_run(&s, "-e", argv[i], strlen(argv[i]), 1);
+      ran = 1;
+    } else if (strcmp(argv[i], "--prec") == 0 || strcmp(argv[i], "--digits") == 0) {
+      i++;
+    } else if (argv[i][0] != '-' || !argv[i][1]) {
+      if (strcmp(argv[i], "-") == 0)
+        xiR_run_file(&s, "/dev/stdin");
+      else
+        xiR_run_file(&s, argv[i]);
+      ran = 1;
+    }
+  }
+  if (!s.quit && (interactive || !ran)) {
+    if (isatty(STDIN_FILENO))
+      xiE_repl(&s);
+    else
+      xiR_run_file(&s, "/dev/stdin");
+  }
+  int status = s.failed ? 1 : 0;
+  fflush(stdout);
+  xiR_free(&s);
+  return status;
+}
