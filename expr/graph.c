@@ -108,7 +108,7 @@ static void eval_one(xiG_graph *g, xiG_node *n) {
 
 int xiG_eval(xiG_graph *g, uint32_t upto, xi_err *err) {
   for (uint32_t i = g->fresh; i <= upto && i < g->n; i++) {
-    if ((i & 255) == 0 && g->interrupt && *g->interrupt) {
+    if ((i & 15) == 0 && g->interrupt && *g->interrupt) {
       g->fresh = i;
       return failf(err, g->nodes[upto].pos, "interrupted");
     }

@@ -95,9 +95,11 @@ static int bad_partial(const xiG_graph *g, uint32_t i, int k, xi_pos at, xi_err 
   char where[200];
   xiG_describe(g, i, where, sizeof where);
   const xiG_node *n = &g->nodes[i];
-  return failf(err, at, "the derivative of %s with respect to its %s operand is not a finite number %s",
-               xiO_table[n->op].name ? xiO_table[n->op].name : xiO_table[n->op].form,
-               xiO_table[n->op].arity == 1 ? "only" : k == 0 ? "first" : "second", where);
+  const char *op = xiO_table[n->op].name ? xiO_table[n->op].name : xiO_table[n->op].form;
+  if (xiO_table[n->op].arity == 1)
+    return failf(err, at, "the derivative of %s is not finite here (%s)", op, where);
+  return failf(err, at, "the derivative of %s by its %s operand is not finite here (%s)", op,
+               k == 0 ? "first" : "second", where);
 }
 
 int xiD_run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const uint32_t *list,
@@ -121,7 +123,7 @@ int xiD_run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const uint
   if (s->need[root])
     mpfr_set_ui(&s->adj[root], 1, MPFR_RNDN);
   for (uint32_t i = root + 1; i-- > lo;) {
-    if ((i & 1023) == 0 && g->interrupt && *g->interrupt)
+    if ((i & 15) == 0 && g->interrupt && *g->interrupt)
       return failf(err, at, "interrupted");
     const xiG_node *n = &g->nodes[i];
     if (!s->need[i] || mpfr_zero_p(&s->adj[i]) || n->op <= XI_SNAP)

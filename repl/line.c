@@ -43,11 +43,9 @@ static void on_line(char *line) {
   }
   session->interrupt = 0;
   got_sigint = 0;
+  int failed = session->failed; /* a mistake at the prompt is not a failed run */
   xiR_run(session, "<stdin>", line, strlen(line), line_no);
-  if (session->interrupt) {
-    fflush(stdout);
-    fputs("interrupted: the session is as it was before the statement\n", stderr);
-  }
+  session->failed = failed;
   session->interrupt = 0;
   got_sigint = 0;
   free(line);

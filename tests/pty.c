@@ -1,0 +1,179 @@
+/* pty.c: drives xi through a real pseudo-terminal, as a person at the prompt.
+ *
+ * usage: pty.bin XI SCRIPT
+ * Script lines:  start            start xi (the history file is kept between starts)
+ *                send TEXT        type TEXT; \r \t \e \xNN are understood
+ *                expect TEXT      wait (5 s at most) until xi has printed TEXT
+ *                sleep MS         wait
+ *                exit N           wait for xi to end with status N
+ * Exits 0 when every expectation was met. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int master = -1;
+static pid_t child = -1;
+static char out[1 << 20];
+static size_t nout, seen;
+
+static void unescape(const char *in, char *o, size_t *n) {
+  size_t k = 0;
+  for (const char *p = in; *p; p++) {
+    if (*p != '\\' || !p[1]) {
+      o[k++] = *p;
+      continue;
+    }
+    p++;
+    switch (*p) {
+    case 'r': o[k++] = '\r'; break;
+    case 'n': o[k++] = '\n'; break;
+    case 't': o[k++] = '\t'; break;
+    case 'e': o[k++] = 27; break;
+    case 'x': {
+      char hex[3] = {p[1], p[1] ? p[2] : 0, 0};
+      o[k++] = (char)strtol(hex, NULL, 16);
+      p += 2;
+      break;
+    }
+    default: o[k++] = *p;
+    }
+  }
+  *n = k;
+}
+
+static void pump(int ms) {
+  fd_set in;
+  FD_ZERO(&in);
+  FD_SET(master, &in);
+  struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
+  if (select(master + 1, &in, NULL, NULL, &tv) > 0) {
+    ssize_t r = read(master, out + nout, sizeof out - nout - 1);
+    if (r > 0)
+      nout += (size_t)r;
+    out[nout] = '\0';
+  }
+}
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int expect(const char *text) {
+  double end = now() + 5;
+  while (now() < end) {
+    char *hit = memmem(out + seen, nout - seen, text, strlen(text));
+    if (hit) {
+      seen = (size_t)(hit - out) + strlen(text);
+      return 0;
+    }
+    pump(50);
+  }
+  fprintf(stderr, "expected \"%s\"; after the last match xi printed:\n%.*s\n", text,
+          (int)(nout - seen > 2000 ? 2000 : nout - seen), out + seen);
+  return -1;
+}
+
+static int start(const char *xi, const char *hist) {
+  struct winsize ws = {40, 120, 0, 0};
+  child = forkpty(&master, NULL, NULL, &ws);
+  if (child < 0) {
+    perror("forkpty");
+    return -1;
+  }
+  if (child == 0) {
+    setenv("TERM", "xterm", 1);
+    setenv("XI_HISTORY", hist, 1);
+    setenv("NO_COLOR", "1", 1);
+    unsetenv("INPUTRC");
+    execl(xi, xi, (char *)NULL);
+    _exit(127);
+  }
+  nout = seen = 0;
+  return 0;
+}
+
+static int finish(int want) {
+  double end = now() + 5;
+  int status;
+  while (now() < end) {
+    pump(20);
+    if (waitpid(child, &status, WNOHANG) == child) {
+      close(master);
+      child = -1;
+      int got = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      if (got != want)
+        fprintf(stderr, "xi ended with status %d, not %d\n", got, want);
+      return got == want ? 0 : -1;
+    }
+  }
+  fprintf(stderr, "xi did not end; it printed:\n%.*s\n", (int)(nout > 2000 ? 2000 : nout), out);
+  return -1;
+}
+
+int main(int argc, char **argv) {
+  if (argc != 3) {
+    fprintf(stderr, "usage: pty.bin XI SCRIPT\n");
+    return 2;
+  }
+  char xi[4096], hist[] = "/tmp/xi-pty-history-XXXXXX";
+  if (!realpath(argv[1], xi))
+    return 2;
+  int fd = mkstemp(hist);
+  if (fd < 0)
+    return 2;
+  close(fd);
+  unlink(hist);
+  FILE *f = fopen(argv[2], "r");
+  if (!f)
+    return 2;
+  char line[4096];
+  int rc = 0, lineno = 0;
+  while (rc == 0 && fgets(line, sizeof line, f)) {
+    lineno++;
+    line[strcspn(line, "\n")] = '\0';
+    char buf[4096];
+    size_t n;
+    if (!line[0] || line[0] == '#')
+      continue;
+    if (strcmp(line, "start") == 0) {
+      rc = start(xi, hist);
+    } else if (strncmp(line, "send ", 5) == 0) {
+      unescape(line + 5, buf, &n);
+      if (write(master, buf, n) != (ssize_t)n)
+        rc = -1;
+      pump(30);
+    } else if (strncmp(line, "expect ", 7) == 0) {
+      unescape(line + 7, buf, &n);
+      buf[n] = '\0';
+      rc = expect(buf);
+    } else if (strncmp(line, "sleep ", 6) == 0) {
+      double end = now() + atoi(line + 6) / 1000.0;
+      while (now() < end)
+        pump(10);
+    } else if (strncmp(line, "exit ", 5) == 0) {
+      rc = finish(atoi(line + 5));
+    } else {
+      fprintf(stderr, "%s:%d: unknown command\n", argv[2], lineno);
+      rc = -1;
+    }
+    if (rc)
+      fprintf(stderr, "%s:%d: failed: %s\n", argv[2], lineno, line);
+  }
+  fclose(f);
+  if (child > 0) {
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+  }
+  unlink(hist);
+  return rc ? 1 : 0;
+}
