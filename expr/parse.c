@@ -126,8 +126,8 @@ static void grad_call(xiP_parser *p, xiP_code *c, xi_pos pos) {
   expr(p, c);
   if (c->n != mark + 1 || c->ins[mark].kind != K_NAME)
     fail(p, v.pos, "grad(E, v): v must be a name, such as W or xi3");
-  c->ins[mark].kind = K_GRAD;
-  c->ins[mark].pos = pos;
+  c->ins[mark].kind = K_GRAD; /* at v's position: errors about v point there */
+  (void)pos;
   expect(p, T_RP, "')' after grad's two arguments");
 }
 
@@ -274,6 +274,15 @@ static void name_list(xiP_parser *p, xiP_stmt *st, const char *what) {
 }
 
 static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
+  if (word_is(p, &kw, "load")) { /* before any peek: the file name is raw text */
+    st->kind = S_LOAD;
+    st->arg = xiL_raw(&p->lx);
+    if (st->arg.type == T_ERROR)
+      fail(p, st->arg.pos, "%s", st->arg.msg);
+    if (st->arg.len == 0)
+      fail(p, st->arg.pos, "load needs a file name");
+    return;
+  }
   if (is(p, T_ASSIGN) || is(p, T_PLUSEQ) || is(p, T_MINUSEQ) || is(p, T_STAREQ) ||
       is(p, T_SLASHEQ))
     fail(p, kw.pos, "'%.*s' is a command; choose another name", (int)kw.len,
@@ -307,13 +316,6 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
     st->kind = S_HELP;
     if (!at_end(p))
       st->arg = take(p);
-  } else if (word_is(p, &kw, "load")) {
-    st->kind = S_LOAD;
-    st->arg = xiL_raw(&p->lx);
-    if (st->arg.type == T_ERROR)
-      fail(p, st->arg.pos, "%s", st->arg.msg);
-    if (st->arg.len == 0)
-      fail(p, st->arg.pos, "load needs a file name");
   } else if (word_is(p, &kw, "del")) {
     st->kind = S_DEL;
     name_list(p, st, "a name to forget");
@@ -403,8 +405,10 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
     return 0;
   statement(p, st);
   if (!at_end(p))
-    unexpected(p, st->kind == S_EXPR ? "an operator or the end of the statement"
-                                     : "the end of the statement");
+    unexpected(p, st->kind == S_GRAD && !st->nnames ? "an operator, wrt, or the end of the statement"
+                  : st->code.n && st->kind != S_GRAD && st->kind != S_CHECK
+                      ? "an operator or the end of the statement"
+                      : "the end of the statement");
   st->quiet = is(p, T_SEMI);
   return 1;
 }

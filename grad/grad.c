@@ -70,16 +70,30 @@ static int is_wanted(const xiG_node *n, uint32_t i, xiD_want want, const uint32_
   return 0;
 }
 
-/* need[i]: node i is wanted, or one of its operands leads to a wanted node */
+/* need[i]: node i lies under the root, and is wanted or leads to a wanted
+   node.  First the cone of the root (bit 2, marked downwards), then need. */
 static void mark_need(xiD_sweep *s, const xiG_graph *g, xiD_want want, const uint32_t *list,
                       uint32_t nlist) {
+  memset(s->need + s->lo, 0, s->root - s->lo + 1);
+  s->need[s->root] = 2;
+  for (uint32_t i = s->root + 1; i-- > s->lo;) {
+    const xiG_node *n = &g->nodes[i];
+    if (!s->need[i])
+      continue;
+    if (n->a != XI_NONE && n->a >= s->lo)
+      s->need[n->a] = 2;
+    if (n->b != XI_NONE && n->b >= s->lo)
+      s->need[n->b] = 2;
+  }
   for (uint32_t i = s->lo; i <= s->root; i++) {
+    if (!s->need[i])
+      continue;
     const xiG_node *n = &g->nodes[i];
     uint8_t need = (uint8_t)is_wanted(n, i, want, list, nlist);
     if (!need && n->a != XI_NONE && n->a >= s->lo)
-      need = s->need[n->a];
+      need = s->need[n->a] == 1;
     if (!need && n->b != XI_NONE && n->b >= s->lo)
-      need = s->need[n->b];
+      need = s->need[n->b] == 1;
     s->need[i] = need;
   }
 }

@@ -439,6 +439,13 @@ static void sort_ids(uint32_t *ids, uint32_t n, xiG_graph *g) {
     }
 }
 
+static int chars(const char *s) {
+  int n = 0;
+  for (; *s; s++)
+    n += (*s & 0xC0) != 0x80;
+  return n;
+}
+
 static int do_vars(xiR_session *s, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t *ids = malloc((g->nbind + 1) * sizeof *ids), n = 0;
@@ -450,6 +457,10 @@ static int do_vars(xiR_session *s, xi_err *err) {
   sort_ids(ids, n, g);
   if (n == 0)
     printf("no names yet: define one with name = expression\n");
+  int width = 0;
+  for (uint32_t k = 0; k < n; k++)
+    if (g->bind[ids[k]].kind == B_NODE && chars(xiS_name(&g->sym, ids[k])) > width)
+      width = chars(xiS_name(&g->sym, ids[k]));
   for (uint32_t k = 0; k < n; k++) {
     const xiG_binding *b = &g->bind[ids[k]];
     const char *name = xiS_name(&g->sym, ids[k]);
@@ -460,6 +471,7 @@ static int do_vars(xiR_session *s, xi_err *err) {
       printf(")  function  = %s\n", b->text);
       continue;
     }
+    printf("%s%*s", name, width - chars(name), "");
     const xiG_node *nd = &g->nodes[b->node];
     int leaf = nd->op == XI_LEAF;
     char *v;
@@ -469,9 +481,9 @@ static int do_vars(xiR_session *s, xi_err *err) {
     else
       v = xiR_fmt(s, g->nodes[b->node].v);
     if (leaf)
-      printf("%s  leaf  %s\n", name, v);
+      printf("  leaf  %s\n", v);
     else
-      printf("%s  node  %s  = %s\n", name, v, b->text);
+      printf("  node  %s  = %s\n", v, b->text);
     free(v);
   }
   free(ids);

@@ -90,7 +90,6 @@ static void value(tracer *t, buf *b, const char *color, mpfr_srcptr x, int paren
 static void forward_line(tracer *t, buf *b, uint32_t i) {
   const xiG_graph *g = &t->s->g;
   const xiG_node *n = &g->nodes[i];
-  const char *name = xiG_name_of(g, i);
   if (n->op == XI_LEAF || n->op == XI_SNAP) {
     buf who = {0};
     name_node(t, &who, i);
@@ -101,9 +100,7 @@ static void forward_line(tracer *t, buf *b, uint32_t i) {
     return;
   }
   buf head = {0};
-  put(&head, "ξ%u", t->xi[i]);
-  if (name)
-    put(&head, " %s", name);
+  name_node(t, &head, i);
   pad(b, head.s, 8);
   free(head.s);
   subst(t, b, xiO_table[n->op].form, i);
@@ -173,7 +170,10 @@ static void reverse_line(tracer *t, buf *b, const users *u, uint32_t i, uint32_t
       buf cname = {0};
       name_node(t, &cname, c);
       put(&formula, "%s∂%s/∂%s · ", terms ? " + " : "", label, cname.s);
-      subst(t, &formula, xiO_table[cn->op].d[op], c);
+      const char *d = xiO_table[cn->op].d[op];
+      put(&formula, d[0] == '-' ? "(" : "");
+      subst(t, &formula, d, c);
+      put(&formula, d[0] == '-' ? ")" : "");
       free(cname.s);
       put(&numbers, "%s", terms ? " + " : "");
       value(t, &numbers, t->adj_on, xiD_adj(&s->sweep, c), 1);
@@ -188,6 +188,13 @@ static void reverse_line(tracer *t, buf *b, const users *u, uint32_t i, uint32_t
   free(who.s);
   free(formula.s);
   free(numbers.s);
+}
+
+static int name_taken(xiG_graph *g, uint32_t k) {
+  char name[32];
+  int n = snprintf(name, sizeof name, "ξ%u", k);
+  uint32_t id = xiS_find(&g->sym, name, (size_t)n);
+  return id != XI_NONE && xiG_binding_of(g, id) != NULL;
 }
 
 int xiR_trace(xiR_session *s, uint32_t root, const char *label, xi_pos at, xi_err *err) {
@@ -211,10 +218,19 @@ int xiR_trace(xiR_session *s, uint32_t root, const char *label, xi_pos at, xi_er
     if (n->b != XI_NONE)
       t.xi[n->b] = 1;
   }
+  /* unnamed operations are ξ1, ξ2, ... skipping numbers the user's own names
+     (ξ1 = -W*x, as seed 000 writes) have taken */
   uint32_t k = 0;
-  for (uint32_t i = 0; i <= root; i++)
-    if (t.xi[i])
-      t.xi[i] = g->nodes[i].op > XI_SNAP ? ++k : UINT32_MAX;
+  for (uint32_t i = 0; i <= root; i++) {
+    if (!t.xi[i])
+      continue;
+    t.xi[i] = UINT32_MAX;
+    if (g->nodes[i].op > XI_SNAP && !xiG_name_of(g, i)) {
+      while (name_taken(g, ++k))
+        ;
+      t.xi[i] = k;
+    }
+  }
   if (xiD_run(&s->sweep, g, root, XID_ALL, NULL, 0, at, err))
     goto done;
   if (find_users(&t, root, &u))

@@ -1,0 +1,2 @@
+# loaded by tests/commands.xi
+x = 3; W = 3; y = 1;
