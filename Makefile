@@ -6,17 +6,21 @@ PKGS := mpfr readline
 DEBS := libmpfr-dev libreadline-dev pkg-config
 
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
+XI_CFLAGS := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(XI_CFLAGS) $(CFLAGS) $(PKG_CFLAGS)
 LDLIBS += $(PKG_LIBS)
-override CFLAGS += $(PKG_CFLAGS)
 
+# objects go to $(OUT); the sanitizer build has its own, so it never mixes
+OUT ?= build
 LIB_SRC := expr/lex.c expr/sym.c expr/parse.c expr/ops.c expr/graph.c expr/num.c \
            grad/grad.c repl/session.c repl/trace.c repl/help.c
-LIB_OBJ := $(LIB_SRC:.c=.o)
-XI_OBJ := repl/main.o repl/line.o
+XI_SRC := repl/main.c repl/line.c
+LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)
+XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
 HDRS := $(wildcard expr/*.h grad/*.h repl/*.h)
+SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 .PHONY: all run test asan bench install clean deps
 all: deps xi
@@ -35,26 +39,33 @@ deps:
 	  fi; \
 	fi
 
-%.o: %.c $(HDRS) | deps
-	$(CC) $(CFLAGS) -c -o $@ $<
+$(OUT)/%.o: %.c $(HDRS) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-libxi.a: $(LIB_OBJ)
+$(OUT)/libxi.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-xi: $(XI_OBJ) libxi.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XI_OBJ) libxi.a $(LDLIBS)
+$(OUT)/xi: $(XI_OBJ) $(OUT)/libxi.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(XI_OBJ) $(OUT)/libxi.a $(LDLIBS)
+
+xi: $(OUT)/xi
+	cp $< $@
 
 run: all
 	./xi
 
 test: all
-	@tests/run
+	@LIBXI=$(OUT)/libxi.a tests/run
 
-asan:
-	$(MAKE) clean
-	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/run
-	$(MAKE) clean
+# the whole suite again under AddressSanitizer (with LeakSanitizer) and UBSan
+asan: deps
+	@$(MAKE) --no-print-directory OUT=build/asan CFLAGS="$(SAN)" build/asan/xi
+	@XI=build/asan/xi LIBXI=build/asan/libxi.a XI_CFLAGS="-fsanitize=address,undefined" \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/run
+
+bench: all
+	@bench/run
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
@@ -62,5 +73,4 @@ install: all
 	install -m 644 docs/xi.1 $(DESTDIR)$(PREFIX)/share/man/man1/xi.1
 
 clean:
-	rm -f xi libxi.a $(LIB_OBJ) $(XI_OBJ) tests/*.bin bench/*.bin
-	rm -rf tests/out
+	rm -rf build xi tests/*.bin tests/out bench/*.bin bench/out

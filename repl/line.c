@@ -21,6 +21,9 @@ static volatile sig_atomic_t got_sigint;
 static int done;
 static uint32_t line_no;
 static char *histfile;
+/* SIGINT is blocked except inside pselect() and while a line runs, so a ^C
+   can never slip in between the check of got_sigint and the wait */
+static sigset_t blocked, unblocked;
 
 static void on_sigint(int sig) {
   (void)sig;
@@ -44,7 +47,9 @@ static void on_line(char *line) {
   session->interrupt = 0;
   got_sigint = 0;
   int failed = session->failed; /* a mistake at the prompt is not a failed run */
+  sigprocmask(SIG_SETMASK, &unblocked, NULL); /* ^C may stop the computation */
   xiR_run(session, "<stdin>", line, strlen(line), line_no);
+  sigprocmask(SIG_SETMASK, &blocked, NULL);
   session->failed = failed;
   session->interrupt = 0;
   got_sigint = 0;
@@ -149,7 +154,11 @@ void xiE_repl(xiR_session *s) {
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_sigint;
   sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: select() returns EINTR */
+  sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: pselect() returns EINTR */
+  sigemptyset(&blocked);
+  sigaddset(&blocked, SIGINT);
+  sigprocmask(SIG_BLOCK, &blocked, &unblocked);
+  sigprocmask(SIG_SETMASK, NULL, &blocked);
 
   printf("xi %s: backpropagation by hand, in MPFR (%ld bits, %d digits). "
          "'help' for help, Ctrl-D to leave.\n",
@@ -157,18 +166,18 @@ void xiE_repl(xiR_session *s) {
   fflush(stdout);
   rl_callback_handler_install(PROMPT, on_line);
   while (!done) {
+    if (got_sigint) {
+      got_sigint = 0;
+      s->interrupt = 0;
+      abandon_line();
+    }
     fd_set in;
     FD_ZERO(&in);
     FD_SET(fileno(rl_instream ? rl_instream : stdin), &in);
-    int r = select(fileno(rl_instream ? rl_instream : stdin) + 1, &in, NULL, NULL, NULL);
-    if (r < 0 && errno == EINTR) {
-      if (got_sigint) {
-        got_sigint = 0;
-        s->interrupt = 0;
-        abandon_line();
-      }
+    int r = pselect(fileno(rl_instream ? rl_instream : stdin) + 1, &in, NULL, NULL, NULL,
+                    &unblocked);
+    if (r < 0 && errno == EINTR)
       continue;
-    }
     if (r < 0)
       break;
     rl_callback_read_char();
@@ -181,4 +190,5 @@ void xiE_repl(xiR_session *s) {
   histfile = NULL;
   clear_history();
   signal(SIGINT, SIG_DFL);
+  sigprocmask(SIG_SETMASK, &unblocked, NULL);
 }
