@@ -255,7 +255,8 @@ static uint32_t constant(xiG_graph *g, const xiP_ins *in) {
 
 int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
              const uint32_t *args, uint32_t np, uint32_t *root, xi_err *err) {
-  uint32_t *st = malloc((code->n + 1) * sizeof *st), sp = 0;
+  uint32_t small[64], sp = 0; /* most statements are short: no malloc */
+  uint32_t *st = code->n < 64 ? small : malloc((code->n + 1) * sizeof *st);
   if (!st)
     return failf(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
   int rc = 0;
@@ -292,7 +293,8 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
   }
   if (rc == 0)
     *root = st[0];
-  free(st);
+  if (st != small)
+    free(st);
   return rc;
 }
 
@@ -355,17 +357,14 @@ static char *dupstr(const char *s, size_t len) {
   return d;
 }
 
-int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, const char *text, size_t len) {
+int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, char *text) {
   xiG_binding *b = slot(g, name);
-  char *t = dupstr(text, len);
-  if (!b || !t) {
-    free(t);
+  if (!b)
     return -1;
-  }
   clear_binding(b);
   b->kind = B_NODE;
   b->node = node;
-  b->text = t;
+  b->text = text;
   b->order = g->order++;
   if (g->nodes[node].name == XI_NONE)
     g->nodes[node].name = name;

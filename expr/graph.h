@@ -92,7 +92,8 @@ void xiG_set_leaf(xiG_graph *g, uint32_t i, mpfr_srcptr v);
 int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err);
 
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
-int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, const char *text, size_t len);
+/* binds name to node; the binding takes text (malloc'd) as its own */
+int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, char *text);
 int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t nparams,
                   const xiP_code *body, const char *text, size_t len);
 void xiG_unbind(xiG_graph *g, uint32_t name);

@@ -129,9 +129,11 @@ static xiL_type two(xiL_lexer *lx, char next, xiL_type yes, xiL_type no) {
 
 xiL_token xiL_next(xiL_lexer *lx) {
   for (;;) {
-    while (lx->off < lx->len && (lx->src[lx->off] == ' ' || lx->src[lx->off] == '\t' ||
-                                 lx->src[lx->off] == '\r'))
-      step(lx, 1);
+    size_t i = lx->off;
+    while (i < lx->len && (lx->src[i] == ' ' || lx->src[i] == '\t' || lx->src[i] == '\r'))
+      i++;
+    lx->col += (uint32_t)(i - lx->off);
+    lx->off = i;
     if (lx->off < lx->len && lx->src[lx->off] == '#')
       while (lx->off < lx->len && lx->src[lx->off] != '\n')
         lx->off++; /* a comment: columns past it are never reported */
@@ -157,18 +159,29 @@ xiL_token xiL_next(xiL_lexer *lx) {
   }
   if ((c >= '0' && c <= '9') || (c == '.' && digit_at(lx, lx->off + 1)))
     return number(lx, off, pos);
-  uint32_t cp;
-  int n = xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
+  uint32_t cp = (unsigned char)c;
+  int n = cp < 0x80 ? 1 : xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
   if (n == 0) {
     step(lx, 1);
     return error(lx, off, pos, "invalid UTF-8 in the input");
   }
   if (xiL_name_start(cp)) {
     step(lx, (size_t)n);
-    while (lx->off < lx->len &&
-           (n = xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp)) > 0 &&
-           xiL_name_char(cp))
+    while (lx->off < lx->len) {
+      size_t i = lx->off;
+      const unsigned char *u = (const unsigned char *)lx->src;
+      while (i < lx->len && u[i] < 0x80 && /* ASCII, the common case, without decoding */
+             (((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z') || (u[i] >= '0' && u[i] <= '9') ||
+              u[i] == '_'))
+        i++;
+      lx->col += (uint32_t)(i - lx->off);
+      lx->off = i;
+      if (i >= lx->len || u[i] < 0x80)
+        break;
+      if ((n = xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp)) == 0 || !xiL_name_char(cp))
+        break;
       step(lx, (size_t)n);
+    }
     return make(lx, T_NAME, off, pos);
   }
   step(lx, (size_t)n);

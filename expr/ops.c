@@ -207,7 +207,7 @@ static const struct {
 int xiO_lookup(const char *name, size_t len) {
   for (int op = 0; op < XI_NOPS; op++) {
     const char *n = xiO_table[op].name;
-    if (op > XI_SNAP && n && strlen(n) == len && memcmp(n, name, len) == 0)
+    if (op > XI_SNAP && n && n[0] == name[0] && strlen(n) == len && memcmp(n, name, len) == 0)
       return op;
   }
   for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)

@@ -21,9 +21,36 @@ static const char *const keywords[] = {"grad", "trace", "check", "digits", "prec
                                        "vars", "help",  "load",  "quit",   "exit",
                                        "del",  NULL};
 
+/* What a name means to the parser, looked up once per token through the
+   symbol table instead of comparing strings. */
+enum { TAG_NONE, TAG_KEYWORD, TAG_PI, TAG_E, TAG_GRAD, TAG_OP = 16 };
+
+static void prepare(xiS_table *sym) {
+  if (sym->n && xiS_tag(sym, xiS_intern(sym, "grad", 4)) == TAG_GRAD)
+    return; /* done before */
+  for (int i = 0; keywords[i]; i++)
+    xiS_set_tag(sym, xiS_intern(sym, keywords[i], strlen(keywords[i])), TAG_KEYWORD);
+  for (int i = 0; xiO_function_name(i); i++) {
+    const char *f = xiO_function_name(i);
+    xiS_set_tag(sym, xiS_intern(sym, f, strlen(f)), (uint16_t)(TAG_OP + xiO_lookup(f, strlen(f))));
+  }
+  xiS_set_tag(sym, xiS_intern(sym, "σ", strlen("σ")), (uint16_t)(TAG_OP + XI_SIGMOID));
+  xiS_set_tag(sym, xiS_intern(sym, "pi", 2), TAG_PI);
+  xiS_set_tag(sym, xiS_intern(sym, "e", 1), TAG_E);
+  xiS_set_tag(sym, xiS_intern(sym, "grad", 4), TAG_GRAD);
+}
+
+static uint32_t name_id(xiP_parser *p, const xiL_token *t) {
+  return xiS_intern(p->sym, p->lx.src + t->off, t->len);
+}
+
+static uint16_t tag_of(xiP_parser *p, const xiL_token *t) {
+  return t->type == T_NAME ? xiS_tag(p->sym, name_id(p, t)) : TAG_NONE;
+}
+
 int xiP_is_keyword(const char *s, size_t len) {
   for (int i = 0; keywords[i]; i++)
-    if (strlen(keywords[i]) == len && memcmp(keywords[i], s, len) == 0)
+    if (keywords[i][0] == s[0] && strlen(keywords[i]) == len && memcmp(keywords[i], s, len) == 0)
       return 1;
   return 0;
 }
@@ -37,6 +64,7 @@ void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
   memset(p, 0, sizeof *p);
   xiL_init(&p->lx, src, len, first_line);
   p->sym = sym;
+  prepare(sym);
 }
 
 static _Noreturn void fail(xiP_parser *p, xi_pos pos, const char *fmt, ...) {
@@ -68,7 +96,8 @@ static xiL_token take(xiP_parser *p) {
 static int is(xiP_parser *p, xiL_type t) { return peek(p)->type == t; }
 
 static int word_is(xiP_parser *p, const xiL_token *t, const char *w) {
-  return t->type == T_NAME && strlen(w) == t->len && memcmp(p->lx.src + t->off, w, t->len) == 0;
+  return t->type == T_NAME && p->lx.src[t->off] == w[0] && strlen(w) == t->len &&
+         memcmp(p->lx.src + t->off, w, t->len) == 0;
 }
 
 static const char *spell(xiP_parser *p, const xiL_token *t, char *buf, size_t n) {
@@ -133,7 +162,9 @@ static void grad_call(xiP_parser *p, xiP_code *c, xi_pos pos) {
 
 static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
   const char *s = p->lx.src + name.off;
-  if (word_is(p, &name, "grad")) {
+  uint32_t id = name_id(p, &name);
+  uint16_t tag = xiS_tag(p->sym, id);
+  if (tag == TAG_GRAD) {
     grad_call(p, c, name.pos);
     return;
   }
@@ -146,7 +177,7 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     } while (is(p, T_COMMA) && (take(p), 1));
   }
   expect(p, T_RP, "',' or ')' in the argument list");
-  int op = xiO_lookup(s, name.len);
+  int op = tag >= TAG_OP ? tag - TAG_OP : -1;
   if (op >= 0) {
     if (argc != xiO_table[op].arity)
       fail(p, name.pos, "%.*s takes %d argument%s, not %d", (int)name.len, s,
@@ -154,7 +185,7 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     emit_op(p, c, op, name.pos);
     return;
   }
-  xiP_ins ins = {K_CALL, 0, 0, (uint16_t)argc, xiS_intern(p->sym, s, name.len), name.pos};
+  xiP_ins ins = {K_CALL, 0, 0, (uint16_t)argc, id, name.pos};
   emit(p, c, ins);
 }
 
@@ -175,14 +206,18 @@ static void primary(xiP_parser *p, xiP_code *c) {
     if (is(p, T_LP)) {
       take(p);
       call(p, c, t);
-    } else if (word_is(p, &t, "pi") || word_is(p, &t, "e")) {
-      xiP_ins ins = {K_CONST, 0, 0, 0, word_is(p, &t, "e"), t.pos};
-      emit(p, c, ins);
-    } else if (xiO_lookup(s, t.len) >= 0 || word_is(p, &t, "grad")) {
-      fail(p, t.pos, "%.*s is a function: call it as %.*s(...)", (int)t.len, s, (int)t.len, s);
     } else {
-      xiP_ins ins = {K_NAME, 0, 0, 0, xiS_intern(p->sym, s, t.len), t.pos};
-      emit(p, c, ins);
+      uint32_t id = name_id(p, &t);
+      uint16_t tag = xiS_tag(p->sym, id);
+      if (tag == TAG_PI || tag == TAG_E) {
+        xiP_ins ins = {K_CONST, 0, 0, 0, tag == TAG_E, t.pos};
+        emit(p, c, ins);
+      } else if (tag >= TAG_GRAD) {
+        fail(p, t.pos, "%.*s is a function: call it as %.*s(...)", (int)t.len, s, (int)t.len, s);
+      } else {
+        xiP_ins ins = {K_NAME, 0, 0, 0, id, t.pos};
+        emit(p, c, ins);
+      }
     }
   } else {
     unexpected(p, "an expression");
@@ -361,9 +396,10 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
 static void statement(xiP_parser *p, xiP_stmt *st) {
   xiL_token first = *peek(p);
   st->pos = first.pos;
-  if (first.type == T_NAME && xiP_is_keyword(p->lx.src + first.off, first.len)) {
+  uint16_t tag = tag_of(p, &first);
+  if (tag == TAG_KEYWORD || tag == TAG_GRAD) {
     take(p);
-    if (!(word_is(p, &first, "grad") && is(p, T_LP))) {
+    if (!(tag == TAG_GRAD && is(p, T_LP))) {
       command(p, st, first);
       return;
     }
@@ -392,10 +428,12 @@ static void skip_statement(xiP_parser *p) {
 }
 
 int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
+  xiP_code keep = st->code; /* the code buffer is reused from statement to statement */
+  xiP_stmt_free(st);
   memset(st, 0, sizeof *st);
+  st->code.ins = keep.ins, st->code.cap = keep.cap;
   p->err = err;
   if (setjmp(p->fail)) {
-    xiP_stmt_free(st);
     skip_statement(p);
     return -1;
   }
@@ -429,10 +467,14 @@ int xiP_code_copy(xiP_code *dst, const xiP_code *src) {
 }
 
 void xiP_stmt_free(xiP_stmt *st) {
-  xiP_code_free(&st->code);
   free(st->names);
   free(st->name_pos);
   st->names = NULL;
   st->name_pos = NULL;
   st->nnames = 0;
+}
+
+void xiP_stmt_done(xiP_stmt *st) {
+  xiP_stmt_free(st);
+  xiP_code_free(&st->code);
 }

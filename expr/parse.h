@@ -69,11 +69,14 @@ typedef struct {
 
 void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
               uint32_t first_line);
-/* Parses the next statement into st.  Returns 1 for a statement, 0 at the end
-   of input, -1 on a syntax error (err says what; the parser has skipped to
-   the next statement).  An empty statement is skipped. */
+/* Parses the next statement into st, which starts zeroed and is reused for
+   the statements after it (its code buffer is kept); xiP_stmt_done frees it.
+   Returns 1 for a statement, 0 at the end of input, -1 on a syntax error
+   (err says what; the parser has skipped to the next statement).  An empty
+   statement is skipped. */
 int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err);
-void xiP_stmt_free(xiP_stmt *st);
+void xiP_stmt_free(xiP_stmt *st); /* all but the code buffer */
+void xiP_stmt_done(xiP_stmt *st);
 void xiP_code_free(xiP_code *c);
 int xiP_code_copy(xiP_code *dst, const xiP_code *src);
 int xiP_is_keyword(const char *s, size_t len);

@@ -28,6 +28,7 @@ void xiS_free(xiS_table *t) {
   for (uint32_t i = 0; i < t->n; i++)
     free(t->names[i]);
   free(t->names);
+  free(t->tag);
   free(t->hash);
   free(t->lits);
   memset(t, 0, sizeof *t);
@@ -68,7 +69,9 @@ uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
   if (t->n == t->cap) {
     t->cap = t->cap ? t->cap * 2 : 32;
     t->names = grow(t->names, t->cap * sizeof *t->names);
+    t->tag = grow(t->tag, t->cap * sizeof *t->tag);
   }
+  t->tag[t->n] = 0;
   char *copy = grow(NULL, len + 1);
   memcpy(copy, s, len);
   copy[len] = '\0';
@@ -81,6 +84,8 @@ uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
 }
 
 const char *xiS_name(const xiS_table *t, uint32_t id) { return t->names[id]; }
+
+void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag) { t->tag[id] = tag; }
 
 uint32_t xiS_literal(xiS_table *t, const char *s, size_t len) {
   if (t->nlits + len + 1 > t->litcap) {

@@ -13,6 +13,7 @@ typedef struct {
   uint32_t n, cap;
   uint32_t *hash; /* open addressing: name id + 1, 0 when empty */
   uint32_t hcap;
+  uint16_t *tag; /* what the parser knows a name to be (see parse.c), 0 if nothing */
   char *lits; /* literal texts, each ending in '\0' */
   size_t nlits, litcap;
 } xiS_table;
@@ -22,6 +23,8 @@ void xiS_free(xiS_table *t);
 uint32_t xiS_intern(xiS_table *t, const char *s, size_t len);
 uint32_t xiS_find(const xiS_table *t, const char *s, size_t len); /* or XI_NONE */
 const char *xiS_name(const xiS_table *t, uint32_t id);
+static inline uint16_t xiS_tag(const xiS_table *t, uint32_t id) { return t->tag[id]; }
+void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag);
 /* keeps a literal's text; returns its offset in the pool */
 uint32_t xiS_literal(xiS_table *t, const char *s, size_t len);
 const char *xiS_literal_text(const xiS_table *t, uint32_t off);

@@ -148,19 +148,24 @@ static char *rhs_text(xiR_session *s, const xiP_stmt *st, size_t *len) {
   char *out = malloc(cap);
   if (!out)
     return NULL;
-  if (st->assign == T_ASSIGN)
-    *len = (size_t)snprintf(out, cap, "%.*s", (int)n, t);
-  else
+  if (st->assign == T_ASSIGN) {
+    memcpy(out, t, n);
+    out[n] = '\0';
+    *len = n;
+  } else {
     *len = (size_t)snprintf(out, cap, "%s %c (%.*s)", name, ops[st->assign], (int)n, t);
+  }
   return out;
 }
 
 static int bind(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_err *err) {
   size_t n;
   char *text = rhs_text(s, st, &n);
-  int rc = text ? xiG_bind_node(&s->g, st->name, node, text, n) : -1;
-  free(text);
-  return rc ? failf(err, st->pos, "out of memory") : 0;
+  if (!text || xiG_bind_node(&s->g, st->name, node, text)) {
+    free(text);
+    return failf(err, st->pos, "out of memory");
+  }
+  return 0;
 }
 
 /* a new leaf named by st, holding value; it remembers its constant code */
@@ -550,8 +555,9 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint3
   xiP_parser p;
   xiP_init(&p, &s->g.sym, src, len, first_line);
   int failures = 0;
+  xiP_stmt st;
+  memset(&st, 0, sizeof st);
   while (!s->quit && !s->interrupt) {
-    xiP_stmt st;
     xi_err err;
     int r = xiP_next(&p, &st, &err);
     if (r == 0)
@@ -563,9 +569,8 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint3
       s->failed = 1;
       failures++;
     }
-    if (r > 0)
-      xiP_stmt_free(&st);
   }
+  xiP_stmt_done(&st);
   s->file = ofile, s->src = osrc, s->len = olen, s->first_line = oline;
   return failures;
 }

@@ -56,7 +56,7 @@ int main(void) {
     char text[4096];
     gen(text, sizeof text, 1 + (int)rnd(5));
     xiP_parser p;
-    xiP_stmt st;
+    xiP_stmt st = {0};
     xi_err err;
     xiP_init(&p, &s.g.sym, text, strlen(text), 1);
     if (xiP_next(&p, &st, &err) != 1) {
@@ -110,7 +110,7 @@ int main(void) {
     for (int k = 0; k < 3; k++)
       mpfr_clear(ad[k]);
     xiG_truncate(&s.g, mark);
-    xiP_stmt_free(&st);
+    xiP_stmt_done(&st);
   }
   mpfr_clears(plus, minus, fd, diff, tol, h, (mpfr_ptr)0);
   xiR_free(&s);

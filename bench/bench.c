@@ -1,0 +1,202 @@
+/* bench.c: a scalar graph of a million nodes (+ - × ÷ exp log tanh), built
+ * from a script by xi and evaluated forward and swept backward at 128 bits,
+ * against "the limit": a hand-written loop over flat arrays that makes the
+ * same MPFR calls with none of xi around them.
+ *
+ * usage: bench.bin [NODES]   (default 1000000) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../repl/session.h"
+
+#define PREC 128
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* resident memory: capacity that realloc reserved but nothing touched is not counted */
+static size_t heap(void) {
+  long pages = 0, resident = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (f) {
+    if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+      resident = 0;
+    fclose(f);
+  }
+  return (size_t)resident * 4096;
+}
+
+/* The script: 16 rotating names, each line one statement of a few nodes; the
+   forms keep every value in a tame range (tanh before exp, 2 + before log
+   and ÷).  Deterministic. */
+static char *script(long nodes, size_t *len) {
+  size_t cap = (size_t)nodes * 12 + 4096, n = 0;
+  char *s = malloc(cap);
+  unsigned long long r = 88172645463325252ull;
+#define RND(k) (r ^= r << 13, r ^= r >> 7, r ^= r << 17, (unsigned)(r % (k)))
+  for (int i = 0; i < 16; i++) /* leaves x0..x15, and intermediates r0..r15 on them */
+    n += (size_t)sprintf(s + n, "x%d = 0.%d%d; r%d = x%d * 1;\n", i, 1 + i % 9, 3 + i % 7, i, i);
+  static const char *forms[] = {
+      "r%u = r%u + r%u;\n",        "r%u = r%u - r%u;\n",
+      "r%u = tanh(r%u * r%u);\n",  "r%u = r%u / (2 + tanh(r%u));\n",
+      "r%u = exp(tanh(r%u)) - r%u;\n", "r%u = log(2 + tanh(r%u)) * r%u;\n",
+  };
+  static const int cost[] = {1, 1, 2, 4, 3, 4}; /* nodes made, with constants */
+  long made = 0;
+  while (made < nodes - 8) {
+    int f = (int)RND(6);
+    unsigned k = RND(16); /* rK = f(rK, rJ): every node ends up under L */
+    n += (size_t)sprintf(s + n, forms[f], k, k, RND(16));
+    made += cost[f];
+  }
+  n += (size_t)sprintf(s + n, "L = r0");
+  for (int i = 1; i < 16; i++)
+    n += (size_t)sprintf(s + n, " + r%d", i);
+  n += (size_t)sprintf(s + n, ";\n");
+  *len = n;
+  return s;
+}
+
+/* ---- the limit: the same MPFR calls on flat arrays ---- */
+typedef struct {
+  uint8_t *op;
+  uint32_t *a, *b;
+  mpfr_t *v, *d;
+  uint32_t n;
+} flat;
+
+static void flat_forward(flat *f) {
+  for (uint32_t i = 0; i < f->n; i++) {
+    mpfr_ptr r = f->v[i];
+    mpfr_srcptr a = f->v[f->a[i]], b = f->v[f->b[i]];
+    switch (f->op[i]) {
+    case XI_ADD: mpfr_add(r, a, b, MPFR_RNDN); break;
+    case XI_SUB: mpfr_sub(r, a, b, MPFR_RNDN); break;
+    case XI_MUL: mpfr_mul(r, a, b, MPFR_RNDN); break;
+    case XI_DIV: mpfr_div(r, a, b, MPFR_RNDN); break;
+    case XI_EXP: mpfr_exp(r, a, MPFR_RNDN); break;
+    case XI_LOG: mpfr_log(r, a, MPFR_RNDN); break;
+    case XI_TANH: mpfr_tanh(r, a, MPFR_RNDN); break;
+    default: break; /* leaves and constants hold their values */
+    }
+  }
+}
+
+static void flat_reverse(flat *f, mpfr_ptr t) {
+  for (uint32_t i = 0; i < f->n; i++)
+    mpfr_set_zero(f->d[i], 1);
+  mpfr_set_ui(f->d[f->n - 1], 1, MPFR_RNDN);
+  for (uint32_t i = f->n; i-- > 0;) {
+    mpfr_ptr g = f->d[i], da = f->d[f->a[i]], db = f->d[f->b[i]];
+    mpfr_srcptr o = f->v[i], a = f->v[f->a[i]], b = f->v[f->b[i]];
+    switch (f->op[i]) {
+    case XI_ADD: mpfr_add(da, da, g, MPFR_RNDN); mpfr_add(db, db, g, MPFR_RNDN); break;
+    case XI_SUB: mpfr_add(da, da, g, MPFR_RNDN); mpfr_sub(db, db, g, MPFR_RNDN); break;
+    case XI_MUL: mpfr_fma(da, g, b, da, MPFR_RNDN); mpfr_fma(db, g, a, db, MPFR_RNDN); break;
+    case XI_DIV:
+      mpfr_ui_div(t, 1, b, MPFR_RNDN);
+      mpfr_fma(da, g, t, da, MPFR_RNDN);
+      mpfr_div(t, o, b, MPFR_RNDN);
+      mpfr_neg(t, t, MPFR_RNDN);
+      mpfr_fma(db, g, t, db, MPFR_RNDN);
+      break;
+    case XI_EXP: mpfr_fma(da, g, o, da, MPFR_RNDN); break;
+    case XI_LOG: mpfr_ui_div(t, 1, a, MPFR_RNDN); mpfr_fma(da, g, t, da, MPFR_RNDN); break;
+    case XI_TANH:
+      mpfr_sqr(t, o, MPFR_RNDN);
+      mpfr_ui_sub(t, 1, t, MPFR_RNDN);
+      mpfr_fma(da, g, t, da, MPFR_RNDN);
+      break;
+    default: break;
+    }
+  }
+}
+
+int main(int argc, char **argv) {
+  long nodes = argc > 1 ? atol(argv[1]) : 1000000;
+  size_t len;
+  char *text = script(nodes, &len);
+
+  size_t heap0 = heap();
+  xiR_session s;
+  xiR_init(&s, PREC, 10);
+  double t0 = now();
+  if (xiR_run(&s, "bench", text, len, 1))
+    return 1;
+  double t_script = now() - t0;
+  xiG_graph *g = &s.g;
+  uint32_t root = g->n - 1;
+  xi_err err;
+
+  double best_fw = 1e9, best_rv = 1e9;
+  for (int rep = 0; rep < 3; rep++) {
+    g->fresh = 0; /* everything again */
+    t0 = now();
+    xiG_eval(g, root, &err);
+    double fw = now() - t0;
+    t0 = now();
+    if (xiD_run(&s.sweep, g, root, XID_LEAVES, NULL, 0, g->nodes[root].pos, &err)) {
+      fprintf(stderr, "sweep: %s\n", err.msg);
+      return 1;
+    }
+    double rv = now() - t0;
+    best_fw = fw < best_fw ? fw : best_fw;
+    best_rv = rv < best_rv ? rv : best_rv;
+  }
+  size_t heap1 = heap();
+  double per_node_mem = (double)(heap1 - heap0) / g->n;
+
+  /* the limit, on a copy of xi's tape */
+  flat f;
+  f.n = g->n;
+  f.op = malloc(f.n), f.a = malloc(f.n * 4), f.b = malloc(f.n * 4);
+  f.v = malloc(f.n * sizeof *f.v), f.d = malloc(f.n * sizeof *f.d);
+  for (uint32_t i = 0; i < f.n; i++) {
+    const xiG_node *n = &g->nodes[i];
+    f.op[i] = n->op;
+    f.a[i] = n->a == XI_NONE ? i : n->a;
+    f.b[i] = n->b == XI_NONE ? f.a[i] : n->b;
+    mpfr_init2(f.v[i], PREC);
+    mpfr_init2(f.d[i], PREC);
+    mpfr_set(f.v[i], n->v, MPFR_RNDN);
+  }
+  mpfr_t t;
+  mpfr_init2(t, PREC);
+  double lim_fw = 1e9, lim_rv = 1e9;
+  for (int rep = 0; rep < 3; rep++) {
+    t0 = now();
+    flat_forward(&f);
+    double fw = now() - t0;
+    t0 = now();
+    flat_reverse(&f, t);
+    double rv = now() - t0;
+    lim_fw = fw < lim_fw ? fw : lim_fw;
+    lim_rv = rv < lim_rv ? rv : lim_rv;
+  }
+  /* the two must agree: the same arithmetic in the same order */
+  int same = mpfr_equal_p(f.v[f.n - 1], g->nodes[root].v) &&
+             mpfr_equal_p(f.d[0], xiD_adj(&s.sweep, 0)) &&
+             mpfr_equal_p(f.d[5], xiD_adj(&s.sweep, 5));
+
+  double bytes = 2.0 * ((double)sizeof(__mpfr_struct) + (double)mpfr_custom_get_size(PREC));
+  double us = 1e6 / g->n;
+  printf("graph: %u nodes at %d bits (script of %zu bytes)\n", g->n, PREC, len);
+  printf("xi     forward %.3f us/node   reverse %.3f us/node   total %.3f us/node\n",
+         best_fw * us, best_rv * us, (best_fw + best_rv) * us);
+  printf("limit  forward %.3f us/node   reverse %.3f us/node   total %.3f us/node\n",
+         lim_fw * us, lim_rv * us, (lim_fw + lim_rv) * us);
+  printf("ratio  forward+reverse %.2fx the limit (target 1.30x)\n",
+         (best_fw + best_rv) / (lim_fw + lim_rv));
+  printf("script parse+build (without its forward evaluation) %.3f us/node = %.0f%% of "
+         "forward+reverse (target 20%%)\n",
+         (t_script - best_fw) * us, 100 * (t_script - best_fw) / (best_fw + best_rv));
+  printf("memory %.0f bytes/node, value+adjoint %.0f bytes: %.2fx (target 2x)\n",
+         per_node_mem, bytes, per_node_mem / bytes);
+  printf("results identical to the limit's: %s\n", same ? "yes" : "NO");
+  return same ? 0 : 1;
+}
