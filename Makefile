@@ -22,7 +22,7 @@ XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
 HDRS := $(wildcard expr/*.h grad/*.h repl/*.h)
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all run test asan bench install clean deps
+.PHONY: all run test asan valgrind bench install clean deps
 all: deps xi
 
 # Missing Debian packages are installed here (with sudo when not root), so a
@@ -63,6 +63,10 @@ asan: deps
 	@$(MAKE) --no-print-directory OUT=build/asan CFLAGS="$(SAN)" build/asan/xi
 	@XI=build/asan/xi LIBXI=build/asan/libxi.a XI_CFLAGS="-fsanitize=address,undefined" \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/run
+
+valgrind: all
+	@mkdir -p tests/out
+	@tests/valgrind
 
 bench: all
 	@bench/run

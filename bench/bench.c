@@ -11,6 +11,18 @@
 
 #include "../repl/session.h"
 
+/* Under `valgrind --tool=callgrind` (bench/run --instructions) each phase is
+   dumped as its own count of instructions, which, unlike seconds, does not
+   depend on what else the machine is doing.  Elsewhere these do nothing. */
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define PHASE_START() CALLGRIND_ZERO_STATS
+#define PHASE_END(name) CALLGRIND_DUMP_STATS_AT(name)
+#else
+#define PHASE_START()
+#define PHASE_END(name)
+#endif
+
 #define PREC 128
 
 static double now(void) {
@@ -117,41 +129,49 @@ static void flat_reverse(flat *f, mpfr_ptr t) {
   }
 }
 
+static int cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static double median(double *v, int n) {
+  qsort(v, (size_t)n, sizeof *v, cmp);
+  return v[n / 2];
+}
+
+#define REPS 7
+
 int main(int argc, char **argv) {
   long nodes = argc > 1 ? atol(argv[1]) : 1000000;
   size_t len;
   char *text = script(nodes, &len);
-
-  size_t heap0 = heap();
-  xiR_session s;
-  xiR_init(&s, PREC, 10);
-  double t0 = now();
-  if (xiR_run(&s, "bench", text, len, 1))
-    return 1;
-  double t_script = now() - t0;
-  xiG_graph *g = &s.g;
-  uint32_t root = g->n - 1;
   xi_err err;
 
-  double best_fw = 1e9, best_rv = 1e9;
-  for (int rep = 0; rep < 3; rep++) {
-    g->fresh = 0; /* everything again */
-    t0 = now();
-    xiG_eval(g, root, &err);
-    double fw = now() - t0;
-    t0 = now();
-    if (xiD_run(&s.sweep, g, root, XID_LEAVES, NULL, 0, g->nodes[root].pos, &err)) {
-      fprintf(stderr, "sweep: %s\n", err.msg);
+  /* the script, three times in fresh sessions: its run is parse + build + one
+     forward evaluation (each statement is evaluated as it is run) */
+  double runs[3];
+  xiR_session s;
+  size_t heap0 = 0;
+  for (int k = 0; k < 3; k++) {
+    if (k)
+      xiR_free(&s);
+    heap0 = heap();
+    xiR_init(&s, PREC, 10);
+    double t0 = now();
+    PHASE_START();
+    if (xiR_run(&s, "bench", text, len, 1))
       return 1;
-    }
-    double rv = now() - t0;
-    best_fw = fw < best_fw ? fw : best_fw;
-    best_rv = rv < best_rv ? rv : best_rv;
+    PHASE_END("script");
+    runs[k] = now() - t0;
   }
-  size_t heap1 = heap();
-  double per_node_mem = (double)(heap1 - heap0) / g->n;
+  double t_script = median(runs, 3);
+  xiG_graph *g = &s.g;
+  uint32_t root = g->n - 1;
+  if (xiD_run(&s.sweep, g, root, XID_LEAVES, NULL, 0, g->nodes[root].pos, &err))
+    return 1;
+  size_t heap1 = heap(); /* the graph, its values and its adjoints */
 
-  /* the limit, on a copy of xi's tape */
+  /* the limit works on a copy of xi's tape */
   flat f;
   f.n = g->n;
   f.op = malloc(f.n), f.a = malloc(f.n * 4), f.b = malloc(f.n * 4);
@@ -167,17 +187,38 @@ int main(int argc, char **argv) {
   }
   mpfr_t t;
   mpfr_init2(t, PREC);
-  double lim_fw = 1e9, lim_rv = 1e9;
-  for (int rep = 0; rep < 3; rep++) {
+
+  /* interleaved, so that both see the same machine; medians */
+  double xf[REPS], xr[REPS], lf[REPS], lr[REPS];
+  for (int rep = 0; rep < REPS; rep++) {
+    g->fresh = 0; /* everything again */
+    double t0 = now();
+    PHASE_START();
+    xiG_eval(g, root, &err);
+    PHASE_END("xi-forward");
+    xf[rep] = now() - t0;
     t0 = now();
+    PHASE_START();
+    if (xiD_run(&s.sweep, g, root, XID_LEAVES, NULL, 0, g->nodes[root].pos, &err)) {
+      fprintf(stderr, "sweep: %s\n", err.msg);
+      return 1;
+    }
+    PHASE_END("xi-reverse");
+    xr[rep] = now() - t0;
+    t0 = now();
+    PHASE_START();
     flat_forward(&f);
-    double fw = now() - t0;
+    PHASE_END("limit-forward");
+    lf[rep] = now() - t0;
     t0 = now();
+    PHASE_START();
     flat_reverse(&f, t);
-    double rv = now() - t0;
-    lim_fw = fw < lim_fw ? fw : lim_fw;
-    lim_rv = rv < lim_rv ? rv : lim_rv;
+    PHASE_END("limit-reverse");
+    lr[rep] = now() - t0;
   }
+  double x_fw = median(xf, REPS), x_rv = median(xr, REPS);
+  double l_fw = median(lf, REPS), l_rv = median(lr, REPS);
+  double per_node_mem = (double)(heap1 - heap0) / g->n;
   /* the two must agree: the same arithmetic in the same order */
   int same = mpfr_equal_p(f.v[f.n - 1], g->nodes[root].v) &&
              mpfr_equal_p(f.d[0], xiD_adj(&s.sweep, 0)) &&
@@ -185,17 +226,17 @@ int main(int argc, char **argv) {
 
   double bytes = 2.0 * ((double)sizeof(__mpfr_struct) + (double)mpfr_custom_get_size(PREC));
   double us = 1e6 / g->n;
-  printf("graph: %u nodes at %d bits (script of %zu bytes)\n", g->n, PREC, len);
-  printf("xi     forward %.3f us/node   reverse %.3f us/node   total %.3f us/node\n",
-         best_fw * us, best_rv * us, (best_fw + best_rv) * us);
-  printf("limit  forward %.3f us/node   reverse %.3f us/node   total %.3f us/node\n",
-         lim_fw * us, lim_rv * us, (lim_fw + lim_rv) * us);
-  printf("ratio  forward+reverse %.2fx the limit (target 1.30x)\n",
-         (best_fw + best_rv) / (lim_fw + lim_rv));
-  printf("script parse+build (without its forward evaluation) %.3f us/node = %.0f%% of "
+  printf("graph: %u nodes at %d bits (script of %zu bytes); medians of %d runs\n", g->n, PREC,
+         len, REPS);
+  printf("xi     forward %.3f us/node   reverse %.3f us/node   total %.3f us/node\n", x_fw * us,
+         x_rv * us, (x_fw + x_rv) * us);
+  printf("limit  forward %.3f us/node   reverse %.3f us/node   total %.3f us/node\n", l_fw * us,
+         l_rv * us, (l_fw + l_rv) * us);
+  printf("ratio  forward+reverse %.2fx the limit (target 1.30x)\n", (x_fw + x_rv) / (l_fw + l_rv));
+  printf("script parse+build (its run less one forward) %.3f us/node = %.0f%% of "
          "forward+reverse (target 20%%)\n",
-         (t_script - best_fw) * us, 100 * (t_script - best_fw) / (best_fw + best_rv));
-  printf("memory %.0f bytes/node, value+adjoint %.0f bytes: %.2fx (target 2x)\n",
+         (t_script - x_fw) * us, 100 * (t_script - x_fw) / (x_fw + x_rv));
+  printf("memory %.0f bytes/node resident, value+adjoint %.0f bytes: %.2fx (target 2x)\n",
          per_node_mem, bytes, per_node_mem / bytes);
   printf("results identical to the limit's: %s\n", same ? "yes" : "NO");
   return same ? 0 : 1;
