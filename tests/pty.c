@@ -2,6 +2,8 @@
  *
  * usage: pty.bin XI SCRIPT
  * Script lines:  start            start xi (the history file is kept between starts)
+ *                start color      start xi without NO_COLOR
+ *                absent TEXT      xi has printed no TEXT since it started
  *                send TEXT        type TEXT; \r \t \e \xNN are understood
  *                expect TEXT      wait (5 s at most) until xi has printed TEXT
  *                sleep MS         wait
@@ -83,7 +85,7 @@ static int expect(const char *text) {
   return -1;
 }
 
-static int start(const char *xi, const char *hist) {
+static int start(const char *xi, const char *hist, int color) {
   struct winsize ws = {40, 120, 0, 0};
   child = forkpty(&master, NULL, NULL, &ws);
   if (child < 0) {
@@ -93,7 +95,10 @@ static int start(const char *xi, const char *hist) {
   if (child == 0) {
     setenv("TERM", "xterm", 1);
     setenv("XI_HISTORY", hist, 1);
-    setenv("NO_COLOR", "1", 1);
+    if (color)
+      unsetenv("NO_COLOR");
+    else
+      setenv("NO_COLOR", "1", 1);
     unsetenv("INPUTRC");
     execl(xi, xi, (char *)NULL);
     _exit(127);
@@ -145,8 +150,14 @@ int main(int argc, char **argv) {
     size_t n;
     if (!line[0] || line[0] == '#')
       continue;
-    if (strcmp(line, "start") == 0) {
-      rc = start(xi, hist);
+    if (strcmp(line, "start") == 0 || strcmp(line, "start color") == 0) {
+      rc = start(xi, hist, strcmp(line, "start color") == 0);
+    } else if (strncmp(line, "absent ", 7) == 0) {
+      unescape(line + 7, buf, &n);
+      if (memmem(out, nout, buf, n)) {
+        fprintf(stderr, "xi printed \"%s\"\n", line + 7);
+        rc = -1;
+      }
     } else if (strncmp(line, "send ", 5) == 0) {
       unescape(line + 5, buf, &n);
       if (write(master, buf, n) != (ssize_t)n)
