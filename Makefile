@@ -14,7 +14,7 @@ LDLIBS += $(PKG_LIBS)
 
 # objects go to $(OUT); the sanitizer build has its own, so it never mixes
 OUT ?= build
-LIB_SRC := expr/lex.c expr/sym.c expr/parse.c expr/ops.c expr/graph.c expr/num.c \
+LIB_SRC := expr/lex.c expr/sym.c expr/parse.c expr/ops.c expr/pool.c expr/graph.c expr/num.c \
            grad/grad.c repl/session.c repl/trace.c repl/help.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)

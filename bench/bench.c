@@ -142,9 +142,16 @@ static double median(double *v, int n) {
 #define REPS 7
 
 int main(int argc, char **argv) {
+  int print_script = argc > 1 && strcmp(argv[1], "--script") == 0;
+  if (print_script)
+    argc--, argv++;
   long nodes = argc > 1 ? atol(argv[1]) : 1000000;
   size_t len;
   char *text = script(nodes, &len);
+  if (print_script) { /* bench.bin --script N > file: the script alone */
+    fwrite(text, 1, len, stdout);
+    return 0;
+  }
   xi_err err;
 
   /* the script, three times in fresh sessions: its run is parse + build + one

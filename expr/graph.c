@@ -19,6 +19,7 @@ void xiG_init(xiG_graph *g, mpfr_prec_t prec) {
   memset(g, 0, sizeof *g);
   g->prec = prec;
   xiS_init(&g->sym);
+  xiM_init(&g->limbs, prec);
   /* the widest exponent range MPFR allows: overflow only for absurd values */
   mpfr_set_emin(mpfr_get_emin_min());
   mpfr_set_emax(mpfr_get_emax_max());
@@ -35,6 +36,8 @@ static void clear_binding(xiG_binding *b) {
 void xiG_free(xiG_graph *g) {
   xiG_truncate(g, 0);
   free(g->nodes);
+  xiM_free(&g->limbs);
+  free(g->literal);
   for (uint32_t i = 0; i < g->nbind; i++)
     clear_binding(&g->bind[i]);
   free(g->bind);
@@ -55,18 +58,18 @@ uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos) {
   xiG_node *n = &g->nodes[g->n];
   n->op = (uint8_t)op;
   n->err = XI_OK;
-  n->neg = n->shown = 0;
+  n->spare = n->shown = 0;
   n->a = a, n->b = b;
   n->aux = n->name = XI_NONE;
   n->pos = pos;
-  mpfr_init2(n->v, g->prec);
-  mpfr_set_zero(n->v, 1);
+  if (xiM_place(&g->limbs, g->n, n->v))
+    return XI_NONE;
   return g->n++;
 }
 
 void xiG_truncate(xiG_graph *g, uint32_t mark) {
-  while (g->n > mark)
-    mpfr_clear(g->nodes[--g->n].v);
+  if (g->n > mark) /* the pool's slots are simply reused */
+    g->n = mark;
   if (g->fresh > mark)
     g->fresh = mark;
 }
@@ -81,9 +84,7 @@ static void read_const(xiG_graph *g, xiG_node *n) {
     mpfr_exp(n->v, n->v, MPFR_RNDN);
   } else {
     /* correctly rounded at the working precision: the literal is kept as text */
-    mpfr_strtofr(n->v, xiS_literal_text(&g->sym, n->aux), NULL, 10, MPFR_RNDN);
-    if (n->neg)
-      mpfr_neg(n->v, n->v, MPFR_RNDN);
+    mpfr_strtofr(n->v, xiS_name(&g->sym, n->aux), NULL, 10, MPFR_RNDN);
   }
   n->err = mpfr_number_p(n->v) ? XI_OK : XI_E_OVERFLOW;
 }
@@ -154,14 +155,17 @@ int xiG_check(xiG_graph *g, uint32_t i, uint32_t mark, xi_pos at, xi_err *err) {
   return failf(err, at, "%s %s", why, where); /* an older node: point at what asked */
 }
 
+/* an operand from before mark that is not a (shared) constant */
+static int outside(const xiG_graph *g, uint32_t mark, uint32_t i) {
+  return i != XI_NONE && i < mark && g->nodes[i].op != XI_CONST;
+}
+
 int xiG_self_contained(const xiG_graph *g, uint32_t mark, uint32_t root) {
-  if (root < mark)
+  if (outside(g, mark, root))
     return 0;
-  for (uint32_t i = mark; i < g->n; i++) {
-    const xiG_node *n = &g->nodes[i];
-    if ((n->a != XI_NONE && n->a < mark) || (n->b != XI_NONE && n->b < mark))
+  for (uint32_t i = mark; i < g->n; i++)
+    if (outside(g, mark, g->nodes[i].a) || outside(g, mark, g->nodes[i].b))
       return 0;
-  }
   return 1;
 }
 
@@ -242,14 +246,30 @@ static int grad_of(xiG_graph *g, const xiP_ins *in, uint32_t e, const uint32_t *
   return rc;
 }
 
+/* A literal's node is shared by every statement that writes the literal:
+   constants never change (but with the precision, when all are re-read). */
 static uint32_t constant(xiG_graph *g, const xiP_ins *in) {
+  uint32_t aux = in->kind == K_CONST ? (in->arg ? XI_LIT_E : XI_LIT_PI) : in->arg;
+  uint32_t key = in->kind == K_CONST ? in->arg : in->arg + 2; /* 0 pi, 1 e, then symbols */
+  if (key < g->nliteral) {
+    uint32_t i = g->literal[key];
+    if (i < g->n && g->nodes[i].op == XI_CONST && g->nodes[i].aux == aux)
+      return i;
+  } else {
+    uint32_t cap = key + 1 > 2 * g->nliteral ? key + 1 : 2 * g->nliteral;
+    uint32_t *q = realloc(g->literal, cap * sizeof *q);
+    if (!q)
+      return XI_NONE;
+    for (uint32_t k = g->nliteral; k < cap; k++)
+      q[k] = XI_NONE;
+    g->literal = q, g->nliteral = cap;
+  }
   uint32_t i = xiG_append(g, XI_CONST, XI_NONE, XI_NONE, in->pos);
   if (i == XI_NONE)
     return i;
-  xiG_node *n = &g->nodes[i];
-  n->aux = in->kind == K_CONST ? (in->arg ? XI_LIT_E : XI_LIT_PI) : in->arg;
-  n->neg = in->neg;
-  read_const(g, n);
+  g->nodes[i].aux = aux;
+  read_const(g, &g->nodes[i]);
+  g->literal[key] = i;
   return i;
 }
 
@@ -301,17 +321,30 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
 /* ---- precision ---- */
 
 int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
-  g->prec = prec;
-  for (uint32_t i = 0; i < g->n; i++) {
-    xiG_node *n = &g->nodes[i];
-    if (n->op == XI_LEAF || n->op == XI_SNAP) {
-      mpfr_prec_round(n->v, prec, MPFR_RNDN); /* exact when it grows */
-    } else {
-      mpfr_set_prec(n->v, prec);
-      if (n->op == XI_CONST)
-        read_const(g, n);
+  xiM_pool pool;
+  xiM_init(&pool, prec);
+  for (uint32_t i = 0; i < g->n; i++) { /* all first, so failing changes nothing */
+    __mpfr_struct x;
+    if (xiM_place(&pool, i, &x)) {
+      xiM_free(&pool);
+      err->msg[0] = '\0';
+      snprintf(err->msg, sizeof err->msg, "out of memory for %u numbers of %ld bits", g->n,
+               (long)prec);
+      return -1;
     }
   }
+  for (uint32_t i = 0; i < g->n; i++) {
+    xiG_node *n = &g->nodes[i];
+    __mpfr_struct old = n->v[0];
+    xiM_place(&pool, i, n->v);
+    if (n->op == XI_LEAF || n->op == XI_SNAP)
+      mpfr_set(n->v, &old, MPFR_RNDN); /* exact when the precision grows */
+    else if (n->op == XI_CONST)
+      read_const(g, n);
+  }
+  xiM_free(&g->limbs);
+  g->limbs = pool;
+  g->prec = prec;
   g->fresh = 0;
   /* a leaf set from a constant expression is that expression at the new precision */
   for (uint32_t id = 0; id < g->nbind; id++) {

@@ -12,6 +12,7 @@
 
 #include "ops.h"
 #include "parse.h"
+#include "pool.h"
 #include "sym.h"
 
 #define XI_PREC_MIN 2
@@ -25,10 +26,10 @@ enum { XI_OK, XI_E_UPSTREAM, XI_E_NAN, XI_E_POLE, XI_E_OVERFLOW };
 typedef struct {
   uint8_t op;
   uint8_t err;   /* XI_E_*: why the value is not a finite number */
-  uint8_t neg;   /* XI_CONST: the literal was written with a minus */
+  uint8_t spare;
   uint8_t shown; /* scratch for printers (trace marks its cone here) */
   uint32_t a, b; /* operands, XI_NONE when absent */
-  uint32_t aux;  /* XI_CONST: the literal's text in the pool, or XI_LIT_* */
+  uint32_t aux;  /* XI_CONST: the literal's text as a symbol id, or XI_LIT_* */
   uint32_t name; /* the name it was first bound to, or XI_NONE */
   xi_pos pos;    /* where it was written */
   __mpfr_struct v[1];
@@ -55,6 +56,9 @@ typedef int (*xiG_grad_fn)(void *ctx, struct xiG_graph *g, uint32_t root, uint32
 typedef struct xiG_graph {
   xiG_node *nodes;
   uint32_t n, cap;
+  xiM_pool limbs;     /* the nodes' significands, slot i for node i */
+  uint32_t *literal;  /* by symbol id: the XI_CONST node of that literal, shared */
+  uint32_t nliteral;
   uint32_t fresh; /* nodes below this index hold current values */
   mpfr_prec_t prec;
   xiS_table sym;

@@ -165,7 +165,8 @@ xiL_token xiL_next(xiL_lexer *lx) {
     step(lx, 1);
     return error(lx, off, pos, "invalid UTF-8 in the input");
   }
-  if (xiL_name_start(cp)) {
+  if ((cp < 0x80 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '_')) ||
+      (cp >= 0x80 && xiL_name_start(cp))) {
     step(lx, (size_t)n);
     while (lx->off < lx->len) {
       size_t i = lx->off;

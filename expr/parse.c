@@ -195,7 +195,7 @@ static void primary(xiP_parser *p, xiP_code *c) {
   nest(p, t.pos);
   if (t.type == T_NUM) {
     take(p);
-    xiP_ins ins = {K_NUM, 0, 0, 0, xiS_literal(p->sym, s, t.len), t.pos};
+    xiP_ins ins = {K_NUM, 0, 0, 0, xiS_intern(p->sym, s, t.len), t.pos};
     emit(p, c, ins);
   } else if (t.type == T_LP) {
     take(p);
@@ -236,6 +236,24 @@ static void power(xiP_parser *p, xiP_code *c) {
   }
 }
 
+/* the literal with its sign flipped: "-4.0" for "4.0" and back */
+static void negate_literal(xiP_parser *p, xiP_ins *in) {
+  const char *t = xiS_name(p->sym, in->arg);
+  if (t[0] == '-') {
+    in->arg = xiS_intern(p->sym, t + 1, strlen(t + 1));
+    return;
+  }
+  size_t n = strlen(t);
+  char small[64], *buf = n + 2 <= sizeof small ? small : malloc(n + 2);
+  if (!buf)
+    fail(p, in->pos, "out of memory");
+  buf[0] = '-';
+  memcpy(buf + 1, t, n + 1);
+  in->arg = xiS_intern(p->sym, buf, n + 1);
+  if (buf != small)
+    free(buf);
+}
+
 static void unary(xiP_parser *p, xiP_code *c) {
   if (is(p, T_MINUS) || is(p, T_PLUS)) {
     xiL_token op = take(p);
@@ -246,7 +264,7 @@ static void unary(xiP_parser *p, xiP_code *c) {
     if (op.type == T_PLUS)
       return;
     if (c->n == mark + 1 && c->ins[mark].kind == K_NUM) {
-      c->ins[mark].neg ^= 1; /* -4.0 is one literal, not a negation node */
+      negate_literal(p, &c->ins[mark]); /* -4.0 is one literal, not a negation node */
       c->ins[mark].pos = op.pos;
     } else {
       emit_op(p, c, XI_NEG, op.pos);

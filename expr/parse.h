@@ -13,7 +13,7 @@
 #define XI_MAX_NESTING 1000
 
 typedef enum {
-  K_NUM,   /* a literal: arg = its text in the pool, neg = written with a minus */
+  K_NUM,   /* a literal: arg = its text (with any minus folded in) as a symbol */
   K_CONST, /* pi (arg 0) or e (arg 1) */
   K_NAME,  /* arg = name id */
   K_OP,    /* op = an xiO_op */
@@ -22,7 +22,7 @@ typedef enum {
 } xiP_kind;
 
 typedef struct {
-  uint8_t kind, op, neg;
+  uint8_t kind, op, spare;
   uint16_t argc;
   uint32_t arg;
   xi_pos pos;

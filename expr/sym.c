@@ -1,4 +1,4 @@
-/* sym.c: interning and literal pool.  Allocation failure here is fatal: the
+/* sym.c: interning.  Allocation failure here is fatal: the
  * tables are small and there is nothing sensible left to do without them. */
 #include "sym.h"
 
@@ -30,7 +30,6 @@ void xiS_free(xiS_table *t) {
   free(t->names);
   free(t->tag);
   free(t->hash);
-  free(t->lits);
   memset(t, 0, sizeof *t);
 }
 
@@ -86,17 +85,3 @@ uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
 const char *xiS_name(const xiS_table *t, uint32_t id) { return t->names[id]; }
 
 void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag) { t->tag[id] = tag; }
-
-uint32_t xiS_literal(xiS_table *t, const char *s, size_t len) {
-  if (t->nlits + len + 1 > t->litcap) {
-    t->litcap = (t->nlits + len + 1) * 2;
-    t->lits = grow(t->lits, t->litcap);
-  }
-  uint32_t off = (uint32_t)t->nlits;
-  memcpy(t->lits + off, s, len);
-  t->lits[off + len] = '\0';
-  t->nlits += len + 1;
-  return off;
-}
-
-const char *xiS_literal_text(const xiS_table *t, uint32_t off) { return t->lits + off; }

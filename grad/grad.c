@@ -9,8 +9,7 @@
 void xiD_init(xiD_sweep *s) { memset(s, 0, sizeof *s); }
 
 void xiD_free(xiD_sweep *s) {
-  for (uint32_t i = 0; i < s->n; i++)
-    mpfr_clear(&s->adj[i]);
+  xiM_free(&s->limbs);
   free(s->adj);
   free(s->need);
   if (s->tmp_ready)
@@ -29,9 +28,10 @@ static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
 
 /* room for an adjoint per node, all at the working precision */
 static int reserve(xiD_sweep *s, const xiG_graph *g) {
-  if (s->prec != g->prec) {
-    for (uint32_t i = 0; i < s->n; i++)
-      mpfr_set_prec(&s->adj[i], g->prec);
+  if (s->prec != g->prec) { /* a new precision: a new pool, placed again below */
+    xiM_free(&s->limbs);
+    xiM_init(&s->limbs, g->prec);
+    s->n = 0;
     if (s->tmp_ready)
       mpfr_set_prec(s->tmp, g->prec);
     s->prec = g->prec;
@@ -53,8 +53,9 @@ static int reserve(xiD_sweep *s, const xiG_graph *g) {
       return -1;
     s->need = nd, s->needcap = s->cap;
   }
-  while (s->n < g->n)
-    mpfr_init2(&s->adj[s->n++], g->prec);
+  for (; s->n < g->n; s->n++)
+    if (xiM_place(&s->limbs, s->n, &s->adj[s->n]))
+      return -1;
   return 0;
 }
 

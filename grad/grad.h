@@ -14,8 +14,9 @@ typedef enum {
 } xiD_want;
 
 typedef struct {
-  __mpfr_struct *adj;
-  uint32_t n, cap; /* adjoints initialised, and room */
+  __mpfr_struct *adj; /* their significands live in the pool, slot i for node i */
+  uint32_t n, cap;    /* adjoints placed, and room */
+  xiM_pool limbs;
   mpfr_prec_t prec;
   uint8_t *need; /* does node i lie on a path from a wanted node to the root */
   uint32_t needcap;

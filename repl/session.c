@@ -426,7 +426,11 @@ static int do_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (whole(s, st, "prec (bits)", XI_PREC_MIN, XI_PREC_MAX, &v, err))
     return -1;
-  return xiG_set_prec(&s->g, (mpfr_prec_t)v, err);
+  if (xiG_set_prec(&s->g, (mpfr_prec_t)v, err)) {
+    err->pos = st->arg.pos;
+    return -1;
+  }
+  return 0;
 }
 
 static int by_order(const void *a, const void *b, void *g) {
