@@ -10,12 +10,12 @@ XI_CFLAGS := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(XI_CFLAGS) $(CFLAGS) $(PKG_CFLAGS)
-LDLIBS += $(PKG_LIBS)
+LDLIBS += $(PKG_LIBS) -lm
 
 # objects go to $(OUT); the sanitizer build has its own, so it never mixes
 OUT ?= build
-LIB_SRC := expr/lex.c expr/sym.c expr/parse.c expr/ops.c expr/pool.c expr/graph.c expr/num.c \
-           grad/grad.c repl/session.c repl/trace.c repl/help.c
+LIB_SRC := expr/lex.c expr/sym.c expr/parse.c expr/ops.c expr/tops.c expr/pool.c expr/graph.c expr/num.c \
+           grad/grad.c repl/session.c repl/print.c repl/trace.c repl/help.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)

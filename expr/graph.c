@@ -20,6 +20,8 @@ void xiG_init(xiG_graph *g, mpfr_prec_t prec) {
   g->prec = prec;
   xiS_init(&g->sym);
   xiM_init(&g->limbs, prec);
+  mpfr_init2(g->tmp, prec);
+  xiO_seed(&g->rng, 0);
   /* the widest exponent range MPFR allows: overflow only for absurd values */
   mpfr_set_emin(mpfr_get_emin_min());
   mpfr_set_emax(mpfr_get_emax_max());
@@ -37,6 +39,7 @@ void xiG_free(xiG_graph *g) {
   xiG_truncate(g, 0);
   free(g->nodes);
   xiM_free(&g->limbs);
+  mpfr_clear(g->tmp);
   free(g->literal);
   for (uint32_t i = 0; i < g->nbind; i++)
     clear_binding(&g->bind[i]);
@@ -62,16 +65,85 @@ uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos) {
   n->a = a, n->b = b;
   n->aux = n->name = XI_NONE;
   n->pos = pos;
+  n->x = NULL;
   if (xiM_place(&g->limbs, g->n, n->v))
     return XI_NONE;
   return g->n++;
 }
 
+static void free_ext(xiG_node *n) {
+  if (n->x) {
+    free(n->x->el); /* the structs and their limbs are one block */
+    free(n->x);
+    n->x = NULL;
+  }
+}
+
 void xiG_truncate(xiG_graph *g, uint32_t mark) {
-  if (g->n > mark) /* the pool's slots are simply reused */
-    g->n = mark;
+  while (g->n > mark) /* the pool's slots are simply reused */
+    free_ext(&g->nodes[--g->n]);
   if (g->fresh > mark)
     g->fresh = mark;
+}
+
+/* n elements at precision prec in one block: the structs, then their limbs */
+__mpfr_struct *xiG_elements(uint32_t n, mpfr_prec_t prec) {
+  size_t slot = mpfr_custom_get_size(prec);
+  slot = (slot + sizeof(mp_limb_t) - 1) / sizeof(mp_limb_t) * sizeof(mp_limb_t);
+  __mpfr_struct *el = malloc((size_t)n * (sizeof *el + slot));
+  if (!el)
+    return NULL;
+  char *limbs = (char *)(el + n);
+  for (uint32_t k = 0; k < n; k++) {
+    mpfr_custom_init(limbs + k * slot, prec);
+    mpfr_custom_init_set(&el[k], MPFR_ZERO_KIND, 0, prec, limbs + k * slot);
+  }
+  return el;
+}
+
+int xiG_shape_node(xiG_graph *g, uint32_t i, xi_shape sh, const int32_t *p) {
+  xiG_node *n = &g->nodes[i];
+  free_ext(n);
+  xiG_ext *x = calloc(1, sizeof *x);
+  if (!x)
+    return -1;
+  x->sh = sh;
+  x->n = sh.rank ? sh.rows * sh.cols : 1;
+  if (sh.rank && !(x->el = xiG_elements(x->n, g->prec))) {
+    free(x);
+    return -1;
+  }
+  if (p)
+    x->p[0] = p[0], x->p[1] = p[1];
+  n->x = x;
+  return 0;
+}
+
+uint32_t xiG_snapshot(xiG_graph *g, const xiO_view *v, xi_pos pos) {
+  uint32_t i = xiG_append(g, XI_SNAP, XI_NONE, XI_NONE, pos);
+  if (i == XI_NONE)
+    return i;
+  if (v->sh.rank && xiG_shape_node(g, i, v->sh, NULL)) {
+    xiG_truncate(g, i);
+    return XI_NONE;
+  }
+  for (uint32_t k = 0; k < v->n; k++)
+    mpfr_set(xiG_el(&g->nodes[i], k), &v->el[k], MPFR_RNDN);
+  return i;
+}
+
+int xiG_copy_value(xiG_graph *g, uint32_t dst, uint32_t src, int reshape) {
+  xi_shape a = xiG_shape(&g->nodes[dst]), b = xiG_shape(&g->nodes[src]);
+  if (a.rank != b.rank || a.rows != b.rows || a.cols != b.cols) {
+    if (!reshape)
+      return -1;
+    if (b.rank ? xiG_shape_node(g, dst, b, NULL) : (free_ext(&g->nodes[dst]), 0))
+      return -1;
+  }
+  for (uint32_t k = 0; k < xiG_count(&g->nodes[src]); k++)
+    mpfr_set(xiG_el(&g->nodes[dst], k), xiG_el(&g->nodes[src], k), MPFR_RNDN);
+  g->nodes[dst].err = g->nodes[src].err ? XI_E_NAN : XI_OK;
+  return 0;
 }
 
 /* ---- values ---- */
@@ -99,12 +171,34 @@ static void eval_one(xiG_graph *g, xiG_node *n) {
     mpfr_set_nan(n->v);
     return;
   }
+  const xiO_row *row = &xiO_table[n->op];
+  if (!n->x && row->forward) { /* scalar op scalar: the common case, kept short */
+    mpfr_clear_flags();
+    row->forward(n->v, a->v, b->v, MPFR_RNDN);
+    if (mpfr_number_p(n->v))
+      n->err = XI_OK;
+    else
+      n->err = mpfr_nan_p(n->v) ? XI_E_NAN : mpfr_overflow_p() ? XI_E_OVERFLOW : XI_E_POLE;
+    return;
+  }
   mpfr_clear_flags();
-  xiO_table[n->op].forward(n->v, a->v, b->v, MPFR_RNDN);
-  if (mpfr_number_p(n->v))
-    n->err = XI_OK;
-  else
-    n->err = mpfr_nan_p(n->v) ? XI_E_NAN : mpfr_overflow_p() ? XI_E_OVERFLOW : XI_E_POLE;
+  n->err = XI_OK;
+  xiO_view out = xiG_view(n);
+  if (row->forward) { /* elementwise, broadcast */
+    xi_shape sa = xiG_shape(a), sb = xiG_shape(b);
+    mpfr_ptr ea = xiG_view((xiG_node *)a).el, eb = xiG_view((xiG_node *)b).el;
+    for (uint32_t i = 0, k = 0; i < out.sh.rows; i++)
+      for (uint32_t j = 0; j < out.sh.cols; j++, k++)
+        row->forward(&out.el[k], &ea[xiG_bidx(&sa, i, j)], &eb[xiG_bidx(&sb, i, j)],
+                     MPFR_RNDN);
+  } else {
+    xiO_view va = xiG_view((xiG_node *)a), vb = xiG_view((xiG_node *)b);
+    if (row->tforward(&out, &va, &vb, g->tmp))
+      n->err = XI_E_NAN;
+  }
+  for (uint32_t k = 0; k < out.n && n->err == XI_OK; k++)
+    if (!mpfr_number_p(&out.el[k]))
+      n->err = mpfr_nan_p(&out.el[k]) ? XI_E_NAN : mpfr_overflow_p() ? XI_E_OVERFLOW : XI_E_POLE;
 }
 
 int xiG_eval(xiG_graph *g, uint32_t upto, xi_err *err) {
@@ -144,6 +238,8 @@ int xiG_check(xiG_graph *g, uint32_t i, uint32_t mark, xi_pos at, xi_err *err) {
                                             : row->pole_msg;
   if (n->op == XI_CONST)
     why = "number out of range";
+  else if (n->op == XI_CROSS_ENTROPY)
+    why = "a label is not a class index (a whole number from 0 to the classes - 1)";
   else if (n->op == XI_DIV && n->err == XI_E_NAN && !mpfr_zero_p(g->nodes[n->a].v))
     why = row->pole_msg; /* finite/0 in MPFR is NaN only for 0/0 */
   if (!why)
@@ -167,6 +263,20 @@ int xiG_self_contained(const xiG_graph *g, uint32_t mark, uint32_t root) {
     if (outside(g, mark, g->nodes[i].a) || outside(g, mark, g->nodes[i].b))
       return 0;
   return 1;
+}
+
+int xiG_set_leaf_from(xiG_graph *g, uint32_t i, uint32_t src, xi_err *err, xi_pos pos) {
+  if (xiG_copy_value(g, i, src, 0)) {
+    char a[48], b[48];
+    xi_shape sa = xiG_shape(&g->nodes[i]), sb = xiG_shape(&g->nodes[src]);
+    xiO_shape_text(&sa, a, sizeof a);
+    xiO_shape_text(&sb, b, sizeof b);
+    return failf(err, pos, "this leaf has shape %s and cannot take a value of shape %s "
+                           "(nodes built on it depend on its shape)", a, b);
+  }
+  if (g->fresh > i + 1)
+    g->fresh = i + 1;
+  return 0;
 }
 
 void xiG_set_leaf(xiG_graph *g, uint32_t i, mpfr_srcptr v) {
@@ -231,19 +341,117 @@ static int grad_of(xiG_graph *g, const xiP_ins *in, uint32_t e, const uint32_t *
     return failf(err, in->pos, "grad is not available here");
   if (xiG_eval(g, e, err) || xiG_check(g, e, 0, in->pos, err))
     return -1;
-  mpfr_t d;
-  mpfr_init2(d, g->prec);
-  err->pos = in->pos; /* where a failing sweep points */
-  int rc = g->grad(g->grad_ctx, g, e, v, d, err);
-  if (rc == 0) {
-    *out = xiG_append(g, XI_SNAP, XI_NONE, XI_NONE, in->pos);
-    if (*out == XI_NONE)
-      rc = failf(err, in->pos, "out of memory: the graph has %u nodes", g->n);
-    else
-      mpfr_set(g->nodes[*out].v, d, MPFR_RNDN);
+  if (xiG_is_tensor(&g->nodes[e])) {
+    char t[48];
+    xi_shape sh = xiG_shape(&g->nodes[e]);
+    xiO_shape_text(&sh, t, sizeof t);
+    return failf(err, in->pos, "grad(E, v) needs E to be a scalar, not of shape %s: sum it", t);
   }
-  mpfr_clear(d);
-  return rc;
+  err->pos = in->pos; /* where a failing sweep points */
+  return g->grad(g->grad_ctx, g, e, v, out, err);
+}
+
+/* a whole number an op is built with (an axis, an index, a size) */
+static int whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err) {
+  if (xiG_eval(g, i, err) || xiG_check(g, i, 0, pos, err))
+    return -1;
+  xiG_node *n = &g->nodes[i];
+  if (xiG_is_tensor(n) || !mpfr_integer_p(n->v) || mpfr_cmp_si(n->v, INT32_MAX - 1) > 0 ||
+      mpfr_cmp_si(n->v, INT32_MIN + 1) < 0)
+    return failf(err, pos, "expected a whole number here");
+  *out = (int32_t)mpfr_get_si(n->v, MPFR_RNDN);
+  return 0;
+}
+
+static int build_op(xiG_graph *g, int op, const uint32_t *args, int nparams, int32_t *p,
+                    xi_pos pos, uint32_t *out, xi_err *err) {
+  const xiO_row *row = &xiO_table[op];
+  for (int q = 0; q < nparams; q++)
+    if (whole(g, args[row->arity + q], pos, &p[q], err))
+      return -1;
+  uint32_t a = args[0], b = row->arity > 1 ? args[1] : XI_NONE;
+  xi_shape sa = xiG_shape(&g->nodes[a]), sb = b != XI_NONE ? xiG_shape(&g->nodes[b]) : sa;
+  xi_shape sh;
+  char why[sizeof err->msg];
+  if (row->shape(&sh, &sa, b != XI_NONE ? &sb : NULL, p, why, sizeof why))
+    return failf(err, pos, "%s", why);
+  *out = xiG_append(g, op, a, b, pos);
+  if (*out != XI_NONE && (sh.rank || !row->forward) && xiG_shape_node(g, *out, sh, p)) {
+    xiG_truncate(g, *out);
+    *out = XI_NONE;
+  }
+  return 0;
+}
+
+int xiG_binary(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+               xi_err *err) {
+  uint32_t args[2] = {a, b};
+  int32_t p[2] = {XI_ALL_AXES, INT32_MAX};
+  if (build_op(g, op, args, 0, p, pos, out, err))
+    return -1;
+  if (*out == XI_NONE)
+    return failf(err, pos, "out of memory: the graph has %u nodes", g->n);
+  return 0;
+}
+
+/* [1, 2] and [[0.1, 0.1], [0.1, 0.1]]: the values now, as one tensor */
+static int build_list(xiG_graph *g, const xiP_ins *in, const uint32_t *items, uint32_t *out,
+                      xi_err *err) {
+  uint32_t n = in->arg, rows = in->op == 2 ? in->argc : 1;
+  for (uint32_t k = 0; k < n; k++) {
+    if (xiG_eval(g, items[k], err) || xiG_check(g, items[k], 0, in->pos, err))
+      return -1;
+    if (xiG_is_tensor(&g->nodes[items[k]]))
+      return failf(err, in->pos, "the elements of a list must be numbers");
+  }
+  __mpfr_struct *tmp = malloc(n * sizeof *tmp);
+  if (!tmp)
+    return failf(err, in->pos, "out of memory");
+  for (uint32_t k = 0; k < n; k++)
+    tmp[k] = g->nodes[items[k]].v[0]; /* a view: the nodes stay where they are */
+  xiO_view v = {tmp, {(uint8_t)in->op, rows, n / rows}, n, NULL};
+  *out = xiG_snapshot(g, &v, in->pos);
+  free(tmp);
+  return 0;
+}
+
+/* zeros ones eye randn rand */
+static int build_maker(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+                       xi_err *err) {
+  int32_t d[2] = {1, 1};
+  for (uint32_t q = 0; q < in->argc; q++) {
+    if (whole(g, args[q], in->pos, &d[q], err))
+      return -1;
+    if (d[q] < 1)
+      return failf(err, in->pos, "a size must be 1 or more, not %d", d[q]);
+  }
+  if (in->op == XI_MAKE_EYE)
+    d[1] = d[0];
+  xi_shape sh = {(uint8_t)(in->op == XI_MAKE_EYE ? 2 : in->argc), 1, 1};
+  if (sh.rank == 1)
+    sh.cols = (uint32_t)d[0];
+  else if (sh.rank == 2)
+    sh.rows = (uint32_t)d[0], sh.cols = (uint32_t)d[1];
+  if ((uint64_t)sh.rows * sh.cols > XI_MAX_ELEMENTS)
+    return failf(err, in->pos, "a tensor of %llu elements is over the limit of %u",
+                 (unsigned long long)sh.rows * sh.cols, XI_MAX_ELEMENTS);
+  *out = xiG_append(g, XI_SNAP, XI_NONE, XI_NONE, in->pos);
+  if (*out == XI_NONE || (sh.rank && xiG_shape_node(g, *out, sh, NULL))) {
+    *out = XI_NONE;
+    return 0;
+  }
+  xiG_node *n = &g->nodes[*out];
+  for (uint32_t k = 0; k < xiG_count(n); k++) {
+    mpfr_ptr e = xiG_el(n, k);
+    switch (in->op) {
+    case XI_MAKE_ZEROS: mpfr_set_zero(e, 1); break;
+    case XI_MAKE_ONES: mpfr_set_ui(e, 1, MPFR_RNDN); break;
+    case XI_MAKE_EYE: mpfr_set_ui(e, k / sh.cols == k % sh.cols, MPFR_RNDN); break;
+    case XI_MAKE_RANDN: mpfr_set_d(e, xiO_gauss(&g->rng), MPFR_RNDN); break;
+    default: mpfr_set_d(e, xiO_uniform(&g->rng), MPFR_RNDN); break;
+    }
+  }
+  return 0;
 }
 
 /* A literal's node is shared by every statement that writes the literal:
@@ -295,10 +503,34 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
       break;
     case K_OP: {
       int arity = xiO_table[in->op].arity;
-      sp -= (uint32_t)arity;
-      node = xiG_append(g, in->op, st[sp], arity > 1 ? st[sp + 1] : XI_NONE, in->pos);
+      int nparams = in->argc > arity ? in->argc - arity : 0;
+      int32_t p[2] = {XI_ALL_AXES, INT32_MAX};
+      sp -= (uint32_t)(arity + nparams);
+      rc = build_op(g, in->op, st + sp, nparams, p, in->pos, &node, err);
       break;
     }
+    case K_INDEX: { /* op: which of the argc items are ':' */
+      uint32_t given = 0;
+      for (int q = 0; q < in->argc; q++)
+        given += !(in->op & (1u << q));
+      sp -= given + 1;
+      int32_t p[2] = {XI_COLON, in->argc > 1 ? XI_COLON : INT32_MAX};
+      uint32_t next = sp + 1;
+      for (int q = 0; q < in->argc && rc == 0; q++)
+        if (!(in->op & (1u << q)))
+          rc = whole(g, st[next++], in->pos, &p[q], err);
+      if (rc == 0)
+        rc = build_op(g, XI_INDEX, st + sp, 0, p, in->pos, &node, err);
+      break;
+    }
+    case K_LIST:
+      sp -= in->arg;
+      rc = build_list(g, in, st + sp, &node, err);
+      break;
+    case K_MAKE:
+      sp -= in->argc;
+      rc = build_maker(g, in, st + sp, &node, err);
+      break;
     case K_CALL:
       sp -= in->argc;
       rc = call(g, in, st + sp, &node, err);
@@ -437,4 +669,62 @@ const char *xiG_name_of(const xiG_graph *g, uint32_t i) {
     return NULL;
   const xiG_binding *b = &g->bind[name];
   return b->kind == B_NODE && b->node == i ? xiS_name(&g->sym, name) : NULL;
+}
+
+/* ---- collecting what nothing can reach ---- */
+
+uint32_t xiG_collect(xiG_graph *g) {
+  uint32_t n = g->n;
+  uint8_t *live = calloc(n ? n : 1, 1);
+  uint32_t *to = malloc((n ? n : 1) * sizeof *to);
+  if (!live || !to) { /* no memory to collect with: keep everything */
+    free(live);
+    free(to);
+    return 0;
+  }
+  for (uint32_t id = 0; id < g->nbind; id++)
+    if (g->bind[id].kind == B_NODE)
+      live[g->bind[id].node] = 1;
+  for (uint32_t i = n; i-- > 0;) /* operands come before their consumers */
+    if (live[i]) {
+      if (g->nodes[i].a != XI_NONE)
+        live[g->nodes[i].a] = 1;
+      if (g->nodes[i].b != XI_NONE)
+        live[g->nodes[i].b] = 1;
+    }
+  uint32_t j = 0, fresh = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    to[i] = live[i] ? j++ : XI_NONE;
+    if (live[i] && i < g->fresh)
+      fresh++;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    xiG_node *nd = &g->nodes[i];
+    if (!live[i]) {
+      free_ext(nd);
+      continue;
+    }
+    if (nd->a != XI_NONE)
+      nd->a = to[nd->a];
+    if (nd->b != XI_NONE)
+      nd->b = to[nd->b];
+    if (to[i] == i)
+      continue;
+    /* slot to[i] < i is free: its node died or has moved down already */
+    xiG_node moved = *nd;
+    xiM_place(&g->limbs, to[i], moved.v);
+    mpfr_set(moved.v, nd->v, MPFR_RNDN);
+    g->nodes[to[i]] = moved;
+  }
+  g->n = j;
+  g->fresh = fresh;
+  for (uint32_t id = 0; id < g->nbind; id++)
+    if (g->bind[id].kind == B_NODE)
+      g->bind[id].node = to[g->bind[id].node];
+  for (uint32_t k = 0; k < g->nliteral; k++)
+    if (g->literal[k] != XI_NONE)
+      g->literal[k] = g->literal[k] < n ? to[g->literal[k]] : XI_NONE;
+  free(live);
+  free(to);
+  return n - j;
 }

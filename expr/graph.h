@@ -3,8 +3,9 @@
  * evaluation is a loop up and the reverse sweep a loop down.  Nodes are
  * referred to by index, never by pointer (the array moves as it grows).
  *
- * A node holds one MPFR number today; a tensor issue will give it a shape
- * and a pointer to its elements, and keep the scalar inline. */
+ * A scalar node holds its MPFR number inline.  A tensor node, or a node with
+ * parameters (an index, an axis), also has an extension: its shape, its
+ * elements row by row in one block, and its parameters. */
 #ifndef XI_GRAPH_H
 #define XI_GRAPH_H
 
@@ -24,6 +25,13 @@
 enum { XI_OK, XI_E_UPSTREAM, XI_E_NAN, XI_E_POLE, XI_E_OVERFLOW };
 
 typedef struct {
+  xi_shape sh;
+  uint32_t n;        /* elements: rows × cols, or 1 for a scalar */
+  __mpfr_struct *el; /* NULL for a scalar: the value is the node's own */
+  int32_t p[2];      /* the op's parameters: INDEX's indices, SUM's axis */
+} xiG_ext;
+
+typedef struct {
   uint8_t op;
   uint8_t err;   /* XI_E_*: why the value is not a finite number */
   uint8_t spare;
@@ -32,8 +40,27 @@ typedef struct {
   uint32_t aux;  /* XI_CONST: the literal's text as a symbol id, or XI_LIT_* */
   uint32_t name; /* the name it was first bound to, or XI_NONE */
   xi_pos pos;    /* where it was written */
+  xiG_ext *x;    /* NULL for a plain scalar */
   __mpfr_struct v[1];
 } xiG_node;
+
+static inline xi_shape xiG_shape(const xiG_node *n) {
+  return n->x ? n->x->sh : (xi_shape){0, 1, 1};
+}
+static inline int xiG_is_tensor(const xiG_node *n) { return n->x && n->x->sh.rank; }
+static inline uint32_t xiG_count(const xiG_node *n) { return xiG_is_tensor(n) ? n->x->n : 1; }
+static inline mpfr_ptr xiG_el(xiG_node *n, uint32_t k) {
+  return xiG_is_tensor(n) ? &n->x->el[k] : n->v;
+}
+static inline xiO_view xiG_view(xiG_node *n) {
+  xiO_view v = {xiG_is_tensor(n) ? n->x->el : n->v, xiG_shape(n), xiG_count(n),
+                n->x ? n->x->p : NULL};
+  return v;
+}
+/* element (i, j) of an operand broadcast to an output's (i, j) */
+static inline uint32_t xiG_bidx(const xi_shape *in, uint32_t i, uint32_t j) {
+  return (in->rows == 1 ? 0 : i) * in->cols + (in->cols == 1 ? 0 : j);
+}
 
 typedef enum { B_NONE, B_NODE, B_FUNC } xiG_bkind;
 
@@ -49,9 +76,10 @@ typedef struct {
 } xiG_binding;
 
 struct xiG_graph;
-/* grad(E, v) inside an expression: supplied by the layer that can sweep */
+/* grad(E, v) inside an expression: supplied by the layer that can sweep; it
+   appends a node holding dE/dv (v's shape) and returns it in *out */
 typedef int (*xiG_grad_fn)(void *ctx, struct xiG_graph *g, uint32_t root, uint32_t v,
-                           mpfr_ptr out, xi_err *err);
+                           uint32_t *out, xi_err *err);
 
 typedef struct xiG_graph {
   xiG_node *nodes;
@@ -66,6 +94,8 @@ typedef struct xiG_graph {
   uint32_t nbind, order;
   xiG_grad_fn grad;
   void *grad_ctx;
+  mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
+  xiO_rng rng; /* seed N; randn, rand */
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
   unsigned depth;                   /* user-function calls being expanded */
 } xiG_graph;
@@ -74,6 +104,18 @@ void xiG_init(xiG_graph *g, mpfr_prec_t prec);
 void xiG_free(xiG_graph *g);
 
 uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos);
+/* n numbers of precision prec, +0, in one malloc'd block (free() it; never
+   mpfr_clear them) */
+__mpfr_struct *xiG_elements(uint32_t n, mpfr_prec_t prec);
+/* gives node i the shape sh (elements +0) and parameters p; -1: out of memory */
+int xiG_shape_node(xiG_graph *g, uint32_t i, xi_shape sh, const int32_t *p);
+/* a new node op(a) or op(a, b), its shape checked (the error names both) */
+int xiG_binary(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+               xi_err *err);
+/* a new XI_SNAP node holding a copy of v */
+uint32_t xiG_snapshot(xiG_graph *g, const xiO_view *v, xi_pos pos);
+/* node dst takes src's value (its shape too when reshape), for leaves */
+int xiG_copy_value(xiG_graph *g, uint32_t dst, uint32_t src, int reshape);
 void xiG_truncate(xiG_graph *g, uint32_t mark);
 
 /* Builds the nodes of code (binding parameter names to nodes) and evaluates
@@ -92,8 +134,13 @@ void xiG_describe(const xiG_graph *g, uint32_t i, char *buf, size_t n);
 /* 1 when the nodes from mark on use no node from before mark */
 int xiG_self_contained(const xiG_graph *g, uint32_t mark, uint32_t root);
 
-void xiG_set_leaf(xiG_graph *g, uint32_t i, mpfr_srcptr v);
+void xiG_set_leaf(xiG_graph *g, uint32_t i, mpfr_srcptr v); /* a scalar leaf */
+/* leaf i takes node src's value; its shape must match.  Everything after follows */
+int xiG_set_leaf_from(xiG_graph *g, uint32_t i, uint32_t src, xi_err *err, xi_pos pos);
 int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err);
+/* Frees the nodes nothing can reach from a name, and renumbers the rest
+   (order kept, so still topological).  Returns how many were freed. */
+uint32_t xiG_collect(xiG_graph *g);
 
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
 /* binds name to node; the binding takes text (malloc'd) as its own */

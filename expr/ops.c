@@ -189,20 +189,46 @@ static mpfr_srcptr d_abs(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_s
   return sign_of(a);
 }
 
+#include "tops.h"
+
 const xiO_row xiO_table[XI_NOPS] = {
-    [XI_LEAF] = {"leaf", 0, NULL, NULL, "%a", {NULL, NULL}, NULL, NULL, NULL},
-    [XI_CONST] = {"constant", 0, NULL, NULL, "%a", {NULL, NULL}, NULL, NULL, NULL},
-    [XI_SNAP] = {"number", 0, NULL, NULL, "%a", {NULL, NULL}, NULL, NULL, NULL},
-#define XI_OP_ROW(id, nm, ar, fw, dp, form, d0, d1, nanm, polem, hlp)                      \
-  [XI_##id] = {nm, ar, fw, dp, form, {d0, d1}, nanm, polem, hlp},
+    [XI_LEAF] = {.name = "leaf", .form = "%a"},
+    [XI_CONST] = {.name = "constant", .form = "%a"},
+    [XI_SNAP] = {.name = "number", .form = "%a"},
+#define XI_OP_ROW(id, nm, ar, fw, dp, fm, d0, d1, nanm, polem, hlp)                        \
+  [XI_##id] = {.name = nm, .arity = ar, .shape = xiO_sh_broadcast, .forward = fw,          \
+               .partial = dp, .form = fm, .d = {d0, d1}, .nan_msg = nanm,                  \
+               .pole_msg = polem, .help = hlp},
     XI_OPS(XI_OP_ROW)
 #undef XI_OP_ROW
+#define XI_TOP_ROW(id, nm, ar, np, sh, tf, tv, fm, d0, d1, hlp)                            \
+  [XI_##id] = {.name = nm, .arity = ar, .params = np, .shape = sh, .tforward = tf,         \
+               .vjp = tv, .form = fm, .d = {d0, d1}, .help = hlp},
+    XI_TOPS(XI_TOP_ROW)
+#undef XI_TOP_ROW
 };
 
 static const struct {
   const char *alias;
   int op;
 } aliases[] = {{"σ", XI_SIGMOID}};
+
+int xiO_lookup_args(const char *name, size_t len, int argc) {
+  for (int op = XI_SNAP + 1; op < XI_NOPS; op++) {
+    const xiO_row *r = &xiO_table[op];
+    const char *n = r->name;
+    if (!n || n[0] != name[0] || strlen(n) != len || memcmp(n, name, len) != 0)
+      continue;
+    int lo = r->arity + (r->params > 0 ? r->params : 0);
+    int hi = r->arity + (r->params < 0 ? 1 : r->params);
+    if (argc >= lo && argc <= hi)
+      return op;
+  }
+  for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+    if (strlen(aliases[i].alias) == len && memcmp(aliases[i].alias, name, len) == 0)
+      return argc == xiO_table[aliases[i].op].arity ? aliases[i].op : -1;
+  return -1;
+}
 
 int xiO_lookup(const char *name, size_t len) {
   for (int op = 0; op < XI_NOPS; op++) {

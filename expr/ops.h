@@ -17,6 +17,7 @@
 
 #include <stdio.h> /* before mpfr.h, which then declares its FILE functions */
 #include <mpfr.h>
+#include <stdint.h>
 
 #define XI_OPS(X)                                                                         \
   X(ID, NULL, 1, fw_id, d_id, "%a", "1", NULL, NULL, NULL,                                \
@@ -54,19 +55,81 @@
   X(ABS, "abs", 1, fw_abs, d_abs, "|%a|", "sign(%a)", NULL, NULL, NULL,                   \
     "abs(x) = |x|.  d/dx = sign(x): 1, -1, and 0 at 0 (as in PyTorch)")
 
+/* Operations on whole tensors, in the same table.
+ * T(ID, name, arity, params, shape, forward, vjp, form, d_first, d_second, help)
+ *   params    how many trailing arguments are whole numbers fixed when the
+ *             node is built (sum(M, axis): 1); -1 for "0 or 1"
+ *   shape     the result's shape from the operands' (or an error)
+ *   vjp       adds the operand's share of the adjoint (vector-Jacobian product)
+ *   d_*       the matrix form of the local partial, %g the consumer's adjoint */
+#define XI_TOPS(T)                                                                        \
+  T(MATMUL, NULL, 2, 0, sh_matmul, tf_matmul, tv_matmul, "%a @ %b", "%g·%bᵀ", "%aᵀ·%g",  \
+    "A @ B: the matrix product (matrix @ matrix, matrix @ vector, vector @ matrix,\n"     \
+    "  vector @ vector).  ∂L/∂A = ∂L/∂C · Bᵀ, ∂L/∂B = Aᵀ · ∂L/∂C")                        \
+  T(TRANSPOSE, "T", 1, 0, sh_transpose, tf_transpose, tv_transpose, "%aᵀ", "(%g)ᵀ", NULL, \
+    "T(M) or M.T: the transpose (a vector stays as it is)")                              \
+  T(SUM, "sum", 1, -1, sh_reduce, tf_sum, tv_sum, "sum(%a)", "1 (spread)", NULL,        \
+    "sum(M): the sum of every element; sum(M, axis): along axis 0 (down the\n"          \
+    "  columns) or 1 (along the rows), as NumPy")                                         \
+  T(MEAN, "mean", 1, -1, sh_reduce, tf_mean, tv_mean, "mean(%a)", "1/n (spread)", NULL,  \
+    "mean(M), mean(M, axis): the mean, as NumPy")                                         \
+  T(MAX, "max", 1, 0, sh_scalar, tf_max, tv_max, "max(%a)", "[at the max]", NULL,       \
+    "max(M): the largest element; its derivative goes to the first largest")             \
+  T(OUTER, "outer", 2, 0, sh_outer, tf_outer, tv_outer, "outer(%a, %b)", "%g·%b",        \
+    "%gᵀ·%a", "outer(a, b): the matrix a bᵀ of two vectors")                             \
+  T(SOFTMAX, "softmax", 1, 0, sh_same, tf_softmax, tv_softmax, "softmax(%a)",            \
+    "%o ⊙ (%g - Σ %g⊙%o)", NULL,                                                          \
+    "softmax(Z): exp(Z) / Σ exp(Z) along the last axis")                                  \
+  T(LOG_SOFTMAX, "log_softmax", 1, 0, sh_same, tf_log_softmax, tv_log_softmax,           \
+    "log_softmax(%a)", "%g - softmax(%a) Σ %g", NULL,                                     \
+    "log_softmax(Z): Z - log Σ exp(Z) along the last axis")                               \
+  T(CROSS_ENTROPY, "cross_entropy", 2, 0, sh_ce, tf_ce, tv_ce, "cross_entropy(%a, %b)", \
+    "(softmax(%a) - onehot(%b))/batch", NULL,                                             \
+    "cross_entropy(logits, labels): the mean over the batch of -log softmax(logits)\n"  \
+    "  at each row's label; labels are class indices (0-based).  Its gradient is the\n" \
+    "  softmax-plus-cross-entropy shortcut (p - y)/batch")                                \
+  T(INDEX, NULL, 1, 2, sh_index, tf_index, tv_index, "%a[·]", "%g (scattered)", NULL,    \
+    "v[i], M[i, j], M[i, :], M[:, j]: 0-based, negative from the end")
+
 enum xiO_op {
   XI_LEAF,  /* a knob: its value is set by assignment */
   XI_CONST, /* a literal or pi/e, re-read when the precision changes */
-  XI_SNAP,  /* a number computed once (grad(...)): rounded on prec change */
+  XI_SNAP,  /* a value computed once (grad(...), a literal list, randn): rounded on prec change */
 #define XI_OP_ENUM(id, ...) XI_##id,
   XI_OPS(XI_OP_ENUM)
+  XI_TOPS(XI_OP_ENUM)
 #undef XI_OP_ENUM
   XI_NOPS
 };
 
+#define XI_COLON INT32_MIN /* an INDEX parameter that is ':' */
+#define XI_ALL_AXES (-2)   /* SUM, MEAN: over every element */
+enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND };
+#define XI_MAX_ELEMENTS 10000000u
+
+/* a shape: rank 0 is a scalar (1×1), rank 1 a vector (one row), rank 2 a matrix */
+typedef struct {
+  uint8_t rank;
+  uint32_t rows, cols;
+} xi_shape;
+
+/* a value as the rules see it: elements row by row, p the node's parameters */
+typedef struct {
+  mpfr_ptr el;
+  xi_shape sh;
+  uint32_t n;
+  const int32_t *p;
+} xiO_view;
+
 typedef struct {
   const char *name;
   int arity;
+  int params; /* whole tensors only: see XI_TOPS */
+  int (*shape)(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+               size_t n);
+  int (*tforward)(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp);
+  void (*vjp)(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+              const xiO_view *b, mpfr_ptr tmp);
   int (*forward)(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd);
   /* the local partial ∂node/∂operand k; returns tmp, an operand, the node's
      own value or one of the shared constants below */
@@ -82,8 +145,24 @@ extern mpfr_t xiO_one, xiO_minus_one, xiO_zero;
 
 void xiO_init(void);
 void xiO_done(void);
-/* the op a function name denotes (sigmoid, σ, pow, ...), or -1 */
+/* the op a function name denotes with argc arguments (sigmoid, σ, pow, sum ...),
+   or -1; *any when the name is a function with another count */
 int xiO_lookup(const char *name, size_t len);
+int xiO_lookup_args(const char *name, size_t len, int argc);
+/* elementwise ops broadcast their operands, NumPy's way */
+int xiO_broadcast(xi_shape *out, const xi_shape *a, const xi_shape *b, char *why, size_t n);
+void xiO_shape_text(const xi_shape *s, char *buf, size_t n); /* "(2, 3)" */
+static inline int xiO_elementwise(int op) { return op > 2 && op < XI_MATMUL; }
+
+/* NumPy's legacy generator: MT19937 and its polar Gaussian, bit for bit */
+typedef struct {
+  uint32_t key[624];
+  int pos, has_gauss;
+  double gauss;
+} xiO_rng;
+void xiO_seed(xiO_rng *r, uint32_t seed);
+double xiO_uniform(xiO_rng *r); /* np.random.random_sample */
+double xiO_gauss(xiO_rng *r);   /* np.random.randn */
 /* the nth user-visible function name, for completion and help (NULL at end) */
 const char *xiO_function_name(int i);
 

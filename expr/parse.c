@@ -19,11 +19,12 @@
 
 static const char *const keywords[] = {"grad", "trace", "check", "digits", "prec",
                                        "vars", "help",  "load",  "quit",   "exit",
-                                       "del",  NULL};
+                                       "del",  "seed",  "show",  "repeat", NULL};
+static const char *const makers[] = {"zeros", "ones", "eye", "randn", "rand", NULL};
 
 /* What a name means to the parser, looked up once per token through the
    symbol table instead of comparing strings. */
-enum { TAG_NONE, TAG_KEYWORD, TAG_PI, TAG_E, TAG_GRAD, TAG_OP = 16 };
+enum { TAG_NONE, TAG_KEYWORD, TAG_PI, TAG_E, TAG_GRAD, TAG_MAKER = 8, TAG_OP = 16 };
 
 static void prepare(xiS_table *sym) {
   if (sym->n && xiS_tag(sym, xiS_intern(sym, "grad", 4)) == TAG_GRAD)
@@ -35,6 +36,8 @@ static void prepare(xiS_table *sym) {
     xiS_set_tag(sym, xiS_intern(sym, f, strlen(f)), (uint16_t)(TAG_OP + xiO_lookup(f, strlen(f))));
   }
   xiS_set_tag(sym, xiS_intern(sym, "σ", strlen("σ")), (uint16_t)(TAG_OP + XI_SIGMOID));
+  for (int i = 0; makers[i]; i++)
+    xiS_set_tag(sym, xiS_intern(sym, makers[i], strlen(makers[i])), (uint16_t)(TAG_MAKER + i));
   xiS_set_tag(sym, xiS_intern(sym, "pi", 2), TAG_PI);
   xiS_set_tag(sym, xiS_intern(sym, "e", 1), TAG_E);
   xiS_set_tag(sym, xiS_intern(sym, "grad", 4), TAG_GRAD);
@@ -65,6 +68,13 @@ void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
   xiL_init(&p->lx, src, len, first_line);
   p->sym = sym;
   prepare(sym);
+}
+
+void xiP_init_at(xiP_parser *p, xiS_table *sym, const char *src, size_t len, size_t off,
+                 xi_pos at) {
+  xiP_init(p, sym, src, len, at.line);
+  p->lx.off = off;
+  p->lx.col = at.col;
 }
 
 static _Noreturn void fail(xiP_parser *p, xi_pos pos, const char *fmt, ...) {
@@ -145,6 +155,7 @@ static void nest(xiP_parser *p, xi_pos pos) {
 
 static void expr(xiP_parser *p, xiP_code *c);
 static void unary(xiP_parser *p, xiP_code *c);
+static void list(xiP_parser *p, xiP_code *c);
 
 /* grad(E, v): v must be a name, which the builder resolves to a node */
 static void grad_call(xiP_parser *p, xiP_code *c, xi_pos pos) {
@@ -177,12 +188,27 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     } while (is(p, T_COMMA) && (take(p), 1));
   }
   expect(p, T_RP, "',' or ')' in the argument list");
-  int op = tag >= TAG_OP ? tag - TAG_OP : -1;
-  if (op >= 0) {
-    if (argc != xiO_table[op].arity)
-      fail(p, name.pos, "%.*s takes %d argument%s, not %d", (int)name.len, s,
-           xiO_table[op].arity, xiO_table[op].arity == 1 ? "" : "s", argc);
-    emit_op(p, c, op, name.pos);
+  if (tag >= TAG_MAKER && tag < TAG_OP) {
+    if (argc > 2 || (tag == TAG_MAKER + XI_MAKE_EYE && argc != 1))
+      fail(p, name.pos, "%.*s takes %s", (int)name.len, s,
+           tag == TAG_MAKER + XI_MAKE_EYE ? "one size: eye(n)" : "at most two sizes: rows, columns");
+    xiP_ins ins = {K_MAKE, (uint8_t)(tag - TAG_MAKER), 0, (uint16_t)argc, 0, name.pos};
+    emit(p, c, ins);
+    return;
+  }
+  if (tag >= TAG_OP) {
+    int op = xiO_lookup_args(s, name.len, argc);
+    if (op < 0) {
+      const xiO_row *r = &xiO_table[tag - TAG_OP];
+      int lo = r->arity + (r->params > 0 ? r->params : 0);
+      int hi = r->arity + (r->params < 0 ? 1 : r->params);
+      if (lo == hi)
+        fail(p, name.pos, "%.*s takes %d argument%s, not %d", (int)name.len, s, lo,
+             lo == 1 ? "" : "s", argc);
+      fail(p, name.pos, "%.*s takes %d or %d arguments, not %d", (int)name.len, s, lo, hi, argc);
+    }
+    xiP_ins ins = {K_OP, (uint8_t)op, 0, (uint16_t)argc, 0, name.pos};
+    emit(p, c, ins);
     return;
   }
   xiP_ins ins = {K_CALL, 0, 0, (uint16_t)argc, id, name.pos};
@@ -201,6 +227,8 @@ static void primary(xiP_parser *p, xiP_code *c) {
     take(p);
     expr(p, c);
     expect(p, T_RP, "')'");
+  } else if (t.type == T_LBRACK) {
+    list(p, c);
   } else if (t.type == T_NAME) {
     take(p);
     if (is(p, T_LP)) {
@@ -225,8 +253,73 @@ static void primary(xiP_parser *p, xiP_code *c) {
   p->depth--;
 }
 
+/* [a, b, ...] or [[a, b], [c, d]]: numbers, or expressions of them */
+static void list(xiP_parser *p, xiP_code *c) {
+  xiL_token open = take(p);
+  uint32_t rows = 0, cols = 0, n = 0;
+  int matrix = is(p, T_LBRACK);
+  do {
+    if (matrix) {
+      xiL_token row = expect(p, T_LBRACK, "'[' to start a row");
+      uint32_t k = 0;
+      do {
+        expr(p, c);
+        k++;
+      } while (is(p, T_COMMA) && (take(p), 1));
+      expect(p, T_RBRACK, "',' or ']' in the row");
+      if (rows && k != cols)
+        fail(p, row.pos, "this row has %u elements, the first has %u", k, cols);
+      cols = k, rows++, n += k;
+    } else {
+      expr(p, c);
+      n++;
+    }
+    if (n > XI_MAX_ELEMENTS)
+      fail(p, open.pos, "a list of more than %u elements", XI_MAX_ELEMENTS);
+  } while (is(p, T_COMMA) && (take(p), 1));
+  expect(p, T_RBRACK, matrix ? "',' or ']' after the rows" : "',' or ']' in the list");
+  xiP_ins ins = {K_LIST, (uint8_t)(matrix ? 2 : 1), 0, (uint16_t)0, n, open.pos};
+  if (matrix && rows > UINT16_MAX)
+    fail(p, open.pos, "a literal of more than %u rows", UINT16_MAX);
+  ins.argc = (uint16_t)rows;
+  emit(p, c, ins);
+}
+
+/* E[i, j], E[i, :], E.T after a primary */
+static void postfix(xiP_parser *p, xiP_code *c) {
+  for (;;) {
+    if (is(p, T_LBRACK)) {
+      xiL_token open = take(p);
+      int items = 0, mask = 0;
+      do {
+        if (items == 2)
+          fail(p, peek(p)->pos, "at most two indices: M[i, j]");
+        if (is(p, T_COLON)) {
+          take(p);
+          mask |= 1 << items;
+        } else {
+          expr(p, c);
+        }
+        items++;
+      } while (is(p, T_COMMA) && (take(p), 1));
+      expect(p, T_RBRACK, "',' or ']' after the index");
+      xiP_ins ins = {K_INDEX, (uint8_t)mask, 0, (uint16_t)items, 0, open.pos};
+      emit(p, c, ins);
+    } else if (is(p, T_DOT)) {
+      xiL_token dot = take(p);
+      xiL_token t = expect(p, T_NAME, "T after '.' (M.T is the transpose)");
+      if (!word_is(p, &t, "T"))
+        fail(p, t.pos, "only .T follows a value (the transpose)");
+      emit_op(p, c, XI_TRANSPOSE, dot.pos);
+    } else {
+      return;
+    }
+  }
+}
+
 static void power(xiP_parser *p, xiP_code *c) {
   primary(p, c);
+  postfix(p, c);
   if (is(p, T_POW)) {
     xiL_token op = take(p);
     nest(p, op.pos); /* 2^2^2^... recurses once per ^ */
@@ -276,10 +369,10 @@ static void unary(xiP_parser *p, xiP_code *c) {
 
 static void term(xiP_parser *p, xiP_code *c) {
   unary(p, c);
-  while (is(p, T_STAR) || is(p, T_SLASH)) {
+  while (is(p, T_STAR) || is(p, T_SLASH) || is(p, T_AT)) {
     xiL_token op = take(p);
     unary(p, c);
-    emit_op(p, c, op.type == T_STAR ? XI_MUL : XI_DIV, op.pos);
+    emit_op(p, c, op.type == T_STAR ? XI_MUL : op.type == T_SLASH ? XI_DIV : XI_MATMUL, op.pos);
   }
 }
 
@@ -326,6 +419,74 @@ static void name_list(xiP_parser *p, xiP_stmt *st, const char *what) {
   } while (is(p, T_COMMA) && (take(p), 1));
 }
 
+static void add_claim(xiP_parser *p, xiP_stmt *st) {
+  int neg = 0;
+  if (is(p, T_MINUS) || is(p, T_PLUS))
+    neg = take(p).type == T_MINUS;
+  xiL_token t = expect(p, T_NUM, "the number claimed");
+  xiL_token *c = realloc(st->claims, (st->nclaims + 1) * sizeof *c);
+  if (c)
+    st->claims = c;
+  uint8_t *g = realloc(st->claim_neg, st->nclaims + 1);
+  if (g)
+    st->claim_neg = g;
+  if (!c || !g)
+    fail(p, t.pos, "out of memory");
+  st->claims[st->nclaims] = t;
+  st->claim_neg[st->nclaims++] = (uint8_t)neg;
+}
+
+/* check E == 0.639, or == [0.1, 0.2], or == [[1, 2], [3, 4]] */
+static void claims(xiP_parser *p, xiP_stmt *st) {
+  st->claim_shape = (xi_shape){0, 1, 1};
+  if (!is(p, T_LBRACK)) {
+    add_claim(p, st);
+    return;
+  }
+  take(p);
+  int matrix = is(p, T_LBRACK);
+  uint32_t rows = 0, cols = 0;
+  do {
+    if (matrix) {
+      xiL_token row = expect(p, T_LBRACK, "'[' to start a row");
+      uint32_t before = st->nclaims;
+      do
+        add_claim(p, st);
+      while (is(p, T_COMMA) && (take(p), 1));
+      expect(p, T_RBRACK, "',' or ']' in the row");
+      if (rows && st->nclaims - before != cols)
+        fail(p, row.pos, "this row has %u numbers, the first has %u", st->nclaims - before,
+             cols);
+      cols = st->nclaims - before, rows++;
+    } else {
+      add_claim(p, st);
+    }
+  } while (is(p, T_COMMA) && (take(p), 1));
+  expect(p, T_RBRACK, "',' or ']'");
+  st->claim_shape = matrix ? (xi_shape){2, rows, cols} : (xi_shape){1, 1, st->nclaims};
+}
+
+/* { statements }: the text between the braces, which may span lines */
+static void body(xiP_parser *p, xiP_stmt *st) {
+  xiL_token open = expect(p, T_LBRACE, "'{' and the statements to repeat");
+  st->body_off = open.off + open.len;
+  st->body_pos = (xi_pos){open.pos.line, open.pos.col + 1};
+  int depth = 1;
+  for (;;) {
+    xiL_token t = *peek(p);
+    if (t.type == T_EOF)
+      fail(p, open.pos, "this '{' is never closed");
+    p->have_tok = 0;
+    if (t.type == T_LBRACE)
+      depth++;
+    if (t.type == T_RBRACE && --depth == 0) {
+      st->body_len = t.off - st->body_off;
+      p->last_end = t.off + t.len;
+      return;
+    }
+  }
+}
+
 static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
   if (word_is(p, &kw, "load")) { /* before any peek: the file name is raw text */
     st->kind = S_LOAD;
@@ -354,11 +515,17 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
     st->kind = S_CHECK;
     full_expr(p, st);
     expect(p, T_EQEQ, "'==' and the number claimed, as in check L == 0.639");
-    if (is(p, T_MINUS) || is(p, T_PLUS))
-      st->claim_neg = take(p).type == T_MINUS;
-    st->claim = expect(p, T_NUM, "the number claimed");
-  } else if (word_is(p, &kw, "digits") || word_is(p, &kw, "prec")) {
-    st->kind = word_is(p, &kw, "digits") ? S_DIGITS : S_PREC;
+    st->claim_pos = peek(p)->pos;
+    claims(p, st);
+  } else if (word_is(p, &kw, "repeat")) {
+    st->kind = S_REPEAT;
+    st->arg = expect(p, T_NUM, "how many times, as in repeat 100 { ... }");
+    body(p, st);
+  } else if (word_is(p, &kw, "show")) {
+    st->kind = S_SHOW;
+    full_expr(p, st);
+  } else if (word_is(p, &kw, "digits") || word_is(p, &kw, "prec") || word_is(p, &kw, "seed")) {
+    st->kind = word_is(p, &kw, "digits") ? S_DIGITS : word_is(p, &kw, "prec") ? S_PREC : S_SEED;
     if (!at_end(p)) {
       st->arg = expect(p, T_NUM, "a whole number");
       st->has_number = 1;
@@ -485,6 +652,11 @@ int xiP_code_copy(xiP_code *dst, const xiP_code *src) {
 }
 
 void xiP_stmt_free(xiP_stmt *st) {
+  free(st->claims);
+  free(st->claim_neg);
+  st->claims = NULL;
+  st->claim_neg = NULL;
+  st->nclaims = 0;
   free(st->names);
   free(st->name_pos);
   st->names = NULL;

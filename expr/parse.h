@@ -8,6 +8,7 @@
 #include <setjmp.h>
 
 #include "lex.h"
+#include "ops.h"
 #include "sym.h"
 
 #define XI_MAX_NESTING 1000
@@ -18,7 +19,10 @@ typedef enum {
   K_NAME,  /* arg = name id */
   K_OP,    /* op = an xiO_op */
   K_CALL,  /* a user function: arg = name id, argc arguments */
-  K_GRAD   /* grad(E, v): arg = the name id of v; E is on the stack */
+  K_GRAD,  /* grad(E, v): arg = the name id of v; E is on the stack */
+  K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones */
+  K_LIST,  /* [..]: arg elements, op the rank, argc the rows of a matrix */
+  K_MAKE   /* zeros ones eye randn rand: op which, argc sizes */
 } xiP_kind;
 
 typedef struct {
@@ -35,7 +39,7 @@ typedef struct {
 
 typedef enum {
   S_EXPR, S_ASSIGN, S_DEF, S_GRAD, S_TRACE, S_CHECK, S_DIGITS, S_PREC, S_VARS,
-  S_HELP, S_LOAD, S_QUIT, S_DEL
+  S_HELP, S_LOAD, S_QUIT, S_DEL, S_SEED, S_SHOW, S_REPEAT
 } xiP_stmt_kind;
 
 typedef struct {
@@ -49,10 +53,15 @@ typedef struct {
   uint32_t *names;      /* parameters (S_DEF), wrt list (S_GRAD), S_DEL list */
   xi_pos *name_pos;
   uint32_t nnames;
-  xiL_token claim;      /* S_CHECK: the number claimed, written with a minus when claim_neg */
-  int claim_neg;
+  xiL_token *claims;    /* S_CHECK: the numbers claimed (a list for a tensor) */
+  uint8_t *claim_neg;   /* each written with a minus */
+  uint32_t nclaims;
+  xi_shape claim_shape;
+  xi_pos claim_pos;
+  size_t body_off, body_len; /* S_REPEAT: the text between the braces */
+  xi_pos body_pos;
   int has_number;       /* S_DIGITS, S_PREC: N given */
-  xiL_token arg;        /* S_DIGITS, S_PREC: N; S_LOAD: the file; S_HELP: the topic */
+  xiL_token arg;        /* S_DIGITS, S_PREC, S_SEED, S_REPEAT: N; S_LOAD: the file; S_HELP: the topic */
   int quiet;            /* ended by ';': an assignment shows nothing */
 } xiP_stmt;
 
@@ -69,6 +78,9 @@ typedef struct {
 
 void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
               uint32_t first_line);
+/* the same over src[off, len), which starts at line:col: offsets stay src's */
+void xiP_init_at(xiP_parser *p, xiS_table *sym, const char *src, size_t len, size_t off,
+                 xi_pos at);
 /* Parses the next statement into st, which starts zeroed and is reused for
    the statements after it (its code buffer is kept); xiP_stmt_done frees it.
    Returns 1 for a statement, 0 at the end of input, -1 on a syntax error

@@ -8,7 +8,19 @@
 
 void xiD_init(xiD_sweep *s) { memset(s, 0, sizeof *s); }
 
+void xiD_forget(xiD_sweep *s) {
+  for (uint32_t i = 0; i < s->cap && s->tel; i++) {
+    free(s->tel[i]);
+    s->tel[i] = NULL;
+    s->tn[i] = 0;
+  }
+  s->lo = 1, s->root = 0; /* an empty range: every adjoint reads as 0 */
+}
+
 void xiD_free(xiD_sweep *s) {
+  xiD_forget(s);
+  free(s->tel);
+  free(s->tn);
   xiM_free(&s->limbs);
   free(s->adj);
   free(s->need);
@@ -29,6 +41,7 @@ static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
 /* room for an adjoint per node, all at the working precision */
 static int reserve(xiD_sweep *s, const xiG_graph *g) {
   if (s->prec != g->prec) { /* a new precision: a new pool, placed again below */
+    xiD_forget(s);
     xiM_free(&s->limbs);
     xiM_init(&s->limbs, g->prec);
     s->n = 0;
@@ -45,7 +58,18 @@ static int reserve(xiD_sweep *s, const xiG_graph *g) {
     __mpfr_struct *a = realloc(s->adj, (size_t)cap * sizeof *a);
     if (!a)
       return -1;
-    s->adj = a, s->cap = cap;
+    s->adj = a;
+    __mpfr_struct **t = realloc(s->tel, (size_t)cap * sizeof *t);
+    if (!t)
+      return -1;
+    s->tel = t;
+    uint32_t *tn = realloc(s->tn, (size_t)cap * sizeof *tn);
+    if (!tn)
+      return -1;
+    s->tn = tn;
+    for (uint32_t i = s->cap; i < cap; i++)
+      s->tel[i] = NULL, s->tn[i] = 0;
+    s->cap = cap;
   }
   if (g->n > s->needcap) {
     uint8_t *nd = realloc(s->need, s->cap);
@@ -117,10 +141,93 @@ static int bad_partial(const xiG_graph *g, uint32_t i, int k, xi_pos at, xi_err 
                k == 0 ? "first" : "second", where);
 }
 
+/* the adjoint of node i as a view, its storage made ready (tensor or not) */
+static int view_of(xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v) {
+  xiG_node *n = &g->nodes[i];
+  *v = xiG_view(n);
+  if (!xiG_is_tensor(n)) {
+    v->el = &s->adj[i];
+    return 0;
+  }
+  if (s->tn[i] != v->n) {
+    free(s->tel[i]);
+    s->tn[i] = 0;
+    if (!(s->tel[i] = xiG_elements(v->n, g->prec)))
+      return -1;
+    s->tn[i] = v->n;
+  }
+  v->el = s->tel[i];
+  return 0;
+}
+
+/* the elementwise rule, broadcast: each output element adds its share into
+   the operand element it came from */
+static int elementwise_back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, xiO_view *da,
+                            const xiO_view *gv) {
+  xiG_node *n = &g->nodes[i];
+  xiG_node *a = &g->nodes[n->a], *b = n->b == XI_NONE ? a : &g->nodes[n->b];
+  xiO_view out = xiG_view(n), va = xiG_view(a), vb = xiG_view(b);
+  const xiO_row *row = &xiO_table[n->op];
+  for (uint32_t r = 0, q = 0; r < out.sh.rows; r++)
+    for (uint32_t c = 0; c < out.sh.cols; c++, q++) {
+      uint32_t ia = xiG_bidx(&va.sh, r, c), ib = xiG_bidx(&vb.sh, r, c);
+      mpfr_srcptr p = row->partial(k, s->tmp, &out.el[q], &va.el[ia], &vb.el[ib]);
+      mpfr_ptr d = &da->el[k ? ib : ia];
+      if (p != xiO_zero)
+        mpfr_fma(d, &gv->el[q], p, d, MPFR_RNDN);
+      if (!mpfr_number_p(p))
+        return -1;
+    }
+  return 0;
+}
+
+static int all_finite(const xiO_view *v) {
+  for (uint32_t q = 0; q < v->n; q++)
+    if (!mpfr_number_p(&v->el[q]))
+      return 0;
+  return 1;
+}
+
+/* node i passes its adjoint to operand k */
+static int back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t o) {
+  xiG_node *n = &g->nodes[i];
+  const xiO_row *row = &xiO_table[n->op];
+  if (!n->x && !g->nodes[o].x && row->partial) { /* scalars: the short way */
+    mpfr_srcptr p = xiD_partial(s, g, i, k);
+    mpfr_ptr d = &s->adj[o];
+    if (p == xiO_one)
+      mpfr_add(d, d, &s->adj[i], MPFR_RNDN);
+    else if (p == xiO_minus_one)
+      mpfr_sub(d, d, &s->adj[i], MPFR_RNDN);
+    else if (p != xiO_zero)
+      mpfr_fma(d, &s->adj[i], p, d, MPFR_RNDN);
+    return mpfr_number_p(p) && mpfr_number_p(d) ? 0 : -1;
+  }
+  xiO_view gv, da;
+  if (view_of(s, g, i, &gv) || view_of(s, g, o, &da))
+    return -2;
+  if (row->partial) {
+    if (elementwise_back(s, g, i, k, &da, &gv))
+      return -1;
+  } else {
+    xiG_node *a = &g->nodes[n->a], *b = n->b == XI_NONE ? a : &g->nodes[n->b];
+    xiO_view out = xiG_view(n), va = xiG_view(a), vb = xiG_view(b);
+    row->vjp(k, &da, &gv, &out, &va, &vb, s->tmp);
+  }
+  return all_finite(&da) ? 0 : -1;
+}
+
 int xiD_run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const uint32_t *list,
             uint32_t nlist, xi_pos at, xi_err *err) {
   if (xiG_eval(g, root, err) || xiG_check(g, root, 0, at, err))
     return -1;
+  if (xiG_is_tensor(&g->nodes[root])) {
+    char t[48];
+    xi_shape sh = xiG_shape(&g->nodes[root]);
+    xiO_shape_text(&sh, t, sizeof t);
+    return failf(err, at, "derivatives need a scalar to start from, not a value of shape %s "
+                          "(sum it, or index it)", t);
+  }
   if (reserve(s, g))
     return failf(err, at, "out of memory for %u adjoints", g->n);
   uint32_t lo = 0;
@@ -132,34 +239,43 @@ int xiD_run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const uint
   }
   s->lo = lo, s->root = root;
   mark_need(s, g, want, list, nlist);
-  for (uint32_t i = lo; i <= root; i++)
-    if (s->need[i])
-      mpfr_set_zero(&s->adj[i], 1);
+  for (uint32_t i = lo; i <= root; i++) {
+    if (!s->need[i])
+      continue;
+    xiO_view v;
+    if (view_of(s, g, i, &v))
+      return failf(err, at, "out of memory for the adjoints");
+    for (uint32_t q = 0; q < v.n; q++)
+      mpfr_set_zero(&v.el[q], 1);
+  }
   if (s->need[root])
     mpfr_set_ui(&s->adj[root], 1, MPFR_RNDN);
   for (uint32_t i = root + 1; i-- > lo;) {
     if ((i & 15) == 0 && g->interrupt && *g->interrupt)
       return failf(err, at, "interrupted");
     const xiG_node *n = &g->nodes[i];
-    if (!s->need[i] || mpfr_zero_p(&s->adj[i]) || n->op <= XI_SNAP)
+    if (!s->need[i] || n->op <= XI_SNAP || (!n->x && mpfr_zero_p(&s->adj[i])))
       continue;
     int arity = xiO_table[n->op].arity;
     for (int k = 0; k < arity; k++) {
       uint32_t o = k ? n->b : n->a;
       if (o < lo || !s->need[o])
         continue;
-      mpfr_srcptr p = xiD_partial(s, g, i, k);
-      mpfr_ptr d = &s->adj[o];
-      if (p == xiO_one)
-        mpfr_add(d, d, &s->adj[i], MPFR_RNDN);
-      else if (p == xiO_minus_one)
-        mpfr_sub(d, d, &s->adj[i], MPFR_RNDN);
-      else if (p != xiO_zero)
-        mpfr_fma(d, &s->adj[i], p, d, MPFR_RNDN);
-      if (!mpfr_number_p(p) || !mpfr_number_p(d))
+      int rc = back(s, g, i, k, o);
+      if (rc == -2)
+        return failf(err, at, "out of memory for the adjoints");
+      if (rc)
         return bad_partial(g, i, k, at, err);
     }
   }
+  return 0;
+}
+
+int xiD_adj_view(const xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v) {
+  if (i < s->lo || i > s->root || !s->need[i])
+    return -1;
+  *v = xiG_view(&g->nodes[i]);
+  v->el = xiG_is_tensor(&g->nodes[i]) ? s->tel[i] : &s->adj[i];
   return 0;
 }
 
@@ -173,15 +289,24 @@ int xiD_needed(const xiD_sweep *s, uint32_t i) {
   return i >= s->lo && i <= s->root && s->need[i];
 }
 
-int xiD_grad(void *ctx, xiG_graph *g, uint32_t root, uint32_t v, mpfr_ptr out, xi_err *err) {
+int xiD_grad(void *ctx, xiG_graph *g, uint32_t root, uint32_t v, uint32_t *out, xi_err *err) {
   xiD_sweep *s = ctx;
   xi_pos at = err->pos;
-  if (v > root) { /* v was made after E, so E cannot depend on it */
-    mpfr_set_zero(out, 1);
-    return 0;
+  xiO_view d;
+  if (v <= root) { /* else v was made after E, so E cannot depend on it */
+    if (xiD_run(s, g, root, XID_LIST, &v, 1, at, err))
+      return -1;
   }
-  if (xiD_run(s, g, root, XID_LIST, &v, 1, at, err))
-    return -1;
-  mpfr_set(out, xiD_adj(s, v), MPFR_RNDN);
-  return 0;
+  if (v > root || xiD_adj_view(s, g, v, &d)) { /* zeros of v's shape */
+    xiO_view z = xiG_view(&g->nodes[v]);
+    __mpfr_struct *el = xiG_elements(z.n, g->prec);
+    if (!el)
+      return failf(err, at, "out of memory");
+    z.el = el;
+    *out = xiG_snapshot(g, &z, at);
+    free(el);
+  } else {
+    *out = xiG_snapshot(g, &d, at);
+  }
+  return *out == XI_NONE ? failf(err, at, "out of memory") : 0;
 }

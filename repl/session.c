@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../expr/num.h"
+#include "print.h"
 
 void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
   memset(s, 0, sizeof *s);
@@ -83,10 +84,21 @@ char *xiR_fmt(xiR_session *s, mpfr_srcptr x) {
   return t;
 }
 
-static void print_value(xiR_session *s, const char *prefix, mpfr_srcptr v) {
-  char *t = xiR_fmt(s, v);
-  printf("%s%s\n", prefix, t);
-  free(t);
+static int chars(const char *s) {
+  int n = 0;
+  for (; *s; s++)
+    n += (*s & 0xC0) != 0x80;
+  return n;
+}
+
+/* prefix, then node i's value: a matrix's rows line up under its first */
+static void print_node(xiR_session *s, const char *prefix, uint32_t i, int whole) {
+  xiR_buf b = {0};
+  xiO_view v = xiG_view(&s->g.nodes[i]);
+  xiR_put(&b, "%s", prefix);
+  xiR_put_value(&b, &v, s->digits, chars(prefix), whole);
+  printf("%s\n", b.s);
+  free(b.s);
 }
 
 /* ---- expressions ---- */
@@ -117,11 +129,19 @@ static int has_grad(const xiP_code *c) {
   return 0;
 }
 
+/* randn and rand never give the same numbers twice: such code is not re-run */
+static int has_random(const xiP_code *c) {
+  for (uint32_t i = 0; i < c->n; i++)
+    if (c->ins[i].kind == K_MAKE && c->ins[i].op >= XI_MAKE_RANDN)
+      return 1;
+  return 0;
+}
+
 static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = evaluate(s, st, mark, &root, err);
   if (rc == 0)
-    print_value(s, "", s->g.nodes[root].v);
+    print_node(s, "", root, st->kind == S_SHOW);
   xiG_truncate(&s->g, mark);
   return rc;
 }
@@ -168,17 +188,31 @@ static int bind(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_err *err) 
   return 0;
 }
 
-/* a new leaf named by st, holding value; it remembers its constant code */
-static int new_leaf(xiR_session *s, const xiP_stmt *st, mpfr_srcptr value, xi_err *err) {
+/* a new leaf named by st, holding node root's value, in place of the nodes
+   from mark on; it remembers its code, unless that code is random */
+static int new_leaf(xiR_session *s, const xiP_stmt *st, uint32_t root, uint32_t mark,
+                    xi_err *err) {
   xiG_graph *g = &s->g;
+  xiO_view v = xiG_view(&g->nodes[root]);
+  __mpfr_struct *copy = xiG_elements(v.n, g->prec);
+  if (!copy)
+    return failf(err, st->pos, "out of memory");
+  for (uint32_t k = 0; k < v.n; k++)
+    mpfr_set(&copy[k], &v.el[k], MPFR_RNDN);
+  v.el = copy;
+  xiG_truncate(g, mark);
   uint32_t leaf = xiG_append(g, XI_LEAF, XI_NONE, XI_NONE, st->target_pos);
-  if (leaf == XI_NONE)
+  int rc = leaf == XI_NONE || (v.sh.rank && xiG_shape_node(g, leaf, v.sh, NULL));
+  if (!rc)
+    for (uint32_t k = 0; k < v.n; k++)
+      mpfr_set(xiG_el(&g->nodes[leaf], k), &copy[k], MPFR_RNDN);
+  free(copy);
+  if (rc)
     return failf(err, st->pos, "out of memory: the graph has %u nodes", g->n);
-  mpfr_set(g->nodes[leaf].v, value, MPFR_RNDN);
   if (bind(s, st, leaf, err))
     return -1;
   xiG_binding *b = xiG_binding_of(g, st->name);
-  if (xiP_code_copy(&b->src, &st->code))
+  if (!has_random(&st->code) && xiP_code_copy(&b->src, &st->code))
     b->src.n = 0; /* without its code the leaf just keeps its value */
   return 0;
 }
@@ -189,7 +223,7 @@ static void echo(xiR_session *s, const xiP_stmt *st, uint32_t node) {
     return;
   char prefix[256];
   snprintf(prefix, sizeof prefix, "%s = ", xiS_name(&s->g.sym, st->name));
-  print_value(s, prefix, s->g.nodes[node].v);
+  print_node(s, prefix, node, 0);
 }
 
 static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -206,43 +240,30 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     goto fail;
   int constant = op < 0 && xiG_self_contained(g, mark, root) && !has_grad(&st->code);
   if (op >= 0) {
-    uint32_t old = b->node;
-    root = xiG_append(g, op, old, root, st->pos);
-    if (root == XI_NONE) {
-      failf(err, st->pos, "out of memory");
-      goto fail;
-    }
-    if (xiG_eval(g, root, err) || xiG_check(g, root, mark, st->pos, err))
+    if (xiG_binary(g, op, b->node, root, st->pos, &root, err) || xiG_eval(g, root, err) ||
+        xiG_check(g, root, mark, st->pos, err))
       goto fail;
   }
   if (b && b->kind == B_NODE && g->nodes[b->node].op == XI_LEAF) {
     /* a knob: set in place, and everything built on it follows */
-    xiG_set_leaf(g, b->node, g->nodes[root].v);
+    if (xiG_set_leaf_from(g, b->node, root, err, st->pos))
+      goto fail;
     xiP_code_free(&b->src);
-    if (constant && xiP_code_copy(&b->src, &st->code))
+    if (constant && !has_random(&st->code) && xiP_code_copy(&b->src, &st->code))
       b->src.n = 0;
     xiG_truncate(g, mark);
     echo(s, st, b->node);
     return 0;
   }
   if (constant) {
-    mpfr_t v;
-    mpfr_init2(v, g->prec);
-    mpfr_set(v, g->nodes[root].v, MPFR_RNDN);
-    xiG_truncate(g, mark);
-    int rc = new_leaf(s, st, v, err);
-    mpfr_clear(v);
-    if (rc)
+    if (new_leaf(s, st, root, mark, err))
       goto fail;
     echo(s, st, g->n - 1);
     return 0;
   }
   if (root < mark) { /* c = b: a new node that follows b, not b itself */
-    root = xiG_append(g, XI_ID, root, XI_NONE, st->pos);
-    if (root == XI_NONE || xiG_eval(g, root, err)) {
-      failf(err, st->pos, "out of memory");
+    if (xiG_binary(g, XI_ID, root, XI_NONE, st->pos, &root, err) || xiG_eval(g, root, err))
       goto fail;
-    }
   }
   if (bind(s, st, root, err))
     goto fail;
@@ -281,10 +302,23 @@ static char *label_of(xiR_session *s, const xiP_stmt *st) {
   return out;
 }
 
-static void print_grad(xiR_session *s, const char *of, const char *wrt, mpfr_srcptr v) {
-  char *t = xiR_fmt(s, v);
-  printf("∂%s/∂%s = %s\n", of, wrt, t);
-  free(t);
+static void print_grad(xiR_session *s, const char *of, const char *wrt, uint32_t node) {
+  xiR_buf b = {0};
+  xiO_view v;
+  xiR_put(&b, "∂%s/∂%s = ", of, wrt);
+  if (xiD_adj_view(&s->sweep, &s->g, node, &v) == 0) {
+    xiR_put_value(&b, &v, s->digits, chars(b.s), 0);
+  } else { /* zeros, in the node's shape */
+    xiO_view z = xiG_view(&s->g.nodes[node]);
+    __mpfr_struct *el = xiG_elements(z.n, s->g.prec);
+    if (el) {
+      z.el = el;
+      xiR_put_value(&b, &z, s->digits, chars(b.s), 0);
+      free(el);
+    }
+  }
+  printf("%s\n", b.s);
+  free(b.s);
 }
 
 static int do_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -316,7 +350,7 @@ static int do_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   rc = 0;
   if (st->nnames) {
     for (uint32_t i = 0; i < st->nnames; i++)
-      print_grad(s, label, xiS_name(&g->sym, st->names[i]), xiD_adj(&s->sweep, list[i]));
+      print_grad(s, label, xiS_name(&g->sym, st->names[i]), list[i]);
     goto done;
   }
   int any = 0;
@@ -330,7 +364,7 @@ static int do_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
                g->nodes[i].pos.col);
       name = unnamed;
     }
-    print_grad(s, label, name, xiD_adj(&s->sweep, i));
+    print_grad(s, label, name, i);
     any = 1;
   }
   if (!any)
@@ -353,40 +387,104 @@ static int do_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return rc;
 }
 
+/* one claimed number against one value: the verdict, and the text of each */
+typedef struct {
+  xiN_verdict vd;
+  char *value, *claim;
+} judged;
+
+static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, mpfr_srcptr v, judged *j) {
+  const xiL_token *c = &st->claims[k];
+  if (xiN_judge(v, s->src + c->off, c->len, st->claim_neg[k], &j->vd))
+    return -1;
+  int more = j->vd.sig + 4 > s->digits ? j->vd.sig + 4 : s->digits;
+  j->value = xiN_format(v, more);
+  j->claim = malloc(c->len + 2);
+  if (j->claim)
+    sprintf(j->claim, "%s%.*s", st->claim_neg[k] ? "-" : "", (int)c->len, s->src + c->off);
+  return 0;
+}
+
+static void unjudge(judged *j) {
+  free(j->value);
+  free(j->claim);
+  free(j->vd.rounded);
+}
+
+static int check_scalar(xiR_session *s, const xiP_stmt *st, mpfr_srcptr v, xi_err *err) {
+  judged j;
+  if (judge(s, st, 0, v, &j))
+    return failf(err, st->claims[0].pos, "the claim is too long or its exponent too large to check");
+  size_t n;
+  const char *t = text_of(s, st, &n);
+  if (j.vd.pass) {
+    const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
+    printf("%sok%s: %s (value %s)\n", on, off, j.claim, j.value ? j.value : "?");
+  } else {
+    char msg[sizeof err->msg];
+    snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s", (int)(n > 200 ? 200 : n), t,
+             j.value ? j.value : "?", j.claim ? j.claim : "?",
+             j.vd.truncated ? "the claim is the value truncated, not rounded: rounded it is "
+                            : "rounded to the claim's last digit it is ",
+             j.vd.rounded ? j.vd.rounded : "?");
+    xiR_report(s, "check failed", st->claims[0].pos, msg);
+    s->failed = 1;
+  }
+  unjudge(&j);
+  return 0;
+}
+
+/* check M == [[...]]: element by element; the failing entries are named */
+static int check_tensor(xiR_session *s, const xiP_stmt *st, xiG_node *node, xi_err *err) {
+  xiO_view v = xiG_view(node);
+  xi_shape want = st->claim_shape;
+  if (v.sh.rank != want.rank || v.sh.rows != want.rows || v.sh.cols != want.cols) {
+    char a[48], b[48];
+    xiO_shape_text(&v.sh, a, sizeof a);
+    xiO_shape_text(&want, b, sizeof b);
+    return failf(err, st->claim_pos, "the value has shape %s and the claim %s", a, b);
+  }
+  xiR_buf bad = {0};
+  uint32_t failed = 0;
+  for (uint32_t k = 0; k < v.n; k++) {
+    judged j;
+    if (judge(s, st, k, &v.el[k], &j)) {
+      free(bad.s);
+      return failf(err, st->claims[k].pos, "the claim is too long or its exponent too large");
+    }
+    if (!j.vd.pass && ++failed <= 8) {
+      if (v.sh.rank == 2)
+        xiR_put(&bad, "%s[%u, %u] is %s, not %s%s", failed > 1 ? "; " : "", k / v.sh.cols,
+                k % v.sh.cols, j.value, j.claim, j.vd.truncated ? " (truncated)" : "");
+      else
+        xiR_put(&bad, "%s[%u] is %s, not %s%s", failed > 1 ? "; " : "", k, j.value, j.claim,
+                j.vd.truncated ? " (truncated)" : "");
+    }
+    unjudge(&j);
+  }
+  if (failed == 0) {
+    const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
+    printf("%sok%s: all %u elements\n", on, off, v.n);
+  } else {
+    char msg[sizeof err->msg];
+    snprintf(msg, sizeof msg, "%u of %u elements differ: %s%s", failed, v.n, bad.s,
+             failed > 8 ? "; ..." : "");
+    xiR_report(s, "check failed", st->claim_pos, msg);
+    s->failed = 1;
+  }
+  free(bad.s);
+  return 0;
+}
+
 static int do_check(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
-  if (evaluate(s, st, mark, &root, err)) {
-    xiG_truncate(&s->g, mark);
-    return -1;
-  }
-  mpfr_srcptr v = s->g.nodes[root].v;
-  const char *claim = s->src + st->claim.off;
-  int cl = (int)st->claim.len;
-  const char *sign = st->claim_neg ? "-" : "";
-  xiN_verdict vd;
-  int rc = 0;
-  if (xiN_judge(v, claim, st->claim.len, st->claim_neg, &vd)) {
-    rc = failf(err, st->claim.pos, "the claim is too long or its exponent too large to check");
-  } else {
-    int more = vd.sig + 4 > s->digits ? vd.sig + 4 : s->digits;
-    char *value = xiN_format(v, more);
-    size_t n;
-    const char *t = text_of(s, st, &n);
-    if (vd.pass) {
-      const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
-      printf("%sok%s: %s%.*s (value %s)\n", on, off, sign, cl, claim, value ? value : "?");
-    } else {
-      char msg[sizeof err->msg];
-      snprintf(msg, sizeof msg, "%.*s is %s, not %s%.*s%s%s%s", (int)(n > 200 ? 200 : n), t,
-               value ? value : "?", sign, cl, claim,
-               vd.truncated ? "; the claim is the value truncated, not rounded: rounded it is "
-                            : "; rounded to the claim's last digit it is ",
-               vd.rounded ? vd.rounded : "?", "");
-      xiR_report(s, "check failed", st->claim.pos, msg);
-      s->failed = 1;
-    }
-    free(value);
-    free(vd.rounded);
+  int rc = evaluate(s, st, mark, &root, err);
+  if (rc == 0) {
+    xiG_node *n = &s->g.nodes[root];
+    if (st->claim_shape.rank == 0 && !xiG_is_tensor(n))
+      rc = check_scalar(s, st, n->v, err);
+    else
+      rc = check_tensor(s, st, n, err);
   }
   xiG_truncate(&s->g, mark);
   return rc;
@@ -448,13 +546,6 @@ static void sort_ids(uint32_t *ids, uint32_t n, xiG_graph *g) {
     }
 }
 
-static int chars(const char *s) {
-  int n = 0;
-  for (; *s; s++)
-    n += (*s & 0xC0) != 0x80;
-  return n;
-}
-
 static int do_vars(xiR_session *s, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t *ids = malloc((g->nbind + 1) * sizeof *ids), n = 0;
@@ -483,17 +574,23 @@ static int do_vars(xiR_session *s, xi_err *err) {
     printf("%s%*s", name, width - chars(name), "");
     const xiG_node *nd = &g->nodes[b->node];
     int leaf = nd->op == XI_LEAF;
-    char *v;
+    xiR_buf v = {0};
     xi_err e2;
+    xiO_view view = xiG_view(&g->nodes[b->node]);
+    if (view.sh.rank) {
+      char shape[48];
+      xiO_shape_text(&view.sh, shape, sizeof shape);
+      xiR_put(&v, "%s ", shape);
+    }
     if (xiG_eval(g, b->node, &e2) || g->nodes[b->node].err)
-      v = strdup("(not a number: see its definition)");
+      xiR_put(&v, "(not a number: see its definition)");
     else
-      v = xiR_fmt(s, g->nodes[b->node].v);
+      xiR_put_value(&v, &view, s->digits, -1, 0);
     if (leaf)
-      printf("  leaf  %s\n", v);
+      printf("  leaf  %s\n", v.s);
     else
-      printf("  node  %s  = %s\n", v, b->text);
-    free(v);
+      printf("  node  %s  = %s\n", v.s, b->text);
+    free(v.s);
   }
   free(ids);
   return 0;
@@ -527,6 +624,44 @@ static int do_load(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return 0;
 }
 
+static int do_seed(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  long v;
+  if (!st->has_number)
+    return failf(err, st->pos, "seed needs a number, as in seed 42");
+  if (whole(s, st, "a seed", 0, 4294967295L, &v, err))
+    return -1;
+  xiO_seed(&s->g.rng, (uint32_t)v);
+  return 0;
+}
+
+static int run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int depth);
+
+/* repeat N { statements }: the block N times; an error stops it */
+static int do_repeat(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  long times;
+  if (whole(s, st, "repeat's count", 0, 1000000000L, &times, err))
+    return -1;
+  if (s->repeats >= XI_LOAD_DEPTH)
+    return failf(err, st->pos, "repeat nested more than %d deep", XI_LOAD_DEPTH);
+  s->repeats++;
+  int failures = 0;
+  for (long k = 0; k < times && !failures && !s->quit && !s->interrupt; k++)
+    failures = run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+  s->repeats--;
+  (void)failures; /* reported where they happened */
+  return 0;
+}
+
+/* Frees the nodes nothing can reach once the tape has grown to twice what
+   was alive after the last collection: a training loop runs in bounded memory. */
+static void maybe_collect(xiR_session *s) {
+  if (s->g.n < 2 * s->live + 4096)
+    return;
+  if (xiG_collect(&s->g))
+    xiD_forget(&s->sweep);
+  s->live = s->g.n;
+}
+
 static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   switch (st->kind) {
   case S_EXPR: return do_expr(s, st, err);
@@ -547,17 +682,17 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_LOAD: return do_load(s, st, err);
   case S_DEL: return do_del(s, st, err);
   case S_QUIT: s->quit = 1; return 0;
+  case S_SHOW: return do_expr(s, st, err);
+  case S_SEED: return do_seed(s, st, err);
+  case S_REPEAT: return do_repeat(s, st, err);
   }
   return 0;
 }
 
-int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint32_t first_line) {
-  const char *ofile = s->file, *osrc = s->src;
-  size_t olen = s->len;
-  uint32_t oline = s->first_line;
-  s->file = file, s->src = src, s->len = len, s->first_line = first_line;
+/* the statements of s->src[off, end), which starts at `at` */
+static int run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block) {
   xiP_parser p;
-  xiP_init(&p, &s->g.sym, src, len, first_line);
+  xiP_init_at(&p, &s->g.sym, s->src, end, off, at);
   int failures = 0;
   xiP_stmt st;
   memset(&st, 0, sizeof st);
@@ -572,9 +707,21 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint3
       xiR_report(s, "error", err.pos, err.msg);
       s->failed = 1;
       failures++;
+      if (in_block)
+        break; /* a repeated block stops at its first error */
     }
+    maybe_collect(s);
   }
   xiP_stmt_done(&st);
+  return failures;
+}
+
+int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint32_t first_line) {
+  const char *ofile = s->file, *osrc = s->src;
+  size_t olen = s->len;
+  uint32_t oline = s->first_line;
+  s->file = file, s->src = src, s->len = len, s->first_line = first_line;
+  int failures = run_span(s, 0, len, (xi_pos){first_line, 1}, 0);
   s->file = ofile, s->src = osrc, s->len = olen, s->first_line = oline;
   return failures;
 }

@@ -20,6 +20,8 @@ typedef struct {
   int failed;      /* an error or a failed check: the exit status is 1 */
   int quit;
   int loads;       /* `load` nesting */
+  int repeats;     /* `repeat` nesting */
+  uint32_t live;   /* nodes alive after the last collection */
   volatile sig_atomic_t interrupt;
   /* the source being run, for error messages */
   const char *file, *src;

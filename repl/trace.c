@@ -5,34 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "print.h"
 #include "session.h"
-
-typedef struct {
-  char *s;
-  size_t n, cap;
-} buf;
-
-static void put(buf *b, const char *fmt, ...) {
-  va_list ap;
-  for (;;) {
-    va_start(ap, fmt);
-    int need = vsnprintf(b->s ? b->s + b->n : NULL, b->s ? b->cap - b->n : 0, fmt, ap);
-    va_end(ap);
-    if (need < 0)
-      return;
-    if (b->s && b->n + (size_t)need < b->cap) {
-      b->n += (size_t)need;
-      return;
-    }
-    size_t cap = (b->cap + (size_t)need + 64) * 2;
-    char *q = realloc(b->s, cap);
-    if (!q) {
-      fputs("xi: out of memory\n", stderr);
-      exit(2);
-    }
-    b->s = q, b->cap = cap;
-  }
-}
 
 typedef struct {
   xiR_session *s;
@@ -42,71 +16,85 @@ typedef struct {
 } tracer;
 
 /* a node as the formulas name it */
-static void name_node(tracer *t, buf *b, uint32_t i) {
+static void name_node(tracer *t, xiR_buf *b, uint32_t i) {
   const xiG_graph *g = &t->s->g;
   const xiG_node *n = &g->nodes[i];
   const char *name = xiG_name_of(g, i);
   if (name) {
-    put(b, "%s", name);
+    xiR_put(b, "%s", name);
   } else if (n->op == XI_CONST) {
     char *v = xiR_fmt(t->s, n->v);
-    put(b, mpfr_sgn(n->v) < 0 ? "(%s)" : "%s", v);
+    xiR_put(b, mpfr_sgn(n->v) < 0 ? "(%s)" : "%s", v);
     free(v);
   } else if (t->xi[i] && t->xi[i] != UINT32_MAX) {
-    put(b, "ξ%u", t->xi[i]);
+    xiR_put(b, "ξ%u", t->xi[i]);
   } else {
-    put(b, "(leaf of %u:%u)", n->pos.line, n->pos.col);
+    xiR_put(b, "(leaf of %u:%u)", n->pos.line, n->pos.col);
   }
 }
 
-/* a form such as "%a·%b" or "1/%b" with the operands' and node's names */
-static void subst(tracer *t, buf *b, const char *form, uint32_t node) {
+/* a form such as "%a·%b" or "1/%b" with the operands' and node's names;
+   %g is the node's adjoint, ∂L/∂node */
+static void subst(tracer *t, xiR_buf *b, const char *form, uint32_t node, const char *label) {
   const xiG_node *n = &t->s->g.nodes[node];
   for (const char *p = form; *p; p++) {
     if (p[0] == '%' && (p[1] == 'a' || p[1] == 'b' || p[1] == 'o')) {
       name_node(t, b, p[1] == 'a' ? n->a : p[1] == 'b' ? n->b : node);
       p++;
+    } else if (p[0] == '%' && p[1] == 'g') {
+      xiR_put(b, "∂%s/∂", label);
+      name_node(t, b, node);
+      p++;
     } else {
-      put(b, "%c", *p);
+      xiR_put(b, "%c", *p);
     }
   }
 }
 
 /* the text left-aligned in `width` characters (not bytes: ξ is two bytes) */
-static void pad(buf *b, const char *text, int width) {
+static void pad(xiR_buf *b, const char *text, int width) {
   int chars = 0;
   for (const unsigned char *p = (const unsigned char *)text; *p; p++)
     chars += (*p & 0xC0) != 0x80;
-  put(b, "  %s%*s = ", text, chars < width ? width - chars : 0, "");
+  xiR_put(b, "  %s%*s = ", text, chars < width ? width - chars : 0, "");
 }
 
-static void value(tracer *t, buf *b, const char *color, mpfr_srcptr x, int paren) {
+/* a tensor on one line, or a scalar */
+static void tvalue(tracer *t, xiR_buf *b, const char *color, const xiO_view *v) {
+  xiR_put(b, "%s", color);
+  xiR_put_value(b, v, t->s->digits, -1, 0);
+  xiR_put(b, "%s", t->off);
+}
+
+static void value(tracer *t, xiR_buf *b, const char *color, mpfr_srcptr x, int paren) {
   char *v = xiR_fmt(t->s, x);
   int wrap = paren && v[0] == '-';
-  put(b, "%s%s%s%s%s", color, wrap ? "(" : "", v, wrap ? ")" : "", t->off);
+  xiR_put(b, "%s%s%s%s%s", color, wrap ? "(" : "", v, wrap ? ")" : "", t->off);
   free(v);
 }
 
-static void forward_line(tracer *t, buf *b, uint32_t i) {
+static void forward_line(tracer *t, xiR_buf *b, uint32_t i) {
   const xiG_graph *g = &t->s->g;
   const xiG_node *n = &g->nodes[i];
   if (n->op == XI_LEAF || n->op == XI_SNAP) {
-    buf who = {0};
+    xiR_buf who = {0};
     name_node(t, &who, i);
     pad(b, who.s, 8);
     free(who.s);
-    value(t, b, t->val_on, n->v, 0);
-    put(b, n->op == XI_LEAF ? "   (leaf)\n" : "   (a number, fixed when computed)\n");
+    xiO_view v = xiG_view((xiG_node *)n);
+    tvalue(t, b, t->val_on, &v);
+    xiR_put(b, n->op == XI_LEAF ? "   (leaf)\n" : "   (a number, fixed when computed)\n");
     return;
   }
-  buf head = {0};
+  xiR_buf head = {0};
   name_node(t, &head, i);
   pad(b, head.s, 8);
   free(head.s);
-  subst(t, b, xiO_table[n->op].form, i);
-  put(b, " = ");
-  value(t, b, t->val_on, n->v, 0);
-  put(b, "\n");
+  subst(t, b, xiO_table[n->op].form, i, "");
+  xiR_put(b, " = ");
+  xiO_view v = xiG_view((xiG_node *)n);
+  tvalue(t, b, t->val_on, &v);
+  xiR_put(b, "\n");
 }
 
 /* consumers of each node under the root, as compressed lists */
@@ -148,15 +136,16 @@ static int find_users(tracer *t, uint32_t root, users *u) {
   return 0;
 }
 
-static void reverse_line(tracer *t, buf *b, const users *u, uint32_t i, uint32_t root,
+static void reverse_line(tracer *t, xiR_buf *b, const users *u, uint32_t i, uint32_t root,
                          const char *label) {
   xiR_session *s = t->s;
-  const xiG_graph *g = &s->g;
-  buf who = {0}, formula = {0}, numbers = {0};
+  xiG_graph *g = &s->g;
+  xiR_buf who = {0}, formula = {0}, numbers = {0};
+  int scalar = 1; /* every term scalar: the numbers of each product are shown too */
   name_node(t, &who, i);
-  put(b, "  ∂%s/∂%s = ", label, who.s);
+  xiR_put(b, "  ∂%s/∂%s = ", label, who.s);
   if (i == root) {
-    put(b, "%s1%s\n", t->adj_on, t->off);
+    xiR_put(b, "%s1%s\n", t->adj_on, t->off);
     free(who.s);
     return;
   }
@@ -167,24 +156,47 @@ static void reverse_line(tracer *t, buf *b, const users *u, uint32_t i, uint32_t
     for (int op = 0; op < xiO_table[cn->op].arity; op++) {
       if ((op ? cn->b : cn->a) != i)
         continue;
-      buf cname = {0};
-      name_node(t, &cname, c);
-      put(&formula, "%s∂%s/∂%s · ", terms ? " + " : "", label, cname.s);
       const char *d = xiO_table[cn->op].d[op];
-      put(&formula, d[0] == '-' ? "(" : "");
-      subst(t, &formula, d, c);
-      put(&formula, d[0] == '-' ? ")" : "");
+      if (!xiO_table[cn->op].partial || cn->x || g->nodes[i].x) {
+        scalar = 0; /* a matrix form, with %g in it */
+        xiR_put(&formula, "%s", terms ? " + " : "");
+        if (strstr(d, "%g")) {
+          subst(t, &formula, d, c, label);
+        } else {
+          xiR_put(&formula, "∂%s/∂", label);
+          name_node(t, &formula, c);
+          xiR_put(&formula, " ⊙ ");
+          subst(t, &formula, d, c, label);
+        }
+        terms++;
+        continue;
+      }
+      xiR_buf cname = {0};
+      name_node(t, &cname, c);
+      xiR_put(&formula, "%s∂%s/∂%s · ", terms ? " + " : "", label, cname.s);
+      xiR_put(&formula, d[0] == '-' ? "(" : "");
+      subst(t, &formula, d, c, label);
+      xiR_put(&formula, d[0] == '-' ? ")" : "");
       free(cname.s);
-      put(&numbers, "%s", terms ? " + " : "");
+      xiR_put(&numbers, "%s", terms ? " + " : "");
       value(t, &numbers, t->adj_on, xiD_adj(&s->sweep, c), 1);
-      put(&numbers, " · ");
+      xiR_put(&numbers, " · ");
       value(t, &numbers, "", xiD_partial(&s->sweep, g, c, op), 1);
       terms++;
     }
   }
-  put(b, "%s = %s = ", formula.s, numbers.s);
-  value(t, b, t->adj_on, xiD_adj(&s->sweep, i), 0);
-  put(b, "\n");
+  if (scalar) {
+    xiR_put(b, "%s = %s = ", formula.s, numbers.s);
+    value(t, b, t->adj_on, xiD_adj(&s->sweep, i), 0);
+  } else {
+    xiO_view v;
+    xiR_put(b, "%s = ", formula.s);
+    if (xiD_adj_view(&s->sweep, g, i, &v) == 0)
+      tvalue(t, b, t->adj_on, &v);
+    else
+      xiR_put(b, "0");
+  }
+  xiR_put(b, "\n");
   free(who.s);
   free(formula.s);
   free(numbers.s);
@@ -201,7 +213,7 @@ int xiR_trace(xiR_session *s, uint32_t root, const char *label, xi_pos at, xi_er
   xiG_graph *g = &s->g;
   tracer t = {s, calloc(root + 1, sizeof(uint32_t)), "", "", ""};
   users u = {NULL, NULL};
-  buf out = {0};
+  xiR_buf out = {0};
   int rc = -1;
   if (!t.xi)
     goto oom;
@@ -235,11 +247,11 @@ int xiR_trace(xiR_session *s, uint32_t root, const char *label, xi_pos at, xi_er
     goto done;
   if (find_users(&t, root, &u))
     goto oom;
-  put(&out, "forward: each node of %s in the order it was built\n", label);
+  xiR_put(&out, "forward: each node of %s in the order it was built\n", label);
   for (uint32_t i = 0; i <= root; i++)
     if (t.xi[i] && g->nodes[i].op != XI_CONST)
       forward_line(&t, &out, i);
-  put(&out, "reverse: ∂%s/∂ξ = Σ over the consumers c of ξ of ∂%s/∂c · ∂c/∂ξ\n", label, label);
+  xiR_put(&out, "reverse: ∂%s/∂ξ = Σ over the consumers c of ξ of ∂%s/∂c · ∂c/∂ξ\n", label, label);
   for (uint32_t i = root + 1; i-- > 0;) {
     if ((i & 1023) == 0 && s->interrupt) {
       rc = -1;

@@ -1,0 +1,630 @@
+/* tops.c: shapes, forward rules and vector-Jacobian products of the
+ * operations on whole tensors, with NumPy's conventions.  Values are row by
+ * row; a vector is one row; a scalar is 1×1 with rank 0.  Every rule takes
+ * the output first; a vjp adds into da (adjoints add up over consumers). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tops.h"
+
+void xiO_shape_text(const xi_shape *s, char *buf, size_t n) {
+  if (s->rank == 0)
+    snprintf(buf, n, "() (a scalar)");
+  else if (s->rank == 1)
+    snprintf(buf, n, "(%u,)", s->cols);
+  else
+    snprintf(buf, n, "(%u, %u)", s->rows, s->cols);
+}
+
+static int mismatch(const char *what, const xi_shape *a, const xi_shape *b, char *why,
+                    size_t n) {
+  char x[48], y[48];
+  xiO_shape_text(a, x, sizeof x);
+  xiO_shape_text(b, y, sizeof y);
+  snprintf(why, n, "%s: shapes %s and %s", what, x, y);
+  return -1;
+}
+
+static int size_ok(const xi_shape *s, char *why, size_t n) {
+  if ((uint64_t)s->rows * s->cols > XI_MAX_ELEMENTS) {
+    snprintf(why, n, "a tensor of %llu elements is over the limit of %u",
+             (unsigned long long)s->rows * s->cols, XI_MAX_ELEMENTS);
+    return -1;
+  }
+  return 0;
+}
+
+int xiO_broadcast(xi_shape *out, const xi_shape *a, const xi_shape *b, char *why, size_t n) {
+  out->rank = a->rank > b->rank ? a->rank : b->rank;
+  /* a vector is one row, so it meets a matrix's rows, as NumPy aligns the last axis */
+  if (a->rows != b->rows && a->rows != 1 && b->rows != 1)
+    return mismatch("these shapes do not broadcast", a, b, why, n);
+  if (a->cols != b->cols && a->cols != 1 && b->cols != 1)
+    return mismatch("these shapes do not broadcast", a, b, why, n);
+  out->rows = a->rows > b->rows ? a->rows : b->rows;
+  out->cols = a->cols > b->cols ? a->cols : b->cols;
+  if (out->rank < 2 && out->rows != 1) /* two vectors never make rows */
+    return mismatch("these shapes do not broadcast", a, b, why, n);
+  return size_ok(out, why, n);
+}
+
+int xiO_sh_broadcast(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                     size_t n) {
+  (void)p;
+  return xiO_broadcast(out, a, b ? b : a, why, n);
+}
+
+/* ---- matrix product ---- */
+
+/* A as rows×inner: a vector on the left is one row, on the right one column */
+static void as_left(const xi_shape *s, uint32_t *r, uint32_t *c) {
+  *r = s->rank == 2 ? s->rows : 1;
+  *c = s->cols;
+}
+static void as_right(const xi_shape *s, uint32_t *r, uint32_t *c) {
+  *r = s->rank == 2 ? s->rows : s->cols;
+  *c = s->rank == 2 ? s->cols : 1;
+}
+
+int sh_matmul(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+              size_t n) {
+  (void)p;
+  uint32_t ar, ac, br, bc;
+  if (a->rank == 0 || b->rank == 0)
+    return mismatch("@ needs vectors or matrices (use * for a scalar)", a, b, why, n);
+  as_left(a, &ar, &ac);
+  as_right(b, &br, &bc);
+  if (ac != br)
+    return mismatch("@ needs the inner dimensions to agree", a, b, why, n);
+  out->rows = a->rank == 2 ? ar : 1;
+  out->cols = b->rank == 2 ? bc : (a->rank == 2 ? ar : 1);
+  if (a->rank == 2 && b->rank == 2)
+    out->rank = 2;
+  else if (a->rank == 1 && b->rank == 1)
+    out->rank = 0, out->rows = out->cols = 1;
+  else
+    out->rank = 1, out->rows = 1, out->cols = a->rank == 2 ? ar : bc;
+  return size_ok(out, why, n);
+}
+
+/* dot of row i of A (stride 1) and column j of B (stride bc), correctly rounded */
+static void dot(mpfr_ptr r, mpfr_ptr a, uint32_t astride, mpfr_ptr b, uint32_t bstride,
+                uint32_t len) {
+  mpfr_ptr small[2][32], *pa = small[0], *pb = small[1];
+  if (len > 32) {
+    pa = malloc(len * sizeof *pa);
+    pb = malloc(len * sizeof *pb);
+  }
+  if (!pa || !pb) { /* out of memory: fall back to fused steps, rounding each */
+    mpfr_set_zero(r, 1);
+    for (uint32_t k = 0; k < len; k++)
+      mpfr_fma(r, &a[k * astride], &b[k * bstride], r, MPFR_RNDN);
+  } else {
+    for (uint32_t k = 0; k < len; k++)
+      pa[k] = &a[k * astride], pb[k] = &b[k * bstride];
+    mpfr_dot(r, pa, pb, len, MPFR_RNDN);
+  }
+  if (len > 32) {
+    free(pa);
+    free(pb);
+  }
+}
+
+int tf_matmul(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)tmp;
+  uint32_t ar, ac, br, bc;
+  as_left(&a->sh, &ar, &ac);
+  as_right(&b->sh, &br, &bc);
+  for (uint32_t i = 0; i < ar; i++)
+    for (uint32_t j = 0; j < bc; j++)
+      dot(&out->el[i * bc + j], &a->el[i * ac], 1, &b->el[j], bc, ac);
+  return 0;
+}
+
+void tv_matmul(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+               const xiO_view *b, mpfr_ptr tmp) {
+  (void)out;
+  uint32_t ar, ac, br, bc;
+  as_left(&a->sh, &ar, &ac);
+  as_right(&b->sh, &br, &bc);
+  if (k == 0) { /* dA[i][m] += Σ_j G[i][j] B[m][j] */
+    for (uint32_t i = 0; i < ar; i++)
+      for (uint32_t m = 0; m < ac; m++) {
+        dot(tmp, &g->el[i * bc], 1, &b->el[m * bc], 1, bc);
+        mpfr_add(&da->el[i * ac + m], &da->el[i * ac + m], tmp, MPFR_RNDN);
+      }
+  } else { /* dB[m][j] += Σ_i A[i][m] G[i][j] */
+    for (uint32_t m = 0; m < br; m++)
+      for (uint32_t j = 0; j < bc; j++) {
+        dot(tmp, &a->el[m], ac, &g->el[j], bc, ar);
+        mpfr_add(&da->el[m * bc + j], &da->el[m * bc + j], tmp, MPFR_RNDN);
+      }
+  }
+}
+
+/* ---- transpose ---- */
+
+int sh_transpose(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                 size_t n) {
+  (void)b, (void)p, (void)why, (void)n;
+  *out = *a;
+  if (a->rank == 2)
+    out->rows = a->cols, out->cols = a->rows;
+  return 0;
+}
+
+int tf_transpose(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
+  for (uint32_t i = 0; i < r; i++)
+    for (uint32_t j = 0; j < c; j++)
+      mpfr_set(&out->el[j * r + i], &a->el[i * c + j], MPFR_RNDN);
+  return 0;
+}
+
+void tv_transpose(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
+                  const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)out, (void)b, (void)tmp;
+  uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
+  for (uint32_t i = 0; i < r; i++)
+    for (uint32_t j = 0; j < c; j++)
+      mpfr_add(&da->el[i * c + j], &da->el[i * c + j], &g->el[j * r + i], MPFR_RNDN);
+}
+
+/* ---- sums and means: p[0] is the axis, or -2 for all ---- */
+
+#define ALL_AXES XI_ALL_AXES
+
+int sh_reduce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+              size_t n) {
+  (void)b;
+  int32_t axis = p[0];
+  if (axis == ALL_AXES || a->rank == 0) {
+    p[0] = ALL_AXES;
+    *out = (xi_shape){0, 1, 1};
+    return 0;
+  }
+  if (axis < 0)
+    axis += a->rank;
+  if (axis < 0 || axis >= a->rank) {
+    snprintf(why, n, "axis %d does not exist for a value of rank %d", p[0], a->rank);
+    return -1;
+  }
+  if (a->rank == 1) { /* the one axis of a vector: all of it */
+    p[0] = ALL_AXES;
+    *out = (xi_shape){0, 1, 1};
+    return 0;
+  }
+  p[0] = axis;
+  *out = (xi_shape){1, 1, axis == 0 ? a->cols : a->rows};
+  return 0;
+}
+
+/* which output element element (i, j) of the input adds into */
+static uint32_t reduce_slot(int32_t axis, uint32_t i, uint32_t j) {
+  return axis == ALL_AXES ? 0 : axis == 0 ? j : i;
+}
+
+static int reduce(xiO_view *out, const xiO_view *a, int mean) {
+  int32_t axis = out->p[0];
+  uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
+  for (uint32_t k = 0; k < out->n; k++)
+    mpfr_set_zero(&out->el[k], 1);
+  /* a sum of many terms: mpfr_sum rounds once per output element */
+  uint32_t len = axis == ALL_AXES ? r * c : axis == 0 ? r : c;
+  mpfr_ptr *terms = malloc((len ? len : 1) * sizeof *terms);
+  for (uint32_t k = 0; k < out->n; k++) {
+    uint32_t t = 0;
+    for (uint32_t i = 0; i < r; i++)
+      for (uint32_t j = 0; j < c; j++)
+        if (reduce_slot(axis, i, j) == k) {
+          if (terms)
+            terms[t++] = &a->el[i * c + j];
+          else
+            mpfr_add(&out->el[k], &out->el[k], &a->el[i * c + j], MPFR_RNDN);
+        }
+    if (terms)
+      mpfr_sum(&out->el[k], terms, t, MPFR_RNDN);
+    if (mean)
+      mpfr_div_ui(&out->el[k], &out->el[k], len, MPFR_RNDN);
+  }
+  free(terms);
+  return 0;
+}
+
+int tf_sum(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  return reduce(out, a, 0);
+}
+int tf_mean(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  return reduce(out, a, 1);
+}
+
+static void reduce_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
+                        const xiO_view *a, int mean, mpfr_ptr tmp) {
+  int32_t axis = out->p[0];
+  uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
+  uint32_t len = axis == ALL_AXES ? r * c : axis == 0 ? r : c;
+  for (uint32_t i = 0; i < r; i++)
+    for (uint32_t j = 0; j < c; j++) {
+      mpfr_srcptr gk = &g->el[reduce_slot(axis, i, j)];
+      if (mean) {
+        mpfr_div_ui(tmp, gk, len, MPFR_RNDN);
+        gk = tmp;
+      }
+      mpfr_add(&da->el[i * c + j], &da->el[i * c + j], gk, MPFR_RNDN);
+    }
+}
+
+void tv_sum(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+            const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b;
+  reduce_back(da, g, out, a, 0, tmp);
+}
+void tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+             const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b;
+  reduce_back(da, g, out, a, 1, tmp);
+}
+
+/* ---- max ---- */
+
+int sh_scalar(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+              size_t n) {
+  (void)a, (void)b, (void)p, (void)why, (void)n;
+  *out = (xi_shape){0, 1, 1};
+  return 0;
+}
+
+static uint32_t argmax(const xiO_view *a) {
+  uint32_t best = 0;
+  for (uint32_t k = 1; k < a->n; k++)
+    if (mpfr_greater_p(&a->el[k], &a->el[best]))
+      best = k;
+  return best;
+}
+
+int tf_max(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  mpfr_set(out->el, &a->el[argmax(a)], MPFR_RNDN);
+  return 0;
+}
+
+void tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+            const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)out, (void)b, (void)tmp;
+  uint32_t m = argmax(a);
+  mpfr_add(&da->el[m], &da->el[m], g->el, MPFR_RNDN);
+}
+
+/* ---- outer product ---- */
+
+int sh_outer(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+             size_t n) {
+  (void)p;
+  if (a->rank != 1 || b->rank != 1)
+    return mismatch("outer needs two vectors", a, b, why, n);
+  *out = (xi_shape){2, a->cols, b->cols};
+  return size_ok(out, why, n);
+}
+
+int tf_outer(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)tmp;
+  for (uint32_t i = 0; i < a->n; i++)
+    for (uint32_t j = 0; j < b->n; j++)
+      mpfr_mul(&out->el[i * b->n + j], &a->el[i], &b->el[j], MPFR_RNDN);
+  return 0;
+}
+
+void tv_outer(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+              const xiO_view *b, mpfr_ptr tmp) {
+  (void)out;
+  uint32_t m = a->n, n = b->n;
+  if (k == 0)
+    for (uint32_t i = 0; i < m; i++) {
+      dot(tmp, &g->el[i * n], 1, b->el, 1, n);
+      mpfr_add(&da->el[i], &da->el[i], tmp, MPFR_RNDN);
+    }
+  else
+    for (uint32_t j = 0; j < n; j++) {
+      dot(tmp, &g->el[j], n, a->el, 1, m);
+      mpfr_add(&da->el[j], &da->el[j], tmp, MPFR_RNDN);
+    }
+}
+
+/* ---- softmax family: along the last axis, row by row ---- */
+
+int sh_same(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+            size_t n) {
+  (void)b, (void)p, (void)why, (void)n;
+  *out = *a;
+  return 0;
+}
+
+/* out = z - max - log Σ exp(z - max) for one row of length c (log-sum-exp) */
+static void log_softmax_row(mpfr_ptr out, mpfr_ptr z, uint32_t c, mpfr_ptr tmp) {
+  uint32_t m = 0;
+  for (uint32_t j = 1; j < c; j++)
+    if (mpfr_greater_p(&z[j], &z[m]))
+      m = j;
+  mpfr_t s, t;
+  mpfr_init2(s, mpfr_get_prec(tmp) + 32);
+  mpfr_init2(t, mpfr_get_prec(tmp) + 32);
+  mpfr_set_zero(s, 1);
+  for (uint32_t j = 0; j < c; j++) {
+    mpfr_sub(t, &z[j], &z[m], MPFR_RNDN);
+    mpfr_exp(t, t, MPFR_RNDN);
+    mpfr_add(s, s, t, MPFR_RNDN);
+  }
+  mpfr_log(s, s, MPFR_RNDN);
+  mpfr_add(s, s, &z[m], MPFR_RNDN); /* log Σ exp(z) */
+  for (uint32_t j = 0; j < c; j++)
+    mpfr_sub(&out[j], &z[j], s, MPFR_RNDN);
+  mpfr_clears(s, t, (mpfr_ptr)0);
+}
+
+static uint32_t nrows(const xiO_view *v) { return v->sh.rank == 2 ? v->sh.rows : 1; }
+
+int tf_log_softmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b;
+  for (uint32_t i = 0; i < nrows(a); i++)
+    log_softmax_row(&out->el[i * a->sh.cols], &a->el[i * a->sh.cols], a->sh.cols, tmp);
+  return 0;
+}
+
+int tf_softmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  tf_log_softmax(out, a, b, tmp);
+  for (uint32_t k = 0; k < out->n; k++)
+    mpfr_exp(&out->el[k], &out->el[k], MPFR_RNDN);
+  return 0;
+}
+
+/* dz = s ⊙ (g - Σ g⊙s), row by row */
+void tv_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b;
+  uint32_t c = a->sh.cols;
+  for (uint32_t i = 0; i < nrows(a); i++) {
+    mpfr_ptr s = &out->el[i * c], gg = &g->el[i * c];
+    dot(tmp, gg, 1, s, 1, c);
+    for (uint32_t j = 0; j < c; j++) {
+      mpfr_t t;
+      mpfr_init2(t, mpfr_get_prec(tmp));
+      mpfr_sub(t, &gg[j], tmp, MPFR_RNDN);
+      mpfr_fma(&da->el[i * c + j], t, &s[j], &da->el[i * c + j], MPFR_RNDN);
+      mpfr_clear(t);
+    }
+  }
+}
+
+/* dz = g - softmax(z) Σ g, row by row */
+void tv_log_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
+                    const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b;
+  uint32_t c = a->sh.cols;
+  mpfr_t p;
+  mpfr_init2(p, mpfr_get_prec(tmp));
+  for (uint32_t i = 0; i < nrows(a); i++) {
+    mpfr_ptr gg = &g->el[i * c];
+    mpfr_set_zero(tmp, 1);
+    for (uint32_t j = 0; j < c; j++)
+      mpfr_add(tmp, tmp, &gg[j], MPFR_RNDN);
+    for (uint32_t j = 0; j < c; j++) {
+      mpfr_exp(p, &out->el[i * c + j], MPFR_RNDN);
+      mpfr_mul(p, p, tmp, MPFR_RNDN);
+      mpfr_sub(p, &gg[j], p, MPFR_RNDN);
+      mpfr_add(&da->el[i * c + j], &da->el[i * c + j], p, MPFR_RNDN);
+    }
+  }
+  mpfr_clear(p);
+}
+
+/* ---- cross-entropy with class-index labels ---- */
+
+int sh_ce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why, size_t n) {
+  (void)p;
+  uint32_t batch = a->rank == 2 ? a->rows : 1;
+  uint32_t labels = b->rank == 0 ? 1 : b->cols;
+  if (a->rank == 0 || b->rank == 2 || labels != batch)
+    return mismatch("cross_entropy needs logits (batch, classes) and one label per row", a,
+                    b, why, n);
+  *out = (xi_shape){0, 1, 1};
+  return 0;
+}
+
+static long label_of(const xiO_view *b, uint32_t i, uint32_t classes) {
+  mpfr_srcptr y = b->sh.rank == 0 ? b->el : &b->el[i];
+  if (!mpfr_integer_p(y) || mpfr_sgn(y) < 0 || mpfr_cmp_ui(y, classes) >= 0)
+    return -1;
+  return mpfr_get_si(y, MPFR_RNDN);
+}
+
+int tf_ce(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  uint32_t c = a->sh.cols, rows = nrows(a);
+  mpfr_ptr row = malloc(c * sizeof *row);
+  if (!row)
+    return -1;
+  for (uint32_t j = 0; j < c; j++)
+    mpfr_init2(&row[j], mpfr_get_prec(tmp));
+  mpfr_set_zero(out->el, 1);
+  int rc = 0;
+  for (uint32_t i = 0; i < rows; i++) {
+    long y = label_of(b, i, c);
+    if (y < 0) {
+      mpfr_set_nan(out->el); /* a label that is not a class: the node reports it */
+      rc = -1;
+      break;
+    }
+    log_softmax_row(row, &a->el[i * c], c, tmp);
+    mpfr_sub(out->el, out->el, &row[y], MPFR_RNDN);
+  }
+  if (rc == 0)
+    mpfr_div_ui(out->el, out->el, rows, MPFR_RNDN);
+  for (uint32_t j = 0; j < c; j++)
+    mpfr_clear(&row[j]);
+  free(row);
+  return rc;
+}
+
+/* dz = g·(softmax(z) - onehot(y))/batch: the shortcut δ = p - y */
+void tv_ce(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+           const xiO_view *b, mpfr_ptr tmp) {
+  (void)out;
+  if (k != 0)
+    return; /* labels are not differentiable */
+  uint32_t c = a->sh.cols, rows = nrows(a);
+  mpfr_ptr row = malloc(c * sizeof *row);
+  if (!row)
+    return;
+  for (uint32_t j = 0; j < c; j++)
+    mpfr_init2(&row[j], mpfr_get_prec(tmp));
+  for (uint32_t i = 0; i < rows; i++) {
+    long y = label_of(b, i, c);
+    log_softmax_row(row, &a->el[i * c], c, tmp);
+    for (uint32_t j = 0; j < c; j++) {
+      mpfr_exp(tmp, &row[j], MPFR_RNDN); /* p_j */
+      if ((long)j == y)
+        mpfr_sub_ui(tmp, tmp, 1, MPFR_RNDN);
+      mpfr_mul(tmp, tmp, g->el, MPFR_RNDN);
+      mpfr_div_ui(tmp, tmp, rows, MPFR_RNDN);
+      mpfr_add(&da->el[i * c + j], &da->el[i * c + j], tmp, MPFR_RNDN);
+    }
+  }
+  for (uint32_t j = 0; j < c; j++)
+    mpfr_clear(&row[j]);
+  free(row);
+}
+
+/* ---- indexing: p[0], p[1] are the indices (XI_COLON for ':') ---- */
+
+static int norm_index(int32_t *i, uint32_t len, char *why, size_t n) {
+  if (*i == XI_COLON)
+    return 0;
+  int64_t k = *i < 0 ? (int64_t)*i + len : *i;
+  if (k < 0 || k >= (int64_t)len) {
+    snprintf(why, n, "index %d is out of range for a length of %u", *i, len);
+    return -1;
+  }
+  *i = (int32_t)k;
+  return 0;
+}
+
+int sh_index(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+             size_t n) {
+  (void)b;
+  int given = p[1] == INT32_MAX ? 1 : 2; /* INT32_MAX: no second index */
+  if (a->rank == 0 || given > a->rank) {
+    snprintf(why, n, "%d ind%s for a value of rank %d", given, given == 1 ? "ex" : "ices",
+             a->rank);
+    return -1;
+  }
+  if (a->rank == 1) {
+    if (norm_index(&p[0], a->cols, why, n))
+      return -1;
+    p[1] = p[0], p[0] = 0; /* v[i] is row 0, column i */
+    *out = p[1] == XI_COLON ? *a : (xi_shape){0, 1, 1};
+    return 0;
+  }
+  if (given == 1)
+    p[1] = XI_COLON; /* M[i] is M[i, :] */
+  if (norm_index(&p[0], a->rows, why, n) || norm_index(&p[1], a->cols, why, n))
+    return -1;
+  if (p[0] == XI_COLON && p[1] == XI_COLON)
+    *out = *a;
+  else if (p[0] == XI_COLON)
+    *out = (xi_shape){1, 1, a->rows};
+  else if (p[1] == XI_COLON)
+    *out = (xi_shape){1, 1, a->cols};
+  else
+    *out = (xi_shape){0, 1, 1};
+  return 0;
+}
+
+/* the input element of output element k */
+static uint32_t picked(const xiO_view *out, const xiO_view *a, uint32_t k) {
+  int32_t i = out->p[0], j = out->p[1];
+  uint32_t c = a->sh.cols;
+  if (i == XI_COLON && j == XI_COLON)
+    return k;
+  if (i == XI_COLON)
+    return k * c + (uint32_t)j;
+  if (j == XI_COLON)
+    return (uint32_t)i * c + k;
+  return (uint32_t)i * c + (uint32_t)j;
+}
+
+int tf_index(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  for (uint32_t k = 0; k < out->n; k++)
+    mpfr_set(&out->el[k], &a->el[picked(out, a, k)], MPFR_RNDN);
+  return 0;
+}
+
+void tv_index(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+              const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b, (void)tmp;
+  for (uint32_t q = 0; q < out->n; q++) {
+    uint32_t e = picked(out, a, q);
+    mpfr_add(&da->el[e], &da->el[e], &g->el[q], MPFR_RNDN);
+  }
+}
+
+/* ---- NumPy's legacy RandomState ---- */
+
+void xiO_seed(xiO_rng *r, uint32_t seed) {
+  for (int i = 0; i < 624; i++) { /* init_genrand, as numpy's mt19937_seed */
+    r->key[i] = seed;
+    seed = 1812433253u * (seed ^ (seed >> 30)) + (uint32_t)i + 1;
+  }
+  r->pos = 624;
+  r->has_gauss = 0;
+  r->gauss = 0;
+}
+
+static uint32_t genrand(xiO_rng *r) {
+  static const uint32_t mag[2] = {0, 0x9908b0dfu};
+  if (r->pos >= 624) {
+    int k;
+    for (k = 0; k < 624 - 397; k++) {
+      uint32_t y = (r->key[k] & 0x80000000u) | (r->key[k + 1] & 0x7fffffffu);
+      r->key[k] = r->key[k + 397] ^ (y >> 1) ^ mag[y & 1];
+    }
+    for (; k < 623; k++) {
+      uint32_t y = (r->key[k] & 0x80000000u) | (r->key[k + 1] & 0x7fffffffu);
+      r->key[k] = r->key[k + 397 - 624] ^ (y >> 1) ^ mag[y & 1];
+    }
+    uint32_t y = (r->key[623] & 0x80000000u) | (r->key[0] & 0x7fffffffu);
+    r->key[623] = r->key[396] ^ (y >> 1) ^ mag[y & 1];
+    r->pos = 0;
+  }
+  uint32_t y = r->key[r->pos++];
+  y ^= y >> 11;
+  y ^= (y << 7) & 0x9d2c5680u;
+  y ^= (y << 15) & 0xefc60000u;
+  y ^= y >> 18;
+  return y;
+}
+
+double xiO_uniform(xiO_rng *r) {
+  uint32_t a = genrand(r) >> 5, b = genrand(r) >> 6;
+  return (a * 67108864.0 + b) / 9007199254740992.0;
+}
+
+double xiO_gauss(xiO_rng *r) {
+  if (r->has_gauss) {
+    r->has_gauss = 0;
+    return r->gauss;
+  }
+  double x1, x2, r2;
+  do {
+    x1 = 2.0 * xiO_uniform(r) - 1.0;
+    x2 = 2.0 * xiO_uniform(r) - 1.0;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1.0 || r2 == 0.0);
+  double f = sqrt(-2.0 * log(r2) / r2); /* in double, as NumPy, for the same bits */
+  r->gauss = f * x1;
+  r->has_gauss = 1;
+  return f * x2;
+}

@@ -1,0 +1,85 @@
+/* print.c: numbers and tensors as text. */
+#include "print.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../expr/num.h"
+
+void xiR_put(xiR_buf *b, const char *fmt, ...) {
+  va_list ap;
+  for (;;) {
+    va_start(ap, fmt);
+    int need = vsnprintf(b->s ? b->s + b->n : NULL, b->s ? b->cap - b->n : 0, fmt, ap);
+    va_end(ap);
+    if (need < 0)
+      return;
+    if (b->s && b->n + (size_t)need < b->cap) {
+      b->n += (size_t)need;
+      return;
+    }
+    size_t cap = (b->cap + (size_t)need + 64) * 2;
+    char *q = realloc(b->s, cap);
+    if (!q) {
+      fputs("xi: out of memory\n", stderr);
+      exit(2);
+    }
+    b->s = q, b->cap = cap;
+  }
+}
+
+static void number(xiR_buf *b, mpfr_srcptr x, int digits) {
+  char *t = xiN_format(x, digits);
+  if (!t) {
+    fputs("xi: out of memory\n", stderr);
+    exit(2);
+  }
+  xiR_put(b, "%s", t);
+  free(t);
+}
+
+/* indices 0..n-1, or the first and last few with a gap between */
+static int shown(uint32_t k, uint32_t n, int whole) {
+  return whole || n <= XI_SHOW_ROWS || k < 3 || k >= n - 3;
+}
+
+static void row(xiR_buf *b, const xiO_view *v, uint32_t r, int digits, int whole) {
+  uint32_t c = v->sh.cols;
+  xiR_put(b, "[");
+  for (uint32_t j = 0; j < c; j++) {
+    if (!shown(j, c, whole)) {
+      if (j == 3)
+        xiR_put(b, "..., ");
+      continue;
+    }
+    number(b, &v->el[r * c + j], digits);
+    if (j + 1 < c)
+      xiR_put(b, ", ");
+  }
+  xiR_put(b, "]");
+}
+
+void xiR_put_value(xiR_buf *b, const xiO_view *v, int digits, int indent, int whole) {
+  if (v->sh.rank == 0) {
+    number(b, v->el, digits);
+    return;
+  }
+  if (v->sh.rank == 1) {
+    row(b, v, 0, digits, whole);
+    return;
+  }
+  uint32_t r = v->sh.rows;
+  xiR_put(b, "[");
+  for (uint32_t i = 0; i < r; i++) {
+    if (!shown(i, r, whole)) {
+      if (i == 3)
+        xiR_put(b, indent < 0 ? "..., " : "...,\n%*s", indent + 1, "");
+      continue;
+    }
+    row(b, v, i, digits, whole);
+    if (i + 1 < r)
+      xiR_put(b, indent < 0 ? ", " : ",\n%*s", indent + 1, "");
+  }
+  xiR_put(b, "]");
+}
