@@ -565,6 +565,24 @@ int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
       return -1;
     }
   }
+  for (uint32_t i = 0; i < g->n; i++) { /* tensors: a new block each */
+    xiG_node *n = &g->nodes[i];
+    if (!xiG_is_tensor(n))
+      continue;
+    __mpfr_struct *el = xiG_elements(n->x->n, prec);
+    if (!el) { /* keep what is done so far consistent: those blocks are at the new precision */
+      for (uint32_t k = 0; k < n->x->n; k++)
+        mpfr_set_nan(&n->x->el[k]);
+      xiM_free(&pool);
+      snprintf(err->msg, sizeof err->msg, "out of memory for a tensor of %u numbers", n->x->n);
+      return -1;
+    }
+    if (n->op == XI_LEAF || n->op == XI_SNAP)
+      for (uint32_t k = 0; k < n->x->n; k++)
+        mpfr_set(&el[k], &n->x->el[k], MPFR_RNDN);
+    free(n->x->el);
+    n->x->el = el;
+  }
   for (uint32_t i = 0; i < g->n; i++) {
     xiG_node *n = &g->nodes[i];
     __mpfr_struct old = n->v[0];
@@ -577,6 +595,7 @@ int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
   xiM_free(&g->limbs);
   g->limbs = pool;
   g->prec = prec;
+  mpfr_set_prec(g->tmp, prec);
   g->fresh = 0;
   /* a leaf set from a constant expression is that expression at the new precision */
   for (uint32_t id = 0; id < g->nbind; id++) {
@@ -586,7 +605,7 @@ int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
     uint32_t mark = g->n, root;
     if (xiG_exec(g, &b->src, NULL, NULL, 0, &root, err) == 0 &&
         xiG_eval(g, root, err) == 0 && g->nodes[root].err == XI_OK)
-      mpfr_set(g->nodes[b->node].v, g->nodes[root].v, MPFR_RNDN);
+      xiG_copy_value(g, b->node, root, 0); /* a shape that changed keeps the old value */
     xiG_truncate(g, mark);
   }
   g->fresh = 0;

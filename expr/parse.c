@@ -268,7 +268,7 @@ static void list(xiP_parser *p, xiP_code *c) {
       } while (is(p, T_COMMA) && (take(p), 1));
       expect(p, T_RBRACK, "',' or ']' in the row");
       if (rows && k != cols)
-        fail(p, row.pos, "this row has %u elements, the first has %u", k, cols);
+        fail(p, row.pos, "this row has %u element%s, the first has %u", k, k == 1 ? "" : "s", cols);
       cols = k, rows++, n += k;
     } else {
       expr(p, c);

@@ -31,6 +31,37 @@ static void on_sigint(int sig) {
   session->interrupt = 1; /* a running computation checks this and gives up */
 }
 
+/* a `repeat N {` typed over several lines: the lines so far, and how many
+   braces are open (outside comments) */
+static char *pending;
+static size_t pending_len;
+static int open_braces;
+static uint32_t pending_line;
+
+static int braces(const char *line) {
+  int depth = 0;
+  for (const char *p = line; *p && *p != '#'; p++)
+    depth += (*p == '{') - (*p == '}');
+  return depth;
+}
+
+/* appends line to the pending block; returns 1 when the block is complete */
+static int gather(char *line) {
+  size_t n = strlen(line);
+  char *q = realloc(pending, pending_len + n + 2);
+  if (!q)
+    return 1;
+  pending = q;
+  if (pending_len == 0)
+    pending_line = line_no;
+  memcpy(pending + pending_len, line, n);
+  pending_len += n;
+  pending[pending_len++] = '\n';
+  pending[pending_len] = '\0';
+  open_braces += braces(line);
+  return open_braces <= 0;
+}
+
 static void on_line(char *line) {
   if (!line) { /* Ctrl-D */
     done = 1;
@@ -44,11 +75,25 @@ static void on_line(char *line) {
     if (histfile)
       append_history(1, histfile);
   }
+  if (pending_len || braces(line) > 0) {
+    int complete = gather(line);
+    free(line);
+    rl_set_prompt(complete ? PROMPT : "... ");
+    if (!complete)
+      return;
+    line = pending; /* run the whole block, as one source */
+    pending = NULL;
+    pending_len = 0;
+    open_braces = 0;
+  }
   session->interrupt = 0;
   got_sigint = 0;
   int failed = session->failed; /* a mistake at the prompt is not a failed run */
   sigprocmask(SIG_SETMASK, &unblocked, NULL); /* ^C may stop the computation */
-  xiR_run(session, "<stdin>", line, strlen(line), line_no);
+  uint32_t first = line_no;
+  if (strchr(line, '\n')) /* a gathered block: its first line's number */
+    first = pending_line;
+  xiR_run(session, "<stdin>", line, strlen(line), first);
   sigprocmask(SIG_SETMASK, &blocked, NULL);
   session->failed = failed;
   session->interrupt = 0;
@@ -133,6 +178,11 @@ static void history_setup(void) {
 }
 
 static void abandon_line(void) {
+  free(pending); /* ^C drops a half-typed block too */
+  pending = NULL;
+  pending_len = 0;
+  open_braces = 0;
+  rl_set_prompt(PROMPT);
   rl_free_line_state();
   rl_callback_sigcleanup();
   rl_replace_line("", 0);

@@ -165,8 +165,9 @@ static void reverse_line(tracer *t, xiR_buf *b, const users *u, uint32_t i, uint
         } else {
           xiR_put(&formula, "∂%s/∂", label);
           name_node(t, &formula, c);
-          xiR_put(&formula, " ⊙ ");
+          xiR_put(&formula, d[0] == '-' ? " ⊙ (" : " ⊙ ");
           subst(t, &formula, d, c, label);
+          xiR_put(&formula, d[0] == '-' ? ")" : "");
         }
         terms++;
         continue;
