@@ -21,6 +21,13 @@ static const char overview[] =
     "  exp log sqrt sin cos tan tanh sigmoid (σ) relu abs pow(x, y); constants pi e\n"
     "  grad(E, v)          dE/dv as a number, v a named node (a leaf or an intermediate)\n"
     "\n"
+    "Vectors and matrices (NumPy's conventions):\n"
+    "  [1, 2]  [[0.1, 0.1], [0.1, 0.1]]   literals; every function acts elementwise,\n"
+    "  with broadcasting; A @ B the matrix product; T(M) or M.T; M[i, j], M[i, :],\n"
+    "  M[:, j], v[i] (0-based, negative from the end)\n"
+    "  sum mean (with an axis: sum(M, 0)) max outer softmax log_softmax\n"
+    "  cross_entropy(logits, labels) zeros(r, c) ones(r, c) eye(n) randn(r, c) rand(r, c)\n"
+    "\n"
     "Commands:\n"
     "  grad L [wrt a, b]   ∂L/∂v for every leaf L depends on, or for the names given\n"
     "  trace L             every node forward, then every adjoint in reverse (chain rule)\n"
@@ -30,6 +37,9 @@ static const char overview[] =
     "  vars                names, kinds and values\n"
     "  help [NAME]         this, or one function or command\n"
     "  load FILE           run a script\n"
+    "  seed N              seed randn and rand: the numbers are NumPy's np.random.seed(N)\n"
+    "  repeat N { ... }    run the statements N times (a training loop)\n"
+    "  show E              print E whole (large tensors are otherwise abbreviated)\n"
     "  quit                leave (Ctrl-D too)\n"
     "\n"
     "Where a derivative does not exist, xi follows PyTorch: relu'(0) = 0, abs'(0) = 0.\n"
@@ -65,6 +75,19 @@ static const struct {
     {"pi", "pi: 3.14159..., to the working precision."},
     {"e", "e: 2.71828..., exp(1) to the working precision."},
     {"σ", "σ(x) is sigmoid(x) = 1/(1 + exp(-x)).  d/dx = σ(x)·(1 - σ(x))"},
+    {"seed", "seed N: seeds randn and rand; with the same N their numbers are bit for bit\n"
+             "  NumPy's legacy np.random.seed(N); np.random.randn(r, c) / rand(r, c)."},
+    {"repeat", "repeat N { statements }: runs the block N times; a bare expression in it\n"
+               "  prints each time.  Nodes nothing can reach any more are freed, so a long\n"
+               "  training loop runs in bounded memory.  An error stops the loop."},
+    {"show", "show E: prints E whole; otherwise a tensor of more than 8 rows or columns\n"
+             "  shows its first and last three."},
+    {"zeros", "zeros(n), zeros(r, c): zeros.  ones, eye(n) likewise."},
+    {"ones", "ones(n), ones(r, c): ones."},
+    {"eye", "eye(n): the n×n identity."},
+    {"randn", "randn(), randn(n), randn(r, c): standard normal numbers, NumPy's (see seed)."},
+    {"rand", "rand(), rand(n), rand(r, c): uniform numbers in [0, 1), NumPy's (see seed)."},
+    {"@", "A @ B: the matrix product; see help matmul."},
 };
 
 void xiR_help(FILE *out, const char *topic) {
@@ -77,7 +100,7 @@ void xiR_help(FILE *out, const char *topic) {
       fprintf(out, "%s\n", topics[i].text);
       return;
     }
-  int op = xiO_lookup(topic, strlen(topic));
+  int op = strcmp(topic, "matmul") == 0 ? XI_MATMUL : xiO_lookup(topic, strlen(topic));
   if (op >= 0) {
     fprintf(out, "%s\n", xiO_table[op].help);
     return;
@@ -91,7 +114,9 @@ void xiR_words(xiR_session *s, void (*fn)(void *ctx, const char *word), void *ct
   for (int i = 0; xiO_function_name(i); i++)
     fn(ctx, xiO_function_name(i));
   fn(ctx, "σ");
-  fn(ctx, "pi");
+  static const char *const more[] = {"zeros", "ones", "eye", "randn", "rand", "pi", NULL};
+  for (int i = 0; more[i]; i++)
+    fn(ctx, more[i]);
   fn(ctx, "wrt");
   for (uint32_t i = 0; i < s->g.nbind; i++)
     if (s->g.bind[i].kind != B_NONE)
