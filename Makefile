@@ -70,6 +70,7 @@ valgrind: all
 
 bench: all
 	@bench/run
+	@bench/run --twolayer
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
