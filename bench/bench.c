@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "../repl/session.h"
+#include "common.h"
 
 /* Under `valgrind --tool=callgrind` (bench/run --instructions) each phase is
    dumped as its own count of instructions, which, unlike seconds, does not
@@ -24,24 +25,6 @@
 #endif
 
 #define PREC 128
-
-static double now(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-/* resident memory: capacity that realloc reserved but nothing touched is not counted */
-static size_t heap(void) {
-  long pages = 0, resident = 0;
-  FILE *f = fopen("/proc/self/statm", "r");
-  if (f) {
-    if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-      resident = 0;
-    fclose(f);
-  }
-  return (size_t)resident * 4096;
-}
 
 /* The script: 16 rotating names, each line one statement of a few nodes; the
    forms keep every value in a tame range (tanh before exp, 2 + before log
@@ -129,16 +112,6 @@ static void flat_reverse(flat *f, mpfr_ptr t) {
   }
 }
 
-static int cmp(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-static double median(double *v, int n) {
-  qsort(v, (size_t)n, sizeof *v, cmp);
-  return v[n / 2];
-}
-
 #define REPS 7
 
 int main(int argc, char **argv) {
@@ -158,11 +131,11 @@ int main(int argc, char **argv) {
      forward evaluation (each statement is evaluated as it is run) */
   double runs[3];
   xiR_session s;
-  size_t heap0 = 0;
+  size_t heap0 = resident();
+  size_t heap1 = 0;
   for (int k = 0; k < 3; k++) {
     if (k)
       xiR_free(&s);
-    heap0 = heap();
     xiR_init(&s, PREC, 10);
     double t0 = now();
     PHASE_START();
@@ -170,13 +143,15 @@ int main(int argc, char **argv) {
       return 1;
     PHASE_END("script");
     runs[k] = now() - t0;
+    if (k == 0) { /* memory from the first session, on a fresh heap */
+      if (xiD_run(&s.sweep, &s.g, s.g.n - 1, XID_LEAVES, NULL, 0, s.g.nodes[0].pos, &err))
+        return 1;
+      heap1 = resident(); /* the graph, its values and its adjoints */
+    }
   }
   double t_script = median(runs, 3);
   xiG_graph *g = &s.g;
   uint32_t root = g->n - 1;
-  if (xiD_run(&s.sweep, g, root, XID_LEAVES, NULL, 0, g->nodes[root].pos, &err))
-    return 1;
-  size_t heap1 = heap(); /* the graph, its values and its adjoints */
 
   /* the limit works on a copy of xi's tape */
   flat f;

@@ -9,36 +9,10 @@
 #include <time.h>
 
 #include "../repl/session.h"
+#include "common.h"
 
 #define PREC 128
 enum { B = 32, I = 784, H = 256, O = 10, REPS = 5 };
-
-static double now(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static size_t resident(void) {
-  long pages = 0, res = 0;
-  FILE *f = fopen("/proc/self/statm", "r");
-  if (f) {
-    if (fscanf(f, "%ld %ld", &pages, &res) != 2)
-      res = 0;
-    fclose(f);
-  }
-  return (size_t)res * 4096;
-}
-
-static int cmp(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-static double median(double *v) {
-  qsort(v, REPS, sizeof *v, cmp);
-  return v[REPS / 2];
-}
 
 /* ---- the limit ---- */
 typedef struct {
@@ -200,7 +174,7 @@ int main(void) {
   xiO_view dw1;
   xiD_adj_view(&s.sweep, g, params[0], &dw1);
   int same = mpfr_equal_p(g->nodes[root].v, f.loss) && mpfr_equal_p(&dw1.el[1000], f.dW1[1000]);
-  double x_fw = median(xf), x_bw = median(xb), l_fw = median(lf), l_bw = median(lb);
+  double x_fw = median(xf, REPS), x_bw = median(xb, REPS), l_fw = median(lf, REPS), l_bw = median(lb, REPS);
   double elems = (double)(B * I + I * H + H + H * O + O + 2 * B * H + B * O);
   double grads = (double)(I * H + H + H * O + O + 2 * B * H + B * O);
   double need = (elems + grads) * (sizeof(__mpfr_struct) + mpfr_custom_get_size(PREC));
