@@ -641,14 +641,27 @@ static char *dupstr(const char *s, size_t len) {
   return d;
 }
 
-int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, char *text) {
+int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, const char *text, size_t len) {
   xiG_binding *b = slot(g, name);
   if (!b)
     return -1;
+  /* a name rebound again and again (c = c + 1 in a loop) keeps its text buffer */
+  char *buf = b->text;
+  size_t cap = b->textcap;
+  if (cap < len + 1) {
+    char *q = realloc(buf, len + 1);
+    if (!q)
+      return -1;
+    buf = q, cap = len + 1;
+  }
+  b->text = NULL;
   clear_binding(b);
+  memcpy(buf, text, len);
+  buf[len] = '\0';
   b->kind = B_NODE;
   b->node = node;
-  b->text = text;
+  b->text = buf;
+  b->textcap = cap;
   b->order = g->order++;
   if (g->nodes[node].name == XI_NONE)
     g->nodes[node].name = name;

@@ -69,6 +69,7 @@ typedef struct {
   uint32_t node;    /* B_NODE */
   uint32_t order;   /* when it was defined, for `vars` */
   char *text;       /* the right-hand side as typed */
+  size_t textcap;
   xiP_code src;     /* a leaf set from a constant expression: re-run at a new precision */
   uint32_t *params; /* B_FUNC */
   uint32_t nparams;
@@ -143,8 +144,8 @@ int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err);
 uint32_t xiG_collect(xiG_graph *g);
 
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
-/* binds name to node; the binding takes text (malloc'd) as its own */
-int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, char *text);
+/* binds name to node, keeping a copy of text (what `vars` shows) */
+int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, const char *text, size_t len);
 int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t nparams,
                   const xiP_code *body, const char *text, size_t len);
 void xiG_unbind(xiG_graph *g, uint32_t name);

@@ -127,21 +127,27 @@ static xiL_type two(xiL_lexer *lx, char next, xiL_type yes, xiL_type no) {
   return no;
 }
 
+/* blanks that separate tokens (not the newline, which is one) */
+static const uint8_t blank[256] = {[' '] = 1, ['\t'] = 1, ['\r'] = 1};
+
 xiL_token xiL_next(xiL_lexer *lx) {
   for (;;) {
+    const unsigned char *u = (const unsigned char *)lx->src;
     size_t i = lx->off;
-    while (i < lx->len && (lx->src[i] == ' ' || lx->src[i] == '\t' || lx->src[i] == '\r'))
+    while (i < lx->len && blank[u[i]])
       i++;
     lx->col += (uint32_t)(i - lx->off);
     lx->off = i;
-    if (lx->off < lx->len && lx->src[lx->off] == '#')
+    if (i >= lx->len || (u[i] != '#' && u[i] != '\\'))
+      break;
+    if (u[i] == '#') {
       while (lx->off < lx->len && lx->src[lx->off] != '\n')
         lx->off++; /* a comment: columns past it are never reported */
-    if (lx->off + 1 < lx->len && lx->src[lx->off] == '\\' &&
-        (lx->src[lx->off + 1] == '\n' ||
-         (lx->src[lx->off + 1] == '\r' && lx->off + 2 < lx->len &&
-          lx->src[lx->off + 2] == '\n'))) {
-      lx->off += lx->src[lx->off + 1] == '\n' ? 2 : 3; /* line continuation */
+      break;
+    }
+    if (i + 1 < lx->len && (u[i + 1] == '\n' || (u[i + 1] == '\r' && i + 2 < lx->len &&
+                                                 u[i + 2] == '\n'))) {
+      lx->off += u[i + 1] == '\n' ? 2 : 3; /* line continuation */
       lx->line++, lx->col = 1;
       continue;
     }

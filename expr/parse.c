@@ -197,7 +197,9 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     return;
   }
   if (tag >= TAG_OP) {
-    int op = xiO_lookup_args(s, name.len, argc);
+    const xiO_row *first = &xiO_table[tag - TAG_OP];
+    int op = argc == first->arity && first->params <= 0 ? tag - TAG_OP /* the usual case */
+                                                        : xiO_lookup_args(s, name.len, argc);
     if (op < 0) {
       const xiO_row *r = &xiO_table[tag - TAG_OP];
       int lo = r->arity + (r->params > 0 ? r->params : 0);

@@ -29,6 +29,7 @@ void xiS_free(xiS_table *t) {
     free(t->names[i]);
   free(t->names);
   free(t->tag);
+  free(t->len);
   free(t->hash);
   memset(t, 0, sizeof *t);
 }
@@ -39,8 +40,7 @@ static uint32_t *slot(const xiS_table *t, const char *s, size_t len) {
     uint32_t id = t->hash[h];
     if (id == 0)
       return &t->hash[h];
-    const char *n = t->names[id - 1];
-    if (strlen(n) == len && memcmp(n, s, len) == 0)
+    if (t->len[id - 1] == len && memcmp(t->names[id - 1], s, len) == 0)
       return &t->hash[h];
   }
 }
@@ -69,8 +69,10 @@ uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
     t->cap = t->cap ? t->cap * 2 : 32;
     t->names = grow(t->names, t->cap * sizeof *t->names);
     t->tag = grow(t->tag, t->cap * sizeof *t->tag);
+    t->len = grow(t->len, t->cap * sizeof *t->len);
   }
   t->tag[t->n] = 0;
+  t->len[t->n] = (uint32_t)len;
   char *copy = grow(NULL, len + 1);
   memcpy(copy, s, len);
   copy[len] = '\0';

@@ -15,6 +15,7 @@ typedef struct {
   uint32_t *hash; /* open addressing: name id + 1, 0 when empty */
   uint32_t hcap;
   uint16_t *tag; /* what the parser knows a name to be (see parse.c), 0 if nothing */
+  uint32_t *len; /* each name's length, so that a probe compares lengths first */
 } xiS_table;
 
 void xiS_init(xiS_table *t);

@@ -156,36 +156,27 @@ static int compound_op(xiL_type t) {
   }
 }
 
-/* the text `vars` shows for a binding: the right-hand side, or for
-   c += e the whole c + (e) */
-static char *rhs_text(xiR_session *s, const xiP_stmt *st, size_t *len) {
-  size_t n;
-  const char *t = text_of(s, st, &n);
-  const char *name = xiS_name(&s->g.sym, st->name);
-  static const char ops[] = {[T_PLUSEQ] = '+', [T_MINUSEQ] = '-', [T_STAREQ] = '*',
-                             [T_SLASHEQ] = '/'};
-  size_t cap = n + strlen(name) + 8;
-  char *out = malloc(cap);
-  if (!out)
-    return NULL;
-  if (st->assign == T_ASSIGN) {
-    memcpy(out, t, n);
-    out[n] = '\0';
-    *len = n;
-  } else {
-    *len = (size_t)snprintf(out, cap, "%s %c (%.*s)", name, ops[st->assign], (int)n, t);
-  }
-  return out;
-}
-
+/* binds st's name to node, with the text `vars` shows: the right-hand side,
+   or for c += e the whole c + (e) */
 static int bind(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_err *err) {
   size_t n;
-  char *text = rhs_text(s, st, &n);
-  if (!text || xiG_bind_node(&s->g, st->name, node, text)) {
+  const char *t = text_of(s, st, &n);
+  int rc;
+  if (st->assign == T_ASSIGN) {
+    rc = xiG_bind_node(&s->g, st->name, node, t, n);
+  } else {
+    static const char ops[] = {[T_PLUSEQ] = '+', [T_MINUSEQ] = '-', [T_STAREQ] = '*',
+                               [T_SLASHEQ] = '/'};
+    const char *name = xiS_name(&s->g.sym, st->name);
+    size_t cap = n + strlen(name) + 8;
+    char *text = malloc(cap);
+    rc = !text ? -1
+               : xiG_bind_node(&s->g, st->name, node, text,
+                               (size_t)snprintf(text, cap, "%s %c (%.*s)", name,
+                                                ops[st->assign], (int)n, t));
     free(text);
-    return failf(err, st->pos, "out of memory");
   }
-  return 0;
+  return rc ? failf(err, st->pos, "out of memory") : 0;
 }
 
 /* a new leaf named by st, holding node root's value, in place of the nodes
