@@ -244,7 +244,8 @@ int xiR_trace(xiR_session *s, uint32_t root, const char *label, xi_pos at, xi_er
       t.xi[i] = k;
     }
   }
-  if (xiD_run(&s->sweep, g, root, XID_ALL, NULL, 0, at, err))
+  int tensor = xiG_is_tensor(&g->nodes[root]);
+  if (!tensor && xiD_run(&s->sweep, g, root, XID_ALL, NULL, 0, at, err))
     goto done;
   if (find_users(&t, root, &u))
     goto oom;
@@ -252,6 +253,13 @@ int xiR_trace(xiR_session *s, uint32_t root, const char *label, xi_pos at, xi_er
   for (uint32_t i = 0; i <= root; i++)
     if (t.xi[i] && g->nodes[i].op != XI_CONST)
       forward_line(&t, &out, i);
+  if (tensor) { /* adjoints start from a scalar: there is no reverse list */
+    xiR_put(&out, "reverse: none, for %s is not a scalar: trace its sum for the adjoints\n",
+            label);
+    fwrite(out.s, 1, out.n, stdout);
+    rc = 0;
+    goto done;
+  }
   xiR_put(&out, "reverse: ∂%s/∂ξ = Σ over the consumers c of ξ of ∂%s/∂c · ∂c/∂ξ\n", label, label);
   for (uint32_t i = root + 1; i-- > 0;) {
     if ((i & 1023) == 0 && s->interrupt) {

@@ -47,3 +47,6 @@ y = W @ v
 W -= 0.5*W; y
 W = [1, 2, 3]
 vars
+# trace of a tensor: the forward list; the adjoints start from a scalar
+trace M*v
+trace sum(M*v)
