@@ -366,6 +366,11 @@ static int whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err
 static int build_op(xiG_graph *g, int op, const uint32_t *args, int nparams, int32_t *p,
                     xi_pos pos, uint32_t *out, xi_err *err) {
   const xiO_row *row = &xiO_table[op];
+  if (row->forward && !g->nodes[args[0]].x && (row->arity == 1 || !g->nodes[args[1]].x)) {
+    /* scalar op scalar, the common case: no shape to work out */
+    *out = xiG_append(g, op, args[0], row->arity > 1 ? args[1] : XI_NONE, pos);
+    return 0;
+  }
   for (int q = 0; q < nparams; q++)
     if (whole(g, args[row->arity + q], pos, &p[q], err))
       return -1;

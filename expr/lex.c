@@ -129,6 +129,18 @@ static xiL_type two(xiL_lexer *lx, char next, xiL_type yes, xiL_type no) {
 
 /* blanks that separate tokens (not the newline, which is one) */
 static const uint8_t blank[256] = {[' '] = 1, ['\t'] = 1, ['\r'] = 1};
+/* the characters that are a token alone, whatever follows them */
+static const uint8_t single[256] = {
+    [';'] = T_SEMI,     ['('] = T_LP,       [')'] = T_RP,     [','] = T_COMMA,
+    ['{'] = T_LBRACE,   ['}'] = T_RBRACE,   ['['] = T_LBRACK, [']'] = T_RBRACK,
+    ['@'] = T_AT,       [':'] = T_COLON,    ['^'] = T_POW};
+/* ASCII letters, digits and _: the rest of a name */
+#define W10 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const uint8_t word[256] = {
+    ['0'] = W10,
+    ['A'] = W10, W10, 1, 1, 1, 1, 1, 1, ['_'] = 1,
+    ['a'] = W10, W10, 1, 1, 1, 1, 1, 1};
+#undef W10
 
 xiL_token xiL_next(xiL_lexer *lx) {
   for (;;) {
@@ -158,6 +170,10 @@ xiL_token xiL_next(xiL_lexer *lx) {
   if (lx->off >= lx->len)
     return make(lx, T_EOF, off, pos);
   char c = lx->src[lx->off];
+  if (single[(unsigned char)c]) { /* one character, one token */
+    step(lx, 1);
+    return make(lx, (xiL_type)single[(unsigned char)c], off, pos);
+  }
   if (c == '\n') {
     step(lx, 1);
     lx->line++, lx->col = 1;
@@ -177,9 +193,7 @@ xiL_token xiL_next(xiL_lexer *lx) {
     while (lx->off < lx->len) {
       size_t i = lx->off;
       const unsigned char *u = (const unsigned char *)lx->src;
-      while (i < lx->len && u[i] < 0x80 && /* ASCII, the common case, without decoding */
-             (((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z') || (u[i] >= '0' && u[i] <= '9') ||
-              u[i] == '_'))
+      while (i < lx->len && word[u[i]]) /* ASCII, the common case, without decoding */
         i++;
       lx->col += (uint32_t)(i - lx->off);
       lx->off = i;

@@ -44,7 +44,10 @@ static void prepare(xiS_table *sym) {
 }
 
 static uint32_t name_id(xiP_parser *p, const xiL_token *t) {
-  return xiS_intern(p->sym, p->lx.src + t->off, t->len);
+  if (t->off == p->last_name_off && p->last_name != XI_NONE)
+    return p->last_name; /* the statement's first name, looked up once already */
+  p->last_name_off = t->off;
+  return p->last_name = xiS_intern(p->sym, p->lx.src + t->off, t->len);
 }
 
 static uint16_t tag_of(xiP_parser *p, const xiL_token *t) {
@@ -67,6 +70,7 @@ void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
   memset(p, 0, sizeof *p);
   xiL_init(&p->lx, src, len, first_line);
   p->sym = sym;
+  p->last_name = XI_NONE;
   prepare(sym);
 }
 

@@ -72,6 +72,8 @@ typedef struct {
   int have_tok;
   size_t last_end; /* end of the last token taken: for source spans */
   int depth;
+  size_t last_name_off; /* the last name token looked up, and its id */
+  uint32_t last_name;
   jmp_buf fail; /* a syntax error unwinds the statement being parsed */
   xi_err *err;
 } xiP_parser;
