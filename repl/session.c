@@ -643,10 +643,11 @@ static int do_repeat(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return 0;
 }
 
-/* Frees the nodes nothing can reach once the tape has grown to twice what
-   was alive after the last collection: a training loop runs in bounded memory. */
+/* Frees the nodes nothing can reach once the tape has grown to four times
+   what was alive after the last collection: a training loop runs in bounded
+   memory, and a graph that is all alive is seldom walked for nothing. */
 static void maybe_collect(xiR_session *s) {
-  if (s->g.n < 2 * s->live + 4096)
+  if (s->g.n < 4 * s->live + 4096)
     return;
   if (xiG_collect(&s->g))
     xiD_forget(&s->sweep);
