@@ -238,7 +238,7 @@ int xiR_trace(xiR_session *s, uint32_t root, const char *label, xi_pos at, xi_er
     if (!t.xi[i])
       continue;
     t.xi[i] = UINT32_MAX;
-    if (g->nodes[i].op > XI_SNAP && !xiG_name_of(g, i)) {
+    if (g->nodes[i].op >= XI_SNAP && !xiG_name_of(g, i)) { /* operations, and values fixed when computed */
       while (name_taken(g, ++k))
         ;
       t.xi[i] = k;
