@@ -5,7 +5,7 @@ CC ?= cc
 PKGS := mpfr readline
 DEBS := libmpfr-dev libreadline-dev pkg-config
 
-CFLAGS ?= -O2 -g
+CFLAGS ?= -O3 -g
 XI_CFLAGS := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

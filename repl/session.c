@@ -496,7 +496,7 @@ static int whole(xiR_session *s, const xiP_stmt *st, const char *what, long lo, 
 }
 
 static int do_digits(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  long v;
+  long v = 0;
   if (!st->has_number) {
     printf("digits %d\n", s->digits);
     return 0;
@@ -508,7 +508,7 @@ static int do_digits(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 }
 
 static int do_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  long v;
+  long v = 0;
   if (!st->has_number) {
     printf("prec %ld bits\n", (long)s->g.prec);
     return 0;
@@ -616,7 +616,7 @@ static int do_load(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 }
 
 static int do_seed(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  long v;
+  long v = 0;
   if (!st->has_number)
     return failf(err, st->pos, "seed needs a number, as in seed 42");
   if (whole(s, st, "a seed", 0, 4294967295L, &v, err))
@@ -629,7 +629,7 @@ static int run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int depth
 
 /* repeat N { statements }: the block N times; an error stops it */
 static int do_repeat(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  long times;
+  long times = 0;
   if (whole(s, st, "repeat's count", 0, 1000000000L, &times, err))
     return -1;
   if (s->repeats >= XI_LOAD_DEPTH)
