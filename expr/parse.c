@@ -54,13 +54,6 @@ static uint16_t tag_of(xiP_parser *p, const xiL_token *t) {
   return t->type == T_NAME ? xiS_tag(p->sym, name_id(p, t)) : TAG_NONE;
 }
 
-int xiP_is_keyword(const char *s, size_t len) {
-  for (int i = 0; keywords[i]; i++)
-    if (keywords[i][0] == s[0] && strlen(keywords[i]) == len && memcmp(keywords[i], s, len) == 0)
-      return 1;
-  return 0;
-}
-
 const char *xiP_keyword(int i) {
   return i >= 0 && i < (int)(sizeof keywords / sizeof *keywords) ? keywords[i] : NULL;
 }

@@ -93,7 +93,6 @@ void xiP_stmt_free(xiP_stmt *st); /* all but the code buffer */
 void xiP_stmt_done(xiP_stmt *st);
 void xiP_code_free(xiP_code *c);
 int xiP_code_copy(xiP_code *dst, const xiP_code *src);
-int xiP_is_keyword(const char *s, size_t len);
 const char *xiP_keyword(int i); /* the nth command word, NULL at the end */
 
 #endif
