@@ -209,23 +209,17 @@ static uint32_t reduce_slot(int32_t axis, uint32_t i, uint32_t j) {
 static int reduce(xiO_view *out, const xiO_view *a, int mean) {
   int32_t axis = out->p[0];
   uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
-  for (uint32_t k = 0; k < out->n; k++)
-    mpfr_set_zero(&out->el[k], 1);
-  /* a sum of many terms: mpfr_sum rounds once per output element */
+  /* output k sums len terms, step apart from first: all of them, a column, or a row */
   uint32_t len = axis == ALL_AXES ? r * c : axis == 0 ? r : c;
+  uint32_t step = axis == 0 ? c : 1;
   mpfr_ptr *terms = malloc((len ? len : 1) * sizeof *terms);
+  if (!terms)
+    return -1;
   for (uint32_t k = 0; k < out->n; k++) {
-    uint32_t t = 0;
-    for (uint32_t i = 0; i < r; i++)
-      for (uint32_t j = 0; j < c; j++)
-        if (reduce_slot(axis, i, j) == k) {
-          if (terms)
-            terms[t++] = &a->el[i * c + j];
-          else
-            mpfr_add(&out->el[k], &out->el[k], &a->el[i * c + j], MPFR_RNDN);
-        }
-    if (terms)
-      mpfr_sum(&out->el[k], terms, t, MPFR_RNDN);
+    uint32_t first = axis == ALL_AXES ? 0 : axis == 0 ? k : k * c;
+    for (uint32_t t = 0; t < len; t++)
+      terms[t] = &a->el[first + t * step];
+    mpfr_sum(&out->el[k], terms, len, MPFR_RNDN); /* one rounding per output element */
     if (mean)
       mpfr_div_ui(&out->el[k], &out->el[k], len, MPFR_RNDN);
   }
@@ -386,17 +380,17 @@ void tv_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, con
                 const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   uint32_t c = a->sh.cols;
+  mpfr_t t;
+  mpfr_init2(t, mpfr_get_prec(tmp));
   for (uint32_t i = 0; i < nrows(a); i++) {
     mpfr_ptr s = &out->el[i * c], gg = &g->el[i * c];
     dot(tmp, gg, 1, s, 1, c);
     for (uint32_t j = 0; j < c; j++) {
-      mpfr_t t;
-      mpfr_init2(t, mpfr_get_prec(tmp));
       mpfr_sub(t, &gg[j], tmp, MPFR_RNDN);
       mpfr_fma(&da->el[i * c + j], t, &s[j], &da->el[i * c + j], MPFR_RNDN);
-      mpfr_clear(t);
     }
   }
+  mpfr_clear(t);
 }
 
 /* dz = g - softmax(z) Σ g, row by row */
