@@ -6,7 +6,7 @@ PKGS := mpfr readline
 DEBS := libmpfr-dev libreadline-dev pkg-config
 
 CFLAGS ?= -O3 -g
-XI_CFLAGS := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
+XI_CFLAGS := -std=c17 -I. -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(XI_CFLAGS) $(CFLAGS) $(PKG_CFLAGS)
@@ -14,12 +14,15 @@ LDLIBS += $(PKG_LIBS) -lm
 
 # objects go to $(OUT); the sanitizer build has its own, so it never mixes
 OUT ?= build
-LIB_SRC := expr/lex.c expr/sym.c expr/parse.c expr/ops.c expr/tops.c expr/pool.c expr/graph.c expr/num.c \
-           grad/grad.c repl/session.c repl/print.c repl/trace.c repl/help.c
+# the layers, bottom up: ops (the rules), syntax (tokens, code), tape (nodes,
+# names), grad (sweeps), show (text), repl (statements, commands, prompt)
+LIB_SRC := ops/ops.c ops/tops.c syntax/lex.c syntax/sym.c syntax/parse.c tape/pool.c \
+           tape/graph.c grad/grad.c show/num.c show/print.c show/trace.c \
+           repl/session.c repl/help.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
-HDRS := $(wildcard expr/*.h grad/*.h repl/*.h)
+HDRS := $(wildcard ops/*.h syntax/*.h tape/*.h grad/*.h show/*.h repl/*.h)
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 .PHONY: all run test asan valgrind bench install clean deps

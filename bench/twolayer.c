@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../repl/session.h"
+#include "repl/session.h"
 #include "common.h"
 
 #define PREC 128

@@ -1,5 +1,5 @@
 /* grad.c: reverse-mode accumulation over the tape. */
-#include "grad.h"
+#include "grad/grad.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
 #ifndef XI_GRAD_H
 #define XI_GRAD_H
 
-#include "../expr/graph.h"
+#include "tape/graph.h"
 
 typedef enum {
   XID_LEAVES, /* every leaf the root depends on */

@@ -1,7 +1,7 @@
 /* help.c: `help`, `help NAME`, and the words Tab completes. */
 #include <string.h>
 
-#include "session.h"
+#include "repl/session.h"
 
 static const char overview[] =
     "xi: a calculator for backpropagation by hand; all arithmetic is GNU MPFR.\n"

@@ -1,7 +1,7 @@
 /* line.c: the prompt, on readline's callback interface so that Ctrl-C can
  * abandon the line being typed (or the computation running) and come back to
  * a clean prompt with the session intact. */
-#include "line.h"
+#include "repl/line.h"
 
 #include <errno.h>
 #include <signal.h>

@@ -3,9 +3,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../expr/num.h"
-#include "line.h"
-#include "session.h"
+#include "show/num.h"
+#include "repl/line.h"
+#include "repl/session.h"
 
 static const char usage[] =
     "usage: xi [options] [FILE...]\n"

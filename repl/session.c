@@ -1,13 +1,13 @@
 /* session.c: what each statement does. */
-#include "session.h"
+#include "repl/session.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../expr/num.h"
-#include "print.h"
+#include "show/num.h"
+#include "show/print.h"
 
 void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
   memset(s, 0, sizeof *s);

@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 
-#include "../expr/graph.h"
-#include "../grad/grad.h"
+#include "tape/graph.h"
+#include "grad/grad.h"
 
 #define XI_DEFAULT_PREC 128
 #define XI_DEFAULT_DIGITS 10

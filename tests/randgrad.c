@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../repl/session.h"
+#include "repl/session.h"
 
 #define COUNT 1500
 #define NEAR_PREC 192

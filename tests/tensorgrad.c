@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../repl/session.h"
+#include "repl/session.h"
 
 #define NEAR 192
 #define FAR 640

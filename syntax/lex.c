@@ -1,6 +1,6 @@
 /* lex.c: the lexer.  Names may hold UTF-8 letters (η, ξ1, δ₂, ŷ); ·, × and
  * ÷ and − are read as *, *, / and - because the seeds write them. */
-#include "lex.h"
+#include "syntax/lex.h"
 
 #include <string.h>
 

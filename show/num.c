@@ -1,7 +1,7 @@
 /* num.c: formatting, and judging a claimed decimal against a value exactly. */
 #include <stdio.h>
 
-#include "num.h"
+#include "show/num.h"
 
 #include <gmp.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
 #ifndef XI_TOPS_H
 #define XI_TOPS_H
 
-#include "ops.h"
+#include "ops/ops.h"
 
 #define XI_SHAPE_FN(f)                                                                     \
   int f(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why, size_t n);

@@ -8,14 +8,14 @@
  *   power := primary ('^'|'**') unary          right-associative: 2^3^2 = 2^9
  *   primary := NUM | NAME | NAME '(' args ')' | '(' expr ')'
  */
-#include "parse.h"
+#include "syntax/parse.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ops.h"
+#include "ops/ops.h"
 
 static const char *const keywords[] = {"grad", "trace", "check", "digits", "prec",
                                        "vars", "help",  "load",  "quit",   "exit",

@@ -2,7 +2,7 @@
  * Forward rules take the output first and the rounding mode last, as MPFR does.
  * The node's value is always finite when a partial is asked for: forward
  * evaluation turns NaN and infinities into errors first. */
-#include "ops.h"
+#include "ops/ops.h"
 
 #include <string.h>
 
@@ -189,7 +189,7 @@ static mpfr_srcptr d_abs(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_s
   return sign_of(a);
 }
 
-#include "tops.h"
+#include "ops/tops.h"
 
 const xiO_row xiO_table[XI_NOPS] = {
     [XI_LEAF] = {.name = "leaf", .form = "%a"},

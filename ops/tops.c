@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tops.h"
+#include "ops/tops.h"
 
 void xiO_shape_text(const xi_shape *s, char *buf, size_t n) {
   if (s->rank == 0)

@@ -1,6 +1,6 @@
 /* sym.c: interning.  Allocation failure here is fatal: the
  * tables are small and there is nothing sensible left to do without them. */
-#include "sym.h"
+#include "syntax/sym.h"
 
 #include <stdio.h>
 #include <stdlib.h>

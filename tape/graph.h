@@ -11,10 +11,10 @@
 
 #include <signal.h>
 
-#include "ops.h"
-#include "parse.h"
-#include "pool.h"
-#include "sym.h"
+#include "ops/ops.h"
+#include "syntax/parse.h"
+#include "tape/pool.h"
+#include "syntax/sym.h"
 
 #define XI_PREC_MIN 2
 #define XI_PREC_MAX 100000

@@ -1,11 +1,11 @@
 /* print.c: numbers and tensors as text. */
-#include "print.h"
+#include "show/print.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../expr/num.h"
+#include "show/num.h"
 
 void xiR_put(xiR_buf *b, const char *fmt, ...) {
   va_list ap;

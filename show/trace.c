@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "print.h"
-#include "session.h"
+#include "show/print.h"
+#include "repl/session.h"
 
 typedef struct {
   xiR_session *s;

@@ -7,9 +7,9 @@
 
 #include <setjmp.h>
 
-#include "lex.h"
-#include "ops.h"
-#include "sym.h"
+#include "syntax/lex.h"
+#include "ops/ops.h"
+#include "syntax/sym.h"
 
 #define XI_MAX_NESTING 1000
 

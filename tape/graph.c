@@ -1,5 +1,5 @@
 /* graph.c: the tape, the names bound to it, and forward evaluation. */
-#include "graph.h"
+#include "tape/graph.h"
 
 #include <stdarg.h>
 #include <stdio.h>

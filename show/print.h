@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "../expr/ops.h"
+#include "ops/ops.h"
 
 /* a growing string */
 typedef struct {

@@ -1,5 +1,5 @@
 /* pool.c: chunked significand storage for MPFR custom numbers. */
-#include "pool.h"
+#include "tape/pool.h"
 
 #include <stdlib.h>
 
