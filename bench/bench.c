@@ -144,7 +144,7 @@ int main(int argc, char **argv) {
     PHASE_END("script");
     runs[k] = now() - t0;
     if (k == 0) { /* memory from the first session, on a fresh heap */
-      if (xiD_run(&s.sweep, &s.g, s.g.n - 1, XID_LEAVES, NULL, 0, s.g.nodes[0].pos, &err))
+      if (xiD_sweep_from(&s.sweep, &s.g, &(uint32_t){s.g.n - 1}, XID_LEAVES, NULL, 0, s.g.nodes[0].pos, &err))
         return 1;
       heap1 = resident(); /* the graph, its values and its adjoints */
     }
@@ -173,15 +173,14 @@ int main(int argc, char **argv) {
   /* interleaved, so that both see the same machine; medians */
   double xf[REPS], xr[REPS], lf[REPS], lr[REPS];
   for (int rep = 0; rep < REPS; rep++) {
-    g->fresh = 0; /* everything again */
     double t0 = now();
     PHASE_START();
-    xiG_eval(g, root, &err);
+    xiG_reeval(g, 0, root); /* everything again */
     PHASE_END("xi-forward");
     xf[rep] = now() - t0;
     t0 = now();
     PHASE_START();
-    if (xiD_run(&s.sweep, g, root, XID_LEAVES, NULL, 0, g->nodes[root].pos, &err)) {
+    if (xiD_sweep_from(&s.sweep, g, &root, XID_LEAVES, NULL, 0, g->nodes[root].pos, &err)) {
       fprintf(stderr, "sweep: %s\n", err.msg);
       return 1;
     }

@@ -137,7 +137,7 @@ int main(void) {
   for (int k = 0; k < 4; k++)
     params[k] = xiG_binding_of(g, xiS_intern(&g->sym, pn[k], strlen(pn[k])))->node;
   xi_err err;
-  if (xiD_run(&s.sweep, g, root, XID_LIST, params, 4, g->nodes[root].pos, &err))
+  if (xiD_sweep_from(&s.sweep, g, &root, XID_LIST, params, 4, g->nodes[root].pos, &err))
     return 1;
   size_t mem1 = resident();
 
@@ -156,12 +156,11 @@ int main(void) {
 
   double xf[REPS], xb[REPS], lf[REPS], lb[REPS];
   for (int r = 0; r < REPS; r++) {
-    g->fresh = 0;
     t0 = now();
-    xiG_eval(g, root, &err);
+    xiG_reeval(g, 0, root);
     xf[r] = now() - t0;
     t0 = now();
-    xiD_run(&s.sweep, g, root, XID_LIST, params, 4, g->nodes[root].pos, &err);
+    xiD_sweep_from(&s.sweep, g, &root, XID_LIST, params, 4, g->nodes[root].pos, &err);
     xb[r] = now() - t0;
     t0 = now();
     limit_forward(&f, pa, pb);

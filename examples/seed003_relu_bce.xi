@@ -39,4 +39,7 @@ check grad(sum((Ŷ - Y)^2)/2/m, W2) == [[0.051577369071598, -0.088570703449711, 
 gW1 = grad(L, W1); gb1 = grad(L, b1); gW2 = grad(L, W2); gb2 = grad(L, b2);
 W1 -= lr*gW1; b1 -= lr*gb1; W2 -= lr*gW2; b2 -= lr*gb2;
 check W2 == [[0.67131445735886, -0.46139809125834, 0.32251778009930, 0.86366497932122]]
+# the forward pass again on the new weights, as the seed's training loop does
+Z1 = W1 @ X + b1; A1 = relu(Z1); Z2 = W2 @ A1 + b2; Ŷ = sigmoid(Z2)
+L = mean(-(Y*log(Ŷ) + (1 - Y)*log(1 - Ŷ)))
 check L == 1.0964870655212

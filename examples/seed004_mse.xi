@@ -39,9 +39,10 @@ check v1 == 0.1192
 check b2 == 0.096
 check w11 == 0.1096
 check b11 == 0.0096
-# "the next loss will be smaller": ŷ and L follow the new weights
-ŷ
-L
+# "the next loss will be smaller": the forward pass again on the new weights
+z11 = w11*x1 + w12*x2 + b11; z12 = w21*x1 + w22*x2 + b12
+ŷ = v1*z11 + v2*z12 + b2
+L = (ŷ - y)^2
 # by hand: z1 = 2·0.1096 + 0.0096 = 0.2288, ŷ = 2·0.1192·0.2288 + 0.096
 check ŷ == 0.15054592
 check L == 0.7215722340286464

@@ -1,4 +1,4 @@
-/* grad.c: reverse-mode accumulation over the tape. */
+/* grad.c: reverse-mode accumulation over the tape, in numbers. */
 #include "grad/grad.h"
 
 #include <stdarg.h>
@@ -19,6 +19,9 @@ void xiD_forget(xiD_sweep *s) {
 
 void xiD_free(xiD_sweep *s) {
   xiD_forget(s);
+  for (int op = 0; op < XI_NOPS; op++)
+    for (int k = 0; k < 2; k++)
+      xiP_code_free(&s->formula[op][k]);
   free(s->tel);
   free(s->tn);
   xiM_free(&s->limbs);
@@ -85,8 +88,8 @@ static int reserve(xiD_sweep *s, const xiG_graph *g) {
 
 static int is_wanted(const xiG_node *n, uint32_t i, xiD_want want, const uint32_t *list,
                      uint32_t nlist) {
-  if (want == XID_ALL)
-    return n->op != XI_CONST;
+  if (want == XID_ALL) /* a GRAD node is gone through, so its graph is built */
+    return n->op != XI_CONST && n->op != XI_GRAD;
   if (want == XID_LEAVES)
     return n->op == XI_LEAF;
   for (uint32_t k = 0; k < nlist; k++)
@@ -95,32 +98,30 @@ static int is_wanted(const xiG_node *n, uint32_t i, xiD_want want, const uint32_
   return 0;
 }
 
-/* need[i]: node i lies under the root, and is wanted or leads to a wanted
-   node.  First the cone of the root (bit 2, marked downwards), then need. */
-static void mark_need(xiD_sweep *s, const xiG_graph *g, xiD_want want, const uint32_t *list,
-                      uint32_t nlist) {
-  memset(s->need + s->lo, 0, s->root - s->lo + 1);
-  s->need[s->root] = 2;
-  for (uint32_t i = s->root + 1; i-- > s->lo;) {
+int xiD_mark(const xiG_graph *g, uint32_t lo, uint32_t root, xiD_want want,
+             const uint32_t *list, uint32_t nlist, uint8_t *need) {
+  memset(need + lo, 0, root - lo + 1); /* first the cone of the root, marked downwards */
+  need[root] = 2;
+  for (uint32_t i = root + 1; i-- > lo;) {
     const xiG_node *n = &g->nodes[i];
-    if (!s->need[i])
+    if (!need[i])
       continue;
-    if (n->a != XI_NONE && n->a >= s->lo)
-      s->need[n->a] = 2;
-    if (n->b != XI_NONE && n->b >= s->lo)
-      s->need[n->b] = 2;
+    for (uint32_t k = 0; k < xiG_nargs(n); k++)
+      if (xiG_arg(n, k) >= lo)
+        need[xiG_arg(n, k)] = 2;
   }
-  for (uint32_t i = s->lo; i <= s->root; i++) {
-    if (!s->need[i])
+  int blocked = 0; /* then, upwards, what is wanted or leads to what is */
+  for (uint32_t i = lo; i <= root; i++) {
+    if (!need[i])
       continue;
     const xiG_node *n = &g->nodes[i];
-    uint8_t need = (uint8_t)is_wanted(n, i, want, list, nlist);
-    if (!need && n->a != XI_NONE && n->a >= s->lo)
-      need = s->need[n->a] == 1;
-    if (!need && n->b != XI_NONE && n->b >= s->lo)
-      need = s->need[n->b] == 1;
-    s->need[i] = need;
+    int wanted = is_wanted(n, i, want, list, nlist), on = wanted;
+    for (uint32_t k = 0; k < xiG_nargs(n) && !on; k++)
+      on = xiG_arg(n, k) >= lo && need[xiG_arg(n, k)] & 1;
+    need[i] = (uint8_t)(on ? (!wanted && n->op == XI_GRAD ? 3 : 1) : 0);
+    blocked |= need[i] == 3;
   }
+  return blocked;
 }
 
 mpfr_srcptr xiD_partial(xiD_sweep *s, const xiG_graph *g, uint32_t i, int k) {
@@ -170,7 +171,7 @@ static int elementwise_back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, xiO_v
   const xiO_row *row = &xiO_table[n->op];
   for (uint32_t r = 0, q = 0; r < out.sh.rows; r++)
     for (uint32_t c = 0; c < out.sh.cols; c++, q++) {
-      uint32_t ia = xiG_bidx(&va.sh, r, c), ib = xiG_bidx(&vb.sh, r, c);
+      uint32_t ia = xiO_bidx(&va.sh, r, c), ib = xiO_bidx(&vb.sh, r, c);
       mpfr_srcptr p = row->partial(k, s->tmp, &out.el[q], &va.el[ia], &vb.el[ib]);
       mpfr_ptr d = &da->el[k ? ib : ia];
       if (p != xiO_zero)
@@ -188,9 +189,21 @@ static int all_finite(const xiO_view *v) {
   return 1;
 }
 
+/* a list passes each operand its own elements of the adjoint */
+static int list_back(xiD_sweep *s, xiG_graph *g, uint32_t i, uint32_t k, uint32_t o) {
+  xiO_view gv, da;
+  if (view_of(s, g, i, &gv) || view_of(s, g, o, &da))
+    return -2;
+  for (uint32_t e = 0; e < da.n; e++)
+    mpfr_add(&da.el[e], &da.el[e], &gv.el[k * da.n + e], MPFR_RNDN);
+  return 0;
+}
+
 /* node i passes its adjoint to operand k */
 static int back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t o) {
   xiG_node *n = &g->nodes[i];
+  if (n->op == XI_LIST)
+    return list_back(s, g, i, (uint32_t)k, o);
   const xiO_row *row = &xiO_table[n->op];
   if (!n->x && !g->nodes[o].x && row->partial) { /* scalars: the short way */
     mpfr_srcptr p = xiD_partial(s, g, i, k);
@@ -217,10 +230,9 @@ static int back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t o) {
   return all_finite(&da) ? 0 : -1;
 }
 
-int xiD_run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const uint32_t *list,
-            uint32_t nlist, xi_pos at, xi_err *err) {
-  if (xiG_eval(g, root, err) || xiG_check(g, root, 0, at, err))
-    return -1;
+/* the sweep proper; 1 when a GRAD node is in the way (see mark_need) */
+static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const uint32_t *list,
+               uint32_t nlist, xi_pos at, xi_err *err) {
   if (xiG_is_tensor(&g->nodes[root])) {
     char t[48];
     xi_shape sh = xiG_shape(&g->nodes[root]);
@@ -238,7 +250,8 @@ int xiD_run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const uint
         lo = list[k];
   }
   s->lo = lo, s->root = root;
-  mark_need(s, g, want, list, nlist);
+  if (xiD_mark(g, lo, root, want, list, nlist, s->need))
+    return 1;
   for (uint32_t i = lo; i <= root; i++) {
     if (!s->need[i])
       continue;
@@ -254,21 +267,34 @@ int xiD_run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const uint
     if ((i & 15) == 0 && g->interrupt && *g->interrupt)
       return failf(err, at, "interrupted");
     const xiG_node *n = &g->nodes[i];
-    if (!s->need[i] || n->op <= XI_SNAP || (!n->x && mpfr_zero_p(&s->adj[i])))
+    if (!s->need[i] || n->op == XI_LEAF || n->op == XI_CONST || n->op == XI_GRAD ||
+        (!n->x && mpfr_zero_p(&s->adj[i])))
       continue;
-    int arity = xiO_table[n->op].arity;
-    for (int k = 0; k < arity; k++) {
-      uint32_t o = k ? n->b : n->a;
+    g->visits++;
+    for (uint32_t k = 0; k < xiG_nargs(n); k++) {
+      uint32_t o = xiG_arg(n, k);
       if (o < lo || !s->need[o])
         continue;
-      int rc = back(s, g, i, k, o);
+      int rc = back(s, g, i, (int)k, o);
       if (rc == -2)
         return failf(err, at, "out of memory for the adjoints");
       if (rc)
-        return bad_partial(g, i, k, at, err);
+        return bad_partial(g, i, (int)k, at, err);
     }
   }
   return 0;
+}
+
+int xiD_sweep_from(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32_t *list,
+                   uint32_t nlist, xi_pos at, xi_err *err) {
+  for (int round = 0; round < 64; round++) { /* a derivative of order 64 is absurd */
+    int rc = run(s, g, *root, want, list, nlist, at, err);
+    if (rc != 1)
+      return rc;
+    if (xiA_prepare(s, g, root, want, list, nlist, at, err))
+      return -1;
+  }
+  return failf(err, at, "derivatives nested too deeply");
 }
 
 int xiD_adj_view(const xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v) {
@@ -289,24 +315,28 @@ int xiD_needed(const xiD_sweep *s, uint32_t i) {
   return i >= s->lo && i <= s->root && s->need[i];
 }
 
-int xiD_grad(void *ctx, xiG_graph *g, uint32_t root, uint32_t v, uint32_t *out, xi_err *err) {
-  xiD_sweep *s = ctx;
-  xi_pos at = err->pos;
-  xiO_view d;
-  if (v <= root) { /* else v was made after E, so E cannot depend on it */
-    if (xiD_run(s, g, root, XID_LIST, &v, 1, at, err))
-      return -1;
+int xiD_depends(const xiG_graph *g, uint32_t root, uint32_t v) {
+  if (v > root)
+    return 0;
+  if (v == root)
+    return 1;
+  uint8_t *cone = calloc(root - v + 1, 1); /* nodes v..root only: operands come first */
+  if (!cone)
+    return 1; /* cannot tell: let the sweep find out */
+  cone[root - v] = 1;
+  int found = 0;
+  for (uint32_t i = root + 1; i-- > v && !found;) {
+    if (!cone[i - v])
+      continue;
+    const xiG_node *n = &g->nodes[i];
+    for (uint32_t k = 0; k < xiG_nargs(n); k++) {
+      uint32_t o = xiG_arg(n, k);
+      if (o == v)
+        found = 1;
+      else if (o > v)
+        cone[o - v] = 1;
+    }
   }
-  if (v > root || xiD_adj_view(s, g, v, &d)) { /* zeros of v's shape */
-    xiO_view z = xiG_view(&g->nodes[v]);
-    __mpfr_struct *el = xiG_elements(z.n, g->prec);
-    if (!el)
-      return failf(err, at, "out of memory");
-    z.el = el;
-    *out = xiG_snapshot(g, &z, at);
-    free(el);
-  } else {
-    *out = xiG_snapshot(g, &d, at);
-  }
-  return *out == XI_NONE ? failf(err, at, "out of memory") : 0;
+  free(cone);
+  return found;
 }

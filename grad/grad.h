@@ -1,7 +1,16 @@
-/* grad.h: the reverse sweep.  Adjoints live beside the tape, one per node,
+/* grad.h: derivatives.
+ *
+ * grad.c is the reverse sweep: adjoints live beside the tape, one per node,
  * and are reused from sweep to sweep; a sweep visits the nodes from the root
  * down and adds each node's adjoint times the local partial into its
- * operands, so an adjoint is the sum over the node's consumers. */
+ * operands, so an adjoint is the sum over the node's consumers.  Numbers
+ * only: the fast path.
+ *
+ * adjoint.c builds the same derivative as nodes of the tape, so that it can be
+ * differentiated again.  grad(E, v) in an expression makes a GRAD node whose
+ * value the sweep computes; only when a later sweep must go through it is its
+ * graph built (once), and the part of the tape above it replayed on that
+ * graph.  hessian and jacobian are grads of grads, assembled with lists. */
 #ifndef XI_GRAD_H
 #define XI_GRAD_H
 
@@ -25,24 +34,50 @@ typedef struct {
   uint32_t lo, root; /* the range the last sweep filled */
   mpfr_t tmp;
   int tmp_ready;
+  xiP_code formula[XI_NOPS][2]; /* the partials of the op table, compiled once */
+  uint8_t compiled[XI_NOPS][2];
+  uint32_t param[3];            /* the names a, b and o the formulas use */
 } xiD_sweep;
 
 void xiD_init(xiD_sweep *s);
 void xiD_free(xiD_sweep *s);
-/* Runs the sweep from root.  Errors (a derivative that is not a finite
-   number, ^C) point at `at`. */
-int xiD_run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want,
-            const uint32_t *list, uint32_t nlist, xi_pos at, xi_err *err);
-/* ∂root/∂node i after xiD_run (0 when i does not lead to the root) */
+
+/* ---- grad.c ---- */
+/* Runs the sweep from *root for the nodes wanted.  Where a GRAD node stands on
+   a path to a wanted node, its graph is built and the cone replayed on it
+   first: *root and list[] then name the replayed nodes.  Errors (a derivative
+   that is not a finite number, ^C) point at `at`. */
+int xiD_sweep_from(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32_t *list,
+                   uint32_t nlist, xi_pos at, xi_err *err);
+/* ∂root/∂node i after a sweep (0 when i does not lead to the root) */
 mpfr_srcptr xiD_adj(const xiD_sweep *s, uint32_t i);
 /* the same for any node: 0 and the view, or -1 when it is all zeros */
 int xiD_adj_view(const xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v);
 /* forgets every adjoint (node numbers changed) */
 void xiD_forget(xiD_sweep *s);
 int xiD_needed(const xiD_sweep *s, uint32_t i);
-/* grad(E, v) as the graph builder calls it (ctx is an xiD_sweep) */
-int xiD_grad(void *ctx, xiG_graph *g, uint32_t root, uint32_t v, uint32_t *out, xi_err *err);
 /* the local partial ∂node/∂(operand k), as the sweep uses it */
 mpfr_srcptr xiD_partial(xiD_sweep *s, const xiG_graph *g, uint32_t node, int k);
+/* need[i] for lo <= i <= root: 1 when node i is wanted or on a path from a
+   wanted node to root, 3 when it is also a GRAD node the sweep would have to
+   go through (its graph not built), else 0.  Returns 1 when any is 3. */
+int xiD_mark(const xiG_graph *g, uint32_t lo, uint32_t root, xiD_want want,
+             const uint32_t *list, uint32_t nlist, uint8_t *need);
+/* 1 when v is root or lies under it */
+int xiD_depends(const xiG_graph *g, uint32_t root, uint32_t v);
+
+/* ---- adjoint.c ---- */
+/* the GRAD nodes on paths to the wanted nodes built as graphs, and root's
+   cone replayed on them; *root and list[] are mapped to the replayed nodes */
+int xiA_prepare(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32_t *list,
+                uint32_t nlist, xi_pos at, xi_err *err);
+/* ∂root/∂v built as nodes (v's shape) */
+int xiA_build(xiD_sweep *s, xiG_graph *g, uint32_t root, uint32_t v, xi_pos at, uint32_t *out,
+              xi_err *err);
+/* the graph layer's callbacks (ctx is an xiD_sweep): grad, hessian and
+   jacobian in expressions, and a GRAD node's value again at a new precision */
+int xiA_derive(void *ctx, xiG_graph *g, int kind, uint32_t e, uint32_t v, uint32_t vname,
+               xi_pos at, uint32_t *out, xi_err *err);
+int xiA_redo(void *ctx, xiG_graph *g, uint32_t i, xi_err *err);
 
 #endif

@@ -84,6 +84,39 @@ static int fw_abs(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_abs(r, a, rnd);
 }
+static int fw_sign(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_set_si(r, mpfr_sgn(a), rnd);
+}
+/* comparisons give 1 or 0; one with NaN in it holds only as != (IEEE's rule) */
+static int truth(mpfr_ptr r, int holds) {
+  mpfr_set_ui(r, holds != 0, MPFR_RNDN);
+  return 0;
+}
+static int fw_gt(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)rnd;
+  return truth(r, mpfr_greater_p(a, b));
+}
+static int fw_ge(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)rnd;
+  return truth(r, mpfr_greaterequal_p(a, b));
+}
+static int fw_lt(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)rnd;
+  return truth(r, mpfr_less_p(a, b));
+}
+static int fw_le(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)rnd;
+  return truth(r, mpfr_lessequal_p(a, b));
+}
+static int fw_eq(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)rnd;
+  return truth(r, mpfr_equal_p(a, b));
+}
+static int fw_ne(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)rnd;
+  return truth(r, !mpfr_equal_p(a, b));
+}
 
 /* ---- local partials ∂out/∂(operand k) ---- */
 static mpfr_srcptr sign_of(mpfr_srcptr a) {
@@ -188,22 +221,27 @@ static mpfr_srcptr d_abs(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_s
   (void)k, (void)t, (void)o, (void)b;
   return sign_of(a);
 }
+static mpfr_srcptr d_zero(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)t, (void)o, (void)a, (void)b;
+  return xiO_zero;
+}
 
 #include "ops/tops.h"
 
 const xiO_row xiO_table[XI_NOPS] = {
-    [XI_LEAF] = {.name = "leaf", .form = "%a"},
-    [XI_CONST] = {.name = "constant", .form = "%a"},
-    [XI_SNAP] = {.name = "number", .form = "%a"},
+    [XI_LEAF] = {.name = "leaf", .form = "a"},
+    [XI_CONST] = {.name = "constant", .form = "a"},
+    [XI_GRAD] = {.name = "grad", .arity = 2, .form = "grad(a, b)"},
+    [XI_LIST] = {.name = "list", .form = "[…]"},
 #define XI_OP_ROW(id, nm, ar, fw, dp, fm, d0, d1, nanm, polem, hlp)                        \
   [XI_##id] = {.name = nm, .arity = ar, .shape = xiO_sh_broadcast, .forward = fw,          \
                .partial = dp, .form = fm, .d = {d0, d1}, .nan_msg = nanm,                  \
                .pole_msg = polem, .help = hlp},
     XI_OPS(XI_OP_ROW)
 #undef XI_OP_ROW
-#define XI_TOP_ROW(id, nm, ar, np, sh, tf, tv, fm, d0, d1, hlp)                            \
+#define XI_TOP_ROW(id, nm, ar, np, sh, tf, tv, tg, fm, d0, d1, hlp)                        \
   [XI_##id] = {.name = nm, .arity = ar, .params = np, .shape = sh, .tforward = tf,         \
-               .vjp = tv, .form = fm, .d = {d0, d1}, .help = hlp},
+               .vjp = tv, .gvjp = tg, .form = fm, .d = {d0, d1}, .help = hlp},
     XI_TOPS(XI_TOP_ROW)
 #undef XI_TOP_ROW
 };
@@ -214,7 +252,7 @@ static const struct {
 } aliases[] = {{"σ", XI_SIGMOID}};
 
 int xiO_lookup_args(const char *name, size_t len, int argc) {
-  for (int op = XI_SNAP + 1; op < XI_NOPS; op++) {
+  for (int op = XI_FIRST_OP; op < XI_NOPS; op++) {
     const xiO_row *r = &xiO_table[op];
     const char *n = r->name;
     if (!n || n[0] != name[0] || strlen(n) != len || memcmp(n, name, len) != 0)
@@ -233,7 +271,7 @@ int xiO_lookup_args(const char *name, size_t len, int argc) {
 int xiO_lookup(const char *name, size_t len) {
   for (int op = 0; op < XI_NOPS; op++) {
     const char *n = xiO_table[op].name;
-    if (op > XI_SNAP && n && n[0] == name[0] && strlen(n) == len && memcmp(n, name, len) == 0)
+    if (op >= XI_FIRST_OP && n && n[0] == name[0] && strlen(n) == len && memcmp(n, name, len) == 0)
       return op;
   }
   for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
@@ -243,7 +281,7 @@ int xiO_lookup(const char *name, size_t len) {
 }
 
 const char *xiO_function_name(int i) {
-  for (int op = XI_SNAP + 1; op < XI_NOPS; op++)
+  for (int op = XI_FIRST_OP; op < XI_NOPS; op++)
     if (xiO_table[op].name && i-- == 0)
       return xiO_table[op].name;
   return NULL;

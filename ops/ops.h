@@ -3,12 +3,16 @@
  * A row holds everything xi knows about an operation: its enum name, the
  * name users type, its arity, the forward rule, the local-partial rule, the
  * printable forms used by `trace`, and the words for what can go wrong.
- * Adding an operation is adding one row here and its two rules in ops.c.
+ * Adding an operation is adding one row here and its rules in ops.c (or
+ * tops.c); tests/opgrad.c tests every row without being told about it.
  *
  * X(ID, name, arity, forward, partial, form, d_first, d_second, nan_msg, pole_msg, help)
  *   name      what the user types (NULL for infix-only operators)
- *   form      how trace prints the node: %a, %b are the operands
- *   d_first   printable ∂node/∂a (%o is the node itself), d_second ∂node/∂b
+ *   form      how trace prints the node, in a and b (the operands)
+ *   d_first   ∂node/∂a as an xi expression in a, b and o (the node itself):
+ *             trace prints it with the operands' names, and a derivative of a
+ *             derivative builds it as nodes.  "0" when there is none.
+ *   d_second  ∂node/∂b likewise (NULL for one operand)
  *   nan_msg   why the result is not a number (the domain error)
  *   pole_msg  why the result is infinite although the operands are finite
  */
@@ -19,91 +23,119 @@
 #include <mpfr.h>
 #include <stdint.h>
 
+#ifndef XI_NONE
+#define XI_NONE UINT32_MAX
+#endif
+
 #define XI_OPS(X)                                                                         \
-  X(ID, NULL, 1, fw_id, d_id, "%a", "1", NULL, NULL, NULL,                                \
-    "a = b names b's value anew: the new node follows b")                                \
-  X(NEG, NULL, 1, fw_neg, d_neg, "-%a", "-1", NULL, NULL, NULL,                          \
-    "-a: negation")                                                                       \
-  X(ADD, NULL, 2, fw_add, d_add, "%a + %b", "1", "1", NULL, NULL, "a + b")                \
-  X(SUB, NULL, 2, fw_sub, d_sub, "%a - %b", "1", "-1", NULL, NULL, "a - b")               \
-  X(MUL, NULL, 2, fw_mul, d_mul, "%a·%b", "%b", "%a", NULL, NULL, "a * b")                \
-  X(DIV, NULL, 2, fw_div, d_div, "%a/%b", "1/%b", "-%a/%b²", "0/0 is undefined",         \
-    "division by zero", "a / b")                                                          \
-  X(POW, "pow", 2, fw_pow, d_pow, "%a^%b", "%b·%a^(%b-1)", "log(%a)·%o",                 \
+  X(ID, NULL, 1, fw_id, d_id, "a", "1", NULL, NULL, NULL, "a = b: b's value under a new name")  \
+  X(NEG, NULL, 1, fw_neg, d_neg, "-a", "-1", NULL, NULL, NULL, "-a: negation")            \
+  X(ADD, NULL, 2, fw_add, d_add, "a + b", "1", "1", NULL, NULL, "a + b")                 \
+  X(SUB, NULL, 2, fw_sub, d_sub, "a - b", "1", "-1", NULL, NULL, "a - b")                \
+  X(MUL, NULL, 2, fw_mul, d_mul, "a·b", "b", "a", NULL, NULL, "a * b")                   \
+  X(DIV, NULL, 2, fw_div, d_div, "a/b", "1/b", "-a/b²", "0/0 is undefined",              \
+    "division by zero", "a / b.  d/da = 1/b; d/db = -a/b²")                               \
+  X(POW, "pow", 2, fw_pow, d_pow, "a^b", "b·a^(b - 1)", "log(a)·o",                       \
     "a negative number to a non-integer power", "zero to a negative power",              \
     "pow(x, y) = x^y = x**y (right-associative: 2^3^2 = 2^9).\n"                         \
     "  d/dx = y·x^(y-1); d/dy = log(x)·x^y, which needs x > 0 (0 when x^y = 0).")        \
-  X(EXP, "exp", 1, fw_exp, d_exp, "exp(%a)", "%o", NULL, NULL, NULL,                      \
+  X(EXP, "exp", 1, fw_exp, d_exp, "exp(a)", "o", NULL, NULL, NULL,                        \
     "exp(x): e to the x.  d/dx = exp(x)")                                                 \
-  X(LOG, "log", 1, fw_log, d_log, "log(%a)", "1/%a", NULL, "log of a negative number",   \
+  X(LOG, "log", 1, fw_log, d_log, "log(a)", "1/a", NULL, "log of a negative number",     \
     "log of zero", "log(x): natural logarithm, x > 0.  d/dx = 1/x")                       \
-  X(SQRT, "sqrt", 1, fw_sqrt, d_sqrt, "sqrt(%a)", "1/(2·%o)", NULL,                       \
+  X(SQRT, "sqrt", 1, fw_sqrt, d_sqrt, "sqrt(a)", "1/(2·o)", NULL,                         \
     "square root of a negative number", NULL,                                             \
     "sqrt(x), x >= 0.  d/dx = 1/(2·sqrt(x)), infinite at 0 (an error in grad)")           \
-  X(SIN, "sin", 1, fw_sin, d_sin, "sin(%a)", "cos(%a)", NULL, NULL, NULL,                 \
+  X(SIN, "sin", 1, fw_sin, d_sin, "sin(a)", "cos(a)", NULL, NULL, NULL,                   \
     "sin(x), x in radians.  d/dx = cos(x)")                                               \
-  X(COS, "cos", 1, fw_cos, d_cos, "cos(%a)", "-sin(%a)", NULL, NULL, NULL,                \
+  X(COS, "cos", 1, fw_cos, d_cos, "cos(a)", "-sin(a)", NULL, NULL, NULL,                  \
     "cos(x), x in radians.  d/dx = -sin(x)")                                              \
-  X(TAN, "tan", 1, fw_tan, d_tan, "tan(%a)", "1 + %o²", NULL, NULL, NULL,                 \
+  X(TAN, "tan", 1, fw_tan, d_tan, "tan(a)", "1 + o²", NULL, NULL, NULL,                   \
     "tan(x), x in radians.  d/dx = 1 + tan(x)^2")                                         \
-  X(TANH, "tanh", 1, fw_tanh, d_tanh, "tanh(%a)", "1 - %o²", NULL, NULL, NULL,            \
+  X(TANH, "tanh", 1, fw_tanh, d_tanh, "tanh(a)", "1 - o²", NULL, NULL, NULL,              \
     "tanh(x).  d/dx = 1 - tanh(x)^2")                                                     \
-  X(SIGMOID, "sigmoid", 1, fw_sigmoid, d_sigmoid, "σ(%a)", "%o·(1 - %o)", NULL, NULL,    \
-    NULL, "sigmoid(x) = σ(x) = 1/(1 + exp(-x)).  d/dx = σ(x)·(1 - σ(x))")                \
-  X(RELU, "relu", 1, fw_relu, d_relu, "relu(%a)", "[%a > 0]", NULL, NULL, NULL,           \
+  X(SIGMOID, "sigmoid", 1, fw_sigmoid, d_sigmoid, "σ(a)", "o·(1 - o)", NULL, NULL, NULL,  \
+    "sigmoid(x) = σ(x) = 1/(1 + exp(-x)).  d/dx = σ(x)·(1 - σ(x))")                      \
+  X(RELU, "relu", 1, fw_relu, d_relu, "relu(a)", "(a > 0)", NULL, NULL, NULL,             \
     "relu(x) = max(x, 0).  d/dx = 1 if x > 0, else 0 (at 0 it is 0, as in PyTorch)")     \
-  X(ABS, "abs", 1, fw_abs, d_abs, "|%a|", "sign(%a)", NULL, NULL, NULL,                   \
-    "abs(x) = |x|.  d/dx = sign(x): 1, -1, and 0 at 0 (as in PyTorch)")
+  X(ABS, "abs", 1, fw_abs, d_abs, "|a|", "sign(a)", NULL, NULL, NULL,                     \
+    "abs(x) = |x|.  d/dx = sign(x): 1, -1, and 0 at 0 (as in PyTorch)")                  \
+  X(SIGN, "sign", 1, fw_sign, d_zero, "sign(a)", "0", NULL, NULL, NULL,                   \
+    "sign(x): 1, 0 or -1.  Its derivative is 0 (where it has one)")                      \
+  X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \
+    "a > b: 1 where it holds, 0 elsewhere; its derivative is 0")                          \
+  X(GE, NULL, 2, fw_ge, d_zero, "(a >= b)", "0", "0", NULL, NULL, "a >= b: 1 or 0")       \
+  X(LT, NULL, 2, fw_lt, d_zero, "(a < b)", "0", "0", NULL, NULL, "a < b: 1 or 0")         \
+  X(LE, NULL, 2, fw_le, d_zero, "(a <= b)", "0", "0", NULL, NULL, "a <= b: 1 or 0")       \
+  X(EQ, NULL, 2, fw_eq, d_zero, "(a == b)", "0", "0", NULL, NULL, "a == b: 1 or 0")       \
+  X(NE, NULL, 2, fw_ne, d_zero, "(a != b)", "0", "0", NULL, NULL, "a != b: 1 or 0")
 
 /* Operations on whole tensors, in the same table.
- * T(ID, name, arity, params, shape, forward, vjp, form, d_first, d_second, help)
+ * T(ID, name, arity, params, shape, forward, vjp, gvjp, form, d_first, d_second, help)
  *   params    how many trailing arguments are whole numbers fixed when the
  *             node is built (sum(M, axis): 1); -1 for "0 or 1"
  *   shape     the result's shape from the operands' (or an error)
  *   vjp       adds the operand's share of the adjoint (vector-Jacobian product)
- *   d_*       the matrix form of the local partial, %g the consumer's adjoint */
+ *   gvjp      the same share built as nodes, for derivatives of derivatives
+ *   d_*       the matrix form of the local partial, g the consumer's adjoint
+ * Rows without a name are built by xi itself (the derivatives of the others). */
 #define XI_TOPS(T)                                                                        \
-  T(MATMUL, NULL, 2, 0, sh_matmul, tf_matmul, tv_matmul, "%a @ %b", "%g·%bᵀ", "%aᵀ·%g",  \
+  T(MATMUL, NULL, 2, 0, sh_matmul, tf_matmul, tv_matmul, tg_matmul, "a @ b", "g·bᵀ",      \
+    "aᵀ·g",                                                                               \
     "A @ B: the matrix product (matrix @ matrix, matrix @ vector, vector @ matrix,\n"     \
     "  vector @ vector).  ∂L/∂A = ∂L/∂C · Bᵀ, ∂L/∂B = Aᵀ · ∂L/∂C")                        \
-  T(TRANSPOSE, "T", 1, 0, sh_transpose, tf_transpose, tv_transpose, "%aᵀ", "(%g)ᵀ", NULL, \
-    "T(M) or M.T: the transpose (a vector stays as it is)")                              \
-  T(SUM, "sum", 1, -1, sh_reduce, tf_sum, tv_sum, "sum(%a)", "1 (spread)", NULL,        \
+  T(TRANSPOSE, "T", 1, 0, sh_transpose, tf_transpose, tv_transpose, tg_transpose, "aᵀ",    \
+    "gᵀ", NULL, "T(M) or M.T: the transpose (a vector stays as it is)")                  \
+  T(SUM, "sum", 1, -1, sh_reduce, tf_sum, tv_sum, tg_sum, "sum(a)", "g (spread)", NULL,   \
     "sum(M): the sum of every element; sum(M, axis): along axis 0 (down the\n"          \
     "  columns) or 1 (along the rows), as NumPy")                                         \
-  T(MEAN, "mean", 1, -1, sh_reduce, tf_mean, tv_mean, "mean(%a)", "1/n (spread)", NULL,  \
-    "mean(M), mean(M, axis): the mean, as NumPy")                                         \
-  T(MAX, "max", 1, 0, sh_scalar, tf_max, tv_max, "max(%a)", "[at the max]", NULL,       \
+  T(MEAN, "mean", 1, -1, sh_reduce, tf_mean, tv_mean, tg_mean, "mean(a)", "g/n (spread)", \
+    NULL, "mean(M), mean(M, axis): the mean, as NumPy")                                  \
+  T(MAX, "max", 1, 0, sh_scalar, tf_max, tv_max, tg_max, "max(a)", "g at the max", NULL,  \
     "max(M): the largest element; its derivative goes to the first largest")             \
-  T(OUTER, "outer", 2, 0, sh_outer, tf_outer, tv_outer, "outer(%a, %b)", "%g·%b",        \
-    "%gᵀ·%a", "outer(a, b): the matrix a bᵀ of two vectors")                             \
-  T(SOFTMAX, "softmax", 1, 0, sh_same, tf_softmax, tv_softmax, "softmax(%a)",            \
-    "%o ⊙ (%g - Σ %g⊙%o)", NULL,                                                          \
-    "softmax(Z): exp(Z) / Σ exp(Z) along the last axis")                                  \
-  T(LOG_SOFTMAX, "log_softmax", 1, 0, sh_same, tf_log_softmax, tv_log_softmax,           \
-    "log_softmax(%a)", "%g - softmax(%a) Σ %g", NULL,                                     \
+  T(OUTER, "outer", 2, 0, sh_outer, tf_outer, tv_outer, tg_outer, "outer(a, b)", "g·b",  \
+    "gᵀ·a", "outer(a, b): the matrix a bᵀ of two vectors")                               \
+  T(SOFTMAX, "softmax", 1, 0, sh_same, tf_softmax, tv_softmax, tg_softmax, "softmax(a)",  \
+    "o ⊙ (g - Σ g⊙o)", NULL, "softmax(Z): exp(Z) / Σ exp(Z) along the last axis")        \
+  T(LOG_SOFTMAX, "log_softmax", 1, 0, sh_same, tf_log_softmax, tv_log_softmax,            \
+    tg_log_softmax, "log_softmax(a)", "g - softmax(a) Σ g", NULL,                         \
     "log_softmax(Z): Z - log Σ exp(Z) along the last axis")                               \
-  T(CROSS_ENTROPY, "cross_entropy", 2, 0, sh_ce, tf_ce, tv_ce, "cross_entropy(%a, %b)", \
-    "(softmax(%a) - onehot(%b))/batch", NULL,                                             \
+  T(CROSS_ENTROPY, "cross_entropy", 2, 0, sh_ce, tf_ce, tv_ce, tg_ce,                     \
+    "cross_entropy(a, b)", "(softmax(a) - onehot(b))/batch", "0",                         \
     "cross_entropy(logits, labels): the mean over the batch of -log softmax(logits)\n"  \
     "  at each row's label; labels are class indices (0-based).  Its gradient is the\n" \
     "  softmax-plus-cross-entropy shortcut (p - y)/batch")                                \
-  T(INDEX, NULL, 1, 2, sh_index, tf_index, tv_index, "%a[·]", "%g (scattered)", NULL,    \
-    "v[i], M[i, j], M[i, :], M[:, j]: 0-based, negative from the end")
+  T(INDEX, NULL, 1, 2, sh_index, tf_index, tv_index, tg_index, "a[·]", "g (placed)",      \
+    NULL, "v[i], M[i, j], M[i, :], M[:, j]: 0-based, negative from the end")             \
+  T(SCATTER, NULL, 1, 0, sh_param, tf_scatter, tv_scatter, tg_scatter, "place(a)",        \
+    "g[·]", NULL, "a value placed at an index of zeros (the derivative of indexing)")    \
+  T(BROADCAST, NULL, 1, 0, sh_param, tf_broadcast, tv_broadcast, tg_broadcast,            \
+    "spread(a)", "Σ g", NULL, "a value spread to a larger shape, as broadcasting does") \
+  T(SUMTO, NULL, 1, 0, sh_param, tf_sumto, tv_sumto, tg_sumto, "Σ(a)", "g (spread)",      \
+    NULL, "a value summed down to a smaller shape (the derivative of broadcasting)")    \
+  T(RESHAPE, NULL, 1, 0, sh_param, tf_reshape, tv_reshape, tg_reshape, "reshape(a)",      \
+    "g (reshaped)", NULL, "the same elements in another shape")                          \
+  T(MAXMASK, NULL, 1, 0, sh_same, tf_maxmask, tv_none, tg_none, "[a at its max]", "0", NULL,    \
+    "1 at the first largest element, 0 elsewhere")                                        \
+  T(ONEHOT, NULL, 1, 0, sh_param, tf_onehot, tv_none, tg_none, "onehot(a)", "0", NULL,          \
+    "class labels as rows of 0s with a 1 at the label")
 
 enum xiO_op {
-  XI_LEAF,  /* a knob: its value is set by assignment */
-  XI_CONST, /* a literal or pi/e, re-read when the precision changes */
-  XI_SNAP,  /* a value computed once (grad(...), a literal list, randn): rounded on prec change */
+  XI_LEAF,  /* a value computed from no other value: an input to differentiate by */
+  XI_CONST, /* a literal or pi/e, shared, re-read when the precision changes */
+  XI_GRAD,  /* grad(a, b): computed by a sweep; built as nodes when differentiated */
+  XI_LIST,  /* [a, b, ...]: a tensor assembled from its operands (any number) */
 #define XI_OP_ENUM(id, ...) XI_##id,
   XI_OPS(XI_OP_ENUM)
   XI_TOPS(XI_OP_ENUM)
 #undef XI_OP_ENUM
   XI_NOPS
 };
+#define XI_FIRST_OP XI_ID /* ops from here on are in the table with rules */
 
 #define XI_COLON INT32_MIN /* an INDEX parameter that is ':' */
 #define XI_ALL_AXES (-2)   /* SUM, MEAN: over every element */
+#define XI_NPARAMS 5       /* p[0], p[1]: the op's own; p[2..4]: a shape (rank, rows, cols) */
 enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND };
 #define XI_MAX_ELEMENTS 10000000u
 
@@ -121,6 +153,18 @@ typedef struct {
   const int32_t *p;
 } xiO_view;
 
+/* What a graph-building rule (gvjp) builds with; the tape supplies it.  Each
+   call makes a node and evaluates it; XI_NONE when that failed (the builder
+   keeps the reason).  p: XI_NPARAMS parameters, or NULL. */
+typedef struct xiO_build {
+  void *ctx;
+  uint32_t (*op)(struct xiO_build *bd, int op, uint32_t a, uint32_t b, const int32_t *p);
+  uint32_t (*num)(struct xiO_build *bd, long v); /* the constant v */
+  xi_shape (*shape)(struct xiO_build *bd, uint32_t x);
+  const int32_t *(*params)(struct xiO_build *bd, uint32_t x); /* node x's parameters */
+} xiO_build;
+#define XI_NOTHING (UINT32_MAX - 1) /* a gvjp's answer for "no share: the derivative is 0" */
+
 typedef struct {
   const char *name;
   int arity;
@@ -130,6 +174,7 @@ typedef struct {
   int (*tforward)(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp);
   void (*vjp)(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
               const xiO_view *b, mpfr_ptr tmp);
+  uint32_t (*gvjp)(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b);
   int (*forward)(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd);
   /* the local partial ∂node/∂operand k; returns tmp, an operand, the node's
      own value or one of the shared constants below */
@@ -145,14 +190,25 @@ extern mpfr_t xiO_one, xiO_minus_one, xiO_zero;
 
 void xiO_init(void);
 void xiO_done(void);
-/* the op a function name denotes with argc arguments (sigmoid, σ, pow, sum ...),
-   or -1; *any when the name is a function with another count */
+/* the op a function name denotes (sigmoid, σ, pow, sum ...), or -1;
+   xiO_lookup_args: the one taking argc arguments, or -1 */
 int xiO_lookup(const char *name, size_t len);
 int xiO_lookup_args(const char *name, size_t len, int argc);
 /* elementwise ops broadcast their operands, NumPy's way */
 int xiO_broadcast(xi_shape *out, const xi_shape *a, const xi_shape *b, char *why, size_t n);
 void xiO_shape_text(const xi_shape *s, char *buf, size_t n); /* "(2, 3)" */
-static inline int xiO_elementwise(int op) { return op > 2 && op < XI_MATMUL; }
+static inline int xiO_elementwise(int op) { return op >= XI_FIRST_OP && op < XI_MATMUL; }
+static inline int xiO_same_shape(const xi_shape *a, const xi_shape *b) {
+  return a->rank == b->rank && a->rows == b->rows && a->cols == b->cols;
+}
+/* element (i, j) of an operand of shape in, broadcast to an output's (i, j) */
+static inline uint32_t xiO_bidx(const xi_shape *in, uint32_t i, uint32_t j) {
+  return (in->rows == 1 ? 0 : i) * in->cols + (in->cols == 1 ? 0 : j);
+}
+/* the parameters of an op whose result has shape sh (BROADCAST, SUMTO, ...) */
+static inline void xiO_shape_params(int32_t *p, xi_shape sh) {
+  p[2] = sh.rank, p[3] = (int32_t)sh.rows, p[4] = (int32_t)sh.cols;
+}
 
 /* NumPy's legacy generator: MT19937 and its polar Gaussian, bit for bit */
 typedef struct {

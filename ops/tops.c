@@ -26,7 +26,7 @@ static int mismatch(const char *what, const xi_shape *a, const xi_shape *b, char
   return -1;
 }
 
-static int size_ok(const xi_shape *s, char *why, size_t n) {
+int xiO_size_ok(const xi_shape *s, char *why, size_t n) {
   if ((uint64_t)s->rows * s->cols > XI_MAX_ELEMENTS) {
     snprintf(why, n, "a tensor of %llu elements is over the limit of %u",
              (unsigned long long)s->rows * s->cols, XI_MAX_ELEMENTS);
@@ -46,7 +46,7 @@ int xiO_broadcast(xi_shape *out, const xi_shape *a, const xi_shape *b, char *why
   out->cols = a->cols > b->cols ? a->cols : b->cols;
   if (out->rank < 2 && out->rows != 1) /* two vectors never make rows */
     return mismatch("these shapes do not broadcast", a, b, why, n);
-  return size_ok(out, why, n);
+  return xiO_size_ok(out, why, n);
 }
 
 int xiO_sh_broadcast(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
@@ -85,7 +85,7 @@ int sh_matmul(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, c
     out->rank = 0, out->rows = out->cols = 1;
   else
     out->rank = 1, out->rows = 1, out->cols = a->rank == 2 ? ar : bc;
-  return size_ok(out, why, n);
+  return xiO_size_ok(out, why, n);
 }
 
 /* dot of row i of A (stride 1) and column j of B (stride bc), correctly rounded */
@@ -272,7 +272,7 @@ int sh_scalar(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, c
   return 0;
 }
 
-static uint32_t argmax(const xiO_view *a) {
+uint32_t xiO_argmax(const xiO_view *a) {
   uint32_t best = 0;
   for (uint32_t k = 1; k < a->n; k++)
     if (mpfr_greater_p(&a->el[k], &a->el[best]))
@@ -282,14 +282,14 @@ static uint32_t argmax(const xiO_view *a) {
 
 int tf_max(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
-  mpfr_set(out->el, &a->el[argmax(a)], MPFR_RNDN);
+  mpfr_set(out->el, &a->el[xiO_argmax(a)], MPFR_RNDN);
   return 0;
 }
 
 void tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
             const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)out, (void)b, (void)tmp;
-  uint32_t m = argmax(a);
+  uint32_t m = xiO_argmax(a);
   mpfr_add(&da->el[m], &da->el[m], g->el, MPFR_RNDN);
 }
 
@@ -301,7 +301,7 @@ int sh_outer(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, ch
   if (a->rank != 1 || b->rank != 1)
     return mismatch("outer needs two vectors", a, b, why, n);
   *out = (xi_shape){2, a->cols, b->cols};
-  return size_ok(out, why, n);
+  return xiO_size_ok(out, why, n);
 }
 
 int tf_outer(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
@@ -505,6 +505,9 @@ static int norm_index(int32_t *i, uint32_t len, char *why, size_t n) {
   return 0;
 }
 
+/* Index parameters are kept canonical, so that building an index again from
+   a node's own parameters gives the same node: a vector's index is p[0] with
+   p[1] = INT32_MAX; a matrix's are p[0], p[1], each a row or column or ':'. */
 int sh_index(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
              size_t n) {
   (void)b;
@@ -517,8 +520,7 @@ int sh_index(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, ch
   if (a->rank == 1) {
     if (norm_index(&p[0], a->cols, why, n))
       return -1;
-    p[1] = p[0], p[0] = 0; /* v[i] is row 0, column i */
-    *out = p[1] == XI_COLON ? *a : (xi_shape){0, 1, 1};
+    *out = p[0] == XI_COLON ? *a : (xi_shape){0, 1, 1};
     return 0;
   }
   if (given == 1)
@@ -536,23 +538,25 @@ int sh_index(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, ch
   return 0;
 }
 
-/* the input element of output element k */
-static uint32_t picked(const xiO_view *out, const xiO_view *a, uint32_t k) {
-  int32_t i = out->p[0], j = out->p[1];
-  uint32_t c = a->sh.cols;
+/* the element of the indexed value (cols columns) that element k of the
+   indexed part is */
+uint32_t xiO_picked(const int32_t *p, uint32_t cols, uint32_t k) {
+  int32_t i = p[0], j = p[1];
+  if (j == INT32_MAX) /* a vector */
+    return i == XI_COLON ? k : (uint32_t)i;
   if (i == XI_COLON && j == XI_COLON)
     return k;
   if (i == XI_COLON)
-    return k * c + (uint32_t)j;
+    return k * cols + (uint32_t)j;
   if (j == XI_COLON)
-    return (uint32_t)i * c + k;
-  return (uint32_t)i * c + (uint32_t)j;
+    return (uint32_t)i * cols + k;
+  return (uint32_t)i * cols + (uint32_t)j;
 }
 
 int tf_index(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   for (uint32_t k = 0; k < out->n; k++)
-    mpfr_set(&out->el[k], &a->el[picked(out, a, k)], MPFR_RNDN);
+    mpfr_set(&out->el[k], &a->el[xiO_picked(out->p, a->sh.cols, k)], MPFR_RNDN);
   return 0;
 }
 
@@ -560,65 +564,8 @@ void tv_index(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const
               const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   for (uint32_t q = 0; q < out->n; q++) {
-    uint32_t e = picked(out, a, q);
+    uint32_t e = xiO_picked(out->p, a->sh.cols, q);
     mpfr_add(&da->el[e], &da->el[e], &g->el[q], MPFR_RNDN);
   }
 }
 
-/* ---- NumPy's legacy RandomState ---- */
-
-void xiO_seed(xiO_rng *r, uint32_t seed) {
-  for (int i = 0; i < 624; i++) { /* init_genrand, as numpy's mt19937_seed */
-    r->key[i] = seed;
-    seed = 1812433253u * (seed ^ (seed >> 30)) + (uint32_t)i + 1;
-  }
-  r->pos = 624;
-  r->has_gauss = 0;
-  r->gauss = 0;
-}
-
-static uint32_t genrand(xiO_rng *r) {
-  static const uint32_t mag[2] = {0, 0x9908b0dfu};
-  if (r->pos >= 624) {
-    int k;
-    for (k = 0; k < 624 - 397; k++) {
-      uint32_t y = (r->key[k] & 0x80000000u) | (r->key[k + 1] & 0x7fffffffu);
-      r->key[k] = r->key[k + 397] ^ (y >> 1) ^ mag[y & 1];
-    }
-    for (; k < 623; k++) {
-      uint32_t y = (r->key[k] & 0x80000000u) | (r->key[k + 1] & 0x7fffffffu);
-      r->key[k] = r->key[k + 397 - 624] ^ (y >> 1) ^ mag[y & 1];
-    }
-    uint32_t y = (r->key[623] & 0x80000000u) | (r->key[0] & 0x7fffffffu);
-    r->key[623] = r->key[396] ^ (y >> 1) ^ mag[y & 1];
-    r->pos = 0;
-  }
-  uint32_t y = r->key[r->pos++];
-  y ^= y >> 11;
-  y ^= (y << 7) & 0x9d2c5680u;
-  y ^= (y << 15) & 0xefc60000u;
-  y ^= y >> 18;
-  return y;
-}
-
-double xiO_uniform(xiO_rng *r) {
-  uint32_t a = genrand(r) >> 5, b = genrand(r) >> 6;
-  return (a * 67108864.0 + b) / 9007199254740992.0;
-}
-
-double xiO_gauss(xiO_rng *r) {
-  if (r->has_gauss) {
-    r->has_gauss = 0;
-    return r->gauss;
-  }
-  double x1, x2, r2;
-  do {
-    x1 = 2.0 * xiO_uniform(r) - 1.0;
-    x2 = 2.0 * xiO_uniform(r) - 1.0;
-    r2 = x1 * x1 + x2 * x2;
-  } while (r2 >= 1.0 || r2 == 0.0);
-  double f = sqrt(-2.0 * log(r2) / r2); /* in double, as NumPy, for the same bits */
-  r->gauss = f * x1;
-  r->has_gauss = 1;
-  return f * x2;
-}

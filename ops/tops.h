@@ -10,9 +10,16 @@
 #define XI_VJP_FN(f)                                                                       \
   void f(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,   \
          const xiO_view *b, mpfr_ptr tmp);
+#define XI_GVJP_FN(f)                                                                      \
+  uint32_t f(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b);
 
 XI_SHAPE_FN(xiO_sh_broadcast)
-#define XI_DECLARE(id, nm, ar, np, sh, tf, tv, ...) XI_SHAPE_FN(sh) XI_FW_FN(tf) XI_VJP_FN(tv)
+/* shared by tops.c and dops.c */
+int xiO_size_ok(const xi_shape *s, char *why, size_t n);  /* under the element limit */
+uint32_t xiO_argmax(const xiO_view *a);                    /* the first largest */
+uint32_t xiO_picked(const int32_t *p, uint32_t cols, uint32_t k); /* see sh_index */
+#define XI_DECLARE(id, nm, ar, np, sh, tf, tv, tg, ...)                                    \
+  XI_SHAPE_FN(sh) XI_FW_FN(tf) XI_VJP_FN(tv) XI_GVJP_FN(tg)
 XI_TOPS(XI_DECLARE)
 #undef XI_DECLARE
 

@@ -1,4 +1,6 @@
-/* help.c: `help`, `help NAME`, and the words Tab completes. */
+/* help.c: `help`, `help NAME`, and the words Tab completes.  Commands' and
+ * operations' help comes from their tables; this file has the overview and
+ * the few topics that are neither. */
 #include <string.h>
 
 #include "repl/session.h"
@@ -6,95 +8,82 @@
 static const char overview[] =
     "xi: a calculator for backpropagation by hand; all arithmetic is GNU MPFR.\n"
     "\n"
+    "Values are fixed when computed (Python's rules):\n"
+    "  x = 3; y = x*x       y is 9, and stays 9 whatever happens to x later\n"
+    "  x = 4; y             9: x = 4 makes a new value; y was computed from the old one\n"
+    "  W -= 0.1*grad(L, W)  on a leaf, an update step: W is a new leaf (as NumPy's -=)\n"
+    "  c += c + 1           on a computed value, c = c + (c + 1)\n"
+    "  set x = 4            the knob: x is replaced and every named value built on it\n"
+    "                       is computed again (set says which)\n"
+    "A leaf is a value computed from no other value (a literal, randn, zeros, 1/3);\n"
+    "derivatives are taken with respect to leaves and named values.\n"
+    "\n"
     "Statements (separate them with newlines or ';'; '#' starts a comment):\n"
-    "  x = 3               a leaf: a name first given a value that uses no other name\n"
-    "  L = -y*log(σ(W*x))  a node built from the current bindings; it follows its leaves\n"
-    "  x = 4   x -= 0.1    set a leaf in place: every node built on it follows\n"
-    "  c = c + 1   c += 1  on an intermediate name: c is bound to a new node (as in Python)\n"
-    "  f(a, b) = a*b + 1   define a function; a call expands into the graph\n"
-    "  del x, y            forget names\n"
-    "  E                   print the value of expression E\n"
+    "  name = expr    name op= expr    f(a, b) = a*b + 1    expr (prints its value)\n"
     "\n"
     "Expressions:\n"
     "  numbers 3 0.1 1e-30 .5, read correctly rounded at the working precision\n"
-    "  + - * / and ^ or ** (right-associative: 2^3^2 = 512; -2^2 = -4); · × ÷ − also work\n"
-    "  exp log sqrt sin cos tan tanh sigmoid (σ) relu abs pow(x, y); constants pi e\n"
-    "  grad(E, v)          dE/dv as a number, v a named node (a leaf or an intermediate)\n"
+    "  + - * / and ^ or ** (right-associative: 2^3^2 = 512; -2^2 = -4); x² x³\n"
+    "  · × ÷ − also work; comparisons > >= < <= == != give 1 or 0 (derivative 0)\n"
+    "  exp log sqrt sin cos tan tanh sigmoid (σ) relu abs sign pow(x, y); pi e\n"
+    "  grad(E, v)      dE/dv, a value with a graph: grad(grad(y, x), x) is y''\n"
+    "  hessian(L, w)   jacobian(v, w)   for scalar or vector w\n"
     "\n"
     "Vectors and matrices (NumPy's conventions):\n"
-    "  [1, 2]  [[0.1, 0.1], [0.1, 0.1]]   literals; every function acts elementwise,\n"
+    "  [1, 2]  [[0.1, 0.1], [0.1, 0.1]]  [x, 2*x]   every function acts elementwise,\n"
     "  with broadcasting; A @ B the matrix product; T(M) or M.T; M[i, j], M[i, :],\n"
     "  M[:, j], v[i] (0-based, negative from the end)\n"
     "  sum mean (with an axis: sum(M, 0)) max outer softmax log_softmax\n"
     "  cross_entropy(logits, labels) zeros(r, c) ones(r, c) eye(n) randn(r, c) rand(r, c)\n"
     "\n"
-    "Commands:\n"
-    "  grad L [wrt a, b]   ∂L/∂v for every leaf L depends on, or for the names given\n"
-    "  trace L             every node forward, then every adjoint in reverse (chain rule)\n"
-    "  check E == NUMBER   passes when E is within half a unit of NUMBER's last digit\n"
-    "  digits [N]          significant digits shown (default 10)\n"
-    "  prec [N]            working precision in bits (default 128, from 2 to 100000)\n"
-    "  vars                names, kinds and values\n"
-    "  help [NAME]         this, or one function or command\n"
-    "  load FILE           run a script\n"
-    "  seed N              seed randn and rand: the numbers are NumPy's np.random.seed(N)\n"
-    "  repeat N { ... }    run the statements N times (a training loop)\n"
-    "  show E              print E whole (large tensors are otherwise abbreviated)\n"
-    "  quit                leave (Ctrl-D too)\n"
+    "Commands (help NAME for each):\n";
+
+static const char tail[] =
     "\n"
-    "Where a derivative does not exist, xi follows PyTorch: relu'(0) = 0, abs'(0) = 0.\n"
-    "A value that is not a finite number (log of a negative number, 0/0, division by\n"
-    "zero, overflow) is an error that names the node where it arose.\n";
+    "A script stops at its first error (exit status 1; --keep-going goes on); a\n"
+    "failed check is not an error, but makes the exit status 1.  Where a derivative\n"
+    "does not exist, xi follows PyTorch: relu'(0) = 0, abs'(0) = 0.  A value that is\n"
+    "not a finite number (log of a negative number, 0/0, division by zero, overflow)\n"
+    "is an error that names the node where it arose.\n";
 
 static const struct {
   const char *name, *text;
 } topics[] = {
-    {"grad", "grad(E, v): the derivative of E with respect to the named node v (a leaf or a\n"
-             "  named intermediate such as xi3), a number at the time it is evaluated.\n"
-             "  Adjoints add up over every path: x = 3; grad(x*x*x, x) is 27.\n"
-             "grad L: ∂L/∂v for every leaf v that L depends on.  grad L wrt a, b: for a and b."},
-    {"trace", "trace L: the forward list (every node under L in the order it was built: its\n"
-              "  ξ number, its name if any, its operation and its value), then the reverse list:\n"
-              "  each adjoint ∂L/∂ξ as the sum over the node's consumers c of ∂L/∂c times the\n"
-              "  local partial ∂c/∂ξ, with the partial's formula and values.  Leaves last."},
-    {"check", "check E == NUMBER: passes when E is within half a unit of NUMBER's last written\n"
-              "  digit (check L == 0.640 passes for 0.63967).  It prints the value to a few more\n"
-              "  digits, and says so when the claim is the value truncated instead of rounded.\n"
-              "  A failed check makes the exit status of a script 1."},
-    {"digits", "digits N: show N significant digits (1 to 30000; default 10).  digits alone\n"
-               "  prints the setting.  The values themselves keep full precision."},
-    {"prec", "prec N: compute with N bits (2 to 100000; default 128, about 38 digits).\n"
-             "  Literals are re-read at the new precision (prec 53; x = 0.1; prec 256 gives\n"
-             "  0.1 to 256 bits); a leaf set from a computed value keeps its value."},
-    {"vars", "vars: every name, its kind (leaf, node or function) and its value."},
-    {"load", "load FILE: run the statements of FILE (\"quotes\" for names with spaces)."},
-    {"del", "del x, y: forget the names; nodes built from them keep their values' links."},
-    {"quit", "quit (or exit, or Ctrl-D): leave xi."},
-    {"exit", "exit: leave xi."},
-    {"help", "help NAME: help on a function, command or constant."},
-    {"pi", "pi: 3.14159..., to the working precision."},
-    {"e", "e: 2.71828..., exp(1) to the working precision."},
+    {"pi", "pi: 3.14159..., to the working precision.  pi is a name like any other: a\n"
+           "  value bound to pi takes its place (del pi brings the constant back)."},
+    {"e", "e: 2.71828..., exp(1) to the working precision.  e is a name like any other:\n"
+          "  e = c - d (as micrograd's README writes) binds it to your value.  Euler's\n"
+          "  number is then exp(1), and del e brings the constant back."},
     {"σ", "σ(x) is sigmoid(x) = 1/(1 + exp(-x)).  d/dx = σ(x)·(1 - σ(x))"},
-    {"seed", "seed N: seeds randn and rand; with the same N their numbers are bit for bit\n"
-             "  NumPy's legacy np.random.seed(N); np.random.randn(r, c) / rand(r, c)."},
-    {"repeat", "repeat N { statements }: runs the block N times; a bare expression in it\n"
-               "  prints each time.  Nodes nothing can reach any more are freed, so a long\n"
-               "  training loop runs in bounded memory.  An error stops the loop."},
-    {"show", "show E: prints E whole; otherwise a tensor of more than 8 rows or columns\n"
-             "  shows its first and last three."},
-    {"zeros", "zeros(n), zeros(r, c): zeros.  ones, eye(n) likewise."},
-    {"ones", "ones(n), ones(r, c): ones."},
-    {"eye", "eye(n): the n×n identity."},
+    {"zeros", "zeros(n), zeros(r, c): zeros, a leaf.  ones, eye(n) likewise."},
+    {"ones", "ones(n), ones(r, c): ones, a leaf."},
+    {"eye", "eye(n): the n×n identity, a leaf."},
     {"randn", "randn(), randn(n), randn(r, c): standard normal numbers, NumPy's (see seed)."},
     {"rand", "rand(), rand(n), rand(r, c): uniform numbers in [0, 1), NumPy's (see seed)."},
+    {"hessian", "hessian(L, w): the matrix of second derivatives ∂²L/∂wi∂wj of a scalar L by a\n"
+                "  vector w (the second derivative for a scalar w); the jacobian of grad(L, w).\n"
+                "  Its values have graphs too: it can be differentiated again."},
+    {"jacobian", "jacobian(v, w): the matrix ∂vi/∂wj of a vector v by a vector w (a vector\n"
+                 "  when w is a scalar; grad(v, w) when v is a scalar)."},
     {"@", "A @ B: the matrix product; see help matmul."},
+    {">", "a > b, a >= b, a < b, a <= b, a == b, a != b: 1 where it holds, 0 elsewhere,\n"
+          "  elementwise; the derivative is 0.  (In check E == N the == is check's.)"},
 };
 
 void xiR_help(FILE *out, const char *topic) {
   if (!topic) {
     fputs(overview, out);
+    for (int c = 0; c < XI_NCOMMANDS; c++)
+      fprintf(out, "  %-20s %s\n", xiP_commands[c].usage, xiP_commands[c].summary);
+    fputs(tail, out);
     return;
   }
+  for (int c = 0; c < XI_NCOMMANDS; c++)
+    if (strcmp(xiP_commands[c].word, topic) == 0) {
+      const xiP_command_row *r = &xiP_commands[c];
+      fprintf(out, "%s: %s.\n%s%s", r->usage, r->summary, r->help, r->help[0] ? "\n" : "");
+      return;
+    }
   for (size_t i = 0; i < sizeof topics / sizeof *topics; i++)
     if (strcmp(topics[i].name, topic) == 0) {
       fprintf(out, "%s\n", topics[i].text);
@@ -109,14 +98,13 @@ void xiR_help(FILE *out, const char *topic) {
 }
 
 void xiR_words(xiR_session *s, void (*fn)(void *ctx, const char *word), void *ctx) {
-  for (int i = 0; xiP_keyword(i); i++)
-    fn(ctx, xiP_keyword(i));
+  for (int c = 0; c < XI_NCOMMANDS; c++)
+    fn(ctx, xiP_commands[c].word);
   for (int i = 0; xiO_function_name(i); i++)
     fn(ctx, xiO_function_name(i));
-  fn(ctx, "σ");
-  static const char *const more[] = {"zeros", "ones", "eye", "randn", "rand", "pi", NULL};
-  for (int i = 0; more[i]; i++)
-    fn(ctx, more[i]);
+  for (size_t i = 0; i < sizeof topics / sizeof *topics; i++)
+    if (topics[i].name[0] != '@' && topics[i].name[0] != '>')
+      fn(ctx, topics[i].name);
   fn(ctx, "wrt");
   for (uint32_t i = 0; i < s->g.nbind; i++)
     if (s->g.bind[i].kind != B_NONE)

@@ -96,6 +96,7 @@ static void on_line(char *line) {
   xiR_run(session, "<stdin>", line, strlen(line), first);
   sigprocmask(SIG_SETMASK, &blocked, NULL);
   session->failed = failed;
+  session->stop = 0; /* an error stopped the line, not the session */
   session->interrupt = 0;
   got_sigint = 0;
   free(line);

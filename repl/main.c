@@ -3,8 +3,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "show/num.h"
 #include "repl/line.h"
+#include "show/num.h"
 #include "repl/session.h"
 
 static const char usage[] =
@@ -20,9 +20,11 @@ static const char usage[] =
     "  -i              start the prompt after the files and -e statements\n"
     "  --digits N      significant digits shown (default 10)\n"
     "  --prec N        working precision in bits (default 128)\n"
+    "  --keep-going    a script goes on after an error (by default it stops there)\n"
     "  -h, --help      this text and the language summary\n"
     "  --version       the version\n"
     "\n"
+    "A script stops at its first error, as Python and bash -e do.\n"
     "Exit status: 0 when every statement ran and every check passed, 1 otherwise,\n"
     "2 for a bad command line.  Errors go to stderr as FILE:LINE:COL: error: ...\n"
     "Colour in traces only on a terminal, and never when NO_COLOR is set.\n"
@@ -53,7 +55,7 @@ static const char *value_of(int argc, char **argv, int *i, const char *opt) {
 
 int main(int argc, char **argv) {
   long prec = XI_DEFAULT_PREC, digits = XI_DEFAULT_DIGITS;
-  int interactive = 0, ran = 0;
+  int interactive = 0, ran = 0, keep_going = 0;
   /* first pass: options that shape the session */
   for (int i = 1; i < argc; i++) {
     const char *v;
@@ -79,6 +81,8 @@ int main(int argc, char **argv) {
       }
     } else if (strcmp(argv[i], "-i") == 0) {
       interactive = 1;
+    } else if (strcmp(argv[i], "--keep-going") == 0) {
+      keep_going = 1;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       fprintf(stderr, "xi: unknown option %s (xi --help lists them)\n", argv[i]);
       return 2;
@@ -88,8 +92,9 @@ int main(int argc, char **argv) {
   xiR_init(&s, (mpfr_prec_t)prec, (int)digits);
   const char *nc = getenv("NO_COLOR");
   s.color = isatty(STDOUT_FILENO) && !(nc && *nc);
+  s.keep_going = keep_going;
   /* second pass: run files and -e statements in the order given */
-  for (int i = 1; i < argc && !s.quit; i++) {
+  for (int i = 1; i < argc && !s.quit && !s.stop; i++) {
     if (strcmp(argv[i], "-e") == 0) {
       i++;
       xiR_run(&s, "-e", argv[i], strlen(argv[i]), 1);
@@ -104,7 +109,8 @@ int main(int argc, char **argv) {
       ran = 1;
     }
   }
-  if (!s.quit && (interactive || !ran)) {
+  if (!s.quit && (interactive || (!ran && !s.stop))) {
+    s.stop = 0; /* -i: the prompt after a script that stopped */
     if (isatty(STDIN_FILENO))
       xiE_repl(&s);
     else

@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 
-#include "tape/graph.h"
 #include "grad/grad.h"
+#include "tape/graph.h"
 
 #define XI_DEFAULT_PREC 128
 #define XI_DEFAULT_DIGITS 10
@@ -15,9 +15,11 @@ typedef struct {
   xiG_graph g;
   xiD_sweep sweep;
   int digits;
-  int interactive; /* echo assignments to intermediates */
+  int interactive; /* a line typed at the prompt is running: an error does not stop it all */
+  int keep_going;  /* --keep-going: a script goes on after an error */
   int color;       /* colour the trace (stdout is a terminal, NO_COLOR unset) */
   int failed;      /* an error or a failed check: the exit status is 1 */
+  int stop;        /* an error in a script: nothing more runs */
   int quit;
   int loads;       /* `load` nesting */
   int repeats;     /* `repeat` nesting */
@@ -31,8 +33,9 @@ typedef struct {
 
 void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits);
 void xiR_free(xiR_session *s);
-/* Runs every statement of src; a failing statement is reported and skipped.
-   Returns the number of failures. */
+/* Runs the statements of src.  In a script the first error stops everything
+   (unless keep_going); at the prompt it stops the line.  Returns the number
+   of errors. */
 int xiR_run(xiR_session *s, const char *file, const char *src, size_t len,
             uint32_t first_line);
 int xiR_run_file(xiR_session *s, const char *path);
@@ -43,8 +46,19 @@ void xiR_help(FILE *out, const char *topic);
    now; calls fn for each, in no particular order */
 void xiR_words(xiR_session *s, void (*fn)(void *ctx, const char *word), void *ctx);
 
-/* trace.c */
-int xiR_trace(xiR_session *s, uint32_t root, const char *label, xi_pos at, xi_err *err);
-char *xiR_fmt(xiR_session *s, mpfr_srcptr x);
+/* ---- for the REPL's own files (session.c, commands.c) ---- */
+int xiR_fail(xi_err *err, xi_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* builds and evaluates st's expression: *root; nodes from mark on are its own */
+int xiR_evaluate(xiR_session *s, const xiP_stmt *st, uint32_t *root, xi_err *err);
+/* "L" for a name, "(x*x)" for anything longer (malloc'd) */
+char *xiR_label(xiR_session *s, const xiP_stmt *st);
+/* prefix, then node i's value (whole: never abbreviated) */
+void xiR_print_node(xiR_session *s, const char *prefix, uint32_t i, int whole);
+/* the statements of s->src[off, end), which starts at `at`; in_block: a
+   repeated block, which stops at its first error */
+int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block);
+/* a command's statement, by its row's handler (commands.c) */
+int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
 
 #endif

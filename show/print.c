@@ -7,7 +7,7 @@
 
 #include "show/num.h"
 
-void xiR_put(xiR_buf *b, const char *fmt, ...) {
+void xiW_put(xiW_buf *b, const char *fmt, ...) {
   va_list ap;
   for (;;) {
     va_start(ap, fmt);
@@ -29,13 +29,13 @@ void xiR_put(xiR_buf *b, const char *fmt, ...) {
   }
 }
 
-static void number(xiR_buf *b, mpfr_srcptr x, int digits) {
+void xiW_number(xiW_buf *b, mpfr_srcptr x, int digits) {
   char *t = xiN_format(x, digits);
   if (!t) {
     fputs("xi: out of memory\n", stderr);
     exit(2);
   }
-  xiR_put(b, "%s", t);
+  xiW_put(b, "%s", t);
   free(t);
 }
 
@@ -44,25 +44,25 @@ static int shown(uint32_t k, uint32_t n, int whole) {
   return whole || n <= XI_SHOW_ROWS || k < 3 || k >= n - 3;
 }
 
-static void row(xiR_buf *b, const xiO_view *v, uint32_t r, int digits, int whole) {
+static void row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int whole) {
   uint32_t c = v->sh.cols;
-  xiR_put(b, "[");
+  xiW_put(b, "[");
   for (uint32_t j = 0; j < c; j++) {
     if (!shown(j, c, whole)) {
       if (j == 3)
-        xiR_put(b, "..., ");
+        xiW_put(b, "..., ");
       continue;
     }
-    number(b, &v->el[r * c + j], digits);
+    xiW_number(b, &v->el[r * c + j], digits);
     if (j + 1 < c)
-      xiR_put(b, ", ");
+      xiW_put(b, ", ");
   }
-  xiR_put(b, "]");
+  xiW_put(b, "]");
 }
 
-void xiR_put_value(xiR_buf *b, const xiO_view *v, int digits, int indent, int whole) {
+void xiW_value(xiW_buf *b, const xiO_view *v, int digits, int indent, int whole) {
   if (v->sh.rank == 0) {
-    number(b, v->el, digits);
+    xiW_number(b, v->el, digits);
     return;
   }
   if (v->sh.rank == 1) {
@@ -70,16 +70,16 @@ void xiR_put_value(xiR_buf *b, const xiO_view *v, int digits, int indent, int wh
     return;
   }
   uint32_t r = v->sh.rows;
-  xiR_put(b, "[");
+  xiW_put(b, "[");
   for (uint32_t i = 0; i < r; i++) {
     if (!shown(i, r, whole)) {
       if (i == 3)
-        xiR_put(b, indent < 0 ? "..., " : "...,\n%*s", indent + 1, "");
+        xiW_put(b, indent < 0 ? "..., " : "...,\n%*s", indent + 1, "");
       continue;
     }
     row(b, v, i, digits, whole);
     if (i + 1 < r)
-      xiR_put(b, indent < 0 ? ", " : ",\n%*s", indent + 1, "");
+      xiW_put(b, indent < 0 ? ", " : ",\n%*s", indent + 1, "");
   }
-  xiR_put(b, "]");
+  xiW_put(b, "]");
 }

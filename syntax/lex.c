@@ -109,11 +109,35 @@ static xiL_token number(xiL_lexer *lx, size_t off, xi_pos pos) {
   return make(lx, T_NUM, off, pos);
 }
 
+/* superscript digits ⁰ ¹ ² ³ ⁴ ... ⁹, or -1 */
+static int superscript(uint32_t c) {
+  if (c == 0xB2 || c == 0xB3)
+    return (int)c - 0xB0;
+  if (c == 0xB9)
+    return 1;
+  if (c == 0x2070 || (c >= 0x2074 && c <= 0x2079))
+    return (int)(c - 0x2070);
+  return -1;
+}
+
+long xiL_superscript(const char *s, size_t len) {
+  long v = 0;
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    int n = xiL_utf8(s + i, len - i, &cp);
+    if (n <= 0 || superscript(cp) < 0)
+      break;
+    v = v * 10 + superscript(cp);
+    i += (size_t)n;
+  }
+  return v;
+}
+
 /* the symbols that are not ASCII: multiplication dot and sign, minus, division */
 static xiL_type unicode_operator(uint32_t c) {
   switch (c) {
   case 0xB7: case 0xD7: case 0x22C5: return T_STAR;
-  case 0x2212: return T_MINUS;
+  case 0x2212: case 0x2013: return T_MINUS; /* minus sign, en dash (seed 000 writes –0.00037018) */
   case 0xF7: return T_SLASH;
   default: return T_ERROR;
   }
@@ -223,6 +247,14 @@ xiL_token xiL_next(xiL_lexer *lx) {
   case '-': return make(lx, two(lx, '=', T_MINUSEQ, T_MINUS), off, pos);
   case '/': return make(lx, two(lx, '=', T_SLASHEQ, T_SLASH), off, pos);
   case '=': return make(lx, two(lx, '=', T_EQEQ, T_ASSIGN), off, pos);
+  case '>': return make(lx, two(lx, '=', T_GE, T_GT), off, pos);
+  case '<': return make(lx, two(lx, '=', T_LE, T_LT), off, pos);
+  case '!':
+    if (lx->off < lx->len && lx->src[lx->off] == '=') {
+      step(lx, 1);
+      return make(lx, T_NE, off, pos);
+    }
+    return error(lx, off, pos, "unexpected character ('!' only in !=)");
   case '*':
     if (lx->off < lx->len && lx->src[lx->off] == '*') {
       step(lx, 1);
@@ -237,6 +269,17 @@ xiL_token xiL_next(xiL_lexer *lx) {
     step(lx, 1);
     return make(lx, T_STRING, off, pos);
   default:
+    if (superscript(cp) >= 0) { /* a run of them is one power: x²  x¹⁰ */
+      int digits = 1;
+      while (lx->off < lx->len && digits < 9) {
+        int m = xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
+        if (m <= 0 || superscript(cp) < 0)
+          break;
+        step(lx, (size_t)m);
+        digits++;
+      }
+      return make(lx, T_SUP, off, pos);
+    }
     if (unicode_operator(cp) != T_ERROR)
       return make(lx, unicode_operator(cp), off, pos);
     return error(lx, off, pos, "unexpected character");
@@ -264,6 +307,7 @@ const char *xiL_describe(xiL_type t) {
   static const char *const names[] = {
       "end of input", "end of line", "';'", "a number", "a name", "a string", "'('",
       "')'", "','", "'+'", "'-'", "'*'", "'/'", "'^'", "'='", "'+='", "'-='", "'*='", "'/='",
-      "'=='", "'{'", "'}'", "'['", "']'", "'@'", "':'", "'.'", "an invalid character"};
+      "'=='", "'{'", "'}'", "'['", "']'", "'@'", "':'", "'.'", "'>'", "'>='", "'<'",
+      "'<='", "'!='", "a superscript power", "an invalid character"};
   return names[t];
 }

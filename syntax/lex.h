@@ -11,7 +11,9 @@ typedef enum {
   T_EOF, T_NL, T_SEMI, T_NUM, T_NAME, T_STRING, T_LP, T_RP, T_COMMA,
   T_PLUS, T_MINUS, T_STAR, T_SLASH, T_POW, T_ASSIGN, T_PLUSEQ, T_MINUSEQ,
   T_STAREQ, T_SLASHEQ, T_EQEQ, T_LBRACE, T_RBRACE, T_LBRACK, T_RBRACK,
-  T_AT, T_COLON, T_DOT, T_ERROR
+  T_AT, T_COLON, T_DOT, T_GT, T_GE, T_LT, T_LE, T_NE,
+  T_SUP, /* superscript digits: ² ³ ... as a power */
+  T_ERROR
 } xiL_type;
 
 typedef struct {
@@ -49,5 +51,7 @@ const char *xiL_describe(xiL_type t);
 int xiL_utf8(const char *s, size_t n, uint32_t *cp);
 int xiL_name_start(uint32_t cp);
 int xiL_name_char(uint32_t cp);
+/* the value of a T_SUP token's superscript digits (at most 9 of them) */
+long xiL_superscript(const char *s, size_t len);
 
 #endif

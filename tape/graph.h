@@ -3,9 +3,14 @@
  * evaluation is a loop up and the reverse sweep a loop down.  Nodes are
  * referred to by index, never by pointer (the array moves as it grows).
  *
+ * A node is a value: it is computed when it is made and never changes after
+ * (only a new working precision computes every value again, each as it was
+ * first computed).  A value computed from no other value is a leaf.
+ *
  * A scalar node holds its MPFR number inline.  A tensor node, or a node with
- * parameters (an index, an axis), also has an extension: its shape, its
- * elements row by row in one block, and its parameters. */
+ * parameters (an index, an axis) or with more than two operands (a list),
+ * also has an extension: its shape, its elements row by row in one block, its
+ * parameters and its operands. */
 #ifndef XI_GRAPH_H
 #define XI_GRAPH_H
 
@@ -13,8 +18,8 @@
 
 #include "ops/ops.h"
 #include "syntax/parse.h"
-#include "tape/pool.h"
 #include "syntax/sym.h"
+#include "tape/pool.h"
 
 #define XI_PREC_MIN 2
 #define XI_PREC_MAX 100000
@@ -22,22 +27,31 @@
 #define XI_LIT_PI (UINT32_MAX - 1) /* XI_CONST aux for pi and e */
 #define XI_LIT_E (UINT32_MAX - 2)
 
+/* why a node's value is not a finite number */
 enum { XI_OK, XI_E_UPSTREAM, XI_E_NAN, XI_E_POLE, XI_E_OVERFLOW };
+
+/* node flags */
+enum {
+  XI_F_UPDATE = 1,  /* a leaf made by an update step (W -= ...) */
+  XI_F_LITERAL = 2, /* a leaf whose value is the literal aux (read again on prec) */
+  XI_F_CODE = 4,    /* a leaf whose value is the constant expression g->code[aux] */
+};
 
 typedef struct {
   xi_shape sh;
-  uint32_t n;        /* elements: rows × cols, or 1 for a scalar */
-  __mpfr_struct *el; /* NULL for a scalar: the value is the node's own */
-  int32_t p[2];      /* the op's parameters: INDEX's indices, SUM's axis */
+  uint32_t n;              /* elements: rows × cols, or 1 for a scalar */
+  __mpfr_struct *el;       /* NULL for a scalar: the value is the node's own */
+  int32_t p[XI_NPARAMS];   /* the op's parameters: INDEX's indices, SUM's axis, a shape */
+  uint32_t nargs, *args;   /* XI_LIST: its operands */
 } xiG_ext;
 
 typedef struct {
   uint8_t op;
   uint8_t err;   /* XI_E_*: why the value is not a finite number */
-  uint8_t spare;
+  uint8_t flags; /* XI_F_* */
   uint8_t shown; /* scratch for printers (trace marks its cone here) */
-  uint32_t a, b; /* operands, XI_NONE when absent */
-  uint32_t aux;  /* XI_CONST: the literal's text as a symbol id, or XI_LIT_* */
+  uint32_t a, b; /* operands, XI_NONE when absent (a list's are in x->args) */
+  uint32_t aux;  /* CONST: its literal; LEAF: see flags; GRAD: its graph, once built */
   uint32_t name; /* the name it was first bound to, or XI_NONE */
   xi_pos pos;    /* where it was written */
   xiG_ext *x;    /* NULL for a plain scalar */
@@ -57,9 +71,12 @@ static inline xiO_view xiG_view(xiG_node *n) {
                 n->x ? n->x->p : NULL};
   return v;
 }
-/* element (i, j) of an operand broadcast to an output's (i, j) */
-static inline uint32_t xiG_bidx(const xi_shape *in, uint32_t i, uint32_t j) {
-  return (in->rows == 1 ? 0 : i) * in->cols + (in->cols == 1 ? 0 : j);
+/* the operands of a node, whatever their number */
+static inline uint32_t xiG_nargs(const xiG_node *n) {
+  return n->op == XI_LIST ? n->x->nargs : n->a == XI_NONE ? 0 : n->b == XI_NONE ? 1 : 2;
+}
+static inline uint32_t xiG_arg(const xiG_node *n, uint32_t k) {
+  return n->op == XI_LIST ? n->x->args[k] : k ? n->b : n->a;
 }
 
 typedef enum { B_NONE, B_NODE, B_FUNC } xiG_bkind;
@@ -67,20 +84,30 @@ typedef enum { B_NONE, B_NODE, B_FUNC } xiG_bkind;
 typedef struct {
   xiG_bkind kind;
   uint32_t node;    /* B_NODE */
-  uint32_t order;   /* when it was defined, for `vars` */
-  char *text;       /* the right-hand side as typed */
-  size_t textcap;
-  xiP_code src;     /* a leaf set from a constant expression: re-run at a new precision */
+  uint32_t order;   /* when it was bound, for `vars` */
+  xi_pos pos;       /* the statement that bound it */
   uint32_t *params; /* B_FUNC */
   uint32_t nparams;
   xiP_code body;
+  char *text; /* B_FUNC: the body as typed */
 } xiG_binding;
 
+/* where a name let go of a node, for the messages about earlier values */
+typedef struct {
+  uint32_t node, name;
+  xi_pos pos;
+  uint8_t update; /* by an update step (else by binding the name anew, or del) */
+} xiG_moved;
+
 struct xiG_graph;
-/* grad(E, v) inside an expression: supplied by the layer that can sweep; it
-   appends a node holding dE/dv (v's shape) and returns it in *out */
-typedef int (*xiG_grad_fn)(void *ctx, struct xiG_graph *g, uint32_t root, uint32_t v,
-                           uint32_t *out, xi_err *err);
+/* Derivatives inside expressions, supplied by the layer that can sweep:
+   kind is XI_GRAD (grad(E, v)), or a hessian or jacobian (below); v is the
+   node the name vname binds.  Appends the result and returns it in *out. */
+enum { XI_D_GRAD, XI_D_HESSIAN, XI_D_JACOBIAN };
+typedef int (*xiG_derive_fn)(void *ctx, struct xiG_graph *g, int kind, uint32_t e, uint32_t v,
+                             uint32_t vname, xi_pos at, uint32_t *out, xi_err *err);
+/* the value of GRAD node i computed again into it (a new precision) */
+typedef int (*xiG_redo_fn)(void *ctx, struct xiG_graph *g, uint32_t i, xi_err *err);
 
 typedef struct xiG_graph {
   xiG_node *nodes;
@@ -88,68 +115,117 @@ typedef struct xiG_graph {
   xiM_pool limbs;     /* the nodes' significands, slot i for node i */
   uint32_t *literal;  /* by symbol id: the XI_CONST node of that literal, shared */
   uint32_t nliteral;
-  uint32_t fresh; /* nodes below this index hold current values */
   mpfr_prec_t prec;
   xiS_table sym;
   xiG_binding *bind; /* indexed by name id */
   uint32_t nbind, order;
-  xiG_grad_fn grad;
-  void *grad_ctx;
+  xiG_moved *moved; /* names that let go of nodes, oldest first */
+  uint32_t nmoved, capmoved;
+  uint32_t *label;  /* the last trace's ξ labels: label[k] is ξk's node */
+  uint32_t nlabel;
+  xiP_code *code;   /* the constant expressions leaves were computed from */
+  uint32_t ncode, capcode, freecode;
+  uint32_t *built;  /* GRAD nodes whose graph was built (aux set), for truncation */
+  uint32_t nbuilt, capbuilt;
+  xiG_derive_fn derive;
+  xiG_redo_fn redo;
+  void *derive_ctx;
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
   unsigned depth;                   /* user-function calls being expanded */
+  uint64_t visits;                  /* nodes evaluated or swept: work done, for tests */
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);
 void xiG_free(xiG_graph *g);
 
+/* ---- nodes (graph.c) ---- */
+/* a new node op(a, b), not yet evaluated; XI_NONE when out of memory */
 uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos);
 /* n numbers of precision prec, +0, in one malloc'd block (free() it; never
    mpfr_clear them) */
 __mpfr_struct *xiG_elements(uint32_t n, mpfr_prec_t prec);
-/* gives node i the shape sh (elements +0) and parameters p; -1: out of memory */
+/* gives node i the shape sh (elements +0) and parameters p (or none); -1: out of memory */
 int xiG_shape_node(xiG_graph *g, uint32_t i, xi_shape sh, const int32_t *p);
-/* a new node op(a) or op(a, b), its shape checked (the error names both) */
-int xiG_binary(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
-               xi_err *err);
-/* a new XI_SNAP node holding a copy of v */
-uint32_t xiG_snapshot(xiG_graph *g, const xiO_view *v, xi_pos pos);
-/* node dst takes src's value (its shape too when reshape), for leaves */
-int xiG_copy_value(xiG_graph *g, uint32_t dst, uint32_t src, int reshape);
-void xiG_truncate(xiG_graph *g, uint32_t mark);
-
-/* Builds the nodes of code (binding parameter names to nodes) and evaluates
-   them; *root is the result.  On error the caller truncates back. */
-int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
-             const uint32_t *args, uint32_t nparams, uint32_t *root, xi_err *err);
-/* Brings every node up to and including i to its current value. */
+/* a new leaf holding a copy of v (its shape too); XI_NONE when out of memory */
+uint32_t xiG_leaf(xiG_graph *g, const xiO_view *v, xi_pos pos);
+/* Builds op(a, b) with parameters p (NULL: none), its shape checked (the
+   error names both), and evaluates it.  Errors point at pos. */
+int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
+           uint32_t *out, xi_err *err);
+/* [items...]: a vector of scalars or a matrix of vectors, evaluated */
+int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
+             xi_err *err);
+/* Computes node i's value from its operands' (not for leaves, constants and
+   GRAD nodes).  Fails with a message naming what went wrong, pointing at i. */
 int xiG_eval(xiG_graph *g, uint32_t i, xi_err *err);
-/* Fails with a message naming the node where a non-number first arose, if
-   node i's value is not a finite number.  Nodes from mark on belong to the
-   statement at hand and are pointed at; older ones are named, and the error
-   points at `at`. */
-int xiG_check(xiG_graph *g, uint32_t i, uint32_t mark, xi_pos at, xi_err *err);
+/* the same for nodes from..to again, in place (benchmarks; errors not checked) */
+void xiG_reeval(xiG_graph *g, uint32_t from, uint32_t to);
+/* the message for a node whose value is not a finite number: what, and where */
+int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err);
 /* "in y (defined at 2:5)", "in log(...) at 3:1": where node i came from */
 void xiG_describe(const xiG_graph *g, uint32_t i, char *buf, size_t n);
-/* 1 when the nodes from mark on use no node from before mark */
+/* 1 when the nodes from mark on use no node from before mark but constants */
 int xiG_self_contained(const xiG_graph *g, uint32_t mark, uint32_t root);
+/* Forgets the nodes from mark on (a failed statement, scratch work) */
+void xiG_truncate(xiG_graph *g, uint32_t mark);
+/* the shared node of a literal (a symbol) or of pi/e (XI_LIT_*) */
+uint32_t xiG_constant(xiG_graph *g, uint32_t aux, xi_pos pos);
+uint32_t xiG_number(xiG_graph *g, long v, xi_pos pos); /* the constant v */
 
-void xiG_set_leaf(xiG_graph *g, uint32_t i, mpfr_srcptr v); /* a scalar leaf */
-/* leaf i takes node src's value; its shape must match.  Everything after follows */
-int xiG_set_leaf_from(xiG_graph *g, uint32_t i, uint32_t src, xi_err *err, xi_pos pos);
+/* Builds again every node in (from, to] that uses a node `map` sends
+   elsewhere (map[i] != XI_NONE), on the mapped operands, and records each
+   copy in map.  Only nodes with keep[i] set are built when keep is given.
+   The copies are new values computed afresh. */
+int xiG_replay(xiG_graph *g, uint32_t from, uint32_t to, uint32_t *map, const uint8_t *keep,
+               xi_err *err);
+
+/* computes every value again at the new precision, each as it was computed */
 int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err);
 /* Frees the nodes nothing can reach from a name, and renumbers the rest
    (order kept, so still topological).  Returns how many were freed. */
 uint32_t xiG_collect(xiG_graph *g);
 
+/* ---- building from postfix code (exec.c) ---- */
+/* Builds and evaluates the nodes of code (parameter names bound to args);
+   *root is the result.  On error the caller truncates back. */
+int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
+             const uint32_t *args, uint32_t nparams, uint32_t *root, xi_err *err);
+
+/* ---- names (names.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
-/* binds name to node, keeping a copy of text (what `vars` shows) */
-int xiG_bind_node(xiG_graph *g, uint32_t name, uint32_t node, const char *text, size_t len);
+/* the node a name means in an expression: a binding, a trace's ξ label, pi
+   or e; fails with the reason */
+int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err *err);
+/* name = value: root was made by the statement (nodes from mark on) from
+   code.  A value computed from no other value becomes a leaf (its own node,
+   remembering code to be read again at another precision). */
+int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
+               const xiP_code *code, xi_pos pos, uint32_t *bound, xi_err *err);
+/* name op= value: on a leaf an update step (a new leaf, no history); on
+   anything else name = name op (value) */
+int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
+               uint32_t *bound, xi_err *err);
 int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t nparams,
                   const xiP_code *body, const char *text, size_t len);
-void xiG_unbind(xiG_graph *g, uint32_t name);
+void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos);
+/* set name = value: the leaf name replaced by a new one, and every named
+   value whose graph holds the old one computed again; *changed lists the
+   names rebound (malloc'd) */
+int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos pos,
+            uint32_t **changed, uint32_t *nchanged, xi_err *err);
 /* the name bound to node i right now, or NULL */
 const char *xiG_name_of(const xiG_graph *g, uint32_t i);
+/* "W" or "W (before the update at 7:1)": how to call node i in a trace */
+void xiG_label_of(const xiG_graph *g, uint32_t i, char *buf, size_t n);
+/* why root does not depend on the value name binds (node v): the message */
+void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t name, uint32_t v,
+                 char *buf, size_t n);
+/* the ξ labels a trace printed: label k is nodes[k - 1] */
+int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n);
+/* after collection: names, labels and history follow their nodes */
+void xiG_names_renumber(xiG_graph *g, const uint32_t *to);
+void xiG_names_free(xiG_graph *g);
 
 #endif

@@ -39,11 +39,11 @@ seed 42; W1 = randn(2, 2)*0.5; b1 = zeros(1, 2); W2 = randn(2, 1)*0.5; b2 = zero
 check grad(loss, W1)[1, 0] == 0.00601968577722098876095444482863
 del W1, W2, X, a1, b1, b2, loss, y, y_pred
 # s002-one-step
-seed 42; W1 = randn(2, 2)*0.5; b1 = zeros(1, 2); W2 = randn(2, 1)*0.5; b2 = zeros(1, 1); X = [[0.5, 0.8]]; y = [[1.0]]; a1 = sigmoid(X @ W1 + b1); y_pred = sigmoid(a1 @ W2 + b2); loss = mean((y - y_pred)^2); gW1 = grad(loss, W1); gb1 = grad(loss, b1); gW2 = grad(loss, W2); gb2 = grad(loss, b2); W1 -= 0.5*gW1; b1 -= 0.5*gb1; W2 -= 0.5*gW2; b2 -= 0.5*gb2;
+seed 42; W1 = randn(2, 2)*0.5; b1 = zeros(1, 2); W2 = randn(2, 1)*0.5; b2 = zeros(1, 1); X = [[0.5, 0.8]]; y = [[1.0]]; a1 = sigmoid(X @ W1 + b1); y_pred = sigmoid(a1 @ W2 + b2); loss = mean((y - y_pred)^2); gW1 = grad(loss, W1); gb1 = grad(loss, b1); gW2 = grad(loss, W2); gb2 = grad(loss, b2); W1 -= 0.5*gW1; b1 -= 0.5*gb1; W2 -= 0.5*gW2; b2 -= 0.5*gb2; a1 = sigmoid(X @ W1 + b1); y_pred = sigmoid(a1 @ W2 + b2); loss = mean((y - y_pred)^2);
 check loss == 0.227869915020882613679632684446
 del W1, W2, X, a1, b1, b2, gW1, gW2, gb1, gb2, loss, y, y_pred
 # s002-train-100
-seed 42; W1 = randn(2, 2)*0.5; b1 = zeros(1, 2); W2 = randn(2, 1)*0.5; b2 = zeros(1, 1); X = [[0.5, 0.8], [0.2, 0.9], [0.8, 0.1], [0.1, 0.2]]; y = [[1], [1], [0], [0]]; a1 = sigmoid(X @ W1 + b1); y_pred = sigmoid(a1 @ W2 + b2); loss = mean((y - y_pred)^2); repeat 100 { gW1 = grad(loss, W1); gb1 = grad(loss, b1); gW2 = grad(loss, W2); gb2 = grad(loss, b2); W1 -= gW1; b1 -= gb1; W2 -= gW2; b2 -= gb2; };
+seed 42; W1 = randn(2, 2)*0.5; b1 = zeros(1, 2); W2 = randn(2, 1)*0.5; b2 = zeros(1, 1); X = [[0.5, 0.8], [0.2, 0.9], [0.8, 0.1], [0.1, 0.2]]; y = [[1], [1], [0], [0]]; repeat 100 { a1 = sigmoid(X @ W1 + b1); y_pred = sigmoid(a1 @ W2 + b2); loss = mean((y - y_pred)^2); gW1 = grad(loss, W1); gb1 = grad(loss, b1); gW2 = grad(loss, W2); gb2 = grad(loss, b2); W1 -= gW1; b1 -= gb1; W2 -= gW2; b2 -= gb2 }; a1 = sigmoid(X @ W1 + b1); y_pred = sigmoid(a1 @ W2 + b2); loss = mean((y - y_pred)^2);
 check loss == 0.196650232225963243502748820774
 del W1, W2, X, a1, b1, b2, gW1, gW2, gb1, gb2, loss, y, y_pred
 # s001-softmax-ce

@@ -43,7 +43,10 @@ help σ
 help grad
 help check
 help nosuch
-x = 4
-grad(L, W)                             # L follows x: (σ(12) - 1)·4
+set x = 4                              # the knob: L, computed from x, is computed again
+grad(L, W)                             # (σ(12) - 1)·4
+x = 5                                  # a new x: L keeps the x it was computed from
+grad(L, W)                             # still (σ(12) - 1)·4
+help set
 quit
 x                                      # never runs

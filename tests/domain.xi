@@ -1,3 +1,4 @@
+# args: --keep-going
 # Values that are not finite numbers are errors that name the node where they
 # arose; the statement has no effect.
 log(-1)
@@ -13,9 +14,8 @@ exp(1e30)
 x = 2; y = log(x - 5)
 y                                # never bound
 z = log(x - 1); z                # log(1) = 0
-x = 0.5
-z                                # log(-0.5): names z, where it arose
-x = 2; z
+set x = 0.5                       # z would be log(-0.5): set fails, naming z, and changes nothing
+z; x                             # 0 and 2, as they were
 w = 1/(x - 2)
 h(t) = log(t - 10)
 h(x) + 1

@@ -1,3 +1,4 @@
+# args: --keep-going
 # Every error message, with its position and caret.  A failing statement has
 # no effect, and the script goes on with the next one.
 x = 3; L = x*x;
@@ -19,8 +20,7 @@ f(1, 2)
 f + 1
 g(t) = g(t) + 1
 g(1)
-pi = 3
-e += 1
+exp = 3
 exp(t) = t
 2 = x
 x + 1 = 3
@@ -40,6 +40,8 @@ check x == 1e999999
 load
 load /nonexistent/file.xi
 x = 1 $ 2
+x = 1 ! 2
+1 < 2 < 3
 x = "unterminated
 xi = 0x10
 x = 1e

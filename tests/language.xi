@@ -22,23 +22,24 @@ check pow(2, 0.5) == 1.41421356237309504880168872420969808
 check σ(0) == 0.5
 check relu(-2) + relu(3) + abs(-4) == 7
 
-# leaves are knobs: nodes built on them follow
+# values are fixed when computed; op= on a leaf is an update step (tests/values.xi
+# has every rule)
 x = 3
 y = x*x
 x = 4
-y                          # 16
-x -= 1; y                  # 9
-x *= 2; x /= 3; x += 0.5; y  # x = 2.5, y = 6.25
-# intermediates rebind, as in Python
+y                          # 9: y was computed from the x of then
+x -= 1; x; y               # 3, and y is still 9
+x *= 2; x /= 3; x += 0.5; x  # 3·2/3 + 0.5 = 2.5
+# computed values rebind, as in Python
 a = 2; c = a*3; c += c; c  # 12
 grad(c, a)                 # d(6a)/da = 6
 c = c + 1                  # 13, and the old c still holds 12 inside it
 grad(c, a)                 # still 6
-b = a                      # a new node that follows a ...
-b = 5                      # ... so this makes b a leaf of its own
+b = a                      # b names a's value ...
+b = 5                      # ... and now another
 a                          # 2: a is untouched
-b = a + 1; b                # b is a leaf now: set in place to 3
-bb = a + 1; a = 10; bb     # 11: bb follows a
+bb = a + 1; a = 10; bb     # 3: bb was computed from the a of then
+x = 3
 
 # fan-out: adjoints add up over every path
 x = 3; grad(x*x*x, x)      # 3x^2 = 27
@@ -58,6 +59,10 @@ grad(g(x, x), x)           # d/dx (x^3 + x + 100) = 3x^2 + 1 = 28
 ŷ = 0.25; δ₂ = ŷ - 1; δ₂
 learning_rate2 = 1e-3; learning_rate2 * 1000
 
+# superscripts are powers; comparisons give 1 or 0
+x² + x³                    # 9 + 27 = 36
+(x > 2) + (x >= 3) + (x < 3) + (x <= 2) + (x == 3) + (x != 3)   # 1 + 1 + 0 + 0 + 1 + 0
+grad(x * (x > 2), x)       # the comparison's derivative is 0: d(x·1)/dx = 1
 # a literal is kept, and read again at a new precision
 prec 53
 w = 0.1
@@ -73,7 +78,7 @@ prec 200
 check third == 0.333333333333333333333333333333333333333333333333333333333333
 prec 128
 
-# del forgets a name; nodes built from it keep their link
+# del forgets a name; values computed from it keep it
 k = 5; m = k + 1; del k; m
 digits 10
 vars

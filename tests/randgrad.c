@@ -1,16 +1,23 @@
-/* randgrad.c: random expressions over three leaves; each adjoint from the
- * reverse sweep at 192 bits must match a central difference computed by
- * forward evaluation alone at 640 bits, with h = 2^-160 (truncation error
- * about h^2 = 2^-320, rounding about 2^-640/h = 2^-480).  The two share only
- * the forward rules, so a wrong partial, a wrong accumulation or a wrong
- * operand order in the sweep shows up here.  Deterministic: a fixed seed. */
+/* randgrad.c: random expressions over three leaves.
+ *
+ * First derivatives: each adjoint from the reverse sweep at 192 bits must
+ * match a central difference computed by forward evaluation alone at 640
+ * bits, with h = 2^-160 (truncation error about h^2 = 2^-320, rounding about
+ * 2^-640/h = 2^-480).  The two share only the forward rules, so a wrong
+ * partial, a wrong accumulation or a wrong operand order in the sweep shows.
+ *
+ * Second derivatives: grad(grad(E, u), w), which builds the first derivative
+ * as nodes (the op table's partial formulas, compiled) and sweeps them, must
+ * match a central difference of the first derivative (a plain sweep) at 640
+ * bits; and the mixed partials must agree both ways round.  Deterministic. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "tests/fd.h"
 
 #define COUNT 1500
+#define COUNT2 250
 #define NEAR_PREC 192
 #define FAR_PREC 640
 
@@ -35,9 +42,121 @@ static void gen(char *out, size_t cap, int d) {
       "log(1 + (%s)^2 + 0*(%s))", "sqrt(2 + sin(%s) + 0*(%s))", "cos(%s) * (%s)",
       "tanh(%s - (%s))", "sigmoid(%s) * (%s)", "tan(tanh(%s)) + (%s)",
       "pow(1.5 + cos(%s), tanh(%s))", "-(%s) * (%s)", "(%s)^2 - (%s)", "relu(%s + 3) * (%s)",
-      "abs(%s - 7) + (%s)", "(%s) / (2 + cos(%s))",
+      "abs(%s - 7) + (%s)", "(%s) / (2 + cos(%s))", "(%s)² * (%s > 0.1)", "(%s)³ - sign(%s)",
   };
   snprintf(out, cap, forms[rnd(sizeof forms / sizeof *forms)], x, y);
+}
+
+static const char *const names = "abc";
+
+/* the first derivatives of one expression */
+static int first(xiR_session *s, const char *text, const uint32_t *leaf, int *compared) {
+  uint32_t mark = s->g.n, root = fd_build(s, text), list[3] = {leaf[0], leaf[1], leaf[2]};
+  xi_err err;
+  if (root == XI_NONE)
+    return 1;
+  if (xiD_sweep_from(&s->sweep, &s->g, &root, XID_LIST, list, 3, s->g.nodes[root].pos, &err)) {
+    printf("FAIL sweep: %s: %s\n", text, err.msg);
+    return 1;
+  }
+  mpfr_t ad[3], fd;
+  for (int k = 0; k < 3; k++) {
+    mpfr_init2(ad[k], NEAR_PREC);
+    mpfr_set(ad[k], xiD_adj(&s->sweep, leaf[k]), MPFR_RNDN);
+  }
+  xiG_set_prec(&s->g, FAR_PREC, &err);
+  mpfr_init2(fd, FAR_PREC);
+  int bad = 0;
+  for (int k = 0; k < 3; k++) {
+    fd_central(&s->g, leaf[k], 0, root, 160, fd);
+    (*compared)++;
+    if (!fd_close(ad[k], fd, 150)) {
+      mpfr_printf("FAIL d/d%c of %s:\n  adjoint    %.40Rg\n  difference %.40Rg\n", names[k],
+                  text, ad[k], fd);
+      bad = 1;
+    }
+    mpfr_clear(ad[k]);
+  }
+  mpfr_clear(fd);
+  xiG_set_prec(&s->g, NEAR_PREC, &err);
+  xiG_truncate(&s->g, mark);
+  return bad;
+}
+
+/* ∂E/∂leaf[u] by the plain sweep, at the graph's precision */
+static void sweep1(xiR_session *s, uint32_t root, uint32_t leaf, mpfr_ptr out) {
+  xi_err err;
+  uint32_t r = root, list[1] = {leaf};
+  if (xiD_sweep_from(&s->sweep, &s->g, &r, XID_LIST, list, 1, s->g.nodes[r].pos, &err))
+    mpfr_set_nan(out);
+  else
+    mpfr_set(out, xiD_adj(&s->sweep, list[0]), MPFR_RNDN);
+}
+
+/* the second derivatives of one expression */
+static int second(xiR_session *s, const char *text, const uint32_t *leaf, int *compared) {
+  uint32_t mark = s->g.n, root = fd_build(s, text);
+  if (root == XI_NONE)
+    return 1;
+  mpfr_t h[3][3], fd, x, plus, minus;
+  int bad = 0;
+  char call[5000];
+  int uses[3]; /* a grad by a leaf E does not use is an error, rightly: those are left out */
+  for (int k = 0; k < 3; k++)
+    uses[k] = xiD_depends(&s->g, root, leaf[k]);
+  for (int u = 0; u < 3; u++)
+    for (int w = 0; w < 3; w++) {
+      mpfr_init2(h[u][w], NEAR_PREC);
+      mpfr_set_zero(h[u][w], 1);
+      if (!uses[u] || !uses[w])
+        continue;
+      snprintf(call, sizeof call, "grad(grad(%s, %c), %c)", text, names[u], names[w]);
+      uint32_t m2 = s->g.n, r2 = fd_build(s, call);
+      if (r2 == XI_NONE)
+        return 1;
+      mpfr_set(h[u][w], s->g.nodes[r2].v, MPFR_RNDN);
+      xiG_truncate(&s->g, m2);
+    }
+  xi_err err;
+  xiG_set_prec(&s->g, FAR_PREC, &err);
+  mpfr_inits2(FAR_PREC, fd, x, plus, minus, (mpfr_ptr)0);
+  for (int u = 0; u < 3 && !bad; u++)
+    for (int w = 0; w < 3 && !bad; w++) {
+      if (!uses[u] || !uses[w])
+        continue;
+      /* d/dw of (dE/du): dE/du by the sweep at w ± h */
+      mpfr_t *lw = &s->g.nodes[leaf[w]].v;
+      mpfr_set(x, *lw, MPFR_RNDN);
+      mpfr_set_ui_2exp(fd, 1, -160, MPFR_RNDN);
+      mpfr_add(*lw, x, fd, MPFR_RNDN);
+      xiG_reeval(&s->g, leaf[w] + 1, root);
+      sweep1(s, root, leaf[u], plus);
+      mpfr_sub(*lw, x, fd, MPFR_RNDN);
+      xiG_reeval(&s->g, leaf[w] + 1, root);
+      sweep1(s, root, leaf[u], minus);
+      mpfr_set(*lw, x, MPFR_RNDN);
+      xiG_reeval(&s->g, leaf[w] + 1, root);
+      mpfr_sub(fd, plus, minus, MPFR_RNDN);
+      mpfr_mul_2ui(fd, fd, 159, MPFR_RNDN);
+      (*compared)++;
+      if (!fd_close(h[u][w], fd, 140)) {
+        mpfr_printf("FAIL d2/d%cd%c of %s:\n  grad(grad)  %.40Rg\n  difference  %.40Rg\n",
+                    names[u], names[w], text, h[u][w], fd);
+        bad = 1;
+      }
+      if (!fd_close(h[u][w], h[w][u], 170)) {
+        mpfr_printf("FAIL d2/d%cd%c != d2/d%cd%c of %s: %.40Rg, %.40Rg\n", names[u], names[w],
+                    names[w], names[u], text, h[u][w], h[w][u]);
+        bad = 1;
+      }
+    }
+  for (int u = 0; u < 3; u++)
+    for (int w = 0; w < 3; w++)
+      mpfr_clear(h[u][w]);
+  mpfr_clears(fd, x, plus, minus, (mpfr_ptr)0);
+  xiG_set_prec(&s->g, NEAR_PREC, &err);
+  xiG_truncate(&s->g, mark);
+  return bad;
 }
 
 int main(void) {
@@ -48,73 +167,20 @@ int main(void) {
     return 1;
   uint32_t leaf[3];
   for (int k = 0; k < 3; k++)
-    leaf[k] = xiG_binding_of(&s.g, xiS_intern(&s.g.sym, "abc" + k, 1))->node;
-  mpfr_t plus, minus, fd, diff, tol, h;
-  mpfr_inits2(FAR_PREC, plus, minus, fd, diff, tol, h, (mpfr_ptr)0);
-  int bad = 0, compared = 0;
+    leaf[k] = xiG_binding_of(&s.g, xiS_intern(&s.g.sym, names + k, 1))->node;
+  int bad = 0, compared = 0, compared2 = 0;
+  char text[4096];
   for (int n = 0; n < COUNT && bad < 5; n++) {
-    char text[4096];
     gen(text, sizeof text, 1 + (int)rnd(5));
-    xiP_parser p;
-    xiP_stmt st = {0};
-    xi_err err;
-    xiP_init(&p, &s.g.sym, text, strlen(text), 1);
-    if (xiP_next(&p, &st, &err) != 1) {
-      printf("does not parse: %s: %s\n", text, err.msg);
-      return 1;
-    }
-    uint32_t mark = s.g.n, root;
-    if (xiG_exec(&s.g, &st.code, NULL, NULL, 0, &root, &err) ||
-        xiD_run(&s.sweep, &s.g, root, XID_LIST, leaf, 3, st.pos, &err)) {
-      printf("fails: %s: %s\n", text, err.msg);
-      return 1;
-    }
-    mpfr_t ad[3];
-    for (int k = 0; k < 3; k++) {
-      mpfr_init2(ad[k], NEAR_PREC);
-      mpfr_set(ad[k], xiD_adj(&s.sweep, leaf[k]), MPFR_RNDN);
-    }
-    xiG_set_prec(&s.g, FAR_PREC, &err);
-    for (int k = 0; k < 3; k++) {
-      mpfr_t v0;
-      mpfr_init2(v0, FAR_PREC);
-      mpfr_set(v0, s.g.nodes[leaf[k]].v, MPFR_RNDN);
-      mpfr_set_ui_2exp(h, 1, -160, MPFR_RNDN);
-      mpfr_add(plus, v0, h, MPFR_RNDN);
-      xiG_set_leaf(&s.g, leaf[k], plus);
-      xiG_eval(&s.g, root, &err);
-      mpfr_set(plus, s.g.nodes[root].v, MPFR_RNDN);
-      mpfr_sub(minus, v0, h, MPFR_RNDN);
-      xiG_set_leaf(&s.g, leaf[k], minus);
-      xiG_eval(&s.g, root, &err);
-      mpfr_set(minus, s.g.nodes[root].v, MPFR_RNDN);
-      xiG_set_leaf(&s.g, leaf[k], v0);
-      mpfr_sub(fd, plus, minus, MPFR_RNDN);
-      mpfr_mul_2ui(fd, fd, 159, MPFR_RNDN); /* ÷ 2h */
-      /* |adjoint - difference| <= 2^-150 · max(1, |difference|) */
-      mpfr_sub(diff, ad[k], fd, MPFR_RNDN);
-      mpfr_abs(diff, diff, MPFR_RNDN);
-      mpfr_abs(tol, fd, MPFR_RNDN);
-      if (mpfr_cmp_ui(tol, 1) < 0)
-        mpfr_set_ui(tol, 1, MPFR_RNDN);
-      mpfr_div_2ui(tol, tol, 150, MPFR_RNDN);
-      compared++;
-      if (mpfr_cmp(diff, tol) > 0) {
-        mpfr_printf("MISMATCH d/d%c of %s:\n  adjoint    %.40Rg\n  difference %.40Rg\n",
-                    "abc"[k], text, ad[k], fd);
-        bad++;
-      }
-      mpfr_clear(v0);
-    }
-    xiG_set_prec(&s.g, NEAR_PREC, &err);
-    for (int k = 0; k < 3; k++)
-      mpfr_clear(ad[k]);
-    xiG_truncate(&s.g, mark);
-    xiP_stmt_done(&st);
+    bad += first(&s, text, leaf, &compared);
   }
-  mpfr_clears(plus, minus, fd, diff, tol, h, (mpfr_ptr)0);
+  for (int n = 0; n < COUNT2 && bad < 5; n++) {
+    gen(text, sizeof text, 1 + (int)rnd(4));
+    bad += second(&s, text, leaf, &compared2);
+  }
   xiR_free(&s);
-  printf("%d adjoints of %d random expressions agree with central differences\n", compared,
-         COUNT);
+  printf("%s: %d first derivatives of %d random expressions, and %d second derivatives "
+         "(grad of grad) of %d more, agree with central differences\n",
+         bad ? "FAIL" : "ok", compared, COUNT, compared2, COUNT2);
   return bad ? 1 : 0;
 }

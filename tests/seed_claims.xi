@@ -1,3 +1,4 @@
+# args: --keep-going
 # The seeds' numbers that the math does not bear out: each check fails, and
 # says whether the text truncated instead of rounding.  Values: mpmath.
 x1 = 1; x2 = 1; y = 1; w = 0.1;

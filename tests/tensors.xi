@@ -1,3 +1,4 @@
+# args: --keep-going
 # Vectors and matrices: literals, printing, NumPy broadcasting, the tensor
 # operations' values, shape errors with both shapes named, and check on
 # tensors.  Expected values are worked by hand; softmax's by mpmath.
@@ -41,10 +42,11 @@ zeros(0)
 [[1, 2], [3]]
 cross_entropy([[1, 2]], [2])
 grad(sum(M) * M, M)
-# a tensor leaf is a knob of fixed shape
+# an update step keeps a leaf's shape; = makes a value of any shape
 W = [[0.5, -0.5], [1, 2]]
 y = W @ v
-W -= 0.5*W; y
+W -= 0.5*W; y                  # y as it was computed: [-5, 50]
+v2 = [1, 2]; v2 -= M           # (2,) - (2, 2) would be (2, 2)
 W = [1, 2, 3]
 vars
 # trace of a tensor: the forward list; the adjoints start from a scalar

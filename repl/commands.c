@@ -1,0 +1,456 @@
+/* commands.c: a handler for each row of the command table
+ * (syntax/commands.h); the table of handlers below is made from the same
+ * rows, so a row without its handler does not compile. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl/session.h"
+#include "show/num.h"
+#include "show/print.h"
+#include "show/trace.h"
+
+typedef int (*handler)(xiR_session *s, const xiP_stmt *st, xi_err *err);
+
+/* ---- grad ---- */
+
+static void print_grad(xiR_session *s, const char *of, const char *wrt, uint32_t node) {
+  xiW_buf b = {0};
+  xiO_view v;
+  xiW_put(&b, "∂%s/∂%s = ", of, wrt);
+  int indent = 0;
+  for (const char *p = b.s; *p; p++)
+    indent += (*p & 0xC0) != 0x80;
+  if (xiD_adj_view(&s->sweep, &s->g, node, &v) == 0) {
+    xiW_value(&b, &v, s->digits, indent, 0);
+  } else { /* zeros, in the node's shape */
+    xiO_view z = xiG_view(&s->g.nodes[node]);
+    __mpfr_struct *el = xiG_elements(z.n, s->g.prec);
+    if (el) {
+      z.el = el;
+      xiW_value(&b, &z, s->digits, indent, 0);
+      free(el);
+    }
+  }
+  printf("%s\n", b.s);
+  free(b.s);
+}
+
+/* the nodes the names after wrt bind, each one that root depends on */
+static int wrt_nodes(xiR_session *s, const xiP_stmt *st, uint32_t root, const char *label,
+                     uint32_t *list, xi_err *err) {
+  xiG_graph *g = &s->g;
+  for (uint32_t i = 0; i < st->nnames; i++) {
+    const char *name = xiS_name(&g->sym, st->names[i]);
+    if (xiG_resolve(g, st->names[i], st->name_pos[i], &list[i], err))
+      return -1;
+    if (g->nodes[list[i]].op == XI_CONST)
+      return xiR_fail(err, st->name_pos[i], "%s is a constant, not a value to differentiate by",
+                      name);
+    if (!xiD_depends(g, root, list[i])) {
+      char msg[sizeof err->msg];
+      xiG_why_not(g, root, label, st->names[i], list[i], msg, sizeof msg);
+      return xiR_fail(err, st->name_pos[i], "%s", msg);
+    }
+  }
+  return 0;
+}
+
+static int cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root;
+  uint32_t *list = malloc((st->nnames + 1) * sizeof *list);
+  char *label = xiR_label(s, st);
+  int rc = -1;
+  if (!list || !label) {
+    xiR_fail(err, st->pos, "out of memory");
+    goto done;
+  }
+  if (xiR_evaluate(s, st, &root, err) || wrt_nodes(s, st, root, label, list, err) ||
+      xiD_sweep_from(&s->sweep, g, &root, st->nnames ? XID_LIST : XID_LEAVES, list,
+                     st->nnames, st->pos, err))
+    goto done;
+  rc = 0;
+  if (st->nnames) {
+    for (uint32_t i = 0; i < st->nnames; i++)
+      print_grad(s, label, xiS_name(&g->sym, st->names[i]), list[i]);
+    goto done;
+  }
+  int any = 0;
+  for (uint32_t i = 0; i <= root; i++) {
+    if (g->nodes[i].op != XI_LEAF || !xiD_needed(&s->sweep, i))
+      continue;
+    char name[256];
+    xiG_label_of(g, i, name, sizeof name);
+    if (!name[0])
+      snprintf(name, sizeof name, "(leaf at %u:%u)", g->nodes[i].pos.line, g->nodes[i].pos.col);
+    print_grad(s, label, name, i);
+    any = 1;
+  }
+  if (!any)
+    printf("%s depends on no leaf\n", label);
+done:
+  free(list);
+  free(label);
+  xiG_truncate(g, mark);
+  return rc;
+}
+
+/* ---- trace, show ---- */
+
+static int cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  uint32_t mark = s->g.n, root;
+  char *label = xiR_label(s, st);
+  xiT_style style = {s->digits, s->color};
+  int rc = label ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
+  if (rc == 0)
+    rc = xiT_trace(&s->g, &s->sweep, root, label, style, st->pos, err);
+  free(label);
+  if (rc) /* on success the nodes stay: the ξ labels it printed name them */
+    xiG_truncate(&s->g, mark);
+  return rc;
+}
+
+static int cmd_show(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  uint32_t mark = s->g.n, root;
+  int rc = xiR_evaluate(s, st, &root, err);
+  if (rc == 0)
+    xiR_print_node(s, "", root, 1);
+  xiG_truncate(&s->g, mark);
+  return rc;
+}
+
+/* ---- check ---- */
+
+/* one claimed number against one value: the verdict, and the text of each */
+typedef struct {
+  xiN_verdict vd;
+  char *value, *claim;
+} judged;
+
+static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, mpfr_srcptr v, judged *j) {
+  const xiL_token *c = &st->claims[k];
+  if (xiN_judge(v, s->src + c->off, c->len, st->claim_neg[k], &j->vd))
+    return -1;
+  int more = j->vd.sig + 4 > s->digits ? j->vd.sig + 4 : s->digits;
+  j->value = xiN_format(v, more);
+  j->claim = malloc(c->len + 2);
+  if (j->claim)
+    sprintf(j->claim, "%s%.*s", st->claim_neg[k] ? "-" : "", (int)c->len, s->src + c->off);
+  return 0;
+}
+
+static void unjudge(judged *j) {
+  free(j->value);
+  free(j->claim);
+  free(j->vd.rounded);
+}
+
+static void passed(xiR_session *s) {
+  const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
+  printf("%sok%s: ", on, off);
+}
+
+static int check_scalar(xiR_session *s, const xiP_stmt *st, mpfr_srcptr v, xi_err *err) {
+  judged j;
+  if (judge(s, st, 0, v, &j))
+    return xiR_fail(err, st->claims[0].pos,
+                    "the claim is too long or its exponent too large to check");
+  const char *t = s->src + st->text_off;
+  size_t n = st->text_len;
+  if (j.vd.pass) {
+    passed(s);
+    printf("%s (value %s)\n", j.claim, j.value ? j.value : "?");
+  } else {
+    char msg[sizeof err->msg];
+    snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s", (int)(n > 200 ? 200 : n), t,
+             j.value ? j.value : "?", j.claim ? j.claim : "?",
+             j.vd.truncated ? "the claim is the value truncated, not rounded: rounded it is "
+                            : "rounded to the claim's last digit it is ",
+             j.vd.rounded ? j.vd.rounded : "?");
+    xiR_report(s, "check failed", st->claims[0].pos, msg);
+    s->failed = 1;
+  }
+  unjudge(&j);
+  return 0;
+}
+
+/* check M == [[...]]: element by element; the failing entries are named */
+static int check_tensor(xiR_session *s, const xiP_stmt *st, xiG_node *node, xi_err *err) {
+  xiO_view v = xiG_view(node);
+  xi_shape want = st->claim_shape;
+  if (!xiO_same_shape(&v.sh, &want)) {
+    char a[48], b[48];
+    xiO_shape_text(&v.sh, a, sizeof a);
+    xiO_shape_text(&want, b, sizeof b);
+    return xiR_fail(err, st->claim_pos, "the value has shape %s and the claim %s", a, b);
+  }
+  xiW_buf bad = {0};
+  uint32_t failed = 0;
+  for (uint32_t k = 0; k < v.n; k++) {
+    judged j;
+    if (judge(s, st, k, &v.el[k], &j)) {
+      free(bad.s);
+      return xiR_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
+    }
+    if (!j.vd.pass && ++failed <= 8) {
+      if (v.sh.rank == 2)
+        xiW_put(&bad, "%s[%u, %u] is %s, not %s%s", failed > 1 ? "; " : "", k / v.sh.cols,
+                k % v.sh.cols, j.value, j.claim, j.vd.truncated ? " (truncated)" : "");
+      else
+        xiW_put(&bad, "%s[%u] is %s, not %s%s", failed > 1 ? "; " : "", k, j.value, j.claim,
+                j.vd.truncated ? " (truncated)" : "");
+    }
+    unjudge(&j);
+  }
+  if (failed == 0) {
+    passed(s);
+    printf("all %u elements\n", v.n);
+  } else {
+    char msg[sizeof err->msg];
+    snprintf(msg, sizeof msg, "%u of %u elements differ: %s%s", failed, v.n, bad.s,
+             failed > 8 ? "; ..." : "");
+    xiR_report(s, "check failed", st->claim_pos, msg);
+    s->failed = 1;
+  }
+  free(bad.s);
+  return 0;
+}
+
+static int cmd_check(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  uint32_t mark = s->g.n, root;
+  int rc = xiR_evaluate(s, st, &root, err);
+  if (rc == 0) {
+    xiG_node *n = &s->g.nodes[root];
+    if (st->claim_shape.rank == 0 && !xiG_is_tensor(n))
+      rc = check_scalar(s, st, n->v, err);
+    else
+      rc = check_tensor(s, st, n, err);
+  }
+  xiG_truncate(&s->g, mark);
+  return rc;
+}
+
+/* ---- set: the knob ---- */
+
+static int cmd_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root, *changed = NULL, nchanged = 0;
+  if (xiR_evaluate(s, st, &root, err) ||
+      xiG_set(g, st->name, root, mark, st->target_pos, &changed, &nchanged, err)) {
+    xiG_truncate(g, mark);
+    return -1;
+  }
+  if (!st->quiet) {
+    char prefix[256];
+    snprintf(prefix, sizeof prefix, "%s = ", xiS_name(&g->sym, st->name));
+    xiR_print_node(s, prefix, xiG_binding_of(g, st->name)->node, 0);
+    if (nchanged == 0)
+      printf("no other name holds a value computed from it\n");
+    for (uint32_t k = 0; k < nchanged; k++) {
+      snprintf(prefix, sizeof prefix, "  %s = ", xiS_name(&g->sym, changed[k]));
+      xiR_print_node(s, prefix, xiG_binding_of(g, changed[k])->node, 0);
+    }
+  }
+  free(changed);
+  return 0;
+}
+
+/* ---- settings ---- */
+
+/* a whole number in [lo, hi] from a token, or an error naming the range */
+static int whole(xiR_session *s, const xiP_stmt *st, const char *what, long lo, long hi,
+                 long *out, xi_err *err) {
+  const char *t = s->src + st->arg.off;
+  int ok = st->arg.len > 0 && st->arg.len < 12;
+  for (size_t i = 0; ok && i < st->arg.len; i++)
+    ok = t[i] >= '0' && t[i] <= '9';
+  long v = ok ? strtol(t, NULL, 10) : -1;
+  if (!ok || v < lo || v > hi)
+    return xiR_fail(err, st->arg.pos, "%s must be a whole number from %ld to %ld", what, lo, hi);
+  *out = v;
+  return 0;
+}
+
+static int cmd_digits(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  long v = 0;
+  if (!st->has_number) {
+    printf("digits %d\n", s->digits);
+    return 0;
+  }
+  if (whole(s, st, "digits", 1, XI_DIGITS_MAX, &v, err))
+    return -1;
+  s->digits = (int)v;
+  return 0;
+}
+
+static int cmd_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  long v = 0;
+  if (!st->has_number) {
+    printf("prec %ld bits\n", (long)s->g.prec);
+    return 0;
+  }
+  if (whole(s, st, "prec (bits)", XI_PREC_MIN, XI_PREC_MAX, &v, err))
+    return -1;
+  err->pos = st->arg.pos;
+  xiD_forget(&s->sweep);
+  if (xiG_set_prec(&s->g, (mpfr_prec_t)v, err)) {
+    size_t len = strlen(err->msg);
+    snprintf(err->msg + len, sizeof err->msg - len, ": the precision stays %ld bits",
+             (long)s->g.prec);
+    err->pos = st->arg.pos;
+    return -1;
+  }
+  return 0;
+}
+
+static int cmd_seed(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  long v = 0;
+  if (whole(s, st, "a seed", 0, 4294967295L, &v, err))
+    return -1;
+  xiO_seed(&s->g.rng, (uint32_t)v);
+  return 0;
+}
+
+/* ---- names ---- */
+
+static int chars(const char *p) {
+  int n = 0;
+  for (; *p; p++)
+    n += (*p & 0xC0) != 0x80;
+  return n;
+}
+
+static int cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  (void)st;
+  xiG_graph *g = &s->g;
+  uint32_t *ids = malloc((g->nbind + 1) * sizeof *ids), n = 0;
+  if (!ids)
+    return xiR_fail(err, (xi_pos){0, 0}, "out of memory");
+  for (uint32_t i = 0; i < g->nbind; i++)
+    if (g->bind[i].kind != B_NONE)
+      ids[n++] = i;
+  for (uint32_t i = 1; i < n; i++) /* in the order they were bound */
+    for (uint32_t j = i; j > 0 && g->bind[ids[j - 1]].order > g->bind[ids[j]].order; j--) {
+      uint32_t t = ids[j];
+      ids[j] = ids[j - 1];
+      ids[j - 1] = t;
+    }
+  if (n == 0)
+    printf("no names yet: define one with name = expression\n");
+  int width = 0;
+  for (uint32_t k = 0; k < n; k++)
+    if (g->bind[ids[k]].kind == B_NODE && chars(xiS_name(&g->sym, ids[k])) > width)
+      width = chars(xiS_name(&g->sym, ids[k]));
+  for (uint32_t k = 0; k < n; k++) {
+    const xiG_binding *b = &g->bind[ids[k]];
+    const char *name = xiS_name(&g->sym, ids[k]);
+    if (b->kind == B_FUNC) {
+      printf("%s(", name);
+      for (uint32_t p = 0; p < b->nparams; p++)
+        printf("%s%s", p ? ", " : "", xiS_name(&g->sym, b->params[p]));
+      printf(")  function  = %s\n", b->text);
+      continue;
+    }
+    xiW_buf v = {0};
+    xiO_view view = xiG_view(&g->nodes[b->node]);
+    if (view.sh.rank) {
+      char shape[48];
+      xiO_shape_text(&view.sh, shape, sizeof shape);
+      xiW_put(&v, "%s ", shape);
+    }
+    xiW_value(&v, &view, s->digits, -1, 0);
+    int leaf = g->nodes[b->node].op == XI_LEAF;
+    printf("%s%*s  %s  %s", name, width - chars(name), "", leaf ? "leaf " : "value", v.s);
+    if (!leaf) {
+      xiW_buf f = {0};
+      xiT_formula(g, b->node, s->digits, &f);
+      printf("  = %s", f.s);
+      free(f.s);
+    }
+    printf("\n");
+    free(v.s);
+  }
+  free(ids);
+  return 0;
+}
+
+static int cmd_del(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  for (uint32_t i = 0; i < st->nnames; i++)
+    if (!xiG_binding_of(&s->g, st->names[i]))
+      return xiR_fail(err, st->name_pos[i], "unknown name '%s'",
+                      xiS_name(&s->g.sym, st->names[i]));
+  for (uint32_t i = 0; i < st->nnames; i++)
+    xiG_unbind(&s->g, st->names[i], st->name_pos[i]);
+  return 0;
+}
+
+/* ---- help, load, repeat, quit ---- */
+
+static int cmd_help(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  (void)err;
+  char *topic = st->arg.len ? strndup(s->src + st->arg.off, st->arg.len) : NULL;
+  xiR_help(stdout, topic);
+  free(topic);
+  return 0;
+}
+
+static int cmd_load(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  const char *t = s->src + st->arg.off;
+  size_t n = st->arg.len;
+  if (n >= 2 && t[0] == '"')
+    t++, n -= 2;
+  if (s->loads >= XI_LOAD_DEPTH)
+    return xiR_fail(err, st->arg.pos, "load nested more than %d deep", XI_LOAD_DEPTH);
+  char *path = strndup(t, n);
+  if (!path)
+    return xiR_fail(err, st->arg.pos, "out of memory");
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    int e = errno;
+    xiR_fail(err, st->arg.pos, "cannot read %s: %s", path, strerror(e));
+    free(path);
+    return -1;
+  }
+  fclose(f);
+  s->loads++;
+  xiR_run_file(s, path); /* its errors are reported, and counted, where they happen */
+  s->loads--;
+  free(path);
+  return 0;
+}
+
+/* repeat N { statements }: the block N times; an error stops it */
+static int cmd_repeat(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  long times = 0;
+  if (whole(s, st, "repeat's count", 0, 1000000000L, &times, err))
+    return -1;
+  if (s->repeats >= XI_LOAD_DEPTH)
+    return xiR_fail(err, st->pos, "repeat nested more than %d deep", XI_LOAD_DEPTH);
+  s->repeats++;
+  int failures = 0;
+  for (long k = 0; k < times && !failures && !s->quit && !s->stop && !s->interrupt; k++)
+    failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+  s->repeats--;
+  return 0; /* its errors were reported where they happened */
+}
+
+static int cmd_quit(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  (void)st, (void)err;
+  s->quit = 1;
+  return 0;
+}
+
+static int cmd_exit(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  return cmd_quit(s, st, err);
+}
+
+static const handler handlers[XI_NCOMMANDS] = {
+#define XI_CMD_HANDLER(id, word, args, fn, ...) [XI_CMD_##id] = fn,
+    XI_COMMANDS(XI_CMD_HANDLER)
+#undef XI_CMD_HANDLER
+};
+
+int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  return handlers[st->cmd](s, st, err);
+}

@@ -1,0 +1,110 @@
+/* commands.h: the one table of commands (an X-macro, as ops.h is for
+ * operations).  The parser reads a row's word and argument shape; the REPL
+ * (repl/commands.c) runs a row through its handler, which the compiler
+ * insists on; `help` prints its usage and text.  Adding a command
+ * is one row here and its handler.
+ *
+ * C(ID, word, args, handler, usage, summary, help)
+ *   args     how the parser reads what follows the word (xiP_args below)
+ *   handler  the REPL's function that runs it (the parser ignores it)
+ *   summary  one line for the overview; help: the rest, for help WORD */
+#ifndef XI_COMMANDS_H
+#define XI_COMMANDS_H
+
+#define XI_COMMANDS(C)                                                                     \
+  C(GRAD, "grad", A_WRT, cmd_grad, "grad L [wrt a, b]",                                    \
+    "∂L/∂v for every leaf of L, or for the names given",                                   \
+    "The names after wrt may be leaves or named values.  As a function, grad(E, v)\n"      \
+    "is a value with a graph of its own, so grad(grad(y, x), x) is the second\n"           \
+    "derivative.  When E does not depend on the value v names now (v was updated\n"        \
+    "after E was computed), that is an error that says so, never a silent 0.")             \
+  C(TRACE, "trace", A_EXPR, cmd_trace, "trace L",                                          \
+    "every node forward, then every adjoint in reverse",                                   \
+    "The forward list: every node under L in the order it was built (its ξ number\n"       \
+    "or name, its operation, its value as it was computed).  The reverse list: each\n"     \
+    "adjoint ∂L/∂ξ as the sum over the node's consumers c of ∂L/∂c times the local\n"      \
+    "partial ∂c/∂ξ, with the partial's formula and values.  A value whose name has\n"      \
+    "moved on shows as it was: W (before the update at line 7).  The ξ labels can be\n"    \
+    "used as names afterwards: grad(L, ξ3).")                                              \
+  C(CHECK, "check", A_CHECK, cmd_check, "check E == NUMBER",                               \
+    "passes when E rounds to NUMBER's last digit",                                         \
+    "Passes when E is within half a unit of NUMBER's last written digit (check L ==\n"     \
+    "0.640 passes for 0.63967).  It prints the value to a few more digits, and says\n"     \
+    "so when the claim is the value truncated instead of rounded.  A tensor is\n"          \
+    "checked element by element (check M == [[1, 2], [3, 4]]).  A failed check is\n"       \
+    "not an error: a script goes on, and its exit status is 1 at the end.")                \
+  C(SET, "set", A_ASSIGN, cmd_set, "set x = VALUE",                                        \
+    "the knob: x changes, and what was built on it follows",                               \
+    "The leaf x takes a new value, and every named value whose graph holds x is\n"         \
+    "computed again (in the order they were computed); set prints the names that\n"        \
+    "changed.  Without set, nothing ever changes a value computed before.")                \
+  C(DIGITS, "digits", A_NUMBER_OPT, cmd_digits, "digits [N]",                              \
+    "significant digits shown (default 10)",                                               \
+    "From 1 to 30000; digits alone prints the setting.  The values themselves keep\n"      \
+    "full precision.")                                                                     \
+  C(PREC, "prec", A_NUMBER_OPT, cmd_prec, "prec [N]",                                      \
+    "working precision in bits (default 128)",                                             \
+    "From 2 to 100000 (128 bits hold about 38 digits).  Every value is computed\n"         \
+    "again at the new precision, as it was first computed: literals are read again\n"      \
+    "(prec 53; x = 0.1; prec 256 gives 0.1 to 256 bits); a leaf made by an update\n"       \
+    "step or by randn keeps its value.")                                                   \
+  C(VARS, "vars", A_NONE, cmd_vars, "vars",                                                \
+    "every name, its kind and its value",                                                  \
+    "A leaf, a value (with the operation that computed it) or a function.")                \
+  C(HELP, "help", A_TOPIC, cmd_help, "help [NAME]",                                        \
+    "this, or one function, command or constant", "")                                      \
+  C(LOAD, "load", A_FILE, cmd_load, "load FILE",                                           \
+    "run a script",                                                                        \
+    "Runs the statements of FILE (\"quotes\" for names with spaces) as a script: it\n"     \
+    "stops at its first error.")                                                           \
+  C(DEL, "del", A_NAMES, cmd_del, "del x, y",                                              \
+    "forget names",                                                                        \
+    "Values computed from them keep what they were computed from.")                        \
+  C(SEED, "seed", A_NUMBER, cmd_seed, "seed N",                                            \
+    "seed randn and rand as NumPy's np.random.seed(N)",                                    \
+    "With the same N the numbers are bit for bit NumPy's legacy\n"                         \
+    "np.random.seed(N); np.random.randn(r, c) / rand(r, c).")                              \
+  C(SHOW, "show", A_EXPR, cmd_show, "show E",                                              \
+    "print E whole (large tensors are otherwise cut)",                                     \
+    "A tensor of more than 8 rows or columns otherwise shows its first and last three.")   \
+  C(REPEAT, "repeat", A_BLOCK, cmd_repeat, "repeat N { ... }",                             \
+    "run the statements N times (a training loop)",                                        \
+    "A bare expression in the block prints each time.  Values nothing can reach any\n"     \
+    "more are freed, so a long training loop runs in bounded memory.  An error stops\n"    \
+    "the loop (and a script).")                                                            \
+  C(QUIT, "quit", A_NONE, cmd_quit, "quit",                                                \
+    "leave (exit and Ctrl-D too)", "")                                                     \
+  C(EXIT, "exit", A_NONE, cmd_exit, "exit",                                                \
+    "leave", "")                                                                           \
+
+/* how the parser reads a command's arguments */
+typedef enum {
+  A_NONE,       /* nothing */
+  A_EXPR,       /* an expression */
+  A_WRT,        /* an expression, then optionally wrt and names */
+  A_CHECK,      /* an expression, ==, and a number or a list of them */
+  A_ASSIGN,     /* a name, =, an expression */
+  A_NUMBER,     /* a whole number */
+  A_NUMBER_OPT, /* a whole number, or nothing */
+  A_TOPIC,      /* a word, or nothing */
+  A_FILE,       /* the raw rest of the statement */
+  A_NAMES,      /* names separated by commas */
+  A_BLOCK       /* a number and a { block } */
+} xiP_args;
+
+enum xiP_command {
+#define XI_CMD_ENUM(id, ...) XI_CMD_##id,
+  XI_COMMANDS(XI_CMD_ENUM)
+#undef XI_CMD_ENUM
+  XI_NCOMMANDS
+};
+
+typedef struct {
+  const char *word;
+  xiP_args args;
+  const char *usage, *summary, *help;
+} xiP_command_row;
+
+extern const xiP_command_row xiP_commands[XI_NCOMMANDS];
+
+#endif

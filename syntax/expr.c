@@ -1,0 +1,263 @@
+/* expr.c: expressions, by recursive descent, as postfix code (the grammar is
+ * in parse.c's opening comment). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "syntax/parse.h"
+
+static void unary(xiP_parser *p, xiP_code *c);
+static void list(xiP_parser *p, xiP_code *c);
+
+static void nest(xiP_parser *p, xi_pos pos) {
+  if (++p->depth > XI_MAX_NESTING)
+    xiP_fail(p, pos, "expression nested too deeply (more than %d levels)", XI_MAX_NESTING);
+}
+
+
+/* grad(E, v), hessian(E, v), jacobian(E, v): v must be a name */
+static void derivative(xiP_parser *p, xiP_code *c, xiL_token name, int kind) {
+  xiP_expr(p, c);
+  xiP_expect(p, T_COMMA, kind ? "',' and the name to differentiate by, as in hessian(L, w)"
+                          : "',' and the name to differentiate by, as in grad(L, W)");
+  xiL_token v = *xiP_peek(p);
+  uint32_t mark = c->n;
+  xiP_expr(p, c);
+  if (c->n != mark + 1 || c->ins[mark].kind != K_NAME)
+    xiP_fail(p, v.pos, "%.*s(E, v): v must be a name, such as W or ξ3", (int)name.len,
+         p->lx.src + name.off);
+  c->ins[mark].kind = K_DERIV; /* at v's position: errors about v point there */
+  c->ins[mark].op = (uint8_t)kind;
+  xiP_expect(p, T_RP, "')' after the two arguments");
+}
+
+static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
+  const char *s = p->lx.src + name.off;
+  uint32_t id = xiP_name_id(p, &name);
+  uint16_t tag = xiS_tag(p->sym, id);
+  if (TAG_KIND(tag) == TAG_DERIV || (TAG_KIND(tag) == TAG_COMMAND && TAG_ARG(tag) == XI_CMD_GRAD)) {
+    derivative(p, c, name, TAG_KIND(tag) == TAG_DERIV ? TAG_ARG(tag) : 0);
+    return;
+  }
+  int argc = 0;
+  if (!xiP_is(p, T_RP)) {
+    do {
+      xiP_expr(p, c);
+      if (++argc > 1000)
+        xiP_fail(p, name.pos, "too many arguments");
+    } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+  }
+  xiP_expect(p, T_RP, "',' or ')' in the argument list");
+  if (TAG_KIND(tag) == TAG_MAKER) {
+    int eye = TAG_ARG(tag) == XI_MAKE_EYE;
+    if (argc > 2 || (eye && argc != 1))
+      xiP_fail(p, name.pos, "%.*s takes %s", (int)name.len, s,
+           eye ? "one size: eye(n)" : "at most two sizes: rows, columns");
+    xiP_ins ins = {K_MAKE, (uint8_t)TAG_ARG(tag), 0, (uint16_t)argc, 0, name.pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
+  if (TAG_KIND(tag) == TAG_OP) {
+    int op0 = tag - TAG_OP;
+    const xiO_row *first = &xiO_table[op0];
+    int op = argc == first->arity && first->params <= 0 ? op0 /* the usual case */
+                                                        : xiO_lookup_args(s, name.len, argc);
+    if (op < 0) {
+      int lo = first->arity + (first->params > 0 ? first->params : 0);
+      int hi = first->arity + (first->params < 0 ? 1 : first->params);
+      if (lo == hi)
+        xiP_fail(p, name.pos, "%.*s takes %d argument%s, not %d", (int)name.len, s, lo,
+             lo == 1 ? "" : "s", argc);
+      xiP_fail(p, name.pos, "%.*s takes %d or %d arguments, not %d", (int)name.len, s, lo, hi, argc);
+    }
+    xiP_ins ins = {K_OP, (uint8_t)op, 0, (uint16_t)argc, 0, name.pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
+  xiP_ins ins = {K_CALL, 0, 0, (uint16_t)argc, id, name.pos};
+  xiP_emit(p, c, ins);
+}
+
+static void primary(xiP_parser *p, xiP_code *c) {
+  xiL_token t = *xiP_peek(p);
+  const char *s = p->lx.src + t.off;
+  nest(p, t.pos);
+  if (t.type == T_NUM) {
+    xiP_take(p);
+    xiP_ins ins = {K_NUM, 0, 0, 0, xiS_intern(p->sym, s, t.len), t.pos};
+    xiP_emit(p, c, ins);
+  } else if (t.type == T_LP) {
+    xiP_take(p);
+    xiP_expr(p, c);
+    xiP_expect(p, T_RP, "')'");
+  } else if (t.type == T_LBRACK) {
+    list(p, c);
+  } else if (t.type == T_NAME) {
+    xiP_take(p);
+    if (xiP_is(p, T_LP)) {
+      xiP_take(p);
+      call(p, c, t);
+    } else {
+      uint32_t id = xiP_name_id(p, &t);
+      uint16_t tag = xiS_tag(p->sym, id);
+      if (TAG_KIND(tag) >= TAG_DERIV || (TAG_KIND(tag) == TAG_COMMAND && TAG_ARG(tag) == XI_CMD_GRAD))
+        xiP_fail(p, t.pos, "%.*s is a function: call it as %.*s(...)", (int)t.len, s, (int)t.len, s);
+      if (TAG_KIND(tag) == TAG_COMMAND)
+        xiP_fail(p, t.pos, "%.*s is a command: write it at the start of a statement", (int)t.len, s);
+      xiP_ins ins = {K_NAME, 0, 0, 0, id, t.pos};
+      xiP_emit(p, c, ins);
+    }
+  } else {
+    xiP_unexpected(p, "an expression");
+  }
+  p->depth--;
+}
+
+/* [a, b, ...]: a vector of numbers, or of vectors (a matrix), each any expression */
+static void list(xiP_parser *p, xiP_code *c) {
+  xiL_token open = xiP_take(p);
+  uint32_t n = 0;
+  int saved = p->no_compare;
+  p->no_compare = 0;
+  do {
+    xiP_expr(p, c);
+    if (++n > XI_MAX_ELEMENTS)
+      xiP_fail(p, open.pos, "a list of more than %u elements", XI_MAX_ELEMENTS);
+  } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+  xiP_expect(p, T_RBRACK, "',' or ']' in the list");
+  p->no_compare = saved;
+  xiP_ins ins = {K_LIST, 0, 0, 0, n, open.pos};
+  xiP_emit(p, c, ins);
+}
+
+/* E[i, j], E[i, :], E.T after a primary */
+static void postfix(xiP_parser *p, xiP_code *c) {
+  for (;;) {
+    if (xiP_is(p, T_LBRACK)) {
+      xiL_token open = xiP_take(p);
+      int items = 0, mask = 0;
+      do {
+        if (items == 2)
+          xiP_fail(p, xiP_peek(p)->pos, "at most two indices: M[i, j]");
+        if (xiP_is(p, T_COLON)) {
+          xiP_take(p);
+          mask |= 1 << items;
+        } else {
+          xiP_expr(p, c);
+        }
+        items++;
+      } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+      xiP_expect(p, T_RBRACK, "',' or ']' after the index");
+      xiP_ins ins = {K_INDEX, (uint8_t)mask, 0, (uint16_t)items, 0, open.pos};
+      xiP_emit(p, c, ins);
+    } else if (xiP_is(p, T_DOT)) {
+      xiL_token dot = xiP_take(p);
+      xiL_token t = xiP_expect(p, T_NAME, "T after '.' (M.T is the transpose)");
+      if (!xiP_word_is(p, &t, "T"))
+        xiP_fail(p, t.pos, "only .T follows a value (the transpose)");
+      xiP_emit_op(p, c, XI_TRANSPOSE, dot.pos);
+    } else {
+      return;
+    }
+  }
+}
+
+static void power(xiP_parser *p, xiP_code *c) {
+  primary(p, c);
+  postfix(p, c);
+  while (xiP_is(p, T_SUP)) { /* x² is x^2 */
+    xiL_token sup = xiP_take(p);
+    char digits[16];
+    snprintf(digits, sizeof digits, "%ld", xiL_superscript(p->lx.src + sup.off, sup.len));
+    xiP_emit_num(p, c, digits, sup.pos);
+    xiP_emit_op(p, c, XI_POW, sup.pos);
+  }
+  if (xiP_is(p, T_POW)) {
+    xiL_token op = xiP_take(p);
+    nest(p, op.pos); /* 2^2^2^... recurses once per ^ */
+    unary(p, c);
+    p->depth--;
+    xiP_emit_op(p, c, XI_POW, op.pos);
+  }
+}
+
+/* the literal with its sign flipped: "-4.0" for "4.0" and back */
+static void negate_literal(xiP_parser *p, xiP_ins *in) {
+  const char *t = xiS_name(p->sym, in->arg);
+  if (t[0] == '-') {
+    in->arg = xiS_intern(p->sym, t + 1, strlen(t + 1));
+    return;
+  }
+  size_t n = strlen(t);
+  char small[64], *buf = n + 2 <= sizeof small ? small : malloc(n + 2);
+  if (!buf)
+    xiP_fail(p, in->pos, "out of memory");
+  buf[0] = '-';
+  memcpy(buf + 1, t, n + 1);
+  in->arg = xiS_intern(p->sym, buf, n + 1);
+  if (buf != small)
+    free(buf);
+}
+
+static void unary(xiP_parser *p, xiP_code *c) {
+  if (xiP_is(p, T_MINUS) || xiP_is(p, T_PLUS)) {
+    xiL_token op = xiP_take(p);
+    nest(p, op.pos);
+    uint32_t mark = c->n;
+    unary(p, c);
+    p->depth--;
+    if (op.type == T_PLUS)
+      return;
+    if (c->n == mark + 1 && c->ins[mark].kind == K_NUM) {
+      negate_literal(p, &c->ins[mark]); /* -4.0 is one literal, not a negation node */
+      c->ins[mark].pos = op.pos;
+    } else {
+      xiP_emit_op(p, c, XI_NEG, op.pos);
+    }
+    return;
+  }
+  power(p, c);
+}
+
+static void term(xiP_parser *p, xiP_code *c) {
+  unary(p, c);
+  while (xiP_is(p, T_STAR) || xiP_is(p, T_SLASH) || xiP_is(p, T_AT)) {
+    xiL_token op = xiP_take(p);
+    unary(p, c);
+    xiP_emit_op(p, c, op.type == T_STAR ? XI_MUL : op.type == T_SLASH ? XI_DIV : XI_MATMUL, op.pos);
+  }
+}
+
+static void arith(xiP_parser *p, xiP_code *c) {
+  term(p, c);
+  while (xiP_is(p, T_PLUS) || xiP_is(p, T_MINUS)) {
+    xiL_token op = xiP_take(p);
+    term(p, c);
+    xiP_emit_op(p, c, op.type == T_PLUS ? XI_ADD : XI_SUB, op.pos);
+  }
+}
+
+static int comparison(xiL_type t) {
+  switch (t) {
+  case T_GT: return XI_GT;
+  case T_GE: return XI_GE;
+  case T_LT: return XI_LT;
+  case T_LE: return XI_LE;
+  case T_EQEQ: return XI_EQ;
+  case T_NE: return XI_NE;
+  default: return -1;
+  }
+}
+
+void xiP_expr(xiP_parser *p, xiP_code *c) {
+  arith(p, c);
+  int op = comparison(xiP_peek(p)->type);
+  if (op < 0 || (p->no_compare && op == XI_EQ))
+    return;
+  xiL_token t = xiP_take(p);
+  arith(p, c);
+  xiP_emit_op(p, c, op, t.pos);
+  if (comparison(xiP_peek(p)->type) >= 0 && !(p->no_compare && xiP_is(p, T_EQEQ)))
+    xiP_fail(p, xiP_peek(p)->pos, "comparisons do not chain in xi: write (a < b) * (b < c)");
+}
+

@@ -1,0 +1,447 @@
+/* names.c: the rules of binding, in one place.
+ *
+ *   name = expr     binds name to the value (a value computed from no other
+ *                   value is a leaf of its own; b = a names a's value)
+ *   name op= expr   on a leaf, an update step: a new leaf, no history; on
+ *                   anything else, name = name op (expr), as Python
+ *   set name = expr the knob: a new leaf, and every named value whose graph
+ *                   holds the old one computed again
+ *   del name        forgets the name; values keep what they were computed from
+ *
+ * A name that lets go of a value leaves a note (where, and how), so that a
+ * value computed from an earlier W can be named "W (before the update at
+ * line 7)", and grad can say why it will not differentiate by the W of now. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tape/graph.h"
+
+enum { MOVE_BIND, MOVE_UPDATE, MOVE_SET, MOVE_DEL };
+
+static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  err->pos = pos;
+  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+  va_end(ap);
+  return -1;
+}
+
+static void clear_binding(xiG_binding *b) {
+  free(b->text);
+  free(b->params);
+  xiP_code_free(&b->body);
+  memset(b, 0, sizeof *b);
+}
+
+void xiG_names_free(xiG_graph *g) {
+  for (uint32_t i = 0; i < g->nbind; i++)
+    clear_binding(&g->bind[i]);
+  free(g->bind);
+  free(g->moved);
+  free(g->label);
+  g->bind = NULL, g->moved = NULL, g->label = NULL;
+  g->nbind = g->nmoved = g->capmoved = g->nlabel = 0;
+}
+
+xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name) {
+  if (name >= g->nbind || g->bind[name].kind == B_NONE)
+    return NULL;
+  return &g->bind[name];
+}
+
+static xiG_binding *slot(xiG_graph *g, uint32_t name) {
+  if (name >= g->nbind) {
+    uint32_t n = g->sym.n > name + 1 ? g->sym.n : name + 1;
+    n = n > 2 * g->nbind ? n : 2 * g->nbind; /* grows by doubling: a million names, few reallocs */
+    xiG_binding *b = realloc(g->bind, n * sizeof *b);
+    if (!b)
+      return NULL;
+    memset(b + g->nbind, 0, (n - g->nbind) * sizeof *b);
+    g->bind = b, g->nbind = n;
+  }
+  return &g->bind[name];
+}
+
+/* the note that name let go of node at pos */
+static void moved(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int how) {
+  if (g->nmoved == g->capmoved) {
+    uint32_t cap = g->capmoved ? 2 * g->capmoved : 16;
+    xiG_moved *m = realloc(g->moved, cap * sizeof *m);
+    if (!m)
+      return; /* the note is lost; only a message is the poorer */
+    g->moved = m, g->capmoved = cap;
+  }
+  g->moved[g->nmoved++] = (xiG_moved){node, name, pos, (uint8_t)how};
+}
+
+static int bind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int how) {
+  xiG_binding *b = slot(g, name);
+  if (!b)
+    return -1;
+  if (b->kind == B_NODE && b->node != node)
+    moved(g, name, b->node, pos, how);
+  if (b->kind == B_FUNC)
+    clear_binding(b);
+  b->kind = B_NODE;
+  b->node = node;
+  b->pos = pos;
+  b->order = g->order++;
+  if (g->nodes[node].name == XI_NONE)
+    g->nodes[node].name = name;
+  return 0;
+}
+
+/* ---- reading a name ---- */
+
+/* ξ12 -> 12, or 0 */
+static uint32_t label_number(const char *s) {
+  if (strncmp(s, "ξ", strlen("ξ")) != 0)
+    return 0;
+  s += strlen("ξ");
+  uint32_t k = 0;
+  for (; *s >= '0' && *s <= '9' && k < 100000000u; s++)
+    k = k * 10 + (uint32_t)(*s - '0');
+  return *s ? 0 : k;
+}
+
+int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err *err) {
+  const xiG_binding *b = xiG_binding_of(g, name);
+  const char *s = xiS_name(&g->sym, name);
+  if (b && b->kind == B_NODE) {
+    *node = b->node;
+    return 0;
+  }
+  if (b)
+    return failf(err, pos, "%s is a function: call it as %s(...)", s, s);
+  uint32_t k = label_number(s);
+  if (k && k <= g->nlabel && g->label[k - 1] != XI_NONE) {
+    *node = g->label[k - 1]; /* a ξ the last trace printed */
+    return 0;
+  }
+  if (strcmp(s, "pi") == 0 || strcmp(s, "e") == 0) {
+    *node = xiG_constant(g, s[0] == 'p' ? XI_LIT_PI : XI_LIT_E, pos);
+    return *node == XI_NONE ? failf(err, pos, "out of memory") : 0;
+  }
+  if (k)
+    return failf(err, pos, "unknown name '%s' (ξ labels are those of the last trace)", s);
+  return failf(err, pos, "unknown name '%s'", s);
+}
+
+/* ---- binding ---- */
+
+static int is_random(const xiP_code *c) {
+  for (uint32_t i = 0; i < c->n; i++)
+    if (c->ins[i].kind == K_MAKE && c->ins[i].op >= XI_MAKE_RANDN)
+      return 1;
+  return 0;
+}
+
+/* remembers code in g->code for leaf i, to read it again at another precision */
+static void keep_code(xiG_graph *g, uint32_t i, const xiP_code *code) {
+  if (!code || is_random(code))
+    return; /* random numbers are not drawn again: the leaf keeps its value */
+  xiG_node *n = &g->nodes[i];
+  if (code->n == 1 && code->ins[0].kind == K_NUM) {
+    n->flags |= XI_F_LITERAL;
+    n->aux = code->ins[0].arg;
+    return;
+  }
+  uint32_t k = g->freecode;
+  if (k != XI_NONE) {
+    g->freecode = g->code[k].n;
+  } else {
+    if (g->ncode == g->capcode) {
+      uint32_t cap = g->capcode ? 2 * g->capcode : 16;
+      xiP_code *c = realloc(g->code, cap * sizeof *c);
+      if (!c)
+        return;
+      g->code = c, g->capcode = cap;
+    }
+    k = g->ncode++;
+  }
+  if (xiP_code_copy(&g->code[k], code)) {
+    g->code[k].n = g->freecode;
+    g->freecode = k;
+    return;
+  }
+  n->flags |= XI_F_CODE;
+  n->aux = k;
+}
+
+/* a new leaf holding root's value, in place of the nodes from mark on */
+static int new_leaf(xiG_graph *g, uint32_t root, uint32_t mark, xi_pos pos, uint32_t *leaf,
+                    xi_err *err) {
+  xiO_view v = xiG_view(&g->nodes[root]);
+  __mpfr_struct *copy = xiG_elements(v.n, g->prec);
+  if (!copy)
+    return failf(err, pos, "out of memory");
+  for (uint32_t k = 0; k < v.n; k++)
+    mpfr_set(&copy[k], &v.el[k], MPFR_RNDN);
+  v.el = copy;
+  xiG_truncate(g, mark);
+  *leaf = xiG_leaf(g, &v, pos);
+  free(copy);
+  return *leaf == XI_NONE ? failf(err, pos, "out of memory: the graph has %u nodes", g->n) : 0;
+}
+
+int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
+               const xiP_code *code, xi_pos pos, uint32_t *bound, xi_err *err) {
+  if (xiG_self_contained(g, mark, root)) { /* computed from no other value: a leaf */
+    if (new_leaf(g, root, mark, pos, &root, err))
+      return -1;
+    keep_code(g, root, code);
+  }
+  if (bind(g, name, root, pos, MOVE_BIND))
+    return failf(err, pos, "out of memory");
+  *bound = root;
+  return 0;
+}
+
+int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
+               uint32_t *bound, xi_err *err) {
+  uint32_t old, r;
+  if (!xiG_binding_of(g, name)) { /* e += 1: a name with a meaning of its own, or none */
+    const char *s = xiS_name(&g->sym, name);
+    if (xiG_resolve(g, name, pos, &old, err))
+      return failf(err, pos, "unknown name '%s': define it with = first", s);
+  } else if (xiG_resolve(g, name, pos, &old, err)) {
+    return -1;
+  }
+  if (xiG_op(g, op, old, rhs, NULL, pos, &r, err))
+    return -1;
+  if (g->nodes[old].op != XI_LEAF) { /* c += e is c = c + (e) */
+    if (xiG_self_contained(g, mark, r) && new_leaf(g, r, mark, pos, &r, err))
+      return -1; /* e += 1, e Euler's number: a value of constants is a leaf */
+    if (bind(g, name, r, pos, MOVE_BIND))
+      return failf(err, pos, "out of memory");
+    *bound = r;
+    return 0;
+  }
+  xi_shape was = xiG_shape(&g->nodes[old]), now = xiG_shape(&g->nodes[r]);
+  if (!xiO_same_shape(&was, &now)) {
+    char a[48], c[48];
+    xiO_shape_text(&was, a, sizeof a);
+    xiO_shape_text(&now, c, sizeof c);
+    const char *s = xiS_name(&g->sym, name);
+    char sym = op == XI_ADD ? '+' : op == XI_SUB ? '-' : op == XI_MUL ? '*' : '/';
+    return failf(err, pos, "an update step keeps %s's shape %s, and this gives %s "
+                           "(write %s = %s %c ... for a new value of another shape)",
+                 s, a, c, s, s, sym);
+  }
+  if (new_leaf(g, r, mark, pos, &r, err))
+    return -1;
+  g->nodes[r].flags |= XI_F_UPDATE;
+  if (bind(g, name, r, pos, MOVE_UPDATE))
+    return failf(err, pos, "out of memory");
+  *bound = r;
+  return 0;
+}
+
+int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t np,
+                  const xiP_code *body, const char *text, size_t len) {
+  xiG_binding *b = slot(g, name);
+  char *t = malloc(len + 1);
+  uint32_t *p = malloc((np ? np : 1) * sizeof *p);
+  xiP_code copy;
+  if (!b || !t || !p || xiP_code_copy(&copy, body)) {
+    free(t);
+    free(p);
+    return -1;
+  }
+  memcpy(t, text, len);
+  t[len] = '\0';
+  if (b->kind == B_NODE)
+    moved(g, name, b->node, (xi_pos){0, 0}, MOVE_BIND);
+  clear_binding(b);
+  memcpy(p, params, np * sizeof *p);
+  b->kind = B_FUNC;
+  b->params = p;
+  b->nparams = np;
+  b->body = copy;
+  b->text = t;
+  b->order = g->order++;
+  return 0;
+}
+
+void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos) {
+  xiG_binding *b = xiG_binding_of(g, name);
+  if (!b)
+    return;
+  if (b->kind == B_NODE)
+    moved(g, name, b->node, pos, MOVE_DEL);
+  clear_binding(b);
+}
+
+/* ---- the knob ---- */
+
+/* the nodes some name's value is computed from */
+static uint8_t *named_cones(xiG_graph *g) {
+  uint8_t *keep = calloc(g->n ? g->n : 1, 1);
+  if (!keep)
+    return NULL;
+  for (uint32_t id = 0; id < g->nbind; id++)
+    if (g->bind[id].kind == B_NODE)
+      keep[g->bind[id].node] = 1;
+  for (uint32_t i = g->n; i-- > 0;)
+    if (keep[i])
+      for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
+        keep[xiG_arg(&g->nodes[i], k)] = 1;
+  return keep;
+}
+
+int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos pos,
+            uint32_t **changed, uint32_t *nchanged, xi_err *err) {
+  const char *s = xiS_name(&g->sym, name);
+  const xiG_binding *b = xiG_binding_of(g, name);
+  *changed = NULL, *nchanged = 0;
+  if (!b || b->kind != B_NODE)
+    return failf(err, pos, b ? "%s is a function" : "unknown name '%s': set changes a leaf "
+                                                     "that exists (for a new one write %s = ...)",
+                 s, s);
+  uint32_t old = b->node;
+  if (g->nodes[old].op != XI_LEAF)
+    return failf(err, pos, "set changes a leaf, and %s is computed from other values "
+                           "(set one of its leaves)", s);
+  xi_shape was = xiG_shape(&g->nodes[old]), now = xiG_shape(&g->nodes[root]);
+  if (!xiO_same_shape(&was, &now)) {
+    char a[48], c[48];
+    xiO_shape_text(&was, a, sizeof a);
+    xiO_shape_text(&now, c, sizeof c);
+    return failf(err, pos, "%s has shape %s; set gives it a value of the same shape, not %s",
+                 s, a, c);
+  }
+  uint32_t leaf, top;
+  if (new_leaf(g, root, mark, pos, &leaf, err))
+    return -1;
+  top = g->n;
+  uint32_t *map = malloc(top * sizeof *map);
+  uint8_t *keep = named_cones(g);
+  uint32_t *names = malloc((g->nbind + 1) * sizeof *names);
+  int rc = 0;
+  if (!map || !keep || !names) {
+    rc = failf(err, pos, "out of memory");
+    goto done;
+  }
+  for (uint32_t i = 0; i < top; i++)
+    map[i] = XI_NONE;
+  map[old] = leaf;
+  err->pos = pos;
+  if ((rc = xiG_replay(g, old, top - 1, map, keep, err)))
+    goto done;
+  for (uint32_t id = 0; id < g->nbind; id++) /* every name whose value was computed again */
+    if (id != name && g->bind[id].kind == B_NODE && map[g->bind[id].node] != XI_NONE)
+      names[(*nchanged)++] = id;
+  for (uint32_t k = 1; k < *nchanged; k++) /* in the order they were computed */
+    for (uint32_t j = k; j > 0 && g->bind[names[j - 1]].node > g->bind[names[j]].node; j--) {
+      uint32_t t = names[j];
+      names[j] = names[j - 1];
+      names[j - 1] = t;
+    }
+  for (uint32_t k = 0; k < *nchanged; k++)
+    bind(g, names[k], map[g->bind[names[k]].node], pos, MOVE_SET);
+  bind(g, name, leaf, pos, MOVE_SET);
+done:
+  if (rc) {
+    xiG_truncate(g, mark);
+    *nchanged = 0;
+    free(names);
+  } else {
+    *changed = names;
+  }
+  free(map);
+  free(keep);
+  return rc;
+}
+
+/* ---- how to call a value ---- */
+
+const char *xiG_name_of(const xiG_graph *g, uint32_t i) {
+  uint32_t name = g->nodes[i].name;
+  if (name == XI_NONE || name >= g->nbind)
+    return NULL;
+  const xiG_binding *b = &g->bind[name];
+  return b->kind == B_NODE && b->node == i ? xiS_name(&g->sym, name) : NULL;
+}
+
+static const char *how(int kind) {
+  switch (kind) {
+  case MOVE_UPDATE: return "before the update at line";
+  case MOVE_SET: return "before set at line";
+  case MOVE_DEL: return "deleted at line";
+  default: return "before line";
+  }
+}
+
+void xiG_label_of(const xiG_graph *g, uint32_t i, char *buf, size_t n) {
+  const char *name = xiG_name_of(g, i);
+  buf[0] = '\0';
+  if (name) {
+    snprintf(buf, n, "%s", name);
+    return;
+  }
+  for (uint32_t k = g->nmoved; k-- > 0;) { /* the name it had last */
+    const xiG_moved *m = &g->moved[k];
+    if (m->node == i) {
+      snprintf(buf, n, "%s (%s %u)", xiS_name(&g->sym, m->name), how(m->update), m->pos.line);
+      return;
+    }
+  }
+}
+
+void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t name, uint32_t v,
+                 char *buf, size_t n) {
+  const char *s = name != XI_NONE ? xiS_name(&g->sym, name) : "it";
+  const xiG_moved *hit = NULL; /* the newest change of the name away from a value under root */
+  uint8_t *cone = calloc(root + 1, 1);
+  if (cone) {
+    cone[root] = 1;
+    for (uint32_t i = root + 1; i-- > 0;)
+      if (cone[i])
+        for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
+          cone[xiG_arg(&g->nodes[i], k)] = 1;
+    for (uint32_t k = g->nmoved; k-- > 0 && !hit;)
+      if (g->moved[k].name == name && g->moved[k].node <= root && cone[g->moved[k].node])
+        hit = &g->moved[k];
+    free(cone);
+  }
+  if (hit)
+    snprintf(buf, n, "%s was computed from an earlier %s, %s %u: compute %s again", what, s,
+             how(hit->update), hit->pos.line, what);
+  else if (v > root)
+    snprintf(buf, n, "%s does not depend on %s: %s got its value at line %u, after %s was "
+                     "computed", what, s, s, g->nodes[v].pos.line, what);
+  else
+    snprintf(buf, n, "%s does not depend on %s", what, s);
+}
+
+/* ---- a trace's ξ labels ---- */
+
+int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n) {
+  uint32_t *l = realloc(g->label, (n ? n : 1) * sizeof *l);
+  if (!l)
+    return -1;
+  memcpy(l, nodes, n * sizeof *l);
+  g->label = l, g->nlabel = n;
+  return 0;
+}
+
+/* ---- after collection ---- */
+
+void xiG_names_renumber(xiG_graph *g, const uint32_t *to) {
+  for (uint32_t id = 0; id < g->nbind; id++)
+    if (g->bind[id].kind == B_NODE)
+      g->bind[id].node = to[g->bind[id].node];
+  for (uint32_t k = 0; k < g->nlabel; k++)
+    if (g->label[k] != XI_NONE)
+      g->label[k] = to[g->label[k]];
+  uint32_t kept = 0; /* notes about values that are gone go with them */
+  for (uint32_t k = 0; k < g->nmoved; k++)
+    if (to[g->moved[k].node] != XI_NONE) {
+      g->moved[kept] = g->moved[k];
+      g->moved[kept++].node = to[g->moved[k].node];
+    }
+  g->nmoved = kept;
+}
