@@ -73,6 +73,7 @@ valgrind: all
 
 bench: all
 	@bench/run
+	@bench/run --loop
 	@bench/run --twolayer
 
 install: all

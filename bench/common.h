@@ -6,14 +6,14 @@
 #include <stdlib.h>
 #include <time.h>
 
-static double now(void) {
+static inline double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 /* resident memory: capacity that realloc reserved but nothing touched is not counted */
-static size_t resident(void) {
+static inline size_t resident(void) {
   long pages = 0, res = 0;
   FILE *f = fopen("/proc/self/statm", "r");
   if (f) {
@@ -24,12 +24,12 @@ static size_t resident(void) {
   return (size_t)res * 4096;
 }
 
-static int by_value(const void *a, const void *b) {
+static inline int by_value(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
 }
 
-static double median(double *v, int n) {
+static inline double median(double *v, int n) {
   qsort(v, (size_t)n, sizeof *v, by_value);
   return v[n / 2];
 }

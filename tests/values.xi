@@ -17,6 +17,7 @@ j = k*3; vars                # j is a value computed from k
 W = 2; L = W^2
 W -= 0.25*grad(L, W)         # 2 - 0.25·4 = 1
 L                            # still 4
+trace L                      # the W it was computed from, marked as before the update
 grad(L, W)                   # an error: L was computed from the W before the update
 L = W^2; grad(L, W)          # 2W = 2: computed again, it is fine
 trace L                      # W is the updated leaf; no chain of updates behind it
@@ -86,7 +87,15 @@ pi = 3; pi; del pi; pi
 exp = 3                      # a function's name stays reserved
 sum = 1
 
-# 10. del and rebinding never change values computed before
+# 10. the ξ labels a trace prints are names afterwards
+x = 0.5; L = sigmoid(2*x)*x
+trace L
+grad(L, ξ2)                  # ξ2 = σ(ξ1): ∂L/∂ξ2 = x = 0.5
+grad(L, ξ1)                  # σ'(1)·x = 0.19661193324148185·0.5 (mpmath)
+ξ2 + 1
+grad(L, ξ9)                  # no such label
+
+# 11. del and rebinding never change values computed before
 p = 2; s = p*10; del p
 s                            # 20
 trace s                      # p (deleted at line ...)
