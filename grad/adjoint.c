@@ -193,11 +193,11 @@ int xiA_build(xiD_sweep *s, xiG_graph *g, uint32_t root, uint32_t v, xi_pos at, 
   *out = adj && adj[0] != XI_NONE ? adj[0] : XI_NONE;
   if (*out == XI_NONE) { /* v does not lead to root: the derivative is 0, of v's shape */
     xiO_view z = xiG_view(&g->nodes[v]);
-    z.el = xiG_elements(z.n, g->prec);
+    z.el = xiM_block(z.n, g->prec);
     *out = z.el ? xiG_leaf(g, &z, at) : XI_NONE;
-    free(z.el);
+    xiM_unblock(z.el);
     if (*out == XI_NONE) {
-      failf(err, at, "out of memory");
+      xiG_oom(g, at, err);
       goto done;
     }
   }
@@ -282,7 +282,7 @@ static int make_grad(xiD_sweep *s, xiG_graph *g, uint32_t e, uint32_t v, xi_pos 
   xi_shape sh = xiG_shape(&g->nodes[v]);
   uint32_t i = xiG_append(g, XI_GRAD, e, v, at);
   if (i == XI_NONE || (sh.rank && xiG_shape_node(g, i, sh, NULL)))
-    return failf(err, at, "out of memory: the graph has %u nodes", g->n);
+    return xiG_oom(g, at, err);
   xiG_node *n = &g->nodes[i];
   for (uint32_t k = 0; k < xiG_count(n); k++)
     if (zero)

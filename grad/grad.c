@@ -10,7 +10,7 @@ void xiD_init(xiD_sweep *s) { memset(s, 0, sizeof *s); }
 
 void xiD_forget(xiD_sweep *s) {
   for (uint32_t i = 0; i < s->cap && s->tel; i++) {
-    free(s->tel[i]);
+    xiM_unblock(s->tel[i]);
     s->tel[i] = NULL;
     s->tn[i] = 0;
   }
@@ -151,9 +151,9 @@ static int view_of(xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v) {
     return 0;
   }
   if (s->tn[i] != v->n) {
-    free(s->tel[i]);
+    xiM_unblock(s->tel[i]);
     s->tn[i] = 0;
-    if (!(s->tel[i] = xiG_elements(v->n, g->prec)))
+    if (!(s->tel[i] = xiM_block(v->n, g->prec)))
       return -1;
     s->tn[i] = v->n;
   }
@@ -171,6 +171,8 @@ static int elementwise_back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, xiO_v
   const xiO_row *row = &xiO_table[n->op];
   for (uint32_t r = 0, q = 0; r < out.sh.rows; r++)
     for (uint32_t c = 0; c < out.sh.cols; c++, q++) {
+      if (xiO_stopped())
+        return -2;
       uint32_t ia = xiO_bidx(&va.sh, r, c), ib = xiO_bidx(&vb.sh, r, c);
       mpfr_srcptr p = row->partial(k, s->tmp, &out.el[q], &va.el[ia], &vb.el[ib]);
       mpfr_ptr d = &da->el[k ? ib : ia];
@@ -220,12 +222,14 @@ static int back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t o) {
   if (view_of(s, g, i, &gv) || view_of(s, g, o, &da))
     return -2;
   if (row->partial) {
-    if (elementwise_back(s, g, i, k, &da, &gv))
-      return -1;
+    int rc = elementwise_back(s, g, i, k, &da, &gv);
+    if (rc)
+      return rc;
   } else {
     xiG_node *a = &g->nodes[n->a], *b = n->b == XI_NONE ? a : &g->nodes[n->b];
     xiO_view out = xiG_view(n), va = xiG_view(a), vb = xiG_view(b);
-    row->vjp(k, &da, &gv, &out, &va, &vb, s->tmp);
+    if (row->vjp(k, &da, &gv, &out, &va, &vb, s->tmp))
+      return -2; /* stopped: interrupted, or out of memory */
   }
   return all_finite(&da) ? 0 : -1;
 }
@@ -241,7 +245,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
                           "(sum it, or index it)", t);
   }
   if (reserve(s, g))
-    return failf(err, at, "out of memory for %u adjoints", g->n);
+    return xiG_oom(g, at, err);
   uint32_t lo = 0;
   if (want == XID_LIST) {
     lo = root;
@@ -257,7 +261,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
       continue;
     xiO_view v;
     if (view_of(s, g, i, &v))
-      return failf(err, at, "out of memory for the adjoints");
+      return xiG_oom(g, at, err);
     for (uint32_t q = 0; q < v.n; q++)
       mpfr_set_zero(&v.el[q], 1);
   }
@@ -276,8 +280,10 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
       if (o < lo || !s->need[o])
         continue;
       int rc = back(s, g, i, (int)k, o);
+      if (rc == -2 && xiO_stopped())
+        return failf(err, at, "interrupted");
       if (rc == -2)
-        return failf(err, at, "out of memory for the adjoints");
+        return xiG_oom(g, at, err);
       if (rc)
         return bad_partial(g, i, (int)k, at, err);
     }

@@ -26,7 +26,7 @@ typedef struct {
   __mpfr_struct *adj; /* their significands live in the pool, slot i for node i */
   uint32_t n, cap;    /* adjoints placed, and room */
   xiM_pool limbs;
-  __mpfr_struct **tel; /* a tensor node's adjoint: its elements (xiG_elements) */
+  __mpfr_struct **tel; /* a tensor node's adjoint: its elements (an xiM_block) */
   uint32_t *tn;        /* and how many */
   mpfr_prec_t prec;
   uint8_t *need; /* does node i lie on a path from a wanted node to the root */

@@ -32,32 +32,40 @@ int tf_scatter(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp
   return 0;
 }
 
-void tv_scatter(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-                const xiO_view *b, mpfr_ptr tmp) {
+int tv_scatter(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+               const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   for (uint32_t q = 0; q < a->n; q++) {
     mpfr_ptr d = &da->el[q];
     mpfr_add(d, d, &g->el[xiO_picked(out->p, out->sh.cols, q)], MPFR_RNDN);
   }
+  return 0;
 }
 
 /* spread: a broadcast to the node's shape */
 int tf_broadcast(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
-  for (uint32_t i = 0, q = 0; i < out->sh.rows; i++)
+  for (uint32_t i = 0, q = 0; i < out->sh.rows; i++) {
+    if (xiO_stopped())
+      return XI_RULE_STOPPED;
     for (uint32_t j = 0; j < out->sh.cols; j++, q++)
       mpfr_set(&out->el[q], &a->el[xiO_bidx(&a->sh, i, j)], MPFR_RNDN);
+  }
   return 0;
 }
 
-void tv_broadcast(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
-                  const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int tv_broadcast(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
+                 const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
-  for (uint32_t i = 0, q = 0; i < out->sh.rows; i++)
+  for (uint32_t i = 0, q = 0; i < out->sh.rows; i++) {
+    if (xiO_stopped())
+      return XI_RULE_STOPPED;
     for (uint32_t j = 0; j < out->sh.cols; j++, q++) {
       mpfr_ptr d = &da->el[xiO_bidx(&a->sh, i, j)];
       mpfr_add(d, d, &g->el[q], MPFR_RNDN);
     }
+  }
+  return 0;
 }
 
 /* sum down to the node's shape: each output element is one correctly rounded
@@ -67,9 +75,13 @@ int tf_sumto(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) 
   uint32_t rs = out->sh.rows == 1 ? a->sh.rows : 1, cs = out->sh.cols == 1 ? a->sh.cols : 1;
   mpfr_ptr *terms = malloc((size_t)rs * cs * sizeof *terms);
   if (!terms)
-    return -1;
+    return XI_RULE_STOPPED;
   for (uint32_t i = 0, q = 0; i < out->sh.rows; i++)
     for (uint32_t j = 0; j < out->sh.cols; j++, q++) {
+      if (xiO_stopped()) {
+        free(terms);
+        return XI_RULE_STOPPED;
+      }
       uint32_t t = 0;
       for (uint32_t r = 0; r < rs; r++)
         for (uint32_t c = 0; c < cs; c++)
@@ -80,12 +92,16 @@ int tf_sumto(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) 
   return 0;
 }
 
-void tv_sumto(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-              const xiO_view *b, mpfr_ptr tmp) {
+int tv_sumto(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+             const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
-  for (uint32_t i = 0, q = 0; i < a->sh.rows; i++)
+  for (uint32_t i = 0, q = 0; i < a->sh.rows; i++) {
+    if (xiO_stopped())
+      return XI_RULE_STOPPED;
     for (uint32_t j = 0; j < a->sh.cols; j++, q++)
       mpfr_add(&da->el[q], &da->el[q], &g->el[xiO_bidx(&out->sh, i, j)], MPFR_RNDN);
+  }
+  return 0;
 }
 
 int tf_reshape(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
@@ -95,11 +111,12 @@ int tf_reshape(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp
   return 0;
 }
 
-void tv_reshape(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-                const xiO_view *b, mpfr_ptr tmp) {
+int tv_reshape(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+               const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)out, (void)b, (void)tmp;
   for (uint32_t q = 0; q < a->n; q++)
     mpfr_add(&da->el[q], &da->el[q], &g->el[q], MPFR_RNDN);
+  return 0;
 }
 
 /* 1 at the first largest element: where max sends its derivative */
@@ -118,15 +135,16 @@ int tf_onehot(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp)
   for (uint32_t i = 0; i < a->n; i++) {
     long y = mpfr_get_si(&a->el[i], MPFR_RNDN);
     if (y < 0 || (uint32_t)y >= classes)
-      return -1;
+      return XI_RULE_DOMAIN;
     mpfr_set_ui(&out->el[i * classes + (uint32_t)y], 1, MPFR_RNDN);
   }
   return 0;
 }
 
-void tv_none(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-             const xiO_view *b, mpfr_ptr tmp) {
+int tv_none(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+            const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)da, (void)g, (void)out, (void)a, (void)b, (void)tmp;
+  return 0;
 }
 
 /* ---- the same derivatives built as nodes (for derivatives of derivatives) ---- */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 mpfr_t xiO_one, xiO_minus_one, xiO_zero;
+volatile sig_atomic_t *xiO_interrupt;
 
 /* ---- forward rules ---- */
 static int fw_id(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
@@ -287,7 +288,12 @@ const char *xiO_function_name(int i) {
   return NULL;
 }
 
+/* sessions may overlap (a test holds two): the constants live while any does */
+static int users;
+
 void xiO_init(void) {
+  if (users++)
+    return;
   mpfr_init2(xiO_one, 2);
   mpfr_init2(xiO_minus_one, 2);
   mpfr_init2(xiO_zero, 2);
@@ -297,8 +303,11 @@ void xiO_init(void) {
 }
 
 void xiO_done(void) {
+  if (--users)
+    return;
   mpfr_clear(xiO_one);
   mpfr_clear(xiO_minus_one);
   mpfr_clear(xiO_zero);
+  xiO_scratch_free();
   mpfr_free_cache();
 }

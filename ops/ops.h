@@ -19,6 +19,7 @@
 #ifndef XI_OPS_H
 #define XI_OPS_H
 
+#include <signal.h>
 #include <stdio.h> /* before mpfr.h, which then declares its FILE functions */
 #include <mpfr.h>
 #include <stdint.h>
@@ -172,8 +173,8 @@ typedef struct {
   int (*shape)(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
                size_t n);
   int (*tforward)(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp);
-  void (*vjp)(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-              const xiO_view *b, mpfr_ptr tmp);
+  int (*vjp)(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+             const xiO_view *b, mpfr_ptr tmp);
   uint32_t (*gvjp)(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b);
   int (*forward)(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd);
   /* the local partial ∂node/∂operand k; returns tmp, an operand, the node's
@@ -190,6 +191,7 @@ extern mpfr_t xiO_one, xiO_minus_one, xiO_zero;
 
 void xiO_init(void);
 void xiO_done(void);
+void xiO_scratch_free(void); /* the dot products' scratch (tops.c) */
 /* the op a function name denotes (sigmoid, σ, pow, sum ...), or -1;
    xiO_lookup_args: the one taking argc arguments, or -1 */
 int xiO_lookup(const char *name, size_t len);
@@ -209,6 +211,12 @@ static inline uint32_t xiO_bidx(const xi_shape *in, uint32_t i, uint32_t j) {
 static inline void xiO_shape_params(int32_t *p, xi_shape sh) {
   p[2] = sh.rank, p[3] = (int32_t)sh.rows, p[4] = (int32_t)sh.cols;
 }
+
+/* What a tensor rule returns: 0, or why it stopped.  A long rule checks the
+   session's interrupt flag (set by ^C) at every output element, and stops. */
+enum { XI_RULE_OK = 0, XI_RULE_DOMAIN = -1, XI_RULE_STOPPED = -2 };
+extern volatile sig_atomic_t *xiO_interrupt;
+static inline int xiO_stopped(void) { return xiO_interrupt && *xiO_interrupt; }
 
 /* NumPy's legacy generator: MT19937 and its polar Gaussian, bit for bit */
 typedef struct {

@@ -2,11 +2,11 @@
  * operations on whole tensors, with NumPy's conventions.  Values are row by
  * row; a vector is one row; a scalar is 1×1 with rank 0.  Every rule takes
  * the output first; a vjp adds into da (adjoints add up over consumers). */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ops/tops.h"
+#include "ops/pool.h"
 
 void xiO_shape_text(const xi_shape *s, char *buf, size_t n) {
   if (s->rank == 0)
@@ -88,27 +88,56 @@ int sh_matmul(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, c
   return xiO_size_ok(out, why, n);
 }
 
-/* dot of row i of A (stride 1) and column j of B (stride bc), correctly rounded */
-static void dot(mpfr_ptr r, mpfr_ptr a, uint32_t astride, mpfr_ptr b, uint32_t bstride,
-                uint32_t len) {
-  mpfr_ptr small[2][32], *pa = small[0], *pb = small[1];
-  if (len > 32) {
-    pa = malloc(len * sizeof *pa);
-    pb = malloc(len * sizeof *pb);
+/* Scratch for dot products: the exact products, at the sum of the operands'
+   precisions (a p-bit by q-bit product is exact in p + q bits), reused from
+   call to call instead of an mpfr_init2/mpfr_clear per term as mpfr_dot does.
+   One mpfr_sum of them is the correctly rounded dot product, bit for bit
+   mpfr_dot's. */
+static struct {
+  __mpfr_struct *el;
+  mpfr_ptr *ptr;
+  uint32_t cap;
+  mpfr_prec_t prec;
+} scratch;
+
+static int reserve(uint32_t len, mpfr_prec_t prec) {
+  if (len <= scratch.cap && prec == scratch.prec)
+    return 0;
+  uint32_t cap = len > scratch.cap ? len : scratch.cap;
+  __mpfr_struct *el = xiM_block(cap, prec);
+  mpfr_ptr *ptr = malloc(cap * sizeof *ptr);
+  if (!el || !ptr) {
+    xiM_unblock(el);
+    free(ptr);
+    return -1;
   }
-  if (!pa || !pb) { /* out of memory: fall back to fused steps, rounding each */
+  xiM_unblock(scratch.el);
+  free(scratch.ptr);
+  for (uint32_t k = 0; k < cap; k++)
+    ptr[k] = &el[k];
+  scratch.el = el, scratch.ptr = ptr, scratch.cap = cap, scratch.prec = prec;
+  return 0;
+}
+
+void xiO_scratch_free(void) {
+  xiM_unblock(scratch.el);
+  free(scratch.ptr);
+  memset(&scratch, 0, sizeof scratch);
+}
+
+/* r = Σ a[k·as]·b[k·bs], correctly rounded; XI_RULE_STOPPED when out of memory */
+static int dot(mpfr_ptr r, mpfr_ptr a, uint32_t astride, mpfr_ptr b, uint32_t bstride,
+               uint32_t len) {
+  if (len == 0) {
     mpfr_set_zero(r, 1);
-    for (uint32_t k = 0; k < len; k++)
-      mpfr_fma(r, &a[k * astride], &b[k * bstride], r, MPFR_RNDN);
-  } else {
-    for (uint32_t k = 0; k < len; k++)
-      pa[k] = &a[k * astride], pb[k] = &b[k * bstride];
-    mpfr_dot(r, pa, pb, len, MPFR_RNDN);
+    return 0;
   }
-  if (len > 32) {
-    free(pa);
-    free(pb);
-  }
+  if (reserve(len, mpfr_get_prec(a) + mpfr_get_prec(b)))
+    return XI_RULE_STOPPED;
+  for (uint32_t k = 0; k < len; k++)
+    mpfr_mul(&scratch.el[k], &a[k * astride], &b[k * bstride], MPFR_RNDN); /* exact */
+  mpfr_sum(r, scratch.ptr, len, MPFR_RNDN);
+  return 0;
 }
 
 int tf_matmul(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
@@ -118,12 +147,13 @@ int tf_matmul(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp)
   as_right(&b->sh, &br, &bc);
   for (uint32_t i = 0; i < ar; i++)
     for (uint32_t j = 0; j < bc; j++)
-      dot(&out->el[i * bc + j], &a->el[i * ac], 1, &b->el[j], bc, ac);
+      if (xiO_stopped() || dot(&out->el[i * bc + j], &a->el[i * ac], 1, &b->el[j], bc, ac))
+        return XI_RULE_STOPPED;
   return 0;
 }
 
-void tv_matmul(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-               const xiO_view *b, mpfr_ptr tmp) {
+int tv_matmul(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+              const xiO_view *b, mpfr_ptr tmp) {
   (void)out;
   uint32_t ar, ac, br, bc;
   as_left(&a->sh, &ar, &ac);
@@ -131,16 +161,19 @@ void tv_matmul(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, cons
   if (k == 0) { /* dA[i][m] += Σ_j G[i][j] B[m][j] */
     for (uint32_t i = 0; i < ar; i++)
       for (uint32_t m = 0; m < ac; m++) {
-        dot(tmp, &g->el[i * bc], 1, &b->el[m * bc], 1, bc);
+        if (xiO_stopped() || dot(tmp, &g->el[i * bc], 1, &b->el[m * bc], 1, bc))
+          return XI_RULE_STOPPED;
         mpfr_add(&da->el[i * ac + m], &da->el[i * ac + m], tmp, MPFR_RNDN);
       }
   } else { /* dB[m][j] += Σ_i A[i][m] G[i][j] */
     for (uint32_t m = 0; m < br; m++)
       for (uint32_t j = 0; j < bc; j++) {
-        dot(tmp, &a->el[m], ac, &g->el[j], bc, ar);
+        if (xiO_stopped() || dot(tmp, &a->el[m], ac, &g->el[j], bc, ar))
+          return XI_RULE_STOPPED;
         mpfr_add(&da->el[m * bc + j], &da->el[m * bc + j], tmp, MPFR_RNDN);
       }
   }
+  return 0;
 }
 
 /* ---- transpose ---- */
@@ -157,19 +190,26 @@ int sh_transpose(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p
 int tf_transpose(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
-  for (uint32_t i = 0; i < r; i++)
+  for (uint32_t i = 0; i < r; i++) {
+    if (xiO_stopped())
+      return XI_RULE_STOPPED;
     for (uint32_t j = 0; j < c; j++)
       mpfr_set(&out->el[j * r + i], &a->el[i * c + j], MPFR_RNDN);
+  }
   return 0;
 }
 
-void tv_transpose(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
-                  const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int tv_transpose(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
+                 const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)out, (void)b, (void)tmp;
   uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
-  for (uint32_t i = 0; i < r; i++)
+  for (uint32_t i = 0; i < r; i++) {
+    if (xiO_stopped())
+      return XI_RULE_STOPPED;
     for (uint32_t j = 0; j < c; j++)
       mpfr_add(&da->el[i * c + j], &da->el[i * c + j], &g->el[j * r + i], MPFR_RNDN);
+  }
+  return 0;
 }
 
 /* ---- sums and means: p[0] is the axis, or -2 for all ---- */
@@ -214,8 +254,12 @@ static int reduce(xiO_view *out, const xiO_view *a, int mean) {
   uint32_t step = axis == 0 ? c : 1;
   mpfr_ptr *terms = malloc((len ? len : 1) * sizeof *terms);
   if (!terms)
-    return -1;
+    return XI_RULE_STOPPED;
   for (uint32_t k = 0; k < out->n; k++) {
+    if (xiO_stopped()) {
+      free(terms);
+      return XI_RULE_STOPPED;
+    }
     uint32_t first = axis == ALL_AXES ? 0 : axis == 0 ? k : k * c;
     for (uint32_t t = 0; t < len; t++)
       terms[t] = &a->el[first + t * step];
@@ -236,13 +280,15 @@ int tf_mean(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   return reduce(out, a, 1);
 }
 
-static void reduce_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
-                        const xiO_view *a, int mean, mpfr_ptr tmp) {
+static int reduce_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
+                       const xiO_view *a, int mean, mpfr_ptr tmp) {
   int32_t axis = out->p[0];
   uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
   uint32_t len = axis == ALL_AXES ? r * c : axis == 0 ? r : c;
   for (uint32_t i = 0; i < r; i++)
     for (uint32_t j = 0; j < c; j++) {
+      if (xiO_stopped())
+        return XI_RULE_STOPPED;
       mpfr_srcptr gk = &g->el[reduce_slot(axis, i, j)];
       if (mean) {
         mpfr_div_ui(tmp, gk, len, MPFR_RNDN);
@@ -250,17 +296,18 @@ static void reduce_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
       }
       mpfr_add(&da->el[i * c + j], &da->el[i * c + j], gk, MPFR_RNDN);
     }
+  return 0;
 }
 
-void tv_sum(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+int tv_sum(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+           const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b;
+  return reduce_back(da, g, out, a, 0, tmp);
+}
+int tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
             const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
-  reduce_back(da, g, out, a, 0, tmp);
-}
-void tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-             const xiO_view *b, mpfr_ptr tmp) {
-  (void)k, (void)b;
-  reduce_back(da, g, out, a, 1, tmp);
+  return reduce_back(da, g, out, a, 1, tmp);
 }
 
 /* ---- max ---- */
@@ -286,11 +333,12 @@ int tf_max(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   return 0;
 }
 
-void tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-            const xiO_view *b, mpfr_ptr tmp) {
+int tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+           const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)out, (void)b, (void)tmp;
   uint32_t m = xiO_argmax(a);
   mpfr_add(&da->el[m], &da->el[m], g->el, MPFR_RNDN);
+  return 0;
 }
 
 /* ---- outer product ---- */
@@ -306,26 +354,26 @@ int sh_outer(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, ch
 
 int tf_outer(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
-  for (uint32_t i = 0; i < a->n; i++)
+  for (uint32_t i = 0; i < a->n; i++) {
+    if (xiO_stopped())
+      return XI_RULE_STOPPED;
     for (uint32_t j = 0; j < b->n; j++)
       mpfr_mul(&out->el[i * b->n + j], &a->el[i], &b->el[j], MPFR_RNDN);
+  }
   return 0;
 }
 
-void tv_outer(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-              const xiO_view *b, mpfr_ptr tmp) {
+int tv_outer(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+             const xiO_view *b, mpfr_ptr tmp) {
   (void)out;
   uint32_t m = a->n, n = b->n;
-  if (k == 0)
-    for (uint32_t i = 0; i < m; i++) {
-      dot(tmp, &g->el[i * n], 1, b->el, 1, n);
-      mpfr_add(&da->el[i], &da->el[i], tmp, MPFR_RNDN);
-    }
-  else
-    for (uint32_t j = 0; j < n; j++) {
-      dot(tmp, &g->el[j], n, a->el, 1, m);
-      mpfr_add(&da->el[j], &da->el[j], tmp, MPFR_RNDN);
-    }
+  for (uint32_t i = 0; i < (k == 0 ? m : n); i++) {
+    if (xiO_stopped() || (k == 0 ? dot(tmp, &g->el[i * n], 1, b->el, 1, n)
+                                 : dot(tmp, &g->el[i], n, a->el, 1, m)))
+      return XI_RULE_STOPPED;
+    mpfr_add(&da->el[i], &da->el[i], tmp, MPFR_RNDN);
+  }
+  return 0;
 }
 
 /* ---- softmax family: along the last axis, row by row ---- */
@@ -363,44 +411,52 @@ static uint32_t nrows(const xiO_view *v) { return v->sh.rank == 2 ? v->sh.rows :
 
 int tf_log_softmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b;
-  for (uint32_t i = 0; i < nrows(a); i++)
+  for (uint32_t i = 0; i < nrows(a); i++) {
+    if (xiO_stopped())
+      return XI_RULE_STOPPED;
     log_softmax_row(&out->el[i * a->sh.cols], &a->el[i * a->sh.cols], a->sh.cols, tmp);
+  }
   return 0;
 }
 
 int tf_softmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
-  tf_log_softmax(out, a, b, tmp);
-  for (uint32_t k = 0; k < out->n; k++)
+  int rc = tf_log_softmax(out, a, b, tmp);
+  for (uint32_t k = 0; k < out->n && rc == 0; k++)
     mpfr_exp(&out->el[k], &out->el[k], MPFR_RNDN);
-  return 0;
+  return rc;
 }
 
 /* dz = s ⊙ (g - Σ g⊙s), row by row */
-void tv_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-                const xiO_view *b, mpfr_ptr tmp) {
+int tv_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+               const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   uint32_t c = a->sh.cols;
+  int rc = 0;
   mpfr_t t;
   mpfr_init2(t, mpfr_get_prec(tmp));
-  for (uint32_t i = 0; i < nrows(a); i++) {
+  for (uint32_t i = 0; i < nrows(a) && rc == 0; i++) {
     mpfr_ptr s = &out->el[i * c], gg = &g->el[i * c];
-    dot(tmp, gg, 1, s, 1, c);
+    if (xiO_stopped() || dot(tmp, gg, 1, s, 1, c)) {
+      rc = XI_RULE_STOPPED;
+      break;
+    }
     for (uint32_t j = 0; j < c; j++) {
       mpfr_sub(t, &gg[j], tmp, MPFR_RNDN);
       mpfr_fma(&da->el[i * c + j], t, &s[j], &da->el[i * c + j], MPFR_RNDN);
     }
   }
   mpfr_clear(t);
+  return rc;
 }
 
 /* dz = g - softmax(z) Σ g, row by row */
-void tv_log_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
-                    const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int tv_log_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
+                   const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   uint32_t c = a->sh.cols;
   mpfr_t p;
   mpfr_init2(p, mpfr_get_prec(tmp));
-  for (uint32_t i = 0; i < nrows(a); i++) {
+  for (uint32_t i = 0; i < nrows(a) && !xiO_stopped(); i++) {
     mpfr_ptr gg = &g->el[i * c];
     mpfr_set_zero(tmp, 1);
     for (uint32_t j = 0; j < c; j++)
@@ -413,6 +469,7 @@ void tv_log_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
     }
   }
   mpfr_clear(p);
+  return xiO_stopped() ? XI_RULE_STOPPED : 0;
 }
 
 /* ---- cross-entropy with class-index labels ---- */
@@ -439,16 +496,16 @@ int tf_ce(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   uint32_t c = a->sh.cols, rows = nrows(a);
   mpfr_ptr row = malloc(c * sizeof *row);
   if (!row)
-    return -1;
+    return XI_RULE_STOPPED;
   for (uint32_t j = 0; j < c; j++)
     mpfr_init2(&row[j], mpfr_get_prec(tmp));
   mpfr_set_zero(out->el, 1);
   int rc = 0;
   for (uint32_t i = 0; i < rows; i++) {
     long y = label_of(b, i, c);
-    if (y < 0) {
-      mpfr_set_nan(out->el); /* a label that is not a class: the node reports it */
-      rc = -1;
+    if (y < 0 || xiO_stopped()) { /* a label that is not a class: the node reports it */
+      mpfr_set_nan(out->el);
+      rc = y < 0 ? XI_RULE_DOMAIN : XI_RULE_STOPPED;
       break;
     }
     log_softmax_row(row, &a->el[i * c], c, tmp);
@@ -463,18 +520,18 @@ int tf_ce(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
 }
 
 /* dz = g·(softmax(z) - onehot(y))/batch: the shortcut δ = p - y */
-void tv_ce(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-           const xiO_view *b, mpfr_ptr tmp) {
+int tv_ce(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+          const xiO_view *b, mpfr_ptr tmp) {
   (void)out;
   if (k != 0)
-    return; /* labels are not differentiable */
+    return 0; /* labels are not differentiable */
   uint32_t c = a->sh.cols, rows = nrows(a);
   mpfr_ptr row = malloc(c * sizeof *row);
   if (!row)
-    return;
+    return XI_RULE_STOPPED;
   for (uint32_t j = 0; j < c; j++)
     mpfr_init2(&row[j], mpfr_get_prec(tmp));
-  for (uint32_t i = 0; i < rows; i++) {
+  for (uint32_t i = 0; i < rows && !xiO_stopped(); i++) {
     long y = label_of(b, i, c);
     log_softmax_row(row, &a->el[i * c], c, tmp);
     for (uint32_t j = 0; j < c; j++) {
@@ -489,6 +546,7 @@ void tv_ce(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xi
   for (uint32_t j = 0; j < c; j++)
     mpfr_clear(&row[j]);
   free(row);
+  return xiO_stopped() ? XI_RULE_STOPPED : 0;
 }
 
 /* ---- indexing: p[0], p[1] are the indices (XI_COLON for ':') ---- */
@@ -560,12 +618,13 @@ int tf_index(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) 
   return 0;
 }
 
-void tv_index(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-              const xiO_view *b, mpfr_ptr tmp) {
+int tv_index(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+             const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   for (uint32_t q = 0; q < out->n; q++) {
     uint32_t e = xiO_picked(out->p, a->sh.cols, q);
     mpfr_add(&da->el[e], &da->el[e], &g->el[q], MPFR_RNDN);
   }
+  return 0;
 }
 

@@ -8,7 +8,7 @@
   int f(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why, size_t n);
 #define XI_FW_FN(f) int f(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp);
 #define XI_VJP_FN(f)                                                                       \
-  void f(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,   \
+  int f(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,   \
          const xiO_view *b, mpfr_ptr tmp);
 #define XI_GVJP_FN(f)                                                                      \
   uint32_t f(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b);

@@ -25,11 +25,11 @@ static void print_grad(xiR_session *s, const char *of, const char *wrt, uint32_t
     xiW_value(&b, &v, s->digits, indent, 0);
   } else { /* zeros, in the node's shape */
     xiO_view z = xiG_view(&s->g.nodes[node]);
-    __mpfr_struct *el = xiG_elements(z.n, s->g.prec);
+    __mpfr_struct *el = xiM_block(z.n, s->g.prec);
     if (el) {
       z.el = el;
       xiW_value(&b, &z, s->digits, indent, 0);
-      free(el);
+      xiM_unblock(el);
     }
   }
   printf("%s\n", b.s);
@@ -263,9 +263,11 @@ static int whole(xiR_session *s, const xiP_stmt *st, const char *what, long lo, 
                  long *out, xi_err *err) {
   const char *t = s->src + st->arg.off;
   int ok = st->arg.len > 0 && st->arg.len < 12;
-  for (size_t i = 0; ok && i < st->arg.len; i++)
+  long v = 0; /* within the token: a file's last line may end without a newline */
+  for (size_t i = 0; ok && i < st->arg.len; i++) {
     ok = t[i] >= '0' && t[i] <= '9';
-  long v = ok ? strtol(t, NULL, 10) : -1;
+    v = v * 10 + (t[i] - '0');
+  }
   if (!ok || v < lo || v > hi)
     return xiR_fail(err, st->arg.pos, "%s must be a whole number from %ld to %ld", what, lo, hi);
   *out = v;

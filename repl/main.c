@@ -21,6 +21,8 @@ static const char usage[] =
     "  --digits N      significant digits shown (default 10)\n"
     "  --prec N        working precision in bits (default 128)\n"
     "  --keep-going    a script goes on after an error (by default it stops there)\n"
+    "  --memory SIZE   the budget for values, in bytes (K, M, G suffixes; default\n"
+    "                  half the physical memory): a value over it is an error\n"
     "  -h, --help      this text and the language summary\n"
     "  --version       the version\n"
     "\n"
@@ -38,6 +40,24 @@ static int number_arg(const char *opt, const char *v, long lo, long hi, long *ou
     return -1;
   }
   *out = n;
+  return 0;
+}
+
+/* 512M, 2G, 100000: a size in bytes */
+static int size_arg(const char *v, size_t *out) {
+  char *end;
+  double n = v && *v ? strtod(v, &end) : -1;
+  if (n <= 0 || end == v)
+    return -1;
+  double unit = *end == 'K' || *end == 'k'   ? 1024.0
+                : *end == 'M' || *end == 'm' ? 1048576.0
+                : *end == 'G' || *end == 'g' ? 1073741824.0
+                                             : 1.0;
+  if (unit > 1)
+    end++;
+  if (*end || n * unit < 65536 || n * unit > 1e18)
+    return -1;
+  *out = (size_t)(n * unit);
   return 0;
 }
 
@@ -83,6 +103,13 @@ int main(int argc, char **argv) {
       interactive = 1;
     } else if (strcmp(argv[i], "--keep-going") == 0) {
       keep_going = 1;
+    } else if ((v = value_of(argc, argv, &i, "--memory"))) {
+      size_t bytes;
+      if (size_arg(v, &bytes)) {
+        fprintf(stderr, "xi: --memory needs a size of at least 64K, such as 512M or 4G\n");
+        return 2;
+      }
+      xiM_set_budget(bytes);
     } else if (argv[i][0] == '-' && argv[i][1]) {
       fprintf(stderr, "xi: unknown option %s (xi --help lists them)\n", argv[i]);
       return 2;
@@ -99,7 +126,8 @@ int main(int argc, char **argv) {
       i++;
       xiR_run(&s, "-e", argv[i], strlen(argv[i]), 1);
       ran = 1;
-    } else if (strcmp(argv[i], "--prec") == 0 || strcmp(argv[i], "--digits") == 0) {
+    } else if (strcmp(argv[i], "--prec") == 0 || strcmp(argv[i], "--digits") == 0 ||
+               strcmp(argv[i], "--memory") == 0) {
       i++;
     } else if (argv[i][0] != '-' || !argv[i][1]) {
       if (strcmp(argv[i], "-") == 0)

@@ -20,10 +20,13 @@ void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
   s->g.redo = xiA_redo;
   s->g.derive_ctx = &s->sweep;
   s->g.interrupt = &s->interrupt;
+  xiO_interrupt = &s->interrupt; /* the tensor rules check it too */
   s->digits = digits;
 }
 
 void xiR_free(xiR_session *s) {
+  if (xiO_interrupt == &s->interrupt)
+    xiO_interrupt = NULL;
   xiD_free(&s->sweep);
   xiG_free(&s->g);
   xiO_done();
@@ -160,6 +163,7 @@ static int do_def(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 }
 
 static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  s->g.mark = s->g.n; /* a statement may build XI_STATEMENT_NODES nodes */
   switch (st->kind) {
   case S_EXPR: return do_expr(s, st, err);
   case S_ASSIGN: return do_assign(s, st, err);

@@ -126,7 +126,7 @@ static int build_maker(xiG_graph *g, const xiP_ins *in, const uint32_t *args, ui
                  (unsigned long long)sh.rows * sh.cols, XI_MAX_ELEMENTS);
   *out = xiG_append(g, XI_LEAF, XI_NONE, XI_NONE, in->pos);
   if (*out == XI_NONE || (sh.rank && xiG_shape_node(g, *out, sh, NULL)))
-    return failf(err, in->pos, "out of memory");
+    return xiG_oom(g, in->pos, err);
   xiG_node *n = &g->nodes[*out];
   for (uint32_t k = 0; k < xiG_count(n); k++) {
     mpfr_ptr e = xiG_el(n, k);
@@ -185,7 +185,7 @@ static int step(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t *st, 
     break;
   }
   if (rc == 0 && node == XI_NONE)
-    rc = failf(err, in->pos, "out of memory: the graph has %u nodes", g->n);
+    rc = xiG_oom(g, in->pos, err);
   st[(*sp)++] = node;
   return rc;
 }

@@ -31,6 +31,7 @@ void xiG_init(xiG_graph *g, mpfr_prec_t prec) {
 
 void xiG_free(xiG_graph *g) {
   xiG_truncate(g, 0);
+  xiM_account(-(ptrdiff_t)g->cap * (ptrdiff_t)sizeof *g->nodes);
   free(g->nodes);
   xiM_free(&g->limbs);
   mpfr_clear(g->tmp);
@@ -45,13 +46,22 @@ void xiG_free(xiG_graph *g) {
 }
 
 uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos) {
+  g->full = 0;
+  if (g->n - g->mark >= XI_STATEMENT_NODES && g->n >= g->mark) {
+    g->full = 1;
+    return XI_NONE;
+  }
   if (g->n == g->cap) {
     if (g->cap >= UINT32_MAX / 4)
       return XI_NONE;
     uint32_t cap = g->cap ? g->cap * 2 : 1024;
-    xiG_node *q = realloc(g->nodes, (size_t)cap * sizeof *q);
-    if (!q)
+    if (xiM_account((ptrdiff_t)(cap - g->cap) * (ptrdiff_t)sizeof *g->nodes))
       return XI_NONE;
+    xiG_node *q = realloc(g->nodes, (size_t)cap * sizeof *q);
+    if (!q) {
+      xiM_account(-(ptrdiff_t)(cap - g->cap) * (ptrdiff_t)sizeof *g->nodes);
+      return XI_NONE;
+    }
     g->nodes = q, g->cap = cap;
   }
   xiG_node *n = &g->nodes[g->n];
@@ -69,7 +79,7 @@ uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos) {
 
 static void free_ext(xiG_node *n) {
   if (n->x) {
-    free(n->x->el); /* the structs and their limbs are one block */
+    xiM_unblock(n->x->el); /* the structs and their limbs are one block */
     free(n->x->args);
     free(n->x);
     n->x = NULL;
@@ -103,21 +113,6 @@ void xiG_truncate(xiG_graph *g, uint32_t mark) {
   }
 }
 
-/* n elements at precision prec in one block: the structs, then their limbs */
-__mpfr_struct *xiG_elements(uint32_t n, mpfr_prec_t prec) {
-  size_t slot = mpfr_custom_get_size(prec);
-  slot = (slot + sizeof(mp_limb_t) - 1) / sizeof(mp_limb_t) * sizeof(mp_limb_t);
-  __mpfr_struct *el = malloc((size_t)n * (sizeof *el + slot));
-  if (!el)
-    return NULL;
-  char *limbs = (char *)(el + n);
-  for (uint32_t k = 0; k < n; k++) {
-    mpfr_custom_init(limbs + k * slot, prec);
-    mpfr_custom_init_set(&el[k], MPFR_ZERO_KIND, 0, prec, limbs + k * slot);
-  }
-  return el;
-}
-
 int xiG_shape_node(xiG_graph *g, uint32_t i, xi_shape sh, const int32_t *p) {
   xiG_node *n = &g->nodes[i];
   free_ext(n);
@@ -126,7 +121,7 @@ int xiG_shape_node(xiG_graph *g, uint32_t i, xi_shape sh, const int32_t *p) {
     return -1;
   x->sh = sh;
   x->n = sh.rank ? sh.rows * sh.cols : 1;
-  if (sh.rank && !(x->el = xiG_elements(x->n, g->prec))) {
+  if (sh.rank && !(x->el = xiM_block(x->n, g->prec))) {
     free(x);
     return -1;
   }
@@ -199,22 +194,50 @@ static void compute(xiG_graph *g, xiG_node *n) {
   } else if (row->forward) { /* elementwise, broadcast */
     xi_shape sa = xiG_shape(a), sb = xiG_shape(b);
     mpfr_ptr ea = xiG_view((xiG_node *)a).el, eb = xiG_view((xiG_node *)b).el;
-    for (uint32_t i = 0, k = 0; i < out.sh.rows; i++) {
-      if (g->interrupt && *g->interrupt) {
-        n->err = XI_E_NAN;
-        return;
-      }
-      for (uint32_t j = 0; j < out.sh.cols; j++, k++)
+    for (uint32_t i = 0, k = 0; i < out.sh.rows; i++)
+      for (uint32_t j = 0; j < out.sh.cols; j++, k++) {
+        if (xiO_stopped()) { /* at every element: at 100000 bits each may take a while */
+          n->err = XI_E_NAN;
+          return;
+        }
         row->forward(&out.el[k], &ea[xiO_bidx(&sa, i, j)], &eb[xiO_bidx(&sb, i, j)],
                      MPFR_RNDN);
-    }
+      }
   } else {
     xiO_view va = xiG_view((xiG_node *)a), vb = xiG_view((xiG_node *)b);
-    if (row->tforward(&out, &va, &vb, g->tmp))
-      n->err = XI_E_NAN;
+    int rc = row->tforward(&out, &va, &vb, g->tmp);
+    if (rc)
+      n->err = rc == XI_RULE_DOMAIN || xiO_stopped() ? XI_E_NAN : XI_E_MEMORY;
   }
   for (uint32_t k = 0; k < out.n && n->err == XI_OK; k++)
     n->err = status(&out.el[k]);
+}
+
+void xiG_bytes(size_t n, char *buf, size_t len) {
+  if (n >= (size_t)1 << 30)
+    snprintf(buf, len, "%.1f GB", (double)n / (1 << 30));
+  else if (n >= (size_t)1 << 20)
+    snprintf(buf, len, "%.1f MB", (double)n / (1 << 20));
+  else
+    snprintf(buf, len, "%zu bytes", n);
+}
+
+int xiG_oom(const xiG_graph *g, xi_pos pos, xi_err *err) {
+  if (g->full == 1)
+    return failf(err, pos, "this statement builds more than %u nodes, the limit that keeps the "
+                           "graph in memory (does a function call another more than once, at "
+                           "every level?)", XI_STATEMENT_NODES);
+  if (xiM_over()) {
+    char want[32], used[32], budget[32];
+    xiG_bytes(xiM_wanted(), want, sizeof want);
+    xiG_bytes(xiM_used(), used, sizeof used);
+    xiG_bytes(xiM_budget(), budget, sizeof budget);
+    return failf(err, pos, "over the memory budget for values: this needs %s more, with %s of "
+                           "%s in use (%ld-bit numbers take %zu bytes each; xi --memory SIZE "
+                           "sets the budget)", want, used, budget, (long)g->prec,
+                 xiM_block_size(1, g->prec) - 16);
+  }
+  return failf(err, pos, "out of memory (the graph has %u nodes)", g->n);
 }
 
 int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err) {
@@ -222,6 +245,8 @@ int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err) {
   const xiO_row *row = &xiO_table[n->op];
   if (g->interrupt && *g->interrupt)
     return failf(err, n->pos, "interrupted");
+  if (n->err == XI_E_MEMORY)
+    return xiG_oom(g, n->pos, err);
   const char *why = n->err == XI_E_OVERFLOW ? "overflow: the result is too large"
                     : n->err == XI_E_NAN    ? row->nan_msg
                                             : row->pole_msg;
@@ -338,7 +363,7 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     }
   }
   if (i == XI_NONE)
-    return failf(err, pos, "out of memory: the graph has %u nodes", g->n);
+    return xiG_oom(g, pos, err);
   if (xiG_eval(g, i, err)) {
     xiG_truncate(g, i);
     return -1;
@@ -375,7 +400,7 @@ int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32
     free(args);
     if (i != XI_NONE)
       xiG_truncate(g, i);
-    return failf(err, pos, "out of memory");
+    return xiG_oom(g, pos, err);
   }
   memcpy(args, items, n * sizeof *args);
   g->nodes[i].x->args = args;
@@ -470,21 +495,21 @@ static int repool(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
     __mpfr_struct x;
     if (xiM_place(&pool, i, &x)) {
       xiM_free(&pool);
-      return failf(err, err->pos, "out of memory for %u numbers of %ld bits", g->n, (long)prec);
+      return xiG_oom(g, err->pos, err);
     }
   }
   for (uint32_t i = 0; i < g->n; i++) { /* tensors: a new block each */
     xiG_node *n = &g->nodes[i];
     if (!xiG_is_tensor(n))
       continue;
-    __mpfr_struct *el = xiG_elements(n->x->n, prec);
+    __mpfr_struct *el = xiM_block(n->x->n, prec);
     if (!el) { /* those done so far are at the new precision, and computed again below */
       xiM_free(&pool);
-      return failf(err, err->pos, "out of memory for a tensor of %u numbers", n->x->n);
+      return xiG_oom(g, err->pos, err);
     }
     for (uint32_t k = 0; k < n->x->n; k++)
       mpfr_set(&el[k], &n->x->el[k], MPFR_RNDN);
-    free(n->x->el);
+    xiM_unblock(n->x->el);
     n->x->el = el;
   }
   for (uint32_t i = 0; i < g->n; i++) {

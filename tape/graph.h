@@ -19,16 +19,17 @@
 #include "ops/ops.h"
 #include "syntax/parse.h"
 #include "syntax/sym.h"
-#include "tape/pool.h"
+#include "ops/pool.h"
 
 #define XI_PREC_MIN 2
 #define XI_PREC_MAX 100000
 #define XI_CALL_DEPTH 200
+#define XI_STATEMENT_NODES 10000000u /* nodes one statement may build: calls expand */
 #define XI_LIT_PI (UINT32_MAX - 1) /* XI_CONST aux for pi and e */
 #define XI_LIT_E (UINT32_MAX - 2)
 
 /* why a node's value is not a finite number */
-enum { XI_OK, XI_E_UPSTREAM, XI_E_NAN, XI_E_POLE, XI_E_OVERFLOW };
+enum { XI_OK, XI_E_UPSTREAM, XI_E_NAN, XI_E_POLE, XI_E_OVERFLOW, XI_E_MEMORY };
 
 /* node flags */
 enum {
@@ -133,6 +134,8 @@ typedef struct xiG_graph {
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
+  uint32_t mark;  /* the first node of the statement running (XI_STATEMENT_NODES) */
+  uint8_t full;   /* why the last append failed: 1 too many nodes, else memory */
   unsigned depth;                   /* user-function calls being expanded */
   uint64_t visits;                  /* nodes evaluated or swept: work done, for tests */
 } xiG_graph;
@@ -143,9 +146,6 @@ void xiG_free(xiG_graph *g);
 /* ---- nodes (graph.c) ---- */
 /* a new node op(a, b), not yet evaluated; XI_NONE when out of memory */
 uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos);
-/* n numbers of precision prec, +0, in one malloc'd block (free() it; never
-   mpfr_clear them) */
-__mpfr_struct *xiG_elements(uint32_t n, mpfr_prec_t prec);
 /* gives node i the shape sh (elements +0) and parameters p (or none); -1: out of memory */
 int xiG_shape_node(xiG_graph *g, uint32_t i, xi_shape sh, const int32_t *p);
 /* a new leaf holding a copy of v (its shape too); XI_NONE when out of memory */
@@ -162,6 +162,11 @@ int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32
 int xiG_eval(xiG_graph *g, uint32_t i, xi_err *err);
 /* the same for nodes from..to again, in place (benchmarks; errors not checked) */
 void xiG_reeval(xiG_graph *g, uint32_t from, uint32_t to);
+/* the message for a failed allocation: the node limit, the memory budget
+   (with its numbers), or the machine's memory */
+int xiG_oom(const xiG_graph *g, xi_pos pos, xi_err *err);
+/* "1.5 GB", "12 MB", "800 bytes" */
+void xiG_bytes(size_t n, char *buf, size_t len);
 /* the message for a node whose value is not a finite number: what, and where */
 int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err);
 /* "in y (defined at 2:5)", "in log(...) at 3:1": where node i came from */

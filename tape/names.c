@@ -175,16 +175,16 @@ static void keep_code(xiG_graph *g, uint32_t i, const xiP_code *code) {
 static int new_leaf(xiG_graph *g, uint32_t root, uint32_t mark, xi_pos pos, uint32_t *leaf,
                     xi_err *err) {
   xiO_view v = xiG_view(&g->nodes[root]);
-  __mpfr_struct *copy = xiG_elements(v.n, g->prec);
+  __mpfr_struct *copy = xiM_block(v.n, g->prec);
   if (!copy)
-    return failf(err, pos, "out of memory");
+    return xiG_oom(g, pos, err);
   for (uint32_t k = 0; k < v.n; k++)
     mpfr_set(&copy[k], &v.el[k], MPFR_RNDN);
   v.el = copy;
   xiG_truncate(g, mark);
   *leaf = xiG_leaf(g, &v, pos);
-  free(copy);
-  return *leaf == XI_NONE ? failf(err, pos, "out of memory: the graph has %u nodes", g->n) : 0;
+  xiM_unblock(copy);
+  return *leaf == XI_NONE ? xiG_oom(g, pos, err) : 0;
 }
 
 int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
@@ -256,7 +256,8 @@ int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t 
   if (b->kind == B_NODE)
     moved(g, name, b->node, (xi_pos){0, 0}, MOVE_BIND);
   clear_binding(b);
-  memcpy(p, params, np * sizeof *p);
+  if (np) /* f() = 1 has no parameters, and params may be NULL */
+    memcpy(p, params, np * sizeof *p);
   b->kind = B_FUNC;
   b->params = p;
   b->nparams = np;
