@@ -1,0 +1,71 @@
+# Seed 002 (backpropagation with NumPy), cells 1 to 2 of 8, pasted unchanged.
+# Each seed002_K file is cumulative: cells 1..K in order, because later cells
+# use names from earlier ones (np, sigmoid, W1, ...).  The first failing
+# seed002_K test names the cell that broke; its new lines are at the end of
+# the .out.  Only comment lines are added ("# ----" marks each cell).
+
+# ---- seed 002, cell 1 of 8: "The Learning Problem" ----
+import numpy as np
+import pandas as pd
+
+print("=== BACKPROPAGATION ===")
+print("""
+GOAL: Find weights that minimize loss
+
+Forward pass: Input → Predictions → Loss
+Backward pass: Loss → Gradients → Weight updates
+
+Key question: How does each weight affect the loss?
+  
+Answer: Compute ∂Loss/∂w for every weight w
+
+Then update: w_new = w_old - learning_rate × ∂Loss/∂w
+
+This is GRADIENT DESCENT applied to neural networks.
+""")
+
+# ---- seed 002, cell 2 of 8: "Chain Rule Foundation" ----
+print("\n=== CHAIN RULE ===")
+print("""
+Backpropagation uses the CHAIN RULE from calculus:
+
+If z = f(g(x)), then:
+  dz/dx = dz/dg × dg/dx
+
+Neural network example:
+  loss = L(σ(w×x + b))
+  
+To find ∂loss/∂w:
+  ∂loss/∂w = ∂loss/∂σ × ∂σ/∂z × ∂z/∂w
+  
+Where z = w×x + b
+
+We compute gradients layer by layer, going backward.
+""")
+
+# Chain rule example
+def f(x):
+    return x ** 2
+
+def g(x):
+    return 3 * x + 1
+
+# z = f(g(x)) = (3x + 1)^2
+# dz/dx = 2(3x + 1) × 3 = 6(3x + 1)
+
+x = 2
+g_x = g(x)           # 3*2 + 1 = 7
+f_g_x = f(g_x)       # 7^2 = 49
+
+# Derivatives
+df_dg = 2 * g_x      # f'(g) = 2g = 14
+dg_dx = 3            # g'(x) = 3
+dz_dx = df_dg * dg_dx  # Chain rule = 42
+
+print(f"z = f(g(x)) = (3x + 1)² at x={x}")
+print(f"g(x) = {g_x}")
+print(f"z = {f_g_x}")
+print(f"\nChain rule derivatives:")
+print(f"  df/dg = {df_dg}")
+print(f"  dg/dx = {dg_dx}")
+print(f"  dz/dx = df/dg × dg/dx = {dz_dx}")

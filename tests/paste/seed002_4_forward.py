@@ -1,0 +1,124 @@
+# Seed 002 (backpropagation with NumPy), cells 1 to 4 of 8, pasted unchanged.
+# Each seed002_K file is cumulative: cells 1..K in order, because later cells
+# use names from earlier ones (np, sigmoid, W1, ...).  The first failing
+# seed002_K test names the cell that broke; its new lines are at the end of
+# the .out.  Only comment lines are added ("# ----" marks each cell).
+
+# ---- seed 002, cell 1 of 8: "The Learning Problem" ----
+import numpy as np
+import pandas as pd
+
+print("=== BACKPROPAGATION ===")
+print("""
+GOAL: Find weights that minimize loss
+
+Forward pass: Input → Predictions → Loss
+Backward pass: Loss → Gradients → Weight updates
+
+Key question: How does each weight affect the loss?
+  
+Answer: Compute ∂Loss/∂w for every weight w
+
+Then update: w_new = w_old - learning_rate × ∂Loss/∂w
+
+This is GRADIENT DESCENT applied to neural networks.
+""")
+
+# ---- seed 002, cell 2 of 8: "Chain Rule Foundation" ----
+print("\n=== CHAIN RULE ===")
+print("""
+Backpropagation uses the CHAIN RULE from calculus:
+
+If z = f(g(x)), then:
+  dz/dx = dz/dg × dg/dx
+
+Neural network example:
+  loss = L(σ(w×x + b))
+  
+To find ∂loss/∂w:
+  ∂loss/∂w = ∂loss/∂σ × ∂σ/∂z × ∂z/∂w
+  
+Where z = w×x + b
+
+We compute gradients layer by layer, going backward.
+""")
+
+# Chain rule example
+def f(x):
+    return x ** 2
+
+def g(x):
+    return 3 * x + 1
+
+# z = f(g(x)) = (3x + 1)^2
+# dz/dx = 2(3x + 1) × 3 = 6(3x + 1)
+
+x = 2
+g_x = g(x)           # 3*2 + 1 = 7
+f_g_x = f(g_x)       # 7^2 = 49
+
+# Derivatives
+df_dg = 2 * g_x      # f'(g) = 2g = 14
+dg_dx = 3            # g'(x) = 3
+dz_dx = df_dg * dg_dx  # Chain rule = 42
+
+print(f"z = f(g(x)) = (3x + 1)² at x={x}")
+print(f"g(x) = {g_x}")
+print(f"z = {f_g_x}")
+print(f"\nChain rule derivatives:")
+print(f"  df/dg = {df_dg}")
+print(f"  dg/dx = {dg_dx}")
+print(f"  dz/dx = df/dg × dg/dx = {dz_dx}")
+
+# ---- seed 002, cell 3 of 8: "Simple Neural Network" ----
+print("\n=== SIMPLE NEURAL NETWORK ===")
+
+def sigmoid(z):
+    """Sigmoid activation"""
+    return 1 / (1 + np.exp(-np.clip(z, -500, 500)))
+
+def sigmoid_derivative(z):
+    """Derivative of sigmoid"""
+    s = sigmoid(z)
+    return s * (1 - s)
+
+def mse_loss(y_true, y_pred):
+    """Mean squared error"""
+    return np.mean((y_true - y_pred) ** 2)
+
+# Network: 2 inputs → 2 hidden → 1 output
+np.random.seed(42)
+
+# Initialize weights
+W1 = np.random.randn(2, 2) * 0.5  # Input to hidden
+b1 = np.zeros((1, 2))
+W2 = np.random.randn(2, 1) * 0.5  # Hidden to output
+b2 = np.zeros((1, 1))
+
+print("Network architecture: 2 → 2 → 1")
+print(f"W1 shape: {W1.shape}")
+print(f"W2 shape: {W2.shape}")
+
+# ---- seed 002, cell 4 of 8: "Forward Pass" ----
+print("\n=== FORWARD PASS ===")
+
+# Sample data
+X = np.array([[0.5, 0.8]])  # 1 sample, 2 features
+y = np.array([[1.0]])        # Target
+
+# Forward pass
+z1 = np.dot(X, W1) + b1      # Linear transformation
+a1 = sigmoid(z1)              # Activation
+z2 = np.dot(a1, W2) + b2     # Linear transformation
+y_pred = sigmoid(z2)          # Output
+
+loss = mse_loss(y, y_pred)
+
+print("Forward pass:")
+print(f"  Input X: {X}")
+print(f"  z1 (linear): {z1.round(4)}")
+print(f"  a1 (sigmoid): {a1.round(4)}")
+print(f"  z2 (linear): {z2.round(4)}")
+print(f"  y_pred: {y_pred.round(4)}")
+print(f"  y_true: {y}")
+print(f"  Loss: {loss:.4f}")
