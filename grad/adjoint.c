@@ -77,6 +77,8 @@ static int partial(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t *out,
     s->param[0] = xiS_intern(&g->sym, "a", 1);
     s->param[1] = xiS_intern(&g->sym, "b", 1);
     s->param[2] = xiS_intern(&g->sym, "o", 1);
+    if (s->param[0] == XI_NONE || s->param[1] == XI_NONE || s->param[2] == XI_NONE)
+      return xiG_oom(g, n->pos, err);
     if (xiP_formula(&g->sym, xiO_table[n->op].d[k], &s->formula[n->op][k], err))
       return -1; /* a row's formula that is not an expression: tests/opgrad.c says which */
     s->compiled[n->op][k] = 1;

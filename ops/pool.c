@@ -2,6 +2,10 @@
  * and the budget both are counted against. */
 #include "ops/pool.h"
 
+#include <signal.h>
+
+#include "ops/ops.h"
+
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -103,6 +107,10 @@ __mpfr_struct *xiM_block(uint32_t n, mpfr_prec_t prec) {
   __mpfr_struct *el = (__mpfr_struct *)(mem + HEADER);
   char *limbs = (char *)(el + n);
   for (uint32_t k = 0; k < n; k++) {
+    if ((k & 4095) == 0 && xiO_stopped()) { /* a gigabyte takes a while to touch */
+      xiM_unblock(el);
+      return NULL;
+    }
     mpfr_custom_init(limbs + k * slot, prec);
     mpfr_custom_init_set(&el[k], MPFR_ZERO_KIND, 0, prec, limbs + k * slot);
   }

@@ -14,26 +14,27 @@ typedef int (*handler)(xiR_session *s, const xiP_stmt *st, xi_err *err);
 
 /* ---- grad ---- */
 
-static void print_grad(xiR_session *s, const char *of, const char *wrt, uint32_t node) {
-  xiW_buf b = {0};
+static void print_grad(xiR_session *s, xiW_buf *b, const char *of, const char *wrt,
+                       uint32_t node) {
   xiO_view v;
-  xiW_put(&b, "∂%s/∂%s = ", of, wrt);
+  size_t start = b->n;
+  xiW_put(b, "∂%s/∂%s = ", of, wrt);
   int indent = 0;
-  for (const char *p = b.s; *p; p++)
-    indent += (*p & 0xC0) != 0x80;
+  for (size_t k = start; b->s && k < b->n; k++)
+    indent += (b->s[k] & 0xC0) != 0x80;
   if (xiD_adj_view(&s->sweep, &s->g, node, &v) == 0) {
-    xiW_value(&b, &v, s->digits, indent, 0);
+    xiW_value(b, &v, s->digits, indent, 0);
   } else { /* zeros, in the node's shape */
     xiO_view z = xiG_view(&s->g.nodes[node]);
     __mpfr_struct *el = xiM_block(z.n, s->g.prec);
-    if (el) {
-      z.el = el;
-      xiW_value(&b, &z, s->digits, indent, 0);
-      xiM_unblock(el);
-    }
+    if (!el)
+      b->failed = XI_W_MEMORY;
+    z.el = el;
+    if (el)
+      xiW_value(b, &z, s->digits, indent, 0);
+    xiM_unblock(el);
   }
-  printf("%s\n", b.s);
-  free(b.s);
+  xiW_put(b, "\n");
 }
 
 /* the nodes the names after wrt bind, each one that root depends on */
@@ -70,10 +71,11 @@ static int cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       xiD_sweep_from(&s->sweep, g, &root, st->nnames ? XID_LIST : XID_LEAVES, list,
                      st->nnames, st->pos, err))
     goto done;
-  rc = 0;
+  xiW_buf b = {0};
   if (st->nnames) {
     for (uint32_t i = 0; i < st->nnames; i++)
-      print_grad(s, label, xiS_name(&g->sym, st->names[i]), list[i]);
+      print_grad(s, &b, label, xiS_name(&g->sym, st->names[i]), list[i]);
+    rc = xiR_emit(&b, st->pos, err);
     goto done;
   }
   int any = 0;
@@ -84,11 +86,12 @@ static int cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiG_label_of(g, i, name, sizeof name);
     if (!name[0])
       snprintf(name, sizeof name, "(leaf at %u:%u)", g->nodes[i].pos.line, g->nodes[i].pos.col);
-    print_grad(s, label, name, i);
+    print_grad(s, &b, label, name, i);
     any = 1;
   }
   if (!any)
-    printf("%s depends on no leaf\n", label);
+    xiW_put(&b, "%s depends on no leaf\n", label);
+  rc = xiR_emit(&b, st->pos, err);
 done:
   free(list);
   free(label);
@@ -115,7 +118,7 @@ static int cmd_show(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
   if (rc == 0)
-    xiR_print_node(s, "", root, 1);
+    rc = xiR_print_node(s, "", root, 1, st->pos, err);
   xiG_truncate(&s->g, mark);
   return rc;
 }
@@ -190,7 +193,7 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, xiG_node *node, xi_e
   for (uint32_t k = 0; k < v.n; k++) {
     judged j;
     if (judge(s, st, k, &v.el[k], &j)) {
-      free(bad.s);
+      xiW_free(&bad);
       return xiR_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
     }
     if (!j.vd.pass && ++failed <= 8) {
@@ -208,12 +211,12 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, xiG_node *node, xi_e
     printf("all %u elements\n", v.n);
   } else {
     char msg[sizeof err->msg];
-    snprintf(msg, sizeof msg, "%u of %u elements differ: %s%s", failed, v.n, bad.s,
-             failed > 8 ? "; ..." : "");
+    snprintf(msg, sizeof msg, "%u of %u elements differ: %s%s", failed, v.n,
+             bad.s && !bad.failed ? bad.s : "(too many to say)", failed > 8 ? "; ..." : "");
     xiR_report(s, "check failed", st->claim_pos, msg);
     s->failed = 1;
   }
-  free(bad.s);
+  xiW_free(&bad);
   return 0;
 }
 
@@ -241,19 +244,20 @@ static int cmd_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiG_truncate(g, mark);
     return -1;
   }
+  int rc = 0;
   if (!st->quiet) {
     char prefix[256];
     snprintf(prefix, sizeof prefix, "%s = ", xiS_name(&g->sym, st->name));
-    xiR_print_node(s, prefix, xiG_binding_of(g, st->name)->node, 0);
-    if (nchanged == 0)
+    rc = xiR_print_node(s, prefix, xiG_binding_of(g, st->name)->node, 0, st->pos, err);
+    if (nchanged == 0 && rc == 0)
       printf("no other name holds a value computed from it\n");
-    for (uint32_t k = 0; k < nchanged; k++) {
+    for (uint32_t k = 0; k < nchanged && rc == 0; k++) {
       snprintf(prefix, sizeof prefix, "  %s = ", xiS_name(&g->sym, changed[k]));
-      xiR_print_node(s, prefix, xiG_binding_of(g, changed[k])->node, 0);
+      rc = xiR_print_node(s, prefix, xiG_binding_of(g, changed[k])->node, 0, st->pos, err);
     }
   }
   free(changed);
-  return 0;
+  return rc;
 }
 
 /* ---- settings ---- */
@@ -295,7 +299,9 @@ static int cmd_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (whole(s, st, "prec (bits)", XI_PREC_MIN, XI_PREC_MAX, &v, err))
     return -1;
   err->pos = st->arg.pos;
+  xiG_collect(&s->g); /* values nothing can reach are not computed again */
   xiD_forget(&s->sweep);
+  s->live = s->g.n;
   if (xiG_set_prec(&s->g, (mpfr_prec_t)v, err)) {
     size_t len = strlen(err->msg);
     snprintf(err->msg + len, sizeof err->msg - len, ": the precision stays %ld bits",
@@ -338,8 +344,9 @@ static int cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       ids[j] = ids[j - 1];
       ids[j - 1] = t;
     }
+  xiW_buf out = {0};
   if (n == 0)
-    printf("no names yet: define one with name = expression\n");
+    xiW_put(&out, "no names yet: define one with name = expression\n");
   int width = 0;
   for (uint32_t k = 0; k < n; k++)
     if (g->bind[ids[k]].kind == B_NODE && chars(xiS_name(&g->sym, ids[k])) > width)
@@ -348,33 +355,29 @@ static int cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     const xiG_binding *b = &g->bind[ids[k]];
     const char *name = xiS_name(&g->sym, ids[k]);
     if (b->kind == B_FUNC) {
-      printf("%s(", name);
+      xiW_put(&out, "%s(", name);
       for (uint32_t p = 0; p < b->nparams; p++)
-        printf("%s%s", p ? ", " : "", xiS_name(&g->sym, b->params[p]));
-      printf(")  function  = %s\n", b->text);
+        xiW_put(&out, "%s%s", p ? ", " : "", xiS_name(&g->sym, b->params[p]));
+      xiW_put(&out, ")  function  = %s\n", b->text);
       continue;
     }
-    xiW_buf v = {0};
     xiO_view view = xiG_view(&g->nodes[b->node]);
+    int leaf = g->nodes[b->node].op == XI_LEAF;
+    xiW_put(&out, "%s%*s  %s  ", name, width - chars(name), "", leaf ? "leaf " : "value");
     if (view.sh.rank) {
       char shape[48];
       xiO_shape_text(&view.sh, shape, sizeof shape);
-      xiW_put(&v, "%s ", shape);
+      xiW_put(&out, "%s ", shape);
     }
-    xiW_value(&v, &view, s->digits, -1, 0);
-    int leaf = g->nodes[b->node].op == XI_LEAF;
-    printf("%s%*s  %s  %s", name, width - chars(name), "", leaf ? "leaf " : "value", v.s);
+    xiW_value(&out, &view, s->digits, -1, 0);
     if (!leaf) {
-      xiW_buf f = {0};
-      xiT_formula(g, b->node, s->digits, &f);
-      printf("  = %s", f.s);
-      free(f.s);
+      xiW_put(&out, "  = ");
+      xiT_formula(g, b->node, s->digits, &out);
     }
-    printf("\n");
-    free(v.s);
+    xiW_put(&out, "\n");
   }
   free(ids);
-  return 0;
+  return xiR_emit(&out, st->pos, err);
 }
 
 static int cmd_del(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -404,22 +407,19 @@ static int cmd_load(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     t++, n -= 2;
   if (s->loads >= XI_LOAD_DEPTH)
     return xiR_fail(err, st->arg.pos, "load nested more than %d deep", XI_LOAD_DEPTH);
-  char *path = strndup(t, n);
-  if (!path)
-    return xiR_fail(err, st->arg.pos, "out of memory");
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    int e = errno;
-    xiR_fail(err, st->arg.pos, "cannot read %s: %s", path, strerror(e));
-    free(path);
-    return -1;
+  char *path = strndup(t, n), *text = NULL;
+  size_t len;
+  int rc = path ? xiR_read(s, path, &text, &len, err->msg, sizeof err->msg)
+                : xiR_fail(err, st->arg.pos, "out of memory");
+  if (rc == 0) {
+    s->loads++;
+    xiR_run(s, path, text, len, 1); /* its errors are reported, and counted, where they happen */
+    s->loads--;
   }
-  fclose(f);
-  s->loads++;
-  xiR_run_file(s, path); /* its errors are reported, and counted, where they happen */
-  s->loads--;
+  err->pos = st->arg.pos;
+  free(text);
   free(path);
-  return 0;
+  return rc;
 }
 
 /* repeat N { statements }: the block N times; an error stops it */

@@ -21,6 +21,7 @@ static volatile sig_atomic_t got_sigint;
 static int done;
 static uint32_t line_no;
 static char *histfile;
+static void history_broken(int e);
 /* SIGINT is blocked except inside pselect() and while a line runs, so a ^C
    can never slip in between the check of got_sigint and the wait */
 static sigset_t blocked, unblocked;
@@ -72,8 +73,17 @@ static void on_line(char *line) {
   line_no++;
   if (*line) {
     add_history(line);
-    if (histfile)
-      append_history(1, histfile);
+    if (histfile && append_history(1, histfile) != 0)
+      history_broken(errno);
+  }
+  if (strlen(line) + pending_len > XI_LINE_MAX) {
+    fprintf(stderr, "<stdin>:%u: error: a line (or block) of more than %d MB; the limit "
+                    "protects the memory: load a file instead\n", line_no, XI_LINE_MAX >> 20);
+    free(line);
+    free(pending);
+    pending = NULL, pending_len = 0, open_braces = 0;
+    rl_set_prompt(PROMPT);
+    return;
   }
   if (pending_len || braces(line) > 0) {
     int complete = gather(line);
@@ -159,6 +169,15 @@ static char **complete(const char *text, int start, int end) {
 
 /* ---- the loop ---- */
 
+/* one warning, the first time the history file cannot be written */
+static void history_broken(int e) {
+  static int said;
+  if (said++)
+    return;
+  fprintf(stderr, "xi: warning: the history file %s cannot be written (%s): this session's "
+                  "lines will not be kept\n", histfile, strerror(e));
+}
+
 static void history_setup(void) {
   const char *f = getenv("XI_HISTORY");
   const char *home = getenv("HOME");
@@ -175,6 +194,8 @@ static void history_setup(void) {
     FILE *f2 = fopen(histfile, "a"); /* start the file, so append_history works */
     if (f2)
       fclose(f2);
+    else
+      history_broken(errno);
   }
 }
 
@@ -235,8 +256,8 @@ void xiE_repl(xiR_session *s) {
   }
   if (!done)
     rl_callback_handler_remove();
-  if (histfile)
-    history_truncate_file(histfile, HISTORY_LINES);
+  if (histfile && history_truncate_file(histfile, HISTORY_LINES) != 0)
+    history_broken(errno);
   free(histfile);
   histfile = NULL;
   clear_history();

@@ -1,4 +1,5 @@
 /* main.c: the command line. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -73,6 +74,27 @@ static const char *value_of(int argc, char **argv, int *i, const char *opt) {
   return NULL;
 }
 
+/* A script stopped by SIGINT or SIGTERM: the computation running gives up at
+   its next check, what was printed is flushed, and xi then dies of the signal,
+   so that the shell sees the usual status (130, 143). */
+static volatile sig_atomic_t *stop_flag, got_signal;
+
+static void on_signal(int sig) {
+  got_signal = sig;
+  if (stop_flag)
+    *stop_flag = 1;
+}
+
+static void catch_signals(xiR_session *s) {
+  stop_flag = &s->interrupt;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: a blocked read returns */
+  sigaction(SIGTERM, &sa, NULL);
+}
+
 int main(int argc, char **argv) {
   long prec = XI_DEFAULT_PREC, digits = XI_DEFAULT_DIGITS;
   int interactive = 0, ran = 0, keep_going = 0;
@@ -120,8 +142,9 @@ int main(int argc, char **argv) {
   const char *nc = getenv("NO_COLOR");
   s.color = isatty(STDOUT_FILENO) && !(nc && *nc);
   s.keep_going = keep_going;
+  catch_signals(&s); /* the prompt installs its own for SIGINT */
   /* second pass: run files and -e statements in the order given */
-  for (int i = 1; i < argc && !s.quit && !s.stop; i++) {
+  for (int i = 1; i < argc && !s.quit && !s.stop && !got_signal; i++) {
     if (strcmp(argv[i], "-e") == 0) {
       i++;
       xiR_run(&s, "-e", argv[i], strlen(argv[i]), 1);
@@ -137,7 +160,7 @@ int main(int argc, char **argv) {
       ran = 1;
     }
   }
-  if (!s.quit && (interactive || (!ran && !s.stop))) {
+  if (!s.quit && !got_signal && (interactive || (!ran && !s.stop))) {
     s.stop = 0; /* -i: the prompt after a script that stopped */
     if (isatty(STDIN_FILENO))
       xiE_repl(&s);
@@ -147,5 +170,9 @@ int main(int argc, char **argv) {
   int status = s.failed ? 1 : 0;
   fflush(stdout);
   xiR_free(&s);
+  if (got_signal) {
+    signal((int)got_signal, SIG_DFL);
+    raise((int)got_signal);
+  }
   return status;
 }

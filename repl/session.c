@@ -88,13 +88,23 @@ static int chars(const char *s) {
   return n;
 }
 
-void xiR_print_node(xiR_session *s, const char *prefix, uint32_t i, int whole) {
+int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err) {
+  int rc = b->failed ? xiR_fail(err, at, "%s", xiW_why(b)) : 0;
+  if (rc == 0 && b->s)
+    fwrite(b->s, 1, b->n, stdout);
+  xiW_free(b);
+  b->failed = 0;
+  return rc;
+}
+
+int xiR_print_node(xiR_session *s, const char *prefix, uint32_t i, int whole, xi_pos at,
+                   xi_err *err) {
   xiW_buf b = {0};
   xiO_view v = xiG_view(&s->g.nodes[i]);
   xiW_put(&b, "%s", prefix);
   xiW_value(&b, &v, s->digits, chars(prefix), whole);
-  printf("%s\n", b.s);
-  free(b.s);
+  xiW_put(&b, "\n");
+  return xiR_emit(&b, at, err);
 }
 
 /* ---- expressions and bindings ---- */
@@ -117,7 +127,7 @@ static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
   if (rc == 0)
-    xiR_print_node(s, "", root, 0);
+    rc = xiR_print_node(s, "", root, 0, st->pos, err);
   xiG_truncate(&s->g, mark); /* a value nothing names is not kept */
   return rc;
 }
@@ -148,9 +158,9 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return -1;
   }
   if (!st->quiet) { /* name = value, unless a ';' ends it, as in MATLAB */
-    char prefix[256];
+    char prefix[256]; /* (a failed print is reported, but the binding is made) */
     snprintf(prefix, sizeof prefix, "%s = ", name);
-    xiR_print_node(s, prefix, bound, 0);
+    return xiR_print_node(s, prefix, bound, 0, st->pos, err);
   }
   return 0;
 }
@@ -226,36 +236,67 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint3
   return failures;
 }
 
-int xiR_run_file(xiR_session *s, const char *path) {
+int xiR_read(xiR_session *s, const char *path, char **text, size_t *len, char *why,
+             size_t n) {
   FILE *f = fopen(path, "rb");
   if (!f) {
+    snprintf(why, n, "cannot read %s: %s", path, strerror(errno));
+    return -1;
+  }
+  char *buf = NULL;
+  size_t used = 0, cap = 0;
+  int rc = 0;
+  for (;;) {
+    if (s->interrupt) { /* load /dev/zero: ^C stops the reading, as anything */
+      snprintf(why, n, "interrupted while reading %s", path);
+      rc = -1;
+      break;
+    }
+    if (used + 65536 > cap) {
+      if (cap > XI_INPUT_MAX) {
+        snprintf(why, n, "%s is larger than %d MB, the limit for a script (it protects the "
+                         "memory: split it into files and load each)", path, XI_INPUT_MAX >> 20);
+        rc = -1;
+        break;
+      }
+      cap = (used + 65536) * 2;
+      char *b = realloc(buf, cap);
+      if (!b) {
+        snprintf(why, n, "out of memory reading %s", path);
+        rc = -1;
+        break;
+      }
+      buf = b;
+    }
+    size_t got = fread(buf + used, 1, cap - used, f);
+    used += got;
+    if (got == 0) {
+      if (ferror(f)) { /* a directory, an I/O error: never a silent empty script */
+        snprintf(why, n, "cannot read %s: %s", path, strerror(errno));
+        rc = -1;
+      }
+      break;
+    }
+  }
+  fclose(f);
+  if (rc) {
+    free(buf);
+    return -1;
+  }
+  *text = buf, *len = used;
+  return 0;
+}
+
+int xiR_run_file(xiR_session *s, const char *path) {
+  char *buf, why[512];
+  size_t len;
+  if (xiR_read(s, path, &buf, &len, why, sizeof why)) {
     fflush(stdout);
-    fprintf(stderr, "xi: cannot read %s: %s\n", path, strerror(errno));
+    fprintf(stderr, "xi: %s\n", why);
     s->failed = 1;
     s->stop = !s->keep_going;
     return 1;
   }
-  char *buf = NULL;
-  size_t len = 0, cap = 0;
-  for (;;) {
-    if (len + 65536 > cap) {
-      cap = (len + 65536) * 2;
-      char *b = realloc(buf, cap);
-      if (!b) {
-        free(buf);
-        fclose(f);
-        fprintf(stderr, "xi: %s is too large to read\n", path);
-        s->failed = 1;
-        return 1;
-      }
-      buf = b;
-    }
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
-    if (got == 0)
-      break;
-  }
-  fclose(f);
   int failures = xiR_run(s, path, buf, len, 1);
   free(buf);
   return failures;

@@ -5,11 +5,14 @@
 #include <stdio.h>
 
 #include "grad/grad.h"
+#include "show/print.h"
 #include "tape/graph.h"
 
 #define XI_DEFAULT_PREC 128
 #define XI_DEFAULT_DIGITS 10
 #define XI_LOAD_DEPTH 16
+#define XI_INPUT_MAX (256 << 20) /* bytes in a script: it protects the memory */
+#define XI_LINE_MAX (1 << 20)    /* bytes in a line typed or pasted at the prompt */
 
 typedef struct {
   xiG_graph g;
@@ -39,6 +42,8 @@ void xiR_free(xiR_session *s);
 int xiR_run(xiR_session *s, const char *file, const char *src, size_t len,
             uint32_t first_line);
 int xiR_run_file(xiR_session *s, const char *path);
+/* the whole of a file into *text (malloc'd), or -1 and why */
+int xiR_read(xiR_session *s, const char *path, char **text, size_t *len, char *why, size_t n);
 /* FILE:LINE:COL: kind: message, the source line and a caret, on stderr */
 void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg);
 void xiR_help(FILE *out, const char *topic);
@@ -53,8 +58,12 @@ int xiR_fail(xi_err *err, xi_pos pos, const char *fmt, ...)
 int xiR_evaluate(xiR_session *s, const xiP_stmt *st, uint32_t *root, xi_err *err);
 /* "L" for a name, "(x*x)" for anything longer (malloc'd) */
 char *xiR_label(xiR_session *s, const xiP_stmt *st);
-/* prefix, then node i's value (whole: never abbreviated) */
-void xiR_print_node(xiR_session *s, const char *prefix, uint32_t i, int whole);
+/* prefix, then node i's value (whole: never abbreviated), on a line; an
+   error (at) when it cannot be printed */
+int xiR_print_node(xiR_session *s, const char *prefix, uint32_t i, int whole, xi_pos at,
+                   xi_err *err);
+/* writes b to stdout and empties it, or reports why it failed (nothing written) */
+int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
 /* the statements of s->src[off, end), which starts at `at`; in_block: a
    repeated block, which stops at its first error */
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block);

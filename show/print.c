@@ -1,15 +1,19 @@
-/* print.c: numbers and tensors as text. */
+/* print.c: numbers and tensors as text, into a growing buffer.  A buffer that
+ * cannot grow, or a print that ^C stops, marks itself failed and takes no more
+ * text: the caller says why, and writes nothing (a value is printed whole or
+ * not at all). */
 #include "show/print.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ops/pool.h"
 #include "show/num.h"
 
 void xiW_put(xiW_buf *b, const char *fmt, ...) {
   va_list ap;
-  for (;;) {
+  while (!b->failed) {
     va_start(ap, fmt);
     int need = vsnprintf(b->s ? b->s + b->n : NULL, b->s ? b->cap - b->n : 0, fmt, ap);
     va_end(ap);
@@ -20,23 +24,50 @@ void xiW_put(xiW_buf *b, const char *fmt, ...) {
       return;
     }
     size_t cap = (b->cap + (size_t)need + 64) * 2;
+    /* text counts against the memory budget as values do: a print of
+       gigabytes is an error, not the out-of-memory killer */
+    if (xiM_account((ptrdiff_t)(cap - b->cap))) {
+      b->failed = XI_W_MEMORY;
+      return;
+    }
     char *q = realloc(b->s, cap);
     if (!q) {
-      fputs("xi: out of memory\n", stderr);
-      exit(2);
+      xiM_account(-(ptrdiff_t)(cap - b->cap));
+      b->failed = XI_W_MEMORY;
+      return;
     }
     b->s = q, b->cap = cap;
   }
 }
 
 void xiW_number(xiW_buf *b, mpfr_srcptr x, int digits) {
+  if (b->failed)
+    return;
+  if (xiO_stopped()) { /* 30000 digits of each of 90000 numbers take a while */
+    b->failed = XI_W_STOPPED;
+    return;
+  }
   char *t = xiN_format(x, digits);
   if (!t) {
-    fputs("xi: out of memory\n", stderr);
-    exit(2);
+    b->failed = XI_W_MEMORY;
+    return;
   }
   xiW_put(b, "%s", t);
   free(t);
+}
+
+void xiW_free(xiW_buf *b) {
+  xiM_account(-(ptrdiff_t)b->cap);
+  free(b->s);
+  b->s = NULL;
+  b->n = b->cap = 0;
+}
+
+const char *xiW_why(const xiW_buf *b) {
+  if (b->failed == XI_W_STOPPED)
+    return "interrupted";
+  return xiM_over() ? "the text would take the memory over its budget (xi --memory SIZE sets it)"
+                    : "out of memory while printing";
 }
 
 /* indices 0..n-1, or the first and last few with a gap between */
@@ -47,7 +78,7 @@ static int shown(uint32_t k, uint32_t n, int whole) {
 static void row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int whole) {
   uint32_t c = v->sh.cols;
   xiW_put(b, "[");
-  for (uint32_t j = 0; j < c; j++) {
+  for (uint32_t j = 0; j < c && !b->failed; j++) {
     if (!shown(j, c, whole)) {
       if (j == 3)
         xiW_put(b, "..., ");
@@ -71,7 +102,7 @@ void xiW_value(xiW_buf *b, const xiO_view *v, int digits, int indent, int whole)
   }
   uint32_t r = v->sh.rows;
   xiW_put(b, "[");
-  for (uint32_t i = 0; i < r; i++) {
+  for (uint32_t i = 0; i < r && !b->failed; i++) {
     if (!shown(i, r, whole)) {
       if (i == 3)
         xiW_put(b, indent < 0 ? "..., " : "...,\n%*s", indent + 1, "");

@@ -6,14 +6,20 @@
 
 #include "ops/ops.h"
 
-/* a growing string */
+/* a growing string; failed: it could not grow (XI_W_MEMORY), or ^C stopped
+   the print (XI_W_STOPPED), and it takes no more text */
+enum { XI_W_MEMORY = 1, XI_W_STOPPED };
 typedef struct {
   char *s;
   size_t n, cap;
+  int failed;
 } xiW_buf;
 
 void xiW_put(xiW_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+void xiW_free(xiW_buf *b); /* its text freed; it is empty again */
+/* why a buffer failed, for an error message */
+const char *xiW_why(const xiW_buf *b);
 /* x with digits significant digits, as xiN_format writes it */
 void xiW_number(xiW_buf *b, mpfr_srcptr x, int digits);
 

@@ -4,8 +4,6 @@
  * says so: "W (before the update at line 7)"), constants their values. */
 #include "show/trace.h"
 
-#include "show/num.h"
-
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +19,8 @@ typedef struct {
   const char *val_on, *adj_on, *off;
 } tracer;
 
+static void value(tracer *t, xiW_buf *b, const char *color, mpfr_srcptr x, int paren);
+
 /* a node as the formulas name it */
 static void name_node(tracer *t, xiW_buf *b, uint32_t i) {
   const xiG_node *n = &t->g->nodes[i];
@@ -30,9 +30,7 @@ static void name_node(tracer *t, xiW_buf *b, uint32_t i) {
     return;
   }
   if (n->op == XI_CONST) {
-    char *v = xiN_format(n->v, t->st.digits);
-    xiW_put(b, v && v[0] == '-' ? "(%s)" : "%s", v ? v : "?");
-    free(v);
+    value(t, b, "", n->v, 1);
     return;
   }
   xiG_label_of(t->g, i, label, sizeof label);
@@ -108,12 +106,24 @@ static void operation(tracer *t, xiW_buf *b, uint32_t i) {
   }
 }
 
+/* src's text at the end of dst (or its failure), and src emptied */
+static void append(xiW_buf *dst, xiW_buf *src) {
+  if (src->failed && !dst->failed)
+    dst->failed = src->failed;
+  else if (src->s)
+    xiW_put(dst, "%s", src->s);
+  xiW_free(src);
+  src->failed = 0;
+}
+
 /* the text left-aligned in `width` characters (not bytes: ξ is two bytes) */
-static void pad(xiW_buf *b, const char *text, int width) {
+static void pad(xiW_buf *b, xiW_buf *text, int width) {
   int chars = 0;
-  for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+  for (const unsigned char *p = (const unsigned char *)text->s; p && *p; p++)
     chars += (*p & 0xC0) != 0x80;
-  xiW_put(b, "  %s%*s = ", text, chars < width ? width - chars : 0, "");
+  xiW_put(b, "  ");
+  append(b, text);
+  xiW_put(b, "%*s = ", chars < width ? width - chars : 0, "");
 }
 
 /* a tensor on one line, or a scalar */
@@ -124,18 +134,17 @@ static void tvalue(tracer *t, xiW_buf *b, const char *color, const xiO_view *v) 
 }
 
 static void value(tracer *t, xiW_buf *b, const char *color, mpfr_srcptr x, int paren) {
-  char *v = xiN_format(x, t->st.digits);
-  int wrap = paren && v && v[0] == '-';
-  xiW_put(b, "%s%s%s%s%s", color, wrap ? "(" : "", v ? v : "?", wrap ? ")" : "", t->off);
-  free(v);
+  int wrap = paren && mpfr_sgn(x) < 0;
+  xiW_put(b, "%s%s", color, wrap ? "(" : "");
+  xiW_number(b, x, t->st.digits);
+  xiW_put(b, "%s%s", wrap ? ")" : "", t->off);
 }
 
 static void forward_line(tracer *t, xiW_buf *b, uint32_t i) {
   xiG_node *n = &t->g->nodes[i];
   xiW_buf who = {0};
   name_node(t, &who, i);
-  pad(b, who.s, 8);
-  free(who.s);
+  pad(b, &who, 8);
   if (n->op != XI_LEAF) {
     operation(t, b, i);
     xiW_put(b, " = ");
@@ -249,8 +258,9 @@ static void reverse_line(tracer *t, xiW_buf *b, const users *u, uint32_t i, uint
   xiW_buf who = {0}, formula = {0}, numbers = {0};
   int scalar = 1; /* every term scalar: the numbers of each product are shown too */
   name_node(t, &who, i);
-  xiW_put(b, "  ∂%s/∂%s = ", label, who.s);
-  free(who.s);
+  xiW_put(b, "  ∂%s/∂", label);
+  append(b, &who);
+  xiW_put(b, " = ");
   if (i == root) {
     xiW_put(b, "%s1%s\n", t->adj_on, t->off);
     return;
@@ -263,19 +273,23 @@ static void reverse_line(tracer *t, xiW_buf *b, const users *u, uint32_t i, uint
         term(t, &formula, &numbers, &scalar, i, c, k, label, terms++ == 0);
   }
   if (scalar) {
-    xiW_put(b, "%s = %s = ", formula.s, numbers.s);
+    append(b, &formula);
+    xiW_put(b, " = ");
+    append(b, &numbers);
+    xiW_put(b, " = ");
     value(t, b, t->adj_on, xiD_adj(t->s, i), 0);
   } else {
     xiO_view v;
-    xiW_put(b, "%s = ", formula.s);
+    append(b, &formula);
+    xiW_put(b, " = ");
     if (xiD_adj_view(t->s, t->g, i, &v) == 0)
       tvalue(t, b, t->adj_on, &v);
     else
       xiW_put(b, "0");
   }
   xiW_put(b, "\n");
-  free(formula.s);
-  free(numbers.s);
+  xiW_free(&formula);
+  xiW_free(&numbers);
 }
 
 static int name_taken(xiG_graph *g, uint32_t k) {
@@ -352,13 +366,18 @@ int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, xiT_
         reverse_line(&t, &out, &u, i, root, label);
     }
   }
+  if (out.failed) {
+    err->pos = at;
+    snprintf(err->msg, sizeof err->msg, "%s", xiW_why(&out));
+    goto done;
+  }
   fwrite(out.s, 1, out.n, stdout);
   rc = 0;
 done:
   free(t.xi);
   free(u.start);
   free(u.list);
-  free(out.s);
+  xiW_free(&out);
   return rc;
 }
 

@@ -84,7 +84,7 @@ static void primary(xiP_parser *p, xiP_code *c) {
   nest(p, t.pos);
   if (t.type == T_NUM) {
     xiP_take(p);
-    xiP_ins ins = {K_NUM, 0, 0, 0, xiS_intern(p->sym, s, t.len), t.pos};
+    xiP_ins ins = {K_NUM, 0, 0, 0, xiP_intern(p, s, t.len, t.pos), t.pos};
     xiP_emit(p, c, ins);
   } else if (t.type == T_LP) {
     xiP_take(p);
@@ -185,7 +185,7 @@ static void power(xiP_parser *p, xiP_code *c) {
 static void negate_literal(xiP_parser *p, xiP_ins *in) {
   const char *t = xiS_name(p->sym, in->arg);
   if (t[0] == '-') {
-    in->arg = xiS_intern(p->sym, t + 1, strlen(t + 1));
+    in->arg = xiP_intern(p, t + 1, strlen(t + 1), in->pos);
     return;
   }
   size_t n = strlen(t);
@@ -194,9 +194,12 @@ static void negate_literal(xiP_parser *p, xiP_ins *in) {
     xiP_fail(p, in->pos, "out of memory");
   buf[0] = '-';
   memcpy(buf + 1, t, n + 1);
-  in->arg = xiS_intern(p->sym, buf, n + 1);
+  uint32_t id = xiS_intern(p->sym, buf, n + 1);
   if (buf != small)
     free(buf);
+  if (id == XI_NONE)
+    xiP_fail(p, in->pos, "out of memory");
+  in->arg = id;
 }
 
 static void unary(xiP_parser *p, xiP_code *c) {

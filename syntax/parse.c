@@ -29,11 +29,14 @@ static const char *const derivs[] = {"grad", "hessian", "jacobian", NULL}; /* XI
 
 
 static void tag(xiS_table *sym, const char *word, uint16_t t) {
-  xiS_set_tag(sym, xiS_intern(sym, word, strlen(word)), t);
+  uint32_t id = xiS_intern(sym, word, strlen(word));
+  if (id != XI_NONE) /* out of memory: the word stays a plain name */
+    xiS_set_tag(sym, id, t);
 }
 
 static void prepare(xiS_table *sym) {
-  if (sym->n && xiS_tag(sym, xiS_intern(sym, "hessian", 7)) == TAG_DERIV + 1)
+  uint32_t done = xiS_find(sym, "hessian", 7);
+  if (done != XI_NONE && xiS_tag(sym, done) == TAG_DERIV + 1)
     return; /* done before */
   for (int i = 0; xiO_function_name(i); i++) {
     const char *f = xiO_function_name(i);
@@ -146,15 +149,22 @@ void xiP_emit_op(xiP_parser *p, xiP_code *c, int op, xi_pos pos) {
 }
 
 void xiP_emit_num(xiP_parser *p, xiP_code *c, const char *text, xi_pos pos) {
-  xiP_ins ins = {K_NUM, 0, 0, 0, xiS_intern(p->sym, text, strlen(text)), pos};
+  xiP_ins ins = {K_NUM, 0, 0, 0, xiP_intern(p, text, strlen(text), pos), pos};
   xiP_emit(p, c, ins);
+}
+
+uint32_t xiP_intern(xiP_parser *p, const char *s, size_t len, xi_pos pos) {
+  uint32_t id = xiS_intern(p->sym, s, len);
+  if (id == XI_NONE)
+    xiP_fail(p, pos, "out of memory");
+  return id;
 }
 
 uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t) {
   if (t->off == p->last_name_off && p->last_name != XI_NONE)
     return p->last_name; /* the statement's first name, looked up once already */
   p->last_name_off = t->off;
-  return p->last_name = xiS_intern(p->sym, p->lx.src + t->off, t->len);
+  return p->last_name = xiP_intern(p, p->lx.src + t->off, t->len, t->pos);
 }
 
 uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t) {
@@ -191,7 +201,7 @@ static void add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos) {
 static void name_list(xiP_parser *p, xiP_stmt *st, const char *what) {
   do {
     xiL_token t = xiP_expect(p, T_NAME, what);
-    add_name(p, st, xiS_intern(p->sym, p->lx.src + t.off, t.len), t.pos);
+    add_name(p, st, xiP_intern(p, p->lx.src + t.off, t.len, t.pos), t.pos);
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 
@@ -307,7 +317,7 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
     break;
   case A_ASSIGN: {
     xiL_token t = xiP_expect(p, T_NAME, "the name of a leaf, as in set x = 4");
-    st->name = xiS_intern(p->sym, p->lx.src + t.off, t.len);
+    st->name = xiP_intern(p, p->lx.src + t.off, t.len, t.pos);
     st->target_pos = t.pos;
     xiP_expect(p, T_ASSIGN, "'=' and the new value, as in set x = 4");
     full_expr(p, st);

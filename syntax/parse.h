@@ -112,6 +112,7 @@ void xiP_emit(xiP_parser *p, xiP_code *c, xiP_ins ins);
 void xiP_emit_op(xiP_parser *p, xiP_code *c, int op, xi_pos pos);
 void xiP_emit_num(xiP_parser *p, xiP_code *c, const char *text, xi_pos pos);
 uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t);
+uint32_t xiP_intern(xiP_parser *p, const char *s, size_t len, xi_pos pos); /* or fails */
 uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t);
 void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */
 

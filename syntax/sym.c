@@ -1,19 +1,11 @@
-/* sym.c: interning.  Allocation failure here is fatal: the
- * tables are small and there is nothing sensible left to do without them. */
+/* sym.c: interning.  When memory runs out a name is not interned (XI_NONE)
+ * and the table stays as it was. */
 #include "syntax/sym.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void *grow(void *p, size_t bytes) {
-  void *q = realloc(p, bytes);
-  if (!q) {
-    fputs("xi: out of memory\n", stderr);
-    exit(2);
-  }
-  return q;
-}
 
 static uint32_t fnv(const char *s, size_t len) {
   uint32_t h = 2166136261u;
@@ -52,35 +44,53 @@ uint32_t xiS_find(const xiS_table *t, const char *s, size_t len) {
   return id ? id - 1 : XI_NONE;
 }
 
-static void rehash(xiS_table *t) {
+static int rehash(xiS_table *t) {
+  uint32_t hcap = t->hcap ? t->hcap * 2 : 64;
+  uint32_t *h = calloc(hcap, sizeof *h);
+  if (!h)
+    return -1;
   free(t->hash);
-  t->hcap = t->hcap ? t->hcap * 2 : 64;
-  t->hash = grow(NULL, t->hcap * sizeof *t->hash);
-  memset(t->hash, 0, t->hcap * sizeof *t->hash);
+  t->hash = h, t->hcap = hcap;
   for (uint32_t i = 0; i < t->n; i++)
-    *slot(t, t->names[i], strlen(t->names[i])) = i + 1;
+    *slot(t, t->names[i], t->len[i]) = i + 1;
+  return 0;
+}
+
+/* room for one more name in each of the parallel arrays */
+static int room(xiS_table *t) {
+  if (t->n < t->cap)
+    return 0;
+  uint32_t cap = t->cap ? t->cap * 2 : 32;
+  char **names = realloc(t->names, cap * sizeof *names);
+  if (names)
+    t->names = names;
+  uint16_t *tag = realloc(t->tag, cap * sizeof *tag);
+  if (tag)
+    t->tag = tag;
+  uint32_t *len = realloc(t->len, cap * sizeof *len);
+  if (len)
+    t->len = len;
+  if (!names || !tag || !len)
+    return -1;
+  t->cap = cap;
+  return 0;
 }
 
 uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
   uint32_t id = xiS_find(t, s, len);
   if (id != XI_NONE)
     return id;
-  if (t->n == t->cap) {
-    t->cap = t->cap ? t->cap * 2 : 32;
-    t->names = grow(t->names, t->cap * sizeof *t->names);
-    t->tag = grow(t->tag, t->cap * sizeof *t->tag);
-    t->len = grow(t->len, t->cap * sizeof *t->len);
+  char *copy = malloc(len + 1);
+  if (!copy || room(t) || (2 * (t->n + 1) >= t->hcap && rehash(t))) {
+    free(copy);
+    return XI_NONE;
   }
-  t->tag[t->n] = 0;
-  t->len[t->n] = (uint32_t)len;
-  char *copy = grow(NULL, len + 1);
   memcpy(copy, s, len);
   copy[len] = '\0';
+  t->tag[t->n] = 0;
+  t->len[t->n] = (uint32_t)len;
   t->names[t->n++] = copy;
-  if (2 * t->n >= t->hcap)
-    rehash(t);
-  else
-    *slot(t, copy, len) = t->n;
+  *slot(t, copy, len) = t->n;
   return t->n - 1;
 }
 

@@ -20,7 +20,7 @@ typedef struct {
 
 void xiS_init(xiS_table *t);
 void xiS_free(xiS_table *t);
-uint32_t xiS_intern(xiS_table *t, const char *s, size_t len);
+uint32_t xiS_intern(xiS_table *t, const char *s, size_t len); /* XI_NONE: out of memory */
 uint32_t xiS_find(const xiS_table *t, const char *s, size_t len); /* or XI_NONE */
 const char *xiS_name(const xiS_table *t, uint32_t id);
 static inline uint16_t xiS_tag(const xiS_table *t, uint32_t id) { return t->tag[id]; }

@@ -129,6 +129,8 @@ static int build_maker(xiG_graph *g, const xiP_ins *in, const uint32_t *args, ui
     return xiG_oom(g, in->pos, err);
   xiG_node *n = &g->nodes[*out];
   for (uint32_t k = 0; k < xiG_count(n); k++) {
+    if ((k & 1023) == 0 && xiO_stopped())
+      return failf(err, in->pos, "interrupted");
     mpfr_ptr e = xiG_el(n, k);
     switch (in->op) {
     case XI_MAKE_ZEROS: mpfr_set_zero(e, 1); break;

@@ -339,7 +339,8 @@ uint32_t xiG_constant(xiG_graph *g, uint32_t aux, xi_pos pos) {
 uint32_t xiG_number(xiG_graph *g, long v, xi_pos pos) {
   char text[32];
   int len = snprintf(text, sizeof text, "%ld", v);
-  return xiG_constant(g, xiS_intern(&g->sym, text, (size_t)len), pos);
+  uint32_t aux = xiS_intern(&g->sym, text, (size_t)len);
+  return aux == XI_NONE ? XI_NONE : xiG_constant(g, aux, pos);
 }
 
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
@@ -487,67 +488,101 @@ static int recompute(xiG_graph *g, uint32_t i, uint32_t top, xi_err *err) {
   return n->err == XI_OK ? 0 : xiG_fail_at(g, i, err);
 }
 
-/* every node's limbs in a new pool of precision prec, leaves' values rounded into them */
-static int repool(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
-  xiM_pool pool;
-  xiM_init(&pool, prec);
-  for (uint32_t i = 0; i < g->n; i++) { /* all first, so failing changes nothing */
-    __mpfr_struct x;
-    if (xiM_place(&pool, i, &x)) {
-      xiM_free(&pool);
-      return xiG_oom(g, err->pos, err);
-    }
-  }
-  for (uint32_t i = 0; i < g->n; i++) { /* tensors: a new block each */
-    xiG_node *n = &g->nodes[i];
-    if (!xiG_is_tensor(n))
-      continue;
-    __mpfr_struct *el = xiM_block(n->x->n, prec);
-    if (!el) { /* those done so far are at the new precision, and computed again below */
-      xiM_free(&pool);
-      return xiG_oom(g, err->pos, err);
-    }
-    for (uint32_t k = 0; k < n->x->n; k++)
-      mpfr_set(&el[k], &n->x->el[k], MPFR_RNDN);
-    xiM_unblock(n->x->el);
-    n->x->el = el;
-  }
-  for (uint32_t i = 0; i < g->n; i++) {
-    __mpfr_struct old = g->nodes[i].v[0];
-    xiM_place(&pool, i, g->nodes[i].v);
-    mpfr_set(g->nodes[i].v, &old, MPFR_RNDN); /* exact when the precision grows */
-  }
-  xiM_free(&g->limbs);
-  g->limbs = pool;
-  g->prec = prec;
-  mpfr_set_prec(g->tmp, prec);
-  return 0;
+/* The storage of every value, at a new precision, beside the old one: a
+   change that fails (out of memory, a value that is not a number at the new
+   precision, ^C) goes back to the old storage, so nothing is lost (a leaf
+   without code keeps bits a lower precision would drop). */
+typedef struct {
+  xiM_pool pool;          /* the other pool */
+  __mpfr_struct *v;       /* each node's other scalar struct */
+  __mpfr_struct **el;     /* each tensor node's other block */
+  uint32_t n;
+} storage;
+
+static void storage_free(storage *st) {
+  for (uint32_t i = 0; st->el && i < st->n; i++)
+    xiM_unblock(st->el[i]);
+  xiM_free(&st->pool);
+  free(st->v);
+  free(st->el);
 }
 
-static int prec_pass(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
-  if (repool(g, prec, err))
+/* new storage at precision prec for the n nodes, values rounded into it */
+static int storage_make(xiG_graph *g, storage *st, mpfr_prec_t prec, xi_err *err) {
+  st->n = g->n;
+  xiM_init(&st->pool, prec);
+  st->v = malloc((st->n ? st->n : 1) * sizeof *st->v);
+  st->el = calloc(st->n ? st->n : 1, sizeof *st->el);
+  if (!st->v || !st->el)
+    goto oom;
+  for (uint32_t i = 0; i < st->n; i++) {
+    xiG_node *n = &g->nodes[i];
+    if ((i & 1023) == 0 && xiO_stopped()) {
+      storage_free(st);
+      return failf(err, err->pos, "interrupted");
+    }
+    if (xiM_place(&st->pool, i, &st->v[i]))
+      goto oom;
+    mpfr_set(&st->v[i], n->v, MPFR_RNDN); /* exact when the precision grows */
+    if (!xiG_is_tensor(n))
+      continue;
+    if (!(st->el[i] = xiM_block(n->x->n, prec)))
+      goto oom;
+    for (uint32_t k = 0; k < n->x->n; k++) {
+      if ((k & 1023) == 0 && xiO_stopped()) {
+        storage_free(st);
+        return failf(err, err->pos, "interrupted");
+      }
+      mpfr_set(&st->el[i][k], &n->x->el[k], MPFR_RNDN);
+    }
+  }
+  return 0;
+oom:
+  storage_free(st);
+  return xiG_oom(g, err->pos, err);
+}
+
+/* the nodes take the other storage, and st keeps theirs */
+static void storage_swap(xiG_graph *g, storage *st, mpfr_prec_t prec) {
+  for (uint32_t i = 0; i < st->n; i++) {
+    xiG_node *n = &g->nodes[i];
+    __mpfr_struct v = n->v[0];
+    n->v[0] = st->v[i];
+    st->v[i] = v;
+    if (st->el[i]) {
+      __mpfr_struct *el = n->x->el;
+      n->x->el = st->el[i];
+      st->el[i] = el;
+    }
+  }
+  xiM_pool pool = g->limbs;
+  g->limbs = st->pool;
+  st->pool = pool;
+  g->prec = prec;
+  mpfr_set_prec(g->tmp, prec);
+}
+
+int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
+  mpfr_prec_t old = g->prec;
+  storage st;
+  if (storage_make(g, &st, prec, err))
     return -1;
+  storage_swap(g, &st, prec);
   uint32_t top = g->n;
   for (uint32_t i = 0; i < top; i++)
     if (recompute(g, i, top, err)) {
       char where[200];
       xiG_describe(g, i, where, sizeof where);
       size_t len = strlen(err->msg);
-      snprintf(err->msg + len, sizeof err->msg - len, " %s at %ld bits", where, (long)prec);
+      if (!xiO_stopped())
+        snprintf(err->msg + len, sizeof err->msg - len, " %s at %ld bits", where, (long)prec);
+      xiG_truncate(g, top); /* what the new precision built, then the old storage back */
+      storage_swap(g, &st, old);
+      storage_free(&st);
       return -1;
     }
+  storage_free(&st); /* the old storage */
   return 0;
-}
-
-int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
-  mpfr_prec_t old = g->prec;
-  xi_pos at = err->pos;
-  if (prec_pass(g, prec, err) == 0)
-    return 0;
-  xi_err again = {at, ""}; /* back to where it was: the same values as before */
-  prec_pass(g, old, &again);
-  err->pos = at;
-  return -1;
 }
 
 /* ---- collecting what nothing can reach ---- */

@@ -3,9 +3,13 @@
  * usage: pty.bin XI SCRIPT
  * Script lines:  start            start xi (the history file is kept between starts)
  *                start color      start xi without NO_COLOR
+ *                start hist PATH  start xi with PATH as its history file
  *                absent TEXT      xi has printed no TEXT since it started
+ *                none TEXT        xi has printed no TEXT since the last match
  *                send TEXT        type TEXT; \r \t \e \xNN are understood
  *                expect TEXT      wait (5 s at most) until xi has printed TEXT
+ *                soon MS TEXT     the same, MS milliseconds at most (^C must be quick)
+ *                shell CMD        run CMD with sh (to make a file a test loads)
  *                sleep MS         wait
  *                exit N           wait for xi to end with status N
  * Exits 0 when every expectation was met. */
@@ -70,18 +74,18 @@ static double now(void) {
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static int expect(const char *text) {
-  double end = now() + 5;
+static int expect(const char *text, double seconds) {
+  double end = now() + seconds;
   while (now() < end) {
     char *hit = memmem(out + seen, nout - seen, text, strlen(text));
     if (hit) {
       seen = (size_t)(hit - out) + strlen(text);
       return 0;
     }
-    pump(50);
+    pump(20);
   }
-  fprintf(stderr, "expected \"%s\"; after the last match xi printed:\n%.*s\n", text,
-          (int)(nout - seen > 2000 ? 2000 : nout - seen), out + seen);
+  fprintf(stderr, "expected \"%s\" within %.1f s; after the last match xi printed:\n%.*s\n",
+          text, seconds, (int)(nout - seen > 2000 ? 2000 : nout - seen), out + seen);
   return -1;
 }
 
@@ -152,10 +156,19 @@ int main(int argc, char **argv) {
       continue;
     if (strcmp(line, "start") == 0 || strcmp(line, "start color") == 0) {
       rc = start(xi, hist, strcmp(line, "start color") == 0);
+    } else if (strncmp(line, "start hist ", 11) == 0) {
+      rc = start(xi, line + 11, 0);
     } else if (strncmp(line, "absent ", 7) == 0) {
       unescape(line + 7, buf, &n);
       if (memmem(out, nout, buf, n)) {
         fprintf(stderr, "xi printed \"%s\"\n", line + 7);
+        rc = -1;
+      }
+    } else if (strncmp(line, "none ", 5) == 0) {
+      unescape(line + 5, buf, &n);
+      pump(200);
+      if (memmem(out + seen, nout - seen, buf, n)) {
+        fprintf(stderr, "xi printed \"%s\" again\n", line + 5);
         rc = -1;
       }
     } else if (strncmp(line, "send ", 5) == 0) {
@@ -166,7 +179,14 @@ int main(int argc, char **argv) {
     } else if (strncmp(line, "expect ", 7) == 0) {
       unescape(line + 7, buf, &n);
       buf[n] = '\0';
-      rc = expect(buf);
+      rc = expect(buf, 5);
+    } else if (strncmp(line, "soon ", 5) == 0) {
+      char *text = strchr(line + 5, ' ');
+      unescape(text ? text + 1 : "", buf, &n);
+      buf[n] = '\0';
+      rc = expect(buf, atoi(line + 5) / 1000.0);
+    } else if (strncmp(line, "shell ", 6) == 0) {
+      rc = system(line + 6) == 0 ? 0 : -1;
     } else if (strncmp(line, "sleep ", 6) == 0) {
       double end = now() + atoi(line + 6) / 1000.0;
       while (now() < end)
