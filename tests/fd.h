@@ -8,7 +8,7 @@
 #include "repl/session.h"
 
 /* node root's value (a scalar) with element k of leaf moved to x */
-static void fd_at(xiG_graph *g, uint32_t leaf, uint32_t k, uint32_t root, mpfr_srcptr x,
+static inline void fd_at(xiG_graph *g, uint32_t leaf, uint32_t k, uint32_t root, mpfr_srcptr x,
                   mpfr_ptr out) {
   mpfr_t v0;
   mpfr_init2(v0, g->prec);
@@ -22,7 +22,7 @@ static void fd_at(xiG_graph *g, uint32_t leaf, uint32_t k, uint32_t root, mpfr_s
 }
 
 /* (f(x + h) - f(x - h)) / 2h with h = 2^-e, into fd (at the graph's precision) */
-static void fd_central(xiG_graph *g, uint32_t leaf, uint32_t k, uint32_t root, long e,
+static inline void fd_central(xiG_graph *g, uint32_t leaf, uint32_t k, uint32_t root, long e,
                        mpfr_ptr fd) {
   mpfr_t x, plus, minus;
   mpfr_inits2(g->prec, x, plus, minus, (mpfr_ptr)0);
@@ -39,7 +39,7 @@ static void fd_central(xiG_graph *g, uint32_t leaf, uint32_t k, uint32_t root, l
 }
 
 /* |got - want| <= 2^-bits · max(1, |want|) */
-static int fd_close(mpfr_srcptr got, mpfr_srcptr want, long bits) {
+static inline int fd_close(mpfr_srcptr got, mpfr_srcptr want, long bits) {
   mpfr_t d, tol;
   mpfr_inits2(mpfr_get_prec(want) + 64, d, tol, (mpfr_ptr)0);
   mpfr_sub(d, got, want, MPFR_RNDN);
@@ -54,7 +54,7 @@ static int fd_close(mpfr_srcptr got, mpfr_srcptr want, long bits) {
 }
 
 /* parses and builds one expression in s: its node, or XI_NONE (printed why) */
-static uint32_t fd_build(xiR_session *s, const char *text) {
+static inline uint32_t fd_build(xiR_session *s, const char *text) {
   xiP_parser p;
   xiP_stmt st;
   memset(&st, 0, sizeof st);
