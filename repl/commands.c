@@ -118,7 +118,7 @@ static int cmd_show(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
   if (rc == 0)
-    rc = xiR_print_node(s, "", root, 1, st->pos, err);
+    rc = xiR_print_node(s, 0, NULL, root, 1, st->pos, err);
   xiG_truncate(&s->g, mark);
   return rc;
 }
@@ -246,15 +246,13 @@ static int cmd_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   int rc = 0;
   if (!st->quiet) {
-    char prefix[256];
-    snprintf(prefix, sizeof prefix, "%s = ", xiS_name(&g->sym, st->name));
-    rc = xiR_print_node(s, prefix, xiG_binding_of(g, st->name)->node, 0, st->pos, err);
+    const char *name = xiS_name(&g->sym, st->name);
+    rc = xiR_print_node(s, 0, name, xiG_binding_of(g, st->name)->node, 0, st->pos, err);
     if (nchanged == 0 && rc == 0)
       printf("no other name holds a value computed from it\n");
-    for (uint32_t k = 0; k < nchanged && rc == 0; k++) {
-      snprintf(prefix, sizeof prefix, "  %s = ", xiS_name(&g->sym, changed[k]));
-      rc = xiR_print_node(s, prefix, xiG_binding_of(g, changed[k])->node, 0, st->pos, err);
-    }
+    for (uint32_t k = 0; k < nchanged && rc == 0; k++)
+      rc = xiR_print_node(s, 2, xiS_name(&g->sym, changed[k]),
+                          xiG_binding_of(g, changed[k])->node, 0, st->pos, err);
   }
   free(changed);
   return rc;
@@ -355,10 +353,11 @@ static int cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     const xiG_binding *b = &g->bind[ids[k]];
     const char *name = xiS_name(&g->sym, ids[k]);
     if (b->kind == B_FUNC) {
+      const xiG_func *f = xiG_func_of(g, b);
       xiW_put(&out, "%s(", name);
-      for (uint32_t p = 0; p < b->nparams; p++)
-        xiW_put(&out, "%s%s", p ? ", " : "", xiS_name(&g->sym, b->params[p]));
-      xiW_put(&out, ")  function  = %s\n", b->text);
+      for (uint32_t p = 0; p < f->nparams; p++)
+        xiW_put(&out, "%s%s", p ? ", " : "", xiS_name(&g->sym, f->params[p]));
+      xiW_put(&out, ")  function  = %s\n", f->text);
       continue;
     }
     xiO_view view = xiG_view(&g->nodes[b->node]);

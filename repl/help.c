@@ -66,6 +66,11 @@ static const struct {
     {"jacobian", "jacobian(v, w): the matrix ∂vi/∂wj of a vector v by a vector w (a vector\n"
                  "  when w is a scalar; grad(v, w) when v is a scalar)."},
     {"@", "A @ B: the matrix product; see help matmul."},
+    {"limits", "limits: values and printed text stay within a memory budget (half the\n"
+               "  physical memory, or xi --memory SIZE); one statement builds at most 10 million\n"
+               "  nodes; a tensor has at most 10 million elements; a script is at most 256 MB and\n"
+               "  a line at the prompt 1 MB.  Each is an error with its numbers.  Ctrl-C stops\n"
+               "  any computation, load or print, and the statement has no effect."},
     {">", "a > b, a >= b, a < b, a <= b, a == b, a != b: 1 where it holds, 0 elsewhere,\n"
           "  elementwise; the derivative is 0.  (In check E == N the == is check's.)"},
 };

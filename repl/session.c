@@ -25,6 +25,7 @@ void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
 }
 
 void xiR_free(xiR_session *s) {
+  xiW_free(&s->out);
   if (xiO_interrupt == &s->interrupt)
     xiO_interrupt = NULL;
   xiD_free(&s->sweep);
@@ -97,14 +98,24 @@ int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err) {
   return rc;
 }
 
-int xiR_print_node(xiR_session *s, const char *prefix, uint32_t i, int whole, xi_pos at,
-                   xi_err *err) {
-  xiW_buf b = {0};
+int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int whole,
+                   xi_pos at, xi_err *err) {
+  xiW_buf *b = &s->out;
   xiO_view v = xiG_view(&s->g.nodes[i]);
-  xiW_put(&b, "%s", prefix);
-  xiW_value(&b, &v, s->digits, chars(prefix), whole);
-  xiW_put(&b, "\n");
-  return xiR_emit(&b, at, err);
+  int column = indent;
+  xiW_str(b, "        ", (size_t)(indent < 8 ? indent : 8));
+  if (name) {
+    xiW_str(b, name, strlen(name));
+    xiW_str(b, " = ", 3);
+    column += chars(name) + 3;
+  }
+  xiW_value(b, &v, s->digits, column, whole);
+  xiW_str(b, "\n", 1);
+  int rc = b->failed ? xiR_fail(err, at, "%s", xiW_why(b)) : 0;
+  if (rc == 0)
+    fwrite(b->s, 1, b->n, stdout);
+  b->n = 0, b->failed = 0; /* kept for the next: no malloc per value printed */
+  return rc;
 }
 
 /* ---- expressions and bindings ---- */
@@ -127,7 +138,7 @@ static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
   if (rc == 0)
-    rc = xiR_print_node(s, "", root, 0, st->pos, err);
+    rc = xiR_print_node(s, 0, NULL, root, 0, st->pos, err);
   xiG_truncate(&s->g, mark); /* a value nothing names is not kept */
   return rc;
 }
@@ -157,11 +168,9 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiG_truncate(g, mark);
     return -1;
   }
-  if (!st->quiet) { /* name = value, unless a ';' ends it, as in MATLAB */
-    char prefix[256]; /* (a failed print is reported, but the binding is made) */
-    snprintf(prefix, sizeof prefix, "%s = ", name);
-    return xiR_print_node(s, prefix, bound, 0, st->pos, err);
-  }
+  if (!st->quiet) /* name = value, unless a ';' ends it, as in MATLAB (a failed print is
+                      reported, but the binding is made) */
+    return xiR_print_node(s, 0, name, bound, 0, st->pos, err);
   return 0;
 }
 

@@ -27,6 +27,7 @@ typedef struct {
   int loads;       /* `load` nesting */
   int repeats;     /* `repeat` nesting */
   uint32_t live;   /* nodes alive after the last collection */
+  xiW_buf out;     /* a printed value is made here, then written: kept, not freed each time */
   volatile sig_atomic_t interrupt;
   /* the source being run, for error messages */
   const char *file, *src;
@@ -58,10 +59,10 @@ int xiR_fail(xi_err *err, xi_pos pos, const char *fmt, ...)
 int xiR_evaluate(xiR_session *s, const xiP_stmt *st, uint32_t *root, xi_err *err);
 /* "L" for a name, "(x*x)" for anything longer (malloc'd) */
 char *xiR_label(xiR_session *s, const xiP_stmt *st);
-/* prefix, then node i's value (whole: never abbreviated), on a line; an
-   error (at) when it cannot be printed */
-int xiR_print_node(xiR_session *s, const char *prefix, uint32_t i, int whole, xi_pos at,
-                   xi_err *err);
+/* indent spaces, "name = " (when name is given), node i's value (whole: never
+   abbreviated), on a line; an error (at) when it cannot be printed */
+int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int whole,
+                   xi_pos at, xi_err *err);
 /* writes b to stdout and empties it, or reports why it failed (nothing written) */
 int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
 /* the statements of s->src[off, end), which starts at `at`; in_block: a

@@ -7,54 +7,75 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *xiN_format(mpfr_srcptr x, int digits) {
-  if (!mpfr_number_p(x))
-    return strdup(mpfr_nan_p(x) ? "nan" : mpfr_sgn(x) > 0 ? "inf" : "-inf");
-  if (mpfr_zero_p(x))
-    return strdup("0");
-  mpfr_exp_t e;
-  char *s = mpfr_get_str(NULL, &e, 10, (size_t)digits, x, MPFR_RNDN);
-  if (!s)
-    return NULL;
-  /* x = 0.DDDD × 10^e, with s = [-]DDDD */
-  int neg = s[0] == '-';
-  const char *d = s + neg;
-  size_t nd = strlen(d);
-  char *out = malloc(nd + 64); /* sign, point, up to 5 leading zeros, exponent */
-  if (!out) {
-    mpfr_free_str(s);
-    return NULL;
+/* a whole number's decimal digits, backwards from end; returns the start */
+static char *decimal(char *end, unsigned long v) {
+  do
+    *--end = (char)('0' + v % 10);
+  while (v /= 10);
+  return end;
+}
+
+size_t xiN_write(char *out, mpfr_srcptr x, int digits) {
+  if (!mpfr_number_p(x) || mpfr_zero_p(x)) {
+    const char *t = mpfr_nan_p(x) ? "nan" : mpfr_zero_p(x) ? "0" : mpfr_sgn(x) > 0 ? "inf" : "-inf";
+    size_t n = strlen(t);
+    memcpy(out, t, n + 1);
+    return n;
   }
+  /* x = 0.DDDD × 10^e: the digits go where they will stay, behind room for a
+     sign, "0." and five zeros; mpfr_get_str writes them there itself */
+  mpfr_exp_t e;
+  char *d = out + 8;
+  if (!mpfr_get_str(d, &e, 10, (size_t)digits, x, MPFR_RNDN))
+    return 0;
+  int neg = d[0] == '-';
+  d += neg;
+  size_t nd = strlen(d);
   char *o = out;
   if (neg)
     *o++ = '-';
   if (mpfr_integer_p(x) && e > 0 && e <= digits) {
-    memcpy(o, d, (size_t)e); /* the digits past e are zeros */
-    o[e] = '\0';
+    memmove(o, d, (size_t)e); /* the digits past e are zeros */
+    o += e;
   } else if (e > -6 && e <= 0) { /* 0.000DDDD */
     *o++ = '0', *o++ = '.';
     memset(o, '0', (size_t)-e);
     o += -e;
-    strcpy(o, d);
+    memmove(o, d, nd);
+    o += nd;
   } else if (e > 0 && e <= digits) { /* DD.DD */
-    memcpy(o, d, (size_t)e);
+    memmove(o, d, (size_t)e);
     o += e;
     if ((size_t)e < nd) {
       *o++ = '.';
-      strcpy(o, d + e);
-    } else {
-      *o = '\0';
+      memmove(o, d + e, nd - (size_t)e);
+      o += nd - (size_t)e;
     }
   } else { /* D.DDDDe±N */
     *o++ = d[0];
     if (nd > 1) {
       *o++ = '.';
-      memcpy(o, d + 1, nd - 1);
+      memmove(o, d + 1, nd - 1);
       o += nd - 1;
     }
-    sprintf(o, "e%+ld", (long)(e - 1));
+    char exp[24], *end = exp + sizeof exp;
+    long x10 = (long)(e - 1);
+    char *p = decimal(end, (unsigned long)(x10 < 0 ? -x10 : x10));
+    *o++ = 'e';
+    *o++ = x10 < 0 ? '-' : '+';
+    memcpy(o, p, (size_t)(end - p));
+    o += end - p;
   }
-  mpfr_free_str(s);
+  *o = '\0';
+  return (size_t)(o - out);
+}
+
+char *xiN_format(mpfr_srcptr x, int digits) {
+  char *out = malloc(XI_FORMAT_ROOM(digits));
+  if (out && xiN_write(out, x, digits) == 0 && mpfr_number_p(x) && !mpfr_zero_p(x)) {
+    free(out);
+    return NULL;
+  }
   return out;
 }
 

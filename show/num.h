@@ -10,7 +10,11 @@
 
 /* x with `digits` significant digits: plain decimal for moderate magnitudes,
    e notation otherwise; exact integers are written whole.  Plain ASCII.
-   Returns a malloc'd string (NULL when out of memory). */
+   xiN_write writes it into out, which has XI_FORMAT_ROOM(digits) bytes, and
+   returns its length (0 when out of memory); xiN_format returns a malloc'd
+   string (NULL when out of memory). */
+#define XI_FORMAT_ROOM(digits) ((size_t)(digits) + 40)
+size_t xiN_write(char *out, mpfr_srcptr x, int digits);
 char *xiN_format(mpfr_srcptr x, int digits);
 
 typedef struct {

@@ -7,9 +7,41 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ops/pool.h"
 #include "show/num.h"
+
+/* room for n more bytes and a NUL; 0, or -1 when the buffer failed */
+static int room(xiW_buf *b, size_t n) {
+  if (b->failed)
+    return -1;
+  if (b->s && b->n + n < b->cap)
+    return 0;
+  size_t cap = (b->cap + n + 64) * 2;
+  /* text counts against the memory budget as values do: a print of
+     gigabytes is an error, not the out-of-memory killer */
+  if (xiM_account((ptrdiff_t)(cap - b->cap))) {
+    b->failed = XI_W_MEMORY;
+    return -1;
+  }
+  char *q = realloc(b->s, cap);
+  if (!q) {
+    xiM_account(-(ptrdiff_t)(cap - b->cap));
+    b->failed = XI_W_MEMORY;
+    return -1;
+  }
+  b->s = q, b->cap = cap;
+  return 0;
+}
+
+void xiW_str(xiW_buf *b, const char *s, size_t n) {
+  if (room(b, n))
+    return;
+  memcpy(b->s + b->n, s, n);
+  b->n += n;
+  b->s[b->n] = '\0';
+}
 
 void xiW_put(xiW_buf *b, const char *fmt, ...) {
   va_list ap;
@@ -23,20 +55,8 @@ void xiW_put(xiW_buf *b, const char *fmt, ...) {
       b->n += (size_t)need;
       return;
     }
-    size_t cap = (b->cap + (size_t)need + 64) * 2;
-    /* text counts against the memory budget as values do: a print of
-       gigabytes is an error, not the out-of-memory killer */
-    if (xiM_account((ptrdiff_t)(cap - b->cap))) {
-      b->failed = XI_W_MEMORY;
+    if (room(b, (size_t)need))
       return;
-    }
-    char *q = realloc(b->s, cap);
-    if (!q) {
-      xiM_account(-(ptrdiff_t)(cap - b->cap));
-      b->failed = XI_W_MEMORY;
-      return;
-    }
-    b->s = q, b->cap = cap;
   }
 }
 
@@ -47,13 +67,12 @@ void xiW_number(xiW_buf *b, mpfr_srcptr x, int digits) {
     b->failed = XI_W_STOPPED;
     return;
   }
-  char *t = xiN_format(x, digits);
-  if (!t) {
+  if (room(b, XI_FORMAT_ROOM(digits)))
+    return; /* formatted straight into the buffer: no malloc, no printf */
+  size_t n = xiN_write(b->s + b->n, x, digits);
+  if (n == 0)
     b->failed = XI_W_MEMORY;
-    return;
-  }
-  xiW_put(b, "%s", t);
-  free(t);
+  b->n += n;
 }
 
 void xiW_free(xiW_buf *b) {
@@ -77,18 +96,18 @@ static int shown(uint32_t k, uint32_t n, int whole) {
 
 static void row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int whole) {
   uint32_t c = v->sh.cols;
-  xiW_put(b, "[");
+  xiW_str(b, "[", 1);
   for (uint32_t j = 0; j < c && !b->failed; j++) {
     if (!shown(j, c, whole)) {
       if (j == 3)
-        xiW_put(b, "..., ");
+        xiW_str(b, "..., ", 5);
       continue;
     }
     xiW_number(b, &v->el[r * c + j], digits);
     if (j + 1 < c)
-      xiW_put(b, ", ");
+      xiW_str(b, ", ", 2);
   }
-  xiW_put(b, "]");
+  xiW_str(b, "]", 1);
 }
 
 void xiW_value(xiW_buf *b, const xiO_view *v, int digits, int indent, int whole) {

@@ -16,6 +16,7 @@ typedef struct {
 } xiW_buf;
 
 void xiW_put(xiW_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void xiW_str(xiW_buf *b, const char *s, size_t n); /* n bytes of s, as they are */
 
 void xiW_free(xiW_buf *b); /* its text freed; it is empty again */
 /* why a buffer failed, for an error message */

@@ -76,13 +76,6 @@ _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...) {
   longjmp(p->fail, 1);
 }
 
-xiL_token *xiP_peek(xiP_parser *p) {
-  if (!p->have_tok) {
-    p->tok = xiL_next(&p->lx);
-    p->have_tok = 1;
-  }
-  return &p->tok;
-}
 
 xiL_token xiP_take(xiP_parser *p) {
   xiL_token t = *xiP_peek(p);
@@ -103,7 +96,6 @@ void xiP_put_back(xiP_parser *p, const xiL_token *t) {
   p->have_tok = 1;
 }
 
-int xiP_is(xiP_parser *p, xiL_type t) { return xiP_peek(p)->type == t; }
 
 int xiP_word_is(xiP_parser *p, const xiL_token *t, const char *w) {
   return t->type == T_NAME && p->lx.src[t->off] == w[0] && strlen(w) == t->len &&

@@ -101,10 +101,17 @@ enum { TAG_NONE, TAG_COMMAND = 0x100, TAG_DERIV = 0x200, TAG_MAKER = 0x300, TAG_
 #define TAG_ARG(t) ((t) & 0xff)
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-xiL_token *xiP_peek(xiP_parser *p);
+/* the next token, read once: inline, for the parser asks for it all the time */
+static inline xiL_token *xiP_peek(xiP_parser *p) {
+  if (!p->have_tok) {
+    p->tok = xiL_next(&p->lx);
+    p->have_tok = 1;
+  }
+  return &p->tok;
+}
+static inline int xiP_is(xiP_parser *p, xiL_type t) { return xiP_peek(p)->type == t; }
 xiL_token xiP_take(xiP_parser *p);
 void xiP_put_back(xiP_parser *p, const xiL_token *t); /* t, taken, is next again */
-int xiP_is(xiP_parser *p, xiL_type t);
 int xiP_word_is(xiP_parser *p, const xiL_token *t, const char *w);
 _Noreturn void xiP_unexpected(xiP_parser *p, const char *wanted);
 xiL_token xiP_expect(xiP_parser *p, xiL_type t, const char *wanted);

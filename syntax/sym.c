@@ -1,11 +1,14 @@
-/* sym.c: interning.  When memory runs out a name is not interned (XI_NONE)
- * and the table stays as it was. */
+/* sym.c: interning.  A probe compares the 32-bit hash kept in the slot
+ * before it touches a name's length or text, and the texts sit side by side
+ * in chunks in creation order, not one malloc each: a million names are
+ * looked up with few cache misses.  When memory runs out a name is not
+ * interned (XI_NONE) and the table stays as it was. */
 #include "syntax/sym.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define CHUNK 65536 /* bytes of names in a chunk (a longer name has its own) */
 
 static uint32_t fnv(const char *s, size_t len) {
   uint32_t h = 2166136261u;
@@ -17,42 +20,49 @@ static uint32_t fnv(const char *s, size_t len) {
 void xiS_init(xiS_table *t) { memset(t, 0, sizeof *t); }
 
 void xiS_free(xiS_table *t) {
-  for (uint32_t i = 0; i < t->n; i++)
-    free(t->names[i]);
+  for (uint32_t i = 0; i < t->nchunk; i++)
+    free(t->chunk[i]);
+  free(t->chunk);
   free(t->names);
   free(t->tag);
   free(t->len);
-  free(t->hash);
+  free(t->slot);
   memset(t, 0, sizeof *t);
 }
 
-static uint32_t *slot(const xiS_table *t, const char *s, size_t len) {
-  uint32_t mask = t->hcap - 1;
-  for (uint32_t h = fnv(s, len) & mask;; h = (h + 1) & mask) {
-    uint32_t id = t->hash[h];
-    if (id == 0)
-      return &t->hash[h];
-    if (t->len[id - 1] == len && memcmp(t->names[id - 1], s, len) == 0)
-      return &t->hash[h];
+/* the slot of s: its own, or the empty one where it would go */
+static uint64_t *slot(const xiS_table *t, const char *s, size_t len, uint32_t h) {
+  uint32_t mask = t->nslot - 1;
+  for (uint32_t k = h & mask;; k = (k + 1) & mask) {
+    uint64_t e = t->slot[k];
+    if (e == 0)
+      return &t->slot[k];
+    uint32_t id = (uint32_t)e - 1;
+    if ((uint32_t)(e >> 32) == h && t->len[id] == len && memcmp(t->names[id], s, len) == 0)
+      return &t->slot[k];
   }
 }
 
 uint32_t xiS_find(const xiS_table *t, const char *s, size_t len) {
-  if (t->hcap == 0)
+  if (t->nslot == 0)
     return XI_NONE;
-  uint32_t id = *slot(t, s, len);
-  return id ? id - 1 : XI_NONE;
+  uint64_t e = *slot(t, s, len, fnv(s, len));
+  return e ? (uint32_t)e - 1 : XI_NONE;
 }
 
 static int rehash(xiS_table *t) {
-  uint32_t hcap = t->hcap ? t->hcap * 2 : 64;
-  uint32_t *h = calloc(hcap, sizeof *h);
-  if (!h)
+  uint32_t nslot = t->nslot ? t->nslot * 2 : 64;
+  uint64_t *s = calloc(nslot, sizeof *s), *old = t->slot;
+  uint32_t oldn = t->nslot;
+  if (!s)
     return -1;
-  free(t->hash);
-  t->hash = h, t->hcap = hcap;
-  for (uint32_t i = 0; i < t->n; i++)
-    *slot(t, t->names[i], t->len[i]) = i + 1;
+  t->slot = s, t->nslot = nslot;
+  for (uint32_t k = 0; k < oldn; k++)
+    if (old[k]) {
+      uint32_t id = (uint32_t)old[k] - 1;
+      *slot(t, t->names[id], t->len[id], (uint32_t)(old[k] >> 32)) = old[k];
+    }
+  free(old);
   return 0;
 }
 
@@ -76,24 +86,48 @@ static int room(xiS_table *t) {
   return 0;
 }
 
-uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
-  uint32_t id = xiS_find(t, s, len);
-  if (id != XI_NONE)
-    return id;
-  char *copy = malloc(len + 1);
-  if (!copy || room(t) || (2 * (t->n + 1) >= t->hcap && rehash(t))) {
-    free(copy);
-    return XI_NONE;
+/* a place for a text of len bytes and its NUL, which never moves */
+static char *place(xiS_table *t, size_t len) {
+  size_t need = len + 1;
+  if (t->nchunk && t->used + need <= CHUNK) {
+    char *p = t->chunk[t->nchunk - 1] + t->used;
+    t->used += need;
+    return p;
   }
+  if (t->nchunk == t->capchunk) {
+    uint32_t cap = t->capchunk ? 2 * t->capchunk : 16;
+    char **c = realloc(t->chunk, cap * sizeof *c);
+    if (!c)
+      return NULL;
+    t->chunk = c, t->capchunk = cap;
+  }
+  char *c = malloc(need > CHUNK ? need : CHUNK);
+  if (!c)
+    return NULL;
+  t->chunk[t->nchunk++] = c;
+  t->used = need > CHUNK ? CHUNK : need; /* a long name fills its chunk alone */
+  return c;
+}
+
+uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
+  uint32_t h = fnv(s, len);
+  if (t->nslot) {
+    uint64_t e = *slot(t, s, len, h);
+    if (e)
+      return (uint32_t)e - 1;
+  }
+  if (room(t) || (2 * (t->n + 1) >= t->nslot && rehash(t)))
+    return XI_NONE;
+  char *copy = place(t, len);
+  if (!copy)
+    return XI_NONE;
   memcpy(copy, s, len);
   copy[len] = '\0';
   t->tag[t->n] = 0;
   t->len[t->n] = (uint32_t)len;
-  t->names[t->n++] = copy;
-  *slot(t, copy, len) = t->n;
-  return t->n - 1;
+  t->names[t->n] = copy;
+  *slot(t, copy, len, h) = (uint64_t)h << 32 | (t->n + 1);
+  return t->n++;
 }
-
-const char *xiS_name(const xiS_table *t, uint32_t id) { return t->names[id]; }
 
 void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag) { t->tag[id] = tag; }

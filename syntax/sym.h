@@ -7,22 +7,27 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifndef XI_NONE
 #define XI_NONE UINT32_MAX
+#endif
 
 typedef struct {
-  char **names;
+  char **names;    /* each name's text, in the chunks below */
   uint32_t n, cap;
-  uint32_t *hash; /* open addressing: name id + 1, 0 when empty */
-  uint32_t hcap;
-  uint16_t *tag; /* what the parser knows a name to be (see parse.c), 0 if nothing */
-  uint32_t *len; /* each name's length, so that a probe compares lengths first */
+  uint64_t *slot;  /* open addressing: the hash << 32 | id + 1, 0 when empty */
+  uint32_t nslot;
+  uint16_t *tag;   /* what the parser knows a name to be (see parse.h), 0 if nothing */
+  uint32_t *len;   /* each name's length */
+  char **chunk;    /* the texts, NUL-terminated, side by side in creation order */
+  uint32_t nchunk, capchunk;
+  size_t used;     /* bytes used in the last chunk */
 } xiS_table;
 
 void xiS_init(xiS_table *t);
 void xiS_free(xiS_table *t);
 uint32_t xiS_intern(xiS_table *t, const char *s, size_t len); /* XI_NONE: out of memory */
 uint32_t xiS_find(const xiS_table *t, const char *s, size_t len); /* or XI_NONE */
-const char *xiS_name(const xiS_table *t, uint32_t id);
+static inline const char *xiS_name(const xiS_table *t, uint32_t id) { return t->names[id]; }
 static inline uint16_t xiS_tag(const xiS_table *t, uint32_t id) { return t->tag[id]; }
 void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag);
 

@@ -38,15 +38,16 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
   const xiG_binding *b = xiG_binding_of(g, in->arg);
   if (!b || b->kind != B_FUNC)
     return failf(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
-  if (b->nparams != in->argc)
-    return failf(err, in->pos, "%s takes %u argument%s, not %u", name, b->nparams,
-                 b->nparams == 1 ? "" : "s", in->argc);
+  const xiG_func *f = xiG_func_of(g, b);
+  if (f->nparams != in->argc)
+    return failf(err, in->pos, "%s takes %u argument%s, not %u", name, f->nparams,
+                 f->nparams == 1 ? "" : "s", in->argc);
   if (g->depth >= XI_CALL_DEPTH)
     return failf(err, in->pos, "function calls nested more than %d deep (does %s call itself?)",
                  XI_CALL_DEPTH, name);
   uint32_t first = g->n;
   g->depth++;
-  int rc = xiG_exec(g, &b->body, b->params, args, b->nparams, out, err);
+  int rc = xiG_exec(g, &f->body, f->params, args, f->nparams, out, err);
   g->depth--;
   if (rc) {
     char inner[sizeof err->msg];

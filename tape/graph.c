@@ -19,7 +19,7 @@ static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
 void xiG_init(xiG_graph *g, mpfr_prec_t prec) {
   memset(g, 0, sizeof *g);
   g->prec = prec;
-  g->freecode = XI_NONE;
+  g->freecode = g->freefunc = XI_NONE;
   xiS_init(&g->sym);
   xiM_init(&g->limbs, prec);
   mpfr_init2(g->tmp, prec);

@@ -82,16 +82,19 @@ static inline uint32_t xiG_arg(const xiG_node *n, uint32_t k) {
 
 typedef enum { B_NONE, B_NODE, B_FUNC } xiG_bkind;
 
+/* a name's binding: 12 bytes, for a script may bind a million names */
 typedef struct {
-  xiG_bkind kind;
-  uint32_t node;    /* B_NODE */
-  uint32_t order;   /* when it was bound, for `vars` */
-  xi_pos pos;       /* the statement that bound it */
-  uint32_t *params; /* B_FUNC */
+  uint8_t kind;   /* an xiG_bkind */
+  uint32_t node;  /* B_NODE: the value; B_FUNC: the function, in g->func */
+  uint32_t order; /* when it was bound, for `vars` */
+} xiG_binding;
+
+typedef struct {
+  uint32_t *params;
   uint32_t nparams;
   xiP_code body;
-  char *text; /* B_FUNC: the body as typed */
-} xiG_binding;
+  char *text; /* the body as typed */
+} xiG_func;
 
 /* where a name let go of a node, for the messages about earlier values */
 typedef struct {
@@ -120,6 +123,8 @@ typedef struct xiG_graph {
   xiS_table sym;
   xiG_binding *bind; /* indexed by name id */
   uint32_t nbind, order;
+  xiG_func *func;    /* the functions names are bound to */
+  uint32_t nfunc, capfunc, freefunc;
   xiG_moved *moved; /* names that let go of nodes, oldest first */
   uint32_t nmoved, capmoved;
   uint32_t *label;  /* the last trace's ξ labels: label[k] is ξk's node */
@@ -200,6 +205,9 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
 
 /* ---- names (names.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
+static inline const xiG_func *xiG_func_of(const xiG_graph *g, const xiG_binding *b) {
+  return &g->func[b->node];
+}
 /* the node a name means in an expression: a binding, a trace's ξ label, pi
    or e; fails with the reason */
 int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err *err);

@@ -29,17 +29,26 @@ static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
   return -1;
 }
 
-static void clear_binding(xiG_binding *b) {
-  free(b->text);
-  free(b->params);
-  xiP_code_free(&b->body);
+/* a binding let go of: a function's parts go back to the free list */
+static void clear_binding(xiG_graph *g, xiG_binding *b) {
+  if (b->kind == B_FUNC) {
+    xiG_func *f = &g->func[b->node];
+    free(f->text);
+    free(f->params);
+    xiP_code_free(&f->body);
+    memset(f, 0, sizeof *f);
+    f->nparams = g->freefunc; /* a free entry links to the next */
+    g->freefunc = b->node;
+  }
   memset(b, 0, sizeof *b);
 }
 
 void xiG_names_free(xiG_graph *g) {
   for (uint32_t i = 0; i < g->nbind; i++)
-    clear_binding(&g->bind[i]);
+    clear_binding(g, &g->bind[i]);
   free(g->bind);
+  free(g->func);
+  g->func = NULL, g->nfunc = g->capfunc = 0, g->freefunc = XI_NONE;
   free(g->moved);
   free(g->label);
   g->bind = NULL, g->moved = NULL, g->label = NULL;
@@ -77,6 +86,16 @@ static void moved(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int ho
   g->moved[g->nmoved++] = (xiG_moved){node, name, pos, (uint8_t)how};
 }
 
+/* the function table one larger, or NULL (then it is as it was) */
+static xiG_func *realloc_func(xiG_graph *g) {
+  uint32_t cap = g->capfunc ? 2 * g->capfunc : 16;
+  xiG_func *f = realloc(g->func, cap * sizeof *f);
+  if (!f)
+    return NULL;
+  g->capfunc = cap;
+  return f;
+}
+
 static int bind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int how) {
   xiG_binding *b = slot(g, name);
   if (!b)
@@ -84,10 +103,9 @@ static int bind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int how)
   if (b->kind == B_NODE && b->node != node)
     moved(g, name, b->node, pos, how);
   if (b->kind == B_FUNC)
-    clear_binding(b);
+    clear_binding(g, b);
   b->kind = B_NODE;
   b->node = node;
-  b->pos = pos;
   b->order = g->order++;
   if (g->nodes[node].name == XI_NONE)
     g->nodes[node].name = name;
@@ -245,24 +263,31 @@ int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t 
   xiG_binding *b = slot(g, name);
   char *t = malloc(len + 1);
   uint32_t *p = malloc((np ? np : 1) * sizeof *p);
-  xiP_code copy;
-  if (!b || !t || !p || xiP_code_copy(&copy, body)) {
+  xiP_code copy = {NULL, 0, 0};
+  xiG_func *room = g->freefunc == XI_NONE && g->nfunc == g->capfunc ? realloc_func(g) : g->func;
+  if (room)
+    g->func = room;
+  if (!b || !t || !p || !room || xiP_code_copy(&copy, body)) {
     free(t);
     free(p);
+    xiP_code_free(&copy);
     return -1;
   }
   memcpy(t, text, len);
   t[len] = '\0';
-  if (b->kind == B_NODE)
-    moved(g, name, b->node, (xi_pos){0, 0}, MOVE_BIND);
-  clear_binding(b);
   if (np) /* f() = 1 has no parameters, and params may be NULL */
     memcpy(p, params, np * sizeof *p);
+  if (b->kind == B_NODE)
+    moved(g, name, b->node, (xi_pos){0, 0}, MOVE_BIND);
+  clear_binding(g, b);
+  uint32_t k = g->freefunc;
+  if (k != XI_NONE)
+    g->freefunc = g->func[k].nparams;
+  else
+    k = g->nfunc++;
+  g->func[k] = (xiG_func){p, np, copy, t};
   b->kind = B_FUNC;
-  b->params = p;
-  b->nparams = np;
-  b->body = copy;
-  b->text = t;
+  b->node = k;
   b->order = g->order++;
   return 0;
 }
@@ -273,7 +298,7 @@ void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos) {
     return;
   if (b->kind == B_NODE)
     moved(g, name, b->node, pos, MOVE_DEL);
-  clear_binding(b);
+  clear_binding(g, b);
 }
 
 /* ---- the knob ---- */
