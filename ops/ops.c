@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-mpfr_t xiO_one, xiO_minus_one, xiO_zero;
+mpfr_t xiO_one, xiO_minus_one, xiO_zero, xiO_half;
 volatile sig_atomic_t *xiO_interrupt;
 
 /* ---- forward rules ---- */
@@ -88,6 +88,42 @@ static int fw_abs(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
 static int fw_sign(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_set_si(r, mpfr_sgn(a), rnd);
+}
+/* NumPy's rule: the first when a >= b, else the second, NaN staying NaN;
+   either way an operand exactly, so -0 and +0 keep their sign */
+static int fw_maximum(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  return mpfr_set(r, mpfr_nan_p(a) || mpfr_greaterequal_p(a, b) ? a : b, rnd);
+}
+static int fw_minimum(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  return mpfr_set(r, mpfr_nan_p(a) || mpfr_lessequal_p(a, b) ? a : b, rnd);
+}
+/* floor(a/b) exactly: a quotient rounded down is never above the true one,
+   and never below the integer under it (integers are representable there) */
+static int fw_floordiv(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)rnd;
+  mpfr_div(r, a, b, MPFR_RNDD);
+  return mpfr_floor(r, r);
+}
+/* Python's a % b: fmod's remainder (exact, with a's sign) moved to b's sign */
+static int fw_mod(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  int inex = mpfr_fmod(r, a, b, rnd);
+  if (mpfr_nan_p(r))
+    return inex; /* b = 0: reported as the domain error */
+  if (mpfr_zero_p(r)) {
+    mpfr_set_zero(r, mpfr_signbit(b) ? -1 : 1); /* Python: copysign(0, b) */
+    return 0;
+  }
+  if (mpfr_signbit(r) != mpfr_signbit(b))
+    inex = mpfr_add(r, r, b, rnd);
+  return inex;
+}
+/* a where b holds, else -0: x + (-0) is x for every x, so where's sum is exact */
+static int fw_keep(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  if (mpfr_zero_p(b)) {
+    mpfr_set_zero(r, -1);
+    return 0;
+  }
+  return mpfr_set(r, a, rnd);
 }
 /* comparisons give 1 or 0; one with NaN in it holds only as != (IEEE's rule) */
 static int truth(mpfr_ptr r, int holds) {
@@ -222,6 +258,28 @@ static mpfr_srcptr d_abs(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_s
   (void)k, (void)t, (void)o, (void)b;
   return sign_of(a);
 }
+/* 1 on the winning side, 1/2 each at a tie (PyTorch's and JAX's convention) */
+static mpfr_srcptr pick(int win, int tie) { return tie ? xiO_half : win ? xiO_one : xiO_zero; }
+static mpfr_srcptr d_maximum(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)t, (void)o;
+  return pick(k == 0 ? mpfr_greater_p(a, b) : mpfr_less_p(a, b), mpfr_equal_p(a, b));
+}
+static mpfr_srcptr d_minimum(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)t, (void)o;
+  return pick(k == 0 ? mpfr_less_p(a, b) : mpfr_greater_p(a, b), mpfr_equal_p(a, b));
+}
+static mpfr_srcptr d_mod(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)o;
+  if (k == 0)
+    return xiO_one;
+  fw_floordiv(t, a, b, MPFR_RNDN); /* a % b = a - b·floor(a/b) */
+  mpfr_neg(t, t, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_keep(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)t, (void)o, (void)a;
+  return k == 0 && !mpfr_zero_p(b) ? xiO_one : xiO_zero;
+}
 static mpfr_srcptr d_zero(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
   (void)k, (void)t, (void)o, (void)a, (void)b;
   return xiO_zero;
@@ -297,6 +355,8 @@ void xiO_init(void) {
   mpfr_init2(xiO_one, 2);
   mpfr_init2(xiO_minus_one, 2);
   mpfr_init2(xiO_zero, 2);
+  mpfr_init2(xiO_half, 2);
+  mpfr_set_ui_2exp(xiO_half, 1, -1, MPFR_RNDN);
   mpfr_set_si(xiO_one, 1, MPFR_RNDN);
   mpfr_set_si(xiO_minus_one, -1, MPFR_RNDN);
   mpfr_set_zero(xiO_zero, 1);
@@ -308,6 +368,7 @@ void xiO_done(void) {
   mpfr_clear(xiO_one);
   mpfr_clear(xiO_minus_one);
   mpfr_clear(xiO_zero);
+  mpfr_clear(xiO_half);
   xiO_scratch_free();
   mpfr_free_cache();
 }

@@ -63,6 +63,21 @@
     "abs(x) = |x|.  d/dx = sign(x): 1, -1, and 0 at 0 (as in PyTorch)")                  \
   X(SIGN, "sign", 1, fw_sign, d_zero, "sign(a)", "0", NULL, NULL, NULL,                   \
     "sign(x): 1, 0 or -1.  Its derivative is 0 (where it has one)")                      \
+  X(MAXIMUM, "maximum", 2, fw_maximum, d_maximum, "maximum(a, b)", "(a > b) + (a == b)/2", \
+    "(a < b) + (a == b)/2", NULL, NULL,                                                  \
+    "maximum(a, b): the larger, element by element (NumPy's np.maximum).\n"              \
+    "  d/da = 1 where a > b, 0 where a < b, and 1/2 at a tie (as PyTorch and JAX)")      \
+  X(MINIMUM, "minimum", 2, fw_minimum, d_minimum, "minimum(a, b)", "(a < b) + (a == b)/2", \
+    "(a > b) + (a == b)/2", NULL, NULL,                                                  \
+    "minimum(a, b): the smaller, element by element; 1/2 each at a tie")                 \
+  X(MOD, NULL, 2, fw_mod, d_mod, "a % b", "1", "-(a // b)", "a modulo zero", NULL,        \
+    "a % b: Python's remainder, with the sign of b (-7 % 3 = 2).\n"                       \
+    "  d/da = 1; d/db = -(a // b) (between the jumps)")                                   \
+  X(FLOORDIV, NULL, 2, fw_floordiv, d_zero, "a // b", "0", "0", "0 // 0 is undefined",    \
+    "division by zero", "a // b: the floor of a/b, exactly (Python's //); derivative 0") \
+  X(KEEP, NULL, 2, fw_keep, d_keep, "(a if b else -0)", "(b != 0)", "0", NULL, NULL,      \
+    "a where b is not 0, else -0 (np.where(c, a, b) is keep(a, c) + keep(b, c == 0):\n" \
+    "  -0 adds nothing, so the sum is exactly a or exactly b)")                          \
   X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \
     "a > b: 1 where it holds, 0 elsewhere; its derivative is 0")                          \
   X(GE, NULL, 2, fw_ge, d_zero, "(a >= b)", "0", "0", NULL, NULL, "a >= b: 1 or 0")       \
@@ -187,7 +202,7 @@ typedef struct {
 extern const xiO_row xiO_table[XI_NOPS];
 /* exact constants the partials may return; the sweep adds or subtracts
    instead of multiplying when it sees them */
-extern mpfr_t xiO_one, xiO_minus_one, xiO_zero;
+extern mpfr_t xiO_one, xiO_minus_one, xiO_zero, xiO_half;
 
 void xiO_init(void);
 void xiO_done(void);

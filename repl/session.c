@@ -149,6 +149,8 @@ static int compound_op(xiL_type t) {
   case T_MINUSEQ: return XI_SUB;
   case T_STAREQ: return XI_MUL;
   case T_SLASHEQ: return XI_DIV;
+  case T_PERCENTEQ: return XI_MOD;
+  case T_DSLASHEQ: return XI_FLOORDIV;
   default: return -1;
   }
 }

@@ -224,10 +224,19 @@ static void unary(xiP_parser *p, xiP_code *c) {
 
 static void term(xiP_parser *p, xiP_code *c) {
   unary(p, c);
-  while (xiP_is(p, T_STAR) || xiP_is(p, T_SLASH) || xiP_is(p, T_AT)) {
-    xiL_token op = xiP_take(p);
+  for (;;) {
+    int op;
+    switch (xiP_peek(p)->type) {
+    case T_STAR: op = XI_MUL; break;
+    case T_SLASH: op = XI_DIV; break;
+    case T_AT: op = XI_MATMUL; break;
+    case T_PERCENT: op = XI_MOD; break;
+    case T_DSLASH: op = XI_FLOORDIV; break;
+    default: return;
+    }
+    xiL_token t = xiP_take(p);
     unary(p, c);
-    xiP_emit_op(p, c, op.type == T_STAR ? XI_MUL : op.type == T_SLASH ? XI_DIV : XI_MATMUL, op.pos);
+    xiP_emit_op(p, c, op, t.pos);
   }
 }
 

@@ -245,7 +245,13 @@ xiL_token xiL_next(xiL_lexer *lx) {
   case '^': return make(lx, T_POW, off, pos);
   case '+': return make(lx, two(lx, '=', T_PLUSEQ, T_PLUS), off, pos);
   case '-': return make(lx, two(lx, '=', T_MINUSEQ, T_MINUS), off, pos);
-  case '/': return make(lx, two(lx, '=', T_SLASHEQ, T_SLASH), off, pos);
+  case '/':
+    if (lx->off < lx->len && lx->src[lx->off] == '/') {
+      step(lx, 1);
+      return make(lx, two(lx, '=', T_DSLASHEQ, T_DSLASH), off, pos);
+    }
+    return make(lx, two(lx, '=', T_SLASHEQ, T_SLASH), off, pos);
+  case '%': return make(lx, two(lx, '=', T_PERCENTEQ, T_PERCENT), off, pos);
   case '=': return make(lx, two(lx, '=', T_EQEQ, T_ASSIGN), off, pos);
   case '>': return make(lx, two(lx, '=', T_GE, T_GT), off, pos);
   case '<': return make(lx, two(lx, '=', T_LE, T_LT), off, pos);
@@ -308,6 +314,7 @@ const char *xiL_describe(xiL_type t) {
       "end of input", "end of line", "';'", "a number", "a name", "a string", "'('",
       "')'", "','", "'+'", "'-'", "'*'", "'/'", "'^'", "'='", "'+='", "'-='", "'*='", "'/='",
       "'=='", "'{'", "'}'", "'['", "']'", "'@'", "':'", "'.'", "'>'", "'>='", "'<'",
-      "'<='", "'!='", "a superscript power", "an invalid character"};
+      "'<='", "'!='", "a superscript power", "'%'", "'//'", "'%='", "'//='",
+      "an invalid character"};
   return names[t];
 }

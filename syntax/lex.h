@@ -13,6 +13,7 @@ typedef enum {
   T_STAREQ, T_SLASHEQ, T_EQEQ, T_LBRACE, T_RBRACE, T_LBRACK, T_RBRACK,
   T_AT, T_COLON, T_DOT, T_GT, T_GE, T_LT, T_LE, T_NE,
   T_SUP, /* superscript digits: ² ³ ... as a power */
+  T_PERCENT, T_DSLASH, T_PERCENTEQ, T_DSLASHEQ, /* % // %= //= */
   T_ERROR
 } xiL_type;
 

@@ -266,7 +266,8 @@ static void body(xiP_parser *p, xiP_stmt *st) {
 }
 
 static int assignment(xiL_type t) {
-  return t == T_ASSIGN || t == T_PLUSEQ || t == T_MINUSEQ || t == T_STAREQ || t == T_SLASHEQ;
+  return t == T_ASSIGN || t == T_PLUSEQ || t == T_MINUSEQ || t == T_STAREQ || t == T_SLASHEQ ||
+         t == T_PERCENTEQ || t == T_DSLASHEQ;
 }
 
 /* what follows a command's word, by the shape its row gives */

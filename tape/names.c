@@ -244,9 +244,10 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
     xiO_shape_text(&was, a, sizeof a);
     xiO_shape_text(&now, c, sizeof c);
     const char *s = xiS_name(&g->sym, name);
-    char sym = op == XI_ADD ? '+' : op == XI_SUB ? '-' : op == XI_MUL ? '*' : '/';
+    const char *sym = op == XI_ADD ? "+" : op == XI_SUB ? "-" : op == XI_MUL ? "*"
+                    : op == XI_DIV ? "/" : op == XI_MOD ? "%" : "//";
     return failf(err, pos, "an update step keeps %s's shape %s, and this gives %s "
-                           "(write %s = %s %c ... for a new value of another shape)",
+                           "(write %s = %s %s ... for a new value of another shape)",
                  s, a, c, s, s, sym);
   }
   if (new_leaf(g, r, mark, pos, &r, err))
