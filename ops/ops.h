@@ -161,12 +161,18 @@ typedef struct {
   uint32_t rows, cols;
 } xi_shape;
 
+/* What kind of number a value holds, as Python and NumPy see it: it changes
+   only how a value is printed for pasted code (7 and not 7.0, True).  The
+   arithmetic is the same MPFR arithmetic for all three. */
+enum { XI_DT_FLOAT, XI_DT_INT, XI_DT_BOOL };
+
 /* a value as the rules see it: elements row by row, p the node's parameters */
 typedef struct {
   mpfr_ptr el;
   xi_shape sh;
   uint32_t n;
   const int32_t *p;
+  uint8_t dtype; /* XI_DT_* */
 } xiO_view;
 
 /* What a graph-building rule (gvjp) builds with; the tape supplies it.  Each
