@@ -36,7 +36,16 @@ enum {
   XI_F_UPDATE = 1,  /* a leaf made by an update step (W -= ...) */
   XI_F_LITERAL = 2, /* a leaf whose value is the literal aux (read again on prec) */
   XI_F_CODE = 4,    /* a leaf whose value is the constant expression g->code[aux] */
+  XI_F_INT = 8,     /* its numbers are integers to Python (dtype int): 7, not 7.0 */
+  XI_F_BOOL = 16,   /* they are truth values (dtype bool): True, False */
 };
+#define XI_F_DTYPE (XI_F_INT | XI_F_BOOL)
+static inline int xiG_dtype_of_flags(int flags) {
+  return flags & XI_F_BOOL ? XI_DT_BOOL : flags & XI_F_INT ? XI_DT_INT : XI_DT_FLOAT;
+}
+static inline int xiG_dtype_flags(int dtype) {
+  return dtype == XI_DT_BOOL ? XI_F_BOOL : dtype == XI_DT_INT ? XI_F_INT : 0;
+}
 
 typedef struct {
   xi_shape sh;
@@ -69,7 +78,7 @@ static inline mpfr_ptr xiG_el(xiG_node *n, uint32_t k) {
 }
 static inline xiO_view xiG_view(xiG_node *n) {
   xiO_view v = {xiG_is_tensor(n) ? n->x->el : n->v, xiG_shape(n), xiG_count(n),
-                n->x ? n->x->p : NULL};
+                n->x ? n->x->p : NULL, (uint8_t)xiG_dtype_of_flags(n->flags)};
   return v;
 }
 /* the operands of a node, whatever their number */
