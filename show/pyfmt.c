@@ -440,7 +440,7 @@ static int parse_spec(fspec *f, const char *s, size_t len, const char *tname, ch
       return fail(why, n, -1, "ValueError: Cannot specify both ',' and '_'.");
     f->sep = '_', pos++;
   }
-  if (pos < len && s[pos] == ',')
+  if (pos < len && s[pos] == ',' && f->sep == '_')
     return fail(why, n, -1, "ValueError: Cannot specify both ',' and '_'.");
   if (pos < len && s[pos] == '.') {
     pos++;

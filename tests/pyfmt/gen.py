@@ -169,7 +169,7 @@ def main():
               "=+12.3f", "F", "n", ".2n", "x<10", "*^11.2e", ".17g", ".20f", ".30e", "+,.1f",
               "-^+15,.3f", "010,.1f", "015_.2f", ".3", ".12", "10.4", "f", "e",
               # errors, as Python raises them
-              "d", "x", "c", "s", "b", "3d", ",n", "_n", ".f", "abc", ",_", "_,", ".2fx", "5.2q"]
+              "d", "x", "c", "s", "b", "3d", ",n", "_n", ".f", "abc", ",_", "_,", ",,", ",,f", ".2fx", "5.2q"]
     for x in fvals:
         for spec in fspecs:
             scalar_fmt(x, "float", spec)
