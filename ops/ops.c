@@ -125,6 +125,10 @@ static int fw_keep(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   }
   return mpfr_set(r, a, rnd);
 }
+static int fw_trunc(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b, (void)rnd;
+  return mpfr_trunc(r, a);
+}
 /* comparisons give 1 or 0; one with NaN in it holds only as != (IEEE's rule) */
 static int truth(mpfr_ptr r, int holds) {
   mpfr_set_ui(r, holds != 0, MPFR_RNDN);
@@ -292,6 +296,7 @@ const xiO_row xiO_table[XI_NOPS] = {
     [XI_CONST] = {.name = "constant", .form = "a"},
     [XI_GRAD] = {.name = "grad", .arity = 2, .form = "grad(a, b)"},
     [XI_LIST] = {.name = "list", .form = "[…]"},
+    [XI_TUPLE] = {.name = "tuple", .form = "(…)"},
 #define XI_OP_ROW(id, nm, ar, fw, dp, fm, d0, d1, nanm, polem, hlp)                        \
   [XI_##id] = {.name = nm, .arity = ar, .shape = xiO_sh_broadcast, .forward = fw,          \
                .partial = dp, .form = fm, .d = {d0, d1}, .nan_msg = nanm,                  \
@@ -339,7 +344,34 @@ int xiO_lookup(const char *name, size_t len) {
   return -1;
 }
 
+/* Python's and NumPy's rules, as far as printing needs them: comparisons
+   give bools; + - * // % @ of ints (bools counting as ints) give ints; sums
+   of ints are ints; what only moves elements keeps the dtype; the rest
+   (/, exp, mean, ...) gives floats. */
+int xiO_dtype(int op, int da, int db) {
+  int ints = da != XI_DT_FLOAT && db != XI_DT_FLOAT;
+  switch (op) {
+  case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE:
+    return XI_DT_BOOL;
+  case XI_ID: case XI_TRANSPOSE: case XI_INDEX: case XI_RESHAPE: case XI_BROADCAST:
+  case XI_MAX: case XI_KEEP:
+    return da;
+  case XI_NEG: case XI_ABS: case XI_SIGN:
+    return da == XI_DT_FLOAT ? XI_DT_FLOAT : XI_DT_INT;
+  case XI_ADD: case XI_SUB: case XI_MUL: case XI_MOD: case XI_FLOORDIV: case XI_MAXIMUM:
+  case XI_MINIMUM: case XI_MATMUL: case XI_OUTER: case XI_POW:
+    return ints ? XI_DT_INT : XI_DT_FLOAT;
+  case XI_SUM:
+    return da == XI_DT_FLOAT ? XI_DT_FLOAT : XI_DT_INT;
+  case XI_TRUNC:
+    return XI_DT_INT;
+  default:
+    return XI_DT_FLOAT;
+  }
+}
+
 const char *xiO_function_name(int i) {
+
   for (int op = XI_FIRST_OP; op < XI_NOPS; op++)
     if (xiO_table[op].name && i-- == 0)
       return xiO_table[op].name;

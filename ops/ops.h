@@ -78,6 +78,10 @@
   X(KEEP, NULL, 2, fw_keep, d_keep, "(a if b else -0)", "(b != 0)", "0", NULL, NULL,      \
     "a where b is not 0, else -0 (np.where(c, a, b) is keep(a, c) + keep(b, c == 0):\n" \
     "  -0 adds nothing, so the sum is exactly a or exactly b)")                          \
+  X(ASFLOAT, NULL, 1, fw_id, d_id, "float(a)", "1", NULL, NULL, NULL,                     \
+    "float(x), x.astype(float): the same numbers, which print as floats (7.0)")          \
+  X(TRUNC, "trunc", 1, fw_trunc, d_zero, "trunc(a)", "0", NULL, NULL, NULL,               \
+    "trunc(x): x without its fraction (toward 0), as int(x) does; derivative 0")         \
   X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \
     "a > b: 1 where it holds, 0 elsewhere; its derivative is 0")                          \
   X(GE, NULL, 2, fw_ge, d_zero, "(a >= b)", "0", "0", NULL, NULL, "a >= b: 1 or 0")       \
@@ -141,6 +145,8 @@ enum xiO_op {
   XI_CONST, /* a literal or pi/e, shared, re-read when the precision changes */
   XI_GRAD,  /* grad(a, b): computed by a sweep; built as nodes when differentiated */
   XI_LIST,  /* [a, b, ...]: a tensor assembled from its operands (any number) */
+  XI_TUPLE, /* (a, b, ...): its operands side by side, not a value: a shape, what a def
+               returns; only unpacking, indexing, len, print and a few makers read it */
 #define XI_OP_ENUM(id, ...) XI_##id,
   XI_OPS(XI_OP_ENUM)
   XI_TOPS(XI_OP_ENUM)
@@ -152,7 +158,7 @@ enum xiO_op {
 #define XI_COLON INT32_MIN /* an INDEX parameter that is ':' */
 #define XI_ALL_AXES (-2)   /* SUM, MEAN: over every element */
 #define XI_NPARAMS 5       /* p[0], p[1]: the op's own; p[2..4]: a shape (rank, rows, cols) */
-enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND };
+enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND, XI_MAKE_ARANGE };
 #define XI_MAX_ELEMENTS 10000000u
 
 /* a shape: rank 0 is a scalar (1×1), rank 1 a vector (one row), rank 2 a matrix */
@@ -220,6 +226,9 @@ int xiO_lookup_args(const char *name, size_t len, int argc);
 /* elementwise ops broadcast their operands, NumPy's way */
 int xiO_broadcast(xi_shape *out, const xi_shape *a, const xi_shape *b, char *why, size_t n);
 void xiO_shape_text(const xi_shape *s, char *buf, size_t n); /* "(2, 3)" */
+/* the dtype of op's result from its operands' (b's is a's for one operand) */
+int xiO_dtype(int op, int da, int db);
+
 static inline int xiO_elementwise(int op) { return op >= XI_FIRST_OP && op < XI_MATMUL; }
 static inline int xiO_same_shape(const xi_shape *a, const xi_shape *b) {
   return a->rank == b->rank && a->rows == b->rows && a->cols == b->cols;

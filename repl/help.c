@@ -73,7 +73,59 @@ static const struct {
                "  any computation, load or print, and the statement has no effect."},
     {">", "a > b, a >= b, a < b, a <= b, a == b, a != b: 1 where it holds, 0 elsewhere,\n"
           "  elementwise; the derivative is 0.  (In check E == N the == is check's.)"},
+    {"%", "a % b: Python's remainder, with b's sign (-7 % 3 is 2); a // b: the floor of\n"
+          "  a/b, exact.  d(a % b)/da = 1, d(a % b)/db = -(a // b); d(a // b) = 0."},
+    {"//", "a // b: the floor of a/b (Python's), exact; its derivative is 0.  See help %."},
+    {"python",
+     "Python, as the tutorials write it (pasted code runs unchanged):\n"
+     "  def f(a, b):           a function, as f(a, b) = ... makes: a body of assignments\n"
+     "      s = a * b          (a, b = g(x) too) ending in return (return h, p gives two\n"
+     "      return s + 1       values); a docstring is skipped; def f(x): return x*x\n"
+     "  for i in range(n):     range(stop), range(start, stop), range(start, stop, step)\n"
+     "  if c: ... elif c: ... else: ...     on one number (not 0 is true)\n"
+     "  print(a, \"text\", f\"{x:.4f} {n:3d} {v}\", sep=\"\", end=\"\")   as Python prints: a\n"
+     "      float as repr(float), an int as 7, True, an array as NumPy prints it\n"
+     "  import numpy as np     np. and numpy. always work; another module is a note, and\n"
+     "                         using it an error.  pass, # comments, \"\"\"docstrings\"\"\"\n"
+     "  h, p = forward(X, W)   a tuple's items; (a, b), x.shape and t[0] are tuples\n"
+     "  x[rows, cols] -= 1     a new value for x (the old one is unchanged); every element\n"
+     "                         picked once; on a leaf an update step\n"
+     "  True False None not    % // and Python's strings ('', \"\", triple quotes, \\n)\n"
+     "A block is the lines indented under a line ending in ':'; at the prompt it ends\n"
+     "at a blank line.  A .py file, and a session after an import, follow Python's rule\n"
+     "for what is shown: an assignment shows nothing, and a bare expression only at the\n"
+     "prompt.  Not part of xi, each with a message: class, while, lambda, lists and\n"
+     ".append, dicts, break, with, try.  help numpy lists NumPy's names."},
+    {"def", "def f(a, b): ... return ...: see help python."},
+    {"print", "print(...): values as Python and NumPy print them; see help python."},
+    {"for", "for i in range(n): with an indented block; see help python."},
+    {"if", "if c: ... elif c: ... else: ...; see help python."},
+    {"import", "import numpy as np: np. is always there; see help python."},
 };
+
+/* the names after np. and after a value's '.' (numpy.c's tables) */
+static void numpy_help(FILE *out) {
+  static const char *const heads[] = {"np. (or numpy., or an alias from import numpy as ...):",
+                                      "after a value's '.':", "math.:"};
+  for (int w = 0; w < 3; w++) {
+    fprintf(out, "%s\n ", heads[w]);
+    int col = 1;
+    for (int i = 0; xiP_np_name(w, i); i++) {
+      const char *n = xiP_np_name(w, i);
+      if (col + (int)strlen(n) + 1 > 78)
+        fputs("\n ", out), col = 1;
+      col += fprintf(out, " %s", n);
+    }
+    fputc('\n', out);
+  }
+  fputs("Keyword arguments: axis= and keepdims= (sum mean max argmax), decimals= (round),\n"
+        "dtype=float|int|bool.  Shapes as tuples: np.zeros((2, 3)), x.reshape(-1, 1).\n"
+        "Integer-array indexing: probs[np.arange(n), y]; x[i, j] and x[rows, cols] take\n"
+        "= and op= as a new value.  NumPy's numbers are float64; xi's are exact at the\n"
+        "working precision, so a printed float may differ from NumPy's in its last digits\n"
+        "where NumPy's own rounding errors show (1 - p for p near 1, for instance).\n",
+        out);
+}
 
 void xiR_help(FILE *out, const char *topic) {
   if (!topic) {
@@ -94,6 +146,10 @@ void xiR_help(FILE *out, const char *topic) {
       fprintf(out, "%s\n", topics[i].text);
       return;
     }
+  if (strcmp(topic, "numpy") == 0 || strcmp(topic, "np") == 0) {
+    numpy_help(out);
+    return;
+  }
   int op = strcmp(topic, "matmul") == 0 ? XI_MATMUL : xiO_lookup(topic, strlen(topic));
   if (op >= 0) {
     fprintf(out, "%s\n", xiO_table[op].help);
@@ -108,7 +164,8 @@ void xiR_words(xiR_session *s, void (*fn)(void *ctx, const char *word), void *ct
   for (int i = 0; xiO_function_name(i); i++)
     fn(ctx, xiO_function_name(i));
   for (size_t i = 0; i < sizeof topics / sizeof *topics; i++)
-    if (topics[i].name[0] != '@' && topics[i].name[0] != '>')
+    if (topics[i].name[0] != '@' && topics[i].name[0] != '>' && topics[i].name[0] != '%' &&
+        topics[i].name[0] != '/')
       fn(ctx, topics[i].name);
   fn(ctx, "wrt");
   for (uint32_t i = 0; i < s->g.nbind; i++)

@@ -32,21 +32,14 @@ static void on_sigint(int sig) {
   session->interrupt = 1; /* a running computation checks this and gives up */
 }
 
-/* a `repeat N {` typed over several lines: the lines so far, and how many
-   braces are open (outside comments) */
+/* A statement typed over several lines (a `repeat N {` block, a Python block
+   after a line ending in ':', brackets or a string left open): the lines so
+   far.  The lexer says when they are complete (syntax/lex.c, xiL_open). */
 static char *pending;
 static size_t pending_len;
-static int open_braces;
 static uint32_t pending_line;
 
-static int braces(const char *line) {
-  int depth = 0;
-  for (const char *p = line; *p && *p != '#'; p++)
-    depth += (*p == '{') - (*p == '}');
-  return depth;
-}
-
-/* appends line to the pending block; returns 1 when the block is complete */
+/* appends line to the pending text; returns 1 when it is complete */
 static int gather(char *line) {
   size_t n = strlen(line);
   char *q = realloc(pending, pending_len + n + 2);
@@ -59,8 +52,7 @@ static int gather(char *line) {
   pending_len += n;
   pending[pending_len++] = '\n';
   pending[pending_len] = '\0';
-  open_braces += braces(line);
-  return open_braces <= 0;
+  return xiL_open(pending, pending_len) == XI_OPEN_NONE;
 }
 
 static void on_line(char *line) {
@@ -81,28 +73,25 @@ static void on_line(char *line) {
                     "protects the memory: load a file instead\n", line_no, XI_LINE_MAX >> 20);
     free(line);
     free(pending);
-    pending = NULL, pending_len = 0, open_braces = 0;
+    pending = NULL, pending_len = 0;
     rl_set_prompt(PROMPT);
     return;
   }
-  if (pending_len || braces(line) > 0) {
-    int complete = gather(line);
-    free(line);
-    rl_set_prompt(complete ? PROMPT : "... ");
-    if (!complete)
-      return;
-    line = pending; /* run the whole block, as one source */
-    pending = NULL;
-    pending_len = 0;
-    open_braces = 0;
-  }
+  int complete = gather(line);
+  for (const char *c = line; *c; c++) /* a pasted chunk may hold several lines */
+    line_no += *c == '\n';
+  free(line);
+  rl_set_prompt(complete ? PROMPT : "... ");
+  if (!complete)
+    return;
+  line = pending; /* run the whole statement, as one source */
+  pending = NULL;
+  pending_len = 0;
   session->interrupt = 0;
   got_sigint = 0;
   int failed = session->failed; /* a mistake at the prompt is not a failed run */
   sigprocmask(SIG_SETMASK, &unblocked, NULL); /* ^C may stop the computation */
-  uint32_t first = line_no;
-  if (strchr(line, '\n')) /* a gathered block: its first line's number */
-    first = pending_line;
+  uint32_t first = pending_line; /* a gathered block: its first line's number */
   xiR_run(session, "<stdin>", line, strlen(line), first);
   sigprocmask(SIG_SETMASK, &blocked, NULL);
   session->failed = failed;
@@ -203,7 +192,6 @@ static void abandon_line(void) {
   free(pending); /* ^C drops a half-typed block too */
   pending = NULL;
   pending_len = 0;
-  open_braces = 0;
   rl_set_prompt(PROMPT);
   rl_free_line_state();
   rl_callback_sigcleanup();

@@ -137,7 +137,7 @@ char *xiR_label(xiR_session *s, const xiP_stmt *st) {
 static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
-  if (rc == 0)
+  if (rc == 0 && (!xiR_python(s) || (s->interactive && !s->loads)))
     rc = xiR_print_node(s, 0, NULL, root, 0, st->pos, err);
   xiG_truncate(&s->g, mark); /* a value nothing names is not kept */
   return rc;
@@ -170,15 +170,17 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiG_truncate(g, mark);
     return -1;
   }
-  if (!st->quiet) /* name = value, unless a ';' ends it, as in MATLAB (a failed print is
+  if (!st->quiet && !xiR_python(s)) /* name = value, unless a ';' ends it, as in MATLAB, or
+                                       the code is Python's (a failed print is
                       reported, but the binding is made) */
     return xiR_print_node(s, 0, name, bound, 0, st->pos, err);
   return 0;
 }
 
 static int do_def(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  if (xiG_bind_func(&s->g, st->name, st->names, st->nnames, &st->code, s->src + st->text_off,
-                    st->text_len))
+  const char *text = st->deftext ? st->deftext : s->src + st->text_off;
+  size_t len = st->deftext ? strlen(st->deftext) : st->text_len;
+  if (xiG_bind_func(&s->g, st->name, st->names, st->nnames, &st->code, text, len))
     return xiR_fail(err, st->pos, "out of memory");
   return 0;
 }
@@ -190,6 +192,14 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_ASSIGN: return do_assign(s, st, err);
   case S_DEF: return do_def(s, st, err);
   case S_COMMAND: return xiR_command(s, st, err);
+  case S_PRINT: return xiR_print(s, st, err);
+  case S_IMPORT: return xiR_import(s, st, err);
+  case S_FOR: return xiR_for(s, st, err);
+  case S_IF: return xiR_if(s, st, err);
+  case S_UNPACK: return xiR_unpack(s, st, err);
+  case S_INDEXSET: return xiR_index_set(s, st, err);
+  case S_RETURN: return xiR_fail(err, st->pos, "return outside a def");
+  case S_NOTHING: return 0;
   }
   return 0;
 }
@@ -218,10 +228,12 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
     int r = xiP_next(&p, &st, &err);
     if (r == 0)
       break;
-    if (r > 0 && exec(s, &st, &err) == 0)
+    int rc = r > 0 ? exec(s, &st, &err) : -1;
+    if (rc == 0)
       err.msg[0] = '\0';
-    if (r < 0 || err.msg[0]) {
-      xiR_report(s, "error", err.pos, err.msg);
+    if (rc) {
+      if (rc != XI_REPORTED) /* a block's statements were reported where they failed */
+        xiR_report(s, "error", err.pos, err.msg);
       s->failed = 1;
       failures++;
       /* a script stops at its first error, as Python and bash -e do; a line
@@ -242,7 +254,11 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint3
   size_t olen = s->len;
   uint32_t oline = s->first_line;
   s->file = file, s->src = src, s->len = len, s->first_line = first_line;
+  size_t n = file ? strlen(file) : 0; /* a .py file: Python's rules for what is shown */
+  int py = s->py_file;
+  s->py_file = n > 3 && strcmp(file + n - 3, ".py") == 0;
   int failures = xiR_run_span(s, 0, len, (xi_pos){first_line, 1}, 0);
+  s->py_file = py;
   s->file = ofile, s->src = osrc, s->len = olen, s->first_line = oline;
   return failures;
 }

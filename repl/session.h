@@ -25,7 +25,9 @@ typedef struct {
   int stop;        /* an error in a script: nothing more runs */
   int quit;
   int loads;       /* `load` nesting */
-  int repeats;     /* `repeat` nesting */
+  int repeats;     /* `repeat` nesting (and for loops) */
+  int py_file;     /* a .py file is running: Python's rules for what is shown */
+  int py_import;   /* an import ran: from then on, Python's rules too */
   uint32_t live;   /* nodes alive after the last collection */
   xiW_buf out;     /* a printed value is made here, then written: kept, not freed each time */
   volatile sig_atomic_t interrupt;
@@ -70,5 +72,18 @@ int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block);
 /* a command's statement, by its row's handler (commands.c) */
 int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* what a statement returns when its errors were reported where they happened
+   (inside a block): the statements after it do not run */
+#define XI_REPORTED (-2)
+/* Python's rules for what is shown: an assignment shows nothing, and a bare
+   expression only at the prompt (pasted code prints what Python prints) */
+static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
+/* Python's statements (pyrun.c): print, import, for, if, a, b = ..., x[i] = ... */
+int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);
 
 #endif

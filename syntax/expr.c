@@ -7,6 +7,7 @@
 #include "syntax/parse.h"
 
 static void unary(xiP_parser *p, xiP_code *c);
+static void call(xiP_parser *p, xiP_code *c, xiL_token name);
 static void list(xiP_parser *p, xiP_code *c);
 
 static void nest(xiP_parser *p, xi_pos pos) {
@@ -35,26 +36,31 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
   const char *s = p->lx.src + name.off;
   uint32_t id = xiP_name_id(p, &name);
   uint16_t tag = xiS_tag(p->sym, id);
+  if (tag & TAG_SHADOWED)
+    tag = TAG_NONE; /* def gave it a function of the user's */
   if (TAG_KIND(tag) == TAG_DERIV || (TAG_KIND(tag) == TAG_COMMAND && TAG_ARG(tag) == XI_CMD_GRAD)) {
     derivative(p, c, name, TAG_KIND(tag) == TAG_DERIV ? TAG_ARG(tag) : 0);
     return;
   }
-  int argc = 0;
-  if (!xiP_is(p, T_RP)) {
-    do {
-      xiP_expr(p, c);
-      if (++argc > 1000)
-        xiP_fail(p, name.pos, "too many arguments");
-    } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
-  }
-  xiP_expect(p, T_RP, "',' or ')' in the argument list");
+  xiP_callargs a;
+  xiP_call_args(p, c, &a, name);
+  int argc = a.n;
   if (TAG_KIND(tag) == TAG_MAKER) {
-    int eye = TAG_ARG(tag) == XI_MAKE_EYE;
-    if (argc > 2 || (eye && argc != 1))
+    int eye = TAG_ARG(tag) == XI_MAKE_EYE, arange = TAG_ARG(tag) == XI_MAKE_ARANGE;
+    if (a.nkw)
+      xiP_fail(p, a.pos[argc - a.nkw], "%.*s takes no keyword arguments but dtype", (int)name.len, s);
+    if (argc < 1 || argc > (arange ? 3 : 2) || (eye && argc != 1))
       xiP_fail(p, name.pos, "%.*s takes %s", (int)name.len, s,
-           eye ? "one size: eye(n)" : "at most two sizes: rows, columns");
+               eye      ? "one size: eye(n)"
+               : arange ? "1 to 3 numbers: stop, start and stop, or start, stop and step"
+                        : "one or two sizes, or a shape: zeros(3), zeros(2, 3), zeros((2, 3))");
     xiP_ins ins = {K_MAKE, (uint8_t)TAG_ARG(tag), 0, (uint16_t)argc, 0, name.pos};
     xiP_emit(p, c, ins);
+    xiP_emit_dtype(p, c, a.dtype, name.pos);
+    return;
+  }
+  if (TAG_KIND(tag) == TAG_OP && (a.nkw || a.dtype >= 0)) {
+    xiP_emit_call_op(p, c, TAG_ARG(tag), &a, name);
     return;
   }
   if (TAG_KIND(tag) == TAG_OP) {
@@ -74,11 +80,79 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     xiP_emit(p, c, ins);
     return;
   }
+  if (a.nkw || a.dtype >= 0)
+    xiP_fail(p, a.nkw ? a.pos[argc - a.nkw] : name.pos,
+             "keyword arguments to functions of your own are not part of xi: give them in order");
   xiP_ins ins = {K_CALL, 0, 0, (uint16_t)argc, id, name.pos};
   xiP_emit(p, c, ins);
 }
 
+
+/* True, False, None, not ...: a Python keyword where an expression starts */
+static void keyword(xiP_parser *p, xiP_code *c, xiL_token t, int kw) {
+  const char *s = p->lx.src + t.off;
+  switch (kw) {
+  case KW_TRUE:
+  case KW_FALSE: {
+    xiP_ins ins = {K_NUM, 0, 0, 0, xiP_name_id(p, &t), t.pos}; /* read as 1 and 0, dtype bool */
+    xiP_emit(p, c, ins);
+    return;
+  }
+  case KW_NONE: { /* only clip(x, None, 5) takes it; elsewhere the tape says so */
+    xiP_ins ins = {K_NAME, 0, 0, 0, xiP_name_id(p, &t), t.pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
+  case KW_LAMBDA:
+    xiP_fail(p, t.pos, "lambda is not part of xi: write def f(x): return ...");
+  case KW_PRINT:
+    xiP_fail(p, t.pos, "print(...) is a statement of its own in xi");
+  default:
+    xiP_fail(p, t.pos, "'%.*s' is a word of Python's that cannot start an expression",
+             (int)t.len, s);
+  }
+}
+
+/* an expression that starts with a name: a value, a call, np.f(...) ... */
+static void name(xiP_parser *p, xiP_code *c, xiL_token t) {
+  const char *s = p->lx.src + t.off;
+  uint32_t id = xiP_name_id(p, &t);
+  uint16_t tag = xiS_tag(p->sym, id);
+  if (tag & TAG_SHADOWED)
+    tag = TAG_NONE; /* a def made it the user's */
+  switch (TAG_KIND(tag)) {
+  case TAG_MODULE:
+    xiP_module(p, c, t, TAG_ARG(tag));
+    return;
+  case TAG_FOREIGN: {
+    uint32_t m = xiS_linked(p->sym, id);
+    xiP_fail(p, t.pos, "%.*s is the module %s, which xi does not have (only numpy's "
+                       "functions are: np.exp, np.sum ...)",
+             (int)t.len, s, m == XI_NONE ? "imported" : xiS_name(p->sym, m));
+  }
+  case TAG_KEYWORD:
+    keyword(p, c, t, TAG_ARG(tag));
+    return;
+  case TAG_BUILTIN:
+    xiP_builtin(p, c, t, TAG_ARG(tag));
+    return;
+  }
+  if (xiP_is(p, T_LP)) {
+    xiP_take(p);
+    call(p, c, t);
+    return;
+  }
+  if (TAG_KIND(tag) == TAG_DERIV || TAG_KIND(tag) == TAG_MAKER || TAG_KIND(tag) == TAG_OP ||
+      (TAG_KIND(tag) == TAG_COMMAND && TAG_ARG(tag) == XI_CMD_GRAD))
+    xiP_fail(p, t.pos, "%.*s is a function: call it as %.*s(...)", (int)t.len, s, (int)t.len, s);
+  if (TAG_KIND(tag) == TAG_COMMAND)
+    xiP_fail(p, t.pos, "%.*s is a command: write it at the start of a statement", (int)t.len, s);
+  xiP_ins ins = {K_NAME, 0, 0, 0, id, t.pos};
+  xiP_emit(p, c, ins);
+}
+
 static void primary(xiP_parser *p, xiP_code *c) {
+
   xiL_token t = *xiP_peek(p);
   const char *s = p->lx.src + t.off;
   nest(p, t.pos);
@@ -86,27 +160,34 @@ static void primary(xiP_parser *p, xiP_code *c) {
     xiP_take(p);
     xiP_ins ins = {K_NUM, 0, 0, 0, xiP_intern(p, s, t.len, t.pos), t.pos};
     xiP_emit(p, c, ins);
-  } else if (t.type == T_LP) {
-    xiP_take(p);
-    xiP_expr(p, c);
-    xiP_expect(p, T_RP, "')'");
+  } else if (t.type == T_LP) { /* (e), or a tuple: (a, b), (a,), () */
+    xiL_token open = xiP_take(p);
+    uint32_t n = 0;
+    int tuple = 0;
+    while (!xiP_is(p, T_RP)) {
+      xiP_expr(p, c);
+      n++;
+      if (!xiP_is(p, T_COMMA))
+        break;
+      xiP_take(p);
+      tuple = 1;
+      if (n >= 1000)
+        xiP_fail(p, open.pos, "a tuple of more than 1000 items");
+    }
+    xiP_expect(p, T_RP, n ? "',' or ')'" : "an expression");
+    if (tuple || n == 0) {
+      xiP_ins ins = {K_TUPLE, 0, 0, (uint16_t)n, 0, open.pos};
+      xiP_emit(p, c, ins);
+    }
   } else if (t.type == T_LBRACK) {
     list(p, c);
   } else if (t.type == T_NAME) {
     xiP_take(p);
-    if (xiP_is(p, T_LP)) {
-      xiP_take(p);
-      call(p, c, t);
-    } else {
-      uint32_t id = xiP_name_id(p, &t);
-      uint16_t tag = xiS_tag(p->sym, id);
-      if (TAG_KIND(tag) >= TAG_DERIV || (TAG_KIND(tag) == TAG_COMMAND && TAG_ARG(tag) == XI_CMD_GRAD))
-        xiP_fail(p, t.pos, "%.*s is a function: call it as %.*s(...)", (int)t.len, s, (int)t.len, s);
-      if (TAG_KIND(tag) == TAG_COMMAND)
-        xiP_fail(p, t.pos, "%.*s is a command: write it at the start of a statement", (int)t.len, s);
-      xiP_ins ins = {K_NAME, 0, 0, 0, id, t.pos};
-      xiP_emit(p, c, ins);
-    }
+    name(p, c, t);
+  } else if (t.type == T_STRING) {
+    xiP_fail(p, t.pos, "text is for print(...) in xi: print(\"...\", x) or print(f\"... {x}\")");
+  } else if (t.type == T_LBRACE) {
+    xiP_fail(p, t.pos, "dictionaries ({...}) are not part of xi: use one name per value");
   } else {
     xiP_unexpected(p, "an expression");
   }
@@ -119,8 +200,16 @@ static void list(xiP_parser *p, xiP_code *c) {
   uint32_t n = 0;
   int saved = p->no_compare;
   p->no_compare = 0;
+  if (xiP_is(p, T_RBRACK))
+    xiP_fail(p, open.pos, "an empty list: xi has no Python lists (a list that grows with "
+                          ".append): keep each value in a name, or print it as it is computed");
   do {
+    if (xiP_is(p, T_RBRACK))
+      break; /* [a, b,] */
     xiP_expr(p, c);
+    if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR)
+      xiP_fail(p, xiP_peek(p)->pos, "list comprehensions are not part of xi: an array "
+                                    "operation does the same to every element (2 * x, np.exp(x))");
     if (++n > XI_MAX_ELEMENTS)
       xiP_fail(p, open.pos, "a list of more than %u elements", XI_MAX_ELEMENTS);
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
@@ -130,9 +219,10 @@ static void list(xiP_parser *p, xiP_code *c) {
   xiP_emit(p, c, ins);
 }
 
-/* E[i, j], E[i, :], E.T after a primary */
-static void postfix(xiP_parser *p, xiP_code *c) {
-  for (;;) {
+/* E[i, j], E[i, :], E.T after a primary; base: where the primary's code
+   starts when it is a plain name (else XI_NONE), for x[i] = v */
+static void postfix(xiP_parser *p, xiP_code *c, uint32_t base) {
+  for (int first = 1;; first = 0) {
     if (xiP_is(p, T_LBRACK)) {
       xiL_token open = xiP_take(p);
       int items = 0, mask = 0;
@@ -145,17 +235,20 @@ static void postfix(xiP_parser *p, xiP_code *c) {
         } else {
           xiP_expr(p, c);
         }
+        if (xiP_is(p, T_COLON) || (mask & (1 << items) && !xiP_is(p, T_COMMA) &&
+                                   !xiP_is(p, T_RBRACK)))
+          xiP_fail(p, xiP_peek(p)->pos, "slices with bounds (a:b) are not part of xi: M[i], "
+                                        "M[i, j], M[:, j] and M[i, :] are");
         items++;
       } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
       xiP_expect(p, T_RBRACK, "',' or ']' after the index");
       xiP_ins ins = {K_INDEX, (uint8_t)mask, 0, (uint16_t)items, 0, open.pos};
       xiP_emit(p, c, ins);
+      p->index_base = first ? base : XI_NONE;
+      p->index_at = c->n - 1;
     } else if (xiP_is(p, T_DOT)) {
       xiL_token dot = xiP_take(p);
-      xiL_token t = xiP_expect(p, T_NAME, "T after '.' (M.T is the transpose)");
-      if (!xiP_word_is(p, &t, "T"))
-        xiP_fail(p, t.pos, "only .T follows a value (the transpose)");
-      xiP_emit_op(p, c, XI_TRANSPOSE, dot.pos);
+      xiP_method(p, c, dot); /* .T .shape .sum(axis=0) .reshape(...) ... */
     } else {
       return;
     }
@@ -163,8 +256,10 @@ static void postfix(xiP_parser *p, xiP_code *c) {
 }
 
 static void power(xiP_parser *p, xiP_code *c) {
+  uint32_t mark = c->n;
   primary(p, c);
-  postfix(p, c);
+  postfix(p, c, c->n == mark + 1 && c->ins[mark].kind == K_NAME ? mark : XI_NONE);
+
   while (xiP_is(p, T_SUP)) { /* x² is x^2 */
     xiL_token sup = xiP_take(p);
     char digits[16];
@@ -181,7 +276,16 @@ static void power(xiP_parser *p, xiP_code *c) {
   }
 }
 
+/* a literal's text (not pi, e, True or False): it can take a minus */
+static int literal_text(xiP_parser *p, uint32_t arg) {
+  if (arg >= p->sym->n)
+    return 0;
+  char c = xiS_name(p->sym, arg)[0];
+  return (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
 /* the literal with its sign flipped: "-4.0" for "4.0" and back */
+
 static void negate_literal(xiP_parser *p, xiP_ins *in) {
   const char *t = xiS_name(p->sym, in->arg);
   if (t[0] == '-') {
@@ -211,7 +315,7 @@ static void unary(xiP_parser *p, xiP_code *c) {
     p->depth--;
     if (op.type == T_PLUS)
       return;
-    if (c->n == mark + 1 && c->ins[mark].kind == K_NUM) {
+    if (c->n == mark + 1 && c->ins[mark].kind == K_NUM && literal_text(p, c->ins[mark].arg)) {
       negate_literal(p, &c->ins[mark]); /* -4.0 is one literal, not a negation node */
       c->ins[mark].pos = op.pos;
     } else {
@@ -261,15 +365,67 @@ static int comparison(xiL_type t) {
   }
 }
 
+/* a Python word after an expression, where xi's expressions stop: a message
+   that says what to write */
+static void stray_keyword(xiP_parser *p) {
+  xiL_token *t = xiP_peek(p);
+  switch (xiP_keyword(xiP_tag_of(p, t))) {
+  case KW_IF:
+    xiP_fail(p, t->pos, "conditional expressions (a if c else b) are not part of xi: "
+                        "np.where(c, a, b) chooses by element");
+  case KW_AND:
+  case KW_OR:
+    xiP_fail(p, t->pos, "and / or are not part of xi's expressions: nest the ifs, or for "
+                        "arrays multiply the conditions: (a > 0) * (b > 0)");
+  case KW_IN:
+  case KW_IS:
+    xiP_fail(p, t->pos, "'%.*s' is not part of xi's expressions", (int)t->len,
+             p->lx.src + t->off);
+  default:
+    return;
+  }
+}
+
+void xiP_expr_list(xiP_parser *p, xiP_code *c) {
+  xi_pos at = xiP_peek(p)->pos;
+  xiP_expr(p, c);
+  if (!xiP_is(p, T_COMMA))
+    return;
+  uint32_t n = 1;
+  while (xiP_is(p, T_COMMA)) {
+    xiP_take(p);
+    xiL_type t = xiP_peek(p)->type;
+    if (t == T_NL || t == T_SEMI || t == T_EOF || t == T_ASSIGN)
+      break; /* a, = ... and return a, */
+    xiP_expr(p, c);
+    if (++n > 1000)
+      xiP_fail(p, at, "a tuple of more than 1000 items");
+  }
+  xiP_ins ins = {K_TUPLE, 0, 0, (uint16_t)n, 0, at};
+  xiP_emit(p, c, ins);
+}
+
 void xiP_expr(xiP_parser *p, xiP_code *c) {
+  if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_NOT) { /* not x: x == 0, a truth value */
+    xiL_token t = xiP_take(p);
+    nest(p, t.pos);
+    xiP_expr(p, c);
+    p->depth--;
+    xiP_emit_num(p, c, "0", t.pos);
+    xiP_emit_op(p, c, XI_EQ, t.pos);
+    return;
+  }
   arith(p, c);
   int op = comparison(xiP_peek(p)->type);
-  if (op < 0 || (p->no_compare && op == XI_EQ))
+  if (op < 0 || (p->no_compare && op == XI_EQ)) {
+    stray_keyword(p);
     return;
+  }
   xiL_token t = xiP_take(p);
   arith(p, c);
   xiP_emit_op(p, c, op, t.pos);
   if (comparison(xiP_peek(p)->type) >= 0 && !(p->no_compare && xiP_is(p, T_EQEQ)))
     xiP_fail(p, xiP_peek(p)->pos, "comparisons do not chain in xi: write (a < b) * (b < c)");
+  stray_keyword(p);
 }
 

@@ -10,6 +10,7 @@ void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line) {
   lx->off = 0;
   lx->line = first_line;
   lx->col = 1;
+  lx->depth = 0;
 }
 
 int xiL_utf8(const char *s, size_t n, uint32_t *cp) {
@@ -73,7 +74,7 @@ static void step(xiL_lexer *lx, size_t bytes) {
 }
 
 static xiL_token make(xiL_lexer *lx, xiL_type t, size_t off, xi_pos pos) {
-  xiL_token k = {t, off, lx->off - off, pos, NULL};
+  xiL_token k = {t, off, lx->off - off, pos, NULL, lx->depth};
   return k;
 }
 
@@ -166,6 +167,60 @@ static const uint8_t word[256] = {
     ['a'] = W10, W10, 1, 1, 1, 1, 1, 1};
 #undef W10
 
+static const char unterminated_triple[] = "this string (opened with three quotes) is never closed";
+
+/* one character of any length: its bytes, a newline counted as a new line */
+static int step_char(xiL_lexer *lx) {
+  unsigned char c = (unsigned char)lx->src[lx->off];
+  if (c == '\n') {
+    lx->off++;
+    lx->line++, lx->col = 1;
+    return 0;
+  }
+  uint32_t cp;
+  int n = c < 0x80 ? 1 : xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
+  if (n == 0)
+    return -1;
+  step(lx, (size_t)n);
+  return 0;
+}
+
+/* A string as Python writes it, from its opening quote (prefix letters, if
+   any, are before it, from off): in single, double or tripled quotes.  A
+   backslash keeps the next character inside (the parser reads the escapes). */
+static xiL_token string(xiL_lexer *lx, size_t off, xi_pos pos) {
+  char q = lx->src[lx->off];
+  int triple = lx->off + 2 < lx->len && lx->src[lx->off + 1] == q && lx->src[lx->off + 2] == q;
+  step(lx, triple ? 3 : 1);
+  for (;;) {
+    if (lx->off >= lx->len)
+      return error(lx, off, pos, triple ? unterminated_triple : "this string is never closed");
+    char c = lx->src[lx->off];
+    if (c == '\n' && !triple)
+      return error(lx, off, pos, "this string is never closed on its line (three quotes make "
+                                 "a string of several lines)");
+    if (c == q && (!triple || (lx->off + 2 < lx->len && lx->src[lx->off + 1] == q &&
+                               lx->src[lx->off + 2] == q))) {
+      step(lx, triple ? 3 : 1);
+      return make(lx, T_STRING, off, pos);
+    }
+    if (c == '\\' && lx->off + 1 < lx->len)
+      step(lx, 1);
+    if (step_char(lx))
+      return error(lx, off, pos, "invalid UTF-8 in a string");
+  }
+}
+
+/* f r b u and their pairs, in either case: a string's prefix */
+static int string_prefix(const char *s, size_t n) {
+  if (n == 0 || n > 2)
+    return 0;
+  char a = (char)(s[0] | 0x20), b = n == 2 ? (char)(s[1] | 0x20) : 0;
+  if (n == 1)
+    return a == 'f' || a == 'r' || a == 'b' || a == 'u';
+  return (a == 'r' && (b == 'f' || b == 'b')) || ((a == 'f' || a == 'b') && b == 'r');
+}
+
 xiL_token xiL_next(xiL_lexer *lx) {
   for (;;) {
     const unsigned char *u = (const unsigned char *)lx->src;
@@ -174,11 +229,18 @@ xiL_token xiL_next(xiL_lexer *lx) {
       i++;
     lx->col += (uint32_t)(i - lx->off);
     lx->off = i;
+    if (i < lx->len && u[i] == '\n' && lx->depth) { /* inside ( or [: not the end of a line */
+      lx->off++;
+      lx->line++, lx->col = 1;
+      continue;
+    }
     if (i >= lx->len || (u[i] != '#' && u[i] != '\\'))
       break;
     if (u[i] == '#') {
       while (lx->off < lx->len && lx->src[lx->off] != '\n')
         lx->off++; /* a comment: columns past it are never reported */
+      if (lx->depth && lx->off < lx->len)
+        continue;
       break;
     }
     if (i + 1 < lx->len && (u[i + 1] == '\n' || (u[i + 1] == '\r' && i + 2 < lx->len &&
@@ -191,13 +253,27 @@ xiL_token xiL_next(xiL_lexer *lx) {
   }
   size_t off = lx->off;
   xi_pos pos = {lx->line, lx->col};
-  if (lx->off >= lx->len)
+  if (lx->off >= lx->len) {
+    if (lx->depth) { /* said once, then the end: nothing waits for it forever */
+      lx->depth = 0;
+      return error(lx, off, lx->open, lx->open_ch == '(' ? "this '(' is never closed"
+                                                         : "this '[' is never closed");
+    }
     return make(lx, T_EOF, off, pos);
+  }
   char c = lx->src[lx->off];
   if (single[(unsigned char)c]) { /* one character, one token */
     step(lx, 1);
+    if (c == '(' || c == '[') {
+      if (lx->depth++ == 0)
+        lx->open = pos, lx->open_ch = c;
+    } else if ((c == ')' || c == ']') && lx->depth) {
+      lx->depth--;
+    }
     return make(lx, (xiL_type)single[(unsigned char)c], off, pos);
   }
+  if (c == '"' || c == '\'')
+    return string(lx, off, pos);
   if (c == '\n') {
     step(lx, 1);
     lx->line++, lx->col = 1;
@@ -227,6 +303,9 @@ xiL_token xiL_next(xiL_lexer *lx) {
         break;
       step(lx, (size_t)n);
     }
+    if (lx->off < lx->len && (lx->src[lx->off] == '"' || lx->src[lx->off] == '\'') &&
+        string_prefix(lx->src + off, lx->off - off))
+      return string(lx, off, pos); /* f"...", r'...' */
     return make(lx, T_NAME, off, pos);
   }
   step(lx, (size_t)n);
@@ -267,13 +346,7 @@ xiL_token xiL_next(xiL_lexer *lx) {
       return make(lx, T_POW, off, pos);
     }
     return make(lx, two(lx, '=', T_STAREQ, T_STAR), off, pos);
-  case '"':
-    while (lx->off < lx->len && lx->src[lx->off] != '"' && lx->src[lx->off] != '\n')
-      step(lx, 1);
-    if (lx->off >= lx->len || lx->src[lx->off] != '"')
-      return error(lx, off, pos, "unterminated string");
-    step(lx, 1);
-    return make(lx, T_STRING, off, pos);
+
   default:
     if (superscript(cp) >= 0) { /* a run of them is one power: x²  x¹⁰ */
       int digits = 1;
@@ -305,7 +378,7 @@ xiL_token xiL_raw(xiL_lexer *lx) {
       end = lx->off + 1;
     step(lx, 1);
   }
-  xiL_token k = {T_STRING, off, end - off, pos, NULL};
+  xiL_token k = {T_STRING, off, end - off, pos, NULL, lx->depth};
   return k;
 }
 
@@ -317,4 +390,50 @@ const char *xiL_describe(xiL_type t) {
       "'<='", "'!='", "a superscript power", "'%'", "'//'", "'%='", "'//='",
       "an invalid character"};
   return names[t];
+}
+
+/* a line of nothing but blanks (the one that ends a block at the prompt) */
+static int blank_line(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+      return 0;
+  return 1;
+}
+
+int xiL_open(const char *src, size_t len) {
+  xiL_lexer lx;
+  xiL_init(&lx, src, len, 1);
+  int braces = 0, header = 0;
+  xiL_type last = T_NL;
+  for (;;) {
+    uint32_t depth = lx.depth;
+    xiL_token t = xiL_next(&lx);
+    if (t.type == T_ERROR && t.msg == unterminated_triple)
+      return XI_OPEN_STRING;
+    if (t.type == T_ERROR && lx.off >= len && depth)
+      return XI_OPEN_BRACKET; /* the end came inside ( or [ */
+    if (t.type == T_EOF)
+      break;
+    braces += (t.type == T_LBRACE) - (t.type == T_RBRACE);
+    if (t.type == T_NL && last == T_COLON)
+      header = 1; /* a line that ends in ':' opens a Python block */
+    last = t.type;
+  }
+  if (braces > 0)
+    return XI_OPEN_BRACKET;
+  size_t end = len; /* the last line: the prompt adds one '\n' to each */
+  if (end && src[end - 1] == '\n')
+    end--;
+  if (end && src[end - 1] == '\r')
+    end--;
+  if (end && src[end - 1] == '\\')
+    return XI_OPEN_BACKSLASH;
+  if (last == T_COLON)
+    header = 1;
+  size_t start = end;
+  while (start && src[start - 1] != '\n')
+    start--;
+  /* the block goes on until a blank line (as at Python's prompt) */
+  return header && !blank_line(src + start, end - start) ? XI_OPEN_BLOCK : XI_OPEN_NONE;
+
 }

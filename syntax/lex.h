@@ -32,12 +32,16 @@ typedef struct {
   size_t off, len; /* bytes of the token in the source */
   xi_pos pos;
   const char *msg; /* for T_ERROR */
+  uint32_t depth;  /* the brackets open after it (a token put back restores it) */
 } xiL_token;
 
 typedef struct {
   const char *src;
   size_t len, off;
   uint32_t line, col;
+  uint32_t depth; /* '(' and '[' open: a newline inside them is a blank, as Python's */
+  xi_pos open;    /* where the outermost of them was opened */
+  char open_ch;
 } xiL_lexer;
 
 void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line);
@@ -46,6 +50,12 @@ xiL_token xiL_next(xiL_lexer *lx);
    trimmed; a "quoted" argument is taken whole.  Returns its token. */
 xiL_token xiL_raw(xiL_lexer *lx);
 const char *xiL_describe(xiL_type t);
+
+/* What still has to come before src can run, for the prompt to gather lines:
+   XI_OPEN_NONE, or a bracket, a string or a { block open, a line ending in
+   '\\', or a Python block (a line ending in ':') that no blank line ended. */
+enum { XI_OPEN_NONE, XI_OPEN_BRACKET, XI_OPEN_STRING, XI_OPEN_BACKSLASH, XI_OPEN_BLOCK };
+int xiL_open(const char *src, size_t len);
 
 /* UTF-8: decodes one code point at s (n bytes available); returns its length
    in bytes, or 0 when the bytes are not valid UTF-8. */

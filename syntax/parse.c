@@ -24,7 +24,7 @@ const xiP_command_row xiP_commands[XI_NCOMMANDS] = {
 #undef XI_CMD_ROW
 };
 
-static const char *const makers[] = {"zeros", "ones", "eye", "randn", "rand", NULL};
+static const char *const makers[] = {"zeros", "ones", "eye", "randn", "rand", "arange", NULL};
 static const char *const derivs[] = {"grad", "hessian", "jacobian", NULL}; /* XI_D_* order */
 
 
@@ -49,6 +49,7 @@ static void prepare(xiS_table *sym) {
     tag(sym, derivs[i], (uint16_t)(TAG_DERIV + i));
   for (int c = 0; c < XI_NCOMMANDS; c++) /* grad is a command, and grad( a derivative */
     tag(sym, xiP_commands[c].word, (uint16_t)(TAG_COMMAND + c));
+  xiP_np_prepare(sym); /* Python's words, np and math, len and range */
 }
 
 void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
@@ -91,7 +92,11 @@ xiL_token xiP_take(xiP_parser *p) {
 void xiP_put_back(xiP_parser *p, const xiL_token *t) {
   p->lx.off = t->off + t->len;
   p->lx.line = t->pos.line;
-  p->lx.col = t->pos.col + (uint32_t)t->len; /* a name that is a word is ASCII */
+  p->lx.depth = t->depth;
+  uint32_t chars = 0; /* the columns it took: its characters, not its bytes */
+  for (size_t i = 0; i < t->len; i++)
+    chars += (p->lx.src[t->off + i] & 0xC0) != 0x80;
+  p->lx.col = t->pos.col + chars;
   p->tok = *t;
   p->have_tok = 1;
 }
@@ -115,6 +120,15 @@ _Noreturn void xiP_unexpected(xiP_parser *p, const char *wanted) {
   xiL_token t = *xiP_peek(p);
   if (t.type == T_ERROR)
     xiP_fail(p, t.pos, "%s", t.msg);
+  if (t.type != T_EOF && t.depth && t.pos.line > p->lx.open.line) {
+    size_t start = t.off; /* a bracket left open: the next line starts anew */
+    while (start && p->lx.src[start - 1] != '\n')
+      start--;
+    p->resync = start + 1;
+    p->resync_line = t.pos.line;
+    xiP_fail(p, p->lx.open, "this '%c' is never closed (line %u does not go on with it)",
+             p->lx.open_ch, t.pos.line);
+  }
   xiP_fail(p, t.pos, "expected %s, found %s", wanted, spell(p, &t, buf, sizeof buf));
 }
 
@@ -177,7 +191,7 @@ static int at_end(xiP_parser *p) {
   return t == T_NL || t == T_SEMI || t == T_EOF;
 }
 
-static void add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos) {
+void xiP_add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos) {
   uint32_t *n = realloc(st->names, (st->nnames + 1) * sizeof *n);
   if (n)
     st->names = n;
@@ -193,7 +207,7 @@ static void add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos) {
 static void name_list(xiP_parser *p, xiP_stmt *st, const char *what) {
   do {
     xiL_token t = xiP_expect(p, T_NAME, what);
-    add_name(p, st, xiP_intern(p, p->lx.src + t.off, t.len, t.pos), t.pos);
+    xiP_add_name(p, st, xiP_intern(p, p->lx.src + t.off, t.len, t.pos), t.pos);
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 
@@ -337,10 +351,44 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
   }
 }
 
+int xiP_compound(xiL_type t) {
+  switch (t) {
+  case T_PLUSEQ: return XI_ADD;
+  case T_MINUSEQ: return XI_SUB;
+  case T_STAREQ: return XI_MUL;
+  case T_SLASHEQ: return XI_DIV;
+  case T_PERCENTEQ: return XI_MOD;
+  case T_DSLASHEQ: return XI_FLOORDIV;
+  default: return -1;
+  }
+}
+
+/* x[index] op= value: code x, the index items, the value, K_INDEXSET */
+static void index_assign(xiP_parser *p, xiP_stmt *st, xiL_token op) {
+  xiP_code *c = &st->code;
+  xiP_ins idx = c->ins[--c->n]; /* the K_INDEX: its items stay, the value follows */
+  st->kind = S_INDEXSET;
+  st->assign = op.type;
+  st->name = c->ins[0].arg;
+  st->target_pos = c->ins[0].pos;
+  p->depth = 0;
+  xiP_expr_list(p, c);
+  int compound = xiP_compound(op.type);
+  xiP_ins ins = {K_INDEXSET, idx.op, (uint8_t)(compound < 0 ? 0 : compound), idx.argc, 0, idx.pos};
+  xiP_emit(p, c, ins);
+}
+
 static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   xiP_code *c = &st->code;
   xiP_ins last = c->ins[c->n - 1];
   xiL_token op = xiP_take(p);
+  if (last.kind == K_INDEX && p->index_base == 0 && p->index_at == c->n - 1) {
+    index_assign(p, st, op);
+    return;
+  }
+  if (last.kind == K_INDEX)
+    xiP_fail(p, last.pos, "assign to an index of a name: M[i, j] = v (M[i][j] = v and x.y[i] "
+                          "= v are not part of xi)");
   if (c->n == 1 && last.kind == K_NAME) {
     st->kind = S_ASSIGN;
     st->assign = op.type;
@@ -354,7 +402,7 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
         if (c->ins[j].arg == c->ins[i].arg)
           xiP_fail(p, c->ins[i].pos, "parameter '%s' is given twice",
                xiS_name(p->sym, c->ins[i].arg));
-      add_name(p, st, c->ins[i].arg, c->ins[i].pos);
+      xiP_add_name(p, st, c->ins[i].arg, c->ins[i].pos);
     }
     st->kind = S_DEF;
     st->name = last.arg;
@@ -367,14 +415,82 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
     xiP_fail(p, op.pos, "the left side of %s must be a name", xiL_describe(op.type));
   }
   c->n = 0;
+  if (st->kind == S_ASSIGN) { /* a = 1, 2 makes a tuple */
+    size_t start = xiP_peek(p)->off;
+    p->depth = 0;
+    xiP_expr_list(p, c);
+    st->text_off = start;
+    st->text_len = p->last_end - start;
+    return;
+  }
   full_expr(p, st);
+}
+
+/* a, b = ...: the targets are names; or a, b alone: a tuple */
+static void tuple_or_unpack(xiP_parser *p, xiP_stmt *st) {
+  xiP_code *c = &st->code;
+  uint32_t n = 1;
+  while (xiP_is(p, T_COMMA)) {
+    xiP_take(p);
+    if (at_end(p) || xiP_is(p, T_ASSIGN))
+      break;
+    p->depth = 0;
+    xiP_expr(p, c);
+    n++;
+  }
+  if (!xiP_is(p, T_ASSIGN)) {
+    xiP_ins ins = {K_TUPLE, 0, 0, (uint16_t)n, 0, st->pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
+  xiL_token eq = xiP_take(p);
+  if (c->n != n)
+    xiP_fail(p, eq.pos, "the names to unpack into must be plain names: a, b = f(x)");
+  for (uint32_t k = 0; k < n; k++) {
+    if (c->ins[k].kind != K_NAME)
+      xiP_fail(p, c->ins[k].pos, "the names to unpack into must be plain names: a, b = f(x)");
+    xiP_add_name(p, st, c->ins[k].arg, c->ins[k].pos);
+  }
+  st->kind = S_UNPACK;
+  c->n = 0;
+  p->depth = 0;
+  size_t start = xiP_peek(p)->off;
+  xiP_expr_list(p, c);
+  st->text_off = start;
+  st->text_len = p->last_end - start;
+}
+
+/* a string alone is a docstring (or a comment written as one): nothing to run */
+static void docstring(xiP_parser *p, xiP_stmt *st) {
+  while (xiP_is(p, T_STRING))
+    xiP_take(p);
+  if (!at_end(p))
+    xiP_fail(p, xiP_peek(p)->pos, "text is for print(...) in xi: print(\"...\", x)");
+  st->kind = S_NOTHING;
 }
 
 static void statement(xiP_parser *p, xiP_stmt *st) {
   xiL_token first = *xiP_peek(p);
   st->pos = first.pos;
+  if (first.type == T_STRING) {
+    docstring(p, st);
+    return;
+  }
   uint16_t tag = xiP_tag_of(p, &first);
-  if (TAG_KIND(tag) == TAG_COMMAND) {
+  int kw = xiP_keyword(tag);
+  if (kw >= 0 && kw != KW_TRUE && kw != KW_FALSE && kw != KW_NONE && kw != KW_NOT &&
+      kw != KW_LAMBDA) {
+    xiP_python(p, st, first, kw);
+    return;
+  }
+  if ((tag & TAG_SHADOWED) && TAG_KIND(tag) == TAG_COMMAND) {
+    xiP_take(p); /* def grad(...): grad( calls it; grad L is still the command */
+    int call = xiP_is(p, T_LP);
+    xiP_put_back(p, &first);
+    if (!call)
+      tag &= (uint16_t)~TAG_SHADOWED;
+  }
+  if (TAG_KIND(tag) == TAG_COMMAND && !(tag & TAG_SHADOWED)) {
     xiP_take(p);
     if (!(TAG_ARG(tag) == XI_CMD_GRAD && xiP_is(p, T_LP))) {
       command(p, st, first, TAG_ARG(tag));
@@ -390,11 +506,33 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
   }
   st->kind = S_EXPR;
   full_expr(p, st);
-  if (assignment(xiP_peek(p)->type))
+  if (xiP_is(p, T_COMMA)) {
+    tuple_or_unpack(p, st);
+    return;
+  }
+  if (assignment(xiP_peek(p)->type)) {
     def_or_assign(p, st);
+    return;
+  }
+  xiP_code *c = &st->code; /* np.random.seed(42): the seed command */
+  if (c->n == 2 && c->ins[1].kind == K_ATTR && c->ins[1].op == XI_ATTR_SEED) {
+    st->kind = S_COMMAND;
+    st->cmd = XI_CMD_SEED;
+    st->arg = p->seed_arg;
+    st->has_number = 1;
+    c->n = 0;
+  }
 }
 
 static void skip_statement(xiP_parser *p) {
+  p->lx.depth = 0; /* an error inside brackets: the statement ends at the newline */
+  if (p->resync) { /* a bracket never closed: on from the line after it */
+    p->lx.off = p->resync - 1;
+    p->lx.line = p->resync_line, p->lx.col = 1;
+    p->have_tok = 0;
+    p->resync = 0;
+    return;
+  }
   for (;;) {
     xiL_type t = xiP_peek(p)->type;
     if (t == T_EOF)
@@ -416,11 +554,24 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
     skip_statement(p);
     return -1;
   }
-  while (xiP_is(p, T_NL) || xiP_is(p, T_SEMI))
-    xiP_take(p);
-  if (xiP_is(p, T_EOF))
+  for (;;) {
+    while (xiP_is(p, T_NL) || xiP_is(p, T_SEMI))
+      xiP_take(p);
+    if (xiP_is(p, T_EOF))
+      return 0;
+    p->ended = 0;
+    statement(p, st);
+    if (st->kind != S_NOTHING || p->ended || !at_end(p))
+      break;
+    xiP_stmt_free(st); /* pass, a docstring: on to the next statement */
+    st->kind = S_EXPR;
+  }
+  if (p->ended) /* a block took its last newline: the next statement starts here */
+    return 1;
+  if (st->kind == S_NOTHING && !at_end(p))
+    xiP_unexpected(p, "the end of the statement");
+  if (st->kind == S_NOTHING)
     return 0;
-  statement(p, st);
   if (!at_end(p)) {
     int wrt = st->kind == S_COMMAND && xiP_commands[st->cmd].args == A_WRT && !st->nnames;
     int operand = st->code.n && !(st->kind == S_COMMAND && (xiP_commands[st->cmd].args == A_CHECK));
@@ -467,6 +618,18 @@ int xiP_code_copy(xiP_code *dst, const xiP_code *src) {
 }
 
 void xiP_stmt_free(xiP_stmt *st) {
+  for (uint32_t i = 0; i < st->nitems; i++) {
+    free(st->items[i].text);
+    xiP_code_free(&st->items[i].code);
+  }
+  free(st->items);
+  st->items = NULL;
+  st->nitems = 0;
+  free(st->sep);
+  free(st->end);
+  free(st->deftext);
+  st->sep = st->end = st->deftext = NULL;
+
   free(st->claims);
   free(st->claim_neg);
   st->claims = NULL;

@@ -13,17 +13,46 @@
 #include "syntax/sym.h"
 
 #define XI_MAX_NESTING 1000
+/* K_NUM's arg (and XI_CONST's aux) for pi and e, which are not literal texts */
+#define XI_LIT_PI (UINT32_MAX - 1)
+#define XI_LIT_E (UINT32_MAX - 2)
 
 typedef enum {
-  K_NUM,   /* a literal: arg = its text (with any minus folded in) as a symbol */
+  K_NUM,   /* a literal: arg = its text (with any minus folded in) as a symbol, or XI_LIT_*;
+              True and False are the symbols of those words */
   K_NAME,  /* arg = name id (pi and e are names too, bound or not) */
   K_OP,    /* op = an xiO_op; argc arguments when written as a call */
   K_CALL,  /* a user function: arg = name id, argc arguments */
   K_DERIV, /* grad/hessian/jacobian(E, v): op = XI_D_*, arg = the name v; E on the stack */
   K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones */
   K_LIST,  /* [a, b, ...]: arg items on the stack */
-  K_MAKE   /* zeros ones eye randn rand: op which, argc sizes */
+  K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple) */
+  K_LET,   /* inside a def: the top of the stack becomes the local name arg */
+  K_TUPLE, /* (a, b, ...): argc items on the stack make a tuple */
+  K_UNPACK,/* a tuple on the stack replaced by its argc items */
+  K_DUP,   /* the top of the stack twice */
+  K_SWAP,  /* the top two exchanged */
+  K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
+  K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
+  K_INDEXSET /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
+                the ':' ones, not on the stack) and v; spare: the op (0 for =) */
 } xiP_kind;
+
+/* K_ATTR's op: what is read from a value */
+enum {
+  XI_ATTR_SHAPE, /* its shape as a tuple */
+  XI_ATTR_SIZE,  /* its number of elements */
+  XI_ATTR_NDIM,  /* its rank */
+  XI_ATTR_LEN,   /* len(x): rows of a matrix, elements of a vector */
+  XI_ATTR_ITEM,  /* x.item(): the one element, as a scalar */
+  XI_ATTR_FLATTEN, /* x.flatten(), x.ravel(): a vector */
+  XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
+  XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
+  XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
+  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (parse.c) */
+};
+/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies) */
+#define XI_OPF_DOT 1
 
 typedef struct {
   uint8_t kind, op, spare;
@@ -37,7 +66,33 @@ typedef struct {
   uint32_t n, cap;
 } xiP_code;
 
-typedef enum { S_EXPR, S_ASSIGN, S_DEF, S_COMMAND } xiP_stmt_kind;
+typedef enum {
+  S_EXPR, S_ASSIGN, S_DEF, S_COMMAND,
+  S_PRINT,    /* print(...): items */
+  S_IMPORT,   /* import numpy as np: items name the modules, for the notes */
+  S_FOR,      /* for name in range(code): the block at body_off */
+  S_IF,       /* if/elif/else: items, each a condition (or else) and its block */
+  S_UNPACK,   /* names... = code (a tuple) */
+  S_INDEXSET, /* name[index] op= ...: code makes the new value (K_INDEXSET) */
+  S_RETURN,   /* inside a def: its value */
+  S_NOTHING   /* pass, a docstring: read and done */
+} xiP_stmt_kind;
+
+/* a part of a statement that has several: print's texts and values, an if's
+   branches, an import's modules, an indexed assignment's index */
+typedef enum { I_ARG, I_TEXT, I_VALUE, I_COND, I_ELSE, I_IMPORT, I_INDEX } xiP_item_kind;
+typedef struct {
+  uint8_t kind;  /* an xiP_item_kind */
+  char conv;     /* I_VALUE: 'r', 's' or 0, as in {x!r} */
+  uint8_t debug; /* I_VALUE: {x=}, which prints the text of x and '=' first */
+  char *text;    /* I_TEXT: the text (escapes read); I_VALUE: the format spec;
+                    I_IMPORT: the module's name */
+  size_t len;
+  xiP_code code; /* I_VALUE, I_COND, I_INDEX: the expression */
+  size_t off, end; /* I_COND, I_ELSE: the block's source; I_VALUE: x's source */
+  xi_pos pos;    /* where it starts; I_COND, I_ELSE: the block's first character */
+  uint32_t name; /* I_IMPORT: the alias; I_INDEX: the K_INDEX mask in its arg */
+} xiP_item;
 
 typedef struct {
   xiP_stmt_kind kind;
@@ -61,7 +116,12 @@ typedef struct {
   int has_number;       /* A_NUMBER_OPT: N given */
   xiL_token arg;        /* the number, the file, the help topic */
   int quiet;            /* ended by ';': an assignment shows nothing */
+  xiP_item *items;      /* S_PRINT, S_IF, S_IMPORT, S_INDEXSET */
+  uint32_t nitems;
+  char *sep, *end;      /* print's sep= and end= (NULL: ' ' and '\n') */
+  char *deftext;        /* S_DEF written with def: its body on one line, for vars */
 } xiP_stmt;
+
 
 typedef struct {
   xiL_lexer lx;
@@ -75,6 +135,14 @@ typedef struct {
   uint32_t last_name;
   jmp_buf fail; /* a syntax error unwinds the statement being parsed */
   xi_err *err;
+  int ended;    /* the statement ended with a block, which took its last newline */
+  int in_def;   /* a def's body is being read: return is allowed */
+  int blocks;   /* Python blocks nested (limited as expressions are) */
+  uint32_t index_base, index_at; /* the last x[...] after a plain name: where x and the
+                                    K_INDEX are in the code (an indexed assignment's target) */
+  xiL_token seed_arg; /* np.random.seed(N): N */
+  size_t resync;      /* after a bracket never closed: 1 + where the next line starts */
+  uint32_t resync_line;
 } xiP_parser;
 
 void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
@@ -96,9 +164,23 @@ int xiP_code_copy(xiP_code *dst, const xiP_code *src);
 /* What a name means to the parser, looked up once per token through the
    symbol table instead of comparing strings: a command, a derivative, a
    maker of tensors, an operation, or nothing (a name). */
-enum { TAG_NONE, TAG_COMMAND = 0x100, TAG_DERIV = 0x200, TAG_MAKER = 0x300, TAG_OP = 0x400 };
-#define TAG_KIND(t) ((t) & 0xff00)
+enum {
+  TAG_NONE, TAG_COMMAND = 0x100, TAG_DERIV = 0x200, TAG_MAKER = 0x300, TAG_OP = 0x400,
+  TAG_KEYWORD = 0x500, /* a word of Python's: def for if print import ... (KW_*) */
+  TAG_MODULE = 0x600,  /* np, numpy, math and the aliases import gives them (MOD_*) */
+  TAG_FOREIGN = 0x700, /* an imported module xi does not have (pandas as pd) */
+  TAG_BUILTIN = 0x800  /* Python's len range float int ..., and refusals (numpy.c) */
+};
+#define TAG_SHADOWED 0x8000 /* a def gave this built-in name a function of the user's */
+#define TAG_KIND(t) ((t) & 0x7f00)
 #define TAG_ARG(t) ((t) & 0xff)
+enum {
+  KW_DEF, KW_FOR, KW_IN, KW_IF, KW_ELIF, KW_ELSE, KW_RETURN, KW_IMPORT, KW_FROM, KW_AS,
+  KW_PASS, KW_PRINT, KW_TRUE, KW_FALSE, KW_NONE, KW_NOT, KW_AND, KW_OR, KW_IS, KW_CLASS,
+  KW_WHILE, KW_LAMBDA, KW_WITH, KW_TRY, KW_EXCEPT, KW_FINALLY, KW_RAISE, KW_ASSERT,
+  KW_BREAK, KW_CONTINUE, KW_GLOBAL, KW_NONLOCAL, KW_YIELD, KW_ASYNC, KW_AWAIT, KW_COUNT
+};
+enum { MOD_NUMPY, MOD_MATH };
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* the next token, read once: inline, for the parser asks for it all the time */
@@ -118,10 +200,54 @@ xiL_token xiP_expect(xiP_parser *p, xiL_type t, const char *wanted);
 void xiP_emit(xiP_parser *p, xiP_code *c, xiP_ins ins);
 void xiP_emit_op(xiP_parser *p, xiP_code *c, int op, xi_pos pos);
 void xiP_emit_num(xiP_parser *p, xiP_code *c, const char *text, xi_pos pos);
+void xiP_add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos); /* to st->names */
+/* the op of a compound assignment (T_PLUSEQ: XI_ADD ...), or -1 for = */
+int xiP_compound(xiL_type t);
 uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t);
 uint32_t xiP_intern(xiP_parser *p, const char *s, size_t len, xi_pos pos); /* or fails */
 uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t);
 void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */
+/* an expression, or several separated by commas (a tuple, as Python) */
+void xiP_expr_list(xiP_parser *p, xiP_code *c);
+/* the kind of a Python keyword's tag, or -1 */
+static inline int xiP_keyword(uint16_t tag) {
+  return TAG_KIND(tag) == TAG_KEYWORD ? TAG_ARG(tag) : -1;
+}
+
+/* ---- NumPy's spelling (numpy.c) ---- */
+#define XI_KW_ARGS 16 /* keyword arguments are read among a call's first 16 */
+typedef struct {
+  int n, nkw;                      /* arguments, of them keywords (after the others) */
+  uint32_t start[XI_KW_ARGS + 1];  /* where each starts in the code, and where they end */
+  uint32_t kw[XI_KW_ARGS];         /* a keyword's name, XI_NONE for a positional one */
+  xi_pos pos[XI_KW_ARGS];
+  xiL_token first;                 /* the first argument's first token */
+  int dtype;                       /* dtype=...: an XI_DT_*, or -1 */
+} xiP_callargs;
+void xiP_np_prepare(xiS_table *sym); /* the tags of keywords, modules and builtins */
+/* a call's arguments, '(' taken, through ')' */
+void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name);
+/* op with the arguments a: keyword arguments put in their parameters' places */
+void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
+                      xiL_token name);
+/* after a call: its values converted to dtype (an XI_DT_*; -1: nothing) */
+void xiP_emit_dtype(xiP_parser *p, xiP_code *c, int dtype, xi_pos pos);
+/* np.exp(...), math.pi ...: name is the module's alias, the '.' next */
+void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module);
+/* x.sum(...), x.shape ...: the '.' taken, the value on the stack */
+void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot);
+/* len(x), float(x), range ...: a built-in name of Python's */
+void xiP_builtin(xiP_parser *p, xiP_code *c, xiL_token name, int which);
+/* the ith name xi has after np. (which 0), after a value's '.' (1), or after
+   math. (2); NULL past the last: for help */
+const char *xiP_np_name(int which, int i);
+
+/* ---- Python's statements (pystmt.c) ---- */
+/* a statement that starts with a Python keyword (def, for, if, print ...) */
+void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw);
+/* a string token's text, escapes read (f-strings are not plain text: -1) */
+int xiP_string_text(xiP_parser *p, const xiL_token *t, char **text, size_t *len);
+
 
 /* Compiles an expression in the names params (a formula of the op table)
    into code; -1 (err says why) when it is not one. */

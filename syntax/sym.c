@@ -27,7 +27,9 @@ void xiS_free(xiS_table *t) {
   free(t->tag);
   free(t->len);
   free(t->slot);
+  free(t->link);
   memset(t, 0, sizeof *t);
+
 }
 
 /* the slot of s: its own, or the empty one where it would go */
@@ -131,3 +133,29 @@ uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
 }
 
 void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag) { t->tag[id] = tag; }
+
+/* a few imports a session: a list looked through is enough */
+int xiS_link(xiS_table *t, uint32_t from, uint32_t to) {
+  for (uint32_t i = 0; i < t->nlink; i++)
+    if (t->link[i][0] == from) {
+      t->link[i][1] = to;
+      return 0;
+    }
+  if (t->nlink == t->caplink) {
+    uint32_t cap = t->caplink ? 2 * t->caplink : 8;
+    uint32_t (*l)[2] = realloc(t->link, cap * sizeof *l);
+    if (!l)
+      return -1;
+    t->link = l, t->caplink = cap;
+  }
+  t->link[t->nlink][0] = from;
+  t->link[t->nlink++][1] = to;
+  return 0;
+}
+
+uint32_t xiS_linked(const xiS_table *t, uint32_t from) {
+  for (uint32_t i = 0; i < t->nlink; i++)
+    if (t->link[i][0] == from)
+      return t->link[i][1];
+  return XI_NONE;
+}

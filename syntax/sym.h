@@ -21,6 +21,8 @@ typedef struct {
   char **chunk;    /* the texts, NUL-terminated, side by side in creation order */
   uint32_t nchunk, capchunk;
   size_t used;     /* bytes used in the last chunk */
+  uint32_t (*link)[2]; /* pairs (name, name): an import's alias and its module */
+  uint32_t nlink, caplink;
 } xiS_table;
 
 void xiS_init(xiS_table *t);
@@ -30,5 +32,10 @@ uint32_t xiS_find(const xiS_table *t, const char *s, size_t len); /* or XI_NONE 
 static inline const char *xiS_name(const xiS_table *t, uint32_t id) { return t->names[id]; }
 static inline uint16_t xiS_tag(const xiS_table *t, uint32_t id) { return t->tag[id]; }
 void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag);
+/* a name linked to another (an alias to the module it names); -1 when out of
+   memory.  xiS_linked: what from is linked to, or XI_NONE. */
+int xiS_link(xiS_table *t, uint32_t from, uint32_t to);
+uint32_t xiS_linked(const xiS_table *t, uint32_t from);
+
 
 #endif

@@ -19,16 +19,44 @@ static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
 typedef struct {
   const uint32_t *params, *args; /* a function's parameter names and their nodes */
   uint32_t np;
+  uint32_t (*local)[2]; /* a def's locals, (name, node), in the order made */
+  uint32_t nlocal, caplocal;
 } scope;
 
 static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uint32_t *node,
                    xi_err *err) {
+  for (uint32_t k = sc->nlocal; k-- > 0;)
+    if (sc->local[k][0] == name) {
+      *node = sc->local[k][1];
+      return 0;
+    }
   for (uint32_t k = sc->np; k-- > 0;)
     if (sc->params[k] == name) {
       *node = sc->args[k];
       return 0;
     }
+  if (strcmp(xiS_name(&g->sym, name), "None") == 0)
+    return failf(err, pos, "None is not a value in xi");
   return xiG_resolve(g, name, pos, node, err);
+}
+
+/* K_LET: a local of a def takes the value node */
+static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err) {
+  for (uint32_t k = 0; k < sc->nlocal; k++)
+    if (sc->local[k][0] == name) {
+      sc->local[k][1] = node;
+      return 0;
+    }
+  if (sc->nlocal == sc->caplocal) {
+    uint32_t cap = sc->caplocal ? 2 * sc->caplocal : 8;
+    uint32_t (*l)[2] = realloc(sc->local, cap * sizeof *l);
+    if (!l)
+      return failf(err, pos, "out of memory");
+    sc->local = l, sc->caplocal = cap;
+  }
+  sc->local[sc->nlocal][0] = name;
+  sc->local[sc->nlocal++][1] = node;
+  return 0;
 }
 
 /* a user function's call: its body built with the parameters bound to args */
@@ -67,84 +95,59 @@ static int derive(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t e, 
   uint32_t v;
   if (resolve(g, sc, in->arg, in->pos, &v, err))
     return -1;
+  if (xiG_no_tuple(g, e, in->pos, "a derivative", err) ||
+      xiG_no_tuple(g, v, in->pos, "a derivative", err))
+    return -1;
   if (!g->derive)
     return failf(err, in->pos, "derivatives are not available here");
   return g->derive(g->derive_ctx, g, in->op, e, v, in->arg, in->pos, out, err);
 }
 
-/* a whole number an op is built with (an axis, an index, a size) */
-static int whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err) {
-  xiG_node *n = &g->nodes[i];
-  if (xiG_is_tensor(n) || !mpfr_integer_p(n->v) || mpfr_cmp_si(n->v, INT32_MAX - 1) > 0 ||
-      mpfr_cmp_si(n->v, INT32_MIN + 1) < 0)
-    return failf(err, pos, "expected a whole number here");
-  *out = (int32_t)mpfr_get_si(n->v, MPFR_RNDN);
-  return 0;
-}
-
+/* An op with its parameters (whole numbers after the operands): in->arg
+   says which parameter each is (bit q: p[q] given), or 0 for the first
+   ones in order.  np.dot of a scalar multiplies. */
 static int build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
                     xi_err *err) {
   const xiO_row *row = &xiO_table[in->op];
   int nparams = in->argc > row->arity ? in->argc - row->arity : 0;
   int32_t p[XI_NPARAMS] = {XI_ALL_AXES, INT32_MAX, 0, 0, 0};
-  for (int q = 0; q < nparams; q++)
-    if (whole(g, args[row->arity + q], in->pos, &p[q], err))
-      return -1;
-  return xiG_op(g, in->op, args[0], row->arity > 1 ? args[1] : XI_NONE,
-                nparams ? p : NULL, in->pos, out, err);
+  for (int q = 0, slot = 0; q < nparams; q++, slot++) {
+    while (in->arg && !(in->arg & (1u << slot)))
+      slot++;
+    if (slot >= XI_NPARAMS || xiG_whole(g, args[row->arity + q], in->pos, &p[slot], err))
+      return slot >= XI_NPARAMS ? failf(err, in->pos, "too many parameters") : -1;
+  }
+  int op = in->op;
+  if ((in->spare & XI_OPF_DOT) && (!xiG_is_tensor(&g->nodes[args[0]]) ||
+                                   !xiG_is_tensor(&g->nodes[args[1]])))
+    op = XI_MUL; /* np.dot(3.0, x) */
+  return xiG_op(g, op, args[0], row->arity > 1 ? args[1] : XI_NONE, nparams ? p : NULL,
+                in->pos, out, err);
 }
 
-/* E[i, j]: in->op says which of the argc items are ':' */
-static int build_index(xiG_graph *g, const xiP_ins *in, const uint32_t *items, uint32_t *out,
-                       xi_err *err) {
-  int32_t p[XI_NPARAMS] = {XI_COLON, in->argc > 1 ? XI_COLON : INT32_MAX, 0, 0, 0};
-  uint32_t next = 1;
+/* the number of the index items on the stack (the ':' ones are not) */
+static uint32_t given(const xiP_ins *in) {
+  uint32_t n = 0;
   for (int q = 0; q < in->argc; q++)
-    if (!(in->op & (1u << q)) && whole(g, items[next++], in->pos, &p[q], err))
-      return -1;
-  return xiG_op(g, XI_INDEX, items[0], XI_NONE, p, in->pos, out, err);
+    n += !(in->op & (1u << q));
+  return n;
 }
 
-/* zeros ones eye randn rand: values computed from no other value, so leaves */
-static int build_maker(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
-                       xi_err *err) {
-  int32_t d[2] = {1, 1};
-  for (uint32_t q = 0; q < in->argc; q++) {
-    if (whole(g, args[q], in->pos, &d[q], err))
-      return -1;
-    if (d[q] < 1)
-      return failf(err, in->pos, "a size must be 1 or more, not %d", d[q]);
-  }
-  if (in->op == XI_MAKE_EYE)
-    d[1] = d[0];
-  xi_shape sh = {(uint8_t)(in->op == XI_MAKE_EYE ? 2 : in->argc), 1, 1};
-  if (sh.rank == 1)
-    sh.cols = (uint32_t)d[0];
-  else if (sh.rank == 2)
-    sh.rows = (uint32_t)d[0], sh.cols = (uint32_t)d[1];
-  if ((uint64_t)sh.rows * sh.cols > XI_MAX_ELEMENTS)
-    return failf(err, in->pos, "a tensor of %llu elements is over the limit of %u",
-                 (unsigned long long)sh.rows * sh.cols, XI_MAX_ELEMENTS);
-  *out = xiG_append(g, XI_LEAF, XI_NONE, XI_NONE, in->pos);
-  if (*out == XI_NONE || (sh.rank && xiG_shape_node(g, *out, sh, NULL)))
-    return xiG_oom(g, in->pos, err);
-  xiG_node *n = &g->nodes[*out];
-  for (uint32_t k = 0; k < xiG_count(n); k++) {
-    if ((k & 1023) == 0 && xiO_stopped())
-      return failf(err, in->pos, "interrupted");
-    mpfr_ptr e = xiG_el(n, k);
-    switch (in->op) {
-    case XI_MAKE_ZEROS: mpfr_set_zero(e, 1); break;
-    case XI_MAKE_ONES: mpfr_set_ui(e, 1, MPFR_RNDN); break;
-    case XI_MAKE_EYE: mpfr_set_ui(e, k / sh.cols == k % sh.cols, MPFR_RNDN); break;
-    case XI_MAKE_RANDN: mpfr_set_d(e, xiO_gauss(&g->rng), MPFR_RNDN); break;
-    default: mpfr_set_d(e, xiO_uniform(&g->rng), MPFR_RNDN); break;
-    }
-  }
+/* K_UNPACK: the tuple at the top replaced by its items */
+static int unpack(xiG_graph *g, const xiP_ins *in, uint32_t *st, uint32_t *sp, xi_err *err) {
+  uint32_t t = st[--*sp];
+  if (!xiG_is_tuple(g, t))
+    return failf(err, in->pos, "only a tuple unpacks into names (a, b = f(x) where f returns "
+                               "a, b); this is one value");
+  xiG_ext *x = g->nodes[t].x;
+  if (x->nargs != in->argc)
+    return failf(err, in->pos, "%u names take the items of a tuple of %u", in->argc, x->nargs);
+  for (uint32_t k = 0; k < x->nargs; k++)
+    st[(*sp)++] = x->args[k];
   return 0;
 }
 
-static int step(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t *st, uint32_t *sp,
+static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32_t *sp,
                 xi_err *err) {
   uint32_t node = XI_NONE;
   int rc = 0;
@@ -163,21 +166,37 @@ static int step(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t *st, 
     rc = build_op(g, in, st + *sp, &node, err);
     break;
   }
-  case K_INDEX: {
-    uint32_t given = 0;
-    for (int q = 0; q < in->argc; q++)
-      given += !(in->op & (1u << q));
-    *sp -= given + 1;
-    rc = build_index(g, in, st + *sp, &node, err);
+  case K_INDEX:
+    *sp -= given(in) + 1;
+    rc = xiG_index(g, st[*sp], st + *sp + 1, in->argc, in->op, in->pos, &node, err);
     break;
-  }
+  case K_INDEXSET:
+    *sp -= given(in) + 2;
+    rc = xiG_index_set(g, st[*sp], st + *sp + 1, in->argc, in->op, in->spare,
+                       st[*sp + 1 + given(in)], in->pos, &node, err);
+    break;
   case K_LIST:
     *sp -= in->arg;
     rc = xiG_list(g, st + *sp, in->arg, in->pos, &node, err);
     break;
+  case K_TUPLE:
+    *sp -= in->argc;
+    rc = xiG_tuple(g, st + *sp, in->argc, in->pos, &node, err);
+    break;
   case K_MAKE:
     *sp -= in->argc;
-    rc = build_maker(g, in, st + *sp, &node, err);
+    rc = xiG_make(g, in->op, st + *sp, in->argc, in->pos, &node, err);
+    break;
+  case K_ATTR: {
+    uint32_t x = st[--*sp];
+    rc = in->op == XI_ATTR_ARRAY && xiG_is_tuple(g, x)
+             ? xiG_array_of_tuple(g, x, in->pos, &node, err)
+             : xiG_attr(g, in->op, x, in->pos, &node, err);
+    break;
+  }
+  case K_RESHAPE:
+    *sp -= in->argc + 1u;
+    rc = xiG_reshape(g, st[*sp], st + *sp + 1, in->argc, in->pos, &node, err);
     break;
   case K_CALL:
     *sp -= in->argc;
@@ -186,6 +205,16 @@ static int step(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t *st, 
   case K_DERIV:
     rc = derive(g, sc, in, st[--*sp], &node, err);
     break;
+  case K_LET:
+    return let(sc, in->arg, st[--*sp], in->pos, err);
+  case K_UNPACK:
+    return unpack(g, in, st, sp, err);
+  case K_DUP:
+    node = st[*sp - 1];
+    break;
+  case K_SWAP:
+    node = st[*sp - 1], st[*sp - 1] = st[*sp - 2], st[*sp - 2] = node;
+    return 0;
   }
   if (rc == 0 && node == XI_NONE)
     rc = xiG_oom(g, in->pos, err);
@@ -195,11 +224,13 @@ static int step(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t *st, 
 
 int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
              const uint32_t *args, uint32_t np, uint32_t *root, xi_err *err) {
-  uint32_t small[64], sp = 0; /* most statements are short: no malloc */
-  uint32_t *st = code->n < 64 ? small : malloc((code->n + 1) * sizeof *st);
+  uint32_t small[64], sp = 0, need = code->n + 1; /* most statements are short: no malloc */
+  for (uint32_t k = 0; k < code->n; k++) /* unpacking pushes more than one */
+    need += code->ins[k].kind == K_UNPACK ? code->ins[k].argc : 0;
+  uint32_t *st = need <= 64 ? small : malloc(need * sizeof *st);
   if (!st)
     return failf(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
-  scope sc = {params, args, np};
+  scope sc = {params, args, np, NULL, 0, 0};
   int rc = 0;
   for (uint32_t k = 0; k < code->n && rc == 0; k++) {
     if (g->interrupt && *g->interrupt)
@@ -208,7 +239,8 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
       rc = step(g, &sc, &code->ins[k], st, &sp, err);
   }
   if (rc == 0)
-    *root = st[0];
+    *root = st[sp - 1];
+  free(sc.local);
   if (st != small)
     free(st);
   return rc;

@@ -141,6 +141,7 @@ uint32_t xiG_leaf(xiG_graph *g, const xiO_view *v, xi_pos pos) {
   }
   for (uint32_t k = 0; k < v->n; k++)
     mpfr_set(xiG_el(&g->nodes[i], k), &v->el[k], MPFR_RNDN);
+  g->nodes[i].flags |= (uint8_t)xiG_dtype_flags(v->dtype);
   return i;
 }
 
@@ -153,8 +154,11 @@ static void read_const(xiG_graph *g, xiG_node *n, uint32_t aux) {
     mpfr_set_ui(n->v, 1, MPFR_RNDN);
     mpfr_exp(n->v, n->v, MPFR_RNDN);
   } else {
-    /* correctly rounded at the working precision: the literal is kept as text */
-    mpfr_strtofr(n->v, xiS_name(&g->sym, aux), NULL, 10, MPFR_RNDN);
+    const char *t = xiS_name(&g->sym, aux); /* True and False are 1 and 0 */
+    if (t[0] == 'T' || t[0] == 'F')
+      mpfr_set_ui(n->v, t[0] == 'T', MPFR_RNDN);
+    else /* correctly rounded at the working precision: the literal is kept as text */
+      mpfr_strtofr(n->v, t, NULL, 10, MPFR_RNDN);
   }
   n->err = mpfr_number_p(n->v) ? XI_OK : XI_E_OVERFLOW;
 }
@@ -263,8 +267,8 @@ int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err) {
 
 int xiG_eval(xiG_graph *g, uint32_t i, xi_err *err) {
   xiG_node *n = &g->nodes[i];
-  if (n->op == XI_LEAF || n->op == XI_CONST || n->op == XI_GRAD)
-    return 0; /* they hold their values */
+  if (n->op == XI_LEAF || n->op == XI_CONST || n->op == XI_GRAD || n->op == XI_TUPLE)
+    return 0; /* they hold their values (a tuple has none of its own) */
   compute(g, n);
   return n->err == XI_OK ? 0 : xiG_fail_at(g, i, err);
 }
@@ -272,7 +276,7 @@ int xiG_eval(xiG_graph *g, uint32_t i, xi_err *err) {
 void xiG_reeval(xiG_graph *g, uint32_t from, uint32_t to) {
   for (uint32_t i = from; i <= to && i < g->n; i++) {
     xiG_node *n = &g->nodes[i];
-    if (n->op != XI_LEAF && n->op != XI_CONST && n->op != XI_GRAD)
+    if (n->op != XI_LEAF && n->op != XI_CONST && n->op != XI_GRAD && n->op != XI_TUPLE)
       compute(g, n);
   }
 }
@@ -331,6 +335,12 @@ uint32_t xiG_constant(xiG_graph *g, uint32_t aux, xi_pos pos) {
   if (i == XI_NONE)
     return i;
   g->nodes[i].aux = aux;
+  if (aux != XI_LIT_PI && aux != XI_LIT_E) { /* 7 is an int, True a bool, 7.0 a float */
+    const char *t = xiS_name(&g->sym, aux);
+    g->nodes[i].flags = (uint8_t)(t[0] == 'T' || t[0] == 'F' ? XI_F_BOOL
+                                  : strpbrk(t, ".eE")        ? 0
+                                                             : XI_F_INT);
+  }
   read_const(g, &g->nodes[i], aux);
   g->literal[key] = i;
   return i;
@@ -343,10 +353,37 @@ uint32_t xiG_number(xiG_graph *g, long v, xi_pos pos) {
   return aux == XI_NONE ? XI_NONE : xiG_constant(g, aux, pos);
 }
 
+int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, xi_err *err) {
+  if (g->nodes[i].op != XI_TUPLE)
+    return 0;
+  return failf(err, pos, "a tuple (%s) is not a number: %s takes a value (a tuple is read by "
+                         "unpacking, a, b = t, or by an index, t[0])",
+               g->nodes[i].x->nargs ? "several values" : "empty", what);
+}
+
+/* the result's dtype, from the operands' and the op's rule (ops.c); an
+   int to a negative power is a float, as in Python */
+static void set_dtype(xiG_graph *g, uint32_t i) {
+  xiG_node *n = &g->nodes[i];
+  int da = xiG_dtype_of_flags(g->nodes[n->a].flags);
+  int db = n->b == XI_NONE ? da : xiG_dtype_of_flags(g->nodes[n->b].flags);
+  int dt = xiO_dtype(n->op, da, db);
+  if (n->op == XI_POW && dt == XI_DT_INT) {
+    xiO_view e = xiG_view(&g->nodes[n->b]);
+    for (uint32_t k = 0; k < e.n; k++)
+      if (mpfr_sgn(&e.el[k]) < 0)
+        dt = XI_DT_FLOAT;
+  }
+  n->flags = (uint8_t)((n->flags & ~XI_F_DTYPE) | xiG_dtype_flags(dt));
+}
+
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
            uint32_t *out, xi_err *err) {
   const xiO_row *row = &xiO_table[op];
   uint32_t i;
+  if (xiG_no_tuple(g, a, pos, row->name ? row->name : "this operation", err) ||
+      (b != XI_NONE && xiG_no_tuple(g, b, pos, row->name ? row->name : "this operation", err)))
+    return -1;
   if (row->forward && !g->nodes[a].x && (b == XI_NONE || !g->nodes[b].x)) {
     i = xiG_append(g, op, a, b, pos); /* scalar op scalar: no shape to work out */
   } else {
@@ -369,12 +406,38 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     xiG_truncate(g, i);
     return -1;
   }
+  set_dtype(g, i);
+  *out = i;
+  return 0;
+}
+
+int xiG_tuple(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
+              xi_err *err) {
+  uint32_t i = xiG_append(g, XI_TUPLE, n ? items[0] : XI_NONE, XI_NONE, pos);
+  uint32_t *args = i == XI_NONE ? NULL : malloc((n ? n : 1) * sizeof *args);
+  if (!args || xiG_shape_node(g, i, (xi_shape){0, 1, 1}, NULL)) {
+    free(args);
+    if (i != XI_NONE)
+      xiG_truncate(g, i);
+    return xiG_oom(g, pos, err);
+  }
+  memcpy(args, items, n * sizeof *args);
+  g->nodes[i].x->args = args;
+  g->nodes[i].x->nargs = n;
+  mpfr_set_zero(g->nodes[i].v, 1);
   *out = i;
   return 0;
 }
 
 int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
              xi_err *err) {
+  int dt = XI_DT_BOOL; /* all bools: bool; bools and ints: int; else float */
+  for (uint32_t k = 0; k < n; k++) {
+    if (xiG_no_tuple(g, items[k], g->nodes[items[k]].pos, "an element of a list", err))
+      return -1;
+    int d = xiG_dtype_of_flags(g->nodes[items[k]].flags);
+    dt = d == XI_DT_FLOAT || dt == XI_DT_FLOAT ? XI_DT_FLOAT : d == XI_DT_INT ? XI_DT_INT : dt;
+  }
   xi_shape first = xiG_shape(&g->nodes[items[0]]);
   if (first.rank == 2)
     return failf(err, pos, "a list of matrices: xi's values have at most two axes");
@@ -407,6 +470,7 @@ int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32
   g->nodes[i].x->args = args;
   g->nodes[i].x->nargs = n;
   compute(g, &g->nodes[i]);
+  g->nodes[i].flags |= (uint8_t)xiG_dtype_flags(dt);
   *out = i;
   return 0;
 }
@@ -420,13 +484,14 @@ static int replay_one(xiG_graph *g, uint32_t i, const uint32_t *map, xi_pos at, 
   if (n.op == XI_GRAD)
     return g->derive(g->derive_ctx, g, XI_D_GRAD, MAPPED(n.a), MAPPED(n.b), XI_NONE, at, out,
                      err);
-  if (n.op == XI_LIST) {
-    uint32_t *items = malloc(n.x->nargs * sizeof *items);
+  if (n.op == XI_LIST || n.op == XI_TUPLE) {
+    uint32_t *items = malloc((n.x->nargs ? n.x->nargs : 1) * sizeof *items);
     if (!items)
       return failf(err, at, "out of memory");
     for (uint32_t k = 0; k < n.x->nargs; k++)
       items[k] = MAPPED(n.x->args[k]);
-    int rc = xiG_list(g, items, n.x->nargs, n.pos, out, err);
+    int rc = n.op == XI_LIST ? xiG_list(g, items, n.x->nargs, n.pos, out, err)
+                             : xiG_tuple(g, items, n.x->nargs, n.pos, out, err);
     free(items);
     return rc;
   }
@@ -605,8 +670,9 @@ static void renumber_node(xiG_node *nd, const uint32_t *to) {
     nd->a = to[nd->a];
   if (nd->b != XI_NONE)
     nd->b = to[nd->b];
-  if (nd->op == XI_LIST)
+  if (nd->op == XI_LIST || nd->op == XI_TUPLE)
     for (uint32_t k = 0; k < nd->x->nargs; k++)
+
       nd->x->args[k] = to[nd->x->args[k]];
   if (nd->op == XI_GRAD && nd->aux != XI_NONE)
     nd->aux = to[nd->aux]; /* its built graph is kept only while something else keeps it */

@@ -25,8 +25,6 @@
 #define XI_PREC_MAX 100000
 #define XI_CALL_DEPTH 200
 #define XI_STATEMENT_NODES 10000000u /* nodes one statement may build: calls expand */
-#define XI_LIT_PI (UINT32_MAX - 1) /* XI_CONST aux for pi and e */
-#define XI_LIT_E (UINT32_MAX - 2)
 
 /* why a node's value is not a finite number */
 enum { XI_OK, XI_E_UPSTREAM, XI_E_NAN, XI_E_POLE, XI_E_OVERFLOW, XI_E_MEMORY };
@@ -83,10 +81,13 @@ static inline xiO_view xiG_view(xiG_node *n) {
 }
 /* the operands of a node, whatever their number */
 static inline uint32_t xiG_nargs(const xiG_node *n) {
-  return n->op == XI_LIST ? n->x->nargs : n->a == XI_NONE ? 0 : n->b == XI_NONE ? 1 : 2;
+  return n->op == XI_LIST || n->op == XI_TUPLE ? n->x->nargs
+         : n->a == XI_NONE                     ? 0
+         : n->b == XI_NONE                     ? 1
+                                               : 2;
 }
 static inline uint32_t xiG_arg(const xiG_node *n, uint32_t k) {
-  return n->op == XI_LIST ? n->x->args[k] : k ? n->b : n->a;
+  return n->op == XI_LIST || n->op == XI_TUPLE ? n->x->args[k] : k ? n->b : n->a;
 }
 
 typedef enum { B_NONE, B_NODE, B_FUNC } xiG_bkind;
@@ -168,6 +169,14 @@ uint32_t xiG_leaf(xiG_graph *g, const xiO_view *v, xi_pos pos);
    error names both), and evaluates it.  Errors point at pos. */
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
            uint32_t *out, xi_err *err);
+/* (items...): a tuple (no value of its own); n may be 0 */
+int xiG_tuple(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
+              xi_err *err);
+static inline int xiG_is_tuple(const xiG_graph *g, uint32_t i) {
+  return g->nodes[i].op == XI_TUPLE;
+}
+/* the message for a tuple where a value must be (what: "grad", "an operand") */
+int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, xi_err *err);
 /* [items...]: a vector of scalars or a matrix of vectors, evaluated */
 int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
              xi_err *err);
@@ -212,6 +221,26 @@ uint32_t xiG_collect(xiG_graph *g);
 int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
              const uint32_t *args, uint32_t nparams, uint32_t *root, xi_err *err);
 
+/* ---- values that are not one op (build.c) ---- */
+/* node i's value as a whole number (an axis, a size, an index), or an error */
+int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err);
+/* zeros ones eye randn rand arange (XI_MAKE_*) of the sizes args (or a tuple) */
+int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+             uint32_t *out, xi_err *err);
+/* x.shape, x.size, len(x), x.item() ... (XI_ATTR_*) */
+int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err);
+int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_err *err);
+/* x.reshape(dims...), a -1 among them taking what is left */
+int xiG_reshape(xiG_graph *g, uint32_t x, const uint32_t *dims, uint32_t n, xi_pos pos,
+                uint32_t *out, xi_err *err);
+/* base[items]: mask marks the ':' items (not in items); integer arrays pick
+   elements (GATHER); a tuple gives its item */
+int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int mask,
+              xi_pos pos, uint32_t *out, xi_err *err);
+/* base[items] op= rhs (op 0: =) as a new value (PUT); base is unchanged */
+int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int mask,
+                  int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
+
 /* ---- names (names.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
 static inline const xiG_func *xiG_func_of(const xiG_graph *g, const xiG_binding *b) {
@@ -229,6 +258,15 @@ int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
    anything else name = name op (value) */
 int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
                uint32_t *bound, xi_err *err);
+/* name[index] op= ...: r, the new value (PUT), becomes name's; on a leaf an
+   update step (a new leaf).  An array another name holds too is an error. */
+int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_pos pos,
+                     uint32_t *bound, xi_err *err);
+/* names... = root, a tuple of n items: each name takes its item (one computed
+   from no other value becoming a leaf, as with =); bound: what each took */
+int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n,
+               uint32_t root, uint32_t mark, const xiP_code *code, uint32_t *bound,
+               xi_err *err);
 int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t nparams,
                   const xiP_code *body, const char *text, size_t len);
 void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos);

@@ -152,17 +152,40 @@ int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err 
 
 static int is_random(const xiP_code *c) {
   for (uint32_t i = 0; i < c->n; i++)
-    if (c->ins[i].kind == K_MAKE && c->ins[i].op >= XI_MAKE_RANDN)
+    if (c->ins[i].kind == K_MAKE && (c->ins[i].op == XI_MAKE_RANDN || c->ins[i].op == XI_MAKE_RAND))
       return 1;
   return 0;
 }
 
-/* remembers code in g->code for leaf i, to read it again at another precision */
-static void keep_code(xiG_graph *g, uint32_t i, const xiP_code *code) {
+/* Code that gives the same value whenever it runs again: literals and
+   operations on them.  A name (but pi and e, unbound: they become their
+   constants), a call of a function (which may be defined anew), a
+   derivative or a value's shape read another value, which may have changed. */
+static int constant_code(const xiG_graph *g, xiP_code *c) {
+  for (uint32_t k = 0; k < c->n; k++) {
+    xiP_ins *in = &c->ins[k];
+    if (in->kind == K_NAME) {
+      const char *s = xiS_name(&g->sym, in->arg);
+      if ((strcmp(s, "pi") && strcmp(s, "e")) || xiG_binding_of((xiG_graph *)g, in->arg))
+        return 0;
+      in->kind = K_NUM;
+      in->arg = s[0] == 'p' ? XI_LIT_PI : XI_LIT_E;
+    } else if (!(in->kind == K_NUM || in->kind == K_OP || in->kind == K_LIST ||
+                 in->kind == K_MAKE || in->kind == K_TUPLE || in->kind == K_INDEX ||
+                 in->kind == K_DUP || in->kind == K_SWAP)) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* Remembers code in g->code for leaf i, to read it again at another
+   precision (item >= 0: item k of the tuple the code makes). */
+static void keep_code(xiG_graph *g, uint32_t i, const xiP_code *code, int item) {
   if (!code || is_random(code))
     return; /* random numbers are not drawn again: the leaf keeps its value */
   xiG_node *n = &g->nodes[i];
-  if (code->n == 1 && code->ins[0].kind == K_NUM) {
+  if (code->n == 1 && code->ins[0].kind == K_NUM && item < 0) {
     n->flags |= XI_F_LITERAL;
     n->aux = code->ins[0].arg;
     return;
@@ -180,8 +203,25 @@ static void keep_code(xiG_graph *g, uint32_t i, const xiP_code *code) {
     }
     k = g->ncode++;
   }
-  if (xiP_code_copy(&g->code[k], code)) {
-    g->code[k].n = g->freecode;
+  xiP_code *c = &g->code[k];
+  int ok = xiP_code_copy(c, code) == 0;
+  if (ok && item >= 0) { /* ... then [item] of the tuple */
+    char text[16];
+    int len = snprintf(text, sizeof text, "%d", item);
+    uint32_t num = xiS_intern(&g->sym, text, (size_t)len);
+    xiP_ins *q = realloc(c->ins, (c->n + 2) * sizeof *q);
+    ok = num != XI_NONE && q;
+    if (q) {
+      c->ins = q;
+      xi_pos at = c->n ? q[c->n - 1].pos : (xi_pos){0, 0};
+      q[c->n++] = (xiP_ins){K_NUM, 0, 0, 0, num, at};
+      q[c->n++] = (xiP_ins){K_INDEX, 0, 0, 1, 0, at};
+      c->cap = c->n;
+    }
+  }
+  if (!ok || !constant_code(g, c)) {
+    xiP_code_free(c);
+    c->n = g->freecode;
     g->freecode = k;
     return;
   }
@@ -207,14 +247,32 @@ static int new_leaf(xiG_graph *g, uint32_t root, uint32_t mark, xi_pos pos, uint
 
 int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
                const xiP_code *code, xi_pos pos, uint32_t *bound, xi_err *err) {
-  if (xiG_self_contained(g, mark, root)) { /* computed from no other value: a leaf */
-    if (new_leaf(g, root, mark, pos, &root, err))
+  if (!xiG_is_tuple(g, root) && xiG_self_contained(g, mark, root)) {
+    if (new_leaf(g, root, mark, pos, &root, err)) /* computed from no other value: a leaf */
       return -1;
-    keep_code(g, root, code);
+    keep_code(g, root, code, -1);
   }
   if (bind(g, name, root, pos, MOVE_BIND))
     return failf(err, pos, "out of memory");
   *bound = root;
+  return 0;
+}
+
+/* NumPy changes an array in place (x -= 1, x[i] = 0), and every name of that
+   array sees the change; xi makes a new value, which only `name` takes.  So
+   when another name holds the same array, xi and NumPy would part: an error
+   that says how to write it (scalars are Python's immutable numbers). */
+static int shared_array(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, xi_err *err) {
+  if (!xiG_is_tensor(&g->nodes[node]))
+    return 0;
+  for (uint32_t id = 0; id < g->nbind; id++)
+    if (id != name && g->bind[id].kind == B_NODE && g->bind[id].node == node) {
+      const char *s = xiS_name(&g->sym, name), *o = xiS_name(&g->sym, id);
+      return failf(err, pos, "%s and %s are the same array: in NumPy this would change %s "
+                             "too, and in xi it would not (values never change). Write "
+                             "%s = %s.copy() where %s was made, or %s = %s ... for a new array",
+                   s, o, o, o, s, o, s, s);
+    }
   return 0;
 }
 
@@ -228,7 +286,7 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   } else if (xiG_resolve(g, name, pos, &old, err)) {
     return -1;
   }
-  if (xiG_op(g, op, old, rhs, NULL, pos, &r, err))
+  if (shared_array(g, name, old, pos, err) || xiG_op(g, op, old, rhs, NULL, pos, &r, err))
     return -1;
   if (g->nodes[old].op != XI_LEAF) { /* c += e is c = c + (e) */
     if (xiG_self_contained(g, mark, r) && new_leaf(g, r, mark, pos, &r, err))
@@ -256,6 +314,96 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   if (bind(g, name, r, pos, MOVE_UPDATE))
     return failf(err, pos, "out of memory");
   *bound = r;
+  return 0;
+}
+
+int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_pos pos,
+                     uint32_t *bound, xi_err *err) {
+  const xiG_binding *b = xiG_binding_of(g, name);
+  uint32_t old = b && b->kind == B_NODE ? b->node : XI_NONE;
+  if (old == XI_NONE)
+    return failf(err, pos, "unknown name '%s'", xiS_name(&g->sym, name));
+  if (shared_array(g, name, old, pos, err))
+    return -1;
+  int leaf = g->nodes[old].op == XI_LEAF;
+  if (leaf && new_leaf(g, r, mark, pos, &r, err)) /* on a leaf, an update step */
+    return -1;
+  if (leaf)
+    g->nodes[r].flags |= XI_F_UPDATE;
+  if (bind(g, name, r, pos, leaf ? MOVE_UPDATE : MOVE_BIND))
+    return failf(err, pos, "out of memory");
+  *bound = r;
+  return 0;
+}
+
+/* which items of tuple t are computed from no other value: their cones from
+   mark on reach nothing older but constants */
+static void contained_items(const xiG_graph *g, uint32_t mark, uint32_t t, uint8_t *leaf) {
+  const xiG_ext *x = g->nodes[t].x;
+  uint32_t span = g->n - mark;
+  uint8_t *reach = calloc(span ? span : 1, 1);
+  for (uint32_t k = 0; k < x->nargs; k++) {
+    uint32_t it = x->args[k];
+    if (g->nodes[it].op == XI_CONST) { /* a literal: never a name's own node */
+      leaf[k] = 1;
+      continue;
+    }
+    leaf[k] = it >= mark && reach && !xiG_is_tuple(g, it);
+    if (!leaf[k])
+      continue;
+    memset(reach, 0, span);
+    reach[it - mark] = 1;
+    for (uint32_t i = it + 1; i-- > mark && leaf[k];) {
+      if (!reach[i - mark])
+        continue;
+      const xiG_node *n = &g->nodes[i];
+      if (n->op == XI_GRAD)
+        leaf[k] = 0;
+      for (uint32_t a = 0; a < xiG_nargs(n); a++) {
+        uint32_t o = xiG_arg(n, a);
+        if (o >= mark)
+          reach[o - mark] = 1;
+        else if (g->nodes[o].op != XI_CONST)
+          leaf[k] = 0;
+      }
+    }
+  }
+  free(reach);
+}
+
+int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n,
+               uint32_t root, uint32_t mark, const xiP_code *code, uint32_t *bound,
+               xi_err *err) {
+  if (!xiG_is_tuple(g, root))
+    return failf(err, at[0], "only a tuple unpacks into names (a, b = f(x) where f returns "
+                             "a, b); this is one value");
+  const xiG_ext *x = g->nodes[root].x;
+  if (x->nargs != n)
+    return failf(err, at[0], "%u names take the items of a tuple of %u", n, x->nargs);
+  uint8_t *leaf = malloc(n);
+  if (!leaf)
+    return xiG_oom(g, at[0], err);
+  contained_items(g, mark, root, leaf);
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t item = g->nodes[root].x->args[k];
+    if (leaf[k]) { /* a value of constants: a leaf of its own (what it came from stays
+                      until collected: other items may use it) */
+      xiO_view v = xiG_view(&g->nodes[item]);
+      uint32_t l = xiG_leaf(g, &v, at[k]);
+      if (l == XI_NONE) {
+        free(leaf);
+        return xiG_oom(g, at[k], err);
+      }
+      keep_code(g, l, code, (int)k);
+      item = l;
+    }
+    if (bind(g, names[k], item, at[k], MOVE_BIND)) {
+      free(leaf);
+      return failf(err, at[k], "out of memory");
+    }
+    bound[k] = item;
+  }
+  free(leaf);
   return 0;
 }
 

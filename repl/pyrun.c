@@ -1,0 +1,217 @@
+/* pyrun.c: Python's statements, run: print (values as Python and NumPy print
+ * them: show/pyfmt.c), import (a note for a module xi does not have), for
+ * over range(...), if / elif / else, a, b = ... and x[i] op= ... (the binding
+ * rules themselves are the tape's, in tape/names.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl/session.h"
+#include "show/pyfmt.h"
+
+/* ---- print ---- */
+
+/* the text of value i as print shows it: str(), or format(value, spec) */
+static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, size_t len,
+                      xi_pos at, xi_err *err) {
+  xiG_node *n = &s->g.nodes[i];
+  if (n->op == XI_TUPLE) { /* (2, 3), (9.0, 0.99), (3,) */
+    if (len)
+      return xiR_fail(err, at, "a tuple takes no format spec");
+    xiW_str(b, "(", 1);
+    for (uint32_t k = 0; k < n->x->nargs; k++) {
+      if (k)
+        xiW_str(b, ", ", 2);
+      if (value_text(s, b, s->g.nodes[i].x->args[k], NULL, 0, at, err))
+        return -1;
+    }
+    xiW_str(b, s->g.nodes[i].x->nargs == 1 ? ",)" : ")", s->g.nodes[i].x->nargs == 1 ? 2 : 1);
+    return 0;
+  }
+  xiO_view v = xiG_view(n);
+  if (!len) {
+    xiW_py_str(b, &v);
+    return 0;
+  }
+  char why[256];
+  if (xiW_py_format(b, &v, spec, len, why, sizeof why))
+    return xiR_fail(err, at, "%s", why);
+  return 0;
+}
+
+int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  xiW_buf *b = &s->out;
+  b->n = 0, b->failed = 0;
+  int args = 0, rc = 0;
+  for (uint32_t k = 0; k < st->nitems && rc == 0; k++) {
+    const xiP_item *it = &st->items[k];
+    if (it->kind == I_ARG) {
+      if (args++)
+        xiW_str(b, st->sep ? st->sep : " ", st->sep ? strlen(st->sep) : 1);
+    } else if (it->kind == I_TEXT) {
+      xiW_str(b, it->text, it->len);
+    } else { /* a value: computed, written, and not kept */
+      uint32_t mark = g->n, root;
+      if (it->debug) { /* f"{x=}" shows x= first */
+        xiW_str(b, s->src + it->off, it->end - it->off);
+        xiW_str(b, "=", 1);
+      }
+      rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
+      if (rc == 0)
+        rc = value_text(s, b, root, it->text, it->len, it->pos, err);
+      xiG_truncate(g, mark);
+    }
+  }
+  if (rc) {
+    b->n = 0;
+    return rc;
+  }
+  xiW_str(b, st->end ? st->end : "\n", st->end ? strlen(st->end) : 1);
+  rc = b->failed ? xiR_fail(err, st->pos, "%s", xiW_why(b)) : 0;
+  if (rc == 0)
+    fwrite(b->s, 1, b->n, stdout);
+  b->n = 0, b->failed = 0;
+  return rc;
+}
+
+/* ---- import ---- */
+
+int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  (void)err;
+  s->py_import = 1; /* the code is Python's: assignments show nothing from now on */
+  for (uint32_t k = 0; k < st->nitems; k++) {
+    const xiP_item *it = &st->items[k];
+    if (TAG_KIND(xiS_tag(&s->g.sym, it->name)) != TAG_FOREIGN)
+      continue;
+    const char *alias = xiS_name(&s->g.sym, it->name);
+    int n = (int)(it->end - it->off);
+    const char *m = s->src + it->off;
+    fflush(stdout);
+    fprintf(stderr, "%s:%u:%u: note: xi has no %.*s: the import is accepted, and using %s is "
+                    "an error (only numpy's functions are available)\n",
+            s->file ? s->file : "xi", it->pos.line, it->pos.col, n, m, alias);
+  }
+  return 0;
+}
+
+/* ---- for, if ---- */
+
+/* range(...)'s numbers: whole numbers, as Python insists */
+static int range_of(xiR_session *s, const xiP_stmt *st, long long r[3], xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, t;
+  if (xiG_exec(g, &st->code, NULL, NULL, 0, &t, err))
+    return -1;
+  const xiG_ext *x = g->nodes[t].x;
+  long long v[3] = {0, 0, 1};
+  int rc = 0;
+  for (uint32_t k = 0; k < x->nargs && rc == 0; k++) {
+    xiG_node *n = &g->nodes[x->args[k]];
+    if (n->x || xiG_dtype_of_flags(n->flags) == XI_DT_FLOAT || !mpfr_integer_p(n->v) ||
+        mpfr_cmpabs_ui(n->v, 1ul << 52) > 0)
+      rc = xiR_fail(err, n->pos, "range takes whole numbers (ints; a float such as 3.0 "
+                                 "is refused, as in Python)");
+    else
+      v[x->nargs == 1 ? 1 : k] = mpfr_get_sj(n->v, MPFR_RNDN);
+  }
+  xiG_truncate(g, mark);
+  if (rc == 0 && v[2] == 0)
+    rc = xiR_fail(err, st->pos, "range's step is 0");
+  memcpy(r, v, sizeof v);
+  return rc;
+}
+
+/* the loop's name takes the whole number i, as `name = i` would */
+static int bind_counter(xiR_session *s, const xiP_stmt *st, long long i, xi_err *err) {
+  xiG_graph *g = &s->g;
+  char text[32];
+  int len = snprintf(text, sizeof text, "%lld", i);
+  uint32_t sym = xiS_intern(&g->sym, text, (size_t)len), mark = g->n, node, bound;
+  if (sym == XI_NONE || (node = xiG_constant(g, sym, st->target_pos)) == XI_NONE)
+    return xiG_oom(g, st->target_pos, err);
+  xiP_ins lit = {K_NUM, 0, 0, 0, sym, st->target_pos};
+  xiP_code code = {&lit, 1, 1};
+  return xiG_assign(g, st->name, node, mark, &code, st->target_pos, &bound, err);
+}
+
+int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  long long r[3];
+  if (range_of(s, st, r, err))
+    return -1;
+  s->repeats++;
+  int failures = 0;
+  for (long long i = r[0]; (r[2] > 0 ? i < r[1] : i > r[1]) && !failures; i += r[2]) {
+    if (s->quit || s->stop || s->interrupt)
+      break;
+    if (bind_counter(s, st, i, err)) {
+      s->repeats--;
+      return -1;
+    }
+    failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+  }
+  s->repeats--;
+  if (failures)
+    return XI_REPORTED;
+  return s->interrupt ? xiR_fail(err, st->pos, "interrupted") : 0;
+}
+
+/* Python's truth of a condition: one number, true when it is not 0 */
+static int truth(xiR_session *s, const xiP_item *it, int *holds, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, c;
+  if (xiG_exec(g, &it->code, NULL, NULL, 0, &c, err))
+    return -1;
+  int rc = xiG_no_tuple(g, c, it->pos, "an if", err);
+  if (rc == 0 && xiG_count(&g->nodes[c]) != 1)
+    rc = xiR_fail(err, it->pos, "an if takes one number, and this is an array of %u: its "
+                                "truth is ambiguous (NumPy says so too)",
+                  xiG_count(&g->nodes[c]));
+  if (rc == 0)
+    *holds = !mpfr_zero_p(xiG_el(&g->nodes[c], 0)); /* NaN is true, as in Python */
+  xiG_truncate(g, mark);
+  return rc;
+}
+
+int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  for (uint32_t k = 0; k < st->nitems; k++) {
+    const xiP_item *it = &st->items[k];
+    int holds = 1;
+    if (it->kind == I_COND && truth(s, it, &holds, err))
+      return -1;
+    if (holds)
+      return xiR_run_span(s, it->off, it->end, it->pos, 1) ? XI_REPORTED : 0;
+  }
+  return 0;
+}
+
+/* ---- a, b = ...; x[i] op= ... ---- */
+
+int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root;
+  uint32_t *bound = malloc(st->nnames * sizeof *bound);
+  if (!bound)
+    return xiR_fail(err, st->pos, "out of memory");
+  int rc = xiR_evaluate(s, st, &root, err);
+  if (rc == 0)
+    rc = xiG_unpack(g, st->names, st->name_pos, st->nnames, root, mark, &st->code, bound, err);
+  if (rc)
+    xiG_truncate(g, mark);
+  for (uint32_t k = 0; rc == 0 && k < st->nnames && !st->quiet && !xiR_python(s); k++)
+    rc = xiR_print_node(s, 0, xiS_name(&g->sym, st->names[k]), bound[k], 0, st->pos, err);
+  free(bound);
+  return rc;
+}
+
+int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root, bound;
+  if (xiR_evaluate(s, st, &root, err) ||
+      xiG_index_update(g, st->name, root, mark, st->target_pos, &bound, err)) {
+    xiG_truncate(g, mark);
+    return -1;
+  }
+  if (st->quiet || xiR_python(s))
+    return 0;
+  return xiR_print_node(s, 0, xiS_name(&g->sym, st->name), bound, 0, st->pos, err);
+}

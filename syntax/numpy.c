@@ -1,0 +1,575 @@
+/* numpy.c: NumPy's spelling of xi's functions, and the few built-in names of
+ * Python's that tutorials use.  np.exp(x), np.sum(x, axis=0, keepdims=True),
+ * x.reshape(-1, 1), len(x) compile to the same code as xi's own exp(x),
+ * sum(x, 0, 1) ...: one table for the modules (np., numpy., math.), one for
+ * what follows a value's '.', one for Python's built-in names.  A name that
+ * xi does not have gets a message saying what to write instead. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "syntax/parse.h"
+
+enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE };
+/* the special forms: compiled here, not to one op of the same name */
+enum {
+  SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
+  SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
+  SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL
+};
+
+typedef struct {
+  const char *name; /* after np. (dotted: random.seed), after a '.', or a built-in */
+  uint8_t kind;     /* NP_* */
+  uint8_t sp;       /* NP_SP: which form */
+  const char *fn;   /* NP_FN: xi's function; NP_CONST: pi or e; NP_REFUSE: the message */
+  const char *kw;   /* the names of the trailing parameters, for keyword arguments */
+} np_row;
+
+#define FN(n, f, kw) {n, NP_FN, 0, f, kw}
+#define SP(n, s) {n, NP_SP, s, NULL, NULL}
+#define REFUSE(n, why) {n, NP_REFUSE, 0, why, NULL}
+#define REDUCE "axis keepdims"
+
+static const np_row numpy_rows[] = {
+    FN("exp", "exp", NULL), FN("log", "log", NULL), FN("sqrt", "sqrt", NULL),
+    FN("tanh", "tanh", NULL), FN("sin", "sin", NULL), FN("cos", "cos", NULL),
+    FN("tan", "tan", NULL), FN("abs", "abs", NULL), FN("absolute", "abs", NULL),
+    FN("sign", "sign", NULL), FN("maximum", "maximum", NULL), FN("minimum", "minimum", NULL),
+    FN("power", "pow", NULL), FN("outer", "outer", NULL), FN("transpose", "T", NULL),
+    FN("sum", "sum", REDUCE), FN("mean", "mean", REDUCE), FN("max", "max", REDUCE),
+    FN("amax", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("round", "round", "decimals"),
+    FN("around", "round", "decimals"), FN("zeros", "zeros", NULL), FN("ones", "ones", NULL),
+    FN("eye", "eye", NULL), FN("arange", "arange", NULL), FN("random.randn", "randn", NULL),
+    FN("random.rand", "rand", NULL), SP("dot", SP_DOT), SP("matmul", SP_MATMUL),
+    SP("array", SP_ARRAY), SP("asarray", SP_ARRAY), SP("copy", SP_COPY), SP("clip", SP_CLIP),
+    SP("where", SP_WHERE), SP("random.seed", SP_SEED), SP("zeros_like", SP_ZEROS_LIKE),
+    SP("ones_like", SP_ONES_LIKE), SP("reshape", SP_RESHAPE), SP("ravel", SP_FLATTEN),
+    SP("square", SP_SQUARE), SP("float64", SP_FLOAT), SP("shape", SP_SHAPE),
+    SP("size", SP_SIZE), SP("ndim", SP_NDIM),
+    {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
+    REFUSE("nditer", "np.nditer walks an array with a while loop, which xi does not have: "
+                     "grad(L, W) gives every element's derivative at once"),
+    REFUSE("min", "np.min is not in xi: -np.max(-x) is the same number"),
+    REFUSE("float32", "float32 is a number format: `format binary32` will give it"),
+    REFUSE("float16", "float16 is a number format: `format binary16` will give it"),
+    {NULL, 0, 0, NULL, NULL}};
+
+static const np_row math_rows[] = {
+    FN("exp", "exp", NULL), FN("log", "log", NULL), FN("sqrt", "sqrt", NULL),
+    FN("tanh", "tanh", NULL), FN("sin", "sin", NULL), FN("cos", "cos", NULL),
+    FN("tan", "tan", NULL), FN("fabs", "abs", NULL), FN("pow", "pow", NULL),
+    {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
+    {NULL, 0, 0, NULL, NULL}};
+
+/* after a value's '.': attributes (T, shape, size, ndim) and methods */
+static const np_row method_rows[] = {
+    SP("T", SP_T), SP("shape", SP_SHAPE), SP("size", SP_SIZE), SP("ndim", SP_NDIM),
+    SP("copy", SP_COPY), FN("sum", "sum", REDUCE), FN("mean", "mean", REDUCE),
+    FN("max", "max", REDUCE), FN("argmax", "argmax", REDUCE),
+    FN("round", "round", "decimals"), SP("reshape", SP_RESHAPE), SP("flatten", SP_FLATTEN),
+    SP("ravel", SP_FLATTEN), SP("item", SP_ITEM), SP("dot", SP_DOT), SP("astype", SP_ASTYPE),
+    SP("transpose", SP_T), SP("clip", SP_CLIP),
+    REFUSE("append", "lists and .append are not part of xi: keep each value in a name, or "
+                     "print it as it is computed"),
+    REFUSE("tolist", "Python lists are not part of xi: print the array itself"),
+    REFUSE("min", ".min() is not in xi: -(-x).max() is the same number"),
+    {NULL, 0, 0, NULL, NULL}};
+
+static const np_row builtin_rows[] = {
+    SP("len", SP_LEN), SP("float", SP_FLOAT), SP("int", SP_INT), SP("range", SP_RANGE),
+    REFUSE("list", "Python lists are not part of xi: use an array, np.array([...])"),
+    REFUSE("dict", "dictionaries are not part of xi: use one name per value"),
+    REFUSE("tuple", "tuple(...) is not part of xi: write (a, b)"),
+    REFUSE("str", "str(...) is not part of xi: print(f\"{x}\") prints a value in text"),
+    REFUSE("enumerate", "xi's for loops run over range(n): write for i in range(len(x))"),
+    REFUSE("zip", "xi's for loops run over range(n): index the arrays with i"),
+    REFUSE("isinstance", "isinstance is not part of xi"),
+    REFUSE("type", "type(...) is not part of xi"),
+    REFUSE("input", "input() is not part of xi: write the value in the script"),
+    REFUSE("open", "files are not part of xi's language: load FILE runs a script"),
+    {NULL, 0, 0, NULL, NULL}};
+
+static const char *const keywords[KW_COUNT] = {
+    "def", "for", "in", "if", "elif", "else", "return", "import", "from", "as",
+    "pass", "print", "True", "False", "None", "not", "and", "or", "is", "class",
+    "while", "lambda", "with", "try", "except", "finally", "raise", "assert",
+    "break", "continue", "global", "nonlocal", "yield", "async", "await"};
+
+static void tag(xiS_table *sym, const char *word, uint16_t t) {
+  uint32_t id = xiS_intern(sym, word, strlen(word));
+  if (id != XI_NONE)
+    xiS_set_tag(sym, id, t);
+}
+
+void xiP_np_prepare(xiS_table *sym) {
+  for (int k = 0; k < KW_COUNT; k++)
+    tag(sym, keywords[k], (uint16_t)(TAG_KEYWORD + k));
+  tag(sym, "np", TAG_MODULE + MOD_NUMPY);
+  tag(sym, "numpy", TAG_MODULE + MOD_NUMPY);
+  tag(sym, "math", TAG_MODULE + MOD_MATH);
+  for (int i = 0; builtin_rows[i].name; i++)
+    tag(sym, builtin_rows[i].name, (uint16_t)(TAG_BUILTIN + i));
+}
+
+static const np_row *find(const np_row *rows, const char *name, size_t len) {
+  for (int i = 0; rows[i].name; i++)
+    if (strlen(rows[i].name) == len && memcmp(rows[i].name, name, len) == 0)
+      return &rows[i];
+  return NULL;
+}
+
+/* the keyword names of xi's function fn (sum: axis keepdims), or NULL */
+static const char *kw_spec(const char *fn) {
+  for (int i = 0; numpy_rows[i].name; i++)
+    if (numpy_rows[i].kind == NP_FN && strcmp(numpy_rows[i].fn, fn) == 0)
+      return numpy_rows[i].kw;
+  return NULL;
+}
+
+/* the slot of keyword `word` in spec ("axis keepdims"), or -1 */
+static int kw_slot(const char *spec, const char *word) {
+  size_t n = strlen(word);
+  for (int slot = 0; spec && *spec; slot++) {
+    const char *sp = strchr(spec, ' ');
+    size_t len = sp ? (size_t)(sp - spec) : strlen(spec);
+    if (len == n && memcmp(spec, word, n) == 0)
+      return slot;
+    spec = sp ? sp + 1 : spec + len;
+  }
+  return -1;
+}
+
+/* ---- arguments ---- */
+
+/* dtype=float (int, bool, np.float64, 'float64' ...): how the values are kept */
+static int dtype_word(xiP_parser *p) {
+  xiL_token t = xiP_take(p);
+  const char *s = p->lx.src + t.off;
+  size_t n = t.len;
+  if (t.type == T_NAME && TAG_KIND(xiP_tag_of(p, &t)) == TAG_MODULE && xiP_is(p, T_DOT)) {
+    xiP_take(p);
+    t = xiP_expect(p, T_NAME, "a type after '.', as in np.float64");
+    s = p->lx.src + t.off, n = t.len;
+  } else if (t.type == T_STRING && n >= 2) {
+    s++, n -= 2;
+  } else if (t.type != T_NAME) {
+    xiP_fail(p, t.pos, "dtype= takes float, int or bool");
+  }
+#define IS(w) (n == strlen(w) && memcmp(s, w, n) == 0)
+  if (IS("float") || IS("float64") || IS("double"))
+    return XI_DT_FLOAT;
+  if (IS("int") || IS("int64") || IS("int32") || IS("intp"))
+    return XI_DT_INT;
+  if (IS("bool") || IS("bool_"))
+    return XI_DT_BOOL;
+  if (IS("float32") || IS("float16"))
+    xiP_fail(p, t.pos, "%.*s is a number format: `format binary32` / `format binary16` "
+                       "will give it (xi computes exactly)", (int)n, s);
+#undef IS
+  xiP_fail(p, t.pos, "dtype= takes float, int or bool, not %.*s", (int)n, s);
+}
+
+void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) {
+  memset(a, 0, sizeof *a);
+  a->dtype = -1;
+  if (!xiP_is(p, T_RP)) {
+    do {
+      if (xiP_is(p, T_RP))
+        break; /* f(a, b,) as Python allows */
+      xiL_token t = *xiP_peek(p);
+      uint32_t kw = XI_NONE;
+      if (t.type == T_NAME) { /* name=value: a keyword argument */
+        xiP_take(p);
+        if (xiP_is(p, T_ASSIGN)) {
+          xiP_take(p);
+          kw = xiP_name_id(p, &t);
+        } else {
+          xiP_put_back(p, &t);
+        }
+      }
+      if (kw == XI_NONE && a->nkw)
+        xiP_fail(p, t.pos, "a positional argument after a keyword argument");
+      if (kw != XI_NONE && strcmp(xiS_name(p->sym, kw), "dtype") == 0) {
+        a->dtype = dtype_word(p);
+        continue;
+      }
+      if (a->n == 0)
+        a->first = t;
+      if (a->n < XI_KW_ARGS) {
+        a->start[a->n] = c->n;
+        a->kw[a->n] = kw;
+        a->pos[a->n] = t.pos;
+      } else if (kw != XI_NONE) {
+        xiP_fail(p, t.pos, "keyword arguments come among the first %d", XI_KW_ARGS);
+      }
+      xiP_expr(p, c);
+      a->nkw += kw != XI_NONE;
+      if (++a->n > 1000)
+        xiP_fail(p, name.pos, "too many arguments");
+    } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+  }
+  if (a->n <= XI_KW_ARGS)
+    a->start[a->n] = c->n;
+  xiP_expect(p, T_RP, "',' or ')' in the argument list");
+}
+
+/* the code of arguments from..to (positions in a) moved into the order `order` */
+static void reorder(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int from,
+                    const int *order, int count) {
+  uint32_t base = a->start[from], len = c->n - base;
+  xiP_ins *tmp = malloc((len ? len : 1) * sizeof *tmp);
+  if (!tmp)
+    xiP_fail(p, a->pos[from], "out of memory");
+  memcpy(tmp, c->ins + base, len * sizeof *tmp);
+  uint32_t at = base;
+  for (int k = 0; k < count; k++) {
+    int i = order[k];
+    uint32_t n = a->start[i + 1] - a->start[i];
+    memcpy(c->ins + at, tmp + (a->start[i] - base), n * sizeof *tmp);
+    at += n;
+  }
+  free(tmp);
+}
+
+void xiP_emit_dtype(xiP_parser *p, xiP_code *c, int dtype, xi_pos pos) {
+  if (dtype < 0)
+    return;
+  if (dtype == XI_DT_BOOL) {
+    xiP_emit_num(p, c, "0", pos);
+    xiP_emit_op(p, c, XI_NE, pos);
+    return;
+  }
+  xiP_ins ins = {K_ATTR, (uint8_t)(dtype == XI_DT_INT ? XI_ATTR_INT : XI_ATTR_FLOAT), 0, 0, 0,
+                 pos};
+  xiP_emit(p, c, ins);
+}
+
+void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
+                      xiL_token name) {
+  const xiO_row *row = &xiO_table[op];
+  int npos = a->n - a->nkw, given = npos - row->arity;
+  int most = row->params >= 0 ? row->params : -row->params;
+  const char *fname = row->name ? row->name : "this function";
+  if (given < 0 || given + a->nkw > most) {
+    if (row->params == 0 && a->nkw == 0)
+      xiP_fail(p, name.pos, "%s takes %d argument%s, not %d", fname, row->arity,
+               row->arity == 1 ? "" : "s", a->n);
+    if (given < 0)
+      xiP_fail(p, name.pos, "%s takes at least %d argument%s", fname, row->arity,
+               row->arity == 1 ? "" : "s");
+    xiP_fail(p, name.pos, "%s takes at most %d argument%s", fname, row->arity + most,
+             row->arity + most == 1 ? "" : "s");
+  }
+  uint32_t mask = given > 0 ? (1u << given) - 1 : 0;
+  if (a->nkw) {
+    const char *spec = row->name ? kw_spec(row->name) : NULL;
+    int order[XI_KW_ARGS], slot_of[XI_KW_ARGS];
+    for (int i = npos; i < a->n; i++) {
+      const char *w = xiS_name(p->sym, a->kw[i]);
+      int s = spec ? kw_slot(spec, w) : -1;
+      if (s < 0)
+        xiP_fail(p, a->pos[i], spec ? "%s has no keyword %s (it takes %s)"
+                                    : "%s takes no keyword arguments (%s=)",
+                 fname, w, spec ? spec : "");
+      if (mask & (1u << s))
+        xiP_fail(p, a->pos[i], "%s is given twice", w);
+      mask |= 1u << s;
+      slot_of[i - npos] = s;
+    }
+    for (int k = 0; k < a->nkw; k++) { /* by slot: the order the parameters are read in */
+      int best = -1;
+      for (int i = 0; i < a->nkw; i++)
+        if (slot_of[i] >= 0 && (best < 0 || slot_of[i] < slot_of[best]))
+          best = i;
+      order[k] = npos + best;
+      slot_of[best] = -1;
+    }
+    reorder(p, c, a, npos, order, a->nkw);
+  }
+  xiP_ins ins = {K_OP, (uint8_t)op, 0, (uint16_t)a->n, mask, name.pos};
+  xiP_emit(p, c, ins);
+  xiP_emit_dtype(p, c, a->dtype, name.pos);
+}
+
+/* ---- the special forms ---- */
+
+/* the instruction at code position at, moved right by n to make room */
+static void open_gap(xiP_parser *p, xiP_code *c, uint32_t at, uint32_t n, xi_pos pos) {
+  for (uint32_t k = 0; k < n; k++) {
+    xiP_ins nop = {K_DUP, 0, 0, 0, 0, pos};
+    xiP_emit(p, c, nop); /* grows the buffer; overwritten below */
+  }
+  memmove(c->ins + at + n, c->ins + at, (c->n - n - at) * sizeof *c->ins);
+}
+
+static void insert(xiP_parser *p, xiP_code *c, uint32_t at, const xiP_ins *ins, uint32_t n) {
+  open_gap(p, c, at, n, ins[0].pos);
+  memcpy(c->ins + at, ins, n * sizeof *ins);
+}
+
+static void need(xiP_parser *p, const xiP_callargs *a, int lo, int hi, xiL_token name,
+                 const char *usage) {
+  if (a->n < lo || a->n > hi || a->nkw)
+    xiP_fail(p, name.pos, "%s: %s", usage, a->nkw ? "no keyword arguments here"
+                                                  : "not this many arguments");
+}
+
+/* np.where(c, a, b) = keep(a, c) + keep(b, c == 0), c computed once */
+static void where(xiP_parser *p, xiP_code *c, const xiP_callargs *a, xi_pos pos) {
+  xiP_ins after_b[] = {{K_SWAP, 0, 0, 0, 0, pos}, {K_OP, XI_KEEP, 0, 0, 0, pos},
+                       {K_OP, XI_ADD, 0, 0, 0, pos}};
+  xiP_ins after_a[] = {{K_SWAP, 0, 0, 0, 0, pos}, {K_OP, XI_KEEP, 0, 0, 0, pos},
+                       {K_SWAP, 0, 0, 0, 0, pos}, {K_NUM, 0, 0, 0, 0, pos},
+                       {K_OP, XI_EQ, 0, 0, 0, pos}};
+  xiP_ins after_c[] = {{K_DUP, 0, 0, 0, 0, pos}};
+  after_a[3].arg = xiP_intern(p, "0", 1, pos);
+  uint32_t end_b = c->n, end_a = a->start[2], end_c = a->start[1];
+  insert(p, c, end_b, after_b, 3); /* from the last, so earlier places stay put */
+  insert(p, c, end_a, after_a, 5);
+  insert(p, c, end_c, after_c, 1);
+}
+
+/* np.clip(a, lo, hi) = minimum(maximum(a, lo), hi); a None bound is skipped */
+static void clip(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int first, xi_pos pos) {
+  uint32_t none = xiS_find(p->sym, "None", 4);
+  int lo_none = c->ins[a->start[first]].kind == K_NAME && c->ins[a->start[first]].arg == none;
+  int hi_none = c->ins[a->start[first + 1]].kind == K_NAME && c->ins[a->start[first + 1]].arg == none;
+  if (hi_none)
+    c->n--; /* the None */
+  else
+    xiP_emit_op(p, c, XI_MINIMUM, pos);
+  if (lo_none) {
+    memmove(c->ins + a->start[first], c->ins + a->start[first] + 1,
+            (c->n - a->start[first] - 1) * sizeof *c->ins);
+    c->n--;
+  } else {
+    xiP_ins mx = {K_OP, XI_MAXIMUM, 0, 0, 0, pos};
+    insert(p, c, a->start[first + 1] - lo_none, &mx, 1);
+  }
+}
+
+static void attr(xiP_parser *p, xiP_code *c, int which, xi_pos pos) {
+  xiP_ins ins = {K_ATTR, (uint8_t)which, 0, 0, 0, pos};
+  xiP_emit(p, c, ins);
+}
+
+/* a form whose operand (the value before '.', or the first argument) is on
+   the stack, with the other arguments a (from position first on) */
+static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, int first,
+                    xiL_token name) {
+  xi_pos pos = name.pos;
+  int extra = a->n - first;
+  switch (sp) {
+  case SP_DOT:
+  case SP_MATMUL: {
+    need(p, a, first + 1, first + 1, name, sp == SP_DOT ? "dot(a, b)" : "matmul(a, b)");
+    xiP_ins ins = {K_OP, XI_MATMUL, sp == SP_DOT ? XI_OPF_DOT : 0, 2, 0, pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
+  case SP_ARRAY:
+    need(p, a, first, first, name, "np.array(x)");
+    if (!(c->n && c->ins[c->n - 1].kind == K_LIST)) /* a list is an array already */
+      attr(p, c, XI_ATTR_ARRAY, pos);
+    break;
+  case SP_COPY:
+    need(p, a, first, first, name, "copy(x)");
+    xiP_emit_op(p, c, XI_ID, pos);
+    break;
+  case SP_CLIP:
+    need(p, a, first + 2, first + 2, name, "clip(a, a_min, a_max)");
+    clip(p, c, a, first, pos);
+    break;
+  case SP_WHERE:
+    need(p, a, 3, 3, name, "np.where(condition, a, b)");
+    where(p, c, a, pos);
+    break;
+  case SP_SEED:
+    need(p, a, 1, 1, name, "np.random.seed(N)");
+    if (c->n != a->start[0] + 1 || c->ins[c->n - 1].kind != K_NUM)
+      xiP_fail(p, a->pos[0], "np.random.seed takes a whole number, as in np.random.seed(42)");
+    p->seed_arg = a->first;
+    attr(p, c, XI_ATTR_SEED, pos);
+    return;
+  case SP_ZEROS_LIKE:
+  case SP_ONES_LIKE: {
+    need(p, a, 1, 1, name, sp == SP_ZEROS_LIKE ? "np.zeros_like(x)" : "np.ones_like(x)");
+    attr(p, c, XI_ATTR_SHAPE, pos);
+    xiP_ins ins = {K_MAKE, sp == SP_ZEROS_LIKE ? XI_MAKE_ZEROS : XI_MAKE_ONES, 0, 1, 0, pos};
+    xiP_emit(p, c, ins);
+    break;
+  }
+  case SP_RESHAPE: {
+    if (a->nkw || extra < 1)
+      xiP_fail(p, pos, "reshape takes the new shape: x.reshape(2, 3), x.reshape((2, 3)), "
+                       "x.reshape(-1)");
+    xiP_ins ins = {K_RESHAPE, 0, 0, (uint16_t)extra, 0, pos};
+    xiP_emit(p, c, ins);
+    break;
+  }
+  case SP_FLATTEN:
+  case SP_ITEM:
+  case SP_FLOAT:
+  case SP_INT:
+  case SP_LEN:
+  case SP_SHAPE:
+  case SP_SIZE:
+  case SP_NDIM: {
+    static const int which[] = {[SP_FLATTEN] = XI_ATTR_FLATTEN, [SP_ITEM] = XI_ATTR_ITEM,
+                                [SP_FLOAT] = XI_ATTR_FLOAT,     [SP_INT] = XI_ATTR_INT,
+                                [SP_LEN] = XI_ATTR_LEN,         [SP_SHAPE] = XI_ATTR_SHAPE,
+                                [SP_SIZE] = XI_ATTR_SIZE,       [SP_NDIM] = XI_ATTR_NDIM};
+    need(p, a, first, first, name, "this takes no argument here");
+    attr(p, c, which[sp], pos);
+    break;
+  }
+  case SP_T:
+    need(p, a, first, first, name, "transpose(x)");
+    xiP_emit_op(p, c, XI_TRANSPOSE, pos);
+    break;
+  case SP_SQUARE:
+    need(p, a, 1, 1, name, "np.square(x)");
+    xiP_emit_num(p, c, "2", pos);
+    xiP_emit_op(p, c, XI_POW, pos);
+    break;
+  case SP_ASTYPE:
+    if (a->dtype < 0 || a->n != first)
+      xiP_fail(p, pos, "astype takes a type: x.astype(float), x.astype(int)");
+    break;
+  case SP_RANGE:
+    xiP_fail(p, pos, "range(...) makes the numbers of a for loop: for i in range(n):");
+  }
+  xiP_emit_dtype(p, c, a->dtype, pos);
+}
+
+/* a row's call: an op of xi's (with keywords), a maker, or a special form;
+   first: the arguments from there on are the call's own (a method's value
+   is already on the stack) */
+static void row_call(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token name, int method) {
+  xiP_callargs a;
+  if (r->kind == NP_SP && r->sp == SP_ASTYPE) { /* x.astype(float): a type, not a value */
+    memset(&a, 0, sizeof a);
+    a.dtype = dtype_word(p);
+    a.n = 0;
+    xiP_expect(p, T_RP, "')' after the type");
+    special(p, c, SP_ASTYPE, &a, 0, name);
+    return;
+  }
+  xiP_call_args(p, c, &a, name);
+  if (method) { /* the value before '.' is the first argument */
+    if (a.n >= XI_KW_ARGS)
+      xiP_fail(p, name.pos, "too many arguments");
+    memmove(a.start + 1, a.start, (size_t)(a.n + 1) * sizeof *a.start);
+    memmove(a.kw + 1, a.kw, (size_t)a.n * sizeof *a.kw);
+    memmove(a.pos + 1, a.pos, (size_t)a.n * sizeof *a.pos);
+    a.start[0] = a.start[1], a.kw[0] = XI_NONE, a.pos[0] = name.pos;
+    a.n++;
+  }
+  if (r->kind == NP_SP) {
+    special(p, c, r->sp, &a, method ? 1 : 1, name);
+    return;
+  }
+  uint32_t id = xiP_intern(p, r->fn, strlen(r->fn), name.pos);
+  uint16_t t = xiS_tag(p->sym, id) & ~TAG_SHADOWED;
+  if (TAG_KIND(t) == TAG_MAKER) {
+    if (a.nkw)
+      xiP_fail(p, a.pos[a.n - a.nkw], "%s takes no keyword arguments but dtype", r->fn);
+    int arange = TAG_ARG(t) == XI_MAKE_ARANGE;
+    if (a.n < 1 || a.n > (arange ? 3 : 2))
+      xiP_fail(p, name.pos, arange ? "np.arange takes 1 to 3 numbers: stop, start and stop, "
+                                     "or start, stop and step"
+                                   : "%s takes a shape: %s(3), %s(2, 3) or %s((2, 3))",
+               r->fn, r->fn, r->fn, r->fn);
+    xiP_ins ins = {K_MAKE, (uint8_t)TAG_ARG(t), 0, (uint16_t)a.n, 0, name.pos};
+    xiP_emit(p, c, ins);
+    xiP_emit_dtype(p, c, a.dtype, name.pos);
+    return;
+  }
+  if (TAG_KIND(t) != TAG_OP)
+    xiP_fail(p, name.pos, "%s is not available in this build of xi", r->fn);
+  xiP_emit_call_op(p, c, TAG_ARG(t), &a, name);
+}
+
+static void refuse(xiP_parser *p, const np_row *r, xi_pos pos) {
+  xiP_fail(p, pos, "%s", r->fn);
+}
+
+void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
+  char path[64];
+  size_t n = 0;
+  xiL_token last = name;
+  while (xiP_is(p, T_DOT)) { /* np.random.randn: the path after the alias */
+    xiP_take(p);
+    last = xiP_expect(p, T_NAME, "a name after '.'");
+    if (n + last.len + 2 > sizeof path)
+      xiP_fail(p, last.pos, "no such name in %s", module == MOD_MATH ? "math" : "numpy");
+    if (n)
+      path[n++] = '.';
+    memcpy(path + n, p->lx.src + last.off, last.len);
+    n += last.len;
+  }
+  path[n] = '\0';
+  const char *alias = xiS_name(p->sym, xiP_name_id(p, &name));
+  if (n == 0)
+    xiP_fail(p, name.pos, "%s is the module %s: write %s.exp(x), %s.sum(x) ...", alias,
+             module == MOD_MATH ? "math" : "numpy", alias, alias);
+  const np_row *r = find(module == MOD_MATH ? math_rows : numpy_rows, path, n);
+  if (!r)
+    xiP_fail(p, last.pos, "%s.%s is not in xi (help numpy lists what is)", alias, path);
+  if (r->kind == NP_REFUSE)
+    refuse(p, r, last.pos);
+  if (r->kind == NP_CONST) {
+    xiP_ins ins = {K_NUM, 0, 0, 0, r->fn[0] == 'p' ? XI_LIT_PI : XI_LIT_E, last.pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
+  if (!xiP_is(p, T_LP))
+    xiP_fail(p, last.pos, "%s.%s is a function: call it as %s.%s(...)", alias, path, alias,
+             path);
+  xiP_take(p);
+  row_call(p, c, r, name, 0);
+}
+
+void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
+  xiL_token t = xiP_expect(p, T_NAME, "a name after '.' (x.T, x.shape, x.sum() ...)");
+  const np_row *r = find(method_rows, p->lx.src + t.off, t.len);
+  if (!r)
+    xiP_fail(p, t.pos, "xi does not know .%.*s (help numpy lists the methods it has)",
+             (int)t.len, p->lx.src + t.off);
+  if (r->kind == NP_REFUSE)
+    refuse(p, r, t.pos);
+  int attribute = r->kind == NP_SP && (r->sp == SP_T || r->sp == SP_SHAPE ||
+                                       r->sp == SP_SIZE || r->sp == SP_NDIM);
+  if (attribute && !(r->sp == SP_T && xiP_is(p, T_LP))) {
+    static const int which[] = {[SP_SHAPE] = XI_ATTR_SHAPE, [SP_SIZE] = XI_ATTR_SIZE,
+                                [SP_NDIM] = XI_ATTR_NDIM};
+    if (r->sp == SP_T)
+      xiP_emit_op(p, c, XI_TRANSPOSE, dot.pos);
+    else
+      attr(p, c, which[r->sp], t.pos);
+    return;
+  }
+  if (!xiP_is(p, T_LP))
+    xiP_fail(p, t.pos, ".%s is a method: call it as .%s()", r->name, r->name);
+  xiP_take(p);
+  row_call(p, c, r, t, 1);
+}
+
+void xiP_builtin(xiP_parser *p, xiP_code *c, xiL_token name, int which) {
+  const np_row *r = &builtin_rows[which];
+  if (r->kind == NP_REFUSE)
+    refuse(p, r, name.pos);
+  if (!xiP_is(p, T_LP))
+    xiP_fail(p, name.pos, "%s is a function: call it as %s(...)", r->name, r->name);
+  xiP_take(p);
+  row_call(p, c, r, name, 0);
+}
+
+const char *xiP_np_name(int which, int i) {
+  const np_row *rows = which == 0 ? numpy_rows : which == 1 ? method_rows : math_rows;
+  for (int k = 0; rows[k].name; k++)
+    if (rows[k].kind != NP_REFUSE && i-- == 0)
+      return rows[k].name;
+  return NULL;
+}
