@@ -50,7 +50,7 @@ static uint32_t make_leaf(xiG_graph *g, xi_shape sh, int fill, unsigned seed) {
     else
       mpfr_set_si_2exp(&el[k], (long)(r % 4001) - 2000, -9, MPFR_RNDN); /* in [-3.9, 3.9] */
   }
-  xiO_view v = {el, sh, n, NULL};
+  xiO_view v = {el, sh, n, NULL, XI_DT_FLOAT};
   uint32_t leaf = xiG_leaf(g, &v, (xi_pos){1, 1});
   xiM_unblock(el);
   return leaf;
@@ -201,7 +201,7 @@ static int elementwise(xiR_session *s, int op, tally *t) {
         __mpfr_struct x;
         mpfr_init2(&x, NEAR);
         mpfr_set_str(&x, points[q ? j : i], 10, MPFR_RNDN);
-        xiO_view v = {&x, {0, 1, 1}, 1, NULL};
+        xiO_view v = {&x, {0, 1, 1}, 1, NULL, XI_DT_FLOAT};
         leaves[q] = xiG_leaf(&s->g, &v, (xi_pos){1, 1});
         mpfr_clear(&x);
       }
