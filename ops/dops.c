@@ -1,6 +1,6 @@
 /* dops.c: the operations xi builds for derivatives (placing, spreading,
- * summing down, reshaping, the max's mask, one-hot labels), and every tensor
- * row's vector-Jacobian product built as nodes, so that a derivative can be
+ * summing down, reshaping, one-hot labels), and every tensor row's
+ * vector-Jacobian product built as nodes, so that a derivative can be
  * differentiated again.  Rows with a shape as their parameter take it in
  * p[2..4]. */
 #include <stdlib.h>
@@ -119,14 +119,6 @@ int tv_reshape(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, cons
   return 0;
 }
 
-/* 1 at the first largest element: where max sends its derivative */
-int tf_maxmask(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
-  (void)b, (void)tmp;
-  zero_all(out);
-  mpfr_set_ui(&out->el[xiO_argmax(a)], 1, MPFR_RNDN);
-  return 0;
-}
-
 /* class labels a as rows of zeros with a 1 at the label (checked by cross_entropy) */
 int tf_onehot(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
@@ -183,10 +175,10 @@ uint32_t tg_transpose(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a
   return op1(bd, XI_TRANSPOSE, g);
 }
 
-/* g spread back over the elements a reduction gathered */
+/* g spread back over the elements a reduction gathered (kept dimensions or not) */
 static uint32_t spread(xiO_build *bd, uint32_t g, uint32_t out, uint32_t a) {
   xi_shape sa = bd->shape(bd, a);
-  if (bd->params(bd, out)[0] == 1) /* along the rows: g is one per row, a column */
+  if (bd->params(bd, out)[0] == 1) /* along the rows: g is one per row, made a column */
     g = shaped(bd, XI_RESHAPE, g, (xi_shape){2, sa.rows, 1}, 0, 0);
   return shaped(bd, XI_BROADCAST, g, sa, 0, 0);
 }
@@ -204,9 +196,12 @@ uint32_t tg_mean(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uin
   return op2(bd, XI_DIV, spread(bd, g, out, a), bd->num(bd, len));
 }
 
+/* g spread back over each slice, times 1 at the slice's first largest */
 uint32_t tg_max(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
-  (void)k, (void)out, (void)b;
-  return op2(bd, XI_MUL, g, op1(bd, XI_MAXMASK, a));
+  (void)k, (void)b;
+  int32_t p[XI_NPARAMS] = {bd->params(bd, out)[0], 0, 0, 0, 0};
+  uint32_t mask = bd->op(bd, XI_MAXMASK, a, XI_NONE, p);
+  return op2(bd, XI_MUL, spread(bd, g, out, a), mask);
 }
 
 uint32_t tg_outer(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {

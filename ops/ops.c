@@ -316,15 +316,19 @@ int xiO_lookup_args(const char *name, size_t len, int argc) {
     const char *n = r->name;
     if (!n || n[0] != name[0] || strlen(n) != len || memcmp(n, name, len) != 0)
       continue;
-    int lo = r->arity + (r->params > 0 ? r->params : 0);
-    int hi = r->arity + (r->params < 0 ? 1 : r->params);
-    if (argc >= lo && argc <= hi)
+    if (argc >= r->arity + xiO_params_lo(r) && argc <= r->arity + xiO_params_hi(r))
       return op;
   }
   for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
     if (strlen(aliases[i].alias) == len && memcmp(aliases[i].alias, name, len) == 0)
       return argc == xiO_table[aliases[i].op].arity ? aliases[i].op : -1;
   return -1;
+}
+
+void xiO_params_default(int op, int32_t p[XI_NPARAMS]) {
+  p[0] = op == XI_ROUND ? 0 : XI_ALL_AXES; /* round(x) is round(x, 0) */
+  p[1] = INT32_MAX;
+  p[2] = p[3] = p[4] = 0;
 }
 
 int xiO_lookup(const char *name, size_t len) {

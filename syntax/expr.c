@@ -63,12 +63,15 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     int op = argc == first->arity && first->params <= 0 ? op0 /* the usual case */
                                                         : xiO_lookup_args(s, name.len, argc);
     if (op < 0) {
-      int lo = first->arity + (first->params > 0 ? first->params : 0);
-      int hi = first->arity + (first->params < 0 ? 1 : first->params);
+      int lo = first->arity + xiO_params_lo(first), hi = first->arity + xiO_params_hi(first);
       if (lo == hi)
         xiP_fail(p, name.pos, "%.*s takes %d argument%s, not %d", (int)name.len, s, lo,
              lo == 1 ? "" : "s", argc);
-      xiP_fail(p, name.pos, "%.*s takes %d or %d arguments, not %d", (int)name.len, s, lo, hi, argc);
+      if (hi == lo + 1)
+        xiP_fail(p, name.pos, "%.*s takes %d or %d arguments, not %d", (int)name.len, s, lo, hi,
+                 argc);
+      xiP_fail(p, name.pos, "%.*s takes %d to %d arguments, not %d", (int)name.len, s, lo, hi,
+               argc);
     }
     xiP_ins ins = {K_OP, (uint8_t)op, 0, (uint16_t)argc, 0, name.pos};
     xiP_emit(p, c, ins);

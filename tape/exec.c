@@ -72,11 +72,12 @@ static int derive(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t e, 
   return g->derive(g->derive_ctx, g, in->op, e, v, in->arg, in->pos, out, err);
 }
 
-/* a whole number an op is built with (an axis, an index, a size) */
+/* a whole number an op is built with (an axis, an index, a size); the two
+   lowest int32 values are XI_COLON and XI_ALL_AXES, INT32_MAX "not given" */
 static int whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err) {
   xiG_node *n = &g->nodes[i];
   if (xiG_is_tensor(n) || !mpfr_integer_p(n->v) || mpfr_cmp_si(n->v, INT32_MAX - 1) > 0 ||
-      mpfr_cmp_si(n->v, INT32_MIN + 1) < 0)
+      mpfr_cmp_si(n->v, INT32_MIN + 2) < 0)
     return failf(err, pos, "expected a whole number here");
   *out = (int32_t)mpfr_get_si(n->v, MPFR_RNDN);
   return 0;
@@ -86,7 +87,8 @@ static int build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint3
                     xi_err *err) {
   const xiO_row *row = &xiO_table[in->op];
   int nparams = in->argc > row->arity ? in->argc - row->arity : 0;
-  int32_t p[XI_NPARAMS] = {XI_ALL_AXES, INT32_MAX, 0, 0, 0};
+  int32_t p[XI_NPARAMS];
+  xiO_params_default(in->op, p); /* what a parameter left out means */
   for (int q = 0; q < nparams; q++)
     if (whole(g, args[row->arity + q], in->pos, &p[q], err))
       return -1;

@@ -350,7 +350,8 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
   if (row->forward && !g->nodes[a].x && (b == XI_NONE || !g->nodes[b].x)) {
     i = xiG_append(g, op, a, b, pos); /* scalar op scalar: no shape to work out */
   } else {
-    int32_t q[XI_NPARAMS] = {XI_ALL_AXES, INT32_MAX, 0, 0, 0};
+    int32_t q[XI_NPARAMS];
+    xiO_params_default(op, q);
     if (p)
       memcpy(q, p, sizeof q);
     xi_shape sa = xiG_shape(&g->nodes[a]), sb = b != XI_NONE ? xiG_shape(&g->nodes[b]) : sa, sh;
