@@ -269,3 +269,40 @@ uint32_t tg_reshape(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, 
   return shaped(bd, XI_RESHAPE, g, bd->shape(bd, a), 0, 0);
 }
 
+
+/* ---- integer-array indexing (iops.c): each derivative is one of the four rows ---- */
+
+/* op(g, table) with mode p[0] (and a result shape, for SCATTERADD) */
+static uint32_t with_table(xiO_build *bd, int op, uint32_t g, uint32_t table, int32_t mode,
+                           const xi_shape *sh) {
+  int32_t p[XI_NPARAMS] = {mode, INT32_MAX, 0, 0, 0};
+  if (sh)
+    xiO_shape_params(p, *sh);
+  return bd->op(bd, op, g, table, p);
+}
+
+uint32_t tg_gather(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+  if (k == 1)
+    return XI_NOTHING; /* indices have no derivative */
+  xi_shape sa = bd->shape(bd, a);
+  return with_table(bd, XI_SCATTERADD, g, b, bd->params(bd, out)[0], &sa);
+}
+
+uint32_t tg_scatteradd(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a,
+                       uint32_t b) {
+  (void)a;
+  if (k == 1)
+    return XI_NOTHING;
+  return with_table(bd, XI_GATHER, g, b, bd->params(bd, out)[0], NULL);
+}
+
+uint32_t tg_put(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+  (void)out, (void)a; /* a: g but where values were put; the table: g there, at last writes */
+  return k == 0 ? with_table(bd, XI_MASKOUT, g, b, 0, NULL)
+                : with_table(bd, XI_GATHER, g, b, 1, NULL);
+}
+
+uint32_t tg_maskout(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+  (void)out, (void)a;
+  return k == 0 ? with_table(bd, XI_MASKOUT, g, b, 0, NULL) : XI_NOTHING;
+}

@@ -326,7 +326,9 @@ int xiO_lookup_args(const char *name, size_t len, int argc) {
 }
 
 void xiO_params_default(int op, int32_t p[XI_NPARAMS]) {
-  p[0] = op == XI_ROUND ? 0 : XI_ALL_AXES; /* round(x) is round(x, 0) */
+  /* round(x) is round(x, 0); the index rows' p[0] is a mode, plain by default */
+  int zero = op == XI_ROUND || op == XI_GATHER || op == XI_SCATTERADD;
+  p[0] = zero ? 0 : XI_ALL_AXES;
   p[1] = INT32_MAX;
   p[2] = p[3] = p[4] = 0;
 }

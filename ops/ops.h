@@ -95,7 +95,13 @@
  *   vjp       adds the operand's share of the adjoint (vector-Jacobian product)
  *   gvjp      the same share built as nodes, for derivatives of derivatives
  *   d_*       the matrix form of the local partial, g the consumer's adjoint
- * Rows without a name are built by xi itself (the derivatives of the others). */
+ * Rows without a name are built by xi itself (the derivatives of the others,
+ * and integer-array indexing, which the parser builds from M[I, J]).
+ *
+ * Integer-array indexing (GATHER, SCATTERADD, PUT, MASKOUT) takes an index
+ * table b: a matrix whose first k rows are indices into the target (k = 1 for
+ * a vector, 2 for a matrix: row indices, then column indices), one column per
+ * element picked; PUT's table has one row more, the values to put. */
 #define XI_TOPS(T)                                                                        \
   T(MATMUL, NULL, 2, 0, sh_matmul, tf_matmul, tv_matmul, tg_matmul, "a @ b", "g·bᵀ",      \
     "aᵀ·g",                                                                               \
@@ -147,7 +153,23 @@
   T(MAXMASK, NULL, 1, 0, sh_mask, tf_maxmask, tv_none, tg_none, "[a at its max]", "0",    \
     NULL, "1 at the first largest element (of each slice along axis p[0]), 0 elsewhere") \
   T(ONEHOT, NULL, 1, 0, sh_param, tf_onehot, tv_none, tg_none, "onehot(a)", "0", NULL,    \
-    "class labels as rows of 0s with a 1 at the label")
+    "class labels as rows of 0s with a 1 at the label")                                   \
+  T(GATHER, NULL, 2, 0, sh_gather, tf_gather, tv_gather, tg_gather, "a[b]",               \
+    "g added at b", "0",                                                                  \
+    "M[I, J], v[I]: the elements at the index table b, a vector (NumPy's integer-array\n" \
+    "  indexing); ∂L/∂M adds ∂L/∂(M[I, J]) at each index, repeated indices adding up.\n" \
+    "  p[0] = 1: the values row of a table shaped like b, at the last of repeated\n"     \
+    "  indices only (the derivative of PUT by its table)")                                \
+  T(SCATTERADD, NULL, 2, 0, sh_scatteradd, tf_scatteradd, tv_scatteradd, tg_scatteradd,   \
+    "(a added at b)", "g[b]", "0",                                                         \
+    "zeros of the shape p[2..4] with a's elements added at the index table b (the\n"     \
+    "  derivative of GATHER); p[0] = 1: a's last row, the last of repeated indices")     \
+  T(PUT, NULL, 2, 0, sh_put, tf_put, tv_put, tg_put, "put(a, b)", "g with 0 at b",         \
+    "g[b] as b's values row",                                                             \
+    "M[I, J] = v as a value: M with the elements at the index table's first rows\n"      \
+    "  replaced by its last row (the last of repeated indices wins, as NumPy)")          \
+  T(MASKOUT, NULL, 2, 0, sh_maskout, tf_maskout, tv_maskout, tg_maskout, "(a with 0 at b)", \
+    "g with 0 at b", "0", "a with zeros at the index table b (the derivative of PUT)")
 
 enum xiO_op {
   XI_LEAF,  /* a value computed from no other value: an input to differentiate by */
@@ -225,7 +247,7 @@ extern const xiO_row xiO_table[XI_NOPS];
 static inline int xiO_params_lo(const xiO_row *r) { return r->params > 0 ? r->params : 0; }
 static inline int xiO_params_hi(const xiO_row *r) { return r->params < 0 ? -r->params : r->params; }
 /* the parameters of an op node when none are given: no axis (all of them),
-   no second index; round's 0 decimals */
+   no second index; round's 0 decimals, indexing's plain mode */
 void xiO_params_default(int op, int32_t p[XI_NPARAMS]);
 /* exact constants the partials may return; the sweep adds or subtracts
    instead of multiplying when it sees them */

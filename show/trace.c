@@ -108,6 +108,14 @@ static void operation(tracer *t, xiW_buf *b, uint32_t i) {
     xiW_put(b, "round(");
     name_node(t, b, n->a);
     xiW_put(b, ", %d)", n->x->p[0]);
+  } else if (n->op == XI_GATHER && n->x->p[0] == 1) { /* PUT's derivative by its table */
+    xiW_put(b, "values row of ");
+    name_node(t, b, n->b);
+    xiW_put(b, " ← ");
+    name_node(t, b, n->a);
+    xiW_put(b, "[");
+    name_node(t, b, n->b);
+    xiW_put(b, "]");
   } else {
     subst(t, b, xiO_table[n->op].form, i, "");
   }

@@ -254,6 +254,9 @@ int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err) {
     why = "number out of range";
   else if (n->op == XI_CROSS_ENTROPY || n->op == XI_ONEHOT)
     why = "a label is not a class index (a whole number from 0 to the classes - 1)";
+  else if (n->op == XI_GATHER || n->op == XI_SCATTERADD || n->op == XI_PUT ||
+           n->op == XI_MASKOUT)
+    why = "an index is not a whole number from 0 to the length of its axis - 1";
   else if (n->op == XI_DIV && n->err == XI_E_NAN && !mpfr_zero_p(g->nodes[n->a].v))
     why = row->pole_msg; /* finite/0 in MPFR is NaN only for 0/0 */
   if (!why)
