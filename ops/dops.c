@@ -1,6 +1,6 @@
 /* dops.c: the operations xi builds for derivatives (placing, spreading,
- * summing down, reshaping, the max's mask, one-hot labels), and every tensor
- * row's vector-Jacobian product built as nodes, so that a derivative can be
+ * summing down, reshaping, one-hot labels), and every tensor row's
+ * vector-Jacobian product built as nodes, so that a derivative can be
  * differentiated again.  Rows with a shape as their parameter take it in
  * p[2..4]. */
 #include <stdlib.h>
@@ -119,14 +119,6 @@ int tv_reshape(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, cons
   return 0;
 }
 
-/* 1 at the first largest element: where max sends its derivative */
-int tf_maxmask(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
-  (void)b, (void)tmp;
-  zero_all(out);
-  mpfr_set_ui(&out->el[xiO_argmax(a)], 1, MPFR_RNDN);
-  return 0;
-}
-
 /* class labels a as rows of zeros with a 1 at the label (checked by cross_entropy) */
 int tf_onehot(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
@@ -183,10 +175,10 @@ uint32_t tg_transpose(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a
   return op1(bd, XI_TRANSPOSE, g);
 }
 
-/* g spread back over the elements a reduction gathered */
+/* g spread back over the elements a reduction gathered (kept dimensions or not) */
 static uint32_t spread(xiO_build *bd, uint32_t g, uint32_t out, uint32_t a) {
   xi_shape sa = bd->shape(bd, a);
-  if (bd->params(bd, out)[0] == 1) /* along the rows: g is one per row, a column */
+  if (bd->params(bd, out)[0] == 1) /* along the rows: g is one per row, made a column */
     g = shaped(bd, XI_RESHAPE, g, (xi_shape){2, sa.rows, 1}, 0, 0);
   return shaped(bd, XI_BROADCAST, g, sa, 0, 0);
 }
@@ -204,9 +196,12 @@ uint32_t tg_mean(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uin
   return op2(bd, XI_DIV, spread(bd, g, out, a), bd->num(bd, len));
 }
 
+/* g spread back over each slice, times 1 at the slice's first largest */
 uint32_t tg_max(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
-  (void)k, (void)out, (void)b;
-  return op2(bd, XI_MUL, g, op1(bd, XI_MAXMASK, a));
+  (void)k, (void)b;
+  int32_t p[XI_NPARAMS] = {bd->params(bd, out)[0], 0, 0, 0, 0};
+  uint32_t mask = bd->op(bd, XI_MAXMASK, a, XI_NONE, p);
+  return op2(bd, XI_MUL, spread(bd, g, out, a), mask);
 }
 
 uint32_t tg_outer(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
@@ -274,3 +269,40 @@ uint32_t tg_reshape(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, 
   return shaped(bd, XI_RESHAPE, g, bd->shape(bd, a), 0, 0);
 }
 
+
+/* ---- integer-array indexing (iops.c): each derivative is one of the four rows ---- */
+
+/* op(g, table) with mode p[0] (and a result shape, for SCATTERADD) */
+static uint32_t with_table(xiO_build *bd, int op, uint32_t g, uint32_t table, int32_t mode,
+                           const xi_shape *sh) {
+  int32_t p[XI_NPARAMS] = {mode, INT32_MAX, 0, 0, 0};
+  if (sh)
+    xiO_shape_params(p, *sh);
+  return bd->op(bd, op, g, table, p);
+}
+
+uint32_t tg_gather(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+  if (k == 1)
+    return XI_NOTHING; /* indices have no derivative */
+  xi_shape sa = bd->shape(bd, a);
+  return with_table(bd, XI_SCATTERADD, g, b, bd->params(bd, out)[0], &sa);
+}
+
+uint32_t tg_scatteradd(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a,
+                       uint32_t b) {
+  (void)a;
+  if (k == 1)
+    return XI_NOTHING;
+  return with_table(bd, XI_GATHER, g, b, bd->params(bd, out)[0], NULL);
+}
+
+uint32_t tg_put(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+  (void)out, (void)a; /* a: g but where values were put; the table: g there, at last writes */
+  return k == 0 ? with_table(bd, XI_MASKOUT, g, b, 0, NULL)
+                : with_table(bd, XI_GATHER, g, b, 1, NULL);
+}
+
+uint32_t tg_maskout(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+  (void)out, (void)a;
+  return k == 0 ? with_table(bd, XI_MASKOUT, g, b, 0, NULL) : XI_NOTHING;
+}

@@ -321,15 +321,21 @@ int xiO_lookup_args(const char *name, size_t len, int argc) {
     const char *n = r->name;
     if (!n || n[0] != name[0] || strlen(n) != len || memcmp(n, name, len) != 0)
       continue;
-    int lo = r->arity + (r->params > 0 ? r->params : 0);
-    int hi = r->arity + (r->params < 0 ? 1 : r->params);
-    if (argc >= lo && argc <= hi)
+    if (argc >= r->arity + xiO_params_lo(r) && argc <= r->arity + xiO_params_hi(r))
       return op;
   }
   for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
     if (strlen(aliases[i].alias) == len && memcmp(aliases[i].alias, name, len) == 0)
       return argc == xiO_table[aliases[i].op].arity ? aliases[i].op : -1;
   return -1;
+}
+
+void xiO_params_default(int op, int32_t p[XI_NPARAMS]) {
+  /* round(x) is round(x, 0); the index rows' p[0] is a mode, plain by default */
+  int zero = op == XI_ROUND || op == XI_GATHER || op == XI_SCATTERADD;
+  p[0] = zero ? 0 : XI_ALL_AXES;
+  p[1] = INT32_MAX;
+  p[2] = p[3] = p[4] = 0;
 }
 
 int xiO_lookup(const char *name, size_t len) {
@@ -354,7 +360,7 @@ int xiO_dtype(int op, int da, int db) {
   case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE:
     return XI_DT_BOOL;
   case XI_ID: case XI_TRANSPOSE: case XI_INDEX: case XI_RESHAPE: case XI_BROADCAST:
-  case XI_MAX: case XI_KEEP:
+  case XI_MAX: case XI_KEEP: case XI_ROUND: case XI_GATHER: case XI_PUT: case XI_MASKOUT:
     return da;
   case XI_NEG: case XI_ABS: case XI_SIGN:
     return da == XI_DT_FLOAT ? XI_DT_FLOAT : XI_DT_INT;
@@ -363,7 +369,7 @@ int xiO_dtype(int op, int da, int db) {
     return ints ? XI_DT_INT : XI_DT_FLOAT;
   case XI_SUM:
     return da == XI_DT_FLOAT ? XI_DT_FLOAT : XI_DT_INT;
-  case XI_TRUNC:
+  case XI_TRUNC: case XI_ARGMAX:
     return XI_DT_INT;
   default:
     return XI_DT_FLOAT;

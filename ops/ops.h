@@ -93,12 +93,19 @@
 /* Operations on whole tensors, in the same table.
  * T(ID, name, arity, params, shape, forward, vjp, gvjp, form, d_first, d_second, help)
  *   params    how many trailing arguments are whole numbers fixed when the
- *             node is built (sum(M, axis): 1); -1 for "0 or 1"
+ *             node is built (p[0], p[1]); negative: up to -params of them,
+ *             each optional (sum(M), sum(M, axis), sum(M, axis, keepdims): -2)
  *   shape     the result's shape from the operands' (or an error)
  *   vjp       adds the operand's share of the adjoint (vector-Jacobian product)
  *   gvjp      the same share built as nodes, for derivatives of derivatives
  *   d_*       the matrix form of the local partial, g the consumer's adjoint
- * Rows without a name are built by xi itself (the derivatives of the others). */
+ * Rows without a name are built by xi itself (the derivatives of the others,
+ * and integer-array indexing, which the parser builds from M[I, J]).
+ *
+ * Integer-array indexing (GATHER, SCATTERADD, PUT, MASKOUT) takes an index
+ * table b: a matrix whose first k rows are indices into the target (k = 1 for
+ * a vector, 2 for a matrix: row indices, then column indices), one column per
+ * element picked; PUT's table has one row more, the values to put. */
 #define XI_TOPS(T)                                                                        \
   T(MATMUL, NULL, 2, 0, sh_matmul, tf_matmul, tv_matmul, tg_matmul, "a @ b", "g·bᵀ",      \
     "aᵀ·g",                                                                               \
@@ -106,13 +113,25 @@
     "  vector @ vector).  ∂L/∂A = ∂L/∂C · Bᵀ, ∂L/∂B = Aᵀ · ∂L/∂C")                        \
   T(TRANSPOSE, "T", 1, 0, sh_transpose, tf_transpose, tv_transpose, tg_transpose, "aᵀ",    \
     "gᵀ", NULL, "T(M) or M.T: the transpose (a vector stays as it is)")                  \
-  T(SUM, "sum", 1, -1, sh_reduce, tf_sum, tv_sum, tg_sum, "sum(a)", "g (spread)", NULL,   \
+  T(SUM, "sum", 1, -2, sh_reduce, tf_sum, tv_sum, tg_sum, "sum(a)", "g (spread)", NULL,   \
     "sum(M): the sum of every element; sum(M, axis): along axis 0 (down the\n"          \
-    "  columns) or 1 (along the rows), as NumPy")                                         \
-  T(MEAN, "mean", 1, -1, sh_reduce, tf_mean, tv_mean, tg_mean, "mean(a)", "g/n (spread)", \
-    NULL, "mean(M), mean(M, axis): the mean, as NumPy")                                  \
-  T(MAX, "max", 1, 0, sh_scalar, tf_max, tv_max, tg_max, "max(a)", "g at the max", NULL,  \
-    "max(M): the largest element; its derivative goes to the first largest")             \
+    "  columns) or 1 (along the rows), negative axes from the end, as NumPy;\n"         \
+    "  sum(M, axis, 1) keeps the summed axis with length 1 (keepdims=True).\n"          \
+    "  The derivative spreads ∂L/∂sum back over the elements summed")                   \
+  T(MEAN, "mean", 1, -2, sh_reduce, tf_mean, tv_mean, tg_mean, "mean(a)", "g/n (spread)", \
+    NULL, "mean(M), mean(M, axis), mean(M, axis, keepdims): the mean, as NumPy")         \
+  T(MAX, "max", 1, -2, sh_reduce, tf_max, tv_max, tg_max, "max(a)", "g at the max", NULL, \
+    "max(M): the largest element; max(M, axis), max(M, axis, keepdims): the largest\n"  \
+    "  along an axis, as NumPy.  Its derivative goes to the first largest of each")     \
+  T(ARGMAX, "argmax", 1, -2, sh_reduce, tf_argmax, tv_none, tg_none, "argmax(a)", "0",    \
+    NULL,                                                                                 \
+    "argmax(M): the index of the first largest element of M flattened (row by row);\n"  \
+    "  argmax(M, axis), argmax(M, axis, keepdims): along an axis, as NumPy.  Whole\n"   \
+    "  numbers; the derivative is 0")                                                     \
+  T(ROUND, "round", 1, -1, sh_round, tf_round, tv_none, tg_none, "round(a)", "0", NULL,   \
+    "round(x), round(x, decimals): x rounded to that many decimal places (negative:\n"  \
+    "  to tens, hundreds, ...), ties to even, as NumPy's np.round of the exact value:\n" \
+    "  round(2.5) = 2, round(0.125, 2) = 0.12, round(-0.5) = -0.  Derivative 0")         \
   T(OUTER, "outer", 2, 0, sh_outer, tf_outer, tv_outer, tg_outer, "outer(a, b)", "g·b",  \
     "gᵀ·a", "outer(a, b): the matrix a bᵀ of two vectors")                               \
   T(SOFTMAX, "softmax", 1, 0, sh_same, tf_softmax, tv_softmax, tg_softmax, "softmax(a)",  \
@@ -135,10 +154,26 @@
     NULL, "a value summed down to a smaller shape (the derivative of broadcasting)")    \
   T(RESHAPE, NULL, 1, 0, sh_param, tf_reshape, tv_reshape, tg_reshape, "reshape(a)",      \
     "g (reshaped)", NULL, "the same elements in another shape")                          \
-  T(MAXMASK, NULL, 1, 0, sh_same, tf_maxmask, tv_none, tg_none, "[a at its max]", "0", NULL,    \
-    "1 at the first largest element, 0 elsewhere")                                        \
-  T(ONEHOT, NULL, 1, 0, sh_param, tf_onehot, tv_none, tg_none, "onehot(a)", "0", NULL,          \
-    "class labels as rows of 0s with a 1 at the label")
+  T(MAXMASK, NULL, 1, 0, sh_mask, tf_maxmask, tv_none, tg_none, "[a at its max]", "0",    \
+    NULL, "1 at the first largest element (of each slice along axis p[0]), 0 elsewhere") \
+  T(ONEHOT, NULL, 1, 0, sh_param, tf_onehot, tv_none, tg_none, "onehot(a)", "0", NULL,    \
+    "class labels as rows of 0s with a 1 at the label")                                   \
+  T(GATHER, NULL, 2, 0, sh_gather, tf_gather, tv_gather, tg_gather, "a[b]",               \
+    "g added at b", "0",                                                                  \
+    "M[I, J], v[I]: the elements at the index table b, a vector (NumPy's integer-array\n" \
+    "  indexing); ∂L/∂M adds ∂L/∂(M[I, J]) at each index, repeated indices adding up.\n" \
+    "  p[0] = 1: the values row of a table shaped like b, at the last of repeated\n"     \
+    "  indices only (the derivative of PUT by its table)")                                \
+  T(SCATTERADD, NULL, 2, 0, sh_scatteradd, tf_scatteradd, tv_scatteradd, tg_scatteradd,   \
+    "(a added at b)", "g[b]", "0",                                                         \
+    "zeros of the shape p[2..4] with a's elements added at the index table b (the\n"     \
+    "  derivative of GATHER); p[0] = 1: a's last row, the last of repeated indices")     \
+  T(PUT, NULL, 2, 0, sh_put, tf_put, tv_put, tg_put, "put(a, b)", "g with 0 at b",         \
+    "g[b] as b's values row",                                                             \
+    "M[I, J] = v as a value: M with the elements at the index table's first rows\n"      \
+    "  replaced by its last row (the last of repeated indices wins, as NumPy)")          \
+  T(MASKOUT, NULL, 2, 0, sh_maskout, tf_maskout, tv_maskout, tg_maskout, "(a with 0 at b)", \
+    "g with 0 at b", "0", "a with zeros at the index table b (the derivative of PUT)")
 
 enum xiO_op {
   XI_LEAF,  /* a value computed from no other value: an input to differentiate by */
@@ -156,7 +191,9 @@ enum xiO_op {
 #define XI_FIRST_OP XI_ID /* ops from here on are in the table with rules */
 
 #define XI_COLON INT32_MIN /* an INDEX parameter that is ':' */
-#define XI_ALL_AXES (-2)   /* SUM, MEAN: over every element */
+/* SUM, MEAN, MAX, ARGMAX: over every element (no axis given).  Not a number
+   anyone types: -2 is an axis (the second from the end) */
+#define XI_ALL_AXES (INT32_MIN + 1)
 #define XI_NPARAMS 5       /* p[0], p[1]: the op's own; p[2..4]: a shape (rank, rows, cols) */
 enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND, XI_MAKE_ARANGE };
 #define XI_MAX_ELEMENTS 10000000u
@@ -212,6 +249,12 @@ typedef struct {
 } xiO_row;
 
 extern const xiO_row xiO_table[XI_NOPS];
+/* how many whole numbers row r takes after its operands: from lo to hi */
+static inline int xiO_params_lo(const xiO_row *r) { return r->params > 0 ? r->params : 0; }
+static inline int xiO_params_hi(const xiO_row *r) { return r->params < 0 ? -r->params : r->params; }
+/* the parameters of an op node when none are given: no axis (all of them),
+   no second index; round's 0 decimals, indexing's plain mode */
+void xiO_params_default(int op, int32_t p[XI_NPARAMS]);
 /* exact constants the partials may return; the sweep adds or subtracts
    instead of multiplying when it sees them */
 extern mpfr_t xiO_one, xiO_minus_one, xiO_zero, xiO_half;

@@ -1,5 +1,6 @@
 /* tops.c: shapes, forward rules and vector-Jacobian products of the
- * operations on whole tensors, with NumPy's conventions.  Values are row by
+ * operations on whole tensors, with NumPy's conventions (reductions and
+ * rounding are in rops.c, indexing in iops.c).  Values are row by
  * row; a vector is one row; a scalar is 1×1 with rank 0.  Every rule takes
  * the output first; a vjp adds into da (adjoints add up over consumers). */
 #include <stdlib.h>
@@ -17,8 +18,8 @@ void xiO_shape_text(const xi_shape *s, char *buf, size_t n) {
     snprintf(buf, n, "(%u, %u)", s->rows, s->cols);
 }
 
-static int mismatch(const char *what, const xi_shape *a, const xi_shape *b, char *why,
-                    size_t n) {
+int xiO_mismatch(const char *what, const xi_shape *a, const xi_shape *b, char *why,
+                 size_t n) {
   char x[48], y[48];
   xiO_shape_text(a, x, sizeof x);
   xiO_shape_text(b, y, sizeof y);
@@ -39,13 +40,13 @@ int xiO_broadcast(xi_shape *out, const xi_shape *a, const xi_shape *b, char *why
   out->rank = a->rank > b->rank ? a->rank : b->rank;
   /* a vector is one row, so it meets a matrix's rows, as NumPy aligns the last axis */
   if (a->rows != b->rows && a->rows != 1 && b->rows != 1)
-    return mismatch("these shapes do not broadcast", a, b, why, n);
+    return xiO_mismatch("these shapes do not broadcast", a, b, why, n);
   if (a->cols != b->cols && a->cols != 1 && b->cols != 1)
-    return mismatch("these shapes do not broadcast", a, b, why, n);
+    return xiO_mismatch("these shapes do not broadcast", a, b, why, n);
   out->rows = a->rows > b->rows ? a->rows : b->rows;
   out->cols = a->cols > b->cols ? a->cols : b->cols;
   if (out->rank < 2 && out->rows != 1) /* two vectors never make rows */
-    return mismatch("these shapes do not broadcast", a, b, why, n);
+    return xiO_mismatch("these shapes do not broadcast", a, b, why, n);
   return xiO_size_ok(out, why, n);
 }
 
@@ -72,11 +73,11 @@ int sh_matmul(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, c
   (void)p;
   uint32_t ar, ac, br, bc;
   if (a->rank == 0 || b->rank == 0)
-    return mismatch("@ needs vectors or matrices (use * for a scalar)", a, b, why, n);
+    return xiO_mismatch("@ needs vectors or matrices (use * for a scalar)", a, b, why, n);
   as_left(a, &ar, &ac);
   as_right(b, &br, &bc);
   if (ac != br)
-    return mismatch("@ needs the inner dimensions to agree", a, b, why, n);
+    return xiO_mismatch("@ needs the inner dimensions to agree", a, b, why, n);
   out->rows = a->rank == 2 ? ar : 1;
   out->cols = b->rank == 2 ? bc : (a->rank == 2 ? ar : 1);
   if (a->rank == 2 && b->rank == 2)
@@ -212,142 +213,13 @@ int tv_transpose(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
   return 0;
 }
 
-/* ---- sums and means: p[0] is the axis, or -2 for all ---- */
-
-#define ALL_AXES XI_ALL_AXES
-
-int sh_reduce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-              size_t n) {
-  (void)b;
-  int32_t axis = p[0];
-  if (axis == ALL_AXES || a->rank == 0) {
-    p[0] = ALL_AXES;
-    *out = (xi_shape){0, 1, 1};
-    return 0;
-  }
-  if (axis < 0)
-    axis += a->rank;
-  if (axis < 0 || axis >= a->rank) {
-    snprintf(why, n, "axis %d does not exist for a value of rank %d", p[0], a->rank);
-    return -1;
-  }
-  if (a->rank == 1) { /* the one axis of a vector: all of it */
-    p[0] = ALL_AXES;
-    *out = (xi_shape){0, 1, 1};
-    return 0;
-  }
-  p[0] = axis;
-  *out = (xi_shape){1, 1, axis == 0 ? a->cols : a->rows};
-  return 0;
-}
-
-/* which output element element (i, j) of the input adds into */
-static uint32_t reduce_slot(int32_t axis, uint32_t i, uint32_t j) {
-  return axis == ALL_AXES ? 0 : axis == 0 ? j : i;
-}
-
-static int reduce(xiO_view *out, const xiO_view *a, int mean) {
-  int32_t axis = out->p[0];
-  uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
-  /* output k sums len terms, step apart from first: all of them, a column, or a row */
-  uint32_t len = axis == ALL_AXES ? r * c : axis == 0 ? r : c;
-  uint32_t step = axis == 0 ? c : 1;
-  mpfr_ptr *terms = malloc((len ? len : 1) * sizeof *terms);
-  if (!terms)
-    return XI_RULE_STOPPED;
-  for (uint32_t k = 0; k < out->n; k++) {
-    if (xiO_stopped()) {
-      free(terms);
-      return XI_RULE_STOPPED;
-    }
-    uint32_t first = axis == ALL_AXES ? 0 : axis == 0 ? k : k * c;
-    for (uint32_t t = 0; t < len; t++)
-      terms[t] = &a->el[first + t * step];
-    mpfr_sum(&out->el[k], terms, len, MPFR_RNDN); /* one rounding per output element */
-    if (mean)
-      mpfr_div_ui(&out->el[k], &out->el[k], len, MPFR_RNDN);
-  }
-  free(terms);
-  return 0;
-}
-
-int tf_sum(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
-  (void)b, (void)tmp;
-  return reduce(out, a, 0);
-}
-int tf_mean(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
-  (void)b, (void)tmp;
-  return reduce(out, a, 1);
-}
-
-static int reduce_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
-                       const xiO_view *a, int mean, mpfr_ptr tmp) {
-  int32_t axis = out->p[0];
-  uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
-  uint32_t len = axis == ALL_AXES ? r * c : axis == 0 ? r : c;
-  for (uint32_t i = 0; i < r; i++)
-    for (uint32_t j = 0; j < c; j++) {
-      if (xiO_stopped())
-        return XI_RULE_STOPPED;
-      mpfr_srcptr gk = &g->el[reduce_slot(axis, i, j)];
-      if (mean) {
-        mpfr_div_ui(tmp, gk, len, MPFR_RNDN);
-        gk = tmp;
-      }
-      mpfr_add(&da->el[i * c + j], &da->el[i * c + j], gk, MPFR_RNDN);
-    }
-  return 0;
-}
-
-int tv_sum(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-           const xiO_view *b, mpfr_ptr tmp) {
-  (void)k, (void)b;
-  return reduce_back(da, g, out, a, 0, tmp);
-}
-int tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-            const xiO_view *b, mpfr_ptr tmp) {
-  (void)k, (void)b;
-  return reduce_back(da, g, out, a, 1, tmp);
-}
-
-/* ---- max ---- */
-
-int sh_scalar(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-              size_t n) {
-  (void)a, (void)b, (void)p, (void)why, (void)n;
-  *out = (xi_shape){0, 1, 1};
-  return 0;
-}
-
-uint32_t xiO_argmax(const xiO_view *a) {
-  uint32_t best = 0;
-  for (uint32_t k = 1; k < a->n; k++)
-    if (mpfr_greater_p(&a->el[k], &a->el[best]))
-      best = k;
-  return best;
-}
-
-int tf_max(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
-  (void)b, (void)tmp;
-  mpfr_set(out->el, &a->el[xiO_argmax(a)], MPFR_RNDN);
-  return 0;
-}
-
-int tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-           const xiO_view *b, mpfr_ptr tmp) {
-  (void)k, (void)out, (void)b, (void)tmp;
-  uint32_t m = xiO_argmax(a);
-  mpfr_add(&da->el[m], &da->el[m], g->el, MPFR_RNDN);
-  return 0;
-}
-
 /* ---- outer product ---- */
 
 int sh_outer(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
              size_t n) {
   (void)p;
   if (a->rank != 1 || b->rank != 1)
-    return mismatch("outer needs two vectors", a, b, why, n);
+    return xiO_mismatch("outer needs two vectors", a, b, why, n);
   *out = (xi_shape){2, a->cols, b->cols};
   return xiO_size_ok(out, why, n);
 }
@@ -479,7 +351,7 @@ int sh_ce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char 
   uint32_t batch = a->rank == 2 ? a->rows : 1;
   uint32_t labels = b->rank == 0 ? 1 : b->cols;
   if (a->rank == 0 || b->rank == 2 || labels != batch)
-    return mismatch("cross_entropy needs logits (batch, classes) and one label per row", a,
+    return xiO_mismatch("cross_entropy needs logits (batch, classes) and one label per row", a,
                     b, why, n);
   *out = (xi_shape){0, 1, 1};
   return 0;
@@ -547,84 +419,5 @@ int tv_ce(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO
     mpfr_clear(&row[j]);
   free(row);
   return xiO_stopped() ? XI_RULE_STOPPED : 0;
-}
-
-/* ---- indexing: p[0], p[1] are the indices (XI_COLON for ':') ---- */
-
-static int norm_index(int32_t *i, uint32_t len, char *why, size_t n) {
-  if (*i == XI_COLON)
-    return 0;
-  int64_t k = *i < 0 ? (int64_t)*i + len : *i;
-  if (k < 0 || k >= (int64_t)len) {
-    snprintf(why, n, "index %d is out of range for a length of %u", *i, len);
-    return -1;
-  }
-  *i = (int32_t)k;
-  return 0;
-}
-
-/* Index parameters are kept canonical, so that building an index again from
-   a node's own parameters gives the same node: a vector's index is p[0] with
-   p[1] = INT32_MAX; a matrix's are p[0], p[1], each a row or column or ':'. */
-int sh_index(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-             size_t n) {
-  (void)b;
-  int given = p[1] == INT32_MAX ? 1 : 2; /* INT32_MAX: no second index */
-  if (a->rank == 0 || given > a->rank) {
-    snprintf(why, n, "%d ind%s for a value of rank %d", given, given == 1 ? "ex" : "ices",
-             a->rank);
-    return -1;
-  }
-  if (a->rank == 1) {
-    if (norm_index(&p[0], a->cols, why, n))
-      return -1;
-    *out = p[0] == XI_COLON ? *a : (xi_shape){0, 1, 1};
-    return 0;
-  }
-  if (given == 1)
-    p[1] = XI_COLON; /* M[i] is M[i, :] */
-  if (norm_index(&p[0], a->rows, why, n) || norm_index(&p[1], a->cols, why, n))
-    return -1;
-  if (p[0] == XI_COLON && p[1] == XI_COLON)
-    *out = *a;
-  else if (p[0] == XI_COLON)
-    *out = (xi_shape){1, 1, a->rows};
-  else if (p[1] == XI_COLON)
-    *out = (xi_shape){1, 1, a->cols};
-  else
-    *out = (xi_shape){0, 1, 1};
-  return 0;
-}
-
-/* the element of the indexed value (cols columns) that element k of the
-   indexed part is */
-uint32_t xiO_picked(const int32_t *p, uint32_t cols, uint32_t k) {
-  int32_t i = p[0], j = p[1];
-  if (j == INT32_MAX) /* a vector */
-    return i == XI_COLON ? k : (uint32_t)i;
-  if (i == XI_COLON && j == XI_COLON)
-    return k;
-  if (i == XI_COLON)
-    return k * cols + (uint32_t)j;
-  if (j == XI_COLON)
-    return (uint32_t)i * cols + k;
-  return (uint32_t)i * cols + (uint32_t)j;
-}
-
-int tf_index(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
-  (void)b, (void)tmp;
-  for (uint32_t k = 0; k < out->n; k++)
-    mpfr_set(&out->el[k], &a->el[xiO_picked(out->p, a->sh.cols, k)], MPFR_RNDN);
-  return 0;
-}
-
-int tv_index(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-             const xiO_view *b, mpfr_ptr tmp) {
-  (void)k, (void)b, (void)tmp;
-  for (uint32_t q = 0; q < out->n; q++) {
-    uint32_t e = xiO_picked(out->p, a->sh.cols, q);
-    mpfr_add(&da->el[e], &da->el[e], &g->el[q], MPFR_RNDN);
-  }
-  return 0;
 }
 

@@ -1,4 +1,5 @@
-/* tops.h: the rules of the whole-tensor rows of the op table (tops.c). */
+/* tops.h: the rules of the whole-tensor rows of the op table (tops.c, rops.c,
+ * iops.c, dops.c). */
 #ifndef XI_TOPS_H
 #define XI_TOPS_H
 
@@ -14,9 +15,10 @@
   uint32_t f(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b);
 
 XI_SHAPE_FN(xiO_sh_broadcast)
-/* shared by tops.c and dops.c */
+/* shared by the rule files (tops.c, rops.c, iops.c, dops.c) */
 int xiO_size_ok(const xi_shape *s, char *why, size_t n);  /* under the element limit */
-uint32_t xiO_argmax(const xiO_view *a);                    /* the first largest */
+/* the message "what: shapes (2, 3) and (3,)" into why; returns -1 */
+int xiO_mismatch(const char *what, const xi_shape *a, const xi_shape *b, char *why, size_t n);
 uint32_t xiO_picked(const int32_t *p, uint32_t cols, uint32_t k); /* see sh_index */
 #define XI_DECLARE(id, nm, ar, np, sh, tf, tv, tg, ...)                                    \
   XI_SHAPE_FN(sh) XI_FW_FN(tf) XI_VJP_FN(tv) XI_GVJP_FN(tg)

@@ -33,7 +33,8 @@ static const char overview[] =
     "  [1, 2]  [[0.1, 0.1], [0.1, 0.1]]  [x, 2*x]   every function acts elementwise,\n"
     "  with broadcasting; A @ B the matrix product; T(M) or M.T; M[i, j], M[i, :],\n"
     "  M[:, j], v[i] (0-based, negative from the end)\n"
-    "  sum mean (with an axis: sum(M, 0)) max outer softmax log_softmax\n"
+    "  sum mean max argmax, with an axis and keepdims: sum(M, 0), sum(M, 1, 1)\n"
+    "  round(x), round(x, decimals) outer softmax log_softmax\n"
     "  cross_entropy(logits, labels) zeros(r, c) ones(r, c) eye(n) randn(r, c) rand(r, c)\n"
     "\n"
     "Commands (help NAME for each):\n";

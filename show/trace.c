@@ -97,10 +97,25 @@ static void operation(tracer *t, xiW_buf *b, uint32_t i) {
       index_text(b, n->x->p[1]);
     }
     xiW_put(b, "]");
-  } else if ((n->op == XI_SUM || n->op == XI_MEAN) && n->x->p[0] != XI_ALL_AXES) {
+  } else if ((n->op == XI_SUM || n->op == XI_MEAN || n->op == XI_MAX || n->op == XI_ARGMAX) &&
+             (n->x->p[0] != XI_ALL_AXES || n->x->p[1] == 1)) {
     xiW_put(b, "%s(", xiO_table[n->op].name);
     name_node(t, b, n->a);
-    xiW_put(b, ", axis %d)", n->x->p[0]);
+    if (n->x->p[0] != XI_ALL_AXES)
+      xiW_put(b, ", axis %d", n->x->p[0]);
+    xiW_put(b, n->x->p[1] == 1 ? ", keepdims)" : ")");
+  } else if (n->op == XI_ROUND && n->x->p[0] != 0) {
+    xiW_put(b, "round(");
+    name_node(t, b, n->a);
+    xiW_put(b, ", %d)", n->x->p[0]);
+  } else if (n->op == XI_GATHER && n->x->p[0] == 1) { /* PUT's derivative by its table */
+    xiW_put(b, "values row of ");
+    name_node(t, b, n->b);
+    xiW_put(b, " ← ");
+    name_node(t, b, n->a);
+    xiW_put(b, "[");
+    name_node(t, b, n->b);
+    xiW_put(b, "]");
   } else {
     subst(t, b, xiO_table[n->op].form, i, "");
   }

@@ -49,11 +49,12 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     int eye = TAG_ARG(tag) == XI_MAKE_EYE, arange = TAG_ARG(tag) == XI_MAKE_ARANGE;
     if (a.nkw)
       xiP_fail(p, a.pos[argc - a.nkw], "%.*s takes no keyword arguments but dtype", (int)name.len, s);
-    if (argc < 1 || argc > (arange ? 3 : 2) || (eye && argc != 1))
+    int random = TAG_ARG(tag) == XI_MAKE_RANDN || TAG_ARG(tag) == XI_MAKE_RAND;
+    if (argc < !random || argc > (arange ? 3 : 2) || (eye && argc != 1))
       xiP_fail(p, name.pos, "%.*s takes %s", (int)name.len, s,
                eye      ? "one size: eye(n)"
                : arange ? "1 to 3 numbers: stop, start and stop, or start, stop and step"
-                        : "one or two sizes, or a shape: zeros(3), zeros(2, 3), zeros((2, 3))");
+                        : "at most two sizes, or a shape: zeros(3), zeros(2, 3), zeros((2, 3))");
     xiP_ins ins = {K_MAKE, (uint8_t)TAG_ARG(tag), 0, (uint16_t)argc, 0, name.pos};
     xiP_emit(p, c, ins);
     xiP_emit_dtype(p, c, a.dtype, name.pos);
@@ -69,12 +70,15 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     int op = argc == first->arity && first->params <= 0 ? op0 /* the usual case */
                                                         : xiO_lookup_args(s, name.len, argc);
     if (op < 0) {
-      int lo = first->arity + (first->params > 0 ? first->params : 0);
-      int hi = first->arity + (first->params < 0 ? 1 : first->params);
+      int lo = first->arity + xiO_params_lo(first), hi = first->arity + xiO_params_hi(first);
       if (lo == hi)
         xiP_fail(p, name.pos, "%.*s takes %d argument%s, not %d", (int)name.len, s, lo,
              lo == 1 ? "" : "s", argc);
-      xiP_fail(p, name.pos, "%.*s takes %d or %d arguments, not %d", (int)name.len, s, lo, hi, argc);
+      if (hi == lo + 1)
+        xiP_fail(p, name.pos, "%.*s takes %d or %d arguments, not %d", (int)name.len, s, lo, hi,
+                 argc);
+      xiP_fail(p, name.pos, "%.*s takes %d to %d arguments, not %d", (int)name.len, s, lo, hi,
+               argc);
     }
     xiP_ins ins = {K_OP, (uint8_t)op, 0, (uint16_t)argc, 0, name.pos};
     xiP_emit(p, c, ins);

@@ -476,7 +476,8 @@ static void row_call(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token name
     if (a.nkw)
       xiP_fail(p, a.pos[a.n - a.nkw], "%s takes no keyword arguments but dtype", r->fn);
     int arange = TAG_ARG(t) == XI_MAKE_ARANGE;
-    if (a.n < 1 || a.n > (arange ? 3 : 2))
+    int random = TAG_ARG(t) == XI_MAKE_RANDN || TAG_ARG(t) == XI_MAKE_RAND;
+    if (a.n < !random || a.n > (arange ? 3 : 2))
       xiP_fail(p, name.pos, arange ? "np.arange takes 1 to 3 numbers: stop, start and stop, "
                                      "or start, stop and step"
                                    : "%s takes a shape: %s(3), %s(2, 3) or %s((2, 3))",

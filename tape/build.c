@@ -10,8 +10,6 @@
 #include <string.h>
 
 #include "tape/graph.h"
-/* the GATHER and PUT rows land with the index operations (a branch of their own) */
-enum { XI_GATHER = -1, XI_PUT = -1 };
 
 static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
   va_list ap;
@@ -22,10 +20,11 @@ static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
   return -1;
 }
 
+/* the two lowest int32 values are XI_COLON and XI_ALL_AXES, INT32_MAX "not given" */
 int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err) {
   xiG_node *n = &g->nodes[i];
   if (n->op == XI_TUPLE || xiG_is_tensor(n) || !mpfr_integer_p(n->v) ||
-      mpfr_cmp_si(n->v, INT32_MAX - 1) > 0 || mpfr_cmp_si(n->v, INT32_MIN + 1) < 0)
+      mpfr_cmp_si(n->v, INT32_MAX - 1) > 0 || mpfr_cmp_si(n->v, INT32_MIN + 2) < 0)
     return failf(err, pos, "expected a whole number here");
   *out = (int32_t)mpfr_get_si(n->v, MPFR_RNDN);
   return 0;
@@ -369,8 +368,6 @@ int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int 
   if (index_table(g, base, items, argc, pos, vec, &n, err) ||
       xiG_list(g, vec, (uint32_t)argc, pos, &table, err))
     return -1;
-  if (XI_GATHER < 0)
-    return failf(err, pos, "integer-array indexing is not built yet");
   return xiG_op(g, XI_GATHER, base, table, NULL, pos, out, err);
 }
 
@@ -415,8 +412,6 @@ int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, 
       xiG_list(g, vec, (uint32_t)argc, pos, &table, err))
     return -1;
   v = rhs;
-  if (XI_GATHER < 0)
-    return failf(err, pos, "indexed assignment is not built yet");
   if (op && (xiG_op(g, XI_GATHER, base, table, NULL, pos, &now, err) ||
              xiG_op(g, op, now, rhs, NULL, pos, &v, err)))
     return -1;

@@ -110,7 +110,8 @@ static int build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint3
                     xi_err *err) {
   const xiO_row *row = &xiO_table[in->op];
   int nparams = in->argc > row->arity ? in->argc - row->arity : 0;
-  int32_t p[XI_NPARAMS] = {XI_ALL_AXES, INT32_MAX, 0, 0, 0};
+  int32_t p[XI_NPARAMS];
+  xiO_params_default(in->op, p); /* what a parameter left out means */
   for (int q = 0, slot = 0; q < nparams; q++, slot++) {
     while (in->arg && !(in->arg & (1u << slot)))
       slot++;

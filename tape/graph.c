@@ -258,6 +258,9 @@ int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err) {
     why = "number out of range";
   else if (n->op == XI_CROSS_ENTROPY || n->op == XI_ONEHOT)
     why = "a label is not a class index (a whole number from 0 to the classes - 1)";
+  else if (n->op == XI_GATHER || n->op == XI_SCATTERADD || n->op == XI_PUT ||
+           n->op == XI_MASKOUT)
+    why = "an index is not a whole number from 0 to the length of its axis - 1";
   else if (n->op == XI_DIV && n->err == XI_E_NAN && !mpfr_zero_p(g->nodes[n->a].v))
     why = row->pole_msg; /* finite/0 in MPFR is NaN only for 0/0 */
   if (!why)
@@ -387,7 +390,8 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
   if (row->forward && !g->nodes[a].x && (b == XI_NONE || !g->nodes[b].x)) {
     i = xiG_append(g, op, a, b, pos); /* scalar op scalar: no shape to work out */
   } else {
-    int32_t q[XI_NPARAMS] = {XI_ALL_AXES, INT32_MAX, 0, 0, 0};
+    int32_t q[XI_NPARAMS];
+    xiO_params_default(op, q);
     if (p)
       memcpy(q, p, sizeof q);
     xi_shape sa = xiG_shape(&g->nodes[a]), sb = b != XI_NONE ? xiG_shape(&g->nodes[b]) : sa, sh;

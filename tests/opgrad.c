@@ -217,16 +217,22 @@ static int elementwise(xiR_session *s, int op, tally *t) {
 }
 
 /* a tensor row: every pair of small shapes its shape rule takes, and its
-   parameters (an axis: none, 0, 1) */
+   parameters (the first: left out, 0, 1 (an axis, decimals); the second,
+   when it takes one: left out, 1 (keepdims)) */
 static int tensor(xiR_session *s, int op, tally *t) {
   const xiO_row *row = &xiO_table[op];
   int bad = 0, tried = 0;
-  int nparams = row->params < 0 ? 3 : 1;
+  int nparams = row->params < 0 ? 3 : 1, nsecond = row->params <= -2 ? 2 : 1;
   for (size_t i = 0; i < NSHAPES && !bad; i++)
     for (size_t j = 0; j < (row->arity > 1 ? NSHAPES : 1) && !bad; j++)
       for (int fill = 0; fill < 4 && !bad; fill++) /* reals or whole numbers, each operand */
-        for (int pk = 0; pk < nparams && !bad; pk++) {
-          int32_t p[XI_NPARAMS] = {pk == 0 ? XI_ALL_AXES : pk - 1, INT32_MAX, 0, 0, 0};
+        for (int pk = 0; pk < nparams * nsecond && !bad; pk++) {
+          int32_t p[XI_NPARAMS];
+          xiO_params_default(op, p);
+          if (pk % nparams)
+            p[0] = pk % nparams - 1;
+          if (pk / nparams)
+            p[1] = 1;
           uint32_t mark = s->g.n, leaves[2];
           leaves[0] = make_leaf(&s->g, shapes[i], fill & 1, 11 + (unsigned)i);
           if (row->arity > 1)

@@ -53,6 +53,21 @@ static double last_unit(const char *s, size_t len) {
   return e ? unit * pow(10, atof(e + 1)) : unit;
 }
 
+/* the same characters but for the digits: 0.30000000000000004 and 0.3 */
+static int same_form(const char *a, size_t na, const char *b, size_t nb) {
+  size_t i = 0, j = 0;
+  for (;;) {
+    while (i < na && isdigit((unsigned char)a[i]))
+      i++;
+    while (j < nb && isdigit((unsigned char)b[j]))
+      j++;
+    if (i == na || j == nb)
+      return i == na && j == nb;
+    if (a[i++] != b[j++])
+      return 0;
+  }
+}
+
 /* 0: same; 1: numbers within float64's error (said on stdout); 2: different */
 static int compare(const char *a, const char *b, int line) {
   if (strcmp(a, b) == 0)
@@ -65,12 +80,14 @@ static int compare(const char *a, const char *b, int line) {
     int start_b = pb == b || !isalnum((unsigned char)pb[-1]);
     if (na && nb && start_a && start_b) {
       int neg_a = pa > a && pa[-1] == '-', neg_b = pb > b && pb[-1] == '-';
-      double x = strtod(pa, NULL), y = strtod(pb, NULL);
+      long double x = strtold(pa, NULL), y = strtold(pb, NULL); /* 17 digits apart */
       x = neg_a ? -x : x, y = neg_b ? -y : y;
-      if (x != y || na != nb || memcmp(pa, pb, na) != 0) {
-        double tol = fmax(REL * fmax(fabs(x), fabs(y)),
-                          1.0000001 * fmax(last_unit(pa, na), last_unit(pb, nb)));
-        if (fabs(x - y) > tol)
+      if (na != nb || memcmp(pa, pb, na) != 0) {
+        if (x == y || !same_form(pa, na, pb, nb))
+          return 2; /* 4 and 4.0: an int printed as a float is no rounding error */
+        long double tol = fmaxl(REL * fmaxl(fabsl(x), fabsl(y)),
+                                1.0000001L * fmax(last_unit(pa, na), last_unit(pb, nb)));
+        if (fabsl(x - y) > tol)
           return 2;
         worst = 1;
       }

@@ -18,6 +18,15 @@ T(v)                   # a vector's transpose is itself
 sum(M); sum(M, 0); sum(M, 1); sum(M, -1)
 mean(M); mean(M, 0)
 max(M)
+# axis and keepdims, as NumPy (np.sum(M, 1, keepdims=True) is [[3], [7]])
+sum(M, 1, 1); sum(M, 0, 1); mean(M, -1, 1); sum(v, 0, 1)
+N = [[1, 5, 5], [7, 2, 7]]
+max(N, 0); max(N, 1); max(N, 1, 1)     # [7, 5, 7]; [5, 7]; [[5], [7]]
+argmax(N); argmax(N, 0); argmax(N, 1)  # 3 (flattened, the first 7); [1, 0, 1]; [1, 0]
+argmax(N, 1, 1)                        # [[1], [0]]
+round(0.125, 2); round(2.5); round(3.5); round(-2.5)   # ties to even: 0.12, 2, 4, -2
+round([1234.5, 1250, 1350], -2); round(2.675, 2)       # [1200, 1200, 1400]; 2.67 (2.675 at 128 bits is below it)
+x = 3; grad(round(x, 1)*x + max([x, 2*x]), x)          # round(3, 1) + 0 + 2 = 5
 outer([1, 2], [3, 4, 5])
 M[0, 1]; M[1]; M[:, 0]; M[-1, -1]; v[-1]
 zeros(2, 3); ones(3); eye(2)
@@ -37,6 +46,9 @@ outer(M, v)
 M[2, 0]
 M[0, 0, 0]
 sum(M, 2)
+sum(M, 0, 2)
+max(3, 0)
+round(1, 2, 3)
 zeros(100000, 100000)
 zeros(0)
 [[1, 2], [3]]

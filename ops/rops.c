@@ -1,0 +1,317 @@
+/* rops.c: reductions along an axis (sum, mean, max, argmax, and max's mask)
+ * and rounding to decimal places, with NumPy's conventions.  A reduction's
+ * p[0] is its axis (XI_ALL_AXES: every element) and p[1] keepdims (0 or 1),
+ * both made canonical by the shape rule so that a node built again from its
+ * own parameters is the same node. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "ops/tops.h"
+
+#define ALL_AXES XI_ALL_AXES
+
+/* p[0] made 0, 1 (a matrix's axes) or ALL_AXES (a vector's one axis is all
+   of it), negative axes counting from the end; p[1] made 0 or 1 */
+static int canonical_axis(const xi_shape *a, int32_t *p, char *why, size_t n) {
+  if (p[1] == INT32_MAX)
+    p[1] = 0; /* not given */
+  if (p[1] != 0 && p[1] != 1) {
+    snprintf(why, n, "keepdims is 0 or 1, not %d", p[1]);
+    return -1;
+  }
+  if (p[0] == ALL_AXES)
+    return 0;
+  int32_t axis = p[0] < 0 ? p[0] + a->rank : p[0];
+  if (axis < 0 || axis >= a->rank) { /* a scalar has no axis: NumPy's AxisError */
+    snprintf(why, n, "axis %d does not exist for a value of rank %d", p[0], a->rank);
+    return -1;
+  }
+  p[0] = a->rank == 1 ? ALL_AXES : axis;
+  return 0;
+}
+
+/* (r, c) reduced along axis 0 is (c,) or with keepdims (1, c); along axis 1
+   (r,) or (r, 1); entirely a scalar, or (1, 1) for a matrix and (1,) for a
+   vector.  The elements are in the same order either way. */
+int sh_reduce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+              size_t n) {
+  (void)b;
+  if (canonical_axis(a, p, why, n))
+    return -1;
+  int keep = p[1];
+  if (p[0] == ALL_AXES)
+    *out = keep && a->rank ? (xi_shape){a->rank, 1, 1} : (xi_shape){0, 1, 1};
+  else if (p[0] == 0)
+    *out = (xi_shape){keep ? 2 : 1, 1, a->cols};
+  else
+    *out = keep ? (xi_shape){2, a->rows, 1} : (xi_shape){1, 1, a->rows};
+  return 0;
+}
+
+/* MAXMASK: a's shape, p[0] the axis of the max it is the mask of */
+int sh_mask(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+            size_t n) {
+  (void)b;
+  p[1] = 0;
+  *out = *a;
+  return canonical_axis(a, p, why, n);
+}
+
+/* slice k of a reduction along axis: len elements, step apart, from first */
+typedef struct {
+  uint32_t first, len, step;
+} slice;
+
+static slice slice_of(int32_t axis, const xi_shape *a, uint32_t k) {
+  uint32_t r = a->rank == 2 ? a->rows : 1, c = a->cols;
+  if (axis == ALL_AXES)
+    return (slice){0, r * c, 1};
+  return axis == 0 ? (slice){k, r, c} : (slice){k * c, c, 1};
+}
+
+static int reduce(xiO_view *out, const xiO_view *a, int mean) {
+  uint32_t len = slice_of(out->p[0], &a->sh, 0).len;
+  mpfr_ptr *terms = malloc((len ? len : 1) * sizeof *terms);
+  if (!terms)
+    return XI_RULE_STOPPED;
+  for (uint32_t k = 0; k < out->n; k++) {
+    if (xiO_stopped()) {
+      free(terms);
+      return XI_RULE_STOPPED;
+    }
+    slice s = slice_of(out->p[0], &a->sh, k);
+    for (uint32_t t = 0; t < len; t++)
+      terms[t] = &a->el[s.first + t * s.step];
+    mpfr_sum(&out->el[k], terms, len, MPFR_RNDN); /* one rounding per output element */
+    if (mean)
+      mpfr_div_ui(&out->el[k], &out->el[k], len, MPFR_RNDN);
+  }
+  free(terms);
+  return 0;
+}
+
+int tf_sum(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  return reduce(out, a, 0);
+}
+int tf_mean(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  return reduce(out, a, 1);
+}
+
+/* which output element element (i, j) of the input went into */
+static uint32_t reduce_slot(int32_t axis, uint32_t i, uint32_t j) {
+  return axis == ALL_AXES ? 0 : axis == 0 ? j : i;
+}
+
+static int reduce_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
+                       const xiO_view *a, int mean, mpfr_ptr tmp) {
+  int32_t axis = out->p[0];
+  uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
+  uint32_t len = slice_of(axis, &a->sh, 0).len;
+  for (uint32_t i = 0; i < r; i++)
+    for (uint32_t j = 0; j < c; j++) {
+      if (xiO_stopped())
+        return XI_RULE_STOPPED;
+      mpfr_srcptr gk = &g->el[reduce_slot(axis, i, j)];
+      if (mean) {
+        mpfr_div_ui(tmp, gk, len, MPFR_RNDN);
+        gk = tmp;
+      }
+      mpfr_add(&da->el[i * c + j], &da->el[i * c + j], gk, MPFR_RNDN);
+    }
+  return 0;
+}
+
+int tv_sum(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+           const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b;
+  return reduce_back(da, g, out, a, 0, tmp);
+}
+int tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+            const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b;
+  return reduce_back(da, g, out, a, 1, tmp);
+}
+
+/* ---- max, argmax and max's mask: the FIRST largest of each slice, as
+   NumPy's argmax, so that the derivative goes to one element ---- */
+
+/* the element of a where slice k's first largest is; UINT32_MAX when stopped */
+static uint32_t first_largest(const xiO_view *a, int32_t axis, uint32_t k) {
+  slice s = slice_of(axis, &a->sh, k);
+  uint32_t best = s.first;
+  for (uint32_t t = 1, e = s.first + s.step; t < s.len; t++, e += s.step) {
+    if ((t & 4095) == 0 && xiO_stopped()) /* a slice may be the whole of a big tensor */
+      return UINT32_MAX;
+    if (mpfr_greater_p(&a->el[e], &a->el[best]))
+      best = e;
+  }
+  return best;
+}
+
+/* what of slice k a max rule keeps: its value, its index or its mask */
+enum { KEEP_VALUE, KEEP_INDEX, KEEP_MASK };
+
+static int max_rule(xiO_view *out, const xiO_view *a, int keep) {
+  int32_t axis = out->p[0];
+  uint32_t slices = axis == ALL_AXES ? 1 : axis == 0 ? a->sh.cols : a->sh.rows;
+  if (keep == KEEP_MASK)
+    for (uint32_t e = 0; e < out->n; e++)
+      mpfr_set_zero(&out->el[e], 1);
+  for (uint32_t k = 0; k < slices; k++) {
+    uint32_t m = xiO_stopped() ? UINT32_MAX : first_largest(a, axis, k);
+    if (m == UINT32_MAX)
+      return XI_RULE_STOPPED;
+    slice s = slice_of(axis, &a->sh, k);
+    if (keep == KEEP_VALUE)
+      mpfr_set(&out->el[k], &a->el[m], MPFR_RNDN);
+    else if (keep == KEEP_INDEX) /* the position within the slice (flattened: all of it) */
+      mpfr_set_ui(&out->el[k], (m - s.first) / s.step, MPFR_RNDN);
+    else
+      mpfr_set_ui(&out->el[m], 1, MPFR_RNDN);
+  }
+  return 0;
+}
+
+int tf_max(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  return max_rule(out, a, KEEP_VALUE);
+}
+
+int tf_argmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  return max_rule(out, a, KEEP_INDEX);
+}
+
+/* 1 at the first largest element of each slice: where max sends its derivative */
+int tf_maxmask(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  return max_rule(out, a, KEEP_MASK);
+}
+
+int tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+           const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b, (void)tmp;
+  for (uint32_t q = 0; q < out->n; q++) {
+    uint32_t m = xiO_stopped() ? UINT32_MAX : first_largest(a, out->p[0], q);
+    if (m == UINT32_MAX)
+      return XI_RULE_STOPPED;
+    mpfr_add(&da->el[m], &da->el[m], &g->el[q], MPFR_RNDN);
+  }
+  return 0;
+}
+
+/* ---- round(x, decimals): NumPy's np.round of the exact value ---- */
+
+/* 5^100000 has 232 193 bits: the exact work for one element stays small */
+#define ROUND_DECIMALS 100000
+
+int sh_round(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+             size_t n) {
+  (void)b;
+  if (p[0] < -ROUND_DECIMALS || p[0] > ROUND_DECIMALS) {
+    snprintf(why, n, "round takes decimals from %d to %d, not %d", -ROUND_DECIMALS,
+             ROUND_DECIMALS, p[0]);
+    return -1;
+  }
+  p[1] = INT32_MAX;
+  *out = *a;
+  return 0;
+}
+
+/* q = num/den rounded to the nearest integer, ties to even (den > 0) */
+static void div_half_even(mpz_t q, const mpz_t num, const mpz_t den, mpz_t r) {
+  mpz_fdiv_qr(q, r, num, den); /* floor, and 0 <= r < den */
+  mpz_mul_2exp(r, r, 1);
+  int c = mpz_cmp(r, den);
+  if (c > 0 || (c == 0 && mpz_odd_p(q)))
+    mpz_add_ui(q, q, 1);
+}
+
+/* y = x rounded to d decimal places, five = 5^|d|.  x = m·2^E exactly, so
+   x·10^d is a ratio of integers: the integer N nearest it (ties to even) is
+   found exactly with GMP, and N·10^-d rounded once to y's precision.  A zero
+   result has x's sign (np.round(-0.4) is -0.0). */
+static void round_one(mpfr_ptr y, mpfr_srcptr x, int32_t d, const mpz_t five, mpz_t m,
+                      mpz_t num, mpz_t den, mpz_t r) {
+  int neg = mpfr_signbit(x);
+  long k = d < 0 ? -(long)d : d, ex = mpfr_get_exp(x); /* 2^(ex-1) <= |x| < 2^ex */
+  double digits = (double)k * 3.3219280948873623;       /* k·log2(10) */
+  /* |x·10^d| < 1/2 for sure (one bit of margin): the nearest integer is 0 */
+  if (mpfr_zero_p(x) || (d >= 0 ? ex + (long)ceil(digits) + 1 <= -1
+                                : ex + 2 <= (long)floor(digits) - 1)) {
+    mpfr_set_zero(y, neg ? -1 : 1);
+    return;
+  }
+  mpfr_exp_t e = mpfr_get_z_2exp(m, x); /* x = m·2^e */
+  if (d >= 0) {
+    if (e + d >= 0) { /* x·10^d is already an integer: x has no digits to drop */
+      mpfr_set(y, x, MPFR_RNDN);
+      return;
+    }
+    mpz_mul(num, m, five); /* x·10^d = m·5^d / 2^-(e+d) */
+    mpz_set_ui(den, 0);
+    mpz_setbit(den, (mp_bitcnt_t)(-(e + d)));
+    div_half_even(m, num, den, r);
+    if (mpz_sgn(m) == 0) {
+      mpfr_set_zero(y, neg ? -1 : 1);
+      return;
+    }
+    mpfr_t nf; /* N exactly, then N/5^d/2^d with the one rounding in the division */
+    size_t bits = mpz_sizeinbase(m, 2);
+    mpfr_init2(nf, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : (mpfr_prec_t)bits);
+    mpfr_set_z(nf, m, MPFR_RNDN);
+    mpfr_div_z(y, nf, five, MPFR_RNDN);
+    mpfr_div_2ui(y, y, (unsigned long)d, MPFR_RNDN); /* exact: a power of two */
+    mpfr_clear(nf);
+    return;
+  }
+  if (e >= k) {
+    /* x = 2^k·Y with Y = m·2^(e-k) an integer, perhaps a huge one: N·10^k =
+       2^k·(Y - Y mod 5^k [+ 5^k]), so the result is x + δ·2^k with δ small,
+       and Y mod 5^k comes from m mod 5^k and 2^(e-k) mod 5^k.  No ties: 5^k
+       is odd. */
+    mpz_set_ui(den, 2);
+    mpz_powm_ui(den, den, (unsigned long)(e - k), five);
+    mpz_mul(r, m, den);
+    mpz_fdiv_r(r, r, five); /* Y mod 5^k, in [0, 5^k) */
+    mpz_mul_2exp(num, r, 1);
+    if (mpz_cmp(num, five) > 0)
+      mpz_sub(r, five, r); /* round up: δ = 5^k - r */
+    else
+      mpz_neg(r, r); /* round down: δ = -r */
+    size_t bits = mpz_sizeinbase(r, 2);
+    mpfr_t delta;
+    mpfr_init2(delta, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : (mpfr_prec_t)bits);
+    mpfr_set_z(delta, r, MPFR_RNDN);
+    mpfr_mul_2ui(delta, delta, (unsigned long)k, MPFR_RNDN);
+    mpfr_add(y, x, delta, MPFR_RNDN); /* x + δ·2^k exactly, rounded once */
+    mpfr_clear(delta);
+  } else {
+    mpz_mul_2exp(den, five, (mp_bitcnt_t)(k - e)); /* x/10^k = m / (5^k·2^(k-e)) */
+    div_half_even(num, m, den, r);
+    mpz_mul(num, num, five);
+    mpfr_set_z(y, num, MPFR_RNDN); /* N·5^k rounded once, then ·2^k exactly */
+    mpfr_mul_2ui(y, y, (unsigned long)k, MPFR_RNDN);
+  }
+  if (mpfr_zero_p(y))
+    mpfr_set_zero(y, neg ? -1 : 1);
+}
+
+int tf_round(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  int32_t d = out->p[0];
+  mpz_t five, m, num, den, r;
+  mpz_inits(five, m, num, den, r, (mpz_ptr)0);
+  mpz_ui_pow_ui(five, 5, (unsigned long)(d < 0 ? -(long)d : d));
+  int rc = 0;
+  for (uint32_t q = 0; q < out->n && rc == 0; q++) {
+    if (xiO_stopped())
+      rc = XI_RULE_STOPPED;
+    else
+      round_one(&out->el[q], &a->el[q], d, five, m, num, den, r);
+  }
+  mpz_clears(five, m, num, den, r, (mpz_ptr)0);
+  return rc;
+}
