@@ -179,7 +179,7 @@ int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if (it->kind == I_COND && truth(s, it, &holds, err))
       return -1;
     if (holds)
-      return xiR_run_span(s, it->off, it->end, it->pos, 1) ? XI_REPORTED : 0;
+      return xiR_run_span(s, it->off, it->end, it->at, 1) ? XI_REPORTED : 0;
   }
   return 0;
 }

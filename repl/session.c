@@ -98,6 +98,23 @@ int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err) {
   return rc;
 }
 
+static void tuple_text(xiR_session *s, xiW_buf *b, uint32_t i, int whole) {
+  const xiG_ext *x = s->g.nodes[i].x;
+  xiW_str(b, "(", 1);
+  for (uint32_t k = 0; k < x->nargs; k++) {
+    uint32_t item = s->g.nodes[i].x->args[k];
+    if (k)
+      xiW_str(b, ", ", 2);
+    if (s->g.nodes[item].op == XI_TUPLE) {
+      tuple_text(s, b, item, whole);
+    } else {
+      xiO_view v = xiG_view(&s->g.nodes[item]);
+      xiW_value(b, &v, s->digits, -1, whole);
+    }
+  }
+  xiW_str(b, x->nargs == 1 ? ",)" : ")", x->nargs == 1 ? 2 : 1);
+}
+
 int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int whole,
                    xi_pos at, xi_err *err) {
   xiW_buf *b = &s->out;
@@ -109,7 +126,10 @@ int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int
     xiW_str(b, " = ", 3);
     column += chars(name) + 3;
   }
-  xiW_value(b, &v, s->digits, column, whole);
+  if (s->g.nodes[i].op == XI_TUPLE) /* (2, 3): its items, each as xi writes a value */
+    tuple_text(s, b, i, whole);
+  else
+    xiW_value(b, &v, s->digits, column, whole);
   xiW_str(b, "\n", 1);
   int rc = b->failed ? xiR_fail(err, at, "%s", xiW_why(b)) : 0;
   if (rc == 0)

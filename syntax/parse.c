@@ -525,6 +525,10 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
 }
 
 static void skip_statement(xiP_parser *p) {
+  if (p->ended) { /* the error was in a block, all of which was read: on after it */
+    p->ended = 0;
+    return;
+  }
   p->lx.depth = 0; /* an error inside brackets: the statement ends at the newline */
   if (p->resync) { /* a bracket never closed: on from the line after it */
     p->lx.off = p->resync - 1;

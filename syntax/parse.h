@@ -90,7 +90,8 @@ typedef struct {
   size_t len;
   xiP_code code; /* I_VALUE, I_COND, I_INDEX: the expression */
   size_t off, end; /* I_COND, I_ELSE: the block's source; I_VALUE: x's source */
-  xi_pos pos;    /* where it starts; I_COND, I_ELSE: the block's first character */
+  xi_pos pos;    /* where it starts */
+  xi_pos at;     /* I_COND, I_ELSE: where the block starts */
   uint32_t name; /* I_IMPORT: the alias; I_INDEX: the K_INDEX mask in its arg */
 } xiP_item;
 

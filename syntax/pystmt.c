@@ -488,7 +488,7 @@ static void if_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   for (;;) {
     int is_else = xiP_keyword(xiP_tag_of(p, &kw)) == KW_ELSE;
     uint32_t k = st->nitems;
-    item(p, st, is_else ? I_ELSE : I_COND, kw.pos);
+    item(p, st, is_else ? I_ELSE : I_COND, is_else ? kw.pos : xiP_peek(p)->pos);
     if (!is_else) {
       p->depth = 0;
       xiP_expr(p, &st->items[k].code);
@@ -497,7 +497,7 @@ static void if_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
     size_t off, end;
     xi_pos at;
     block(p, head.pos.col, kw, &off, &end, &at);
-    st->items[k].off = off, st->items[k].end = end, st->items[k].pos = at;
+    st->items[k].off = off, st->items[k].end = end, st->items[k].at = at;
     check_block(p, off, end, at);
     if (is_else || !continues(p, head.pos.col, KW_ELIF, KW_ELSE, &kw))
       break;
@@ -525,6 +525,14 @@ static void let(xiP_parser *p, xiP_code *c, uint32_t name, xi_pos pos) {
 /* the body's lines on one line, for vars: "s = sigmoid(z); return s * (1 - s)" */
 static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end) {
   const char *s = p->lx.src;
+  xiL_lexer lx; /* a docstring first is not shown */
+  xiL_init(&lx, s, end, 1);
+  lx.off = off;
+  xiL_token first = xiL_next(&lx);
+  while (first.type == T_NL)
+    first = xiL_next(&lx);
+  if (first.type == T_STRING)
+    off = first.off + first.len;
   char *out = malloc(end - off + 1);
   if (!out)
     xiP_fail(p, st->pos, "out of memory");
@@ -595,10 +603,14 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
       uint32_t k = 0;
       while (k < nfresh && fresh[k] != bs.name)
         k++;
-      if (k == nfresh)
-        def_fail(p, &bs, bs.target_pos,
-                 "in NumPy this would change the caller's array too: write x = x.copy() "
-                 "first, so that the update is of a value of the def's own");
+      if (k == nfresh) {
+        char msg[256];
+        const char *w = xiS_name(p->sym, bs.name);
+        snprintf(msg, sizeof msg, "in NumPy this would change the caller's array too: write "
+                                  "%s = %s.copy() first, so that the update is of a value of "
+                                  "the def's own", w, w);
+        def_fail(p, &bs, bs.target_pos, msg);
+      }
       append(p, &st->code, &bs.code);
       let(p, &st->code, bs.name, bs.target_pos);
       break;
@@ -760,15 +772,63 @@ static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
 
 /* ---- the dispatch ---- */
 
+/* a statement xi refuses, read to its end (with its block, when its line
+   ends in ':'), so that what follows is read as it was meant */
+static void skip_refused(xiP_parser *p, xiL_token head) {
+  xiL_type last = T_NL;
+  while (!at_line_end(p) && !xiP_is(p, T_ERROR)) {
+    last = xiP_peek(p)->type;
+    xiP_take(p);
+  }
+  if (last == T_COLON) {
+    size_t off, end;
+    xi_pos at;
+    block(p, head.pos.col, head, &off, &end, &at);
+    p->ended = 1;
+  }
+}
+
+/* skip_refused, its own errors kept quiet (the statement's message is the one) */
+static void quietly_skip(xiP_parser *p, xiL_token head) {
+  jmp_buf outer;
+  xi_err quiet, *e = p->err, keep = *e;
+  memcpy(outer, p->fail, sizeof outer);
+  p->err = &quiet;
+  if (!setjmp(p->fail))
+    skip_refused(p, head);
+  memcpy(p->fail, outer, sizeof outer);
+  p->err = e;
+  *e = keep;
+}
+
 void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   const char *s = p->lx.src + first.off;
   int n = (int)first.len;
   xiP_take(p);
+  if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
+      kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN) {
+    quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
+  }
+  if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF) { /* an error in a header skips its block */
+    jmp_buf outer;
+    memcpy(outer, p->fail, sizeof outer);
+    if (setjmp(p->fail)) {
+      memcpy(p->fail, outer, sizeof outer);
+      if (!p->ended)
+        quietly_skip(p, first);
+      longjmp(p->fail, 1);
+    }
+    if (kw == KW_DEF)
+      def_stmt(p, st, first);
+    else if (kw == KW_FOR)
+      for_stmt(p, st, first);
+    else
+      if_stmt(p, st, first);
+    memcpy(p->fail, outer, sizeof outer);
+    return;
+  }
   switch (kw) {
   case KW_PRINT: print_stmt(p, st); return;
-  case KW_DEF: def_stmt(p, st, first); return;
-  case KW_FOR: for_stmt(p, st, first); return;
-  case KW_IF: if_stmt(p, st, first); return;
   case KW_IMPORT: import_stmt(p, st, 0); return;
   case KW_FROM: import_stmt(p, st, 1); return;
   case KW_PASS: st->kind = S_NOTHING; return;

@@ -43,6 +43,12 @@ static void gen(char *out, size_t cap, int d) {
       "tanh(%s - (%s))", "sigmoid(%s) * (%s)", "tan(tanh(%s)) + (%s)",
       "pow(1.5 + cos(%s), tanh(%s))", "-(%s) * (%s)", "(%s)^2 - (%s)", "relu(%s + 3) * (%s)",
       "abs(%s - 7) + (%s)", "(%s) / (2 + cos(%s))", "(%s)² * (%s > 0.1)", "(%s)³ - sign(%s)",
+      /* the operations pasted NumPy code brings (issue 8) */
+      "maximum(%s, %s)", "np.minimum(%s, 0.5 * (%s))", "np.clip(%s, -0.4, 0.9) * (%s)",
+      "np.where(%s > 0.2, %s, 0.5)", "(%s) %% 1.7 + (%s) // 2", "(%s <= %s) * 3 + 1",
+      "np.array([%s, %s, 0.5])[np.array([2, 0, 1])] @ [1.5, -0.5, 0.25]",
+      "np.array([[%s, 1.25], [%s, -0.5]]).reshape(-1) @ [1, 2, 3, 4]",
+      "np.array([%s, %s]).reshape(2, 1).T.sum() * 0.5", "upd(%s, %s)", "upd2(%s, %s)",
   };
   snprintf(out, cap, forms[rnd(sizeof forms / sizeof *forms)], x, y);
 }
@@ -162,7 +168,16 @@ static int second(xiR_session *s, const char *text, const uint32_t *leaf, int *c
 int main(void) {
   xiR_session s;
   xiR_init(&s, NEAR_PREC, 40);
-  const char *setup = "a = 0.6180339887; b = -1.414213562; c = 2.718281828;";
+  const char *setup = /* the functional update of integer-array indexing, as a def */
+      "a = 0.6180339887; b = -1.414213562; c = 2.718281828\n"
+      "def upd(u, w):\n"
+      "    v = np.array([u, w, 0.5])\n"
+      "    v[np.array([0, 2])] -= w * 2\n"
+      "    return v @ [1.0, -2.0, 0.5]\n"
+      "def upd2(u, w):\n"
+      "    M = np.array([[u, 1.0], [w, u * w]])\n"
+      "    M[np.array([1, 0]), np.array([1, 1])] = np.array([tanh(u), w])\n"
+      "    return (M * M).sum()\n";
   if (xiR_run(&s, "setup", setup, strlen(setup), 1))
     return 1;
   uint32_t leaf[3];

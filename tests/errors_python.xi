@@ -1,0 +1,119 @@
+# args: --keep-going
+# Python's constructs that xi does not have, and the mistakes pasted code
+# makes: each gets a message that names it and says what to write instead.
+class Net:
+    pass
+while x < 3:
+    x += 1
+f = lambda x: x + 1
+losses = []
+v = [1, 2]
+v.append(3)
+d = {'W1': 1}
+for i in range(3):
+    break
+with open("f") as fh:
+    pass
+try:
+    x = 1
+assert x == 1
+global x
+yield x
+elif x:
+    pass
+return 3
+def outer(x):
+    def inner(y):
+        return y
+    return x
+def f(x=1):
+    return x
+def f(*args):
+    return 1
+def f(x):
+    y = x
+def f(x):
+    print(x)
+    return x
+def f(x):
+    if x > 0:
+        y = x
+    return y
+def f(x):
+    x += 1
+    return x
+def f(W):
+    W[0] = 1
+    return W
+for a, b in range(3):
+    pass
+for i in [1, 2, 3]:
+    pass
+for i in range(2.0):
+    pass
+if [1, 2] > 0:
+    pass
+x = 1 if True else 2
+ok = (x > 0) and (x < 2)
+ok = x is None
+y = [i for i in range(3)]
+z = [1, 2, 3][0:2]
+s = "text"
+t = None
+u = (1, 2) + 1
+a, b = 1, 2, 3
+a, b = 5
+a, b, c = (1, 2)
+print("a" "b" * 2)
+print(f"{1 + }")
+print(f"x}")
+print(f"{x")
+print(b"bytes")
+print("\N{DAGGER}")
+print(x, file=sys.stderr)
+def g(a, b):
+    return a - b
+g(b=1, a=2)
+np.sum([1, 2], 0, axis=0)
+np.sum([1, 2], axis=0, axes=1)
+np.sum(x=1, [1, 2])
+np.zeros(3, dtype=np.float32)
+np.linspace(0, 1, 5)
+np.nditer([1, 2])
+[1, 2, 3].min()
+[1, 2].foo()
+np.random.seed(x)
+np.random.seed(42) + 1
+len(3)
+np.array([1, 2]).item()
+np.array([1, 2, 3]).reshape(2, 2)
+np.array([1, 2, 3]).reshape(-1, -1)
+M = np.array([[1.0, 2.0], [3.0, 4.0]])
+M[np.array([0, 5]), np.array([0, 1])]
+M[np.array([0.5]), np.array([0])]
+M[np.array([0, 1, 2]), np.array([0, 1])]
+M[np.array([0, 1])]
+M[np.array([0, 0]), np.array([1, 1])] -= 1
+M[0, :] = 0
+V = M
+M -= 1
+N = V.copy()
+N -= 1
+k = np.array([1, 2])
+k[0] = 2.5
+M[0][1] = 3
+import pandas as pd
+pd.DataFrame(M)
+import matplotlib.pyplot as plt
+plt.plot(M)
+for i in range(3):
+    y = 1
+        z = 2
+for i in range(3):
+        y = 1
+    z = 2
+for i in range(3):
+x = 1
+if x:
+	y = 1
+        z = 2
