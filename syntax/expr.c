@@ -373,6 +373,8 @@ static int comparison(xiL_type t) {
    that says what to write */
 static void stray_keyword(xiP_parser *p) {
   xiL_token *t = xiP_peek(p);
+  if (t->type != T_NAME)
+    return;
   switch (xiP_keyword(xiP_tag_of(p, t))) {
   case KW_IF:
     xiP_fail(p, t->pos, "conditional expressions (a if c else b) are not part of xi: "
@@ -410,7 +412,9 @@ void xiP_expr_list(xiP_parser *p, xiP_code *c) {
 }
 
 void xiP_expr(xiP_parser *p, xiP_code *c) {
-  if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_NOT) { /* not x: x == 0, a truth value */
+  const xiL_token *first = xiP_peek(p);
+  if (first->type == T_NAME && first->len == 3 && memcmp(p->lx.src + first->off, "not", 3) == 0 &&
+      xiP_keyword(xiP_tag_of(p, first)) == KW_NOT) { /* not x: x == 0, a truth value */
     xiL_token t = xiP_take(p);
     nest(p, t.pos);
     xiP_expr(p, c);

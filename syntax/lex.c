@@ -303,7 +303,8 @@ xiL_token xiL_next(xiL_lexer *lx) {
         break;
       step(lx, (size_t)n);
     }
-    if (lx->off < lx->len && (lx->src[lx->off] == '"' || lx->src[lx->off] == '\'') &&
+    if (lx->off - off <= 2 && lx->off < lx->len &&
+        (lx->src[lx->off] == '"' || lx->src[lx->off] == '\'') &&
         string_prefix(lx->src + off, lx->off - off))
       return string(lx, off, pos); /* f"...", r'...' */
     return make(lx, T_NAME, off, pos);

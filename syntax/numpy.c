@@ -178,32 +178,29 @@ void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) 
       if (xiP_is(p, T_RP))
         break; /* f(a, b,) as Python allows */
       xiL_token t = *xiP_peek(p);
-      uint32_t kw = XI_NONE;
-      if (t.type == T_NAME) { /* name=value: a keyword argument */
+      uint32_t kw = XI_NONE, start = c->n;
+      xiP_expr(p, c); /* name=value is a keyword argument: a name, then '=' */
+      if (xiP_is(p, T_ASSIGN) && c->n == start + 1 && c->ins[start].kind == K_NAME) {
+        kw = c->ins[start].arg;
+        c->n = start;
         xiP_take(p);
-        if (xiP_is(p, T_ASSIGN)) {
-          xiP_take(p);
-          kw = xiP_name_id(p, &t);
-        } else {
-          xiP_put_back(p, &t);
+        if (strcmp(xiS_name(p->sym, kw), "dtype") == 0) {
+          a->dtype = dtype_word(p);
+          continue;
         }
+        xiP_expr(p, c);
       }
       if (kw == XI_NONE && a->nkw)
         xiP_fail(p, t.pos, "a positional argument after a keyword argument");
-      if (kw != XI_NONE && strcmp(xiS_name(p->sym, kw), "dtype") == 0) {
-        a->dtype = dtype_word(p);
-        continue;
-      }
       if (a->n == 0)
         a->first = t;
       if (a->n < XI_KW_ARGS) {
-        a->start[a->n] = c->n;
+        a->start[a->n] = start;
         a->kw[a->n] = kw;
         a->pos[a->n] = t.pos;
       } else if (kw != XI_NONE) {
         xiP_fail(p, t.pos, "keyword arguments come among the first %d", XI_KW_ARGS);
       }
-      xiP_expr(p, c);
       a->nkw += kw != XI_NONE;
       if (++a->n > 1000)
         xiP_fail(p, name.pos, "too many arguments");

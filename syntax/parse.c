@@ -622,17 +622,19 @@ int xiP_code_copy(xiP_code *dst, const xiP_code *src) {
 }
 
 void xiP_stmt_free(xiP_stmt *st) {
-  for (uint32_t i = 0; i < st->nitems; i++) {
-    free(st->items[i].text);
-    xiP_code_free(&st->items[i].code);
+  if (st->items || st->sep || st->end || st->deftext) { /* Python's statements only */
+    for (uint32_t i = 0; i < st->nitems; i++) {
+      free(st->items[i].text);
+      xiP_code_free(&st->items[i].code);
+    }
+    free(st->items);
+    free(st->sep);
+    free(st->end);
+    free(st->deftext);
+    st->items = NULL;
+    st->nitems = 0;
+    st->sep = st->end = st->deftext = NULL;
   }
-  free(st->items);
-  st->items = NULL;
-  st->nitems = 0;
-  free(st->sep);
-  free(st->end);
-  free(st->deftext);
-  st->sep = st->end = st->deftext = NULL;
 
   free(st->claims);
   free(st->claim_neg);

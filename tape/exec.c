@@ -35,9 +35,11 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
       *node = sc->args[k];
       return 0;
     }
+  if (xiG_resolve(g, name, pos, node, err) == 0)
+    return 0;
   if (strcmp(xiS_name(&g->sym, name), "None") == 0)
     return failf(err, pos, "None is not a value in xi");
-  return xiG_resolve(g, name, pos, node, err);
+  return -1;
 }
 
 /* K_LET: a local of a def takes the value node */
