@@ -45,16 +45,31 @@ static int fw_sqrt(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_sqrt(r, a, rnd);
 }
+/* An angle past 2^(2^XI_ANGLE_BITS): reducing it by 2π needs as many bits of π,
+   a computation ^C cannot stop (a second at 2^22, minutes past 2^28): NaN,
+   reported with the row's message, instead */
+static int huge_angle(mpfr_ptr r, mpfr_srcptr a) {
+  if (!mpfr_regular_p(a) || mpfr_get_exp(a) <= (mpfr_exp_t)1 << XI_ANGLE_BITS)
+    return 0;
+  mpfr_set_nan(r);
+  return 1;
+}
 static int fw_sin(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
+  if (huge_angle(r, a))
+    return 0;
   return mpfr_sin(r, a, rnd);
 }
 static int fw_cos(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
+  if (huge_angle(r, a))
+    return 0;
   return mpfr_cos(r, a, rnd);
 }
 static int fw_tan(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
+  if (huge_angle(r, a))
+    return 0;
   return mpfr_tan(r, a, rnd);
 }
 static int fw_tanh(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {

@@ -28,6 +28,10 @@
 #define XI_NONE UINT32_MAX
 #endif
 
+/* sin, cos and tan refuse an angle past 2^(2^XI_ANGLE_BITS) (ops.c says why) */
+#define XI_ANGLE_BITS 20
+#define XI_ANGLE_MSG "an angle past 2^1048576 radians (reducing it by 2 pi would take more bits of pi than a computation Ctrl-C can stop)"
+
 #define XI_OPS(X)                                                                         \
   X(ID, NULL, 1, fw_id, d_id, "a", "1", NULL, NULL, NULL, "a = b: b's value under a new name")  \
   X(NEG, NULL, 1, fw_neg, d_neg, "-a", "-1", NULL, NULL, NULL, "-a: negation")            \
@@ -47,11 +51,11 @@
   X(SQRT, "sqrt", 1, fw_sqrt, d_sqrt, "sqrt(a)", "1/(2·o)", NULL,                         \
     "square root of a negative number", NULL,                                             \
     "sqrt(x), x >= 0.  d/dx = 1/(2·sqrt(x)), infinite at 0 (an error in grad)")           \
-  X(SIN, "sin", 1, fw_sin, d_sin, "sin(a)", "cos(a)", NULL, NULL, NULL,                   \
+  X(SIN, "sin", 1, fw_sin, d_sin, "sin(a)", "cos(a)", NULL, XI_ANGLE_MSG, NULL,                   \
     "sin(x), x in radians.  d/dx = cos(x)")                                               \
-  X(COS, "cos", 1, fw_cos, d_cos, "cos(a)", "-sin(a)", NULL, NULL, NULL,                  \
+  X(COS, "cos", 1, fw_cos, d_cos, "cos(a)", "-sin(a)", NULL, XI_ANGLE_MSG, NULL,                  \
     "cos(x), x in radians.  d/dx = -sin(x)")                                              \
-  X(TAN, "tan", 1, fw_tan, d_tan, "tan(a)", "1 + o²", NULL, NULL, NULL,                   \
+  X(TAN, "tan", 1, fw_tan, d_tan, "tan(a)", "1 + o²", NULL, XI_ANGLE_MSG, NULL,                   \
     "tan(x), x in radians.  d/dx = 1 + tan(x)^2")                                         \
   X(TANH, "tanh", 1, fw_tanh, d_tanh, "tanh(a)", "1 - o²", NULL, NULL, NULL,              \
     "tanh(x).  d/dx = 1 - tanh(x)^2")                                                     \

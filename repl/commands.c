@@ -166,11 +166,15 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, mpfr_srcptr v, xi_er
     printf("%s (value %s)\n", j.claim, j.value ? j.value : "?");
   } else {
     char msg[sizeof err->msg];
-    snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s", (int)(n > 200 ? 200 : n), t,
-             j.value ? j.value : "?", j.claim ? j.claim : "?",
-             j.vd.truncated ? "the claim is the value truncated, not rounded: rounded it is "
-                            : "rounded to the claim's last digit it is ",
-             j.vd.rounded ? j.vd.rounded : "?");
+    if (!j.vd.rounded) /* orders of magnitude off: no point in its last digit */
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s (far from it)", (int)(n > 200 ? 200 : n),
+               t, j.value ? j.value : "?", j.claim ? j.claim : "?");
+    else
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s", (int)(n > 200 ? 200 : n), t,
+               j.value ? j.value : "?", j.claim ? j.claim : "?",
+               j.vd.truncated ? "the claim is the value truncated, not rounded: rounded it is "
+                              : "rounded to the claim's last digit it is ",
+               j.vd.rounded);
     xiR_report(s, "check failed", st->claims[0].pos, msg);
     s->failed = 1;
   }

@@ -29,3 +29,10 @@ grad(x^3, x)                     # 3x^2 = 12: an integer power of a negative bas
 n = 2
 grad(x^n, n)                     # log(-2) · 4 is not a real number
 grad(x^n, x)                     # 2x = -4: the exponent's partial is not needed
+# an angle so large that reducing it by 2π would take minutes (found by fuzz/)
+sin(2^1048577)
+cos(-3e400000)
+tan(2^1048575) == tan(2^1048575)
+# a check many orders of magnitude off says so, without writing the value out whole
+L = 95^31975374
+check L == 6
