@@ -10,10 +10,16 @@
 
 /* ---- print ---- */
 
-/* the text of value i as print shows it: str(), or format(value, spec) */
+/* the text of value i as print shows it: str(), or format(value, spec); as
+   xi shows values for print's own form (print "epoch", k, L) */
 static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, size_t len,
-                      xi_pos at, xi_err *err) {
+                      int xi, xi_pos at, xi_err *err) {
   xiG_node *n = &s->g.nodes[i];
+  if (xi && n->op != XI_TUPLE) {
+    xiO_view v = xiG_view(n);
+    xiW_value(b, &v, s->digits, -1, 0);
+    return 0;
+  }
   if (n->op == XI_TUPLE) { /* (2, 3), (9.0, 0.99), (3,) */
     if (len)
       return xiR_fail(err, at, "a tuple takes no format spec");
@@ -21,7 +27,7 @@ static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, 
     for (uint32_t k = 0; k < n->x->nargs; k++) {
       if (k)
         xiW_str(b, ", ", 2);
-      if (value_text(s, b, s->g.nodes[i].x->args[k], NULL, 0, at, err))
+      if (value_text(s, b, s->g.nodes[i].x->args[k], NULL, 0, xi, at, err))
         return -1;
     }
     xiW_str(b, s->g.nodes[i].x->nargs == 1 ? ",)" : ")", s->g.nodes[i].x->nargs == 1 ? 2 : 1);
@@ -58,7 +64,7 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       }
       rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
       if (rc == 0)
-        rc = value_text(s, b, root, it->text, it->len, it->pos, err);
+        rc = value_text(s, b, root, it->text, it->len, st->cmd == 1, it->pos, err);
       xiG_truncate(g, mark);
     }
   }

@@ -70,6 +70,8 @@ int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
 /* the statements of s->src[off, end), which starts at `at`; in_block: a
    repeated block, which stops at its first error */
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block);
+/* check (check.c) */
+int xiR_check(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* a command's statement, by its row's handler (commands.c) */
 int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* what a statement returns when its errors were reported where they happened

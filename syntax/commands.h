@@ -31,8 +31,12 @@
     "Passes when E is within half a unit of NUMBER's last written digit (check L ==\n"     \
     "0.640 passes for 0.63967).  It prints the value to a few more digits, and says\n"     \
     "so when the claim is the value truncated instead of rounded.  A tensor is\n"          \
-    "checked element by element (check M == [[1, 2], [3, 4]]).  A failed check is\n"       \
-    "not an error: a script goes on, and its exit status is 1 at the end.")                \
+    "checked element by element (check M == [[1, 2], [3, 4]]).\n"                          \
+    "check A == B with an expression on the right (check grad(L, W) == (p - y)*x)\n"      \
+    "passes when the two agree to the working precision (within 8 bits: two ways of\n"    \
+    "computing a number round differently), and says to how many digits they agree.\n"    \
+    "check A ≈ B ± T (or == ... +/- T) passes when |A - B| <= T, element by element.\n"   \
+    "A failed check is not an error: a script goes on, and its exit status is 1.")        \
   C(SET, "set", A_ASSIGN, cmd_set, "set x = VALUE",                                        \
     "the knob: x changes, and what was built on it follows",                               \
     "The leaf x takes a new value, and every named value whose graph holds x is\n"         \

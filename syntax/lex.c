@@ -140,6 +140,8 @@ static xiL_type unicode_operator(uint32_t c) {
   case 0xB7: case 0xD7: case 0x22C5: return T_STAR;
   case 0x2212: case 0x2013: return T_MINUS; /* minus sign, en dash (seed 000 writes –0.00037018) */
   case 0xF7: return T_SLASH;
+  case 0x2248: return T_APPROX;
+  case 0xB1: return T_PLUSMINUS;
   default: return T_ERROR;
   }
 }
@@ -388,7 +390,7 @@ const char *xiL_describe(xiL_type t) {
       "end of input", "end of line", "';'", "a number", "a name", "a string", "'('",
       "')'", "','", "'+'", "'-'", "'*'", "'/'", "'^'", "'='", "'+='", "'-='", "'*='", "'/='",
       "'=='", "'{'", "'}'", "'['", "']'", "'@'", "':'", "'.'", "'>'", "'>='", "'<'",
-      "'<='", "'!='", "a superscript power", "'%'", "'//'", "'%='", "'//='",
+      "'<='", "'!='", "a superscript power", "'%'", "'//'", "'%='", "'//='", "'≈'", "'±'",
       "an invalid character"};
   return names[t];
 }

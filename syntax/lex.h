@@ -14,6 +14,7 @@ typedef enum {
   T_AT, T_COLON, T_DOT, T_GT, T_GE, T_LT, T_LE, T_NE,
   T_SUP, /* superscript digits: ² ³ ... as a power */
   T_PERCENT, T_DSLASH, T_PERCENTEQ, T_DSLASHEQ, /* % // %= //= */
+  T_APPROX, T_PLUSMINUS, /* ≈ ± (check L ≈ 0.3 ± 1e-4) */
   T_ERROR
 } xiL_type;
 

@@ -258,6 +258,89 @@ static void claims(xiP_parser *p, xiP_stmt *st) {
   st->claim_shape = matrix ? (xi_shape){2, rows, cols} : (xi_shape){1, 1, st->nclaims};
 }
 
+typedef struct { /* where the parser is, to come back to */
+  xiL_lexer lx;
+  xiL_token tok;
+  int have_tok;
+  size_t last_end;
+} spot;
+static spot here(const xiP_parser *p) { return (spot){p->lx, p->tok, p->have_tok, p->last_end}; }
+static void back(xiP_parser *p, spot s) {
+  p->lx = s.lx, p->tok = s.tok, p->have_tok = s.have_tok, p->last_end = s.last_end;
+}
+
+/* ± or +/- next: taken when take, else only looked at */
+static int plus_minus(xiP_parser *p, int take) {
+  if (xiP_is(p, T_PLUSMINUS)) {
+    if (take)
+      xiP_take(p);
+    return 1;
+  }
+  if (!xiP_is(p, T_PLUS))
+    return 0;
+  spot s = here(p);
+  xiP_take(p);
+  int yes = xiP_is(p, T_SLASH) && (xiP_take(p), xiP_is(p, T_MINUS)) && (xiP_take(p), 1);
+  if (!yes || !take)
+    back(p, s);
+  return yes;
+}
+
+/* numbers claimed, tried first: 1 when they are all the right side holds */
+static int try_claims(xiP_parser *p, xiP_stmt *st) {
+  spot s = here(p);
+  jmp_buf outer;
+  xi_err quiet, *e = p->err;
+  memcpy(outer, p->fail, sizeof outer);
+  p->err = &quiet;
+  int ok = 0;
+  if (!setjmp(p->fail)) {
+    claims(p, st);
+    ok = at_end(p) || plus_minus(p, 0);
+  }
+  memcpy(p->fail, outer, sizeof outer);
+  p->err = e;
+  if (!ok) {
+    back(p, s);
+    st->nclaims = 0;
+  }
+  return ok;
+}
+
+static xiP_item *check_item(xiP_parser *p, xiP_stmt *st, int kind) {
+  xiP_item *q = realloc(st->items, (st->nitems + 1) * sizeof *q);
+  if (!q)
+    xiP_fail(p, xiP_peek(p)->pos, "out of memory");
+  st->items = q;
+  xiP_item *it = &q[st->nitems++];
+  memset(it, 0, sizeof *it);
+  it->kind = (uint8_t)kind;
+  it->pos = xiP_peek(p)->pos;
+  it->off = xiP_peek(p)->off;
+  return it;
+}
+
+/* after check E == (or ≈): the numbers claimed, or an expression; then ± T */
+static void check_rhs(xiP_parser *p, xiP_stmt *st) {
+  st->claim_pos = xiP_peek(p)->pos;
+  st->rhs_off = xiP_peek(p)->off;
+  if (!try_claims(p, st)) {
+    uint32_t k = st->nitems;
+    check_item(p, st, I_VALUE);
+    p->depth = 0;
+    xiP_expr(p, &st->items[k].code);
+    st->items[k].end = p->last_end;
+  }
+  st->rhs_end = p->last_end;
+  if (plus_minus(p, 1)) {
+    uint32_t k = st->nitems;
+    check_item(p, st, I_TOL);
+    p->depth = 0;
+    xiP_expr(p, &st->items[k].code);
+    st->items[k].end = p->last_end;
+  }
+}
+
 /* { statements }: the text between the braces, which may span lines */
 static void body(xiP_parser *p, xiP_stmt *st) {
   xiL_token open = xiP_expect(p, T_LBRACE, "'{' and the statements to repeat");
@@ -318,9 +401,11 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
     p->no_compare = 1;
     full_expr(p, st);
     p->no_compare = 0;
-    xiP_expect(p, T_EQEQ, "'==' and the number claimed, as in check L == 0.639");
-    st->claim_pos = xiP_peek(p)->pos;
-    claims(p, st);
+    if (!xiP_is(p, T_APPROX))
+      xiP_expect(p, T_EQEQ, "'==' and the number claimed, as in check L == 0.639");
+    else
+      xiP_take(p);
+    check_rhs(p, st);
     break;
   case A_ASSIGN: {
     xiL_token t = xiP_expect(p, T_NAME, "the name of a leaf, as in set x = 4");

@@ -79,8 +79,8 @@ typedef enum {
 } xiP_stmt_kind;
 
 /* a part of a statement that has several: print's texts and values, an if's
-   branches, an import's modules, an indexed assignment's index */
-typedef enum { I_ARG, I_TEXT, I_VALUE, I_COND, I_ELSE, I_IMPORT, I_INDEX } xiP_item_kind;
+   branches, an import's modules, check's right side (I_VALUE) and tolerance (I_TOL) */
+typedef enum { I_ARG, I_TEXT, I_VALUE, I_COND, I_ELSE, I_IMPORT, I_INDEX, I_TOL } xiP_item_kind;
 typedef struct {
   uint8_t kind;  /* an xiP_item_kind */
   char conv;     /* I_VALUE: 'r', 's' or 0, as in {x!r} */
@@ -107,6 +107,7 @@ typedef struct {
   uint32_t *names;      /* parameters (S_DEF), wrt list, del list */
   xi_pos *name_pos;
   uint32_t nnames;
+  size_t rhs_off, rhs_end; /* check: the right side's source (numbers or an expression) */
   xiL_token *claims;    /* check: the numbers claimed (a list for a tensor) */
   uint8_t *claim_neg;   /* each written with a minus */
   uint32_t nclaims;

@@ -275,8 +275,47 @@ static char *plain_string(xiP_parser *p, const char *what) {
   return text;
 }
 
+static int at_line_end(xiP_parser *p) {
+  xiL_type t = xiP_peek(p)->type;
+  return t == T_NL || t == T_EOF;
+}
+
+/* print "epoch", k, L: xi's own form, without parentheses: texts and values
+   (as xi shows them), separated by spaces, for a loop's report */
+static void print_xi(xiP_parser *p, xiP_stmt *st) {
+  st->cmd = 1; /* xi's format for the values */
+  do {
+    xiL_token t = *xiP_peek(p);
+    item(p, st, I_ARG, t.pos);
+    if (t.type == T_STRING) {
+      xiP_take(p);
+      char *text;
+      size_t len;
+      if (xiP_string_text(p, &t, &text, &len))
+        xiP_fail(p, t.pos, "print's texts are plain here (an f-string needs print(...))");
+      xiP_item *it = item(p, st, I_TEXT, t.pos);
+      it->text = text, it->len = len;
+    } else {
+      uint32_t k = st->nitems;
+      item(p, st, I_VALUE, t.pos);
+      st->items[k].off = t.off;
+      p->depth = 0;
+      xiP_expr(p, &st->items[k].code);
+      st->items[k].end = p->last_end;
+    }
+  } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+}
+
 static void print_stmt(xiP_parser *p, xiP_stmt *st) {
   st->kind = S_PRINT;
+  if (at_line_end(p) || xiP_is(p, T_SEMI)) { /* print alone: an empty line */
+    st->cmd = 1;
+    return;
+  }
+  if (!xiP_is(p, T_LP)) {
+    print_xi(p, st);
+    return;
+  }
   xiP_expect(p, T_LP, "'(' after print, as in print(\"loss\", L)");
   while (!xiP_is(p, T_RP)) {
     xiL_token t = *xiP_peek(p);
@@ -326,11 +365,6 @@ static void print_stmt(xiP_parser *p, xiP_stmt *st) {
 }
 
 /* ---- blocks ---- */
-
-static int at_line_end(xiP_parser *p) {
-  xiL_type t = xiP_peek(p)->type;
-  return t == T_NL || t == T_EOF;
-}
 
 /* The block after a header's ':' (taken): the rest of the line, or the lines
    indented more than the header (at column col).  Its source is [*off, *end)

@@ -124,6 +124,8 @@ static int build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint3
   if ((in->spare & XI_OPF_DOT) && (!xiG_is_tensor(&g->nodes[args[0]]) ||
                                    !xiG_is_tensor(&g->nodes[args[1]])))
     op = XI_MUL; /* np.dot(3.0, x) */
+  if (op == XI_POW && g->nodes[args[0]].op == XI_CONST && g->nodes[args[0]].aux == XI_LIT_E)
+    return xiG_op(g, XI_EXP, args[1], XI_NONE, NULL, in->pos, out, err); /* e^x is exp(x) */
   return xiG_op(g, op, args[0], row->arity > 1 ? args[1] : XI_NONE, nparams ? p : NULL,
                 in->pos, out, err);
 }

@@ -1,0 +1,310 @@
+/* check.c: `check`.  A claimed number is judged exactly against the value
+ * (within half a unit of its last written digit; truncated rather than
+ * rounded is said); an expression on the right is compared with the value
+ * (they must agree to the working precision, within 8 bits, as two ways of
+ * computing one number round differently); ≈ with ± (check L ≈ 0.3 ± 1e-4)
+ * allows the tolerance given, compared exactly. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl/session.h"
+#include "show/num.h"
+#include "show/print.h"
+
+typedef struct {
+  xiN_verdict vd;
+  char *value, *claim;
+} judged;
+
+static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, mpfr_srcptr v, judged *j) {
+  const xiL_token *c = &st->claims[k];
+  if (xiN_judge(v, s->src + c->off, c->len, st->claim_neg[k], &j->vd))
+    return -1;
+  int more = j->vd.sig + 4 > s->digits ? j->vd.sig + 4 : s->digits;
+  j->value = xiN_format(v, more);
+  j->claim = malloc(c->len + 2);
+  if (j->claim)
+    sprintf(j->claim, "%s%.*s", st->claim_neg[k] ? "-" : "", (int)c->len, s->src + c->off);
+  return 0;
+}
+
+static void unjudge(judged *j) {
+  free(j->value);
+  free(j->claim);
+  free(j->vd.rounded);
+}
+
+static void passed(xiR_session *s) {
+  const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
+  printf("%sok%s: ", on, off);
+}
+
+static int check_scalar(xiR_session *s, const xiP_stmt *st, mpfr_srcptr v, xi_err *err) {
+  judged j;
+  if (judge(s, st, 0, v, &j))
+    return xiR_fail(err, st->claims[0].pos,
+                    "the claim is too long or its exponent too large to check");
+  const char *t = s->src + st->text_off;
+  size_t n = st->text_len;
+  if (j.vd.pass) {
+    passed(s);
+    printf("%s (value %s)\n", j.claim, j.value ? j.value : "?");
+  } else {
+    char msg[sizeof err->msg];
+    if (!j.vd.rounded) /* orders of magnitude off: no point in its last digit */
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s (far from it)", (int)(n > 200 ? 200 : n),
+               t, j.value ? j.value : "?", j.claim ? j.claim : "?");
+    else
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s", (int)(n > 200 ? 200 : n), t,
+               j.value ? j.value : "?", j.claim ? j.claim : "?",
+               j.vd.truncated ? "the claim is the value truncated, not rounded: rounded it is "
+                              : "rounded to the claim's last digit it is ",
+               j.vd.rounded);
+    xiR_report(s, "check failed", st->claims[0].pos, msg);
+    s->failed = 1;
+  }
+  unjudge(&j);
+  return 0;
+}
+
+/* check M == [[...]]: element by element; the failing entries are named */
+static int check_tensor(xiR_session *s, const xiP_stmt *st, xiG_node *node, xi_err *err) {
+  xiO_view v = xiG_view(node);
+  xi_shape want = st->claim_shape;
+  if (!xiO_same_shape(&v.sh, &want)) {
+    char a[48], b[48];
+    xiO_shape_text(&v.sh, a, sizeof a);
+    xiO_shape_text(&want, b, sizeof b);
+    return xiR_fail(err, st->claim_pos, "the value has shape %s and the claim %s", a, b);
+  }
+  xiW_buf bad = {0};
+  uint32_t failed = 0;
+  for (uint32_t k = 0; k < v.n; k++) {
+    judged j;
+    if (judge(s, st, k, &v.el[k], &j)) {
+      xiW_free(&bad);
+      return xiR_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
+    }
+    if (!j.vd.pass && ++failed <= 8) {
+      if (v.sh.rank == 2)
+        xiW_put(&bad, "%s[%u, %u] is %s, not %s%s", failed > 1 ? "; " : "", k / v.sh.cols,
+                k % v.sh.cols, j.value, j.claim, j.vd.truncated ? " (truncated)" : "");
+      else
+        xiW_put(&bad, "%s[%u] is %s, not %s%s", failed > 1 ? "; " : "", k, j.value, j.claim,
+                j.vd.truncated ? " (truncated)" : "");
+    }
+    unjudge(&j);
+  }
+  if (failed == 0) {
+    passed(s);
+    printf("all %u elements\n", v.n);
+  } else {
+    char msg[sizeof err->msg];
+    snprintf(msg, sizeof msg, "%u of %u elements differ: %s%s", failed, v.n,
+             bad.s && !bad.failed ? bad.s : "(too many to say)", failed > 8 ? "; ..." : "");
+    xiR_report(s, "check failed", st->claim_pos, msg);
+    s->failed = 1;
+  }
+  xiW_free(&bad);
+  return 0;
+}
+
+static int check_claims(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  uint32_t mark = s->g.n, root;
+  int rc = xiR_evaluate(s, st, &root, err);
+  if (rc == 0) {
+    xiG_node *n = &s->g.nodes[root];
+    if (st->claim_shape.rank == 0 && !xiG_is_tensor(n))
+      rc = check_scalar(s, st, n->v, err);
+    else
+      rc = check_tensor(s, st, n, err);
+  }
+  xiG_truncate(&s->g, mark);
+  return rc;
+}
+
+/* ---- check A == B, check A ≈ B ± T ---- */
+
+/* how many decimal digits x and y agree to: -log10(|x - y| / max(|x|, |y|)) */
+static long agreeing(mpfr_srcptr x, mpfr_srcptr y, mpfr_prec_t prec) {
+  mpfr_t d, m;
+  mpfr_inits2(prec + 64, d, m, (mpfr_ptr)0);
+  mpfr_sub(d, x, y, MPFR_RNDN);
+  mpfr_abs(d, d, MPFR_RNDN);
+  if (mpfr_cmpabs(x, y) >= 0)
+    mpfr_abs(m, x, MPFR_RNDN);
+  else
+    mpfr_abs(m, y, MPFR_RNDN);
+  long digits = (long)((double)prec * 0.30103);
+  if (!mpfr_zero_p(d) && !mpfr_zero_p(m)) {
+    mpfr_div(d, d, m, MPFR_RNDN);
+    mpfr_log10(d, d, MPFR_RNDN);
+    long k = -mpfr_get_si(d, MPFR_RNDU);
+    digits = k < digits ? (k < 0 ? 0 : k) : digits;
+  } else if (!mpfr_zero_p(d)) {
+    digits = 0;
+  }
+  mpfr_clears(d, m, (mpfr_ptr)0);
+  return digits;
+}
+
+/* |x - y| <= tol (tol given), else within 2^(8 - prec) of the larger:
+   computed at a precision where the difference is exact enough */
+static int close_enough(mpfr_srcptr x, mpfr_srcptr y, mpfr_srcptr tol, mpfr_prec_t prec) {
+  mpfr_t d, m;
+  mpfr_prec_t p = prec + 128;
+  if (mpfr_get_prec(x) + 64 > p)
+    p = mpfr_get_prec(x) + 64;
+  mpfr_inits2(p, d, m, (mpfr_ptr)0);
+  mpfr_sub(d, x, y, MPFR_RNDU);
+  mpfr_abs(d, d, MPFR_RNDU);
+  int ok;
+  if (tol) {
+    ok = mpfr_lessequal_p(d, tol);
+  } else {
+    if (mpfr_cmpabs(x, y) >= 0)
+      mpfr_abs(m, x, MPFR_RNDN);
+    else
+      mpfr_abs(m, y, MPFR_RNDN);
+    mpfr_mul_2si(m, m, 8 - (long)prec, MPFR_RNDN);
+    ok = mpfr_lessequal_p(d, m);
+  }
+  mpfr_clears(d, m, (mpfr_ptr)0);
+  return ok;
+}
+
+/* one element of A against B: its verdict, and the text when it fails */
+static int element(xiR_session *s, xiW_buf *bad, uint32_t *failed, const xiO_view *a,
+                   const xiO_view *b, uint32_t k, mpfr_srcptr tol) {
+  mpfr_srcptr x = &a->el[k], y = &b->el[b->n == 1 ? 0 : k];
+  if (close_enough(x, y, tol, s->g.prec))
+    return 1;
+  if (++*failed <= 8) {
+    char *vx = xiN_format(x, s->digits + 4), *vy = xiN_format(y, s->digits + 4);
+    if (a->sh.rank == 2)
+      xiW_put(bad, "%s[%u, %u]: %s against %s", *failed > 1 ? "; " : "", k / a->sh.cols,
+              k % a->sh.cols, vx ? vx : "?", vy ? vy : "?");
+    else if (a->sh.rank == 1)
+      xiW_put(bad, "%s[%u]: %s against %s", *failed > 1 ? "; " : "", k, vx ? vx : "?",
+              vy ? vy : "?");
+    else
+      xiW_put(bad, "%s against %s, agreeing to %ld digits", vx ? vx : "?", vy ? vy : "?",
+              agreeing(x, y, s->g.prec));
+    free(vx);
+    free(vy);
+  }
+  return 0;
+}
+
+/* source text: the right side, the tolerance */
+static void text_of(xiR_session *s, size_t off, size_t end, char *buf, size_t n) {
+  size_t len = end > off ? end - off : 0;
+  snprintf(buf, n, "%.*s", (int)(len > 200 ? 200 : len), s->src + off);
+}
+
+/* the claims (numbers written) as a value, read at a precision that keeps
+   every digit they wrote */
+static int claims_value(xiR_session *s, const xiP_stmt *st, uint32_t *out, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t *items = malloc(st->nclaims * sizeof *items);
+  if (!items)
+    return xiR_fail(err, st->claim_pos, "out of memory");
+  int rc = 0;
+  for (uint32_t k = 0; k < st->nclaims && rc == 0; k++) {
+    const xiL_token *c = &st->claims[k];
+    char *text = malloc(c->len + 2);
+    if (!text)
+      rc = xiR_fail(err, c->pos, "out of memory");
+    else {
+      sprintf(text, "%s%.*s", st->claim_neg[k] ? "-" : "", (int)c->len, s->src + c->off);
+      uint32_t sym = xiS_intern(&g->sym, text, strlen(text));
+      items[k] = sym == XI_NONE ? XI_NONE : xiG_constant(g, sym, c->pos);
+      if (items[k] == XI_NONE)
+        rc = xiG_oom(g, c->pos, err);
+      free(text);
+    }
+  }
+  if (rc == 0 && st->claim_shape.rank == 0)
+    *out = items[0];
+  else if (rc == 0 && st->claim_shape.rank == 1)
+    rc = xiG_list(g, items, st->nclaims, st->claim_pos, out, err);
+  else if (rc == 0) { /* rows of the matrix, then the matrix */
+    uint32_t rows = st->claim_shape.rows, cols = st->claim_shape.cols;
+    for (uint32_t r = 0; r < rows && rc == 0; r++)
+      rc = xiG_list(g, items + r * cols, cols, st->claim_pos, &items[r], err);
+    if (rc == 0)
+      rc = xiG_list(g, items, rows, st->claim_pos, out, err);
+  }
+  free(items);
+  return rc;
+}
+
+/* check A == B (an expression), or A ≈ B ± T */
+static int check_values(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t a, b, t = XI_NONE;
+  const xiP_item *tol = NULL, *rhs = NULL;
+  for (uint32_t k = 0; k < st->nitems; k++)
+    *(st->items[k].kind == I_TOL ? &tol : &rhs) = &st->items[k];
+  if (xiR_evaluate(s, st, &a, err) ||
+      (rhs ? xiG_exec(g, &rhs->code, NULL, NULL, 0, &b, err) : claims_value(s, st, &b, err)) ||
+      (tol && xiG_exec(g, &tol->code, NULL, NULL, 0, &t, err)))
+    return -1;
+  if (xiG_no_tuple(g, a, st->pos, "check", err) || xiG_no_tuple(g, b, st->claim_pos, "check", err))
+    return -1;
+  xiO_view va = xiG_view(&g->nodes[a]), vb = xiG_view(&g->nodes[b]);
+  if (t != XI_NONE && (xiG_is_tensor(&g->nodes[t]) || mpfr_sgn(g->nodes[t].v) < 0))
+    return xiR_fail(err, tol->pos, "the tolerance after ± is one number, 0 or more");
+  if (!xiO_same_shape(&va.sh, &vb.sh) && vb.n != 1) {
+    char x[48], y[48];
+    xiO_shape_text(&va.sh, x, sizeof x);
+    xiO_shape_text(&vb.sh, y, sizeof y);
+    return xiR_fail(err, st->claim_pos, "the two sides have shapes %s and %s", x, y);
+  }
+  mpfr_srcptr tv = t == XI_NONE ? NULL : g->nodes[t].v;
+  xiW_buf bad = {0};
+  uint32_t failed = 0;
+  for (uint32_t k = 0; k < va.n; k++)
+    element(s, &bad, &failed, &va, &vb, k, tv);
+  char right[256], tol_text[256] = "", pm[260] = "";
+  text_of(s, st->rhs_off, st->rhs_end, right, sizeof right);
+  if (tv) {
+    text_of(s, tol->off, tol->end, tol_text, sizeof tol_text);
+    snprintf(pm, sizeof pm, " ± %s", tol_text);
+  }
+  const char *t0 = s->src + st->text_off;
+  int n = (int)(st->text_len > 200 ? 200 : st->text_len);
+  if (failed == 0) {
+    passed(s);
+    if (va.n > 1)
+      printf("%.*s == %s%s: all %u elements\n", n, t0, right, pm, va.n);
+    else if (tv)
+      printf("%.*s is within %s of %s\n", n, t0, tol_text, right);
+    else
+      printf("%.*s == %s (agreeing to %ld digits)\n", n, t0, right,
+             agreeing(va.el, vb.el, g->prec));
+  } else {
+    char msg[sizeof err->msg];
+    if (va.n > 1)
+      snprintf(msg, sizeof msg, "%u of %u elements of %.*s differ from %s%s: %s%s", failed,
+               va.n, n, t0, right, pm, bad.s && !bad.failed ? bad.s : "?",
+               failed > 8 ? "; ..." : "");
+    else
+      snprintf(msg, sizeof msg, "%.*s is not %s%s: %s", n, t0, right, pm,
+               bad.s && !bad.failed ? bad.s : "?");
+    xiR_report(s, "check failed", st->claim_pos, msg);
+    s->failed = 1;
+  }
+  xiW_free(&bad);
+  return 0;
+}
+
+int xiR_check(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  if (!st->nitems)
+    return check_claims(s, st, err);
+  uint32_t mark = s->g.n;
+  int rc = check_values(s, st, err);
+  xiG_truncate(&s->g, mark);
+  return rc;
+}
