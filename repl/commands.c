@@ -263,9 +263,14 @@ static int whole(xiR_session *s, const xiP_stmt *st, const char *what, long lo, 
                  long *out, xi_err *err) {
   const char *t = s->src + st->arg.off;
   int ok = st->arg.len > 0 && st->arg.len < 12;
-  for (size_t i = 0; ok && i < st->arg.len; i++)
+  long v = 0;
+  /* the digits by hand, not strtol: the source has a length and no NUL, and
+     `seed 4` at its very end would be read on past it (found by fuzz/) */
+  for (size_t i = 0; ok && i < st->arg.len; i++) {
     ok = t[i] >= '0' && t[i] <= '9';
-  long v = ok ? strtol(t, NULL, 10) : -1;
+    if (ok)
+      v = 10 * v + (t[i] - '0');
+  }
   if (!ok || v < lo || v > hi)
     return xiR_fail(err, st->arg.pos, "%s must be a whole number from %ld to %ld", what, lo, hi);
   *out = v;
