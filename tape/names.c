@@ -256,7 +256,8 @@ int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t 
   if (b->kind == B_NODE)
     moved(g, name, b->node, (xi_pos){0, 0}, MOVE_BIND);
   clear_binding(b);
-  memcpy(p, params, np * sizeof *p);
+  if (np) /* f() = ... has no parameters, and params may be NULL (fuzz/) */
+    memcpy(p, params, np * sizeof *p);
   b->kind = B_FUNC;
   b->params = p;
   b->nparams = np;
