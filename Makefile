@@ -1,4 +1,4 @@
-# xi: make (build), make run, make test, make asan, make bench, make install PREFIX=...
+# xi: make (build), make run, make test, make asan, make fuzz, make bench, make install PREFIX=...
 VERSION := 0.1.0
 PREFIX ?= /usr/local
 CC ?= cc
@@ -26,8 +26,13 @@ LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
 HDRS := $(wildcard ops/*.h syntax/*.h tape/*.h grad/*.h show/*.h repl/*.h)
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+# the fuzzer (fuzz/): clang's libFuzzer, objects in build/fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_CC ?= clang
+FUZZ_DEBS := clang libclang-rt-dev
+FUZZ_SAN := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all run test asan valgrind bench install clean deps
+.PHONY: all run test asan fuzz fuzz-build fuzz-deps valgrind bench install clean deps
 all: deps xi
 
 # Missing Debian packages are installed here (with sudo when not root), so a
@@ -44,6 +49,20 @@ deps:
 	  fi; \
 	fi
 
+# clang with the libFuzzer runtime (Debian keeps it apart from clang, in
+# libclang-rt-dev)
+fuzz-deps:
+	@if ! printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { return !d && n; }\n' | \
+	    $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "xi: installing $(FUZZ_DEBS)"; \
+	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(FUZZ_DEBS) >/dev/null; \
+	  else \
+	    echo "xi: make fuzz needs clang with libFuzzer (Debian: apt-get install $(FUZZ_DEBS))"; exit 1; \
+	  fi; \
+	fi
+
 $(OUT)/%.o: %.c $(HDRS) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -53,6 +72,9 @@ $(OUT)/libxi.a: $(LIB_OBJ)
 
 $(OUT)/xi: $(XI_OBJ) $(OUT)/libxi.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(XI_OBJ) $(OUT)/libxi.a $(LDLIBS)
+
+$(OUT)/xi-fuzz: fuzz/harness.c $(OUT)/libxi.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ fuzz/harness.c $(OUT)/libxi.a $(LDLIBS)
 
 xi: $(OUT)/xi
 	cp $< $@
@@ -68,6 +90,14 @@ asan: deps
 	@$(MAKE) --no-print-directory OUT=build/asan CFLAGS="$(SAN)" build/asan/xi
 	@XI=build/asan/xi LIBXI=build/asan/libxi.a XI_CFLAGS="-fsanitize=address,undefined" \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/run
+
+# libFuzzer over the statements, FUZZ_SECONDS on one core (fuzz/run says how);
+# findings go to tests/crashes/, which make test replays
+fuzz-build: deps fuzz-deps
+	@$(MAKE) --no-print-directory OUT=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_SAN)" build/fuzz/xi-fuzz
+
+fuzz: fuzz-build
+	@fuzz/run $(FUZZ_SECONDS)
 
 valgrind: all
 	@mkdir -p tests/out

@@ -97,12 +97,24 @@ static void drop_code(xiG_graph *g, xiG_node *n) {
 }
 
 void xiG_truncate(xiG_graph *g, uint32_t mark) {
-  /* graphs built for GRAD nodes from mark on are gone: their nodes forget them */
-  while (g->nbuilt && g->nodes[g->built[g->nbuilt - 1]].aux >= mark) {
-    uint32_t grad = g->built[--g->nbuilt];
-    if (grad < mark)
+  /* GRAD nodes from mark on are gone, and graphs built from mark on for the
+     others: their nodes forget them.  Every entry is looked at, not just the
+     top of a stack: a built graph need not lie above its GRAD node (when the
+     derivative is a shared literal or an older node, it is that node), so an
+     entry to keep can sit above one to drop.  Popping only the top left a
+     gone GRAD node listed, and a later truncation then cleared the aux of
+     whatever node took its slot (found by fuzz/). */
+  uint32_t kept = 0;
+  for (uint32_t k = 0; k < g->nbuilt; k++) {
+    uint32_t grad = g->built[k];
+    if (grad >= mark)
+      continue;
+    if (g->nodes[grad].aux >= mark)
       g->nodes[grad].aux = XI_NONE;
+    else
+      g->built[kept++] = grad;
   }
+  g->nbuilt = kept;
   for (uint32_t k = 0; k < g->nlabel; k++)
     if (g->label[k] != XI_NONE && g->label[k] >= mark)
       g->label[k] = XI_NONE;
