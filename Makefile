@@ -32,7 +32,7 @@ FUZZ_CC ?= clang
 FUZZ_DEBS := clang libclang-rt-dev
 FUZZ_SAN := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all run test asan fuzz fuzz-build fuzz-deps valgrind bench install clean deps
+.PHONY: all run test asan fuzz fuzz-build fuzz-deps valgrind valgrind-deps bench install clean deps
 all: deps xi
 
 # Missing Debian packages are installed here (with sudo when not root), so a
@@ -99,7 +99,20 @@ fuzz-build: deps fuzz-deps
 fuzz: fuzz-build
 	@fuzz/run $(FUZZ_SECONDS)
 
-valgrind: all
+# valgrind itself is installed when missing, as the rest (a check that needs a
+# tool installs it or fails, never skips)
+valgrind-deps:
+	@if ! command -v valgrind >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "xi: installing valgrind"; \
+	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind >/dev/null; \
+	  else \
+	    echo "xi: make valgrind needs valgrind (Debian: apt-get install valgrind)"; exit 1; \
+	  fi; \
+	fi
+
+valgrind: all valgrind-deps
 	@mkdir -p tests/out
 	@tests/valgrind
 
