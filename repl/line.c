@@ -55,6 +55,27 @@ static int gather(char *line) {
   return xiL_open(pending, pending_len) == XI_OPEN_NONE;
 }
 
+/* One history entry for what ran: a line, or a whole block typed over several
+   lines (up-arrow brings the block back, and Enter runs it again: its blank
+   last line, which ended a Python block, is kept) */
+static void remember(const char *text) {
+  size_t n = strlen(text);
+  if (n && text[n - 1] == '\n')
+    n--;
+  size_t k = 0;
+  while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n'))
+    k++;
+  if (k == n)
+    return; /* nothing but blanks */
+  char *entry = strndup(text, n);
+  if (!entry)
+    return;
+  add_history(entry);
+  free(entry);
+  if (histfile && append_history(1, histfile) != 0)
+    history_broken(errno);
+}
+
 static void on_line(char *line) {
   if (!line) { /* Ctrl-D */
     done = 1;
@@ -63,11 +84,6 @@ static void on_line(char *line) {
     return;
   }
   line_no++;
-  if (*line) {
-    add_history(line);
-    if (histfile && append_history(1, histfile) != 0)
-      history_broken(errno);
-  }
   if (strlen(line) + pending_len > XI_LINE_MAX) {
     fprintf(stderr, "<stdin>:%u: error: a line (or block) of more than %d MB; the limit "
                     "protects the memory: load a file instead\n", line_no, XI_LINE_MAX >> 20);
@@ -87,6 +103,7 @@ static void on_line(char *line) {
   line = pending; /* run the whole statement, as one source */
   pending = NULL;
   pending_len = 0;
+  remember(line);
   session->interrupt = 0;
   got_sigint = 0;
   int failed = session->failed; /* a mistake at the prompt is not a failed run */
