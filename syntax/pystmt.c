@@ -567,7 +567,8 @@ static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end) {
     first = xiL_next(&lx);
   if (first.type == T_STRING)
     off = first.off + first.len;
-  char *out = malloc(end - off + 1);
+  char *out = malloc(2 * (end - off) + 1); /* "; " for each newline: a line may have no
+                                              indentation (inside brackets) */
   if (!out)
     xiP_fail(p, st->pos, "out of memory");
   size_t n = 0;
