@@ -235,24 +235,9 @@ int xiA_prepare(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint3
   for (uint32_t i = lo; i <= *root; i++) {
     if (need[i] != 3)
       continue;
-    xiG_node *n = &g->nodes[i];
-    uint32_t built = n->aux;
-    if (built == XI_NONE) { /* its graph, built once and kept */
-      if (xiA_build(s, g, n->a, n->b, at, &built, err))
-        goto done;
-      n = &g->nodes[i];
-      n->aux = built;
-      uint32_t *q = g->nbuilt == g->capbuilt
-                        ? realloc(g->built, (g->capbuilt = 2 * g->capbuilt + 16) * sizeof *q)
-                        : g->built;
-      if (!q) {
-        n->aux = XI_NONE;
-        failf(err, at, "out of memory");
-        goto done;
-      }
-      g->built = q;
-      g->built[g->nbuilt++] = i;
-    }
+    uint32_t built;
+    if (xiA_graph(s, g, i, at, &built, err)) /* its graph, built once and kept */
+      goto done;
     map[i] = built;
     first = first == XI_NONE ? i : first;
   }
@@ -380,5 +365,23 @@ int xiA_redo(void *ctx, xiG_graph *g, uint32_t i, xi_err *err) {
       mpfr_set_zero(xiG_el(n, k), 1);
     else
       mpfr_set(xiG_el(n, k), &d.el[k], MPFR_RNDN);
+  return 0;
+}
+
+int xiA_graph(xiD_sweep *s, xiG_graph *g, uint32_t i, xi_pos at, uint32_t *root, xi_err *err) {
+  uint32_t built = g->nodes[i].aux;
+  if (built == XI_NONE) { /* built once, and kept while the GRAD node is */
+    if (xiA_build(s, g, g->nodes[i].a, g->nodes[i].b, at, &built, err))
+      return -1;
+    uint32_t *q = g->nbuilt == g->capbuilt
+                      ? realloc(g->built, (g->capbuilt = 2 * g->capbuilt + 16) * sizeof *q)
+                      : g->built;
+    if (!q)
+      return failf(err, at, "out of memory");
+    g->built = q;
+    g->built[g->nbuilt++] = i;
+    g->nodes[i].aux = built;
+  }
+  *root = built;
   return 0;
 }

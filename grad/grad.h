@@ -74,6 +74,8 @@ int xiA_prepare(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint3
 /* ∂root/∂v built as nodes (v's shape) */
 int xiA_build(xiD_sweep *s, xiG_graph *g, uint32_t root, uint32_t v, xi_pos at, uint32_t *out,
               xi_err *err);
+/* GRAD node i's derivative as nodes (built once, and kept while i is): *root */
+int xiA_graph(xiD_sweep *s, xiG_graph *g, uint32_t i, xi_pos at, uint32_t *root, xi_err *err);
 /* the graph layer's callbacks (ctx is an xiD_sweep): grad, hessian and
    jacobian in expressions, and a GRAD node's value again at a new precision */
 int xiA_derive(void *ctx, xiG_graph *g, int kind, uint32_t e, uint32_t v, uint32_t vname,

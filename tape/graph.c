@@ -24,6 +24,7 @@ void xiG_init(xiG_graph *g, mpfr_prec_t prec) {
   xiM_init(&g->limbs, prec);
   mpfr_init2(g->tmp, prec);
   xiO_seed(&g->rng, 0);
+  g->forgot_from = UINT32_MAX;
   /* the widest exponent range MPFR allows: overflow only for absurd values */
   mpfr_set_emin(mpfr_get_emin_min());
   mpfr_set_emax(mpfr_get_emax_max());
@@ -97,6 +98,8 @@ static void drop_code(xiG_graph *g, xiG_node *n) {
 }
 
 void xiG_truncate(xiG_graph *g, uint32_t mark) {
+  if (mark < g->n && mark < g->forgot_from)
+    g->forgot_from = mark;
   /* GRAD nodes from mark on are gone, and graphs built from mark on for the
      others: their nodes forget them.  Every entry is looked at, not just the
      top of a stack: a built graph need not lie above its GRAD node (when the
@@ -649,6 +652,7 @@ int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
   if (storage_make(g, &st, prec, err))
     return -1;
   storage_swap(g, &st, prec);
+  g->epoch++; /* every value is computed again */
   uint32_t top = g->n;
   for (uint32_t i = 0; i < top; i++)
     if (recompute(g, i, top, err)) {
@@ -735,6 +739,8 @@ uint32_t xiG_collect(xiG_graph *g) {
     if (g->literal[k] != XI_NONE)
       g->literal[k] = g->literal[k] < n ? to[g->literal[k]] : XI_NONE;
   xiG_names_renumber(g, to);
+  if (n != j)
+    g->epoch++; /* nodes have new numbers */
   free(live);
   free(to);
   return n - j;

@@ -153,6 +153,11 @@ typedef struct xiG_graph {
   uint8_t full;   /* why the last append failed: 1 too many nodes, else memory */
   unsigned depth;                   /* user-function calls being expanded */
   uint64_t visits;                  /* nodes evaluated or swept: work done, for tests */
+  /* what the tape forgot, for those who keep something by node (the balls of
+     proof/): the lowest node truncated since they last looked (UINT32_MAX:
+     none), and a count of the times every node changed (a collection that
+     renumbered them, a new precision) */
+  uint32_t forgot_from, epoch;
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);
