@@ -235,7 +235,7 @@ int xiA_prepare(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint3
   for (uint32_t i = lo; i <= *root; i++) {
     if (need[i] != 3)
       continue;
-    uint32_t built;
+    uint32_t built = XI_NONE;
     if (xiA_graph(s, g, i, at, &built, err)) /* its graph, built once and kept */
       goto done;
     map[i] = built;
