@@ -74,10 +74,35 @@ int xiA_prepare(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint3
 /* ∂root/∂v built as nodes (v's shape) */
 int xiA_build(xiD_sweep *s, xiG_graph *g, uint32_t root, uint32_t v, xi_pos at, uint32_t *out,
               xi_err *err);
-/* the graph layer's callbacks (ctx is an xiD_sweep): grad, hessian and
-   jacobian in expressions, and a GRAD node's value again at a new precision */
+/* the graph layer's callbacks (ctx is an xiD_sweep): grad, hessian, jacobian
+   and jvp in expressions, and a GRAD node's value again at a new precision */
 int xiA_derive(void *ctx, xiG_graph *g, int kind, uint32_t e, uint32_t v, uint32_t vname,
-               xi_pos at, uint32_t *out, xi_err *err);
+               uint32_t dir, xi_pos at, uint32_t *out, xi_err *err);
 int xiA_redo(void *ctx, xiG_graph *g, uint32_t i, xi_err *err);
+/* elementwise node i's local partial by operand k, built as nodes from the op
+   table's formula (tangent.c builds forward mode from the same) */
+int xiA_partial(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t *out, xi_err *err);
+/* operand k's share of node i's adjoint adj, as nodes: the vector-Jacobian
+   product (XI_NOTHING when it is 0) */
+int xiA_share(xiD_sweep *s, xiG_graph *g, uint32_t i, uint32_t k, uint32_t adj, xi_pos at,
+              uint32_t *out, xi_err *err);
+
+/* ---- tangent.c: forward mode, as nodes ---- */
+/* The tangent ξ̇ = ∂ξ/∂v · dv of every node ξ on a path from v to *root,
+   seeded with dv at v (dv has v's shape), built as nodes in one pass up the
+   tape.  (*tan)[i - *v] for *v <= i <= *root: node i's tangent, or XI_NONE
+   where it is 0 (i does not depend on v, or only through derivatives 0);
+   NULL when v > *root.  GRAD nodes in the way are built and the cone replayed
+   on them first, as the sweep does: *root and *v then name the replayed
+   nodes.  *tan is malloc'd. */
+int xiF_build(xiD_sweep *s, xiG_graph *g, uint32_t *root, uint32_t *v, uint32_t dv, xi_pos at,
+              uint32_t **tan, xi_err *err);
+/* jvp(E, v, dv): E's tangent, a node of E's shape (zeros when E's tangent is 0) */
+int xiF_jvp(xiD_sweep *s, xiG_graph *g, uint32_t e, uint32_t v, uint32_t dv, xi_pos at,
+            uint32_t *out, xi_err *err);
+/* for the tangents command's text: how node i's tangent is built from its
+   operands' (XIF_*) */
+enum { XIF_NONE, XIF_ELEMENTWISE, XIF_LIST, XIF_LINEAR, XIF_BILINEAR, XIF_TRANSPOSED };
+int xiF_rule(const xiG_graph *g, uint32_t i);
 
 #endif

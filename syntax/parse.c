@@ -25,7 +25,7 @@ const xiP_command_row xiP_commands[XI_NCOMMANDS] = {
 };
 
 static const char *const makers[] = {"zeros", "ones", "eye", "randn", "rand", "arange", NULL};
-static const char *const derivs[] = {"grad", "hessian", "jacobian", NULL}; /* XI_D_* order */
+static const char *const derivs[] = {"grad", "hessian", "jacobian", "jvp", NULL}; /* XI_D_* */
 
 
 static void tag(xiS_table *sym, const char *word, uint16_t t) {
