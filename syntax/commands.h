@@ -72,6 +72,30 @@
     "A bare expression in the block prints each time.  Values nothing can reach any\n"     \
     "more are freed, so a long training loop runs in bounded memory.  An error stops\n"    \
     "the loop (and a script).")                                                            \
+  C(TANGENTS, "tangents", A_WRT_EQ, xiR_cmd_tangents, "tangents L wrt x [= dx]",          \
+    "forward mode: every node of L with its tangent, ∂ξ/∂x · dx",                          \
+    "The forward list of trace, and beside each node ξ its tangent ξ̇ = ∂ξ/∂x · dx\n"       \
+    "(dx defaults to ones of x's shape, or 1), each from its operands' tangents by the\n" \
+    "chain rule, forward: ξ̇ = Σ over the operands a of ξ of ∂ξ/∂a · ȧ.  Then the cost:\n" \
+    "one forward sweep gives one directional derivative, so the whole gradient takes\n"  \
+    "as many sweeps as L has input elements; reverse mode takes one (for a scalar L).\n" \
+    "jvp(E, x, dx) is the same tangent as a value.")                                      \
+  C(GRADCHECK, "gradcheck", A_WRT_EQ, xiR_cmd_gradcheck, "gradcheck L wrt W [= G]",        \
+    "each element of ∂L/∂W against a central difference",                                 \
+    "A table: each element of W, the adjoint from the sweep (or of G, a gradient\n"       \
+    "derived by hand), the central difference (L(w + h) - L(w - h))/2h computed at\n"    \
+    "higher precision, their relative error and the digits they agree to.  h and\n"      \
+    "the precision are chosen so that the difference is far more accurate than the\n"   \
+    "working precision (the output says how).  An element agreeing to fewer than half\n" \
+    "the working digits fails, as a failed check does (exit status 1).  At a kink\n"     \
+    "(relu at 0) the one-sided slopes are shown instead.  wrt a, b checks several.")     \
+  C(EQUIV, "equiv", A_PAIR, xiR_cmd_equiv, "equiv A, B",                                   \
+    "are A and B the same function of their leaves? (at random points)",                   \
+    "Computes A and B at 20 random points near the values of the leaves they depend\n"   \
+    "on, at twice the working precision, and prints \"equivalent at 20 random points\n"  \
+    "(to D digits)\", or a counterexample: the leaves' values and both results.  Is a\n" \
+    "gradient derived by hand right?  equiv grad(L, W), (p - y)*x.  The session's\n"     \
+    "values are not changed.  A counterexample fails as a failed check does.")            \
   C(QUIT, "quit", A_NONE, cmd_quit, "quit",                                                \
     "leave (exit and Ctrl-D too)", "")                                                     \
   C(EXIT, "exit", A_NONE, cmd_exit, "exit",                                                \
@@ -82,6 +106,8 @@ typedef enum {
   A_NONE,       /* nothing */
   A_EXPR,       /* an expression */
   A_WRT,        /* an expression, then optionally wrt and names */
+  A_WRT_EQ,     /* an expression, wrt, names, and optionally = an expression (an item) */
+  A_PAIR,       /* two expressions separated by a comma (the second an item) */
   A_CHECK,      /* an expression, ==, and a number or a list of them */
   A_ASSIGN,     /* a name, =, an expression */
   A_NUMBER,     /* a whole number */
