@@ -20,7 +20,7 @@ LIB_SRC := ops/pool.c ops/ops.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/expr.c syntax/numpy.c syntax/pystmt.c \
            tape/graph.c tape/exec.c tape/build.c tape/names.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \
            show/num.c show/print.c show/trace.c show/pyfmt.c \
-           repl/session.c repl/pyrun.c repl/commands.c repl/help.c repl/forward.c repl/numcheck.c
+           repl/session.c repl/pyrun.c repl/commands.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
