@@ -49,6 +49,7 @@ $(OUT)/%.o: %.c $(HDRS) | deps
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(OUT)/libxi.a: $(LIB_OBJ)
+	rm -f $@ # made afresh: a source removed must not leave its object behind
 	$(AR) rcs $@ $^
 
 $(OUT)/xi: $(XI_OBJ) $(OUT)/libxi.a

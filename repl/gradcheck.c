@@ -411,7 +411,9 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     }
   const char *x = xiS_name(&g->sym, st->names[0]);
   const char *f = strchr(label, '(') ? "f" : label; /* L(w + h), or f(w + h) for an expression */
-  xiW_put(&out, "gradcheck: ∂%s/∂%s", label, nw > 1 ? "W" : x);
+  xiW_put(&out, "gradcheck: ∂%s/∂%s", label, x);
+  for (uint32_t j = 1; j < nw; j++)
+    xiW_put(&out, ", ∂%s/∂%s", label, xiS_name(&g->sym, st->names[j]));
   if (st->nitems)
     xiW_put(&out, " as given (%.*s)", (int)(st->items[0].end - st->items[0].off),
             s->src + st->items[0].off);

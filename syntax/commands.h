@@ -72,30 +72,36 @@
     "A bare expression in the block prints each time.  Values nothing can reach any\n"     \
     "more are freed, so a long training loop runs in bounded memory.  An error stops\n"    \
     "the loop (and a script).")                                                            \
-  C(TANGENTS, "tangents", A_WRT_EQ, xiR_cmd_tangents, "tangents L wrt x [= dx]",          \
-    "forward mode: every node of L with its tangent, ∂ξ/∂x · dx",                          \
-    "The forward list of trace, and beside each node ξ its tangent ξ̇ = ∂ξ/∂x · dx\n"       \
-    "(dx defaults to ones of x's shape, or 1), each from its operands' tangents by the\n" \
-    "chain rule, forward: ξ̇ = Σ over the operands a of ξ of ∂ξ/∂a · ȧ.  Then the cost:\n" \
-    "one forward sweep gives one directional derivative, so the whole gradient takes\n"  \
-    "as many sweeps as L has input elements; reverse mode takes one (for a scalar L).\n" \
-    "jvp(E, x, dx) is the same tangent as a value.")                                      \
-  C(GRADCHECK, "gradcheck", A_WRT_EQ, xiR_cmd_gradcheck, "gradcheck L wrt W [= G]",        \
+  C(TANGENTS, "tangents", A_WRT_EQ, xiR_cmd_tangents, "tangents L wrt x",                 \
+    "forward mode: every node of L with its tangent ∂ξ/∂x · dx",                           \
+    "tangents L wrt x = dx: the forward list of trace, and beside each node ξ its\n"      \
+    "tangent ξ̇ = ∂ξ/∂x · dx (dx is ones of x's shape when not given, 1 for a scalar),\n"  \
+    "each from its operands' tangents by the chain rule forward: ξ̇ = Σ over the\n"       \
+    "operands a of ξ of ȧ · ∂ξ/∂a.  Then the cost: one forward sweep gives one\n"         \
+    "directional derivative, so the whole gradient takes as many sweeps as L has\n"      \
+    "input elements; reverse mode takes one (for a scalar L).  jvp(E, x, dx) is the\n"   \
+    "same tangent as a value.  The ξ labels become names, as trace's do.")                \
+  C(GRADCHECK, "gradcheck", A_WRT_EQ, xiR_cmd_gradcheck, "gradcheck L wrt W",              \
     "each element of ∂L/∂W against a central difference",                                 \
-    "A table: each element of W, the adjoint from the sweep (or of G, a gradient\n"       \
-    "derived by hand), the central difference (L(w + h) - L(w - h))/2h computed at\n"    \
-    "higher precision, their relative error and the digits they agree to.  h and\n"      \
-    "the precision are chosen so that the difference is far more accurate than the\n"   \
-    "working precision (the output says how).  An element agreeing to fewer than half\n" \
-    "the working digits fails, as a failed check does (exit status 1).  At a kink\n"     \
-    "(relu at 0) the one-sided slopes are shown instead.  wrt a, b checks several.")     \
+    "A table: each element of W, its adjoint from the sweep, the central difference\n"   \
+    "(L(w + h) - L(w - h))/2h computed at a higher precision, their relative error and\n" \
+    "the digits they agree to.  gradcheck L wrt W = G checks G, a gradient derived by\n" \
+    "hand, instead of the sweep's; wrt a, b checks several.  h and the precision are\n"  \
+    "chosen so that the difference is far more accurate than the working precision\n"   \
+    "(the output says how), so a right gradient agrees to about the working digits;\n"  \
+    "fewer than half of them fails, as a failed check does (exit status 1).  At a\n"    \
+    "kink (relu at 0) the one-sided slopes are shown instead, and a jump (sign at 0)\n" \
+    "is not checked.  The session's values are not changed.")                            \
   C(EQUIV, "equiv", A_PAIR, xiR_cmd_equiv, "equiv A, B",                                   \
-    "are A and B the same function of their leaves? (at random points)",                   \
+    "are A and B the same function of their leaves, at random points",                     \
     "Computes A and B at 20 random points near the values of the leaves they depend\n"   \
-    "on, at twice the working precision, and prints \"equivalent at 20 random points\n"  \
-    "(to D digits)\", or a counterexample: the leaves' values and both results.  Is a\n" \
-    "gradient derived by hand right?  equiv grad(L, W), (p - y)*x.  The session's\n"     \
-    "values are not changed.  A counterexample fails as a failed check does.")            \
+    "on (each element x anywhere in x ± (|x| + 1)/2, nearer where a side is not\n"       \
+    "defined), at twice the working precision and again 64 bits higher, which shows\n"  \
+    "what is rounding.  It prints \"equivalent at 20 random points (to D digits)\", or\n" \
+    "a counterexample: the leaves' values and both results.  Is a gradient derived\n"   \
+    "by hand right?  equiv grad(L, W), (p - y)*x.  Index tables and class labels are\n" \
+    "not moved; the session's values are not changed.  A counterexample fails as a\n"  \
+    "failed check does (exit status 1).")                                                 \
   C(QUIT, "quit", A_NONE, cmd_quit, "quit",                                                \
     "leave (exit and Ctrl-D too)", "")                                                     \
   C(EXIT, "exit", A_NONE, cmd_exit, "exit",                                                \
