@@ -85,6 +85,40 @@ static int add(xiG_graph *g, uint32_t a, uint32_t b, xi_pos at, uint32_t *out, x
   return xiG_op(g, XI_ADD, a, b, NULL, at, out, err);
 }
 
+/* is the local partial ∂ξ/∂a_k a finite number at every element (sqrt's is not
+   at 0), as the sweep finds it */
+static int finite(xiG_graph *g, uint32_t i, int k) {
+  xiG_node *n = &g->nodes[i], *a = &g->nodes[n->a], *b = n->b == XI_NONE ? a : &g->nodes[n->b];
+  xiO_view out = xiG_view(n), va = xiG_view(a), vb = xiG_view(b);
+  int ok = 1;
+  for (uint32_t r = 0, q = 0; r < out.sh.rows && ok; r++)
+    for (uint32_t c = 0; c < out.sh.cols && ok; c++, q++)
+      ok = mpfr_number_p(xiO_table[n->op].partial(k, g->tmp, &out.el[q],
+                                                  &va.el[xiO_bidx(&va.sh, r, c)],
+                                                  &vb.el[xiO_bidx(&vb.sh, r, c)]));
+  return ok;
+}
+
+/* the local partial ∂ξ/∂a_k as nodes; where it is not a finite number the
+   message says so, as the sweep's does, pointing at the jvp */
+static int partial(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, xi_pos at, uint32_t *out,
+                   xi_err *err) {
+  if (!finite(g, i, k)) {
+    char where[200];
+    xiG_describe(g, i, where, sizeof where);
+    const xiO_row *row = &xiO_table[g->nodes[i].op];
+    const char *op = row->name ? row->name : row->form;
+    if (row->arity == 1)
+      return failf(err, at, "the derivative of %s is not finite here (%s)", op, where);
+    return failf(err, at, "the derivative of %s by its %s operand is not finite here (%s)", op,
+                 k == 0 ? "first" : "second", where);
+  }
+  if (xiA_partial(s, g, i, k, out, err) == 0)
+    return 0;
+  err->pos = at; /* out of memory, or ^C */
+  return -1;
+}
+
 /* Σ_k ∂ξ/∂a_k · ȧ_k for elementwise node i; t[k]: operand k's tangent */
 static int elementwise(xiD_sweep *s, xiG_graph *g, uint32_t i, const uint32_t *t, xi_pos at,
                        uint32_t *out, xi_err *err) {
@@ -98,7 +132,7 @@ static int elementwise(xiD_sweep *s, xiG_graph *g, uint32_t i, const uint32_t *t
     if (strcmp(d, "1") == 0)
       term = t[k];
     else if (strcmp(d, "-1") == 0 ? xiG_op(g, XI_NEG, t[k], XI_NONE, NULL, at, &term, err)
-                                  : xiA_partial(s, g, i, k, &p, err) ||
+                                  : partial(s, g, i, k, at, &p, err) ||
                                         xiG_op(g, XI_MUL, t[k], p, NULL, at, &term, err))
       return -1;
     if (add(g, sum, term, at, &sum, err))

@@ -118,18 +118,27 @@ static void counterexample(xiR_session *s, const xiP_stmt *st, xiC_copy *c, uint
   int digits = agreed + 3 > s->digits ? (agreed + 3 < 60 ? agreed + 3 : 60) : s->digits;
   const char *ta = s->src + st->text_off, *tb = s->src + st->items[0].off;
   int la = (int)st->text_len, lb = (int)(st->items[0].end - st->items[0].off);
-  xiW_put(out, "not equivalent: ");
-  for (uint32_t l = 0; l < nl; l++) {
-    char name[256];
-    xiG_label_of(g, leaves[l], name, sizeof name);
-    if (!name[0])
-      snprintf(name, sizeof name, "(leaf at %u:%u)", g->nodes[leaves[l]].pos.line,
-               g->nodes[leaves[l]].pos.col);
-    xiO_view v = xiG_view(&c->g.nodes[c->map[leaves[l]]]);
-    xiW_put(out, "%s%s = ", l ? ", " : "at ", name);
-    xiW_value(out, &v, s->digits, -1, 0);
+  xiW_put(out, nl ? "not equivalent: at a random point near the leaves' values,\n"
+                  : "not equal: they depend on no leaf that could be moved\n");
+  for (int tensors = 0; tensors < 2; tensors++) { /* the scalars on a line, then each tensor */
+    int first = 1;
+    for (uint32_t l = 0; l < nl; l++) {
+      char name[256];
+      xiO_view v = xiG_view(&c->g.nodes[c->map[leaves[l]]]);
+      if ((v.sh.rank != 0) != tensors)
+        continue;
+      xiG_label_of(g, leaves[l], name, sizeof name);
+      if (!name[0])
+        snprintf(name, sizeof name, "(leaf at %u:%u)", g->nodes[leaves[l]].pos.line,
+                 g->nodes[leaves[l]].pos.col);
+      xiW_put(out, tensors || first ? "  %s = " : ", %s = ", name);
+      xiW_value(out, &v, s->digits, -1, 0);
+      xiW_put(out, tensors ? "\n" : "");
+      first = 0;
+    }
+    if (!tensors && !first)
+      xiW_put(out, "\n");
   }
-  xiW_put(out, nl ? " (a random point near their values)\n" : "where they are\n");
   int w = la > lb ? la : lb;
   for (int side = 0; side < 2; side++) {
     xiO_view v = xiG_view(&c->g.nodes[c->map[side ? b : a]]);

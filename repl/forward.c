@@ -173,13 +173,13 @@ static void chain(shower *t, xiW_buf *b, uint32_t i) {
   const xiG_node *n = &t->g->nodes[i];
   const xiO_row *row = &xiO_table[n->op];
   xiW_buf numbers = {0};
-  int terms = 0, scalar = !n->x;
+  int terms = 0, scalar = !xiG_is_tensor(n);
   for (int k = 0; k < row->arity; k++) {
     uint32_t o = k ? n->b : n->a;
     const char *d = row->d[k];
     if (!has_tangent(t, o) || strcmp(d, "0") == 0)
       continue;
-    scalar &= !t->g->nodes[o].x;
+    scalar &= !xiG_is_tensor(&t->g->nodes[o]);
     xiW_put(b, terms ? " + " : "");
     dotted(t, b, o);
     xiW_put(b, scalar ? " · " : " ⊙ ");
@@ -258,7 +258,7 @@ static void tangent(shower *t, xiW_buf *b, uint32_t i) {
       xiW_put(b, rule == XIF_NONE ? "0   (its derivative is 0)" : " = 0");
     return;
   }
-  if (rule != XIF_ELEMENTWISE || n->x) {
+  if (rule != XIF_ELEMENTWISE || xiG_is_tensor(n)) {
     xiW_put(b, " = ");
     value(t, b, t->tan_on, ti);
   } else {
@@ -403,7 +403,7 @@ static void cost(shower *t, xiW_buf *out, const char *label, const char *x) {
           names.s ? names.s : "");
   xiW_put(out, "  forward mode: %llu sweep%s, one per input element", (unsigned long long)in,
           in == 1 ? "" : "s");
-  if (w > 1)
+  if (w > 1 && w < in)
     xiW_put(out, " (%u for ∂%s/∂%s alone)", w, label, x);
   if (tensor)
     xiW_put(out, "\n  reverse mode: %u sweeps, one per element of %s\n", m, label);

@@ -209,13 +209,12 @@ static int numeric(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *w
         char name[96];
         xiR_element(name, sizeof name, xiS_name(&g->sym, st->names[j]),
                 xiG_shape(&g->nodes[w[j].node]), k);
-        xiW_put(notes, "  %s: a kink (no derivative): the slope is ", name);
+        xiW_put(notes, "  %s: a kink, no derivative: slope ", name);
         xiW_number(notes, down, s->digits);
         xiW_put(notes, " on the left, ");
         xiW_number(notes, up, s->digits);
         xiW_put(notes, " on the right; the analytic value %s\n",
-                w[j].ok[k] ? "lies between them, as PyTorch's choice does"
-                           : "is not between them");
+                w[j].ok[k] ? "lies between (PyTorch's choice)" : "is not between them");
       }
     }
     if (rc == 0 && xiC_eval(&c, x + 1, dep, err)) /* back where it was, for the next W */
