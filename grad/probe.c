@@ -105,9 +105,11 @@ int xiC_copy_make(xiC_copy *c, xiG_graph *src, const uint32_t *roots, uint32_t n
   for (uint32_t i = 0; i <= top && rc == 0; i++) {
     if (!cone[i])
       continue;
+    if (!(src->interrupt && *src->interrupt) && copy_node(c, src, i, &c->map[i], err) == 0)
+      continue;
     if (src->interrupt && *src->interrupt) {
       rc = failf(err, at, "interrupted");
-    } else if (copy_node(c, src, i, &c->map[i], err)) {
+    } else {
       char where[200];
       xiG_describe(src, i, where, sizeof where);
       size_t len = strlen(err->msg);
