@@ -18,9 +18,9 @@ OUT ?= build
 # names), grad (sweeps), show (text), repl (statements, commands, prompt)
 LIB_SRC := ops/pool.c ops/ops.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/rng.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/expr.c syntax/numpy.c syntax/pystmt.c \
-           tape/graph.c tape/exec.c tape/build.c tape/names.c grad/grad.c grad/adjoint.c \
+           tape/graph.c tape/exec.c tape/build.c tape/names.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \
            show/num.c show/print.c show/trace.c show/pyfmt.c \
-           repl/session.c repl/pyrun.c repl/commands.c repl/check.c repl/help.c
+           repl/session.c repl/pyrun.c repl/commands.c repl/check.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
@@ -68,6 +68,7 @@ $(OUT)/%.o: %.c $(HDRS) | deps
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(OUT)/libxi.a: $(LIB_OBJ)
+	rm -f $@ # made afresh: a source removed must not leave its object behind
 	$(AR) rcs $@ $^
 
 $(OUT)/xi: $(XI_OBJ) $(OUT)/libxi.a

@@ -71,7 +71,7 @@ static builder make_builder(xiG_graph *g, xi_pos at, xi_err *err) {
 /* ---- one operand's share of a node's adjoint, as nodes ---- */
 
 /* the local partial of elementwise node i by operand k, from the table's formula */
-static int partial(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t *out, xi_err *err) {
+int xiA_partial(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t *out, xi_err *err) {
   const xiG_node *n = &g->nodes[i];
   if (!s->compiled[n->op][k]) {
     s->param[0] = xiS_intern(&g->sym, "a", 1);
@@ -108,7 +108,7 @@ static uint32_t share(xiD_sweep *s, builder *B, uint32_t i, uint32_t k, uint32_t
     c = b_op(&B->bd, XI_NEG, adj, XI_NONE, NULL);
   } else {
     uint32_t p;
-    if (partial(s, g, i, (int)k, &p, B->err)) {
+    if (xiA_partial(s, g, i, (int)k, &p, B->err)) {
       B->failed = 1;
       return XI_NONE;
     }
@@ -123,6 +123,13 @@ static uint32_t share(xiD_sweep *s, builder *B, uint32_t i, uint32_t k, uint32_t
     c = b_op(&B->bd, XI_SUMTO, c, XI_NONE, p);
   }
   return c;
+}
+
+int xiA_share(xiD_sweep *s, xiG_graph *g, uint32_t i, uint32_t k, uint32_t adj, xi_pos at,
+              uint32_t *out, xi_err *err) {
+  builder B = make_builder(g, at, err);
+  *out = share(s, &B, i, k, adj, 0);
+  return B.failed || *out == XI_NONE ? -1 : 0;
 }
 
 /* ---- ∂root/∂v as nodes ---- */
@@ -281,7 +288,10 @@ static int make_grad(xiD_sweep *s, xiG_graph *g, uint32_t e, uint32_t v, xi_pos 
 }
 
 static const char *kind_name(int kind) {
-  return kind == XI_D_HESSIAN ? "hessian" : kind == XI_D_JACOBIAN ? "jacobian" : "grad";
+  return kind == XI_D_HESSIAN    ? "hessian"
+         : kind == XI_D_JACOBIAN ? "jacobian"
+         : kind == XI_D_JVP      ? "jvp"
+                                 : "grad";
 }
 
 /* the checks every derivative asked for by name makes first */
@@ -291,13 +301,15 @@ static int askable(xiG_graph *g, int kind, uint32_t e, uint32_t v, uint32_t vnam
   xi_shape se = xiG_shape(&g->nodes[e]), sv = xiG_shape(&g->nodes[v]);
   char t[48];
   if (g->nodes[v].op == XI_CONST)
-    return failf(err, at, "%s(E, v): v is a constant, not a value to differentiate by", f);
-  if (kind != XI_D_JACOBIAN && se.rank) {
+    return failf(err, at, "%s(E, v%s): v is a constant, not a value to differentiate by", f,
+                 kind == XI_D_JVP ? ", dv" : "");
+  if (kind != XI_D_JACOBIAN && kind != XI_D_JVP && se.rank) {
     xiO_shape_text(&se, t, sizeof t);
     return failf(err, at, "%s(E, v) needs E to be a scalar, not of shape %s: sum it%s", f, t,
                  kind == XI_D_GRAD ? ", or take jacobian(E, v)" : "");
   }
-  if ((kind == XI_D_JACOBIAN && se.rank == 2) || (kind != XI_D_GRAD && sv.rank == 2)) {
+  if ((kind == XI_D_JACOBIAN && se.rank == 2) ||
+      (kind != XI_D_GRAD && kind != XI_D_JVP && sv.rank == 2)) {
     xiO_shape_text(se.rank == 2 ? &se : &sv, t, sizeof t);
     return failf(err, at, "%s of a matrix (shape %s) would have four axes, and xi's values "
                           "have at most two: take it with respect to a vector", f, t);
@@ -334,13 +346,30 @@ static int jacobian(xiD_sweep *s, xiG_graph *g, uint32_t f, uint32_t v, xi_pos a
   return rc;
 }
 
+/* jvp(E, v, dir): dir must have v's shape (a scalar for a scalar) */
+static int direction(xiG_graph *g, uint32_t v, uint32_t vname, uint32_t dir, xi_pos at,
+                     xi_err *err) {
+  xi_shape sv = xiG_shape(&g->nodes[v]), sd = xiG_shape(&g->nodes[dir]);
+  if (xiO_same_shape(&sv, &sd))
+    return 0;
+  char a[48], b[48];
+  xiO_shape_text(&sd, a, sizeof a);
+  xiO_shape_text(&sv, b, sizeof b);
+  return failf(err, at,
+               "jvp(E, v, dv): the direction dv must have v's shape: it has %s%s, and %s %s",
+               sd.rank ? "shape " : "", sd.rank ? a : "no shape (a scalar)",
+               xiS_name(&g->sym, vname), sv.rank ? b : "is a scalar");
+}
+
 int xiA_derive(void *ctx, xiG_graph *g, int kind, uint32_t e, uint32_t v, uint32_t vname,
-               xi_pos at, uint32_t *out, xi_err *err) {
+               uint32_t dir, xi_pos at, uint32_t *out, xi_err *err) {
   xiD_sweep *s = ctx;
   if (vname == XI_NONE) /* a GRAD node replayed: it was checked when first made */
     return make_grad(s, g, e, v, at, out, err);
   if (askable(g, kind, e, v, vname, at, err))
     return -1;
+  if (kind == XI_D_JVP)
+    return direction(g, v, vname, dir, at, err) || xiF_jvp(s, g, e, v, dir, at, out, err);
   if (kind == XI_D_GRAD)
     return make_grad(s, g, e, v, at, out, err);
   if (kind == XI_D_JACOBIAN)

@@ -28,6 +28,7 @@ static const char overview[] =
     "  exp log sqrt sin cos tan tanh sigmoid (σ) relu abs sign pow(x, y); pi e\n"
     "  grad(E, v)      dE/dv, a value with a graph: grad(grad(y, x), x) is y''\n"
     "  hessian(L, w)   jacobian(v, w)   for scalar or vector w\n"
+    "  jvp(E, v, dv)   ∂E/∂v · dv, forward mode: E's change in the direction dv\n"
     "\n"
     "Vectors and matrices (NumPy's conventions):\n"
     "  [1, 2]  [[0.1, 0.1], [0.1, 0.1]]  [x, 2*x]   every function acts elementwise,\n"
@@ -66,6 +67,11 @@ static const struct {
                 "  Its values have graphs too: it can be differentiated again."},
     {"jacobian", "jacobian(v, w): the matrix ∂vi/∂wj of a vector v by a vector w (a vector\n"
                  "  when w is a scalar; grad(v, w) when v is a scalar)."},
+    {"jvp", "jvp(E, v, dv): the directional derivative of E at the value v names, in the\n"
+            "  direction dv (of v's shape): J·dv, E's shape, for E a scalar, vector or matrix.\n"
+            "  Forward mode: each node's tangent built from its operands' (tangents L wrt x\n"
+            "  shows them), as nodes, so jvp(jvp(E, v, a), v, b) and grad(jvp(E, v, dv), w)\n"
+            "  are second derivatives.  For a scalar v, jvp(E, v, 1) is dE/dv."},
     {"@", "A @ B: the matrix product; see help matmul."},
     {"limits", "limits: values and printed text stay within a memory budget (half the\n"
                "  physical memory, or xi --memory SIZE); one statement builds at most 10 million\n"

@@ -74,6 +74,21 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
 int xiR_check(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* a command's statement, by its row's handler (commands.c) */
 int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* the nodes the names after wrt bind, each one that root depends on (an
+   error naming the first that is a constant, or that root does not use) */
+int xiR_wrt_nodes(xiR_session *s, const xiP_stmt *st, uint32_t root, const char *label,
+                  uint32_t *list, xi_err *err);
+/* forward mode and the numerical checks (forward.c, gradcheck.c, equiv.c):
+   the handlers of tangents, gradcheck and equiv */
+int xiR_cmd_tangents(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_cmd_equiv(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* "W", "W[2]", "W[0, 1]": element k of a value of shape sh named name */
+void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k);
+/* a command's second expression (equiv's B, the value after = in gradcheck)
+   built: *out; what names the command in the message for a tuple */
+int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *out,
+               xi_err *err);
 /* what a statement returns when its errors were reported where they happened
    (inside a block): the statements after it do not run */
 #define XI_REPORTED (-2)

@@ -76,6 +76,36 @@
     "A bare expression in the block prints each time.  Values nothing can reach any\n"     \
     "more are freed, so a long training loop runs in bounded memory.  An error stops\n"    \
     "the loop (and a script).")                                                            \
+  C(TANGENTS, "tangents", A_WRT_EQ, xiR_cmd_tangents, "tangents L wrt x",                 \
+    "forward mode: every node of L with its tangent ∂ξ/∂x · dx",                           \
+    "tangents L wrt x = dx: the forward list of trace, and beside each node ξ its\n"      \
+    "tangent ξ̇ = ∂ξ/∂x · dx (dx is ones of x's shape when not given, 1 for a scalar),\n"  \
+    "each from its operands' tangents by the chain rule forward: ξ̇ = Σ over the\n"       \
+    "operands a of ξ of ȧ · ∂ξ/∂a.  Then the cost: one forward sweep gives one\n"         \
+    "directional derivative, so the whole gradient takes as many sweeps as L has\n"      \
+    "input elements; reverse mode takes one (for a scalar L).  jvp(E, x, dx) is the\n"   \
+    "same tangent as a value.  The ξ labels become names, as trace's do.")                \
+  C(GRADCHECK, "gradcheck", A_WRT_EQ, xiR_cmd_gradcheck, "gradcheck L wrt W",              \
+    "each element of ∂L/∂W against a central difference",                                 \
+    "A table: each element of W, its adjoint from the sweep, the central difference\n"   \
+    "(L(w + h) - L(w - h))/2h computed at a higher precision, their relative error and\n" \
+    "the digits they agree to.  gradcheck L wrt W = G checks G, a gradient derived by\n" \
+    "hand, instead of the sweep's; wrt a, b checks several.  h and the precision are\n"  \
+    "chosen so that the difference is far more accurate than the working precision\n"   \
+    "(the output says how), so a right gradient agrees to about the working digits;\n"  \
+    "fewer than half of them fails, as a failed check does (exit status 1).  At a\n"    \
+    "kink (relu at 0) the one-sided slopes are shown instead, and a jump (sign at 0)\n" \
+    "is not checked.  The session's values are not changed.")                            \
+  C(EQUIV, "equiv", A_PAIR, xiR_cmd_equiv, "equiv A, B",                                   \
+    "are A and B the same function of their leaves, at random points",                     \
+    "Computes A and B at 20 random points near the values of the leaves they depend\n"   \
+    "on (each element x anywhere in x ± (|x| + 1)/2, nearer where a side is not\n"       \
+    "defined), at twice the working precision and again 64 bits higher, which shows\n"  \
+    "what is rounding.  It prints \"equivalent at 20 random points (to D digits)\", or\n" \
+    "a counterexample: the leaves' values and both results.  Is a gradient derived\n"   \
+    "by hand right?  equiv grad(L, W), (p - y)*x.  Index tables and class labels are\n" \
+    "not moved; the session's values are not changed.  A counterexample fails as a\n"  \
+    "failed check does (exit status 1).")                                                 \
   C(QUIT, "quit", A_NONE, cmd_quit, "quit",                                                \
     "leave (exit and Ctrl-D too)", "")                                                     \
   C(EXIT, "exit", A_NONE, cmd_exit, "exit",                                                \
@@ -86,6 +116,8 @@ typedef enum {
   A_NONE,       /* nothing */
   A_EXPR,       /* an expression */
   A_WRT,        /* an expression, then optionally wrt and names */
+  A_WRT_EQ,     /* an expression, wrt, names, and optionally = an expression (an item) */
+  A_PAIR,       /* two expressions separated by a comma (the second an item) */
   A_CHECK,      /* an expression, ==, and a number or a list of them */
   A_ASSIGN,     /* a name, =, an expression */
   A_NUMBER,     /* a whole number */

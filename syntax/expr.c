@@ -16,20 +16,34 @@ static void nest(xiP_parser *p, xi_pos pos) {
 }
 
 
-/* grad(E, v), hessian(E, v), jacobian(E, v): v must be a name */
+/* jvp's place in parse.c's derivs[], which are in tape/graph.h's XI_D_* order */
+#define JVP 3
+
+/* grad(E, v), hessian(E, v), jacobian(E, v), jvp(E, v, dv): v must be a name */
 static void derivative(xiP_parser *p, xiP_code *c, xiL_token name, int kind) {
   xiP_expr(p, c);
-  xiP_expect(p, T_COMMA, kind ? "',' and the name to differentiate by, as in hessian(L, w)"
-                          : "',' and the name to differentiate by, as in grad(L, W)");
+  xiP_expect(p, T_COMMA,
+             kind == JVP ? "',' and the name to differentiate by, as in jvp(L, W, dW)"
+             : kind      ? "',' and the name to differentiate by, as in hessian(L, w)"
+                         : "',' and the name to differentiate by, as in grad(L, W)");
   xiL_token v = *xiP_peek(p);
   uint32_t mark = c->n;
   xiP_expr(p, c);
   if (c->n != mark + 1 || c->ins[mark].kind != K_NAME)
-    xiP_fail(p, v.pos, "%.*s(E, v): v must be a name, such as W or ξ3", (int)name.len,
-         p->lx.src + name.off);
-  c->ins[mark].kind = K_DERIV; /* at v's position: errors about v point there */
-  c->ins[mark].op = (uint8_t)kind;
-  xiP_expect(p, T_RP, "')' after the two arguments");
+    xiP_fail(p, v.pos, "%.*s(E, v%s): v must be a name, such as W or ξ3", (int)name.len,
+             p->lx.src + name.off, kind == JVP ? ", dv" : "");
+  xiP_ins d = c->ins[mark];
+  d.kind = K_DERIV; /* at v's position: errors about v point there */
+  d.op = (uint8_t)kind;
+  if (kind == JVP) { /* the direction's code goes before the K_DERIV, which takes it */
+    xiP_expect(p, T_COMMA, "',' and the direction, as in jvp(L, W, dW)");
+    c->n = mark;
+    xiP_expr(p, c);
+    xiP_emit(p, c, d);
+  } else {
+    c->ins[mark] = d;
+  }
+  xiP_expect(p, T_RP, kind == JVP ? "')' after the three arguments" : "')' after the two arguments");
 }
 
 static void call(xiP_parser *p, xiP_code *c, xiL_token name) {

@@ -25,7 +25,7 @@ const xiP_command_row xiP_commands[XI_NCOMMANDS] = {
 };
 
 static const char *const makers[] = {"zeros", "ones", "eye", "randn", "rand", "arange", NULL};
-static const char *const derivs[] = {"grad", "hessian", "jacobian", NULL}; /* XI_D_* order */
+static const char *const derivs[] = {"grad", "hessian", "jacobian", "jvp", NULL}; /* XI_D_* */
 
 
 static void tag(xiS_table *sym, const char *word, uint16_t t) {
@@ -209,6 +209,22 @@ static void name_list(xiP_parser *p, xiP_stmt *st, const char *what) {
     xiL_token t = xiP_expect(p, T_NAME, what);
     xiP_add_name(p, st, xiP_intern(p, p->lx.src + t.off, t.len, t.pos), t.pos);
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+}
+
+/* a command's second expression (equiv's B, the direction after =): an item */
+static void second_expr(xiP_parser *p, xiP_stmt *st) {
+  xiP_item *it = realloc(st->items, (st->nitems + 1) * sizeof *it);
+  if (!it)
+    xiP_fail(p, xiP_peek(p)->pos, "out of memory");
+  st->items = it;
+  it = &st->items[st->nitems++];
+  memset(it, 0, sizeof *it);
+  it->kind = I_ARG;
+  it->pos = xiP_peek(p)->pos;
+  it->off = xiP_peek(p)->off;
+  p->depth = 0;
+  xiP_expr(p, &it->code);
+  it->end = p->last_end;
 }
 
 static void add_claim(xiP_parser *p, xiP_stmt *st) {
@@ -396,6 +412,23 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
       xiP_take(p);
       name_list(p, st, "a name after wrt");
     }
+    break;
+  case A_WRT_EQ:
+    full_expr(p, st);
+    if (!xiP_is(p, T_NAME) || !xiP_word_is(p, xiP_peek(p), "wrt"))
+      xiP_unexpected(p, cmd == XI_CMD_TANGENTS ? "wrt and a name, as in tangents L wrt x"
+                                               : "wrt and a name, as in gradcheck L wrt W");
+    xiP_take(p);
+    name_list(p, st, "a name after wrt");
+    if (xiP_is(p, T_ASSIGN)) {
+      xiP_take(p);
+      second_expr(p, st);
+    }
+    break;
+  case A_PAIR:
+    full_expr(p, st);
+    xiP_expect(p, T_COMMA, "',' and the second expression, as in equiv A, B");
+    second_expr(p, st);
     break;
   case A_CHECK:
     p->no_compare = 1;
@@ -663,6 +696,8 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
     return 0;
   if (!at_end(p)) {
     int wrt = st->kind == S_COMMAND && xiP_commands[st->cmd].args == A_WRT && !st->nnames;
+    if (st->kind == S_COMMAND && xiP_commands[st->cmd].args == A_WRT_EQ && !st->nitems)
+      xiP_unexpected(p, "',' and another name, '=' and a value, or the end of the statement");
     int operand = st->code.n && !(st->kind == S_COMMAND && (xiP_commands[st->cmd].args == A_CHECK));
     xiP_unexpected(p, wrt       ? "an operator, wrt, or the end of the statement"
                   : operand ? "an operator or the end of the statement"

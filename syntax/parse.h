@@ -23,7 +23,8 @@ typedef enum {
   K_NAME,  /* arg = name id (pi and e are names too, bound or not) */
   K_OP,    /* op = an xiO_op; argc arguments when written as a call */
   K_CALL,  /* a user function: arg = name id, argc arguments */
-  K_DERIV, /* grad/hessian/jacobian(E, v): op = XI_D_*, arg = the name v; E on the stack */
+  K_DERIV, /* grad/hessian/jacobian(E, v): op = XI_D_*, arg = the name v; E on the stack
+              (jvp(E, v, dv): E, then dv) */
   K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones */
   K_LIST,  /* [a, b, ...]: arg items on the stack */
   K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple) */

@@ -91,18 +91,19 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
   return 0;
 }
 
-/* grad(E, v), hessian(E, v), jacobian(E, v): v is a name */
-static int derive(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t e, uint32_t *out,
-                  xi_err *err) {
+/* grad(E, v), hessian(E, v), jacobian(E, v), jvp(E, v, dir): v is a name */
+static int derive(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t e, uint32_t dir,
+                  uint32_t *out, xi_err *err) {
   uint32_t v;
   if (resolve(g, sc, in->arg, in->pos, &v, err))
     return -1;
   if (xiG_no_tuple(g, e, in->pos, "a derivative", err) ||
-      xiG_no_tuple(g, v, in->pos, "a derivative", err))
+      xiG_no_tuple(g, v, in->pos, "a derivative", err) ||
+      (dir != XI_NONE && xiG_no_tuple(g, dir, in->pos, "a direction", err)))
     return -1;
   if (!g->derive)
     return failf(err, in->pos, "derivatives are not available here");
-  return g->derive(g->derive_ctx, g, in->op, e, v, in->arg, in->pos, out, err);
+  return g->derive(g->derive_ctx, g, in->op, e, v, in->arg, dir, in->pos, out, err);
 }
 
 /* An op with its parameters (whole numbers after the operands): in->arg
@@ -207,9 +208,11 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     *sp -= in->argc;
     rc = call(g, in, st + *sp, &node, err);
     break;
-  case K_DERIV:
-    rc = derive(g, sc, in, st[--*sp], &node, err);
+  case K_DERIV: { /* jvp's direction is on top, E under it */
+    uint32_t dir = in->op == XI_D_JVP ? st[--*sp] : XI_NONE;
+    rc = derive(g, sc, in, st[--*sp], dir, &node, err);
     break;
+  }
   case K_LET:
     return let(sc, in->arg, st[--*sp], in->pos, err);
   case K_UNPACK:

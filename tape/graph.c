@@ -501,8 +501,8 @@ static int replay_one(xiG_graph *g, uint32_t i, const uint32_t *map, xi_pos at, 
   xiG_node n = g->nodes[i]; /* a copy: the array may move */
 #define MAPPED(x) ((x) != XI_NONE && map[x] != XI_NONE ? map[x] : (x))
   if (n.op == XI_GRAD)
-    return g->derive(g->derive_ctx, g, XI_D_GRAD, MAPPED(n.a), MAPPED(n.b), XI_NONE, at, out,
-                     err);
+    return g->derive(g->derive_ctx, g, XI_D_GRAD, MAPPED(n.a), MAPPED(n.b), XI_NONE, XI_NONE,
+                     at, out, err);
   if (n.op == XI_LIST || n.op == XI_TUPLE) {
     uint32_t *items = malloc((n.x->nargs ? n.x->nargs : 1) * sizeof *items);
     if (!items)

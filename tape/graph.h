@@ -115,11 +115,13 @@ typedef struct {
 
 struct xiG_graph;
 /* Derivatives inside expressions, supplied by the layer that can sweep:
-   kind is XI_GRAD (grad(E, v)), or a hessian or jacobian (below); v is the
-   node the name vname binds.  Appends the result and returns it in *out. */
-enum { XI_D_GRAD, XI_D_HESSIAN, XI_D_JACOBIAN };
+   kind is XI_GRAD (grad(E, v)), a hessian or jacobian, or jvp(E, v, dir), the
+   directional derivative (below); v is the node the name vname binds, dir
+   the direction (XI_NONE but for jvp).  Appends the result, in *out. */
+enum { XI_D_GRAD, XI_D_HESSIAN, XI_D_JACOBIAN, XI_D_JVP };
 typedef int (*xiG_derive_fn)(void *ctx, struct xiG_graph *g, int kind, uint32_t e, uint32_t v,
-                             uint32_t vname, xi_pos at, uint32_t *out, xi_err *err);
+                             uint32_t vname, uint32_t dir, xi_pos at, uint32_t *out,
+                             xi_err *err);
 /* the value of GRAD node i computed again into it (a new precision) */
 typedef int (*xiG_redo_fn)(void *ctx, struct xiG_graph *g, uint32_t i, xi_err *err);
 

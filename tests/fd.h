@@ -5,6 +5,9 @@
 #ifndef XI_TEST_FD_H
 #define XI_TEST_FD_H
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "repl/session.h"
 
 /* node root's value (a scalar) with element k of leaf moved to x */
@@ -36,6 +39,38 @@ static inline void fd_central(xiG_graph *g, uint32_t leaf, uint32_t k, uint32_t 
   mpfr_sub(fd, plus, minus, MPFR_RNDN);
   mpfr_mul_2si(fd, fd, e - 1, MPFR_RNDN); /* ÷ 2h */
   mpfr_clears(x, plus, minus, (mpfr_ptr)0);
+}
+
+/* Element k of root, (f(x + hD) - f(x - hD))/2h with h = 2^-e: the derivative
+   in the direction D, the leaf dir of x's shape, by forward evaluation alone */
+static inline void fd_directional(xiG_graph *g, uint32_t x, uint32_t dir, uint32_t root,
+                                  uint32_t k, long e, mpfr_ptr fd) {
+  uint32_t n = xiG_count(&g->nodes[x]);
+  mpfr_t *x0 = malloc(n * sizeof *x0), plus, t;
+  mpfr_inits2(g->prec, plus, t, (mpfr_ptr)0);
+  for (uint32_t q = 0; q < n; q++) {
+    mpfr_init2(x0[q], g->prec);
+    mpfr_set(x0[q], xiG_el(&g->nodes[x], q), MPFR_RNDN);
+  }
+  for (int side = 0; side < 2; side++) {
+    for (uint32_t q = 0; q < n; q++) {
+      mpfr_mul_2si(t, xiG_el(&g->nodes[dir], q), -e, MPFR_RNDN);
+      (side ? mpfr_sub : mpfr_add)(xiG_el(&g->nodes[x], q), x0[q], t, MPFR_RNDN);
+    }
+    xiG_reeval(g, x + 1, root);
+    if (side)
+      mpfr_sub(fd, plus, xiG_el(&g->nodes[root], k), MPFR_RNDN);
+    else
+      mpfr_set(plus, xiG_el(&g->nodes[root], k), MPFR_RNDN);
+  }
+  for (uint32_t q = 0; q < n; q++) {
+    mpfr_set(xiG_el(&g->nodes[x], q), x0[q], MPFR_RNDN);
+    mpfr_clear(x0[q]);
+  }
+  free(x0);
+  xiG_reeval(g, x + 1, root);
+  mpfr_mul_2si(fd, fd, e - 1, MPFR_RNDN); /* ÷ 2h */
+  mpfr_clears(plus, t, (mpfr_ptr)0);
 }
 
 /* |got - want| <= 2^-bits · max(1, |want|) */

@@ -14,7 +14,11 @@
  *   2. the same adjoint built as nodes, from the row's printed formula (an
  *      elementwise row) or its gvjp (a tensor row), against the sweep's;
  *   3. the derivative of that built adjoint, a second derivative, against a
- *      central difference of the first at 640 bits.
+ *      central difference of the first at 640 bits;
+ *   4. forward mode: L's tangent jvp(L, x, D) in a fixed direction D of the
+ *      operand's shape, against the derivative in that direction by forward
+ *      evaluation alone, (L(x + hD) - L(x - hD))/2h at 640 bits, where L is
+ *      smooth at every element.
  * Where the built derivative cannot be built (a log of zero in d(a^b)/db at
  * a = 0), the sweep must find no finite derivative either, or a zero that is
  * only a convention. */
@@ -36,7 +40,7 @@ static const xi_shape shapes[] = {{0, 1, 1}, {1, 1, 3}, {2, 2, 3}, {2, 3, 2}, {2
 #define NSHAPES (sizeof shapes / sizeof *shapes)
 
 typedef struct {
-  int checked, kinks, built, second;
+  int checked, kinks, built, second, forward;
 } tally;
 
 /* a leaf of shape sh: reals (fill 0) or whole numbers 0, 1, 2 (fill 1) */
@@ -123,8 +127,8 @@ static int check_at(xiR_session *s, int op, const uint32_t *leaves, int nl, cons
     return -1; /* not in the domain, or not a shape the row takes */
   int bad = 0;
   xi_err err;
-  mpfr_t ad, fd, nodes2, d2;
-  mpfr_inits2(FAR, ad, fd, nodes2, d2, (mpfr_ptr)0);
+  mpfr_t ad, fd, nodes2, d2, jv;
+  mpfr_inits2(FAR, ad, fd, nodes2, d2, jv, (mpfr_ptr)0);
   for (int q = 0; q < nl && !bad; q++) {
     uint32_t x = leaves[q], count = xiG_count(&g->nodes[x]);
     if (q == 1 && leaves[1] == leaves[0])
@@ -158,10 +162,22 @@ static int check_at(xiR_session *s, int op, const uint32_t *leaves, int nl, cons
     }
     if (!bad && b0 != XI_NONE && !adjoint(s, b0, x, 0, d2))
       second = b0;
+    /* 4: the tangent in the direction dir (where the derivative exists) */
+    uint32_t dir = make_leaf(g, xiG_shape(&g->nodes[x]), 0, 91), tangent = XI_NONE;
+    int finite = 1, kinks = 0;
+    for (uint32_t k = 0; k < count && finite; k++)
+      finite = adjoint(s, root, x, k, ad) == 0;
+    if (finite && xiF_jvp(&s->sweep, g, root, x, dir, (xi_pos){1, 1}, &tangent, &err)) {
+      printf("FAIL row %s: building its tangent: %s, where the sweep has a derivative\n",
+             xiO_table[op].form, err.msg);
+      bad = 1;
+    }
+    if (tangent != XI_NONE)
+      mpfr_set(jv, g->nodes[tangent].v, MPFR_RNDN);
     xiG_set_prec(g, FAR, &err);
     for (uint32_t k = 0; k < count && !bad; k++) { /* 1: against central differences */
       if (!smooth(g, x, k, root)) {
-        t->kinks++;
+        t->kinks++, kinks++;
         continue;
       }
       mpfr_prec_round(ad, NEAR, MPFR_RNDN);
@@ -175,6 +191,13 @@ static int check_at(xiR_session *s, int op, const uint32_t *leaves, int nl, cons
       if (!fd_close(ad, fd, 150))
         bad = fail("the adjoint, against a central difference", op, k, ad, fd);
     }
+    if (!bad && tangent != XI_NONE && !kinks) {
+      mpfr_prec_round(jv, NEAR, MPFR_RNDN);
+      fd_directional(g, x, dir, root, 0, 160, fd);
+      t->forward++;
+      if (!fd_close(jv, fd, 150))
+        bad = fail("the tangent (jvp), against a directional difference", op, 0, jv, fd);
+    }
     if (!bad && second != XI_NONE && smooth(g, x, 0, b0)) {
       fd_central(g, x, 0, b0, 160, fd); /* d(built[0])/dx[0] */
       t->second++;
@@ -186,7 +209,7 @@ static int check_at(xiR_session *s, int op, const uint32_t *leaves, int nl, cons
     xiG_truncate(g, mb);
     xiG_truncate(g, m2);
   }
-  mpfr_clears(ad, fd, nodes2, d2, (mpfr_ptr)0);
+  mpfr_clears(ad, fd, nodes2, d2, jv, (mpfr_ptr)0);
   xiG_truncate(g, mark);
   return bad;
 }
@@ -250,7 +273,7 @@ static int tensor(xiR_session *s, int op, tally *t) {
 int main(void) {
   xiR_session s;
   xiR_init(&s, NEAR, 30);
-  tally t = {0, 0, 0, 0};
+  tally t = {0, 0, 0, 0, 0};
   int bad = 0, rows = 0;
   for (int op = XI_FIRST_OP; op < XI_NOPS; op++) {
     const xiO_row *row = &xiO_table[op];
@@ -264,8 +287,8 @@ int main(void) {
   }
   xiR_free(&s);
   printf("%s: %d rows of the op table: %d adjoints agree with central differences (%d kinks "
-         "skipped), %d with the same built from the row's formula, and %d second "
-         "derivatives\n",
-         bad ? "FAIL" : "ok", rows, t.checked, t.kinks, t.built, t.second);
+         "skipped), %d with the same built from the row's formula, %d second derivatives, "
+         "and %d tangents (forward mode) with directional differences\n",
+         bad ? "FAIL" : "ok", rows, t.checked, t.kinks, t.built, t.second, t.forward);
   return bad ? 1 : 0;
 }

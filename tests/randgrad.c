@@ -14,44 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tests/fd.h"
+#include "tests/cases.h"
 
 #define COUNT 1500
 #define COUNT2 250
 #define NEAR_PREC 192
 #define FAR_PREC 640
-
-static unsigned long long state = 0x9E3779B97F4A7C15ull;
-static unsigned rnd(unsigned n) {
-  state ^= state << 13, state ^= state >> 7, state ^= state << 17;
-  return (unsigned)(state % n);
-}
-
-/* an expression of depth at most d, kept inside every domain */
-static void gen(char *out, size_t cap, int d) {
-  static const char *leaves[] = {"a", "b", "c", "0.75", "2", "a", "b", "c"};
-  if (d == 0 || rnd(4) == 0) {
-    snprintf(out, cap, "%s", leaves[rnd(8)]);
-    return;
-  }
-  char x[4096], y[4096];
-  gen(x, sizeof x, d - 1);
-  gen(y, sizeof y, d - 1);
-  static const char *forms[] = {
-      "(%s + %s)", "(%s - %s)", "(%s * %s)", "(%s / (1 + (%s)^2))", "exp(tanh(%s) + 0*(%s))",
-      "log(1 + (%s)^2 + 0*(%s))", "sqrt(2 + sin(%s) + 0*(%s))", "cos(%s) * (%s)",
-      "tanh(%s - (%s))", "sigmoid(%s) * (%s)", "tan(tanh(%s)) + (%s)",
-      "pow(1.5 + cos(%s), tanh(%s))", "-(%s) * (%s)", "(%s)^2 - (%s)", "relu(%s + 3) * (%s)",
-      "abs(%s - 7) + (%s)", "(%s) / (2 + cos(%s))", "(%s)² * (%s > 0.1)", "(%s)³ - sign(%s)",
-      /* the operations pasted NumPy code brings (issue 8) */
-      "maximum(%s, %s)", "np.minimum(%s, 0.5 * (%s))", "np.clip(%s, -0.4, 0.9) * (%s)",
-      "np.where(%s > 0.2, %s, 0.5)", "(%s) %% 1.7 + (%s) // 2", "(%s <= %s) * 3 + 1",
-      "np.array([%s, %s, 0.5])[np.array([2, 0, 1])] @ [1.5, -0.5, 0.25]",
-      "np.array([[%s, 1.25], [%s, -0.5]]).reshape(-1) @ [1, 2, 3, 4]",
-      "np.array([%s, %s]).reshape(2, 1).T.sum() * 0.5", "upd(%s, %s)", "upd2(%s, %s)",
-  };
-  snprintf(out, cap, forms[rnd(sizeof forms / sizeof *forms)], x, y);
-}
 
 static const char *const names = "abc";
 
@@ -168,17 +136,7 @@ static int second(xiR_session *s, const char *text, const uint32_t *leaf, int *c
 int main(void) {
   xiR_session s;
   xiR_init(&s, NEAR_PREC, 40);
-  const char *setup = /* the functional update of integer-array indexing, as a def */
-      "a = 0.6180339887; b = -1.414213562; c = 2.718281828\n"
-      "def upd(u, w):\n"
-      "    v = np.array([u, w, 0.5])\n"
-      "    v[np.array([0, 2])] -= w * 2\n"
-      "    return v @ [1.0, -2.0, 0.5]\n"
-      "def upd2(u, w):\n"
-      "    M = np.array([[u, 1.0], [w, u * w]])\n"
-      "    M[np.array([1, 0]), np.array([1, 1])] = np.array([tanh(u), w])\n"
-      "    return (M * M).sum()\n";
-  if (xiR_run(&s, "setup", setup, strlen(setup), 1))
+  if (xiR_run(&s, "setup", scalar_setup, strlen(scalar_setup), 1))
     return 1;
   uint32_t leaf[3];
   for (int k = 0; k < 3; k++)

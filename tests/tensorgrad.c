@@ -20,104 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tests/fd.h"
+#include "tests/cases.h"
 
 #define NEAR 192
 #define FAR 640
-
-static const char *setup =
-    "A = [[0.3, -1.2, 0.7], [1.1, 0.4, -0.6]]; B = [[0.2, 0.5, -0.3], [0.9, -0.8, 0.1]];"
-    "C = [[1.5, -0.5, 0.25], [-1, 2, 0.75]]; v = [0.6, -0.2, 1.3]; s = 0.7;"
-    "D = [[0.5, -1], [0.25, 0.75], [-0.5, 1.25]]; E = [[1, -2], [0.5, 3]];"
-    "w = [0.4, -0.9, 1.7]; u = [1.2, -0.7]; F = [[0.3, 1], [-1.1, 0.2], [0.6, -0.4]];"
-    "col = [[0.8], [-1.3]]; z = [0.3, -0.8, 1.1, 0.5];";
-
-static const char *cases[] = {
-    "sum((A + B) * C)",          "sum((A - v) * C)",        "sum(A * s * C)",
-    "sum(col * A * C)",          "sum(A / (2 + B^2) * C)",  "sum(exp(tanh(A)) * C)",
-    "sum(sigmoid(A - v) * C)",   "sum(relu(A) * C)",        "sum(abs(A) * B)",
-    "sum(log(2 + tanh(A)) * C)", "sum(pow(1.5 + cos(A), B) * C)",
-    "sum((A @ D) * E)",          "sum((A @ w) * u)",        "sum((w @ D) * u)",
-    "w @ w",                     "u @ (A @ w)",             "sum(A.T * F)",
-    "sum(T(A) * F)",             "sum(sum(A, 0) * w)",      "sum(sum(A, 1) * u)",
-    "sum(mean(A, 0) * w)",       "mean(A * B)",             "max(A * C)",
-    "sum(outer(u, w) * A)",      "sum(softmax(A) * C)",     "sum(log_softmax(A) * C)",
-    "sum(softmax(w) * v)",       "cross_entropy(A, [0, 2])", "cross_entropy(A @ D, [1, 0])",
-    "A[1, 2] * s",               "sum(A[1] * w)",           "sum(A[:, 1] * u)",
-    "A[-1, -1] + v[0]",          "sum(sigmoid(A @ D + u) * E) + sum(relu(w - 0.5) * v)",
-    /* reductions along an axis, with keepdims (NumPy's shapes: (1, 3), (2, 1), (1,)) */
-    "sum(sum(A, 0, 1) * w)",     "sum(sum(A * B, 1, 1) * C)", "sum(mean(A, -1, 1) * C)",
-    "sum(mean(A, -2) * v)",      "sum(sum(w * v, 0, 1) * s)", "sum(max(A * C, 0) * w)",
-    "sum(max(A * C, 1, 1) * B)", "sum(max(A, -1) * u)",       "sum(max(w * v, 0, 1))",
-    "sum(exp(max(A @ D, 0, 1)) * u)",
-    /* argmax and round have derivative 0: L has a smooth part besides */
-    "sum(argmax(A * C, 1) * u) + sum(A * B)",
-    "argmax(A * C) * s + sum(round(A * C * 0.7, 1) * B) + sum(A * C)",
-    "sum(round(A * 10, -1) * C) + sum(round(v, 2) * w) + sum(A * v)",
-    /* integer-array indexing: gA, gw, sA, pA, pw, mA, g1, s1 are built below */
-    "sum(gA^2 * z)",             "sum(tanh(gw) * v)",         "sum(sA^3 * C)",
-    "sum(pA^2 * B)",             "sum(sin(pw) * v)",          "sum(mA * mA * C)",
-    "sum(g1^2 * (D @ T(F)))",    "sum(s1^2 * C)",
-};
-
-static const char *leaves[] = {"A", "B", "C", "v", "s", "D", "E", "w", "u", "F", "col", "z"};
-/* a fixed direction for each leaf, of its shape (numbers of no meaning) */
-static const char *directions =
-    "P_A = [[0.7, -0.3, 1.1], [0.2, 0.9, -0.8]]; P_B = [[-0.4, 0.6, 0.5], [1.2, -0.1, 0.3]];"
-    "P_C = [[0.3, 0.8, -0.6], [-0.9, 0.4, 0.2]]; P_v = [0.5, -1.1, 0.7]; P_s = 1.3;"
-    "P_D = [[0.6, -0.2], [0.9, 0.1], [-0.7, 0.4]]; P_E = [[0.2, 0.8], [-0.5, 0.3]];"
-    "P_w = [-0.6, 0.9, 0.4]; P_u = [0.8, -0.3]; P_F = [[0.1, -0.7], [0.6, 0.5], [-0.2, 0.9]];"
-    "P_col = [[-0.5], [0.7]]; P_z = [0.4, 0.9, -0.2, 0.6];";
-#define NLEAVES (sizeof leaves / sizeof *leaves)
-
-/* The integer-array indexing rows have no names (the parser builds them from
-   M[I, J] and M[I, J] = v): here they are built through the C API on values
-   computed from the leaves, and bound to names the cases use.  Tables: TA
-   indexes A with (1, 2) twice, Tw indexes w with 2 twice; PA and Pw put
-   values computed from leaves, their repeated index's first value
-   overwritten (its derivative must be 0). */
-static const char *tables =
-    "TA = [[1, 0, 1, 1], [2, 1, 2, 0]]; Tw = [[2, 0, 2]];"
-    "PA = [[1, 0, 1], [2, 1, 2], v * 3 - w]; Pw = [[2, 0, 2], u[0] * v];";
-
-static const struct {
-  const char *name, *operand, *table;
-  int op;
-  int32_t mode;
-  xi_shape shape; /* SCATTERADD's result */
-} indexed[] = {
-    {"gA", "tanh(A) * s", "TA", XI_GATHER, 0, {0, 1, 1}},
-    {"gw", "w * v", "Tw", XI_GATHER, 0, {0, 1, 1}},
-    {"sA", "sin(z) * s", "TA", XI_SCATTERADD, 0, {2, 2, 3}},
-    {"pA", "A * C", "PA", XI_PUT, 0, {0, 1, 1}},
-    {"pw", "exp(w)", "Pw", XI_PUT, 0, {0, 1, 1}},
-    {"mA", "A * B", "TA", XI_MASKOUT, 0, {0, 1, 1}},
-    {"g1", "A * C", "PA", XI_GATHER, 1, {0, 1, 1}},
-    {"s1", "outer(v, w)", "PA", XI_SCATTERADD, 1, {2, 2, 3}},
-};
-
-static int build_indexed(xiR_session *s) {
-  if (xiR_run(s, "tables", tables, strlen(tables), 1))
-    return 1;
-  for (size_t k = 0; k < sizeof indexed / sizeof *indexed; k++) {
-    xiG_graph *g = &s->g;
-    uint32_t mark = g->n, a = fd_build(s, indexed[k].operand), r, bound;
-    const char *t = indexed[k].table, *name = indexed[k].name;
-    uint32_t table = xiG_binding_of(g, xiS_intern(&g->sym, t, strlen(t)))->node;
-    int32_t p[XI_NPARAMS] = {indexed[k].mode, INT32_MAX, 0, 0, 0};
-    xiO_shape_params(p, indexed[k].shape);
-    xi_err err;
-    if (a == XI_NONE ||
-        xiG_op(g, indexed[k].op, a, table, p, (xi_pos){1, 1}, &r, &err) ||
-        xiG_assign(g, xiS_intern(&g->sym, name, strlen(name)), r, mark, NULL, (xi_pos){1, 1},
-                   &bound, &err)) {
-      printf("FAIL building %s: %s\n", name, a == XI_NONE ? "its operand" : err.msg);
-      return 1;
-    }
-  }
-  return 0;
-}
-
 
 /* the value of node root, element by element, into fresh numbers */
 static mpfr_t *copy_out(xiG_graph *g, uint32_t node, uint32_t *count) {
@@ -352,7 +258,7 @@ static int bounded(void) {
 int main(void) {
   xiR_session s;
   xiR_init(&s, NEAR, 30);
-  if (xiR_run(&s, "setup", setup, strlen(setup), 1) ||
+  if (xiR_run(&s, "setup", tensor_setup, strlen(tensor_setup), 1) ||
       xiR_run(&s, "setup", directions, strlen(directions), 1) || build_indexed(&s))
     return 1;
   uint32_t leaf[NLEAVES];

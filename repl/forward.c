@@ -1,0 +1,492 @@
+/* forward.c: the tangents command, forward mode shown as trace shows the
+ * reverse sweep.  trace's forward list (each node of L in the order it was
+ * built, its operation and its value) and beside each node ξ that depends on
+ * x its tangent ξ̇ = ∂ξ/∂x · ẋ, built from its operands' tangents by the chain
+ * rule forward: ξ̇ = Σ over the operands a of ξ of ȧ · ∂ξ/∂a.  The tangents
+ * are grad/tangent.c's nodes, those jvp(L, x, dx) is made of; only the text
+ * is here.  Then what forward mode costs for the whole gradient, against
+ * reverse mode.  The ξ numbers are trace's, and become the session's labels
+ * as trace's do (grad(L, ξ3) after it). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl/session.h"
+#include "show/print.h"
+#include "show/trace.h"
+
+typedef struct {
+  xiR_session *s;
+  xiG_graph *g;
+  uint32_t *xi;  /* ξ number of each node under the root; UINT32_MAX for named ones
+                    and constants; 0 off the cone */
+  uint8_t *dep;  /* dep[i]: node i depends on x (x itself too) */
+  uint32_t *tan; /* tan[i - v]: node i's tangent (XI_NONE: 0) */
+  uint32_t v, root;
+  int digits;
+  const char *val_on, *tan_on, *off;
+} shower;
+
+static void name_node(shower *t, xiW_buf *b, uint32_t i);
+
+static void number(shower *t, xiW_buf *b, const char *color, mpfr_srcptr x, int paren) {
+  int wrap = paren && mpfr_sgn(x) < 0;
+  xiW_put(b, "%s%s", color, wrap ? "(" : "");
+  xiW_number(b, x, t->digits);
+  xiW_put(b, "%s%s", wrap ? ")" : "", t->off);
+}
+
+/* a value on one line: a number, or a tensor */
+static void value(shower *t, xiW_buf *b, const char *color, uint32_t i) {
+  xiO_view v = xiG_view(&t->g->nodes[i]);
+  xiW_put(b, "%s", color);
+  xiW_value(b, &v, t->digits, -1, 0);
+  xiW_put(b, "%s", t->off);
+}
+
+static void name_node(shower *t, xiW_buf *b, uint32_t i) {
+  const xiG_node *n = &t->g->nodes[i];
+  char label[256];
+  if (i <= t->root && t->xi[i] && t->xi[i] != UINT32_MAX) {
+    xiW_put(b, "ξ%u", t->xi[i]);
+  } else if (n->op == XI_CONST) {
+    number(t, b, "", n->v, 1);
+  } else {
+    xiG_label_of(t->g, i, label, sizeof label);
+    if (label[0])
+      xiW_put(b, "%s", label);
+    else
+      xiW_put(b, "(value at %u:%u)", n->pos.line, n->pos.col);
+  }
+}
+
+/* node i's name with a dot over its first letter: ξ̇3, Ẇ, ẋ (U+0307 combines) */
+static void dotted(shower *t, xiW_buf *b, uint32_t i) {
+  xiW_buf name = {0};
+  name_node(t, &name, i);
+  if (!name.s) {
+    b->failed = name.failed ? name.failed : XI_W_MEMORY;
+    return;
+  }
+  size_t first = 1;
+  while (name.s[first] && (name.s[first] & 0xC0) == 0x80)
+    first++;
+  xiW_str(b, name.s, first);
+  xiW_put(b, "\xcc\x87%s", name.s + first);
+  xiW_free(&name);
+}
+
+/* a form in a, b, o (the operands, the node) and A, B (their tangents) */
+static void subst(shower *t, xiW_buf *b, const char *form, uint32_t node) {
+  const xiG_node *n = &t->g->nodes[node];
+  for (const char *p = form; *p;) {
+    const char *q = p;
+    while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_' ||
+           (q > p && *q >= '0' && *q <= '9'))
+      q++;
+    if (q == p) {
+      xiW_put(b, "%c", *p++);
+      continue;
+    }
+    if (q - p == 1 && (*p == 'a' || *p == 'b' || *p == 'o'))
+      name_node(t, b, *p == 'a' ? n->a : *p == 'b' ? n->b : node);
+    else if (q - p == 1 && (*p == 'A' || *p == 'B'))
+      dotted(t, b, *p == 'A' ? n->a : n->b);
+    else
+      xiW_put(b, "%.*s", (int)(q - p), p);
+    p = q;
+  }
+}
+
+static void index_text(xiW_buf *b, int32_t i) {
+  if (i == XI_COLON)
+    xiW_put(b, ":");
+  else
+    xiW_put(b, "%d", i);
+}
+
+/* node i's operation, its operands named (its first one dotted: the op
+   applied to a tangent), as trace writes it */
+static void operation(shower *t, xiW_buf *b, uint32_t i, int dot) {
+  const xiG_node *n = &t->g->nodes[i];
+  void (*first)(shower *, xiW_buf *, uint32_t) = dot ? dotted : name_node;
+  if (n->op == XI_LIST) {
+    xiW_put(b, "[");
+    for (uint32_t k = 0; k < n->x->nargs; k++) {
+      if (k == 6 && n->x->nargs > 8) {
+        xiW_put(b, "…, ");
+        k = n->x->nargs - 2;
+        continue;
+      }
+      xiW_put(b, k ? ", " : "");
+      name_node(t, b, n->x->args[k]);
+    }
+    xiW_put(b, "]");
+  } else if (n->op == XI_INDEX) {
+    first(t, b, n->a);
+    xiW_put(b, "[");
+    index_text(b, n->x->p[0]);
+    if (n->x->p[1] != INT32_MAX) {
+      xiW_put(b, ", ");
+      index_text(b, n->x->p[1]);
+    }
+    xiW_put(b, "]");
+  } else if ((n->op == XI_SUM || n->op == XI_MEAN || n->op == XI_MAX || n->op == XI_ARGMAX) &&
+             (n->x->p[0] != XI_ALL_AXES || n->x->p[1] == 1)) {
+    xiW_put(b, "%s(", xiO_table[n->op].name);
+    first(t, b, n->a);
+    if (n->x->p[0] != XI_ALL_AXES)
+      xiW_put(b, ", axis %d", n->x->p[0]);
+    xiW_put(b, n->x->p[1] == 1 ? ", keepdims)" : ")");
+  } else if (n->op == XI_ROUND && n->x->p[0] != 0) {
+    xiW_put(b, "round(");
+    name_node(t, b, n->a);
+    xiW_put(b, ", %d)", n->x->p[0]);
+  } else {
+    char form[128];
+    snprintf(form, sizeof form, "%s", xiO_table[n->op].form);
+    for (char *p = form; dot && *p; p++) /* the first operand's tangent in its place */
+      if (*p == 'a' && (p == form || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z')) &&
+          !((p[1] | 32) >= 'a' && (p[1] | 32) <= 'z'))
+        *p = 'A';
+    subst(t, b, form, i);
+  }
+}
+
+static int has_tangent(const shower *t, uint32_t o) {
+  return o != XI_NONE && o >= t->v && t->tan[o - t->v] != XI_NONE;
+}
+
+/* does a partial need brackets after a '·': a sum or a difference at the top */
+static int additive(const char *d) {
+  int depth = 0;
+  for (const char *p = d; *p; p++) {
+    depth += (*p == '(') - (*p == ')');
+    if (depth == 0 && p > d && (*p == '+' || *p == '-') && p[-1] == ' ')
+      return 1;
+  }
+  return d[0] == '-';
+}
+
+/* ȧ · ∂ξ/∂a summed over the operands of elementwise node i; the numbers too
+   when every value is a scalar */
+static void chain(shower *t, xiW_buf *b, uint32_t i) {
+  const xiG_node *n = &t->g->nodes[i];
+  const xiO_row *row = &xiO_table[n->op];
+  xiW_buf numbers = {0};
+  int terms = 0, scalar = !xiG_is_tensor(n);
+  for (int k = 0; k < row->arity; k++) {
+    uint32_t o = k ? n->b : n->a;
+    const char *d = row->d[k];
+    if (!has_tangent(t, o) || strcmp(d, "0") == 0)
+      continue;
+    scalar &= !xiG_is_tensor(&t->g->nodes[o]);
+    xiW_put(b, terms ? " + " : "");
+    dotted(t, b, o);
+    xiW_put(b, scalar ? " · " : " ⊙ ");
+    xiW_put(b, additive(d) ? "(" : "");
+    subst(t, b, d, i);
+    xiW_put(b, additive(d) ? ")" : "");
+    xiW_put(&numbers, terms++ ? " + " : "");
+    number(t, &numbers, t->tan_on, t->g->nodes[t->tan[o - t->v]].v, 1);
+    xiW_put(&numbers, " · ");
+    if (scalar) { /* the partial's value, as the sweep takes it */
+      const xiG_node *na = &t->g->nodes[n->a], *nb = n->b == XI_NONE ? na : &t->g->nodes[n->b];
+      mpfr_t tmp;
+      mpfr_init2(tmp, t->g->prec);
+      number(t, &numbers, "", row->partial(k, tmp, n->v, na->v, nb->v), 1);
+      mpfr_clear(tmp);
+    }
+  }
+  if (scalar && terms && numbers.s)
+    xiW_put(b, " = %s", numbers.s);
+  if (!terms)
+    xiW_put(b, "0");
+  xiW_free(&numbers);
+}
+
+/* the forms of the ops whose tangent is their vjp transposed */
+static const char *transposed_form(int op) {
+  switch (op) {
+  case XI_SOFTMAX: return "o ⊙ (A - Σ A⊙o)";
+  case XI_LOG_SOFTMAX: return "A - Σ softmax(a)⊙A";
+  case XI_MAX: return "A at the max";
+  case XI_CROSS_ENTROPY: return "Σ (softmax(a) - onehot(b))⊙A / batch";
+  case XI_PUT: return "put(A, B)";
+  default: return "∂o/∂a · A";
+  }
+}
+
+/* ξ̇ = how it is built = its value */
+static void tangent(shower *t, xiW_buf *b, uint32_t i) {
+  const xiG_node *n = &t->g->nodes[i];
+  dotted(t, b, i);
+  xiW_put(b, " = ");
+  uint32_t ti = t->tan[i - t->v];
+  if (i == t->v) {
+    value(t, b, t->tan_on, ti);
+    xiW_put(b, "   (the direction)");
+    return;
+  }
+  int rule = xiF_rule(t->g, i), a = has_tangent(t, n->a), bb = has_tangent(t, n->b);
+  if (rule == XIF_ELEMENTWISE) {
+    chain(t, b, i);
+  } else if (rule == XIF_LIST) {
+    xiW_put(b, "[");
+    for (uint32_t k = 0; k < n->x->nargs; k++) {
+      xiW_put(b, k ? ", " : "");
+      if (has_tangent(t, n->x->args[k]))
+        dotted(t, b, n->x->args[k]);
+      else
+        xiW_put(b, "0");
+    }
+    xiW_put(b, "]");
+  } else if (rule == XIF_LINEAR && a) {
+    operation(t, b, i, 1);
+  } else if (rule == XIF_BILINEAR) {
+    const char *l = n->op == XI_MATMUL ? "A @ b" : "outer(A, b)";
+    const char *r = n->op == XI_MATMUL ? "a @ B" : "outer(a, B)";
+    if (a)
+      subst(t, b, l, i);
+    xiW_put(b, a && bb ? " + " : "");
+    if (bb)
+      subst(t, b, r, i);
+  } else if (rule == XIF_TRANSPOSED && (a || bb)) {
+    subst(t, b, transposed_form(n->op), i);
+  }
+  if (ti == XI_NONE) { /* no term, or only operands whose tangents are 0 */
+    if (rule != XIF_ELEMENTWISE)
+      xiW_put(b, rule == XIF_NONE ? "0   (its derivative is 0)" : " = 0");
+    return;
+  }
+  if (rule != XIF_ELEMENTWISE || xiG_is_tensor(n)) {
+    xiW_put(b, " = ");
+    value(t, b, t->tan_on, ti);
+  } else {
+    xiW_put(b, " = ");
+    number(t, b, t->tan_on, t->g->nodes[ti].v, 0);
+  }
+}
+
+/* display columns: code points, without the combining ones (the dot) */
+static int columns(const char *s) {
+  int n = 0;
+  for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+    n += (*p & 0xC0) != 0x80 && !(p[0] == 0xCC && p[1] >= 0x80) &&
+         !(p[0] == 0xCD && p[1] < 0xB0);
+  return n;
+}
+
+/* the cone of root gets trace's ξ numbers; the session learns them as names */
+static int numbering(shower *t) {
+  xiG_graph *g = t->g;
+  t->xi[t->root] = 1;
+  for (uint32_t i = t->root + 1; i-- > 0;)
+    if (t->xi[i])
+      for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
+        t->xi[xiG_arg(&g->nodes[i], k)] = 1;
+  uint32_t k = 0, count = 0, *labels = malloc((t->root + 1) * sizeof *labels);
+  if (!labels)
+    return -1;
+  char label[256], name[32];
+  for (uint32_t i = 0; i <= t->root; i++) {
+    if (!t->xi[i])
+      continue;
+    t->xi[i] = UINT32_MAX;
+    xiG_label_of(g, i, label, sizeof label);
+    if (g->nodes[i].op == XI_CONST || label[0])
+      continue;
+    for (;;) { /* skip the ξ numbers the user's own names (ξ1 = -W*x) use */
+      int len = snprintf(name, sizeof name, "ξ%u", ++k);
+      uint32_t id = xiS_find(&g->sym, name, (size_t)len);
+      if (id == XI_NONE || !xiG_binding_of(g, id))
+        break;
+      labels[count++] = XI_NONE;
+    }
+    t->xi[i] = k;
+    labels[count++] = i;
+  }
+  int rc = xiG_set_labels(g, labels, count);
+  free(labels);
+  return rc;
+}
+
+/* the leaves under root, and their elements: what forward mode must sweep once
+   each for the whole gradient */
+static void inputs(shower *t, xiW_buf *b, uint64_t *elements) {
+  uint32_t named = 0;
+  *elements = 0;
+  for (uint32_t i = 0; i <= t->root; i++) {
+    if (!t->xi[i] || t->g->nodes[i].op != XI_LEAF)
+      continue;
+    *elements += xiG_count(&t->g->nodes[i]);
+    if (named++ < 6) {
+      xiW_put(b, named > 1 ? ", " : "");
+      name_node(t, b, i);
+    } else if (named == 7) {
+      xiW_put(b, ", …");
+    }
+  }
+}
+
+static void listing(shower *t, xiW_buf *out, const char *label, const char *x) {
+  xiG_graph *g = t->g;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i <= t->root; i++)
+    n += t->xi[i] && g->nodes[i].op != XI_CONST;
+  xiW_buf *left = calloc(n ? n : 1, sizeof *left), *right = calloc(n ? n : 1, sizeof *right);
+  if (!left || !right) {
+    out->failed = XI_W_MEMORY;
+    free(left), free(right);
+    return;
+  }
+  int width = 0;
+  for (uint32_t i = 0, q = 0; i <= t->root; i++) {
+    if (!t->xi[i] || g->nodes[i].op == XI_CONST)
+      continue;
+    if (g->interrupt && *g->interrupt) { /* ^C: nothing is written */
+      out->failed = XI_W_STOPPED;
+      break;
+    }
+    xiW_buf who = {0};
+    name_node(t, &who, i);
+    int pad = 8 - columns(who.s);
+    xiW_put(&left[q], "  %s%*s = ", who.s ? who.s : "", pad > 0 ? pad : 0, "");
+    xiW_free(&who);
+    if (g->nodes[i].op != XI_LEAF) {
+      operation(t, &left[q], i, 0);
+      xiW_put(&left[q], " = ");
+    }
+    value(t, &left[q], t->val_on, i);
+    xiW_put(&left[q], g->nodes[i].op == XI_LEAF ? "   (leaf)" : "");
+    if (t->dep[i])
+      tangent(t, &right[q], i);
+    int w = columns(left[q].s);
+    width = t->dep[i] && w > width && w <= 44 ? w : width;
+    q++;
+  }
+  xiW_put(out, "forward: each node of %s in the order it was built, and its tangent "
+               "ξ̇ = ∂ξ/∂%s · ", label, x);
+  dotted(t, out, t->v);
+  xiW_put(out, ",\n  which is Σ over the operands a of ξ of ȧ · ∂ξ/∂a\n");
+  for (uint32_t q = 0; q < n; q++) {
+    if (left[q].failed || right[q].failed)
+      out->failed = left[q].failed ? left[q].failed : right[q].failed;
+    xiW_put(out, "%s", left[q].s ? left[q].s : "");
+    if (right[q].s)
+      xiW_put(out, "%*s   %s", width > columns(left[q].s) ? width - columns(left[q].s) : 0, "",
+              right[q].s);
+    xiW_put(out, "\n");
+    xiW_free(&left[q]);
+    xiW_free(&right[q]);
+  }
+  free(left);
+  free(right);
+}
+
+/* what it gave, and what the whole gradient would cost */
+static void cost(shower *t, xiW_buf *out, const char *label, const char *x) {
+  xiW_buf names = {0};
+  uint64_t in;
+  inputs(t, &names, &in);
+  uint32_t m = xiG_count(&t->g->nodes[t->root]), w = xiG_count(&t->g->nodes[t->v]);
+  int tensor = xiG_is_tensor(&t->g->nodes[t->root]);
+  dotted(t, out, t->root);
+  xiW_put(out, " = ");
+  if (t->tan[t->root - t->v] == XI_NONE)
+    xiW_put(out, "0");
+  else
+    value(t, out, t->tan_on, t->tan[t->root - t->v]);
+  xiW_put(out, ": one forward sweep gives one directional derivative, ∂%s/∂%s · ", label, x);
+  dotted(t, out, t->v);
+  xiW_put(out, "\ncost: the whole %s of %s, by its %llu input element%s (%s), takes\n",
+          tensor ? "Jacobian" : "gradient", label, (unsigned long long)in, in == 1 ? "" : "s",
+          names.s ? names.s : "");
+  xiW_put(out, "  forward mode: %llu sweep%s, one per input element", (unsigned long long)in,
+          in == 1 ? "" : "s");
+  if (w > 1 && w < in)
+    xiW_put(out, " (%u for ∂%s/∂%s alone)", w, label, x);
+  if (tensor)
+    xiW_put(out, "\n  reverse mode: %u sweeps, one per element of %s\n", m, label);
+  else
+    xiW_put(out, "\n  reverse mode: 1 sweep (trace %s shows it)\n", label);
+  if (names.failed)
+    out->failed = names.failed;
+  xiW_free(&names);
+}
+
+int xiR_cmd_tangents(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root, v, dir, *tan = NULL;
+  char *label = xiR_label(s, st);
+  shower t = {s, g, NULL, NULL, NULL, 0, 0, s->digits, "", "", ""};
+  xiW_buf out = {0};
+  int rc = -1;
+  if (!label) {
+    xiR_fail(err, st->pos, "out of memory");
+    goto done;
+  }
+  if (st->nnames > 1) {
+    xiR_fail(err, st->name_pos[1], "tangents follows one direction: one name after wrt");
+    goto done;
+  }
+  if (xiR_evaluate(s, st, &root, err) || xiG_no_tuple(g, root, st->pos, "tangents", err) ||
+      xiR_wrt_nodes(s, st, root, label, &v, err))
+    goto done;
+  if (st->nitems) { /* the direction given, of x's shape */
+    if (xiG_exec(g, &st->items[0].code, NULL, NULL, 0, &dir, err) ||
+        xiG_no_tuple(g, dir, st->items[0].pos, "a direction", err))
+      goto done;
+    xi_shape sx = xiG_shape(&g->nodes[v]), sd = xiG_shape(&g->nodes[dir]);
+    if (!xiO_same_shape(&sx, &sd)) {
+      char a[48], b[48];
+      xiO_shape_text(&sd, a, sizeof a);
+      xiO_shape_text(&sx, b, sizeof b);
+      xiR_fail(err, st->items[0].pos, "the direction must have %s's shape: it has %s, and %s %s",
+               xiS_name(&g->sym, st->names[0]), sd.rank ? a : "none (a scalar)",
+               xiS_name(&g->sym, st->names[0]), sx.rank ? b : "is a scalar");
+      goto done;
+    }
+  } else { /* ones of x's shape */
+    xiO_view ones = xiG_view(&g->nodes[v]);
+    ones.el = xiM_block(ones.n, g->prec);
+    for (uint32_t k = 0; ones.el && k < ones.n; k++)
+      mpfr_set_ui(&ones.el[k], 1, MPFR_RNDN);
+    ones.dtype = XI_DT_FLOAT;
+    dir = ones.el ? xiG_leaf(g, &ones, st->pos) : XI_NONE;
+    xiM_unblock(ones.el);
+    if (dir == XI_NONE) {
+      xiG_oom(g, st->pos, err);
+      goto done;
+    }
+  }
+  /* grad(...) values under L are shown built, as trace shows them */
+  if (xiC_unfold(&s->sweep, g, &root, XID_ALL, &v, 1, st->pos, err) ||
+      xiF_build(&s->sweep, g, &root, &v, dir, st->pos, &tan, err))
+    goto done;
+  t.root = root, t.v = v, t.tan = tan;
+  t.xi = calloc(root + 1, sizeof *t.xi);
+  t.dep = calloc(root + 1, 1);
+  if (!t.xi || !t.dep || numbering(&t)) {
+    xiG_oom(g, st->pos, err);
+    goto done;
+  }
+  t.dep[v] = 1;
+  for (uint32_t i = v + 1; i <= root; i++)
+    for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]) && !t.dep[i]; k++)
+      t.dep[i] = xiG_arg(&g->nodes[i], k) >= v && t.dep[xiG_arg(&g->nodes[i], k)];
+  if (s->color)
+    t.val_on = "\033[32m", t.tan_on = "\033[36m", t.off = "\033[0m";
+  const char *x = xiS_name(&g->sym, st->names[0]);
+  listing(&t, &out, label, x);
+  cost(&t, &out, label, x);
+  rc = xiR_emit(&out, st->pos, err);
+done:
+  xiW_free(&out);
+  free(t.xi);
+  free(t.dep);
+  free(tan);
+  free(label);
+  /* the nodes under L stay (the ξ labels name them); the tangents go */
+  xiG_truncate(g, rc == 0 && root + 1 > mark ? root + 1 : mark);
+  return rc;
+}

@@ -1,0 +1,466 @@
+/* gradcheck.c: gradcheck, the check a gradient (the sweep's, or one derived
+ * by hand) is held against: every element against a central difference
+ * computed on a copy of the nodes at a higher precision than the session's
+ * (grad/probe.c), so that what it compares with is far more accurate than
+ * what it compares, and no value of the session changes.  equiv.c, the other
+ * numerical check, shares the helpers at the top.  A failure counts as a
+ * failed check does (exit status 1). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl/session.h"
+#include "show/num.h"
+#include "show/print.h"
+
+/* display columns of UTF-8 text */
+static int columns(const char *s) {
+  int n = 0;
+  for (; s && *s; s++)
+    n += (*s & 0xC0) != 0x80;
+  return n;
+}
+
+void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k) {
+  if (sh.rank == 0)
+    snprintf(buf, n, "%s", name);
+  else if (sh.rank == 1)
+    snprintf(buf, n, "%s[%u]", name, k);
+  else
+    snprintf(buf, n, "%s[%u, %u]", name, k / sh.cols, k % sh.cols);
+}
+
+int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *out,
+               xi_err *err) {
+  return xiG_exec(&s->g, &st->items[0].code, NULL, NULL, 0, out, err) ||
+         xiG_no_tuple(&s->g, *out, st->items[0].pos, what, err);
+}
+
+/* ---- gradcheck ---- */
+
+typedef struct {
+  uint32_t node; /* the wrt node (the session's) */
+  uint32_t n;    /* its elements */
+  __mpfr_struct *an, *nu; /* analytic and numeric, at the working precision */
+  int *digits;   /* agreement; XI_KINK at a kink, XI_JUMP where L jumps, XI_UNDEFINED where it
+                    is not defined at w ± h */
+  uint8_t *ok;
+} checked;
+enum { XI_KINK = -1, XI_UNDEFINED = -2, XI_JUMP = -3 };
+
+/* the central difference of the copy's root by element k of its node x, at
+   the copy's precision, h = 2^(e - bits) for |w| below 2^e (e >= 0); the
+   one-sided slopes too.  1: L is not defined at w ± h. */
+static int central(xiC_copy *c, uint32_t x, uint32_t k, uint32_t root, const uint8_t *dep,
+                   long bits, mpfr_srcptr f0, mpfr_ptr mid, mpfr_ptr up, mpfr_ptr down,
+                   xi_err *err) {
+  xiG_graph *g = &c->g;
+  mpfr_ptr w = xiG_el(&g->nodes[x], k);
+  mpfr_t w0, h;
+  mpfr_inits2(g->prec, w0, h, (mpfr_ptr)0);
+  mpfr_set(w0, w, MPFR_RNDN);
+  long e = mpfr_zero_p(w0) || mpfr_get_exp(w0) < 0 ? 0 : mpfr_get_exp(w0);
+  mpfr_set_ui_2exp(h, 1, e - bits, MPFR_RNDN);
+  int rc = 0;
+  for (int side = 0; side < 2 && rc == 0; side++) {
+    (side ? mpfr_sub : mpfr_add)(w, w0, h, MPFR_RNDN); /* exact: the copy has the room */
+    rc = xiC_eval(c, x + 1, dep, err);
+    mpfr_set(side ? down : up, g->nodes[root].v, MPFR_RNDN);
+  }
+  mpfr_set(w, w0, MPFR_RNDN); /* the next evaluation puts the nodes above back */
+  if (rc == 0) {
+    mpfr_sub(mid, up, down, MPFR_RNDN);
+    mpfr_div_2ui(mid, mid, 1, MPFR_RNDN);
+    mpfr_sub(up, up, f0, MPFR_RNDN);
+    mpfr_sub(down, f0, down, MPFR_RNDN);
+    mpfr_div(mid, mid, h, MPFR_RNDN);
+    mpfr_div(up, up, h, MPFR_RNDN);
+    mpfr_div(down, down, h, MPFR_RNDN);
+  }
+  mpfr_clears(w0, h, (mpfr_ptr)0);
+  return rc;
+}
+
+/* digits of agreement of a and n: -log10 |a - n| / max(|a|, |n|, floor), at
+   most full */
+static int agree(mpfr_srcptr a, mpfr_srcptr n, mpfr_srcptr floor, int full) {
+  mpfr_t d, m;
+  mpfr_inits2(mpfr_get_prec(n) + 64, d, m, (mpfr_ptr)0);
+  mpfr_sub(d, a, n, MPFR_RNDN);
+  mpfr_abs(d, d, MPFR_RNDN);
+  mpfr_abs(m, a, MPFR_RNDN);
+  if (mpfr_cmpabs(n, m) > 0)
+    mpfr_abs(m, n, MPFR_RNDN);
+  if (mpfr_cmp(floor, m) > 0)
+    mpfr_set(m, floor, MPFR_RNDN);
+  int digits = full;
+  if (!mpfr_zero_p(d) && !mpfr_zero_p(m)) {
+    mpfr_div(d, d, m, MPFR_RNDN);
+    mpfr_log10(d, d, MPFR_RNDN);
+    mpfr_neg(d, d, MPFR_RNDN);
+    if (mpfr_cmp_si(d, full) < 0)
+      digits = mpfr_sgn(d) < 0 ? 0 : (int)mpfr_get_si(d, MPFR_RNDD);
+  }
+  mpfr_clears(d, m, (mpfr_ptr)0);
+  return digits;
+}
+
+/* the analytic gradients: the sweep's adjoints, or the value G given */
+static int analytic(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *w, uint32_t nw,
+                    xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t gnode = XI_NONE, *list = malloc(nw * sizeof *list);
+  if (!list)
+    return xiG_oom(g, st->pos, err);
+  for (uint32_t j = 0; j < nw; j++)
+    list[j] = w[j].node;
+  int rc = 0;
+  if (st->nitems) { /* a gradient by hand, of W's shape */
+    rc = xiR_second(s, st, "gradcheck", &gnode, err);
+    xi_shape sw = xiG_shape(&g->nodes[w[0].node]);
+    xi_shape sg = rc ? sw : xiG_shape(&g->nodes[gnode]);
+    if (rc == 0 && !xiO_same_shape(&sw, &sg)) {
+      char a[48], b[48];
+      xiO_shape_text(&sg, a, sizeof a);
+      xiO_shape_text(&sw, b, sizeof b);
+      rc = xiR_fail(err, st->items[0].pos, "the gradient must have %s's shape: it has %s, "
+                                           "and %s %s",
+                    xiS_name(&g->sym, st->names[0]), sg.rank ? a : "none (a scalar)",
+                    xiS_name(&g->sym, st->names[0]), sw.rank ? b : "is a scalar");
+    }
+  } else {
+    uint32_t r = root;
+    rc = xiD_sweep_from(&s->sweep, g, &r, XID_LIST, list, nw, st->pos, err);
+  }
+  for (uint32_t j = 0; j < nw && rc == 0; j++) {
+    xiO_view v;
+    int have = gnode != XI_NONE ? (v = xiG_view(&g->nodes[gnode]), 1)
+                                : xiD_adj_view(&s->sweep, g, list[j], &v) == 0;
+    for (uint32_t k = 0; k < w[j].n; k++)
+      if (have)
+        mpfr_set(&w[j].an[k], &v.el[k], MPFR_RNDN);
+      else
+        mpfr_set_zero(&w[j].an[k], 1);
+  }
+  free(list);
+  return rc;
+}
+
+/* the numeric side: a copy of L at prec, each element of each W moved by ±h;
+   at a kink the one-sided slopes are noted */
+static int numeric(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *w, uint32_t nw,
+                   mpfr_prec_t prec, long bits, xiW_buf *notes, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t *list = malloc(nw * sizeof *list), nkinks = 0;
+  if (!list)
+    return xiG_oom(g, st->pos, err);
+  for (uint32_t j = 0; j < nw; j++)
+    list[j] = w[j].node;
+  xiC_copy c;
+  mpfr_t mid, up, down, d, tol, f0;
+  mpfr_inits2(prec, mid, up, down, d, tol, f0, (mpfr_ptr)0);
+  int made = 0, rc = xiC_unfold(&s->sweep, g, &root, XID_LIST, list, nw, st->pos, err);
+  if (rc == 0)
+    made = 1, rc = xiC_copy_make(&c, g, &root, 1, prec, st->pos, err);
+  if (rc == 0)
+    mpfr_set(f0, c.g.nodes[c.map[root]].v, MPFR_RNDN); /* L where it is */
+  for (uint32_t j = 0; j < nw && rc == 0; j++) {
+    uint32_t x = c.map[list[j]], r = c.map[root];
+    uint8_t *dep = xiC_above(&c, x);
+    if (!dep) {
+      rc = xiG_oom(g, st->pos, err);
+      break;
+    }
+    for (uint32_t k = 0; k < w[j].n && rc == 0; k++) {
+      int e = central(&c, x, k, r, dep, bits, f0, mid, up, down, err);
+      if (e < 0) {
+        err->pos = st->pos;
+        rc = -1;
+        break;
+      }
+      mpfr_set(&w[j].nu[k], mid, MPFR_RNDN);
+      w[j].digits[k] = e ? XI_UNDEFINED : 0;
+      if (e)
+        continue;
+      /* a kink: the one-sided slopes differ by more than a smooth L's would
+         (h·L'', some 2^-(bits - 64) at most) */
+      mpfr_sub(d, up, down, MPFR_RNDN);
+      mpfr_abs(tol, up, MPFR_RNDN);
+      if (mpfr_cmpabs(down, tol) > 0)
+        mpfr_abs(tol, down, MPFR_RNDN);
+      if (mpfr_cmp_ui(tol, 1) < 0)
+        mpfr_set_ui(tol, 1, MPFR_RNDN);
+      mpfr_div_2ui(tol, tol, (unsigned long)g->prec / 2, MPFR_RNDN);
+      if (mpfr_get_exp(up) > bits / 2 || mpfr_get_exp(down) > bits / 2) {
+        w[j].digits[k] = XI_JUMP; /* a slope near 1/h: L jumps (sign at 0), no derivative */
+        continue;
+      }
+      if (mpfr_cmpabs(d, tol) <= 0)
+        continue;
+      /* no derivative here: xi's (PyTorch's) choice must lie between the slopes */
+      mpfr_ptr a = &w[j].an[k];
+      w[j].digits[k] = XI_KINK;
+      mpfr_min(d, up, down, MPFR_RNDN);
+      mpfr_sub(d, d, tol, MPFR_RNDN);
+      w[j].ok[k] = mpfr_cmp(a, d) >= 0;
+      mpfr_max(d, up, down, MPFR_RNDN);
+      mpfr_add(d, d, tol, MPFR_RNDN);
+      w[j].ok[k] &= mpfr_cmp(a, d) <= 0;
+      if (nkinks++ < 8) {
+        char name[96];
+        xiR_element(name, sizeof name, xiS_name(&g->sym, st->names[j]),
+                xiG_shape(&g->nodes[w[j].node]), k);
+        xiW_put(notes, "  %s: a kink, no derivative: slope ", name);
+        xiW_number(notes, down, s->digits);
+        xiW_put(notes, " on the left, ");
+        xiW_number(notes, up, s->digits);
+        xiW_put(notes, " on the right; the analytic value %s\n",
+                w[j].ok[k] ? "lies between (PyTorch's choice)" : "is not between them");
+      }
+    }
+    if (rc == 0 && xiC_eval(&c, x + 1, dep, err)) /* back where it was, for the next W */
+      rc = -1;
+    free(dep);
+  }
+  if (made)
+    xiC_copy_free(&c);
+  mpfr_clears(mid, up, down, d, tol, f0, (mpfr_ptr)0);
+  free(list);
+  return rc;
+}
+
+/* the rows shown: all, or the 24 that agree least (in their order) */
+#define XI_ROWS 24
+
+static int worse(const checked *w, uint32_t j, uint32_t k, uint32_t j2, uint32_t k2) {
+  int a = w[j].digits[k], b = w[j2].digits[k2]; /* failures first, then kinks */
+  int ra = !w[j].ok[k] ? -3 : a, rb = !w[j2].ok[k2] ? -3 : b;
+  return ra != rb ? ra < rb : j != j2 ? j < j2 : k < k2;
+}
+
+static void table(xiR_session *s, const xiP_stmt *st, checked *w, uint32_t nw, uint64_t total,
+                  mpfr_srcptr floor, xiW_buf *out) {
+  xiG_graph *g = &s->g;
+  uint32_t shown = 0, (*pick)[2] = malloc(XI_ROWS * sizeof *pick);
+  if (!pick) {
+    out->failed = XI_W_MEMORY;
+    return;
+  }
+  for (uint32_t j = 0; j < nw; j++) /* the XI_ROWS worst, by insertion */
+    for (uint32_t k = 0; k < w[j].n; k++) {
+      uint32_t q = shown < XI_ROWS ? shown++ : XI_ROWS;
+      while (q > 0 && worse(w, j, k, pick[q - 1][0], pick[q - 1][1])) {
+        if (q < XI_ROWS)
+          pick[q][0] = pick[q - 1][0], pick[q][1] = pick[q - 1][1];
+        q--;
+      }
+      if (q < XI_ROWS)
+        pick[q][0] = j, pick[q][1] = k;
+    }
+  for (uint32_t a = 1; a < shown; a++) /* back in their order */
+    for (uint32_t b = a; b > 0 && (pick[b - 1][0] > pick[b][0] ||
+                                   (pick[b - 1][0] == pick[b][0] && pick[b - 1][1] > pick[b][1]));
+         b--) {
+      uint32_t t0 = pick[b][0], t1 = pick[b][1];
+      pick[b][0] = pick[b - 1][0], pick[b][1] = pick[b - 1][1];
+      pick[b - 1][0] = t0, pick[b - 1][1] = t1;
+    }
+  xiW_buf cell[XI_ROWS + 1][5];
+  memset(cell, 0, sizeof cell);
+  int width[5] = {0};
+  xiW_put(&cell[0][0], "element");
+  xiW_put(&cell[0][1], "%s", st->nitems ? "analytic (given)" : "analytic (sweep)");
+  xiW_put(&cell[0][2], "numeric");
+  xiW_put(&cell[0][3], "rel. error");
+  xiW_put(&cell[0][4], "digits");
+  for (uint32_t r = 0; r < shown; r++) {
+    uint32_t j = pick[r][0], k = pick[r][1];
+    char name[96];
+    xiR_element(name, sizeof name, xiS_name(&g->sym, st->names[j]), xiG_shape(&g->nodes[w[j].node]),
+            k);
+    xiW_put(&cell[r + 1][0], "%s", name);
+    xiW_number(&cell[r + 1][1], &w[j].an[k], s->digits);
+    int d = w[j].digits[k];
+    if (d == XI_UNDEFINED) {
+      xiW_put(&cell[r + 1][2], "(L not defined at w ± h)");
+      xiW_put(&cell[r + 1][3], "-");
+      xiW_put(&cell[r + 1][4], "-");
+      continue;
+    }
+    xiW_number(&cell[r + 1][2], &w[j].nu[k], s->digits);
+    if (d == XI_KINK || d == XI_JUMP) {
+      xiW_put(&cell[r + 1][3], "-");
+      xiW_put(&cell[r + 1][4], d == XI_KINK ? "kink" : "jump");
+      continue;
+    }
+    mpfr_t e, m; /* as agree() measures it */
+    mpfr_inits2(64, e, m, (mpfr_ptr)0);
+    mpfr_sub(e, &w[j].an[k], &w[j].nu[k], MPFR_RNDN);
+    mpfr_abs(e, e, MPFR_RNDN);
+    mpfr_abs(m, mpfr_cmpabs(&w[j].an[k], &w[j].nu[k]) >= 0 ? &w[j].an[k] : &w[j].nu[k],
+             MPFR_RNDN);
+    if (mpfr_cmp(floor, m) > 0)
+      mpfr_set(m, floor, MPFR_RNDN);
+    if (!mpfr_zero_p(e))
+      mpfr_div(e, e, m, MPFR_RNDN);
+    char re[32] = "0";
+    if (!mpfr_zero_p(e))
+      mpfr_snprintf(re, sizeof re, "%.1Re", e);
+    mpfr_clears(e, m, (mpfr_ptr)0);
+    xiW_put(&cell[r + 1][3], "%s", re);
+    xiW_put(&cell[r + 1][4], "%d%s", d, w[j].ok[k] ? "" : "  <- fails");
+  }
+  for (uint32_t r = 0; r <= shown; r++)
+    for (int c = 0; c < 5; c++)
+      if (columns(cell[r][c].s) > width[c])
+        width[c] = columns(cell[r][c].s);
+  for (uint32_t r = 0; r <= shown; r++) {
+    xiW_put(out, " ");
+    for (int c = 0; c < 5; c++) {
+      if (cell[r][c].failed)
+        out->failed = cell[r][c].failed;
+      const char *t = cell[r][c].s ? cell[r][c].s : "";
+      xiW_put(out, c < 4 ? " %s%*s " : " %s", t, c < 4 ? width[c] - columns(t) : 0, "");
+      xiW_free(&cell[r][c]);
+    }
+    xiW_put(out, "\n");
+  }
+  if (total > shown)
+    xiW_put(out, "  (the %u that agree least, of %llu elements)\n", shown,
+            (unsigned long long)total);
+  free(pick);
+}
+
+int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root, nw = st->nnames, *nodes = malloc(nw * sizeof *nodes);
+  checked *w = calloc(nw, sizeof *w);
+  char *label = xiR_label(s, st);
+  xiW_buf out = {0}, notes = {0};
+  int rc = -1;
+  mpfr_prec_t p = g->prec;
+  if (!nodes || !w || !label) {
+    xiR_fail(err, st->pos, "out of memory");
+    goto done;
+  }
+  if (st->nitems && nw > 1) {
+    xiR_fail(err, st->name_pos[1], "gradcheck L wrt W = G checks one gradient: one name");
+    goto done;
+  }
+  if (xiR_evaluate(s, st, &root, err) || xiG_no_tuple(g, root, st->pos, "gradcheck", err) ||
+      xiR_wrt_nodes(s, st, root, label, nodes, err))
+    goto done;
+  if (xiG_is_tensor(&g->nodes[root])) {
+    char t[48];
+    xi_shape sh = xiG_shape(&g->nodes[root]);
+    xiO_shape_text(&sh, t, sizeof t);
+    xiR_fail(err, st->pos, "gradcheck needs a scalar L, not a value of shape %s (sum it)", t);
+    goto done;
+  }
+  uint64_t total = 0;
+  for (uint32_t j = 0; j < nw; j++) {
+    w[j].node = nodes[j];
+    w[j].n = xiG_count(&g->nodes[nodes[j]]);
+    total += w[j].n;
+    w[j].an = xiM_block(w[j].n, p);
+    w[j].nu = xiM_block(w[j].n, p);
+    w[j].digits = calloc(w[j].n, sizeof *w[j].digits);
+    w[j].ok = malloc(w[j].n);
+    if (!w[j].an || !w[j].nu || !w[j].digits || !w[j].ok) {
+      xiG_oom(g, st->pos, err);
+      goto done;
+    }
+    memset(w[j].ok, 1, w[j].n);
+  }
+  /* h = 2^-(p + 32) (times |w| past 1): the difference's truncation error,
+     about h²·L''', is near 2^-(2p + 64); at 4(p + 32) bits its rounding error,
+     about 2^-4(p + 32)/h, is smaller still.  Both are far below the p bits of
+     the analytic value: the digits they agree to are the analytic value's. */
+  long bits = (long)p + 32;
+  mpfr_prec_t far = 4 * (mpfr_prec_t)bits;
+  if (analytic(s, st, root, w, nw, err) ||
+      numeric(s, st, root, w, nw, far, bits, &notes, err))
+    goto done;
+  /* relative error: to the larger of the two, or, for elements near 0 (a
+     gradient that should be 0, computed as a difference), to 2^-(p/2) of the
+     largest element */
+  mpfr_t big, floor;
+  mpfr_inits2(p, big, floor, (mpfr_ptr)0);
+  mpfr_set_zero(big, 1);
+  for (uint32_t j = 0; j < nw; j++)
+    for (uint32_t k = 0; k < w[j].n; k++)
+      if (w[j].digits[k] == 0) {
+        if (mpfr_cmpabs(&w[j].an[k], big) > 0)
+          mpfr_abs(big, &w[j].an[k], MPFR_RNDN);
+        if (mpfr_cmpabs(&w[j].nu[k], big) > 0)
+          mpfr_abs(big, &w[j].nu[k], MPFR_RNDN);
+      }
+  mpfr_div_2ui(floor, big, (unsigned long)p / 2, MPFR_RNDN);
+  int full = (int)((double)p * 0.30102999566398120), expect = full / 2, least = full;
+  uint64_t failed = 0, kinks = 0, undefined = 0;
+  for (uint32_t j = 0; j < nw; j++)
+    for (uint32_t k = 0; k < w[j].n; k++) {
+      int *d = &w[j].digits[k];
+      if (*d == 0) {
+        *d = agree(&w[j].an[k], &w[j].nu[k], floor, full);
+        w[j].ok[k] = *d >= expect;
+        least = *d < least ? *d : least;
+      }
+      failed += !w[j].ok[k], kinks += *d == XI_KINK;
+      undefined += *d == XI_UNDEFINED || *d == XI_JUMP;
+    }
+  const char *x = xiS_name(&g->sym, st->names[0]);
+  const char *f = strchr(label, '(') ? "f" : label; /* L(w + h), or f(w + h) for an expression */
+  xiW_put(&out, "gradcheck: ∂%s/∂%s", label, x);
+  for (uint32_t j = 1; j < nw; j++)
+    xiW_put(&out, ", ∂%s/∂%s", label, xiS_name(&g->sym, st->names[j]));
+  if (st->nitems)
+    xiW_put(&out, " as given (%.*s)", (int)(st->items[0].end - st->items[0].off),
+            s->src + st->items[0].off);
+  else
+    xiW_put(&out, " from the sweep at %ld bits", (long)p);
+  xiW_put(&out, ",\n  against central differences (%s(w + h) - %s(w - h))/2h at %ld bits, "
+                "h = 2^-%ld (times |w| past 1):\n  their own error, about h² and 2^-%ld/h, "
+                "is below 2^-%ld, so a right gradient agrees to\n  about %d digits; fewer "
+                "than %d fails\n",
+          f, f, (long)far, bits, (long)far, 2 * bits, full, expect);
+  table(s, st, w, nw, total, floor, &out);
+  mpfr_clears(big, floor, (mpfr_ptr)0);
+  if (notes.s)
+    xiW_put(&out, "%s", notes.s);
+  if (undefined)
+    xiW_put(&out, "  (%llu element%s not checked: L jumps there, or is not defined at w ± h)\n",
+            (unsigned long long)undefined, undefined == 1 ? "" : "s");
+  if (!failed) {
+    const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
+    xiW_put(&out, "%sok%s: %llu element%s agree%s to %d digits or more", on, off,
+            (unsigned long long)(total - kinks - undefined),
+            total - kinks - undefined == 1 ? "" : "s",
+            total - kinks - undefined == 1 ? "s" : "", least);
+    xiW_put(&out, kinks ? " (and %llu kink%s)\n" : "\n", (unsigned long long)kinks,
+            kinks == 1 ? "" : "s");
+  }
+  rc = xiR_emit(&out, st->pos, err);
+  if (rc == 0 && failed) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "%llu of %llu elements of the gradient agree with central "
+                              "differences to fewer than %d digits",
+             (unsigned long long)failed, (unsigned long long)total, expect);
+    xiR_report(s, "check failed", st->nitems ? st->items[0].pos : st->pos, msg);
+    s->failed = 1;
+  }
+done:
+  for (uint32_t j = 0; w && j < nw; j++) {
+    xiM_unblock(w[j].an);
+    xiM_unblock(w[j].nu);
+    free(w[j].digits);
+    free(w[j].ok);
+  }
+  xiW_free(&out);
+  xiW_free(&notes);
+  free(w);
+  free(nodes);
+  free(label);
+  xiG_truncate(g, mark);
+  return rc;
+}
+
