@@ -19,7 +19,7 @@ OUT ?= build
 LIB_SRC := ops/pool.c ops/ops.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/rng.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/expr.c syntax/numpy.c syntax/pystmt.c \
            tape/graph.c tape/exec.c tape/build.c tape/names.c grad/grad.c grad/adjoint.c \
-           show/num.c show/print.c show/trace.c show/pyfmt.c \
+           show/num.c show/print.c show/form.c show/steps.c show/trace.c show/pyfmt.c \
            repl/session.c repl/pyrun.c repl/commands.c repl/help.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)

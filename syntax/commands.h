@@ -18,14 +18,17 @@
     "is a value with a graph of its own, so grad(grad(y, x), x) is the second\n"           \
     "derivative.  When E does not depend on the value v names now (v was updated\n"        \
     "after E was computed), that is an error that says so, never a silent 0.")             \
-  C(TRACE, "trace", A_EXPR, cmd_trace, "trace L",                                          \
+  C(TRACE, "trace", A_WRT, cmd_trace, "trace L [wrt W, b]",                                          \
     "every node forward, then every adjoint in reverse",                                   \
     "The forward list: every node under L in the order it was built (its ξ number\n"       \
     "or name, its operation, its value as it was computed).  The reverse list: each\n"     \
     "adjoint ∂L/∂ξ as the sum over the node's consumers c of ∂L/∂c times the local\n"      \
     "partial ∂c/∂ξ, with the partial's formula and values.  A value whose name has\n"      \
     "moved on shows as it was: W (before the update at line 7).  The ξ labels can be\n"    \
-    "used as names afterwards: grad(L, ξ3).")                                              \
+    "used as names afterwards: grad(L, ξ3).  An operand an elementwise op broadcast\n"      \
+    "(a bias added to every row) gets the sum of its terms: Σ_rows ∂L/∂z2.  With wrt,\n"   \
+    "only the nodes on a path from the names given to L (trace loss wrt b1: a dozen\n"      \
+    "lines for a network of a thousand nodes).  Wide tensors wrap to the terminal.")       \
   C(CHECK, "check", A_CHECK, cmd_check, "check E == NUMBER",                               \
     "passes when E rounds to NUMBER's last digit",                                         \
     "Passes when E is within half a unit of NUMBER's last written digit (check L ==\n"     \
