@@ -37,8 +37,7 @@ static void print_grad(xiR_session *s, xiW_buf *b, const char *of, const char *w
   xiW_put(b, "\n");
 }
 
-/* the nodes the names after wrt bind, each one that root depends on */
-static int wrt_nodes(xiR_session *s, const xiP_stmt *st, uint32_t root, const char *label,
+int xiR_wrt(xiR_session *s, const xiP_stmt *st, uint32_t root, const char *label,
                      uint32_t *list, xi_err *err) {
   xiG_graph *g = &s->g;
   for (uint32_t i = 0; i < st->nnames; i++) {
@@ -67,7 +66,7 @@ static int cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiR_fail(err, st->pos, "out of memory");
     goto done;
   }
-  if (xiR_evaluate(s, st, &root, err) || wrt_nodes(s, st, root, label, list, err) ||
+  if (xiR_evaluate(s, st, &root, err) || xiR_wrt(s, st, root, label, list, err) ||
       xiD_sweep_from(&s->sweep, g, &root, st->nnames ? XID_LIST : XID_LEAVES, list,
                      st->nnames, st->pos, err))
     goto done;
@@ -108,7 +107,7 @@ static int cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiT_style style = {s->digits, s->color, xiW_terminal_width()};
   int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
   if (rc == 0)
-    rc = wrt_nodes(s, st, root, label, wrt, err);
+    rc = xiR_wrt(s, st, root, label, wrt, err);
   if (rc == 0)
     rc = xiT_trace(&s->g, &s->sweep, root, label, wrt, st->nnames, style, st->pos, err);
   free(label);

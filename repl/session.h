@@ -78,6 +78,14 @@ int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* Python's rules for what is shown: an assignment shows nothing, and a bare
    expression only at the prompt (pasted code prints what Python prints) */
 static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
+/* the nodes the names after wrt bind (list[i] for st->names[i]), each one
+   that root depends on, or the error that says why not (commands.c) */
+int xiR_wrt(xiR_session *s, const xiP_stmt *st, uint32_t root, const char *label, uint32_t *list,
+            xi_err *err);
+/* dot, svg and export (draw.c) */
+int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_export(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* Python's statements (pyrun.c): print, import, for, if, a, b = ..., x[i] = ... */
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err);
