@@ -14,8 +14,9 @@
    The steps are in the text dialect.  Each box's id is "s" and its step's
    index, for the page to find it in the SVG.  Fails only as out stops. */
 void xiV_dot(const xiT_steps *st, xiW_buf *out);
-/* DOT text laid out by Graphviz (dot) and rendered as SVG into out; -1 and
-   why (Graphviz's own words when it has some) on failure */
+/* DOT text laid out by Graphviz (dot) and rendered as SVG into out, in a
+   child process (^C stops it); -1 and why (Graphviz's own words when it has
+   some) on failure */
 int xiV_svg(const char *dot, xiW_buf *out, char *why, size_t n);
 
 /* the steps as Markdown (math in $...$) or as a LaTeX fragment (an align*
