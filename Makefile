@@ -2,8 +2,8 @@
 VERSION := 0.1.0
 PREFIX ?= /usr/local
 CC ?= cc
-PKGS := mpfr readline
-DEBS := libmpfr-dev libreadline-dev pkg-config
+PKGS := mpfr readline libgvc
+DEBS := libmpfr-dev libreadline-dev pkg-config libgraphviz-dev
 
 CFLAGS ?= -O3 -g
 XI_CFLAGS := -std=c17 -I. -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
@@ -19,10 +19,11 @@ OUT ?= build
 LIB_SRC := ops/pool.c ops/ops.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/rng.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/expr.c syntax/numpy.c syntax/pystmt.c \
            tape/graph.c tape/exec.c tape/build.c tape/names.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \
-           show/num.c show/print.c show/trace.c show/pyfmt.c \
-           repl/session.c repl/pyrun.c repl/commands.c repl/check.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c
+           show/num.c show/print.c show/form.c show/steps.c show/trace.c show/pyfmt.c \
+           show/dot.c show/svg.c show/export.c \
+           repl/session.c repl/pyrun.c repl/commands.c repl/check.c repl/draw.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c
 XI_SRC := repl/main.c repl/line.c
-LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)
+LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/show/page.o
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
 HDRS := $(wildcard ops/*.h syntax/*.h tape/*.h grad/*.h show/*.h repl/*.h)
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -36,8 +37,8 @@ FUZZ_SAN := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -
 all: deps xi
 
 # Missing Debian packages are installed here (with sudo when not root), so a
-# fresh machine needs nothing by hand.  Elsewhere, install MPFR, readline and
-# pkg-config yourself.
+# fresh machine needs nothing by hand.  Elsewhere, install MPFR, readline,
+# Graphviz's libraries (libgvc, for svg and export) and pkg-config yourself.
 deps:
 	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
@@ -45,7 +46,7 @@ deps:
 	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBS) >/dev/null; \
 	  else \
-	    echo "xi: needs GNU MPFR, GNU readline and pkg-config (Debian: apt-get install $(DEBS))"; exit 1; \
+	    echo "xi: needs GNU MPFR, GNU readline, Graphviz's libgvc and pkg-config (Debian: apt-get install $(DEBS))"; exit 1; \
 	  fi; \
 	fi
 
@@ -65,6 +66,17 @@ fuzz-deps:
 
 $(OUT)/%.o: %.c $(HDRS) | deps
 	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# show/page.html (the page export writes) becomes a C array, byte for byte
+$(OUT)/show/page.c: show/page.html
+	@mkdir -p $(dir $@)
+	@{ echo '/* made from show/page.html by the Makefile */'; \
+	  echo 'const char xiV_page_html[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00};'; } >$@
+
+$(OUT)/show/page.o: $(OUT)/show/page.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(OUT)/libxi.a: $(LIB_OBJ)

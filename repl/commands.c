@@ -102,12 +102,16 @@ done:
 
 static int cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
+  uint32_t *wrt = malloc((st->nnames + 1) * sizeof *wrt);
   char *label = xiR_label(s, st);
-  xiT_style style = {s->digits, s->color};
-  int rc = label ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
+  xiT_style style = {s->digits, s->color, xiW_terminal_width()};
+  int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
   if (rc == 0)
-    rc = xiT_trace(&s->g, &s->sweep, root, label, style, st->pos, err);
+    rc = xiR_wrt_nodes(s, st, root, label, wrt, err);
+  if (rc == 0)
+    rc = xiT_trace(&s->g, &s->sweep, root, label, wrt, st->nnames, style, st->pos, err);
   free(label);
+  free(wrt);
   if (rc) /* on success the nodes stay: the ξ labels it printed name them */
     xiG_truncate(&s->g, mark);
   return rc;

@@ -95,6 +95,10 @@ int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *o
 /* Python's rules for what is shown: an assignment shows nothing, and a bare
    expression only at the prompt (pasted code prints what Python prints) */
 static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
+/* dot, svg and export (draw.c) */
+int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_export(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* Python's statements (pyrun.c): print, import, for, if, a, b = ..., x[i] = ... */
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err);

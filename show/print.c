@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "ops/pool.h"
 #include "show/num.h"
@@ -132,4 +134,116 @@ void xiW_value(xiW_buf *b, const xiO_view *v, int digits, int indent, int whole)
       xiW_put(b, indent < 0 ? ", " : ",\n%*s", indent + 1, "");
   }
   xiW_put(b, "]");
+}
+
+/* ---- fitting a value to the width of a terminal ---- */
+
+int xiW_column(const xiW_buf *b) {
+  if (!b->s)
+    return 0;
+  size_t start = b->n;
+  while (start > 0 && b->s[start - 1] != '\n')
+    start--;
+  int col = 0;
+  for (size_t k = start; k < b->n; k++) {
+    if (b->s[k] == '\033') { /* a colour: ESC [ ... m takes no room */
+      while (k < b->n && b->s[k] != 'm')
+        k++;
+      continue;
+    }
+    col += (b->s[k] & 0xC0) != 0x80;
+  }
+  return col;
+}
+
+/* the pieces of one row: "1.5," "2," "...," "3" each set after a blank, a
+   piece starting a new line (at indent) when the next would pass width */
+static void fit_row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int *col,
+                    int indent, int width, int last) {
+  uint32_t c = v->sh.cols;
+  xiW_put(b, "[");
+  (*col)++;
+  int first = 1;
+  for (uint32_t j = 0; j < c && !b->failed; j++) {
+    if (!shown(j, c, 0) && j != 3)
+      continue;
+    xiW_buf piece = {0};
+    if (shown(j, c, 0))
+      xiW_number(&piece, &v->el[r * c + j], digits);
+    else
+      xiW_put(&piece, "...");
+    int closing = j + 1 == c;
+    xiW_put(&piece, closing ? "]%s" : ",", closing && !last ? "," : "");
+    int len = piece.s ? (int)strlen(piece.s) : 0;
+    if (!first && *col + 1 + len > width) {
+      xiW_put(b, "\n%*s", indent, "");
+      *col = indent;
+    } else if (!first) {
+      xiW_put(b, " ");
+      (*col)++;
+    }
+    if (piece.failed)
+      b->failed = piece.failed;
+    else
+      xiW_str(b, piece.s, (size_t)len);
+    xiW_free(&piece);
+    *col += len;
+    first = 0;
+  }
+}
+
+void xiW_value_fit(xiW_buf *b, const xiO_view *v, int digits, int width) {
+  xiW_buf line = {0};
+  xiW_value(&line, v, digits, -1, 0);
+  int col = xiW_column(b), len = 0;
+  for (const char *p = line.s; p && *p; p++)
+    len += (*p & 0xC0) != 0x80;
+  if (v->sh.rank == 0 || line.failed || col + len <= width) {
+    if (line.failed)
+      b->failed = line.failed;
+    else
+      xiW_str(b, line.s, line.n);
+    xiW_free(&line);
+    return;
+  }
+  xiW_free(&line);
+  if (col > width / 2) { /* little room left on this line: start the value below */
+    while (b->n > 0 && b->s[b->n - 1] == ' ')
+      b->s[--b->n] = '\0';
+    xiW_put(b, "\n    ");
+    col = 4;
+  }
+  int at = col; /* the column of the first '[' */
+  if (v->sh.rank == 1) {
+    fit_row(b, v, 0, digits, &col, at + 1, width, 1);
+    return;
+  }
+  uint32_t r = v->sh.rows;
+  xiW_put(b, "[");
+  col++;
+  for (uint32_t i = 0; i < r && !b->failed; i++) {
+    if (!shown(i, r, 0)) {
+      if (i == 3)
+        xiW_put(b, "...,\n%*s", at + 1, "");
+      continue;
+    }
+    fit_row(b, v, i, digits, &col, at + 2, width, i + 1 == r);
+    if (i + 1 < r) {
+      xiW_put(b, "\n%*s", at + 1, "");
+      col = at + 1;
+    }
+  }
+  xiW_put(b, "]");
+}
+
+int xiW_terminal_width(void) {
+  const char *c = getenv("COLUMNS");
+  char *end;
+  long n = c ? strtol(c, &end, 10) : 0;
+  if (c && *c && !*end && n >= 20 && n <= 10000)
+    return (int)n;
+  struct winsize ws;
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+    return ws.ws_col;
+  return 80;
 }

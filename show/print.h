@@ -31,4 +31,15 @@ void xiW_number(xiW_buf *b, mpfr_srcptr x, int digits);
    whole: never abbreviate. */
 void xiW_value(xiW_buf *b, const xiO_view *v, int digits, int indent, int whole);
 
+/* The same, fitted to width columns from the column the buffer's last line
+   has reached: on that line when it fits; else row by row under the first
+   '[' (below, indented, when that is past half the width), a row going on to
+   the next line between two numbers, never inside one. */
+void xiW_value_fit(xiW_buf *b, const xiO_view *v, int digits, int width);
+/* the column the buffer's last line has reached (colours take none) */
+int xiW_column(const xiW_buf *b);
+/* the terminal's width: COLUMNS, else the terminal's own when stdout is one,
+   else 80 */
+int xiW_terminal_width(void);
+
 #endif

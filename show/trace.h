@@ -4,20 +4,19 @@
 #ifndef XI_TRACE_H
 #define XI_TRACE_H
 
-#include "grad/grad.h"
-#include "show/print.h"
+#include "show/steps.h"
 
 typedef struct {
   int digits;
   int color; /* values green, adjoints red (ANSI) */
+  int width; /* the terminal's columns: wide tensors wrap to it */
 } xiT_style;
 
 /* Prints the trace of root (label names it in ∂label/∂ξ) to stdout, and
    makes its ξ labels names the session can use (grad(L, ξ3)).  A root whose
-   graph holds grad(...) values shows their graphs, built. */
-int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, xiT_style st,
-              xi_pos at, xi_err *err);
-/* node i's operation with its operands' names, as `vars` shows it: "x·x" */
-void xiT_formula(xiG_graph *g, uint32_t i, int digits, xiW_buf *b);
+   graph holds grad(...) values shows their graphs, built.  With nwrt nodes,
+   only the nodes on a path from one of them to root. */
+int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, const uint32_t *wrt,
+              uint32_t nwrt, xiT_style st, xi_pos at, xi_err *err);
 
 #endif

@@ -18,14 +18,40 @@
     "is a value with a graph of its own, so grad(grad(y, x), x) is the second\n"           \
     "derivative.  When E does not depend on the value v names now (v was updated\n"        \
     "after E was computed), that is an error that says so, never a silent 0.")             \
-  C(TRACE, "trace", A_EXPR, cmd_trace, "trace L",                                          \
+  C(TRACE, "trace", A_WRT, cmd_trace, "trace L [wrt W, b]",                                          \
     "every node forward, then every adjoint in reverse",                                   \
     "The forward list: every node under L in the order it was built (its ξ number\n"       \
     "or name, its operation, its value as it was computed).  The reverse list: each\n"     \
     "adjoint ∂L/∂ξ as the sum over the node's consumers c of ∂L/∂c times the local\n"      \
     "partial ∂c/∂ξ, with the partial's formula and values.  A value whose name has\n"      \
     "moved on shows as it was: W (before the update at line 7).  The ξ labels can be\n"    \
-    "used as names afterwards: grad(L, ξ3).")                                              \
+    "used as names afterwards: grad(L, ξ3).  An operand an elementwise op broadcast\n"      \
+    "(a bias added to every row) gets the sum of its terms: Σ_rows ∂L/∂z2.  With wrt,\n"   \
+    "only the nodes on a path from the names given to L (trace loss wrt b1: a dozen\n"      \
+    "lines for a network of a thousand nodes).  Wide tensors wrap to the terminal.")       \
+  C(DOT, "dot", A_OUT, xiR_dot, "dot L [> FILE]",                                \
+    "the graph in Graphviz's DOT language: values, adjoints, partials",                    \
+    "A box for each node with its name or ξ label (trace's), its operation, its value\n"    \
+    "(green) and its adjoint ∂L/∂ξ (red), as CS231n's circuit diagrams; an edge from\n"    \
+    "each operand to its consumer, labelled with the local partial.  A tensor of more\n"   \
+    "than 4 rows or columns shows its shape and corners.  Without a file the DOT is\n"     \
+    "printed; dot L > FILE writes it, and so does dot L FILE when FILE ends in .dot\n"    \
+    "or .gv.  A '>' outside brackets is dot's: a comparison goes in brackets,\n"            \
+    "dot (a > b).  dot L wrt W, b: the nodes on a path from W or b to L, as trace.")                                             \
+  C(SVG, "svg", A_OUT, xiR_svg, "svg L FILE",                                      \
+    "the graph drawn as SVG, laid out by Graphviz",                                        \
+    "The picture of dot L, laid out and drawn by Graphviz's own library (its dot\n"         \
+    "layout).  svg L wrt W FILE: the nodes on a path from W to L.  At most 2000\n"         \
+    "nodes: draw part of a larger graph with wrt.")                 \
+  C(EXPORT, "export", A_OUT, xiR_export, "export L FILE",                          \
+    "the steps as Markdown, LaTeX, or a page that steps through them",                     \
+    "By FILE's ending.  .md: the forward and reverse steps in the seeds' Markdown,\n"       \
+    "math in $...$ (ξ1 ... ξn, each adjoint as the chain rule's product).  .tex: the\n"     \
+    "same as a LaTeX fragment, an align* for each pass (it needs amsmath).  .html: one\n"  \
+    "page, everything inlined (no network): the graph as svg draws it, the forward\n"      \
+    "and reverse tables, and the arrow keys stepping through them (→ next, ← back),\n"    \
+    "the current node outlined and its value shown.  export L wrt W FILE: the nodes\n"    \
+    "on a path from W to L.")                                      \
   C(CHECK, "check", A_CHECK, cmd_check, "check E == NUMBER",                               \
     "passes when E rounds to NUMBER's last digit",                                         \
     "Passes when E is within half a unit of NUMBER's last written digit (check L ==\n"     \
@@ -118,6 +144,7 @@ typedef enum {
   A_WRT,        /* an expression, then optionally wrt and names */
   A_WRT_EQ,     /* an expression, wrt, names, and optionally = an expression (an item) */
   A_PAIR,       /* two expressions separated by a comma (the second an item) */
+  A_OUT,        /* the same, then optionally a file: > FILE or FILE (the raw rest) */
   A_CHECK,      /* an expression, ==, and a number or a list of them */
   A_ASSIGN,     /* a name, =, an expression */
   A_NUMBER,     /* a whole number */

@@ -425,6 +425,11 @@ void xiP_expr_list(xiP_parser *p, xiP_code *c) {
   xiP_emit(p, c, ins);
 }
 
+/* dot L > FILE: a '>' outside brackets ends the expression (XI_NC_REDIRECT) */
+static int redirect(xiP_parser *p) {
+  return p->no_compare == XI_NC_REDIRECT && xiP_is(p, T_GT) && xiP_peek(p)->depth == 0;
+}
+
 void xiP_expr(xiP_parser *p, xiP_code *c) {
   const xiL_token *first = xiP_peek(p);
   if (first->type == T_NAME && first->len == 3 && memcmp(p->lx.src + first->off, "not", 3) == 0 &&
@@ -439,14 +444,15 @@ void xiP_expr(xiP_parser *p, xiP_code *c) {
   }
   arith(p, c);
   int op = comparison(xiP_peek(p)->type);
-  if (op < 0 || (p->no_compare && op == XI_EQ)) {
+  if (op < 0 || (p->no_compare == XI_NC_CHECK && op == XI_EQ) || redirect(p)) {
     stray_keyword(p);
     return;
   }
   xiL_token t = xiP_take(p);
   arith(p, c);
   xiP_emit_op(p, c, op, t.pos);
-  if (comparison(xiP_peek(p)->type) >= 0 && !(p->no_compare && xiP_is(p, T_EQEQ)))
+  if (comparison(xiP_peek(p)->type) >= 0 &&
+      !(p->no_compare == XI_NC_CHECK && xiP_is(p, T_EQEQ)) && !redirect(p))
     xiP_fail(p, xiP_peek(p)->pos, "comparisons do not chain in xi: write (a < b) * (b < c)");
   stray_keyword(p);
 }

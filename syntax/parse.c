@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const xiP_command_row xiP_commands[XI_NCOMMANDS] = {
 #define XI_CMD_ROW(id, word, args, handler, usage, summary, help)                           \
@@ -58,6 +59,7 @@ void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
   xiL_init(&p->lx, src, len, first_line);
   p->sym = sym;
   p->last_name = XI_NONE;
+  p->stop_at = SIZE_MAX;
   prepare(sym);
 }
 
@@ -383,6 +385,64 @@ static int assignment(xiL_type t) {
          t == T_PERCENTEQ || t == T_DSLASHEQ;
 }
 
+/* the file a command names last (dot L /tmp/g.dot): its last word, after a
+   blank and outside brackets, ending as a file dot, svg or export writes
+   does; SIZE_MAX when there is none */
+static size_t file_word(xiP_parser *p) {
+  static const char *const endings[] = {".dot", ".gv", ".svg", ".md", ".markdown",
+                                        ".tex", ".html", ".htm"};
+  const char *s = p->lx.src;
+  size_t from = xiP_peek(p)->off, end = from, word;
+  while (end < p->lx.len && !strchr(";#\n", s[end]))
+    end++;
+  while (end > from && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r'))
+    end--;
+  for (word = end; word > from && s[word - 1] != ' ' && s[word - 1] != '\t'; word--)
+    ;
+  int depth = 0;
+  for (size_t i = from; i < word; i++)
+    depth += (s[i] == '(' || s[i] == '[') - (s[i] == ')' || s[i] == ']');
+  for (size_t k = 0; depth == 0 && k < sizeof endings / sizeof *endings; k++) {
+    size_t n = strlen(endings[k]);
+    if (end - word > n && strncasecmp(s + end - n, endings[k], n) == 0)
+      return word;
+  }
+  return SIZE_MAX;
+}
+
+/* the lexer back at the file's first token, which read as the end of the line */
+static void release_file(xiP_parser *p) {
+  if (p->stop_at == SIZE_MAX)
+    return;
+  if (p->have_tok && p->tok.off >= p->stop_at) {
+    p->lx.off = p->tok.off, p->lx.line = p->tok.pos.line, p->lx.col = p->tok.pos.col;
+    p->lx.depth = 0;
+    p->have_tok = 0;
+  }
+  p->stop_at = SIZE_MAX;
+}
+
+/* dot L > FILE, dot L FILE: the raw rest of the statement is the file (none
+   at the end of the statement) */
+static void out_file(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
+  int named = p->stop_at != SIZE_MAX && xiP_peek(p)->off >= p->stop_at;
+  release_file(p);
+  if (!named && at_end(p))
+    return;
+  int gt = !named && xiP_is(p, T_GT);
+  xiL_token t = named ? *xiP_peek(p) : xiP_take(p);
+  if (!gt) { /* the file starts at the token just read: read it again, raw */
+    p->lx.off = t.off, p->lx.line = t.pos.line, p->lx.col = t.pos.col, p->lx.depth = 0;
+    p->have_tok = 0;
+  }
+  st->arg = xiL_raw(&p->lx);
+  if (st->arg.type == T_ERROR)
+    xiP_fail(p, st->arg.pos, "%s", st->arg.msg);
+  if (st->arg.len == 0)
+    xiP_fail(p, t.pos, "a file name after '>', as in %.*s L > graph.dot", (int)kw.len,
+             p->lx.src + kw.off);
+}
+
 /* what follows a command's word, by the shape its row gives */
 static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
   st->kind = S_COMMAND;
@@ -407,11 +467,18 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
     full_expr(p, st);
     break;
   case A_WRT:
+  case A_OUT:
+    if (args == A_OUT && (p->stop_at = file_word(p)) != SIZE_MAX && p->tok.off >= p->stop_at)
+      p->tok.type = T_NL; /* (the token peeked already) */
+    p->no_compare = args == A_OUT ? XI_NC_REDIRECT : 0;
     full_expr(p, st);
+    p->no_compare = 0;
     if (xiP_is(p, T_NAME) && xiP_word_is(p, xiP_peek(p), "wrt")) {
       xiP_take(p);
       name_list(p, st, "a name after wrt");
     }
+    if (args == A_OUT)
+      out_file(p, st, kw);
     break;
   case A_WRT_EQ:
     full_expr(p, st);
@@ -431,7 +498,7 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
     second_expr(p, st);
     break;
   case A_CHECK:
-    p->no_compare = 1;
+    p->no_compare = XI_NC_CHECK;
     full_expr(p, st);
     p->no_compare = 0;
     if (!xiP_is(p, T_APPROX))
@@ -673,6 +740,7 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
   p->err = err;
   p->no_compare = 0;
   if (setjmp(p->fail)) {
+    release_file(p);
     skip_statement(p);
     return -1;
   }

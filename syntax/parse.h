@@ -126,6 +126,7 @@ typedef struct {
 } xiP_stmt;
 
 
+enum { XI_NC_CHECK = 1, XI_NC_REDIRECT };
 typedef struct {
   xiL_lexer lx;
   xiS_table *sym;
@@ -133,13 +134,17 @@ typedef struct {
   int have_tok;
   size_t last_end; /* end of the last token taken: for source spans */
   int depth;
-  int no_compare;  /* check E == N: the == is the check's, not a comparison */
+  int no_compare;  /* XI_NC_CHECK: check E == N, the == is the check's, not a
+                      comparison; XI_NC_REDIRECT: dot E > FILE, a '>' outside
+                      brackets is the command's */
   size_t last_name_off; /* the last name token looked up, and its id */
   uint32_t last_name;
   jmp_buf fail; /* a syntax error unwinds the statement being parsed */
   xi_err *err;
   int ended;    /* the statement ended with a block, which took its last newline */
   int in_def;   /* a def's body is being read: return is allowed */
+  size_t stop_at; /* dot L FILE: FILE starts here, and tokens from it on read as
+                     the end of the line (SIZE_MAX: nowhere) */
   int blocks;   /* Python blocks nested (limited as expressions are) */
   uint32_t index_base, index_at; /* the last x[...] after a plain name: where x and the
                                     K_INDEX are in the code (an indexed assignment's target) */
@@ -191,6 +196,8 @@ static inline xiL_token *xiP_peek(xiP_parser *p) {
   if (!p->have_tok) {
     p->tok = xiL_next(&p->lx);
     p->have_tok = 1;
+    if (p->tok.off >= p->stop_at && p->tok.type != T_EOF)
+      p->tok.type = T_NL; /* dot L /tmp/g.dot: the file ends the expression */
   }
   return &p->tok;
 }

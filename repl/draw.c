@@ -1,0 +1,158 @@
+/* draw.c: the commands that draw an expression's graph or write its steps
+ * as notes: dot, svg and export (rows of syntax/commands.h).  Each reads
+ *
+ *     dot L [wrt W, b] [> FILE | FILE]
+ *
+ * makes the steps (show/steps.h), and writes them: to stdout (dot without a
+ * file) or to the file, whose name is the raw rest of the statement. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "repl/session.h"
+#include "show/draw.h"
+
+/* Graphviz's dot takes seconds for a few thousand boxes and cannot be
+   interrupted: past this a picture is refused (wrt draws part of it) */
+#define XI_PICTURE_MAX 2000
+
+enum { OUT_DOT, OUT_SVG, OUT_MD, OUT_TEX, OUT_HTML };
+
+/* the file named after the expression ("quotes" taken off), or NULL */
+static char *file_of(xiR_session *s, const xiP_stmt *st) {
+  const char *t = s->src + st->arg.off;
+  size_t n = st->arg.len;
+  if (n >= 2 && t[0] == '"')
+    t++, n -= 2;
+  return n ? strndup(t, n) : NULL;
+}
+
+static int ends_with(const char *s, const char *tail) {
+  size_t n = strlen(s), m = strlen(tail);
+  return n > m && strcasecmp(s + n - m, tail) == 0;
+}
+
+/* what export writes, by the file's extension */
+static int export_kind(const char *file) {
+  return ends_with(file, ".md") || ends_with(file, ".markdown") ? OUT_MD
+         : ends_with(file, ".tex")                               ? OUT_TEX
+         : ends_with(file, ".html") || ends_with(file, ".htm")   ? OUT_HTML
+                                                                  : -1;
+}
+
+static int write_file(const char *path, const xiW_buf *b, xi_pos at, xi_err *err) {
+  FILE *f = fopen(path, "w");
+  if (!f)
+    return xiR_fail(err, at, "cannot write %s: %s", path, strerror(errno));
+  size_t n = b->s ? fwrite(b->s, 1, b->n, f) : 0;
+  int bad = n != b->n || ferror(f);
+  if (fclose(f) != 0 || bad)
+    return xiR_fail(err, at, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+  return 0;
+}
+
+/* the SVG of the steps' graph, Graphviz's layout */
+static int svg_of(const xiT_steps *st, xiW_buf *svg, xi_pos at, xi_err *err) {
+  if (st->n > XI_PICTURE_MAX)
+    return xiR_fail(err, at,
+                    "a picture of %u nodes is more than Graphviz lays out in good time (at "
+                    "most %u): draw part of it with wrt, or write its DOT with dot",
+                    st->n, XI_PICTURE_MAX);
+  xiW_buf dot = {0};
+  xiV_dot(st, &dot);
+  char why[sizeof err->msg];
+  int rc = dot.failed ? xiR_fail(err, at, "%s", xiW_why(&dot)) : 0;
+  if (rc == 0 && xiV_svg(dot.s, svg, why, sizeof why))
+    rc = xiR_fail(err, at, "%s", why);
+  xiW_free(&dot);
+  return rc;
+}
+
+/* the steps written as `kind` into out */
+static int render(const xiT_steps *st, int kind, xiW_buf *out, xi_pos at, xi_err *err) {
+  xiW_buf svg = {0};
+  int rc = 0;
+  switch (kind) {
+  case OUT_DOT: xiV_dot(st, out); break;
+  case OUT_SVG: rc = svg_of(st, out, at, err); break;
+  case OUT_MD: xiV_markdown(st, out); break;
+  case OUT_TEX: xiV_latex(st, out); break;
+  case OUT_HTML:
+    rc = svg_of(st, &svg, at, err);
+    if (rc == 0)
+      xiV_page(st, svg.s, out);
+    xiW_free(&svg);
+    break;
+  }
+  if (rc == 0 && out->failed)
+    rc = xiR_fail(err, at, "%s", xiW_why(out));
+  return rc;
+}
+
+/* the steps of the statement's expression, for the names after wrt */
+static int steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps,
+                    xi_err *err) {
+  uint32_t root, *wrt = malloc((st->nnames + 1) * sizeof *wrt);
+  char *label = xiR_label(s, st);
+  int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
+  if (rc == 0)
+    rc = xiR_wrt_nodes(s, st, root, label, wrt, err);
+  if (rc == 0)
+    rc = xiT_steps_make(steps, &s->g, &s->sweep, &root, label, wrt, st->nnames, dialect,
+                        s->digits, st->pos, err);
+  free(wrt);
+  free(label); /* (the steps keep their own copy of it) */
+  return rc;
+}
+
+static int draw(xiR_session *s, const xiP_stmt *st, int kind, const char *file, xi_err *err) {
+  uint32_t mark = s->g.n;
+  xiT_steps steps;
+  int dialect = kind == OUT_MD || kind == OUT_TEX ? XI_T_TEX : XI_T_TEXT;
+  if (steps_of(s, st, dialect, &steps, err)) {
+    xiG_truncate(&s->g, mark);
+    return -1;
+  }
+  xiW_buf out = {0};
+  int rc = render(&steps, kind, &out, st->arg.len ? st->arg.pos : st->pos, err);
+  if (rc == 0 && file)
+    rc = write_file(file, &out, st->arg.pos, err);
+  if (rc == 0 && file && !st->quiet)
+    printf("wrote %s: %u nodes\n", file, steps.n);
+  if (rc == 0 && !file)
+    rc = xiR_emit(&out, st->pos, err);
+  xiW_free(&out);
+  xiT_steps_free(&steps);
+  if (rc) /* on success the nodes stay: the ξ labels name them, as trace's do */
+    xiG_truncate(&s->g, mark);
+  return rc;
+}
+
+int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  char *file = file_of(s, st);
+  int rc = draw(s, st, OUT_DOT, file, err);
+  free(file);
+  return rc;
+}
+
+int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  char *file = file_of(s, st);
+  int rc = file ? draw(s, st, OUT_SVG, file, err)
+                : xiR_fail(err, st->pos, "svg needs a file to write, as in svg L graph.svg");
+  free(file);
+  return rc;
+}
+
+int xiR_export(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  char *file = file_of(s, st);
+  int kind = file ? export_kind(file) : -1;
+  int rc = !file ? xiR_fail(err, st->pos, "export needs a file to write, as in export L notes.md")
+           : kind < 0
+               ? xiR_fail(err, st->arg.pos,
+                          "export writes Markdown (.md), LaTeX (.tex) or a page (.html): "
+                          "%s has none of these endings", file)
+               : draw(s, st, kind, file, err);
+  free(file);
+  return rc;
+}

@@ -1,0 +1,411 @@
+/* form.c: names, operations, partials and numbers as the steps write them,
+ * in the trace's Unicode text or in LaTeX math.  The op table's forms are
+ * written in one-letter names (a and b the operands, o the node, g its
+ * adjoint) and the trace's Unicode (·, ², ᵀ, ⊙, Σ); TeX gets each of those
+ * translated, so one table serves both. */
+#include "show/form.h"
+
+#include <string.h>
+
+#include "show/num.h"
+
+/* Unicode the forms and names use, and its TeX */
+static const struct {
+  const char *u, *tex;
+} symbols[] = {
+    {"α", "\\alpha"},      {"β", "\\beta"},     {"γ", "\\gamma"},   {"δ", "\\delta"},
+    {"ε", "\\varepsilon"}, {"ζ", "\\zeta"},     {"η", "\\eta"},     {"θ", "\\theta"},
+    {"κ", "\\kappa"},      {"λ", "\\lambda"},   {"μ", "\\mu"},      {"ν", "\\nu"},
+    {"ξ", "\\xi"},         {"π", "\\pi"},       {"ρ", "\\rho"},     {"σ", "\\sigma"},
+    {"τ", "\\tau"},        {"φ", "\\phi"},      {"χ", "\\chi"},     {"ψ", "\\psi"},
+    {"ω", "\\omega"},      {"Γ", "\\Gamma"},    {"Δ", "\\Delta"},   {"Θ", "\\Theta"},
+    {"Λ", "\\Lambda"},     {"Ξ", "\\Xi"},       {"Π", "\\Pi"},      {"Σ", "\\sum"},
+    {"Φ", "\\Phi"},        {"Ψ", "\\Psi"},      {"Ω", "\\Omega"},   {"ℒ", "\\mathcal{L}"},
+    {"ŷ", "\\hat{y}"},     {"∂", "\\partial "}, {"·", " \\cdot "},  {"⊙", " \\odot "},
+    {"×", " \\times "},    {"−", "-"},          {"ᵀ", "^{\\top}"},  {"…", "\\ldots "},
+    {"←", " \\leftarrow "}, {"²", "^{2}"},      {"³", "^{3}"},      {"≠", " \\neq "},
+};
+
+/* the length of the UTF-8 character at s (1 for a broken byte) */
+static int ulen(const char *s) {
+  unsigned char c = (unsigned char)*s;
+  int n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  for (int k = 1; k < n; k++)
+    if (((unsigned char)s[k] & 0xC0) != 0x80)
+      return 1;
+  return n;
+}
+
+static const char *tex_symbol(const char *s, int n) {
+  for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++)
+    if ((int)strlen(symbols[k].u) == n && memcmp(symbols[k].u, s, (size_t)n) == 0)
+      return symbols[k].tex;
+  return NULL;
+}
+
+/* a subscript digit ₀..₉ (U+2080..U+2089), or -1 */
+static int subscript_digit(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  return u[0] == 0xE2 && u[1] == 0x82 && u[2] >= 0x80 && u[2] <= 0x89 ? u[2] - 0x80 : -1;
+}
+
+static int ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* one character of text for TeX: its symbol, escaped, or \text{it} */
+static void tex_char(xiW_buf *b, const char *s, int n) {
+  const char *t = tex_symbol(s, n);
+  if (t) {
+    xiW_put(b, "%s", t);
+  } else if (n > 1) {
+    xiW_put(b, "\\text{%.*s}", n, s);
+  } else if (strchr("{}_%#&$", *s)) {
+    xiW_put(b, "\\%c", *s);
+  } else if (*s == '\\') {
+    xiW_put(b, "\\backslash ");
+  } else if (*s == '~' || *s == '^') {
+    xiW_put(b, "\\text{\\%c}", *s);
+  } else {
+    xiW_put(b, "%c", *s);
+  }
+}
+
+/* text inside \text{...}: only TeX's specials escaped */
+static void tex_text(xiW_buf *b, const char *s, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (strchr("{}_%#&$", s[k]))
+      xiW_put(b, "\\%c", s[k]);
+    else if (s[k] == '\\' || s[k] == '~' || s[k] == '^')
+      xiW_put(b, "\\text%s{}", s[k] == '\\' ? "backslash" : s[k] == '~' ? "asciitilde" : "asciicircum");
+    else
+      xiW_put(b, "%c", s[k]);
+}
+
+/* A name in TeX: its letters (one: italic; several: \mathit), then what
+   follows them as a subscript (W1 → W_{1}, δ₂ → \delta_{2}, b_out →
+   b_{out}); anything from a blank on is words ("W (before the update...)"). */
+static void tex_name(xiW_buf *b, const char *s) {
+  const char *blank = strchr(s, ' ');
+  size_t n = blank ? (size_t)(blank - s) : strlen(s);
+  size_t base = 0;
+  int letters = 0, ascii = 1;
+  while (base < n && !ascii_digit(s[base]) && s[base] != '_' && subscript_digit(s + base) < 0) {
+    ascii &= ascii_letter(s[base]);
+    base += (size_t)ulen(s + base);
+    letters++;
+  }
+  if (letters > 1 && ascii) {
+    xiW_put(b, "\\mathit{%.*s}", (int)base, s);
+  } else {
+    xiW_put(b, letters > 1 ? "{" : "");
+    for (size_t k = 0; k < base; k += (size_t)ulen(s + k))
+      tex_char(b, s + k, ulen(s + k));
+    xiW_put(b, letters > 1 ? "}" : "");
+  }
+  if (base < n) {
+    size_t k = base + (s[base] == '_');
+    xiW_put(b, "_{");
+    for (; k < n; k += (size_t)ulen(s + k)) {
+      int d = subscript_digit(s + k);
+      if (d >= 0)
+        xiW_put(b, "%d", d);
+      else
+        tex_char(b, s + k, ulen(s + k));
+    }
+    xiW_put(b, "}");
+  }
+  if (blank) {
+    xiW_put(b, "\\ \\text{");
+    tex_text(b, blank + 1, strlen(blank + 1));
+    xiW_put(b, "}");
+  }
+}
+
+void xiT_name_text(int dialect, xiW_buf *b, const char *name) {
+  if (dialect == XI_T_TEX)
+    tex_name(b, name);
+  else
+    xiW_put(b, "%s", name);
+}
+
+/* ---- numbers ---- */
+
+/* 1.5e-20 as 1.5 \cdot 10^{-20} */
+static void tex_digits(xiW_buf *b, const char *s) {
+  const char *e = strchr(s, 'e');
+  if (!e) {
+    xiW_put(b, "%s", s);
+    return;
+  }
+  const char *x = e[1] == '+' ? e + 2 : e + 1;
+  xiW_put(b, "%.*s \\cdot 10^{%s}", (int)(e - s), s, x);
+}
+
+void xiT_w_number(int dialect, xiW_buf *b, mpfr_srcptr x, int digits, int paren) {
+  int wrap = paren && mpfr_sgn(x) < 0;
+  xiW_put(b, wrap ? "(" : "");
+  if (dialect == XI_T_TEX) {
+    xiW_buf t = {0};
+    xiW_number(&t, x, digits);
+    if (t.failed)
+      b->failed = t.failed;
+    else
+      tex_digits(b, t.s);
+    xiW_free(&t);
+  } else {
+    xiW_number(b, x, digits);
+  }
+  xiW_put(b, wrap ? ")" : "");
+}
+
+/* indices 0..n-1, or the first and last three with a gap between */
+static int shown(uint32_t k, uint32_t n) { return n <= XI_SHOW_ROWS || k < 3 || k >= n - 3; }
+
+static void tex_tensor(xiW_buf *b, const xiO_view *v, int digits) {
+  uint32_t rows = v->sh.rank == 2 ? v->sh.rows : 1, cols = v->sh.cols;
+  xiW_put(b, "\\begin{bmatrix} ");
+  for (uint32_t i = 0; i < rows && !b->failed; i++) {
+    if (!shown(i, rows)) {
+      if (i == 3)
+        for (uint32_t j = 0; j < cols; j++)
+          if (shown(j, cols) || j == 3)
+            xiW_put(b, "%s\\vdots", j ? " & " : "");
+      if (i == 3)
+        xiW_put(b, " \\\\ ");
+      continue;
+    }
+    for (uint32_t j = 0; j < cols; j++) {
+      if (!shown(j, cols)) {
+        if (j == 3)
+          xiW_put(b, " & \\cdots");
+        continue;
+      }
+      xiW_put(b, j ? " & " : "");
+      xiT_w_number(XI_T_TEX, b, &v->el[i * cols + j], digits, 0);
+    }
+    xiW_put(b, i + 1 < rows ? " \\\\ " : " ");
+  }
+  xiW_put(b, "\\end{bmatrix}");
+}
+
+void xiT_w_tensor(int dialect, xiW_buf *b, const xiO_view *v, int digits) {
+  if (v->sh.rank == 0)
+    xiT_w_number(dialect, b, v->el, digits, 0);
+  else if (dialect == XI_T_TEX)
+    tex_tensor(b, v, digits);
+  else
+    xiW_value(b, v, digits, -1, 0);
+}
+
+/* ---- forms ---- */
+
+static const char *const tex_functions[] = {"exp", "log", "sin", "cos", "tan", "tanh"};
+
+/* the end of the bracket opened at p (the byte after its ')'), or end */
+static const char *closing(const char *p, const char *end) {
+  int depth = 0;
+  for (const char *q = p; q < end; q++) {
+    depth += (*q == '(') - (*q == ')');
+    if (depth == 0)
+      return q + 1;
+  }
+  return end;
+}
+
+static void form_range(const xiT_writer *w, xiW_buf *b, const char *p, const char *end,
+                       uint32_t node);
+
+/* TeX for a word of a form that is no operand's letter: a function, or words */
+static void tex_word(const xiT_writer *w, xiW_buf *b, const char *p, const char *q,
+                     const char *start, const char *end, uint32_t node, const char **next) {
+  size_t n = (size_t)(q - p);
+  *next = q;
+  if (q < end && *q == '(') {
+    if (n == 4 && memcmp(p, "sqrt", 4) == 0) { /* sqrt(x): \sqrt{x} */
+      const char *c = closing(q, end);
+      xiW_put(b, "\\sqrt{");
+      form_range(w, b, q + 1, c - 1, node);
+      xiW_put(b, "}");
+      *next = c;
+      return;
+    }
+    for (size_t k = 0; k < sizeof tex_functions / sizeof *tex_functions; k++)
+      if (strlen(tex_functions[k]) == n && memcmp(tex_functions[k], p, n) == 0) {
+        xiW_put(b, "\\%.*s", (int)n, p);
+        return;
+      }
+    xiW_put(b, "\\operatorname{");
+    tex_text(b, p, n);
+    xiW_put(b, "}");
+    return;
+  }
+  if (n == 1) {
+    xiW_put(b, "%c", *p);
+    return;
+  }
+  xiW_put(b, "\\text{%s", p > start && p[-1] == ' ' ? " " : ""); /* words keep their blanks */
+  tex_text(b, p, n);
+  xiW_put(b, "%s}", q < end && *q == ' ' ? " " : "");
+}
+
+/* an exponent after '^': a bracket (written without it) or one word or number */
+static const char *tex_power(const xiT_writer *w, xiW_buf *b, const char *p, const char *end,
+                             uint32_t node) {
+  const char *q = p;
+  if (q < end && *q == '(') {
+    const char *c = closing(q, end);
+    xiW_put(b, "^{");
+    form_range(w, b, q + 1, c - 1, node);
+    xiW_put(b, "}");
+    return c;
+  }
+  while (q < end && (ascii_letter(*q) || ascii_digit(*q) || *q == '.' || *q == '_'))
+    q++;
+  if (q == p)
+    q = p + (p < end ? ulen(p) : 0);
+  xiW_put(b, "^{");
+  form_range(w, b, p, q, node);
+  xiW_put(b, "}");
+  return q;
+}
+
+/* a form's text from p to end, the one-letter names put in (node XI_NONE:
+   none, the letters are letters) */
+static void form_range(const xiT_writer *w, xiW_buf *b, const char *p, const char *end,
+                       uint32_t node) {
+  const xiG_node *n = node == XI_NONE ? NULL : &w->g->nodes[node];
+  int tex = w->dialect == XI_T_TEX;
+  const char *start = p;
+  while (p < end && !b->failed) {
+    const char *q = p;
+    while (q < end && (ascii_letter(*q) || *q == '_' || (q > p && ascii_digit(*q))))
+      q++;
+    if (q > p) {
+      if (n && q - p == 1 && (*p == 'a' || *p == 'b' || *p == 'o'))
+        xiT_w_name(w, b, *p == 'a' ? n->a : *p == 'b' ? n->b : node);
+      else if (n && q - p == 1 && *p == 'g')
+        xiT_w_dadj(w, b, node);
+      else if (tex)
+        tex_word(w, b, p, q, start, end, node, &q);
+      else
+        xiW_str(b, p, (size_t)(q - p));
+      p = q;
+      continue;
+    }
+    int len = ulen(p);
+    if (!tex) {
+      xiW_str(b, p, (size_t)len);
+    } else if (*p == '^') {
+      q = tex_power(w, b, p + 1, end, node);
+      p = q;
+      continue;
+    } else if (end - p >= 2 && (memcmp(p, "//", 2) == 0 || memcmp(p, "==", 2) == 0 ||
+                                memcmp(p, "!=", 2) == 0 || memcmp(p, ">=", 2) == 0 ||
+                                memcmp(p, "<=", 2) == 0)) {
+      static const char *const two[] = {"\\mathbin{//}", "=", "\\neq", "\\geq", "\\leq"};
+      const char *ops = "/=!><";
+      xiW_put(b, "%s", two[strchr(ops, *p) - ops]);
+      len = 2;
+    } else if (*p == '%') {
+      xiW_put(b, "\\bmod");
+    } else if (subscript_digit(p) >= 0) {
+      xiW_put(b, "_{%d}", subscript_digit(p));
+    } else {
+      tex_char(b, p, len);
+    }
+    p += len;
+  }
+}
+
+void xiT_w_form(const xiT_writer *w, xiW_buf *b, const char *form, uint32_t node) {
+  form_range(w, b, form, form + strlen(form), node);
+}
+
+void xiT_w_words(int dialect, xiW_buf *b, const char *s) {
+  xiT_writer w = {NULL, NULL, 0, 0, dialect, ""};
+  form_range(&w, b, s, s + strlen(s), XI_NONE);
+}
+
+/* ---- names and operations ---- */
+
+void xiT_w_name(const xiT_writer *w, xiW_buf *b, uint32_t i) {
+  const xiG_node *n = &w->g->nodes[i];
+  char label[256];
+  if (w->xi && i < w->top && w->xi[i] && w->xi[i] != UINT32_MAX) {
+    xiW_put(b, w->dialect == XI_T_TEX ? "\\xi_{%u}" : "ξ%u", w->xi[i]);
+    return;
+  }
+  if (n->op == XI_CONST) {
+    xiT_w_number(w->dialect, b, n->v, w->digits, 1);
+    return;
+  }
+  xiG_label_of(w->g, i, label, sizeof label);
+  if (!label[0])
+    snprintf(label, sizeof label, "(value at %u:%u)", n->pos.line, n->pos.col);
+  xiT_name_text(w->dialect, b, label);
+}
+
+void xiT_w_dadj(const xiT_writer *w, xiW_buf *b, uint32_t i) {
+  if (w->dialect == XI_T_TEX) {
+    xiW_put(b, "\\frac{\\partial %s}{\\partial ", w->label);
+    xiT_w_name(w, b, i);
+    xiW_put(b, "}");
+  } else {
+    xiW_put(b, "∂%s/∂", w->label);
+    xiT_w_name(w, b, i);
+  }
+}
+
+/* an index parameter as written: 2, or : */
+static void index_text(xiW_buf *b, int32_t i) {
+  if (i == XI_COLON)
+    xiW_put(b, ":");
+  else
+    xiW_put(b, "%d", i);
+}
+
+static void list_op(const xiT_writer *w, xiW_buf *b, const xiG_node *n) {
+  xiW_put(b, "[");
+  for (uint32_t k = 0; k < n->x->nargs; k++) {
+    if (k == 6 && n->x->nargs > 8) {
+      xiT_w_words(w->dialect, b, "…, ");
+      k = n->x->nargs - 2;
+      continue;
+    }
+    xiW_put(b, k ? ", " : "");
+    xiT_w_name(w, b, n->x->args[k]);
+  }
+  xiW_put(b, "]");
+}
+
+void xiT_w_op(const xiT_writer *w, xiW_buf *b, uint32_t i) {
+  const xiG_node *n = &w->g->nodes[i];
+  if (n->op == XI_LIST) {
+    list_op(w, b, n);
+  } else if (n->op == XI_INDEX) {
+    xiT_w_name(w, b, n->a);
+    xiW_put(b, "[");
+    index_text(b, n->x->p[0]);
+    if (n->x->p[1] != INT32_MAX) {
+      xiW_put(b, ", ");
+      index_text(b, n->x->p[1]);
+    }
+    xiW_put(b, "]");
+  } else if ((n->op == XI_SUM || n->op == XI_MEAN || n->op == XI_MAX || n->op == XI_ARGMAX) &&
+             (n->x->p[0] != XI_ALL_AXES || n->x->p[1] == 1)) {
+    char form[64];
+    int len = snprintf(form, sizeof form, "%s(a", xiO_table[n->op].name);
+    if (n->x->p[0] != XI_ALL_AXES)
+      len += snprintf(form + len, sizeof form - (size_t)len, ", axis %d", n->x->p[0]);
+    snprintf(form + len, sizeof form - (size_t)len, n->x->p[1] == 1 ? ", keepdims)" : ")");
+    xiT_w_form(w, b, form, i);
+  } else if (n->op == XI_ROUND && n->x->p[0] != 0) {
+    char form[48];
+    snprintf(form, sizeof form, "round(a, %d)", n->x->p[0]);
+    xiT_w_form(w, b, form, i);
+  } else if (n->op == XI_GATHER && n->x->p[0] == 1) { /* PUT's derivative by its table */
+    xiT_w_form(w, b, "values row of b ← a[b]", i);
+  } else {
+    xiT_w_form(w, b, xiO_table[n->op].form, i);
+  }
+}

@@ -1,0 +1,109 @@
+/* steps.h: an expression's graph as the chain rule reads it, as a list of
+ * steps that every printer shares (trace, dot, svg, export) and that a
+ * stepper can walk: the nodes under the root in the order they were built,
+ * each with its name (its ξ number, or the name it was bound to), its
+ * operation, and the terms of its adjoint's sum
+ *
+ *     ∂L/∂ξ = Σ over the consumers c of ξ of ∂L/∂c · ∂c/∂ξ.
+ *
+ * The forward pass is the list read up, the reverse sweep the same list read
+ * down.  Formulas are written in one of two dialects: the trace's Unicode
+ * text (ξ3 = ξ2·x, ∂L/∂ξ1 · (1 - ξ1²)) or LaTeX math (\xi_{3} = \xi_{2}
+ * \cdot x), for lecture notes. */
+#ifndef XI_STEPS_H
+#define XI_STEPS_H
+
+#include "grad/grad.h"
+#include "show/print.h"
+
+enum { XI_T_TEXT, XI_T_TEX }; /* dialects */
+
+/* An operand broadcast by an elementwise op gets the sum of its share over
+   the axes it was spread along (seed 001's dz2.sum(axis=0) for a bias). */
+enum { XI_T_SUM_NONE, XI_T_SUM_ROWS, XI_T_SUM_COLS, XI_T_SUM_ALL };
+
+typedef struct {
+  uint32_t consumer; /* the node c that used this step's node ... */
+  uint32_t k;        /* ... as its operand k */
+  uint8_t sum;       /* XI_T_SUM_*: the operand was broadcast along rows, columns or both */
+  uint8_t scalar;    /* both numbers are scalars: the term is xiD_adj(c) · xiD_partial(c, k) */
+  const char *partial; /* ∂c/∂ξ with the names put in: "1 - ξ1²", "x", "W2ᵀ·∂L/∂z2" */
+  const char *text;    /* the whole term: "∂L/∂ξ2 · (1 - ξ1²)", "Σ_rows ∂L/∂z2" */
+} xiT_term;
+
+typedef struct {
+  uint32_t node;         /* its node in the graph */
+  uint32_t xi;           /* its ξ number, or 0 when it has a name */
+  const char *who;       /* "ξ3", "W", "W (before the update at 7:1)" */
+  const char *op;        /* its operation with its operands named: "ξ2·x"; "" for a leaf */
+  const char *dwho;      /* its adjoint's name: "∂L/∂ξ3" */
+  const xiT_term *terms; /* the terms of its adjoint (none for the root) */
+  uint32_t nterms;
+  uint8_t leaf;
+  uint8_t scalar;        /* it and every term are scalars: each product's numbers exist */
+} xiT_step;
+
+typedef struct {
+  xiG_graph *g;
+  xiD_sweep *s;      /* the adjoints: valid until the next sweep (the next grad or trace) */
+  uint32_t root;
+  int dialect;
+  int digits;
+  int reverse;       /* there are adjoints: 0 when the root is not a scalar */
+  const char *label; /* the root as ∂label/∂ξ writes it, in the dialect */
+  xiT_step *step;    /* forward order; the reverse sweep reads them from the last */
+  uint32_t n;
+  uint32_t *index;   /* index[node]: its step, or UINT32_MAX (nodes 0..root) */
+  uint32_t *xi;      /* xi[node]: its ξ number; UINT32_MAX named; 0 off the graph */
+  /* private: the terms and the text of every string, in single blocks */
+  xiT_term *term;
+  uint32_t nterm;
+  xiW_buf text;
+} xiT_steps;
+
+/* The steps of root: its graph is swept (a root whose graph holds grad(...)
+   values is replayed on their graphs first: *root is then the new root), its
+   unnamed nodes get their ξ numbers, which the session learns as names
+   (grad(L, ξ3)), and the list is made.  With nwrt nodes, only the nodes on a
+   path from one of them to root are steps (the ξ numbers stay those of the
+   whole graph).  label is how the root is called (a name, or "(x*x)");
+   digits are for the constants written in formulas.  Errors point at `at`. */
+int xiT_steps_make(xiT_steps *st, xiG_graph *g, xiD_sweep *s, uint32_t *root, const char *label,
+                   const uint32_t *wrt, uint32_t nwrt, int dialect, int digits, xi_pos at,
+                   xi_err *err);
+void xiT_steps_free(xiT_steps *st);
+
+/* a step's value, and its adjoint (0 and the view; -1 when it is all zeros
+   or there are no adjoints) */
+xiO_view xiT_value(const xiT_steps *st, const xiT_step *p);
+int xiT_adjoint(const xiT_steps *st, const xiT_step *p, xiO_view *v);
+/* a scalar term's two numbers: ∂L/∂c and ∂c/∂ξ (the second may live in the
+   sweep's scratch: use it before asking for another) */
+mpfr_srcptr xiT_term_adjoint(const xiT_steps *st, const xiT_term *t);
+mpfr_srcptr xiT_term_partial(const xiT_steps *st, const xiT_term *t);
+
+/* numbers and values in the steps' dialect: a number (in brackets when
+   negative and paren is set: a factor of a product), and a tensor on one line
+   (TeX: a bmatrix), abbreviated past XI_SHOW_ROWS rows or columns */
+void xiT_number(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, int paren);
+void xiT_tensor(const xiT_steps *st, xiW_buf *b, const xiO_view *v);
+/* text with the trace's Unicode written for the dialect (TeX: ∂ \partial, ·
+   \cdot, Σ \sum, words as \text{...}) */
+void xiT_words(const xiT_steps *st, xiW_buf *b, const char *text);
+/* a label or name (ξ3, W1, ŷ, "W (before the update at 7:1)") in the dialect */
+void xiT_name_text(int dialect, xiW_buf *b, const char *name);
+
+/* any node under the root named, and its operation, as the steps write them */
+void xiT_who(const xiT_steps *st, xiW_buf *b, uint32_t node);
+void xiT_op(const xiT_steps *st, xiW_buf *b, uint32_t node);
+/* with wrt: node is under the root but on no path from the wrt nodes (an
+   operand of a step, such as y in -y·log(p) for trace L wrt W) */
+static inline int xiT_off_path(const xiT_steps *st, uint32_t node) {
+  return node <= st->root && st->xi[node] && st->index[node] == UINT32_MAX &&
+         st->g->nodes[node].op != XI_CONST;
+}
+
+/* node i's operation with its operands' names, as `vars` shows it: "x·x" */
+void xiT_formula(xiG_graph *g, uint32_t i, int digits, xiW_buf *b);
+
+#endif
