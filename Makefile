@@ -3,14 +3,15 @@ VERSION := 0.1.0
 PREFIX ?= /usr/local
 CC ?= cc
 PKGS := mpfr readline libgvc
-DEBS := libmpfr-dev libreadline-dev pkg-config libgraphviz-dev
+DEBS := libmpfr-dev libreadline-dev pkg-config libgraphviz-dev libflint-arb-dev
 
 CFLAGS ?= -O3 -g
 XI_CFLAGS := -std=c17 -I. -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(XI_CFLAGS) $(CFLAGS) $(PKG_CFLAGS)
-LDLIBS += $(PKG_LIBS) -lm
+# Arb (ball arithmetic, for proven digits) has no pkg-config file on Debian
+LDLIBS += $(PKG_LIBS) -lflint-arb -lflint -lm
 
 # objects go to $(OUT); the sanitizer build has its own, so it never mixes
 OUT ?= build
@@ -18,14 +19,14 @@ OUT ?= build
 # names), grad (sweeps), show (text), repl (statements, commands, prompt)
 LIB_SRC := ops/pool.c ops/ops.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/rng.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/expr.c syntax/numpy.c syntax/pystmt.c \
-           tape/graph.c tape/exec.c tape/build.c tape/names.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \
+           tape/graph.c tape/exec.c tape/build.c tape/names.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c ops/bops.c proof/ball.c \
            show/num.c show/print.c show/form.c show/steps.c show/trace.c show/pyfmt.c \
            show/dot.c show/svg.c show/export.c \
-           repl/session.c repl/pyrun.c repl/commands.c repl/check.c repl/draw.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c
+           repl/session.c repl/proven.c repl/pyrun.c repl/commands.c repl/check.c repl/draw.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/show/page.o
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
-HDRS := $(wildcard ops/*.h syntax/*.h tape/*.h grad/*.h show/*.h repl/*.h)
+HDRS := $(wildcard ops/*.h syntax/*.h tape/*.h grad/*.h proof/*.h show/*.h repl/*.h)
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 # the fuzzer (fuzz/): clang's libFuzzer, objects in build/fuzz
 FUZZ_SECONDS ?= 600
@@ -38,15 +39,15 @@ all: deps xi
 
 # Missing Debian packages are installed here (with sudo when not root), so a
 # fresh machine needs nothing by hand.  Elsewhere, install MPFR, readline,
-# Graphviz's libraries (libgvc, for svg and export) and pkg-config yourself.
+# Graphviz's libraries (libgvc, for svg and export), Arb and pkg-config yourself.
 deps:
-	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! echo '#include <arb.h>' | $(CC) -E -x c - >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "xi: installing $(DEBS)"; \
 	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBS) >/dev/null; \
 	  else \
-	    echo "xi: needs GNU MPFR, GNU readline, Graphviz's libgvc and pkg-config (Debian: apt-get install $(DEBS))"; exit 1; \
+	    echo "xi: needs GNU MPFR, GNU readline, Graphviz's libgvc, Arb and pkg-config (Debian: apt-get install $(DEBS))"; exit 1; \
 	  fi; \
 	fi
 

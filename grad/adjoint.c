@@ -219,7 +219,42 @@ done:
   return rc;
 }
 
+int xiA_build_all(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want,
+                  const uint32_t *list, uint32_t nlist, xi_pos at, uint32_t *lo, uint32_t **adj,
+                  xi_err *err) {
+  *lo = root, *adj = NULL;
+  for (uint32_t k = 0; k < nlist; k++)
+    *lo = list[k] < *lo ? list[k] : *lo;
+  if (want != XID_LIST)
+    *lo = 0;
+  uint8_t *need = calloc(root + 1, 1);
+  uint32_t *a = need ? malloc((root - *lo + 1) * sizeof *a) : NULL;
+  if (!a) {
+    free(need);
+    return failf(err, at, "out of memory");
+  }
+  if (xiD_mark(g, *lo, root, want, list, nlist, need)) {
+    free(need);
+    free(a);
+    return failf(err, at, "a grad(...) value is in the way (sweep first)");
+  }
+  for (uint32_t i = 0; i <= root - *lo; i++)
+    a[i] = XI_NONE;
+  builder B = make_builder(g, at, err);
+  uint32_t first = g->n;
+  int rc = sweep_nodes(s, g, root, *lo, need, a, &B);
+  for (uint32_t i = first; i < g->n; i++)
+    g->nodes[i].pos = at;
+  free(need);
+  if (rc)
+    free(a);
+  else
+    *adj = a;
+  return rc;
+}
+
 /* ---- GRAD nodes in the way of a sweep ---- */
+
 
 int xiA_prepare(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32_t *list,
                 uint32_t nlist, xi_pos at, xi_err *err) {

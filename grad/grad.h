@@ -71,7 +71,16 @@ int xiD_depends(const xiG_graph *g, uint32_t root, uint32_t v);
    cone replayed on them; *root and list[] are mapped to the replayed nodes */
 int xiA_prepare(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32_t *list,
                 uint32_t nlist, xi_pos at, xi_err *err);
+/* The adjoint of every node from *lo to root that root depends on, built as
+   nodes in one reverse sweep: (*adj)[i - *lo] is ∂root/∂(node i), or XI_NONE
+   where it is 0 or i is off the wanted paths.  *lo is the lowest listed node
+   (0 unless want is XID_LIST).  No grad(...) value may be in the way: the
+   caller has swept root already (xiA_prepare replayed it).  *adj is malloc'd. */
+int xiA_build_all(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want,
+                  const uint32_t *list, uint32_t nlist, xi_pos at, uint32_t *lo, uint32_t **adj,
+                  xi_err *err);
 /* ∂root/∂v built as nodes (v's shape) */
+
 int xiA_build(xiD_sweep *s, xiG_graph *g, uint32_t root, uint32_t v, xi_pos at, uint32_t *out,
               xi_err *err);
 /* GRAD node i's derivative as nodes (built once, and kept while i is): *root */

@@ -284,6 +284,12 @@ static inline int xiO_same_shape(const xi_shape *a, const xi_shape *b) {
 static inline uint32_t xiO_bidx(const xi_shape *in, uint32_t i, uint32_t j) {
   return (in->rows == 1 ? 0 : i) * in->cols + (in->cols == 1 ? 0 : j);
 }
+/* slice k of a reduction along axis (0, 1 or XI_ALL_AXES) of a value shaped
+   a: len elements, step apart, from first (rops.c) */
+typedef struct {
+  uint32_t first, len, step;
+} xiO_slice;
+xiO_slice xiO_slice_of(int32_t axis, const xi_shape *a, uint32_t k);
 /* the parameters of an op whose result has shape sh (BROADCAST, SUMTO, ...) */
 static inline void xiO_shape_params(int32_t *p, xi_shape sh) {
   p[2] = sh.rank, p[3] = (int32_t)sh.rows, p[4] = (int32_t)sh.cols;

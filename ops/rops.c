@@ -58,11 +58,9 @@ int sh_mask(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, cha
 }
 
 /* slice k of a reduction along axis: len elements, step apart, from first */
-typedef struct {
-  uint32_t first, len, step;
-} slice;
+typedef xiO_slice slice;
 
-static slice slice_of(int32_t axis, const xi_shape *a, uint32_t k) {
+xiO_slice xiO_slice_of(int32_t axis, const xi_shape *a, uint32_t k) {
   uint32_t r = a->rank == 2 ? a->rows : 1, c = a->cols;
   if (axis == ALL_AXES)
     return (slice){0, r * c, 1};
@@ -70,7 +68,7 @@ static slice slice_of(int32_t axis, const xi_shape *a, uint32_t k) {
 }
 
 static int reduce(xiO_view *out, const xiO_view *a, int mean) {
-  uint32_t len = slice_of(out->p[0], &a->sh, 0).len;
+  uint32_t len = xiO_slice_of(out->p[0], &a->sh, 0).len;
   mpfr_ptr *terms = malloc((len ? len : 1) * sizeof *terms);
   if (!terms)
     return XI_RULE_STOPPED;
@@ -79,7 +77,7 @@ static int reduce(xiO_view *out, const xiO_view *a, int mean) {
       free(terms);
       return XI_RULE_STOPPED;
     }
-    slice s = slice_of(out->p[0], &a->sh, k);
+    slice s = xiO_slice_of(out->p[0], &a->sh, k);
     for (uint32_t t = 0; t < len; t++)
       terms[t] = &a->el[s.first + t * s.step];
     mpfr_sum(&out->el[k], terms, len, MPFR_RNDN); /* one rounding per output element */
@@ -108,7 +106,7 @@ static int reduce_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
                        const xiO_view *a, int mean, mpfr_ptr tmp) {
   int32_t axis = out->p[0];
   uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
-  uint32_t len = slice_of(axis, &a->sh, 0).len;
+  uint32_t len = xiO_slice_of(axis, &a->sh, 0).len;
   for (uint32_t i = 0; i < r; i++)
     for (uint32_t j = 0; j < c; j++) {
       if (xiO_stopped())
@@ -139,7 +137,7 @@ int tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const x
 
 /* the element of a where slice k's first largest is; UINT32_MAX when stopped */
 static uint32_t first_largest(const xiO_view *a, int32_t axis, uint32_t k) {
-  slice s = slice_of(axis, &a->sh, k);
+  slice s = xiO_slice_of(axis, &a->sh, k);
   uint32_t best = s.first;
   for (uint32_t t = 1, e = s.first + s.step; t < s.len; t++, e += s.step) {
     if ((t & 4095) == 0 && xiO_stopped()) /* a slice may be the whole of a big tensor */
@@ -163,7 +161,7 @@ static int max_rule(xiO_view *out, const xiO_view *a, int keep) {
     uint32_t m = xiO_stopped() ? UINT32_MAX : first_largest(a, axis, k);
     if (m == UINT32_MAX)
       return XI_RULE_STOPPED;
-    slice s = slice_of(axis, &a->sh, k);
+    slice s = xiO_slice_of(axis, &a->sh, k);
     if (keep == KEEP_VALUE)
       mpfr_set(&out->el[k], &a->el[m], MPFR_RNDN);
     else if (keep == KEEP_INDEX) /* the position within the slice (flattened: all of it) */

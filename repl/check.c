@@ -12,20 +12,103 @@
 #include "show/num.h"
 #include "show/print.h"
 
+enum { PROVEN, PROVEN_WRONG, UNDECIDED };
+
 typedef struct {
-  xiN_verdict vd;
+  xiN_verdict vd; /* the ball's midpoint against the claim: how it is off */
+  int verdict;    /* what the ball proves */
   char *value, *claim;
 } judged;
 
-static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, mpfr_srcptr v, judged *j) {
+/* x's lower and upper bounds, exactly */
+static void ends(const arb_struct *x, mpfr_t lo, mpfr_t hi) {
+  slong p = arf_bits(arb_midref(x)) + 64;
+  mpfr_inits2(p < 64 ? 64 : p, lo, hi, (mpfr_ptr)0);
+  arf_t t;
+  arf_init(t);
+  arb_get_lbound_arf(t, x, mpfr_get_prec(lo));
+  arf_get_mpfr(lo, t, MPFR_RNDD);
+  arb_get_ubound_arf(t, x, mpfr_get_prec(hi));
+  arf_get_mpfr(hi, t, MPFR_RNDU);
+  arf_clear(t);
+}
+
+/* the proven digits of x (digits of them at most), and how many are known
+   when fewer: malloc'd */
+static char *ball_text(const arb_struct *x, int digits, long prec) {
+  char *out = malloc(XI_FORMAT_ROOM(digits) + 64);
+  int known;
+  if (!out || xiN_write_ball(out, x, digits, &known) == 0) {
+    free(out);
+    return NULL;
+  }
+  if (known == 0)
+    sprintf(out + strlen(out), " (no correct digit at %ld bits)", prec);
+  else if (known < digits)
+    sprintf(out + strlen(out), " (%d digit%s known at %ld bits)", known, known == 1 ? "" : "s",
+            prec);
+  return out;
+}
+
+/* claim k against the ball x: proven when every number in x is within half a
+   unit of the claim's last digit, proven wrong when none is */
+static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, const arb_struct *x,
+                 long prec, judged *j) {
   const xiL_token *c = &st->claims[k];
-  if (xiN_judge(v, s->src + c->off, c->len, st->claim_neg[k], &j->vd))
+  const char *t = s->src + c->off;
+  int neg = st->claim_neg[k];
+  memset(j, 0, sizeof *j);
+  mpfr_t lo, hi, mid;
+  ends(x, lo, hi);
+  mpfr_init2(mid, mpfr_get_prec(lo));
+  arf_get_mpfr(mid, arb_midref(x), MPFR_RNDN);
+  xiN_verdict a, b;
+  int rc = -1;
+  if (arb_is_finite(x) && xiN_judge(mid, t, c->len, neg, &j->vd) == 0) {
+    if (xiN_judge(lo, t, c->len, neg, &a) == 0) {
+      if (xiN_judge(hi, t, c->len, neg, &b) == 0) {
+        j->verdict = a.pass && b.pass                ? PROVEN
+                     : a.side == b.side && a.side != 0 ? PROVEN_WRONG
+                                                       : UNDECIDED;
+        rc = 0;
+        free(b.rounded);
+      }
+      free(a.rounded);
+    }
+  } else if (!arb_is_finite(x) && xiN_judge(mid, t, c->len, neg, &j->vd) == 0) {
+    j->verdict = UNDECIDED; /* a ball that proves nothing */
+    rc = 0;
+  }
+  mpfr_clears(lo, hi, mid, (mpfr_ptr)0);
+  if (rc)
     return -1;
   int more = j->vd.sig + 4 > s->digits ? j->vd.sig + 4 : s->digits;
-  j->value = xiN_format(v, more);
+  j->value = ball_text(x, more, prec);
   j->claim = malloc(c->len + 2);
   if (j->claim)
-    sprintf(j->claim, "%s%.*s", st->claim_neg[k] ? "-" : "", (int)c->len, s->src + c->off);
+    sprintf(j->claim, "%s%.*s", neg ? "-" : "", (int)c->len, t);
+  return 0;
+}
+
+/* node's balls for a verdict: those proven, or an input's numbers exactly (the
+   printer needs no balls for them), or balls that prove nothing (pf->why);
+   *own is set when they were made here (freed by the caller) */
+static int verdict_balls(xiR_session *s, uint32_t node, xi_pos at, xiW_proof *pf, arb_ptr *own,
+                         xi_err *err) {
+  *own = NULL;
+  if (xiR_prove_value(s, node, pf, at, err))
+    return -1;
+  if (pf->ball)
+    return 0;
+  xiO_view v = xiG_view(&s->g.nodes[node]);
+  *own = _arb_vec_init(v.n);
+  for (uint32_t k = 0; k < v.n; k++)
+    if (pf->why)
+      arb_indeterminate(&(*own)[k]);
+    else
+      arb_set_interval_mpfr(&(*own)[k], &v.el[k], &v.el[k], mpfr_get_prec(&v.el[k]) + 64);
+  pf->ball = *own;
+  pf->prec = (long)s->g.prec;
   return 0;
 }
 
@@ -40,24 +123,46 @@ static void passed(xiR_session *s) {
   printf("%sok%s: ", on, off);
 }
 
-static int check_scalar(xiR_session *s, const xiP_stmt *st, mpfr_srcptr v, xi_err *err) {
+static void undecided(xiR_session *s, const xiP_stmt *st, const judged *j, long prec) {
+  const char *t = s->src + st->text_off;
+  size_t n = st->text_len;
+  char msg[sizeof ((xi_err *)0)->msg];
+  snprintf(msg, sizeof msg,
+           "%.*s is %s: whether it is %s is undecided at this precision (%ld bits; a higher "
+           "prec, or digits N exact, decides it)",
+           (int)(n > 200 ? 200 : n), t, j->value ? j->value : "?", j->claim ? j->claim : "?",
+           prec);
+  xiR_report(s, "check undecided", st->claims[0].pos, msg);
+  s->failed = 1;
+}
+
+static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_err *err) {
+  xiW_proof pf;
+  arb_ptr own;
+  if (verdict_balls(s, node, st->pos, &pf, &own, err))
+    return -1;
   judged j;
-  if (judge(s, st, 0, v, &j))
+  int bad = judge(s, st, 0, pf.ball, pf.prec, &j);
+  if (own)
+    _arb_vec_clear(own, 1);
+  if (bad)
     return xiR_fail(err, st->claims[0].pos,
                     "the claim is too long or its exponent too large to check");
   const char *t = s->src + st->text_off;
   size_t n = st->text_len;
-  if (j.vd.pass) {
+  if (j.verdict == PROVEN) {
     passed(s);
-    printf("%s (value %s)\n", j.claim, j.value ? j.value : "?");
+    printf("%s (value %s, proven)\n", j.claim, j.value ? j.value : "?");
+  } else if (j.verdict == UNDECIDED) {
+    undecided(s, st, &j, pf.prec);
   } else {
     char msg[sizeof err->msg];
     if (!j.vd.rounded) /* orders of magnitude off: no point in its last digit */
-      snprintf(msg, sizeof msg, "%.*s is %s, not %s (far from it)", (int)(n > 200 ? 200 : n),
-               t, j.value ? j.value : "?", j.claim ? j.claim : "?");
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s (far from it; proven wrong)",
+               (int)(n > 200 ? 200 : n), t, j.value ? j.value : "?", j.claim ? j.claim : "?");
     else
-      snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s", (int)(n > 200 ? 200 : n), t,
-               j.value ? j.value : "?", j.claim ? j.claim : "?",
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s (proven wrong)",
+               (int)(n > 200 ? 200 : n), t, j.value ? j.value : "?", j.claim ? j.claim : "?",
                j.vd.truncated ? "the claim is the value truncated, not rounded: rounded it is "
                               : "rounded to the claim's last digit it is ",
                j.vd.rounded);
@@ -69,8 +174,8 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, mpfr_srcptr v, xi_er
 }
 
 /* check M == [[...]]: element by element; the failing entries are named */
-static int check_tensor(xiR_session *s, const xiP_stmt *st, xiG_node *node, xi_err *err) {
-  xiO_view v = xiG_view(node);
+static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *err) {
+  xiO_view v = xiG_view(&s->g.nodes[i]);
   xi_shape want = st->claim_shape;
   if (!xiO_same_shape(&v.sh, &want)) {
     char a[48], b[48];
@@ -78,35 +183,47 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, xiG_node *node, xi_e
     xiO_shape_text(&want, b, sizeof b);
     return xiR_fail(err, st->claim_pos, "the value has shape %s and the claim %s", a, b);
   }
+  xiW_proof pf;
+  arb_ptr own;
+  if (verdict_balls(s, i, st->pos, &pf, &own, err))
+    return -1;
   xiW_buf bad = {0};
-  uint32_t failed = 0;
+  uint32_t failed = 0, open = 0;
   for (uint32_t k = 0; k < v.n; k++) {
     judged j;
-    if (judge(s, st, k, &v.el[k], &j)) {
+    if (judge(s, st, k, &pf.ball[k], pf.prec, &j)) {
       xiW_free(&bad);
+      if (own)
+        _arb_vec_clear(own, v.n);
       return xiR_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
     }
-    if (!j.vd.pass && ++failed <= 8) {
+    open += j.verdict == UNDECIDED;
+    if (j.verdict != PROVEN && ++failed <= 8) {
       if (v.sh.rank == 2)
-        xiW_put(&bad, "%s[%u, %u] is %s, not %s%s", failed > 1 ? "; " : "", k / v.sh.cols,
-                k % v.sh.cols, j.value, j.claim, j.vd.truncated ? " (truncated)" : "");
+        xiW_put(&bad, "%s[%u, %u] is %s, %s %s%s", failed > 1 ? "; " : "", k / v.sh.cols,
+                k % v.sh.cols, j.value, j.verdict == UNDECIDED ? "maybe" : "not", j.claim,
+                j.vd.truncated ? " (truncated)" : "");
       else
-        xiW_put(&bad, "%s[%u] is %s, not %s%s", failed > 1 ? "; " : "", k, j.value, j.claim,
+        xiW_put(&bad, "%s[%u] is %s, %s %s%s", failed > 1 ? "; " : "", k, j.value,
+                j.verdict == UNDECIDED ? "maybe" : "not", j.claim,
                 j.vd.truncated ? " (truncated)" : "");
     }
     unjudge(&j);
   }
   if (failed == 0) {
     passed(s);
-    printf("all %u elements\n", v.n);
+    printf("all %u elements, proven\n", v.n);
   } else {
     char msg[sizeof err->msg];
-    snprintf(msg, sizeof msg, "%u of %u elements differ: %s%s", failed, v.n,
+    snprintf(msg, sizeof msg, "%u of %u elements differ (%u proven wrong, %u undecided at %ld bits): %s%s",
+             failed, v.n, failed - open, open, pf.prec,
              bad.s && !bad.failed ? bad.s : "(too many to say)", failed > 8 ? "; ..." : "");
-    xiR_report(s, "check failed", st->claim_pos, msg);
+    xiR_report(s, open == failed ? "check undecided" : "check failed", st->claim_pos, msg);
     s->failed = 1;
   }
   xiW_free(&bad);
+  if (own)
+    _arb_vec_clear(own, v.n);
   return 0;
 }
 
@@ -114,11 +231,10 @@ static int check_claims(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
   if (rc == 0) {
-    xiG_node *n = &s->g.nodes[root];
-    if (st->claim_shape.rank == 0 && !xiG_is_tensor(n))
-      rc = check_scalar(s, st, n->v, err);
+    if (st->claim_shape.rank == 0 && !xiG_is_tensor(&s->g.nodes[root]))
+      rc = check_scalar(s, st, root, err);
     else
-      rc = check_tensor(s, st, n, err);
+      rc = check_tensor(s, st, root, err);
   }
   xiG_truncate(&s->g, mark);
   return rc;
@@ -174,27 +290,63 @@ static int close_enough(mpfr_srcptr x, mpfr_srcptr y, mpfr_srcptr tol, mpfr_prec
   return ok;
 }
 
-/* one element of A against B: its verdict, and the text when it fails */
+/* |x - y| <= tol, proven (1), proven wrong (0) or undecided (-1), by balls */
+static int within(const arb_struct *x, const arb_struct *y, mpfr_srcptr tol, slong prec) {
+  arb_t d;
+  arf_t t, end;
+  arb_init(d);
+  arf_init(t);
+  arf_init(end);
+  arb_sub(d, x, y, prec + 64);
+  arb_abs(d, d);
+  arf_set_mpfr(t, tol);
+  int r = -1;
+  if (arb_is_finite(d)) {
+    arb_get_ubound_arf(end, d, prec + 64);
+    if (arf_cmp(end, t) <= 0)
+      r = 1;
+    arb_get_lbound_arf(end, d, prec + 64);
+    if (arf_cmp(end, t) > 0)
+      r = 0;
+  }
+  arf_clear(end);
+  arf_clear(t);
+  arb_clear(d);
+  return r;
+}
+
+/* one element of A against B: its verdict (1 passes, 0 fails, -1 undecided),
+   and the text when it does not pass; the values are written with their
+   proven digits */
 static int element(xiR_session *s, xiW_buf *bad, uint32_t *failed, const xiO_view *a,
-                   const xiO_view *b, uint32_t k, mpfr_srcptr tol) {
-  mpfr_srcptr x = &a->el[k], y = &b->el[b->n == 1 ? 0 : k];
-  if (close_enough(x, y, tol, s->g.prec))
+                   const xiO_view *b, const xiW_proof *pa, const xiW_proof *pb, uint32_t k,
+                   mpfr_srcptr tol) {
+  uint32_t kb = b->n == 1 ? 0 : k;
+  mpfr_srcptr x = &a->el[k], y = &b->el[kb];
+  int r = tol ? within(&pa->ball[k], &pb->ball[kb], tol, pa->prec)
+              : close_enough(x, y, NULL, s->g.prec);
+  if (r == 1)
     return 1;
   if (++*failed <= 8) {
-    char *vx = xiN_format(x, s->digits + 4), *vy = xiN_format(y, s->digits + 4);
+    char *vx = ball_text(&pa->ball[k], s->digits + 4, pa->prec);
+    char *vy = ball_text(&pb->ball[kb], s->digits + 4, pb->prec);
+    const char *how = r < 0 ? " (undecided at this precision)" : "";
     if (a->sh.rank == 2)
-      xiW_put(bad, "%s[%u, %u]: %s against %s", *failed > 1 ? "; " : "", k / a->sh.cols,
-              k % a->sh.cols, vx ? vx : "?", vy ? vy : "?");
+      xiW_put(bad, "%s[%u, %u]: %s against %s%s", *failed > 1 ? "; " : "", k / a->sh.cols,
+              k % a->sh.cols, vx ? vx : "?", vy ? vy : "?", how);
     else if (a->sh.rank == 1)
-      xiW_put(bad, "%s[%u]: %s against %s", *failed > 1 ? "; " : "", k, vx ? vx : "?",
-              vy ? vy : "?");
+      xiW_put(bad, "%s[%u]: %s against %s%s", *failed > 1 ? "; " : "", k, vx ? vx : "?",
+              vy ? vy : "?", how);
+    else if (tol)
+      xiW_put(bad, "%s against %s%s", vx ? vx : "?", vy ? vy : "?",
+              r < 0 ? ": undecided at this precision" : ", proven wrong");
     else
       xiW_put(bad, "%s against %s, agreeing to %ld digits", vx ? vx : "?", vy ? vy : "?",
               agreeing(x, y, s->g.prec));
     free(vx);
     free(vy);
   }
-  return 0;
+  return r;
 }
 
 /* source text: the right side, the tolerance */
@@ -263,10 +415,18 @@ static int check_values(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiR_fail(err, st->claim_pos, "the two sides have shapes %s and %s", x, y);
   }
   mpfr_srcptr tv = t == XI_NONE ? NULL : g->nodes[t].v;
+  xiW_proof pa, pb;
+  arb_ptr own_a = NULL, own_b = NULL;
+  if (verdict_balls(s, a, st->pos, &pa, &own_a, err) ||
+      verdict_balls(s, b, st->claim_pos, &pb, &own_b, err)) {
+    if (own_a)
+      _arb_vec_clear(own_a, va.n);
+    return -1;
+  }
   xiW_buf bad = {0};
-  uint32_t failed = 0;
+  uint32_t failed = 0, open = 0;
   for (uint32_t k = 0; k < va.n; k++)
-    element(s, &bad, &failed, &va, &vb, k, tv);
+    open += element(s, &bad, &failed, &va, &vb, &pa, &pb, k, tv) < 0;
   char right[256], tol_text[256] = "", pm[260] = "";
   text_of(s, st->rhs_off, st->rhs_end, right, sizeof right);
   if (tv) {
@@ -280,7 +440,7 @@ static int check_values(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if (va.n > 1)
       printf("%.*s == %s%s: all %u elements\n", n, t0, right, pm, va.n);
     else if (tv)
-      printf("%.*s is within %s of %s\n", n, t0, tol_text, right);
+      printf("%.*s is within %s of %s, proven\n", n, t0, tol_text, right);
     else
       printf("%.*s == %s (agreeing to %ld digits)\n", n, t0, right,
              agreeing(va.el, vb.el, g->prec));
@@ -293,10 +453,14 @@ static int check_values(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     else
       snprintf(msg, sizeof msg, "%.*s is not %s%s: %s", n, t0, right, pm,
                bad.s && !bad.failed ? bad.s : "?");
-    xiR_report(s, "check failed", st->claim_pos, msg);
+    xiR_report(s, open == failed ? "check undecided" : "check failed", st->claim_pos, msg);
     s->failed = 1;
   }
   xiW_free(&bad);
+  if (own_a)
+    _arb_vec_clear(own_a, va.n);
+  if (own_b)
+    _arb_vec_clear(own_b, vb.n);
   return 0;
 }
 

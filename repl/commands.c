@@ -15,16 +15,18 @@ typedef int (*handler)(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* ---- grad ---- */
 
 static void print_grad(xiR_session *s, xiW_buf *b, const char *of, const char *wrt,
-                       uint32_t node) {
+                       uint32_t node, const xiB_adj *balls, slong prec) {
   xiO_view v;
+  xiW_proof pf;
+  xiR_adjoint_proof(s, balls, prec, node, &pf);
   size_t start = b->n;
   xiW_put(b, "∂%s/∂%s = ", of, wrt);
   int indent = 0;
   for (size_t k = start; b->s && k < b->n; k++)
     indent += (b->s[k] & 0xC0) != 0x80;
   if (xiD_adj_view(&s->sweep, &s->g, node, &v) == 0) {
-    xiW_value(b, &v, s->digits, indent, 0);
-  } else { /* zeros, in the node's shape */
+    xiW_value_proven(b, &v, &pf, s->digits, indent, 0);
+  } else { /* zeros, in the node's shape: exact */
     xiO_view z = xiG_view(&s->g.nodes[node]);
     __mpfr_struct *el = xiM_block(z.n, s->g.prec);
     if (!el)
@@ -62,6 +64,7 @@ static int cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t *list = malloc((st->nnames + 1) * sizeof *list);
   char *label = xiR_label(s, st);
   int rc = -1;
+  xiB_adj balls = {0};
   if (!list || !label) {
     xiR_fail(err, st->pos, "out of memory");
     goto done;
@@ -70,10 +73,14 @@ static int cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       xiD_sweep_from(&s->sweep, g, &root, st->nnames ? XID_LIST : XID_LEAVES, list,
                      st->nnames, st->pos, err))
     goto done;
+  slong prec;
+  if (xiR_prove_adjoints(s, root, st->nnames ? XID_LIST : XID_LEAVES, list, st->nnames, &balls,
+                         &prec, st->pos, err))
+    goto done;
   xiW_buf b = {0};
   if (st->nnames) {
     for (uint32_t i = 0; i < st->nnames; i++)
-      print_grad(s, &b, label, xiS_name(&g->sym, st->names[i]), list[i]);
+      print_grad(s, &b, label, xiS_name(&g->sym, st->names[i]), list[i], &balls, prec);
     rc = xiR_emit(&b, st->pos, err);
     goto done;
   }
@@ -85,13 +92,14 @@ static int cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiG_label_of(g, i, name, sizeof name);
     if (!name[0])
       snprintf(name, sizeof name, "(leaf at %u:%u)", g->nodes[i].pos.line, g->nodes[i].pos.col);
-    print_grad(s, &b, label, name, i);
+    print_grad(s, &b, label, name, i, &balls, prec);
     any = 1;
   }
   if (!any)
     xiW_put(&b, "%s depends on no leaf\n", label);
   rc = xiR_emit(&b, st->pos, err);
 done:
+  xiB_adj_free(&balls);
   free(list);
   free(label);
   xiG_truncate(g, mark);
@@ -104,7 +112,7 @@ static int cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   uint32_t *wrt = malloc((st->nnames + 1) * sizeof *wrt);
   char *label = xiR_label(s, st);
-  xiT_style style = {s->digits, s->color, xiW_terminal_width()};
+  xiT_style style = {s->digits, s->color, xiW_terminal_width(), xiR_balls(s)};
   int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
   if (rc == 0)
     rc = xiR_wrt_nodes(s, st, root, label, wrt, err);
@@ -175,20 +183,36 @@ static int whole(xiR_session *s, const xiP_stmt *st, const char *what, long lo, 
   return 0;
 }
 
+/* a word after the number (digits 30 exact) is one the command takes, or an error */
+static int word(xiR_session *s, const xiP_stmt *st, const char *want, const char *cmd,
+                xi_err *err) {
+  if (!st->has_word)
+    return 0;
+  if (want && st->word.len == strlen(want) && memcmp(s->src + st->word.off, want, st->word.len) == 0)
+    return 1;
+  return xiR_fail(err, st->word.pos, want ? "%s N takes only the word %s after N" : "%s N takes nothing after N",
+                  cmd, want);
+}
+
 static int cmd_digits(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   long v = 0;
   if (!st->has_number) {
-    printf("digits %d\n", s->digits);
+    printf("digits %d%s\n", s->digits, s->exact ? " exact" : "");
     return 0;
   }
-  if (whole(s, st, "digits", 1, XI_DIGITS_MAX, &v, err))
+  int exact = word(s, st, "exact", "digits", err);
+  if (exact < 0 || whole(s, st, "digits", 1, XI_DIGITS_MAX, &v, err))
     return -1;
   s->digits = (int)v;
+  s->exact = exact;
+  s->exact_prec = 0;
   return 0;
 }
 
 static int cmd_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   long v = 0;
+  if (word(s, st, NULL, "prec", err))
+    return -1;
   if (!st->has_number) {
     printf("prec %ld bits\n", (long)s->g.prec);
     return 0;

@@ -22,10 +22,16 @@ void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
   s->g.interrupt = &s->interrupt;
   xiO_interrupt = &s->interrupt; /* the tensor rules check it too */
   s->digits = digits;
+  s->balls = xiB_open(&s->g, &s->sweep);
+  if (!s->balls) {
+    fprintf(stderr, "xi: out of memory\n");
+    exit(1);
+  }
 }
 
 void xiR_free(xiR_session *s) {
   xiW_free(&s->out);
+  xiB_close(s->balls);
   if (xiO_interrupt == &s->interrupt)
     xiO_interrupt = NULL;
   xiD_free(&s->sweep);
@@ -109,7 +115,12 @@ static void tuple_text(xiR_session *s, xiW_buf *b, uint32_t i, int whole) {
       tuple_text(s, b, item, whole);
     } else {
       xiO_view v = xiG_view(&s->g.nodes[item]);
-      xiW_value(b, &v, s->digits, -1, whole);
+      xiW_proof pf;
+      xi_err err;
+      if (xiR_prove_value(s, item, &pf, s->g.nodes[item].pos, &err) == 0)
+        xiW_value_proven(b, &v, &pf, s->digits, -1, whole);
+      else
+        b->failed = xiO_stopped() ? XI_W_STOPPED : XI_W_MEMORY;
     }
   }
   xiW_str(b, x->nargs == 1 ? ",)" : ")", x->nargs == 1 ? 2 : 1);
@@ -126,10 +137,15 @@ int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int
     xiW_str(b, " = ", 3);
     column += chars(name) + 3;
   }
+  xiW_proof pf;
   if (s->g.nodes[i].op == XI_TUPLE) /* (2, 3): its items, each as xi writes a value */
     tuple_text(s, b, i, whole);
-  else
-    xiW_value(b, &v, s->digits, column, whole);
+  else if (xiR_prove_value(s, i, &pf, at, err) == 0)
+    xiW_value_proven(b, &v, &pf, s->digits, column, whole);
+  else {
+    b->n = 0, b->failed = 0;
+    return -1;
+  }
   xiW_str(b, "\n", 1);
   int rc = b->failed ? xiR_fail(err, at, "%s", xiW_why(b)) : 0;
   if (rc == 0)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "grad/grad.h"
+#include "proof/ball.h"
 #include "show/print.h"
 #include "tape/graph.h"
 
@@ -30,6 +31,10 @@ typedef struct {
   int py_import;   /* an import ran: from then on, Python's rules too */
   uint32_t live;   /* nodes alive after the last collection */
   xiW_buf out;     /* a printed value is made here, then written: kept, not freed each time */
+  xiB_balls *balls; /* the balls printed digits are proven by (proven.c) */
+  int exact;        /* digits N exact: the balls' precision rises until N digits are proven */
+  slong exact_prec; /* the precision the last such print took */
+  char unproven[160]; /* why the last value printed unproven could not be proven */
   volatile sig_atomic_t interrupt;
   /* the source being run, for error messages */
   const char *file, *src;
@@ -55,6 +60,16 @@ void xiR_help(FILE *out, const char *topic);
 void xiR_words(xiR_session *s, void (*fn)(void *ctx, const char *word), void *ctx);
 
 /* ---- for the REPL's own files (session.c, commands.c) ---- */
+/* proven.c: the session's balls, at the precision prints start from */
+xiB_balls *xiR_balls(xiR_session *s);
+/* node's value as a ball, for the printer (pf) */
+int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_err *err);
+/* the adjoints of a swept root as balls (see xiB_adjoints), at *prec bits */
+int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint32_t *list,
+                       uint32_t nlist, xiB_adj *a, slong *prec, xi_pos at, xi_err *err);
+/* node's adjoint from a, for the printer */
+void xiR_adjoint_proof(xiR_session *s, const xiB_adj *a, slong prec, uint32_t node,
+                       xiW_proof *pf);
 int xiR_fail(xi_err *err, xi_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* builds and evaluates st's expression: *root; nodes from mark on are its own */

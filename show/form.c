@@ -141,19 +141,21 @@ static void tex_digits(xiW_buf *b, const char *s) {
   xiW_put(b, "%.*s \\cdot 10^{%s}", (int)(e - s), s, x);
 }
 
-void xiT_w_number(int dialect, xiW_buf *b, mpfr_srcptr x, int digits, int paren) {
-  int wrap = paren && mpfr_sgn(x) < 0;
+void xiT_w_number(int dialect, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball, int digits,
+                  int paren) {
+  int wrap = paren && (ball ? arf_sgn(arb_midref(ball)) < 0 : mpfr_sgn(x) < 0);
+  int least = digits;
   xiW_put(b, wrap ? "(" : "");
   if (dialect == XI_T_TEX) {
     xiW_buf t = {0};
-    xiW_number(&t, x, digits);
+    xiW_number_proven(&t, x, ball, digits, &least);
     if (t.failed)
       b->failed = t.failed;
     else
       tex_digits(b, t.s);
     xiW_free(&t);
   } else {
-    xiW_number(b, x, digits);
+    xiW_number_proven(b, x, ball, digits, &least);
   }
   xiW_put(b, wrap ? ")" : "");
 }
@@ -161,7 +163,7 @@ void xiT_w_number(int dialect, xiW_buf *b, mpfr_srcptr x, int digits, int paren)
 /* indices 0..n-1, or the first and last three with a gap between */
 static int shown(uint32_t k, uint32_t n) { return n <= XI_SHOW_ROWS || k < 3 || k >= n - 3; }
 
-static void tex_tensor(xiW_buf *b, const xiO_view *v, int digits) {
+static void tex_tensor(xiW_buf *b, const xiO_view *v, const xiW_proof *pf, int digits) {
   uint32_t rows = v->sh.rank == 2 ? v->sh.rows : 1, cols = v->sh.cols;
   xiW_put(b, "\\begin{bmatrix} ");
   for (uint32_t i = 0; i < rows && !b->failed; i++) {
@@ -181,20 +183,21 @@ static void tex_tensor(xiW_buf *b, const xiO_view *v, int digits) {
         continue;
       }
       xiW_put(b, j ? " & " : "");
-      xiT_w_number(XI_T_TEX, b, &v->el[i * cols + j], digits, 0);
+      uint32_t k = i * cols + j;
+      xiT_w_number(XI_T_TEX, b, &v->el[k], pf && pf->ball ? &pf->ball[k] : NULL, digits, 0);
     }
     xiW_put(b, i + 1 < rows ? " \\\\ " : " ");
   }
   xiW_put(b, "\\end{bmatrix}");
 }
 
-void xiT_w_tensor(int dialect, xiW_buf *b, const xiO_view *v, int digits) {
+void xiT_w_tensor(int dialect, xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits) {
   if (v->sh.rank == 0)
-    xiT_w_number(dialect, b, v->el, digits, 0);
+    xiT_w_number(dialect, b, v->el, pf ? pf->ball : NULL, digits, 0);
   else if (dialect == XI_T_TEX)
-    tex_tensor(b, v, digits);
+    tex_tensor(b, v, pf, digits);
   else
-    xiW_value(b, v, digits, -1, 0);
+    xiW_value_proven(b, v, pf, digits, -1, 0);
 }
 
 /* ---- forms ---- */
@@ -336,7 +339,7 @@ void xiT_w_name(const xiT_writer *w, xiW_buf *b, uint32_t i) {
     return;
   }
   if (n->op == XI_CONST) {
-    xiT_w_number(w->dialect, b, n->v, w->digits, 1);
+    xiT_w_number(w->dialect, b, n->v, NULL, w->digits, 1);
     return;
   }
   xiG_label_of(w->g, i, label, sizeof label);

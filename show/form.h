@@ -24,8 +24,9 @@ void xiT_w_op(const xiT_writer *w, xiW_buf *b, uint32_t i);
 void xiT_w_form(const xiT_writer *w, xiW_buf *b, const char *form, uint32_t node);
 /* ∂L/∂(node i) */
 void xiT_w_dadj(const xiT_writer *w, xiW_buf *b, uint32_t i);
-void xiT_w_number(int dialect, xiW_buf *b, mpfr_srcptr x, int digits, int paren);
-void xiT_w_tensor(int dialect, xiW_buf *b, const xiO_view *v, int digits);
+void xiT_w_number(int dialect, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball, int digits,
+                  int paren);
+void xiT_w_tensor(int dialect, xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits);
 void xiT_w_words(int dialect, xiW_buf *b, const char *s);
 
 #endif

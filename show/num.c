@@ -195,6 +195,8 @@ int xiN_judge(mpfr_srcptr v, const char *text, size_t len, int neg, xiN_verdict 
     mpz_mul(hi, hi, S);
   }
   out->pass = mpfr_cmp_z(X, lo) >= 0 && mpfr_cmp_z(X, hi) <= 0;
+  out->side = out->pass ? 0 : mpfr_cmp_z(X, lo) < 0 ? -1 : 1;
+
 
   /* the value in units of the claim's last digit: X/2 (÷S when q >= 0) */
   mpfr_t U;
@@ -215,4 +217,63 @@ int xiN_judge(mpfr_srcptr v, const char *text, size_t len, int neg, xiN_verdict 
   mpfr_clears(X, U, (mpfr_ptr)0);
   mpz_clears(S, lo, hi, two_d, R, T, c.D, NULL);
   return 0;
+}
+
+/* ---- proven digits ---- */
+
+/* the k-digit decimals lo and hi round to are the same */
+static int agree(mpfr_srcptr lo, mpfr_srcptr hi, int k) {
+  mpfr_exp_t e1, e2;
+  char *a = mpfr_get_str(NULL, &e1, 10, (size_t)k, lo, MPFR_RNDN);
+  char *c = mpfr_get_str(NULL, &e2, 10, (size_t)k, hi, MPFR_RNDN);
+  int same = a && c && e1 == e2 && strcmp(a, c) == 0;
+  mpfr_free_str(a);
+  mpfr_free_str(c);
+  return same;
+}
+
+int xiN_known(const arb_t x, int max) {
+  if (!arb_is_finite(x))
+    return 0;
+  if (arb_is_exact(x))
+    return max;
+  if (arb_contains_zero(x))
+    return 0;
+  /* rounding to nearest is monotone: when both ends of the ball round to the
+     same k digits, so does every number between them */
+  mpfr_prec_t p = arf_bits(arb_midref(x)) + 64;
+  mpfr_t lo, hi;
+  mpfr_inits2(p, lo, hi, (mpfr_ptr)0);
+  arf_t t;
+  arf_init(t);
+  arb_get_lbound_arf(t, x, p);
+  arf_get_mpfr(lo, t, MPFR_RNDD);
+  arb_get_ubound_arf(t, x, p);
+  arf_get_mpfr(hi, t, MPFR_RNDU);
+  arf_clear(t);
+  /* about log10(|mid|/rad) digits: start a little above that, and go down */
+  slong bits = arb_rel_accuracy_bits(x);
+  int k = bits <= 0 ? 1 : bits > 4L * max ? max : (int)((double)bits * 0.30103) + 2;
+  if (k > max)
+    k = max;
+  while (k > 0 && !agree(lo, hi, k))
+    k--;
+  mpfr_clears(lo, hi, (mpfr_ptr)0);
+  return k;
+}
+
+size_t xiN_write_ball(char *out, const arb_t x, int digits, int *known) {
+  *known = xiN_known(x, digits);
+  if (*known == 0) {
+    memcpy(out, "?", 2);
+    return 1;
+  }
+  /* the midpoint is in the ball: its rounding is every number's there */
+  mpfr_t m;
+  slong bits = arf_bits(arb_midref(x));
+  mpfr_init2(m, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : bits);
+  arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact: m has the bits */
+  size_t n = xiN_write(out, m, *known);
+  mpfr_clear(m);
+  return n;
 }

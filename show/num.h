@@ -4,6 +4,7 @@
 
 #include <stdio.h> /* before mpfr.h, which then declares its FILE functions */
 #include <mpfr.h>
+#include <arb.h>
 #include <stddef.h>
 
 #define XI_DIGITS_MAX 30000
@@ -17,10 +18,23 @@
 size_t xiN_write(char *out, mpfr_srcptr x, int digits);
 char *xiN_format(mpfr_srcptr x, int digits);
 
+/* How many significant digits (at most max) the ball x proves: the largest k
+   for which every number in x rounds to the same k-digit decimal (so that
+   decimal is the exact value's, rounded).  An exact ball proves max; a ball
+   holding 0 and other numbers, or not finite, proves none. */
+int xiN_known(const arb_t x, int max);
+/* x's proven digits (at most digits of them), as xiN_write writes a number,
+   into out (XI_FORMAT_ROOM(digits) bytes); "?" when not one digit is proven.
+   *known: how many were written (0 for "?").  Returns the length, 0 when out
+   of memory. */
+size_t xiN_write_ball(char *out, const arb_t x, int digits, int *known);
+
 typedef struct {
   int pass;      /* |value - claim| <= half a unit in the claim's last digit */
   int truncated; /* failed, but the claim is the value cut off there */
   int sig;       /* significant digits the claim wrote */
+  int side;      /* 0: within half a unit of the claim's last digit; -1 below; 1 above */
+
   char *rounded; /* the value rounded at the claim's last digit, written alike */
 } xiN_verdict;
 

@@ -77,6 +77,66 @@ void xiW_number(xiW_buf *b, mpfr_srcptr x, int digits) {
   b->n += n;
 }
 
+void xiW_number_proven(xiW_buf *b, mpfr_srcptr x, const arb_struct *ball, int digits,
+                       int *least) {
+  if (!ball) {
+    xiW_number(b, x, digits);
+    return;
+  }
+  if (b->failed)
+    return;
+  if (xiO_stopped()) {
+    b->failed = XI_W_STOPPED;
+    return;
+  }
+  if (room(b, XI_FORMAT_ROOM(digits)))
+    return;
+  int known;
+  size_t n = xiN_write_ball(b->s + b->n, ball, digits, &known);
+  if (n == 0)
+    b->failed = XI_W_MEMORY;
+  b->n += n;
+  if (known < *least)
+    *least = known;
+}
+
+/* |x| <= the bound, rounded up to 2 digits ("1.2e-16"), for a ball about 0 */
+static void zero_bound(xiW_buf *b, const arb_struct *x) {
+  if (!arb_is_finite(x) || !arb_contains_zero(x))
+    return;
+  arf_t u;
+  arf_init(u);
+  arb_get_abs_ubound_arf(u, x, 64);
+  mpfr_t m;
+  mpfr_init2(m, 64);
+  arf_get_mpfr(m, u, MPFR_RNDU);
+  mpfr_exp_t e;
+  char d[8];
+  if (mpfr_get_str(d, &e, 10, 2, m, MPFR_RNDU)) /* rounded up: still a bound */
+    xiW_put(b, ": |value| <= %c.%ce%ld", d[0], d[1], (long)(e - 1));
+  mpfr_clear(m);
+  arf_clear(u);
+}
+
+void xiW_proof_note(xiW_buf *b, const xiW_proof *pf, int digits, int scalar) {
+  if (pf && pf->why)
+    xiW_put(b, " (digits not proven: %s)", pf->why);
+  if (!pf || !pf->ball)
+    return;
+  if (pf->least == 0 && scalar) {
+    xiW_put(b, " (no correct digit at %ld bits", pf->prec);
+    zero_bound(b, pf->ball);
+    xiW_put(b, ")");
+  }
+  else if (pf->least == 0)
+    xiW_put(b, " (?: no correct digit at %ld bits)", pf->prec);
+  else if (pf->least < digits)
+    xiW_put(b, " (%s%d digit%s known at %ld bits)", scalar ? "" : "at least ", pf->least,
+            pf->least == 1 ? "" : "s", pf->prec);
+  else if (pf->raised)
+    xiW_put(b, " (proven at %ld bits)", pf->prec);
+}
+
 void xiW_free(xiW_buf *b) {
   xiM_account(-(ptrdiff_t)b->cap);
   free(b->s);
@@ -96,7 +156,16 @@ static int shown(uint32_t k, uint32_t n, int whole) {
   return whole || n <= XI_SHOW_ROWS || k < 3 || k >= n - 3;
 }
 
-static void row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int whole) {
+/* element k of v, proven when pf has balls */
+static void element(xiW_buf *b, const xiO_view *v, uint32_t k, xiW_proof *pf, int digits) {
+  if (pf && pf->ball)
+    xiW_number_proven(b, &v->el[k], &pf->ball[k], digits, &pf->least);
+  else
+    xiW_number(b, &v->el[k], digits);
+}
+
+static void row(xiW_buf *b, const xiO_view *v, uint32_t r, xiW_proof *pf, int digits,
+                int whole) {
   uint32_t c = v->sh.cols;
   xiW_str(b, "[", 1);
   for (uint32_t j = 0; j < c && !b->failed; j++) {
@@ -105,7 +174,7 @@ static void row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int whole
         xiW_str(b, "..., ", 5);
       continue;
     }
-    xiW_number(b, &v->el[r * c + j], digits);
+    element(b, v, r * c + j, pf, digits);
     if (j + 1 < c)
       xiW_str(b, ", ", 2);
   }
@@ -113,12 +182,17 @@ static void row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int whole
 }
 
 void xiW_value(xiW_buf *b, const xiO_view *v, int digits, int indent, int whole) {
+  xiW_value_proven(b, v, NULL, digits, indent, whole);
+}
+
+static void value(xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits, int indent,
+                  int whole) {
   if (v->sh.rank == 0) {
-    xiW_number(b, v->el, digits);
+    element(b, v, 0, pf, digits);
     return;
   }
   if (v->sh.rank == 1) {
-    row(b, v, 0, digits, whole);
+    row(b, v, 0, pf, digits, whole);
     return;
   }
   uint32_t r = v->sh.rows;
@@ -129,11 +203,19 @@ void xiW_value(xiW_buf *b, const xiO_view *v, int digits, int indent, int whole)
         xiW_put(b, indent < 0 ? "..., " : "...,\n%*s", indent + 1, "");
       continue;
     }
-    row(b, v, i, digits, whole);
+    row(b, v, i, pf, digits, whole);
     if (i + 1 < r)
       xiW_put(b, indent < 0 ? ", " : ",\n%*s", indent + 1, "");
   }
   xiW_put(b, "]");
+}
+
+void xiW_value_proven(xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits, int indent,
+                      int whole) {
+  if (pf)
+    pf->least = digits;
+  value(b, v, pf, digits, indent, whole);
+  xiW_proof_note(b, pf, digits, v->sh.rank == 0);
 }
 
 /* ---- fitting a value to the width of a terminal ---- */
@@ -158,8 +240,8 @@ int xiW_column(const xiW_buf *b) {
 
 /* the pieces of one row: "1.5," "2," "...," "3" each set after a blank, a
    piece starting a new line (at indent) when the next would pass width */
-static void fit_row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int *col,
-                    int indent, int width, int last) {
+static void fit_row(xiW_buf *b, const xiO_view *v, uint32_t r, xiW_proof *pf, int digits,
+                    int *col, int indent, int width, int last) {
   uint32_t c = v->sh.cols;
   xiW_put(b, "[");
   (*col)++;
@@ -169,7 +251,7 @@ static void fit_row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int *
       continue;
     xiW_buf piece = {0};
     if (shown(j, c, 0))
-      xiW_number(&piece, &v->el[r * c + j], digits);
+      element(&piece, v, r * c + j, pf, digits);
     else
       xiW_put(&piece, "...");
     int closing = j + 1 == c;
@@ -193,8 +275,12 @@ static void fit_row(xiW_buf *b, const xiO_view *v, uint32_t r, int digits, int *
 }
 
 void xiW_value_fit(xiW_buf *b, const xiO_view *v, int digits, int width) {
+  xiW_value_fit_proven(b, v, NULL, digits, width);
+}
+
+void xiW_value_fit_proven(xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits, int width) {
   xiW_buf line = {0};
-  xiW_value(&line, v, digits, -1, 0);
+  xiW_value_proven(&line, v, pf, digits, -1, 0);
   int col = xiW_column(b), len = 0;
   for (const char *p = line.s; p && *p; p++)
     len += (*p & 0xC0) != 0x80;
@@ -215,10 +301,15 @@ void xiW_value_fit(xiW_buf *b, const xiO_view *v, int digits, int width) {
   }
   int at = col; /* the column of the first '[' */
   if (v->sh.rank == 1) {
-    fit_row(b, v, 0, digits, &col, at + 1, width, 1);
+    if (pf)
+      pf->least = digits;
+    fit_row(b, v, 0, pf, digits, &col, at + 1, width, 1);
+    xiW_proof_note(b, pf, digits, 0);
     return;
   }
   uint32_t r = v->sh.rows;
+  if (pf)
+    pf->least = digits;
   xiW_put(b, "[");
   col++;
   for (uint32_t i = 0; i < r && !b->failed; i++) {
@@ -227,13 +318,14 @@ void xiW_value_fit(xiW_buf *b, const xiO_view *v, int digits, int width) {
         xiW_put(b, "...,\n%*s", at + 1, "");
       continue;
     }
-    fit_row(b, v, i, digits, &col, at + 2, width, i + 1 == r);
+    fit_row(b, v, i, pf, digits, &col, at + 2, width, i + 1 == r);
     if (i + 1 < r) {
       xiW_put(b, "\n%*s", at + 1, "");
       col = at + 1;
     }
   }
   xiW_put(b, "]");
+  xiW_proof_note(b, pf, digits, 0);
 }
 
 int xiW_terminal_width(void) {

@@ -6,6 +6,9 @@
 
 #include "ops/ops.h"
 
+#include <arb.h>
+
+
 /* a growing string; failed: it could not grow (XI_W_MEMORY), or ^C stopped
    the print (XI_W_STOPPED), and it takes no more text */
 enum { XI_W_MEMORY = 1, XI_W_STOPPED };
@@ -24,18 +27,39 @@ const char *xiW_why(const xiW_buf *b);
 /* x with digits significant digits, as xiN_format writes it */
 void xiW_number(xiW_buf *b, mpfr_srcptr x, int digits);
 
+/* What a value's printed digits are proven by: a ball for each element
+   (proof/ball.h), computed at prec bits.  A printer given one prints only
+   the digits its ball proves ("?" for an element with none), and notes after
+   the value how many are known when that is fewer than asked:
+   "0.4999999 (7 digits known)", "no correct digit at 53 bits". */
+typedef struct {
+  const arb_struct *ball; /* ball[k] for element k; NULL: nothing is proven (plain MPFR) */
+  long prec;
+  int least;              /* (out) the fewest digits known of the elements printed */
+  int raised;             /* digits N exact raised the precision: the note says to what */
+  const char *why;        /* no balls could be made, and why: the value is said unproven */
+} xiW_proof;
+/* x (digits), or with pf its ball's proven digits */
+void xiW_number_proven(xiW_buf *b, mpfr_srcptr x, const arb_struct *ball, int digits, int *least);
+/* the note after a value whose elements pf->least digits are known of */
+void xiW_proof_note(xiW_buf *b, const xiW_proof *pf, int digits, int scalar);
+
 #define XI_SHOW_ROWS 8 /* past this many rows or columns a tensor is abbreviated */
 
 /* v in NumPy's layout: a number; [a, b]; [[a, b],\n [c, d]] (indent: the
    column the first '[' is printed at, for the rows after it; -1: one line).
    whole: never abbreviate. */
 void xiW_value(xiW_buf *b, const xiO_view *v, int digits, int indent, int whole);
+/* the same, printing the digits pf proves and the note (pf NULL: as xiW_value) */
+void xiW_value_proven(xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits, int indent,
+                      int whole);
 
 /* The same, fitted to width columns from the column the buffer's last line
    has reached: on that line when it fits; else row by row under the first
    '[' (below, indented, when that is past half the width), a row going on to
    the next line between two numbers, never inside one. */
 void xiW_value_fit(xiW_buf *b, const xiO_view *v, int digits, int width);
+void xiW_value_fit_proven(xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits, int width);
 /* the column the buffer's last line has reached (colours take none) */
 int xiW_column(const xiW_buf *b);
 /* the terminal's width: COLUMNS, else the terminal's own when stdout is one,

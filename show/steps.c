@@ -346,6 +346,10 @@ oom:
 }
 
 void xiT_steps_free(xiT_steps *st) {
+  free(st->vball);
+  xiB_adj_free(&st->adj);
+  if (st->tball)
+    _arb_vec_clear(st->tball, st->nterm);
   free(st->step);
   free(st->term);
   free(st->index);
@@ -373,11 +377,81 @@ mpfr_srcptr xiT_term_partial(const xiT_steps *st, const xiT_term *t) {
 }
 
 void xiT_number(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, int paren) {
-  xiT_w_number(st->dialect, b, x, st->digits, paren);
+  xiT_w_number(st->dialect, b, x, NULL, st->digits, paren);
 }
 
 void xiT_tensor(const xiT_steps *st, xiW_buf *b, const xiO_view *v) {
-  xiT_w_tensor(st->dialect, b, v, st->digits);
+  xiT_w_tensor(st->dialect, b, v, NULL, st->digits);
+}
+
+void xiT_number_proven(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball,
+                       int paren) {
+  xiT_w_number(st->dialect, b, x, ball, st->digits, paren);
+}
+
+void xiT_tensor_proven(const xiT_steps *st, xiW_buf *b, const xiO_view *v, xiW_proof *pf) {
+  xiT_w_tensor(st->dialect, b, v, pf, st->digits);
+}
+
+/* ---- proofs ---- */
+
+/* the partial of each scalar term, as a ball (built as nodes, then dropped) */
+static int term_balls(xiT_steps *st, xi_pos at, xi_err *err) {
+  if (st->nterm == 0)
+    return 0;
+  st->tball = _arb_vec_init(st->nterm);
+  for (uint32_t k = 0; k < st->n; k++) {
+    const xiT_step *p = &st->step[k];
+    for (uint32_t t = 0; p->scalar && t < p->nterms; t++) {
+      const xiT_term *term = &p->terms[t];
+      if (xiB_partial(st->balls, term->consumer, (int)term->k, &st->tball[term - st->term], at,
+                      err))
+        return -1;
+    }
+  }
+  return 0;
+}
+
+int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_err *err) {
+  (void)exact;
+  st->balls = balls;
+  st->prec = xiB_prec(balls);
+  if (st->reverse &&
+      (xiB_adjoints(balls, st->root, XID_ALL, NULL, 0, &st->adj, at, err) || term_balls(st, at, err)))
+    return -1;
+  st->vball = calloc(st->n ? st->n : 1, sizeof *st->vball);
+  if (!st->vball)
+    return xiG_oom(st->g, at, err);
+  for (uint32_t k = 0; k < st->n; k++) { /* last: the balls above keep these where they are */
+    xiB_view v;
+    if (xiB_ball(balls, st->step[k].node, &v, at, err))
+      return -1;
+    st->vball[k] = v.el;
+  }
+  return 0;
+}
+
+static void proof(const xiT_steps *st, const arb_struct *ball, xiW_proof *pf) {
+  memset(pf, 0, sizeof *pf);
+  pf->ball = ball;
+  pf->prec = st->prec;
+  pf->least = st->digits;
+}
+
+void xiT_value_proof(const xiT_steps *st, const xiT_step *p, xiW_proof *pf) {
+  proof(st, st->vball ? st->vball[p - st->step] : NULL, pf);
+}
+
+void xiT_adjoint_proof(const xiT_steps *st, const xiT_step *p, xiW_proof *pf) {
+  proof(st, st->vball ? xiB_adj_of(&st->adj, p->node) : NULL, pf);
+}
+
+const arb_struct *xiT_term_adjoint_ball(const xiT_steps *st, const xiT_term *t) {
+  return st->vball ? xiB_adj_of(&st->adj, t->consumer) : NULL;
+}
+
+const arb_struct *xiT_term_partial_ball(const xiT_steps *st, const xiT_term *t) {
+  return st->tball ? &st->tball[t - st->term] : NULL;
 }
 
 void xiT_words(const xiT_steps *st, xiW_buf *b, const char *text) {

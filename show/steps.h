@@ -14,6 +14,7 @@
 #define XI_STEPS_H
 
 #include "grad/grad.h"
+#include "proof/ball.h"
 #include "show/print.h"
 
 enum { XI_T_TEXT, XI_T_TEX }; /* dialects */
@@ -55,6 +56,12 @@ typedef struct {
   uint32_t n;
   uint32_t *index;   /* index[node]: its step, or UINT32_MAX (nodes 0..root) */
   uint32_t *xi;      /* xi[node]: its ξ number; UINT32_MAX named; 0 off the graph */
+  /* the balls that prove the digits printed (xiT_steps_prove), or none */
+  xiB_balls *balls;
+  slong prec;        /* the balls' precision */
+  arb_struct **vball; /* vball[k]: step k's value's balls */
+  xiB_adj adj;        /* the adjoints' */
+  arb_ptr tball;      /* tball[t]: term t's partial, when the step is scalar */
   /* private: the terms and the text of every string, in single blocks */
   xiT_term *term;
   uint32_t nterm;
@@ -72,6 +79,16 @@ int xiT_steps_make(xiT_steps *st, xiG_graph *g, xiD_sweep *s, uint32_t *root, co
                    const uint32_t *wrt, uint32_t nwrt, int dialect, int digits, xi_pos at,
                    xi_err *err);
 void xiT_steps_free(xiT_steps *st);
+/* The balls of every step's value and adjoint, and of each scalar term's
+   partial, from balls (proof/ball.h): the printers then print only proven
+   digits.  (exact: raise the balls' precision until digits are proven.) */
+int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_err *err);
+/* how a step's value, adjoint and a term's numbers are proven (pf->ball NULL
+   when the steps are not proven, or the adjoint is exactly 0) */
+void xiT_value_proof(const xiT_steps *st, const xiT_step *p, xiW_proof *pf);
+void xiT_adjoint_proof(const xiT_steps *st, const xiT_step *p, xiW_proof *pf);
+const arb_struct *xiT_term_adjoint_ball(const xiT_steps *st, const xiT_term *t);
+const arb_struct *xiT_term_partial_ball(const xiT_steps *st, const xiT_term *t);
 
 /* a step's value, and its adjoint (0 and the view; -1 when it is all zeros
    or there are no adjoints) */
@@ -87,6 +104,10 @@ mpfr_srcptr xiT_term_partial(const xiT_steps *st, const xiT_term *t);
    (TeX: a bmatrix), abbreviated past XI_SHOW_ROWS rows or columns */
 void xiT_number(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, int paren);
 void xiT_tensor(const xiT_steps *st, xiW_buf *b, const xiO_view *v);
+/* the same, with the digits ball (pf) proves */
+void xiT_number_proven(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball,
+                       int paren);
+void xiT_tensor_proven(const xiT_steps *st, xiW_buf *b, const xiO_view *v, xiW_proof *pf);
 /* text with the trace's Unicode written for the dialect (TeX: ∂ \partial, ·
    \cdot, Σ \sum, words as \text{...}) */
 void xiT_words(const xiT_steps *st, xiW_buf *b, const char *text);

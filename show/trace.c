@@ -23,15 +23,17 @@ static void pad(xiW_buf *b, const char *text, int width) {
 }
 
 /* a value in its colour, fitted to the terminal */
-static void value(const printer *pr, xiW_buf *b, const char *color, const xiO_view *v) {
+static void value(const printer *pr, xiW_buf *b, const char *color, const xiO_view *v,
+                  xiW_proof *pf) {
   xiW_put(b, "%s", color);
-  xiW_value_fit(b, v, pr->style.digits, pr->style.width);
+  xiW_value_fit_proven(b, v, pf, pr->style.digits, pr->style.width);
   xiW_put(b, "%s", pr->off);
 }
 
-static void number(const printer *pr, xiW_buf *b, const char *color, mpfr_srcptr x, int paren) {
+static void number(const printer *pr, xiW_buf *b, const char *color, mpfr_srcptr x,
+                   const arb_struct *ball, int paren) {
   xiW_put(b, "%s", color);
-  xiT_number(pr->st, b, x, paren);
+  xiT_number_proven(pr->st, b, x, ball, paren);
   xiW_put(b, "%s", pr->off);
 }
 
@@ -40,7 +42,9 @@ static void forward_line(const printer *pr, xiW_buf *b, const xiT_step *p) {
   if (!p->leaf)
     xiW_put(b, "%s = ", p->op);
   xiO_view v = xiT_value(pr->st, p);
-  value(pr, b, pr->val_on, &v);
+  xiW_proof pf;
+  xiT_value_proof(pr->st, p, &pf);
+  value(pr, b, pr->val_on, &v, &pf);
   xiW_put(b, p->leaf ? "   (leaf)\n" : "\n");
 }
 
@@ -64,7 +68,12 @@ static void operand_lines(const printer *pr, xiW_buf *b, const xiT_step *p, uint
       xiW_put(b, " = ");
     }
     xiO_view v = xiG_view(&st->g->nodes[o]);
-    value(pr, b, pr->val_on, &v);
+    xiW_proof pf = {0};
+    xiB_view bv;
+    xi_err err;
+    if (st->balls && xiB_ball(st->balls, o, &bv, st->g->nodes[o].pos, &err) == 0)
+      pf.ball = bv.el, pf.prec = st->prec;
+    value(pr, b, pr->val_on, &v, &pf);
     xiW_put(b, leaf ? "   (leaf, not on the path)\n" : "   (not on the path)\n");
   }
 }
@@ -81,16 +90,21 @@ static void reverse_line(const printer *pr, xiW_buf *b, const xiT_step *p) {
   if (p->scalar) { /* the numbers of each product, then their sum */
     for (uint32_t k = 0; k < p->nterms; k++) {
       xiW_put(b, "%s", k ? " + " : "");
-      number(pr, b, pr->adj_on, xiT_term_adjoint(pr->st, &p->terms[k]), 1);
+      const xiT_term *t = &p->terms[k];
+      number(pr, b, pr->adj_on, xiT_term_adjoint(pr->st, t), xiT_term_adjoint_ball(pr->st, t), 1);
       xiW_put(b, " · ");
-      number(pr, b, "", xiT_term_partial(pr->st, &p->terms[k]), 1);
+      number(pr, b, "", xiT_term_partial(pr->st, t), xiT_term_partial_ball(pr->st, t), 1);
     }
     xiW_put(b, " = ");
-    number(pr, b, pr->adj_on, xiD_adj(pr->st->s, p->node), 0);
+    xiW_proof pf;
+    xiT_adjoint_proof(pr->st, p, &pf);
+    number(pr, b, pr->adj_on, xiD_adj(pr->st->s, p->node), pf.ball, 0);
   } else {
     xiO_view v;
+    xiW_proof pf;
+    xiT_adjoint_proof(pr->st, p, &pf);
     if (xiT_adjoint(pr->st, p, &v) == 0)
-      value(pr, b, pr->adj_on, &v);
+      value(pr, b, pr->adj_on, &v, &pf);
     else
       xiW_put(b, "0");
   }
@@ -134,6 +148,10 @@ int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, cons
   xiT_steps st;
   if (xiT_steps_make(&st, g, s, &root, label, wrt, nwrt, XI_T_TEXT, style.digits, at, err))
     return -1;
+  if (style.balls && xiT_steps_prove(&st, style.balls, 0, at, err)) {
+    xiT_steps_free(&st);
+    return -1;
+  }
   printer pr = {&st, style, "", "", ""};
   if (style.color)
     pr.val_on = "\033[32m", pr.adj_on = "\033[31m", pr.off = "\033[0m";

@@ -10,6 +10,7 @@ typedef struct {
   int digits;
   int color; /* values green, adjoints red (ANSI) */
   int width; /* the terminal's columns: wide tensors wrap to it */
+  xiB_balls *balls; /* the balls that prove what is printed (NULL: none) */
 } xiT_style;
 
 /* Prints the trace of root (label names it in ∂label/∂ξ) to stdout, and

@@ -520,6 +520,10 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
     if (args == A_NUMBER || !at_end(p)) {
       st->arg = xiP_expect(p, T_NUM, "a whole number");
       st->has_number = 1;
+      if (args == A_NUMBER_OPT && xiP_peek(p)->type == T_NAME) {
+        st->word = xiP_take(p); /* the handler says which words it takes */
+        st->has_word = 1;
+      }
     }
     break;
   case A_TOPIC:

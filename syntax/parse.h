@@ -117,6 +117,8 @@ typedef struct {
   size_t body_off, body_len; /* repeat: the text between the braces */
   xi_pos body_pos;
   int has_number;       /* A_NUMBER_OPT: N given */
+  int has_word;         /* A_NUMBER_OPT: a word after N (digits 30 exact) */
+  xiL_token word;
   xiL_token arg;        /* the number, the file, the help topic */
   int quiet;            /* ended by ';': an assignment shows nothing */
   xiP_item *items;      /* S_PRINT, S_IF, S_IMPORT, S_INDEXSET */

@@ -25,7 +25,10 @@ max(N, 0); max(N, 1); max(N, 1, 1)     # [7, 5, 7]; [5, 7]; [[5], [7]]
 argmax(N); argmax(N, 0); argmax(N, 1)  # 3 (flattened, the first 7); [1, 0, 1]; [1, 0]
 argmax(N, 1, 1)                        # [[1], [0]]
 round(0.125, 2); round(2.5); round(3.5); round(-2.5)   # ties to even: 0.12, 2, 4, -2
-round([1234.5, 1250, 1350], -2); round(2.675, 2)       # [1200, 1200, 1400]; 2.67 (2.675 at 128 bits is below it)
+# round(2.675, 2): the decimal 2.675 is a tie that the bits of its binary
+# rounding decide (at 128 bits it is below, and MPFR says 2.67; the exact
+# 2.675 rounds to 2.68): no digit is proven, and xi says so
+round([1234.5, 1250, 1350], -2); round(2.675, 2)       # [1200, 1200, 1400]; ?
 x = 3; grad(round(x, 1)*x + max([x, 2*x]), x)          # round(3, 1) + 0 + 2 = 5
 outer([1, 2], [3, 4, 5])
 M[0, 1]; M[1]; M[:, 0]; M[-1, -1]; v[-1]

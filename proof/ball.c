@@ -1,0 +1,376 @@
+/* ball.c: a node's value as a ball holding its exact value (ball.h says from
+ * what).  The balls are kept, node by node, while the tape keeps the node:
+ * the graph counts what it forgets (g->forgot_from, g->epoch), and the kept
+ * balls follow.  A printed value thus costs the balls of the nodes computed
+ * since the last print, not its whole graph each time. */
+#include "proof/ball.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct xiB_balls {
+  xiG_graph *g;
+  xiD_sweep *s;
+  arb_ptr *ball;    /* by node: its elements' balls, or NULL */
+  uint32_t *count;  /* how many */
+  uint32_t cap;
+  uint32_t epoch;   /* the graph's epoch when they were made */
+  slong prec;       /* the balls' precision */
+  slong want;       /* the precision asked for; 0: the graph's working precision */
+  size_t bytes;     /* counted against the memory budget */
+};
+
+static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  err->pos = pos;
+  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+  va_end(ap);
+  return -1;
+}
+
+static size_t cost(uint32_t n, slong prec) { return (size_t)n * (sizeof(arb_struct) + 16 + (size_t)prec / 8); }
+
+static void drop(xiB_balls *b, uint32_t i) {
+  if (i < b->cap && b->ball[i]) {
+    _arb_vec_clear(b->ball[i], b->count[i]);
+    size_t c = cost(b->count[i], b->prec);
+    xiM_account(-(ptrdiff_t)c);
+    b->bytes -= c;
+    b->ball[i] = NULL;
+  }
+}
+
+/* forgets the balls of nodes the tape forgot (or all of them: a new
+   precision, a collection that renumbered the nodes) */
+static void forget(xiB_balls *b) {
+  xiG_graph *g = b->g;
+  slong prec = b->want ? b->want : (slong)g->prec;
+  uint32_t from = g->epoch != b->epoch || prec != b->prec ? 0 : g->forgot_from;
+  for (uint32_t i = from; i < b->cap; i++)
+    drop(b, i);
+  b->epoch = g->epoch;
+  b->prec = prec;
+  g->forgot_from = UINT32_MAX;
+}
+
+xiB_balls *xiB_open(xiG_graph *g, xiD_sweep *s) {
+  xiB_balls *b = calloc(1, sizeof *b);
+  if (!b)
+    return NULL;
+  b->g = g, b->s = s;
+  b->epoch = g->epoch;
+  b->prec = (slong)g->prec;
+  return b;
+}
+
+void xiB_close(xiB_balls *b) {
+  if (!b)
+    return;
+  for (uint32_t i = 0; i < b->cap; i++)
+    drop(b, i);
+  free(b->ball);
+  free(b->count);
+  free(b);
+}
+
+static int room(xiB_balls *b, uint32_t i) {
+  if (i < b->cap)
+    return 0;
+  uint32_t cap = b->cap ? b->cap : 1024;
+  while (cap <= i)
+    cap *= 2;
+  arb_ptr *q = realloc(b->ball, cap * sizeof *q);
+  if (!q)
+    return -1;
+  b->ball = q;
+  uint32_t *c = realloc(b->count, cap * sizeof *c);
+  if (!c)
+    return -1;
+  b->count = c;
+  memset(b->ball + b->cap, 0, (cap - b->cap) * sizeof *q);
+  memset(b->count + b->cap, 0, (cap - b->cap) * sizeof *c);
+  b->cap = cap;
+  return 0;
+}
+
+/* room for node i's balls, counted against the budget */
+static arb_ptr place(xiB_balls *b, uint32_t i, uint32_t n) {
+  if (room(b, i) || xiM_account((ptrdiff_t)cost(n, b->prec)))
+    return NULL;
+  b->bytes += cost(n, b->prec);
+  b->ball[i] = _arb_vec_init(n);
+  b->count[i] = n;
+  return b->ball[i];
+}
+
+static xiB_view view_of(xiB_balls *b, uint32_t i) {
+  xiG_node *n = &b->g->nodes[i];
+  xiB_view v = {b->ball[i], xiG_shape(n), xiG_count(n), n->x ? n->x->p : NULL};
+  return v;
+}
+
+/* a literal's text as Arb reads it (".5" is "0.5") */
+static void literal(arb_t x, const char *t, slong prec) {
+  if (t[0] == 'T' || t[0] == 'F') { /* True, False */
+    arb_set_ui(x, t[0] == 'T');
+    return;
+  }
+  char buf[64], *s = buf;
+  size_t n = strlen(t);
+  if (n + 3 > sizeof buf && !(s = malloc(n + 3))) {
+    arb_indeterminate(x);
+    return;
+  }
+  size_t k = 0, neg = t[0] == '-';
+  if (neg)
+    s[k++] = '-';
+  if (t[neg] == '.')
+    s[k++] = '0';
+  memcpy(s + k, t + neg, n - neg + 1);
+  if (arb_set_str(x, s, prec))
+    arb_indeterminate(x); /* cannot happen for xi's literals; never a wrong ball */
+  if (s != buf)
+    free(s);
+}
+
+static void constant(xiB_balls *b, arb_t x, uint32_t aux) {
+  if (aux == XI_LIT_PI)
+    arb_const_pi(x, b->prec);
+  else if (aux == XI_LIT_E)
+    arb_const_e(x, b->prec);
+  else
+    literal(x, xiS_name(&b->g->sym, aux), b->prec);
+}
+
+static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err);
+
+/* a leaf made from a constant expression: the expression again, as balls */
+static int code_leaf(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
+                     xi_err *err) {
+  xiG_graph *g = b->g;
+  uint32_t mark = g->n, root;
+  int rc = xiG_exec(g, &g->code[g->nodes[i].aux], NULL, NULL, 0, &root, err);
+  if (rc == 0)
+    rc = ball_of(b, root, at, err);
+  if (rc == 0 && xiG_count(&g->nodes[root]) == n)
+    _arb_vec_set(out, b->ball[root], n);
+  else if (rc == 0)
+    _arb_vec_indeterminate(out, n);
+  for (uint32_t k = mark; k < g->n; k++)
+    drop(b, k);
+  uint32_t forgot = g->forgot_from;
+  xiG_truncate(g, mark);
+  g->forgot_from = forgot; /* only the scratch nodes just dropped */
+  return rc;
+}
+
+/* what is not an op of the table: a leaf, a constant, a list, a grad */
+static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at, xi_err *err) {
+  xiG_graph *g = b->g;
+  xiG_node *nd = &g->nodes[i];
+  switch (nd->op) {
+  case XI_CONST:
+    constant(b, out, nd->aux);
+    return 0;
+  case XI_LEAF:
+    if (nd->flags & XI_F_LITERAL) {
+      constant(b, out, nd->aux);
+      return 0;
+    }
+    if (nd->flags & XI_F_CODE)
+      return code_leaf(b, i, out, n, at, err);
+    for (uint32_t k = 0; k < n; k++) { /* an input: the number it holds, exactly */
+      arf_set_mpfr(arb_midref(&out[k]), xiG_el(nd, k));
+      mag_zero(arb_radref(&out[k]));
+    }
+    return 0;
+  case XI_LIST: {
+    uint32_t at_el = 0;
+    for (uint32_t q = 0; q < nd->x->nargs; q++) {
+      uint32_t item = g->nodes[i].x->args[q];
+      _arb_vec_set(out + at_el, b->ball[item], b->count[item]);
+      at_el += b->count[item];
+    }
+    return 0;
+  }
+  case XI_GRAD: { /* its derivative's graph, built when first needed */
+    uint32_t root;
+    if (xiA_graph(b->s, g, i, at, &root, err) || ball_of(b, root, at, err))
+      return -1;
+    if (b->count[root] == n)
+      _arb_vec_set(out, b->ball[root], n);
+    else
+      _arb_vec_indeterminate(out, n);
+    return 0;
+  }
+  default:
+    return failf(err, at, "a tuple has no digits to prove");
+  }
+}
+
+/* node i's balls from its operands' (which have theirs) */
+static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
+  xiG_graph *g = b->g;
+  uint32_t n = xiG_count(&g->nodes[i]);
+  arb_ptr out = place(b, i, n);
+  if (!out)
+    return xiG_oom(g, at, err);
+  int op = g->nodes[i].op;
+  if (op < XI_FIRST_OP)
+    return special(b, i, out, n, at, err);
+  xiB_view o = view_of(b, i), va = view_of(b, g->nodes[i].a), vb;
+  if (g->nodes[i].b != XI_NONE)
+    vb = view_of(b, g->nodes[i].b);
+  int rc = xiB_forward(op, &o, &va, g->nodes[i].b != XI_NONE ? &vb : NULL, b->prec);
+  if (rc == 0)
+    return 0;
+  if (xiO_stopped())
+    return failf(err, at, "interrupted");
+  /* no bound: its elements are balls of infinite radius, which prove no digit */
+  _arb_vec_indeterminate(out, n);
+  return 0;
+}
+
+/* the balls of node i's cone that are not there yet, operands first */
+static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
+  xiG_graph *g = b->g;
+  if (room(b, i))
+    return xiG_oom(g, at, err);
+  if (b->ball[i])
+    return 0;
+  uint8_t *need = calloc((size_t)i + 1, 1);
+  if (!need)
+    return xiG_oom(g, at, err);
+  need[i] = 1;
+  uint32_t lo = i;
+  for (uint32_t k = i + 1; k-- > 0;) {
+    if (!need[k])
+      continue;
+    if (k < b->cap && b->ball[k]) {
+      need[k] = 0;
+      continue;
+    }
+    lo = k;
+    xiG_node *n = &g->nodes[k];
+    if (n->op == XI_LEAF || n->op == XI_CONST || n->op == XI_GRAD)
+      continue; /* a grad's ball is its graph's, above it: asked for when it comes */
+    for (uint32_t q = 0; q < xiG_nargs(n); q++)
+      need[xiG_arg(n, q)] = 1;
+  }
+  int rc = 0;
+  for (uint32_t k = lo; k <= i && rc == 0; k++) {
+    if (!need[k] || (k < b->cap && b->ball[k]))
+      continue;
+    if (xiO_stopped())
+      rc = failf(err, at, "interrupted");
+    else
+      rc = node_ball(b, k, at, err);
+  }
+  free(need);
+  return rc;
+}
+
+int xiB_ball(xiB_balls *b, uint32_t i, xiB_view *out, xi_pos at, xi_err *err) {
+  forget(b);
+  if (ball_of(b, i, at, err))
+    return -1;
+  *out = view_of(b, i);
+  return 0;
+}
+
+void xiB_set_prec(xiB_balls *b, slong prec) { b->want = prec; }
+slong xiB_prec(const xiB_balls *b) { return b->want ? b->want : (slong)b->g->prec; }
+
+/* ---- adjoints ---- */
+
+void xiB_adj_free(xiB_adj *a) {
+  if (a->ball)
+    for (uint32_t i = 0; i < a->n; i++)
+      if (a->ball[i])
+        _arb_vec_clear(a->ball[i], a->count[i]);
+  free(a->ball);
+  free(a->count);
+  memset(a, 0, sizeof *a);
+}
+
+static int wanted(const xiG_graph *g, uint32_t i, xiD_want want, const uint32_t *list,
+                  uint32_t nlist) {
+  if (want == XID_ALL)
+    return 1;
+  if (want == XID_LEAVES)
+    return g->nodes[i].op == XI_LEAF;
+  for (uint32_t k = 0; k < nlist; k++)
+    if (list[k] == i)
+      return 1;
+  return 0;
+}
+
+/* the balls of the built adjoints adj[] that are wanted, copied into a */
+static int adjoint_balls(xiB_balls *b, uint32_t root, const uint32_t *adj, xiD_want want,
+                         const uint32_t *list, uint32_t nlist, xiB_adj *a, xi_pos at,
+                         xi_err *err) {
+  for (uint32_t i = a->lo; i <= root; i++) {
+    uint32_t d = adj[i - a->lo];
+    if (d == XI_NONE || !wanted(b->g, i, want, list, nlist))
+      continue;
+    if (ball_of(b, d, at, err))
+      return -1;
+    uint32_t n = b->count[d];
+    if (!(a->ball[i - a->lo] = _arb_vec_init(n)))
+      return xiG_oom(b->g, at, err);
+    a->count[i - a->lo] = n;
+    _arb_vec_set(a->ball[i - a->lo], b->ball[d], n);
+  }
+  return 0;
+}
+
+int xiB_adjoints(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *list,
+                 uint32_t nlist, xiB_adj *a, xi_pos at, xi_err *err) {
+  xiG_graph *g = b->g;
+  memset(a, 0, sizeof *a);
+  forget(b);
+  uint32_t mark = g->n, *adj = NULL, forgot = g->forgot_from;
+  int rc = xiA_build_all(b->s, g, root, want, list, nlist, at, &a->lo, &adj, err);
+  if (rc == 0) {
+    a->n = root - a->lo + 1;
+    a->ball = calloc(a->n, sizeof *a->ball);
+    a->count = calloc(a->n, sizeof *a->count);
+    rc = a->ball && a->count ? adjoint_balls(b, root, adj, want, list, nlist, a, at, err)
+                             : xiG_oom(g, at, err);
+  }
+  free(adj);
+  for (uint32_t k = mark; k < b->cap; k++) /* the built nodes go: their balls too */
+    drop(b, k);
+  xiG_truncate(g, mark);
+  g->forgot_from = forgot;
+  if (rc)
+    xiB_adj_free(a);
+  return rc;
+}
+
+const arb_struct *xiB_adj_of(const xiB_adj *a, uint32_t node) {
+  if (!a->ball || node < a->lo || node - a->lo >= a->n)
+    return NULL;
+  return a->ball[node - a->lo];
+}
+
+int xiB_partial(xiB_balls *b, uint32_t c, int k, arb_t out, xi_pos at, xi_err *err) {
+  xiG_graph *g = b->g;
+  forget(b);
+  uint32_t mark = g->n, forgot = g->forgot_from, node;
+  int rc = xiA_partial(b->s, g, c, k, &node, err);
+  if (rc == 0)
+    rc = ball_of(b, node, at, err);
+  if (rc == 0 && b->count[node] == 1)
+    arb_set(out, b->ball[node]);
+  else if (rc == 0)
+    arb_indeterminate(out); /* not a scalar: proves nothing */
+  for (uint32_t i = mark; i < b->cap; i++) /* the built nodes go: their balls too */
+    drop(b, i);
+  xiG_truncate(g, mark);
+  g->forgot_from = forgot;
+  return rc;
+}

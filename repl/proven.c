@@ -1,0 +1,103 @@
+/* proven.c: the balls behind what the session prints (proof/ball.h).
+ *
+ * Every value and adjoint printed is printed from a ball that holds its exact
+ * value, so only proven digits are shown.  The balls are computed at the
+ * working precision; after `digits N exact` the precision of the balls (not
+ * the working one: the values computed stay as they are) is doubled until N
+ * digits of what is printed are proven, or XI_EXACT_PREC_MAX is reached. */
+#include "repl/session.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* past this the digits asked for are given up on (a value that is exactly 0,
+   but not as a ball, would raise it for ever) */
+#define XI_EXACT_PREC_MAX 8192
+
+/* the digits to prove for n balls are there (a sufficient test, cheap: the
+   printer counts them for real) */
+static int enough(const arb_struct *ball, uint32_t n, int digits) {
+  slong need = (slong)(digits * 3.3219280948873623) + 8;
+  for (uint32_t k = 0; k < n; k++)
+    if (!arb_is_exact(&ball[k]) && arb_rel_accuracy_bits(&ball[k]) < need)
+      return 0;
+  return 1;
+}
+
+/* the precision to start at: the working one, or what the last exact print took */
+static slong start(xiR_session *s) {
+  slong p = (slong)s->g.prec;
+  return s->exact && s->exact_prec > p ? s->exact_prec : p;
+}
+
+xiB_balls *xiR_balls(xiR_session *s) {
+  slong p = start(s);
+  xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
+  return s->balls;
+}
+
+static void proof_of(xiR_session *s, xiW_proof *pf, const arb_struct *ball, slong p) {
+  const char *why = pf->why;
+  memset(pf, 0, sizeof *pf);
+  pf->why = why;
+  pf->ball = ball;
+  pf->prec = p;
+  pf->raised = p > (slong)s->g.prec;
+  pf->least = s->digits;
+}
+
+int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_err *err) {
+  xiB_view v;
+  const xiG_node *n = &s->g.nodes[node];
+  memset(pf, 0, sizeof *pf);
+  if (n->op == XI_LEAF && !(n->flags & (XI_F_CODE | XI_F_LITERAL)))
+    return 0; /* an input: the numbers it holds are exact, and printed rounded */
+  for (slong p = start(s);; p *= 2) {
+    xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
+    if (xiB_ball(s->balls, node, &v, at, err)) {
+      if (xiO_stopped())
+        return -1;
+      /* the balls could not be made (memory): the value is printed, but
+         said to be unproven, and why */
+      snprintf(s->unproven, sizeof s->unproven, "%.150s", err->msg);
+      pf->why = s->unproven;
+      return 0;
+    }
+    if (!s->exact || enough(v.el, v.n, s->digits) || p >= XI_EXACT_PREC_MAX)
+      break;
+  }
+  if (s->exact)
+    s->exact_prec = xiB_prec(s->balls);
+  proof_of(s, pf, v.el, xiB_prec(s->balls));
+  return 0;
+}
+
+/* every adjoint in a has its digits */
+static int all_enough(const xiB_adj *a, int digits) {
+  for (uint32_t i = 0; i < a->n; i++)
+    if (a->ball[i] && !enough(a->ball[i], a->count[i], digits))
+      return 0;
+  return 1;
+}
+
+int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint32_t *list,
+                       uint32_t nlist, xiB_adj *a, slong *prec, xi_pos at, xi_err *err) {
+  for (slong p = start(s);; p *= 2) {
+    xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
+    if (xiB_adjoints(s->balls, root, want, list, nlist, a, at, err))
+      return -1;
+    if (!s->exact || all_enough(a, s->digits) || p >= XI_EXACT_PREC_MAX)
+      break;
+    xiB_adj_free(a);
+  }
+  *prec = xiB_prec(s->balls);
+  if (s->exact)
+    s->exact_prec = *prec;
+  return 0;
+}
+
+void xiR_adjoint_proof(xiR_session *s, const xiB_adj *a, slong prec, uint32_t node,
+                       xiW_proof *pf) {
+  pf->why = NULL;
+  proof_of(s, pf, xiB_adj_of(a, node), prec);
+}
