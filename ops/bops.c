@@ -112,8 +112,8 @@ static int element(int op, arb_t r, const arb_t a, const arb_t b, slong prec) {
   return 0;
 }
 
-static int elementwise(int op, xiB_view *out, const xiB_view *a, const xiB_view *b, slong prec) {
-  const xiB_view *bb = b ? b : a;
+static int elementwise(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
+  const xiO_bview *bb = b ? b : a;
   uint32_t rows = out->sh.rank == 2 ? out->sh.rows : 1, cols = out->n / (rows ? rows : 1);
   if (out->sh.rank == 0)
     rows = cols = 1;
@@ -144,7 +144,7 @@ static void tags_free(mpfr_ptr t, uint32_t n) {
 }
 
 /* b's values as numbers: they index (an index table), so they must be exact */
-static int exact_values(mpfr_ptr t, const xiB_view *b, uint32_t from, uint32_t to) {
+static int exact_values(mpfr_ptr t, const xiO_bview *b, uint32_t from, uint32_t to) {
   for (uint32_t k = from; k < to; k++) {
     if (!arb_is_exact(&b->el[k]) || arf_bits(arb_midref(&b->el[k])) > 64)
       return -1;
@@ -154,7 +154,7 @@ static int exact_values(mpfr_ptr t, const xiB_view *b, uint32_t from, uint32_t t
 }
 
 /* out's element k from its tag: 0 is zero; k + 1 is a's element k; -(k + 1) b's */
-static int untag(arb_ptr r, mpfr_srcptr tag, const xiB_view *a, const xiB_view *b) {
+static int untag(arb_ptr r, mpfr_srcptr tag, const xiO_bview *a, const xiO_bview *b) {
   if (mpfr_zero_p(tag)) {
     arb_zero(r);
     return 0;
@@ -171,7 +171,7 @@ static int untag(arb_ptr r, mpfr_srcptr tag, const xiB_view *a, const xiB_view *
   return 0;
 }
 
-static int moved(int op, xiB_view *out, const xiB_view *a, const xiB_view *b) {
+static int moved(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview *b) {
   mpfr_ptr ta = tags_new(a->n), tb = b ? tags_new(b->n) : NULL, to = tags_new(out->n);
   mpfr_t tmp;
   mpfr_init2(tmp, 64);
@@ -202,7 +202,7 @@ static int moved(int op, xiB_view *out, const xiB_view *a, const xiB_view *b) {
 
 /* ---- discrete ops: decided from exact operands only ---- */
 
-static int decided(int op, xiB_view *out, const xiB_view *a, const xiB_view *b) {
+static int decided(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview *b) {
   uint32_t nb = b ? b->n : 0;
   mpfr_ptr ta = malloc((a->n ? a->n : 1) * sizeof *ta), tb = nb ? malloc(nb * sizeof *tb) : NULL;
   mpfr_ptr to = tags_new(out->n);
@@ -259,7 +259,7 @@ static int decided(int op, xiB_view *out, const xiB_view *a, const xiB_view *b) 
 /* ---- sums and products ---- */
 
 /* sum or mean along p[0], as rops.c's reduce */
-static int reduce(xiB_view *out, const xiB_view *a, int mean, slong prec) {
+static int reduce(xiO_bview *out, const xiO_bview *a, int mean, slong prec) {
   uint32_t len = xiO_slice_of(out->p[0], &a->sh, 0).len;
   for (uint32_t k = 0; k < out->n; k++) {
     if (xiO_stopped())
@@ -276,7 +276,7 @@ static int reduce(xiB_view *out, const xiB_view *a, int mean, slong prec) {
 }
 
 /* the largest along p[0]: continuous, so the ball of the maxima */
-static int largest(xiB_view *out, const xiB_view *a, slong prec) {
+static int largest(xiO_bview *out, const xiO_bview *a, slong prec) {
   uint32_t len = xiO_slice_of(out->p[0], &a->sh, 0).len;
   for (uint32_t k = 0; k < out->n; k++) {
     xiO_slice sl = xiO_slice_of(out->p[0], &a->sh, k);
@@ -289,7 +289,7 @@ static int largest(xiB_view *out, const xiB_view *a, slong prec) {
 
 /* a summed down to out's shape (the tape's SUMTO): element (i, j) of a goes to
    out's (i, j) broadcast back */
-static int sumto(xiB_view *out, const xiB_view *a, slong prec) {
+static int sumto(xiO_bview *out, const xiO_bview *a, slong prec) {
   uint32_t rows = a->sh.rank == 2 ? a->sh.rows : 1, cols = a->sh.rank == 0 ? 1 : a->sh.cols;
   _arb_vec_zero(out->el, out->n);
   for (uint32_t i = 0, k = 0; i < rows; i++)
@@ -301,7 +301,7 @@ static int sumto(xiB_view *out, const xiB_view *a, slong prec) {
 }
 
 /* A @ B: a vector on the left is one row, on the right one column */
-static int matmul(xiB_view *out, const xiB_view *a, const xiB_view *b, slong prec) {
+static int matmul(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
   uint32_t m = a->sh.rank == 2 ? a->sh.rows : 1, inner = a->sh.cols;
   uint32_t n = b->sh.rank == 2 ? b->sh.cols : 1;
   if (m * n != out->n)
@@ -316,7 +316,7 @@ static int matmul(xiB_view *out, const xiB_view *a, const xiB_view *b, slong pre
   return 0;
 }
 
-static int outer(xiB_view *out, const xiB_view *a, const xiB_view *b, slong prec) {
+static int outer(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
   if (a->n * b->n != out->n)
     return -1;
   for (uint32_t i = 0; i < a->n; i++)
@@ -339,7 +339,7 @@ static void log_sum_exp(arb_t r, arb_srcptr z, uint32_t c, slong prec) {
 }
 
 /* softmax or log_softmax along the last axis */
-static int softmax(xiB_view *out, const xiB_view *a, int logs, slong prec) {
+static int softmax(xiO_bview *out, const xiO_bview *a, int logs, slong prec) {
   uint32_t c = a->sh.rank == 0 ? 1 : a->sh.cols, rows = c ? a->n / c : 0;
   arb_t l;
   arb_init(l);
@@ -356,7 +356,7 @@ static int softmax(xiB_view *out, const xiB_view *a, int logs, slong prec) {
 }
 
 /* the mean over the rows of -log softmax at each row's label */
-static int cross_entropy(xiB_view *out, const xiB_view *z, const xiB_view *y, slong prec) {
+static int cross_entropy(xiO_bview *out, const xiO_bview *z, const xiO_bview *y, slong prec) {
   uint32_t c = z->sh.cols, rows = z->sh.rank == 2 ? z->sh.rows : 1;
   if (y->n != rows || c == 0)
     return -1;
@@ -385,7 +385,7 @@ static int cross_entropy(xiB_view *out, const xiB_view *z, const xiB_view *y, sl
 
 /* ---- the table ---- */
 
-int xiB_has_rule(int op) {
+int xiO_has_ball_rule(int op) {
   switch (op) {
   case XI_MATMUL: case XI_TRANSPOSE: case XI_SUM: case XI_MEAN: case XI_MAX: case XI_ARGMAX:
   case XI_ROUND: case XI_OUTER: case XI_SOFTMAX: case XI_LOG_SOFTMAX: case XI_CROSS_ENTROPY:
@@ -405,7 +405,7 @@ int xiB_has_rule(int op) {
   }
 }
 
-int xiB_forward(int op, xiB_view *out, const xiB_view *a, const xiB_view *b, slong prec) {
+int xiO_ball_forward(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
   switch (op) {
   case XI_MATMUL: return matmul(out, a, b, prec);
   case XI_OUTER: return outer(out, a, b, prec);

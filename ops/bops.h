@@ -23,12 +23,12 @@ typedef struct {
   xi_shape sh;
   uint32_t n;
   const int32_t *p;
-} xiB_view;
+} xiO_bview;
 
 /* out (its el allocated, its shape the node's) from a and b (NULL for a
    unary op), at prec bits: 0, or -1 (no bound) */
-int xiB_forward(int op, xiB_view *out, const xiB_view *a, const xiB_view *b, slong prec);
+int xiO_ball_forward(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec);
 /* op has a ball rule (for some inputs at least) */
-int xiB_has_rule(int op);
+int xiO_has_ball_rule(int op);
 
 #endif

@@ -106,9 +106,9 @@ static arb_ptr place(xiB_balls *b, uint32_t i, uint32_t n) {
   return b->ball[i];
 }
 
-static xiB_view view_of(xiB_balls *b, uint32_t i) {
+static xiO_bview view_of(xiB_balls *b, uint32_t i) {
   xiG_node *n = &b->g->nodes[i];
-  xiB_view v = {b->ball[i], xiG_shape(n), xiG_count(n), n->x ? n->x->p : NULL};
+  xiO_bview v = {b->ball[i], xiG_shape(n), xiG_count(n), n->x ? n->x->p : NULL};
   return v;
 }
 
@@ -221,10 +221,10 @@ static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   int op = g->nodes[i].op;
   if (op < XI_FIRST_OP)
     return special(b, i, out, n, at, err);
-  xiB_view o = view_of(b, i), va = view_of(b, g->nodes[i].a), vb;
+  xiO_bview o = view_of(b, i), va = view_of(b, g->nodes[i].a), vb;
   if (g->nodes[i].b != XI_NONE)
     vb = view_of(b, g->nodes[i].b);
-  int rc = xiB_forward(op, &o, &va, g->nodes[i].b != XI_NONE ? &vb : NULL, b->prec);
+  int rc = xiO_ball_forward(op, &o, &va, g->nodes[i].b != XI_NONE ? &vb : NULL, b->prec);
   if (rc == 0)
     return 0;
   if (xiO_stopped())
@@ -234,21 +234,24 @@ static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   return 0;
 }
 
-/* the balls of node i's cone that are not there yet, operands first */
+/* the balls of node i's cone that are not there yet, operands first.  The
+   walk down stops when no node still wanted lies below: a print costs the
+   nodes made since the balls were last asked for, not the whole tape. */
 static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   xiG_graph *g = b->g;
   if (room(b, i))
     return xiG_oom(g, at, err);
   if (b->ball[i])
     return 0;
-  uint8_t *need = calloc((size_t)i + 1, 1);
+  uint8_t *need = calloc((size_t)i + 1, 1); /* (freed below; its pages are touched only where used) */
   if (!need)
     return xiG_oom(g, at, err);
   need[i] = 1;
-  uint32_t lo = i;
-  for (uint32_t k = i + 1; k-- > 0;) {
+  uint32_t lo = i, pending = 1;
+  for (uint32_t k = i + 1; pending && k-- > 0;) {
     if (!need[k])
       continue;
+    pending--;
     if (k < b->cap && b->ball[k]) {
       need[k] = 0;
       continue;
@@ -257,8 +260,11 @@ static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
     xiG_node *n = &g->nodes[k];
     if (n->op == XI_LEAF || n->op == XI_CONST || n->op == XI_GRAD)
       continue; /* a grad's ball is its graph's, above it: asked for when it comes */
-    for (uint32_t q = 0; q < xiG_nargs(n); q++)
-      need[xiG_arg(n, q)] = 1;
+    for (uint32_t q = 0; q < xiG_nargs(n); q++) {
+      uint32_t o = xiG_arg(n, q);
+      if (!need[o] && !(o < b->cap && b->ball[o]))
+        need[o] = 1, pending++;
+    }
   }
   int rc = 0;
   for (uint32_t k = lo; k <= i && rc == 0; k++) {
@@ -273,7 +279,7 @@ static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   return rc;
 }
 
-int xiB_ball(xiB_balls *b, uint32_t i, xiB_view *out, xi_pos at, xi_err *err) {
+int xiB_ball(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err) {
   forget(b);
   if (ball_of(b, i, at, err))
     return -1;

@@ -33,7 +33,7 @@ xiB_balls *xiB_open(xiG_graph *g, xiD_sweep *s);
 void xiB_close(xiB_balls *b);
 /* node i's ball (its elements'), computed with its cone as needed; the view
    lives until xiB_close.  Errors: out of memory, ^C. */
-int xiB_ball(xiB_balls *b, uint32_t i, xiB_view *out, xi_pos at, xi_err *err);
+int xiB_ball(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err);
 
 /* the balls' precision: prec bits (0: the graph's working precision) */
 void xiB_set_prec(xiB_balls *b, slong prec);

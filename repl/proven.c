@@ -47,7 +47,7 @@ static void proof_of(xiR_session *s, xiW_proof *pf, const arb_struct *ball, slon
 }
 
 int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_err *err) {
-  xiB_view v;
+  xiO_bview v;
   const xiG_node *n = &s->g.nodes[node];
   memset(pf, 0, sizeof *pf);
   if (n->op == XI_LEAF && !(n->flags & (XI_F_CODE | XI_F_LITERAL)))

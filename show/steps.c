@@ -423,7 +423,7 @@ int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_er
   if (!st->vball)
     return xiG_oom(st->g, at, err);
   for (uint32_t k = 0; k < st->n; k++) { /* last: the balls above keep these where they are */
-    xiB_view v;
+    xiO_bview v;
     if (xiB_ball(balls, st->step[k].node, &v, at, err))
       return -1;
     st->vball[k] = v.el;

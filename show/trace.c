@@ -69,7 +69,7 @@ static void operand_lines(const printer *pr, xiW_buf *b, const xiT_step *p, uint
     }
     xiO_view v = xiG_view(&st->g->nodes[o]);
     xiW_proof pf = {0};
-    xiB_view bv;
+    xiO_bview bv;
     xi_err err;
     if (st->balls && xiB_ball(st->balls, o, &bv, st->g->nodes[o].pos, &err) == 0)
       pf.ball = bv.el, pf.prec = st->prec;

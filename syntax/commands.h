@@ -62,16 +62,26 @@
     "passes when the two agree to the working precision (within 8 bits: two ways of\n"    \
     "computing a number round differently), and says to how many digits they agree.\n"    \
     "check A ≈ B ± T (or == ... +/- T) passes when |A - B| <= T, element by element.\n"   \
+    "The verdict is proven: the value's ball (every digit printed is one it proves)\n"  \
+    "must lie within half a unit of the claim's last digit (ok ... proven), or\n"         \
+    "outside it (check failed ... proven wrong); a ball across the edge says\n"            \
+    "\"check undecided\": a higher prec, or digits N exact, decides it.\n"               \
     "A failed check is not an error: a script goes on, and its exit status is 1.")        \
   C(SET, "set", A_ASSIGN, cmd_set, "set x = VALUE",                                        \
     "the knob: x changes, and what was built on it follows",                               \
     "The leaf x takes a new value, and every named value whose graph holds x is\n"         \
     "computed again (in the order they were computed); set prints the names that\n"        \
     "changed.  Without set, nothing ever changes a value computed before.")                \
-  C(DIGITS, "digits", A_NUMBER_OPT, cmd_digits, "digits [N]",                              \
-    "significant digits shown (default 10)",                                               \
+  C(DIGITS, "digits", A_NUMBER_OPT, cmd_digits, "digits [N [exact]]",                      \
+    "significant digits shown (default 10); exact: prove them all",                        \
     "From 1 to 30000; digits alone prints the setting.  The values themselves keep\n"      \
-    "full precision.")                                                                     \
+    "full precision.  Only digits that are proven are printed: each value is\n"           \
+    "evaluated again in ball arithmetic (Arb), and when its ball proves fewer digits\n"   \
+    "than asked xi prints those and says so: 0.3333333 (7 digits known at 24 bits),\n"  \
+    "or ? (no correct digit at 53 bits: |value| <= 1.2e-16).  digits N exact raises\n" \
+    "the precision of the balls (doubling, up to 8192 bits) until N digits of every\n"  \
+    "value, adjoint and check are proven, and says at what precision: 0.4999999999\n"   \
+    "(proven at 212 bits).  The working precision (prec) stays as it is.")               \
   C(PREC, "prec", A_NUMBER_OPT, cmd_prec, "prec [N]",                                      \
     "working precision in bits (default 128)",                                             \
     "From 2 to 100000 (128 bits hold about 38 digits).  Every value is computed\n"         \
