@@ -39,6 +39,9 @@ check grad(L3, b) == [0.336965144964684190965105255266, 0.8108867811998124693840
 dot L3 wrt b
 svg L3 out/draw_L3.svg
 export L3 wrt b out/draw_L3.md
+export L3 out/draw_L3.html
+# a root that is not a scalar: the forward pass only
+export a out/draw_a.html
 # a large tensor is summarised in its box: its shape and its corners.  NumPy:
 # np.random.seed(0); R = np.random.randn(6, 5) starts [1.76405235, 0.40015721, ...,
 # 1.86755799], [-0.97727788, 0.95008842, ..., 0.41059850], ends [-1.45436567,

@@ -79,6 +79,28 @@ const fail = (why) => problems.push(why);
     await page.keyboard.press("ArrowLeft");
     const s = await state();
     if (s.current.length || s.shown) fail("← from the first step leaves a node outlined or a value shown");
+
+    // the other pages tests/draw.xi writes: a network (L3) and a root that is
+    // not a scalar (a: the forward pass only); they load without an error,
+    // have a box per step, and → shows the first step's value
+    for (const [other, reverse] of [["draw_L3.html", true], ["draw_a.html", false]]) {
+      const p = await context.newPage();
+      const u = "file://" + path.resolve(path.dirname(file), other);
+      p.on("console", (m) => { if (m.type() === "error") fail(`${other}: console error: ${m.text()}`); });
+      p.on("pageerror", (e) => fail(`${other}: page error: ${e.message}`));
+      await p.route("**/*", (r) => (r.request().url() === u ? r.continue() : r.abort()));
+      await p.goto(u, { waitUntil: "load" });
+      const d = await p.evaluate(() => JSON.parse(document.getElementById("xi-data").textContent));
+      const n = await p.locator("#graph svg g.node").count();
+      if (n !== d.steps.length) fail(`${other}: ${n} boxes for ${d.steps.length} steps`);
+      if (d.reverse !== reverse) fail(`${other}: reverse is ${d.reverse}`);
+      if ((await p.locator("#reverse").count()) !== (reverse ? 1 : 0))
+        fail(`${other}: the reverse table is ${reverse ? "missing" : "there"}`);
+      await p.keyboard.press("ArrowRight");
+      const v = await p.locator("#value").textContent();
+      if (v !== d.steps[0].value) fail(`${other}: → shows "${v}", not "${d.steps[0].value}"`);
+      await p.close();
+    }
   } finally {
     await browser.close();
   }
