@@ -33,6 +33,15 @@ static int ends_with(const char *s, const char *tail) {
   return n > m && strcasecmp(s + n - m, tail) == 0;
 }
 
+/* the file was named after a '>' (dot L > FILE): any name goes; without it
+   the ending says what the file is, and must be the command's own */
+static int redirected(const xiR_session *s, const xiP_stmt *st) {
+  size_t i = st->arg.off;
+  while (i > 0 && (s->src[i - 1] == ' ' || s->src[i - 1] == '\t'))
+    i--;
+  return i > 0 && s->src[i - 1] == '>';
+}
+
 /* what export writes, by the file's extension */
 static int export_kind(const char *file) {
   return ends_with(file, ".md") || ends_with(file, ".markdown") ? OUT_MD
@@ -131,15 +140,23 @@ static int draw(xiR_session *s, const xiP_stmt *st, int kind, const char *file, 
 
 int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *file = file_of(s, st);
-  int rc = draw(s, st, OUT_DOT, file, err);
+  int rc = file && !redirected(s, st) && !ends_with(file, ".dot") && !ends_with(file, ".gv")
+               ? xiR_fail(err, st->arg.pos,
+                          "dot L FILE writes DOT to a file ending in .dot or .gv, and %s has "
+                          "neither: dot L > %s writes it anyway", file, file)
+               : draw(s, st, OUT_DOT, file, err);
   free(file);
   return rc;
 }
 
 int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *file = file_of(s, st);
-  int rc = file ? draw(s, st, OUT_SVG, file, err)
-                : xiR_fail(err, st->pos, "svg needs a file to write, as in svg L graph.svg");
+  int rc = !file ? xiR_fail(err, st->pos, "svg needs a file to write, as in svg L graph.svg")
+           : !redirected(s, st) && !ends_with(file, ".svg")
+               ? xiR_fail(err, st->arg.pos,
+                          "svg writes SVG, and %s does not end in .svg: svg L > %s writes it "
+                          "anyway", file, file)
+               : draw(s, st, OUT_SVG, file, err);
   free(file);
   return rc;
 }

@@ -41,8 +41,9 @@
   C(SVG, "svg", A_OUT, xiR_svg, "svg L FILE",                                      \
     "the graph drawn as SVG, laid out by Graphviz",                                        \
     "The picture of dot L, laid out and drawn by Graphviz's own library (its dot\n"         \
-    "layout).  svg L wrt W FILE: the nodes on a path from W to L.  At most 2000\n"         \
-    "nodes: draw part of a larger graph with wrt.")                 \
+    "layout), written to FILE, whose name ends in .svg (svg L > FILE: any name).\n"        \
+    "svg L wrt W FILE: the nodes on a path from W to L.  At most 2000 nodes: draw\n"      \
+    "part of a larger graph with wrt.")                                                    \
   C(EXPORT, "export", A_OUT, xiR_export, "export L FILE",                          \
     "the steps as Markdown, LaTeX, or a page that steps through them",                     \
     "By FILE's ending.  .md: the forward and reverse steps in the seeds' Markdown,\n"       \
