@@ -222,11 +222,43 @@ static int e_sign(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_sgn(r, a);
   return 0;
 }
-/* floor(a/b): from the quotient's ball (a divisor holding 0 is a pole) */
+/* the bits that decide floor(a/b) for exact a and b: a = A·2^s and b =
+   B·2^t (A, B odd) make a/b a fraction with denominator B·2^max(t - s, 0),
+   so one that is not whole is that far from every integer; the quotient's
+   own bits come on top.  0 when too many to be worth it. */
+static slong quotient_bits(const arb_t a, const arb_t b) {
+  const arf_struct *x = arb_midref(a), *y = arb_midref(b);
+  if (!arb_is_exact(a) || !arb_is_exact(b) || arf_is_zero(x) || !arf_is_finite(x) ||
+      !arf_is_finite(y))
+    return 0;
+  fmpz_t s, t;
+  fmpz_init(s);
+  fmpz_init(t);
+  arf_bot(s, x);
+  arf_bot(t, y);
+  fmpz_sub(t, t, s);                              /* t - s: the power of 2 below */
+  fmpz_sub(s, ARF_EXPREF(x), ARF_EXPREF(y));      /* about log2 |a/b| */
+  slong need = 0, cap = (slong)1 << 20;
+  if (fmpz_cmp_si(s, cap) < 0 && fmpz_cmp_si(t, cap) < 0)
+    need = (fmpz_sgn(s) > 0 ? fmpz_get_si(s) : 0) + arf_bits(y) +
+           (fmpz_sgn(t) > 0 ? fmpz_get_si(t) : 0) + 16;
+  fmpz_clear(s);
+  fmpz_clear(t);
+  return need < cap ? need : 0;
+}
+
+/* floor(a/b): from the quotient's ball (a divisor holding 0 is a pole);
+   for exact a and b, again with the bits that decide it, as xi's exact // */
 static int e_floordiv(arb_t r, const arb_t a, const arb_t b, slong prec) {
   if (e_div(r, a, b, prec))
     return -1;
-  return xiO_ball_step(r, r, floor_arf, prec) < 0 ? -1 : 0;
+  int rc = xiO_ball_step(r, r, floor_arf, prec);
+  slong need = rc == 1 ? quotient_bits(a, b) : 0;
+  if (need > prec) {
+    arb_div(r, a, b, need);
+    rc = xiO_ball_step(r, r, floor_arf, need);
+  }
+  return rc < 0 ? -1 : 0;
 }
 /* Python's a % b = a - b·floor(a/b): for every point of the balls floor(a/b)
    is in k's ball, so a - b·k holds the result (exactly a - b·k when the
@@ -235,8 +267,8 @@ static int e_mod(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_t k;
   arb_init(k);
   int rc = e_floordiv(k, a, b, prec);
-  if (rc == 0) {
-    arb_mul(k, k, b, prec);
+  if (rc == 0) { /* b·k exactly when it can be: then a - b·k is one rounding */
+    arb_mul(k, k, b, arb_is_exact(k) && arb_is_exact(b) ? ARF_PREC_EXACT : prec);
     arb_sub(r, a, k, prec);
   }
   arb_clear(k);
