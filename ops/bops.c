@@ -331,16 +331,19 @@ static const struct {
   element_rule el;
   xiO_tensor_rule t;
 } rules[XI_NOPS] = {
-    [XI_ID] = {e_id}, [XI_ASFLOAT] = {e_id}, [XI_NEG] = {e_neg},
-    [XI_ADD] = {e_add}, [XI_SUB] = {e_sub}, [XI_MUL] = {e_mul}, [XI_DIV] = {e_div},
-    [XI_POW] = {e_pow}, [XI_EXP] = {e_exp}, [XI_LOG] = {e_log}, [XI_SQRT] = {e_sqrt},
-    [XI_SIN] = {e_sin}, [XI_COS] = {e_cos}, [XI_TAN] = {e_tan}, [XI_TANH] = {e_tanh},
-    [XI_SIGMOID] = {e_sigmoid}, [XI_RELU] = {e_relu}, [XI_ABS] = {e_abs},
-    [XI_SIGN] = {e_sign}, [XI_MAXIMUM] = {e_maximum}, [XI_MINIMUM] = {e_minimum},
-    [XI_MOD] = {e_mod}, [XI_FLOORDIV] = {e_floordiv}, [XI_KEEP] = {e_keep},
-    [XI_TRUNC] = {e_trunc}, [XI_GT] = {e_gt}, [XI_GE] = {e_ge}, [XI_LT] = {e_lt},
-    [XI_LE] = {e_le}, [XI_EQ] = {e_eq}, [XI_NE] = {e_ne},
-#define XI_BALL_TROW(id, ...) [XI_##id] = {NULL, xiO_bt_##id},
+    [XI_ID] = {.el = e_id}, [XI_ASFLOAT] = {.el = e_id}, [XI_NEG] = {.el = e_neg},
+    [XI_ADD] = {.el = e_add}, [XI_SUB] = {.el = e_sub}, [XI_MUL] = {.el = e_mul},
+    [XI_DIV] = {.el = e_div}, [XI_POW] = {.el = e_pow}, [XI_EXP] = {.el = e_exp},
+    [XI_LOG] = {.el = e_log}, [XI_SQRT] = {.el = e_sqrt}, [XI_SIN] = {.el = e_sin},
+    [XI_COS] = {.el = e_cos}, [XI_TAN] = {.el = e_tan}, [XI_TANH] = {.el = e_tanh},
+    [XI_SIGMOID] = {.el = e_sigmoid}, [XI_RELU] = {.el = e_relu}, [XI_ABS] = {.el = e_abs},
+    [XI_SIGN] = {.el = e_sign}, [XI_MAXIMUM] = {.el = e_maximum},
+    [XI_MINIMUM] = {.el = e_minimum}, [XI_MOD] = {.el = e_mod},
+    [XI_FLOORDIV] = {.el = e_floordiv}, [XI_KEEP] = {.el = e_keep},
+    [XI_TRUNC] = {.el = e_trunc}, [XI_GT] = {.el = e_gt}, [XI_GE] = {.el = e_ge},
+    [XI_LT] = {.el = e_lt}, [XI_LE] = {.el = e_le}, [XI_EQ] = {.el = e_eq},
+    [XI_NE] = {.el = e_ne},
+#define XI_BALL_TROW(id, ...) [XI_##id] = {.t = xiO_bt_##id},
     XI_TOPS(XI_BALL_TROW)
 #undef XI_BALL_TROW
 };
@@ -370,10 +373,16 @@ int xiO_ball_forward(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview
     _arb_vec_indeterminate(out->el, out->n);
     return -1;
   }
+  int32_t p[XI_NPARAMS];
+  xiO_bview o = *out;
+  if (!o.p) { /* a node without parameters has the defaults (as xiO_params_default) */
+    xiO_params_default(op, p);
+    o.p = p;
+  }
   if (rules[op].el)
-    elementwise(rules[op].el, out, a, b, prec);
-  else if (rules[op].t(out, a, b, prec) || xiO_stopped())
-    _arb_vec_indeterminate(out->el, out->n);
+    elementwise(rules[op].el, &o, a, b, prec);
+  else if (rules[op].t(&o, a, b, prec) || xiO_stopped())
+    _arb_vec_indeterminate(o.el, o.n);
   for (uint32_t k = 0; k < out->n; k++)
     if (!arb_is_finite(&out->el[k]))
       return -1;
