@@ -6,10 +6,26 @@
  * it for each step).  proof/ball.c evaluates a graph with these rules to say
  * which printed digits are proven.
  *
- * A rule returns -1 when it cannot bound the result (a discrete op, such as
- * argmax, whose answer the balls do not decide; an op with no rule): the
- * caller then gives the node balls that prove nothing.  Elementwise ops
- * broadcast as the tape does (xiO_bidx). */
+ * The exact result is the op on real numbers, not MPFR's rounding of it:
+ * exp(x) is e^x, sum is the exact sum, round(x, 2) rounds the exact x.
+ * Each rule mirrors its MPFR rule's semantics otherwise (broadcasting,
+ * axes and keepdims, first largest for argmax, Python's // and %, NumPy's
+ * ties to even for round, the last of repeated indices for PUT).
+ *
+ * Continuous ops (relu, abs, maximum, minimum, max) give the ball of every
+ * value they can take.  Discontinuous ones (comparisons, sign, trunc, //, %,
+ * argmax, max's mask, round, keep's test) give an exact answer when the
+ * operands' balls decide it, and otherwise the ball of the answers they
+ * allow (a comparison [0, 1], floor of [2.5, 3.5] the ball of [2, 3], keep
+ * a's ball with 0): still every value the op can take there.  What no ball
+ * can hold is indeterminate (arb_indeterminate: infinite radius, proving
+ * nothing): a domain error in the ball (log of a ball reaching 0, a divisor
+ * ball holding 0, sqrt of a ball reaching below 0, a pole of tan or pow), an
+ * index table or label that is not an exact whole number.
+ *
+ * Elementwise ops broadcast as the tape does (xiO_bidx).  Every op of the
+ * table has a rule (tests/ballops.c checks it, and lists on purpose any op
+ * left without one). */
 #ifndef XI_BOPS_H
 #define XI_BOPS_H
 
@@ -25,8 +41,12 @@ typedef struct {
   const int32_t *p;
 } xiO_bview;
 
-/* out (its el allocated, its shape the node's) from a and b (NULL for a
-   unary op), at prec bits: 0, or -1 (no bound) */
+/* out (its el allocated and initialised, its shape the node's) from a and b
+   (NULL for a unary op), at prec bits.  0: every element of out is a finite
+   ball holding its exact value.  -1: some are not (a domain error, an index
+   that is not exact, an op with no rule, ^C: xiO_stopped() says which);
+   those are indeterminate, and the finite ones still hold their exact
+   values. */
 int xiO_ball_forward(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec);
 /* op has a ball rule (for some inputs at least) */
 int xiO_has_ball_rule(int op);

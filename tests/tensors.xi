@@ -27,7 +27,7 @@ argmax(N, 1, 1)                        # [[1], [0]]
 round(0.125, 2); round(2.5); round(3.5); round(-2.5)   # ties to even: 0.12, 2, 4, -2
 # round(2.675, 2): the decimal 2.675 is a tie that the bits of its binary
 # rounding decide (at 128 bits it is below, and MPFR says 2.67; the exact
-# 2.675 rounds to 2.68): no digit is proven, and xi says so
+# 2.675 rounds to 2.68): the ball says 2.67 or 2.68, so 2.7 is all that is proven
 round([1234.5, 1250, 1350], -2); round(2.675, 2)       # [1200, 1200, 1400]; ?
 x = 3; grad(round(x, 1)*x + max([x, 2*x]), x)          # round(3, 1) + 0 + 2 = 5
 outer([1, 2], [3, 4, 5])
