@@ -3,7 +3,8 @@
  * report every row that differs from the table.
  *
  *   cc -std=c17 -O2 check.c -lmpfr -lgmp
- *   ./a.out [-v] [--explore] [--format NAME] [--matmul RULE] TABLE...
+ *   ./a.out [-v] [--explore] [--format NAME] [--matmul RULE] [--known FILE]
+ *           [--write-known FILE] TABLE...
  *   ./a.out --selftest [N]
  *
  * A table is either an operation table (op, a, b, result) or a matrix-product
@@ -17,7 +18,10 @@
  * rounded result: the distance is counted in representable values, so the
  * step from the largest subnormal to the smallest normal is one ulp, and so is
  * the step from 0 to the smallest subnormal.  NaN must meet NaN (of any sign),
- * infinities and zeros must match with their signs.
+ * infinities and zeros must match with their signs.  NumPy's exp and log are
+ * sometimes 2 or 3 ulp off: such rows count as differences unless --known
+ * FILE lists them (format, op, a, result, distance; numpy-over-1ulp.tsv), and
+ * --write-known FILE writes every such row of the tables checked to FILE.
  *
  * Matrix-product tables: each element of C is recomputed by one RULE (a
  * sequence of roundings, below) and must be bit for bit equal.  The default
@@ -25,8 +29,10 @@
  * binary16 "acc32", binary32 and binary64 "seq".  --explore instead counts, for
  * every rule, the rows it reproduces.
  *
- * It prints "TABLE: N rows, N equal, N within 1 ulp, N differ" per table and
- * exits 1 if any row differs (2 on a malformed table or bad usage).
+ * It prints "TABLE (FORMAT): N rows, N equal, N within 1 ulp, N differ" per
+ * table (followed by "(and N over 1 ulp as listed)" when --known let rows
+ * through), prints each row that differs (-v: each row that is not equal),
+ * and exits 1 if any row differs (2 on a malformed table or bad usage).
  *
  * --selftest compares the emulation with the machine's own float, double (and
  * _Float16 where the compiler has it) for + - * / and sqrt on N random inputs

@@ -379,7 +379,8 @@ def same(x, y):
 
 def numpy_op(f, op, pairs):
     """NumPy's results in dtype f.dt, by the ufunc on whole arrays; each is also
-    recomputed on NumPy scalars of that dtype and must agree."""
+    recomputed on a NumPy scalar of that dtype, and a difference is noted in
+    MISMATCH."""
     a = np.array([p[0] for p in pairs], dtype=f.dt)
     assert all(same(float(x), p[0]) for x, p in zip(a, pairs)), "input not exact"
     with np.errstate(all="ignore"):
@@ -396,9 +397,17 @@ def numpy_op(f, op, pairs):
     out = [float(x) for x in res]
     for i, s in enumerate(scal):
         if not same(float(s), out[i]):
-            sys.exit("gen.py: %s %s(%r, %r): array %r but scalar %r" %
-                     (f.name, op, pairs[i][0], pairs[i][1], out[i], float(s)))
+            MISMATCH.append("%s %s(%s%s): array %s, scalar %s" % (
+                f.name, op, hexf(pairs[i][0]), "" if pairs[i][1] is None else ", " + hexf(pairs[i][1]),
+                hexf(out[i]), hexf(float(s))))
     return out
+
+
+# (format, op, input) where NumPy's ufunc gives one result on a whole array and
+# another on a scalar of the same dtype (its SIMD code for contiguous arrays
+# and libm for single values can differ by an ulp); the tables hold the
+# array's result.
+MISMATCH = []
 
 
 def dedup(pairs):
@@ -499,6 +508,11 @@ def matmul_cases(f):
         ([[1.0, 1.0, 1.0]], [[f.ulp(1.0) / 2], [1.0], [f.ulp(1.0) / 2]]),
         ([[1.0, 1.0, 1.0]], [[1.0], [f.ulp(1.0) / 2], [f.ulp(1.0) / 2]]),
         ([[1.0 + f.ulp(1.0), 1.0 - f.ulp(1.0) / 2]], [[1.0 + f.ulp(1.0)], [-(1.0 + f.ulp(1.0))]]),
+        # inf * 0 is NaN on every path (dot, gemv both ways, gemm): no BLAS skips a zero
+        ([[math.inf, 1.0]], [[0.0], [1.0]]),
+        ([[math.inf, 1.0]], [[0.0, 1.0], [1.0, 1.0]]),
+        ([[math.inf, 1.0], [1.0, 1.0]], [[0.0], [1.0]]),
+        ([[math.inf, 1.0], [1.0, math.nan]], [[0.0, 1.0], [1.0, -math.inf]]),
     ]
     for A, B in specials:
         cases.append(("special", np.array(A, dtype=f.dt), np.array(B, dtype=f.dt)))
@@ -584,9 +598,10 @@ def write_matmul(f, outdir):
 
 
 def survey(n, outdir):
-    """Large tables of exp, log and tanh on random inputs (n per op and format,
-    plus n/4 of small magnitude), not kept: for measuring how far NumPy is from
-    the correctly rounded result (check -v FILE)."""
+    """Large tables, not kept, for the checker (check -v FILE): exp, log and
+    tanh on random inputs (n per op and format, plus n/4 of small magnitude),
+    to measure how far NumPy is from the correctly rounded result; + - * /
+    sqrt on random inputs; and bfloat16 by way of float32."""
     os.makedirs(outdir, exist_ok=True)
     for name, dt, ut in FORMATS:
         f = Fmt(name, dt, ut)
@@ -610,11 +625,104 @@ def survey(n, outdir):
         with open(path, "w") as fh:
             fh.write("\n".join(lines) + "\n")
         print("gen.py: %s: %d rows" % (path, len(lines) - 1))
+    survey_exact(n, outdir)
+    survey_bf16(n, outdir)
+
+
+def survey_exact(n, outdir):
+    """Large tables of + - * / sqrt on random bit patterns (n pairs per op and
+    format), not kept: NumPy must be bit for bit the correctly rounded result."""
+    for name, dt, ut in FORMATS:
+        f = Fmt(name, dt, ut)
+        r = seeded(f, "survey-exact")
+        lines = ["# format %s; + - * / sqrt by NumPy %s on random bit patterns (gen.py --survey)"
+                 % (f.name, np.__version__)]
+        for op in ("add", "sub", "mul", "div", "sqrt"):
+            if op == "sqrt":
+                pairs = [(f.bitsvalue(r), None) for _ in range(n)]
+            else:   # half the pairs with exponents close enough to interact
+                pairs = [(f.bitsvalue(r), f.bitsvalue(r)) for _ in range(n // 2)]
+                for _ in range(n - n // 2):
+                    e = r.randint(f.emin - f.p, f.emax)
+                    pairs.append((f.value(r, e, e), f.value(r, max(e - f.p - 2, f.emin - f.p + 1),
+                                                            min(e + 2, f.emax))))
+            res = numpy_op(f, op, pairs)
+            lines += ["%s\t%s\t%s\t%s" % (op, hexf(a), "" if b is None else hexf(b), hexf(c))
+                      for (a, b), c in zip(pairs, res)]
+        path = os.path.join(outdir, "survey-exact-%s.tsv" % f.name)
+        with open(path, "w") as fh:
+            fh.write("\n".join(lines) + "\n")
+        print("gen.py: %s: %d rows" % (path, len(lines) - 1))
+
+
+def bf16_round(x):
+    """float32 array -> the nearest bfloat16 values (ties to even, subnormals
+    kept, overflow to inf), as float32: the upper 16 bits of binary32."""
+    u = x.view(np.uint32).astype(np.uint64)
+    u = ((u + 0x7FFF + ((u >> 16) & 1)) >> 16) << 16
+    y = u.astype(np.uint32).view(np.float32)
+    return np.where(np.isnan(x), np.float32(np.nan), y)
+
+
+def survey_bf16(n, outdir):
+    """bfloat16 as NumPy can do it: bfloat16 inputs (float32 values whose low 16
+    bits are 0), the op in float32, the result rounded to bfloat16 by
+    bf16_round.  For + - * / sqrt this must be the correctly rounded bfloat16
+    result (float32 has 24 >= 2*8 + 2 bits and the same exponent range);
+    check --format bfloat16 says whether it is.  Not kept."""
+    r = random.Random(zlib.crc32(b"bfloat16:survey"))
+
+    def bf(bits16):
+        return float(np.array([bits16 << 16], dtype=np.uint32).view(np.float32)[0])
+
+    def rand_bf16():
+        while True:
+            b = r.getrandbits(16)
+            if r.random() < 0.3:        # exponent field 0..3: subnormal results
+                b = (b & 0x807F) | (r.randint(0, 3) << 7)
+            elif r.random() < 0.3:      # near the top: overflow
+                b = (b & 0x807F) | (r.randint(0xFB, 0xFE) << 7)
+            x = bf(b)
+            if math.isfinite(x):
+                return x
+
+    lines = ["# format bfloat16; float32 ops by NumPy %s rounded to bfloat16 (gen.py --survey)"
+             % np.__version__]
+    ops = {"add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.true_divide,
+           "sqrt": np.sqrt, "exp": np.exp, "log": np.log, "tanh": np.tanh}
+    for op, fn in ops.items():
+        if op in ("sqrt", "log"):
+            a = np.array([abs(rand_bf16()) for _ in range(n)], dtype=np.float32)
+        elif op in ("exp", "tanh"):
+            a = np.array([bf(int(np.array([r.uniform(-90.0, 90.0)], dtype=np.float32)
+                                 .view(np.uint32)[0]) >> 16) for _ in range(n)], dtype=np.float32)
+        else:
+            a = np.array([rand_bf16() for _ in range(n)], dtype=np.float32)
+        b = np.array([rand_bf16() for _ in range(n)], dtype=np.float32)
+        with np.errstate(all="ignore"):
+            c = bf16_round(fn(a, b) if op in BINARY else fn(a))
+        for x, y, z in zip(a, b, c):
+            lines.append("%s\t%s\t%s\t%s" % (op, hexf(float(x)),
+                                                "" if op not in BINARY else hexf(float(y)),
+                                                hexf(float(z))))
+    path = os.path.join(outdir, "survey-bfloat16.tsv")
+    with open(path, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    print("gen.py: %s: %d rows" % (path, len(lines) - 1))
+
+
+def report_mismatch(limit):
+    if MISMATCH:
+        print("gen.py: %d inputs where NumPy's array and scalar results differ (the array's is used):"
+              % len(MISMATCH))
+        for m in MISMATCH[:limit]:
+            print("  " + m)
 
 
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "--survey":
         survey(int(sys.argv[2]), sys.argv[3])
+        report_mismatch(20)
         return
     if len(sys.argv) > 2 or (len(sys.argv) == 2 and sys.argv[1].startswith("-")):
         sys.exit("usage: gen.py [OUTDIR] | gen.py --survey N OUTDIR")
@@ -623,6 +731,7 @@ def main():
         f = Fmt(name, dt, ut)
         for path, n in (write_ops(f, outdir), write_matmul(f, outdir)):
             print("gen.py: %s: %d rows" % (path, n))
+    report_mismatch(len(MISMATCH))
 
 
 if __name__ == "__main__":
