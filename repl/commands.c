@@ -195,6 +195,9 @@ static int cmd_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (whole(s, st, "prec (bits)", XI_PREC_MIN, XI_PREC_MAX, &v, err))
     return -1;
+  if (xiO_fmt) /* (format's precision is the format's) */
+    return xiR_fail(err, st->arg.pos, "the precision is %s's %ld bits: format mpfr first",
+                    xiO_formats[xiO_fmt].name, xiO_formats[xiO_fmt].prec);
   err->pos = st->arg.pos;
   xiG_collect(&s->g); /* values nothing can reach are not computed again */
   xiD_forget(&s->sweep);
