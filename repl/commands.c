@@ -110,6 +110,8 @@ static int cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     rc = xiR_wrt_nodes(s, st, root, label, wrt, err);
   if (rc == 0)
     rc = xiT_trace(&s->g, &s->sweep, root, label, wrt, st->nnames, style, st->pos, err);
+  if (rc == 0)
+    xiR_format_notes(s, root); /* in a format: where inf and nan first appeared */
   free(label);
   free(wrt);
   if (rc) /* on success the nodes stay: the ξ labels it printed name them */

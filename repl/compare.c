@@ -122,7 +122,7 @@ static void number(xiW_buf *b, mpfr_srcptr x) {
 }
 
 /* a cell: a scalar's value, a tensor's shape; mark: '!' after it */
-static void put_cell(xiW_buf *b, const xiO_view *v, int zero, int mark) {
+static void put_cell(xiW_buf *b, const xiO_view *v, int zero, int mark, int last) {
   xiW_buf t = {0};
   if (zero) {
     xiW_put(&t, "0");
@@ -133,7 +133,7 @@ static void put_cell(xiW_buf *b, const xiO_view *v, int zero, int mark) {
   } else {
     number(&t, v->el);
   }
-  xiW_put(b, " %*s%s", XI_CMP_WIDTH - 1, t.s ? t.s : "", mark ? "!" : " ");
+  xiW_put(b, " %*s%s", XI_CMP_WIDTH - 1, t.s ? t.s : "", mark ? "!" : last ? "" : " ");
   xiW_free(&t);
 }
 
@@ -168,7 +168,8 @@ static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) 
   }
   xiW_put(b, "%s\n  %*s", adj ? "reverse: the adjoints" : "forward: the values", width, "");
   for (int c = 0; c < ncol; c++)
-    xiW_put(b, " %*s ", XI_CMP_WIDTH - 1, c + 1 < ncol ? xiO_formats[col[c].f].name : "exact");
+    xiW_put(b, " %*s%s", XI_CMP_WIDTH - 1, c + 1 < ncol ? xiO_formats[col[c].f].name : "exact",
+            c + 1 < ncol ? " " : "");
   xiW_put(b, "\n");
   for (uint32_t q = 0; q < steps->n; q++) {
     uint32_t k = adj ? steps->n - 1 - q : q;
@@ -177,7 +178,7 @@ static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) 
     for (int c = 0; c < ncol; c++) {
       xiO_view v;
       int zero = cell(&col[c], steps->step[k].node, adj, &v) != 0;
-      put_cell(b, &v, zero, c + 1 < ncol && first[c] == (int)k);
+      put_cell(b, &v, zero, c + 1 < ncol && first[c] == (int)k, c + 1 == ncol);
     }
     xiW_put(b, "\n");
   }
@@ -264,8 +265,8 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (rc == 0) {
     xiW_buf out = {0};
-    xiW_put(&out, "compare %s: each format, and exact (MPFR at %ld bits); ! marks where a "
-                  "format first underflows, overflows, makes a nan or keeps no correct digit\n",
+    xiW_put(&out, "compare %s: each format, and exact (MPFR at %ld bits); ! marks where a\n"
+                  "format first underflows, overflows, turns nan or keeps no correct digit\n",
             label, (long)exact);
     table(&out, &steps, col, ncol, 0);
     if (col[0].swept)
@@ -285,4 +286,99 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (rc) /* on success the nodes stay: the ξ labels it printed name them */
     xiG_truncate(&s->g, mark);
   return rc;
+}
+
+/* ---- where inf and nan first appeared (trace, in a format) ---- */
+
+static int finite_view(const xiO_view *v, int nan_only) {
+  for (uint32_t k = 0; k < v->n; k++)
+    if (nan_only ? mpfr_nan_p(&v->el[k]) : !mpfr_number_p(&v->el[k]))
+      return 0;
+  return 1;
+}
+
+/* node i's operation with its operands' values: exp(20), inf - inf */
+static void op_values(xiR_session *s, xiW_buf *b, uint32_t i) {
+  xiG_node *n = &s->g.nodes[i];
+  const char *form = xiO_table[n->op].form;
+  for (const char *c = form; *c; c++) {
+    int var = (*c == 'a' || *c == 'b') && (c == form || !((c[-1] | 32) >= 'a' && (c[-1] | 32) <= 'z')) &&
+              !((c[1] | 32) >= 'a' && (c[1] | 32) <= 'z');
+    if (!var) {
+      xiW_put(b, "%c", *c);
+      continue;
+    }
+    uint32_t o = *c == 'a' ? n->a : n->b;
+    xiG_node *on = o == XI_NONE ? NULL : &s->g.nodes[o];
+    if (!on || xiG_is_tensor(on)) {
+      xiW_put(b, "%c", *c);
+      continue;
+    }
+    char t[XI_FORMAT_ROOM(10)];
+    xiN_write(t, on->v, s->digits < 10 ? s->digits : 10);
+    xiW_put(b, t[0] == '-' && c != form ? "(%s)" : "%s", t);
+  }
+}
+
+static void who(xiR_session *s, uint32_t i, char *buf, size_t n) {
+  for (uint32_t k = 0; k < s->g.nlabel; k++)
+    if (s->g.label[k] == i && !xiG_name_of(&s->g, i)) {
+      snprintf(buf, n, "ξ%u", k + 1);
+      return;
+    }
+  xiG_label_of(&s->g, i, buf, n);
+}
+
+void xiR_format_notes(xiR_session *s, uint32_t root) {
+  if (xiO_fmt == XI_FMT_MPFR || root == XI_NONE)
+    return;
+  const xiO_format *f = &xiO_formats[xiO_fmt];
+  int inf_done = 0, nan_done = 0;
+  uint8_t *cone = calloc(root + 1, 1);
+  if (!cone)
+    return;
+  cone[root] = 1;
+  for (uint32_t i = root + 1; i-- > 0;)
+    for (uint32_t k = 0; cone[i] && k < xiG_nargs(&s->g.nodes[i]); k++)
+      cone[xiG_arg(&s->g.nodes[i], k)] = 1;
+  for (uint32_t i = 0; i <= root && !(inf_done && nan_done); i++) {
+    xiG_node *n = &s->g.nodes[i];
+    if (!cone[i] || n->op == XI_TUPLE)
+      continue;
+    xiO_view v = xiG_view(n);
+    int ops_finite = 1, ops_nonan = 1;
+    for (uint32_t k = 0; k < xiG_nargs(n); k++) {
+      xiO_view o = xiG_view(&s->g.nodes[xiG_arg(n, k)]);
+      ops_finite &= finite_view(&o, 0);
+      ops_nonan &= finite_view(&o, 1);
+    }
+    char name[160];
+    xiW_buf b = {0};
+    if (!inf_done && ops_finite && !finite_view(&v, 0) && finite_view(&v, 1)) {
+      inf_done = 1;
+      who(s, i, name, sizeof name);
+      int leaf = n->op == XI_LEAF || n->op == XI_CONST;
+      xiW_put(&b, "note: %s %s to %sinf here (", name, leaf ? "rounds" : "overflowed",
+              mpfr_signbit(v.el) && !xiG_is_tensor(n) ? "-" : "");
+      if (leaf)
+        xiW_put(&b, "a number");
+      else
+        op_values(s, &b, i);
+      int pole = n->op == XI_DIV || n->op == XI_LOG;
+      if (pole && !leaf)
+        xiW_put(&b, ": a division by zero)\n");
+      else
+        xiW_put(&b, " > %s, %s's largest)\n", f->largest, f->name);
+    } else if (!nan_done && ops_nonan && !finite_view(&v, 1)) {
+      nan_done = inf_done = 1; /* (an inf after the first nan is no news) */
+      who(s, i, name, sizeof name);
+      xiW_put(&b, "note: first nan at %s: ", name);
+      op_values(s, &b, i);
+      xiW_put(&b, "\n");
+    }
+    if (b.s)
+      fwrite(b.s, 1, b.n, stdout);
+    xiW_free(&b);
+  }
+  free(cone);
 }

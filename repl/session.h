@@ -87,6 +87,8 @@ int xiR_cmd_equiv(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* compare.c: the IEEE formats (format) and a trace in each (compare) */
 int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* in a format: where under root inf and nan first appeared, as notes */
+void xiR_format_notes(xiR_session *s, uint32_t root);
 /* "W", "W[2]", "W[0, 1]": element k of a value of shape sh named name */
 void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k);
 /* a command's second expression (equiv's B, the value after = in gradcheck)
