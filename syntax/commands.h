@@ -78,8 +78,8 @@
     "again at the new precision, as it was first computed: literals are read again\n"      \
     "(prec 53; x = 0.1; prec 256 gives 0.1 to 256 bits); a leaf made by an update\n"       \
     "step or by randn keeps its value.")                                                   \
-  C(FORMAT, "format", A_TOPIC, xiR_cmd_format, "format [binary64|binary32|binary16|bfloat16|mpfr]", \
-    "compute as an IEEE 754 format does (NumPy's float64, float32, float16)",             \
+  C(FORMAT, "format", A_TOPIC, xiR_cmd_format, "format [NAME]",                  \
+    "IEEE 754 binary64, binary32, binary16, bfloat16, or mpfr",             \
     "Every value is computed again, and from then on every operation's result is\n"      \
     "rounded into the format as IEEE 754 hardware rounds it (emulated exactly with\n"      \
     "MPFR): binary64 (53 bits), binary32 (24), binary16 (11, largest 65504), bfloat16\n"   \
@@ -89,8 +89,8 @@
     "products are NumPy 1.24's bit for bit (binary16 products sum in binary32, as\n"     \
     "NumPy's float16 @ does); exp, log, tanh are correctly rounded.  format mpfr goes\n"  \
     "back to MPFR at the precision prec set; format alone says which is in use.")          \
-  C(COMPARE, "compare", A_IN, xiR_cmd_compare, "compare L [in binary16, binary32, ...]",  \
-    "L's values and adjoints in each format beside the exact ones",                        \
+  C(COMPARE, "compare", A_IN, xiR_cmd_compare, "compare L [in F, ...]",               \
+    "L's trace in each format beside the exact one",                        \
     "A column for each format named (binary16, bfloat16, binary32 and binary64 when\n"    \
     "none is) and one exact (MPFR at 256 bits, or prec when higher), for the values and\n" \
     "then the adjoints ∂L/∂ξ.  A ! marks, for each format, the first value (from the\n"   \
