@@ -236,8 +236,8 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   int have_steps = 0;
   int rc = label ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
   if (rc == 0)
-    rc = xiT_steps_make(&steps, &s->g, &s->sweep, &root, label, NULL, 0, XI_T_TEXT, s->digits,
-                        st->pos, err);
+    rc = xiT_steps_make(&steps, &s->g, &s->sweep, &root, label, &root, 0, XI_T_TEXT,
+                        s->digits, st->pos, err); /* (no wrt: an empty list, not NULL) */
   have_steps = rc == 0;
   column col[XI_NFORMATS + 1];
   int ncol = 0, saved = xiO_fmt;
