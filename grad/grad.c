@@ -128,7 +128,20 @@ mpfr_srcptr xiD_partial(xiD_sweep *s, const xiG_graph *g, uint32_t i, int k) {
   const xiG_node *n = &g->nodes[i];
   const xiG_node *a = &g->nodes[n->a];
   const xiG_node *b = n->b == XI_NONE ? a : &g->nodes[n->b];
-  return xiO_table[n->op].partial(k, s->tmp, n->v, a->v, b->v);
+  mpfr_srcptr p = xiO_table[n->op].partial(k, s->tmp, n->v, a->v, b->v);
+  if (xiO_fmt && p == s->tmp) /* a partial computed, not an operand: in the format */
+    xiO_fmt_round(s->tmp, 0);
+  return p;
+}
+
+/* d += g·p in an IEEE format: the product rounded, then the sum, as a
+   framework's multiply and add are (no fused multiply-add) */
+static void fmt_acc(mpfr_ptr d, mpfr_srcptr g, mpfr_srcptr p) {
+  mpfr_t t;
+  mpfr_init2(t, mpfr_get_prec(d));
+  xiO_fmt_round(t, mpfr_mul(t, g, p, MPFR_RNDN));
+  xiO_fmt_round(d, mpfr_add(d, d, t, MPFR_RNDN));
+  mpfr_clear(t);
 }
 
 static int bad_partial(const xiG_graph *g, uint32_t i, int k, xi_pos at, xi_err *err) {
@@ -176,6 +189,13 @@ static int elementwise_back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, xiO_v
       uint32_t ia = xiO_bidx(&va.sh, r, c), ib = xiO_bidx(&vb.sh, r, c);
       mpfr_srcptr p = row->partial(k, s->tmp, &out.el[q], &va.el[ia], &vb.el[ib]);
       mpfr_ptr d = &da->el[k ? ib : ia];
+      if (xiO_fmt) {
+        if (p == s->tmp)
+          xiO_fmt_round(s->tmp, 0);
+        if (p != xiO_zero)
+          fmt_acc(d, &gv->el[q], p);
+        continue; /* inf and nan are values in a format */
+      }
       if (p != xiO_zero)
         mpfr_fma(d, &gv->el[q], p, d, MPFR_RNDN);
       if (!mpfr_number_p(p))
@@ -196,8 +216,11 @@ static int list_back(xiD_sweep *s, xiG_graph *g, uint32_t i, uint32_t k, uint32_
   xiO_view gv, da;
   if (view_of(s, g, i, &gv) || view_of(s, g, o, &da))
     return -2;
-  for (uint32_t e = 0; e < da.n; e++)
-    mpfr_add(&da.el[e], &da.el[e], &gv.el[k * da.n + e], MPFR_RNDN);
+  for (uint32_t e = 0; e < da.n; e++) {
+    int inex = mpfr_add(&da.el[e], &da.el[e], &gv.el[k * da.n + e], MPFR_RNDN);
+    if (xiO_fmt)
+      xiO_fmt_round(&da.el[e], inex);
+  }
   return 0;
 }
 
@@ -210,6 +233,11 @@ static int back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t o) {
   if (!n->x && !g->nodes[o].x && row->partial) { /* scalars: the short way */
     mpfr_srcptr p = xiD_partial(s, g, i, k);
     mpfr_ptr d = &s->adj[o];
+    if (xiO_fmt) { /* inf and nan are values in a format */
+      if (p != xiO_zero)
+        fmt_acc(d, &s->adj[i], p);
+      return 0;
+    }
     if (p == xiO_one)
       mpfr_add(d, d, &s->adj[i], MPFR_RNDN);
     else if (p == xiO_minus_one)
@@ -230,8 +258,10 @@ static int back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t o) {
     xiO_view out = xiG_view(n), va = xiG_view(a), vb = xiG_view(b);
     if (row->vjp(k, &da, &gv, &out, &va, &vb, s->tmp))
       return -2; /* stopped: interrupted, or out of memory */
+    for (uint32_t q = 0; xiO_fmt && q < da.n; q++) /* (each share rounded as it is added: */
+      xiO_fmt_round(&da.el[q], 0);                 /* a tensor rule's sum, then rounded) */
   }
-  return all_finite(&da) ? 0 : -1;
+  return xiO_fmt || all_finite(&da) ? 0 : -1;
 }
 
 /* the sweep proper; 1 when a GRAD node is in the way (see mark_need) */
@@ -272,7 +302,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
       return failf(err, at, "interrupted");
     const xiG_node *n = &g->nodes[i];
     if (!s->need[i] || n->op == XI_LEAF || n->op == XI_CONST || n->op == XI_GRAD ||
-        (!n->x && mpfr_zero_p(&s->adj[i])))
+        (!n->x && mpfr_zero_p(&s->adj[i]) && !xiO_fmt)) /* (IEEE: 0·inf is nan) */
       continue;
     g->visits++;
     for (uint32_t k = 0; k < xiG_nargs(n); k++) {

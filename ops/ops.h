@@ -313,4 +313,6 @@ double xiO_gauss(xiO_rng *r);   /* np.random.randn */
 /* the nth user-visible function name, for completion and help (NULL at end) */
 const char *xiO_function_name(int i);
 
+#include "ops/fmt.h" /* the IEEE formats every rule rounds into when one is set */
+
 #endif

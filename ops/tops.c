@@ -133,6 +133,8 @@ static int dot(mpfr_ptr r, mpfr_ptr a, uint32_t astride, mpfr_ptr b, uint32_t bs
     mpfr_set_zero(r, 1);
     return 0;
   }
+  if (xiO_fmt) /* an IEEE format: NumPy's order and accumulator */
+    return xiO_fmt_dot(r, a, astride, b, bstride, len);
   if (reserve(len, mpfr_get_prec(a) + mpfr_get_prec(b)))
     return XI_RULE_STOPPED;
   for (uint32_t k = 0; k < len; k++)

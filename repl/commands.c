@@ -118,6 +118,8 @@ static int cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     rc = xiR_wrt_nodes(s, st, root, label, wrt, err);
   if (rc == 0)
     rc = xiT_trace(&s->g, &s->sweep, root, label, wrt, st->nnames, style, st->pos, err);
+  if (rc == 0)
+    xiR_format_notes(s, root); /* in a format: where inf and nan first appeared */
   free(label);
   free(wrt);
   if (rc) /* on success the nodes stay: the ξ labels it printed name them */
@@ -219,6 +221,9 @@ static int cmd_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (whole(s, st, "prec (bits)", XI_PREC_MIN, XI_PREC_MAX, &v, err))
     return -1;
+  if (xiO_fmt) /* (format's precision is the format's) */
+    return xiR_fail(err, st->arg.pos, "the precision is %s's %ld bits: format mpfr first",
+                    xiO_formats[xiO_fmt].name, xiO_formats[xiO_fmt].prec);
   err->pos = st->arg.pos;
   xiG_collect(&s->g); /* values nothing can reach are not computed again */
   xiD_forget(&s->sweep);

@@ -4,11 +4,18 @@
  * value, so only proven digits are shown.  The balls are computed at the
  * working precision; after `digits N exact` the precision of the balls (not
  * the working one: the values computed stay as they are) is doubled until N
- * digits of what is printed are proven, or XI_EXACT_PREC_MAX is reached. */
+ * digits of what is printed are proven, or XI_EXACT_PREC_MAX is reached.
+ *
+ * Under an IEEE format (format binary16, ...) no balls are made: the value
+ * printed is the number the format computed, which is exactly the binary
+ * number held, not an approximation of the expression's exact value (the
+ * compare command sets the two side by side). */
 #include "repl/session.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "ops/fmt.h"
 
 /* past this the digits asked for are given up on (a value that is exactly 0,
    but not as a ball, would raise it for ever) */
@@ -31,6 +38,8 @@ static slong start(xiR_session *s) {
 }
 
 xiB_balls *xiR_balls(xiR_session *s) {
+  if (xiO_fmt != XI_FMT_MPFR)
+    return NULL;
   slong p = start(s);
   xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
   return s->balls;
@@ -52,6 +61,8 @@ int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_
   memset(pf, 0, sizeof *pf);
   if (n->op == XI_LEAF && !(n->flags & (XI_F_CODE | XI_F_LITERAL)))
     return 0; /* an input: the numbers it holds are exact, and printed rounded */
+  if (xiO_fmt != XI_FMT_MPFR)
+    return 0; /* the format's own number, held exactly */
   for (slong p = start(s);; p *= 2) {
     xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
     if (xiB_ball(s->balls, node, &v, at, err)) {
@@ -82,6 +93,11 @@ static int all_enough(const xiB_adj *a, int digits) {
 
 int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint32_t *list,
                        uint32_t nlist, xiB_adj *a, slong *prec, xi_pos at, xi_err *err) {
+  if (xiO_fmt != XI_FMT_MPFR) { /* the format's numbers: nothing to prove */
+    memset(a, 0, sizeof *a);
+    *prec = (slong)s->g.prec;
+    return 0;
+  }
   for (slong p = start(s);; p *= 2) {
     xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
     if (xiB_adjoints(s->balls, root, want, list, nlist, a, at, err))

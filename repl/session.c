@@ -22,6 +22,8 @@ void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
   s->g.interrupt = &s->interrupt;
   xiO_interrupt = &s->interrupt; /* the tensor rules check it too */
   s->digits = digits;
+  xiO_fmt = XI_FMT_MPFR; /* a session starts in plain MPFR */
+  s->mpfr_prec = prec;
   s->balls = xiB_open(&s->g, &s->sweep);
   if (!s->balls) {
     fprintf(stderr, "xi: out of memory\n");
@@ -36,6 +38,7 @@ void xiR_free(xiR_session *s) {
     xiO_interrupt = NULL;
   xiD_free(&s->sweep);
   xiG_free(&s->g);
+  xiO_fmt = XI_FMT_MPFR;
   xiO_done();
 }
 

@@ -30,6 +30,7 @@ typedef struct {
   int py_file;     /* a .py file is running: Python's rules for what is shown */
   int py_import;   /* an import ran: from then on, Python's rules too */
   uint32_t live;   /* nodes alive after the last collection */
+  mpfr_prec_t mpfr_prec; /* the precision `format mpfr` returns to (repl/compare.c) */
   xiW_buf out;     /* a printed value is made here, then written: kept, not freed each time */
   xiB_balls *balls; /* the balls printed digits are proven by (proven.c) */
   int exact;        /* digits N exact: the balls' precision rises until N digits are proven */
@@ -98,6 +99,11 @@ int xiR_wrt_nodes(xiR_session *s, const xiP_stmt *st, uint32_t root, const char 
 int xiR_cmd_tangents(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_cmd_equiv(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* compare.c: the IEEE formats (format) and a trace in each (compare) */
+int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* in a format: where under root inf and nan first appeared, as notes */
+void xiR_format_notes(xiR_session *s, uint32_t root);
 /* "W", "W[2]", "W[0, 1]": element k of a value of shape sh named name */
 void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k);
 /* a command's second expression (equiv's B, the value after = in gradcheck)

@@ -89,6 +89,25 @@
     "again at the new precision, as it was first computed: literals are read again\n"      \
     "(prec 53; x = 0.1; prec 256 gives 0.1 to 256 bits); a leaf made by an update\n"       \
     "step or by randn keeps its value.")                                                   \
+  C(FORMAT, "format", A_TOPIC, xiR_cmd_format, "format [NAME]",                  \
+    "IEEE 754 binary64, binary32, binary16, bfloat16, or mpfr",             \
+    "Every value is computed again, and from then on every operation's result is\n"      \
+    "rounded into the format as IEEE 754 hardware rounds it (emulated exactly with\n"      \
+    "MPFR): binary64 (53 bits), binary32 (24), binary16 (11, largest 65504), bfloat16\n"   \
+    "(8 bits, binary32's range).  Literals are rounded too (1e-8 in binary16 is 0).\n"    \
+    "Too large a result is inf, too small 0 or a subnormal; inf and nan are values,\n"   \
+    "not errors, and trace says where the first appeared.  + - * / sqrt and matrix\n"    \
+    "products are NumPy 1.24's bit for bit (binary16 products sum in binary32, as\n"     \
+    "NumPy's float16 @ does); exp, log, tanh are correctly rounded.  format mpfr goes\n"  \
+    "back to MPFR at the precision prec set; format alone says which is in use.")          \
+  C(COMPARE, "compare", A_IN, xiR_cmd_compare, "compare L [in F, ...]",               \
+    "L's trace in each format beside the exact one",                        \
+    "A column for each format named (binary16, bfloat16, binary32 and binary64 when\n"    \
+    "none is) and one exact (MPFR at 256 bits, or prec when higher), for the values and\n" \
+    "then the adjoints ∂L/∂ξ.  A ! marks, for each format, the first value (from the\n"   \
+    "leaves up) and the first adjoint (from L down) that underflows to 0, overflows to\n" \
+    "inf, is nan, or keeps no correct digit (off by half the exact value or more): the\n" \
+    "place where the gradient vanished or exploded.  The session is not changed.")          \
   C(VARS, "vars", A_NONE, cmd_vars, "vars",                                                \
     "every name, its kind and its value",                                                  \
     "A leaf, a value (with the operation that computed it) or a function.")                \
@@ -154,6 +173,7 @@ typedef enum {
   A_EXPR,       /* an expression */
   A_WRT,        /* an expression, then optionally wrt and names */
   A_WRT_EQ,     /* an expression, wrt, names, and optionally = an expression (an item) */
+  A_IN,         /* an expression, then optionally in and names (compare L in binary16) */
   A_PAIR,       /* two expressions separated by a comma (the second an item) */
   A_OUT,        /* the same, then optionally a file: > FILE or FILE (the raw rest) */
   A_CHECK,      /* an expression, ==, and a number or a list of them */

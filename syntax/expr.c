@@ -398,6 +398,9 @@ static void stray_keyword(xiP_parser *p) {
     xiP_fail(p, t->pos, "and / or are not part of xi's expressions: nest the ifs, or for "
                         "arrays multiply the conditions: (a > 0) * (b > 0)");
   case KW_IN:
+    if (p->no_compare == XI_NC_IN)
+      return;
+    /* fall through */
   case KW_IS:
     xiP_fail(p, t->pos, "'%.*s' is not part of xi's expressions", (int)t->len,
              p->lx.src + t->off);

@@ -480,6 +480,15 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
     if (args == A_OUT)
       out_file(p, st, kw);
     break;
+  case A_IN:
+    p->no_compare = XI_NC_IN;
+    full_expr(p, st);
+    p->no_compare = 0;
+    if (!at_end(p) && xiP_word_is(p, xiP_peek(p), "in")) {
+      xiP_take(p);
+      name_list(p, st, "a format after in (binary16, bfloat16, binary32, binary64)");
+    }
+    break;
   case A_WRT_EQ:
     full_expr(p, st);
     if (!xiP_is(p, T_NAME) || !xiP_word_is(p, xiP_peek(p), "wrt"))

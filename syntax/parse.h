@@ -128,7 +128,7 @@ typedef struct {
 } xiP_stmt;
 
 
-enum { XI_NC_CHECK = 1, XI_NC_REDIRECT };
+enum { XI_NC_CHECK = 1, XI_NC_REDIRECT, XI_NC_IN /* compare L in ...: in ends L */ };
 typedef struct {
   xiL_lexer lx;
   xiS_table *sym;

@@ -154,8 +154,11 @@ uint32_t xiG_leaf(xiG_graph *g, const xiO_view *v, xi_pos pos) {
     xiG_truncate(g, i);
     return XI_NONE;
   }
-  for (uint32_t k = 0; k < v->n; k++)
-    mpfr_set(xiG_el(&g->nodes[i], k), &v->el[k], MPFR_RNDN);
+  for (uint32_t k = 0; k < v->n; k++) {
+    int inex = mpfr_set(xiG_el(&g->nodes[i], k), &v->el[k], MPFR_RNDN);
+    if (xiO_fmt)
+      xiO_fmt_round(xiG_el(&g->nodes[i], k), inex);
+  }
   g->nodes[i].flags |= (uint8_t)xiG_dtype_flags(v->dtype);
   return i;
 }
@@ -163,23 +166,26 @@ uint32_t xiG_leaf(xiG_graph *g, const xiO_view *v, xi_pos pos) {
 /* ---- values ---- */
 
 static void read_const(xiG_graph *g, xiG_node *n, uint32_t aux) {
+  int inex = 0;
   if (aux == XI_LIT_PI) {
-    mpfr_const_pi(n->v, MPFR_RNDN);
+    inex = mpfr_const_pi(n->v, MPFR_RNDN);
   } else if (aux == XI_LIT_E) {
     mpfr_set_ui(n->v, 1, MPFR_RNDN);
-    mpfr_exp(n->v, n->v, MPFR_RNDN);
+    inex = mpfr_exp(n->v, n->v, MPFR_RNDN);
   } else {
     const char *t = xiS_name(&g->sym, aux); /* True and False are 1 and 0 */
     if (t[0] == 'T' || t[0] == 'F')
       mpfr_set_ui(n->v, t[0] == 'T', MPFR_RNDN);
     else /* correctly rounded at the working precision: the literal is kept as text */
-      mpfr_strtofr(n->v, t, NULL, 10, MPFR_RNDN);
+      inex = mpfr_strtofr(n->v, t, NULL, 10, MPFR_RNDN);
   }
-  n->err = mpfr_number_p(n->v) ? XI_OK : XI_E_OVERFLOW;
+  if (xiO_fmt) /* into the format: 1e-8 in binary16 is 0, 70000 inf */
+    xiO_fmt_round(n->v, inex);
+  n->err = mpfr_number_p(n->v) || xiO_fmt ? XI_OK : XI_E_OVERFLOW;
 }
 
 static uint8_t status(mpfr_srcptr x) {
-  if (mpfr_number_p(x))
+  if (mpfr_number_p(x) || xiO_fmt) /* in an IEEE format inf and nan are values */
     return XI_OK;
   return mpfr_nan_p(x) ? XI_E_NAN : mpfr_overflow_p() ? XI_E_OVERFLOW : XI_E_POLE;
 }
@@ -202,7 +208,9 @@ static void compute(xiG_graph *g, xiG_node *n) {
   const xiO_row *row = &xiO_table[n->op];
   mpfr_clear_flags();
   if (!n->x && row->forward) { /* scalar op scalar: the common case, kept short */
-    row->forward(n->v, a->v, b->v, MPFR_RNDN);
+    int inex = row->forward(n->v, a->v, b->v, MPFR_RNDN);
+    if (xiO_fmt)
+      xiO_fmt_round(n->v, inex);
     n->err = status(n->v);
     return;
   }
@@ -219,14 +227,19 @@ static void compute(xiG_graph *g, xiG_node *n) {
           n->err = XI_E_NAN;
           return;
         }
-        row->forward(&out.el[k], &ea[xiO_bidx(&sa, i, j)], &eb[xiO_bidx(&sb, i, j)],
-                     MPFR_RNDN);
+        int inex = row->forward(&out.el[k], &ea[xiO_bidx(&sa, i, j)],
+                                &eb[xiO_bidx(&sb, i, j)], MPFR_RNDN);
+        if (xiO_fmt)
+          xiO_fmt_round(&out.el[k], inex);
       }
   } else {
     xiO_view va = xiG_view((xiG_node *)a), vb = xiG_view((xiG_node *)b);
     int rc = row->tforward(&out, &va, &vb, g->tmp);
     if (rc)
       n->err = rc == XI_RULE_DOMAIN || xiO_stopped() ? XI_E_NAN : XI_E_MEMORY;
+    else if (xiO_fmt && n->op != XI_MATMUL) /* (a product rounds as NumPy's, in dot) */
+      for (uint32_t k = 0; k < out.n; k++)
+        xiO_fmt_round(&out.el[k], 0);
   }
   for (uint32_t k = 0; k < out.n && n->err == XI_OK; k++)
     n->err = status(&out.el[k]);

@@ -1,0 +1,60 @@
+/* fmt.h: the number formats networks run in (issue 10).
+ *
+ * xi computes in GNU MPFR at a working precision with an exponent range so
+ * wide that nothing overflows.  A format instead makes every operation's
+ * result a value of an IEEE 754 binary format, bit for bit: the result is
+ * correctly rounded at the format's precision p, then mpfr_check_range and
+ * mpfr_subnormalize with the format's exponent range give overflow to ±inf,
+ * underflow to ±0 and subnormals (tests/formats/README.md says why those
+ * bounds).  MPFR's exponent range is global: it is set only inside
+ * xiO_fmt_round and put back at once, so no other code sees it.
+ *
+ * F(ID, name, prec, emin, emax, numpy, largest)
+ *   emin, emax  MPFR's exponent bounds that emulate the format (x = m·2^e,
+ *               1/2 <= m < 1): the IEEE emin - p + 2 and emax + 1
+ *   numpy       NumPy's dtype, or NULL (bfloat16 has none)
+ *   largest     the largest finite value, as the notes print it */
+#ifndef XI_FMT_H
+#define XI_FMT_H
+
+#define XI_FORMATS(F)                                                                      \
+  F(MPFR, "mpfr", 0, 0, 0, NULL, NULL)                                                     \
+  F(BINARY64, "binary64", 53, -1073, 1024, "float64", "1.797693135e+308")                 \
+  F(BINARY32, "binary32", 24, -148, 128, "float32", "3.402823466e+38")                    \
+  F(BINARY16, "binary16", 11, -23, 16, "float16", "65504")                                 \
+  F(BFLOAT16, "bfloat16", 8, -132, 128, NULL, "3.389531389e+38")
+
+enum xiO_format_id {
+#define XI_FMT_ENUM(id, ...) XI_FMT_##id,
+  XI_FORMATS(XI_FMT_ENUM)
+#undef XI_FMT_ENUM
+  XI_NFORMATS
+};
+
+typedef struct {
+  const char *name;
+  long prec, emin, emax;
+  const char *numpy, *largest;
+} xiO_format;
+
+extern const xiO_format xiO_formats[XI_NFORMATS];
+/* the format in effect (XI_FMT_MPFR: none); every rule reads it */
+extern int xiO_fmt;
+
+/* the format called name (len bytes), or -1 */
+int xiO_format_lookup(const char *name, size_t len);
+/* x, just computed at the format's precision with ternary value inex, made a
+   value of the format in effect: overflow, underflow, subnormals.  Returns
+   the new ternary value.  Only called when xiO_fmt is set. */
+int xiO_fmt_round(mpfr_ptr x, int inex);
+/* the same into format f (any, not only the one in effect) */
+int xiO_fmt_round_to(mpfr_ptr x, int inex, int f);
+/* r = Σ a[k·as]·b[k·bs] as NumPy 1.24 computes a matrix product's element in
+   the format in effect: binary16 (and bfloat16, by analogy) in a binary32
+   accumulator from +0, in order, rounded once at the end; binary32 and
+   binary64 in the format itself, each product and sum rounded, in order,
+   from +0 (no fused multiply-add).  0, or XI_RULE_STOPPED. */
+int xiO_fmt_dot(mpfr_ptr r, mpfr_srcptr a, uint32_t astride, mpfr_srcptr b, uint32_t bstride,
+                uint32_t len);
+
+#endif

@@ -1,0 +1,384 @@
+/* compare.c: the number formats networks run in (issue 10).
+ *
+ * format binary16 makes every value of the session a binary16 number, as
+ * NumPy's float16 would hold it (ops/fmt.c rounds; here the session's values
+ * are computed again, as prec does).  compare L in binary16, binary32 prints
+ * L's trace in columns, one per format and one exact (MPFR at 256 bits or
+ * more), each computed on a copy of L's graph (grad/probe.c), and says where
+ * each format first lost the value or the gradient: an underflow to 0, an
+ * overflow to inf, a nan, or no correct digit left. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl/session.h"
+#include "show/num.h"
+#include "show/steps.h"
+
+#define XI_EXACT_PREC 256
+#define XI_CMP_DIGITS 5
+#define XI_CMP_WIDTH 13
+
+static void say_format(xiR_session *s) {
+  const xiO_format *f = &xiO_formats[xiO_fmt];
+  if (xiO_fmt == XI_FMT_MPFR)
+    printf("format mpfr (%ld bits, no overflow or underflow)\n", (long)s->g.prec);
+  else
+    printf("format %s (%ld bits, largest %s, smallest subnormal 2^%ld%s%s)\n", f->name,
+           f->prec, f->largest, f->emin - 1, f->numpy ? ", NumPy's " : "",
+           f->numpy ? f->numpy : "");
+}
+
+static int unknown(const xiP_stmt *st, const char *t, size_t n, xi_pos at, xi_err *err) {
+  (void)st;
+  return xiR_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
+                  (int)n, t);
+}
+
+int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  if (st->arg.len == 0) {
+    say_format(s);
+    return 0;
+  }
+  const char *t = s->src + st->arg.off;
+  int f = xiO_format_lookup(t, st->arg.len), old = xiO_fmt;
+  if (f < 0)
+    return unknown(st, t, st->arg.len, st->arg.pos, err);
+  if (old == XI_FMT_MPFR)
+    s->mpfr_prec = s->g.prec;
+  mpfr_prec_t prec = f == XI_FMT_MPFR ? s->mpfr_prec : xiO_formats[f].prec;
+  xiG_collect(&s->g); /* values nothing can reach are not computed again */
+  xiD_forget(&s->sweep);
+  s->live = s->g.n;
+  xiO_fmt = f;
+  err->pos = st->arg.pos;
+  if (xiG_set_prec(&s->g, prec, err)) {
+    xiO_fmt = old;
+    size_t len = strlen(err->msg);
+    snprintf(err->msg + len, sizeof err->msg - len, ": the format stays %s",
+             xiO_formats[old].name);
+    err->pos = st->arg.pos;
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- compare ---- */
+
+typedef struct {
+  int f;           /* the format (XI_FMT_MPFR: the exact column) */
+  xiC_copy c;      /* L's graph computed in it */
+  xiD_sweep sw;    /* and swept */
+  int swept;
+  uint32_t root;
+} column;
+
+/* one step's value (adj: its adjoint) in a column; 0 when it is 0 (no adjoint) */
+static int cell(column *col, uint32_t node, int adj, xiO_view *v) {
+  uint32_t i = col->c.map[node];
+  if (i == XI_NONE)
+    return -1;
+  if (!adj) {
+    *v = xiG_view(&col->c.g.nodes[i]);
+    return 0;
+  }
+  return col->swept ? xiD_adj_view(&col->sw, &col->c.g, i, v) : -1;
+}
+
+/* what went wrong with x against the exact e: 0 nothing, else the words */
+static const char *judge(mpfr_srcptr x, mpfr_srcptr e) {
+  if (mpfr_nan_p(x))
+    return mpfr_nan_p(e) ? NULL : "is nan";
+  if (mpfr_inf_p(x))
+    return mpfr_inf_p(e) ? NULL : "overflows to inf";
+  if (!mpfr_number_p(e))
+    return NULL;
+  if (mpfr_zero_p(x))
+    return mpfr_zero_p(e) ? NULL : "underflows to 0";
+  if (mpfr_zero_p(e))
+    return NULL;
+  /* no correct digit: off by half the exact value or more, or the wrong sign */
+  mpfr_t d;
+  mpfr_init2(d, 64);
+  mpfr_sub(d, x, e, MPFR_RNDN);
+  mpfr_abs(d, d, MPFR_RNDN);
+  mpfr_mul_2si(d, d, 1, MPFR_RNDN);
+  int bad = mpfr_cmpabs(d, e) >= 0;
+  mpfr_clear(d);
+  return bad ? "keeps no correct digit" : NULL;
+}
+
+/* the first element of v that judge() faults against w, or -1 */
+static int first_bad(const xiO_view *v, const xiO_view *w, const char **why) {
+  for (uint32_t k = 0; k < v->n && k < w->n; k++)
+    if ((*why = judge(&v->el[k], &w->el[k])))
+      return (int)k;
+  return -1;
+}
+
+static void number(xiW_buf *b, mpfr_srcptr x) {
+  char t[XI_FORMAT_ROOM(XI_CMP_DIGITS)];
+  xiN_write(t, x, XI_CMP_DIGITS);
+  xiW_put(b, "%s", t);
+}
+
+/* a cell: a scalar's value, a tensor's shape; mark: '!' after it */
+static void put_cell(xiW_buf *b, const xiO_view *v, int zero, int mark, int last) {
+  xiW_buf t = {0};
+  if (zero) {
+    xiW_put(&t, "0");
+  } else if (v->sh.rank) {
+    char sh[48];
+    xiO_shape_text(&v->sh, sh, sizeof sh);
+    xiW_put(&t, "%s", sh);
+  } else {
+    number(&t, v->el);
+  }
+  xiW_put(b, " %*s%s", XI_CMP_WIDTH - 1, t.s ? t.s : "", mark ? "!" : last ? "" : " ");
+  xiW_free(&t);
+}
+
+static int chars(const char *p) {
+  int n = 0;
+  for (; *p; p++)
+    n += (*p & 0xC0) != 0x80;
+  return n;
+}
+
+/* the table of values (adj 0) or adjoints (adj 1), the first faulty cell of
+   each format marked, then a line for each */
+static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) {
+  int width = 8;
+  for (uint32_t k = 0; k < steps->n; k++) {
+    const char *w = adj ? steps->step[k].dwho : steps->step[k].who;
+    width = chars(w) > width ? chars(w) : width;
+  }
+  int first[XI_NFORMATS + 1], elem[XI_NFORMATS + 1];
+  const char *why[XI_NFORMATS + 1];
+  column *ex = &col[ncol - 1];
+  for (int c = 0; c + 1 < ncol; c++) { /* forward: from the leaves; reverse: from L */
+    first[c] = -1;
+    for (uint32_t q = 0; q < steps->n && first[c] < 0; q++) {
+      uint32_t k = adj ? steps->n - 1 - q : q;
+      xiO_view v, w;
+      if (cell(&col[c], steps->step[k].node, adj, &v) || cell(ex, steps->step[k].node, adj, &w))
+        continue;
+      if ((elem[c] = first_bad(&v, &w, &why[c])) >= 0)
+        first[c] = (int)k;
+    }
+  }
+  xiW_put(b, "%s\n  %*s", adj ? "reverse: the adjoints" : "forward: the values", width, "");
+  for (int c = 0; c < ncol; c++)
+    xiW_put(b, " %*s%s", XI_CMP_WIDTH - 1, c + 1 < ncol ? xiO_formats[col[c].f].name : "exact",
+            c + 1 < ncol ? " " : "");
+  xiW_put(b, "\n");
+  for (uint32_t q = 0; q < steps->n; q++) {
+    uint32_t k = adj ? steps->n - 1 - q : q;
+    const char *w = adj ? steps->step[k].dwho : steps->step[k].who;
+    xiW_put(b, "  %s%*s", w, width - chars(w), "");
+    for (int c = 0; c < ncol; c++) {
+      xiO_view v;
+      int zero = cell(&col[c], steps->step[k].node, adj, &v) != 0;
+      put_cell(b, &v, zero, c + 1 < ncol && first[c] == (int)k, c + 1 == ncol);
+    }
+    xiW_put(b, "\n");
+  }
+  for (int c = 0; c + 1 < ncol; c++) {
+    if (first[c] < 0)
+      continue;
+    const xiT_step *p = &steps->step[first[c]];
+    xiO_view v, w;
+    cell(&col[c], p->node, adj, &v);
+    cell(ex, p->node, adj, &w);
+    xiW_put(b, "  %s: %s first %s here", xiO_formats[col[c].f].name,
+            adj ? p->dwho : p->who, why[c]);
+    if (v.sh.rank) {
+      char e[64];
+      xiR_element(e, sizeof e, "", v.sh, (uint32_t)elem[c]);
+      xiW_put(b, " (element %s)", e);
+    }
+    xiW_put(b, ": ");
+    number(b, &v.el[elem[c]]);
+    xiW_put(b, ", exact ");
+    number(b, &w.el[elem[c]]);
+    xiW_put(b, "%s\n", adj ? (mpfr_zero_p(&v.el[elem[c]]) ? ": the gradient vanished"
+                              : mpfr_inf_p(&v.el[elem[c]]) || mpfr_nan_p(&v.el[elem[c]])
+                                  ? ": the gradient exploded"
+                                  : "")
+                         : "");
+  }
+}
+
+int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  int want[XI_NFORMATS], nwant = 0;
+  for (uint32_t k = 0; k < st->nnames; k++) {
+    const char *t = xiS_name(&s->g.sym, st->names[k]);
+    int f = xiO_format_lookup(t, strlen(t));
+    if (f < 0)
+      return unknown(st, t, strlen(t), st->name_pos[k], err);
+    if (f == XI_FMT_MPFR)
+      return xiR_fail(err, st->name_pos[k], "the exact column is MPFR's already: name the "
+                                             "formats to compare with it (binary16, ...)");
+    int dup = 0;
+    for (int q = 0; q < nwant; q++)
+      dup |= want[q] == f;
+    if (!dup)
+      want[nwant++] = f;
+  }
+  if (nwant == 0) {
+    static const int all[] = {XI_FMT_BINARY16, XI_FMT_BFLOAT16, XI_FMT_BINARY32,
+                              XI_FMT_BINARY64};
+    for (int q = 0; q < 4; q++)
+      want[nwant++] = all[q];
+  }
+  uint32_t mark = s->g.n, root;
+  char *label = xiR_label(s, st);
+  xiT_steps steps;
+  int have_steps = 0;
+  int rc = label ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
+  if (rc == 0)
+    rc = xiT_steps_make(&steps, &s->g, &s->sweep, &root, label, &root, 0, XI_T_TEXT,
+                        s->digits, st->pos, err); /* (no wrt: an empty list, not NULL) */
+  have_steps = rc == 0;
+  column col[XI_NFORMATS + 1];
+  int ncol = 0, saved = xiO_fmt;
+  mpfr_prec_t mine = xiO_fmt == XI_FMT_MPFR ? s->g.prec : s->mpfr_prec;
+  mpfr_prec_t exact = mine > XI_EXACT_PREC ? mine : XI_EXACT_PREC;
+  for (int q = 0; rc == 0 && q <= nwant; q++) {
+    column *c = &col[ncol++];
+    memset(c, 0, sizeof *c);
+    c->f = q < nwant ? want[q] : XI_FMT_MPFR;
+    xiD_init(&c->sw);
+    xiO_fmt = c->f;
+    rc = xiC_copy_make(&c->c, &s->g, &root, 1, c->f ? xiO_formats[c->f].prec : exact, st->pos,
+                       err);
+    c->root = rc == 0 ? c->c.map[root] : XI_NONE;
+    if (rc == 0 && !xiG_is_tensor(&c->c.g.nodes[c->root])) {
+      rc = xiD_sweep_from(&c->sw, &c->c.g, &c->root, XID_ALL, NULL, 0, st->pos, err);
+      c->swept = rc == 0;
+    }
+    xiO_fmt = saved;
+    if (rc && !c->f) {
+      size_t len = strlen(err->msg);
+      snprintf(err->msg + len, sizeof err->msg - len, " (in the exact column, at %ld bits)",
+               (long)exact);
+    }
+  }
+  if (rc == 0) {
+    xiW_buf out = {0};
+    xiW_put(&out, "compare %s: each format, and exact (MPFR at %ld bits); ! marks where a\n"
+                  "format first underflows, overflows, turns nan or keeps no correct digit\n",
+            label, (long)exact);
+    table(&out, &steps, col, ncol, 0);
+    if (col[0].swept)
+      table(&out, &steps, col, ncol, 1);
+    else
+      xiW_put(&out, "reverse: none, for %s is not a scalar\n", label);
+    rc = xiR_emit(&out, st->pos, err);
+    xiW_free(&out);
+  }
+  for (int c = 0; c < ncol; c++) {
+    xiC_copy_free(&col[c].c);
+    xiD_free(&col[c].sw);
+  }
+  if (have_steps)
+    xiT_steps_free(&steps);
+  free(label);
+  if (rc) /* on success the nodes stay: the ξ labels it printed name them */
+    xiG_truncate(&s->g, mark);
+  return rc;
+}
+
+/* ---- where inf and nan first appeared (trace, in a format) ---- */
+
+static int finite_view(const xiO_view *v, int nan_only) {
+  for (uint32_t k = 0; k < v->n; k++)
+    if (nan_only ? mpfr_nan_p(&v->el[k]) : !mpfr_number_p(&v->el[k]))
+      return 0;
+  return 1;
+}
+
+/* node i's operation with its operands' values: exp(20), inf - inf */
+static void op_values(xiR_session *s, xiW_buf *b, uint32_t i) {
+  xiG_node *n = &s->g.nodes[i];
+  const char *form = xiO_table[n->op].form;
+  for (const char *c = form; *c; c++) {
+    int var = (*c == 'a' || *c == 'b') && (c == form || !((c[-1] | 32) >= 'a' && (c[-1] | 32) <= 'z')) &&
+              !((c[1] | 32) >= 'a' && (c[1] | 32) <= 'z');
+    if (!var) {
+      xiW_put(b, "%c", *c);
+      continue;
+    }
+    uint32_t o = *c == 'a' ? n->a : n->b;
+    xiG_node *on = o == XI_NONE ? NULL : &s->g.nodes[o];
+    if (!on || xiG_is_tensor(on)) {
+      xiW_put(b, "%c", *c);
+      continue;
+    }
+    char t[XI_FORMAT_ROOM(10)];
+    xiN_write(t, on->v, s->digits < 10 ? s->digits : 10);
+    xiW_put(b, t[0] == '-' && c != form ? "(%s)" : "%s", t);
+  }
+}
+
+static void who(xiR_session *s, uint32_t i, char *buf, size_t n) {
+  for (uint32_t k = 0; k < s->g.nlabel; k++)
+    if (s->g.label[k] == i && !xiG_name_of(&s->g, i)) {
+      snprintf(buf, n, "ξ%u", k + 1);
+      return;
+    }
+  xiG_label_of(&s->g, i, buf, n);
+}
+
+void xiR_format_notes(xiR_session *s, uint32_t root) {
+  if (xiO_fmt == XI_FMT_MPFR || root == XI_NONE)
+    return;
+  const xiO_format *f = &xiO_formats[xiO_fmt];
+  int inf_done = 0, nan_done = 0;
+  uint8_t *cone = calloc(root + 1, 1);
+  if (!cone)
+    return;
+  cone[root] = 1;
+  for (uint32_t i = root + 1; i-- > 0;)
+    for (uint32_t k = 0; cone[i] && k < xiG_nargs(&s->g.nodes[i]); k++)
+      cone[xiG_arg(&s->g.nodes[i], k)] = 1;
+  for (uint32_t i = 0; i <= root && !(inf_done && nan_done); i++) {
+    xiG_node *n = &s->g.nodes[i];
+    if (!cone[i] || n->op == XI_TUPLE)
+      continue;
+    xiO_view v = xiG_view(n);
+    int ops_finite = 1, ops_nonan = 1;
+    for (uint32_t k = 0; k < xiG_nargs(n); k++) {
+      xiO_view o = xiG_view(&s->g.nodes[xiG_arg(n, k)]);
+      ops_finite &= finite_view(&o, 0);
+      ops_nonan &= finite_view(&o, 1);
+    }
+    char name[160];
+    xiW_buf b = {0};
+    if (!inf_done && ops_finite && !finite_view(&v, 0) && finite_view(&v, 1)) {
+      inf_done = 1;
+      who(s, i, name, sizeof name);
+      int leaf = n->op == XI_LEAF || n->op == XI_CONST;
+      xiW_put(&b, "note: %s %s to %sinf here (", name, leaf ? "rounds" : "overflowed",
+              mpfr_signbit(v.el) && !xiG_is_tensor(n) ? "-" : "");
+      if (leaf)
+        xiW_put(&b, "a number");
+      else
+        op_values(s, &b, i);
+      int pole = n->op == XI_DIV || n->op == XI_LOG;
+      if (pole && !leaf)
+        xiW_put(&b, ": a division by zero)\n");
+      else
+        xiW_put(&b, " > %s, %s's largest)\n", f->largest, f->name);
+    } else if (!nan_done && ops_nonan && !finite_view(&v, 1)) {
+      nan_done = inf_done = 1; /* (an inf after the first nan is no news) */
+      who(s, i, name, sizeof name);
+      xiW_put(&b, "note: first nan at %s: ", name);
+      op_values(s, &b, i);
+      xiW_put(&b, "\n");
+    }
+    if (b.s)
+      fwrite(b.s, 1, b.n, stdout);
+    xiW_free(&b);
+  }
+  free(cone);
+}

@@ -1,0 +1,43 @@
+# args: --keep-going
+# format: IEEE 754 formats emulated with MPFR (issue 10); compare: a trace per format
+format
+format binary16
+format
+exp(-20)           # underflows to 0
+70000*1            # the literal rounds to inf already (65504 is the largest)
+65504 + 16         # a tie at the top: ties to even, 65536 is inf
+65504 + 15
+1e-8               # below half the smallest subnormal: 0
+2^-24              # the smallest subnormal
+3*2^-24/2          # a tie between subnormals: 2^-23 (even)
+1 + 2^-11          # a tie: to even, 1
+1 + 3*2^-11        # a tie: to even, 1 + 2^-9
+0.1 + 0.2
+A = [[1, 2], [3, 4]]; B = [[0.1], [0.2]]
+A @ B
+x = 20
+y = exp(x)
+z = y - y
+trace z
+prec 60
+format bfloat16
+1/3
+format binary32
+1/3
+format binary64
+0.1 + 0.2
+format mpfr
+format
+y
+format bogus
+# the 20-layer sigmoid chain (seed 001's vanishing gradient): x_{k+1} = σ(w·x_k)
+x = 1; w = 1
+h = x
+repeat 20 { h = sigmoid(w*h); }
+L = h
+compare L in binary16, bfloat16, binary32
+# an exploding one: exp twice
+t = 3
+E = exp(exp(t))
+compare E in binary16, binary32, binary64
+compare E in mpfr
