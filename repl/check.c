@@ -17,7 +17,8 @@ enum { PROVEN, PROVEN_WRONG, UNDECIDED };
 typedef struct {
   xiN_verdict vd; /* the ball's midpoint against the claim: how it is off */
   int verdict;    /* what the ball proves */
-  char *value, *claim;
+  int computed;   /* the claim holds for the number computed at the working precision */
+  char *value, *claim, *held;
 } judged;
 
 /* x's lower and upper bounds, exactly */
@@ -53,7 +54,7 @@ static char *ball_text(const arb_struct *x, int digits, long prec) {
 /* claim k against the ball x: proven when every number in x is within half a
    unit of the claim's last digit, proven wrong when none is */
 static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, const arb_struct *x,
-                 long prec, judged *j) {
+                 mpfr_srcptr held, long prec, judged *j) {
   const xiL_token *c = &st->claims[k];
   const char *t = s->src + c->off;
   int neg = st->claim_neg[k];
@@ -84,6 +85,15 @@ static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, const arb_struc
     return -1;
   int more = j->vd.sig + 4 > s->digits ? j->vd.sig + 4 : s->digits;
   j->value = ball_text(x, more, prec);
+  /* a claim about the rounded computation (prec 53: what a double gives,
+     0.1 + 0.2 == 0.30000000000000004) is judged against the number held */
+  xiN_verdict h;
+  if (j->verdict != PROVEN && xiN_judge(held, t, c->len, neg, &h) == 0) {
+    j->computed = h.pass;
+    free(h.rounded);
+    if (j->computed)
+      j->held = xiN_format(held, more);
+  }
   j->claim = malloc(c->len + 2);
   if (j->claim)
     sprintf(j->claim, "%s%.*s", neg ? "-" : "", (int)c->len, t);
@@ -115,6 +125,7 @@ static int verdict_balls(xiR_session *s, uint32_t node, xi_pos at, xiW_proof *pf
 static void unjudge(judged *j) {
   free(j->value);
   free(j->claim);
+  free(j->held);
   free(j->vd.rounded);
 }
 
@@ -142,7 +153,7 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_er
   if (verdict_balls(s, node, st->pos, &pf, &own, err))
     return -1;
   judged j;
-  int bad = judge(s, st, 0, pf.ball, pf.prec, &j);
+  int bad = judge(s, st, 0, pf.ball, s->g.nodes[node].v, pf.prec, &j);
   if (own)
     _arb_vec_clear(own, 1);
   if (bad)
@@ -153,6 +164,11 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_er
   if (j.verdict == PROVEN) {
     passed(s);
     printf("%s (value %s, proven)\n", j.claim, j.value ? j.value : "?");
+  } else if (j.computed) {
+    passed(s);
+    printf("%s (value %s as computed at %ld bits; the exact value is %s%s)\n", j.claim,
+           j.held ? j.held : "?", (long)s->g.prec, j.value ? j.value : "?",
+           j.verdict == UNDECIDED ? ", not proven to round to the claim" : ", which does not");
   } else if (j.verdict == UNDECIDED) {
     undecided(s, st, &j, pf.prec);
   } else {
@@ -191,11 +207,15 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *
   uint32_t failed = 0, open = 0;
   for (uint32_t k = 0; k < v.n; k++) {
     judged j;
-    if (judge(s, st, k, &pf.ball[k], pf.prec, &j)) {
+    if (judge(s, st, k, &pf.ball[k], &v.el[k], pf.prec, &j)) {
       xiW_free(&bad);
       if (own)
         _arb_vec_clear(own, v.n);
       return xiR_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
+    }
+    if (j.verdict != PROVEN && j.computed) { /* the rounded computation's, as scalars */
+      unjudge(&j);
+      continue;
     }
     open += j.verdict == UNDECIDED;
     if (j.verdict != PROVEN && ++failed <= 8) {
