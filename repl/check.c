@@ -12,28 +12,100 @@
 #include "show/num.h"
 #include "show/print.h"
 
-typedef struct {
-  xiN_verdict vd;
-  char *value, *claim;
-} judged;
+/* ---- a number typed, against a value (check, and step's quiz) ---- */
 
-static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, mpfr_srcptr v, judged *j) {
-  const xiL_token *c = &st->claims[k];
-  if (xiN_judge(v, s->src + c->off, c->len, st->claim_neg[k], &j->vd))
+/* digits with at most one point, then e and a whole number: what the lexer
+   reads as a number (3, 0.1, .5, 1e-30) */
+static int number_text(const char *t, size_t n) {
+  size_t i = 0, digits = 0;
+  while (i < n && t[i] >= '0' && t[i] <= '9')
+    i++, digits++;
+  if (i < n && t[i] == '.')
+    for (i++; i < n && t[i] >= '0' && t[i] <= '9'; i++)
+      digits++;
+  if (digits == 0)
+    return 0;
+  if (i < n && (t[i] | 0x20) == 'e') {
+    i += i + 1 < n && (t[i + 1] == '+' || t[i + 1] == '-');
+    size_t e = ++i;
+    while (i < n && t[i] >= '0' && t[i] <= '9')
+      i++;
+    if (i == e)
+      return 0;
+  }
+  return i == n;
+}
+
+/* does the claim round from x (the value doubled, halved or negated)? */
+static int claims(mpfr_srcptr x, const char *t, size_t n, int neg) {
+  xiN_verdict vd;
+  int pass = xiN_judge(x, t, n, neg, &vd) == 0 && vd.pass;
+  free(vd.rounded);
+  return pass;
+}
+
+/* a mistake of the chain rule by hand: a lost sign, a lost or extra factor 2
+   (d(x²) written x, the ½ of a squared error) */
+static int slip(mpfr_srcptr v, const char *t, size_t n, int neg) {
+  if (mpfr_zero_p(v))
+    return XI_J_WRONG;
+  mpfr_t x;
+  mpfr_init2(x, mpfr_get_prec(v));
+  int kind = XI_J_WRONG;
+  mpfr_neg(x, v, MPFR_RNDN); /* exact, as are the two below */
+  if (claims(x, t, n, neg))
+    kind = XI_J_SIGN;
+  mpfr_mul_2ui(x, v, 1, MPFR_RNDN);
+  if (kind == XI_J_WRONG && claims(x, t, n, neg))
+    kind = XI_J_TWICE;
+  mpfr_div_2ui(x, v, 1, MPFR_RNDN);
+  if (kind == XI_J_WRONG && claims(x, t, n, neg))
+    kind = XI_J_HALF;
+  mpfr_clear(x);
+  return kind;
+}
+
+int xiR_judge(mpfr_srcptr v, const char *text, size_t len, int neg, int digits, xiR_judged *j) {
+  memset(j, 0, sizeof *j);
+  for (; len && (*text == '-' || *text == '+'); text++, len--) /* typed with its sign */
+    neg ^= *text == '-';
+  if (!number_text(text, len) || xiN_judge(v, text, len, neg, &j->vd))
     return -1;
-  int more = j->vd.sig + 4 > s->digits ? j->vd.sig + 4 : s->digits;
+  j->kind = j->vd.pass ? XI_J_RIGHT : j->vd.truncated ? XI_J_TRUNCATED : slip(v, text, len, neg);
+  int more = j->vd.sig + 4 > digits ? j->vd.sig + 4 : digits;
   j->value = xiN_format(v, more);
-  j->claim = malloc(c->len + 2);
+  j->claim = malloc(len + 2);
   if (j->claim)
-    sprintf(j->claim, "%s%.*s", st->claim_neg[k] ? "-" : "", (int)c->len, s->src + c->off);
+    sprintf(j->claim, "%s%.*s", neg ? "-" : "", (int)len, text);
   return 0;
 }
 
-static void unjudge(judged *j) {
+void xiR_unjudge(xiR_judged *j) {
   free(j->value);
   free(j->claim);
   free(j->vd.rounded);
+  memset(j, 0, sizeof *j);
 }
+
+const char *xiR_judgement(int kind) {
+  switch (kind) {
+  case XI_J_RIGHT: return "right";
+  case XI_J_TRUNCATED: return "the value truncated, not rounded";
+  case XI_J_SIGN: return "off by a sign";
+  case XI_J_TWICE: return "off by a factor of 2 (twice the value)";
+  case XI_J_HALF: return "off by a factor of 2 (half the value)";
+  default: return "wrong";
+  }
+}
+
+typedef xiR_judged judged;
+
+static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, mpfr_srcptr v, judged *j) {
+  const xiL_token *c = &st->claims[k];
+  return xiR_judge(v, s->src + c->off, c->len, st->claim_neg[k], s->digits, j);
+}
+
+static void unjudge(judged *j) { xiR_unjudge(j); }
 
 static void passed(xiR_session *s) {
   const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
@@ -56,10 +128,13 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, mpfr_srcptr v, xi_er
       snprintf(msg, sizeof msg, "%.*s is %s, not %s (far from it)", (int)(n > 200 ? 200 : n),
                t, j.value ? j.value : "?", j.claim ? j.claim : "?");
     else
-      snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s", (int)(n > 200 ? 200 : n), t,
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s%s", (int)(n > 200 ? 200 : n), t,
                j.value ? j.value : "?", j.claim ? j.claim : "?",
-               j.vd.truncated ? "the claim is the value truncated, not rounded: rounded it is "
-                              : "rounded to the claim's last digit it is ",
+               j.kind == XI_J_SIGN || j.kind == XI_J_TWICE || j.kind == XI_J_HALF
+                   ? xiR_judgement(j.kind) : "",
+               j.kind == XI_J_TRUNCATED ? "the claim is the value truncated, not rounded: rounded it is "
+               : j.kind == XI_J_WRONG   ? "rounded to the claim's last digit it is "
+                                        : ": rounded to the claim's last digit it is ",
                j.vd.rounded);
     xiR_report(s, "check failed", st->claims[0].pos, msg);
     s->failed = 1;

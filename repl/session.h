@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "grad/grad.h"
+#include "show/num.h"
 #include "show/print.h"
 #include "tape/graph.h"
 
@@ -72,6 +73,24 @@ int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block);
 /* check (check.c) */
 int xiR_check(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* how a number typed stands against a value, as check judges it (and step's
+   quiz): right to the digits it wrote (within half a unit of its last), the
+   value truncated there instead of rounded, or the value negated, doubled or
+   halved (rounded alike), or wrong */
+enum { XI_J_RIGHT, XI_J_TRUNCATED, XI_J_SIGN, XI_J_TWICE, XI_J_HALF, XI_J_WRONG };
+typedef struct {
+  int kind;           /* XI_J_* */
+  xiN_verdict vd;     /* vd.rounded: the value rounded at the claim's last digit */
+  char *value, *claim; /* the value to a few more digits than claimed; the claim */
+} xiR_judged;
+/* Judges text (a number as typed: a sign, digits, a point, an exponent;
+   negated once more when neg) against v; -1 when it is not a number, or too
+   long to judge.  digits: the fewest the value is written with.  Free the
+   strings with xiR_unjudge. */
+int xiR_judge(mpfr_srcptr v, const char *text, size_t len, int neg, int digits, xiR_judged *j);
+void xiR_unjudge(xiR_judged *j);
+/* "right", "off by a sign", ...: a judgement in words */
+const char *xiR_judgement(int kind);
 /* a command's statement, by its row's handler (commands.c) */
 int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* the nodes the names after wrt bind, each one that root depends on (an

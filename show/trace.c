@@ -8,11 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-  const xiT_steps *st;
-  xiT_style style;
-  const char *val_on, *adj_on, *off;
-} printer;
+typedef xiT_printer printer;
+
+void xiT_printer_init(xiT_printer *pr, const xiT_steps *st, xiT_style style) {
+  *pr = (xiT_printer){st, style, "", "", ""};
+  if (style.color)
+    pr->val_on = "\033[32m", pr->adj_on = "\033[31m", pr->off = "\033[0m";
+}
 
 /* the text left-aligned in `width` characters (not bytes: ξ is two bytes) */
 static void pad(xiW_buf *b, const char *text, int width) {
@@ -35,12 +37,15 @@ static void number(const printer *pr, xiW_buf *b, const char *color, mpfr_srcptr
   xiW_put(b, "%s", pr->off);
 }
 
-static void forward_line(const printer *pr, xiW_buf *b, const xiT_step *p) {
+void xiT_forward_line(const printer *pr, xiW_buf *b, const xiT_step *p, int hide) {
   pad(b, p->who, 8);
   if (!p->leaf)
     xiW_put(b, "%s = ", p->op);
   xiO_view v = xiT_value(pr->st, p);
-  value(pr, b, pr->val_on, &v);
+  if (hide)
+    xiW_put(b, "?");
+  else
+    value(pr, b, pr->val_on, &v);
   xiW_put(b, p->leaf ? "   (leaf)\n" : "\n");
 }
 
@@ -69,7 +74,7 @@ static void operand_lines(const printer *pr, xiW_buf *b, const xiT_step *p, uint
   }
 }
 
-static void reverse_line(const printer *pr, xiW_buf *b, const xiT_step *p) {
+void xiT_reverse_line(const printer *pr, xiW_buf *b, const xiT_step *p, int hide) {
   xiW_put(b, "  %s = ", p->dwho);
   if (p->node == pr->st->root) {
     xiW_put(b, "%s1%s\n", pr->adj_on, pr->off);
@@ -86,7 +91,12 @@ static void reverse_line(const printer *pr, xiW_buf *b, const xiT_step *p) {
       number(pr, b, "", xiT_term_partial(pr->st, &p->terms[k]), 1);
     }
     xiW_put(b, " = ");
-    number(pr, b, pr->adj_on, xiD_adj(pr->st->s, p->node), 0);
+    if (hide)
+      xiW_put(b, "?");
+    else
+      number(pr, b, pr->adj_on, xiD_adj(pr->st->s, p->node), 0);
+  } else if (hide) {
+    xiW_put(b, "?");
   } else {
     xiO_view v;
     if (xiT_adjoint(pr->st, p, &v) == 0)
@@ -111,7 +121,7 @@ static int print_steps(const printer *pr, xiW_buf *out, const char *label, const
   for (uint32_t k = 0; k < st->n; k++) {
     if (done)
       operand_lines(pr, out, &st->step[k], done);
-    forward_line(pr, out, &st->step[k]);
+    xiT_forward_line(pr, out, &st->step[k], 0);
   }
   free(done);
   if (!st->reverse) { /* adjoints start from a scalar: there is no reverse list */
@@ -124,7 +134,7 @@ static int print_steps(const printer *pr, xiW_buf *out, const char *label, const
   for (uint32_t k = st->n; k-- > 0;) {
     if ((k & 1023) == 0 && xiO_stopped())
       return -1;
-    reverse_line(pr, out, &st->step[k]);
+    xiT_reverse_line(pr, out, &st->step[k], 0);
   }
   return 0;
 }
@@ -134,9 +144,8 @@ int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, cons
   xiT_steps st;
   if (xiT_steps_make(&st, g, s, &root, label, wrt, nwrt, XI_T_TEXT, style.digits, at, err))
     return -1;
-  printer pr = {&st, style, "", "", ""};
-  if (style.color)
-    pr.val_on = "\033[32m", pr.adj_on = "\033[31m", pr.off = "\033[0m";
+  printer pr;
+  xiT_printer_init(&pr, &st, style);
   xiW_buf out = {0};
   int rc = print_steps(&pr, &out, label, wrt, nwrt);
   if (rc || out.failed) {
