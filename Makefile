@@ -22,6 +22,7 @@ LIB_SRC := ops/pool.c ops/ops.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/
            show/num.c show/print.c show/form.c show/steps.c show/trace.c show/pyfmt.c \
            show/dot.c show/svg.c show/export.c \
            repl/session.c repl/pyrun.c repl/commands.c repl/check.c repl/draw.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c
+LIB_SRC += repl/step.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/show/page.o
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)

@@ -6,6 +6,7 @@
 
 #include "grad/grad.h"
 #include "show/num.h"
+#include "show/steps.h"
 #include "show/print.h"
 #include "tape/graph.h"
 
@@ -114,7 +115,11 @@ int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *o
 /* Python's rules for what is shown: an assignment shows nothing, and a bare
    expression only at the prompt (pasted code prints what Python prints) */
 static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
-/* dot, svg and export (draw.c) */
+/* the steps of st's expression (for the names after wrt, when given), in a
+   dialect of show/steps.h; on an error the caller truncates what it built */
+int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps, xi_err *err);
+/* dot, svg and export (draw.c); step (step.c) */
+int xiR_step(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_export(xiR_session *s, const xiP_stmt *st, xi_err *err);
