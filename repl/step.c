@@ -97,13 +97,28 @@ static int raw(void) {
 
 /* ---- reading ---- */
 
-/* one byte of stdin: 1, 0 at its end, -1 when interrupted or broken */
+/* one byte of stdin: 1, 0 at its end, -1 when interrupted or broken.  The
+   wait is ppoll's with SIGINT and SIGTERM let in only while it waits, so that
+   a ^C just before it (the prompt printed, the key pressed at once) is seen
+   rather than lost with the read left waiting. */
 static int byte(walk *w, unsigned char *c) {
+  sigset_t block, old;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  sigaddset(&block, SIGTERM);
   for (;;) {
-    ssize_t r = read(STDIN_FILENO, c, 1);
-    if (r >= 0)
-      return (int)r;
-    if (errno != EINTR || w->s->interrupt)
+    struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+    sigprocmask(SIG_BLOCK, &block, &old);
+    int r = w->s->interrupt ? -1 : ppoll(&p, 1, NULL, &old), e = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (w->s->interrupt || (r < 0 && e != EINTR))
+      return -1;
+    if (r < 0)
+      continue;
+    ssize_t n = read(STDIN_FILENO, c, 1);
+    if (n >= 0)
+      return (int)n;
+    if (errno != EINTR)
       return -1;
   }
 }
