@@ -69,8 +69,9 @@
     "passes when E rounds to NUMBER's last digit",                                         \
     "Passes when E is within half a unit of NUMBER's last written digit (check L ==\n"     \
     "0.640 passes for 0.63967).  It prints the value to a few more digits, and says\n"     \
-    "so when the claim is the value truncated instead of rounded.  A tensor is\n"          \
-    "checked element by element (check M == [[1, 2], [3, 4]]).\n"                          \
+    "so when the claim is the value truncated instead of rounded, or off by a sign or\n"   \
+    "a factor of 2.  A tensor is checked element by element (check M == [[1, 2],\n"        \
+    "[3, 4]]).\n"                                                                          \
     "check A == B with an expression on the right (check grad(L, W) == (p - y)*x)\n"      \
     "passes when the two agree to the working precision (within 8 bits: two ways of\n"    \
     "computing a number round differently), and says to how many digits they agree.\n"    \

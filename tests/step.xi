@@ -17,6 +17,9 @@ step L
 step L quiz
 # the ξ labels are names now, as after trace
 grad(L, ξ3)
+# check says what the quiz says: off by a sign, twice the value
+check grad(L, W) == 0.00037018
+check grad(L, W) == -0.00074037
 # the input has ended: the whole walk on a path from W, and a quiz that
 # stops at once
 step L wrt W
