@@ -209,8 +209,10 @@ static void operands(const walk *w, xiW_buf *b, const xiT_step *p) {
   const xiG_node *n = &g->nodes[p->node];
   int any = 0;
   for (uint32_t k = 0; !p->leaf && k < xiG_nargs(n); k++) {
-    uint32_t o = xiG_arg(n, k);
-    if (g->nodes[o].op == XI_CONST)
+    uint32_t o = xiG_arg(n, k), seen = 0;
+    for (uint32_t j = 0; j < k; j++) /* M·M: M once */
+      seen |= xiG_arg(n, j) == o;
+    if (seen || g->nodes[o].op == XI_CONST)
       continue;
     xiW_put(b, any++ ? ", " : "    with ");
     who(w, b, o);
@@ -379,6 +381,11 @@ static int quiz(walk *w) {
   if (rc)
     return rc;
   int n = count[Q_ASKED];
+  if (n == 0 && c != K_QUIT) { /* leaves, ∂L/∂L and tensors are shown, not asked */
+    printf("no value to ask for: each is a leaf, ∂%s/∂%s or a tensor\n", w->st.label,
+           w->st.label);
+    return 0;
+  }
   printf("score: %d of %d right", count[XI_J_RIGHT], n);
   static const int kinds[] = {XI_J_TRUNCATED, XI_J_SIGN, XI_J_TWICE, XI_J_HALF, XI_J_WRONG};
   static const char *const words[] = {"truncated", "off by a sign", "twice the value",

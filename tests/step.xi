@@ -24,3 +24,8 @@ check grad(L, W) == -0.00074037
 # stops at once
 step L wrt W
 step L quiz
+# tensors: their terms as the trace writes them; a quiz has nothing to ask
+# (M = 2·[[1, 2], [3, 4]]; ∂/∂M of sum(M*M) is 2M = [[4, 8], [12, 16]])
+A = [[1, 2], [3, 4]]; M = A*2
+step sum(M*M) wrt M
+step M quiz
