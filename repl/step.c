@@ -7,8 +7,9 @@
  *
  * Input.  When stdin is a terminal the walk reads single keys in raw mode
  * (Space, Enter, → next; ←, b back; q, Ctrl-C, Ctrl-D leave), and the
- * terminal is put back on every way out: a key, an error, a signal (SIGINT
- * interrupts the read; SIGTERM and SIGHUP put it back before xi dies), and
+ * terminal is put back on every way out: a key, an error, a signal (SIGINT,
+ * and SIGTERM where xi handles it, interrupt the read and the walk ends;
+ * SIGHUP, and SIGTERM where xi does not, put it back before xi dies), and
  * exit().  Otherwise (a pipe, a file, /dev/null) it reads a line per step:
  * empty or n next, b back, q leaves, and the end of the input shows the rest,
  * so that a script never waits.  A quiz reads a line per answer in either
