@@ -12,19 +12,63 @@
 #include "show/num.h"
 #include "show/print.h"
 
-enum { PROVEN, PROVEN_WRONG, UNDECIDED };
+/* ---- a number typed, against a value (check, and step's quiz) ---- */
 
-typedef struct {
-  xiN_verdict vd; /* the ball's midpoint against the claim: how it is off */
-  int verdict;    /* what the ball proves */
-  int computed;   /* the claim holds for the number computed at the working precision */
-  char *value, *claim, *held;
-} judged;
+/* digits with at most one point, then e and a whole number: what the lexer
+   reads as a number (3, 0.1, .5, 1e-30) */
+static int number_text(const char *t, size_t n) {
+  size_t i = 0, digits = 0;
+  while (i < n && t[i] >= '0' && t[i] <= '9')
+    i++, digits++;
+  if (i < n && t[i] == '.')
+    for (i++; i < n && t[i] >= '0' && t[i] <= '9'; i++)
+      digits++;
+  if (digits == 0)
+    return 0;
+  if (i < n && (t[i] | 0x20) == 'e') {
+    i += i + 1 < n && (t[i + 1] == '+' || t[i + 1] == '-');
+    size_t e = ++i;
+    while (i < n && t[i] >= '0' && t[i] <= '9')
+      i++;
+    if (i == e)
+      return 0;
+  }
+  return i == n;
+}
 
-/* x's lower and upper bounds, exactly */
-static void ends(const arb_struct *x, mpfr_t lo, mpfr_t hi) {
+/* does the claim round from x (the value doubled, halved or negated)? */
+static int claims(mpfr_srcptr x, const char *t, size_t n, int neg) {
+  xiN_verdict vd;
+  int pass = xiN_judge(x, t, n, neg, &vd) == 0 && vd.pass;
+  free(vd.rounded);
+  return pass;
+}
+
+/* a mistake of the chain rule by hand: a lost sign, a lost or extra factor 2
+   (d(x²) written x, the ½ of a squared error) */
+static int slip(mpfr_srcptr v, const char *t, size_t n, int neg) {
+  if (mpfr_zero_p(v))
+    return XI_J_WRONG;
+  mpfr_t x;
+  mpfr_init2(x, mpfr_get_prec(v));
+  int kind = XI_J_WRONG;
+  mpfr_neg(x, v, MPFR_RNDN); /* exact, as are the two below */
+  if (claims(x, t, n, neg))
+    kind = XI_J_SIGN;
+  mpfr_mul_2ui(x, v, 1, MPFR_RNDN);
+  if (kind == XI_J_WRONG && claims(x, t, n, neg))
+    kind = XI_J_TWICE;
+  mpfr_div_2ui(x, v, 1, MPFR_RNDN);
+  if (kind == XI_J_WRONG && claims(x, t, n, neg))
+    kind = XI_J_HALF;
+  mpfr_clear(x);
+  return kind;
+}
+
+/* x's lower and upper bounds and its midpoint, exactly */
+static void ends(const arb_struct *x, mpfr_t lo, mpfr_t hi, mpfr_t mid) {
   slong p = arf_bits(arb_midref(x)) + 64;
-  mpfr_inits2(p < 64 ? 64 : p, lo, hi, (mpfr_ptr)0);
+  mpfr_inits2(p < 64 ? 64 : p, lo, hi, mid, (mpfr_ptr)0);
   arf_t t;
   arf_init(t);
   arb_get_lbound_arf(t, x, mpfr_get_prec(lo));
@@ -32,6 +76,7 @@ static void ends(const arb_struct *x, mpfr_t lo, mpfr_t hi) {
   arb_get_ubound_arf(t, x, mpfr_get_prec(hi));
   arf_get_mpfr(hi, t, MPFR_RNDU);
   arf_clear(t);
+  arf_get_mpfr(mid, arb_midref(x), MPFR_RNDN);
 }
 
 /* the proven digits of x (digits of them at most), and how many are known
@@ -51,54 +96,86 @@ static char *ball_text(const arb_struct *x, int digits, long prec) {
   return out;
 }
 
-/* claim k against the ball x: proven when every number in x is within half a
-   unit of the claim's last digit, proven wrong when none is */
-static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, const arb_struct *x,
-                 mpfr_srcptr held, long prec, judged *j) {
-  const xiL_token *c = &st->claims[k];
-  const char *t = s->src + c->off;
-  int neg = st->claim_neg[k];
+/* the verdict of the ball's two ends: proven when every number in x is
+   within half a unit of the claim's last digit, proven wrong when none is */
+static int ball_verdict(const arb_struct *x, mpfr_srcptr lo, mpfr_srcptr hi, const char *t,
+                        size_t n, int neg) {
+  if (!arb_is_finite(x))
+    return XI_V_UNDECIDED; /* a ball that proves nothing */
+  xiN_verdict a = {0}, b = {0};
+  int v = -1;
+  if (xiN_judge(lo, t, n, neg, &a) == 0 && xiN_judge(hi, t, n, neg, &b) == 0) {
+    v = a.pass && b.pass                  ? XI_V_PROVEN
+        : a.side == b.side && a.side != 0 ? XI_V_WRONG
+                                          : XI_V_UNDECIDED;
+    free(b.rounded);
+  }
+  free(a.rounded);
+  return v;
+}
+
+int xiR_judge(const arb_struct *x, mpfr_srcptr held, long prec, const char *text, size_t len,
+              int neg, int digits, xiR_judged *j) {
   memset(j, 0, sizeof *j);
+  for (; len && (*text == '-' || *text == '+'); text++, len--) /* typed with its sign */
+    neg ^= *text == '-';
+  if (!number_text(text, len))
+    return -1;
   mpfr_t lo, hi, mid;
-  ends(x, lo, hi);
-  mpfr_init2(mid, mpfr_get_prec(lo));
-  arf_get_mpfr(mid, arb_midref(x), MPFR_RNDN);
-  xiN_verdict a, b;
+  ends(x, lo, hi, mid);
   int rc = -1;
-  if (arb_is_finite(x) && xiN_judge(mid, t, c->len, neg, &j->vd) == 0) {
-    if (xiN_judge(lo, t, c->len, neg, &a) == 0) {
-      if (xiN_judge(hi, t, c->len, neg, &b) == 0) {
-        j->verdict = a.pass && b.pass                ? PROVEN
-                     : a.side == b.side && a.side != 0 ? PROVEN_WRONG
-                                                       : UNDECIDED;
-        rc = 0;
-        free(b.rounded);
-      }
-      free(a.rounded);
-    }
-  } else if (!arb_is_finite(x) && xiN_judge(mid, t, c->len, neg, &j->vd) == 0) {
-    j->verdict = UNDECIDED; /* a ball that proves nothing */
+  if (xiN_judge(mid, text, len, neg, &j->vd) == 0 &&
+      (j->verdict = ball_verdict(x, lo, hi, text, len, neg)) >= 0) {
+    j->kind = j->vd.pass        ? XI_J_RIGHT
+              : j->vd.truncated ? XI_J_TRUNCATED
+                                : slip(mid, text, len, neg);
     rc = 0;
   }
   mpfr_clears(lo, hi, mid, (mpfr_ptr)0);
   if (rc)
     return -1;
-  int more = j->vd.sig + 4 > s->digits ? j->vd.sig + 4 : s->digits;
+  int more = j->vd.sig + 4 > digits ? j->vd.sig + 4 : digits;
   j->value = ball_text(x, more, prec);
   /* a claim about the rounded computation (prec 53: what a double gives,
      0.1 + 0.2 == 0.30000000000000004) is judged against the number held */
-  xiN_verdict h;
-  if (j->verdict != PROVEN && xiN_judge(held, t, c->len, neg, &h) == 0) {
-    j->computed = h.pass;
-    free(h.rounded);
-    if (j->computed)
-      j->held = xiN_format(held, more);
+  if (j->verdict != XI_V_PROVEN && claims(held, text, len, neg)) {
+    j->computed = 1;
+    j->held = xiN_format(held, more);
   }
-  j->claim = malloc(c->len + 2);
+  j->claim = malloc(len + 2);
   if (j->claim)
-    sprintf(j->claim, "%s%.*s", neg ? "-" : "", (int)c->len, t);
+    sprintf(j->claim, "%s%.*s", neg ? "-" : "", (int)len, text);
   return 0;
 }
+
+void xiR_unjudge(xiR_judged *j) {
+  free(j->value);
+  free(j->claim);
+  free(j->held);
+  free(j->vd.rounded);
+  memset(j, 0, sizeof *j);
+}
+
+const char *xiR_judgement(int kind) {
+  switch (kind) {
+  case XI_J_RIGHT: return "right";
+  case XI_J_TRUNCATED: return "the value truncated, not rounded";
+  case XI_J_SIGN: return "off by a sign";
+  case XI_J_TWICE: return "off by a factor of 2 (twice the value)";
+  case XI_J_HALF: return "off by a factor of 2 (half the value)";
+  default: return "wrong";
+  }
+}
+
+typedef xiR_judged judged;
+
+static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, const arb_struct *x,
+                 mpfr_srcptr held, long prec, judged *j) {
+  const xiL_token *c = &st->claims[k];
+  return xiR_judge(x, held, prec, s->src + c->off, c->len, st->claim_neg[k], s->digits, j);
+}
+
+static void unjudge(judged *j) { xiR_unjudge(j); }
 
 /* node's balls for a verdict: those proven, or an input's numbers exactly (the
    printer needs no balls for them), or balls that prove nothing (pf->why);
@@ -120,13 +197,6 @@ static int verdict_balls(xiR_session *s, uint32_t node, xi_pos at, xiW_proof *pf
   pf->ball = *own;
   pf->prec = (long)s->g.prec;
   return 0;
-}
-
-static void unjudge(judged *j) {
-  free(j->value);
-  free(j->claim);
-  free(j->held);
-  free(j->vd.rounded);
 }
 
 static void passed(xiR_session *s) {
@@ -161,15 +231,15 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_er
                     "the claim is too long or its exponent too large to check");
   const char *t = s->src + st->text_off;
   size_t n = st->text_len;
-  if (j.verdict == PROVEN) {
+  if (j.verdict == XI_V_PROVEN) {
     passed(s);
     printf("%s (value %s, proven)\n", j.claim, j.value ? j.value : "?");
   } else if (j.computed) {
     passed(s);
     printf("%s (value %s as computed at %ld bits; the exact value is %s%s)\n", j.claim,
            j.held ? j.held : "?", (long)s->g.prec, j.value ? j.value : "?",
-           j.verdict == UNDECIDED ? ", not proven to round to the claim" : ", which does not");
-  } else if (j.verdict == UNDECIDED) {
+           j.verdict == XI_V_UNDECIDED ? ", not proven to round to the claim" : ", which does not");
+  } else if (j.verdict == XI_V_UNDECIDED) {
     undecided(s, st, &j, pf.prec);
   } else {
     char msg[sizeof err->msg];
@@ -177,10 +247,14 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_er
       snprintf(msg, sizeof msg, "%.*s is %s, not %s (far from it; proven wrong)",
                (int)(n > 200 ? 200 : n), t, j.value ? j.value : "?", j.claim ? j.claim : "?");
     else
-      snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s (proven wrong)",
-               (int)(n > 200 ? 200 : n), t, j.value ? j.value : "?", j.claim ? j.claim : "?",
-               j.vd.truncated ? "the claim is the value truncated, not rounded: rounded it is "
-                              : "rounded to the claim's last digit it is ",
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s%s (proven wrong)",
+               (int)(n > 200 ? 200 : n), t,
+               j.value ? j.value : "?", j.claim ? j.claim : "?",
+               j.kind == XI_J_SIGN || j.kind == XI_J_TWICE || j.kind == XI_J_HALF
+                   ? xiR_judgement(j.kind) : "",
+               j.kind == XI_J_TRUNCATED ? "the claim is the value truncated, not rounded: rounded it is "
+               : j.kind == XI_J_WRONG   ? "rounded to the claim's last digit it is "
+                                        : ": rounded to the claim's last digit it is ",
                j.vd.rounded);
     xiR_report(s, "check failed", st->claims[0].pos, msg);
     s->failed = 1;
@@ -213,19 +287,19 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *
         _arb_vec_clear(own, v.n);
       return xiR_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
     }
-    if (j.verdict != PROVEN && j.computed) { /* the rounded computation's, as scalars */
+    if (j.verdict != XI_V_PROVEN && j.computed) { /* the rounded computation's, as scalars */
       unjudge(&j);
       continue;
     }
-    open += j.verdict == UNDECIDED;
-    if (j.verdict != PROVEN && ++failed <= 8) {
+    open += j.verdict == XI_V_UNDECIDED;
+    if (j.verdict != XI_V_PROVEN && ++failed <= 8) {
       if (v.sh.rank == 2)
         xiW_put(&bad, "%s[%u, %u] is %s, %s %s%s", failed > 1 ? "; " : "", k / v.sh.cols,
-                k % v.sh.cols, j.value, j.verdict == UNDECIDED ? "maybe" : "not", j.claim,
+                k % v.sh.cols, j.value, j.verdict == XI_V_UNDECIDED ? "maybe" : "not", j.claim,
                 j.vd.truncated ? " (truncated)" : "");
       else
         xiW_put(&bad, "%s[%u] is %s, %s %s%s", failed > 1 ? "; " : "", k, j.value,
-                j.verdict == UNDECIDED ? "maybe" : "not", j.claim,
+                j.verdict == XI_V_UNDECIDED ? "maybe" : "not", j.claim,
                 j.vd.truncated ? " (truncated)" : "");
     }
     unjudge(&j);

@@ -99,8 +99,7 @@ static int render(const xiT_steps *st, int kind, xiW_buf *out, xi_pos at, xi_err
   return rc;
 }
 
-/* the steps of the statement's expression, for the names after wrt */
-static int steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps,
+int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps,
                     xi_err *err) {
   uint32_t root, *wrt = malloc((st->nnames + 1) * sizeof *wrt);
   char *label = xiR_label(s, st);
@@ -119,7 +118,7 @@ static int draw(xiR_session *s, const xiP_stmt *st, int kind, const char *file, 
   uint32_t mark = s->g.n;
   xiT_steps steps;
   int dialect = kind == OUT_MD || kind == OUT_TEX ? XI_T_TEX : XI_T_TEXT;
-  if (steps_of(s, st, dialect, &steps, err)) {
+  if (xiR_steps_of(s, st, dialect, &steps, err)) {
     xiG_truncate(&s->g, mark);
     return -1;
   }

@@ -6,6 +6,8 @@
 
 #include "grad/grad.h"
 #include "proof/ball.h"
+#include "show/num.h"
+#include "show/steps.h"
 #include "show/print.h"
 #include "tape/graph.h"
 
@@ -88,6 +90,32 @@ int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block);
 /* check (check.c) */
 int xiR_check(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* how a number typed stands against a value, as check judges it (and step's
+   quiz): right to the digits it wrote (within half a unit of its last), the
+   value truncated there instead of rounded, or the value negated, doubled or
+   halved (rounded alike), or wrong */
+enum { XI_J_RIGHT, XI_J_TRUNCATED, XI_J_SIGN, XI_J_TWICE, XI_J_HALF, XI_J_WRONG };
+/* what the ball that holds the exact value proves of the claim: every number
+   in it rounds to the claim, none does, or some do */
+enum { XI_V_PROVEN, XI_V_WRONG, XI_V_UNDECIDED };
+typedef struct {
+  int kind;            /* XI_J_*: how the ball's midpoint compares */
+  int verdict;         /* XI_V_* */
+  int computed;        /* the claim holds for the number held at the working precision */
+  xiN_verdict vd;      /* vd.rounded: the midpoint rounded at the claim's last digit */
+  char *value, *claim; /* the proven digits, a few more than claimed; the claim */
+  char *held;          /* the number held, when computed */
+} xiR_judged;
+/* Judges text (a number as typed: a sign, digits, a point, an exponent;
+   negated once more when neg) against the ball x that holds the exact value
+   (balls of precision prec) and the number held at the working precision; -1
+   when it is not a number, or too long to judge.  digits: the fewest the
+   value is written with.  Free the strings with xiR_unjudge. */
+int xiR_judge(const arb_struct *x, mpfr_srcptr held, long prec, const char *text, size_t len,
+              int neg, int digits, xiR_judged *j);
+void xiR_unjudge(xiR_judged *j);
+/* "right", "off by a sign", ...: a judgement in words */
+const char *xiR_judgement(int kind);
 /* a command's statement, by its row's handler (commands.c) */
 int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* the nodes the names after wrt bind, each one that root depends on (an
@@ -116,7 +144,11 @@ int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *o
 /* Python's rules for what is shown: an assignment shows nothing, and a bare
    expression only at the prompt (pasted code prints what Python prints) */
 static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
-/* dot, svg and export (draw.c) */
+/* the steps of st's expression (for the names after wrt, when given), in a
+   dialect of show/steps.h; on an error the caller truncates what it built */
+int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps, xi_err *err);
+/* dot, svg and export (draw.c); step (step.c) */
+int xiR_step(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_export(xiR_session *s, const xiP_stmt *st, xi_err *err);

@@ -8,11 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-  const xiT_steps *st;
-  xiT_style style;
-  const char *val_on, *adj_on, *off;
-} printer;
+typedef xiT_printer printer;
+
+void xiT_printer_init(xiT_printer *pr, const xiT_steps *st, xiT_style style) {
+  *pr = (xiT_printer){st, style, "", "", ""};
+  if (style.color)
+    pr->val_on = "\033[32m", pr->adj_on = "\033[31m", pr->off = "\033[0m";
+}
 
 /* the text left-aligned in `width` characters (not bytes: ξ is two bytes) */
 static void pad(xiW_buf *b, const char *text, int width) {
@@ -37,14 +39,18 @@ static void number(const printer *pr, xiW_buf *b, const char *color, mpfr_srcptr
   xiW_put(b, "%s", pr->off);
 }
 
-static void forward_line(const printer *pr, xiW_buf *b, const xiT_step *p) {
+void xiT_forward_line(const printer *pr, xiW_buf *b, const xiT_step *p, int hide) {
   pad(b, p->who, 8);
   if (!p->leaf)
     xiW_put(b, "%s = ", p->op);
   xiO_view v = xiT_value(pr->st, p);
-  xiW_proof pf;
-  xiT_value_proof(pr->st, p, &pf);
-  value(pr, b, pr->val_on, &v, &pf);
+  if (hide) {
+    xiW_put(b, "?");
+  } else {
+    xiW_proof pf;
+    xiT_value_proof(pr->st, p, &pf);
+    value(pr, b, pr->val_on, &v, &pf);
+  }
   xiW_put(b, p->leaf ? "   (leaf)\n" : "\n");
 }
 
@@ -78,7 +84,7 @@ static void operand_lines(const printer *pr, xiW_buf *b, const xiT_step *p, uint
   }
 }
 
-static void reverse_line(const printer *pr, xiW_buf *b, const xiT_step *p) {
+void xiT_reverse_line(const printer *pr, xiW_buf *b, const xiT_step *p, int hide) {
   xiW_put(b, "  %s = ", p->dwho);
   if (p->node == pr->st->root) {
     xiW_put(b, "%s1%s\n", pr->adj_on, pr->off);
@@ -96,9 +102,15 @@ static void reverse_line(const printer *pr, xiW_buf *b, const xiT_step *p) {
       number(pr, b, "", xiT_term_partial(pr->st, t), xiT_term_partial_ball(pr->st, t), 1);
     }
     xiW_put(b, " = ");
-    xiW_proof pf;
-    xiT_adjoint_proof(pr->st, p, &pf);
-    number(pr, b, pr->adj_on, xiD_adj(pr->st->s, p->node), pf.ball, 0);
+    if (hide) {
+      xiW_put(b, "?");
+    } else {
+      xiW_proof pf;
+      xiT_adjoint_proof(pr->st, p, &pf);
+      number(pr, b, pr->adj_on, xiD_adj(pr->st->s, p->node), pf.ball, 0);
+    }
+  } else if (hide) {
+    xiW_put(b, "?");
   } else {
     xiO_view v;
     xiW_proof pf;
@@ -125,7 +137,7 @@ static int print_steps(const printer *pr, xiW_buf *out, const char *label, const
   for (uint32_t k = 0; k < st->n; k++) {
     if (done)
       operand_lines(pr, out, &st->step[k], done);
-    forward_line(pr, out, &st->step[k]);
+    xiT_forward_line(pr, out, &st->step[k], 0);
   }
   free(done);
   if (!st->reverse) { /* adjoints start from a scalar: there is no reverse list */
@@ -138,7 +150,7 @@ static int print_steps(const printer *pr, xiW_buf *out, const char *label, const
   for (uint32_t k = st->n; k-- > 0;) {
     if ((k & 1023) == 0 && xiO_stopped())
       return -1;
-    reverse_line(pr, out, &st->step[k]);
+    xiT_reverse_line(pr, out, &st->step[k], 0);
   }
   return 0;
 }
@@ -152,9 +164,8 @@ int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, cons
     xiT_steps_free(&st);
     return -1;
   }
-  printer pr = {&st, style, "", "", ""};
-  if (style.color)
-    pr.val_on = "\033[32m", pr.adj_on = "\033[31m", pr.off = "\033[0m";
+  printer pr;
+  xiT_printer_init(&pr, &st, style);
   xiW_buf out = {0};
   int rc = print_steps(&pr, &out, label, wrt, nwrt);
   if (rc || out.failed) {

@@ -13,6 +13,20 @@ typedef struct {
   xiB_balls *balls; /* the balls that prove what is printed (NULL: none) */
 } xiT_style;
 
+/* how the lines of a trace are printed: the steps, the style and its colours
+   (trace prints every line; step, repl/step.c, one at a time) */
+typedef struct {
+  const xiT_steps *st;
+  xiT_style style;
+  const char *val_on, *adj_on, *off;
+} xiT_printer;
+void xiT_printer_init(xiT_printer *pr, const xiT_steps *st, xiT_style style);
+/* step p's line of the forward list (ξ3 = ξ2·x = -9) and of the reverse list
+   (∂L/∂ξ3 = ∂L/∂ξ4 · ξ4 = 0.99 · 0.00012 = 0.00012); with hide, the value it
+   comes to is written ? (a quiz asks for it) */
+void xiT_forward_line(const xiT_printer *pr, xiW_buf *b, const xiT_step *p, int hide);
+void xiT_reverse_line(const xiT_printer *pr, xiW_buf *b, const xiT_step *p, int hide);
+
 /* Prints the trace of root (label names it in ∂label/∂ξ) to stdout, and
    makes its ξ labels names the session can use (grad(L, ξ3)).  A root whose
    graph holds grad(...) values shows their graphs, built.  With nwrt nodes,

@@ -29,6 +29,21 @@
     "(a bias added to every row) gets the sum of its terms: Σ_rows ∂L/∂z2.  With wrt,\n"   \
     "only the nodes on a path from the names given to L (trace loss wrt b1: a dozen\n"      \
     "lines for a network of a thousand nodes).  Wide tensors wrap to the terminal.")       \
+  C(STEP, "step", A_WRT_WORD, xiR_step, "step L [quiz]",                           \
+    "trace one line at a time: Space or → next, ← back, q leaves",                       \
+    "Lecture mode: the forward list one node at a time (its operation, its operands\n"    \
+    "with their values, its value), then the reverse list one adjoint at a time (the\n"   \
+    "sum over its consumers, each local partial with its formula and number), with\n"    \
+    "the position: [3/22] forward.  At a terminal, keys: Space, Enter or → the next\n"    \
+    "step, ← or b the one before, q, Ctrl-C or Ctrl-D leave.  Otherwise (stdin a pipe\n" \
+    "or a file) a line each: empty or n the next, b back, q leaves, and the end of the\n" \
+    "input shows the rest.  step L quiz asks for each value before showing it, and\n"    \
+    "judges the answer as check does: right to the digits typed, truncated rather\n"     \
+    "than rounded, off by a sign or a factor of 2, or wrong, proven by the balls (or\n"  \
+    "right as computed at the working precision; undecided when the ball cannot\n"      \
+    "tell); an empty answer shows it (skipped), q or the end of the input stops; at\n"  \
+    "the end the score.  step L wrt\n"                                                   \
+    "W [quiz]: the nodes on a path from W, as trace's.  The ξ labels become names.")     \
   C(DOT, "dot", A_OUT, xiR_dot, "dot L [> FILE]",                                \
     "the graph in Graphviz's DOT language: values, adjoints, partials",                    \
     "A box for each node with its name or ξ label (trace's), its operation, its value\n"    \
@@ -57,8 +72,9 @@
     "passes when E rounds to NUMBER's last digit",                                         \
     "Passes when E is within half a unit of NUMBER's last written digit (check L ==\n"     \
     "0.640 passes for 0.63967).  It prints the value to a few more digits, and says\n"     \
-    "so when the claim is the value truncated instead of rounded.  A tensor is\n"          \
-    "checked element by element (check M == [[1, 2], [3, 4]]).\n"                          \
+    "so when the claim is the value truncated instead of rounded, or off by a sign or\n"   \
+    "a factor of 2.  A tensor is checked element by element (check M == [[1, 2],\n"        \
+    "[3, 4]]).\n"                                                                          \
     "check A == B with an expression on the right (check grad(L, W) == (p - y)*x)\n"      \
     "passes when the two agree to the working precision (within 8 bits: two ways of\n"    \
     "computing a number round differently), and says to how many digits they agree.\n"    \
@@ -172,6 +188,7 @@ typedef enum {
   A_NONE,       /* nothing */
   A_EXPR,       /* an expression */
   A_WRT,        /* an expression, then optionally wrt and names */
+  A_WRT_WORD,   /* the same, then optionally a word (step L quiz) */
   A_WRT_EQ,     /* an expression, wrt, names, and optionally = an expression (an item) */
   A_IN,         /* an expression, then optionally in and names (compare L in binary16) */
   A_PAIR,       /* two expressions separated by a comma (the second an item) */

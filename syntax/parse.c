@@ -467,6 +467,7 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
     full_expr(p, st);
     break;
   case A_WRT:
+  case A_WRT_WORD:
   case A_OUT:
     if (args == A_OUT && (p->stop_at = file_word(p)) != SIZE_MAX && p->tok.off >= p->stop_at)
       p->tok.type = T_NL; /* (the token peeked already) */
@@ -477,6 +478,8 @@ static void command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
       xiP_take(p);
       name_list(p, st, "a name after wrt");
     }
+    if (args == A_WRT_WORD && xiP_is(p, T_NAME)) /* step L quiz: the handler reads it */
+      st->arg = xiP_take(p);
     if (args == A_OUT)
       out_file(p, st, kw);
     break;
@@ -776,7 +779,8 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
   if (st->kind == S_NOTHING)
     return 0;
   if (!at_end(p)) {
-    int wrt = st->kind == S_COMMAND && xiP_commands[st->cmd].args == A_WRT && !st->nnames;
+    int wrt = st->kind == S_COMMAND && !st->nnames &&
+              (xiP_commands[st->cmd].args == A_WRT || xiP_commands[st->cmd].args == A_WRT_WORD);
     if (st->kind == S_COMMAND && xiP_commands[st->cmd].args == A_WRT_EQ && !st->nitems)
       xiP_unexpected(p, "',' and another name, '=' and a value, or the end of the statement");
     int operand = st->code.n && !(st->kind == S_COMMAND && (xiP_commands[st->cmd].args == A_CHECK));

@@ -18,3 +18,13 @@ repeat 3 x
 # the settings are as they were
 digits
 prec
+# step: an unknown name, nothing to step through, a word that is not quiz,
+# wrt a name L does not use; the session is as it was
+y = 2
+L = x*x
+step nosuch
+step
+step L quizz
+step L wrt y
+step L wrt
+L
