@@ -20,6 +20,11 @@ struct xiB_balls {
   slong prec;       /* the balls' precision */
   slong want;       /* the precision asked for; 0: the graph's working precision */
   size_t bytes;     /* counted against the memory budget */
+  uint8_t *need;    /* ball_of's marks, all 0 between walks (kept: a print a statement
+                       must not allocate and clear the whole tape's worth each time) */
+  uint32_t need_cap;
+  int walking;      /* a walk is using need (a code leaf's or a grad's walk inside it
+                       gets a buffer of its own) */
 };
 
 static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
@@ -73,6 +78,7 @@ void xiB_close(xiB_balls *b) {
     drop(b, i);
   free(b->ball);
   free(b->count);
+  free(b->need);
   free(b);
 }
 
@@ -146,6 +152,7 @@ static void constant(xiB_balls *b, arb_t x, uint32_t aux) {
 }
 
 static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err);
+static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err);
 
 /* a leaf made from a constant expression: the expression again, as balls */
 static int code_leaf(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
@@ -243,9 +250,34 @@ static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
     return xiG_oom(g, at, err);
   if (b->ball[i])
     return 0;
-  uint8_t *need = calloc((size_t)i + 1, 1); /* (freed below; its pages are touched only where used) */
-  if (!need)
-    return xiG_oom(g, at, err);
+  if (b->walking) { /* a walk inside a walk: marks of its own */
+    uint8_t *own = calloc((size_t)i + 1, 1);
+    if (!own)
+      return xiG_oom(g, at, err);
+    int rc = walk(b, i, own, at, err);
+    free(own);
+    return rc;
+  }
+  if (i >= b->need_cap) { /* grown by doubling; its pages are touched only where used */
+    uint32_t cap = b->need_cap ? b->need_cap : 1024;
+    while (cap <= i && cap < UINT32_MAX / 2)
+      cap *= 2;
+    cap = cap <= i ? i + 1 : cap;
+    free(b->need);
+    b->need = calloc(cap, 1);
+    b->need_cap = b->need ? cap : 0;
+    if (!b->need)
+      return xiG_oom(g, at, err);
+  }
+  b->walking = 1;
+  int rc = walk(b, i, b->need, at, err);
+  b->walking = 0;
+  return rc;
+}
+
+/* ball_of's walk, with need all 0 (and left so) */
+static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err) {
+  xiG_graph *g = b->g;
   need[i] = 1;
   uint32_t lo = i, pending = 1;
   for (uint32_t k = i + 1; pending && k-- > 0;) {
@@ -275,7 +307,7 @@ static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
     else
       rc = node_ball(b, k, at, err);
   }
-  free(need);
+  memset(need + lo, 0, (size_t)(i - lo) + 1); /* every mark set lies in lo..i */
   return rc;
 }
 
@@ -339,7 +371,9 @@ int xiB_adjoints(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *lis
   memset(a, 0, sizeof *a);
   forget(b);
   uint32_t mark = g->n, *adj = NULL, forgot = g->forgot_from;
+  g->lazy = 1; /* the built nodes' numbers would be thrown away: only their balls are kept */
   int rc = xiA_build_all(b->s, g, root, want, list, nlist, at, &a->lo, &adj, err);
+  g->lazy = 0;
   if (rc == 0) {
     a->n = root - a->lo + 1;
     a->ball = calloc(a->n, sizeof *a->ball);
@@ -367,7 +401,9 @@ int xiB_partial(xiB_balls *b, uint32_t c, int k, arb_t out, xi_pos at, xi_err *e
   xiG_graph *g = b->g;
   forget(b);
   uint32_t mark = g->n, forgot = g->forgot_from, node;
+  g->lazy = 1; /* (as in xiB_adjoints) */
   int rc = xiA_partial(b->s, g, c, k, &node, err);
+  g->lazy = 0;
   if (rc == 0)
     rc = ball_of(b, node, at, err);
   if (rc == 0 && b->count[node] == 1)

@@ -10,14 +10,131 @@
 
 /* ---- print ---- */
 
+/* Python's digits proven: a value's text is printed from the double nearest
+   it (str), or from its exact digits (a format spec).  Both round
+   monotonically, so when the two ends of the ball that holds the exact value
+   give the same text, every number in the ball does, the exact value
+   included: that text is printed (it is also the computed value's, unless the
+   computation strayed).  Otherwise the computed value's text is printed with
+   a note saying what is known. */
+
+/* element k's ball ends, exactly */
+static void ball_ends(const arb_struct *x, mpfr_ptr lo, mpfr_ptr hi) {
+  slong p = arf_bits(arb_midref(x)) + 64;
+  mpfr_set_prec(lo, p < 64 ? 64 : p);
+  mpfr_set_prec(hi, p < 64 ? 64 : p);
+  arf_t t;
+  arf_init(t);
+  arb_get_lbound_arf(t, x, mpfr_get_prec(lo));
+  arf_get_mpfr(lo, t, MPFR_RNDD);
+  arb_get_ubound_arf(t, x, mpfr_get_prec(hi));
+  arf_get_mpfr(hi, t, MPFR_RNDU);
+  arf_clear(t);
+}
+
+/* the text of one number x (a view's element k, its dtype) as value_text
+   writes it: malloc'd, or NULL */
+static char *py_text(const xiO_view *v, mpfr_srcptr x, const char *spec, size_t len) {
+  xiO_view one = *v;
+  one.sh = (xi_shape){0, 1, 1};
+  one.n = 1;
+  one.el = (mpfr_ptr)x;
+  xiW_buf b = {0};
+  char why[256];
+  if (len ? xiW_py_format(&b, &one, spec, len, why, sizeof why) != 0 : (xiW_py_str(&b, &one), 0))
+    b.failed = 1;
+  char *t = b.failed || !b.s ? NULL : strdup(b.s);
+  xiW_free(&b);
+  return t;
+}
+
+/* is every element's text the same at both ends of its ball?  los gets the
+   lower ends (what is printed when they are) */
+static int ends_agree(const xiO_view *v, const arb_struct *ball, const char *spec, size_t len,
+                      mpfr_ptr los) {
+  int same = 1;
+  mpfr_t hi;
+  mpfr_init2(hi, 64);
+  for (uint32_t k = 0; k < v->n && same; k++) {
+    if (!arb_is_finite(&ball[k])) {
+      same = 0;
+      break;
+    }
+    if (arb_is_zero(&ball[k]) && mpfr_zero_p(&v->el[k])) { /* 0 exactly: the sign is the
+                                                                 computation's (-0.0) */
+      mpfr_set_prec(&los[k], mpfr_get_prec(&v->el[k]));
+      mpfr_set(&los[k], &v->el[k], MPFR_RNDN);
+      continue;
+    }
+    ball_ends(&ball[k], &los[k], hi);
+    char *a = py_text(v, &los[k], spec, len), *b = py_text(v, hi, spec, len);
+    same = a && b && strcmp(a, b) == 0;
+    free(a);
+    free(b);
+  }
+  mpfr_clear(hi);
+  return same;
+}
+
+/* v's text as Python prints it (str, or format with spec), from the exact
+   value when its balls decide the text; *unproven set when they do not */
+static int py_value(xiR_session *s, xiW_buf *b, uint32_t i, const xiO_view *v, const char *spec,
+                    size_t len, int *unproven, xi_pos at, xi_err *err) {
+  xiW_proof pf;
+  if (xiR_prove_value(s, i, &pf, at, err))
+    return -1;
+  xiO_view shown = *v;
+  mpfr_ptr los = NULL;
+  if (pf.ball) { /* (no balls: the numbers held are exact, or a format's own) */
+    los = malloc(v->n * sizeof *los);
+    if (!los)
+      return xiG_oom(&s->g, at, err);
+    for (uint32_t k = 0; k < v->n; k++)
+      mpfr_init2(&los[k], 64);
+    if (ends_agree(v, pf.ball, spec, len, los))
+      shown.el = los;
+    else
+      *unproven = 1;
+  } else if (pf.why) {
+    *unproven = 1;
+  }
+  int rc = 0;
+  char why[256];
+  if (!len)
+    xiW_py_str(b, &shown);
+  else if (xiW_py_format(b, &shown, spec, len, why, sizeof why))
+    rc = xiR_fail(err, at, "%s", why);
+  for (uint32_t k = 0; los && k < v->n; k++)
+    mpfr_clear(&los[k]);
+  free(los);
+  return rc;
+}
+
+/* for a value whose printed digits are not all proven: a line saying what
+   is known of it, appended to note */
+static int py_note(xiR_session *s, xiW_buf *note, uint32_t i, xi_pos at, xi_err *err) {
+  xiW_proof pf;
+  if (xiR_prove_value(s, i, &pf, at, err))
+    return -1;
+  xiO_view v = xiG_view(&s->g.nodes[i]);
+  xiW_put(note, "(xi: the value printed from %u:%u is the computed one, not proven at %ld bits: "
+                "exactly it is ", at.line, at.col, pf.prec);
+  xiW_value_proven(note, &v, &pf, s->digits, -1, 0);
+  xiW_put(note, ")\n");
+  return 0;
+}
+
 /* the text of value i as print shows it: str(), or format(value, spec); as
-   xi shows values for print's own form (print "epoch", k, L) */
+   xi shows values for print's own form (print "epoch", k, L), proven */
 static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, size_t len,
-                      int xi, xi_pos at, xi_err *err) {
+                      int xi, int *unproven, xi_pos at, xi_err *err) {
   xiG_node *n = &s->g.nodes[i];
   if (xi && n->op != XI_TUPLE) {
     xiO_view v = xiG_view(n);
-    xiW_value(b, &v, s->digits, -1, 0);
+    xiW_proof pf;
+    if (xiR_prove_value(s, i, &pf, at, err))
+      return -1;
+    xiW_value_proven(b, &v, &pf, s->digits, -1, 0);
     return 0;
   }
   if (n->op == XI_TUPLE) { /* (2, 3), (9.0, 0.99), (3,) */
@@ -27,21 +144,14 @@ static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, 
     for (uint32_t k = 0; k < n->x->nargs; k++) {
       if (k)
         xiW_str(b, ", ", 2);
-      if (value_text(s, b, s->g.nodes[i].x->args[k], NULL, 0, xi, at, err))
+      if (value_text(s, b, s->g.nodes[i].x->args[k], NULL, 0, xi, unproven, at, err))
         return -1;
     }
     xiW_str(b, s->g.nodes[i].x->nargs == 1 ? ",)" : ")", s->g.nodes[i].x->nargs == 1 ? 2 : 1);
     return 0;
   }
   xiO_view v = xiG_view(n);
-  if (!len) {
-    xiW_py_str(b, &v);
-    return 0;
-  }
-  char why[256];
-  if (xiW_py_format(b, &v, spec, len, why, sizeof why))
-    return xiR_fail(err, at, "%s", why);
-  return 0;
+  return py_value(s, b, i, &v, spec, len, unproven, at, err);
 }
 
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -49,6 +159,7 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiW_buf *b = &s->out;
   b->n = 0, b->failed = 0;
   int args = 0, rc = 0;
+  xiW_buf note = {0}; /* what is known of values not proven, after the line */
   for (uint32_t k = 0; k < st->nitems && rc == 0; k++) {
     const xiP_item *it = &st->items[k];
     if (it->kind == I_ARG) {
@@ -63,19 +174,28 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
         xiW_str(b, "=", 1);
       }
       rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
+      int unproven = 0;
       if (rc == 0)
-        rc = value_text(s, b, root, it->text, it->len, st->cmd == 1, it->pos, err);
+        rc = value_text(s, b, root, it->text, it->len, st->cmd == 1, &unproven, it->pos, err);
+      if (rc == 0 && unproven)
+        rc = py_note(s, &note, root, it->pos, err);
       xiG_truncate(g, mark);
     }
   }
   if (rc) {
     b->n = 0;
+    xiW_free(&note);
     return rc;
   }
   xiW_str(b, st->end ? st->end : "\n", st->end ? strlen(st->end) : 1);
-  rc = b->failed ? xiR_fail(err, st->pos, "%s", xiW_why(b)) : 0;
-  if (rc == 0)
+  rc = b->failed || note.failed ? xiR_fail(err, st->pos, "%s", xiW_why(b->failed ? b : &note)) : 0;
+  if (rc == 0) {
     fwrite(b->s, 1, b->n, stdout);
+    if (note.n && b->n && b->s[b->n - 1] != '\n') /* (print(x, end="")) */
+      fputc('\n', stdout);
+    fwrite(note.s, 1, note.n, stdout);
+  }
+  xiW_free(&note);
   b->n = 0, b->failed = 0;
   return rc;
 }

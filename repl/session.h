@@ -145,7 +145,8 @@ int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *o
    expression only at the prompt (pasted code prints what Python prints) */
 static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
 /* the steps of st's expression (for the names after wrt, when given), in a
-   dialect of show/steps.h; on an error the caller truncates what it built */
+   dialect of show/steps.h, proven by the session's balls (xiT_steps_prove;
+   none under an IEEE format); on an error the caller truncates what it built */
 int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps, xi_err *err);
 /* dot, svg and export (draw.c); step (step.c) */
 int xiR_step(xiR_session *s, const xiP_stmt *st, xi_err *err);

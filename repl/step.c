@@ -461,13 +461,8 @@ int xiR_step(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiG_truncate(&s->g, mark);
     return -1;
   }
-  xiB_balls *balls = xiR_balls(s);
-  if (balls && xiT_steps_prove(&w.st, balls, 0, st->pos, err)) {
-    xiT_steps_free(&w.st);
-    xiG_truncate(&s->g, mark);
-    return -1;
-  }
-  xiT_printer_init(&w.pr, &w.st, (xiT_style){s->digits, s->color, xiW_terminal_width(), balls});
+  xiT_printer_init(&w.pr, &w.st,
+                   (xiT_style){s->digits, s->color, xiW_terminal_width(), w.st.balls});
   w.nf = w.st.n;
   w.total = w.st.n * (w.st.reverse ? 2 : 1);
   int rc = quizzing ? quiz(&w) : walk_steps(&w);

@@ -26,9 +26,9 @@ static void esc(xiW_buf *b, const char *s) {
 }
 
 /* a number, escaped (it has nothing to escape, but a label gets nothing raw) */
-static void number(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x) {
+static void number(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball) {
   xiW_buf t = {0};
-  xiT_number(st, &t, x, 0);
+  xiT_number_proven(st, &t, x, ball, 0);
   if (t.failed)
     b->failed = t.failed;
   else if (t.s)
@@ -36,8 +36,10 @@ static void number(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x) {
   xiW_free(&t);
 }
 
-/* row r of v, its first and last elements when it is long */
-static void row(const xiT_steps *st, xiW_buf *b, const xiO_view *v, uint32_t r) {
+/* row r of v, its first and last elements when it is long (only the digits
+   pf's balls prove, when there are balls) */
+static void row(const xiT_steps *st, xiW_buf *b, const xiO_view *v, const xiW_proof *pf,
+                uint32_t r) {
   uint32_t c = v->sh.cols;
   xiW_put(b, "[");
   for (uint32_t j = 0; j < c; j++) {
@@ -46,20 +48,20 @@ static void row(const xiT_steps *st, xiW_buf *b, const xiO_view *v, uint32_t r) 
         xiW_put(b, "…, ");
       continue;
     }
-    number(st, b, &v->el[r * c + j]);
+    number(st, b, &v->el[r * c + j], pf->ball ? &pf->ball[r * c + j] : NULL);
     xiW_put(b, j + 1 < c ? ", " : "]");
   }
 }
 
 /* a value in a box: a number; a small tensor row by row; a large one as its
    shape and the corners of its rows */
-static void boxed(const xiT_steps *st, xiW_buf *b, const xiO_view *v) {
+static void boxed(const xiT_steps *st, xiW_buf *b, const xiO_view *v, const xiW_proof *pf) {
   if (v->sh.rank == 0) {
-    number(st, b, v->el);
+    number(st, b, v->el, pf->ball);
     return;
   }
   if (v->sh.rank == 1) {
-    row(st, b, v, 0);
+    row(st, b, v, pf, 0);
     return;
   }
   uint32_t r = v->sh.rows;
@@ -72,7 +74,7 @@ static void boxed(const xiT_steps *st, xiW_buf *b, const xiO_view *v) {
       continue;
     }
     xiW_put(b, i ? " " : "[");
-    row(st, b, v, i);
+    row(st, b, v, pf, i);
     xiW_put(b, i + 1 < r ? ",<br/>" : "]");
   }
 }
@@ -88,14 +90,17 @@ static void box(const xiT_steps *st, xiW_buf *b, uint32_t k) {
   }
   xiW_put(b, "<br/><font color=\"" VALUE_COLOR "\">");
   xiO_view v = xiT_value(st, p);
-  boxed(st, b, &v);
+  xiW_proof pf;
+  xiT_value_proof(st, p, &pf);
+  boxed(st, b, &v, &pf);
   xiW_put(b, "</font>");
   if (st->reverse) {
     xiW_put(b, "<br/><font color=\"" ADJOINT_COLOR "\">");
     esc(b, p->dwho);
     xiW_put(b, " = ");
+    xiT_adjoint_proof(st, p, &pf);
     if (xiT_adjoint(st, p, &v) == 0)
-      boxed(st, b, &v);
+      boxed(st, b, &v, &pf);
     else
       xiW_put(b, "0");
     xiW_put(b, "</font>");
@@ -112,7 +117,9 @@ static void side_box(const xiT_steps *st, xiW_buf *b, uint32_t node) {
   xiW_free(&who);
   xiW_put(b, "<br/>");
   xiO_view v = xiG_view(&st->g->nodes[node]);
-  boxed(st, b, &v);
+  xiW_proof pf;
+  xiT_node_proof(st, node, &pf);
+  boxed(st, b, &v, &pf);
   xiW_put(b, ">];\n");
 }
 

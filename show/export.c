@@ -25,16 +25,19 @@ static void adjoint_math(const xiT_steps *st, xiW_buf *b, const xiT_step *p, int
     xiW_put(b, "%s%s", k ? " + " : "", p->terms[k].text);
   for (uint32_t k = 0; p->scalar && k < p->nterms; k++) {
     xiW_put(b, "%s", k ? " + " : " = ");
-    xiT_number(st, b, xiT_term_adjoint(st, &p->terms[k]), 1);
+    const xiT_term *t = &p->terms[k];
+    xiT_number_proven(st, b, xiT_term_adjoint(st, t), xiT_term_adjoint_ball(st, t), 1);
     xiW_put(b, "%s", dot);
-    xiT_number(st, b, xiT_term_partial(st, &p->terms[k]), 1);
+    xiT_number_proven(st, b, xiT_term_partial(st, t), xiT_term_partial_ball(st, t), 1);
   }
   xiO_view v;
   if (!with_value)
     return;
   xiW_put(b, " = ");
+  xiW_proof pf;
+  xiT_adjoint_proof(st, p, &pf);
   if (xiT_adjoint(st, p, &v) == 0)
-    xiT_tensor(st, b, &v);
+    xiT_tensor_proven(st, b, &v, &pf);
   else
     xiW_put(b, "0");
 }
@@ -45,7 +48,9 @@ static void forward_math(const xiT_steps *st, xiW_buf *b, const xiT_step *p, con
   if (!p->leaf)
     xiW_put(b, "%s = ", p->op);
   xiO_view v = xiT_value(st, p);
-  xiT_tensor(st, b, &v);
+  xiW_proof pf;
+  xiT_value_proof(st, p, &pf);
+  xiT_tensor_proven(st, b, &v, &pf);
 }
 
 /* an operand off the path (wrt): its value is given, as a leaf's is */
@@ -53,7 +58,9 @@ static void given_math(const xiT_steps *st, xiW_buf *b, uint32_t node, const cha
   xiT_who(st, b, node);
   xiW_put(b, "%s", eq);
   xiO_view v = xiG_view(&st->g->nodes[node]);
-  xiT_tensor(st, b, &v);
+  xiW_proof pf;
+  xiT_node_proof(st, node, &pf);
+  xiT_tensor_proven(st, b, &v, &pf);
 }
 
 static const char *what(const xiT_steps *st) {
@@ -144,9 +151,9 @@ static void json(xiW_buf *b, const char *s) {
 }
 
 /* a value as the trace prints it, as a JSON string */
-static void json_value(xiW_buf *b, const xiO_view *v, int digits) {
+static void json_value(xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits) {
   xiW_buf t = {0};
-  xiW_value(&t, v, digits, -1, 0);
+  xiW_value_proven(&t, v, pf, digits, -1, 0);
   if (t.failed)
     b->failed = t.failed;
   json(b, t.s ? t.s : "");
@@ -161,7 +168,9 @@ static void json_step(const xiT_steps *st, xiW_buf *b, uint32_t k) {
   json(b, p->op);
   xiW_put(b, ", \"value\": ");
   xiO_view v = xiT_value(st, p);
-  json_value(b, &v, st->digits);
+  xiW_proof pf;
+  xiT_value_proof(st, p, &pf);
+  json_value(b, &v, &pf, st->digits);
   if (st->reverse) {
     xiW_buf sum = {0};
     adjoint_math(st, &sum, p, 0);
@@ -171,8 +180,9 @@ static void json_step(const xiT_steps *st, xiW_buf *b, uint32_t k) {
     json(b, sum.s ? sum.s : "");
     xiW_free(&sum);
     xiW_put(b, ", \"adjoint\": ");
+    xiT_adjoint_proof(st, p, &pf);
     if (xiT_adjoint(st, p, &v) == 0)
-      json_value(b, &v, st->digits);
+      json_value(b, &v, &pf, st->digits);
     else
       json(b, "0");
   }

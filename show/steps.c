@@ -347,6 +347,8 @@ oom:
 
 void xiT_steps_free(xiT_steps *st) {
   free(st->vball);
+  free(st->snode);
+  free(st->sball);
   xiB_adj_free(&st->adj);
   if (st->tball)
     _arb_vec_clear(st->tball, st->nterm);
@@ -412,6 +414,36 @@ static int term_balls(xiT_steps *st, xi_pos at, xi_err *err) {
   return 0;
 }
 
+/* the balls of the operands off the path (wrt), which the printers show as
+   given; constants need none (they are printed as written) */
+static int side_balls(xiT_steps *st, xi_pos at, xi_err *err) {
+  for (uint32_t k = 0; k < st->n; k++) {
+    const xiG_node *n = &st->g->nodes[st->step[k].node];
+    for (uint32_t q = 0; !st->step[k].leaf && q < xiG_nargs(n); q++) {
+      uint32_t o = xiG_arg(n, q), seen = 0;
+      if (st->index[o] != UINT32_MAX || st->g->nodes[o].op == XI_CONST)
+        continue;
+      for (uint32_t j = 0; j < st->nside; j++)
+        seen |= st->snode[j] == o;
+      if (seen)
+        continue;
+      uint32_t *sn = realloc(st->snode, (st->nside + 1) * sizeof *sn);
+      if (sn)
+        st->snode = sn;
+      arb_struct **sb = sn ? realloc(st->sball, (st->nside + 1) * sizeof *sb) : NULL;
+      if (!sb)
+        return xiG_oom(st->g, at, err);
+      st->sball = sb;
+      xiO_bview v;
+      if (xiB_ball(st->balls, o, &v, at, err))
+        return -1;
+      st->snode[st->nside] = o;
+      st->sball[st->nside++] = v.el;
+    }
+  }
+  return 0;
+}
+
 int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_err *err) {
   (void)exact;
   st->balls = balls;
@@ -428,7 +460,7 @@ int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_er
       return -1;
     st->vball[k] = v.el;
   }
-  return 0;
+  return side_balls(st, at, err);
 }
 
 static void proof(const xiT_steps *st, const arb_struct *ball, xiW_proof *pf) {
@@ -444,6 +476,18 @@ void xiT_value_proof(const xiT_steps *st, const xiT_step *p, xiW_proof *pf) {
 
 void xiT_adjoint_proof(const xiT_steps *st, const xiT_step *p, xiW_proof *pf) {
   proof(st, st->vball ? xiB_adj_of(&st->adj, p->node) : NULL, pf);
+}
+
+void xiT_node_proof(const xiT_steps *st, uint32_t node, xiW_proof *pf) {
+  const arb_struct *ball = NULL;
+  if (node <= st->root && st->index[node] != UINT32_MAX) {
+    ball = st->vball ? st->vball[st->index[node]] : NULL;
+  } else {
+    for (uint32_t k = 0; k < st->nside && !ball; k++)
+      if (st->snode[k] == node)
+        ball = st->sball[k];
+  }
+  proof(st, ball, pf);
 }
 
 const arb_struct *xiT_term_adjoint_ball(const xiT_steps *st, const xiT_term *t) {

@@ -62,6 +62,9 @@ typedef struct {
   arb_struct **vball; /* vball[k]: step k's value's balls */
   xiB_adj adj;        /* the adjoints' */
   arb_ptr tball;      /* tball[t]: term t's partial, when the step is scalar */
+  uint32_t *snode;    /* the operands off the path (wrt), not steps: snode[k]'s */
+  arb_struct **sball; /* value's balls are sball[k] */
+  uint32_t nside;
   /* private: the terms and the text of every string, in single blocks */
   xiT_term *term;
   uint32_t nterm;
@@ -87,6 +90,9 @@ int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_er
    when the steps are not proven, or the adjoint is exactly 0) */
 void xiT_value_proof(const xiT_steps *st, const xiT_step *p, xiW_proof *pf);
 void xiT_adjoint_proof(const xiT_steps *st, const xiT_step *p, xiW_proof *pf);
+/* the same for any node the steps show: a step's value, or an operand off the
+   path (wrt) */
+void xiT_node_proof(const xiT_steps *st, uint32_t node, xiW_proof *pf);
 const arb_struct *xiT_term_adjoint_ball(const xiT_steps *st, const xiT_term *t);
 const arb_struct *xiT_term_partial_ball(const xiT_steps *st, const xiT_term *t);
 

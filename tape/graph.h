@@ -160,6 +160,10 @@ typedef struct xiG_graph {
      none), and a count of the times every node changed (a collection that
      renumbered them, a new precision) */
   uint32_t forgot_from, epoch;
+  /* nodes made while set are not computed: their MPFR values are NaN, and
+     only their shapes and their balls mean anything (proof/ball.c builds a
+     reverse sweep as nodes to evaluate it in balls, and drops it) */
+  uint8_t lazy;
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);
