@@ -193,7 +193,8 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     fwrite(b->s, 1, b->n, stdout);
     if (note.n && b->n && b->s[b->n - 1] != '\n') /* (print(x, end="")) */
       fputc('\n', stdout);
-    fwrite(note.s, 1, note.n, stdout);
+    if (note.n)
+      fwrite(note.s, 1, note.n, stdout);
   }
   xiW_free(&note);
   b->n = 0, b->failed = 0;
