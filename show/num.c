@@ -15,6 +15,8 @@ static char *decimal(char *end, unsigned long v) {
   return end;
 }
 
+static size_t lay_out(char *out, mpfr_exp_t e, int integer, int digits);
+
 size_t xiN_write(char *out, mpfr_srcptr x, int digits) {
   if (!mpfr_number_p(x) || mpfr_zero_p(x)) {
     const char *t = mpfr_nan_p(x) ? "nan" : mpfr_zero_p(x) ? "0" : mpfr_sgn(x) > 0 ? "inf" : "-inf";
@@ -25,16 +27,22 @@ size_t xiN_write(char *out, mpfr_srcptr x, int digits) {
   /* x = 0.DDDD × 10^e: the digits go where they will stay, behind room for a
      sign, "0." and five zeros; mpfr_get_str writes them there itself */
   mpfr_exp_t e;
-  char *d = out + 8;
-  if (!mpfr_get_str(d, &e, 10, (size_t)digits, x, MPFR_RNDN))
+  if (!mpfr_get_str(out + 8, &e, 10, (size_t)digits, x, MPFR_RNDN))
     return 0;
+  return lay_out(out, e, mpfr_integer_p(x), digits);
+}
+
+/* the digits mpfr_get_str wrote at out + 8 (with its sign; e its exponent)
+   laid out at out as xiN_write writes them; integer: the number is whole */
+static size_t lay_out(char *out, mpfr_exp_t e, int integer, int digits) {
+  char *d = out + 8;
   int neg = d[0] == '-';
   d += neg;
   size_t nd = strlen(d);
   char *o = out;
   if (neg)
     *o++ = '-';
-  if (mpfr_integer_p(x) && e > 0 && e <= digits) {
+  if (integer && e > 0 && e <= digits) {
     memmove(o, d, (size_t)e); /* the digits past e are zeros */
     o += e;
   } else if (e > -6 && e <= 0) { /* 0.000DDDD */
@@ -221,18 +229,31 @@ int xiN_judge(mpfr_srcptr v, const char *text, size_t len, int neg, xiN_verdict 
 
 /* ---- proven digits ---- */
 
-/* the k-digit decimals lo and hi round to are the same */
-static int agree(mpfr_srcptr lo, mpfr_srcptr hi, int k) {
+/* the k-digit decimals lo and hi round to are the same; then, with out, that
+   decimal's digits (with its sign) are copied there and *e is its exponent */
+static int agree(mpfr_srcptr lo, mpfr_srcptr hi, int k, char *out, mpfr_exp_t *e) {
   mpfr_exp_t e1, e2;
   char *a = mpfr_get_str(NULL, &e1, 10, (size_t)k, lo, MPFR_RNDN);
   char *c = mpfr_get_str(NULL, &e2, 10, (size_t)k, hi, MPFR_RNDN);
   int same = a && c && e1 == e2 && strcmp(a, c) == 0;
+  if (same && out) {
+    strcpy(out, a);
+    *e = e1;
+  }
   mpfr_free_str(a);
   mpfr_free_str(c);
   return same;
 }
 
-int xiN_known(const arb_t x, int max) {
+static int known(const arb_t x, int max, char *out, mpfr_exp_t *e);
+
+int xiN_known(const arb_t x, int max) { return known(x, max, NULL, NULL); }
+
+/* xiN_known, and (with out) the digits known as agree gives them; out is
+   left empty when the ball is exact */
+static int known(const arb_t x, int max, char *out, mpfr_exp_t *e) {
+  if (out)
+    out[0] = '\0';
   if (!arb_is_finite(x))
     return 0;
   if (arb_is_exact(x))
@@ -256,15 +277,16 @@ int xiN_known(const arb_t x, int max) {
   int k = bits <= 0 ? 1 : bits > 4L * max ? max : (int)((double)bits * 0.30103) + 2;
   if (k > max)
     k = max;
-  while (k > 0 && !agree(lo, hi, k))
+  while (k > 0 && !agree(lo, hi, k, out, e))
     k--;
   mpfr_clears(lo, hi, (mpfr_ptr)0);
   return k;
 }
 
-size_t xiN_write_ball(char *out, const arb_t x, int digits, int *known) {
-  *known = xiN_known(x, digits);
-  if (*known == 0) {
+size_t xiN_write_ball(char *out, const arb_t x, int digits, int *nknown) {
+  mpfr_exp_t e = 0;
+  *nknown = known(x, digits, out + 8, &e);
+  if (*nknown == 0) {
     memcpy(out, "?", 2);
     return 1;
   }
@@ -273,7 +295,9 @@ size_t xiN_write_ball(char *out, const arb_t x, int digits, int *known) {
   slong bits = arf_bits(arb_midref(x));
   mpfr_init2(m, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : bits);
   arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact: m has the bits */
-  size_t n = xiN_write(out, m, *known);
+  /* the digits agree found are m's own rounding (m lies between the ends):
+     laid out without asking mpfr_get_str for them a third time */
+  size_t n = out[8] ? lay_out(out, e, mpfr_integer_p(m), *nknown) : xiN_write(out, m, *nknown);
   mpfr_clear(m);
   return n;
 }
