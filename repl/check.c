@@ -67,15 +67,9 @@ static int slip(mpfr_srcptr v, const char *t, size_t n, int neg) {
 
 /* x's lower and upper bounds and its midpoint, exactly */
 static void ends(const arb_struct *x, mpfr_t lo, mpfr_t hi, mpfr_t mid) {
-  slong p = arf_bits(arb_midref(x)) + 64;
-  mpfr_inits2(p < 64 ? 64 : p, lo, hi, mid, (mpfr_ptr)0);
-  arf_t t;
-  arf_init(t);
-  arb_get_lbound_arf(t, x, mpfr_get_prec(lo));
-  arf_get_mpfr(lo, t, MPFR_RNDD);
-  arb_get_ubound_arf(t, x, mpfr_get_prec(hi));
-  arf_get_mpfr(hi, t, MPFR_RNDU);
-  arf_clear(t);
+  mpfr_inits2(MPFR_PREC_MIN, lo, hi, (mpfr_ptr)0);
+  xiN_ends(x, lo, hi);
+  mpfr_init2(mid, mpfr_get_prec(lo)); /* (the midpoint's bits and 64 more: exact) */
   arf_get_mpfr(mid, arb_midref(x), MPFR_RNDN);
 }
 

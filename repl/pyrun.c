@@ -18,20 +18,6 @@
    computation strayed).  Otherwise the computed value's text is printed with
    a note saying what is known. */
 
-/* element k's ball ends, exactly */
-static void ball_ends(const arb_struct *x, mpfr_ptr lo, mpfr_ptr hi) {
-  slong p = arf_bits(arb_midref(x)) + 64;
-  mpfr_set_prec(lo, p < 64 ? 64 : p);
-  mpfr_set_prec(hi, p < 64 ? 64 : p);
-  arf_t t;
-  arf_init(t);
-  arb_get_lbound_arf(t, x, mpfr_get_prec(lo));
-  arf_get_mpfr(lo, t, MPFR_RNDD);
-  arb_get_ubound_arf(t, x, mpfr_get_prec(hi));
-  arf_get_mpfr(hi, t, MPFR_RNDU);
-  arf_clear(t);
-}
-
 /* the text of one number x (a view's element k, its dtype) as value_text
    writes it: malloc'd, or NULL */
 static char *py_text(const xiO_view *v, mpfr_srcptr x, const char *spec, size_t len) {
@@ -66,7 +52,7 @@ static int ends_agree(const xiO_view *v, const arb_struct *ball, const char *spe
       mpfr_set(&los[k], &v->el[k], MPFR_RNDN);
       continue;
     }
-    ball_ends(&ball[k], &los[k], hi);
+    xiN_ends(&ball[k], &los[k], hi);
     char *a = py_text(v, &los[k], spec, len), *b = py_text(v, hi, spec, len);
     same = a && b && strcmp(a, b) == 0;
     free(a);

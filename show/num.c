@@ -247,6 +247,19 @@ static int agree(mpfr_srcptr lo, mpfr_srcptr hi, int k, char *out, mpfr_exp_t *e
 
 static int known(const arb_t x, int max, char *out, mpfr_exp_t *e);
 
+void xiN_ends(const arb_t x, mpfr_ptr lo, mpfr_ptr hi) {
+  mpfr_prec_t p = arf_bits(arb_midref(x)) + 64;
+  mpfr_set_prec(lo, p);
+  mpfr_set_prec(hi, p);
+  arf_t t;
+  arf_init(t);
+  arb_get_lbound_arf(t, x, p);
+  arf_get_mpfr(lo, t, MPFR_RNDD);
+  arb_get_ubound_arf(t, x, p);
+  arf_get_mpfr(hi, t, MPFR_RNDU);
+  arf_clear(t);
+}
+
 int xiN_known(const arb_t x, int max) { return known(x, max, NULL, NULL); }
 
 /* xiN_known, and (with out) the digits known as agree gives them; out is
@@ -262,16 +275,9 @@ static int known(const arb_t x, int max, char *out, mpfr_exp_t *e) {
     return 0;
   /* rounding to nearest is monotone: when both ends of the ball round to the
      same k digits, so does every number between them */
-  mpfr_prec_t p = arf_bits(arb_midref(x)) + 64;
   mpfr_t lo, hi;
-  mpfr_inits2(p, lo, hi, (mpfr_ptr)0);
-  arf_t t;
-  arf_init(t);
-  arb_get_lbound_arf(t, x, p);
-  arf_get_mpfr(lo, t, MPFR_RNDD);
-  arb_get_ubound_arf(t, x, p);
-  arf_get_mpfr(hi, t, MPFR_RNDU);
-  arf_clear(t);
+  mpfr_inits2(MPFR_PREC_MIN, lo, hi, (mpfr_ptr)0);
+  xiN_ends(x, lo, hi);
   /* about log10(|mid|/rad) digits: start a little above that, and go down */
   slong bits = arb_rel_accuracy_bits(x);
   int k = bits <= 0 ? 1 : bits > 4L * max ? max : (int)((double)bits * 0.30103) + 2;

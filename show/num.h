@@ -27,6 +27,9 @@ int xiN_known(const arb_t x, int max);
    into out (XI_FORMAT_ROOM(digits) bytes); "?" when not one digit is proven.
    *known: how many were written (0 for "?").  Returns the length, 0 when out
    of memory. */
+/* x's lower and upper ends, exactly (lo and hi initialised; their precision
+   is set here) */
+void xiN_ends(const arb_t x, mpfr_ptr lo, mpfr_ptr hi);
 size_t xiN_write_ball(char *out, const arb_t x, int digits, int *known);
 
 typedef struct {
