@@ -32,15 +32,6 @@ void xiD_free(xiD_sweep *s) {
   memset(s, 0, sizeof *s);
 }
 
-static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  err->pos = pos;
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-  va_end(ap);
-  return -1;
-}
-
 /* room for an adjoint per node, all at the working precision */
 static int reserve(xiD_sweep *s, const xiG_graph *g) {
   if (s->prec != g->prec) { /* a new precision: a new pool, placed again below */
@@ -150,8 +141,8 @@ static int bad_partial(const xiG_graph *g, uint32_t i, int k, xi_pos at, xi_err 
   const xiG_node *n = &g->nodes[i];
   const char *op = xiO_table[n->op].name ? xiO_table[n->op].name : xiO_table[n->op].form;
   if (xiO_table[n->op].arity == 1)
-    return failf(err, at, "the derivative of %s is not finite here (%s)", op, where);
-  return failf(err, at, "the derivative of %s by its %s operand is not finite here (%s)", op,
+    return xiL_fail(err, at, "the derivative of %s is not finite here (%s)", op, where);
+  return xiL_fail(err, at, "the derivative of %s by its %s operand is not finite here (%s)", op,
                k == 0 ? "first" : "second", where);
 }
 
@@ -271,7 +262,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
     char t[48];
     xi_shape sh = xiG_shape(&g->nodes[root]);
     xiO_shape_text(&sh, t, sizeof t);
-    return failf(err, at, "derivatives need a scalar to start from, not a value of shape %s "
+    return xiL_fail(err, at, "derivatives need a scalar to start from, not a value of shape %s "
                           "(sum it, or index it)", t);
   }
   if (reserve(s, g))
@@ -299,7 +290,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
     mpfr_set_ui(&s->adj[root], 1, MPFR_RNDN);
   for (uint32_t i = root + 1; i-- > lo;) {
     if ((i & 15) == 0 && g->interrupt && *g->interrupt)
-      return failf(err, at, "interrupted");
+      return xiL_fail(err, at, "interrupted");
     const xiG_node *n = &g->nodes[i];
     if (!s->need[i] || n->op == XI_LEAF || n->op == XI_CONST || n->op == XI_GRAD ||
         (!n->x && mpfr_zero_p(&s->adj[i]) && !xiO_fmt)) /* (IEEE: 0·inf is nan) */
@@ -311,7 +302,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
         continue;
       int rc = back(s, g, i, (int)k, o);
       if (rc == -2 && xiO_stopped())
-        return failf(err, at, "interrupted");
+        return xiL_fail(err, at, "interrupted");
       if (rc == -2)
         return xiG_oom(g, at, err);
       if (rc)
@@ -330,7 +321,7 @@ int xiD_sweep_from(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, ui
     if (xiA_prepare(s, g, root, want, list, nlist, at, err))
       return -1;
   }
-  return failf(err, at, "derivatives nested too deeply");
+  return xiL_fail(err, at, "derivatives nested too deeply");
 }
 
 int xiD_adj_view(const xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v) {

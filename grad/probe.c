@@ -15,15 +15,6 @@
 
 #include "grad/grad.h"
 
-static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  err->pos = pos;
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-  va_end(ap);
-  return -1;
-}
-
 int xiC_unfold(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32_t *list,
                uint32_t nlist, xi_pos at, xi_err *err) {
   for (int round = 0;; round++) {
@@ -38,7 +29,7 @@ int xiC_unfold(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32
     if (!blocked)
       return 0;
     if (round == 64)
-      return failf(err, at, "derivatives nested too deeply");
+      return xiL_fail(err, at, "derivatives nested too deeply");
     if (xiA_prepare(s, g, root, want, list, nlist, at, err))
       return -1;
   }
@@ -63,7 +54,7 @@ static int copy_node(xiC_copy *c, xiG_graph *src, uint32_t i, uint32_t *out, xi_
     return *out == XI_NONE ? xiG_oom(g, n->pos, err) : 0;
   }
   if (n->op == XI_TUPLE)
-    return failf(err, n->pos, "a tuple is not a value");
+    return xiL_fail(err, n->pos, "a tuple is not a value");
   if (n->op == XI_LIST) {
     uint32_t *items = malloc(n->x->nargs * sizeof *items);
     if (!items)
@@ -108,7 +99,7 @@ int xiC_copy_make(xiC_copy *c, xiG_graph *src, const uint32_t *roots, uint32_t n
     if (!(src->interrupt && *src->interrupt) && copy_node(c, src, i, &c->map[i], err) == 0)
       continue;
     if (src->interrupt && *src->interrupt) {
-      rc = failf(err, at, "interrupted");
+      rc = xiL_fail(err, at, "interrupted");
     } else {
       char where[200];
       xiG_describe(src, i, where, sizeof where);
@@ -147,7 +138,7 @@ int xiC_eval(xiC_copy *c, uint32_t from, const uint8_t *dep, xi_err *err) {
     if (dep && !dep[i])
       continue;
     if (g->interrupt && *g->interrupt)
-      return failf(err, g->nodes[i].pos, "interrupted");
+      return xiL_fail(err, g->nodes[i].pos, "interrupted");
     if (g->nodes[i].op == XI_LEAF || g->nodes[i].op == XI_CONST || xiG_eval(g, i, err) == 0)
       continue;
     int hard = g->nodes[i].err == XI_E_MEMORY || (g->interrupt && *g->interrupt);

@@ -27,15 +27,6 @@ struct xiB_balls {
                        gets a buffer of its own) */
 };
 
-static int failf(xi_err *err, xi_pos pos, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  err->pos = pos;
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-  va_end(ap);
-  return -1;
-}
-
 static size_t cost(uint32_t n, slong prec) { return (size_t)n * (sizeof(arb_struct) + 16 + (size_t)prec / 8); }
 
 static void drop(xiB_balls *b, uint32_t i) {
@@ -214,7 +205,7 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
     return 0;
   }
   default:
-    return failf(err, at, "a tuple has no digits to prove");
+    return xiL_fail(err, at, "a tuple has no digits to prove");
   }
 }
 
@@ -235,7 +226,7 @@ static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   if (rc == 0)
     return 0;
   if (xiO_stopped())
-    return failf(err, at, "interrupted");
+    return xiL_fail(err, at, "interrupted");
   /* no bound: its elements are balls of infinite radius, which prove no digit */
   _arb_vec_indeterminate(out, n);
   return 0;
@@ -303,7 +294,7 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
     if (!need[k] || (k < b->cap && b->ball[k]))
       continue;
     if (xiO_stopped())
-      rc = failf(err, at, "interrupted");
+      rc = xiL_fail(err, at, "interrupted");
     else
       rc = node_ball(b, k, at, err);
   }

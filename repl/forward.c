@@ -156,17 +156,6 @@ static int has_tangent(const shower *t, uint32_t o) {
   return o != XI_NONE && o >= t->v && t->tan[o - t->v] != XI_NONE;
 }
 
-/* does a partial need brackets after a '·': a sum or a difference at the top */
-static int additive(const char *d) {
-  int depth = 0;
-  for (const char *p = d; *p; p++) {
-    depth += (*p == '(') - (*p == ')');
-    if (depth == 0 && p > d && (*p == '+' || *p == '-') && p[-1] == ' ')
-      return 1;
-  }
-  return d[0] == '-';
-}
-
 /* ȧ · ∂ξ/∂a summed over the operands of elementwise node i; the numbers too
    when every value is a scalar */
 static void chain(shower *t, xiW_buf *b, uint32_t i) {
@@ -183,9 +172,9 @@ static void chain(shower *t, xiW_buf *b, uint32_t i) {
     xiW_put(b, terms ? " + " : "");
     dotted(t, b, o);
     xiW_put(b, scalar ? " · " : " ⊙ ");
-    xiW_put(b, additive(d) ? "(" : "");
+    xiW_put(b, xiT_additive(d) ? "(" : "");
     subst(t, b, d, i);
-    xiW_put(b, additive(d) ? ")" : "");
+    xiW_put(b, xiT_additive(d) ? ")" : "");
     xiW_put(&numbers, terms++ ? " + " : "");
     number(t, &numbers, t->tan_on, t->g->nodes[t->tan[o - t->v]].v, 1);
     xiW_put(&numbers, " · ");

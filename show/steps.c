@@ -116,9 +116,7 @@ static uint8_t *steps_kept(const xiT_steps *st, const uint32_t *wrt, uint32_t nw
   return keep;
 }
 
-/* does a partial need brackets after a '·': a sum or a difference at the
-   top, or a leading minus */
-static int additive(const char *d) {
+int xiT_additive(const char *d) {
   int depth = 0;
   for (const char *p = d; *p; p++) {
     depth += (*p == '(') - (*p == ')');
@@ -151,7 +149,7 @@ static void sum_sign(const xiT_writer *w, xiW_buf *b, int sum) {
 /* the partial's form with brackets when it is multiplied and needs them */
 static void factor(const xiT_writer *w, xiW_buf *b, const xiT_term *t) {
   const char *d = xiO_table[w->g->nodes[t->consumer].op].d[t->k];
-  int br = additive(d);
+  int br = xiT_additive(d);
   xiW_put(b, br ? "(" : "");
   xiT_w_form(w, b, d, t->consumer);
   xiW_put(b, br ? ")" : "");

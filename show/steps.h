@@ -110,6 +110,9 @@ mpfr_srcptr xiT_term_partial(const xiT_steps *st, const xiT_term *t);
    (TeX: a bmatrix), abbreviated past XI_SHOW_ROWS rows or columns */
 void xiT_number(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, int paren);
 void xiT_tensor(const xiT_steps *st, xiW_buf *b, const xiO_view *v);
+/* does a partial's formula need brackets after a '·': a sum or a
+   difference at the top, or a leading minus */
+int xiT_additive(const char *d);
 /* the same, with the digits ball (pf) proves */
 void xiT_number_proven(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball,
                        int paren);

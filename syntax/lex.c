@@ -2,6 +2,9 @@
  * ÷ and − are read as *, *, / and - because the seeds write them. */
 #include "syntax/lex.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 #include <string.h>
 
 void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line) {
@@ -439,4 +442,13 @@ int xiL_open(const char *src, size_t len) {
   /* the block goes on until a blank line (as at Python's prompt) */
   return header && !blank_line(src + start, end - start) ? XI_OPEN_BLOCK : XI_OPEN_NONE;
 
+}
+
+int xiL_fail(xi_err *err, xi_pos pos, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  err->pos = pos;
+  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+  va_end(ap);
+  return -1;
 }

@@ -46,6 +46,9 @@ typedef struct {
 } xiL_lexer;
 
 void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line);
+/* err set to a message (printf's format) at pos; returns -1, for
+   `return xiL_fail(err, pos, ...)`: every layer's errors are made here */
+int xiL_fail(xi_err *err, xi_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 xiL_token xiL_next(xiL_lexer *lx);
 /* the raw rest of a statement (for `load FILE`): up to ';', newline or '#',
    trimmed; a "quoted" argument is taken whole.  Returns its token. */
