@@ -314,6 +314,8 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
 
 int xiD_sweep_from(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32_t *list,
                    uint32_t nlist, xi_pos at, xi_err *err) {
+  if (xiG_no_tuple(g, *root, at, "a gradient", err)) /* (a tuple has no backward rule) */
+    return -1;
   for (int round = 0; round < 64; round++) { /* a derivative of order 64 is absurd */
     int rc = run(s, g, *root, want, list, nlist, at, err);
     if (rc != 1)

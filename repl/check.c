@@ -318,6 +318,8 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *
 static int check_claims(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
+  if (rc == 0)
+    rc = xiG_no_tuple(&s->g, root, st->pos, "check", err);
   if (rc == 0) {
     if (st->claim_shape.rank == 0 && !xiG_is_tensor(&s->g.nodes[root]))
       rc = check_scalar(s, st, root, err);

@@ -305,6 +305,8 @@ int xiT_steps_make(xiT_steps *st, xiG_graph *g, xiD_sweep *s, uint32_t *root, co
                    const uint32_t *wrt, uint32_t nwrt, int dialect, int digits, xi_pos at,
                    xi_err *err) {
   memset(st, 0, sizeof *st);
+  if (xiG_no_tuple(g, *root, at, "this command", err))
+    return -1;
   st->g = g, st->s = s, st->dialect = dialect, st->digits = digits, st->label = label;
   st->reverse = !xiG_is_tensor(&g->nodes[*root]);
   uint32_t *list = malloc((nwrt + 1) * sizeof *list);
