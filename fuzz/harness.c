@@ -16,10 +16,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ops/pool.h"
 #include "repl/session.h"
 
 /* xi's interrupt budget per input; XI_FUZZ_MS overrides it */
 #define BUDGET_MS 1000
+/* xi's memory budget for values (xi --memory), well under libFuzzer's
+   -rss_limit_mb of 2048 (fuzz/run), which also holds ASan's shadow and
+   quarantine: a value too large is then xi's own error, as it is for a user,
+   and an out-of-memory the fuzzer reports is memory the budget does not
+   count.  (The default, half the physical memory, let a few 3000 x 3000
+   tensors pass 2 GB: a finding that was only the budget.)  XI_FUZZ_MB
+   overrides it. */
+#define BUDGET_MB 512
 
 static volatile sig_atomic_t *volatile interrupt_target;
 static timer_t timer;
@@ -39,6 +48,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   const char *ms = getenv("XI_FUZZ_MS");
   if (ms && atol(ms) > 0)
     budget_ms = atol(ms);
+  const char *mb = getenv("XI_FUZZ_MB");
+  xiM_set_budget((size_t)(mb && atol(mb) > 0 ? atol(mb) : BUDGET_MB) << 20);
   /* xi prints every value and error; millions of runs would drown
      libFuzzer's report.  glibc's stdout and stderr are variables one may
      set (its manual, "Standard Streams"): xi's FILE streams go to /dev/null
