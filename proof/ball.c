@@ -322,6 +322,7 @@ void xiB_adj_free(xiB_adj *a) {
         _arb_vec_clear(a->ball[i], a->count[i]);
   free(a->ball);
   free(a->count);
+  xiM_account(-(ptrdiff_t)a->bytes);
   memset(a, 0, sizeof *a);
 }
 
@@ -348,8 +349,10 @@ static int adjoint_balls(xiB_balls *b, uint32_t root, const uint32_t *adj, xiD_w
     if (ball_of(b, d, at, err))
       return -1;
     uint32_t n = b->count[d];
-    if (!(a->ball[i - a->lo] = _arb_vec_init(n)))
+    if (xiM_account((ptrdiff_t)cost(n, b->prec)))
       return xiG_oom(b->g, at, err);
+    a->bytes += cost(n, b->prec);
+    a->ball[i - a->lo] = _arb_vec_init(n); /* (flint's allocator aborts when it fails) */
     a->count[i - a->lo] = n;
     _arb_vec_set(a->ball[i - a->lo], b->ball[d], n);
   }

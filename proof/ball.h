@@ -47,6 +47,7 @@ typedef struct {
   uint32_t lo, n;    /* nodes lo .. lo + n - 1 */
   arb_ptr *ball;     /* ball[i - lo]: node i's adjoint, or NULL: 0 (or not wanted) */
   uint32_t *count;
+  size_t bytes;      /* counted against the memory budget */
 } xiB_adj;
 int xiB_adjoints(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *list,
                  uint32_t nlist, xiB_adj *a, xi_pos at, xi_err *err);

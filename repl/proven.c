@@ -70,7 +70,7 @@ int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_
         return -1;
       /* the balls could not be made (memory): the value is printed, but
          said to be unproven, and why */
-      snprintf(s->unproven, sizeof s->unproven, "%.150s", err->msg);
+      snprintf(s->unproven, sizeof s->unproven, "%s", err->msg);
       pf->why = s->unproven;
       return 0;
     }

@@ -37,7 +37,7 @@ typedef struct {
   xiB_balls *balls; /* the balls printed digits are proven by (proven.c) */
   int exact;        /* digits N exact: the balls' precision rises until N digits are proven */
   slong exact_prec; /* the precision the last such print took */
-  char unproven[160]; /* why the last value printed unproven could not be proven */
+  char unproven[XI_ERR_MSG]; /* why the last value printed unproven could not be proven */
   volatile sig_atomic_t interrupt;
   /* the source being run, for error messages */
   const char *file, *src;

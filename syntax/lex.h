@@ -23,9 +23,10 @@ typedef struct {
 } xi_pos;
 
 /* an error: where, and what the user should read */
+#define XI_ERR_MSG 512
 typedef struct {
   xi_pos pos;
-  char msg[512];
+  char msg[XI_ERR_MSG];
 } xi_err;
 
 typedef struct {
