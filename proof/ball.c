@@ -313,6 +313,25 @@ int xiB_ball(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err) {
 void xiB_set_prec(xiB_balls *b, slong prec) { b->want = prec; }
 slong xiB_prec(const xiB_balls *b) { return b->want ? b->want : (slong)b->g->prec; }
 
+int xiB_enough(const arb_struct *ball, uint32_t n, int digits) {
+  slong need = (slong)(digits * 3.3219280948873623) + 8; /* log2(10) bits a digit, and a byte */
+  for (uint32_t k = 0; k < n; k++)
+    if (!arb_is_exact(&ball[k]) && arb_rel_accuracy_bits(&ball[k]) < need)
+      return 0;
+  return 1;
+}
+
+slong xiB_raise(slong p) {
+  return p >= XI_EXACT_PREC_MAX ? 0 : 2 * p > XI_EXACT_PREC_MAX ? XI_EXACT_PREC_MAX : 2 * p;
+}
+
+int xiB_adj_enough(const xiB_adj *a, int digits) {
+  for (uint32_t i = 0; i < a->n; i++)
+    if (a->ball[i] && !xiB_enough(a->ball[i], a->count[i], digits))
+      return 0;
+  return 1;
+}
+
 /* ---- adjoints ---- */
 
 void xiB_adj_free(xiB_adj *a) {

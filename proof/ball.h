@@ -39,6 +39,18 @@ int xiB_ball(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err);
 void xiB_set_prec(xiB_balls *b, slong prec);
 slong xiB_prec(const xiB_balls *b);
 
+/* digits N exact: the balls' precision is doubled until every ball printed
+   has N digits (xiB_enough), up to this; past it the digits asked for are
+   given up on (a value that is exactly 0, but not as a ball, would raise it
+   for ever) */
+#define XI_EXACT_PREC_MAX 8192
+/* 1 when n balls have `digits` digits (a sufficient test, cheap: the printer
+   counts them for real) */
+int xiB_enough(const arb_struct *ball, uint32_t n, int digits);
+/* the precision to try after p: twice it, at most XI_EXACT_PREC_MAX; 0 when
+   p was that already */
+slong xiB_raise(slong p);
+
 /* Adjoints as balls: ∂root/∂ξ for the wanted nodes (want, list: as a sweep
    takes them), built as nodes in one reverse sweep (xiA_build_all), their
    balls computed and kept here, and the built nodes dropped.  root must have
@@ -54,6 +66,8 @@ int xiB_adjoints(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *lis
 /* node's adjoint balls, or NULL (exactly 0, or not asked for) */
 const arb_struct *xiB_adj_of(const xiB_adj *a, uint32_t node);
 void xiB_adj_free(xiB_adj *a);
+/* 1 when every adjoint in a has `digits` digits (xiB_enough) */
+int xiB_adj_enough(const xiB_adj *a, int digits);
 /* the local partial ∂c/∂(operand k) of scalar node c, as a ball (built as
    nodes from the op table's formula, then dropped) */
 int xiB_partial(xiB_balls *b, uint32_t c, int k, arb_t out, xi_pos at, xi_err *err);

@@ -110,9 +110,11 @@ int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *ste
     rc = xiT_steps_make(steps, &s->g, &s->sweep, &root, label, wrt, st->nnames, dialect,
                         s->digits, st->pos, err);
   xiB_balls *balls = rc == 0 ? xiR_balls(s) : NULL; /* (none under an IEEE format) */
-  if (balls && xiT_steps_prove(steps, balls, 0, st->pos, err)) {
+  if (balls && xiT_steps_prove(steps, balls, s->exact ? s->digits : 0, st->pos, err)) {
     xiT_steps_free(steps);
     rc = -1;
+  } else if (balls && s->exact) {
+    s->exact_prec = steps->prec; /* (the next print starts there) */
   }
   free(wrt);
   free(label); /* (the steps keep their own copy of it) */

@@ -4,7 +4,8 @@
  * value, so only proven digits are shown.  The balls are computed at the
  * working precision; after `digits N exact` the precision of the balls (not
  * the working one: the values computed stay as they are) is doubled until N
- * digits of what is printed are proven, or XI_EXACT_PREC_MAX is reached.
+ * digits of what is printed are proven, or XI_EXACT_PREC_MAX (proof/ball.h) is
+ * reached.
  *
  * Under an IEEE format (format binary16, ...) no balls are made: the value
  * printed is the number the format computed, which is exactly the binary
@@ -16,20 +17,6 @@
 #include <string.h>
 
 #include "ops/fmt.h"
-
-/* past this the digits asked for are given up on (a value that is exactly 0,
-   but not as a ball, would raise it for ever) */
-#define XI_EXACT_PREC_MAX 8192
-
-/* the digits to prove for n balls are there (a sufficient test, cheap: the
-   printer counts them for real) */
-static int enough(const arb_struct *ball, uint32_t n, int digits) {
-  slong need = (slong)(digits * 3.3219280948873623) + 8;
-  for (uint32_t k = 0; k < n; k++)
-    if (!arb_is_exact(&ball[k]) && arb_rel_accuracy_bits(&ball[k]) < need)
-      return 0;
-  return 1;
-}
 
 /* the precision to start at: the working one, or what the last exact print took */
 static slong start(xiR_session *s) {
@@ -63,7 +50,7 @@ int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_
     return 0; /* an input: the numbers it holds are exact, and printed rounded */
   if (xiO_fmt != XI_FMT_MPFR)
     return 0; /* the format's own number, held exactly */
-  for (slong p = start(s);; p *= 2) {
+  for (slong p = start(s);;) {
     xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
     if (xiB_ball(s->balls, node, &v, at, err)) {
       if (xiO_stopped())
@@ -74,21 +61,13 @@ int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_
       pf->why = s->unproven;
       return 0;
     }
-    if (!s->exact || enough(v.el, v.n, s->digits) || p >= XI_EXACT_PREC_MAX)
+    if (!s->exact || xiB_enough(v.el, v.n, s->digits) || !(p = xiB_raise(p)))
       break;
   }
   if (s->exact)
     s->exact_prec = xiB_prec(s->balls);
   proof_of(s, pf, v.el, xiB_prec(s->balls));
   return 0;
-}
-
-/* every adjoint in a has its digits */
-static int all_enough(const xiB_adj *a, int digits) {
-  for (uint32_t i = 0; i < a->n; i++)
-    if (a->ball[i] && !enough(a->ball[i], a->count[i], digits))
-      return 0;
-  return 1;
 }
 
 int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint32_t *list,
@@ -98,13 +77,12 @@ int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint3
     *prec = (slong)s->g.prec;
     return 0;
   }
-  for (slong p = start(s);; p *= 2) {
+  for (slong p = start(s);; xiB_adj_free(a)) {
     xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
     if (xiB_adjoints(s->balls, root, want, list, nlist, a, at, err))
       return -1;
-    if (!s->exact || all_enough(a, s->digits) || p >= XI_EXACT_PREC_MAX)
+    if (!s->exact || xiB_adj_enough(a, s->digits) || !(p = xiB_raise(p)))
       break;
-    xiB_adj_free(a);
   }
   *prec = xiB_prec(s->balls);
   if (s->exact)

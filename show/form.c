@@ -331,6 +331,31 @@ void xiT_w_words(int dialect, xiW_buf *b, const char *s) {
 
 /* ---- names and operations ---- */
 
+/* a constant as it was written, pi and e by name: its value's digits would
+   be those of its binary rounding (0.1 at 53 bits is 0.1000000000000000055511),
+   which are not the literal's past the working precision */
+static void const_text(int dialect, xiW_buf *b, const xiG_graph *g, const xiG_node *n) {
+  if (n->aux == XI_LIT_PI) {
+    xiW_put(b, dialect == XI_T_TEX ? "\\pi" : "π");
+  } else if (n->aux == XI_LIT_E) {
+    xiW_put(b, "e");
+  } else {
+    const char *s = xiS_name(&g->sym, n->aux);
+    int neg = s[0] == '-'; /* (the ones pasted NumPy makes: np.clip(z, -500, 500)) */
+    xiW_put(b, neg ? "(" : "");
+    if (dialect == XI_T_TEX) {
+      char t[128];
+      snprintf(t, sizeof t, "%s", s);
+      for (char *p = t; *p; p++)
+        *p = *p == 'E' ? 'e' : *p; /* 1E5 as 1e5, which tex_digits reads */
+      tex_digits(b, t);
+    } else {
+      xiW_put(b, "%s", s);
+    }
+    xiW_put(b, neg ? ")" : "");
+  }
+}
+
 void xiT_w_name(const xiT_writer *w, xiW_buf *b, uint32_t i) {
   const xiG_node *n = &w->g->nodes[i];
   char label[256];
@@ -339,7 +364,7 @@ void xiT_w_name(const xiT_writer *w, xiW_buf *b, uint32_t i) {
     return;
   }
   if (n->op == XI_CONST) {
-    xiT_w_number(w->dialect, b, n->v, NULL, w->digits, 1);
+    const_text(w->dialect, b, w->g, n);
     return;
   }
   xiG_label_of(w->g, i, label, sizeof label);

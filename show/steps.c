@@ -345,21 +345,6 @@ oom:
   return -1;
 }
 
-void xiT_steps_free(xiT_steps *st) {
-  free(st->vball);
-  free(st->snode);
-  free(st->sball);
-  xiB_adj_free(&st->adj);
-  if (st->tball)
-    _arb_vec_clear(st->tball, st->nterm);
-  free(st->step);
-  free(st->term);
-  free(st->index);
-  free(st->xi);
-  xiW_free(&st->text);
-  memset(st, 0, sizeof *st);
-}
-
 xiO_view xiT_value(const xiT_steps *st, const xiT_step *p) {
   return xiG_view(&st->g->nodes[p->node]);
 }
@@ -444,9 +429,32 @@ static int side_balls(xiT_steps *st, xi_pos at, xi_err *err) {
   return 0;
 }
 
-int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_err *err) {
-  (void)exact;
-  st->balls = balls;
+/* the balls made by prove_once, gone (a higher precision is tried) */
+static void unprove(xiT_steps *st) {
+  free(st->vball);
+  free(st->snode);
+  free(st->sball);
+  xiB_adj_free(&st->adj);
+  if (st->tball)
+    _arb_vec_clear(st->tball, st->nterm);
+  st->vball = NULL, st->snode = NULL, st->sball = NULL, st->tball = NULL;
+  st->nside = 0;
+}
+
+/* every ball the steps print has `digits` digits */
+static int steps_enough(const xiT_steps *st, int digits) {
+  for (uint32_t k = 0; k < st->n; k++)
+    if (!xiB_enough(st->vball[k], xiG_count(&st->g->nodes[st->step[k].node]), digits))
+      return 0;
+  for (uint32_t k = 0; k < st->nside; k++)
+    if (!xiB_enough(st->sball[k], xiG_count(&st->g->nodes[st->snode[k]]), digits))
+      return 0;
+  return (!st->tball || xiB_enough(st->tball, st->nterm, digits)) &&
+         xiB_adj_enough(&st->adj, digits);
+}
+
+static int prove_once(xiT_steps *st, xi_pos at, xi_err *err) {
+  xiB_balls *balls = st->balls;
   st->prec = xiB_prec(balls);
   if (st->reverse &&
       (xiB_adjoints(balls, st->root, XID_ALL, NULL, 0, &st->adj, at, err) || term_balls(st, at, err)))
@@ -461,6 +469,27 @@ int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_er
     st->vball[k] = v.el;
   }
   return side_balls(st, at, err);
+}
+
+int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_err *err) {
+  st->balls = balls;
+  for (slong p = xiB_prec(balls);; unprove(st)) {
+    xiB_set_prec(balls, p == (slong)st->g->prec ? 0 : p);
+    if (prove_once(st, at, err))
+      return -1;
+    if (!exact || steps_enough(st, exact) || !(p = xiB_raise(p)))
+      return 0;
+  }
+}
+
+void xiT_steps_free(xiT_steps *st) {
+  unprove(st);
+  free(st->step);
+  free(st->term);
+  free(st->index);
+  free(st->xi);
+  xiW_free(&st->text);
+  memset(st, 0, sizeof *st);
 }
 
 static void proof(const xiT_steps *st, const arb_struct *ball, xiW_proof *pf) {

@@ -83,8 +83,10 @@ int xiT_steps_make(xiT_steps *st, xiG_graph *g, xiD_sweep *s, uint32_t *root, co
                    xi_err *err);
 void xiT_steps_free(xiT_steps *st);
 /* The balls of every step's value and adjoint, and of each scalar term's
-   partial, from balls (proof/ball.h): the printers then print only proven
-   digits.  (exact: raise the balls' precision until digits are proven.) */
+   partial, from balls (proof/ball.h), at the balls' precision: the printers
+   then print only proven digits.  exact > 0 (digits N exact): the precision
+   is doubled until every one printed has `exact` digits (or reaches
+   XI_EXACT_PREC_MAX); st->prec says which it took, and the balls keep it. */
 int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_err *err);
 /* how a step's value, adjoint and a term's numbers are proven (pf->ball NULL
    when the steps are not proven, or the adjoint is exactly 0) */

@@ -130,7 +130,10 @@ static int print_steps(const printer *pr, xiW_buf *out, const char *label, const
   for (uint32_t k = 0; k < nwrt; k++) /* (mapped, when a replay moved them) */
     xiW_put(out, "%s%s", k ? ", " : "on a path from ",
             st->index[wrt[k]] != UINT32_MAX ? st->step[st->index[wrt[k]]].who : "?");
-  xiW_put(out, "%sin the order it was built\n", nwrt ? " to it, " : "");
+  xiW_put(out, "%sin the order it was built", nwrt ? " to it, " : "");
+  if (st->balls && st->prec > (slong)st->g->prec) /* digits N exact raised it */
+    xiW_put(out, " (digits proven at %ld bits)", (long)st->prec);
+  xiW_put(out, "\n");
   uint8_t *done = nwrt ? calloc(st->root + 1, 1) : NULL;
   if (nwrt && !done)
     return -1;
@@ -160,7 +163,7 @@ int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, cons
   xiT_steps st;
   if (xiT_steps_make(&st, g, s, &root, label, wrt, nwrt, XI_T_TEXT, style.digits, at, err))
     return -1;
-  if (style.balls && xiT_steps_prove(&st, style.balls, 0, at, err)) {
+  if (style.balls && xiT_steps_prove(&st, style.balls, style.exact, at, err)) {
     xiT_steps_free(&st);
     return -1;
   }

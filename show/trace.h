@@ -11,6 +11,8 @@ typedef struct {
   int color; /* values green, adjoints red (ANSI) */
   int width; /* the terminal's columns: wide tensors wrap to it */
   xiB_balls *balls; /* the balls that prove what is printed (NULL: none) */
+  int exact;        /* digits N exact: N (their precision is raised until N digits
+                       are proven, xiT_steps_prove), or 0 */
 } xiT_style;
 
 /* how the lines of a trace are printed: the steps, the style and its colours
