@@ -98,7 +98,8 @@
     "or ? (no correct digit at 53 bits: |value| <= 1.2e-16).  digits N exact raises\n" \
     "the precision of the balls (doubling, up to 8192 bits) until N digits of every\n"  \
     "value, adjoint and check are proven, and says at what precision: 0.4999999999\n"   \
-    "(proven at 212 bits).  The working precision (prec) stays as it is.")               \
+    "(proven at 212 bits); trace, step, dot, svg and export too, every value, adjoint\n" \
+    "and partial they show.  The working precision (prec) stays as it is.")           \
   C(PREC, "prec", A_NUMBER_OPT, cmd_prec, "prec [N]",                                      \
     "working precision in bits (default 128)",                                             \
     "From 2 to 100000 (128 bits hold about 38 digits).  Every value is computed\n"         \
