@@ -259,7 +259,6 @@ static int chars(const char *p) {
 }
 
 static int cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  (void)st;
   xiG_graph *g = &s->g;
   uint32_t *ids = malloc((g->nbind + 1) * sizeof *ids), n = 0;
   if (!ids)
@@ -299,7 +298,13 @@ static int cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       xiO_shape_text(&view.sh, shape, sizeof shape);
       xiW_put(&out, "%s ", shape);
     }
-    xiW_value(&out, &view, s->digits, -1, 0);
+    xiW_proof pf; /* only proven digits, as everywhere */
+    if (xiR_prove_value(s, b->node, &pf, st->pos, err)) {
+      xiW_free(&out);
+      free(ids);
+      return -1;
+    }
+    xiW_value_proven(&out, &view, &pf, s->digits, -1, 0);
     if (!leaf) {
       xiW_put(&out, "  = ");
       xiT_formula(g, b->node, s->digits, &out);

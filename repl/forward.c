@@ -4,13 +4,15 @@
  * x its tangent ξ̇ = ∂ξ/∂x · ẋ, built from its operands' tangents by the chain
  * rule forward: ξ̇ = Σ over the operands a of ξ of ȧ · ∂ξ/∂a.  The tangents
  * are grad/tangent.c's nodes, those jvp(L, x, dx) is made of; only the text
- * is here.  Then what forward mode costs for the whole gradient, against
+ * is here, and the balls that prove its digits: each value's, each tangent's
+ * and each scalar partial's, as trace proves its own.  Then what forward mode costs for the whole gradient, against
  * reverse mode.  The ξ numbers are trace's, and become the session's labels
  * as trace's do (grad(L, ξ3) after it). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "repl/session.h"
+#include "show/form.h"
 #include "show/print.h"
 #include "show/trace.h"
 
@@ -24,39 +26,34 @@ typedef struct {
   uint32_t v, root;
   int digits;
   const char *val_on, *tan_on, *off;
+  /* the balls that prove the digits printed (NULL under an IEEE format) */
+  xiB_balls *balls;
+  slong prec;
+  const arb_struct **vb; /* vb[i]: node i's value's (i <= root, in the cone) */
+  const arb_struct **tb; /* tb[i - v]: node i's tangent's */
+  arb_ptr pb;            /* pb[2(i - v) + k]: ∂i/∂(its operand k), i a scalar */
 } shower;
 
-static void name_node(shower *t, xiW_buf *b, uint32_t i);
-
-static void number(shower *t, xiW_buf *b, const char *color, mpfr_srcptr x, int paren) {
-  int wrap = paren && mpfr_sgn(x) < 0;
-  xiW_put(b, "%s%s", color, wrap ? "(" : "");
-  xiW_number(b, x, t->digits);
-  xiW_put(b, "%s%s", wrap ? ")" : "", t->off);
-}
-
-/* a value on one line: a number, or a tensor */
-static void value(shower *t, xiW_buf *b, const char *color, uint32_t i) {
-  xiO_view v = xiG_view(&t->g->nodes[i]);
+static void number(shower *t, xiW_buf *b, const char *color, mpfr_srcptr x,
+                   const arb_struct *ball, int paren) {
   xiW_put(b, "%s", color);
-  xiW_value(b, &v, t->digits, -1, 0);
+  xiT_w_number(XI_T_TEXT, b, x, ball, t->digits, paren);
   xiW_put(b, "%s", t->off);
 }
 
+/* a value on one line, a number or a tensor, its node i's; ball proves it */
+static void value(shower *t, xiW_buf *b, const char *color, uint32_t i, const arb_struct *ball) {
+  xiO_view v = xiG_view(&t->g->nodes[i]);
+  xiW_proof pf = {ball, t->prec, t->digits, 0, NULL}; /* (a raised precision: said once, above) */
+  xiW_put(b, "%s", color);
+  xiW_value_proven(b, &v, t->balls ? &pf : NULL, t->digits, -1, 0);
+  xiW_put(b, "%s", t->off);
+}
+
+/* as trace names it: ξ3, W, a constant as typed */
 static void name_node(shower *t, xiW_buf *b, uint32_t i) {
-  const xiG_node *n = &t->g->nodes[i];
-  char label[256];
-  if (i <= t->root && t->xi[i] && t->xi[i] != UINT32_MAX) {
-    xiW_put(b, "ξ%u", t->xi[i]);
-  } else if (n->op == XI_CONST) {
-    number(t, b, "", n->v, 1);
-  } else {
-    xiG_label_of(t->g, i, label, sizeof label);
-    if (label[0])
-      xiW_put(b, "%s", label);
-    else
-      xiW_put(b, "(value at %u:%u)", n->pos.line, n->pos.col);
-  }
+  xiT_writer w = {t->g, t->xi, t->root + 1, t->digits, XI_T_TEXT, ""};
+  xiT_w_name(&w, b, i);
 }
 
 /* node i's name with a dot over its first letter: ξ̇3, Ẇ, ẋ (U+0307 combines) */
@@ -176,13 +173,14 @@ static void chain(shower *t, xiW_buf *b, uint32_t i) {
     subst(t, b, d, i);
     xiW_put(b, xiT_additive(d) ? ")" : "");
     xiW_put(&numbers, terms++ ? " + " : "");
-    number(t, &numbers, t->tan_on, t->g->nodes[t->tan[o - t->v]].v, 1);
+    number(t, &numbers, t->tan_on, t->g->nodes[t->tan[o - t->v]].v, t->tb[o - t->v], 1);
     xiW_put(&numbers, " · ");
     if (scalar) { /* the partial's value, as the sweep takes it */
       const xiG_node *na = &t->g->nodes[n->a], *nb = n->b == XI_NONE ? na : &t->g->nodes[n->b];
       mpfr_t tmp;
       mpfr_init2(tmp, t->g->prec);
-      number(t, &numbers, "", row->partial(k, tmp, n->v, na->v, nb->v), 1);
+      number(t, &numbers, "", row->partial(k, tmp, n->v, na->v, nb->v),
+             t->pb ? &t->pb[2 * (i - t->v) + (uint32_t)k] : NULL, 1);
       mpfr_clear(tmp);
     }
   }
@@ -212,7 +210,7 @@ static void tangent(shower *t, xiW_buf *b, uint32_t i) {
   xiW_put(b, " = ");
   uint32_t ti = t->tan[i - t->v];
   if (i == t->v) {
-    value(t, b, t->tan_on, ti);
+    value(t, b, t->tan_on, ti, t->tb[0]);
     xiW_put(b, "   (the direction)");
     return;
   }
@@ -249,10 +247,10 @@ static void tangent(shower *t, xiW_buf *b, uint32_t i) {
   }
   if (rule != XIF_ELEMENTWISE || xiG_is_tensor(n)) {
     xiW_put(b, " = ");
-    value(t, b, t->tan_on, ti);
+    value(t, b, t->tan_on, ti, t->tb[i - t->v]);
   } else {
     xiW_put(b, " = ");
-    number(t, b, t->tan_on, t->g->nodes[ti].v, 0);
+    number(t, b, t->tan_on, t->g->nodes[ti].v, t->tb[i - t->v], 0);
   }
 }
 
@@ -345,7 +343,7 @@ static void listing(shower *t, xiW_buf *out, const char *label, const char *x) {
       operation(t, &left[q], i, 0);
       xiW_put(&left[q], " = ");
     }
-    value(t, &left[q], t->val_on, i);
+    value(t, &left[q], t->val_on, i, t->vb[i]);
     xiW_put(&left[q], g->nodes[i].op == XI_LEAF ? "   (leaf)" : "");
     if (t->dep[i])
       tangent(t, &right[q], i);
@@ -356,7 +354,10 @@ static void listing(shower *t, xiW_buf *out, const char *label, const char *x) {
   xiW_put(out, "forward: each node of %s in the order it was built, and its tangent "
                "ξ̇ = ∂ξ/∂%s · ", label, x);
   dotted(t, out, t->v);
-  xiW_put(out, ",\n  which is Σ over the operands a of ξ of ȧ · ∂ξ/∂a\n");
+  xiW_put(out, ",\n  which is Σ over the operands a of ξ of ȧ · ∂ξ/∂a");
+  if (t->balls && t->prec > (slong)g->prec) /* digits N exact raised it */
+    xiW_put(out, " (digits proven at %ld bits)", (long)t->prec);
+  xiW_put(out, "\n");
   for (uint32_t q = 0; q < n; q++) {
     if (left[q].failed || right[q].failed)
       out->failed = left[q].failed ? left[q].failed : right[q].failed;
@@ -372,6 +373,66 @@ static void listing(shower *t, xiW_buf *out, const char *label, const char *x) {
   free(right);
 }
 
+/* ---- the balls ---- */
+
+/* the balls of what listing and cost print, at the balls' precision */
+static int prove_once(shower *t, xi_pos at, xi_err *err) {
+  xiG_graph *g = t->g;
+  t->prec = xiB_prec(t->balls);
+  for (uint32_t i = 0; i <= t->root; i++) {
+    xiO_bview bv;
+    if (!t->xi[i] || g->nodes[i].op == XI_CONST)
+      continue;
+    if (xiB_ball(t->balls, i, &bv, at, err))
+      return -1;
+    t->vb[i] = bv.el;
+    if (i < t->v || !t->dep[i] || t->tan[i - t->v] == XI_NONE)
+      continue;
+    if (xiB_ball(t->balls, t->tan[i - t->v], &bv, at, err))
+      return -1;
+    t->tb[i - t->v] = bv.el;
+    const xiG_node *n = &g->nodes[i];
+    if (i == t->v || xiF_rule(g, i) != XIF_ELEMENTWISE || xiG_is_tensor(n))
+      continue;
+    for (int k = 0; k < xiO_table[n->op].arity; k++) { /* chain's numbers */
+      uint32_t o = k ? n->b : n->a;
+      if (has_tangent(t, o) && !xiG_is_tensor(&g->nodes[o]) &&
+          xiB_partial(t->balls, i, k, &t->pb[2 * (i - t->v) + (uint32_t)k], at, err))
+        return -1;
+    }
+  }
+  return 0;
+}
+
+static int enough(const shower *t, int digits) {
+  for (uint32_t i = 0; i <= t->root; i++)
+    if (t->vb[i] && !xiB_enough(t->vb[i], xiG_count(&t->g->nodes[i]), digits))
+      return 0;
+  for (uint32_t i = t->v; i <= t->root; i++)
+    if (t->tb[i - t->v] &&
+        !xiB_enough(t->tb[i - t->v], xiG_count(&t->g->nodes[t->tan[i - t->v]]), digits))
+      return 0;
+  return xiB_enough(t->pb, 2 * (t->root - t->v + 1), digits);
+}
+
+/* every value, tangent and partial printed, proven; under digits N exact,
+   the balls' precision raised until N digits of each are (as trace does) */
+static int prove(shower *t, int exact, xi_pos at, xi_err *err) {
+  uint32_t n = t->root - t->v + 1;
+  t->vb = calloc(t->root + 1, sizeof *t->vb);
+  t->tb = calloc(n, sizeof *t->tb);
+  t->pb = _arb_vec_init(2 * n); /* (zeros: exact, for the partials not printed) */
+  if (!t->vb || !t->tb)
+    return -1;
+  for (slong p = xiB_prec(t->balls);;) {
+    xiB_set_prec(t->balls, p == (slong)t->g->prec ? 0 : p);
+    if (prove_once(t, at, err))
+      return -1;
+    if (!exact || enough(t, exact) || !(p = xiB_raise(p)))
+      return 0;
+  }
+}
+
 /* what it gave, and what the whole gradient would cost */
 static void cost(shower *t, xiW_buf *out, const char *label, const char *x) {
   xiW_buf names = {0};
@@ -384,7 +445,7 @@ static void cost(shower *t, xiW_buf *out, const char *label, const char *x) {
   if (t->tan[t->root - t->v] == XI_NONE)
     xiW_put(out, "0");
   else
-    value(t, out, t->tan_on, t->tan[t->root - t->v]);
+    value(t, out, t->tan_on, t->tan[t->root - t->v], t->tb[t->root - t->v]);
   xiW_put(out, ": one forward sweep gives one directional derivative, ∂%s/∂%s · ", label, x);
   dotted(t, out, t->v);
   xiW_put(out, "\ncost: the whole %s of %s, by its %llu input element%s (%s), takes\n",
@@ -407,7 +468,7 @@ int xiR_cmd_tangents(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, root, v, dir, *tan = NULL;
   char *label = xiR_label(s, st);
-  shower t = {s, g, NULL, NULL, NULL, 0, 0, s->digits, "", "", ""};
+  shower t = {.s = s, .g = g, .digits = s->digits, .val_on = "", .tan_on = "", .off = ""};
   xiW_buf out = {0};
   int rc = -1;
   if (!label) {
@@ -465,6 +526,13 @@ int xiR_cmd_tangents(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       t.dep[i] = xiG_arg(&g->nodes[i], k) >= v && t.dep[xiG_arg(&g->nodes[i], k)];
   if (s->color)
     t.val_on = "\033[32m", t.tan_on = "\033[36m", t.off = "\033[0m";
+  if ((t.balls = xiR_balls(s)) && prove(&t, s->exact ? s->digits : 0, st->pos, err)) {
+    if (!t.vb || !t.tb)
+      xiG_oom(g, st->pos, err);
+    goto done;
+  }
+  if (t.balls && s->exact)
+    s->exact_prec = t.prec; /* (the next print starts there) */
   const char *x = xiS_name(&g->sym, st->names[0]);
   listing(&t, &out, label, x);
   cost(&t, &out, label, x);
@@ -473,6 +541,10 @@ done:
   xiW_free(&out);
   free(t.xi);
   free(t.dep);
+  free(t.vb);
+  free(t.tb);
+  if (t.pb)
+    _arb_vec_clear(t.pb, 2 * (t.root - t.v + 1));
   free(tan);
   free(label);
   /* the nodes under L stay (the ξ labels name them); the tangents go */

@@ -363,14 +363,6 @@ mpfr_srcptr xiT_term_partial(const xiT_steps *st, const xiT_term *t) {
   return xiD_partial(st->s, st->g, t->consumer, (int)t->k);
 }
 
-void xiT_number(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, int paren) {
-  xiT_w_number(st->dialect, b, x, NULL, st->digits, paren);
-}
-
-void xiT_tensor(const xiT_steps *st, xiW_buf *b, const xiO_view *v) {
-  xiT_w_tensor(st->dialect, b, v, NULL, st->digits);
-}
-
 void xiT_number_proven(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball,
                        int paren) {
   xiT_w_number(st->dialect, b, x, ball, st->digits, paren);

@@ -107,15 +107,13 @@ int xiT_adjoint(const xiT_steps *st, const xiT_step *p, xiO_view *v);
 mpfr_srcptr xiT_term_adjoint(const xiT_steps *st, const xiT_term *t);
 mpfr_srcptr xiT_term_partial(const xiT_steps *st, const xiT_term *t);
 
-/* numbers and values in the steps' dialect: a number (in brackets when
-   negative and paren is set: a factor of a product), and a tensor on one line
-   (TeX: a bmatrix), abbreviated past XI_SHOW_ROWS rows or columns */
-void xiT_number(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, int paren);
-void xiT_tensor(const xiT_steps *st, xiW_buf *b, const xiO_view *v);
 /* does a partial's formula need brackets after a '·': a sum or a
    difference at the top, or a leading minus */
 int xiT_additive(const char *d);
-/* the same, with the digits ball (pf) proves */
+/* numbers and values in the steps' dialect, with the digits ball (pf)
+   proves: a number (in brackets when negative and paren is set: a factor of
+   a product), and a tensor on one line (TeX: a bmatrix), abbreviated past
+   XI_SHOW_ROWS rows or columns */
 void xiT_number_proven(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball,
                        int paren);
 void xiT_tensor_proven(const xiT_steps *st, xiW_buf *b, const xiO_view *v, xiW_proof *pf);
