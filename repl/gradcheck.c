@@ -330,12 +330,77 @@ static void table(xiR_session *s, const xiP_stmt *st, checked *w, uint32_t nw, u
   free(pick);
 }
 
+/* the balls of the exact derivatives of root by nodes, their precision raised
+   until each has `digits` digits (or XI_EXACT_PREC_MAX): the sweep that made
+   the analytic values was root's by nodes */
+static int exact_balls(xiR_session *s, uint32_t root, uint32_t *nodes, uint32_t nw, int digits,
+                       xiB_adj *a, xi_pos at, xi_err *err) {
+  xiB_balls *balls = xiR_balls(s);
+  if (!balls) /* an IEEE format: its numbers are what is checked, nothing is proven */
+    return 0;
+  for (slong p = xiB_prec(balls);; xiB_adj_free(a)) {
+    xiB_set_prec(balls, p == (slong)s->g.prec ? 0 : p);
+    if (xiB_adjoints(balls, root, XID_LIST, nodes, nw, a, at, err))
+      return -1;
+    if (xiB_adj_enough(a, digits) || !(p = xiB_raise(p)))
+      return 0;
+  }
+}
+
+/* Why the sweep's failing elements fail, from the balls of the exact
+   derivatives: when the exact value agrees with the central difference, the
+   rule is right and the sweep's rounding lost the digits (a higher prec
+   keeps more); otherwise the rule itself disagrees.  Either way the exact value
+   is printed, proven. */
+static void exact_notes(xiR_session *s, const xiP_stmt *st, const checked *w, uint32_t nw,
+                        const xiB_adj *a, mpfr_srcptr floor, int full, int expect,
+                        xiW_buf *notes) {
+  xiG_graph *g = &s->g;
+  mpfr_t mid;
+  mpfr_init2(mid, 2 * g->prec + 64);
+  int said = 0;
+  for (uint32_t j = 0; j < nw; j++)
+    for (uint32_t k = 0; k < w[j].n; k++) {
+      if (w[j].ok[k] || w[j].digits[k] < 0 || said++ >= 8)
+        continue;
+      const arb_struct *ball = xiB_adj_of(a, w[j].node);
+      if (!a->ball)
+        return; /* (an IEEE format: no balls) */
+      ball = ball ? &ball[k] : NULL; /* (NULL: exactly 0) */
+      if (ball)
+        arf_get_mpfr(mid, arb_midref(ball), MPFR_RNDN);
+      else
+        mpfr_set_zero(mid, 1);
+      int right = agree(mid, &w[j].nu[k], floor, full) >= expect;
+      char name[96];
+      xiR_element(name, sizeof name, xiS_name(&g->sym, st->names[j]),
+                  xiG_shape(&g->nodes[w[j].node]), k);
+      int least = s->digits;
+      xiW_put(notes, "  %s: the exact derivative is ", name);
+      if (ball)
+        xiW_number_proven(notes, mid, ball, s->digits, &least);
+      else
+        xiW_put(notes, "0");
+      if (least == 0) /* (digits past 8192 bits) */
+        xiW_put(notes, ", not decided at %ld bits\n", (long)xiB_prec(s->balls));
+      else if (right)
+        xiW_put(notes, " (proven); the sweep's value at %ld bits\n    keeps %d of its digits: "
+                       "the rule is right, rounding lost the others (more prec keeps more)\n",
+                (long)g->prec, agree(&w[j].an[k], mid, floor, full));
+      else
+        xiW_put(notes, " (proven):\n    the sweep's rule itself disagrees with the central "
+                       "difference\n");
+    }
+  mpfr_clear(mid);
+}
+
 int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, root, nw = st->nnames, *nodes = malloc(nw * sizeof *nodes);
   checked *w = calloc(nw, sizeof *w);
   char *label = xiR_label(s, st);
   xiW_buf out = {0}, notes = {0};
+  xiB_adj exact = {0}; /* the exact derivatives' balls (the sweep's case) */
   int rc = -1;
   mpfr_prec_t p = g->prec;
   if (!nodes || !w || !label) {
@@ -424,6 +489,12 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
                 "than %d fails\n",
           f, f, (long)far, bits, (long)far, 2 * bits, full, expect);
   table(s, st, w, nw, total, floor, &out);
+  if (failed && !st->nitems &&
+      (exact_balls(s, root, nodes, nw, expect, &exact, st->pos, err) ||
+       (exact_notes(s, st, w, nw, &exact, floor, full, expect, &out), 0))) {
+    mpfr_clears(big, floor, (mpfr_ptr)0);
+    goto done;
+  }
   mpfr_clears(big, floor, (mpfr_ptr)0);
   if (notes.s)
     xiW_put(&out, "%s", notes.s);
@@ -457,6 +528,7 @@ done:
   }
   xiW_free(&out);
   xiW_free(&notes);
+  xiB_adj_free(&exact);
   free(w);
   free(nodes);
   free(label);

@@ -168,7 +168,9 @@
     "(the output says how), so a right gradient agrees to about the working digits;\n"  \
     "fewer than half of them fails, as a failed check does (exit status 1).  At a\n"    \
     "kink (relu at 0) the one-sided slopes are shown instead, and a jump (sign at 0)\n" \
-    "is not checked.  The session's values are not changed.")                            \
+    "is not checked.  When the sweep's value fails, the exact derivative is given,\n"  \
+    "proven, and whether it is the rule or the rounding that is wrong.  The\n"         \
+    "session's values are not changed.")                                                \
   C(EQUIV, "equiv", A_PAIR, xiR_cmd_equiv, "equiv A, B",                                   \
     "are A and B the same function of their leaves, at random points",                     \
     "Computes A and B at 20 random points near the values of the leaves they depend\n"   \
