@@ -115,14 +115,29 @@ static int first_bad(const xiO_view *v, const xiO_view *w, const char **why) {
   return -1;
 }
 
-static void number(xiW_buf *b, mpfr_srcptr x) {
+/* x, or with a ball the digits it proves (the exact column) */
+static void number(xiW_buf *b, mpfr_srcptr x, const arb_struct *ball) {
   char t[XI_FORMAT_ROOM(XI_CMP_DIGITS)];
-  xiN_write(t, x, XI_CMP_DIGITS);
+  int known;
+  if (ball)
+    xiN_write_ball(t, ball, XI_CMP_DIGITS, &known);
+  else
+    xiN_write(t, x, XI_CMP_DIGITS);
   xiW_put(b, "%s", t);
 }
 
+/* the ball of the exact column's cell (the session's node, proven by the
+   steps' balls), element k; NULL when there are none */
+static const arb_struct *exact_ball(const xiT_steps *steps, uint32_t k, int adj, uint32_t el) {
+  const arb_struct *b = !steps->vball ? NULL
+                        : adj         ? xiB_adj_of(&steps->adj, steps->step[k].node)
+                                      : steps->vball[k];
+  return b ? &b[el] : NULL;
+}
+
 /* a cell: a scalar's value, a tensor's shape; mark: '!' after it */
-static void put_cell(xiW_buf *b, const xiO_view *v, int zero, int mark, int last) {
+static void put_cell(xiW_buf *b, const xiO_view *v, const arb_struct *ball, int zero, int mark,
+                     int last) {
   xiW_buf t = {0};
   if (zero) {
     xiW_put(&t, "0");
@@ -131,7 +146,7 @@ static void put_cell(xiW_buf *b, const xiO_view *v, int zero, int mark, int last
     xiO_shape_text(&v->sh, sh, sizeof sh);
     xiW_put(&t, "%s", sh);
   } else {
-    number(&t, v->el);
+    number(&t, v->el, ball);
   }
   xiW_put(b, " %*s%s", XI_CMP_WIDTH - 1, t.s ? t.s : "", mark ? "!" : last ? "" : " ");
   xiW_free(&t);
@@ -178,7 +193,8 @@ static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) 
     for (int c = 0; c < ncol; c++) {
       xiO_view v;
       int zero = cell(&col[c], steps->step[k].node, adj, &v) != 0;
-      put_cell(b, &v, zero, c + 1 < ncol && first[c] == (int)k, c + 1 == ncol);
+      const arb_struct *ball = c + 1 == ncol ? exact_ball(steps, k, adj, 0) : NULL;
+      put_cell(b, &v, ball, zero, c + 1 < ncol && first[c] == (int)k, c + 1 == ncol);
     }
     xiW_put(b, "\n");
   }
@@ -197,9 +213,9 @@ static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) 
       xiW_put(b, " (element %s)", e);
     }
     xiW_put(b, ": ");
-    number(b, &v.el[elem[c]]);
+    number(b, &v.el[elem[c]], NULL);
     xiW_put(b, ", exact ");
-    number(b, &w.el[elem[c]]);
+    number(b, &w.el[elem[c]], exact_ball(steps, (uint32_t)first[c], adj, (uint32_t)elem[c]));
     xiW_put(b, "%s\n", adj ? (mpfr_zero_p(&v.el[elem[c]]) ? ": the gradient vanished"
                               : mpfr_inf_p(&v.el[elem[c]]) || mpfr_nan_p(&v.el[elem[c]])
                                   ? ": the gradient exploded"
@@ -263,11 +279,18 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
                (long)exact);
     }
   }
+  /* the exact column's digits proven by the session's balls (in an IEEE
+     format the session has none: the column is then MPFR's at that many bits) */
+  xiB_balls *balls = rc == 0 ? xiR_balls(s) : NULL;
+  if (balls) {
+    xiB_set_prec(balls, exact == s->g.prec ? 0 : (slong)exact);
+    rc = xiT_steps_prove(&steps, balls, XI_CMP_DIGITS, st->pos, err);
+  }
   if (rc == 0) {
     xiW_buf out = {0};
-    xiW_put(&out, "compare %s: each format, and exact (MPFR at %ld bits); ! marks where a\n"
+    xiW_put(&out, "compare %s: each format, and exact (%s at %ld bits); ! marks where a\n"
                   "format first underflows, overflows, turns nan or keeps no correct digit\n",
-            label, (long)exact);
+            label, balls ? "proven" : "MPFR", (long)(balls ? steps.prec : exact));
     table(&out, &steps, col, ncol, 0);
     if (col[0].swept)
       table(&out, &steps, col, ncol, 1);

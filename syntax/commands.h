@@ -120,7 +120,8 @@
   C(COMPARE, "compare", A_IN, xiR_cmd_compare, "compare L [in F, ...]",               \
     "L's trace in each format beside the exact one",                        \
     "A column for each format named (binary16, bfloat16, binary32 and binary64 when\n"    \
-    "none is) and one exact (MPFR at 256 bits, or prec when higher), for the values and\n" \
+    "none is) and one exact (MPFR at 256 bits, or prec when higher; its digits proven\n"  \
+    "by balls, unless the session itself is in an IEEE format), for the values and\n"   \
     "then the adjoints ∂L/∂ξ.  A ! marks, for each format, the first value (from the\n"   \
     "leaves up) and the first adjoint (from L down) that underflows to 0, overflows to\n" \
     "inf, is nan, or keeps no correct digit (off by half the exact value or more): the\n" \
