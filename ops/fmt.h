@@ -17,6 +17,9 @@
 #ifndef XI_FMT_H
 #define XI_FMT_H
 
+#include <stdint.h>
+#include <mpfr.h>
+
 #define XI_FORMATS(F)                                                                      \
   F(MPFR, "mpfr", 0, 0, 0, NULL, NULL)                                                     \
   F(BINARY64, "binary64", 53, -1073, 1024, "float64", "1.797693135e+308")                 \

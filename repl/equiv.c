@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ops/fmt.h"
 #include "repl/session.h"
 #include "show/print.h"
 
@@ -154,7 +155,7 @@ static void counterexample(xiR_session *s, const xiP_stmt *st, xiC_copy *c, uint
   }
 }
 
-int xiR_cmd_equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, a, b, nl = 0, *leaves = NULL;
   xiC_copy c[2];
@@ -269,5 +270,16 @@ done:
   free(leaves);
   xiW_free(&out);
   xiG_truncate(g, mark);
+  return rc;
+}
+
+/* equiv asks whether two formulas are the same function: in MPFR, also when
+   the session is in an IEEE format (rounded into binary16, exp(log(x)) and x
+   differ, and 1e-4 is 0.0001000165939) */
+int xiR_cmd_equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  int fmt = xiO_fmt;
+  xiO_fmt = XI_FMT_MPFR;
+  int rc = equiv(s, st, err);
+  xiO_fmt = fmt;
   return rc;
 }

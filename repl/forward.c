@@ -50,6 +50,11 @@ static void value(shower *t, xiW_buf *b, const char *color, uint32_t i, const ar
   xiW_put(b, "%s", t->off);
 }
 
+/* node i's tangent's balls, or NULL (none made: an IEEE format) */
+static const arb_struct *tball(const shower *t, uint32_t i) {
+  return t->tb ? t->tb[i - t->v] : NULL;
+}
+
 /* as trace names it: ξ3, W, a constant as typed */
 static void name_node(shower *t, xiW_buf *b, uint32_t i) {
   xiT_writer w = {t->g, t->xi, t->root + 1, t->digits, XI_T_TEXT, ""};
@@ -173,7 +178,7 @@ static void chain(shower *t, xiW_buf *b, uint32_t i) {
     subst(t, b, d, i);
     xiW_put(b, xiT_additive(d) ? ")" : "");
     xiW_put(&numbers, terms++ ? " + " : "");
-    number(t, &numbers, t->tan_on, t->g->nodes[t->tan[o - t->v]].v, t->tb[o - t->v], 1);
+    number(t, &numbers, t->tan_on, t->g->nodes[t->tan[o - t->v]].v, tball(t, o), 1);
     xiW_put(&numbers, " · ");
     if (scalar) { /* the partial's value, as the sweep takes it */
       const xiG_node *na = &t->g->nodes[n->a], *nb = n->b == XI_NONE ? na : &t->g->nodes[n->b];
@@ -210,7 +215,7 @@ static void tangent(shower *t, xiW_buf *b, uint32_t i) {
   xiW_put(b, " = ");
   uint32_t ti = t->tan[i - t->v];
   if (i == t->v) {
-    value(t, b, t->tan_on, ti, t->tb[0]);
+    value(t, b, t->tan_on, ti, tball(t, i));
     xiW_put(b, "   (the direction)");
     return;
   }
@@ -247,10 +252,10 @@ static void tangent(shower *t, xiW_buf *b, uint32_t i) {
   }
   if (rule != XIF_ELEMENTWISE || xiG_is_tensor(n)) {
     xiW_put(b, " = ");
-    value(t, b, t->tan_on, ti, t->tb[i - t->v]);
+    value(t, b, t->tan_on, ti, tball(t, i));
   } else {
     xiW_put(b, " = ");
-    number(t, b, t->tan_on, t->g->nodes[ti].v, t->tb[i - t->v], 0);
+    number(t, b, t->tan_on, t->g->nodes[ti].v, tball(t, i), 0);
   }
 }
 
@@ -343,7 +348,7 @@ static void listing(shower *t, xiW_buf *out, const char *label, const char *x) {
       operation(t, &left[q], i, 0);
       xiW_put(&left[q], " = ");
     }
-    value(t, &left[q], t->val_on, i, t->vb[i]);
+    value(t, &left[q], t->val_on, i, t->vb ? t->vb[i] : NULL);
     xiW_put(&left[q], g->nodes[i].op == XI_LEAF ? "   (leaf)" : "");
     if (t->dep[i])
       tangent(t, &right[q], i);
@@ -445,7 +450,7 @@ static void cost(shower *t, xiW_buf *out, const char *label, const char *x) {
   if (t->tan[t->root - t->v] == XI_NONE)
     xiW_put(out, "0");
   else
-    value(t, out, t->tan_on, t->tan[t->root - t->v], t->tb[t->root - t->v]);
+    value(t, out, t->tan_on, t->tan[t->root - t->v], tball(t, t->root));
   xiW_put(out, ": one forward sweep gives one directional derivative, ∂%s/∂%s · ", label, x);
   dotted(t, out, t->v);
   xiW_put(out, "\ncost: the whole %s of %s, by its %llu input element%s (%s), takes\n",

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ops/fmt.h"
 #include "repl/session.h"
 #include "show/num.h"
 #include "show/print.h"
@@ -40,7 +41,7 @@ int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *o
 typedef struct {
   uint32_t node; /* the wrt node (the session's) */
   uint32_t n;    /* its elements */
-  __mpfr_struct *an, *nu; /* analytic and numeric, at the working precision */
+  __mpfr_struct *an, *nu; /* analytic, at the working precision; numeric, at its own */
   int *digits;   /* agreement; XI_KINK at a kink, XI_JUMP where L jumps, XI_UNDEFINED where it
                     is not defined at w ± h */
   uint8_t *ok;
@@ -427,7 +428,8 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     w[j].n = xiG_count(&g->nodes[nodes[j]]);
     total += w[j].n;
     w[j].an = xiM_block(w[j].n, p);
-    w[j].nu = xiM_block(w[j].n, p);
+    w[j].nu = xiM_block(w[j].n, 4 * (p + 32)); /* (at `far` bits, below: rounded to p, a
+                                                    low prec, it would show p's digits) */
     w[j].digits = calloc(w[j].n, sizeof *w[j].digits);
     w[j].ok = malloc(w[j].n);
     if (!w[j].an || !w[j].nu || !w[j].digits || !w[j].ok) {
@@ -442,8 +444,16 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
      the analytic value: the digits they agree to are the analytic value's. */
   long bits = (long)p + 32;
   mpfr_prec_t far = 4 * (mpfr_prec_t)bits;
-  if (analytic(s, st, root, w, nw, err) ||
-      numeric(s, st, root, w, nw, far, bits, &notes, err))
+  if (analytic(s, st, root, w, nw, err))
+    goto done;
+  /* the central differences in MPFR at `far` bits, also when the session is
+     in an IEEE format (its sweep is what is checked; rounded into binary16,
+     the differences would be 0) */
+  int fmt = xiO_fmt;
+  xiO_fmt = XI_FMT_MPFR;
+  int nrc = numeric(s, st, root, w, nw, far, bits, &notes, err);
+  xiO_fmt = fmt;
+  if (nrc)
     goto done;
   /* relative error: to the larger of the two, or, for elements near 0 (a
      gradient that should be 0, computed as a difference), to 2^-(p/2) of the
