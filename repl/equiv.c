@@ -119,8 +119,10 @@ static void counterexample(xiR_session *s, const xiP_stmt *st, xiC_copy *c, uint
   int digits = agreed + 3 > s->digits ? (agreed + 3 < 60 ? agreed + 3 : 60) : s->digits;
   const char *ta = s->src + st->text_off, *tb = s->src + st->items[0].off;
   int la = (int)st->text_len, lb = (int)(st->items[0].end - st->items[0].off);
-  xiW_put(out, nl ? "not equivalent: at a random point near the leaves' values,\n"
-                  : "not equal: they depend on no leaf that could be moved\n");
+  xiW_put(out, nl ? "not equivalent: at a random point near the leaves' values, computed at %ld "
+                    "bits:\n"
+                  : "not equal: they depend on no leaf that could be moved; computed at %ld bits:\n",
+          (long)c->g.prec);
   for (int tensors = 0; tensors < 2; tensors++) { /* the scalars on a line, then each tensor */
     int first = 1;
     for (uint32_t l = 0; l < nl; l++) {
