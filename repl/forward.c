@@ -4,9 +4,10 @@
  * x its tangent ξ̇ = ∂ξ/∂x · ẋ, built from its operands' tangents by the chain
  * rule forward: ξ̇ = Σ over the operands a of ξ of ȧ · ∂ξ/∂a.  The tangents
  * are grad/tangent.c's nodes, those jvp(L, x, dx) is made of; only the text
- * is here, and the balls that prove its digits: each value's, each tangent's
- * and each scalar partial's, as trace proves its own.  Then what forward mode costs for the whole gradient, against
- * reverse mode.  The ξ numbers are trace's, and become the session's labels
+ * is here (written by show/form.c's writer, as trace's is), and the balls
+ * that prove its digits: each value's, each tangent's and each scalar
+ * partial's, as trace proves its own.  Then what forward mode costs for the
+ * whole gradient, against reverse mode.  The ξ numbers are trace's, and become the session's labels
  * as trace's do (grad(L, ξ3) after it). */
 #include <stdlib.h>
 #include <string.h>
@@ -55,103 +56,36 @@ static const arb_struct *tball(const shower *t, uint32_t i) {
   return t->tb ? t->tb[i - t->v] : NULL;
 }
 
+/* the writer show/form.c names nodes and writes forms with, as trace's, in
+   forward mode: A and B are the operands' tangents; dot: node dot is written
+   as its tangent (XI_NONE: none) */
+static xiT_writer writer(const shower *t, uint32_t dot) {
+  return (xiT_writer){t->g, t->xi, t->root + 1, t->digits, XI_T_TEXT, "", 1, dot};
+}
+
 /* as trace names it: ξ3, W, a constant as typed */
 static void name_node(shower *t, xiW_buf *b, uint32_t i) {
-  xiT_writer w = {t->g, t->xi, t->root + 1, t->digits, XI_T_TEXT, ""};
+  xiT_writer w = writer(t, XI_NONE);
   xiT_w_name(&w, b, i);
 }
 
-/* node i's name with a dot over its first letter: ξ̇3, Ẇ, ẋ (U+0307 combines) */
+/* node i's tangent: ξ̇3, Ẇ, ẋ */
 static void dotted(shower *t, xiW_buf *b, uint32_t i) {
-  xiW_buf name = {0};
-  name_node(t, &name, i);
-  if (!name.s) {
-    b->failed = name.failed ? name.failed : XI_W_MEMORY;
-    return;
-  }
-  size_t first = 1;
-  while (name.s[first] && (name.s[first] & 0xC0) == 0x80)
-    first++;
-  xiW_str(b, name.s, first);
-  xiW_put(b, "\xcc\x87%s", name.s + first);
-  xiW_free(&name);
+  xiT_writer w = writer(t, XI_NONE);
+  xiT_w_dotted(&w, b, i);
 }
 
 /* a form in a, b, o (the operands, the node) and A, B (their tangents) */
 static void subst(shower *t, xiW_buf *b, const char *form, uint32_t node) {
-  const xiG_node *n = &t->g->nodes[node];
-  for (const char *p = form; *p;) {
-    const char *q = p;
-    while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_' ||
-           (q > p && *q >= '0' && *q <= '9'))
-      q++;
-    if (q == p) {
-      xiW_put(b, "%c", *p++);
-      continue;
-    }
-    if (q - p == 1 && (*p == 'a' || *p == 'b' || *p == 'o'))
-      name_node(t, b, *p == 'a' ? n->a : *p == 'b' ? n->b : node);
-    else if (q - p == 1 && (*p == 'A' || *p == 'B'))
-      dotted(t, b, *p == 'A' ? n->a : n->b);
-    else
-      xiW_put(b, "%.*s", (int)(q - p), p);
-    p = q;
-  }
+  xiT_writer w = writer(t, XI_NONE);
+  xiT_w_form(&w, b, form, node);
 }
 
-static void index_text(xiW_buf *b, int32_t i) {
-  if (i == XI_COLON)
-    xiW_put(b, ":");
-  else
-    xiW_put(b, "%d", i);
-}
-
-/* node i's operation, its operands named (its first one dotted: the op
-   applied to a tangent), as trace writes it */
+/* node i's operation, its operands named, as trace writes it; with dot, its
+   first operand dotted (the op applied to a tangent: a linear op's) */
 static void operation(shower *t, xiW_buf *b, uint32_t i, int dot) {
-  const xiG_node *n = &t->g->nodes[i];
-  void (*first)(shower *, xiW_buf *, uint32_t) = dot ? dotted : name_node;
-  if (n->op == XI_LIST) {
-    xiW_put(b, "[");
-    for (uint32_t k = 0; k < n->x->nargs; k++) {
-      if (k == 6 && n->x->nargs > 8) {
-        xiW_put(b, "…, ");
-        k = n->x->nargs - 2;
-        continue;
-      }
-      xiW_put(b, k ? ", " : "");
-      name_node(t, b, n->x->args[k]);
-    }
-    xiW_put(b, "]");
-  } else if (n->op == XI_INDEX) {
-    first(t, b, n->a);
-    xiW_put(b, "[");
-    index_text(b, n->x->p[0]);
-    if (n->x->p[1] != INT32_MAX) {
-      xiW_put(b, ", ");
-      index_text(b, n->x->p[1]);
-    }
-    xiW_put(b, "]");
-  } else if ((n->op == XI_SUM || n->op == XI_MEAN || n->op == XI_MAX || n->op == XI_ARGMAX) &&
-             (n->x->p[0] != XI_ALL_AXES || n->x->p[1] == 1)) {
-    xiW_put(b, "%s(", xiO_table[n->op].name);
-    first(t, b, n->a);
-    if (n->x->p[0] != XI_ALL_AXES)
-      xiW_put(b, ", axis %d", n->x->p[0]);
-    xiW_put(b, n->x->p[1] == 1 ? ", keepdims)" : ")");
-  } else if (n->op == XI_ROUND && n->x->p[0] != 0) {
-    xiW_put(b, "round(");
-    name_node(t, b, n->a);
-    xiW_put(b, ", %d)", n->x->p[0]);
-  } else {
-    char form[128];
-    snprintf(form, sizeof form, "%s", xiO_table[n->op].form);
-    for (char *p = form; dot && *p; p++) /* the first operand's tangent in its place */
-      if (*p == 'a' && (p == form || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z')) &&
-          !((p[1] | 32) >= 'a' && (p[1] | 32) <= 'z'))
-        *p = 'A';
-    subst(t, b, form, i);
-  }
+  xiT_writer w = writer(t, dot ? t->g->nodes[i].a : XI_NONE);
+  xiT_w_op(&w, b, i);
 }
 
 static int has_tangent(const shower *t, uint32_t o) {

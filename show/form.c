@@ -286,6 +286,8 @@ static void form_range(const xiT_writer *w, xiW_buf *b, const char *p, const cha
     if (q > p) {
       if (n && q - p == 1 && (*p == 'a' || *p == 'b' || *p == 'o'))
         xiT_w_name(w, b, *p == 'a' ? n->a : *p == 'b' ? n->b : node);
+      else if (n && w->tangents && q - p == 1 && (*p == 'A' || *p == 'B'))
+        xiT_w_dotted(w, b, *p == 'A' ? n->a : n->b);
       else if (n && q - p == 1 && *p == 'g')
         xiT_w_dadj(w, b, node);
       else if (tex)
@@ -325,7 +327,7 @@ void xiT_w_form(const xiT_writer *w, xiW_buf *b, const char *form, uint32_t node
 }
 
 void xiT_w_words(int dialect, xiW_buf *b, const char *s) {
-  xiT_writer w = {NULL, NULL, 0, 0, dialect, ""};
+  xiT_writer w = {NULL, NULL, 0, 0, dialect, "", 0, XI_NONE};
   form_range(&w, b, s, s + strlen(s), XI_NONE);
 }
 
@@ -356,9 +358,30 @@ static void const_text(int dialect, xiW_buf *b, const xiG_graph *g, const xiG_no
   }
 }
 
+void xiT_w_dotted(const xiT_writer *w, xiW_buf *b, uint32_t i) {
+  xiT_writer plain = *w;
+  plain.dotted = XI_NONE;
+  xiW_buf name = {0};
+  xiT_w_name(&plain, &name, i);
+  if (!name.s) {
+    b->failed = name.failed ? name.failed : XI_W_MEMORY;
+    return;
+  }
+  size_t first = 1; /* U+0307, combining, after the first code point */
+  while (name.s[first] && (name.s[first] & 0xC0) == 0x80)
+    first++;
+  xiW_str(b, name.s, first);
+  xiW_put(b, "\xcc\x87%s", name.s + first);
+  xiW_free(&name);
+}
+
 void xiT_w_name(const xiT_writer *w, xiW_buf *b, uint32_t i) {
   const xiG_node *n = &w->g->nodes[i];
   char label[256];
+  if (w->tangents && i == w->dotted) {
+    xiT_w_dotted(w, b, i);
+    return;
+  }
   if (w->xi && i < w->top && w->xi[i] && w->xi[i] != UINT32_MAX) {
     xiW_put(b, w->dialect == XI_T_TEX ? "\\xi_{%u}" : "ξ%u", w->xi[i]);
     return;

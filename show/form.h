@@ -13,10 +13,16 @@ typedef struct {
   uint32_t top;       /* xi has this many */
   int digits, dialect;
   const char *label;  /* the root's label, already in the dialect */
+  /* forward mode (tangents): A and B in a form are the operands' tangents,
+     written with a dot (ȧ), and so is node `dotted` (XI_NONE: none) */
+  int tangents;
+  uint32_t dotted;
 } xiT_writer;
 
-/* node i as formulas name it: ξ3, W, a constant's value */
+/* node i as formulas name it: ξ3, W, a constant as typed */
 void xiT_w_name(const xiT_writer *w, xiW_buf *b, uint32_t i);
+/* node i's tangent: its name with a dot over the first letter (ξ̇3, Ẇ) */
+void xiT_w_dotted(const xiT_writer *w, xiW_buf *b, uint32_t i);
 /* node i's operation, its operands named: ξ2·x, sum(ξ1, axis 0) */
 void xiT_w_op(const xiT_writer *w, xiW_buf *b, uint32_t i);
 /* an op table form ("a·b", "1 - o²") with node's operands (a, b), the node

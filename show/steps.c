@@ -262,7 +262,7 @@ static int fill_list(xiT_steps *st, const uint8_t *keep, const users *u, step_at
     xiW_free(&label);
     return -1;
   }
-  xiT_writer w = {st->g, st->xi, st->root + 1, st->digits, st->dialect, label.s};
+  xiT_writer w = {st->g, st->xi, st->root + 1, st->digits, st->dialect, label.s, 0, XI_NONE};
   size_t label_at = st->text.n;
   xiW_str(&st->text, label.s, label.n + 1);
   for (uint32_t i = 0; i <= st->root && !st->text.failed; i++) {
@@ -524,16 +524,16 @@ void xiT_words(const xiT_steps *st, xiW_buf *b, const char *text) {
 }
 
 void xiT_who(const xiT_steps *st, xiW_buf *b, uint32_t node) {
-  xiT_writer w = {st->g, st->xi, st->root + 1, st->digits, st->dialect, st->label};
+  xiT_writer w = {st->g, st->xi, st->root + 1, st->digits, st->dialect, st->label, 0, XI_NONE};
   xiT_w_name(&w, b, node);
 }
 
 void xiT_op(const xiT_steps *st, xiW_buf *b, uint32_t node) {
-  xiT_writer w = {st->g, st->xi, st->root + 1, st->digits, st->dialect, st->label};
+  xiT_writer w = {st->g, st->xi, st->root + 1, st->digits, st->dialect, st->label, 0, XI_NONE};
   xiT_w_op(&w, b, node);
 }
 
 void xiT_formula(xiG_graph *g, uint32_t i, int digits, xiW_buf *b) {
-  xiT_writer w = {g, NULL, 0, digits, XI_T_TEXT, ""};
+  xiT_writer w = {g, NULL, 0, digits, XI_T_TEXT, "", 0, XI_NONE};
   xiT_w_op(&w, b, i);
 }
