@@ -357,6 +357,8 @@ static void exact_notes(xiR_session *s, const xiP_stmt *st, const checked *w, ui
                         const xiB_adj *a, mpfr_srcptr floor, int full, int expect,
                         xiW_buf *notes) {
   xiG_graph *g = &s->g;
+  if (!a->ball)
+    return; /* an IEEE format: no balls were made */
   mpfr_t mid;
   mpfr_init2(mid, 2 * g->prec + 64);
   int said = 0;
@@ -365,8 +367,6 @@ static void exact_notes(xiR_session *s, const xiP_stmt *st, const checked *w, ui
       if (w[j].ok[k] || w[j].digits[k] < 0 || said++ >= 8)
         continue;
       const arb_struct *ball = xiB_adj_of(a, w[j].node);
-      if (!a->ball)
-        return; /* (an IEEE format: no balls) */
       ball = ball ? &ball[k] : NULL; /* (NULL: exactly 0) */
       if (ball)
         arf_get_mpfr(mid, arb_midref(ball), MPFR_RNDN);
