@@ -4,11 +4,21 @@
  * (grad/probe.c): the second copy shows how far rounding moves the first, so
  * that a difference is told from rounding, and no value of the session
  * changes.  The points are the same each time.  A counterexample counts as a
- * failed check does (exit status 1). */
+ * failed check does (exit status 1).
+ *
+ * What is printed is proven: at each point the second copy is evaluated again
+ * in balls (proof/ball.h), which hold A's and B's exact values at that point
+ * (its leaves are the numbers they hold).  Balls apart prove a counterexample;
+ * the digits they agree to are a bound the balls prove.  A difference the
+ * MPFR copies show but the balls cannot prove, even at XI_EXACT_PREC_MAX bits,
+ * is reported as not proven, and still fails. */
 #include <stdlib.h>
 #include <string.h>
 
+#include <limits.h>
+
 #include "ops/fmt.h"
+#include "proof/ball.h"
 #include "repl/session.h"
 #include "show/print.h"
 
@@ -79,10 +89,10 @@ static void move(xiC_copy *c, const uint32_t *leaves, uint32_t n, __mpfr_struct 
 }
 
 /* one element of A and B at the two precisions: 1 when they differ by more
-   than the rounding at the lower one explains; *digits: how far they agree
-   (left alone when both are 0 within rounding) */
+   than the rounding at the lower one explains (an estimate, which the balls
+   then settle) */
 static int differ(mpfr_srcptr a1, mpfr_srcptr b1, mpfr_srcptr a2, mpfr_srcptr b2,
-                  mpfr_prec_t p1, int *digits, int *measured) {
+                  mpfr_prec_t p1) {
   mpfr_t d, noise, m;
   mpfr_inits2(mpfr_get_prec(a2) + 64, d, noise, m, (mpfr_ptr)0);
   mpfr_abs(m, mpfr_cmpabs(a2, b2) >= 0 ? a2 : b2, MPFR_RNDN);
@@ -97,32 +107,96 @@ static int differ(mpfr_srcptr a1, mpfr_srcptr b1, mpfr_srcptr a2, mpfr_srcptr b2
   mpfr_abs(d, d, MPFR_RNDN);
   mpfr_mul_2ui(noise, noise, 3, MPFR_RNDN); /* 8 times, for an estimate of an error */
   int apart = mpfr_cmp(d, noise) > 0;
-  if (mpfr_cmp(m, noise) > 0) { /* not 0 within rounding: digits relative to m */
-    if (mpfr_cmp(d, noise) < 0)
-      mpfr_set(d, noise, MPFR_RNDN);
-    mpfr_div(d, d, m, MPFR_RNDN);
-    mpfr_log10(d, d, MPFR_RNDN);
-    mpfr_neg(d, d, MPFR_RNDN);
-    int dg = mpfr_sgn(d) <= 0 ? 0 : (int)mpfr_get_si(d, MPFR_RNDD);
-    *digits = dg < *digits ? dg : *digits;
-    *measured = 1;
-  }
   mpfr_clears(d, noise, m, (mpfr_ptr)0);
   return apart;
 }
 
-/* the counterexample: where the leaves were, and both values there */
+/* the digits the balls x and y prove they agree to, relative to the larger:
+   the floor of a lower bound of -log10(|x - y| / max(|x|, |y|)), at most
+   full; -1 when both may be 0 (no relative agreement to speak of), and then
+   *zero is raised to a bound of |x| and |y| (rounded up) */
+static int agreeing(const arb_t x, const arb_t y, int full, slong prec, double *zero) {
+  arb_t q;
+  arf_t u, m, t;
+  arb_init(q);
+  arf_init(u), arf_init(m), arf_init(t);
+  arb_sub(q, x, y, prec);
+  arb_get_abs_ubound_arf(u, q, prec);
+  arb_get_abs_lbound_arf(m, x, prec);
+  arb_get_abs_lbound_arf(t, y, prec);
+  if (arf_cmp(t, m) > 0)
+    arf_set(m, t);
+  int r = full;
+  if (arf_is_zero(m)) {
+    r = -1;
+    arb_get_abs_ubound_arf(m, x, prec);
+    arb_get_abs_ubound_arf(t, y, prec);
+    double bx = arf_get_d(m, ARF_RND_UP), by = arf_get_d(t, ARF_RND_UP);
+    bx = bx > by ? bx : by;
+    *zero = bx > *zero ? bx : *zero;
+  }
+  else if (!arf_is_zero(u)) {
+    arb_set_arf(q, u);
+    arb_div_arf(q, q, m, prec);
+    arb_log_base_ui(q, q, 10, prec);
+    arb_neg(q, q);
+    arb_get_lbound_arf(t, q, prec);
+    slong d = arf_is_finite(t) ? arf_get_si(t, ARF_RND_FLOOR) : 0;
+    r = d <= 0 ? 0 : d < full ? (int)d : full;
+  }
+  arf_clear(u), arf_clear(m), arf_clear(t);
+  arb_clear(q);
+  return r;
+}
+
+/* A's and B's balls at the point the copy's leaves are at, at prec bits, in
+   a set of balls opened for it (*bl: the previous point's is closed) */
+static int balls_at(xiC_copy *c, uint32_t a, uint32_t b, slong prec, xiB_balls **bl,
+                    xiO_bview *va, xiO_bview *vb, xi_pos at, xi_err *err) {
+  xiB_close(*bl);
+  if (!(*bl = xiB_open(&c->g, NULL)))
+    return xiG_oom(&c->g, at, err);
+  xiB_set_prec(*bl, prec);
+  return xiB_ball(*bl, c->map[a], va, at, err) || xiB_ball(*bl, c->map[b], vb, at, err) ? -1 : 0;
+}
+
+/* element k of A and B, which the MPFR copies say differ: the balls'
+   precision raised until they are apart (1), or up to XI_EXACT_PREC_MAX
+   without (0) */
+static int prove_apart(xiC_copy *c, uint32_t a, uint32_t b, uint32_t k, xiB_balls **bl,
+                       xiO_bview *va, xiO_bview *vb, xi_pos at, xi_err *err) {
+  for (slong p = xiB_prec(*bl); (p = xiB_raise(p));) {
+    if (balls_at(c, a, b, p, bl, va, vb, at, err))
+      return -1;
+    if (!arb_overlaps(&va->el[k], &vb->el[k]))
+      return 1;
+  }
+  return 0;
+}
+
+/* the counterexample: where the leaves were (numbers held exactly, so their
+   digits are right), and both values there with the digits their balls
+   (ball[0], ball[1], at prec bits) prove; proven: the balls are apart */
 static void counterexample(xiR_session *s, const xiP_stmt *st, xiC_copy *c, uint32_t a,
                            uint32_t b, const uint32_t *leaves, uint32_t nl, uint32_t k,
-                           int agreed, xiW_buf *out) {
+                           int agreed, const arb_struct *ball[2], slong prec, int proven,
+                           xiW_buf *out) {
   xiG_graph *g = &s->g;
   int digits = agreed + 3 > s->digits ? (agreed + 3 < 60 ? agreed + 3 : 60) : s->digits;
   const char *ta = s->src + st->text_off, *tb = s->src + st->items[0].off;
   int la = (int)st->text_len, lb = (int)(st->items[0].end - st->items[0].off);
-  xiW_put(out, nl ? "not equivalent: at a random point near the leaves' values, computed at %ld "
-                    "bits:\n"
-                  : "not equal: they depend on no leaf that could be moved; computed at %ld bits:\n",
-          (long)c->g.prec);
+  if (proven)
+    xiW_put(out, nl ? "not equivalent: at a random point near the leaves' values they differ, "
+                      "proven (balls at %ld bits):\n"
+                    : "not equal: they depend on no leaf that could be moved, and differ, proven "
+                      "(balls at %ld bits):\n",
+            (long)prec);
+  else
+    xiW_put(out, "not shown equivalent: %s they differ by more than rounding explains at %ld "
+                 "bits, but balls up to %d bits could not prove it:\n",
+            nl ? "at a random point near the leaves' values" : "depending on no leaf that could "
+                                                             "be moved,",
+            (long)c->g.prec, XI_EXACT_PREC_MAX);
   for (int tensors = 0; tensors < 2; tensors++) { /* the scalars on a line, then each tensor */
     int first = 1;
     for (uint32_t l = 0; l < nl; l++) {
@@ -145,8 +219,9 @@ static void counterexample(xiR_session *s, const xiP_stmt *st, xiC_copy *c, uint
   int w = la > lb ? la : lb;
   for (int side = 0; side < 2; side++) {
     xiO_view v = xiG_view(&c->g.nodes[c->map[side ? b : a]]);
+    xiW_proof pf = {ball[side], prec, digits, 0, NULL};
     xiW_put(out, "  %.*s%*s = ", side ? lb : la, side ? tb : ta, w - (side ? lb : la), "");
-    xiW_value(out, &v, digits, -1, 0);
+    xiW_value_proven(out, &v, &pf, digits, -1, 0);
     xiW_put(out, "\n");
   }
   xi_shape sh = xiG_shape(&g->nodes[a]);
@@ -164,6 +239,8 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   int made = 0, rc = -1;
   __mpfr_struct **base = NULL;
   xiW_buf out = {0};
+  xiB_balls *bl = NULL;
+  xiO_bview ba = {0}, bb = {0};
   if (xiR_evaluate(s, st, &a, err) || xiG_no_tuple(g, a, st->pos, "equiv", err) ||
       xiR_second(s, st, "equiv", &b, err))
     goto done;
@@ -206,7 +283,9 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       mpfr_set(&base[l][k], &v.el[k], MPFR_RNDN);
   }
   uint64_t rng = 0x2545F4914F6CDD1Dull; /* the same points each time: equiv is repeatable */
-  int full = (int)((double)p1 * 0.30102999566398120), digits = full, points = 0, measured = 0;
+  int full = (int)((double)p2 * 0.30102999566398120), digits = full, points = 0, measured = 0;
+  int blind = 0, proven = 0; /* points whose balls bound nothing; the counterexample proven */
+  double zero = 0; /* where both sides' balls hold 0: a bound of both */
   uint32_t bad = XI_NONE, n = xiG_count(&g->nodes[a]);
   for (int t = 0; t < (nl ? XI_POINTS : 1) && bad == XI_NONE; t++) {
     int e = 1;
@@ -224,15 +303,28 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if (e)
       continue;
     points++;
+    if (balls_at(&c[1], a, b, (slong)p2, &bl, &ba, &bb, st->pos, err))
+      goto done;
     xiG_node *na[2] = {&c[0].g.nodes[c[0].map[a]], &c[1].g.nodes[c[1].map[a]]};
     xiG_node *nb[2] = {&c[0].g.nodes[c[0].map[b]], &c[1].g.nodes[c[1].map[b]]};
+    int seen = 0;
     for (uint32_t k = 0; k < n && bad == XI_NONE; k++) {
-      int dk = full;
-      if (differ(xiG_el(na[0], k), xiG_el(nb[0], k), xiG_el(na[1], k), xiG_el(nb[1], k), p1,
-                 &dk, &measured))
+      if (!arb_overlaps(&ba.el[k], &bb.el[k])) {
+        bad = k, proven = 1;
+      } else if (differ(xiG_el(na[0], k), xiG_el(nb[0], k), xiG_el(na[1], k), xiG_el(nb[1], k),
+                        p1)) {
         bad = k;
-      digits = dk < digits ? dk : digits;
+        if ((proven = prove_apart(&c[1], a, b, k, &bl, &ba, &bb, st->pos, err)) < 0)
+          goto done;
+      } else if (!arb_is_finite(&ba.el[k]) || !arb_is_finite(&bb.el[k])) {
+        seen = 1;
+      } else {
+        int dk = agreeing(&ba.el[k], &bb.el[k], full, (slong)p2, &zero);
+        if (dk >= 0)
+          measured = 1, digits = dk < digits ? dk : digits;
+      }
     }
+    blind += seen;
   }
   if (points == 0) {
     xiR_fail(err, st->pos, "the two sides are not both defined at any of %d random points "
@@ -240,10 +332,26 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     goto done;
   }
   if (bad != XI_NONE) {
-    counterexample(s, st, &c[1], a, b, leaves, nl, bad, digits, &out);
+    const arb_struct *ball[2] = {ba.el, bb.el}; /* (digits: those the two agree to there) */
+    digits = agreeing(&ba.el[bad], &bb.el[bad], full, xiB_prec(bl), &zero);
+    counterexample(s, st, &c[1], a, b, leaves, nl, bad, digits < 0 ? 0 : digits, ball, xiB_prec(bl), proven,
+                   &out);
   } else {
-    char to[64]; /* both 0 within rounding everywhere: no digits to speak of */
-    snprintf(to, sizeof to, measured ? "to %d digits" : "both 0, within rounding", digits);
+    char to[160]; /* both 0 within the balls' radii everywhere: no digits to speak of */
+    if (measured)
+      snprintf(to, sizeof to, "to at least %d digits, proven by balls at %ld bits", digits, (long)p2);
+    else if (blind < points)
+      snprintf(to, sizeof to, "both 0 as far as balls at %ld bits tell: |A|, |B| <= %.2g",
+               (long)p2, zero);
+    else
+      snprintf(to, sizeof to, "as computed at %ld bits; not proven: the balls bound nothing "
+               "at any point", (long)p1);
+    if (measured && zero > 0)
+      snprintf(to + strlen(to), sizeof to - strlen(to), "; where both may be 0, |A|, |B| <= %.2g",
+               zero);
+    if (blind && blind < points)
+      snprintf(to + strlen(to), sizeof to - strlen(to), "; at %d of the points the balls "
+               "bound nothing, and agreement there is MPFR's estimate", blind);
     if (nl)
       xiW_put(&out, "equivalent at %d random points (%s): ", points, to);
     else
@@ -253,9 +361,8 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       xiG_label_of(g, leaves[l], name, sizeof name);
       xiW_put(&out, "%s%s", l ? ", " : "", name[0] ? name : "a leaf");
     }
-    xiW_put(&out, "%s%s, computed at %ld bits\n", nl > 6 ? ", …" : "",
-            !nl ? "" : nl > 1 ? " moved around their values" : " moved around its value",
-            (long)p1);
+    xiW_put(&out, "%s%s\n", nl > 6 ? ", …" : "",
+            !nl ? "" : nl > 1 ? " moved around their values" : " moved around its value");
   }
   rc = xiR_emit(&out, st->pos, err);
   if (rc == 0 && bad != XI_NONE) {
@@ -264,6 +371,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     s->failed = 1;
   }
 done:
+  xiB_close(bl); /* (its balls are of c[1]'s nodes: closed first) */
   for (int k = 0; k < made; k++)
     xiC_copy_free(&c[k]);
   for (uint32_t l = 0; base && l < nl; l++)

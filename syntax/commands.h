@@ -177,8 +177,9 @@
     "Computes A and B at 20 random points near the values of the leaves they depend\n"   \
     "on (each element x anywhere in x ± (|x| + 1)/2, nearer where a side is not\n"       \
     "defined), at twice the working precision and again 64 bits higher, which shows\n"  \
-    "what is rounding.  It prints \"equivalent at 20 random points (to D digits)\", or\n" \
-    "a counterexample: the leaves' values and both results.  Is a gradient derived\n"   \
+    "what is rounding, and in balls, which prove what is printed: \"equivalent at 20\n" \
+    "random points (to at least D digits, proven ...)\", or a counterexample: the\n"   \
+    "leaves' values and both results, proven apart.  Is a gradient derived\n"          \
     "by hand right?  equiv grad(L, W), (p - y)*x.  Index tables and class labels are\n" \
     "not moved; the session's values are not changed.  A counterexample fails as a\n"  \
     "failed check does (exit status 1).")                                                 \

@@ -1,7 +1,9 @@
 # equiv A, B: is a formula derived by hand the same function as the one xi
 # differentiates?  Both sides at 20 random points near their leaves' values, at
 # twice the working precision (and 64 bits more, to tell a difference from
-# rounding); a counterexample otherwise.  The points are the same every time.
+# rounding), and in balls, which prove what is printed: the digits agreed to
+# are a lower bound, and a counterexample's balls are apart.  The points are
+# the same every time.
 #
 # Seed 000: the simplified gradient dL/dW = (p - y)·x holds for every x, W, y
 x = 3; W = 3; y = 1
@@ -48,3 +50,13 @@ equiv grad(loss, z2), (softmax(z2) - onehot)/2
 # mistake, relu's derivative forgotten, is a counterexample
 equiv grad(loss, W1), X.T @ ((grad(loss, z2) @ W2.T) * (z1 > 0))
 equiv grad(loss, W1), X.T @ (grad(loss, z2) @ W2.T)
+
+# what balls cannot prove is said: exp(x) - exp(x) is 0 in MPFR (the same
+# rounded number twice) but a ball around 0 in Arb, whose square root bounds
+# nothing (a ball with negative numbers in it), and whose sign could be -1, 0
+# or 1 (the ball of every answer, [-1, 1])
+x = 0.7
+equiv sqrt(exp(x) - exp(x)), 0
+equiv sign(exp(x) - exp(x)), 0
+# a vector with an element 0 in both: the others' digits, and a bound of the 0
+equiv [x, exp(x) - exp(x)], [x, 0]
