@@ -12,13 +12,42 @@
 #include "tape/graph.h"
 
 /* the two lowest int32 values are XI_COLON and XI_ALL_AXES, INT32_MAX "not given" */
+/* A whole number past 2^p is not known to be the one written at p bits (at
+   11 bits, binary16's, 2049 is held as 2048), and an index or a size must
+   be exact: a literal is read again from its text, and any other value past
+   2^p is refused rather than taken as it was rounded. */
+static int exact_whole(xiG_graph *g, const xiG_node *n, mpfr_t v, xi_pos pos, xi_err *err) {
+  mpfr_set(v, n->v, MPFR_RNDN);
+  if (n->op == XI_CONST && n->aux != XI_LIT_PI && n->aux != XI_LIT_E) {
+    const char *t = xiS_name(&g->sym, n->aux);
+    if (t[0] != 'T' && t[0] != 'F' && mpfr_strtofr(v, t, NULL, 10, MPFR_RNDN))
+      mpfr_set_nan(v); /* not a whole number that fits (v has 64 bits) */
+    return 0;
+  }
+  if (!mpfr_integer_p(v) || mpfr_cmpabs_ui(v, 1) < 0 ||
+      mpfr_get_exp(v) <= (mpfr_exp_t)mpfr_get_prec(n->v))
+    return 0;
+  return xiL_fail(err, pos, "this whole number is past 2^%ld, where %ld bits keep every whole "
+                            "number, so it may have been rounded (it is held as %.0f): a size "
+                            "or an index must be exact; raise prec (or format mpfr)",
+                  (long)mpfr_get_prec(n->v), (long)mpfr_get_prec(n->v),
+                  mpfr_get_d(v, MPFR_RNDN));
+}
+
 int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err) {
   xiG_node *n = &g->nodes[i];
-  if (n->op == XI_TUPLE || xiG_is_tensor(n) || !mpfr_integer_p(n->v) ||
-      mpfr_cmp_si(n->v, INT32_MAX - 1) > 0 || mpfr_cmp_si(n->v, INT32_MIN + 2) < 0)
+  if (n->op == XI_TUPLE || xiG_is_tensor(n))
     return xiL_fail(err, pos, "expected a whole number here");
-  *out = (int32_t)mpfr_get_si(n->v, MPFR_RNDN);
-  return 0;
+  mpfr_t v;
+  mpfr_init2(v, 64);
+  int rc = exact_whole(g, n, v, pos, err);
+  if (rc == 0 && (!mpfr_integer_p(v) || mpfr_cmp_si(v, INT32_MAX - 1) > 0 ||
+                  mpfr_cmp_si(v, INT32_MIN + 2) < 0))
+    rc = xiL_fail(err, pos, "expected a whole number here");
+  if (rc == 0)
+    *out = (int32_t)mpfr_get_si(v, MPFR_RNDN);
+  mpfr_clear(v);
+  return rc;
 }
 
 /* sizes given as numbers, or as one tuple of them: into d (at most max) */
@@ -119,13 +148,17 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
     if ((k & 1023) == 0 && xiO_stopped())
       return xiL_fail(err, pos, "interrupted");
     mpfr_ptr e = xiG_el(nd, k);
+    int inex = 0;
     switch (which) {
     case XI_MAKE_ZEROS: mpfr_set_zero(e, 1); break;
     case XI_MAKE_ONES: mpfr_set_ui(e, 1, MPFR_RNDN); break;
     case XI_MAKE_EYE: mpfr_set_ui(e, k / sh.cols == k % sh.cols, MPFR_RNDN); break;
-    case XI_MAKE_RANDN: mpfr_set_d(e, xiO_gauss(&g->rng), MPFR_RNDN); break;
-    default: mpfr_set_d(e, xiO_uniform(&g->rng), MPFR_RNDN); break;
+    case XI_MAKE_RANDN: inex = mpfr_set_d(e, xiO_gauss(&g->rng), MPFR_RNDN); break;
+    default: inex = mpfr_set_d(e, xiO_uniform(&g->rng), MPFR_RNDN); break;
     }
+    if (xiO_fmt) /* NumPy's randn(...).astype(float16): a double rounded once, into
+                    the format's range too (a draw below 6.1e-5 is a subnormal) */
+      xiO_fmt_round(e, inex);
   }
   return 0;
 }
@@ -272,6 +305,12 @@ static int check_index(xiG_graph *g, uint32_t idx, uint32_t len, int axis, xi_po
     if (!mpfr_integer_p(e))
       return xiL_fail(err, pos, "an index must be a whole number (element %u of the index "
                              "on axis %d is not)", k, axis);
+    if (!mpfr_zero_p(e) && mpfr_get_exp(e) > (mpfr_exp_t)mpfr_get_prec(e)) /* (exact_whole) */
+      return xiL_fail(err, pos, "element %u of the index on axis %d is past 2^%ld, where %ld "
+                             "bits keep every whole number, so it may have been rounded (it "
+                             "is held as %.0f): an index must be exact; raise prec (or format "
+                             "mpfr)", k, axis, (long)mpfr_get_prec(e), (long)mpfr_get_prec(e),
+                      mpfr_get_d(e, MPFR_RNDN));
     if (mpfr_cmp_si(e, -(long)len) < 0 || mpfr_cmp_ui(e, len) >= 0)
       return xiL_fail(err, pos, "index %ld is out of range for axis %d of size %u",
                    mpfr_get_si(e, MPFR_RNDZ), axis, len);

@@ -53,3 +53,22 @@ equiv (x + 1e-4) - x, 1e-4
 w = 0.5;
 gradcheck tanh(w) wrt w
 format mpfr
+# randn in a format is NumPy's randn(...).astype(float16): the double rounded
+# once, into the format's range; seed 0's draw 11373 is 3.8051337131625654e-05,
+# below binary16's smallest normal (2^-14), so a subnormal: NumPy 1.24 gives
+# float(np.float16(r[11373])) = 3.802776336669921875e-05 exactly
+format binary16
+seed 0
+r = randn(20000);
+digits 25
+r[11373]
+digits 10
+# an index or a size is exact: 11373 is held as 11376 in binary16, but a
+# literal index is read from its text; a computed one past 2^11 may have been
+# rounded, and is refused (NumPy's indices are ints)
+v = arange(20000);
+v[11373]
+v[1024 + 1025]
+v[[1, 11373]]
+zeros(1024 + 1025)
+format mpfr
