@@ -12,6 +12,7 @@
  * (layout), padded and grouped as its calc_number_widths and fill_number do
  * (fill_number), or placed in NumPy's columns and lines (np_str). */
 #include "show/pyfmt.h"
+#include "ops/fmt.h"
 
 #include <float.h>
 #include <gmp.h>
@@ -179,19 +180,34 @@ static int probe(interval *iv, mpfr_srcptr m, int p, dig *g) {
   return 1;
 }
 
+/* x = M·2^E, M a whole number below 2^prec and E at least emin (the
+   exponent of the smallest subnormal's unit): 1 when x is a number of that
+   binary format, with *m the significand and *e the exponent */
+static int split(double a, int prec, long emin, uint64_t *m, long *e) {
+  int be;
+  frexp(a, &be); /* a = f·2^be, 1/2 <= f < 1 */
+  long E = (long)be - prec < emin ? emin : (long)be - prec;
+  double M = ldexp(a, (int)-E);
+  if (M != floor(M) || M >= ldexp(1, prec))
+    return 0;
+  *m = (uint64_t)M, *e = E;
+  return 1;
+}
+
 /* the shortest digits that read back as x (finite, nonzero), the nearest of
-   them to x: Python's repr (David Gay's dtoa, mode 0) */
+   them to x: Python's repr (David Gay's dtoa, mode 0).  In an IEEE format
+   (format binary16, ...), read back in that format, as NumPy's repr of a
+   float16 or float32 is: 0.1 in binary32 prints 0.1, not 0.10000000149011612. */
 static void shortest(dig *g, double x) {
   double a = fabs(x);
-  uint64_t bits, M;
-  memcpy(&bits, &a, sizeof bits);
-  int be = (int)(bits >> 52);
-  long E;
-  M = bits & ((UINT64_C(1) << 52) - 1);
-  if (be == 0)
-    E = -1074;
+  int prec = 53;
+  long emin = -1074, E = 0;
+  uint64_t M = 0;
+  if (xiO_fmt != XI_FMT_MPFR && xiO_formats[xiO_fmt].prec < 53 &&
+      split(a, (int)xiO_formats[xiO_fmt].prec, xiO_formats[xiO_fmt].emin - 1, &M, &E))
+    prec = (int)xiO_formats[xiO_fmt].prec, emin = xiO_formats[xiO_fmt].emin - 1;
   else
-    M |= UINT64_C(1) << 52, E = be - 1075;
+    split(a, 53, -1074, &M, &E); /* (every double is a binary64 number) */
   interval iv;
   mpz_inits(iv.lo, iv.hi, iv.mid, iv.D, iv.L, iv.R, NULL);
   mpz_set_u64(iv.mid, M);
@@ -199,7 +215,7 @@ static void shortest(dig *g, double x) {
   iv.mk = E - 1;
   mpz_add_ui(iv.hi, iv.mid, 1);
   iv.hk = E - 1;
-  if (M == UINT64_C(1) << 52 && be > 1) { /* the double below is twice as close */
+  if (M == UINT64_C(1) << (prec - 1) && E > emin) { /* the number below is twice as close */
     mpz_mul_2exp(iv.lo, iv.mid, 1);
     mpz_sub_ui(iv.lo, iv.lo, 1);
     iv.lk = E - 2;
@@ -297,8 +313,9 @@ static void layout(xiW_buf *b, const dig *g, int code, long precision, int add_d
     if (alt)
       vend = precision;
     break;
-  default: /* 'r' */
-    if (decpt <= -4 || decpt > 16)
+  default: /* 'r'; 'x' and 'p': repr's digits, in exponent form or not, as
+               NumPy decides it for a float16 or float32 scalar (str_float) */
+    if (code == 'x' || (code == 'r' && (decpt <= -4 || decpt > 16)))
       use_exp = 1;
   }
   if (use_exp)
@@ -756,7 +773,13 @@ static void str_float(xiW_buf *b, mpfr_srcptr x) {
   }
   if (g.neg)
     xiW_str(b, "-", 1);
-  layout(b, &g, 'r', 0, 1, 0, 0);
+  int code = 'r'; /* Python's rule, from the digits; NumPy's for a float16 or float32,
+                     from the value: exponent form below 1e-4 (float32 1e-4 is 1e-04) */
+  if (xiO_fmt != XI_FMT_MPFR && mpfr_regular_p(x)) { /* (a format's number is a double) */
+    double ax = fabs(mpfr_get_d(x, MPFR_RNDN));
+    code = ax < 1e-4 || ax >= 1e16 ? 'x' : 'p';
+  }
+  layout(b, &g, code, 0, 1, 0, 0);
   dig_free(&g);
 }
 
@@ -898,6 +921,16 @@ static int np_floats(npfmt *f) {
       f->pad_right = fl > f->pad_right ? fl : f->pad_right;
     }
   }
+  /* NumPy's exponent form prints every element with the longest one's digits
+     (min_digits): past a float64's shortest digits they are zeros, but past a
+     float16's they are the value's own (float16 0.1 beside 1/3 is 9.998e-02) */
+  for (size_t e = 0; e < k && !rc && f->exp && xiO_fmt != XI_FMT_MPFR; e++)
+    if (f->g[e].kind == K_FIN && fromd[e] && d[e] != 0 && (long)f->g[e].len - 1 < f->prec) {
+      int neg = f->g[e].neg;
+      mpfr_set_d(m, d[e], MPFR_RNDN);
+      rc = sig(&f->g[e], m, f->prec + 1);
+      f->g[e].neg = neg;
+    }
   mpfr_clear(m);
   free(fromd), free(d);
   if (rc)

@@ -28,6 +28,15 @@
  *   int formatted with a float type likewise uses the exact int (Python
  *   converts to float first, which differs past 2^53).
  *
+ * Under an IEEE format (format binary16, binary32, bfloat16) every value is
+ * a number of the format, and is printed as NumPy prints a float16 or a
+ * float32: the shortest digits that read back in the format (0.1, not
+ * 0.10000000149011612), a scalar in exponent form when it is below 1e-4 or
+ * at least 1e16 (NumPy decides by the value, Python by the digits: float32
+ * 1e-4 is 1e-04), and an array's exponent form with each element given the
+ * longest one's digits from its own value (float16 0.1 beside 1/3 is
+ * 9.998e-02; past a double's shortest digits they would all be zeros).
+ *
  * Limits (xi's, not Python's): a precision or width over XI_PY_DIGITS_MAX, or
  * a number whose digits before the point (or an int's digits) would pass it,
  * is refused with a message; an int too long for str() is printed in the

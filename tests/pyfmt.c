@@ -12,6 +12,8 @@
  *                mpfr   values read by MPFR at 53 and at 200 bits (decimal,
  *                       0x hex, p/q: correctly rounded there), printed alike
  *                53, 200  read by MPFR at that precision only
+ *                binary16, binary32  float64s (strtod) printed at 53 bits with
+ *                       xi's format set to it: NumPy's float16 and float32
  *
  *   tests/pyfmt.bin [FILE...]   (default: the two tables) */
 #include <errno.h>
@@ -19,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ops/fmt.h"
 #include "show/pyfmt.h"
 
 #define SHOW_FAILS 25
@@ -213,6 +216,10 @@ static int table(const char *file) {
       int by = !strcmp(r.prec, "mpfr");
       run(&r, 53, by);
       run(&r, 200, by);
+    } else if (xiO_format_lookup(r.prec, strlen(r.prec)) > 0) { /* NumPy's float16, float32 */
+      xiO_fmt = xiO_format_lookup(r.prec, strlen(r.prec));
+      run(&r, 53, 0);
+      xiO_fmt = XI_FMT_MPFR;
     } else {
       run(&r, (mpfr_prec_t)strtol(r.prec, NULL, 10), 1);
     }

@@ -13,7 +13,8 @@ doubles) are in tests/pyfmt/own.tsv, written by hand.
 
 Columns, tab-separated:
     kind     str | fmt | tuple
-    prec     both (53 and 200 bits)
+    prec     both (53 and 200 bits), or binary16 | binary32: printed at 53 bits
+             with xi's format set to it (NumPy's float16 and float32)
     dtype    float | int | bool
     shape    "" (a scalar), N (a vector), RxC (a matrix)
     values   comma-separated: repr() for floats (C reads them with strtod: the
@@ -278,6 +279,47 @@ def main():
     # ---- tuples ----
     for t in [(2, 2), (3,), (), (1, 2, 3), (-1, 0), (100, 784)]:
         rows.append("\t".join(["tuple", "both", "int", "", ",".join(map(str, t)), "", esc(str(t))]))
+
+    # ---- IEEE formats (xi's format binary16 | binary32): NumPy's float16 and
+    # float32, whose shortest digits are those that read back in the format,
+    # and whose arrays' exponent form shows the value's own digits past them.
+    # The prec column names the format; the values are exact float64s.
+    frnd = random.Random(20261123)
+    for name, t, bits, mant in [("binary16", np.float16, np.uint16, 10),
+                                ("binary32", np.float32, np.uint32, 23)]:
+        info = np.finfo(t)
+        def fadd(kind, shape, values, spec, expected):
+            rows.append("\t".join([kind, name, "float", shape, ",".join(values), esc(spec),
+                                   esc(expected)]))
+        def fscalar(x):
+            x = t(x)
+            fadd("str", "", [repr(float(x))], "", str(x))
+        def farray(a):
+            a = np.asarray(a, dtype=t)
+            shape = "%d" % a.shape[0] if a.ndim == 1 else "%dx%d" % a.shape
+            fadd("str", shape, runs([repr(float(x)) for x in a.ravel().tolist()]), "", str(a))
+        for x in [0.1, 1 / 3, 2 / 3, 0.2, 0.3, 1e-5, 1e-4, 1.0, -1.5, 100.0, 1000.0, 1e-3, 0.5,
+                  float(info.max), -float(info.max), float(info.tiny), float(info.smallest_subnormal),
+                  3 * float(info.smallest_subnormal), float(info.tiny) - float(info.smallest_subnormal),
+                  float(info.eps), 1 + float(info.eps), math.pi, math.e, 0.0, -0.0, math.inf,
+                  -math.inf, math.nan, 3.8051337131625654e-05, 65504.0, 2048.0, 2049.0, 12345.0]:
+            fscalar(x)
+        for k in range(-30 if mant == 10 else -150, 16 if mant == 10 else 128):
+            fscalar(2.0 ** k)  # powers of two: the number below is twice as close
+        for _ in range(400):  # random bit patterns over the whole range
+            x = np.array([frnd.getrandbits(16 if mant == 10 else 32)], dtype=bits).view(t)[0]
+            if np.isfinite(x):
+                fscalar(x)
+        for a in [[0.1], [0.1, 1e-5], [0.1, 3.0], [0.1, 1 / 3, 2.0, 1e-5, 65504.0],
+                  [[0.5, -0.1], [1e-3, 7.0]], [1e-7, 0.1, -2.5e-3], [0.3, 0.6, 0.9],
+                  [1e-4, 0.1, 0.2], [2049.0, 1.0], [np.nan, 0.1, -np.inf], [0.0, 1e-5]]:
+            farray(a)
+        for n in [5, 12, 40]:
+            farray([frnd.gauss(0, 1) for _ in range(n)])
+            farray([frnd.gauss(0, 1) * 10.0 ** frnd.randint(-4, 4) for _ in range(n)])
+            farray([frnd.choice([1, -1]) * frnd.random() * 10.0 ** frnd.randint(-3, 3)
+                    for _ in range(n)])
+        farray(np.array([frnd.gauss(0, 1) for _ in range(21)]).reshape(7, 3))
 
     text = "# made by tests/pyfmt/gen.py with %s\n" % made + "\n".join(rows) + "\n"
     old = open(OUT).read() if os.path.exists(OUT) else ""
