@@ -115,8 +115,11 @@
     "Too large a result is inf, too small 0 or a subnormal; inf and nan are values,\n"   \
     "not errors, and trace says where the first appeared.  + - * / sqrt and matrix\n"    \
     "products are NumPy 1.24's bit for bit (binary16 products sum in binary32, as\n"     \
-    "NumPy's float16 @ does); exp, log, tanh are correctly rounded.  format mpfr goes\n"  \
-    "back to MPFR at the precision prec set; format alone says which is in use.")          \
+    "NumPy's float16 @ does); exp, log, tanh, sum, mean, softmax and the other\n"       \
+    "one-op functions are correctly rounded (NumPy rounds each step of a sum).\n"        \
+    "Pasted code prints as NumPy prints float16 and float32; an index or a size\n"      \
+    "must be exact.  format mpfr goes back to MPFR at the precision prec set;\n"         \
+    "format alone says which is in use.")                                               \
   C(COMPARE, "compare", A_IN, xiR_cmd_compare, "compare L [in F, ...]",               \
     "L's trace in each format beside the exact one",                        \
     "A column for each format named (binary16, bfloat16, binary32 and binary64 when\n"    \
