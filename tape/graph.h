@@ -212,6 +212,12 @@ void xiG_truncate(xiG_graph *g, uint32_t mark);
 /* the shared node of a literal (a symbol) or of pi/e (XI_LIT_*) */
 uint32_t xiG_constant(xiG_graph *g, uint32_t aux, xi_pos pos);
 uint32_t xiG_number(xiG_graph *g, long v, xi_pos pos); /* the constant v */
+/* (shared with renew.c) the value of constant aux (a literal symbol, or pi or e)
+   read into n at the working precision, and n->err set */
+void xiG_read_const(xiG_graph *g, xiG_node *n, uint32_t aux);
+/* (shared with renew.c) what a gone node n owned freed (its extension, the code a
+   leaf was computed from); its value's slot in the pool is simply reused */
+void xiG_node_free(xiG_graph *g, xiG_node *n);
 
 /* Builds again every node in (from, to] that uses a node `map` sends
    elsewhere (map[i] != XI_NONE), on the mapped operands, and records each
@@ -220,6 +226,7 @@ uint32_t xiG_number(xiG_graph *g, long v, xi_pos pos); /* the constant v */
 int xiG_replay(xiG_graph *g, uint32_t from, uint32_t to, uint32_t *map, const uint8_t *keep,
                xi_err *err);
 
+/* ---- every node at once (renew.c) ---- */
 /* computes every value again at the new precision, each as it was computed */
 int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err);
 /* Frees the nodes nothing can reach from a name, and renumbers the rest
