@@ -1,20 +1,19 @@
-/* pyfmt.c: Python's str() and format() of numbers, and NumPy's str() of
- * arrays, for pasted code (see pyfmt.h for what is printed from a float64 and
- * what from the value itself).
+/* pyfmt.c: Python's str() and format() of numbers, for pasted code, and the
+ * interface (pyfmt.h) through which NumPy's str() of arrays (npfmt.c) is
+ * printed (see pyfmt.h for what is printed from a float64 and what from the
+ * value itself).
  *
- * Every number becomes a digit string and a decimal point position (dig):
- *   shortest  the shortest digits that read back as a given double (Python's
- *             repr, NumPy's unique mode), found with exact integer comparisons
- *             against the double's rounding interval
- *   sig       n significant digits of an exact value, correctly rounded
- *   fixed     the digits up to n places after the point, correctly rounded
- * and is then laid out as CPython's format_float_short lays out dtoa's digits
- * (layout), padded and grouped as its calc_number_widths and fill_number do
- * (fill_number), or placed in NumPy's columns and lines (np_str). */
+ * Every number becomes a digit string and a decimal point position
+ * (digits.c: xiQ_dig; the shortest that reads back as a double, n
+ * significant digits, or n after the point), and is then laid out as
+ * CPython's format_float_short lays out dtoa's digits (layout), padded and
+ * grouped as its calc_number_widths and fill_number do (fill_number), or
+ * placed in NumPy's columns and lines (npfmt.c). */
 #include "show/pyfmt.h"
 #include "ops/fmt.h"
+#include "show/digits.h"
+#include "show/npfmt.h"
 
-#include <float.h>
 #include <gmp.h>
 #include <math.h>
 #include <stdarg.h>
@@ -23,278 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- digits ---- */
-
-enum { K_FIN, K_INF, K_NAN };
-
-typedef struct {
-  char *d;    /* the digits, no sign, no point, NUL-terminated (in, or malloc'd) */
-  size_t len;
-  long decpt; /* the value is 0.d × 10^decpt (for 0: "0", decpt 1) */
-  int neg, kind;
-  char in[32];
-} dig;
-
-static void dig_free(dig *g) {
-  if (g->d != g->in)
-    free(g->d);
-  g->d = NULL;
-}
-
-/* room for n digits with a sign and a NUL (what mpfr_get_str needs) */
-static char *dig_room(dig *g, size_t n) {
-  dig_free(g);
-  g->d = n + 2 <= sizeof g->in ? g->in : malloc(n + 2);
-  return g->d;
-}
-
-static int dig_zero(dig *g, int neg) {
-  if (!dig_room(g, 1))
-    return -1;
-  strcpy(g->d, "0");
-  g->len = 1, g->decpt = 1, g->neg = neg, g->kind = K_FIN;
-  return 0;
-}
-
-/* trailing zeros off (dtoa returns none); at least one digit stays */
-static void strip(dig *g) {
-  while (g->len > 1 && g->d[g->len - 1] == '0')
-    g->d[--g->len] = '\0';
-}
-
-/* n >= 1 significant digits of x (finite), to nearest with ties to even */
-static int sig(dig *g, mpfr_srcptr x, size_t n) {
-  if (mpfr_zero_p(x))
-    return dig_zero(g, mpfr_signbit(x));
-  char *s = dig_room(g, n);
-  mpfr_exp_t e;
-  if (!s || !mpfr_get_str(s, &e, 10, n, x, MPFR_RNDN))
-    return -1;
-  if (s[0] == '-')
-    memmove(s, s + 1, n + 1);
-  g->len = n, g->decpt = (long)e, g->neg = mpfr_signbit(x), g->kind = K_FIN;
-  return 0;
-}
-
-/* the position of x's first digit (x = 0.d × 10^e, d not rounded up) */
-static long decexp(mpfr_srcptr x) {
-  char s[8];
-  mpfr_exp_t e;
-  mpfr_get_str(s, &e, 10, 2, x, MPFR_RNDZ); /* toward zero: never carries into a new digit */
-  return (long)e;
-}
-
-/* x (finite) rounded to n digits after the point, to nearest with ties to
-   even: sig with as many digits as the point leaves; when none are left, the
-   value is compared with half a unit exactly */
-static int fixed(dig *g, mpfr_srcptr x, long n) {
-  if (mpfr_zero_p(x))
-    return dig_zero(g, mpfr_signbit(x));
-  long s = decexp(x) + n;
-  if (s > 0)
-    return sig(g, x, (size_t)s);
-  int up = 0;
-  if (s == 0) { /* 10^-(n+1) <= |x| < 10^-n: up when |x| > 10^-n / 2 */
-    mpfr_t p, t;
-    mpfr_init2(p, (mpfr_prec_t)(n * 2.33) + 64); /* 10^n = 2^n 5^n, exactly */
-    mpfr_ui_pow_ui(p, 10, (unsigned long)n, MPFR_RNDN);
-    mpfr_init2(t, mpfr_get_prec(x) + mpfr_get_prec(p));
-    mpfr_mul(t, x, p, MPFR_RNDN);
-    mpfr_abs(t, t, MPFR_RNDN);
-    up = mpfr_cmp_ui_2exp(t, 1, -1) > 0;
-    mpfr_clears(p, t, (mpfr_ptr)0);
-  }
-  if (dig_zero(g, mpfr_signbit(x)))
-    return -1;
-  if (up) {
-    g->d[0] = '1';
-    g->decpt = 1 - n;
-  }
-  return 0;
-}
-
-static void mpz_set_u64(mpz_t z, uint64_t v) {
-  mpz_set_ui(z, (unsigned long)(v >> 32));
-  mpz_mul_2exp(z, z, 32);
-  mpz_add_ui(z, z, (unsigned long)(v & 0xffffffffu));
-}
-
-/* the sign of D·10^q - N·2^k, exactly */
-static int cmp_dec_bin(const mpz_t D, long q, const mpz_t N, long k, mpz_t L, mpz_t R) {
-  mpz_set(L, D);
-  mpz_set(R, N);
-  mpz_t p;
-  mpz_init(p);
-  mpz_ui_pow_ui(p, 10, (unsigned long)(q < 0 ? -q : q));
-  mpz_mul(q < 0 ? R : L, q < 0 ? R : L, p);
-  mpz_clear(p);
-  if (k >= 0)
-    mpz_mul_2exp(R, R, (mp_bitcnt_t)k);
-  else
-    mpz_mul_2exp(L, L, (mp_bitcnt_t)-k);
-  return mpz_cmp(L, R);
-}
-
-/* the double's rounding interval: lo·2^lk .. hi·2^hk, its ends included when
-   the significand is even (a read at an end rounds to the even neighbour) */
-typedef struct {
-  mpz_t lo, hi, mid, D, L, R;
-  long lk, hk, mk;
-  int incl;
-} interval;
-
-static int inside(interval *iv, long q) {
-  int a = cmp_dec_bin(iv->D, q, iv->lo, iv->lk, iv->L, iv->R);
-  int b = cmp_dec_bin(iv->D, q, iv->hi, iv->hk, iv->L, iv->R);
-  return iv->incl ? a >= 0 && b <= 0 : a > 0 && b < 0;
-}
-
-/* is there a decimal of at most p significant digits that reads back as the
-   double m?  The nearest one (correctly rounded), or else the next one on the
-   far side of m (the interval is wider above a power of two), is in the
-   interval if any is; found: its digits in g */
-static int probe(interval *iv, mpfr_srcptr m, int p, dig *g) {
-  char s[24];
-  mpfr_exp_t e;
-  mpfr_get_str(s, &e, 10, (size_t)p, m, MPFR_RNDN);
-  mpz_set_str(iv->D, s, 10);
-  long q = (long)e - p;
-  if (!inside(iv, q)) {
-    if (cmp_dec_bin(iv->D, q, iv->mid, iv->mk, iv->L, iv->R) < 0)
-      mpz_add_ui(iv->D, iv->D, 1);
-    else {
-      mpz_ui_pow_ui(iv->L, 10, (unsigned long)p - 1);
-      if (mpz_cmp(iv->D, iv->L) == 0) { /* 10..0: the grid below is finer */
-        mpz_mul_ui(iv->D, iv->L, 10);
-        q--;
-      }
-      mpz_sub_ui(iv->D, iv->D, 1);
-    }
-    if (!inside(iv, q))
-      return 0;
-  }
-  mpz_get_str(g->in, 10, iv->D);
-  g->d = g->in;
-  g->len = strlen(g->in);
-  g->decpt = q + (long)g->len;
-  return 1;
-}
-
-/* x = M·2^E, M a whole number below 2^prec and E at least emin (the
-   exponent of the smallest subnormal's unit): 1 when x is a number of that
-   binary format, with *m the significand and *e the exponent */
-static int split(double a, int prec, long emin, uint64_t *m, long *e) {
-  int be;
-  frexp(a, &be); /* a = f·2^be, 1/2 <= f < 1 */
-  long E = (long)be - prec < emin ? emin : (long)be - prec;
-  double M = ldexp(a, (int)-E);
-  if (M != floor(M) || M >= ldexp(1, prec))
-    return 0;
-  *m = (uint64_t)M, *e = E;
-  return 1;
-}
-
-/* the shortest digits that read back as x (finite, nonzero), the nearest of
-   them to x: Python's repr (David Gay's dtoa, mode 0).  In an IEEE format
-   (format binary16, ...), read back in that format, as NumPy's repr of a
-   float16 or float32 is: 0.1 in binary32 prints 0.1, not 0.10000000149011612. */
-static void shortest(dig *g, double x) {
-  double a = fabs(x);
-  int prec = 53;
-  long emin = -1074, E = 0;
-  uint64_t M = 0;
-  if (xiO_fmt != XI_FMT_MPFR && xiO_formats[xiO_fmt].prec < 53 &&
-      split(a, (int)xiO_formats[xiO_fmt].prec, xiO_formats[xiO_fmt].emin - 1, &M, &E))
-    prec = (int)xiO_formats[xiO_fmt].prec, emin = xiO_formats[xiO_fmt].emin - 1;
-  else
-    split(a, 53, -1074, &M, &E); /* (every double is a binary64 number) */
-  interval iv;
-  mpz_inits(iv.lo, iv.hi, iv.mid, iv.D, iv.L, iv.R, NULL);
-  mpz_set_u64(iv.mid, M);
-  mpz_mul_2exp(iv.mid, iv.mid, 1);
-  iv.mk = E - 1;
-  mpz_add_ui(iv.hi, iv.mid, 1);
-  iv.hk = E - 1;
-  if (M == UINT64_C(1) << (prec - 1) && E > emin) { /* the number below is twice as close */
-    mpz_mul_2exp(iv.lo, iv.mid, 1);
-    mpz_sub_ui(iv.lo, iv.lo, 1);
-    iv.lk = E - 2;
-  } else {
-    mpz_sub_ui(iv.lo, iv.mid, 1);
-    iv.lk = E - 1;
-  }
-  iv.incl = (M & 1) == 0;
-  mpfr_t m;
-  mpfr_init2(m, 53);
-  mpfr_set_d(m, a, MPFR_RNDN);
-  /* a decimal of p digits that reads back exists for every p past the
-     shortest: search for the first */
-  int lo = 1, hi = 17, found = 0;
-  dig best = {0};
-  while (lo < hi) {
-    int mid = (lo + hi) / 2;
-    if (probe(&iv, m, mid, &best))
-      hi = mid, found = mid;
-    else
-      lo = mid + 1;
-  }
-  while (found != lo && !probe(&iv, m, lo, &best) && lo < 40)
-    lo++; /* 17 digits always read back (Matula) */
-  dig_room(g, best.len);
-  memcpy(g->d, best.d, best.len + 1);
-  g->len = best.len, g->decpt = best.decpt, g->neg = signbit(x) != 0, g->kind = K_FIN;
-  strip(g);
-  mpfr_clear(m);
-  mpz_clears(iv.lo, iv.hi, iv.mid, iv.D, iv.L, iv.R, NULL);
-}
-
-/* the double nearest x, when it stands for x as well as any float64 can
-   (pyfmt.h): 1, and *d; 0 when x must be printed from its own digits */
-static int as_double(mpfr_srcptr x, double *d) {
-  *d = mpfr_get_d(x, MPFR_RNDN);
-  if (!mpfr_number_p(x) || mpfr_zero_p(x))
-    return 1;
-  if (isinf(*d))
-    return 0;
-  if (fabs(*d) < DBL_MIN)
-    return mpfr_cmp_d(x, *d) == 0;
-  return 1;
-}
-
-static void kind_of(dig *g, mpfr_srcptr x) {
-  g->kind = mpfr_nan_p(x) ? K_NAN : mpfr_inf_p(x) ? K_INF : K_FIN;
-  g->neg = mpfr_signbit(x) && !mpfr_nan_p(x);
-}
-
-/* repr's digits: the double's shortest, or 17 of x's own (kept whole) */
-static int repr_digits(dig *g, mpfr_srcptr x) {
-  kind_of(g, x);
-  if (g->kind != K_FIN)
-    return 0;
-  double d;
-  if (!as_double(x, &d))
-    return sig(g, x, 17);
-  if (d == 0)
-    return dig_zero(g, signbit(d) != 0);
-  shortest(g, d);
-  return g->d ? 0 : -1;
-}
-
 /* ---- Python's layout of digits (format_float_short in pystrtod.c) ---- */
-
-static void zeros(xiW_buf *b, long n, char c) {
-  char z[64];
-  memset(z, c, sizeof z);
-  for (; n > 0 && !b->failed; n -= (long)sizeof z)
-    xiW_str(b, z, n < (long)sizeof z ? (size_t)n : sizeof z);
-}
 
 /* code 'e' (precision: the digits wanted, one more than after the point),
    'f', 'g' or 'r' (repr); the sign is not written */
-static void layout(xiW_buf *b, const dig *g, int code, long precision, int add_dot_0, int alt,
+static void layout(xiW_buf *b, const xiQ_dig *g, int code, long precision, int add_dot_0, int alt,
                    int upper) {
-  if (g->kind != K_FIN) {
-    xiW_put(b, "%s", g->kind == K_NAN ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
+  if (g->kind != XI_Q_FIN) {
+    xiW_put(b, "%s", g->kind == XI_Q_NAN ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
     return;
   }
   long decpt = g->decpt, dl = (long)g->len, vend = dl, exp = 0;
@@ -327,9 +62,9 @@ static void layout(xiW_buf *b, const dig *g, int code, long precision, int add_d
     vend = vend > decpt ? vend : decpt;
   size_t start = b->n;
   if (decpt <= 0) {
-    zeros(b, decpt - vstart, '0');
+    xiQ_zeros(b, decpt - vstart, '0');
     xiW_str(b, ".", 1);
-    zeros(b, -decpt, '0');
+    xiQ_zeros(b, -decpt, '0');
   }
   if (0 < decpt && decpt <= dl) {
     xiW_str(b, g->d, (size_t)decpt);
@@ -339,11 +74,11 @@ static void layout(xiW_buf *b, const dig *g, int code, long precision, int add_d
     xiW_str(b, g->d, (size_t)dl);
   }
   if (dl < decpt) {
-    zeros(b, decpt - dl, '0');
+    xiQ_zeros(b, decpt - dl, '0');
     xiW_str(b, ".", 1);
-    zeros(b, vend - decpt, '0');
+    xiQ_zeros(b, vend - decpt, '0');
   } else {
-    zeros(b, vend - dl, '0');
+    xiQ_zeros(b, vend - dl, '0');
   }
   if (!b->failed && b->n > start && b->s[b->n - 1] == '.' && !alt)
     b->s[--b->n] = '\0';
@@ -497,7 +232,7 @@ static int parse_spec(fspec *f, const char *s, size_t len, const char *tname, ch
 
 static void put_fill(xiW_buf *b, const fspec *f, long k) {
   if (f->fill_len == 1) {
-    zeros(b, k, f->fill[0]);
+    xiQ_zeros(b, k, f->fill[0]);
     return;
   }
   for (; k > 0 && !b->failed; k--)
@@ -590,25 +325,10 @@ static void fill_number(xiW_buf *b, const fspec *f, int neg, const char *prefix,
   xiW_free(&dg);
 }
 
-/* ---- what a view holds ---- */
+/* ---- what a view holds (the type it is printed as: xiQ_type_of) ---- */
 
-enum { T_FLOAT, T_INT, T_BOOL };
+/* the type's name in Python's messages, by XI_Q_FLOAT, XI_Q_INT, XI_Q_BOOL */
 static const char *const tnames[] = {"float", "int", "bool"};
-
-/* a whole number of more than XI_PY_DIGITS_MAX digits */
-static int huge_int(mpfr_srcptr x) {
-  return !mpfr_zero_p(x) && mpfr_get_exp(x) > (mpfr_exp_t)(XI_PY_DIGITS_MAX * 3.33);
-}
-
-/* the type a value is printed as: its dtype, unless it cannot hold it (an int
-   that is not whole is printed as a float, a bool not 0 or 1 as an int) */
-static int type_of(mpfr_srcptr x, int dtype) {
-  if (dtype == XI_DT_BOOL && (mpfr_zero_p(x) || mpfr_cmp_ui(x, 1) == 0))
-    return T_BOOL;
-  if (dtype != XI_DT_FLOAT && mpfr_integer_p(x))
-    return T_INT;
-  return T_FLOAT;
-}
 
 /* ---- format() ---- */
 
@@ -648,39 +368,39 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const fspec *f0, char *why, 
       return fail(why, n, -2, "the number times 100 is past MPFR's exponent range");
     }
   }
-  dig g = {0};
+  xiQ_dig g = {0};
   int rc = 0;
-  kind_of(&g, x);
-  if (g.kind == K_FIN) {
+  xiQ_kind_of(&g, x);
+  if (g.kind == XI_Q_FIN) {
     if (code == 'r')
-      rc = repr_digits(&g, x);
+      rc = xiQ_repr_digits(&g, x);
     else if (code == 'e')
-      rc = sig(&g, x, (size_t)prec + 1);
+      rc = xiQ_sig(&g, x, (size_t)prec + 1);
     else if (code == 'g')
-      rc = sig(&g, x, prec ? (size_t)prec : 1);
-    else if (!mpfr_zero_p(x) && decexp(x) > XI_PY_DIGITS_MAX)
+      rc = xiQ_sig(&g, x, prec ? (size_t)prec : 1);
+    else if (!mpfr_zero_p(x) && xiQ_decexp(x) > XI_PY_DIGITS_MAX)
       rc = fail(why, n, -2, "the number has %ld digits before the point, more than xi writes (%d)",
-                decexp(x), XI_PY_DIGITS_MAX);
+                xiQ_decexp(x), XI_PY_DIGITS_MAX);
     else
-      rc = fixed(&g, x, prec);
+      rc = xiQ_fixed(&g, x, prec);
     if (rc == -1) {
       b->failed = XI_W_MEMORY;
       rc = fail(why, n, -2, "%s", xiW_why(b));
     }
     if (code != 'r')
-      strip(&g);
+      xiQ_strip(&g);
   }
   if (pct)
     mpfr_clear(h);
   if (rc) {
-    dig_free(&g);
+    xiQ_dig_free(&g);
     return rc;
   }
   if (code == 'e')
     prec++;
   if (code == 'g' && prec == 0)
     prec = 1;
-  if (f.z && g.kind == K_FIN && g.len == 1 && g.d[0] == '0')
+  if (f.z && g.kind == XI_Q_FIN && g.len == 1 && g.d[0] == '0')
     g.neg = 0;
   xiW_buf body = {0};
   layout(&body, &g, code, prec, add_dot_0, f.alt, upper);
@@ -693,7 +413,7 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const fspec *f0, char *why, 
   else
     b->failed = body.failed;
   xiW_free(&body);
-  dig_free(&g);
+  xiQ_dig_free(&g);
   return 0;
 }
 
@@ -738,7 +458,7 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const fspec *f0, char *why, siz
     mpz_clear(z);
     return rc;
   }
-  if (huge_int(x)) {
+  if (xiQ_huge_int(x)) {
     mpz_clear(z);
     return fail(why, n, -2, "the int has more digits than xi writes (%d)", XI_PY_DIGITS_MAX);
   }
@@ -766,8 +486,8 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const fspec *f0, char *why, siz
 /* ---- str() of a scalar ---- */
 
 static void str_float(xiW_buf *b, mpfr_srcptr x) {
-  dig g = {0};
-  if (repr_digits(&g, x)) {
+  xiQ_dig g = {0};
+  if (xiQ_repr_digits(&g, x)) {
     b->failed = XI_W_MEMORY;
     return;
   }
@@ -780,7 +500,7 @@ static void str_float(xiW_buf *b, mpfr_srcptr x) {
     code = ax < 1e-4 || ax >= 1e16 ? 'x' : 'p';
   }
   layout(b, &g, code, 0, 1, 0, 0);
-  dig_free(&g);
+  xiQ_dig_free(&g);
 }
 
 static void str_int(xiW_buf *b, mpfr_srcptr x) {
@@ -800,12 +520,12 @@ static void str_int(xiW_buf *b, mpfr_srcptr x) {
 }
 
 static void str_scalar(xiW_buf *b, mpfr_srcptr x, int dtype) {
-  switch (type_of(x, dtype)) {
-  case T_BOOL:
+  switch (xiQ_type_of(x, dtype)) {
+  case XI_Q_BOOL:
     xiW_put(b, "%s", mpfr_zero_p(x) ? "False" : "True");
     break;
-  case T_INT:
-    if (huge_int(x))
+  case XI_Q_INT:
+    if (xiQ_huge_int(x))
       str_float(b, x); /* 17 digits and an exponent */
     else
       str_int(b, x);
@@ -813,326 +533,6 @@ static void str_scalar(xiW_buf *b, mpfr_srcptr x, int dtype) {
   default:
     str_float(b, x);
   }
-}
-
-/* ---- NumPy's str() of an array (arrayprint.py, default options) ---- */
-
-#define NP_LINEWIDTH 75
-#define NP_THRESHOLD 1000
-#define NP_EDGE 3
-#define NP_PRECISION 8
-
-typedef struct {
-  const xiO_view *v;
-  int type;                 /* T_*, for the whole array */
-  uint32_t nr, nc;          /* rows and columns shown */
-  uint32_t *rows, *cols;    /* which */
-  int rsum, csum;           /* '...' between rows, between columns */
-  dig *g;                   /* floats: each shown element's digits */
-  char **ints;              /* ints: each shown element's digits */
-  int exp;                  /* floats in exponent form */
-  long pad_left, pad_right, prec, exp_size;
-  long w;                   /* every element's width */
-} npfmt;
-
-static mpfr_srcptr np_at(const npfmt *f, uint32_t i, uint32_t j) {
-  return &f->v->el[(size_t)f->rows[i] * f->v->sh.cols + f->cols[j]];
-}
-
-static long ndigits(long v) {
-  long k = 1;
-  for (v = v < 0 ? -v : v; v >= 10; v /= 10)
-    k++;
-  return k;
-}
-
-/* NumPy's FloatingFormat.fillFormat: the mode, the digits and the widths */
-static int np_floats(npfmt *f) {
-  size_t k = (size_t)f->nr * f->nc;
-  double maxv = 0, minv = INFINITY;
-  int nonzero = 0, finite = 0, nonfinite = 0, neginf = 0, own = 0;
-  char *fromd = calloc(k, 1); /* printed from the double */
-  double *d = calloc(k, sizeof *d);
-  if (!fromd || !d) {
-    free(fromd), free(d);
-    return -1;
-  }
-  for (uint32_t i = 0; i < f->nr; i++)
-    for (uint32_t j = 0; j < f->nc; j++) {
-      size_t e = (size_t)i * f->nc + j;
-      mpfr_srcptr x = np_at(f, i, j);
-      kind_of(&f->g[e], x);
-      if (f->g[e].kind != K_FIN) {
-        nonfinite = 1;
-        neginf |= f->g[e].kind == K_INF && f->g[e].neg;
-        continue;
-      }
-      finite = 1;
-      fromd[e] = (char)as_double(x, &d[e]);
-      if (!fromd[e])
-        own = 1;
-      else if (d[e] != 0) {
-        double a = fabs(d[e]);
-        nonzero = 1;
-        maxv = a > maxv ? a : maxv;
-        minv = a < minv ? a : minv;
-      }
-    }
-  f->exp = own || (nonzero && (maxv >= 1e8 || minv < 0.0001 || maxv / minv > 1000.));
-  mpfr_t m;
-  mpfr_init2(m, 53);
-  int rc = 0;
-  f->pad_left = f->pad_right = f->prec = 0;
-  f->exp_size = -1;
-  for (size_t e = 0; e < k && !rc; e++) {
-    dig *g = &f->g[e];
-    if (g->kind != K_FIN)
-      continue;
-    mpfr_srcptr x = np_at(f, (uint32_t)(e / f->nc), (uint32_t)(e % f->nc));
-    if (xiO_stopped()) {
-      rc = -2;
-      break;
-    }
-    int neg = g->neg;
-    if (!fromd[e]) {
-      rc = sig(g, x, NP_PRECISION + 1);
-      strip(g);
-    } else if (d[e] == 0) {
-      rc = dig_zero(g, signbit(d[e]) != 0);
-    } else {
-      shortest(g, d[e]);
-      mpfr_set_d(m, d[e], MPFR_RNDN);
-      if (f->exp && (long)g->len - 1 > NP_PRECISION)
-        rc = sig(g, m, NP_PRECISION + 1), strip(g);
-      else if (!f->exp && (long)g->len - g->decpt > NP_PRECISION)
-        rc = fixed(g, m, NP_PRECISION), strip(g);
-    }
-    g->neg = neg;
-    if (rc)
-      break;
-    if (f->exp) {
-      long x10 = g->decpt - 1, es = ndigits(x10) < 2 ? 2 : ndigits(x10);
-      f->exp_size = es > f->exp_size ? es : f->exp_size;
-      f->prec = (long)g->len - 1 > f->prec ? (long)g->len - 1 : f->prec;
-      f->pad_left = 1 + neg > f->pad_left ? 1 + neg : f->pad_left;
-    } else {
-      long il = neg + (g->decpt > 1 ? g->decpt : 1), fl = (long)g->len - g->decpt;
-      f->pad_left = il > f->pad_left ? il : f->pad_left;
-      f->pad_right = fl > f->pad_right ? fl : f->pad_right;
-    }
-  }
-  /* NumPy's exponent form prints every element with the longest one's digits
-     (min_digits): past a float64's shortest digits they are zeros, but past a
-     float16's they are the value's own (float16 0.1 beside 1/3 is 9.998e-02) */
-  for (size_t e = 0; e < k && !rc && f->exp && xiO_fmt != XI_FMT_MPFR; e++)
-    if (f->g[e].kind == K_FIN && fromd[e] && d[e] != 0 && (long)f->g[e].len - 1 < f->prec) {
-      int neg = f->g[e].neg;
-      mpfr_set_d(m, d[e], MPFR_RNDN);
-      rc = sig(&f->g[e], m, f->prec + 1);
-      f->g[e].neg = neg;
-    }
-  mpfr_clear(m);
-  free(fromd), free(d);
-  if (rc)
-    return rc;
-  if (finite && f->exp)
-    f->pad_right = f->exp_size + 2 + f->prec;
-  if (!finite)
-    f->pad_left = f->pad_right = 0;
-  if (nonfinite) {
-    long off = f->pad_right + 1;
-    f->pad_left = 3 - off > f->pad_left ? 3 - off : f->pad_left;
-    f->pad_left = 3 + neginf - off > f->pad_left ? 3 + neginf - off : f->pad_left;
-  }
-  f->w = f->pad_left + 1 + f->pad_right;
-  return 0;
-}
-
-static void np_float(xiW_buf *b, const npfmt *f, const dig *g) {
-  if (g->kind != K_FIN) {
-    const char *t = g->kind == K_NAN ? "nan" : g->neg ? "-inf" : "inf";
-    zeros(b, f->w - (long)strlen(t), ' ');
-    xiW_str(b, t, strlen(t));
-    return;
-  }
-  long len = (long)g->len, dp = g->decpt;
-  if (f->exp) {
-    zeros(b, f->pad_left - 1 - g->neg, ' ');
-    if (g->neg)
-      xiW_str(b, "-", 1);
-    xiW_str(b, g->d, 1);
-    xiW_str(b, ".", 1);
-    xiW_str(b, g->d + 1, (size_t)len - 1);
-    zeros(b, f->prec - (len - 1), '0');
-    long x10 = dp - 1;
-    xiW_put(b, "e%c", x10 < 0 ? '-' : '+');
-    zeros(b, f->exp_size - ndigits(x10), '0');
-    xiW_put(b, "%ld", x10 < 0 ? -x10 : x10);
-    return;
-  }
-  long il = g->neg + (dp > 1 ? dp : 1), fl = len - dp > 0 ? len - dp : 0;
-  zeros(b, f->pad_left - il, ' ');
-  if (g->neg)
-    xiW_str(b, "-", 1);
-  if (dp <= 0) {
-    xiW_str(b, "0.", 2);
-    zeros(b, -dp, '0');
-    xiW_str(b, g->d, (size_t)len);
-  } else if (dp >= len) {
-    xiW_str(b, g->d, (size_t)len);
-    zeros(b, dp - len, '0');
-    xiW_str(b, ".", 1);
-  } else {
-    xiW_str(b, g->d, (size_t)dp);
-    xiW_str(b, ".", 1);
-    xiW_str(b, g->d + dp, (size_t)(len - dp));
-  }
-  zeros(b, f->pad_right - fl, ' ');
-}
-
-static void np_elem(xiW_buf *b, const npfmt *f, uint32_t i, uint32_t j) {
-  size_t e = (size_t)i * f->nc + j;
-  if (f->type == T_FLOAT) {
-    np_float(b, f, &f->g[e]);
-  } else if (f->type == T_INT) {
-    long len = (long)strlen(f->ints[e]);
-    zeros(b, f->w - len, ' ');
-    xiW_str(b, f->ints[e], (size_t)len);
-  } else {
-    xiW_put(b, "%s", mpfr_zero_p(np_at(f, i, j)) ? "False" : " True");
-  }
-}
-
-/* _extendLine: a new line when the word would pass the width, unless the
-   line holds nothing yet */
-static void np_word(xiW_buf *b, long *line, long len, long hang, long width) {
-  if (*line + len > width && *line > hang) {
-    while (!b->failed && b->n && b->s[b->n - 1] == ' ')
-      b->s[--b->n] = '\0';
-    xiW_str(b, "\n", 1);
-    zeros(b, hang, ' ');
-    *line = hang;
-  }
-  *line += len;
-}
-
-/* one row: hang is its hanging indent, width the line's width less the ']' */
-static void np_row(xiW_buf *b, const npfmt *f, uint32_t i, long hang, long width) {
-  long line = hang, ew = width - 1;
-  xiW_str(b, "[", 1);
-  for (uint32_t j = 0; j < f->nc && !b->failed; j++) {
-    if (f->csum && j == NP_EDGE) {
-      np_word(b, &line, 3, hang, ew);
-      xiW_str(b, "... ", 4);
-      line++;
-    }
-    if (xiO_stopped()) {
-      b->failed = XI_W_STOPPED;
-      return;
-    }
-    np_word(b, &line, f->w, hang, ew);
-    np_elem(b, f, i, j);
-    if (j + 1 < f->nc)
-      xiW_str(b, " ", 1), line++;
-  }
-  xiW_str(b, "]", 1);
-}
-
-/* the shown indices along an axis of n: all, or the first and last 3 */
-static uint32_t np_axis(uint32_t *out, uint32_t n, int sum) {
-  if (!sum) {
-    for (uint32_t i = 0; i < n; i++)
-      out[i] = i;
-    return n;
-  }
-  for (uint32_t i = 0; i < NP_EDGE; i++)
-    out[i] = i, out[NP_EDGE + i] = n - NP_EDGE + i;
-  return 2 * NP_EDGE;
-}
-
-static void np_str(xiW_buf *b, const xiO_view *v) {
-  uint32_t R = v->sh.rank == 2 ? v->sh.rows : 1, C = v->sh.cols;
-  if ((size_t)R * C == 0 || v->n == 0) {
-    xiW_str(b, "[]", 2);
-    return;
-  }
-  npfmt f = {.v = v};
-  int sum = (size_t)R * C > NP_THRESHOLD;
-  f.rsum = sum && R > 2 * NP_EDGE, f.csum = sum && C > 2 * NP_EDGE;
-  f.rows = malloc(sizeof *f.rows * (f.rsum ? 2 * NP_EDGE : R));
-  f.cols = malloc(sizeof *f.cols * (f.csum ? 2 * NP_EDGE : C));
-  if (!f.rows || !f.cols) {
-    b->failed = XI_W_MEMORY;
-    goto out;
-  }
-  f.nr = np_axis(f.rows, R, f.rsum);
-  f.nc = np_axis(f.cols, C, f.csum);
-  size_t k = (size_t)f.nr * f.nc;
-  /* the type of the shown elements (NumPy formats from them alone) */
-  int dt = v->dtype == XI_DT_BOOL ? T_BOOL : v->dtype == XI_DT_INT ? T_INT : T_FLOAT;
-  for (uint32_t i = 0; i < f.nr; i++)
-    for (uint32_t j = 0; j < f.nc; j++) {
-      int t = type_of(np_at(&f, i, j), v->dtype);
-      if (t == T_INT && huge_int(np_at(&f, i, j)))
-        t = T_FLOAT; /* printed in the float style, as str() prints it */
-      dt = t < dt ? t : dt; /* float < int < bool */
-    }
-  f.type = dt;
-  if (dt == T_FLOAT) {
-    f.g = calloc(k, sizeof *f.g);
-    int rc = f.g ? np_floats(&f) : -1;
-    if (rc) {
-      b->failed = rc == -2 ? XI_W_STOPPED : XI_W_MEMORY;
-      goto out;
-    }
-  } else if (dt == T_INT) {
-    f.ints = calloc(k, sizeof *f.ints);
-    if (!f.ints) {
-      b->failed = XI_W_MEMORY;
-      goto out;
-    }
-    mpz_t z;
-    mpz_init(z);
-    for (size_t e = 0; e < k; e++) {
-      mpfr_get_z(z, np_at(&f, (uint32_t)(e / f.nc), (uint32_t)(e % f.nc)), MPFR_RNDN);
-      f.ints[e] = malloc(mpz_sizeinbase(z, 10) + 2);
-      if (!f.ints[e]) {
-        b->failed = XI_W_MEMORY;
-        break;
-      }
-      mpz_get_str(f.ints[e], 10, z);
-      long len = (long)strlen(f.ints[e]);
-      f.w = len > f.w ? len : f.w;
-    }
-    mpz_clear(z);
-    if (b->failed)
-      goto out;
-  } else {
-    f.w = 5;
-  }
-  if (v->sh.rank != 2) {
-    np_row(b, &f, 0, 1, NP_LINEWIDTH);
-    goto out;
-  }
-  xiW_str(b, "[", 1);
-  for (uint32_t i = 0; i < f.nr && !b->failed; i++) {
-    if (i)
-      xiW_str(b, " ", 1);
-    np_row(b, &f, i, 2, NP_LINEWIDTH - 1);
-    if (i + 1 < f.nr)
-      xiW_str(b, "\n", 1);
-    if (f.rsum && i + 1 == NP_EDGE)
-      xiW_str(b, " ...\n", 5);
-  }
-  xiW_str(b, "]", 1);
-out:
-  if (f.g)
-    for (size_t e = 0; e < (size_t)f.nr * f.nc; e++)
-      dig_free(&f.g[e]);
-  if (f.ints)
-    for (size_t e = 0; e < (size_t)f.nr * f.nc; e++)
-      free(f.ints[e]);
-  free(f.g), free(f.ints), free(f.rows), free(f.cols);
 }
 
 /* ---- the interface ---- */
@@ -1143,7 +543,7 @@ void xiW_py_str(xiW_buf *b, const xiO_view *v) {
   if (v->sh.rank == 0)
     str_scalar(b, v->el, v->dtype);
   else
-    np_str(b, v);
+    xiW_np_str(b, v);
 }
 
 int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, char *why,
@@ -1157,17 +557,17 @@ int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, c
   } else if (v->sh.rank != 0) {
     return fail(why, n, -1, "TypeError: unsupported format string passed to numpy.ndarray.__format__");
   } else {
-    int t = type_of(v->el, v->dtype);
+    int t = xiQ_type_of(v->el, v->dtype);
     fspec f;
     if (parse_spec(&f, spec, len, tnames[t], why, n))
       return -1;
-    if (t != T_FLOAT && f.type == 0)
+    if (t != XI_Q_FLOAT && f.type == 0)
       f.type = 'd';
     int intcode = f.type == 'b' || f.type == 'c' || f.type == 'd' || f.type == 'o' ||
                   f.type == 'x' || f.type == 'X' || f.type == 'n';
     int floatcode = f.type == 'e' || f.type == 'E' || f.type == 'f' || f.type == 'F' ||
                     f.type == 'g' || f.type == 'G' || f.type == '%';
-    if (t == T_FLOAT ? !(floatcode || f.type == 0 || f.type == 'n') : !(intcode || floatcode)) {
+    if (t == XI_Q_FLOAT ? !(floatcode || f.type == 0 || f.type == 'n') : !(intcode || floatcode)) {
       char c[16];
       code_text(c, sizeof c, f.type);
       return fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type '%s'", c,
@@ -1175,7 +575,7 @@ int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, c
     }
     if (f.width > XI_PY_DIGITS_MAX)
       return too_big(why, n, "width", f.width);
-    if (t == T_FLOAT || floatcode)
+    if (t == XI_Q_FLOAT || floatcode)
       rc = format_float(b, v->el, &f, why, n);
     else
       rc = format_int(b, v->el, &f, why, n);

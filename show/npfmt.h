@@ -1,0 +1,14 @@
+/* npfmt.h: NumPy's str() of an array (npfmt.c), for pyfmt.c only: the
+ * public xiW_py_str of a tensor (see pyfmt.h for what it prints).  Apart
+ * from pyfmt.c because NumPy's columns, lines and summaries are a layout of
+ * their own, sharing only the digits (digits.h) with Python's. */
+#ifndef XI_NPFMT_H
+#define XI_NPFMT_H
+
+#include "ops/ops.h"
+#include "show/print.h"
+
+/* v (rank 1 or 2) as NumPy 1.24's str(ndarray) with the default options */
+void xiW_np_str(xiW_buf *b, const xiO_view *v);
+
+#endif
