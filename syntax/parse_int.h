@@ -1,11 +1,25 @@
 /* parse_int.h: internal to the parser: what its statement files share with
- * one another (pystmt.c with pyprint.c and pydef.c, which read print and
- * def).  Only those files include it; the rest of xi sees parse.h, whose part
- * "for the parser's own files" holds what expr.c and numpy.c use too. */
+ * one another (parse.c with cmdargs.c, which reads a command's arguments;
+ * pystmt.c with pyprint.c and pydef.c, which read print and def).  Only
+ * those files include it; the rest of xi sees parse.h, whose part "for the
+ * parser's own files" holds what expr.c and numpy.c use too. */
 #ifndef XI_PARSE_INT_H
 #define XI_PARSE_INT_H
 
 #include "syntax/parse.h"
+
+/* ---- statements and commands (parse.c, cmdargs.c) ---- */
+/* an expression into st->code, remembering its source text for labels */
+void xiP_full_expr(xiP_parser *p, xiP_stmt *st);
+/* the statement ends here: a newline, a ';' or the end of the input */
+int xiP_at_end(xiP_parser *p);
+/* t is '=' or a compound assignment (+=, -=, ...) */
+int xiP_assignment(xiL_type t);
+/* what follows a command's word (kw, taken), by the shape its row gives */
+void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd);
+/* dot L FILE: the lexer back at the file's first token, which read as the end
+   of the line (after an error too) */
+void xiP_release_file(xiP_parser *p);
 
 /* ---- Python's statements (pystmt.c, pyprint.c, pydef.c) ---- */
 /* a new part of st (zeroed but for kind and pos), or fails */
