@@ -254,10 +254,10 @@ void xiP_builtin(xiP_parser *p, xiP_code *c, xiL_token name, int which);
    math. (2); NULL past the last: for help */
 const char *xiP_np_name(int which, int i);
 
-/* ---- Python's statements (pystmt.c) ---- */
+/* ---- Python's statements (pystmt.c, pyprint.c) ---- */
 /* a statement that starts with a Python keyword (def, for, if, print ...) */
 void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw);
-/* a string token's text, escapes read (f-strings are not plain text: -1) */
+/* a string token's text, escapes read (f-strings are not plain text: -1; pyprint.c) */
 int xiP_string_text(xiP_parser *p, const xiL_token *t, char **text, size_t *len);
 
 

@@ -1,0 +1,342 @@
+/* pyprint.c: print, as Python writes it (print("loss", L, sep=" ") and
+ * f-strings with {x!r:.3f} and {x=}) and as xi does (print "epoch", k, L), and
+ * the text of Python's string literals: escapes read, r and f prefixes,
+ * strings side by side joined.  A part of the parser (xiP_, parse.h), called
+ * by pystmt.c; what the two share is declared in parse_int.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "syntax/parse.h"
+#include "syntax/parse_int.h"
+
+/* ---- strings ---- */
+
+static void put_utf8(char *out, size_t *n, uint32_t cp) {
+  if (cp < 0x80) {
+    out[(*n)++] = (char)cp;
+  } else if (cp < 0x800) {
+    out[(*n)++] = (char)(0xC0 | cp >> 6);
+    out[(*n)++] = (char)(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out[(*n)++] = (char)(0xE0 | cp >> 12);
+    out[(*n)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[(*n)++] = (char)(0x80 | (cp & 0x3F));
+  } else {
+    out[(*n)++] = (char)(0xF0 | cp >> 18);
+    out[(*n)++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[(*n)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[(*n)++] = (char)(0x80 | (cp & 0x3F));
+  }
+}
+
+static int hexdigit(char c) {
+  return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+}
+
+/* s[*i] is a backslash: its escape appended to out (never longer than the
+   escape itself), *i past it; Python's unknown escapes keep the backslash */
+static void escape(xiP_parser *p, const char *s, size_t n, size_t *i, char *out, size_t *len,
+                   xi_pos at) {
+  char c = *i + 1 < n ? s[*i + 1] : '\\';
+  static const char from[] = "nt\\'\"rabfv", to[] = "\n\t\\'\"\r\a\b\f\v";
+  const char *k = c ? strchr(from, c) : NULL;
+  *i += 2;
+  if (k) {
+    out[(*len)++] = to[k - from];
+  } else if (c == '\n') { /* a backslash at the end of a line joins the lines */
+  } else if (c >= '0' && c <= '7') {
+    uint32_t v = (uint32_t)(c - '0');
+    for (int d = 0; d < 2 && *i < n && s[*i] >= '0' && s[*i] <= '7'; d++)
+      v = v * 8 + (uint32_t)(s[(*i)++] - '0');
+    put_utf8(out, len, v);
+  } else if (c == 'x' || c == 'u' || c == 'U') {
+    int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+    uint32_t v = 0;
+    for (int d = 0; d < digits; d++) {
+      int h = *i < n ? hexdigit(s[*i]) : -1;
+      if (h < 0)
+        xiP_fail(p, at, "\\%c needs %d hexadecimal digits", c, digits);
+      v = v * 16 + (uint32_t)h, (*i)++;
+    }
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+      xiP_fail(p, at, "\\%c names no character", c);
+    put_utf8(out, len, v);
+  } else if (c == 'N') {
+    xiP_fail(p, at, "\\N{...} is not part of xi: write the character itself");
+  } else {
+    out[(*len)++] = '\\';
+    *i -= 1;
+  }
+}
+
+typedef struct {
+  const char *body; /* between the quotes */
+  size_t n;
+  int raw, f;
+} str_parts;
+
+static str_parts parts(xiP_parser *p, const xiL_token *t) {
+  const char *s = p->lx.src + t->off;
+  size_t pre = 0;
+  str_parts r = {0, 0, 0, 0};
+  while (s[pre] != '"' && s[pre] != '\'') {
+    char c = (char)(s[pre] | 0x20);
+    r.raw |= c == 'r', r.f |= c == 'f';
+    if (c == 'b')
+      xiP_fail(p, t->pos, "bytes (b\"...\") are not part of xi");
+    pre++;
+  }
+  int triple = t->len >= pre + 6 && s[pre + 1] == s[pre] && s[pre + 2] == s[pre];
+  size_t q = triple ? 3 : 1;
+  r.body = s + pre + q;
+  r.n = t->len - pre - 2 * q;
+  return r;
+}
+
+/* the text of s[0, n) with escapes read (raw: as it is), into a new item's
+   text (the item owns it before anything can fail) */
+static void text_item(xiP_parser *p, xiP_stmt *st, const char *s, size_t n, int raw, xi_pos at) {
+  xiP_item *it = xiP_new_item(p, st, I_TEXT, at);
+  it->text = malloc(n + 1);
+  if (!it->text)
+    xiP_fail(p, at, "out of memory");
+  size_t len = 0;
+  for (size_t i = 0; i < n;) {
+    if (s[i] == '\\' && !raw)
+      escape(p, s, n, &i, it->text, &len, at);
+    else
+      it->text[len++] = s[i++];
+  }
+  it->text[len] = '\0';
+  it->len = len;
+}
+
+int xiP_string_text(xiP_parser *p, const xiL_token *t, char **text, size_t *len) {
+  str_parts r = parts(p, t);
+  if (r.f)
+    return -1;
+  xiP_stmt tmp;
+  memset(&tmp, 0, sizeof tmp);
+  text_item(p, &tmp, r.body, r.n, r.raw, t->pos); /* fails only before it allocates */
+  *text = tmp.items[0].text;
+  *len = tmp.items[0].len;
+  free(tmp.items);
+  return 0;
+}
+
+/* where byte `at` of the source is, counting from token t */
+static xi_pos where(xiP_parser *p, const xiL_token *t, size_t at) {
+  xi_pos pos = t->pos;
+  for (size_t i = t->off; i < at; i++) {
+    unsigned char c = (unsigned char)p->lx.src[i];
+    if (c == '\n')
+      pos.line++, pos.col = 1;
+    else if ((c & 0xC0) != 0x80)
+      pos.col++;
+  }
+  return pos;
+}
+
+/* an expression inside an f-string, src[off, end), into code */
+static void sub_expr(xiP_parser *p, size_t off, size_t end, xi_pos at, xiP_code *code) {
+  xiP_parser sub;
+  xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
+  sub.err = p->err;
+  if (setjmp(sub.fail)) {
+    xiP_code_free(code);
+    longjmp(p->fail, 1); /* the message is in p->err already */
+  }
+  xiP_expr(&sub, code);
+  if (!xiP_is(&sub, T_EOF))
+    xiP_unexpected(&sub, "'}', '!' or ':' after the expression in the f-string");
+}
+
+/* {expr[=][!r|!s][:spec]} at body[*i] ('{'): one I_VALUE item */
+static void field(xiP_parser *p, xiP_stmt *st, const xiL_token *t, str_parts r, size_t *i) {
+  const char *b = r.body;
+  size_t start = *i + 1, k = start, e = 0;
+  int depth = 0, debug = 0;
+  char quote = 0;
+  for (; k < r.n; k++) { /* the expression: up to a '}', '!' or ':' outside brackets */
+    char c = b[k];
+    if (quote) {
+      quote = c == quote ? 0 : quote;
+      continue;
+    }
+    if (c == '\'' || c == '"')
+      quote = c;
+    else if (c == '(' || c == '[' || c == '{')
+      depth++;
+    else if ((c == ')' || c == ']' || c == '}') && depth)
+      depth--;
+    else if (c == '\\')
+      xiP_fail(p, where(p, t, (size_t)(b + k - p->lx.src)),
+               "a backslash inside an f-string's {...} is not allowed (as in Python 3.11)");
+    else if (depth == 0 && (c == '}' || c == ':' || (c == '!' && b[k + 1] != '=')))
+      break;
+    else if (depth == 0 && c == '=' && k + 1 < r.n && strchr("}!:", b[k + 1]) &&
+             !strchr("=!<>", b[k - 1]))
+      debug = 1, e = k;
+  }
+  if (k >= r.n)
+    xiP_fail(p, where(p, t, (size_t)(b + *i - p->lx.src)), "this '{' in the f-string is never closed");
+  size_t expr_end = debug ? e : k;
+  xiP_item *it = xiP_new_item(p, st, I_VALUE, where(p, t, (size_t)(b + start - p->lx.src)));
+  it->debug = (uint8_t)debug;
+  it->off = (size_t)(b + start - p->lx.src);
+  it->end = (size_t)(b + expr_end - p->lx.src);
+  sub_expr(p, it->off, it->end, it->pos, &it->code);
+  if (b[k] == '!') {
+    char conv = k + 1 < r.n ? b[k + 1] : 0;
+    if (conv != 'r' && conv != 's' && conv != 'a')
+      xiP_fail(p, where(p, t, (size_t)(b + k - p->lx.src)), "a conversion is !r, !s or !a");
+    it->conv = conv == 'a' ? 'r' : conv;
+    k += 2;
+  } else if (debug) {
+    it->conv = 'r'; /* {x=} shows repr(x), as Python */
+  }
+  if (k < r.n && b[k] == ':') {
+    size_t s0 = ++k;
+    while (k < r.n && b[k] != '}') {
+      if (b[k] == '{')
+        xiP_fail(p, where(p, t, (size_t)(b + k - p->lx.src)),
+                 "a field inside a format spec is not part of xi: write the spec out");
+      k++;
+    }
+    it->text = malloc(k - s0 + 1);
+    if (!it->text)
+      xiP_fail(p, it->pos, "out of memory");
+    memcpy(it->text, b + s0, k - s0);
+    it->text[k - s0] = '\0';
+    it->len = k - s0;
+  }
+  if (k >= r.n || b[k] != '}')
+    xiP_fail(p, where(p, t, (size_t)(b + k - p->lx.src)), "expected '}' to end the field");
+  *i = k + 1;
+}
+
+/* one string token of print's: plain text, or an f-string's pieces */
+static void string_items(xiP_parser *p, xiP_stmt *st, const xiL_token *t) {
+  str_parts r = parts(p, t);
+  if (!r.f) {
+    text_item(p, st, r.body, r.n, r.raw, t->pos);
+    return;
+  }
+  size_t i = 0, lit = 0;
+  while (i <= r.n) {
+    size_t j = i;
+    while (j < r.n && r.body[j] != '{' && r.body[j] != '}')
+      j++;
+    if (j + 1 < r.n && r.body[j] == r.body[j + 1]) { /* {{ and }} are the braces themselves */
+      j++; /* the text up to the first brace, which it keeps */
+      text_item(p, st, r.body + lit, j - lit, r.raw, t->pos);
+      i = lit = j + 1;
+      continue;
+    }
+    if (j > lit)
+      text_item(p, st, r.body + lit, j - lit, r.raw, t->pos);
+    if (j >= r.n)
+      break;
+    if (r.body[j] == '}')
+      xiP_fail(p, where(p, t, (size_t)(r.body + j - p->lx.src)),
+               "a single '}' in an f-string (write }} for the brace)");
+    i = j;
+    field(p, st, t, r, &i);
+    lit = i;
+  }
+}
+
+/* ---- print ---- */
+
+static char *plain_string(xiP_parser *p, const char *what) {
+  xiL_token t = xiP_expect(p, T_STRING, what);
+  char *text;
+  size_t len;
+  if (xiP_string_text(p, &t, &text, &len))
+    xiP_fail(p, t.pos, "%s takes plain text here, not an f-string", what);
+  return text;
+}
+
+/* print "epoch", k, L: xi's own form, without parentheses: texts and values
+   (as xi shows them), separated by spaces, for a loop's report */
+static void print_xi(xiP_parser *p, xiP_stmt *st) {
+  st->cmd = 1; /* xi's format for the values */
+  do {
+    xiL_token t = *xiP_peek(p);
+    xiP_new_item(p, st, I_ARG, t.pos);
+    if (t.type == T_STRING) {
+      xiP_take(p);
+      char *text;
+      size_t len;
+      if (xiP_string_text(p, &t, &text, &len))
+        xiP_fail(p, t.pos, "print's texts are plain here (an f-string needs print(...))");
+      xiP_item *it = xiP_new_item(p, st, I_TEXT, t.pos);
+      it->text = text, it->len = len;
+    } else {
+      uint32_t k = st->nitems;
+      xiP_new_item(p, st, I_VALUE, t.pos);
+      st->items[k].off = t.off;
+      p->depth = 0;
+      xiP_expr(p, &st->items[k].code);
+      st->items[k].end = p->last_end;
+    }
+  } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+}
+
+void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
+  st->kind = S_PRINT;
+  if (xiP_at_line_end(p) || xiP_is(p, T_SEMI)) { /* print alone: an empty line */
+    st->cmd = 1;
+    return;
+  }
+  if (!xiP_is(p, T_LP)) {
+    print_xi(p, st);
+    return;
+  }
+  xiP_expect(p, T_LP, "'(' after print, as in print(\"loss\", L)");
+  while (!xiP_is(p, T_RP)) {
+    xiL_token t = *xiP_peek(p);
+    if (t.type == T_NAME) { /* sep= end= flush= file= */
+      xiP_take(p);
+      if (xiP_is(p, T_ASSIGN)) {
+        xiP_take(p);
+        if (xiP_word_is(p, &t, "sep") || xiP_word_is(p, &t, "end")) {
+          char **slot = xiP_word_is(p, &t, "sep") ? &st->sep : &st->end;
+          free(*slot);
+          *slot = NULL;
+          *slot = plain_string(p, "text after sep= or end=");
+        } else if (xiP_word_is(p, &t, "flush")) {
+          xiP_code scratch = {0};
+          xiP_expr(p, &scratch); /* xi writes everything at once anyway */
+          xiP_code_free(&scratch);
+        } else {
+          xiP_fail(p, t.pos, "print takes sep=, end= and flush= in xi (its output goes to "
+                             "the screen)");
+        }
+        goto next;
+      }
+      xiP_put_back(p, &t);
+    }
+    xiP_new_item(p, st, I_ARG, t.pos);
+    if (t.type == T_STRING) { /* "a" f"{b}" 'c': strings side by side make one */
+      while (xiP_is(p, T_STRING)) {
+        xiL_token s = xiP_take(p);
+        string_items(p, st, &s);
+      }
+      if (!xiP_is(p, T_COMMA) && !xiP_is(p, T_RP))
+        xiP_fail(p, xiP_peek(p)->pos, "print's text is joined to values by ',' or by an "
+                                      "f-string: print(\"loss\", L) or print(f\"loss {L}\")");
+    } else {
+      xiP_item *it = xiP_new_item(p, st, I_VALUE, t.pos);
+      it->conv = 's';
+      it->off = t.off;
+      xiP_expr(p, &st->items[st->nitems - 1].code);
+      st->items[st->nitems - 1].end = p->last_end;
+    }
+  next:
+    if (!xiP_is(p, T_COMMA))
+      break;
+    xiP_take(p);
+  }
+  xiP_expect(p, T_RP, "',' or ')' in print(...)");
+}
