@@ -739,104 +739,66 @@ static void selftest_compare(const fmt_t *f, op_t op, const mpfr_t a, const mpfr
     mpfr_clear(r);
 }
 
+/* One format against the machine's own type T (its bits in an unsigned UT of
+ * W bits, MANT of them the fraction): N random operands per operation, the
+ * machine's result read into MPFR exactly through SET (a float or a double
+ * holds every T exactly).  ROOT(x) is the machine's square root, in T. */
+#if defined(__SSE2__)
+#define SQRT_FLT(x) _mm_cvtss_f32(_mm_sqrt_ss(_mm_set_ss((float)(x))))
+#define SQRT_DBL(x) _mm_cvtsd_f64(_mm_sqrt_sd(_mm_set_sd(0.0), _mm_set_sd(x)))
+#define HAVE_SQRT 1
+#else
+#define SQRT_FLT(x) (x)
+#define SQRT_DBL(x) (x)
+#define HAVE_SQRT 0
+#endif
+#define SELFTEST(NAME, T, UT, W, MANT, SET, ROOT)                                  \
+    static long NAME(const fmt_t *f, long n)                                      \
+    {                                                                             \
+        mpfr_t a, b, h;                                                           \
+        long count = 0;                                                           \
+        mpfr_inits2(f->prec, a, b, h, (mpfr_ptr)0);                               \
+        for (int op = ADD; op <= (HAVE_SQRT ? SQRT : DIV); op++)                  \
+            for (long i = 0; i < n; i++) {                                        \
+                UT ua = (UT)random_bits(W, MANT), ub = (UT)random_bits(W, MANT);  \
+                T x, y, z;                                                        \
+                memcpy(&x, &ua, sizeof x);                                        \
+                memcpy(&y, &ub, sizeof y);                                        \
+                switch (op) {                                                     \
+                case ADD: z = x + y; break;                                       \
+                case SUB: z = x - y; break;                                       \
+                case MUL: z = x * y; break;                                       \
+                case DIV: z = x / y; break;                                       \
+                default: z = (T)ROOT(x); break;                                   \
+                }                                                                 \
+                SET(a, x, MPFR_RNDN);                                             \
+                SET(b, y, MPFR_RNDN);                                             \
+                SET(h, z, MPFR_RNDN);                                             \
+                selftest_compare(f, op, a, b, h);                                 \
+                count++;                                                          \
+            }                                                                     \
+        mpfr_clears(a, b, h, (mpfr_ptr)0);                                        \
+        return count;                                                             \
+    }
+
+#if defined(__FLT16_MANT_DIG__)
+__extension__ typedef _Float16 half_t;
+#define SET_HALF(m, x, r) mpfr_set_flt(m, (float)(x), r)
+SELFTEST(selftest16, half_t, uint16_t, 16, 10, SET_HALF, SQRT_FLT)
+#endif
+SELFTEST(selftest32, float, uint32_t, 32, 23, mpfr_set_flt, SQRT_FLT)
+SELFTEST(selftest64, double, uint64_t, 64, 52, mpfr_set_d, SQRT_DBL)
+
 static int selftest(long n)
 {
-    mpfr_t a, b, h;
     long count = 0;
 #if defined(__FLT16_MANT_DIG__)
-    {
-        const fmt_t *f = find_format("binary16", 8);
-        mpfr_inits2(f->prec, a, b, h, (mpfr_ptr)0);
-        for (int op = ADD; op <= SQRT; op++)
-            for (long i = 0; i < n; i++) {
-                uint16_t ua = (uint16_t)random_bits(16, 10), ub = (uint16_t)random_bits(16, 10);
-                __extension__ _Float16 x, y, z;
-                memcpy(&x, &ua, 2);
-                memcpy(&y, &ub, 2);
-                switch (op) {
-                case ADD: z = x + y; break;
-                case SUB: z = x - y; break;
-                case MUL: z = x * y; break;
-                case DIV: z = x / y; break;
-                default:
-#if defined(__SSE2__)
-                    z = _mm_cvtss_f32(_mm_sqrt_ss(_mm_set_ss((float)x)));
-                    break;
-#else
-                    continue;
-#endif
-                }
-                mpfr_set_flt(a, (float)x, MPFR_RNDN);
-                mpfr_set_flt(b, (float)y, MPFR_RNDN);
-                mpfr_set_flt(h, (float)z, MPFR_RNDN);
-                selftest_compare(f, op, a, b, h);
-                count++;
-            }
-        mpfr_clears(a, b, h, (mpfr_ptr)0);
-    }
+    count += selftest16(find_format("binary16", 8), n);
 #else
     printf("selftest: no _Float16 in this compiler: binary16 is not tested against it\n");
 #endif
-    {
-        const fmt_t *f = F32;
-        mpfr_inits2(f->prec, a, b, h, (mpfr_ptr)0);
-        for (int op = ADD; op <= SQRT; op++)
-            for (long i = 0; i < n; i++) {
-                uint32_t ua = (uint32_t)random_bits(32, 23), ub = (uint32_t)random_bits(32, 23);
-                float x, y, z;
-                memcpy(&x, &ua, 4);
-                memcpy(&y, &ub, 4);
-                switch (op) {
-                case ADD: z = x + y; break;
-                case SUB: z = x - y; break;
-                case MUL: z = x * y; break;
-                case DIV: z = x / y; break;
-                default:
-#if defined(__SSE2__)
-                    z = _mm_cvtss_f32(_mm_sqrt_ss(_mm_set_ss(x)));
-                    break;
-#else
-                    continue;
-#endif
-                }
-                mpfr_set_flt(a, x, MPFR_RNDN);
-                mpfr_set_flt(b, y, MPFR_RNDN);
-                mpfr_set_flt(h, z, MPFR_RNDN);
-                selftest_compare(f, op, a, b, h);
-                count++;
-            }
-        mpfr_clears(a, b, h, (mpfr_ptr)0);
-    }
-    {
-        const fmt_t *f = F64;
-        mpfr_inits2(f->prec, a, b, h, (mpfr_ptr)0);
-        for (int op = ADD; op <= SQRT; op++)
-            for (long i = 0; i < n; i++) {
-                uint64_t ua = random_bits(64, 52), ub = random_bits(64, 52);
-                double x, y, z;
-                memcpy(&x, &ua, 8);
-                memcpy(&y, &ub, 8);
-                switch (op) {
-                case ADD: z = x + y; break;
-                case SUB: z = x - y; break;
-                case MUL: z = x * y; break;
-                case DIV: z = x / y; break;
-                default:
-#if defined(__SSE2__)
-                    z = _mm_cvtsd_f64(_mm_sqrt_sd(_mm_set_sd(0.0), _mm_set_sd(x)));
-                    break;
-#else
-                    continue;
-#endif
-                }
-                mpfr_set_d(a, x, MPFR_RNDN);
-                mpfr_set_d(b, y, MPFR_RNDN);
-                mpfr_set_d(h, z, MPFR_RNDN);
-                selftest_compare(f, op, a, b, h);
-                count++;
-            }
-        mpfr_clears(a, b, h, (mpfr_ptr)0);
-    }
+    count += selftest32(F32, n);
+    count += selftest64(F64, n);
     printf("selftest: %ld operations, %ld differ from the machine's\n", count, selftest_fail);
     return selftest_fail ? 1 : 0;
 }
