@@ -95,16 +95,26 @@ static void set_format(const char *name) {
     printf("FAIL format %s: %s\n", name, err.msg), failures++;
 }
 
-static void ops_table(const char *fmt) {
-  char path[256], line[1024];
-  snprintf(path, sizeof path, "%s%s.tsv", dir, fmt);
+/* tests/formats/FMT(suffix).tsv opened, and the session put in format fmt;
+   NULL (a failure counted) when it cannot be read */
+static FILE *open_table(const char *fmt, const char *suffix) {
+  char path[256];
+  snprintf(path, sizeof path, "%s%s%s.tsv", dir, fmt, suffix);
   FILE *f = fopen(path, "r");
   if (!f) {
     printf("FAIL cannot read %s\n", path);
     failures++;
-    return;
+    return NULL;
   }
   set_format(fmt);
+  return f;
+}
+
+static void ops_table(const char *fmt) {
+  char line[1024];
+  FILE *f = open_table(fmt, "");
+  if (!f)
+    return;
   static const struct {
     const char *name;
     int op;
@@ -160,15 +170,10 @@ static void ops_table(const char *fmt) {
 }
 
 static void matmul_table(const char *fmt) {
-  char path[256], line[4096];
-  snprintf(path, sizeof path, "%s%s-matmul.tsv", dir, fmt);
-  FILE *f = fopen(path, "r");
-  if (!f) {
-    printf("FAIL cannot read %s\n", path);
-    failures++;
+  char line[4096];
+  FILE *f = open_table(fmt, "-matmul");
+  if (!f)
     return;
-  }
-  set_format(fmt);
   while (fgets(line, sizeof line, f)) {
     if (line[0] == '#')
       continue;
