@@ -57,6 +57,10 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
                 xi_err *err) {
   const char *name = xiS_name(&g->sym, in->arg);
   const xiG_binding *b = xiG_binding_of(g, in->arg);
+  if (b && b->kind != B_FUNC && (xiS_tag(&g->sym, in->arg) & TAG_NAMED))
+    return xiL_fail(err, in->pos, "%s is a value here, not a function: Python's code gave the "
+                                  "name a value, which hides the built-in %s, as in Python "
+                                  "(del %s brings it back)", name, name, name);
   if (!b || b->kind != B_FUNC)
     return xiL_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
   const xiG_func *f = xiG_func_of(g, b);
