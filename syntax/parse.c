@@ -68,8 +68,7 @@ void xiP_init_at(xiP_parser *p, xiS_table *sym, const char *src, size_t len, siz
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  p->err->pos = pos;
-  vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+  xiX_vfail(p->err, pos, fmt, ap);
   va_end(ap);
   longjmp(p->fail, 1);
 }
