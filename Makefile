@@ -104,7 +104,7 @@ test: all
 # the whole suite again under AddressSanitizer (with LeakSanitizer) and UBSan
 asan: deps
 	@$(MAKE) --no-print-directory OUT=build/asan CFLAGS="$(SAN)" build/asan/xi
-	@XI=build/asan/xi LIBXI=build/asan/libxi.a XI_CFLAGS="-fsanitize=address,undefined" \
+	@XI=build/asan/xi LIBXI=build/asan/libxi.a XI_CFLAGS="-fsanitize=address,undefined" XI_SLOW=$${XI_SLOW:-12} \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/run
 
 # libFuzzer over the statements, FUZZ_SECONDS on one core (fuzz/run says how);
