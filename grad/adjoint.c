@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "grad/grad.h"
+#include "syntax/parse.h" /* xiP_formula */
 
 /* ---- building nodes for the rules ---- */
 

@@ -9,6 +9,7 @@
 #include "show/num.h"
 #include "show/steps.h"
 #include "show/print.h"
+#include "syntax/parse.h"
 #include "tape/graph.h"
 
 #define XI_DEFAULT_PREC 128
