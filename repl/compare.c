@@ -30,7 +30,7 @@ static void say_format(xiR_session *s) {
 
 static int unknown(const xiP_stmt *st, const char *t, size_t n, xi_pos at, xi_err *err) {
   (void)st;
-  return xiR_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
+  return xiX_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
                   (int)n, t);
 }
 
@@ -232,7 +232,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if (f < 0)
       return unknown(st, t, strlen(t), st->name_pos[k], err);
     if (f == XI_FMT_MPFR)
-      return xiR_fail(err, st->name_pos[k], "the exact column is MPFR's already: name the "
+      return xiX_fail(err, st->name_pos[k], "the exact column is MPFR's already: name the "
                                              "formats to compare with it (binary16, ...)");
     int dup = 0;
     for (int q = 0; q < nwant; q++)
@@ -250,7 +250,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *label = xiR_label(s, st);
   xiT_steps steps;
   int have_steps = 0;
-  int rc = label ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
+  int rc = label ? xiR_evaluate(s, st, &root, err) : xiX_fail(err, st->pos, "out of memory");
   if (rc == 0)
     rc = xiT_steps_make(&steps, &s->g, &s->sweep, &root, label, &root, 0, XI_T_TEXT,
                         s->digits, st->pos, err); /* (no wrt: an empty list, not NULL) */

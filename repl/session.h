@@ -9,6 +9,7 @@
 #include "show/num.h"
 #include "show/steps.h"
 #include "show/print.h"
+#include "syntax/parse.h"
 #include "tape/graph.h"
 
 #define XI_DEFAULT_PREC 128
@@ -73,8 +74,6 @@ int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint3
 /* node's adjoint from a, for the printer */
 void xiR_adjoint_proof(xiR_session *s, const xiB_adj *a, slong prec, uint32_t node,
                        xiW_proof *pf);
-int xiR_fail(xi_err *err, xi_pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 /* builds and evaluates st's expression: *root; nodes from mark on are its own */
 int xiR_evaluate(xiR_session *s, const xiP_stmt *st, uint32_t *root, xi_err *err);
 /* "L" for a name, "(x*x)" for anything longer (malloc'd) */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "syntax/parse.h"
+#include "syntax/parse_int.h"
 
 static void unary(xiP_parser *p, xiP_code *c);
 static void call(xiP_parser *p, xiP_code *c, xiL_token name);

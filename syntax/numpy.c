@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "syntax/parse.h"
+#include "syntax/parse_int.h"
 
 enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE };
 /* the special forms: compiled here, not to one op of the same name */

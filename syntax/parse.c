@@ -68,8 +68,7 @@ void xiP_init_at(xiP_parser *p, xiS_table *sym, const char *src, size_t len, siz
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  p->err->pos = pos;
-  vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+  xiX_vfail(p->err, pos, fmt, ap);
   va_end(ap);
   longjmp(p->fail, 1);
 }
@@ -353,8 +352,13 @@ uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
   uint16_t tag = xiP_tag_of(p, t);
   if (tag & TAG_SHADOWED)
     return TAG_NONE; /* a def made it the user's function */
-  if (p->python && xis_word(tag) && (!call || (tag & TAG_NAMED)))
-    return TAG_NONE; /* Python's name: sum = 0, print(step), sum(...) of a value */
+  if (p->python && xis_word(tag) && call && (tag & TAG_NAMED))
+    xiP_fail(p, t->pos, "%.*s is a value here, not a function: Python's code gave the name a "
+                        "value, which hides the built-in %.*s, as in Python (del %.*s brings "
+                        "it back)", (int)t->len, p->lx.src + t->off, (int)t->len,
+             p->lx.src + t->off, (int)t->len, p->lx.src + t->off);
+  if (p->python && xis_word(tag) && !call)
+    return TAG_NONE; /* Python's name: sum = 0, print(step) */
   return tag & (uint16_t)~TAG_NAMED;
 }
 
