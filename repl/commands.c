@@ -224,9 +224,14 @@ static int cmd_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (whole(s, st, "prec (bits)", XI_PREC_MIN, XI_PREC_MAX, &v, err))
     return -1;
-  if (xiO_fmt) /* (format's precision is the format's) */
-    return xiX_fail(err, st->arg.pos, "the precision is %s's %ld bits: format mpfr first",
-                    xiO_formats[xiO_fmt].name, xiO_formats[xiO_fmt].prec);
+  s->fmt_chosen = 1; /* the user's: Python's code no longer picks binary64 */
+  if (xiO_fmt) { /* under a format (binary64 for Python's code): exact numbers at v bits */
+    s->mpfr_prec = (mpfr_prec_t)v;
+    if (xiR_use_format(s, XI_FMT_MPFR, st->arg.pos, err))
+      return -1;
+    printf("format mpfr (%ld bits, no overflow or underflow)\n", v);
+    return 0;
+  }
   err->pos = st->arg.pos;
   xiG_collect(&s->g); /* values nothing can reach are not computed again */
   xiD_forget(&s->sweep);

@@ -34,15 +34,8 @@ static int unknown(const xiP_stmt *st, const char *t, size_t n, xi_pos at, xi_er
                   (int)n, t);
 }
 
-int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  if (st->arg.len == 0) {
-    say_format(s);
-    return 0;
-  }
-  const char *t = s->src + st->arg.off;
-  int f = xiO_format_lookup(t, st->arg.len), old = xiO_fmt;
-  if (f < 0)
-    return unknown(st, t, st->arg.len, st->arg.pos, err);
+int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err) {
+  int old = xiO_fmt;
   if (old == XI_FMT_MPFR)
     s->mpfr_prec = s->g.prec;
   mpfr_prec_t prec = f == XI_FMT_MPFR ? s->mpfr_prec : xiO_formats[f].prec;
@@ -50,16 +43,46 @@ int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiD_forget(&s->sweep);
   s->live = s->g.n;
   xiO_fmt = f;
-  err->pos = st->arg.pos;
+  err->pos = at;
   if (xiG_set_prec(&s->g, prec, err)) {
     xiO_fmt = old;
     size_t len = strlen(err->msg);
     snprintf(err->msg + len, sizeof err->msg - len, ": the format stays %s",
              xiO_formats[old].name);
-    err->pos = st->arg.pos;
+    err->pos = at;
     return -1;
   }
   return 0;
+}
+
+int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  if (st->arg.len == 0) {
+    say_format(s);
+    return 0;
+  }
+  const char *t = s->src + st->arg.off;
+  int f = xiO_format_lookup(t, st->arg.len);
+  if (f < 0)
+    return unknown(st, t, st->arg.len, st->arg.pos, err);
+  s->fmt_chosen = 1; /* the user's: Python's code no longer picks binary64 */
+  return xiR_use_format(s, f, st->arg.pos, err);
+}
+
+void xiR_python_numbers(xiR_session *s, xi_pos at) {
+  if (s->fmt_chosen || xiO_fmt != XI_FMT_MPFR)
+    return;
+  s->fmt_chosen = 1; /* once: a format chosen after it is the user's */
+  xi_err err;
+  const char *file = s->file ? s->file : "xi";
+  fflush(stdout);
+  if (xiR_use_format(s, XI_FMT_BINARY64, at, &err)) /* a value past binary64's range */
+    fprintf(stderr, "%s:%u:%u: note: Python's code would run in binary64, as NumPy's float64, "
+                    "but %s (xi's exact numbers go on)\n", file, at.line, at.col, err.msg);
+  else if (s->interactive)
+    fprintf(stderr, "%s:%u:%u: note: Python's code: the numbers are binary64 from here on, "
+                    "NumPy's float64, so print shows what Python shows; format mpfr (or prec "
+                    "N) gives xi's exact numbers, compare L both (help python)\n",
+            file, at.line, at.col);
 }
 
 /* ---- compare ---- */

@@ -100,6 +100,11 @@ static const struct {
      "  x[rows, cols] -= 1     a new value for x (the old one is unchanged); every element\n"
      "                         picked once; on a leaf an update step\n"
      "  True False None not    % // and Python's strings ('', \"\", triple quotes, \\n)\n"
+     "Numbers: Python's code runs in binary64, as NumPy's float64 (format binary64),\n"
+     "so print shows Python's digits to the last (0.1 + 0.2 is 0.30000000000000004);\n"
+     "it starts at a .py file or the first import, unless format or prec chose the\n"
+     "numbers first.  Exact values are one command away: format mpfr, prec N, and\n"
+     "compare L (binary64 beside exact, node by node).\n"
      "A block is the lines indented under a line ending in ':', checked as Python\n"
      "checks them, with Python's words (IndentationError: unexpected indent, TabError);\n"
      "at the prompt it ends at a blank line.  A .py file, and a session after an\n"
@@ -137,9 +142,9 @@ static void numpy_help(FILE *out) {
   fputs("Keyword arguments: axis= and keepdims= (sum mean max argmax), decimals= (round),\n"
         "dtype=float|int|bool.  Shapes as tuples: np.zeros((2, 3)), x.reshape(-1, 1).\n"
         "Integer-array indexing: probs[np.arange(n), y]; x[i, j] and x[rows, cols] take\n"
-        "= and op= as a new value.  NumPy's numbers are float64; xi's are exact at the\n"
-        "working precision, so a printed float may differ from NumPy's in its last digits\n"
-        "where NumPy's own rounding errors show (1 - p for p near 1, for instance).\n",
+        "= and op= as a new value.  Python's code runs in binary64, NumPy's float64\n"
+        "(help python); under format mpfr the numbers are exact, and a printed float may\n"
+        "differ from NumPy's in its last digits where NumPy's rounding errors show.\n",
         out);
 }
 

@@ -237,8 +237,8 @@ void xiE_repl(xiR_session *s) {
   sigprocmask(SIG_BLOCK, &blocked, &unblocked);
   sigprocmask(SIG_SETMASK, NULL, &blocked);
 
-  printf("xi %s: backpropagation by hand, in MPFR (%ld bits, %d digits). "
-         "'help' for help, Ctrl-D to leave.\n",
+  printf("xi %s: backpropagation by hand, in MPFR (%ld bits, %d digits); Python's code "
+         "(after an import) in binary64, as NumPy. 'help' for help, Ctrl-D to leave.\n",
          XI_VERSION, (long)s->g.prec, s->digits);
   fflush(stdout);
   rl_callback_handler_install(PROMPT, on_line);

@@ -192,6 +192,7 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   (void)err;
   s->py_import = 1; /* the code is Python's: assignments show nothing from now on */
+  xiR_python_numbers(s, st->pos); /* and its numbers are binary64, as NumPy's */
   for (uint32_t k = 0; k < st->nitems; k++) {
     const xiP_item *it = &st->items[k];
     if (TAG_KIND(xiS_tag(&s->g.sym, it->name)) != TAG_FOREIGN)

@@ -258,6 +258,8 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint3
   size_t n = file ? strlen(file) : 0; /* a .py file: Python's rules for what is shown */
   int py = s->py_file;
   s->py_file = n > 3 && strcmp(file + n - 3, ".py") == 0;
+  if (s->py_file)
+    xiR_python_numbers(s, (xi_pos){first_line, 1});
   int failures = xiR_run_span(s, 0, len, (xi_pos){first_line, 1}, 0);
   s->py_file = py;
   s->file = ofile, s->src = osrc, s->len = olen, s->first_line = oline;

@@ -32,6 +32,7 @@ typedef struct {
   int repeats;     /* `repeat` nesting (and for loops) */
   int py_file;     /* a .py file is running: Python's rules for what is shown */
   int py_import;   /* an import ran: from then on, Python's rules too */
+  int fmt_chosen;  /* format, prec or --prec chose the numbers: Python's code keeps them */
   uint32_t live;   /* nodes alive after the last collection */
   mpfr_prec_t mpfr_prec; /* the precision `format mpfr` returns to (repl/compare.c) */
   xiW_buf out;     /* a printed value is made here, then written: kept, not freed each time */
@@ -128,6 +129,13 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_cmd_equiv(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* compare.c: the IEEE formats (format) and a trace in each (compare) */
 int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* every value computed again in the format f (an XI_FMT_*), or an error
+   (at: where) and the format stays */
+int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err);
+/* Python's code starts (a .py file, an import): its numbers are binary64, as
+   NumPy's float64 and Python's float are, unless the user chose the numbers
+   (format, prec, --prec); at the prompt a note says so */
+void xiR_python_numbers(xiR_session *s, xi_pos at);
 int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* in a format: where under root inf and nan first appeared, as notes */
 void xiR_format_notes(xiR_session *s, uint32_t root);
