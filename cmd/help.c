@@ -3,7 +3,7 @@
  * the few topics that are neither. */
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 
 static const char overview[] =
     "xi: a calculator for backpropagation by hand; all arithmetic is GNU MPFR.\n"
