@@ -111,11 +111,18 @@ static const struct {
      "  x[rows, cols] -= 1     a new value for x (the old one is unchanged); every element\n"
      "                         picked once; on a leaf an update step\n"
      "  True False None not    % // and Python's strings ('', \"\", triple quotes, \\n)\n"
-     "A block is the lines indented under a line ending in ':'; at the prompt it ends\n"
-     "at a blank line.  A .py file, and a session after an import, follow Python's rule\n"
-     "for what is shown: an assignment shows nothing, and a bare expression only at the\n"
-     "prompt.  Not part of xi, each with a message: class, while, lambda, lists and\n"
-     ".append, dicts, break, with, try.  help numpy lists NumPy's names."},
+     "A block is the lines indented under a line ending in ':', checked as Python\n"
+     "checks them, with Python's words (IndentationError: unexpected indent, TabError);\n"
+     "at the prompt it ends at a blank line.  A .py file, and a session after an\n"
+     "import, are Python's code: an assignment shows nothing, a bare expression only at\n"
+     "the prompt, and xi's words are names wherever Python reads a name (for step in\n"
+     "range(5), seed = 42, sum += x, f\"{step}\"); a value given to a built-in's name\n"
+     "hides it, as in Python (sum(x) is then an error; del sum brings it back).  The\n"
+     "commands keep IPython's spelling, %trace L, %grad L wrt W, %vars (accepted\n"
+     "everywhere), and their bare word where no name could be: at the start of a line,\n"
+     "not followed by = ( [ . or an operator (trace L, check L == 0.5, vars).\n"
+     "Not part of xi, each with a message: class, while, lambda, lists and .append,\n"
+     "dicts, break, with, try.  help numpy lists NumPy's names."},
     {"def", "def f(a, b): ... return ...: see help python."},
     {"print", "print(...): values as Python and NumPy print them; see help python."},
     {"for", "for i in range(n): with an indented block; see help python."},
