@@ -241,9 +241,26 @@ static int cmd_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return 0;
 }
 
+/* np.random.seed(seed): the seed a name or an expression holds, an int as
+   NumPy insists (a float is refused) */
+static int computed_seed(xiR_session *s, const xiP_stmt *st, long *v, xi_err *err) {
+  uint32_t mark = s->g.n, root;
+  if (xiR_evaluate(s, st, &root, err))
+    return -1;
+  xiG_node *n = &s->g.nodes[root];
+  int ok = n->op != XI_TUPLE && !n->x && xiG_dtype_of_flags(n->flags) != XI_DT_FLOAT &&
+           mpfr_integer_p(n->v) && mpfr_sgn(n->v) >= 0 && mpfr_cmp_ui(n->v, 4294967295ul) <= 0;
+  if (ok)
+    *v = (long)mpfr_get_ui(n->v, MPFR_RNDN);
+  xiG_truncate(&s->g, mark);
+  return ok ? 0 : xiX_fail(err, st->pos, "np.random.seed takes a whole number (an int) from 0 "
+                                         "to 4294967295");
+}
+
 static int cmd_seed(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   long v = 0;
-  if (whole(s, st, "a seed", 0, 4294967295L, &v, err))
+  if (st->has_number ? whole(s, st, "a seed", 0, 4294967295L, &v, err)
+                     : computed_seed(s, st, &v, err))
     return -1;
   xiO_seed(&s->g.rng, (uint32_t)v);
   return 0;
@@ -320,8 +337,10 @@ static int cmd_del(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if (!xiG_binding_of(&s->g, st->names[i]))
       return xiX_fail(err, st->name_pos[i], "unknown name '%s'",
                       xiS_name(&s->g.sym, st->names[i]));
-  for (uint32_t i = 0; i < st->nnames; i++)
+  for (uint32_t i = 0; i < st->nnames; i++) {
     xiG_unbind(&s->g, st->names[i], st->name_pos[i]);
+    xiP_named(&s->g.sym, st->names[i], 0); /* del sum: sum(x) is xi's function again */
+  }
   return 0;
 }
 

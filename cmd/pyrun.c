@@ -244,7 +244,11 @@ static int bind_counter(xiR_session *s, const xiP_stmt *st, long long i, xi_err 
     return xiG_oom(g, st->target_pos, err);
   xiP_ins lit = {K_NUM, 0, 0, 0, sym, st->target_pos};
   xiP_code code = {&lit, 1, 1};
-  return xiG_assign(g, st->name, node, mark, &code, st->target_pos, &bound, err);
+  if (xiG_assign(g, st->name, node, mark, &code, st->target_pos, &bound, err))
+    return -1;
+  if (xiR_python(s)) /* for step in range(5): step is Python's name from now on */
+    xiP_named(&g->sym, st->name, 1);
+  return 0;
 }
 
 int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -310,6 +314,8 @@ int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     rc = xiG_unpack(g, st->names, st->name_pos, st->nnames, root, mark, &st->code, bound, err);
   if (rc)
     xiG_truncate(g, mark);
+  for (uint32_t k = 0; rc == 0 && xiR_python(s) && k < st->nnames; k++)
+    xiP_named(&g->sym, st->names[k], 1); /* Python's names from now on */
   for (uint32_t k = 0; rc == 0 && k < st->nnames && !st->quiet && !xiR_python(s); k++)
     rc = xiR_print_node(s, 0, xiS_name(&g->sym, st->names[k]), bound[k], 0, st->pos, err);
   free(bound);

@@ -167,6 +167,8 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiG_truncate(g, mark);
     return -1;
   }
+  if (xiR_python(s)) /* sum = 0: Python's name from now on, not xi's function */
+    xiP_named(&g->sym, st->name, 1);
   if (!st->quiet && !xiR_python(s)) /* name = value, unless a ';' ends it, as in MATLAB, or
                                        the code is Python's (a failed print is
                       reported, but the binding is made) */
@@ -217,11 +219,13 @@ static void maybe_collect(xiR_session *s) {
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block) {
   xiP_parser p;
   xiP_init_at(&p, &s->g.sym, s->src, end, off, at);
+  p.indent = in_block ? 0 : 1; /* a line indented at the top is Python's IndentationError */
   int failures = 0;
   xiP_stmt st;
   memset(&st, 0, sizeof st);
   while (!s->quit && !s->stop && !s->interrupt) {
     xi_err err;
+    p.python = xiR_python(s); /* (an import switches it on between two statements) */
     int r = xiP_next(&p, &st, &err);
     if (r == 0)
       break;

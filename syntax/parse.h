@@ -97,6 +97,10 @@ typedef struct {
   uint32_t index_base, index_at; /* the last x[...] after a plain name: where x and the
                                     K_INDEX are in the code (an indexed assignment's target) */
   xiL_token seed_arg; /* np.random.seed(N): N */
+  int python;         /* the source is Python's (a .py file, or after import): a word of
+                         xi's that Python would read as a name is one (xiP_word) */
+  uint32_t indent;    /* a statement that starts a line starts at this column (0: the
+                         source is a block, whose lines xiP_block checked, or braces) */
   size_t resync;      /* after a bracket never closed: 1 + where the next line starts */
   uint32_t resync_line;
 } xiP_parser;
@@ -113,6 +117,11 @@ void xiP_init_at(xiP_parser *p, xiS_table *sym, const char *src, size_t len, siz
    statement is skipped. */
 int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err);
 void xiP_stmt_free(xiP_stmt *st); /* all but the code buffer */
+/* Python's code bound the word id as a name of its own (on), or del let it go
+   (off): from then on in Python's code it reads as that name, not as xi's
+   command or function of that spelling (sum = 0; sum(x) is then a call of the
+   value, as in Python).  The session says so when the binding is made. */
+void xiP_named(xiS_table *sym, uint32_t id, int on);
 void xiP_stmt_done(xiP_stmt *st);
 
 /* What a name means to the parser, looked up once per token through the
@@ -127,7 +136,8 @@ enum {
   TAG_BUILTIN = 0x800  /* Python's len range float int ..., and refusals (numpy.c) */
 };
 #define TAG_SHADOWED 0x8000 /* a def gave this built-in name a function of the user's */
-#define TAG_KIND(t) ((t) & 0x7f00)
+#define TAG_NAMED 0x4000    /* Python's code gave this word a value of its own (xiP_named) */
+#define TAG_KIND(t) ((t) & 0x0f00)
 #define TAG_ARG(t) ((t) & 0xff)
 
 /* the ith name xi has after np. (which 0), after a value's '.' (1), or after

@@ -44,6 +44,11 @@ int xiP_compound(xiL_type t);
 uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t);
 uint32_t xiP_intern(xiP_parser *p, const char *s, size_t len, xi_pos pos); /* or fails */
 uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t);
+/* what the word t means in an expression, call: '(' follows it; TAG_NONE for
+   a name (parse.c holds the rule of names and commands) */
+uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call);
+/* fails unless the word t can be given a value here (a for's name, a parameter) */
+void xiP_bindable(xiP_parser *p, const xiL_token *t);
 void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */
 /* an expression, or several separated by commas (a tuple, as Python) */
 void xiP_expr_list(xiP_parser *p, xiP_code *c);
