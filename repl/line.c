@@ -13,6 +13,8 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "syntax/lex.h" /* xiL_open: what a line leaves open */
+
 #define HISTORY_LINES 1000
 #define PROMPT "xi> "
 

@@ -6,7 +6,7 @@
 
 #include "repl/line.h"
 #include "show/num.h"
-#include "repl/session.h"
+#include "cmd/session.h"
 
 static const char usage[] =
     "usage: xi [options] [FILE...]\n"

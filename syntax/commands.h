@@ -1,6 +1,6 @@
 /* commands.h: the one table of commands (an X-macro, as ops.h is for
  * operations).  The parser reads a row's word and argument shape; the REPL
- * (repl/commands.c) runs a row through its handler, which the compiler
+ * (cmd/commands.c) runs a row through its handler, which the compiler
  * insists on; `help` prints its usage and text.  Adding a command
  * is one row here and its handler.
  *

@@ -1,7 +1,7 @@
 /* session.c: running statements: expressions, assignments, definitions (the
  * binding rules themselves are the tape's, in tape/names.c), errors, and the
  * loop over a source.  Commands are in commands.c. */
-#include "repl/session.h"
+#include "cmd/cmd.h"
 
 #include <errno.h>
 #include <stdlib.h>

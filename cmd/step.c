@@ -22,7 +22,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/trace.h"
 
 enum { K_NEXT, K_BACK, K_QUIT, K_REST, K_OTHER };

@@ -3,7 +3,7 @@
  * the few topics that are neither. */
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 
 static const char overview[] =
     "xi: a calculator for backpropagation by hand; all arithmetic is GNU MPFR.\n"
@@ -25,7 +25,7 @@ static const char overview[] =
     "  numbers 3 0.1 1e-30 .5, read correctly rounded at the working precision\n"
     "  + - * / and ^ or ** (right-associative: 2^3^2 = 512; -2^2 = -4); x² x³\n"
     "  · × ÷ − also work; comparisons > >= < <= == != give 1 or 0 (derivative 0)\n"
-    "  exp log sqrt sin cos tan tanh sigmoid (σ) relu abs sign pow(x, y); pi e\n"
+    "  constants pi e; σ(x) is sigmoid(x); pow(x, y) is x^y\n"
     "  grad(E, v)      dE/dv, a value with a graph: grad(grad(y, x), x) is y''\n"
     "  hessian(L, w)   jacobian(v, w)   for scalar or vector w\n"
     "  jvp(E, v, dv)   ∂E/∂v · dv, forward mode: E's change in the direction dv\n"
@@ -33,12 +33,23 @@ static const char overview[] =
     "Vectors and matrices (NumPy's conventions):\n"
     "  [1, 2]  [[0.1, 0.1], [0.1, 0.1]]  [x, 2*x]   every function acts elementwise,\n"
     "  with broadcasting; A @ B the matrix product; T(M) or M.T; M[i, j], M[i, :],\n"
-    "  M[:, j], v[i] (0-based, negative from the end)\n"
-    "  sum mean max argmax, with an axis and keepdims: sum(M, 0), sum(M, 1, 1)\n"
-    "  round(x), round(x, decimals) outer softmax log_softmax\n"
-    "  cross_entropy(logits, labels) zeros(r, c) ones(r, c) eye(n) randn(r, c) rand(r, c)\n"
-    "\n"
-    "Commands (help NAME for each):\n";
+    "  M[:, j], v[i] (0-based, negative from the end); reductions take an axis and\n"
+    "  keepdims: sum(M, 0), sum(M, 1, 1); round(x, decimals)\n"
+    "  zeros(r, c) ones(r, c) eye(n) randn(r, c) rand(r, c)\n";
+
+/* the functions' list comes from the op table (ops/ops.h), so it cannot
+   drift from what xi has */
+static void functions(FILE *out) {
+  fputs("\nFunctions (help NAME for each):\n ", out);
+  int col = 1;
+  for (int i = 0; xiO_function_name(i); i++) {
+    const char *n = xiO_function_name(i);
+    if (col + (int)strlen(n) + 1 > 78)
+      fputs("\n ", out), col = 1;
+    col += fprintf(out, " %s", n);
+  }
+  fputs("\n\nCommands (help NAME for each):\n", out);
+}
 
 static const char tail[] =
     "\n"
@@ -151,6 +162,7 @@ static void numpy_help(FILE *out) {
 void xiR_help(FILE *out, const char *topic) {
   if (!topic) {
     fputs(overview, out);
+    functions(out);
     for (int c = 0; c < XI_NCOMMANDS; c++)
       fprintf(out, "  %-20s %s\n", xiP_commands[c].usage, xiP_commands[c].summary);
     fputs(tail, out);

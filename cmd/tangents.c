@@ -1,4 +1,4 @@
-/* forward.c: the tangents command, forward mode shown as trace shows the
+/* tangents.c: the tangents command, forward mode shown as trace shows the
  * reverse sweep.  trace's forward list (each node of L in the order it was
  * built, its operation and its value) and beside each node ξ that depends on
  * x its tangent ξ̇ = ∂ξ/∂x · ẋ, built from its operands' tangents by the chain
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/form.h"
 #include "show/print.h"
 #include "show/trace.h"

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ops/fmt.h"
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/num.h"
 #include "show/print.h"
 

@@ -19,7 +19,7 @@
 
 #include "ops/fmt.h"
 #include "proof/ball.h"
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/print.h"
 
 #define XI_POINTS 20

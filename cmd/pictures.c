@@ -1,4 +1,4 @@
-/* draw.c: the commands that draw an expression's graph or write its steps
+/* pictures.c: the commands that draw an expression's graph or write its steps
  * as notes: dot, svg and export (rows of syntax/commands.h).  Each reads
  *
  *     dot L [wrt W, b] [> FILE | FILE]
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/draw.h"
 
 /* Graphviz's dot takes seconds for a few thousand boxes and cannot be
