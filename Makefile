@@ -23,7 +23,7 @@ LIB_SRC := ops/pool.c ops/ops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/d
            tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/names.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c ops/bops.c ops/btops.c proof/ball.c \
            show/num.c show/print.c show/form.c show/steps.c show/trace.c \
            show/digits.c show/npfmt.c show/pyfmt.c show/dot.c show/svg.c show/export.c \
-           repl/session.c repl/proven.c repl/pyrun.c repl/commands.c repl/check.c repl/draw.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c repl/compare.c repl/step.c
+           repl/session.c repl/proven.c repl/pyrun.c repl/commands.c repl/check.c repl/verdict.c repl/draw.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c repl/compare.c repl/step.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/show/page.o
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)

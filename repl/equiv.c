@@ -111,43 +111,8 @@ static int differ(mpfr_srcptr a1, mpfr_srcptr b1, mpfr_srcptr a2, mpfr_srcptr b2
   return apart;
 }
 
-/* the digits the balls x and y prove they agree to, relative to the larger:
-   the floor of a lower bound of -log10(|x - y| / max(|x|, |y|)), at most
-   full; -1 when both may be 0 (no relative agreement to speak of), and then
-   *zero is raised to a bound of |x| and |y| (rounded up) */
-static int agreeing(const arb_t x, const arb_t y, int full, slong prec, double *zero) {
-  arb_t q;
-  arf_t u, m, t;
-  arb_init(q);
-  arf_init(u), arf_init(m), arf_init(t);
-  arb_sub(q, x, y, prec);
-  arb_get_abs_ubound_arf(u, q, prec);
-  arb_get_abs_lbound_arf(m, x, prec);
-  arb_get_abs_lbound_arf(t, y, prec);
-  if (arf_cmp(t, m) > 0)
-    arf_set(m, t);
-  int r = full;
-  if (arf_is_zero(m)) {
-    r = -1;
-    arb_get_abs_ubound_arf(m, x, prec);
-    arb_get_abs_ubound_arf(t, y, prec);
-    double bx = arf_get_d(m, ARF_RND_UP), by = arf_get_d(t, ARF_RND_UP);
-    bx = bx > by ? bx : by;
-    *zero = bx > *zero ? bx : *zero;
-  }
-  else if (!arf_is_zero(u)) {
-    arb_set_arf(q, u);
-    arb_div_arf(q, q, m, prec);
-    arb_log_base_ui(q, q, 10, prec);
-    arb_neg(q, q);
-    arb_get_lbound_arf(t, q, prec);
-    slong d = arf_is_finite(t) ? arf_get_si(t, ARF_RND_FLOOR) : 0;
-    r = d <= 0 ? 0 : d < full ? (int)d : full;
-  }
-  arf_clear(u), arf_clear(m), arf_clear(t);
-  arb_clear(q);
-  return r;
-}
+/* the digits the balls prove they agree to: xiR_agree_digits (verdict.c) */
+#define agreeing xiR_agree_digits
 
 /* A's and B's balls at the point the copy's leaves are at, at prec bits, in
    a set of balls opened for it (*bl: the previous point's is closed) */
@@ -219,7 +184,7 @@ static void counterexample(xiR_session *s, const xiP_stmt *st, xiC_copy *c, uint
   int w = la > lb ? la : lb;
   for (int side = 0; side < 2; side++) {
     xiO_view v = xiG_view(&c->g.nodes[c->map[side ? b : a]]);
-    xiW_proof pf = {ball[side], prec, digits, 0, NULL};
+    xiW_proof pf = {.ball = ball[side], .prec = prec, .least = digits};
     xiW_put(out, "  %.*s%*s = ", side ? lb : la, side ? tb : ta, w - (side ? lb : la), "");
     xiW_value_proven(out, &v, &pf, digits, -1, 0);
     xiW_put(out, "\n");
