@@ -206,6 +206,8 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiW_buf out = {0};
   xiB_balls *bl = NULL;
   xiO_bview ba = {0}, bb = {0};
+  mag_t zero; /* where both sides' balls hold 0: a bound of both */
+  mag_init(zero);
   if (xiR_evaluate(s, st, &a, err) || xiG_no_tuple(g, a, st->pos, "equiv", err) ||
       xiR_second(s, st, "equiv", &b, err))
     goto done;
@@ -250,7 +252,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint64_t rng = 0x2545F4914F6CDD1Dull; /* the same points each time: equiv is repeatable */
   int full = (int)((double)p2 * 0.30102999566398120), digits = full, points = 0, measured = 0;
   int blind = 0, proven = 0; /* points whose balls bound nothing; the counterexample proven */
-  double zero = 0; /* where both sides' balls hold 0: a bound of both */
+  char zt[48];
   uint32_t bad = XI_NONE, n = xiG_count(&g->nodes[a]);
   for (int t = 0; t < (nl ? XI_POINTS : 1) && bad == XI_NONE; t++) {
     int e = 1;
@@ -284,7 +286,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       } else if (!arb_is_finite(&ba.el[k]) || !arb_is_finite(&bb.el[k])) {
         seen = 1;
       } else {
-        int dk = agreeing(&ba.el[k], &bb.el[k], full, (slong)p2, &zero);
+        int dk = agreeing(&ba.el[k], &bb.el[k], full, (slong)p2, zero);
         if (dk >= 0)
           measured = 1, digits = dk < digits ? dk : digits;
       }
@@ -298,22 +300,23 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (bad != XI_NONE) {
     const arb_struct *ball[2] = {ba.el, bb.el}; /* (digits: those the two agree to there) */
-    digits = agreeing(&ba.el[bad], &bb.el[bad], full, xiB_prec(bl), &zero);
+    digits = agreeing(&ba.el[bad], &bb.el[bad], full, xiB_prec(bl), zero);
     counterexample(s, st, &c[1], a, b, leaves, nl, bad, digits < 0 ? 0 : digits, ball, xiB_prec(bl), proven,
                    &out);
   } else {
     char to[160]; /* both 0 within the balls' radii everywhere: no digits to speak of */
+    xiN_write_mag(zt, zero);
     if (measured)
       snprintf(to, sizeof to, "to at least %d digits, proven by balls at %ld bits", digits, (long)p2);
     else if (blind < points)
-      snprintf(to, sizeof to, "both 0 as far as balls at %ld bits tell: |A|, |B| <= %.2g",
-               (long)p2, zero);
+      snprintf(to, sizeof to, "both 0 as far as balls at %ld bits tell: |A|, |B| <= %s",
+               (long)p2, zt);
     else
       snprintf(to, sizeof to, "as computed at %ld bits; not proven: the balls bound nothing "
                "at any point", (long)p1);
-    if (measured && zero > 0)
-      snprintf(to + strlen(to), sizeof to - strlen(to), "; where both may be 0, |A|, |B| <= %.2g",
-               zero);
+    if (measured && !mag_is_zero(zero))
+      snprintf(to + strlen(to), sizeof to - strlen(to), "; where both may be 0, |A|, |B| <= %s",
+               zt);
     if (blind && blind < points)
       snprintf(to + strlen(to), sizeof to - strlen(to), "; at %d of the points the balls "
                "bound nothing, and agreement there is MPFR's estimate", blind);
@@ -336,6 +339,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     s->failed = 1;
   }
 done:
+  mag_clear(zero);
   xiB_close(bl); /* (its balls are of c[1]'s nodes: closed first) */
   for (int k = 0; k < made; k++)
     xiC_copy_free(&c[k]);

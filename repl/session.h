@@ -124,9 +124,9 @@ int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b,
                      const xiP_item *tol, xi_err *err);
 /* the digits balls x and y prove they agree to, relative to the larger (the
    floor of a lower bound of -log10(|x - y| / max(|x|, |y|))), at most full;
-   -1 when both may be 0, and then *zero is raised to a bound of both */
+   -1 when both may be 0, and then zero is raised to a bound of both */
 int xiR_agree_digits(const arb_struct *x, const arb_struct *y, int full, slong prec,
-                     double *zero);
+                     mag_t zero);
 /* "right", "off by a sign", ...: a judgement in words */
 const char *xiR_judgement(int kind);
 /* a command's statement, by its row's handler (commands.c) */

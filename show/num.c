@@ -339,6 +339,19 @@ static size_t bound(char *out, const arb_t x) {
   return n;
 }
 
+size_t xiN_write_mag(char *out, const mag_t m) {
+  arf_t u;
+  arf_init(u);
+  arf_set_mag(u, m);
+  mpfr_t r;
+  mpfr_init2(r, 64);
+  arf_get_mpfr(r, u, MPFR_RNDU);
+  size_t n = two_digits(out, r, MPFR_RNDU);
+  mpfr_clear(r);
+  arf_clear(u);
+  return n;
+}
+
 size_t xiN_write_ball(char *out, const arb_t x, int digits, int *nknown) {
   mpfr_exp_t e = 0;
   *nknown = known(x, digits, out + 8, &e);

@@ -36,6 +36,10 @@ void xiN_ends(const arb_t x, mpfr_ptr lo, mpfr_ptr hi);
    when out of memory. */
 size_t xiN_write_ball(char *out, const arb_t x, int digits, int *known);
 
+/* m (a bound) rounded up to 2 digits, as a bound is written ("2.6e-39",
+   "0.51"), into out (48 bytes); returns the length */
+size_t xiN_write_mag(char *out, const mag_t m);
+
 typedef struct {
   int pass;      /* |value - claim| <= half a unit in the claim's last digit */
   int truncated; /* failed, but the claim is the value cut off there */
