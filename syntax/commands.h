@@ -1,6 +1,6 @@
 /* commands.h: the one table of commands (an X-macro, as ops.h is for
  * operations).  The parser reads a row's word and argument shape; the REPL
- * (repl/commands.c) runs a row through its handler, which the compiler
+ * (cmd/commands.c) runs a row through its handler, which the compiler
  * insists on; `help` prints its usage and text.  Adding a command
  * is one row here and its handler.
  *
@@ -110,7 +110,8 @@
     "From 2 to 100000 (128 bits hold about 38 digits).  Every value is computed\n"         \
     "again at the new precision, as it was first computed: literals are read again\n"      \
     "(prec 53; x = 0.1; prec 256 gives 0.1 to 256 bits); a leaf made by an update\n"       \
-    "step or by randn keeps its value.")                                                   \
+    "step or by randn keeps its value.  Under a format (binary64, which Python's code\n"   \
+    "runs in) prec N leaves it for MPFR at N bits.")                                       \
   C(FORMAT, "format", A_TOPIC, xiR_cmd_format, "format [NAME]",                  \
     "IEEE 754 binary64, binary32, binary16, bfloat16, or mpfr",             \
     "Every value is computed again, and from then on every operation's result is\n"      \
@@ -124,7 +125,9 @@
     "one-op functions are correctly rounded (NumPy rounds each step of a sum).\n"        \
     "Pasted code prints as NumPy prints float16 and float32; an index or a size\n"      \
     "must be exact.  format mpfr goes back to MPFR at the precision prec set;\n"         \
-    "format alone says which is in use.")                                               \
+    "format alone says which is in use.  Python's code (a .py file, or after an\n"       \
+    "import) switches to binary64, as NumPy's float64, unless format or prec chose\n"    \
+    "the numbers first; trace's first line then says binary64.")                         \
   C(COMPARE, "compare", A_IN, xiR_cmd_compare, "compare L [in F, ...]",               \
     "L's trace in each format beside the exact one",                        \
     "A column for each format named (binary16, bfloat16, binary32 and binary64 when\n"    \

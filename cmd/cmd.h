@@ -1,68 +1,16 @@
-/* session.h: running statements: assignments, commands, printing, errors. */
-#ifndef XI_SESSION_H
-#define XI_SESSION_H
+/* cmd.h: internal to the command layer: what the files of cmd/ share (the
+ * session's balls, evaluating and printing a statement's values, the
+ * handlers of the command table and of Python's statements, check's
+ * judgement, the helpers of the numerical checks).  Only cmd/'s files
+ * include it; the rest of xi sees cmd/session.h. */
+#ifndef XI_CMD_H
+#define XI_CMD_H
 
-#include <stdio.h>
-
-#include "grad/grad.h"
-#include "proof/ball.h"
+#include "cmd/session.h"
 #include "show/num.h"
 #include "show/steps.h"
-#include "show/print.h"
-#include "tape/graph.h"
+#include "syntax/parse.h"
 
-#define XI_DEFAULT_PREC 128
-#define XI_DEFAULT_DIGITS 10
-#define XI_LOAD_DEPTH 16
-#define XI_INPUT_MAX (256 << 20) /* bytes in a script: it protects the memory */
-#define XI_LINE_MAX (1 << 20)    /* bytes in a line typed or pasted at the prompt */
-
-typedef struct {
-  xiG_graph g;
-  xiD_sweep sweep;
-  int digits;
-  int interactive; /* a line typed at the prompt is running: an error does not stop it all */
-  int keep_going;  /* --keep-going: a script goes on after an error */
-  int color;       /* colour the trace (stdout is a terminal, NO_COLOR unset) */
-  int failed;      /* an error or a failed check: the exit status is 1 */
-  int stop;        /* an error in a script: nothing more runs */
-  int quit;
-  int loads;       /* `load` nesting */
-  int repeats;     /* `repeat` nesting (and for loops) */
-  int py_file;     /* a .py file is running: Python's rules for what is shown */
-  int py_import;   /* an import ran: from then on, Python's rules too */
-  uint32_t live;   /* nodes alive after the last collection */
-  mpfr_prec_t mpfr_prec; /* the precision `format mpfr` returns to (repl/compare.c) */
-  xiW_buf out;     /* a printed value is made here, then written: kept, not freed each time */
-  xiB_balls *balls; /* the balls printed digits are proven by (proven.c) */
-  int exact;        /* digits N exact: the balls' precision rises until N digits are proven */
-  slong exact_prec; /* the precision the last such print took */
-  char unproven[XI_ERR_MSG]; /* why the last value printed unproven could not be proven */
-  volatile sig_atomic_t interrupt;
-  /* the source being run, for error messages */
-  const char *file, *src;
-  size_t len;
-  uint32_t first_line;
-} xiR_session;
-
-void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits);
-void xiR_free(xiR_session *s);
-/* Runs the statements of src.  In a script the first error stops everything
-   (unless keep_going); at the prompt it stops the line.  Returns the number
-   of errors. */
-int xiR_run(xiR_session *s, const char *file, const char *src, size_t len,
-            uint32_t first_line);
-int xiR_run_file(xiR_session *s, const char *path);
-/* the whole of a file into *text (malloc'd), or -1 and why */
-int xiR_read(xiR_session *s, const char *path, char **text, size_t *len, char *why, size_t n);
-/* FILE:LINE:COL: kind: message, the source line and a caret, on stderr */
-void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg);
-void xiR_help(FILE *out, const char *topic);
-/* completion candidates: commands, functions, constants and the names bound
-   now; calls fn for each, in no particular order */
-void xiR_words(xiR_session *s, void (*fn)(void *ctx, const char *word), void *ctx);
-
-/* ---- for the REPL's own files (session.c, commands.c) ---- */
 /* proven.c: the session's balls, at the precision prints start from */
 xiB_balls *xiR_balls(xiR_session *s);
 /* node's value as a ball, for the printer (pf) */
@@ -73,8 +21,6 @@ int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint3
 /* node's adjoint from a, for the printer */
 void xiR_adjoint_proof(xiR_session *s, const xiB_adj *a, slong prec, uint32_t node,
                        xiW_proof *pf);
-int xiR_fail(xi_err *err, xi_pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 /* builds and evaluates st's expression: *root; nodes from mark on are its own */
 int xiR_evaluate(xiR_session *s, const xiP_stmt *st, uint32_t *root, xi_err *err);
 /* "L" for a name, "(x*x)" for anything longer (malloc'd) */
@@ -135,13 +81,20 @@ int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
    error naming the first that is a constant, or that root does not use) */
 int xiR_wrt_nodes(xiR_session *s, const xiP_stmt *st, uint32_t root, const char *label,
                   uint32_t *list, xi_err *err);
-/* forward mode and the numerical checks (forward.c, gradcheck.c, equiv.c):
+/* forward mode and the numerical checks (tangents.c, gradcheck.c, equiv.c):
    the handlers of tangents, gradcheck and equiv */
 int xiR_cmd_tangents(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_cmd_equiv(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* compare.c: the IEEE formats (format) and a trace in each (compare) */
 int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* every value computed again in the format f (an XI_FMT_*), or an error
+   (at: where) and the format stays */
+int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err);
+/* Python's code starts (a .py file, an import): its numbers are binary64, as
+   NumPy's float64 and Python's float are, unless the user chose the numbers
+   (format, prec, --prec); at the prompt a note says so */
+void xiR_python_numbers(xiR_session *s, xi_pos at);
 int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* in a format: where under root inf and nan first appeared, as notes */
 void xiR_format_notes(xiR_session *s, uint32_t root);
@@ -161,7 +114,7 @@ static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_
    dialect of show/steps.h, proven by the session's balls (xiT_steps_prove;
    none under an IEEE format); on an error the caller truncates what it built */
 int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps, xi_err *err);
-/* dot, svg and export (draw.c); step (step.c) */
+/* dot, svg and export (pictures.c); step (step.c) */
 int xiR_step(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err);

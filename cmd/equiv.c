@@ -19,7 +19,7 @@
 
 #include "ops/fmt.h"
 #include "proof/ball.h"
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/print.h"
 
 #define XI_POINTS 20
@@ -216,7 +216,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     char ta[48], tb[48];
     xiO_shape_text(&sa, ta, sizeof ta);
     xiO_shape_text(&sb, tb, sizeof tb);
-    xiR_fail(err, st->items[0].pos, "the two sides cannot be equal: the first has %s%s, the "
+    xiX_fail(err, st->items[0].pos, "the two sides cannot be equal: the first has %s%s, the "
                                     "second %s%s", sa.rank ? "shape " : "no shape (a scalar)",
              sa.rank ? ta : "", sb.rank ? "shape " : "no shape (a scalar)", sb.rank ? tb : "");
     goto done;
@@ -294,7 +294,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     blind += seen;
   }
   if (points == 0) {
-    xiR_fail(err, st->pos, "the two sides are not both defined at any of %d random points "
+    xiX_fail(err, st->pos, "the two sides are not both defined at any of %d random points "
                            "near the values of their leaves", XI_POINTS);
     goto done;
   }

@@ -31,7 +31,7 @@
 #include <string.h>
 
 #include "ops/fmt.h"
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/num.h"
 #include "show/print.h"
 
@@ -231,7 +231,7 @@ static int decide(pair *p, xi_pos at, xi_err *err) {
     if ((r = balls_at(p, up, at, err)) < 0)
       return -1;
     if (r > 0) /* no room for more bits: back to the balls that were */
-      return balls_at(p, prec, at, err) ? xiR_fail(err, at, "%s", p->why) : 0;
+      return balls_at(p, prec, at, err) ? xiX_fail(err, at, "%s", p->why) : 0;
     prec = up;
   }
 }
@@ -387,7 +387,7 @@ int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b,
   p.vb = xiG_view(&s->g.nodes[b]);
   p.tol = t == XI_NONE ? NULL : s->g.nodes[t].v;
   p.e = malloc(p.va.n ? p.va.n : 1);
-  int rc = p.e ? decide(&p, st->pos, err) : xiR_fail(err, st->pos, "out of memory");
+  int rc = p.e ? decide(&p, st->pos, err) : xiX_fail(err, st->pos, "out of memory");
   if (rc == 0)
     report(&p, st, tol);
   if (p.own_x)

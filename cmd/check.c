@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/num.h"
 #include "show/print.h"
 
@@ -221,7 +221,7 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_er
   if (own)
     _arb_vec_clear(own, 1);
   if (bad)
-    return xiR_fail(err, st->claims[0].pos,
+    return xiX_fail(err, st->claims[0].pos,
                     "the claim is too long or its exponent too large to check");
   const char *t = s->src + st->text_off;
   size_t n = st->text_len;
@@ -265,7 +265,7 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *
     char a[48], b[48];
     xiO_shape_text(&v.sh, a, sizeof a);
     xiO_shape_text(&want, b, sizeof b);
-    return xiR_fail(err, st->claim_pos, "the value has shape %s and the claim %s", a, b);
+    return xiX_fail(err, st->claim_pos, "the value has shape %s and the claim %s", a, b);
   }
   xiW_proof pf;
   arb_ptr own;
@@ -279,7 +279,7 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *
       xiW_free(&bad);
       if (own)
         _arb_vec_clear(own, v.n);
-      return xiR_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
+      return xiX_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
     }
     if (j.verdict != XI_V_PROVEN && j.computed) { /* the rounded computation's, as scalars */
       unjudge(&j);
@@ -338,13 +338,13 @@ static int claims_value(xiR_session *s, const xiP_stmt *st, uint32_t *out, xi_er
   xiG_graph *g = &s->g;
   uint32_t *items = malloc(st->nclaims * sizeof *items);
   if (!items)
-    return xiR_fail(err, st->claim_pos, "out of memory");
+    return xiX_fail(err, st->claim_pos, "out of memory");
   int rc = 0;
   for (uint32_t k = 0; k < st->nclaims && rc == 0; k++) {
     const xiL_token *c = &st->claims[k];
     char *text = malloc(c->len + 2);
     if (!text)
-      rc = xiR_fail(err, c->pos, "out of memory");
+      rc = xiX_fail(err, c->pos, "out of memory");
     else {
       sprintf(text, "%s%.*s", st->claim_neg[k] ? "-" : "", (int)c->len, s->src + c->off);
       uint32_t sym = xiS_intern(&g->sym, text, strlen(text));
@@ -384,12 +384,12 @@ static int check_values(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return -1;
   xiO_view va = xiG_view(&g->nodes[a]), vb = xiG_view(&g->nodes[b]);
   if (t != XI_NONE && (xiG_is_tensor(&g->nodes[t]) || mpfr_sgn(g->nodes[t].v) < 0))
-    return xiR_fail(err, tol->pos, "the tolerance after ± is one number, 0 or more");
+    return xiX_fail(err, tol->pos, "the tolerance after ± is one number, 0 or more");
   if (!xiO_same_shape(&va.sh, &vb.sh) && vb.n != 1) {
     char x[48], y[48];
     xiO_shape_text(&va.sh, x, sizeof x);
     xiO_shape_text(&vb.sh, y, sizeof y);
-    return xiR_fail(err, st->claim_pos, "the two sides have shapes %s and %s", x, y);
+    return xiX_fail(err, st->claim_pos, "the two sides have shapes %s and %s", x, y);
   }
   return xiR_check_values(s, st, a, b, t, tol, err); /* verdict.c */
 }

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ops/fmt.h"
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/num.h"
 #include "show/print.h"
 
@@ -123,7 +123,7 @@ static int analytic(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *
       char a[48], b[48];
       xiO_shape_text(&sg, a, sizeof a);
       xiO_shape_text(&sw, b, sizeof b);
-      rc = xiR_fail(err, st->items[0].pos, "the gradient must have %s's shape: it has %s, "
+      rc = xiX_fail(err, st->items[0].pos, "the gradient must have %s's shape: it has %s, "
                                            "and %s %s",
                     xiS_name(&g->sym, st->names[0]), sg.rank ? a : "none (a scalar)",
                     xiS_name(&g->sym, st->names[0]), sw.rank ? b : "is a scalar");
@@ -405,11 +405,11 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   int rc = -1;
   mpfr_prec_t p = g->prec;
   if (!nodes || !w || !label) {
-    xiR_fail(err, st->pos, "out of memory");
+    xiX_fail(err, st->pos, "out of memory");
     goto done;
   }
   if (st->nitems && nw > 1) {
-    xiR_fail(err, st->name_pos[1], "gradcheck L wrt W = G checks one gradient: one name");
+    xiX_fail(err, st->name_pos[1], "gradcheck L wrt W = G checks one gradient: one name");
     goto done;
   }
   if (xiR_evaluate(s, st, &root, err) || xiG_no_tuple(g, root, st->pos, "gradcheck", err) ||
@@ -419,7 +419,7 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     char t[48];
     xi_shape sh = xiG_shape(&g->nodes[root]);
     xiO_shape_text(&sh, t, sizeof t);
-    xiR_fail(err, st->pos, "gradcheck needs a scalar L, not a value of shape %s (sum it)", t);
+    xiX_fail(err, st->pos, "gradcheck needs a scalar L, not a value of shape %s (sum it)", t);
     goto done;
   }
   uint64_t total = 0;

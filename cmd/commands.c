@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/num.h"
 #include "show/print.h"
 #include "show/trace.h"
@@ -47,12 +47,12 @@ int xiR_wrt_nodes(xiR_session *s, const xiP_stmt *st, uint32_t root, const char 
     if (xiG_resolve(g, st->names[i], st->name_pos[i], &list[i], err))
       return -1;
     if (g->nodes[list[i]].op == XI_CONST)
-      return xiR_fail(err, st->name_pos[i], "%s is a constant, not a value to differentiate by",
+      return xiX_fail(err, st->name_pos[i], "%s is a constant, not a value to differentiate by",
                       name);
     if (!xiD_depends(g, root, list[i])) {
       char msg[sizeof err->msg];
       xiG_why_not(g, root, label, st->names[i], list[i], msg, sizeof msg);
-      return xiR_fail(err, st->name_pos[i], "%s", msg);
+      return xiX_fail(err, st->name_pos[i], "%s", msg);
     }
   }
   return 0;
@@ -66,7 +66,7 @@ static int cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   int rc = -1;
   xiB_adj balls = {0};
   if (!list || !label) {
-    xiR_fail(err, st->pos, "out of memory");
+    xiX_fail(err, st->pos, "out of memory");
     goto done;
   }
   if (xiR_evaluate(s, st, &root, err) || xiR_wrt_nodes(s, st, root, label, list, err) ||
@@ -114,7 +114,7 @@ static int cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *label = xiR_label(s, st);
   xiT_style style = {s->digits, s->color, xiW_terminal_width(), xiR_balls(s),
                      s->exact ? s->digits : 0};
-  int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
+  int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiX_fail(err, st->pos, "out of memory");
   if (rc == 0)
     rc = xiR_wrt_nodes(s, st, root, label, wrt, err);
   if (rc == 0)
@@ -183,7 +183,7 @@ static int whole(xiR_session *s, const xiP_stmt *st, const char *what, long lo, 
     v = v * 10 + (t[i] - '0');
   }
   if (!ok || v < lo || v > hi)
-    return xiR_fail(err, st->arg.pos, "%s must be a whole number from %ld to %ld", what, lo, hi);
+    return xiX_fail(err, st->arg.pos, "%s must be a whole number from %ld to %ld", what, lo, hi);
   *out = v;
   return 0;
 }
@@ -195,7 +195,7 @@ static int word(xiR_session *s, const xiP_stmt *st, const char *want, const char
     return 0;
   if (want && st->word.len == strlen(want) && memcmp(s->src + st->word.off, want, st->word.len) == 0)
     return 1;
-  return xiR_fail(err, st->word.pos, want ? "%s N takes only the word %s after N" : "%s N takes nothing after N",
+  return xiX_fail(err, st->word.pos, want ? "%s N takes only the word %s after N" : "%s N takes nothing after N",
                   cmd, want);
 }
 
@@ -224,9 +224,14 @@ static int cmd_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (whole(s, st, "prec (bits)", XI_PREC_MIN, XI_PREC_MAX, &v, err))
     return -1;
-  if (xiO_fmt) /* (format's precision is the format's) */
-    return xiR_fail(err, st->arg.pos, "the precision is %s's %ld bits: format mpfr first",
-                    xiO_formats[xiO_fmt].name, xiO_formats[xiO_fmt].prec);
+  s->fmt_chosen = 1; /* the user's: Python's code no longer picks binary64 */
+  if (xiO_fmt) { /* under a format (binary64 for Python's code): exact numbers at v bits */
+    s->mpfr_prec = (mpfr_prec_t)v;
+    if (xiR_use_format(s, XI_FMT_MPFR, st->arg.pos, err))
+      return -1;
+    printf("format mpfr (%ld bits, no overflow or underflow)\n", v);
+    return 0;
+  }
   err->pos = st->arg.pos;
   xiG_collect(&s->g); /* values nothing can reach are not computed again */
   xiD_forget(&s->sweep);
@@ -241,9 +246,26 @@ static int cmd_prec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return 0;
 }
 
+/* np.random.seed(seed): the seed a name or an expression holds, an int as
+   NumPy insists (a float is refused) */
+static int computed_seed(xiR_session *s, const xiP_stmt *st, long *v, xi_err *err) {
+  uint32_t mark = s->g.n, root;
+  if (xiR_evaluate(s, st, &root, err))
+    return -1;
+  xiG_node *n = &s->g.nodes[root];
+  int ok = n->op != XI_TUPLE && !n->x && xiG_dtype_of_flags(n->flags) != XI_DT_FLOAT &&
+           mpfr_integer_p(n->v) && mpfr_sgn(n->v) >= 0 && mpfr_cmp_ui(n->v, 4294967295ul) <= 0;
+  if (ok)
+    *v = (long)mpfr_get_ui(n->v, MPFR_RNDN);
+  xiG_truncate(&s->g, mark);
+  return ok ? 0 : xiX_fail(err, st->pos, "np.random.seed takes a whole number (an int) from 0 "
+                                         "to 4294967295");
+}
+
 static int cmd_seed(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   long v = 0;
-  if (whole(s, st, "a seed", 0, 4294967295L, &v, err))
+  if (st->has_number ? whole(s, st, "a seed", 0, 4294967295L, &v, err)
+                     : computed_seed(s, st, &v, err))
     return -1;
   xiO_seed(&s->g.rng, (uint32_t)v);
   return 0;
@@ -262,7 +284,7 @@ static int cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t *ids = malloc((g->nbind + 1) * sizeof *ids), n = 0;
   if (!ids)
-    return xiR_fail(err, (xi_pos){0, 0}, "out of memory");
+    return xiX_fail(err, (xi_pos){0, 0}, "out of memory");
   for (uint32_t i = 0; i < g->nbind; i++)
     if (g->bind[i].kind != B_NONE)
       ids[n++] = i;
@@ -318,10 +340,12 @@ static int cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 static int cmd_del(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   for (uint32_t i = 0; i < st->nnames; i++)
     if (!xiG_binding_of(&s->g, st->names[i]))
-      return xiR_fail(err, st->name_pos[i], "unknown name '%s'",
+      return xiX_fail(err, st->name_pos[i], "unknown name '%s'",
                       xiS_name(&s->g.sym, st->names[i]));
-  for (uint32_t i = 0; i < st->nnames; i++)
+  for (uint32_t i = 0; i < st->nnames; i++) {
     xiG_unbind(&s->g, st->names[i], st->name_pos[i]);
+    xiP_named(&s->g.sym, st->names[i], 0); /* del sum: sum(x) is xi's function again */
+  }
   return 0;
 }
 
@@ -341,11 +365,11 @@ static int cmd_load(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (n >= 2 && t[0] == '"')
     t++, n -= 2;
   if (s->loads >= XI_LOAD_DEPTH)
-    return xiR_fail(err, st->arg.pos, "load nested more than %d deep", XI_LOAD_DEPTH);
+    return xiX_fail(err, st->arg.pos, "load nested more than %d deep", XI_LOAD_DEPTH);
   char *path = strndup(t, n), *text = NULL;
   size_t len;
   int rc = path ? xiR_read(s, path, &text, &len, err->msg, sizeof err->msg)
-                : xiR_fail(err, st->arg.pos, "out of memory");
+                : xiX_fail(err, st->arg.pos, "out of memory");
   if (rc == 0) {
     s->loads++;
     xiR_run(s, path, text, len, 1); /* its errors are reported, and counted, where they happen */
@@ -363,7 +387,7 @@ static int cmd_repeat(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (whole(s, st, "repeat's count", 0, 1000000000L, &times, err))
     return -1;
   if (s->repeats >= XI_LOAD_DEPTH)
-    return xiR_fail(err, st->pos, "repeat nested more than %d deep", XI_LOAD_DEPTH);
+    return xiX_fail(err, st->pos, "repeat nested more than %d deep", XI_LOAD_DEPTH);
   s->repeats++;
   int failures = 0;
   for (long k = 0; k < times && !failures && !s->quit && !s->stop && !s->interrupt; k++)
