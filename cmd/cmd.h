@@ -106,8 +106,23 @@ typedef struct {
 int xiR_judge(const arb_struct *x, mpfr_srcptr held, long prec, const char *text, size_t len,
               int neg, int digits, xiR_judged *j);
 void xiR_unjudge(xiR_judged *j);
+/* x's proven digits (digits of them at most), and how many are known when
+   fewer, as check prints a value: malloc'd (NULL: out of memory) */
+char *xiR_ball_text(const arb_struct *x, int digits, long prec);
 /* "right", "off by a sign", ...: a judgement in words */
 const char *xiR_judgement(int kind);
+
+/* ---- check A == B judged by balls (verdict.c) ---- */
+/* check A == B (node b; t: the tolerance's node, XI_NONE without
+   ±, tol its item): each element judged by balls, their precision raised
+   while undecided; the verdict said, a failure made the session's */
+int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b, uint32_t t,
+                     const xiP_item *tol, xi_err *err);
+/* the digits balls x and y prove they agree to, relative to the larger (the
+   floor of a lower bound of -log10(|x - y| / max(|x|, |y|))), at most full;
+   -1 when both may be 0, and then zero is raised to a bound of both */
+int xiR_agree_digits(const arb_struct *x, const arb_struct *y, int full, slong prec,
+                     mag_t zero);
 
 /* ---- the formats (compare.c) ---- */
 /* every value computed again in the format f (an XI_FMT_*), or an error

@@ -77,8 +77,11 @@
     "a factor of 2.  A tensor is checked element by element (check M == [[1, 2],\n"        \
     "[3, 4]]).\n"                                                                          \
     "check A == B with an expression on the right (check grad(L, W) == (p - y)*x)\n"      \
-    "passes when the two agree to the working precision (within 8 bits: two ways of\n"    \
-    "computing a number round differently), and says to how many digits they agree.\n"    \
+    "compares the balls of both: apart, they differ (is not, proven); overlapping,\n"     \
+    "each proving the digits shown, they pass (agree to D digits, proven; equal\n"       \
+    "within the balls at P bits).  Between the two, the balls' precision is doubled\n"   \
+    "up to 8192 bits first, where balls still overlapping pass as equal within the\n"  \
+    "balls (0.1 + 0.2 - 0.3 and 0: equal in truth, no ball proves it).\n"             \
     "check A ≈ B ± T (or == ... +/- T) passes when |A - B| <= T, element by element.\n"   \
     "The verdict is proven: the value's ball (every digit printed is one it proves)\n"  \
     "must lie within half a unit of the claim's last digit (ok ... proven), or\n"         \
@@ -96,11 +99,13 @@
     "full precision.  Only digits that are proven are printed: each value is\n"           \
     "evaluated again in ball arithmetic (Arb), and when its ball proves fewer digits\n"   \
     "than asked xi prints those and says so: 0.3333333 (7 digits known at 24 bits),\n"  \
-    "or ? (no correct digit at 53 bits: |value| <= 1.2e-16).  digits N exact raises\n" \
-    "the precision of the balls (doubling, up to 8192 bits) until N digits of every\n"  \
-    "value, adjoint and check are proven, and says at what precision: 0.4999999999\n"   \
-    "(proven at 212 bits); trace, step, dot, svg and export too, every value, adjoint\n" \
-    "and partial they show.  The working precision (prec) stays as it is.")           \
+    "or, proving no digit, the bound it proves: 0 ± 1.2e-16 (bound at 53 bits), or\n" \
+    "96 ± 8.0 (an exact 0 is 0; ? only for a ball that bounds nothing).  digits N\n"  \
+    "exact raises the precision of the balls (doubling, up to 8192 bits) until N\n"    \
+    "digits of every value, adjoint and check are proven, and says at what\n"          \
+    "precision: 0.4999999999 (proven at 212 bits); trace, step, dot, svg and export\n" \
+    "too, every value, adjoint and partial they show.  The working precision (prec)\n" \
+    "stays as it is.")                                                                 \
   C(PREC, "prec", A_NUMBER_OPT, cmd_prec, "prec [N]",                                      \
     "working precision in bits (default 128)",                                             \
     "From 2 to 100000 (128 bits hold about 38 digits).  Every value is computed\n"         \
