@@ -96,8 +96,14 @@ int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err);
    (format, prec, --prec); at the prompt a note says so */
 void xiR_python_numbers(xiR_session *s, xi_pos at);
 int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err);
-/* in a format: where under root inf and nan first appeared, as notes */
+/* notes.c, in a format: where under root inf and nan first appeared, as notes */
 void xiR_format_notes(xiR_session *s, uint32_t root);
+/* in a format, after a sweep of ∂of/∂...: where the first nan of the
+   adjoints arose (0·inf: a branch np.where did not take, ...), as a note;
+   traced: name the nodes by the ξ labels the trace just printed */
+void xiR_adjoint_notes(xiR_session *s, const char *of, int traced);
+/* the same for a grad(E, v) value just printed (node i) that holds a nan */
+void xiR_grad_notes(xiR_session *s, uint32_t i);
 /* "W", "W[2]", "W[0, 1]": element k of a value of shape sh named name */
 void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k);
 /* a command's second expression (equiv's B, the value after = in gradcheck)

@@ -99,6 +99,10 @@ static int cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiW_put(&b, "%s depends on no leaf\n", label);
   rc = xiR_emit(&b, st->pos, err);
 done:
+  if (rc == 0) { /* in a format: where inf and nan first appeared, forward and back */
+    xiR_format_notes(s, root);
+    xiR_adjoint_notes(s, label, 0);
+  }
   xiB_adj_free(&balls);
   free(list);
   free(label);
@@ -121,8 +125,10 @@ static int cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     rc = xiT_trace(&s->g, &s->sweep, root, label, wrt, st->nnames, style, st->pos, err);
   if (rc == 0 && style.balls && s->exact)
     s->exact_prec = xiB_prec(style.balls); /* what digits N exact took: the next print starts there */
-  if (rc == 0)
-    xiR_format_notes(s, root); /* in a format: where inf and nan first appeared */
+  if (rc == 0) { /* in a format: where inf and nan first appeared, forward and back */
+    xiR_format_notes(s, root);
+    xiR_adjoint_notes(s, label, 1);
+  }
   free(label);
   free(wrt);
   if (rc) /* on success the nodes stay: the ξ labels it printed name them */
