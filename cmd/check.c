@@ -394,7 +394,7 @@ static int check_values(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return xiR_check_values(s, st, a, b, t, tol, err); /* verdict.c */
 }
 
-int xiR_check(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_check(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (!st->nitems)
     return check_claims(s, st, err);
   uint32_t mark = s->g.n;

@@ -144,7 +144,7 @@ static int draw(xiR_session *s, const xiP_stmt *st, int kind, const char *file, 
   return rc;
 }
 
-int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_dot(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *file = file_of(s, st);
   int rc = file && !redirected(s, st) && !ends_with(file, ".dot") && !ends_with(file, ".gv")
                ? xiX_fail(err, st->arg.pos,
@@ -155,7 +155,7 @@ int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return rc;
 }
 
-int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_svg(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *file = file_of(s, st);
   int rc = !file ? xiX_fail(err, st->pos, "svg needs a file to write, as in svg L graph.svg")
            : !redirected(s, st) && !ends_with(file, ".svg")
@@ -167,7 +167,7 @@ int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return rc;
 }
 
-int xiR_export(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_export(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *file = file_of(s, st);
   int kind = file ? export_kind(file) : -1;
   int rc = !file ? xiX_fail(err, st->pos, "export needs a file to write, as in export L notes.md")

@@ -449,7 +449,7 @@ static int quiz(walk *w) {
   return 0;
 }
 
-int xiR_step(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_step(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   const char *word = s->src + st->arg.off;
   int quizzing = st->arg.len == 4 && strncmp(word, "quiz", 4) == 0;
   if (st->arg.len && !quizzing)
