@@ -26,7 +26,7 @@ LIB_SRC := diag/diag.c ops/pool.c ops/ops.c ops/fmt.c ops/tops.c ops/rops.c ops/
            show/num.c show/print.c show/form.c show/steps.c show/prepare.c show/trace.c \
            show/digits.c show/npfmt.c show/pyfmt.c show/dot.c show/svg.c show/export.c \
            cmd/session.c cmd/args.c cmd/output.c cmd/proven.c cmd/pyrun.c cmd/commands.c \
-           cmd/grad.c cmd/trace.c cmd/names.c cmd/settings.c cmd/run.c cmd/check.c cmd/verdict.c cmd/pictures.c cmd/help.c cmd/tangents.c cmd/gradcheck.c cmd/equiv.c cmd/compare.c cmd/step.c
+           cmd/grad.c cmd/trace.c cmd/names.c cmd/settings.c cmd/run.c cmd/check.c cmd/verdict.c cmd/pictures.c cmd/help.c cmd/tangents.c cmd/gradcheck.c cmd/equiv.c cmd/compare.c cmd/notes.c cmd/step.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/show/page.o
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)

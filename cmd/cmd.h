@@ -136,8 +136,14 @@ int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err);
    NumPy's float64 and Python's float are, unless the user chose the numbers
    (format, prec, --prec); at the prompt a note says so */
 void xiR_python_numbers(xiR_session *s, xi_pos at);
-/* in a format: where under root inf and nan first appeared, as notes */
+/* notes.c, in a format: where under root inf and nan first appeared, as notes */
 void xiR_format_notes(xiR_session *s, uint32_t root);
+/* in a format, after a sweep of ∂of/∂...: where the first nan of the
+   adjoints arose (0·inf: a branch np.where did not take, ...), as a note;
+   traced: name the nodes by the ξ labels the trace just printed */
+void xiR_adjoint_notes(xiR_session *s, const char *of, int traced);
+/* the same for a grad(E, v) value just printed (node i) that holds a nan */
+void xiR_grad_notes(xiR_session *s, uint32_t i);
 
 /* ---- Python's statements (pyrun.c): print, import, for, if, a, b = ..., x[i] = ---- */
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);

@@ -54,8 +54,11 @@ void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg) {
 static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
-  if (rc == 0 && (!xiR_python(s) || (s->interactive && !s->loads)))
+  if (rc == 0 && (!xiR_python(s) || (s->interactive && !s->loads))) {
     rc = xiR_print_node(s, 0, NULL, root, 0, st->pos, err);
+    if (rc == 0)
+      xiR_grad_notes(s, root); /* in a format: where a gradient's nan came from */
+  }
   xiG_truncate(&s->g, mark); /* a value nothing names is not kept */
   return rc;
 }
@@ -89,10 +92,14 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (xiR_python(s)) /* sum = 0: Python's name from now on, not xi's function */
     xiP_named(&g->sym, st->name, 1);
-  if (!st->quiet && !xiR_python(s)) /* name = value, unless a ';' ends it, as in MATLAB, or
+  if (!st->quiet && !xiR_python(s)) { /* name = value, unless a ';' ends it, as in MATLAB, or
                                        the code is Python's (a failed print is
                       reported, but the binding is made) */
-    return xiR_print_node(s, 0, name, bound, 0, st->pos, err);
+    if (xiR_print_node(s, 0, name, bound, 0, st->pos, err))
+      return -1;
+    else
+      xiR_grad_notes(s, bound); /* in a format: where a gradient's nan came from */
+  }
   return 0;
 }
 

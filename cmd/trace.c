@@ -22,8 +22,10 @@ int xiR_cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       s->exact_prec = steps.prec; /* what digits N exact took: the next print starts there */
     xiT_steps_free(&steps);
   }
-  if (rc == 0)
-    xiR_format_notes(s, root); /* in a format: where inf and nan first appeared */
+  if (rc == 0) { /* in a format: where inf and nan first appeared, forward and back */
+    xiR_format_notes(s, root);
+    xiR_adjoint_notes(s, label, 1);
+  }
   free(label);
   free(wrt);
   if (rc) /* on success the nodes stay: the ξ labels it printed name them */
