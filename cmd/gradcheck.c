@@ -2,9 +2,8 @@
  * by hand) is held against: every element against a central difference
  * computed on a copy of the nodes at a higher precision than the session's
  * (grad/probe.c), so that what it compares with is far more accurate than
- * what it compares, and no value of the session changes.  equiv.c, the other
- * numerical check, shares the helpers at the top.  A failure counts as a
- * failed check does (exit status 1). */
+ * what it compares, and no value of the session changes.  A failure counts
+ * as a failed check does (exit status 1). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,21 +18,6 @@ static int columns(const char *s) {
   for (; s && *s; s++)
     n += (*s & 0xC0) != 0x80;
   return n;
-}
-
-void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k) {
-  if (sh.rank == 0)
-    snprintf(buf, n, "%s", name);
-  else if (sh.rank == 1)
-    snprintf(buf, n, "%s[%u]", name, k);
-  else
-    snprintf(buf, n, "%s[%u, %u]", name, k / sh.cols, k % sh.cols);
-}
-
-int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *out,
-               xi_err *err) {
-  return xiG_exec(&s->g, &st->items[0].code, NULL, NULL, 0, out, err) ||
-         xiG_no_tuple(&s->g, *out, st->items[0].pos, what, err);
 }
 
 /* ---- gradcheck ---- */

@@ -1,6 +1,7 @@
 /* help.c: `help`, `help NAME`, and the words Tab completes.  Commands' and
  * operations' help comes from their tables; this file has the overview and
  * the few topics that are neither. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -204,4 +205,12 @@ void xiR_words(xiR_session *s, void (*fn)(void *ctx, const char *word), void *ct
   for (uint32_t i = 0; i < s->g.nbind; i++)
     if (s->g.bind[i].kind != B_NONE)
       fn(ctx, xiS_name(&s->g.sym, i));
+}
+
+int xiR_cmd_help(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  (void)err;
+  char *topic = st->arg.len ? strndup(s->src + st->arg.off, st->arg.len) : NULL;
+  xiR_help(stdout, topic);
+  free(topic);
+  return 0;
 }

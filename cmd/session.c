@@ -1,6 +1,8 @@
-/* session.c: running statements: expressions, assignments, definitions (the
- * binding rules themselves are the tape's, in tape/names.c), errors, and the
- * loop over a source.  Commands are in commands.c. */
+/* session.c: the session made and freed, errors reported at its source,
+ * the language's own statements (expressions, assignments, definitions: the
+ * binding rules themselves are the tape's, in tape/names.c), and the loop
+ * over a source, which runs each statement by its kind: Python's in
+ * pyrun.c, a command by its row's handler (commands.c). */
 #include "cmd/cmd.h"
 
 #include <errno.h>
@@ -47,95 +49,16 @@ void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg) {
   xiX_report(&(xiX_source){s->file, s->src, s->len, s->first_line}, kind, pos, msg);
 }
 
-/* ---- printing ---- */
-
-static int chars(const char *s) {
-  int n = 0;
-  for (; *s; s++)
-    n += (*s & 0xC0) != 0x80;
-  return n;
-}
-
-int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err) {
-  int rc = b->failed ? xiX_fail(err, at, "%s", xiW_why(b)) : 0;
-  if (rc == 0 && b->s)
-    fwrite(b->s, 1, b->n, stdout);
-  xiW_free(b);
-  b->failed = 0;
-  return rc;
-}
-
-static void tuple_text(xiR_session *s, xiW_buf *b, uint32_t i, int whole) {
-  const xiG_ext *x = s->g.nodes[i].x;
-  xiW_str(b, "(", 1);
-  for (uint32_t k = 0; k < x->nargs; k++) {
-    uint32_t item = s->g.nodes[i].x->args[k];
-    if (k)
-      xiW_str(b, ", ", 2);
-    if (s->g.nodes[item].op == XI_TUPLE) {
-      tuple_text(s, b, item, whole);
-    } else {
-      xiO_view v = xiG_view(&s->g.nodes[item]);
-      xiW_proof pf;
-      xi_err err;
-      if (xiR_prove_value(s, item, &pf, s->g.nodes[item].pos, &err) == 0)
-        xiW_value_proven(b, &v, &pf, s->digits, -1, whole);
-      else
-        b->failed = xiO_stopped() ? XI_W_STOPPED : XI_W_MEMORY;
-    }
-  }
-  xiW_str(b, x->nargs == 1 ? ",)" : ")", x->nargs == 1 ? 2 : 1);
-}
-
-int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int whole,
-                   xi_pos at, xi_err *err) {
-  xiW_buf *b = &s->out;
-  xiO_view v = xiG_view(&s->g.nodes[i]);
-  int column = indent;
-  xiW_str(b, "        ", (size_t)(indent < 8 ? indent : 8));
-  if (name) {
-    xiW_str(b, name, strlen(name));
-    xiW_str(b, " = ", 3);
-    column += chars(name) + 3;
-  }
-  xiW_proof pf;
-  if (s->g.nodes[i].op == XI_TUPLE) /* (2, 3): its items, each as xi writes a value */
-    tuple_text(s, b, i, whole);
-  else if (xiR_prove_value(s, i, &pf, at, err) == 0)
-    xiW_value_proven(b, &v, &pf, s->digits, column, whole);
-  else {
-    b->n = 0, b->failed = 0;
-    return -1;
-  }
-  xiW_str(b, "\n", 1);
-  int rc = b->failed ? xiX_fail(err, at, "%s", xiW_why(b)) : 0;
-  if (rc == 0)
-    fwrite(b->s, 1, b->n, stdout);
-  b->n = 0, b->failed = 0; /* kept for the next: no malloc per value printed */
-  return rc;
-}
-
 /* ---- expressions and bindings ---- */
-
-int xiR_evaluate(xiR_session *s, const xiP_stmt *st, uint32_t *root, xi_err *err) {
-  return xiG_exec(&s->g, &st->code, NULL, NULL, 0, root, err);
-}
-
-char *xiR_label(xiR_session *s, const xiP_stmt *st) {
-  const char *t = s->src + st->text_off;
-  size_t n = st->text_len;
-  int simple = st->code.n == 1 && st->code.ins[0].kind == K_NAME;
-  char *out = malloc(n + 3);
-  if (out)
-    sprintf(out, simple ? "%.*s" : "(%.*s)", (int)n, t);
-  return out;
-}
 
 static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
-  if (rc == 0 && (!xiR_python(s) || (s->interactive && !s->loads)))
+  if (rc == 0 && (!xiR_python(s) || (s->interactive && !s->loads))) {
     rc = xiR_print_node(s, 0, NULL, root, 0, st->pos, err);
+    if (rc == 0)
+      xiR_grad_notes(s, root); /* in a format: where a gradient's nan came from */
+  }
   xiG_truncate(&s->g, mark); /* a value nothing names is not kept */
   return rc;
 }
@@ -169,10 +92,14 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (xiR_python(s)) /* sum = 0: Python's name from now on, not xi's function */
     xiP_named(&g->sym, st->name, 1);
-  if (!st->quiet && !xiR_python(s)) /* name = value, unless a ';' ends it, as in MATLAB, or
+  if (!st->quiet && !xiR_python(s)) { /* name = value, unless a ';' ends it, as in MATLAB, or
                                        the code is Python's (a failed print is
                       reported, but the binding is made) */
-    return xiR_print_node(s, 0, name, bound, 0, st->pos, err);
+    if (xiR_print_node(s, 0, name, bound, 0, st->pos, err))
+      return -1;
+    else
+      xiR_grad_notes(s, bound); /* in a format: where a gradient's nan came from */
+  }
   return 0;
 }
 

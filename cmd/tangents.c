@@ -45,7 +45,7 @@ static void number(shower *t, xiW_buf *b, const char *color, mpfr_srcptr x,
 /* a value on one line, a number or a tensor, its node i's; ball proves it */
 static void value(shower *t, xiW_buf *b, const char *color, uint32_t i, const arb_struct *ball) {
   xiO_view v = xiG_view(&t->g->nodes[i]);
-  xiW_proof pf = {ball, t->prec, t->digits, 0, NULL}; /* (a raised precision: said once, above) */
+  xiW_proof pf = {.ball = ball, .prec = t->prec, .least = t->digits}; /* (a raised precision: said once, above) */
   xiW_put(b, "%s", color);
   xiW_value_proven(b, &v, t->balls ? &pf : NULL, t->digits, -1, 0);
   xiW_put(b, "%s", t->off);
