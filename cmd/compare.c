@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "grad/probe.h"
 #include "show/num.h"
 #include "show/steps.h"
 

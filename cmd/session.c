@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grad/adjoint.h" /* the tape's callbacks for grad(...) */
 #include "show/num.h"
 #include "show/print.h"
 
