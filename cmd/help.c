@@ -135,7 +135,8 @@ static const struct {
      "hides it, as in Python (sum(x) is then an error; del sum brings it back).  The\n"
      "commands keep IPython's spelling, %trace L, %grad L wrt W, %vars (accepted\n"
      "everywhere), and their bare word where no name could be: at the start of a line,\n"
-     "not followed by = ( [ . or an operator (trace L, check L == 0.5, vars).\n"
+     "not followed by = ( [ . or an operator (trace L, check L == 0.5, vars); quit()\n"
+     "and exit() leave, as Python's.\n"
      "Not part of xi, each with a message: class, lists and .append, dicts, with, try;\n"
      "lambda but as a name's value; if, for and while inside a def (a if c else b\n"
      "chooses there).  help numpy lists NumPy's names."},

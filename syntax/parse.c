@@ -429,6 +429,14 @@ static int command_here(xiP_parser *p, xiL_token first, uint16_t tag) {
     return 0; /* def grad(...): grad( calls it; grad L is still the command */
   if (TAG_ARG(tag) == XI_CMD_GRAD && call)
     return 0; /* grad(L, W) is an expression */
+  if (call && (TAG_ARG(tag) == XI_CMD_QUIT || TAG_ARG(tag) == XI_CMD_EXIT) &&
+      !(tag & TAG_NAMED)) {
+    xiL_token lp = xiP_take(p); /* quit(), exit(): as Python writes them */
+    int empty = xiP_is(p, T_RP);
+    xiP_put_back(p, &lp);
+    if (empty)
+      return 1;
+  }
   if (!p->python)
     return 1;
   if (name_follows(p))
