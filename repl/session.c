@@ -237,6 +237,7 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_IF: return xiR_if(s, st, err);
   case S_UNPACK: return xiR_unpack(s, st, err);
   case S_INDEXSET: return xiR_index_set(s, st, err);
+  case S_MUTATE: return xiR_mutate(s, st, err);
   case S_RETURN: return xiR_fail(err, st->pos, "return outside a def");
   case S_NOTHING: return 0;
   }
@@ -264,6 +265,7 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
   memset(&st, 0, sizeof st);
   while (!s->quit && !s->stop && !s->interrupt) {
     xi_err err;
+    xiP_set_python(&p, xiR_python(s)); /* an import may have made it Python's */
     int r = xiP_next(&p, &st, &err);
     if (r == 0)
       break;

@@ -88,6 +88,8 @@ int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
 /* the statements of s->src[off, end), which starts at `at`; in_block: a
    repeated block, which stops at its first error */
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block);
+/* xs.append(v) (pyrun.c) */
+int xiR_mutate(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* check (check.c) */
 int xiR_check(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* how a number typed stands against a value, as check judges it (and step's

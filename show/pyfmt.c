@@ -92,6 +92,7 @@ typedef struct {
   const char *fill;
   size_t fill_len; /* the fill character's bytes */
   int align, sign, z, alt, sep, group;
+  int aligned;      /* the alignment was given (a string's default is '<', a number's '>') */
   long width, prec; /* -1: not given */
   long type;        /* 0, or the character (a code point) */
 } fspec;
@@ -167,6 +168,7 @@ static int parse_spec(fspec *f, const char *s, size_t len, const char *tname, ch
   } else if (len && is_align(s[0])) {
     f->align = s[0], align_given = 1, pos = 1;
   }
+  f->aligned = align_given;
   if (pos < len && (s[pos] == ' ' || s[pos] == '+' || s[pos] == '-'))
     f->sign = s[pos++];
   if (pos < len && s[pos] == 'z')
@@ -587,6 +589,70 @@ int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, c
     b->s[n0] = '\0';
   }
   return rc;
+}
+
+void xiW_py_repr(xiW_buf *b, const xiO_view *v) {
+  if (b->failed)
+    return;
+  if (v->sh.rank == 0)
+    str_scalar(b, v->el, v->dtype); /* repr is str for Python's numbers and NumPy 1.24's */
+  else
+    xiW_np_repr(b, v);
+}
+
+void xiW_py_str_repr(xiW_buf *b, const char *s) {
+  int dq = strchr(s, '\'') && !strchr(s, '"'); /* Python's choice of quotes */
+  char q = dq ? '"' : '\'';
+  xiW_str(b, &q, 1);
+  for (; *s && !b->failed; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == (unsigned char)q || c == '\\')
+      xiW_put(b, "\\%c", c);
+    else if (c == '\n' || c == '\t' || c == '\r')
+      xiW_put(b, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+    else if (c < 0x20 || c == 0x7f)
+      xiW_put(b, "\\x%02x", c);
+    else
+      xiW_str(b, (const char *)&c, 1);
+  }
+  xiW_str(b, &q, 1);
+}
+
+int xiW_py_format_str(xiW_buf *b, const char *s, const char *spec, size_t len, char *why,
+                      size_t n) {
+  fspec f;
+  if (parse_spec(&f, spec, len, "str", why, n))
+    return -1;
+  if (f.type && f.type != 's') {
+    char c[16];
+    code_text(c, sizeof c, f.type);
+    return fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type 'str'", c);
+  }
+  if (f.sign)
+    return fail(why, n, -1, "ValueError: Sign not allowed in string format specifier");
+  if (f.alt)
+    return fail(why, n, -1, "ValueError: Alternate form (#) not allowed in string format "
+                            "specifier");
+  if (f.sep)
+    return fail(why, n, -1, "ValueError: Cannot specify '%c' with 's'.", f.sep);
+  if (f.align == '=')
+    return fail(why, n, -1, "ValueError: '=' alignment not allowed in string format specifier");
+  if (f.width > XI_PY_DIGITS_MAX || f.prec > XI_PY_DIGITS_MAX)
+    return fail(why, n, -2, "a width or precision over %d is not printed", XI_PY_DIGITS_MAX);
+  size_t bytes = strlen(s), chars = u8count(s, bytes);
+  if (f.prec >= 0 && (size_t)f.prec < chars) { /* .3: the first 3 characters */
+    size_t k = 0;
+    for (long c = 0; k < bytes && c <= f.prec; k++)
+      c += ((unsigned char)s[k] & 0xC0) != 0x80;
+    bytes = k - 1, chars = (size_t)f.prec;
+  }
+  int align = f.aligned ? f.align : '<'; /* a string's default is to the left */
+  long pad = f.width > (long)chars ? f.width - (long)chars : 0;
+  long left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+  put_fill(b, &f, left);
+  xiW_str(b, s, bytes);
+  put_fill(b, &f, pad - left);
+  return b->failed ? fail(why, n, -2, "%s", xiW_why(b)) : 0;
 }
 
 void xiW_py_tuple(xiW_buf *b, const long *items, size_t n) {

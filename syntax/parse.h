@@ -35,9 +35,27 @@ typedef enum {
   K_SWAP,  /* the top two exchanged */
   K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
   K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
-  K_INDEXSET /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
+  K_INDEXSET, /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
                 the ':' ones, not on the stack) and v; spare: the op (0 for =) */
+  /* Python's values (a .py file, or after import): */
+  K_STR,   /* a string: arg = its text (escapes read) as a symbol */
+  K_SLICE, /* x[lo:hi:step]: x and the bounds given (op: bit q set when bound q is) */
+  K_PY,    /* a builtin of Python's on containers (XI_PY_*): argc arguments (a method's
+              value first; arg: 1 when that value is a plain name) */
+  K_COMP   /* [e for x in it if c]: it on the stack; op names follow as K_NAME, then argc
+              instructions of the condition, a K_COMP whose argc counts e's, and e's */
 } xiP_kind;
+/* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
+enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,
+       XI_C_ENUMERATE, XI_C_ZIP, XI_C_RANGE };
+/* K_PY's op */
+enum {
+  XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
+  XI_PY_SUM, XI_PY_MIN, XI_PY_MAX, XI_PY_KEYS, XI_PY_VALUES, XI_PY_ITEMS, XI_PY_COPY,
+  XI_PY_APPEND, /* xs.append(v): the pair (xs, the new list), for the statement (S_MUTATE) */
+  XI_PY_EXTEND, /* xs.extend(v): likewise */
+  XI_PY_GET     /* d.get(k), d.get(k, default) */
+};
 
 /* K_ATTR's op: what is read from a value */
 enum {
@@ -52,8 +70,11 @@ enum {
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (parse.c) */
 };
-/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies) */
+/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
+   (np.f(...), f(...), not an operator or a method): a list or a tuple among its
+   arguments is an array, as NumPy takes it */
 #define XI_OPF_DOT 1
+#define XI_OPF_NP 2
 
 typedef struct {
   uint8_t kind, op, spare;
@@ -76,6 +97,7 @@ typedef enum {
   S_UNPACK,   /* names... = code (a tuple) */
   S_INDEXSET, /* name[index] op= ...: code makes the new value (K_INDEXSET) */
   S_RETURN,   /* inside a def: its value */
+  S_MUTATE,   /* xs.append(v): code makes the pair (xs, the new list) */
   S_NOTHING   /* pass, a docstring: read and done */
 } xiP_stmt_kind;
 
@@ -125,6 +147,10 @@ typedef struct {
   uint32_t nitems;
   char *sep, *end;      /* print's sep= and end= (NULL: ' ' and '\n') */
   char *deftext;        /* S_DEF written with def: its body on one line, for vars */
+  uint8_t iterable;     /* S_FOR: code makes what is walked (else range's numbers), and
+                           names are the targets */
+  uint8_t pair;         /* S_INDEXSET in Python's code: code makes (x, the new x), for the
+                           rules of a change in place (x may be any expression) */
 } xiP_stmt;
 
 
@@ -151,6 +177,13 @@ typedef struct {
   uint32_t index_base, index_at; /* the last x[...] after a plain name: where x and the
                                     K_INDEX are in the code (an indexed assignment's target) */
   xiL_token seed_arg; /* np.random.seed(N): N */
+  int python;         /* Python's code (a .py file, or after import): [a, b] is a list,
+                         {'k': v} a dict, "text" a string */
+  int array_lit;      /* np.array([...]): brackets inside make an array, in any mode */
+  uint32_t index_end; /* where the base of the last x[...] ends in the code */
+  int comp;           /* a comprehension's iterable is read: an if after it is its filter */
+  int method;         /* a method's call is compiled (numpy.c): no XI_OPF_NP */
+  int method_base;    /* the value before the last method's '.' is a plain name */
   size_t resync;      /* after a bracket never closed: 1 + where the next line starts */
   uint32_t resync_line;
 } xiP_parser;
@@ -260,6 +293,25 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw);
 /* a string token's text, escapes read (f-strings are not plain text: -1; pyprint.c) */
 int xiP_string_text(xiP_parser *p, const xiL_token *t, char **text, size_t *len);
 
+
+/* ---- Python's values (pylist.c) ---- */
+void xiP_py_string(xiP_parser *p, xiP_code *c); /* "a" 'b': a string, a value */
+void xiP_py_list(xiP_parser *p, xiP_code *c);   /* [a, b], [e for x in xs if c] */
+void xiP_py_dict(xiP_parser *p, xiP_code *c);   /* {'k': v, ...} */
+/* after x[ (taken): x[a:b:k] read (1), or nothing taken (0) when it is no slice */
+int xiP_slice(xiP_parser *p, xiP_code *c, xiL_token open);
+/* for's names: x, or x, y, or (x, y), into names (at most max); how many */
+uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t max);
+/* Python's builtins (sum, min, max, list, dict, tuple, sorted, enumerate, zip,
+   range; name taken, '(' next) and methods (append, extend, keys, values, items,
+   get; '(' taken, the value on the stack) */
+void xiP_py_builtin(xiP_parser *p, xiP_code *c, xiL_token name);
+void xiP_py_method(xiP_parser *p, xiP_code *c, xiL_token name);
+/* Python's code from now on (a .py file, or after import): lists, dicts, strings */
+static inline void xiP_set_python(xiP_parser *p, int on) {
+  p->python = on;
+  p->lx.braces = (uint8_t)on;
+}
 
 /* Compiles an expression in the names params (a formula of the op table)
    into code; -1 (err says why) when it is not one. */

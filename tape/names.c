@@ -103,6 +103,10 @@ static int bind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int how)
   return 0;
 }
 
+int xiG_rebind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int update) {
+  return bind(g, name, node, pos, update ? MOVE_UPDATE : MOVE_BIND);
+}
+
 /* ---- reading a name ---- */
 
 /* ξ12 -> 12, or 0 */
@@ -242,6 +246,8 @@ int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
     if (new_leaf(g, root, mark, pos, &root, err)) /* computed from no other value: a leaf */
       return -1;
     keep_code(g, root, code, -1);
+  } else if (xiG_leafify(g, root, mark, pos, &root, err)) { /* so are a container's items */
+    return -1;
   }
   if (bind(g, name, root, pos, MOVE_BIND))
     return xiL_fail(err, pos, "out of memory");
@@ -277,6 +283,8 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   } else if (xiG_resolve(g, name, pos, &old, err)) {
     return -1;
   }
+  if (xiG_kind(g, old) >= 0 || xiG_kind(g, rhs) >= 0) /* xs += [x], t += (1,) */
+    return xiG_py_update(g, name, op, old, rhs, mark, pos, bound, err);
   if (shared_array(g, name, old, pos, err) || xiG_op(g, op, old, rhs, NULL, pos, &r, err))
     return -1;
   if (g->nodes[old].op != XI_LEAF) { /* c += e is c = c + (e) */
@@ -285,7 +293,8 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
     if (bind(g, name, r, pos, MOVE_BIND))
       return xiL_fail(err, pos, "out of memory");
     *bound = r;
-    return 0;
+    uint32_t places; /* NumPy's x += 1 is in place: the containers holding x see it */
+    return xiG_is_tensor(&g->nodes[old]) ? xiG_replace(g, old, r, pos, &places, err) : 0;
   }
   xi_shape was = xiG_shape(&g->nodes[old]), now = xiG_shape(&g->nodes[r]);
   if (!xiO_same_shape(&was, &now)) {
@@ -305,7 +314,8 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   if (bind(g, name, r, pos, MOVE_UPDATE))
     return xiL_fail(err, pos, "out of memory");
   *bound = r;
-  return 0;
+  uint32_t places; /* the array changed in place: the containers holding it see it */
+  return xiG_is_tensor(&g->nodes[old]) ? xiG_replace(g, old, r, pos, &places, err) : 0;
 }
 
 int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_pos pos,
