@@ -250,11 +250,12 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
    what was alive after the last collection: a training loop runs in bounded
    memory, and a graph that is all alive is seldom walked for nothing. */
 static void maybe_collect(xiR_session *s) {
-  if (s->g.n < 4 * s->live + 4096)
+  if (s->g.n < 4 * s->live + s->g.cut_scalars + 4096)
     return;
   if (xiG_collect(&s->g))
     xiD_forget(&s->sweep);
-  s->live = s->g.n;
+  s->live = s->g.n - s->g.cut_scalars; /* a list of 5000 losses is 5000 small leaves: they
+                                           make the next collection wait no longer */
 }
 
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block) {

@@ -72,7 +72,10 @@ uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos) {
 static void free_ext(xiG_node *n) {
   if (n->x) {
     xiM_unblock(n->x->el); /* the structs and their limbs are one block */
-    free(n->x->args);
+    if (n->op == XI_TUPLE && n->x->args)
+      xiG_items_release(n->x->args);
+    else
+      free(n->x->args);
     free(n->x);
     n->x = NULL;
   }

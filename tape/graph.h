@@ -15,6 +15,7 @@
 #define XI_GRAPH_H
 
 #include <signal.h>
+#include <stddef.h>
 
 #include "ops/ops.h"
 #include "syntax/parse.h"
@@ -166,6 +167,7 @@ typedef struct xiG_graph {
      none), and a count of the times every node changed (a collection that
      renumbered them, a new precision) */
   uint32_t forgot_from, epoch;
+  uint32_t cut_scalars; /* after a collection: the scalar XI_F_CUT leaves alive (cheap) */
   /* nodes made while set are not computed: their MPFR values are NaN, and
      only their shapes and their balls mean anything (proof/ball.c builds a
      reverse sweep as nodes to evaluate it in balls, and drops it) */
@@ -325,6 +327,18 @@ void xiG_names_free(xiG_graph *g);
  * every place that held the old one takes (xiG_replace), as every name of a
  * Python list sees it change. */
 enum { XI_C_KIND, XI_C_TEXT, XI_C_DEPTH };
+/* A container's x->args is the item[] of a block that the lists made by
+   successive appends share (each sees its first nargs; an append writes
+   past the last when no other has): a training loop's append costs O(1). */
+typedef struct {
+  uint32_t cap, used, refs, stamp; /* stamp: the collection that renumbered it last */
+  uint32_t item[];
+} xiG_items;
+static inline xiG_items *xiG_items_of(uint32_t *args) {
+  return (xiG_items *)(void *)((char *)args - offsetof(xiG_items, item));
+}
+/* a container's block let go of (graph.c frees a node's) */
+void xiG_items_release(uint32_t *args);
 #define XI_C_NEST 100 /* containers inside containers */
 static inline int xiG_kind(const xiG_graph *g, uint32_t i) {
   return g->nodes[i].op == XI_TUPLE ? g->nodes[i].x->p[XI_C_KIND] : -1;

@@ -583,7 +583,10 @@ void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t n
         hit = &g->moved[k];
     free(cone);
   }
-  if (hit)
+  if (g->nodes[root].flags & XI_F_CUT)
+    snprintf(buf, n, "%s is an item of a list whose history was let go (a list keeps the "
+                     "graph of its last item only, and of those a name holds)", what);
+  else if (hit)
     snprintf(buf, n, "%s was computed from an earlier %s, %s %u: compute %s again", what, s,
              how(hit->update), hit->pos.line, what);
   else if (v > root)

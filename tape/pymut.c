@@ -263,15 +263,7 @@ int xiG_list_append(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *
   if (holds(g, v, c))
     return xiL_fail(err, pos, "this makes a list that holds itself: Python can, xi's values "
                               "cannot (append a copy: x.copy())");
-  uint32_t n = g->nodes[c].x->nargs;
-  uint32_t *items = malloc((n + 1) * sizeof *items);
-  if (!items)
-    return xiG_oom(g, pos, err);
-  memcpy(items, g->nodes[c].x->args, n * sizeof *items);
-  items[n] = v;
-  int rc = xiG_container(g, XI_C_LIST, items, n + 1, pos, out, err);
-  free(items);
-  return rc;
+  return xiG_list_grown(g, c, v, pos, out, err);
 }
 
 /* old op v for an item changed in place: a leaf's change is an update step

@@ -43,34 +43,88 @@ static int reachable(const xiG_graph *g, uint32_t i) {
   return k == XI_C_LIST || k == XI_C_DICT || (g->nodes[i].flags & XI_F_NESTED);
 }
 
-int xiG_container(xiG_graph *g, int kind, const uint32_t *items, uint32_t n, xi_pos pos,
-                  uint32_t *out, xi_err *err) {
-  int32_t depth = 0;
-  int nested = 0;
-  for (uint32_t k = 0; k < n; k++) {
-    if (xiG_kind(g, items[k]) >= 0 && g->nodes[items[k]].x->p[XI_C_DEPTH] > depth)
-      depth = g->nodes[items[k]].x->p[XI_C_DEPTH];
-    nested |= reachable(g, items[k]);
-  }
-  if (depth >= XI_C_NEST)
+/* a block for cap items, the first n of them items */
+static uint32_t *block(const uint32_t *items, uint32_t n, uint32_t cap) {
+  xiG_items *it = malloc(sizeof *it + (cap ? cap : 1) * sizeof *it->item);
+  if (!it)
+    return NULL;
+  it->cap = cap, it->used = n, it->refs = 1, it->stamp = 0;
+  if (n)
+    memcpy(it->item, items, n * sizeof *items);
+  return it->item;
+}
+
+void xiG_items_release(uint32_t *args) {
+  xiG_items *it = xiG_items_of(args);
+  if (--it->refs == 0)
+    free(it);
+}
+
+/* a container node of kind on args (a block, which it now holds), its first
+   n the items; depth and nested as xiG_container works them out */
+static int node_of(xiG_graph *g, int kind, uint32_t *args, uint32_t n, int32_t depth,
+                   int nested, xi_pos pos, uint32_t *out, xi_err *err) {
+  if (depth >= XI_C_NEST) {
+    xiG_items_release(args);
     return xiL_fail(err, pos, "containers nested more than %d deep", XI_C_NEST);
-  uint32_t i = xiG_append(g, XI_TUPLE, n ? items[0] : XI_NONE, XI_NONE, pos);
-  uint32_t *args = i == XI_NONE ? NULL : malloc((n ? n : 1) * sizeof *args);
+  }
+  uint32_t i = xiG_append(g, XI_TUPLE, n ? args[0] : XI_NONE, XI_NONE, pos);
   int32_t p[XI_NPARAMS] = {kind, 0, depth + 1, 0, 0};
-  if (!args || xiG_shape_node(g, i, (xi_shape){0, 1, 1}, p)) {
-    free(args);
+  if (i == XI_NONE || xiG_shape_node(g, i, (xi_shape){0, 1, 1}, p)) {
+    xiG_items_release(args);
     if (i != XI_NONE)
       xiG_truncate(g, i);
     return xiG_oom(g, pos, err);
   }
-  if (n)
-    memcpy(args, items, n * sizeof *args);
   g->nodes[i].x->args = args;
   g->nodes[i].x->nargs = n;
   g->nodes[i].flags = nested ? XI_F_NESTED : 0;
   mpfr_set_zero(g->nodes[i].v, 1);
   *out = i;
   return 0;
+}
+
+static int32_t depth_of(const xiG_graph *g, uint32_t i) {
+  return xiG_kind(g, i) >= 0 ? g->nodes[i].x->p[XI_C_DEPTH] : 0;
+}
+
+int xiG_container(xiG_graph *g, int kind, const uint32_t *items, uint32_t n, xi_pos pos,
+                  uint32_t *out, xi_err *err) {
+  int32_t depth = 0;
+  int nested = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    depth = depth_of(g, items[k]) > depth ? depth_of(g, items[k]) : depth;
+    nested |= reachable(g, items[k]);
+  }
+  uint32_t *args = block(items, n, n);
+  if (!args)
+    return xiG_oom(g, pos, err);
+  return node_of(g, kind, args, n, depth, nested, pos, out, err);
+}
+
+int xiG_list_grown(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *out,
+                   xi_err *err) {
+  const xiG_node *l = &g->nodes[c];
+  uint32_t n = l->x->nargs, *args = l->x->args;
+  xiG_items *it = xiG_items_of(args);
+  int32_t depth = l->x->p[XI_C_DEPTH] - 1;
+  depth = depth_of(g, v) > depth ? depth_of(g, v) : depth;
+  int nested = (l->flags & XI_F_NESTED) || reachable(g, v);
+  if (it->used == n && it->cap > n) { /* no list has grown from this one yet: share */
+    it->item[n] = v;
+    it->used++, it->refs++;
+  } else {
+    uint64_t cap = 2 * (uint64_t)n + 4;
+    if (cap > XI_MAX_ELEMENTS)
+      cap = n + 1;
+    if (n + 1 > XI_MAX_ELEMENTS)
+      return xiL_fail(err, pos, "a list of more than %u items", XI_MAX_ELEMENTS);
+    if (!(args = block(args, n, (uint32_t)cap)))
+      return xiG_oom(g, pos, err);
+    args[n] = v;
+    xiG_items_of(args)->used = n + 1;
+  }
+  return node_of(g, XI_C_LIST, args, n + 1, depth, nested, pos, out, err);
 }
 
 int xiG_tuple(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,

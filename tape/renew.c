@@ -190,21 +190,28 @@ static uint32_t cut(xiG_graph *g, const uint8_t *live) {
   return cuts;
 }
 
-static void renumber_node(xiG_node *nd, const uint32_t *to) {
+static void renumber_node(xiG_node *nd, const uint32_t *to, uint32_t stamp) {
   if (nd->a != XI_NONE)
     nd->a = to[nd->a];
   if (nd->b != XI_NONE)
     nd->b = to[nd->b];
-  if (nd->op == XI_LIST || nd->op == XI_TUPLE)
+  if (nd->op == XI_LIST)
     for (uint32_t k = 0; k < nd->x->nargs; k++)
-
       nd->x->args[k] = to[nd->x->args[k]];
+  if (nd->op == XI_TUPLE && nd->x->args) { /* a block lists share: renumbered once, whole */
+    xiG_items *it = xiG_items_of(nd->x->args);
+    if (it->stamp != stamp)
+      for (uint32_t k = 0; k < it->used; k++)
+        it->item[k] = it->item[k] == XI_NONE ? XI_NONE : to[it->item[k]];
+    it->stamp = stamp;
+  }
   if (nd->op == XI_GRAD && nd->aux != XI_NONE)
     nd->aux = to[nd->aux]; /* its built graph is kept only while something else keeps it */
 }
 
 uint32_t xiG_collect(xiG_graph *g) {
-  uint32_t n = g->n;
+  static uint32_t collections; /* stamps the blocks of items renumbered (graph.h) */
+  uint32_t n = g->n, stamp = ++collections;
   uint8_t *live = calloc(n ? n : 1, 1);
   uint32_t *to = malloc((n ? n : 1) * sizeof *to);
   if (!live || !to) { /* no memory to collect with: keep everything */
@@ -222,7 +229,7 @@ uint32_t xiG_collect(xiG_graph *g) {
       xiG_node_free(g, nd);
       continue;
     }
-    renumber_node(nd, to);
+    renumber_node(nd, to, stamp);
     if (to[i] == i)
       continue;
     /* slot to[i] < i is free: its node died or has moved down already */
@@ -245,6 +252,9 @@ uint32_t xiG_collect(xiG_graph *g) {
   xiG_names_renumber(g, to);
   for (uint32_t k = 0; k < g->npins; k++)
     g->pins[k] = to[g->pins[k]];
+  g->cut_scalars = 0; /* the list elements that are leaves now, a number each */
+  for (uint32_t i = 0; i < j; i++)
+    g->cut_scalars += (g->nodes[i].flags & XI_F_CUT) && !xiG_is_tensor(&g->nodes[i]);
   if (n != j || cuts)
     g->epoch++; /* nodes have new numbers, or are leaves now */
   free(live);
