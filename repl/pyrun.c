@@ -208,6 +208,16 @@ static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, 
   return py_value(s, b, i, &v, spec, len, repr, note, at, err);
 }
 
+int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err) {
+  xiW_buf note = {0};
+  int rc = value_text(s, b, i, NULL, 0, 0, 1, &note, at, err);
+  if (rc == 0 && note.n) /* (what is known of digits not proven, after the text) */
+    xiW_put(b, "\n%.*s", (int)(note.n && note.s[note.n - 1] == '\n' ? note.n - 1 : note.n),
+            note.s);
+  xiW_free(&note);
+  return rc;
+}
+
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   xiW_buf *b = &s->out;

@@ -141,8 +141,13 @@ int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int
     column += chars(name) + 3;
   }
   xiW_proof pf;
-  if (s->g.nodes[i].op == XI_TUPLE) /* (2, 3): its items, each as xi writes a value */
+  if (xiG_kind(&s->g, i) == XI_C_TUPLE) /* (2, 3): its items, each as xi writes a value */
     tuple_text(s, b, i, whole);
+  else if (xiG_kind(&s->g, i) >= 0 && xiR_py_text(s, b, i, at, err)) { /* [1, 2], {'a': 1} */
+    b->n = 0, b->failed = 0;
+    return -1;
+  } else if (xiG_kind(&s->g, i) >= 0)
+    ;
   else if (xiR_prove_value(s, i, &pf, at, err) == 0)
     xiW_value_proven(b, &v, &pf, s->digits, column, whole);
   else {

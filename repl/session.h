@@ -88,6 +88,9 @@ int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
 /* the statements of s->src[off, end), which starts at `at`; in_block: a
    repeated block, which stops at its first error */
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block);
+/* repr() of value i, as Python's prompt shows it ([0.69, 0.52], {'W1': array([1., 2.])}),
+   appended to b (pyrun.c) */
+int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err);
 /* xs.append(v) (pyrun.c) */
 int xiR_mutate(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* check (check.c) */

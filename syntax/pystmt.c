@@ -157,6 +157,9 @@ static void for_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   uint32_t names[8];
   xi_pos at[8];
   uint32_t n = xiP_for_targets(p, names, at, 8);
+  if (n > 1 && !p->python)
+    xiP_fail(p, at[1], "a for in xi's own language takes one name: for i in range(n): (for i, "
+                       "x in enumerate(xs): is Python's: a .py file, or after import)");
   for (uint32_t k = 0; k < n; k++)
     xiP_add_name(p, st, names[k], at[k]);
   st->name = names[0];

@@ -206,7 +206,9 @@ int xiG_as_array(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *er
     return -1;
   int rc = n ? 0 : xiL_fail(err, pos, "an empty array: xi has no empty arrays");
   for (uint32_t k = 0; k < n && rc == 0; k++)
-    if (xiG_kind(g, items[k]) >= 0)
+    if (xiG_kind(g, items[k]) == XI_C_STR)
+      rc = xiL_fail(err, pos, "an array of strings is not part of xi: arrays hold numbers");
+    else if (xiG_kind(g, items[k]) >= 0)
       rc = xiG_as_array(g, items[k], pos, &items[k], err);
   if (rc == 0)
     rc = xiG_list(g, items, n, pos, out, err);
