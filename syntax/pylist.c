@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "syntax/parse.h"
+#include "syntax/parse_int.h"
 
 #define XI_DISPLAY_MAX 65535 /* items written in one [...] or {...} */
 
@@ -78,9 +79,7 @@ uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t ma
     if (paren && xiP_is(p, T_RP))
       break;
     xiL_token v = xiP_expect(p, T_NAME, "a name to take each item, as in for x in xs:");
-    if (TAG_KIND(xiP_tag_of(p, &v)) == TAG_KEYWORD)
-      xiP_fail(p, v.pos, "'%.*s' is a word of Python's, not a name", (int)v.len,
-               p->lx.src + v.off);
+    xiP_bindable(p, &v);
     if (n == max)
       xiP_fail(p, v.pos, "more than %u names to unpack into", max);
     at[n] = v.pos;

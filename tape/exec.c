@@ -29,7 +29,7 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
   if (xiG_resolve(g, name, pos, node, err) == 0)
     return 0;
   if (strcmp(xiS_name(&g->sym, name), "None") == 0)
-    return xiL_fail(err, pos, "None is not a value in xi");
+    return xiX_fail(err, pos, "None is not a value in xi");
   return -1;
 }
 
@@ -44,7 +44,7 @@ static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err)
     uint32_t cap = sc->caplocal ? 2 * sc->caplocal : 8;
     uint32_t (*l)[2] = realloc(sc->local, cap * sizeof *l);
     if (!l)
-      return xiL_fail(err, pos, "out of memory");
+      return xiX_fail(err, pos, "out of memory");
     sc->local = l, sc->caplocal = cap;
   }
   sc->local[sc->nlocal][0] = name;
@@ -58,13 +58,13 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
   const char *name = xiS_name(&g->sym, in->arg);
   const xiG_binding *b = xiG_binding_of(g, in->arg);
   if (!b || b->kind != B_FUNC)
-    return xiL_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
+    return xiX_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
   const xiG_func *f = xiG_func_of(g, b);
   if (f->nparams != in->argc)
-    return xiL_fail(err, in->pos, "%s takes %u argument%s, not %u", name, f->nparams,
+    return xiX_fail(err, in->pos, "%s takes %u argument%s, not %u", name, f->nparams,
                  f->nparams == 1 ? "" : "s", in->argc);
   if (g->depth >= XI_CALL_DEPTH)
-    return xiL_fail(err, in->pos, "function calls nested more than %d deep (does %s call itself?)",
+    return xiX_fail(err, in->pos, "function calls nested more than %d deep (does %s call itself?)",
                  XI_CALL_DEPTH, name);
   uint32_t first = g->n;
   g->depth++;
@@ -74,8 +74,8 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
     char inner[sizeof err->msg];
     snprintf(inner, sizeof inner, "%s", err->msg);
     if (strncmp(inner, "in ", 3) == 0)
-      return xiL_fail(err, in->pos, "%s", inner);
-    return xiL_fail(err, in->pos, "in %s(...): %s", name, inner);
+      return xiX_fail(err, in->pos, "%s", inner);
+    return xiX_fail(err, in->pos, "in %s(...): %s", name, inner);
   }
   for (uint32_t i = first; i < g->n; i++)
     g->nodes[i].pos = in->pos; /* what is inside a call was written at the call */
@@ -93,7 +93,7 @@ static int derive(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t e, 
       (dir != XI_NONE && xiG_no_tuple(g, dir, in->pos, "a direction", err)))
     return -1;
   if (!g->derive)
-    return xiL_fail(err, in->pos, "derivatives are not available here");
+    return xiX_fail(err, in->pos, "derivatives are not available here");
   return g->derive(g->derive_ctx, g, in->op, e, v, in->arg, dir, in->pos, out, err);
 }
 
@@ -110,7 +110,7 @@ static int build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint3
     while (in->arg && !(in->arg & (1u << slot)))
       slot++;
     if (slot >= XI_NPARAMS || xiG_whole(g, args[row->arity + q], in->pos, &p[slot], err))
-      return slot >= XI_NPARAMS ? xiL_fail(err, in->pos, "too many parameters") : -1;
+      return slot >= XI_NPARAMS ? xiX_fail(err, in->pos, "too many parameters") : -1;
   }
   int op = in->op;
   if ((in->spare & XI_OPF_DOT) && (!xiG_is_tensor(&g->nodes[args[0]]) ||
@@ -187,7 +187,7 @@ static int container_attr(xiG_graph *g, int which, uint32_t c, xi_pos pos, uint3
     for (const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT]); *t; t++)
       n += (*t & 0xC0) != 0x80;
   } else if (xiG_kind(g, c) == XI_C_ENUMERATE || xiG_kind(g, c) == XI_C_ZIP) {
-    return xiL_fail(err, pos, "an %s object has no len() (TypeError): len() of what it walks",
+    return xiX_fail(err, pos, "an %s object has no len() (TypeError): len() of what it walks",
                     xiG_kind_name(xiG_kind(g, c)));
   } else if (xiG_walk_len(g, c, pos, &n, err)) {
     return -1;
@@ -207,7 +207,7 @@ static int indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *ou
       return xiG_slice(g, base, none, in->pos, out, err);
     }
     if (in->argc != 1 || in->op)
-      return xiL_fail(err, in->pos, "a %s takes one index: xs[i], d[key] (%s indices must be "
+      return xiX_fail(err, in->pos, "a %s takes one index: xs[i], d[key] (%s indices must be "
                                     "integers or slices, not tuple)",
                       xiG_kind_name(kind), xiG_kind_name(kind));
     return xiG_item(g, base, args[1], in->pos, out, err);
@@ -224,11 +224,11 @@ static int indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *ou
 static int unpack(xiG_graph *g, const xiP_ins *in, uint32_t *st, uint32_t *sp, xi_err *err) {
   uint32_t t = st[--*sp];
   if (xiG_kind(g, t) != XI_C_TUPLE && xiG_kind(g, t) != XI_C_LIST)
-    return xiL_fail(err, in->pos, "only a tuple unpacks into names (a, b = f(x) where f returns "
+    return xiX_fail(err, in->pos, "only a tuple unpacks into names (a, b = f(x) where f returns "
                                "a, b); this is one value");
   xiG_ext *x = g->nodes[t].x;
   if (x->nargs != in->argc)
-    return xiL_fail(err, in->pos, "%u names take the items of a tuple of %u", in->argc, x->nargs);
+    return xiX_fail(err, in->pos, "%u names take the items of a tuple of %u", in->argc, x->nargs);
   for (uint32_t k = 0; k < x->nargs; k++)
     st[(*sp)++] = x->args[k];
   return 0;
@@ -242,7 +242,7 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_NUM:
     node = xiG_constant(g, in->arg, in->pos);
     if (node != XI_NONE && g->nodes[node].err)
-      rc = xiL_fail(err, in->pos, "number out of range");
+      rc = xiX_fail(err, in->pos, "number out of range");
     break;
   case K_NAME:
     rc = resolve(g, sc, in->arg, in->pos, &node, err);
@@ -265,7 +265,7 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     *sp -= given(in) + 2;
     if (xiG_kind(g, st[*sp]) >= 0) /* d[k] = v, xs[i] -= v: a new list or dict */
       rc = in->argc != 1 || in->op
-               ? xiL_fail(err, in->pos, "a %s takes one index: xs[i] = v, d[key] = v",
+               ? xiX_fail(err, in->pos, "a %s takes one index: xs[i] = v, d[key] = v",
                           xiG_kind_name(xiG_kind(g, st[*sp])))
                : xiG_setitem(g, st[*sp], st[*sp + 1], in->spare, st[*sp + 2], in->pos, &node,
                              err);
@@ -282,7 +282,7 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     uint32_t base = st[--*sp];
     rc = xiG_kind(g, base) >= 0
              ? xiG_slice(g, base, b, in->pos, &node, err)
-             : xiL_fail(err, in->pos, "slices with bounds (a:b) of arrays are not part of xi: "
+             : xiX_fail(err, in->pos, "slices with bounds (a:b) of arrays are not part of xi: "
                                       "M[i], M[i, j], M[:, j] and M[i, :] are");
     break;
   }
@@ -376,7 +376,7 @@ static int comp(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t *k, uint
     } else if (rc == 0) { /* for a, b in pairs */
       int ik = xiG_kind(g, item);
       if ((ik != XI_C_TUPLE && ik != XI_C_LIST) || g->nodes[item].x->nargs != nt)
-        rc = xiL_fail(err, pos, "%u names take each item here, and this item is not %u values",
+        rc = xiX_fail(err, pos, "%u names take each item here, and this item is not %u values",
                       nt, nt);
       for (uint32_t q = 0; q < nt && rc == 0; q++)
         rc = push_local(sc, code->ins[names + q].arg, g->nodes[item].x->args[q], pos, err);
@@ -385,7 +385,7 @@ static int comp(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t *k, uint
     if (rc == 0 && head->argc && (rc = run(g, sc, code, cond, mid, st, sp, err)) == 0) {
       c = st[--*sp];
       if (xiG_kind(g, c) >= 0 || xiG_count(&g->nodes[c]) != 1)
-        rc = xiL_fail(err, pos, "a comprehension's if takes one number here");
+        rc = xiX_fail(err, pos, "a comprehension's if takes one number here");
       else
         keep = !mpfr_zero_p(xiG_el(&g->nodes[c], 0));
     }
@@ -407,7 +407,7 @@ static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uin
   int rc = 0;
   for (uint32_t k = from; k < to && rc == 0; k++) {
     if (g->interrupt && *g->interrupt)
-      rc = xiL_fail(err, code->ins[k].pos, "interrupted");
+      rc = xiX_fail(err, code->ins[k].pos, "interrupted");
     else if (code->ins[k].kind == K_COMP)
       rc = comp(g, sc, code, &k, st, sp, err);
     else
@@ -423,7 +423,7 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
     need += code->ins[k].kind == K_UNPACK ? code->ins[k].argc : 0;
   uint32_t *st = need <= 64 ? small : malloc(need * sizeof *st);
   if (!st)
-    return xiL_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
+    return xiX_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
   scope sc = {params, args, np, NULL, 0, 0};
   int rc = run(g, &sc, code, 0, code->n, st, &sp, err);
   if (rc == 0)

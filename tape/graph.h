@@ -18,7 +18,7 @@
 #include <stddef.h>
 
 #include "ops/ops.h"
-#include "syntax/parse.h"
+#include "syntax/code.h"
 #include "syntax/sym.h"
 #include "ops/pool.h"
 

@@ -138,7 +138,7 @@ int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *
     if (again == XI_NONE)
       rc = -1;
     else if (again != now)
-      rc = xiL_fail(err, pos, "this makes a %s that holds itself: Python can, xi's values "
+      rc = xiX_fail(err, pos, "this makes a %s that holds itself: Python can, xi's values "
                               "cannot (append a copy: x.copy())",
                     xiG_kind(g, now) >= 0 ? xiG_kind_name(xiG_kind(g, now)) : "list");
   }
@@ -258,10 +258,10 @@ static int holds(const xiG_graph *g, uint32_t c, uint32_t h) {
 int xiG_list_append(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *out,
                     xi_err *err) {
   if (xiG_kind(g, c) != XI_C_LIST)
-    return xiL_fail(err, pos, "'%s' object has no attribute 'append': a list has it",
+    return xiX_fail(err, pos, "'%s' object has no attribute 'append': a list has it",
                     xiG_type_of(g, c));
   if (holds(g, v, c))
-    return xiL_fail(err, pos, "this makes a list that holds itself: Python can, xi's values "
+    return xiX_fail(err, pos, "this makes a list that holds itself: Python can, xi's values "
                               "cannot (append a copy: x.copy())");
   return xiG_list_grown(g, c, v, pos, out, err);
 }
@@ -271,7 +271,7 @@ int xiG_list_append(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *
 static int updated(xiG_graph *g, uint32_t old, int op, uint32_t v, xi_pos pos, uint32_t *out,
                    xi_err *err) {
   if (xiG_kind(g, old) >= 0)
-    return xiL_fail(err, pos, "%s= on a %s held in a container is not part of xi",
+    return xiX_fail(err, pos, "%s= on a %s held in a container is not part of xi",
                     op == XI_ADD ? "+" : "an operator", xiG_type_of(g, old));
   if (xiG_not_number(g, v, pos, "this update", err) ||
       xiG_op(g, op, old, v, NULL, pos, out, err))
@@ -281,7 +281,7 @@ static int updated(xiG_graph *g, uint32_t old, int op, uint32_t v, xi_pos pos, u
     char a[48], b[48];
     xiO_shape_text(&was, a, sizeof a);
     xiO_shape_text(&now, b, sizeof b);
-    return xiL_fail(err, pos, "an update in place keeps the array's shape %s, and this gives "
+    return xiX_fail(err, pos, "an update in place keeps the array's shape %s, and this gives "
                               "%s (NumPy refuses too)", a, b);
   }
   return g->nodes[old].op == XI_LEAF ? leaf_of(g, *out, 1, pos, out, err) : 0;
@@ -291,9 +291,9 @@ int xiG_setitem(xiG_graph *g, uint32_t c, uint32_t key, int op, uint32_t v, xi_p
                 uint32_t *out, xi_err *err) {
   int kind = xiG_kind(g, c);
   if (kind == XI_C_TUPLE)
-    return xiL_fail(err, pos, "a tuple cannot be changed (in Python either)");
+    return xiX_fail(err, pos, "a tuple cannot be changed (in Python either)");
   if (kind != XI_C_LIST && kind != XI_C_DICT)
-    return xiL_fail(err, pos, "a %s cannot be changed by an index", xiG_kind_name(kind));
+    return xiX_fail(err, pos, "a %s cannot be changed by an index", xiG_kind_name(kind));
   uint32_t n = g->nodes[c].x->nargs;
   int64_t at;
   if (kind == XI_C_LIST) {
@@ -301,7 +301,7 @@ int xiG_setitem(xiG_graph *g, uint32_t c, uint32_t key, int op, uint32_t v, xi_p
     if (xiG_py_index(g, key, "list", pos, &i, err))
       return -1;
     if (i < -(int64_t)n || i >= (int64_t)n)
-      return xiL_fail(err, pos, "index %d is out of range for a list of %u (IndexError)", i, n);
+      return xiX_fail(err, pos, "index %d is out of range for a list of %u (IndexError)", i, n);
     at = i < 0 ? i + (int64_t)n : i;
   } else {
     at = xiG_dict_slot(g, c, key);
@@ -313,7 +313,7 @@ int xiG_setitem(xiG_graph *g, uint32_t c, uint32_t key, int op, uint32_t v, xi_p
   if (op && updated(g, g->nodes[c].x->args[at], op, v, pos, &item, err))
     return -1;
   if (holds(g, item, c))
-    return xiL_fail(err, pos, "this makes a %s that holds itself: Python can, xi's values "
+    return xiX_fail(err, pos, "this makes a %s that holds itself: Python can, xi's values "
                               "cannot", xiG_kind_name(kind));
   uint32_t m = at == n ? n + 2 : n;
   uint32_t *items = malloc(m * sizeof *items);
@@ -348,7 +348,7 @@ int xiG_changed(xiG_graph *g, uint32_t name, uint32_t old, uint32_t now, int op,
       return -1;
     *bound = now;
     if (!places)
-      return xiL_fail(err, pos, "this changes an array that no name or container holds: in "
+      return xiX_fail(err, pos, "this changes an array that no name or container holds: in "
                                 "NumPy it may be a view of another (M[0][1] = v changes M); "
                                 "write M[0, 1] = v");
     return 0;

@@ -66,7 +66,7 @@ static int node_of(xiG_graph *g, int kind, uint32_t *args, uint32_t n, int32_t d
                    int nested, xi_pos pos, uint32_t *out, xi_err *err) {
   if (depth >= XI_C_NEST) {
     xiG_items_release(args);
-    return xiL_fail(err, pos, "containers nested more than %d deep", XI_C_NEST);
+    return xiX_fail(err, pos, "containers nested more than %d deep", XI_C_NEST);
   }
   uint32_t i = xiG_append(g, XI_TUPLE, n ? args[0] : XI_NONE, XI_NONE, pos);
   int32_t p[XI_NPARAMS] = {kind, 0, depth + 1, 0, 0};
@@ -118,7 +118,7 @@ int xiG_list_grown(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *o
     if (cap > XI_MAX_ELEMENTS)
       cap = n + 1;
     if (n + 1 > XI_MAX_ELEMENTS)
-      return xiL_fail(err, pos, "a list of more than %u items", XI_MAX_ELEMENTS);
+      return xiX_fail(err, pos, "a list of more than %u items", XI_MAX_ELEMENTS);
     if (!(args = block(args, n, (uint32_t)cap)))
       return xiG_oom(g, pos, err);
     args[n] = v;
@@ -144,19 +144,19 @@ int xiG_not_number(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what,
   case -1:
     return 0;
   case XI_C_TUPLE:
-    return xiL_fail(err, pos, "a tuple (%s) is not a number: %s takes a value (a tuple is read "
+    return xiX_fail(err, pos, "a tuple (%s) is not a number: %s takes a value (a tuple is read "
                               "by unpacking, a, b = t, or by an index, t[0])",
                     g->nodes[i].x->nargs ? "several values" : "empty", what);
   case XI_C_LIST:
-    return xiL_fail(err, pos, "a list is not a number: %s takes a value (np.array(xs) makes "
+    return xiX_fail(err, pos, "a list is not a number: %s takes a value (np.array(xs) makes "
                               "an array of a list, xs[-1] reads its last item)", what);
   case XI_C_DICT:
-    return xiL_fail(err, pos, "a dict is not a number: %s takes a value (d['key'] reads one)",
+    return xiX_fail(err, pos, "a dict is not a number: %s takes a value (d['key'] reads one)",
                     what);
   case XI_C_STR:
-    return xiL_fail(err, pos, "a string is not a number: %s takes a value", what);
+    return xiX_fail(err, pos, "a string is not a number: %s takes a value", what);
   default:
-    return xiL_fail(err, pos, "a %s object is not a number: %s takes a value",
+    return xiX_fail(err, pos, "a %s object is not a number: %s takes a value",
                     xiG_kind_name(xiG_kind(g, i)), what);
   }
 }
@@ -169,7 +169,7 @@ int xiG_py_index(xiG_graph *g, uint32_t k, const char *of, xi_pos pos, int32_t *
   const xiG_node *n = &g->nodes[k];
   if (xiG_kind(g, k) >= 0 || xiG_is_tensor(n) ||
       xiG_dtype_of_flags(n->flags) == XI_DT_FLOAT)
-    return xiL_fail(err, pos, "%s indices must be integers, not %s (as in Python)", of,
+    return xiX_fail(err, pos, "%s indices must be integers, not %s (as in Python)", of,
                     xiG_type_of(g, k));
   return xiG_whole(g, k, pos, i, err);
 }
@@ -235,7 +235,7 @@ int xiG_key_error(const xiG_graph *g, uint32_t d, uint32_t key, int64_t slot, xi
   char k[80];
   key_text(g, key, k, sizeof k);
   if (slot == -2)
-    return xiL_fail(err, pos, "a %s cannot be a dict's key (unhashable type, as Python says): "
+    return xiX_fail(err, pos, "a %s cannot be a dict's key (unhashable type, as Python says): "
                               "keys are strings, numbers or tuples of them", xiG_type_of(g, key));
   const xiG_ext *x = g->nodes[d].x;
   char keys[160] = "";
@@ -247,7 +247,7 @@ int xiG_key_error(const xiG_graph *g, uint32_t d, uint32_t key, int64_t slot, xi
   }
   if (x->nargs && len + 40 >= sizeof keys)
     snprintf(keys + len, sizeof keys - len, ", ...");
-  return xiL_fail(err, pos, "KeyError: %s (the dict's keys are %s)", k, x->nargs ? keys : "none: it is empty");
+  return xiX_fail(err, pos, "KeyError: %s (the dict's keys are %s)", k, x->nargs ? keys : "none: it is empty");
 }
 
 /* a range's three numbers, and its length */
@@ -281,7 +281,7 @@ int xiG_item(xiG_graph *g, uint32_t c, uint32_t key, xi_pos pos, uint32_t *out, 
     return 0;
   }
   if (kind != XI_C_TUPLE && kind != XI_C_LIST && kind != XI_C_RANGE)
-    return xiL_fail(err, pos, kind == XI_C_STR ? "indexing a string is not part of xi"
+    return xiX_fail(err, pos, kind == XI_C_STR ? "indexing a string is not part of xi"
                                                : "a %s object cannot be indexed (in Python "
                                                  "either): list(...) of it can",
                     xiG_kind_name(kind));
@@ -293,7 +293,7 @@ int xiG_item(xiG_graph *g, uint32_t c, uint32_t key, xi_pos pos, uint32_t *out, 
   if (kind == XI_C_RANGE && xiG_range_of(g, c, v, &n, pos, err))
     return -1;
   if (i < -(int64_t)n || i >= (int64_t)n)
-    return xiL_fail(err, pos, "index %d is out of range for a %s of %u (IndexError)", i,
+    return xiX_fail(err, pos, "index %d is out of range for a %s of %u (IndexError)", i,
                     xiG_kind_name(kind), n);
   int64_t at = i < 0 ? i + (int64_t)n : i;
   if (kind == XI_C_RANGE)
@@ -318,7 +318,7 @@ int xiG_slice(xiG_graph *g, uint32_t c, const uint32_t *bounds, xi_pos pos, uint
               xi_err *err) {
   int kind = xiG_kind(g, c);
   if (kind != XI_C_LIST && kind != XI_C_TUPLE)
-    return xiL_fail(err, pos, "a slice of a %s is not part of xi", xiG_kind_name(kind));
+    return xiX_fail(err, pos, "a slice of a %s is not part of xi", xiG_kind_name(kind));
   const xiG_ext *x = g->nodes[c].x;
   int64_t n = x->nargs, b[3] = {0, 0, 1};
   int given[3];
@@ -331,7 +331,7 @@ int xiG_slice(xiG_graph *g, uint32_t c, const uint32_t *bounds, xi_pos pos, uint
       b[q] = v;
   }
   if (b[2] == 0)
-    return xiL_fail(err, pos, "slice step cannot be zero (ValueError)");
+    return xiX_fail(err, pos, "slice step cannot be zero (ValueError)");
   int64_t step = b[2];
   int64_t lo = given[0] ? adjust(b[0], n, step) : step < 0 ? n - 1 : 0;
   int64_t hi = given[1] ? adjust(b[1], n, step) : step < 0 ? -1 : n;

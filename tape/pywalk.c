@@ -21,7 +21,7 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
   const xiG_node *nd = &g->nodes[c];
   if (kind < 0) {
     if (!xiG_is_tensor(nd))
-      return xiL_fail(err, pos, "a %s is not something to walk over ('%s' object is not "
+      return xiX_fail(err, pos, "a %s is not something to walk over ('%s' object is not "
                                 "iterable)", xiG_type_of(g, c), xiG_type_of(g, c));
     *n = nd->x->sh.rank == 2 ? nd->x->sh.rows : nd->x->sh.cols;
     return 0;
@@ -57,7 +57,7 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
   case XI_C_RANGE:
     return xiG_range_of(g, c, v, n, pos, err);
   default:
-    return xiL_fail(err, pos, "walking over a string's characters is not part of xi");
+    return xiX_fail(err, pos, "walking over a string's characters is not part of xi");
   }
 }
 
@@ -102,7 +102,7 @@ int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *ou
   case XI_C_ZIP: {
     uint32_t items[16];
     if (x->nargs > 16)
-      return xiL_fail(err, pos, "zip of more than 16 things");
+      return xiX_fail(err, pos, "zip of more than 16 things");
     for (uint32_t q = 0; q < x->nargs; q++)
       if (xiG_walk_item(g, x->args[q], k, pos, &items[q], err))
         return -1;
@@ -114,7 +114,7 @@ int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *ou
     return xiG_range_of(g, c, v, &n, pos, err) ? -1 : number(g, v[0] + (int64_t)k * v[2], pos, out, err);
   }
   default:
-    return xiL_fail(err, pos, "walking over a string's characters is not part of xi");
+    return xiX_fail(err, pos, "walking over a string's characters is not part of xi");
   }
 }
 
@@ -124,7 +124,7 @@ static int walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint
   if (xiG_walk_len(g, c, pos, n, err))
     return -1;
   if (*n > XI_MAX_ELEMENTS)
-    return xiL_fail(err, pos, "a walk of more than %u items", XI_MAX_ELEMENTS);
+    return xiX_fail(err, pos, "a walk of more than %u items", XI_MAX_ELEMENTS);
   *items = malloc((*n ? *n : 1) * sizeof **items);
   if (!*items)
     return xiG_oom(g, pos, err);
@@ -150,7 +150,7 @@ static int sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_
     int str = xiG_kind(g, items[k]) == XI_C_STR;
     if ((!str && (xiG_kind(g, items[k]) >= 0 || xiG_is_tensor(&g->nodes[items[k]]))) ||
         str != (xiG_kind(g, items[0]) == XI_C_STR))
-      return xiL_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them)",
+      return xiX_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them)",
                       xiG_type_of(g, items[k]));
   }
   for (uint32_t k = 1; k < n; k++) /* insertion: stable; lists here are short */
@@ -172,13 +172,13 @@ int xiG_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *out, x
     for (uint32_t k = 0; kv && k < n && rc == 0; k++) {
       int ik = xiG_kind(g, items[k]);
       if ((ik != XI_C_TUPLE && ik != XI_C_LIST) || g->nodes[items[k]].x->nargs != 2) {
-        rc = xiL_fail(err, pos, "dict(...) takes (key, value) pairs");
+        rc = xiX_fail(err, pos, "dict(...) takes (key, value) pairs");
         break;
       }
       uint32_t key = g->nodes[items[k]].x->args[0], v = g->nodes[items[k]].x->args[1];
       int64_t s = xiG_find_key(g, kv, m, key);
       if (s == -2)
-        rc = xiL_fail(err, pos, "a %s cannot be a dict's key (unhashable, as Python says)",
+        rc = xiX_fail(err, pos, "a %s cannot be a dict's key (unhashable, as Python says)",
                       xiG_type_of(g, key));
       else if (s >= 0)
         kv[s + 1] = v; /* a later pair wins, in the first one's place */
@@ -199,15 +199,15 @@ int xiG_as_array(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *er
   if (kind < 0)
     return xiG_op(g, XI_ID, c, XI_NONE, NULL, pos, out, err); /* np.array(x) copies */
   if (kind == XI_C_DICT || kind == XI_C_STR || kind == XI_C_KEYS || kind == XI_C_ITEMS)
-    return xiL_fail(err, pos, "an array of a %s is not part of xi: arrays hold numbers",
+    return xiX_fail(err, pos, "an array of a %s is not part of xi: arrays hold numbers",
                     xiG_kind_name(kind));
   uint32_t *items, n;
   if (walk_all(g, c, pos, &items, &n, err))
     return -1;
-  int rc = n ? 0 : xiL_fail(err, pos, "an empty array: xi has no empty arrays");
+  int rc = n ? 0 : xiX_fail(err, pos, "an empty array: xi has no empty arrays");
   for (uint32_t k = 0; k < n && rc == 0; k++)
     if (xiG_kind(g, items[k]) == XI_C_STR)
-      rc = xiL_fail(err, pos, "an array of strings is not part of xi: arrays hold numbers");
+      rc = xiX_fail(err, pos, "an array of strings is not part of xi: arrays hold numbers");
     else if (xiG_kind(g, items[k]) >= 0)
       rc = xiG_as_array(g, items[k], pos, &items[k], err);
   if (rc == 0)
@@ -247,12 +247,12 @@ int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos
       return -1;
     items = all;
   }
-  int rc = n ? 0 : xiL_fail(err, pos, "%s() of an empty sequence (ValueError)", name);
+  int rc = n ? 0 : xiX_fail(err, pos, "%s() of an empty sequence (ValueError)", name);
   uint32_t best = n ? items[0] : XI_NONE;
   for (uint32_t k = 0; k < n && rc == 0; k++) {
     const xiG_node *it = &g->nodes[items[k]];
     if (xiG_kind(g, items[k]) >= 0 || xiG_count(it) != 1)
-      rc = xiL_fail(err, pos, "%s() here compares numbers, one at a time: not a %s (np.%s "
+      rc = xiX_fail(err, pos, "%s() here compares numbers, one at a time: not a %s (np.%s "
                               "takes an array's)", name, xiG_type_of(g, items[k]), name);
     else if (k && (max ? mpfr_greater_p(xiG_el((xiG_node *)it, 0), xiG_el(&g->nodes[best], 0))
                        : mpfr_less_p(xiG_el((xiG_node *)it, 0), xiG_el(&g->nodes[best], 0))))
@@ -277,7 +277,7 @@ static int repeat(xiG_graph *g, uint32_t c, uint32_t times, xi_pos pos, uint32_t
   const xiG_ext *x = g->nodes[c].x;
   uint64_t m = t > 0 ? (uint64_t)t * x->nargs : 0;
   if (m > XI_MAX_ELEMENTS)
-    return xiL_fail(err, pos, "a list of more than %u items", XI_MAX_ELEMENTS);
+    return xiX_fail(err, pos, "a list of more than %u items", XI_MAX_ELEMENTS);
   uint32_t *items = malloc((m ? m : 1) * sizeof *items);
   if (!items)
     return xiG_oom(g, pos, err);
@@ -314,7 +314,7 @@ int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t
   if (!sym || (kc != XI_C_LIST && kc != XI_C_TUPLE))
     return xiG_not_number(g, c, pos, sym ? sym : "this operator", err);
   const char *ta = xiG_type_of(g, a), *tb = xiG_type_of(g, b);
-  return xiL_fail(err, pos, "%s %s %s: Python's %s has no arithmetic (TypeError%s); for "
+  return xiX_fail(err, pos, "%s %s %s: Python's %s has no arithmetic (TypeError%s); for "
                             "numbers make an array: np.array(xs) %s ...",
                   ta, sym, tb, xiG_kind_name(kc),
                   op == XI_ADD ? ", or + joins two lists" : op == XI_MUL ? ", or * by an int "
@@ -326,7 +326,7 @@ int xiG_py_equal(xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, int *equal, x
   int ka = xiG_kind(g, a), kb = xiG_kind(g, b);
   if (ka != kb || ka < 0) {
     if ((ka < 0 && xiG_is_tensor(&g->nodes[a])) || (kb < 0 && xiG_is_tensor(&g->nodes[b])))
-      return xiL_fail(err, pos, "== of an array and a %s is not part of xi",
+      return xiX_fail(err, pos, "== of an array and a %s is not part of xi",
                       xiG_kind_name(ka < 0 ? kb : ka));
     *equal = ka < 0 && kb < 0 ? mpfr_equal_p(g->nodes[a].v, g->nodes[b].v) : 0;
     return 0;
@@ -336,7 +336,7 @@ int xiG_py_equal(xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, int *equal, x
     return 0;
   }
   if (ka != XI_C_LIST && ka != XI_C_TUPLE && ka != XI_C_DICT)
-    return xiL_fail(err, pos, "== of %s objects is not part of xi", xiG_kind_name(ka));
+    return xiX_fail(err, pos, "== of %s objects is not part of xi", xiG_kind_name(ka));
   const xiG_ext *x = g->nodes[a].x, *y = g->nodes[b].x;
   *equal = x->nargs == y->nargs;
   for (uint32_t k = 0; k < x->nargs && *equal; k++) {
@@ -364,7 +364,7 @@ int xiG_dict(xiG_graph *g, const uint32_t *kv, uint32_t n, xi_pos pos, uint32_t 
   for (uint32_t k = 0; k + 1 < n && rc == 0; k += 2) {
     int64_t s = xiG_find_key(g, d, m, kv[k]);
     if (s == -2)
-      rc = xiL_fail(err, pos, "a %s cannot be a dict's key (unhashable, as Python says): keys "
+      rc = xiX_fail(err, pos, "a %s cannot be a dict's key (unhashable, as Python says): keys "
                               "are strings, numbers or tuples of them", xiG_type_of(g, kv[k]));
     else if (s >= 0)
       d[s + 1] = kv[k + 1];
@@ -386,7 +386,7 @@ static int py_range(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, 
     if (xiG_py_index(g, args[q], "range", pos, &w[n == 1 ? 1 : q], err))
       return -1;
   if (w[2] == 0)
-    return xiL_fail(err, pos, "range() arg 3 must not be zero (ValueError)");
+    return xiX_fail(err, pos, "range() arg 3 must not be zero (ValueError)");
   for (int q = 0; q < 3; q++)
     if (number(g, w[q], pos, &v[q], err))
       return -1;
@@ -397,7 +397,7 @@ static int need_dict(const xiG_graph *g, uint32_t d, const char *method, xi_pos 
                      xi_err *err) {
   if (xiG_kind(g, d) == XI_C_DICT)
     return 0;
-  return xiL_fail(err, pos, "'%s' object has no attribute '%s': a dict has it",
+  return xiX_fail(err, pos, "'%s' object has no attribute '%s': a dict has it",
                   xiG_type_of(g, d), method);
 }
 
@@ -464,7 +464,7 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
       return 0;
     }
     if (n < 3)
-      return xiL_fail(err, pos, "d.get(key) of a key the dict has not gives None, which is not "
+      return xiX_fail(err, pos, "d.get(key) of a key the dict has not gives None, which is not "
                                 "a value in xi: give a default, d.get(key, 0)");
     *out = args[2];
     return 0;
@@ -473,7 +473,7 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
   case XI_PY_EXTEND:
     t = args[1];
     if (which == XI_PY_EXTEND && xiG_kind(g, args[0]) != XI_C_LIST)
-      return xiL_fail(err, pos, "'%s' object has no attribute 'extend': a list has it",
+      return xiX_fail(err, pos, "'%s' object has no attribute 'extend': a list has it",
                       xiG_type_of(g, args[0]));
     if (which == XI_PY_EXTEND &&
         xiG_convert(g, XI_C_LIST, args[1], pos, &t, err))
@@ -484,6 +484,6 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
     pair[0] = args[0], pair[1] = u;
     return xiG_tuple(g, pair, 2, pos, out, err);
   default:
-    return xiL_fail(err, pos, "this is not part of xi");
+    return xiX_fail(err, pos, "this is not part of xi");
   }
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/pyfmt.h"
 
 /* ---- print ---- */
@@ -106,7 +106,7 @@ static int py_value(xiR_session *s, xiW_buf *b, uint32_t i, const xiO_view *v, c
   else if (!len)
     xiW_py_str(b, &shown);
   else if (xiW_py_format(b, &shown, spec, len, why, sizeof why))
-    rc = xiR_fail(err, at, "%s", why);
+    rc = xiX_fail(err, at, "%s", why);
   for (uint32_t k = 0; los && k < v->n; k++)
     mpfr_clear(&los[k]);
   free(los);
@@ -132,7 +132,7 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
     return 0;
   }
   if (kind == XI_C_ENUMERATE || kind == XI_C_ZIP)
-    return xiR_fail(err, at, "Python prints an %s object as its address (<%s object at "
+    return xiX_fail(err, at, "Python prints an %s object as its address (<%s object at "
                              "0x...>): print(list(...)) prints its items",
                     xiG_kind_name(kind), xiG_kind_name(kind));
   if (kind == XI_C_RANGE) {
@@ -187,12 +187,12 @@ static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, 
   if (kind == XI_C_STR && len) { /* f"{name:>8}" */
     char why[256];
     const char *t = xiS_name(&s->g.sym, (uint32_t)n->x->p[XI_C_TEXT]);
-    return xiW_py_format_str(b, t, spec, len, why, sizeof why) ? xiR_fail(err, at, "%s", why)
+    return xiW_py_format_str(b, t, spec, len, why, sizeof why) ? xiX_fail(err, at, "%s", why)
                                                                 : 0;
   }
   if (kind >= 0) {
     if (len)
-      return xiR_fail(err, at, "TypeError: unsupported format string passed to %s.__format__",
+      return xiX_fail(err, at, "TypeError: unsupported format string passed to %s.__format__",
                       xiG_kind_name(kind));
     return container_text(s, b, i, repr, xi, note, at, err);
   }
@@ -250,7 +250,7 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return rc;
   }
   xiW_str(b, st->end ? st->end : "\n", st->end ? strlen(st->end) : 1);
-  rc = b->failed || note.failed ? xiR_fail(err, st->pos, "%s", xiW_why(b->failed ? b : &note)) : 0;
+  rc = b->failed || note.failed ? xiX_fail(err, st->pos, "%s", xiW_why(b->failed ? b : &note)) : 0;
   if (rc == 0) {
     fwrite(b->s, 1, b->n, stdout);
     if (note.n && b->n && b->s[b->n - 1] != '\n') /* (print(x, end="")) */
@@ -268,6 +268,7 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   (void)err;
   s->py_import = 1; /* the code is Python's: assignments show nothing from now on */
+  xiR_python_numbers(s, st->pos); /* and its numbers are binary64, as NumPy's */
   for (uint32_t k = 0; k < st->nitems; k++) {
     const xiP_item *it = &st->items[k];
     if (TAG_KIND(xiS_tag(&s->g.sym, it->name)) != TAG_FOREIGN)
@@ -298,14 +299,14 @@ static int range_of(xiR_session *s, const xiP_stmt *st, long long r[3], xi_err *
     xiG_node *n = &g->nodes[x->args[k]];
     if (n->x || xiG_dtype_of_flags(n->flags) == XI_DT_FLOAT || !mpfr_integer_p(n->v) ||
         mpfr_cmpabs_ui(n->v, 1ul << 52) > 0)
-      rc = xiR_fail(err, n->pos, "range takes whole numbers (ints; a float such as 3.0 "
+      rc = xiX_fail(err, n->pos, "range takes whole numbers (ints; a float such as 3.0 "
                                  "is refused, as in Python)");
     else
       v[x->nargs == 1 ? 1 : k] = mpfr_get_sj(n->v, MPFR_RNDN);
   }
   xiG_truncate(g, mark);
   if (rc == 0 && v[2] == 0)
-    rc = xiR_fail(err, st->pos, "range's step is 0");
+    rc = xiX_fail(err, st->pos, "range's step is 0");
   memcpy(r, v, sizeof v);
   return rc;
 }
@@ -320,7 +321,11 @@ static int bind_counter(xiR_session *s, const xiP_stmt *st, long long i, xi_err 
     return xiG_oom(g, st->target_pos, err);
   xiP_ins lit = {K_NUM, 0, 0, 0, sym, st->target_pos};
   xiP_code code = {&lit, 1, 1};
-  return xiG_assign(g, st->name, node, mark, &code, st->target_pos, &bound, err);
+  if (xiG_assign(g, st->name, node, mark, &code, st->target_pos, &bound, err))
+    return -1;
+  if (xiR_python(s)) /* for step in range(5): step is Python's name from now on */
+    xiP_named(&g->sym, st->name, 1);
+  return 0;
 }
 
 /* name takes item, as name = item would: a literal becomes a leaf of its own */
@@ -340,7 +345,7 @@ static int bind_targets(xiR_session *s, const xiP_stmt *st, uint32_t item, xi_er
     return bind_item(s, st->names[0], item, st->name_pos[0], err);
   int kind = xiG_kind(g, item);
   if ((kind != XI_C_TUPLE && kind != XI_C_LIST) || g->nodes[item].x->nargs != st->nnames)
-    return xiR_fail(err, st->target_pos, "%u names take each item here, and this item is %s "
+    return xiX_fail(err, st->target_pos, "%u names take each item here, and this item is %s "
                     "(cannot unpack, as Python says)", st->nnames,
                     kind == XI_C_TUPLE || kind == XI_C_LIST ? "of another length" : "one value");
   for (uint32_t k = 0; k < st->nnames; k++)
@@ -375,7 +380,7 @@ static int for_walk(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if ((rc = xiG_walk_len(g, c, st->pos, &n, err)))
       break;
     if (sized && n != n0) {
-      rc = xiR_fail(err, st->pos, "dictionary changed size during iteration (RuntimeError, as "
+      rc = xiX_fail(err, st->pos, "dictionary changed size during iteration (RuntimeError, as "
                                   "in Python): loop over list(d) to change it");
       break;
     }
@@ -391,7 +396,7 @@ static int for_walk(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return rc;
   if (failures)
     return XI_REPORTED;
-  return s->interrupt ? xiR_fail(err, st->pos, "interrupted") : 0;
+  return s->interrupt ? xiX_fail(err, st->pos, "interrupted") : 0;
 }
 
 int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -414,7 +419,7 @@ int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   s->repeats--;
   if (failures)
     return XI_REPORTED;
-  return s->interrupt ? xiR_fail(err, st->pos, "interrupted") : 0;
+  return s->interrupt ? xiX_fail(err, st->pos, "interrupted") : 0;
 }
 
 /* Python's truth of a condition: one number, true when it is not 0 */
@@ -425,7 +430,7 @@ static int truth(xiR_session *s, const xiP_item *it, int *holds, xi_err *err) {
     return -1;
   int rc = xiG_no_tuple(g, c, it->pos, "an if", err);
   if (rc == 0 && xiG_count(&g->nodes[c]) != 1)
-    rc = xiR_fail(err, it->pos, "an if takes one number, and this is an array of %u: its "
+    rc = xiX_fail(err, it->pos, "an if takes one number, and this is an array of %u: its "
                                 "truth is ambiguous (NumPy says so too)",
                   xiG_count(&g->nodes[c]));
   if (rc == 0)
@@ -453,12 +458,14 @@ int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = g->n, root;
   uint32_t *bound = malloc(st->nnames * sizeof *bound);
   if (!bound)
-    return xiR_fail(err, st->pos, "out of memory");
+    return xiX_fail(err, st->pos, "out of memory");
   int rc = xiR_evaluate(s, st, &root, err);
   if (rc == 0)
     rc = xiG_unpack(g, st->names, st->name_pos, st->nnames, root, mark, &st->code, bound, err);
   if (rc)
     xiG_truncate(g, mark);
+  for (uint32_t k = 0; rc == 0 && xiR_python(s) && k < st->nnames; k++)
+    xiP_named(&g->sym, st->names[k], 1); /* Python's names from now on */
   for (uint32_t k = 0; rc == 0 && k < st->nnames && !st->quiet && !xiR_python(s); k++)
     rc = xiR_print_node(s, 0, xiS_name(&g->sym, st->names[k]), bound[k], 0, st->pos, err);
   free(bound);
@@ -483,10 +490,10 @@ int xiR_mutate(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 static int py_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, root, bound;
-  int op = xiP_compound(st->assign);
+  int op = st->code.ins[st->code.n - 2].spare; /* K_INDEXSET's, then the pair's K_TUPLE */
   if (xiR_evaluate(s, st, &root, err) ||
-      xiG_changed(g, st->name, g->nodes[root].x->args[0], g->nodes[root].x->args[1],
-                  op < 0 ? 0 : op, mark, st->target_pos, &bound, err)) {
+      xiG_changed(g, st->name, g->nodes[root].x->args[0], g->nodes[root].x->args[1], op, mark,
+                  st->target_pos, &bound, err)) {
     xiG_truncate(g, mark);
     return -1;
   }
