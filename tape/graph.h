@@ -110,11 +110,13 @@ typedef struct {
   char *text; /* the body as typed */
 } xiG_func;
 
+/* how a name let go of a node (xiG_moved's update) */
+enum { MOVE_BIND, MOVE_UPDATE, MOVE_SET, MOVE_DEL };
 /* where a name let go of a node, for the messages about earlier values */
 typedef struct {
   uint32_t node, name;
   xi_pos pos;
-  uint8_t update; /* by an update step (else by binding the name anew, or del) */
+  uint8_t update; /* how: a MOVE_* */
 } xiG_moved;
 
 struct xiG_graph;
@@ -303,6 +305,11 @@ int xiG_rebind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int updat
    names rebound (malloc'd) */
 int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos pos,
             uint32_t **changed, uint32_t *nchanged, xi_err *err);
+/* after collection: names, labels and history follow their nodes */
+void xiG_names_renumber(xiG_graph *g, const uint32_t *to);
+void xiG_names_free(xiG_graph *g);
+
+/* ---- how a value is called (label.c) ---- */
 /* the name bound to node i right now, or NULL */
 const char *xiG_name_of(const xiG_graph *g, uint32_t i);
 /* "W" or "W (before the update at 7:1)": how to call node i in a trace */
@@ -312,9 +319,6 @@ void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t n
                  char *buf, size_t n);
 /* the ξ labels a trace printed: label k is nodes[k - 1] */
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n);
-/* after collection: names, labels and history follow their nodes */
-void xiG_names_renumber(xiG_graph *g, const uint32_t *to);
-void xiG_names_free(xiG_graph *g);
 
 /* ---- Python's values (pyval.c: made and read; pymut.c: changed in place) ----
  * A tuple, a list, a dict, a string, a dict's view, an enumerate, a zip and a
