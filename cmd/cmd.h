@@ -149,6 +149,11 @@ void xiR_grad_notes(xiR_session *s, uint32_t i);
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_while(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* break and continue: s->jump says which, until the loop around them takes it */
+enum { XI_JUMP_BREAK = 1, XI_JUMP_CONTINUE };
+/* a loop's turn ended: 1 when a break ended the loop too (s->jump is taken) */
+int xiR_loop_break(xiR_session *s);
 int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);

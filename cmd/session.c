@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grad/adjoint.h" /* the tape's callbacks for grad(...) */
 #include "show/num.h"
 #include "show/print.h"
 
@@ -121,6 +122,9 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_PRINT: return xiR_print(s, st, err);
   case S_IMPORT: return xiR_import(s, st, err);
   case S_FOR: return xiR_for(s, st, err);
+  case S_WHILE: return xiR_while(s, st, err);
+  case S_BREAK: s->jump = XI_JUMP_BREAK; return 0;
+  case S_CONTINUE: s->jump = XI_JUMP_CONTINUE; return 0;
   case S_IF: return xiR_if(s, st, err);
   case S_UNPACK: return xiR_unpack(s, st, err);
   case S_INDEXSET: return xiR_index_set(s, st, err);
@@ -149,10 +153,11 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
   xiP_parser p;
   xiP_init_at(&p, &s->g.sym, s->src, end, off, at);
   p.indent = in_block ? 0 : 1; /* a line indented at the top is Python's IndentationError */
+  p.loops = in_block ? -1 : 0;  /* a block's break was checked when the block was read */
   int failures = 0;
   xiP_stmt st;
   memset(&st, 0, sizeof st);
-  while (!s->quit && !s->stop && !s->interrupt) {
+  while (!s->quit && !s->stop && !s->interrupt && !s->jump) {
     xi_err err;
     xiP_set_python(&p, xiR_python(s)); /* (an import switches it on between two statements) */
     int r = xiP_next(&p, &st, &err);

@@ -270,6 +270,11 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
              p->lx.src + kw.off);
   switch (args) {
   case A_NONE:
+    if (xiP_is(p, T_LP) && (cmd == XI_CMD_QUIT || cmd == XI_CMD_EXIT)) { /* quit() */
+      xiP_take(p);
+      xiP_expect(p, T_RP, "')': quit() takes nothing");
+    }
+    break;
   case A_FILE:
     break;
   case A_EXPR:

@@ -274,6 +274,11 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   if (last.kind == K_INDEX)
     xiP_fail(p, last.pos, "assign to an index of a name: M[i, j] = v (M[i][j] = v and x.y[i] "
                           "= v are not part of xi)");
+  if (c->n == 1 && last.kind == K_NAME && op.type == T_ASSIGN &&
+      xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_LAMBDA) {
+    xiP_lambda(p, st, last.arg, last.pos); /* f = lambda x: x ** 2 */
+    return;
+  }
   if (c->n == 1 && last.kind == K_NAME) {
     st->kind = S_ASSIGN;
     st->assign = op.type;
@@ -435,6 +440,14 @@ static int command_here(xiP_parser *p, xiL_token first, uint16_t tag) {
     return 0; /* def grad(...): grad( calls it; grad L is still the command */
   if (TAG_ARG(tag) == XI_CMD_GRAD && call)
     return 0; /* grad(L, W) is an expression */
+  if (call && (TAG_ARG(tag) == XI_CMD_QUIT || TAG_ARG(tag) == XI_CMD_EXIT) &&
+      !(tag & TAG_NAMED)) {
+    xiL_token lp = xiP_take(p); /* quit(), exit(): as Python writes them */
+    int empty = xiP_is(p, T_RP);
+    xiP_put_back(p, &lp);
+    if (empty)
+      return 1;
+  }
   if (!p->python)
     return 1;
   if (name_follows(p))
