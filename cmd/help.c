@@ -1,6 +1,8 @@
-/* help.c: `help`, `help NAME`, and the words Tab completes.  Commands' and
- * operations' help comes from their tables; this file has the overview and
- * the few topics that are neither. */
+/* help.c: the help command (help, help NAME) and the words Tab completes.
+ * The lists of commands, functions and NumPy's names, and each one's help,
+ * come from their tables (syntax/commands.h, ops/ops.h, syntax/numpy.c);
+ * this file has the overview's prose and the few topics that are in none of
+ * them. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,16 +1,36 @@
-/* parse.c: recursive descent over the lexer's tokens, emitting postfix code.
+/* parse.c: recursive descent over the lexer's tokens, emitting postfix code:
+ * the tokens (taken, put back, expected), the code emitted, and statements.
  *
- *   stmt    := command | NAME ('='|'+='|'-='|'*='|'/=') expr
- *            | NAME '(' NAME,... ')' '=' expr | expr
- *   command := WORD args          (the shape of args is the command's row: cmdargs.c)
- *   expr    := arith (('>'|'>='|'<'|'<='|'=='|'!=') arith)?
- *   arith   := term (('+'|'-') term)*
- *   term    := unary (('*'|'/'|'@') unary)*
- *   unary   := ('-'|'+') unary | power          so -2^2 is -(2^2)
- *   power   := primary postfix* SUP* ('^'|'**') unary)?   right-associative
- *   primary := NUM | NAME | NAME '(' args ')' | '(' expr ')' | '[' expr,... ']'
+ *   stmt     := command | '%' command         (%trace L: IPython's spelling)
+ *             | python                        def for while if import from print
+ *                                             pass return ... (pystmt.c, pydef.c,
+ *                                             pyprint.c)
+ *             | STRING                        a docstring: nothing to run
+ *             | NAME assign exprs | NAME '[' index ']' assign exprs
+ *             | NAME '=' 'lambda' ...        (pydef.c)
+ *             | NAME '(' NAME, ... ')' '=' expr               f(x) = x^2
+ *             | NAME (',' NAME)+ '=' exprs                    unpacking
+ *             | exprs
+ *   assign   := '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '//='
+ *   command  := WORD args          (the shape of args is the command's row: cmdargs.c)
+ *   exprs    := expr (',' expr)* ','?          more than one: a tuple
  *
- * What parse.c shares with cmdargs.c is declared in parse_int.h.
+ * Expressions (expr.c; NumPy's names, methods and keyword arguments: numpy.c):
+ *   expr     := or ('if' or 'else' expr)?      only the branch taken is computed
+ *   or       := and ('or' and)*                Python's: a or b is a, or b
+ *   and      := test ('and' test)*
+ *   test     := 'not' test | arith (('>'|'>='|'<'|'<='|'=='|'!=') arith)?
+ *                                              comparisons do not chain
+ *   arith    := term (('+'|'-') term)*
+ *   term     := unary (('*'|'/'|'@'|'%'|'//') unary)*
+ *   unary    := ('-'|'+') unary | power        so -2^2 is -(2^2)
+ *   power    := primary postfix* SUP* (('^'|'**') unary)?   right-associative
+ *   postfix  := '[' index (',' index)? ']' | '.' NAME call?   M[i, :], x.T, x.sum(0)
+ *   index    := expr | ':'
+ *   primary  := NUM | NAME | NAME call | '(' ')' | '(' expr ')' | '(' expr ',' ... ')'
+ *             | '[' expr, ... ']'
+ *
+ * What the parser's files share is declared in parse_int.h.
  */
 #include "syntax/parse.h"
 #include "syntax/parse_int.h"
