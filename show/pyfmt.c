@@ -95,13 +95,13 @@ static const char *const tnames[] = {"float", "int", "bool"};
 /* ---- format() ---- */
 
 static int too_big(char *why, size_t n, const char *what, long v) {
-  return xiW_spec_fail(why, n, -2, "the %s %ld is more than xi writes (%d)", what, v, XI_PY_DIGITS_MAX);
+  return xiW_py_spec_fail(why, n, -2, "the %s %ld is more than xi writes (%d)", what, v, XI_PY_DIGITS_MAX);
 }
 
 static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *why, size_t n) {
   xiW_fspec f = *f0;
   if (f.prec > 2147483647L)
-    return xiW_spec_fail(why, n, -1, "ValueError: precision too big");
+    return xiW_py_spec_fail(why, n, -1, "ValueError: precision too big");
   if (f.prec > XI_PY_DIGITS_MAX)
     return too_big(why, n, "precision", f.prec);
   long type = f.type, prec = f.prec;
@@ -127,7 +127,7 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *w
     x = h;
     if (mpfr_inf_p(h) && mpfr_number_p(x0)) {
       mpfr_clear(h);
-      return xiW_spec_fail(why, n, -2, "the number times 100 is past MPFR's exponent range");
+      return xiW_py_spec_fail(why, n, -2, "the number times 100 is past MPFR's exponent range");
     }
   }
   xiQ_dig g = {0};
@@ -141,13 +141,13 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *w
     else if (code == 'g')
       rc = xiQ_sig(&g, x, prec ? (size_t)prec : 1);
     else if (!mpfr_zero_p(x) && xiQ_decexp(x) > XI_PY_DIGITS_MAX)
-      rc = xiW_spec_fail(why, n, -2, "the number has %ld digits before the point, more than xi writes (%d)",
+      rc = xiW_py_spec_fail(why, n, -2, "the number has %ld digits before the point, more than xi writes (%d)",
                 xiQ_decexp(x), XI_PY_DIGITS_MAX);
     else
       rc = xiQ_fixed(&g, x, prec);
     if (rc == -1) {
       b->failed = XI_W_MEMORY;
-      rc = xiW_spec_fail(why, n, -2, "%s", xiW_why(b));
+      rc = xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b));
     }
     if (code != 'r')
       xiQ_strip(&g);
@@ -171,7 +171,7 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *w
   if (type == 'n')
     f.sep = 0; /* the C locale groups nothing */
   if (!body.failed)
-    xiW_spec_number(b, &f, g.neg, "", body.s, body.n, -1);
+    xiW_py_spec_number(b, &f, g.neg, "", body.s, body.n, -1);
   else
     b->failed = body.failed;
   xiW_free(&body);
@@ -182,9 +182,9 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *w
 static int format_int(xiW_buf *b, mpfr_srcptr x, const xiW_fspec *f0, char *why, size_t n) {
   xiW_fspec f = *f0;
   if (f.prec != -1)
-    return xiW_spec_fail(why, n, -1, "ValueError: Precision not allowed in integer format specifier");
+    return xiW_py_spec_fail(why, n, -1, "ValueError: Precision not allowed in integer format specifier");
   if (f.z)
-    return xiW_spec_fail(why, n, -1,
+    return xiW_py_spec_fail(why, n, -1,
                 "ValueError: Negative zero coercion (z) not allowed in integer format specifier");
   mpz_t z;
   mpz_init(z);
@@ -192,14 +192,14 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const xiW_fspec *f0, char *why,
   int rc = 0;
   if (f.type == 'c') {
     if (f.sign)
-      rc = xiW_spec_fail(why, n, -1, "ValueError: Sign not allowed with integer format specifier 'c'");
+      rc = xiW_py_spec_fail(why, n, -1, "ValueError: Sign not allowed with integer format specifier 'c'");
     else if (f.alt)
-      rc = xiW_spec_fail(why, n, -1,
+      rc = xiW_py_spec_fail(why, n, -1,
                 "ValueError: Alternate form (#) not allowed with integer format specifier 'c'");
     else if (mpz_sgn(z) < 0 || mpz_cmp_ui(z, 0x10ffff) > 0)
-      rc = xiW_spec_fail(why, n, -1, "OverflowError: %%c arg not in range(0x110000)");
+      rc = xiW_py_spec_fail(why, n, -1, "OverflowError: %%c arg not in range(0x110000)");
     else if (mpz_get_ui(z) >= 0xd800 && mpz_get_ui(z) < 0xe000)
-      rc = xiW_spec_fail(why, n, -2, "U+%04lX is a lone surrogate, which UTF-8 cannot write",
+      rc = xiW_py_spec_fail(why, n, -2, "U+%04lX is a lone surrogate, which UTF-8 cannot write",
                 mpz_get_ui(z));
     if (!rc) {
       unsigned long c = mpz_get_ui(z);
@@ -215,14 +215,14 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const xiW_fspec *f0, char *why,
       else
         u[0] = (char)(0xF0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
         u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F)), k = 4;
-      xiW_spec_number(b, &f, 0, "", u, k, 0); /* all rest, no digits */
+      xiW_py_spec_number(b, &f, 0, "", u, k, 0); /* all rest, no digits */
     }
     mpz_clear(z);
     return rc;
   }
   if (xiQ_huge_int(x)) {
     mpz_clear(z);
-    return xiW_spec_fail(why, n, -2, "the int has more digits than xi writes (%d)", XI_PY_DIGITS_MAX);
+    return xiW_py_spec_fail(why, n, -2, "the int has more digits than xi writes (%d)", XI_PY_DIGITS_MAX);
   }
   int base = f.type == 'b' ? 2 : f.type == 'o' ? 8 : f.type == 'x' ? 16 : f.type == 'X' ? -16 : 10;
   const char *prefix = "";
@@ -234,7 +234,7 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const xiW_fspec *f0, char *why,
   mpz_abs(z, z);
   char *d = mpz_get_str(NULL, base, z);
   if (d)
-    xiW_spec_number(b, &f, neg, prefix, d, strlen(d), (long)strlen(d));
+    xiW_py_spec_number(b, &f, neg, prefix, d, strlen(d), (long)strlen(d));
   else
     b->failed = XI_W_MEMORY;
   void (*freef)(void *, size_t);
@@ -311,17 +311,17 @@ void xiW_py_str(xiW_buf *b, const xiO_view *v) {
 int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, char *why,
                   size_t n) {
   if (b->failed)
-    return xiW_spec_fail(why, n, -2, "%s", xiW_why(b));
+    return xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b));
   size_t n0 = b->n;
   int rc = 0;
   if (len == 0) {
     xiW_py_str(b, v);
   } else if (v->sh.rank != 0) {
-    return xiW_spec_fail(why, n, -1, "TypeError: unsupported format string passed to numpy.ndarray.__format__");
+    return xiW_py_spec_fail(why, n, -1, "TypeError: unsupported format string passed to numpy.ndarray.__format__");
   } else {
     int t = xiQ_type_of(v->el, v->dtype);
     xiW_fspec f;
-    if (xiW_spec_parse(&f, spec, len, tnames[t], why, n))
+    if (xiW_py_spec_parse(&f, spec, len, tnames[t], why, n))
       return -1;
     if (t != XI_Q_FLOAT && f.type == 0)
       f.type = 'd';
@@ -331,8 +331,8 @@ int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, c
                     f.type == 'g' || f.type == 'G' || f.type == '%';
     if (t == XI_Q_FLOAT ? !(floatcode || f.type == 0 || f.type == 'n') : !(intcode || floatcode)) {
       char c[16];
-      xiW_spec_code(c, sizeof c, f.type);
-      return xiW_spec_fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type '%s'", c,
+      xiW_py_spec_code(c, sizeof c, f.type);
+      return xiW_py_spec_fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type '%s'", c,
                   tnames[t]);
     }
     if (f.width > XI_PY_DIGITS_MAX)
@@ -343,7 +343,7 @@ int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, c
       rc = format_int(b, v->el, &f, why, n);
   }
   if (!rc && b->failed)
-    rc = xiW_spec_fail(why, n, -2, "%s", xiW_why(b));
+    rc = xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b));
   if (rc && b->s && b->n >= n0) { /* nothing of it stays */
     b->n = n0;
     b->s[n0] = '\0';

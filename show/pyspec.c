@@ -29,7 +29,7 @@ static long u8code(const char *s, size_t n) {
   return c;
 }
 
-size_t xiW_u8count(const char *s, size_t n) {
+size_t xiW_py_u8count(const char *s, size_t n) {
   size_t c = 0;
   for (size_t i = 0; i < n; i++)
     c += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -39,14 +39,14 @@ size_t xiW_u8count(const char *s, size_t n) {
 static int is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
 /* Python's message for a type code: 'd', or '\xe9' past ASCII */
-void xiW_spec_code(char *out, size_t n, long type) {
+void xiW_py_spec_code(char *out, size_t n, long type) {
   if (type > 32 && type < 128)
     snprintf(out, n, "%c", (int)type);
   else
     snprintf(out, n, "\\x%lx", type);
 }
 
-int xiW_spec_fail(char *why, size_t n, int rc, const char *fmt, ...) {
+int xiW_py_spec_fail(char *why, size_t n, int rc, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   if (why && n)
@@ -70,7 +70,7 @@ static int get_integer(const char *s, size_t len, size_t *pos, long *out) {
 }
 
 /* parse_internal_render_format_spec: 0, or -1 with Python's message */
-int xiW_spec_parse(xiW_fspec *f, const char *s, size_t len, const char *tname, char *why, size_t n) {
+int xiW_py_spec_parse(xiW_fspec *f, const char *s, size_t len, const char *tname, char *why, size_t n) {
   size_t pos = 0;
   int align_given = 0, fill_given = 0;
   memset(f, 0, sizeof *f);
@@ -99,30 +99,30 @@ int xiW_spec_parse(xiW_fspec *f, const char *s, size_t len, const char *tname, c
   const char *toomany = "ValueError: Too many decimal digits in format string";
   int got = get_integer(s, len, &pos, &f->width);
   if (got < 0)
-    return xiW_spec_fail(why, n, -1, "%s", toomany);
+    return xiW_py_spec_fail(why, n, -1, "%s", toomany);
   if (got == 0)
     f->width = -1;
   if (pos < len && s[pos] == ',')
     f->sep = ',', pos++;
   if (pos < len && s[pos] == '_') {
     if (f->sep)
-      return xiW_spec_fail(why, n, -1, "ValueError: Cannot specify both ',' and '_'.");
+      return xiW_py_spec_fail(why, n, -1, "ValueError: Cannot specify both ',' and '_'.");
     f->sep = '_', pos++;
   }
   if (pos < len && s[pos] == ',' && f->sep == '_')
-    return xiW_spec_fail(why, n, -1, "ValueError: Cannot specify both ',' and '_'.");
+    return xiW_py_spec_fail(why, n, -1, "ValueError: Cannot specify both ',' and '_'.");
   if (pos < len && s[pos] == '.') {
     pos++;
     got = get_integer(s, len, &pos, &f->prec);
     if (got < 0)
-      return xiW_spec_fail(why, n, -1, "%s", toomany);
+      return xiW_py_spec_fail(why, n, -1, "%s", toomany);
     if (got == 0)
-      return xiW_spec_fail(why, n, -1, "ValueError: Format specifier missing precision");
+      return xiW_py_spec_fail(why, n, -1, "ValueError: Format specifier missing precision");
   }
   if (pos < len) { /* one character left: the type */
     size_t tl = u8len((unsigned char)s[pos]);
     if (pos + tl != len)
-      return xiW_spec_fail(why, n, -1, "ValueError: Invalid format specifier '%.*s' for object of type '%s'",
+      return xiW_py_spec_fail(why, n, -1, "ValueError: Invalid format specifier '%.*s' for object of type '%s'",
                   (int)len, s, tname);
     f->type = u8code(s + pos, tl);
   }
@@ -139,15 +139,15 @@ int xiW_spec_parse(xiW_fspec *f, const char *s, size_t len, const char *tname, c
       /* fall through */
     default: {
       char t[16];
-      xiW_spec_code(t, sizeof t, f->type);
-      return xiW_spec_fail(why, n, -1, "ValueError: Cannot specify '%c' with '%s'.", f->sep, t);
+      xiW_py_spec_code(t, sizeof t, f->type);
+      return xiW_py_spec_fail(why, n, -1, "ValueError: Cannot specify '%c' with '%s'.", f->sep, t);
     }
     }
   }
   return 0;
 }
 
-void xiW_spec_fill(xiW_buf *b, const xiW_fspec *f, long k) {
+void xiW_py_spec_fill(xiW_buf *b, const xiW_fspec *f, long k) {
   if (f->fill_len == 1) {
     xiQ_zeros(b, k, f->fill[0]);
     return;
@@ -202,7 +202,7 @@ static void group(xiW_buf *b, const char *d, long nd, long min_width, int sep, i
 
 /* calc_number_widths and fill_number: the body is ndigits digits (-1: its
    leading decimal digits) then the rest (point, fraction, exponent, '%') */
-void xiW_spec_number(xiW_buf *b, const xiW_fspec *f, int neg, const char *prefix, const char *body,
+void xiW_py_spec_number(xiW_buf *b, const xiW_fspec *f, int neg, const char *prefix, const char *body,
                         size_t blen, long ndigits) {
   size_t nd = ndigits >= 0 ? (size_t)ndigits : 0;
   while (ndigits < 0 && nd < blen && body[nd] >= '0' && body[nd] <= '9')
@@ -211,7 +211,7 @@ void xiW_spec_number(xiW_buf *b, const xiW_fspec *f, int neg, const char *prefix
   size_t rest_bytes = blen - nd;
   char sign = neg ? '-' : f->sign == '+' ? '+' : f->sign == ' ' ? ' ' : 0;
   long n_prefix = (long)strlen(prefix);
-  long nondigit = (sign != 0) + n_prefix + (long)xiW_u8count(rest, rest_bytes);
+  long nondigit = (sign != 0) + n_prefix + (long)xiW_py_u8count(rest, rest_bytes);
   long min_width = f->fill_len == 1 && f->fill[0] == '0' && f->align == '=' ? f->width - nondigit : 0;
   xiW_buf dg = {0};
   if (nd)
@@ -230,15 +230,15 @@ void xiW_spec_number(xiW_buf *b, const xiW_fspec *f, int neg, const char *prefix
     default: lpad = pad;
     }
   }
-  xiW_spec_fill(b, f, lpad);
+  xiW_py_spec_fill(b, f, lpad);
   if (sign)
     xiW_str(b, &sign, 1);
   xiW_str(b, prefix, (size_t)n_prefix);
-  xiW_spec_fill(b, f, spad);
+  xiW_py_spec_fill(b, f, spad);
   if (dg.n)
     xiW_str(b, dg.s, dg.n);
   xiW_str(b, rest, rest_bytes);
-  xiW_spec_fill(b, f, rpad);
+  xiW_py_spec_fill(b, f, rpad);
   xiW_free(&dg);
 }
 
@@ -265,25 +265,25 @@ void xiW_py_str_repr(xiW_buf *b, const char *s) {
 int xiW_py_format_str(xiW_buf *b, const char *s, const char *spec, size_t len, char *why,
                       size_t n) {
   xiW_fspec f;
-  if (xiW_spec_parse(&f, spec, len, "str", why, n))
+  if (xiW_py_spec_parse(&f, spec, len, "str", why, n))
     return -1;
   if (f.type && f.type != 's') {
     char c[16];
-    xiW_spec_code(c, sizeof c, f.type);
-    return xiW_spec_fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type 'str'", c);
+    xiW_py_spec_code(c, sizeof c, f.type);
+    return xiW_py_spec_fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type 'str'", c);
   }
   if (f.sign)
-    return xiW_spec_fail(why, n, -1, "ValueError: Sign not allowed in string format specifier");
+    return xiW_py_spec_fail(why, n, -1, "ValueError: Sign not allowed in string format specifier");
   if (f.alt)
-    return xiW_spec_fail(why, n, -1, "ValueError: Alternate form (#) not allowed in string format "
+    return xiW_py_spec_fail(why, n, -1, "ValueError: Alternate form (#) not allowed in string format "
                             "specifier");
   if (f.sep)
-    return xiW_spec_fail(why, n, -1, "ValueError: Cannot specify '%c' with 's'.", f.sep);
+    return xiW_py_spec_fail(why, n, -1, "ValueError: Cannot specify '%c' with 's'.", f.sep);
   if (f.align == '=')
-    return xiW_spec_fail(why, n, -1, "ValueError: '=' alignment not allowed in string format specifier");
+    return xiW_py_spec_fail(why, n, -1, "ValueError: '=' alignment not allowed in string format specifier");
   if (f.width > XI_PY_DIGITS_MAX || f.prec > XI_PY_DIGITS_MAX)
-    return xiW_spec_fail(why, n, -2, "a width or precision over %d is not printed", XI_PY_DIGITS_MAX);
-  size_t bytes = strlen(s), chars = xiW_u8count(s, bytes);
+    return xiW_py_spec_fail(why, n, -2, "a width or precision over %d is not printed", XI_PY_DIGITS_MAX);
+  size_t bytes = strlen(s), chars = xiW_py_u8count(s, bytes);
   if (f.prec >= 0 && (size_t)f.prec < chars) { /* .3: the first 3 characters */
     size_t k = 0;
     for (long c = 0; k < bytes && c <= f.prec; k++)
@@ -293,9 +293,9 @@ int xiW_py_format_str(xiW_buf *b, const char *s, const char *spec, size_t len, c
   int align = f.aligned ? f.align : '<'; /* a string's default is to the left */
   long pad = f.width > (long)chars ? f.width - (long)chars : 0;
   long left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-  xiW_spec_fill(b, &f, left);
+  xiW_py_spec_fill(b, &f, left);
   xiW_str(b, s, bytes);
-  xiW_spec_fill(b, &f, pad - left);
-  return b->failed ? xiW_spec_fail(why, n, -2, "%s", xiW_why(b)) : 0;
+  xiW_py_spec_fill(b, &f, pad - left);
+  return b->failed ? xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b)) : 0;
 }
 

@@ -20,20 +20,20 @@ typedef struct {
 
 /* parse_internal_render_format_spec: 0, or -1 with Python's message in why
    (tname: the type's name in it, "float") */
-int xiW_spec_parse(xiW_fspec *f, const char *s, size_t len, const char *tname, char *why,
+int xiW_py_spec_parse(xiW_fspec *f, const char *s, size_t len, const char *tname, char *why,
                    size_t n);
 /* k fill characters */
-void xiW_spec_fill(xiW_buf *b, const xiW_fspec *f, long k);
+void xiW_py_spec_fill(xiW_buf *b, const xiW_fspec *f, long k);
 /* calc_number_widths and fill_number: the body is ndigits digits (-1: its
    leading decimal digits) then the rest (point, fraction, exponent, '%') */
-void xiW_spec_number(xiW_buf *b, const xiW_fspec *f, int neg, const char *prefix,
+void xiW_py_spec_number(xiW_buf *b, const xiW_fspec *f, int neg, const char *prefix,
                      const char *body, size_t blen, long ndigits);
 /* why's message (printf's format), and rc */
-int xiW_spec_fail(char *why, size_t n, int rc, const char *fmt, ...)
+int xiW_py_spec_fail(char *why, size_t n, int rc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Python's message for a type code: 'd', or '\xe9' past ASCII */
-void xiW_spec_code(char *out, size_t n, long type);
+void xiW_py_spec_code(char *out, size_t n, long type);
 /* the characters (not bytes) of UTF-8 text */
-size_t xiW_u8count(const char *s, size_t n);
+size_t xiW_py_u8count(const char *s, size_t n);
 
 #endif
