@@ -58,6 +58,11 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len,
 int xiR_run_file(xiR_session *s, const char *path);
 /* the whole of a file into *text (malloc'd), or -1 and why */
 int xiR_read(xiR_session *s, const char *path, char **text, size_t *len, char *why, size_t n);
+/* n bytes of data as the whole of the file path, or the file as it was: a new
+   file beside it, flushed and closed, then renamed over it (cmd/save.c; a
+   device or a named pipe is written in place).  -1 and why ("No space left
+   on device; the old file is kept as it was"), without the file's name. */
+int xiR_save(const char *path, const char *data, size_t n, char *why, size_t wn);
 /* FILE:LINE:COL: kind: message, the source line and a caret, on stderr */
 void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg);
 void xiR_help(FILE *out, const char *topic);
