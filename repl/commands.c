@@ -245,6 +245,7 @@ static int cmd_seed(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   long v = 0;
   if (whole(s, st, "a seed", 0, 4294967295L, &v, err))
     return -1;
+  xiG_stmt_rng(&s->g); /* (a line undone seeds nothing) */
   xiO_seed(&s->g.rng, (uint32_t)v);
   return 0;
 }

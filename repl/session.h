@@ -38,6 +38,7 @@ typedef struct {
   int exact;        /* digits N exact: the balls' precision rises until N digits are proven */
   slong exact_prec; /* the precision the last such print took */
   char unproven[XI_ERR_MSG]; /* why the last value printed unproven could not be proven */
+  unsigned long errors; /* errors reported so far (a line at the prompt with one is undone) */
   volatile sig_atomic_t interrupt;
   /* the source being run, for error messages */
   const char *file, *src;
@@ -53,6 +54,13 @@ void xiR_free(xiR_session *s);
 int xiR_run(xiR_session *s, const char *file, const char *src, size_t len,
             uint32_t first_line);
 int xiR_run_file(xiR_session *s, const char *path);
+/* What one Enter runs at the prompt (a line, a block, a paste): all of it or
+   none of it.  Interrupted, or stopped by an error, the line is undone:
+   every name, function, ξ label, the random numbers and the settings (prec,
+   format, digits) are as they were before it, and what it built is freed;
+   a note says what was put back.  Returns the number of errors. */
+int xiR_enter(xiR_session *s, const char *file, const char *src, size_t len,
+              uint32_t first_line);
 /* the whole of a file into *text (malloc'd), or -1 and why */
 int xiR_read(xiR_session *s, const char *path, char **text, size_t *len, char *why, size_t n);
 /* FILE:LINE:COL: kind: message, the source line and a caret, on stderr */
