@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "syntax/parse.h"
+#include "syntax/parse_int.h"
 
 enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE };
 /* the special forms: compiled here, not to one op of the same name */
@@ -384,9 +385,7 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     break;
   case SP_SEED:
     need(p, a, 1, 1, name, "np.random.seed(N)");
-    if (c->n != a->start[0] + 1 || c->ins[c->n - 1].kind != K_NUM)
-      xiP_fail(p, a->pos[0], "np.random.seed takes a whole number, as in np.random.seed(42)");
-    p->seed_arg = a->first;
+    p->seed_arg = a->first; /* a number's token; an expression (seed) is computed */
     attr(p, c, XI_ATTR_SEED, pos);
     return;
   case SP_ZEROS_LIKE:

@@ -27,7 +27,7 @@ static int exact_whole(xiG_graph *g, const xiG_node *n, mpfr_t v, xi_pos pos, xi
   if (!mpfr_integer_p(v) || mpfr_cmpabs_ui(v, 1) < 0 ||
       mpfr_get_exp(v) <= (mpfr_exp_t)mpfr_get_prec(n->v))
     return 0;
-  return xiL_fail(err, pos, "this whole number is past 2^%ld, where %ld bits keep every whole "
+  return xiX_fail(err, pos, "this whole number is past 2^%ld, where %ld bits keep every whole "
                             "number, so it may have been rounded (it is held as %.0f): a size "
                             "or an index must be exact; raise prec (or format mpfr)",
                   (long)mpfr_get_prec(n->v), (long)mpfr_get_prec(n->v),
@@ -37,13 +37,13 @@ static int exact_whole(xiG_graph *g, const xiG_node *n, mpfr_t v, xi_pos pos, xi
 int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err) {
   xiG_node *n = &g->nodes[i];
   if (n->op == XI_TUPLE || xiG_is_tensor(n))
-    return xiL_fail(err, pos, "expected a whole number here");
+    return xiX_fail(err, pos, "expected a whole number here");
   mpfr_t v;
   mpfr_init2(v, 64);
   int rc = exact_whole(g, n, v, pos, err);
   if (rc == 0 && (!mpfr_integer_p(v) || mpfr_cmp_si(v, INT32_MAX - 1) > 0 ||
                   mpfr_cmp_si(v, INT32_MIN + 2) < 0))
-    rc = xiL_fail(err, pos, "expected a whole number here");
+    rc = xiX_fail(err, pos, "expected a whole number here");
   if (rc == 0)
     *out = (int32_t)mpfr_get_si(v, MPFR_RNDN);
   mpfr_clear(v);
@@ -58,7 +58,7 @@ static int sizes(xiG_graph *g, const uint32_t *args, uint32_t n, int32_t *d, uin
     args = x->args, n = x->nargs;
   }
   if (n > max)
-    return xiL_fail(err, pos, "a shape of %u axes: xi's values have at most %u", n, max);
+    return xiX_fail(err, pos, "a shape of %u axes: xi's values have at most %u", n, max);
   for (uint32_t q = 0; q < n; q++)
     if (xiG_whole(g, args[q], pos, &d[q], err))
       return -1;
@@ -78,26 +78,26 @@ static int arange(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, ui
   for (uint32_t q = 0; q < n; q++) {
     xiG_node *a = &g->nodes[args[q]];
     if (a->op == XI_TUPLE || xiG_is_tensor(a)) {
-      rc = xiL_fail(err, pos, "np.arange takes numbers");
+      rc = xiX_fail(err, pos, "np.arange takes numbers");
       goto done;
     }
     ints &= xiG_dtype_of_flags(a->flags) != XI_DT_FLOAT;
     mpfr_set(v[n == 1 ? 1 : q], a->v, MPFR_RNDN);
   }
   if (mpfr_zero_p(v[2])) {
-    rc = xiL_fail(err, pos, "np.arange's step is 0");
+    rc = xiX_fail(err, pos, "np.arange's step is 0");
     goto done;
   }
   mpfr_sub(len, v[1], v[0], MPFR_RNDU); /* ceil((stop - start) / step) elements */
   mpfr_div(len, len, v[2], MPFR_RNDU);
   mpfr_ceil(len, len);
   if (mpfr_cmp_ui(len, XI_MAX_ELEMENTS) > 0) {
-    rc = xiL_fail(err, pos, "np.arange of more than %u elements", XI_MAX_ELEMENTS);
+    rc = xiX_fail(err, pos, "np.arange of more than %u elements", XI_MAX_ELEMENTS);
     goto done;
   }
   uint32_t count = mpfr_sgn(len) > 0 ? (uint32_t)mpfr_get_ui(len, MPFR_RNDN) : 0;
   if (count == 0) {
-    rc = xiL_fail(err, pos, "np.arange gives no element here (xi has no empty arrays)");
+    rc = xiX_fail(err, pos, "np.arange gives no element here (xi has no empty arrays)");
     goto done;
   }
   *out = xiG_append(g, XI_LEAF, XI_NONE, XI_NONE, pos);
@@ -126,10 +126,10 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
     return -1;
   for (uint32_t q = 0; q < count; q++)
     if (d[q] < 1)
-      return xiL_fail(err, pos, "a size must be 1 or more, not %d", d[q]);
+      return xiX_fail(err, pos, "a size must be 1 or more, not %d", d[q]);
   if (which == XI_MAKE_EYE) {
     if (count != 1)
-      return xiL_fail(err, pos, "eye takes one size: eye(n)");
+      return xiX_fail(err, pos, "eye takes one size: eye(n)");
     d[1] = d[0], count = 2;
   }
   xi_shape sh = {(uint8_t)count, 1, 1};
@@ -138,7 +138,7 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
   else if (sh.rank == 2)
     sh.rows = (uint32_t)d[0], sh.cols = (uint32_t)d[1];
   if ((uint64_t)sh.rows * sh.cols > XI_MAX_ELEMENTS)
-    return xiL_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
+    return xiX_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
                  (unsigned long long)sh.rows * sh.cols, XI_MAX_ELEMENTS);
   *out = xiG_append(g, XI_LEAF, XI_NONE, XI_NONE, pos);
   if (*out == XI_NONE || (sh.rank && xiG_shape_node(g, *out, sh, NULL)))
@@ -148,7 +148,7 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
     xiG_stmt_rng(g); /* a statement undone draws nothing */
   for (uint32_t k = 0; k < xiG_count(nd); k++) {
     if ((k & 1023) == 0 && xiO_stopped())
-      return xiL_fail(err, pos, "interrupted");
+      return xiX_fail(err, pos, "interrupted");
     mpfr_ptr e = xiG_el(nd, k);
     int inex = 0;
     switch (which) {
@@ -208,11 +208,11 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     return number(g, sh.rank, pos, out, err);
   case XI_ATTR_LEN:
     if (sh.rank == 0)
-      return xiL_fail(err, pos, "len() of a scalar (it has no length; NumPy says so too)");
+      return xiX_fail(err, pos, "len() of a scalar (it has no length; NumPy says so too)");
     return number(g, sh.rank == 2 ? sh.rows : sh.cols, pos, out, err);
   case XI_ATTR_ITEM:
     if (count != 1)
-      return xiL_fail(err, pos, ".item() takes the one element of a value of size 1; this one "
+      return xiX_fail(err, pos, ".item() takes the one element of a value of size 1; this one "
                              "has %u", count);
     return shaped(g, x, (xi_shape){0, 1, 1}, pos, out, err);
   case XI_ATTR_FLATTEN:
@@ -228,7 +228,7 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
   case XI_ATTR_ARRAY:
     return xiG_op(g, XI_ID, x, XI_NONE, NULL, pos, out, err); /* np.array(x) copies */
   default:
-    return xiL_fail(err, pos, "np.random.seed(...) is a statement of its own");
+    return xiX_fail(err, pos, "np.random.seed(...) is a statement of its own");
   }
 }
 
@@ -236,7 +236,7 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
 int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_err *err) {
   xiG_ext *x = g->nodes[t].x;
   if (x->nargs == 0)
-    return xiL_fail(err, pos, "np.array(()) is empty: xi has no empty arrays");
+    return xiX_fail(err, pos, "np.array(()) is empty: xi has no empty arrays");
   return xiG_list(g, x->args, x->nargs, pos, out, err);
 }
 
@@ -254,18 +254,18 @@ int xiG_reshape(xiG_graph *g, uint32_t x, const uint32_t *dims, uint32_t n, xi_p
     if (d[q] == -1 && free_axis < 0)
       free_axis = (int)q;
     else if (d[q] < 1)
-      return xiL_fail(err, pos, "a size in reshape must be 1 or more (or one -1), not %d", d[q]);
+      return xiX_fail(err, pos, "a size in reshape must be 1 or more (or one -1), not %d", d[q]);
     else
       known *= (uint64_t)d[q];
   }
   if (free_axis >= 0) { /* -1: whatever the others leave */
     if (known == 0 || count % known)
-      return xiL_fail(err, pos, "cannot reshape %u elements with these sizes", count);
+      return xiX_fail(err, pos, "cannot reshape %u elements with these sizes", count);
     d[free_axis] = (int32_t)(count / known);
     known *= (uint64_t)d[free_axis];
   }
   if (known != count)
-    return xiL_fail(err, pos, "cannot reshape %u elements into %llu", count,
+    return xiX_fail(err, pos, "cannot reshape %u elements into %llu", count,
                  (unsigned long long)known);
   xi_shape sh = {(uint8_t)rank, rank == 2 ? (uint32_t)d[0] : 1,
                  rank == 2 ? (uint32_t)d[1] : rank == 1 ? (uint32_t)d[0] : 1};
@@ -282,7 +282,7 @@ static int tuple_item(xiG_graph *g, uint32_t t, uint32_t k, xi_pos pos, uint32_t
   if (xiG_whole(g, k, pos, &i, err))
     return -1;
   if (i < -(int32_t)n || i >= (int32_t)n)
-    return xiL_fail(err, pos, "index %d is out of range for a tuple of %u", i, n);
+    return xiX_fail(err, pos, "index %d is out of range for a tuple of %u", i, n);
   *out = g->nodes[t].x->args[i < 0 ? i + (int32_t)n : i];
   return 0;
 }
@@ -300,21 +300,21 @@ static int check_index(xiG_graph *g, uint32_t idx, uint32_t len, int axis, xi_po
   if (xiG_no_tuple(g, idx, pos, "an index", err))
     return -1;
   if (nd->x && nd->x->sh.rank == 2)
-    return xiL_fail(err, pos, "an index array of two axes is not part of xi: index with vectors");
+    return xiX_fail(err, pos, "an index array of two axes is not part of xi: index with vectors");
   xiO_view v = xiG_view(nd);
   for (uint32_t k = 0; k < v.n; k++) {
     mpfr_srcptr e = &v.el[k];
     if (!mpfr_integer_p(e))
-      return xiL_fail(err, pos, "an index must be a whole number (element %u of the index "
+      return xiX_fail(err, pos, "an index must be a whole number (element %u of the index "
                              "on axis %d is not)", k, axis);
     if (!mpfr_zero_p(e) && mpfr_get_exp(e) > (mpfr_exp_t)mpfr_get_prec(e)) /* (exact_whole) */
-      return xiL_fail(err, pos, "element %u of the index on axis %d is past 2^%ld, where %ld "
+      return xiX_fail(err, pos, "element %u of the index on axis %d is past 2^%ld, where %ld "
                              "bits keep every whole number, so it may have been rounded (it "
                              "is held as %.0f): an index must be exact; raise prec (or format "
                              "mpfr)", k, axis, (long)mpfr_get_prec(e), (long)mpfr_get_prec(e),
                       mpfr_get_d(e, MPFR_RNDN));
     if (mpfr_cmp_si(e, -(long)len) < 0 || mpfr_cmp_ui(e, len) >= 0)
-      return xiL_fail(err, pos, "index %ld is out of range for axis %d of size %u",
+      return xiX_fail(err, pos, "index %ld is out of range for axis %d of size %u",
                    mpfr_get_si(e, MPFR_RNDZ), axis, len);
   }
   *n = v.n;
@@ -353,9 +353,9 @@ static int index_table(xiG_graph *g, uint32_t base, const uint32_t *items, int a
                        xi_pos pos, uint32_t *vec, uint32_t *n, xi_err *err) {
   xi_shape sh = xiG_shape(&g->nodes[base]);
   if (sh.rank == 0)
-    return xiL_fail(err, pos, "a scalar has no elements to index");
+    return xiX_fail(err, pos, "a scalar has no elements to index");
   if (argc != sh.rank)
-    return xiL_fail(err, pos, sh.rank == 2 ? "index a matrix by rows and columns: M[rows, cols] "
+    return xiX_fail(err, pos, sh.rank == 2 ? "index a matrix by rows and columns: M[rows, cols] "
                                           "(M[rows] with an array is not part of xi)"
                                         : "a vector takes one index");
   uint32_t len[2] = {1, 1};
@@ -364,7 +364,7 @@ static int index_table(xiG_graph *g, uint32_t base, const uint32_t *items, int a
     if (check_index(g, items[q], axis_len(sh, q), q, pos, &len[q], err))
       return -1;
     if (len[q] != 1 && *n != 1 && len[q] != *n)
-      return xiL_fail(err, pos, "the index arrays have %u and %u elements: they must have one "
+      return xiX_fail(err, pos, "the index arrays have %u and %u elements: they must have one "
                              "length (or be one number)", *n, len[q]);
     if (len[q] != 1 || xiG_is_tensor(&g->nodes[items[q]]))
       *n = len[q] > *n ? len[q] : *n;
@@ -379,7 +379,7 @@ int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int 
               xi_pos pos, uint32_t *out, xi_err *err) {
   if (xiG_is_tuple(g, base)) {
     if (argc != 1 || mask)
-      return xiL_fail(err, pos, "a tuple takes one index: t[0]");
+      return xiX_fail(err, pos, "a tuple takes one index: t[0]");
     return tuple_item(g, base, items[0], pos, out, err);
   }
   int arrays = 0;
@@ -394,7 +394,7 @@ int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int 
     return xiG_op(g, XI_INDEX, base, XI_NONE, p, pos, out, err);
   }
   if (mask)
-    return xiL_fail(err, pos, "':' beside an index array is not part of xi: M[rows, cols] with "
+    return xiX_fail(err, pos, "':' beside an index array is not part of xi: M[rows, cols] with "
                            "an array or a number for each");
   uint32_t vec[2], n, table;
   if (index_table(g, base, items, argc, pos, vec, &n, err) ||
@@ -417,10 +417,10 @@ static int distinct(xiG_graph *g, const uint32_t *vec, int argc, uint32_t n,
     uint32_t j = argc > 1 ? (uint32_t)mpfr_get_ui(&v1.el[k], MPFR_RNDN) : 0;
     uint32_t at = argc > 1 ? i * sh->cols + j : i;
     if (seen[at]++)
-      rc = argc > 1 ? xiL_fail(err, pos, "the element [%u, %u] is picked twice: NumPy would update "
+      rc = argc > 1 ? xiX_fail(err, pos, "the element [%u, %u] is picked twice: NumPy would update "
                                       "it once, from its old value; xi refuses (pick each "
                                       "element once)", i, j)
-                    : xiL_fail(err, pos, "the element [%u] is picked twice: NumPy would update it "
+                    : xiX_fail(err, pos, "the element [%u] is picked twice: NumPy would update it "
                                       "once, from its old value; xi refuses (pick each element "
                                       "once)", i);
   }
@@ -431,11 +431,11 @@ static int distinct(xiG_graph *g, const uint32_t *vec, int argc, uint32_t n,
 int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int mask,
                   int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err) {
   if (xiG_is_tuple(g, base))
-    return xiL_fail(err, pos, "a tuple cannot be changed (in Python either)");
+    return xiX_fail(err, pos, "a tuple cannot be changed (in Python either)");
   if (xiG_no_tuple(g, rhs, pos, "an indexed assignment", err))
     return -1;
   if (mask)
-    return xiL_fail(err, pos, "x[i, :] = v (a slice) is not part of xi: give each element's "
+    return xiX_fail(err, pos, "x[i, :] = v (a slice) is not part of xi: give each element's "
                            "index, M[rows, cols] = v with arrays");
   xi_shape sh = xiG_shape(&g->nodes[base]);
   uint32_t vec[3], n, table, now, v;
@@ -456,12 +456,12 @@ int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, 
   } else if (!(vs.rank == 1 && vs.cols == n)) {
     char a[48];
     xiO_shape_text(&vs, a, sizeof a);
-    return xiL_fail(err, pos, "the new values have shape %s, and the index picks %u elements", a,
+    return xiX_fail(err, pos, "the new values have shape %s, and the index picks %u elements", a,
                  n);
   }
   if (xiG_dtype_of_flags(g->nodes[base].flags) != XI_DT_FLOAT &&
       xiG_dtype_of_flags(g->nodes[v].flags) == XI_DT_FLOAT)
-    return xiL_fail(err, pos, "this array holds integers, and the new values are floats: NumPy "
+    return xiX_fail(err, pos, "this array holds integers, and the new values are floats: NumPy "
                            "would cut them to integers; xi refuses (make it a float array: "
                            "x = x.astype(float))");
   vec[argc] = v;

@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "repl/session.h"
+#include "cmd/session.h"
 
 static volatile sig_atomic_t *target;
 static timer_t timer;

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/num.h"
 #include "show/steps.h"
 
@@ -30,19 +30,19 @@ static void say_format(xiR_session *s) {
 
 static int unknown(const xiP_stmt *st, const char *t, size_t n, xi_pos at, xi_err *err) {
   (void)st;
-  return xiR_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
+  return xiX_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
                   (int)n, t);
 }
 
 /* after format mpfr: the names whose values are nan or inf, which MPFR has no
    number for, are deleted, and the note says which and why (err: the first
    reason) */
-static int undefined_names(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+static int undefined_names(xiR_session *s, xi_pos at, xi_err *err) {
   uint32_t *ids, n;
   char why[sizeof err->msg];
   snprintf(why, sizeof why, "%s", err->msg);
-  if (xiG_unbind_undefined(&s->g, st->arg.pos, &ids, &n))
-    return xiR_fail(err, st->arg.pos, "out of memory");
+  if (xiG_unbind_undefined(&s->g, at, &ids, &n))
+    return xiX_fail(err, at, "out of memory");
   xiW_buf b = {0};
   for (uint32_t k = 0; k < n && k < 8; k++)
     xiW_put(&b, "%s%s", k ? ", " : "", xiS_name(&s->g.sym, ids[k]));
@@ -50,24 +50,18 @@ static int undefined_names(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiW_put(&b, " and %u more", n - 8);
   char msg[2 * sizeof err->msg];
   if (n)
-    snprintf(msg, sizeof msg, "%.160s %s nan or inf, which MPFR has no number for (%.300s): %s deleted",
+    snprintf(msg, sizeof msg, "%.160s %s nan or inf, which MPFR has no number for (%.300s): "
+                              "%s deleted",
              b.s ? b.s : "?", n == 1 ? "is" : "are", why, n == 1 ? "it is" : "they are");
   if (n)
-    xiR_report(s, "note", st->arg.pos, msg);
+    xiR_report(s, "note", at, msg);
   xiW_free(&b);
   free(ids);
   return 0;
 }
 
-int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  if (st->arg.len == 0) {
-    say_format(s);
-    return 0;
-  }
-  const char *t = s->src + st->arg.off;
-  int f = xiO_format_lookup(t, st->arg.len), old = xiO_fmt;
-  if (f < 0)
-    return unknown(st, t, st->arg.len, st->arg.pos, err);
+int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err) {
+  int old = xiO_fmt;
   if (old == XI_FMT_MPFR)
     s->mpfr_prec = s->g.prec;
   mpfr_prec_t prec = f == XI_FMT_MPFR ? s->mpfr_prec : xiO_formats[f].prec;
@@ -75,7 +69,7 @@ int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiD_forget(&s->sweep);
   s->live = s->g.n;
   xiO_fmt = f;
-  err->pos = st->arg.pos;
+  err->pos = at;
   /* back to MPFR, a nan or inf a format made (v = 0/0) is no value: the names
      that hold one go, and a note says so; the change itself is not refused */
   int bad = f == XI_FMT_MPFR ? xiG_set_prec_lenient(&s->g, prec, err)
@@ -85,10 +79,40 @@ int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     size_t len = strlen(err->msg);
     snprintf(err->msg + len, sizeof err->msg - len, ": the format stays %s",
              xiO_formats[old].name);
-    err->pos = st->arg.pos;
+    err->pos = at;
     return -1;
   }
-  return bad ? undefined_names(s, st, err) : 0;
+  return bad ? undefined_names(s, at, err) : 0;
+}
+
+int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  if (st->arg.len == 0) {
+    say_format(s);
+    return 0;
+  }
+  const char *t = s->src + st->arg.off;
+  int f = xiO_format_lookup(t, st->arg.len);
+  if (f < 0)
+    return unknown(st, t, st->arg.len, st->arg.pos, err);
+  s->fmt_chosen = 1; /* the user's: Python's code no longer picks binary64 */
+  return xiR_use_format(s, f, st->arg.pos, err);
+}
+
+void xiR_python_numbers(xiR_session *s, xi_pos at) {
+  if (s->fmt_chosen || xiO_fmt != XI_FMT_MPFR)
+    return;
+  s->fmt_chosen = 1; /* once: a format chosen after it is the user's */
+  xi_err err;
+  const char *file = s->file ? s->file : "xi";
+  fflush(stdout);
+  if (xiR_use_format(s, XI_FMT_BINARY64, at, &err)) /* a value past binary64's range */
+    fprintf(stderr, "%s:%u:%u: note: Python's code would run in binary64, as NumPy's float64, "
+                    "but %s (xi's exact numbers go on)\n", file, at.line, at.col, err.msg);
+  else if (s->interactive)
+    fprintf(stderr, "%s:%u:%u: note: Python's code: the numbers are binary64 from here on, "
+                    "NumPy's float64, so print shows what Python shows; format mpfr (or prec "
+                    "N) gives xi's exact numbers, compare L both (help python)\n",
+            file, at.line, at.col);
 }
 
 /* ---- compare ---- */
@@ -261,7 +285,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if (f < 0)
       return unknown(st, t, strlen(t), st->name_pos[k], err);
     if (f == XI_FMT_MPFR)
-      return xiR_fail(err, st->name_pos[k], "the exact column is MPFR's already: name the "
+      return xiX_fail(err, st->name_pos[k], "the exact column is MPFR's already: name the "
                                              "formats to compare with it (binary16, ...)");
     int dup = 0;
     for (int q = 0; q < nwant; q++)
@@ -279,7 +303,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *label = xiR_label(s, st);
   xiT_steps steps;
   int have_steps = 0;
-  int rc = label ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
+  int rc = label ? xiR_evaluate(s, st, &root, err) : xiX_fail(err, st->pos, "out of memory");
   if (rc == 0)
     rc = xiT_steps_make(&steps, &s->g, &s->sweep, &root, label, &root, 0, XI_T_TEXT,
                         s->digits, st->pos, err); /* (no wrt: an empty list, not NULL) */
@@ -338,99 +362,4 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (rc) /* on success the nodes stay: the ξ labels it printed name them */
     xiG_truncate(&s->g, mark);
   return rc;
-}
-
-/* ---- where inf and nan first appeared (trace, in a format) ---- */
-
-static int finite_view(const xiO_view *v, int nan_only) {
-  for (uint32_t k = 0; k < v->n; k++)
-    if (nan_only ? mpfr_nan_p(&v->el[k]) : !mpfr_number_p(&v->el[k]))
-      return 0;
-  return 1;
-}
-
-/* node i's operation with its operands' values: exp(20), inf - inf */
-static void op_values(xiR_session *s, xiW_buf *b, uint32_t i) {
-  xiG_node *n = &s->g.nodes[i];
-  const char *form = xiO_table[n->op].form;
-  for (const char *c = form; *c; c++) {
-    int var = (*c == 'a' || *c == 'b') && (c == form || !((c[-1] | 32) >= 'a' && (c[-1] | 32) <= 'z')) &&
-              !((c[1] | 32) >= 'a' && (c[1] | 32) <= 'z');
-    if (!var) {
-      xiW_put(b, "%c", *c);
-      continue;
-    }
-    uint32_t o = *c == 'a' ? n->a : n->b;
-    xiG_node *on = o == XI_NONE ? NULL : &s->g.nodes[o];
-    if (!on || xiG_is_tensor(on)) {
-      xiW_put(b, "%c", *c);
-      continue;
-    }
-    char t[XI_FORMAT_ROOM(10)];
-    xiN_write(t, on->v, s->digits < 10 ? s->digits : 10);
-    xiW_put(b, t[0] == '-' && c != form ? "(%s)" : "%s", t);
-  }
-}
-
-static void who(xiR_session *s, uint32_t i, char *buf, size_t n) {
-  for (uint32_t k = 0; k < s->g.nlabel; k++)
-    if (s->g.label[k] == i && !xiG_name_of(&s->g, i)) {
-      snprintf(buf, n, "ξ%u", k + 1);
-      return;
-    }
-  xiG_label_of(&s->g, i, buf, n);
-}
-
-void xiR_format_notes(xiR_session *s, uint32_t root) {
-  if (xiO_fmt == XI_FMT_MPFR || root == XI_NONE)
-    return;
-  const xiO_format *f = &xiO_formats[xiO_fmt];
-  int inf_done = 0, nan_done = 0;
-  uint8_t *cone = calloc(root + 1, 1);
-  if (!cone)
-    return;
-  cone[root] = 1;
-  for (uint32_t i = root + 1; i-- > 0;)
-    for (uint32_t k = 0; cone[i] && k < xiG_nargs(&s->g.nodes[i]); k++)
-      cone[xiG_arg(&s->g.nodes[i], k)] = 1;
-  for (uint32_t i = 0; i <= root && !(inf_done && nan_done); i++) {
-    xiG_node *n = &s->g.nodes[i];
-    if (!cone[i] || n->op == XI_TUPLE)
-      continue;
-    xiO_view v = xiG_view(n);
-    int ops_finite = 1, ops_nonan = 1;
-    for (uint32_t k = 0; k < xiG_nargs(n); k++) {
-      xiO_view o = xiG_view(&s->g.nodes[xiG_arg(n, k)]);
-      ops_finite &= finite_view(&o, 0);
-      ops_nonan &= finite_view(&o, 1);
-    }
-    char name[160];
-    xiW_buf b = {0};
-    if (!inf_done && ops_finite && !finite_view(&v, 0) && finite_view(&v, 1)) {
-      inf_done = 1;
-      who(s, i, name, sizeof name);
-      int leaf = n->op == XI_LEAF || n->op == XI_CONST;
-      xiW_put(&b, "note: %s %s to %sinf here (", name, leaf ? "rounds" : "overflowed",
-              mpfr_signbit(v.el) && !xiG_is_tensor(n) ? "-" : "");
-      if (leaf)
-        xiW_put(&b, "a number");
-      else
-        op_values(s, &b, i);
-      int pole = n->op == XI_DIV || n->op == XI_LOG;
-      if (pole && !leaf)
-        xiW_put(&b, ": a division by zero)\n");
-      else
-        xiW_put(&b, " > %s, %s's largest)\n", f->largest, f->name);
-    } else if (!nan_done && ops_nonan && !finite_view(&v, 1)) {
-      nan_done = inf_done = 1; /* (an inf after the first nan is no news) */
-      who(s, i, name, sizeof name);
-      xiW_put(&b, "note: first nan at %s: ", name);
-      op_values(s, &b, i);
-      xiW_put(&b, "\n");
-    }
-    if (b.s)
-      fwrite(b.s, 1, b.n, stdout);
-    xiW_free(&b);
-  }
-  free(cone);
 }

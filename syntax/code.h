@@ -1,0 +1,70 @@
+/* code.h: the postfix code statements and expressions are compiled to, and
+ * all of the parser's work that the tape sees: it runs the code (tape/exec.c)
+ * and keeps some (a function's body, a constant expression).  Postfix code
+ * (reverse Polish) lets the graph builder run a plain loop with a stack: no
+ * recursion, so no input can overflow the C stack there. */
+#ifndef XI_CODE_H
+#define XI_CODE_H
+
+#include <stdint.h>
+
+#include "diag/diag.h"
+
+/* K_NUM's arg (and XI_CONST's aux) for pi and e, which are not literal texts */
+#define XI_LIT_PI (UINT32_MAX - 1)
+#define XI_LIT_E (UINT32_MAX - 2)
+
+typedef enum {
+  K_NUM,   /* a literal: arg = its text (with any minus folded in) as a symbol, or XI_LIT_*;
+              True and False are the symbols of those words */
+  K_NAME,  /* arg = name id (pi and e are names too, bound or not) */
+  K_OP,    /* op = an xiO_op; argc arguments when written as a call */
+  K_CALL,  /* a user function: arg = name id, argc arguments */
+  K_DERIV, /* grad/hessian/jacobian(E, v): op = XI_D_*, arg = the name v; E on the stack
+              (jvp(E, v, dv): E, then dv) */
+  K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones */
+  K_LIST,  /* [a, b, ...]: arg items on the stack */
+  K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple) */
+  K_LET,   /* inside a def: the top of the stack becomes the local name arg */
+  K_TUPLE, /* (a, b, ...): argc items on the stack make a tuple */
+  K_UNPACK,/* a tuple on the stack replaced by its argc items */
+  K_DUP,   /* the top of the stack twice */
+  K_SWAP,  /* the top two exchanged */
+  K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
+  K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
+  K_INDEXSET /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
+                the ':' ones, not on the stack) and v; spare: the op (0 for =) */
+} xiP_kind;
+
+/* K_ATTR's op: what is read from a value */
+enum {
+  XI_ATTR_SHAPE, /* its shape as a tuple */
+  XI_ATTR_SIZE,  /* its number of elements */
+  XI_ATTR_NDIM,  /* its rank */
+  XI_ATTR_LEN,   /* len(x): rows of a matrix, elements of a vector */
+  XI_ATTR_ITEM,  /* x.item(): the one element, as a scalar */
+  XI_ATTR_FLATTEN, /* x.flatten(), x.ravel(): a vector */
+  XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
+  XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
+  XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
+  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (parse.c) */
+};
+/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies) */
+#define XI_OPF_DOT 1
+
+typedef struct {
+  uint8_t kind, op, spare;
+  uint16_t argc;
+  uint32_t arg;
+  xi_pos pos;
+} xiP_ins;
+
+typedef struct {
+  xiP_ins *ins;
+  uint32_t n, cap;
+} xiP_code;
+
+void xiP_code_free(xiP_code *c);
+int xiP_code_copy(xiP_code *dst, const xiP_code *src);
+
+#endif
