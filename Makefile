@@ -22,7 +22,7 @@ OUT ?= build
 LIB_SRC := diag/diag.c ops/pool.c ops/ops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/rng.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/cmdargs.c syntax/expr.c syntax/numpy.c \
            syntax/pystmt.c syntax/pyprint.c syntax/pydef.c \
-           tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/names.c tape/undo.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c ops/bops.c ops/btops.c proof/ball.c \
+           tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/names.c tape/labels.c tape/undo.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c ops/bops.c ops/btops.c proof/ball.c \
            show/num.c show/print.c show/form.c show/steps.c show/trace.c \
            show/digits.c show/npfmt.c show/pyfmt.c show/dot.c show/svg.c show/export.c \
            cmd/session.c cmd/args.c cmd/output.c cmd/proven.c cmd/pyrun.c cmd/commands.c \

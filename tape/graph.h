@@ -106,11 +106,15 @@ typedef struct {
   char *text; /* the body as typed */
 } xiG_func;
 
+/* how a name let go of a node (xiG_moved.update): bound anew, an update
+   step, set, del */
+enum { XI_MOVE_BIND, XI_MOVE_UPDATE, XI_MOVE_SET, XI_MOVE_DEL };
+
 /* where a name let go of a node, for the messages about earlier values */
 typedef struct {
   uint32_t node, name;
   xi_pos pos;
-  uint8_t update; /* by an update step (else by binding the name anew, or del) */
+  uint8_t update; /* how: XI_MOVE_* */
 } xiG_moved;
 
 /* A statement that runs all or nothing (undo.c): what it changed, to be put
@@ -338,6 +342,11 @@ int xiG_unbind_undefined(xiG_graph *g, xi_pos pos, uint32_t **out, uint32_t *n);
    names rebound (malloc'd) */
 int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos pos,
             uint32_t **changed, uint32_t *nchanged, xi_err *err);
+void xiG_names_free(xiG_graph *g);
+/* (names.c, for undo.c) a function's parts freed, its slot back on the free list */
+void xiG_func_free(xiG_graph *g, uint32_t k);
+
+/* ---- how a value is called (labels.c) ---- */
 /* the name bound to node i right now, or NULL */
 const char *xiG_name_of(const xiG_graph *g, uint32_t i);
 /* "W" or "W (before the update at 7:1)": how to call node i in a trace */
@@ -349,9 +358,6 @@ void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t n
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n);
 /* after collection: names, labels and history follow their nodes */
 void xiG_names_renumber(xiG_graph *g, const uint32_t *to);
-void xiG_names_free(xiG_graph *g);
-/* (names.c, for undo.c) a function's parts freed, its slot back on the free list */
-void xiG_func_free(xiG_graph *g, uint32_t k);
 
 /* ---- a statement, all or nothing (undo.c) ----
    Between xiG_stmt_begin and xiG_stmt_commit or xiG_stmt_rollback, every
@@ -360,9 +366,9 @@ void xiG_func_free(xiG_graph *g, uint32_t k);
    them back, forgets the nodes made since the mark (freeing what they hold)
    and leaves the tape as it was at the mark, the precision and every bit of
    every value included (the caller puts its own settings back: the format,
-   the digits shown).  A collection in between
-   keeps what the mark's names hold.  begin returns 1 when it opened the
-   statement, 0 when one is open already (its opener closes it). */
+   the digits shown).  A collection in between keeps what the mark's names
+   hold.  begin returns 1 when it opened the statement, 0 when one is open
+   already (its opener closes it). */
 int xiG_stmt_begin(xiG_graph *g);
 void xiG_stmt_commit(xiG_graph *g);
 void xiG_stmt_rollback(xiG_graph *g);

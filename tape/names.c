@@ -10,15 +10,14 @@
  *
  * A name that lets go of a value leaves a note (where, and how), so that a
  * value computed from an earlier W can be named "W (before the update at
- * line 7)", and grad can say why it will not differentiate by the W of now. */
+ * line 7)", and grad can say why it will not differentiate by the W of now
+ * (how a value is called, from its name or its note, is labels.c's). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tape/graph.h"
-
-enum { MOVE_BIND, MOVE_UPDATE, MOVE_SET, MOVE_DEL };
 
 void xiG_func_free(xiG_graph *g, uint32_t k) {
   xiG_func *f = &g->func[k];
@@ -253,7 +252,7 @@ int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
       return -1;
     keep_code(g, root, code, -1);
   }
-  if (bind(g, name, root, pos, MOVE_BIND))
+  if (bind(g, name, root, pos, XI_MOVE_BIND))
     return xiX_fail(err, pos, "out of memory");
   *bound = root;
   return 0;
@@ -292,7 +291,7 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   if (g->nodes[old].op != XI_LEAF) { /* c += e is c = c + (e) */
     if (xiG_self_contained(g, mark, r) && new_leaf(g, r, mark, pos, &r, err))
       return -1; /* e += 1, e Euler's number: a value of constants is a leaf */
-    if (bind(g, name, r, pos, MOVE_BIND))
+    if (bind(g, name, r, pos, XI_MOVE_BIND))
       return xiX_fail(err, pos, "out of memory");
     *bound = r;
     return 0;
@@ -312,7 +311,7 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   if (new_leaf(g, r, mark, pos, &r, err))
     return -1;
   g->nodes[r].flags |= XI_F_UPDATE;
-  if (bind(g, name, r, pos, MOVE_UPDATE))
+  if (bind(g, name, r, pos, XI_MOVE_UPDATE))
     return xiX_fail(err, pos, "out of memory");
   *bound = r;
   return 0;
@@ -331,7 +330,7 @@ int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_
     return -1;
   if (leaf)
     g->nodes[r].flags |= XI_F_UPDATE;
-  if (bind(g, name, r, pos, leaf ? MOVE_UPDATE : MOVE_BIND))
+  if (bind(g, name, r, pos, leaf ? XI_MOVE_UPDATE : XI_MOVE_BIND))
     return xiX_fail(err, pos, "out of memory");
   *bound = r;
   return 0;
@@ -398,7 +397,7 @@ int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n
       keep_code(g, l, code, (int)k);
       item = l;
     }
-    if (bind(g, names[k], item, at[k], MOVE_BIND)) {
+    if (bind(g, names[k], item, at[k], XI_MOVE_BIND)) {
       free(leaf);
       return xiX_fail(err, at[k], "out of memory");
     }
@@ -429,7 +428,7 @@ int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t 
     memcpy(p, params, np * sizeof *p);
   xiG_stmt_note(g, name);
   if (b->kind == B_NODE)
-    moved(g, name, b->node, (xi_pos){0, 0}, MOVE_BIND);
+    moved(g, name, b->node, (xi_pos){0, 0}, XI_MOVE_BIND);
   clear_binding(g, b);
   uint32_t k = g->freefunc;
   if (k != XI_NONE)
@@ -449,7 +448,7 @@ void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos) {
     return;
   xiG_stmt_note(g, name);
   if (b->kind == B_NODE)
-    moved(g, name, b->node, pos, MOVE_DEL);
+    moved(g, name, b->node, pos, XI_MOVE_DEL);
   clear_binding(g, b);
   b->order = g->order++; /* (a statement's log then holds the name once) */
 }
@@ -562,8 +561,8 @@ int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos po
       names[j - 1] = t;
     }
   for (uint32_t k = 0; k < *nchanged; k++)
-    bind(g, names[k], map[g->bind[names[k]].node], pos, MOVE_SET);
-  bind(g, name, leaf, pos, MOVE_SET);
+    bind(g, names[k], map[g->bind[names[k]].node], pos, XI_MOVE_SET);
+  bind(g, name, leaf, pos, XI_MOVE_SET);
 done:
   if (rc) {
     xiG_truncate(g, mark);
@@ -575,104 +574,4 @@ done:
   free(map);
   free(keep);
   return rc;
-}
-
-/* ---- how to call a value ---- */
-
-const char *xiG_name_of(const xiG_graph *g, uint32_t i) {
-  uint32_t name = g->nodes[i].name;
-  if (name == XI_NONE || name >= g->nbind)
-    return NULL;
-  const xiG_binding *b = &g->bind[name];
-  return b->kind == B_NODE && b->node == i ? xiS_name(&g->sym, name) : NULL;
-}
-
-static const char *how(int kind) {
-  switch (kind) {
-  case MOVE_UPDATE: return "before the update at line";
-  case MOVE_SET: return "before set at line";
-  case MOVE_DEL: return "deleted at line";
-  default: return "before line";
-  }
-}
-
-void xiG_label_of(const xiG_graph *g, uint32_t i, char *buf, size_t n) {
-  const char *name = xiG_name_of(g, i);
-  buf[0] = '\0';
-  if (name) {
-    snprintf(buf, n, "%s", name);
-    return;
-  }
-  for (uint32_t k = g->nmoved; k-- > 0;) { /* the name it had last */
-    const xiG_moved *m = &g->moved[k];
-    if (m->node == i) {
-      snprintf(buf, n, "%s (%s %u)", xiS_name(&g->sym, m->name), how(m->update), m->pos.line);
-      return;
-    }
-  }
-}
-
-void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t name, uint32_t v,
-                 char *buf, size_t n) {
-  const char *s = name != XI_NONE ? xiS_name(&g->sym, name) : "it";
-  const xiG_moved *hit = NULL; /* the newest change of the name away from a value under root */
-  uint8_t *cone = calloc(root + 1, 1);
-  if (cone) {
-    cone[root] = 1;
-    for (uint32_t i = root + 1; i-- > 0;)
-      if (cone[i])
-        for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
-          cone[xiG_arg(&g->nodes[i], k)] = 1;
-    for (uint32_t k = g->nmoved; k-- > 0 && !hit;)
-      if (g->moved[k].name == name && g->moved[k].node <= root && cone[g->moved[k].node])
-        hit = &g->moved[k];
-    free(cone);
-  }
-  if (hit)
-    snprintf(buf, n, "%s was computed from an earlier %s, %s %u: compute %s again", what, s,
-             how(hit->update), hit->pos.line, what);
-  else if (v > root)
-    snprintf(buf, n, "%s does not depend on %s: %s got its value at line %u, after %s was "
-                     "computed", what, s, s, g->nodes[v].pos.line, what);
-  else
-    snprintf(buf, n, "%s does not depend on %s", what, s);
-}
-
-/* ---- a trace's ξ labels ---- */
-
-int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n) {
-  if (g->st.open && !g->st.labels) { /* the mark's labels, kept for a rollback */
-    g->st.label = g->label, g->st.nlabel = g->nlabel, g->st.labels = 1;
-    g->label = NULL, g->nlabel = 0;
-  }
-  uint32_t *l = realloc(g->label, (n ? n : 1) * sizeof *l);
-  if (!l)
-    return -1;
-  memcpy(l, nodes, n * sizeof *l);
-  g->label = l, g->nlabel = n;
-  return 0;
-}
-
-/* ---- after collection ---- */
-
-void xiG_names_renumber(xiG_graph *g, const uint32_t *to) {
-  for (uint32_t id = 0; id < g->nbind; id++)
-    if (g->bind[id].kind == B_NODE)
-      g->bind[id].node = to[g->bind[id].node];
-  for (uint32_t k = 0; k < g->nlabel; k++)
-    if (g->label[k] != XI_NONE)
-      g->label[k] = to[g->label[k]];
-  uint32_t kept = 0, kept_mark = 0; /* notes about values that are gone go with them */
-  for (uint32_t k = 0; k < g->nmoved; k++) {
-    if (k == g->st.nmoved)
-      kept_mark = kept;
-    if (to[g->moved[k].node] != XI_NONE) {
-      g->moved[kept] = g->moved[k];
-      g->moved[kept++].node = to[g->moved[k].node];
-    }
-  }
-  if (g->st.nmoved >= g->nmoved)
-    kept_mark = kept;
-  g->nmoved = kept;
-  xiG_stmt_renumber(g, to, kept_mark);
 }
