@@ -89,7 +89,10 @@ static const struct {
                "  physical memory, or xi --memory SIZE); one statement builds at most 10 million\n"
                "  nodes; a tensor has at most 10 million elements; a script is at most 256 MB and\n"
                "  a line at the prompt 1 MB.  Each is an error with its numbers.  Ctrl-C stops\n"
-               "  any computation, load or print, and the statement has no effect."},
+               "  any computation, loop, load or print and says \"interrupted\".  At the\n"
+               "  prompt a line is all or nothing: interrupted, or stopped by an error, it has\n"
+               "  no effect (names, functions, ξ labels, random numbers, prec, format and\n"
+               "  digits as before it; a note names what was put back)."},
     {">", "a > b, a >= b, a < b, a <= b, a == b, a != b: 1 where it holds, 0 elsewhere,\n"
           "  elementwise; the derivative is 0.  (In check E == N the == is check's.)"},
     {"%", "a % b: Python's remainder, with b's sign (-7 % 3 is 2); a // b: the floor of\n"

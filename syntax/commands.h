@@ -125,10 +125,12 @@
     "NumPy's float16 @ does); exp, log, tanh, sum, mean, softmax and the other\n"       \
     "one-op functions are correctly rounded (NumPy rounds each step of a sum).\n"        \
     "Pasted code prints as NumPy prints float16 and float32; an index or a size\n"      \
-    "must be exact.  format mpfr goes back to MPFR at the precision prec set;\n"         \
-    "format alone says which is in use.  Python's code (a .py file, or after an\n"       \
-    "import) switches to binary64, as NumPy's float64, unless format or prec chose\n"    \
-    "the numbers first; trace's first line then says binary64.")                         \
+    "must be exact.  format mpfr goes back to MPFR at the precision prec set (a\n"      \
+    "value that is nan or inf there, 0/0 made in binary16, has no number: its name\n"  \
+    "is deleted, and a note says so); format alone says which is in use.  Python's\n"   \
+    "code (a .py file, or after an import) switches to binary64, as NumPy's float64,\n" \
+    "unless format or prec chose the numbers first; trace's first line then says\n"    \
+    "binary64.")                                                                         \
   C(COMPARE, "compare", A_IN, cmd_compare, "compare L [in F, ...]",               \
     "L's trace in each format beside the exact one",                        \
     "A column for each format named (binary16, bfloat16, binary32 and binary64 when\n"    \
@@ -181,7 +183,8 @@
     "(the output says how), so a right gradient agrees to about the working digits;\n"  \
     "fewer than half of them fails, as a failed check does (exit status 1).  At a\n"    \
     "kink (relu at 0) the one-sided slopes are shown instead, and a jump (sign at 0)\n" \
-    "is not checked.  When the sweep's value fails, the exact derivative is given,\n"  \
+    "is not checked; when no element could be checked that is said, and fails as an\n" \
+    "undecided check.  When the sweep's value fails, the exact derivative is given,\n" \
     "proven, and whether it is the rule or the rounding that is wrong.  The\n"         \
     "session's values are not changed.")                                                \
   C(EQUIV, "equiv", A_PAIR, cmd_equiv, "equiv A, B",                                   \
