@@ -2,8 +2,8 @@
  * cmd/'s files include it; the rest of xi sees cmd/session.h.  A command is
  * its row in syntax/commands.h and its handler, xiR_ and the row's handler
  * (cmd_grad is xiR_cmd_grad), in the file of cmd/ named for it or its kind:
- * grad.c, trace.c (trace, show), step.c, pictures.c (dot, svg, export),
- * check.c, names.c (set, vars, del), settings.c (digits, prec, seed),
+ * gradients.c (grad), tracing.c (trace, show), step.c, pictures.c (dot,
+ * svg, export), check.c, vars.c (set, vars, del), settings.c (digits, prec, seed),
  * compare.c (format, compare), help.c, run.c (load, repeat, quit, exit),
  * tangents.c, gradcheck.c, equiv.c. */
 #ifndef XI_CMD_H
@@ -25,7 +25,7 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
    expression only at the prompt (pasted code prints what Python prints) */
 static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
 
-/* ---- a command's statement, by its row's handler (commands.c) ---- */
+/* ---- a command's statement, by its row's handler (dispatch.c) ---- */
 int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
 #define XI_CMD_DECLARE(id, word, args, fn, ...)                                            \
   int xiR_##fn(xiR_session *s, const xiP_stmt *st, xi_err *err);
