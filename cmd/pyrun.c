@@ -437,6 +437,11 @@ static int truth(xiR_session *s, const xiP_item *it, const char *what, int *hold
   uint32_t mark = g->n, c;
   if (xiG_exec(g, &it->code, NULL, NULL, 0, &c, err))
     return -1;
+  if (xiG_kind(g, c) >= 0) { /* if xs: a list, a dict, a string is true when not empty */
+    int rc = xiG_py_truth(g, c, it->pos, holds, err);
+    xiG_truncate(g, mark);
+    return rc;
+  }
   int rc = xiG_no_tuple(g, c, it->pos, what, err);
   if (rc == 0 && xiG_count(&g->nodes[c]) != 1)
     rc = xiX_fail(err, it->pos, "%s takes one number, and this is an array of %u: its "

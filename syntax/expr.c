@@ -467,6 +467,29 @@ static int redirect(xiP_parser *p) {
 }
 
 /* a comparison, or not and one: what a if c else b is made of */
+/* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
+static int membership(xiP_parser *p, xi_pos *at) {
+  if (!p->python || p->no_compare == XI_NC_IN || p->comp == 1) /* (1: a for's iterable) */
+    return 0;
+  xiL_token t = *xiP_peek(p);
+  int kw = t.type == T_NAME ? xiP_keyword(xiP_tag_of(p, &t)) : -1;
+  *at = t.pos;
+  if (kw == KW_IN) {
+    xiP_take(p);
+    return 1;
+  }
+  if (kw != KW_NOT)
+    return 0;
+  xiP_take(p);
+  xiL_token n = *xiP_peek(p);
+  if (n.type == T_NAME && xiP_keyword(xiP_tag_of(p, &n)) == KW_IN) {
+    xiP_take(p);
+    return 2;
+  }
+  xiP_put_back(p, &t);
+  return 0;
+}
+
 static void test(xiP_parser *p, xiP_code *c) {
   const xiL_token *first = xiP_peek(p);
   if (first->type == T_NAME && first->len == 3 && memcmp(p->lx.src + first->off, "not", 3) == 0 &&
@@ -476,10 +499,20 @@ static void test(xiP_parser *p, xiP_code *c) {
     test(p, c);
     p->depth--;
     xiP_emit_num(p, c, "0", t.pos);
-    xiP_emit_op(p, c, XI_EQ, t.pos);
+    xiP_ins eq = {K_OP, XI_EQ, XI_OPF_NOT, 0, 0, t.pos};
+    xiP_emit(p, c, eq);
     return;
   }
   arith(p, c);
+  xi_pos at;
+  int in = membership(p, &at);
+  if (in) { /* x in xs, k not in d: Python's containers' */
+    arith(p, c);
+    xiP_ins ins = {K_PY, in == 2 ? XI_PY_NOTIN : XI_PY_IN, 0, 2, 0, at};
+    xiP_emit(p, c, ins);
+    stray_keyword(p);
+    return;
+  }
   int op = comparison(xiP_peek(p)->type);
   if (op < 0 || (p->no_compare == XI_NC_CHECK && op == XI_EQ) || redirect(p)) {
     stray_keyword(p);

@@ -123,11 +123,13 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
   int comp = p->comp;
   p->comp = 1; /* an if after the iterable is the comprehension's */
   xiP_expr(p, c);
+  p->comp = comp;
   if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_IF) {
     xiP_take(p);
+    p->comp = 2; /* (an if after the condition would be another filter; in is an operator) */
     xiP_expr(p, &cond);
+    p->comp = comp;
   }
-  p->comp = comp;
   if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR)
     xiP_fail(p, xiP_peek(p)->pos, "a comprehension with two fors is not part of xi: write the "
                                   "loops as for statements");

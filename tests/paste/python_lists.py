@@ -67,3 +67,11 @@ print(a, c)
 # unpacking a list, and an index that counts from the end
 first, second = [10, 20]
 print(first, second, [4, 5, 6][-2])
+
+# a list's truth, in and not in
+empty = []
+if not empty:
+    print("empty", not empty, not [0], len(empty))
+while ys:
+    ys = ys[1:]
+print(ys, 2.5 in [1, 2.5], 3 not in [1, 2], 'b1' in ['W1', 'b1'], [x for x in [1, 2, 3] if x in (1, 3)])
