@@ -44,8 +44,26 @@ typedef enum {
   K_SKIPF,   /* a if c else b: one number off the stack; when it is 0 (op 1: when it is
                 not 0, for or), skip the next arg */
   K_SKIP,    /* skip the next arg instructions */
-  K_DROP     /* the top of the stack dropped (a and b: a, when b is the value) */
+  K_DROP,    /* the top of the stack dropped (a and b: a, when b is the value) */
+  /* Python's values (a .py file, or after import): */
+  K_STR,   /* a string: arg = its text (escapes read) as a symbol */
+  K_SLICE, /* x[lo:hi:step]: x and the bounds given (op: bit q set when bound q is) */
+  K_PY,    /* a builtin of Python's on containers (XI_PY_*): argc arguments (a method's
+              value first; arg: 1 when that value is a plain name) */
+  K_COMP   /* [e for x in it if c]: it on the stack; op names follow as K_NAME, then argc
+              instructions of the condition, a K_COMP whose argc counts e's, and e's */
 } xiP_kind;
+/* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
+enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,
+       XI_C_ENUMERATE, XI_C_ZIP, XI_C_RANGE };
+/* K_PY's op */
+enum {
+  XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
+  XI_PY_SUM, XI_PY_MIN, XI_PY_MAX, XI_PY_KEYS, XI_PY_VALUES, XI_PY_ITEMS, XI_PY_COPY,
+  XI_PY_APPEND, /* xs.append(v): the pair (xs, the new list), for the statement (S_MUTATE) */
+  XI_PY_EXTEND, /* xs.extend(v): likewise */
+  XI_PY_GET     /* d.get(k), d.get(k, default) */
+};
 
 /* K_ATTR's op: what is read from a value */
 enum {
@@ -60,8 +78,11 @@ enum {
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (parse.c) */
 };
-/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies) */
+/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
+   (np.f(...), f(...), not an operator or a method): a list or a tuple among its
+   arguments is an array, as NumPy takes it */
 #define XI_OPF_DOT 1
+#define XI_OPF_NP 2
 
 typedef struct {
   uint8_t kind, op, spare;

@@ -1,16 +1,36 @@
-/* parse.c: recursive descent over the lexer's tokens, emitting postfix code.
+/* parse.c: recursive descent over the lexer's tokens, emitting postfix code:
+ * the tokens (taken, put back, expected), the code emitted, and statements.
  *
- *   stmt    := command | NAME ('='|'+='|'-='|'*='|'/=') expr
- *            | NAME '(' NAME,... ')' '=' expr | expr
- *   command := WORD args          (the shape of args is the command's row: cmdargs.c)
- *   expr    := arith (('>'|'>='|'<'|'<='|'=='|'!=') arith)?
- *   arith   := term (('+'|'-') term)*
- *   term    := unary (('*'|'/'|'@') unary)*
- *   unary   := ('-'|'+') unary | power          so -2^2 is -(2^2)
- *   power   := primary postfix* SUP* ('^'|'**') unary)?   right-associative
- *   primary := NUM | NAME | NAME '(' args ')' | '(' expr ')' | '[' expr,... ']'
+ *   stmt     := command | '%' command         (%trace L: IPython's spelling)
+ *             | python                        def for while if import from print
+ *                                             pass return ... (pystmt.c, pydef.c,
+ *                                             pyprint.c)
+ *             | STRING                        a docstring: nothing to run
+ *             | NAME assign exprs | NAME '[' index ']' assign exprs
+ *             | NAME '=' 'lambda' ...        (pydef.c)
+ *             | NAME '(' NAME, ... ')' '=' expr               f(x) = x^2
+ *             | NAME (',' NAME)+ '=' exprs                    unpacking
+ *             | exprs
+ *   assign   := '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '//='
+ *   command  := WORD args          (the shape of args is the command's row: cmdargs.c)
+ *   exprs    := expr (',' expr)* ','?          more than one: a tuple
  *
- * What parse.c shares with cmdargs.c is declared in parse_int.h.
+ * Expressions (expr.c; NumPy's names, methods and keyword arguments: numpy.c):
+ *   expr     := or ('if' or 'else' expr)?      only the branch taken is computed
+ *   or       := and ('or' and)*                Python's: a or b is a, or b
+ *   and      := test ('and' test)*
+ *   test     := 'not' test | arith (('>'|'>='|'<'|'<='|'=='|'!=') arith)?
+ *                                              comparisons do not chain
+ *   arith    := term (('+'|'-') term)*
+ *   term     := unary (('*'|'/'|'@'|'%'|'//') unary)*
+ *   unary    := ('-'|'+') unary | power        so -2^2 is -(2^2)
+ *   power    := primary postfix* SUP* (('^'|'**') unary)?   right-associative
+ *   postfix  := '[' index (',' index)? ']' | '.' NAME call?   M[i, :], x.T, x.sum(0)
+ *   index    := expr | ':'
+ *   primary  := NUM | NAME | NAME call | '(' ')' | '(' expr ')' | '(' expr ',' ... ')'
+ *             | '[' expr, ... ']'
+ *
+ * What the parser's files share is declared in parse_int.h.
  */
 #include "syntax/parse.h"
 #include "syntax/parse_int.h"
@@ -232,14 +252,45 @@ static void index_assign(xiP_parser *p, xiP_stmt *st, xiL_token op) {
   xiP_emit(p, c, ins);
 }
 
+/* x[index] op= value in Python's code, x any expression (d['W1'], xs[-1],
+   params[k][0]): code x, a copy of it, the index, the value, K_INDEXSET, and
+   the pair (x, the new x), which the rules of change in place take */
+static void py_index_assign(xiP_parser *p, xiP_stmt *st, xiL_token op) {
+  xiP_code *c = &st->code;
+  xiP_ins idx = c->ins[--c->n];
+  xiP_ins dup = {K_DUP, 0, 0, 0, 0, idx.pos};
+  xiP_emit(p, c, dup); /* room, then the items move up by one */
+  memmove(c->ins + p->index_end + 1, c->ins + p->index_end,
+          (c->n - 1 - p->index_end) * sizeof *c->ins);
+  c->ins[p->index_end] = dup;
+  st->kind = S_INDEXSET;
+  st->pair = 1;
+  st->assign = op.type;
+  st->name = p->index_base == 0 ? c->ins[0].arg : XI_NONE;
+  st->target_pos = c->ins[0].pos;
+  p->depth = 0;
+  xiP_expr_list(p, c);
+  int compound = xiP_compound(op.type);
+  xiP_ins ins = {K_INDEXSET, idx.op, (uint8_t)(compound < 0 ? 0 : compound), idx.argc, 0, idx.pos};
+  xiP_emit(p, c, ins);
+  xiP_ins two = {K_TUPLE, XI_C_TUPLE, 0, 2, 0, idx.pos};
+  xiP_emit(p, c, two);
+}
+
 static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   xiP_code *c = &st->code;
   xiP_ins last = c->ins[c->n - 1];
   xiL_token op = xiP_take(p);
+  if (last.kind == K_INDEX && p->index_at == c->n - 1 && p->python && !p->in_def) {
+    py_index_assign(p, st, op);
+    return;
+  }
   if (last.kind == K_INDEX && p->index_base == 0 && p->index_at == c->n - 1) {
     index_assign(p, st, op);
     return;
   }
+  if (last.kind == K_SLICE)
+    xiP_fail(p, last.pos, "assigning to a slice (x[a:b] = v) is not part of xi");
   if (last.kind == K_INDEX)
     xiP_fail(p, last.pos, "assign to an index of a name: M[i, j] = v (M[i][j] = v and x.y[i] "
                           "= v are not part of xi)");
@@ -494,7 +545,13 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
     def_or_assign(p, st);
     return;
   }
-  xiP_code *c = &st->code; /* np.random.seed(42): the seed command */
+  xiP_code *c = &st->code;
+  if (c->n && c->ins[c->n - 1].kind == K_PY &&
+      (c->ins[c->n - 1].op == XI_PY_APPEND || c->ins[c->n - 1].op == XI_PY_EXTEND)) {
+    st->kind = S_MUTATE; /* xs.append(v): a statement that changes xs */
+    return;
+  }
+  /* np.random.seed(42): the seed command */
   if (c->n >= 2 && c->ins[c->n - 1].kind == K_ATTR && c->ins[c->n - 1].op == XI_ATTR_SEED) {
     st->kind = S_COMMAND;
     st->cmd = XI_CMD_SEED;
@@ -505,6 +562,22 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
       c->n = 0;
     }
   }
+}
+
+/* xs.append(v) gives None in Python: anywhere but as a statement of its own
+   its value would be used, which xi refuses */
+static void stray_code(xiP_parser *p, const xiP_code *c, uint32_t upto) {
+  for (uint32_t k = 0; k < upto; k++)
+    if (c->ins[k].kind == K_PY &&
+        (c->ins[k].op == XI_PY_APPEND || c->ins[k].op == XI_PY_EXTEND))
+      xiP_fail(p, c->ins[k].pos, "this changes a list and gives None (as in Python): write it "
+                                 "as a statement of its own, xs.append(v)");
+}
+
+static void stray_mutation(xiP_parser *p, const xiP_stmt *st) {
+  stray_code(p, &st->code, st->kind == S_MUTATE ? st->code.n - 1 : st->code.n);
+  for (uint32_t i = 0; i < st->nitems; i++)
+    stray_code(p, &st->items[i].code, st->items[i].code.n);
 }
 
 static void skip_statement(xiP_parser *p) {
@@ -566,6 +639,7 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
     xiP_stmt_free(st); /* pass, a docstring: on to the next statement */
     st->kind = S_EXPR;
   }
+  stray_mutation(p, st);
   if (p->ended) /* a block took its last newline: the next statement starts here */
     return 1;
   if (st->kind == S_NOTHING && !xiP_at_end(p))

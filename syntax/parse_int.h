@@ -103,6 +103,20 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd);
    of the line (after an error too) */
 void xiP_release_file(xiP_parser *p);
 
+/* ---- Python's values (pylist.c) ---- */
+void xiP_py_string(xiP_parser *p, xiP_code *c); /* "a" 'b': a string, a value */
+void xiP_py_list(xiP_parser *p, xiP_code *c);   /* [a, b], [e for x in xs if c] */
+void xiP_py_dict(xiP_parser *p, xiP_code *c);   /* {'k': v, ...} */
+/* after x[ (taken): x[a:b:k] read (1), or nothing taken (0) when it is no slice */
+int xiP_slice(xiP_parser *p, xiP_code *c, xiL_token open);
+/* for's names: x, or x, y, or (x, y), into names (at most max); how many */
+uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t max);
+/* Python's builtins (sum, min, max, list, dict, tuple, sorted, enumerate, zip,
+   range; name taken, '(' next) and methods (append, extend, keys, values, items,
+   get; '(' taken, the value on the stack) */
+void xiP_py_builtin(xiP_parser *p, xiP_code *c, xiL_token name);
+void xiP_py_method(xiP_parser *p, xiP_code *c, xiL_token name);
+
 /* ---- Python's statements (pystmt.c, pyprint.c, pydef.c) ---- */
 /* a new part of st (zeroed but for kind and pos), or fails */
 xiP_item *xiP_new_item(xiP_parser *p, xiP_stmt *st, int kind, xi_pos pos);
