@@ -22,7 +22,7 @@ OUT ?= build
 LIB_SRC := diag/diag.c \
            ops/pool.c ops/ops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/rng.c \
            ops/bops.c ops/btops.c \
-           syntax/lex.c syntax/sym.c syntax/parse.c syntax/cmdargs.c syntax/expr.c \
+           syntax/lex.c syntax/sym.c syntax/parse.c syntax/stmt.c syntax/cmdargs.c syntax/expr.c \
            syntax/numpy.c syntax/pystmt.c syntax/pyprint.c syntax/pypercent.c syntax/pydef.c \
            syntax/pylist.c \
            tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/names.c tape/label.c tape/pyval.c tape/pywalk.c tape/pymut.c \

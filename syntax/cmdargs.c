@@ -2,7 +2,7 @@
  * its row in the table of commands gives (commands.h): an expression, wrt and
  * names, check's numbers claimed and its tolerance, repeat's braced body, the
  * file that dot, svg and export write.  The table itself is made here, from
- * XI_COMMANDS.  A part of the parser (xiP_, parse.h): parse.c sends a
+ * XI_COMMANDS.  A part of the parser (xiP_, parse.h): stmt.c sends a
  * statement that starts with a command's word here (xiP_command); what the
  * two share is declared in parse_int.h. */
 #include "syntax/parse.h"

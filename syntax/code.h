@@ -78,7 +78,7 @@ enum {
   XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
-  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (parse.c) */
+  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (stmt.c) */
 };
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
    (np.f(...), f(...), not an operator or a method): a list or a tuple among its
