@@ -467,29 +467,6 @@ static int redirect(xiP_parser *p) {
 }
 
 /* a comparison, or not and one: what a if c else b is made of */
-/* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
-static int membership(xiP_parser *p, xi_pos *at) {
-  if (!p->python || p->no_compare == XI_NC_IN || p->comp == 1) /* (1: a for's iterable) */
-    return 0;
-  xiL_token t = *xiP_peek(p);
-  int kw = t.type == T_NAME ? xiP_keyword(xiP_tag_of(p, &t)) : -1;
-  *at = t.pos;
-  if (kw == KW_IN) {
-    xiP_take(p);
-    return 1;
-  }
-  if (kw != KW_NOT)
-    return 0;
-  xiP_take(p);
-  xiL_token n = *xiP_peek(p);
-  if (n.type == T_NAME && xiP_keyword(xiP_tag_of(p, &n)) == KW_IN) {
-    xiP_take(p);
-    return 2;
-  }
-  xiP_put_back(p, &t);
-  return 0;
-}
-
 static void test(xiP_parser *p, xiP_code *c) {
   const xiL_token *first = xiP_peek(p);
   if (first->type == T_NAME && first->len == 3 && memcmp(p->lx.src + first->off, "not", 3) == 0 &&
@@ -505,7 +482,7 @@ static void test(xiP_parser *p, xiP_code *c) {
   }
   arith(p, c);
   xi_pos at;
-  int in = membership(p, &at);
+  int in = xiP_membership(p, &at);
   if (in) { /* x in xs, k not in d: Python's containers' */
     arith(p, c);
     xiP_ins ins = {K_PY, in == 2 ? XI_PY_NOTIN : XI_PY_IN, 0, 2, 0, at};

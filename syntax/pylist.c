@@ -152,6 +152,31 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
   xiP_code_free(&cond);
 }
 
+/* ---- in ---- */
+
+/* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
+int xiP_membership(xiP_parser *p, xi_pos *at) {
+  if (!p->python || p->no_compare == XI_NC_IN || p->comp == 1) /* (1: a for's iterable) */
+    return 0;
+  xiL_token t = *xiP_peek(p);
+  int kw = t.type == T_NAME ? xiP_keyword(xiP_tag_of(p, &t)) : -1;
+  *at = t.pos;
+  if (kw == KW_IN) {
+    xiP_take(p);
+    return 1;
+  }
+  if (kw != KW_NOT)
+    return 0;
+  xiP_take(p);
+  xiL_token n = *xiP_peek(p);
+  if (n.type == T_NAME && xiP_keyword(xiP_tag_of(p, &n)) == KW_IN) {
+    xiP_take(p);
+    return 2;
+  }
+  xiP_put_back(p, &t);
+  return 0;
+}
+
 /* ---- displays ---- */
 
 void xiP_py_list(xiP_parser *p, xiP_code *c) {

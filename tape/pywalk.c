@@ -118,6 +118,9 @@ int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *ou
   }
 }
 
+/* ^C: a long walk gives up */
+static int stopped(const xiG_graph *g) { return g->interrupt && *g->interrupt; }
+
 /* every item a walk over c takes, into a malloc'd array */
 static int walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint32_t *n,
                     xi_err *err) {
@@ -129,7 +132,8 @@ static int walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint
   if (!*items)
     return xiG_oom(g, pos, err);
   for (uint32_t k = 0; k < *n; k++)
-    if (xiG_walk_item(g, c, k, pos, &(*items)[k], err)) {
+    if ((stopped(g) && xiX_fail(err, pos, "interrupted")) ||
+        xiG_walk_item(g, c, k, pos, &(*items)[k], err)) {
       free(*items);
       *items = NULL;
       return -1;
@@ -153,11 +157,23 @@ static int sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_
       return xiX_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them)",
                       xiG_type_of(g, items[k]));
   }
-  for (uint32_t k = 1; k < n; k++) /* insertion: stable; lists here are short */
-    for (uint32_t j = k; j > 0 && before(g, items[j], items[j - 1]); j--) {
-      uint32_t t = items[j];
-      items[j] = items[j - 1], items[j - 1] = t;
+  uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp); /* a merge sort: stable, n log n */
+  if (!tmp)
+    return xiG_oom(g, pos, err);
+  for (uint32_t w = 1; w < n; w *= 2) {
+    if (stopped(g)) {
+      free(tmp);
+      return xiX_fail(err, pos, "interrupted");
     }
+    for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+      uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      uint32_t a = lo, b = mid, k = lo;
+      while (a < mid || b < hi) /* a later one goes first only when it is less */
+        tmp[k++] = b < hi && (a >= mid || before(g, items[b], items[a])) ? items[b++] : items[a++];
+    }
+    memcpy(items, tmp, n * sizeof *items);
+  }
+  free(tmp);
   return 0;
 }
 
@@ -171,6 +187,10 @@ int xiG_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *out, x
     uint32_t *kv = malloc((2 * n + 1) * sizeof *kv), m = 0;
     for (uint32_t k = 0; kv && k < n && rc == 0; k++) {
       int ik = xiG_kind(g, items[k]);
+      if (stopped(g)) {
+        rc = xiX_fail(err, pos, "interrupted");
+        break;
+      }
       if ((ik != XI_C_TUPLE && ik != XI_C_LIST) || g->nodes[items[k]].x->nargs != 2) {
         rc = xiX_fail(err, pos, "dict(...) takes (key, value) pairs");
         break;
@@ -362,6 +382,10 @@ int xiG_dict(xiG_graph *g, const uint32_t *kv, uint32_t n, xi_pos pos, uint32_t 
     return xiG_oom(g, pos, err);
   int rc = 0;
   for (uint32_t k = 0; k + 1 < n && rc == 0; k += 2) {
+    if (stopped(g)) {
+      rc = xiX_fail(err, pos, "interrupted");
+      break;
+    }
     int64_t s = xiG_find_key(g, d, m, kv[k]);
     if (s == -2)
       rc = xiX_fail(err, pos, "a %s cannot be a dict's key (unhashable, as Python says): keys "
@@ -440,6 +464,8 @@ static int py_in(xiG_graph *g, uint32_t x, uint32_t c, int not, xi_pos pos, uint
     return -1;
   for (uint32_t k = 0; k < n && !found; k++) {
     uint32_t item;
+    if (stopped(g))
+      return xiX_fail(err, pos, "interrupted");
     if (xiG_walk_item(g, c, k, pos, &item, err) || xiG_py_equal(g, x, item, pos, &found, err))
       return -1;
   }
