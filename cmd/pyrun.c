@@ -335,7 +335,11 @@ static int bind_item(xiR_session *s, uint32_t name, uint32_t item, xi_pos at, xi
   xiP_ins lit = {K_NUM, 0, 0, 0, g->nodes[item].aux, at};
   xiP_code code = {&lit, 1, 1};
   int literal = g->nodes[item].op == XI_CONST;
-  return xiG_assign(g, name, item, g->n, literal ? &code : NULL, at, &bound, err);
+  if (xiG_assign(g, name, item, g->n, literal ? &code : NULL, at, &bound, err))
+    return -1;
+  if (xiR_python(s)) /* for sum in xs: sum is Python's name from now on */
+    xiP_named(&g->sym, name, 1);
+  return 0;
 }
 
 /* the loop's names take item: one name the whole item, several its items */
