@@ -79,7 +79,11 @@ static int bind_item(xiR_session *s, uint32_t name, uint32_t item, xi_pos at, xi
   xiP_ins lit = {K_NUM, 0, 0, 0, g->nodes[item].aux, at};
   xiP_code code = {&lit, 1, 1};
   int literal = g->nodes[item].op == XI_CONST;
-  return xiG_assign(g, name, item, g->n, literal ? &code : NULL, at, &bound, err);
+  if (xiG_assign(g, name, item, g->n, literal ? &code : NULL, at, &bound, err))
+    return -1;
+  if (xiR_python(s)) /* for sum in xs: sum is Python's name from now on */
+    xiP_named(&g->sym, name, 1);
+  return 0;
 }
 
 /* the loop's names take item: one name the whole item, several its items */
@@ -181,6 +185,11 @@ static int truth(xiR_session *s, const xiP_item *it, const char *what, int *hold
   uint32_t mark = g->n, c;
   if (xiG_exec(g, &it->code, NULL, NULL, 0, &c, err))
     return -1;
+  if (xiG_kind(g, c) >= 0) { /* if xs: a list, a dict, a string is true when not empty */
+    int rc = xiG_py_truth(g, c, it->pos, holds, err);
+    xiG_truncate(g, mark);
+    return rc;
+  }
   int rc = xiG_no_tuple(g, c, it->pos, what, err);
   if (rc == 0 && xiG_count(&g->nodes[c]) != 1)
     rc = xiX_fail(err, it->pos, "%s takes one number, and this is an array of %u: its "

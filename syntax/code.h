@@ -62,7 +62,9 @@ enum {
   XI_PY_SUM, XI_PY_MIN, XI_PY_MAX, XI_PY_KEYS, XI_PY_VALUES, XI_PY_ITEMS, XI_PY_COPY,
   XI_PY_APPEND, /* xs.append(v): the pair (xs, the new list), for the statement (S_MUTATE) */
   XI_PY_EXTEND, /* xs.extend(v): likewise */
-  XI_PY_GET     /* d.get(k), d.get(k, default) */
+  XI_PY_GET,    /* d.get(k), d.get(k, default) */
+  XI_PY_IN,     /* x in c: a bool */
+  XI_PY_NOTIN   /* x not in c */
 };
 
 /* K_ATTR's op: what is read from a value */
@@ -83,6 +85,7 @@ enum {
    arguments is an array, as NumPy takes it */
 #define XI_OPF_DOT 1
 #define XI_OPF_NP 2
+#define XI_OPF_NOT 4 /* the == 0 that not x is: a list, a dict or a string by its truth */
 
 typedef struct {
   uint8_t kind, op, spare;

@@ -476,10 +476,20 @@ static void test(xiP_parser *p, xiP_code *c) {
     test(p, c);
     p->depth--;
     xiP_emit_num(p, c, "0", t.pos);
-    xiP_emit_op(p, c, XI_EQ, t.pos);
+    xiP_ins eq = {K_OP, XI_EQ, XI_OPF_NOT, 0, 0, t.pos};
+    xiP_emit(p, c, eq);
     return;
   }
   arith(p, c);
+  xi_pos at;
+  int in = xiP_membership(p, &at);
+  if (in) { /* x in xs, k not in d: Python's containers' */
+    arith(p, c);
+    xiP_ins ins = {K_PY, in == 2 ? XI_PY_NOTIN : XI_PY_IN, 0, 2, 0, at};
+    xiP_emit(p, c, ins);
+    stray_keyword(p);
+    return;
+  }
   int op = comparison(xiP_peek(p)->type);
   if (op < 0 || (p->no_compare == XI_NC_CHECK && op == XI_EQ) || redirect(p)) {
     stray_keyword(p);

@@ -109,6 +109,8 @@ void xiP_py_list(xiP_parser *p, xiP_code *c);   /* [a, b], [e for x in xs if c] 
 void xiP_py_dict(xiP_parser *p, xiP_code *c);   /* {'k': v, ...} */
 /* after x[ (taken): x[a:b:k] read (1), or nothing taken (0) when it is no slice */
 int xiP_slice(xiP_parser *p, xiP_code *c, xiL_token open);
+/* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
+int xiP_membership(xiP_parser *p, xi_pos *at);
 /* for's names: x, or x, y, or (x, y), into names (at most max); how many */
 uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t max);
 /* Python's builtins (sum, min, max, list, dict, tuple, sorted, enumerate, zip,

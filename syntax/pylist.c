@@ -123,11 +123,13 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
   int comp = p->comp;
   p->comp = 1; /* an if after the iterable is the comprehension's */
   xiP_expr(p, c);
+  p->comp = comp;
   if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_IF) {
     xiP_take(p);
+    p->comp = 2; /* (an if after the condition would be another filter; in is an operator) */
     xiP_expr(p, &cond);
+    p->comp = comp;
   }
-  p->comp = comp;
   if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR)
     xiP_fail(p, xiP_peek(p)->pos, "a comprehension with two fors is not part of xi: write the "
                                   "loops as for statements");
@@ -148,6 +150,31 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
   memcpy(p->fail, outer, sizeof outer);
   xiP_code_free(&elem);
   xiP_code_free(&cond);
+}
+
+/* ---- in ---- */
+
+/* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
+int xiP_membership(xiP_parser *p, xi_pos *at) {
+  if (!p->python || p->no_compare == XI_NC_IN || p->comp == 1) /* (1: a for's iterable) */
+    return 0;
+  xiL_token t = *xiP_peek(p);
+  int kw = t.type == T_NAME ? xiP_keyword(xiP_tag_of(p, &t)) : -1;
+  *at = t.pos;
+  if (kw == KW_IN) {
+    xiP_take(p);
+    return 1;
+  }
+  if (kw != KW_NOT)
+    return 0;
+  xiP_take(p);
+  xiL_token n = *xiP_peek(p);
+  if (n.type == T_NAME && xiP_keyword(xiP_tag_of(p, &n)) == KW_IN) {
+    xiP_take(p);
+    return 2;
+  }
+  xiP_put_back(p, &t);
+  return 0;
 }
 
 /* ---- displays ---- */

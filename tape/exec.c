@@ -136,6 +136,8 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
 /* a if c else b, a and b, a or b: c (a) one number, true when it is not 0
    (NaN is true, as in Python) */
 static int truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) {
+  if (xiG_kind(g, c) >= 0) /* a list, a dict, a string: true when not empty */
+    return xiG_py_truth(g, c, pos, holds, err);
   if (xiG_no_tuple(g, c, pos, "a condition", err))
     return -1;
   if (xiG_count(&g->nodes[c]) != 1)
@@ -219,8 +221,11 @@ static int py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t
   }
   if ((in->op == XI_EQ || in->op == XI_NE) && arity == 2 && !(in->spare & XI_OPF_NP)) {
     int eq;
-    if (xiG_py_equal(g, args[0], args[1], in->pos, &eq, err))
+    if ((in->spare & XI_OPF_NOT) ? xiG_py_truth(g, args[0], in->pos, &eq, err)
+                                 : xiG_py_equal(g, args[0], args[1], in->pos, &eq, err))
       return -1;
+    if (in->spare & XI_OPF_NOT) /* not xs: true when xs is empty */
+      eq = !eq;
     uint32_t word = xiS_find(&g->sym, (eq == (in->op == XI_EQ)) ? "True" : "False",
                              (eq == (in->op == XI_EQ)) ? 4 : 5);
     *out = word == XI_NONE ? XI_NONE : xiG_constant(g, word, in->pos);

@@ -33,6 +33,7 @@ void xiG_free(xiG_graph *g) {
     xiP_code_free(&g->code[i]);
   free(g->code);
   free(g->built);
+  free(g->pins);
   xiS_free(&g->sym);
   memset(g, 0, sizeof *g);
 }

@@ -385,6 +385,8 @@ int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos
    for an operator Python has no meaning for */
 int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
               xi_err *err);
+/* Python's truth of a container (if xs:, not d): not empty */
+int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err);
 /* == and != of strings and containers, as Python compares them: a bool */
 int xiG_py_equal(xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, int *equal, xi_err *err);
 /* the message for a container where a number must be (what: "exp", "an operand") */

@@ -477,6 +477,9 @@ int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos po
                                                      "that exists (for a new one write %s = ...)",
                  s, s);
   uint32_t old = b->node;
+  if (xiG_kind(g, old) >= 0)
+    return xiX_fail(err, pos, "set changes a leaf (a number or an array), and %s is a %s", s,
+                    xiG_kind_name(xiG_kind(g, old)));
   if (g->nodes[old].op != XI_LEAF)
     return xiX_fail(err, pos, "set changes a leaf, and %s is computed from other values "
                            "(set one of its leaves)", s);
