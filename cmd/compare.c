@@ -1,119 +1,21 @@
-/* compare.c: the number formats networks run in (issue 10).
- *
- * format binary16 makes every value of the session a binary16 number, as
- * NumPy's float16 would hold it (ops/fmt.c rounds; here the session's values
- * are computed again, as prec does).  compare L in binary16, binary32 prints
+/* compare.c: compare L in the number formats networks run in (format, the
+ * setting, is settings.c's).  compare L in binary16, binary32 prints
  * L's trace in columns, one per format and one exact (MPFR at 256 bits or
  * more), each computed on a copy of L's graph (grad/probe.c), and says where
- * each format first lost the value or the gradient: an underflow to 0, an
- * overflow to inf, a nan, or no correct digit left. */
+ * each format first lost the value or the gradient (0, inf, nan, or no
+ * correct digit left) and why: overflow, cancellation, underflow or
+ * rounding (judge, below). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "grad/probe.h"
 #include "show/num.h"
 #include "show/steps.h"
 
 #define XI_EXACT_PREC 256
 #define XI_CMP_DIGITS 5
 #define XI_CMP_WIDTH 13
-
-static void say_format(xiR_session *s) {
-  const xiO_format *f = &xiO_formats[xiO_fmt];
-  if (xiO_fmt == XI_FMT_MPFR)
-    printf("format mpfr (%ld bits, no overflow or underflow)\n", (long)s->g.prec);
-  else
-    printf("format %s (%ld bits, largest %s, smallest subnormal 2^%ld%s%s)\n", f->name,
-           f->prec, f->largest, f->emin - 1, f->numpy ? ", NumPy's " : "",
-           f->numpy ? f->numpy : "");
-}
-
-static int unknown(const xiP_stmt *st, const char *t, size_t n, xi_pos at, xi_err *err) {
-  (void)st;
-  return xiX_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
-                  (int)n, t);
-}
-
-/* after format mpfr: the names whose values are nan or inf, which MPFR has no
-   number for, are deleted, and the note says which and why (err: the first
-   reason) */
-static int undefined_names(xiR_session *s, xi_pos at, xi_err *err) {
-  uint32_t *ids, n;
-  char why[sizeof err->msg];
-  snprintf(why, sizeof why, "%s", err->msg);
-  if (xiG_unbind_undefined(&s->g, at, &ids, &n))
-    return xiX_fail(err, at, "out of memory");
-  xiW_buf b = {0};
-  for (uint32_t k = 0; k < n && k < 8; k++)
-    xiW_put(&b, "%s%s", k ? ", " : "", xiS_name(&s->g.sym, ids[k]));
-  if (n > 8)
-    xiW_put(&b, " and %u more", n - 8);
-  char msg[2 * sizeof err->msg];
-  if (n)
-    snprintf(msg, sizeof msg, "%.160s %s nan or inf, which MPFR has no number for (%.300s): "
-                              "%s deleted",
-             b.s ? b.s : "?", n == 1 ? "is" : "are", why, n == 1 ? "it is" : "they are");
-  if (n)
-    xiR_report(s, "note", at, msg);
-  xiW_free(&b);
-  free(ids);
-  return 0;
-}
-
-int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err) {
-  int old = xiO_fmt;
-  if (old == XI_FMT_MPFR)
-    s->mpfr_prec = s->g.prec;
-  mpfr_prec_t prec = f == XI_FMT_MPFR ? s->mpfr_prec : xiO_formats[f].prec;
-  xiG_collect(&s->g); /* values nothing can reach are not computed again */
-  xiD_forget(&s->sweep);
-  s->live = s->g.n;
-  xiO_fmt = f;
-  err->pos = at;
-  /* back to MPFR, a nan or inf a format made (v = 0/0) is no value: the names
-     that hold one go, and a note says so; the change itself is not refused */
-  int bad = f == XI_FMT_MPFR ? xiG_set_prec_lenient(&s->g, prec, err)
-                             : xiG_set_prec(&s->g, prec, err);
-  if (bad < 0) {
-    xiO_fmt = old;
-    size_t len = strlen(err->msg);
-    snprintf(err->msg + len, sizeof err->msg - len, ": the format stays %s",
-             xiO_formats[old].name);
-    err->pos = at;
-    return -1;
-  }
-  return bad ? undefined_names(s, at, err) : 0;
-}
-
-int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  if (st->arg.len == 0) {
-    say_format(s);
-    return 0;
-  }
-  const char *t = s->src + st->arg.off;
-  int f = xiO_format_lookup(t, st->arg.len);
-  if (f < 0)
-    return unknown(st, t, st->arg.len, st->arg.pos, err);
-  s->fmt_chosen = 1; /* the user's: Python's code no longer picks binary64 */
-  return xiR_use_format(s, f, st->arg.pos, err);
-}
-
-void xiR_python_numbers(xiR_session *s, xi_pos at) {
-  if (s->fmt_chosen || xiO_fmt != XI_FMT_MPFR)
-    return;
-  s->fmt_chosen = 1; /* once: a format chosen after it is the user's */
-  xi_err err;
-  const char *file = s->file ? s->file : "xi";
-  fflush(stdout);
-  if (xiR_use_format(s, XI_FMT_BINARY64, at, &err)) /* a value past binary64's range */
-    fprintf(stderr, "%s:%u:%u: note: Python's code would run in binary64, as NumPy's float64, "
-                    "but %s (xi's exact numbers go on)\n", file, at.line, at.col, err.msg);
-  else if (s->interactive)
-    fprintf(stderr, "%s:%u:%u: note: Python's code: the numbers are binary64 from here on, "
-                    "NumPy's float64, so print shows what Python shows; format mpfr (or prec "
-                    "N) gives xi's exact numbers, compare L both (help python)\n",
-            file, at.line, at.col);
-}
 
 /* ---- compare ---- */
 
@@ -137,33 +39,111 @@ static int cell(column *col, uint32_t node, int adj, xiO_view *v) {
   return col->swept ? xiD_adj_view(&col->sw, &col->c.g, i, v) : -1;
 }
 
-/* what went wrong with x against the exact e: 0 nothing, else the words */
-static const char *judge(mpfr_srcptr x, mpfr_srcptr e) {
+/* |x| below the format's smallest normal number, 2^(emin + prec - 2) in
+   MPFR's terms (binary16: 2^-14): where a number keeps fewer bits, or none */
+static int subnormal(int f, mpfr_srcptr x) {
+  return !mpfr_zero_p(x) && mpfr_get_exp(x) <= xiO_formats[f].emin + xiO_formats[f].prec - 2;
+}
+
+/* the largest |share| of scalar node i's adjoint in a column: g·p from each
+   consumer (0 when none is a scalar op the sweep takes the short way) */
+static void largest_share(column *col, uint32_t i, mpfr_ptr big) {
+  xiG_graph *g = &col->c.g;
+  mpfr_set_zero(big, 1);
+  for (uint32_t c = i + 1; c <= col->sw.root && c < g->n; c++) {
+    xiG_node *n = &g->nodes[c];
+    if (!xiD_needed(&col->sw, c) || !xiO_table[n->op].partial || n->x)
+      continue;
+    for (int k = 0; k < 2; k++)
+      if ((k ? n->b : n->a) == i && !g->nodes[i].x) {
+        mpfr_t t;
+        mpfr_init2(t, mpfr_get_prec(big));
+        mpfr_mul(t, xiD_adj(&col->sw, c), xiD_partial(&col->sw, g, c, k), MPFR_RNDN);
+        if (mpfr_cmpabs(t, big) > 0)
+          mpfr_abs(big, t, MPFR_RNDN);
+        mpfr_clear(t);
+      }
+  }
+}
+
+/* the terms a sum-like step added, at most `big` in size: an add or subtract's
+   operands (forward), or the shares of an adjoint (reverse); |result| four
+   times smaller than the largest term means digits cancelled */
+static int cancelled(column *col, uint32_t node, int adj, uint32_t el, mpfr_srcptr x,
+                     mpfr_srcptr e) {
+  xiG_graph *g = &col->c.g;
+  uint32_t i = col->c.map[node];
+  if (i == XI_NONE)
+    return 0;
+  xiG_node *n = &g->nodes[i];
+  mpfr_t big;
+  mpfr_init2(big, g->prec + 64);
+  mpfr_set_zero(big, 1);
+  if (adj) {
+    largest_share(col, i, big);
+  } else if (n->op == XI_ADD || n->op == XI_SUB) {
+    xiO_view out = xiG_view(n);
+    uint32_t cols = out.sh.rank ? out.sh.cols : 1;
+    for (int k = 0; k < 2; k++) {
+      xiO_view o = xiG_view(&g->nodes[k ? n->b : n->a]);
+      mpfr_srcptr t = &o.el[xiO_bidx(&o.sh, el / cols, el % cols)];
+      if (mpfr_number_p(t) && mpfr_cmpabs(t, big) > 0)
+        mpfr_abs(big, t, MPFR_RNDN);
+    }
+  }
+  mpfr_t m;
+  mpfr_init2(m, 64);
+  mpfr_abs(m, mpfr_cmpabs(x, e) > 0 ? x : e, MPFR_RNDN);
+  mpfr_mul_2ui(m, m, 2, MPFR_RNDN);
+  int r = !mpfr_zero_p(big) && mpfr_cmpabs(big, m) >= 0;
+  mpfr_clears(big, m, (mpfr_ptr)0);
+  return r;
+}
+
+/* what went wrong with x (column col's node, element el; adj: its adjoint)
+   against the exact e, and why: NULL nothing, else the words.  The cause:
+   overflow (past the largest), cancellation (a sum whose terms are four
+   times the result or more: the terms' rounding is all that is left),
+   underflow (the exact value below the smallest normal number: subnormals
+   keep fewer bits, and past the smallest, none), else rounding (the
+   operands' rounding, magnified by the op: sin of a large number) */
+static const char *judge(column *col, uint32_t node, int adj, uint32_t el, mpfr_srcptr x,
+                         mpfr_srcptr e) {
   if (mpfr_nan_p(x))
     return mpfr_nan_p(e) ? NULL : "is nan";
   if (mpfr_inf_p(x))
-    return mpfr_inf_p(e) ? NULL : "overflows to inf";
-  if (!mpfr_number_p(e))
+    return mpfr_inf_p(e) ? NULL : "overflows to inf (past the largest number)";
+  if (!mpfr_number_p(e) || mpfr_zero_p(e))
     return NULL;
-  if (mpfr_zero_p(x))
-    return mpfr_zero_p(e) ? NULL : "underflows to 0";
-  if (mpfr_zero_p(e))
-    return NULL;
-  /* no correct digit: off by half the exact value or more, or the wrong sign */
-  mpfr_t d;
-  mpfr_init2(d, 64);
-  mpfr_sub(d, x, e, MPFR_RNDN);
-  mpfr_abs(d, d, MPFR_RNDN);
-  mpfr_mul_2si(d, d, 1, MPFR_RNDN);
-  int bad = mpfr_cmpabs(d, e) >= 0;
-  mpfr_clear(d);
-  return bad ? "keeps no correct digit" : NULL;
+  int zero = mpfr_zero_p(x);
+  if (!zero) { /* no correct digit: off by half the exact value or more, or the wrong sign */
+    mpfr_t d;
+    mpfr_init2(d, 64);
+    mpfr_sub(d, x, e, MPFR_RNDN);
+    mpfr_abs(d, d, MPFR_RNDN);
+    mpfr_mul_2si(d, d, 1, MPFR_RNDN);
+    int bad = mpfr_cmpabs(d, e) >= 0;
+    mpfr_clear(d);
+    if (!bad)
+      return NULL;
+  }
+  if (cancelled(col, node, adj, el, x, e))
+    return zero ? "cancels to 0 (a cancellation: terms the format rounded cancel exactly)"
+                : "keeps no correct digit (a cancellation: terms much larger than the "
+                  "result, whose rounding is all that is left)";
+  if (subnormal(col->f, e))
+    return zero ? "underflows to 0 (below the smallest subnormal)"
+                : "keeps no correct digit (an underflow: a subnormal keeps too few bits)";
+  return zero ? "rounds to 0 (rounding of its operands)"
+              : "keeps no correct digit (rounding: its operands' rounding, magnified by the "
+                "operation)";
 }
 
-/* the first element of v that judge() faults against w, or -1 */
-static int first_bad(const xiO_view *v, const xiO_view *w, const char **why) {
+/* the first element of v (col's node; adj) that judge() faults against w, or -1 */
+static int first_bad(column *col, uint32_t node, int adj, const xiO_view *v, const xiO_view *w,
+                     const char **why) {
   for (uint32_t k = 0; k < v->n && k < w->n; k++)
-    if ((*why = judge(&v->el[k], &w->el[k])))
+    if ((*why = judge(col, node, adj, k, &v->el[k], &w->el[k])))
       return (int)k;
   return -1;
 }
@@ -230,7 +210,7 @@ static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) 
       xiO_view v, w;
       if (cell(&col[c], steps->step[k].node, adj, &v) || cell(ex, steps->step[k].node, adj, &w))
         continue;
-      if ((elem[c] = first_bad(&v, &w, &why[c])) >= 0)
+      if ((elem[c] = first_bad(&col[c], steps->step[k].node, adj, &v, &w, &why[c])) >= 0)
         first[c] = (int)k;
     }
   }
@@ -283,7 +263,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     const char *t = xiS_name(&s->g.sym, st->names[k]);
     int f = xiO_format_lookup(t, strlen(t));
     if (f < 0)
-      return unknown(st, t, strlen(t), st->name_pos[k], err);
+      return xiR_unknown_format(st, t, strlen(t), st->name_pos[k], err);
     if (f == XI_FMT_MPFR)
       return xiX_fail(err, st->name_pos[k], "the exact column is MPFR's already: name the "
                                              "formats to compare with it (binary16, ...)");
@@ -342,7 +322,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (rc == 0) {
     xiW_buf out = {0};
     xiW_put(&out, "compare %s: each format, and exact (%s at %ld bits); ! marks where a\n"
-                  "format first underflows, overflows, turns nan or keeps no correct digit\n",
+                  "format first loses the value (0, inf, nan, no correct digit), and why\n",
             label, balls ? "proven" : "MPFR", (long)(balls ? steps.prec : exact));
     table(&out, &steps, col, ncol, 0);
     if (col[0].swept)

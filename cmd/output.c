@@ -1,6 +1,8 @@
 /* output.c: what a statement writes: a value on a line as xi writes it
  * (a tuple's items each proven), a buffer to stdout or the error that says
- * why it cannot be written, and an element's name in messages. */
+ * why it cannot be written, an element's name in messages, and a ball's
+ * proven digits as check writes them. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -28,8 +30,12 @@ static void tuple_text(xiR_session *s, xiW_buf *b, uint32_t i, int whole) {
     uint32_t item = s->g.nodes[i].x->args[k];
     if (k)
       xiW_str(b, ", ", 2);
-    if (s->g.nodes[item].op == XI_TUPLE) {
+    if (xiG_kind(&s->g, item) == XI_C_TUPLE) {
       tuple_text(s, b, item, whole);
+    } else if (xiG_kind(&s->g, item) >= 0) {
+      xi_err err;
+      if (xiR_py_text(s, b, item, s->g.nodes[item].pos, &err))
+        b->failed = xiO_stopped() ? XI_W_STOPPED : XI_W_MEMORY;
     } else {
       xiO_view v = xiG_view(&s->g.nodes[item]);
       xiW_proof pf;
@@ -55,8 +61,13 @@ int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int
     column += chars(name) + 3;
   }
   xiW_proof pf;
-  if (s->g.nodes[i].op == XI_TUPLE) /* (2, 3): its items, each as xi writes a value */
+  if (xiG_kind(&s->g, i) == XI_C_TUPLE) /* (2, 3): its items, each as xi writes a value */
     tuple_text(s, b, i, whole);
+  else if (xiG_kind(&s->g, i) >= 0 && xiR_py_text(s, b, i, at, err)) { /* [1, 2], {'a': 1} */
+    b->n = 0, b->failed = 0;
+    return -1;
+  } else if (xiG_kind(&s->g, i) >= 0)
+    ; /* written */
   else if (xiR_prove_value(s, i, &pf, at, err) == 0)
     xiW_value_proven(b, &v, &pf, s->digits, column, whole);
   else {
@@ -78,4 +89,22 @@ void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k)
     snprintf(buf, n, "%s[%u]", name, k);
   else
     snprintf(buf, n, "%s[%u, %u]", name, k / sh.cols, k % sh.cols);
+}
+
+/* the proven digits of x (digits of them at most), and how many are known
+   when fewer: malloc'd */
+char *xiR_ball_text(const arb_struct *x, int digits, long prec) {
+  char *out = malloc(XI_FORMAT_ROOM(digits) + 64);
+  int known;
+  if (!out || xiN_write_ball(out, x, digits, &known) == 0) {
+    free(out);
+    return NULL;
+  }
+  if (known == 0) /* "0 ± 2.6e-39": a bound; "?": nothing */
+    sprintf(out + strlen(out), arb_is_finite(x) ? " (bound at %ld bits)"
+                                                : " (no correct digit at %ld bits)", prec);
+  else if (known < digits)
+    sprintf(out + strlen(out), " (%d digit%s known at %ld bits)", known, known == 1 ? "" : "s",
+            prec);
+  return out;
 }

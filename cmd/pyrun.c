@@ -1,191 +1,11 @@
-/* pyrun.c: Python's statements, run: print (values as Python and NumPy print
- * them: show/pyfmt.c), import (a note for a module xi does not have), for
- * over range(...), if / elif / else, a, b = ... and x[i] op= ... (the binding
- * rules themselves are the tape's, in tape/names.c). */
+/* pyrun.c: Python's statements, run: import (a note for a module xi does
+ * not have), for over range(...), if / elif / else, a, b = ... and x[i] op=
+ * ... (the binding rules themselves are the tape's, in tape/names.c); print
+ * is pytext.c's. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
-#include "show/pyfmt.h"
-
-/* ---- print ---- */
-
-/* Python's digits proven: a value's text is printed from the double nearest
-   it (str), or from its exact digits (a format spec).  Both round
-   monotonically, so when the two ends of the ball that holds the exact value
-   give the same text, every number in the ball does, the exact value
-   included: that text is printed (it is also the computed value's, unless the
-   computation strayed).  Otherwise the computed value's text is printed with
-   a note saying what is known. */
-
-/* the text of one number x (a view's element k, its dtype) as value_text
-   writes it: malloc'd, or NULL */
-static char *py_text(const xiO_view *v, mpfr_srcptr x, const char *spec, size_t len) {
-  xiO_view one = *v;
-  one.sh = (xi_shape){0, 1, 1};
-  one.n = 1;
-  one.el = (mpfr_ptr)x;
-  xiW_buf b = {0};
-  char why[256];
-  if (len ? xiW_py_format(&b, &one, spec, len, why, sizeof why) != 0 : (xiW_py_str(&b, &one), 0))
-    b.failed = 1;
-  char *t = b.failed || !b.s ? NULL : strdup(b.s);
-  xiW_free(&b);
-  return t;
-}
-
-/* is every element's text the same at both ends of its ball?  los gets the
-   lower ends (what is printed when they are) */
-static int ends_agree(const xiO_view *v, const arb_struct *ball, const char *spec, size_t len,
-                      mpfr_ptr los) {
-  int same = 1;
-  mpfr_t hi;
-  mpfr_init2(hi, 64);
-  for (uint32_t k = 0; k < v->n && same; k++) {
-    if (!arb_is_finite(&ball[k])) {
-      same = 0;
-      break;
-    }
-    if (arb_is_zero(&ball[k]) && mpfr_zero_p(&v->el[k])) { /* 0 exactly: the sign is the
-                                                                 computation's (-0.0) */
-      mpfr_set_prec(&los[k], mpfr_get_prec(&v->el[k]));
-      mpfr_set(&los[k], &v->el[k], MPFR_RNDN);
-      continue;
-    }
-    xiN_ends(&ball[k], &los[k], hi);
-    char *a = py_text(v, &los[k], spec, len), *b = py_text(v, hi, spec, len);
-    same = a && b && strcmp(a, b) == 0;
-    free(a);
-    free(b);
-  }
-  mpfr_clear(hi);
-  return same;
-}
-
-/* v's text as Python prints it (str, or format with spec), from the exact
-   value when its balls decide the text; *unproven set when they do not */
-static int py_value(xiR_session *s, xiW_buf *b, uint32_t i, const xiO_view *v, const char *spec,
-                    size_t len, int *unproven, xi_pos at, xi_err *err) {
-  xiW_proof pf;
-  if (xiR_prove_value(s, i, &pf, at, err))
-    return -1;
-  xiO_view shown = *v;
-  mpfr_ptr los = NULL;
-  if (pf.ball) { /* (no balls: the numbers held are exact, or a format's own) */
-    los = malloc(v->n * sizeof *los);
-    if (!los)
-      return xiG_oom(&s->g, at, err);
-    for (uint32_t k = 0; k < v->n; k++)
-      mpfr_init2(&los[k], 64);
-    if (ends_agree(v, pf.ball, spec, len, los))
-      shown.el = los;
-    else
-      *unproven = 1;
-  } else if (pf.why) {
-    *unproven = 1;
-  }
-  int rc = 0;
-  char why[256];
-  if (!len)
-    xiW_py_str(b, &shown);
-  else if (xiW_py_format(b, &shown, spec, len, why, sizeof why))
-    rc = xiX_fail(err, at, "%s", why);
-  for (uint32_t k = 0; los && k < v->n; k++)
-    mpfr_clear(&los[k]);
-  free(los);
-  return rc;
-}
-
-/* for a value whose printed digits are not all proven: a line saying what
-   is known of it, appended to note */
-static int py_note(xiR_session *s, xiW_buf *note, uint32_t i, xi_pos at, xi_err *err) {
-  xiW_proof pf;
-  if (xiR_prove_value(s, i, &pf, at, err))
-    return -1;
-  xiO_view v = xiG_view(&s->g.nodes[i]);
-  xiW_put(note, "(xi: the value printed from %u:%u is the computed one, not proven at %ld bits: "
-                "exactly it is ", at.line, at.col, pf.prec);
-  xiW_value_proven(note, &v, &pf, s->digits, -1, 0);
-  xiW_put(note, ")\n");
-  return 0;
-}
-
-/* the text of value i as print shows it: str(), or format(value, spec); as
-   xi shows values for print's own form (print "epoch", k, L), proven */
-static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, size_t len,
-                      int xi, int *unproven, xi_pos at, xi_err *err) {
-  xiG_node *n = &s->g.nodes[i];
-  if (xi && n->op != XI_TUPLE) {
-    xiO_view v = xiG_view(n);
-    xiW_proof pf;
-    if (xiR_prove_value(s, i, &pf, at, err))
-      return -1;
-    xiW_value_proven(b, &v, &pf, s->digits, -1, 0);
-    return 0;
-  }
-  if (n->op == XI_TUPLE) { /* (2, 3), (9.0, 0.99), (3,) */
-    if (len)
-      return xiX_fail(err, at, "a tuple takes no format spec");
-    xiW_str(b, "(", 1);
-    for (uint32_t k = 0; k < n->x->nargs; k++) {
-      if (k)
-        xiW_str(b, ", ", 2);
-      if (value_text(s, b, s->g.nodes[i].x->args[k], NULL, 0, xi, unproven, at, err))
-        return -1;
-    }
-    xiW_str(b, s->g.nodes[i].x->nargs == 1 ? ",)" : ")", s->g.nodes[i].x->nargs == 1 ? 2 : 1);
-    return 0;
-  }
-  xiO_view v = xiG_view(n);
-  return py_value(s, b, i, &v, spec, len, unproven, at, err);
-}
-
-int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  xiG_graph *g = &s->g;
-  xiW_buf *b = &s->out;
-  b->n = 0, b->failed = 0;
-  int args = 0, rc = 0;
-  xiW_buf note = {0}; /* what is known of values not proven, after the line */
-  for (uint32_t k = 0; k < st->nitems && rc == 0; k++) {
-    const xiP_item *it = &st->items[k];
-    if (it->kind == I_ARG) {
-      if (args++)
-        xiW_str(b, st->sep ? st->sep : " ", st->sep ? strlen(st->sep) : 1);
-    } else if (it->kind == I_TEXT) {
-      xiW_str(b, it->text, it->len);
-    } else { /* a value: computed, written, and not kept */
-      uint32_t mark = g->n, root;
-      if (it->debug) { /* f"{x=}" shows x= first */
-        xiW_str(b, s->src + it->off, it->end - it->off);
-        xiW_str(b, "=", 1);
-      }
-      rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
-      int unproven = 0;
-      if (rc == 0)
-        rc = value_text(s, b, root, it->text, it->len, st->cmd == 1, &unproven, it->pos, err);
-      if (rc == 0 && unproven)
-        rc = py_note(s, &note, root, it->pos, err);
-      xiG_truncate(g, mark);
-    }
-  }
-  if (rc) {
-    b->n = 0;
-    xiW_free(&note);
-    return rc;
-  }
-  xiW_str(b, st->end ? st->end : "\n", st->end ? strlen(st->end) : 1);
-  rc = b->failed || note.failed ? xiX_fail(err, st->pos, "%s", xiW_why(b->failed ? b : &note)) : 0;
-  if (rc == 0) {
-    fwrite(b->s, 1, b->n, stdout);
-    if (note.n && b->n && b->s[b->n - 1] != '\n') /* (print(x, end="")) */
-      fputc('\n', stdout);
-    if (note.n)
-      fwrite(note.s, 1, note.n, stdout);
-  }
-  xiW_free(&note);
-  b->n = 0, b->failed = 0;
-  return rc;
-}
 
 /* ---- import ---- */
 
@@ -252,7 +72,84 @@ static int bind_counter(xiR_session *s, const xiP_stmt *st, long long i, xi_err 
   return 0;
 }
 
+/* name takes item, as name = item would: a literal becomes a leaf of its own */
+static int bind_item(xiR_session *s, uint32_t name, uint32_t item, xi_pos at, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t bound;
+  xiP_ins lit = {K_NUM, 0, 0, 0, g->nodes[item].aux, at};
+  xiP_code code = {&lit, 1, 1};
+  int literal = g->nodes[item].op == XI_CONST;
+  if (xiG_assign(g, name, item, g->n, literal ? &code : NULL, at, &bound, err))
+    return -1;
+  if (xiR_python(s)) /* for sum in xs: sum is Python's name from now on */
+    xiP_named(&g->sym, name, 1);
+  return 0;
+}
+
+/* the loop's names take item: one name the whole item, several its items */
+static int bind_targets(xiR_session *s, const xiP_stmt *st, uint32_t item, xi_err *err) {
+  xiG_graph *g = &s->g;
+  if (st->nnames == 1)
+    return bind_item(s, st->names[0], item, st->name_pos[0], err);
+  int kind = xiG_kind(g, item);
+  if ((kind != XI_C_TUPLE && kind != XI_C_LIST) || g->nodes[item].x->nargs != st->nnames)
+    return xiX_fail(err, st->target_pos, "%u names take each item here, and this item is %s "
+                    "(cannot unpack, as Python says)", st->nnames,
+                    kind == XI_C_TUPLE || kind == XI_C_LIST ? "of another length" : "one value");
+  for (uint32_t k = 0; k < st->nnames; k++)
+    if (bind_item(s, st->names[k], g->nodes[item].x->args[k], st->name_pos[k], err))
+      return -1;
+  return 0;
+}
+
+/* for x in xs: the container is pinned (kept, and followed when the body
+   changes it in place, as Python's loop sees its list grow); a dict's size
+   must not change, as Python insists */
+static int for_walk(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, c, n0, n;
+  if (xiG_exec(g, &st->code, NULL, NULL, 0, &c, err) || xiG_walk_len(g, c, st->pos, &n0, err)) {
+    xiG_truncate(g, mark);
+    return -1;
+  }
+  if (xiG_pin(g, c)) {
+    xiG_truncate(g, mark);
+    return xiG_oom(g, st->pos, err);
+  }
+  uint32_t pin = g->npins - 1;
+  int kind = xiG_kind(g, c), sized = kind == XI_C_DICT || kind >= XI_C_KEYS;
+  int failures = 0, rc = 0;
+  s->repeats++;
+  for (uint32_t k = 0; !failures && rc == 0; k++) {
+    if (s->quit || s->stop || s->interrupt)
+      break;
+    uint32_t item;
+    c = g->pins[pin];
+    if ((rc = xiG_walk_len(g, c, st->pos, &n, err)))
+      break;
+    if (sized && n != n0) {
+      rc = xiX_fail(err, st->pos, "dictionary changed size during iteration (RuntimeError, as "
+                                  "in Python): loop over list(d) to change it");
+      break;
+    }
+    if (k >= n)
+      break;
+    if ((rc = xiG_walk_item(g, c, k, st->pos, &item, err)) || (rc = bind_targets(s, st, item, err)))
+      break;
+    failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+  }
+  s->repeats--;
+  xiG_unpin(g);
+  if (rc)
+    return rc;
+  if (failures)
+    return XI_REPORTED;
+  return s->interrupt ? xiX_fail(err, st->pos, "interrupted") : 0;
+}
+
 int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  if (st->iterable)
+    return for_walk(s, st, err);
   long long r[3];
   if (range_of(s, st, r, err))
     return -1;
@@ -266,6 +163,8 @@ int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       return -1;
     }
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+    if (xiR_loop_break(s))
+      break;
   }
   s->repeats--;
   if (failures)
@@ -273,28 +172,61 @@ int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return s->interrupt ? xiX_fail(err, st->pos, "interrupted") : 0;
 }
 
+int xiR_loop_break(xiR_session *s) {
+  int brk = s->jump == XI_JUMP_BREAK;
+  s->jump = 0;
+  return brk;
+}
+
 /* Python's truth of a condition: one number, true when it is not 0 */
-static int truth(xiR_session *s, const xiP_item *it, int *holds, xi_err *err) {
+static int truth(xiR_session *s, const xiP_item *it, const char *what, int *holds,
+                 xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, c;
   if (xiG_exec(g, &it->code, NULL, NULL, 0, &c, err))
     return -1;
-  int rc = xiG_no_tuple(g, c, it->pos, "an if", err);
+  if (xiG_kind(g, c) >= 0) { /* if xs: a list, a dict, a string is true when not empty */
+    int rc = xiG_py_truth(g, c, it->pos, holds, err);
+    xiG_truncate(g, mark);
+    return rc;
+  }
+  int rc = xiG_no_tuple(g, c, it->pos, what, err);
   if (rc == 0 && xiG_count(&g->nodes[c]) != 1)
-    rc = xiX_fail(err, it->pos, "an if takes one number, and this is an array of %u: its "
+    rc = xiX_fail(err, it->pos, "%s takes one number, and this is an array of %u: its "
                                 "truth is ambiguous (NumPy says so too)",
-                  xiG_count(&g->nodes[c]));
+                  what, xiG_count(&g->nodes[c]));
   if (rc == 0)
     *holds = !mpfr_zero_p(xiG_el(&g->nodes[c], 0)); /* NaN is true, as in Python */
   xiG_truncate(g, mark);
   return rc;
 }
 
+/* while c: as Python's, for as long as c holds; Ctrl-C stops it, and the
+   memory it may take is the session's budget (what no name reaches is
+   collected after each statement) */
+int xiR_while(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  int failures = 0, holds = 1, rc = 0;
+  s->repeats++;
+  while (!failures && !s->quit && !s->stop && !s->interrupt) {
+    if ((rc = truth(s, &st->items[0], "a while", &holds, err)) != 0 || !holds)
+      break;
+    failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+    if (xiR_loop_break(s))
+      break;
+  }
+  s->repeats--;
+  if (rc)
+    return -1;
+  if (failures)
+    return XI_REPORTED;
+  return s->interrupt ? xiX_fail(err, st->pos, "interrupted") : 0;
+}
+
 int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   for (uint32_t k = 0; k < st->nitems; k++) {
     const xiP_item *it = &st->items[k];
     int holds = 1;
-    if (it->kind == I_COND && truth(s, it, &holds, err))
+    if (it->kind == I_COND && truth(s, it, "an if", &holds, err))
       return -1;
     if (holds)
       return xiR_run_span(s, it->off, it->end, it->at, 1) ? XI_REPORTED : 0;
@@ -323,7 +255,39 @@ int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return rc;
 }
 
+/* xs.append(v): every place holding xs takes the new list (tape/pymut.c) */
+int xiR_mutate(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root, now, places;
+  if (xiR_evaluate(s, st, &root, err) ||
+      xiG_leafify(g, g->nodes[root].x->args[1], mark, st->pos, &now, err) ||
+      xiG_replace(g, g->nodes[root].x->args[0], now, st->pos, &places, err)) {
+    xiG_truncate(g, mark);
+    return -1;
+  }
+  return 0;
+}
+
+/* x[i] op= v in Python's code: the pair (x, the new x), and the rules of a
+   change in place (tape/pymut.c) */
+static int py_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root, bound;
+  int op = st->code.ins[st->code.n - 2].spare; /* K_INDEXSET's, then the pair's K_TUPLE */
+  if (xiR_evaluate(s, st, &root, err) ||
+      xiG_changed(g, st->name, g->nodes[root].x->args[0], g->nodes[root].x->args[1], op, mark,
+                  st->target_pos, &bound, err)) {
+    xiG_truncate(g, mark);
+    return -1;
+  }
+  if (st->quiet || xiR_python(s) || st->name == XI_NONE)
+    return 0;
+  return xiR_print_node(s, 0, xiS_name(&g->sym, st->name), bound, 0, st->pos, err);
+}
+
 int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  if (st->pair)
+    return py_index_set(s, st, err);
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, root, bound;
   if (xiR_evaluate(s, st, &root, err) ||

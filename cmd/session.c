@@ -2,13 +2,14 @@
  * the language's own statements (expressions, assignments, definitions: the
  * binding rules themselves are the tape's, in tape/names.c), and the loop
  * over a source, which runs each statement by its kind: Python's in
- * pyrun.c, a command by its row's handler (commands.c). */
+ * pyrun.c, a command by its row's handler (dispatch.c). */
 #include "cmd/cmd.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "grad/adjoint.h" /* the tape's callbacks for grad(...) */
 #include "show/num.h"
 #include "show/print.h"
 
@@ -121,9 +122,13 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_PRINT: return xiR_print(s, st, err);
   case S_IMPORT: return xiR_import(s, st, err);
   case S_FOR: return xiR_for(s, st, err);
+  case S_WHILE: return xiR_while(s, st, err);
+  case S_BREAK: s->jump = XI_JUMP_BREAK; return 0;
+  case S_CONTINUE: s->jump = XI_JUMP_CONTINUE; return 0;
   case S_IF: return xiR_if(s, st, err);
   case S_UNPACK: return xiR_unpack(s, st, err);
   case S_INDEXSET: return xiR_index_set(s, st, err);
+  case S_MUTATE: return xiR_mutate(s, st, err);
   case S_RETURN: return xiX_fail(err, st->pos, "return outside a def");
   case S_NOTHING: return 0;
   }
@@ -136,23 +141,25 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
    what was alive after the last collection: a training loop runs in bounded
    memory, and a graph that is all alive is seldom walked for nothing. */
 static void maybe_collect(xiR_session *s) {
-  if (s->g.n < 4 * s->live + 4096)
+  if (s->g.n < 4 * s->live + s->g.cut_scalars + 4096)
     return;
   if (xiG_collect(&s->g))
     xiD_forget(&s->sweep);
-  s->live = s->g.n;
+  s->live = s->g.n - s->g.cut_scalars; /* a list of 5000 losses is 5000 small leaves: they
+                                           make the next collection wait no longer */
 }
 
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block) {
   xiP_parser p;
   xiP_init_at(&p, &s->g.sym, s->src, end, off, at);
   p.indent = in_block ? 0 : 1; /* a line indented at the top is Python's IndentationError */
+  p.loops = in_block ? -1 : 0;  /* a block's break was checked when the block was read */
   int failures = 0;
   xiP_stmt st;
   memset(&st, 0, sizeof st);
-  while (!s->quit && !s->stop && !s->interrupt) {
+  while (!s->quit && !s->stop && !s->interrupt && !s->jump) {
     xi_err err;
-    p.python = xiR_python(s); /* (an import switches it on between two statements) */
+    xiP_set_python(&p, xiR_python(s)); /* (an import switches it on between two statements) */
     int r = xiP_next(&p, &st, &err);
     if (r == 0)
       break;

@@ -19,7 +19,7 @@ typedef enum {
               True and False are the symbols of those words */
   K_NAME,  /* arg = name id (pi and e are names too, bound or not) */
   K_OP,    /* op = an xiO_op; argc arguments when written as a call */
-  K_CALL,  /* a user function: arg = name id, argc arguments */
+  K_CALL,  /* a user function: arg = name id, argc arguments (op of them keywords: K_CALLKW) */
   K_DERIV, /* grad/hessian/jacobian(E, v): op = XI_D_*, arg = the name v; E on the stack
               (jvp(E, v, dv): E, then dv) */
   K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones */
@@ -32,9 +32,40 @@ typedef enum {
   K_SWAP,  /* the top two exchanged */
   K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
   K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
-  K_INDEXSET /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
+  K_INDEXSET, /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
                 the ':' ones, not on the stack) and v; spare: the op (0 for =) */
+  /* Python's calls and choices.  A skip counts instructions, so that code
+     appended to other code (a def's body) keeps its meaning. */
+  K_CALLKW,  /* f(x, lr=0.5): a keyword argument's name (arg), no value: the K_CALL after
+                these takes the last op of its argc values as keyword arguments, named by
+                the op K_CALLKW just before it, in order */
+  K_DEFAULT, /* inside a def: when the call gave parameter argc, skip the next arg
+                instructions (its default's code and the K_LET that binds it) */
+  K_SKIPF,   /* a if c else b: one number off the stack; when it is 0 (op 1: when it is
+                not 0, for or), skip the next arg */
+  K_SKIP,    /* skip the next arg instructions */
+  K_DROP,    /* the top of the stack dropped (a and b: a, when b is the value) */
+  /* Python's values (a .py file, or after import): */
+  K_STR,   /* a string: arg = its text (escapes read) as a symbol */
+  K_SLICE, /* x[lo:hi:step]: x and the bounds given (op: bit q set when bound q is) */
+  K_PY,    /* a builtin of Python's on containers (XI_PY_*): argc arguments (a method's
+              value first; arg: 1 when that value is a plain name) */
+  K_COMP   /* [e for x in it if c]: it on the stack; op names follow as K_NAME, then argc
+              instructions of the condition, a K_COMP whose argc counts e's, and e's */
 } xiP_kind;
+/* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
+enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,
+       XI_C_ENUMERATE, XI_C_ZIP, XI_C_RANGE };
+/* K_PY's op */
+enum {
+  XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
+  XI_PY_SUM, XI_PY_MIN, XI_PY_MAX, XI_PY_KEYS, XI_PY_VALUES, XI_PY_ITEMS, XI_PY_COPY,
+  XI_PY_APPEND, /* xs.append(v): the pair (xs, the new list), for the statement (S_MUTATE) */
+  XI_PY_EXTEND, /* xs.extend(v): likewise */
+  XI_PY_GET,    /* d.get(k), d.get(k, default) */
+  XI_PY_IN,     /* x in c: a bool */
+  XI_PY_NOTIN   /* x not in c */
+};
 
 /* K_ATTR's op: what is read from a value */
 enum {
@@ -47,10 +78,14 @@ enum {
   XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
-  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (parse.c) */
+  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (stmt.c) */
 };
-/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies) */
+/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
+   (np.f(...), f(...), not an operator or a method): a list or a tuple among its
+   arguments is an array, as NumPy takes it */
 #define XI_OPF_DOT 1
+#define XI_OPF_NP 2
+#define XI_OPF_NOT 4 /* the == 0 that not x is: a list, a dict or a string by its truth */
 
 typedef struct {
   uint8_t kind, op, spare;

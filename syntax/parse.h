@@ -18,10 +18,14 @@ typedef enum {
   S_PRINT,    /* print(...): items */
   S_IMPORT,   /* import numpy as np: items name the modules, for the notes */
   S_FOR,      /* for name in range(code): the block at body_off */
+  S_WHILE,    /* while items[0]: the block at body_off */
+  S_BREAK,    /* break, continue: the loop around it stops, or goes on to its next turn */
+  S_CONTINUE,
   S_IF,       /* if/elif/else: items, each a condition (or else) and its block */
   S_UNPACK,   /* names... = code (a tuple) */
   S_INDEXSET, /* name[index] op= ...: code makes the new value (K_INDEXSET) */
   S_RETURN,   /* inside a def: its value */
+  S_MUTATE,   /* xs.append(v): code makes the pair (xs, the new list) */
   S_NOTHING   /* pass, a docstring: read and done */
 } xiP_stmt_kind;
 
@@ -71,6 +75,10 @@ typedef struct {
   uint32_t nitems;
   char *sep, *end;      /* print's sep= and end= (NULL: ' ' and '\n') */
   char *deftext;        /* S_DEF written with def: its body on one line, for vars */
+  uint8_t iterable;     /* S_FOR: code makes what is walked (else range's numbers), and
+                           names are the targets */
+  uint8_t pair;         /* S_INDEXSET in Python's code: code makes (x, the new x), for the
+                           rules of a change in place (x may be any expression) */
 } xiP_stmt;
 
 
@@ -91,6 +99,8 @@ typedef struct {
   xi_err *err;
   int ended;    /* the statement ended with a block, which took its last newline */
   int in_def;   /* a def's body is being read: return is allowed */
+  int loops;    /* inside a loop (1): break and continue are allowed; not (0); or not
+                   known (-1: a block run again, which was checked when it was read) */
   size_t stop_at; /* dot L FILE: FILE starts here, and tokens from it on read as
                      the end of the line (SIZE_MAX: nowhere) */
   int blocks;   /* Python blocks nested (limited as expressions are) */
@@ -101,6 +111,12 @@ typedef struct {
                          xi's that Python would read as a name is one (xiP_word) */
   uint32_t indent;    /* a statement that starts a line starts at this column (0: the
                          source is a block, whose lines xiP_block checked, or braces) */
+  int array_lit;      /* np.array([...]): brackets inside make an array, in any mode */
+  uint32_t index_end; /* where the base of the last x[...] ends in the code */
+  int comp;           /* a comprehension's iterable is read (1; in is not an operator there)
+                         or its condition (2): an if after either is not a conditional */
+  int method;         /* a method's call is compiled (numpy.c): no XI_OPF_NP */
+  int method_base;    /* the value before the last method's '.' is a plain name */
   size_t resync;      /* after a bracket never closed: 1 + where the next line starts */
   uint32_t resync_line;
 } xiP_parser;
@@ -143,6 +159,13 @@ enum {
 /* the ith name xi has after np. (which 0), after a value's '.' (1), or after
    math. (2); NULL past the last: for help */
 const char *xiP_np_name(int which, int i);
+
+/* Python's code from now on (a .py file, or after import): lists, dicts and
+   strings are values, '{' opens a bracket */
+static inline void xiP_set_python(xiP_parser *p, int on) {
+  p->python = on;
+  p->lx.braces = (uint8_t)on;
+}
 
 /* Compiles an expression in the names params (a formula of the op table)
    into code; -1 (err says why) when it is not one. */

@@ -1,13 +1,14 @@
 /* pystmt.c: the statements of Python's that tutorials use, read into xi's
  * statements: def (a function, as f(x) = ... makes), for i in range(...),
- * if / elif / else, print(...) with f-strings, import, return, pass.  A block
+ * while (with break and continue), if / elif / else, print(...) with
+ * f-strings, import, return, pass.  A block
  * is the indented lines after a header's ':' (or the rest of its line); the
  * parser checks its indentation as Python does, and reads it once to report
- * its syntax errors before anything runs.  A for or an if keeps the block's
+ * its syntax errors before anything runs.  A for, a while or an if keeps the block's
  * source, which the REPL runs (reading it again each time, as repeat does); a
  * def compiles its body to code with locals (K_LET, in pydef.c); print and
  * the strings it prints are read in pyprint.c.  Whatever else Python has
- * (class, while, lambda ...) gets a message that says what to write in xi.
+ * (class, with, try ...) gets a message that says what to write in xi.
  * What the three files share is declared in parse_int.h. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,10 +138,11 @@ void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t 
 }
 
 /* reads a block's statements once, for their syntax errors, before any runs */
-static void check_block(xiP_parser *p, size_t off, size_t end, xi_pos at) {
+static void check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop) {
   xiP_parser sub;
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
-  sub.python = p->python;
+  xiP_set_python(&sub, p->python);
+  sub.loops = loop ? 1 : p->loops; /* a loop's body may break; an if's, as its block */
   sub.in_def = p->in_def;
   sub.blocks = p->blocks;
   xiP_stmt st;
@@ -178,39 +180,70 @@ static int continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *o
   return 0;
 }
 
+/* for i in range(...): (code: range's numbers, as a tuple), or for x in xs:
+   and for i, x in enumerate(xs): (iterable: code makes what is walked, and
+   names are the targets) */
 static void for_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   st->kind = S_FOR;
-  xiL_token v = xiP_expect(p, T_NAME, "the loop's name, as in for i in range(n):");
-  if (xiP_is(p, T_COMMA))
-    xiP_fail(p, xiP_peek(p)->pos, "xi's for loops take one name: for i in range(n):");
-  xiP_bindable(p, &v);
-  st->name = xiP_name_id(p, &v);
-  st->target_pos = v.pos;
+  uint32_t names[8];
+  xi_pos at[8];
+  uint32_t n = xiP_for_targets(p, names, at, 8);
+  if (n > 1 && !p->python)
+    xiP_fail(p, at[1], "a for in xi's own language takes one name: for i in range(n): (for i, "
+                       "x in enumerate(xs): is Python's: a .py file, or after import)");
+  for (uint32_t k = 0; k < n; k++)
+    xiP_add_name(p, st, names[k], at[k]);
+  st->name = names[0];
+  st->target_pos = at[0];
   xiL_token in = *xiP_peek(p);
   if (xiP_keyword(xiP_tag_of(p, &in)) != KW_IN)
-    xiP_unexpected(p, "in, as in for i in range(n):");
+    xiP_unexpected(p, "in, as in for x in xs:");
   xiP_take(p);
   xiL_token r = *xiP_peek(p);
-  if (!xiP_word_is(p, &r, "range"))
-    xiP_fail(p, r.pos, "xi's for loops run over range(...): for i in range(len(x)): (a for "
-                       "over an array or a list is not part of xi)");
-  xiP_take(p);
-  xiP_expect(p, T_LP, "'(' after range");
-  uint16_t n = 0;
-  do {
+  int range = n == 1 && xiP_word_is(p, &r, "range");
+  if (range) { /* the numbers themselves, not a range made to be walked */
+    xiP_take(p);
+    range = xiP_is(p, T_LP);
+    xiP_put_back(p, &r);
+  }
+  if (range) {
+    xiP_take(p);
+    xiP_expect(p, T_LP, "'(' after range");
+    uint16_t k = 0;
+    do {
+      p->depth = 0;
+      xiP_expr(p, &st->code);
+      k++;
+    } while (k < 3 && xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+    xiP_expect(p, T_RP, "')': range takes 1 to 3 numbers (stop; start, stop; start, stop, step)");
+    xiP_ins ins = {K_TUPLE, 0, 0, k, 0, r.pos};
+    xiP_emit(p, &st->code, ins);
+  } else {
+    st->iterable = 1;
     p->depth = 0;
-    xiP_expr(p, &st->code);
-    n++;
-  } while (n < 3 && xiP_is(p, T_COMMA) && (xiP_take(p), 1));
-  xiP_expect(p, T_RP, "')': range takes 1 to 3 numbers (stop; start, stop; start, stop, step)");
-  xiP_ins ins = {K_TUPLE, 0, 0, n, 0, r.pos};
-  xiP_emit(p, &st->code, ins);
+    xiP_expr_list(p, &st->code);
+  }
   xiP_expect(p, T_COLON, "':' after the for's header");
   size_t off, end;
   xiP_enter(p, head.pos);
   xiP_block(p, head.pos.col, head, &off, &end, &st->body_pos);
   st->body_off = off, st->body_len = end - off;
-  check_block(p, off, end, st->body_pos);
+  check_block(p, off, end, st->body_pos, 1);
+  p->blocks--;
+}
+
+/* while c: its block runs again while c holds (one number, as an if's) */
+static void while_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
+  st->kind = S_WHILE;
+  xiP_new_item(p, st, I_COND, xiP_peek(p)->pos);
+  p->depth = 0;
+  xiP_expr(p, &st->items[0].code);
+  xiP_expect(p, T_COLON, "':' after the while's condition");
+  size_t off, end;
+  xiP_enter(p, head.pos);
+  xiP_block(p, head.pos.col, head, &off, &end, &st->body_pos);
+  st->body_off = off, st->body_len = end - off;
+  check_block(p, off, end, st->body_pos, 1);
   p->blocks--;
 }
 
@@ -231,7 +264,7 @@ static void if_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
     xi_pos at;
     xiP_block(p, head.pos.col, kw, &off, &end, &at);
     st->items[k].off = off, st->items[k].end = end, st->items[k].at = at;
-    check_block(p, off, end, at);
+    check_block(p, off, end, at, 0);
     if (is_else || !continues(p, head.pos.col, KW_ELIF, KW_ELSE, &kw))
       break;
   }
@@ -357,10 +390,12 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   int n = (int)first.len;
   xiP_take(p);
   if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
-      kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN) {
+      kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN && kw != KW_WHILE && kw != KW_BREAK &&
+      kw != KW_CONTINUE) {
     quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
   }
-  if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF) { /* an error in a header skips its block */
+  if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE) { /* an error in a
+                                                                         header skips its block */
     jmp_buf outer;
     memcpy(outer, p->fail, sizeof outer);
     if (setjmp(p->fail)) {
@@ -373,6 +408,8 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
       xiP_def_stmt(p, st, first);
     else if (kw == KW_FOR)
       for_stmt(p, st, first);
+    else if (kw == KW_WHILE)
+      while_stmt(p, st, first);
     else
       if_stmt(p, st, first);
     memcpy(p->fail, outer, sizeof outer);
@@ -398,15 +435,16 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   case KW_CLASS:
     xiP_fail(p, first.pos, "classes are not part of xi: write each method as a function with "
                            "def, and the attributes (self.W) as names");
-  case KW_WHILE:
-    xiP_fail(p, first.pos, "while loops are not part of xi (every loop in xi ends): use for i "
-                           "in range(n): or repeat N { ... }");
   case KW_ASSERT:
     xiP_fail(p, first.pos, "assert is not part of xi: check E == NUMBER checks a value, and "
                            "says by how much it is off");
   case KW_BREAK:
   case KW_CONTINUE:
-    xiP_fail(p, first.pos, "%.*s is not part of xi: a for loop runs all of its range", n, s);
+    if (!p->loops)
+      xiP_fail(p, first.pos, "'%.*s' outside loop (as Python says: it belongs in the block of "
+                             "a for or a while loop)", n, s);
+    st->kind = kw == KW_BREAK ? S_BREAK : S_CONTINUE;
+    return;
   case KW_GLOBAL:
   case KW_NONLOCAL:
     xiP_fail(p, first.pos, "%.*s is not part of xi: a def reads the session's names, and "

@@ -10,14 +10,14 @@
  *
  * A name that lets go of a value leaves a note (where, and how), so that a
  * value computed from an earlier W can be named "W (before the update at
- * line 7)", and grad can say why it will not differentiate by the W of now
- * (how a value is called, from its name or its note, is labels.c's). */
+ * line 7)", and grad can say why it will not differentiate by the W of now. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tape/graph.h"
+
 
 void xiG_func_free(xiG_graph *g, uint32_t k) {
   xiG_func *f = &g->func[k];
@@ -110,6 +110,10 @@ static int bind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int how)
   if (g->nodes[node].name == XI_NONE)
     g->nodes[node].name = name;
   return 0;
+}
+
+int xiG_rebind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int update) {
+  return bind(g, name, node, pos, update ? MOVE_UPDATE : MOVE_BIND);
 }
 
 /* ---- reading a name ---- */
@@ -251,8 +255,10 @@ int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
     if (new_leaf(g, root, mark, pos, &root, err)) /* computed from no other value: a leaf */
       return -1;
     keep_code(g, root, code, -1);
+  } else if (xiG_leafify(g, root, mark, pos, &root, err)) { /* so are a container's items */
+    return -1;
   }
-  if (bind(g, name, root, pos, XI_MOVE_BIND))
+  if (bind(g, name, root, pos, MOVE_BIND))
     return xiX_fail(err, pos, "out of memory");
   *bound = root;
   return 0;
@@ -286,15 +292,18 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   } else if (xiG_resolve(g, name, pos, &old, err)) {
     return -1;
   }
+  if (xiG_kind(g, old) >= 0 || xiG_kind(g, rhs) >= 0) /* xs += [x], t += (1,) */
+    return xiG_py_update(g, name, op, old, rhs, mark, pos, bound, err);
   if (shared_array(g, name, old, pos, err) || xiG_op(g, op, old, rhs, NULL, pos, &r, err))
     return -1;
   if (g->nodes[old].op != XI_LEAF) { /* c += e is c = c + (e) */
     if (xiG_self_contained(g, mark, r) && new_leaf(g, r, mark, pos, &r, err))
       return -1; /* e += 1, e Euler's number: a value of constants is a leaf */
-    if (bind(g, name, r, pos, XI_MOVE_BIND))
+    if (bind(g, name, r, pos, MOVE_BIND))
       return xiX_fail(err, pos, "out of memory");
     *bound = r;
-    return 0;
+    uint32_t places; /* NumPy's x += 1 is in place: the containers holding x see it */
+    return xiG_is_tensor(&g->nodes[old]) ? xiG_replace(g, old, r, pos, &places, err) : 0;
   }
   xi_shape was = xiG_shape(&g->nodes[old]), now = xiG_shape(&g->nodes[r]);
   if (!xiO_same_shape(&was, &now)) {
@@ -311,10 +320,11 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   if (new_leaf(g, r, mark, pos, &r, err))
     return -1;
   g->nodes[r].flags |= XI_F_UPDATE;
-  if (bind(g, name, r, pos, XI_MOVE_UPDATE))
+  if (bind(g, name, r, pos, MOVE_UPDATE))
     return xiX_fail(err, pos, "out of memory");
   *bound = r;
-  return 0;
+  uint32_t places; /* the array changed in place: the containers holding it see it */
+  return xiG_is_tensor(&g->nodes[old]) ? xiG_replace(g, old, r, pos, &places, err) : 0;
 }
 
 int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_pos pos,
@@ -330,7 +340,7 @@ int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_
     return -1;
   if (leaf)
     g->nodes[r].flags |= XI_F_UPDATE;
-  if (bind(g, name, r, pos, leaf ? XI_MOVE_UPDATE : XI_MOVE_BIND))
+  if (bind(g, name, r, pos, leaf ? MOVE_UPDATE : MOVE_BIND))
     return xiX_fail(err, pos, "out of memory");
   *bound = r;
   return 0;
@@ -397,7 +407,7 @@ int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n
       keep_code(g, l, code, (int)k);
       item = l;
     }
-    if (bind(g, names[k], item, at[k], XI_MOVE_BIND)) {
+    if (bind(g, names[k], item, at[k], MOVE_BIND)) {
       free(leaf);
       return xiX_fail(err, at[k], "out of memory");
     }
@@ -428,7 +438,7 @@ int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t 
     memcpy(p, params, np * sizeof *p);
   xiG_stmt_note(g, name);
   if (b->kind == B_NODE)
-    moved(g, name, b->node, (xi_pos){0, 0}, XI_MOVE_BIND);
+    moved(g, name, b->node, (xi_pos){0, 0}, MOVE_BIND);
   clear_binding(g, b);
   uint32_t k = g->freefunc;
   if (k != XI_NONE)
@@ -448,7 +458,7 @@ void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos) {
     return;
   xiG_stmt_note(g, name);
   if (b->kind == B_NODE)
-    moved(g, name, b->node, pos, XI_MOVE_DEL);
+    moved(g, name, b->node, pos, MOVE_DEL);
   clear_binding(g, b);
   b->order = g->order++; /* (a statement's log then holds the name once) */
 }
@@ -522,6 +532,9 @@ int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos po
                                                      "that exists (for a new one write %s = ...)",
                  s, s);
   uint32_t old = b->node;
+  if (xiG_kind(g, old) >= 0)
+    return xiX_fail(err, pos, "set changes a leaf (a number or an array), and %s is a %s", s,
+                    xiG_kind_name(xiG_kind(g, old)));
   if (g->nodes[old].op != XI_LEAF)
     return xiX_fail(err, pos, "set changes a leaf, and %s is computed from other values "
                            "(set one of its leaves)", s);
@@ -561,8 +574,8 @@ int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos po
       names[j - 1] = t;
     }
   for (uint32_t k = 0; k < *nchanged; k++)
-    bind(g, names[k], map[g->bind[names[k]].node], pos, XI_MOVE_SET);
-  bind(g, name, leaf, pos, XI_MOVE_SET);
+    bind(g, names[k], map[g->bind[names[k]].node], pos, MOVE_SET);
+  bind(g, name, leaf, pos, MOVE_SET);
 done:
   if (rc) {
     xiG_truncate(g, mark);
@@ -574,4 +587,28 @@ done:
   free(map);
   free(keep);
   return rc;
+}
+
+/* ---- after collection ---- */
+
+void xiG_names_renumber(xiG_graph *g, const uint32_t *to) {
+  for (uint32_t id = 0; id < g->nbind; id++)
+    if (g->bind[id].kind == B_NODE)
+      g->bind[id].node = to[g->bind[id].node];
+  for (uint32_t k = 0; k < g->nlabel; k++)
+    if (g->label[k] != XI_NONE)
+      g->label[k] = to[g->label[k]];
+  uint32_t kept = 0, kept_mark = 0; /* notes about values that are gone go with them */
+  for (uint32_t k = 0; k < g->nmoved; k++) {
+    if (k == g->st.nmoved)
+      kept_mark = kept;
+    if (to[g->moved[k].node] != XI_NONE) {
+      g->moved[kept] = g->moved[k];
+      g->moved[kept++].node = to[g->moved[k].node];
+    }
+  }
+  if (g->st.nmoved >= g->nmoved)
+    kept_mark = kept;
+  g->nmoved = kept;
+  xiG_stmt_renumber(g, to, kept_mark); /* what a statement running all or nothing keeps */
 }

@@ -254,6 +254,13 @@ int main(void) {
   done(&s, "format mpfr");
   expect(!xiG_binding_of(&s.g, xiS_intern(&s.g.sym, "nv", 2)), "nv deleted by format mpfr",
          "format mpfr");
+  /* Python's lists and dicts change in place (every name holding one sees the
+     change): undone, every holder has the old one again */
+  done(&s, "import numpy as np; xs = [1, 2]; ys = xs; d = {'a': xs, 'b': 2}");
+  undone(&s, "xs.append(3); d['b'] = 5; ys += [7]; for x in xs: s = s + x\nzz\n", "unknown",
+         0);
+  undone(&s, "xs.append(3); d['c'] = xs; for i in range(10**9): xs.append(i)\n",
+         "interrupted", 150000);
   target = NULL;
   xiR_free(&s);
   fprintf(stderr, "%d checks, %d failed: lines undone by an error or ^C leave the state "

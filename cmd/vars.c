@@ -1,4 +1,4 @@
-/* names.c: what the names hold: set x = VALUE (the knob: x replaced and
+/* vars.c: what the names hold: set x = VALUE (the knob: x replaced and
  * every named value built on it computed again), vars, del. */
 #include <stdlib.h>
 
@@ -63,6 +63,17 @@ int xiR_cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       for (uint32_t p = 0; p < f->nparams; p++)
         xiW_put(&out, "%s%s", p ? ", " : "", xiS_name(&g->sym, f->params[p]));
       xiW_put(&out, ")  function  = %s\n", f->text);
+      continue;
+    }
+    if (xiG_kind(g, b->node) >= 0) { /* a list, a dict ...: its kind, and Python's repr */
+      xiW_put(&out, "%s%*s  %s  ", name, width - chars(name), "",
+              xiG_kind_name(xiG_kind(g, b->node)));
+      if (xiR_py_text(s, &out, b->node, st->pos, err)) {
+        xiW_free(&out);
+        free(ids);
+        return -1;
+      }
+      xiW_put(&out, "\n");
       continue;
     }
     xiO_view view = xiG_view(&g->nodes[b->node]);

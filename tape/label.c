@@ -1,7 +1,7 @@
-/* labels.c: how a value is called in a trace and in messages: the name that
- * holds it now, or the note a name left when it let go of it ("W (before the
- * update at line 7)"), the ξ labels of the last trace, and all of these
- * following their nodes when a collection renumbers them. */
+/* label.c: how a value is called in a trace and in a message: the name
+ * bound to it, or the name it had ("W (before the update at line 7)"), why
+ * a value does not depend on a name, and a trace's ξ labels.  The notes it
+ * reads (g->moved) are left by the rules of binding (names.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +20,9 @@ const char *xiG_name_of(const xiG_graph *g, uint32_t i) {
 
 static const char *how(int kind) {
   switch (kind) {
-  case XI_MOVE_UPDATE: return "before the update at line";
-  case XI_MOVE_SET: return "before set at line";
-  case XI_MOVE_DEL: return "deleted at line";
+  case MOVE_UPDATE: return "before the update at line";
+  case MOVE_SET: return "before set at line";
+  case MOVE_DEL: return "deleted at line";
   default: return "before line";
   }
 }
@@ -59,7 +59,10 @@ void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t n
         hit = &g->moved[k];
     free(cone);
   }
-  if (hit)
+  if (g->nodes[root].flags & XI_F_CUT)
+    snprintf(buf, n, "%s is an item of a list whose history was let go (a list keeps the "
+                     "graph of its last item only, and of those a name holds)", what);
+  else if (hit)
     snprintf(buf, n, "%s was computed from an earlier %s, %s %u: compute %s again", what, s,
              how(hit->update), hit->pos.line, what);
   else if (v > root)
@@ -84,26 +87,3 @@ int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n) {
   return 0;
 }
 
-/* ---- after collection ---- */
-
-void xiG_names_renumber(xiG_graph *g, const uint32_t *to) {
-  for (uint32_t id = 0; id < g->nbind; id++)
-    if (g->bind[id].kind == B_NODE)
-      g->bind[id].node = to[g->bind[id].node];
-  for (uint32_t k = 0; k < g->nlabel; k++)
-    if (g->label[k] != XI_NONE)
-      g->label[k] = to[g->label[k]];
-  uint32_t kept = 0, kept_mark = 0; /* notes about values that are gone go with them */
-  for (uint32_t k = 0; k < g->nmoved; k++) {
-    if (k == g->st.nmoved)
-      kept_mark = kept;
-    if (to[g->moved[k].node] != XI_NONE) {
-      g->moved[kept] = g->moved[k];
-      g->moved[kept++].node = to[g->moved[k].node];
-    }
-  }
-  if (g->st.nmoved >= g->nmoved)
-    kept_mark = kept;
-  g->nmoved = kept;
-  xiG_stmt_renumber(g, to, kept_mark);
-}
