@@ -10,7 +10,7 @@
 
 #include "syntax/parse.h"
 
-enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE };
+enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE, NP_NONE /* np.newaxis: None, as NumPy's is */ };
 /* the special forms: compiled here, not to one op of the same name */
 enum {
   SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
@@ -48,6 +48,7 @@ static const np_row numpy_rows[] = {
     SP("square", SP_SQUARE), SP("float64", SP_FLOAT), SP("shape", SP_SHAPE),
     SP("size", SP_SIZE), SP("ndim", SP_NDIM),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
+    {"newaxis", NP_NONE, 0, NULL, NULL},
     REFUSE("nditer", "np.nditer walks an array with a while loop, which xi does not have: "
                      "grad(L, W) gives every element's derivative at once"),
     REFUSE("min", "np.min is not in xi: -np.max(-x) is the same number"),
@@ -517,6 +518,11 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
     xiP_fail(p, last.pos, "%s.%s is not in xi (help numpy lists what is)", alias, path);
   if (r->kind == NP_REFUSE)
     refuse(p, r, last.pos);
+  if (r->kind == NP_NONE) {
+    xiP_ins ins = {K_NAME, 0, 0, 0, xiP_intern(p, "None", 4, last.pos), last.pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
   if (r->kind == NP_CONST) {
     xiP_ins ins = {K_NUM, 0, 0, 0, r->fn[0] == 'p' ? XI_LIT_PI : XI_LIT_E, last.pos};
     xiP_emit(p, c, ins);

@@ -229,7 +229,8 @@ static void index_assign(xiP_parser *p, xiP_stmt *st, xiL_token op) {
   p->depth = 0;
   xiP_expr_list(p, c);
   int compound = xiP_compound(op.type);
-  xiP_ins ins = {K_INDEXSET, idx.op, (uint8_t)(compound < 0 ? 0 : compound), idx.argc, 0, idx.pos};
+  xiP_ins ins = {K_INDEXSET, idx.op, (uint8_t)(compound < 0 ? 0 : compound), idx.argc, idx.arg,
+                 idx.pos};
   xiP_emit(p, c, ins);
 }
 

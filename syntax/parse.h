@@ -25,7 +25,8 @@ typedef enum {
   K_CALL,  /* a user function: arg = name id, argc arguments */
   K_DERIV, /* grad/hessian/jacobian(E, v): op = XI_D_*, arg = the name v; E on the stack
               (jvp(E, v, dv): E, then dv) */
-  K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones */
+  K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones, arg their kinds
+              (XI_IX_*: slices with bounds, None) */
   K_LIST,  /* [a, b, ...]: arg items on the stack */
   K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple) */
   K_LET,   /* inside a def: the top of the stack becomes the local name arg */
@@ -36,7 +37,8 @@ typedef enum {
   K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
   K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
   K_INDEXSET /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
-                the ':' ones, not on the stack) and v; spare: the op (0 for =) */
+                the ':' ones, not on the stack; arg their kinds) and v; spare: the op (0
+                for =) */
 } xiP_kind;
 
 /* K_ATTR's op: what is read from a value */
@@ -52,6 +54,25 @@ enum {
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (parse.c) */
 };
+/* K_INDEX's and K_INDEXSET's arg: item q's kind in its byte q.  0: an
+   expression (':' when bit q of op is set); XI_IX_SLICE | the parts of
+   a:b:c written (1, 2, 4), each on the stack in that order; XI_IX_NEWAXIS:
+   None or np.newaxis, nothing on the stack.  At most XI_IX_MAX items. */
+#define XI_IX_SLICE 0x80u
+#define XI_IX_NEWAXIS 0x40u
+#define XI_IX_MAX 4
+static inline unsigned xiP_ix_kind(uint32_t arg, int q) { return (arg >> (8 * q)) & 0xffu; }
+/* the stack items of an index with argc items, mask and kinds arg */
+static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
+  uint32_t n = 0;
+  for (int q = 0; q < argc; q++) {
+    unsigned k = xiP_ix_kind(arg, q);
+    n += k & XI_IX_SLICE ? (k & 1) + (k >> 1 & 1) + (k >> 2 & 1)
+         : k & XI_IX_NEWAXIS ? 0
+                             : !(mask & (1u << q));
+  }
+  return n;
+}
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies) */
 #define XI_OPF_DOT 1
 

@@ -123,12 +123,7 @@ static int build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint3
 }
 
 /* the number of the index items on the stack (the ':' ones are not) */
-static uint32_t given(const xiP_ins *in) {
-  uint32_t n = 0;
-  for (int q = 0; q < in->argc; q++)
-    n += !(in->op & (1u << q));
-  return n;
-}
+static uint32_t given(const xiP_ins *in) { return xiP_ix_items(in->argc, in->op, in->arg); }
 
 /* K_UNPACK: the tuple at the top replaced by its items */
 static int unpack(xiG_graph *g, const xiP_ins *in, uint32_t *st, uint32_t *sp, xi_err *err) {
@@ -165,11 +160,11 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   }
   case K_INDEX:
     *sp -= given(in) + 1;
-    rc = xiG_index(g, st[*sp], st + *sp + 1, in->argc, in->op, in->pos, &node, err);
+    rc = xiG_index(g, st[*sp], st + *sp + 1, in->argc, in->op, in->arg, in->pos, &node, err);
     break;
   case K_INDEXSET:
     *sp -= given(in) + 2;
-    rc = xiG_index_set(g, st[*sp], st + *sp + 1, in->argc, in->op, in->spare,
+    rc = xiG_index_set(g, st[*sp], st + *sp + 1, in->argc, in->op, in->arg, in->spare,
                        st[*sp + 1 + given(in)], in->pos, &node, err);
     break;
   case K_LIST:

@@ -284,6 +284,9 @@ int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err) {
   else if (n->op == XI_GATHER || n->op == XI_SCATTERADD || n->op == XI_PUT ||
            n->op == XI_MASKOUT)
     why = "an index is not a whole number from 0 to the length of its axis - 1";
+  else if (n->op == XI_NONZERO)
+    why = "the mask picks another number of elements than when x[mask] was first computed "
+          "(its shape, which came from its values, cannot change)";
   else if (n->op == XI_DIV && n->err == XI_E_NAN && !mpfr_zero_p(g->nodes[n->a].v))
     why = row->pole_msg; /* finite/0 in MPFR is NaN only for 0/0 */
   if (!why)

@@ -251,13 +251,18 @@ int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_e
 /* x.reshape(dims...), a -1 among them taking what is left */
 int xiG_reshape(xiG_graph *g, uint32_t x, const uint32_t *dims, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err);
-/* base[items]: mask marks the ':' items (not in items); integer arrays pick
-   elements (GATHER); a tuple gives its item */
-int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int mask,
-              xi_pos pos, uint32_t *out, xi_err *err);
-/* base[items] op= rhs (op 0: =) as a new value (PUT); base is unchanged */
-int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int mask,
-                  int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
+
+/* ---- indexing (index.c, slice.c) ---- */
+/* base[items], NumPy's way: argc items written, mask marks the ':' ones and
+   kinds (XI_IX_*, syntax/parse.h) the slices and Nones; items holds what is
+   on the stack for them.  Whole numbers and slices (INDEX, SLICE), integer
+   arrays (GATHER), boolean masks (GATHER of NONZERO), None (a new axis of 1);
+   a tuple gives its item */
+int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsigned mask,
+              uint32_t kinds, xi_pos pos, uint32_t *out, xi_err *err);
+/* base[items] op= rhs (op 0: =) as a new value (PUT, SLICESET); base is unchanged */
+int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsigned mask,
+                  uint32_t kinds, int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
 
 /* ---- names (names.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */

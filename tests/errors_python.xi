@@ -57,7 +57,7 @@ x = 1 if True else 2
 ok = (x > 0) and (x < 2)
 ok = x is None
 y = [i for i in range(3)]
-z = [1, 2, 3][0:2]
+z = [1, 2, 3][1:1]
 s = "text"
 t = None
 u = (1, 2) + 1
@@ -92,9 +92,9 @@ M = np.array([[1.0, 2.0], [3.0, 4.0]])
 M[np.array([0, 5]), np.array([0, 1])]
 M[np.array([0.5]), np.array([0])]
 M[np.array([0, 1, 2]), np.array([0, 1])]
-M[np.array([0, 1])]
+M[np.array([0, 1]), :, None]
 M[np.array([0, 0]), np.array([1, 1])] -= 1
-M[0, :] = 0
+M[np.array([0, 1]), :] = 0
 V = M
 M -= 1
 N = V.copy()
