@@ -18,9 +18,9 @@ OUT ?= build
 # the layers, bottom up: ops (the rules), syntax (tokens, code), tape (nodes,
 # names), grad (sweeps), show (text), repl (statements, commands, prompt)
 LIB_SRC := ops/pool.c ops/ops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/sops.c ops/vops.c ops/rng.c \
-           syntax/lex.c syntax/sym.c syntax/parse.c syntax/cmdargs.c syntax/expr.c syntax/numpy.c \
+           syntax/lex.c syntax/sym.c syntax/parse.c syntax/cmdargs.c syntax/expr.c syntax/numpy.c syntax/npforms.c \
            syntax/pystmt.c syntax/pyprint.c syntax/pydef.c \
-           tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/index.c tape/slice.c tape/names.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c ops/bops.c ops/btops.c proof/ball.c \
+           tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/index.c tape/slice.c tape/draw.c tape/npcall.c tape/names.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c ops/bops.c ops/btops.c proof/ball.c \
            show/num.c show/print.c show/form.c show/steps.c show/trace.c \
            show/digits.c show/npfmt.c show/pyfmt.c show/dot.c show/svg.c show/export.c \
            repl/session.c repl/proven.c repl/pyrun.c repl/commands.c repl/check.c repl/draw.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c repl/compare.c repl/step.c

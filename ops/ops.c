@@ -177,6 +177,10 @@ static int fw_eq(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)rnd;
   return truth(r, mpfr_equal_p(a, b));
 }
+static int fw_isfinite(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b, (void)rnd;
+  return truth(r, mpfr_number_p(a));
+}
 static int fw_ne(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)rnd;
   return truth(r, !mpfr_equal_p(a, b));
@@ -393,7 +397,7 @@ int xiO_lookup(const char *name, size_t len) {
 int xiO_dtype(int op, int da, int db) {
   int ints = da != XI_DT_FLOAT && db != XI_DT_FLOAT;
   switch (op) {
-  case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE:
+  case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE: case XI_ISFINITE:
     return XI_DT_BOOL;
   case XI_ID: case XI_TRANSPOSE: case XI_INDEX: case XI_RESHAPE: case XI_BROADCAST:
   case XI_MAX: case XI_KEEP: case XI_ROUND: case XI_GATHER: case XI_PUT: case XI_MASKOUT:

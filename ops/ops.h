@@ -89,6 +89,9 @@
     "log1p(x) = log(1 + x), without the rounding of 1 + x.  d/dx = 1/(1 + x)")           \
   X(EXPM1, "expm1", 1, fw_expm1, d_expm1, "expm1(a)", "o + 1", NULL, NULL, NULL,          \
     "expm1(x) = exp(x) - 1, without the cancellation near 0.  d/dx = exp(x)")           \
+  X(ISFINITE, "isfinite", 1, fw_isfinite, d_zero, "isfinite(a)", "0", NULL, NULL, NULL,   \
+    "isfinite(x): True where x is a finite number, False at inf and nan (which only a\n" \
+    "  number format has: xi's own values are always finite).  Derivative 0")          \
   X(TRUNC, "trunc", 1, fw_trunc, d_zero, "trunc(a)", "0", NULL, NULL, NULL,               \
     "trunc(x): x without its fraction (toward 0), as int(x) does; derivative 0")         \
   X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \

@@ -8,14 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "syntax/parse.h"
+#include "syntax/parse_int.h"
 
 enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE, NP_NONE /* np.newaxis: None, as NumPy's is */ };
 /* the special forms: compiled here, not to one op of the same name */
 enum {
   SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
   SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
-  SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL
+  SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL, SP_NORM,
+  SP_FORM /* SP_FORM + XI_NPF_*: compiled by npforms.c */
 };
 
 typedef struct {
@@ -30,6 +31,7 @@ typedef struct {
 #define SP(n, s) {n, NP_SP, s, NULL, NULL}
 #define REFUSE(n, why) {n, NP_REFUSE, 0, why, NULL}
 #define REDUCE "axis keepdims"
+#define FORM(n, f) {n, NP_SP, SP_FORM + XI_NPF_##f, NULL, NULL}
 
 static const np_row numpy_rows[] = {
     FN("exp", "exp", NULL), FN("log", "log", NULL), FN("sqrt", "sqrt", NULL),
@@ -38,7 +40,17 @@ static const np_row numpy_rows[] = {
     FN("sign", "sign", NULL), FN("maximum", "maximum", NULL), FN("minimum", "minimum", NULL),
     FN("power", "pow", NULL), FN("outer", "outer", NULL), FN("transpose", "T", NULL),
     FN("sum", "sum", REDUCE), FN("mean", "mean", REDUCE), FN("max", "max", REDUCE),
-    FN("amax", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("round", "round", "decimals"),
+    FN("amax", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("min", "min", REDUCE),
+    FN("amin", "min", REDUCE), FN("argmin", "argmin", REDUCE),
+    FN("var", "var", REDUCE " ddof"), FN("std", "std", REDUCE " ddof"),
+    FN("log1p", "log1p", NULL), FN("expm1", "expm1", NULL), FN("isfinite", "isfinite", NULL), SP("linalg.norm", SP_NORM),
+    FORM("linspace", LINSPACE), FORM("random.randint", RANDINT), FORM("random.normal", NORMAL),
+    FORM("random.uniform", UNIFORM), FORM("random.permutation", PERMUTATION),
+    FORM("random.choice", CHOICE), FORM("random.random", RANDOM),
+    FORM("random.random_sample", RANDOM), FORM("random.sample", RANDOM),
+    FORM("concatenate", CONCATENATE), FORM("vstack", VSTACK), FORM("hstack", HSTACK),
+    FORM("isclose", ISCLOSE), FORM("allclose", ALLCLOSE), FORM("all", ALL), FORM("any", ANY),
+    SP("float_", SP_FLOAT), SP("double", SP_FLOAT), FN("round", "round", "decimals"),
     FN("around", "round", "decimals"), FN("zeros", "zeros", NULL), FN("ones", "ones", NULL),
     FN("eye", "eye", NULL), FN("arange", "arange", NULL), FN("random.randn", "randn", NULL),
     FN("random.rand", "rand", NULL), SP("dot", SP_DOT), SP("matmul", SP_MATMUL),
@@ -51,7 +63,10 @@ static const np_row numpy_rows[] = {
     {"newaxis", NP_NONE, 0, NULL, NULL},
     REFUSE("nditer", "np.nditer walks an array with a while loop, which xi does not have: "
                      "grad(L, W) gives every element's derivative at once"),
-    REFUSE("min", "np.min is not in xi: -np.max(-x) is the same number"),
+    REFUSE("random.shuffle", "np.random.shuffle changes an array in place, which xi's values "
+                             "never do: x = np.random.permutation(x) draws the same"),
+    REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
+                         "not inverses"),
     REFUSE("float32", "float32 is a number format: `format binary32` will give it"),
     REFUSE("float16", "float16 is a number format: `format binary16` will give it"),
     {NULL, 0, 0, NULL, NULL}};
@@ -67,14 +82,15 @@ static const np_row math_rows[] = {
 static const np_row method_rows[] = {
     SP("T", SP_T), SP("shape", SP_SHAPE), SP("size", SP_SIZE), SP("ndim", SP_NDIM),
     SP("copy", SP_COPY), FN("sum", "sum", REDUCE), FN("mean", "mean", REDUCE),
-    FN("max", "max", REDUCE), FN("argmax", "argmax", REDUCE),
+    FN("max", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("min", "min", REDUCE),
+    FN("argmin", "argmin", REDUCE), FN("var", "var", REDUCE " ddof"),
+    FN("std", "std", REDUCE " ddof"), FORM("all", ALL), FORM("any", ANY),
     FN("round", "round", "decimals"), SP("reshape", SP_RESHAPE), SP("flatten", SP_FLATTEN),
     SP("ravel", SP_FLATTEN), SP("item", SP_ITEM), SP("dot", SP_DOT), SP("astype", SP_ASTYPE),
     SP("transpose", SP_T), SP("clip", SP_CLIP),
     REFUSE("append", "lists and .append are not part of xi: keep each value in a name, or "
                      "print it as it is computed"),
     REFUSE("tolist", "Python lists are not part of xi: print the array itself"),
-    REFUSE("min", ".min() is not in xi: -(-x).max() is the same number"),
     {NULL, 0, 0, NULL, NULL}};
 
 static const np_row builtin_rows[] = {
@@ -128,8 +144,7 @@ static const char *kw_spec(const char *fn) {
   return NULL;
 }
 
-/* the slot of keyword `word` in spec ("axis keepdims"), or -1 */
-static int kw_slot(const char *spec, const char *word) {
+int xiP_kw_slot(const char *spec, const char *word) {
   size_t n = strlen(word);
   for (int slot = 0; spec && *spec; slot++) {
     const char *sp = strchr(spec, ' ');
@@ -265,7 +280,7 @@ void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
     int order[XI_KW_ARGS], slot_of[XI_KW_ARGS];
     for (int i = npos; i < a->n; i++) {
       const char *w = xiS_name(p->sym, a->kw[i]);
-      int s = spec ? kw_slot(spec, w) : -1;
+      int s = spec ? xiP_kw_slot(spec, w) : -1;
       if (s < 0)
         xiP_fail(p, a->pos[i], spec ? "%s has no keyword %s (it takes %s)"
                                     : "%s takes no keyword arguments (%s=)",
@@ -437,6 +452,9 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     break;
   case SP_RANGE:
     xiP_fail(p, pos, "range(...) makes the numbers of a for loop: for i in range(n):");
+  default: /* SP_FORM + XI_NPF_* */
+    xiP_np_form(p, c, sp - SP_FORM, a, name);
+    return;
   }
   xiP_emit_dtype(p, c, a->dtype, pos);
 }
@@ -446,6 +464,10 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
    is already on the stack) */
 static void row_call(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token name, int method) {
   xiP_callargs a;
+  if (r->kind == NP_SP && r->sp == SP_NORM) { /* its ord may be a string, 'fro' */
+    xiP_norm_call(p, c, name);
+    return;
+  }
   if (r->kind == NP_SP && r->sp == SP_ASTYPE) { /* x.astype(float): a type, not a value */
     memset(&a, 0, sizeof a);
     a.dtype = dtype_word(p);

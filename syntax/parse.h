@@ -28,7 +28,9 @@ typedef enum {
   K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones, arg their kinds
               (XI_IX_*: slices with bounds, None) */
   K_LIST,  /* [a, b, ...]: arg items on the stack */
-  K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple) */
+  K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple);
+              linspace and np.random's (op >= XI_MAKE_LINSPACE): argc values, arg a mask
+              of the slots given */
   K_LET,   /* inside a def: the top of the stack becomes the local name arg */
   K_TUPLE, /* (a, b, ...): argc items on the stack make a tuple */
   K_UNPACK,/* a tuple on the stack replaced by its argc items */
@@ -36,6 +38,9 @@ typedef enum {
   K_SWAP,  /* the top two exchanged */
   K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
   K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
+  K_NPCALL, /* a NumPy function the tape builds of several ops: op an XI_NP_*, argc
+               values on the stack, arg a mask of the slots given (np.isclose(a, b,
+               atol=...): slots a b rtol atol) */
   K_INDEXSET /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
                 the ':' ones, not on the stack; arg their kinds) and v; spare: the op (0
                 for =) */
@@ -73,6 +78,9 @@ static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
   }
   return n;
 }
+/* K_NPCALL's op */
+enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_ISCLOSE, XI_NP_ALLCLOSE, XI_NP_ALL,
+       XI_NP_ANY };
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies) */
 #define XI_OPF_DOT 1
 

@@ -37,4 +37,19 @@ void xiP_print_stmt(xiP_parser *p, xiP_stmt *st);
 /* def f(...): and its block, head the def (pydef.c) */
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
 
+/* ---- NumPy's functions by slot (numpy.c, npforms.c) ---- */
+/* the functions npforms.c compiles (numpy.c's rows name them) */
+enum {
+  XI_NPF_LINSPACE, XI_NPF_RANDINT, XI_NPF_NORMAL, XI_NPF_UNIFORM, XI_NPF_PERMUTATION,
+  XI_NPF_CHOICE, XI_NPF_RANDOM, XI_NPF_CONCATENATE, XI_NPF_VSTACK, XI_NPF_HSTACK,
+  XI_NPF_ISCLOSE, XI_NPF_ALLCLOSE, XI_NPF_ALL, XI_NPF_ANY
+};
+/* the slot of keyword word in spec ("axis keepdims"), or -1 */
+int xiP_kw_slot(const char *spec, const char *word);
+/* form's call with the arguments a (a method's value is argument 0), name
+   the function's name token */
+void xiP_np_form(xiP_parser *p, xiP_code *c, int form, const xiP_callargs *a, xiL_token name);
+/* np.linalg.norm(x, ord, axis=, keepdims=): '(' taken */
+void xiP_norm_call(xiP_parser *p, xiP_code *c, xiL_token name);
+
 #endif

@@ -177,7 +177,13 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_MAKE:
     *sp -= in->argc;
-    rc = xiG_make(g, in->op, st + *sp, in->argc, in->pos, &node, err);
+    rc = in->op >= XI_MAKE_LINSPACE
+             ? xiG_draw(g, in->op, st + *sp, in->arg, in->pos, &node, err)
+             : xiG_make(g, in->op, st + *sp, in->argc, in->pos, &node, err);
+    break;
+  case K_NPCALL:
+    *sp -= in->argc;
+    rc = xiG_npcall(g, in->op, st + *sp, in->arg, in->pos, &node, err);
     break;
   case K_ATTR: {
     uint32_t x = st[--*sp];

@@ -245,6 +245,14 @@ int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err);
 /* zeros ones eye randn rand arange (XI_MAKE_*) of the sizes args (or a tuple) */
 int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
              uint32_t *out, xi_err *err);
+/* np.linspace and np.random's randint, normal, uniform, permutation, choice
+   (XI_MAKE_LINSPACE on), their arguments by slot: args the slots given in
+   mask, in order (draw.c) */
+int xiG_draw(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
+             uint32_t *out, xi_err *err);
+/* NumPy's functions built of several ops (XI_NP_*, npcall.c), likewise */
+int xiG_npcall(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
+               uint32_t *out, xi_err *err);
 /* x.shape, x.size, len(x), x.item() ... (XI_ATTR_*) */
 int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err);
 int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_err *err);

@@ -43,7 +43,7 @@ static int exact_op(int op) {
   switch (op) {
   case XI_ID: case XI_NEG: case XI_ASFLOAT: case XI_ABS: case XI_RELU: case XI_SIGN:
   case XI_MAXIMUM: case XI_MINIMUM: case XI_FLOORDIV: case XI_KEEP: case XI_TRUNC:
-  case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE:
+  case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE: case XI_ISFINITE:
   case XI_TRANSPOSE: case XI_MAX: case XI_ARGMAX: case XI_INDEX: case XI_SCATTER:
   case XI_BROADCAST: case XI_RESHAPE: case XI_MAXMASK: case XI_ONEHOT: case XI_GATHER:
   case XI_PUT: case XI_MASKOUT: case XI_MIN: case XI_ARGMIN: case XI_CONCAT: case XI_SLICE:
