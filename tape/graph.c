@@ -410,6 +410,29 @@ static void set_dtype(xiG_graph *g, uint32_t i) {
   n->flags = (uint8_t)((n->flags & ~XI_F_DTYPE) | xiG_dtype_flags(dt));
 }
 
+/* In a format, NumPy warns where exp, log, sqrt, log1p or expm1 gives inf
+   or nan from a finite number (np.exp(1000), np.log(0), np.sqrt(-1)): noted
+   for the session, which prints the warning as Python does (once a line) */
+static void note_warning(xiG_graph *g, uint32_t i, xi_pos pos) {
+  xiG_node *n = &g->nodes[i];
+  if (!xiO_fmt || !(n->op == XI_EXP || n->op == XI_LOG || n->op == XI_SQRT ||
+                    n->op == XI_LOG1P || n->op == XI_EXPM1) || g->nwarn == XI_WARNINGS)
+    return;
+  xiO_view out = xiG_view(n), a = xiG_view(&g->nodes[n->a]);
+  for (uint32_t k = 0; k < out.n; k++) {
+    mpfr_srcptr y = &out.el[k], x = &a.el[k];
+    if (mpfr_number_p(y) || !mpfr_number_p(x))
+      continue;
+    int kind = mpfr_nan_p(y) ? XI_W_INVALID : mpfr_zero_p(x) || (n->op == XI_LOG1P)
+                                                 ? XI_W_DIVIDE : XI_W_OVERFLOW;
+    for (uint8_t w = 0; w < g->nwarn; w++)
+      if (g->warn[w].pos.line == pos.line && g->warn[w].op == n->op && g->warn[w].kind == kind)
+        return;
+    g->warn[g->nwarn++] = (xiG_warning){pos, n->op, (uint8_t)kind};
+    return;
+  }
+}
+
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
            uint32_t *out, xi_err *err) {
   const xiO_row *row = &xiO_table[op];
@@ -441,6 +464,7 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     return -1;
   }
   set_dtype(g, i);
+  note_warning(g, i, pos);
   *out = i;
   return 0;
 }

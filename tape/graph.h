@@ -113,6 +113,15 @@ typedef struct {
   uint8_t update; /* by an update step (else by binding the name anew, or del) */
 } xiG_moved;
 
+/* NumPy's RuntimeWarning for a value that a number format made not finite
+   from finite operands (np.exp(1000) is inf): where, which op, what */
+enum { XI_W_OVERFLOW, XI_W_DIVIDE, XI_W_INVALID };
+typedef struct {
+  xi_pos pos;
+  uint8_t op, kind;
+} xiG_warning;
+#define XI_WARNINGS 8 /* kept between two looks; more in one statement are let go */
+
 struct xiG_graph;
 /* Derivatives inside expressions, supplied by the layer that can sweep:
    kind is XI_GRAD (grad(E, v)), a hessian or jacobian, or jvp(E, v, dir), the
@@ -164,6 +173,9 @@ typedef struct xiG_graph {
      only their shapes and their balls mean anything (proof/ball.c builds a
      reverse sweep as nodes to evaluate it in balls, and drops it) */
   uint8_t lazy;
+  /* the warnings of the ops made since the session last looked (format only) */
+  xiG_warning warn[XI_WARNINGS];
+  uint8_t nwarn;
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);
