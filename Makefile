@@ -15,19 +15,22 @@ LDLIBS += $(PKG_LIBS) -lflint-arb -lflint -lm
 
 # objects go to $(OUT); the sanitizer build has its own, so it never mixes
 OUT ?= build
-# the layers, bottom up: ops (the rules), syntax (tokens, code), tape (nodes,
-# names), grad (sweeps), show (text), repl (statements, commands, prompt)
-LIB_SRC := ops/pool.c ops/ops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/sops.c ops/vops.c ops/rng.c \
+# the layers, bottom up: diag (positions, errors), ops (the rules), syntax
+# (tokens, code), tape (nodes, names), grad (sweeps), proof (balls), show
+# (text), cmd (the session: statements and commands); repl (the command line
+# and the prompt) is the program's own, outside libxi.a
+LIB_SRC := diag/diag.c ops/pool.c ops/ops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/sops.c ops/vops.c ops/rng.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/cmdargs.c syntax/expr.c syntax/numpy.c syntax/npforms.c \
            syntax/pystmt.c syntax/pyprint.c syntax/pydef.c \
            tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/index.c tape/slice.c tape/draw.c tape/npcall.c tape/names.c grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c ops/bops.c ops/btops.c proof/ball.c \
            show/num.c show/print.c show/form.c show/steps.c show/trace.c \
            show/digits.c show/npfmt.c show/pyfmt.c show/dot.c show/svg.c show/export.c \
-           repl/session.c repl/proven.c repl/pyrun.c repl/commands.c repl/check.c repl/draw.c repl/help.c repl/forward.c repl/gradcheck.c repl/equiv.c repl/compare.c repl/step.c
+           cmd/session.c cmd/args.c cmd/output.c cmd/proven.c cmd/pyrun.c cmd/commands.c \
+           cmd/grad.c cmd/trace.c cmd/names.c cmd/settings.c cmd/run.c cmd/check.c cmd/verdict.c cmd/pictures.c cmd/help.c cmd/tangents.c cmd/gradcheck.c cmd/equiv.c cmd/compare.c cmd/step.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/show/page.o
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
-HDRS := $(wildcard ops/*.h syntax/*.h tape/*.h grad/*.h proof/*.h show/*.h repl/*.h)
+HDRS := $(wildcard diag/*.h ops/*.h syntax/*.h tape/*.h grad/*.h proof/*.h show/*.h cmd/*.h repl/*.h)
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 # the fuzzer (fuzz/): clang's libFuzzer, objects in build/fuzz
 FUZZ_SECONDS ?= 600
@@ -103,7 +106,7 @@ test: all
 # the whole suite again under AddressSanitizer (with LeakSanitizer) and UBSan
 asan: deps
 	@$(MAKE) --no-print-directory OUT=build/asan CFLAGS="$(SAN)" build/asan/xi
-	@XI=build/asan/xi LIBXI=build/asan/libxi.a XI_CFLAGS="-fsanitize=address,undefined" \
+	@XI=build/asan/xi LIBXI=build/asan/libxi.a XI_CFLAGS="-fsanitize=address,undefined" XI_SLOW=$${XI_SLOW:-12} \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/run
 
 # libFuzzer over the statements, FUZZ_SECONDS on one core (fuzz/run says how);

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "repl/session.h"
+#include "cmd/session.h"
 #include "common.h"
 
 /* Under `valgrind --tool=callgrind` (bench/run --instructions) each phase is

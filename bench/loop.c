@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "bench/common.h"
-#include "repl/session.h"
+#include "cmd/session.h"
 
 #define PREC 128
 

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "repl/session.h"
+#include "cmd/session.h"
 #include "common.h"
 
 static mpfr_prec_t PREC = 128;

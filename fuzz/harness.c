@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "ops/pool.h"
-#include "repl/session.h"
+#include "cmd/session.h"
 
 /* xi's interrupt budget per input; XI_FUZZ_MS overrides it */
 #define BUDGET_MS 1000

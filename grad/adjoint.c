@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "grad/grad.h"
+#include "syntax/parse.h" /* xiP_formula */
 
 /* ---- building nodes for the rules ---- */
 
@@ -39,7 +40,7 @@ static uint32_t b_num(xiO_build *bd, long v) {
   uint32_t out = xiG_number(B->g, v, B->at);
   if (out == XI_NONE && !B->failed) {
     B->failed = 1;
-    xiL_fail(B->err, B->at, "out of memory");
+    xiX_fail(B->err, B->at, "out of memory");
   }
   return out;
 }
@@ -129,11 +130,11 @@ static int sweep_nodes(xiD_sweep *s, xiG_graph *g, uint32_t root, uint32_t v,
                        const uint8_t *need, uint32_t *adj, builder *B) {
   uint32_t one = xiG_number(g, 1, B->at);
   if (one == XI_NONE)
-    return xiL_fail(B->err, B->at, "out of memory");
+    return xiX_fail(B->err, B->at, "out of memory");
   adj[root - v] = one;
   for (uint32_t i = root + 1; i-- > v + 1;) {
     if (g->interrupt && *g->interrupt)
-      return xiL_fail(B->err, B->at, "interrupted");
+      return xiX_fail(B->err, B->at, "interrupted");
     uint32_t ai = adj[i - v];
     const xiG_node *n = &g->nodes[i];
     if (!need[i] || ai == XI_NONE || n->op == XI_LEAF || n->op == XI_CONST)
@@ -165,13 +166,13 @@ int xiA_build(xiD_sweep *s, xiG_graph *g, uint32_t root, uint32_t v, xi_pos at, 
     free(need);
     need = calloc(root + 1, 1);
     if (!need) {
-      xiL_fail(err, at, "out of memory");
+      xiX_fail(err, at, "out of memory");
       goto done;
     }
     if (list[0] > root || !xiD_mark(g, list[0], root, XID_LIST, list, 1, need))
       break;
     if (round == 64) {
-      xiL_fail(err, at, "derivatives nested too deeply");
+      xiX_fail(err, at, "derivatives nested too deeply");
       goto done;
     }
     if (xiA_prepare(s, g, &root, XID_LIST, list, 1, at, err))
@@ -182,7 +183,7 @@ int xiA_build(xiD_sweep *s, xiG_graph *g, uint32_t root, uint32_t v, xi_pos at, 
   if (v <= root) {
     adj = malloc((root - v + 1) * sizeof *adj);
     if (!adj) {
-      xiL_fail(err, at, "out of memory");
+      xiX_fail(err, at, "out of memory");
       goto done;
     }
     for (uint32_t i = 0; i <= root - v; i++)
@@ -222,12 +223,12 @@ int xiA_build_all(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want,
   uint32_t *a = need ? malloc((root - *lo + 1) * sizeof *a) : NULL;
   if (!a) {
     free(need);
-    return xiL_fail(err, at, "out of memory");
+    return xiX_fail(err, at, "out of memory");
   }
   if (xiD_mark(g, *lo, root, want, list, nlist, need)) {
     free(need);
     free(a);
-    return xiL_fail(err, at, "a grad(...) value is in the way (sweep first)");
+    return xiX_fail(err, at, "a grad(...) value is in the way (sweep first)");
   }
   for (uint32_t i = 0; i <= root - *lo; i++)
     a[i] = XI_NONE;
@@ -258,7 +259,7 @@ int xiA_prepare(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint3
   uint32_t *map = need ? malloc(g->n * sizeof *map) : NULL;
   int rc = -1;
   if (!map) {
-    xiL_fail(err, at, "out of memory");
+    xiX_fail(err, at, "out of memory");
     goto done;
   }
   for (uint32_t i = 0; i < g->n; i++)
@@ -327,17 +328,17 @@ static int askable(xiG_graph *g, int kind, uint32_t e, uint32_t v, uint32_t vnam
   xi_shape se = xiG_shape(&g->nodes[e]), sv = xiG_shape(&g->nodes[v]);
   char t[48];
   if (g->nodes[v].op == XI_CONST)
-    return xiL_fail(err, at, "%s(E, v%s): v is a constant, not a value to differentiate by", f,
+    return xiX_fail(err, at, "%s(E, v%s): v is a constant, not a value to differentiate by", f,
                  kind == XI_D_JVP ? ", dv" : "");
   if (kind != XI_D_JACOBIAN && kind != XI_D_JVP && se.rank) {
     xiO_shape_text(&se, t, sizeof t);
-    return xiL_fail(err, at, "%s(E, v) needs E to be a scalar, not of shape %s: sum it%s", f, t,
+    return xiX_fail(err, at, "%s(E, v) needs E to be a scalar, not of shape %s: sum it%s", f, t,
                  kind == XI_D_GRAD ? ", or take jacobian(E, v)" : "");
   }
   if ((kind == XI_D_JACOBIAN && se.rank == 2) ||
       (kind != XI_D_GRAD && kind != XI_D_JVP && sv.rank == 2)) {
     xiO_shape_text(se.rank == 2 ? &se : &sv, t, sizeof t);
-    return xiL_fail(err, at, "%s of a matrix (shape %s) would have four axes, and xi's values "
+    return xiX_fail(err, at, "%s of a matrix (shape %s) would have four axes, and xi's values "
                           "have at most two: take it with respect to a vector", f, t);
   }
   if (!xiD_depends(g, e, v)) {
@@ -345,7 +346,7 @@ static int askable(xiG_graph *g, int kind, uint32_t e, uint32_t v, uint32_t vnam
     char what[64], msg[sizeof err->msg];
     snprintf(what, sizeof what, "%s's first argument", f);
     xiG_why_not(g, e, name ? name : what, vname, v, msg, sizeof msg);
-    return xiL_fail(err, at, "%s", msg);
+    return xiX_fail(err, at, "%s", msg);
   }
   return 0;
 }
@@ -358,7 +359,7 @@ static int jacobian(xiD_sweep *s, xiG_graph *g, uint32_t f, uint32_t v, xi_pos a
     return make_grad(s, g, f, v, at, out, err);
   uint32_t *rows = malloc(sf.cols * sizeof *rows);
   if (!rows)
-    return xiL_fail(err, at, "out of memory");
+    return xiX_fail(err, at, "out of memory");
   int rc = 0;
   for (uint32_t i = 0; i < sf.cols && rc == 0; i++) {
     int32_t p[XI_NPARAMS] = {(int32_t)i, INT32_MAX, 0, 0, 0};
@@ -381,7 +382,7 @@ static int direction(xiG_graph *g, uint32_t v, uint32_t vname, uint32_t dir, xi_
   char a[48], b[48];
   xiO_shape_text(&sd, a, sizeof a);
   xiO_shape_text(&sv, b, sizeof b);
-  return xiL_fail(err, at,
+  return xiX_fail(err, at,
                "jvp(E, v, dv): the direction dv must have v's shape: it has %s%s, and %s %s",
                sd.rank ? "shape " : "", sd.rank ? a : "no shape (a scalar)",
                xiS_name(&g->sym, vname), sv.rank ? b : "is a scalar");
@@ -432,7 +433,7 @@ int xiA_graph(xiD_sweep *s, xiG_graph *g, uint32_t i, xi_pos at, uint32_t *root,
                       ? realloc(g->built, (g->capbuilt = 2 * g->capbuilt + 16) * sizeof *q)
                       : g->built;
     if (!q)
-      return xiL_fail(err, at, "out of memory");
+      return xiX_fail(err, at, "out of memory");
     g->built = q;
     g->built[g->nbuilt++] = i;
     g->nodes[i].aux = built;

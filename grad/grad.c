@@ -141,8 +141,8 @@ static int bad_partial(const xiG_graph *g, uint32_t i, int k, xi_pos at, xi_err 
   const xiG_node *n = &g->nodes[i];
   const char *op = xiO_table[n->op].name ? xiO_table[n->op].name : xiO_table[n->op].form;
   if (xiO_table[n->op].arity == 1)
-    return xiL_fail(err, at, "the derivative of %s is not finite here (%s)", op, where);
-  return xiL_fail(err, at, "the derivative of %s by its %s operand is not finite here (%s)", op,
+    return xiX_fail(err, at, "the derivative of %s is not finite here (%s)", op, where);
+  return xiX_fail(err, at, "the derivative of %s by its %s operand is not finite here (%s)", op,
                k == 0 ? "first" : "second", where);
 }
 
@@ -262,7 +262,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
     char t[48];
     xi_shape sh = xiG_shape(&g->nodes[root]);
     xiO_shape_text(&sh, t, sizeof t);
-    return xiL_fail(err, at, "derivatives need a scalar to start from, not a value of shape %s "
+    return xiX_fail(err, at, "derivatives need a scalar to start from, not a value of shape %s "
                           "(sum it, or index it)", t);
   }
   if (reserve(s, g))
@@ -290,7 +290,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
     mpfr_set_ui(&s->adj[root], 1, MPFR_RNDN);
   for (uint32_t i = root + 1; i-- > lo;) {
     if ((i & 15) == 0 && g->interrupt && *g->interrupt)
-      return xiL_fail(err, at, "interrupted");
+      return xiX_fail(err, at, "interrupted");
     const xiG_node *n = &g->nodes[i];
     if (!s->need[i] || n->op == XI_LEAF || n->op == XI_CONST || n->op == XI_GRAD ||
         (!n->x && mpfr_zero_p(&s->adj[i]) && !xiO_fmt)) /* (IEEE: 0·inf is nan) */
@@ -302,7 +302,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
         continue;
       int rc = back(s, g, i, (int)k, o);
       if (rc == -2 && xiO_stopped())
-        return xiL_fail(err, at, "interrupted");
+        return xiX_fail(err, at, "interrupted");
       if (rc == -2)
         return xiG_oom(g, at, err);
       if (rc)
@@ -323,7 +323,7 @@ int xiD_sweep_from(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, ui
     if (xiA_prepare(s, g, root, want, list, nlist, at, err))
       return -1;
   }
-  return xiL_fail(err, at, "derivatives nested too deeply");
+  return xiX_fail(err, at, "derivatives nested too deeply");
 }
 
 int xiD_adj_view(const xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v) {

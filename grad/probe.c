@@ -29,7 +29,7 @@ int xiC_unfold(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32
     if (!blocked)
       return 0;
     if (round == 64)
-      return xiL_fail(err, at, "derivatives nested too deeply");
+      return xiX_fail(err, at, "derivatives nested too deeply");
     if (xiA_prepare(s, g, root, want, list, nlist, at, err))
       return -1;
   }
@@ -54,7 +54,7 @@ static int copy_node(xiC_copy *c, xiG_graph *src, uint32_t i, uint32_t *out, xi_
     return *out == XI_NONE ? xiG_oom(g, n->pos, err) : 0;
   }
   if (n->op == XI_TUPLE)
-    return xiL_fail(err, n->pos, "a tuple is not a value");
+    return xiX_fail(err, n->pos, "a tuple is not a value");
   if (n->op == XI_LIST) {
     uint32_t *items = malloc(n->x->nargs * sizeof *items);
     if (!items)
@@ -99,7 +99,7 @@ int xiC_copy_make(xiC_copy *c, xiG_graph *src, const uint32_t *roots, uint32_t n
     if (!(src->interrupt && *src->interrupt) && copy_node(c, src, i, &c->map[i], err) == 0)
       continue;
     if (src->interrupt && *src->interrupt) {
-      rc = xiL_fail(err, at, "interrupted");
+      rc = xiX_fail(err, at, "interrupted");
     } else {
       char where[200];
       xiG_describe(src, i, where, sizeof where);
@@ -138,7 +138,7 @@ int xiC_eval(xiC_copy *c, uint32_t from, const uint8_t *dep, xi_err *err) {
     if (dep && !dep[i])
       continue;
     if (g->interrupt && *g->interrupt)
-      return xiL_fail(err, g->nodes[i].pos, "interrupted");
+      return xiX_fail(err, g->nodes[i].pos, "interrupted");
     if (g->nodes[i].op == XI_LEAF || g->nodes[i].op == XI_CONST || xiG_eval(g, i, err) == 0)
       continue;
     int hard = g->nodes[i].err == XI_E_MEMORY || (g->interrupt && *g->interrupt);

@@ -102,8 +102,8 @@ static int partial(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, xi_pos at, uin
     const xiO_row *row = &xiO_table[g->nodes[i].op];
     const char *op = row->name ? row->name : row->form;
     if (row->arity == 1)
-      return xiL_fail(err, at, "the derivative of %s is not finite here (%s)", op, where);
-    return xiL_fail(err, at, "the derivative of %s by its %s operand is not finite here (%s)", op,
+      return xiX_fail(err, at, "the derivative of %s is not finite here (%s)", op, where);
+    return xiX_fail(err, at, "the derivative of %s by its %s operand is not finite here (%s)", op,
                  k == 0 ? "first" : "second", where);
   }
   if (xiA_partial(s, g, i, k, out, err) == 0)
@@ -234,7 +234,7 @@ int xiF_build(xiD_sweep *s, xiG_graph *g, uint32_t *root, uint32_t *v, uint32_t 
       break;
     if (round == 64 || xiA_prepare(s, g, root, XID_LIST, list, 1, at, err)) {
       free(need);
-      return round == 64 ? xiL_fail(err, at, "derivatives nested too deeply") : -1;
+      return round == 64 ? xiX_fail(err, at, "derivatives nested too deeply") : -1;
     }
   }
   *v = list[0];
@@ -254,7 +254,7 @@ int xiF_build(xiD_sweep *s, xiG_graph *g, uint32_t *root, uint32_t *v, uint32_t 
     if (!need[i])
       continue;
     if (g->interrupt && *g->interrupt)
-      rc = xiL_fail(err, at, "interrupted");
+      rc = xiX_fail(err, at, "interrupted");
     else
       rc = rule(s, g, i, t, *v, at, &t[i - *v], err);
   }

@@ -13,7 +13,7 @@
 /* ---- products and sums ---- */
 
 int xiO_bt_MATMUL(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
-  /* as tf_matmul: a vector on the left is one row, on the right one column */
+  /* as xiO_tf_matmul: a vector on the left is one row, on the right one column */
   uint32_t m = a->sh.rank == 2 ? a->sh.rows : 1, inner = a->sh.cols;
   uint32_t n = b->sh.rank == 2 ? b->sh.cols : 1;
   if ((uint64_t)m * n != out->n)
@@ -69,7 +69,7 @@ int xiO_bt_MEAN(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong pr
   return reduce(out, a, 1, prec);
 }
 
-/* a summed down to out's shape, as tf_sumto: out (i, j) is the sum of the
+/* a summed down to out's shape, as xiO_tf_sumto: out (i, j) is the sum of the
    elements broadcasting would spread it to, a row, a column, or all of a */
 int xiO_bt_SUMTO(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
   (void)b;

@@ -7,8 +7,8 @@
 
 #include "ops/tops.h"
 
-int sh_param(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-             size_t n) {
+int xiO_sh_param(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                 size_t n) {
   (void)a, (void)b;
   if (p[2] < 0 || p[2] > 2 || p[3] < 1 || p[4] < 1) {
     snprintf(why, n, "a shape of rank %d, %d × %d", p[2], p[3], p[4]);
@@ -24,7 +24,7 @@ static void zero_all(xiO_view *v) {
 }
 
 /* place: a at the index p of zeros shaped like the node (indexing's transpose) */
-int tf_scatter(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_scatter(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   zero_all(out);
   for (uint32_t q = 0; q < a->n; q++)
@@ -32,8 +32,8 @@ int tf_scatter(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp
   return 0;
 }
 
-int tv_scatter(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-               const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_scatter(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                   const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   for (uint32_t q = 0; q < a->n; q++) {
     mpfr_ptr d = &da->el[q];
@@ -43,7 +43,7 @@ int tv_scatter(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, cons
 }
 
 /* spread: a broadcast to the node's shape */
-int tf_broadcast(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_broadcast(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   for (uint32_t i = 0, q = 0; i < out->sh.rows; i++) {
     if (xiO_stopped())
@@ -54,8 +54,8 @@ int tf_broadcast(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr t
   return 0;
 }
 
-int tv_broadcast(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
-                 const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_broadcast(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                     const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   for (uint32_t i = 0, q = 0; i < out->sh.rows; i++) {
     if (xiO_stopped())
@@ -70,7 +70,7 @@ int tv_broadcast(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
 
 /* sum down to the node's shape: each output element is one correctly rounded
    sum of the elements that broadcasting would have spread it to */
-int tf_sumto(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_sumto(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   uint32_t rs = out->sh.rows == 1 ? a->sh.rows : 1, cs = out->sh.cols == 1 ? a->sh.cols : 1;
   mpfr_ptr *terms = malloc((size_t)rs * cs * sizeof *terms);
@@ -92,8 +92,8 @@ int tf_sumto(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) 
   return 0;
 }
 
-int tv_sumto(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-             const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_sumto(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                 const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   for (uint32_t i = 0, q = 0; i < a->sh.rows; i++) {
     if (xiO_stopped())
@@ -104,15 +104,15 @@ int tv_sumto(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const 
   return 0;
 }
 
-int tf_reshape(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_reshape(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   for (uint32_t q = 0; q < out->n; q++)
     mpfr_set(&out->el[q], &a->el[q], MPFR_RNDN);
   return 0;
 }
 
-int tv_reshape(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-               const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_reshape(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                   const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)out, (void)b, (void)tmp;
   for (uint32_t q = 0; q < a->n; q++)
     mpfr_add(&da->el[q], &da->el[q], &g->el[q], MPFR_RNDN);
@@ -120,7 +120,7 @@ int tv_reshape(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, cons
 }
 
 /* class labels a as rows of zeros with a 1 at the label (checked by cross_entropy) */
-int tf_onehot(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_onehot(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   zero_all(out);
   uint32_t classes = out->sh.cols;
@@ -133,8 +133,8 @@ int tf_onehot(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp)
   return 0;
 }
 
-int tv_none(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-            const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_none(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)da, (void)g, (void)out, (void)a, (void)b, (void)tmp;
   return 0;
 }
@@ -152,12 +152,12 @@ static uint32_t shaped(xiO_build *bd, int op, uint32_t a, xi_shape sh, int32_t i
   return bd->op(bd, op, a, XI_NONE, p);
 }
 
-uint32_t tg_none(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_none(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)bd, (void)k, (void)g, (void)out, (void)a, (void)b;
   return XI_NOTHING;
 }
 
-uint32_t tg_matmul(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_matmul(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)out;
   xi_shape sa = bd->shape(bd, a), sb = bd->shape(bd, b);
   if (sa.rank == 2 && sb.rank == 2) /* dA = G Bᵀ, dB = Aᵀ G */
@@ -170,7 +170,7 @@ uint32_t tg_matmul(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, u
   return op2(bd, XI_MUL, g, k == 0 ? b : a); /* u·v */
 }
 
-uint32_t tg_transpose(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_transpose(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)out, (void)a, (void)b;
   return op1(bd, XI_TRANSPOSE, g);
 }
@@ -183,12 +183,12 @@ static uint32_t spread(xiO_build *bd, uint32_t g, uint32_t out, uint32_t a) {
   return shaped(bd, XI_BROADCAST, g, sa, 0, 0);
 }
 
-uint32_t tg_sum(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_sum(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)b;
   return spread(bd, g, out, a);
 }
 
-uint32_t tg_mean(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_mean(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)b;
   xi_shape sa = bd->shape(bd, a);
   int32_t axis = bd->params(bd, out)[0];
@@ -197,7 +197,7 @@ uint32_t tg_mean(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uin
 }
 
 /* g spread back over each slice, times 1 at the slice's first largest */
-uint32_t tg_max(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_max(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)b;
   int32_t p[XI_NPARAMS] = {bd->params(bd, out)[0], 0, 0, 0, 0};
   uint32_t mask = bd->op(bd, XI_MAXMASK, a, XI_NONE, p);
@@ -205,14 +205,14 @@ uint32_t tg_max(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint
 }
 
 /* min: the same at the first largest of -a, which is the first smallest of a */
-uint32_t tg_min(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_min(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)b;
   int32_t p[XI_NPARAMS] = {bd->params(bd, out)[0], 0, 0, 0, 0};
   uint32_t mask = bd->op(bd, XI_MAXMASK, op1(bd, XI_NEG, a), XI_NONE, p);
   return op2(bd, XI_MUL, spread(bd, g, out, a), mask);
 }
 
-uint32_t tg_outer(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_outer(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)out;
   return k == 0 ? op2(bd, XI_MATMUL, g, b) : op2(bd, XI_MATMUL, op1(bd, XI_TRANSPOSE, g), a);
 }
@@ -227,19 +227,19 @@ static uint32_t sum_last(xiO_build *bd, uint32_t x) {
   return shaped(bd, XI_RESHAPE, rows, (xi_shape){2, sh.rows, 1}, 0, 0);
 }
 
-uint32_t tg_softmax(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_softmax(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)a, (void)b; /* s ⊙ (g - Σ g⊙s) */
   uint32_t gs = sum_last(bd, op2(bd, XI_MUL, g, out));
   return op2(bd, XI_MUL, out, op2(bd, XI_SUB, g, gs));
 }
 
-uint32_t tg_log_softmax(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a,
-                        uint32_t b) {
+uint32_t xiO_tg_log_softmax(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a,
+                            uint32_t b) {
   (void)k, (void)out, (void)b; /* g - softmax(z) Σ g */
   return op2(bd, XI_SUB, g, op2(bd, XI_MUL, op1(bd, XI_SOFTMAX, a), sum_last(bd, g)));
 }
 
-uint32_t tg_ce(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_ce(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)out;
   if (k != 0)
     return XI_NOTHING; /* labels are not differentiable */
@@ -249,30 +249,30 @@ uint32_t tg_ce(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint3
   return op2(bd, XI_DIV, op2(bd, XI_MUL, d, g), bd->num(bd, sa.rank == 2 ? sa.rows : 1));
 }
 
-uint32_t tg_index(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_index(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)b;
   const int32_t *p = bd->params(bd, out);
   return shaped(bd, XI_SCATTER, g, bd->shape(bd, a), p[0], p[1]);
 }
 
-uint32_t tg_scatter(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_scatter(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)a, (void)b;
   const int32_t *p = bd->params(bd, out);
   int32_t q[XI_NPARAMS] = {p[0], p[1], 0, 0, 0};
   return bd->op(bd, XI_INDEX, g, XI_NONE, q);
 }
 
-uint32_t tg_broadcast(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_broadcast(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)out, (void)b;
   return shaped(bd, XI_SUMTO, g, bd->shape(bd, a), 0, 0);
 }
 
-uint32_t tg_sumto(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_sumto(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)out, (void)b;
   return shaped(bd, XI_BROADCAST, g, bd->shape(bd, a), 0, 0);
 }
 
-uint32_t tg_reshape(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_reshape(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)out, (void)b;
   return shaped(bd, XI_RESHAPE, g, bd->shape(bd, a), 0, 0);
 }
@@ -289,28 +289,27 @@ static uint32_t with_table(xiO_build *bd, int op, uint32_t g, uint32_t table, in
   return bd->op(bd, op, g, table, p);
 }
 
-uint32_t tg_gather(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_gather(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   if (k == 1)
     return XI_NOTHING; /* indices have no derivative */
   xi_shape sa = bd->shape(bd, a);
   return with_table(bd, XI_SCATTERADD, g, b, bd->params(bd, out)[0], &sa);
 }
 
-uint32_t tg_scatteradd(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a,
-                       uint32_t b) {
+uint32_t xiO_tg_scatteradd(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)a;
   if (k == 1)
     return XI_NOTHING;
   return with_table(bd, XI_GATHER, g, b, bd->params(bd, out)[0], NULL);
 }
 
-uint32_t tg_put(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_put(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)out, (void)a; /* a: g but where values were put; the table: g there, at last writes */
   return k == 0 ? with_table(bd, XI_MASKOUT, g, b, 0, NULL)
                 : with_table(bd, XI_GATHER, g, b, 1, NULL);
 }
 
-uint32_t tg_maskout(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_maskout(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)out, (void)a;
   return k == 0 ? with_table(bd, XI_MASKOUT, g, b, 0, NULL) : XI_NOTHING;
 }

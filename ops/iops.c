@@ -34,8 +34,8 @@ static int norm_index(int32_t *i, uint32_t len, char *why, size_t n) {
 /* Index parameters are kept canonical, so that building an index again from
    a node's own parameters gives the same node: a vector's index is p[0] with
    p[1] = INT32_MAX; a matrix's are p[0], p[1], each a row or column or ':'. */
-int sh_index(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-             size_t n) {
+int xiO_sh_index(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                 size_t n) {
   (void)b;
   int given = p[1] == INT32_MAX ? 1 : 2; /* INT32_MAX: no second index */
   if (a->rank == 0 || given > a->rank) {
@@ -79,15 +79,15 @@ uint32_t xiO_picked(const int32_t *p, uint32_t cols, uint32_t k) {
   return (uint32_t)i * cols + (uint32_t)j;
 }
 
-int tf_index(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_index(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   for (uint32_t k = 0; k < out->n; k++)
     mpfr_set(&out->el[k], &a->el[xiO_picked(out->p, a->sh.cols, k)], MPFR_RNDN);
   return 0;
 }
 
-int tv_index(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-             const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_index(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                 const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   for (uint32_t q = 0; q < out->n; q++) {
     uint32_t e = xiO_picked(out->p, a->sh.cols, q);
@@ -180,8 +180,8 @@ static int picks_of(const xiO_view *t, const xi_shape *s, int want_win, int want
 
 /* GATHER: mode 0 a vector of the picked elements; mode 1 a table-shaped
    matrix, zero but for its last row, the picked elements at last writes */
-int sh_gather(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-              size_t n) {
+int xiO_sh_gather(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                  size_t n) {
   if (p[0] != 0 && p[0] != 1) {
     snprintf(why, n, "gather: mode %d is not 0 or 1", p[0]);
     return -1;
@@ -193,7 +193,7 @@ int sh_gather(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, c
   return xiO_size_ok(out, why, n);
 }
 
-int tf_gather(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_gather(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   picks pk;
   int mode = out->p[0], rc = picks_of(b, &a->sh, mode, 0, &pk);
@@ -227,8 +227,8 @@ static int add_picked(mpfr_ptr dst, mpfr_ptr src, const picks *pk, uint32_t n, u
   return 0;
 }
 
-int tv_gather(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-              const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_gather(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                  const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   if (k == 1)
     return 0; /* indices have no derivative */
@@ -243,8 +243,8 @@ int tv_gather(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const
 /* SCATTERADD: zeros shaped p[2..4], a's elements added at the table's indices
    (mode 0: a is a vector, one per column; mode 1: a is table-shaped and its
    last row is put at last writes) */
-int sh_scatteradd(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-                  size_t n) {
+int xiO_sh_scatteradd(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                      size_t n) {
   if (p[0] != 0 && p[0] != 1) {
     snprintf(why, n, "scatter: mode %d is not 0 or 1", p[0]);
     return -1;
@@ -265,7 +265,7 @@ int sh_scatteradd(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *
   return 0;
 }
 
-int tf_scatteradd(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_scatteradd(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   picks pk;
   int mode = out->p[0], rc = picks_of(b, &out->sh, mode, 0, &pk);
@@ -280,8 +280,8 @@ int tf_scatteradd(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr 
   return rc;
 }
 
-int tv_scatteradd(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
-                  const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_scatteradd(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
+                      const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)a, (void)tmp;
   if (k == 1)
     return 0;
@@ -295,8 +295,8 @@ int tv_scatteradd(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
 }
 
 /* PUT: a with the table's last row put at its indices (M[I, J] = v) */
-int sh_put(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-           size_t n) {
+int xiO_sh_put(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+               size_t n) {
   (void)p;
   if (table_ok("M[I, J] = v needs a table of a row of indices for each axis and a row of "
                "values", a, b, 0, 1, why, n))
@@ -314,7 +314,7 @@ static int copy_all(xiO_view *out, const xiO_view *a) {
   return 0;
 }
 
-int tf_put(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_put(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   picks pk;
   int rc = picks_of(b, &a->sh, 0, 0, &pk);
@@ -346,8 +346,8 @@ static int add_unpicked(xiO_view *da, const xiO_view *g, const xiO_view *b) {
   return rc;
 }
 
-int tv_put(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-           const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_put(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+               const xiO_view *b, mpfr_ptr tmp) {
   (void)out, (void)tmp;
   if (k == 0)
     return add_unpicked(da, g, b);
@@ -360,8 +360,8 @@ int tv_put(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xi
 }
 
 /* MASKOUT: a with +0 at the elements the table names */
-int sh_maskout(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-               size_t n) {
+int xiO_sh_maskout(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                   size_t n) {
   (void)p;
   if (table_ok("maskout needs a table with a row of indices for each axis", a, b, 1, 0, why,
                n))
@@ -370,7 +370,7 @@ int sh_maskout(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, 
   return 0;
 }
 
-int tf_maskout(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_maskout(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   picks pk;
   int rc = picks_of(b, &a->sh, 0, 0, &pk);
@@ -386,8 +386,8 @@ int tf_maskout(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp
   return rc;
 }
 
-int tv_maskout(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-               const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_maskout(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                   const xiO_view *b, mpfr_ptr tmp) {
   (void)out, (void)a, (void)tmp;
   return k == 0 ? add_unpicked(da, g, b) : 0;
 }

@@ -342,8 +342,9 @@ const xiO_row xiO_table[XI_NOPS] = {
     XI_OPS(XI_OP_ROW)
 #undef XI_OP_ROW
 #define XI_TOP_ROW(id, nm, ar, np, sh, tf, tv, tg, fm, d0, d1, hlp)                        \
-  [XI_##id] = {.name = nm, .arity = ar, .params = np, .shape = sh, .tforward = tf,         \
-               .vjp = tv, .gvjp = tg, .form = fm, .d = {d0, d1}, .help = hlp},
+  [XI_##id] = {.name = nm, .arity = ar, .params = np, .shape = xiO_##sh,                  \
+               .tforward = xiO_##tf, .vjp = xiO_##tv, .gvjp = xiO_##tg, .form = fm,        \
+               .d = {d0, d1}, .help = hlp},
     XI_TOPS(XI_TOP_ROW)
 #undef XI_TOP_ROW
 };

@@ -111,6 +111,9 @@
  *   vjp       adds the operand's share of the adjoint (vector-Jacobian product)
  *   gvjp      the same share built as nodes, for derivatives of derivatives
  *   d_*       the matrix form of the local partial, g the consumer's adjoint
+ * shape, forward, vjp and gvjp name functions of ops/ (tops.c, rops.c,
+ * iops.c, dops.c) without their prefix: sh_matmul is xiO_sh_matmul, and
+ * tops.h and ops.c paste the prefix on, as bops.c does for xiO_bt_MATMUL.
  * Rows without a name are built by xi itself (the derivatives of the others,
  * and integer-array indexing, which the parser builds from M[I, J]).
  *

@@ -34,8 +34,8 @@ static int canonical_axis(const xi_shape *a, int32_t *p, char *why, size_t n) {
 /* (r, c) reduced along axis 0 is (c,) or with keepdims (1, c); along axis 1
    (r,) or (r, 1); entirely a scalar, or (1, 1) for a matrix and (1,) for a
    vector.  The elements are in the same order either way. */
-int sh_reduce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-              size_t n) {
+int xiO_sh_reduce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                  size_t n) {
   (void)b;
   if (canonical_axis(a, p, why, n))
     return -1;
@@ -50,8 +50,8 @@ int sh_reduce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, c
 }
 
 /* MAXMASK: a's shape, p[0] the axis of the max it is the mask of */
-int sh_mask(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-            size_t n) {
+int xiO_sh_mask(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                size_t n) {
   (void)b;
   p[1] = 0;
   *out = *a;
@@ -89,11 +89,11 @@ static int reduce(xiO_view *out, const xiO_view *a, int mean) {
   return 0;
 }
 
-int tf_sum(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_sum(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return reduce(out, a, 0);
 }
-int tf_mean(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_mean(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return reduce(out, a, 1);
 }
@@ -122,13 +122,13 @@ static int reduce_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
   return 0;
 }
 
-int tv_sum(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-           const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_sum(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+               const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   return reduce_back(da, g, out, a, 0, tmp);
 }
-int tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-            const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   return reduce_back(da, g, out, a, 1, tmp);
 }
@@ -174,28 +174,28 @@ static int max_rule(xiO_view *out, const xiO_view *a, int keep, int least) {
   return 0;
 }
 
-int tf_max(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_max(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return max_rule(out, a, KEEP_VALUE, 0);
 }
 
-int tf_min(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_min(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return max_rule(out, a, KEEP_VALUE, 1);
 }
 
-int tf_argmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_argmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return max_rule(out, a, KEEP_INDEX, 0);
 }
 
-int tf_argmin(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_argmin(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return max_rule(out, a, KEEP_INDEX, 1);
 }
 
 /* 1 at the first largest element of each slice: where max sends its derivative */
-int tf_maxmask(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_maxmask(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return max_rule(out, a, KEEP_MASK, 0);
 }
@@ -211,13 +211,13 @@ static int extreme_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
   return 0;
 }
 
-int tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+int xiO_tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
            const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   return extreme_back(da, g, out, a, 0);
 }
 
-int tv_min(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+int xiO_tv_min(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
            const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   return extreme_back(da, g, out, a, 1);
@@ -228,8 +228,8 @@ int tv_min(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xi
 /* 5^100000 has 232 193 bits: the exact work for one element stays small */
 #define ROUND_DECIMALS 100000
 
-int sh_round(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-             size_t n) {
+int xiO_sh_round(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                 size_t n) {
   (void)b;
   if (p[0] < -ROUND_DECIMALS || p[0] > ROUND_DECIMALS) {
     snprintf(why, n, "round takes decimals from %d to %d, not %d", -ROUND_DECIMALS,
@@ -320,7 +320,7 @@ static void round_one(mpfr_ptr y, mpfr_srcptr x, int32_t d, const mpz_t five, mp
     mpfr_set_zero(y, neg ? -1 : 1);
 }
 
-int tf_round(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_round(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   int32_t d = out->p[0];
   mpz_t five, m, num, den, r;

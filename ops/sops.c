@@ -59,7 +59,7 @@ static int inside(const int32_t *p, const xi_shape *s, uint32_t cols, uint32_t e
 
 /* ---- SLICE ---- */
 
-int sh_slice(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+int xiO_sh_slice(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
              size_t n) {
   (void)b;
   *out = (xi_shape){(uint8_t)p[2], (uint32_t)p[3], (uint32_t)p[4]};
@@ -70,7 +70,7 @@ int sh_slice(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, ch
   return slice_ok(a, p, out, why, n);
 }
 
-int tf_slice(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_slice(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   for (uint32_t q = 0; q < out->n; q++) {
     if ((q & 1023) == 0 && xiO_stopped())
@@ -80,7 +80,7 @@ int tf_slice(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) 
   return 0;
 }
 
-int tv_slice(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+int xiO_tv_slice(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
              const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b, (void)tmp;
   for (uint32_t q = 0; q < out->n; q++) {
@@ -94,7 +94,7 @@ int tv_slice(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const 
 
 /* ---- SLICESET: a with b in the slice ---- */
 
-int sh_sliceset(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+int xiO_sh_sliceset(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
                 size_t n) {
   p[2] = p[3] = p[4] = 0; /* b's shape is the slice's */
   if (slice_ok(a, p, b, why, n))
@@ -103,7 +103,7 @@ int sh_sliceset(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p,
   return 0;
 }
 
-int tf_sliceset(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_sliceset(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   for (uint32_t e = 0; e < out->n; e++) {
     if ((e & 1023) == 0 && xiO_stopped())
@@ -115,7 +115,7 @@ int tf_sliceset(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tm
   return 0;
 }
 
-int tv_sliceset(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+int xiO_tv_sliceset(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
                 const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   if (k == 1) { /* b: g's slice */
@@ -138,7 +138,7 @@ int tv_sliceset(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, con
 /* the axis joined is the rows (a matrix's axis 0), else the columns */
 static int joins_rows(const xi_shape *a, const int32_t *p) { return a->rank == 2 && p[0] == 0; }
 
-int sh_concat(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+int xiO_sh_concat(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
               size_t n) {
   if (a->rank == 0 || b->rank == 0) {
     snprintf(why, n, "zero-dimensional arrays cannot be concatenated (NumPy says so too): "
@@ -173,7 +173,7 @@ static uint32_t joined(const xiO_view *out, const xiO_view *a, const xi_shape *x
   return i * out->sh.cols + (k ? a->sh.cols : 0) + j;
 }
 
-int tf_concat(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_concat(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   for (int k = 0; k < 2; k++) {
     const xiO_view *x = k ? b : a;
@@ -186,7 +186,7 @@ int tf_concat(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp)
   return 0;
 }
 
-int tv_concat(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+int xiO_tv_concat(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
               const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   const xiO_view *x = k ? b : a;
@@ -201,7 +201,7 @@ int tv_concat(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const
 /* ---- NONZERO: the index table of a mask (p[2..4]: its shape, fixed when the
    node was built; a mask that now has another count is a domain error) ---- */
 
-int tf_nonzero(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_nonzero(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   uint32_t count = 0, n = out->sh.cols;
   if (a->sh.rank == 0 || out->sh.rows != a->sh.rank)
@@ -242,12 +242,12 @@ static uint32_t sliced(xiO_build *bd, int op, uint32_t a, uint32_t b, const int3
   return bd->op(bd, op, a, b, p);
 }
 
-uint32_t tg_slice(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_slice(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)b;
   return sliced(bd, XI_SLICESET, zeros_like(bd, a), g, bd->params(bd, out), bd->shape(bd, g));
 }
 
-uint32_t tg_sliceset(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_sliceset(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)a;
   const int32_t *p = bd->params(bd, out);
   if (k == 0)
@@ -255,7 +255,7 @@ uint32_t tg_sliceset(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a,
   return sliced(bd, XI_SLICE, g, XI_NONE, p, bd->shape(bd, b));
 }
 
-uint32_t tg_concat(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_concat(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   xi_shape sa = bd->shape(bd, a), sx = bd->shape(bd, k ? b : a);
   const int32_t *p = bd->params(bd, out);
   int rows = sa.rank == 2 && p[0] == 0;

@@ -68,8 +68,8 @@ static void as_right(const xi_shape *s, uint32_t *r, uint32_t *c) {
   *c = s->rank == 2 ? s->cols : 1;
 }
 
-int sh_matmul(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-              size_t n) {
+int xiO_sh_matmul(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                  size_t n) {
   (void)p;
   uint32_t ar, ac, br, bc;
   if (a->rank == 0 || b->rank == 0)
@@ -143,7 +143,7 @@ static int dot(mpfr_ptr r, mpfr_ptr a, uint32_t astride, mpfr_ptr b, uint32_t bs
   return 0;
 }
 
-int tf_matmul(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_matmul(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   uint32_t ar, ac, br, bc;
   as_left(&a->sh, &ar, &ac);
@@ -155,8 +155,8 @@ int tf_matmul(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp)
   return 0;
 }
 
-int tv_matmul(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-              const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_matmul(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                  const xiO_view *b, mpfr_ptr tmp) {
   (void)out;
   uint32_t ar, ac, br, bc;
   as_left(&a->sh, &ar, &ac);
@@ -181,8 +181,8 @@ int tv_matmul(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const
 
 /* ---- transpose ---- */
 
-int sh_transpose(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-                 size_t n) {
+int xiO_sh_transpose(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                     size_t n) {
   (void)b, (void)p, (void)why, (void)n;
   *out = *a;
   if (a->rank == 2)
@@ -190,7 +190,7 @@ int sh_transpose(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p
   return 0;
 }
 
-int tf_transpose(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_transpose(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
   for (uint32_t i = 0; i < r; i++) {
@@ -202,8 +202,8 @@ int tf_transpose(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr t
   return 0;
 }
 
-int tv_transpose(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
-                 const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_transpose(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                     const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)out, (void)b, (void)tmp;
   uint32_t r = a->sh.rank == 2 ? a->sh.rows : 1, c = a->sh.cols;
   for (uint32_t i = 0; i < r; i++) {
@@ -217,8 +217,8 @@ int tv_transpose(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
 
 /* ---- outer product ---- */
 
-int sh_outer(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-             size_t n) {
+int xiO_sh_outer(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                 size_t n) {
   (void)p;
   if (a->rank != 1 || b->rank != 1)
     return xiO_mismatch("outer needs two vectors", a, b, why, n);
@@ -226,7 +226,7 @@ int sh_outer(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, ch
   return xiO_size_ok(out, why, n);
 }
 
-int tf_outer(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_outer(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)tmp;
   for (uint32_t i = 0; i < a->n; i++) {
     if (xiO_stopped())
@@ -237,8 +237,8 @@ int tf_outer(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) 
   return 0;
 }
 
-int tv_outer(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-             const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_outer(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                 const xiO_view *b, mpfr_ptr tmp) {
   (void)out;
   uint32_t m = a->n, n = b->n;
   for (uint32_t i = 0; i < (k == 0 ? m : n); i++) {
@@ -252,8 +252,8 @@ int tv_outer(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const 
 
 /* ---- softmax family: along the last axis, row by row ---- */
 
-int sh_same(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
-            size_t n) {
+int xiO_sh_same(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                size_t n) {
   (void)b, (void)p, (void)why, (void)n;
   *out = *a;
   return 0;
@@ -283,7 +283,7 @@ static void log_softmax_row(mpfr_ptr out, mpfr_ptr z, uint32_t c, mpfr_ptr tmp) 
 
 static uint32_t nrows(const xiO_view *v) { return v->sh.rank == 2 ? v->sh.rows : 1; }
 
-int tf_log_softmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_log_softmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b;
   for (uint32_t i = 0; i < nrows(a); i++) {
     if (xiO_stopped())
@@ -293,16 +293,16 @@ int tf_log_softmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr
   return 0;
 }
 
-int tf_softmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
-  int rc = tf_log_softmax(out, a, b, tmp);
+int xiO_tf_softmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  int rc = xiO_tf_log_softmax(out, a, b, tmp);
   for (uint32_t k = 0; k < out->n && rc == 0; k++)
     mpfr_exp(&out->el[k], &out->el[k], MPFR_RNDN);
   return rc;
 }
 
 /* dz = s ⊙ (g - Σ g⊙s), row by row */
-int tv_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-               const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                   const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   uint32_t c = a->sh.cols;
   int rc = 0;
@@ -324,8 +324,8 @@ int tv_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, cons
 }
 
 /* dz = g - softmax(z) Σ g, row by row */
-int tv_log_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
-                   const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_log_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
+                       const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   uint32_t c = a->sh.cols;
   mpfr_t p;
@@ -348,7 +348,8 @@ int tv_log_softmax(int k, xiO_view *da, const xiO_view *g, const xiO_view *out,
 
 /* ---- cross-entropy with class-index labels ---- */
 
-int sh_ce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why, size_t n) {
+int xiO_sh_ce(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+              size_t n) {
   (void)p;
   uint32_t batch = a->rank == 2 ? a->rows : 1;
   uint32_t labels = b->rank == 0 ? 1 : b->cols;
@@ -366,7 +367,7 @@ static long label_of(const xiO_view *b, uint32_t i, uint32_t classes) {
   return mpfr_get_si(y, MPFR_RNDN);
 }
 
-int tf_ce(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_ce(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   uint32_t c = a->sh.cols, rows = nrows(a);
   mpfr_ptr row = malloc(c * sizeof *row);
   if (!row)
@@ -394,8 +395,8 @@ int tf_ce(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
 }
 
 /* dz = g·(softmax(z) - onehot(y))/batch: the shortcut δ = p - y */
-int tv_ce(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-          const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tv_ce(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+              const xiO_view *b, mpfr_ptr tmp) {
   (void)out;
   if (k != 0)
     return 0; /* labels are not differentiable */

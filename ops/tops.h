@@ -19,9 +19,10 @@ XI_SHAPE_FN(xiO_sh_broadcast)
 int xiO_size_ok(const xi_shape *s, char *why, size_t n);  /* under the element limit */
 /* the message "what: shapes (2, 3) and (3,)" into why; returns -1 */
 int xiO_mismatch(const char *what, const xi_shape *a, const xi_shape *b, char *why, size_t n);
-uint32_t xiO_picked(const int32_t *p, uint32_t cols, uint32_t k); /* see sh_index */
+uint32_t xiO_picked(const int32_t *p, uint32_t cols, uint32_t k); /* see xiO_sh_index */
+/* a row's sh_, tf_, tv_ and tg_ functions, with the module's prefix */
 #define XI_DECLARE(id, nm, ar, np, sh, tf, tv, tg, ...)                                    \
-  XI_SHAPE_FN(sh) XI_FW_FN(tf) XI_VJP_FN(tv) XI_GVJP_FN(tg)
+  XI_SHAPE_FN(xiO_##sh) XI_FW_FN(xiO_##tf) XI_VJP_FN(xiO_##tv) XI_GVJP_FN(xiO_##tg)
 XI_TOPS(XI_DECLARE)
 #undef XI_DECLARE
 

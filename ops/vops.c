@@ -45,9 +45,9 @@ static void statistic(arb_t r, arb_srcptr x, uint32_t step, uint32_t len, int ki
 
 /* ---- shape: a reduction's, with ddof from 0 to the count - 1 ---- */
 
-int sh_var(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+int xiO_sh_var(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
            size_t n) {
-  if (sh_reduce(out, a, b, p, why, n))
+  if (xiO_sh_reduce(out, a, b, p, why, n))
     return -1;
   uint32_t len = xiO_slice_of(p[0], a, 0).len;
   if (p[2] < 0 || (uint32_t)p[2] >= len) {
@@ -95,15 +95,15 @@ static int forward(xiO_view *out, const xiO_view *a, int kind) {
   return rc;
 }
 
-int tf_var(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_var(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return forward(out, a, V_VAR);
 }
-int tf_std(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_std(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return forward(out, a, V_STD);
 }
-int tf_norm(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+int xiO_tf_norm(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
   return forward(out, a, V_NORM);
 }
@@ -155,17 +155,17 @@ static int back(xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_
   return rc;
 }
 
-int tv_var(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+int xiO_tv_var(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
            const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   return back(da, g, out, a, V_VAR, tmp);
 }
-int tv_std(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+int xiO_tv_std(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
            const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   return back(da, g, out, a, V_STD, tmp);
 }
-int tv_norm(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+int xiO_tv_norm(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
             const xiO_view *b, mpfr_ptr tmp) {
   (void)k, (void)b;
   return back(da, g, out, a, V_NORM, tmp);
@@ -210,15 +210,15 @@ static uint32_t build(xiO_build *bd, int kind, uint32_t g, uint32_t out, uint32_
   return op2(bd, XI_DIV, d, op2(bd, XI_MUL, spread(bd, out, out, a), bd->num(bd, n)));
 }
 
-uint32_t tg_var(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_var(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)b;
   return build(bd, V_VAR, g, out, a);
 }
-uint32_t tg_std(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_std(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)b;
   return build(bd, V_STD, g, out, a);
 }
-uint32_t tg_norm(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+uint32_t xiO_tg_norm(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)k, (void)b;
   return build(bd, V_NORM, g, out, a);
 }

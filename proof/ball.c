@@ -205,7 +205,7 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
     return 0;
   }
   default:
-    return xiL_fail(err, at, "a tuple has no digits to prove");
+    return xiX_fail(err, at, "a tuple has no digits to prove");
   }
 }
 
@@ -226,7 +226,7 @@ static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   if (rc == 0)
     return 0;
   if (xiO_stopped())
-    return xiL_fail(err, at, "interrupted");
+    return xiX_fail(err, at, "interrupted");
   /* no bound: its elements are balls of infinite radius, which prove no digit */
   _arb_vec_indeterminate(out, n);
   return 0;
@@ -294,7 +294,7 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
     if (!need[k] || (k < b->cap && b->ball[k]))
       continue;
     if (xiO_stopped())
-      rc = xiL_fail(err, at, "interrupted");
+      rc = xiX_fail(err, at, "interrupted");
     else
       rc = node_ball(b, k, at, err);
   }

@@ -13,6 +13,8 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "syntax/lex.h" /* xiL_open: what a line leaves open */
+
 #define HISTORY_LINES 1000
 #define PROMPT "xi> "
 
@@ -237,8 +239,8 @@ void xiE_repl(xiR_session *s) {
   sigprocmask(SIG_BLOCK, &blocked, &unblocked);
   sigprocmask(SIG_SETMASK, NULL, &blocked);
 
-  printf("xi %s: backpropagation by hand, in MPFR (%ld bits, %d digits). "
-         "'help' for help, Ctrl-D to leave.\n",
+  printf("xi %s: backpropagation by hand, in MPFR (%ld bits, %d digits); Python's code "
+         "(after an import) in binary64, as NumPy. 'help' for help, Ctrl-D to leave.\n",
          XI_VERSION, (long)s->g.prec, s->digits);
   fflush(stdout);
   rl_callback_handler_install(PROMPT, on_line);

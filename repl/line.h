@@ -2,7 +2,7 @@
 #ifndef XI_LINE_H
 #define XI_LINE_H
 
-#include "repl/session.h"
+#include "cmd/session.h"
 
 /* Runs the prompt until Ctrl-D or quit.  History is kept in $XI_HISTORY,
    or ~/.xi_history. */

@@ -6,7 +6,7 @@
 
 #include "repl/line.h"
 #include "show/num.h"
-#include "repl/session.h"
+#include "cmd/session.h"
 
 static const char usage[] =
     "usage: xi [options] [FILE...]\n"
@@ -97,7 +97,7 @@ static void catch_signals(xiR_session *s) {
 
 int main(int argc, char **argv) {
   long prec = XI_DEFAULT_PREC, digits = XI_DEFAULT_DIGITS;
-  int interactive = 0, ran = 0, keep_going = 0;
+  int interactive = 0, ran = 0, keep_going = 0, prec_given = 0;
   /* first pass: options that shape the session */
   for (int i = 1; i < argc; i++) {
     const char *v;
@@ -113,6 +113,7 @@ int main(int argc, char **argv) {
     if ((v = value_of(argc, argv, &i, "--prec"))) {
       if (number_arg("--prec", v, XI_PREC_MIN, XI_PREC_MAX, &prec))
         return 2;
+      prec_given = 1;
     } else if ((v = value_of(argc, argv, &i, "--digits"))) {
       if (number_arg("--digits", v, 1, XI_DIGITS_MAX, &digits))
         return 2;
@@ -142,6 +143,7 @@ int main(int argc, char **argv) {
   const char *nc = getenv("NO_COLOR");
   s.color = isatty(STDOUT_FILENO) && !(nc && *nc);
   s.keep_going = keep_going;
+  s.fmt_chosen = prec_given; /* --prec chose the numbers: Python's code keeps MPFR */
   catch_signals(&s); /* the prompt installs its own for SIGINT */
   /* second pass: run files and -e statements in the order given */
   for (int i = 1; i < argc && !s.quit && !s.stop && !got_signal; i++) {

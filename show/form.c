@@ -130,33 +130,37 @@ void xiT_name_text(int dialect, xiW_buf *b, const char *name) {
 
 /* ---- numbers ---- */
 
-/* 1.5e-20 as 1.5 \cdot 10^{-20} */
+/* 1.5e-20 as 1.5 \cdot 10^{-20}; a bound's ± as \pm (0 \pm 2.6 \cdot 10^{-39}) */
 static void tex_digits(xiW_buf *b, const char *s) {
-  const char *e = strchr(s, 'e');
-  if (!e) {
-    xiW_put(b, "%s", s);
-    return;
+  const char *pm = strstr(s, " ± ");
+  const char *end = pm ? pm : s + strlen(s), *e = memchr(s, 'e', (size_t)(end - s));
+  if (!e)
+    xiW_put(b, "%.*s", (int)(end - s), s);
+  else
+    xiW_put(b, "%.*s \\cdot 10^{%.*s}", (int)(e - s), s, (int)(end - e - 1 - (e[1] == '+')),
+            e[1] == '+' ? e + 2 : e + 1);
+  if (pm) {
+    xiW_put(b, " \\pm ");
+    tex_digits(b, pm + strlen(" ± "));
   }
-  const char *x = e[1] == '+' ? e + 2 : e + 1;
-  xiW_put(b, "%.*s \\cdot 10^{%s}", (int)(e - s), s, x);
 }
 
 void xiT_w_number(int dialect, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball, int digits,
                   int paren) {
-  int wrap = paren && (ball ? arf_sgn(arb_midref(ball)) < 0 : mpfr_sgn(x) < 0);
   int least = digits;
+  xiW_buf t = {0};
+  xiW_number_proven(&t, x, ball, digits, &least);
+  /* a negative number, or a bound (0 ± 2.6e-39), in a product: bracketed */
+  int wrap = paren && t.s &&
+             ((ball ? arf_sgn(arb_midref(ball)) < 0 : mpfr_sgn(x) < 0) || strstr(t.s, "±"));
   xiW_put(b, wrap ? "(" : "");
-  if (dialect == XI_T_TEX) {
-    xiW_buf t = {0};
-    xiW_number_proven(&t, x, ball, digits, &least);
-    if (t.failed)
-      b->failed = t.failed;
-    else
-      tex_digits(b, t.s);
-    xiW_free(&t);
-  } else {
-    xiW_number_proven(b, x, ball, digits, &least);
-  }
+  if (t.failed)
+    b->failed = t.failed;
+  else if (dialect == XI_T_TEX)
+    tex_digits(b, t.s);
+  else
+    xiW_str(b, t.s, t.n);
+  xiW_free(&t);
   xiW_put(b, wrap ? ")" : "");
 }
 

@@ -289,9 +289,74 @@ static int known(const arb_t x, int max, char *out, mpfr_exp_t *e) {
   return k;
 }
 
+/* m with 2 significant digits, rounded as rnd says, laid out as xiN_write
+   lays out digits, at out (40 bytes) */
+static size_t two_digits(char *out, mpfr_srcptr m, mpfr_rnd_t rnd) {
+  mpfr_exp_t e;
+  if (mpfr_zero_p(m) || !mpfr_get_str(out + 8, &e, 10, 2, m, rnd)) {
+    strcpy(out, "0");
+    return 1;
+  }
+  if (e >= 0 && e <= 2) /* 0.1 to 99: plainly */
+    return lay_out(out, e, 0, 2);
+  int neg = out[8] == '-'; /* else D.De±N: 1.9e-6 */
+  char d0 = out[8 + neg], d1 = out[9 + neg];
+  return (size_t)sprintf(out, "%s%c.%ce%+ld", neg ? "-" : "", d0, d1, (long)e - 1);
+}
+
+/* a ball that proves no digit, as what it does prove (x finite): "0 ± B"
+   when it holds 0, else "M ± B" with M its midpoint to 2 digits; B bounds
+   |x - M| for every number in x, rounded up to 2 digits */
+static size_t bound(char *out, const arb_t x) {
+  arb_t d;
+  arb_init(d);
+  size_t n = 1;
+  if (arb_contains_zero(x)) {
+    memcpy(out, "0", 2);
+    arb_set(d, x);
+  } else {
+    mpfr_t m;
+    slong bits = arf_bits(arb_midref(x));
+    mpfr_init2(m, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : bits);
+    arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact */
+    n = two_digits(out, m, MPFR_RNDN);
+    mpfr_clear(m);
+    arb_set_str(d, out, 64); /* M, as written: a ball that holds it */
+    arb_sub(d, x, d, 64);
+  }
+  arf_t u;
+  arf_init(u);
+  arb_get_abs_ubound_arf(u, d, 64);
+  mpfr_t r;
+  mpfr_init2(r, 64);
+  arf_get_mpfr(r, u, MPFR_RNDU);
+  memcpy(out + n, " \xc2\xb1 ", 4); /* " ± " */
+  n += 4;
+  n += two_digits(out + n, r, MPFR_RNDU);
+  mpfr_clear(r);
+  arf_clear(u);
+  arb_clear(d);
+  return n;
+}
+
+size_t xiN_write_mag(char *out, const mag_t m) {
+  arf_t u;
+  arf_init(u);
+  arf_set_mag(u, m);
+  mpfr_t r;
+  mpfr_init2(r, 64);
+  arf_get_mpfr(r, u, MPFR_RNDU);
+  size_t n = two_digits(out, r, MPFR_RNDU);
+  mpfr_clear(r);
+  arf_clear(u);
+  return n;
+}
+
 size_t xiN_write_ball(char *out, const arb_t x, int digits, int *nknown) {
   mpfr_exp_t e = 0;
   *nknown = known(x, digits, out + 8, &e);
+  if (*nknown == 0 && arb_is_finite(x))
+    return bound(out, x);
   if (*nknown == 0) {
     memcpy(out, "?", 2);
     return 1;

@@ -23,14 +23,22 @@ char *xiN_format(mpfr_srcptr x, int digits);
    decimal is the exact value's, rounded).  An exact ball proves max; a ball
    holding 0 and other numbers, or not finite, proves none. */
 int xiN_known(const arb_t x, int max);
-/* x's proven digits (at most digits of them), as xiN_write writes a number,
-   into out (XI_FORMAT_ROOM(digits) bytes); "?" when not one digit is proven.
-   *known: how many were written (0 for "?").  Returns the length, 0 when out
-   of memory. */
 /* x's lower and upper ends, exactly (lo and hi initialised; their precision
    is set here) */
 void xiN_ends(const arb_t x, mpfr_ptr lo, mpfr_ptr hi);
+/* x's proven digits (at most digits of them), as xiN_write writes a number,
+   into out (XI_FORMAT_ROOM(digits) bytes).  A ball that proves not one digit
+   is written as the bound it proves: "0 ± 2.6e-39" when it holds 0 (an exact
+   0 is "0": every digit proven), "1.0 ± 0.12" otherwise (the midpoint to 2
+   digits, and a bound of every number's distance from it, 2 digits rounded
+   up); "?" only for a ball that bounds nothing (not finite).  *known: how
+   many digits were written (0 for a bound or "?").  Returns the length, 0
+   when out of memory. */
 size_t xiN_write_ball(char *out, const arb_t x, int digits, int *known);
+
+/* m (a bound) rounded up to 2 digits, as a bound is written ("2.6e-39",
+   "0.51"), into out (48 bytes); returns the length */
+size_t xiN_write_mag(char *out, const mag_t m);
 
 typedef struct {
   int pass;      /* |value - claim| <= half a unit in the claim's last digit */

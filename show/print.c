@@ -100,39 +100,25 @@ void xiW_number_proven(xiW_buf *b, mpfr_srcptr x, const arb_struct *ball, int di
     *least = known;
 }
 
-/* |x| <= the bound, rounded up to 2 digits ("1.2e-16"), for a ball about 0 */
-static void zero_bound(xiW_buf *b, const arb_struct *x) {
-  if (!arb_is_finite(x) || !arb_contains_zero(x))
-    return;
-  arf_t u;
-  arf_init(u);
-  arb_get_abs_ubound_arf(u, x, 64);
-  mpfr_t m;
-  mpfr_init2(m, 64);
-  arf_get_mpfr(m, u, MPFR_RNDU);
-  mpfr_exp_t e;
-  char d[8];
-  if (mpfr_get_str(d, &e, 10, 2, m, MPFR_RNDU)) /* rounded up: still a bound */
-    xiW_put(b, ": |value| <= %c.%ce%ld", d[0], d[1], (long)(e - 1));
-  mpfr_clear(m);
-  arf_clear(u);
-}
-
 void xiW_proof_note(xiW_buf *b, const xiW_proof *pf, int digits, int scalar) {
   if (pf && pf->why)
     xiW_put(b, " (digits not proven: %s)", pf->why);
   if (!pf || !pf->ball)
     return;
-  if (pf->least == 0 && scalar) {
-    xiW_put(b, " (no correct digit at %ld bits", pf->prec);
-    zero_bound(b, pf->ball);
-    xiW_put(b, ")");
-  }
+  /* a scalar that proves no digit is printed as the bound it proves (one
+     printed here: counted in bounds; by a caller: least 0, its ball finite) */
+  int bounds = pf->bounds || (scalar && pf->least == 0 && arb_is_finite(pf->ball));
+  if (scalar && bounds)
+    xiW_put(b, " (bound at %ld bits)", pf->prec);
+  else if (pf->least == 0 && scalar)
+    xiW_put(b, " (no correct digit at %ld bits)", pf->prec);
   else if (pf->least == 0)
-    xiW_put(b, " (?: no correct digit at %ld bits)", pf->prec);
+    xiW_put(b, " (?: no correct digit%s at %ld bits)", bounds ? ", ±: bounds" : "", pf->prec);
   else if (pf->least < digits)
-    xiW_put(b, " (%s%d digit%s known at %ld bits)", scalar ? "" : "at least ", pf->least,
-            pf->least == 1 ? "" : "s", pf->prec);
+    xiW_put(b, " (%s%d digit%s known%s at %ld bits)", scalar ? "" : "at least ", pf->least,
+            pf->least == 1 ? "" : "s", bounds ? ", ± bounds" : "", pf->prec);
+  else if (bounds)
+    xiW_put(b, " (± bounds at %ld bits)", pf->prec);
   else if (pf->raised)
     xiW_put(b, " (proven at %ld bits)", pf->prec);
 }
@@ -156,12 +142,20 @@ static int shown(uint32_t k, uint32_t n, int whole) {
   return whole || n <= XI_SHOW_ROWS || k < 3 || k >= n - 3;
 }
 
-/* element k of v, proven when pf has balls */
+/* element k of v, proven when pf has balls: pf->least is the fewest digits
+   an element printed with digits has, pf->bounds counts those printed as a
+   bound (they prove no digit, but what they print is proven) */
 static void element(xiW_buf *b, const xiO_view *v, uint32_t k, xiW_proof *pf, int digits) {
-  if (pf && pf->ball)
-    xiW_number_proven(b, &v->el[k], &pf->ball[k], digits, &pf->least);
-  else
+  if (!pf || !pf->ball) {
     xiW_number(b, &v->el[k], digits);
+    return;
+  }
+  int known = digits;
+  xiW_number_proven(b, &v->el[k], &pf->ball[k], digits, &known);
+  if (known == 0 && arb_is_finite(&pf->ball[k]))
+    pf->bounds++;
+  else if (known < pf->least)
+    pf->least = known;
 }
 
 static void row(xiW_buf *b, const xiO_view *v, uint32_t r, xiW_proof *pf, int digits,
@@ -213,7 +207,7 @@ static void value(xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits, int 
 void xiW_value_proven(xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits, int indent,
                       int whole) {
   if (pf)
-    pf->least = digits;
+    pf->least = digits, pf->bounds = 0;
   value(b, v, pf, digits, indent, whole);
   xiW_proof_note(b, pf, digits, v->sh.rank == 0);
 }
@@ -302,14 +296,14 @@ void xiW_value_fit_proven(xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digi
   int at = col; /* the column of the first '[' */
   if (v->sh.rank == 1) {
     if (pf)
-      pf->least = digits;
+      pf->least = digits, pf->bounds = 0;
     fit_row(b, v, 0, pf, digits, &col, at + 1, width, 1);
     xiW_proof_note(b, pf, digits, 0);
     return;
   }
   uint32_t r = v->sh.rows;
   if (pf)
-    pf->least = digits;
+    pf->least = digits, pf->bounds = 0;
   xiW_put(b, "[");
   col++;
   for (uint32_t i = 0; i < r && !b->failed; i++) {

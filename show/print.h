@@ -29,15 +29,18 @@ void xiW_number(xiW_buf *b, mpfr_srcptr x, int digits);
 
 /* What a value's printed digits are proven by: a ball for each element
    (proof/ball.h), computed at prec bits.  A printer given one prints only
-   the digits its ball proves ("?" for an element with none), and notes after
-   the value how many are known when that is fewer than asked:
-   "0.4999999 (7 digits known)", "no correct digit at 53 bits". */
+   the digits its ball proves (an element with none as the bound its ball
+   proves, "0 ± 2.6e-39"; "?" only where the ball bounds nothing), and notes
+   after the value how many are known when that is fewer than asked:
+   "0.4999999 (7 digits known at 53 bits)", "(bound at 128 bits)". */
 typedef struct {
   const arb_struct *ball; /* ball[k] for element k; NULL: nothing is proven (plain MPFR) */
   long prec;
-  int least;              /* (out) the fewest digits known of the elements printed */
+  int least;              /* (out) the fewest digits known of the elements printed with
+                             digits (0: one printed "?") */
   int raised;             /* digits N exact raised the precision: the note says to what */
   const char *why;        /* no balls could be made, and why: the value is said unproven */
+  int bounds;             /* (out) elements printed as a bound ("0 ± 2.6e-39") */
 } xiW_proof;
 /* x (digits), or with pf its ball's proven digits */
 void xiW_number_proven(xiW_buf *b, mpfr_srcptr x, const arb_struct *ball, int digits, int *least);

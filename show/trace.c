@@ -133,6 +133,10 @@ static int print_steps(const printer *pr, xiW_buf *out, const char *label, const
   xiW_put(out, "%sin the order it was built", nwrt ? " to it, " : "");
   if (st->balls && st->prec > (slong)st->g->prec) /* digits N exact raised it */
     xiW_put(out, " (digits proven at %ld bits)", (long)st->prec);
+  if (xiO_fmt != XI_FMT_MPFR) /* a format's numbers, not xi's exact ones */
+    xiW_put(out, " (in %s%s%s: format mpfr for exact values)", xiO_formats[xiO_fmt].name,
+            xiO_formats[xiO_fmt].numpy ? ", NumPy's " : "",
+            xiO_formats[xiO_fmt].numpy ? xiO_formats[xiO_fmt].numpy : "");
   xiW_put(out, "\n");
   uint8_t *done = nwrt ? calloc(st->root + 1, 1) : NULL;
   if (nwrt && !done)

@@ -16,7 +16,7 @@ typedef struct {
 } xiT_style;
 
 /* how the lines of a trace are printed: the steps, the style and its colours
-   (trace prints every line; step, repl/step.c, one at a time) */
+   (trace prints every line; step, cmd/step.c, one at a time) */
 typedef struct {
   const xiT_steps *st;
   xiT_style style;

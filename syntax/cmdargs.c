@@ -265,8 +265,9 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
     return;
   }
   if (xiP_assignment(xiP_peek(p)->type))
-    xiP_fail(p, kw.pos, "'%.*s' is a command; choose another name", (int)kw.len,
-         p->lx.src + kw.off);
+    xiP_fail(p, kw.pos, "'%.*s' is a command; choose another name (in Python's code, a .py "
+                        "file or after import, it can be a name)", (int)kw.len,
+             p->lx.src + kw.off);
   switch (args) {
   case A_NONE:
   case A_FILE:

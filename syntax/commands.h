@@ -1,12 +1,13 @@
 /* commands.h: the one table of commands (an X-macro, as ops.h is for
- * operations).  The parser reads a row's word and argument shape; the REPL
- * (repl/commands.c) runs a row through its handler, which the compiler
- * insists on; `help` prints its usage and text.  Adding a command
- * is one row here and its handler.
+ * operations).  The parser reads a row's word and argument shape; the
+ * command layer runs a row through its handler (cmd/commands.c), which the
+ * build insists on; `help` prints its usage and text.  Adding a command is
+ * one row here and its handler in a file of cmd/.
  *
  * C(ID, word, args, handler, usage, summary, help)
  *   args     how the parser reads what follows the word (xiP_args below)
- *   handler  the REPL's function that runs it (the parser ignores it)
+ *   handler  cmd/'s function that runs it, without its prefix: cmd_grad is
+ *            xiR_cmd_grad, in cmd/grad.c (the parser ignores it)
  *   summary  one line for the overview; help: the rest, for help WORD */
 #ifndef XI_COMMANDS_H
 #define XI_COMMANDS_H
@@ -29,7 +30,7 @@
     "(a bias added to every row) gets the sum of its terms: Σ_rows ∂L/∂z2.  With wrt,\n"   \
     "only the nodes on a path from the names given to L (trace loss wrt b1: a dozen\n"      \
     "lines for a network of a thousand nodes).  Wide tensors wrap to the terminal.")       \
-  C(STEP, "step", A_WRT_WORD, xiR_step, "step L [quiz]",                           \
+  C(STEP, "step", A_WRT_WORD, cmd_step, "step L [quiz]",                           \
     "trace one line at a time: Space or → next, ← back, q leaves",                       \
     "Lecture mode: the forward list one node at a time (its operation, its operands\n"    \
     "with their values, its value), then the reverse list one adjoint at a time (the\n"   \
@@ -44,7 +45,7 @@
     "tell); an empty answer shows it (skipped), q or the end of the input stops; at\n"  \
     "the end the score.  step L wrt\n"                                                   \
     "W [quiz]: the nodes on a path from W, as trace's.  The ξ labels become names.")     \
-  C(DOT, "dot", A_OUT, xiR_dot, "dot L [> FILE]",                                \
+  C(DOT, "dot", A_OUT, cmd_dot, "dot L [> FILE]",                                \
     "the graph in Graphviz's DOT language: values, adjoints, partials",                    \
     "A box for each node with its name or ξ label (trace's), its operation, its value\n"    \
     "(green) and its adjoint ∂L/∂ξ (red), as CS231n's circuit diagrams; an edge from\n"    \
@@ -53,13 +54,13 @@
     "printed; dot L > FILE writes it, and so does dot L FILE when FILE ends in .dot\n"    \
     "or .gv.  A '>' outside brackets is dot's: a comparison goes in brackets,\n"            \
     "dot (a > b).  dot L wrt W, b: the nodes on a path from W or b to L, as trace.")                                             \
-  C(SVG, "svg", A_OUT, xiR_svg, "svg L FILE",                                      \
+  C(SVG, "svg", A_OUT, cmd_svg, "svg L FILE",                                      \
     "the graph drawn as SVG, laid out by Graphviz",                                        \
     "The picture of dot L, laid out and drawn by Graphviz's own library (its dot\n"         \
     "layout), written to FILE, whose name ends in .svg (svg L > FILE: any name).\n"        \
     "svg L wrt W FILE: the nodes on a path from W to L.  At most 2000 nodes: draw\n"      \
     "part of a larger graph with wrt.")                                                    \
-  C(EXPORT, "export", A_OUT, xiR_export, "export L FILE",                          \
+  C(EXPORT, "export", A_OUT, cmd_export, "export L FILE",                          \
     "the steps as Markdown, LaTeX, or a page that steps through them",                     \
     "By FILE's ending.  .md: the forward and reverse steps in the seeds' Markdown,\n"       \
     "math in $...$ (ξ1 ... ξn, each adjoint as the chain rule's product).  .tex: the\n"     \
@@ -76,8 +77,11 @@
     "a factor of 2.  A tensor is checked element by element (check M == [[1, 2],\n"        \
     "[3, 4]]).\n"                                                                          \
     "check A == B with an expression on the right (check grad(L, W) == (p - y)*x)\n"      \
-    "passes when the two agree to the working precision (within 8 bits: two ways of\n"    \
-    "computing a number round differently), and says to how many digits they agree.\n"    \
+    "compares the balls of both: apart, they differ (is not, proven); overlapping,\n"     \
+    "each proving the digits shown, they pass (agree to D digits, proven; equal\n"       \
+    "within the balls at P bits).  Between the two, the balls' precision is doubled\n"   \
+    "up to 8192 bits first, where balls still overlapping pass as equal within the\n"  \
+    "balls (0.1 + 0.2 - 0.3 and 0: equal in truth, no ball proves it).\n"             \
     "check A ≈ B ± T (or == ... +/- T) passes when |A - B| <= T, element by element.\n"   \
     "The verdict is proven: the value's ball (every digit printed is one it proves)\n"  \
     "must lie within half a unit of the claim's last digit (ok ... proven), or\n"         \
@@ -95,18 +99,21 @@
     "full precision.  Only digits that are proven are printed: each value is\n"           \
     "evaluated again in ball arithmetic (Arb), and when its ball proves fewer digits\n"   \
     "than asked xi prints those and says so: 0.3333333 (7 digits known at 24 bits),\n"  \
-    "or ? (no correct digit at 53 bits: |value| <= 1.2e-16).  digits N exact raises\n" \
-    "the precision of the balls (doubling, up to 8192 bits) until N digits of every\n"  \
-    "value, adjoint and check are proven, and says at what precision: 0.4999999999\n"   \
-    "(proven at 212 bits); trace, step, dot, svg and export too, every value, adjoint\n" \
-    "and partial they show.  The working precision (prec) stays as it is.")           \
+    "or, proving no digit, the bound it proves: 0 ± 1.2e-16 (bound at 53 bits), or\n" \
+    "96 ± 8.0 (an exact 0 is 0; ? only for a ball that bounds nothing).  digits N\n"  \
+    "exact raises the precision of the balls (doubling, up to 8192 bits) until N\n"    \
+    "digits of every value, adjoint and check are proven, and says at what\n"          \
+    "precision: 0.4999999999 (proven at 212 bits); trace, step, dot, svg and export\n" \
+    "too, every value, adjoint and partial they show.  The working precision (prec)\n" \
+    "stays as it is.")                                                                 \
   C(PREC, "prec", A_NUMBER_OPT, cmd_prec, "prec [N]",                                      \
     "working precision in bits (default 128)",                                             \
     "From 2 to 100000 (128 bits hold about 38 digits).  Every value is computed\n"         \
     "again at the new precision, as it was first computed: literals are read again\n"      \
     "(prec 53; x = 0.1; prec 256 gives 0.1 to 256 bits); a leaf made by an update\n"       \
-    "step or by randn keeps its value.")                                                   \
-  C(FORMAT, "format", A_TOPIC, xiR_cmd_format, "format [NAME]",                  \
+    "step or by randn keeps its value.  Under a format (binary64, which Python's code\n"   \
+    "runs in) prec N leaves it for MPFR at N bits.")                                       \
+  C(FORMAT, "format", A_TOPIC, cmd_format, "format [NAME]",                  \
     "IEEE 754 binary64, binary32, binary16, bfloat16, or mpfr",             \
     "Every value is computed again, and from then on every operation's result is\n"      \
     "rounded into the format as IEEE 754 hardware rounds it (emulated exactly with\n"      \
@@ -119,8 +126,10 @@
     "one-op functions are correctly rounded (NumPy rounds each step of a sum).\n"        \
     "Pasted code prints as NumPy prints float16 and float32; an index or a size\n"      \
     "must be exact.  format mpfr goes back to MPFR at the precision prec set;\n"         \
-    "format alone says which is in use.")                                               \
-  C(COMPARE, "compare", A_IN, xiR_cmd_compare, "compare L [in F, ...]",               \
+    "format alone says which is in use.  Python's code (a .py file, or after an\n"       \
+    "import) switches to binary64, as NumPy's float64, unless format or prec chose\n"    \
+    "the numbers first; trace's first line then says binary64.")                         \
+  C(COMPARE, "compare", A_IN, cmd_compare, "compare L [in F, ...]",               \
     "L's trace in each format beside the exact one",                        \
     "A column for each format named (binary16, bfloat16, binary32 and binary64 when\n"    \
     "none is) and one exact (MPFR at 256 bits, or prec when higher; its digits proven\n"  \
@@ -153,7 +162,7 @@
     "A bare expression in the block prints each time.  Values nothing can reach any\n"     \
     "more are freed, so a long training loop runs in bounded memory.  An error stops\n"    \
     "the loop (and a script).")                                                            \
-  C(TANGENTS, "tangents", A_WRT_EQ, xiR_cmd_tangents, "tangents L wrt x",                 \
+  C(TANGENTS, "tangents", A_WRT_EQ, cmd_tangents, "tangents L wrt x",                 \
     "forward mode: every node of L with its tangent ∂ξ/∂x · dx",                           \
     "tangents L wrt x = dx: the forward list of trace, and beside each node ξ its\n"      \
     "tangent ξ̇ = ∂ξ/∂x · dx (dx is ones of x's shape when not given, 1 for a scalar),\n"  \
@@ -162,7 +171,7 @@
     "directional derivative, so the whole gradient takes as many sweeps as L has\n"      \
     "input elements; reverse mode takes one (for a scalar L).  jvp(E, x, dx) is the\n"   \
     "same tangent as a value.  The ξ labels become names, as trace's do.")                \
-  C(GRADCHECK, "gradcheck", A_WRT_EQ, xiR_cmd_gradcheck, "gradcheck L wrt W",              \
+  C(GRADCHECK, "gradcheck", A_WRT_EQ, cmd_gradcheck, "gradcheck L wrt W",              \
     "each element of ∂L/∂W against a central difference",                                 \
     "A table: each element of W, its adjoint from the sweep, the central difference\n"   \
     "(L(w + h) - L(w - h))/2h computed at a higher precision, their relative error and\n" \
@@ -175,7 +184,7 @@
     "is not checked.  When the sweep's value fails, the exact derivative is given,\n"  \
     "proven, and whether it is the rule or the rounding that is wrong.  The\n"         \
     "session's values are not changed.")                                                \
-  C(EQUIV, "equiv", A_PAIR, xiR_cmd_equiv, "equiv A, B",                                   \
+  C(EQUIV, "equiv", A_PAIR, cmd_equiv, "equiv A, B",                                   \
     "are A and B the same function of their leaves, at random points",                     \
     "Computes A and B at 20 random points near the values of the leaves they depend\n"   \
     "on (each element x anywhere in x ± (|x| + 1)/2, nearer where a side is not\n"       \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "syntax/parse.h"
+#include "syntax/parse_int.h"
 
 static void unary(xiP_parser *p, xiP_code *c);
 static void call(xiP_parser *p, xiP_code *c, xiL_token name);
@@ -49,9 +50,7 @@ static void derivative(xiP_parser *p, xiP_code *c, xiL_token name, int kind) {
 static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
   const char *s = p->lx.src + name.off;
   uint32_t id = xiP_name_id(p, &name);
-  uint16_t tag = xiS_tag(p->sym, id);
-  if (tag & TAG_SHADOWED)
-    tag = TAG_NONE; /* def gave it a function of the user's */
+  uint16_t tag = xiP_word(p, &name, 1); /* TAG_NONE: the user's (a def, Python's name) */
   if (TAG_KIND(tag) == TAG_DERIV || (TAG_KIND(tag) == TAG_COMMAND && TAG_ARG(tag) == XI_CMD_GRAD)) {
     derivative(p, c, name, TAG_KIND(tag) == TAG_DERIV ? TAG_ARG(tag) : 0);
     return;
@@ -135,9 +134,7 @@ static void keyword(xiP_parser *p, xiP_code *c, xiL_token t, int kw) {
 static void name(xiP_parser *p, xiP_code *c, xiL_token t) {
   const char *s = p->lx.src + t.off;
   uint32_t id = xiP_name_id(p, &t);
-  uint16_t tag = xiS_tag(p->sym, id);
-  if (tag & TAG_SHADOWED)
-    tag = TAG_NONE; /* a def made it the user's */
+  uint16_t tag = xiP_word(p, &t, xiP_is(p, T_LP)); /* TAG_NONE: a name here */
   switch (TAG_KIND(tag)) {
   case TAG_MODULE:
     xiP_module(p, c, t, TAG_ARG(tag));
@@ -164,7 +161,8 @@ static void name(xiP_parser *p, xiP_code *c, xiL_token t) {
       (TAG_KIND(tag) == TAG_COMMAND && TAG_ARG(tag) == XI_CMD_GRAD))
     xiP_fail(p, t.pos, "%.*s is a function: call it as %.*s(...)", (int)t.len, s, (int)t.len, s);
   if (TAG_KIND(tag) == TAG_COMMAND)
-    xiP_fail(p, t.pos, "%.*s is a command: write it at the start of a statement", (int)t.len, s);
+    xiP_fail(p, t.pos, "%.*s is a command: write it at the start of a statement (in Python's "
+                       "code, a .py file or after import, it can be a name)", (int)t.len, s);
   xiP_ins ins = {K_NAME, 0, 0, 0, id, t.pos};
   xiP_emit(p, c, ins);
 }

@@ -2,9 +2,6 @@
  * ÷ and − are read as *, *, / and - because the seeds write them. */
 #include "syntax/lex.h"
 
-#include <stdarg.h>
-#include <stdio.h>
-
 #include <string.h>
 
 void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line) {
@@ -14,38 +11,6 @@ void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line) {
   lx->line = first_line;
   lx->col = 1;
   lx->depth = 0;
-}
-
-int xiL_utf8(const char *s, size_t n, uint32_t *cp) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (n == 0)
-    return 0;
-  if (u[0] < 0x80) {
-    *cp = u[0];
-    return 1;
-  }
-  int len;
-  uint32_t c, min;
-  if ((u[0] & 0xE0) == 0xC0) {
-    len = 2, c = u[0] & 0x1F, min = 0x80;
-  } else if ((u[0] & 0xF0) == 0xE0) {
-    len = 3, c = u[0] & 0x0F, min = 0x800;
-  } else if ((u[0] & 0xF8) == 0xF0) {
-    len = 4, c = u[0] & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if ((size_t)len > n)
-    return 0;
-  for (int i = 1; i < len; i++) {
-    if ((u[i] & 0xC0) != 0x80)
-      return 0;
-    c = (c << 6) | (u[i] & 0x3F);
-  }
-  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-    return 0; /* overlong, out of range, or a surrogate */
-  *cp = c;
-  return len;
 }
 
 int xiL_name_start(uint32_t c) {
@@ -128,7 +93,7 @@ long xiL_superscript(const char *s, size_t len) {
   long v = 0;
   for (size_t i = 0; i < len;) {
     uint32_t cp;
-    int n = xiL_utf8(s + i, len - i, &cp);
+    int n = xiX_utf8(s + i, len - i, &cp);
     if (n <= 0 || superscript(cp) < 0)
       break;
     v = v * 10 + superscript(cp);
@@ -183,7 +148,7 @@ static int step_char(xiL_lexer *lx) {
     return 0;
   }
   uint32_t cp;
-  int n = c < 0x80 ? 1 : xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
+  int n = c < 0x80 ? 1 : xiX_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
   if (n == 0)
     return -1;
   step(lx, (size_t)n);
@@ -287,7 +252,7 @@ xiL_token xiL_next(xiL_lexer *lx) {
   if ((c >= '0' && c <= '9') || (c == '.' && digit_at(lx, lx->off + 1)))
     return number(lx, off, pos);
   uint32_t cp = (unsigned char)c;
-  int n = cp < 0x80 ? 1 : xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
+  int n = cp < 0x80 ? 1 : xiX_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
   if (n == 0) {
     step(lx, 1);
     return error(lx, off, pos, "invalid UTF-8 in the input");
@@ -304,7 +269,7 @@ xiL_token xiL_next(xiL_lexer *lx) {
       lx->off = i;
       if (i >= lx->len || u[i] < 0x80)
         break;
-      if ((n = xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp)) == 0 || !xiL_name_char(cp))
+      if ((n = xiX_utf8(lx->src + lx->off, lx->len - lx->off, &cp)) == 0 || !xiL_name_char(cp))
         break;
       step(lx, (size_t)n);
     }
@@ -357,7 +322,7 @@ xiL_token xiL_next(xiL_lexer *lx) {
     if (superscript(cp) >= 0) { /* a run of them is one power: x²  x¹⁰ */
       int digits = 1;
       while (lx->off < lx->len && digits < 9) {
-        int m = xiL_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
+        int m = xiX_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
         if (m <= 0 || superscript(cp) < 0)
           break;
         step(lx, (size_t)m);
@@ -442,13 +407,4 @@ int xiL_open(const char *src, size_t len) {
   /* the block goes on until a blank line (as at Python's prompt) */
   return header && !blank_line(src + start, end - start) ? XI_OPEN_BLOCK : XI_OPEN_NONE;
 
-}
-
-int xiL_fail(xi_err *err, xi_pos pos, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  err->pos = pos;
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-  va_end(ap);
-  return -1;
 }

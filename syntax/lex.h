@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag/diag.h"
+
 typedef enum {
   T_EOF, T_NL, T_SEMI, T_NUM, T_NAME, T_STRING, T_LP, T_RP, T_COMMA,
   T_PLUS, T_MINUS, T_STAR, T_SLASH, T_POW, T_ASSIGN, T_PLUSEQ, T_MINUSEQ,
@@ -17,17 +19,6 @@ typedef enum {
   T_APPROX, T_PLUSMINUS, /* ≈ ± (check L ≈ 0.3 ± 1e-4) */
   T_ERROR
 } xiL_type;
-
-typedef struct {
-  uint32_t line, col; /* 1-based; col counts characters, not bytes */
-} xi_pos;
-
-/* an error: where, and what the user should read */
-#define XI_ERR_MSG 512
-typedef struct {
-  xi_pos pos;
-  char msg[XI_ERR_MSG];
-} xi_err;
 
 typedef struct {
   xiL_type type;
@@ -47,9 +38,6 @@ typedef struct {
 } xiL_lexer;
 
 void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line);
-/* err set to a message (printf's format) at pos; returns -1, for
-   `return xiL_fail(err, pos, ...)`: every layer's errors are made here */
-int xiL_fail(xi_err *err, xi_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 xiL_token xiL_next(xiL_lexer *lx);
 /* the raw rest of a statement (for `load FILE`): up to ';', newline or '#',
    trimmed; a "quoted" argument is taken whole.  Returns its token. */
@@ -62,9 +50,7 @@ const char *xiL_describe(xiL_type t);
 enum { XI_OPEN_NONE, XI_OPEN_BRACKET, XI_OPEN_STRING, XI_OPEN_BACKSLASH, XI_OPEN_BLOCK };
 int xiL_open(const char *src, size_t len);
 
-/* UTF-8: decodes one code point at s (n bytes available); returns its length
-   in bytes, or 0 when the bytes are not valid UTF-8. */
-int xiL_utf8(const char *s, size_t n, uint32_t *cp);
+/* what a name may start with and hold (UTF-8 letters too) */
 int xiL_name_start(uint32_t cp);
 int xiL_name_char(uint32_t cp);
 /* the value of a T_SUP token's superscript digits (at most 9 of them) */

@@ -68,8 +68,7 @@ void xiP_init_at(xiP_parser *p, xiS_table *sym, const char *src, size_t len, siz
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  p->err->pos = pos;
-  vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+  xiX_vfail(p->err, pos, fmt, ap);
   va_end(ap);
   longjmp(p->fail, 1);
 }
@@ -325,11 +324,128 @@ static void docstring(xiP_parser *p, xiP_stmt *st) {
   st->kind = S_NOTHING;
 }
 
+/* ---- names and commands ----
+ * The one rule of what a word of xi's means: a command's (syntax/commands.h),
+ * a function's of the op table, a maker's, a built-in of Python's.  In xi's
+ * language a command's word starts a command, and a function's name is
+ * called.  In Python's code (a .py file, or a session after import:
+ * p->python) a word is a name wherever Python would read it as one: assigned,
+ * looped over, passed or read (for step in range(5), seed = 42, sum += x,
+ * f"{step}"), and a value Python's code gave it hides xi's function of that
+ * name, as in Python (xiP_named).  A command keeps a spelling that cannot
+ * clash, IPython's %trace L (accepted everywhere), and its bare word where it
+ * cannot be a Python name: at the start of a statement, followed by what
+ * cannot follow a name there (trace loss, check L == 0.5, seed 42). */
+
+static int xis_word(uint16_t tag) {
+  int k = TAG_KIND(tag);
+  return k == TAG_COMMAND || k == TAG_OP || k == TAG_MAKER || k == TAG_DERIV ||
+         k == TAG_BUILTIN;
+}
+
+void xiP_named(xiS_table *sym, uint32_t id, int on) {
+  uint16_t t = xiS_tag(sym, id);
+  if (xis_word(t))
+    xiS_set_tag(sym, id, (uint16_t)(on ? t | TAG_NAMED : t & ~TAG_NAMED));
+}
+
+uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
+  uint16_t tag = xiP_tag_of(p, t);
+  if (tag & TAG_SHADOWED)
+    return TAG_NONE; /* a def made it the user's function */
+  if (p->python && xis_word(tag) && call && (tag & TAG_NAMED))
+    xiP_fail(p, t->pos, "%.*s is a value here, not a function: Python's code gave the name a "
+                        "value, which hides the built-in %.*s, as in Python (del %.*s brings "
+                        "it back)", (int)t->len, p->lx.src + t->off, (int)t->len,
+             p->lx.src + t->off, (int)t->len, p->lx.src + t->off);
+  if (p->python && xis_word(tag) && !call)
+    return TAG_NONE; /* Python's name: sum = 0, print(step) */
+  return tag & (uint16_t)~TAG_NAMED;
+}
+
+void xiP_bindable(xiP_parser *p, const xiL_token *t) {
+  uint16_t tag = xiP_tag_of(p, t);
+  const char *s = p->lx.src + t->off;
+  int n = (int)t->len;
+  if (TAG_KIND(tag) == TAG_KEYWORD)
+    xiP_fail(p, t->pos, "'%.*s' is a word of Python's, not a name", n, s);
+  if (!p->python && xis_word(tag) && !(tag & TAG_SHADOWED))
+    xiP_fail(p, t->pos, "'%.*s' is a %s of xi's: choose another name (in Python's code, a .py "
+                        "file or after import, it can be a name)", n, s,
+             TAG_KIND(tag) == TAG_COMMAND ? "command" : "function");
+}
+
+/* what may follow a name, and not a command's word, at the start of a
+   statement of Python's: step = 3, step += 1, step(x), step[0], step.T,
+   step, x = ..., step * 2, step < 3, step if c else d ... */
+static int name_follows(xiP_parser *p) {
+  xiL_token *t = xiP_peek(p);
+  switch (t->type) {
+  case T_ASSIGN: case T_PLUSEQ: case T_MINUSEQ: case T_STAREQ: case T_SLASHEQ:
+  case T_PERCENTEQ: case T_DSLASHEQ: case T_LP: case T_LBRACK: case T_DOT: case T_COMMA:
+  case T_COLON: case T_STAR: case T_SLASH: case T_POW: case T_AT: case T_PERCENT:
+  case T_DSLASH: case T_EQEQ: case T_NE: case T_LT: case T_LE: case T_GT: case T_GE:
+  case T_SUP:
+    return 1;
+  case T_NAME: {
+    int kw = xiP_keyword(xiP_tag_of(p, t));
+    return kw == KW_IF || kw == KW_AND || kw == KW_OR || kw == KW_IN || kw == KW_IS ||
+           kw == KW_NOT;
+  }
+  default:
+    return 0;
+  }
+}
+
+/* the command's word first (taken; tag its tag) at the start of a statement:
+   is it the command?  Otherwise it starts an expression, and is put back */
+static int command_here(xiP_parser *p, xiL_token first, uint16_t tag) {
+  int call = xiP_is(p, T_LP);
+  if ((tag & TAG_SHADOWED) && call)
+    return 0; /* def grad(...): grad( calls it; grad L is still the command */
+  if (TAG_ARG(tag) == XI_CMD_GRAD && call)
+    return 0; /* grad(L, W) is an expression */
+  if (!p->python)
+    return 1;
+  if (name_follows(p))
+    return 0;
+  xiP_args args = xiP_commands[TAG_ARG(tag)].args;
+  if (xiP_at_end(p)) /* step alone is a name; vars alone the command, unless it is named */
+    return (args == A_NONE || args == A_TOPIC || args == A_NUMBER_OPT) && !(tag & TAG_NAMED);
+  (void)first;
+  if (xiP_is(p, T_MINUS) || xiP_is(p, T_PLUS))
+    return !(tag & TAG_NAMED); /* show -x, but step - 1 when step is a value */
+  return 1;
+}
+
+/* %trace L: IPython's spelling of a command, which no name can take */
+static void percent_command(xiP_parser *p, xiP_stmt *st) {
+  xiL_token pct = xiP_take(p);
+  xiL_token w = *xiP_peek(p);
+  uint16_t tag = w.type == T_NAME ? xiP_tag_of(p, &w) : TAG_NONE;
+  if (TAG_KIND(tag) != TAG_COMMAND || w.off != pct.off + 1) {
+    if (w.type == T_NAME && w.off == pct.off + 1)
+      xiP_fail(p, pct.pos, "%%%.*s is not a command of xi's (help lists them; IPython's own "
+                           "magics are not part of xi)", (int)w.len, p->lx.src + w.off);
+    xiP_fail(p, pct.pos, "a statement does not start with '%%': %%trace L is the command "
+                         "trace (help lists the commands)");
+  }
+  xiP_take(p);
+  if (TAG_ARG(tag) == XI_CMD_GRAD && xiP_is(p, T_LP))
+    xiP_fail(p, w.pos, "%%grad is the command, as in %%grad L wrt W; grad(L, W), the "
+                       "function, is written without '%%'");
+  xiP_command(p, st, w, TAG_ARG(tag));
+}
+
 static void statement(xiP_parser *p, xiP_stmt *st) {
   xiL_token first = *xiP_peek(p);
   st->pos = first.pos;
   if (first.type == T_STRING) {
     docstring(p, st);
+    return;
+  }
+  if (first.type == T_PERCENT) {
+    percent_command(p, st);
     return;
   }
   uint16_t tag = xiP_tag_of(p, &first);
@@ -339,25 +455,21 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
     xiP_python(p, st, first, kw);
     return;
   }
-  if ((tag & TAG_SHADOWED) && TAG_KIND(tag) == TAG_COMMAND) {
-    xiP_take(p); /* def grad(...): grad( calls it; grad L is still the command */
-    int call = xiP_is(p, T_LP);
-    xiP_put_back(p, &first);
-    if (!call)
-      tag &= (uint16_t)~TAG_SHADOWED;
-  }
-  if (TAG_KIND(tag) == TAG_COMMAND && !(tag & TAG_SHADOWED)) {
+  if (TAG_KIND(tag) == TAG_COMMAND) {
     xiP_take(p);
-    if (!(TAG_ARG(tag) == XI_CMD_GRAD && xiP_is(p, T_LP))) {
+    int cmd = command_here(p, first, tag);
+    xiP_put_back(p, &first); /* what follows unread: load's file is raw text */
+    if (cmd) {
+      xiP_take(p);
       xiP_command(p, st, first, TAG_ARG(tag));
       return;
-    }
-    xiP_put_back(p, &first); /* grad( is an expression */
-  } else if (TAG_KIND(tag) >= TAG_DERIV) {
+    } /* else an expression: grad(L, W), or Python's name */
+  } else if (TAG_KIND(tag) >= TAG_DERIV && !p->python) {
     xiP_take(p);
     if (xiP_assignment(xiP_peek(p)->type))
-      xiP_fail(p, first.pos, "%.*s is a built-in function: choose another name", (int)first.len,
-           p->lx.src + first.off);
+      xiP_fail(p, first.pos, "%.*s is a built-in function: choose another name (in Python's "
+                             "code, a .py file or after import, it can be a name)",
+               (int)first.len, p->lx.src + first.off);
     xiP_put_back(p, &first);
   }
   st->kind = S_EXPR;
@@ -371,12 +483,15 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
     return;
   }
   xiP_code *c = &st->code; /* np.random.seed(42): the seed command */
-  if (c->n == 2 && c->ins[1].kind == K_ATTR && c->ins[1].op == XI_ATTR_SEED) {
+  if (c->n >= 2 && c->ins[c->n - 1].kind == K_ATTR && c->ins[c->n - 1].op == XI_ATTR_SEED) {
     st->kind = S_COMMAND;
     st->cmd = XI_CMD_SEED;
-    st->arg = p->seed_arg;
-    st->has_number = 1;
-    c->n = 0;
+    c->n--; /* np.random.seed(seed): the number is computed (st->code) */
+    if (c->n == 1 && c->ins[0].kind == K_NUM && p->seed_arg.type == T_NUM) {
+      st->arg = p->seed_arg;
+      st->has_number = 1;
+      c->n = 0;
+    }
   }
 }
 
@@ -403,6 +518,14 @@ static void skip_statement(xiP_parser *p) {
   }
 }
 
+/* t is the first token of its line */
+static int starts_line(const xiP_parser *p, const xiL_token *t) {
+  size_t i = t->off;
+  while (i && (p->lx.src[i - 1] == ' ' || p->lx.src[i - 1] == '\t' || p->lx.src[i - 1] == '\f'))
+    i--;
+  return i == 0 || p->lx.src[i - 1] == '\n';
+}
+
 int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
   xiP_code keep = st->code; /* the code buffer is reused from statement to statement */
   xiP_stmt_free(st);
@@ -421,6 +544,10 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
     if (xiP_is(p, T_EOF))
       return 0;
     p->ended = 0;
+    if (p->indent && starts_line(p, xiP_peek(p)) && xiP_peek(p)->pos.col != p->indent)
+      xiP_fail(p, xiP_peek(p)->pos, "IndentationError: unexpected indent (no line before it "
+                                    "ends with ':' to open a block; at the prompt a blank "
+                                    "line ends a block: load the file, or paste it whole)");
     statement(p, st);
     if (st->kind != S_NOTHING || p->ended || !xiP_at_end(p))
       break;

@@ -1,12 +1,92 @@
-/* parse_int.h: internal to the parser: what its statement files share with
- * one another (parse.c with cmdargs.c, which reads a command's arguments;
+/* parse_int.h: internal to the parser: what its files share with one
+ * another (the tokens and code of parse.c, the expressions of expr.c and
+ * numpy.c, parse.c with cmdargs.c, which reads a command's arguments;
  * pystmt.c with pyprint.c and pydef.c, which read print and def).  Only
- * those files include it; the rest of xi sees parse.h, whose part "for the
- * parser's own files" holds what expr.c and numpy.c use too. */
+ * syntax/'s files include it; the rest of xi sees parse.h (statements) and
+ * code.h (the code the tape runs). */
 #ifndef XI_PARSE_INT_H
 #define XI_PARSE_INT_H
 
 #include "syntax/parse.h"
+
+/* ---- the parser's tokens and code (parse.c), for all its files ---- */
+enum {
+  KW_DEF, KW_FOR, KW_IN, KW_IF, KW_ELIF, KW_ELSE, KW_RETURN, KW_IMPORT, KW_FROM, KW_AS,
+  KW_PASS, KW_PRINT, KW_TRUE, KW_FALSE, KW_NONE, KW_NOT, KW_AND, KW_OR, KW_IS, KW_CLASS,
+  KW_WHILE, KW_LAMBDA, KW_WITH, KW_TRY, KW_EXCEPT, KW_FINALLY, KW_RAISE, KW_ASSERT,
+  KW_BREAK, KW_CONTINUE, KW_GLOBAL, KW_NONLOCAL, KW_YIELD, KW_ASYNC, KW_AWAIT, KW_COUNT
+};
+enum { MOD_NUMPY, MOD_MATH };
+_Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* the next token, read once: inline, for the parser asks for it all the time */
+static inline xiL_token *xiP_peek(xiP_parser *p) {
+  if (!p->have_tok) {
+    p->tok = xiL_next(&p->lx);
+    p->have_tok = 1;
+    if (p->tok.off >= p->stop_at && p->tok.type != T_EOF)
+      p->tok.type = T_NL; /* dot L /tmp/g.dot: the file ends the expression */
+  }
+  return &p->tok;
+}
+static inline int xiP_is(xiP_parser *p, xiL_type t) { return xiP_peek(p)->type == t; }
+xiL_token xiP_take(xiP_parser *p);
+void xiP_put_back(xiP_parser *p, const xiL_token *t); /* t, taken, is next again */
+int xiP_word_is(xiP_parser *p, const xiL_token *t, const char *w);
+_Noreturn void xiP_unexpected(xiP_parser *p, const char *wanted);
+xiL_token xiP_expect(xiP_parser *p, xiL_type t, const char *wanted);
+void xiP_emit(xiP_parser *p, xiP_code *c, xiP_ins ins);
+void xiP_emit_op(xiP_parser *p, xiP_code *c, int op, xi_pos pos);
+void xiP_emit_num(xiP_parser *p, xiP_code *c, const char *text, xi_pos pos);
+void xiP_add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos); /* to st->names */
+/* the op of a compound assignment (T_PLUSEQ: XI_ADD ...), or -1 for = */
+int xiP_compound(xiL_type t);
+uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t);
+uint32_t xiP_intern(xiP_parser *p, const char *s, size_t len, xi_pos pos); /* or fails */
+uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t);
+/* what the word t means in an expression, call: '(' follows it; TAG_NONE for
+   a name (parse.c holds the rule of names and commands) */
+uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call);
+/* fails unless the word t can be given a value here (a for's name, a parameter) */
+void xiP_bindable(xiP_parser *p, const xiL_token *t);
+void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */
+/* an expression, or several separated by commas (a tuple, as Python) */
+void xiP_expr_list(xiP_parser *p, xiP_code *c);
+/* the kind of a Python keyword's tag, or -1 */
+static inline int xiP_keyword(uint16_t tag) {
+  return TAG_KIND(tag) == TAG_KEYWORD ? TAG_ARG(tag) : -1;
+}
+
+/* ---- NumPy's spelling (numpy.c) ---- */
+#define XI_KW_ARGS 16 /* keyword arguments are read among a call's first 16 */
+typedef struct {
+  int n, nkw;                      /* arguments, of them keywords (after the others) */
+  uint32_t start[XI_KW_ARGS + 1];  /* where each starts in the code, and where they end */
+  uint32_t kw[XI_KW_ARGS];         /* a keyword's name, XI_NONE for a positional one */
+  xi_pos pos[XI_KW_ARGS];
+  xiL_token first;                 /* the first argument's first token */
+  int dtype;                       /* dtype=...: an XI_DT_*, or -1 */
+} xiP_callargs;
+void xiP_np_prepare(xiS_table *sym); /* the tags of keywords, modules and builtins */
+/* a call's arguments, '(' taken, through ')' */
+void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name);
+/* op with the arguments a: keyword arguments put in their parameters' places */
+void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
+                      xiL_token name);
+/* after a call: its values converted to dtype (an XI_DT_*; -1: nothing) */
+void xiP_emit_dtype(xiP_parser *p, xiP_code *c, int dtype, xi_pos pos);
+/* np.exp(...), math.pi ...: name is the module's alias, the '.' next */
+void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module);
+/* x.sum(...), x.shape ...: the '.' taken, the value on the stack */
+void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot);
+/* len(x), float(x), range ...: a built-in name of Python's */
+void xiP_builtin(xiP_parser *p, xiP_code *c, xiL_token name, int which);
+
+/* ---- Python's statements (pystmt.c, pyprint.c) ---- */
+/* a statement that starts with a Python keyword (def, for, if, print ...) */
+void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw);
+/* a string token's text, escapes read (f-strings are not plain text: -1; pyprint.c) */
+int xiP_string_text(xiP_parser *p, const xiL_token *t, char **text, size_t *len);
 
 /* ---- statements and commands (parse.c, cmdargs.c) ---- */
 /* an expression into st->code, remembering its source text for labels */

@@ -69,6 +69,7 @@ static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end) {
 static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_pos at) {
   xiP_parser sub;
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
+  sub.python = p->python;
   sub.in_def = 1;
   sub.blocks = p->blocks;
   xiP_stmt bs;
@@ -151,8 +152,8 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   xiL_token n = xiP_expect(p, T_NAME, "the function's name, as in def f(x):");
   uint16_t tag = xiP_tag_of(p, &n);
   if (TAG_KIND(tag) == TAG_KEYWORD || TAG_KIND(tag) == TAG_MODULE ||
-      TAG_KIND(tag) == TAG_COMMAND)
-    if (!(TAG_KIND(tag) == TAG_COMMAND && TAG_ARG(tag) == XI_CMD_GRAD))
+      TAG_KIND(tag) == TAG_COMMAND) /* (Python's code may name a def step, as grad) */
+    if (!(TAG_KIND(tag) == TAG_COMMAND && (TAG_ARG(tag) == XI_CMD_GRAD || p->python)))
       xiP_fail(p, n.pos, "'%.*s' is a word of xi's or Python's: choose another name",
                (int)n.len, p->lx.src + n.off);
   st->name = xiP_name_id(p, &n);
@@ -162,6 +163,7 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
     if (xiP_is(p, T_STAR))
       xiP_fail(p, xiP_peek(p)->pos, "*args and **kwargs are not part of xi");
     xiL_token a = xiP_expect(p, T_NAME, "a parameter's name");
+    xiP_bindable(p, &a);
     uint32_t id = xiP_name_id(p, &a);
     for (uint32_t k = 0; k < st->nnames; k++)
       if (st->names[k] == id)

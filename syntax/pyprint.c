@@ -141,6 +141,7 @@ static xi_pos where(xiP_parser *p, const xiL_token *t, size_t at) {
 static void sub_expr(xiP_parser *p, size_t off, size_t end, xi_pos at, xiP_code *code) {
   xiP_parser sub;
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
+  sub.python = p->python;
   sub.err = p->err;
   if (setjmp(sub.fail)) {
     xiP_code_free(code);

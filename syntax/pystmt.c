@@ -37,13 +37,44 @@ int xiP_at_line_end(xiP_parser *p) {
 
 /* ---- blocks ---- */
 
+/* Python's name for what a header opens, for "expected an indented block
+   after ...": function definition, class definition, 'for' statement ... */
+static void header_words(xiP_parser *p, xiL_token head, char *buf, size_t n) {
+  const char *w = p->lx.src + head.off;
+  int len = (int)head.len;
+  if (xiP_word_is(p, &head, "def") || xiP_word_is(p, &head, "class"))
+    snprintf(buf, n, "%s definition", w[0] == 'd' ? "function" : "class");
+  else
+    snprintf(buf, n, "'%.*s' statement", len, w);
+}
+
+_Noreturn static void no_body(xiP_parser *p, xi_pos at, xiL_token head) {
+  char what[64];
+  header_words(p, head, what, sizeof what);
+  xiP_fail(p, at, "IndentationError: expected an indented block after %s on line %u (a line "
+                  "ending in ':' is followed by lines indented under it)", what, head.pos.line);
+}
+
+/* a line's indentation measured as Python measures it twice: a tab as one
+   column (w1) and as up to the next multiple of 8 (w8); Python's TabError is
+   the two measures disagreeing on which of two lines is indented more */
+static void widths(const char *s, size_t n, uint32_t *w1, uint32_t *w8) {
+  *w1 = *w8 = 0;
+  for (size_t i = 0; i < n; i++) {
+    ++*w1;
+    *w8 = s[i] == '\t' ? (*w8 / 8 + 1) * 8 : *w8 + 1;
+  }
+}
+
+static int sign(long d) { return (d > 0) - (d < 0); }
+
 /* The block after a header's ':' (taken): the rest of the line, or the lines
    indented more than the header (at column col).  Its source is [*off, *end)
-   and starts at *at; the lexer is left at the line after it. */
+   and starts at *at; the lexer is left at the line after it.  The lines are
+   checked as Python checks them, with Python's words: IndentationError,
+   TabError. */
 void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t *end,
                xi_pos *at) {
-  const char *what = p->lx.src + head.off;
-  int wlen = (int)head.len;
   if (!xiP_at_line_end(p)) { /* for i in range(3): print(i) */
     xiL_token t = *xiP_peek(p);
     *off = t.off, *at = t.pos;
@@ -54,16 +85,13 @@ void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t 
     return;
   }
   if (xiP_is(p, T_EOF))
-    xiP_fail(p, head.pos, "expected an indented block after '%.*s' on line %u", wlen, what,
-             head.pos.line);
+    no_body(p, head.pos, head);
   xiP_take(p);      /* the newline: the lexer is at the start of the next line */
   p->have_tok = 0;
   *off = p->lx.off;
   *at = (xi_pos){p->lx.line, 1};
-  uint32_t body = 0;
+  uint32_t body = 0, b1 = 0, b8 = 0;
   int opened = 0; /* the last line at the block's indentation ends in ':' */
-  const char *indent = NULL;
-  size_t indent_len = 0;
   for (;;) {
     xiL_lexer save = p->lx;
     xiL_token t = xiL_next(&p->lx);
@@ -72,9 +100,7 @@ void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t 
     if (t.type == T_EOF || (t.type != T_ERROR && t.pos.col <= col)) {
       p->lx = save; /* the block ends before this line */
       if (!body)
-        xiP_fail(p, t.type == T_EOF ? head.pos : t.pos,
-                 "expected an indented block after '%.*s' on line %u", wlen, what,
-                 head.pos.line);
+        no_body(p, t.type == T_EOF ? head.pos : t.pos, head);
       break;
     }
     uint32_t here = t.pos.col;
@@ -82,16 +108,19 @@ void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t 
       size_t ls = t.off;     /* the line's indentation, as bytes */
       while (ls && p->lx.src[ls - 1] != '\n')
         ls--;
+      uint32_t w1, w8;
+      widths(p->lx.src + ls, t.off - ls, &w1, &w8);
       if (!body)
-        body = here, indent = p->lx.src + ls, indent_len = t.off - ls;
+        body = here, b1 = w1, b8 = w8;
+      else if (sign((long)w1 - (long)b1) != sign((long)w8 - (long)b8))
+        xiP_fail(p, t.pos, "TabError: inconsistent use of tabs and spaces in indentation "
+                           "(indent with spaces only)");
       else if (here < body)
-        xiP_fail(p, t.pos, "this line's indentation matches no block around it");
+        xiP_fail(p, t.pos, "IndentationError: unindent does not match any outer indentation "
+                           "level (line up this line with the lines of a block around it)");
       else if (here > body && !opened)
-        xiP_fail(p, t.pos, "unexpected indent (this line is indented more than the one "
-                           "before it, which does not end with ':')");
-      else if (here == body && (t.off - ls != indent_len ||
-                                memcmp(indent, p->lx.src + ls, indent_len) != 0))
-        xiP_fail(p, t.pos, "tabs and spaces mixed in the indentation of one block");
+        xiP_fail(p, t.pos, "IndentationError: unexpected indent (this line is indented more "
+                           "than the one before it, which does not end with ':')");
     }
     xiL_type last = t.type;
     while (t.type != T_NL && t.type != T_EOF) {
@@ -111,6 +140,7 @@ void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t 
 static void check_block(xiP_parser *p, size_t off, size_t end, xi_pos at) {
   xiP_parser sub;
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
+  sub.python = p->python;
   sub.in_def = p->in_def;
   sub.blocks = p->blocks;
   xiP_stmt st;
@@ -153,9 +183,7 @@ static void for_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   xiL_token v = xiP_expect(p, T_NAME, "the loop's name, as in for i in range(n):");
   if (xiP_is(p, T_COMMA))
     xiP_fail(p, xiP_peek(p)->pos, "xi's for loops take one name: for i in range(n):");
-  if (TAG_KIND(xiP_tag_of(p, &v)) == TAG_KEYWORD)
-    xiP_fail(p, v.pos, "'%.*s' is a word of Python's, not a name", (int)v.len,
-             p->lx.src + v.off);
+  xiP_bindable(p, &v);
   st->name = xiP_name_id(p, &v);
   st->target_pos = v.pos;
   xiL_token in = *xiP_peek(p);

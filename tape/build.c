@@ -24,7 +24,7 @@ static int exact_whole(xiG_graph *g, const xiG_node *n, mpfr_t v, xi_pos pos, xi
   if (!mpfr_integer_p(v) || mpfr_cmpabs_ui(v, 1) < 0 ||
       mpfr_get_exp(v) <= (mpfr_exp_t)mpfr_get_prec(n->v))
     return 0;
-  return xiL_fail(err, pos, "this whole number is past 2^%ld, where %ld bits keep every whole "
+  return xiX_fail(err, pos, "this whole number is past 2^%ld, where %ld bits keep every whole "
                             "number, so it may have been rounded (it is held as %.0f): a size "
                             "or an index must be exact; raise prec (or format mpfr)",
                   (long)mpfr_get_prec(n->v), (long)mpfr_get_prec(n->v),
@@ -34,13 +34,13 @@ static int exact_whole(xiG_graph *g, const xiG_node *n, mpfr_t v, xi_pos pos, xi
 int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err) {
   xiG_node *n = &g->nodes[i];
   if (n->op == XI_TUPLE || xiG_is_tensor(n))
-    return xiL_fail(err, pos, "expected a whole number here");
+    return xiX_fail(err, pos, "expected a whole number here");
   mpfr_t v;
   mpfr_init2(v, 64);
   int rc = exact_whole(g, n, v, pos, err);
   if (rc == 0 && (!mpfr_integer_p(v) || mpfr_cmp_si(v, INT32_MAX - 1) > 0 ||
                   mpfr_cmp_si(v, INT32_MIN + 2) < 0))
-    rc = xiL_fail(err, pos, "expected a whole number here");
+    rc = xiX_fail(err, pos, "expected a whole number here");
   if (rc == 0)
     *out = (int32_t)mpfr_get_si(v, MPFR_RNDN);
   mpfr_clear(v);
@@ -55,7 +55,7 @@ static int sizes(xiG_graph *g, const uint32_t *args, uint32_t n, int32_t *d, uin
     args = x->args, n = x->nargs;
   }
   if (n > max)
-    return xiL_fail(err, pos, "a shape of %u axes: xi's values have at most %u", n, max);
+    return xiX_fail(err, pos, "a shape of %u axes: xi's values have at most %u", n, max);
   for (uint32_t q = 0; q < n; q++)
     if (xiG_whole(g, args[q], pos, &d[q], err))
       return -1;
@@ -75,26 +75,26 @@ static int arange(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, ui
   for (uint32_t q = 0; q < n; q++) {
     xiG_node *a = &g->nodes[args[q]];
     if (a->op == XI_TUPLE || xiG_is_tensor(a)) {
-      rc = xiL_fail(err, pos, "np.arange takes numbers");
+      rc = xiX_fail(err, pos, "np.arange takes numbers");
       goto done;
     }
     ints &= xiG_dtype_of_flags(a->flags) != XI_DT_FLOAT;
     mpfr_set(v[n == 1 ? 1 : q], a->v, MPFR_RNDN);
   }
   if (mpfr_zero_p(v[2])) {
-    rc = xiL_fail(err, pos, "np.arange's step is 0");
+    rc = xiX_fail(err, pos, "np.arange's step is 0");
     goto done;
   }
   mpfr_sub(len, v[1], v[0], MPFR_RNDU); /* ceil((stop - start) / step) elements */
   mpfr_div(len, len, v[2], MPFR_RNDU);
   mpfr_ceil(len, len);
   if (mpfr_cmp_ui(len, XI_MAX_ELEMENTS) > 0) {
-    rc = xiL_fail(err, pos, "np.arange of more than %u elements", XI_MAX_ELEMENTS);
+    rc = xiX_fail(err, pos, "np.arange of more than %u elements", XI_MAX_ELEMENTS);
     goto done;
   }
   uint32_t count = mpfr_sgn(len) > 0 ? (uint32_t)mpfr_get_ui(len, MPFR_RNDN) : 0;
   if (count == 0) {
-    rc = xiL_fail(err, pos, "np.arange gives no element here (xi has no empty arrays)");
+    rc = xiX_fail(err, pos, "np.arange gives no element here (xi has no empty arrays)");
     goto done;
   }
   *out = xiG_append(g, XI_LEAF, XI_NONE, XI_NONE, pos);
@@ -123,10 +123,10 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
     return -1;
   for (uint32_t q = 0; q < count; q++)
     if (d[q] < 1)
-      return xiL_fail(err, pos, "a size must be 1 or more, not %d", d[q]);
+      return xiX_fail(err, pos, "a size must be 1 or more, not %d", d[q]);
   if (which == XI_MAKE_EYE) {
     if (count != 1)
-      return xiL_fail(err, pos, "eye takes one size: eye(n)");
+      return xiX_fail(err, pos, "eye takes one size: eye(n)");
     d[1] = d[0], count = 2;
   }
   xi_shape sh = {(uint8_t)count, 1, 1};
@@ -135,7 +135,7 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
   else if (sh.rank == 2)
     sh.rows = (uint32_t)d[0], sh.cols = (uint32_t)d[1];
   if ((uint64_t)sh.rows * sh.cols > XI_MAX_ELEMENTS)
-    return xiL_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
+    return xiX_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
                  (unsigned long long)sh.rows * sh.cols, XI_MAX_ELEMENTS);
   *out = xiG_append(g, XI_LEAF, XI_NONE, XI_NONE, pos);
   if (*out == XI_NONE || (sh.rank && xiG_shape_node(g, *out, sh, NULL)))
@@ -143,7 +143,7 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
   xiG_node *nd = &g->nodes[*out];
   for (uint32_t k = 0; k < xiG_count(nd); k++) {
     if ((k & 1023) == 0 && xiO_stopped())
-      return xiL_fail(err, pos, "interrupted");
+      return xiX_fail(err, pos, "interrupted");
     mpfr_ptr e = xiG_el(nd, k);
     int inex = 0;
     switch (which) {
@@ -203,11 +203,11 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     return number(g, sh.rank, pos, out, err);
   case XI_ATTR_LEN:
     if (sh.rank == 0)
-      return xiL_fail(err, pos, "len() of a scalar (it has no length; NumPy says so too)");
+      return xiX_fail(err, pos, "len() of a scalar (it has no length; NumPy says so too)");
     return number(g, sh.rank == 2 ? sh.rows : sh.cols, pos, out, err);
   case XI_ATTR_ITEM:
     if (count != 1)
-      return xiL_fail(err, pos, ".item() takes the one element of a value of size 1; this one "
+      return xiX_fail(err, pos, ".item() takes the one element of a value of size 1; this one "
                              "has %u", count);
     return shaped(g, x, (xi_shape){0, 1, 1}, pos, out, err);
   case XI_ATTR_FLATTEN:
@@ -223,7 +223,7 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
   case XI_ATTR_ARRAY:
     return xiG_op(g, XI_ID, x, XI_NONE, NULL, pos, out, err); /* np.array(x) copies */
   default:
-    return xiL_fail(err, pos, "np.random.seed(...) is a statement of its own");
+    return xiX_fail(err, pos, "np.random.seed(...) is a statement of its own");
   }
 }
 
@@ -231,7 +231,7 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
 int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_err *err) {
   xiG_ext *x = g->nodes[t].x;
   if (x->nargs == 0)
-    return xiL_fail(err, pos, "np.array(()) is empty: xi has no empty arrays");
+    return xiX_fail(err, pos, "np.array(()) is empty: xi has no empty arrays");
   return xiG_list(g, x->args, x->nargs, pos, out, err);
 }
 
@@ -249,18 +249,18 @@ int xiG_reshape(xiG_graph *g, uint32_t x, const uint32_t *dims, uint32_t n, xi_p
     if (d[q] == -1 && free_axis < 0)
       free_axis = (int)q;
     else if (d[q] < 1)
-      return xiL_fail(err, pos, "a size in reshape must be 1 or more (or one -1), not %d", d[q]);
+      return xiX_fail(err, pos, "a size in reshape must be 1 or more (or one -1), not %d", d[q]);
     else
       known *= (uint64_t)d[q];
   }
   if (free_axis >= 0) { /* -1: whatever the others leave */
     if (known == 0 || count % known)
-      return xiL_fail(err, pos, "cannot reshape %u elements with these sizes", count);
+      return xiX_fail(err, pos, "cannot reshape %u elements with these sizes", count);
     d[free_axis] = (int32_t)(count / known);
     known *= (uint64_t)d[free_axis];
   }
   if (known != count)
-    return xiL_fail(err, pos, "cannot reshape %u elements into %llu", count,
+    return xiX_fail(err, pos, "cannot reshape %u elements into %llu", count,
                  (unsigned long long)known);
   xi_shape sh = {(uint8_t)rank, rank == 2 ? (uint32_t)d[0] : 1,
                  rank == 2 ? (uint32_t)d[1] : rank == 1 ? (uint32_t)d[0] : 1};

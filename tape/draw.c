@@ -31,19 +31,19 @@ static int size_of(xiG_graph *g, uint32_t node, xi_pos pos, xi_shape *sh, xi_err
   uint32_t count = n->op == XI_TUPLE ? n->x->nargs : 1;
   const uint32_t *items = n->op == XI_TUPLE ? n->x->args : &node;
   if (count > 2)
-    return xiL_fail(err, pos, "a size of %u axes: xi's values have at most two", count);
+    return xiX_fail(err, pos, "a size of %u axes: xi's values have at most two", count);
   int32_t d[2] = {1, 1};
   for (uint32_t k = 0; k < count; k++) {
     if (xiG_whole(g, items[k], pos, &d[k], err))
       return -1;
     if (d[k] < 1)
-      return xiL_fail(err, pos, "a size must be 1 or more, not %d (xi has no empty arrays)",
+      return xiX_fail(err, pos, "a size must be 1 or more, not %d (xi has no empty arrays)",
                       d[k]);
   }
   *sh = (xi_shape){(uint8_t)count, count == 2 ? (uint32_t)d[0] : 1,
                    count ? (uint32_t)d[count - 1] : 1};
   if ((uint64_t)sh->rows * sh->cols > XI_MAX_ELEMENTS)
-    return xiL_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
+    return xiX_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
                     (unsigned long long)sh->rows * sh->cols, XI_MAX_ELEMENTS);
   return 0;
 }
@@ -57,7 +57,7 @@ static int real(xiG_graph *g, uint32_t node, double dflt, xi_pos pos, double *v,
   if (xiG_no_tuple(g, node, pos, "this argument", err))
     return -1;
   if (xiG_is_tensor(&g->nodes[node]))
-    return xiL_fail(err, pos, "an array here is not part of xi: give one number");
+    return xiX_fail(err, pos, "an array here is not part of xi: give one number");
   *v = mpfr_get_d(g->nodes[node].v, MPFR_RNDN);
   return 0;
 }
@@ -117,13 +117,13 @@ static int linspace(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos po
   for (int k = 0; k < 2; k++)
     if (xiG_no_tuple(g, nodes[k], pos, "np.linspace", err) ||
         (xiG_is_tensor(&g->nodes[nodes[k]]) &&
-         xiL_fail(err, pos, "np.linspace between arrays is not part of xi: give numbers")))
+         xiX_fail(err, pos, "np.linspace between arrays is not part of xi: give numbers")))
       return -1;
   if ((slot(args, mask, 2) != XI_NONE && xiG_whole(g, slot(args, mask, 2), pos, &num, err)) ||
       (slot(args, mask, 3) != XI_NONE && xiG_whole(g, slot(args, mask, 3), pos, &endpoint, err)))
     return -1;
   if (num < 1 || (uint32_t)num > XI_MAX_ELEMENTS)
-    return xiL_fail(err, pos, "np.linspace of %d numbers: xi's arrays have 1 to %u", num,
+    return xiX_fail(err, pos, "np.linspace of %d numbers: xi's arrays have 1 to %u", num,
                     XI_MAX_ELEMENTS);
   mpfr_srcptr a = g->nodes[nodes[0]].v, b = g->nodes[nodes[1]].v;
   long div = endpoint ? num - 1 : num;
@@ -147,7 +147,7 @@ static int linspace(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos po
   for (long k = 0; k < num && rc == 0; k++) {
     mpfr_ptr y = &g->nodes[*out].x->el[k];
     if ((k & 1023) == 0 && xiO_stopped())
-      rc = xiL_fail(err, pos, "interrupted");
+      rc = xiX_fail(err, pos, "interrupted");
     else if (endpoint && k == num - 1 && num > 1)
       mpfr_set(y, b, MPFR_RNDN); /* NumPy puts stop itself last */
     else if (xiO_fmt)
@@ -199,7 +199,7 @@ static int pick(xiG_graph *g, uint32_t x, const uint64_t *idx, xi_shape sh, xi_p
   uint32_t dims[3];
   int32_t d[3] = {(int32_t)sh.rows, (int32_t)sh.cols, gs.rank == 2 ? (int32_t)gs.cols : 1};
   if (gs.rank == 2)
-    return xiL_fail(err, pos, "rows of a matrix drawn into a shape of two axes make three: "
+    return xiX_fail(err, pos, "rows of a matrix drawn into a shape of two axes make three: "
                               "xi's values have at most two");
   for (int k = 0; k < 2; k++)
     if ((dims[k] = xiG_number(g, d[k], pos)) == XI_NONE)
@@ -215,7 +215,7 @@ static int population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint32_
     return -1;
   xi_shape sh = xiG_shape(&g->nodes[a]);
   if (sh.rank == 2 && !rows_ok)
-    return xiL_fail(err, pos, "a must be 1-dimensional (NumPy's ValueError)");
+    return xiX_fail(err, pos, "a must be 1-dimensional (NumPy's ValueError)");
   if (sh.rank) {
     *n = sh.rank == 2 ? sh.rows : sh.cols;
     return 0;
@@ -224,7 +224,7 @@ static int population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint32_
   if (xiG_whole(g, a, pos, &v, err))
     return -1;
   if (v < 1)
-    return xiL_fail(err, pos, "a population of %d: it must be 1 or more", v);
+    return xiX_fail(err, pos, "a population of %d: it must be 1 or more", v);
   *n = (uint32_t)v;
   return 0;
 }
@@ -287,13 +287,13 @@ static int probabilities(xiG_graph *g, uint32_t node, uint32_t pop, xi_pos pos, 
   if (xiG_no_tuple(g, node, pos, "p", err))
     return -1;
   if (sh.rank != 1 || sh.cols != pop)
-    return xiL_fail(err, pos, "'a' and 'p' must have the same size (NumPy's ValueError): p "
+    return xiX_fail(err, pos, "'a' and 'p' must have the same size (NumPy's ValueError): p "
                               "needs %u probabilities", pop);
   xiO_view v = xiG_view(&g->nodes[node]);
   for (uint32_t k = 0; k < pop; k++) {
     p[k] = mpfr_get_d(&v.el[k], MPFR_RNDN);
     if (p[k] < 0 || isnan(p[k]))
-      return xiL_fail(err, pos, "probabilities are not non-negative (NumPy's ValueError)");
+      return xiX_fail(err, pos, "probabilities are not non-negative (NumPy's ValueError)");
   }
   double sum = 0, c = 0; /* (0 + p[0] is p[0] exactly: kahan_sum's start) */
   for (uint32_t k = 0; k < pop; k++) {
@@ -302,7 +302,7 @@ static int probabilities(xiG_graph *g, uint32_t node, uint32_t pop, xi_pos pos, 
     sum = t;
   }
   if (fabs(sum - 1.0) > sqrt(2.220446049250313e-16))
-    return xiL_fail(err, pos, "probabilities do not sum to 1 (NumPy's ValueError)");
+    return xiX_fail(err, pos, "probabilities do not sum to 1 (NumPy's ValueError)");
   return 0;
 }
 
@@ -315,10 +315,10 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
       (slot(args, mask, 2) != XI_NONE && xiG_whole(g, slot(args, mask, 2), pos, &replace, err)))
     return -1;
   if (!xiG_is_tensor(&g->nodes[a]) && xiG_dtype_of_flags(g->nodes[a].flags) == XI_DT_FLOAT)
-    return xiL_fail(err, pos, "a must be 1-dimensional or an integer (NumPy's ValueError)");
+    return xiX_fail(err, pos, "a must be 1-dimensional or an integer (NumPy's ValueError)");
   uint32_t count = count_of(sh);
   if (!replace && count > pop)
-    return xiL_fail(err, pos, "Cannot take a larger sample than population when "
+    return xiX_fail(err, pos, "Cannot take a larger sample than population when "
                               "'replace=False' (NumPy's ValueError)");
   uint64_t *idx = malloc(((replace ? count : pop) + count) * sizeof *idx);
   double *p = pnode != XI_NONE ? malloc(3 * ((size_t)pop + count) * sizeof *p) : NULL;
@@ -330,7 +330,7 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
     for (uint32_t k = 0; k < pop; k++)
       nonzero += p[k] > 0;
     if (nonzero < count)
-      rc = xiL_fail(err, pos, "Fewer non-zero entries in p than size (NumPy's ValueError)");
+      rc = xiX_fail(err, pos, "Fewer non-zero entries in p than size (NumPy's ValueError)");
   }
   if (rc == 0) {
     double *cdf = p ? p + pop : NULL, *u = p ? p + 2 * (size_t)pop : NULL;
@@ -344,9 +344,9 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
       for (uint32_t k = 0; k < count; k++)
         idx[k] = search_right(cdf, pop, u[k]);
     } else if (!p) { /* permutation(pop)[:size] */
-      rc = shuffled(g, pop, idx) ? xiL_fail(err, pos, "interrupted") : 0;
+      rc = shuffled(g, pop, idx) ? xiX_fail(err, pos, "interrupted") : 0;
     } else {
-      rc = choice_unique_p(g, p, pop, count, idx, cdf, u) ? xiL_fail(err, pos, "interrupted")
+      rc = choice_unique_p(g, p, pop, count, idx, cdf, u) ? xiX_fail(err, pos, "interrupted")
                                                           : 0;
     }
   }
@@ -364,12 +364,12 @@ static int permutation(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_e
   if (population(g, x, 1, pos, &n, err))
     return -1;
   if (!xiG_is_tensor(&g->nodes[x]) && xiG_dtype_of_flags(g->nodes[x].flags) == XI_DT_FLOAT)
-    return xiL_fail(err, pos, "x must be an integer or at least 1-dimensional (NumPy's "
+    return xiX_fail(err, pos, "x must be an integer or at least 1-dimensional (NumPy's "
                               "IndexError)");
   uint64_t *idx = malloc(n * sizeof *idx);
   int rc = idx ? 0 : xiG_oom(g, pos, err);
   if (rc == 0 && shuffled(g, n, idx))
-    rc = xiL_fail(err, pos, "interrupted");
+    rc = xiX_fail(err, pos, "interrupted");
   if (rc == 0 && xiG_is_tensor(&g->nodes[x]))
     rc = pick(g, x, idx, (xi_shape){1, 1, n}, pos, out, err);
   else if (rc == 0)
@@ -394,7 +394,7 @@ static int draws(xiG_graph *g, int which, const uint32_t *args, unsigned mask, x
         (b != XI_NONE && xiG_whole(g, b, pos, &hi, err)))
       return -1;
     if (lo >= hi)
-      return xiL_fail(err, pos, "high <= low (NumPy's ValueError): randint draws from low up "
+      return xiX_fail(err, pos, "high <= low (NumPy's ValueError): randint draws from low up "
                                 "to high - 1");
     f.i = malloc(count * sizeof *f.i);
     f.off = lo;
@@ -410,10 +410,10 @@ static int draws(xiG_graph *g, int which, const uint32_t *args, unsigned mask, x
       real(g, slot(args, mask, 1), 1.0, pos, &b, err))
     return -1;
   if (normal && b < 0)
-    return xiL_fail(err, pos, "scale < 0 (NumPy's ValueError)");
+    return xiX_fail(err, pos, "scale < 0 (NumPy's ValueError)");
   double range = b - a;
   if (!normal && !isfinite(range))
-    return xiL_fail(err, pos, "Range exceeds valid bounds (NumPy's OverflowError)");
+    return xiX_fail(err, pos, "Range exceeds valid bounds (NumPy's OverflowError)");
   f.d = malloc(count * sizeof *f.d);
   for (uint32_t k = 0; f.d && k < count; k++) {
     if (normal) { /* legacy_normal: loc + scale·gauss, in doubles */

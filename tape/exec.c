@@ -29,7 +29,7 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
   if (xiG_resolve(g, name, pos, node, err) == 0)
     return 0;
   if (strcmp(xiS_name(&g->sym, name), "None") == 0)
-    return xiL_fail(err, pos, "None is not a value in xi");
+    return xiX_fail(err, pos, "None is not a value in xi");
   return -1;
 }
 
@@ -44,7 +44,7 @@ static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err)
     uint32_t cap = sc->caplocal ? 2 * sc->caplocal : 8;
     uint32_t (*l)[2] = realloc(sc->local, cap * sizeof *l);
     if (!l)
-      return xiL_fail(err, pos, "out of memory");
+      return xiX_fail(err, pos, "out of memory");
     sc->local = l, sc->caplocal = cap;
   }
   sc->local[sc->nlocal][0] = name;
@@ -58,13 +58,13 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
   const char *name = xiS_name(&g->sym, in->arg);
   const xiG_binding *b = xiG_binding_of(g, in->arg);
   if (!b || b->kind != B_FUNC)
-    return xiL_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
+    return xiX_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
   const xiG_func *f = xiG_func_of(g, b);
   if (f->nparams != in->argc)
-    return xiL_fail(err, in->pos, "%s takes %u argument%s, not %u", name, f->nparams,
+    return xiX_fail(err, in->pos, "%s takes %u argument%s, not %u", name, f->nparams,
                  f->nparams == 1 ? "" : "s", in->argc);
   if (g->depth >= XI_CALL_DEPTH)
-    return xiL_fail(err, in->pos, "function calls nested more than %d deep (does %s call itself?)",
+    return xiX_fail(err, in->pos, "function calls nested more than %d deep (does %s call itself?)",
                  XI_CALL_DEPTH, name);
   uint32_t first = g->n;
   g->depth++;
@@ -74,8 +74,8 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
     char inner[sizeof err->msg];
     snprintf(inner, sizeof inner, "%s", err->msg);
     if (strncmp(inner, "in ", 3) == 0)
-      return xiL_fail(err, in->pos, "%s", inner);
-    return xiL_fail(err, in->pos, "in %s(...): %s", name, inner);
+      return xiX_fail(err, in->pos, "%s", inner);
+    return xiX_fail(err, in->pos, "in %s(...): %s", name, inner);
   }
   for (uint32_t i = first; i < g->n; i++)
     g->nodes[i].pos = in->pos; /* what is inside a call was written at the call */
@@ -93,7 +93,7 @@ static int derive(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t e, 
       (dir != XI_NONE && xiG_no_tuple(g, dir, in->pos, "a direction", err)))
     return -1;
   if (!g->derive)
-    return xiL_fail(err, in->pos, "derivatives are not available here");
+    return xiX_fail(err, in->pos, "derivatives are not available here");
   return g->derive(g->derive_ctx, g, in->op, e, v, in->arg, dir, in->pos, out, err);
 }
 
@@ -110,7 +110,7 @@ static int build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint3
     while (in->arg && !(in->arg & (1u << slot)))
       slot++;
     if (slot >= XI_NPARAMS || xiG_whole(g, args[row->arity + q], in->pos, &p[slot], err))
-      return slot >= XI_NPARAMS ? xiL_fail(err, in->pos, "too many parameters") : -1;
+      return slot >= XI_NPARAMS ? xiX_fail(err, in->pos, "too many parameters") : -1;
   }
   int op = in->op;
   if ((in->spare & XI_OPF_DOT) && (!xiG_is_tensor(&g->nodes[args[0]]) ||
@@ -129,11 +129,11 @@ static uint32_t given(const xiP_ins *in) { return xiP_ix_items(in->argc, in->op,
 static int unpack(xiG_graph *g, const xiP_ins *in, uint32_t *st, uint32_t *sp, xi_err *err) {
   uint32_t t = st[--*sp];
   if (!xiG_is_tuple(g, t))
-    return xiL_fail(err, in->pos, "only a tuple unpacks into names (a, b = f(x) where f returns "
+    return xiX_fail(err, in->pos, "only a tuple unpacks into names (a, b = f(x) where f returns "
                                "a, b); this is one value");
   xiG_ext *x = g->nodes[t].x;
   if (x->nargs != in->argc)
-    return xiL_fail(err, in->pos, "%u names take the items of a tuple of %u", in->argc, x->nargs);
+    return xiX_fail(err, in->pos, "%u names take the items of a tuple of %u", in->argc, x->nargs);
   for (uint32_t k = 0; k < x->nargs; k++)
     st[(*sp)++] = x->args[k];
   return 0;
@@ -147,7 +147,7 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_NUM:
     node = xiG_constant(g, in->arg, in->pos);
     if (node != XI_NONE && g->nodes[node].err)
-      rc = xiL_fail(err, in->pos, "number out of range");
+      rc = xiX_fail(err, in->pos, "number out of range");
     break;
   case K_NAME:
     rc = resolve(g, sc, in->arg, in->pos, &node, err);
@@ -229,12 +229,12 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
     need += code->ins[k].kind == K_UNPACK ? code->ins[k].argc : 0;
   uint32_t *st = need <= 64 ? small : malloc(need * sizeof *st);
   if (!st)
-    return xiL_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
+    return xiX_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
   scope sc = {params, args, np, NULL, 0, 0};
   int rc = 0;
   for (uint32_t k = 0; k < code->n && rc == 0; k++) {
     if (g->interrupt && *g->interrupt)
-      rc = xiL_fail(err, code->ins[k].pos, "interrupted");
+      rc = xiX_fail(err, code->ins[k].pos, "interrupted");
     else
       rc = step(g, &sc, &code->ins[k], st, &sp, err);
   }

@@ -251,7 +251,7 @@ void xiG_bytes(size_t n, char *buf, size_t len) {
 
 int xiG_oom(const xiG_graph *g, xi_pos pos, xi_err *err) {
   if (g->full == 1)
-    return xiL_fail(err, pos, "this statement builds more than %u nodes, the limit that keeps the "
+    return xiX_fail(err, pos, "this statement builds more than %u nodes, the limit that keeps the "
                            "graph in memory (does a function call another more than once, at "
                            "every level?)", XI_STATEMENT_NODES);
   if (xiM_over()) {
@@ -259,19 +259,19 @@ int xiG_oom(const xiG_graph *g, xi_pos pos, xi_err *err) {
     xiG_bytes(xiM_wanted(), want, sizeof want);
     xiG_bytes(xiM_used(), used, sizeof used);
     xiG_bytes(xiM_budget(), budget, sizeof budget);
-    return xiL_fail(err, pos, "over the memory budget for values: this needs %s more, with %s of "
+    return xiX_fail(err, pos, "over the memory budget for values: this needs %s more, with %s of "
                            "%s in use (%ld-bit numbers take %zu bytes each; xi --memory SIZE "
                            "sets the budget)", want, used, budget, (long)g->prec,
                  xiM_block_size(1, g->prec) - 16);
   }
-  return xiL_fail(err, pos, "out of memory (the graph has %u nodes)", g->n);
+  return xiX_fail(err, pos, "out of memory (the graph has %u nodes)", g->n);
 }
 
 int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err) {
   const xiG_node *n = &g->nodes[i];
   const xiO_row *row = &xiO_table[n->op];
   if (g->interrupt && *g->interrupt)
-    return xiL_fail(err, n->pos, "interrupted");
+    return xiX_fail(err, n->pos, "interrupted");
   if (n->err == XI_E_MEMORY)
     return xiG_oom(g, n->pos, err);
   const char *why = n->err == XI_E_OVERFLOW ? "overflow: the result is too large"
@@ -291,7 +291,7 @@ int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err) {
     why = row->pole_msg; /* finite/0 in MPFR is NaN only for 0/0 */
   if (!why)
     why = "the result is not a number";
-  return xiL_fail(err, n->pos, "%s", why);
+  return xiX_fail(err, n->pos, "%s", why);
 }
 
 int xiG_eval(xiG_graph *g, uint32_t i, xi_err *err) {
@@ -389,7 +389,7 @@ uint32_t xiG_number(xiG_graph *g, long v, xi_pos pos) {
 int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, xi_err *err) {
   if (g->nodes[i].op != XI_TUPLE)
     return 0;
-  return xiL_fail(err, pos, "a tuple (%s) is not a number: %s takes a value (a tuple is read by "
+  return xiX_fail(err, pos, "a tuple (%s) is not a number: %s takes a value (a tuple is read by "
                          "unpacking, a, b = t, or by an index, t[0])",
                g->nodes[i].x->nargs ? "several values" : "empty", what);
 }
@@ -450,7 +450,7 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     xi_shape sa = xiG_shape(&g->nodes[a]), sb = b != XI_NONE ? xiG_shape(&g->nodes[b]) : sa, sh;
     char why[sizeof err->msg];
     if (row->shape(&sh, &sa, b != XI_NONE ? &sb : NULL, q, why, sizeof why))
-      return xiL_fail(err, pos, "%s", why);
+      return xiX_fail(err, pos, "%s", why);
     i = xiG_append(g, op, a, b, pos);
     if (i != XI_NONE && (sh.rank || !row->forward) && xiG_shape_node(g, i, sh, q)) {
       xiG_truncate(g, i);
@@ -498,23 +498,23 @@ int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32
   }
   xi_shape first = xiG_shape(&g->nodes[items[0]]);
   if (first.rank == 2)
-    return xiL_fail(err, pos, "a list of matrices: xi's values have at most two axes");
+    return xiX_fail(err, pos, "a list of matrices: xi's values have at most two axes");
   for (uint32_t k = 1; k < n; k++) {
     xi_shape s = xiG_shape(&g->nodes[items[k]]);
     if (xiO_same_shape(&s, &first))
       continue;
     if (s.rank == 1 && first.rank == 1)
-      return xiL_fail(err, g->nodes[items[k]].pos, "this row has %u element%s, the first has %u",
+      return xiX_fail(err, g->nodes[items[k]].pos, "this row has %u element%s, the first has %u",
                    s.cols, s.cols == 1 ? "" : "s", first.cols);
     char a[48], b[48];
     xiO_shape_text(&first, a, sizeof a);
     xiO_shape_text(&s, b, sizeof b);
-    return xiL_fail(err, g->nodes[items[k]].pos,
+    return xiX_fail(err, g->nodes[items[k]].pos,
                  "the elements of a list must have one shape: %s, and this one %s", a, b);
   }
   xi_shape sh = first.rank ? (xi_shape){2, n, first.cols} : (xi_shape){1, 1, n};
   if ((uint64_t)sh.rows * sh.cols > XI_MAX_ELEMENTS)
-    return xiL_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
+    return xiX_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
                  (unsigned long long)sh.rows * sh.cols, XI_MAX_ELEMENTS);
   uint32_t i = xiG_append(g, XI_LIST, items[0], XI_NONE, pos);
   uint32_t *args = i == XI_NONE ? NULL : malloc(n * sizeof *args);
@@ -545,7 +545,7 @@ static int replay_one(xiG_graph *g, uint32_t i, const uint32_t *map, xi_pos at, 
   if (n.op == XI_LIST || n.op == XI_TUPLE) {
     uint32_t *items = malloc((n.x->nargs ? n.x->nargs : 1) * sizeof *items);
     if (!items)
-      return xiL_fail(err, at, "out of memory");
+      return xiX_fail(err, at, "out of memory");
     for (uint32_t k = 0; k < n.x->nargs; k++)
       items[k] = MAPPED(n.x->args[k]);
     int rc = n.op == XI_LIST ? xiG_list(g, items, n.x->nargs, n.pos, out, err)

@@ -17,7 +17,7 @@
 #include <signal.h>
 
 #include "ops/ops.h"
-#include "syntax/parse.h"
+#include "syntax/code.h"
 #include "syntax/sym.h"
 #include "ops/pool.h"
 

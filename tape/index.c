@@ -17,7 +17,7 @@ static int tuple_item(xiG_graph *g, uint32_t t, uint32_t k, xi_pos pos, uint32_t
   if (xiG_whole(g, k, pos, &i, err))
     return -1;
   if (i < -(int32_t)n || i >= (int32_t)n)
-    return xiL_fail(err, pos, "index %d is out of range for a tuple of %u", i, n);
+    return xiX_fail(err, pos, "index %d is out of range for a tuple of %u", i, n);
   *out = g->nodes[t].x->args[i < 0 ? i + (int32_t)n : i];
   return 0;
 }
@@ -30,21 +30,21 @@ static int check_index(xiG_graph *g, uint32_t idx, uint32_t len, int axis, xi_po
   if (xiG_no_tuple(g, idx, pos, "an index", err))
     return -1;
   if (nd->x && nd->x->sh.rank == 2)
-    return xiL_fail(err, pos, "an index array of two axes is not part of xi: index with vectors");
+    return xiX_fail(err, pos, "an index array of two axes is not part of xi: index with vectors");
   xiO_view v = xiG_view(nd);
   for (uint32_t k = 0; k < v.n; k++) {
     mpfr_srcptr e = &v.el[k];
     if (!mpfr_integer_p(e))
-      return xiL_fail(err, pos, "an index must be a whole number (element %u of the index "
+      return xiX_fail(err, pos, "an index must be a whole number (element %u of the index "
                              "on axis %d is not)", k, axis);
     if (!mpfr_zero_p(e) && mpfr_get_exp(e) > (mpfr_exp_t)mpfr_get_prec(e)) /* (exact_whole) */
-      return xiL_fail(err, pos, "element %u of the index on axis %d is past 2^%ld, where %ld "
+      return xiX_fail(err, pos, "element %u of the index on axis %d is past 2^%ld, where %ld "
                              "bits keep every whole number, so it may have been rounded (it "
                              "is held as %.0f): an index must be exact; raise prec (or format "
                              "mpfr)", k, axis, (long)mpfr_get_prec(e), (long)mpfr_get_prec(e),
                       mpfr_get_d(e, MPFR_RNDN));
     if (mpfr_cmp_si(e, -(long)len) < 0 || mpfr_cmp_ui(e, len) >= 0)
-      return xiL_fail(err, pos, "index %ld is out of range for axis %d of size %u",
+      return xiX_fail(err, pos, "index %ld is out of range for axis %d of size %u",
                    mpfr_get_si(e, MPFR_RNDZ), axis, len);
   }
   *n = v.n;
@@ -91,10 +91,10 @@ static int distinct(xiG_graph *g, const uint32_t *vec, int argc, uint32_t n,
     uint32_t j = argc > 1 ? (uint32_t)mpfr_get_ui(&v1.el[k], MPFR_RNDN) : 0;
     uint32_t at = argc > 1 ? i * sh->cols + j : i;
     if (seen[at]++)
-      rc = argc > 1 ? xiL_fail(err, pos, "the element [%u, %u] is picked twice: NumPy would update "
+      rc = argc > 1 ? xiX_fail(err, pos, "the element [%u, %u] is picked twice: NumPy would update "
                                       "it once, from its old value; xi refuses (pick each "
                                       "element once)", i, j)
-                    : xiL_fail(err, pos, "the element [%u] is picked twice: NumPy would update it "
+                    : xiX_fail(err, pos, "the element [%u] is picked twice: NumPy would update it "
                                       "once, from its old value; xi refuses (pick each element "
                                       "once)", i);
   }
@@ -116,7 +116,7 @@ static int table_of(xiG_graph *g, uint32_t base, const xiG_ixs *x, xi_pos pos, u
     if (check_index(g, node[q], xiG_axis_len(sh, q), q, pos, &len[q], err))
       return -1;
     if (len[q] != 1 && *n != 1 && len[q] != *n)
-      return xiL_fail(err, pos, "the index arrays have %u and %u elements: they must have one "
+      return xiX_fail(err, pos, "the index arrays have %u and %u elements: they must have one "
                                 "length (or be one number)", *n, len[q]);
     if (len[q] != 1 || xiG_is_tensor(&g->nodes[node[q]]))
       *n = len[q] > *n ? len[q] : *n;
@@ -164,7 +164,7 @@ static int lines(xiG_graph *g, uint32_t base, uint32_t idx, int ax, xi_pos pos, 
   xi_shape grid = ax == 0 ? (xi_shape){2, n, m} : (xi_shape){2, m, n};
   xi_shape line = {1, 1, n * m};
   if ((uint64_t)n * m > XI_MAX_ELEMENTS)
-    return xiL_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
+    return xiX_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
                     (unsigned long long)n * m, XI_MAX_ELEMENTS);
   if (xiG_ix_shaped(g, iv, ax == 0 ? (xi_shape){2, n, 1} : (xi_shape){2, 1, n}, pos, &iv, err) ||
       spread(g, iv, grid, pos, &iv, err) || xiG_ix_shaped(g, iv, line, pos, &iv, err) ||
@@ -186,7 +186,7 @@ static int nonzero(xiG_graph *g, uint32_t mask, xi_pos pos, uint32_t *out, xi_er
   for (uint32_t k = 0; k < v.n; k++)
     count += !mpfr_zero_p(&v.el[k]);
   if (count == 0)
-    return xiL_fail(err, pos, "the mask picks no element (NumPy would give an empty array; xi "
+    return xiX_fail(err, pos, "the mask picks no element (NumPy would give an empty array; xi "
                               "has none)");
   int32_t p[XI_NPARAMS] = {0, 0, 0, 0, 0};
   xiO_shape_params(p, (xi_shape){2, v.sh.rank, count});
@@ -213,7 +213,7 @@ static int mask_item(xiG_graph *g, uint32_t base, xiG_ixs *x, xi_pos pos, int *k
     char a[48], b[48];
     xiO_shape_text(&ms, a, sizeof a);
     xiO_shape_text(&sh, b, sizeof b);
-    return xiL_fail(err, pos, "a mask picks from a value of its own shape (or a matrix's rows "
+    return xiX_fail(err, pos, "a mask picks from a value of its own shape (or a matrix's rows "
                               "or columns), alone: here the mask is %s and the value %s", a, b);
   }
   return 0;
@@ -225,7 +225,7 @@ int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsi
               uint32_t kinds, xi_pos pos, uint32_t *out, xi_err *err) {
   if (xiG_is_tuple(g, base)) {
     if (argc != 1 || mask || kinds)
-      return xiL_fail(err, pos, "a tuple takes one index: t[0]");
+      return xiX_fail(err, pos, "a tuple takes one index: t[0]");
     return tuple_item(g, base, items[0], pos, out, err);
   }
   xiG_ixs x;
@@ -245,7 +245,7 @@ int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsi
   if (!x.arrays)
     return xiG_ix_basic(g, base, &x, pos, out, err);
   if (x.news)
-    return xiL_fail(err, pos, "None beside an index array is not part of xi: reshape the "
+    return xiX_fail(err, pos, "None beside an index array is not part of xi: reshape the "
                               "result");
   uint32_t vec[2], n, table;
   if (!x.slices) { /* an array or a whole number on each axis: the elements they name */
@@ -296,12 +296,12 @@ static int put_at(xiG_graph *g, uint32_t base, uint32_t *vec, int argc, uint32_t
   } else if (!(vs.rank == 1 && vs.cols == n)) {
     char a[48];
     xiO_shape_text(&vs, a, sizeof a);
-    return xiL_fail(err, pos, "the new values have shape %s, and the index picks %u elements", a,
+    return xiX_fail(err, pos, "the new values have shape %s, and the index picks %u elements", a,
                     n);
   }
   if (xiG_dtype_of_flags(g->nodes[base].flags) != XI_DT_FLOAT &&
       xiG_dtype_of_flags(g->nodes[v].flags) == XI_DT_FLOAT)
-    return xiL_fail(err, pos, "this array holds integers, and the new values are floats: NumPy "
+    return xiX_fail(err, pos, "this array holds integers, and the new values are floats: NumPy "
                               "would cut them to integers; xi refuses (make it a float array: "
                               "x = x.astype(float))");
   vec[argc] = v;
@@ -314,7 +314,7 @@ int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, 
                   uint32_t kinds, int op, uint32_t rhs, xi_pos pos, uint32_t *out,
                   xi_err *err) {
   if (xiG_is_tuple(g, base))
-    return xiL_fail(err, pos, "a tuple cannot be changed (in Python either)");
+    return xiX_fail(err, pos, "a tuple cannot be changed (in Python either)");
   if (xiG_no_tuple(g, rhs, pos, "an indexed assignment", err))
     return -1;
   xiG_ixs x;
@@ -326,7 +326,7 @@ int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, 
     if (mask_item(g, base, &x, pos, &k, &whole, err))
       return -1;
     if (!whole)
-      return xiL_fail(err, pos, "M[rows] = v with a mask of rows is not part of xi: give a mask "
+      return xiX_fail(err, pos, "M[rows] = v with a mask of rows is not part of xi: give a mask "
                                 "of M's own shape");
     if (nonzero(g, x.it[k].node, pos, &t, err))
       return -1;
@@ -338,7 +338,7 @@ int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, 
     return put_at(g, base, vec, sh.rank, n, op, rhs, pos, out, err);
   }
   if (x.arrays && x.slices)
-    return xiL_fail(err, pos, "M[I, :] = v (an index array beside a slice) is not part of xi: "
+    return xiX_fail(err, pos, "M[I, :] = v (an index array beside a slice) is not part of xi: "
                               "give each element's index, M[rows, cols] = v with arrays");
   if (x.slices || x.news)
     return xiG_ix_slice_set(g, base, &x, op, rhs, pos, out, err);

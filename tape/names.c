@@ -124,7 +124,7 @@ int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err 
     return 0;
   }
   if (b)
-    return xiL_fail(err, pos, "%s is a function: call it as %s(...)", s, s);
+    return xiX_fail(err, pos, "%s is a function: call it as %s(...)", s, s);
   uint32_t k = label_number(s);
   if (k && k <= g->nlabel && g->label[k - 1] != XI_NONE) {
     *node = g->label[k - 1]; /* a ξ the last trace printed */
@@ -132,11 +132,11 @@ int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err 
   }
   if (strcmp(s, "pi") == 0 || strcmp(s, "e") == 0) {
     *node = xiG_constant(g, s[0] == 'p' ? XI_LIT_PI : XI_LIT_E, pos);
-    return *node == XI_NONE ? xiL_fail(err, pos, "out of memory") : 0;
+    return *node == XI_NONE ? xiX_fail(err, pos, "out of memory") : 0;
   }
   if (k)
-    return xiL_fail(err, pos, "unknown name '%s' (ξ labels are those of the last trace)", s);
-  return xiL_fail(err, pos, "unknown name '%s'", s);
+    return xiX_fail(err, pos, "unknown name '%s' (ξ labels are those of the last trace)", s);
+  return xiX_fail(err, pos, "unknown name '%s'", s);
 }
 
 /* ---- binding ---- */
@@ -245,7 +245,7 @@ int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
     keep_code(g, root, code, -1);
   }
   if (bind(g, name, root, pos, MOVE_BIND))
-    return xiL_fail(err, pos, "out of memory");
+    return xiX_fail(err, pos, "out of memory");
   *bound = root;
   return 0;
 }
@@ -260,7 +260,7 @@ static int shared_array(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, 
   for (uint32_t id = 0; id < g->nbind; id++)
     if (id != name && g->bind[id].kind == B_NODE && g->bind[id].node == node) {
       const char *s = xiS_name(&g->sym, name), *o = xiS_name(&g->sym, id);
-      return xiL_fail(err, pos, "%s and %s are the same array: in NumPy this would change %s "
+      return xiX_fail(err, pos, "%s and %s are the same array: in NumPy this would change %s "
                              "too, and in xi it would not (values never change). Write "
                              "%s = %s.copy() where %s was made, or %s = %s ... for a new array",
                    s, o, o, o, s, o, s, s);
@@ -274,7 +274,7 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   if (!xiG_binding_of(g, name)) { /* e += 1: a name with a meaning of its own, or none */
     const char *s = xiS_name(&g->sym, name);
     if (xiG_resolve(g, name, pos, &old, err))
-      return xiL_fail(err, pos, "unknown name '%s': define it with = first", s);
+      return xiX_fail(err, pos, "unknown name '%s': define it with = first", s);
   } else if (xiG_resolve(g, name, pos, &old, err)) {
     return -1;
   }
@@ -284,7 +284,7 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
     if (xiG_self_contained(g, mark, r) && new_leaf(g, r, mark, pos, &r, err))
       return -1; /* e += 1, e Euler's number: a value of constants is a leaf */
     if (bind(g, name, r, pos, MOVE_BIND))
-      return xiL_fail(err, pos, "out of memory");
+      return xiX_fail(err, pos, "out of memory");
     *bound = r;
     return 0;
   }
@@ -296,7 +296,7 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
     const char *s = xiS_name(&g->sym, name);
     const char *sym = op == XI_ADD ? "+" : op == XI_SUB ? "-" : op == XI_MUL ? "*"
                     : op == XI_DIV ? "/" : op == XI_MOD ? "%" : "//";
-    return xiL_fail(err, pos, "an update step keeps %s's shape %s, and this gives %s "
+    return xiX_fail(err, pos, "an update step keeps %s's shape %s, and this gives %s "
                            "(write %s = %s %s ... for a new value of another shape)",
                  s, a, c, s, s, sym);
   }
@@ -304,7 +304,7 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
     return -1;
   g->nodes[r].flags |= XI_F_UPDATE;
   if (bind(g, name, r, pos, MOVE_UPDATE))
-    return xiL_fail(err, pos, "out of memory");
+    return xiX_fail(err, pos, "out of memory");
   *bound = r;
   return 0;
 }
@@ -314,7 +314,7 @@ int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_
   const xiG_binding *b = xiG_binding_of(g, name);
   uint32_t old = b && b->kind == B_NODE ? b->node : XI_NONE;
   if (old == XI_NONE)
-    return xiL_fail(err, pos, "unknown name '%s'", xiS_name(&g->sym, name));
+    return xiX_fail(err, pos, "unknown name '%s'", xiS_name(&g->sym, name));
   if (shared_array(g, name, old, pos, err))
     return -1;
   int leaf = g->nodes[old].op == XI_LEAF;
@@ -323,7 +323,7 @@ int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_
   if (leaf)
     g->nodes[r].flags |= XI_F_UPDATE;
   if (bind(g, name, r, pos, leaf ? MOVE_UPDATE : MOVE_BIND))
-    return xiL_fail(err, pos, "out of memory");
+    return xiX_fail(err, pos, "out of memory");
   *bound = r;
   return 0;
 }
@@ -367,11 +367,11 @@ int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n
                uint32_t root, uint32_t mark, const xiP_code *code, uint32_t *bound,
                xi_err *err) {
   if (!xiG_is_tuple(g, root))
-    return xiL_fail(err, at[0], "only a tuple unpacks into names (a, b = f(x) where f returns "
+    return xiX_fail(err, at[0], "only a tuple unpacks into names (a, b = f(x) where f returns "
                              "a, b); this is one value");
   const xiG_ext *x = g->nodes[root].x;
   if (x->nargs != n)
-    return xiL_fail(err, at[0], "%u names take the items of a tuple of %u", n, x->nargs);
+    return xiX_fail(err, at[0], "%u names take the items of a tuple of %u", n, x->nargs);
   uint8_t *leaf = malloc(n);
   if (!leaf)
     return xiG_oom(g, at[0], err);
@@ -391,7 +391,7 @@ int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n
     }
     if (bind(g, names[k], item, at[k], MOVE_BIND)) {
       free(leaf);
-      return xiL_fail(err, at[k], "out of memory");
+      return xiX_fail(err, at[k], "out of memory");
     }
     bound[k] = item;
   }
@@ -465,19 +465,19 @@ int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos po
   const xiG_binding *b = xiG_binding_of(g, name);
   *changed = NULL, *nchanged = 0;
   if (!b || b->kind != B_NODE)
-    return xiL_fail(err, pos, b ? "%s is a function" : "unknown name '%s': set changes a leaf "
+    return xiX_fail(err, pos, b ? "%s is a function" : "unknown name '%s': set changes a leaf "
                                                      "that exists (for a new one write %s = ...)",
                  s, s);
   uint32_t old = b->node;
   if (g->nodes[old].op != XI_LEAF)
-    return xiL_fail(err, pos, "set changes a leaf, and %s is computed from other values "
+    return xiX_fail(err, pos, "set changes a leaf, and %s is computed from other values "
                            "(set one of its leaves)", s);
   xi_shape was = xiG_shape(&g->nodes[old]), now = xiG_shape(&g->nodes[root]);
   if (!xiO_same_shape(&was, &now)) {
     char a[48], c[48];
     xiO_shape_text(&was, a, sizeof a);
     xiO_shape_text(&now, c, sizeof c);
-    return xiL_fail(err, pos, "%s has shape %s; set gives it a value of the same shape, not %s",
+    return xiX_fail(err, pos, "%s has shape %s; set gives it a value of the same shape, not %s",
                  s, a, c);
   }
   uint32_t leaf, top;
@@ -489,7 +489,7 @@ int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos po
   uint32_t *names = malloc((g->nbind + 1) * sizeof *names);
   int rc = 0;
   if (!map || !keep || !names) {
-    rc = xiL_fail(err, pos, "out of memory");
+    rc = xiX_fail(err, pos, "out of memory");
     goto done;
   }
   for (uint32_t i = 0; i < top; i++)

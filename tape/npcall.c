@@ -52,10 +52,10 @@ static int join(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi
   const char *fn = which == XI_NP_VSTACK ? "np.vstack" : which == XI_NP_HSTACK ? "np.hstack"
                                                                              : "np.concatenate";
   if (!xiG_is_tuple(g, t))
-    return xiL_fail(err, pos, "%s takes the arrays as a tuple or a list: %s((a, b))", fn, fn);
+    return xiX_fail(err, pos, "%s takes the arrays as a tuple or a list: %s((a, b))", fn, fn);
   uint32_t n = g->nodes[t].x->nargs;
   if (n == 0)
-    return xiL_fail(err, pos, "need at least one array to concatenate (NumPy's ValueError)");
+    return xiX_fail(err, pos, "need at least one array to concatenate (NumPy's ValueError)");
   int32_t axis = 0;
   if (slot(args, mask, 1) != XI_NONE && xiG_whole(g, slot(args, mask, 1), pos, &axis, err))
     return -1;

@@ -69,7 +69,7 @@ static int storage_make(xiG_graph *g, storage *st, mpfr_prec_t prec, xi_err *err
     xiG_node *n = &g->nodes[i];
     if ((i & 1023) == 0 && xiO_stopped()) {
       storage_free(st);
-      return xiL_fail(err, err->pos, "interrupted");
+      return xiX_fail(err, err->pos, "interrupted");
     }
     if (xiM_place(&st->pool, i, &st->v[i]))
       goto oom;
@@ -81,7 +81,7 @@ static int storage_make(xiG_graph *g, storage *st, mpfr_prec_t prec, xi_err *err
     for (uint32_t k = 0; k < n->x->n; k++) {
       if ((k & 1023) == 0 && xiO_stopped()) {
         storage_free(st);
-        return xiL_fail(err, err->pos, "interrupted");
+        return xiX_fail(err, err->pos, "interrupted");
       }
       mpfr_set(&st->el[i][k], &n->x->el[k], MPFR_RNDN);
     }

@@ -15,7 +15,7 @@ static int slice_of(int64_t a, int64_t b, int64_t c, uint32_t len, xi_pos pos, x
                     xi_err *err) {
   int64_t n = len, step = c == INT64_MIN ? 1 : c;
   if (step == 0)
-    return xiL_fail(err, pos, "slice step cannot be zero (Python's ValueError)");
+    return xiX_fail(err, pos, "slice step cannot be zero (Python's ValueError)");
   int64_t lo = step < 0 ? -1 : 0, hi = step < 0 ? n - 1 : n;
   int64_t start = a == INT64_MIN ? (step < 0 ? hi : lo) : a < 0 ? a + n : a;
   int64_t stop = b == INT64_MIN ? (step < 0 ? lo : hi) : b < 0 ? b + n : b;
@@ -24,7 +24,7 @@ static int slice_of(int64_t a, int64_t b, int64_t c, uint32_t len, xi_pos pos, x
   int64_t count = step > 0 ? (start < stop ? (stop - start - 1) / step + 1 : 0)
                            : (stop < start ? (start - stop - 1) / -step + 1 : 0);
   if (count == 0)
-    return xiL_fail(err, pos, "this slice has no element (NumPy would give an empty array; xi "
+    return xiX_fail(err, pos, "this slice has no element (NumPy would give an empty array; xi "
                               "has none)");
   *it = (xiG_ix){IX_SLICE, XI_NONE, (int32_t)start, (int32_t)step, (uint32_t)count};
   return 0;
@@ -51,13 +51,13 @@ static int value_item(xiG_graph *g, uint32_t node, uint32_t len, int axis, xi_po
     return 0;
   }
   if (xiG_dtype_of_flags(n->flags) == XI_DT_BOOL)
-    return xiL_fail(err, pos, "a single True or False as an index is not part of xi: index "
+    return xiX_fail(err, pos, "a single True or False as an index is not part of xi: index "
                               "with a whole number, a slice or an array");
   int32_t i;
   if (xiG_whole(g, node, pos, &i, err))
     return -1;
   if (i < -(int64_t)len || i >= (int64_t)len)
-    return xiL_fail(err, pos, "index %d is out of range for axis %d of size %u", i, axis, len);
+    return xiX_fail(err, pos, "index %d is out of range for axis %d of size %u", i, axis, len);
   *it = (xiG_ix){IX_INT, node, i < 0 ? i + (int32_t)len : i, 1, 1};
   return 0;
 }
@@ -77,7 +77,7 @@ int xiG_ix_read(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, un
       continue;
     }
     if (axis >= sh.rank)
-      return xiL_fail(err, pos, sh.rank ? "too many indices: a value of rank %d takes at most %d"
+      return xiX_fail(err, pos, sh.rank ? "too many indices: a value of rank %d takes at most %d"
                                         : "a scalar has no elements to index",
                       sh.rank, sh.rank);
     uint32_t len = xiG_axis_len(sh, axis);
@@ -100,7 +100,7 @@ int xiG_ix_read(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, un
     /* a mask covers as many axes as it has (a matrix's mask, both) */
     axis += it->kind == IX_MASK ? xiG_shape(&g->nodes[it->node]).rank : 1;
     if (axis > sh.rank)
-      return xiL_fail(err, pos, "this mask has more axes than the value has left to index");
+      return xiX_fail(err, pos, "this mask has more axes than the value has left to index");
   }
   for (; axis < sh.rank; axis++) { /* the axes left out: ':' */
     if (slice_of(INT64_MIN, INT64_MIN, INT64_MIN, xiG_axis_len(sh, axis), pos, &x->it[x->n],
@@ -148,7 +148,7 @@ static int view_shape(const xiG_ixs *x, xi_pos pos, xi_shape *sh, xi_err *err) {
     if (x->it[k].kind != IX_INT)
       d[rank++] = x->it[k].len;
   if (rank > 2)
-    return xiL_fail(err, pos, "this index makes a value of %d axes: xi's values have at most "
+    return xiX_fail(err, pos, "this index makes a value of %d axes: xi's values have at most "
                               "two", rank);
   *sh = (xi_shape){(uint8_t)rank, rank == 2 ? d[0] : 1, rank ? d[rank - 1] : 1};
   return 0;
@@ -214,7 +214,7 @@ int xiG_ix_slice_set(xiG_graph *g, uint32_t base, const xiG_ixs *x, int op, uint
                      xi_pos pos, uint32_t *out, xi_err *err) {
   xi_shape sh = xiG_shape(&g->nodes[base]), view, slice, vs;
   if (x->news)
-    return xiL_fail(err, pos, "None in the index of an assignment is not part of xi: assign "
+    return xiX_fail(err, pos, "None in the index of an assignment is not part of xi: assign "
                               "to the slice itself");
   if (view_shape(x, pos, &view, err))
     return -1;
@@ -238,7 +238,7 @@ int xiG_ix_slice_set(xiG_graph *g, uint32_t base, const xiG_ixs *x, int op, uint
     if (xiO_broadcast(&to, &view, &vs, why, sizeof why) || !xiO_same_shape(&to, &view)) {
       xiO_shape_text(&vs, a, sizeof a);
       xiO_shape_text(&view, b, sizeof b);
-      return xiL_fail(err, pos, "the new values have shape %s, which does not broadcast to "
+      return xiX_fail(err, pos, "the new values have shape %s, which does not broadcast to "
                                 "the slice's %s", a, b);
     }
     int32_t q[XI_NPARAMS] = {0, 0, 0, 0, 0};
@@ -248,7 +248,7 @@ int xiG_ix_slice_set(xiG_graph *g, uint32_t base, const xiG_ixs *x, int op, uint
   }
   if (xiG_dtype_of_flags(g->nodes[base].flags) != XI_DT_FLOAT &&
       xiG_dtype_of_flags(g->nodes[v].flags) == XI_DT_FLOAT)
-    return xiL_fail(err, pos, "this array holds integers, and the new values are floats: NumPy "
+    return xiX_fail(err, pos, "this array holds integers, and the new values are floats: NumPy "
                               "would cut them to integers; xi refuses (make it a float array: "
                               "x = x.astype(float))");
   if (xiG_ix_shaped(g, v, slice, pos, &v, err))

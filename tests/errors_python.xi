@@ -117,3 +117,8 @@ x = 1
 if x:
 	y = 1
         z = 2
+x = 1
+    y = 2
+while x:
+x = 2
+def h(x):

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/session.h"
+#include "syntax/parse.h" /* fd_build parses its text */
 
 /* node root's value (a scalar) with element k of leaf moved to x */
 static inline void fd_at(xiG_graph *g, uint32_t leaf, uint32_t k, uint32_t root, mpfr_srcptr x,

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/session.h"
 
 static xiR_session S;
 static int failures, rows, within;

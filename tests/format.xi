@@ -19,6 +19,8 @@ x = 20
 y = exp(x)
 z = y - y
 trace z
+# prec N under a format leaves it for MPFR at N bits (the exact numbers one
+# command away, as after Python's code put the session in binary64)
 prec 60
 format bfloat16
 1/3
@@ -28,6 +30,7 @@ format binary64
 0.1 + 0.2
 format mpfr
 format
+prec 128
 y
 format bogus
 # the 20-layer sigmoid chain (seed 001's vanishing gradient): x_{k+1} = σ(w·x_k)

@@ -1,11 +1,13 @@
 /* pastecmp.c: xi's output of a pasted Python file against Python's, line for
  * line.  A line passes when it is the same text, or when it differs only in
- * numbers that are within NumPy's float64 error of xi's: xi computes exactly
- * and prints the correctly rounded digits, while NumPy's float64 arithmetic
- * loses digits (1 - p for p near 1 loses four).  Such lines are listed, with
- * both numbers, so that every difference is seen; a number further off than
- * 1e-9 relative (or more than one unit of its last printed digit, where it is
- * rounded to few digits) fails the test.
+ * numbers that are within float64's error of each other.  A .py file runs in
+ * binary64 as NumPy does, each operation correctly rounded, and prints what
+ * Python prints; NumPy's own functions are not all correctly rounded (with
+ * AVX512F its exp and log may be one ulp off; its sums are pairwise), and a
+ * file run under format mpfr or --prec prints exact digits.  Such lines are
+ * listed, with both numbers, so that every difference is seen; a number
+ * further off than 1e-9 relative (or more than one unit of its last printed
+ * digit, where it is rounded to few digits) fails the test.
  *
  * usage: pastecmp PYTHON_OUT XI_OUT     exit 0: every line passes */
 #include <ctype.h>
@@ -99,7 +101,7 @@ static int compare(const char *a, const char *b, int line) {
     pa++, pb++;
   }
   if (worst)
-    printf("  line %d, Python's float64 digits differ from xi's exact ones:\n    python: %s\n"
+    printf("  line %d, Python's last digits differ from xi's (within float64's error):\n    python: %s\n"
            "    xi:     %s\n", line, a, b);
   return worst;
 }

@@ -1,5 +1,5 @@
 # args: --prec 53
-# Python's print of pasted code shows only what the balls prove (repl/pyrun.c):
+# Python's print of pasted code shows only what the balls prove (cmd/pyrun.c):
 # the text of a number is printed from the exact value when both ends of its
 # ball give the same text; otherwise the computed value is printed, and a line
 # after it says what is known.  Run at 53 bits, as float64 would.

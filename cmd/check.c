@@ -1,14 +1,13 @@
 /* check.c: `check`.  A claimed number is judged exactly against the value
  * (within half a unit of its last written digit; truncated rather than
- * rounded is said); an expression on the right is compared with the value
- * (they must agree to the working precision, within 8 bits, as two ways of
- * computing one number round differently); ≈ with ± (check L ≈ 0.3 ± 1e-4)
- * allows the tolerance given, compared exactly. */
+ * rounded is said); an expression on the right (check A == B), or ≈ with ±
+ * (check L ≈ 0.3 ± 1e-4), is built and evaluated here and judged by
+ * verdict.c. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/num.h"
 #include "show/print.h"
 
@@ -75,15 +74,16 @@ static void ends(const arb_struct *x, mpfr_t lo, mpfr_t hi, mpfr_t mid) {
 
 /* the proven digits of x (digits of them at most), and how many are known
    when fewer: malloc'd */
-static char *ball_text(const arb_struct *x, int digits, long prec) {
+char *xiR_ball_text(const arb_struct *x, int digits, long prec) {
   char *out = malloc(XI_FORMAT_ROOM(digits) + 64);
   int known;
   if (!out || xiN_write_ball(out, x, digits, &known) == 0) {
     free(out);
     return NULL;
   }
-  if (known == 0)
-    sprintf(out + strlen(out), " (no correct digit at %ld bits)", prec);
+  if (known == 0) /* "0 ± 2.6e-39": a bound; "?": nothing */
+    sprintf(out + strlen(out), arb_is_finite(x) ? " (bound at %ld bits)"
+                                                : " (no correct digit at %ld bits)", prec);
   else if (known < digits)
     sprintf(out + strlen(out), " (%d digit%s known at %ld bits)", known, known == 1 ? "" : "s",
             prec);
@@ -129,7 +129,7 @@ int xiR_judge(const arb_struct *x, mpfr_srcptr held, long prec, const char *text
   if (rc)
     return -1;
   int more = j->vd.sig + 4 > digits ? j->vd.sig + 4 : digits;
-  j->value = ball_text(x, more, prec);
+  j->value = xiR_ball_text(x, more, prec);
   /* a claim about the rounded computation (prec 53: what a double gives,
      0.1 + 0.2 == 0.30000000000000004) is judged against the number held */
   if (j->verdict != XI_V_PROVEN && claims(held, text, len, neg)) {
@@ -221,7 +221,7 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_er
   if (own)
     _arb_vec_clear(own, 1);
   if (bad)
-    return xiR_fail(err, st->claims[0].pos,
+    return xiX_fail(err, st->claims[0].pos,
                     "the claim is too long or its exponent too large to check");
   const char *t = s->src + st->text_off;
   size_t n = st->text_len;
@@ -265,7 +265,7 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *
     char a[48], b[48];
     xiO_shape_text(&v.sh, a, sizeof a);
     xiO_shape_text(&want, b, sizeof b);
-    return xiR_fail(err, st->claim_pos, "the value has shape %s and the claim %s", a, b);
+    return xiX_fail(err, st->claim_pos, "the value has shape %s and the claim %s", a, b);
   }
   xiW_proof pf;
   arb_ptr own;
@@ -279,7 +279,7 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *
       xiW_free(&bad);
       if (own)
         _arb_vec_clear(own, v.n);
-      return xiR_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
+      return xiX_fail(err, st->claims[k].pos, "the claim is too long or its exponent too large");
     }
     if (j.verdict != XI_V_PROVEN && j.computed) { /* the rounded computation's, as scalars */
       unjudge(&j);
@@ -332,132 +332,19 @@ static int check_claims(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 
 /* ---- check A == B, check A ≈ B ± T ---- */
 
-/* how many decimal digits x and y agree to: -log10(|x - y| / max(|x|, |y|)) */
-static long agreeing(mpfr_srcptr x, mpfr_srcptr y, mpfr_prec_t prec) {
-  mpfr_t d, m;
-  mpfr_inits2(prec + 64, d, m, (mpfr_ptr)0);
-  mpfr_sub(d, x, y, MPFR_RNDN);
-  mpfr_abs(d, d, MPFR_RNDN);
-  if (mpfr_cmpabs(x, y) >= 0)
-    mpfr_abs(m, x, MPFR_RNDN);
-  else
-    mpfr_abs(m, y, MPFR_RNDN);
-  long digits = (long)((double)prec * 0.30103);
-  if (!mpfr_zero_p(d) && !mpfr_zero_p(m)) {
-    mpfr_div(d, d, m, MPFR_RNDN);
-    mpfr_log10(d, d, MPFR_RNDN);
-    long k = -mpfr_get_si(d, MPFR_RNDU);
-    digits = k < digits ? (k < 0 ? 0 : k) : digits;
-  } else if (!mpfr_zero_p(d)) {
-    digits = 0;
-  }
-  mpfr_clears(d, m, (mpfr_ptr)0);
-  return digits;
-}
-
-/* |x - y| <= tol (tol given), else within 2^(8 - prec) of the larger:
-   computed at a precision where the difference is exact enough */
-static int close_enough(mpfr_srcptr x, mpfr_srcptr y, mpfr_srcptr tol, mpfr_prec_t prec) {
-  mpfr_t d, m;
-  mpfr_prec_t p = prec + 128;
-  if (mpfr_get_prec(x) + 64 > p)
-    p = mpfr_get_prec(x) + 64;
-  mpfr_inits2(p, d, m, (mpfr_ptr)0);
-  mpfr_sub(d, x, y, MPFR_RNDU);
-  mpfr_abs(d, d, MPFR_RNDU);
-  int ok;
-  if (tol) {
-    ok = mpfr_lessequal_p(d, tol);
-  } else {
-    if (mpfr_cmpabs(x, y) >= 0)
-      mpfr_abs(m, x, MPFR_RNDN);
-    else
-      mpfr_abs(m, y, MPFR_RNDN);
-    mpfr_mul_2si(m, m, 8 - (long)prec, MPFR_RNDN);
-    ok = mpfr_lessequal_p(d, m);
-  }
-  mpfr_clears(d, m, (mpfr_ptr)0);
-  return ok;
-}
-
-/* |x - y| <= tol, proven (1), proven wrong (0) or undecided (-1), by balls */
-static int within(const arb_struct *x, const arb_struct *y, mpfr_srcptr tol, slong prec) {
-  arb_t d;
-  arf_t t, end;
-  arb_init(d);
-  arf_init(t);
-  arf_init(end);
-  arb_sub(d, x, y, prec + 64);
-  arb_abs(d, d);
-  arf_set_mpfr(t, tol);
-  int r = -1;
-  if (arb_is_finite(d)) {
-    arb_get_ubound_arf(end, d, prec + 64);
-    if (arf_cmp(end, t) <= 0)
-      r = 1;
-    arb_get_lbound_arf(end, d, prec + 64);
-    if (arf_cmp(end, t) > 0)
-      r = 0;
-  }
-  arf_clear(end);
-  arf_clear(t);
-  arb_clear(d);
-  return r;
-}
-
-/* one element of A against B: its verdict (1 passes, 0 fails, -1 undecided),
-   and the text when it does not pass; the values are written with their
-   proven digits */
-static int element(xiR_session *s, xiW_buf *bad, uint32_t *failed, const xiO_view *a,
-                   const xiO_view *b, const xiW_proof *pa, const xiW_proof *pb, uint32_t k,
-                   mpfr_srcptr tol) {
-  uint32_t kb = b->n == 1 ? 0 : k;
-  mpfr_srcptr x = &a->el[k], y = &b->el[kb];
-  int r = tol ? within(&pa->ball[k], &pb->ball[kb], tol, pa->prec)
-              : close_enough(x, y, NULL, s->g.prec);
-  if (r == 1)
-    return 1;
-  if (++*failed <= 8) {
-    char *vx = ball_text(&pa->ball[k], s->digits + 4, pa->prec);
-    char *vy = ball_text(&pb->ball[kb], s->digits + 4, pb->prec);
-    const char *how = r < 0 ? " (undecided at this precision)" : "";
-    if (a->sh.rank == 2)
-      xiW_put(bad, "%s[%u, %u]: %s against %s%s", *failed > 1 ? "; " : "", k / a->sh.cols,
-              k % a->sh.cols, vx ? vx : "?", vy ? vy : "?", how);
-    else if (a->sh.rank == 1)
-      xiW_put(bad, "%s[%u]: %s against %s%s", *failed > 1 ? "; " : "", k, vx ? vx : "?",
-              vy ? vy : "?", how);
-    else if (tol)
-      xiW_put(bad, "%s against %s%s", vx ? vx : "?", vy ? vy : "?",
-              r < 0 ? ": undecided at this precision" : ", proven wrong");
-    else
-      xiW_put(bad, "%s against %s, agreeing to %ld digits", vx ? vx : "?", vy ? vy : "?",
-              agreeing(x, y, s->g.prec));
-    free(vx);
-    free(vy);
-  }
-  return r;
-}
-
-/* source text: the right side, the tolerance */
-static void text_of(xiR_session *s, size_t off, size_t end, char *buf, size_t n) {
-  size_t len = end > off ? end - off : 0;
-  snprintf(buf, n, "%.*s", (int)(len > 200 ? 200 : len), s->src + off);
-}
-
 /* the claims (numbers written) as a value, read at a precision that keeps
    every digit they wrote */
 static int claims_value(xiR_session *s, const xiP_stmt *st, uint32_t *out, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t *items = malloc(st->nclaims * sizeof *items);
   if (!items)
-    return xiR_fail(err, st->claim_pos, "out of memory");
+    return xiX_fail(err, st->claim_pos, "out of memory");
   int rc = 0;
   for (uint32_t k = 0; k < st->nclaims && rc == 0; k++) {
     const xiL_token *c = &st->claims[k];
     char *text = malloc(c->len + 2);
     if (!text)
-      rc = xiR_fail(err, c->pos, "out of memory");
+      rc = xiX_fail(err, c->pos, "out of memory");
     else {
       sprintf(text, "%s%.*s", st->claim_neg[k] ? "-" : "", (int)c->len, s->src + c->off);
       uint32_t sym = xiS_intern(&g->sym, text, strlen(text));
@@ -497,64 +384,17 @@ static int check_values(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return -1;
   xiO_view va = xiG_view(&g->nodes[a]), vb = xiG_view(&g->nodes[b]);
   if (t != XI_NONE && (xiG_is_tensor(&g->nodes[t]) || mpfr_sgn(g->nodes[t].v) < 0))
-    return xiR_fail(err, tol->pos, "the tolerance after ± is one number, 0 or more");
+    return xiX_fail(err, tol->pos, "the tolerance after ± is one number, 0 or more");
   if (!xiO_same_shape(&va.sh, &vb.sh) && vb.n != 1) {
     char x[48], y[48];
     xiO_shape_text(&va.sh, x, sizeof x);
     xiO_shape_text(&vb.sh, y, sizeof y);
-    return xiR_fail(err, st->claim_pos, "the two sides have shapes %s and %s", x, y);
+    return xiX_fail(err, st->claim_pos, "the two sides have shapes %s and %s", x, y);
   }
-  mpfr_srcptr tv = t == XI_NONE ? NULL : g->nodes[t].v;
-  xiW_proof pa, pb;
-  arb_ptr own_a = NULL, own_b = NULL;
-  if (verdict_balls(s, a, st->pos, &pa, &own_a, err) ||
-      verdict_balls(s, b, st->claim_pos, &pb, &own_b, err)) {
-    if (own_a)
-      _arb_vec_clear(own_a, va.n);
-    return -1;
-  }
-  xiW_buf bad = {0};
-  uint32_t failed = 0, open = 0;
-  for (uint32_t k = 0; k < va.n; k++)
-    open += element(s, &bad, &failed, &va, &vb, &pa, &pb, k, tv) < 0;
-  char right[256], tol_text[256] = "", pm[260] = "";
-  text_of(s, st->rhs_off, st->rhs_end, right, sizeof right);
-  if (tv) {
-    text_of(s, tol->off, tol->end, tol_text, sizeof tol_text);
-    snprintf(pm, sizeof pm, " ± %s", tol_text);
-  }
-  const char *t0 = s->src + st->text_off;
-  int n = (int)(st->text_len > 200 ? 200 : st->text_len);
-  if (failed == 0) {
-    passed(s);
-    if (va.n > 1)
-      printf("%.*s == %s%s: all %u elements\n", n, t0, right, pm, va.n);
-    else if (tv)
-      printf("%.*s is within %s of %s, proven\n", n, t0, tol_text, right);
-    else
-      printf("%.*s == %s (agreeing to %ld digits)\n", n, t0, right,
-             agreeing(va.el, vb.el, g->prec));
-  } else {
-    char msg[sizeof err->msg];
-    if (va.n > 1)
-      snprintf(msg, sizeof msg, "%u of %u elements of %.*s differ from %s%s: %s%s", failed,
-               va.n, n, t0, right, pm, bad.s && !bad.failed ? bad.s : "?",
-               failed > 8 ? "; ..." : "");
-    else
-      snprintf(msg, sizeof msg, "%.*s is not %s%s: %s", n, t0, right, pm,
-               bad.s && !bad.failed ? bad.s : "?");
-    xiR_report(s, open == failed ? "check undecided" : "check failed", st->claim_pos, msg);
-    s->failed = 1;
-  }
-  xiW_free(&bad);
-  if (own_a)
-    _arb_vec_clear(own_a, va.n);
-  if (own_b)
-    _arb_vec_clear(own_b, vb.n);
-  return 0;
+  return xiR_check_values(s, st, a, b, t, tol, err); /* verdict.c */
 }
 
-int xiR_check(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_check(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (!st->nitems)
     return check_claims(s, st, err);
   uint32_t mark = s->g.n;

@@ -22,7 +22,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/trace.h"
 
 enum { K_NEXT, K_BACK, K_QUIT, K_REST, K_OTHER };
@@ -281,7 +281,7 @@ static int show(walk *w, uint32_t k, int hide, const char *note) {
 
 static int walk_steps(walk *w) {
   if (w->keys && raw() != 0)
-    return xiR_fail(w->err, w->at, "cannot read single keys from this terminal: %s",
+    return xiX_fail(w->err, w->at, "cannot read single keys from this terminal: %s",
                     strerror(errno));
   printf(w->keys ? "step %s: Space or → next, ← back, q leaves\n"
                  : "step %s: a line each: empty or n next, b back, q leaves\n",
@@ -449,11 +449,11 @@ static int quiz(walk *w) {
   return 0;
 }
 
-int xiR_step(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_step(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   const char *word = s->src + st->arg.off;
   int quizzing = st->arg.len == 4 && strncmp(word, "quiz", 4) == 0;
   if (st->arg.len && !quizzing)
-    return xiR_fail(err, st->arg.pos, "'%.*s' after step's expression: only quiz, as in "
+    return xiX_fail(err, st->arg.pos, "'%.*s' after step's expression: only quiz, as in "
                     "step L quiz", (int)st->arg.len, word);
   uint32_t mark = s->g.n;
   walk w = {.s = s, .keys = isatty(STDIN_FILENO), .at = st->pos, .err = err};

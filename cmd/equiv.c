@@ -19,7 +19,7 @@
 
 #include "ops/fmt.h"
 #include "proof/ball.h"
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/print.h"
 
 #define XI_POINTS 20
@@ -111,43 +111,8 @@ static int differ(mpfr_srcptr a1, mpfr_srcptr b1, mpfr_srcptr a2, mpfr_srcptr b2
   return apart;
 }
 
-/* the digits the balls x and y prove they agree to, relative to the larger:
-   the floor of a lower bound of -log10(|x - y| / max(|x|, |y|)), at most
-   full; -1 when both may be 0 (no relative agreement to speak of), and then
-   *zero is raised to a bound of |x| and |y| (rounded up) */
-static int agreeing(const arb_t x, const arb_t y, int full, slong prec, double *zero) {
-  arb_t q;
-  arf_t u, m, t;
-  arb_init(q);
-  arf_init(u), arf_init(m), arf_init(t);
-  arb_sub(q, x, y, prec);
-  arb_get_abs_ubound_arf(u, q, prec);
-  arb_get_abs_lbound_arf(m, x, prec);
-  arb_get_abs_lbound_arf(t, y, prec);
-  if (arf_cmp(t, m) > 0)
-    arf_set(m, t);
-  int r = full;
-  if (arf_is_zero(m)) {
-    r = -1;
-    arb_get_abs_ubound_arf(m, x, prec);
-    arb_get_abs_ubound_arf(t, y, prec);
-    double bx = arf_get_d(m, ARF_RND_UP), by = arf_get_d(t, ARF_RND_UP);
-    bx = bx > by ? bx : by;
-    *zero = bx > *zero ? bx : *zero;
-  }
-  else if (!arf_is_zero(u)) {
-    arb_set_arf(q, u);
-    arb_div_arf(q, q, m, prec);
-    arb_log_base_ui(q, q, 10, prec);
-    arb_neg(q, q);
-    arb_get_lbound_arf(t, q, prec);
-    slong d = arf_is_finite(t) ? arf_get_si(t, ARF_RND_FLOOR) : 0;
-    r = d <= 0 ? 0 : d < full ? (int)d : full;
-  }
-  arf_clear(u), arf_clear(m), arf_clear(t);
-  arb_clear(q);
-  return r;
-}
+/* the digits the balls prove they agree to: xiR_agree_digits (verdict.c) */
+#define agreeing xiR_agree_digits
 
 /* A's and B's balls at the point the copy's leaves are at, at prec bits, in
    a set of balls opened for it (*bl: the previous point's is closed) */
@@ -219,7 +184,7 @@ static void counterexample(xiR_session *s, const xiP_stmt *st, xiC_copy *c, uint
   int w = la > lb ? la : lb;
   for (int side = 0; side < 2; side++) {
     xiO_view v = xiG_view(&c->g.nodes[c->map[side ? b : a]]);
-    xiW_proof pf = {ball[side], prec, digits, 0, NULL};
+    xiW_proof pf = {.ball = ball[side], .prec = prec, .least = digits};
     xiW_put(out, "  %.*s%*s = ", side ? lb : la, side ? tb : ta, w - (side ? lb : la), "");
     xiW_value_proven(out, &v, &pf, digits, -1, 0);
     xiW_put(out, "\n");
@@ -241,6 +206,8 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiW_buf out = {0};
   xiB_balls *bl = NULL;
   xiO_bview ba = {0}, bb = {0};
+  mag_t zero; /* where both sides' balls hold 0: a bound of both */
+  mag_init(zero);
   if (xiR_evaluate(s, st, &a, err) || xiG_no_tuple(g, a, st->pos, "equiv", err) ||
       xiR_second(s, st, "equiv", &b, err))
     goto done;
@@ -249,7 +216,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     char ta[48], tb[48];
     xiO_shape_text(&sa, ta, sizeof ta);
     xiO_shape_text(&sb, tb, sizeof tb);
-    xiR_fail(err, st->items[0].pos, "the two sides cannot be equal: the first has %s%s, the "
+    xiX_fail(err, st->items[0].pos, "the two sides cannot be equal: the first has %s%s, the "
                                     "second %s%s", sa.rank ? "shape " : "no shape (a scalar)",
              sa.rank ? ta : "", sb.rank ? "shape " : "no shape (a scalar)", sb.rank ? tb : "");
     goto done;
@@ -285,7 +252,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint64_t rng = 0x2545F4914F6CDD1Dull; /* the same points each time: equiv is repeatable */
   int full = (int)((double)p2 * 0.30102999566398120), digits = full, points = 0, measured = 0;
   int blind = 0, proven = 0; /* points whose balls bound nothing; the counterexample proven */
-  double zero = 0; /* where both sides' balls hold 0: a bound of both */
+  char zt[48];
   uint32_t bad = XI_NONE, n = xiG_count(&g->nodes[a]);
   for (int t = 0; t < (nl ? XI_POINTS : 1) && bad == XI_NONE; t++) {
     int e = 1;
@@ -319,7 +286,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       } else if (!arb_is_finite(&ba.el[k]) || !arb_is_finite(&bb.el[k])) {
         seen = 1;
       } else {
-        int dk = agreeing(&ba.el[k], &bb.el[k], full, (slong)p2, &zero);
+        int dk = agreeing(&ba.el[k], &bb.el[k], full, (slong)p2, zero);
         if (dk >= 0)
           measured = 1, digits = dk < digits ? dk : digits;
       }
@@ -327,28 +294,29 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     blind += seen;
   }
   if (points == 0) {
-    xiR_fail(err, st->pos, "the two sides are not both defined at any of %d random points "
+    xiX_fail(err, st->pos, "the two sides are not both defined at any of %d random points "
                            "near the values of their leaves", XI_POINTS);
     goto done;
   }
   if (bad != XI_NONE) {
     const arb_struct *ball[2] = {ba.el, bb.el}; /* (digits: those the two agree to there) */
-    digits = agreeing(&ba.el[bad], &bb.el[bad], full, xiB_prec(bl), &zero);
+    digits = agreeing(&ba.el[bad], &bb.el[bad], full, xiB_prec(bl), zero);
     counterexample(s, st, &c[1], a, b, leaves, nl, bad, digits < 0 ? 0 : digits, ball, xiB_prec(bl), proven,
                    &out);
   } else {
     char to[160]; /* both 0 within the balls' radii everywhere: no digits to speak of */
+    xiN_write_mag(zt, zero);
     if (measured)
       snprintf(to, sizeof to, "to at least %d digits, proven by balls at %ld bits", digits, (long)p2);
     else if (blind < points)
-      snprintf(to, sizeof to, "both 0 as far as balls at %ld bits tell: |A|, |B| <= %.2g",
-               (long)p2, zero);
+      snprintf(to, sizeof to, "both 0 as far as balls at %ld bits tell: |A|, |B| <= %s",
+               (long)p2, zt);
     else
       snprintf(to, sizeof to, "as computed at %ld bits; not proven: the balls bound nothing "
                "at any point", (long)p1);
-    if (measured && zero > 0)
-      snprintf(to + strlen(to), sizeof to - strlen(to), "; where both may be 0, |A|, |B| <= %.2g",
-               zero);
+    if (measured && !mag_is_zero(zero))
+      snprintf(to + strlen(to), sizeof to - strlen(to), "; where both may be 0, |A|, |B| <= %s",
+               zt);
     if (blind && blind < points)
       snprintf(to + strlen(to), sizeof to - strlen(to), "; at %d of the points the balls "
                "bound nothing, and agreement there is MPFR's estimate", blind);
@@ -371,6 +339,7 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     s->failed = 1;
   }
 done:
+  mag_clear(zero);
   xiB_close(bl); /* (its balls are of c[1]'s nodes: closed first) */
   for (int k = 0; k < made; k++)
     xiC_copy_free(&c[k]);

@@ -1,4 +1,4 @@
-/* forward.c: the tangents command, forward mode shown as trace shows the
+/* tangents.c: the tangents command, forward mode shown as trace shows the
  * reverse sweep.  trace's forward list (each node of L in the order it was
  * built, its operation and its value) and beside each node ξ that depends on
  * x its tangent ξ̇ = ∂ξ/∂x · ẋ, built from its operands' tangents by the chain
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/form.h"
 #include "show/print.h"
 #include "show/trace.h"
@@ -45,7 +45,7 @@ static void number(shower *t, xiW_buf *b, const char *color, mpfr_srcptr x,
 /* a value on one line, a number or a tensor, its node i's; ball proves it */
 static void value(shower *t, xiW_buf *b, const char *color, uint32_t i, const arb_struct *ball) {
   xiO_view v = xiG_view(&t->g->nodes[i]);
-  xiW_proof pf = {ball, t->prec, t->digits, 0, NULL}; /* (a raised precision: said once, above) */
+  xiW_proof pf = {.ball = ball, .prec = t->prec, .least = t->digits}; /* (a raised precision: said once, above) */
   xiW_put(b, "%s", color);
   xiW_value_proven(b, &v, t->balls ? &pf : NULL, t->digits, -1, 0);
   xiW_put(b, "%s", t->off);
@@ -411,11 +411,11 @@ int xiR_cmd_tangents(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiW_buf out = {0};
   int rc = -1;
   if (!label) {
-    xiR_fail(err, st->pos, "out of memory");
+    xiX_fail(err, st->pos, "out of memory");
     goto done;
   }
   if (st->nnames > 1) {
-    xiR_fail(err, st->name_pos[1], "tangents follows one direction: one name after wrt");
+    xiX_fail(err, st->name_pos[1], "tangents follows one direction: one name after wrt");
     goto done;
   }
   if (xiR_evaluate(s, st, &root, err) || xiG_no_tuple(g, root, st->pos, "tangents", err) ||
@@ -430,7 +430,7 @@ int xiR_cmd_tangents(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       char a[48], b[48];
       xiO_shape_text(&sd, a, sizeof a);
       xiO_shape_text(&sx, b, sizeof b);
-      xiR_fail(err, st->items[0].pos, "the direction must have %s's shape: it has %s, and %s %s",
+      xiX_fail(err, st->items[0].pos, "the direction must have %s's shape: it has %s, and %s %s",
                xiS_name(&g->sym, st->names[0]), sd.rank ? a : "none (a scalar)",
                xiS_name(&g->sym, st->names[0]), sx.rank ? b : "is a scalar");
       goto done;

@@ -1,10 +1,11 @@
-/* session.c: running statements: expressions, assignments, definitions (the
- * binding rules themselves are the tape's, in tape/names.c), errors, and the
- * loop over a source.  Commands are in commands.c. */
-#include "repl/session.h"
+/* session.c: the session made and freed, errors reported at its source,
+ * the language's own statements (expressions, assignments, definitions: the
+ * binding rules themselves are the tape's, in tape/names.c), and the loop
+ * over a source, which runs each statement by its kind: Python's in
+ * pyrun.c, a command by its row's handler (commands.c). */
+#include "cmd/cmd.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,51 +44,10 @@ void xiR_free(xiR_session *s) {
   xiO_done();
 }
 
-int xiR_fail(xi_err *err, xi_pos pos, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  err->pos = pos;
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-  va_end(ap);
-  return -1;
-}
-
 /* ---- errors ---- */
 
-static const char *line_of(const xiR_session *s, uint32_t line, size_t *len) {
-  if (!s->src || line < s->first_line)
-    return NULL;
-  const char *p = s->src, *end = s->src + s->len;
-  for (uint32_t l = s->first_line; l < line; l++) {
-    p = memchr(p, '\n', (size_t)(end - p));
-    if (!p)
-      return NULL;
-    p++;
-  }
-  const char *nl = memchr(p, '\n', (size_t)(end - p));
-  *len = (size_t)((nl ? nl : end) - p);
-  if (*len && p[*len - 1] == '\r')
-    (*len)--;
-  return p;
-}
-
 void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg) {
-  fflush(stdout); /* keep stdout and stderr in order when both go to one file */
-  fprintf(stderr, "%s:%u:%u: %s: %s\n", s->file ? s->file : "xi", pos.line, pos.col, kind, msg);
-  size_t len;
-  const char *line = line_of(s, pos.line, &len);
-  if (!line)
-    return;
-  fprintf(stderr, "    %.*s\n    ", (int)len, line);
-  /* the caret goes under character `col`: count characters, keep tabs */
-  uint32_t col = 1;
-  for (size_t i = 0; i < len && col < pos.col; col++) {
-    uint32_t cp;
-    int n = xiL_utf8(line + i, len - i, &cp);
-    fputc(line[i] == '\t' ? '\t' : ' ', stderr);
-    i += n > 0 ? (size_t)n : 1;
-  }
-  fputs("^\n", stderr);
+  xiX_report(&(xiX_source){s->file, s->src, s->len, s->first_line}, kind, pos, msg);
 }
 
 void xiR_warnings(xiR_session *s) {
@@ -115,8 +75,11 @@ void xiR_warnings(xiR_session *s) {
     fflush(stdout);
     fprintf(stderr, "%s%s:%u: RuntimeWarning: %s encountered in %s\n", cwd, file,
             x->pos.line, what[x->kind], xiO_table[x->op].name);
-    size_t len;
-    const char *line = s->interactive ? NULL : line_of(s, x->pos.line, &len);
+    size_t len = 0;
+    const char *line = s->interactive ? NULL
+                                      : xiX_line(&(xiX_source){s->file, s->src, s->len,
+                                                               s->first_line},
+                                                 x->pos.line, &len);
     while (line && len && (*line == ' ' || *line == '\t')) /* Python strips the line */
       line++, len--;
     while (line && len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
@@ -127,89 +90,7 @@ void xiR_warnings(xiR_session *s) {
   g->nwarn = 0;
 }
 
-/* ---- printing ---- */
-
-static int chars(const char *s) {
-  int n = 0;
-  for (; *s; s++)
-    n += (*s & 0xC0) != 0x80;
-  return n;
-}
-
-int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err) {
-  int rc = b->failed ? xiR_fail(err, at, "%s", xiW_why(b)) : 0;
-  if (rc == 0 && b->s)
-    fwrite(b->s, 1, b->n, stdout);
-  xiW_free(b);
-  b->failed = 0;
-  return rc;
-}
-
-static void tuple_text(xiR_session *s, xiW_buf *b, uint32_t i, int whole) {
-  const xiG_ext *x = s->g.nodes[i].x;
-  xiW_str(b, "(", 1);
-  for (uint32_t k = 0; k < x->nargs; k++) {
-    uint32_t item = s->g.nodes[i].x->args[k];
-    if (k)
-      xiW_str(b, ", ", 2);
-    if (s->g.nodes[item].op == XI_TUPLE) {
-      tuple_text(s, b, item, whole);
-    } else {
-      xiO_view v = xiG_view(&s->g.nodes[item]);
-      xiW_proof pf;
-      xi_err err;
-      if (xiR_prove_value(s, item, &pf, s->g.nodes[item].pos, &err) == 0)
-        xiW_value_proven(b, &v, &pf, s->digits, -1, whole);
-      else
-        b->failed = xiO_stopped() ? XI_W_STOPPED : XI_W_MEMORY;
-    }
-  }
-  xiW_str(b, x->nargs == 1 ? ",)" : ")", x->nargs == 1 ? 2 : 1);
-}
-
-int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int whole,
-                   xi_pos at, xi_err *err) {
-  xiW_buf *b = &s->out;
-  xiO_view v = xiG_view(&s->g.nodes[i]);
-  int column = indent;
-  xiW_str(b, "        ", (size_t)(indent < 8 ? indent : 8));
-  if (name) {
-    xiW_str(b, name, strlen(name));
-    xiW_str(b, " = ", 3);
-    column += chars(name) + 3;
-  }
-  xiW_proof pf;
-  if (s->g.nodes[i].op == XI_TUPLE) /* (2, 3): its items, each as xi writes a value */
-    tuple_text(s, b, i, whole);
-  else if (xiR_prove_value(s, i, &pf, at, err) == 0)
-    xiW_value_proven(b, &v, &pf, s->digits, column, whole);
-  else {
-    b->n = 0, b->failed = 0;
-    return -1;
-  }
-  xiW_str(b, "\n", 1);
-  int rc = b->failed ? xiR_fail(err, at, "%s", xiW_why(b)) : 0;
-  if (rc == 0)
-    fwrite(b->s, 1, b->n, stdout);
-  b->n = 0, b->failed = 0; /* kept for the next: no malloc per value printed */
-  return rc;
-}
-
 /* ---- expressions and bindings ---- */
-
-int xiR_evaluate(xiR_session *s, const xiP_stmt *st, uint32_t *root, xi_err *err) {
-  return xiG_exec(&s->g, &st->code, NULL, NULL, 0, root, err);
-}
-
-char *xiR_label(xiR_session *s, const xiP_stmt *st) {
-  const char *t = s->src + st->text_off;
-  size_t n = st->text_len;
-  int simple = st->code.n == 1 && st->code.ins[0].kind == K_NAME;
-  char *out = malloc(n + 3);
-  if (out)
-    sprintf(out, simple ? "%.*s" : "(%.*s)", (int)n, t);
-  return out;
-}
 
 static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
@@ -239,7 +120,7 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   const xiG_binding *b = xiG_binding_of(g, st->name);
   int op = compound_op(st->assign);
   if (op >= 0 && b && b->kind == B_FUNC)
-    return xiR_fail(err, st->target_pos, "%s is a function", name);
+    return xiX_fail(err, st->target_pos, "%s is a function", name);
   uint32_t mark = g->n, root, bound;
   if (xiR_evaluate(s, st, &root, err) ||
       (op < 0 ? xiG_assign(g, st->name, root, mark, &st->code, st->target_pos, &bound, err)
@@ -247,6 +128,8 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiG_truncate(g, mark);
     return -1;
   }
+  if (xiR_python(s)) /* sum = 0: Python's name from now on, not xi's function */
+    xiP_named(&g->sym, st->name, 1);
   if (!st->quiet && !xiR_python(s)) /* name = value, unless a ';' ends it, as in MATLAB, or
                                        the code is Python's (a failed print is
                       reported, but the binding is made) */
@@ -258,7 +141,7 @@ static int do_def(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   const char *text = st->deftext ? st->deftext : s->src + st->text_off;
   size_t len = st->deftext ? strlen(st->deftext) : st->text_len;
   if (xiG_bind_func(&s->g, st->name, st->names, st->nnames, &st->code, text, len))
-    return xiR_fail(err, st->pos, "out of memory");
+    return xiX_fail(err, st->pos, "out of memory");
   return 0;
 }
 
@@ -274,7 +157,7 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_IF: return xiR_if(s, st, err);
   case S_UNPACK: return xiR_unpack(s, st, err);
   case S_INDEXSET: return xiR_index_set(s, st, err);
-  case S_RETURN: return xiR_fail(err, st->pos, "return outside a def");
+  case S_RETURN: return xiX_fail(err, st->pos, "return outside a def");
   case S_NOTHING: return 0;
   }
   return 0;
@@ -304,11 +187,13 @@ static void maybe_collect(xiR_session *s) {
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block) {
   xiP_parser p;
   xiP_init_at(&p, &s->g.sym, s->src, end, off, at);
+  p.indent = in_block ? 0 : 1; /* a line indented at the top is Python's IndentationError */
   int failures = 0;
   xiP_stmt st;
   memset(&st, 0, sizeof st);
   while (!s->quit && !s->stop && !s->interrupt) {
     xi_err err;
+    p.python = xiR_python(s); /* (an import switches it on between two statements) */
     int r = xiP_next(&p, &st, &err);
     if (r == 0)
       break;
@@ -341,6 +226,8 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint3
   size_t n = file ? strlen(file) : 0; /* a .py file: Python's rules for what is shown */
   int py = s->py_file;
   s->py_file = n > 3 && strcmp(file + n - 3, ".py") == 0;
+  if (s->py_file)
+    xiR_python_numbers(s, (xi_pos){first_line, 1});
   int failures = xiR_run_span(s, 0, len, (xi_pos){first_line, 1}, 0);
   s->py_file = py;
   s->file = ofile, s->src = osrc, s->len = olen, s->first_line = oline;

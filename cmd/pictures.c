@@ -1,4 +1,4 @@
-/* draw.c: the commands that draw an expression's graph or write its steps
+/* pictures.c: the commands that draw an expression's graph or write its steps
  * as notes: dot, svg and export (rows of syntax/commands.h).  Each reads
  *
  *     dot L [wrt W, b] [> FILE | FILE]
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/draw.h"
 
 /* Graphviz's dot takes seconds for a few thousand boxes and cannot be
@@ -53,27 +53,27 @@ static int export_kind(const char *file) {
 static int write_file(const char *path, const xiW_buf *b, xi_pos at, xi_err *err) {
   FILE *f = fopen(path, "w");
   if (!f)
-    return xiR_fail(err, at, "cannot write %s: %s", path, strerror(errno));
+    return xiX_fail(err, at, "cannot write %s: %s", path, strerror(errno));
   size_t n = b->s ? fwrite(b->s, 1, b->n, f) : 0;
   int bad = n != b->n || ferror(f);
   if (fclose(f) != 0 || bad)
-    return xiR_fail(err, at, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+    return xiX_fail(err, at, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
   return 0;
 }
 
 /* the SVG of the steps' graph, Graphviz's layout */
 static int svg_of(const xiT_steps *st, xiW_buf *svg, xi_pos at, xi_err *err) {
   if (st->n > XI_PICTURE_MAX)
-    return xiR_fail(err, at,
+    return xiX_fail(err, at,
                     "a picture of %u nodes is more than Graphviz lays out in good time (at "
                     "most %u): draw part of it with wrt, or write its DOT with dot",
                     st->n, XI_PICTURE_MAX);
   xiW_buf dot = {0};
   xiV_dot(st, &dot);
   char why[sizeof err->msg];
-  int rc = dot.failed ? xiR_fail(err, at, "%s", xiW_why(&dot)) : 0;
+  int rc = dot.failed ? xiX_fail(err, at, "%s", xiW_why(&dot)) : 0;
   if (rc == 0 && xiV_svg(dot.s, svg, why, sizeof why))
-    rc = xiR_fail(err, at, "%s", why);
+    rc = xiX_fail(err, at, "%s", why);
   xiW_free(&dot);
   return rc;
 }
@@ -95,7 +95,7 @@ static int render(const xiT_steps *st, int kind, xiW_buf *out, xi_pos at, xi_err
     break;
   }
   if (rc == 0 && out->failed)
-    rc = xiR_fail(err, at, "%s", xiW_why(out));
+    rc = xiX_fail(err, at, "%s", xiW_why(out));
   return rc;
 }
 
@@ -103,7 +103,7 @@ int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *ste
                     xi_err *err) {
   uint32_t root, *wrt = malloc((st->nnames + 1) * sizeof *wrt);
   char *label = xiR_label(s, st);
-  int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
+  int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiX_fail(err, st->pos, "out of memory");
   if (rc == 0)
     rc = xiR_wrt_nodes(s, st, root, label, wrt, err);
   if (rc == 0)
@@ -144,10 +144,10 @@ static int draw(xiR_session *s, const xiP_stmt *st, int kind, const char *file, 
   return rc;
 }
 
-int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_dot(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *file = file_of(s, st);
   int rc = file && !redirected(s, st) && !ends_with(file, ".dot") && !ends_with(file, ".gv")
-               ? xiR_fail(err, st->arg.pos,
+               ? xiX_fail(err, st->arg.pos,
                           "dot L FILE writes DOT to a file ending in .dot or .gv, and %s has "
                           "neither: dot L > %s writes it anyway", file, file)
                : draw(s, st, OUT_DOT, file, err);
@@ -155,11 +155,11 @@ int xiR_dot(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return rc;
 }
 
-int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_svg(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *file = file_of(s, st);
-  int rc = !file ? xiR_fail(err, st->pos, "svg needs a file to write, as in svg L graph.svg")
+  int rc = !file ? xiX_fail(err, st->pos, "svg needs a file to write, as in svg L graph.svg")
            : !redirected(s, st) && !ends_with(file, ".svg")
-               ? xiR_fail(err, st->arg.pos,
+               ? xiX_fail(err, st->arg.pos,
                           "svg writes SVG, and %s does not end in .svg: svg L > %s writes it "
                           "anyway", file, file)
                : draw(s, st, OUT_SVG, file, err);
@@ -167,12 +167,12 @@ int xiR_svg(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return rc;
 }
 
-int xiR_export(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+int xiR_cmd_export(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *file = file_of(s, st);
   int kind = file ? export_kind(file) : -1;
-  int rc = !file ? xiR_fail(err, st->pos, "export needs a file to write, as in export L notes.md")
+  int rc = !file ? xiX_fail(err, st->pos, "export needs a file to write, as in export L notes.md")
            : kind < 0
-               ? xiR_fail(err, st->arg.pos,
+               ? xiX_fail(err, st->arg.pos,
                           "export writes Markdown (.md), LaTeX (.tex) or a page (.html): "
                           "%s has none of these endings", file)
                : draw(s, st, kind, file, err);

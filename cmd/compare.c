@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/num.h"
 #include "show/steps.h"
 
@@ -30,8 +30,29 @@ static void say_format(xiR_session *s) {
 
 static int unknown(const xiP_stmt *st, const char *t, size_t n, xi_pos at, xi_err *err) {
   (void)st;
-  return xiR_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
+  return xiX_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
                   (int)n, t);
+}
+
+int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err) {
+  int old = xiO_fmt;
+  if (old == XI_FMT_MPFR)
+    s->mpfr_prec = s->g.prec;
+  mpfr_prec_t prec = f == XI_FMT_MPFR ? s->mpfr_prec : xiO_formats[f].prec;
+  xiG_collect(&s->g); /* values nothing can reach are not computed again */
+  xiD_forget(&s->sweep);
+  s->live = s->g.n;
+  xiO_fmt = f;
+  err->pos = at;
+  if (xiG_set_prec(&s->g, prec, err)) {
+    xiO_fmt = old;
+    size_t len = strlen(err->msg);
+    snprintf(err->msg + len, sizeof err->msg - len, ": the format stays %s",
+             xiO_formats[old].name);
+    err->pos = at;
+    return -1;
+  }
+  return 0;
 }
 
 int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -40,26 +61,28 @@ int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return 0;
   }
   const char *t = s->src + st->arg.off;
-  int f = xiO_format_lookup(t, st->arg.len), old = xiO_fmt;
+  int f = xiO_format_lookup(t, st->arg.len);
   if (f < 0)
     return unknown(st, t, st->arg.len, st->arg.pos, err);
-  if (old == XI_FMT_MPFR)
-    s->mpfr_prec = s->g.prec;
-  mpfr_prec_t prec = f == XI_FMT_MPFR ? s->mpfr_prec : xiO_formats[f].prec;
-  xiG_collect(&s->g); /* values nothing can reach are not computed again */
-  xiD_forget(&s->sweep);
-  s->live = s->g.n;
-  xiO_fmt = f;
-  err->pos = st->arg.pos;
-  if (xiG_set_prec(&s->g, prec, err)) {
-    xiO_fmt = old;
-    size_t len = strlen(err->msg);
-    snprintf(err->msg + len, sizeof err->msg - len, ": the format stays %s",
-             xiO_formats[old].name);
-    err->pos = st->arg.pos;
-    return -1;
-  }
-  return 0;
+  s->fmt_chosen = 1; /* the user's: Python's code no longer picks binary64 */
+  return xiR_use_format(s, f, st->arg.pos, err);
+}
+
+void xiR_python_numbers(xiR_session *s, xi_pos at) {
+  if (s->fmt_chosen || xiO_fmt != XI_FMT_MPFR)
+    return;
+  s->fmt_chosen = 1; /* once: a format chosen after it is the user's */
+  xi_err err;
+  const char *file = s->file ? s->file : "xi";
+  fflush(stdout);
+  if (xiR_use_format(s, XI_FMT_BINARY64, at, &err)) /* a value past binary64's range */
+    fprintf(stderr, "%s:%u:%u: note: Python's code would run in binary64, as NumPy's float64, "
+                    "but %s (xi's exact numbers go on)\n", file, at.line, at.col, err.msg);
+  else if (s->interactive)
+    fprintf(stderr, "%s:%u:%u: note: Python's code: the numbers are binary64 from here on, "
+                    "NumPy's float64, so print shows what Python shows; format mpfr (or prec "
+                    "N) gives xi's exact numbers, compare L both (help python)\n",
+            file, at.line, at.col);
 }
 
 /* ---- compare ---- */
@@ -232,7 +255,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if (f < 0)
       return unknown(st, t, strlen(t), st->name_pos[k], err);
     if (f == XI_FMT_MPFR)
-      return xiR_fail(err, st->name_pos[k], "the exact column is MPFR's already: name the "
+      return xiX_fail(err, st->name_pos[k], "the exact column is MPFR's already: name the "
                                              "formats to compare with it (binary16, ...)");
     int dup = 0;
     for (int q = 0; q < nwant; q++)
@@ -250,7 +273,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *label = xiR_label(s, st);
   xiT_steps steps;
   int have_steps = 0;
-  int rc = label ? xiR_evaluate(s, st, &root, err) : xiR_fail(err, st->pos, "out of memory");
+  int rc = label ? xiR_evaluate(s, st, &root, err) : xiX_fail(err, st->pos, "out of memory");
   if (rc == 0)
     rc = xiT_steps_make(&steps, &s->g, &s->sweep, &root, label, &root, 0, XI_T_TEXT,
                         s->digits, st->pos, err); /* (no wrt: an empty list, not NULL) */

@@ -11,7 +11,7 @@
  * printed is the number the format computed, which is exactly the binary
  * number held, not an approximation of the expression's exact value (the
  * compare command sets the two side by side). */
-#include "repl/session.h"
+#include "cmd/cmd.h"
 
 #include <stdio.h>
 #include <string.h>

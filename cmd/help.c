@@ -1,9 +1,10 @@
 /* help.c: `help`, `help NAME`, and the words Tab completes.  Commands' and
  * operations' help comes from their tables; this file has the overview and
  * the few topics that are neither. */
+#include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 
 static const char overview[] =
     "xi: a calculator for backpropagation by hand; all arithmetic is GNU MPFR.\n"
@@ -25,7 +26,7 @@ static const char overview[] =
     "  numbers 3 0.1 1e-30 .5, read correctly rounded at the working precision\n"
     "  + - * / and ^ or ** (right-associative: 2^3^2 = 512; -2^2 = -4); x² x³\n"
     "  · × ÷ − also work; comparisons > >= < <= == != give 1 or 0 (derivative 0)\n"
-    "  exp log sqrt sin cos tan tanh sigmoid (σ) relu abs sign pow(x, y); pi e\n"
+    "  constants pi e; σ(x) is sigmoid(x); pow(x, y) is x^y\n"
     "  grad(E, v)      dE/dv, a value with a graph: grad(grad(y, x), x) is y''\n"
     "  hessian(L, w)   jacobian(v, w)   for scalar or vector w\n"
     "  jvp(E, v, dv)   ∂E/∂v · dv, forward mode: E's change in the direction dv\n"
@@ -33,12 +34,23 @@ static const char overview[] =
     "Vectors and matrices (NumPy's conventions):\n"
     "  [1, 2]  [[0.1, 0.1], [0.1, 0.1]]  [x, 2*x]   every function acts elementwise,\n"
     "  with broadcasting; A @ B the matrix product; T(M) or M.T; M[i, j], M[i, :],\n"
-    "  M[:, j], v[i] (0-based, negative from the end)\n"
-    "  sum mean max argmax, with an axis and keepdims: sum(M, 0), sum(M, 1, 1)\n"
-    "  round(x), round(x, decimals) outer softmax log_softmax\n"
-    "  cross_entropy(logits, labels) zeros(r, c) ones(r, c) eye(n) randn(r, c) rand(r, c)\n"
-    "\n"
-    "Commands (help NAME for each):\n";
+    "  M[:, j], v[i] (0-based, negative from the end); reductions take an axis and\n"
+    "  keepdims: sum(M, 0), sum(M, 1, 1); round(x, decimals)\n"
+    "  zeros(r, c) ones(r, c) eye(n) randn(r, c) rand(r, c)\n";
+
+/* the functions' list comes from the op table (ops/ops.h), so it cannot
+   drift from what xi has */
+static void functions(FILE *out) {
+  fputs("\nFunctions (help NAME for each):\n ", out);
+  int col = 1;
+  for (int i = 0; xiO_function_name(i); i++) {
+    const char *n = xiO_function_name(i);
+    if (col + (int)strlen(n) + 1 > 78)
+      fputs("\n ", out), col = 1;
+    col += fprintf(out, " %s", n);
+  }
+  fputs("\n\nCommands (help NAME for each):\n", out);
+}
 
 static const char tail[] =
     "\n"
@@ -100,11 +112,23 @@ static const struct {
      "  x[rows, cols] -= 1     a new value for x (the old one is unchanged); every element\n"
      "                         picked once; on a leaf an update step\n"
      "  True False None not    % // and Python's strings ('', \"\", triple quotes, \\n)\n"
-     "A block is the lines indented under a line ending in ':'; at the prompt it ends\n"
-     "at a blank line.  A .py file, and a session after an import, follow Python's rule\n"
-     "for what is shown: an assignment shows nothing, and a bare expression only at the\n"
-     "prompt.  Not part of xi, each with a message: class, while, lambda, lists and\n"
-     ".append, dicts, break, with, try.  help numpy lists NumPy's names."},
+     "Numbers: Python's code runs in binary64, as NumPy's float64 (format binary64),\n"
+     "so print shows Python's digits to the last (0.1 + 0.2 is 0.30000000000000004);\n"
+     "it starts at a .py file or the first import, unless format or prec chose the\n"
+     "numbers first.  Exact values are one command away: format mpfr, prec N, and\n"
+     "compare L (binary64 beside exact, node by node).\n"
+     "A block is the lines indented under a line ending in ':', checked as Python\n"
+     "checks them, with Python's words (IndentationError: unexpected indent, TabError);\n"
+     "at the prompt it ends at a blank line.  A .py file, and a session after an\n"
+     "import, are Python's code: an assignment shows nothing, a bare expression only at\n"
+     "the prompt, and xi's words are names wherever Python reads a name (for step in\n"
+     "range(5), seed = 42, sum += x, f\"{step}\"); a value given to a built-in's name\n"
+     "hides it, as in Python (sum(x) is then an error; del sum brings it back).  The\n"
+     "commands keep IPython's spelling, %trace L, %grad L wrt W, %vars (accepted\n"
+     "everywhere), and their bare word where no name could be: at the start of a line,\n"
+     "not followed by = ( [ . or an operator (trace L, check L == 0.5, vars).\n"
+     "Not part of xi, each with a message: class, while, lambda, lists and .append,\n"
+     "dicts, break, with, try.  help numpy lists NumPy's names."},
     {"def", "def f(a, b): ... return ...: see help python."},
     {"print", "print(...): values as Python and NumPy print them; see help python."},
     {"for", "for i in range(n): with an indented block; see help python."},
@@ -130,15 +154,16 @@ static void numpy_help(FILE *out) {
   fputs("Keyword arguments: axis= and keepdims= (sum mean max argmax), decimals= (round),\n"
         "dtype=float|int|bool.  Shapes as tuples: np.zeros((2, 3)), x.reshape(-1, 1).\n"
         "Integer-array indexing: probs[np.arange(n), y]; x[i, j] and x[rows, cols] take\n"
-        "= and op= as a new value.  NumPy's numbers are float64; xi's are exact at the\n"
-        "working precision, so a printed float may differ from NumPy's in its last digits\n"
-        "where NumPy's own rounding errors show (1 - p for p near 1, for instance).\n",
+        "= and op= as a new value.  Python's code runs in binary64, NumPy's float64\n"
+        "(help python); under format mpfr the numbers are exact, and a printed float may\n"
+        "differ from NumPy's in its last digits where NumPy's rounding errors show.\n",
         out);
 }
 
 void xiR_help(FILE *out, const char *topic) {
   if (!topic) {
     fputs(overview, out);
+    functions(out);
     for (int c = 0; c < XI_NCOMMANDS; c++)
       fprintf(out, "  %-20s %s\n", xiP_commands[c].usage, xiP_commands[c].summary);
     fputs(tail, out);
@@ -180,4 +205,12 @@ void xiR_words(xiR_session *s, void (*fn)(void *ctx, const char *word), void *ct
   for (uint32_t i = 0; i < s->g.nbind; i++)
     if (s->g.bind[i].kind != B_NONE)
       fn(ctx, xiS_name(&s->g.sym, i));
+}
+
+int xiR_cmd_help(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  (void)err;
+  char *topic = st->arg.len ? strndup(s->src + st->arg.off, st->arg.len) : NULL;
+  xiR_help(stdout, topic);
+  free(topic);
+  return 0;
 }

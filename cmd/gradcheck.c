@@ -2,14 +2,13 @@
  * by hand) is held against: every element against a central difference
  * computed on a copy of the nodes at a higher precision than the session's
  * (grad/probe.c), so that what it compares with is far more accurate than
- * what it compares, and no value of the session changes.  equiv.c, the other
- * numerical check, shares the helpers at the top.  A failure counts as a
- * failed check does (exit status 1). */
+ * what it compares, and no value of the session changes.  A failure counts
+ * as a failed check does (exit status 1). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ops/fmt.h"
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/num.h"
 #include "show/print.h"
 
@@ -19,21 +18,6 @@ static int columns(const char *s) {
   for (; s && *s; s++)
     n += (*s & 0xC0) != 0x80;
   return n;
-}
-
-void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k) {
-  if (sh.rank == 0)
-    snprintf(buf, n, "%s", name);
-  else if (sh.rank == 1)
-    snprintf(buf, n, "%s[%u]", name, k);
-  else
-    snprintf(buf, n, "%s[%u, %u]", name, k / sh.cols, k % sh.cols);
-}
-
-int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *out,
-               xi_err *err) {
-  return xiG_exec(&s->g, &st->items[0].code, NULL, NULL, 0, out, err) ||
-         xiG_no_tuple(&s->g, *out, st->items[0].pos, what, err);
 }
 
 /* ---- gradcheck ---- */
@@ -123,7 +107,7 @@ static int analytic(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *
       char a[48], b[48];
       xiO_shape_text(&sg, a, sizeof a);
       xiO_shape_text(&sw, b, sizeof b);
-      rc = xiR_fail(err, st->items[0].pos, "the gradient must have %s's shape: it has %s, "
+      rc = xiX_fail(err, st->items[0].pos, "the gradient must have %s's shape: it has %s, "
                                            "and %s %s",
                     xiS_name(&g->sym, st->names[0]), sg.rank ? a : "none (a scalar)",
                     xiS_name(&g->sym, st->names[0]), sw.rank ? b : "is a scalar");
@@ -405,11 +389,11 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   int rc = -1;
   mpfr_prec_t p = g->prec;
   if (!nodes || !w || !label) {
-    xiR_fail(err, st->pos, "out of memory");
+    xiX_fail(err, st->pos, "out of memory");
     goto done;
   }
   if (st->nitems && nw > 1) {
-    xiR_fail(err, st->name_pos[1], "gradcheck L wrt W = G checks one gradient: one name");
+    xiX_fail(err, st->name_pos[1], "gradcheck L wrt W = G checks one gradient: one name");
     goto done;
   }
   if (xiR_evaluate(s, st, &root, err) || xiG_no_tuple(g, root, st->pos, "gradcheck", err) ||
@@ -419,7 +403,7 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     char t[48];
     xi_shape sh = xiG_shape(&g->nodes[root]);
     xiO_shape_text(&sh, t, sizeof t);
-    xiR_fail(err, st->pos, "gradcheck needs a scalar L, not a value of shape %s (sum it)", t);
+    xiX_fail(err, st->pos, "gradcheck needs a scalar L, not a value of shape %s (sum it)", t);
     goto done;
   }
   uint64_t total = 0;

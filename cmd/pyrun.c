@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl/session.h"
+#include "cmd/cmd.h"
 #include "show/pyfmt.h"
 
 /* ---- print ---- */
@@ -89,7 +89,7 @@ static int py_value(xiR_session *s, xiW_buf *b, uint32_t i, const xiO_view *v, c
   if (!len)
     xiW_py_str(b, &shown);
   else if (xiW_py_format(b, &shown, spec, len, why, sizeof why))
-    rc = xiR_fail(err, at, "%s", why);
+    rc = xiX_fail(err, at, "%s", why);
   for (uint32_t k = 0; los && k < v->n; k++)
     mpfr_clear(&los[k]);
   free(los);
@@ -125,7 +125,7 @@ static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, 
   }
   if (n->op == XI_TUPLE) { /* (2, 3), (9.0, 0.99), (3,) */
     if (len)
-      return xiR_fail(err, at, "a tuple takes no format spec");
+      return xiX_fail(err, at, "a tuple takes no format spec");
     xiW_str(b, "(", 1);
     for (uint32_t k = 0; k < n->x->nargs; k++) {
       if (k)
@@ -175,7 +175,7 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   xiW_str(b, st->end ? st->end : "\n", st->end ? strlen(st->end) : 1);
   xiR_warnings(s); /* Python warns as the values are computed, before it prints */
-  rc = b->failed || note.failed ? xiR_fail(err, st->pos, "%s", xiW_why(b->failed ? b : &note)) : 0;
+  rc = b->failed || note.failed ? xiX_fail(err, st->pos, "%s", xiW_why(b->failed ? b : &note)) : 0;
   if (rc == 0) {
     fwrite(b->s, 1, b->n, stdout);
     if (note.n && b->n && b->s[b->n - 1] != '\n') /* (print(x, end="")) */
@@ -193,6 +193,7 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   (void)err;
   s->py_import = 1; /* the code is Python's: assignments show nothing from now on */
+  xiR_python_numbers(s, st->pos); /* and its numbers are binary64, as NumPy's */
   for (uint32_t k = 0; k < st->nitems; k++) {
     const xiP_item *it = &st->items[k];
     if (TAG_KIND(xiS_tag(&s->g.sym, it->name)) != TAG_FOREIGN)
@@ -223,14 +224,14 @@ static int range_of(xiR_session *s, const xiP_stmt *st, long long r[3], xi_err *
     xiG_node *n = &g->nodes[x->args[k]];
     if (n->x || xiG_dtype_of_flags(n->flags) == XI_DT_FLOAT || !mpfr_integer_p(n->v) ||
         mpfr_cmpabs_ui(n->v, 1ul << 52) > 0)
-      rc = xiR_fail(err, n->pos, "range takes whole numbers (ints; a float such as 3.0 "
+      rc = xiX_fail(err, n->pos, "range takes whole numbers (ints; a float such as 3.0 "
                                  "is refused, as in Python)");
     else
       v[x->nargs == 1 ? 1 : k] = mpfr_get_sj(n->v, MPFR_RNDN);
   }
   xiG_truncate(g, mark);
   if (rc == 0 && v[2] == 0)
-    rc = xiR_fail(err, st->pos, "range's step is 0");
+    rc = xiX_fail(err, st->pos, "range's step is 0");
   memcpy(r, v, sizeof v);
   return rc;
 }
@@ -245,7 +246,11 @@ static int bind_counter(xiR_session *s, const xiP_stmt *st, long long i, xi_err 
     return xiG_oom(g, st->target_pos, err);
   xiP_ins lit = {K_NUM, 0, 0, 0, sym, st->target_pos};
   xiP_code code = {&lit, 1, 1};
-  return xiG_assign(g, st->name, node, mark, &code, st->target_pos, &bound, err);
+  if (xiG_assign(g, st->name, node, mark, &code, st->target_pos, &bound, err))
+    return -1;
+  if (xiR_python(s)) /* for step in range(5): step is Python's name from now on */
+    xiP_named(&g->sym, st->name, 1);
+  return 0;
 }
 
 int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -266,7 +271,7 @@ int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   s->repeats--;
   if (failures)
     return XI_REPORTED;
-  return s->interrupt ? xiR_fail(err, st->pos, "interrupted") : 0;
+  return s->interrupt ? xiX_fail(err, st->pos, "interrupted") : 0;
 }
 
 /* Python's truth of a condition: one number, true when it is not 0 */
@@ -277,7 +282,7 @@ static int truth(xiR_session *s, const xiP_item *it, int *holds, xi_err *err) {
     return -1;
   int rc = xiG_no_tuple(g, c, it->pos, "an if", err);
   if (rc == 0 && xiG_count(&g->nodes[c]) != 1)
-    rc = xiR_fail(err, it->pos, "an if takes one number, and this is an array of %u: its "
+    rc = xiX_fail(err, it->pos, "an if takes one number, and this is an array of %u: its "
                                 "truth is ambiguous (NumPy says so too)",
                   xiG_count(&g->nodes[c]));
   if (rc == 0)
@@ -305,12 +310,14 @@ int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = g->n, root;
   uint32_t *bound = malloc(st->nnames * sizeof *bound);
   if (!bound)
-    return xiR_fail(err, st->pos, "out of memory");
+    return xiX_fail(err, st->pos, "out of memory");
   int rc = xiR_evaluate(s, st, &root, err);
   if (rc == 0)
     rc = xiG_unpack(g, st->names, st->name_pos, st->nnames, root, mark, &st->code, bound, err);
   if (rc)
     xiG_truncate(g, mark);
+  for (uint32_t k = 0; rc == 0 && xiR_python(s) && k < st->nnames; k++)
+    xiP_named(&g->sym, st->names[k], 1); /* Python's names from now on */
   for (uint32_t k = 0; rc == 0 && k < st->nnames && !st->quiet && !xiR_python(s); k++)
     rc = xiR_print_node(s, 0, xiS_name(&g->sym, st->names[k]), bound[k], 0, st->pos, err);
   free(bound);

@@ -1,0 +1,146 @@
+/* cmd.h: internal to the command layer: what the files of cmd/ share.  Only
+ * cmd/'s files include it; the rest of xi sees cmd/session.h.  A command is
+ * its row in syntax/commands.h and its handler, xiR_ and the row's handler
+ * (cmd_grad is xiR_cmd_grad), in the file of cmd/ named for it or its kind:
+ * grad.c, trace.c (trace, show), step.c, pictures.c (dot, svg, export),
+ * check.c, names.c (set, vars, del), settings.c (digits, prec, seed),
+ * compare.c (format, compare), help.c, run.c (load, repeat, quit, exit),
+ * tangents.c, gradcheck.c, equiv.c. */
+#ifndef XI_CMD_H
+#define XI_CMD_H
+
+#include "cmd/session.h"
+#include "show/num.h"
+#include "show/steps.h"
+#include "syntax/parse.h"
+
+/* ---- the session (session.c) ---- */
+/* the statements of s->src[off, end), which starts at `at`; in_block: a
+   repeated block, which stops at its first error */
+int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block);
+/* what a statement returns when its errors were reported where they happened
+   (inside a block): the statements after it do not run */
+#define XI_REPORTED (-2)
+/* Python's rules for what is shown: an assignment shows nothing, and a bare
+   expression only at the prompt (pasted code prints what Python prints) */
+static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
+
+/* ---- a command's statement, by its row's handler (commands.c) ---- */
+int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
+#define XI_CMD_DECLARE(id, word, args, fn, ...)                                            \
+  int xiR_##fn(xiR_session *s, const xiP_stmt *st, xi_err *err);
+XI_COMMANDS(XI_CMD_DECLARE)
+#undef XI_CMD_DECLARE
+
+/* ---- a statement's parts made values (args.c) ---- */
+/* builds and evaluates st's expression: *root; nodes from mark on are its own */
+int xiR_evaluate(xiR_session *s, const xiP_stmt *st, uint32_t *root, xi_err *err);
+/* "L" for a name, "(x*x)" for anything longer (malloc'd) */
+char *xiR_label(xiR_session *s, const xiP_stmt *st);
+/* the nodes the names after wrt bind, each one that root depends on (an
+   error naming the first that is a constant, or that root does not use) */
+int xiR_wrt_nodes(xiR_session *s, const xiP_stmt *st, uint32_t root, const char *label,
+                  uint32_t *list, xi_err *err);
+/* a command's second expression (equiv's B, the value after = in gradcheck)
+   built: *out; what names the command in the message for a tuple */
+int xiR_second(xiR_session *s, const xiP_stmt *st, const char *what, uint32_t *out,
+               xi_err *err);
+/* a whole number in [lo, hi] from st's argument, or an error naming the range */
+int xiR_whole(xiR_session *s, const xiP_stmt *st, const char *what, long lo, long hi,
+              long *out, xi_err *err);
+/* a word after the number (digits 30 exact): 1 when it is want, 0 when there
+   is none, or an error naming what cmd N takes */
+int xiR_word(xiR_session *s, const xiP_stmt *st, const char *want, const char *cmd,
+             xi_err *err);
+
+/* ---- what a statement writes (output.c) ---- */
+/* indent spaces, "name = " (when name is given), node i's value (whole: never
+   abbreviated), on a line; an error (at) when it cannot be printed */
+int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int whole,
+                   xi_pos at, xi_err *err);
+/* writes b to stdout and empties it, or reports why it failed (nothing written) */
+int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
+/* "W", "W[2]", "W[0, 1]": element k of a value of shape sh named name */
+void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k);
+
+/* ---- the balls behind what is printed (proven.c) ---- */
+/* the session's balls, at the precision prints start from */
+xiB_balls *xiR_balls(xiR_session *s);
+/* node's value as a ball, for the printer (pf) */
+int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_err *err);
+/* the adjoints of a swept root as balls (see xiB_adjoints), at *prec bits */
+int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint32_t *list,
+                       uint32_t nlist, xiB_adj *a, slong *prec, xi_pos at, xi_err *err);
+/* node's adjoint from a, for the printer */
+void xiR_adjoint_proof(xiR_session *s, const xiB_adj *a, slong prec, uint32_t node,
+                       xiW_proof *pf);
+
+/* ---- the steps a printer shows (pictures.c) ---- */
+/* the steps of st's expression (for the names after wrt, when given), in a
+   dialect of show/steps.h, proven by the session's balls (xiT_steps_prove;
+   none under an IEEE format); on an error the caller truncates what it built */
+int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps, xi_err *err);
+
+/* ---- check's judgement of a number typed (check.c; step's quiz too) ---- */
+/* how a number typed stands against a value, as check judges it (and step's
+   quiz): right to the digits it wrote (within half a unit of its last), the
+   value truncated there instead of rounded, or the value negated, doubled or
+   halved (rounded alike), or wrong */
+enum { XI_J_RIGHT, XI_J_TRUNCATED, XI_J_SIGN, XI_J_TWICE, XI_J_HALF, XI_J_WRONG };
+/* what the ball that holds the exact value proves of the claim: every number
+   in it rounds to the claim, none does, or some do */
+enum { XI_V_PROVEN, XI_V_WRONG, XI_V_UNDECIDED };
+typedef struct {
+  int kind;            /* XI_J_*: how the ball's midpoint compares */
+  int verdict;         /* XI_V_* */
+  int computed;        /* the claim holds for the number held at the working precision */
+  xiN_verdict vd;      /* vd.rounded: the midpoint rounded at the claim's last digit */
+  char *value, *claim; /* the proven digits, a few more than claimed; the claim */
+  char *held;          /* the number held, when computed */
+} xiR_judged;
+/* Judges text (a number as typed: a sign, digits, a point, an exponent;
+   negated once more when neg) against the ball x that holds the exact value
+   (balls of precision prec) and the number held at the working precision; -1
+   when it is not a number, or too long to judge.  digits: the fewest the
+   value is written with.  Free the strings with xiR_unjudge. */
+int xiR_judge(const arb_struct *x, mpfr_srcptr held, long prec, const char *text, size_t len,
+              int neg, int digits, xiR_judged *j);
+void xiR_unjudge(xiR_judged *j);
+/* x's proven digits (digits of them at most), and how many are known when
+   fewer, as check prints a value: malloc'd (NULL: out of memory) */
+char *xiR_ball_text(const arb_struct *x, int digits, long prec);
+/* "right", "off by a sign", ...: a judgement in words */
+const char *xiR_judgement(int kind);
+
+/* ---- check A == B judged by balls (verdict.c) ---- */
+/* check A == B (node b; t: the tolerance's node, XI_NONE without
+   ±, tol its item): each element judged by balls, their precision raised
+   while undecided; the verdict said, a failure made the session's */
+int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b, uint32_t t,
+                     const xiP_item *tol, xi_err *err);
+/* the digits balls x and y prove they agree to, relative to the larger (the
+   floor of a lower bound of -log10(|x - y| / max(|x|, |y|))), at most full;
+   -1 when both may be 0, and then zero is raised to a bound of both */
+int xiR_agree_digits(const arb_struct *x, const arb_struct *y, int full, slong prec,
+                     mag_t zero);
+
+/* ---- the formats (compare.c) ---- */
+/* every value computed again in the format f (an XI_FMT_*), or an error
+   (at: where) and the format stays */
+int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err);
+/* Python's code starts (a .py file, an import): its numbers are binary64, as
+   NumPy's float64 and Python's float are, unless the user chose the numbers
+   (format, prec, --prec); at the prompt a note says so */
+void xiR_python_numbers(xiR_session *s, xi_pos at);
+/* in a format: where under root inf and nan first appeared, as notes */
+void xiR_format_notes(xiR_session *s, uint32_t root);
+
+/* ---- Python's statements (pyrun.c): print, import, for, if, a, b = ..., x[i] = ---- */
+int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);
+
+#endif

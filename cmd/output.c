@@ -1,0 +1,81 @@
+/* output.c: what a statement writes: a value on a line as xi writes it
+ * (a tuple's items each proven), a buffer to stdout or the error that says
+ * why it cannot be written, and an element's name in messages. */
+#include <string.h>
+
+#include "cmd/cmd.h"
+
+static int chars(const char *s) {
+  int n = 0;
+  for (; *s; s++)
+    n += (*s & 0xC0) != 0x80;
+  return n;
+}
+
+int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err) {
+  int rc = b->failed ? xiX_fail(err, at, "%s", xiW_why(b)) : 0;
+  if (rc == 0 && b->s)
+    fwrite(b->s, 1, b->n, stdout);
+  xiW_free(b);
+  b->failed = 0;
+  return rc;
+}
+
+static void tuple_text(xiR_session *s, xiW_buf *b, uint32_t i, int whole) {
+  const xiG_ext *x = s->g.nodes[i].x;
+  xiW_str(b, "(", 1);
+  for (uint32_t k = 0; k < x->nargs; k++) {
+    uint32_t item = s->g.nodes[i].x->args[k];
+    if (k)
+      xiW_str(b, ", ", 2);
+    if (s->g.nodes[item].op == XI_TUPLE) {
+      tuple_text(s, b, item, whole);
+    } else {
+      xiO_view v = xiG_view(&s->g.nodes[item]);
+      xiW_proof pf;
+      xi_err err;
+      if (xiR_prove_value(s, item, &pf, s->g.nodes[item].pos, &err) == 0)
+        xiW_value_proven(b, &v, &pf, s->digits, -1, whole);
+      else
+        b->failed = xiO_stopped() ? XI_W_STOPPED : XI_W_MEMORY;
+    }
+  }
+  xiW_str(b, x->nargs == 1 ? ",)" : ")", x->nargs == 1 ? 2 : 1);
+}
+
+int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int whole,
+                   xi_pos at, xi_err *err) {
+  xiW_buf *b = &s->out;
+  xiO_view v = xiG_view(&s->g.nodes[i]);
+  int column = indent;
+  xiW_str(b, "        ", (size_t)(indent < 8 ? indent : 8));
+  if (name) {
+    xiW_str(b, name, strlen(name));
+    xiW_str(b, " = ", 3);
+    column += chars(name) + 3;
+  }
+  xiW_proof pf;
+  if (s->g.nodes[i].op == XI_TUPLE) /* (2, 3): its items, each as xi writes a value */
+    tuple_text(s, b, i, whole);
+  else if (xiR_prove_value(s, i, &pf, at, err) == 0)
+    xiW_value_proven(b, &v, &pf, s->digits, column, whole);
+  else {
+    b->n = 0, b->failed = 0;
+    return -1;
+  }
+  xiW_str(b, "\n", 1);
+  int rc = b->failed ? xiX_fail(err, at, "%s", xiW_why(b)) : 0;
+  if (rc == 0)
+    fwrite(b->s, 1, b->n, stdout);
+  b->n = 0, b->failed = 0; /* kept for the next: no malloc per value printed */
+  return rc;
+}
+
+void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k) {
+  if (sh.rank == 0)
+    snprintf(buf, n, "%s", name);
+  else if (sh.rank == 1)
+    snprintf(buf, n, "%s[%u]", name, k);
+  else
+    snprintf(buf, n, "%s[%u, %u]", name, k / sh.cols, k % sh.cols);
+}

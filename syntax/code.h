@@ -1,0 +1,99 @@
+/* code.h: the postfix code statements and expressions are compiled to, and
+ * all of the parser's work that the tape sees: it runs the code (tape/exec.c)
+ * and keeps some (a function's body, a constant expression).  Postfix code
+ * (reverse Polish) lets the graph builder run a plain loop with a stack: no
+ * recursion, so no input can overflow the C stack there. */
+#ifndef XI_CODE_H
+#define XI_CODE_H
+
+#include <stdint.h>
+
+#include "diag/diag.h"
+
+/* K_NUM's arg (and XI_CONST's aux) for pi and e, which are not literal texts */
+#define XI_LIT_PI (UINT32_MAX - 1)
+#define XI_LIT_E (UINT32_MAX - 2)
+
+typedef enum {
+  K_NUM,   /* a literal: arg = its text (with any minus folded in) as a symbol, or XI_LIT_*;
+              True and False are the symbols of those words */
+  K_NAME,  /* arg = name id (pi and e are names too, bound or not) */
+  K_OP,    /* op = an xiO_op; argc arguments when written as a call */
+  K_CALL,  /* a user function: arg = name id, argc arguments */
+  K_DERIV, /* grad/hessian/jacobian(E, v): op = XI_D_*, arg = the name v; E on the stack
+              (jvp(E, v, dv): E, then dv) */
+  K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones, arg their kinds
+              (XI_IX_*: slices with bounds, None) */
+  K_LIST,  /* [a, b, ...]: arg items on the stack */
+  K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple);
+              linspace and np.random's (op >= XI_MAKE_LINSPACE): argc values, arg a mask
+              of the slots given */
+  K_LET,   /* inside a def: the top of the stack becomes the local name arg */
+  K_TUPLE, /* (a, b, ...): argc items on the stack make a tuple */
+  K_UNPACK,/* a tuple on the stack replaced by its argc items */
+  K_DUP,   /* the top of the stack twice */
+  K_SWAP,  /* the top two exchanged */
+  K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
+  K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
+  K_NPCALL, /* a NumPy function the tape builds of several ops: op an XI_NP_*, argc
+               values on the stack, arg a mask of the slots given (np.isclose(a, b,
+               atol=...): slots a b rtol atol) */
+  K_INDEXSET /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
+                the ':' ones, not on the stack; arg their kinds) and v; spare: the op (0
+                for =) */
+} xiP_kind;
+
+/* K_ATTR's op: what is read from a value */
+enum {
+  XI_ATTR_SHAPE, /* its shape as a tuple */
+  XI_ATTR_SIZE,  /* its number of elements */
+  XI_ATTR_NDIM,  /* its rank */
+  XI_ATTR_LEN,   /* len(x): rows of a matrix, elements of a vector */
+  XI_ATTR_ITEM,  /* x.item(): the one element, as a scalar */
+  XI_ATTR_FLATTEN, /* x.flatten(), x.ravel(): a vector */
+  XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
+  XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
+  XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
+  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (parse.c) */
+};
+/* K_INDEX's and K_INDEXSET's arg: item q's kind in its byte q.  0: an
+   expression (':' when bit q of op is set); XI_IX_SLICE | the parts of
+   a:b:c written (1, 2, 4), each on the stack in that order; XI_IX_NEWAXIS:
+   None or np.newaxis, nothing on the stack.  At most XI_IX_MAX items. */
+#define XI_IX_SLICE 0x80u
+#define XI_IX_NEWAXIS 0x40u
+#define XI_IX_MAX 4
+static inline unsigned xiP_ix_kind(uint32_t arg, int q) { return (arg >> (8 * q)) & 0xffu; }
+/* the stack items of an index with argc items, mask and kinds arg */
+static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
+  uint32_t n = 0;
+  for (int q = 0; q < argc; q++) {
+    unsigned k = xiP_ix_kind(arg, q);
+    n += k & XI_IX_SLICE ? (k & 1) + (k >> 1 & 1) + (k >> 2 & 1)
+         : k & XI_IX_NEWAXIS ? 0
+                             : !(mask & (1u << q));
+  }
+  return n;
+}
+/* K_NPCALL's op */
+enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_ISCLOSE, XI_NP_ALLCLOSE, XI_NP_ALL,
+       XI_NP_ANY };
+/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies) */
+#define XI_OPF_DOT 1
+
+typedef struct {
+  uint8_t kind, op, spare;
+  uint16_t argc;
+  uint32_t arg;
+  xi_pos pos;
+} xiP_ins;
+
+typedef struct {
+  xiP_ins *ins;
+  uint32_t n, cap;
+} xiP_code;
+
+void xiP_code_free(xiP_code *c);
+int xiP_code_copy(xiP_code *dst, const xiP_code *src);
+
+#endif
