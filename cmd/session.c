@@ -74,7 +74,7 @@ void xiR_warnings(xiR_session *s) {
       file += 2;
     fflush(stdout);
     fprintf(stderr, "%s%s:%u: RuntimeWarning: %s encountered in %s\n", cwd, file,
-            x->pos.line, what[x->kind], xiO_table[x->op].name);
+            x->pos.line, what[x->kind], xiG_ufunc(x->op));
     size_t len = 0;
     const char *line = s->interactive ? NULL
                                       : xiX_line(&(xiX_source){s->file, s->src, s->len,

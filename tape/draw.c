@@ -86,6 +86,25 @@ static int leaf_of(xiG_graph *g, xi_shape sh, const fill *f, int dtype, xi_pos p
   return 0;
 }
 
+/* a bound of randint: a whole number of at most 53 bits, so that every int
+   drawn is exact in binary64 too (NumPy's are int64) */
+static int bound(xiG_graph *g, uint32_t node, xi_pos pos, int64_t *v, xi_err *err) {
+  const xiG_node *n = &g->nodes[node];
+  if (xiG_no_tuple(g, node, pos, "np.random.randint", err))
+    return -1;
+  if (xiG_is_tensor(n))
+    return xiX_fail(err, pos, "np.random.randint with arrays of bounds is not part of xi: give "
+                              "numbers");
+  if (!mpfr_integer_p(n->v) ||
+      (!mpfr_zero_p(n->v) && mpfr_get_exp(n->v) > (mpfr_exp_t)mpfr_get_prec(n->v)))
+    return xiX_fail(err, pos, "expected a whole number here (an exact one)");
+  if (!mpfr_zero_p(n->v) && mpfr_get_exp(n->v) > 53)
+    return xiX_fail(err, pos, "a bound past 2^53 is not part of xi (its draws would not be "
+                              "exact in binary64)");
+  *v = mpfr_get_si(n->v, MPFR_RNDN);
+  return 0;
+}
+
 static uint32_t count_of(xi_shape sh) { return sh.rank ? sh.rows * sh.cols : 1; }
 
 /* ---- np.linspace(start, stop, num=50, endpoint=True) ---- */
@@ -388,10 +407,10 @@ static int draws(xiG_graph *g, int which, const uint32_t *args, unsigned mask, x
   fill f = {g, NULL, NULL, 0};
   int rc = 0;
   if (which == XI_MAKE_RANDINT) {
-    int32_t lo = 0, hi;
+    int64_t lo = 0, hi;
     uint32_t a = slot(args, mask, 0), b = slot(args, mask, 1);
-    if (xiG_whole(g, a, pos, b == XI_NONE ? &hi : &lo, err) ||
-        (b != XI_NONE && xiG_whole(g, b, pos, &hi, err)))
+    if (bound(g, a, pos, b == XI_NONE ? &hi : &lo, err) ||
+        (b != XI_NONE && bound(g, b, pos, &hi, err)))
       return -1;
     if (lo >= hi)
       return xiX_fail(err, pos, "high <= low (NumPy's ValueError): randint draws from low up "
@@ -399,7 +418,7 @@ static int draws(xiG_graph *g, int which, const uint32_t *args, unsigned mask, x
     f.i = malloc(count * sizeof *f.i);
     f.off = lo;
     for (uint32_t k = 0; f.i && k < count; k++) /* the masked rejection of randint */
-      f.i[k] = xiO_bounded(&g->rng, (uint64_t)((int64_t)hi - lo - 1));
+      f.i[k] = xiO_bounded(&g->rng, (uint64_t)(hi - lo - 1));
     rc = f.i ? leaf_of(g, sh, &f, XI_DT_INT, pos, out, err) : xiG_oom(g, pos, err);
     free(f.i);
     return rc;

@@ -121,6 +121,8 @@ typedef struct {
   uint8_t op, kind;
 } xiG_warning;
 #define XI_WARNINGS 8 /* kept between two looks; more in one statement are let go */
+/* NumPy's name for op's ufunc, in its warnings (exp, divide ...) */
+const char *xiG_ufunc(int op);
 
 struct xiG_graph;
 /* Derivatives inside expressions, supplied by the layer that can sweep:
