@@ -160,7 +160,7 @@
     "std(M, axis, keepdims, ddof): the standard deviation sqrt(var), as NumPy's\n"       \
     "  np.std, correctly rounded.  d/dx = (x - mean)/((n - ddof)·std), infinite\n"        \
     "  where std = 0 (an error in grad)")                                                 \
-  T(NORM, "norm", 1, -2, sh_reduce, tf_norm, tv_norm, tg_norm, "norm(a)",                 \
+  T(NORM, "norm", 1, -2, sh_norm, tf_norm, tv_norm, tg_norm, "norm(a)",                 \
     "a/o · g (0 where o = 0)", NULL,                                                      \
     "norm(x): sqrt(Σ x²), a vector's 2-norm or a matrix's Frobenius norm, as NumPy's\n" \
     "  np.linalg.norm; norm(M, axis, keepdims) along an axis; correctly rounded.\n"     \

@@ -59,6 +59,30 @@ int xiO_sh_var(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, 
   return 0;
 }
 
+/* norm's p[2] is the ord NumPy's np.linalg.norm was given: 0 none, 2 the
+   2-norm (of vectors only: a matrix's is its largest singular value), 1
+   'fro' (of a matrix only) */
+int xiO_sh_norm(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                size_t n) {
+  if (xiO_sh_reduce(out, a, b, p, why, n))
+    return -1;
+  int whole_matrix = a->rank == 2 && p[0] == XI_ALL_AXES;
+  if (p[2] == 2 && whole_matrix) {
+    snprintf(why, n, "ord=2 of a matrix is its largest singular value, which is not part of "
+                     "xi: np.linalg.norm(M) is the Frobenius norm");
+    return -1;
+  }
+  if (p[2] == 1 && !whole_matrix) {
+    snprintf(why, n, "Invalid norm order 'fro' for vectors (NumPy's ValueError)");
+    return -1;
+  }
+  if (p[2] != 0 && p[2] != 1 && p[2] != 2) {
+    snprintf(why, n, "norm: ord code %d", p[2]);
+    return -1;
+  }
+  return 0;
+}
+
 /* ---- forward: balls at more bits until the rounding is decided ---- */
 
 static int forward(xiO_view *out, const xiO_view *a, int kind) {

@@ -136,9 +136,10 @@ static int ord_of(xiP_parser *p) {
     return 2;
   if (t.type == T_NAME && xiP_keyword(xiP_tag_of(p, &t)) == KW_NONE)
     return 0;
-  xiP_fail(p, t.pos, "np.linalg.norm with ord=%.*s is not part of xi: the 2-norm and the "
-                     "Frobenius norm are (ord=None, 2 or 'fro'); np.abs(x).sum() is the 1-norm, "
-                     "np.abs(x).max() the max norm", (int)t.len, s);
+  (void)s;
+  xiP_fail(p, t.pos, "np.linalg.norm's orders other than None, 2 and 'fro' (the 2-norm and the "
+                     "Frobenius norm) are not part of xi: np.abs(x).sum() is the 1-norm, "
+                     "np.abs(x).max() the max norm");
 }
 
 void xiP_norm_call(xiP_parser *p, xiP_code *c, xiL_token name) {
@@ -151,20 +152,20 @@ void xiP_norm_call(xiP_parser *p, xiP_code *c, xiL_token name) {
     if (xiP_is(p, T_RP))
       break;
     xiL_token t = *xiP_peek(p);
-    int slot = n; /* 0 ord, 1 axis, 2 keepdims */
+    int slot = n, named = 0; /* 0 ord, 1 axis, 2 keepdims */
     static const char *const names[] = {"ord", "axis", "keepdims"};
     for (int k = 0; k < 3 && t.type == T_NAME; k++)
       if (xiP_word_is(p, &t, names[k])) {
         xiP_take(p);
         if (xiP_is(p, T_ASSIGN)) {
           xiP_take(p);
-          slot = k, kw = 1;
+          slot = k, kw = named = 1;
         } else {
           xiP_put_back(p, &t);
         }
         break;
       }
-    if (slot == n && kw)
+    if (!named && kw)
       xiP_fail(p, t.pos, "a positional argument after a keyword argument");
     if (slot > 2)
       xiP_fail(p, t.pos, "np.linalg.norm takes x, ord, axis and keepdims");

@@ -121,4 +121,30 @@ x = 1
     y = 2
 while x:
 x = 2
+P1 = np.array([3.0, 4.0])
+P2 = np.array([[1.0, 2.0], [3.0, 4.0]])
+np.linalg.norm(P2, 2)
+np.linalg.norm(P1, 'fro')
+np.linalg.norm(P1, 1)
+np.linalg.norm(P1, ord=np.inf)
+np.isclose(P1, P1, equal_nan=True)
+np.concatenate((P1, P1), axis=None)
+np.concatenate(P1)
+np.random.choice(3, 5, replace=False)
+np.random.choice(3, p=[0.5, 0.6, 0.1])
+np.random.choice(3, p=[0.5, 0.5])
+np.random.randint(5, 2)
+np.random.normal(0, -1)
+np.random.uniform(0, P1)
+np.random.permutation(2.5)
+np.random.randint(0, 2**60)
+np.linspace(0, P1)
+P1[P1 > 5]
+P1[P1 > 3] = np.array([1.0, 2.0])
+P2[np.array([True, False])] = 0
+P2[np.array([0, 1]), None]
+np.random.normal(0, 1, size=(2, 2, 2))
+np.random.randint(3, size=0)
+np.isclose(P1)
+np.linspace(0, 1, num=3, retstep=True)
 def h(x):
