@@ -1,7 +1,9 @@
 /* args.c: a statement's parts made values for the command that runs it:
  * its expression evaluated and its label, the nodes the names after wrt
  * bind, the second expression (equiv's B, the value after = in gradcheck),
- * a whole number and a word after it. */
+ * a whole number and a word after it, and the steps of its expression
+ * prepared for a printer (show/prepare.c's one preparation, with the
+ * session's balls and digits). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,4 +73,27 @@ int xiR_word(xiR_session *s, const xiP_stmt *st, const char *want, const char *c
     return 1;
   return xiX_fail(err, st->word.pos, want ? "%s N takes only the word %s after N" : "%s N takes nothing after N",
                   cmd, want);
+}
+
+int xiR_prepare(xiR_session *s, uint32_t root, const char *label, const uint32_t *wrt,
+                uint32_t nwrt, int dialect, xiT_steps *steps, xi_pos at, xi_err *err) {
+  return xiT_prepare(steps, &s->g, &s->sweep, &root, label, wrt, nwrt, dialect, s->digits,
+                     xiR_balls(s) /* (none under an IEEE format) */, s->exact ? s->digits : 0,
+                     at, err);
+}
+
+int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps,
+                 xi_err *err) {
+  uint32_t root, *wrt = malloc((st->nnames + 1) * sizeof *wrt);
+  char *label = xiR_label(s, st);
+  int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiX_fail(err, st->pos, "out of memory");
+  if (rc == 0)
+    rc = xiR_wrt_nodes(s, st, root, label, wrt, err);
+  if (rc == 0)
+    rc = xiR_prepare(s, root, label, wrt, st->nnames, dialect, steps, st->pos, err);
+  if (rc == 0 && steps->balls && s->exact)
+    s->exact_prec = steps->prec; /* (the next print starts there) */
+  free(wrt);
+  free(label); /* (the steps keep their own copy of it) */
+  return rc;
 }

@@ -11,7 +11,7 @@
 
 #include "cmd/session.h"
 #include "show/num.h"
-#include "show/steps.h"
+#include "show/prepare.h"
 #include "syntax/parse.h"
 
 /* ---- the session (session.c) ---- */
@@ -52,6 +52,15 @@ int xiR_whole(xiR_session *s, const xiP_stmt *st, const char *what, long lo, lon
    is none, or an error naming what cmd N takes */
 int xiR_word(xiR_session *s, const xiP_stmt *st, const char *want, const char *cmd,
              xi_err *err);
+/* the steps of root (label: its name; the nwrt wrt nodes), prepared once
+   for a printer by show/prepare.c: swept, labelled, listed in a dialect of
+   show/steps.h and proven by the session's balls (none under an IEEE
+   format); xiT_steps_free frees them */
+int xiR_prepare(xiR_session *s, uint32_t root, const char *label, const uint32_t *wrt,
+                uint32_t nwrt, int dialect, xiT_steps *steps, xi_pos at, xi_err *err);
+/* the same for st's expression and the names after its wrt (dot, svg,
+   export, step); on an error the caller truncates what it built */
+int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps, xi_err *err);
 
 /* ---- what a statement writes (output.c) ---- */
 /* indent spaces, "name = " (when name is given), node i's value (whole: never
@@ -75,11 +84,6 @@ int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint3
 void xiR_adjoint_proof(xiR_session *s, const xiB_adj *a, slong prec, uint32_t node,
                        xiW_proof *pf);
 
-/* ---- the steps a printer shows (pictures.c) ---- */
-/* the steps of st's expression (for the names after wrt, when given), in a
-   dialect of show/steps.h, proven by the session's balls (xiT_steps_prove;
-   none under an IEEE format); on an error the caller truncates what it built */
-int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps, xi_err *err);
 
 /* ---- check's judgement of a number typed (check.c; step's quiz too) ---- */
 /* how a number typed stands against a value, as check judges it (and step's
@@ -132,13 +136,24 @@ int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err);
    NumPy's float64 and Python's float are, unless the user chose the numbers
    (format, prec, --prec); at the prompt a note says so */
 void xiR_python_numbers(xiR_session *s, xi_pos at);
-/* in a format: where under root inf and nan first appeared, as notes */
+/* notes.c, in a format: where under root inf and nan first appeared, as notes */
 void xiR_format_notes(xiR_session *s, uint32_t root);
+/* in a format, after a sweep of ∂of/∂...: where the first nan of the
+   adjoints arose (0·inf: a branch np.where did not take, ...), as a note;
+   traced: name the nodes by the ξ labels the trace just printed */
+void xiR_adjoint_notes(xiR_session *s, const char *of, int traced);
+/* the same for a grad(E, v) value just printed (node i) that holds a nan */
+void xiR_grad_notes(xiR_session *s, uint32_t i);
 
 /* ---- Python's statements (pyrun.c): print, import, for, if, a, b = ..., x[i] = ---- */
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_while(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* break and continue: s->jump says which, until the loop around them takes it */
+enum { XI_JUMP_BREAK = 1, XI_JUMP_CONTINUE };
+/* a loop's turn ended: 1 when a break ended the loop too (s->jump is taken) */
+int xiR_loop_break(xiR_session *s);
 int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);

@@ -5,8 +5,9 @@
  * are computed again, as prec does).  compare L in binary16, binary32 prints
  * L's trace in columns, one per format and one exact (MPFR at 256 bits or
  * more), each computed on a copy of L's graph (grad/probe.c), and says where
- * each format first lost the value or the gradient: an underflow to 0, an
- * overflow to inf, a nan, or no correct digit left. */
+ * each format first lost the value or the gradient (0, inf, nan, or no
+ * correct digit left) and why: overflow, cancellation, underflow or
+ * rounding (judge, below). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,33 +108,111 @@ static int cell(column *col, uint32_t node, int adj, xiO_view *v) {
   return col->swept ? xiD_adj_view(&col->sw, &col->c.g, i, v) : -1;
 }
 
-/* what went wrong with x against the exact e: 0 nothing, else the words */
-static const char *judge(mpfr_srcptr x, mpfr_srcptr e) {
+/* |x| below the format's smallest normal number, 2^(emin + prec - 2) in
+   MPFR's terms (binary16: 2^-14): where a number keeps fewer bits, or none */
+static int subnormal(int f, mpfr_srcptr x) {
+  return !mpfr_zero_p(x) && mpfr_get_exp(x) <= xiO_formats[f].emin + xiO_formats[f].prec - 2;
+}
+
+/* the largest |share| of scalar node i's adjoint in a column: g·p from each
+   consumer (0 when none is a scalar op the sweep takes the short way) */
+static void largest_share(column *col, uint32_t i, mpfr_ptr big) {
+  xiG_graph *g = &col->c.g;
+  mpfr_set_zero(big, 1);
+  for (uint32_t c = i + 1; c <= col->sw.root && c < g->n; c++) {
+    xiG_node *n = &g->nodes[c];
+    if (!xiD_needed(&col->sw, c) || !xiO_table[n->op].partial || n->x)
+      continue;
+    for (int k = 0; k < 2; k++)
+      if ((k ? n->b : n->a) == i && !g->nodes[i].x) {
+        mpfr_t t;
+        mpfr_init2(t, mpfr_get_prec(big));
+        mpfr_mul(t, xiD_adj(&col->sw, c), xiD_partial(&col->sw, g, c, k), MPFR_RNDN);
+        if (mpfr_cmpabs(t, big) > 0)
+          mpfr_abs(big, t, MPFR_RNDN);
+        mpfr_clear(t);
+      }
+  }
+}
+
+/* the terms a sum-like step added, at most `big` in size: an add or subtract's
+   operands (forward), or the shares of an adjoint (reverse); |result| four
+   times smaller than the largest term means digits cancelled */
+static int cancelled(column *col, uint32_t node, int adj, uint32_t el, mpfr_srcptr x,
+                     mpfr_srcptr e) {
+  xiG_graph *g = &col->c.g;
+  uint32_t i = col->c.map[node];
+  if (i == XI_NONE)
+    return 0;
+  xiG_node *n = &g->nodes[i];
+  mpfr_t big;
+  mpfr_init2(big, g->prec + 64);
+  mpfr_set_zero(big, 1);
+  if (adj) {
+    largest_share(col, i, big);
+  } else if (n->op == XI_ADD || n->op == XI_SUB) {
+    xiO_view out = xiG_view(n);
+    uint32_t cols = out.sh.rank ? out.sh.cols : 1;
+    for (int k = 0; k < 2; k++) {
+      xiO_view o = xiG_view(&g->nodes[k ? n->b : n->a]);
+      mpfr_srcptr t = &o.el[xiO_bidx(&o.sh, el / cols, el % cols)];
+      if (mpfr_number_p(t) && mpfr_cmpabs(t, big) > 0)
+        mpfr_abs(big, t, MPFR_RNDN);
+    }
+  }
+  mpfr_t m;
+  mpfr_init2(m, 64);
+  mpfr_abs(m, mpfr_cmpabs(x, e) > 0 ? x : e, MPFR_RNDN);
+  mpfr_mul_2ui(m, m, 2, MPFR_RNDN);
+  int r = !mpfr_zero_p(big) && mpfr_cmpabs(big, m) >= 0;
+  mpfr_clears(big, m, (mpfr_ptr)0);
+  return r;
+}
+
+/* what went wrong with x (column col's node, element el; adj: its adjoint)
+   against the exact e, and why: NULL nothing, else the words.  The cause:
+   overflow (past the largest), cancellation (a sum whose terms are four
+   times the result or more: the terms' rounding is all that is left),
+   underflow (the exact value below the smallest normal number: subnormals
+   keep fewer bits, and past the smallest, none), else rounding (the
+   operands' rounding, magnified by the op: sin of a large number) */
+static const char *judge(column *col, uint32_t node, int adj, uint32_t el, mpfr_srcptr x,
+                         mpfr_srcptr e) {
   if (mpfr_nan_p(x))
     return mpfr_nan_p(e) ? NULL : "is nan";
   if (mpfr_inf_p(x))
-    return mpfr_inf_p(e) ? NULL : "overflows to inf";
-  if (!mpfr_number_p(e))
+    return mpfr_inf_p(e) ? NULL : "overflows to inf (past the largest number)";
+  if (!mpfr_number_p(e) || mpfr_zero_p(e))
     return NULL;
-  if (mpfr_zero_p(x))
-    return mpfr_zero_p(e) ? NULL : "underflows to 0";
-  if (mpfr_zero_p(e))
-    return NULL;
-  /* no correct digit: off by half the exact value or more, or the wrong sign */
-  mpfr_t d;
-  mpfr_init2(d, 64);
-  mpfr_sub(d, x, e, MPFR_RNDN);
-  mpfr_abs(d, d, MPFR_RNDN);
-  mpfr_mul_2si(d, d, 1, MPFR_RNDN);
-  int bad = mpfr_cmpabs(d, e) >= 0;
-  mpfr_clear(d);
-  return bad ? "keeps no correct digit" : NULL;
+  int zero = mpfr_zero_p(x);
+  if (!zero) { /* no correct digit: off by half the exact value or more, or the wrong sign */
+    mpfr_t d;
+    mpfr_init2(d, 64);
+    mpfr_sub(d, x, e, MPFR_RNDN);
+    mpfr_abs(d, d, MPFR_RNDN);
+    mpfr_mul_2si(d, d, 1, MPFR_RNDN);
+    int bad = mpfr_cmpabs(d, e) >= 0;
+    mpfr_clear(d);
+    if (!bad)
+      return NULL;
+  }
+  if (cancelled(col, node, adj, el, x, e))
+    return zero ? "cancels to 0 (a cancellation: terms the format rounded cancel exactly)"
+                : "keeps no correct digit (a cancellation: terms much larger than the "
+                  "result, whose rounding is all that is left)";
+  if (subnormal(col->f, e))
+    return zero ? "underflows to 0 (below the smallest subnormal)"
+                : "keeps no correct digit (an underflow: a subnormal keeps too few bits)";
+  return zero ? "rounds to 0 (rounding of its operands)"
+              : "keeps no correct digit (rounding: its operands' rounding, magnified by the "
+                "operation)";
 }
 
-/* the first element of v that judge() faults against w, or -1 */
-static int first_bad(const xiO_view *v, const xiO_view *w, const char **why) {
+/* the first element of v (col's node; adj) that judge() faults against w, or -1 */
+static int first_bad(column *col, uint32_t node, int adj, const xiO_view *v, const xiO_view *w,
+                     const char **why) {
   for (uint32_t k = 0; k < v->n && k < w->n; k++)
-    if ((*why = judge(&v->el[k], &w->el[k])))
+    if ((*why = judge(col, node, adj, k, &v->el[k], &w->el[k])))
       return (int)k;
   return -1;
 }
@@ -200,7 +279,7 @@ static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) 
       xiO_view v, w;
       if (cell(&col[c], steps->step[k].node, adj, &v) || cell(ex, steps->step[k].node, adj, &w))
         continue;
-      if ((elem[c] = first_bad(&v, &w, &why[c])) >= 0)
+      if ((elem[c] = first_bad(&col[c], steps->step[k].node, adj, &v, &w, &why[c])) >= 0)
         first[c] = (int)k;
     }
   }
@@ -312,7 +391,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (rc == 0) {
     xiW_buf out = {0};
     xiW_put(&out, "compare %s: each format, and exact (%s at %ld bits); ! marks where a\n"
-                  "format first underflows, overflows, turns nan or keeps no correct digit\n",
+                  "format first loses the value (0, inf, nan, no correct digit), and why\n",
             label, balls ? "proven" : "MPFR", (long)(balls ? steps.prec : exact));
     table(&out, &steps, col, ncol, 0);
     if (col[0].swept)
@@ -332,99 +411,4 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (rc) /* on success the nodes stay: the ξ labels it printed name them */
     xiG_truncate(&s->g, mark);
   return rc;
-}
-
-/* ---- where inf and nan first appeared (trace, in a format) ---- */
-
-static int finite_view(const xiO_view *v, int nan_only) {
-  for (uint32_t k = 0; k < v->n; k++)
-    if (nan_only ? mpfr_nan_p(&v->el[k]) : !mpfr_number_p(&v->el[k]))
-      return 0;
-  return 1;
-}
-
-/* node i's operation with its operands' values: exp(20), inf - inf */
-static void op_values(xiR_session *s, xiW_buf *b, uint32_t i) {
-  xiG_node *n = &s->g.nodes[i];
-  const char *form = xiO_table[n->op].form;
-  for (const char *c = form; *c; c++) {
-    int var = (*c == 'a' || *c == 'b') && (c == form || !((c[-1] | 32) >= 'a' && (c[-1] | 32) <= 'z')) &&
-              !((c[1] | 32) >= 'a' && (c[1] | 32) <= 'z');
-    if (!var) {
-      xiW_put(b, "%c", *c);
-      continue;
-    }
-    uint32_t o = *c == 'a' ? n->a : n->b;
-    xiG_node *on = o == XI_NONE ? NULL : &s->g.nodes[o];
-    if (!on || xiG_is_tensor(on)) {
-      xiW_put(b, "%c", *c);
-      continue;
-    }
-    char t[XI_FORMAT_ROOM(10)];
-    xiN_write(t, on->v, s->digits < 10 ? s->digits : 10);
-    xiW_put(b, t[0] == '-' && c != form ? "(%s)" : "%s", t);
-  }
-}
-
-static void who(xiR_session *s, uint32_t i, char *buf, size_t n) {
-  for (uint32_t k = 0; k < s->g.nlabel; k++)
-    if (s->g.label[k] == i && !xiG_name_of(&s->g, i)) {
-      snprintf(buf, n, "ξ%u", k + 1);
-      return;
-    }
-  xiG_label_of(&s->g, i, buf, n);
-}
-
-void xiR_format_notes(xiR_session *s, uint32_t root) {
-  if (xiO_fmt == XI_FMT_MPFR || root == XI_NONE)
-    return;
-  const xiO_format *f = &xiO_formats[xiO_fmt];
-  int inf_done = 0, nan_done = 0;
-  uint8_t *cone = calloc(root + 1, 1);
-  if (!cone)
-    return;
-  cone[root] = 1;
-  for (uint32_t i = root + 1; i-- > 0;)
-    for (uint32_t k = 0; cone[i] && k < xiG_nargs(&s->g.nodes[i]); k++)
-      cone[xiG_arg(&s->g.nodes[i], k)] = 1;
-  for (uint32_t i = 0; i <= root && !(inf_done && nan_done); i++) {
-    xiG_node *n = &s->g.nodes[i];
-    if (!cone[i] || n->op == XI_TUPLE)
-      continue;
-    xiO_view v = xiG_view(n);
-    int ops_finite = 1, ops_nonan = 1;
-    for (uint32_t k = 0; k < xiG_nargs(n); k++) {
-      xiO_view o = xiG_view(&s->g.nodes[xiG_arg(n, k)]);
-      ops_finite &= finite_view(&o, 0);
-      ops_nonan &= finite_view(&o, 1);
-    }
-    char name[160];
-    xiW_buf b = {0};
-    if (!inf_done && ops_finite && !finite_view(&v, 0) && finite_view(&v, 1)) {
-      inf_done = 1;
-      who(s, i, name, sizeof name);
-      int leaf = n->op == XI_LEAF || n->op == XI_CONST;
-      xiW_put(&b, "note: %s %s to %sinf here (", name, leaf ? "rounds" : "overflowed",
-              mpfr_signbit(v.el) && !xiG_is_tensor(n) ? "-" : "");
-      if (leaf)
-        xiW_put(&b, "a number");
-      else
-        op_values(s, &b, i);
-      int pole = n->op == XI_DIV || n->op == XI_LOG;
-      if (pole && !leaf)
-        xiW_put(&b, ": a division by zero)\n");
-      else
-        xiW_put(&b, " > %s, %s's largest)\n", f->largest, f->name);
-    } else if (!nan_done && ops_nonan && !finite_view(&v, 1)) {
-      nan_done = inf_done = 1; /* (an inf after the first nan is no news) */
-      who(s, i, name, sizeof name);
-      xiW_put(&b, "note: first nan at %s: ", name);
-      op_values(s, &b, i);
-      xiW_put(&b, "\n");
-    }
-    if (b.s)
-      fwrite(b.s, 1, b.n, stdout);
-    xiW_free(&b);
-  }
-  free(cone);
 }

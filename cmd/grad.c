@@ -70,6 +70,10 @@ int xiR_cmd_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiW_put(&b, "%s depends on no leaf\n", label);
   rc = xiR_emit(&b, st->pos, err);
 done:
+  if (rc == 0) { /* in a format: where inf and nan first appeared, forward and back */
+    xiR_format_notes(s, root);
+    xiR_adjoint_notes(s, label, 0);
+  }
   xiB_adj_free(&balls);
   free(list);
   free(label);

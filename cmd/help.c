@@ -97,15 +97,20 @@ static const struct {
     {"//", "a // b: the floor of a/b (Python's), exact; its derivative is 0.  See help %."},
     {"python",
      "Python, as the tutorials write it (pasted code runs unchanged):\n"
-     "  def f(a, b):           a function, as f(a, b) = ... makes: a body of assignments\n"
-     "      s = a * b          (a, b = g(x) too) ending in return (return h, p gives two\n"
-     "      return s + 1       values); a docstring is skipped; def f(x): return x*x\n"
+     "  def f(a, b, lr=0.1):   a function, as f(a, b) = ... makes: a body of assignments\n"
+     "      s = a * b          (a, b = g(x) too; s /= n on a local of its own) ending in\n"
+     "      return s + lr      return (return h, p gives two values); a docstring is\n"
+     "                         skipped; def f(x): return x*x; a default is a number\n"
+     "  f(x, lr=0.5)           keyword arguments; f = lambda x, a=3: a * x + 1\n"
      "  for i in range(n):     range(stop), range(start, stop), range(start, stop, step)\n"
+     "  while c:               as long as c holds; break, continue (in for too)\n"
      "  if c: ... elif c: ... else: ...     on one number (not 0 is true)\n"
+     "  a if c else b          and, or, not with Python's values (0 or 3 is 3): only the\n"
+     "                         side that decides is computed\n"
      "  print(a, \"text\", f\"{x:.4f} {n:3d} {v}\", sep=\"\", end=\"\")   as Python prints: a\n"
-     "      float as repr(float), an int as 7, True, an array as NumPy prints it, from\n"
-     "      the exact value when its ball decides the text; when not, the computed\n"
-     "      value's text and a line after it: (xi: ... not proven at 53 bits: ...)\n"
+     "      float as repr(float), an int as 7, True, an array as NumPy prints it\n"
+     "  print(\"%d: %.4f\" % (i, loss))     % formatting: d i u f e g x o s r %%, flags,\n"
+     "                         width and precision, as Python's\n"
      "  import numpy as np     np. and numpy. always work; another module is a note, and\n"
      "                         using it an error.  pass, # comments, \"\"\"docstrings\"\"\"\n"
      "  h, p = forward(X, W)   a tuple's items; (a, b), x.shape and t[0] are tuples\n"
@@ -117,7 +122,9 @@ static const struct {
      "so print shows Python's digits to the last (0.1 + 0.2 is 0.30000000000000004);\n"
      "it starts at a .py file or the first import, unless format or prec chose the\n"
      "numbers first.  Exact values are one command away: format mpfr, prec N, and\n"
-     "compare L (binary64 beside exact, node by node).\n"
+     "compare L (binary64 beside exact, node by node).  Under format mpfr print shows\n"
+     "the exact value's text when its ball decides it, else the computed one's and a\n"
+     "line after it: (xi: ... not proven at 128 bits: ...).\n"
      "A block is the lines indented under a line ending in ':', checked as Python\n"
      "checks them, with Python's words (IndentationError: unexpected indent, TabError);\n"
      "at the prompt it ends at a blank line.  A .py file, and a session after an\n"
@@ -128,11 +135,14 @@ static const struct {
      "commands keep IPython's spelling, %trace L, %grad L wrt W, %vars (accepted\n"
      "everywhere), and their bare word where no name could be: at the start of a line,\n"
      "not followed by = ( [ . or an operator (trace L, check L == 0.5, vars).\n"
-     "Not part of xi, each with a message: class, while, lambda, lists and .append,\n"
-     "dicts, break, with, try.  help numpy lists NumPy's names."},
+     "Not part of xi, each with a message: class, lists and .append, dicts, with, try;\n"
+     "lambda but as a name's value; if, for and while inside a def (a if c else b\n"
+     "chooses there).  help numpy lists NumPy's names."},
     {"def", "def f(a, b): ... return ...: see help python."},
     {"print", "print(...): values as Python and NumPy print them; see help python."},
     {"for", "for i in range(n): with an indented block; see help python."},
+    {"while", "while c: with an indented block, break and continue; see help python."},
+    {"lambda", "f = lambda x, a=3: a * x + 1: a function, as def makes; see help python."},
     {"if", "if c: ... elif c: ... else: ...; see help python."},
     {"import", "import numpy as np: np. is always there; see help python."},
 };

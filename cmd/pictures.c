@@ -99,28 +99,6 @@ static int render(const xiT_steps *st, int kind, xiW_buf *out, xi_pos at, xi_err
   return rc;
 }
 
-int xiR_steps_of(xiR_session *s, const xiP_stmt *st, int dialect, xiT_steps *steps,
-                    xi_err *err) {
-  uint32_t root, *wrt = malloc((st->nnames + 1) * sizeof *wrt);
-  char *label = xiR_label(s, st);
-  int rc = label && wrt ? xiR_evaluate(s, st, &root, err) : xiX_fail(err, st->pos, "out of memory");
-  if (rc == 0)
-    rc = xiR_wrt_nodes(s, st, root, label, wrt, err);
-  if (rc == 0)
-    rc = xiT_steps_make(steps, &s->g, &s->sweep, &root, label, wrt, st->nnames, dialect,
-                        s->digits, st->pos, err);
-  xiB_balls *balls = rc == 0 ? xiR_balls(s) : NULL; /* (none under an IEEE format) */
-  if (balls && xiT_steps_prove(steps, balls, s->exact ? s->digits : 0, st->pos, err)) {
-    xiT_steps_free(steps);
-    rc = -1;
-  } else if (balls && s->exact) {
-    s->exact_prec = steps->prec; /* (the next print starts there) */
-  }
-  free(wrt);
-  free(label); /* (the steps keep their own copy of it) */
-  return rc;
-}
-
 static int draw(xiR_session *s, const xiP_stmt *st, int kind, const char *file, xi_err *err) {
   uint32_t mark = s->g.n;
   xiT_steps steps;

@@ -267,6 +267,8 @@ int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       return -1;
     }
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+    if (xiR_loop_break(s))
+      break;
   }
   s->repeats--;
   if (failures)
@@ -274,28 +276,56 @@ int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return s->interrupt ? xiX_fail(err, st->pos, "interrupted") : 0;
 }
 
+int xiR_loop_break(xiR_session *s) {
+  int brk = s->jump == XI_JUMP_BREAK;
+  s->jump = 0;
+  return brk;
+}
+
 /* Python's truth of a condition: one number, true when it is not 0 */
-static int truth(xiR_session *s, const xiP_item *it, int *holds, xi_err *err) {
+static int truth(xiR_session *s, const xiP_item *it, const char *what, int *holds,
+                 xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, c;
   if (xiG_exec(g, &it->code, NULL, NULL, 0, &c, err))
     return -1;
-  int rc = xiG_no_tuple(g, c, it->pos, "an if", err);
+  int rc = xiG_no_tuple(g, c, it->pos, what, err);
   if (rc == 0 && xiG_count(&g->nodes[c]) != 1)
-    rc = xiX_fail(err, it->pos, "an if takes one number, and this is an array of %u: its "
+    rc = xiX_fail(err, it->pos, "%s takes one number, and this is an array of %u: its "
                                 "truth is ambiguous (NumPy says so too)",
-                  xiG_count(&g->nodes[c]));
+                  what, xiG_count(&g->nodes[c]));
   if (rc == 0)
     *holds = !mpfr_zero_p(xiG_el(&g->nodes[c], 0)); /* NaN is true, as in Python */
   xiG_truncate(g, mark);
   return rc;
 }
 
+/* while c: as Python's, for as long as c holds; Ctrl-C stops it, and the
+   memory it may take is the session's budget (what no name reaches is
+   collected after each statement) */
+int xiR_while(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  int failures = 0, holds = 1, rc = 0;
+  s->repeats++;
+  while (!failures && !s->quit && !s->stop && !s->interrupt) {
+    if ((rc = truth(s, &st->items[0], "a while", &holds, err)) != 0 || !holds)
+      break;
+    failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+    if (xiR_loop_break(s))
+      break;
+  }
+  s->repeats--;
+  if (rc)
+    return -1;
+  if (failures)
+    return XI_REPORTED;
+  return s->interrupt ? xiX_fail(err, st->pos, "interrupted") : 0;
+}
+
 int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   for (uint32_t k = 0; k < st->nitems; k++) {
     const xiP_item *it = &st->items[k];
     int holds = 1;
-    if (it->kind == I_COND && truth(s, it, &holds, err))
+    if (it->kind == I_COND && truth(s, it, "an if", &holds, err))
       return -1;
     if (holds)
       return xiR_run_span(s, it->off, it->end, it->at, 1) ? XI_REPORTED : 0;

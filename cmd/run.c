@@ -36,8 +36,11 @@ int xiR_cmd_repeat(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiX_fail(err, st->pos, "repeat nested more than %d deep", XI_LOAD_DEPTH);
   s->repeats++;
   int failures = 0;
-  for (long k = 0; k < times && !failures && !s->quit && !s->stop && !s->interrupt; k++)
+  for (long k = 0; k < times && !failures && !s->quit && !s->stop && !s->interrupt; k++) {
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+    if (xiR_loop_break(s)) /* a break in the braces: repeat is a loop too */
+      break;
+  }
   s->repeats--;
   return 0; /* its errors were reported where they happened */
 }

@@ -95,8 +95,11 @@ void xiR_warnings(xiR_session *s) {
 static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
-  if (rc == 0 && (!xiR_python(s) || (s->interactive && !s->loads)))
+  if (rc == 0 && (!xiR_python(s) || (s->interactive && !s->loads))) {
     rc = xiR_print_node(s, 0, NULL, root, 0, st->pos, err);
+    if (rc == 0)
+      xiR_grad_notes(s, root); /* in a format: where a gradient's nan came from */
+  }
   xiG_truncate(&s->g, mark); /* a value nothing names is not kept */
   return rc;
 }
@@ -130,10 +133,14 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (xiR_python(s)) /* sum = 0: Python's name from now on, not xi's function */
     xiP_named(&g->sym, st->name, 1);
-  if (!st->quiet && !xiR_python(s)) /* name = value, unless a ';' ends it, as in MATLAB, or
+  if (!st->quiet && !xiR_python(s)) { /* name = value, unless a ';' ends it, as in MATLAB, or
                                        the code is Python's (a failed print is
                       reported, but the binding is made) */
-    return xiR_print_node(s, 0, name, bound, 0, st->pos, err);
+    if (xiR_print_node(s, 0, name, bound, 0, st->pos, err))
+      return -1;
+    else
+      xiR_grad_notes(s, bound); /* in a format: where a gradient's nan came from */
+  }
   return 0;
 }
 
@@ -154,6 +161,9 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_PRINT: return xiR_print(s, st, err);
   case S_IMPORT: return xiR_import(s, st, err);
   case S_FOR: return xiR_for(s, st, err);
+  case S_WHILE: return xiR_while(s, st, err);
+  case S_BREAK: s->jump = XI_JUMP_BREAK; return 0;
+  case S_CONTINUE: s->jump = XI_JUMP_CONTINUE; return 0;
   case S_IF: return xiR_if(s, st, err);
   case S_UNPACK: return xiR_unpack(s, st, err);
   case S_INDEXSET: return xiR_index_set(s, st, err);
@@ -188,10 +198,11 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
   xiP_parser p;
   xiP_init_at(&p, &s->g.sym, s->src, end, off, at);
   p.indent = in_block ? 0 : 1; /* a line indented at the top is Python's IndentationError */
+  p.loops = in_block ? -1 : 0;  /* a block's break was checked when the block was read */
   int failures = 0;
   xiP_stmt st;
   memset(&st, 0, sizeof st);
-  while (!s->quit && !s->stop && !s->interrupt) {
+  while (!s->quit && !s->stop && !s->interrupt && !s->jump) {
     xi_err err;
     p.python = xiR_python(s); /* (an import switches it on between two statements) */
     int r = xiP_next(&p, &st, &err);

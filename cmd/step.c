@@ -462,7 +462,7 @@ int xiR_cmd_step(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return -1;
   }
   xiT_printer_init(&w.pr, &w.st,
-                   (xiT_style){s->digits, s->color, xiW_terminal_width(), w.st.balls, 0});
+                   (xiT_style){s->digits, s->color, xiW_terminal_width()});
   w.nf = w.st.n;
   w.total = w.st.n * (w.st.reverse ? 2 : 1);
   int rc = quizzing ? quiz(&w) : walk_steps(&w);

@@ -293,6 +293,10 @@ static int known(const arb_t x, int max, char *out, mpfr_exp_t *e) {
    lays out digits, at out (40 bytes) */
 static size_t two_digits(char *out, mpfr_srcptr m, mpfr_rnd_t rnd) {
   mpfr_exp_t e;
+  if (mpfr_inf_p(m) || mpfr_nan_p(m)) { /* (a bound past MPFR's range) */
+    strcpy(out, mpfr_nan_p(m) ? "nan" : "inf");
+    return 3;
+  }
   if (mpfr_zero_p(m) || !mpfr_get_str(out + 8, &e, 10, 2, m, rnd)) {
     strcpy(out, "0");
     return 1;
@@ -319,10 +323,15 @@ static size_t bound(char *out, const arb_t x) {
     slong bits = arf_bits(arb_midref(x));
     mpfr_init2(m, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : bits);
     arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact */
+    int ok = mpfr_number_p(m);
     n = two_digits(out, m, MPFR_RNDN);
     mpfr_clear(m);
-    arb_set_str(d, out, 64); /* M, as written: a ball that holds it */
-    arb_sub(d, x, d, 64);
+    if (!ok || arb_set_str(d, out, 64)) { /* (past MPFR's range: nothing to say) */
+      arb_clear(d);
+      memcpy(out, "?", 2);
+      return 1;
+    }
+    arb_sub(d, x, d, 64); /* d: x - M, M as written (a ball that holds it) */
   }
   arf_t u;
   arf_init(u);

@@ -1,7 +1,7 @@
-/* steps.c: the list of steps of one expression's graph (steps.h).  ξ numbers
- * count the nodes under the root that have no name, in the order they were
- * built, skipping the numbers the user's own names (ξ1 = -W*x) take; named
- * values show their names, constants their values. */
+/* steps.c: the list of steps of one expression's graph (steps.h), once
+ * show/prepare.c has swept it and given its nodes their ξ numbers: each
+ * step's name, operation and the terms of its adjoint, as text; named values
+ * show their names, constants their values. */
 #include "show/steps.h"
 
 #include <stdlib.h>
@@ -59,43 +59,6 @@ static int find_users(const xiT_steps *st, users *u) {
   }
   free(fill);
   return 0;
-}
-
-static int name_taken(xiG_graph *g, uint32_t k) {
-  char name[32];
-  int n = snprintf(name, sizeof name, "ξ%u", k);
-  uint32_t id = xiS_find(&g->sym, name, (size_t)n);
-  return id != XI_NONE && xiG_binding_of(g, id) != NULL;
-}
-
-/* the cone of root gets its ξ numbers; the session learns them as names */
-static int number(xiT_steps *st) {
-  xiG_graph *g = st->g;
-  uint32_t root = st->root;
-  st->xi[root] = 1;
-  for (uint32_t i = root + 1; i-- > 0;)
-    if (st->xi[i])
-      for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
-        st->xi[xiG_arg(&g->nodes[i], k)] = 1;
-  uint32_t k = 0, count = 0, *labels = malloc((root + 1) * sizeof *labels);
-  if (!labels)
-    return -1;
-  char label[256];
-  for (uint32_t i = 0; i <= root; i++) {
-    if (!st->xi[i])
-      continue;
-    st->xi[i] = UINT32_MAX;
-    xiG_label_of(g, i, label, sizeof label);
-    if (g->nodes[i].op != XI_CONST && !label[0]) {
-      while (name_taken(g, ++k)) /* skip the ξ numbers the user's own names (ξ1 = -W*x) use */
-        labels[count++] = XI_NONE;
-      st->xi[i] = k;
-      labels[count++] = i;
-    }
-  }
-  int rc = xiG_set_labels(g, labels, count);
-  free(labels);
-  return rc;
 }
 
 /* keep[i]: node i is a step: under the root, not a constant, and (with wrt)
@@ -301,48 +264,18 @@ static int make_list(xiT_steps *st, const uint8_t *keep, const users *u) {
   return rc;
 }
 
-int xiT_steps_make(xiT_steps *st, xiG_graph *g, xiD_sweep *s, uint32_t *root, const char *label,
-                   const uint32_t *wrt, uint32_t nwrt, int dialect, int digits, xi_pos at,
-                   xi_err *err) {
-  memset(st, 0, sizeof *st);
-  if (xiG_no_tuple(g, *root, at, "this command", err))
-    return -1;
-  st->g = g, st->s = s, st->dialect = dialect, st->digits = digits, st->label = label;
-  st->reverse = !xiG_is_tensor(&g->nodes[*root]);
-  uint32_t *list = malloc((nwrt + 1) * sizeof *list);
-  if (!list)
-    goto oom;
-  memcpy(list, wrt, nwrt * sizeof *list);
-  if (st->reverse && xiD_sweep_from(s, g, root, nwrt ? XID_LIST : XID_ALL, list, nwrt, at, err)) {
-    free(list);
-    return -1; /* (a graph holding grad(...) values is replayed on their graphs) */
-  }
-  st->root = *root;
-  st->xi = calloc(*root + 1, sizeof *st->xi);
-  st->index = malloc((*root + 1) * sizeof *st->index);
+int xiT_steps_list(xiT_steps *st, const uint32_t *wrt, uint32_t nwrt) {
   users u = {NULL, NULL};
   uint8_t *keep = NULL;
   int rc = -1;
-  if (st->xi && st->index && number(st) == 0 && find_users(st, &u) == 0 &&
-      (keep = steps_kept(st, list, nwrt)) != NULL) {
-    memset(st->index, 0xFF, (*root + 1) * sizeof *st->index);
+  if (find_users(st, &u) == 0 && (keep = steps_kept(st, wrt, nwrt)) != NULL) {
+    memset(st->index, 0xFF, (st->root + 1) * sizeof *st->index);
     rc = make_list(st, keep, &u);
   }
   free(keep);
   free(u.start);
   free(u.list);
-  free(list);
-  if (rc == 0)
-    return 0;
-  err->pos = at;
-  snprintf(err->msg, sizeof err->msg, "%s",
-           st->text.failed ? xiW_why(&st->text) : "out of memory");
-  xiT_steps_free(st);
-  return -1;
-oom:
-  err->pos = at;
-  snprintf(err->msg, sizeof err->msg, "out of memory");
-  return -1;
+  return rc;
 }
 
 xiO_view xiT_value(const xiT_steps *st, const xiT_step *p) {
@@ -370,118 +303,6 @@ void xiT_number_proven(const xiT_steps *st, xiW_buf *b, mpfr_srcptr x, const arb
 
 void xiT_tensor_proven(const xiT_steps *st, xiW_buf *b, const xiO_view *v, xiW_proof *pf) {
   xiT_w_tensor(st->dialect, b, v, pf, st->digits);
-}
-
-/* ---- proofs ---- */
-
-/* the partial of each scalar term, as a ball (built as nodes, then dropped) */
-static int term_balls(xiT_steps *st, xi_pos at, xi_err *err) {
-  if (st->nterm == 0)
-    return 0;
-  st->tball = _arb_vec_init(st->nterm);
-  for (uint32_t k = 0; k < st->n; k++) {
-    const xiT_step *p = &st->step[k];
-    for (uint32_t t = 0; p->scalar && t < p->nterms; t++) {
-      const xiT_term *term = &p->terms[t];
-      if (xiB_partial(st->balls, term->consumer, (int)term->k, &st->tball[term - st->term], at,
-                      err))
-        return -1;
-    }
-  }
-  return 0;
-}
-
-/* the balls of the operands off the path (wrt), which the printers show as
-   given; constants need none (they are printed as written) */
-static int side_balls(xiT_steps *st, xi_pos at, xi_err *err) {
-  for (uint32_t k = 0; k < st->n; k++) {
-    const xiG_node *n = &st->g->nodes[st->step[k].node];
-    for (uint32_t q = 0; !st->step[k].leaf && q < xiG_nargs(n); q++) {
-      uint32_t o = xiG_arg(n, q), seen = 0;
-      if (st->index[o] != UINT32_MAX || st->g->nodes[o].op == XI_CONST)
-        continue;
-      for (uint32_t j = 0; j < st->nside; j++)
-        seen |= st->snode[j] == o;
-      if (seen)
-        continue;
-      uint32_t *sn = realloc(st->snode, (st->nside + 1) * sizeof *sn);
-      if (sn)
-        st->snode = sn;
-      arb_struct **sb = sn ? realloc(st->sball, (st->nside + 1) * sizeof *sb) : NULL;
-      if (!sb)
-        return xiG_oom(st->g, at, err);
-      st->sball = sb;
-      xiO_bview v;
-      if (xiB_ball(st->balls, o, &v, at, err))
-        return -1;
-      st->snode[st->nside] = o;
-      st->sball[st->nside++] = v.el;
-    }
-  }
-  return 0;
-}
-
-/* the balls made by prove_once, gone (a higher precision is tried) */
-static void unprove(xiT_steps *st) {
-  free(st->vball);
-  free(st->snode);
-  free(st->sball);
-  xiB_adj_free(&st->adj);
-  if (st->tball)
-    _arb_vec_clear(st->tball, st->nterm);
-  st->vball = NULL, st->snode = NULL, st->sball = NULL, st->tball = NULL;
-  st->nside = 0;
-}
-
-/* every ball the steps print has `digits` digits */
-static int steps_enough(const xiT_steps *st, int digits) {
-  for (uint32_t k = 0; k < st->n; k++)
-    if (!xiB_enough(st->vball[k], xiG_count(&st->g->nodes[st->step[k].node]), digits))
-      return 0;
-  for (uint32_t k = 0; k < st->nside; k++)
-    if (!xiB_enough(st->sball[k], xiG_count(&st->g->nodes[st->snode[k]]), digits))
-      return 0;
-  return (!st->tball || xiB_enough(st->tball, st->nterm, digits)) &&
-         xiB_adj_enough(&st->adj, digits);
-}
-
-static int prove_once(xiT_steps *st, xi_pos at, xi_err *err) {
-  xiB_balls *balls = st->balls;
-  st->prec = xiB_prec(balls);
-  if (st->reverse &&
-      (xiB_adjoints(balls, st->root, XID_ALL, NULL, 0, &st->adj, at, err) || term_balls(st, at, err)))
-    return -1;
-  st->vball = calloc(st->n ? st->n : 1, sizeof *st->vball);
-  if (!st->vball)
-    return xiG_oom(st->g, at, err);
-  for (uint32_t k = 0; k < st->n; k++) { /* last: the balls above keep these where they are */
-    xiO_bview v;
-    if (xiB_ball(balls, st->step[k].node, &v, at, err))
-      return -1;
-    st->vball[k] = v.el;
-  }
-  return side_balls(st, at, err);
-}
-
-int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_err *err) {
-  st->balls = balls;
-  for (slong p = xiB_prec(balls);; unprove(st)) {
-    xiB_set_prec(balls, p == (slong)st->g->prec ? 0 : p);
-    if (prove_once(st, at, err))
-      return -1;
-    if (!exact || steps_enough(st, exact) || !(p = xiB_raise(p)))
-      return 0;
-  }
-}
-
-void xiT_steps_free(xiT_steps *st) {
-  unprove(st);
-  free(st->step);
-  free(st->term);
-  free(st->index);
-  free(st->xi);
-  xiW_free(&st->text);
-  memset(st, 0, sizeof *st);
 }
 
 static void proof(const xiT_steps *st, const arb_struct *ball, xiW_proof *pf) {

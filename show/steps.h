@@ -71,23 +71,10 @@ typedef struct {
   xiW_buf text;
 } xiT_steps;
 
-/* The steps of root: its graph is swept (a root whose graph holds grad(...)
-   values is replayed on their graphs first: *root is then the new root), its
-   unnamed nodes get their ξ numbers, which the session learns as names
-   (grad(L, ξ3)), and the list is made.  With nwrt nodes, only the nodes on a
-   path from one of them to root are steps (the ξ numbers stay those of the
-   whole graph).  label is how the root is called (a name, or "(x*x)");
-   digits are for the constants written in formulas.  Errors point at `at`. */
-int xiT_steps_make(xiT_steps *st, xiG_graph *g, xiD_sweep *s, uint32_t *root, const char *label,
-                   const uint32_t *wrt, uint32_t nwrt, int dialect, int digits, xi_pos at,
-                   xi_err *err);
-void xiT_steps_free(xiT_steps *st);
-/* The balls of every step's value and adjoint, and of each scalar term's
-   partial, from balls (proof/ball.h), at the balls' precision: the printers
-   then print only proven digits.  exact > 0 (digits N exact): the precision
-   is doubled until every one printed has `exact` digits (or reaches
-   XI_EXACT_PREC_MAX); st->prec says which it took, and the balls keep it. */
-int xiT_steps_prove(xiT_steps *st, xiB_balls *balls, int exact, xi_pos at, xi_err *err);
+/* the list of steps of st->root, made by prepare.c once the nodes have
+   their ξ numbers (st->xi): only the nodes on a path from one of the nwrt
+   wrt nodes, when there are any */
+int xiT_steps_list(xiT_steps *st, const uint32_t *wrt, uint32_t nwrt);
 /* how a step's value, adjoint and a term's numbers are proven (pf->ball NULL
    when the steps are not proven, or the adjoint is exactly 0) */
 void xiT_value_proof(const xiT_steps *st, const xiT_step *p, xiW_proof *pf);

@@ -74,11 +74,8 @@ static void operand_lines(const printer *pr, xiW_buf *b, const xiT_step *p, uint
       xiW_put(b, " = ");
     }
     xiO_view v = xiG_view(&st->g->nodes[o]);
-    xiW_proof pf = {0};
-    xiO_bview bv;
-    xi_err err;
-    if (st->balls && xiB_ball(st->balls, o, &bv, st->g->nodes[o].pos, &err) == 0)
-      pf.ball = bv.el, pf.prec = st->prec;
+    xiW_proof pf;
+    xiT_node_proof(st, o, &pf); /* (its ball was made with the steps' own) */
     value(pr, b, pr->val_on, &v, &pf);
     xiW_put(b, leaf ? "   (leaf, not on the path)\n" : "   (not on the path)\n");
   }
@@ -162,17 +159,10 @@ static int print_steps(const printer *pr, xiW_buf *out, const char *label, const
   return 0;
 }
 
-int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, const uint32_t *wrt,
-              uint32_t nwrt, xiT_style style, xi_pos at, xi_err *err) {
-  xiT_steps st;
-  if (xiT_steps_make(&st, g, s, &root, label, wrt, nwrt, XI_T_TEXT, style.digits, at, err))
-    return -1;
-  if (style.balls && xiT_steps_prove(&st, style.balls, style.exact, at, err)) {
-    xiT_steps_free(&st);
-    return -1;
-  }
+int xiT_trace(const xiT_steps *st, const char *label, const uint32_t *wrt, uint32_t nwrt,
+              xiT_style style, xi_pos at, xi_err *err) {
   printer pr;
-  xiT_printer_init(&pr, &st, style);
+  xiT_printer_init(&pr, st, style);
   xiW_buf out = {0};
   int rc = print_steps(&pr, &out, label, wrt, nwrt);
   if (rc || out.failed) {
@@ -183,6 +173,5 @@ int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, cons
     fwrite(out.s, 1, out.n, stdout);
   }
   xiW_free(&out);
-  xiT_steps_free(&st);
   return rc;
 }

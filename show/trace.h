@@ -10,9 +10,6 @@ typedef struct {
   int digits;
   int color; /* values green, adjoints red (ANSI) */
   int width; /* the terminal's columns: wide tensors wrap to it */
-  xiB_balls *balls; /* the balls that prove what is printed (NULL: none) */
-  int exact;        /* digits N exact: N (their precision is raised until N digits
-                       are proven, xiT_steps_prove), or 0 */
 } xiT_style;
 
 /* how the lines of a trace are printed: the steps, the style and its colours
@@ -29,11 +26,10 @@ void xiT_printer_init(xiT_printer *pr, const xiT_steps *st, xiT_style style);
 void xiT_forward_line(const xiT_printer *pr, xiW_buf *b, const xiT_step *p, int hide);
 void xiT_reverse_line(const xiT_printer *pr, xiW_buf *b, const xiT_step *p, int hide);
 
-/* Prints the trace of root (label names it in ∂label/∂ξ) to stdout, and
-   makes its ξ labels names the session can use (grad(L, ξ3)).  A root whose
-   graph holds grad(...) values shows their graphs, built.  With nwrt nodes,
-   only the nodes on a path from one of them to root. */
-int xiT_trace(xiG_graph *g, xiD_sweep *s, uint32_t root, const char *label, const uint32_t *wrt,
-              uint32_t nwrt, xiT_style st, xi_pos at, xi_err *err);
+/* Prints the trace of the steps st (prepared: show/prepare.h) to stdout:
+   label names the root in ∂label/∂ξ, and the nwrt wrt nodes the steps were
+   made for, when there are any, are named in its first line. */
+int xiT_trace(const xiT_steps *st, const char *label, const uint32_t *wrt, uint32_t nwrt,
+              xiT_style style, xi_pos at, xi_err *err);
 
 #endif

@@ -19,7 +19,7 @@ typedef enum {
               True and False are the symbols of those words */
   K_NAME,  /* arg = name id (pi and e are names too, bound or not) */
   K_OP,    /* op = an xiO_op; argc arguments when written as a call */
-  K_CALL,  /* a user function: arg = name id, argc arguments */
+  K_CALL,  /* a user function: arg = name id, argc arguments (op of them keywords: K_CALLKW) */
   K_DERIV, /* grad/hessian/jacobian(E, v): op = XI_D_*, arg = the name v; E on the stack
               (jvp(E, v, dv): E, then dv) */
   K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones, arg their kinds
@@ -38,9 +38,20 @@ typedef enum {
   K_NPCALL, /* a NumPy function the tape builds of several ops: op an XI_NP_*, argc
                values on the stack, arg a mask of the slots given (np.isclose(a, b,
                atol=...): slots a b rtol atol) */
-  K_INDEXSET /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
-                the ':' ones, not on the stack; arg their kinds) and v; spare: the op (0
-                for =) */
+  K_INDEXSET, /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
+                 the ':' ones, not on the stack; arg their kinds) and v; spare: the op (0
+                 for =) */
+  /* Python's calls and choices.  A skip counts instructions, so that code
+     appended to other code (a def's body) keeps its meaning. */
+  K_CALLKW,  /* f(x, lr=0.5): a keyword argument's name (arg), no value: the K_CALL after
+                these takes the last op of its argc values as keyword arguments, named by
+                the op K_CALLKW just before it, in order */
+  K_DEFAULT, /* inside a def: when the call gave parameter argc, skip the next arg
+                instructions (its default's code and the K_LET that binds it) */
+  K_SKIPF,   /* a if c else b: one number off the stack; when it is 0 (op 1: when it is
+                not 0, for or), skip the next arg */
+  K_SKIP,    /* skip the next arg instructions */
+  K_DROP     /* the top of the stack dropped (a and b: a, when b is the value) */
 } xiP_kind;
 
 /* K_ATTR's op: what is read from a value */

@@ -120,7 +120,8 @@
     "MPFR): binary64 (53 bits), binary32 (24), binary16 (11, largest 65504), bfloat16\n"   \
     "(8 bits, binary32's range).  Literals are rounded too (1e-8 in binary16 is 0).\n"    \
     "Too large a result is inf, too small 0 or a subnormal; inf and nan are values,\n"   \
-    "not errors, and trace says where the first appeared.  + - * / sqrt and matrix\n"    \
+    "not errors; trace and grad say where the first appeared (a nan of the adjoints\n"  \
+    "alone too: 0·inf, a branch np.where did not take).  + - * / sqrt and matrix\n"      \
     "products are NumPy 1.24's bit for bit (binary16 products sum in binary32, as\n"     \
     "NumPy's float16 @ does); exp, log, tanh, sum, mean, softmax and the other\n"       \
     "one-op functions are correctly rounded (NumPy rounds each step of a sum).\n"        \
@@ -135,9 +136,11 @@
     "none is) and one exact (MPFR at 256 bits, or prec when higher; its digits proven\n"  \
     "by balls, unless the session itself is in an IEEE format), for the values and\n"   \
     "then the adjoints ∂L/∂ξ.  A ! marks, for each format, the first value (from the\n"   \
-    "leaves up) and the first adjoint (from L down) that underflows to 0, overflows to\n" \
-    "inf, is nan, or keeps no correct digit (off by half the exact value or more): the\n" \
-    "place where the gradient vanished or exploded.  The session is not changed.")          \
+    "leaves up) and the first adjoint (from L down) that is 0 where the exact is not,\n"  \
+    "inf, nan, or keeps no correct digit (off by half the exact value or more): the\n"   \
+    "place where the gradient vanished or exploded; and why: overflow, cancellation\n"   \
+    "(terms 4 times the result or more: 1.0001 - 1 in binary16 is 0), underflow (the\n" \
+    "exact value below the smallest normal), or rounding.  The session is not changed.")   \
   C(VARS, "vars", A_NONE, cmd_vars, "vars",                                                \
     "every name, its kind and its value",                                                  \
     "A leaf, a value (with the operation that computed it) or a function.")                \

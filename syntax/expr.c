@@ -8,6 +8,7 @@
 #include "syntax/parse_int.h"
 
 static void unary(xiP_parser *p, xiP_code *c);
+static void disjunction(xiP_parser *p, xiP_code *c);
 static void call(xiP_parser *p, xiP_code *c, xiL_token name);
 static void list(xiP_parser *p, xiP_code *c);
 
@@ -97,10 +98,18 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     xiP_emit(p, c, ins);
     return;
   }
-  if (a.nkw || a.dtype >= 0)
-    xiP_fail(p, a.nkw ? a.pos[argc - a.nkw] : name.pos,
-             "keyword arguments to functions of your own are not part of xi: give them in order");
-  xiP_ins ins = {K_CALL, 0, 0, (uint16_t)argc, id, name.pos};
+  if (a.dtype >= 0)
+    xiP_fail(p, name.pos, "dtype= is NumPy's: a function of your own takes its parameters");
+  if (argc > XI_KW_ARGS && a.nkw)
+    xiP_fail(p, name.pos, "keyword arguments come among the first %d", XI_KW_ARGS);
+  for (int k = argc - a.nkw; k < argc; k++) { /* f(x, lr=0.5): the names, for the call */
+    for (int j = argc - a.nkw; j < k; j++)
+      if (a.kw[j] == a.kw[k])
+        xiP_fail(p, a.pos[k], "keyword argument repeated: %s", xiS_name(p->sym, a.kw[k]));
+    xiP_ins kw = {K_CALLKW, 0, 0, 0, a.kw[k], a.pos[k]};
+    xiP_emit(p, c, kw);
+  }
+  xiP_ins ins = {K_CALL, (uint8_t)a.nkw, 0, (uint16_t)argc, id, name.pos};
   xiP_emit(p, c, ins);
 }
 
@@ -121,7 +130,8 @@ static void keyword(xiP_parser *p, xiP_code *c, xiL_token t, int kw) {
     return;
   }
   case KW_LAMBDA:
-    xiP_fail(p, t.pos, "lambda is not part of xi: write def f(x): return ...");
+    xiP_fail(p, t.pos, "lambda is part of xi as a function's value only: f = lambda x: x ** 2 "
+                       "(or def f(x): return ...)");
   case KW_PRINT:
     xiP_fail(p, t.pos, "print(...) is a statement of its own in xi");
   default:
@@ -386,6 +396,10 @@ static void unary(xiP_parser *p, xiP_code *c) {
   power(p, c);
 }
 
+void xiP_operand(xiP_parser *p, xiP_code *c) {
+  unary(p, c);
+}
+
 static void term(xiP_parser *p, xiP_code *c) {
   unary(p, c);
   for (;;) {
@@ -432,13 +446,6 @@ static void stray_keyword(xiP_parser *p) {
   if (t->type != T_NAME)
     return;
   switch (xiP_keyword(xiP_tag_of(p, t))) {
-  case KW_IF:
-    xiP_fail(p, t->pos, "conditional expressions (a if c else b) are not part of xi: "
-                        "np.where(c, a, b) chooses by element");
-  case KW_AND:
-  case KW_OR:
-    xiP_fail(p, t->pos, "and / or are not part of xi's expressions: nest the ifs, or for "
-                        "arrays multiply the conditions: (a > 0) * (b > 0)");
   case KW_IN:
     if (p->no_compare == XI_NC_IN)
       return;
@@ -475,13 +482,14 @@ static int redirect(xiP_parser *p) {
   return p->no_compare == XI_NC_REDIRECT && xiP_is(p, T_GT) && xiP_peek(p)->depth == 0;
 }
 
-void xiP_expr(xiP_parser *p, xiP_code *c) {
+/* a comparison, or not and one: what a if c else b is made of */
+static void test(xiP_parser *p, xiP_code *c) {
   const xiL_token *first = xiP_peek(p);
   if (first->type == T_NAME && first->len == 3 && memcmp(p->lx.src + first->off, "not", 3) == 0 &&
       xiP_keyword(xiP_tag_of(p, first)) == KW_NOT) { /* not x: x == 0, a truth value */
     xiL_token t = xiP_take(p);
     nest(p, t.pos);
-    xiP_expr(p, c);
+    test(p, c);
     p->depth--;
     xiP_emit_num(p, c, "0", t.pos);
     xiP_emit_op(p, c, XI_EQ, t.pos);
@@ -502,3 +510,82 @@ void xiP_expr(xiP_parser *p, xiP_code *c) {
   stray_keyword(p);
 }
 
+/* c->ins[from, to) reversed in place (no allocation: a failure may longjmp) */
+static void reverse(xiP_code *c, uint32_t from, uint32_t to) {
+  while (to > from + 1) {
+    xiP_ins t = c->ins[from];
+    c->ins[from++] = c->ins[--to];
+    c->ins[to] = t;
+  }
+}
+
+/* a if c else b, a's code from start on, if next: as Python's, c is one
+   number and only the branch it picks is computed (its nodes are the graph's):
+   c, K_SKIPF past a, a, K_SKIP past b, b */
+static void conditional(xiP_parser *p, xiP_code *c, uint32_t start) {
+  xiL_token kw = xiP_take(p);
+  nest(p, kw.pos);
+  uint32_t na = c->n - start;
+  disjunction(p, c); /* a c, turned to c a: three reversals */
+  uint32_t nc = c->n - start - na;
+  reverse(c, start, start + na);
+  reverse(c, start + na, c->n);
+  reverse(c, start, c->n);
+  xiP_ins skipf = {K_SKIPF, 0, 0, 0, na + 1, kw.pos};
+  xiP_emit(p, c, skipf); /* room, then a moved up one past it */
+  memmove(c->ins + start + nc + 1, c->ins + start + nc, na * sizeof *c->ins);
+  c->ins[start + nc] = skipf;
+  xiL_token e = *xiP_peek(p);
+  if (xiP_keyword(xiP_tag_of(p, &e)) != KW_ELSE)
+    xiP_unexpected(p, "else, as in a if c else b");
+  xiP_take(p);
+  uint32_t skip = c->n;
+  xiP_ins over = {K_SKIP, 0, 0, 0, 0, e.pos};
+  xiP_emit(p, c, over);
+  xiP_expr(p, c); /* b: a if c else b if d else f nests to the right, as Python's */
+  c->ins[skip].arg = c->n - skip - 1;
+  p->depth--;
+}
+
+/* a and b, a or b (kw, next), a's code done: as Python's, the value is a when
+   its truth decides (a false for and, true for or), else b, which is then
+   computed: a, K_DUP, K_SKIPF past b (op 1 for or: when true), K_DROP, b */
+static void logical(xiP_parser *p, xiP_code *c, int kw, void (*operand)(xiP_parser *, xiP_code *)) {
+  xiL_token t = xiP_take(p);
+  nest(p, t.pos);
+  xiP_ins dup = {K_DUP, 0, 0, 0, 0, t.pos};
+  xiP_emit(p, c, dup);
+  uint32_t skip = c->n;
+  xiP_ins skipf = {K_SKIPF, kw == KW_OR, 0, 0, 0, t.pos};
+  xiP_emit(p, c, skipf);
+  xiP_ins drop = {K_DROP, 0, 0, 0, 0, t.pos};
+  xiP_emit(p, c, drop);
+  operand(p, c);
+  c->ins[skip].arg = c->n - skip - 1;
+  p->depth--;
+}
+
+static int next_is(xiP_parser *p, int kw) {
+  xiL_token *t = xiP_peek(p);
+  return t->type == T_NAME && xiP_keyword(xiP_tag_of(p, t)) == kw;
+}
+
+static void conjunction(xiP_parser *p, xiP_code *c) {
+  test(p, c);
+  while (next_is(p, KW_AND))
+    logical(p, c, KW_AND, test);
+}
+
+static void disjunction(xiP_parser *p, xiP_code *c) {
+  conjunction(p, c);
+  while (next_is(p, KW_OR))
+    logical(p, c, KW_OR, conjunction);
+}
+
+void xiP_expr(xiP_parser *p, xiP_code *c) {
+  uint32_t start = c->n;
+  disjunction(p, c);
+  xiL_token *t = xiP_peek(p);
+  if (t->type == T_NAME && xiP_keyword(xiP_tag_of(p, t)) == KW_IF)
+    conditional(p, c, start);
+}

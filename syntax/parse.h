@@ -18,6 +18,9 @@ typedef enum {
   S_PRINT,    /* print(...): items */
   S_IMPORT,   /* import numpy as np: items name the modules, for the notes */
   S_FOR,      /* for name in range(code): the block at body_off */
+  S_WHILE,    /* while items[0]: the block at body_off */
+  S_BREAK,    /* break, continue: the loop around it stops, or goes on to its next turn */
+  S_CONTINUE,
   S_IF,       /* if/elif/else: items, each a condition (or else) and its block */
   S_UNPACK,   /* names... = code (a tuple) */
   S_INDEXSET, /* name[index] op= ...: code makes the new value (K_INDEXSET) */
@@ -91,6 +94,8 @@ typedef struct {
   xi_err *err;
   int ended;    /* the statement ended with a block, which took its last newline */
   int in_def;   /* a def's body is being read: return is allowed */
+  int loops;    /* inside a loop (1): break and continue are allowed; not (0); or not
+                   known (-1: a block run again, which was checked when it was read) */
   size_t stop_at; /* dot L FILE: FILE starts here, and tokens from it on read as
                      the end of the line (SIZE_MAX: nowhere) */
   int blocks;   /* Python blocks nested (limited as expressions are) */

@@ -50,6 +50,8 @@ uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call);
 /* fails unless the word t can be given a value here (a for's name, a parameter) */
 void xiP_bindable(xiP_parser *p, const xiL_token *t);
 void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */
+/* an operand of * / %: -x, x ** 2, f(x).T ... (what follows "%d" % in print) */
+void xiP_operand(xiP_parser *p, xiP_code *c);
 /* an expression, or several separated by commas (a tuple, as Python) */
 void xiP_expr_list(xiP_parser *p, xiP_code *c);
 /* the kind of a Python keyword's tag, or -1 */
@@ -112,10 +114,17 @@ void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t 
                xi_pos *at);
 /* one block more inside the others (p->blocks), or fails past the limit */
 void xiP_enter(xiP_parser *p, xi_pos pos);
+/* "...%d..." % values in print: the text's items (plain texts, from item
+   first on) on st, '%' next; they become the text's pieces and the values
+   (pypercent.c) */
+void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first);
 /* print(...) or print "x", x: print taken (pyprint.c) */
 void xiP_print_stmt(xiP_parser *p, xiP_stmt *st);
 /* def f(...): and its block, head the def (pydef.c) */
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
+/* f = lambda x, lr=0.1: expr, a function as def makes: lambda next, the name
+   (at: where) taken (pydef.c) */
+void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at);
 
 /* ---- NumPy's functions by slot (numpy.c, npforms.c) ---- */
 /* the functions npforms.c compiles (numpy.c's rows name them) */

@@ -25,6 +25,18 @@ static void let(xiP_parser *p, xiP_code *c, uint32_t name, xi_pos pos) {
   xiP_emit(p, c, ins);
 }
 
+/* the operator of a compound assignment: "/" for /= */
+static const char *binary(xiL_type t) {
+  switch (t) {
+  case T_PLUSEQ: return "+";
+  case T_MINUSEQ: return "-";
+  case T_STAREQ: return "*";
+  case T_SLASHEQ: return "/";
+  case T_PERCENTEQ: return "%";
+  default: return "//";
+  }
+}
+
 /* the body's lines on one line, for vars: "s = sigmoid(z); return s * (1 - s)" */
 static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end) {
   const char *s = p->lx.src;
@@ -81,9 +93,25 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
       def_fail(p, &bs, bs.pos, "a def ends at its return in xi: this line would never run");
     switch (bs.kind) {
     case S_ASSIGN: {
-      if (bs.assign != T_ASSIGN)
-        def_fail(p, &bs, bs.pos, "x += ... inside a def: write x = x + ... (NumPy's in-place "
-                                 "update would change the caller's array; xi changes no value)");
+      if (bs.assign != T_ASSIGN) { /* dscores /= N on a value of the def's own */
+        uint32_t k = 0;
+        while (k < nfresh && fresh[k] != bs.name)
+          k++;
+        if (k == nfresh) {
+          char msg[320];
+          const char *w = xiS_name(p->sym, bs.name), *op = binary(bs.assign);
+          snprintf(msg, sizeof msg, "%s %s= ... on a parameter (or another name's value) would "
+                   "change the caller's array in NumPy: write %s = %s %s ... (a new value), or "
+                   "%s = %s.copy() first", w, op, w, w, op, w, w);
+          def_fail(p, &bs, bs.target_pos, msg);
+        }
+        xiP_ins x = {K_NAME, 0, 0, 0, bs.name, bs.target_pos};
+        xiP_emit(p, &st->code, x);
+        append(p, &st->code, &bs.code);
+        xiP_emit_op(p, &st->code, xiP_compound(bs.assign), bs.pos);
+        let(p, &st->code, bs.name, bs.target_pos);
+        break;
+      }
       append(p, &st->code, &bs.code);
       let(p, &st->code, bs.name, bs.target_pos);
       int own = !(bs.code.n == 1 && bs.code.ins[0].kind == K_NAME);
@@ -131,8 +159,10 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
                                "function returns");
     case S_IF:
     case S_FOR:
-      def_fail(p, &bs, bs.pos, "xi's functions are straight-line code (no if or for "
-                               "inside a def): np.where(c, a, b) chooses by element");
+    case S_WHILE:
+      def_fail(p, &bs, bs.pos, "xi's functions are straight-line code (no if, for or while "
+                               "inside a def): np.where(c, a, b) chooses by element, and "
+                               "a if c else b by one number");
     default:
       def_fail(p, &bs, bs.pos, "a def's body in xi holds assignments (x = ..., a, b = ...) "
                                "and ends with return");
@@ -145,12 +175,101 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
     xiP_fail(p, st->target_pos, "this def has no return: a function in xi gives a value");
 }
 
+/* a parameter's default (lr=0.1): an expression of numbers, into an item
+   (I_ARG; name: the parameter's index).  Python computes it once, when the
+   def runs; xi when a call leaves it out, which is the same number as long as
+   it reads no name (nor draws a random one) */
+static void default_value(xiP_parser *p, xiP_stmt *st, uint32_t index) {
+  xi_pos at = xiP_peek(p)->pos;
+  uint32_t k = st->nitems;
+  xiP_new_item(p, st, I_ARG, at)->name = index;
+  p->depth = 0;
+  xiP_expr(p, &st->items[k].code);
+  const xiP_code *c = &st->items[k].code;
+  for (uint32_t i = 0; i < c->n; i++) {
+    int random = c->ins[i].kind == K_MAKE &&
+                 (c->ins[i].op == XI_MAKE_RANDN || c->ins[i].op == XI_MAKE_RAND);
+    if (c->ins[i].kind == K_NAME || c->ins[i].kind == K_CALL || c->ins[i].kind == K_DERIV ||
+        random)
+      xiP_fail(p, at, "a default value in xi is a number, or an expression of numbers (lr=0.1): "
+                      "Python computes it once, when the def runs, and xi when a call leaves "
+                      "it out; give the value at the call instead (f(x, lr=rate))");
+  }
+}
+
+/* the parameters up to close (')' after def f(, ':' after lambda) into
+   st->names, and their defaults into items */
+static void parameters(xiP_parser *p, xiP_stmt *st, xiL_type close) {
+  int defaults = 0;
+  while (!xiP_is(p, close)) {
+    if (xiP_is(p, T_STAR) || xiP_is(p, T_POW))
+      xiP_fail(p, xiP_peek(p)->pos, "*args and **kwargs are not part of xi: name each "
+                                    "parameter");
+    xiL_token a = xiP_expect(p, T_NAME, "a parameter's name");
+    xiP_bindable(p, &a);
+    uint32_t id = xiP_name_id(p, &a);
+    for (uint32_t k = 0; k < st->nnames; k++)
+      if (st->names[k] == id)
+        xiP_fail(p, a.pos, "parameter '%s' is given twice", xiS_name(p->sym, id));
+    if (close == T_RP && xiP_is(p, T_COLON))
+      xiP_fail(p, xiP_peek(p)->pos, "annotations (x: float) are not part of xi");
+    xiP_add_name(p, st, id, a.pos);
+    if (xiP_is(p, T_ASSIGN)) {
+      xiP_take(p);
+      default_value(p, st, st->nnames - 1);
+      defaults = 1;
+    } else if (defaults) {
+      xiP_fail(p, a.pos, "non-default argument follows default argument (as Python says): "
+                         "put %s before the parameters with defaults, or give it one",
+               xiS_name(p->sym, id));
+    }
+    if (!xiP_is(p, T_COMMA))
+      break;
+    xiP_take(p);
+  }
+}
+
+/* the defaults first in the function's code: for each, when the call left
+   its parameter out, its value is computed and bound as a local (K_DEFAULT) */
+static void prologue(xiP_parser *p, xiP_stmt *st) {
+  for (uint32_t k = 0; k < st->nitems; k++) {
+    const xiP_item *it = &st->items[k];
+    xiP_ins d = {K_DEFAULT, 0, 0, (uint16_t)it->name, it->code.n + 1, it->pos};
+    xiP_emit(p, &st->code, d);
+    append(p, &st->code, &it->code);
+    let(p, &st->code, st->names[it->name], it->pos);
+  }
+}
+
+/* a def or a lambda given a built-in's name: calls go to the user's from now on */
+static void shadow(xiP_parser *p, xiP_stmt *st, uint16_t tag) {
+  if (TAG_KIND(tag) != TAG_NONE)
+    xiS_set_tag(p->sym, st->name, (uint16_t)(tag | TAG_SHADOWED));
+}
+
+void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at) {
+  xiP_take(p); /* lambda */
+  st->kind = S_DEF;
+  st->name = name;
+  st->target_pos = at;
+  st->code.n = 0;
+  parameters(p, st, T_COLON);
+  xiP_expect(p, T_COLON, "':' after the lambda's parameters, as in f = lambda x: x ** 2");
+  prologue(p, st);
+  size_t start = xiP_peek(p)->off;
+  p->depth = 0;
+  xiP_expr(p, &st->code);
+  st->text_off = start;
+  st->text_len = p->last_end - start;
+  shadow(p, st, xiS_tag(p->sym, name) & (uint16_t)~TAG_NAMED);
+}
+
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   if (p->in_def)
     xiP_fail(p, head.pos, "a def inside a def is not part of xi");
   st->kind = S_DEF;
   xiL_token n = xiP_expect(p, T_NAME, "the function's name, as in def f(x):");
-  uint16_t tag = xiP_tag_of(p, &n);
+  uint16_t tag = xiP_tag_of(p, &n) & (uint16_t)~TAG_NAMED;
   if (TAG_KIND(tag) == TAG_KEYWORD || TAG_KIND(tag) == TAG_MODULE ||
       TAG_KIND(tag) == TAG_COMMAND) /* (Python's code may name a def step, as grad) */
     if (!(TAG_KIND(tag) == TAG_COMMAND && (TAG_ARG(tag) == XI_CMD_GRAD || p->python)))
@@ -159,25 +278,7 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   st->name = xiP_name_id(p, &n);
   st->target_pos = n.pos;
   xiP_expect(p, T_LP, "'(' and the parameters, as in def f(x, y):");
-  while (!xiP_is(p, T_RP)) {
-    if (xiP_is(p, T_STAR))
-      xiP_fail(p, xiP_peek(p)->pos, "*args and **kwargs are not part of xi");
-    xiL_token a = xiP_expect(p, T_NAME, "a parameter's name");
-    xiP_bindable(p, &a);
-    uint32_t id = xiP_name_id(p, &a);
-    for (uint32_t k = 0; k < st->nnames; k++)
-      if (st->names[k] == id)
-        xiP_fail(p, a.pos, "parameter '%s' is given twice", xiS_name(p->sym, id));
-    if (xiP_is(p, T_ASSIGN))
-      xiP_fail(p, xiP_peek(p)->pos, "default values (x=1) are not part of xi: give every "
-                                    "argument when calling");
-    if (xiP_is(p, T_COLON))
-      xiP_fail(p, xiP_peek(p)->pos, "annotations (x: float) are not part of xi");
-    xiP_add_name(p, st, id, a.pos);
-    if (!xiP_is(p, T_COMMA))
-      break;
-    xiP_take(p);
-  }
+  parameters(p, st, T_RP);
   xiP_expect(p, T_RP, "',' or ')' after the parameters");
   if (xiP_is(p, T_MINUS))
     xiP_fail(p, xiP_peek(p)->pos, "annotations (-> float) are not part of xi");
@@ -187,8 +288,8 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   xiP_enter(p, head.pos);
   xiP_block(p, head.pos.col, head, &off, &end, &at);
   def_text(p, st, off, end);
+  prologue(p, st);
   compile_def(p, st, off, end, at);
   p->blocks--;
-  if (TAG_KIND(tag) != TAG_NONE) /* def sigmoid(z): calls go to the user's from now on */
-    xiS_set_tag(p->sym, st->name, (uint16_t)(tag | TAG_SHADOWED));
+  shadow(p, st, tag);
 }

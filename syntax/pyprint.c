@@ -320,10 +320,13 @@ void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
     }
     xiP_new_item(p, st, I_ARG, t.pos);
     if (t.type == T_STRING) { /* "a" f"{b}" 'c': strings side by side make one */
+      uint32_t first = st->nitems;
       while (xiP_is(p, T_STRING)) {
         xiL_token s = xiP_take(p);
         string_items(p, st, &s);
       }
+      if (xiP_is(p, T_PERCENT)) /* "%.4f" % x */
+        xiP_percent(p, st, first);
       if (!xiP_is(p, T_COMMA) && !xiP_is(p, T_RP))
         xiP_fail(p, xiP_peek(p)->pos, "print's text is joined to values by ',' or by an "
                                       "f-string: print(\"loss\", L) or print(f\"loss {L}\")");

@@ -1,13 +1,14 @@
 /* pystmt.c: the statements of Python's that tutorials use, read into xi's
  * statements: def (a function, as f(x) = ... makes), for i in range(...),
- * if / elif / else, print(...) with f-strings, import, return, pass.  A block
+ * while (with break and continue), if / elif / else, print(...) with
+ * f-strings, import, return, pass.  A block
  * is the indented lines after a header's ':' (or the rest of its line); the
  * parser checks its indentation as Python does, and reads it once to report
- * its syntax errors before anything runs.  A for or an if keeps the block's
+ * its syntax errors before anything runs.  A for, a while or an if keeps the block's
  * source, which the REPL runs (reading it again each time, as repeat does); a
  * def compiles its body to code with locals (K_LET, in pydef.c); print and
  * the strings it prints are read in pyprint.c.  Whatever else Python has
- * (class, while, lambda ...) gets a message that says what to write in xi.
+ * (class, with, try ...) gets a message that says what to write in xi.
  * What the three files share is declared in parse_int.h. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,10 +138,11 @@ void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t 
 }
 
 /* reads a block's statements once, for their syntax errors, before any runs */
-static void check_block(xiP_parser *p, size_t off, size_t end, xi_pos at) {
+static void check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop) {
   xiP_parser sub;
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
   sub.python = p->python;
+  sub.loops = loop ? 1 : p->loops; /* a loop's body may break; an if's, as its block */
   sub.in_def = p->in_def;
   sub.blocks = p->blocks;
   xiP_stmt st;
@@ -210,7 +212,22 @@ static void for_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   xiP_enter(p, head.pos);
   xiP_block(p, head.pos.col, head, &off, &end, &st->body_pos);
   st->body_off = off, st->body_len = end - off;
-  check_block(p, off, end, st->body_pos);
+  check_block(p, off, end, st->body_pos, 1);
+  p->blocks--;
+}
+
+/* while c: its block runs again while c holds (one number, as an if's) */
+static void while_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
+  st->kind = S_WHILE;
+  xiP_new_item(p, st, I_COND, xiP_peek(p)->pos);
+  p->depth = 0;
+  xiP_expr(p, &st->items[0].code);
+  xiP_expect(p, T_COLON, "':' after the while's condition");
+  size_t off, end;
+  xiP_enter(p, head.pos);
+  xiP_block(p, head.pos.col, head, &off, &end, &st->body_pos);
+  st->body_off = off, st->body_len = end - off;
+  check_block(p, off, end, st->body_pos, 1);
   p->blocks--;
 }
 
@@ -231,7 +248,7 @@ static void if_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
     xi_pos at;
     xiP_block(p, head.pos.col, kw, &off, &end, &at);
     st->items[k].off = off, st->items[k].end = end, st->items[k].at = at;
-    check_block(p, off, end, at);
+    check_block(p, off, end, at, 0);
     if (is_else || !continues(p, head.pos.col, KW_ELIF, KW_ELSE, &kw))
       break;
   }
@@ -357,10 +374,12 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   int n = (int)first.len;
   xiP_take(p);
   if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
-      kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN) {
+      kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN && kw != KW_WHILE && kw != KW_BREAK &&
+      kw != KW_CONTINUE) {
     quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
   }
-  if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF) { /* an error in a header skips its block */
+  if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE) { /* an error in a
+                                                                         header skips its block */
     jmp_buf outer;
     memcpy(outer, p->fail, sizeof outer);
     if (setjmp(p->fail)) {
@@ -373,6 +392,8 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
       xiP_def_stmt(p, st, first);
     else if (kw == KW_FOR)
       for_stmt(p, st, first);
+    else if (kw == KW_WHILE)
+      while_stmt(p, st, first);
     else
       if_stmt(p, st, first);
     memcpy(p->fail, outer, sizeof outer);
@@ -398,15 +419,16 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   case KW_CLASS:
     xiP_fail(p, first.pos, "classes are not part of xi: write each method as a function with "
                            "def, and the attributes (self.W) as names");
-  case KW_WHILE:
-    xiP_fail(p, first.pos, "while loops are not part of xi (every loop in xi ends): use for i "
-                           "in range(n): or repeat N { ... }");
   case KW_ASSERT:
     xiP_fail(p, first.pos, "assert is not part of xi: check E == NUMBER checks a value, and "
                            "says by how much it is off");
   case KW_BREAK:
   case KW_CONTINUE:
-    xiP_fail(p, first.pos, "%.*s is not part of xi: a for loop runs all of its range", n, s);
+    if (!p->loops)
+      xiP_fail(p, first.pos, "'%.*s' outside loop (as Python says: it belongs in the block of "
+                             "a for or a while loop)", n, s);
+    st->kind = kw == KW_BREAK ? S_BREAK : S_CONTINUE;
+    return;
   case KW_GLOBAL:
   case KW_NONLOCAL:
     xiP_fail(p, first.pos, "%.*s is not part of xi: a def reads the session's names, and "

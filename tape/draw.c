@@ -95,12 +95,14 @@ static int bound(xiG_graph *g, uint32_t node, xi_pos pos, int64_t *v, xi_err *er
   if (xiG_is_tensor(n))
     return xiX_fail(err, pos, "np.random.randint with arrays of bounds is not part of xi: give "
                               "numbers");
-  if (!mpfr_integer_p(n->v) ||
-      (!mpfr_zero_p(n->v) && mpfr_get_exp(n->v) > (mpfr_exp_t)mpfr_get_prec(n->v)))
-    return xiX_fail(err, pos, "expected a whole number here (an exact one)");
+  if (!mpfr_integer_p(n->v))
+    return xiX_fail(err, pos, "expected a whole number here");
   if (!mpfr_zero_p(n->v) && mpfr_get_exp(n->v) > 53)
     return xiX_fail(err, pos, "a bound past 2^53 is not part of xi (its draws would not be "
                               "exact in binary64)");
+  if (!mpfr_zero_p(n->v) && mpfr_get_exp(n->v) > (mpfr_exp_t)mpfr_get_prec(n->v))
+    return xiX_fail(err, pos, "this whole number is past 2^%ld, where it may have been rounded: "
+                              "a bound must be exact; raise prec", (long)mpfr_get_prec(n->v));
   *v = mpfr_get_si(n->v, MPFR_RNDN);
   return 0;
 }

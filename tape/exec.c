@@ -52,6 +52,49 @@ static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err)
   return 0;
 }
 
+/* does f's body give parameter k a default (a K_DEFAULT for it)? */
+static int has_default(const xiG_func *f, uint32_t k) {
+  for (uint32_t i = 0; i < f->body.n && f->body.ins[i].kind == K_DEFAULT; i += f->body.ins[i].arg + 1)
+    if (f->body.ins[i].argc == k)
+      return 1;
+  return 0;
+}
+
+/* f's arguments in the order of its parameters (full, f->nparams of them): the
+   positional ones first, the keywords (the op K_CALLKW before in) in their
+   places, XI_NONE where a default will be; Python's words when they do not fit
+   (xi's own when f takes neither keywords nor defaults: f(x) = ...) */
+static int arrange(const xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char *name,
+                   const uint32_t *args, uint32_t *full, xi_err *err) {
+  uint32_t nkw = in->op, npos = in->argc - nkw;
+  int plain = !nkw && !(f->body.n && f->body.ins[0].kind == K_DEFAULT);
+  if (plain && in->argc != f->nparams)
+    return xiX_fail(err, in->pos, "%s takes %u argument%s, not %u", name, f->nparams,
+                    f->nparams == 1 ? "" : "s", in->argc);
+  if (npos > f->nparams)
+    return xiX_fail(err, in->pos, "%s() takes %u positional argument%s but %u were given", name,
+                    f->nparams, f->nparams == 1 ? "" : "s", npos);
+  for (uint32_t k = 0; k < f->nparams; k++)
+    full[k] = k < npos ? args[k] : XI_NONE;
+  for (uint32_t j = 0; j < nkw; j++) {
+    uint32_t kw = in[(int)j - (int)nkw].arg, k = 0;
+    while (k < f->nparams && f->params[k] != kw)
+      k++;
+    if (k == f->nparams)
+      return xiX_fail(err, in->pos, "%s() got an unexpected keyword argument '%s'", name,
+                      xiS_name(&g->sym, kw));
+    if (full[k] != XI_NONE)
+      return xiX_fail(err, in->pos, "%s() got multiple values for argument '%s'", name,
+                      xiS_name(&g->sym, kw));
+    full[k] = args[npos + j];
+  }
+  for (uint32_t k = 0; k < f->nparams; k++)
+    if (full[k] == XI_NONE && !has_default(f, k))
+      return xiX_fail(err, in->pos, "%s() missing a required argument: '%s'", name,
+                      xiS_name(&g->sym, f->params[k]));
+  return 0;
+}
+
 /* a user function's call: its body built with the parameters bound to args */
 static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
                 xi_err *err) {
@@ -60,25 +103,47 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
   if (!b || b->kind != B_FUNC)
     return xiX_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
   const xiG_func *f = xiG_func_of(g, b);
-  if (f->nparams != in->argc)
-    return xiX_fail(err, in->pos, "%s takes %u argument%s, not %u", name, f->nparams,
-                 f->nparams == 1 ? "" : "s", in->argc);
-  if (g->depth >= XI_CALL_DEPTH)
-    return xiX_fail(err, in->pos, "function calls nested more than %d deep (does %s call itself?)",
-                 XI_CALL_DEPTH, name);
+  uint32_t small[16], *full = f->nparams <= 16 ? small : malloc(f->nparams * sizeof *full);
+  if (!full)
+    return xiX_fail(err, in->pos, "out of memory");
+  int rc = arrange(g, in, f, name, args, full, err);
+  if (rc == 0 && g->depth >= XI_CALL_DEPTH)
+    rc = xiX_fail(err, in->pos, "function calls nested more than %d deep (does %s call itself?)",
+                  XI_CALL_DEPTH, name);
   uint32_t first = g->n;
-  g->depth++;
-  int rc = xiG_exec(g, &f->body, f->params, args, f->nparams, out, err);
-  g->depth--;
-  if (rc) {
-    char inner[sizeof err->msg];
-    snprintf(inner, sizeof inner, "%s", err->msg);
-    if (strncmp(inner, "in ", 3) == 0)
-      return xiX_fail(err, in->pos, "%s", inner);
-    return xiX_fail(err, in->pos, "in %s(...): %s", name, inner);
+  if (rc == 0) {
+    g->depth++;
+    rc = xiG_exec(g, &f->body, f->params, full, f->nparams, out, err);
+    g->depth--;
+    if (rc) {
+      char inner[sizeof err->msg];
+      snprintf(inner, sizeof inner, "%s", err->msg);
+      if (strncmp(inner, "in ", 3) == 0)
+        xiX_fail(err, in->pos, "%s", inner);
+      else
+        xiX_fail(err, in->pos, "in %s(...): %s", name, inner);
+    }
   }
+  if (full != small)
+    free(full);
+  if (rc)
+    return -1;
   for (uint32_t i = first; i < g->n; i++)
     g->nodes[i].pos = in->pos; /* what is inside a call was written at the call */
+  return 0;
+}
+
+/* a if c else b, a and b, a or b: c (a) one number, true when it is not 0
+   (NaN is true, as in Python) */
+static int truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) {
+  if (xiG_no_tuple(g, c, pos, "a condition", err))
+    return -1;
+  if (xiG_count(&g->nodes[c]) != 1)
+    return xiX_fail(err, pos, "a condition (a if c else b, and, or) takes one number, and this "
+                              "is an array of %u: its truth is ambiguous (NumPy says so too; "
+                              "np.where(c, a, b) chooses by element, (a > 0) * (b > 0) is and "
+                              "by element)", xiG_count(&g->nodes[c]));
+  *holds = !mpfr_zero_p(xiG_el(&g->nodes[c], 0));
   return 0;
 }
 
@@ -212,6 +277,15 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_DUP:
     node = st[*sp - 1];
     break;
+  case K_CALLKW: /* the K_CALL after it reads the name */
+    return 0;
+  case K_DROP:
+    --*sp;
+    return 0;
+  case K_DEFAULT: /* (xiG_exec's loop takes these) */
+  case K_SKIPF:
+  case K_SKIP:
+    return 0;
   case K_SWAP:
     node = st[*sp - 1], st[*sp - 1] = st[*sp - 2], st[*sp - 2] = node;
     return 0;
@@ -233,10 +307,19 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
   scope sc = {params, args, np, NULL, 0, 0};
   int rc = 0;
   for (uint32_t k = 0; k < code->n && rc == 0; k++) {
+    const xiP_ins *in = &code->ins[k];
     if (g->interrupt && *g->interrupt)
-      rc = xiX_fail(err, code->ins[k].pos, "interrupted");
-    else
-      rc = step(g, &sc, &code->ins[k], st, &sp, err);
+      rc = xiX_fail(err, in->pos, "interrupted");
+    else if (in->kind == K_SKIP)
+      k += in->arg;
+    else if (in->kind == K_DEFAULT) /* the parameter given: its default is not computed */
+      k += in->argc < np && args[in->argc] != XI_NONE ? in->arg : 0;
+    else if (in->kind == K_SKIPF) {
+      int holds = 0;
+      rc = truth(g, st[--sp], in->pos, &holds, err);
+      k += rc == 0 && holds == in->op ? in->arg : 0; /* op 0: skip when false */
+    } else
+      rc = step(g, &sc, in, st, &sp, err);
   }
   if (rc == 0)
     *root = st[sp - 1];

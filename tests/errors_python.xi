@@ -5,13 +5,15 @@ class Net:
     pass
 while x < 3:
     x += 1
-f = lambda x: x + 1
+h = [lambda x: x + 1]
 losses = []
 v = [1, 2]
 v.append(3)
 d = {'W1': 1}
+break
 for i in range(3):
-    break
+    continue
+continue
 with open("f") as fh:
     pass
 try:
@@ -26,7 +28,9 @@ def outer(x):
     def inner(y):
         return y
     return x
-def f(x=1):
+def f(x=y):
+    return x
+def f(x, lr=0.1, y):
     return x
 def f(*args):
     return 1
@@ -53,8 +57,8 @@ for i in range(2.0):
     pass
 if [1, 2] > 0:
     pass
-x = 1 if True else 2
-ok = (x > 0) and (x < 2)
+x = 1 if [1, 2] > 0 else 2
+ok = (np.array([1, 2]) > 0) and True
 ok = x is None
 y = [i for i in range(3)]
 z = [1, 2, 3][1:1]
@@ -71,9 +75,15 @@ print(f"{x")
 print(b"bytes")
 print("\N{DAGGER}")
 print(x, file=sys.stderr)
+print("%d %d" % (1,))
+print("%d" % (1, 2))
+print("%q" % 1)
+print("%(W)s" % 1)
 def g(a, b):
     return a - b
-g(b=1, a=2)
+g(1, c=2)
+g(1, 2, a=3)
+g(b=1)
 np.sum([1, 2], 0, axis=0)
 np.sum([1, 2], axis=0, axes=1)
 np.sum(x=1, [1, 2])

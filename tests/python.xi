@@ -50,6 +50,20 @@ def f(t): return t / 7
 prec 64
 k
 prec 128
+# a if c else b: only the branch taken is in the graph (by hand, at x = 3:
+# y2 = x*x = 9, dy2/dx = 2x = 6; the other branch, -x, is not built)
+y2 = x * x if x > 0 else -x
+trace y2
+# a default and a keyword argument (by hand: upd(3, 2) = 3 - 0.5*2 = 2,
+# upd(3, 2, lr=0.25) = 2.5), a lambda (sq(3) = 9), and and or (Python's values)
+def upd(w, g, lr=0.5):
+    return w - lr * g
+u = upd(x, 2)
+u2 = upd(x, 2, lr=0.25)
+sq = lambda t: t * t
+check sq(x) == 9
+both = x > 0 and x < 2
+either = x > 5 or x
 # after an import, an assignment shows nothing, and in a script neither does an expression (Python's rules)
 import numpy as np
 z = np.exp(0)

@@ -1,0 +1,277 @@
+/* pypercent.c: Python's % formatting of print's text, "%.4f" % x and
+ * "%d: %s" % (i, s): the text's conversions become print's items, each a
+ * value with the format spec that gives the same characters (format(x,
+ * ".4f") is "%.4f" % x), so the values print as an f-string's do.  A part of
+ * the parser (xiP_, parse.h), called by pyprint.c; what the two share is
+ * declared in parse_int.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "syntax/parse.h"
+#include "syntax/parse_int.h"
+
+enum { XI_PCT_MAX = 64 }; /* values after one '%' */
+
+/* what one "..." % values takes: the text whole, and the values' code (or a
+   string's text) */
+typedef struct {
+  char *t;
+  size_t n;
+  uint32_t nv;
+  xiP_code vals[XI_PCT_MAX];
+  char *str[XI_PCT_MAX]; /* "%s" % "text": the value is a string */
+  xi_pos at[XI_PCT_MAX];
+} job;
+
+/* one value: a plain string's text, or an expression (an operand of %
+   when not in brackets) */
+static void value(xiP_parser *p, job *j, int operand) {
+  uint32_t k = j->nv;
+  if (k == XI_PCT_MAX)
+    xiP_fail(p, xiP_peek(p)->pos, "more than %d values to format", XI_PCT_MAX);
+  j->at[k] = xiP_peek(p)->pos;
+  xiL_token t = *xiP_peek(p);
+  size_t len;
+  if (t.type == T_STRING) {
+    xiP_take(p);
+    if (xiP_string_text(p, &t, &j->str[k], &len))
+      xiP_fail(p, t.pos, "an f-string as a value of %% formatting is not part of xi: write "
+                         "its text in the format");
+  } else {
+    p->depth = 0;
+    if (operand)
+      xiP_operand(p, &j->vals[k]);
+    else
+      xiP_expr(p, &j->vals[k]);
+  }
+  j->nv++;
+}
+
+/* the values after '%', '%' taken: a bracketed tuple's items (or one value
+   in brackets), or one operand */
+static void operands(xiP_parser *p, job *j) {
+  if (!xiP_is(p, T_LP)) {
+    value(p, j, 1);
+    return;
+  }
+  xiP_take(p);
+  while (!xiP_is(p, T_RP)) {
+    value(p, j, 0);
+    if (!xiP_is(p, T_COMMA))
+      break;
+    xiP_take(p);
+  }
+  xiP_expect(p, T_RP, "',' or ')' after the values to format");
+}
+
+typedef struct {
+  char spec[48]; /* the format spec that writes the same characters */
+  char conv;     /* 's' or 'r' for %s and %r, else 0 */
+  int integer;   /* %d %i %u: the value made an int first, as Python's int(x) */
+} conversion;
+
+/* one conversion at t[*i] ('%' there): flags, width, precision and type into
+   cv, *i past it; 0 for %%, 1 for a value */
+static int conversion_at(xiP_parser *p, const char *t, size_t n, size_t *i, conversion *cv,
+                         xi_pos at) {
+  size_t k = *i + 1;
+  int left = 0, zero = 0, alt = 0;
+  char sign = 0;
+  memset(cv, 0, sizeof *cv);
+  if (k < n && t[k] == '%') {
+    *i = k + 1;
+    return 0;
+  }
+  if (k < n && t[k] == '(')
+    xiP_fail(p, at, "%%(name)s takes a dictionary, which xi does not have: write the values "
+                    "in brackets, \"%%s\" %% (a, b)");
+  for (; k < n && strchr("-+ 0#", t[k]); k++) {
+    left |= t[k] == '-', zero |= t[k] == '0', alt |= t[k] == '#';
+    if (t[k] == '+' || (t[k] == ' ' && sign != '+'))
+      sign = t[k];
+  }
+  size_t w0 = k;
+  while (k < n && t[k] >= '0' && t[k] <= '9')
+    k++;
+  int width = k - w0 > 6 ? -2 : k > w0 ? atoi(t + w0) : -1;
+  int prec = -1;
+  if (k < n && t[k] == '.') {
+    size_t p0 = ++k;
+    while (k < n && t[k] >= '0' && t[k] <= '9')
+      k++;
+    prec = k - p0 > 6 ? -2 : atoi(t + p0);
+  }
+  if (k < n && t[k] == '*')
+    xiP_fail(p, at, "a width or precision given by '*' is not part of xi: write the number");
+  if (width == -2 || prec == -2)
+    xiP_fail(p, at, "a width or precision of more than 6 digits in %% formatting");
+  if (k >= n)
+    xiP_fail(p, at, "incomplete format (as Python says: the text ends after '%%')");
+  char type = t[k];
+  *i = k + 1;
+  char *s = cv->spec;
+  if (type == 's' || type == 'r') {
+    if (prec >= 0)
+      xiP_fail(p, at, "%%.%ds cuts the text of a value, which xi does not do: write %%s", prec);
+    cv->conv = type;
+    if (width >= 0)
+      sprintf(s, "%c%d", left ? '<' : '>', width);
+    return 1;
+  }
+  if (!strchr("diufFeEgGxXo", type)) {
+    if (type == 'c')
+      xiP_fail(p, at, "%%c is not part of xi's %% formatting (d i f e g s r x o are)");
+    xiP_fail(p, at, "unsupported format character '%c' (as Python says; xi's %% formatting "
+                    "takes d i u f F e E g G x X o s r and %%%%)", type);
+  }
+  if ((type == 'd' || type == 'i' || type == 'u') && prec >= 0)
+    xiP_fail(p, at, "a precision on %%%c pads with zeros in Python: write %%0%d%c", type, prec,
+             type);
+  cv->integer = type == 'd' || type == 'i' || type == 'u';
+  if (left)
+    *s++ = '<';
+  if (sign)
+    *s++ = sign;
+  if (alt)
+    *s++ = '#';
+  if (zero && !left)
+    *s++ = '0';
+  if (width >= 0)
+    s += sprintf(s, "%d", width);
+  if (prec >= 0)
+    s += sprintf(s, ".%d", prec);
+  *s++ = cv->integer ? 'd' : type;
+  *s = '\0';
+  return 1;
+}
+
+/* the item for a text t[a, b), unless empty */
+static void text_piece(xiP_parser *p, xiP_stmt *st, const char *t, size_t a, size_t b, xi_pos at) {
+  if (b <= a)
+    return;
+  xiP_item *it = xiP_new_item(p, st, I_TEXT, at);
+  it->text = malloc(b - a + 1);
+  if (!it->text)
+    xiP_fail(p, at, "out of memory");
+  memcpy(it->text, t + a, b - a);
+  it->text[b - a] = '\0';
+  it->len = b - a;
+}
+
+/* a string value's text converted (%s, %r, a width), into a text item */
+static void string_value(xiP_parser *p, xiP_stmt *st, const char *v, const conversion *cv,
+                         xi_pos at) {
+  if (!cv->conv)
+    xiP_fail(p, at, "a number is required, not a string (as Python says of %%d, %%f ...)");
+  if (cv->conv == 'r' && (strchr(v, '\'') || strchr(v, '\\') || strchr(v, '\n')))
+    xiP_fail(p, at, "%%r of this text is not part of xi: write %%s, or the text itself");
+  int width = cv->spec[0] ? atoi(cv->spec + 1) : 0, q = cv->conv == 'r' ? 2 : 0;
+  int len = (int)strlen(v) + q, pad = width > len ? width - len : 0;
+  char *out = malloc((size_t)(len + pad) + 1);
+  if (!out)
+    xiP_fail(p, at, "out of memory");
+  int left = cv->spec[0] == '<';
+  sprintf(out, "%*s%s%s%s%*s", left ? 0 : pad, "", q ? "'" : "", v, q ? "'" : "",
+          left ? pad : 0, "");
+  xiP_item *it = xiP_new_item(p, st, I_TEXT, at);
+  it->text = out;
+  it->len = strlen(out);
+}
+
+/* the text's conversions, each with the next value, into print's items */
+static void convert(xiP_parser *p, xiP_stmt *st, job *j, xi_pos at) {
+  const char *t = j->t;
+  size_t n = j->n, lit = 0;
+  uint32_t used = 0;
+  for (size_t i = 0; i < n;) {
+    if (t[i] != '%') {
+      i++;
+      continue;
+    }
+    text_piece(p, st, t, lit, i, at);
+    conversion cv;
+    if (!conversion_at(p, t, n, &i, &cv, at)) {
+      text_piece(p, st, "%", 0, 1, at);
+      lit = i;
+      continue;
+    }
+    lit = i;
+    if (used == j->nv)
+      xiP_fail(p, at, "not enough arguments for format string (as Python says; several values "
+                      "go in brackets: \"%%d: %%.4f\" %% (i, loss))");
+    if (j->str[used]) {
+      string_value(p, st, j->str[used], &cv, j->at[used]);
+      used++;
+      continue;
+    }
+    xiP_item *it = xiP_new_item(p, st, I_VALUE, j->at[used]);
+    it->code = j->vals[used];
+    memset(&j->vals[used++], 0, sizeof *j->vals); /* the item owns it */
+    it->conv = cv.conv ? cv.conv : 's';
+    if (cv.integer) { /* %d of 3.7 is 3: int(x) first */
+      xiP_ins to_int = {K_ATTR, XI_ATTR_INT, 0, 0, 0, it->pos};
+      xiP_emit(p, &it->code, to_int);
+    }
+    if (cv.spec[0]) {
+      it->len = strlen(cv.spec);
+      it->text = malloc(it->len + 1);
+      if (!it->text)
+        xiP_fail(p, at, "out of memory");
+      memcpy(it->text, cv.spec, it->len + 1);
+    }
+  }
+  text_piece(p, st, t, lit, n, at);
+  if (used < j->nv)
+    xiP_fail(p, j->at[used], "not all arguments converted during string formatting (as Python "
+                             "says: more values than %% conversions)");
+}
+
+static void done(job *j) {
+  for (int k = 0; k < XI_PCT_MAX; k++) {
+    xiP_code_free(&j->vals[k]);
+    free(j->str[k]);
+  }
+  free(j->t);
+  free(j);
+}
+
+/* "...%..." % values, the text's items (from item first on, plain texts) on
+   st and the '%' next: the items become the text's pieces and the values */
+void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first) {
+  xi_pos at = st->items[first].pos;
+  size_t n = 0;
+  for (uint32_t k = first; k < st->nitems; k++) {
+    if (st->items[k].kind != I_TEXT)
+      xiP_fail(p, st->items[k].pos, "%% formatting of an f-string is not part of xi: write the "
+                                    "values in the f-string");
+    n += st->items[k].len;
+  }
+  job *j = calloc(1, sizeof *j);
+  char *t = j ? malloc(n + 1) : NULL; /* the text, whole (the items give it up) */
+  if (!t) {
+    free(j);
+    xiP_fail(p, at, "out of memory");
+  }
+  j->t = t, j->n = n;
+  n = 0;
+  for (uint32_t k = first; k < st->nitems; k++) {
+    memcpy(t + n, st->items[k].text, st->items[k].len);
+    n += st->items[k].len;
+    free(st->items[k].text);
+  }
+  t[n] = '\0';
+  st->nitems = first;
+  jmp_buf outer; /* what j holds is freed on any failure */
+  memcpy(outer, p->fail, sizeof outer);
+  if (setjmp(p->fail)) {
+    done(j);
+    memcpy(p->fail, outer, sizeof outer);
+    longjmp(p->fail, 1);
+  }
+  xiP_take(p); /* '%' */
+  operands(p, j);
+  convert(p, st, j, at);
+  done(j);
+  memcpy(p->fail, outer, sizeof outer);
+}
