@@ -157,5 +157,10 @@ int xiR_loop_break(xiR_session *s);
 int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* xs.append(v) */
+int xiR_mutate(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* repr() of value i, as Python's prompt shows it ([0.69, 0.52], {'W1': array([1., 2.])}),
+   appended to b */
+int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err);
 
 #endif

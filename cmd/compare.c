@@ -1,4 +1,4 @@
-/* compare.c: the number formats networks run in (issue 10).
+/* compare.c: the commands of the number formats networks run in: format, compare.
  *
  * format binary16 makes every value of the session a binary16 number, as
  * NumPy's float16 would hold it (ops/fmt.c rounds; here the session's values
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "grad/probe.h"
 #include "show/num.h"
 #include "show/steps.h"
 

@@ -20,6 +20,7 @@
 #include "ops/fmt.h"
 #include "proof/ball.h"
 #include "cmd/cmd.h"
+#include "grad/probe.h"
 #include "show/print.h"
 
 #define XI_POINTS 20

@@ -9,6 +9,7 @@
 
 #include "ops/fmt.h"
 #include "cmd/cmd.h"
+#include "grad/probe.h"
 #include "show/num.h"
 #include "show/print.h"
 

@@ -1,6 +1,8 @@
-/* help.c: `help`, `help NAME`, and the words Tab completes.  Commands' and
- * operations' help comes from their tables; this file has the overview and
- * the few topics that are neither. */
+/* help.c: the help command (help, help NAME) and the words Tab completes.
+ * The lists of commands, functions and NumPy's names, and each one's help,
+ * come from their tables (syntax/commands.h, ops/ops.h, syntax/numpy.c);
+ * this file has the overview's prose and the few topics that are in none of
+ * them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,6 +120,22 @@ static const struct {
      "                         picked once; on a leaf an update step; X[:2] = 0, dh[h <= 0]\n"
      "                         = 0 and X[1:3, ::2] -= g too (help numpy: slices, masks)\n"
      "  True False None not    % // and Python's strings ('', \"\", triple quotes, \\n)\n"
+     "  losses = []            lists: losses.append(loss), losses[-1], len(losses),\n"
+     "                         losses[-5:], [f(x) for x in xs if c], xs + ys, [0] * n;\n"
+     "                         print(losses) as Python: [0.69, 0.52], [array([1., 2.])]\n"
+     "  d = {'W1': W1}         dicts: d['W1'], d['b'] = v, params[k] -= lr * grads[k],\n"
+     "                         d.items(), d.keys(), d.values(), d.get(k, 0), dict(d),\n"
+     "                         k in d, x not in xs; if xs: (true when not empty)\n"
+     "  for x in xs:           over a list, a tuple, a dict's keys, d.items(), an array's\n"
+     "                         rows, range(...), enumerate(xs), zip(xs, ys); for i, x in ...\n"
+     "  sum(xs) min(xs) max(a, b) sorted(xs) list(...)   Python's own (sum adds left to\n"
+     "                         right); np.mean(xs), np.array(list of arrays) as NumPy\n"
+     "Lists, dicts and strings are Python's code's: in xi's own language [1, 2] is a\n"
+     "vector.  An item keeps its graph (trace losses[-1], grad(losses[-1], W)); a list\n"
+     "keeps its last item's graph only (and those a name holds): older items become\n"
+     "leaves when the tape is collected, so a long loop's list stays small.  One list,\n"
+     "dict or array held in many places is one object, as in Python: b = a;\n"
+     "a.append(1) shows in b, params['W1'] -= ... changes the array W1 names too.\n"
      "Numbers: Python's code runs in binary64, as NumPy's float64 (format binary64),\n"
      "so print shows Python's digits to the last (0.1 + 0.2 is 0.30000000000000004);\n"
      "it starts at a .py file or the first import, unless format or prec chose the\n"
@@ -134,13 +152,15 @@ static const struct {
      "hides it, as in Python (sum(x) is then an error; del sum brings it back).  The\n"
      "commands keep IPython's spelling, %trace L, %grad L wrt W, %vars (accepted\n"
      "everywhere), and their bare word where no name could be: at the start of a line,\n"
-     "not followed by = ( [ . or an operator (trace L, check L == 0.5, vars).\n"
-     "Not part of xi, each with a message: class, lists and .append, dicts, with, try;\n"
-     "lambda but as a name's value; if, for and while inside a def (a if c else b\n"
-     "chooses there).  help numpy lists NumPy's names."},
+     "not followed by = ( [ . or an operator (trace L, check L == 0.5, vars); quit()\n"
+     "and exit() leave, as Python's.\n"
+     "Not part of xi, each with a message: class, with, try, sets, f-strings as\n"
+     "values, a list that holds itself; lambda but as a name's value; if, for and\n"
+     "while inside a def (a if c else b chooses there).  help numpy lists NumPy's\n"
+     "names."},
     {"def", "def f(a, b): ... return ...: see help python."},
     {"print", "print(...): values as Python and NumPy print them; see help python."},
-    {"for", "for i in range(n): with an indented block; see help python."},
+    {"for", "for i in range(n): or for x in xs: with an indented block; see help python."},
     {"while", "while c: with an indented block, break and continue; see help python."},
     {"lambda", "f = lambda x, a=3: a * x + 1: a function, as def makes; see help python."},
     {"if", "if c: ... elif c: ... else: ...; see help python."},

@@ -65,6 +65,17 @@ int xiR_cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       xiW_put(&out, ")  function  = %s\n", f->text);
       continue;
     }
+    if (xiG_kind(g, b->node) >= 0) { /* a list, a dict ...: its kind, and Python's repr */
+      xiW_put(&out, "%s%*s  %s  ", name, width - chars(name), "",
+              xiG_kind_name(xiG_kind(g, b->node)));
+      if (xiR_py_text(s, &out, b->node, st->pos, err)) {
+        xiW_free(&out);
+        free(ids);
+        return -1;
+      }
+      xiW_put(&out, "\n");
+      continue;
+    }
     xiO_view view = xiG_view(&g->nodes[b->node]);
     int leaf = g->nodes[b->node].op == XI_LEAF;
     xiW_put(&out, "%s%*s  %s  ", name, width - chars(name), "", leaf ? "leaf " : "value");

@@ -28,8 +28,12 @@ static void tuple_text(xiR_session *s, xiW_buf *b, uint32_t i, int whole) {
     uint32_t item = s->g.nodes[i].x->args[k];
     if (k)
       xiW_str(b, ", ", 2);
-    if (s->g.nodes[item].op == XI_TUPLE) {
+    if (xiG_kind(&s->g, item) == XI_C_TUPLE) {
       tuple_text(s, b, item, whole);
+    } else if (xiG_kind(&s->g, item) >= 0) {
+      xi_err err;
+      if (xiR_py_text(s, b, item, s->g.nodes[item].pos, &err))
+        b->failed = xiO_stopped() ? XI_W_STOPPED : XI_W_MEMORY;
     } else {
       xiO_view v = xiG_view(&s->g.nodes[item]);
       xiW_proof pf;
@@ -55,8 +59,13 @@ int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int
     column += chars(name) + 3;
   }
   xiW_proof pf;
-  if (s->g.nodes[i].op == XI_TUPLE) /* (2, 3): its items, each as xi writes a value */
+  if (xiG_kind(&s->g, i) == XI_C_TUPLE) /* (2, 3): its items, each as xi writes a value */
     tuple_text(s, b, i, whole);
+  else if (xiG_kind(&s->g, i) >= 0 && xiR_py_text(s, b, i, at, err)) { /* [1, 2], {'a': 1} */
+    b->n = 0, b->failed = 0;
+    return -1;
+  } else if (xiG_kind(&s->g, i) >= 0)
+    ; /* written */
   else if (xiR_prove_value(s, i, &pf, at, err) == 0)
     xiW_value_proven(b, &v, &pf, s->digits, column, whole);
   else {

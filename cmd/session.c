@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "grad/adjoint.h" /* the tape's callbacks for grad(...) */
 #include "show/num.h"
 #include "show/print.h"
 
@@ -167,6 +168,7 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_IF: return xiR_if(s, st, err);
   case S_UNPACK: return xiR_unpack(s, st, err);
   case S_INDEXSET: return xiR_index_set(s, st, err);
+  case S_MUTATE: return xiR_mutate(s, st, err);
   case S_RETURN: return xiX_fail(err, st->pos, "return outside a def");
   case S_NOTHING: return 0;
   }
@@ -187,11 +189,12 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
    what was alive after the last collection: a training loop runs in bounded
    memory, and a graph that is all alive is seldom walked for nothing. */
 static void maybe_collect(xiR_session *s) {
-  if (s->g.n < 4 * s->live + 4096)
+  if (s->g.n < 4 * s->live + s->g.cut_scalars + 4096)
     return;
   if (xiG_collect(&s->g))
     xiD_forget(&s->sweep);
-  s->live = s->g.n;
+  s->live = s->g.n - s->g.cut_scalars; /* a list of 5000 losses is 5000 small leaves: they
+                                           make the next collection wait no longer */
 }
 
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block) {
@@ -204,7 +207,7 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
   memset(&st, 0, sizeof st);
   while (!s->quit && !s->stop && !s->interrupt && !s->jump) {
     xi_err err;
-    p.python = xiR_python(s); /* (an import switches it on between two statements) */
+    xiP_set_python(&p, xiR_python(s)); /* (an import switches it on between two statements) */
     int r = xiP_next(&p, &st, &err);
     if (r == 0)
       break;

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "grad/probe.h"
+#include "grad/tangent.h"
 #include "show/form.h"
 #include "show/print.h"
 #include "show/trace.h"

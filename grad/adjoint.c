@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grad/grad.h"
+#include "grad/adjoint.h"
+#include "grad/tangent.h" /* xiF_jvp */
 #include "syntax/parse.h" /* xiP_formula */
 
 /* ---- building nodes for the rules ---- */

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grad/adjoint.h" /* xiA_prepare: grad(...) values in the way */
+
 void xiD_init(xiD_sweep *s) { memset(s, 0, sizeof *s); }
 
 void xiD_forget(xiD_sweep *s) {

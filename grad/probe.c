@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grad/grad.h"
+#include "grad/probe.h"
+#include "grad/adjoint.h"
 
 int xiC_unfold(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32_t *list,
                uint32_t nlist, xi_pos at, xi_err *err) {

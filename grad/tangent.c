@@ -32,7 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grad/grad.h"
+#include "grad/adjoint.h"
+#include "grad/tangent.h"
 
 int xiF_rule(const xiG_graph *g, uint32_t i) {
   int op = g->nodes[i].op;

@@ -1,4 +1,4 @@
-/* fmt.h: the number formats networks run in (issue 10).
+/* fmt.h: the number formats networks run in (binary16, bfloat16, binary32, binary64).
  *
  * xi computes in GNU MPFR at a working precision with an exponent range so
  * wide that nothing overflows.  A format instead makes every operation's

@@ -3,8 +3,12 @@
  * A row holds everything xi knows about an operation: its enum name, the
  * name users type, its arity, the forward rule, the local-partial rule, the
  * printable forms used by `trace`, and the words for what can go wrong.
- * Adding an operation is adding one row here and its rules in ops.c (or
- * tops.c); tests/opgrad.c tests every row without being told about it.
+ * Adding an operation is one row here, its rules (an elementwise row's in
+ * ops.c; a whole-tensor row's in tops.c, rops.c, iops.c or dops.c, by kind)
+ * and its ball rule (bops.c's table for an elementwise row, which nothing
+ * checks yet; xiO_bt_ID in btops.c for a whole-tensor row, which the build
+ * insists on); tests/opgrad.c tests every row's derivatives and
+ * tests/ballops.c every ball rule without being told about them.
  *
  * X(ID, name, arity, forward, partial, form, d_first, d_second, nan_msg, pole_msg, help)
  *   name      what the user types (NULL for infix-only operators)

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grad/adjoint.h" /* derivatives built as nodes, proven like any */
+
 struct xiB_balls {
   xiG_graph *g;
   xiD_sweep *s;

@@ -34,5 +34,7 @@ void xiT_w_number(int dialect, xiW_buf *b, mpfr_srcptr x, const arb_struct *ball
                   int paren);
 void xiT_w_tensor(int dialect, xiW_buf *b, const xiO_view *v, xiW_proof *pf, int digits);
 void xiT_w_words(int dialect, xiW_buf *b, const char *s);
+/* a label or name (ξ3, W1, ŷ, "W (before the update at 7:1)") in the dialect */
+void xiT_name_text(int dialect, xiW_buf *b, const char *name);
 
 #endif

@@ -212,15 +212,18 @@ static void np_word(xiW_buf *b, long *line, long len, long hang, long width) {
   *line += len;
 }
 
-/* one row: hang is its hanging indent, width the line's width less the ']' */
-static void np_row(xiW_buf *b, const npfmt *f, uint32_t i, long hang, long width) {
-  long line = hang, ew = width - 1;
+/* one row: hang is its hanging indent, width the line's width less the ']';
+   the elements apart by sep (" " in str, ", " in repr) */
+static void np_row(xiW_buf *b, const npfmt *f, uint32_t i, long hang, long width,
+                   const char *sep) {
+  long line = hang, ew = width - 1, sl = (long)strlen(sep);
   xiW_str(b, "[", 1);
   for (uint32_t j = 0; j < f->nc && !b->failed; j++) {
     if (f->csum && j == NP_EDGE) {
       np_word(b, &line, 3, hang, ew);
-      xiW_str(b, "... ", 4);
-      line++;
+      xiW_str(b, "...", 3);
+      xiW_str(b, sep, (size_t)sl);
+      line += sl;
     }
     if (xiO_stopped()) {
       b->failed = XI_W_STOPPED;
@@ -229,7 +232,7 @@ static void np_row(xiW_buf *b, const npfmt *f, uint32_t i, long hang, long width
     np_word(b, &line, f->w, hang, ew);
     np_elem(b, f, i, j);
     if (j + 1 < f->nc)
-      xiW_str(b, " ", 1), line++;
+      xiW_str(b, sep, (size_t)sl), line += sl;
   }
   xiW_str(b, "]", 1);
 }
@@ -246,10 +249,13 @@ static uint32_t np_axis(uint32_t *out, uint32_t n, int sum) {
   return 2 * NP_EDGE;
 }
 
-void xiW_np_str(xiW_buf *b, const xiO_view *v) {
+/* str(x), or repr(x): array([...]), its rows apart by ',' and hung under the
+   '(' (NumPy's array_repr: the prefix "array(", the separator ", ", and the
+   line one shorter for the ')') */
+static void np_text(xiW_buf *b, const xiO_view *v, int repr) {
   uint32_t R = v->sh.rank == 2 ? v->sh.rows : 1, C = v->sh.cols;
   if ((size_t)R * C == 0 || v->n == 0) {
-    xiW_str(b, "[]", 2);
+    xiW_str(b, repr ? "array([], dtype=float64)" : "[]", repr ? 24 : 2);
     return;
   }
   npfmt f = {.v = v};
@@ -306,21 +312,29 @@ void xiW_np_str(xiW_buf *b, const xiO_view *v) {
   } else {
     f.w = 5;
   }
+  const char *sep = repr ? ", " : " ", *hang = repr ? "       " : " ";
+  long h = (long)strlen(hang), width = NP_LINEWIDTH - repr;
+  if (repr)
+    xiW_str(b, "array(", 6);
   if (v->sh.rank != 2) {
-    np_row(b, &f, 0, 1, NP_LINEWIDTH);
-    goto out;
+    np_row(b, &f, 0, h, width, sep);
+  } else {
+    xiW_str(b, "[", 1);
+    for (uint32_t i = 0; i < f.nr && !b->failed; i++) {
+      if (i)
+        xiW_str(b, hang, (size_t)h);
+      np_row(b, &f, i, h + 1, width - 1, sep);
+      if (i + 1 < f.nr)
+        xiW_str(b, repr ? ",\n" : "\n", repr ? 2 : 1);
+      if (f.rsum && i + 1 == NP_EDGE) {
+        xiW_str(b, hang, (size_t)h);
+        xiW_str(b, repr ? "...,\n" : "...\n", repr ? 5 : 4);
+      }
+    }
+    xiW_str(b, "]", 1);
   }
-  xiW_str(b, "[", 1);
-  for (uint32_t i = 0; i < f.nr && !b->failed; i++) {
-    if (i)
-      xiW_str(b, " ", 1);
-    np_row(b, &f, i, 2, NP_LINEWIDTH - 1);
-    if (i + 1 < f.nr)
-      xiW_str(b, "\n", 1);
-    if (f.rsum && i + 1 == NP_EDGE)
-      xiW_str(b, " ...\n", 5);
-  }
-  xiW_str(b, "]", 1);
+  if (repr)
+    xiW_str(b, ")", 1);
 out:
   if (f.g)
     for (size_t e = 0; e < (size_t)f.nr * f.nc; e++)
@@ -330,3 +344,7 @@ out:
       free(f.ints[e]);
   free(f.g), free(f.ints), free(f.rows), free(f.cols);
 }
+
+void xiW_np_str(xiW_buf *b, const xiO_view *v) { np_text(b, v, 0); }
+
+void xiW_np_repr(xiW_buf *b, const xiO_view *v) { np_text(b, v, 1); }

@@ -10,5 +10,7 @@
 
 /* v (rank 1 or 2) as NumPy 1.24's str(ndarray) with the default options */
 void xiW_np_str(xiW_buf *b, const xiO_view *v);
+/* its repr(): array([1., 2.]), as NumPy 1.24 writes it (a list of arrays prints so) */
+void xiW_np_repr(xiW_buf *b, const xiO_view *v);
 
 #endif

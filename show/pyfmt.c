@@ -7,12 +7,13 @@
  * (digits.c: xiQ_dig; the shortest that reads back as a double, n
  * significant digits, or n after the point), and is then laid out as
  * CPython's format_float_short lays out dtoa's digits (layout), padded and
- * grouped as its calc_number_widths and fill_number do (fill_number), or
+ * grouped as its calc_number_widths and fill_number do (pyspec.c), or
  * placed in NumPy's columns and lines (npfmt.c). */
 #include "show/pyfmt.h"
 #include "ops/fmt.h"
 #include "show/digits.h"
 #include "show/npfmt.h"
+#include "show/pyspec.h"
 
 #include <gmp.h>
 #include <math.h>
@@ -86,245 +87,6 @@ static void layout(xiW_buf *b, const xiQ_dig *g, int code, long precision, int a
     xiW_put(b, "%c%+.02ld", upper ? 'E' : 'e', exp);
 }
 
-/* ---- Python's format-spec mini-language ---- */
-
-typedef struct {
-  const char *fill;
-  size_t fill_len; /* the fill character's bytes */
-  int align, sign, z, alt, sep, group;
-  long width, prec; /* -1: not given */
-  long type;        /* 0, or the character (a code point) */
-} fspec;
-
-/* the length of the UTF-8 character starting with byte c */
-static size_t u8len(unsigned char c) {
-  return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-static long u8code(const char *s, size_t n) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (n == 1)
-    return u[0];
-  long c = u[0] & (0x7F >> n);
-  for (size_t i = 1; i < n; i++)
-    c = (c << 6) | (u[i] & 0x3F);
-  return c;
-}
-
-static size_t u8count(const char *s, size_t n) {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++)
-    c += ((unsigned char)s[i] & 0xC0) != 0x80;
-  return c;
-}
-
-static int is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
-
-/* Python's message for a type code: 'd', or '\xe9' past ASCII */
-static void code_text(char *out, size_t n, long type) {
-  if (type > 32 && type < 128)
-    snprintf(out, n, "%c", (int)type);
-  else
-    snprintf(out, n, "\\x%lx", type);
-}
-
-static int fail(char *why, size_t n, int rc, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static int fail(char *why, size_t n, int rc, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  if (why && n)
-    vsnprintf(why, n, fmt, ap);
-  va_end(ap);
-  return rc;
-}
-
-/* digits of a width or precision: Python's get_integer; -1 on overflow */
-static int get_integer(const char *s, size_t len, size_t *pos, long *out) {
-  long acc = 0;
-  int nd = 0;
-  for (; *pos < len && s[*pos] >= '0' && s[*pos] <= '9'; ++*pos, nd++) {
-    long dv = s[*pos] - '0';
-    if (acc > (INT64_MAX - dv) / 10)
-      return -1;
-    acc = acc * 10 + dv;
-  }
-  *out = acc;
-  return nd;
-}
-
-/* parse_internal_render_format_spec: 0, or -1 with Python's message */
-static int parse_spec(fspec *f, const char *s, size_t len, const char *tname, char *why, size_t n) {
-  size_t pos = 0;
-  int align_given = 0, fill_given = 0;
-  memset(f, 0, sizeof *f);
-  f->fill = " ", f->fill_len = 1, f->align = '>', f->width = f->prec = -1;
-  size_t fl = len ? u8len((unsigned char)s[0]) : 0;
-  if (fl && fl < len && is_align(s[fl])) {
-    f->fill = s, f->fill_len = fl, f->align = s[fl];
-    fill_given = align_given = 1;
-    pos = fl + 1;
-  } else if (len && is_align(s[0])) {
-    f->align = s[0], align_given = 1, pos = 1;
-  }
-  if (pos < len && (s[pos] == ' ' || s[pos] == '+' || s[pos] == '-'))
-    f->sign = s[pos++];
-  if (pos < len && s[pos] == 'z')
-    f->z = 1, pos++;
-  if (pos < len && s[pos] == '#')
-    f->alt = 1, pos++;
-  if (!fill_given && pos < len && s[pos] == '0') {
-    f->fill = "0", f->fill_len = 1;
-    if (!align_given)
-      f->align = '=';
-    pos++;
-  }
-  const char *toomany = "ValueError: Too many decimal digits in format string";
-  int got = get_integer(s, len, &pos, &f->width);
-  if (got < 0)
-    return fail(why, n, -1, "%s", toomany);
-  if (got == 0)
-    f->width = -1;
-  if (pos < len && s[pos] == ',')
-    f->sep = ',', pos++;
-  if (pos < len && s[pos] == '_') {
-    if (f->sep)
-      return fail(why, n, -1, "ValueError: Cannot specify both ',' and '_'.");
-    f->sep = '_', pos++;
-  }
-  if (pos < len && s[pos] == ',' && f->sep == '_')
-    return fail(why, n, -1, "ValueError: Cannot specify both ',' and '_'.");
-  if (pos < len && s[pos] == '.') {
-    pos++;
-    got = get_integer(s, len, &pos, &f->prec);
-    if (got < 0)
-      return fail(why, n, -1, "%s", toomany);
-    if (got == 0)
-      return fail(why, n, -1, "ValueError: Format specifier missing precision");
-  }
-  if (pos < len) { /* one character left: the type */
-    size_t tl = u8len((unsigned char)s[pos]);
-    if (pos + tl != len)
-      return fail(why, n, -1, "ValueError: Invalid format specifier '%.*s' for object of type '%s'",
-                  (int)len, s, tname);
-    f->type = u8code(s + pos, tl);
-  }
-  f->group = 3;
-  if (f->sep) {
-    switch (f->type) {
-    case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
-      break;
-    case 'b': case 'o': case 'x': case 'X':
-      if (f->sep == '_') {
-        f->group = 4;
-        break;
-      }
-      /* fall through */
-    default: {
-      char t[16];
-      code_text(t, sizeof t, f->type);
-      return fail(why, n, -1, "ValueError: Cannot specify '%c' with '%s'.", f->sep, t);
-    }
-    }
-  }
-  return 0;
-}
-
-static void put_fill(xiW_buf *b, const fspec *f, long k) {
-  if (f->fill_len == 1) {
-    xiQ_zeros(b, k, f->fill[0]);
-    return;
-  }
-  for (; k > 0 && !b->failed; k--)
-    xiW_str(b, f->fill, f->fill_len);
-}
-
-/* digits d[0..nd) grouped from the right (Python's
-   _PyUnicode_InsertThousandsGrouping), with the zeros that '0' padding to
-   min_width adds, grouped too */
-static void group(xiW_buf *b, const char *d, long nd, long min_width, int sep, int g) {
-  if (min_width < 0)
-    min_width = 0;
-  size_t cap = (size_t)(nd + min_width) * 2 + 8;
-  char *tmp = malloc(cap);
-  if (!tmp) {
-    b->failed = XI_W_MEMORY;
-    return;
-  }
-  char *p = tmp + cap;
-  long remaining = nd, len, nz, nc;
-  int use_sep = 0;
-  for (;;) {
-    len = remaining > min_width ? remaining : min_width;
-    if (len < 1)
-      len = 1;
-    if (sep && len > g)
-      len = g;
-    nz = len - remaining > 0 ? len - remaining : 0;
-    nc = remaining < len ? remaining : len;
-    if (nc < 0)
-      nc = 0;
-    if (use_sep)
-      *--p = (char)sep;
-    p -= nc;
-    memcpy(p, d + remaining - nc, (size_t)nc);
-    p -= nz;
-    memset(p, '0', (size_t)nz);
-    if (!sep)
-      break; /* no grouping: one piece */
-    use_sep = 1;
-    remaining -= nc;
-    min_width -= len;
-    if (remaining <= 0 && min_width <= 0)
-      break;
-    min_width -= 1;
-  }
-  xiW_str(b, p, (size_t)(tmp + cap - p));
-  free(tmp);
-}
-
-/* calc_number_widths and fill_number: the body is ndigits digits (-1: its
-   leading decimal digits) then the rest (point, fraction, exponent, '%') */
-static void fill_number(xiW_buf *b, const fspec *f, int neg, const char *prefix, const char *body,
-                        size_t blen, long ndigits) {
-  size_t nd = ndigits >= 0 ? (size_t)ndigits : 0;
-  while (ndigits < 0 && nd < blen && body[nd] >= '0' && body[nd] <= '9')
-    nd++;
-  const char *rest = body + nd;
-  size_t rest_bytes = blen - nd;
-  char sign = neg ? '-' : f->sign == '+' ? '+' : f->sign == ' ' ? ' ' : 0;
-  long n_prefix = (long)strlen(prefix);
-  long nondigit = (sign != 0) + n_prefix + (long)u8count(rest, rest_bytes);
-  long min_width = f->fill_len == 1 && f->fill[0] == '0' && f->align == '=' ? f->width - nondigit : 0;
-  xiW_buf dg = {0};
-  if (nd)
-    group(&dg, body, (long)nd, min_width, f->sep, f->group);
-  if (dg.failed) {
-    b->failed = dg.failed;
-    xiW_free(&dg);
-    return;
-  }
-  long pad = f->width - (nondigit + (long)dg.n), lpad = 0, spad = 0, rpad = 0;
-  if (pad > 0) {
-    switch (f->align) {
-    case '<': rpad = pad; break;
-    case '^': lpad = pad / 2, rpad = pad - lpad; break;
-    case '=': spad = pad; break;
-    default: lpad = pad;
-    }
-  }
-  put_fill(b, f, lpad);
-  if (sign)
-    xiW_str(b, &sign, 1);
-  xiW_str(b, prefix, (size_t)n_prefix);
-  put_fill(b, f, spad);
-  if (dg.n)
-    xiW_str(b, dg.s, dg.n);
-  xiW_str(b, rest, rest_bytes);
-  put_fill(b, f, rpad);
-  xiW_free(&dg);
-}
-
 /* ---- what a view holds (the type it is printed as: xiQ_type_of) ---- */
 
 /* the type's name in Python's messages, by XI_Q_FLOAT, XI_Q_INT, XI_Q_BOOL */
@@ -333,13 +95,13 @@ static const char *const tnames[] = {"float", "int", "bool"};
 /* ---- format() ---- */
 
 static int too_big(char *why, size_t n, const char *what, long v) {
-  return fail(why, n, -2, "the %s %ld is more than xi writes (%d)", what, v, XI_PY_DIGITS_MAX);
+  return xiW_py_spec_fail(why, n, -2, "the %s %ld is more than xi writes (%d)", what, v, XI_PY_DIGITS_MAX);
 }
 
-static int format_float(xiW_buf *b, mpfr_srcptr x0, const fspec *f0, char *why, size_t n) {
-  fspec f = *f0;
+static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *why, size_t n) {
+  xiW_fspec f = *f0;
   if (f.prec > 2147483647L)
-    return fail(why, n, -1, "ValueError: precision too big");
+    return xiW_py_spec_fail(why, n, -1, "ValueError: precision too big");
   if (f.prec > XI_PY_DIGITS_MAX)
     return too_big(why, n, "precision", f.prec);
   long type = f.type, prec = f.prec;
@@ -365,7 +127,7 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const fspec *f0, char *why, 
     x = h;
     if (mpfr_inf_p(h) && mpfr_number_p(x0)) {
       mpfr_clear(h);
-      return fail(why, n, -2, "the number times 100 is past MPFR's exponent range");
+      return xiW_py_spec_fail(why, n, -2, "the number times 100 is past MPFR's exponent range");
     }
   }
   xiQ_dig g = {0};
@@ -379,13 +141,13 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const fspec *f0, char *why, 
     else if (code == 'g')
       rc = xiQ_sig(&g, x, prec ? (size_t)prec : 1);
     else if (!mpfr_zero_p(x) && xiQ_decexp(x) > XI_PY_DIGITS_MAX)
-      rc = fail(why, n, -2, "the number has %ld digits before the point, more than xi writes (%d)",
+      rc = xiW_py_spec_fail(why, n, -2, "the number has %ld digits before the point, more than xi writes (%d)",
                 xiQ_decexp(x), XI_PY_DIGITS_MAX);
     else
       rc = xiQ_fixed(&g, x, prec);
     if (rc == -1) {
       b->failed = XI_W_MEMORY;
-      rc = fail(why, n, -2, "%s", xiW_why(b));
+      rc = xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b));
     }
     if (code != 'r')
       xiQ_strip(&g);
@@ -409,7 +171,7 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const fspec *f0, char *why, 
   if (type == 'n')
     f.sep = 0; /* the C locale groups nothing */
   if (!body.failed)
-    fill_number(b, &f, g.neg, "", body.s, body.n, -1);
+    xiW_py_spec_number(b, &f, g.neg, "", body.s, body.n, -1);
   else
     b->failed = body.failed;
   xiW_free(&body);
@@ -417,12 +179,12 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const fspec *f0, char *why, 
   return 0;
 }
 
-static int format_int(xiW_buf *b, mpfr_srcptr x, const fspec *f0, char *why, size_t n) {
-  fspec f = *f0;
+static int format_int(xiW_buf *b, mpfr_srcptr x, const xiW_fspec *f0, char *why, size_t n) {
+  xiW_fspec f = *f0;
   if (f.prec != -1)
-    return fail(why, n, -1, "ValueError: Precision not allowed in integer format specifier");
+    return xiW_py_spec_fail(why, n, -1, "ValueError: Precision not allowed in integer format specifier");
   if (f.z)
-    return fail(why, n, -1,
+    return xiW_py_spec_fail(why, n, -1,
                 "ValueError: Negative zero coercion (z) not allowed in integer format specifier");
   mpz_t z;
   mpz_init(z);
@@ -430,14 +192,14 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const fspec *f0, char *why, siz
   int rc = 0;
   if (f.type == 'c') {
     if (f.sign)
-      rc = fail(why, n, -1, "ValueError: Sign not allowed with integer format specifier 'c'");
+      rc = xiW_py_spec_fail(why, n, -1, "ValueError: Sign not allowed with integer format specifier 'c'");
     else if (f.alt)
-      rc = fail(why, n, -1,
+      rc = xiW_py_spec_fail(why, n, -1,
                 "ValueError: Alternate form (#) not allowed with integer format specifier 'c'");
     else if (mpz_sgn(z) < 0 || mpz_cmp_ui(z, 0x10ffff) > 0)
-      rc = fail(why, n, -1, "OverflowError: %%c arg not in range(0x110000)");
+      rc = xiW_py_spec_fail(why, n, -1, "OverflowError: %%c arg not in range(0x110000)");
     else if (mpz_get_ui(z) >= 0xd800 && mpz_get_ui(z) < 0xe000)
-      rc = fail(why, n, -2, "U+%04lX is a lone surrogate, which UTF-8 cannot write",
+      rc = xiW_py_spec_fail(why, n, -2, "U+%04lX is a lone surrogate, which UTF-8 cannot write",
                 mpz_get_ui(z));
     if (!rc) {
       unsigned long c = mpz_get_ui(z);
@@ -453,14 +215,14 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const fspec *f0, char *why, siz
       else
         u[0] = (char)(0xF0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
         u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F)), k = 4;
-      fill_number(b, &f, 0, "", u, k, 0); /* all rest, no digits */
+      xiW_py_spec_number(b, &f, 0, "", u, k, 0); /* all rest, no digits */
     }
     mpz_clear(z);
     return rc;
   }
   if (xiQ_huge_int(x)) {
     mpz_clear(z);
-    return fail(why, n, -2, "the int has more digits than xi writes (%d)", XI_PY_DIGITS_MAX);
+    return xiW_py_spec_fail(why, n, -2, "the int has more digits than xi writes (%d)", XI_PY_DIGITS_MAX);
   }
   int base = f.type == 'b' ? 2 : f.type == 'o' ? 8 : f.type == 'x' ? 16 : f.type == 'X' ? -16 : 10;
   const char *prefix = "";
@@ -472,7 +234,7 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const fspec *f0, char *why, siz
   mpz_abs(z, z);
   char *d = mpz_get_str(NULL, base, z);
   if (d)
-    fill_number(b, &f, neg, prefix, d, strlen(d), (long)strlen(d));
+    xiW_py_spec_number(b, &f, neg, prefix, d, strlen(d), (long)strlen(d));
   else
     b->failed = XI_W_MEMORY;
   void (*freef)(void *, size_t);
@@ -549,17 +311,17 @@ void xiW_py_str(xiW_buf *b, const xiO_view *v) {
 int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, char *why,
                   size_t n) {
   if (b->failed)
-    return fail(why, n, -2, "%s", xiW_why(b));
+    return xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b));
   size_t n0 = b->n;
   int rc = 0;
   if (len == 0) {
     xiW_py_str(b, v);
   } else if (v->sh.rank != 0) {
-    return fail(why, n, -1, "TypeError: unsupported format string passed to numpy.ndarray.__format__");
+    return xiW_py_spec_fail(why, n, -1, "TypeError: unsupported format string passed to numpy.ndarray.__format__");
   } else {
     int t = xiQ_type_of(v->el, v->dtype);
-    fspec f;
-    if (parse_spec(&f, spec, len, tnames[t], why, n))
+    xiW_fspec f;
+    if (xiW_py_spec_parse(&f, spec, len, tnames[t], why, n))
       return -1;
     if (t != XI_Q_FLOAT && f.type == 0)
       f.type = 'd';
@@ -569,8 +331,8 @@ int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, c
                     f.type == 'g' || f.type == 'G' || f.type == '%';
     if (t == XI_Q_FLOAT ? !(floatcode || f.type == 0 || f.type == 'n') : !(intcode || floatcode)) {
       char c[16];
-      code_text(c, sizeof c, f.type);
-      return fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type '%s'", c,
+      xiW_py_spec_code(c, sizeof c, f.type);
+      return xiW_py_spec_fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type '%s'", c,
                   tnames[t]);
     }
     if (f.width > XI_PY_DIGITS_MAX)
@@ -581,12 +343,21 @@ int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, c
       rc = format_int(b, v->el, &f, why, n);
   }
   if (!rc && b->failed)
-    rc = fail(why, n, -2, "%s", xiW_why(b));
+    rc = xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b));
   if (rc && b->s && b->n >= n0) { /* nothing of it stays */
     b->n = n0;
     b->s[n0] = '\0';
   }
   return rc;
+}
+
+void xiW_py_repr(xiW_buf *b, const xiO_view *v) {
+  if (b->failed)
+    return;
+  if (v->sh.rank == 0)
+    str_scalar(b, v->el, v->dtype); /* repr is str for Python's numbers and NumPy 1.24's */
+  else
+    xiW_np_repr(b, v);
 }
 
 void xiW_py_tuple(xiW_buf *b, const long *items, size_t n) {

@@ -79,6 +79,17 @@ void xiW_py_str(xiW_buf *b, const xiO_view *v);
 int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, char *why,
                   size_t n);
 
+/* repr(): a number as str() writes it (Python's repr of a float is its str,
+   and NumPy 1.24's scalars print so); an array as NumPy's repr, array([1., 2.]):
+   how a list, a tuple or a dict prints its items */
+void xiW_py_repr(xiW_buf *b, const xiO_view *v);
+/* a string's repr, quoted and escaped as Python writes it: 'W1', "it's", 'a\n' */
+void xiW_py_str_repr(xiW_buf *b, const char *s);
+/* format(s, spec) of a string: fill, align (left by default), width and a
+   precision that cuts it, as Python's; the return as xiW_py_format's */
+int xiW_py_format_str(xiW_buf *b, const char *s, const char *spec, size_t len, char *why,
+                      size_t n);
+
 /* a tuple of whole numbers as Python prints it: (2, 2), (3,), () */
 void xiW_py_tuple(xiW_buf *b, const long *items, size_t n);
 

@@ -107,8 +107,6 @@ void xiT_tensor_proven(const xiT_steps *st, xiW_buf *b, const xiO_view *v, xiW_p
 /* text with the trace's Unicode written for the dialect (TeX: ∂ \partial, ·
    \cdot, Σ \sum, words as \text{...}) */
 void xiT_words(const xiT_steps *st, xiW_buf *b, const char *text);
-/* a label or name (ξ3, W1, ŷ, "W (before the update at 7:1)") in the dialect */
-void xiT_name_text(int dialect, xiW_buf *b, const char *name);
 
 /* any node under the root named, and its operation, as the steps write them */
 void xiT_who(const xiT_steps *st, xiW_buf *b, uint32_t node);

@@ -51,7 +51,10 @@ void xiT_forward_line(const printer *pr, xiW_buf *b, const xiT_step *p, int hide
     xiT_value_proof(pr->st, p, &pf);
     value(pr, b, pr->val_on, &v, &pf);
   }
-  xiW_put(b, p->leaf ? "   (leaf)\n" : "\n");
+  if (p->leaf && (pr->st->g->nodes[p->node].flags & XI_F_CUT))
+    xiW_put(b, "   (leaf: a list's item, its history let go; a name keeps one's)\n");
+  else
+    xiW_put(b, p->leaf ? "   (leaf)\n" : "\n");
 }
 
 /* With wrt, the operands of step p that are not on a path (ξ2 = -y in

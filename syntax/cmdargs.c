@@ -2,7 +2,7 @@
  * its row in the table of commands gives (commands.h): an expression, wrt and
  * names, check's numbers claimed and its tolerance, repeat's braced body, the
  * file that dot, svg and export write.  The table itself is made here, from
- * XI_COMMANDS.  A part of the parser (xiP_, parse.h): parse.c sends a
+ * XI_COMMANDS.  A part of the parser (xiP_, parse.h): stmt.c sends a
  * statement that starts with a command's word here (xiP_command); what the
  * two share is declared in parse_int.h. */
 #include "syntax/parse.h"
@@ -270,6 +270,11 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
              p->lx.src + kw.off);
   switch (args) {
   case A_NONE:
+    if (xiP_is(p, T_LP) && (cmd == XI_CMD_QUIT || cmd == XI_CMD_EXIT)) { /* quit() */
+      xiP_take(p);
+      xiP_expect(p, T_RP, "')': quit() takes nothing");
+    }
+    break;
   case A_FILE:
     break;
   case A_EXPR:

@@ -51,8 +51,27 @@ typedef enum {
   K_SKIPF,   /* a if c else b: one number off the stack; when it is 0 (op 1: when it is
                 not 0, for or), skip the next arg */
   K_SKIP,    /* skip the next arg instructions */
-  K_DROP     /* the top of the stack dropped (a and b: a, when b is the value) */
+  K_DROP,    /* the top of the stack dropped (a and b: a, when b is the value) */
+  /* Python's values (a .py file, or after import): */
+  K_STR,   /* a string: arg = its text (escapes read) as a symbol */
+  K_PY,    /* a builtin of Python's on containers (XI_PY_*): argc arguments (a method's
+              value first; arg: 1 when that value is a plain name) */
+  K_COMP   /* [e for x in it if c]: it on the stack; op names follow as K_NAME, then argc
+              instructions of the condition, a K_COMP whose argc counts e's, and e's */
 } xiP_kind;
+/* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
+enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,
+       XI_C_ENUMERATE, XI_C_ZIP, XI_C_RANGE };
+/* K_PY's op */
+enum {
+  XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
+  XI_PY_SUM, XI_PY_MIN, XI_PY_MAX, XI_PY_KEYS, XI_PY_VALUES, XI_PY_ITEMS, XI_PY_COPY,
+  XI_PY_APPEND, /* xs.append(v): the pair (xs, the new list), for the statement (S_MUTATE) */
+  XI_PY_EXTEND, /* xs.extend(v): likewise */
+  XI_PY_GET,    /* d.get(k), d.get(k, default) */
+  XI_PY_IN,     /* x in c: a bool */
+  XI_PY_NOTIN   /* x not in c */
+};
 
 /* K_ATTR's op: what is read from a value */
 enum {
@@ -65,7 +84,7 @@ enum {
   XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
-  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (parse.c) */
+  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (stmt.c) */
 };
 /* K_INDEX's and K_INDEXSET's arg: item q's kind in its byte q.  0: an
    expression (':' when bit q of op is set); XI_IX_SLICE | the parts of
@@ -89,8 +108,12 @@ static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
 /* K_NPCALL's op */
 enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_ISCLOSE, XI_NP_ALLCLOSE, XI_NP_ALL,
        XI_NP_ANY };
-/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies) */
+/* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
+   (np.f(...), f(...), not an operator or a method): a list or a tuple among its
+   arguments is an array, as NumPy takes it */
 #define XI_OPF_DOT 1
+#define XI_OPF_NP 2
+#define XI_OPF_NOT 4 /* the == 0 that not x is: a list, a dict or a string by its truth */
 
 typedef struct {
   uint8_t kind, op, spare;

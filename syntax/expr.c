@@ -56,6 +56,12 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     derivative(p, c, name, TAG_KIND(tag) == TAG_DERIV ? TAG_ARG(tag) : 0);
     return;
   }
+  if (p->python && !(xiS_tag(p->sym, id) & TAG_SHADOWED) &&
+      (xiP_word_is(p, &name, "sum") || xiP_word_is(p, &name, "max") ||
+       xiP_word_is(p, &name, "min"))) { /* Python's own, on anything it walks */
+    xiP_py_builtin(p, c, name);
+    return;
+  }
   xiP_callargs a;
   xiP_call_args(p, c, &a, name);
   int argc = a.n;
@@ -94,7 +100,7 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
       xiP_fail(p, name.pos, "%.*s takes %d to %d arguments, not %d", (int)name.len, s, lo, hi,
                argc);
     }
-    xiP_ins ins = {K_OP, (uint8_t)op, 0, (uint16_t)argc, 0, name.pos};
+    xiP_ins ins = {K_OP, (uint8_t)op, XI_OPF_NP, (uint16_t)argc, 0, name.pos};
     xiP_emit(p, c, ins);
     return;
   }
@@ -210,37 +216,54 @@ static void primary(xiP_parser *p, xiP_code *c) {
   } else if (t.type == T_NAME) {
     xiP_take(p);
     name(p, c, t);
+  } else if (t.type == T_STRING && p->python) {
+    xiP_py_string(p, c);
   } else if (t.type == T_STRING) {
-    xiP_fail(p, t.pos, "text is for print(...) in xi: print(\"...\", x) or print(f\"... {x}\")");
+    xiP_fail(p, t.pos, "text is for print(...) in xi's own language: print(\"...\", x) (in "
+                       "Python's code, a .py file or after import, a string is a value)");
+  } else if (t.type == T_LBRACE && p->python) {
+    xiP_py_dict(p, c);
   } else if (t.type == T_LBRACE) {
-    xiP_fail(p, t.pos, "dictionaries ({...}) are not part of xi: use one name per value");
+    xiP_fail(p, t.pos, "dictionaries ({...}) are Python's: a .py file, or a session after "
+                       "import, has them; in xi's own language use one name per value");
   } else {
     xiP_unexpected(p, "an expression");
   }
   p->depth--;
 }
 
-/* [a, b, ...]: a vector of numbers, or of vectors (a matrix), each any expression */
+/* [a, b, ...]: in xi's language (and inside np.array(...)) a vector of
+   numbers, or of vectors (a matrix), each any expression; in Python's code a
+   list (pylist.c) */
 static void list(xiP_parser *p, xiP_code *c) {
+  if (p->python && !p->array_lit) {
+    xiP_py_list(p, c);
+    return;
+  }
   xiL_token open = xiP_take(p);
   uint32_t n = 0;
-  int saved = p->no_compare;
+  int saved = p->no_compare, lit = p->array_lit;
   p->no_compare = 0;
   if (xiP_is(p, T_RBRACK))
-    xiP_fail(p, open.pos, "an empty list: xi has no Python lists (a list that grows with "
-                          ".append): keep each value in a name, or print it as it is computed");
+    xiP_fail(p, open.pos, lit ? "an empty array: xi has no empty arrays"
+                              : "an empty list: lists (that grow with .append) are Python's: "
+                                "a .py file, or a session after import, has them");
   do {
     if (xiP_is(p, T_RBRACK))
       break; /* [a, b,] */
+    p->array_lit = lit && xiP_is(p, T_LBRACK); /* a row of np.array([[...]]) */
     xiP_expr(p, c);
+    p->array_lit = lit;
     if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR)
-      xiP_fail(p, xiP_peek(p)->pos, "list comprehensions are not part of xi: an array "
-                                    "operation does the same to every element (2 * x, np.exp(x))");
+      xiP_fail(p, xiP_peek(p)->pos, "list comprehensions are Python's (a .py file, or after "
+                                    "import); in xi an array operation does the same to every "
+                                    "element (2 * x, np.exp(x))");
     if (++n > XI_MAX_ELEMENTS)
       xiP_fail(p, open.pos, "a list of more than %u elements", XI_MAX_ELEMENTS);
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
   xiP_expect(p, T_RBRACK, "',' or ']' in the list");
   p->no_compare = saved;
+  p->array_lit = 0; /* what follows np.array([...]) is not in it */
   xiP_ins ins = {K_LIST, 0, 0, 0, n, open.pos};
   xiP_emit(p, c, ins);
 }
@@ -293,13 +316,14 @@ static unsigned index_item(xiP_parser *p, xiP_code *c, int *colon) {
 }
 
 /* E[i, j], E[1:3, ::2], E[:, None], E.T after a primary; base: where the
-   primary's code starts when it is a plain name (else XI_NONE), for x[i] = v */
+   primary's code starts when it is a plain name (else XI_NONE), for x[i] = v.
+   A list's slice xs[a:b] is the same K_INDEX (tape/exec.c tells them apart) */
 static void postfix(xiP_parser *p, xiP_code *c, uint32_t base) {
   for (int first = 1;; first = 0) {
     if (xiP_is(p, T_LBRACK)) {
       xiL_token open = xiP_take(p);
       int items = 0, mask = 0, saved = p->no_compare;
-      uint32_t kinds = 0;
+      uint32_t kinds = 0, end = c->n;
       p->no_compare = 0;
       do {
         if (items == XI_IX_MAX)
@@ -316,8 +340,10 @@ static void postfix(xiP_parser *p, xiP_code *c, uint32_t base) {
       xiP_emit(p, c, ins);
       p->index_base = first ? base : XI_NONE;
       p->index_at = c->n - 1;
+      p->index_end = end;
     } else if (xiP_is(p, T_DOT)) {
       xiL_token dot = xiP_take(p);
+      p->method_base = first && base != XI_NONE; /* xs.append(v): xs a plain name */
       xiP_method(p, c, dot); /* .T .shape .sum(axis=0) .reshape(...) ... */
     } else {
       return;
@@ -492,10 +518,20 @@ static void test(xiP_parser *p, xiP_code *c) {
     test(p, c);
     p->depth--;
     xiP_emit_num(p, c, "0", t.pos);
-    xiP_emit_op(p, c, XI_EQ, t.pos);
+    xiP_ins eq = {K_OP, XI_EQ, XI_OPF_NOT, 0, 0, t.pos};
+    xiP_emit(p, c, eq);
     return;
   }
   arith(p, c);
+  xi_pos at;
+  int in = xiP_membership(p, &at);
+  if (in) { /* x in xs, k not in d: Python's containers' */
+    arith(p, c);
+    xiP_ins ins = {K_PY, in == 2 ? XI_PY_NOTIN : XI_PY_IN, 0, 2, 0, at};
+    xiP_emit(p, c, ins);
+    stray_keyword(p);
+    return;
+  }
   int op = comparison(xiP_peek(p)->type);
   if (op < 0 || (p->no_compare == XI_NC_CHECK && op == XI_EQ) || redirect(p)) {
     stray_keyword(p);
@@ -586,6 +622,6 @@ void xiP_expr(xiP_parser *p, xiP_code *c) {
   uint32_t start = c->n;
   disjunction(p, c);
   xiL_token *t = xiP_peek(p);
-  if (t->type == T_NAME && xiP_keyword(xiP_tag_of(p, t)) == KW_IF)
-    conditional(p, c, start);
+  if (t->type == T_NAME && xiP_keyword(xiP_tag_of(p, t)) == KW_IF && !p->comp)
+    conditional(p, c, start); /* (in [e for x in xs if c], the if is the comprehension's) */
 }

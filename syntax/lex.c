@@ -11,6 +11,7 @@ void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line) {
   lx->line = first_line;
   lx->col = 1;
   lx->depth = 0;
+  lx->braces = 0;
 }
 
 int xiL_name_start(uint32_t c) {
@@ -227,17 +228,18 @@ xiL_token xiL_next(xiL_lexer *lx) {
     if (lx->depth) { /* said once, then the end: nothing waits for it forever */
       lx->depth = 0;
       return error(lx, off, lx->open, lx->open_ch == '(' ? "this '(' is never closed"
-                                                         : "this '[' is never closed");
+                                      : lx->open_ch == '[' ? "this '[' is never closed"
+                                                           : "this '{' is never closed");
     }
     return make(lx, T_EOF, off, pos);
   }
   char c = lx->src[lx->off];
   if (single[(unsigned char)c]) { /* one character, one token */
     step(lx, 1);
-    if (c == '(' || c == '[') {
+    if (c == '(' || c == '[' || (c == '{' && lx->braces)) {
       if (lx->depth++ == 0)
         lx->open = pos, lx->open_ch = c;
-    } else if ((c == ')' || c == ']') && lx->depth) {
+    } else if ((c == ')' || c == ']' || (c == '}' && lx->braces)) && lx->depth) {
       lx->depth--;
     }
     return make(lx, (xiL_type)single[(unsigned char)c], off, pos);

@@ -35,6 +35,7 @@ typedef struct {
   uint32_t depth; /* '(' and '[' open: a newline inside them is a blank, as Python's */
   xi_pos open;    /* where the outermost of them was opened */
   char open_ch;
+  uint8_t braces; /* '{' opens one too (Python's dicts; set for Python's code) */
 } xiL_lexer;
 
 void xiL_init(xiL_lexer *lx, const char *src, size_t len, uint32_t first_line);

@@ -10,7 +10,7 @@
 
 #include "syntax/parse_int.h"
 
-enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE, NP_NONE /* np.newaxis: None, as NumPy's is */ };
+enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE, NP_PY, NP_NONE /* np.newaxis: None, as NumPy's is */ };
 /* the special forms: compiled here, not to one op of the same name */
 enum {
   SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
@@ -30,6 +30,8 @@ typedef struct {
 #define FN(n, f, kw) {n, NP_FN, 0, f, kw}
 #define SP(n, s) {n, NP_SP, s, NULL, NULL}
 #define REFUSE(n, why) {n, NP_REFUSE, 0, why, NULL}
+/* Python's own (pylist.c); fn: the message in xi's language, which has no lists */
+#define PY(n, why) {n, NP_PY, 0, why, NULL}
 #define REDUCE "axis keepdims"
 #define FORM(n, f) {n, NP_SP, SP_FORM + XI_NPF_##f, NULL, NULL}
 
@@ -88,19 +90,23 @@ static const np_row method_rows[] = {
     FN("round", "round", "decimals"), SP("reshape", SP_RESHAPE), SP("flatten", SP_FLATTEN),
     SP("ravel", SP_FLATTEN), SP("item", SP_ITEM), SP("dot", SP_DOT), SP("astype", SP_ASTYPE),
     SP("transpose", SP_T), SP("clip", SP_CLIP),
-    REFUSE("append", "lists and .append are not part of xi: keep each value in a name, or "
-                     "print it as it is computed"),
-    REFUSE("tolist", "Python lists are not part of xi: print the array itself"),
+    PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
+    PY("items", NULL), PY("get", NULL),
+    REFUSE("tolist", ".tolist() is not part of xi: print the array itself, or list(x) for "
+                     "a list of its rows (or numbers)"),
     {NULL, 0, 0, NULL, NULL}};
 
 static const np_row builtin_rows[] = {
-    SP("len", SP_LEN), SP("float", SP_FLOAT), SP("int", SP_INT), SP("range", SP_RANGE),
-    REFUSE("list", "Python lists are not part of xi: use an array, np.array([...])"),
-    REFUSE("dict", "dictionaries are not part of xi: use one name per value"),
-    REFUSE("tuple", "tuple(...) is not part of xi: write (a, b)"),
+    SP("len", SP_LEN), SP("float", SP_FLOAT), SP("int", SP_INT),
+    PY("range", "range(...) makes the numbers of a for loop in xi's language: for i in "
+                "range(n): (in Python's code, a .py file or after import, it is a value)"),
+#define NOLIST "are Python's: a .py file, or a session after import, has them; in xi's own " \
+               "language use an array, np.array([...]), or one name per value"
+    PY("list", "lists " NOLIST), PY("dict", "dicts " NOLIST), PY("tuple", "tuple(...) " NOLIST),
+    PY("sorted", "sorted(...) " NOLIST), PY("enumerate", "enumerate(...) " NOLIST),
+    PY("zip", "zip(...) " NOLIST),
+#undef NOLIST
     REFUSE("str", "str(...) is not part of xi: print(f\"{x}\") prints a value in text"),
-    REFUSE("enumerate", "xi's for loops run over range(n): write for i in range(len(x))"),
-    REFUSE("zip", "xi's for loops run over range(n): index the arrays with i"),
     REFUSE("isinstance", "isinstance is not part of xi"),
     REFUSE("type", "type(...) is not part of xi"),
     REFUSE("input", "input() is not part of xi: write the value in the script"),
@@ -300,7 +306,7 @@ void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
     }
     reorder(p, c, a, npos, order, a->nkw);
   }
-  xiP_ins ins = {K_OP, (uint8_t)op, 0, (uint16_t)a->n, mask, name.pos};
+  xiP_ins ins = {K_OP, (uint8_t)op, p->method ? 0 : XI_OPF_NP, (uint16_t)a->n, mask, name.pos};
   xiP_emit(p, c, ins);
   xiP_emit_dtype(p, c, a->dtype, name.pos);
 }
@@ -377,7 +383,9 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
   case SP_DOT:
   case SP_MATMUL: {
     need(p, a, first + 1, first + 1, name, sp == SP_DOT ? "dot(a, b)" : "matmul(a, b)");
-    xiP_ins ins = {K_OP, XI_MATMUL, sp == SP_DOT ? XI_OPF_DOT : 0, 2, 0, pos};
+    xiP_ins ins = {K_OP, XI_MATMUL,
+                   (uint8_t)((sp == SP_DOT ? XI_OPF_DOT : 0) | (p->method ? 0 : XI_OPF_NP)), 2,
+                   0, pos};
     xiP_emit(p, c, ins);
     return;
   }
@@ -460,7 +468,15 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
 /* a row's call: an op of xi's (with keywords), a maker, or a special form;
    first: the arguments from there on are the call's own (a method's value
    is already on the stack) */
+static void row_call_(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token name, int method);
+
+/* (p->method: the call is a method's, whose operands NumPy does not convert) */
 static void row_call(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token name, int method) {
+  row_call_(p, c, r, name, method);
+  p->method = 0;
+}
+
+static void row_call_(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token name, int method) {
   xiP_callargs a;
   if (r->kind == NP_SP && r->sp == SP_NORM) { /* its ord may be a string, 'fro' */
     xiP_norm_call(p, c, name);
@@ -474,7 +490,11 @@ static void row_call(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token name
     special(p, c, SP_ASTYPE, &a, 0, name);
     return;
   }
+  if (r->kind == NP_SP && r->sp == SP_ARRAY && xiP_is(p, T_LBRACK))
+    p->array_lit = 1; /* np.array([[1, 2], [3, 4]]): an array, in Python's code too */
   xiP_call_args(p, c, &a, name);
+  p->array_lit = 0;
+  p->method = method;
   if (method) { /* the value before '.' is the first argument */
     if (a.n >= XI_KW_ARGS)
       xiP_fail(p, name.pos, "too many arguments");
@@ -563,6 +583,11 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
              (int)t.len, p->lx.src + t.off);
   if (r->kind == NP_REFUSE)
     refuse(p, r, t.pos);
+  if (r->kind == NP_PY) { /* xs.append(v), d.items() ...: Python's methods */
+    xiP_expect(p, T_LP, "'(': a method is called, as in xs.append(x)");
+    xiP_py_method(p, c, t);
+    return;
+  }
   int attribute = r->kind == NP_SP && (r->sp == SP_T || r->sp == SP_SHAPE ||
                                        r->sp == SP_SIZE || r->sp == SP_NDIM);
   if (attribute && !(r->sp == SP_T && xiP_is(p, T_LP))) {
@@ -582,8 +607,15 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
 
 void xiP_builtin(xiP_parser *p, xiP_code *c, xiL_token name, int which) {
   const np_row *r = &builtin_rows[which];
-  if (r->kind == NP_REFUSE)
+  if (r->kind == NP_REFUSE || (r->kind == NP_PY && !p->python))
     refuse(p, r, name.pos);
+  if (r->kind == NP_PY) {
+    if (!xiP_is(p, T_LP))
+      xiP_fail(p, name.pos, "%s is a function: call it as %s(...)", r->name, r->name);
+    xiP_take(p);
+    xiP_py_builtin(p, c, name);
+    return;
+  }
   if (!xiP_is(p, T_LP))
     xiP_fail(p, name.pos, "%s is a function: call it as %s(...)", r->name, r->name);
   xiP_take(p);

@@ -1,16 +1,37 @@
 /* parse.c: recursive descent over the lexer's tokens, emitting postfix code.
  *
- *   stmt    := command | NAME ('='|'+='|'-='|'*='|'/=') expr
- *            | NAME '(' NAME,... ')' '=' expr | expr
- *   command := WORD args          (the shape of args is the command's row: cmdargs.c)
- *   expr    := arith (('>'|'>='|'<'|'<='|'=='|'!=') arith)?
- *   arith   := term (('+'|'-') term)*
- *   term    := unary (('*'|'/'|'@') unary)*
- *   unary   := ('-'|'+') unary | power          so -2^2 is -(2^2)
- *   power   := primary postfix* SUP* ('^'|'**') unary)?   right-associative
- *   primary := NUM | NAME | NAME '(' args ')' | '(' expr ')' | '[' expr,... ']'
+ *   stmt     := command | '%' command         (%trace L: IPython's spelling)
+ *             | python                        def for while if import from print
+ *                                             pass return ... (pystmt.c, pydef.c,
+ *                                             pyprint.c)
+ *             | STRING                        a docstring: nothing to run
+ *             | NAME assign exprs | NAME '[' index ']' assign exprs
+ *             | NAME '=' 'lambda' ...        (pydef.c)
+ *             | NAME '(' NAME, ... ')' '=' expr               f(x) = x^2
+ *             | NAME (',' NAME)+ '=' exprs                    unpacking
+ *             | exprs
+ *   assign   := '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '//='
+ *   command  := WORD args          (the shape of args is the command's row: cmdargs.c)
+ *   exprs    := expr (',' expr)* ','?          more than one: a tuple
  *
- * What parse.c shares with cmdargs.c is declared in parse_int.h.
+ * Expressions (expr.c; NumPy's names, methods and keyword arguments: numpy.c):
+ *   expr     := or ('if' or 'else' expr)?      only the branch taken is computed
+ *   or       := and ('or' and)*                Python's: a or b is a, or b
+ *   and      := test ('and' test)*
+ *   test     := 'not' test | arith (('>'|'>='|'<'|'<='|'=='|'!=') arith)?
+ *                                              comparisons do not chain
+ *   arith    := term (('+'|'-') term)*
+ *   term     := unary (('*'|'/'|'@'|'%'|'//') unary)*
+ *   unary    := ('-'|'+') unary | power        so -2^2 is -(2^2)
+ *   power    := primary postfix* SUP* (('^'|'**') unary)?   right-associative
+ *   postfix  := '[' index (',' index)? ']' | '.' NAME call?   M[i, :], x.T, x.sum(0)
+ *   index    := expr | ':'
+ *   primary  := NUM | NAME | NAME call | '(' ')' | '(' expr ')' | '(' expr ',' ... ')'
+ *             | '[' expr, ... ']'
+ *
+ * parse.c has the tokens (taken, put back, expected), the code emitted and
+ * the memory of statements; stmt.c a statement, expr.c an expression.  What
+ * the parser's files share is declared in parse_int.h.
  */
 #include "syntax/parse.h"
 #include "syntax/parse_int.h"
@@ -215,368 +236,6 @@ int xiP_compound(xiL_type t) {
   case T_DSLASHEQ: return XI_FLOORDIV;
   default: return -1;
   }
-}
-
-/* x[index] op= value: code x, the index items, the value, K_INDEXSET */
-static void index_assign(xiP_parser *p, xiP_stmt *st, xiL_token op) {
-  xiP_code *c = &st->code;
-  xiP_ins idx = c->ins[--c->n]; /* the K_INDEX: its items stay, the value follows */
-  st->kind = S_INDEXSET;
-  st->assign = op.type;
-  st->name = c->ins[0].arg;
-  st->target_pos = c->ins[0].pos;
-  p->depth = 0;
-  xiP_expr_list(p, c);
-  int compound = xiP_compound(op.type);
-  xiP_ins ins = {K_INDEXSET, idx.op, (uint8_t)(compound < 0 ? 0 : compound), idx.argc, idx.arg,
-                 idx.pos};
-  xiP_emit(p, c, ins);
-}
-
-static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
-  xiP_code *c = &st->code;
-  xiP_ins last = c->ins[c->n - 1];
-  xiL_token op = xiP_take(p);
-  if (last.kind == K_INDEX && p->index_base == 0 && p->index_at == c->n - 1) {
-    index_assign(p, st, op);
-    return;
-  }
-  if (last.kind == K_INDEX)
-    xiP_fail(p, last.pos, "assign to an index of a name: M[i, j] = v (M[i][j] = v and x.y[i] "
-                          "= v are not part of xi)");
-  if (c->n == 1 && last.kind == K_NAME && op.type == T_ASSIGN &&
-      xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_LAMBDA) {
-    xiP_lambda(p, st, last.arg, last.pos); /* f = lambda x: x ** 2 */
-    return;
-  }
-  if (c->n == 1 && last.kind == K_NAME) {
-    st->kind = S_ASSIGN;
-    st->assign = op.type;
-    st->name = last.arg;
-    st->target_pos = last.pos;
-  } else if (op.type == T_ASSIGN && last.kind == K_CALL && c->n == last.argc + 1u) {
-    for (uint32_t i = 0; i < last.argc; i++) {
-      if (c->ins[i].kind != K_NAME)
-        xiP_fail(p, c->ins[i].pos, "a function's parameters must be names");
-      for (uint32_t j = 0; j < i; j++)
-        if (c->ins[j].arg == c->ins[i].arg)
-          xiP_fail(p, c->ins[i].pos, "parameter '%s' is given twice",
-               xiS_name(p->sym, c->ins[i].arg));
-      xiP_add_name(p, st, c->ins[i].arg, c->ins[i].pos);
-    }
-    st->kind = S_DEF;
-    st->name = last.arg;
-    st->target_pos = last.pos;
-  } else if (last.kind == K_OP && xiO_table[last.op].name && op.type == T_ASSIGN &&
-             c->n >= (uint32_t)xiO_table[last.op].arity + 1 && last.argc) {
-    xiP_fail(p, last.pos, "%s is a built-in function: it cannot be defined again",
-         xiO_table[last.op].name);
-  } else {
-    xiP_fail(p, op.pos, "the left side of %s must be a name", xiL_describe(op.type));
-  }
-  c->n = 0;
-  if (st->kind == S_ASSIGN) { /* a = 1, 2 makes a tuple */
-    size_t start = xiP_peek(p)->off;
-    p->depth = 0;
-    xiP_expr_list(p, c);
-    st->text_off = start;
-    st->text_len = p->last_end - start;
-    return;
-  }
-  xiP_full_expr(p, st);
-}
-
-/* a, b = ...: the targets are names; or a, b alone: a tuple */
-static void tuple_or_unpack(xiP_parser *p, xiP_stmt *st) {
-  xiP_code *c = &st->code;
-  uint32_t n = 1;
-  while (xiP_is(p, T_COMMA)) {
-    xiP_take(p);
-    if (xiP_at_end(p) || xiP_is(p, T_ASSIGN))
-      break;
-    p->depth = 0;
-    xiP_expr(p, c);
-    n++;
-  }
-  if (!xiP_is(p, T_ASSIGN)) {
-    xiP_ins ins = {K_TUPLE, 0, 0, (uint16_t)n, 0, st->pos};
-    xiP_emit(p, c, ins);
-    return;
-  }
-  xiL_token eq = xiP_take(p);
-  if (c->n != n)
-    xiP_fail(p, eq.pos, "the names to unpack into must be plain names: a, b = f(x)");
-  for (uint32_t k = 0; k < n; k++) {
-    if (c->ins[k].kind != K_NAME)
-      xiP_fail(p, c->ins[k].pos, "the names to unpack into must be plain names: a, b = f(x)");
-    xiP_add_name(p, st, c->ins[k].arg, c->ins[k].pos);
-  }
-  st->kind = S_UNPACK;
-  c->n = 0;
-  p->depth = 0;
-  size_t start = xiP_peek(p)->off;
-  xiP_expr_list(p, c);
-  st->text_off = start;
-  st->text_len = p->last_end - start;
-}
-
-/* a string alone is a docstring (or a comment written as one): nothing to run */
-static void docstring(xiP_parser *p, xiP_stmt *st) {
-  while (xiP_is(p, T_STRING))
-    xiP_take(p);
-  if (!xiP_at_end(p))
-    xiP_fail(p, xiP_peek(p)->pos, "text is for print(...) in xi: print(\"...\", x)");
-  st->kind = S_NOTHING;
-}
-
-/* ---- names and commands ----
- * The one rule of what a word of xi's means: a command's (syntax/commands.h),
- * a function's of the op table, a maker's, a built-in of Python's.  In xi's
- * language a command's word starts a command, and a function's name is
- * called.  In Python's code (a .py file, or a session after import:
- * p->python) a word is a name wherever Python would read it as one: assigned,
- * looped over, passed or read (for step in range(5), seed = 42, sum += x,
- * f"{step}"), and a value Python's code gave it hides xi's function of that
- * name, as in Python (xiP_named).  A command keeps a spelling that cannot
- * clash, IPython's %trace L (accepted everywhere), and its bare word where it
- * cannot be a Python name: at the start of a statement, followed by what
- * cannot follow a name there (trace loss, check L == 0.5, seed 42). */
-
-static int xis_word(uint16_t tag) {
-  int k = TAG_KIND(tag);
-  return k == TAG_COMMAND || k == TAG_OP || k == TAG_MAKER || k == TAG_DERIV ||
-         k == TAG_BUILTIN;
-}
-
-void xiP_named(xiS_table *sym, uint32_t id, int on) {
-  uint16_t t = xiS_tag(sym, id);
-  if (xis_word(t))
-    xiS_set_tag(sym, id, (uint16_t)(on ? t | TAG_NAMED : t & ~TAG_NAMED));
-}
-
-uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
-  uint16_t tag = xiP_tag_of(p, t);
-  if (tag & TAG_SHADOWED)
-    return TAG_NONE; /* a def made it the user's function */
-  if (p->python && xis_word(tag) && call && (tag & TAG_NAMED))
-    xiP_fail(p, t->pos, "%.*s is a value here, not a function: Python's code gave the name a "
-                        "value, which hides the built-in %.*s, as in Python (del %.*s brings "
-                        "it back)", (int)t->len, p->lx.src + t->off, (int)t->len,
-             p->lx.src + t->off, (int)t->len, p->lx.src + t->off);
-  if (p->python && xis_word(tag) && !call)
-    return TAG_NONE; /* Python's name: sum = 0, print(step) */
-  return tag & (uint16_t)~TAG_NAMED;
-}
-
-void xiP_bindable(xiP_parser *p, const xiL_token *t) {
-  uint16_t tag = xiP_tag_of(p, t);
-  const char *s = p->lx.src + t->off;
-  int n = (int)t->len;
-  if (TAG_KIND(tag) == TAG_KEYWORD)
-    xiP_fail(p, t->pos, "'%.*s' is a word of Python's, not a name", n, s);
-  if (!p->python && xis_word(tag) && !(tag & TAG_SHADOWED))
-    xiP_fail(p, t->pos, "'%.*s' is a %s of xi's: choose another name (in Python's code, a .py "
-                        "file or after import, it can be a name)", n, s,
-             TAG_KIND(tag) == TAG_COMMAND ? "command" : "function");
-}
-
-/* what may follow a name, and not a command's word, at the start of a
-   statement of Python's: step = 3, step += 1, step(x), step[0], step.T,
-   step, x = ..., step * 2, step < 3, step if c else d ... */
-static int name_follows(xiP_parser *p) {
-  xiL_token *t = xiP_peek(p);
-  switch (t->type) {
-  case T_ASSIGN: case T_PLUSEQ: case T_MINUSEQ: case T_STAREQ: case T_SLASHEQ:
-  case T_PERCENTEQ: case T_DSLASHEQ: case T_LP: case T_LBRACK: case T_DOT: case T_COMMA:
-  case T_COLON: case T_STAR: case T_SLASH: case T_POW: case T_AT: case T_PERCENT:
-  case T_DSLASH: case T_EQEQ: case T_NE: case T_LT: case T_LE: case T_GT: case T_GE:
-  case T_SUP:
-    return 1;
-  case T_NAME: {
-    int kw = xiP_keyword(xiP_tag_of(p, t));
-    return kw == KW_IF || kw == KW_AND || kw == KW_OR || kw == KW_IN || kw == KW_IS ||
-           kw == KW_NOT;
-  }
-  default:
-    return 0;
-  }
-}
-
-/* the command's word first (taken; tag its tag) at the start of a statement:
-   is it the command?  Otherwise it starts an expression, and is put back */
-static int command_here(xiP_parser *p, xiL_token first, uint16_t tag) {
-  int call = xiP_is(p, T_LP);
-  if ((tag & TAG_SHADOWED) && call)
-    return 0; /* def grad(...): grad( calls it; grad L is still the command */
-  if (TAG_ARG(tag) == XI_CMD_GRAD && call)
-    return 0; /* grad(L, W) is an expression */
-  if (!p->python)
-    return 1;
-  if (name_follows(p))
-    return 0;
-  xiP_args args = xiP_commands[TAG_ARG(tag)].args;
-  if (xiP_at_end(p)) /* step alone is a name; vars alone the command, unless it is named */
-    return (args == A_NONE || args == A_TOPIC || args == A_NUMBER_OPT) && !(tag & TAG_NAMED);
-  (void)first;
-  if (xiP_is(p, T_MINUS) || xiP_is(p, T_PLUS))
-    return !(tag & TAG_NAMED); /* show -x, but step - 1 when step is a value */
-  return 1;
-}
-
-/* %trace L: IPython's spelling of a command, which no name can take */
-static void percent_command(xiP_parser *p, xiP_stmt *st) {
-  xiL_token pct = xiP_take(p);
-  xiL_token w = *xiP_peek(p);
-  uint16_t tag = w.type == T_NAME ? xiP_tag_of(p, &w) : TAG_NONE;
-  if (TAG_KIND(tag) != TAG_COMMAND || w.off != pct.off + 1) {
-    if (w.type == T_NAME && w.off == pct.off + 1)
-      xiP_fail(p, pct.pos, "%%%.*s is not a command of xi's (help lists them; IPython's own "
-                           "magics are not part of xi)", (int)w.len, p->lx.src + w.off);
-    xiP_fail(p, pct.pos, "a statement does not start with '%%': %%trace L is the command "
-                         "trace (help lists the commands)");
-  }
-  xiP_take(p);
-  if (TAG_ARG(tag) == XI_CMD_GRAD && xiP_is(p, T_LP))
-    xiP_fail(p, w.pos, "%%grad is the command, as in %%grad L wrt W; grad(L, W), the "
-                       "function, is written without '%%'");
-  xiP_command(p, st, w, TAG_ARG(tag));
-}
-
-static void statement(xiP_parser *p, xiP_stmt *st) {
-  xiL_token first = *xiP_peek(p);
-  st->pos = first.pos;
-  if (first.type == T_STRING) {
-    docstring(p, st);
-    return;
-  }
-  if (first.type == T_PERCENT) {
-    percent_command(p, st);
-    return;
-  }
-  uint16_t tag = xiP_tag_of(p, &first);
-  int kw = xiP_keyword(tag);
-  if (kw >= 0 && kw != KW_TRUE && kw != KW_FALSE && kw != KW_NONE && kw != KW_NOT &&
-      kw != KW_LAMBDA) {
-    xiP_python(p, st, first, kw);
-    return;
-  }
-  if (TAG_KIND(tag) == TAG_COMMAND) {
-    xiP_take(p);
-    int cmd = command_here(p, first, tag);
-    xiP_put_back(p, &first); /* what follows unread: load's file is raw text */
-    if (cmd) {
-      xiP_take(p);
-      xiP_command(p, st, first, TAG_ARG(tag));
-      return;
-    } /* else an expression: grad(L, W), or Python's name */
-  } else if (TAG_KIND(tag) >= TAG_DERIV && !p->python) {
-    xiP_take(p);
-    if (xiP_assignment(xiP_peek(p)->type))
-      xiP_fail(p, first.pos, "%.*s is a built-in function: choose another name (in Python's "
-                             "code, a .py file or after import, it can be a name)",
-               (int)first.len, p->lx.src + first.off);
-    xiP_put_back(p, &first);
-  }
-  st->kind = S_EXPR;
-  xiP_full_expr(p, st);
-  if (xiP_is(p, T_COMMA)) {
-    tuple_or_unpack(p, st);
-    return;
-  }
-  if (xiP_assignment(xiP_peek(p)->type)) {
-    def_or_assign(p, st);
-    return;
-  }
-  xiP_code *c = &st->code; /* np.random.seed(42): the seed command */
-  if (c->n >= 2 && c->ins[c->n - 1].kind == K_ATTR && c->ins[c->n - 1].op == XI_ATTR_SEED) {
-    st->kind = S_COMMAND;
-    st->cmd = XI_CMD_SEED;
-    c->n--; /* np.random.seed(seed): the number is computed (st->code) */
-    if (c->n == 1 && c->ins[0].kind == K_NUM && p->seed_arg.type == T_NUM) {
-      st->arg = p->seed_arg;
-      st->has_number = 1;
-      c->n = 0;
-    }
-  }
-}
-
-static void skip_statement(xiP_parser *p) {
-  if (p->ended) { /* the error was in a block, all of which was read: on after it */
-    p->ended = 0;
-    return;
-  }
-  p->lx.depth = 0; /* an error inside brackets: the statement ends at the newline */
-  if (p->resync) { /* a bracket never closed: on from the line after it */
-    p->lx.off = p->resync - 1;
-    p->lx.line = p->resync_line, p->lx.col = 1;
-    p->have_tok = 0;
-    p->resync = 0;
-    return;
-  }
-  for (;;) {
-    xiL_type t = xiP_peek(p)->type;
-    if (t == T_EOF)
-      return;
-    p->have_tok = 0;
-    if (t == T_NL || t == T_SEMI)
-      return;
-  }
-}
-
-/* t is the first token of its line */
-static int starts_line(const xiP_parser *p, const xiL_token *t) {
-  size_t i = t->off;
-  while (i && (p->lx.src[i - 1] == ' ' || p->lx.src[i - 1] == '\t' || p->lx.src[i - 1] == '\f'))
-    i--;
-  return i == 0 || p->lx.src[i - 1] == '\n';
-}
-
-int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
-  xiP_code keep = st->code; /* the code buffer is reused from statement to statement */
-  xiP_stmt_free(st);
-  memset(st, 0, sizeof *st);
-  st->code.ins = keep.ins, st->code.cap = keep.cap;
-  p->err = err;
-  p->no_compare = 0;
-  if (setjmp(p->fail)) {
-    xiP_release_file(p);
-    skip_statement(p);
-    return -1;
-  }
-  for (;;) {
-    while (xiP_is(p, T_NL) || xiP_is(p, T_SEMI))
-      xiP_take(p);
-    if (xiP_is(p, T_EOF))
-      return 0;
-    p->ended = 0;
-    if (p->indent && starts_line(p, xiP_peek(p)) && xiP_peek(p)->pos.col != p->indent)
-      xiP_fail(p, xiP_peek(p)->pos, "IndentationError: unexpected indent (no line before it "
-                                    "ends with ':' to open a block; at the prompt a blank "
-                                    "line ends a block: load the file, or paste it whole)");
-    statement(p, st);
-    if (st->kind != S_NOTHING || p->ended || !xiP_at_end(p))
-      break;
-    xiP_stmt_free(st); /* pass, a docstring: on to the next statement */
-    st->kind = S_EXPR;
-  }
-  if (p->ended) /* a block took its last newline: the next statement starts here */
-    return 1;
-  if (st->kind == S_NOTHING && !xiP_at_end(p))
-    xiP_unexpected(p, "the end of the statement");
-  if (st->kind == S_NOTHING)
-    return 0;
-  if (!xiP_at_end(p)) {
-    int wrt = st->kind == S_COMMAND && !st->nnames &&
-              (xiP_commands[st->cmd].args == A_WRT || xiP_commands[st->cmd].args == A_WRT_WORD);
-    if (st->kind == S_COMMAND && xiP_commands[st->cmd].args == A_WRT_EQ && !st->nitems)
-      xiP_unexpected(p, "',' and another name, '=' and a value, or the end of the statement");
-    int operand = st->code.n && !(st->kind == S_COMMAND && (xiP_commands[st->cmd].args == A_CHECK));
-    xiP_unexpected(p, wrt       ? "an operator, wrt, or the end of the statement"
-                  : operand ? "an operator or the end of the statement"
-                            : "the end of the statement");
-  }
-  st->quiet = xiP_is(p, T_SEMI);
-  return 1;
 }
 
 int xiP_formula(xiS_table *sym, const char *text, xiP_code *code, xi_err *err) {

@@ -25,6 +25,7 @@ typedef enum {
   S_UNPACK,   /* names... = code (a tuple) */
   S_INDEXSET, /* name[index] op= ...: code makes the new value (K_INDEXSET) */
   S_RETURN,   /* inside a def: its value */
+  S_MUTATE,   /* xs.append(v): code makes the pair (xs, the new list) */
   S_NOTHING   /* pass, a docstring: read and done */
 } xiP_stmt_kind;
 
@@ -74,6 +75,10 @@ typedef struct {
   uint32_t nitems;
   char *sep, *end;      /* print's sep= and end= (NULL: ' ' and '\n') */
   char *deftext;        /* S_DEF written with def: its body on one line, for vars */
+  uint8_t iterable;     /* S_FOR: code makes what is walked (else range's numbers), and
+                           names are the targets */
+  uint8_t pair;         /* S_INDEXSET in Python's code: code makes (x, the new x), for the
+                           rules of a change in place (x may be any expression) */
 } xiP_stmt;
 
 
@@ -106,6 +111,12 @@ typedef struct {
                          xi's that Python would read as a name is one (xiP_word) */
   uint32_t indent;    /* a statement that starts a line starts at this column (0: the
                          source is a block, whose lines xiP_block checked, or braces) */
+  int array_lit;      /* np.array([...]): brackets inside make an array, in any mode */
+  uint32_t index_end; /* where the base of the last x[...] ends in the code */
+  int comp;           /* a comprehension's iterable is read (1; in is not an operator there)
+                         or its condition (2): an if after either is not a conditional */
+  int method;         /* a method's call is compiled (numpy.c): no XI_OPF_NP */
+  int method_base;    /* the value before the last method's '.' is a plain name */
   size_t resync;      /* after a bracket never closed: 1 + where the next line starts */
   uint32_t resync_line;
 } xiP_parser;
@@ -148,6 +159,13 @@ enum {
 /* the ith name xi has after np. (which 0), after a value's '.' (1), or after
    math. (2); NULL past the last: for help */
 const char *xiP_np_name(int which, int i);
+
+/* Python's code from now on (a .py file, or after import): lists, dicts and
+   strings are values, '{' opens a bracket */
+static inline void xiP_set_python(xiP_parser *p, int on) {
+  p->python = on;
+  p->lx.braces = (uint8_t)on;
+}
 
 /* Compiles an expression in the names params (a formula of the op table)
    into code; -1 (err says why) when it is not one. */

@@ -1,6 +1,6 @@
 /* parse_int.h: internal to the parser: what its files share with one
  * another (the tokens and code of parse.c, the expressions of expr.c and
- * numpy.c, parse.c with cmdargs.c, which reads a command's arguments;
+ * numpy.c, stmt.c with cmdargs.c, which reads a command's arguments;
  * pystmt.c with pyprint.c and pydef.c, which read print and def).  Only
  * syntax/'s files include it; the rest of xi sees parse.h (statements) and
  * code.h (the code the tape runs). */
@@ -45,7 +45,7 @@ uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t);
 uint32_t xiP_intern(xiP_parser *p, const char *s, size_t len, xi_pos pos); /* or fails */
 uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t);
 /* what the word t means in an expression, call: '(' follows it; TAG_NONE for
-   a name (parse.c holds the rule of names and commands) */
+   a name (stmt.c holds the rule of names and commands) */
 uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call);
 /* fails unless the word t can be given a value here (a for's name, a parameter) */
 void xiP_bindable(xiP_parser *p, const xiL_token *t);
@@ -90,7 +90,7 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw);
 /* a string token's text, escapes read (f-strings are not plain text: -1; pyprint.c) */
 int xiP_string_text(xiP_parser *p, const xiL_token *t, char **text, size_t *len);
 
-/* ---- statements and commands (parse.c, cmdargs.c) ---- */
+/* ---- statements and commands (parse.c, stmt.c, cmdargs.c) ---- */
 /* an expression into st->code, remembering its source text for labels */
 void xiP_full_expr(xiP_parser *p, xiP_stmt *st);
 /* the statement ends here: a newline, a ';' or the end of the input */
@@ -102,6 +102,20 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd);
 /* dot L FILE: the lexer back at the file's first token, which read as the end
    of the line (after an error too) */
 void xiP_release_file(xiP_parser *p);
+
+/* ---- Python's values (pylist.c) ---- */
+void xiP_py_string(xiP_parser *p, xiP_code *c); /* "a" 'b': a string, a value */
+void xiP_py_list(xiP_parser *p, xiP_code *c);   /* [a, b], [e for x in xs if c] */
+void xiP_py_dict(xiP_parser *p, xiP_code *c);   /* {'k': v, ...} */
+/* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
+int xiP_membership(xiP_parser *p, xi_pos *at);
+/* for's names: x, or x, y, or (x, y), into names (at most max); how many */
+uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t max);
+/* Python's builtins (sum, min, max, list, dict, tuple, sorted, enumerate, zip,
+   range; name taken, '(' next) and methods (append, extend, keys, values, items,
+   get; '(' taken, the value on the stack) */
+void xiP_py_builtin(xiP_parser *p, xiP_code *c, xiL_token name);
+void xiP_py_method(xiP_parser *p, xiP_code *c, xiL_token name);
 
 /* ---- Python's statements (pystmt.c, pyprint.c, pydef.c) ---- */
 /* a new part of st (zeroed but for kind and pos), or fails */

@@ -81,7 +81,7 @@ static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end) {
 static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_pos at) {
   xiP_parser sub;
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
-  sub.python = p->python;
+  xiP_set_python(&sub, p->python);
   sub.in_def = 1;
   sub.blocks = p->blocks;
   xiP_stmt bs;
@@ -146,6 +146,20 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
       }
       append(p, &st->code, &bs.code);
       let(p, &st->code, bs.name, bs.target_pos);
+      break;
+    }
+    case S_MUTATE: { /* out.append(v), out a list of the def's own: out takes the new list */
+      uint32_t k = 0;
+      while (k < nfresh && !(bs.code.ins[0].kind == K_NAME && fresh[k] == bs.code.ins[0].arg))
+        k++;
+      if (k == nfresh || !bs.code.ins[bs.code.n - 1].arg)
+        def_fail(p, &bs, bs.pos, "in Python this would change the caller's list: change a "
+                                 "list of the def's own (out = list(xs) first)");
+      append(p, &st->code, &bs.code);
+      xiP_ins un = {K_UNPACK, 0, 0, 2, 0, bs.pos};
+      xiP_emit(p, &st->code, un);
+      let(p, &st->code, bs.code.ins[0].arg, bs.pos);
+      let(p, &st->code, XI_NONE, bs.pos); /* the old list, let go */
       break;
     }
     case S_RETURN:

@@ -141,7 +141,7 @@ void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t 
 static void check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop) {
   xiP_parser sub;
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
-  sub.python = p->python;
+  xiP_set_python(&sub, p->python);
   sub.loops = loop ? 1 : p->loops; /* a loop's body may break; an if's, as its block */
   sub.in_def = p->in_def;
   sub.blocks = p->blocks;
@@ -180,33 +180,49 @@ static int continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *o
   return 0;
 }
 
+/* for i in range(...): (code: range's numbers, as a tuple), or for x in xs:
+   and for i, x in enumerate(xs): (iterable: code makes what is walked, and
+   names are the targets) */
 static void for_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   st->kind = S_FOR;
-  xiL_token v = xiP_expect(p, T_NAME, "the loop's name, as in for i in range(n):");
-  if (xiP_is(p, T_COMMA))
-    xiP_fail(p, xiP_peek(p)->pos, "xi's for loops take one name: for i in range(n):");
-  xiP_bindable(p, &v);
-  st->name = xiP_name_id(p, &v);
-  st->target_pos = v.pos;
+  uint32_t names[8];
+  xi_pos at[8];
+  uint32_t n = xiP_for_targets(p, names, at, 8);
+  if (n > 1 && !p->python)
+    xiP_fail(p, at[1], "a for in xi's own language takes one name: for i in range(n): (for i, "
+                       "x in enumerate(xs): is Python's: a .py file, or after import)");
+  for (uint32_t k = 0; k < n; k++)
+    xiP_add_name(p, st, names[k], at[k]);
+  st->name = names[0];
+  st->target_pos = at[0];
   xiL_token in = *xiP_peek(p);
   if (xiP_keyword(xiP_tag_of(p, &in)) != KW_IN)
-    xiP_unexpected(p, "in, as in for i in range(n):");
+    xiP_unexpected(p, "in, as in for x in xs:");
   xiP_take(p);
   xiL_token r = *xiP_peek(p);
-  if (!xiP_word_is(p, &r, "range"))
-    xiP_fail(p, r.pos, "xi's for loops run over range(...): for i in range(len(x)): (a for "
-                       "over an array or a list is not part of xi)");
-  xiP_take(p);
-  xiP_expect(p, T_LP, "'(' after range");
-  uint16_t n = 0;
-  do {
+  int range = n == 1 && xiP_word_is(p, &r, "range");
+  if (range) { /* the numbers themselves, not a range made to be walked */
+    xiP_take(p);
+    range = xiP_is(p, T_LP);
+    xiP_put_back(p, &r);
+  }
+  if (range) {
+    xiP_take(p);
+    xiP_expect(p, T_LP, "'(' after range");
+    uint16_t k = 0;
+    do {
+      p->depth = 0;
+      xiP_expr(p, &st->code);
+      k++;
+    } while (k < 3 && xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+    xiP_expect(p, T_RP, "')': range takes 1 to 3 numbers (stop; start, stop; start, stop, step)");
+    xiP_ins ins = {K_TUPLE, 0, 0, k, 0, r.pos};
+    xiP_emit(p, &st->code, ins);
+  } else {
+    st->iterable = 1;
     p->depth = 0;
-    xiP_expr(p, &st->code);
-    n++;
-  } while (n < 3 && xiP_is(p, T_COMMA) && (xiP_take(p), 1));
-  xiP_expect(p, T_RP, "')': range takes 1 to 3 numbers (stop; start, stop; start, stop, step)");
-  xiP_ins ins = {K_TUPLE, 0, 0, n, 0, r.pos};
-  xiP_emit(p, &st->code, ins);
+    xiP_expr_list(p, &st->code);
+  }
   xiP_expect(p, T_COLON, "':' after the for's header");
   size_t off, end;
   xiP_enter(p, head.pos);

@@ -22,6 +22,14 @@ static uint32_t slot(const uint32_t *args, unsigned mask, int s) {
   return args[k];
 }
 
+/* a Python list or tuple where NumPy takes an array (p=[0.1, 0.9],
+   np.random.choice([1, 2, 3])): the array of its numbers */
+static int array_arg(xiG_graph *g, uint32_t *node, xi_pos pos, xi_err *err) {
+  if (*node == XI_NONE || xiG_kind(g, *node) < 0)
+    return 0;
+  return xiG_as_array(g, *node, pos, node, err);
+}
+
 /* a size: None (a scalar), a number (a vector) or a tuple of at most two */
 static int size_of(xiG_graph *g, uint32_t node, xi_pos pos, xi_shape *sh, xi_err *err) {
   *sh = (xi_shape){0, 1, 1};
@@ -332,7 +340,8 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
   uint32_t a = slot(args, mask, 0), pnode = slot(args, mask, 3), pop;
   int32_t replace = 1;
   xi_shape sh;
-  if (population(g, a, 0, pos, &pop, err) || size_of(g, slot(args, mask, 1), pos, &sh, err) ||
+  if (array_arg(g, &a, pos, err) || array_arg(g, &pnode, pos, err) ||
+      population(g, a, 0, pos, &pop, err) || size_of(g, slot(args, mask, 1), pos, &sh, err) ||
       (slot(args, mask, 2) != XI_NONE && xiG_whole(g, slot(args, mask, 2), pos, &replace, err)))
     return -1;
   if (!xiG_is_tensor(&g->nodes[a]) && xiG_dtype_of_flags(g->nodes[a].flags) == XI_DT_FLOAT)
@@ -382,7 +391,7 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
 
 static int permutation(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
   uint32_t n;
-  if (population(g, x, 1, pos, &n, err))
+  if (array_arg(g, &x, pos, err) || population(g, x, 1, pos, &n, err))
     return -1;
   if (!xiG_is_tensor(&g->nodes[x]) && xiG_dtype_of_flags(g->nodes[x].flags) == XI_DT_FLOAT)
     return xiX_fail(err, pos, "x must be an integer or at least 1-dimensional (NumPy's "

@@ -136,6 +136,8 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
 /* a if c else b, a and b, a or b: c (a) one number, true when it is not 0
    (NaN is true, as in Python) */
 static int truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) {
+  if (xiG_kind(g, c) >= 0) /* a list, a dict, a string: true when not empty */
+    return xiG_py_truth(g, c, pos, holds, err);
   if (xiG_no_tuple(g, c, pos, "a condition", err))
     return -1;
   if (xiG_count(&g->nodes[c]) != 1)
@@ -190,10 +192,112 @@ static int build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint3
 /* the number of the index items on the stack (the ':' ones are not) */
 static uint32_t given(const xiP_ins *in) { return xiP_ix_items(in->argc, in->op, in->arg); }
 
+/* ---- Python's containers among the operands ---- */
+
+static int holds_container(const xiG_graph *g, const uint32_t *args, uint32_t n) {
+  for (uint32_t k = 0; k < n; k++)
+    if (xiG_kind(g, args[k]) >= 0)
+      return 1;
+  return 0;
+}
+
+/* An op with a list, a tuple, a dict or a string among its operands: a
+   function's call (np.mean(xs)) takes lists and tuples as arrays, as NumPy
+   does; == compares as Python does; copy() copies; an operator does what
+   Python's does with them (xs + ys joins, xs * 2 repeats) or says why not. */
+static int py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t arity,
+                       uint32_t *out, xi_err *err) {
+  int ka = xiG_kind(g, args[0]);
+  if (in->op == XI_ID && !(in->spare & XI_OPF_NP)) { /* xs.copy(), d.copy(): shallow */
+    if (ka == XI_C_LIST || ka == XI_C_DICT)
+      return xiG_convert(g, ka, args[0], in->pos, out, err);
+    *out = args[0]; /* a tuple, a string: Python's are not copied either */
+    return 0;
+  }
+  if ((in->op == XI_EQ || in->op == XI_NE) && arity == 2 && !(in->spare & XI_OPF_NP)) {
+    int eq;
+    if ((in->spare & XI_OPF_NOT) ? xiG_py_truth(g, args[0], in->pos, &eq, err)
+                                 : xiG_py_equal(g, args[0], args[1], in->pos, &eq, err))
+      return -1;
+    if (in->spare & XI_OPF_NOT) /* not xs: true when xs is empty */
+      eq = !eq;
+    uint32_t word = xiS_find(&g->sym, (eq == (in->op == XI_EQ)) ? "True" : "False",
+                             (eq == (in->op == XI_EQ)) ? 4 : 5);
+    *out = word == XI_NONE ? XI_NONE : xiG_constant(g, word, in->pos);
+    return *out == XI_NONE ? xiG_oom(g, in->pos, err) : 0;
+  }
+  if (!(in->spare & XI_OPF_NP)) {
+    if (arity == 2)
+      return xiG_py_op(g, in->op, args[0], args[1], in->pos, out, err);
+    return xiG_not_number(g, args[0], in->pos,
+                          xiO_table[in->op].name ? xiO_table[in->op].name : "this operator",
+                          err);
+  }
+  for (uint32_t k = 0; k < arity; k++) { /* np.mean(xs): the list as an array */
+    int kind = xiG_kind(g, args[k]);
+    if ((kind == XI_C_LIST || kind == XI_C_TUPLE) &&
+        xiG_as_array(g, args[k], in->pos, &args[k], err))
+      return -1;
+  }
+  return build_op(g, in, args, out, err);
+}
+
+/* len(c), np.array(c) of a container */
+static int container_attr(xiG_graph *g, int which, uint32_t c, xi_pos pos, uint32_t *out,
+                          xi_err *err) {
+  if (which == XI_ATTR_ARRAY)
+    return xiG_as_array(g, c, pos, out, err);
+  uint32_t n = 0;
+  if (xiG_kind(g, c) == XI_C_STR) { /* its characters, as Python counts them */
+    for (const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT]); *t; t++)
+      n += (*t & 0xC0) != 0x80;
+  } else if (xiG_kind(g, c) == XI_C_ENUMERATE || xiG_kind(g, c) == XI_C_ZIP) {
+    return xiX_fail(err, pos, "an %s object has no len() (TypeError): len() of what it walks",
+                    xiG_kind_name(xiG_kind(g, c)));
+  } else if (xiG_walk_len(g, c, pos, &n, err)) {
+    return -1;
+  }
+  *out = xiG_number(g, (long)n, pos);
+  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+}
+
+/* base[items]: a container's item (or x[:], a copy); an array's, where a
+   list among the index items is an index array, as NumPy takes it */
+/* a list's or a tuple's slice xs[a:b:c] (K_INDEX's one item): its bounds */
+static int container_slice(xiG_graph *g, const xiP_ins *in, const uint32_t *args,
+                           uint32_t *out, xi_err *err) {
+  uint32_t b[3] = {XI_NONE, XI_NONE, XI_NONE};
+  unsigned kind = xiP_ix_kind(in->arg, 0);
+  for (int q = 0, next = 0; q < 3; q++)
+    if (kind & (1u << q))
+      b[q] = args[1 + next++];
+  return xiG_slice(g, args[0], b, in->pos, out, err);
+}
+
+static int indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *out, xi_err *err) {
+  uint32_t base = args[0];
+  int kind = xiG_kind(g, base);
+  if (kind >= 0) {
+    if (in->argc == 1 && (in->op == 1 || (xiP_ix_kind(in->arg, 0) & XI_IX_SLICE)))
+      return container_slice(g, in, args, out, err); /* xs[:], xs[1:3] */
+    if (in->argc != 1 || in->op || in->arg)
+      return xiX_fail(err, in->pos, "a %s takes one index: xs[i], d[key] (%s indices must be "
+                                    "integers or slices, not tuple)",
+                      xiG_kind_name(kind), xiG_kind_name(kind));
+    return xiG_item(g, base, args[1], in->pos, out, err);
+  }
+  for (uint32_t k = 0; k < given(in); k++) {
+    int ik = xiG_kind(g, args[1 + k]);
+    if ((ik == XI_C_LIST) && xiG_as_array(g, args[1 + k], in->pos, &args[1 + k], err))
+      return -1;
+  }
+  return xiG_index(g, base, args + 1, in->argc, in->op, in->arg, in->pos, out, err);
+}
+
 /* K_UNPACK: the tuple at the top replaced by its items */
 static int unpack(xiG_graph *g, const xiP_ins *in, uint32_t *st, uint32_t *sp, xi_err *err) {
   uint32_t t = st[--*sp];
-  if (!xiG_is_tuple(g, t))
+  if (xiG_kind(g, t) != XI_C_TUPLE && xiG_kind(g, t) != XI_C_LIST)
     return xiX_fail(err, in->pos, "only a tuple unpacks into names (a, b = f(x) where f returns "
                                "a, b); this is one value");
   xiG_ext *x = g->nodes[t].x;
@@ -219,18 +323,39 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_OP: {
     int arity = xiO_table[in->op].arity;
-    *sp -= (uint32_t)(in->argc > arity ? in->argc : arity);
-    rc = build_op(g, in, st + *sp, &node, err);
+    uint32_t n = (uint32_t)(in->argc > arity ? in->argc : arity);
+    *sp -= n;
+    if (holds_container(g, st + *sp, n))
+      rc = py_operands(g, in, st + *sp, (uint32_t)arity, &node, err);
+    else
+      rc = build_op(g, in, st + *sp, &node, err);
     break;
   }
   case K_INDEX:
     *sp -= given(in) + 1;
-    rc = xiG_index(g, st[*sp], st + *sp + 1, in->argc, in->op, in->arg, in->pos, &node, err);
+    rc = indexed(g, in, st + *sp, &node, err);
     break;
   case K_INDEXSET:
     *sp -= given(in) + 2;
-    rc = xiG_index_set(g, st[*sp], st + *sp + 1, in->argc, in->op, in->arg, in->spare,
-                       st[*sp + 1 + given(in)], in->pos, &node, err);
+    if (xiG_kind(g, st[*sp]) >= 0 && in->argc == 1 && (in->op || in->arg))
+      rc = xiX_fail(err, in->pos, "assigning to a slice of a %s (xs[a:b] = v) is not part of "
+                                  "xi", xiG_kind_name(xiG_kind(g, st[*sp])));
+    else if (xiG_kind(g, st[*sp]) >= 0) /* d[k] = v, xs[i] -= v: a new list or dict */
+      rc = in->argc != 1 || in->op || in->arg
+               ? xiX_fail(err, in->pos, "a %s takes one index: xs[i] = v, d[key] = v",
+                          xiG_kind_name(xiG_kind(g, st[*sp])))
+               : xiG_setitem(g, st[*sp], st[*sp + 1], in->spare, st[*sp + 2], in->pos, &node,
+                             err);
+    else
+      rc = xiG_index_set(g, st[*sp], st + *sp + 1, in->argc, in->op, in->arg, in->spare,
+                         st[*sp + 1 + given(in)], in->pos, &node, err);
+    break;
+  case K_STR:
+    rc = xiG_string(g, in->arg, in->pos, &node, err);
+    break;
+  case K_PY:
+    *sp -= in->argc;
+    rc = xiG_py_call(g, in->op, st + *sp, in->argc, in->pos, &node, err);
     break;
   case K_LIST:
     *sp -= in->arg;
@@ -238,7 +363,8 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_TUPLE:
     *sp -= in->argc;
-    rc = xiG_tuple(g, st + *sp, in->argc, in->pos, &node, err);
+    rc = in->op == XI_C_DICT ? xiG_dict(g, st + *sp, in->argc, in->pos, &node, err)
+                             : xiG_container(g, in->op, st + *sp, in->argc, in->pos, &node, err);
     break;
   case K_MAKE:
     *sp -= in->argc;
@@ -252,8 +378,8 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_ATTR: {
     uint32_t x = st[--*sp];
-    rc = in->op == XI_ATTR_ARRAY && xiG_is_tuple(g, x)
-             ? xiG_array_of_tuple(g, x, in->pos, &node, err)
+    rc = xiG_kind(g, x) >= 0 && (in->op == XI_ATTR_ARRAY || in->op == XI_ATTR_LEN)
+             ? container_attr(g, in->op, x, in->pos, &node, err)
              : xiG_attr(g, in->op, x, in->pos, &node, err);
     break;
   }
@@ -296,6 +422,90 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   return rc;
 }
 
+static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uint32_t to,
+               uint32_t *st, uint32_t *sp, xi_err *err);
+
+/* a local that hides any of the same name until the locals go back to an
+   earlier count (a comprehension's names are its own, as in Python 3) */
+static int push_local(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err) {
+  uint32_t n = sc->nlocal;
+  if (let(sc, XI_NONE, 0, pos, err)) /* room for one more, at the end */
+    return -1;
+  sc->local[n][0] = name, sc->local[n][1] = node;
+  return 0;
+}
+
+/* [e for x in it if c] (parse.h's K_COMP): the header at *k, it on the
+   stack; *k is left at e's last instruction */
+static int comp(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t *k, uint32_t *st,
+                uint32_t *sp, xi_err *err) {
+  const xiP_ins *head = &code->ins[*k];
+  uint32_t nt = head->op, names = *k + 1, cond = names + nt, mid = cond + head->argc;
+  uint32_t elem = mid + 1, end = elem + code->ins[mid].argc;
+  uint32_t it = st[--*sp], n, m = 0, *out = NULL, saved = sc->nlocal;
+  xi_pos pos = head->pos;
+  int rc = xiG_walk_len(g, it, pos, &n, err);
+  if (rc == 0 && !(out = malloc((n ? n : 1) * sizeof *out)))
+    rc = xiG_oom(g, pos, err);
+  for (uint32_t i = 0; i < n && rc == 0; i++) {
+    uint32_t item, c;
+    rc = xiG_walk_item(g, it, i, pos, &item, err);
+    if (rc == 0 && nt == 1) {
+      rc = push_local(sc, code->ins[names].arg, item, pos, err);
+    } else if (rc == 0) { /* for a, b in pairs */
+      int ik = xiG_kind(g, item);
+      if ((ik != XI_C_TUPLE && ik != XI_C_LIST) || g->nodes[item].x->nargs != nt)
+        rc = xiX_fail(err, pos, "%u names take each item here, and this item is not %u values",
+                      nt, nt);
+      for (uint32_t q = 0; q < nt && rc == 0; q++)
+        rc = push_local(sc, code->ins[names + q].arg, g->nodes[item].x->args[q], pos, err);
+    }
+    int keep = 1;
+    if (rc == 0 && head->argc && (rc = run(g, sc, code, cond, mid, st, sp, err)) == 0) {
+      c = st[--*sp];
+      if (xiG_kind(g, c) >= 0 || xiG_count(&g->nodes[c]) != 1)
+        rc = xiX_fail(err, pos, "a comprehension's if takes one number here");
+      else
+        keep = !mpfr_zero_p(xiG_el(&g->nodes[c], 0));
+    }
+    if (rc == 0 && keep && (rc = run(g, sc, code, elem, end, st, sp, err)) == 0)
+      out[m++] = st[--*sp];
+    sc->nlocal = saved;
+  }
+  uint32_t node = XI_NONE;
+  if (rc == 0)
+    rc = xiG_container(g, XI_C_LIST, out, m, pos, &node, err);
+  free(out);
+  st[(*sp)++] = node;
+  *k = end - 1;
+  return rc;
+}
+
+/* the instructions from..to of code: skips move within them (a skip counts
+   instructions), a comprehension runs its own */
+static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uint32_t to,
+               uint32_t *st, uint32_t *sp, xi_err *err) {
+  int rc = 0;
+  for (uint32_t k = from; k < to && rc == 0; k++) {
+    const xiP_ins *in = &code->ins[k];
+    if (g->interrupt && *g->interrupt)
+      rc = xiX_fail(err, in->pos, "interrupted");
+    else if (in->kind == K_SKIP)
+      k += in->arg;
+    else if (in->kind == K_DEFAULT) /* the parameter given: its default is not computed */
+      k += in->argc < sc->np && sc->args[in->argc] != XI_NONE ? in->arg : 0;
+    else if (in->kind == K_SKIPF) {
+      int holds = 0;
+      rc = truth(g, st[--*sp], in->pos, &holds, err);
+      k += rc == 0 && holds == in->op ? in->arg : 0; /* op 0: skip when false */
+    } else if (in->kind == K_COMP)
+      rc = comp(g, sc, code, &k, st, sp, err);
+    else
+      rc = step(g, sc, in, st, sp, err);
+  }
+  return rc;
+}
+
 int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
              const uint32_t *args, uint32_t np, uint32_t *root, xi_err *err) {
   uint32_t small[64], sp = 0, need = code->n + 1; /* most statements are short: no malloc */
@@ -305,22 +515,7 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
   if (!st)
     return xiX_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
   scope sc = {params, args, np, NULL, 0, 0};
-  int rc = 0;
-  for (uint32_t k = 0; k < code->n && rc == 0; k++) {
-    const xiP_ins *in = &code->ins[k];
-    if (g->interrupt && *g->interrupt)
-      rc = xiX_fail(err, in->pos, "interrupted");
-    else if (in->kind == K_SKIP)
-      k += in->arg;
-    else if (in->kind == K_DEFAULT) /* the parameter given: its default is not computed */
-      k += in->argc < np && args[in->argc] != XI_NONE ? in->arg : 0;
-    else if (in->kind == K_SKIPF) {
-      int holds = 0;
-      rc = truth(g, st[--sp], in->pos, &holds, err);
-      k += rc == 0 && holds == in->op ? in->arg : 0; /* op 0: skip when false */
-    } else
-      rc = step(g, &sc, in, st, &sp, err);
-  }
+  int rc = run(g, &sc, code, 0, code->n, st, &sp, err);
   if (rc == 0)
     *root = st[sp - 1];
   free(sc.local);

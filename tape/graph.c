@@ -33,6 +33,7 @@ void xiG_free(xiG_graph *g) {
     xiP_code_free(&g->code[i]);
   free(g->code);
   free(g->built);
+  free(g->pins);
   xiS_free(&g->sym);
   memset(g, 0, sizeof *g);
 }
@@ -72,7 +73,10 @@ uint32_t xiG_append(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos) {
 static void free_ext(xiG_node *n) {
   if (n->x) {
     xiM_unblock(n->x->el); /* the structs and their limbs are one block */
-    free(n->x->args);
+    if (n->op == XI_TUPLE && n->x->args)
+      xiG_items_release(n->x->args);
+    else
+      free(n->x->args);
     free(n->x);
     n->x = NULL;
   }
@@ -387,11 +391,7 @@ uint32_t xiG_number(xiG_graph *g, long v, xi_pos pos) {
 }
 
 int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, xi_err *err) {
-  if (g->nodes[i].op != XI_TUPLE)
-    return 0;
-  return xiX_fail(err, pos, "a tuple (%s) is not a number: %s takes a value (a tuple is read by "
-                         "unpacking, a, b = t, or by an index, t[0])",
-               g->nodes[i].x->nargs ? "several values" : "empty", what);
+  return xiG_not_number(g, i, pos, what, err);
 }
 
 /* the result's dtype, from the operands' and the op's rule (ops.c); an
@@ -505,24 +505,6 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
   return 0;
 }
 
-int xiG_tuple(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
-              xi_err *err) {
-  uint32_t i = xiG_append(g, XI_TUPLE, n ? items[0] : XI_NONE, XI_NONE, pos);
-  uint32_t *args = i == XI_NONE ? NULL : malloc((n ? n : 1) * sizeof *args);
-  if (!args || xiG_shape_node(g, i, (xi_shape){0, 1, 1}, NULL)) {
-    free(args);
-    if (i != XI_NONE)
-      xiG_truncate(g, i);
-    return xiG_oom(g, pos, err);
-  }
-  memcpy(args, items, n * sizeof *args);
-  g->nodes[i].x->args = args;
-  g->nodes[i].x->nargs = n;
-  mpfr_set_zero(g->nodes[i].v, 1);
-  *out = i;
-  return 0;
-}
-
 int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
              xi_err *err) {
   int dt = XI_DT_BOOL; /* all bools: bool; bools and ints: int; else float */
@@ -584,8 +566,11 @@ static int replay_one(xiG_graph *g, uint32_t i, const uint32_t *map, xi_pos at, 
       return xiX_fail(err, at, "out of memory");
     for (uint32_t k = 0; k < n.x->nargs; k++)
       items[k] = MAPPED(n.x->args[k]);
-    int rc = n.op == XI_LIST ? xiG_list(g, items, n.x->nargs, n.pos, out, err)
-                             : xiG_tuple(g, items, n.x->nargs, n.pos, out, err);
+    int rc = n.op == XI_LIST
+                 ? xiG_list(g, items, n.x->nargs, n.pos, out, err)
+                 : xiG_container(g, n.x->p[XI_C_KIND], items, n.x->nargs, n.pos, out, err);
+    if (rc == 0 && n.op == XI_TUPLE)
+      g->nodes[*out].x->p[XI_C_TEXT] = n.x->p[XI_C_TEXT];
     free(items);
     return rc;
   }

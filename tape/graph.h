@@ -15,6 +15,7 @@
 #define XI_GRAPH_H
 
 #include <signal.h>
+#include <stddef.h>
 
 #include "ops/ops.h"
 #include "syntax/code.h"
@@ -36,6 +37,9 @@ enum {
   XI_F_CODE = 4,    /* a leaf whose value is the constant expression g->code[aux] */
   XI_F_INT = 8,     /* its numbers are integers to Python (dtype int): 7, not 7.0 */
   XI_F_BOOL = 16,   /* they are truth values (dtype bool): True, False */
+  XI_F_NESTED = 32, /* a container (pyval.c) holding an array or another container */
+  XI_F_CUT = 64,    /* a leaf that was a list's element computed from other values: its
+                       history was let go when nothing but the list needed it (renew.c) */
 };
 #define XI_F_DTYPE (XI_F_INT | XI_F_BOOL)
 static inline int xiG_dtype_of_flags(int flags) {
@@ -106,11 +110,13 @@ typedef struct {
   char *text; /* the body as typed */
 } xiG_func;
 
+/* how a name let go of a node (xiG_moved's update) */
+enum { MOVE_BIND, MOVE_UPDATE, MOVE_SET, MOVE_DEL };
 /* where a name let go of a node, for the messages about earlier values */
 typedef struct {
   uint32_t node, name;
   xi_pos pos;
-  uint8_t update; /* by an update step (else by binding the name anew, or del) */
+  uint8_t update; /* how: a MOVE_* */
 } xiG_moved;
 
 /* NumPy's RuntimeWarning for a value that a number format made not finite
@@ -155,6 +161,9 @@ typedef struct xiG_graph {
   xiP_code *code;   /* the constant expressions leaves were computed from */
   uint32_t ncode, capcode, freecode;
   uint32_t *built;  /* GRAD nodes whose graph was built (aux set), for truncation */
+  uint32_t *pins;   /* containers a running for loop walks (pyval.c): kept, and followed
+                       when changed in place */
+  uint32_t npins, cappins;
   uint32_t nbuilt, capbuilt;
   xiG_derive_fn derive;
   xiG_redo_fn redo;
@@ -171,6 +180,7 @@ typedef struct xiG_graph {
      none), and a count of the times every node changed (a collection that
      renumbered them, a new precision) */
   uint32_t forgot_from, epoch;
+  uint32_t cut_scalars; /* after a collection: the scalar XI_F_CUT leaves alive (cheap) */
   /* nodes made while set are not computed: their MPFR values are NaN, and
      only their shapes and their balls mean anything (proof/ball.c builds a
      reverse sweep as nodes to evaluate it in balls, and drops it) */
@@ -315,11 +325,18 @@ int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n
 int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t nparams,
                   const xiP_code *body, const char *text, size_t len);
 void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos);
+/* name takes node (a change in place, pymut.c); update: by an update step */
+int xiG_rebind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int update);
 /* set name = value: the leaf name replaced by a new one, and every named
    value whose graph holds the old one computed again; *changed lists the
    names rebound (malloc'd) */
 int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos pos,
             uint32_t **changed, uint32_t *nchanged, xi_err *err);
+/* after collection: names, labels and history follow their nodes */
+void xiG_names_renumber(xiG_graph *g, const uint32_t *to);
+void xiG_names_free(xiG_graph *g);
+
+/* ---- how a value is called (label.c) ---- */
 /* the name bound to node i right now, or NULL */
 const char *xiG_name_of(const xiG_graph *g, uint32_t i);
 /* "W" or "W (before the update at 7:1)": how to call node i in a trace */
@@ -329,8 +346,112 @@ void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t n
                  char *buf, size_t n);
 /* the ξ labels a trace printed: label k is nodes[k - 1] */
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n);
-/* after collection: names, labels and history follow their nodes */
-void xiG_names_renumber(xiG_graph *g, const uint32_t *to);
-void xiG_names_free(xiG_graph *g);
+
+/* ---- Python's values (pyval.c: made and read; pymut.c: changed in place) ----
+ * A tuple, a list, a dict, a string, a dict's view, an enumerate, a zip and a
+ * range are XI_TUPLE nodes: no number of their own, their items side by side
+ * in x->args (a dict's as key, value, key, value ...; a view's, an
+ * enumerate's and a zip's the values they walk; a range's its three whole
+ * numbers; a string none), the kind in x->p[XI_C_KIND], a string's text the
+ * symbol x->p[XI_C_TEXT] (the kinds XI_C_* are parse.h's), and how deep containers nest in x->p[XI_C_DEPTH].
+ * Like every node they never change: a list's append makes a new list, which
+ * every place that held the old one takes (xiG_replace), as every name of a
+ * Python list sees it change. */
+enum { XI_C_KIND, XI_C_TEXT, XI_C_DEPTH };
+/* A container's x->args is the item[] of a block that the lists made by
+   successive appends share (each sees its first nargs; an append writes
+   past the last when no other has): a training loop's append costs O(1). */
+typedef struct {
+  uint32_t cap, used, refs, stamp; /* stamp: the collection that renumbered it last */
+  uint32_t item[];
+} xiG_items;
+static inline xiG_items *xiG_items_of(uint32_t *args) {
+  return (xiG_items *)(void *)((char *)args - offsetof(xiG_items, item));
+}
+/* a container's block let go of (graph.c frees a node's) */
+void xiG_items_release(uint32_t *args);
+#define XI_C_NEST 100 /* containers inside containers */
+static inline int xiG_kind(const xiG_graph *g, uint32_t i) {
+  return g->nodes[i].op == XI_TUPLE ? g->nodes[i].x->p[XI_C_KIND] : -1;
+}
+/* "list", "dict", "str", "tuple" ...: a container's kind as Python names it */
+const char *xiG_kind_name(int kind);
+/* a container of kind made of items (a dict's: keys and values, 2n of them) */
+int xiG_container(xiG_graph *g, int kind, const uint32_t *items, uint32_t n, xi_pos pos,
+                  uint32_t *out, xi_err *err);
+/* {k: v, ...}: kv holds n/2 keys and values; a key given twice keeps its
+   first place and its last value, as Python's */
+int xiG_dict(xiG_graph *g, const uint32_t *kv, uint32_t n, xi_pos pos, uint32_t *out,
+             xi_err *err);
+/* Python's builtin or method which (parse.h's XI_PY_*) on args: a method's
+   value first.  xs.append(v) gives the pair (xs, the new list) */
+int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                uint32_t *out, xi_err *err);
+/* the string whose text is the symbol text */
+int xiG_string(xiG_graph *g, uint32_t text, xi_pos pos, uint32_t *out, xi_err *err);
+/* c[key] of a tuple, list (a whole number, negative from the end) or dict */
+int xiG_item(xiG_graph *g, uint32_t c, uint32_t key, xi_pos pos, uint32_t *out, xi_err *err);
+/* c[lo:hi:step] of a list, a tuple (XI_NONE for a bound not given): a new one */
+int xiG_slice(xiG_graph *g, uint32_t c, const uint32_t *bounds, xi_pos pos, uint32_t *out,
+              xi_err *err);
+/* how many items a walk over c takes, and the kth (a for loop, a comprehension,
+   list(...)): a list's, a tuple's, a dict's keys, a view's, an enumerate's
+   (i, x), a zip's tuples, a range's numbers, an array's rows or elements */
+int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err);
+int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *out, xi_err *err);
+/* list(c), tuple(c), dict(c) (of (key, value) pairs), sorted(c): a new container */
+int xiG_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err);
+/* np.array(c): a list's or a tuple's numbers (or arrays, or lists) as one array */
+int xiG_as_array(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err);
+/* Python's builtins on a container: sum(c) (added left to right, as Python 3.11),
+   min(c) and max(c) (the item itself, the first of equals), len(c) */
+int xiG_py_sum(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err);
+int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos pos,
+                uint32_t *out, xi_err *err);
+/* a + b of lists or tuples (joined), c * n (repeated): a new one; -1 with the message
+   for an operator Python has no meaning for */
+int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+              xi_err *err);
+/* Python's truth of a container (if xs:, not d): not empty */
+int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err);
+/* == and != of strings and containers, as Python compares them: a bool */
+int xiG_py_equal(xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, int *equal, xi_err *err);
+/* the message for a container where a number must be (what: "exp", "an operand") */
+int xiG_not_number(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, xi_err *err);
+
+/* Changing in place (pymut.c).  A Python list or dict, or a NumPy array,
+   changed in place is seen changed by every name and container holding it:
+   xi makes the new value, and every place that held the old one takes it
+   (containers that held it are made anew, and their holders take those).
+   *places counts them.  Refused, with a message, when it would make a
+   container hold itself (Python can; values cannot). */
+int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *places,
+                xi_err *err);
+/* c.append(v) as (c, c'): c' the new list */
+int xiG_list_append(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *out,
+                    xi_err *err);
+/* c[key] op= v (op 0: =) for a list or a dict: the new container */
+int xiG_setitem(xiG_graph *g, uint32_t c, uint32_t key, int op, uint32_t v, xi_pos pos,
+                uint32_t *out, xi_err *err);
+/* The statement x[...] op= v done (old: what x[...] indexed, now: what it
+   became).  On a leaf, as for a name, an update step: the new value a leaf
+   of its own.  A list's or dict's item changed: the container changes in
+   place; an array's elements (or an array in a container, d['W'] -= ...):
+   the array does.  name: x when x is a name (XI_NONE when not: the array
+   must be held by something, or the update would go nowhere). */
+int xiG_changed(xiG_graph *g, uint32_t name, uint32_t old, uint32_t now, int op,
+                uint32_t mark, xi_pos pos, uint32_t *bound, xi_err *err);
+/* name op= rhs where one is a container: a list's += (extend) and *= change
+   it in place; a tuple's make a new one, which only name takes */
+int xiG_py_update(xiG_graph *g, uint32_t name, int op, uint32_t old, uint32_t rhs,
+                  uint32_t mark, xi_pos pos, uint32_t *bound, xi_err *err);
+/* the items of a container root made from mark on that are computed from no
+   other value become leaves (as a name's value would), in a new container */
+int xiG_leafify(xiG_graph *g, uint32_t root, uint32_t mark, xi_pos pos, uint32_t *out,
+                xi_err *err);
+/* a container a for loop walks: kept alive, renumbered, and followed through
+   changes in place; the pins are a stack, as loops nest */
+int xiG_pin(xiG_graph *g, uint32_t node);
+static inline void xiG_unpin(xiG_graph *g) { g->npins--; }
 
 #endif

@@ -18,7 +18,6 @@
 
 #include "tape/graph.h"
 
-enum { MOVE_BIND, MOVE_UPDATE, MOVE_SET, MOVE_DEL };
 
 /* a binding let go of: a function's parts go back to the free list */
 static void clear_binding(xiG_graph *g, xiG_binding *b) {
@@ -101,6 +100,10 @@ static int bind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int how)
   if (g->nodes[node].name == XI_NONE)
     g->nodes[node].name = name;
   return 0;
+}
+
+int xiG_rebind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int update) {
+  return bind(g, name, node, pos, update ? MOVE_UPDATE : MOVE_BIND);
 }
 
 /* ---- reading a name ---- */
@@ -243,6 +246,8 @@ int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
     if (new_leaf(g, root, mark, pos, &root, err)) /* computed from no other value: a leaf */
       return -1;
     keep_code(g, root, code, -1);
+  } else if (xiG_leafify(g, root, mark, pos, &root, err)) { /* so are a container's items */
+    return -1;
   }
   if (bind(g, name, root, pos, MOVE_BIND))
     return xiX_fail(err, pos, "out of memory");
@@ -278,6 +283,8 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   } else if (xiG_resolve(g, name, pos, &old, err)) {
     return -1;
   }
+  if (xiG_kind(g, old) >= 0 || xiG_kind(g, rhs) >= 0) /* xs += [x], t += (1,) */
+    return xiG_py_update(g, name, op, old, rhs, mark, pos, bound, err);
   if (shared_array(g, name, old, pos, err) || xiG_op(g, op, old, rhs, NULL, pos, &r, err))
     return -1;
   if (g->nodes[old].op != XI_LEAF) { /* c += e is c = c + (e) */
@@ -286,7 +293,8 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
     if (bind(g, name, r, pos, MOVE_BIND))
       return xiX_fail(err, pos, "out of memory");
     *bound = r;
-    return 0;
+    uint32_t places; /* NumPy's x += 1 is in place: the containers holding x see it */
+    return xiG_is_tensor(&g->nodes[old]) ? xiG_replace(g, old, r, pos, &places, err) : 0;
   }
   xi_shape was = xiG_shape(&g->nodes[old]), now = xiG_shape(&g->nodes[r]);
   if (!xiO_same_shape(&was, &now)) {
@@ -306,7 +314,8 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   if (bind(g, name, r, pos, MOVE_UPDATE))
     return xiX_fail(err, pos, "out of memory");
   *bound = r;
-  return 0;
+  uint32_t places; /* the array changed in place: the containers holding it see it */
+  return xiG_is_tensor(&g->nodes[old]) ? xiG_replace(g, old, r, pos, &places, err) : 0;
 }
 
 int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_pos pos,
@@ -469,6 +478,9 @@ int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos po
                                                      "that exists (for a new one write %s = ...)",
                  s, s);
   uint32_t old = b->node;
+  if (xiG_kind(g, old) >= 0)
+    return xiX_fail(err, pos, "set changes a leaf (a number or an array), and %s is a %s", s,
+                    xiG_kind_name(xiG_kind(g, old)));
   if (g->nodes[old].op != XI_LEAF)
     return xiX_fail(err, pos, "set changes a leaf, and %s is computed from other values "
                            "(set one of its leaves)", s);
@@ -521,78 +533,6 @@ done:
   free(map);
   free(keep);
   return rc;
-}
-
-/* ---- how to call a value ---- */
-
-const char *xiG_name_of(const xiG_graph *g, uint32_t i) {
-  uint32_t name = g->nodes[i].name;
-  if (name == XI_NONE || name >= g->nbind)
-    return NULL;
-  const xiG_binding *b = &g->bind[name];
-  return b->kind == B_NODE && b->node == i ? xiS_name(&g->sym, name) : NULL;
-}
-
-static const char *how(int kind) {
-  switch (kind) {
-  case MOVE_UPDATE: return "before the update at line";
-  case MOVE_SET: return "before set at line";
-  case MOVE_DEL: return "deleted at line";
-  default: return "before line";
-  }
-}
-
-void xiG_label_of(const xiG_graph *g, uint32_t i, char *buf, size_t n) {
-  const char *name = xiG_name_of(g, i);
-  buf[0] = '\0';
-  if (name) {
-    snprintf(buf, n, "%s", name);
-    return;
-  }
-  for (uint32_t k = g->nmoved; k-- > 0;) { /* the name it had last */
-    const xiG_moved *m = &g->moved[k];
-    if (m->node == i) {
-      snprintf(buf, n, "%s (%s %u)", xiS_name(&g->sym, m->name), how(m->update), m->pos.line);
-      return;
-    }
-  }
-}
-
-void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t name, uint32_t v,
-                 char *buf, size_t n) {
-  const char *s = name != XI_NONE ? xiS_name(&g->sym, name) : "it";
-  const xiG_moved *hit = NULL; /* the newest change of the name away from a value under root */
-  uint8_t *cone = calloc(root + 1, 1);
-  if (cone) {
-    cone[root] = 1;
-    for (uint32_t i = root + 1; i-- > 0;)
-      if (cone[i])
-        for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
-          cone[xiG_arg(&g->nodes[i], k)] = 1;
-    for (uint32_t k = g->nmoved; k-- > 0 && !hit;)
-      if (g->moved[k].name == name && g->moved[k].node <= root && cone[g->moved[k].node])
-        hit = &g->moved[k];
-    free(cone);
-  }
-  if (hit)
-    snprintf(buf, n, "%s was computed from an earlier %s, %s %u: compute %s again", what, s,
-             how(hit->update), hit->pos.line, what);
-  else if (v > root)
-    snprintf(buf, n, "%s does not depend on %s: %s got its value at line %u, after %s was "
-                     "computed", what, s, s, g->nodes[v].pos.line, what);
-  else
-    snprintf(buf, n, "%s does not depend on %s", what, s);
-}
-
-/* ---- a trace's ξ labels ---- */
-
-int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n) {
-  uint32_t *l = realloc(g->label, (n ? n : 1) * sizeof *l);
-  if (!l)
-    return -1;
-  memcpy(l, nodes, n * sizeof *l);
-  g->label = l, g->nlabel = n;
-  return 0;
 }
 
 /* ---- after collection ---- */

@@ -19,6 +19,13 @@ static uint32_t slot(const uint32_t *args, unsigned mask, int s) {
   return args[k];
 }
 
+/* a Python list or tuple where NumPy takes an array: the array of its numbers */
+static int array_arg(xiG_graph *g, uint32_t *node, xi_pos pos, xi_err *err) {
+  if (*node == XI_NONE || xiG_kind(g, *node) < 0)
+    return 0;
+  return xiG_as_array(g, *node, pos, node, err);
+}
+
 static int op2(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
                xi_err *err) {
   return xiG_op(g, op, a, b, NULL, pos, out, err);
@@ -63,7 +70,7 @@ static int join(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi
   int rows = 0; /* hstack: along axis 1 unless the first is a vector or a scalar */
   for (uint32_t k = 0; k < n; k++) {
     uint32_t x = g->nodes[t].x->args[k]; /* (the tuple's items stay: it is a node) */
-    if (xiG_no_tuple(g, x, pos, fn, err))
+    if (array_arg(g, &x, pos, err) || xiG_no_tuple(g, x, pos, fn, err))
       return -1;
     xi_shape sh = xiG_shape(&g->nodes[x]);
     if (which == XI_NP_VSTACK && sh.rank < 2) /* np.atleast_2d: a row */
@@ -123,13 +130,20 @@ static int truth(xiG_graph *g, int op, uint32_t x, uint32_t axis, uint32_t keep,
   return xiG_op(g, op, t, XI_NONE, p, pos, out, err);
 }
 
-int xiG_npcall(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
+int xiG_npcall(xiG_graph *g, int which, const uint32_t *in, unsigned mask, xi_pos pos,
                uint32_t *out, xi_err *err) {
-  for (int s = 0; s < 5; s++) {
-    uint32_t x = slot(args, mask, s);
-    if (x != XI_NONE && s > 0 && xiG_no_tuple(g, x, pos, "this argument", err))
+  uint32_t args[5];
+  int n = 0;
+  for (int s = 0; s < 5; s++)
+    if (mask >> s & 1) {
+      args[n] = in[n];
+      n++;
+    }
+  for (int k = 0; k < n; k++) /* a list or a tuple is an array, as NumPy takes it; but
+                                 concatenate's first is the arrays themselves */
+    if (!(k == 0 && which <= XI_NP_HSTACK) &&
+        (array_arg(g, &args[k], pos, err) || xiG_no_tuple(g, args[k], pos, "this argument", err)))
       return -1;
-  }
   uint32_t close;
   switch (which) {
   case XI_NP_CONCATENATE:

@@ -138,6 +138,10 @@ int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
 
 /* ---- collecting what nothing can reach ---- */
 
+/* live[i]: 1 when node i is needed with all it was computed from, 2 when
+   only its value is (an element of a list but its last: see below), 0 when
+   nothing can reach it.  Operands come before their consumers, so one pass
+   down decides each node before it is reached. */
 static void mark_live(xiG_graph *g, uint8_t *live) {
   for (uint32_t id = 0; id < g->nbind; id++)
     if (g->bind[id].kind == B_NODE)
@@ -145,27 +149,69 @@ static void mark_live(xiG_graph *g, uint8_t *live) {
   for (uint32_t k = 0; k < g->nlabel; k++)
     if (g->label[k] != XI_NONE)
       live[g->label[k]] = 1;
-  for (uint32_t i = g->n; i-- > 0;) /* operands come before their consumers */
-    if (live[i])
-      for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
-        live[xiG_arg(&g->nodes[i], k)] = 1;
+  for (uint32_t k = 0; k < g->npins; k++)
+    live[g->pins[k]] = 1;
+  for (uint32_t i = g->n; i-- > 0;) {
+    const xiG_node *n = &g->nodes[i];
+    if (!live[i] || (live[i] == 2 && n->op != XI_TUPLE))
+      continue; /* a value-only node keeps nothing it was computed from */
+    uint32_t na = xiG_nargs(n);
+    int list = n->op == XI_TUPLE && n->x->p[XI_C_KIND] == XI_C_LIST;
+    for (uint32_t k = 0; k < na; k++) {
+      uint32_t a = xiG_arg(n, k);
+      if (live[i] == 2 || (list && k + 1 < na))
+        live[a] = live[a] ? live[a] : 2;
+      else
+        live[a] = 1;
+    }
+  }
 }
 
-static void renumber_node(xiG_node *nd, const uint32_t *to) {
+/* A list of 5000 losses from a training loop would keep 5000 epochs' graphs
+   alive, though no name needs them: a list keeps the whole graph of its last
+   element only (trace xs[-1] and grad(xs[-1], W) read it), and of any other
+   that something else needs; the rest become leaves holding their values,
+   marked XI_F_CUT (trace says their history was let go).  Returns how many. */
+static uint32_t cut(xiG_graph *g, const uint8_t *live) {
+  uint32_t cuts = 0;
+  for (uint32_t i = 0; i < g->n; i++) {
+    xiG_node *n = &g->nodes[i];
+    if (live[i] != 2 || n->op == XI_TUPLE || n->op == XI_LEAF || n->op == XI_CONST)
+      continue;
+    if (n->op == XI_LIST && n->x) { /* its items are not its operands any more */
+      free(n->x->args);
+      n->x->args = NULL, n->x->nargs = 0;
+    }
+    n->op = XI_LEAF;
+    n->a = n->b = n->aux = XI_NONE;
+    n->flags = (uint8_t)((n->flags & XI_F_DTYPE) | XI_F_CUT | XI_F_UPDATE);
+    cuts++;
+  }
+  return cuts;
+}
+
+static void renumber_node(xiG_node *nd, const uint32_t *to, uint32_t stamp) {
   if (nd->a != XI_NONE)
     nd->a = to[nd->a];
   if (nd->b != XI_NONE)
     nd->b = to[nd->b];
-  if (nd->op == XI_LIST || nd->op == XI_TUPLE)
+  if (nd->op == XI_LIST)
     for (uint32_t k = 0; k < nd->x->nargs; k++)
-
       nd->x->args[k] = to[nd->x->args[k]];
+  if (nd->op == XI_TUPLE && nd->x->args) { /* a block lists share: renumbered once, whole */
+    xiG_items *it = xiG_items_of(nd->x->args);
+    if (it->stamp != stamp)
+      for (uint32_t k = 0; k < it->used; k++)
+        it->item[k] = it->item[k] == XI_NONE ? XI_NONE : to[it->item[k]];
+    it->stamp = stamp;
+  }
   if (nd->op == XI_GRAD && nd->aux != XI_NONE)
     nd->aux = to[nd->aux]; /* its built graph is kept only while something else keeps it */
 }
 
 uint32_t xiG_collect(xiG_graph *g) {
-  uint32_t n = g->n;
+  static uint32_t collections; /* stamps the blocks of items renumbered (graph.h) */
+  uint32_t n = g->n, stamp = ++collections;
   uint8_t *live = calloc(n ? n : 1, 1);
   uint32_t *to = malloc((n ? n : 1) * sizeof *to);
   if (!live || !to) { /* no memory to collect with: keep everything */
@@ -174,7 +220,7 @@ uint32_t xiG_collect(xiG_graph *g) {
     return 0;
   }
   mark_live(g, live);
-  uint32_t j = 0;
+  uint32_t cuts = cut(g, live), j = 0;
   for (uint32_t i = 0; i < n; i++)
     to[i] = live[i] ? j++ : XI_NONE;
   for (uint32_t i = 0; i < n; i++) {
@@ -183,7 +229,7 @@ uint32_t xiG_collect(xiG_graph *g) {
       xiG_node_free(g, nd);
       continue;
     }
-    renumber_node(nd, to);
+    renumber_node(nd, to, stamp);
     if (to[i] == i)
       continue;
     /* slot to[i] < i is free: its node died or has moved down already */
@@ -204,8 +250,13 @@ uint32_t xiG_collect(xiG_graph *g) {
     if (g->literal[k] != XI_NONE)
       g->literal[k] = g->literal[k] < n ? to[g->literal[k]] : XI_NONE;
   xiG_names_renumber(g, to);
-  if (n != j)
-    g->epoch++; /* nodes have new numbers */
+  for (uint32_t k = 0; k < g->npins; k++)
+    g->pins[k] = to[g->pins[k]];
+  g->cut_scalars = 0; /* the list elements that are leaves now, a number each */
+  for (uint32_t i = 0; i < j; i++)
+    g->cut_scalars += (g->nodes[i].flags & XI_F_CUT) && !xiG_is_tensor(&g->nodes[i]);
+  if (n != j || cuts)
+    g->epoch++; /* nodes have new numbers, or are leaves now */
   free(live);
   free(to);
   return n - j;

@@ -1,4 +1,4 @@
-# In an IEEE format a nan may arise in the adjoints alone (issue 18): every
+# In an IEEE format a nan may arise in the adjoints alone: every
 # value is a number, yet the gradient holds a nan.  xi says where and why.
 # np.where(x < 1, x, sqrt(x)) at x = [0, 4]: the forward values are
 # [0, 2], but the branch np.where did not take at x = 0, sqrt(x), still has

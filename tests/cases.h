@@ -35,7 +35,7 @@ SHARED static void gen(char *out, size_t cap, int d) {
       "tanh(%s - (%s))", "sigmoid(%s) * (%s)", "tan(tanh(%s)) + (%s)",
       "pow(1.5 + cos(%s), tanh(%s))", "-(%s) * (%s)", "(%s)^2 - (%s)", "relu(%s + 3) * (%s)",
       "abs(%s - 7) + (%s)", "(%s) / (2 + cos(%s))", "(%s)² * (%s > 0.1)", "(%s)³ - sign(%s)",
-      /* the operations pasted NumPy code brings (issue 8) */
+      /* the operations pasted NumPy code brings (np.maximum, clip, where, % and //) */
       "maximum(%s, %s)", "np.minimum(%s, 0.5 * (%s))", "np.clip(%s, -0.4, 0.9) * (%s)",
       "np.where(%s > 0.2, %s, 0.5)", "(%s) %% 1.7 + (%s) // 2", "(%s <= %s) * 3 + 1",
       "np.array([%s, %s, 0.5])[np.array([2, 0, 1])] @ [1.5, -0.5, 0.25]",

@@ -1,5 +1,5 @@
 # args: --keep-going
-# check A == B (issue 18): two values computed differently are judged by
+# check A == B: two values computed differently are judged by
 # their balls.  Apart: "is not", proven.  Overlapping and both proven to the
 # digits shown: equal within the balls.  Otherwise the balls' precision is
 # doubled, up to 8192 bits, before anything is said.

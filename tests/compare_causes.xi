@@ -1,4 +1,4 @@
-# compare names why a format first lost a value (issue 18): overflow,
+# compare names why a format first lost a value: overflow,
 # cancellation, underflow or rounding; before, a binary16 cancellation was
 # called an underflow.  Each case's cause by hand (binary16: 11 bits, largest
 # 65504, smallest normal 2^-14 = 6.1e-5, smallest subnormal 2^-24 = 6.0e-8):

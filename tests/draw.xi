@@ -1,5 +1,5 @@
 # args: --keep-going
-# dot, svg, export and trace wrt (issue 9).  The files go to tests/out/draw_*;
+# dot, svg, export and trace wrt.  The files go to tests/out/draw_*;
 # tests/draw/check compares them with tests/draw/seed000.{dot,md,tex} (made by
 # tests/draw/seed000.py from mpmath, not by xi), checks each SVG's XML and
 # boxes, and steps through the page in a headless browser.

@@ -1,5 +1,5 @@
 # args: --keep-going
-# format: IEEE 754 formats emulated with MPFR (issue 10); compare: a trace per format
+# format: IEEE 754 formats emulated with MPFR; compare: a trace per format
 format
 format binary16
 format

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grad/adjoint.h"
 #include "tests/cases.h"
 
 #define NEAR 192

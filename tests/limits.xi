@@ -1,5 +1,5 @@
 # args: --keep-going --memory 256M
-# The failures issue 7 lists, each reproduced: none may crash, leak or hang,
+# Each limit's failure, reproduced: none may crash, leak or hang,
 # and each limit is an error with its numbers in it.  (^C inside long
 # operations: tests/interrupt_long.pty; signals to a script: tests/run.)
 

@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grad/adjoint.h"
+#include "grad/tangent.h"
 #include "tests/fd.h"
 
 #define NEAR 192

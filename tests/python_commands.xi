@@ -38,3 +38,6 @@ show -W
 # IPython's other magics and a stray '%' are not commands
 %timeit L
 % trace L
+# quit() and exit() as Python writes them leave
+exit()
+print("not reached")

@@ -1,5 +1,5 @@
 # args: --keep-going
-# trace as a new user reads it (issue 9): partials bracketed where a product
+# trace as a new user reads it: partials bracketed where a product
 # needs it, the sum over the batch of a broadcast operand's adjoint, wide
 # tensors wrapped to the terminal (tests/run sets COLUMNS=80), and trace L wrt W.
 

@@ -1,6 +1,6 @@
 # args: --keep-going
 # A value whose ball proves no digit prints as the bound the ball proves
-# (issue 18), never a bare "?": "0" when it is exactly 0 (the ball is the
+# never a bare "?": "0" when it is exactly 0 (the ball is the
 # point 0), "0 ± B" when the ball holds 0, "M ± B" otherwise; the note says
 # at what precision.  Each bound below holds the exact value (mpmath).
 #

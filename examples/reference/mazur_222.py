@@ -24,7 +24,7 @@ wn = [None] + [w[k] - mpf('0.5')*g[k] for k in range(1, 9)]
 h1 = s(wn[1]*i1 + wn[2]*i2 + b1); h2 = s(wn[3]*i1 + wn[4]*i2 + b1)
 o1 = s(wn[5]*h1 + wn[6]*h2 + b2); o2 = s(wn[7]*h1 + wn[8]*h2 + b2)
 print('E after one step', (t1 - o1)**2/2 + (t2 - o2)**2/2)
-# the sequential update the issue describes: w6's gradient taken after w5 moved
+# the sequential update: w6's gradient taken after w5 moved
 h1 = s(w[1]*i1 + w[2]*i2 + b1); h2 = s(w[3]*i1 + w[4]*i2 + b1)
 w5n = w[5] - mpf('0.5')*g[5]
 o1 = s(w5n*h1 + w[6]*h2 + b2)

@@ -3,7 +3,6 @@
 # use names from earlier ones (np, sigmoid, W1, ...).  The first failing
 # seed002_K test names the cell that broke; its new lines are at the end of
 # the .out.  Only comment lines are added ("# ----" marks each cell).
-# Cell 7: the two `losses` lines are removed (see the comment lines there).
 
 # ---- seed 002, cell 1 of 8: "The Learning Problem" ----
 import numpy as np
@@ -214,7 +213,7 @@ y_train = np.array([[1], [1], [0], [0]])
 learning_rate = 1.0
 n_epochs = 100
 
-# (removed: losses = [] / losses.append(loss) — a Python list, which xi does not have)
+losses = []
 for epoch in range(n_epochs):
     # Forward pass
     z1 = np.dot(X_train, W1) + b1
@@ -223,7 +222,7 @@ for epoch in range(n_epochs):
     y_pred = sigmoid(z2)
     
     loss = mse_loss(y_train, y_pred)
-    # (removed: losses = [] / losses.append(loss) — a Python list, which xi does not have)
+    losses.append(loss)
     
     # Backward pass
     m = X_train.shape[0]

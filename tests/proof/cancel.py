@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Proven digits (issue 10): cancellation cases evaluated by xi at several
-precisions, each printed digit compared with a 1000-bit mpmath reference.
+"""Proven digits (xi prints only the digits a ball proves): cancellation cases
+evaluated by xi at several precisions, each printed digit compared with a
+1000-bit mpmath reference.
 
 For every case, precision and the value and its derivative (grad(E, x)):
   - the digits xi prints are the reference rounded to that many digits

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""check A == B never calls a true formula false (issue 18).
+"""check A == B never calls a true formula false (balls decide, or it says undecided).
 
 60 random expressions E(x, w) (seeded: the same each run) are written for xi
 with, for each:

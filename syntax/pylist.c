@@ -1,0 +1,270 @@
+/* pylist.c: Python's values in Python's code (a .py file, or a session after
+ * import): [a, b] a list, {'k': v} a dict, "text" a string, [e for x in xs
+ * if c] a comprehension, x[a:b:k] a slice, and the targets of a for.  In
+ * xi's own language [a, b] stays a vector (expr.c), and inside np.array(...)
+ * brackets make an array in both: np.array([[1, 2], [3, 4]]) is the matrix
+ * it always was.  The values themselves are the tape's (tape/pyval.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "syntax/parse.h"
+#include "syntax/parse_int.h"
+
+#define XI_DISPLAY_MAX 65535 /* items written in one [...] or {...} */
+
+/* "a" 'b' side by side: one string, a value */
+void xiP_py_string(xiP_parser *p, xiP_code *c) {
+  xiL_token first = *xiP_peek(p);
+  char *all = NULL;
+  size_t n = 0;
+  while (xiP_is(p, T_STRING)) {
+    xiL_token t = xiP_take(p);
+    char *text;
+    size_t len;
+    if (xiP_string_text(p, &t, &text, &len)) {
+      free(all);
+      xiP_fail(p, t.pos, "an f-string as a value is not part of xi: print(f\"...\") prints "
+                         "one (a dict's key is written as a string: d['W1'])");
+    }
+    char *more = realloc(all, n + len + 1);
+    if (!more) {
+      free(all), free(text);
+      xiP_fail(p, t.pos, "out of memory");
+    }
+    all = more;
+    memcpy(all + n, text, len);
+    n += len;
+    all[n] = '\0';
+    free(text);
+  }
+  if (memchr(all, '\0', n)) {
+    free(all);
+    xiP_fail(p, first.pos, "a string holding the character \\0 is not part of xi");
+  }
+  uint32_t id = xiS_intern(p->sym, all ? all : "", n);
+  free(all);
+  if (id == XI_NONE)
+    xiP_fail(p, first.pos, "out of memory");
+  xiP_ins ins = {K_STR, 0, 0, 0, id, first.pos};
+  xiP_emit(p, c, ins);
+}
+
+/* ---- comprehensions ---- */
+
+/* the names after for: x, or x, y, or (x, y); into names (at most max) */
+uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t max) {
+  int paren = xiP_is(p, T_LP);
+  if (paren)
+    xiP_take(p);
+  uint32_t n = 0;
+  do {
+    if (paren && xiP_is(p, T_RP))
+      break;
+    xiL_token v = xiP_expect(p, T_NAME, "a name to take each item, as in for x in xs:");
+    xiP_bindable(p, &v);
+    if (n == max)
+      xiP_fail(p, v.pos, "more than %u names to unpack into", max);
+    at[n] = v.pos;
+    names[n++] = xiP_name_id(p, &v);
+    if (xiP_is(p, T_LP) || xiP_is(p, T_LBRACK) || xiP_is(p, T_DOT))
+      xiP_fail(p, xiP_peek(p)->pos, "a for's targets are names here: for i, x in "
+                                    "enumerate(xs):");
+  } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+  if (paren)
+    xiP_expect(p, T_RP, "')' after the names");
+  return n;
+}
+
+/* [e for x in xs if c]: e's code is c->ins[start..] already; it moves after
+   the iterable's code and the header (parse.h: K_COMP) */
+static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at) {
+  xiP_code elem = {NULL, 0, 0}, cond = {NULL, 0, 0};
+  elem.n = c->n - start;
+  elem.cap = elem.n;
+  elem.ins = malloc((elem.n ? elem.n : 1) * sizeof *elem.ins);
+  if (!elem.ins)
+    xiP_fail(p, at, "out of memory");
+  memcpy(elem.ins, c->ins + start, elem.n * sizeof *elem.ins);
+  c->n = start;
+  jmp_buf outer;
+  memcpy(outer, p->fail, sizeof outer);
+  if (setjmp(p->fail)) { /* the two buffers are freed, then the error goes on */
+    memcpy(p->fail, outer, sizeof outer);
+    xiP_code_free(&elem);
+    xiP_code_free(&cond);
+    longjmp(p->fail, 1);
+  }
+  xiP_take(p); /* for */
+  uint32_t names[8];
+  xi_pos pos[8];
+  uint32_t n = xiP_for_targets(p, names, pos, 8);
+  xiL_token in = *xiP_peek(p);
+  if (xiP_keyword(xiP_tag_of(p, &in)) != KW_IN)
+    xiP_unexpected(p, "in, as in [f(x) for x in xs]");
+  xiP_take(p);
+  int comp = p->comp;
+  p->comp = 1; /* an if after the iterable is the comprehension's */
+  xiP_expr(p, c);
+  p->comp = comp;
+  if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_IF) {
+    xiP_take(p);
+    p->comp = 2; /* (an if after the condition would be another filter; in is an operator) */
+    xiP_expr(p, &cond);
+    p->comp = comp;
+  }
+  if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR)
+    xiP_fail(p, xiP_peek(p)->pos, "a comprehension with two fors is not part of xi: write the "
+                                  "loops as for statements");
+  if (cond.n > UINT16_MAX || elem.n > UINT16_MAX)
+    xiP_fail(p, at, "this comprehension is too long");
+  xiP_ins head = {K_COMP, (uint8_t)n, 0, (uint16_t)cond.n, 0, at};
+  xiP_emit(p, c, head);
+  for (uint32_t k = 0; k < n; k++) {
+    xiP_ins name = {K_NAME, 0, 0, 0, names[k], pos[k]};
+    xiP_emit(p, c, name);
+  }
+  for (uint32_t k = 0; k < cond.n; k++)
+    xiP_emit(p, c, cond.ins[k]);
+  xiP_ins mid = {K_COMP, 0, 0, (uint16_t)elem.n, 0, at};
+  xiP_emit(p, c, mid);
+  for (uint32_t k = 0; k < elem.n; k++)
+    xiP_emit(p, c, elem.ins[k]);
+  memcpy(p->fail, outer, sizeof outer);
+  xiP_code_free(&elem);
+  xiP_code_free(&cond);
+}
+
+/* ---- in ---- */
+
+/* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
+int xiP_membership(xiP_parser *p, xi_pos *at) {
+  if (!p->python || p->no_compare == XI_NC_IN || p->comp == 1) /* (1: a for's iterable) */
+    return 0;
+  xiL_token t = *xiP_peek(p);
+  int kw = t.type == T_NAME ? xiP_keyword(xiP_tag_of(p, &t)) : -1;
+  *at = t.pos;
+  if (kw == KW_IN) {
+    xiP_take(p);
+    return 1;
+  }
+  if (kw != KW_NOT)
+    return 0;
+  xiP_take(p);
+  xiL_token n = *xiP_peek(p);
+  if (n.type == T_NAME && xiP_keyword(xiP_tag_of(p, &n)) == KW_IN) {
+    xiP_take(p);
+    return 2;
+  }
+  xiP_put_back(p, &t);
+  return 0;
+}
+
+/* ---- displays ---- */
+
+void xiP_py_list(xiP_parser *p, xiP_code *c) {
+  xiL_token open = xiP_take(p);
+  uint32_t n = 0, start = c->n;
+  int saved = p->no_compare;
+  p->no_compare = 0;
+  while (!xiP_is(p, T_RBRACK)) {
+    xiP_expr(p, c);
+    if (n == 0 && xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR) {
+      comprehension(p, c, start, open.pos);
+      xiP_expect(p, T_RBRACK, "']' after the comprehension");
+      p->no_compare = saved;
+      return;
+    }
+    if (++n > XI_DISPLAY_MAX)
+      xiP_fail(p, open.pos, "a list of more than %d items written out", XI_DISPLAY_MAX);
+    if (!xiP_is(p, T_COMMA))
+      break;
+    xiP_take(p);
+  }
+  xiP_expect(p, T_RBRACK, "',' or ']' in the list");
+  p->no_compare = saved;
+  xiP_ins ins = {K_TUPLE, XI_C_LIST, 0, (uint16_t)n, 0, open.pos};
+  xiP_emit(p, c, ins);
+}
+
+void xiP_py_dict(xiP_parser *p, xiP_code *c) {
+  xiL_token open = xiP_take(p);
+  uint32_t n = 0;
+  int saved = p->no_compare;
+  p->no_compare = 0;
+  while (!xiP_is(p, T_RBRACE)) {
+    if (xiP_is(p, T_POW))
+      xiP_fail(p, xiP_peek(p)->pos, "{**d} is not part of xi: dict(d) copies a dict");
+    xiP_expr(p, c);
+    if (!xiP_is(p, T_COLON))
+      xiP_fail(p, xiP_peek(p)->pos, n ? "expected ':' and the value"
+                                      : "sets ({a, b}) are not part of xi: a dict is "
+                                        "{'key': value}, a list [a, b]");
+    xiP_take(p);
+    xiP_expr(p, c);
+    if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR)
+      xiP_fail(p, xiP_peek(p)->pos, "dict comprehensions are not part of xi: build the dict "
+                                    "with a for loop (d[k] = v)");
+    if (2 * ++n > XI_DISPLAY_MAX)
+      xiP_fail(p, open.pos, "a dict of more than %d items written out", XI_DISPLAY_MAX / 2);
+    if (!xiP_is(p, T_COMMA))
+      break;
+    xiP_take(p);
+  }
+  xiP_expect(p, T_RBRACE, "',' or '}' in the dict");
+  p->no_compare = saved;
+  xiP_ins ins = {K_TUPLE, XI_C_DICT, 0, (uint16_t)(2 * n), 0, open.pos};
+  xiP_emit(p, c, ins);
+}
+
+/* ---- slices ---- */
+
+/* ---- Python's builtins and methods ---- */
+
+static const struct {
+  const char *name;
+  uint8_t which, lo, hi; /* K_PY's op; how many arguments */
+} builtins[] = {
+    {"sum", XI_PY_SUM, 1, 1},           {"min", XI_PY_MIN, 1, 255},
+    {"max", XI_PY_MAX, 1, 255},         {"list", XI_PY_LIST, 0, 1},
+    {"tuple", XI_PY_TUPLE, 0, 1},       {"dict", XI_PY_DICT, 0, 1},
+    {"sorted", XI_PY_SORTED, 1, 1},     {"enumerate", XI_PY_ENUMERATE, 1, 2},
+    {"zip", XI_PY_ZIP, 0, 16},          {"range", XI_PY_RANGE, 1, 3},
+    {"append", XI_PY_APPEND, 1, 1},     {"extend", XI_PY_EXTEND, 1, 1},
+    {"keys", XI_PY_KEYS, 0, 0},         {"values", XI_PY_VALUES, 0, 0},
+    {"items", XI_PY_ITEMS, 0, 0},       {"get", XI_PY_GET, 1, 2},
+};
+
+static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
+  const char *s = p->lx.src + name.off;
+  size_t k = 0, nb = sizeof builtins / sizeof *builtins;
+  while (k < nb && !(strlen(builtins[k].name) == name.len &&
+                     memcmp(builtins[k].name, s, name.len) == 0))
+    k++;
+  if (k == nb)
+    xiP_fail(p, name.pos, "%.*s is not part of xi", (int)name.len, s);
+  xiP_callargs a;
+  xiP_call_args(p, c, &a, name);
+  int start = builtins[k].which == XI_PY_ENUMERATE && a.nkw == 1 && a.n == 2 &&
+              strcmp(xiS_name(p->sym, a.kw[1]), "start") == 0; /* enumerate(xs, start=1) */
+  if ((a.nkw && !start) || a.dtype >= 0)
+    xiP_fail(p, a.nkw ? a.pos[a.n - a.nkw] : name.pos,
+             "keyword arguments to %s%.*s() are not part of xi", method ? "." : "",
+             (int)name.len, s);
+  int lo = builtins[k].lo, hi = builtins[k].hi;
+  const char *dot = method ? "." : "";
+  if (a.n < lo || a.n > hi) {
+    if (lo == hi)
+      xiP_fail(p, name.pos, "%s%.*s() takes %d argument%s, not %d", dot, (int)name.len, s, lo,
+               lo == 1 ? "" : "s", a.n);
+    xiP_fail(p, name.pos, "%s%.*s() takes %d to %d arguments, not %d", dot, (int)name.len, s, lo,
+             hi, a.n);
+  }
+  xiP_ins ins = {K_PY, builtins[k].which, 0, (uint16_t)(a.n + method), 0, name.pos};
+  ins.arg = method && p->method_base; /* xs.append(v), xs a name: a def checks it is its own */
+  xiP_emit(p, c, ins);
+}
+
+void xiP_py_builtin(xiP_parser *p, xiP_code *c, xiL_token name) { py_call(p, c, name, 0); }
+
+void xiP_py_method(xiP_parser *p, xiP_code *c, xiL_token name) { py_call(p, c, name, 1); }

@@ -1,0 +1,85 @@
+/* label.c: how a value is called in a trace and in a message: the name
+ * bound to it, or the name it had ("W (before the update at line 7)"), why
+ * a value does not depend on a name, and a trace's ξ labels.  The notes it
+ * reads (g->moved) are left by the rules of binding (names.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tape/graph.h"
+
+/* ---- how to call a value ---- */
+
+const char *xiG_name_of(const xiG_graph *g, uint32_t i) {
+  uint32_t name = g->nodes[i].name;
+  if (name == XI_NONE || name >= g->nbind)
+    return NULL;
+  const xiG_binding *b = &g->bind[name];
+  return b->kind == B_NODE && b->node == i ? xiS_name(&g->sym, name) : NULL;
+}
+
+static const char *how(int kind) {
+  switch (kind) {
+  case MOVE_UPDATE: return "before the update at line";
+  case MOVE_SET: return "before set at line";
+  case MOVE_DEL: return "deleted at line";
+  default: return "before line";
+  }
+}
+
+void xiG_label_of(const xiG_graph *g, uint32_t i, char *buf, size_t n) {
+  const char *name = xiG_name_of(g, i);
+  buf[0] = '\0';
+  if (name) {
+    snprintf(buf, n, "%s", name);
+    return;
+  }
+  for (uint32_t k = g->nmoved; k-- > 0;) { /* the name it had last */
+    const xiG_moved *m = &g->moved[k];
+    if (m->node == i) {
+      snprintf(buf, n, "%s (%s %u)", xiS_name(&g->sym, m->name), how(m->update), m->pos.line);
+      return;
+    }
+  }
+}
+
+void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t name, uint32_t v,
+                 char *buf, size_t n) {
+  const char *s = name != XI_NONE ? xiS_name(&g->sym, name) : "it";
+  const xiG_moved *hit = NULL; /* the newest change of the name away from a value under root */
+  uint8_t *cone = calloc(root + 1, 1);
+  if (cone) {
+    cone[root] = 1;
+    for (uint32_t i = root + 1; i-- > 0;)
+      if (cone[i])
+        for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
+          cone[xiG_arg(&g->nodes[i], k)] = 1;
+    for (uint32_t k = g->nmoved; k-- > 0 && !hit;)
+      if (g->moved[k].name == name && g->moved[k].node <= root && cone[g->moved[k].node])
+        hit = &g->moved[k];
+    free(cone);
+  }
+  if (g->nodes[root].flags & XI_F_CUT)
+    snprintf(buf, n, "%s is an item of a list whose history was let go (a list keeps the "
+                     "graph of its last item only, and of those a name holds)", what);
+  else if (hit)
+    snprintf(buf, n, "%s was computed from an earlier %s, %s %u: compute %s again", what, s,
+             how(hit->update), hit->pos.line, what);
+  else if (v > root)
+    snprintf(buf, n, "%s does not depend on %s: %s got its value at line %u, after %s was "
+                     "computed", what, s, s, g->nodes[v].pos.line, what);
+  else
+    snprintf(buf, n, "%s does not depend on %s", what, s);
+}
+
+/* ---- a trace's ξ labels ---- */
+
+int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n) {
+  uint32_t *l = realloc(g->label, (n ? n : 1) * sizeof *l);
+  if (!l)
+    return -1;
+  memcpy(l, nodes, n * sizeof *l);
+  g->label = l, g->nlabel = n;
+  return 0;
+}
+

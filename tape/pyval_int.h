@@ -1,0 +1,28 @@
+/* pyval_int.h: internal to the tape's files on Python's containers (pyval.c,
+ * pywalk.c, pymut.c): what they share.  The rest of xi sees graph.h. */
+#ifndef XI_PYVAL_INT_H
+#define XI_PYVAL_INT_H
+
+#include "tape/graph.h"
+
+/* what a value is, as Python's messages name its type: "list", "float", "numpy.ndarray" */
+const char *xiG_type_of(const xiG_graph *g, uint32_t i);
+/* node k as an index, as Python takes one: an int or a bool, not a float (of: "list") */
+int xiG_py_index(xiG_graph *g, uint32_t k, const char *of, xi_pos pos, int32_t *i,
+                 xi_err *err);
+/* the slot of key among m keys and values kv (its key at kv[2k]): -1 when
+   absent, -2 when Python cannot hash it; xiG_dict_slot: in dict d */
+int64_t xiG_find_key(const xiG_graph *g, const uint32_t *kv, uint32_t m, uint32_t key);
+int64_t xiG_dict_slot(const xiG_graph *g, uint32_t d, uint32_t key);
+/* the message for key, not in dict d (slot -1) or unhashable (slot -2) */
+int xiG_key_error(const xiG_graph *g, uint32_t d, uint32_t key, int64_t slot, xi_pos pos,
+                  xi_err *err);
+/* range r's start, stop and step, and its length */
+int xiG_range_of(xiG_graph *g, uint32_t r, int64_t v[3], uint32_t *len, xi_pos pos,
+                 xi_err *err);
+
+/* the list c with v after its items, sharing c's block when it can (graph.h) */
+int xiG_list_grown(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *out,
+                   xi_err *err);
+
+#endif

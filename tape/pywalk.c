@@ -1,0 +1,574 @@
+/* pywalk.c: walking over Python's containers (graph.h's xiG_walk_len and
+ * xiG_walk_item: for loops, comprehensions, list(...)), and what is computed
+ * from a whole container: list(), dict(), sorted(), np.array(list), Python's
+ * sum, min and max, + and * of lists, ==.  Made and read in pyval.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tape/graph.h"
+#include "tape/pyval_int.h"
+
+static int number(xiG_graph *g, int64_t v, xi_pos pos, uint32_t *out, xi_err *err) {
+  *out = xiG_number(g, (long)v, pos);
+  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+}
+
+/* ---- walking ---- */
+
+int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err) {
+  int kind = xiG_kind(g, c);
+  const xiG_node *nd = &g->nodes[c];
+  if (kind < 0) {
+    if (!xiG_is_tensor(nd))
+      return xiX_fail(err, pos, "a %s is not something to walk over ('%s' object is not "
+                                "iterable)", xiG_type_of(g, c), xiG_type_of(g, c));
+    *n = nd->x->sh.rank == 2 ? nd->x->sh.rows : nd->x->sh.cols;
+    return 0;
+  }
+  const xiG_ext *x = nd->x;
+  int64_t v[3];
+  switch (kind) {
+  case XI_C_TUPLE:
+  case XI_C_LIST:
+    *n = x->nargs;
+    return 0;
+  case XI_C_DICT:
+    *n = x->nargs / 2;
+    return 0;
+  case XI_C_KEYS:
+  case XI_C_VALUES:
+  case XI_C_ITEMS:
+    *n = g->nodes[x->args[0]].x->nargs / 2;
+    return 0;
+  case XI_C_ENUMERATE:
+    return xiG_walk_len(g, x->args[0], pos, n, err);
+  case XI_C_ZIP:
+    *n = UINT32_MAX;
+    for (uint32_t q = 0; q < x->nargs; q++) {
+      uint32_t m;
+      if (xiG_walk_len(g, x->args[q], pos, &m, err))
+        return -1;
+      *n = m < *n ? m : *n;
+    }
+    if (!x->nargs)
+      *n = 0;
+    return 0;
+  case XI_C_RANGE:
+    return xiG_range_of(g, c, v, n, pos, err);
+  default:
+    return xiX_fail(err, pos, "walking over a string's characters is not part of xi");
+  }
+}
+
+int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *out,
+                  xi_err *err) {
+  int kind = xiG_kind(g, c);
+  if (kind < 0) { /* an array's rows, a vector's elements */
+    uint32_t i;
+    if (number(g, k, pos, &i, err))
+      return -1;
+    return xiG_index(g, c, &i, 1, 0, 0, pos, out, err);
+  }
+  const xiG_ext *x = g->nodes[c].x;
+  switch (kind) {
+  case XI_C_TUPLE:
+  case XI_C_LIST:
+    *out = x->args[k];
+    return 0;
+  case XI_C_DICT:
+    *out = x->args[2 * k];
+    return 0;
+  case XI_C_KEYS:
+  case XI_C_VALUES: {
+    const xiG_ext *d = g->nodes[x->args[0]].x;
+    *out = d->args[2 * k + (kind == XI_C_VALUES)];
+    return 0;
+  }
+  case XI_C_ITEMS: {
+    const xiG_ext *d = g->nodes[x->args[0]].x;
+    uint32_t pair[2] = {d->args[2 * k], d->args[2 * k + 1]};
+    return xiG_tuple(g, pair, 2, pos, out, err);
+  }
+  case XI_C_ENUMERATE: {
+    uint32_t pair[2];
+    int32_t start;
+    if (xiG_whole(g, x->args[1], pos, &start, err) ||
+        number(g, (int64_t)start + k, pos, &pair[0], err) ||
+        xiG_walk_item(g, x->args[0], k, pos, &pair[1], err))
+      return -1;
+    return xiG_tuple(g, pair, 2, pos, out, err);
+  }
+  case XI_C_ZIP: {
+    uint32_t items[16];
+    if (x->nargs > 16)
+      return xiX_fail(err, pos, "zip of more than 16 things");
+    for (uint32_t q = 0; q < x->nargs; q++)
+      if (xiG_walk_item(g, x->args[q], k, pos, &items[q], err))
+        return -1;
+    return xiG_tuple(g, items, x->nargs, pos, out, err);
+  }
+  case XI_C_RANGE: {
+    int64_t v[3];
+    uint32_t n;
+    return xiG_range_of(g, c, v, &n, pos, err) ? -1 : number(g, v[0] + (int64_t)k * v[2], pos, out, err);
+  }
+  default:
+    return xiX_fail(err, pos, "walking over a string's characters is not part of xi");
+  }
+}
+
+/* ^C: a long walk gives up */
+static int stopped(const xiG_graph *g) { return g->interrupt && *g->interrupt; }
+
+/* every item a walk over c takes, into a malloc'd array */
+static int walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint32_t *n,
+                    xi_err *err) {
+  if (xiG_walk_len(g, c, pos, n, err))
+    return -1;
+  if (*n > XI_MAX_ELEMENTS)
+    return xiX_fail(err, pos, "a walk of more than %u items", XI_MAX_ELEMENTS);
+  *items = malloc((*n ? *n : 1) * sizeof **items);
+  if (!*items)
+    return xiG_oom(g, pos, err);
+  for (uint32_t k = 0; k < *n; k++)
+    if ((stopped(g) && xiX_fail(err, pos, "interrupted")) ||
+        xiG_walk_item(g, c, k, pos, &(*items)[k], err)) {
+      free(*items);
+      *items = NULL;
+      return -1;
+    }
+  return 0;
+}
+
+/* sorted(): numbers by value, strings by text; stable, as Python's */
+static int before(const xiG_graph *g, uint32_t a, uint32_t b) {
+  if (xiG_kind(g, a) == XI_C_STR)
+    return strcmp(xiS_name(&g->sym, (uint32_t)g->nodes[a].x->p[XI_C_TEXT]),
+                  xiS_name(&g->sym, (uint32_t)g->nodes[b].x->p[XI_C_TEXT])) < 0;
+  return mpfr_less_p(g->nodes[a].v, g->nodes[b].v);
+}
+
+static int sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_err *err) {
+  for (uint32_t k = 0; k < n; k++) {
+    int str = xiG_kind(g, items[k]) == XI_C_STR;
+    if ((!str && (xiG_kind(g, items[k]) >= 0 || xiG_is_tensor(&g->nodes[items[k]]))) ||
+        str != (xiG_kind(g, items[0]) == XI_C_STR))
+      return xiX_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them)",
+                      xiG_type_of(g, items[k]));
+  }
+  uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp); /* a merge sort: stable, n log n */
+  if (!tmp)
+    return xiG_oom(g, pos, err);
+  for (uint32_t w = 1; w < n; w *= 2) {
+    if (stopped(g)) {
+      free(tmp);
+      return xiX_fail(err, pos, "interrupted");
+    }
+    for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+      uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      uint32_t a = lo, b = mid, k = lo;
+      while (a < mid || b < hi) /* a later one goes first only when it is less */
+        tmp[k++] = b < hi && (a >= mid || before(g, items[b], items[a])) ? items[b++] : items[a++];
+    }
+    memcpy(items, tmp, n * sizeof *items);
+  }
+  free(tmp);
+  return 0;
+}
+
+int xiG_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err) {
+  uint32_t *items, n;
+  int sorted = kind < 0;
+  if (walk_all(g, c, pos, &items, &n, err))
+    return -1;
+  int rc = sorted ? sort_items(g, items, n, pos, err) : 0;
+  if (rc == 0 && kind == XI_C_DICT) { /* dict(pairs): each a (key, value) */
+    uint32_t *kv = malloc((2 * n + 1) * sizeof *kv), m = 0;
+    for (uint32_t k = 0; kv && k < n && rc == 0; k++) {
+      int ik = xiG_kind(g, items[k]);
+      if (stopped(g)) {
+        rc = xiX_fail(err, pos, "interrupted");
+        break;
+      }
+      if ((ik != XI_C_TUPLE && ik != XI_C_LIST) || g->nodes[items[k]].x->nargs != 2) {
+        rc = xiX_fail(err, pos, "dict(...) takes (key, value) pairs");
+        break;
+      }
+      uint32_t key = g->nodes[items[k]].x->args[0], v = g->nodes[items[k]].x->args[1];
+      int64_t s = xiG_find_key(g, kv, m, key);
+      if (s == -2)
+        rc = xiX_fail(err, pos, "a %s cannot be a dict's key (unhashable, as Python says)",
+                      xiG_type_of(g, key));
+      else if (s >= 0)
+        kv[s + 1] = v; /* a later pair wins, in the first one's place */
+      else
+        kv[m++] = key, kv[m++] = v;
+    }
+    rc = rc ? rc : !kv ? xiG_oom(g, pos, err) : xiG_container(g, XI_C_DICT, kv, m, pos, out, err);
+    free(kv);
+  } else if (rc == 0) {
+    rc = xiG_container(g, sorted ? XI_C_LIST : kind, items, n, pos, out, err);
+  }
+  free(items);
+  return rc;
+}
+
+int xiG_as_array(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err) {
+  int kind = xiG_kind(g, c);
+  if (kind < 0)
+    return xiG_op(g, XI_ID, c, XI_NONE, NULL, pos, out, err); /* np.array(x) copies */
+  if (kind == XI_C_DICT || kind == XI_C_STR || kind == XI_C_KEYS || kind == XI_C_ITEMS)
+    return xiX_fail(err, pos, "an array of a %s is not part of xi: arrays hold numbers",
+                    xiG_kind_name(kind));
+  uint32_t *items, n;
+  if (walk_all(g, c, pos, &items, &n, err))
+    return -1;
+  int rc = n ? 0 : xiX_fail(err, pos, "an empty array: xi has no empty arrays");
+  for (uint32_t k = 0; k < n && rc == 0; k++)
+    if (xiG_kind(g, items[k]) == XI_C_STR)
+      rc = xiX_fail(err, pos, "an array of strings is not part of xi: arrays hold numbers");
+    else if (xiG_kind(g, items[k]) >= 0)
+      rc = xiG_as_array(g, items[k], pos, &items[k], err);
+  if (rc == 0)
+    rc = xiG_list(g, items, n, pos, out, err);
+  free(items);
+  return rc;
+}
+
+/* ---- Python's builtins and operators ---- */
+
+int xiG_py_sum(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err) {
+  uint32_t *items, n;
+  if (walk_all(g, c, pos, &items, &n, err))
+    return -1;
+  /* Python's sum starts from the int 0: 0 + x is x, but for -0.0, which it makes 0.0 */
+  uint32_t acc = xiG_number(g, 0, pos);
+  int rc = acc == XI_NONE ? xiG_oom(g, pos, err) : 0;
+  for (uint32_t k = 0; k < n && rc == 0; k++) {
+    rc = xiG_not_number(g, items[k], pos, "sum()", err);
+    if (rc == 0 && k == 0 && !mpfr_zero_p(xiG_el(&g->nodes[items[0]], 0)) &&
+        !xiG_is_tensor(&g->nodes[items[0]]))
+      acc = items[0];
+    else if (rc == 0)
+      rc = xiG_op(g, XI_ADD, acc, items[k], NULL, pos, &acc, err);
+  }
+  free(items);
+  *out = acc;
+  return rc;
+}
+
+int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos pos,
+                uint32_t *out, xi_err *err) {
+  uint32_t *all = NULL;
+  const char *name = max ? "max" : "min";
+  if (n == 1) { /* max(xs): over its items */
+    if (walk_all(g, items[0], pos, &all, &n, err))
+      return -1;
+    items = all;
+  }
+  int rc = n ? 0 : xiX_fail(err, pos, "%s() of an empty sequence (ValueError)", name);
+  uint32_t best = n ? items[0] : XI_NONE;
+  for (uint32_t k = 0; k < n && rc == 0; k++) {
+    const xiG_node *it = &g->nodes[items[k]];
+    if (xiG_kind(g, items[k]) >= 0 || xiG_count(it) != 1)
+      rc = xiX_fail(err, pos, "%s() here compares numbers, one at a time: not a %s (np.%s "
+                              "takes an array's)", name, xiG_type_of(g, items[k]), name);
+    else if (k && (max ? mpfr_greater_p(xiG_el((xiG_node *)it, 0), xiG_el(&g->nodes[best], 0))
+                       : mpfr_less_p(xiG_el((xiG_node *)it, 0), xiG_el(&g->nodes[best], 0))))
+      best = items[k]; /* Python's rule: a later one replaces only when greater (less) */
+  }
+  free(all);
+  *out = best;
+  return rc;
+}
+
+static int is_seq(const xiG_graph *g, uint32_t i) {
+  int k = xiG_kind(g, i);
+  return k == XI_C_LIST || k == XI_C_TUPLE;
+}
+
+/* c * n: c's items n times over (none for n <= 0) */
+static int repeat(xiG_graph *g, uint32_t c, uint32_t times, xi_pos pos, uint32_t *out,
+                  xi_err *err) {
+  int32_t t;
+  if (xiG_py_index(g, times, "a list's repetition", pos, &t, err))
+    return -1;
+  const xiG_ext *x = g->nodes[c].x;
+  uint64_t m = t > 0 ? (uint64_t)t * x->nargs : 0;
+  if (m > XI_MAX_ELEMENTS)
+    return xiX_fail(err, pos, "a list of more than %u items", XI_MAX_ELEMENTS);
+  uint32_t *items = malloc((m ? m : 1) * sizeof *items);
+  if (!items)
+    return xiG_oom(g, pos, err);
+  for (uint64_t k = 0; k < m; k++)
+    items[k] = g->nodes[c].x->args[k % x->nargs];
+  int rc = xiG_container(g, xiG_kind(g, c), items, (uint32_t)m, pos, out, err);
+  free(items);
+  return rc;
+}
+
+int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+              xi_err *err) {
+  int ka = xiG_kind(g, a), kb = xiG_kind(g, b);
+  if (op == XI_ADD && is_seq(g, a) && ka == kb) {
+    const xiG_ext *x = g->nodes[a].x, *y = g->nodes[b].x;
+    uint32_t n = x->nargs + y->nargs;
+    uint32_t *items = malloc((n ? n : 1) * sizeof *items);
+    if (!items)
+      return xiG_oom(g, pos, err);
+    memcpy(items, x->args, x->nargs * sizeof *items);
+    memcpy(items + x->nargs, y->args, y->nargs * sizeof *items);
+    int rc = xiG_container(g, ka, items, n, pos, out, err);
+    free(items);
+    return rc;
+  }
+  if (op == XI_MUL && (is_seq(g, a) || is_seq(g, b)) && (ka < 0 || kb < 0) &&
+      !xiG_is_tensor(&g->nodes[ka < 0 ? a : b]) &&
+      xiG_dtype_of_flags(g->nodes[ka < 0 ? a : b].flags) != XI_DT_FLOAT)
+    return repeat(g, ka < 0 ? b : a, ka < 0 ? a : b, pos, out, err);
+  const char *sym = op == XI_ADD ? "+" : op == XI_SUB ? "-" : op == XI_MUL ? "*"
+                  : op == XI_DIV ? "/" : op == XI_POW ? "**" : NULL;
+  uint32_t c = ka >= 0 ? a : b;
+  int kc = xiG_kind(g, c);
+  if (!sym || (kc != XI_C_LIST && kc != XI_C_TUPLE))
+    return xiG_not_number(g, c, pos, sym ? sym : "this operator", err);
+  const char *ta = xiG_type_of(g, a), *tb = xiG_type_of(g, b);
+  return xiX_fail(err, pos, "%s %s %s: Python's %s has no arithmetic (TypeError%s); for "
+                            "numbers make an array: np.array(xs) %s ...",
+                  ta, sym, tb, xiG_kind_name(kc),
+                  op == XI_ADD ? ", or + joins two lists" : op == XI_MUL ? ", or * by an int "
+                                                                           "repeats a list" : "",
+                  sym);
+}
+
+int xiG_py_equal(xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, int *equal, xi_err *err) {
+  int ka = xiG_kind(g, a), kb = xiG_kind(g, b);
+  if (ka != kb || ka < 0) {
+    if ((ka < 0 && xiG_is_tensor(&g->nodes[a])) || (kb < 0 && xiG_is_tensor(&g->nodes[b])))
+      return xiX_fail(err, pos, "== of an array and a %s is not part of xi",
+                      xiG_kind_name(ka < 0 ? kb : ka));
+    *equal = ka < 0 && kb < 0 ? mpfr_equal_p(g->nodes[a].v, g->nodes[b].v) : 0;
+    return 0;
+  }
+  if (ka == XI_C_STR) {
+    *equal = g->nodes[a].x->p[XI_C_TEXT] == g->nodes[b].x->p[XI_C_TEXT];
+    return 0;
+  }
+  if (ka != XI_C_LIST && ka != XI_C_TUPLE && ka != XI_C_DICT)
+    return xiX_fail(err, pos, "== of %s objects is not part of xi", xiG_kind_name(ka));
+  const xiG_ext *x = g->nodes[a].x, *y = g->nodes[b].x;
+  *equal = x->nargs == y->nargs;
+  for (uint32_t k = 0; k < x->nargs && *equal; k++) {
+    uint32_t other = y->args[k];
+    if (ka == XI_C_DICT) { /* dicts are equal whatever the order of their keys */
+      int64_t s = xiG_dict_slot(g, b, x->args[k - k % 2]);
+      if (s < 0) {
+        *equal = 0;
+        break;
+      }
+      other = y->args[s + k % 2];
+    }
+    if (xiG_py_equal(g, x->args[k], other, pos, equal, err))
+      return -1;
+  }
+  return 0;
+}
+
+int xiG_dict(xiG_graph *g, const uint32_t *kv, uint32_t n, xi_pos pos, uint32_t *out,
+             xi_err *err) {
+  uint32_t *d = malloc((n ? n : 1) * sizeof *d), m = 0;
+  if (!d)
+    return xiG_oom(g, pos, err);
+  int rc = 0;
+  for (uint32_t k = 0; k + 1 < n && rc == 0; k += 2) {
+    if (stopped(g)) {
+      rc = xiX_fail(err, pos, "interrupted");
+      break;
+    }
+    int64_t s = xiG_find_key(g, d, m, kv[k]);
+    if (s == -2)
+      rc = xiX_fail(err, pos, "a %s cannot be a dict's key (unhashable, as Python says): keys "
+                              "are strings, numbers or tuples of them", xiG_type_of(g, kv[k]));
+    else if (s >= 0)
+      d[s + 1] = kv[k + 1];
+    else
+      d[m++] = kv[k], d[m++] = kv[k + 1];
+  }
+  if (rc == 0)
+    rc = xiG_container(g, XI_C_DICT, d, m, pos, out, err);
+  free(d);
+  return rc;
+}
+
+/* range(...)'s whole numbers, as Python wants them (ints) */
+static int py_range(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *out,
+                    xi_err *err) {
+  uint32_t v[3];
+  int32_t w[3] = {0, 0, 1};
+  for (uint32_t q = 0; q < n; q++)
+    if (xiG_py_index(g, args[q], "range", pos, &w[n == 1 ? 1 : q], err))
+      return -1;
+  if (w[2] == 0)
+    return xiX_fail(err, pos, "range() arg 3 must not be zero (ValueError)");
+  for (int q = 0; q < 3; q++)
+    if (number(g, w[q], pos, &v[q], err))
+      return -1;
+  return xiG_container(g, XI_C_RANGE, v, 3, pos, out, err);
+}
+
+static int need_dict(const xiG_graph *g, uint32_t d, const char *method, xi_pos pos,
+                     xi_err *err) {
+  if (xiG_kind(g, d) == XI_C_DICT)
+    return 0;
+  return xiX_fail(err, pos, "'%s' object has no attribute '%s': a dict has it",
+                  xiG_type_of(g, d), method);
+}
+
+static int boolean(xiG_graph *g, int b, xi_pos pos, uint32_t *out, xi_err *err) {
+  uint32_t word = xiS_intern(&g->sym, b ? "True" : "False", b ? 4 : 5);
+  *out = word == XI_NONE ? XI_NONE : xiG_constant(g, word, pos);
+  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+}
+
+/* x in c, as Python's: a dict's keys, a list's or a tuple's items (==), a
+   string's substrings, an array's elements (NumPy's (c == x).any()) */
+static int py_in(xiG_graph *g, uint32_t x, uint32_t c, int not, xi_pos pos, uint32_t *out,
+                 xi_err *err) {
+  int kind = xiG_kind(g, c), found = 0;
+  if (kind == XI_C_DICT || kind == XI_C_KEYS) {
+    uint32_t d = kind == XI_C_KEYS ? g->nodes[c].x->args[0] : c;
+    int64_t s = xiG_dict_slot(g, d, x);
+    if (s == -2)
+      return xiG_key_error(g, d, x, s, pos, err);
+    return boolean(g, (s >= 0) != not, pos, out, err);
+  }
+  if (kind == XI_C_STR) {
+    if (xiG_kind(g, x) != XI_C_STR)
+      return xiX_fail(err, pos, "'in <string>' requires string as left operand, not %s (as "
+                                "Python says)", xiG_type_of(g, x));
+    const char *a = xiS_name(&g->sym, (uint32_t)g->nodes[x].x->p[XI_C_TEXT]);
+    const char *b = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT]);
+    return boolean(g, (strstr(b, a) != NULL) != not, pos, out, err);
+  }
+  if (kind < 0 && xiG_is_tensor(&g->nodes[c])) {
+    if (xiG_kind(g, x) >= 0 || xiG_is_tensor(&g->nodes[x]))
+      return xiX_fail(err, pos, "x in an array takes a number here");
+    xiO_view v = xiG_view(&g->nodes[c]);
+    for (uint32_t k = 0; k < v.n && !found; k++)
+      found = mpfr_equal_p(&v.el[k], g->nodes[x].v);
+    return boolean(g, found != not, pos, out, err);
+  }
+  uint32_t n;
+  if (xiG_walk_len(g, c, pos, &n, err))
+    return -1;
+  for (uint32_t k = 0; k < n && !found; k++) {
+    uint32_t item;
+    if (stopped(g))
+      return xiX_fail(err, pos, "interrupted");
+    if (xiG_walk_item(g, c, k, pos, &item, err) || xiG_py_equal(g, x, item, pos, &found, err))
+      return -1;
+  }
+  return boolean(g, found != not, pos, out, err);
+}
+
+int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) {
+  int kind = xiG_kind(g, c);
+  uint32_t n = 1;
+  if (kind == XI_C_STR)
+    n = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT])[0] != '\0';
+  else if (kind != XI_C_ENUMERATE && kind != XI_C_ZIP && xiG_walk_len(g, c, pos, &n, err))
+    return -1; /* (an enumerate or a zip is an object, true as Python's are) */
+  *holds = n > 0;
+  return 0;
+}
+
+int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                uint32_t *out, xi_err *err) {
+  uint32_t t, u, pair[2];
+  switch (which) {
+  case XI_PY_LIST:
+  case XI_PY_TUPLE:
+  case XI_PY_DICT: {
+    int kind = which == XI_PY_LIST ? XI_C_LIST : which == XI_PY_TUPLE ? XI_C_TUPLE : XI_C_DICT;
+    if (n == 0)
+      return xiG_container(g, kind, NULL, 0, pos, out, err);
+    if (kind == XI_C_DICT && xiG_kind(g, args[0]) == XI_C_DICT) /* dict(d): a copy */
+      return xiG_container(g, XI_C_DICT, g->nodes[args[0]].x->args, g->nodes[args[0]].x->nargs,
+                           pos, out, err);
+    return xiG_convert(g, kind, args[0], pos, out, err);
+  }
+  case XI_PY_SORTED:
+    return xiG_convert(g, -1, args[0], pos, out, err);
+  case XI_PY_ENUMERATE: {
+    if (xiG_walk_len(g, args[0], pos, &t, err))
+      return -1;
+    pair[0] = args[0];
+    if (n > 1)
+      pair[1] = args[1];
+    else if (number(g, 0, pos, &pair[1], err))
+      return -1;
+    int32_t start;
+    if (n > 1 && xiG_py_index(g, args[1], "enumerate's start", pos, &start, err))
+      return -1;
+    return xiG_container(g, XI_C_ENUMERATE, pair, 2, pos, out, err);
+  }
+  case XI_PY_ZIP:
+    for (uint32_t q = 0; q < n; q++)
+      if (xiG_walk_len(g, args[q], pos, &t, err))
+        return -1;
+    return xiG_container(g, XI_C_ZIP, args, n, pos, out, err);
+  case XI_PY_RANGE:
+    return py_range(g, args, n, pos, out, err);
+  case XI_PY_SUM:
+    return xiG_py_sum(g, args[0], pos, out, err);
+  case XI_PY_MIN:
+  case XI_PY_MAX:
+    return xiG_py_pick(g, which == XI_PY_MAX, args, n, pos, out, err);
+  case XI_PY_KEYS:
+  case XI_PY_VALUES:
+  case XI_PY_ITEMS:
+    if (need_dict(g, args[0], which == XI_PY_KEYS ? "keys" : which == XI_PY_VALUES ? "values"
+                                                                                   : "items",
+                  pos, err))
+      return -1;
+    return xiG_container(g, which == XI_PY_KEYS ? XI_C_KEYS : which == XI_PY_VALUES ? XI_C_VALUES
+                                                                                 : XI_C_ITEMS,
+                         args, 1, pos, out, err);
+  case XI_PY_GET: {
+    if (need_dict(g, args[0], "get", pos, err))
+      return -1;
+    int64_t s = xiG_dict_slot(g, args[0], args[1]);
+    if (s == -2)
+      return xiG_key_error(g, args[0], args[1], s, pos, err);
+    if (s >= 0) {
+      *out = g->nodes[args[0]].x->args[s + 1];
+      return 0;
+    }
+    if (n < 3)
+      return xiX_fail(err, pos, "d.get(key) of a key the dict has not gives None, which is not "
+                                "a value in xi: give a default, d.get(key, 0)");
+    *out = args[2];
+    return 0;
+  }
+  case XI_PY_APPEND:
+  case XI_PY_EXTEND:
+    t = args[1];
+    if (which == XI_PY_EXTEND && xiG_kind(g, args[0]) != XI_C_LIST)
+      return xiX_fail(err, pos, "'%s' object has no attribute 'extend': a list has it",
+                      xiG_type_of(g, args[0]));
+    if (which == XI_PY_EXTEND &&
+        xiG_convert(g, XI_C_LIST, args[1], pos, &t, err))
+      return -1;
+    if (which == XI_PY_APPEND ? xiG_list_append(g, args[0], t, pos, &u, err)
+                              : xiG_py_op(g, XI_ADD, args[0], t, pos, &u, err))
+      return -1;
+    pair[0] = args[0], pair[1] = u;
+    return xiG_tuple(g, pair, 2, pos, out, err);
+  case XI_PY_IN:
+  case XI_PY_NOTIN:
+    return py_in(g, args[0], args[1], which == XI_PY_NOTIN, pos, out, err);
+  default:
+    return xiX_fail(err, pos, "this is not part of xi");
+  }
+}

@@ -1,0 +1,55 @@
+# args: --keep-going
+# Python's lists and dicts where xi parts from Python or Python itself
+# refuses: each message names the construct and says what to write instead.
+import numpy as np
+xs = [1.0, 2.0]
+d = {'W1': 1.5}
+a = []
+a.append(a)
+y = xs.append(3.0)
+print(xs.append(3.0))
+print(d['W2'])
+print(xs[5])
+e = {[1, 2]: 3}
+t = (1, 2)
+t[0] = 5
+print(xs + 1)
+print(xs * 2.5)
+print(np.array([]))
+print(np.array(['a', 'b']))
+print(np.array([np.zeros((2, 2)), np.zeros((2, 2))]))
+for v in 3.5:
+    pass
+for k in d:
+    d['new'] = 1
+for p, q in [1, 2]:
+    pass
+print(enumerate(xs))
+print(f"{xs:.2f}")
+s = 'text'
+print(s[0])
+print(d.get('W9'))
+print(d.keys()[0])
+print(max([np.zeros(2), np.ones(2)]))
+print(sum(xs, 10))
+print(sorted([1, 'a']))
+k = f"W{1}"
+u = {1, 2}
+w = {k: 1 for k in xs}
+z = [x * y for x in xs for y in xs]
+def grow(ys):
+    ys.append(1)
+    return ys
+nest = []
+for i in range(101):
+    nest = [nest]
+M = np.eye(2)
+M[0][1] = 3
+print(np.exp(xs), np.exp(d))
+V = M
+M -= 1
+arrays = [np.zeros(2)]
+first = arrays[0]
+for v in arrays:
+    v -= 0.5
+print("the end")
