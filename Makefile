@@ -30,8 +30,9 @@ LIB_SRC := diag/diag.c \
            proof/ball.c \
            show/num.c show/print.c show/form.c show/steps.c show/prepare.c show/trace.c \
            show/digits.c show/npfmt.c show/pyfmt.c show/pyspec.c show/dot.c show/svg.c show/export.c \
-           cmd/session.c cmd/args.c cmd/output.c cmd/proven.c cmd/pyrun.c cmd/commands.c \
-           cmd/grad.c cmd/trace.c cmd/names.c cmd/settings.c cmd/run.c cmd/check.c cmd/verdict.c \
+           cmd/session.c cmd/args.c cmd/output.c cmd/proven.c cmd/pyrun.c cmd/pytext.c \
+           cmd/dispatch.c \
+           cmd/gradients.c cmd/tracing.c cmd/vars.c cmd/settings.c cmd/run.c cmd/check.c cmd/verdict.c \
            cmd/pictures.c cmd/help.c cmd/tangents.c cmd/gradcheck.c cmd/equiv.c cmd/compare.c \
            cmd/notes.c cmd/step.c
 XI_SRC := repl/main.c repl/line.c

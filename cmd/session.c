@@ -2,7 +2,7 @@
  * the language's own statements (expressions, assignments, definitions: the
  * binding rules themselves are the tape's, in tape/names.c), and the loop
  * over a source, which runs each statement by its kind: Python's in
- * pyrun.c, a command by its row's handler (commands.c). */
+ * pyrun.c, a command by its row's handler (dispatch.c). */
 #include "cmd/cmd.h"
 
 #include <errno.h>

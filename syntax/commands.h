@@ -1,13 +1,13 @@
 /* commands.h: the one table of commands (an X-macro, as ops.h is for
  * operations).  The parser reads a row's word and argument shape; the
- * command layer runs a row through its handler (cmd/commands.c), which the
+ * command layer runs a row through its handler (cmd/dispatch.c), which the
  * build insists on; `help` prints its usage and text.  Adding a command is
  * one row here and its handler in a file of cmd/.
  *
  * C(ID, word, args, handler, usage, summary, help)
  *   args     how the parser reads what follows the word (xiP_args below)
  *   handler  cmd/'s function that runs it, without its prefix: cmd_grad is
- *            xiR_cmd_grad, in cmd/grad.c (the parser ignores it)
+ *            xiR_cmd_grad, in cmd/gradients.c (the parser ignores it)
  *   summary  one line for the overview; help: the rest, for help WORD */
 #ifndef XI_COMMANDS_H
 #define XI_COMMANDS_H
