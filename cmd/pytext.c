@@ -247,6 +247,7 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return rc;
   }
   xiW_str(b, st->end ? st->end : "\n", st->end ? strlen(st->end) : 1);
+  xiR_warnings(s); /* Python warns as the values are computed, before it prints */
   rc = b->failed || note.failed ? xiX_fail(err, st->pos, "%s", xiW_why(b->failed ? b : &note)) : 0;
   if (rc == 0) {
     fwrite(b->s, 1, b->n, stdout);

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "grad/adjoint.h" /* the tape's callbacks for grad(...) */
 #include "show/num.h"
@@ -48,6 +49,46 @@ void xiR_free(xiR_session *s) {
 
 void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg) {
   xiX_report(&(xiX_source){s->file, s->src, s->len, s->first_line}, kind, pos, msg);
+}
+
+void xiR_warnings(xiR_session *s) {
+  static const char *const what[] = {[XI_W_OVERFLOW] = "overflow",
+                                     [XI_W_DIVIDE] = "divide by zero",
+                                     [XI_W_INVALID] = "invalid value"};
+  xiG_graph *g = &s->g;
+  for (uint8_t w = 0; w < g->nwarn && xiR_python(s); w++) {
+    const xiG_warning *x = &g->warn[w];
+    uint64_t key = (uint64_t)x->pos.line << 16 | (uint64_t)x->op << 4 | x->kind;
+    int seen = 0;
+    for (uint8_t k = 0; k < s->nwarned && !seen; k++)
+      seen = s->warned[k] == key;
+    if (seen) /* Python's default filter: once for each place */
+      continue;
+    if (s->nwarned < sizeof s->warned / sizeof s->warned[0])
+      s->warned[s->nwarned++] = key;
+    /* the script's path made absolute, as Python (3.9 on) gives __file__ */
+    char cwd[4096] = "";
+    const char *file = s->interactive || !s->file ? "<stdin>" : s->file;
+    if (file[0] != '/' && file[0] != '<' && getcwd(cwd, sizeof cwd - 1))
+      strcat(cwd, "/");
+    while (cwd[0] && file[0] == '.' && file[1] == '/')
+      file += 2;
+    fflush(stdout);
+    fprintf(stderr, "%s%s:%u: RuntimeWarning: %s encountered in %s\n", cwd, file,
+            x->pos.line, what[x->kind], xiG_ufunc(x->op));
+    size_t len = 0;
+    const char *line = s->interactive ? NULL
+                                      : xiX_line(&(xiX_source){s->file, s->src, s->len,
+                                                               s->first_line},
+                                                 x->pos.line, &len);
+    while (line && len && (*line == ' ' || *line == '\t')) /* Python strips the line */
+      line++, len--;
+    while (line && len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+      len--;
+    if (line)
+      fprintf(stderr, "  %.*s\n", (int)len, line);
+  }
+  g->nwarn = 0;
 }
 
 /* ---- expressions and bindings ---- */
@@ -112,8 +153,7 @@ static int do_def(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return 0;
 }
 
-static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  s->g.mark = s->g.n; /* a statement may build XI_STATEMENT_NODES nodes */
+static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   switch (st->kind) {
   case S_EXPR: return do_expr(s, st, err);
   case S_ASSIGN: return do_assign(s, st, err);
@@ -133,6 +173,14 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_NOTHING: return 0;
   }
   return 0;
+}
+
+static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  s->g.mark = s->g.n; /* a statement may build XI_STATEMENT_NODES nodes */
+  s->g.nwarn = 0;
+  int rc = run_one(s, st, err);
+  xiR_warnings(s); /* (before the error's message, as Python's come first) */
+  return rc;
 }
 
 /* ---- running a source ---- */

@@ -43,6 +43,8 @@ typedef struct {
   char unproven[XI_ERR_MSG]; /* why the last value printed unproven could not be proven */
   unsigned long errors; /* errors reported so far (a line at the prompt with one is undone) */
   volatile sig_atomic_t interrupt;
+  uint64_t warned[64]; /* NumPy's warnings printed: line, op and kind (once each, as Python) */
+  uint8_t nwarned;
   /* the source being run, for error messages */
   const char *file, *src;
   size_t len;
@@ -68,6 +70,9 @@ int xiR_enter(xiR_session *s, const char *file, const char *src, size_t len,
 int xiR_read(xiR_session *s, const char *path, char **text, size_t *len, char *why, size_t n);
 /* FILE:LINE:COL: kind: message, the source line and a caret, on stderr */
 void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg);
+/* the RuntimeWarnings NumPy would give for what ran since the last look (a
+   format's inf from exp ...), on stderr as Python prints them, for pasted code */
+void xiR_warnings(xiR_session *s);
 void xiR_help(FILE *out, const char *topic);
 /* completion candidates: commands, functions, constants and the names bound
    now; calls fn for each, in no particular order */

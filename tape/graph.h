@@ -143,6 +143,17 @@ typedef struct {
   mpfr_prec_t prec;  /* and their precision */
 } xiG_statement;
 
+/* NumPy's RuntimeWarning for a value that a number format made not finite
+   from finite operands (np.exp(1000) is inf): where, which op, what */
+enum { XI_W_OVERFLOW, XI_W_DIVIDE, XI_W_INVALID };
+typedef struct {
+  xi_pos pos;
+  uint8_t op, kind;
+} xiG_warning;
+#define XI_WARNINGS 8 /* kept between two looks; more in one statement are let go */
+/* NumPy's name for op's ufunc, in its warnings (exp, divide ...) */
+const char *xiG_ufunc(int op);
+
 struct xiG_graph;
 /* Derivatives inside expressions, supplied by the layer that can sweep:
    kind is XI_GRAD (grad(E, v)), a hessian or jacobian, or jvp(E, v, dir), the
@@ -198,6 +209,9 @@ typedef struct xiG_graph {
      only their shapes and their balls mean anything (proof/ball.c builds a
      reverse sweep as nodes to evaluate it in balls, and drops it) */
   uint8_t lazy;
+  /* the warnings of the ops made since the session last looked (format only) */
+  xiG_warning warn[XI_WARNINGS];
+  uint8_t nwarn;
   xiG_statement st; /* the statement running all or nothing, when st.open */
 } xiG_graph;
 
@@ -296,19 +310,32 @@ int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err);
 /* zeros ones eye randn rand arange (XI_MAKE_*) of the sizes args (or a tuple) */
 int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
              uint32_t *out, xi_err *err);
+/* np.linspace and np.random's randint, normal, uniform, permutation, choice
+   (XI_MAKE_LINSPACE on), their arguments by slot: args the slots given in
+   mask, in order (draw.c) */
+int xiG_draw(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
+             uint32_t *out, xi_err *err);
+/* NumPy's functions built of several ops (XI_NP_*, npcall.c), likewise */
+int xiG_npcall(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
+               uint32_t *out, xi_err *err);
 /* x.shape, x.size, len(x), x.item() ... (XI_ATTR_*) */
 int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err);
 int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_err *err);
 /* x.reshape(dims...), a -1 among them taking what is left */
 int xiG_reshape(xiG_graph *g, uint32_t x, const uint32_t *dims, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err);
-/* base[items]: mask marks the ':' items (not in items); integer arrays pick
-   elements (GATHER); a tuple gives its item */
-int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int mask,
-              xi_pos pos, uint32_t *out, xi_err *err);
-/* base[items] op= rhs (op 0: =) as a new value (PUT); base is unchanged */
-int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int mask,
-                  int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
+
+/* ---- indexing (index.c, slice.c) ---- */
+/* base[items], NumPy's way: argc items written, mask marks the ':' ones and
+   kinds (XI_IX_*, syntax/parse.h) the slices and Nones; items holds what is
+   on the stack for them.  Whole numbers and slices (INDEX, SLICE), integer
+   arrays (GATHER), boolean masks (GATHER of NONZERO), None (a new axis of 1);
+   a tuple gives its item */
+int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsigned mask,
+              uint32_t kinds, xi_pos pos, uint32_t *out, xi_err *err);
+/* base[items] op= rhs (op 0: =) as a new value (PUT, SLICESET); base is unchanged */
+int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsigned mask,
+                  uint32_t kinds, int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
 
 /* ---- names (names.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */

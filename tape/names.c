@@ -156,7 +156,8 @@ int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err 
 
 static int is_random(const xiP_code *c) {
   for (uint32_t i = 0; i < c->n; i++)
-    if (c->ins[i].kind == K_MAKE && (c->ins[i].op == XI_MAKE_RANDN || c->ins[i].op == XI_MAKE_RAND))
+    if (c->ins[i].kind == K_MAKE && (c->ins[i].op == XI_MAKE_RANDN || c->ins[i].op == XI_MAKE_RAND ||
+                                     c->ins[i].op > XI_MAKE_LINSPACE))
       return 1;
   return 0;
 }
@@ -176,7 +177,7 @@ static int constant_code(const xiG_graph *g, xiP_code *c) {
       in->arg = s[0] == 'p' ? XI_LIT_PI : XI_LIT_E;
     } else if (!(in->kind == K_NUM || in->kind == K_OP || in->kind == K_LIST ||
                  in->kind == K_MAKE || in->kind == K_TUPLE || in->kind == K_INDEX ||
-                 in->kind == K_DUP || in->kind == K_SWAP)) {
+                 in->kind == K_DUP || in->kind == K_SWAP || in->kind == K_NPCALL)) {
       return 0;
     }
   }
