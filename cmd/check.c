@@ -72,24 +72,6 @@ static void ends(const arb_struct *x, mpfr_t lo, mpfr_t hi, mpfr_t mid) {
   arf_get_mpfr(mid, arb_midref(x), MPFR_RNDN);
 }
 
-/* the proven digits of x (digits of them at most), and how many are known
-   when fewer: malloc'd */
-char *xiR_ball_text(const arb_struct *x, int digits, long prec) {
-  char *out = malloc(XI_FORMAT_ROOM(digits) + 64);
-  int known;
-  if (!out || xiN_write_ball(out, x, digits, &known) == 0) {
-    free(out);
-    return NULL;
-  }
-  if (known == 0) /* "0 ± 2.6e-39": a bound; "?": nothing */
-    sprintf(out + strlen(out), arb_is_finite(x) ? " (bound at %ld bits)"
-                                                : " (no correct digit at %ld bits)", prec);
-  else if (known < digits)
-    sprintf(out + strlen(out), " (%d digit%s known at %ld bits)", known, known == 1 ? "" : "s",
-            prec);
-  return out;
-}
-
 /* the verdict of the ball's two ends: proven when every number in x is
    within half a unit of the claim's last digit, proven wrong when none is */
 static int ball_verdict(const arb_struct *x, mpfr_srcptr lo, mpfr_srcptr hi, const char *t,

@@ -2,9 +2,9 @@
  * cmd/'s files include it; the rest of xi sees cmd/session.h.  A command is
  * its row in syntax/commands.h and its handler, xiR_ and the row's handler
  * (cmd_grad is xiR_cmd_grad), in the file of cmd/ named for it or its kind:
- * grad.c, trace.c (trace, show), step.c, pictures.c (dot, svg, export),
- * check.c, names.c (set, vars, del), settings.c (digits, prec, seed),
- * compare.c (format, compare), help.c, run.c (load, repeat, quit, exit),
+ * gradients.c (grad), tracing.c (trace, show), step.c, pictures.c (dot,
+ * svg, export), check.c, vars.c (set, vars, del), settings.c (digits, prec,
+ * seed, format), compare.c, help.c, run.c (load, repeat, quit, exit),
  * tangents.c, gradcheck.c, equiv.c. */
 #ifndef XI_CMD_H
 #define XI_CMD_H
@@ -25,7 +25,7 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
    expression only at the prompt (pasted code prints what Python prints) */
 static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
 
-/* ---- a command's statement, by its row's handler (commands.c) ---- */
+/* ---- a command's statement, by its row's handler (dispatch.c) ---- */
 int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
 #define XI_CMD_DECLARE(id, word, args, fn, ...)                                            \
   int xiR_##fn(xiR_session *s, const xiP_stmt *st, xi_err *err);
@@ -71,6 +71,16 @@ int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int
 int xiR_emit(xiW_buf *b, xi_pos at, xi_err *err);
 /* "W", "W[2]", "W[0, 1]": element k of a value of shape sh named name */
 void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k);
+/* x's proven digits (digits of them at most), and how many are known when
+   fewer, as check prints a value: malloc'd (NULL: out of memory) */
+char *xiR_ball_text(const arb_struct *x, int digits, long prec);
+
+/* ---- a value as Python prints it (pytext.c) ---- */
+/* print(...) */
+int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* repr() of value i, as Python's prompt shows it ([0.69, 0.52], {'W1': array([1., 2.])}),
+   appended to b */
+int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err);
 
 /* ---- the balls behind what is printed (proven.c) ---- */
 /* the session's balls, at the precision prints start from */
@@ -83,7 +93,6 @@ int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint3
 /* node's adjoint from a, for the printer */
 void xiR_adjoint_proof(xiR_session *s, const xiB_adj *a, slong prec, uint32_t node,
                        xiW_proof *pf);
-
 
 /* ---- check's judgement of a number typed (check.c; step's quiz too) ---- */
 /* how a number typed stands against a value, as check judges it (and step's
@@ -110,9 +119,6 @@ typedef struct {
 int xiR_judge(const arb_struct *x, mpfr_srcptr held, long prec, const char *text, size_t len,
               int neg, int digits, xiR_judged *j);
 void xiR_unjudge(xiR_judged *j);
-/* x's proven digits (digits of them at most), and how many are known when
-   fewer, as check prints a value: malloc'd (NULL: out of memory) */
-char *xiR_ball_text(const arb_struct *x, int digits, long prec);
 /* "right", "off by a sign", ...: a judgement in words */
 const char *xiR_judgement(int kind);
 
@@ -128,7 +134,9 @@ int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b,
 int xiR_agree_digits(const arb_struct *x, const arb_struct *y, int full, slong prec,
                      mag_t zero);
 
-/* ---- the formats (compare.c) ---- */
+/* ---- the formats (settings.c) ---- */
+/* the error for a format's name t that is not one, at at */
+int xiR_unknown_format(const xiP_stmt *st, const char *t, size_t n, xi_pos at, xi_err *err);
 /* every value computed again in the format f (an XI_FMT_*), or an error
    (at: where) and the format stays */
 int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err);
@@ -136,7 +144,9 @@ int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err);
    NumPy's float64 and Python's float are, unless the user chose the numbers
    (format, prec, --prec); at the prompt a note says so */
 void xiR_python_numbers(xiR_session *s, xi_pos at);
-/* notes.c, in a format: where under root inf and nan first appeared, as notes */
+
+/* ---- where inf and nan first appeared, in a format (notes.c) ---- */
+/* where under root inf and nan first appeared, as notes */
 void xiR_format_notes(xiR_session *s, uint32_t root);
 /* in a format, after a sweep of ∂of/∂...: where the first nan of the
    adjoints arose (0·inf: a branch np.where did not take, ...), as a note;
@@ -145,8 +155,7 @@ void xiR_adjoint_notes(xiR_session *s, const char *of, int traced);
 /* the same for a grad(E, v) value just printed (node i) that holds a nan */
 void xiR_grad_notes(xiR_session *s, uint32_t i);
 
-/* ---- Python's statements (pyrun.c): print, import, for, if, a, b = ..., x[i] = ---- */
-int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* ---- Python's statements (pyrun.c): import, for, while, if, a, b = ..., x[i] = ---- */
 int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_while(xiR_session *s, const xiP_stmt *st, xi_err *err);
@@ -159,8 +168,5 @@ int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* xs.append(v) */
 int xiR_mutate(xiR_session *s, const xiP_stmt *st, xi_err *err);
-/* repr() of value i, as Python's prompt shows it ([0.69, 0.52], {'W1': array([1., 2.])}),
-   appended to b */
-int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err);
 
 #endif

@@ -1,8 +1,5 @@
-/* compare.c: the commands of the number formats networks run in: format, compare.
- *
- * format binary16 makes every value of the session a binary16 number, as
- * NumPy's float16 would hold it (ops/fmt.c rounds; here the session's values
- * are computed again, as prec does).  compare L in binary16, binary32 prints
+/* compare.c: compare L in the number formats networks run in (format, the
+ * setting, is settings.c's).  compare L in binary16, binary32 prints
  * L's trace in columns, one per format and one exact (MPFR at 256 bits or
  * more), each computed on a copy of L's graph (grad/probe.c), and says where
  * each format first lost the value or the gradient (0, inf, nan, or no
@@ -19,73 +16,6 @@
 #define XI_EXACT_PREC 256
 #define XI_CMP_DIGITS 5
 #define XI_CMP_WIDTH 13
-
-static void say_format(xiR_session *s) {
-  const xiO_format *f = &xiO_formats[xiO_fmt];
-  if (xiO_fmt == XI_FMT_MPFR)
-    printf("format mpfr (%ld bits, no overflow or underflow)\n", (long)s->g.prec);
-  else
-    printf("format %s (%ld bits, largest %s, smallest subnormal 2^%ld%s%s)\n", f->name,
-           f->prec, f->largest, f->emin - 1, f->numpy ? ", NumPy's " : "",
-           f->numpy ? f->numpy : "");
-}
-
-static int unknown(const xiP_stmt *st, const char *t, size_t n, xi_pos at, xi_err *err) {
-  (void)st;
-  return xiX_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
-                  (int)n, t);
-}
-
-int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err) {
-  int old = xiO_fmt;
-  if (old == XI_FMT_MPFR)
-    s->mpfr_prec = s->g.prec;
-  mpfr_prec_t prec = f == XI_FMT_MPFR ? s->mpfr_prec : xiO_formats[f].prec;
-  xiG_collect(&s->g); /* values nothing can reach are not computed again */
-  xiD_forget(&s->sweep);
-  s->live = s->g.n;
-  xiO_fmt = f;
-  err->pos = at;
-  if (xiG_set_prec(&s->g, prec, err)) {
-    xiO_fmt = old;
-    size_t len = strlen(err->msg);
-    snprintf(err->msg + len, sizeof err->msg - len, ": the format stays %s",
-             xiO_formats[old].name);
-    err->pos = at;
-    return -1;
-  }
-  return 0;
-}
-
-int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  if (st->arg.len == 0) {
-    say_format(s);
-    return 0;
-  }
-  const char *t = s->src + st->arg.off;
-  int f = xiO_format_lookup(t, st->arg.len);
-  if (f < 0)
-    return unknown(st, t, st->arg.len, st->arg.pos, err);
-  s->fmt_chosen = 1; /* the user's: Python's code no longer picks binary64 */
-  return xiR_use_format(s, f, st->arg.pos, err);
-}
-
-void xiR_python_numbers(xiR_session *s, xi_pos at) {
-  if (s->fmt_chosen || xiO_fmt != XI_FMT_MPFR)
-    return;
-  s->fmt_chosen = 1; /* once: a format chosen after it is the user's */
-  xi_err err;
-  const char *file = s->file ? s->file : "xi";
-  fflush(stdout);
-  if (xiR_use_format(s, XI_FMT_BINARY64, at, &err)) /* a value past binary64's range */
-    fprintf(stderr, "%s:%u:%u: note: Python's code would run in binary64, as NumPy's float64, "
-                    "but %s (xi's exact numbers go on)\n", file, at.line, at.col, err.msg);
-  else if (s->interactive)
-    fprintf(stderr, "%s:%u:%u: note: Python's code: the numbers are binary64 from here on, "
-                    "NumPy's float64, so print shows what Python shows; format mpfr (or prec "
-                    "N) gives xi's exact numbers, compare L both (help python)\n",
-            file, at.line, at.col);
-}
 
 /* ---- compare ---- */
 
@@ -333,7 +263,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     const char *t = xiS_name(&s->g.sym, st->names[k]);
     int f = xiO_format_lookup(t, strlen(t));
     if (f < 0)
-      return unknown(st, t, strlen(t), st->name_pos[k], err);
+      return xiR_unknown_format(st, t, strlen(t), st->name_pos[k], err);
     if (f == XI_FMT_MPFR)
       return xiX_fail(err, st->name_pos[k], "the exact column is MPFR's already: name the "
                                              "formats to compare with it (binary16, ...)");

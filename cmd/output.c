@@ -1,6 +1,8 @@
 /* output.c: what a statement writes: a value on a line as xi writes it
  * (a tuple's items each proven), a buffer to stdout or the error that says
- * why it cannot be written, and an element's name in messages. */
+ * why it cannot be written, an element's name in messages, and a ball's
+ * proven digits as check writes them. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -87,4 +89,22 @@ void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k)
     snprintf(buf, n, "%s[%u]", name, k);
   else
     snprintf(buf, n, "%s[%u, %u]", name, k / sh.cols, k % sh.cols);
+}
+
+/* the proven digits of x (digits of them at most), and how many are known
+   when fewer: malloc'd */
+char *xiR_ball_text(const arb_struct *x, int digits, long prec) {
+  char *out = malloc(XI_FORMAT_ROOM(digits) + 64);
+  int known;
+  if (!out || xiN_write_ball(out, x, digits, &known) == 0) {
+    free(out);
+    return NULL;
+  }
+  if (known == 0) /* "0 ± 2.6e-39": a bound; "?": nothing */
+    sprintf(out + strlen(out), arb_is_finite(x) ? " (bound at %ld bits)"
+                                                : " (no correct digit at %ld bits)", prec);
+  else if (known < digits)
+    sprintf(out + strlen(out), " (%d digit%s known at %ld bits)", known, known == 1 ? "" : "s",
+            prec);
+  return out;
 }

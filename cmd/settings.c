@@ -1,5 +1,9 @@
-/* settings.c: the session's settings: digits [N [exact]], prec [N], seed N
- * (format, the number format, is compare.c's). */
+/* settings.c: the session's settings: digits [N [exact]], prec [N], seed N,
+ * and format [NAME], the number format.  format binary16 makes every value
+ * of the session a binary16 number, as NumPy's float16 would hold it
+ * (ops/fmt.c rounds; here the session's values are computed again, as prec
+ * does); Python's code starts in binary64 unless the user chose. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -72,6 +76,106 @@ int xiR_cmd_seed(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (st->has_number ? xiR_whole(s, st, "a seed", 0, 4294967295L, &v, err)
                      : computed_seed(s, st, &v, err))
     return -1;
+  xiG_stmt_rng(&s->g); /* (a line undone seeds nothing) */
   xiO_seed(&s->g.rng, (uint32_t)v);
   return 0;
+}
+
+/* ---- format ---- */
+
+static void say_format(xiR_session *s) {
+  const xiO_format *f = &xiO_formats[xiO_fmt];
+  if (xiO_fmt == XI_FMT_MPFR)
+    printf("format mpfr (%ld bits, no overflow or underflow)\n", (long)s->g.prec);
+  else
+    printf("format %s (%ld bits, largest %s, smallest subnormal 2^%ld%s%s)\n", f->name,
+           f->prec, f->largest, f->emin - 1, f->numpy ? ", NumPy's " : "",
+           f->numpy ? f->numpy : "");
+}
+
+int xiR_unknown_format(const xiP_stmt *st, const char *t, size_t n, xi_pos at, xi_err *err) {
+  (void)st;
+  return xiX_fail(err, at, "unknown format '%.*s': binary64, binary32, binary16, bfloat16 or mpfr",
+                  (int)n, t);
+}
+
+/* after format mpfr: the names whose values are nan or inf, which MPFR has no
+   number for, are deleted, and the note says which and why (err: the first
+   reason) */
+static int undefined_names(xiR_session *s, xi_pos at, xi_err *err) {
+  uint32_t *ids, n;
+  char why[sizeof err->msg];
+  snprintf(why, sizeof why, "%s", err->msg);
+  if (xiG_unbind_undefined(&s->g, at, &ids, &n))
+    return xiX_fail(err, at, "out of memory");
+  xiW_buf b = {0};
+  for (uint32_t k = 0; k < n && k < 8; k++)
+    xiW_put(&b, "%s%s", k ? ", " : "", xiS_name(&s->g.sym, ids[k]));
+  if (n > 8)
+    xiW_put(&b, " and %u more", n - 8);
+  char msg[2 * sizeof err->msg];
+  if (n)
+    snprintf(msg, sizeof msg, "%.160s %s nan or inf, which MPFR has no number for (%.300s): "
+                              "%s deleted",
+             b.s ? b.s : "?", n == 1 ? "is" : "are", why, n == 1 ? "it is" : "they are");
+  if (n)
+    xiR_report(s, "note", at, msg);
+  xiW_free(&b);
+  free(ids);
+  return 0;
+}
+
+int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err) {
+  int old = xiO_fmt;
+  if (old == XI_FMT_MPFR)
+    s->mpfr_prec = s->g.prec;
+  mpfr_prec_t prec = f == XI_FMT_MPFR ? s->mpfr_prec : xiO_formats[f].prec;
+  xiG_collect(&s->g); /* values nothing can reach are not computed again */
+  xiD_forget(&s->sweep);
+  s->live = s->g.n;
+  xiO_fmt = f;
+  err->pos = at;
+  /* back to MPFR, a nan or inf a format made (v = 0/0) is no value: the names
+     that hold one go, and a note says so; the change itself is not refused */
+  int bad = f == XI_FMT_MPFR ? xiG_set_prec_lenient(&s->g, prec, err)
+                             : xiG_set_prec(&s->g, prec, err);
+  if (bad < 0) {
+    xiO_fmt = old;
+    size_t len = strlen(err->msg);
+    snprintf(err->msg + len, sizeof err->msg - len, ": the format stays %s",
+             xiO_formats[old].name);
+    err->pos = at;
+    return -1;
+  }
+  return bad ? undefined_names(s, at, err) : 0;
+}
+
+int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  if (st->arg.len == 0) {
+    say_format(s);
+    return 0;
+  }
+  const char *t = s->src + st->arg.off;
+  int f = xiO_format_lookup(t, st->arg.len);
+  if (f < 0)
+    return xiR_unknown_format(st, t, st->arg.len, st->arg.pos, err);
+  s->fmt_chosen = 1; /* the user's: Python's code no longer picks binary64 */
+  return xiR_use_format(s, f, st->arg.pos, err);
+}
+
+void xiR_python_numbers(xiR_session *s, xi_pos at) {
+  if (s->fmt_chosen || xiO_fmt != XI_FMT_MPFR)
+    return;
+  s->fmt_chosen = 1; /* once: a format chosen after it is the user's */
+  xi_err err;
+  const char *file = s->file ? s->file : "xi";
+  fflush(stdout);
+  if (xiR_use_format(s, XI_FMT_BINARY64, at, &err)) /* a value past binary64's range */
+    fprintf(stderr, "%s:%u:%u: note: Python's code would run in binary64, as NumPy's float64, "
+                    "but %s (xi's exact numbers go on)\n", file, at.line, at.col, err.msg);
+  else if (s->interactive)
+    fprintf(stderr, "%s:%u:%u: note: Python's code: the numbers are binary64 from here on, "
+                    "NumPy's float64, so print shows what Python shows; format mpfr (or prec "
+                    "N) gives xi's exact numbers, compare L both (help python)\n",
+            file, at.line, at.col);
 }

@@ -50,7 +50,7 @@ int xiX_fail(xi_err *err, xi_pos pos, const char *fmt, ...) {
   return -1;
 }
 
-static const char *line_of(const xiX_source *s, uint32_t line, size_t *len) {
+const char *xiX_line(const xiX_source *s, uint32_t line, size_t *len) {
   if (!s->src || line < s->first_line)
     return NULL;
   const char *p = s->src, *end = s->src + s->len;
@@ -104,7 +104,7 @@ void xiX_report(const xiX_source *s, const char *kind, xi_pos pos, const char *m
   put_shown(msg, strlen(msg));
   fputc('\n', stderr);
   size_t len;
-  const char *line = line_of(s, pos.line, &len);
+  const char *line = xiX_line(s, pos.line, &len);
   if (!line)
     return;
   fputs("    ", stderr);

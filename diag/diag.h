@@ -36,6 +36,8 @@ typedef struct {
 /* FILE:LINE:COL: kind: message, the source line and a caret, on stderr
    (stdout flushed first, so that both keep their order in one file) */
 void xiX_report(const xiX_source *in, const char *kind, xi_pos pos, const char *msg);
+/* line `line` of the source (len bytes, no newline), or NULL when it has none */
+const char *xiX_line(const xiX_source *in, uint32_t line, size_t *len);
 
 /* UTF-8: decodes one code point at s (n bytes available); returns its length
    in bytes, or 0 when the bytes are not valid UTF-8.  A column counts what

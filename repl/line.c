@@ -110,7 +110,7 @@ static void on_line(char *line) {
   int failed = session->failed; /* a mistake at the prompt is not a failed run */
   sigprocmask(SIG_SETMASK, &unblocked, NULL); /* ^C may stop the computation */
   uint32_t first = pending_line; /* a gathered block: its first line's number */
-  xiR_run(session, "<stdin>", line, strlen(line), first);
+  xiR_enter(session, "<stdin>", line, strlen(line), first); /* all of it, or none */
   sigprocmask(SIG_SETMASK, &blocked, NULL);
   session->failed = failed;
   session->stop = 0; /* an error stopped the line, not the session */

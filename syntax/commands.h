@@ -1,13 +1,13 @@
 /* commands.h: the one table of commands (an X-macro, as ops.h is for
  * operations).  The parser reads a row's word and argument shape; the
- * command layer runs a row through its handler (cmd/commands.c), which the
+ * command layer runs a row through its handler (cmd/dispatch.c), which the
  * build insists on; `help` prints its usage and text.  Adding a command is
  * one row here and its handler in a file of cmd/.
  *
  * C(ID, word, args, handler, usage, summary, help)
  *   args     how the parser reads what follows the word (xiP_args below)
  *   handler  cmd/'s function that runs it, without its prefix: cmd_grad is
- *            xiR_cmd_grad, in cmd/grad.c (the parser ignores it)
+ *            xiR_cmd_grad, in cmd/gradients.c (the parser ignores it)
  *   summary  one line for the overview; help: the rest, for help WORD */
 #ifndef XI_COMMANDS_H
 #define XI_COMMANDS_H
@@ -129,10 +129,12 @@
     "NumPy's float16 @ does); exp, log, tanh, sum, mean, softmax and the other\n"       \
     "one-op functions are correctly rounded (NumPy rounds each step of a sum).\n"        \
     "Pasted code prints as NumPy prints float16 and float32; an index or a size\n"      \
-    "must be exact.  format mpfr goes back to MPFR at the precision prec set;\n"         \
-    "format alone says which is in use.  Python's code (a .py file, or after an\n"       \
-    "import) switches to binary64, as NumPy's float64, unless format or prec chose\n"    \
-    "the numbers first; trace's first line then says binary64.")                         \
+    "must be exact.  format mpfr goes back to MPFR at the precision prec set (a\n"      \
+    "value that is nan or inf there, 0/0 made in binary16, has no number: its name\n"  \
+    "is deleted, and a note says so); format alone says which is in use.  Python's\n"   \
+    "code (a .py file, or after an import) switches to binary64, as NumPy's float64,\n" \
+    "unless format or prec chose the numbers first; trace's first line then says\n"    \
+    "binary64.")                                                                         \
   C(COMPARE, "compare", A_IN, cmd_compare, "compare L [in F, ...]",               \
     "L's trace in each format beside the exact one",                        \
     "A column for each format named (binary16, bfloat16, binary32 and binary64 when\n"    \
@@ -187,7 +189,8 @@
     "(the output says how), so a right gradient agrees to about the working digits;\n"  \
     "fewer than half of them fails, as a failed check does (exit status 1).  At a\n"    \
     "kink (relu at 0) the one-sided slopes are shown instead, and a jump (sign at 0)\n" \
-    "is not checked.  When the sweep's value fails, the exact derivative is given,\n"  \
+    "is not checked; when no element could be checked that is said, and fails as an\n" \
+    "undecided check.  When the sweep's value fails, the exact derivative is given,\n" \
     "proven, and whether it is the rule or the rounding that is wrong.  The\n"         \
     "session's values are not changed.")                                                \
   C(EQUIV, "equiv", A_PAIR, cmd_equiv, "equiv A, B",                                   \

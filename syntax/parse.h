@@ -113,7 +113,8 @@ typedef struct {
                          source is a block, whose lines xiP_block checked, or braces) */
   int array_lit;      /* np.array([...]): brackets inside make an array, in any mode */
   uint32_t index_end; /* where the base of the last x[...] ends in the code */
-  int comp;           /* a comprehension's iterable is read: an if after it is its filter */
+  int comp;           /* a comprehension's iterable is read (1; in is not an operator there)
+                         or its condition (2): an if after either is not a conditional */
   int method;         /* a method's call is compiled (numpy.c): no XI_OPF_NP */
   int method_base;    /* the value before the last method's '.' is a plain name */
   size_t resync;      /* after a bracket never closed: 1 + where the next line starts */

@@ -13,23 +13,6 @@
 
 #define XI_DISPLAY_MAX 65535 /* items written in one [...] or {...} */
 
-/* the parser's state, to look ahead and come back */
-typedef struct {
-  xiL_lexer lx;
-  xiL_token tok;
-  int have;
-  size_t last;
-} mark;
-
-static mark here(const xiP_parser *p) {
-  mark m = {p->lx, p->tok, p->have_tok, p->last_end};
-  return m;
-}
-
-static void back(xiP_parser *p, const mark *m) {
-  p->lx = m->lx, p->tok = m->tok, p->have_tok = m->have, p->last_end = m->last;
-}
-
 /* "a" 'b' side by side: one string, a value */
 void xiP_py_string(xiP_parser *p, xiP_code *c) {
   xiL_token first = *xiP_peek(p);
@@ -123,11 +106,13 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
   int comp = p->comp;
   p->comp = 1; /* an if after the iterable is the comprehension's */
   xiP_expr(p, c);
+  p->comp = comp;
   if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_IF) {
     xiP_take(p);
+    p->comp = 2; /* (an if after the condition would be another filter; in is an operator) */
     xiP_expr(p, &cond);
+    p->comp = comp;
   }
-  p->comp = comp;
   if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR)
     xiP_fail(p, xiP_peek(p)->pos, "a comprehension with two fors is not part of xi: write the "
                                   "loops as for statements");
@@ -148,6 +133,31 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
   memcpy(p->fail, outer, sizeof outer);
   xiP_code_free(&elem);
   xiP_code_free(&cond);
+}
+
+/* ---- in ---- */
+
+/* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
+int xiP_membership(xiP_parser *p, xi_pos *at) {
+  if (!p->python || p->no_compare == XI_NC_IN || p->comp == 1) /* (1: a for's iterable) */
+    return 0;
+  xiL_token t = *xiP_peek(p);
+  int kw = t.type == T_NAME ? xiP_keyword(xiP_tag_of(p, &t)) : -1;
+  *at = t.pos;
+  if (kw == KW_IN) {
+    xiP_take(p);
+    return 1;
+  }
+  if (kw != KW_NOT)
+    return 0;
+  xiP_take(p);
+  xiL_token n = *xiP_peek(p);
+  if (n.type == T_NAME && xiP_keyword(xiP_tag_of(p, &n)) == KW_IN) {
+    xiP_take(p);
+    return 2;
+  }
+  xiP_put_back(p, &t);
+  return 0;
 }
 
 /* ---- displays ---- */
@@ -208,51 +218,6 @@ void xiP_py_dict(xiP_parser *p, xiP_code *c) {
 }
 
 /* ---- slices ---- */
-
-/* After x[ (taken): when the index is one slice with a bound or a step
-   (x[a:], x[:b], x[::k], x[a:b:k]), its code and K_SLICE; else nothing is
-   taken and 0 is returned (x[i], M[i, j], M[:, j]: indexing, expr.c) */
-int xiP_slice(xiP_parser *p, xiP_code *c, xiL_token open) {
-  mark m = here(p);
-  int colons = 0, other = 0, commas = 0;
-  uint32_t depth = 0; /* brackets opened inside the index */
-  for (;;) { /* a look at the tokens up to the matching ']' */
-    xiL_token t = xiP_take(p);
-    if (t.type == T_EOF || t.type == T_NL)
-      break;
-    if (t.type == T_LP || t.type == T_LBRACK || t.type == T_LBRACE)
-      depth++;
-    else if ((t.type == T_RP || t.type == T_RBRACK || t.type == T_RBRACE) && depth)
-      depth--;
-    else if (t.type == T_RBRACK)
-      break;
-    else if (!depth && t.type == T_COLON)
-      colons++;
-    else if (!depth && t.type == T_COMMA)
-      commas++;
-    else
-      other = 1;
-  }
-  back(p, &m);
-  if (!colons || commas || (colons == 1 && !other))
-    return 0; /* x[:] is a ':' index, and M[a:b, :] is not a slice of one axis */
-  int given = 0;
-  for (int q = 0; q < 3; q++) {
-    if (q && !xiP_is(p, T_COLON))
-      break;
-    if (q)
-      xiP_take(p);
-    if (!xiP_is(p, T_COLON) && !xiP_is(p, T_RBRACK)) {
-      xiP_expr(p, c);
-      given |= 1 << q;
-    }
-  }
-  xiP_expect(p, T_RBRACK, "']' after the slice");
-  int argc = (given & 1) + (given >> 1 & 1) + (given >> 2 & 1);
-  xiP_ins ins = {K_SLICE, (uint8_t)given, 0, (uint16_t)argc, 0, open.pos};
-  xiP_emit(p, c, ins);
-  return 1;
-}
 
 /* ---- Python's builtins and methods ---- */
 

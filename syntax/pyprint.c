@@ -284,6 +284,20 @@ static void print_xi(xiP_parser *p, xiP_stmt *st) {
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 
+/* the strings at the parser stand alone as one of print's arguments (what
+   follows them is ',', ')' or '%'); nothing is taken */
+static int text_alone(xiP_parser *p) {
+  xiL_lexer lx = p->lx;
+  xiL_token tok = p->tok;
+  int have = p->have_tok;
+  size_t last = p->last_end;
+  while (xiP_is(p, T_STRING))
+    xiP_take(p);
+  int alone = xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_is(p, T_PERCENT);
+  p->lx = lx, p->tok = tok, p->have_tok = have, p->last_end = last;
+  return alone;
+}
+
 void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
   st->kind = S_PRINT;
   if (xiP_at_line_end(p) || xiP_is(p, T_SEMI)) { /* print alone: an empty line */
@@ -319,7 +333,8 @@ void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
       xiP_put_back(p, &t);
     }
     xiP_new_item(p, st, I_ARG, t.pos);
-    if (t.type == T_STRING) { /* "a" f"{b}" 'c': strings side by side make one */
+    /* (in Python's code a string is a value too: print('W1' in d)) */
+    if (t.type == T_STRING && (!p->python || text_alone(p))) { /* "a" f"{b}" 'c': one text */
       uint32_t first = st->nitems;
       while (xiP_is(p, T_STRING)) {
         xiL_token s = xiP_take(p);

@@ -68,7 +68,7 @@ int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *ou
     uint32_t i;
     if (number(g, k, pos, &i, err))
       return -1;
-    return xiG_index(g, c, &i, 1, 0, pos, out, err);
+    return xiG_index(g, c, &i, 1, 0, 0, pos, out, err);
   }
   const xiG_ext *x = g->nodes[c].x;
   switch (kind) {
@@ -118,6 +118,9 @@ int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *ou
   }
 }
 
+/* ^C: a long walk gives up */
+static int stopped(const xiG_graph *g) { return g->interrupt && *g->interrupt; }
+
 /* every item a walk over c takes, into a malloc'd array */
 static int walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint32_t *n,
                     xi_err *err) {
@@ -129,7 +132,8 @@ static int walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint
   if (!*items)
     return xiG_oom(g, pos, err);
   for (uint32_t k = 0; k < *n; k++)
-    if (xiG_walk_item(g, c, k, pos, &(*items)[k], err)) {
+    if ((stopped(g) && xiX_fail(err, pos, "interrupted")) ||
+        xiG_walk_item(g, c, k, pos, &(*items)[k], err)) {
       free(*items);
       *items = NULL;
       return -1;
@@ -153,11 +157,23 @@ static int sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_
       return xiX_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them)",
                       xiG_type_of(g, items[k]));
   }
-  for (uint32_t k = 1; k < n; k++) /* insertion: stable; lists here are short */
-    for (uint32_t j = k; j > 0 && before(g, items[j], items[j - 1]); j--) {
-      uint32_t t = items[j];
-      items[j] = items[j - 1], items[j - 1] = t;
+  uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp); /* a merge sort: stable, n log n */
+  if (!tmp)
+    return xiG_oom(g, pos, err);
+  for (uint32_t w = 1; w < n; w *= 2) {
+    if (stopped(g)) {
+      free(tmp);
+      return xiX_fail(err, pos, "interrupted");
     }
+    for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+      uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      uint32_t a = lo, b = mid, k = lo;
+      while (a < mid || b < hi) /* a later one goes first only when it is less */
+        tmp[k++] = b < hi && (a >= mid || before(g, items[b], items[a])) ? items[b++] : items[a++];
+    }
+    memcpy(items, tmp, n * sizeof *items);
+  }
+  free(tmp);
   return 0;
 }
 
@@ -171,6 +187,10 @@ int xiG_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *out, x
     uint32_t *kv = malloc((2 * n + 1) * sizeof *kv), m = 0;
     for (uint32_t k = 0; kv && k < n && rc == 0; k++) {
       int ik = xiG_kind(g, items[k]);
+      if (stopped(g)) {
+        rc = xiX_fail(err, pos, "interrupted");
+        break;
+      }
       if ((ik != XI_C_TUPLE && ik != XI_C_LIST) || g->nodes[items[k]].x->nargs != 2) {
         rc = xiX_fail(err, pos, "dict(...) takes (key, value) pairs");
         break;
@@ -362,6 +382,10 @@ int xiG_dict(xiG_graph *g, const uint32_t *kv, uint32_t n, xi_pos pos, uint32_t 
     return xiG_oom(g, pos, err);
   int rc = 0;
   for (uint32_t k = 0; k + 1 < n && rc == 0; k += 2) {
+    if (stopped(g)) {
+      rc = xiX_fail(err, pos, "interrupted");
+      break;
+    }
     int64_t s = xiG_find_key(g, d, m, kv[k]);
     if (s == -2)
       rc = xiX_fail(err, pos, "a %s cannot be a dict's key (unhashable, as Python says): keys "
@@ -399,6 +423,64 @@ static int need_dict(const xiG_graph *g, uint32_t d, const char *method, xi_pos 
     return 0;
   return xiX_fail(err, pos, "'%s' object has no attribute '%s': a dict has it",
                   xiG_type_of(g, d), method);
+}
+
+static int boolean(xiG_graph *g, int b, xi_pos pos, uint32_t *out, xi_err *err) {
+  uint32_t word = xiS_intern(&g->sym, b ? "True" : "False", b ? 4 : 5);
+  *out = word == XI_NONE ? XI_NONE : xiG_constant(g, word, pos);
+  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+}
+
+/* x in c, as Python's: a dict's keys, a list's or a tuple's items (==), a
+   string's substrings, an array's elements (NumPy's (c == x).any()) */
+static int py_in(xiG_graph *g, uint32_t x, uint32_t c, int not, xi_pos pos, uint32_t *out,
+                 xi_err *err) {
+  int kind = xiG_kind(g, c), found = 0;
+  if (kind == XI_C_DICT || kind == XI_C_KEYS) {
+    uint32_t d = kind == XI_C_KEYS ? g->nodes[c].x->args[0] : c;
+    int64_t s = xiG_dict_slot(g, d, x);
+    if (s == -2)
+      return xiG_key_error(g, d, x, s, pos, err);
+    return boolean(g, (s >= 0) != not, pos, out, err);
+  }
+  if (kind == XI_C_STR) {
+    if (xiG_kind(g, x) != XI_C_STR)
+      return xiX_fail(err, pos, "'in <string>' requires string as left operand, not %s (as "
+                                "Python says)", xiG_type_of(g, x));
+    const char *a = xiS_name(&g->sym, (uint32_t)g->nodes[x].x->p[XI_C_TEXT]);
+    const char *b = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT]);
+    return boolean(g, (strstr(b, a) != NULL) != not, pos, out, err);
+  }
+  if (kind < 0 && xiG_is_tensor(&g->nodes[c])) {
+    if (xiG_kind(g, x) >= 0 || xiG_is_tensor(&g->nodes[x]))
+      return xiX_fail(err, pos, "x in an array takes a number here");
+    xiO_view v = xiG_view(&g->nodes[c]);
+    for (uint32_t k = 0; k < v.n && !found; k++)
+      found = mpfr_equal_p(&v.el[k], g->nodes[x].v);
+    return boolean(g, found != not, pos, out, err);
+  }
+  uint32_t n;
+  if (xiG_walk_len(g, c, pos, &n, err))
+    return -1;
+  for (uint32_t k = 0; k < n && !found; k++) {
+    uint32_t item;
+    if (stopped(g))
+      return xiX_fail(err, pos, "interrupted");
+    if (xiG_walk_item(g, c, k, pos, &item, err) || xiG_py_equal(g, x, item, pos, &found, err))
+      return -1;
+  }
+  return boolean(g, found != not, pos, out, err);
+}
+
+int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) {
+  int kind = xiG_kind(g, c);
+  uint32_t n = 1;
+  if (kind == XI_C_STR)
+    n = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT])[0] != '\0';
+  else if (kind != XI_C_ENUMERATE && kind != XI_C_ZIP && xiG_walk_len(g, c, pos, &n, err))
+    return -1; /* (an enumerate or a zip is an object, true as Python's are) */
+  *holds = n > 0;
+  return 0;
 }
 
 int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
@@ -483,6 +565,9 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
       return -1;
     pair[0] = args[0], pair[1] = u;
     return xiG_tuple(g, pair, 2, pos, out, err);
+  case XI_PY_IN:
+  case XI_PY_NOTIN:
+    return py_in(g, args[0], args[1], which == XI_PY_NOTIN, pos, out, err);
   default:
     return xiX_fail(err, pos, "this is not part of xi");
   }

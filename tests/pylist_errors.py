@@ -48,4 +48,8 @@ M[0][1] = 3
 print(np.exp(xs), np.exp(d))
 V = M
 M -= 1
+arrays = [np.zeros(2)]
+first = arrays[0]
+for v in arrays:
+    v -= 0.5
 print("the end")

@@ -58,3 +58,6 @@ h2['loss'].append(0.0)
 copy = dict(scores)
 copy['val'] = 0
 print(len(history['loss']), scores['val'], copy['val'], {'a': 1} == {'a': 1})
+print('W1' in params, 'W9' not in params, 'loss' in history.keys(), 1 in {1: 2})
+if history:
+    print("history has", len(history), "keys")

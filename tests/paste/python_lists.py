@@ -67,3 +67,21 @@ print(a, c)
 # unpacking a list, and an index that counts from the end
 first, second = [10, 20]
 print(first, second, [4, 5, 6][-2])
+
+# a list's truth, in and not in
+empty = []
+if not empty:
+    print("empty", not empty, not [0], len(empty))
+while ys:
+    ys = ys[1:]
+print(ys, 2.5 in [1, 2.5], 3 not in [1, 2], 'b1' in ['W1', 'b1'], [x for x in [1, 2, 3] if x in (1, 3)])
+
+# an array in a list is one array: changed in place through any of its holders
+arrays = [np.zeros(2), np.ones(2)]
+arrays[1][0] = 7
+arrays[0] += 1
+for v in arrays:
+    v -= 0.5
+cache = (arrays[1], 3)
+arrays[1] *= 2
+print(arrays, cache)

@@ -1,6 +1,6 @@
-/* commands.c: a command's statement run by its row's handler.  The table of
+/* dispatch.c: a command's statement run by its row's handler.  The table of
  * handlers is made from the rows of syntax/commands.h, each row's handler
- * with xiR_ before it (cmd_grad is xiR_cmd_grad, in cmd/grad.c), and
+ * with xiR_ before it (cmd_grad is xiR_cmd_grad, in cmd/gradients.c), and
  * cmd/cmd.h declares them from the same rows: a row without its handler does
  * not build. */
 #include "cmd/cmd.h"

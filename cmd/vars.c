@@ -1,4 +1,4 @@
-/* names.c: what the names hold: set x = VALUE (the knob: x replaced and
+/* vars.c: what the names hold: set x = VALUE (the knob: x replaced and
  * every named value built on it computed again), vars, del. */
 #include <stdlib.h>
 

@@ -1,4 +1,4 @@
-/* grad.c: grad L [wrt a, b]: ∂L/∂v for every leaf of L, or for the names
+/* gradients.c: grad L [wrt a, b]: ∂L/∂v for every leaf of L, or for the names
  * given, each printed with the digits its ball proves. */
 #include <stdlib.h>
 

@@ -1,4 +1,4 @@
-/* trace.c: trace L [wrt W, b], every node forward and every adjoint in
+/* tracing.c: trace L [wrt W, b], every node forward and every adjoint in
  * reverse (the lines are show/trace.c's), and show E, a value printed whole. */
 #include <stdlib.h>
 
