@@ -74,8 +74,10 @@ void xiR_warnings(xiR_session *s) {
     while (cwd[0] && file[0] == '.' && file[1] == '/')
       file += 2;
     fflush(stdout);
-    fprintf(stderr, "%s%s:%u: RuntimeWarning: %s encountered in %s\n", cwd, file,
-            x->pos.line, what[x->kind], xiG_ufunc(x->op));
+    xiX_put_shown(cwd, strlen(cwd)); /* (the name and the line escaped, as an error's) */
+    xiX_put_shown(file, strlen(file));
+    fprintf(stderr, ":%u: RuntimeWarning: %s encountered in %s\n", x->pos.line, what[x->kind],
+            xiG_ufunc(x->op));
     size_t len = 0;
     const char *line = s->interactive ? NULL
                                       : xiX_line(&(xiX_source){s->file, s->src, s->len,
@@ -85,8 +87,11 @@ void xiR_warnings(xiR_session *s) {
       line++, len--;
     while (line && len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
       len--;
-    if (line)
-      fprintf(stderr, "  %.*s\n", (int)len, line);
+    if (line) {
+      fputs("  ", stderr);
+      xiX_put_shown(line, len);
+      fputc('\n', stderr);
+    }
   }
   g->nwarn = 0;
 }

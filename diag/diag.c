@@ -87,8 +87,7 @@ static size_t shown(const char *s, size_t n, char out[16]) {
   return len > 0 ? (size_t)len : 1;
 }
 
-/* n bytes of s, escaped as shown() does */
-static void put_shown(const char *s, size_t n) {
+void xiX_put_shown(const char *s, size_t n) {
   char c[16];
   for (size_t i = 0; i < n;) {
     i += shown(s + i, n - i, c);
@@ -99,16 +98,16 @@ static void put_shown(const char *s, size_t n) {
 void xiX_report(const xiX_source *s, const char *kind, xi_pos pos, const char *msg) {
   fflush(stdout); /* keep stdout and stderr in order when both go to one file */
   const char *file = s->file ? s->file : "xi"; /* (a file's name, a message: any bytes) */
-  put_shown(file, strlen(file));
+  xiX_put_shown(file, strlen(file));
   fprintf(stderr, ":%u:%u: %s: ", pos.line, pos.col, kind);
-  put_shown(msg, strlen(msg));
+  xiX_put_shown(msg, strlen(msg));
   fputc('\n', stderr);
   size_t len;
   const char *line = xiX_line(s, pos.line, &len);
   if (!line)
     return;
   fputs("    ", stderr);
-  put_shown(line, len);
+  xiX_put_shown(line, len);
   fputs("\n    ", stderr);
   /* the caret goes under character `col`: a space for each character before
      it (as many as its escape is wide), tabs kept */
