@@ -78,7 +78,8 @@ static const struct {
     {"rand", "rand(), rand(n), rand(r, c): uniform numbers in [0, 1), NumPy's (see seed)."},
     {"hessian", "hessian(L, w): the matrix of second derivatives ∂²L/∂wi∂wj of a scalar L by a\n"
                 "  vector w (the second derivative for a scalar w); the jacobian of grad(L, w).\n"
-                "  Its values have graphs too: it can be differentiated again."},
+                "  Its values have graphs too: it can be differentiated again.  Its digits\n"
+                "  are proven one row's graph at a time (a 2000-vector's in some 700 MB)."},
     {"jacobian", "jacobian(v, w): the matrix ∂vi/∂wj of a vector v by a vector w (a vector\n"
                  "  when w is a scalar; grad(v, w) when v is a scalar)."},
     {"jvp", "jvp(E, v, dv): the directional derivative of E at the value v names, in the\n"
