@@ -13,8 +13,10 @@
 #include "cmd/cmd.h"
 #include "show/draw.h"
 
-/* Graphviz's dot takes seconds for a few thousand boxes and cannot be
-   interrupted: past this a picture is refused (wrt draws part of it) */
+/* Graphviz's dot lays out up to this many boxes in seconds (at most 4.5 s of
+   CPU here, with show/dot.c's references for long edges; README, "Pictures
+   of large graphs"), and more grows faster than their number: past this a
+   picture is refused (wrt draws part of it) */
 #define XI_PICTURE_MAX 2000
 
 enum { OUT_DOT, OUT_SVG, OUT_MD, OUT_TEX, OUT_HTML };

@@ -123,8 +123,90 @@ static void side_box(const xiT_steps *st, xiW_buf *b, uint32_t node) {
   xiW_put(b, ">];\n");
 }
 
-/* the edges into step k's node, each labelled with its partial */
-static void edges_in(const xiT_steps *st, xiW_buf *b, uint32_t k, uint8_t *drawn) {
+/* Long edges.  Graphviz's dot lays out an edge that crosses columns as a
+ * chain of invisible nodes, one for each column, laid out with the boxes; its
+ * time grows faster than the square of their number.  A value used all along
+ * a chain (x in sin(x*1) + sin(x*2) + ... + sin(x*297)) has an edge to each
+ * consumer, crossing on average half the chain: 43 660 columns crossed, and
+ * the layout was stopped unfinished after 25 minutes; with 100 terms, 4851
+ * columns, 133 s (README, "Pictures of large graphs": after, 0.9 s and
+ * 0.1 s).  So when the
+ * edges together cross more than XI_DOT_CROSSED columns, the longest are
+ * drawn from a reference instead: a grey dashed box with the operand's name,
+ * beside its consumer.  Every node keeps its one box (value, adjoint), every
+ * edge its partial; only where a long edge starts is moved.  (200: with
+ * 1000 the largest layouts took twice as long; with none allowed, a balanced
+ * tree of sums got 154 references and was laid out no faster.) */
+#define XI_DOT_CROSSED 200
+
+/* is the edge from operand o drawn: o is a step or an operand off the path
+   (never a constant, which the formula shows) */
+static int drawn_edge(const xiT_steps *st, uint32_t o) {
+  return st->g->nodes[o].op != XI_CONST && (xiT_off_path(st, o) || st->index[o] != UINT32_MAX);
+}
+
+/* each drawn node's column counted leftward from the root's (0), as far
+   right as its consumers let it be: one left of its leftmost consumer.  The
+   steps are in the order the nodes were built, so every consumer of a node
+   comes after it. */
+static void columns(const xiT_steps *st, uint32_t *col) {
+  for (uint32_t i = 0; i <= st->root; i++)
+    col[i] = 0;
+  for (uint32_t k = st->n; k-- > 0;) {
+    const xiT_step *p = &st->step[k];
+    const xiG_node *n = &st->g->nodes[p->node];
+    for (uint32_t a = 0; !p->leaf && a < xiG_nargs(n); a++) {
+      uint32_t o = xiG_arg(n, a);
+      if (drawn_edge(st, o) && col[o] < col[p->node] + 1)
+        col[o] = col[p->node] + 1;
+    }
+  }
+}
+
+/* the longest an edge may be (in columns) for all of them together to cross
+   at most XI_DOT_CROSSED: longer ones start at a reference.  UINT32_MAX when
+   none is cut; 0 when out of memory (out is marked). */
+static uint32_t longest_edge(const xiT_steps *st, const uint32_t *col, xiW_buf *out) {
+  uint32_t *count = calloc((size_t)st->root + 2, sizeof *count); /* by length */
+  if (!count) {
+    out->failed = XI_W_MEMORY;
+    return 0;
+  }
+  for (uint32_t k = 0; k < st->n; k++) {
+    const xiT_step *p = &st->step[k];
+    const xiG_node *n = &st->g->nodes[p->node];
+    for (uint32_t a = 0; !p->leaf && a < xiG_nargs(n); a++) {
+      uint32_t o = xiG_arg(n, a);
+      if (drawn_edge(st, o))
+        count[col[o] - col[p->node]]++; /* (between 1 and root + 1) */
+    }
+  }
+  uint64_t crossed = 0;
+  uint32_t len = 1;
+  for (; len <= st->root + 1; len++) {
+    crossed += (uint64_t)count[len] * (len - 1);
+    if (crossed > XI_DOT_CROSSED)
+      break;
+  }
+  free(count);
+  return len > st->root + 1 ? UINT32_MAX : len - 1;
+}
+
+/* a reference to node o beside its consumer c: o's name in a grey dashed box */
+static void reference(const xiT_steps *st, xiW_buf *b, uint32_t o, uint32_t c) {
+  xiW_buf who = {0};
+  xiT_who(st, &who, o);
+  xiW_put(b, "  r%u_%u [style=\"rounded,dashed\", color=\"#9e9e9e\", fontcolor=\"#757575\", "
+             "label=<", o, c);
+  esc(b, who.s ? who.s : "");
+  xiW_free(&who);
+  xiW_put(b, ">];\n  r%u_%u", o, c);
+}
+
+/* the edges into step k's node, each labelled with its partial; one longer
+   than `longest` columns starts at a reference */
+static void edges_in(const xiT_steps *st, xiW_buf *b, uint32_t k, uint8_t *drawn,
+                     const uint32_t *col, uint32_t longest) {
   const xiT_step *p = &st->step[k];
   const xiG_node *n = &st->g->nodes[p->node];
   for (uint32_t a = 0; !p->leaf && a < xiG_nargs(n); a++) {
@@ -133,9 +215,13 @@ static void edges_in(const xiT_steps *st, xiW_buf *b, uint32_t k, uint8_t *drawn
       side_box(st, b, o);
       drawn[o] = 1;
     }
-    if (st->g->nodes[o].op == XI_CONST || (!xiT_off_path(st, o) && st->index[o] == UINT32_MAX))
+    if (!drawn_edge(st, o))
       continue;
-    xiW_put(b, "  n%u -> n%u", o, p->node);
+    if (col[o] - col[p->node] > longest)
+      reference(st, b, o, p->node);
+    else
+      xiW_put(b, "  n%u", o);
+    xiW_put(b, " -> n%u", p->node);
     const xiT_step *from = st->index[o] == UINT32_MAX ? NULL : &st->step[st->index[o]];
     for (uint32_t t = 0; from && t < from->nterms; t++) {
       const xiT_term *term = &from->terms[t];
@@ -158,14 +244,20 @@ void xiV_dot(const xiT_steps *st, xiW_buf *out) {
                "  node [shape=box, style=rounded, fontname=\"DejaVu Sans\", fontsize=11];\n"
                "  edge [fontname=\"DejaVu Sans\", fontsize=9, color=\"#616161\"];\n");
   uint8_t *drawn = calloc(st->root + 1, 1);
-  if (!drawn) {
+  uint32_t *col = malloc(((size_t)st->root + 1) * sizeof *col);
+  if (!drawn || !col) {
+    free(drawn);
+    free(col);
     out->failed = XI_W_MEMORY;
     return;
   }
+  columns(st, col);
+  uint32_t longest = longest_edge(st, col, out);
   for (uint32_t k = 0; k < st->n && !out->failed; k++)
     box(st, out, k);
   for (uint32_t k = 0; k < st->n && !out->failed; k++)
-    edges_in(st, out, k, drawn);
+    edges_in(st, out, k, drawn, col, longest);
   free(drawn);
+  free(col);
   xiW_put(out, "}\n");
 }

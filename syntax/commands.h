@@ -54,6 +54,8 @@
     "printed; dot L > FILE writes it, and so does dot L FILE when FILE ends in .dot\n"    \
     "or .gv.  A '>' outside brackets is dot's: a comparison goes in brackets,\n"            \
     "dot (a > b).  dot L wrt W, b: the nodes on a path from W or b to L, as trace.\n"      \
+    "In a large graph a long edge starts at a reference, a grey dashed box with its\n"     \
+    "operand's name beside the consumer (Graphviz lays long edges out slowly).\n"          \
     "A file (dot, svg, export) is written whole or not at all: a new file, renamed\n"       \
     "over the old one; on an error the old one is kept.  A device (> /dev/stdout) is\n"    \
     "written in place.")                                             \
@@ -61,8 +63,9 @@
     "the graph drawn as SVG, laid out by Graphviz",                                        \
     "The picture of dot L, laid out and drawn by Graphviz's own library (its dot\n"         \
     "layout), written to FILE, whose name ends in .svg (svg L > FILE: any name).\n"        \
-    "svg L wrt W FILE: the nodes on a path from W to L.  At most 2000 nodes: draw\n"      \
-    "part of a larger graph with wrt.")                                                    \
+    "svg L wrt W FILE: the nodes on a path from W to L.  At most 2000 nodes, laid out\n"  \
+    "in seconds (long edges start at references, as dot's): draw part of a larger\n"       \
+    "graph with wrt.")                                                    \
   C(EXPORT, "export", A_OUT, cmd_export, "export L FILE",                          \
     "the steps as Markdown, LaTeX, or a page that steps through them",                     \
     "By FILE's ending (another is an error).  .md or .markdown: the forward and\n"          \
