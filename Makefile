@@ -24,7 +24,7 @@ LIB_SRC := diag/diag.c \
            ops/bops.c ops/btops.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/stmt.c syntax/cmdargs.c syntax/expr.c \
            syntax/numpy.c syntax/pystmt.c syntax/pyprint.c syntax/pypercent.c syntax/pydef.c \
-           syntax/pylist.c \
+           syntax/pylist.c syntax/claims.c \
            tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/names.c tape/label.c tape/pyval.c tape/pywalk.c tape/pymut.c \
            grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \
            proof/ball.c \
@@ -34,7 +34,8 @@ LIB_SRC := diag/diag.c \
            cmd/dispatch.c \
            cmd/gradients.c cmd/tracing.c cmd/vars.c cmd/settings.c cmd/run.c cmd/check.c cmd/verdict.c \
            cmd/pictures.c cmd/help.c cmd/tangents.c cmd/gradcheck.c cmd/equiv.c cmd/compare.c \
-           cmd/notes.c cmd/step.c
+           cmd/notes.c cmd/step.c cmd/grade.c cmd/marking.c cmd/marks.c cmd/world.c cmd/slips.c \
+           cmd/why.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/show/page.o
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
