@@ -205,8 +205,13 @@ static int resolve(xiR_session *s, where *w, const xiT_steps *st, xiR_graded *c,
     report(s, w, q->pos, msg);
     return -1;
   }
-  if (q->xi) {
-    c->node = nmine ? (q->xi < nmine ? mine[q->xi] : XI_NONE) : by_label(st, q->xi);
+  if (q->xi) { /* the script's own ξk (ξ1 = -W*x, as seed 000 writes), else trace's */
+    char own[32];
+    snprintf(own, sizeof own, "ξ%u", q->xi);
+    uint32_t id = xiS_find(&g->sym, own, strlen(own));
+    const xiG_binding *b = id == XI_NONE ? NULL : xiG_binding_of(g, id);
+    c->node = b && b->kind == B_NODE && !nmine ? b->node
+              : nmine ? (q->xi < nmine ? mine[q->xi] : XI_NONE) : by_label(st, q->xi);
     if (c->node == XI_NONE) {
       if (nmine)
         snprintf(msg, sizeof msg, "ξ%u has no expression, and this file numbers its own ξ: "

@@ -199,16 +199,40 @@ static uint32_t world_node(const xiR_world *w, const xiR_graded *c) {
   return c->adjoint ? (w->alost[i] ? XI_NONE : w->adj[i]) : w->fwd[i];
 }
 
-/* the slip of wrong claim k, and the first wrong step's detail */
+/* the significant digits x and y share, rounded alike (at most 30) */
+static int shared(const arb_struct *x, const arb_struct *y) {
+  mpfr_t a, b;
+  mpfr_inits2(256, a, b, (mpfr_ptr)0);
+  arf_get_mpfr(a, arb_midref(x), MPFR_RNDN);
+  arf_get_mpfr(b, arb_midref(y), MPFR_RNDN);
+  int k = 0;
+  char s1[XI_FORMAT_ROOM(30)], s2[XI_FORMAT_ROOM(30)];
+  while (k < 30 && xiN_write(s1, a, k + 1) && xiN_write(s2, b, k + 1) && !strcmp(s1, s2))
+    k++;
+  mpfr_clears(a, b, (mpfr_ptr)0);
+  return k;
+}
+
+/* the slip of wrong claim k, and the first wrong step's detail; carried: the
+   claim is right from their rounded values (mine), which cost digits */
 static void slip(judging *J, int k, xiR_marks *m, xiR_world *w, const arb_struct *ref,
-                 against *r, int carried) {
+                 against *r, const arb_struct *truth, const arb_struct *mine, int carried) {
   xiR_session *s = J->s;
   xiR_graded *c = &J->c[k];
   xiW_buf why = {0}, d = {0};
-  if (carried)
-    xiW_put(&d, "from your rounded earlier values it is %s, which the claim rounds; the "
-                "exact value is %s: keep more digits in the steps before",
-            c->follow_text ? c->follow_text : "?", c->value_text ? c->value_text : "?");
+  if (carried) {
+    int kept = 30, wrote = 0;
+    for (uint32_t e = 0; e < c->nel; e++) {
+      int d1 = shared(&truth[e], &mine[e]);
+      kept = d1 < kept ? d1 : kept;
+    }
+    for (const char *p = xiR_claim_number(c, 0, xiG_shape(&s->g.nodes[c->node])); *p && *p != 'e'; p++)
+      wrote += *p >= '0' && *p <= '9' && (wrote || *p != '0');
+    xiW_put(&d, "from your rounded earlier values it is %s, which the claim rounds, but the "
+                "exact value is %s: the rounding leaves %d correct digit%s here, and the claim "
+                "writes %d", c->follow_text ? c->follow_text : "?",
+            c->value_text ? c->value_text : "?", kept, kept == 1 ? "" : "s", wrote);
+  }
   xiR_slip x = {s, w, J->st, c, ref, r->kinds, r->rounded, carried, d.failed ? NULL : d.s, &why};
   uint32_t mark = s->g.n;
   c->slip = xiR_name_slip(&x);
@@ -279,7 +303,8 @@ static int one(judging *J, int k, xiR_marks *m, xi_err *err) {
       break;
   }
   if (rc == 0 && c->verdict == XI_G_WRONG)
-    slip(J, k, m, w, mine && !carried ? mine : truth, mine && !carried ? &f : &t, carried);
+    slip(J, k, m, w, mine && !carried ? mine : truth, mine && !carried ? &f : &t, truth, mine,
+         carried);
   unagainst(&t);
   unagainst(&f);
   if (mine)

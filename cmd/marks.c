@@ -68,7 +68,11 @@ void xiR_grade_detail(xiR_session *s, xiR_world *w, const xiR_graded *c, const i
   for (uint32_t t = 0; t < p->nterms; t++)
     xiW_put(b, "%s%s", t ? " + " : "", p->terms[t].text);
   for (uint32_t t = 0, any = 0; t < p->nterms; t++) {
-    uint32_t cons = p->terms[t].consumer;
+    uint32_t cons = p->terms[t].consumer, again = 0;
+    for (uint32_t q = 0; q < t; q++) /* (h·h: its consumer once) */
+      again |= p->terms[q].consumer == cons;
+    if (again)
+      continue;
     xiW_put(b, any++ ? ", " : "; from ");
     xiW_put(b, "∂%s/∂", st->label);
     xiT_who(st, b, cons);
@@ -81,7 +85,11 @@ void xiR_grade_detail(xiR_session *s, xiR_world *w, const xiR_graded *c, const i
     xiW_put(b, "%s", aown[cons] >= 0 ? " (yours)" : "");
     const xiG_node *n = &st->g->nodes[cons];
     for (uint32_t k = 0; k <= xiG_nargs(n); k++) { /* the values its partial reads */
-      uint32_t o = k < xiG_nargs(n) ? xiG_arg(n, k) : cons;
+      uint32_t o = k < xiG_nargs(n) ? xiG_arg(n, k) : cons, dup = 0;
+      for (uint32_t j = 0; j < k && j < xiG_nargs(n); j++)
+        dup |= xiG_arg(n, j) == o;
+      if (dup)
+        continue;
       xiW_buf nm = {0};
       xiT_who(st, &nm, o);
       if (nm.s && st->g->nodes[o].op != XI_CONST && named_in(p->terms[t].partial, nm.s)) {

@@ -252,8 +252,12 @@ static int t_transposed(xiR_slip *x) {
         name(x, x->why, j);
         xiW_put(x->why, " = ");
         xiT_op(x->st, x->why, j);
-        xiW_put(x->why, " gives back without the ᵀ on %s: ∂L/∂B = Aᵀ·∂L/∂C, ∂L/∂A = "
-                        "∂L/∂C·Bᵀ", k ? "its first operand" : "its second operand");
+        xiW_put(x->why, " gives back with ");
+        name(x, x->why, xiG_arg(&g->nodes[j], 1 - k));
+        xiW_put(x->why, " where ");
+        name(x, x->why, xiG_arg(&g->nodes[j], 1 - k));
+        xiW_put(x->why, "ᵀ belongs: for C = A @ B, ∂%s/∂A = ∂%s/∂C·Bᵀ and ∂%s/∂B = Aᵀ·∂%s/∂C",
+                x->st->label, x->st->label, x->st->label, x->st->label);
       }
   }
   free(up);
@@ -268,8 +272,12 @@ static int t_fanout(xiR_slip *x) {
   uint8_t *up = uses ? above(x, x->c->node) : NULL;
   int tries = 0, found = 0;
   for (uint32_t j = 0; up && j <= root; j++)
-    for (uint32_t k = 0; xiR_world_has(x->w, j) && k < xiG_nargs(&g->nodes[j]); k++)
-      uses[xiG_arg(&g->nodes[j], k)]++;
+    for (uint32_t k = 0; xiR_world_has(x->w, j) && k < xiG_nargs(&g->nodes[j]); k++) {
+      uint32_t o = xiG_arg(&g->nodes[j], k), again = 0; /* (h·h is one consumer) */
+      for (uint32_t q = 0; q < k; q++)
+        again |= xiG_arg(&g->nodes[j], q) == o;
+      uses[o] += !again;
+    }
   for (uint32_t c = x->c->node + 1; up && c <= root && tries < XI_SLIP_TRIES && !found; c++) {
     for (uint32_t k = 0; xiR_world_has(x->w, c) && k < xiG_nargs(&g->nodes[c]) && !found; k++) {
       uint32_t j = xiG_arg(&g->nodes[c], k);
@@ -283,7 +291,7 @@ static int t_fanout(xiR_slip *x) {
         xiT_op(x->st, x->why, c);
         xiW_put(x->why, ": ");
         name(x, x->why, j);
-        xiW_put(x->why, " feeds %u steps, and ∂L/∂", uses[j]);
+        xiW_put(x->why, " feeds %u steps, and ∂%s/∂", uses[j], x->st->label);
         name(x, x->why, j);
         xiW_put(x->why, " is the sum over all of them");
       }
@@ -318,6 +326,8 @@ const int xiR_nslips = sizeof xiR_slips / sizeof *xiR_slips;
 
 int xiR_name_slip(xiR_slip *x) {
   for (int r = 0; r < xiR_nslips; r++) {
+    if (x->c->transposed && xiR_slips[r].test != t_transposed)
+      continue; /* (written in the transpose's shape: that, or nothing) */
     size_t before = x->why->n;
     if (xiR_slips[r].test(x))
       return r;

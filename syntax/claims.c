@@ -353,8 +353,14 @@ static int one_line(reader *r, size_t line0, size_t stop, uint32_t line, xiQ_cla
     return -1;
   if (at > 0) {
     size_t o = after + (size_t)at - 1;
+    int comma = c->n == 1 && o > after && s[o] == ',' && o + 1 < end && s[o + 1] >= '0' &&
+                s[o + 1] <= '9' && c->shape.rank == 0;
+    if (o >= end)
+      bad(r, where(r, line0, line, o), "the number claimed after '='%.*s", "", 0);
+    else
     bad(r, where(r, line0, line, o),
-        c->n && o > after ? "after the number: '%.*s' (a comment starts with #)"
+        comma ? "a decimal point is '.', not ',' (0.5, not 0,5): '%.*s'"
+        : c->n && o > after ? "after the number: '%.*s' (a comment starts with #)"
                           : "a number (0.25, −1.2e-4, 1.2×10^-4) or a list of them "
                             "([0.1, 0.2]); not '%.*s'",
         s + o, end - o);

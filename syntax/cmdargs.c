@@ -385,6 +385,14 @@ static void claims_args(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
     line0--;
   size_t file, gt, end;
   claims_line(s, first.off, p->lx.len, &file, &gt, &end);
+  if (file == SIZE_MAX) { /* a mistake on grade's line skips its claims too */
+    size_t eol = end;
+    while (eol < p->lx.len && s[eol] != '\n')
+      eol++;
+    uint32_t lines;
+    p->resync = claims_end(s, eol + (eol < p->lx.len), p->lx.len, &lines) + 1;
+    p->resync_line = kw.pos.line + 1 + lines;
+  }
   p->stop_at = file < gt ? file : gt;
   if (p->stop_at != SIZE_MAX && p->tok.off >= p->stop_at)
     p->tok.type = T_NL;
@@ -428,6 +436,7 @@ static void claims_args(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
   xi_pos at = pos_at(s, line0, line, next);
   p->lx.off = next, p->lx.line = at.line, p->lx.col = at.col, p->lx.depth = 0;
   p->have_tok = 0;
+  p->resync = 0;
 }
 
 /* what follows a command's word, by the shape its row gives */
