@@ -137,6 +137,40 @@ static int same(const xiG_graph *g, uint32_t x, uint32_t y, int depth) {
   return all;
 }
 
+/* does every ξ label the file gives an expression name the step of trace's
+   numbering that computes it (xi4 = exp(xi3) = ... as trace numbers them)? */
+static int trace_agrees(xiR_session *s, where *w, const xiT_steps *st, const xiR_graded *c,
+                        uint32_t n) {
+  xiG_graph *g = &s->g;
+  int all = 1;
+  for (uint32_t q = 0; all && q < n; q++) {
+    const xiQ_claim *cl = &c[q].q;
+    if (!cl->xi || cl->adjoint || !cl->expr_len)
+      continue;
+    uint32_t i = by_label(st, cl->xi), mark = g->n, x, params[16], args[16], np = 0;
+    char *text = strndup(w->text + cl->expr_off, cl->expr_len);
+    for (const char *p = text; p && *p && np < 16; p++) { /* xi3 and ξ3: trace's ξ3 */
+      size_t skip = !strncmp(p, "xi", 2) || !strncmp(p, "ξ", 2) ? 2 : 0;
+      uint32_t k = 0, d = 0;
+      while (skip && p[skip + d] >= '0' && p[skip + d] <= '9' && d < 9)
+        k = k * 10 + (uint32_t)(p[skip + d] - '0'), d++;
+      if (!d || (p > text && ((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z')))
+        continue;
+      args[np] = by_label(st, k);
+      params[np] = xiS_intern(&g->sym, p, skip + d);
+      np += args[np] != XI_NONE && params[np] != XI_NONE;
+    }
+    xiP_code code = {0};
+    xi_err e;
+    all = i != XI_NONE && text && !xiP_formula(&g->sym, text, &code, &e) &&
+          !xiG_exec(g, &code, params, args, np, &x, &e) && same(g, x, i, 0);
+    xiG_truncate(g, mark);
+    xiP_code_free(&code);
+    free(text);
+  }
+  return all;
+}
+
 /* the student's own ξ numbering: each labelled expression matched to a step */
 static int own_labels(xiR_session *s, where *w, const xiT_steps *st, xiR_graded *c, uint32_t n,
                       uint32_t *mine, uint32_t nmine) {
@@ -212,6 +246,8 @@ static int resolve(xiR_session *s, where *w, const xiT_steps *st, xiR_graded *c,
     const xiG_binding *b = id == XI_NONE ? NULL : xiG_binding_of(g, id);
     c->node = b && b->kind == B_NODE && !nmine ? b->node
               : nmine ? (q->xi < nmine ? mine[q->xi] : XI_NONE) : by_label(st, q->xi);
+    if (c->node == XI_NONE && nmine && q->expr_len)
+      return -1; /* (what its expression lacks was said) */
     if (c->node == XI_NONE) {
       if (nmine)
         snprintf(msg, sizeof msg, "ξ%u has no expression, and this file numbers its own ξ: "
@@ -344,6 +380,8 @@ static int claims_of(xiR_session *s, where *w, const xiT_steps *st, size_t off, 
   free(q); /* (its numbers are the graded claims' now) */
   if (!c)
     return xiX_fail(err, first, "out of memory");
+  if (nmine && trace_agrees(s, w, st, c, count))
+    nmine = 0; /* (their expressions are trace's steps: its numbering) */
   if (nmine && (mine = malloc(nmine * sizeof *mine))) {
     for (uint32_t k = 0; k < nmine; k++)
       mine[k] = XI_NONE;

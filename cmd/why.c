@@ -295,8 +295,22 @@ int xiR_cmd_why(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiX_fail(err, st->pos, "why explains a gradient: why grad(L, W)");
   }
   uint32_t root = n->a, v = n->b;
-  const char *name = xiG_name_of(&s->g, root);
-  char *label = strdup(name ? name : "L");
+  const char *name = xiG_name_of(&s->g, root), *t = s->src + st->text_off;
+  char *label = NULL;
+  size_t len = st->text_len, comma = 0;
+  if (name)
+    label = strdup(name);
+  else if (len > 6 && !strncmp(t, "grad(", 5)) { /* grad(sum(h), W): (sum(h)) */
+    for (size_t i = 5, depth = 0; i < len; i++) {
+      depth += (t[i] == '(' || t[i] == '[') - (t[i] == ')' || t[i] == ']');
+      if (t[i] == ',' && depth == 0)
+        comma = i;
+    }
+    if (comma && (label = malloc(comma)))
+      snprintf(label, comma, "(%.*s)", (int)(comma - 5), t + 5);
+  }
+  if (!label)
+    label = strdup("L");
   xiT_steps steps;
   int rc = label ? xiR_prepare(s, root, label, &v, 1, XI_T_TEXT, &steps, st->pos, err)
                  : xiX_fail(err, st->pos, "out of memory");
