@@ -144,7 +144,7 @@ static int trace_agrees(xiR_session *s, where *w, const xiT_steps *st, const xiR
   xiG_graph *g = &s->g;
   int all = 1;
   for (uint32_t q = 0; all && q < n; q++) {
-    const xiQ_claim *cl = &c[q].q;
+    const xiK_claim *cl = &c[q].q;
     if (!cl->xi || cl->adjoint || !cl->expr_len)
       continue;
     uint32_t i = by_label(st, cl->xi), mark = g->n, x, params[16], args[16], np = 0;
@@ -179,7 +179,7 @@ static int own_labels(xiR_session *s, where *w, const xiT_steps *st, xiR_graded 
   uint32_t np = 0;
   int rc = params && args ? 0 : -1;
   for (uint32_t q = 0; rc == 0 && q < n; q++) {
-    xiQ_claim *cl = &c[q].q;
+    xiK_claim *cl = &c[q].q;
     if (!cl->xi || cl->adjoint || !cl->expr_len || cl->xi >= nmine || mine[cl->xi] != XI_NONE)
       continue;
     char *text = strndup(w->text + cl->expr_off, cl->expr_len), msg[XI_ERR_MSG];
@@ -226,7 +226,7 @@ static int own_labels(xiR_session *s, where *w, const xiT_steps *st, xiR_graded 
 static int resolve(xiR_session *s, where *w, const xiT_steps *st, xiR_graded *c,
                    const uint32_t *mine, uint32_t nmine) {
   xiG_graph *g = &s->g;
-  xiQ_claim *q = &c->q;
+  xiK_claim *q = &c->q;
   const char *t = w->text + q->name_off;
   char msg[XI_ERR_MSG], near[96];
   c->node = XI_NONE;
@@ -363,10 +363,10 @@ static int compare_order(const void *a, const void *b) {
    reported (w->nerr), or an error in err */
 static int claims_of(xiR_session *s, where *w, const xiT_steps *st, size_t off, size_t end,
                      xi_pos first, xiR_graded **out, uint32_t *n, xi_err *err) {
-  xiQ_claim *q;
+  xiK_claim *q;
   uint32_t count, nbad;
   xi_err bad[20];
-  if (xiQ_read(w->text, off, end, first, &q, &count, bad, 20, &nbad))
+  if (xiK_read(w->text, off, end, first, &q, &count, bad, 20, &nbad))
     return xiX_fail(err, first, "out of memory");
   for (uint32_t k = 0; k < nbad && k < 20; k++)
     report(s, w, bad[k].pos, bad[k].msg);

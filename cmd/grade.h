@@ -69,7 +69,7 @@ static inline int xiR_world_has(const xiR_world *w, uint32_t i) {
 /* ---- a claim, judged ---- */
 enum { XI_G_RIGHT, XI_G_FOLLOW, XI_G_WRONG, XI_G_UNDECIDED, XI_G_ALONE_RIGHT };
 typedef struct {
-  xiQ_claim q;        /* as written */
+  xiK_claim q;        /* as written */
   uint32_t node;      /* the value it is about: node's value, or its adjoint */
   uint8_t adjoint;
   uint8_t transposed; /* written as the transpose of the value's shape */

@@ -109,7 +109,7 @@ static size_t exponent(const char *s, size_t n, char *e, size_t room) {
   return i + (close != 0);
 }
 
-size_t xiQ_number(const char *s, size_t n, char *out, size_t room, size_t *used) {
+size_t xiK_number(const char *s, size_t n, char *out, size_t room, size_t *used) {
   size_t i = 0, k = 0;
   if (room < 8)
     return 0;
@@ -212,7 +212,7 @@ static size_t partial_sign(const char *s, size_t n) {
   return is(s, n, "∂") ? 3 : n > 1 && *s == 'd' ? 1 : 0;
 }
 
-static int add_number(xiQ_claim *c, const char *num, size_t len) {
+static int add_number(xiK_claim *c, const char *num, size_t len) {
   size_t have = 0;
   for (uint32_t k = 0; k < c->n; k++)
     have += strlen(c->numbers + have) + 1;
@@ -227,7 +227,7 @@ static int add_number(xiQ_claim *c, const char *num, size_t len) {
 
 /* the numbers claimed, s[0, n): a number, [a, b] or [[a, b], [c, d]] (',' or
    blanks between); 0, or the offset where it went wrong (1-based), -1 out of memory */
-static long numbers(xiQ_claim *c, const char *s, size_t n) {
+static long numbers(xiK_claim *c, const char *s, size_t n) {
   char num[96];
   size_t i = blanks(s, n), used;
   int depth = 0, rows = 0;
@@ -260,7 +260,7 @@ static long numbers(xiQ_claim *c, const char *s, size_t n) {
       i++;
       continue;
     }
-    size_t len = xiQ_number(s + i, n - i, num, sizeof num, &used);
+    size_t len = xiK_number(s + i, n - i, num, sizeof num, &used);
     if (!len)
       return (long)i + 1;
     if (add_number(c, num, len))
@@ -285,7 +285,7 @@ static size_t separator(const char *s, size_t n) {
   return n && *s == '=' ? 1 : is(s, n, "≈");
 }
 
-static int one_line(reader *r, size_t line0, size_t stop, uint32_t line, xiQ_claim *c) {
+static int one_line(reader *r, size_t line0, size_t stop, uint32_t line, xiK_claim *c) {
   const char *s = r->src;
   size_t i = line0, end = stop;
   for (size_t q = line0; q < stop; q++)
@@ -371,10 +371,10 @@ static int one_line(reader *r, size_t line0, size_t stop, uint32_t line, xiQ_cla
   return 2;
 }
 
-int xiQ_read(const char *src, size_t off, size_t end, xi_pos first, xiQ_claim **out,
+int xiK_read(const char *src, size_t off, size_t end, xi_pos first, xiK_claim **out,
              uint32_t *n, xi_err *errs, uint32_t nerr, uint32_t *nbad) {
   reader r = {src, end, first, off, errs, nerr, 0};
-  xiQ_claim *list = NULL;
+  xiK_claim *list = NULL;
   uint32_t count = 0, cap = 0, line = first.line;
   for (size_t i = off; i < end; line++) {
     size_t e = i;
@@ -382,16 +382,16 @@ int xiQ_read(const char *src, size_t off, size_t end, xi_pos first, xiQ_claim **
       e++;
     if (count == cap) {
       cap = cap ? cap * 2 : 16;
-      xiQ_claim *q = realloc(list, cap * sizeof *q);
+      xiK_claim *q = realloc(list, cap * sizeof *q);
       if (!q) {
-        xiQ_free(list, count);
+        xiK_free(list, count);
         return -1;
       }
       list = q;
     }
     int got = one_line(&r, i, e, line, &list[count]);
     if (got < 0) {
-      xiQ_free(list, count);
+      xiK_free(list, count);
       return -1;
     }
     count += got == 2;
@@ -401,7 +401,7 @@ int xiQ_read(const char *src, size_t off, size_t end, xi_pos first, xiQ_claim **
   return 0;
 }
 
-void xiQ_free(xiQ_claim *c, uint32_t n) {
+void xiK_free(xiK_claim *c, uint32_t n) {
   for (uint32_t k = 0; c && k < n; k++)
     free(c[k].numbers);
   free(c);

@@ -1,5 +1,5 @@
 /* claims.h: a worked solution as a student writes it, read for grade (the
- * claims module, prefix xiQ_): a line a claim, NAME = NUMBER, where NAME is a
+ * claims module, prefix xiK_): a line a claim, NAME = NUMBER, where NAME is a
  * name (z1), a ξ label (ξ3, xi3, ξ₃) or an adjoint (dL/dW, ∂L/∂W, dL/dxi3),
  * and the number is written as people write one (−0.00037018, 1.2e-4,
  * 1.2×10^-4, [0.2, 0.2]).  Text between the first '=' and the last is the
@@ -27,18 +27,18 @@ typedef struct {
   char *numbers; /* each number in xi's ASCII (-1.2e-4), NUL after each */
   uint32_t n;    /* how many numbers */
   xi_shape shape; /* a number; [a, b] a vector; [[a, b], [c, d]] a matrix */
-} xiQ_claim;
+} xiK_claim;
 
 /* Reads the claims in src[off, end), whose first character is at `first`.
    Blank lines and comments are skipped.  A line that is not a claim is an
    error: the first nerr of them are kept in errs, and *nbad counts them all.
    -1 only when out of memory. */
-int xiQ_read(const char *src, size_t off, size_t end, xi_pos first, xiQ_claim **out,
+int xiK_read(const char *src, size_t off, size_t end, xi_pos first, xiK_claim **out,
              uint32_t *n, xi_err *errs, uint32_t nerr, uint32_t *nbad);
-void xiQ_free(xiQ_claim *c, uint32_t n);
+void xiK_free(xiK_claim *c, uint32_t n);
 /* The number in s[0, n) as people write it, in xi's ASCII (−1.2×10⁻⁴ is
    -1.2e-4, .5 is 0.5), into out (room bytes): its length, or 0 when s does
    not start with a number.  *used: the bytes of s it took. */
-size_t xiQ_number(const char *s, size_t n, char *out, size_t room, size_t *used);
+size_t xiK_number(const char *s, size_t n, char *out, size_t room, size_t *used);
 
 #endif
