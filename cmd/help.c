@@ -78,7 +78,8 @@ static const struct {
     {"rand", "rand(), rand(n), rand(r, c): uniform numbers in [0, 1), NumPy's (see seed)."},
     {"hessian", "hessian(L, w): the matrix of second derivatives ∂²L/∂wi∂wj of a scalar L by a\n"
                 "  vector w (the second derivative for a scalar w); the jacobian of grad(L, w).\n"
-                "  Its values have graphs too: it can be differentiated again."},
+                "  Its values have graphs too: it can be differentiated again.  Its digits\n"
+                "  are proven one row's graph at a time (a 2000-vector's in some 700 MB)."},
     {"jacobian", "jacobian(v, w): the matrix ∂vi/∂wj of a vector v by a vector w (a vector\n"
                  "  when w is a scalar; grad(v, w) when v is a scalar)."},
     {"jvp", "jvp(E, v, dv): the directional derivative of E at the value v names, in the\n"
@@ -91,7 +92,10 @@ static const struct {
                "  physical memory, or xi --memory SIZE); one statement builds at most 10 million\n"
                "  nodes; a tensor has at most 10 million elements; a script is at most 256 MB and\n"
                "  a line at the prompt 1 MB.  Each is an error with its numbers.  Ctrl-C stops\n"
-               "  any computation, load or print, and the statement has no effect."},
+               "  any computation, loop, load or print and says \"interrupted\".  At the\n"
+               "  prompt a line is all or nothing: interrupted, or stopped by an error, it has\n"
+               "  no effect (names, functions, ξ labels, random numbers, prec, format and\n"
+               "  digits as before it; a note names what was put back)."},
     {">", "a > b, a >= b, a < b, a <= b, a == b, a != b: 1 where it holds, 0 elsewhere,\n"
           "  elementwise; the derivative is 0.  (In check E == N the == is check's.)"},
     {"%", "a % b: Python's remainder, with b's sign (-7 % 3 is 2); a // b: the floor of\n"

@@ -366,6 +366,10 @@ static void skip_statement(xiP_parser *p) {
     return;
   }
   for (;;) {
+    /* a bracket the skip itself passes ('$(1', an invalid byte before a '('),
+       opened after the error, never holds the newline: else every later
+       line would be skipped as inside it, up to a ')' or the end */
+    p->lx.depth = 0;
     xiL_type t = xiP_peek(p)->type;
     if (t == T_EOF)
       return;

@@ -141,6 +141,8 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
   if (*out == XI_NONE || (sh.rank && xiG_shape_node(g, *out, sh, NULL)))
     return xiG_oom(g, pos, err);
   xiG_node *nd = &g->nodes[*out];
+  if (which == XI_MAKE_RANDN || which == XI_MAKE_RAND)
+    xiG_stmt_rng(g); /* a statement undone draws nothing */
   for (uint32_t k = 0; k < xiG_count(nd); k++) {
     if ((k & 1023) == 0 && xiO_stopped())
       return xiX_fail(err, pos, "interrupted");

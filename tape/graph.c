@@ -253,7 +253,15 @@ void xiG_bytes(size_t n, char *buf, size_t len) {
     snprintf(buf, len, "%zu bytes", n);
 }
 
+static unsigned long ooms; /* the messages below, written: a failure of the machine */
+unsigned long xiG_ooms(void) { return ooms; }
+
 int xiG_oom(const xiG_graph *g, xi_pos pos, xi_err *err) {
+  ooms++;
+  /* a block being made gives up at ^C (ops/pool.c), as every long loop does:
+     then nothing was short of memory */
+  if ((g->interrupt && *g->interrupt) || xiO_stopped())
+    return xiX_fail(err, pos, "interrupted");
   if (g->full == 1)
     return xiX_fail(err, pos, "this statement builds more than %u nodes, the limit that keeps the "
                            "graph in memory (does a function call another more than once, at "
