@@ -48,7 +48,7 @@ static uint32_t *movable(const xiG_graph *g, uint32_t a, uint32_t b, uint32_t ma
                              op == XI_MASKOUT || op == XI_CROSS_ENTROPY;
     if (table)
       fixed[nd->b] = 1;
-    if (op == XI_ONEHOT)
+    if (op == XI_ONEHOT || op == XI_NONZERO)
       fixed[nd->a] = 1;
     for (uint32_t k = 0; k < xiG_nargs(nd); k++) {
       cone[xiG_arg(nd, k)] = 1;

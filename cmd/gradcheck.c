@@ -496,14 +496,18 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (undefined)
     xiW_put(&out, "  (%llu element%s not checked: L jumps there, or is not defined at w ± h)\n",
             (unsigned long long)undefined, undefined == 1 ? "" : "s");
-  if (!failed) {
-    const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
+  uint64_t compared = total - kinks - undefined;
+  const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
+  if (!failed && compared) {
     xiW_put(&out, "%sok%s: %llu element%s agree%s to %d digits or more", on, off,
-            (unsigned long long)(total - kinks - undefined),
-            total - kinks - undefined == 1 ? "" : "s",
-            total - kinks - undefined == 1 ? "s" : "", least);
+            (unsigned long long)compared, compared == 1 ? "" : "s", compared == 1 ? "s" : "",
+            least);
     xiW_put(&out, kinks ? " (and %llu kink%s)\n" : "\n", (unsigned long long)kinks,
             kinks == 1 ? "" : "s");
+  } else if (!failed && kinks) { /* every element checked is a kink: no digits to count */
+    xiW_put(&out, "%sok%s: %llu kink%s, the analytic value between the one-sided slopes; no "
+                  "element had a derivative to compare digits with\n", on, off,
+            (unsigned long long)kinks, kinks == 1 ? "" : "s");
   }
   rc = xiR_emit(&out, st->pos, err);
   if (rc == 0 && failed) {
@@ -512,6 +516,13 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
                               "differences to fewer than %d digits",
              (unsigned long long)failed, (unsigned long long)total, expect);
     xiR_report(s, "check failed", st->nitems ? st->items[0].pos : st->pos, msg);
+    s->failed = 1;
+  } else if (rc == 0 && !compared && !kinks) { /* not an "ok": nothing was checked */
+    xiR_report(s, "check undecided", st->pos,
+               total == 1 ? "gradcheck checked no element: L jumps there, or is not defined at "
+                            "w ± h, so nothing is known of the gradient"
+                          : "gradcheck checked no element: L jumps at each, or is not defined "
+                            "at w ± h, so nothing is known of the gradient");
     s->failed = 1;
   }
 done:

@@ -2,11 +2,9 @@
  * wrote it and its verdict, the first wrong step with its formula and the
  * student's operands, the score; as text, or as Markdown written to a file
  * (grade L FILE > OUT.md).  Only printing: the verdicts are marking.c's. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cmd/grade.h"
 
@@ -266,27 +264,12 @@ void xiR_marks_markdown(xiR_session *s, const xiR_marks *m, xiW_buf *b) {
 
 /* ---- out ---- */
 
-/* path written whole or not at all: a file beside it, then renamed */
+/* path written whole or not at all (cmd/save.c, as dot, svg and export write) */
 static int write_whole(const char *path, const xiW_buf *b, xi_pos at, xi_err *err) {
-  size_t n = strlen(path);
-  char *tmp = malloc(n + 16);
-  if (!tmp)
-    return xiX_fail(err, at, "out of memory");
-  snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-  int fd = mkstemp(tmp);
-  FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
-  int ok = f && (!b->n || fwrite(b->s, 1, b->n, f) == b->n);
-  int e = errno;
-  if (f && fclose(f) != 0)
-    ok = 0, e = errno;
-  else if (!f && fd >= 0)
-    close(fd);
-  if (ok && rename(tmp, path) != 0)
-    ok = 0, e = errno;
-  if (!ok && fd >= 0)
-    unlink(tmp);
-  free(tmp);
-  return ok ? 0 : xiX_fail(err, at, "cannot write %s: %s", path, strerror(e ? e : EIO));
+  char why[256];
+  if (xiR_save(path, b->s ? b->s : "", b->n, why, sizeof why))
+    return xiX_fail(err, at, "cannot write %s: %s", path, why);
+  return 0;
 }
 
 int xiR_grade_write(xiR_session *s, const xiP_stmt *st, const xiR_marks *m, xi_err *err) {

@@ -37,10 +37,11 @@ static void tuple_text(xiR_session *s, xiW_buf *b, uint32_t i, int whole) {
       if (xiR_py_text(s, b, item, s->g.nodes[item].pos, &err))
         b->failed = xiO_stopped() ? XI_W_STOPPED : XI_W_MEMORY;
     } else {
-      xiO_view v = xiG_view(&s->g.nodes[item]);
       xiW_proof pf;
       xi_err err;
-      if (xiR_prove_value(s, item, &pf, s->g.nodes[item].pos, &err) == 0)
+      xiO_view v; /* (after the proof: its graphs may move the nodes, a scalar's number too) */
+      if (xiR_prove_value(s, item, &pf, s->g.nodes[item].pos, &err) == 0 &&
+          (v = xiG_view(&s->g.nodes[item]), 1))
         xiW_value_proven(b, &v, &pf, s->digits, -1, whole);
       else
         b->failed = xiO_stopped() ? XI_W_STOPPED : XI_W_MEMORY;
@@ -52,7 +53,7 @@ static void tuple_text(xiR_session *s, xiW_buf *b, uint32_t i, int whole) {
 int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int whole,
                    xi_pos at, xi_err *err) {
   xiW_buf *b = &s->out;
-  xiO_view v = xiG_view(&s->g.nodes[i]);
+  xiO_view v;
   int column = indent;
   xiW_str(b, "        ", (size_t)(indent < 8 ? indent : 8));
   if (name) {
@@ -68,8 +69,11 @@ int xiR_print_node(xiR_session *s, int indent, const char *name, uint32_t i, int
     return -1;
   } else if (xiG_kind(&s->g, i) >= 0)
     ; /* written */
-  else if (xiR_prove_value(s, i, &pf, at, err) == 0)
+  else if (xiR_prove_value(s, i, &pf, at, err) == 0) {
+    v = xiG_view(&s->g.nodes[i]); /* (after the proof: a grad value's graph built for it
+                                      may have moved the nodes, a scalar's number with them) */
     xiW_value_proven(b, &v, &pf, s->digits, column, whole);
+  }
   else {
     b->n = 0, b->failed = 0;
     return -1;

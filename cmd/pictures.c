@@ -51,13 +51,9 @@ static int export_kind(const char *file) {
 }
 
 static int write_file(const char *path, const xiW_buf *b, xi_pos at, xi_err *err) {
-  FILE *f = fopen(path, "w");
-  if (!f)
-    return xiX_fail(err, at, "cannot write %s: %s", path, strerror(errno));
-  size_t n = b->s ? fwrite(b->s, 1, b->n, f) : 0;
-  int bad = n != b->n || ferror(f);
-  if (fclose(f) != 0 || bad)
-    return xiX_fail(err, at, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+  char why[XI_ERR_MSG / 2];
+  if (xiR_save(path, b->s ? b->s : "", b->n, why, sizeof why))
+    return xiX_fail(err, at, "cannot write %s: %s", path, why);
   return 0;
 }
 
@@ -151,8 +147,9 @@ int xiR_cmd_export(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   int rc = !file ? xiX_fail(err, st->pos, "export needs a file to write, as in export L notes.md")
            : kind < 0
                ? xiX_fail(err, st->arg.pos,
-                          "export writes Markdown (.md), LaTeX (.tex) or a page (.html): "
-                          "%s has none of these endings", file)
+                          "export writes what the file's name ends in: .md or .markdown "
+                          "(Markdown), .tex (LaTeX), .html or .htm (a page), and %s ends in "
+                          "none of them", file)
                : draw(s, st, kind, file, err);
   free(file);
   return rc;

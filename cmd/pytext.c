@@ -75,12 +75,14 @@ static int py_note(xiR_session *s, xiW_buf *note, uint32_t i, xi_pos at, xi_err 
 
 /* v's text as Python prints it (str, or format with spec), from the exact
    value when its balls decide the text; *unproven set when they do not */
-static int py_value(xiR_session *s, xiW_buf *b, uint32_t i, const xiO_view *v, const char *spec,
-                    size_t len, int repr, xiW_buf *note, xi_pos at, xi_err *err) {
+static int py_value(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, size_t len,
+                    int repr, xiW_buf *note, xi_pos at, xi_err *err) {
   xiW_proof pf;
   if (xiR_prove_value(s, i, &pf, at, err))
     return -1;
-  xiO_view shown = *v;
+  /* (the view after the proof: a grad value's graph built for it may have
+     moved the nodes, and a scalar's number with them) */
+  xiO_view view = xiG_view(&s->g.nodes[i]), shown = view, *v = &view;
   mpfr_ptr los = NULL;
   int unproven = 0;
   if (pf.ball) { /* (no balls: the numbers held are exact, or a format's own) */
@@ -194,15 +196,14 @@ static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, 
     return container_text(s, b, i, repr, xi, note, at, err);
   }
   if (xi) {
-    xiO_view v = xiG_view(n);
     xiW_proof pf;
     if (xiR_prove_value(s, i, &pf, at, err))
       return -1;
+    xiO_view v = xiG_view(&s->g.nodes[i]); /* (after the proof, as in py_value) */
     xiW_value_proven(b, &v, &pf, s->digits, -1, 0);
     return 0;
   }
-  xiO_view v = xiG_view(n);
-  return py_value(s, b, i, &v, spec, len, repr, note, at, err);
+  return py_value(s, b, i, spec, len, repr, note, at, err);
 }
 
 int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err) {
@@ -247,6 +248,7 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return rc;
   }
   xiW_str(b, st->end ? st->end : "\n", st->end ? strlen(st->end) : 1);
+  xiR_warnings(s); /* Python warns as the values are computed, before it prints */
   rc = b->failed || note.failed ? xiX_fail(err, st->pos, "%s", xiW_why(b->failed ? b : &note)) : 0;
   if (rc == 0) {
     fwrite(b->s, 1, b->n, stdout);

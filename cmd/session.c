@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "grad/adjoint.h" /* the tape's callbacks for grad(...) */
 #include "show/num.h"
@@ -48,6 +49,51 @@ void xiR_free(xiR_session *s) {
 
 void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg) {
   xiX_report(&(xiX_source){s->file, s->src, s->len, s->first_line}, kind, pos, msg);
+}
+
+void xiR_warnings(xiR_session *s) {
+  static const char *const what[] = {[XI_W_OVERFLOW] = "overflow",
+                                     [XI_W_DIVIDE] = "divide by zero",
+                                     [XI_W_INVALID] = "invalid value"};
+  xiG_graph *g = &s->g;
+  for (uint8_t w = 0; w < g->nwarn && xiR_python(s); w++) {
+    const xiG_warning *x = &g->warn[w];
+    uint64_t key = (uint64_t)x->pos.line << 16 | (uint64_t)x->op << 4 | x->kind;
+    int seen = 0;
+    for (uint8_t k = 0; k < s->nwarned && !seen; k++)
+      seen = s->warned[k] == key;
+    if (seen) /* Python's default filter: once for each place */
+      continue;
+    if (s->nwarned < sizeof s->warned / sizeof s->warned[0])
+      s->warned[s->nwarned++] = key;
+    /* the script's path made absolute, as Python (3.9 on) gives __file__ */
+    char cwd[4096] = "";
+    const char *file = s->interactive || !s->file ? "<stdin>" : s->file;
+    if (file[0] != '/' && file[0] != '<' && getcwd(cwd, sizeof cwd - 1))
+      strcat(cwd, "/");
+    while (cwd[0] && file[0] == '.' && file[1] == '/')
+      file += 2;
+    fflush(stdout);
+    xiX_put_shown(cwd, strlen(cwd)); /* (the name and the line escaped, as an error's) */
+    xiX_put_shown(file, strlen(file));
+    fprintf(stderr, ":%u: RuntimeWarning: %s encountered in %s\n", x->pos.line, what[x->kind],
+            xiG_ufunc(x->op));
+    size_t len = 0;
+    const char *line = s->interactive ? NULL
+                                      : xiX_line(&(xiX_source){s->file, s->src, s->len,
+                                                               s->first_line},
+                                                 x->pos.line, &len);
+    while (line && len && (*line == ' ' || *line == '\t')) /* Python strips the line */
+      line++, len--;
+    while (line && len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+      len--;
+    if (line) {
+      fputs("  ", stderr);
+      xiX_put_shown(line, len);
+      fputc('\n', stderr);
+    }
+  }
+  g->nwarn = 0;
 }
 
 /* ---- expressions and bindings ---- */
@@ -112,8 +158,7 @@ static int do_def(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return 0;
 }
 
-static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  s->g.mark = s->g.n; /* a statement may build XI_STATEMENT_NODES nodes */
+static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   switch (st->kind) {
   case S_EXPR: return do_expr(s, st, err);
   case S_ASSIGN: return do_assign(s, st, err);
@@ -133,6 +178,14 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_NOTHING: return 0;
   }
   return 0;
+}
+
+static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  s->g.mark = s->g.n; /* a statement may build XI_STATEMENT_NODES nodes */
+  s->g.nwarn = 0;
+  int rc = run_one(s, st, err);
+  xiR_warnings(s); /* (before the error's message, as Python's come first) */
+  return rc;
 }
 
 /* ---- running a source ---- */
@@ -163,10 +216,14 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
     int r = xiP_next(&p, &st, &err);
     if (r == 0)
       break;
+    unsigned long before = s->errors;
     int rc = r > 0 ? exec(s, &st, &err) : -1;
+    if (rc == 0 && s->interrupt && s->errors == before) /* ^C nothing in it noticed */
+      rc = xiX_fail(&err, st.pos, "interrupted");
     if (rc == 0)
       err.msg[0] = '\0';
     if (rc) {
+      s->errors++;
       if (rc != XI_REPORTED) /* a block's statements were reported where they failed */
         xiR_report(s, "error", err.pos, err.msg);
       s->failed = 1;
@@ -198,6 +255,115 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint3
   s->py_file = py;
   s->file = ofile, s->src = osrc, s->len = olen, s->first_line = oline;
   return failures;
+}
+
+/* ---- a line at the prompt: all of it or none of it ---- */
+
+/* what a line may change besides names (the tape undoes those) */
+typedef struct {
+  int digits, exact, fmt, py_import, fmt_chosen;
+  slong exact_prec;
+  mpfr_prec_t prec, mpfr_prec;
+} settings;
+
+static settings settings_of(const xiR_session *s) {
+  return (settings){s->digits, s->exact, xiO_fmt, s->py_import, s->fmt_chosen, s->exact_prec,
+                    s->g.prec, s->mpfr_prec};
+}
+
+/* the note that says what was put back: the names the line changed, and the
+   settings; nothing when it changed nothing */
+static void undo_note(xiR_session *s, const settings *was, xi_pos at) {
+  xiG_graph *g = &s->g;
+  xiW_buf b = {0};
+  uint32_t said = 0, first[6]; /* (a name is logged once, but after a change that failed) */
+  for (uint32_t k = 0; k < g->st.nlog; k++) {
+    uint32_t name = g->st.log[k].name, dup = 0;
+    for (uint32_t j = 0; j < said && j < 6 && !dup; j++)
+      dup = first[j] == name;
+    if (dup)
+      continue;
+    if (said < 6) {
+      first[said] = name;
+      xiW_put(&b, "%s%s", said ? ", " : "", xiS_name(&g->sym, name));
+    }
+    said++;
+  }
+  if (said > 6)
+    xiW_put(&b, " and %u more", said - 6);
+  if (said)
+    xiW_put(&b, " %s as %s before it", said == 1 ? "is" : "are", said == 1 ? "it was" : "they were");
+  if (was->prec != g->prec || was->fmt != xiO_fmt)
+    xiW_put(&b, "%sthe precision %s back", said ? "; " : "",
+            was->fmt != xiO_fmt ? "and the format are" : "is");
+  if (was->digits != s->digits || was->exact != s->exact)
+    xiW_put(&b, "%sdigits %d%s again", said || was->prec != g->prec || was->fmt != xiO_fmt
+                                           ? "; " : "", was->digits, was->exact ? " exact" : "");
+  if (b.n && !b.failed) {
+    char msg[sizeof ((xi_err *)0)->msg];
+    snprintf(msg, sizeof msg, "nothing the line did is kept: %s", b.s);
+    xiR_report(s, "note", at, msg);
+  }
+  xiW_free(&b);
+}
+
+/* the line undone: the tape's part (names, nodes, the precision and the
+   values), then the settings */
+static void undo_line(xiR_session *s, const settings *was, xi_pos at) {
+  xiG_graph *g = &s->g;
+  undo_note(s, was, at);
+  int fmt = xiO_fmt;
+  xiG_stmt_rollback(g);
+  xiD_forget(&s->sweep);
+  s->live = g->n;
+  s->digits = was->digits, s->exact = was->exact, s->exact_prec = was->exact_prec;
+  s->py_import = was->py_import, s->fmt_chosen = was->fmt_chosen;
+  s->mpfr_prec = was->mpfr_prec;
+  xiO_fmt = was->fmt;
+  if (was->prec == g->prec)
+    return;
+  /* the mark's values could not be kept (no memory for 40 bytes): computed
+     again, as prec does (a leaf without code keeps what the line left) */
+  s->interrupt = 0; /* the putting back must run; a second ^C stops it */
+  xi_err err;
+  err.pos = at;
+  xiG_collect(g); /* values nothing can reach are not computed again */
+  s->live = g->n;
+  if (xiG_set_prec(g, was->prec, &err)) {
+    xiO_fmt = fmt;
+    size_t len = strlen(err.msg);
+    snprintf(err.msg + len, sizeof err.msg - len, ": the precision stays %ld bits%s%s",
+             (long)g->prec, fmt ? " in " : "", fmt ? xiO_formats[fmt].name : "");
+    xiR_report(s, "error", at, err.msg);
+    s->errors++;
+  }
+  s->interrupt = 0;
+}
+
+int xiR_enter(xiR_session *s, const char *file, const char *src, size_t len,
+              uint32_t first_line) {
+  settings was = settings_of(s);
+  unsigned long errors = s->errors;
+  int own = xiG_stmt_begin(&s->g);
+  int failures = xiR_run(s, file, src, len, first_line);
+  if (!own)
+    return failures;
+  if (!s->interrupt && s->errors == errors) {
+    xiG_stmt_commit(&s->g);
+    return failures;
+  }
+  const char *ofile = s->file, *osrc = s->src; /* the messages name the line */
+  size_t olen = s->len;
+  uint32_t oline = s->first_line;
+  s->file = file, s->src = src, s->len = len, s->first_line = first_line;
+  xi_pos at = {first_line, 1};
+  if (s->errors == errors) /* ^C before its first statement began */
+    xiR_report(s, "error", at, "interrupted");
+  s->errors += s->errors == errors;
+  s->src = NULL; /* (the note without the line again) */
+  undo_line(s, &was, at);
+  s->file = ofile, s->src = osrc, s->len = olen, s->first_line = oline;
+  return failures + (failures == 0);
 }
 
 int xiR_read(xiR_session *s, const char *path, char **text, size_t *len, char *why,

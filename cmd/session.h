@@ -41,7 +41,10 @@ typedef struct {
   int exact;        /* digits N exact: the balls' precision rises until N digits are proven */
   slong exact_prec; /* the precision the last such print took */
   char unproven[XI_ERR_MSG]; /* why the last value printed unproven could not be proven */
+  unsigned long errors; /* errors reported so far (a line at the prompt with one is undone) */
   volatile sig_atomic_t interrupt;
+  uint64_t warned[64]; /* NumPy's warnings printed: line, op and kind (once each, as Python) */
+  uint8_t nwarned;
   /* the source being run, for error messages */
   const char *file, *src;
   size_t len;
@@ -56,10 +59,25 @@ void xiR_free(xiR_session *s);
 int xiR_run(xiR_session *s, const char *file, const char *src, size_t len,
             uint32_t first_line);
 int xiR_run_file(xiR_session *s, const char *path);
+/* What one Enter runs at the prompt (a line, a block, a paste): all of it or
+   none of it.  Interrupted, or stopped by an error, the line is undone:
+   every name, function, ξ label, the random numbers and the settings (prec,
+   format, digits) are as they were before it, and what it built is freed;
+   a note says what was put back.  Returns the number of errors. */
+int xiR_enter(xiR_session *s, const char *file, const char *src, size_t len,
+              uint32_t first_line);
 /* the whole of a file into *text (malloc'd), or -1 and why */
 int xiR_read(xiR_session *s, const char *path, char **text, size_t *len, char *why, size_t n);
+/* n bytes of data as the whole of the file path, or the file as it was: a new
+   file beside it, flushed and closed, then renamed over it (cmd/save.c; a
+   device or a named pipe is written in place).  -1 and why ("No space left
+   on device; the old file is kept as it was"), without the file's name. */
+int xiR_save(const char *path, const char *data, size_t n, char *why, size_t wn);
 /* FILE:LINE:COL: kind: message, the source line and a caret, on stderr */
 void xiR_report(xiR_session *s, const char *kind, xi_pos pos, const char *msg);
+/* the RuntimeWarnings NumPy would give for what ran since the last look (a
+   format's inf from exp ...), on stderr as Python prints them, for pasted code */
+void xiR_warnings(xiR_session *s);
 void xiR_help(FILE *out, const char *topic);
 /* completion candidates: commands, functions, constants and the names bound
    now; calls fn for each, in no particular order */

@@ -3,6 +3,7 @@
  * of the session a binary16 number, as NumPy's float16 would hold it
  * (ops/fmt.c rounds; here the session's values are computed again, as prec
  * does); Python's code starts in binary64 unless the user chose. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -75,6 +76,7 @@ int xiR_cmd_seed(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (st->has_number ? xiR_whole(s, st, "a seed", 0, 4294967295L, &v, err)
                      : computed_seed(s, st, &v, err))
     return -1;
+  xiG_stmt_rng(&s->g); /* (a line undone seeds nothing) */
   xiO_seed(&s->g.rng, (uint32_t)v);
   return 0;
 }
@@ -97,6 +99,32 @@ int xiR_unknown_format(const xiP_stmt *st, const char *t, size_t n, xi_pos at, x
                   (int)n, t);
 }
 
+/* after format mpfr: the names whose values are nan or inf, which MPFR has no
+   number for, are deleted, and the note says which and why (err: the first
+   reason) */
+static int undefined_names(xiR_session *s, xi_pos at, xi_err *err) {
+  uint32_t *ids, n;
+  char why[sizeof err->msg];
+  snprintf(why, sizeof why, "%s", err->msg);
+  if (xiG_unbind_undefined(&s->g, at, &ids, &n))
+    return xiX_fail(err, at, "out of memory");
+  xiW_buf b = {0};
+  for (uint32_t k = 0; k < n && k < 8; k++)
+    xiW_put(&b, "%s%s", k ? ", " : "", xiS_name(&s->g.sym, ids[k]));
+  if (n > 8)
+    xiW_put(&b, " and %u more", n - 8);
+  char msg[2 * sizeof err->msg];
+  if (n)
+    snprintf(msg, sizeof msg, "%.160s %s nan or inf, which MPFR has no number for (%.300s): "
+                              "%s deleted",
+             b.s ? b.s : "?", n == 1 ? "is" : "are", why, n == 1 ? "it is" : "they are");
+  if (n)
+    xiR_report(s, "note", at, msg);
+  xiW_free(&b);
+  free(ids);
+  return 0;
+}
+
 int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err) {
   int old = xiO_fmt;
   if (old == XI_FMT_MPFR)
@@ -107,7 +135,11 @@ int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err) {
   s->live = s->g.n;
   xiO_fmt = f;
   err->pos = at;
-  if (xiG_set_prec(&s->g, prec, err)) {
+  /* back to MPFR, a nan or inf a format made (v = 0/0) is no value: the names
+     that hold one go, and a note says so; the change itself is not refused */
+  int bad = f == XI_FMT_MPFR ? xiG_set_prec_lenient(&s->g, prec, err)
+                             : xiG_set_prec(&s->g, prec, err);
+  if (bad < 0) {
     xiO_fmt = old;
     size_t len = strlen(err->msg);
     snprintf(err->msg + len, sizeof err->msg - len, ": the format stays %s",
@@ -115,7 +147,7 @@ int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err) {
     err->pos = at;
     return -1;
   }
-  return 0;
+  return bad ? undefined_names(s, at, err) : 0;
 }
 
 int xiR_cmd_format(xiR_session *s, const xiP_stmt *st, xi_err *err) {

@@ -90,6 +90,7 @@ int xiR_cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       free(ids);
       return -1;
     }
+    view = xiG_view(&g->nodes[b->node]); /* (after the proof: it may move the nodes) */
     xiW_value_proven(&out, &view, &pf, s->digits, -1, 0);
     if (!leaf) {
       xiW_put(&out, "  = ");

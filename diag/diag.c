@@ -50,7 +50,7 @@ int xiX_fail(xi_err *err, xi_pos pos, const char *fmt, ...) {
   return -1;
 }
 
-static const char *line_of(const xiX_source *s, uint32_t line, size_t *len) {
+const char *xiX_line(const xiX_source *s, uint32_t line, size_t *len) {
   if (!s->src || line < s->first_line)
     return NULL;
   const char *p = s->src, *end = s->src + s->len;
@@ -67,21 +67,59 @@ static const char *line_of(const xiX_source *s, uint32_t line, size_t *len) {
   return p;
 }
 
+/* One character of s (n bytes) as a report prints it, into out: itself, or
+   escaped when a terminal would act on it instead of showing it (terminal
+   injection: ESC starts a sequence that recolours, moves or retitles): a C0
+   control but the tab (\x1b, \x07), DEL (\x7f), a C1 control (\u009b) and a
+   byte that is not UTF-8 (\xff, which a terminal not in UTF-8 reads as C1).
+   Returns the bytes of s it took. */
+static size_t shown(const char *s, size_t n, char out[16]) {
+  uint32_t cp;
+  int len = xiX_utf8(s, n, &cp);
+  if (len == 0)
+    snprintf(out, 16, "\\x%02x", (unsigned char)s[0]);
+  else if ((cp < 0x20 && cp != '\t') || cp == 0x7F)
+    snprintf(out, 16, "\\x%02x", (unsigned)cp);
+  else if (cp >= 0x80 && cp < 0xA0)
+    snprintf(out, 16, "\\u%04x", (unsigned)cp);
+  else
+    snprintf(out, 16, "%.*s", len, s);
+  return len > 0 ? (size_t)len : 1;
+}
+
+void xiX_put_shown(const char *s, size_t n) {
+  char c[16];
+  for (size_t i = 0; i < n;) {
+    i += shown(s + i, n - i, c);
+    fputs(c, stderr);
+  }
+}
+
 void xiX_report(const xiX_source *s, const char *kind, xi_pos pos, const char *msg) {
   fflush(stdout); /* keep stdout and stderr in order when both go to one file */
-  fprintf(stderr, "%s:%u:%u: %s: %s\n", s->file ? s->file : "xi", pos.line, pos.col, kind, msg);
+  const char *file = s->file ? s->file : "xi"; /* (a file's name, a message: any bytes) */
+  xiX_put_shown(file, strlen(file));
+  fprintf(stderr, ":%u:%u: %s: ", pos.line, pos.col, kind);
+  xiX_put_shown(msg, strlen(msg));
+  fputc('\n', stderr);
   size_t len;
-  const char *line = line_of(s, pos.line, &len);
+  const char *line = xiX_line(s, pos.line, &len);
   if (!line)
     return;
-  fprintf(stderr, "    %.*s\n    ", (int)len, line);
-  /* the caret goes under character `col`: count characters, keep tabs */
+  fputs("    ", stderr);
+  xiX_put_shown(line, len);
+  fputs("\n    ", stderr);
+  /* the caret goes under character `col`: a space for each character before
+     it (as many as its escape is wide), tabs kept */
   uint32_t col = 1;
+  char c[16];
   for (size_t i = 0; i < len && col < pos.col; col++) {
-    uint32_t cp;
-    int n = xiX_utf8(line + i, len - i, &cp);
-    fputc(line[i] == '\t' ? '\t' : ' ', stderr);
-    i += n > 0 ? (size_t)n : 1;
+    size_t used = shown(line + i, len - i, c);
+    if (line[i] == '\t')
+      fputc('\t', stderr);
+    else
+      fprintf(stderr, "%*s", c[0] == '\\' && c[1] ? (int)strlen(c) : 1, ""); /* \x1b: 4 */
+    i += used;
   }
   fputs("^\n", stderr);
 }

@@ -36,6 +36,12 @@ typedef struct {
 /* FILE:LINE:COL: kind: message, the source line and a caret, on stderr
    (stdout flushed first, so that both keep their order in one file) */
 void xiX_report(const xiX_source *in, const char *kind, xi_pos pos, const char *msg);
+/* line `line` of the source (len bytes, no newline), or NULL when it has none */
+const char *xiX_line(const xiX_source *in, uint32_t line, size_t *len);
+/* n bytes of text from the source (or a name, a message) on stderr as a report
+   prints them: a byte a terminal would obey rather than show (a C0 control
+   but the tab, DEL, a C1 control, a byte that is not UTF-8) escaped, \x1b */
+void xiX_put_shown(const char *s, size_t n);
 
 /* UTF-8: decodes one code point at s (n bytes available); returns its length
    in bytes, or 0 when the bytes are not valid UTF-8.  A column counts what

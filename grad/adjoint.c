@@ -41,7 +41,7 @@ static uint32_t b_num(xiO_build *bd, long v) {
   uint32_t out = xiG_number(B->g, v, B->at);
   if (out == XI_NONE && !B->failed) {
     B->failed = 1;
-    xiX_fail(B->err, B->at, "out of memory");
+    xiG_oom(B->g, B->at, B->err);
   }
   return out;
 }
@@ -155,7 +155,7 @@ static int sweep_nodes(xiD_sweep *s, xiG_graph *g, uint32_t root, uint32_t v,
                        const uint8_t *need, uint32_t *adj, builder *B) {
   uint32_t one = xiG_number(g, 1, B->at);
   if (one == XI_NONE)
-    return xiX_fail(B->err, B->at, "out of memory");
+    return xiG_oom(g, B->at, B->err);
   adj[root - v] = one;
   for (uint32_t i = root + 1; i-- > v + 1;) {
     if (g->interrupt && *g->interrupt)

@@ -16,12 +16,13 @@
  *   - elementwise ops: Σ_k ∂ξ/∂a_k · ȧ_k, the partials built from the op
  *     table's formulas (the same nodes the reverse graph is made of), the sum
  *     spread to the node's shape when the operands were broadcast;
- *   - ops linear in their first operand (T, sum, mean, indexing, reshape,
- *     spread and sum-to, gather, scatter-add, mask; a second operand is an
- *     index table, whose derivative is 0): the op itself applied to ȧ;
+ *   - ops linear in their first operand (T, sum, mean, indexing, slices,
+ *     reshape, spread and sum-to, gather, scatter-add, mask; a second operand
+ *     is an index table, whose derivative is 0): the op itself applied to ȧ;
  *   - bilinear ones: ȧ @ b + a @ ḃ, outer(ȧ, b) + outer(a, ḃ);
- *   - argmax, round and the masks: derivative 0, no tangent;
- *   - the others (max, softmax, log_softmax, cross_entropy, put, and any
+ *   - argmax, argmin, round, nonzero and the masks: derivative 0, no tangent;
+ *   - the others (max, min, var, std, norm, softmax, log_softmax,
+ *     cross_entropy, put, concatenate, a slice's update, and any
  *     row added to the table later): the trick above on that one node, from
  *     its row's gvjp, which tests/opgrad.c checks, so that no row is without
  *     a tangent.  Its graph is a few nodes, and holds no trace of the dummy
@@ -45,11 +46,12 @@ int xiF_rule(const xiG_graph *g, uint32_t i) {
   switch (op) {
   case XI_TRANSPOSE: case XI_SUM: case XI_MEAN: case XI_INDEX: case XI_SCATTER:
   case XI_BROADCAST: case XI_SUMTO: case XI_RESHAPE: case XI_GATHER: case XI_SCATTERADD:
-  case XI_MASKOUT:
+  case XI_MASKOUT: case XI_SLICE:
     return XIF_LINEAR;
   case XI_MATMUL: case XI_OUTER:
     return XIF_BILINEAR;
-  case XI_ARGMAX: case XI_ROUND: case XI_MAXMASK: case XI_ONEHOT:
+  case XI_ARGMAX: case XI_ARGMIN: case XI_ROUND: case XI_MAXMASK: case XI_ONEHOT:
+  case XI_NONZERO:
     return XIF_NONE;
   default:
     return XIF_TRANSPOSED;

@@ -48,6 +48,24 @@ static int e_log(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_log(r, a, prec);
   return 0;
 }
+/* log1p and expm1 without the rounding of 1 + x (Arb's) */
+static int e_log1p(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  arb_t t;
+  arb_init(t);
+  arb_set_si(t, -1);
+  int ok = arb_gt(a, t); /* above -1 at every point of the ball */
+  arb_clear(t);
+  if (!ok)
+    return -1;
+  arb_log1p(r, a, prec);
+  return 0;
+}
+static int e_expm1(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  arb_expm1(r, a, prec);
+  return 0;
+}
 /* sqrtpos is sqrt of the ball's nonnegative part, which is all of it here,
    and handles a ball whose lower end is exactly 0 */
 static int e_sqrt(arb_t r, const arb_t a, const arb_t b, slong prec) {
@@ -339,6 +357,15 @@ static int e_ne(arb_t r, const arb_t a, const arb_t b, slong prec) {
   return truth(r, arb_ne(a, b), arb_eq(a, b));
 }
 
+/* a finite ball holds only finite numbers: 1; an infinite one proves nothing */
+static int e_isfinite(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b, (void)prec;
+  if (!arb_is_finite(a))
+    return -1;
+  arb_one(r);
+  return 0;
+}
+
 /* ---- the table: one rule per op of ops.h, elementwise or whole-tensor ---- */
 
 typedef int (*element_rule)(arb_t r, const arb_t a, const arb_t b, slong prec);
@@ -357,7 +384,8 @@ static const struct {
     [XI_SIGN] = {.el = e_sign}, [XI_MAXIMUM] = {.el = e_maximum},
     [XI_MINIMUM] = {.el = e_minimum}, [XI_MOD] = {.el = e_mod},
     [XI_FLOORDIV] = {.el = e_floordiv}, [XI_KEEP] = {.el = e_keep},
-    [XI_TRUNC] = {.el = e_trunc}, [XI_GT] = {.el = e_gt}, [XI_GE] = {.el = e_ge},
+    [XI_TRUNC] = {.el = e_trunc}, [XI_LOG1P] = {.el = e_log1p}, [XI_EXPM1] = {.el = e_expm1},
+    [XI_ISFINITE] = {.el = e_isfinite}, [XI_GT] = {.el = e_gt}, [XI_GE] = {.el = e_ge},
     [XI_LT] = {.el = e_lt}, [XI_LE] = {.el = e_le}, [XI_EQ] = {.el = e_eq},
     [XI_NE] = {.el = e_ne},
 #define XI_BALL_TROW(id, ...) [XI_##id] = {.t = xiO_bt_##id},

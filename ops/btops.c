@@ -99,6 +99,17 @@ int xiO_bt_MAX(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong pre
   return 0;
 }
 
+int xiO_bt_MIN(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
+  (void)b; /* continuous: the ball of the minima */
+  for (uint32_t k = 0; k < out->n; k++) {
+    xiO_slice s = xiO_slice_of(out->p[0], &a->sh, k);
+    arb_set(&out->el[k], &a->el[s.first]);
+    for (uint32_t t = 1; t < s.len; t++)
+      arb_min(&out->el[k], &out->el[k], &a->el[s.first + t * s.step], prec);
+  }
+  return 0;
+}
+
 /* the position in slice s of its first largest element, when the balls
    decide it: larger than every one before it, at least every one after.
    Only the first largest midpoint can be that element.  -1: undecided, and
@@ -141,6 +152,17 @@ int xiO_bt_ARGMAX(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong 
     }
   }
   return 0;
+}
+
+/* the first smallest of a is the first largest of -a (negation is exact) */
+int xiO_bt_ARGMIN(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
+  arb_ptr neg = _arb_vec_init(a->n);
+  _arb_vec_neg(neg, a->el, a->n);
+  xiO_bview na = *a;
+  na.el = neg;
+  int rc = xiO_bt_ARGMAX(out, &na, b, prec);
+  _arb_vec_clear(neg, a->n);
+  return rc;
 }
 
 /* 1 at each slice's first largest, 0 elsewhere; in an undecided slice, 0
@@ -372,14 +394,16 @@ static int run_tags(int op, mpfr_ptr to, const xiO_bview *out, mpfr_ptr ta,
   return rc;
 }
 
-/* the rows of b that index a (PUT's last row holds the values put) */
+/* the rows of b that index a (PUT's last row holds the values put; all of
+   SLICESET's and CONCAT's b are values) */
 static int moved(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview *b) {
+  int values = op == XI_SLICESET || op == XI_CONCAT;
   mpfr_ptr ta = tags_new(a->n), tb = b ? tags_new(b->n) : NULL, to = tags_new(out->n);
   int rc = ta && to && (!b || tb) ? 0 : -1;
   for (uint32_t k = 0; rc == 0 && k < a->n; k++)
     mpfr_set_ui(&ta[k], k + 1, MPFR_RNDN);
   if (rc == 0 && b)
-    rc = table_tags(tb, b, a->sh.rank, op == XI_PUT);
+    rc = table_tags(tb, b, values ? 0 : a->sh.rank, values || op == XI_PUT);
   if (rc == 0)
     rc = run_tags(op, to, out, ta, a, tb, b);
   for (uint32_t k = 0; rc == 0 && k < out->n; k++)
@@ -403,7 +427,30 @@ XI_MOVED(RESHAPE, 0)
 XI_MOVED(GATHER, 1)
 XI_MOVED(PUT, 1)
 XI_MOVED(MASKOUT, 1)
+XI_MOVED(SLICE, 0)
+XI_MOVED(SLICESET, 1)
+XI_MOVED(CONCAT, 1)
 #undef XI_MOVED
+
+/* the mask's nonzero elements, when every ball decides whether it is 0 */
+int xiO_bt_NONZERO(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
+  (void)b, (void)prec;
+  mpfr_ptr ta = tags_new(a->n), to = tags_new(out->n);
+  int rc = ta && to ? 0 : -1;
+  for (uint32_t k = 0; rc == 0 && k < a->n; k++) {
+    if (!arb_is_zero(&a->el[k]) && !arb_is_nonzero(&a->el[k]))
+      rc = -1;
+    else
+      mpfr_set_ui(&ta[k], !arb_is_zero(&a->el[k]), MPFR_RNDN);
+  }
+  if (rc == 0)
+    rc = run_tags(XI_NONZERO, to, out, ta, a, NULL, NULL);
+  for (uint32_t k = 0; rc == 0 && k < out->n; k++)
+    arb_set_ui(&out->el[k], mpfr_get_ui(&to[k], MPFR_RNDN));
+  tags_free(ta, a->n);
+  tags_free(to, out->n);
+  return rc;
+}
 
 /* SCATTERADD(a, T) adds a's values where GATHER(·, T) would read: GATHER
    run on out's tags says, column by column, which element of out each goes

@@ -204,6 +204,14 @@ uint32_t xiO_tg_max(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, 
   return op2(bd, XI_MUL, spread(bd, g, out, a), mask);
 }
 
+/* min: the same at the first largest of -a, which is the first smallest of a */
+uint32_t xiO_tg_min(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+  (void)k, (void)b;
+  int32_t p[XI_NPARAMS] = {bd->params(bd, out)[0], 0, 0, 0, 0};
+  uint32_t mask = bd->op(bd, XI_MAXMASK, op1(bd, XI_NEG, a), XI_NONE, p);
+  return op2(bd, XI_MUL, spread(bd, g, out, a), mask);
+}
+
 uint32_t xiO_tg_outer(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
   (void)out;
   return k == 0 ? op2(bd, XI_MATMUL, g, b) : op2(bd, XI_MATMUL, op1(bd, XI_TRANSPOSE, g), a);

@@ -41,6 +41,14 @@ static int fw_log(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_log(r, a, rnd);
 }
+static int fw_log1p(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_log1p(r, a, rnd);
+}
+static int fw_expm1(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_expm1(r, a, rnd);
+}
 static int fw_sqrt(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_sqrt(r, a, rnd);
@@ -200,6 +208,10 @@ static int fw_eq(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)rnd;
   return truth(r, mpfr_equal_p(a, b));
 }
+static int fw_isfinite(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b, (void)rnd;
+  return truth(r, mpfr_number_p(a));
+}
 static int fw_ne(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)rnd;
   return truth(r, !mpfr_equal_p(a, b));
@@ -262,6 +274,17 @@ static mpfr_srcptr d_exp(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_s
 static mpfr_srcptr d_log(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
   (void)k, (void)o, (void)b;
   mpfr_ui_div(t, 1, a, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_log1p(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  mpfr_add_ui(t, a, 1, MPFR_RNDN);
+  mpfr_ui_div(t, 1, t, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_expm1(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)a, (void)b;
+  mpfr_add_ui(t, o, 1, MPFR_RNDN);
   return t;
 }
 static mpfr_srcptr d_sqrt(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
@@ -391,11 +414,13 @@ int xiO_lookup_args(const char *name, size_t len, int argc) {
 }
 
 void xiO_params_default(int op, int32_t p[XI_NPARAMS]) {
-  /* round(x) is round(x, 0); the index rows' p[0] is a mode, plain by default */
-  int zero = op == XI_ROUND || op == XI_GATHER || op == XI_SCATTERADD;
+  /* round(x) is round(x, 0); the index rows' p[0] is a mode, plain by default;
+     concatenate's axis is 0, as NumPy's */
+  int zero = op == XI_ROUND || op == XI_GATHER || op == XI_SCATTERADD || op == XI_CONCAT;
   p[0] = zero ? 0 : XI_ALL_AXES;
   p[1] = INT32_MAX;
-  p[2] = p[3] = p[4] = 0;
+  for (int k = 2; k < XI_NPARAMS; k++)
+    p[k] = 0; /* var's ddof 0 */
 }
 
 int xiO_lookup(const char *name, size_t len) {
@@ -417,11 +442,14 @@ int xiO_lookup(const char *name, size_t len) {
 int xiO_dtype(int op, int da, int db) {
   int ints = da != XI_DT_FLOAT && db != XI_DT_FLOAT;
   switch (op) {
-  case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE:
+  case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE: case XI_ISFINITE:
     return XI_DT_BOOL;
   case XI_ID: case XI_TRANSPOSE: case XI_INDEX: case XI_RESHAPE: case XI_BROADCAST:
   case XI_MAX: case XI_KEEP: case XI_ROUND: case XI_GATHER: case XI_PUT: case XI_MASKOUT:
+  case XI_MIN: case XI_SLICE: case XI_SLICESET:
     return da;
+  case XI_CONCAT:
+    return da == db ? da : ints ? XI_DT_INT : XI_DT_FLOAT;
   case XI_NEG: case XI_ABS: case XI_SIGN:
     return da == XI_DT_FLOAT ? XI_DT_FLOAT : XI_DT_INT;
   case XI_ADD: case XI_SUB: case XI_MUL: case XI_MOD: case XI_FLOORDIV: case XI_MAXIMUM:
@@ -429,7 +457,7 @@ int xiO_dtype(int op, int da, int db) {
     return ints ? XI_DT_INT : XI_DT_FLOAT;
   case XI_SUM:
     return da == XI_DT_FLOAT ? XI_DT_FLOAT : XI_DT_INT;
-  case XI_TRUNC: case XI_ARGMAX:
+  case XI_TRUNC: case XI_ARGMAX: case XI_ARGMIN: case XI_NONZERO:
     return XI_DT_INT;
   default:
     return XI_DT_FLOAT;

@@ -96,6 +96,14 @@
     "  -0 adds nothing, so the sum is exactly a or exactly b)")                          \
   X(ASFLOAT, NULL, 1, fw_id, d_id, "float(a)", "1", NULL, NULL, NULL,                     \
     "float(x), x.astype(float): the same numbers, which print as floats (7.0)")          \
+  X(LOG1P, "log1p", 1, fw_log1p, d_log1p, "log1p(a)", "1/(1 + a)", NULL,                   \
+    "log1p of a number below -1", "log1p of -1",                                          \
+    "log1p(x) = log(1 + x), without the rounding of 1 + x.  d/dx = 1/(1 + x)")           \
+  X(EXPM1, "expm1", 1, fw_expm1, d_expm1, "expm1(a)", "o + 1", NULL, NULL, NULL,          \
+    "expm1(x) = exp(x) - 1, without the cancellation near 0.  d/dx = exp(x)")           \
+  X(ISFINITE, "isfinite", 1, fw_isfinite, d_zero, "isfinite(a)", "0", NULL, NULL, NULL,   \
+    "isfinite(x): True where x is a finite number, False at inf and nan (which only a\n" \
+    "  number format has: xi's own values are always finite).  Derivative 0")          \
   X(TRUNC, "trunc", 1, fw_trunc, d_zero, "trunc(a)", "0", NULL, NULL, NULL,               \
     "trunc(x): x without its fraction (toward 0), as int(x) does; derivative 0")         \
   X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \
@@ -147,6 +155,33 @@
     "argmax(M): the index of the first largest element of M flattened (row by row);\n"  \
     "  argmax(M, axis), argmax(M, axis, keepdims): along an axis, as NumPy.  Whole\n"   \
     "  numbers; the derivative is 0")                                                     \
+  T(MIN, "min", 1, -2, sh_reduce, tf_min, tv_min, tg_min, "min(a)", "g at the min", NULL, \
+    "min(M): the smallest element; min(M, axis), min(M, axis, keepdims): the smallest\n" \
+    "  along an axis, as NumPy.  Its derivative goes to the first smallest of each")    \
+  T(ARGMIN, "argmin", 1, -2, sh_reduce, tf_argmin, tv_none, tg_none, "argmin(a)", "0",    \
+    NULL,                                                                                 \
+    "argmin(M), argmin(M, axis), argmin(M, axis, keepdims): the index of the first\n"   \
+    "  smallest element, as NumPy's np.argmin.  Whole numbers; the derivative is 0")    \
+  T(VAR, "var", 1, -3, sh_var, tf_var, tv_var, tg_var, "var(a)",                          \
+    "2(a - mean(a))/(n - ddof) · g", NULL,                                                \
+    "var(M), var(M, axis), var(M, axis, keepdims), var(M, axis, keepdims, ddof): the\n" \
+    "  variance Σ(x - mean)²/(n - ddof), ddof 0 as NumPy's np.var (ddof=1: the\n"        \
+    "  sample variance), correctly rounded.  d/dx = 2(x - mean)/(n - ddof)")            \
+  T(STD, "std", 1, -3, sh_var, tf_std, tv_std, tg_std, "std(a)",                          \
+    "(a - mean(a))/((n - ddof)·o) · g", NULL,                                             \
+    "std(M, axis, keepdims, ddof): the standard deviation sqrt(var), as NumPy's\n"       \
+    "  np.std, correctly rounded.  d/dx = (x - mean)/((n - ddof)·std), infinite\n"        \
+    "  where std = 0 (an error in grad)")                                                 \
+  T(NORM, "norm", 1, -2, sh_norm, tf_norm, tv_norm, tg_norm, "norm(a)",                 \
+    "a/o · g (0 where o = 0)", NULL,                                                      \
+    "norm(x): sqrt(Σ x²), a vector's 2-norm or a matrix's Frobenius norm, as NumPy's\n" \
+    "  np.linalg.norm; norm(M, axis, keepdims) along an axis; correctly rounded.\n"     \
+    "  d/dx = x/norm, and 0 at norm = 0 (as PyTorch)")                                   \
+  T(CONCAT, "concatenate", 2, -1, sh_concat, tf_concat, tv_concat, tg_concat,             \
+    "concatenate(a, b)", "g's first part", "g's last part",                              \
+    "concatenate(a, b), concatenate(a, b, axis): b after a along axis 0 (a vector's\n"  \
+    "  one axis, a matrix's rows) or 1 (a matrix's columns), as NumPy's\n"              \
+    "  np.concatenate((a, b), axis).  Each part's derivative is its part of ∂L/∂out")   \
   T(ROUND, "round", 1, -1, sh_round, tf_round, tv_none, tg_none, "round(a)", "0", NULL,   \
     "round(x), round(x, decimals): x rounded to that many decimal places (negative:\n"  \
     "  to tens, hundreds, ...), ties to even, as NumPy's np.round of the exact value:\n" \
@@ -192,7 +227,18 @@
     "M[I, J] = v as a value: M with the elements at the index table's first rows\n"      \
     "  replaced by its last row (the last of repeated indices wins, as NumPy)")          \
   T(MASKOUT, NULL, 2, 0, sh_maskout, tf_maskout, tv_maskout, tg_maskout, "(a with 0 at b)", \
-    "g with 0 at b", "0", "a with zeros at the index table b (the derivative of PUT)")
+    "g with 0 at b", "0", "a with zeros at the index table b (the derivative of PUT)")   \
+  T(SLICE, NULL, 1, 0, sh_slice, tf_slice, tv_slice, tg_slice, "a[·:·]", "g in the slice", \
+    NULL,                                                                                 \
+    "X[a:b:c, d:e:f], v[a:b]: the elements of a slice, with bounds and steps, as\n"     \
+    "  NumPy's basic indexing; ∂L/∂X is ∂L/∂(the slice) in its place, 0 elsewhere")      \
+  T(SLICESET, NULL, 2, 0, sh_sliceset, tf_sliceset, tv_sliceset, tg_sliceset,             \
+    "(a with b in [·:·])", "g with 0 in the slice", "g's slice",                          \
+    "X[a:b, c:d] = v as a value: X with the slice replaced by v (of the slice's\n"       \
+    "  shape); the old X is unchanged")                                                   \
+  T(NONZERO, NULL, 1, 0, sh_param, tf_nonzero, tv_none, tg_none, "nonzero(a)", "0", NULL, \
+    "the index table of a's nonzero elements, row by row (NumPy's np.nonzero): what\n"  \
+    "  x[mask] reads and x[mask] = v writes.  Whole numbers; derivative 0")
 
 enum xiO_op {
   XI_LEAF,  /* a value computed from no other value: an input to differentiate by */
@@ -213,8 +259,15 @@ enum xiO_op {
 /* SUM, MEAN, MAX, ARGMAX: over every element (no axis given).  Not a number
    anyone types: -2 is an axis (the second from the end) */
 #define XI_ALL_AXES (INT32_MIN + 1)
-#define XI_NPARAMS 5       /* p[0], p[1]: the op's own; p[2..4]: a shape (rank, rows, cols) */
-enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND, XI_MAKE_ARANGE };
+/* p[0], p[1]: the op's own; p[2..4]: a shape (rank, rows, cols), or var's
+   ddof in p[2]; p[5], p[6]: SLICE's and SLICESET's column start and step
+   (their row start and step are p[0] and p[1]) */
+#define XI_NPARAMS 7
+enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND, XI_MAKE_ARANGE,
+       /* NumPy's only (np.linspace, np.random.*): their arguments by slot, a mask of
+          those given (tape/draw.c) */
+       XI_MAKE_LINSPACE, XI_MAKE_RANDINT, XI_MAKE_NORMAL, XI_MAKE_UNIFORM,
+       XI_MAKE_PERMUTATION, XI_MAKE_CHOICE };
 #define XI_MAX_ELEMENTS 10000000u
 
 /* a shape: rank 0 is a scalar (1×1), rank 1 a vector (one row), rank 2 a matrix */
@@ -325,6 +378,10 @@ typedef struct {
 void xiO_seed(xiO_rng *r, uint32_t seed);
 double xiO_uniform(xiO_rng *r); /* np.random.random_sample */
 double xiO_gauss(xiO_rng *r);   /* np.random.randn */
+/* np.random.randint's draw in [0, rng] (rng = high - low - 1), NumPy's masked
+   rejection; and random_interval, what shuffle and permutation draw with */
+uint64_t xiO_bounded(xiO_rng *r, uint64_t rng);
+uint64_t xiO_interval(xiO_rng *r, uint64_t max);
 /* the nth user-visible function name, for completion and help (NULL at end) */
 const char *xiO_function_name(int i);
 

@@ -59,3 +59,51 @@ double xiO_gauss(xiO_rng *r) {
   r->has_gauss = 1;
   return f * x2;
 }
+
+/* the smallest mask of ones at or above max, as NumPy's gen_mask */
+static uint64_t mask_of(uint64_t max) {
+  uint64_t m = max;
+  m |= m >> 1, m |= m >> 2, m |= m >> 4, m |= m >> 8, m |= m >> 16, m |= m >> 32;
+  return m;
+}
+
+/* next_uint64 of NumPy's MT19937: the first draw is the high half */
+static uint64_t genrand64(xiO_rng *r) {
+  uint64_t hi = genrand(r);
+  return hi << 32 | genrand(r);
+}
+
+/* random_bounded_uint64_fill with use_masked (the legacy randint's): a draw
+   masked to the bits of rng, again until it is at most rng */
+uint64_t xiO_bounded(xiO_rng *r, uint64_t rng) {
+  if (rng == 0)
+    return 0;
+  if (rng == 0xFFFFFFFFu)
+    return genrand(r);
+  if (rng == UINT64_MAX)
+    return genrand64(r);
+  uint64_t mask = mask_of(rng), v;
+  if (rng < 0xFFFFFFFFu) {
+    while ((v = genrand(r) & mask) > rng)
+      ;
+  } else {
+    while ((v = genrand64(r) & mask) > rng)
+      ;
+  }
+  return v;
+}
+
+/* random_interval: the same rejection, but a 32-bit draw for max up to 2^32 - 1 */
+uint64_t xiO_interval(xiO_rng *r, uint64_t max) {
+  if (max == 0)
+    return 0;
+  uint64_t mask = mask_of(max), v;
+  if (max <= 0xFFFFFFFFu) {
+    while ((v = genrand(r) & mask) > max)
+      ;
+  } else {
+    while ((v = genrand64(r) & mask) > max)
+      ;
+  }
+  return v;
+}

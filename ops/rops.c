@@ -1,4 +1,5 @@
-/* rops.c: reductions along an axis (sum, mean, max, argmax, and max's mask)
+/* rops.c: reductions along an axis (sum, mean, max, min, argmax, argmin, and
+ * max's mask)
  * and rounding to decimal places, with NumPy's conventions.  A reduction's
  * p[0] is its axis (XI_ALL_AXES: every element) and p[1] keepdims (0 or 1),
  * both made canonical by the shape rule so that a node built again from its
@@ -135,14 +136,15 @@ int xiO_tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, con
 /* ---- max, argmax and max's mask: the FIRST largest of each slice, as
    NumPy's argmax, so that the derivative goes to one element ---- */
 
-/* the element of a where slice k's first largest is; UINT32_MAX when stopped */
-static uint32_t first_largest(const xiO_view *a, int32_t axis, uint32_t k) {
+/* the element of a where slice k's first largest (least: -1 for min) is;
+   UINT32_MAX when stopped */
+static uint32_t first_extreme(const xiO_view *a, int32_t axis, uint32_t k, int least) {
   slice s = xiO_slice_of(axis, &a->sh, k);
   uint32_t best = s.first;
   for (uint32_t t = 1, e = s.first + s.step; t < s.len; t++, e += s.step) {
     if ((t & 4095) == 0 && xiO_stopped()) /* a slice may be the whole of a big tensor */
       return UINT32_MAX;
-    if (mpfr_greater_p(&a->el[e], &a->el[best]))
+    if (least ? mpfr_less_p(&a->el[e], &a->el[best]) : mpfr_greater_p(&a->el[e], &a->el[best]))
       best = e;
   }
   return best;
@@ -151,14 +153,14 @@ static uint32_t first_largest(const xiO_view *a, int32_t axis, uint32_t k) {
 /* what of slice k a max rule keeps: its value, its index or its mask */
 enum { KEEP_VALUE, KEEP_INDEX, KEEP_MASK };
 
-static int max_rule(xiO_view *out, const xiO_view *a, int keep) {
+static int max_rule(xiO_view *out, const xiO_view *a, int keep, int least) {
   int32_t axis = out->p[0];
   uint32_t slices = axis == ALL_AXES ? 1 : axis == 0 ? a->sh.cols : a->sh.rows;
   if (keep == KEEP_MASK)
     for (uint32_t e = 0; e < out->n; e++)
       mpfr_set_zero(&out->el[e], 1);
   for (uint32_t k = 0; k < slices; k++) {
-    uint32_t m = xiO_stopped() ? UINT32_MAX : first_largest(a, axis, k);
+    uint32_t m = xiO_stopped() ? UINT32_MAX : first_extreme(a, axis, k, least);
     if (m == UINT32_MAX)
       return XI_RULE_STOPPED;
     slice s = xiO_slice_of(axis, &a->sh, k);
@@ -174,30 +176,51 @@ static int max_rule(xiO_view *out, const xiO_view *a, int keep) {
 
 int xiO_tf_max(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
-  return max_rule(out, a, KEEP_VALUE);
+  return max_rule(out, a, KEEP_VALUE, 0);
+}
+
+int xiO_tf_min(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  return max_rule(out, a, KEEP_VALUE, 1);
 }
 
 int xiO_tf_argmax(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
-  return max_rule(out, a, KEEP_INDEX);
+  return max_rule(out, a, KEEP_INDEX, 0);
+}
+
+int xiO_tf_argmin(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  return max_rule(out, a, KEEP_INDEX, 1);
 }
 
 /* 1 at the first largest element of each slice: where max sends its derivative */
 int xiO_tf_maxmask(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
-  return max_rule(out, a, KEEP_MASK);
+  return max_rule(out, a, KEEP_MASK, 0);
 }
 
-int xiO_tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
-               const xiO_view *b, mpfr_ptr tmp) {
-  (void)k, (void)b, (void)tmp;
+static int extreme_back(xiO_view *da, const xiO_view *g, const xiO_view *out,
+                        const xiO_view *a, int least) {
   for (uint32_t q = 0; q < out->n; q++) {
-    uint32_t m = xiO_stopped() ? UINT32_MAX : first_largest(a, out->p[0], q);
+    uint32_t m = xiO_stopped() ? UINT32_MAX : first_extreme(a, out->p[0], q, least);
     if (m == UINT32_MAX)
       return XI_RULE_STOPPED;
     mpfr_add(&da->el[m], &da->el[m], &g->el[q], MPFR_RNDN);
   }
   return 0;
+}
+
+int xiO_tv_max(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+           const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b, (void)tmp;
+  return extreme_back(da, g, out, a, 0);
+}
+
+int xiO_tv_min(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+           const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)b, (void)tmp;
+  return extreme_back(da, g, out, a, 1);
 }
 
 /* ---- round(x, decimals): NumPy's np.round of the exact value ---- */

@@ -197,14 +197,23 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
     return 0;
   }
   case XI_GRAD: { /* its derivative's graph, built when first needed */
-    uint32_t root;
-    if (xiA_graph(b->s, g, i, at, &root, err) || ball_of(b, root, at, err))
-      return -1;
-    if (b->count[root] == n)
+    /* A graph built for this ball alone is dropped after it, its balls too:
+       a hessian of 2000 rows keeps one row's graph at a time, not 2000 (5.5
+       GB at 128 bits).  One something built before is kept, as it was. */
+    uint32_t root, mark = g->n, forgot = g->forgot_from;
+    int scratch = nd->aux == XI_NONE;
+    int rc = xiA_graph(b->s, g, i, at, &root, err) || ball_of(b, root, at, err) ? -1 : 0;
+    if (rc == 0 && b->count[root] == n)
       _arb_vec_set(out, b->ball[root], n);
-    else
+    else if (rc == 0)
       _arb_vec_indeterminate(out, n);
-    return 0;
+    if (scratch) {
+      for (uint32_t k = mark; k < b->cap; k++)
+        drop(b, k);
+      xiG_truncate(g, mark); /* (and the GRAD node forgets its graph) */
+      g->forgot_from = forgot;
+    }
+    return rc;
   }
   default:
     return xiX_fail(err, at, "a tuple has no digits to prove");
@@ -291,7 +300,18 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
         need[o] = 1, pending++;
     }
   }
+  /* the balls this walk keeps, counted first: when they cannot fit in the
+     memory budget, that is said at once, not after computing most of them
+     (the graphs built for grad values come and go, and are not counted) */
+  size_t bytes = 0;
+  for (uint32_t k = lo; k <= i; k++)
+    if (need[k] && !(k < b->cap && b->ball[k]))
+      bytes += cost(xiG_count(&g->nodes[k]), b->prec);
   int rc = 0;
+  if (xiM_account((ptrdiff_t)bytes) == 0)
+    xiM_account(-(ptrdiff_t)bytes);
+  else
+    rc = xiG_oom(g, at, err);
   for (uint32_t k = lo; k <= i && rc == 0; k++) {
     if (!need[k] || (k < b->cap && b->ball[k]))
       continue;

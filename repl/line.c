@@ -24,7 +24,7 @@ static volatile sig_atomic_t got_sigint;
 static int done;
 static uint32_t line_no;
 static char *histfile;
-static void history_broken(int e);
+static void history_keep(const char *entry);
 /* SIGINT is blocked except inside pselect() and while a line runs, so a ^C
    can never slip in between the check of got_sigint and the wait */
 static sigset_t blocked, unblocked;
@@ -77,9 +77,8 @@ static void remember(const char *text) {
   if (!entry)
     return;
   add_history(entry);
+  history_keep(entry);
   free(entry);
-  if (histfile && append_history(1, histfile) != 0)
-    history_broken(errno);
 }
 
 static void on_line(char *line) {
@@ -109,13 +108,13 @@ static void on_line(char *line) {
   line = pending; /* run the whole statement, as one source */
   pending = NULL;
   pending_len = 0;
-  remember(line);
   session->interrupt = 0;
   got_sigint = 0;
+  remember(line); /* (after the flag is down: it reads the history file) */
   int failed = session->failed; /* a mistake at the prompt is not a failed run */
   sigprocmask(SIG_SETMASK, &unblocked, NULL); /* ^C may stop the computation */
   uint32_t first = pending_line; /* a gathered block: its first line's number */
-  xiR_run(session, "<stdin>", line, strlen(line), first);
+  xiR_enter(session, "<stdin>", line, strlen(line), first); /* all of it, or none */
   sigprocmask(SIG_SETMASK, &blocked, NULL);
   session->failed = failed;
   session->stop = 0; /* an error stopped the line, not the session */
@@ -181,13 +180,58 @@ static char **complete(const char *text, int start, int end) {
 
 /* ---- the loop ---- */
 
+/* ---- the history file ----
+   It is never appended to: each line the file is read again (lines other
+   sessions added meanwhile are kept), the line added, and its last
+   HISTORY_LINES lines written whole by xiR_save (a new file renamed over it),
+   so a full disk or an error leaves the file as it was. */
+
 /* one warning, the first time the history file cannot be written */
-static void history_broken(int e) {
+static void history_broken(const char *why) {
   static int said;
   if (said++)
     return;
   fprintf(stderr, "xi: warning: the history file %s cannot be written (%s): this session's "
-                  "lines will not be kept\n", histfile, strerror(e));
+                  "lines will not be kept\n", histfile, why);
+}
+
+/* the file's text and entry on a line of its own, into the file; a file
+   that cannot be read is not written (that would lose it) */
+static int history_off; /* it could not be read or written: no more tries */
+
+static void history_keep(const char *entry) {
+  char *text = NULL, why[400];
+  size_t len = 0;
+  if (!histfile || history_off)
+    return;
+  FILE *f = fopen(histfile, "rb");
+  if (f)
+    fclose(f);
+  if ((f || errno != ENOENT) && xiR_read(session, histfile, &text, &len, why, sizeof why)) {
+    history_off = 1;
+    history_broken(why);
+    return;
+  }
+  size_t n = strlen(entry);
+  char *all = realloc(text, len + n + 2);
+  if (!all) {
+    free(text);
+    return;
+  }
+  if (len && all[len - 1] != '\n')
+    all[len++] = '\n';
+  memcpy(all + len, entry, n);
+  len += n;
+  all[len++] = '\n';
+  size_t from = len, lines = 0; /* the last HISTORY_LINES lines */
+  for (; from > 0; from--)
+    if (all[from - 1] == '\n' && from < len && ++lines == HISTORY_LINES)
+      break;
+  if (xiR_save(histfile, all + from, len - from, why, sizeof why)) {
+    history_off = 1;
+    history_broken(why);
+  }
+  free(all);
 }
 
 static void history_setup(void) {
@@ -202,12 +246,18 @@ static void history_setup(void) {
   }
   using_history();
   stifle_history(HISTORY_LINES);
-  if (histfile && read_history(histfile) != 0) {
-    FILE *f2 = fopen(histfile, "a"); /* start the file, so append_history works */
-    if (f2)
-      fclose(f2);
-    else
-      history_broken(errno);
+  char why[400];
+  FILE *old = histfile ? fopen(histfile, "rb") : NULL;
+  if (old) {
+    fclose(old);
+    read_history(histfile);
+  } else if (histfile && errno != ENOENT) {
+    snprintf(why, sizeof why, "%s", strerror(errno));
+    history_broken(why);
+    history_off = 1;
+  } else if (histfile && xiR_save(histfile, "", 0, why, sizeof why)) {
+    history_broken(why); /* said at the start, not at the first line */
+    history_off = 1;
   }
 }
 
@@ -267,8 +317,6 @@ void xiE_repl(xiR_session *s) {
   }
   if (!done)
     rl_callback_handler_remove();
-  if (histfile && history_truncate_file(histfile, HISTORY_LINES) != 0)
-    history_broken(errno);
   free(histfile);
   histfile = NULL;
   clear_history();

@@ -93,6 +93,9 @@ static void catch_signals(xiR_session *s) {
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: a blocked read returns */
   sigaction(SIGTERM, &sa, NULL);
+  /* a file grown past the size limit (ulimit -f): the write fails with EFBIG
+     and xi says so (cmd/save.c), instead of dying of SIGXFSZ mid-file */
+  signal(SIGXFSZ, SIG_IGN);
 }
 
 int main(int argc, char **argv) {

@@ -419,6 +419,35 @@ static void index_text(xiW_buf *b, int32_t i) {
     xiW_put(b, "%d", i);
 }
 
+/* one axis of a slice as Python writes it, start:stop:step, the defaults
+   left out (stop is one step past the last element) */
+static int slice_part(char *s, size_t n, uint32_t dim, int32_t start, int32_t step,
+                      uint32_t len) {
+  int64_t stop = start + (int64_t)len * step;
+  char a[16] = "", z[24] = "", c[16] = "";
+  if (step > 0 ? start != 0 : start != (int64_t)dim - 1)
+    snprintf(a, sizeof a, "%d", start);
+  if (step > 0 ? stop < (int64_t)dim : stop >= 0)
+    snprintf(z, sizeof z, "%lld", (long long)stop);
+  if (step != 1)
+    snprintf(c, sizeof c, ":%d", step);
+  return snprintf(s, n, "%s:%s%s", a, z, c);
+}
+
+/* a[1:3, ::2] or (a with [1:3, ::2] = b): the slice of SLICE or SLICESET node n */
+static void slice_form(char *form, size_t size, const xiT_writer *w, const xiG_node *n) {
+  xi_shape a = xiG_shape(&w->g->nodes[n->a]);
+  xi_shape s = n->op == XI_SLICE ? xiG_shape(n) : xiG_shape(&w->g->nodes[n->b]);
+  const int32_t *p = n->x->p;
+  int len = snprintf(form, size, n->op == XI_SLICE ? "a[" : "(a with [");
+  if (a.rank == 2) {
+    len += slice_part(form + len, size - (size_t)len, a.rows, p[0], p[1], s.rows);
+    len += snprintf(form + len, size - (size_t)len, ", ");
+  }
+  len += slice_part(form + len, size - (size_t)len, a.cols, p[5], p[6], s.cols);
+  snprintf(form + len, size - (size_t)len, n->op == XI_SLICE ? "]" : "] = b)");
+}
+
 static void list_op(const xiT_writer *w, xiW_buf *b, const xiG_node *n) {
   xiW_put(b, "[");
   for (uint32_t k = 0; k < n->x->nargs; k++) {
@@ -446,13 +475,25 @@ void xiT_w_op(const xiT_writer *w, xiW_buf *b, uint32_t i) {
       index_text(b, n->x->p[1]);
     }
     xiW_put(b, "]");
-  } else if ((n->op == XI_SUM || n->op == XI_MEAN || n->op == XI_MAX || n->op == XI_ARGMAX) &&
-             (n->x->p[0] != XI_ALL_AXES || n->x->p[1] == 1)) {
-    char form[64];
+  } else if ((n->op == XI_SUM || n->op == XI_MEAN || n->op == XI_MAX || n->op == XI_ARGMAX ||
+              n->op == XI_MIN || n->op == XI_ARGMIN || n->op == XI_VAR || n->op == XI_STD ||
+              n->op == XI_NORM) &&
+             (n->x->p[0] != XI_ALL_AXES || n->x->p[1] == 1 || n->x->p[2] != 0)) {
+    char form[80];
     int len = snprintf(form, sizeof form, "%s(a", xiO_table[n->op].name);
     if (n->x->p[0] != XI_ALL_AXES)
       len += snprintf(form + len, sizeof form - (size_t)len, ", axis %d", n->x->p[0]);
-    snprintf(form + len, sizeof form - (size_t)len, n->x->p[1] == 1 ? ", keepdims)" : ")");
+    if (n->x->p[1] == 1)
+      len += snprintf(form + len, sizeof form - (size_t)len, ", keepdims");
+    if (n->x->p[2] != 0) /* var's and std's ddof */
+      len += snprintf(form + len, sizeof form - (size_t)len, ", ddof %d", n->x->p[2]);
+    snprintf(form + len, sizeof form - (size_t)len, ")");
+    xiT_w_form(w, b, form, i);
+  } else if (n->op == XI_CONCAT && n->x->p[0] != 0) {
+    xiT_w_form(w, b, "concatenate(a, b, axis 1)", i);
+  } else if (n->op == XI_SLICE || n->op == XI_SLICESET) {
+    char form[128];
+    slice_form(form, sizeof form, w, n);
     xiT_w_form(w, b, form, i);
   } else if (n->op == XI_ROUND && n->x->p[0] != 0) {
     char form[48];

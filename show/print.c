@@ -131,7 +131,7 @@ void xiW_free(xiW_buf *b) {
 }
 
 const char *xiW_why(const xiW_buf *b) {
-  if (b->failed == XI_W_STOPPED)
+  if (b->failed == XI_W_STOPPED || xiO_stopped()) /* (a block gives up at ^C too) */
     return "interrupted";
   return xiM_over() ? "the text would take the memory over its budget (xi --memory SIZE sets it)"
                     : "out of memory while printing";

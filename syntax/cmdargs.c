@@ -195,7 +195,9 @@ static void body(xiP_parser *p, xiP_stmt *st) {
 
 /* the file a command names last (dot L /tmp/g.dot): its last word, after a
    blank and outside brackets, ending as a file dot, svg or export writes
-   does; SIZE_MAX when there is none */
+   does, or written as a path into a folder (/dev/full, ./notes: never
+   an expression, and the command then says what is wrong with the name);
+   SIZE_MAX when there is none */
 static size_t file_word(xiP_parser *p) {
   static const char *const endings[] = {".dot", ".gv", ".svg", ".md", ".markdown",
                                         ".tex", ".html", ".htm"};
@@ -210,6 +212,11 @@ static size_t file_word(xiP_parser *p) {
   int depth = 0;
   for (size_t i = from; i < word; i++)
     depth += (s[i] == '(' || s[i] == '[') - (s[i] == ')' || s[i] == ']');
+  int path = (s[word] == '/' && memchr(s + word + 1, '/', end - word - 1)) ||
+             (end - word > 2 && strncmp(s + word, "./", 2) == 0) ||
+             (end - word > 3 && strncmp(s + word, "../", 3) == 0);
+  if (depth == 0 && word > from && path)
+    return word;
   for (size_t k = 0; depth == 0 && k < sizeof endings / sizeof *endings; k++) {
     size_t n = strlen(endings[k]);
     if (end - word > n && strncasecmp(s + end - n, endings[k], n) == 0)

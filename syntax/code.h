@@ -22,9 +22,12 @@ typedef enum {
   K_CALL,  /* a user function: arg = name id, argc arguments (op of them keywords: K_CALLKW) */
   K_DERIV, /* grad/hessian/jacobian(E, v): op = XI_D_*, arg = the name v; E on the stack
               (jvp(E, v, dv): E, then dv) */
-  K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones */
+  K_INDEX, /* E[i, j]: argc items, op a bit mask of the ':' ones, arg their kinds
+              (XI_IX_*: slices with bounds, None) */
   K_LIST,  /* [a, b, ...]: arg items on the stack */
-  K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple) */
+  K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple);
+              linspace and np.random's (op >= XI_MAKE_LINSPACE): argc values, arg a mask
+              of the slots given */
   K_LET,   /* inside a def: the top of the stack becomes the local name arg */
   K_TUPLE, /* (a, b, ...): argc items on the stack make a tuple */
   K_UNPACK,/* a tuple on the stack replaced by its argc items */
@@ -32,8 +35,12 @@ typedef enum {
   K_SWAP,  /* the top two exchanged */
   K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
   K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
+  K_NPCALL, /* a NumPy function the tape builds of several ops: op an XI_NP_*, argc
+               values on the stack, arg a mask of the slots given (np.isclose(a, b,
+               atol=...): slots a b rtol atol) */
   K_INDEXSET, /* x[index] op= v as a new value: x, the argc index items (op: a bit mask of
-                the ':' ones, not on the stack) and v; spare: the op (0 for =) */
+                 the ':' ones, not on the stack; arg their kinds) and v; spare: the op (0
+                 for =) */
   /* Python's calls and choices.  A skip counts instructions, so that code
      appended to other code (a def's body) keeps its meaning. */
   K_CALLKW,  /* f(x, lr=0.5): a keyword argument's name (arg), no value: the K_CALL after
@@ -47,7 +54,6 @@ typedef enum {
   K_DROP,    /* the top of the stack dropped (a and b: a, when b is the value) */
   /* Python's values (a .py file, or after import): */
   K_STR,   /* a string: arg = its text (escapes read) as a symbol */
-  K_SLICE, /* x[lo:hi:step]: x and the bounds given (op: bit q set when bound q is) */
   K_PY,    /* a builtin of Python's on containers (XI_PY_*): argc arguments (a method's
               value first; arg: 1 when that value is a plain name) */
   K_COMP   /* [e for x in it if c]: it on the stack; op names follow as K_NAME, then argc
@@ -80,6 +86,28 @@ enum {
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (stmt.c) */
 };
+/* K_INDEX's and K_INDEXSET's arg: item q's kind in its byte q.  0: an
+   expression (':' when bit q of op is set); XI_IX_SLICE | the parts of
+   a:b:c written (1, 2, 4), each on the stack in that order; XI_IX_NEWAXIS:
+   None or np.newaxis, nothing on the stack.  At most XI_IX_MAX items. */
+#define XI_IX_SLICE 0x80u
+#define XI_IX_NEWAXIS 0x40u
+#define XI_IX_MAX 4
+static inline unsigned xiP_ix_kind(uint32_t arg, int q) { return (arg >> (8 * q)) & 0xffu; }
+/* the stack items of an index with argc items, mask and kinds arg */
+static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
+  uint32_t n = 0;
+  for (int q = 0; q < argc; q++) {
+    unsigned k = xiP_ix_kind(arg, q);
+    n += k & XI_IX_SLICE ? (k & 1) + (k >> 1 & 1) + (k >> 2 & 1)
+         : k & XI_IX_NEWAXIS ? 0
+                             : !(mask & (1u << q));
+  }
+  return n;
+}
+/* K_NPCALL's op */
+enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_ISCLOSE, XI_NP_ALLCLOSE, XI_NP_ALL,
+       XI_NP_ANY };
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
    (np.f(...), f(...), not an operator or a method): a list or a tuple among its
    arguments is an array, as NumPy takes it */

@@ -53,7 +53,10 @@
     "than 4 rows or columns shows its shape and corners.  Without a file the DOT is\n"     \
     "printed; dot L > FILE writes it, and so does dot L FILE when FILE ends in .dot\n"    \
     "or .gv.  A '>' outside brackets is dot's: a comparison goes in brackets,\n"            \
-    "dot (a > b).  dot L wrt W, b: the nodes on a path from W or b to L, as trace.")                                             \
+    "dot (a > b).  dot L wrt W, b: the nodes on a path from W or b to L, as trace.\n"      \
+    "A file (dot, svg, export) is written whole or not at all: a new file, renamed\n"       \
+    "over the old one; on an error the old one is kept.  A device (> /dev/stdout) is\n"    \
+    "written in place.")                                             \
   C(SVG, "svg", A_OUT, cmd_svg, "svg L FILE",                                      \
     "the graph drawn as SVG, laid out by Graphviz",                                        \
     "The picture of dot L, laid out and drawn by Graphviz's own library (its dot\n"         \
@@ -62,13 +65,13 @@
     "part of a larger graph with wrt.")                                                    \
   C(EXPORT, "export", A_OUT, cmd_export, "export L FILE",                          \
     "the steps as Markdown, LaTeX, or a page that steps through them",                     \
-    "By FILE's ending.  .md: the forward and reverse steps in the seeds' Markdown,\n"       \
-    "math in $...$ (ξ1 ... ξn, each adjoint as the chain rule's product).  .tex: the\n"     \
-    "same as a LaTeX fragment, an align* for each pass (it needs amsmath).  .html: one\n"  \
-    "page, everything inlined (no network): the graph as svg draws it, the forward\n"      \
-    "and reverse tables, and the arrow keys stepping through them (→ next, ← back),\n"    \
-    "the current node outlined and its value shown.  export L wrt W FILE: the nodes\n"    \
-    "on a path from W to L.")                                      \
+    "By FILE's ending (another is an error).  .md or .markdown: the forward and\n"          \
+    "reverse steps in the seeds' Markdown, math in $...$ (ξ1 ... ξn, each adjoint as\n"     \
+    "the chain rule's product).  .tex: the same as a LaTeX fragment, an align* for\n"       \
+    "each pass (it needs amsmath).  .html or .htm: one page, everything inlined (no\n"      \
+    "network): the graph as svg draws it, the forward and reverse tables, and the\n"        \
+    "arrow keys stepping through them (→ next, ← back), the current node outlined and\n"    \
+    "its value shown.  export L wrt W FILE: the nodes on a path from W to L.")                                      \
   C(CHECK, "check", A_CHECK, cmd_check, "check E == NUMBER",                               \
     "passes when E rounds to NUMBER's last digit",                                         \
     "Passes when E is within half a unit of NUMBER's last written digit (check L ==\n"     \
@@ -126,10 +129,12 @@
     "NumPy's float16 @ does); exp, log, tanh, sum, mean, softmax and the other\n"       \
     "one-op functions are correctly rounded (NumPy rounds each step of a sum).\n"        \
     "Pasted code prints as NumPy prints float16 and float32; an index or a size\n"      \
-    "must be exact.  format mpfr goes back to MPFR at the precision prec set;\n"         \
-    "format alone says which is in use.  Python's code (a .py file, or after an\n"       \
-    "import) switches to binary64, as NumPy's float64, unless format or prec chose\n"    \
-    "the numbers first; trace's first line then says binary64.")                         \
+    "must be exact.  format mpfr goes back to MPFR at the precision prec set (a\n"      \
+    "value that is nan or inf there, 0/0 made in binary16, has no number: its name\n"  \
+    "is deleted, and a note says so); format alone says which is in use.  Python's\n"   \
+    "code (a .py file, or after an import) switches to binary64, as NumPy's float64,\n" \
+    "unless format or prec chose the numbers first; trace's first line then says\n"    \
+    "binary64.")                                                                         \
   C(COMPARE, "compare", A_IN, cmd_compare, "compare L [in F, ...]",               \
     "L's trace in each format beside the exact one",                        \
     "A column for each format named (binary16, bfloat16, binary32 and binary64 when\n"    \
@@ -184,7 +189,8 @@
     "(the output says how), so a right gradient agrees to about the working digits;\n"  \
     "fewer than half of them fails, as a failed check does (exit status 1).  At a\n"    \
     "kink (relu at 0) the one-sided slopes are shown instead, and a jump (sign at 0)\n" \
-    "is not checked.  When the sweep's value fails, the exact derivative is given,\n"  \
+    "is not checked; when no element could be checked that is said, and fails as an\n" \
+    "undecided check.  When the sweep's value fails, the exact derivative is given,\n" \
     "proven, and whether it is the rule or the rounding that is wrong.  The\n"         \
     "session's values are not changed.")                                                \
   C(EQUIV, "equiv", A_PAIR, cmd_equiv, "equiv A, B",                                   \

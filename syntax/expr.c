@@ -268,34 +268,15 @@ static void list(xiP_parser *p, xiP_code *c) {
   xiP_emit(p, c, ins);
 }
 
-/* E[i, j], E[i, :], E.T after a primary; base: where the primary's code
-   starts when it is a plain name (else XI_NONE), for x[i] = v */
+/* E[i, j], E[1:3, ::2], E[:, None], E.T after a primary; base: where the
+   primary's code starts when it is a plain name (else XI_NONE), for x[i] = v.
+   A list's slice xs[a:b] is the same K_INDEX (tape/exec.c tells them apart) */
 static void postfix(xiP_parser *p, xiP_code *c, uint32_t base) {
   for (int first = 1;; first = 0) {
     if (xiP_is(p, T_LBRACK)) {
       xiL_token open = xiP_take(p);
-      int items = 0, mask = 0;
       uint32_t end = c->n;
-      if (xiP_slice(p, c, open)) /* x[a:b], x[::k]: one axis, bounds given */
-        continue;
-      do {
-        if (items == 2)
-          xiP_fail(p, xiP_peek(p)->pos, "at most two indices: M[i, j]");
-        if (xiP_is(p, T_COLON)) {
-          xiP_take(p);
-          mask |= 1 << items;
-        } else {
-          xiP_expr(p, c);
-        }
-        if (xiP_is(p, T_COLON) || (mask & (1 << items) && !xiP_is(p, T_COMMA) &&
-                                   !xiP_is(p, T_RBRACK)))
-          xiP_fail(p, xiP_peek(p)->pos, "slices with bounds (a:b) are not part of xi: M[i], "
-                                        "M[i, j], M[:, j] and M[i, :] are");
-        items++;
-      } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
-      xiP_expect(p, T_RBRACK, "',' or ']' after the index");
-      xiP_ins ins = {K_INDEX, (uint8_t)mask, 0, (uint16_t)items, 0, open.pos};
-      xiP_emit(p, c, ins);
+      xiP_subscript(p, c, open);
       p->index_base = first ? base : XI_NONE;
       p->index_at = c->n - 1;
       p->index_end = end;

@@ -8,15 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "syntax/parse.h"
 #include "syntax/parse_int.h"
 
-enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE, NP_PY };
+enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE, NP_PY, NP_NONE /* np.newaxis: None, as NumPy's is */ };
 /* the special forms: compiled here, not to one op of the same name */
 enum {
   SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
   SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
-  SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL
+  SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL, SP_NORM,
+  SP_FORM /* SP_FORM + XI_NPF_*: compiled by npforms.c */
 };
 
 typedef struct {
@@ -33,6 +33,7 @@ typedef struct {
 /* Python's own (pylist.c); fn: the message in xi's language, which has no lists */
 #define PY(n, why) {n, NP_PY, 0, why, NULL}
 #define REDUCE "axis keepdims"
+#define FORM(n, f) {n, NP_SP, SP_FORM + XI_NPF_##f, NULL, NULL}
 
 static const np_row numpy_rows[] = {
     FN("exp", "exp", NULL), FN("log", "log", NULL), FN("sqrt", "sqrt", NULL),
@@ -41,7 +42,17 @@ static const np_row numpy_rows[] = {
     FN("sign", "sign", NULL), FN("maximum", "maximum", NULL), FN("minimum", "minimum", NULL),
     FN("power", "pow", NULL), FN("outer", "outer", NULL), FN("transpose", "T", NULL),
     FN("sum", "sum", REDUCE), FN("mean", "mean", REDUCE), FN("max", "max", REDUCE),
-    FN("amax", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("round", "round", "decimals"),
+    FN("amax", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("min", "min", REDUCE),
+    FN("amin", "min", REDUCE), FN("argmin", "argmin", REDUCE),
+    FN("var", "var", REDUCE " ddof"), FN("std", "std", REDUCE " ddof"),
+    FN("log1p", "log1p", NULL), FN("expm1", "expm1", NULL), FN("isfinite", "isfinite", NULL), SP("linalg.norm", SP_NORM),
+    FORM("linspace", LINSPACE), FORM("random.randint", RANDINT), FORM("random.normal", NORMAL),
+    FORM("random.uniform", UNIFORM), FORM("random.permutation", PERMUTATION),
+    FORM("random.choice", CHOICE), FORM("random.random", RANDOM),
+    FORM("random.random_sample", RANDOM), FORM("random.sample", RANDOM),
+    FORM("concatenate", CONCATENATE), FORM("vstack", VSTACK), FORM("hstack", HSTACK),
+    FORM("isclose", ISCLOSE), FORM("allclose", ALLCLOSE), FORM("all", ALL), FORM("any", ANY),
+    SP("float_", SP_FLOAT), SP("double", SP_FLOAT), FN("round", "round", "decimals"),
     FN("around", "round", "decimals"), FN("zeros", "zeros", NULL), FN("ones", "ones", NULL),
     FN("eye", "eye", NULL), FN("arange", "arange", NULL), FN("random.randn", "randn", NULL),
     FN("random.rand", "rand", NULL), SP("dot", SP_DOT), SP("matmul", SP_MATMUL),
@@ -51,9 +62,13 @@ static const np_row numpy_rows[] = {
     SP("square", SP_SQUARE), SP("float64", SP_FLOAT), SP("shape", SP_SHAPE),
     SP("size", SP_SIZE), SP("ndim", SP_NDIM),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
+    {"newaxis", NP_NONE, 0, NULL, NULL},
     REFUSE("nditer", "np.nditer walks an array with a while loop, which xi does not have: "
                      "grad(L, W) gives every element's derivative at once"),
-    REFUSE("min", "np.min is not in xi: -np.max(-x) is the same number"),
+    REFUSE("random.shuffle", "np.random.shuffle changes an array in place, which xi's values "
+                             "never do: x = np.random.permutation(x) draws the same"),
+    REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
+                         "not inverses"),
     REFUSE("float32", "float32 is a number format: `format binary32` will give it"),
     REFUSE("float16", "float16 is a number format: `format binary16` will give it"),
     {NULL, 0, 0, NULL, NULL}};
@@ -69,7 +84,9 @@ static const np_row math_rows[] = {
 static const np_row method_rows[] = {
     SP("T", SP_T), SP("shape", SP_SHAPE), SP("size", SP_SIZE), SP("ndim", SP_NDIM),
     SP("copy", SP_COPY), FN("sum", "sum", REDUCE), FN("mean", "mean", REDUCE),
-    FN("max", "max", REDUCE), FN("argmax", "argmax", REDUCE),
+    FN("max", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("min", "min", REDUCE),
+    FN("argmin", "argmin", REDUCE), FN("var", "var", REDUCE " ddof"),
+    FN("std", "std", REDUCE " ddof"), FORM("all", ALL), FORM("any", ANY),
     FN("round", "round", "decimals"), SP("reshape", SP_RESHAPE), SP("flatten", SP_FLATTEN),
     SP("ravel", SP_FLATTEN), SP("item", SP_ITEM), SP("dot", SP_DOT), SP("astype", SP_ASTYPE),
     SP("transpose", SP_T), SP("clip", SP_CLIP),
@@ -77,7 +94,6 @@ static const np_row method_rows[] = {
     PY("items", NULL), PY("get", NULL),
     REFUSE("tolist", ".tolist() is not part of xi: print the array itself, or list(x) for "
                      "a list of its rows (or numbers)"),
-    REFUSE("min", ".min() is not in xi: -(-x).max() is the same number"),
     {NULL, 0, 0, NULL, NULL}};
 
 static const np_row builtin_rows[] = {
@@ -134,8 +150,7 @@ static const char *kw_spec(const char *fn) {
   return NULL;
 }
 
-/* the slot of keyword `word` in spec ("axis keepdims"), or -1 */
-static int kw_slot(const char *spec, const char *word) {
+int xiP_kw_slot(const char *spec, const char *word) {
   size_t n = strlen(word);
   for (int slot = 0; spec && *spec; slot++) {
     const char *sp = strchr(spec, ' ');
@@ -145,77 +160,6 @@ static int kw_slot(const char *spec, const char *word) {
     spec = sp ? sp + 1 : spec + len;
   }
   return -1;
-}
-
-/* ---- arguments ---- */
-
-/* dtype=float (int, bool, np.float64, 'float64' ...): how the values are kept */
-static int dtype_word(xiP_parser *p) {
-  xiL_token t = xiP_take(p);
-  const char *s = p->lx.src + t.off;
-  size_t n = t.len;
-  if (t.type == T_NAME && TAG_KIND(xiP_tag_of(p, &t)) == TAG_MODULE && xiP_is(p, T_DOT)) {
-    xiP_take(p);
-    t = xiP_expect(p, T_NAME, "a type after '.', as in np.float64");
-    s = p->lx.src + t.off, n = t.len;
-  } else if (t.type == T_STRING && n >= 2) {
-    s++, n -= 2;
-  } else if (t.type != T_NAME) {
-    xiP_fail(p, t.pos, "dtype= takes float, int or bool");
-  }
-#define IS(w) (n == strlen(w) && memcmp(s, w, n) == 0)
-  if (IS("float") || IS("float64") || IS("double"))
-    return XI_DT_FLOAT;
-  if (IS("int") || IS("int64") || IS("int32") || IS("intp"))
-    return XI_DT_INT;
-  if (IS("bool") || IS("bool_"))
-    return XI_DT_BOOL;
-  if (IS("float32") || IS("float16"))
-    xiP_fail(p, t.pos, "%.*s is a number format: `format binary32` / `format binary16` "
-                       "will give it (xi computes exactly)", (int)n, s);
-#undef IS
-  xiP_fail(p, t.pos, "dtype= takes float, int or bool, not %.*s", (int)n, s);
-}
-
-void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) {
-  memset(a, 0, sizeof *a);
-  a->dtype = -1;
-  if (!xiP_is(p, T_RP)) {
-    do {
-      if (xiP_is(p, T_RP))
-        break; /* f(a, b,) as Python allows */
-      xiL_token t = *xiP_peek(p);
-      uint32_t kw = XI_NONE, start = c->n;
-      xiP_expr(p, c); /* name=value is a keyword argument: a name, then '=' */
-      if (xiP_is(p, T_ASSIGN) && c->n == start + 1 && c->ins[start].kind == K_NAME) {
-        kw = c->ins[start].arg;
-        c->n = start;
-        xiP_take(p);
-        if (strcmp(xiS_name(p->sym, kw), "dtype") == 0) {
-          a->dtype = dtype_word(p);
-          continue;
-        }
-        xiP_expr(p, c);
-      }
-      if (kw == XI_NONE && a->nkw)
-        xiP_fail(p, t.pos, "a positional argument after a keyword argument");
-      if (a->n == 0)
-        a->first = t;
-      if (a->n < XI_KW_ARGS) {
-        a->start[a->n] = start;
-        a->kw[a->n] = kw;
-        a->pos[a->n] = t.pos;
-      } else if (kw != XI_NONE) {
-        xiP_fail(p, t.pos, "keyword arguments come among the first %d", XI_KW_ARGS);
-      }
-      a->nkw += kw != XI_NONE;
-      if (++a->n > 1000)
-        xiP_fail(p, name.pos, "too many arguments");
-    } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
-  }
-  if (a->n <= XI_KW_ARGS)
-    a->start[a->n] = c->n;
-  xiP_expect(p, T_RP, "',' or ')' in the argument list");
 }
 
 /* the code of arguments from..to (positions in a) moved into the order `order` */
@@ -271,7 +215,7 @@ void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
     int order[XI_KW_ARGS], slot_of[XI_KW_ARGS];
     for (int i = npos; i < a->n; i++) {
       const char *w = xiS_name(p->sym, a->kw[i]);
-      int s = spec ? kw_slot(spec, w) : -1;
+      int s = spec ? xiP_kw_slot(spec, w) : -1;
       if (s < 0)
         xiP_fail(p, a->pos[i], spec ? "%s has no keyword %s (it takes %s)"
                                     : "%s takes no keyword arguments (%s=)",
@@ -443,6 +387,9 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     break;
   case SP_RANGE:
     xiP_fail(p, pos, "range(...) makes the numbers of a for loop: for i in range(n):");
+  default: /* SP_FORM + XI_NPF_* */
+    xiP_np_form(p, c, sp - SP_FORM, a, name);
+    return;
   }
   xiP_emit_dtype(p, c, a->dtype, pos);
 }
@@ -460,9 +407,13 @@ static void row_call(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token name
 
 static void row_call_(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token name, int method) {
   xiP_callargs a;
+  if (r->kind == NP_SP && r->sp == SP_NORM) { /* its ord may be a string, 'fro' */
+    xiP_norm_call(p, c, name);
+    return;
+  }
   if (r->kind == NP_SP && r->sp == SP_ASTYPE) { /* x.astype(float): a type, not a value */
     memset(&a, 0, sizeof a);
-    a.dtype = dtype_word(p);
+    a.dtype = xiP_dtype_word(p);
     a.n = 0;
     xiP_expect(p, T_RP, "')' after the type");
     special(p, c, SP_ASTYPE, &a, 0, name);
@@ -536,6 +487,11 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
     xiP_fail(p, last.pos, "%s.%s is not in xi (help numpy lists what is)", alias, path);
   if (r->kind == NP_REFUSE)
     refuse(p, r, last.pos);
+  if (r->kind == NP_NONE) {
+    xiP_ins ins = {K_NAME, 0, 0, 0, xiP_intern(p, "None", 4, last.pos), last.pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
   if (r->kind == NP_CONST) {
     xiP_ins ins = {K_NUM, 0, 0, 0, r->fn[0] == 'p' ? XI_LIT_PI : XI_LIT_E, last.pos};
     xiP_emit(p, c, ins);

@@ -107,8 +107,6 @@ void xiP_release_file(xiP_parser *p);
 void xiP_py_string(xiP_parser *p, xiP_code *c); /* "a" 'b': a string, a value */
 void xiP_py_list(xiP_parser *p, xiP_code *c);   /* [a, b], [e for x in xs if c] */
 void xiP_py_dict(xiP_parser *p, xiP_code *c);   /* {'k': v, ...} */
-/* after x[ (taken): x[a:b:k] read (1), or nothing taken (0) when it is no slice */
-int xiP_slice(xiP_parser *p, xiP_code *c, xiL_token open);
 /* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
 int xiP_membership(xiP_parser *p, xi_pos *at);
 /* for's names: x, or x, y, or (x, y), into names (at most max); how many */
@@ -141,5 +139,26 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
 /* f = lambda x, lr=0.1: expr, a function as def makes: lambda next, the name
    (at: where) taken (pydef.c) */
 void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at);
+
+/* ---- an index, x[...] (subscript.c) ---- */
+/* the items after x[ (open, taken) through ']', and their K_INDEX */
+void xiP_subscript(xiP_parser *p, xiP_code *c, xiL_token open);
+
+/* ---- NumPy's functions by slot (numpy.c, npforms.c) ---- */
+/* the functions npforms.c compiles (numpy.c's rows name them) */
+enum {
+  XI_NPF_LINSPACE, XI_NPF_RANDINT, XI_NPF_NORMAL, XI_NPF_UNIFORM, XI_NPF_PERMUTATION,
+  XI_NPF_CHOICE, XI_NPF_RANDOM, XI_NPF_CONCATENATE, XI_NPF_VSTACK, XI_NPF_HSTACK,
+  XI_NPF_ISCLOSE, XI_NPF_ALLCLOSE, XI_NPF_ALL, XI_NPF_ANY
+};
+/* dtype=float (int, bool, np.float64, 'float64' ...): its XI_DT_* (the word taken) */
+int xiP_dtype_word(xiP_parser *p);
+/* the slot of keyword word in spec ("axis keepdims"), or -1 */
+int xiP_kw_slot(const char *spec, const char *word);
+/* form's call with the arguments a (a method's value is argument 0), name
+   the function's name token */
+void xiP_np_form(xiP_parser *p, xiP_code *c, int form, const xiP_callargs *a, xiL_token name);
+/* np.linalg.norm(x, ord, axis=, keepdims=): '(' taken */
+void xiP_norm_call(xiP_parser *p, xiP_code *c, xiL_token name);
 
 #endif

@@ -13,23 +13,6 @@
 
 #define XI_DISPLAY_MAX 65535 /* items written in one [...] or {...} */
 
-/* the parser's state, to look ahead and come back */
-typedef struct {
-  xiL_lexer lx;
-  xiL_token tok;
-  int have;
-  size_t last;
-} mark;
-
-static mark here(const xiP_parser *p) {
-  mark m = {p->lx, p->tok, p->have_tok, p->last_end};
-  return m;
-}
-
-static void back(xiP_parser *p, const mark *m) {
-  p->lx = m->lx, p->tok = m->tok, p->have_tok = m->have, p->last_end = m->last;
-}
-
 /* "a" 'b' side by side: one string, a value */
 void xiP_py_string(xiP_parser *p, xiP_code *c) {
   xiL_token first = *xiP_peek(p);
@@ -235,51 +218,6 @@ void xiP_py_dict(xiP_parser *p, xiP_code *c) {
 }
 
 /* ---- slices ---- */
-
-/* After x[ (taken): when the index is one slice with a bound or a step
-   (x[a:], x[:b], x[::k], x[a:b:k]), its code and K_SLICE; else nothing is
-   taken and 0 is returned (x[i], M[i, j], M[:, j]: indexing, expr.c) */
-int xiP_slice(xiP_parser *p, xiP_code *c, xiL_token open) {
-  mark m = here(p);
-  int colons = 0, other = 0, commas = 0;
-  uint32_t depth = 0; /* brackets opened inside the index */
-  for (;;) { /* a look at the tokens up to the matching ']' */
-    xiL_token t = xiP_take(p);
-    if (t.type == T_EOF || t.type == T_NL)
-      break;
-    if (t.type == T_LP || t.type == T_LBRACK || t.type == T_LBRACE)
-      depth++;
-    else if ((t.type == T_RP || t.type == T_RBRACK || t.type == T_RBRACE) && depth)
-      depth--;
-    else if (t.type == T_RBRACK)
-      break;
-    else if (!depth && t.type == T_COLON)
-      colons++;
-    else if (!depth && t.type == T_COMMA)
-      commas++;
-    else
-      other = 1;
-  }
-  back(p, &m);
-  if (!colons || commas || (colons == 1 && !other))
-    return 0; /* x[:] is a ':' index, and M[a:b, :] is not a slice of one axis */
-  int given = 0;
-  for (int q = 0; q < 3; q++) {
-    if (q && !xiP_is(p, T_COLON))
-      break;
-    if (q)
-      xiP_take(p);
-    if (!xiP_is(p, T_COLON) && !xiP_is(p, T_RBRACK)) {
-      xiP_expr(p, c);
-      given |= 1 << q;
-    }
-  }
-  xiP_expect(p, T_RBRACK, "']' after the slice");
-  int argc = (given & 1) + (given >> 1 & 1) + (given >> 2 & 1);
-  xiP_ins ins = {K_SLICE, (uint8_t)given, 0, (uint16_t)argc, 0, open.pos};
-  xiP_emit(p, c, ins);
-  return 1;
-}
 
 /* ---- Python's builtins and methods ---- */
 

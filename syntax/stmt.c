@@ -20,7 +20,8 @@ static void index_assign(xiP_parser *p, xiP_stmt *st, xiL_token op) {
   p->depth = 0;
   xiP_expr_list(p, c);
   int compound = xiP_compound(op.type);
-  xiP_ins ins = {K_INDEXSET, idx.op, (uint8_t)(compound < 0 ? 0 : compound), idx.argc, 0, idx.pos};
+  xiP_ins ins = {K_INDEXSET, idx.op, (uint8_t)(compound < 0 ? 0 : compound), idx.argc, idx.arg,
+                 idx.pos};
   xiP_emit(p, c, ins);
 }
 
@@ -43,7 +44,8 @@ static void py_index_assign(xiP_parser *p, xiP_stmt *st, xiL_token op) {
   p->depth = 0;
   xiP_expr_list(p, c);
   int compound = xiP_compound(op.type);
-  xiP_ins ins = {K_INDEXSET, idx.op, (uint8_t)(compound < 0 ? 0 : compound), idx.argc, 0, idx.pos};
+  xiP_ins ins = {K_INDEXSET, idx.op, (uint8_t)(compound < 0 ? 0 : compound), idx.argc, idx.arg,
+                 idx.pos};
   xiP_emit(p, c, ins);
   xiP_ins two = {K_TUPLE, XI_C_TUPLE, 0, 2, 0, idx.pos};
   xiP_emit(p, c, two);
@@ -61,8 +63,6 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
     index_assign(p, st, op);
     return;
   }
-  if (last.kind == K_SLICE)
-    xiP_fail(p, last.pos, "assigning to a slice (x[a:b] = v) is not part of xi");
   if (last.kind == K_INDEX)
     xiP_fail(p, last.pos, "assign to an index of a name: M[i, j] = v (M[i][j] = v and x.y[i] "
                           "= v are not part of xi)");
@@ -366,6 +366,10 @@ static void skip_statement(xiP_parser *p) {
     return;
   }
   for (;;) {
+    /* a bracket the skip itself passes ('$(1', an invalid byte before a '('),
+       opened after the error, never holds the newline: else every later
+       line would be skipped as inside it, up to a ')' or the end */
+    p->lx.depth = 0;
     xiL_type t = xiP_peek(p)->type;
     if (t == T_EOF)
       return;

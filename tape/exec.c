@@ -190,12 +190,7 @@ static int build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint3
 }
 
 /* the number of the index items on the stack (the ':' ones are not) */
-static uint32_t given(const xiP_ins *in) {
-  uint32_t n = 0;
-  for (int q = 0; q < in->argc; q++)
-    n += !(in->op & (1u << q));
-  return n;
-}
+static uint32_t given(const xiP_ins *in) { return xiP_ix_items(in->argc, in->op, in->arg); }
 
 /* ---- Python's containers among the operands ---- */
 
@@ -268,15 +263,24 @@ static int container_attr(xiG_graph *g, int which, uint32_t c, xi_pos pos, uint3
 
 /* base[items]: a container's item (or x[:], a copy); an array's, where a
    list among the index items is an index array, as NumPy takes it */
+/* a list's or a tuple's slice xs[a:b:c] (K_INDEX's one item): its bounds */
+static int container_slice(xiG_graph *g, const xiP_ins *in, const uint32_t *args,
+                           uint32_t *out, xi_err *err) {
+  uint32_t b[3] = {XI_NONE, XI_NONE, XI_NONE};
+  unsigned kind = xiP_ix_kind(in->arg, 0);
+  for (int q = 0, next = 0; q < 3; q++)
+    if (kind & (1u << q))
+      b[q] = args[1 + next++];
+  return xiG_slice(g, args[0], b, in->pos, out, err);
+}
+
 static int indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *out, xi_err *err) {
   uint32_t base = args[0];
   int kind = xiG_kind(g, base);
   if (kind >= 0) {
-    if (in->argc == 1 && in->op == 1) { /* xs[:] */
-      uint32_t none[3] = {XI_NONE, XI_NONE, XI_NONE};
-      return xiG_slice(g, base, none, in->pos, out, err);
-    }
-    if (in->argc != 1 || in->op)
+    if (in->argc == 1 && (in->op == 1 || (xiP_ix_kind(in->arg, 0) & XI_IX_SLICE)))
+      return container_slice(g, in, args, out, err); /* xs[:], xs[1:3] */
+    if (in->argc != 1 || in->op || in->arg)
       return xiX_fail(err, in->pos, "a %s takes one index: xs[i], d[key] (%s indices must be "
                                     "integers or slices, not tuple)",
                       xiG_kind_name(kind), xiG_kind_name(kind));
@@ -287,7 +291,7 @@ static int indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *ou
     if ((ik == XI_C_LIST) && xiG_as_array(g, args[1 + k], in->pos, &args[1 + k], err))
       return -1;
   }
-  return xiG_index(g, base, args + 1, in->argc, in->op, in->pos, out, err);
+  return xiG_index(g, base, args + 1, in->argc, in->op, in->arg, in->pos, out, err);
 }
 
 /* K_UNPACK: the tuple at the top replaced by its items */
@@ -333,29 +337,19 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_INDEXSET:
     *sp -= given(in) + 2;
-    if (xiG_kind(g, st[*sp]) >= 0) /* d[k] = v, xs[i] -= v: a new list or dict */
-      rc = in->argc != 1 || in->op
+    if (xiG_kind(g, st[*sp]) >= 0 && in->argc == 1 && (in->op || in->arg))
+      rc = xiX_fail(err, in->pos, "assigning to a slice of a %s (xs[a:b] = v) is not part of "
+                                  "xi", xiG_kind_name(xiG_kind(g, st[*sp])));
+    else if (xiG_kind(g, st[*sp]) >= 0) /* d[k] = v, xs[i] -= v: a new list or dict */
+      rc = in->argc != 1 || in->op || in->arg
                ? xiX_fail(err, in->pos, "a %s takes one index: xs[i] = v, d[key] = v",
                           xiG_kind_name(xiG_kind(g, st[*sp])))
                : xiG_setitem(g, st[*sp], st[*sp + 1], in->spare, st[*sp + 2], in->pos, &node,
                              err);
     else
-      rc = xiG_index_set(g, st[*sp], st + *sp + 1, in->argc, in->op, in->spare,
+      rc = xiG_index_set(g, st[*sp], st + *sp + 1, in->argc, in->op, in->arg, in->spare,
                          st[*sp + 1 + given(in)], in->pos, &node, err);
     break;
-  case K_SLICE: {
-    uint32_t b[3] = {XI_NONE, XI_NONE, XI_NONE};
-    *sp -= in->argc;
-    for (int q = 0, next = 0; q < 3; q++)
-      if (in->op & (1 << q))
-        b[q] = st[*sp + next++];
-    uint32_t base = st[--*sp];
-    rc = xiG_kind(g, base) >= 0
-             ? xiG_slice(g, base, b, in->pos, &node, err)
-             : xiX_fail(err, in->pos, "slices with bounds (a:b) of arrays are not part of xi: "
-                                      "M[i], M[i, j], M[:, j] and M[i, :] are");
-    break;
-  }
   case K_STR:
     rc = xiG_string(g, in->arg, in->pos, &node, err);
     break;
@@ -374,7 +368,13 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_MAKE:
     *sp -= in->argc;
-    rc = xiG_make(g, in->op, st + *sp, in->argc, in->pos, &node, err);
+    rc = in->op >= XI_MAKE_LINSPACE
+             ? xiG_draw(g, in->op, st + *sp, in->arg, in->pos, &node, err)
+             : xiG_make(g, in->op, st + *sp, in->argc, in->pos, &node, err);
+    break;
+  case K_NPCALL:
+    *sp -= in->argc;
+    rc = xiG_npcall(g, in->op, st + *sp, in->arg, in->pos, &node, err);
     break;
   case K_ATTR: {
     uint32_t x = st[--*sp];

@@ -253,7 +253,15 @@ void xiG_bytes(size_t n, char *buf, size_t len) {
     snprintf(buf, len, "%zu bytes", n);
 }
 
+static unsigned long ooms; /* the messages below, written: a failure of the machine */
+unsigned long xiG_ooms(void) { return ooms; }
+
 int xiG_oom(const xiG_graph *g, xi_pos pos, xi_err *err) {
+  ooms++;
+  /* a block being made gives up at ^C (ops/pool.c), as every long loop does:
+     then nothing was short of memory */
+  if ((g->interrupt && *g->interrupt) || xiO_stopped())
+    return xiX_fail(err, pos, "interrupted");
   if (g->full == 1)
     return xiX_fail(err, pos, "this statement builds more than %u nodes, the limit that keeps the "
                            "graph in memory (does a function call another more than once, at "
@@ -288,6 +296,9 @@ int xiG_fail_at(xiG_graph *g, uint32_t i, xi_err *err) {
   else if (n->op == XI_GATHER || n->op == XI_SCATTERADD || n->op == XI_PUT ||
            n->op == XI_MASKOUT)
     why = "an index is not a whole number from 0 to the length of its axis - 1";
+  else if (n->op == XI_NONZERO)
+    why = "the mask picks another number of elements than when x[mask] was first computed "
+          "(its shape, which came from its values, cannot change)";
   else if (n->op == XI_DIV && n->err == XI_E_NAN && !mpfr_zero_p(g->nodes[n->a].v))
     why = row->pole_msg; /* finite/0 in MPFR is NaN only for 0/0 */
   if (!why)
@@ -438,6 +449,7 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     return -1;
   }
   set_dtype(g, i);
+  xiG_note_warning(g, i, pos);
   *out = i;
   return 0;
 }

@@ -119,6 +119,45 @@ typedef struct {
   uint8_t update; /* how: a MOVE_* */
 } xiG_moved;
 
+/* A statement that runs all or nothing (undo.c): what it changed, to be put
+   back when it is undone.  A name's binding is written down the first time
+   the statement changes it (a binding older than the mark, by its order), so
+   the log holds each name once, however long a loop runs. */
+typedef struct {
+  uint32_t name;
+  xiG_binding was;
+} xiG_change;
+
+typedef struct {
+  uint8_t open;
+  uint8_t labels;   /* the statement set ξ labels: label, nlabel are the mark's */
+  uint8_t rng;      /* the statement drew random numbers or seeded: rng is the mark's */
+  uint32_t n;       /* the nodes at the mark (a collection renumbers it) */
+  uint32_t order;   /* g->order at the mark: a binding of a lower order is the mark's */
+  uint32_t nmoved;  /* the notes at the mark (a collection renumbers it) */
+  xiG_change *log;  /* the bindings the statement changed, as they were */
+  uint32_t nlog, caplog;
+  uint32_t *label, nlabel;
+  xiO_rng *was_rng;
+  void *storage;     /* the mark's values, kept by a new precision (renew.c) */
+  mpfr_prec_t prec;  /* and their precision */
+} xiG_statement;
+
+/* NumPy's RuntimeWarning for a value that a number format made not finite
+   from finite operands (np.exp(1000) is inf): where, which op, what */
+enum { XI_W_OVERFLOW, XI_W_DIVIDE, XI_W_INVALID };
+typedef struct {
+  xi_pos pos;
+  uint8_t op, kind;
+} xiG_warning;
+#define XI_WARNINGS 8 /* kept between two looks; more in one statement are let go */
+/* NumPy's name for op's ufunc, in its warnings (exp, divide ...) (warn.c) */
+const char *xiG_ufunc(int op);
+struct xiG_graph;
+/* node i, just made by xiG_op at pos, noted in g->warn where IEEE's flags
+   would make NumPy warn (a format only) */
+void xiG_note_warning(struct xiG_graph *g, uint32_t i, xi_pos pos);
+
 struct xiG_graph;
 /* Derivatives inside expressions, supplied by the layer that can sweep:
    kind is XI_GRAD (grad(E, v)), a hessian or jacobian, or jvp(E, v, dir), the
@@ -174,6 +213,10 @@ typedef struct xiG_graph {
      only their shapes and their balls mean anything (proof/ball.c builds a
      reverse sweep as nodes to evaluate it in balls, and drops it) */
   uint8_t lazy;
+  /* the warnings of the ops made since the session last looked (format only) */
+  xiG_warning warn[XI_WARNINGS];
+  uint8_t nwarn;
+  xiG_statement st; /* the statement running all or nothing, when st.open */
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);
@@ -206,9 +249,12 @@ int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32
 int xiG_eval(xiG_graph *g, uint32_t i, xi_err *err);
 /* the same for nodes from..to again, in place (benchmarks; errors not checked) */
 void xiG_reeval(xiG_graph *g, uint32_t from, uint32_t to);
-/* the message for a failed allocation: the node limit, the memory budget
-   (with its numbers), or the machine's memory */
+/* the message for a failed allocation: "interrupted" (a block being made
+   gives up at ^C), the node limit, the memory budget (with its numbers), or
+   the machine's memory */
 int xiG_oom(const xiG_graph *g, xi_pos pos, xi_err *err);
+/* how many such messages were written: a failure the machine made, not a value */
+unsigned long xiG_ooms(void);
 /* "1.5 GB", "12 MB", "800 bytes" */
 void xiG_bytes(size_t n, char *buf, size_t len);
 /* the message for a node whose value is not a finite number: what, and where */
@@ -237,8 +283,21 @@ int xiG_replay(xiG_graph *g, uint32_t from, uint32_t to, uint32_t *map, const ui
                xi_err *err);
 
 /* ---- every node at once (renew.c) ---- */
-/* computes every value again at the new precision, each as it was computed */
+/* computes every value again at the new precision, each as it was computed;
+   -1 (and nothing changed) when one is not a number there, memory ran out or
+   ^C */
 int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err);
+/* the same, but a value that is not a number at the new precision (nan, inf:
+   leaving an IEEE format, where they were values) is no failure: it keeps
+   its reason in err (XI_E_UPSTREAM what is computed from it), and the count
+   of such nodes is returned, err saying why the first is not; the names that
+   hold them must go (xiG_unbind_undefined).  -1 as above for memory and ^C */
+int xiG_set_prec_lenient(xiG_graph *g, mpfr_prec_t prec, xi_err *err);
+/* (undo.c) the values of the mark, kept when a statement running all or
+   nothing changed the precision: put back bit for bit, with the mark's
+   precision (the nodes made since forgotten first), or freed */
+void xiG_storage_restore(xiG_graph *g);
+void xiG_storage_drop(xiG_graph *g);
 /* Frees the nodes nothing can reach from a name, and renumbers the rest
    (order kept, so still topological).  Returns how many were freed. */
 uint32_t xiG_collect(xiG_graph *g);
@@ -255,19 +314,32 @@ int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err);
 /* zeros ones eye randn rand arange (XI_MAKE_*) of the sizes args (or a tuple) */
 int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
              uint32_t *out, xi_err *err);
+/* np.linspace and np.random's randint, normal, uniform, permutation, choice
+   (XI_MAKE_LINSPACE on), their arguments by slot: args the slots given in
+   mask, in order (draw.c) */
+int xiG_draw(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
+             uint32_t *out, xi_err *err);
+/* NumPy's functions built of several ops (XI_NP_*, npcall.c), likewise */
+int xiG_npcall(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
+               uint32_t *out, xi_err *err);
 /* x.shape, x.size, len(x), x.item() ... (XI_ATTR_*) */
 int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err);
 int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_err *err);
 /* x.reshape(dims...), a -1 among them taking what is left */
 int xiG_reshape(xiG_graph *g, uint32_t x, const uint32_t *dims, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err);
-/* base[items]: mask marks the ':' items (not in items); integer arrays pick
-   elements (GATHER); a tuple gives its item */
-int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int mask,
-              xi_pos pos, uint32_t *out, xi_err *err);
-/* base[items] op= rhs (op 0: =) as a new value (PUT); base is unchanged */
-int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, int mask,
-                  int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
+
+/* ---- indexing (index.c, slice.c) ---- */
+/* base[items], NumPy's way: argc items written, mask marks the ':' ones and
+   kinds (XI_IX_*, syntax/parse.h) the slices and Nones; items holds what is
+   on the stack for them.  Whole numbers and slices (INDEX, SLICE), integer
+   arrays (GATHER), boolean masks (GATHER of NONZERO), None (a new axis of 1);
+   a tuple gives its item */
+int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsigned mask,
+              uint32_t kinds, xi_pos pos, uint32_t *out, xi_err *err);
+/* base[items] op= rhs (op 0: =) as a new value (PUT, SLICESET); base is unchanged */
+int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsigned mask,
+                  uint32_t kinds, int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
 
 /* ---- names (names.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
@@ -298,6 +370,10 @@ int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n
 int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t nparams,
                   const xiP_code *body, const char *text, size_t len);
 void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos);
+/* after xiG_set_prec_lenient: every name whose value is not a number is
+   unbound (as by del, at pos) and so is every ξ label; *out lists the names
+   (malloc'd, *n of them; NULL when none) */
+int xiG_unbind_undefined(xiG_graph *g, xi_pos pos, uint32_t **out, uint32_t *n);
 /* name takes node (a change in place, pymut.c); update: by an update step */
 int xiG_rebind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int update);
 /* set name = value: the leaf name replaced by a new one, and every named
@@ -308,6 +384,8 @@ int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos po
 /* after collection: names, labels and history follow their nodes */
 void xiG_names_renumber(xiG_graph *g, const uint32_t *to);
 void xiG_names_free(xiG_graph *g);
+/* (names.c, for undo.c) a function's parts freed, its slot back on the free list */
+void xiG_func_free(xiG_graph *g, uint32_t k);
 
 /* ---- how a value is called (label.c) ---- */
 /* the name bound to node i right now, or NULL */
@@ -319,6 +397,33 @@ void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t n
                  char *buf, size_t n);
 /* the ξ labels a trace printed: label k is nodes[k - 1] */
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n);
+
+/* ---- a statement, all or nothing (undo.c) ----
+   Between xiG_stmt_begin and xiG_stmt_commit or xiG_stmt_rollback, every
+   change to the names (bindings, functions, del, set, a change in place), to
+   their notes, to the ξ labels and to the random numbers' state is written
+   down; rollback puts them back, forgets the nodes made since the mark
+   (freeing what they hold) and leaves the tape as it was at the mark, the
+   precision and every bit of every value included (the caller puts its own
+   settings back: the format, the digits shown).  A collection in between
+   keeps what the mark's names hold.  begin returns 1 when it opened the
+   statement, 0 when one is open already (its opener closes it). */
+int xiG_stmt_begin(xiG_graph *g);
+void xiG_stmt_commit(xiG_graph *g);
+void xiG_stmt_rollback(xiG_graph *g);
+/* (names.c) the binding of name is about to change: written down when it is
+   the mark's */
+void xiG_stmt_change(xiG_graph *g, uint32_t name);
+static inline void xiG_stmt_note(xiG_graph *g, uint32_t name) {
+  if (g->st.open && (name >= g->nbind || g->bind[name].order < g->st.order))
+    xiG_stmt_change(g, name);
+}
+/* the random numbers are about to be drawn, or seeded */
+void xiG_stmt_rng(xiG_graph *g);
+/* (collection) the nodes the mark's names and labels hold are marked live;
+   then, with the new numbers, renumbered */
+void xiG_stmt_live(const xiG_graph *g, uint8_t *live);
+void xiG_stmt_renumber(xiG_graph *g, const uint32_t *to, uint32_t kept_moved);
 
 /* ---- Python's values (pyval.c: made and read; pymut.c: changed in place) ----
  * A tuple, a list, a dict, a string, a dict's view, an enumerate, a zip and a

@@ -75,6 +75,10 @@ void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t n
 /* ---- a trace's ξ labels ---- */
 
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n) {
+  if (g->st.open && !g->st.labels) { /* the mark's labels, kept for a rollback */
+    g->st.label = g->label, g->st.nlabel = g->nlabel, g->st.labels = 1;
+    g->label = NULL, g->nlabel = 0;
+  }
   uint32_t *l = realloc(g->label, (n ? n : 1) * sizeof *l);
   if (!l)
     return -1;

@@ -19,21 +19,30 @@
 #include "tape/graph.h"
 
 
-/* a binding let go of: a function's parts go back to the free list */
+void xiG_func_free(xiG_graph *g, uint32_t k) {
+  xiG_func *f = &g->func[k];
+  free(f->text);
+  free(f->params);
+  xiP_code_free(&f->body);
+  memset(f, 0, sizeof *f);
+  f->nparams = g->freefunc; /* a free entry links to the next */
+  g->freefunc = k;
+}
+
+/* a binding let go of: a function's parts go back to the free list, but for
+   a function of the mark of a statement running all or nothing (undo.c),
+   which its log keeps until the statement ends */
 static void clear_binding(xiG_graph *g, xiG_binding *b) {
-  if (b->kind == B_FUNC) {
-    xiG_func *f = &g->func[b->node];
-    free(f->text);
-    free(f->params);
-    xiP_code_free(&f->body);
-    memset(f, 0, sizeof *f);
-    f->nparams = g->freefunc; /* a free entry links to the next */
-    g->freefunc = b->node;
-  }
+  if (b->kind == B_FUNC && !(g->st.open && b->order < g->st.order))
+    xiG_func_free(g, b->node);
   memset(b, 0, sizeof *b);
 }
 
 void xiG_names_free(xiG_graph *g) {
+  xiG_stmt_commit(g);
+  free(g->st.log);
+  free(g->st.was_rng);
+  memset(&g->st, 0, sizeof g->st);
   for (uint32_t i = 0; i < g->nbind; i++)
     clear_binding(g, &g->bind[i]);
   free(g->bind);
@@ -90,6 +99,7 @@ static int bind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int how)
   xiG_binding *b = slot(g, name);
   if (!b)
     return -1;
+  xiG_stmt_note(g, name);
   if (b->kind == B_NODE && b->node != node)
     moved(g, name, b->node, pos, how);
   if (b->kind == B_FUNC)
@@ -146,7 +156,8 @@ int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err 
 
 static int is_random(const xiP_code *c) {
   for (uint32_t i = 0; i < c->n; i++)
-    if (c->ins[i].kind == K_MAKE && (c->ins[i].op == XI_MAKE_RANDN || c->ins[i].op == XI_MAKE_RAND))
+    if (c->ins[i].kind == K_MAKE && (c->ins[i].op == XI_MAKE_RANDN || c->ins[i].op == XI_MAKE_RAND ||
+                                     c->ins[i].op > XI_MAKE_LINSPACE))
       return 1;
   return 0;
 }
@@ -166,7 +177,7 @@ static int constant_code(const xiG_graph *g, xiP_code *c) {
       in->arg = s[0] == 'p' ? XI_LIT_PI : XI_LIT_E;
     } else if (!(in->kind == K_NUM || in->kind == K_OP || in->kind == K_LIST ||
                  in->kind == K_MAKE || in->kind == K_TUPLE || in->kind == K_INDEX ||
-                 in->kind == K_DUP || in->kind == K_SWAP)) {
+                 in->kind == K_DUP || in->kind == K_SWAP || in->kind == K_NPCALL)) {
       return 0;
     }
   }
@@ -426,6 +437,7 @@ int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t 
   t[len] = '\0';
   if (np) /* f() = 1 has no parameters, and params may be NULL */
     memcpy(p, params, np * sizeof *p);
+  xiG_stmt_note(g, name);
   if (b->kind == B_NODE)
     moved(g, name, b->node, (xi_pos){0, 0}, MOVE_BIND);
   clear_binding(g, b);
@@ -445,9 +457,53 @@ void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos) {
   xiG_binding *b = xiG_binding_of(g, name);
   if (!b)
     return;
+  xiG_stmt_note(g, name);
   if (b->kind == B_NODE)
     moved(g, name, b->node, pos, MOVE_DEL);
   clear_binding(g, b);
+  b->order = g->order++; /* (a statement's log then holds the name once) */
+}
+
+static int by_key(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
+int xiG_unbind_undefined(xiG_graph *g, xi_pos pos, uint32_t **out, uint32_t *n) {
+  *out = NULL, *n = 0;
+  uint32_t count = 0;
+  for (uint32_t id = 0; id < g->nbind; id++)
+    count += g->bind[id].kind == B_NODE && g->nodes[g->bind[id].node].err != XI_OK;
+  uint32_t *l = NULL, drop = 0; /* (ξ labels just go, through xiG_set_labels: a
+                                      statement undone puts them back) */
+  for (uint32_t k = 0; k < g->nlabel; k++)
+    drop += g->label[k] != XI_NONE && g->nodes[g->label[k]].err != XI_OK;
+  if (drop && (l = malloc(g->nlabel * sizeof *l))) {
+    for (uint32_t k = 0; k < g->nlabel; k++)
+      l[k] = g->label[k] != XI_NONE && g->nodes[g->label[k]].err != XI_OK ? XI_NONE : g->label[k];
+    xiG_set_labels(g, l, g->nlabel);
+    free(l);
+  }
+  if (!count)
+    return 0;
+  uint32_t *ids = malloc(count * sizeof *ids);
+  uint64_t *key = malloc(count * sizeof *key); /* in the order they were bound, as vars */
+  if (!ids || !key) {
+    free(ids);
+    free(key);
+    return -1;
+  }
+  for (uint32_t id = 0, k = 0; id < g->nbind; id++)
+    if (g->bind[id].kind == B_NODE && g->nodes[g->bind[id].node].err != XI_OK)
+      key[k++] = (uint64_t)g->bind[id].order << 32 | id;
+  qsort(key, count, sizeof *key, by_key);
+  for (uint32_t k = 0; k < count; k++) {
+    ids[k] = (uint32_t)key[k];
+    xiG_unbind(g, ids[k], pos);
+  }
+  free(key);
+  *out = ids, *n = count;
+  return 0;
 }
 
 /* ---- the knob ---- */
@@ -543,11 +599,17 @@ void xiG_names_renumber(xiG_graph *g, const uint32_t *to) {
   for (uint32_t k = 0; k < g->nlabel; k++)
     if (g->label[k] != XI_NONE)
       g->label[k] = to[g->label[k]];
-  uint32_t kept = 0; /* notes about values that are gone go with them */
-  for (uint32_t k = 0; k < g->nmoved; k++)
+  uint32_t kept = 0, kept_mark = 0; /* notes about values that are gone go with them */
+  for (uint32_t k = 0; k < g->nmoved; k++) {
+    if (k == g->st.nmoved)
+      kept_mark = kept;
     if (to[g->moved[k].node] != XI_NONE) {
       g->moved[kept] = g->moved[k];
       g->moved[kept++].node = to[g->moved[k].node];
     }
+  }
+  if (g->st.nmoved >= g->nmoved)
+    kept_mark = kept;
   g->nmoved = kept;
+  xiG_stmt_renumber(g, to, kept_mark); /* what a statement running all or nothing keeps */
 }

@@ -68,7 +68,7 @@ int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *ou
     uint32_t i;
     if (number(g, k, pos, &i, err))
       return -1;
-    return xiG_index(g, c, &i, 1, 0, pos, out, err);
+    return xiG_index(g, c, &i, 1, 0, 0, pos, out, err);
   }
   const xiG_ext *x = g->nodes[c].x;
   switch (kind) {

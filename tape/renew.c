@@ -112,28 +112,148 @@ static void storage_swap(xiG_graph *g, storage *st, mpfr_prec_t prec) {
   mpfr_set_prec(g->tmp, prec);
 }
 
-int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
+static void keep_or_free(xiG_graph *g, storage *old, mpfr_prec_t prec);
+
+/* 1 when an operand of node i is not a number (lenient: it is not computed) */
+static int upstream(const xiG_graph *g, uint32_t i) {
+  const xiG_node *n = &g->nodes[i];
+  for (uint32_t k = 0; k < xiG_nargs(n); k++)
+    if (g->nodes[xiG_arg(n, k)].err != XI_OK)
+      return 1;
+  return 0;
+}
+
+/* lenient: a value that is not a number at the new precision (nan, inf) keeps
+   its err and is not fatal; what is computed from it gets XI_E_UPSTREAM */
+static int renew(xiG_graph *g, mpfr_prec_t prec, int lenient, xi_err *err) {
   mpfr_prec_t old = g->prec;
+  uint32_t top = g->n, bad = 0;
+  /* nodes a lenient change left not numbers (nothing names them, but a
+     statement undone may) stay so; kept to be put back on a failure */
+  uint8_t *was = NULL;
+  for (uint32_t i = 0; i < top && !was; i++)
+    if (g->nodes[i].err != XI_OK && !(was = malloc(top)))
+      return xiG_oom(g, err->pos, err);
+  for (uint32_t i = 0; was && i < top; i++)
+    was[i] = g->nodes[i].err;
   storage st;
-  if (storage_make(g, &st, prec, err))
+  if (storage_make(g, &st, prec, err)) {
+    free(was);
     return -1;
+  }
   storage_swap(g, &st, prec);
   g->epoch++; /* every value is computed again */
-  uint32_t top = g->n;
-  for (uint32_t i = 0; i < top; i++)
-    if (recompute(g, i, top, err)) {
-      char where[200];
-      xiG_describe(g, i, where, sizeof where);
-      size_t len = strlen(err->msg);
-      if (!xiO_stopped())
-        snprintf(err->msg + len, sizeof err->msg - len, " %s at %ld bits", where, (long)prec);
-      xiG_truncate(g, top); /* what the new precision built, then the old storage back */
-      storage_swap(g, &st, old);
-      storage_free(&st);
-      return -1;
+  char first[sizeof err->msg];
+  for (uint32_t i = 0; i < top; i++) {
+    if (was && was[i] != XI_OK)
+      continue;
+    if (lenient && upstream(g, i)) {
+      g->nodes[i].err = XI_E_UPSTREAM;
+      continue;
     }
-  storage_free(&st); /* the old storage */
-  return 0;
+    unsigned long ooms = xiG_ooms();
+    if (recompute(g, i, top, err) == 0)
+      continue;
+    char where[200];
+    xiG_describe(g, i, where, sizeof where);
+    size_t len = strlen(err->msg);
+    if (!xiO_stopped())
+      snprintf(err->msg + len, sizeof err->msg - len, " %s at %ld bits", where, (long)prec);
+    if (lenient && !xiO_stopped() && xiG_ooms() == ooms) { /* a value, not the machine */
+      if (g->nodes[i].err == XI_OK)
+        g->nodes[i].err = XI_E_NAN; /* (a leaf whose code failed) */
+      if (bad++ == 0)
+        memcpy(first, err->msg, sizeof first);
+      continue;
+    }
+    xiG_truncate(g, top); /* what the new precision built, then the old storage back */
+    storage_swap(g, &st, old);
+    storage_free(&st);
+    for (uint32_t k = 0; k < top; k++)
+      g->nodes[k].err = was ? was[k] : XI_OK;
+    free(was);
+    return -1;
+  }
+  free(was);
+  keep_or_free(g, &st, old); /* the old storage */
+  if (bad)
+    memcpy(err->msg, first, sizeof first);
+  return (int)(bad > INT32_MAX ? INT32_MAX : bad);
+}
+
+int xiG_set_prec(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
+  return renew(g, prec, 0, err);
+}
+
+int xiG_set_prec_lenient(xiG_graph *g, mpfr_prec_t prec, xi_err *err) {
+  return renew(g, prec, 1, err);
+}
+
+/* ---- the storage a statement running all or nothing keeps ----
+   The first new precision (or format) of a statement keeps the storage of
+   its mark, so that a rollback puts every value back bit for bit (a leaf
+   without code, an update step's, would lose the bits a lower precision
+   dropped if it were computed again), and at once. */
+
+static void keep_or_free(xiG_graph *g, storage *old, mpfr_prec_t prec) {
+  storage *k = g->st.open && !g->st.storage ? malloc(sizeof *k) : NULL;
+  if (!k) {
+    storage_free(old);
+    return;
+  }
+  *k = *old;
+  g->st.storage = k;
+  g->st.prec = prec;
+}
+
+void xiG_storage_drop(xiG_graph *g) {
+  storage *k = g->st.storage;
+  if (!k)
+    return;
+  storage_free(k);
+  free(k);
+  g->st.storage = NULL;
+}
+
+void xiG_storage_restore(xiG_graph *g) {
+  storage *k = g->st.storage;
+  if (!k)
+    return;
+  for (uint32_t i = g->n; i < k->n; i++) { /* the statement's nodes: gone */
+    xiM_unblock(k->el[i]);
+    k->el[i] = NULL;
+  }
+  if (g->n < k->n)
+    k->n = g->n;
+  storage_swap(g, k, g->st.prec); /* (every node below the mark was there when kept) */
+  for (uint32_t i = 0; i < g->n; i++) /* numbers again (a lenient change marked some) */
+    g->nodes[i].err = XI_OK;
+  g->epoch++; /* every value changed */
+  xiG_storage_drop(g);
+}
+
+/* a collection: the kept storage follows its nodes' new numbers */
+static void storage_renumber(xiG_graph *g, const uint32_t *to) {
+  storage *k = g->st.storage;
+  if (!k)
+    return;
+  uint32_t j = 0;
+  for (uint32_t i = 0; i < k->n; i++) {
+    if (to[i] == XI_NONE) {
+      xiM_unblock(k->el[i]);
+      k->el[i] = NULL;
+      continue;
+    }
+    j = to[i] + 1;
+    if (to[i] == i)
+      continue;
+    __mpfr_struct v = k->v[i]; /* slot to[i] < i is free, as in xiG_collect */
+    xiM_place(&k->pool, to[i], &k->v[to[i]]);
+    mpfr_set(&k->v[to[i]], &v, MPFR_RNDN);
+    k->el[to[i]] = k->el[i];
+    k->el[i] = NULL;
+  }
+  k->n = j;
 }
 
 /* ---- collecting what nothing can reach ---- */
@@ -151,6 +271,7 @@ static void mark_live(xiG_graph *g, uint8_t *live) {
       live[g->label[k]] = 1;
   for (uint32_t k = 0; k < g->npins; k++)
     live[g->pins[k]] = 1;
+  xiG_stmt_live(g, live); /* what a statement running all or nothing may put back */
   for (uint32_t i = g->n; i-- > 0;) {
     const xiG_node *n = &g->nodes[i];
     if (!live[i] || (live[i] == 2 && n->op != XI_TUPLE))
@@ -252,6 +373,7 @@ uint32_t xiG_collect(xiG_graph *g) {
   xiG_names_renumber(g, to);
   for (uint32_t k = 0; k < g->npins; k++)
     g->pins[k] = to[g->pins[k]];
+  storage_renumber(g, to);
   g->cut_scalars = 0; /* the list elements that are leaves now, a number each */
   for (uint32_t i = 0; i < j; i++)
     g->cut_scalars += (g->nodes[i].flags & XI_F_CUT) && !xiG_is_tensor(&g->nodes[i]);

@@ -43,10 +43,11 @@ static int exact_op(int op) {
   switch (op) {
   case XI_ID: case XI_NEG: case XI_ASFLOAT: case XI_ABS: case XI_RELU: case XI_SIGN:
   case XI_MAXIMUM: case XI_MINIMUM: case XI_FLOORDIV: case XI_KEEP: case XI_TRUNC:
-  case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE:
+  case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE: case XI_ISFINITE:
   case XI_TRANSPOSE: case XI_MAX: case XI_ARGMAX: case XI_INDEX: case XI_SCATTER:
   case XI_BROADCAST: case XI_RESHAPE: case XI_MAXMASK: case XI_ONEHOT: case XI_GATHER:
-  case XI_PUT: case XI_MASKOUT:
+  case XI_PUT: case XI_MASKOUT: case XI_MIN: case XI_ARGMIN: case XI_CONCAT: case XI_SLICE:
+  case XI_SLICESET: case XI_NONZERO:
     return 1;
   default:
     return 0;
@@ -316,9 +317,9 @@ static void tensors(void) {
   run(XI_TRANSPOSE, m23, A, NULL, NULL, NULL, 0);
   run(XI_TRANSPOSE, v3, V, NULL, NULL, NULL, 0);
   run(XI_OUTER, v3, V, &v2, B, NULL, 1);
-  int ops[] = {XI_SUM, XI_MEAN, XI_MAX, XI_ARGMAX};
+  int ops[] = {XI_SUM, XI_MEAN, XI_MAX, XI_ARGMAX, XI_MIN, XI_ARGMIN, XI_VAR, XI_STD, XI_NORM};
   int32_t axes[] = {XI_ALL_AXES, 0, 1, -1};
-  for (int o = 0; o < 4; o++)
+  for (int o = 0; o < 9; o++)
     for (int x = 0; x < 4; x++)
       for (int keep = 0; keep < 2; keep++) {
         run(ops[o], m23, A, NULL, NULL, P(axes[x], keep, 0, 0, 0), 0);
@@ -326,6 +327,12 @@ static void tensors(void) {
         if (x == 0)
           run(ops[o], v3, V, NULL, NULL, P(axes[x], keep, 0, 0, 0), 0);
       }
+  for (int x = 0; x < 3; x++) /* ddof 1: the sample variance */
+    run(XI_VAR, m23, A, NULL, NULL, P(axes[x], 0, 1, 0, 0), 0);
+  run(XI_STD, v3, V, NULL, NULL, P(XI_ALL_AXES, 0, 2, 0, 0), 0);
+  const double Z[3] = {0, 0, 0}; /* std and norm 0: exact */
+  run(XI_STD, v3, Z, NULL, NULL, P(XI_ALL_AXES, 0, 0, 0, 0), 0);
+  run(XI_NORM, v3, Z, NULL, NULL, P(XI_ALL_AXES, 0, 0, 0, 0), 0);
   for (int x = 0; x < 3; x++)
     run(XI_MAXMASK, m23, T, NULL, NULL, P(axes[x], 0, 0, 0, 0), 0);
   const double R[6] = {2.5, 0.125, 1250, -2.5, 2.675, 3.5};
@@ -365,6 +372,16 @@ static void tensors(void) {
   run(XI_SCATTERADD, t34, I3, &t34, I3, P(1, INT32_MAX, 2, 2, 3), 0);
   run(XI_PUT, m23, A, &t34, I3, NULL, 0);
   run(XI_MASKOUT, m23, A, &t24, I2, NULL, 0);
+  /* slices (rows from 1 in steps of -1, columns from 2 in steps of -2), joins, masks */
+  run(XI_SLICE, m23, A, NULL, NULL, P(1, -1, 2, 2, 2, 2, -2), 0);
+  run(XI_SLICE, v3, V, NULL, NULL, P(0, 1, 1, 1, 2, 1, 1), 0);
+  run(XI_SLICESET, m23, A, &SH(2, 1, 2), B, P(1, 1, 0, 0, 0, 0, 2), 0);
+  run(XI_SLICESET, v3, V, &SH(1, 1, 2), B, P(0, 1, 0, 0, 0, 2, -2), 0);
+  run(XI_CONCAT, m23, A, &m23, B, P(0, INT32_MAX, 0, 0, 0), 0);
+  run(XI_CONCAT, m23, A, &SH(2, 2, 1), B, P(1, INT32_MAX, 0, 0, 0), 0);
+  run(XI_CONCAT, v3, V, &v2, B, P(0, INT32_MAX, 0, 0, 0), 0);
+  run(XI_NONZERO, m23, T, NULL, NULL, P(0, 0, 2, 2, 5), 0);
+  run(XI_NONZERO, v3, V, NULL, NULL, P(0, 0, 2, 1, 3), 0);
   const double Ibad[8] = {1, 0, 5, 0, 2, 0, 2, 0};
   run(XI_GATHER, m23, A, &t24, Ibad, P(0, INT32_MAX, 0, 0, 0), 0); /* out of range */
 }

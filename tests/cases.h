@@ -41,6 +41,13 @@ SHARED static void gen(char *out, size_t cap, int d) {
       "np.array([%s, %s, 0.5])[np.array([2, 0, 1])] @ [1.5, -0.5, 0.25]",
       "np.array([[%s, 1.25], [%s, -0.5]]).reshape(-1) @ [1, 2, 3, 4]",
       "np.array([%s, %s]).reshape(2, 1).T.sum() * 0.5", "upd(%s, %s)", "upd2(%s, %s)",
+      /* issue 17's NumPy operations: slices, masks, their updates, the new reductions */
+      "sl(%s, %s)", "mk(%s, %s)", "np.std(np.array([%s, %s, 1.5])) * 2",
+      "np.var(np.array([[%s, 0.5], [1.25, %s]]), axis=0, ddof=1) @ [1.0, -0.5]",
+      "np.linalg.norm(np.array([%s, %s, 0.75]))", "np.min(np.array([%s, 0.3, %s]))",
+      "np.concatenate((np.array([%s]), np.array([%s, 0.5]))) @ [1.0, -2.0, 3.0]",
+      "np.vstack((np.array([%s, 1.0]), np.array([0.5, %s])))[::-1, 1:].sum()",
+      "np.log1p((%s)^2) + np.expm1(tanh(%s))",
   };
   snprintf(out, cap, forms[rnd(sizeof forms / sizeof *forms)], x, y);
 }
@@ -55,7 +62,17 @@ SHARED static const char *const scalar_setup =
     "def upd2(u, w):\n"
     "    M = np.array([[u, 1.0], [w, u * w]])\n"
     "    M[np.array([1, 0]), np.array([1, 1])] = np.array([tanh(u), w])\n"
-    "    return (M * M).sum()\n";
+    "    return (M * M).sum()\n"
+    "def sl(u, w):\n"
+    "    M = np.array([[u, 1.0, w], [w * u, 0.5, u]])\n"
+    "    M[:, ::2] -= w * 2\n"
+    "    M[1, 1:] = np.array([tanh(u), w])\n"
+    "    return (M * M).sum() + M[::-1, 1:].sum() + (M[:, None, 0] @ [0.5]).sum()\n"
+    "def mk(u, w):\n"
+    "    v = np.array([u, -w, 0.5, w * u])\n"
+    "    v[v > 0.1] *= 3\n"
+    "    return (v * v).sum() + v[v < 0.2].sum() + np.eye(4)[np.array([2, 0])][:, 1:] @ "
+    "v[1:] @ [1.0, 1.0]\n";
 
 /* ---- tensor cases (tensorgrad.c) ---- */
 
@@ -92,6 +109,17 @@ SHARED static const char *cases[] = {
     "sum(gA^2 * z)",             "sum(tanh(gw) * v)",         "sum(sA^3 * C)",
     "sum(pA^2 * B)",             "sum(sin(pw) * v)",          "sum(mA * mA * C)",
     "sum(g1^2 * (D @ T(F)))",    "sum(s1^2 * C)",
+    /* slices, new axes, masks, index arrays (issue 17) */
+    "sum(A[:, ::2] * B[:, 1:])",  "sum(A[::-1, 1:] * E)",     "sum(v[::-1] * w) + v[-2:] @ u",
+    "sum(v[:, None] * F)",        "sum(w[None, :] * A)",     "sum(A[A > 0]^2) + sum(v[w > 0])",
+    "sum(D[[2, 0]] * F[:2])",     "sum(A[:, [2, 0]] * E)",   "sum(D[[True, False, True]] * E)",
+    /* updates of slices and masks: qA, qw, mB are built below */
+    "sum(qA^2 * C)",              "sum(sin(qw) * v)",        "sum(mB^2 * A)",
+    /* the new reductions and joins */
+    "sum(min(A * C, 1) * u) + min(w)", "var(A) + sum(std(A, 0) * w) + norm(A @ D)",
+    "sum(var(A, 1, 1, 1) * col) + sum(norm(A, 0) * w)",
+    "sum(concatenate(A, B)^2 * 0.5) + sum(concatenate(A, C, 1) * concatenate(B, A, 1))",
+    "sum(concatenate(v, u) * z[[0, 1, 2, 3, 0]])", "sum(log1p(A^2) * C) + sum(expm1(A) * B)",
 };
 
 SHARED static const char *leaves[] = {"A", "B", "C", "v", "s", "D", "E", "w", "u", "F", "col", "z"};
@@ -112,7 +140,10 @@ SHARED static const char *directions =
    overwritten (its derivative must be 0). */
 SHARED static const char *tables =
     "TA = [[1, 0, 1, 1], [2, 1, 2, 0]]; Tw = [[2, 0, 2]];"
-    "PA = [[1, 0, 1], [2, 1, 2], v * 3 - w]; Pw = [[2, 0, 2], u[0] * v];";
+    "PA = [[1, 0, 1], [2, 1, 2], v * 3 - w]; Pw = [[2, 0, 2], u[0] * v];"
+    /* the updates of slices and masks, on values computed from the leaves */
+    "qA = A * C; qA[:, ::2] = tanh(B[:, 1:]) * s; qA[0, 1:] -= u;"
+    "qw = w * v; qw[::-2] -= u * 3; mB = B * C; mB[B > 0] = A[B > 0] * 0.5;";
 
 SHARED static const struct {
   const char *name, *operand, *table;

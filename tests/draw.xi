@@ -77,3 +77,12 @@ export L wrt q out/x.md
 dot L wrt a
 svg L wrt Wt out/x.svg
 dot L >
+# a file that is not a regular file (a device, a named pipe) cannot be
+# replaced by a new file renamed over it: it is written in place, and the
+# error says so; export writes what the name ends in, and /dev/full ends in
+# nothing export knows
+dot L > /dev/full
+svg L > /dev/full
+export L /dev/full
+export L out/draw_L.xyz
+export L out

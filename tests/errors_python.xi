@@ -61,7 +61,7 @@ x = 1 if [1, 2] > 0 else 2
 ok = (np.array([1, 2]) > 0) and True
 ok = x is None
 y = [i for i in range(3)]
-z = [1, 2, 3][0:2]
+z = [1, 2, 3][1:1]
 s = "text"
 t = None
 u = (1, 2) + 1
@@ -88,9 +88,9 @@ np.sum([1, 2], 0, axis=0)
 np.sum([1, 2], axis=0, axes=1)
 np.sum(x=1, [1, 2])
 np.zeros(3, dtype=np.float32)
-np.linspace(0, 1, 5)
+np.linspace(0, 1, 0)
 np.nditer([1, 2])
-[1, 2, 3].min()
+np.random.shuffle(np.array([1, 2]))
 [1, 2].foo()
 np.random.seed(x)
 np.random.seed(42) + 1
@@ -102,9 +102,9 @@ M = np.array([[1.0, 2.0], [3.0, 4.0]])
 M[np.array([0, 5]), np.array([0, 1])]
 M[np.array([0.5]), np.array([0])]
 M[np.array([0, 1, 2]), np.array([0, 1])]
-M[np.array([0, 1])]
+M[np.array([0, 1]), :, None]
 M[np.array([0, 0]), np.array([1, 1])] -= 1
-M[0, :] = 0
+M[np.array([0, 1]), :] = 0
 V = M
 M -= 1
 N = V.copy()
@@ -131,4 +131,30 @@ x = 1
     y = 2
 while x:
 x = 2
+P1 = np.array([3.0, 4.0])
+P2 = np.array([[1.0, 2.0], [3.0, 4.0]])
+np.linalg.norm(P2, 2)
+np.linalg.norm(P1, 'fro')
+np.linalg.norm(P1, 1)
+np.linalg.norm(P1, ord=np.inf)
+np.isclose(P1, P1, equal_nan=True)
+np.concatenate((P1, P1), axis=None)
+np.concatenate(P1)
+np.random.choice(3, 5, replace=False)
+np.random.choice(3, p=[0.5, 0.6, 0.1])
+np.random.choice(3, p=[0.5, 0.5])
+np.random.randint(5, 2)
+np.random.normal(0, -1)
+np.random.uniform(0, P1)
+np.random.permutation(2.5)
+np.random.randint(0, 2**60)
+np.linspace(0, P1)
+P1[P1 > 5]
+P1[P1 > 3] = np.array([1.0, 2.0])
+P2[np.array([True, False])] = 0
+P2[np.array([0, 1]), None]
+np.random.normal(0, 1, size=(2, 2, 2))
+np.random.randint(3, size=0)
+np.isclose(P1)
+np.linspace(0, 1, num=3, retstep=True)
 def h(x):

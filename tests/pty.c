@@ -4,6 +4,9 @@
  * Script lines:  start            start xi (the history file is kept between starts)
  *                start color      start xi without NO_COLOR
  *                start hist PATH  start xi with PATH as its history file
+ *                start fsize N PATH  the same, and no file xi writes may grow past
+ *                                 N bytes (RLIMIT_FSIZE: a write past it fails
+ *                                 with EFBIG, as on a full disk, even as root)
  *                sync             type a statement that prints a marker computed
  *                                 by xi (xi-sync 7001: the line typed says 7000 + 1,
  *                                 so its echo cannot match), wait for the marker,
@@ -41,6 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -112,7 +116,7 @@ static int expect(const char *text, double seconds) {
   return -1;
 }
 
-static int start(const char *xi, const char *hist, int color) {
+static int start(const char *xi, const char *hist, int color, long fsize) {
   struct winsize ws = {40, 120, 0, 0};
   child = forkpty(&master, NULL, NULL, &ws);
   if (child < 0) {
@@ -127,6 +131,9 @@ static int start(const char *xi, const char *hist, int color) {
     else
       setenv("NO_COLOR", "1", 1);
     unsetenv("INPUTRC");
+    struct rlimit lim = {(rlim_t)fsize, (rlim_t)fsize};
+    if (fsize > 0 && setrlimit(RLIMIT_FSIZE, &lim) != 0)
+      _exit(126);
     execl(xi, xi, (char *)NULL);
     _exit(127);
   }
@@ -213,9 +220,12 @@ int main(int argc, char **argv) {
     if (!line[0] || line[0] == '#')
       continue;
     if (strcmp(line, "start") == 0 || strcmp(line, "start color") == 0) {
-      rc = start(xi, hist, strcmp(line, "start color") == 0);
+      rc = start(xi, hist, strcmp(line, "start color") == 0, 0);
     } else if (strncmp(line, "start hist ", 11) == 0) {
-      rc = start(xi, line + 11, 0);
+      rc = start(xi, line + 11, 0, 0);
+    } else if (strncmp(line, "start fsize ", 12) == 0) {
+      char *path = strchr(line + 12, ' ');
+      rc = path ? start(xi, path + 1, 0, atol(line + 12)) : -1;
     } else if (strcmp(line, "sync") == 0) {
       rc = typed_marker("xi-sync", NULL, 1);
     } else if (strncmp(line, "busy ", 5) == 0) {

@@ -1,0 +1,274 @@
+/* npforms.c: a call's arguments read (positional, keyword, dtype=), and
+ * NumPy's functions whose arguments go into named slots, as
+ * Python's keyword arguments do (np.random.normal(0, 1, size=(2, 3)),
+ * np.isclose(a, b, atol=1e-6), np.concatenate((a, b), axis=1)), compiled to
+ * one instruction that the tape builds: a maker (K_MAKE: np.linspace and
+ * np.random's draws) or a function of several ops (K_NPCALL), with the
+ * values of the slots given on the stack and a mask of which they are.
+ * np.linalg.norm, whose ord may be a string, is read here too. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "syntax/parse_int.h"
+
+/* ---- a call's arguments ---- */
+
+/* dtype=float (int, bool, np.float64, 'float64' ...): how the values are kept */
+int xiP_dtype_word(xiP_parser *p) {
+  xiL_token t = xiP_take(p);
+  const char *s = p->lx.src + t.off;
+  size_t n = t.len;
+  if (t.type == T_NAME && TAG_KIND(xiP_tag_of(p, &t)) == TAG_MODULE && xiP_is(p, T_DOT)) {
+    xiP_take(p);
+    t = xiP_expect(p, T_NAME, "a type after '.', as in np.float64");
+    s = p->lx.src + t.off, n = t.len;
+  } else if (t.type == T_STRING && n >= 2) {
+    s++, n -= 2;
+  } else if (t.type != T_NAME) {
+    xiP_fail(p, t.pos, "dtype= takes float, int or bool");
+  }
+#define IS(w) (n == strlen(w) && memcmp(s, w, n) == 0)
+  if (IS("float") || IS("float64") || IS("double"))
+    return XI_DT_FLOAT;
+  if (IS("int") || IS("int64") || IS("int32") || IS("intp"))
+    return XI_DT_INT;
+  if (IS("bool") || IS("bool_"))
+    return XI_DT_BOOL;
+  if (IS("float32") || IS("float16"))
+    xiP_fail(p, t.pos, "%.*s is a number format: `format binary32` / `format binary16` "
+                       "will give it (xi computes exactly)", (int)n, s);
+#undef IS
+  xiP_fail(p, t.pos, "dtype= takes float, int or bool, not %.*s", (int)n, s);
+}
+
+void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) {
+  memset(a, 0, sizeof *a);
+  a->dtype = -1;
+  if (!xiP_is(p, T_RP)) {
+    do {
+      if (xiP_is(p, T_RP))
+        break; /* f(a, b,) as Python allows */
+      xiL_token t = *xiP_peek(p);
+      uint32_t kw = XI_NONE, start = c->n;
+      xiP_expr(p, c); /* name=value is a keyword argument: a name, then '=' */
+      if (xiP_is(p, T_ASSIGN) && c->n == start + 1 && c->ins[start].kind == K_NAME) {
+        kw = c->ins[start].arg;
+        c->n = start;
+        xiP_take(p);
+        if (strcmp(xiS_name(p->sym, kw), "dtype") == 0) {
+          a->dtype = xiP_dtype_word(p);
+          continue;
+        }
+        xiP_expr(p, c);
+      }
+      if (kw == XI_NONE && a->nkw)
+        xiP_fail(p, t.pos, "a positional argument after a keyword argument");
+      if (a->n == 0)
+        a->first = t;
+      if (a->n < XI_KW_ARGS) {
+        a->start[a->n] = start;
+        a->kw[a->n] = kw;
+        a->pos[a->n] = t.pos;
+      } else if (kw != XI_NONE) {
+        xiP_fail(p, t.pos, "keyword arguments come among the first %d", XI_KW_ARGS);
+      }
+      a->nkw += kw != XI_NONE;
+      if (++a->n > 1000)
+        xiP_fail(p, name.pos, "too many arguments");
+    } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+  }
+  if (a->n <= XI_KW_ARGS)
+    a->start[a->n] = c->n;
+  xiP_expect(p, T_RP, "',' or ')' in the argument list");
+}
+
+/* each form: its slots, how many must be given, and what it compiles to */
+static const struct {
+  const char *name, *slots;
+  int needed;
+  uint8_t kind, op; /* K_MAKE and an XI_MAKE_*, or K_NPCALL and an XI_NP_* */
+} forms[] = {
+    [XI_NPF_LINSPACE] = {"np.linspace", "start stop num endpoint", 2, K_MAKE, XI_MAKE_LINSPACE},
+    [XI_NPF_RANDINT] = {"np.random.randint", "low high size", 1, K_MAKE, XI_MAKE_RANDINT},
+    [XI_NPF_NORMAL] = {"np.random.normal", "loc scale size", 0, K_MAKE, XI_MAKE_NORMAL},
+    [XI_NPF_UNIFORM] = {"np.random.uniform", "low high size", 0, K_MAKE, XI_MAKE_UNIFORM},
+    [XI_NPF_PERMUTATION] = {"np.random.permutation", "x", 1, K_MAKE, XI_MAKE_PERMUTATION},
+    [XI_NPF_CHOICE] = {"np.random.choice", "a size replace p", 1, K_MAKE, XI_MAKE_CHOICE},
+    [XI_NPF_RANDOM] = {"np.random.random", "size", 0, K_MAKE, XI_MAKE_RAND},
+    [XI_NPF_CONCATENATE] = {"np.concatenate", "arrays axis", 1, K_NPCALL, XI_NP_CONCATENATE},
+    [XI_NPF_VSTACK] = {"np.vstack", "tup", 1, K_NPCALL, XI_NP_VSTACK},
+    [XI_NPF_HSTACK] = {"np.hstack", "tup", 1, K_NPCALL, XI_NP_HSTACK},
+    [XI_NPF_ISCLOSE] = {"np.isclose", "a b rtol atol equal_nan", 2, K_NPCALL, XI_NP_ISCLOSE},
+    [XI_NPF_ALLCLOSE] = {"np.allclose", "a b rtol atol equal_nan", 2, K_NPCALL,
+                         XI_NP_ALLCLOSE},
+    [XI_NPF_ALL] = {"np.all", "a axis keepdims", 1, K_NPCALL, XI_NP_ALL},
+    [XI_NPF_ANY] = {"np.any", "a axis keepdims", 1, K_NPCALL, XI_NP_ANY},
+};
+
+static int count_words(const char *s) {
+  int n = 1;
+  for (; *s; s++)
+    n += *s == ' ';
+  return n;
+}
+
+/* code c[at] is the single instruction of an argument, the word w (None, False) */
+static int is_word(xiP_parser *p, const xiP_code *c, uint32_t at, uint32_t end, const char *w) {
+  const xiP_ins *in = &c->ins[at];
+  return end == at + 1 && (in->kind == K_NAME || in->kind == K_NUM) && in->arg < p->sym->n &&
+         strcmp(xiS_name(p->sym, in->arg), w) == 0;
+}
+
+/* The arguments a put into the slots of form f: positional ones in order,
+   keywords by name; a None (NumPy's default) and equal_nan=False are left
+   out.  Their code is rebuilt in slot order; returns the mask of the slots
+   given, and in at[s] where slot s's code starts. */
+static unsigned by_slot(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int f,
+                        xiL_token name, uint32_t *at) {
+  const char *spec = forms[f].slots, *fn = forms[f].name;
+  int nslots = count_words(spec), npos = a->n - a->nkw, slot_of[XI_KW_ARGS];
+  int eq_nan = xiP_kw_slot(spec, "equal_nan");
+  unsigned mask = 0;
+  if (a->n > XI_KW_ARGS || npos > nslots)
+    xiP_fail(p, name.pos, "%s takes at most %d arguments (%s)", fn, nslots, spec);
+  for (int i = 0; i < a->n; i++) {
+    int s = i < npos ? i : xiP_kw_slot(spec, xiS_name(p->sym, a->kw[i]));
+    if (s < 0)
+      xiP_fail(p, a->pos[i], "%s has no keyword %s (it takes %s)", fn,
+               xiS_name(p->sym, a->kw[i]), spec);
+    if (mask & (1u << s))
+      xiP_fail(p, a->pos[i], "%s's argument %d is given twice", fn, s + 1);
+    mask |= 1u << s;
+    slot_of[i] = s;
+    if (f == XI_NPF_CONCATENATE && s == 1 && is_word(p, c, a->start[i], a->start[i + 1], "None"))
+      xiP_fail(p, a->pos[i], "np.concatenate with axis=None (the arrays flattened) is not part "
+                             "of xi: np.concatenate((a.ravel(), b.ravel()))");
+    if (is_word(p, c, a->start[i], a->start[i + 1], s == eq_nan ? "False" : "None"))
+      slot_of[i] = -1, mask &= ~(1u << s); /* the default, written out */
+    else if (s == eq_nan)
+      xiP_fail(p, a->pos[i], "equal_nan=True is not part of xi (its values are never NaN "
+                             "but in a number format)");
+  }
+  for (int s = 0; s < forms[f].needed; s++)
+    if (!(mask & (1u << s)))
+      xiP_fail(p, name.pos, "%s needs its %s argument", fn, s ? "second" : "first");
+  uint32_t base = a->n ? a->start[0] : c->n, len = c->n - base;
+  xiP_ins *tmp = malloc((len ? len : 1) * sizeof *tmp);
+  if (!tmp)
+    xiP_fail(p, name.pos, "out of memory");
+  memcpy(tmp, c->ins + base, len * sizeof *tmp);
+  c->n = base; /* room enough: the code only shrinks */
+  for (int s = 0; s < nslots; s++)
+    for (int i = 0; i < a->n; i++)
+      if (slot_of[i] == s) {
+        at[s] = c->n;
+        uint32_t from = a->start[i] - base, end = a->start[i + 1] - base;
+        memcpy(c->ins + c->n, tmp + from, (end - from) * sizeof *tmp);
+        c->n += end - from;
+      }
+  free(tmp);
+  return mask;
+}
+
+static int popcount(unsigned m) {
+  int n = 0;
+  for (; m; m &= m - 1)
+    n++;
+  return n;
+}
+
+void xiP_np_form(xiP_parser *p, xiP_code *c, int f, const xiP_callargs *a, xiL_token name) {
+  uint32_t at[8];
+  unsigned mask = by_slot(p, c, a, f, name, at);
+  if (f == XI_NPF_CONCATENATE || f == XI_NPF_VSTACK || f == XI_NPF_HSTACK) {
+    /* the arrays as a tuple, (a, b) or [a, b]: [a, b] would be one matrix */
+    xiP_ins *last = &c->ins[(mask & 2) ? at[1] - 1 : c->n - 1];
+    if (last->kind == K_LIST) {
+      if (last->arg > 1000)
+        xiP_fail(p, last->pos, "more than 1000 arrays to join");
+      *last = (xiP_ins){K_TUPLE, 0, 0, (uint16_t)last->arg, 0, last->pos};
+    }
+  }
+  /* np.random.random(size) is rand of that shape, which takes sizes (or a tuple) */
+  xiP_ins ins = {forms[f].kind, forms[f].op, 0, (uint16_t)popcount(mask),
+                 f == XI_NPF_RANDOM ? 0 : mask, name.pos};
+  xiP_emit(p, c, ins);
+  xiP_emit_dtype(p, c, a->dtype, name.pos);
+}
+
+/* ---- np.linalg.norm(x, ord=None, axis=None, keepdims=False) ---- */
+
+/* ord as written: None, 2, 'fro' (what the norm of each rank is already) */
+static int ord_of(xiP_parser *p) {
+  xiL_token t = xiP_take(p);
+  const char *s = p->lx.src + t.off;
+  if (t.type == T_STRING && t.len == 5 && memcmp(s + 1, "fro", 3) == 0)
+    return 1;
+  if (t.type == T_NUM && t.len == 1 && s[0] == '2')
+    return 2;
+  if (t.type == T_NAME && xiP_keyword(xiP_tag_of(p, &t)) == KW_NONE)
+    return 0;
+  (void)s;
+  xiP_fail(p, t.pos, "np.linalg.norm's orders other than None, 2 and 'fro' (the 2-norm and the "
+                     "Frobenius norm) are not part of xi: np.abs(x).sum() is the 1-norm, "
+                     "np.abs(x).max() the max norm");
+}
+
+void xiP_norm_call(xiP_parser *p, xiP_code *c, xiL_token name) {
+  uint32_t from[2] = {0, 0}, to[2] = {0, 0}; /* axis's and keepdims's code, as written */
+  int ord = 0, n = 0, kw = 0, got_ord = 0;
+  xiP_expr(p, c);
+  uint32_t after_x = c->n;
+  while (xiP_is(p, T_COMMA)) {
+    xiP_take(p);
+    if (xiP_is(p, T_RP))
+      break;
+    xiL_token t = *xiP_peek(p);
+    int slot = n, named = 0; /* 0 ord, 1 axis, 2 keepdims */
+    static const char *const names[] = {"ord", "axis", "keepdims"};
+    for (int k = 0; k < 3 && t.type == T_NAME; k++)
+      if (xiP_word_is(p, &t, names[k])) {
+        xiP_take(p);
+        if (xiP_is(p, T_ASSIGN)) {
+          xiP_take(p);
+          slot = k, kw = named = 1;
+        } else {
+          xiP_put_back(p, &t);
+        }
+        break;
+      }
+    if (!named && kw)
+      xiP_fail(p, t.pos, "a positional argument after a keyword argument");
+    if (slot > 2)
+      xiP_fail(p, t.pos, "np.linalg.norm takes x, ord, axis and keepdims");
+    if (slot == 0 ? got_ord : to[slot - 1] != 0)
+      xiP_fail(p, t.pos, "%s is given twice", names[slot]);
+    n++;
+    if (slot == 0) {
+      ord = ord_of(p), got_ord = 1;
+      continue;
+    }
+    from[slot - 1] = c->n;
+    xiP_expr(p, c);
+    to[slot - 1] = c->n;
+  }
+  xiP_expect(p, T_RP, "',' or ')' in the argument list");
+  if (to[0] && to[1] && from[1] < from[0]) { /* keepdims= before axis=: axis first */
+    uint32_t na = to[0] - from[0], nk = to[1] - from[1];
+    xiP_ins *tmp = malloc((na + nk) * sizeof *tmp);
+    if (!tmp)
+      xiP_fail(p, name.pos, "out of memory");
+    memcpy(tmp, c->ins + from[0], na * sizeof *tmp);
+    memcpy(tmp + na, c->ins + from[1], nk * sizeof *tmp);
+    memcpy(c->ins + after_x, tmp, (na + nk) * sizeof *tmp);
+    free(tmp);
+  }
+  unsigned mask = (to[0] ? 1u : 0) | (to[1] ? 2u : 0);
+  uint16_t argc = (uint16_t)(1 + (to[0] != 0) + (to[1] != 0));
+  if (ord) { /* checked against the rank by the shape rule */
+    xiP_emit_num(p, c, ord == 2 ? "2" : "1", name.pos);
+    mask |= 4, argc++;
+  }
+  xiP_ins ins = {K_OP, XI_NORM, 0, argc, mask, name.pos};
+  xiP_emit(p, c, ins);
+}

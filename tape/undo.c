@@ -1,0 +1,142 @@
+/* undo.c: a statement that runs all or nothing.
+ *
+ * At the prompt what one Enter runs either happens entirely or not at all:
+ * ^C in the middle of a loop, a tensor being made or a function call, or an
+ * error halfway, leaves every name as it was.  Nothing is copied at the
+ * mark: the nodes only grow (the mark is their count), and each change to a
+ * name writes the binding it replaces down, the first time only (a binding
+ * is the mark's when its order is older than the mark's), so a loop of ten
+ * million steps over one name logs one entry.  A function a name lets go of
+ * is freed at commit, not before, so that rollback can bind it again.
+ *
+ * Undone: the nodes made since the mark (and what they hold: tensors, the
+ * code of leaves), bindings, functions, the notes of names that let go of a
+ * value, the ξ labels of a trace, the state of the random numbers, and the
+ * precision: the first new precision of a statement keeps the mark's values
+ * (renew.c), which come back bit for bit.  The session's settings (the
+ * format, digits) are the caller's to put back. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tape/graph.h"
+
+int xiG_stmt_begin(xiG_graph *g) {
+  xiG_statement *st = &g->st;
+  if (st->open)
+    return 0;
+  st->open = 1;
+  st->labels = st->rng = 0;
+  st->n = g->n;
+  st->order = ++g->order; /* older than the mark: every binding made so far */
+  st->nmoved = g->nmoved;
+  st->nlog = 0;
+  return 1;
+}
+
+void xiG_stmt_change(xiG_graph *g, uint32_t name) {
+  xiG_statement *st = &g->st;
+  if (st->nlog == st->caplog) {
+    uint32_t cap = st->caplog ? 2 * st->caplog : 64;
+    xiG_change *q = realloc(st->log, cap * sizeof *q);
+    if (!q) { /* cannot happen in practice (16 bytes a name); the statement then
+                 keeps this change whatever happens */
+      return;
+    }
+    st->log = q, st->caplog = cap;
+  }
+  xiG_binding was = {B_NONE, 0, 0};
+  if (name < g->nbind)
+    was = g->bind[name];
+  st->log[st->nlog++] = (xiG_change){name, was};
+}
+
+void xiG_stmt_rng(xiG_graph *g) {
+  xiG_statement *st = &g->st;
+  if (!st->open || st->rng)
+    return;
+  if (!st->was_rng && !(st->was_rng = malloc(sizeof *st->was_rng)))
+    return; /* (as above) */
+  *st->was_rng = g->rng;
+  st->rng = 1;
+}
+
+/* the labels and the random numbers of the mark are no longer needed */
+static void close_statement(xiG_graph *g) {
+  xiG_statement *st = &g->st;
+  if (st->labels)
+    free(st->label);
+  st->label = NULL, st->nlabel = 0;
+  st->open = st->labels = st->rng = 0;
+  st->nlog = 0;
+}
+
+void xiG_stmt_commit(xiG_graph *g) {
+  xiG_statement *st = &g->st;
+  if (!st->open)
+    return;
+  /* the functions names let go of were kept for a rollback; now they go
+     (unless the name holds it still: a change that failed after the log) */
+  for (uint32_t k = 0; k < st->nlog; k++) {
+    const xiG_change *c = &st->log[k];
+    const xiG_binding *now = &g->bind[c->name];
+    if (c->was.kind == B_FUNC && !(now->kind == B_FUNC && now->node == c->was.node))
+      xiG_func_free(g, c->was.node);
+  }
+  xiG_storage_drop(g);
+  close_statement(g);
+}
+
+void xiG_stmt_rollback(xiG_graph *g) {
+  xiG_statement *st = &g->st;
+  if (!st->open)
+    return;
+  for (uint32_t k = st->nlog; k-- > 0;) { /* newest first: the oldest write wins */
+    const xiG_change *c = &st->log[k];
+    xiG_binding *now = &g->bind[c->name];
+    if (now->kind == B_FUNC && now->order >= st->order)
+      xiG_func_free(g, now->node); /* made by the statement */
+    *now = c->was;
+  }
+  if (st->labels) {
+    free(g->label);
+    g->label = st->label, g->nlabel = st->nlabel;
+    st->labels = 0;
+  }
+  if (st->rng)
+    g->rng = *st->was_rng;
+  if (g->nmoved > st->nmoved)
+    g->nmoved = st->nmoved;
+  xiG_truncate(g, st->n);
+  xiG_storage_restore(g); /* a new precision: the mark's values, bit for bit */
+  g->order = st->order;
+  close_statement(g);
+}
+
+void xiG_stmt_live(const xiG_graph *g, uint8_t *live) {
+  const xiG_statement *st = &g->st;
+  if (!st->open)
+    return;
+  for (uint32_t k = 0; k < st->nlog; k++)
+    if (st->log[k].was.kind == B_NODE)
+      live[st->log[k].was.node] = 1;
+  for (uint32_t k = 0; st->labels && k < st->nlabel; k++)
+    if (st->label[k] != XI_NONE)
+      live[st->label[k]] = 1;
+}
+
+void xiG_stmt_renumber(xiG_graph *g, const uint32_t *to, uint32_t kept_moved) {
+  xiG_statement *st = &g->st;
+  if (!st->open)
+    return;
+  for (uint32_t k = 0; k < st->nlog; k++)
+    if (st->log[k].was.kind == B_NODE)
+      st->log[k].was.node = to[st->log[k].was.node];
+  for (uint32_t k = 0; st->labels && k < st->nlabel; k++)
+    if (st->label[k] != XI_NONE)
+      st->label[k] = to[st->label[k]];
+  uint32_t i = st->n; /* the mark: the first node made after it, renumbered */
+  while (i > 0 && to[i - 1] == XI_NONE)
+    i--;
+  st->n = i ? to[i - 1] + 1 : 0;
+  st->nmoved = kept_moved;
+}

@@ -1,0 +1,22 @@
+# NumPy's RuntimeWarnings as Python prints them on stderr (tests/run compares
+# xi's stderr with what /usr/bin/python3 prints for this file, line for
+# line): np.exp(1000) is inf, np.log(0) is -inf, np.sqrt(-1) is nan, each
+# with its warning once for each line, even in a loop or a def called again.
+import numpy as np
+
+x = np.array([1.0, 1000.0])
+y = np.exp(x)
+print(y)
+print(np.exp(1000))
+
+
+def log_loss(p):
+    return -np.log(p)
+
+
+for i in range(3):
+    L = log_loss(np.array([0.5, 0.0]))
+print(L)
+print(np.sqrt(np.array([4.0, -1.0])), np.log1p(-1.0), np.expm1(800.0))
+z = np.array([800.0, 1.0])
+print(np.exp(z) / np.exp(z).sum())
