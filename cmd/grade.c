@@ -23,6 +23,7 @@ typedef struct {
   const char *text; /* what the offsets of the claims are in */
   uint32_t nerr;
   xi_err *errs;
+  uint32_t root; /* L as evaluated, before a replay moved it to the steps' root */
 } where;
 
 static void report(xiR_session *s, where *w, xi_pos pos, const char *msg) {
@@ -270,7 +271,7 @@ static int resolve(xiR_session *s, where *w, const xiT_steps *st, xiR_graded *c,
     b = id == XI_NONE ? NULL : xiG_binding_of(g, id);
   }
   if (b && b->kind == B_NODE) {
-    c->node = b->node;
+    c->node = b->node == w->root ? st->root : b->node;
     int on = c->node <= st->root && st->index[c->node] != UINT32_MAX;
     if (!on && c->adjoint) {
       snprintf(msg, sizeof msg, "%.*s is not under %s: its adjoint is 0, and nothing to grade",
@@ -434,7 +435,7 @@ static void free_graded(xiR_graded *c, uint32_t n) {
 int xiR_cmd_grade(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *path = NULL, *text = NULL;
   size_t len = 0;
-  where w = {{s->file, s->src, s->len, s->first_line}, s->src, 0, NULL};
+  where w = {{s->file, s->src, s->len, s->first_line}, s->src, 0, NULL, XI_NONE};
   size_t off = st->body_off, end = st->body_off + st->body_len;
   xi_pos first = st->body_pos;
   if (st->arg.len) { /* grade L FILE */
@@ -453,8 +454,11 @@ int xiR_cmd_grade(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiR_graded *c = NULL;
   xiR_world world = {0}, wrong = {0};
   int prepared = 0, rc = label ? xiR_evaluate(s, st, &root, err) : xiX_fail(err, st->pos, "out of memory");
+  uint32_t evaluated = root;
   if (rc == 0)
-    rc = xiR_prepare(s, root, label, &root, 0, XI_T_TEXT, &steps, st->pos, err);
+    rc = xiT_prepare(&steps, &s->g, &s->sweep, &root, label, &root, 0, XI_T_TEXT, s->digits,
+                     xiR_balls(s), s->exact ? s->digits : 0, st->pos, err);
+  w.root = evaluated; /* (a graph holding grad(...) values is replayed: root moves) */
   prepared = rc == 0;
   uint32_t kept = s->g.n; /* the steps' nodes stay, as trace's do: the ξ labels name them */
   if (rc == 0 && claims_of(s, &w, &steps, off, end, first, &c, &n, err))

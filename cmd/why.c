@@ -37,9 +37,14 @@ static void step(const why *w, uint32_t i) {
   xiT_op(w->st, w->b, i);
 }
 
+/* node i's value, its proven digits (4 at most) */
 static void value(const why *w, uint32_t i) {
   xiO_view v = xiG_view(&w->s->g.nodes[i]);
-  xiW_value(w->b, &v, 4, -1, 0);
+  xiW_proof pf;
+  xi_err e;
+  if (xiR_prove_value(w->s, i, &pf, w->at, &e))
+    memset(&pf, 0, sizeof pf);
+  xiW_value_proven(w->b, &v, &pf, 4, -1, 0);
 }
 
 /* ---- the tests ---- */
@@ -78,48 +83,94 @@ static int dead_relu(why *w) {
   return 0;
 }
 
+/* node n's derivative (a σ or a tanh) at each element, as balls into d:
+   σ(z)σ(-z) and sech²(z) from its operand's proven ball (never 1 - σ, which
+   would cancel), or in a format what the sweep takes there, o·(1 - o) and
+   1 - o² of the format's o; 0 when it cannot be had */
+static int derivatives(why *w, const xiG_node *n, arb_ptr d, uint32_t count, slong *prec) {
+  xiW_proof pf;
+  xi_err e;
+  xiO_view z = xiG_view(&w->s->g.nodes[n->a]), o = xiG_view((xiG_node *)n);
+  if (xiR_prove_value(w->s, n->a, &pf, w->at, &e))
+    return 0;
+  *prec = pf.ball ? pf.prec : (slong)w->s->g.prec + 64;
+  arb_t t, u;
+  arb_init(t);
+  arb_init(u);
+  for (uint32_t k = 0; k < count; k++) {
+    if (xiO_fmt != XI_FMT_MPFR) { /* the format's numbers, exactly: what its sweep takes */
+      arb_set_interval_mpfr(t, &o.el[k], &o.el[k], *prec);
+      if (n->op == XI_SIGMOID) {
+        arb_sub_ui(u, t, 1, *prec);
+        arb_mul(d + k, t, u, *prec);
+        arb_neg(d + k, d + k);
+      } else {
+        arb_sqr(u, t, *prec);
+        arb_sub_ui(d + k, u, 1, *prec);
+        arb_neg(d + k, d + k);
+      }
+      continue;
+    }
+    if (pf.ball)
+      arb_set(t, &pf.ball[k]);
+    else
+      arb_set_interval_mpfr(t, &z.el[k], &z.el[k], *prec);
+    if (n->op == XI_SIGMOID) { /* σ(z)·σ(-z) = 1/((1 + e^-z)(1 + e^z)) */
+      arb_exp(u, t, *prec);
+      arb_add_ui(u, u, 1, *prec);
+      arb_neg(t, t);
+      arb_exp(t, t, *prec);
+      arb_add_ui(t, t, 1, *prec);
+      arb_mul(u, u, t, *prec);
+      arb_inv(d + k, u, *prec);
+    } else {
+      arb_sech(u, t, *prec);
+      arb_sqr(d + k, u, *prec);
+    }
+  }
+  arb_clear(t);
+  arb_clear(u);
+  return 1;
+}
+
 static int saturated(why *w) {
   const xiG_graph *g = &w->s->g;
   if (w->nan)
     return 0; /* (a gradient of inf or nan has another cause) */
-  mpfr_t d, most, tiny;
-  mpfr_inits2(64, d, most, tiny, (mpfr_ptr)0);
-  mpfr_set_str(tiny, XI_SATURATED, 10, MPFR_RNDN);
+  arb_t tiny;
+  arb_init(tiny);
+  arb_set_str(tiny, XI_SATURATED, 64);
   int found = 0;
   for (uint32_t i = 0; i <= w->st->root && !found; i++) {
     const xiG_node *n = &g->nodes[i];
     if (!w->path[i] || (n->op != XI_SIGMOID && n->op != XI_TANH))
       continue;
-    xiO_view v = xiG_view((xiG_node *)n);
-    mpfr_set_zero(most, 1);
-    for (uint32_t k = 0; k < v.n; k++) { /* σ(1 - σ), 1 - tanh² */
-      mpfr_set_prec(d, mpfr_get_prec(&v.el[k]) * 2 + 2);
-      if (n->op == XI_SIGMOID) {
-        mpfr_ui_sub(d, 1, &v.el[k], MPFR_RNDN);
-        mpfr_mul(d, d, &v.el[k], MPFR_RNDN);
-      } else {
-        mpfr_sqr(d, &v.el[k], MPFR_RNDN);
-        mpfr_ui_sub(d, 1, d, MPFR_RNDN);
-      }
-      mpfr_abs(d, d, MPFR_RNDN);
-      if (mpfr_cmp(d, most) > 0)
-        mpfr_set(most, d, MPFR_RNDN);
+    uint32_t count = xiG_count(n), most = 0;
+    slong prec;
+    arb_ptr d = _arb_vec_init(count);
+    int all = derivatives(w, n, d, count, &prec);
+    for (uint32_t k = 0; all && k < count; k++) {
+      all = arb_lt(d + k, tiny); /* proven below it */
+      if (arf_cmp(arb_midref(d + k), arb_midref(d + most)) > 0)
+        most = k;
     }
-    if (mpfr_cmp(most, tiny) >= 0)
-      continue;
-    found = 1;
-    char t[XI_FORMAT_ROOM(2)];
-    xiN_write(t, most, 2);
-    step(w, i);
-    xiW_put(w->b, " at ");
-    who(w, n->a);
-    xiW_put(w->b, " = ");
-    value(w, n->a);
-    xiW_put(w->b, ": its derivative %s is %s%s, below %s: the derivative is there but tiny",
-            n->op == XI_SIGMOID ? "σ(1 - σ)" : "1 - tanh²", v.n > 1 ? "at most " : "", t,
-            XI_SATURATED);
+    if (all) {
+      found = 1;
+      char t[XI_FORMAT_ROOM(2)];
+      int known;
+      xiN_write_ball(t, d + most, 2, &known);
+      step(w, i);
+      xiW_put(w->b, " at ");
+      who(w, n->a);
+      xiW_put(w->b, " = ");
+      value(w, n->a);
+      xiW_put(w->b, ": its derivative %s is %s%s, below %s: the derivative is there but tiny",
+              n->op == XI_SIGMOID ? "σ(1 - σ)" : "1 - tanh²", count > 1 ? "at most " : "", t,
+              XI_SATURATED);
+    }
+    _arb_vec_clear(d, count);
   }
-  mpfr_clears(d, most, tiny, (mpfr_ptr)0);
+  arb_clear(tiny);
   return found;
 }
 

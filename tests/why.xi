@@ -16,6 +16,8 @@ why grad(sum(relu(x*W)), x)
 z = 25; w = 1
 L2 = (σ(w*z) - 1)^2
 why grad(L2, w)
+# and tanh: 1 - tanh²(10) = sech²(10) = 4/(e^10 + e^-10)² = 8.2e-9
+why grad(tanh(10*w), w)
 # a cancellation at the working precision: at 53 bits 1 - σ(40) is 1 - (1 -
 # 4.2e-18), nothing left; softplus keeps it: log(1 - σ(40)) = -softplus(40) = -40
 prec 53
