@@ -376,10 +376,20 @@ int xiR_cmd_why(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     xiW_put(&out, "why ∂%s/∂", label);
     xiT_who(&steps, &out, v);
     xiW_put(&out, " = ");
-    if (zero)
+    xiW_proof pf = {0}; /* its proven digits (in a format, the format's numbers) */
+    if (w != XI_NONE)
+      xiT_adjoint_proof(&steps, &steps.step[steps.index[v]], &pf);
+    if (zero && pf.ball) { /* 0 as computed, not exactly: the bound the balls prove */
+      g = xiG_view(&s->g.nodes[v]);
+      g.el = xiM_block(g.n, s->g.prec);
+      if (g.el)
+        xiW_value_proven(&out, &g, &pf, 4, -1, 0);
+      xiM_unblock(g.el);
+    } else if (zero) {
       xiW_put(&out, "0");
-    else
-      xiW_value(&out, &g, 4, -1, 0);
+    } else {
+      xiW_value_proven(&out, &g, &pf, 4, -1, 0);
+    }
     xiW_put(&out, ":\n");
     int found = w == XI_NONE ? 0 : find(s, &steps, v, 0, &out, st->pos, err);
     rc = found < 0 ? -1 : 0;
