@@ -315,7 +315,7 @@ const xiR_slip_row xiR_slips[] = {
     {"batch size", t_batch,
      "a missing factor of the batch size: a mean's derivative divides by the number of "
      "terms it averages"},
-    {"dropped σ′", t_dropped,
+    {"dropped σ′/tanh′", t_dropped,
      "a dropped σ′ or tanh′: the chain rule goes through the activation's derivative too"},
     {"transposed", t_transposed, "a transposed matrix"},
     {"fan-out", t_fanout,

@@ -45,6 +45,13 @@ grade L2
 dL2/dg1 = [-0.04725, -0.04725]
 dL2/dh1 = [-0.04725, -0.04725]
 
+# dropped tanh′: L7 = 3·tanh(a·u) at a = 0.5, u = 2: ∂L7/∂u = 3·(1 - tanh²(1))·a =
+# 3·0.419974·0.5 = 0.62996; without the tanh′ it is 3·0.5 = 1.5
+a = 0.5; u7 = 2
+L7 = 3*tanh(a*u7)
+grade L7
+dL7/du7 = 1.5
+
 # transposed: zz = M·v with M = [[1, 2], [3, 4]], v = [1, 2]: zz = [5, 11];
 # L3 = Σ zz²/2, so ∂L3/∂zz = zz = [5, 11]; ∂L3/∂M = zz·vᵀ = [[5, 10], [11, 22]]
 # (written as its transpose); ∂L3/∂v = Mᵀ·zz = [38, 54] (written M·zz = [27, 59]);
