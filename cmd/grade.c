@@ -448,7 +448,7 @@ int xiR_cmd_grade(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     w.src = (xiX_source){path, text, len, 1}, w.text = text;
     off = 0, end = len, first = (xi_pos){1, 1};
   }
-  uint32_t mark = s->g.n, root, n = 0;
+  uint32_t mark = s->g.n, root = XI_NONE, n = 0;
   char *label = xiR_label(s, st);
   xiT_steps steps;
   xiR_graded *c = NULL;
