@@ -145,6 +145,21 @@ int xiR_use_format(xiR_session *s, int f, xi_pos at, xi_err *err);
    (format, prec, --prec); at the prompt a note says so */
 void xiR_python_numbers(xiR_session *s, xi_pos at);
 
+/* ---- where a format loses the value (compare.c) ---- */
+/* in the session's IEEE format, where the steps' root first loses its values
+   and its gradient against the exact ones (compare's ! marks), written as
+   compare's lines into b[0] and b[1], and why (*fwd, *rev: compare's words:
+   overflows, underflows, a cancellation ...; NULL where nothing was lost):
+   how many were found, or -1 */
+int xiR_compare_faults(xiR_session *s, xiT_steps *steps, xiW_buf b[2], const char **fwd,
+                       const char **rev, xi_pos at, xi_err *err);
+
+/* ---- why a gradient is 0 or not finite (why.c) ---- */
+/* for each leaf of st whose gradient is 0 or not finite, the first cause of
+   why's table that applies, a line (NULL where none): trace prints them under
+   the gradients.  NULL when there are none to find; free each, then it */
+char **xiR_why_notes(xiR_session *s, xiT_steps *st, xi_pos at);
+
 /* ---- where inf and nan first appeared, in a format (notes.c) ---- */
 /* where under root inf and nan first appeared, as notes */
 void xiR_format_notes(xiR_session *s, uint32_t root);
@@ -152,6 +167,10 @@ void xiR_format_notes(xiR_session *s, uint32_t root);
    adjoints arose (0·inf: a branch np.where did not take, ...), as a note;
    traced: name the nodes by the ξ labels the trace just printed */
 void xiR_adjoint_notes(xiR_session *s, const char *of, int traced);
+/* the same note's words into b (from "first nan of the adjoints"): 0 when no
+   adjoint is nan; 1 when it is 0·inf in a branch np.where did not take; 2
+   another 0·inf; 3 anything else */
+int xiR_adjoint_nan(xiR_session *s, const char *of, int traced, xiW_buf *b);
 /* the same for a grad(E, v) value just printed (node i) that holds a nan */
 void xiR_grad_notes(xiR_session *s, uint32_t i);
 

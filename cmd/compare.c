@@ -192,6 +192,46 @@ static int chars(const char *p) {
   return n;
 }
 
+/* the first step of a column (from the leaves up; adj: the adjoints, from L
+   down) whose cell judge() faults against the exact column ex: its step
+   (-1: none), the element and why */
+static int first_fault(xiT_steps *steps, column *col, column *ex, int adj, int *elem,
+                       const char **why) {
+  for (uint32_t q = 0; q < steps->n; q++) {
+    uint32_t k = adj ? steps->n - 1 - q : q;
+    xiO_view v, w;
+    if (cell(col, steps->step[k].node, adj, &v) || cell(ex, steps->step[k].node, adj, &w))
+      continue;
+    if ((*elem = first_bad(col, steps->step[k].node, adj, &v, &w, why)) >= 0)
+      return (int)k;
+  }
+  return -1;
+}
+
+/* the line that says where column col first lost the value (or the gradient) */
+static void fault_line(xiW_buf *b, xiT_steps *steps, column *col, column *ex, int adj, int first,
+                       int elem, const char *why) {
+  const xiT_step *p = &steps->step[first];
+  xiO_view v, w;
+  cell(col, p->node, adj, &v);
+  cell(ex, p->node, adj, &w);
+  xiW_put(b, "%s: %s first %s here", xiO_formats[col->f].name, adj ? p->dwho : p->who, why);
+  if (v.sh.rank) {
+    char e[64];
+    xiR_element(e, sizeof e, "", v.sh, (uint32_t)elem);
+    xiW_put(b, " (element %s)", e);
+  }
+  xiW_put(b, ": ");
+  number(b, &v.el[elem], NULL);
+  xiW_put(b, ", exact ");
+  number(b, &w.el[elem], exact_ball(steps, (uint32_t)first, adj, (uint32_t)elem));
+  xiW_put(b, "%s", adj ? (mpfr_zero_p(&v.el[elem]) ? ": the gradient vanished"
+                          : mpfr_inf_p(&v.el[elem]) || mpfr_nan_p(&v.el[elem])
+                              ? ": the gradient exploded"
+                              : "")
+                       : "");
+}
+
 /* the table of values (adj 0) or adjoints (adj 1), the first faulty cell of
    each format marked, then a line for each */
 static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) {
@@ -203,17 +243,8 @@ static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) 
   int first[XI_NFORMATS + 1], elem[XI_NFORMATS + 1];
   const char *why[XI_NFORMATS + 1];
   column *ex = &col[ncol - 1];
-  for (int c = 0; c + 1 < ncol; c++) { /* forward: from the leaves; reverse: from L */
-    first[c] = -1;
-    for (uint32_t q = 0; q < steps->n && first[c] < 0; q++) {
-      uint32_t k = adj ? steps->n - 1 - q : q;
-      xiO_view v, w;
-      if (cell(&col[c], steps->step[k].node, adj, &v) || cell(ex, steps->step[k].node, adj, &w))
-        continue;
-      if ((elem[c] = first_bad(&col[c], steps->step[k].node, adj, &v, &w, &why[c])) >= 0)
-        first[c] = (int)k;
-    }
-  }
+  for (int c = 0; c + 1 < ncol; c++) /* forward: from the leaves; reverse: from L */
+    first[c] = first_fault(steps, &col[c], ex, adj, &elem[c], &why[c]);
   xiW_put(b, "%s\n  %*s", adj ? "reverse: the adjoints" : "forward: the values", width, "");
   for (int c = 0; c < ncol; c++)
     xiW_put(b, " %*s%s", XI_CMP_WIDTH - 1, c + 1 < ncol ? xiO_formats[col[c].f].name : "exact",
@@ -234,27 +265,78 @@ static void table(xiW_buf *b, xiT_steps *steps, column *col, int ncol, int adj) 
   for (int c = 0; c + 1 < ncol; c++) {
     if (first[c] < 0)
       continue;
-    const xiT_step *p = &steps->step[first[c]];
-    xiO_view v, w;
-    cell(&col[c], p->node, adj, &v);
-    cell(ex, p->node, adj, &w);
-    xiW_put(b, "  %s: %s first %s here", xiO_formats[col[c].f].name,
-            adj ? p->dwho : p->who, why[c]);
-    if (v.sh.rank) {
-      char e[64];
-      xiR_element(e, sizeof e, "", v.sh, (uint32_t)elem[c]);
-      xiW_put(b, " (element %s)", e);
-    }
-    xiW_put(b, ": ");
-    number(b, &v.el[elem[c]], NULL);
-    xiW_put(b, ", exact ");
-    number(b, &w.el[elem[c]], exact_ball(steps, (uint32_t)first[c], adj, (uint32_t)elem[c]));
-    xiW_put(b, "%s\n", adj ? (mpfr_zero_p(&v.el[elem[c]]) ? ": the gradient vanished"
-                              : mpfr_inf_p(&v.el[elem[c]]) || mpfr_nan_p(&v.el[elem[c]])
-                                  ? ": the gradient exploded"
-                                  : "")
-                         : "");
+    xiW_put(b, "  ");
+    fault_line(b, steps, &col[c], ex, adj, first[c], elem[c], why[c]);
+    xiW_put(b, "\n");
   }
+}
+
+/* root's graph computed in each format of want and exactly (the last
+   column: MPFR at 256 bits, or prec when higher, proven by the session's
+   balls when it has them), each swept when root is a scalar */
+static int columns(xiR_session *s, uint32_t root, const int *want, int nwant, xiT_steps *steps,
+                   column *col, int *ncol, mpfr_prec_t *exactp, xi_pos at, xi_err *err) {
+  int rc = 0, saved = xiO_fmt;
+  mpfr_prec_t mine = xiO_fmt == XI_FMT_MPFR ? s->g.prec : s->mpfr_prec;
+  mpfr_prec_t exact = mine > XI_EXACT_PREC ? mine : XI_EXACT_PREC;
+  *exactp = exact;
+  for (int q = 0; rc == 0 && q <= nwant; q++) {
+    column *c = &col[(*ncol)++];
+    memset(c, 0, sizeof *c);
+    c->f = q < nwant ? want[q] : XI_FMT_MPFR;
+    xiD_init(&c->sw);
+    xiO_fmt = c->f;
+    rc = xiC_copy_make(&c->c, &s->g, &root, 1, c->f ? xiO_formats[c->f].prec : exact, at, err);
+    c->root = rc == 0 ? c->c.map[root] : XI_NONE;
+    if (rc == 0 && !xiG_is_tensor(&c->c.g.nodes[c->root])) {
+      rc = xiD_sweep_from(&c->sw, &c->c.g, &c->root, XID_ALL, NULL, 0, at, err);
+      c->swept = rc == 0;
+    }
+    xiO_fmt = saved;
+    if (rc && !c->f) {
+      size_t len = strlen(err->msg);
+      snprintf(err->msg + len, sizeof err->msg - len, " (in the exact column, at %ld bits)",
+               (long)exact);
+    }
+  }
+  /* the exact column's digits proven by the session's balls (in an IEEE
+     format the session has none: the column is then MPFR's at that many bits) */
+  xiB_balls *balls = rc == 0 ? xiR_balls(s) : NULL;
+  if (balls) {
+    xiB_set_prec(balls, exact == s->g.prec ? 0 : (slong)exact);
+    rc = xiT_steps_prove(steps, balls, XI_CMP_DIGITS, at, err);
+  }
+  return rc;
+}
+
+static void free_columns(column *col, int ncol) {
+  for (int c = 0; c < ncol; c++) {
+    xiC_copy_free(&col[c].c);
+    xiD_free(&col[c].sw);
+  }
+}
+
+int xiR_compare_faults(xiR_session *s, xiT_steps *steps, xiW_buf b[2], const char **fwd,
+                       const char **rev, xi_pos at, xi_err *err) {
+  *fwd = *rev = NULL;
+  if (xiO_fmt == XI_FMT_MPFR)
+    return 0;
+  column col[2];
+  int ncol = 0, want[1] = {xiO_fmt}, found = 0;
+  mpfr_prec_t exact;
+  int rc = columns(s, steps->root, want, 1, steps, col, &ncol, &exact, at, err);
+  for (int adj = 0; rc == 0 && adj < 2 && (!adj || col[0].swept); adj++) {
+    int elem;
+    const char *why;
+    int first = first_fault(steps, &col[0], &col[1], adj, &elem, &why);
+    if (first < 0)
+      continue;
+    found++;
+    fault_line(&b[adj], steps, &col[0], &col[1], adj, first, elem, why);
+    *(adj ? rev : fwd) = why;
+  }
+  free_columns(col, ncol);
+  return rc ? -1 : found;
 }
 
 int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -289,36 +371,11 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
                         s->digits, st->pos, err); /* (no wrt: an empty list, not NULL) */
   have_steps = rc == 0;
   column col[XI_NFORMATS + 1];
-  int ncol = 0, saved = xiO_fmt;
-  mpfr_prec_t mine = xiO_fmt == XI_FMT_MPFR ? s->g.prec : s->mpfr_prec;
-  mpfr_prec_t exact = mine > XI_EXACT_PREC ? mine : XI_EXACT_PREC;
-  for (int q = 0; rc == 0 && q <= nwant; q++) {
-    column *c = &col[ncol++];
-    memset(c, 0, sizeof *c);
-    c->f = q < nwant ? want[q] : XI_FMT_MPFR;
-    xiD_init(&c->sw);
-    xiO_fmt = c->f;
-    rc = xiC_copy_make(&c->c, &s->g, &root, 1, c->f ? xiO_formats[c->f].prec : exact, st->pos,
-                       err);
-    c->root = rc == 0 ? c->c.map[root] : XI_NONE;
-    if (rc == 0 && !xiG_is_tensor(&c->c.g.nodes[c->root])) {
-      rc = xiD_sweep_from(&c->sw, &c->c.g, &c->root, XID_ALL, NULL, 0, st->pos, err);
-      c->swept = rc == 0;
-    }
-    xiO_fmt = saved;
-    if (rc && !c->f) {
-      size_t len = strlen(err->msg);
-      snprintf(err->msg + len, sizeof err->msg - len, " (in the exact column, at %ld bits)",
-               (long)exact);
-    }
-  }
-  /* the exact column's digits proven by the session's balls (in an IEEE
-     format the session has none: the column is then MPFR's at that many bits) */
+  int ncol = 0;
+  mpfr_prec_t exact = 0;
+  if (rc == 0)
+    rc = columns(s, root, want, nwant, &steps, col, &ncol, &exact, st->pos, err);
   xiB_balls *balls = rc == 0 ? xiR_balls(s) : NULL;
-  if (balls) {
-    xiB_set_prec(balls, exact == s->g.prec ? 0 : (slong)exact);
-    rc = xiT_steps_prove(&steps, balls, XI_CMP_DIGITS, st->pos, err);
-  }
   if (rc == 0) {
     xiW_buf out = {0};
     xiW_put(&out, "compare %s: each format, and exact (%s at %ld bits); ! marks where a\n"
@@ -332,10 +389,7 @@ int xiR_cmd_compare(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     rc = xiR_emit(&out, st->pos, err);
     xiW_free(&out);
   }
-  for (int c = 0; c < ncol; c++) {
-    xiC_copy_free(&col[c].c);
-    xiD_free(&col[c].sw);
-  }
+  free_columns(col, ncol);
   if (have_steps)
     xiT_steps_free(&steps);
   free(label);

@@ -177,9 +177,9 @@ static uint32_t not_taken(xiR_session *s, uint32_t c, uint32_t q) {
 }
 
 /* the nan of node i's adjoint at element e, from a consumer's share g·p
-   with g and p numbers (0·inf, inf·0): said (1); 2 when a share's local
-   derivative is nan (a value was: the forward note says where); 0 when
-   none was found */
+   with g and p numbers (0·inf, inf·0): said (1; 3 when the share is of a
+   branch np.where did not take); 2 when a share's local derivative is nan
+   (a value was: the forward note says where); 0 when none was found */
 static int nan_share(xiR_session *s, xiW_buf *b, uint32_t i, uint32_t e, int traced) {
   int forward = 0;
   for (uint32_t c = i + 1; c <= s->sweep.root; c++) {
@@ -215,6 +215,7 @@ static int nan_share(xiR_session *s, xiW_buf *b, uint32_t i, uint32_t e, int tra
                 plain ? "" : op, plain ? "" : ")", on, en, xt, zero ? "inf" : "0",
                 zero ? "0" : "inf");
         uint32_t j = zero ? not_taken(s, c, q) : XI_NONE;
+        int branch = j != XI_NONE;
         if (j != XI_NONE) {
           char jn[200];
           node_text(s, j, traced, jn, sizeof jn);
@@ -224,16 +225,16 @@ static int nan_share(xiR_session *s, xiW_buf *b, uint32_t i, uint32_t e, int tra
             xiW_put(b, " (%s, half of an np.where, did not take that branch)", jn);
         }
         xiW_put(b, "; 0·inf is nan");
-        return 1;
+        return branch ? 3 : 1;
       }
     }
   }
   return forward ? 2 : 0;
 }
 
-void xiR_adjoint_notes(xiR_session *s, const char *of, int traced) {
+int xiR_adjoint_nan(xiR_session *s, const char *of, int traced, xiW_buf *b) {
   if (xiO_fmt == XI_FMT_MPFR)
-    return;
+    return 0;
   for (uint32_t i = s->sweep.root + 1; i-- > s->sweep.lo;) {
     xiO_view v;
     if (xiD_adj_view(&s->sweep, &s->g, i, &v) || finite_view(&v, 1))
@@ -245,19 +246,26 @@ void xiR_adjoint_notes(xiR_session *s, const char *of, int traced) {
     node_text(s, i, traced, name, sizeof name);
     if (v.sh.rank)
       xiR_element(en, sizeof en, "", v.sh, e);
-    xiW_buf b = {0};
-    xiW_put(&b, "note: first nan of the adjoints at ∂%s/∂%s%s: ", of, name, en);
-    int why = nan_share(s, &b, i, e, traced);
+    xiW_put(b, "first nan of the adjoints at ∂%s/∂%s%s: ", of, name, en);
+    int why = nan_share(s, b, i, e, traced);
     if (why == 2)
-      xiW_put(&b, "a local derivative there is nan, for a value is (the note above)");
+      xiW_put(b, "a local derivative there is nan, for a value is (the note above)");
     else if (!why)
-      xiW_put(&b, "from a sum inf - inf, or from a tensor operation's share");
+      xiW_put(b, "from a sum inf - inf, or from a tensor operation's share");
+    return why == 3 ? 1 : why == 1 ? 2 : 3;
+  }
+  return 0;
+}
+
+void xiR_adjoint_notes(xiR_session *s, const char *of, int traced) {
+  xiW_buf b = {0};
+  xiW_put(&b, "note: ");
+  if (xiR_adjoint_nan(s, of, traced, &b)) {
     xiW_put(&b, "\n");
     if (!b.failed)
       fwrite(b.s, 1, b.n, stdout);
-    xiW_free(&b);
-    return;
   }
+  xiW_free(&b);
 }
 
 void xiR_grad_notes(xiR_session *s, uint32_t i) {

@@ -17,7 +17,12 @@ int xiR_cmd_trace(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (rc == 0)
     rc = xiR_prepare(s, root, label, wrt, st->nnames, XI_T_TEXT, &steps, st->pos, err);
   if (rc == 0) {
+    char **why = xiR_why_notes(s, &steps, st->pos); /* under a gradient of 0 or not finite */
+    steps.note = why;
     rc = xiT_trace(&steps, label, wrt, st->nnames, style, st->pos, err);
+    for (uint32_t k = 0; why && k < steps.n; k++)
+      free(why[k]);
+    free(why);
     if (rc == 0 && steps.balls && s->exact)
       s->exact_prec = steps.prec; /* what digits N exact took: the next print starts there */
     xiT_steps_free(&steps);

@@ -63,8 +63,19 @@ static builder make_builder(xiG_graph *g, xi_pos at, xi_err *err) {
 
 /* ---- one operand's share of a node's adjoint, as nodes ---- */
 
+static int partial_on(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, const uint32_t *args,
+                      uint32_t *out, xi_err *err);
+
 /* the local partial of elementwise node i by operand k, from the table's formula */
 int xiA_partial(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t *out, xi_err *err) {
+  const xiG_node *n = &g->nodes[i];
+  uint32_t args[3] = {n->a, n->b != XI_NONE ? n->b : n->a, i};
+  return partial_on(s, g, i, k, args, out, err);
+}
+
+/* the same with node i's operands and its own value taken from args (a, b, o) */
+static int partial_on(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, const uint32_t *args,
+                      uint32_t *out, xi_err *err) {
   const xiG_node *n = &g->nodes[i];
   if (!s->compiled[n->op][k]) {
     s->param[0] = xiS_intern(&g->sym, "a", 1);
@@ -76,11 +87,13 @@ int xiA_partial(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t *out, xi
       return -1; /* a row's formula that is not an expression: tests/opgrad.c says which */
     s->compiled[n->op][k] = 1;
   }
-  uint32_t args[3] = {n->a, n->b != XI_NONE ? n->b : n->a, i};
   return xiG_exec(g, &s->formula[n->op][k], s->param, args, 3, out, err);
 }
 
-static uint32_t share(xiD_sweep *s, builder *B, uint32_t i, uint32_t k, uint32_t adj, int seed) {
+/* operand k's share of node i's adjoint adj; self: the node that stands for
+   node i's value in the rule's formula (i itself, unless a student's) */
+static uint32_t share_on(xiD_sweep *s, builder *B, uint32_t i, uint32_t k, uint32_t adj,
+                         int seed, uint32_t self) {
   xiG_graph *g = B->g;
   const xiG_node *n = &g->nodes[i];
   uint32_t o = xiG_arg(n, k);
@@ -100,8 +113,8 @@ static uint32_t share(xiD_sweep *s, builder *B, uint32_t i, uint32_t k, uint32_t
   } else if (strcmp(d, "-1") == 0) {
     c = b_op(&B->bd, XI_NEG, adj, XI_NONE, NULL);
   } else {
-    uint32_t p;
-    if (xiA_partial(s, g, i, (int)k, &p, B->err)) {
+    uint32_t p, args[3] = {n->a, n->b != XI_NONE ? n->b : n->a, self};
+    if (partial_on(s, g, i, (int)k, args, &p, B->err)) {
       B->failed = 1;
       return XI_NONE;
     }
@@ -118,10 +131,21 @@ static uint32_t share(xiD_sweep *s, builder *B, uint32_t i, uint32_t k, uint32_t
   return c;
 }
 
+static uint32_t share(xiD_sweep *s, builder *B, uint32_t i, uint32_t k, uint32_t adj, int seed) {
+  return share_on(s, B, i, k, adj, seed, i);
+}
+
 int xiA_share(xiD_sweep *s, xiG_graph *g, uint32_t i, uint32_t k, uint32_t adj, xi_pos at,
               uint32_t *out, xi_err *err) {
   builder B = make_builder(g, at, err);
   *out = share(s, &B, i, k, adj, 0);
+  return B.failed || *out == XI_NONE ? -1 : 0;
+}
+
+int xiA_share_on(xiD_sweep *s, xiG_graph *g, uint32_t i, uint32_t k, uint32_t adj,
+                 uint32_t self, xi_pos at, uint32_t *out, xi_err *err) {
+  builder B = make_builder(g, at, err);
+  *out = share_on(s, &B, i, k, adj, 0, self);
   return B.failed || *out == XI_NONE ? -1 : 0;
 }
 

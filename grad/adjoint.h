@@ -39,4 +39,10 @@ int xiA_partial(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t *out, xi
 int xiA_share(xiD_sweep *s, xiG_graph *g, uint32_t i, uint32_t k, uint32_t adj, xi_pos at,
               uint32_t *out, xi_err *err);
 
+/* the same with node self standing for node i's value where the rule's
+   formula reads it (o: σ's o·(1 - o)): a student's value of it, for grade's
+   follow-through */
+int xiA_share_on(xiD_sweep *s, xiG_graph *g, uint32_t i, uint32_t k, uint32_t adj,
+                 uint32_t self, xi_pos at, uint32_t *out, xi_err *err);
+
 #endif

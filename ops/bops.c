@@ -117,6 +117,22 @@ static int e_sigmoid(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_inv(r, r, prec);
   return 0;
 }
+/* softplus(a) = log1p(e^a): a ball's e^a is relative whatever a's size, and
+   log1p keeps it so (for a large, log1p(e^a) is a + a small relative term) */
+static int e_softplus(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  arb_exp(r, a, prec);
+  arb_log1p(r, r, prec);
+  return 0;
+}
+static int e_log_sigmoid(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  arb_neg(r, a);
+  arb_exp(r, r, prec);
+  arb_log1p(r, r, prec);
+  arb_neg(r, r);
+  return 0;
+}
 /* relu, abs, maximum and minimum are continuous: the ball of every value */
 static int e_relu(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
@@ -363,7 +379,8 @@ static const struct {
     [XI_DIV] = {.el = e_div}, [XI_POW] = {.el = e_pow}, [XI_EXP] = {.el = e_exp},
     [XI_LOG] = {.el = e_log}, [XI_SQRT] = {.el = e_sqrt}, [XI_SIN] = {.el = e_sin},
     [XI_COS] = {.el = e_cos}, [XI_TAN] = {.el = e_tan}, [XI_TANH] = {.el = e_tanh},
-    [XI_SIGMOID] = {.el = e_sigmoid}, [XI_RELU] = {.el = e_relu}, [XI_ABS] = {.el = e_abs},
+    [XI_SIGMOID] = {.el = e_sigmoid}, [XI_SOFTPLUS] = {.el = e_softplus},
+    [XI_LOG_SIGMOID] = {.el = e_log_sigmoid}, [XI_RELU] = {.el = e_relu}, [XI_ABS] = {.el = e_abs},
     [XI_SIGN] = {.el = e_sign}, [XI_MAXIMUM] = {.el = e_maximum},
     [XI_MINIMUM] = {.el = e_minimum}, [XI_MOD] = {.el = e_mod},
     [XI_FLOORDIV] = {.el = e_floordiv}, [XI_KEEP] = {.el = e_keep},

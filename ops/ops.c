@@ -97,6 +97,37 @@ static int fw_sigmoid(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) 
   mpfr_clear(t);
   return inex;
 }
+/* softplus(a) = log(1 + e^a), as a + log1p(e^-a) for a > 0 (e^±a never
+   overflows, and 1 + e^a is never rounded), with guard bits */
+static int softplus(mpfr_ptr r, mpfr_srcptr a, int neg, mpfr_rnd_t rnd) {
+  mpfr_t t, x;
+  mpfr_inits2(mpfr_get_prec(r) + 32, t, x, (mpfr_ptr)0);
+  mpfr_set(x, a, MPFR_RNDN); /* (exact: x has more bits than a's working precision) */
+  if (neg)
+    mpfr_neg(x, x, MPFR_RNDN);
+  int inex;
+  if (mpfr_sgn(x) > 0) {
+    mpfr_neg(t, x, MPFR_RNDN);
+    mpfr_exp(t, t, MPFR_RNDN);
+    mpfr_log1p(t, t, MPFR_RNDN);
+    mpfr_add(t, t, x, MPFR_RNDN);
+  } else {
+    mpfr_exp(t, x, MPFR_RNDN);
+    mpfr_log1p(t, t, MPFR_RNDN);
+  }
+  inex = neg ? mpfr_neg(r, t, rnd) : mpfr_set(r, t, rnd);
+  mpfr_clears(t, x, (mpfr_ptr)0);
+  return inex;
+}
+static int fw_softplus(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return softplus(r, a, 0, rnd);
+}
+/* log σ(a) = -softplus(-a) */
+static int fw_log_sigmoid(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return softplus(r, a, 1, rnd);
+}
 static int fw_relu(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   if (mpfr_sgn(a) > 0)
@@ -290,6 +321,19 @@ static mpfr_srcptr d_sigmoid(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a,
   (void)k, (void)a, (void)b;
   mpfr_ui_sub(t, 1, o, MPFR_RNDN);
   mpfr_mul(t, t, o, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_softplus(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a,
+                              mpfr_srcptr b) {
+  (void)k, (void)o;
+  fw_sigmoid(t, a, b, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_log_sigmoid(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a,
+                                 mpfr_srcptr b) {
+  (void)k, (void)o;
+  mpfr_neg(t, a, MPFR_RNDN); /* σ(-a), never 1 - σ(a) */
+  fw_sigmoid(t, t, b, MPFR_RNDN);
   return t;
 }
 static mpfr_srcptr d_relu(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {

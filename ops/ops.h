@@ -65,6 +65,14 @@
     "tanh(x).  d/dx = 1 - tanh(x)^2")                                                     \
   X(SIGMOID, "sigmoid", 1, fw_sigmoid, d_sigmoid, "σ(a)", "o·(1 - o)", NULL, NULL, NULL,  \
     "sigmoid(x) = σ(x) = 1/(1 + exp(-x)).  d/dx = σ(x)·(1 - σ(x))")                      \
+  X(SOFTPLUS, "softplus", 1, fw_softplus, d_softplus, "softplus(a)", "σ(a)", NULL, NULL, NULL, \
+    "softplus(x) = log(1 + exp(x)), computed without rounding 1 + exp(x) (x + log(1 +\n"   \
+    "  exp(-x)) for x > 0).  d/dx = σ(x).  -softplus(x) is log(1 - σ(x)), which\n"          \
+    "  1 - σ(x) cannot give once σ(x) rounds to 1")                                        \
+  X(LOG_SIGMOID, "log_sigmoid", 1, fw_log_sigmoid, d_log_sigmoid, "log_sigmoid(a)",          \
+    "σ(-a)", NULL, NULL, NULL,                                                             \
+    "log_sigmoid(x) = log σ(x) = -softplus(-x), the log-likelihood of a sigmoid without\n"  \
+    "  its rounding: log_sigmoid(-x) is log(1 - σ(x)).  d/dx = σ(-x) = 1 - σ(x)")          \
   X(RELU, "relu", 1, fw_relu, d_relu, "relu(a)", "(a > 0)", NULL, NULL, NULL,             \
     "relu(x) = max(x, 0).  d/dx = 1 if x > 0, else 0 (at 0 it is 0, as in PyTorch)")     \
   X(ABS, "abs", 1, fw_abs, d_abs, "|a|", "sign(a)", NULL, NULL, NULL,                     \

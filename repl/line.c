@@ -13,7 +13,8 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "syntax/lex.h" /* xiL_open: what a line leaves open */
+#include "syntax/lex.h"   /* xiL_open: what a line leaves open */
+#include "syntax/parse.h" /* xiP_claims_open: grade L's lines of claims */
 
 #define HISTORY_LINES 1000
 #define PROMPT "xi> "
@@ -35,8 +36,10 @@ static void on_sigint(int sig) {
 }
 
 /* A statement typed over several lines (a `repeat N {` block, a Python block
-   after a line ending in ':', brackets or a string left open): the lines so
-   far.  The lexer says when they are complete (syntax/lex.c, xiL_open). */
+   after a line ending in ':', brackets or a string left open, grade L's
+   claims up to a blank line): the lines so far.  The lexer and the parser say
+   when they are complete (syntax/lex.c, xiL_open; syntax/cmdargs.c,
+   xiP_claims_open). */
 static char *pending;
 static size_t pending_len;
 static uint32_t pending_line;
@@ -54,7 +57,8 @@ static int gather(char *line) {
   pending_len += n;
   pending[pending_len++] = '\n';
   pending[pending_len] = '\0';
-  return xiL_open(pending, pending_len) == XI_OPEN_NONE;
+  return xiL_open(pending, pending_len) == XI_OPEN_NONE &&
+         !xiP_claims_open(pending, pending_len);
 }
 
 /* One history entry for what ran: a line, or a whole block typed over several

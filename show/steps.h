@@ -65,6 +65,9 @@ typedef struct {
   uint32_t *snode;    /* the operands off the path (wrt), not steps: snode[k]'s */
   arb_struct **sball; /* value's balls are sball[k] */
   uint32_t nside;
+  /* note[k]: a line trace prints under step k's adjoint, or NULL; the
+     caller's (cmd/why.c: the cause of a gradient of 0, or not finite) */
+  char *const *note;
   /* private: the terms and the text of every string, in single blocks */
   xiT_term *term;
   uint32_t nterm;

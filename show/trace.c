@@ -158,6 +158,8 @@ static int print_steps(const printer *pr, xiW_buf *out, const char *label, const
     if ((k & 1023) == 0 && xiO_stopped())
       return -1;
     xiT_reverse_line(pr, out, &st->step[k], 0);
+    if (st->note && st->note[k])
+      xiW_put(out, "    why: %s\n", st->note[k]);
   }
   return 0;
 }

@@ -207,6 +207,32 @@
     "by hand right?  equiv grad(L, W), (p - y)*x.  Index tables and class labels are\n" \
     "not moved; the session's values are not changed.  A counterexample fails as a\n"  \
     "failed check does (exit status 1).")                                                 \
+  C(GRADE, "grade", A_CLAIMS, cmd_grade, "grade L [FILE]",                             \
+    "mark a worked solution: each step right, wrong or follow-through",                   \
+    "The claims are lines NAME = NUMBER, from FILE or, without one, from the lines\n"      \
+    "after grade L up to a blank line.  NAME is a named value (z1), a ξ label (ξ3 or\n"    \
+    "xi3, numbered as trace numbers them; a file that writes ξ1 = -W*x = -9 numbers\n"   \
+    "its own, each label the step that computes its expression) or an adjoint (dL/dW,\n" \
+    "∂L/∂W, dL/dxi3).  Numbers as people write them: −0.00037018, 1.2e-4,\n"               \
+    "1.2×10^-4, [0.2, 0.2] for a vector; text after # is ignored.  Each claim, in the\n"   \
+    "order of the graph, is right (to the digits written, proven as check proves),\n"     \
+    "right given your earlier wrong values (follow-through: the step computed from\n"     \
+    "your own operands), or wrong; the first wrong step is shown with the right\n"        \
+    "value, your operands and the formula, and each wrong step's slip is named: a\n"      \
+    "sign, a factor of 2 (the ½ of a squared loss), truncated, rounding carried\n"       \
+    "forward, the batch size, a dropped σ′ or tanh′, a transposed matrix, a path of a\n" \
+    "fan-out left out.  Then the score; any wrong step makes the exit status 1.\n"        \
+    "grade L FILE > OUT.md (grade L > OUT.md, the claims after it) writes the\n"        \
+    "marked solution as Markdown instead, and the score.")                               \
+  C(WHY, "why", A_EXPR, cmd_why, "why grad(L, W)",                                         \
+    "why a gradient is 0, tiny, inf or nan: the cause and the standard fix",              \
+    "why grad(L, W) looks for the causes of a gradient that vanished or exploded:\n"      \
+    "a dead ReLU (every pre-activation <= 0), a saturated sigmoid or tanh (its\n"         \
+    "derivative below 1e-8), an overflow or underflow in an IEEE format (the node\n"     \
+    "where it first happened), 0·inf in a branch np.where did not take, a\n"             \
+    "cancellation (1 - σ(x) that lost every bit: softplus, log_sigmoid), a log of 0\n"   \
+    "in a loss (clip it).  Each cause found is named with its node and the fix;\n"       \
+    "trace prints the same line under a leaf's gradient that is 0 or not finite.")      \
   C(QUIT, "quit", A_NONE, cmd_quit, "quit",                                                \
     "leave (exit and Ctrl-D too)", "")                                                     \
   C(EXIT, "exit", A_NONE, cmd_exit, "exit",                                                \
@@ -229,7 +255,9 @@ typedef enum {
   A_TOPIC,      /* a word, or nothing */
   A_FILE,       /* the raw rest of the statement */
   A_NAMES,      /* names separated by commas */
-  A_BLOCK       /* a number and a { block } */
+  A_BLOCK,      /* a number and a { block } */
+  A_CLAIMS      /* an expression, then optionally a file and > OUT; without a file the
+                   lines after it up to a blank line (grade L) */
 } xiP_args;
 
 enum xiP_command {

@@ -162,77 +162,6 @@ int xiP_kw_slot(const char *spec, const char *word) {
   return -1;
 }
 
-/* ---- arguments ---- */
-
-/* dtype=float (int, bool, np.float64, 'float64' ...): how the values are kept */
-static int dtype_word(xiP_parser *p) {
-  xiL_token t = xiP_take(p);
-  const char *s = p->lx.src + t.off;
-  size_t n = t.len;
-  if (t.type == T_NAME && TAG_KIND(xiP_tag_of(p, &t)) == TAG_MODULE && xiP_is(p, T_DOT)) {
-    xiP_take(p);
-    t = xiP_expect(p, T_NAME, "a type after '.', as in np.float64");
-    s = p->lx.src + t.off, n = t.len;
-  } else if (t.type == T_STRING && n >= 2) {
-    s++, n -= 2;
-  } else if (t.type != T_NAME) {
-    xiP_fail(p, t.pos, "dtype= takes float, int or bool");
-  }
-#define IS(w) (n == strlen(w) && memcmp(s, w, n) == 0)
-  if (IS("float") || IS("float64") || IS("double"))
-    return XI_DT_FLOAT;
-  if (IS("int") || IS("int64") || IS("int32") || IS("intp"))
-    return XI_DT_INT;
-  if (IS("bool") || IS("bool_"))
-    return XI_DT_BOOL;
-  if (IS("float32") || IS("float16"))
-    xiP_fail(p, t.pos, "%.*s is a number format: `format binary32` / `format binary16` "
-                       "will give it (xi computes exactly)", (int)n, s);
-#undef IS
-  xiP_fail(p, t.pos, "dtype= takes float, int or bool, not %.*s", (int)n, s);
-}
-
-void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) {
-  memset(a, 0, sizeof *a);
-  a->dtype = -1;
-  if (!xiP_is(p, T_RP)) {
-    do {
-      if (xiP_is(p, T_RP))
-        break; /* f(a, b,) as Python allows */
-      xiL_token t = *xiP_peek(p);
-      uint32_t kw = XI_NONE, start = c->n;
-      xiP_expr(p, c); /* name=value is a keyword argument: a name, then '=' */
-      if (xiP_is(p, T_ASSIGN) && c->n == start + 1 && c->ins[start].kind == K_NAME) {
-        kw = c->ins[start].arg;
-        c->n = start;
-        xiP_take(p);
-        if (strcmp(xiS_name(p->sym, kw), "dtype") == 0) {
-          a->dtype = dtype_word(p);
-          continue;
-        }
-        xiP_expr(p, c);
-      }
-      if (kw == XI_NONE && a->nkw)
-        xiP_fail(p, t.pos, "a positional argument after a keyword argument");
-      if (a->n == 0)
-        a->first = t;
-      if (a->n < XI_KW_ARGS) {
-        a->start[a->n] = start;
-        a->kw[a->n] = kw;
-        a->pos[a->n] = t.pos;
-      } else if (kw != XI_NONE) {
-        xiP_fail(p, t.pos, "keyword arguments come among the first %d", XI_KW_ARGS);
-      }
-      a->nkw += kw != XI_NONE;
-      if (++a->n > 1000)
-        xiP_fail(p, name.pos, "too many arguments");
-    } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
-  }
-  if (a->n <= XI_KW_ARGS)
-    a->start[a->n] = c->n;
-  xiP_expect(p, T_RP, "',' or ')' in the argument list");
-}
-
 /* the code of arguments from..to (positions in a) moved into the order `order` */
 static void reorder(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int from,
                     const int *order, int count) {
@@ -484,7 +413,7 @@ static void row_call_(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token nam
   }
   if (r->kind == NP_SP && r->sp == SP_ASTYPE) { /* x.astype(float): a type, not a value */
     memset(&a, 0, sizeof a);
-    a.dtype = dtype_word(p);
+    a.dtype = xiP_dtype_word(p);
     a.n = 0;
     xiP_expect(p, T_RP, "')' after the type");
     special(p, c, SP_ASTYPE, &a, 0, name);

@@ -64,12 +64,14 @@ typedef struct {
   uint32_t nclaims;
   xi_shape claim_shape;
   xi_pos claim_pos;
-  size_t body_off, body_len; /* repeat: the text between the braces */
+  size_t body_off, body_len; /* repeat: the text between the braces; grade L: the lines
+                                of claims after it */
   xi_pos body_pos;
   int has_number;       /* A_NUMBER_OPT: N given */
   int has_word;         /* A_NUMBER_OPT: a word after N (digits 30 exact) */
   xiL_token word;
   xiL_token arg;        /* the number, the file, the help topic */
+  xiL_token to;         /* grade L FILE > OUT: OUT (len 0: none) */
   int quiet;            /* ended by ';': an assignment shows nothing */
   xiP_item *items;      /* S_PRINT, S_IF, S_IMPORT, S_INDEXSET */
   uint32_t nitems;
@@ -166,6 +168,10 @@ static inline void xiP_set_python(xiP_parser *p, int on) {
   p->python = on;
   p->lx.braces = (uint8_t)on;
 }
+
+/* grade L at the prompt: 1 while src is a statement whose claims, on the
+   lines after it, no blank line has ended yet (the prompt gathers more) */
+int xiP_claims_open(const char *src, size_t len);
 
 /* Compiles an expression in the names params (a formula of the op table)
    into code; -1 (err says why) when it is not one. */

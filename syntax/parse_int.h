@@ -140,6 +140,10 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
    (at: where) taken (pydef.c) */
 void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at);
 
+/* ---- an index, x[...] (subscript.c) ---- */
+/* the items after x[ (open, taken) through ']', and their K_INDEX */
+void xiP_subscript(xiP_parser *p, xiP_code *c, xiL_token open);
+
 /* ---- NumPy's functions by slot (numpy.c, npforms.c) ---- */
 /* the functions npforms.c compiles (numpy.c's rows name them) */
 enum {
@@ -147,6 +151,8 @@ enum {
   XI_NPF_CHOICE, XI_NPF_RANDOM, XI_NPF_CONCATENATE, XI_NPF_VSTACK, XI_NPF_HSTACK,
   XI_NPF_ISCLOSE, XI_NPF_ALLCLOSE, XI_NPF_ALL, XI_NPF_ANY
 };
+/* dtype=float (int, bool, np.float64, 'float64' ...): its XI_DT_* (the word taken) */
+int xiP_dtype_word(xiP_parser *p);
 /* the slot of keyword word in spec ("axis keepdims"), or -1 */
 int xiP_kw_slot(const char *spec, const char *word);
 /* form's call with the arguments a (a method's value is argument 0), name

@@ -151,8 +151,12 @@ typedef struct {
   uint8_t op, kind;
 } xiG_warning;
 #define XI_WARNINGS 8 /* kept between two looks; more in one statement are let go */
-/* NumPy's name for op's ufunc, in its warnings (exp, divide ...) */
+/* NumPy's name for op's ufunc, in its warnings (exp, divide ...) (warn.c) */
 const char *xiG_ufunc(int op);
+struct xiG_graph;
+/* node i, just made by xiG_op at pos, noted in g->warn where IEEE's flags
+   would make NumPy warn (a format only) */
+void xiG_note_warning(struct xiG_graph *g, uint32_t i, xi_pos pos);
 
 struct xiG_graph;
 /* Derivatives inside expressions, supplied by the layer that can sweep:
