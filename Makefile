@@ -156,7 +156,7 @@ install: all
 clean:
 	rm -rf build xi tests/*.bin tests/out bench/*.bin bench/out
 
-# the README's picture, docs/seed000.svg, made by xi's svg command
+# the manual's picture (docs/manual.md), docs/seed000.svg, made by xi's svg command
 .PHONY: picture
 picture: all
 	cd docs && ../xi seed000.xi
