@@ -154,7 +154,7 @@ install: all
 	install -m 644 docs/xi.1 $(DESTDIR)$(PREFIX)/share/man/man1/xi.1
 
 clean:
-	rm -rf build xi tests/*.bin tests/out bench/*.bin bench/out
+	rm -rf build xi tests/*.bin tests/formats/*.bin tests/out bench/*.bin bench/out
 
 # the manual's picture (docs/manual.md), docs/seed000.svg, made by xi's svg command
 .PHONY: picture
