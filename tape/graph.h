@@ -395,7 +395,7 @@ void xiG_ag_renumber(xiG_graph *g, const uint32_t *to);
 void xiG_ag_truncate(xiG_graph *g, uint32_t mark);
 void xiG_ag_free(xiG_graph *g);
 
-/* ---- names (names.c): the rules of binding ---- */
+/* ---- names (names.c, and unbind.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
 static inline const xiG_func *xiG_func_of(const xiG_graph *g, const xiG_binding *b) {
   return &g->func[b->node];
