@@ -43,7 +43,8 @@ v = [1, -2, 0, 3]
 gradcheck sum(relu(v)) + sum(abs(v)) wrt v
 gradcheck sum(sign(v)) + sum(v) wrt v
 # nothing to compare: where every element is a jump, gradcheck says it checked
-# none and fails as an undecided check does (never "ok: 0 elements agree"); where every element is a kink, the kinks are what it checked
+# none and fails as an undecided check does (never "ok: 0
+# elements agree"); where every element is a kink, the kinks are what it checked
 u = [0, 0]
 gradcheck sum(sign(u)) wrt u
 gradcheck sum(relu(u)) wrt u
