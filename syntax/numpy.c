@@ -507,6 +507,10 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
 void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
   xiL_token t = xiP_expect(p, T_NAME, "a name after '.' (x.T, x.shape, x.sum() ...)");
   const np_row *r = find(method_rows, p->lx.src + t.off, t.len);
+  if (p->python && (!r || xiP_class_method(p, &t))) { /* an object's (pyclass.c) */
+    xiP_attr(p, c, t);
+    return;
+  }
   if (!r)
     xiP_fail(p, t.pos, "xi does not know .%.*s (help numpy lists the methods it has)",
              (int)t.len, p->lx.src + t.off);

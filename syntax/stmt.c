@@ -55,6 +55,10 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   xiP_code *c = &st->code;
   xiP_ins last = c->ins[c->n - 1];
   xiL_token op = xiP_take(p);
+  if (last.kind == K_GETATTR) { /* net.lr = 0.1, self.W1 -= ... (pyclass.c) */
+    xiP_attr_assign(p, st, op);
+    return;
+  }
   if (last.kind == K_INDEX && p->index_at == c->n - 1 && p->python && !p->in_def) {
     py_index_assign(p, st, op);
     return;
@@ -283,6 +287,10 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
     percent_command(p, st);
     return;
   }
+  if (first.type == T_AT && p->python)
+    xiP_fail(p, first.pos, "decorators (@property, @staticmethod, @classmethod ...) are not "
+                           "part of xi: write a plain method, and call it (net.loss() for "
+                           "@property's net.loss)");
   uint16_t tag = xiP_tag_of(p, &first);
   int kw = xiP_keyword(tag);
   if (kw >= 0 && kw != KW_TRUE && kw != KW_FALSE && kw != KW_NONE && kw != KW_NOT &&

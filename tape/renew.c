@@ -341,6 +341,7 @@ uint32_t xiG_collect(xiG_graph *g) {
     return 0;
   }
   mark_live(g, live);
+  g->keep = 0; /* (between statements: no mark is held across a collection) */
   uint32_t cuts = cut(g, live), j = 0;
   for (uint32_t i = 0; i < n; i++)
     to[i] = live[i] ? j++ : XI_NONE;
