@@ -65,6 +65,9 @@ typedef enum {
   K_METHOD,  /* x.name(args): arg the name, x and argc arguments on the stack (op of them
                 keywords, named by the K_CALLKW before it) */
   K_MARK,    /* where an attribute's value starts to be built (for K_SETATTR) */
+  K_CHANGED, /* self.d[k] op= v (spare: the op), self.xs.append(v) (arg 1) in a method: the
+                pair (old, new) on the stack; every holder of old takes new (tape/pymut.c)
+                and new stays as the value */
   K_NONE     /* None: what a method without return gives */
 } xiP_kind;
 /* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */

@@ -109,6 +109,12 @@ static const np_row builtin_rows[] = {
     REFUSE("str", "str(...) is not part of xi: print(f\"{x}\") prints a value in text"),
     REFUSE("isinstance", "isinstance is not part of xi"),
     REFUSE("type", "type(...) is not part of xi"),
+    REFUSE("super", "super() is not part of xi: a class in xi inherits from nothing, so write "
+                    "the method whole in the class"),
+    REFUSE("getattr", "getattr(x, name) is not part of xi: write the attribute, x.W1 (or keep "
+                      "the values in a dict, params[name])"),
+    REFUSE("setattr", "setattr(x, name, v) is not part of xi: write x.W1 = v (or keep the "
+                      "values in a dict, params[name] = v)"),
     REFUSE("input", "input() is not part of xi: write the value in the script"),
     REFUSE("open", "files are not part of xi's language: load FILE runs a script"),
     {NULL, 0, 0, NULL, NULL}};

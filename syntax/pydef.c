@@ -25,6 +25,15 @@ static void let(xiP_parser *p, xiP_code *c, uint32_t name, xi_pos pos) {
   xiP_emit(p, c, ins);
 }
 
+/* a change in place of an attribute's list or dict (bs's code makes the
+   pair old, new): K_MARK, the code, K_CHANGED (tape/pyobj.c), the value dropped */
+static void mark_changed(xiP_parser *p, xiP_code *c, const xiP_stmt *bs, int grow, int op) {
+  xiP_emit(p, c, (xiP_ins){K_MARK, 0, 0, 0, 0, bs->pos});
+  append(p, c, &bs->code);
+  xiP_emit(p, c, (xiP_ins){K_CHANGED, 0, (uint8_t)op, 0, (uint32_t)grow, bs->target_pos});
+  xiP_emit(p, c, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
+}
+
 /* the operator of a compound assignment: "/" for /= */
 static const char *binary(xiL_type t) {
   switch (t) {
@@ -134,6 +143,10 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
       break;
     }
     case S_INDEXSET: {
+      if (bs.pair) { /* self.params['W1'] -= ...: the attribute's dict, in place */
+        mark_changed(p, &st->code, &bs, 0, bs.code.ins[bs.code.n - 2].spare);
+        break;
+      }
       uint32_t k = 0;
       while (k < nfresh && fresh[k] != bs.name)
         k++;
@@ -150,6 +163,10 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
       break;
     }
     case S_MUTATE: { /* out.append(v), out a list of the def's own: out takes the new list */
+      if (bs.code.n >= 2 && bs.code.ins[1].kind == K_GETATTR) { /* self.hist.append(v) */
+        mark_changed(p, &st->code, &bs, 1, 0);
+        break;
+      }
       uint32_t k = 0;
       while (k < nfresh && !(bs.code.ins[0].kind == K_NAME && fresh[k] == bs.code.ins[0].arg))
         k++;

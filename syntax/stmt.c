@@ -59,7 +59,8 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
     xiP_attr_assign(p, st, op);
     return;
   }
-  if (last.kind == K_INDEX && p->index_at == c->n - 1 && p->python && !p->in_def) {
+  int of_attr = p->index_end && c->ins[p->index_end - 1].kind == K_GETATTR; /* self.d[k] */
+  if (last.kind == K_INDEX && p->index_at == c->n - 1 && p->python && (!p->in_def || of_attr)) {
     py_index_assign(p, st, op);
     return;
   }
@@ -423,7 +424,8 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
     xiP_stmt_free(st); /* pass, a docstring: on to the next statement */
     st->kind = S_EXPR;
   }
-  stray_mutation(p, st);
+  if (st->kind != S_DEF) /* (a def's statements were each checked as they were read) */
+    stray_mutation(p, st);
   if (p->ended) /* a block took its last newline: the next statement starts here */
     return 1;
   if (st->kind == S_NOTHING && !xiP_at_end(p))

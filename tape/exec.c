@@ -424,6 +424,9 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_MARK:
     sc->mark = g->n;
     return 0;
+  case K_CHANGED:
+    rc = xiG_changed_pair(g, st[--*sp], in->arg, in->spare, sc->mark, in->pos, &node, err);
+    break;
   case K_NONE:
     rc = xiG_container(g, XI_C_NONE, NULL, 0, in->pos, &node, err);
     break;

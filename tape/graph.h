@@ -352,6 +352,11 @@ int xiG_getattr(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, uint32_t *o
    becomes a leaf, as name = v makes); *out the value bound */
 int xiG_setattr(xiG_graph *g, uint32_t x, uint32_t name, int op, uint32_t v, uint32_t mark,
                 xi_pos pos, uint32_t *out, xi_err *err);
+/* inside a method, self.d[k] op= v and self.xs.append(v) (append 1): pair
+   holds the value before and after, made from mark on; every holder of the
+   old value takes the new (xiG_changed, xiG_replace) */
+int xiG_changed_pair(xiG_graph *g, uint32_t pair, int append, int op, uint32_t mark,
+                     xi_pos pos, uint32_t *out, xi_err *err);
 /* the class's name of object x ("TwoLayerNet") */
 const char *xiG_class_of(const xiG_graph *g, uint32_t x);
 

@@ -227,7 +227,20 @@ int xiG_setattr(xiG_graph *g, uint32_t x, uint32_t name, int op, uint32_t v, uin
   } else {
     rc = xiG_assign(g, a, v, mark, NULL, pos, out, err);
   }
-  if (rc == 0 && *out + 1 > g->keep) /* the caller's truncation keeps it */
-    g->keep = *out + 1;
+  if (rc == 0) /* the caller's truncation keeps it, and the containers made to hold it */
+    g->keep = g->n;
+  return rc;
+}
+
+int xiG_changed_pair(xiG_graph *g, uint32_t pair, int append, int op, uint32_t mark,
+                     xi_pos pos, uint32_t *out, xi_err *err) {
+  uint32_t old = g->nodes[pair].x->args[0], now = g->nodes[pair].x->args[1], places;
+  int rc = append ? xiG_leafify(g, now, mark, pos, out, err) ||
+                            xiG_replace(g, old, *out, pos, &places, err)
+                        ? -1
+                        : 0
+                  : xiG_changed(g, XI_NONE, old, now, op, mark, pos, out, err);
+  if (rc == 0) /* (as an attribute set: the caller keeps what it made) */
+    g->keep = g->n;
   return rc;
 }
