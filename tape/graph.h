@@ -368,7 +368,7 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
              uint32_t *out, xi_err *err);
 /* np.linspace and np.random's randint, normal, uniform, permutation, choice
    (XI_MAKE_LINSPACE on), their arguments by slot: args the slots given in
-   mask, in order (draw.c) */
+   mask, in order (npmake.c) */
 int xiG_draw(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
              uint32_t *out, xi_err *err);
 /* NumPy's functions built of several ops (XI_NP_*, npcall.c), likewise */
