@@ -133,11 +133,14 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiX_fail(err, st->target_pos, "%s is a function", name);
   uint32_t mark = g->n, root, bound;
   g->obj_hint = op < 0 && xiR_python(s) ? st->name + 1 : 0; /* net = Net(...): net.W1 */
-  int failed = xiR_evaluate(s, st, &root, err);
+  int rc = xiR_evaluate(s, st, &root, err);
   g->obj_hint = 0;
-  if (failed ||
-      (op < 0 ? xiG_assign(g, st->name, root, mark, &st->code, st->target_pos, &bound, err)
-              : xiG_update(g, st->name, op, root, mark, st->target_pos, &bound, err))) {
+  if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (pytorch.c) */
+    rc = xiR_ag_update(s, st, op, root, mark, &bound, err);
+  if (rc == 0)
+    rc = op < 0 ? xiG_assign(g, st->name, root, mark, &st->code, st->target_pos, &bound, err)
+                : xiG_update(g, st->name, op, root, mark, st->target_pos, &bound, err);
+  if (rc < 0) {
     xiG_truncate(g, mark);
     return -1;
   }
@@ -182,6 +185,7 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_NOTHING: return 0;
   case S_CLASS: return xiR_class(s, st, err);
   case S_SETATTR: return xiR_setattr(s, st, err);
+  case S_AUTOGRAD: return xiR_autograd(s, st, err);
   }
   return 0;
 }
@@ -190,6 +194,7 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   s->g.mark = s->g.n; /* a statement may build XI_STATEMENT_NODES nodes */
   s->g.nwarn = 0;
   int rc = run_one(s, st, err);
+  xiR_ag_notes(s); /* a float32 tensor made: said once */
   xiR_warnings(s); /* (before the error's message, as Python's come first) */
   return rc;
 }

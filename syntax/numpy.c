@@ -512,8 +512,14 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
 
 void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
   xiL_token t = xiP_expect(p, T_NAME, "a name after '.' (x.T, x.shape, x.sum() ...)");
+  if (p->python && xiP_class_method(p, &t)) { /* a method of a class of the user's (pyclass.c) */
+    xiP_attr(p, c, t);
+    return;
+  }
+  if (xiP_torch_method(p, c, t, dot)) /* .grad .backward() .relu() ... */
+    return;
   const np_row *r = find(method_rows, p->lx.src + t.off, t.len);
-  if (p->python && (!r || xiP_class_method(p, &t))) { /* an object's (pyclass.c) */
+  if (p->python && !r) { /* an object's attribute or method (pyclass.c) */
     xiP_attr(p, c, t);
     return;
   }

@@ -169,8 +169,19 @@ static int no_attribute(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, xi_
 
 int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
                uint32_t *out, xi_err *err) {
-  if (xiG_kind(g, x) != XI_C_OBJ)
+  if (xiG_kind(g, x) != XI_C_OBJ) {
+    const char *n = xiS_name(&g->sym, in->arg);
+    for (uint32_t k = 0; k < g->nobj; k++) { /* a class of the user's has the name */
+      uint32_t id;
+      if (method_of(g, g->obj[k].cls, in->arg, &id))
+        return xiX_fail(err, in->pos, "'%s' object has no attribute '%s': .%s(...) in this "
+                                      "file is %s's method, for its instances (name the "
+                                      "class's method otherwise to call NumPy's or PyTorch's "
+                                      ".%s on other values)",
+                        xiG_type_of(g, x), n, n, xiS_name(&g->sym, id), n);
+    }
     return no_attribute(g, x, in->arg, in->pos, err);
+  }
   uint32_t id, cls = (uint32_t)g->nodes[x].x->p[XI_C_TEXT];
   const xiG_func *f = method_of(g, cls, in->arg, &id);
   if (!f) {
