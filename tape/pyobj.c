@@ -172,13 +172,13 @@ int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args
   if (xiG_kind(g, x) != XI_C_OBJ) {
     const char *n = xiS_name(&g->sym, in->arg);
     for (uint32_t k = 0; k < g->nobj; k++) { /* a class of the user's has the name */
-      uint32_t id;
+      uint32_t id; /* (an instance's class stands for its class: one made is enough) */
       if (method_of(g, g->obj[k].cls, in->arg, &id))
-        return xiX_fail(err, in->pos, "'%s' object has no attribute '%s': .%s(...) in this "
-                                      "file is %s's method, for its instances (name the "
-                                      "class's method otherwise to call NumPy's or PyTorch's "
-                                      ".%s on other values)",
-                        xiG_type_of(g, x), n, n, xiS_name(&g->sym, id), n);
+        return xiX_fail(err, in->pos, "'%s' object has no attribute '%s' (AttributeError): "
+                                      ".%s(...) is %s's method here, for its instances; for "
+                                      "NumPy's or PyTorch's .%s, give %s's method another name",
+                        xiG_type_of(g, x), n, n, xiS_name(&g->sym, g->obj[k].cls), n,
+                        xiS_name(&g->sym, g->obj[k].cls));
     }
     return no_attribute(g, x, in->arg, in->pos, err);
   }
