@@ -226,8 +226,10 @@ void xiG_storage_restore(xiG_graph *g) {
   if (g->n < k->n)
     k->n = g->n;
   storage_swap(g, k, g->st.prec); /* (every node below the mark was there when kept) */
-  for (uint32_t i = 0; i < g->n; i++) /* numbers again (a lenient change marked some) */
+  for (uint32_t i = 0; i < g->n; i++) { /* numbers again (a lenient change marked some) */
     g->nodes[i].err = XI_OK;
+    g->nodes[i].flags &= (uint8_t)~XI_F_EXACT; /* (said of the numbers swapped out) */
+  }
   g->epoch++; /* every value changed */
   xiG_storage_drop(g);
 }
@@ -341,6 +343,7 @@ uint32_t xiG_collect(xiG_graph *g) {
     return 0;
   }
   mark_live(g, live);
+  xiG_ag_live(g, live); /* (a .grad is a leaf: nothing under it to mark) */
   uint32_t cuts = cut(g, live), j = 0;
   for (uint32_t i = 0; i < n; i++)
     to[i] = live[i] ? j++ : XI_NONE;
@@ -371,6 +374,7 @@ uint32_t xiG_collect(xiG_graph *g) {
     if (g->literal[k] != XI_NONE)
       g->literal[k] = g->literal[k] < n ? to[g->literal[k]] : XI_NONE;
   xiG_names_renumber(g, to);
+  xiG_ag_renumber(g, to);
   for (uint32_t k = 0; k < g->npins; k++)
     g->pins[k] = to[g->pins[k]];
   storage_renumber(g, to);
