@@ -341,7 +341,7 @@ int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsi
 int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsigned mask,
                   uint32_t kinds, int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
 
-/* ---- names (names.c): the rules of binding ---- */
+/* ---- names (names.c, and unbind.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
 static inline const xiG_func *xiG_func_of(const xiG_graph *g, const xiG_binding *b) {
   return &g->func[b->node];
