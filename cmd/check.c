@@ -183,20 +183,29 @@ static int verdict_balls(xiR_session *s, const xiP_stmt *st, uint32_t node, xiR_
   return 0;
 }
 
-/* while some element's verdict is undecided by the balls, they are made again
-   at twice the precision (in a set of their own: raised.c), as check A == B
-   does, up to XI_EXACT_PREC_MAX; pf is left with the last balls made.  Balls
+/* while some element's verdict is undecided by the balls (or proven wrong,
+   but what the value rounds to at the claim's last digit is not proven), and
+   the claim has no more digits than the working precision carries, the balls
+   are made again at twice the precision (in a set of their own: raised.c),
+   as check A == B does, up to XI_EXACT_PREC_MAX; pf is left with the last
+   balls made.  Balls
    that are not the session's (an input's numbers, a format's, none) are
    what they are. */
 static int raise_open(xiR_session *s, const xiP_stmt *st, uint32_t node, xiR_hi *h,
                       xiW_proof *pf, xi_err *err) {
   xiO_view v = xiG_view(&s->g.nodes[node]);
+  /* the significant digits the working precision carries (16 at 53 bits): a
+     claim of more is about more than the numbers held (prec 53; x = 0.1;
+     check x == 0.1000000000000000000000000000000 is not decided by raising
+     the balls: a higher prec is the user's to choose) */
+  int carried = (int)ceil((double)s->g.prec * 0.30102999566398120);
   for (;;) {
     int open = 0;
     for (uint32_t k = 0; k < v.n && !open; k++) {
       judged j;
       if (judge(s, st, k, &pf->ball[k], &v.el[k], pf->prec, &j) == 0)
-        open = j.verdict == XI_V_UNDECIDED || (j.verdict == XI_V_WRONG && !j.sure);
+        open = (j.verdict == XI_V_UNDECIDED || (j.verdict == XI_V_WRONG && !j.sure)) &&
+               j.vd.sig <= carried;
       unjudge(&j);
     }
     slong was = pf->prec, up = open ? xiB_raise(was) : 0;
@@ -265,9 +274,14 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xiR_h
     undecided(s, st, &j, pf.prec);
   } else {
     char msg[sizeof err->msg];
-    if (!j.vd.rounded) /* orders of magnitude off: no point in its last digit */
-      snprintf(msg, sizeof msg, "%.*s is %s, not %s (far from it; proven wrong)",
-               (int)(n > 200 ? 200 : n), t, j.value ? j.value : "?", j.claim ? j.claim : "?");
+    if (!j.vd.rounded || !j.sure) /* orders of magnitude off: no point in its last
+                                       digit; or the ball does not say where it rounds */
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s (%s%sproven wrong)",
+               (int)(n > 200 ? 200 : n), t, j.value ? j.value : "?", j.claim ? j.claim : "?",
+               !j.vd.rounded ? "far from it; "
+               : j.kind == XI_J_SIGN || j.kind == XI_J_TWICE || j.kind == XI_J_HALF
+                   ? xiR_judgement(j.kind) : "",
+               j.vd.rounded && j.kind != XI_J_WRONG && j.kind != XI_J_TRUNCATED ? "; " : "");
     else
       snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s%s (proven wrong)",
                (int)(n > 200 ? 200 : n), t,
