@@ -266,7 +266,7 @@ enum xiO_op {
 #define XI_NPARAMS 7
 enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND, XI_MAKE_ARANGE,
        /* NumPy's only (np.linspace, np.random.*): their arguments by slot, a mask of
-          those given (tape/draw.c) */
+          those given (tape/npmake.c) */
        XI_MAKE_LINSPACE, XI_MAKE_RANDINT, XI_MAKE_NORMAL, XI_MAKE_UNIFORM,
        XI_MAKE_PERMUTATION, XI_MAKE_CHOICE };
 #define XI_MAX_ELEMENTS 10000000u

@@ -368,7 +368,7 @@ static void contained_items(const xiG_graph *g, uint32_t mark, uint32_t t, uint8
       if (!reach[i - mark])
         continue;
       const xiG_node *n = &g->nodes[i];
-      if (n->op == XI_GRAD)
+      if (n->op == XI_GRAD || xiG_ag_keeps(g, i)) /* (Value(2.0): autograd.c) */
         leaf[k] = 0;
       for (uint32_t a = 0; a < xiG_nargs(n); a++) {
         uint32_t o = xiG_arg(n, a);

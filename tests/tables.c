@@ -13,7 +13,7 @@
  *     in the man page (docs/xi.1), as a whole word;
  *   - each operation's row has help text, and each command's row a usage, a
  *     summary and help (help NAME prints them; help's overview lists the
- *     operations from the table itself, repl/help.c).
+ *     operations from the table itself, cmd/help.c).
  * Exit status 0 when all hold. */
 #include <ctype.h>
 #include <stdio.h>
