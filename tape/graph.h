@@ -40,6 +40,8 @@ enum {
   XI_F_NESTED = 32, /* a container (pyval.c) holding an array or another container */
   XI_F_CUT = 64,    /* a leaf that was a list's element computed from other values: its
                        history was let go when nothing but the list needed it (renew.c) */
+  XI_F_EXACT = 128, /* a scalar op's value is its exact result, not rounded (MPFR said so
+                       when computing it): proof/ reuses the number with no rounding error */
 };
 #define XI_F_DTYPE (XI_F_INT | XI_F_BOOL)
 static inline int xiG_dtype_of_flags(int flags) {

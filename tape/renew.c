@@ -226,8 +226,10 @@ void xiG_storage_restore(xiG_graph *g) {
   if (g->n < k->n)
     k->n = g->n;
   storage_swap(g, k, g->st.prec); /* (every node below the mark was there when kept) */
-  for (uint32_t i = 0; i < g->n; i++) /* numbers again (a lenient change marked some) */
+  for (uint32_t i = 0; i < g->n; i++) { /* numbers again (a lenient change marked some) */
     g->nodes[i].err = XI_OK;
+    g->nodes[i].flags &= (uint8_t)~XI_F_EXACT; /* (said of the numbers swapped out) */
+  }
   g->epoch++; /* every value changed */
   xiG_storage_drop(g);
 }
