@@ -25,7 +25,7 @@ LIB_SRC := diag/diag.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/stmt.c syntax/cmdargs.c syntax/expr.c syntax/subscript.c \
            syntax/numpy.c syntax/npforms.c syntax/pystmt.c syntax/pyprint.c syntax/pypercent.c syntax/pydef.c \
            syntax/pylist.c syntax/claims.c \
-           tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/index.c tape/slice.c tape/draw.c tape/npcall.c tape/warn.c tape/names.c tape/label.c tape/undo.c tape/pyval.c tape/pywalk.c tape/pymut.c \
+           tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/index.c tape/slice.c tape/draw.c tape/npcall.c tape/warn.c tape/names.c tape/label.c tape/undo.c tape/loop.c tape/pyval.c tape/pywalk.c tape/pymut.c \
            grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \
            proof/ball.c \
            show/num.c show/print.c show/form.c show/steps.c show/prepare.c show/trace.c \

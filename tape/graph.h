@@ -40,6 +40,8 @@ enum {
   XI_F_NESTED = 32, /* a container (pyval.c) holding an array or another container */
   XI_F_CUT = 64,    /* a leaf that was a list's element computed from other values: its
                        history was let go when nothing but the list needed it (renew.c) */
+  XI_F_LOOP = 128,  /* with XI_F_CUT: a value an earlier step of a loop computed, its
+                       history let go (loop.c); aux: that step, or XI_NONE */
 };
 #define XI_F_DTYPE (XI_F_INT | XI_F_BOOL)
 static inline int xiG_dtype_of_flags(int flags) {
@@ -170,6 +172,16 @@ typedef int (*xiG_derive_fn)(void *ctx, struct xiG_graph *g, int kind, uint32_t 
 /* the value of GRAD node i computed again into it (a new precision) */
 typedef int (*xiG_redo_fn)(void *ctx, struct xiG_graph *g, uint32_t i, xi_err *err);
 
+/* where one step of a running loop began: the first node it made (loop.c) */
+typedef struct {
+  uint32_t at, step;
+} xiG_stepmark;
+typedef struct {
+  xiG_stepmark *m; /* its steps' marks since the last collection, oldest first */
+  uint32_t n, cap;
+} xiG_loop;
+#define XI_LOOP_LEVELS 32 /* loops nested deeper are not marked: they keep their history */
+
 typedef struct xiG_graph {
   xiG_node *nodes;
   uint32_t n, cap;
@@ -217,6 +229,10 @@ typedef struct xiG_graph {
   xiG_warning warn[XI_WARNINGS];
   uint8_t nwarn;
   xiG_statement st; /* the statement running all or nothing, when st.open */
+  xiG_loop loops[XI_LOOP_LEVELS]; /* the loops running, outermost first (loop.c) */
+  uint32_t nloops;                /* how deep they nest (past XI_LOOP_LEVELS: not marked) */
+  uint64_t *lost;                 /* by node: a let-go leaf's summary of its history */
+  uint32_t nlost;
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);
@@ -301,6 +317,40 @@ void xiG_storage_drop(xiG_graph *g);
 /* Frees the nodes nothing can reach from a name, and renumbers the rest
    (order kept, so still topological).  Returns how many were freed. */
 uint32_t xiG_collect(xiG_graph *g);
+
+/* ---- the loops running (loop.c) ----
+   A loop that rebinds a name to a value computed from the name's last one
+   (W = W - lr*dW) would make the whole run one graph, growing at each step.
+   The session says where each step of each loop begins; a collection then
+   lets go of the history of what steps before the last finished one
+   computed, when only a newer step's value uses it: such a value becomes a
+   leaf holding its number (XI_F_CUT | XI_F_LOOP), as an update step's is,
+   and the graph keeps one step back.  A value a name, a ξ label or a
+   container holds keeps its history whole. */
+void xiG_loop_enter(xiG_graph *g);
+/* step k (0, 1, ...) of the innermost loop begins */
+void xiG_loop_step(xiG_graph *g, uint32_t k);
+void xiG_loop_leave(xiG_graph *g);
+/* the first node whose operands older than it lose their history unless
+   something else needs it: where the innermost loop's last finished step
+   began (UINT32_MAX: no loop has finished a step) */
+uint32_t xiG_loop_bound(const xiG_graph *g);
+/* the step of the innermost loop marked that made node i, or XI_NONE */
+uint32_t xiG_loop_step_of(const xiG_graph *g, uint32_t i);
+/* (collection) the marks follow the nodes' new numbers, n the old count;
+   each loop keeps its last two */
+void xiG_loop_renumber(xiG_graph *g, const uint32_t *to, uint32_t n);
+void xiG_loop_free(xiG_graph *g);
+/* (collection) sum[i]: a summary of node i's cone, the nodes live marks as
+   outliving it and the summaries of the let-go leaves in it (malloc'd; NULL:
+   no memory) */
+uint64_t *xiG_history_sums(const xiG_graph *g, const uint8_t *live);
+/* (collection) the let-go leaves keep their summaries, by their new numbers
+   (to: old to new, n the old count; sum NULL: every grad through them refused) */
+void xiG_history_keep(xiG_graph *g, const uint64_t *sum, const uint32_t *to, uint32_t n);
+/* 1 when grad(root, v) would need a history that was let go: *leaf is a
+   leaf in root's cone whose former history may have reached v */
+int xiG_history_lost(const xiG_graph *g, uint32_t root, uint32_t v, uint32_t *leaf);
 
 /* ---- building from postfix code (exec.c) ---- */
 /* Builds and evaluates the nodes of code (parameter names bound to args);
