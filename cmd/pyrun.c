@@ -124,7 +124,7 @@ static int for_walk(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   for (uint32_t k = 0; !failures && rc == 0; k++) {
     if (s->quit || s->stop || s->interrupt)
       break;
-    xiG_loop_step(g, k);
+    xiR_loop_step(s, k);
     uint32_t item;
     c = g->pins[pin];
     if ((rc = xiG_walk_len(g, c, st->pos, &n, err)))
@@ -140,7 +140,7 @@ static int for_walk(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       break;
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
   }
-  xiG_loop_leave(g);
+  xiR_loop_end(s);
   s->repeats--;
   xiG_unpin(g);
   if (rc)
@@ -164,16 +164,16 @@ int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if (s->quit || s->stop || s->interrupt)
       break;
     if (bind_counter(s, st, i, err)) {
-      xiG_loop_leave(&s->g);
+      xiR_loop_end(s);
       s->repeats--;
       return -1;
     }
-    xiG_loop_step(&s->g, k);
+    xiR_loop_step(s, k);
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
     if (xiR_loop_break(s))
       break;
   }
-  xiG_loop_leave(&s->g);
+  xiR_loop_end(s);
   s->repeats--;
   if (failures)
     return XI_REPORTED;
@@ -219,12 +219,12 @@ int xiR_while(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   for (uint32_t k = 0; !failures && !s->quit && !s->stop && !s->interrupt; k++) {
     if ((rc = truth(s, &st->items[0], "a while", &holds, err)) != 0 || !holds)
       break;
-    xiG_loop_step(&s->g, k);
+    xiR_loop_step(s, k);
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
     if (xiR_loop_break(s))
       break;
   }
-  xiG_loop_leave(&s->g);
+  xiR_loop_end(s);
   s->repeats--;
   if (rc)
     return -1;

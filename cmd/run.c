@@ -38,12 +38,12 @@ int xiR_cmd_repeat(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_loop_enter(&s->g);
   int failures = 0;
   for (long k = 0; k < times && !failures && !s->quit && !s->stop && !s->interrupt; k++) {
-    xiG_loop_step(&s->g, (uint32_t)(k < XI_NONE ? k : XI_NONE - 1));
+    xiR_loop_step(s, (uint32_t)(k < XI_NONE ? k : XI_NONE - 1));
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
     if (xiR_loop_break(s)) /* a break in the braces: repeat is a loop too */
       break;
   }
-  xiG_loop_leave(&s->g);
+  xiR_loop_end(s);
   s->repeats--;
   return 0; /* its errors were reported where they happened */
 }

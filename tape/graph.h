@@ -179,7 +179,14 @@ typedef struct {
 typedef struct {
   xiG_stepmark *m; /* its steps' marks since the last collection, oldest first */
   uint32_t n, cap;
+  uint32_t begin;  /* the first node it made */
+  uint8_t cutting; /* (the outermost) its history has grown past XI_LOOP_KEEP: it lets go */
 } xiG_loop;
+/* a loop keeps the whole history of what it computes (a loop over a net's
+   layers, a sum built term by term: grad reads through it) until the values
+   it made that are still alive hold more nodes or numbers than these */
+#define XI_LOOP_KEEP_NODES 2048u
+#define XI_LOOP_KEEP_NUMBERS (1u << 20)
 #define XI_LOOP_LEVELS 32 /* loops nested deeper are not marked: they keep their history */
 
 typedef struct xiG_graph {
@@ -321,10 +328,11 @@ uint32_t xiG_collect(xiG_graph *g);
 /* ---- the loops running (loop.c) ----
    A loop that rebinds a name to a value computed from the name's last one
    (W = W - lr*dW) would make the whole run one graph, growing at each step.
-   The session says where each step of each loop begins; a collection then
-   lets go of the history of what steps before the last finished one
-   computed, when only a newer step's value uses it: such a value becomes a
-   leaf holding its number (XI_F_CUT | XI_F_LOOP), as an update step's is,
+   The session says where each step of each loop begins.  Once what the
+   loops made holds more than XI_LOOP_KEEP_* (a collection measures it), a
+   collection lets go of the history of what steps before the last finished
+   one computed, when only a newer step's value uses it: such a value becomes
+   a leaf holding its number (XI_F_CUT | XI_F_LOOP), as an update step's is,
    and the graph keeps one step back.  A value a name, a ξ label or a
    container holds keeps its history whole. */
 void xiG_loop_enter(xiG_graph *g);
@@ -338,8 +346,14 @@ uint32_t xiG_loop_bound(const xiG_graph *g);
 /* the step of the innermost loop marked that made node i, or XI_NONE */
 uint32_t xiG_loop_step_of(const xiG_graph *g, uint32_t i);
 /* (collection) the marks follow the nodes' new numbers, n the old count;
-   each loop keeps its last two */
+   each loop keeps its last two; the outermost starts letting go once what
+   the loops made is over XI_LOOP_KEEP_* */
 void xiG_loop_renumber(xiG_graph *g, const uint32_t *to, uint32_t n);
+/* 1 when the loops running let go of their history (the outermost is past
+   XI_LOOP_KEEP_*) */
+static inline int xiG_loop_cutting(const xiG_graph *g) {
+  return g->nloops && g->loops[0].cutting;
+}
 void xiG_loop_free(xiG_graph *g);
 /* (collection) sum[i]: a summary of node i's cone, the nodes live marks as
    outliving it and the summaries of the let-go leaves in it (malloc'd; NULL:
@@ -445,6 +459,10 @@ void xiG_label_of(const xiG_graph *g, uint32_t i, char *buf, size_t n);
 /* why root does not depend on the value name binds (node v): the message */
 void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t name, uint32_t v,
                  char *buf, size_t n);
+/* why grad(root, v) cannot be had: leaf, in root's cone, let go of a history
+   that v may be in (xiG_history_lost) */
+void xiG_why_lost(const xiG_graph *g, const char *what, uint32_t name, uint32_t leaf,
+                  char *buf, size_t n);
 /* the ξ labels a trace printed: label k is nodes[k - 1] */
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n);
 

@@ -10,8 +10,11 @@
 #include "tape/graph.h"
 
 void xiG_loop_enter(xiG_graph *g) {
-  if (g->nloops < XI_LOOP_LEVELS)
+  if (g->nloops < XI_LOOP_LEVELS) {
     g->loops[g->nloops].n = 0;
+    g->loops[g->nloops].begin = g->n;
+    g->loops[g->nloops].cutting = 0;
+  }
   g->nloops++;
 }
 
@@ -46,8 +49,8 @@ void xiG_loop_step(xiG_graph *g, uint32_t k) {
 
 uint32_t xiG_loop_bound(const xiG_graph *g) {
   uint32_t d = g->nloops < XI_LOOP_LEVELS ? g->nloops : XI_LOOP_LEVELS;
-  if (g->nloops > XI_LOOP_LEVELS)
-    return UINT32_MAX; /* a loop too deep to mark runs: everything is kept */
+  if (g->nloops > XI_LOOP_LEVELS || !xiG_loop_cutting(g))
+    return UINT32_MAX; /* a loop too deep to mark runs, or a short one: everything is kept */
   while (d-- > 0) /* an inner loop's first step: the loop around it decides */
     if (g->loops[d].n >= 2)
       return g->loops[d].m[g->loops[d].n - 2].at;
@@ -73,10 +76,26 @@ uint32_t xiG_loop_step_of(const xiG_graph *g, uint32_t i) {
   return XI_NONE;
 }
 
+/* the first kept node at or after node `at`, by its new number */
+static uint32_t renumbered(const uint32_t *to, uint32_t n, uint32_t at) {
+  while (at < n && to[at] == XI_NONE)
+    at++;
+  return at < n ? to[at] : XI_NONE;
+}
+
 void xiG_loop_renumber(xiG_graph *g, const uint32_t *to, uint32_t n) {
   uint32_t d = g->nloops < XI_LOOP_LEVELS ? g->nloops : XI_LOOP_LEVELS;
+  if (d && !g->loops[0].cutting) { /* what the loops made, and still alive */
+    uint32_t b = renumbered(to, n, g->loops[0].begin);
+    uint64_t nodes = 0, numbers = 0;
+    for (uint32_t i = b == XI_NONE ? g->n : b; i < g->n; i++)
+      nodes++, numbers += xiG_count(&g->nodes[i]);
+    g->loops[0].cutting = nodes > XI_LOOP_KEEP_NODES || numbers > XI_LOOP_KEEP_NUMBERS;
+  }
   for (uint32_t k = 0; k < d; k++) {
     xiG_loop *l = &g->loops[k];
+    uint32_t b = renumbered(to, n, l->begin);
+    l->begin = b == XI_NONE ? g->n : b;
     if (l->n > 2) { /* the marks of steps older than the last two are not needed again */
       l->m[0] = l->m[l->n - 2], l->m[1] = l->m[l->n - 1];
       l->n = 2;
