@@ -83,10 +83,10 @@ void xiG_why_lost(const xiG_graph *g, const char *what, uint32_t name, uint32_t 
   if (l->aux != XI_NONE)
     snprintf(step, sizeof step, "step %u", l->aux);
   if (l->flags & XI_F_LOOP)
-    snprintf(buf, n, "%s depends on %s through %s, the value %s of a loop left, whose history "
-                     "was let go (a loop keeps one step of history, so that W = W - lr*dW runs in "
-                     "bounded memory): take the derivative inside the loop, or compute %s in one "
-                     "statement (sum of a comprehension)",
+    snprintf(buf, n, "%s depends on %s through %s, which %s of a loop left and whose history "
+                     "was let go (a long loop keeps one step of history, so that W = W - lr*dW "
+                     "runs in bounded memory): take the derivative inside the loop, or compute "
+                     "%s in one statement (a sum over a comprehension)",
              what, s, who, step, what);
   else
     snprintf(buf, n, "%s depends on %s through %s, an item of a list whose history was let go "
