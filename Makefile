@@ -24,8 +24,8 @@ LIB_SRC := diag/diag.c \
            ops/bops.c ops/btops.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/stmt.c syntax/cmdargs.c syntax/expr.c syntax/subscript.c \
            syntax/numpy.c syntax/npforms.c syntax/pystmt.c syntax/pyprint.c syntax/pypercent.c syntax/pydef.c \
-           syntax/pylist.c syntax/claims.c \
-           tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/index.c tape/slice.c tape/draw.c tape/npcall.c tape/warn.c tape/names.c tape/label.c tape/undo.c tape/loop.c tape/pyval.c tape/pywalk.c tape/pymut.c \
+           syntax/pylist.c syntax/claims.c syntax/pytorch.c \
+           tape/graph.c tape/renew.c tape/exec.c tape/build.c tape/index.c tape/slice.c tape/npmake.c tape/npcall.c tape/warn.c tape/names.c tape/unbind.c tape/label.c tape/undo.c tape/loop.c tape/pyval.c tape/pywalk.c tape/pymut.c tape/autograd.c \
            grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \
            proof/ball.c \
            show/num.c show/print.c show/form.c show/steps.c show/prepare.c show/trace.c \
@@ -35,7 +35,7 @@ LIB_SRC := diag/diag.c \
            cmd/gradients.c cmd/tracing.c cmd/vars.c cmd/settings.c cmd/run.c cmd/check.c cmd/verdict.c \
            cmd/pictures.c cmd/help.c cmd/tangents.c cmd/gradcheck.c cmd/equiv.c cmd/compare.c \
            cmd/notes.c cmd/step.c cmd/grade.c cmd/marking.c cmd/marks.c cmd/world.c cmd/slips.c \
-           cmd/why.c
+           cmd/why.c cmd/pytorch.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/show/page.o
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)
@@ -154,9 +154,9 @@ install: all
 	install -m 644 docs/xi.1 $(DESTDIR)$(PREFIX)/share/man/man1/xi.1
 
 clean:
-	rm -rf build xi tests/*.bin tests/out bench/*.bin bench/out
+	rm -rf build xi tests/*.bin tests/formats/*.bin tests/out bench/*.bin bench/out
 
-# the README's picture, docs/seed000.svg, made by xi's svg command
+# the manual's picture (docs/manual.md), docs/seed000.svg, made by xi's svg command
 .PHONY: picture
 picture: all
 	cd docs && ../xi seed000.xi

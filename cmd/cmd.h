@@ -75,6 +75,21 @@ void xiR_element(char *buf, size_t n, const char *name, xi_shape sh, uint32_t k)
    fewer, as check prints a value: malloc'd (NULL: out of memory) */
 char *xiR_ball_text(const arb_struct *x, int digits, long prec);
 
+/* ---- micrograd's and PyTorch's statements (pytorch.c) ---- */
+/* S_AUTOGRAD: x.backward(), x.grad = v, x.grad.zero_(), x.data op= e, with
+   torch.no_grad(): */
+int xiR_autograd(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* name op= rhs where micrograd's or PyTorch's rules decide: 1 when done here
+   (*bound: what name holds), 0 when the tape's rules apply, -1 on an error */
+int xiR_ag_update(xiR_session *s, const xiP_stmt *st, int op, uint32_t rhs, uint32_t mark,
+                  uint32_t *bound, xi_err *err);
+/* value i as print shows a micrograd Value (Value(data=-4.0, grad=0)): 1 when
+   written, 0 when i is no Value, -1 on an error (a format spec given, len > 0,
+   or a torch tensor, whose layout xi does not print) */
+int xiR_ag_text(xiR_session *s, xiW_buf *b, uint32_t i, size_t len, xi_pos at, xi_err *err);
+/* after a statement: the note that a tensor PyTorch makes float32 is binary64 here */
+void xiR_ag_notes(xiR_session *s);
+
 /* ---- a value as Python prints it (pytext.c) ---- */
 /* print(...) */
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);

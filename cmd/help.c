@@ -158,10 +158,36 @@ static const struct {
      "everywhere), and their bare word where no name could be: at the start of a line,\n"
      "not followed by = ( [ . or an operator (trace L, check L == 0.5, vars); quit()\n"
      "and exit() leave, as Python's.\n"
-     "Not part of xi, each with a message: class, with, try, sets, f-strings as\n"
+     "micrograd (from micrograd.engine import Value) and PyTorch (import torch):\n"
+     "help torch.\n"
+     "Not part of xi, each with a message: class, with (but with torch.no_grad():),\n"
+     "try, sets, f-strings as\n"
      "values, a list that holds itself; lambda but as a name's value; if, for and\n"
      "while inside a def (a if c else b chooses there).  help numpy lists NumPy's\n"
      "names."},
+    {"torch",
+     "micrograd's Value and PyTorch's tensors, pasted as written (Python's code):\n"
+     "  from micrograd.engine import Value     a = Value(-4.0); + - * / ** .relu()\n"
+     "      .tanh() .exp() .log(); g.backward(); a.grad, a.data; p.grad = 0;\n"
+     "      p.data -= lr * p.grad; print(a) as micrograd: Value(data=-4.0, grad=0)\n"
+     "  import torch            torch.tensor(x, requires_grad=True, dtype=torch.float64),\n"
+     "      torch.zeros, ones; sigmoid tanh exp log relu sqrt abs sum mean matmul, @,\n"
+     "      .sum() .mean(); loss.backward() (retain_graph=True); W.grad;\n"
+     "      with torch.no_grad(): W -= lr * W.grad; W.grad.zero_(); W.grad = None;\n"
+     "      .item() .detach() .numpy()\n"
+     "A Value or a tensor is a node of xi's graph, backward() is xi's reverse sweep,\n"
+     "and each leaf's .grad is its adjoint, added to by every backward() until it is\n"
+     "zeroed, as both libraries do; trace loss shows the graph under your names.  As in\n"
+     "PyTorch, .grad is None before the first backward() and for a tensor without\n"
+     "requires_grad (an error here: xi has no None to print); backward() of several\n"
+     "numbers or twice through one graph, and W -= ... outside no_grad, are its\n"
+     "RuntimeErrors.  Numbers: binary64.  micrograd's are Python's floats, so its digits\n"
+     "print to the last; PyTorch makes Python's floats float32, and xi notes where it\n"
+     "computes such a tensor in binary64 (dtype=torch.float64 makes both agree).\n"
+     "Refused, with what to write: micrograd.nn, torch.nn, torch.optim, torch.randn\n"
+     "(PyTorch's generator is not NumPy's: torch.tensor(np.random.randn(3, 2))),\n"
+     "print(W) of a tensor (print(W.detach().numpy()), f\"{loss.item():.4f}\")."},
+    {"micrograd", "from micrograd.engine import Value: see help torch."},
     {"def", "def f(a, b): ... return ...: see help python."},
     {"print", "print(...): values as Python and NumPy print them; see help python."},
     {"for", "for i in range(n): or for x in xs: with an indented block; see help python."},

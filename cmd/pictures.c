@@ -14,7 +14,7 @@
 #include "show/draw.h"
 
 /* Graphviz's dot lays out up to this many boxes in seconds (at most 4.5 s of
-   CPU here, with show/dot.c's references for long edges; README, "Pictures
+   CPU here, with show/dot.c's references for long edges; docs/manual.md, "Pictures
    of large graphs"), and more grows faster than their number: past this a
    picture is refused (wrt draws part of it) */
 #define XI_PICTURE_MAX 2000

@@ -195,6 +195,9 @@ static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, 
                       xiG_kind_name(kind));
     return container_text(s, b, i, repr, xi, note, at, err);
   }
+  int ag = xiR_ag_text(s, b, i, len, at, err); /* Value(data=..., grad=...) */
+  if (ag)
+    return ag < 0 ? -1 : 0;
   if (xi) {
     xiW_proof pf;
     if (xiR_prove_value(s, i, &pf, at, err))

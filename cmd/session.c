@@ -131,9 +131,13 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (op >= 0 && b && b->kind == B_FUNC)
     return xiX_fail(err, st->target_pos, "%s is a function", name);
   uint32_t mark = g->n, root, bound;
-  if (xiR_evaluate(s, st, &root, err) ||
-      (op < 0 ? xiG_assign(g, st->name, root, mark, &st->code, st->target_pos, &bound, err)
-              : xiG_update(g, st->name, op, root, mark, st->target_pos, &bound, err))) {
+  int rc = xiR_evaluate(s, st, &root, err);
+  if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (pytorch.c) */
+    rc = xiR_ag_update(s, st, op, root, mark, &bound, err);
+  if (rc == 0)
+    rc = op < 0 ? xiG_assign(g, st->name, root, mark, &st->code, st->target_pos, &bound, err)
+                : xiG_update(g, st->name, op, root, mark, st->target_pos, &bound, err);
+  if (rc < 0) {
     xiG_truncate(g, mark);
     return -1;
   }
@@ -176,6 +180,7 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_MUTATE: return xiR_mutate(s, st, err);
   case S_RETURN: return xiX_fail(err, st->pos, "return outside a def");
   case S_NOTHING: return 0;
+  case S_AUTOGRAD: return xiR_autograd(s, st, err);
   }
   return 0;
 }
@@ -184,6 +189,7 @@ static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   s->g.mark = s->g.n; /* a statement may build XI_STATEMENT_NODES nodes */
   s->g.nwarn = 0;
   int rc = run_one(s, st, err);
+  xiR_ag_notes(s); /* a float32 tensor made: said once */
   xiR_warnings(s); /* (before the error's message, as Python's come first) */
   return rc;
 }

@@ -1,5 +1,5 @@
 /* harness.c: libFuzzer over xiR_run, the entry point that runs a string of
- * statements (make fuzz; README, "Fuzzing").
+ * statements (make fuzz; docs/fuzz.md).
  *
  * Each input runs in a fresh session, as `xi --keep-going FILE` runs it, so
  * a finding replays with the xi binary (tests/run does, for tests/crashes/).

@@ -7,41 +7,41 @@
 
 /* ---- continuous ops: Arb's functions, which bound every point of the balls ---- */
 
-static int e_id(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_ID(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_set(r, a); /* exact: a copy */
   return 0;
 }
-static int e_neg(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_NEG(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_neg(r, a);
   return 0;
 }
-static int e_add(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_ADD(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_add(r, a, b, prec);
   return 0;
 }
-static int e_sub(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_SUB(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_sub(r, a, b, prec);
   return 0;
 }
-static int e_mul(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_MUL(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_mul(r, a, b, prec);
   return 0;
 }
 /* a divisor ball holding 0 holds a pole (or 0/0) */
-static int e_div(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_DIV(arb_t r, const arb_t a, const arb_t b, slong prec) {
   if (arb_contains_zero(b))
     return -1;
   arb_div(r, a, b, prec);
   return 0;
 }
-static int e_exp(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_EXP(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   arb_exp(r, a, prec);
   return 0;
 }
-static int e_log(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_LOG(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (!arb_is_positive(a)) /* log of 0 or of a negative number is in the ball */
     return -1;
@@ -49,7 +49,7 @@ static int e_log(arb_t r, const arb_t a, const arb_t b, slong prec) {
   return 0;
 }
 /* log1p and expm1 without the rounding of 1 + x (Arb's) */
-static int e_log1p(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_LOG1P(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   arb_t t;
   arb_init(t);
@@ -61,14 +61,14 @@ static int e_log1p(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_log1p(r, a, prec);
   return 0;
 }
-static int e_expm1(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_EXPM1(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   arb_expm1(r, a, prec);
   return 0;
 }
 /* sqrtpos is sqrt of the ball's nonnegative part, which is all of it here,
    and handles a ball whose lower end is exactly 0 */
-static int e_sqrt(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_SQRT(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (!arb_is_nonnegative(a))
     return -1;
@@ -80,14 +80,14 @@ static int e_sqrt(arb_t r, const arb_t a, const arb_t b, slong prec) {
 static int huge_angle(const arb_t a) {
   return !arb_is_finite(a) || arf_cmpabs_2exp_si(arb_midref(a), (slong)1 << XI_ANGLE_BITS) >= 0;
 }
-static int e_sin(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_SIN(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (huge_angle(a))
     return -1;
   arb_sin(r, a, prec);
   return 0;
 }
-static int e_cos(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_COS(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (huge_angle(a))
     return -1;
@@ -95,21 +95,21 @@ static int e_cos(arb_t r, const arb_t a, const arb_t b, slong prec) {
   return 0;
 }
 /* a ball holding a pole gives a non-finite ball, refused by the caller */
-static int e_tan(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_TAN(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (huge_angle(a))
     return -1;
   arb_tan(r, a, prec);
   return 0;
 }
-static int e_tanh(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_TANH(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   arb_tanh(r, a, prec);
   return 0;
 }
 /* σ(a) = 1/(1 + e^-a): both signs of a keep a small relative error (e^-a
    tiny: 1 + it is near 1; e^-a huge: its inverse is relative too) */
-static int e_sigmoid(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_SIGMOID(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   arb_neg(r, a);
   arb_exp(r, r, prec);
@@ -119,13 +119,13 @@ static int e_sigmoid(arb_t r, const arb_t a, const arb_t b, slong prec) {
 }
 /* softplus(a) = log1p(e^a): a ball's e^a is relative whatever a's size, and
    log1p keeps it so (for a large, log1p(e^a) is a + a small relative term) */
-static int e_softplus(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_SOFTPLUS(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   arb_exp(r, a, prec);
   arb_log1p(r, r, prec);
   return 0;
 }
-static int e_log_sigmoid(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_LOG_SIGMOID(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   arb_neg(r, a);
   arb_exp(r, r, prec);
@@ -134,21 +134,21 @@ static int e_log_sigmoid(arb_t r, const arb_t a, const arb_t b, slong prec) {
   return 0;
 }
 /* relu, abs, maximum and minimum are continuous: the ball of every value */
-static int e_relu(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_RELU(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_nonnegative_part(r, a);
   return 0;
 }
-static int e_abs(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_ABS(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_abs(r, a);
   return 0;
 }
-static int e_maximum(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_MAXIMUM(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_max(r, a, b, prec);
   return 0;
 }
-static int e_minimum(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_MINIMUM(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_min(r, a, b, prec);
   return 0;
 }
@@ -167,7 +167,7 @@ static void pow_from_zero(arb_t r, const arb_t a, const arb_t b, slong prec) {
 /* a^b as MPFR's pow: an exact integer exponent takes any base (a pole when
    it is negative and the base may be 0); otherwise the base must be positive,
    or nonnegative with a positive exponent (0^y = 0) */
-static int e_pow(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_POW(arb_t r, const arb_t a, const arb_t b, slong prec) {
   if (arb_is_int(b) && arf_cmpabs_2exp_si(arb_midref(b), 62) < 0) {
     if (arf_sgn(arb_midref(b)) < 0 && arb_contains_zero(a))
       return -1;
@@ -246,12 +246,12 @@ int xiO_ball_round_even(arb_t r, const arb_t x, slong prec) {
   return xiO_ball_step(r, x, round_even_arf, prec);
 }
 
-static int e_trunc(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_TRUNC(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   return xiO_ball_step(r, a, trunc_arf, prec) < 0 ? -1 : 0;
 }
 /* 1, 0 or -1 when the ball decides it; else Arb's ball of the signs it holds */
-static int e_sign(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_SIGN(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_sgn(r, a);
   return 0;
@@ -283,8 +283,8 @@ static slong quotient_bits(const arb_t a, const arb_t b) {
 
 /* floor(a/b): from the quotient's ball (a divisor holding 0 is a pole);
    for exact a and b, again with the bits that decide it, as xi's exact // */
-static int e_floordiv(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  if (e_div(r, a, b, prec))
+static int be_FLOORDIV(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  if (be_DIV(r, a, b, prec))
     return -1;
   int rc = xiO_ball_step(r, r, floor_arf, prec);
   slong need = rc == 1 ? quotient_bits(a, b) : 0;
@@ -297,10 +297,10 @@ static int e_floordiv(arb_t r, const arb_t a, const arb_t b, slong prec) {
 /* Python's a % b = a - b·floor(a/b): for every point of the balls floor(a/b)
    is in k's ball, so a - b·k holds the result (exactly a - b·k when the
    quotient's ball decides k) */
-static int e_mod(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_MOD(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_t k;
   arb_init(k);
-  int rc = e_floordiv(k, a, b, prec);
+  int rc = be_FLOORDIV(k, a, b, prec);
   if (rc == 0) { /* b·k exactly when it can be: then a - b·k is one rounding */
     arb_mul(k, k, b, arb_is_exact(k) && arb_is_exact(b) ? ARF_PREC_EXACT : prec);
     arb_sub(r, a, k, prec);
@@ -310,7 +310,7 @@ static int e_mod(arb_t r, const arb_t a, const arb_t b, slong prec) {
 }
 /* a where b is not 0, else 0 (the sign of a zero is no part of a ball);
    undecided: a or 0, so the ball of both */
-static int e_keep(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_KEEP(arb_t r, const arb_t a, const arb_t b, slong prec) {
   if (arb_is_zero(b)) {
     arb_zero(r);
   } else if (arb_is_nonzero(b)) {
@@ -332,33 +332,33 @@ static int truth(arb_t r, int yes, int no) {
   }
   return 0;
 }
-static int e_gt(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_GT(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)prec;
   return truth(r, arb_gt(a, b), arb_le(a, b));
 }
-static int e_ge(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_GE(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)prec;
   return truth(r, arb_ge(a, b), arb_lt(a, b));
 }
-static int e_lt(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_LT(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)prec;
   return truth(r, arb_lt(a, b), arb_ge(a, b));
 }
-static int e_le(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_LE(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)prec;
   return truth(r, arb_le(a, b), arb_gt(a, b));
 }
-static int e_eq(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_EQ(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)prec;
   return truth(r, arb_eq(a, b), arb_ne(a, b));
 }
-static int e_ne(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_NE(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)prec;
   return truth(r, arb_ne(a, b), arb_eq(a, b));
 }
 
 /* a finite ball holds only finite numbers: 1; an infinite one proves nothing */
-static int e_isfinite(arb_t r, const arb_t a, const arb_t b, slong prec) {
+static int be_ISFINITE(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   if (!arb_is_finite(a))
     return -1;
@@ -366,7 +366,15 @@ static int e_isfinite(arb_t r, const arb_t a, const arb_t b, slong prec) {
   return 0;
 }
 
-/* ---- the table: one rule per op of ops.h, elementwise or whole-tensor ---- */
+/* a float(x) is x */
+static int be_ASFLOAT(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  return be_ID(r, a, b, prec);
+}
+
+/* ---- the table: one rule per op of ops.h, elementwise or whole-tensor ----
+   made from ops.h's rows: an elementwise row ID's rule is be_ID above, a
+   whole-tensor row's xiO_bt_ID (btops.c), so a row without its ball rule does
+   not compile */
 
 typedef int (*element_rule)(arb_t r, const arb_t a, const arb_t b, slong prec);
 
@@ -374,20 +382,9 @@ static const struct {
   element_rule el;
   xiO_tensor_rule t;
 } rules[XI_NOPS] = {
-    [XI_ID] = {.el = e_id}, [XI_ASFLOAT] = {.el = e_id}, [XI_NEG] = {.el = e_neg},
-    [XI_ADD] = {.el = e_add}, [XI_SUB] = {.el = e_sub}, [XI_MUL] = {.el = e_mul},
-    [XI_DIV] = {.el = e_div}, [XI_POW] = {.el = e_pow}, [XI_EXP] = {.el = e_exp},
-    [XI_LOG] = {.el = e_log}, [XI_SQRT] = {.el = e_sqrt}, [XI_SIN] = {.el = e_sin},
-    [XI_COS] = {.el = e_cos}, [XI_TAN] = {.el = e_tan}, [XI_TANH] = {.el = e_tanh},
-    [XI_SIGMOID] = {.el = e_sigmoid}, [XI_SOFTPLUS] = {.el = e_softplus},
-    [XI_LOG_SIGMOID] = {.el = e_log_sigmoid}, [XI_RELU] = {.el = e_relu}, [XI_ABS] = {.el = e_abs},
-    [XI_SIGN] = {.el = e_sign}, [XI_MAXIMUM] = {.el = e_maximum},
-    [XI_MINIMUM] = {.el = e_minimum}, [XI_MOD] = {.el = e_mod},
-    [XI_FLOORDIV] = {.el = e_floordiv}, [XI_KEEP] = {.el = e_keep},
-    [XI_TRUNC] = {.el = e_trunc}, [XI_LOG1P] = {.el = e_log1p}, [XI_EXPM1] = {.el = e_expm1},
-    [XI_ISFINITE] = {.el = e_isfinite}, [XI_GT] = {.el = e_gt}, [XI_GE] = {.el = e_ge},
-    [XI_LT] = {.el = e_lt}, [XI_LE] = {.el = e_le}, [XI_EQ] = {.el = e_eq},
-    [XI_NE] = {.el = e_ne},
+#define XI_BALL_EROW(id, ...) [XI_##id] = {.el = be_##id},
+    XI_OPS(XI_BALL_EROW)
+#undef XI_BALL_EROW
 #define XI_BALL_TROW(id, ...) [XI_##id] = {.t = xiO_bt_##id},
     XI_TOPS(XI_BALL_TROW)
 #undef XI_BALL_TROW

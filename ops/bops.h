@@ -24,8 +24,9 @@
  * index table or label that is not an exact whole number.
  *
  * Elementwise ops broadcast as the tape does (xiO_bidx).  Every op of the
- * table has a rule (tests/ballops.c checks it, and lists on purpose any op
- * left without one). */
+ * table has a rule: bops.c's table of them is made from ops.h's rows (be_ID
+ * for an elementwise row, xiO_bt_ID for a whole-tensor one), so a row without
+ * one does not compile; tests/ballops.c tests each. */
 #ifndef XI_BOPS_H
 #define XI_BOPS_H
 

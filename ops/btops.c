@@ -8,7 +8,6 @@
 #include <stdlib.h>
 
 #include "ops/btops.h"
-#include "ops/tops.h"
 
 /* ---- products and sums ---- */
 

@@ -5,10 +5,11 @@
  * printable forms used by `trace`, and the words for what can go wrong.
  * Adding an operation is one row here, its rules (an elementwise row's in
  * ops.c; a whole-tensor row's in tops.c, rops.c, iops.c or dops.c, by kind)
- * and its ball rule (bops.c's table for an elementwise row, which nothing
- * checks yet; xiO_bt_ID in btops.c for a whole-tensor row, which the build
- * insists on); tests/opgrad.c tests every row's derivatives and
- * tests/ballops.c every ball rule without being told about them.
+ * and its ball rule (be_ID in bops.c for an elementwise row, xiO_bt_ID in
+ * btops.c for a whole-tensor row: bops.c's table of ball rules is made from
+ * these rows, so a row without its ball rule does not compile);
+ * tests/opgrad.c tests every row's derivatives and tests/ballops.c every
+ * ball rule without being told about them.
  *
  * X(ID, name, arity, forward, partial, form, d_first, d_second, nan_msg, pole_msg, help)
  *   name      what the user types (NULL for infix-only operators)
@@ -265,7 +266,7 @@ enum xiO_op {
 #define XI_NPARAMS 7
 enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND, XI_MAKE_ARANGE,
        /* NumPy's only (np.linspace, np.random.*): their arguments by slot, a mask of
-          those given (tape/draw.c) */
+          those given (tape/npmake.c) */
        XI_MAKE_LINSPACE, XI_MAKE_RANDINT, XI_MAKE_NORMAL, XI_MAKE_UNIFORM,
        XI_MAKE_PERMUTATION, XI_MAKE_CHOICE };
 #define XI_MAX_ELEMENTS 10000000u

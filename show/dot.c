@@ -129,7 +129,7 @@ static void side_box(const xiT_steps *st, xiW_buf *b, uint32_t node) {
  * a chain (x in sin(x*1) + sin(x*2) + ... + sin(x*297)) has an edge to each
  * consumer, crossing on average half the chain: 43 660 columns crossed, and
  * the layout was stopped unfinished after 25 minutes; with 100 terms, 4851
- * columns, 133 s (README, "Pictures of large graphs": after, 0.9 s and
+ * columns, 133 s (docs/manual.md, "Pictures of large graphs": after, 0.9 s and
  * 0.1 s).  So when the
  * edges together cross more than XI_DOT_CROSSED columns, the longest are
  * drawn from a reference instead: a grey dashed box with the operand's name,

@@ -27,5 +27,8 @@ void xiV_latex(const xiT_steps *st, xiW_buf *out);
    reverse tables, and the arrow keys stepping through them; the steps are in
    the text dialect */
 void xiV_page(const xiT_steps *st, const char *svg, xiW_buf *out);
+/* show/page.html, the page's script and style, made into a C array by the
+   Makefile (show/page.c), which xiV_page writes out */
+extern const char xiV_page_html[];
 
 #endif

@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-extern const char xiV_page_html[]; /* show/page.html, made into C by the Makefile */
-
 /* ---- the reverse pass, shared by Markdown and LaTeX ---- */
 
 /* the chain rule for a step's adjoint: "∂L/∂L · ξ1 = 1 · (-1)" (nothing for

@@ -84,8 +84,20 @@ enum {
   XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
-  XI_ATTR_SEED   /* np.random.seed(N): only a statement of its own (stmt.c) */
+  XI_ATTR_SEED,  /* np.random.seed(N): only a statement of its own (stmt.c) */
+  /* micrograd's and PyTorch's (syntax/pytorch.c, tape/autograd.c): */
+  XI_ATTR_VALUE,    /* Value(x): a new leaf holding x, a micrograd Value */
+  XI_ATTR_TENSOR,   /* torch.tensor(x, ...): a new leaf; spare: XI_TT_* */
+  XI_ATTR_GRAD,     /* x.grad: what the backward calls left there */
+  XI_ATTR_DATA,     /* x.data, x.detach(), x.numpy(): the value without its history */
+  XI_ATTR_BACKWARD, /* x.backward(): only a statement of its own (spare: retain_graph) */
+  XI_ATTR_ZERO      /* x.grad.zero_(): only a statement of its own */
 };
+/* XI_ATTR_TENSOR's spare */
+#define XI_TT_GRAD 1    /* requires_grad=True */
+#define XI_TT_F64 2     /* dtype=torch.float64 (or float, double) written */
+#define XI_TT_F32 4     /* dtype=torch.float32 written */
+#define XI_TT_LITERAL 8 /* x written as numbers: Python's floats, which PyTorch makes float32 */
 /* K_INDEX's and K_INDEXSET's arg: item q's kind in its byte q.  0: an
    expression (':' when bit q of op is set); XI_IX_SLICE | the parts of
    a:b:c written (1, 2, 4), each on the stack in that order; XI_IX_NEWAXIS:

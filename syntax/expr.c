@@ -153,7 +153,10 @@ static void name(xiP_parser *p, xiP_code *c, xiL_token t) {
   uint16_t tag = xiP_word(p, &t, xiP_is(p, T_LP)); /* TAG_NONE: a name here */
   switch (TAG_KIND(tag)) {
   case TAG_MODULE:
-    xiP_module(p, c, t, TAG_ARG(tag));
+    if (TAG_ARG(tag) == MOD_TORCH || TAG_ARG(tag) == MOD_VALUE)
+      xiP_torch(p, c, t, TAG_ARG(tag)); /* torch.tensor(...), Value(x) */
+    else
+      xiP_module(p, c, t, TAG_ARG(tag));
     return;
   case TAG_FOREIGN: {
     uint32_t m = xiS_linked(p->sym, id);

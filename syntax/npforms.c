@@ -156,14 +156,16 @@ static unsigned by_slot(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int f
   xiP_ins *tmp = malloc((len ? len : 1) * sizeof *tmp);
   if (!tmp)
     xiP_fail(p, name.pos, "out of memory");
-  memcpy(tmp, c->ins + base, len * sizeof *tmp);
+  if (len) /* c->ins is NULL while the code is empty: memcpy wants a pointer even for 0 */
+    memcpy(tmp, c->ins + base, len * sizeof *tmp);
   c->n = base; /* room enough: the code only shrinks */
   for (int s = 0; s < nslots; s++)
     for (int i = 0; i < a->n; i++)
       if (slot_of[i] == s) {
         at[s] = c->n;
         uint32_t from = a->start[i] - base, end = a->start[i + 1] - base;
-        memcpy(c->ins + c->n, tmp + from, (end - from) * sizeof *tmp);
+        if (end > from) /* the same: a copy of nothing from a NULL code */
+          memcpy(c->ins + c->n, tmp + from, (end - from) * sizeof *tmp);
         c->n += end - from;
       }
   free(tmp);

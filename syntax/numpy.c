@@ -506,6 +506,8 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
 
 void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
   xiL_token t = xiP_expect(p, T_NAME, "a name after '.' (x.T, x.shape, x.sum() ...)");
+  if (xiP_torch_method(p, c, t, dot)) /* .grad .backward() .relu() ... */
+    return;
   const np_row *r = find(method_rows, p->lx.src + t.off, t.len);
   if (!r)
     xiP_fail(p, t.pos, "xi does not know .%.*s (help numpy lists the methods it has)",

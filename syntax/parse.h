@@ -26,7 +26,8 @@ typedef enum {
   S_INDEXSET, /* name[index] op= ...: code makes the new value (K_INDEXSET) */
   S_RETURN,   /* inside a def: its value */
   S_MUTATE,   /* xs.append(v): code makes the pair (xs, the new list) */
-  S_NOTHING   /* pass, a docstring: read and done */
+  S_NOTHING,  /* pass, a docstring: read and done */
+  S_AUTOGRAD  /* micrograd's and PyTorch's statements: cmd is an XI_AG_* (pytorch.c) */
 } xiP_stmt_kind;
 
 /* a part of a statement that has several: print's texts and values, an if's
@@ -83,6 +84,15 @@ typedef struct {
                            rules of a change in place (x may be any expression) */
 } xiP_stmt;
 
+
+/* S_AUTOGRAD's cmd.  code makes x; items[0].code the right side, when there is one */
+enum {
+  XI_AG_BACKWARD, /* x.backward() (has_number: retain_graph=True) */
+  XI_AG_GRADSET,  /* x.grad = e (e None: items[0].code empty) */
+  XI_AG_ZERO,     /* x.grad.zero_() */
+  XI_AG_DATA,     /* x.data op= e (assign: the operator) */
+  XI_AG_NO_GRAD   /* with torch.no_grad(): the block at body_off */
+};
 
 enum { XI_NC_CHECK = 1, XI_NC_REDIRECT, XI_NC_IN /* compare L in ...: in ends L */ };
 typedef struct {

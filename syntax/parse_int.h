@@ -16,7 +16,7 @@ enum {
   KW_WHILE, KW_LAMBDA, KW_WITH, KW_TRY, KW_EXCEPT, KW_FINALLY, KW_RAISE, KW_ASSERT,
   KW_BREAK, KW_CONTINUE, KW_GLOBAL, KW_NONLOCAL, KW_YIELD, KW_ASYNC, KW_AWAIT, KW_COUNT
 };
-enum { MOD_NUMPY, MOD_MATH };
+enum { MOD_NUMPY, MOD_MATH, MOD_TORCH, MOD_VALUE /* micrograd's Value */ };
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* the next token, read once: inline, for the parser asks for it all the time */
@@ -160,5 +160,24 @@ int xiP_kw_slot(const char *spec, const char *word);
 void xiP_np_form(xiP_parser *p, xiP_code *c, int form, const xiP_callargs *a, xiL_token name);
 /* np.linalg.norm(x, ord, axis=, keepdims=): '(' taken */
 void xiP_norm_call(xiP_parser *p, xiP_code *c, xiL_token name);
+
+/* ---- micrograd's and PyTorch's spelling (pytorch.c) ---- */
+/* import torch, from micrograd.engine import Value: the tag the alias takes
+   (TAG_MODULE + MOD_*), 0 for another module; a module of theirs xi does not
+   have (torch.nn, micrograd.nn) is refused here */
+uint16_t xiP_torch_import(xiP_parser *p, const char *module, size_t len, xiL_token name,
+                          int from);
+/* torch.f(...), Value(x): name taken, module its MOD_* */
+void xiP_torch(xiP_parser *p, xiP_code *c, xiL_token name, int module);
+/* after a value's '.': .grad .data .backward() .relu() ...: 1 when t was
+   one of theirs (compiled), 0 when it is NumPy's to read */
+int xiP_torch_method(xiP_parser *p, xiP_code *c, xiL_token t, xiL_token dot);
+/* the statement whose expression was just read is one of theirs (x.backward(),
+   x.grad = 0, x.grad.zero_(), x.data -= e): 1 when made so */
+int xiP_torch_stmt(xiP_parser *p, xiP_stmt *st);
+/* with torch.no_grad(): and its block (with taken) */
+void xiP_with_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
+/* reads a block's statements once, for their syntax errors (pystmt.c) */
+void xiP_check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop);
 
 #endif

@@ -138,7 +138,7 @@ void xiP_block(xiP_parser *p, uint32_t col, xiL_token head, size_t *off, size_t 
 }
 
 /* reads a block's statements once, for their syntax errors, before any runs */
-static void check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop) {
+void xiP_check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop) {
   xiP_parser sub;
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
   xiP_set_python(&sub, p->python);
@@ -228,7 +228,7 @@ static void for_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   xiP_enter(p, head.pos);
   xiP_block(p, head.pos.col, head, &off, &end, &st->body_pos);
   st->body_off = off, st->body_len = end - off;
-  check_block(p, off, end, st->body_pos, 1);
+  xiP_check_block(p, off, end, st->body_pos, 1);
   p->blocks--;
 }
 
@@ -243,7 +243,7 @@ static void while_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   xiP_enter(p, head.pos);
   xiP_block(p, head.pos.col, head, &off, &end, &st->body_pos);
   st->body_off = off, st->body_len = end - off;
-  check_block(p, off, end, st->body_pos, 1);
+  xiP_check_block(p, off, end, st->body_pos, 1);
   p->blocks--;
 }
 
@@ -264,7 +264,7 @@ static void if_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
     xi_pos at;
     xiP_block(p, head.pos.col, kw, &off, &end, &at);
     st->items[k].off = off, st->items[k].end = end, st->items[k].at = at;
-    check_block(p, off, end, at, 0);
+    xiP_check_block(p, off, end, at, 0);
     if (is_else || !continues(p, head.pos.col, KW_ELIF, KW_ELSE, &kw))
       break;
   }
@@ -296,6 +296,11 @@ static void import_as(xiP_parser *p, xiP_stmt *st, xiL_token m, size_t len, xiL_
   int math = top == 4 && memcmp(text, "math", 4) == 0;
   if (TAG_KIND(xiP_tag_of(p, &alias)) == TAG_KEYWORD)
     xiP_fail(p, alias.pos, "'%.*s' is a word of Python's", (int)alias.len, p->lx.src + alias.off);
+  uint16_t torch = xiP_torch_import(p, text, len, alias, 0);
+  if (torch) { /* import torch (as T) */
+    xiS_set_tag(p->sym, id, torch);
+    return;
+  }
   xiS_set_tag(p->sym, id, (uint16_t)(numpy ? TAG_MODULE + MOD_NUMPY
                                      : math ? TAG_MODULE + MOD_MATH : TAG_FOREIGN));
   if (!numpy && !math && xiS_link(p->sym, id, module))
@@ -325,7 +330,10 @@ static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
     }
     do {
       xiL_token n = xiP_expect(p, T_NAME, "a name to import");
-      if (!known) {
+      uint16_t torch = xiP_torch_import(p, p->lx.src + m.off, len, n, 1);
+      if (torch) { /* from micrograd.engine import Value */
+        xiS_set_tag(p->sym, xiP_name_id(p, &n), torch);
+      } else if (!known) {
         import_as(p, st, m, len, n);
       } else if (TAG_KIND(xiP_tag_of(p, &n)) != TAG_OP && TAG_KIND(xiP_tag_of(p, &n)) != TAG_MAKER &&
                  !xiP_word_is(p, &n, "pi") && !xiP_word_is(p, &n, "e")) {
@@ -391,10 +399,10 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   xiP_take(p);
   if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
       kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN && kw != KW_WHILE && kw != KW_BREAK &&
-      kw != KW_CONTINUE) {
+      kw != KW_CONTINUE && kw != KW_WITH) {
     quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
   }
-  if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE) { /* an error in a
+  if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE || kw == KW_WITH) { /* an error in a
                                                                          header skips its block */
     jmp_buf outer;
     memcpy(outer, p->fail, sizeof outer);
@@ -410,6 +418,8 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
       for_stmt(p, st, first);
     else if (kw == KW_WHILE)
       while_stmt(p, st, first);
+    else if (kw == KW_WITH)
+      xiP_with_stmt(p, st, first);
     else
       if_stmt(p, st, first);
     memcpy(p->fail, outer, sizeof outer);

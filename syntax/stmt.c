@@ -309,6 +309,8 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
   }
   st->kind = S_EXPR;
   xiP_full_expr(p, st);
+  if (xiP_torch_stmt(p, st)) /* x.backward(), x.grad = 0, x.data -= e ... */
+    return;
   if (xiP_is(p, T_COMMA)) {
     tuple_or_unpack(p, st);
     return;

@@ -378,7 +378,8 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_ATTR: {
     uint32_t x = st[--*sp];
-    rc = xiG_kind(g, x) >= 0 && (in->op == XI_ATTR_ARRAY || in->op == XI_ATTR_LEN)
+    rc = in->op >= XI_ATTR_VALUE ? xiG_ag_attr(g, in->op, in->spare, x, in->pos, &node, err)
+         : xiG_kind(g, x) >= 0 && (in->op == XI_ATTR_ARRAY || in->op == XI_ATTR_LEN)
              ? container_attr(g, in->op, x, in->pos, &node, err)
              : xiG_attr(g, in->op, x, in->pos, &node, err);
     break;

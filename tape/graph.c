@@ -35,6 +35,7 @@ void xiG_free(xiG_graph *g) {
   free(g->built);
   free(g->pins);
   xiG_loop_free(g);
+  xiG_ag_free(g);
   xiS_free(&g->sym);
   memset(g, 0, sizeof *g);
 }
@@ -122,6 +123,7 @@ void xiG_truncate(xiG_graph *g, uint32_t mark) {
   for (uint32_t k = 0; k < g->nlabel; k++)
     if (g->label[k] != XI_NONE && g->label[k] >= mark)
       g->label[k] = XI_NONE;
+  xiG_ag_truncate(g, mark);
   while (g->n > mark) { /* the pool's slots are simply reused */
     xiG_node *n = &g->nodes[--g->n];
     xiG_node_free(g, n);
@@ -351,6 +353,8 @@ int xiG_self_contained(const xiG_graph *g, uint32_t mark, uint32_t root) {
     const xiG_node *n = &g->nodes[i];
     if (n->op == XI_GRAD)
       return 0; /* a derivative is computed from the value it is taken of */
+    if (xiG_ag_keeps(g, i))
+      return 0; /* Value(2.0): an object that keeps a .grad, not a number to copy */
     for (uint32_t k = 0; k < xiG_nargs(n); k++)
       if (outside(g, mark, xiG_arg(n, k)))
         return 0;

@@ -160,6 +160,33 @@ struct xiG_graph;
    would make NumPy warn (a format only) */
 void xiG_note_warning(struct xiG_graph *g, uint32_t i, xi_pos pos);
 
+/* micrograd's and PyTorch's .grad (autograd.c): what backward() left on a
+   value, kept beside the tape by node (sorted), as Python keeps it on the
+   object.  A leaf made by Value(x) or torch.tensor(x, requires_grad=True) has
+   an entry from birth; backward() adds to the entries of the leaves under the
+   loss (and, for micrograd, of the values names hold), and marks the inner
+   nodes it went through (XI_AG_FREED), so that going through them again is
+   refused.  An update step (W -= ... under no_grad, p.data -= ...) moves the
+   entry to the new leaf: the same object, as in Python. */
+enum {
+  XI_AG_VALUE = 1, /* a leaf made by micrograd's Value(x): .grad starts at 0 */
+  XI_AG_TENSOR,    /* a leaf tensor with requires_grad=True: .grad starts at None */
+  XI_AG_INNER,     /* a micrograd value computed from others (a name held it at backward) */
+  XI_AG_FREED,     /* an inner node a backward() went through, no .grad of its own */
+  XI_AG_PLAIN      /* a leaf tensor without requires_grad: .grad is None, printed as torch's */
+};
+typedef struct {
+  uint32_t node, grad; /* grad: a leaf holding .grad, or XI_NONE (0 for a Value, else None) */
+  uint8_t kind;        /* XI_AG_* */
+} xiG_agentry;
+typedef struct {
+  xiG_agentry *e;
+  uint32_t n, cap;
+  uint32_t no_grad; /* with torch.no_grad(): blocks running */
+  uint8_t note32;   /* a float32 tensor was made at note_pos (1), and the note written (2) */
+  xi_pos note_pos;
+} xiG_autograd;
+
 struct xiG_graph;
 /* Derivatives inside expressions, supplied by the layer that can sweep:
    kind is XI_GRAD (grad(E, v)), a hessian or jacobian, or jvp(E, v, dir), the
@@ -240,6 +267,7 @@ typedef struct xiG_graph {
   uint32_t nloops;                /* how deep they nest (past XI_LOOP_LEVELS: not marked) */
   uint64_t *lost;                 /* by node: a let-go leaf's summary of its history */
   uint32_t nlost;
+  xiG_autograd ag;  /* micrograd's and PyTorch's .grad (autograd.c) */
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);
@@ -380,7 +408,7 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
              uint32_t *out, xi_err *err);
 /* np.linspace and np.random's randint, normal, uniform, permutation, choice
    (XI_MAKE_LINSPACE on), their arguments by slot: args the slots given in
-   mask, in order (draw.c) */
+   mask, in order (npmake.c) */
 int xiG_draw(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
              uint32_t *out, xi_err *err);
 /* NumPy's functions built of several ops (XI_NP_*, npcall.c), likewise */
@@ -405,7 +433,33 @@ int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsi
 int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsigned mask,
                   uint32_t kinds, int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
 
-/* ---- names (names.c): the rules of binding ---- */
+/* ---- micrograd's and PyTorch's .grad (autograd.c) ---- */
+/* Value(x), torch.tensor(x), x.grad, x.data (XI_ATTR_VALUE ...; spare: XI_TT_*) */
+int xiG_ag_attr(xiG_graph *g, int which, int spare, uint32_t x, xi_pos pos, uint32_t *out,
+                xi_err *err);
+/* 1 when node is a leaf made by Value(x) or torch.tensor(...):
+   an object of its own, never a leaf "computed from no other value" to copy */
+int xiG_ag_keeps(const xiG_graph *g, uint32_t node);
+/* node's entry, or NULL */
+xiG_agentry *xiG_ag_find(xiG_graph *g, uint32_t node);
+/* node's entry made (kind, grad) or changed; -1 out of memory */
+int xiG_ag_put(xiG_graph *g, uint32_t node, int kind, uint32_t grad);
+/* the entry of from is to's now (an update step: the same object) */
+int xiG_ag_move(xiG_graph *g, uint32_t from, uint32_t to);
+/* the kind (XI_AG_VALUE, XI_AG_TENSOR) of a leaf that keeps a .grad which
+   root is, or is computed from; 0 when there is none */
+int xiG_ag_requires(const xiG_graph *g, uint32_t root);
+/* the same, a torch tensor without requires_grad (XI_AG_PLAIN) counted too */
+int xiG_ag_kind(const xiG_graph *g, uint32_t root);
+/* a new leaf holding node x's value, its dtype kept (XI_NONE: out of memory) */
+uint32_t xiG_ag_copy(xiG_graph *g, uint32_t x, xi_pos pos);
+/* collection: the .grads of live nodes are kept, then renumbered */
+void xiG_ag_live(const xiG_graph *g, uint8_t *live);
+void xiG_ag_renumber(xiG_graph *g, const uint32_t *to);
+void xiG_ag_truncate(xiG_graph *g, uint32_t mark);
+void xiG_ag_free(xiG_graph *g);
+
+/* ---- names (names.c, and unbind.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
 static inline const xiG_func *xiG_func_of(const xiG_graph *g, const xiG_binding *b) {
   return &g->func[b->node];

@@ -187,7 +187,7 @@ static uint8_t *contained_from(const xiG_graph *g, uint32_t mark) {
     return NULL;
   for (uint32_t i = mark; i < g->n; i++) {
     const xiG_node *n = &g->nodes[i];
-    int ok = n->op != XI_GRAD;
+    int ok = n->op != XI_GRAD && !xiG_ag_keeps(g, i); /* (Value(2.0): autograd.c) */
     for (uint32_t k = 0; k < xiG_nargs(n) && ok; k++) {
       uint32_t o = xiG_arg(n, k);
       ok = o >= mark ? c[o - mark] : g->nodes[o].op == XI_CONST;

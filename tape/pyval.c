@@ -34,12 +34,13 @@ const char *xiG_type_of(const xiG_graph *g, uint32_t i) {
   return dt == XI_DT_INT ? "int" : dt == XI_DT_BOOL ? "bool" : "float";
 }
 
-/* an item that a change in place may reach: an array, a list, a dict, or a
-   container holding one (XI_F_NESTED) */
+/* an item that a change in place may reach: an array, a list, a dict, a
+   micrograd Value or a tensor that keeps a .grad (autograd.c: p.data -= ...),
+   or a container holding one (XI_F_NESTED) */
 static int reachable(const xiG_graph *g, uint32_t i) {
   int k = xiG_kind(g, i);
   if (k < 0)
-    return xiG_is_tensor(&g->nodes[i]);
+    return xiG_is_tensor(&g->nodes[i]) || xiG_ag_keeps(g, i);
   return k == XI_C_LIST || k == XI_C_DICT || (g->nodes[i].flags & XI_F_NESTED);
 }
 

@@ -77,7 +77,7 @@ zeros(1024 + 1025)
 format mpfr
 # back to MPFR, a value a format made nan or inf (0/0, 1/0 in binary16) has no
 # number: format mpfr deletes the names that hold one and says so, and is not
-# refused (issue 16: it said "0/0 is undefined ...: the format stays binary16")
+# refused ("0/0 is undefined ...: the format stays binary16" would leave no way back)
 format binary16
 v = 0/0
 w = v + 1

@@ -42,8 +42,8 @@ gradcheck loss wrt W1, b1, W2
 v = [1, -2, 0, 3]
 gradcheck sum(relu(v)) + sum(abs(v)) wrt v
 gradcheck sum(sign(v)) + sum(v) wrt v
-# nothing to compare (issue 16): where every element is a jump, gradcheck says
-# it checked none and fails as an undecided check does (it said "ok: 0
+# nothing to compare: where every element is a jump, gradcheck says it checked
+# none and fails as an undecided check does (never "ok: 0
 # elements agree"); where every element is a kink, the kinks are what it checked
 u = [0, 0]
 gradcheck sum(sign(u)) wrt u

@@ -1,5 +1,5 @@
 # args: --memory 100M
-# hessian of a vector proves its digits within the memory budget (issue 16).
+# hessian of a vector proves its digits within the memory budget.
 # Each row of a hessian is a grad value whose ball needs its own graph: all of
 # them built and kept at once took 5.5 GB for a 2000-vector, over the budget
 # after 100 s; built and dropped one at a time they take one row's worth, and

@@ -1,5 +1,5 @@
 # args: --keep-going
-# Issue 17's NumPy operations in xi's own language: values and derivatives,
+# NumPy's slices, masks, joins and reductions in xi's own language: values and derivatives,
 # each checked against a hand derivation (in the comments), and the forms a
 # trace shows for slices, masks and joins.
 A = [[1, 2, 3], [4, 5, 6]]

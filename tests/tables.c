@@ -9,11 +9,11 @@
  *   - fuzz/dict's block between its two "generated" lines is exactly what
  *     --dict prints (so the fuzzer knows every word; regenerate it with
  *     tests/tables.bin --dict);
- *   - each operation and each command is named in the manual (README.md) and
+ *   - each operation and each command is named in the manual (docs/manual.md) and
  *     in the man page (docs/xi.1), as a whole word;
  *   - each operation's row has help text, and each command's row a usage, a
  *     summary and help (help NAME prints them; help's overview lists the
- *     operations from the table itself, repl/help.c).
+ *     operations from the table itself, cmd/help.c).
  * Exit status 0 when all hold. */
 #include <ctype.h>
 #include <stdio.h>
@@ -141,7 +141,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   check_dict();
-  struct docs docs[] = {{"README.md", slurp("README.md")}, {"docs/xi.1", unfont(slurp("docs/xi.1"))},
+  struct docs docs[] = {{"docs/manual.md", slurp("docs/manual.md")}, {"docs/xi.1", unfont(slurp("docs/xi.1"))},
                         {NULL, NULL}};
   each_word(in_docs, docs);
   for (struct docs *d = docs; d->path; d++)
@@ -168,7 +168,7 @@ int main(int argc, char **argv) {
   for (int w = 0; w < 4; w++)
     for (int i = 0; xiP_np_name(w, i); i++)
       np++;
-  printf("ok: %d commands, %d operations and %d NumPy names agree with fuzz/dict, README.md, "
+  printf("ok: %d commands, %d operations and %d NumPy names agree with fuzz/dict, docs/manual.md, "
          "docs/xi.1 and help\n",
          XI_NCOMMANDS, ops, np);
   return 0;

@@ -1,4 +1,4 @@
-# NumPy's operations of issue 17, each once, as a tutorial writes them: slices
+# NumPy's operations, each once, as a tutorial writes them: slices
 # (bounds, steps, negative ones, None), masks read and assigned, integer-array
 # rows (one-hot), np.linspace, min/argmin, std/var (axis, keepdims, ddof),
 # np.linalg.norm (xi's is the exact norm correctly rounded: one line differs

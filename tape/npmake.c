@@ -1,4 +1,4 @@
-/* draw.c: the makers NumPy's functions give, with their arguments by slot
+/* npmake.c: the makers NumPy's functions give, with their arguments by slot
  * (K_MAKE's mask): np.linspace, and np.random's randint, normal, uniform,
  * permutation and choice, each drawing from the session's generator exactly
  * as NumPy 1.24's legacy RandomState does (mtrand.pyx, distributions.c,

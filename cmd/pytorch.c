@@ -1,0 +1,415 @@
+/* pytorch.c: micrograd's and PyTorch's statements, run: x.backward(),
+ * x.grad = v, x.grad.zero_(), x.data op= e, with torch.no_grad():, and the
+ * rules of op= on what keeps a .grad.  The .grads themselves are kept by the
+ * tape (tape/autograd.c); backward() is the session's reverse sweep
+ * (grad/grad.c), whose adjoints are added to them as PyTorch adds. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd/cmd.h"
+#include "grad/grad.h"
+
+static int op_of(xiL_type t) {
+  switch (t) {
+  case T_PLUSEQ: return XI_ADD;
+  case T_MINUSEQ: return XI_SUB;
+  case T_STAREQ: return XI_MUL;
+  case T_SLASHEQ: return XI_DIV;
+  default: return -1;
+  }
+}
+
+/* a leaf of node x's shape holding zeros (floats), or its own value's copy */
+static uint32_t zeros_like(xiG_graph *g, uint32_t x, xi_pos pos) {
+  uint32_t l = xiG_ag_copy(g, x, pos);
+  if (l == XI_NONE)
+    return l;
+  xiG_node *n = &g->nodes[l];
+  for (uint32_t k = 0; k < xiG_count(n); k++)
+    mpfr_set_zero(xiG_el(n, k), 1);
+  n->flags &= (uint8_t)~XI_F_DTYPE;
+  return l;
+}
+
+/* a leaf holding the whole number 1 (micrograd's self.grad = 1 at the root) */
+static uint32_t int_one(xiG_graph *g, uint32_t like, xi_pos pos) {
+  uint32_t l = zeros_like(g, like, pos);
+  if (l != XI_NONE) {
+    mpfr_set_ui(g->nodes[l].v, 1, MPFR_RNDN);
+    g->nodes[l].flags |= XI_F_INT;
+  }
+  return l;
+}
+
+/* ---- x.backward() ---- */
+
+typedef struct {
+  uint32_t node, grad;
+  uint8_t kind;
+} change;
+
+/* is the partial of node n by its operand k a whole number in micrograd's
+   Python (its _backward: out.grad for +, other.data for *, (out.data > 0)
+   for relu, a float for tanh, exp and a power's -1)? */
+static int partial_int(const xiG_graph *g, const xiG_node *n, int k) {
+  int other = xiG_dtype_of_flags(g->nodes[k ? n->a : n->b].flags);
+  switch (n->op) {
+  case XI_ADD: case XI_SUB: case XI_NEG: case XI_ID: case XI_RELU:
+    return 1;
+  case XI_MUL:
+    return other != XI_DT_FLOAT;
+  case XI_POW: /* other * self.data**(other - 1) */
+    return k == 0 && xiG_dtype_of_flags(g->nodes[n->a].flags) != XI_DT_FLOAT &&
+           other != XI_DT_FLOAT && mpfr_cmp_ui(g->nodes[n->b].v, 1) >= 0;
+  default:
+    return 0;
+  }
+}
+
+/* micrograd's .grads are Python's numbers: an int where every term of the
+   chain rule is one (root.grad = 1), else a float.  t[i - lo]: 0 no term,
+   1 int, 2 float */
+static uint8_t *grad_types(const xiG_graph *g, const xiD_sweep *sw, uint32_t root) {
+  uint32_t lo = sw->lo;
+  uint8_t *t = calloc(root - lo + 1, 1);
+  if (!t)
+    return NULL;
+  t[root - lo] = 1;
+  for (uint32_t i = root + 1; i-- > lo;) {
+    const xiG_node *n = &g->nodes[i];
+    if (!t[i - lo] || n->op == XI_LIST || n->op == XI_TUPLE)
+      continue;
+    for (uint32_t k = 0, na = xiG_nargs(n); k < na; k++) {
+      uint32_t o = xiG_arg(n, k);
+      if (o < lo || !xiD_needed(sw, o))
+        continue;
+      uint8_t term = t[i - lo] == 1 && na <= 2 && partial_int(g, n, (int)k) ? 1 : 2;
+      t[o - lo] = t[o - lo] == 0 ? term : t[o - lo] == 1 && term == 1 ? 1 : 2;
+    }
+  }
+  return t;
+}
+
+/* what backward() sets: each entry under the root (and, for micrograd, each
+   value a name holds) gets its adjoint added; *n of them in *out */
+static int new_grads(xiR_session *s, uint32_t root, int micro, xi_pos pos, change **out,
+                     uint32_t *n, xi_err *err) {
+  xiG_graph *g = &s->g;
+  xiD_sweep *sw = &s->sweep;
+  uint32_t cap = g->ag.n + g->nbind + 1, m = 0;
+  change *c = malloc(cap * sizeof *c);
+  uint8_t *types = micro ? grad_types(g, sw, root) : NULL;
+  if (!c || (micro && !types)) {
+    free(c), free(types);
+    return xiG_oom(g, pos, err);
+  }
+  for (uint32_t k = 0; k < g->ag.n + g->nbind; k++) {
+    uint32_t node, kind, old = XI_NONE;
+    if (k < g->ag.n) {
+      xiG_agentry e = g->ag.e[k];
+      if (e.kind == XI_AG_FREED || e.kind == XI_AG_PLAIN)
+        continue;
+      node = e.node, kind = e.kind, old = e.grad;
+    } else { /* micrograd keeps a .grad on every value: those a name holds get one */
+      const xiG_binding *b = &g->bind[k - g->ag.n];
+      if (!micro || b->kind != B_NODE || xiG_ag_find(g, b->node) ||
+          g->nodes[b->node].op == XI_LEAF || g->nodes[b->node].op == XI_CONST ||
+          xiG_kind(g, b->node) >= 0)
+        continue;
+      node = b->node, kind = XI_AG_INNER;
+    }
+    if (node < sw->lo || node > root || !xiD_needed(sw, node))
+      continue;
+    int dup = 0; /* (two names of one value) */
+    for (uint32_t q = 0; q < m && !dup; q++)
+      dup = c[q].node == node;
+    if (dup)
+      continue;
+    xiO_view v;
+    uint32_t l = node == root && micro ? int_one(g, node, pos)
+                 : xiD_adj_view(sw, g, node, &v) == 0 ? xiG_leaf(g, &v, pos)
+                                                      : zeros_like(g, node, pos);
+    if (l != XI_NONE) { /* a float, or micrograd's int */
+      g->nodes[l].flags &= (uint8_t)~XI_F_DTYPE;
+      if (micro && types[node - sw->lo] == 1)
+        g->nodes[l].flags |= XI_F_INT;
+    }
+    if (l != XI_NONE && old != XI_NONE && !(node == root && micro)) {
+      uint32_t sum; /* .grad accumulates, as PyTorch's and micrograd's += */
+      if (xiG_op(g, XI_ADD, old, l, NULL, pos, &sum, err)) {
+        free(c), free(types);
+        return -1;
+      }
+      l = xiG_ag_copy(g, sum, pos);
+    }
+    if (l == XI_NONE) {
+      free(c), free(types);
+      return xiG_oom(g, pos, err);
+    }
+    c[m++] = (change){node, l, (uint8_t)kind};
+  }
+  free(types);
+  *out = c, *n = m;
+  return 0;
+}
+
+static int backward(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root;
+  if (xiR_evaluate(s, st, &root, err))
+    return -1;
+  int fail = 0;
+  if (xiG_kind(g, root) >= 0)
+    fail = xiX_fail(err, st->target_pos, "a %s has no backward()",
+                    xiG_kind_name(xiG_kind(g, root)));
+  else if (xiG_count(&g->nodes[root]) != 1)
+    fail = xiX_fail(err, st->target_pos, "RuntimeError: grad can be implicitly created only "
+                    "for scalar outputs (as PyTorch says: backward() starts from one number, "
+                    "the loss: loss.sum().backward() or loss.mean().backward())");
+  int kind = fail ? 0 : xiG_ag_requires(g, root);
+  if (!fail && !kind)
+    fail = xiX_fail(err, st->target_pos, "RuntimeError: element 0 of tensors does not require "
+                    "grad and does not have a grad_fn (as PyTorch says: nothing under this "
+                    "value was made with requires_grad=True, or by micrograd's Value)");
+  int micro = kind == XI_AG_VALUE;
+  if (!fail && xiD_sweep_from(&s->sweep, g, &root, XID_ALL, NULL, 0, st->pos, err))
+    fail = -1;
+  xiD_sweep *sw = &s->sweep;
+  for (uint32_t k = 0; k < g->ag.n && !fail; k++) {
+    xiG_agentry e = g->ag.e[k];
+    if ((e.kind == XI_AG_FREED || e.kind == XI_AG_INNER) && e.node >= sw->lo &&
+        e.node <= root && (e.node != root || !micro) && xiD_needed(sw, e.node))
+      fail = xiX_fail(err, st->target_pos, micro
+                 ? "this goes through a graph an earlier backward() went through: micrograd "
+                   "would add to the .grads that call left inside it, and give no derivative. "
+                   "Compute the loss again (its forward pass) before each backward()"
+                 : "RuntimeError: Trying to backward through the graph a second time (as "
+                   "PyTorch says: compute the loss again, or pass retain_graph=True to the "
+                   "first backward())");
+  }
+  change *c = NULL;
+  uint32_t n = 0;
+  if (!fail && new_grads(s, root, micro, st->pos, &c, &n, err))
+    fail = -1;
+  if (fail) {
+    xiG_truncate(g, mark);
+    return -1;
+  }
+  for (uint32_t k = 0; k < n && !fail; k++)
+    fail = xiG_ag_put(g, c[k].node, c[k].kind, c[k].grad);
+  for (uint32_t i = sw->lo; i <= root && !fail; i++) /* what it went through */
+    if ((micro || !st->has_number) && xiD_needed(sw, i) && g->nodes[i].op != XI_LEAF &&
+        g->nodes[i].op != XI_CONST && !xiG_ag_find(g, i))
+      fail = xiG_ag_put(g, i, XI_AG_FREED, XI_NONE);
+  free(c);
+  return fail ? xiG_oom(g, st->pos, err) : 0;
+}
+
+/* ---- x.grad = v, x.grad.zero_() ---- */
+
+static int set_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t x, v = XI_NONE;
+  if (xiR_evaluate(s, st, &x, err))
+    return -1;
+  xiG_agentry *e = xiG_ag_find(g, x);
+  if (!e || e->kind == XI_AG_FREED)
+    return xiX_fail(err, st->target_pos, "xi sets the .grad of a Value made by Value(...) or "
+                    "of a tensor made with requires_grad=True (for p in params: p.grad = 0)");
+  int kind = e->kind;
+  const xiP_code *rhs = &st->items[0].code;
+  if (rhs->n == 0 && kind != XI_AG_TENSOR)
+    return xiX_fail(err, st->items[0].pos, "micrograd's .grad is a number: p.grad = 0");
+  if (rhs->n) {
+    uint32_t r;
+    if (xiG_exec(g, rhs, NULL, NULL, 0, &r, err))
+      return -1;
+    xi_shape a = xiG_shape(&g->nodes[x]), b = xiG_shape(&g->nodes[r]);
+    if (xiG_kind(g, r) >= 0 ||
+        (kind == XI_AG_TENSOR && !xiO_same_shape(&a, &b) && xiG_count(&g->nodes[r]) != 1))
+      return xiX_fail(err, st->items[0].pos, "a .grad is a number or an array of its "
+                      "tensor's shape");
+    if (kind == XI_AG_TENSOR && !xiO_same_shape(&a, &b)) { /* W.grad = 0: zeros of W's shape */
+      uint32_t z = zeros_like(g, x, st->pos);
+      if (z == XI_NONE || xiG_op(g, XI_ADD, z, r, NULL, st->pos, &r, err))
+        return z == XI_NONE ? xiG_oom(g, st->pos, err) : -1;
+    }
+    if ((v = xiG_ag_copy(g, r, st->pos)) == XI_NONE)
+      return xiG_oom(g, st->pos, err);
+  }
+  return xiG_ag_put(g, x, kind, v) ? xiG_oom(g, st->pos, err) : 0;
+}
+
+static int zero_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t x;
+  if (xiR_evaluate(s, st, &x, err))
+    return -1;
+  xiG_agentry *e = xiG_ag_find(g, x);
+  if (!e || e->kind != XI_AG_TENSOR)
+    return xiX_fail(err, st->target_pos, "zero_() is PyTorch's, for a tensor made with "
+                    "requires_grad=True (micrograd's .grad is a number: p.grad = 0)");
+  if (e->grad == XI_NONE)
+    return xiX_fail(err, st->target_pos, "AttributeError: 'NoneType' object has no attribute "
+                    "'zero_' (as Python says: .grad is None until the first backward(); "
+                    "zero it after backward(), or write W.grad = None)");
+  uint32_t z = zeros_like(g, e->grad, st->pos);
+  if (z == XI_NONE)
+    return xiG_oom(g, st->pos, err);
+  e = xiG_ag_find(g, x);
+  e->grad = z;
+  return 0;
+}
+
+/* ---- x.data op= e, and W op= e under no_grad: an update of the object ---- */
+
+/* old becomes r as a new leaf (an update step), everywhere it is held, its
+   .grad following: the same object, changed in place */
+static int update(xiR_session *s, uint32_t old, uint32_t r, xi_pos pos, xi_err *err) {
+  xiG_graph *g = &s->g;
+  xi_shape a = xiG_shape(&g->nodes[old]), b = xiG_shape(&g->nodes[r]);
+  if (xiG_kind(g, r) >= 0 || !xiO_same_shape(&a, &b)) {
+    char sa[48], sb[48];
+    xiO_shape_text(&a, sa, sizeof sa);
+    xiO_shape_text(&b, sb, sizeof sb);
+    return xiX_fail(err, pos, "an update in place keeps the shape %s, and this gives %s", sa,
+                    xiG_kind(g, r) >= 0 ? xiG_kind_name(xiG_kind(g, r)) : sb);
+  }
+  uint32_t l = xiG_ag_copy(g, r, pos), places;
+  if (l == XI_NONE)
+    return xiG_oom(g, pos, err);
+  g->nodes[l].flags |= XI_F_UPDATE;
+  if (xiG_ag_move(g, old, l)) /* first: the lists made anew hold an object, as the old did */
+    return xiG_oom(g, pos, err);
+  if (xiG_replace(g, old, l, pos, &places, err)) {
+    xiG_ag_move(g, l, old);
+    return -1;
+  }
+  return 0;
+}
+
+static int set_data(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, old, rhs, r;
+  if (xiR_evaluate(s, st, &old, err))
+    return -1;
+  xiG_agentry *e = xiG_ag_find(g, old);
+  if (!e || (e->kind != XI_AG_VALUE && e->kind != XI_AG_TENSOR))
+    return xiX_fail(err, st->target_pos, xiG_ag_requires(g, old)
+                    ? "the .data of a computed value: xi changes the Values made by Value(...) "
+                      "and the tensors made with requires_grad=True (what is computed from "
+                      "them keeps the values it was computed from)"
+                    : "x.data op= e changes a micrograd Value or a torch tensor: this is a "
+                      "plain value (write x -= e)");
+  if (xiG_exec(g, &st->items[0].code, NULL, NULL, 0, &rhs, err))
+    return -1;
+  int op = op_of(st->assign);
+  if (st->assign != T_ASSIGN && op < 0)
+    return xiX_fail(err, st->target_pos, "x.data takes =, +=, -=, *= or /=");
+  if (op >= 0 && xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err))
+    return -1;
+  if (update(s, old, op >= 0 ? r : rhs, st->target_pos, err)) {
+    xiG_truncate(g, mark);
+    return -1;
+  }
+  return 0;
+}
+
+int xiR_ag_update(xiR_session *s, const xiP_stmt *st, int op, uint32_t rhs, uint32_t mark,
+                  uint32_t *bound, xi_err *err) {
+  xiG_graph *g = &s->g;
+  const xiG_binding *b = xiG_binding_of(g, st->name);
+  if (!g->ag.n || !b || b->kind != B_NODE || xiG_kind(g, b->node) >= 0 || xiG_kind(g, rhs) >= 0)
+    return 0;
+  uint32_t old = b->node, r;
+  xiG_agentry *e = xiG_ag_find(g, old);
+  if (e && e->kind == XI_AG_TENSOR) { /* W -= lr * W.grad */
+    if (!g->ag.no_grad)
+      return xiX_fail(err, st->target_pos, "RuntimeError: a leaf Variable that requires grad "
+                      "is being used in an in-place operation (as PyTorch says: an update "
+                      "step goes inside with torch.no_grad():)");
+    if (xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err) ||
+        update(s, old, r, st->target_pos, err))
+      return -1;
+    *bound = xiG_binding_of(g, st->name)->node;
+    return 1;
+  }
+  if (g->ag.no_grad)
+    return 0;
+  /* micrograd's Value has no +=: c += e is c = c + e, a new Value; and loss =
+     0; loss += (p - y)**2 is a sum that keeps its graph, not an update step */
+  if ((e && e->kind == XI_AG_VALUE) ||
+      (g->nodes[old].op == XI_LEAF && !e && xiG_ag_requires(g, rhs))) {
+    if (xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err) ||
+        xiG_assign(g, st->name, r, mark, &st->code, st->target_pos, bound, err))
+      return -1;
+    return 1;
+  }
+  return 0;
+}
+
+/* ---- the statement ---- */
+
+int xiR_autograd(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  switch (st->cmd) {
+  case XI_AG_BACKWARD: return backward(s, st, err);
+  case XI_AG_GRADSET: return set_grad(s, st, err);
+  case XI_AG_ZERO: return zero_grad(s, st, err);
+  case XI_AG_DATA: return set_data(s, st, err);
+  case XI_AG_NO_GRAD: {
+    s->g.ag.no_grad++;
+    int failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+    s->g.ag.no_grad--;
+    return failures ? XI_REPORTED : 0;
+  }
+  }
+  return 0;
+}
+
+int xiR_ag_text(xiR_session *s, xiW_buf *b, uint32_t i, size_t len, xi_pos at, xi_err *err) {
+  xiG_graph *g = &s->g;
+  if (!g->ag.n || xiG_kind(g, i) >= 0)
+    return 0;
+  int kind = xiG_ag_kind(g, i);
+  if (!kind)
+    return 0;
+  if (kind != XI_AG_VALUE) {
+    if (len && xiG_count(&g->nodes[i]) == 1)
+      return 0; /* f"{loss:.4f}": a one-number tensor formats its item, as PyTorch's */
+    return xiX_fail(err, at, "a torch tensor is printed in PyTorch's layout (tensor([...], "
+                             "requires_grad=True)), which xi does not write: "
+                             "print(W.detach().numpy()) prints its numbers as NumPy does, "
+                             "and print(loss.item()) or f\"{loss.item():.4f}\" one number");
+  }
+  if (len)
+    return xiX_fail(err, at, "TypeError: unsupported format string passed to Value.__format__ "
+                             "(as Python says: micrograd's Value has no format of its own; "
+                             "write f\"{g.data:.4f}\")");
+  uint32_t d = xiG_ag_copy(g, i, at); /* its .data: a plain number */
+  if (d == XI_NONE)
+    return xiG_oom(g, at, err);
+  xiG_agentry *e = xiG_ag_find(g, i);
+  uint32_t grad = e ? e->grad : XI_NONE;
+  xiW_str(b, "Value(data=", 11);
+  if (xiR_py_text(s, b, d, at, err))
+    return -1;
+  xiW_str(b, ", grad=", 7);
+  if (grad == XI_NONE)
+    xiW_str(b, "0", 1);
+  else if (xiR_py_text(s, b, grad, at, err))
+    return -1;
+  xiW_str(b, ")", 1);
+  return 1;
+}
+
+void xiR_ag_notes(xiR_session *s) {
+  xiG_autograd *a = &s->g.ag;
+  if (a->note32 != 1)
+    return;
+  a->note32 = 2;
+  fflush(stdout);
+  fprintf(stderr, "%s:%u:%u: note: PyTorch makes this tensor float32, its default dtype; xi "
+                  "computes it in binary64 (float64), as dtype=torch.float64 would, so digits "
+                  "past the 7th may differ from PyTorch's (help python)\n",
+          s->file ? s->file : "xi", a->note_pos.line, a->note_pos.col);
+}
