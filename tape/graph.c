@@ -213,9 +213,11 @@ static void compute(xiG_graph *g, xiG_node *n) {
     int inex = row->forward(n->v, a->v, b->v, MPFR_RNDN);
     if (xiO_fmt)
       xiO_fmt_round(n->v, inex);
+    n->flags = (uint8_t)(inex || xiO_fmt ? n->flags & ~XI_F_EXACT : n->flags | XI_F_EXACT);
     n->err = status(n->v);
     return;
   }
+  n->flags &= (uint8_t)~XI_F_EXACT;
   n->err = XI_OK;
   xiO_view out = xiG_view(n);
   if (n->op == XI_LIST) {

@@ -39,11 +39,14 @@ enum {
   XI_F_BOOL = 16,   /* they are truth values (dtype bool): True, False */
   XI_F_NESTED = 32, /* a container (pyval.c) holding an array or another container */
   XI_F_CUT = 64,    /* a leaf that was a list's element computed from other values: its
-                       history was let go when nothing but the list needed it (renew.c) */
-  XI_F_LOOP = 128,  /* with XI_F_CUT: a value an earlier step of a loop computed, its
-                       history let go (loop.c); aux: that step, or XI_NONE */
+                       history was let go when nothing but the list needed it (renew.c);
+                       or a value an earlier step of a loop computed (loop.c): then aux
+                       is that step, or XI_STEP_UNKNOWN, and not XI_NONE */
+  XI_F_EXACT = 128, /* a scalar op's value is its exact result, not rounded (MPFR said so
+                       when computing it): proof/ reuses the number with no rounding error */
 };
 #define XI_F_DTYPE (XI_F_INT | XI_F_BOOL)
+#define XI_STEP_UNKNOWN (XI_NONE - 1) /* a loop's cut leaf from a step not marked */
 static inline int xiG_dtype_of_flags(int flags) {
   return flags & XI_F_BOOL ? XI_DT_BOOL : flags & XI_F_INT ? XI_DT_INT : XI_DT_FLOAT;
 }
@@ -360,7 +363,7 @@ uint32_t xiG_collect(xiG_graph *g);
    loops made holds more than XI_LOOP_KEEP_* (a collection measures it), a
    collection lets go of the history of what steps before the last finished
    one computed, when only a newer step's value uses it: such a value becomes
-   a leaf holding its number (XI_F_CUT | XI_F_LOOP), as an update step's is,
+   a leaf holding its number (XI_F_CUT, its step in aux), as an update step's is,
    and the graph keeps one step back.  A value a name, a ξ label or a
    container holds keeps its history whole. */
 void xiG_loop_enter(xiG_graph *g);
@@ -379,6 +382,9 @@ uint32_t xiG_loop_step_of(const xiG_graph *g, uint32_t i);
 void xiG_loop_renumber(xiG_graph *g, const uint32_t *to, uint32_t n);
 /* 1 when the loops running let go of their history (the outermost is past
    XI_LOOP_KEEP_*) */
+static inline int xiG_loop_cut(const xiG_node *n) { /* a leaf a loop's step left */
+  return (n->flags & XI_F_CUT) && n->op == XI_LEAF && n->aux != XI_NONE;
+}
 static inline int xiG_loop_cutting(const xiG_graph *g) {
   return g->nloops && g->loops[0].cutting;
 }

@@ -80,9 +80,9 @@ void xiG_why_lost(const xiG_graph *g, const char *what, uint32_t name, uint32_t 
   if (!who[0])
     snprintf(who, sizeof who, "a value made at line %u", g->nodes[leaf].pos.line);
   const xiG_node *l = &g->nodes[leaf];
-  if (l->aux != XI_NONE)
+  if (l->aux != XI_NONE && l->aux != XI_STEP_UNKNOWN)
     snprintf(step, sizeof step, "step %u", l->aux);
-  if (l->flags & XI_F_LOOP)
+  if (xiG_loop_cut(l))
     snprintf(buf, n, "%s depends on %s through %s, which %s of a loop left and whose history "
                      "was let go (a long loop keeps one step of history, so that W = W - lr*dW "
                      "runs in bounded memory): take the derivative inside the loop, or compute "

@@ -226,8 +226,10 @@ void xiG_storage_restore(xiG_graph *g) {
   if (g->n < k->n)
     k->n = g->n;
   storage_swap(g, k, g->st.prec); /* (every node below the mark was there when kept) */
-  for (uint32_t i = 0; i < g->n; i++) /* numbers again (a lenient change marked some) */
+  for (uint32_t i = 0; i < g->n; i++) { /* numbers again (a lenient change marked some) */
     g->nodes[i].err = XI_OK;
+    g->nodes[i].flags &= (uint8_t)~XI_F_EXACT; /* (said of the numbers swapped out) */
+  }
   g->epoch++; /* every value changed */
   xiG_storage_drop(g);
 }
@@ -299,8 +301,7 @@ static void mark_live(xiG_graph *g, uint8_t *live) {
    element only (trace xs[-1] and grad(xs[-1], W) read it), and of any other
    that something else needs; the rest become leaves holding their values,
    marked XI_F_CUT (trace says their history was let go).  So does a value an
-   earlier step of a loop computed (loop.c), marked XI_F_LOOP too, its step
-   in aux.  Returns how many. */
+   earlier step of a loop computed (loop.c), its step in aux.  Returns how many. */
 static uint32_t cut(xiG_graph *g, const uint8_t *live) {
   uint32_t cuts = 0;
   for (uint32_t i = 0; i < g->n; i++) {
@@ -314,8 +315,9 @@ static uint32_t cut(xiG_graph *g, const uint8_t *live) {
     int loop = live[i] == 3;
     n->op = XI_LEAF;
     n->a = n->b = XI_NONE;
-    n->aux = loop ? xiG_loop_step_of(g, i) : XI_NONE;
-    n->flags = (uint8_t)((n->flags & XI_F_DTYPE) | XI_F_CUT | XI_F_UPDATE | (loop ? XI_F_LOOP : 0));
+    n->aux = !loop ? XI_NONE : xiG_loop_step_of(g, i) != XI_NONE ? xiG_loop_step_of(g, i)
+                                                                  : XI_STEP_UNKNOWN;
+    n->flags = (uint8_t)((n->flags & XI_F_DTYPE) | XI_F_CUT | XI_F_UPDATE);
     cuts++;
   }
   return cuts;
@@ -394,7 +396,7 @@ uint32_t xiG_collect(xiG_graph *g) {
   xiG_loop_renumber(g, to, n);
   g->cut_scalars = 0; /* the list elements that are leaves now, a number each */
   for (uint32_t i = 0; i < j; i++)
-    g->cut_scalars += (g->nodes[i].flags & (XI_F_CUT | XI_F_LOOP)) == XI_F_CUT &&
+    g->cut_scalars += (g->nodes[i].flags & XI_F_CUT) && !xiG_loop_cut(&g->nodes[i]) &&
                       !xiG_is_tensor(&g->nodes[i]);
   if (n != j || cuts)
     g->epoch++; /* nodes have new numbers, or are leaves now */
