@@ -35,7 +35,7 @@ LIB_SRC := diag/diag.c \
            cmd/gradients.c cmd/tracing.c cmd/vars.c cmd/settings.c cmd/run.c cmd/check.c cmd/verdict.c \
            cmd/pictures.c cmd/help.c cmd/tangents.c cmd/gradcheck.c cmd/equiv.c cmd/compare.c \
            cmd/notes.c cmd/step.c cmd/grade.c cmd/marking.c cmd/marks.c cmd/world.c cmd/slips.c \
-           cmd/why.c cmd/pytorch.c
+           cmd/why.c cmd/pytorch.c cmd/raised.c
 XI_SRC := repl/main.c repl/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/show/page.o
 XI_OBJ = $(XI_SRC:%.c=$(OUT)/%.o)

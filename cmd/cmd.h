@@ -109,6 +109,25 @@ int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint3
 void xiR_adjoint_proof(xiR_session *s, const xiB_adj *a, slong prec, uint32_t node,
                        xiW_proof *pf);
 
+/* ---- balls at a raised precision, for a verdict (raised.c) ---- */
+/* A verdict undecided at the session's precision makes its balls again at a
+   higher one in a set of its own (opened when first needed), so the balls
+   the session keeps at its precision stay; close it when the command ends.
+   At the session's precision the session's set is used. */
+typedef struct {
+  xiR_session *s;
+  xiB_balls *set; /* the raised set, or NULL */
+  int full;       /* it did not fit in the memory budget: the session's set is raised */
+} xiR_hi;
+/* node's balls at prec bits (the view lives until the next call or close) */
+int xiR_hi_ball(xiR_hi *h, slong prec, uint32_t node, xiO_bview *out, xi_pos at,
+                xi_err *err);
+/* adjoints as balls at prec bits (xiB_adjoints) */
+int xiR_hi_adjoints(xiR_hi *h, slong prec, uint32_t root, xiD_want want,
+                    const uint32_t *list, uint32_t nlist, xiB_adj *a, xi_pos at,
+                    xi_err *err);
+void xiR_hi_close(xiR_hi *h);
+
 /* ---- check's judgement of a number typed (check.c; step's quiz too) ---- */
 /* how a number typed stands against a value, as check judges it (and step's
    quiz): right to the digits it wrote (within half a unit of its last), the
@@ -122,6 +141,7 @@ typedef struct {
   int kind;            /* XI_J_*: how the ball's midpoint compares */
   int verdict;         /* XI_V_* */
   int computed;        /* the claim holds for the number held at the working precision */
+  int sure;            /* the whole ball rounds to one number at the claim's last digit */
   xiN_verdict vd;      /* vd.rounded: the midpoint rounded at the claim's last digit */
   char *value, *claim; /* the proven digits, a few more than claimed; the claim */
   char *held;          /* the number held, when computed */
