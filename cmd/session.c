@@ -213,6 +213,33 @@ static void maybe_collect(xiR_session *s) {
                                            make the next collection wait no longer */
 }
 
+static void collect(xiR_session *s) {
+  int cutting = xiG_loop_cutting(&s->g);
+  if (xiG_collect(&s->g))
+    xiD_forget(&s->sweep);
+  if (!cutting && xiG_loop_cutting(&s->g) && xiG_collect(&s->g)) /* it just began: now */
+    xiD_forget(&s->sweep);
+  s->live = s->g.n - s->g.cut_scalars;
+}
+
+void xiR_loop_step(xiR_session *s, uint32_t k) {
+  xiG_loop_step(&s->g, k);
+  /* (as often as the tape doubles, at least every 512 nodes: the balls that
+     prove a loop's numbers are computed through the steps since the last cut,
+     and lose digits step by step, so that step is kept short) */
+  uint32_t kept = s->live + s->g.cut_scalars;
+  if (xiG_loop_cutting(&s->g) ? s->g.n >= 2 * kept + 512 : s->g.n >= kept + XI_LOOP_KEEP_NODES / 2)
+    collect(s); /* (not yet letting go: a collection measures what the loop made) */
+}
+
+void xiR_loop_end(xiR_session *s) {
+  if (s->g.nloops == 1 && xiG_loop_cutting(&s->g) && s->g.n > s->live + s->g.cut_scalars) {
+    xiG_loop_step(&s->g, XI_NONE); /* a mark after the last step: the bound is its start */
+    collect(s);
+  }
+  xiG_loop_leave(&s->g);
+}
+
 int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block) {
   xiP_parser p;
   xiP_init_at(&p, &s->g.sym, s->src, end, off, at);
