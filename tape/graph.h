@@ -273,7 +273,6 @@ typedef struct xiG_graph {
   xiG_warning warn[XI_WARNINGS];
   uint8_t nwarn;
   xiG_statement st; /* the statement running all or nothing, when st.open */
-<<<<<<< HEAD
   /* Python's objects (pyobj.c): an attribute is a name of its own, net.W1 */
   xiG_object *obj;
   uint32_t nobj, capobj;
@@ -281,12 +280,10 @@ typedef struct xiG_graph {
                         the first object it makes (0: none, else the name + 1) */
   uint32_t keep;     /* an attribute set inside an expression binds nodes below this:
                         a truncation stops there (collections and rollbacks lower it) */
-=======
   xiG_loop loops[XI_LOOP_LEVELS]; /* the loops running, outermost first (loop.c) */
   uint32_t nloops;                /* how deep they nest (past XI_LOOP_LEVELS: not marked) */
   uint64_t *lost;                 /* by node: a let-go leaf's summary of its history */
   uint32_t nlost;
->>>>>>> main
   xiG_autograd ag;  /* micrograd's and PyTorch's .grad (autograd.c) */
 } xiG_graph;
 
