@@ -217,10 +217,22 @@ int xiR_while(xiR_session *s, const xiP_stmt *st, xi_err *err);
 enum { XI_JUMP_BREAK = 1, XI_JUMP_CONTINUE };
 /* a loop's turn ended: 1 when a break ended the loop too (s->jump is taken) */
 int xiR_loop_break(xiR_session *s);
+/* a loop's steps (session.c): xiR_loop_step at the start of step k (0, 1, ...)
+   marks it on the tape and, once the tape has grown by what was alive after
+   the last collection, collects, letting go of what earlier steps computed
+   (tape/loop.c); xiR_loop_end after the last step, whatever ended it: the
+   outermost loop's end lets go of the history before its last step, so that
+   what a loop leaves does not depend on when collections ran */
+void xiR_loop_step(xiR_session *s, uint32_t k);
+void xiR_loop_end(xiR_session *s);
 int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* xs.append(v) */
 int xiR_mutate(xiR_session *s, const xiP_stmt *st, xi_err *err);
+
+/* ---- Python's classes (pyclass.c): class Name:, x.name = v ---- */
+int xiR_class(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_setattr(xiR_session *s, const xiP_stmt *st, xi_err *err);
 
 #endif

@@ -22,7 +22,13 @@ const xiP_command_row xiP_commands[XI_NCOMMANDS] = {
 static void name_list(xiP_parser *p, xiP_stmt *st, const char *what) {
   do {
     xiL_token t = xiP_expect(p, T_NAME, what);
-    xiP_add_name(p, st, xiP_intern(p, p->lx.src + t.off, t.len, t.pos), t.pos);
+    size_t len = t.len;
+    while (xiP_is(p, T_DOT)) { /* wrt net.W1: an attribute is a name (pyclass.c) */
+      xiP_take(p);
+      xiP_expect(p, T_NAME, "an attribute's name after '.', as in net.W1");
+      len = p->last_end - t.off;
+    }
+    xiP_add_name(p, st, xiP_intern(p, p->lx.src + t.off, len, t.pos), t.pos);
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 

@@ -171,7 +171,10 @@
   C(REPEAT, "repeat", A_BLOCK, cmd_repeat, "repeat N { ... }",                             \
     "run the statements N times (a training loop)",                                        \
     "A bare expression in the block prints each time.  Values nothing can reach any\n"     \
-    "more are freed, so a long training loop runs in bounded memory.  An error stops\n"    \
+    "more are freed, so a long training loop runs in bounded memory; once what a loop\n"   \
+    "(repeat, for, while) made outgrows 2048 nodes it keeps one step of history: what\n"  \
+    "an earlier step computed becomes a leaf holding its value (W = W - lr*dW), and a\n"  \
+    "grad that would need the history let go is an error.  An error stops\n"              \
     "the loop (and a script).")                                                            \
   C(TANGENTS, "tangents", A_WRT_EQ, cmd_tangents, "tangents L wrt x",                 \
     "forward mode: every node of L with its tangent ∂ξ/∂x · dx",                           \
