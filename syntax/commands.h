@@ -225,8 +225,9 @@
     "sign, a factor of 2 (the ½ of a squared loss), truncated, rounding carried\n"       \
     "forward, the batch size, a dropped σ′ or tanh′, a transposed matrix, a path of a\n" \
     "fan-out left out.  Then the score; any wrong step makes the exit status 1.\n"        \
-    "grade L FILE > OUT.md (grade L > OUT.md, the claims after it) writes the\n"        \
-    "marked solution as Markdown instead, and the score.")                               \
+    "grade --md L FILE prints the marked solution as Markdown instead; grade L\n"      \
+    "FILE > OUT.md (or grade --md L FILE > OUT.md; grade L > OUT.md, the claims\n"     \
+    "after it) writes it to OUT.md, and prints the score.")                               \
   C(WHY, "why", A_EXPR, cmd_why, "why grad(L, W)",                                         \
     "why a gradient is 0, tiny, inf or nan: the cause and the standard fix",              \
     "why grad(L, W) looks for the causes of a gradient that vanished or exploded:\n"      \
