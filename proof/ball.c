@@ -76,9 +76,9 @@ void xiB_close(xiB_balls *b) {
 static int room(xiB_balls *b, uint32_t i) {
   if (i < b->cap)
     return 0;
-  uint32_t cap = b->cap ? b->cap : 1024;
-  while (cap <= i)
-    cap *= 2;
+  /* an eighth more than asked: 29 bytes a node, which doubling left unused by up
+     to a half (a million statements' 2.3 million nodes had room for 4.2) */
+  uint32_t cap = i < 1024 ? 1024 : i < UINT32_MAX / 9 * 8 ? i + 1 + i / 8 : UINT32_MAX;
   arb_ptr *q = realloc(b->ball, cap * sizeof *q);
   if (!q)
     return -1;
