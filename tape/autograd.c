@@ -219,20 +219,52 @@ void xiG_ag_live(const xiG_graph *g, uint8_t *live) {
   for (uint32_t k = 0; k < g->ag.n; k++)
     if (live[g->ag.e[k].node] && g->ag.e[k].grad != XI_NONE)
       live[g->ag.e[k].grad] = 1;
+  for (uint32_t k = 0; g->ag.saved && k < g->ag.nsaved; k++)
+    if (live[g->ag.saved[k].node] && g->ag.saved[k].grad != XI_NONE)
+      live[g->ag.saved[k].grad] = 1; /* (a rollback puts it back) */
+}
+
+static uint32_t renumber(xiG_agentry *e, uint32_t n, const uint32_t *to) {
+  uint32_t kept = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    xiG_agentry x = e[k];
+    if (to[x.node] == XI_NONE)
+      continue; /* its object is gone */
+    x.node = to[x.node];
+    x.grad = x.grad == XI_NONE ? XI_NONE : to[x.grad];
+    e[kept++] = x; /* renumbering keeps the order */
+  }
+  return kept;
 }
 
 void xiG_ag_renumber(xiG_graph *g, const uint32_t *to) {
   xiG_autograd *a = &g->ag;
-  uint32_t kept = 0;
-  for (uint32_t k = 0; k < a->n; k++) {
-    xiG_agentry e = a->e[k];
-    if (to[e.node] == XI_NONE)
-      continue; /* its object is gone */
-    e.node = to[e.node];
-    e.grad = e.grad == XI_NONE ? XI_NONE : to[e.grad];
-    a->e[kept++] = e; /* renumbering keeps the order */
-  }
-  a->n = kept;
+  a->n = renumber(a->e, a->n, to);
+  if (a->saved)
+    a->nsaved = renumber(a->saved, a->nsaved, to);
+}
+
+void xiG_ag_save(xiG_graph *g) {
+  xiG_autograd *a = &g->ag;
+  xiG_ag_unsave(g);
+  a->saved = malloc((a->n ? a->n : 1) * sizeof *a->saved);
+  if (a->saved)
+    memcpy(a->saved, a->e, a->n * sizeof *a->e), a->nsaved = a->n;
+}
+
+void xiG_ag_restore(xiG_graph *g) {
+  xiG_autograd *a = &g->ag;
+  if (!a->saved)
+    return; /* (no memory to keep it: the line's .grads stay) */
+  free(a->e);
+  a->e = a->saved, a->n = a->cap = a->nsaved;
+  a->saved = NULL, a->nsaved = 0;
+  a->no_grad = 0; /* (a line starts outside every with block) */
+}
+
+void xiG_ag_unsave(xiG_graph *g) {
+  free(g->ag.saved);
+  g->ag.saved = NULL, g->ag.nsaved = 0;
 }
 
 void xiG_ag_truncate(xiG_graph *g, uint32_t mark) {
@@ -251,5 +283,6 @@ void xiG_ag_truncate(xiG_graph *g, uint32_t mark) {
 
 void xiG_ag_free(xiG_graph *g) {
   free(g->ag.e);
+  free(g->ag.saved);
   memset(&g->ag, 0, sizeof g->ag);
 }

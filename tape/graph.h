@@ -183,6 +183,8 @@ typedef struct {
   uint32_t no_grad; /* with torch.no_grad(): blocks running */
   uint8_t note32;   /* a float32 tensor was made at note_pos (1), and the note written (2) */
   xi_pos note_pos;
+  xiG_agentry *saved; /* the table as a line at the prompt found it (undo.c): put back */
+  uint32_t nsaved;    /* when the line fails; saved NULL when none is kept */
 } xiG_autograd;
 
 struct xiG_graph;
@@ -394,6 +396,12 @@ void xiG_ag_live(const xiG_graph *g, uint8_t *live);
 void xiG_ag_renumber(xiG_graph *g, const uint32_t *to);
 void xiG_ag_truncate(xiG_graph *g, uint32_t mark);
 void xiG_ag_free(xiG_graph *g);
+/* (undo.c) a line that runs all or nothing: the table kept at its start, put
+   back when it fails (after the tape is truncated to the mark), let go when
+   it ends */
+void xiG_ag_save(xiG_graph *g);
+void xiG_ag_restore(xiG_graph *g);
+void xiG_ag_unsave(xiG_graph *g);
 
 /* ---- names (names.c, and unbind.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
