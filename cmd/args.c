@@ -33,9 +33,14 @@ int xiR_wrt_nodes(xiR_session *s, const xiP_stmt *st, uint32_t root, const char 
     if (g->nodes[list[i]].op == XI_CONST)
       return xiX_fail(err, st->name_pos[i], "%s is a constant, not a value to differentiate by",
                       name);
-    if (!xiD_depends(g, root, list[i])) {
+    uint32_t leaf;
+    int lost = xiG_history_lost(g, root, list[i], &leaf);
+    if (lost || !xiD_depends(g, root, list[i])) {
       char msg[sizeof err->msg];
-      xiG_why_not(g, root, label, st->names[i], list[i], msg, sizeof msg);
+      if (lost)
+        xiG_why_lost(g, label, st->names[i], leaf, msg, sizeof msg);
+      else
+        xiG_why_not(g, root, label, st->names[i], list[i], msg, sizeof msg);
       return xiX_fail(err, st->name_pos[i], "%s", msg);
     }
   }

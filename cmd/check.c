@@ -73,9 +73,11 @@ static void ends(const arb_struct *x, mpfr_t lo, mpfr_t hi, mpfr_t mid) {
 }
 
 /* the verdict of the ball's two ends: proven when every number in x is
-   within half a unit of the claim's last digit, proven wrong when none is */
+   within half a unit of the claim's last digit, proven wrong when none is;
+   *sure when both ends round alike there (what is said the value rounds to
+   is then proven) */
 static int ball_verdict(const arb_struct *x, mpfr_srcptr lo, mpfr_srcptr hi, const char *t,
-                        size_t n, int neg) {
+                        size_t n, int neg, int *sure) {
   if (!arb_is_finite(x))
     return XI_V_UNDECIDED; /* a ball that proves nothing */
   xiN_verdict a = {0}, b = {0};
@@ -84,6 +86,7 @@ static int ball_verdict(const arb_struct *x, mpfr_srcptr lo, mpfr_srcptr hi, con
     v = a.pass && b.pass                  ? XI_V_PROVEN
         : a.side == b.side && a.side != 0 ? XI_V_WRONG
                                           : XI_V_UNDECIDED;
+    *sure = a.rounded && b.rounded ? strcmp(a.rounded, b.rounded) == 0 : !a.rounded && !b.rounded;
     free(b.rounded);
   }
   free(a.rounded);
@@ -101,7 +104,7 @@ int xiR_judge(const arb_struct *x, mpfr_srcptr held, long prec, const char *text
   ends(x, lo, hi, mid);
   int rc = -1;
   if (xiN_judge(mid, text, len, neg, &j->vd) == 0 &&
-      (j->verdict = ball_verdict(x, lo, hi, text, len, neg)) >= 0) {
+      (j->verdict = ball_verdict(x, lo, hi, text, len, neg, &j->sure)) >= 0) {
     j->kind = j->vd.pass        ? XI_J_RIGHT
               : j->vd.truncated ? XI_J_TRUNCATED
                                 : slip(mid, text, len, neg);
@@ -153,16 +156,21 @@ static int judge(xiR_session *s, const xiP_stmt *st, uint32_t k, const arb_struc
 
 static void unjudge(judged *j) { xiR_unjudge(j); }
 
-/* node's balls for a verdict: those proven, or an input's numbers exactly (the
-   printer needs no balls for them), or balls that prove nothing (pf->why);
+static int raise_open(xiR_session *s, const xiP_stmt *st, uint32_t node, xiR_hi *h,
+                      xiW_proof *pf, xi_err *err);
+
+/* node's balls for a verdict: those proven (raised while undecided), or an
+   input's numbers exactly (the printer needs no balls for them), or balls
+   that prove nothing (pf->why);
    *own is set when they were made here (freed by the caller) */
-static int verdict_balls(xiR_session *s, uint32_t node, xi_pos at, xiW_proof *pf, arb_ptr *own,
-                         xi_err *err) {
+static int verdict_balls(xiR_session *s, const xiP_stmt *st, uint32_t node, xiR_hi *h,
+                         xiW_proof *pf, arb_ptr *own, xi_err *err) {
+  xi_pos at = st->pos;
   *own = NULL;
   if (xiR_prove_value(s, node, pf, at, err))
     return -1;
   if (pf->ball)
-    return 0;
+    return raise_open(s, st, node, h, pf, err);
   xiO_view v = xiG_view(&s->g.nodes[node]);
   *own = _arb_vec_init(v.n);
   for (uint32_t k = 0; k < v.n; k++)
@@ -175,6 +183,47 @@ static int verdict_balls(xiR_session *s, uint32_t node, xi_pos at, xiW_proof *pf
   return 0;
 }
 
+/* while some element's verdict is undecided by the balls (or proven wrong,
+   but what the value rounds to at the claim's last digit is not proven), and
+   the claim has no more digits than the working precision carries, the balls
+   are made again at twice the precision (in a set of their own: raised.c),
+   as check A == B does, up to XI_EXACT_PREC_MAX; pf is left with the last
+   balls made.  Balls
+   that are not the session's (an input's numbers, a format's, none) are
+   what they are. */
+static int raise_open(xiR_session *s, const xiP_stmt *st, uint32_t node, xiR_hi *h,
+                      xiW_proof *pf, xi_err *err) {
+  xiO_view v = xiG_view(&s->g.nodes[node]);
+  /* the significant digits the working precision carries (16 at 53 bits): a
+     claim of more is about more than the numbers held (prec 53; x = 0.1;
+     check x == 0.1000000000000000000000000000000 is not decided by raising
+     the balls: a higher prec is the user's to choose) */
+  int carried = (int)ceil((double)s->g.prec * 0.30102999566398120);
+  for (;;) {
+    int open = 0;
+    for (uint32_t k = 0; k < v.n && !open; k++) {
+      judged j;
+      if (judge(s, st, k, &pf->ball[k], &v.el[k], pf->prec, &j) == 0)
+        open = (j.verdict == XI_V_UNDECIDED || (j.verdict == XI_V_WRONG && !j.sure)) &&
+               j.vd.sig <= carried;
+      unjudge(&j);
+    }
+    slong was = pf->prec, up = open ? xiB_raise(was) : 0;
+    if (!up)
+      return 0;
+    xiO_bview b;
+    if (xiR_hi_ball(h, up, node, &b, st->pos, err)) {
+      if (xiO_stopped()) /* no room for more bits: the balls that were */
+        return -1;
+      if (xiR_hi_ball(h, was, node, &b, st->pos, err))
+        return -1;
+      pf->ball = b.el;
+      return 0;
+    }
+    pf->ball = b.el, pf->prec = up, pf->raised = 1;
+  }
+}
+
 static void passed(xiR_session *s) {
   const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
   printf("%sok%s: ", on, off);
@@ -184,19 +233,25 @@ static void undecided(xiR_session *s, const xiP_stmt *st, const judged *j, long 
   const char *t = s->src + st->text_off;
   size_t n = st->text_len;
   char msg[sizeof ((xi_err *)0)->msg];
-  snprintf(msg, sizeof msg,
-           "%.*s is %s: whether it is %s is undecided at this precision (%ld bits; a higher "
-           "prec, or digits N exact, decides it)",
-           (int)(n > 200 ? 200 : n), t, j->value ? j->value : "?", j->claim ? j->claim : "?",
-           prec);
+  if (prec >= XI_EXACT_PREC_MAX) /* raised as far as a verdict goes */
+    snprintf(msg, sizeof msg, "%.*s is %s: whether it is %s is undecided: balls up to %ld "
+             "bits do not tell", (int)(n > 200 ? 200 : n), t, j->value ? j->value : "?",
+             j->claim ? j->claim : "?", prec);
+  else
+    snprintf(msg, sizeof msg,
+             "%.*s is %s: whether it is %s is undecided at this precision (%ld bits; a higher "
+             "prec, or digits N exact, decides it)",
+             (int)(n > 200 ? 200 : n), t, j->value ? j->value : "?", j->claim ? j->claim : "?",
+             prec);
   xiR_report(s, "check undecided", st->claims[0].pos, msg);
   s->failed = 1;
 }
 
-static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_err *err) {
+static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xiR_hi *h,
+                        xi_err *err) {
   xiW_proof pf;
   arb_ptr own;
-  if (verdict_balls(s, node, st->pos, &pf, &own, err))
+  if (verdict_balls(s, st, node, h, &pf, &own, err))
     return -1;
   judged j;
   int bad = judge(s, st, 0, pf.ball, s->g.nodes[node].v, pf.prec, &j);
@@ -219,9 +274,14 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_er
     undecided(s, st, &j, pf.prec);
   } else {
     char msg[sizeof err->msg];
-    if (!j.vd.rounded) /* orders of magnitude off: no point in its last digit */
-      snprintf(msg, sizeof msg, "%.*s is %s, not %s (far from it; proven wrong)",
-               (int)(n > 200 ? 200 : n), t, j.value ? j.value : "?", j.claim ? j.claim : "?");
+    if (!j.vd.rounded || !j.sure) /* orders of magnitude off: no point in its last
+                                       digit; or the ball does not say where it rounds */
+      snprintf(msg, sizeof msg, "%.*s is %s, not %s (%s%sproven wrong)",
+               (int)(n > 200 ? 200 : n), t, j.value ? j.value : "?", j.claim ? j.claim : "?",
+               !j.vd.rounded ? "far from it; "
+               : j.kind == XI_J_SIGN || j.kind == XI_J_TWICE || j.kind == XI_J_HALF
+                   ? xiR_judgement(j.kind) : "",
+               j.vd.rounded && j.kind != XI_J_WRONG && j.kind != XI_J_TRUNCATED ? "; " : "");
     else
       snprintf(msg, sizeof msg, "%.*s is %s, not %s; %s%s%s (proven wrong)",
                (int)(n > 200 ? 200 : n), t,
@@ -240,7 +300,8 @@ static int check_scalar(xiR_session *s, const xiP_stmt *st, uint32_t node, xi_er
 }
 
 /* check M == [[...]]: element by element; the failing entries are named */
-static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *err) {
+static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xiR_hi *h,
+                        xi_err *err) {
   xiO_view v = xiG_view(&s->g.nodes[i]);
   xi_shape want = st->claim_shape;
   if (!xiO_same_shape(&v.sh, &want)) {
@@ -251,7 +312,7 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *
   }
   xiW_proof pf;
   arb_ptr own;
-  if (verdict_balls(s, i, st->pos, &pf, &own, err))
+  if (verdict_balls(s, st, i, h, &pf, &own, err))
     return -1;
   xiW_buf bad = {0};
   uint32_t failed = 0, open = 0;
@@ -299,15 +360,17 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xi_err *
 
 static int check_claims(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
+  xiR_hi h = {.s = s};
   int rc = xiR_evaluate(s, st, &root, err);
   if (rc == 0)
     rc = xiG_no_tuple(&s->g, root, st->pos, "check", err);
   if (rc == 0) {
     if (st->claim_shape.rank == 0 && !xiG_is_tensor(&s->g.nodes[root]))
-      rc = check_scalar(s, st, root, err);
+      rc = check_scalar(s, st, root, &h, err);
     else
-      rc = check_tensor(s, st, root, err);
+      rc = check_tensor(s, st, root, &h, err);
   }
+  xiR_hi_close(&h);
   xiG_truncate(&s->g, mark);
   return rc;
 }

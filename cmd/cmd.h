@@ -109,6 +109,25 @@ int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint3
 void xiR_adjoint_proof(xiR_session *s, const xiB_adj *a, slong prec, uint32_t node,
                        xiW_proof *pf);
 
+/* ---- balls at a raised precision, for a verdict (raised.c) ---- */
+/* A verdict undecided at the session's precision makes its balls again at a
+   higher one in a set of its own (opened when first needed), so the balls
+   the session keeps at its precision stay; close it when the command ends.
+   At the session's precision the session's set is used. */
+typedef struct {
+  xiR_session *s;
+  xiB_balls *set; /* the raised set, or NULL */
+  int full;       /* it did not fit in the memory budget: the session's set is raised */
+} xiR_hi;
+/* node's balls at prec bits (the view lives until the next call or close) */
+int xiR_hi_ball(xiR_hi *h, slong prec, uint32_t node, xiO_bview *out, xi_pos at,
+                xi_err *err);
+/* adjoints as balls at prec bits (xiB_adjoints) */
+int xiR_hi_adjoints(xiR_hi *h, slong prec, uint32_t root, xiD_want want,
+                    const uint32_t *list, uint32_t nlist, xiB_adj *a, xi_pos at,
+                    xi_err *err);
+void xiR_hi_close(xiR_hi *h);
+
 /* ---- check's judgement of a number typed (check.c; step's quiz too) ---- */
 /* how a number typed stands against a value, as check judges it (and step's
    quiz): right to the digits it wrote (within half a unit of its last), the
@@ -122,6 +141,7 @@ typedef struct {
   int kind;            /* XI_J_*: how the ball's midpoint compares */
   int verdict;         /* XI_V_* */
   int computed;        /* the claim holds for the number held at the working precision */
+  int sure;            /* the whole ball rounds to one number at the claim's last digit */
   xiN_verdict vd;      /* vd.rounded: the midpoint rounded at the claim's last digit */
   char *value, *claim; /* the proven digits, a few more than claimed; the claim */
   char *held;          /* the number held, when computed */
@@ -197,10 +217,22 @@ int xiR_while(xiR_session *s, const xiP_stmt *st, xi_err *err);
 enum { XI_JUMP_BREAK = 1, XI_JUMP_CONTINUE };
 /* a loop's turn ended: 1 when a break ended the loop too (s->jump is taken) */
 int xiR_loop_break(xiR_session *s);
+/* a loop's steps (session.c): xiR_loop_step at the start of step k (0, 1, ...)
+   marks it on the tape and, once the tape has grown by what was alive after
+   the last collection, collects, letting go of what earlier steps computed
+   (tape/loop.c); xiR_loop_end after the last step, whatever ended it: the
+   outermost loop's end lets go of the history before its last step, so that
+   what a loop leaves does not depend on when collections ran */
+void xiR_loop_step(xiR_session *s, uint32_t k);
+void xiR_loop_end(xiR_session *s);
 int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* xs.append(v) */
 int xiR_mutate(xiR_session *s, const xiP_stmt *st, xi_err *err);
+
+/* ---- Python's classes (pyclass.c): class Name:, x.name = v ---- */
+int xiR_class(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_setattr(xiR_session *s, const xiP_stmt *st, xi_err *err);
 
 #endif

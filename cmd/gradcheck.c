@@ -324,13 +324,15 @@ static int exact_balls(xiR_session *s, uint32_t root, uint32_t *nodes, uint32_t 
   xiB_balls *balls = xiR_balls(s);
   if (!balls) /* an IEEE format: its numbers are what is checked, nothing is proven */
     return 0;
+  xiR_hi hi = {.s = s}; /* raised in a set of their own: the session's balls stay */
+  int rc = 0;
   for (slong p = xiB_prec(balls);; xiB_adj_free(a)) {
-    xiB_set_prec(balls, p == (slong)s->g.prec ? 0 : p);
-    if (xiB_adjoints(balls, root, XID_LIST, nodes, nw, a, at, err))
-      return -1;
-    if (xiB_adj_enough(a, digits) || !(p = xiB_raise(p)))
-      return 0;
+    if ((rc = xiR_hi_adjoints(&hi, p, root, XID_LIST, nodes, nw, a, at, err)) != 0 ||
+        xiB_adj_enough(a, digits) || !(p = xiB_raise(p)))
+      break;
   }
+  xiR_hi_close(&hi); /* (a keeps its balls) */
+  return rc;
 }
 
 /* Why the sweep's failing elements fail, from the balls of the exact

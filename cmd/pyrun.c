@@ -120,9 +120,11 @@ static int for_walk(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   int kind = xiG_kind(g, c), sized = kind == XI_C_DICT || kind >= XI_C_KEYS;
   int failures = 0, rc = 0;
   s->repeats++;
+  xiG_loop_enter(g);
   for (uint32_t k = 0; !failures && rc == 0; k++) {
     if (s->quit || s->stop || s->interrupt)
       break;
+    xiR_loop_step(s, k);
     uint32_t item;
     c = g->pins[pin];
     if ((rc = xiG_walk_len(g, c, st->pos, &n, err)))
@@ -138,6 +140,7 @@ static int for_walk(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       break;
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
   }
+  xiR_loop_end(s);
   s->repeats--;
   xiG_unpin(g);
   if (rc)
@@ -154,18 +157,23 @@ int xiR_for(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (range_of(s, st, r, err))
     return -1;
   s->repeats++;
+  xiG_loop_enter(&s->g);
   int failures = 0;
-  for (long long i = r[0]; (r[2] > 0 ? i < r[1] : i > r[1]) && !failures; i += r[2]) {
+  uint32_t k = 0;
+  for (long long i = r[0]; (r[2] > 0 ? i < r[1] : i > r[1]) && !failures; i += r[2], k++) {
     if (s->quit || s->stop || s->interrupt)
       break;
     if (bind_counter(s, st, i, err)) {
+      xiR_loop_end(s);
       s->repeats--;
       return -1;
     }
+    xiR_loop_step(s, k);
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
     if (xiR_loop_break(s))
       break;
   }
+  xiR_loop_end(s);
   s->repeats--;
   if (failures)
     return XI_REPORTED;
@@ -207,13 +215,16 @@ static int truth(xiR_session *s, const xiP_item *it, const char *what, int *hold
 int xiR_while(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   int failures = 0, holds = 1, rc = 0;
   s->repeats++;
-  while (!failures && !s->quit && !s->stop && !s->interrupt) {
+  xiG_loop_enter(&s->g);
+  for (uint32_t k = 0; !failures && !s->quit && !s->stop && !s->interrupt; k++) {
     if ((rc = truth(s, &st->items[0], "a while", &holds, err)) != 0 || !holds)
       break;
+    xiR_loop_step(s, k);
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
     if (xiR_loop_break(s))
       break;
   }
+  xiR_loop_end(s);
   s->repeats--;
   if (rc)
     return -1;

@@ -35,12 +35,15 @@ int xiR_cmd_repeat(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (s->repeats >= XI_LOAD_DEPTH)
     return xiX_fail(err, st->pos, "repeat nested more than %d deep", XI_LOAD_DEPTH);
   s->repeats++;
+  xiG_loop_enter(&s->g);
   int failures = 0;
   for (long k = 0; k < times && !failures && !s->quit && !s->stop && !s->interrupt; k++) {
+    xiR_loop_step(s, (uint32_t)(k < XI_NONE ? k : XI_NONE - 1));
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
     if (xiR_loop_break(s)) /* a break in the braces: repeat is a loop too */
       break;
   }
+  xiR_loop_end(s);
   s->repeats--;
   return 0; /* its errors were reported where they happened */
 }

@@ -50,6 +50,7 @@ typedef struct {
   const char *why;     /* no balls could be made, and why (NULL: a format) */
   mpfr_srcptr tol;     /* ± T, or NULL */
   uint8_t *e;          /* e[k]: element k's verdict */
+  xiR_hi hi;           /* balls at a raised precision */
 } pair;
 
 int xiR_agree_digits(const arb_struct *x, const arb_struct *y, int full, slong prec,
@@ -189,13 +190,13 @@ static arb_ptr exact_balls(const xiO_view *v) {
   return x;
 }
 
-/* A's and B's balls at prec bits (the views live while the precision stays);
-   1 when they could not be made (out of memory: p->why), -1 on ^C */
+/* A's and B's balls at prec bits (the views live while the precision stays;
+   above the session's, in a set of their own: raised.c); 1 when they could
+   not be made (out of memory: p->why), -1 on ^C */
 static int balls_at(pair *p, slong prec, xi_pos at, xi_err *err) {
-  xiB_balls *bl = p->s->balls;
   xiO_bview v, w;
-  xiB_set_prec(bl, prec == (slong)p->s->g.prec ? 0 : prec);
-  if (xiB_ball(bl, p->a, &v, at, err) || xiB_ball(bl, p->b, &w, at, err)) {
+  if (xiR_hi_ball(&p->hi, prec, p->a, &v, at, err) ||
+      xiR_hi_ball(&p->hi, prec, p->b, &w, at, err)) {
     if (xiO_stopped())
       return -1;
     snprintf(p->s->unproven, sizeof p->s->unproven, "%s", err->msg);
@@ -382,7 +383,7 @@ static void report(pair *p, const xiP_stmt *st, const xiP_item *tol) {
 
 int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b, uint32_t t,
                      const xiP_item *tol, xi_err *err) {
-  pair p = {.s = s, .a = a, .b = b};
+  pair p = {.s = s, .a = a, .b = b, .hi = {.s = s}};
   p.va = xiG_view(&s->g.nodes[a]);
   p.vb = xiG_view(&s->g.nodes[b]);
   p.tol = t == XI_NONE ? NULL : s->g.nodes[t].v;
@@ -394,6 +395,7 @@ int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b,
     _arb_vec_clear(p.own_x, p.va.n);
   if (p.own_y)
     _arb_vec_clear(p.own_y, p.vb.n);
+  xiR_hi_close(&p.hi);
   free(p.e);
   return rc;
 }

@@ -366,11 +366,16 @@ static int askable(xiG_graph *g, int kind, uint32_t e, uint32_t v, uint32_t vnam
     return xiX_fail(err, at, "%s of a matrix (shape %s) would have four axes, and xi's values "
                           "have at most two: take it with respect to a vector", f, t);
   }
-  if (!xiD_depends(g, e, v)) {
+  uint32_t leaf;
+  int lost = xiG_history_lost(g, e, v, &leaf);
+  if (lost || !xiD_depends(g, e, v)) {
     const char *name = xiG_name_of(g, e);
     char what[64], msg[sizeof err->msg];
     snprintf(what, sizeof what, "%s's first argument", f);
-    xiG_why_not(g, e, name ? name : what, vname, v, msg, sizeof msg);
+    if (lost)
+      xiG_why_lost(g, name ? name : what, vname, leaf, msg, sizeof msg);
+    else
+      xiG_why_not(g, e, name ? name : what, vname, v, msg, sizeof msg);
     return xiX_fail(err, at, "%s", msg);
   }
   return 0;

@@ -49,6 +49,14 @@ typedef struct {
    those are indeterminate, and the finite ones still hold their exact
    values. */
 int xiO_ball_forward(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec);
+/* the ball rule that reuses MPFR's value (bmid.c): v, a scalar op's value as
+   the tape computed it from the numbers a and b (b NULL for a unary op),
+   rounded once to nearest (exact: it was not rounded); ra and rb radii of balls around a and b that hold
+   their exact values.  0: r is a radius around v that holds the op's exact
+   value.  -1: the op has no such rule, or these numbers are outside it (a
+   divisor's ball holding 0, an underflow): Arb's rule must be used. */
+int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const mag_t ra,
+                 mpfr_srcptr b, const mag_t rb);
 /* op has a ball rule (for some inputs at least) */
 int xiO_has_ball_rule(int op);
 

@@ -4,6 +4,7 @@
  * balls follow.  A printed value thus costs the balls of the nodes computed
  * since the last print, not its whole graph each time. */
 #include "proof/ball.h"
+#include "proof/ball_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,27 +12,19 @@
 #include <string.h>
 
 #include "grad/adjoint.h" /* derivatives built as nodes, proven like any */
-
-struct xiB_balls {
-  xiG_graph *g;
-  xiD_sweep *s;
-  arb_ptr *ball;    /* by node: its elements' balls, or NULL */
-  uint32_t *count;  /* how many */
-  uint32_t cap;
-  uint32_t epoch;   /* the graph's epoch when they were made */
-  slong prec;       /* the balls' precision */
-  slong want;       /* the precision asked for; 0: the graph's working precision */
-  size_t bytes;     /* counted against the memory budget */
-  uint8_t *need;    /* ball_of's marks, all 0 between walks (kept: a print a statement
-                       must not allocate and clear the whole tape's worth each time) */
-  uint32_t need_cap;
-  int walking;      /* a walk is using need (a code leaf's or a grad's walk inside it
-                       gets a buffer of its own) */
-};
+#include "ops/fmt.h"
 
 static size_t cost(uint32_t n, slong prec) { return (size_t)n * (sizeof(arb_struct) + 16 + (size_t)prec / 8); }
 
 static void drop(xiB_balls *b, uint32_t i) {
+  if (i < b->cap)
+    b->fast[i] &= (uint8_t)~B_LITERAL;
+  if (i < b->cap && b->fast[i]) {
+    b->fast[i] = 0;
+    mag_zero(&b->rad[i]);
+    xiM_account(-(ptrdiff_t)sizeof(mag_struct));
+    b->bytes -= sizeof(mag_struct);
+  }
   if (i < b->cap && b->ball[i]) {
     _arb_vec_clear(b->ball[i], b->count[i]);
     size_t c = cost(b->count[i], b->prec);
@@ -61,16 +54,21 @@ xiB_balls *xiB_open(xiG_graph *g, xiD_sweep *s) {
   b->g = g, b->s = s;
   b->epoch = g->epoch;
   b->prec = (slong)g->prec;
+  b->lazy_from = UINT32_MAX;
   return b;
 }
 
 void xiB_close(xiB_balls *b) {
   if (!b)
     return;
-  for (uint32_t i = 0; i < b->cap; i++)
+  for (uint32_t i = 0; i < b->cap; i++) {
     drop(b, i);
+    mag_clear(&b->rad[i]);
+  }
   free(b->ball);
   free(b->count);
+  free(b->rad);
+  free(b->fast);
   free(b->need);
   free(b);
 }
@@ -89,8 +87,19 @@ static int room(xiB_balls *b, uint32_t i) {
   if (!c)
     return -1;
   b->count = c;
+  mag_struct *r = realloc(b->rad, cap * sizeof *r);
+  if (!r)
+    return -1;
+  b->rad = r;
+  uint8_t *f = realloc(b->fast, cap);
+  if (!f)
+    return -1;
+  b->fast = f;
   memset(b->ball + b->cap, 0, (cap - b->cap) * sizeof *q);
   memset(b->count + b->cap, 0, (cap - b->cap) * sizeof *c);
+  memset(b->fast + b->cap, 0, cap - b->cap);
+  for (uint32_t k = b->cap; k < cap; k++)
+    mag_init(&b->rad[k]);
   b->cap = cap;
   return 0;
 }
@@ -103,6 +112,92 @@ static arb_ptr place(xiB_balls *b, uint32_t i, uint32_t n) {
   b->ball[i] = _arb_vec_init(n);
   b->count[i] = n;
   return b->ball[i];
+}
+
+static int have(const xiB_balls *b, uint32_t k) {
+  return k < b->cap && (b->ball[k] || (b->fast[k] & B_RADIUS));
+}
+
+/* node o's ball as Arb's (made from its radius when it has only that); -1:
+   out of memory */
+static int solid(xiB_balls *b, uint32_t o) {
+  if (b->ball[o])
+    return 0;
+  arb_ptr x = place(b, o, 1);
+  if (!x)
+    return -1;
+  if (!(b->fast[o] & B_RADIUS)) { /* (every caller made its balls first) */
+    arb_indeterminate(x);
+    return 0;
+  }
+  arf_set_mpfr(arb_midref(x), b->g->nodes[o].v);
+  mag_set(arb_radref(x), &b->rad[o]);
+  return 0;
+}
+
+/* node o's radius around the number it holds, for a rule that reuses MPFR's
+   numbers: its own, or (made once) its ball's widened by the distance from
+   the ball's midpoint to that number; NULL when it has none */
+static const mag_struct *radius(xiB_balls *b, uint32_t o) {
+  if (b->fast[o] & B_RADIUS)
+    return &b->rad[o];
+  xiG_node *n = &b->g->nodes[o];
+  if (!b->ball[o] || n->x || !mpfr_number_p(n->v) || !arb_is_finite(b->ball[o]) ||
+      xiM_account((ptrdiff_t)sizeof(mag_struct)))
+    return NULL;
+  b->bytes += sizeof(mag_struct);
+  arf_t t;
+  arf_init(t);
+  arf_set_mpfr(t, n->v);
+  arf_sub(t, arb_midref(b->ball[o]), t, MAG_BITS, ARF_RND_UP);
+  arf_get_mag(&b->rad[o], t);
+  arf_clear(t);
+  mag_add(&b->rad[o], &b->rad[o], arb_radref(b->ball[o]));
+  if (n->op == XI_CONST || (n->op == XI_LEAF && (n->flags & XI_F_LITERAL))) {
+    /* a literal, pi or e: its number is the exact value rounded to nearest
+       (xiG_read_const), within half an ulp */
+    mag_t h;
+    mag_init(h);
+    if (!mpfr_zero_p(n->v))
+      mag_set_ui_2exp_si(h, 1, (slong)mpfr_get_exp(n->v) - (slong)mpfr_get_prec(n->v) - 1);
+    if (mag_cmp(h, &b->rad[o]) < 0)
+      mag_swap(h, &b->rad[o]);
+    mag_clear(h);
+  }
+  b->fast[o] |= B_RADIUS;
+  return &b->rad[o];
+}
+
+static int of_literals(const xiB_balls *b, uint32_t o) {
+  return b->g->nodes[o].op == XI_CONST || (b->fast[o] & B_LITERAL);
+}
+
+/* scalar node i's radius around the number MPFR computed for it, from its
+   operands' (xiO_ball_mid); -1 when that rule does not apply: a node built
+   lazily (its number was never computed), under an IEEE format, at another
+   precision than the balls', a tensor, an op without such a rule */
+static int fast_ball(xiB_balls *b, uint32_t i) {
+  xiG_graph *g = b->g;
+  xiG_node *n = &g->nodes[i];
+  if (i >= b->lazy_from || n->x || n->op < XI_FIRST_OP || xiO_fmt != XI_FMT_MPFR ||
+      (slong)mpfr_get_prec(n->v) != b->prec || g->nodes[n->a].x ||
+      (n->b != XI_NONE && g->nodes[n->b].x))
+    return -1;
+  if (of_literals(b, n->a) && (n->b == XI_NONE || of_literals(b, n->b))) {
+    b->fast[i] = B_LITERAL; /* Arb's balls hold numbers made of literals closer than */
+    return -1;              /* MPFR's (0.1 + 0.2, 1/3): they are made once, and few */
+  }
+  const mag_struct *ra = radius(b, n->a), *rb = n->b != XI_NONE ? radius(b, n->b) : NULL;
+  if (!ra || (n->b != XI_NONE && !rb) || xiM_account((ptrdiff_t)sizeof(mag_struct)))
+    return -1;
+  if (xiO_ball_mid(n->op, &b->rad[i], n->v, n->flags & XI_F_EXACT, g->nodes[n->a].v, ra,
+                   n->b != XI_NONE ? g->nodes[n->b].v : NULL, rb)) {
+    xiM_account(-(ptrdiff_t)sizeof(mag_struct));
+    return -1;
+  }
+  b->bytes += sizeof(mag_struct);
+  b->fast[i] = B_RADIUS;
+  return 0;
 }
 
 static xiO_bview view_of(xiB_balls *b, uint32_t i) {
@@ -154,7 +249,7 @@ static int code_leaf(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos a
   uint32_t mark = g->n, root;
   int rc = xiG_exec(g, &g->code[g->nodes[i].aux], NULL, NULL, 0, &root, err);
   if (rc == 0)
-    rc = ball_of(b, root, at, err);
+    rc = ball_of(b, root, at, err) || solid(b, root) ? -1 : 0;
   if (rc == 0 && xiG_count(&g->nodes[root]) == n)
     _arb_vec_set(out, b->ball[root], n);
   else if (rc == 0)
@@ -191,6 +286,8 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
     uint32_t at_el = 0;
     for (uint32_t q = 0; q < nd->x->nargs; q++) {
       uint32_t item = g->nodes[i].x->args[q];
+      if (solid(b, item))
+        return xiG_oom(g, at, err);
       _arb_vec_set(out + at_el, b->ball[item], b->count[item]);
       at_el += b->count[item];
     }
@@ -203,6 +300,8 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
     uint32_t root, mark = g->n, forgot = g->forgot_from;
     int scratch = nd->aux == XI_NONE;
     int rc = xiA_graph(b->s, g, i, at, &root, err) || ball_of(b, root, at, err) ? -1 : 0;
+    if (rc == 0 && solid(b, root))
+      rc = xiG_oom(g, at, err);
     if (rc == 0 && b->count[root] == n)
       _arb_vec_set(out, b->ball[root], n);
     else if (rc == 0)
@@ -223,11 +322,16 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
 /* node i's balls from its operands' (which have theirs) */
 static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   xiG_graph *g = b->g;
+  if (fast_ball(b, i) == 0)
+    return 0;
   uint32_t n = xiG_count(&g->nodes[i]);
+  int op = g->nodes[i].op;
+  if (op >= XI_FIRST_OP && (solid(b, g->nodes[i].a) ||
+                            (g->nodes[i].b != XI_NONE && solid(b, g->nodes[i].b))))
+    return xiG_oom(g, at, err);
   arb_ptr out = place(b, i, n);
   if (!out)
     return xiG_oom(g, at, err);
-  int op = g->nodes[i].op;
   if (op < XI_FIRST_OP)
     return special(b, i, out, n, at, err);
   xiO_bview o = view_of(b, i), va = view_of(b, g->nodes[i].a), vb;
@@ -250,7 +354,7 @@ static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   xiG_graph *g = b->g;
   if (room(b, i))
     return xiG_oom(g, at, err);
-  if (b->ball[i])
+  if (have(b, i))
     return 0;
   if (b->walking) { /* a walk inside a walk: marks of its own */
     uint8_t *own = calloc((size_t)i + 1, 1);
@@ -286,7 +390,7 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
     if (!need[k])
       continue;
     pending--;
-    if (k < b->cap && b->ball[k]) {
+    if (have(b, k)) {
       need[k] = 0;
       continue;
     }
@@ -296,7 +400,7 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
       continue; /* a grad's ball is its graph's, above it: asked for when it comes */
     for (uint32_t q = 0; q < xiG_nargs(n); q++) {
       uint32_t o = xiG_arg(n, q);
-      if (!need[o] && !(o < b->cap && b->ball[o]))
+      if (!need[o] && !have(b, o))
         need[o] = 1, pending++;
     }
   }
@@ -305,7 +409,7 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
      (the graphs built for grad values come and go, and are not counted) */
   size_t bytes = 0;
   for (uint32_t k = lo; k <= i; k++)
-    if (need[k] && !(k < b->cap && b->ball[k]))
+    if (need[k] && !have(b, k))
       bytes += cost(xiG_count(&g->nodes[k]), b->prec);
   int rc = 0;
   if (xiM_account((ptrdiff_t)bytes) == 0)
@@ -313,7 +417,7 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
   else
     rc = xiG_oom(g, at, err);
   for (uint32_t k = lo; k <= i && rc == 0; k++) {
-    if (!need[k] || (k < b->cap && b->ball[k]))
+    if (!need[k] || have(b, k))
       continue;
     if (xiO_stopped())
       rc = xiX_fail(err, at, "interrupted");
@@ -324,10 +428,25 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
   return rc;
 }
 
+int xiB_ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
+  return ball_of(b, i, at, err);
+}
+void xiB_forget(xiB_balls *b) { forget(b); }
+
+const arb_struct *xiB_view1(xiB_balls *b, uint32_t i, arb_t tmp) {
+  if (b->ball[i])
+    return b->ball[i];
+  arf_set_mpfr(arb_midref(tmp), b->g->nodes[i].v);
+  mag_set(arb_radref(tmp), &b->rad[i]);
+  return tmp;
+}
+
 int xiB_ball(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err) {
   forget(b);
   if (ball_of(b, i, at, err))
     return -1;
+  if (solid(b, i))
+    return xiG_oom(b->g, at, err);
   *out = view_of(b, i);
   return 0;
 }
@@ -367,8 +486,8 @@ void xiB_adj_free(xiB_adj *a) {
   memset(a, 0, sizeof *a);
 }
 
-static int wanted(const xiG_graph *g, uint32_t i, xiD_want want, const uint32_t *list,
-                  uint32_t nlist) {
+int xiB_wanted(const xiG_graph *g, uint32_t i, xiD_want want, const uint32_t *list,
+               uint32_t nlist) {
   if (want == XID_ALL)
     return 1;
   if (want == XID_LEAVES)
@@ -385,10 +504,12 @@ static int adjoint_balls(xiB_balls *b, uint32_t root, const uint32_t *adj, xiD_w
                          xi_err *err) {
   for (uint32_t i = a->lo; i <= root; i++) {
     uint32_t d = adj[i - a->lo];
-    if (d == XI_NONE || !wanted(b->g, i, want, list, nlist))
+    if (d == XI_NONE || !xiB_wanted(b->g, i, want, list, nlist))
       continue;
     if (ball_of(b, d, at, err))
       return -1;
+    if (solid(b, d))
+      return xiG_oom(b->g, at, err);
     uint32_t n = b->count[d];
     if (xiM_account((ptrdiff_t)cost(n, b->prec)))
       return xiG_oom(b->g, at, err);
@@ -405,10 +526,14 @@ int xiB_adjoints(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *lis
   xiG_graph *g = b->g;
   memset(a, 0, sizeof *a);
   forget(b);
+  int direct = xiB_sweep_balls(b, root, want, list, nlist, a, at, err);
+  if (direct <= 0)
+    return direct;
   uint32_t mark = g->n, *adj = NULL, forgot = g->forgot_from;
   g->lazy = 1; /* the built nodes' numbers would be thrown away: only their balls are kept */
   int rc = xiA_build_all(b->s, g, root, want, list, nlist, at, &a->lo, &adj, err);
   g->lazy = 0;
+  b->lazy_from = mark;
   if (rc == 0) {
     a->n = root - a->lo + 1;
     a->ball = calloc(a->n, sizeof *a->ball);
@@ -417,6 +542,7 @@ int xiB_adjoints(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *lis
                              : xiG_oom(g, at, err);
   }
   free(adj);
+  b->lazy_from = UINT32_MAX;
   for (uint32_t k = mark; k < b->cap; k++) /* the built nodes go: their balls too */
     drop(b, k);
   xiG_truncate(g, mark);
@@ -439,8 +565,10 @@ int xiB_partial(xiB_balls *b, uint32_t c, int k, arb_t out, xi_pos at, xi_err *e
   g->lazy = 1; /* (as in xiB_adjoints) */
   int rc = xiA_partial(b->s, g, c, k, &node, err);
   g->lazy = 0;
+  b->lazy_from = mark;
   if (rc == 0)
-    rc = ball_of(b, node, at, err);
+    rc = ball_of(b, node, at, err) || solid(b, node) ? -1 : 0;
+  b->lazy_from = UINT32_MAX;
   if (rc == 0 && b->count[node] == 1)
     arb_set(out, b->ball[node]);
   else if (rc == 0)

@@ -247,6 +247,65 @@ static int agree(mpfr_srcptr lo, mpfr_srcptr hi, int k, char *out, mpfr_exp_t *e
 
 static int known(const arb_t x, int max, char *out, mpfr_exp_t *e);
 
+/* agree's answer for k digits by one conversion instead of two, when it can
+   tell: the midpoint's k digits D (exponent e) are every number's in the
+   ball when the ball lies strictly between the two halfway points around D,
+   (D ∓ 1/2)·10^(e-k), which Arb compares exactly.  0: it cannot tell (the
+   ball reaches a halfway point, or D is 10^(k-1), below which the digits are
+   spaced closer): agree decides. */
+static int agree_mid(const arb_t x, int k, char *out, mpfr_exp_t *e) {
+  slong bits = arf_bits(arb_midref(x));
+  mpfr_t m;
+  mpfr_init2(m, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : bits);
+  arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact */
+  char *d = mpfr_get_str(NULL, e, 10, (size_t)k, m, MPFR_RNDN);
+  mpfr_clear(m);
+  if (!d)
+    return 0;
+  int neg = d[0] == '-', ok = 0;
+  fmpz_t D, p;
+  fmpz_init(D);
+  fmpz_init(p);
+  arb_t lo, hi, a;
+  arb_init(lo);
+  arb_init(hi);
+  arb_init(a);
+  fmpz_set_str(D, d + neg, 10);
+  fmpz_ui_pow_ui(p, 10, (ulong)k - 1);
+  slong q = (slong)*e - k, prec = bits + 64;
+  if (!fmpz_equal(D, p) && (q >= 0 ? q : -q) < 100000) {
+    fmpz_mul_2exp(D, D, 1); /* 2D ∓ 1, times 10^q, halved */
+    fmpz_ui_pow_ui(p, 10, (ulong)(q >= 0 ? q : -q));
+    fmpz_sub_ui(D, D, 1);
+    arb_set_fmpz(lo, D);
+    fmpz_add_ui(D, D, 2);
+    arb_set_fmpz(hi, D);
+    if (q >= 0) {
+      arb_mul_fmpz(lo, lo, p, prec);
+      arb_mul_fmpz(hi, hi, p, prec);
+    } else {
+      arb_div_fmpz(lo, lo, p, prec);
+      arb_div_fmpz(hi, hi, p, prec);
+    }
+    arb_mul_2exp_si(lo, lo, -1);
+    arb_mul_2exp_si(hi, hi, -1);
+    if (neg)
+      arb_neg(a, x);
+    else
+      arb_set(a, x);
+    ok = arb_gt(a, lo) && arb_lt(a, hi);
+  }
+  if (ok && out)
+    strcpy(out, d);
+  mpfr_free_str(d);
+  arb_clear(lo);
+  arb_clear(hi);
+  arb_clear(a);
+  fmpz_clear(D);
+  fmpz_clear(p);
+  return ok;
+}
+
 void xiN_ends(const arb_t x, mpfr_ptr lo, mpfr_ptr hi) {
   mpfr_prec_t p = arf_bits(arb_midref(x)) + 64;
   mpfr_set_prec(lo, p);
@@ -273,16 +332,19 @@ static int known(const arb_t x, int max, char *out, mpfr_exp_t *e) {
     return max;
   if (arb_contains_zero(x))
     return 0;
-  /* rounding to nearest is monotone: when both ends of the ball round to the
-     same k digits, so does every number between them */
-  mpfr_t lo, hi;
-  mpfr_inits2(MPFR_PREC_MIN, lo, hi, (mpfr_ptr)0);
-  xiN_ends(x, lo, hi);
   /* about log10(|mid|/rad) digits: start a little above that, and go down */
   slong bits = arb_rel_accuracy_bits(x);
   int k = bits <= 0 ? 1 : bits > 4L * max ? max : (int)((double)bits * 0.30103) + 2;
   if (k > max)
     k = max;
+  mpfr_exp_t e0;
+  if (agree_mid(x, k, out, e ? e : &e0))
+    return k;
+  /* rounding to nearest is monotone: when both ends of the ball round to the
+     same k digits, so does every number between them */
+  mpfr_t lo, hi;
+  mpfr_inits2(MPFR_PREC_MIN, lo, hi, (mpfr_ptr)0);
+  xiN_ends(x, lo, hi);
   while (k > 0 && !agree(lo, hi, k, out, e))
     k--;
   mpfr_clears(lo, hi, (mpfr_ptr)0);
@@ -377,7 +439,9 @@ size_t xiN_write_ball(char *out, const arb_t x, int digits, int *nknown) {
   arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact: m has the bits */
   /* the digits agree found are m's own rounding (m lies between the ends):
      laid out without asking mpfr_get_str for them a third time */
-  size_t n = out[8] ? lay_out(out, e, mpfr_integer_p(m), *nknown) : xiN_write(out, m, *nknown);
+  /* (laid out as a whole number only when it is one: a ball around 1 is 1.000000000) */
+  size_t n = out[8] ? lay_out(out, e, mpfr_integer_p(m) && arb_is_exact(x), *nknown)
+                    : xiN_write(out, m, *nknown);
   mpfr_clear(m);
   return n;
 }

@@ -51,7 +51,12 @@ void xiT_forward_line(const printer *pr, xiW_buf *b, const xiT_step *p, int hide
     xiT_value_proof(pr->st, p, &pf);
     value(pr, b, pr->val_on, &v, &pf);
   }
-  if (p->leaf && (pr->st->g->nodes[p->node].flags & XI_F_CUT))
+  const xiG_node *nd = &pr->st->g->nodes[p->node];
+  if (p->leaf && xiG_loop_cut(nd) && nd->aux != XI_STEP_UNKNOWN)
+    xiW_put(b, "   (leaf: left by step %u of a loop, its history let go)\n", nd->aux);
+  else if (p->leaf && xiG_loop_cut(nd))
+    xiW_put(b, "   (leaf: left by an earlier step of a loop, its history let go)\n");
+  else if (p->leaf && (nd->flags & XI_F_CUT))
     xiW_put(b, "   (leaf: a list's item, its history let go; a name keeps one's)\n");
   else
     xiW_put(b, p->leaf ? "   (leaf)\n" : "\n");

@@ -171,7 +171,10 @@
   C(REPEAT, "repeat", A_BLOCK, cmd_repeat, "repeat N { ... }",                             \
     "run the statements N times (a training loop)",                                        \
     "A bare expression in the block prints each time.  Values nothing can reach any\n"     \
-    "more are freed, so a long training loop runs in bounded memory.  An error stops\n"    \
+    "more are freed, so a long training loop runs in bounded memory; once what a loop\n"   \
+    "(repeat, for, while) made outgrows 2048 nodes it keeps one step of history: what\n"  \
+    "an earlier step computed becomes a leaf holding its value (W = W - lr*dW), and a\n"  \
+    "grad that would need the history let go is an error.  An error stops\n"              \
     "the loop (and a script).")                                                            \
   C(TANGENTS, "tangents", A_WRT_EQ, cmd_tangents, "tangents L wrt x",                 \
     "forward mode: every node of L with its tangent ∂ξ/∂x · dx",                           \
@@ -222,8 +225,9 @@
     "sign, a factor of 2 (the ½ of a squared loss), truncated, rounding carried\n"       \
     "forward, the batch size, a dropped σ′ or tanh′, a transposed matrix, a path of a\n" \
     "fan-out left out.  Then the score; any wrong step makes the exit status 1.\n"        \
-    "grade L FILE > OUT.md (grade L > OUT.md, the claims after it) writes the\n"        \
-    "marked solution as Markdown instead, and the score.")                               \
+    "grade --md L FILE prints the marked solution as Markdown instead; grade L\n"      \
+    "FILE > OUT.md (or grade --md L FILE > OUT.md; grade L > OUT.md, the claims\n"     \
+    "after it) writes it to OUT.md, and prints the score.")                               \
   C(WHY, "why", A_EXPR, cmd_why, "why grad(L, W)",                                         \
     "why a gradient is 0, tiny, inf or nan: the cause and the standard fix",              \
     "why grad(L, W) looks for the causes of a gradient that vanished or exploded:\n"      \

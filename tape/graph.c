@@ -22,7 +22,9 @@ void xiG_init(xiG_graph *g, mpfr_prec_t prec) {
 }
 
 void xiG_free(xiG_graph *g) {
+  g->keep = 0;
   xiG_truncate(g, 0);
+  free(g->obj);
   xiM_account(-(ptrdiff_t)g->cap * (ptrdiff_t)sizeof *g->nodes);
   free(g->nodes);
   xiM_free(&g->limbs);
@@ -34,6 +36,7 @@ void xiG_free(xiG_graph *g) {
   free(g->code);
   free(g->built);
   free(g->pins);
+  xiG_loop_free(g);
   xiG_ag_free(g);
   xiS_free(&g->sym);
   memset(g, 0, sizeof *g);
@@ -99,6 +102,8 @@ void xiG_node_free(xiG_graph *g, xiG_node *n) {
 }
 
 void xiG_truncate(xiG_graph *g, uint32_t mark) {
+  if (mark < g->keep) /* a method set an attribute to a node above the mark (pyobj.c) */
+    mark = g->keep;
   if (mark < g->n && mark < g->forgot_from)
     g->forgot_from = mark;
   /* GRAD nodes from mark on are gone, and graphs built from mark on for the
@@ -212,9 +217,11 @@ static void compute(xiG_graph *g, xiG_node *n) {
     int inex = row->forward(n->v, a->v, b->v, MPFR_RNDN);
     if (xiO_fmt)
       xiO_fmt_round(n->v, inex);
+    n->flags = (uint8_t)(inex || xiO_fmt ? n->flags & ~XI_F_EXACT : n->flags | XI_F_EXACT);
     n->err = status(n->v);
     return;
   }
+  n->flags &= (uint8_t)~XI_F_EXACT;
   n->err = XI_OK;
   xiO_view out = xiG_view(n);
   if (n->op == XI_LIST) {

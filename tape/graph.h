@@ -39,9 +39,14 @@ enum {
   XI_F_BOOL = 16,   /* they are truth values (dtype bool): True, False */
   XI_F_NESTED = 32, /* a container (pyval.c) holding an array or another container */
   XI_F_CUT = 64,    /* a leaf that was a list's element computed from other values: its
-                       history was let go when nothing but the list needed it (renew.c) */
+                       history was let go when nothing but the list needed it (renew.c);
+                       or a value an earlier step of a loop computed (loop.c): then aux
+                       is that step, or XI_STEP_UNKNOWN, and not XI_NONE */
+  XI_F_EXACT = 128, /* a scalar op's value is its exact result, not rounded (MPFR said so
+                       when computing it): proof/ reuses the number with no rounding error */
 };
 #define XI_F_DTYPE (XI_F_INT | XI_F_BOOL)
+#define XI_STEP_UNKNOWN (XI_NONE - 1) /* a loop's cut leaf from a step not marked */
 static inline int xiG_dtype_of_flags(int flags) {
   return flags & XI_F_BOOL ? XI_DT_BOOL : flags & XI_F_INT ? XI_DT_INT : XI_DT_FLOAT;
 }
@@ -108,7 +113,14 @@ typedef struct {
   uint32_t nparams;
   xiP_code body;
   char *text; /* the body as typed */
+  uint8_t is_class; /* a class (pyobj.c): a call makes an instance and runs its __init__ */
 } xiG_func;
+
+/* a Python object, an instance of a class (pyobj.c): its class's name, and the
+   prefix of its attributes' names (net for net.W1) */
+typedef struct {
+  uint32_t cls, prefix;
+} xiG_object;
 
 /* how a name let go of a node (xiG_moved's update) */
 enum { MOVE_BIND, MOVE_UPDATE, MOVE_SET, MOVE_DEL };
@@ -202,6 +214,23 @@ typedef int (*xiG_derive_fn)(void *ctx, struct xiG_graph *g, int kind, uint32_t 
 /* the value of GRAD node i computed again into it (a new precision) */
 typedef int (*xiG_redo_fn)(void *ctx, struct xiG_graph *g, uint32_t i, xi_err *err);
 
+/* where one step of a running loop began: the first node it made (loop.c) */
+typedef struct {
+  uint32_t at, step;
+} xiG_stepmark;
+typedef struct {
+  xiG_stepmark *m; /* its steps' marks since the last collection, oldest first */
+  uint32_t n, cap;
+  uint32_t begin;  /* the first node it made */
+  uint8_t cutting; /* (the outermost) its history has grown past XI_LOOP_KEEP: it lets go */
+} xiG_loop;
+/* a loop keeps the whole history of what it computes (a loop over a net's
+   layers, a sum built term by term: grad reads through it) until the values
+   it made that are still alive hold more nodes or numbers than these */
+#define XI_LOOP_KEEP_NODES 2048u
+#define XI_LOOP_KEEP_NUMBERS (1u << 20)
+#define XI_LOOP_LEVELS 32 /* loops nested deeper are not marked: they keep their history */
+
 typedef struct xiG_graph {
   xiG_node *nodes;
   uint32_t n, cap;
@@ -249,6 +278,17 @@ typedef struct xiG_graph {
   xiG_warning warn[XI_WARNINGS];
   uint8_t nwarn;
   xiG_statement st; /* the statement running all or nothing, when st.open */
+  /* Python's objects (pyobj.c): an attribute is a name of its own, net.W1 */
+  xiG_object *obj;
+  uint32_t nobj, capobj;
+  uint32_t obj_hint; /* the name an assignment running binds (net = Net(...)): the prefix of
+                        the first object it makes (0: none, else the name + 1) */
+  uint32_t keep;     /* an attribute set inside an expression binds nodes below this:
+                        a truncation stops there (collections and rollbacks lower it) */
+  xiG_loop loops[XI_LOOP_LEVELS]; /* the loops running, outermost first (loop.c) */
+  uint32_t nloops;                /* how deep they nest (past XI_LOOP_LEVELS: not marked) */
+  uint64_t *lost;                 /* by node: a let-go leaf's summary of its history */
+  uint32_t nlost;
   xiG_autograd ag;  /* micrograd's and PyTorch's .grad (autograd.c) */
 } xiG_graph;
 
@@ -335,11 +375,93 @@ void xiG_storage_drop(xiG_graph *g);
    (order kept, so still topological).  Returns how many were freed. */
 uint32_t xiG_collect(xiG_graph *g);
 
+/* ---- the loops running (loop.c) ----
+   A loop that rebinds a name to a value computed from the name's last one
+   (W = W - lr*dW) would make the whole run one graph, growing at each step.
+   The session says where each step of each loop begins.  Once what the
+   loops made holds more than XI_LOOP_KEEP_* (a collection measures it), a
+   collection lets go of the history of what steps before the last finished
+   one computed, when only a newer step's value uses it: such a value becomes
+   a leaf holding its number (XI_F_CUT, its step in aux), as an update step's is,
+   and the graph keeps one step back.  A value a name, a ξ label or a
+   container holds keeps its history whole. */
+void xiG_loop_enter(xiG_graph *g);
+/* step k (0, 1, ...) of the innermost loop begins */
+void xiG_loop_step(xiG_graph *g, uint32_t k);
+void xiG_loop_leave(xiG_graph *g);
+/* the first node whose operands older than it lose their history unless
+   something else needs it: where the innermost loop's last finished step
+   began (UINT32_MAX: no loop has finished a step) */
+uint32_t xiG_loop_bound(const xiG_graph *g);
+/* the step of the innermost loop marked that made node i, or XI_NONE */
+uint32_t xiG_loop_step_of(const xiG_graph *g, uint32_t i);
+/* (collection) the marks follow the nodes' new numbers, n the old count;
+   each loop keeps its last two; the outermost starts letting go once what
+   the loops made is over XI_LOOP_KEEP_* */
+void xiG_loop_renumber(xiG_graph *g, const uint32_t *to, uint32_t n);
+/* 1 when the loops running let go of their history (the outermost is past
+   XI_LOOP_KEEP_*) */
+static inline int xiG_loop_cut(const xiG_node *n) { /* a leaf a loop's step left */
+  return (n->flags & XI_F_CUT) && n->op == XI_LEAF && n->aux != XI_NONE;
+}
+static inline int xiG_loop_cutting(const xiG_graph *g) {
+  return g->nloops && g->loops[0].cutting;
+}
+void xiG_loop_free(xiG_graph *g);
+/* (collection) sum[i]: a summary of node i's cone, the nodes live marks as
+   outliving it and the summaries of the let-go leaves in it (malloc'd; NULL:
+   no memory) */
+uint64_t *xiG_history_sums(const xiG_graph *g, const uint8_t *live);
+/* (collection) the let-go leaves keep their summaries, by their new numbers
+   (to: old to new, n the old count; sum NULL: every grad through them refused) */
+void xiG_history_keep(xiG_graph *g, const uint64_t *sum, const uint32_t *to, uint32_t n);
+/* 1 when grad(root, v) would need a history that was let go: *leaf is a
+   leaf in root's cone whose former history may have reached v */
+int xiG_history_lost(const xiG_graph *g, uint32_t root, uint32_t v, uint32_t *leaf);
+
 /* ---- building from postfix code (exec.c) ---- */
 /* Builds and evaluates the nodes of code (parameter names bound to args);
    *root is the result.  On error the caller truncates back. */
 int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
              const uint32_t *args, uint32_t nparams, uint32_t *root, xi_err *err);
+/* f (called name) at the call in (K_CALL or K_METHOD: its argc arguments args,
+   keywords named before it); self, when not XI_NONE, its first parameter */
+int xiG_call_func(xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char *name,
+                  uint32_t self, const uint32_t *args, uint32_t *out, xi_err *err);
+
+/* ---- Python's objects (pyobj.c) ----
+ * An instance of a class is an XI_TUPLE node of kind XI_C_OBJ (no items; its
+ * class's name in x->p[XI_C_TEXT], its number in x->p[XI_C_ID]) and never
+ * changes; its attributes are names of their own, bound as any name is:
+ * net.W1, the object's prefix, a dot and the attribute's name (a Python name
+ * has no dot, so none can clash).  So an attribute set by a method is seen by
+ * every holder of the object, a trace calls it net.W1, an update step on it
+ * is W -= ... on a name, and the tape's rules of names (collection, undo, a
+ * new precision) hold for attributes unchanged.  A method is a function named
+ * Class.name whose first parameter is the instance. */
+enum { XI_C_ID = 3 };
+/* class name: with methods already bound as name.method */
+int xiG_bind_class(xiG_graph *g, uint32_t name);
+/* Class(args) at the call in: a new instance, its __init__ run */
+int xiG_construct(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+                  xi_err *err);
+/* x.name(args) at in */
+int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
+               uint32_t *out, xi_err *err);
+/* x.name */
+int xiG_getattr(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, uint32_t *out,
+                xi_err *err);
+/* x.name = v (op 0), x.name op= v: v's nodes from mark on (a value of constants
+   becomes a leaf, as name = v makes); *out the value bound */
+int xiG_setattr(xiG_graph *g, uint32_t x, uint32_t name, int op, uint32_t v, uint32_t mark,
+                xi_pos pos, uint32_t *out, xi_err *err);
+/* inside a method, self.d[k] op= v and self.xs.append(v) (append 1): pair
+   holds the value before and after, made from mark on; every holder of the
+   old value takes the new (xiG_changed, xiG_replace) */
+int xiG_changed_pair(xiG_graph *g, uint32_t pair, int append, int op, uint32_t mark,
+                     xi_pos pos, uint32_t *out, xi_err *err);
+/* the class's name of object x ("TwoLayerNet") */
+const char *xiG_class_of(const xiG_graph *g, uint32_t x);
 
 /* ---- values that are not one op (build.c) ---- */
 /* node i's value as a whole number (an axis, a size, an index), or an error */
@@ -473,6 +595,10 @@ void xiG_label_of(const xiG_graph *g, uint32_t i, char *buf, size_t n);
 /* why root does not depend on the value name binds (node v): the message */
 void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t name, uint32_t v,
                  char *buf, size_t n);
+/* why grad(root, v) cannot be had: leaf, in root's cone, let go of a history
+   that v may be in (xiG_history_lost) */
+void xiG_why_lost(const xiG_graph *g, const char *what, uint32_t name, uint32_t leaf,
+                  char *buf, size_t n);
 /* the ξ labels a trace printed: label k is nodes[k - 1] */
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n);
 

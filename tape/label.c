@@ -72,6 +72,28 @@ void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t n
     snprintf(buf, n, "%s does not depend on %s", what, s);
 }
 
+void xiG_why_lost(const xiG_graph *g, const char *what, uint32_t name, uint32_t leaf,
+                  char *buf, size_t n) {
+  const char *s = name != XI_NONE ? xiS_name(&g->sym, name) : "it";
+  char who[160], step[48] = "an earlier step";
+  xiG_label_of(g, leaf, who, sizeof who);
+  if (!who[0])
+    snprintf(who, sizeof who, "a value made at line %u", g->nodes[leaf].pos.line);
+  const xiG_node *l = &g->nodes[leaf];
+  if (l->aux != XI_NONE && l->aux != XI_STEP_UNKNOWN)
+    snprintf(step, sizeof step, "step %u", l->aux);
+  if (xiG_loop_cut(l))
+    snprintf(buf, n, "%s depends on %s through %s, which %s of a loop left and whose history "
+                     "was let go (a long loop keeps one step of history, so that W = W - lr*dW "
+                     "runs in bounded memory): take the derivative inside the loop, or compute "
+                     "%s in one statement (a sum over a comprehension)",
+             what, s, who, step, what);
+  else
+    snprintf(buf, n, "%s depends on %s through %s, an item of a list whose history was let go "
+                     "(a list keeps the graph of its last item only, and of those a name holds)",
+             what, s, who);
+}
+
 /* ---- a trace's ξ labels ---- */
 
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n) {

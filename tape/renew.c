@@ -226,8 +226,10 @@ void xiG_storage_restore(xiG_graph *g) {
   if (g->n < k->n)
     k->n = g->n;
   storage_swap(g, k, g->st.prec); /* (every node below the mark was there when kept) */
-  for (uint32_t i = 0; i < g->n; i++) /* numbers again (a lenient change marked some) */
+  for (uint32_t i = 0; i < g->n; i++) { /* numbers again (a lenient change marked some) */
     g->nodes[i].err = XI_OK;
+    g->nodes[i].flags &= (uint8_t)~XI_F_EXACT; /* (said of the numbers swapped out) */
+  }
   g->epoch++; /* every value changed */
   xiG_storage_drop(g);
 }
@@ -259,10 +261,12 @@ static void storage_renumber(xiG_graph *g, const uint32_t *to) {
 /* ---- collecting what nothing can reach ---- */
 
 /* live[i]: 1 when node i is needed with all it was computed from, 2 when
-   only its value is (an element of a list but its last: see below), 0 when
-   nothing can reach it.  Operands come before their consumers, so one pass
-   down decides each node before it is reached. */
+   only its value is (an element of a list but its last: see below), 3 when
+   only its value is because only a newer step of a loop uses it (loop.c),
+   0 when nothing can reach it.  Operands come before their
+   consumers, so one pass down decides each node before it is reached. */
 static void mark_live(xiG_graph *g, uint8_t *live) {
+  uint32_t bound = xiG_loop_bound(g);
   for (uint32_t id = 0; id < g->nbind; id++)
     if (g->bind[id].kind == B_NODE)
       live[g->bind[id].node] = 1;
@@ -274,14 +278,18 @@ static void mark_live(xiG_graph *g, uint8_t *live) {
   xiG_stmt_live(g, live); /* what a statement running all or nothing may put back */
   for (uint32_t i = g->n; i-- > 0;) {
     const xiG_node *n = &g->nodes[i];
-    if (!live[i] || (live[i] == 2 && n->op != XI_TUPLE))
+    if (!live[i] || (live[i] >= 2 && n->op != XI_TUPLE))
       continue; /* a value-only node keeps nothing it was computed from */
     uint32_t na = xiG_nargs(n);
     int list = n->op == XI_TUPLE && n->x->p[XI_C_KIND] == XI_C_LIST;
+    /* a grad(...) value's operands keep their history: its ball is built from it */
+    int step = i >= bound && n->op != XI_GRAD;
     for (uint32_t k = 0; k < na; k++) {
       uint32_t a = xiG_arg(n, k);
-      if (live[i] == 2 || (list && k + 1 < na))
-        live[a] = live[a] ? live[a] : 2;
+      if (live[i] >= 2 || (list && k + 1 < na))
+        live[a] = live[a] ? live[a] : live[i] == 3 ? 3 : 2;
+      else if (step && a < bound)
+        live[a] = live[a] ? live[a] : 3;
       else
         live[a] = 1;
     }
@@ -292,19 +300,23 @@ static void mark_live(xiG_graph *g, uint8_t *live) {
    alive, though no name needs them: a list keeps the whole graph of its last
    element only (trace xs[-1] and grad(xs[-1], W) read it), and of any other
    that something else needs; the rest become leaves holding their values,
-   marked XI_F_CUT (trace says their history was let go).  Returns how many. */
+   marked XI_F_CUT (trace says their history was let go).  So does a value an
+   earlier step of a loop computed (loop.c), its step in aux.  Returns how many. */
 static uint32_t cut(xiG_graph *g, const uint8_t *live) {
   uint32_t cuts = 0;
   for (uint32_t i = 0; i < g->n; i++) {
     xiG_node *n = &g->nodes[i];
-    if (live[i] != 2 || n->op == XI_TUPLE || n->op == XI_LEAF || n->op == XI_CONST)
+    if (live[i] < 2 || n->op == XI_TUPLE || n->op == XI_LEAF || n->op == XI_CONST)
       continue;
     if (n->op == XI_LIST && n->x) { /* its items are not its operands any more */
       free(n->x->args);
       n->x->args = NULL, n->x->nargs = 0;
     }
+    int loop = live[i] == 3;
     n->op = XI_LEAF;
-    n->a = n->b = n->aux = XI_NONE;
+    n->a = n->b = XI_NONE;
+    n->aux = !loop ? XI_NONE : xiG_loop_step_of(g, i) != XI_NONE ? xiG_loop_step_of(g, i)
+                                                                  : XI_STEP_UNKNOWN;
     n->flags = (uint8_t)((n->flags & XI_F_DTYPE) | XI_F_CUT | XI_F_UPDATE);
     cuts++;
   }
@@ -341,7 +353,9 @@ uint32_t xiG_collect(xiG_graph *g) {
     return 0;
   }
   mark_live(g, live);
+  g->keep = 0; /* (between statements: no mark is held across a collection) */
   xiG_ag_live(g, live); /* (a .grad is a leaf: nothing under it to mark) */
+  uint64_t *sum = xiG_history_sums(g, live); /* before the histories go */
   uint32_t cuts = cut(g, live), j = 0;
   for (uint32_t i = 0; i < n; i++)
     to[i] = live[i] ? j++ : XI_NONE;
@@ -376,9 +390,15 @@ uint32_t xiG_collect(xiG_graph *g) {
   for (uint32_t k = 0; k < g->npins; k++)
     g->pins[k] = to[g->pins[k]];
   storage_renumber(g, to);
+  xiG_loop_renumber(g, to, n);
+  if (cuts || g->nlost)
+    xiG_history_keep(g, sum, to, n);
+  free(sum);
+  xiG_loop_renumber(g, to, n);
   g->cut_scalars = 0; /* the list elements that are leaves now, a number each */
   for (uint32_t i = 0; i < j; i++)
-    g->cut_scalars += (g->nodes[i].flags & XI_F_CUT) && !xiG_is_tensor(&g->nodes[i]);
+    g->cut_scalars += (g->nodes[i].flags & XI_F_CUT) && !xiG_loop_cut(&g->nodes[i]) &&
+                      !xiG_is_tensor(&g->nodes[i]);
   if (n != j || cuts)
     g->epoch++; /* nodes have new numbers, or are leaves now */
   free(live);

@@ -42,6 +42,10 @@ static int part(xiG_graph *g, uint32_t node, xi_pos pos, int64_t *v, xi_err *err
 /* one item written as an expression: a whole number, an integer array or a mask */
 static int value_item(xiG_graph *g, uint32_t node, uint32_t len, int axis, xi_pos pos,
                       xiG_ix *it, xi_err *err) {
+  int kind = xiG_kind(g, node);
+  /* a list, a tuple or a range is an index array to NumPy: probs[range(N), y] (CS231n) */
+  if ((kind == XI_C_LIST || kind == XI_C_RANGE) && xiG_as_array(g, node, pos, &node, err))
+    return -1;
   xiG_node *n = &g->nodes[node];
   if (xiG_no_tuple(g, node, pos, "an index", err))
     return -1;

@@ -67,7 +67,10 @@ static void add(text *t, const char *fmt, ...) {
 static void value(text *t, xiG_graph *g, uint32_t node) {
   xiG_node *n = &g->nodes[node];
   xi_shape sh = xiG_shape(n);
-  add(t, " op %d shape %d %u %u flags %d:", n->op, sh.rank, sh.rows, sh.cols, n->flags);
+  /* (XI_F_EXACT says a number was not rounded when computed: a new precision
+     given back forgets it, to be safe, as it is no part of the state) */
+  add(t, " op %d shape %d %u %u flags %d:", n->op, sh.rank, sh.rows, sh.cols,
+      n->flags & ~XI_F_EXACT);
   for (uint32_t k = 0; k < xiG_count(n); k++)
     add(t, " %Ra", xiG_el(n, k)); /* every bit, in hexadecimal */
 }

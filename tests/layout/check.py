@@ -99,7 +99,9 @@ def defined_symbols(obj):
     if out.returncode != 0:
         fail("%s: nm failed: %s" % (obj, out.stderr.strip()))
         return []
-    return [f[2] for f in (l.split() for l in out.stdout.splitlines()) if len(f) == 3]
+    # names starting "__" are the implementation's (a sanitizer's __odr_asan.xiO_table)
+    return [f[2] for f in (l.split() for l in out.stdout.splitlines())
+            if len(f) == 3 and not f[2].startswith("__")]
 
 
 def declared(header):

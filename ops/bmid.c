@@ -1,0 +1,198 @@
+/* bmid.c: ball rules that reuse the value MPFR computed (bops.h).
+ *
+ * MPFR rounds each scalar op of the common kinds correctly: the value v a
+ * node holds is f(a, b) rounded to nearest, |v - f(a, b)| <= half an ulp of
+ * v, for the numbers a and b its operands hold.  When a ball of radius ra
+ * around a holds a's exact value (and rb around b, b's), the ball of radius
+ *   L·(ra, rb) + half an ulp of v
+ * around v holds the node's exact value, with L a bound of f's slope over the
+ * operands' balls.  That is Arb's own argument (arb_exp bounds e^x at the
+ * midpoint and adds the slope times the radius), with the midpoint MPFR
+ * computed already: the proof costs a few operations on radii (mag_t, which
+ * round up, or down where a lower bound is wanted) instead of the function
+ * again at full precision.
+ *
+ * Only where v is f(a, b) rounded once: no IEEE format in between, the ops
+ * whose MPFR rule is one correctly rounded call.  A 0 where f cannot give 0
+ * exactly would be an underflow (MPFR's exponent range is the widest, but a
+ * square taken 62 times reaches it): no rule then. */
+#include "ops/bops.h"
+
+/* |x| from above (up) or below, x regular: its top 30 bits, the mantissa a
+   mag holds exactly */
+static void mag_of(mag_t z, mpfr_srcptr x, int up) {
+  mp_size_t top = (mpfr_get_prec(x) - 1) / GMP_NUMB_BITS;
+  mp_limb_t m = x->_mpfr_d[top] >> (GMP_NUMB_BITS - 30);
+  mag_set_ui_2exp_si(z, (ulong)m + (ulong)(up != 0), (slong)mpfr_get_exp(x) - 30);
+}
+
+/* half an ulp of v (0 when v is 0) */
+static void half_ulp(mag_t z, mpfr_srcptr v) {
+  if (mpfr_zero_p(v))
+    mag_zero(z);
+  else
+    mag_set_ui_2exp_si(z, 1, (slong)mpfr_get_exp(v) - (slong)mpfr_get_prec(v) - 1);
+}
+
+/* how far e^x strays from e^a over a ± ra: e^a·expm1(ra), with e^a <= lead */
+static void exp_spread(mag_t r, const mag_t lead, const mag_t ra) {
+  mag_t t;
+  mag_init(t);
+  mag_expm1(t, ra);
+  mag_mul(r, lead, t);
+  mag_clear(t);
+}
+
+/* the slope bound of tanh over a ± ra, v = tanh(a) rounded (h: its half ulp):
+   sech² = 1 - tanh², and |tanh| >= |v| - h - ra there (tanh's slope is at most
+   1); for a large |a|, where 1 - tanh² is lost in a mag's 30 bits, sech² <=
+   4·e^(-2(|a| - ra)) */
+static void tanh_slope(mag_t z, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra, const mag_t h) {
+  mag_t lo, w;
+  mag_init(lo);
+  mag_init(w);
+  mag_one(z);
+  if (!mpfr_zero_p(v)) {
+    mag_of(lo, v, 0);
+    mag_sub_lower(lo, lo, h);
+    mag_sub_lower(lo, lo, ra);
+    mag_mul_lower(lo, lo, lo);
+    mag_sub(z, z, lo); /* 1 - lo², from above */
+    mag_of(lo, a, 0);
+    mag_sub_lower(lo, lo, ra);
+    mag_mul_2exp_si(lo, lo, 1);
+    mag_expinv(w, lo);
+    mag_mul_2exp_si(w, w, 2);
+    if (mag_cmp(w, z) < 0)
+      mag_swap(w, z);
+  }
+  mag_clear(lo);
+  mag_clear(w);
+}
+
+/* v = f(a) rounded, its bound in r; 0, or -1: no rule */
+static int unary(int op, mag_t r, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra, const mag_t h,
+                 mag_t t, mag_t u) {
+  switch (op) {
+  case XI_ID:
+  case XI_ASFLOAT:
+  case XI_NEG: /* exact unless v is narrower than a */
+    mag_set(r, ra);
+    if (mpfr_get_prec(a) > mpfr_get_prec(v))
+      return -1;
+    return 0;
+  case XI_EXP: /* e^a <= v + h */
+  case XI_EXPM1: /* e^a = 1 + expm1(a) <= 1 + v + h */
+    if (mpfr_zero_p(v) && (op == XI_EXP || !mpfr_zero_p(a)))
+      return -1;
+    if (op == XI_EXPM1 && mpfr_sgn(v) < 0) {
+      mag_of(u, v, 0);
+      mag_one(t);
+      mag_sub(t, t, u);
+    } else {
+      mag_of(t, v, 1);
+      if (op == XI_EXPM1)
+        mag_add_ui(t, t, 1);
+    }
+    mag_add(t, t, h);
+    exp_spread(r, t, ra);
+    return 0;
+  case XI_LOG: /* |log x - log a| <= ra/(a - ra) */
+    if (mpfr_sgn(a) <= 0)
+      return -1;
+    mag_of(t, a, 0);
+    mag_sub_lower(t, t, ra);
+    if (mag_is_zero(t))
+      return -1;
+    mag_div(r, ra, t);
+    return 0;
+  case XI_SQRT: /* |√x - √a| <= ra/√a, for x >= 0 */
+    if (mpfr_zero_p(a) && mag_is_zero(ra)) {
+      mag_zero(r);
+      return 0;
+    }
+    if (mpfr_sgn(a) <= 0)
+      return -1;
+    mag_of(t, a, 0);
+    if (mag_cmp(t, ra) < 0) /* the ball reaches below 0 */
+      return -1;
+    mag_sqrt_lower(t, t);
+    if (mag_is_zero(t))
+      return -1;
+    mag_div(r, ra, t);
+    return 0;
+  case XI_TANH:
+    if (mpfr_zero_p(v) && !mpfr_zero_p(a))
+      return -1;
+    tanh_slope(t, v, a, ra, h);
+    mag_mul(r, ra, t);
+    return 0;
+  case XI_SIN:
+  case XI_COS: /* slope at most 1; cos is never exactly 0, sin only at 0 */
+    if (mpfr_zero_p(v) && (op == XI_COS || !mpfr_zero_p(a)))
+      return -1;
+    mag_set(r, ra);
+    return 0;
+  default:
+    return -1;
+  }
+}
+
+static int binary(int op, mag_t r, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra, mpfr_srcptr b,
+                  const mag_t rb, mag_t t, mag_t u) {
+  switch (op) {
+  case XI_ADD:
+  case XI_SUB: /* (a 0 is exact: a sum rounds to 0 only when it is 0) */
+    mag_add(r, ra, rb);
+    return 0;
+  case XI_MUL: /* |a|·rb + |b|·ra + ra·rb */
+    if (mpfr_zero_p(v) && !mpfr_zero_p(a) && !mpfr_zero_p(b))
+      return -1;
+    mag_mul(r, ra, rb);
+    if (!mpfr_zero_p(a)) {
+      mag_of(t, a, 1);
+      mag_addmul(r, t, rb);
+    }
+    if (!mpfr_zero_p(b)) {
+      mag_of(t, b, 1);
+      mag_addmul(r, t, ra);
+    }
+    return 0;
+  case XI_DIV: /* (ra·|b| + |a|·rb) / (|b|·(|b| - rb)) */
+    if (mpfr_zero_p(b) || (mpfr_zero_p(v) && !mpfr_zero_p(a)))
+      return -1;
+    mag_of(u, b, 0);
+    mag_sub_lower(t, u, rb);
+    mag_mul_lower(u, u, t);
+    if (mag_is_zero(u))
+      return -1; /* the divisor's ball holds 0 */
+    mag_of(t, b, 1);
+    mag_mul(r, ra, t);
+    if (!mpfr_zero_p(a)) {
+      mag_of(t, a, 1);
+      mag_addmul(r, t, rb);
+    }
+    mag_div(r, r, u);
+    return 0;
+  default:
+    return -1;
+  }
+}
+
+int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const mag_t ra,
+                 mpfr_srcptr b, const mag_t rb) {
+  if (!mpfr_number_p(v) || !mpfr_number_p(a) || (b && !mpfr_number_p(b)))
+    return -1;
+  mag_t t, u, h;
+  mag_init(t);
+  mag_init(u);
+  mag_init(h);
+  half_ulp(h, v);
+  int rc = b ? binary(op, r, v, a, ra, b, rb, t, u) : unary(op, r, v, a, ra, h, t, u);
+  if (rc == 0 && !exact)
+    mag_add(r, r, h);
+  mag_clear(t);
+  mag_clear(u);
+  mag_clear(h);
+  return rc;
+}
