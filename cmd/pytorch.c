@@ -274,32 +274,7 @@ static int zero_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return set(g, x, XI_AG_TENSOR, z) ? xiG_oom(g, st->pos, err) : 0;
 }
 
-/* ---- x.data op= e, and W op= e under no_grad: an update of the object ---- */
-
-/* old becomes r as a new leaf (an update step), everywhere it is held, its
-   .grad following: the same object, changed in place */
-static int update(xiR_session *s, uint32_t old, uint32_t r, xi_pos pos, xi_err *err) {
-  xiG_graph *g = &s->g;
-  xi_shape a = xiG_shape(&g->nodes[old]), b = xiG_shape(&g->nodes[r]);
-  if (xiG_kind(g, r) >= 0 || !xiO_same_shape(&a, &b)) {
-    char sa[48], sb[48];
-    xiO_shape_text(&a, sa, sizeof sa);
-    xiO_shape_text(&b, sb, sizeof sb);
-    return xiX_fail(err, pos, "an update in place keeps the shape %s, and this gives %s", sa,
-                    xiG_kind(g, r) >= 0 ? xiG_kind_name(xiG_kind(g, r)) : sb);
-  }
-  uint32_t l = xiG_ag_copy(g, r, pos), places;
-  if (l == XI_NONE)
-    return xiG_oom(g, pos, err);
-  g->nodes[l].flags |= XI_F_UPDATE;
-  if (xiG_ag_move(g, old, l)) /* first: the lists made anew hold an object, as the old did */
-    return xiG_oom(g, pos, err);
-  if (xiG_replace(g, old, l, pos, &places, err)) {
-    xiG_ag_move(g, l, old);
-    return -1;
-  }
-  return 0;
-}
+/* ---- x.data op= e ---- */
 
 static int set_data(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
@@ -321,42 +296,9 @@ static int set_data(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiX_fail(err, st->target_pos, "x.data takes =, +=, -=, *= or /=");
   if (op >= 0 && xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err))
     return -1;
-  if (update(s, old, op >= 0 ? r : rhs, st->target_pos, err)) {
+  if (xiG_ag_replace(g, old, op >= 0 ? r : rhs, st->target_pos, err)) {
     xiG_truncate(g, mark);
     return -1;
-  }
-  return 0;
-}
-
-int xiR_ag_update(xiR_session *s, const xiP_stmt *st, int op, uint32_t rhs, uint32_t mark,
-                  uint32_t *bound, xi_err *err) {
-  xiG_graph *g = &s->g;
-  const xiG_binding *b = xiG_binding_of(g, st->name);
-  if (!g->ag.n || !b || b->kind != B_NODE || xiG_kind(g, b->node) >= 0 || xiG_kind(g, rhs) >= 0)
-    return 0;
-  uint32_t old = b->node, r;
-  xiG_agentry *e = xiG_ag_find(g, old);
-  if (e && e->kind == XI_AG_TENSOR) { /* W -= lr * W.grad */
-    if (!g->ag.no_grad)
-      return xiX_fail(err, st->target_pos, "RuntimeError: a leaf Variable that requires grad "
-                      "is being used in an in-place operation (as PyTorch says: an update "
-                      "step goes inside with torch.no_grad():)");
-    if (xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err) ||
-        update(s, old, r, st->target_pos, err))
-      return -1;
-    *bound = xiG_binding_of(g, st->name)->node;
-    return 1;
-  }
-  if (g->ag.no_grad)
-    return 0;
-  /* micrograd's Value has no +=: c += e is c = c + e, a new Value; and loss =
-     0; loss += (p - y)**2 is a sum that keeps its graph, not an update step */
-  if ((e && e->kind == XI_AG_VALUE) ||
-      (g->nodes[old].op == XI_LEAF && !e && xiG_ag_requires(g, rhs))) {
-    if (xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err) ||
-        xiG_assign(g, st->name, r, mark, &st->code, st->target_pos, bound, err))
-      return -1;
-    return 1;
   }
   return 0;
 }

@@ -296,6 +296,61 @@ int xiG_ag_attr(xiG_graph *g, int which, int spare, uint32_t x, xi_pos pos, uint
   return 0;
 }
 
+/* ---- changes in place ---- */
+
+int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, xi_err *err) {
+  xi_shape a = xiG_shape(&g->nodes[old]), b = xiG_shape(&g->nodes[r]);
+  if (xiG_kind(g, r) >= 0 || !xiO_same_shape(&a, &b)) {
+    char sa[48], sb[48];
+    xiO_shape_text(&a, sa, sizeof sa);
+    xiO_shape_text(&b, sb, sizeof sb);
+    return xiX_fail(err, pos, "an update in place keeps the shape %s, and this gives %s", sa,
+                    xiG_kind(g, r) >= 0 ? xiG_kind_name(xiG_kind(g, r)) : sb);
+  }
+  uint32_t l = xiG_ag_copy(g, r, pos), places;
+  if (l == XI_NONE)
+    return xiG_oom(g, pos, err);
+  g->nodes[l].flags |= XI_F_UPDATE;
+  if (xiG_ag_move(g, old, l)) /* first: the lists made anew hold an object, as the old did */
+    return xiG_oom(g, pos, err);
+  if (xiG_replace(g, old, l, pos, &places, err)) {
+    xiG_ag_move(g, l, old);
+    return -1;
+  }
+  return 0;
+}
+
+int xiG_ag_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
+                  uint32_t *bound, xi_err *err) {
+  const xiG_binding *b = xiG_binding_of(g, name);
+  if (!g->ag.n || !b || b->kind != B_NODE || xiG_kind(g, b->node) >= 0 || xiG_kind(g, rhs) >= 0)
+    return 0;
+  uint32_t old = b->node, r;
+  xiG_agentry *e = xiG_ag_find(g, old);
+  if (e && e->kind == XI_AG_TENSOR) { /* W -= lr * W.grad */
+    if (!g->ag.no_grad)
+      return xiX_fail(err, pos, "RuntimeError: a leaf Variable that requires grad is being "
+                                "used in an in-place operation (as PyTorch says: an update "
+                                "step goes inside with torch.no_grad():)");
+    if (xiG_op(g, op, old, rhs, NULL, pos, &r, err) || xiG_ag_replace(g, old, r, pos, err))
+      return -1;
+    *bound = xiG_binding_of(g, name)->node;
+    return 1;
+  }
+  if (g->ag.no_grad)
+    return 0;
+  /* micrograd's Value has no +=: c += e is c = c + e, a new Value; and loss =
+     0; loss += (p - y)**2 is a sum that keeps its graph, not an update step */
+  if ((e && e->kind == XI_AG_VALUE) ||
+      (g->nodes[old].op == XI_LEAF && !e && xiG_ag_requires(g, rhs))) {
+    if (xiG_op(g, op, old, rhs, NULL, pos, &r, err) ||
+        xiG_assign(g, name, r, mark, NULL, pos, bound, err))
+      return -1;
+    return 1;
+  }
+  return 0;
+}
+
 /* ---- the tape changes ---- */
 
 void xiG_ag_live(const xiG_graph *g, uint8_t *live) {

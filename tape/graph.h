@@ -529,6 +529,17 @@ unsigned xiG_ag_cone(const xiG_graph *g, uint32_t root);
 int xiG_ag_nograd(xiG_graph *g, int open);
 /* a new leaf holding node x's value, its dtype kept (XI_NONE: out of memory) */
 uint32_t xiG_ag_copy(xiG_graph *g, uint32_t x, xi_pos pos);
+/* old, a Value or a tensor, changed in place to r's value (p.data -= e, W -= e
+   under no_grad): a new leaf (an update step) that every name and container
+   holding old takes, its .grad with it */
+int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, xi_err *err);
+/* name op= rhs where micrograd's or PyTorch's rules decide (a tensor that
+   requires grad: an update in place under no_grad, PyTorch's RuntimeError
+   outside; a Value, or a leaf given a sum of Values: name = name op rhs): 1
+   when done here (*bound: what name holds), 0 when the tape's own rules
+   apply, -1 on an error */
+int xiG_ag_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
+                  uint32_t *bound, xi_err *err);
 /* collection: the .grads of live nodes are kept, then renumbered */
 void xiG_ag_live(const xiG_graph *g, uint8_t *live);
 void xiG_ag_renumber(xiG_graph *g, const uint32_t *to, uint32_t n); /* n: nodes before */
