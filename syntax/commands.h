@@ -110,8 +110,10 @@
     "exact raises the precision of the balls (doubling, up to 8192 bits) until N\n"    \
     "digits of every value, adjoint and check are proven, and says at what\n"          \
     "precision: 0.4999999999 (proven at 212 bits); trace, step, dot, svg and export\n" \
-    "too, every value, adjoint and partial they show.  The working precision (prec)\n" \
-    "stays as it is.")                                                                 \
+    "too, every value, adjoint and partial they show.  Without exact, when the\n"      \
+    "working precision holds N digits but its balls prove fewer (a value used many\n"  \
+    "times), their precision rises by itself, up to 8 times the working one, before\n" \
+    "fewer are printed.  The working precision (prec) stays as it is.")                \
   C(PREC, "prec", A_NUMBER_OPT, cmd_prec, "prec [N]",                                      \
     "working precision in bits (default 128)",                                             \
     "From 2 to 100000 (128 bits hold about 38 digits).  Every value is computed\n"         \
