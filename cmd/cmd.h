@@ -231,4 +231,8 @@ int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* xs.append(v) */
 int xiR_mutate(xiR_session *s, const xiP_stmt *st, xi_err *err);
 
+/* ---- Python's classes (pyclass.c): class Name:, x.name = v ---- */
+int xiR_class(xiR_session *s, const xiP_stmt *st, xi_err *err);
+int xiR_setattr(xiR_session *s, const xiP_stmt *st, xi_err *err);
+
 #endif

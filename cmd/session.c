@@ -101,7 +101,8 @@ void xiR_warnings(xiR_session *s) {
 static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t mark = s->g.n, root;
   int rc = xiR_evaluate(s, st, &root, err);
-  if (rc == 0 && (!xiR_python(s) || (s->interactive && !s->loads))) {
+  int none = rc == 0 && xiG_kind(&s->g, root) == XI_C_NONE; /* net.update(...): nothing */
+  if (rc == 0 && !none && (!xiR_python(s) || (s->interactive && !s->loads))) {
     rc = xiR_print_node(s, 0, NULL, root, 0, st->pos, err);
     if (rc == 0)
       xiR_grad_notes(s, root); /* in a format: where a gradient's nan came from */
@@ -131,7 +132,9 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (op >= 0 && b && b->kind == B_FUNC)
     return xiX_fail(err, st->target_pos, "%s is a function", name);
   uint32_t mark = g->n, root, bound;
+  g->obj_hint = op < 0 && xiR_python(s) ? st->name + 1 : 0; /* net = Net(...): net.W1 */
   int rc = xiR_evaluate(s, st, &root, err);
+  g->obj_hint = 0;
   if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (pytorch.c) */
     rc = xiR_ag_update(s, st, op, root, mark, &bound, err);
   if (rc == 0)
@@ -180,6 +183,8 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_MUTATE: return xiR_mutate(s, st, err);
   case S_RETURN: return xiX_fail(err, st->pos, "return outside a def");
   case S_NOTHING: return 0;
+  case S_CLASS: return xiR_class(s, st, err);
+  case S_SETATTR: return xiR_setattr(s, st, err);
   case S_AUTOGRAD: return xiR_autograd(s, st, err);
   }
   return 0;

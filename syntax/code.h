@@ -56,12 +56,25 @@ typedef enum {
   K_STR,   /* a string: arg = its text (escapes read) as a symbol */
   K_PY,    /* a builtin of Python's on containers (XI_PY_*): argc arguments (a method's
               value first; arg: 1 when that value is a plain name) */
-  K_COMP   /* [e for x in it if c]: it on the stack; op names follow as K_NAME, then argc
+  K_COMP,  /* [e for x in it if c]: it on the stack; op names follow as K_NAME, then argc
               instructions of the condition, a K_COMP whose argc counts e's, and e's */
+  /* Python's objects (a class's instances; syntax/pyclass.c, tape/pyobj.c): */
+  K_GETATTR, /* x.name: arg the name; x on the stack */
+  K_SETATTR, /* x.name = v, x.name op= v (spare: the op, 0 for =): x and v on the stack; v
+                stays as the value; the scope's mark (K_MARK) says where v's nodes start */
+  K_METHOD,  /* x.name(args): arg the name, x and argc arguments on the stack (op of them
+                keywords, named by the K_CALLKW before it) */
+  K_MARK,    /* where an attribute's value starts to be built (for K_SETATTR) */
+  K_CHANGED, /* self.d[k] op= v (spare: the op), self.xs.append(v) (arg 1) in a method: the
+                pair (old, new) on the stack; every holder of old takes new (tape/pymut.c)
+                and new stays as the value */
+  K_NONE     /* None: what a method without return gives */
 } xiP_kind;
 /* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
 enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,
-       XI_C_ENUMERATE, XI_C_ZIP, XI_C_RANGE };
+       XI_C_ENUMERATE, XI_C_ZIP, XI_C_RANGE,
+       XI_C_OBJ,   /* an instance of a class (tape/pyobj.c): no items; its class and id */
+       XI_C_NONE }; /* None, what a method without return gives */
 /* K_PY's op */
 enum {
   XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,

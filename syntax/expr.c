@@ -31,6 +31,7 @@ static void derivative(xiP_parser *p, xiP_code *c, xiL_token name, int kind) {
   xiL_token v = *xiP_peek(p);
   uint32_t mark = c->n;
   xiP_expr(p, c);
+  xiP_fold_attr(p, c, mark); /* grad(L, net.W1): the attribute's name */
   if (c->n != mark + 1 || c->ins[mark].kind != K_NAME)
     xiP_fail(p, v.pos, "%.*s(E, v%s): v must be a name, such as W or ξ3", (int)name.len,
              p->lx.src + name.off, kind == JVP ? ", dv" : "");

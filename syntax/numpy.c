@@ -109,6 +109,12 @@ static const np_row builtin_rows[] = {
     REFUSE("str", "str(...) is not part of xi: print(f\"{x}\") prints a value in text"),
     REFUSE("isinstance", "isinstance is not part of xi"),
     REFUSE("type", "type(...) is not part of xi"),
+    REFUSE("super", "super() is not part of xi: a class in xi inherits from nothing, so write "
+                    "the method whole in the class"),
+    REFUSE("getattr", "getattr(x, name) is not part of xi: write the attribute, x.W1 (or keep "
+                      "the values in a dict, params[name])"),
+    REFUSE("setattr", "setattr(x, name, v) is not part of xi: write x.W1 = v (or keep the "
+                      "values in a dict, params[name] = v)"),
     REFUSE("input", "input() is not part of xi: write the value in the script"),
     REFUSE("open", "files are not part of xi's language: load FILE runs a script"),
     {NULL, 0, 0, NULL, NULL}};
@@ -520,9 +526,17 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
 
 void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
   xiL_token t = xiP_expect(p, T_NAME, "a name after '.' (x.T, x.shape, x.sum() ...)");
+  if (p->python && xiP_class_method(p, &t)) { /* a method of a class of the user's (pyclass.c) */
+    xiP_attr(p, c, t);
+    return;
+  }
   if (xiP_torch_method(p, c, t, dot)) /* .grad .backward() .relu() ... */
     return;
   const np_row *r = find(method_rows, p->lx.src + t.off, t.len);
+  if (p->python && !r) { /* an object's attribute or method (pyclass.c) */
+    xiP_attr(p, c, t);
+    return;
+  }
   if (!r)
     xiP_fail(p, t.pos, "xi does not know .%.*s (help numpy lists the methods it has)",
              (int)t.len, p->lx.src + t.off);

@@ -76,6 +76,7 @@ void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
   p->sym = sym;
   p->last_name = XI_NONE;
   p->stop_at = SIZE_MAX;
+  p->in_class = XI_NONE;
   prepare(sym);
 }
 

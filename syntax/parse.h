@@ -27,6 +27,8 @@ typedef enum {
   S_RETURN,   /* inside a def: its value */
   S_MUTATE,   /* xs.append(v): code makes the pair (xs, the new list) */
   S_NOTHING,  /* pass, a docstring: read and done */
+  S_CLASS,    /* class Name: name, its block at body_off (methods: syntax/pyclass.c) */
+  S_SETATTR,  /* x.name = v, x.name op= v: code ends with K_SETATTR */
   S_AUTOGRAD  /* micrograd's and PyTorch's statements: cmd is an XI_AG_* (pytorch.c) */
 } xiP_stmt_kind;
 
@@ -111,6 +113,9 @@ typedef struct {
   xi_err *err;
   int ended;    /* the statement ended with a block, which took its last newline */
   int in_def;   /* a def's body is being read: return is allowed */
+  uint32_t in_class; /* a class's block is read (its name; XI_NONE: none): a def there is a
+                        method, named Class.name (syntax/pyclass.c) */
+  int in_method; /* a method's body is read: return may be left out (None) */
   int loops;    /* inside a loop (1): break and continue are allowed; not (0); or not
                    known (-1: a block run again, which was checked when it was read) */
   size_t stop_at; /* dot L FILE: FILE starts here, and tokens from it on read as

@@ -143,6 +143,21 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
    (at: where) taken (pydef.c) */
 void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at);
 
+/* ---- Python's classes (pyclass.c) ---- */
+/* class Name: or class Name(object): and its block, head the class (taken) */
+void xiP_class_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
+/* is t's word the name of a method of a class read so far? */
+int xiP_class_method(xiP_parser *p, const xiL_token *t);
+/* def n(...) in the block of class p->in_class: the function's name, Class.n */
+uint32_t xiP_method_name(xiP_parser *p, const xiL_token *n);
+/* x.name or x.name(...) after a value (the name t taken) */
+void xiP_attr(xiP_parser *p, xiP_code *c, xiL_token t);
+/* code from mark a name and attributes (net.W1): one name, the attribute's as
+   the tape binds it (when net holds the object it was first assigned to) */
+void xiP_fold_attr(xiP_parser *p, xiP_code *c, uint32_t mark);
+/* x.name = v, x.name op= v: st's code ends in the K_GETATTR; op taken */
+void xiP_attr_assign(xiP_parser *p, xiP_stmt *st, xiL_token op);
+
 /* ---- an index, x[...] (subscript.c) ---- */
 /* the items after x[ (open, taken) through ']', and their K_INDEX */
 void xiP_subscript(xiP_parser *p, xiP_code *c, xiL_token open);

@@ -25,6 +25,15 @@ static void let(xiP_parser *p, xiP_code *c, uint32_t name, xi_pos pos) {
   xiP_emit(p, c, ins);
 }
 
+/* a change in place of an attribute's list or dict (bs's code makes the
+   pair old, new): K_MARK, the code, K_CHANGED (tape/pyobj.c), the value dropped */
+static void mark_changed(xiP_parser *p, xiP_code *c, const xiP_stmt *bs, int grow, int op) {
+  xiP_emit(p, c, (xiP_ins){K_MARK, 0, 0, 0, 0, bs->pos});
+  append(p, c, &bs->code);
+  xiP_emit(p, c, (xiP_ins){K_CHANGED, 0, (uint8_t)op, 0, (uint32_t)grow, bs->target_pos});
+  xiP_emit(p, c, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
+}
+
 /* the operator of a compound assignment: "/" for /= */
 static const char *binary(xiL_type t) {
   switch (t) {
@@ -83,6 +92,7 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
   xiP_set_python(&sub, p->python);
   sub.in_def = 1;
+  sub.in_method = p->in_class != XI_NONE;
   sub.blocks = p->blocks;
   xiP_stmt bs;
   memset(&bs, 0, sizeof bs);
@@ -133,6 +143,10 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
       break;
     }
     case S_INDEXSET: {
+      if (bs.pair) { /* self.params['W1'] -= ...: the attribute's dict, in place */
+        mark_changed(p, &st->code, &bs, 0, bs.code.ins[bs.code.n - 2].spare);
+        break;
+      }
       uint32_t k = 0;
       while (k < nfresh && fresh[k] != bs.name)
         k++;
@@ -149,6 +163,10 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
       break;
     }
     case S_MUTATE: { /* out.append(v), out a list of the def's own: out takes the new list */
+      if (bs.code.n >= 2 && bs.code.ins[1].kind == K_GETATTR) { /* self.hist.append(v) */
+        mark_changed(p, &st->code, &bs, 1, 0);
+        break;
+      }
       uint32_t k = 0;
       while (k < nfresh && !(bs.code.ins[0].kind == K_NAME && fresh[k] == bs.code.ins[0].arg))
         k++;
@@ -168,6 +186,18 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
       break;
     case S_NOTHING:
       break;
+    case S_SETATTR: /* self.W1 = ...: the object's attribute, seen by every holder */
+      append(p, &st->code, &bs.code);
+      xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs.pos});
+      break;
+    case S_EXPR: /* self.forward(X) alone: a method, for what it sets */
+      if (bs.code.n && bs.code.ins[bs.code.n - 1].kind == K_METHOD) {
+        append(p, &st->code, &bs.code);
+        xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs.pos});
+        break;
+      }
+      def_fail(p, &bs, bs.pos, "a def's body in xi holds assignments (x = ..., a, b = ..., "
+                               "self.x = ...), method calls, and ends with return");
     case S_PRINT:
       def_fail(p, &bs, bs.pos, "print inside a def is not part of xi: print what the "
                                "function returns");
@@ -185,7 +215,9 @@ static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_
   xiP_stmt_done(&bs);
   if (r < 0)
     longjmp(p->fail, 1);
-  if (!returned)
+  if (!returned && p->in_class != XI_NONE) /* a method without return gives None */
+    xiP_emit(p, &st->code, (xiP_ins){K_NONE, 0, 0, 0, 0, st->target_pos});
+  else if (!returned)
     xiP_fail(p, st->target_pos, "this def has no return: a function in xi gives a value");
 }
 
@@ -289,11 +321,15 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
     if (!(TAG_KIND(tag) == TAG_COMMAND && (TAG_ARG(tag) == XI_CMD_GRAD || p->python)))
       xiP_fail(p, n.pos, "'%.*s' is a word of xi's or Python's: choose another name",
                (int)n.len, p->lx.src + n.off);
-  st->name = xiP_name_id(p, &n);
+  int method = p->in_class != XI_NONE;
+  st->name = method ? xiP_method_name(p, &n) : xiP_name_id(p, &n);
   st->target_pos = n.pos;
   xiP_expect(p, T_LP, "'(' and the parameters, as in def f(x, y):");
   parameters(p, st, T_RP);
   xiP_expect(p, T_RP, "',' or ')' after the parameters");
+  if (method && !st->nnames)
+    xiP_fail(p, n.pos, "a method takes the instance first: def %.*s(self, ...)", (int)n.len,
+             p->lx.src + n.off);
   if (xiP_is(p, T_MINUS))
     xiP_fail(p, xiP_peek(p)->pos, "annotations (-> float) are not part of xi");
   xiP_expect(p, T_COLON, "':' after def f(...)");
@@ -305,5 +341,6 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   prologue(p, st);
   compile_def(p, st, off, end, at);
   p->blocks--;
-  shadow(p, st, tag);
+  if (!method)
+    shadow(p, st, tag);
 }

@@ -399,11 +399,11 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   xiP_take(p);
   if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
       kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN && kw != KW_WHILE && kw != KW_BREAK &&
-      kw != KW_CONTINUE && kw != KW_WITH) {
+      kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS) {
     quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
   }
-  if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE || kw == KW_WITH) { /* an error in a
-                                                                         header skips its block */
+  if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE || kw == KW_WITH ||
+      kw == KW_CLASS) { /* an error in a header skips its block */
     jmp_buf outer;
     memcpy(outer, p->fail, sizeof outer);
     if (setjmp(p->fail)) {
@@ -414,6 +414,8 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
     }
     if (kw == KW_DEF)
       xiP_def_stmt(p, st, first);
+    else if (kw == KW_CLASS)
+      xiP_class_stmt(p, st, first);
     else if (kw == KW_FOR)
       for_stmt(p, st, first);
     else if (kw == KW_WHILE)
@@ -433,6 +435,12 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   case KW_RETURN:
     if (!p->in_def)
       xiP_fail(p, first.pos, "return outside a def");
+    if ((xiP_at_line_end(p) || xiP_is(p, T_SEMI)) && p->in_method) {
+      xiP_ins none = {K_NONE, 0, 0, 0, 0, first.pos}; /* a method's bare return: None */
+      st->kind = S_RETURN;
+      xiP_emit(p, &st->code, none);
+      return;
+    }
     if (xiP_at_line_end(p) || xiP_is(p, T_SEMI))
       xiP_fail(p, first.pos, "a function in xi gives a value: return x");
     st->kind = S_RETURN;
@@ -442,9 +450,6 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   case KW_ELIF:
   case KW_ELSE:
     xiP_fail(p, first.pos, "%.*s without an if before it at the same indentation", n, s);
-  case KW_CLASS:
-    xiP_fail(p, first.pos, "classes are not part of xi: write each method as a function with "
-                           "def, and the attributes (self.W) as names");
   case KW_ASSERT:
     xiP_fail(p, first.pos, "assert is not part of xi: check E == NUMBER checks a value, and "
                            "says by how much it is off");

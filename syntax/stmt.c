@@ -55,7 +55,12 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   xiP_code *c = &st->code;
   xiP_ins last = c->ins[c->n - 1];
   xiL_token op = xiP_take(p);
-  if (last.kind == K_INDEX && p->index_at == c->n - 1 && p->python && !p->in_def) {
+  if (last.kind == K_GETATTR) { /* net.lr = 0.1, self.W1 -= ... (pyclass.c) */
+    xiP_attr_assign(p, st, op);
+    return;
+  }
+  int of_attr = p->index_end && c->ins[p->index_end - 1].kind == K_GETATTR; /* self.d[k] */
+  if (last.kind == K_INDEX && p->index_at == c->n - 1 && p->python && (!p->in_def || of_attr)) {
     py_index_assign(p, st, op);
     return;
   }
@@ -283,6 +288,10 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
     percent_command(p, st);
     return;
   }
+  if (first.type == T_AT && p->python)
+    xiP_fail(p, first.pos, "decorators (@property, @staticmethod, @classmethod ...) are not "
+                           "part of xi: write a plain method, and call it (net.loss() for "
+                           "@property's net.loss)");
   uint16_t tag = xiP_tag_of(p, &first);
   int kw = xiP_keyword(tag);
   if (kw >= 0 && kw != KW_TRUE && kw != KW_FALSE && kw != KW_NONE && kw != KW_NOT &&
@@ -417,7 +426,8 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
     xiP_stmt_free(st); /* pass, a docstring: on to the next statement */
     st->kind = S_EXPR;
   }
-  stray_mutation(p, st);
+  if (st->kind != S_DEF) /* (a def's statements were each checked as they were read) */
+    stray_mutation(p, st);
   if (p->ended) /* a block took its last newline: the next statement starts here */
     return 1;
   if (st->kind == S_NOTHING && !xiP_at_end(p))

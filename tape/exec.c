@@ -12,6 +12,7 @@ typedef struct {
   uint32_t np;
   uint32_t (*local)[2]; /* a def's locals, (name, node), in the order made */
   uint32_t nlocal, caplocal;
+  uint32_t mark; /* K_MARK: where an attribute's value starts (K_SETATTR) */
 } scope;
 
 static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uint32_t *node,
@@ -61,23 +62,24 @@ static int has_default(const xiG_func *f, uint32_t k) {
 }
 
 /* f's arguments in the order of its parameters (full, f->nparams of them): the
-   positional ones first, the keywords (the op K_CALLKW before in) in their
-   places, XI_NONE where a default will be; Python's words when they do not fit
-   (xi's own when f takes neither keywords nor defaults: f(x) = ...) */
+   first `skip` given already (a method's self), the positional ones next, the
+   keywords (the op K_CALLKW before in) in their places, XI_NONE where a default
+   will be; Python's words when they do not fit (xi's own when f takes neither
+   keywords nor defaults: f(x) = ...) */
 static int arrange(const xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char *name,
-                   const uint32_t *args, uint32_t *full, xi_err *err) {
+                   const uint32_t *args, uint32_t skip, uint32_t *full, xi_err *err) {
   uint32_t nkw = in->op, npos = in->argc - nkw;
-  int plain = !nkw && !(f->body.n && f->body.ins[0].kind == K_DEFAULT);
+  int plain = !nkw && !skip && !(f->body.n && f->body.ins[0].kind == K_DEFAULT);
   if (plain && in->argc != f->nparams)
     return xiX_fail(err, in->pos, "%s takes %u argument%s, not %u", name, f->nparams,
                     f->nparams == 1 ? "" : "s", in->argc);
-  if (npos > f->nparams)
+  if (npos + skip > f->nparams)
     return xiX_fail(err, in->pos, "%s() takes %u positional argument%s but %u were given", name,
-                    f->nparams, f->nparams == 1 ? "" : "s", npos);
-  for (uint32_t k = 0; k < f->nparams; k++)
-    full[k] = k < npos ? args[k] : XI_NONE;
+                    f->nparams, f->nparams == 1 ? "" : "s", npos + skip);
+  for (uint32_t k = skip; k < f->nparams; k++)
+    full[k] = k - skip < npos ? args[k - skip] : XI_NONE;
   for (uint32_t j = 0; j < nkw; j++) {
-    uint32_t kw = in[(int)j - (int)nkw].arg, k = 0;
+    uint32_t kw = in[(int)j - (int)nkw].arg, k = skip;
     while (k < f->nparams && f->params[k] != kw)
       k++;
     if (k == f->nparams)
@@ -88,25 +90,26 @@ static int arrange(const xiG_graph *g, const xiP_ins *in, const xiG_func *f, con
                       xiS_name(&g->sym, kw));
     full[k] = args[npos + j];
   }
-  for (uint32_t k = 0; k < f->nparams; k++)
+  for (uint32_t k = skip; k < f->nparams; k++)
     if (full[k] == XI_NONE && !has_default(f, k))
       return xiX_fail(err, in->pos, "%s() missing a required argument: '%s'", name,
                       xiS_name(&g->sym, f->params[k]));
   return 0;
 }
 
-/* a user function's call: its body built with the parameters bound to args */
-static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
-                xi_err *err) {
-  const char *name = xiS_name(&g->sym, in->arg);
-  const xiG_binding *b = xiG_binding_of(g, in->arg);
-  if (!b || b->kind != B_FUNC)
-    return xiX_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
-  const xiG_func *f = xiG_func_of(g, b);
+int xiG_call_func(xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char *name,
+                  uint32_t self, const uint32_t *args, uint32_t *out, xi_err *err) {
+  uint32_t skip = self != XI_NONE;
+  if (skip && !f->nparams)
+    return xiX_fail(err, in->pos, "%s() takes 0 positional arguments but 1 was given (a "
+                                  "method's first parameter is the instance: def %s(self))",
+                    name, name);
   uint32_t small[16], *full = f->nparams <= 16 ? small : malloc(f->nparams * sizeof *full);
   if (!full)
     return xiX_fail(err, in->pos, "out of memory");
-  int rc = arrange(g, in, f, name, args, full, err);
+  if (skip)
+    full[0] = self;
+  int rc = arrange(g, in, f, name, args, skip, full, err);
   if (rc == 0 && g->depth >= XI_CALL_DEPTH)
     rc = xiX_fail(err, in->pos, "function calls nested more than %d deep (does %s call itself?)",
                   XI_CALL_DEPTH, name);
@@ -131,6 +134,20 @@ static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t 
   for (uint32_t i = first; i < g->n; i++)
     g->nodes[i].pos = in->pos; /* what is inside a call was written at the call */
   return 0;
+}
+
+/* a user function's call: its body built with the parameters bound to args;
+   a class's: an instance made (pyobj.c) */
+static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+                xi_err *err) {
+  const char *name = xiS_name(&g->sym, in->arg);
+  const xiG_binding *b = xiG_binding_of(g, in->arg);
+  if (!b || b->kind != B_FUNC)
+    return xiX_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
+  const xiG_func *f = xiG_func_of(g, b);
+  if (f->is_class)
+    return xiG_construct(g, in, args, out, err);
+  return xiG_call_func(g, in, f, name, XI_NONE, args, out, err);
 }
 
 /* a if c else b, a and b, a or b: c (a) one number, true when it is not 0
@@ -392,6 +409,28 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     *sp -= in->argc;
     rc = call(g, in, st + *sp, &node, err);
     break;
+  case K_METHOD: /* the instance under its arguments */
+    *sp -= in->argc + 1u;
+    rc = xiG_method(g, in, st[*sp], st + *sp + 1, &node, err);
+    break;
+  case K_GETATTR:
+    rc = xiG_getattr(g, st[*sp - 1], in->arg, in->pos, &node, err);
+    --*sp;
+    break;
+  case K_SETATTR:
+    *sp -= 2;
+    rc = xiG_setattr(g, st[*sp], in->arg, in->spare, st[*sp + 1], sc->mark, in->pos, &node,
+                     err);
+    break;
+  case K_MARK:
+    sc->mark = g->n;
+    return 0;
+  case K_CHANGED:
+    rc = xiG_changed_pair(g, st[--*sp], in->arg, in->spare, sc->mark, in->pos, &node, err);
+    break;
+  case K_NONE:
+    rc = xiG_container(g, XI_C_NONE, NULL, 0, in->pos, &node, err);
+    break;
   case K_DERIV: { /* jvp's direction is on top, E under it */
     uint32_t dir = in->op == XI_D_JVP ? st[--*sp] : XI_NONE;
     rc = derive(g, sc, in, st[--*sp], dir, &node, err);
@@ -515,7 +554,7 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
   uint32_t *st = need <= 64 ? small : malloc(need * sizeof *st);
   if (!st)
     return xiX_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
-  scope sc = {params, args, np, NULL, 0, 0};
+  scope sc = {params, args, np, NULL, 0, 0, g->n};
   int rc = run(g, &sc, code, 0, code->n, st, &sp, err);
   if (rc == 0)
     *root = st[sp - 1];

@@ -22,7 +22,9 @@ void xiG_init(xiG_graph *g, mpfr_prec_t prec) {
 }
 
 void xiG_free(xiG_graph *g) {
+  g->keep = 0;
   xiG_truncate(g, 0);
+  free(g->obj);
   xiM_account(-(ptrdiff_t)g->cap * (ptrdiff_t)sizeof *g->nodes);
   free(g->nodes);
   xiM_free(&g->limbs);
@@ -100,6 +102,8 @@ void xiG_node_free(xiG_graph *g, xiG_node *n) {
 }
 
 void xiG_truncate(xiG_graph *g, uint32_t mark) {
+  if (mark < g->keep) /* a method set an attribute to a node above the mark (pyobj.c) */
+    mark = g->keep;
   if (mark < g->n && mark < g->forgot_from)
     g->forgot_from = mark;
   /* GRAD nodes from mark on are gone, and graphs built from mark on for the

@@ -113,7 +113,14 @@ typedef struct {
   uint32_t nparams;
   xiP_code body;
   char *text; /* the body as typed */
+  uint8_t is_class; /* a class (pyobj.c): a call makes an instance and runs its __init__ */
 } xiG_func;
+
+/* a Python object, an instance of a class (pyobj.c): its class's name, and the
+   prefix of its attributes' names (net for net.W1) */
+typedef struct {
+  uint32_t cls, prefix;
+} xiG_object;
 
 /* how a name let go of a node (xiG_moved's update) */
 enum { MOVE_BIND, MOVE_UPDATE, MOVE_SET, MOVE_DEL };
@@ -266,6 +273,13 @@ typedef struct xiG_graph {
   xiG_warning warn[XI_WARNINGS];
   uint8_t nwarn;
   xiG_statement st; /* the statement running all or nothing, when st.open */
+  /* Python's objects (pyobj.c): an attribute is a name of its own, net.W1 */
+  xiG_object *obj;
+  uint32_t nobj, capobj;
+  uint32_t obj_hint; /* the name an assignment running binds (net = Net(...)): the prefix of
+                        the first object it makes (0: none, else the name + 1) */
+  uint32_t keep;     /* an attribute set inside an expression binds nodes below this:
+                        a truncation stops there (collections and rollbacks lower it) */
   xiG_loop loops[XI_LOOP_LEVELS]; /* the loops running, outermost first (loop.c) */
   uint32_t nloops;                /* how deep they nest (past XI_LOOP_LEVELS: not marked) */
   uint64_t *lost;                 /* by node: a let-go leaf's summary of its history */
@@ -405,6 +419,44 @@ int xiG_history_lost(const xiG_graph *g, uint32_t root, uint32_t v, uint32_t *le
    *root is the result.  On error the caller truncates back. */
 int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
              const uint32_t *args, uint32_t nparams, uint32_t *root, xi_err *err);
+/* f (called name) at the call in (K_CALL or K_METHOD: its argc arguments args,
+   keywords named before it); self, when not XI_NONE, its first parameter */
+int xiG_call_func(xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char *name,
+                  uint32_t self, const uint32_t *args, uint32_t *out, xi_err *err);
+
+/* ---- Python's objects (pyobj.c) ----
+ * An instance of a class is an XI_TUPLE node of kind XI_C_OBJ (no items; its
+ * class's name in x->p[XI_C_TEXT], its number in x->p[XI_C_ID]) and never
+ * changes; its attributes are names of their own, bound as any name is:
+ * net.W1, the object's prefix, a dot and the attribute's name (a Python name
+ * has no dot, so none can clash).  So an attribute set by a method is seen by
+ * every holder of the object, a trace calls it net.W1, an update step on it
+ * is W -= ... on a name, and the tape's rules of names (collection, undo, a
+ * new precision) hold for attributes unchanged.  A method is a function named
+ * Class.name whose first parameter is the instance. */
+enum { XI_C_ID = 3 };
+/* class name: with methods already bound as name.method */
+int xiG_bind_class(xiG_graph *g, uint32_t name);
+/* Class(args) at the call in: a new instance, its __init__ run */
+int xiG_construct(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+                  xi_err *err);
+/* x.name(args) at in */
+int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
+               uint32_t *out, xi_err *err);
+/* x.name */
+int xiG_getattr(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, uint32_t *out,
+                xi_err *err);
+/* x.name = v (op 0), x.name op= v: v's nodes from mark on (a value of constants
+   becomes a leaf, as name = v makes); *out the value bound */
+int xiG_setattr(xiG_graph *g, uint32_t x, uint32_t name, int op, uint32_t v, uint32_t mark,
+                xi_pos pos, uint32_t *out, xi_err *err);
+/* inside a method, self.d[k] op= v and self.xs.append(v) (append 1): pair
+   holds the value before and after, made from mark on; every holder of the
+   old value takes the new (xiG_changed, xiG_replace) */
+int xiG_changed_pair(xiG_graph *g, uint32_t pair, int append, int op, uint32_t mark,
+                     xi_pos pos, uint32_t *out, xi_err *err);
+/* the class's name of object x ("TwoLayerNet") */
+const char *xiG_class_of(const xiG_graph *g, uint32_t x);
 
 /* ---- values that are not one op (build.c) ---- */
 /* node i's value as a whole number (an axis, a size, an index), or an error */

@@ -136,6 +136,10 @@ int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err 
     *node = b->node;
     return 0;
   }
+  if (b && xiG_func_of(g, b)->is_class)
+    return xiX_fail(err, pos, "%s is a class: %s(...) makes an instance (class attributes, "
+                              "%s.x, are not part of xi: give each instance its own in "
+                              "__init__, self.x = ...)", s, s, s);
   if (b)
     return xiX_fail(err, pos, "%s is a function: call it as %s(...)", s, s);
   uint32_t k = label_number(s);
@@ -446,7 +450,7 @@ int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t 
     g->freefunc = g->func[k].nparams;
   else
     k = g->nfunc++;
-  g->func[k] = (xiG_func){p, np, copy, t};
+  g->func[k] = (xiG_func){p, np, copy, t, 0};
   b->kind = B_FUNC;
   b->node = k;
   b->order = g->order++;

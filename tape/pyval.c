@@ -17,15 +17,17 @@
 static const char *const kind_names[] = {"tuple",      "list",      "dict",
                                          "str",        "dict_keys", "dict_values",
                                          "dict_items", "enumerate", "zip",
-                                         "range"};
+                                         "range",      "object",    "NoneType"};
 
 const char *xiG_kind_name(int kind) {
-  return kind >= 0 && kind <= XI_C_RANGE ? kind_names[kind] : "number";
+  return kind >= 0 && kind <= XI_C_NONE ? kind_names[kind] : "number";
 }
 
 /* what a value is, as Python's messages name its type */
 const char *xiG_type_of(const xiG_graph *g, uint32_t i) {
   int k = xiG_kind(g, i);
+  if (k == XI_C_OBJ) /* its class's name, as Python's messages give it */
+    return xiG_class_of(g, i);
   if (k >= 0)
     return xiG_kind_name(k);
   if (xiG_is_tensor(&g->nodes[i]))

@@ -353,6 +353,7 @@ uint32_t xiG_collect(xiG_graph *g) {
     return 0;
   }
   mark_live(g, live);
+  g->keep = 0; /* (between statements: no mark is held across a collection) */
   xiG_ag_live(g, live); /* (a .grad is a leaf: nothing under it to mark) */
   uint64_t *sum = xiG_history_sums(g, live); /* before the histories go */
   uint32_t cuts = cut(g, live), j = 0;

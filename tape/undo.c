@@ -106,6 +106,8 @@ void xiG_stmt_rollback(xiG_graph *g) {
     g->rng = *st->was_rng;
   if (g->nmoved > st->nmoved)
     g->nmoved = st->nmoved;
+  if (g->keep > st->n) /* (the attributes the statement set are put back too) */
+    g->keep = st->n;
   xiG_truncate(g, st->n);
   xiG_storage_restore(g); /* a new precision: the mark's values, bit for bit */
   g->order = st->order;

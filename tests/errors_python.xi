@@ -1,7 +1,7 @@
 # args: --keep-going
 # Python's constructs that xi does not have, and the mistakes pasted code
 # makes: each gets a message that names it and says what to write instead.
-class Net:
+class Net(Base):
     pass
 while x < 3:
     x += 1

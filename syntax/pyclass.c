@@ -1,0 +1,179 @@
+/* pyclass.c: Python's classes in pasted code: class Name: and its block of
+ * methods, x.name, x.name(...) and x.name = v.  A part of the parser (xiP_,
+ * parse.h).  The class statement reads its block here, and the session runs
+ * it (cmd/pyclass.c): each def in it is a method, a function named
+ * Class.name whose first parameter is the instance (pydef.c compiles it).
+ * What an object is, and its attributes, is the tape's (tape/pyobj.c).
+ *
+ * Plain classes only: inheritance, super(), decorators (@property ...), the
+ * dunder methods but __init__, and class attributes are refused, each by a
+ * message that names it and says what to write instead. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "syntax/parse.h"
+#include "syntax/parse_int.h"
+
+/* ".name" interned for each def NAME in the block: a method's name that is
+   NumPy's too (x.sum(), x.copy()) is the class's when the value is an object */
+static void mark_methods(xiP_parser *p, size_t off, size_t end) {
+  xiL_lexer lx;
+  xiL_init(&lx, p->lx.src, end, 1);
+  lx.off = off;
+  int after_def = 0;
+  for (;;) {
+    xiL_token t = xiL_next(&lx);
+    if (t.type == T_EOF || t.type == T_ERROR)
+      return;
+    if (t.type != T_NAME) {
+      after_def = 0;
+      continue;
+    }
+    if (after_def) {
+      char buf[128];
+      if (t.len + 2 <= sizeof buf) {
+        buf[0] = '.';
+        memcpy(buf + 1, p->lx.src + t.off, t.len);
+        xiP_intern(p, buf, t.len + 1, t.pos);
+      }
+    }
+    after_def = t.len == 3 && memcmp(p->lx.src + t.off, "def", 3) == 0;
+  }
+}
+
+int xiP_class_method(xiP_parser *p, const xiL_token *t) {
+  char buf[128];
+  if (t->len + 2 > sizeof buf)
+    return 0;
+  buf[0] = '.';
+  memcpy(buf + 1, p->lx.src + t->off, t->len);
+  return xiS_find(p->sym, buf, t->len + 1) != XI_NONE;
+}
+
+void xiP_class_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
+  if (p->in_def || p->in_class != XI_NONE)
+    xiP_fail(p, head.pos, "a class inside a %s is not part of xi: define it at the top level",
+             p->in_def ? "def" : "class");
+  xiL_token n = xiP_expect(p, T_NAME, "the class's name, as in class Net:");
+  xiP_bindable(p, &n);
+  st->kind = S_CLASS;
+  st->name = xiP_name_id(p, &n);
+  st->target_pos = n.pos;
+  if (xiP_is(p, T_LP)) {
+    xiP_take(p);
+    if (!xiP_is(p, T_RP)) {
+      xiL_token b = *xiP_peek(p);
+      if (!(b.type == T_NAME && xiP_word_is(p, &b, "object")))
+        xiP_fail(p, b.pos, "inheritance (class %.*s(%.*s)) is not part of xi: write the class "
+                           "whole, with the methods it would inherit written in it (and no "
+                           "super())",
+                 (int)n.len, p->lx.src + n.off, (int)b.len, p->lx.src + b.off);
+      xiP_take(p);
+      if (xiP_is(p, T_COMMA))
+        xiP_fail(p, xiP_peek(p)->pos, "inheritance from several classes is not part of xi: "
+                                      "write the class whole");
+    }
+    xiP_expect(p, T_RP, "')' after object, as in class Net(object):");
+  }
+  xiP_expect(p, T_COLON, "':' after class Name");
+  size_t off, end;
+  xi_pos at;
+  xiP_enter(p, head.pos);
+  xiP_block(p, head.pos.col, head, &off, &end, &at);
+  p->blocks--;
+  st->body_off = off;
+  st->body_len = end - off;
+  st->body_pos = at;
+  mark_methods(p, off, end);
+}
+
+uint32_t xiP_method_name(xiP_parser *p, const xiL_token *n) {
+  const char *s = p->lx.src + n->off;
+  if (n->len > 4 && memcmp(s, "__", 2) == 0 && memcmp(s + n->len - 2, "__", 2) == 0 &&
+      !(n->len == 8 && memcmp(s, "__init__", 8) == 0))
+    xiP_fail(p, n->pos, "%.*s: the dunder methods but __init__ are not part of xi (Python calls "
+                        "them for you: print, +, len ...); give the method a name of its own "
+                        "and call it, as in net.describe()", (int)n->len, s);
+  const char *c = xiS_name(p->sym, p->in_class);
+  size_t m = strlen(c);
+  char small[256], *buf = m + n->len + 2 <= sizeof small ? small : malloc(m + n->len + 2);
+  if (!buf)
+    xiP_fail(p, n->pos, "out of memory");
+  memcpy(buf, c, m);
+  buf[m] = '.';
+  memcpy(buf + m + 1, s, n->len);
+  uint32_t id = xiS_intern(p->sym, buf, m + 1 + n->len);
+  if (buf != small)
+    free(buf);
+  if (id == XI_NONE)
+    xiP_fail(p, n->pos, "out of memory");
+  return id;
+}
+
+/* x.name (t the name, '.' taken), or x.name(args): an object's attribute or
+   method (tape/pyobj.c says what x must be) */
+void xiP_attr(xiP_parser *p, xiP_code *c, xiL_token t) {
+  uint32_t id = xiP_intern(p, p->lx.src + t.off, t.len, t.pos);
+  if (xiP_word_is(p, &t, "super"))
+    xiP_fail(p, t.pos, "super() is not part of xi (classes do not inherit): write the method "
+                       "whole in the class");
+  if (!xiP_is(p, T_LP)) {
+    xiP_ins ins = {K_GETATTR, 0, 0, 0, id, t.pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
+  xiP_take(p);
+  xiP_callargs a;
+  xiP_call_args(p, c, &a, t);
+  if (a.dtype >= 0)
+    xiP_fail(p, t.pos, "dtype= is NumPy's: a method of your own takes its parameters");
+  if (a.n > XI_KW_ARGS && a.nkw)
+    xiP_fail(p, t.pos, "keyword arguments come among the first %d", XI_KW_ARGS);
+  for (int k = a.n - a.nkw; k < a.n; k++) {
+    for (int j = a.n - a.nkw; j < k; j++)
+      if (a.kw[j] == a.kw[k])
+        xiP_fail(p, a.pos[k], "keyword argument repeated: %s", xiS_name(p->sym, a.kw[k]));
+    xiP_ins kw = {K_CALLKW, 0, 0, 0, a.kw[k], a.pos[k]};
+    xiP_emit(p, c, kw);
+  }
+  xiP_ins ins = {K_METHOD, (uint8_t)a.nkw, 0, (uint16_t)a.n, id, t.pos};
+  xiP_emit(p, c, ins);
+}
+
+/* x.name = v, x.name op= v: the code's K_GETATTR (last) becomes the K_SETATTR
+   after v; op taken */
+void xiP_attr_assign(xiP_parser *p, xiP_stmt *st, xiL_token op) {
+  xiP_code *c = &st->code;
+  xiP_ins get = c->ins[--c->n];
+  xiP_ins mark = {K_MARK, 0, 0, 0, 0, op.pos};
+  xiP_emit(p, c, mark);
+  p->depth = 0;
+  size_t start = xiP_peek(p)->off;
+  xiP_expr_list(p, c);
+  st->text_off = start;
+  st->text_len = p->last_end - start;
+  int compound = xiP_compound(op.type);
+  xiP_ins set = {K_SETATTR, 0, (uint8_t)(compound < 0 ? 0 : compound), 0, get.arg, get.pos};
+  xiP_emit(p, c, set);
+  st->kind = S_SETATTR;
+  st->assign = op.type;
+  st->name = get.arg;
+  st->target_pos = get.pos;
+}
+
+void xiP_fold_attr(xiP_parser *p, xiP_code *c, uint32_t mark) {
+  if (c->n < mark + 2 || c->ins[mark].kind != K_NAME)
+    return;
+  for (uint32_t k = mark + 1; k < c->n; k++)
+    if (c->ins[k].kind != K_GETATTR)
+      return;
+  char buf[512];
+  int n = snprintf(buf, sizeof buf, "%s", xiS_name(p->sym, c->ins[mark].arg));
+  for (uint32_t k = mark + 1; k < c->n && n < (int)sizeof buf; k++)
+    n += snprintf(buf + n, sizeof buf - (size_t)n, ".%s", xiS_name(p->sym, c->ins[k].arg));
+  if (n >= (int)sizeof buf)
+    return;
+  c->ins[mark].arg = xiP_intern(p, buf, (size_t)n, c->ins[mark].pos);
+  c->n = mark + 1;
+}

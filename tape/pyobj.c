@@ -1,0 +1,257 @@
+/* pyobj.c: Python's objects, the instances of a class pasted code defines
+ * (graph.h says how they are held).  An object never changes: its attributes
+ * are names, prefix.attr, bound by the tape's rules of names (names.c), so a
+ * method that sets self.z1 binds net.z1, which every holder of the object
+ * sees, which a trace prints, which collection keeps and a failed line puts
+ * back.  The prefix is the name the object was first assigned to (net =
+ * TwoLayerNet(...) gives net.W1), or Class#k when it has none. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tape/graph.h"
+#include "tape/pyval_int.h"
+
+const char *xiG_class_of(const xiG_graph *g, uint32_t x) {
+  return xiS_name(&g->sym, (uint32_t)g->nodes[x].x->p[XI_C_TEXT]);
+}
+
+static uint32_t object_id(const xiG_graph *g, uint32_t x) {
+  return (uint32_t)g->nodes[x].x->p[XI_C_ID];
+}
+
+/* the symbol "a.b" (find: only when it exists; XI_NONE when not, or no memory) */
+static uint32_t dotted(xiG_graph *g, uint32_t a, uint32_t b, int find) {
+  const char *s = xiS_name(&g->sym, a), *t = xiS_name(&g->sym, b);
+  size_t n = strlen(s), m = strlen(t);
+  char small[128], *buf = n + m + 2 <= sizeof small ? small : malloc(n + m + 2);
+  if (!buf)
+    return XI_NONE;
+  memcpy(buf, s, n);
+  buf[n] = '.';
+  memcpy(buf + n + 1, t, m);
+  uint32_t id = find ? xiS_find(&g->sym, buf, n + m + 1) : xiS_intern(&g->sym, buf, n + m + 1);
+  if (buf != small)
+    free(buf);
+  return id;
+}
+
+/* ---- which objects are alive ---- */
+
+/* does value i hold object k, at any depth? */
+static int holds_object(const xiG_graph *g, uint32_t i, uint32_t k, int depth) {
+  int kind = xiG_kind(g, i);
+  if (kind == XI_C_OBJ)
+    return object_id(g, i) == k;
+  if (kind < 0 || kind == XI_C_STR || kind == XI_C_RANGE || depth > XI_C_NEST)
+    return 0;
+  for (uint32_t q = 0; q < g->nodes[i].x->nargs; q++)
+    if (holds_object(g, g->nodes[i].x->args[q], k, depth + 1))
+      return 1;
+  return 0;
+}
+
+static int alive(const xiG_graph *g, uint32_t k) {
+  for (uint32_t id = 0; id < g->nbind; id++)
+    if (g->bind[id].kind == B_NODE && holds_object(g, g->bind[id].node, k, 0))
+      return 1;
+  for (uint32_t q = 0; q < g->npins; q++)
+    if (holds_object(g, g->pins[q], k, 0))
+      return 1;
+  return 0;
+}
+
+/* prefix is free for a new object: no object alive has it.  One that no
+   longer is lets go of it, and of its attributes (which would be the new
+   one's otherwise) */
+static int free_prefix(xiG_graph *g, uint32_t prefix, xi_pos pos) {
+  for (uint32_t k = 0; k < g->nobj; k++) {
+    if (g->obj[k].prefix != prefix)
+      continue;
+    if (alive(g, k))
+      return 0;
+    g->obj[k].prefix = XI_NONE;
+    const char *p = xiS_name(&g->sym, prefix);
+    size_t n = strlen(p);
+    for (uint32_t id = 0; id < g->nbind; id++)
+      if (g->bind[id].kind != B_NONE && strncmp(xiS_name(&g->sym, id), p, n) == 0 &&
+          xiS_name(&g->sym, id)[n] == '.')
+        xiG_unbind(g, id, pos);
+  }
+  return 1;
+}
+
+/* the prefix of a new object of class cls: the name being assigned, or the
+   class's name, with #2, #3 ... after it while that is an object's alive */
+static uint32_t choose_prefix(xiG_graph *g, uint32_t cls, xi_pos pos) {
+  uint32_t base = cls;
+  int named = g->obj_hint && g->depth == 0;
+  if (named)
+    base = g->obj_hint - 1;
+  g->obj_hint = 0; /* the first object the assignment makes takes the name */
+  if (named && free_prefix(g, base, pos))
+    return base;
+  const char *b = xiS_name(&g->sym, base);
+  for (uint32_t k = 2; k < 1000000; k++) {
+    char text[256];
+    int len = snprintf(text, sizeof text, "%.200s#%u", b, named ? k : k - 1);
+    uint32_t id = xiS_intern(&g->sym, text, (size_t)len);
+    if (id == XI_NONE)
+      return XI_NONE;
+    if (free_prefix(g, id, pos))
+      return id;
+  }
+  return XI_NONE;
+}
+
+static int new_object(xiG_graph *g, uint32_t cls, xi_pos pos, uint32_t *out, xi_err *err) {
+  if (g->nobj == g->capobj) {
+    uint32_t cap = g->capobj ? 2 * g->capobj : 16;
+    xiG_object *o = realloc(g->obj, cap * sizeof *o);
+    if (!o)
+      return xiG_oom(g, pos, err);
+    g->obj = o, g->capobj = cap;
+  }
+  uint32_t prefix = choose_prefix(g, cls, pos);
+  if (prefix == XI_NONE || xiG_container(g, XI_C_OBJ, NULL, 0, pos, out, err))
+    return prefix == XI_NONE ? xiG_oom(g, pos, err) : -1;
+  g->obj[g->nobj] = (xiG_object){cls, prefix};
+  g->nodes[*out].x->p[XI_C_TEXT] = (int32_t)cls;
+  g->nodes[*out].x->p[XI_C_ID] = (int32_t)g->nobj++;
+  return 0;
+}
+
+/* ---- classes and methods ---- */
+
+int xiG_bind_class(xiG_graph *g, uint32_t name) {
+  xiP_code none = {NULL, 0, 0};
+  const char *s = xiS_name(&g->sym, name);
+  if (xiG_bind_func(g, name, NULL, 0, &none, s, strlen(s)))
+    return -1;
+  g->func[g->bind[name].node].is_class = 1;
+  return 0;
+}
+
+/* cls.name, a method of the class, or NULL */
+static const xiG_func *method_of(xiG_graph *g, uint32_t cls, uint32_t name, uint32_t *id) {
+  *id = dotted(g, cls, name, 1);
+  const xiG_binding *b = *id == XI_NONE ? NULL : xiG_binding_of(g, *id);
+  return b && b->kind == B_FUNC ? xiG_func_of(g, b) : NULL;
+}
+
+int xiG_construct(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+                  xi_err *err) {
+  uint32_t obj, init = xiS_find(&g->sym, "__init__", 8), id, r;
+  if (new_object(g, in->arg, in->pos, &obj, err))
+    return -1;
+  const xiG_func *f = init == XI_NONE ? NULL : method_of(g, in->arg, init, &id);
+  if (!f && in->argc)
+    return xiX_fail(err, in->pos, "%s() takes no arguments (TypeError: the class has no "
+                                  "__init__)", xiS_name(&g->sym, in->arg));
+  if (f && xiG_call_func(g, in, f, xiS_name(&g->sym, id), obj, args, &r, err))
+    return -1;
+  if (f && xiG_kind(g, r) != XI_C_NONE)
+    return xiX_fail(err, in->pos, "__init__() should return None, not '%s' (TypeError)",
+                    xiG_type_of(g, r));
+  *out = obj;
+  return 0;
+}
+
+/* the message for x.name that is not there */
+static int no_attribute(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, xi_err *err) {
+  const char *n = xiS_name(&g->sym, name);
+  if (xiG_kind(g, x) == XI_C_OBJ)
+    return xiX_fail(err, pos, "'%s' object has no attribute '%s' (AttributeError: set it "
+                              "first, self.%s = ...)", xiG_class_of(g, x), n, n);
+  return xiX_fail(err, pos, "'%s' object has no attribute '%s' (AttributeError; help numpy "
+                            "lists the methods xi has)", xiG_type_of(g, x), n);
+}
+
+int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
+               uint32_t *out, xi_err *err) {
+  if (xiG_kind(g, x) != XI_C_OBJ) {
+    const char *n = xiS_name(&g->sym, in->arg);
+    for (uint32_t k = 0; k < g->nobj; k++) { /* a class of the user's has the name */
+      uint32_t id; /* (an instance's class stands for its class: one made is enough) */
+      if (method_of(g, g->obj[k].cls, in->arg, &id))
+        return xiX_fail(err, in->pos, "'%s' object has no attribute '%s' (AttributeError): "
+                                      ".%s(...) is %s's method here, for its instances; for "
+                                      "NumPy's or PyTorch's .%s, give %s's method another name",
+                        xiG_type_of(g, x), n, n, xiS_name(&g->sym, g->obj[k].cls), n,
+                        xiS_name(&g->sym, g->obj[k].cls));
+    }
+    return no_attribute(g, x, in->arg, in->pos, err);
+  }
+  uint32_t id, cls = (uint32_t)g->nodes[x].x->p[XI_C_TEXT];
+  const xiG_func *f = method_of(g, cls, in->arg, &id);
+  if (!f) {
+    uint32_t a = dotted(g, g->obj[object_id(g, x)].prefix, in->arg, 1);
+    if (a != XI_NONE && xiG_binding_of(g, a))
+      return xiX_fail(err, in->pos, "'%s' is an attribute, not a method: a function kept in an "
+                                    "attribute is not part of xi (write it as a method)",
+                      xiS_name(&g->sym, in->arg));
+    return no_attribute(g, x, in->arg, in->pos, err);
+  }
+  return xiG_call_func(g, in, f, xiS_name(&g->sym, id), x, args, out, err);
+}
+
+/* ---- attributes ---- */
+
+int xiG_getattr(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, uint32_t *out,
+                xi_err *err) {
+  if (xiG_kind(g, x) != XI_C_OBJ)
+    return no_attribute(g, x, name, pos, err);
+  uint32_t prefix = g->obj[object_id(g, x)].prefix;
+  uint32_t a = prefix == XI_NONE ? XI_NONE : dotted(g, prefix, name, 1);
+  const xiG_binding *b = a == XI_NONE ? NULL : xiG_binding_of(g, a);
+  if (b && b->kind == B_NODE) {
+    *out = b->node;
+    return 0;
+  }
+  uint32_t id;
+  if (method_of(g, (uint32_t)g->nodes[x].x->p[XI_C_TEXT], name, &id))
+    return xiX_fail(err, pos, "%s is a method: call it, %s(...) (a bound method as a value is "
+                              "not part of xi)", xiS_name(&g->sym, id), xiS_name(&g->sym, name));
+  return no_attribute(g, x, name, pos, err);
+}
+
+int xiG_setattr(xiG_graph *g, uint32_t x, uint32_t name, int op, uint32_t v, uint32_t mark,
+                xi_pos pos, uint32_t *out, xi_err *err) {
+  if (xiG_kind(g, x) != XI_C_OBJ)
+    return xiX_fail(err, pos, "'%s' object has no attribute '%s' to set (only an instance of "
+                              "a class of yours takes attributes)",
+                    xiG_type_of(g, x), xiS_name(&g->sym, name));
+  uint32_t prefix = g->obj[object_id(g, x)].prefix, cls = (uint32_t)g->nodes[x].x->p[XI_C_TEXT];
+  uint32_t a = prefix == XI_NONE ? XI_NONE : dotted(g, prefix, name, 0), id;
+  if (a == XI_NONE)
+    return xiG_oom(g, pos, err);
+  if (method_of(g, cls, name, &id))
+    return xiX_fail(err, pos, "%s is a method of %s: an attribute of the same name would hide "
+                              "it (choose another name)",
+                    xiS_name(&g->sym, name), xiS_name(&g->sym, cls));
+  int rc;
+  if (op) {
+    const xiG_binding *b = xiG_binding_of(g, a);
+    if (!b || b->kind != B_NODE)
+      return no_attribute(g, x, name, pos, err);
+    rc = xiG_update(g, a, op, v, mark, pos, out, err);
+  } else {
+    rc = xiG_assign(g, a, v, mark, NULL, pos, out, err);
+  }
+  if (rc == 0) /* the caller's truncation keeps it, and the containers made to hold it */
+    g->keep = g->n;
+  return rc;
+}
+
+int xiG_changed_pair(xiG_graph *g, uint32_t pair, int append, int op, uint32_t mark,
+                     xi_pos pos, uint32_t *out, xi_err *err) {
+  uint32_t old = g->nodes[pair].x->args[0], now = g->nodes[pair].x->args[1], places;
+  int rc = append ? xiG_leafify(g, now, mark, pos, out, err) ||
+                            xiG_replace(g, old, *out, pos, &places, err)
+                        ? -1
+                        : 0
+                  : xiG_changed(g, XI_NONE, old, now, op, mark, pos, out, err);
+  if (rc == 0) /* (as an attribute set: the caller keeps what it made) */
+    g->keep = g->n;
+  return rc;
+}

@@ -1,0 +1,33 @@
+# trace and grad through a method: an attribute a method set (self.W1, self.z1)
+# is a name of its own, shown as the instance's name at the top level (net.W1).
+# Hand derivation (X = [1, 2]): z1 = X @ W1 = [0.5 + 0.4, -0.3 + 1.6] = [0.9, 1.3],
+# both positive, so a1 = z1; z2 = 0.9 - 1.3 = -0.4; loss = (z2 - 1)^2 = 1.96.
+# dloss/dz2 = 2(z2 - 1) = -2.8; dloss/da1 = -2.8 * W2ᵀ = [-2.8, 2.8] = dloss/dz1;
+# dloss/dW1 = Xᵀ dz1 = [[-2.8, 2.8], [-5.6, 5.6]]; dloss/dW2 = a1ᵀ (-2.8) = [[-2.52], [-3.64]].
+import numpy as np
+
+class TwoLayer:
+    def __init__(self):
+        self.W1 = np.array([[0.5, -0.3], [0.2, 0.8]])
+        self.W2 = np.array([[1.0], [-1.0]])
+
+    def forward(self, X):
+        self.z1 = X @ self.W1
+        self.a1 = np.maximum(0, self.z1)
+        self.z2 = self.a1 @ self.W2
+        return self.z2
+
+net = TwoLayer()
+X = np.array([[1.0, 2.0]])
+out = net.forward(X)
+loss = np.sum((out - 1.0) ** 2)
+print(loss)
+%trace loss
+%grad loss wrt net.W1, net.W2
+check grad(loss, net.W1) == [[-2.8, 2.8], [-5.6, 5.6]]
+check grad(loss, net.W2) == [[-2.52], [-3.64]]
+# an update step on an attribute (self.W1 -= ...) is an update step on net.W1
+net.W1 -= 0.1 * grad(loss, net.W1)
+print(net.W1)
+loss2 = np.sum((net.forward(X) - 1.0) ** 2)
+%trace loss2
