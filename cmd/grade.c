@@ -1,8 +1,8 @@
-/* grade.c: grade L [FILE] [> OUT.md].  A student's worked solution, read by
+/* grade.c: grade [--md] L [FILE] [> OUT.md].  A student's worked solution, read by
  * syntax/claims.c, each claim's name resolved to a step of L (a value or an
  * adjoint) here, judged in the order of the graph by marking.c against the
  * student's own world (world.c), and marked (marks.c): as text, or as
- * Markdown written to OUT.
+ * Markdown (--md, on stdout) or written to OUT.
  *
  * What a name means: a name bound now (z1; a name bound to no step of L is
  * judged alone); ξk or xik, the step trace numbers ξk; dL/dNAME, ∂L/∂NAME,

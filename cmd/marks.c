@@ -1,7 +1,7 @@
 /* marks.c: a graded solution printed (grade.h): each claim as the student
  * wrote it and its verdict, the first wrong step with its formula and the
- * student's operands, the score; as text, or as Markdown written to a file
- * (grade L FILE > OUT.md).  Only printing: the verdicts are marking.c's. */
+ * student's operands, the score; as text, or as Markdown on stdout (grade --md
+ * L FILE) or written to a file (grade L FILE > OUT.md).  Only printing: the verdicts are marking.c's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,8 +288,11 @@ int xiR_grade_write(xiR_session *s, const xiP_stmt *st, const xiR_marks *m, xi_e
       xiW_free(&line);
     }
     free(path);
-  } else {
-    xiR_marks_text(s, m, &b);
+  } else { /* on stdout: as text, or Markdown (grade --md L) */
+    if (st->has_word)
+      xiR_marks_markdown(s, m, &b);
+    else
+      xiR_marks_text(s, m, &b);
     rc = xiR_emit(&b, st->pos, err);
   }
   xiW_free(&b);

@@ -18,6 +18,29 @@
 
 #include "ops/fmt.h"
 
+/* Without `exact`, the balls' precision is still raised, up to XI_AUTO_RAISE
+   times the working one, when the working precision holds the digits asked
+   for (digits·log2(10) and a byte) but the balls at it prove fewer: balls
+   grow wider than the error where a value is used many times (a long DAG:
+   n = n + n - n has 3 times its operand's radius each step, and 60 steps
+   take 29 digits), and a value right to 30 digits would be printed to 13.
+   Not for a ball that holds 0 (a cancellation to 0, 0.1 + 0.2 - 0.3, keeps
+   holding 0 at every precision: its bound is what is printed). */
+#define XI_AUTO_RAISE 8
+
+/* the precision to raise the balls to next, or 0: no more */
+static slong raise_to(xiR_session *s, slong p, const arb_struct *ball, uint32_t n) {
+  if (s->exact)
+    return xiB_raise(p);
+  if ((double)s->digits * 3.3219280948873623 + 8 > (double)s->g.prec ||
+      p >= XI_AUTO_RAISE * (slong)s->g.prec)
+    return 0;
+  for (uint32_t k = 0; k < n; k++)
+    if (arb_contains_zero(&ball[k]))
+      return 0;
+  return xiB_raise(p);
+}
+
 /* the precision to start at: the working one, or what the last exact print took */
 static slong start(xiR_session *s) {
   slong p = (slong)s->g.prec;
@@ -50,7 +73,7 @@ int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_
     return 0; /* an input: the numbers it holds are exact, and printed rounded */
   if (xiO_fmt != XI_FMT_MPFR)
     return 0; /* the format's own number, held exactly */
-  for (slong p = start(s);;) {
+  for (slong p = start(s), back = 0;;) {
     xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
     if (xiB_ball(s->balls, node, &v, at, err)) {
       if (xiO_stopped())
@@ -61,13 +84,28 @@ int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_
       pf->why = s->unproven;
       return 0;
     }
-    if (!s->exact || xiB_enough(v.el, v.n, s->digits) || !(p = xiB_raise(p)))
+    if (back || xiB_enough(v.el, v.n, s->digits))
       break;
+    slong next = raise_to(s, p, v.el, v.n);
+    if (!next && !s->exact && p != start(s)) /* raising did not prove them: */
+      next = start(s), back = 1;             /* said at the working precision */
+    else if (!next)
+      break;
+    p = next;
   }
   if (s->exact)
     s->exact_prec = xiB_prec(s->balls);
   proof_of(s, pf, v.el, xiB_prec(s->balls));
   return 0;
+}
+
+static slong raise_adj(xiR_session *s, slong p, const xiB_adj *a) {
+  slong next = s->exact ? xiB_raise(p) : 0;
+  for (uint32_t i = 0; !s->exact && i < a->n; i++)
+    if (a->ball[i] && !xiB_enough(a->ball[i], a->count[i], s->digits) &&
+        !(next = raise_to(s, p, a->ball[i], a->count[i])))
+      return 0;
+  return next;
 }
 
 int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint32_t *list,
@@ -77,12 +115,18 @@ int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint3
     *prec = (slong)s->g.prec;
     return 0;
   }
-  for (slong p = start(s);; xiB_adj_free(a)) {
+  for (slong p = start(s), back = 0;; xiB_adj_free(a)) {
     xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
     if (xiB_adjoints(s->balls, root, want, list, nlist, a, at, err))
       return -1;
-    if (!s->exact || xiB_adj_enough(a, s->digits) || !(p = xiB_raise(p)))
+    if (back || xiB_adj_enough(a, s->digits))
       break;
+    slong next = raise_adj(s, p, a);
+    if (!next && !s->exact && p != start(s)) /* (as for a value) */
+      next = start(s), back = 1;
+    else if (!next)
+      break;
+    p = next;
   }
   *prec = xiB_prec(s->balls);
   if (s->exact)

@@ -367,6 +367,20 @@ static size_t claims_end(const char *s, size_t next, size_t len, uint32_t *lines
   return i;
 }
 
+/* after grade's word: "--md" (Markdown on stdout) and the blanks after it;
+   the offset past them, or from when it is not there */
+static size_t md_flag(const char *s, size_t from, size_t len) {
+  size_t i = from;
+  while (i < len && (s[i] == ' ' || s[i] == '\t'))
+    i++;
+  if (len - i < 4 || strncmp(s + i, "--md", 4) != 0 ||
+      (i + 4 < len && !strchr(" \t\r\n;#", s[i + 4])))
+    return from;
+  for (i += 4; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+    ;
+  return i;
+}
+
 int xiP_claims_open(const char *src, size_t len) {
   size_t i = 0;
   while (i < len && (src[i] == ' ' || src[i] == '\t'))
@@ -382,14 +396,30 @@ int xiP_claims_open(const char *src, size_t len) {
   if (cmd < 0 || w == i)
     return 0;
   size_t file, gt, end;
-  claims_line(src, w, len, &file, &gt, &end);
+  claims_line(src, md_flag(src, w, len), len, &file, &gt, &end);
   if (file != SIZE_MAX || end >= len || src[end] != '\n')
     return 0;
   uint32_t lines;
   return claims_end(src, end + 1, len, &lines) >= len;
 }
 
-/* grade L [FILE] [> OUT]; without FILE the claims are the lines after it */
+/* grade --md L ...: the flag read before any peek (has_word, word: the flag) */
+static void md_option(xiP_parser *p, xiP_stmt *st) {
+  const char *s = p->lx.src;
+  size_t past = md_flag(s, p->lx.off, p->lx.len); /* (nothing peeked yet) */
+  if (!p->have_tok && past != p->lx.off) { /* grade --md L ...: has_word, word the flag */
+    size_t at = p->lx.off;
+    while (s[at] == ' ' || s[at] == '\t')
+      at++;
+    st->has_word = 1;
+    st->word = (xiL_token){T_STRING, at, 4, {p->lx.line, p->lx.col + (uint32_t)(at - p->lx.off)},
+                           NULL, 0};
+    p->lx.col += (uint32_t)(past - p->lx.off);
+    p->lx.off = past;
+  }
+}
+
+/* grade [--md] L [FILE] [> OUT]; without FILE the claims are the lines after it */
 static void claims_args(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
   const char *s = p->lx.src;
   xiL_token first = *xiP_peek(p);
@@ -465,6 +495,8 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
       xiP_fail(p, st->arg.pos, "%s needs a file name", xiP_commands[cmd].word);
     return;
   }
+  if (args == A_CLAIMS)
+    md_option(p, st);
   if (xiP_assignment(xiP_peek(p)->type))
     xiP_fail(p, kw.pos, "'%.*s' is a command; choose another name (in Python's code, a .py "
                         "file or after import, it can be a name)", (int)kw.len,

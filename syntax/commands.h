@@ -110,8 +110,10 @@
     "exact raises the precision of the balls (doubling, up to 8192 bits) until N\n"    \
     "digits of every value, adjoint and check are proven, and says at what\n"          \
     "precision: 0.4999999999 (proven at 212 bits); trace, step, dot, svg and export\n" \
-    "too, every value, adjoint and partial they show.  The working precision (prec)\n" \
-    "stays as it is.")                                                                 \
+    "too, every value, adjoint and partial they show.  Without exact, when the\n"      \
+    "working precision holds N digits but its balls prove fewer (a value used many\n"  \
+    "times), their precision rises by itself, up to 8 times the working one, before\n" \
+    "fewer are printed.  The working precision (prec) stays as it is.")                \
   C(PREC, "prec", A_NUMBER_OPT, cmd_prec, "prec [N]",                                      \
     "working precision in bits (default 128)",                                             \
     "From 2 to 100000 (128 bits hold about 38 digits).  Every value is computed\n"         \
@@ -225,8 +227,9 @@
     "sign, a factor of 2 (the ½ of a squared loss), truncated, rounding carried\n"       \
     "forward, the batch size, a dropped σ′ or tanh′, a transposed matrix, a path of a\n" \
     "fan-out left out.  Then the score; any wrong step makes the exit status 1.\n"        \
-    "grade L FILE > OUT.md (grade L > OUT.md, the claims after it) writes the\n"        \
-    "marked solution as Markdown instead, and the score.")                               \
+    "grade --md L FILE prints the marked solution as Markdown instead; grade L\n"      \
+    "FILE > OUT.md (or grade --md L FILE > OUT.md; grade L > OUT.md, the claims\n"     \
+    "after it) writes it to OUT.md, and prints the score.")                               \
   C(WHY, "why", A_EXPR, cmd_why, "why grad(L, W)",                                         \
     "why a gradient is 0, tiny, inf or nan: the cause and the standard fix",              \
     "why grad(L, W) looks for the causes of a gradient that vanished or exploded:\n"      \
