@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "cmd/cmd.h"
+#include "cmd/exports.h"
 #include "show/draw.h"
 
 /* Graphviz's dot lays out up to this many boxes in seconds (at most 4.5 s of
@@ -19,7 +20,8 @@
    picture is refused (wrt draws part of it) */
 #define XI_PICTURE_MAX 2000
 
-enum { OUT_DOT, OUT_SVG, OUT_MD, OUT_TEX, OUT_HTML };
+/* what a picture is written as: dot and svg, then export's rows (cmd/exports.h) */
+enum { OUT_DOT, OUT_SVG, OUT_EXPORT };
 
 /* the file named after the expression ("quotes" taken off), or NULL */
 static char *file_of(xiR_session *s, const xiP_stmt *st) {
@@ -44,12 +46,24 @@ static int redirected(const xiR_session *s, const xiP_stmt *st) {
   return i > 0 && s->src[i - 1] == '>';
 }
 
-/* what export writes, by the file's extension */
+/* export's row for the file's ending, as OUT_EXPORT + row, or -1 */
 static int export_kind(const char *file) {
-  return ends_with(file, ".md") || ends_with(file, ".markdown") ? OUT_MD
-         : ends_with(file, ".tex")                               ? OUT_TEX
-         : ends_with(file, ".html") || ends_with(file, ".htm")   ? OUT_HTML
-                                                                  : -1;
+  for (int r = 0; r < XI_NEXPORTS; r++)
+    for (int e = 0; e < 2; e++)
+      if (xiR_exports[r].ending[e] && ends_with(file, xiR_exports[r].ending[e]))
+        return OUT_EXPORT + r;
+  return -1;
+}
+
+/* the endings export knows, for its refusal: ".md or .markdown (Markdown), ..." */
+static void export_endings(char *out, size_t size) {
+  size_t n = 0;
+  out[0] = 0;
+  for (int r = 0; r < XI_NEXPORTS && n < size; r++) {
+    const xiR_export_row *x = &xiR_exports[r];
+    n += (size_t)snprintf(out + n, size - n, "%s%s%s%s (%s)", r ? ", " : "", x->ending[0],
+                          x->ending[1] ? " or " : "", x->ending[1] ? x->ending[1] : "", x->what);
+  }
 }
 
 static int write_file(const char *path, const xiW_buf *b, xi_pos at, xi_err *err) {
@@ -76,22 +90,39 @@ static int svg_of(const xiT_steps *st, xiW_buf *svg, xi_pos at, xi_err *err) {
   return rc;
 }
 
+static int export_MD(const xiT_steps *st, xiW_buf *out, xi_pos at, xi_err *err) {
+  (void)at, (void)err;
+  xiV_markdown(st, out);
+  return 0;
+}
+
+static int export_TEX(const xiT_steps *st, xiW_buf *out, xi_pos at, xi_err *err) {
+  (void)at, (void)err;
+  xiV_latex(st, out);
+  return 0;
+}
+
+/* the page holds the graph's SVG */
+static int export_HTML(const xiT_steps *st, xiW_buf *out, xi_pos at, xi_err *err) {
+  xiW_buf svg = {0};
+  int rc = svg_of(st, &svg, at, err);
+  if (rc == 0)
+    xiV_page(st, svg.s, out);
+  xiW_free(&svg);
+  return rc;
+}
+
+const xiR_export_row xiR_exports[XI_NEXPORTS] = {
+#define XI_EXPORT_ROW(id, what, tex, e1, e2) [XI_EXPORT_##id] = {what, tex, {e1, e2}, export_##id},
+    XI_EXPORTS(XI_EXPORT_ROW)
+#undef XI_EXPORT_ROW
+};
+
 /* the steps written as `kind` into out */
 static int render(const xiT_steps *st, int kind, xiW_buf *out, xi_pos at, xi_err *err) {
-  xiW_buf svg = {0};
-  int rc = 0;
-  switch (kind) {
-  case OUT_DOT: xiV_dot(st, out); break;
-  case OUT_SVG: rc = svg_of(st, out, at, err); break;
-  case OUT_MD: xiV_markdown(st, out); break;
-  case OUT_TEX: xiV_latex(st, out); break;
-  case OUT_HTML:
-    rc = svg_of(st, &svg, at, err);
-    if (rc == 0)
-      xiV_page(st, svg.s, out);
-    xiW_free(&svg);
-    break;
-  }
+  int rc = kind == OUT_DOT   ? (xiV_dot(st, out), 0)
+           : kind == OUT_SVG ? svg_of(st, out, at, err)
+                             : xiR_exports[kind - OUT_EXPORT].write(st, out, at, err);
   if (rc == 0 && out->failed)
     rc = xiX_fail(err, at, "%s", xiW_why(out));
   return rc;
@@ -100,7 +131,7 @@ static int render(const xiT_steps *st, int kind, xiW_buf *out, xi_pos at, xi_err
 static int draw(xiR_session *s, const xiP_stmt *st, int kind, const char *file, xi_err *err) {
   uint32_t mark = s->g.n;
   xiT_steps steps;
-  int dialect = kind == OUT_MD || kind == OUT_TEX ? XI_T_TEX : XI_T_TEXT;
+  int dialect = kind >= OUT_EXPORT && xiR_exports[kind - OUT_EXPORT].tex ? XI_T_TEX : XI_T_TEXT;
   if (xiR_steps_of(s, st, dialect, &steps, err)) {
     xiG_truncate(&s->g, mark);
     return -1;
@@ -146,12 +177,13 @@ int xiR_cmd_svg(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 int xiR_cmd_export(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *file = file_of(s, st);
   int kind = file ? export_kind(file) : -1;
+  char endings[256];
+  export_endings(endings, sizeof endings);
   int rc = !file ? xiX_fail(err, st->pos, "export needs a file to write, as in export L notes.md")
            : kind < 0
                ? xiX_fail(err, st->arg.pos,
-                          "export writes what the file's name ends in: .md or .markdown "
-                          "(Markdown), .tex (LaTeX), .html or .htm (a page), and %s ends in "
-                          "none of them", file)
+                          "export writes what the file's name ends in: %s, and %s ends in "
+                          "none of them", endings, file)
                : draw(s, st, kind, file, err);
   free(file);
   return rc;

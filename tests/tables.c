@@ -13,13 +13,16 @@
  *     in the man page (docs/xi.1), as a whole word;
  *   - each operation's row has help text, and each command's row a usage, a
  *     summary and help (help NAME prints them; help's overview lists the
- *     operations from the table itself, cmd/help.c).
+ *     operations from the table itself, cmd/help.c);
+ *   - each ending of export's rows (cmd/exports.h) is named in help export,
+ *     the manual and the man page.
  * Exit status 0 when all hold. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/exports.h"
 #include "ops/ops.h"
 #include "syntax/commands.h"
 #include "syntax/parse.h"
@@ -133,6 +136,43 @@ static void in_docs(const char *word, const char *kind, void *ctx) {
     }
 }
 
+/* an ending (".md") named in text, not as the tail of a longer word (".mdx") */
+static int has_ending(const char *text, const char *ending) {
+  size_t n = strlen(ending);
+  for (const char *t = strstr(text, ending); t; t = strstr(t + 1, ending))
+    if (!isalnum((unsigned char)t[n]))
+      return 1;
+  return 0;
+}
+
+/* export's rows (cmd/exports.h): every ending in help export and the docs */
+static void check_exports(const struct docs *docs) {
+  const xiP_command_row *ex = NULL;
+  for (int c = 0; c < XI_NCOMMANDS; c++)
+    if (strcmp(xiP_commands[c].word, "export") == 0)
+      ex = &xiP_commands[c];
+  if (!ex) {
+    printf("syntax/commands.h: no command export\n");
+    failures++;
+    return;
+  }
+  for (int r = 0; r < XI_NEXPORTS; r++)
+    for (int e = 0; e < 2; e++) {
+      const char *end = xiR_exports[r].ending[e];
+      if (!end)
+        continue;
+      if (!has_ending(ex->help, end)) {
+        printf("syntax/commands.h: help export does not name the ending %s\n", end);
+        failures++;
+      }
+      for (const struct docs *d = docs; d->path; d++)
+        if (!has_ending(d->text, end)) {
+          printf("%s: the export ending '%s' is not named\n", d->path, end);
+          failures++;
+        }
+    }
+}
+
 int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "--dict") == 0) {
     fputs(BEGIN, stdout);
@@ -144,6 +184,7 @@ int main(int argc, char **argv) {
   struct docs docs[] = {{"docs/manual.md", slurp("docs/manual.md")}, {"docs/xi.1", unfont(slurp("docs/xi.1"))},
                         {NULL, NULL}};
   each_word(in_docs, docs);
+  check_exports(docs);
   for (struct docs *d = docs; d->path; d++)
     free(d->text);
   for (int op = XI_FIRST_OP; op < XI_NOPS; op++)
@@ -168,8 +209,8 @@ int main(int argc, char **argv) {
   for (int w = 0; w < 4; w++)
     for (int i = 0; xiP_np_name(w, i); i++)
       np++;
-  printf("ok: %d commands, %d operations and %d NumPy names agree with fuzz/dict, docs/manual.md, "
+  printf("ok: %d commands, %d operations, %d NumPy names and %d export formats agree with fuzz/dict, docs/manual.md, "
          "docs/xi.1 and help\n",
-         XI_NCOMMANDS, ops, np);
+         XI_NCOMMANDS, ops, np, XI_NEXPORTS);
   return 0;
 }
