@@ -45,6 +45,18 @@ static int subnormal(int f, mpfr_srcptr x) {
   return !mpfr_zero_p(x) && mpfr_get_exp(x) <= xiO_formats[f].emin + xiO_formats[f].prec - 2;
 }
 
+/* exact x rounded into format f is past its largest finite number */
+static int past_largest(int f, mpfr_srcptr x) {
+  if (!mpfr_number_p(x))
+    return mpfr_inf_p(x);
+  mpfr_t r;
+  mpfr_init2(r, xiO_formats[f].prec);
+  mpfr_set(r, x, MPFR_RNDN);
+  int past = !mpfr_zero_p(r) && mpfr_get_exp(r) > xiO_formats[f].emax;
+  mpfr_clear(r);
+  return past;
+}
+
 /* the largest |share| of scalar node i's adjoint in a column: g·p from each
    consumer (0 when none is a scalar op the sweep takes the short way) */
 static void largest_share(column *col, uint32_t i, mpfr_ptr big) {
@@ -102,7 +114,8 @@ static int cancelled(column *col, uint32_t node, int adj, uint32_t el, mpfr_srcp
 
 /* what went wrong with x (column col's node, element el; adj: its adjoint)
    against the exact e, and why: NULL nothing, else the words.  The cause:
-   overflow (past the largest), cancellation (a sum whose terms are four
+   overflow (the exact value past the largest; an inf whose exact value is
+   not is an operand's loss: 1/0 of an underflow), cancellation (a sum whose terms are four
    times the result or more: the terms' rounding is all that is left),
    underflow (the exact value below the smallest normal number: subnormals
    keep fewer bits, and past the smallest, none), else rounding (the
@@ -112,7 +125,10 @@ static const char *judge(column *col, uint32_t node, int adj, uint32_t el, mpfr_
   if (mpfr_nan_p(x))
     return mpfr_nan_p(e) ? NULL : "is nan";
   if (mpfr_inf_p(x))
-    return mpfr_inf_p(e) ? NULL : "overflows to inf (past the largest number)";
+    return mpfr_inf_p(e)         ? NULL
+           : past_largest(col->f, e) ? "overflows to inf (past the largest number)"
+                                     : "is inf where the exact value is finite (from an "
+                                       "operand the format lost: a division by 0, a log of 0)";
   if (!mpfr_number_p(e) || mpfr_zero_p(e))
     return NULL;
   int zero = mpfr_zero_p(x);

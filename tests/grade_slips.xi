@@ -9,9 +9,13 @@ grade L
 dL/dw = -6
 dL/dx = 4
 
-# factor of 2: the same, ∂L/∂w written 3 (the ½ convention)
+# factor of 2: the same, ∂L/∂w written 3 (the ½ convention), and written 12
+# (twice 6)
 grade L
 dL/dw = 3
+
+grade L
+dL/dw = 12
 
 # truncated: L2 = 2/3 = 0.6667 written 0.6666
 L2 = w/x

@@ -51,3 +51,12 @@ trace L7
 L8 = -log_sigmoid(-c*w)
 grad(L8, w)
 why grad(w*w, w)
+# the issue's 1 - σ(20): σ(20) = 1 - 2.06e-9, and binary32's numbers below 1
+# are 6.0e-8 apart, so it rounds to 1 and 1 - σ(20) cancels to 0 (exact
+# 2.0612e-9 = e^-20/(1 + e^-20)); then log(0) = -inf.  Its adjoint's inf comes
+# from 1/0 (exact -1/2.06e-9 = -4.85e8, far below binary32's 3.4e38): no
+# overflow is named
+format binary32
+w = 1
+L9 = -log(1 - σ(20*w))
+why grad(L9, w)
