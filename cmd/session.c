@@ -133,8 +133,8 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiX_fail(err, st->target_pos, "%s is a function", name);
   uint32_t mark = g->n, root, bound;
   int rc = xiR_evaluate(s, st, &root, err);
-  if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (pytorch.c) */
-    rc = xiR_ag_update(s, st, op, root, mark, &bound, err);
+  if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (tape/autograd.c) */
+    rc = xiG_ag_update(g, st->name, op, root, mark, st->target_pos, &bound, err);
   if (rc == 0)
     rc = op < 0 ? xiG_assign(g, st->name, root, mark, &st->code, st->target_pos, &bound, err)
                 : xiG_update(g, st->name, op, root, mark, st->target_pos, &bound, err);
