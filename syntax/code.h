@@ -98,14 +98,20 @@ enum {
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED,  /* np.random.seed(N): only a statement of its own (stmt.c) */
+  XI_ATTR_NONZERO, /* np.nonzero(x), np.where(x): a tuple of index arrays, one per axis */
+  XI_ATTR_BINCOUNT, /* np.bincount(x): how many times each whole number 0, 1, ... occurs */
   /* micrograd's and PyTorch's (syntax/pytorch.c, tape/autograd.c): */
   XI_ATTR_VALUE,    /* Value(x): a new leaf holding x, a micrograd Value */
   XI_ATTR_TENSOR,   /* torch.tensor(x, ...): a new leaf; spare: XI_TT_* */
   XI_ATTR_GRAD,     /* x.grad: what the backward calls left there */
   XI_ATTR_DATA,     /* x.data, x.detach(), x.numpy(): the value without its history */
   XI_ATTR_BACKWARD, /* x.backward(): only a statement of its own (spare: retain_graph) */
-  XI_ATTR_ZERO      /* x.grad.zero_(): only a statement of its own */
+  XI_ATTR_ZERO,     /* x.grad.zero_(): only a statement of its own */
+  XI_ATTR_REQUIRES  /* x.requires_grad: True when backward() would reach a leaf through x */
 };
+/* XI_ATTR_DATA's spare: a Python number or a NumPy array (.item(), .numpy()), where
+   without it a tensor's .data and .detach() are tensors */
+#define XI_DATA_PLAIN 1
 /* XI_ATTR_TENSOR's spare */
 #define XI_TT_GRAD 1    /* requires_grad=True */
 #define XI_TT_F64 2     /* dtype=torch.float64 (or float, double) written */

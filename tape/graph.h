@@ -183,11 +183,17 @@ enum {
   XI_AG_TENSOR,    /* a leaf tensor with requires_grad=True: .grad starts at None */
   XI_AG_INNER,     /* a micrograd value computed from others (a name held it at backward) */
   XI_AG_FREED,     /* an inner node a backward() went through, no .grad of its own */
-  XI_AG_PLAIN      /* a leaf tensor without requires_grad: .grad is None, printed as torch's */
+  XI_AG_PLAIN,     /* a leaf tensor without requires_grad: .grad is None, printed as torch's */
+  XI_AG_CUT,       /* a Value or a tensor a collection made a leaf (a list's older item, its
+                      history let go, renew.c): what it was is in bits, fn */
+  XI_AG_MOVED      /* a leaf Value or tensor as it was before an update in place (the graphs
+                      computed before it hold it): bits, its kind then */
 };
 typedef struct {
   uint32_t node, grad; /* grad: a leaf holding .grad, or XI_NONE (0 for a Value, else None) */
   uint8_t kind;        /* XI_AG_* */
+  uint8_t f64;         /* a float tensor: PyTorch's dtype is float64 (else float32) */
+  uint8_t bits, fn;    /* XI_AG_CUT: its cone's XI_AGM_* and grad_fn (xiG_ag_grad_fn), as it was */
 } xiG_agentry;
 typedef struct {
   xiG_agentry *e;
@@ -195,6 +201,10 @@ typedef struct {
   uint32_t no_grad; /* with torch.no_grad(): blocks running */
   uint8_t note32;   /* a float32 tensor was made at note_pos (1), and the note written (2) */
   xi_pos note_pos;
+  uint32_t *nograd;    /* the nodes made in with torch.no_grad(): blocks, [from, to) */
+  uint32_t nnograd, capnograd; /* pairs, in order */
+  xiG_agentry *saved; /* the table as a line at the prompt found it (undo.c): put back */
+  uint32_t nsaved;    /* when the line fails; saved NULL when none is kept */
 } xiG_autograd;
 
 struct xiG_graph;
@@ -276,8 +286,6 @@ typedef struct xiG_graph {
   /* Python's objects (pyobj.c): an attribute is a name of its own, net.W1 */
   xiG_object *obj;
   uint32_t nobj, capobj;
-  uint32_t obj_hint; /* the name an assignment running binds (net = Net(...)): the prefix of
-                        the first object it makes (0: none, else the name + 1) */
   uint32_t keep;     /* an attribute set inside an expression binds nodes below this:
                         a truncation stops there (collections and rollbacks lower it) */
   xiG_loop loops[XI_LOOP_LEVELS]; /* the loops running, outermost first (loop.c) */
@@ -455,6 +463,10 @@ int xiG_setattr(xiG_graph *g, uint32_t x, uint32_t name, int op, uint32_t v, uin
    old value takes the new (xiG_changed, xiG_replace) */
 int xiG_changed_pair(xiG_graph *g, uint32_t pair, int append, int op, uint32_t mark,
                      xi_pos pos, uint32_t *out, xi_err *err);
+/* name = x done, x an object (or not: nothing to do): when its prefix is no
+   name of it (Net#1, or net#2 after net = Net() again), its attributes take
+   name's (net.W), so that net.W1 is what net holds; -1: out of memory */
+int xiG_object_named(xiG_graph *g, uint32_t name, uint32_t x, xi_pos pos);
 /* the class's name of object x ("TwoLayerNet") */
 const char *xiG_class_of(const xiG_graph *g, uint32_t x);
 
@@ -502,20 +514,60 @@ int xiG_ag_keeps(const xiG_graph *g, uint32_t node);
 xiG_agentry *xiG_ag_find(xiG_graph *g, uint32_t node);
 /* node's entry made (kind, grad) or changed; -1 out of memory */
 int xiG_ag_put(xiG_graph *g, uint32_t node, int kind, uint32_t grad);
-/* the entry of from is to's now (an update step: the same object) */
+/* the entry of from is to's now (an update step: the same object); from
+   keeps an XI_AG_MOVED entry, for the graphs computed before */
 int xiG_ag_move(xiG_graph *g, uint32_t from, uint32_t to);
 /* the kind (XI_AG_VALUE, XI_AG_TENSOR) of a leaf that keeps a .grad which
    root is, or is computed from; 0 when there is none */
 int xiG_ag_requires(const xiG_graph *g, uint32_t root);
 /* the same, a torch tensor without requires_grad (XI_AG_PLAIN) counted too */
 int xiG_ag_kind(const xiG_graph *g, uint32_t root);
+/* what root's cone holds: XI_AGM_* */
+enum {
+  XI_AGM_VALUE = 1,  /* a micrograd Value */
+  XI_AGM_GRAD = 2,   /* a tensor that requires grad, reached by no node made under no_grad */
+  XI_AGM_TORCH = 4,  /* a torch tensor */
+  XI_AGM_F32 = 8,    /* a float32 tensor */
+  XI_AGM_F64 = 16,   /* a float64 tensor */
+  XI_AGM_NOGRAD = 32, /* root itself was computed under no_grad */
+  XI_AGM_CUT = 64,    /* a node whose history a collection let go */
+  XI_AGM_MOVED = 128  /* a leaf changed in place since (XI_AG_MOVED) */
+};
+unsigned xiG_ag_cone(const xiG_graph *g, uint32_t root);
+/* the name of the grad_fn PyTorch gives the tensor node i made, or NULL where
+   xi does not know it (or is not sure of it) */
+const char *xiG_ag_grad_fn(const xiG_graph *g, uint32_t i);
+/* (collection, before renew.c makes leaves of the nodes only a list's older
+   items need, live[i] == 2) what those that were Values or tensors were: an
+   XI_AG_CUT entry each */
+void xiG_ag_cut(xiG_graph *g, const uint8_t *live);
+/* a with torch.no_grad(): block starts (open) or ends: the nodes made
+   between are no_grad's (-1: out of memory) */
+int xiG_ag_nograd(xiG_graph *g, int open);
 /* a new leaf holding node x's value, its dtype kept (XI_NONE: out of memory) */
 uint32_t xiG_ag_copy(xiG_graph *g, uint32_t x, xi_pos pos);
+/* old, a Value or a tensor, changed in place to r's value (p.data -= e, W -= e
+   under no_grad): a new leaf (an update step) that every name and container
+   holding old takes, its .grad with it */
+int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, xi_err *err);
+/* name op= rhs where micrograd's or PyTorch's rules decide (a tensor that
+   requires grad: an update in place under no_grad, PyTorch's RuntimeError
+   outside; a Value, or a leaf given a sum of Values: name = name op rhs): 1
+   when done here (*bound: what name holds), 0 when the tape's own rules
+   apply, -1 on an error */
+int xiG_ag_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
+                  uint32_t *bound, xi_err *err);
 /* collection: the .grads of live nodes are kept, then renumbered */
 void xiG_ag_live(const xiG_graph *g, uint8_t *live);
-void xiG_ag_renumber(xiG_graph *g, const uint32_t *to);
+void xiG_ag_renumber(xiG_graph *g, const uint32_t *to, uint32_t n); /* n: nodes before */
 void xiG_ag_truncate(xiG_graph *g, uint32_t mark);
 void xiG_ag_free(xiG_graph *g);
+/* (undo.c) a line that runs all or nothing: the table kept at its start, put
+   back when it fails (after the tape is truncated to the mark), let go when
+   it ends */
+void xiG_ag_save(xiG_graph *g);
+void xiG_ag_restore(xiG_graph *g);
+void xiG_ag_unsave(xiG_graph *g);
 
 /* ---- names (names.c, and unbind.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
