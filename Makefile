@@ -29,7 +29,7 @@ LIB_SRC := diag/diag.c \
            grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \
            proof/ball.c proof/sweep.c \
            show/num.c show/print.c show/form.c show/steps.c show/prepare.c show/trace.c \
-           show/digits.c show/npfmt.c show/pyfmt.c show/pyspec.c show/dot.c show/svg.c show/export.c \
+           show/digits.c show/npfmt.c show/pyfmt.c show/pyspec.c show/torchfmt.c show/dot.c show/svg.c show/export.c \
            cmd/session.c cmd/args.c cmd/output.c cmd/save.c cmd/proven.c cmd/pyrun.c cmd/pytext.c \
            cmd/pyclass.c \
            cmd/dispatch.c \

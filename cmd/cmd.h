@@ -79,10 +79,6 @@ char *xiR_ball_text(const arb_struct *x, int digits, long prec);
 /* S_AUTOGRAD: x.backward(), x.grad = v, x.grad.zero_(), x.data op= e, with
    torch.no_grad(): */
 int xiR_autograd(xiR_session *s, const xiP_stmt *st, xi_err *err);
-/* name op= rhs where micrograd's or PyTorch's rules decide: 1 when done here
-   (*bound: what name holds), 0 when the tape's rules apply, -1 on an error */
-int xiR_ag_update(xiR_session *s, const xiP_stmt *st, int op, uint32_t rhs, uint32_t mark,
-                  uint32_t *bound, xi_err *err);
 /* value i as print shows a micrograd Value (Value(data=-4.0, grad=0)): 1 when
    written, 0 when i is no Value, -1 on an error (a format spec given, len > 0,
    or a torch tensor, whose layout xi does not print) */

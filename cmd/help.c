@@ -174,7 +174,8 @@ static const struct {
      "      torch.zeros, ones; sigmoid tanh exp log relu sqrt abs sum mean matmul, @,\n"
      "      .sum() .mean(); loss.backward() (retain_graph=True); W.grad;\n"
      "      with torch.no_grad(): W -= lr * W.grad; W.grad.zero_(); W.grad = None;\n"
-     "      .item() .detach() .numpy()\n"
+     "      .item() .detach() .numpy() .requires_grad; print(W) as PyTorch prints it:\n"
+     "      tensor([[0.5000], [1.0000]], requires_grad=True), grad_fn=<MeanBackward0>\n"
      "A Value or a tensor is a node of xi's graph, backward() is xi's reverse sweep,\n"
      "and each leaf's .grad is its adjoint, added to by every backward() until it is\n"
      "zeroed, as both libraries do; trace loss shows the graph under your names.  As in\n"
@@ -186,7 +187,7 @@ static const struct {
      "computes such a tensor in binary64 (dtype=torch.float64 makes both agree).\n"
      "Refused, with what to write: micrograd.nn, torch.nn, torch.optim, torch.randn\n"
      "(PyTorch's generator is not NumPy's: torch.tensor(np.random.randn(3, 2))),\n"
-     "print(W) of a tensor (print(W.detach().numpy()), f\"{loss.item():.4f}\")."},
+     "print of a tensor whose grad_fn xi cannot name (print(x.detach()))."},
     {"micrograd", "from micrograd.engine import Value: see help torch."},
     {"def", "def f(a, b): ... return ...: see help python."},
     {"print", "print(...): values as Python and NumPy print them; see help python."},

@@ -8,6 +8,7 @@
 
 #include "cmd/cmd.h"
 #include "grad/grad.h"
+#include "show/torchfmt.h"
 
 static int op_of(xiL_type t) {
   switch (t) {
@@ -39,6 +40,20 @@ static uint32_t int_one(xiG_graph *g, uint32_t like, xi_pos pos) {
     g->nodes[l].flags |= XI_F_INT;
   }
   return l;
+}
+
+/* node's .grad is grad now: for a tensor, a tensor of its dtype without a
+   graph (print shows it as PyTorch does); -1 out of memory */
+static int set(xiG_graph *g, uint32_t node, int kind, uint32_t grad) {
+  if (xiG_ag_put(g, node, kind, grad))
+    return -1;
+  if (kind != XI_AG_TENSOR || grad == XI_NONE)
+    return 0;
+  int f64 = xiG_ag_find(g, node)->f64;
+  if (xiG_ag_put(g, grad, XI_AG_PLAIN, XI_NONE))
+    return -1;
+  xiG_ag_find(g, grad)->f64 = (uint8_t)f64;
+  return 0;
 }
 
 /* ---- x.backward() ---- */
@@ -196,7 +211,7 @@ static int backward(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return -1;
   }
   for (uint32_t k = 0; k < n && !fail; k++)
-    fail = xiG_ag_put(g, c[k].node, c[k].kind, c[k].grad);
+    fail = set(g, c[k].node, c[k].kind, c[k].grad);
   for (uint32_t i = sw->lo; i <= root && !fail; i++) /* what it went through */
     if ((micro || !st->has_number) && xiD_needed(sw, i) && g->nodes[i].op != XI_LEAF &&
         g->nodes[i].op != XI_CONST && !xiG_ag_find(g, i))
@@ -237,7 +252,7 @@ static int set_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if ((v = xiG_ag_copy(g, r, st->pos)) == XI_NONE)
       return xiG_oom(g, st->pos, err);
   }
-  return xiG_ag_put(g, x, kind, v) ? xiG_oom(g, st->pos, err) : 0;
+  return set(g, x, kind, v) ? xiG_oom(g, st->pos, err) : 0;
 }
 
 static int zero_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -256,37 +271,10 @@ static int zero_grad(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t z = zeros_like(g, e->grad, st->pos);
   if (z == XI_NONE)
     return xiG_oom(g, st->pos, err);
-  e = xiG_ag_find(g, x);
-  e->grad = z;
-  return 0;
+  return set(g, x, XI_AG_TENSOR, z) ? xiG_oom(g, st->pos, err) : 0;
 }
 
-/* ---- x.data op= e, and W op= e under no_grad: an update of the object ---- */
-
-/* old becomes r as a new leaf (an update step), everywhere it is held, its
-   .grad following: the same object, changed in place */
-static int update(xiR_session *s, uint32_t old, uint32_t r, xi_pos pos, xi_err *err) {
-  xiG_graph *g = &s->g;
-  xi_shape a = xiG_shape(&g->nodes[old]), b = xiG_shape(&g->nodes[r]);
-  if (xiG_kind(g, r) >= 0 || !xiO_same_shape(&a, &b)) {
-    char sa[48], sb[48];
-    xiO_shape_text(&a, sa, sizeof sa);
-    xiO_shape_text(&b, sb, sizeof sb);
-    return xiX_fail(err, pos, "an update in place keeps the shape %s, and this gives %s", sa,
-                    xiG_kind(g, r) >= 0 ? xiG_kind_name(xiG_kind(g, r)) : sb);
-  }
-  uint32_t l = xiG_ag_copy(g, r, pos), places;
-  if (l == XI_NONE)
-    return xiG_oom(g, pos, err);
-  g->nodes[l].flags |= XI_F_UPDATE;
-  if (xiG_ag_move(g, old, l)) /* first: the lists made anew hold an object, as the old did */
-    return xiG_oom(g, pos, err);
-  if (xiG_replace(g, old, l, pos, &places, err)) {
-    xiG_ag_move(g, l, old);
-    return -1;
-  }
-  return 0;
-}
+/* ---- x.data op= e ---- */
 
 static int set_data(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
@@ -308,42 +296,9 @@ static int set_data(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiX_fail(err, st->target_pos, "x.data takes =, +=, -=, *= or /=");
   if (op >= 0 && xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err))
     return -1;
-  if (update(s, old, op >= 0 ? r : rhs, st->target_pos, err)) {
+  if (xiG_ag_replace(g, old, op >= 0 ? r : rhs, st->target_pos, err)) {
     xiG_truncate(g, mark);
     return -1;
-  }
-  return 0;
-}
-
-int xiR_ag_update(xiR_session *s, const xiP_stmt *st, int op, uint32_t rhs, uint32_t mark,
-                  uint32_t *bound, xi_err *err) {
-  xiG_graph *g = &s->g;
-  const xiG_binding *b = xiG_binding_of(g, st->name);
-  if (!g->ag.n || !b || b->kind != B_NODE || xiG_kind(g, b->node) >= 0 || xiG_kind(g, rhs) >= 0)
-    return 0;
-  uint32_t old = b->node, r;
-  xiG_agentry *e = xiG_ag_find(g, old);
-  if (e && e->kind == XI_AG_TENSOR) { /* W -= lr * W.grad */
-    if (!g->ag.no_grad)
-      return xiX_fail(err, st->target_pos, "RuntimeError: a leaf Variable that requires grad "
-                      "is being used in an in-place operation (as PyTorch says: an update "
-                      "step goes inside with torch.no_grad():)");
-    if (xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err) ||
-        update(s, old, r, st->target_pos, err))
-      return -1;
-    *bound = xiG_binding_of(g, st->name)->node;
-    return 1;
-  }
-  if (g->ag.no_grad)
-    return 0;
-  /* micrograd's Value has no +=: c += e is c = c + e, a new Value; and loss =
-     0; loss += (p - y)**2 is a sum that keeps its graph, not an update step */
-  if ((e && e->kind == XI_AG_VALUE) ||
-      (g->nodes[old].op == XI_LEAF && !e && xiG_ag_requires(g, rhs))) {
-    if (xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err) ||
-        xiG_assign(g, st->name, r, mark, &st->code, st->target_pos, bound, err))
-      return -1;
-    return 1;
   }
   return 0;
 }
@@ -356,13 +311,78 @@ int xiR_autograd(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case XI_AG_GRADSET: return set_grad(s, st, err);
   case XI_AG_ZERO: return zero_grad(s, st, err);
   case XI_AG_DATA: return set_data(s, st, err);
-  case XI_AG_NO_GRAD: {
+  case XI_AG_NO_GRAD: { /* what the block makes has no graph to PyTorch */
+    if (xiG_ag_nograd(&s->g, 1))
+      return xiG_oom(&s->g, st->pos, err);
     s->g.ag.no_grad++;
     int failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
     s->g.ag.no_grad--;
+    if (!s->g.ag.no_grad)
+      xiG_ag_nograd(&s->g, 0);
     return failures ? XI_REPORTED : 0;
   }
   }
+  return 0;
+}
+
+/* the name of the grad_fn PyTorch gives the tensor node i makes, or NULL
+   where xi does not know it (or is not sure of it) */
+static const char *grad_fn(const xiG_graph *g, uint32_t i) {
+  const xiG_node *n = &g->nodes[i];
+  int scalar_a = n->a != XI_NONE && !(xiG_ag_cone(g, n->a) & XI_AGM_TORCH);
+  int scalar_b = n->b != XI_NONE && !(xiG_ag_cone(g, n->b) & XI_AGM_TORCH);
+  xi_shape a = n->a != XI_NONE ? xiG_shape(&g->nodes[n->a]) : (xi_shape){0, 1, 1};
+  xi_shape b = n->b != XI_NONE ? xiG_shape(&g->nodes[n->b]) : (xi_shape){0, 1, 1};
+  switch (n->op) {
+  case XI_ADD: return "AddBackward0";
+  case XI_SUB: return scalar_a ? "RsubBackward1" : "SubBackward0"; /* 1 - p */
+  case XI_MUL: return "MulBackward0";
+  case XI_DIV: return scalar_a ? NULL : "DivBackward0"; /* (2 / x is a reciprocal's) */
+  case XI_NEG: return "NegBackward0";
+  case XI_POW: return scalar_b && !scalar_a ? "PowBackward0" : NULL;
+  case XI_EXP: return "ExpBackward0";
+  case XI_LOG: return "LogBackward0";
+  case XI_SQRT: return "SqrtBackward0";
+  case XI_ABS: return "AbsBackward0";
+  case XI_TANH: return "TanhBackward0";
+  case XI_SIGMOID: return "SigmoidBackward0";
+  case XI_RELU: return "ReluBackward0";
+  case XI_SUM: return n->x->p[0] == XI_ALL_AXES ? "SumBackward0" : "SumBackward1";
+  case XI_MEAN: return n->x->p[0] == XI_ALL_AXES ? "MeanBackward0" : "MeanBackward1";
+  case XI_MATMUL:
+    return a.rank == 2 && b.rank == 2 ? "MmBackward0" : a.rank == 2 && b.rank == 1 ? "MvBackward0"
+           : a.rank == 1 && b.rank == 1 ? "DotBackward0" : NULL;
+  default: return NULL;
+  }
+}
+
+/* tensor i as PyTorch prints it: its numbers, dtype, grad_fn or requires_grad */
+static int tensor_text(xiR_session *s, xiW_buf *b, uint32_t i, unsigned cone, xi_pos at,
+                       xi_err *err) {
+  xiG_graph *g = &s->g;
+  xiG_node *n = &g->nodes[i];
+  xiW_torch_suffix sfx = {NULL, NULL, 0};
+  if (xiG_dtype_of_flags(n->flags) == XI_DT_FLOAT) {
+    if ((cone & XI_AGM_F32) && (cone & XI_AGM_F64))
+      return xiX_fail(err, at, "this tensor is computed from float32 and float64 tensors: "
+                               "PyTorch's type promotion decides its dtype, which xi does not "
+                               "follow in print (make them all dtype=torch.float64)");
+    sfx.dtype = cone & XI_AGM_F64 ? "torch.float64" : NULL;
+  }
+  const xiG_agentry *e = xiG_ag_find(g, i);
+  if (n->op == XI_LEAF || n->op == XI_CONST) {
+    sfx.requires_grad = e && e->kind == XI_AG_TENSOR;
+  } else if ((cone & XI_AGM_GRAD) && !(cone & XI_AGM_NOGRAD)) {
+    if (!(sfx.grad_fn = grad_fn(g, i)))
+      return xiX_fail(err, at, "PyTorch prints this tensor with the name of the operation that "
+                               "made it (grad_fn=<...>), and xi does not know that name for "
+                               "%s: print(x.detach()) prints it without, f\"{x.item():.4f}\" "
+                               "one number", xiO_table[n->op].form);
+  }
+  char why[256];
+  xiO_view v = xiG_view(n);
+  if (xiW_torch_str(b, &v, &sfx, why, sizeof why))
+    return xiX_fail(err, at, "%s", why);
   return 0;
 }
 
@@ -370,16 +390,17 @@ int xiR_ag_text(xiR_session *s, xiW_buf *b, uint32_t i, size_t len, xi_pos at, x
   xiG_graph *g = &s->g;
   if (!g->ag.n || xiG_kind(g, i) >= 0)
     return 0;
-  int kind = xiG_ag_kind(g, i);
-  if (!kind)
+  unsigned cone = xiG_ag_cone(g, i);
+  if (!(cone & (XI_AGM_VALUE | XI_AGM_TORCH)))
     return 0;
-  if (kind != XI_AG_VALUE) {
+  if (!(cone & XI_AGM_VALUE)) {
     if (len && xiG_count(&g->nodes[i]) == 1)
       return 0; /* f"{loss:.4f}": a one-number tensor formats its item, as PyTorch's */
-    return xiX_fail(err, at, "a torch tensor is printed in PyTorch's layout (tensor([...], "
-                             "requires_grad=True)), which xi does not write: "
-                             "print(W.detach().numpy()) prints its numbers as NumPy does, "
-                             "and print(loss.item()) or f\"{loss.item():.4f}\" one number");
+    if (len)
+      return xiX_fail(err, at, "TypeError: unsupported format string passed to "
+                               "Tensor.__format__ (as Python says: a tensor of more than one "
+                               "number has no format spec)");
+    return tensor_text(s, b, i, cone, at, err) ? -1 : 1;
   }
   if (len)
     return xiX_fail(err, at, "TypeError: unsupported format string passed to Value.__format__ "

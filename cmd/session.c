@@ -137,8 +137,8 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   g->obj_hint = op < 0 && xiR_python(s) ? st->name + 1 : 0; /* net = Net(...): net.W1 */
   int rc = xiR_evaluate(s, st, &root, err);
   g->obj_hint = 0;
-  if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (pytorch.c) */
-    rc = xiR_ag_update(s, st, op, root, mark, &bound, err);
+  if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (tape/autograd.c) */
+    rc = xiG_ag_update(g, st->name, op, root, mark, st->target_pos, &bound, err);
   if (rc == 0)
     rc = op < 0 ? xiG_assign(g, st->name, root, mark, &st->code, st->target_pos, &bound, err)
                 : xiG_update(g, st->name, op, root, mark, st->target_pos, &bound, err);

@@ -38,7 +38,12 @@ static void half_ulp(mag_t z, mpfr_srcptr v) {
 static void exp_spread(mag_t r, const mag_t lead, const mag_t ra) {
   mag_t t;
   mag_init(t);
-  mag_expm1(t, ra);
+  if (mag_cmp_2exp_si(ra, -20) < 0) { /* expm1(x) <= x·e^x <= x·(1 + 2x) */
+    mag_mul_2exp_si(t, ra, -19);
+    mag_add(t, t, ra);
+  } else {
+    mag_expm1(t, ra);
+  }
   mag_mul(r, lead, t);
   mag_clear(t);
 }
@@ -58,6 +63,8 @@ static void tanh_slope(mag_t z, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra, co
     mag_sub_lower(lo, lo, ra);
     mag_mul_lower(lo, lo, lo);
     mag_sub(z, z, lo); /* 1 - lo², from above */
+  }
+  if (!mpfr_zero_p(v) && mag_cmp_2exp_si(z, -20) < 0) { /* (1 - lo² is coarse there) */
     mag_of(lo, a, 0);
     mag_sub_lower(lo, lo, ra);
     mag_mul_2exp_si(lo, lo, 1);
@@ -90,7 +97,10 @@ static int unary(int op, mag_t r, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra, 
       mag_one(t);
       mag_sub(t, t, u);
     } else {
-      mag_of(t, v, 1);
+      if (mpfr_zero_p(v)) /* (expm1(0)) */
+        mag_zero(t);
+      else
+        mag_of(t, v, 1);
       if (op == XI_EXPM1)
         mag_add_ui(t, t, 1);
     }

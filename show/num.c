@@ -247,12 +247,59 @@ static int agree(mpfr_srcptr lo, mpfr_srcptr hi, int k, char *out, mpfr_exp_t *e
 
 static int known(const arb_t x, int max, char *out, mpfr_exp_t *e);
 
+/* |x| (a ball away from 0) lies strictly between (2D - 1)/2·10^q and
+   (2D + 1)/2·10^q: its ends (rounded outwards) times 2·10^-q, or times 2
+   against (2D ∓ 1)·10^q, compared exactly */
+static int between(const arb_t x, const fmpz_t D, slong q, slong prec) {
+  arf_t l, u, s;
+  fmpz_t p, c;
+  arf_init(l);
+  arf_init(u);
+  arf_init(s);
+  fmpz_init(p);
+  fmpz_init(c);
+  if (arf_sgn(arb_midref(x)) > 0) {
+    arb_get_lbound_arf(l, x, prec);
+    arb_get_ubound_arf(u, x, prec);
+  } else {
+    arb_get_ubound_arf(l, x, prec);
+    arb_get_lbound_arf(u, x, prec);
+    arf_neg(l, l);
+    arf_neg(u, u);
+  }
+  fmpz_ui_pow_ui(p, 10, (ulong)(q >= 0 ? q : -q));
+  if (q < 0) {
+    fmpz_mul_2exp(p, p, 1);
+    arf_mul_fmpz(l, l, p, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_mul_fmpz(u, u, p, ARF_PREC_EXACT, ARF_RND_DOWN);
+    fmpz_one(p);
+  } else {
+    arf_mul_2exp_si(l, l, 1);
+    arf_mul_2exp_si(u, u, 1);
+  }
+  fmpz_mul_2exp(c, D, 1);
+  fmpz_sub_ui(c, c, 1);
+  fmpz_mul(c, c, p);
+  arf_set_fmpz(s, c);
+  int ok = arf_cmp(l, s) > 0;
+  fmpz_mul_2exp(c, D, 1);
+  fmpz_add_ui(c, c, 1);
+  fmpz_mul(c, c, p);
+  arf_set_fmpz(s, c);
+  ok = ok && arf_cmp(u, s) < 0;
+  arf_clear(l);
+  arf_clear(u);
+  arf_clear(s);
+  fmpz_clear(p);
+  fmpz_clear(c);
+  return ok;
+}
+
 /* agree's answer for k digits by one conversion instead of two, when it can
    tell: the midpoint's k digits D (exponent e) are every number's in the
-   ball when the ball lies strictly between the two halfway points around D,
-   (D ∓ 1/2)·10^(e-k), which Arb compares exactly.  0: it cannot tell (the
-   ball reaches a halfway point, or D is 10^(k-1), below which the digits are
-   spaced closer): agree decides. */
+   ball when the ball lies strictly between the two halfway points around D
+   (between).  0: it cannot tell (the ball reaches a halfway point, or D is
+   10^(k-1), below which the digits are spaced closer): agree decides. */
 static int agree_mid(const arb_t x, int k, char *out, mpfr_exp_t *e) {
   slong bits = arf_bits(arb_midref(x));
   mpfr_t m;
@@ -262,45 +309,16 @@ static int agree_mid(const arb_t x, int k, char *out, mpfr_exp_t *e) {
   mpfr_clear(m);
   if (!d)
     return 0;
-  int neg = d[0] == '-', ok = 0;
   fmpz_t D, p;
   fmpz_init(D);
   fmpz_init(p);
-  arb_t lo, hi, a;
-  arb_init(lo);
-  arb_init(hi);
-  arb_init(a);
-  fmpz_set_str(D, d + neg, 10);
+  fmpz_set_str(D, d + (d[0] == '-'), 10);
   fmpz_ui_pow_ui(p, 10, (ulong)k - 1);
-  slong q = (slong)*e - k, prec = bits + 64;
-  if (!fmpz_equal(D, p) && (q >= 0 ? q : -q) < 100000) {
-    fmpz_mul_2exp(D, D, 1); /* 2D ∓ 1, times 10^q, halved */
-    fmpz_ui_pow_ui(p, 10, (ulong)(q >= 0 ? q : -q));
-    fmpz_sub_ui(D, D, 1);
-    arb_set_fmpz(lo, D);
-    fmpz_add_ui(D, D, 2);
-    arb_set_fmpz(hi, D);
-    if (q >= 0) {
-      arb_mul_fmpz(lo, lo, p, prec);
-      arb_mul_fmpz(hi, hi, p, prec);
-    } else {
-      arb_div_fmpz(lo, lo, p, prec);
-      arb_div_fmpz(hi, hi, p, prec);
-    }
-    arb_mul_2exp_si(lo, lo, -1);
-    arb_mul_2exp_si(hi, hi, -1);
-    if (neg)
-      arb_neg(a, x);
-    else
-      arb_set(a, x);
-    ok = arb_gt(a, lo) && arb_lt(a, hi);
-  }
+  slong q = (slong)*e - k;
+  int ok = !fmpz_equal(D, p) && (q >= 0 ? q : -q) < 100000 && between(x, D, q, bits + 64);
   if (ok && out)
     strcpy(out, d);
   mpfr_free_str(d);
-  arb_clear(lo);
-  arb_clear(hi);
-  arb_clear(a);
   fmpz_clear(D);
   fmpz_clear(p);
   return ok;

@@ -104,8 +104,12 @@ enum {
   XI_ATTR_GRAD,     /* x.grad: what the backward calls left there */
   XI_ATTR_DATA,     /* x.data, x.detach(), x.numpy(): the value without its history */
   XI_ATTR_BACKWARD, /* x.backward(): only a statement of its own (spare: retain_graph) */
-  XI_ATTR_ZERO      /* x.grad.zero_(): only a statement of its own */
+  XI_ATTR_ZERO,     /* x.grad.zero_(): only a statement of its own */
+  XI_ATTR_REQUIRES  /* x.requires_grad: True when backward() would reach a leaf through x */
 };
+/* XI_ATTR_DATA's spare: a Python number or a NumPy array (.item(), .numpy()), where
+   without it a tensor's .data and .detach() are tensors */
+#define XI_DATA_PLAIN 1
 /* XI_ATTR_TENSOR's spare */
 #define XI_TT_GRAD 1    /* requires_grad=True */
 #define XI_TT_F64 2     /* dtype=torch.float64 (or float, double) written */

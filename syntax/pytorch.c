@@ -171,13 +171,15 @@ static int arguments(xiP_parser *p, xiP_code *c, const char *fn, int array, uint
 static void tensor(xiP_parser *p, xiP_code *c, xi_pos pos) {
   xiP_expect(p, T_LP, "'(' after torch.tensor");
   uint32_t start = c->n;
+  xiL_type first = xiP_peek(p)->type; /* [ or a number: written out, not np.array(...) */
   uint16_t n;
   int flags = arguments(p, c, "tensor", 1, &n);
   if (n != 1)
     xiP_fail(p, pos, "torch.tensor takes one value: torch.tensor([[1.0, 2.0]], "
                      "requires_grad=True)");
-  int literal = 1; /* numbers written out: Python's floats, which PyTorch makes float32 */
-  for (uint32_t k = start; k < c->n; k++)
+  int literal = first == T_LBRACK || first == T_NUM || first == T_MINUS;
+  for (uint32_t k = start; k < c->n; k++) /* numbers written out: Python's floats, which
+                                             PyTorch makes float32 */
     literal &= c->ins[k].kind == K_NUM || c->ins[k].kind == K_LIST;
   attr(p, c, XI_ATTR_TENSOR, flags | (literal ? XI_TT_LITERAL : 0), pos);
 }
@@ -278,6 +280,10 @@ int xiP_torch_method(xiP_parser *p, xiP_code *c, xiL_token t, xiL_token dot) {
   const char *s = p->lx.src + t.off;
   size_t n = t.len;
   int theirs = used(p, USED_TORCH) || used(p, USED_MICROGRAD);
+  if (used(p, USED_TORCH) && is(s, n, "requires_grad")) {
+    attr(p, c, XI_ATTR_REQUIRES, 0, t.pos);
+    return 1;
+  }
   if (is(s, n, "grad") || is(s, n, "data")) {
     attr(p, c, is(s, n, "grad") ? XI_ATTR_GRAD : XI_ATTR_DATA, 0, t.pos);
     return 1;
@@ -285,12 +291,12 @@ int xiP_torch_method(xiP_parser *p, xiP_code *c, xiL_token t, xiL_token dot) {
   if (used(p, USED_TORCH) && is(s, n, "item")) { /* a Python float: no history */
     empty_call(p, t);
     attr(p, c, XI_ATTR_ITEM, 0, t.pos);
-    attr(p, c, XI_ATTR_DATA, 0, t.pos);
+    attr(p, c, XI_ATTR_DATA, XI_DATA_PLAIN, t.pos);
     return 1;
   }
-  if (theirs && (is(s, n, "detach") || is(s, n, "numpy"))) {
+  if (theirs && (is(s, n, "detach") || is(s, n, "numpy"))) { /* a tensor; a NumPy array */
     empty_call(p, t);
-    attr(p, c, XI_ATTR_DATA, 0, t.pos);
+    attr(p, c, XI_ATTR_DATA, is(s, n, "numpy") ? XI_DATA_PLAIN : 0, t.pos);
     return 1;
   }
   if (is(s, n, "zero_")) {

@@ -58,7 +58,7 @@ int xiG_ag_put(xiG_graph *g, uint32_t node, int kind, uint32_t grad) {
     a->e = e, a->cap = cap;
   }
   memmove(a->e + k + 1, a->e + k, (a->n - k) * sizeof *a->e);
-  a->e[k] = (xiG_agentry){node, grad, (uint8_t)kind};
+  a->e[k] = (xiG_agentry){node, grad, (uint8_t)kind, 0};
   a->n++;
   return 0;
 }
@@ -70,43 +70,102 @@ int xiG_ag_move(xiG_graph *g, uint32_t from, uint32_t to) {
   xiG_agentry was = *e;
   memmove(e, e + 1, (size_t)(g->ag.e + g->ag.n - e - 1) * sizeof *e);
   g->ag.n--;
-  return xiG_ag_put(g, to, was.kind, was.grad);
+  if (xiG_ag_put(g, to, was.kind, was.grad))
+    return -1;
+  xiG_ag_find(g, to)->f64 = was.f64;
+  return 0;
 }
 
-/* the kind of the first leaf under root that keeps a .grad (XI_AG_VALUE or
-   XI_AG_TENSOR; XI_AG_PLAIN too when plain), or 0 */
-static int reach(const xiG_graph *g, uint32_t root, int plain) {
+/* is node i one made under no_grad (a span of g->ag.nograd)? */
+static int nograd(const xiG_autograd *a, uint32_t i) {
+  uint32_t lo = 0, hi = a->nnograd;
+  while (lo < hi) { /* the first span ending after i */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (a->nograd[2 * mid + 1] <= i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < a->nnograd && a->nograd[2 * lo] <= i;
+}
+
+int xiG_ag_nograd(xiG_graph *g, int open) {
+  xiG_autograd *a = &g->ag;
+  int last_open = a->nnograd && a->nograd[2 * a->nnograd - 1] == XI_NONE;
+  if (!open) { /* the span ends here; an empty one goes */
+    if (last_open && (a->nograd[2 * a->nnograd - 1] = g->n) <= a->nograd[2 * a->nnograd - 2])
+      a->nnograd--;
+    return 0;
+  }
+  if (last_open)
+    return 0; /* (a block inside a block) */
+  if (a->nnograd == a->capnograd) {
+    uint32_t cap = a->capnograd ? 2 * a->capnograd : 16;
+    uint32_t *p = realloc(a->nograd, 2 * cap * sizeof *p);
+    if (!p)
+      return -1;
+    a->nograd = p, a->capnograd = cap;
+  }
+  a->nograd[2 * a->nnograd] = g->n, a->nograd[2 * a->nnograd + 1] = XI_NONE; /* open */
+  a->nnograd++;
+  return 0;
+}
+
+/* Walks root's cone down to the lowest entry: what it holds (XI_AGM_*), and
+   stops early once it holds any of stop.  A tensor that requires grad counts
+   for XI_AGM_GRAD only on a path that no node made under no_grad cuts, as
+   PyTorch records no graph there (the new leaf of an update step made there
+   is a leaf: it still requires grad). */
+static unsigned cone(const xiG_graph *g, uint32_t root, unsigned stop) {
   const xiG_autograd *a = &g->ag;
   if (!a->n || root == XI_NONE)
     return 0;
   uint32_t lo = a->e[0].node;
+  int leaf = g->nodes[root].op == XI_LEAF || g->nodes[root].op == XI_CONST;
+  unsigned mask = !leaf && nograd(a, root) ? XI_AGM_NOGRAD : 0;
   if (root < lo)
-    return 0;
-  uint8_t *seen = calloc(root - lo + 1, 1);
-  if (!seen)
-    return 0;
-  int kind = 0;
-  seen[root - lo] = 1;
-  for (uint32_t i = root + 1; i-- > lo && !kind;) {
-    if (!seen[i - lo])
+    return mask;
+  uint8_t *mark = calloc(root - lo + 1, 1); /* 1: on a path with a graph, 2: cut */
+  if (!mark)
+    return mask;
+  mark[root - lo] = mask ? 2 : 1;
+  for (uint32_t i = root + 1; i-- > lo && !(mask & stop);) {
+    uint8_t m = mark[i - lo];
+    if (!m)
       continue;
     uint32_t k = lower(a, i);
-    if (k < a->n && a->e[k].node == i && object(a->e[k].kind) &&
-        (plain || a->e[k].kind != XI_AG_PLAIN))
-      kind = a->e[k].kind;
+    if (k < a->n && a->e[k].node == i && object(a->e[k].kind)) {
+      const xiG_agentry *e = &a->e[k];
+      if (e->kind == XI_AG_VALUE)
+        mask |= XI_AGM_VALUE;
+      else
+        mask |= XI_AGM_TORCH | (e->kind == XI_AG_TENSOR && m == 1 ? XI_AGM_GRAD : 0);
+      if (e->kind != XI_AG_VALUE && xiG_dtype_of_flags(g->nodes[i].flags) == XI_DT_FLOAT)
+        mask |= e->f64 ? XI_AGM_F64 : XI_AGM_F32;
+    }
     const xiG_node *n = &g->nodes[i];
+    uint8_t down = m == 1 && !(n->op != XI_LEAF && nograd(a, i)) ? 1 : 2;
     for (uint32_t q = 0, na = xiG_nargs(n); q < na; q++) {
       uint32_t o = xiG_arg(n, q);
-      if (o != XI_NONE && o >= lo)
-        seen[o - lo] = 1;
+      if (o != XI_NONE && o >= lo && mark[o - lo] != 1)
+        mark[o - lo] = down;
     }
   }
-  free(seen);
-  return kind;
+  free(mark);
+  return mask;
 }
 
-int xiG_ag_requires(const xiG_graph *g, uint32_t root) { return reach(g, root, 0); }
-int xiG_ag_kind(const xiG_graph *g, uint32_t root) { return reach(g, root, 1); }
+unsigned xiG_ag_cone(const xiG_graph *g, uint32_t root) { return cone(g, root, 0); }
+
+int xiG_ag_requires(const xiG_graph *g, uint32_t root) {
+  unsigned m = cone(g, root, XI_AGM_VALUE | XI_AGM_GRAD);
+  return m & XI_AGM_VALUE ? XI_AG_VALUE : m & XI_AGM_GRAD ? XI_AG_TENSOR : 0;
+}
+
+int xiG_ag_kind(const xiG_graph *g, uint32_t root) {
+  unsigned m = cone(g, root, XI_AGM_VALUE | XI_AGM_TORCH);
+  return m & XI_AGM_VALUE ? XI_AG_VALUE : m & XI_AGM_TORCH ? XI_AG_PLAIN : 0;
+}
 
 uint32_t xiG_ag_copy(xiG_graph *g, uint32_t x, xi_pos pos) {
   xiO_view v = xiG_view(&g->nodes[x]);
@@ -144,7 +203,7 @@ static int grad_of(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *
     return xiX_fail(err, pos, "this .grad is None: no backward() has reached the tensor yet "
                               "(PyTorch's .grad is None until then; print(W.grad) would "
                               "print None)");
-  int kind = g->nodes[x].op == XI_LEAF || g->nodes[x].op == XI_CONST ? 0 : reach(g, x, 0);
+  int kind = g->nodes[x].op == XI_LEAF || g->nodes[x].op == XI_CONST ? 0 : xiG_ag_requires(g, x);
   if (kind == XI_AG_VALUE && !e) {
     *out = int_zero(g, pos); /* a Value no backward() has gone through */
     return 0;
@@ -164,8 +223,11 @@ static int grad_of(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *
 
 /* torch.tensor(x, ...): a new leaf, float32 noted, requires_grad kept */
 static int tensor(xiG_graph *g, int spare, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
-  if (xiG_kind(g, x) >= 0 && xiG_array_of_tuple(g, x, pos, &x, err))
-    return -1; /* torch.tensor(xs) of a list: its numbers, as np.array's */
+  if (xiG_kind(g, x) >= 0) { /* torch.tensor(xs) of a list: its numbers, as np.array's */
+    if (xiG_array_of_tuple(g, x, pos, &x, err))
+      return -1;
+    spare |= XI_TT_LITERAL; /* (Python's floats: float32) */
+  }
   uint32_t l = xiG_ag_copy(g, x, pos);
   if (l == XI_NONE)
     return xiG_oom(g, pos, err);
@@ -184,6 +246,8 @@ static int tensor(xiG_graph *g, int spare, uint32_t x, xi_pos pos, uint32_t *out
   }
   if (xiG_ag_put(g, l, spare & XI_TT_GRAD ? XI_AG_TENSOR : XI_AG_PLAIN, XI_NONE))
     return xiG_oom(g, pos, err);
+  /* float64 when written so, or made from NumPy's float64 (a name's value, an array) */
+  xiG_ag_find(g, l)->f64 = (spare & XI_TT_F64) || !(spare & (XI_TT_F32 | XI_TT_LITERAL));
   *out = l;
   return 0;
 }
@@ -195,6 +259,19 @@ int xiG_ag_attr(xiG_graph *g, int which, int spare, uint32_t x, xi_pos pos, uint
                     which == XI_ATTR_BACKWARD ? "backward()" : "zero_()");
   if (which == XI_ATTR_TENSOR)
     return tensor(g, spare, x, pos, out, err);
+  if (which == XI_ATTR_REQUIRES) { /* a bool: is there a graph from x to a leaf that
+                                      requires grad (none made under no_grad) */
+    unsigned m = xiG_kind(g, x) >= 0 ? 0 : xiG_ag_cone(g, x);
+    if (!(m & XI_AGM_TORCH))
+      return xiX_fail(err, pos, "this value has no .requires_grad: it is not a torch tensor");
+    mpfr_t v;
+    mpfr_init2(v, g->prec);
+    mpfr_set_ui(v, (m & XI_AGM_GRAD) && !(m & XI_AGM_NOGRAD), MPFR_RNDN);
+    xiO_view one = {v, {0, 1, 1}, 1, NULL, XI_DT_BOOL};
+    *out = xiG_leaf(g, &one, pos);
+    mpfr_clear(v);
+    return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+  }
   if (xiG_kind(g, x) >= 0 && which == XI_ATTR_VALUE)
     return xiX_fail(err, pos, "Value(x) takes one number, not a %s",
                     xiG_kind_name(xiG_kind(g, x)));
@@ -206,10 +283,71 @@ int xiG_ag_attr(xiG_graph *g, int which, int spare, uint32_t x, xi_pos pos, uint
   if (which == XI_ATTR_VALUE && xiG_is_tensor(&g->nodes[x]))
     return xiX_fail(err, pos, "micrograd's Value holds one number: Value(2.0) (for arrays "
                               "see torch.tensor)");
+  unsigned cone = which == XI_ATTR_DATA && !(spare & XI_DATA_PLAIN) ? xiG_ag_cone(g, x) : 0;
   uint32_t l = xiG_ag_copy(g, x, pos); /* Value(x), x.data: the value, no history */
   if (l == XI_NONE || (which == XI_ATTR_VALUE && xiG_ag_put(g, l, XI_AG_VALUE, XI_NONE)))
     return xiG_oom(g, pos, err);
+  if (cone & XI_AGM_TORCH) { /* W.detach(), W.data: a tensor of W's dtype, without a graph */
+    if (xiG_ag_put(g, l, XI_AG_PLAIN, XI_NONE))
+      return xiG_oom(g, pos, err);
+    xiG_ag_find(g, l)->f64 = (cone & XI_AGM_F64) != 0;
+  }
   *out = l;
+  return 0;
+}
+
+/* ---- changes in place ---- */
+
+int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, xi_err *err) {
+  xi_shape a = xiG_shape(&g->nodes[old]), b = xiG_shape(&g->nodes[r]);
+  if (xiG_kind(g, r) >= 0 || !xiO_same_shape(&a, &b)) {
+    char sa[48], sb[48];
+    xiO_shape_text(&a, sa, sizeof sa);
+    xiO_shape_text(&b, sb, sizeof sb);
+    return xiX_fail(err, pos, "an update in place keeps the shape %s, and this gives %s", sa,
+                    xiG_kind(g, r) >= 0 ? xiG_kind_name(xiG_kind(g, r)) : sb);
+  }
+  uint32_t l = xiG_ag_copy(g, r, pos), places;
+  if (l == XI_NONE)
+    return xiG_oom(g, pos, err);
+  g->nodes[l].flags |= XI_F_UPDATE;
+  if (xiG_ag_move(g, old, l)) /* first: the lists made anew hold an object, as the old did */
+    return xiG_oom(g, pos, err);
+  if (xiG_replace(g, old, l, pos, &places, err)) {
+    xiG_ag_move(g, l, old);
+    return -1;
+  }
+  return 0;
+}
+
+int xiG_ag_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
+                  uint32_t *bound, xi_err *err) {
+  const xiG_binding *b = xiG_binding_of(g, name);
+  if (!g->ag.n || !b || b->kind != B_NODE || xiG_kind(g, b->node) >= 0 || xiG_kind(g, rhs) >= 0)
+    return 0;
+  uint32_t old = b->node, r;
+  xiG_agentry *e = xiG_ag_find(g, old);
+  if (e && e->kind == XI_AG_TENSOR) { /* W -= lr * W.grad */
+    if (!g->ag.no_grad)
+      return xiX_fail(err, pos, "RuntimeError: a leaf Variable that requires grad is being "
+                                "used in an in-place operation (as PyTorch says: an update "
+                                "step goes inside with torch.no_grad():)");
+    if (xiG_op(g, op, old, rhs, NULL, pos, &r, err) || xiG_ag_replace(g, old, r, pos, err))
+      return -1;
+    *bound = xiG_binding_of(g, name)->node;
+    return 1;
+  }
+  if (g->ag.no_grad)
+    return 0;
+  /* micrograd's Value has no +=: c += e is c = c + e, a new Value; and loss =
+     0; loss += (p - y)**2 is a sum that keeps its graph, not an update step */
+  if ((e && e->kind == XI_AG_VALUE) ||
+      (g->nodes[old].op == XI_LEAF && !e && xiG_ag_requires(g, rhs))) {
+    if (xiG_op(g, op, old, rhs, NULL, pos, &r, err) ||
+        xiG_assign(g, name, r, mark, NULL, pos, bound, err))
+      return -1;
+    return 1;
+  }
   return 0;
 }
 
@@ -219,24 +357,91 @@ void xiG_ag_live(const xiG_graph *g, uint8_t *live) {
   for (uint32_t k = 0; k < g->ag.n; k++)
     if (live[g->ag.e[k].node] && g->ag.e[k].grad != XI_NONE)
       live[g->ag.e[k].grad] = 1;
+  for (uint32_t k = 0; g->ag.saved && k < g->ag.nsaved; k++)
+    if (live[g->ag.saved[k].node] && g->ag.saved[k].grad != XI_NONE)
+      live[g->ag.saved[k].grad] = 1; /* (a rollback puts it back) */
 }
 
-void xiG_ag_renumber(xiG_graph *g, const uint32_t *to) {
-  xiG_autograd *a = &g->ag;
+static uint32_t renumber(xiG_agentry *e, uint32_t n, const uint32_t *to) {
   uint32_t kept = 0;
-  for (uint32_t k = 0; k < a->n; k++) {
-    xiG_agentry e = a->e[k];
-    if (to[e.node] == XI_NONE)
+  for (uint32_t k = 0; k < n; k++) {
+    xiG_agentry x = e[k];
+    if (to[x.node] == XI_NONE)
       continue; /* its object is gone */
-    e.node = to[e.node];
-    e.grad = e.grad == XI_NONE ? XI_NONE : to[e.grad];
-    a->e[kept++] = e; /* renumbering keeps the order */
+    x.node = to[x.node];
+    x.grad = x.grad == XI_NONE ? XI_NONE : to[x.grad];
+    e[kept++] = x; /* renumbering keeps the order */
   }
-  a->n = kept;
+  return kept;
+}
+
+/* the spans of no_grad's nodes after a collection: each from its first node
+   alive to its last (renumbering keeps the order); a span with none goes */
+static void spans_renumber(xiG_autograd *a, const uint32_t *to, uint32_t n) {
+  uint32_t kept = 0, now = 0; /* now: the nodes alive, the next one's number */
+  for (uint32_t i = n; i-- > 0;)
+    if (to[i] != XI_NONE) {
+      now = to[i] + 1;
+      break;
+    }
+  for (uint32_t k = 0; k < a->nnograd; k++) {
+    uint32_t from = a->nograd[2 * k], end = a->nograd[2 * k + 1], f = XI_NONE, l = XI_NONE;
+    for (uint32_t i = from; i < (end == XI_NONE ? n : end); i++)
+      if (to[i] != XI_NONE) {
+        f = f == XI_NONE ? to[i] : f;
+        l = to[i];
+      }
+    if (end == XI_NONE) { /* open, its block running: from its first node alive, or
+                             from the next one made */
+      a->nograd[2 * kept] = f != XI_NONE ? f : now;
+      a->nograd[2 * kept++ + 1] = XI_NONE;
+    } else if (f != XI_NONE) {
+      a->nograd[2 * kept] = f, a->nograd[2 * kept++ + 1] = l + 1;
+    }
+  }
+  a->nnograd = kept;
+}
+
+void xiG_ag_renumber(xiG_graph *g, const uint32_t *to, uint32_t n) {
+  xiG_autograd *a = &g->ag;
+  spans_renumber(a, to, n);
+  a->n = renumber(a->e, a->n, to);
+  if (a->saved)
+    a->nsaved = renumber(a->saved, a->nsaved, to);
+}
+
+void xiG_ag_save(xiG_graph *g) {
+  xiG_autograd *a = &g->ag;
+  xiG_ag_unsave(g);
+  a->saved = malloc((a->n ? a->n : 1) * sizeof *a->saved);
+  if (a->saved)
+    memcpy(a->saved, a->e, a->n * sizeof *a->e), a->nsaved = a->n;
+}
+
+void xiG_ag_restore(xiG_graph *g) {
+  xiG_autograd *a = &g->ag;
+  if (!a->saved)
+    return; /* (no memory to keep it: the line's .grads stay) */
+  free(a->e);
+  a->e = a->saved, a->n = a->cap = a->nsaved;
+  a->saved = NULL, a->nsaved = 0;
+  a->no_grad = 0; /* (a line starts outside every with block) */
+  xiG_ag_nograd(g, 0);
+}
+
+void xiG_ag_unsave(xiG_graph *g) {
+  free(g->ag.saved);
+  g->ag.saved = NULL, g->ag.nsaved = 0;
 }
 
 void xiG_ag_truncate(xiG_graph *g, uint32_t mark) {
   xiG_autograd *a = &g->ag;
+  while (a->nnograd && a->nograd[2 * a->nnograd - 2] >= mark &&
+         a->nograd[2 * a->nnograd - 1] != XI_NONE)
+    a->nnograd--; /* (an open span stays: its block runs) */
+  if (a->nnograd && a->nograd[2 * a->nnograd - 1] != XI_NONE &&
+      a->nograd[2 * a->nnograd - 1] > mark)
+    a->nograd[2 * a->nnograd - 1] = mark;
   uint32_t kept = 0;
   for (uint32_t k = 0; k < a->n; k++) {
     xiG_agentry e = a->e[k];
@@ -251,5 +456,7 @@ void xiG_ag_truncate(xiG_graph *g, uint32_t mark) {
 
 void xiG_ag_free(xiG_graph *g) {
   free(g->ag.e);
+  free(g->ag.nograd);
+  free(g->ag.saved);
   memset(&g->ag, 0, sizeof g->ag);
 }

@@ -188,6 +188,7 @@ enum {
 typedef struct {
   uint32_t node, grad; /* grad: a leaf holding .grad, or XI_NONE (0 for a Value, else None) */
   uint8_t kind;        /* XI_AG_* */
+  uint8_t f64;         /* a float tensor: PyTorch's dtype is float64 (else float32) */
 } xiG_agentry;
 typedef struct {
   xiG_agentry *e;
@@ -195,6 +196,10 @@ typedef struct {
   uint32_t no_grad; /* with torch.no_grad(): blocks running */
   uint8_t note32;   /* a float32 tensor was made at note_pos (1), and the note written (2) */
   xi_pos note_pos;
+  uint32_t *nograd;    /* the nodes made in with torch.no_grad(): blocks, [from, to) */
+  uint32_t nnograd, capnograd; /* pairs, in order */
+  xiG_agentry *saved; /* the table as a line at the prompt found it (undo.c): put back */
+  uint32_t nsaved;    /* when the line fails; saved NULL when none is kept */
 } xiG_autograd;
 
 struct xiG_graph;
@@ -509,13 +514,43 @@ int xiG_ag_move(xiG_graph *g, uint32_t from, uint32_t to);
 int xiG_ag_requires(const xiG_graph *g, uint32_t root);
 /* the same, a torch tensor without requires_grad (XI_AG_PLAIN) counted too */
 int xiG_ag_kind(const xiG_graph *g, uint32_t root);
+/* what root's cone holds: XI_AGM_* */
+enum {
+  XI_AGM_VALUE = 1,  /* a micrograd Value */
+  XI_AGM_GRAD = 2,   /* a tensor that requires grad, reached by no node made under no_grad */
+  XI_AGM_TORCH = 4,  /* a torch tensor */
+  XI_AGM_F32 = 8,    /* a float32 tensor */
+  XI_AGM_F64 = 16,   /* a float64 tensor */
+  XI_AGM_NOGRAD = 32 /* root itself was computed under no_grad */
+};
+unsigned xiG_ag_cone(const xiG_graph *g, uint32_t root);
+/* a with torch.no_grad(): block starts (open) or ends: the nodes made
+   between are no_grad's (-1: out of memory) */
+int xiG_ag_nograd(xiG_graph *g, int open);
 /* a new leaf holding node x's value, its dtype kept (XI_NONE: out of memory) */
 uint32_t xiG_ag_copy(xiG_graph *g, uint32_t x, xi_pos pos);
+/* old, a Value or a tensor, changed in place to r's value (p.data -= e, W -= e
+   under no_grad): a new leaf (an update step) that every name and container
+   holding old takes, its .grad with it */
+int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, xi_err *err);
+/* name op= rhs where micrograd's or PyTorch's rules decide (a tensor that
+   requires grad: an update in place under no_grad, PyTorch's RuntimeError
+   outside; a Value, or a leaf given a sum of Values: name = name op rhs): 1
+   when done here (*bound: what name holds), 0 when the tape's own rules
+   apply, -1 on an error */
+int xiG_ag_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
+                  uint32_t *bound, xi_err *err);
 /* collection: the .grads of live nodes are kept, then renumbered */
 void xiG_ag_live(const xiG_graph *g, uint8_t *live);
-void xiG_ag_renumber(xiG_graph *g, const uint32_t *to);
+void xiG_ag_renumber(xiG_graph *g, const uint32_t *to, uint32_t n); /* n: nodes before */
 void xiG_ag_truncate(xiG_graph *g, uint32_t mark);
 void xiG_ag_free(xiG_graph *g);
+/* (undo.c) a line that runs all or nothing: the table kept at its start, put
+   back when it fails (after the tape is truncated to the mark), let go when
+   it ends */
+void xiG_ag_save(xiG_graph *g);
+void xiG_ag_restore(xiG_graph *g);
+void xiG_ag_unsave(xiG_graph *g);
 
 /* ---- names (names.c, and unbind.c): the rules of binding ---- */
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */

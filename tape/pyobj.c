@@ -234,7 +234,8 @@ int xiG_setattr(xiG_graph *g, uint32_t x, uint32_t name, int op, uint32_t v, uin
     const xiG_binding *b = xiG_binding_of(g, a);
     if (!b || b->kind != B_NODE)
       return no_attribute(g, x, name, pos, err);
-    rc = xiG_update(g, a, op, v, mark, pos, out, err);
+    rc = xiG_ag_update(g, a, op, v, mark, pos, out, err); /* (a tensor, a Value: autograd.c) */
+    rc = rc ? (rc < 0 ? -1 : 0) : xiG_update(g, a, op, v, mark, pos, out, err);
   } else {
     rc = xiG_assign(g, a, v, mark, NULL, pos, out, err);
   }

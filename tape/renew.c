@@ -386,7 +386,7 @@ uint32_t xiG_collect(xiG_graph *g) {
     if (g->literal[k] != XI_NONE)
       g->literal[k] = g->literal[k] < n ? to[g->literal[k]] : XI_NONE;
   xiG_names_renumber(g, to);
-  xiG_ag_renumber(g, to);
+  xiG_ag_renumber(g, to, n);
   for (uint32_t k = 0; k < g->npins; k++)
     g->pins[k] = to[g->pins[k]];
   storage_renumber(g, to);

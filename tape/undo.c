@@ -30,6 +30,7 @@ int xiG_stmt_begin(xiG_graph *g) {
   st->order = ++g->order; /* older than the mark: every binding made so far */
   st->nmoved = g->nmoved;
   st->nlog = 0;
+  xiG_ag_save(g); /* micrograd's and PyTorch's .grads (autograd.c) */
   return 1;
 }
 
@@ -68,6 +69,7 @@ static void close_statement(xiG_graph *g) {
   st->label = NULL, st->nlabel = 0;
   st->open = st->labels = st->rng = 0;
   st->nlog = 0;
+  xiG_ag_unsave(g);
 }
 
 void xiG_stmt_commit(xiG_graph *g) {
@@ -109,6 +111,7 @@ void xiG_stmt_rollback(xiG_graph *g) {
   if (g->keep > st->n) /* (the attributes the statement set are put back too) */
     g->keep = st->n;
   xiG_truncate(g, st->n);
+  xiG_ag_restore(g);
   xiG_storage_restore(g); /* a new precision: the mark's values, bit for bit */
   g->order = st->order;
   close_statement(g);

@@ -34,6 +34,7 @@ out2 = torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True) * 3
 out2.backward()
 W.grad.zero_()
 print(W)
+print(W.T)
 loss = (out * out).sum()
 loss.backward()
 print(f"{loss:.4f}")
