@@ -134,6 +134,9 @@ static const struct {
      "                         rows, range(...), enumerate(xs), zip(xs, ys); for i, x in ...\n"
      "  sum(xs) min(xs) max(a, b) sorted(xs) list(...)   Python's own (sum adds left to\n"
      "                         right); np.mean(xs), np.array(list of arrays) as NumPy\n"
+     "  class Net:             plain classes (help class): __init__, methods with self,\n"
+     "      def f(self, x):    self.W1 = ..., self.W1 -= lr * dW1, net = Net(784, 256, 10),\n"
+     "                         out = net.forward(X); trace shows self.W1 as net.W1\n"
      "Lists, dicts and strings are Python's code's: in xi's own language [1, 2] is a\n"
      "vector.  An item keeps its graph (trace losses[-1], grad(losses[-1], W)); a list\n"
      "keeps its last item's graph only (and those a name holds): older items become\n"
@@ -160,7 +163,9 @@ static const struct {
      "and exit() leave, as Python's.\n"
      "micrograd (from micrograd.engine import Value) and PyTorch (import torch):\n"
      "help torch.\n"
-     "Not part of xi, each with a message: class, with (but with torch.no_grad():),\n"
+     "Not part of xi, each with a message: inheritance, super(), decorators, dunder\n"
+     "methods but __init__ and class attributes (help class), with (but with\n"
+     "torch.no_grad():),\n"
      "try, sets, f-strings as\n"
      "values, a list that holds itself; lambda but as a name's value; if, for and\n"
      "while inside a def (a if c else b chooses there).  help numpy lists NumPy's\n"
@@ -189,6 +194,29 @@ static const struct {
      "(PyTorch's generator is not NumPy's: torch.tensor(np.random.randn(3, 2))),\n"
      "print of a tensor whose grad_fn xi cannot name (print(x.detach()))."},
     {"micrograd", "from micrograd.engine import Value: see help torch."},
+    {"class",
+     "Python's classes, pasted as written (Python's code):\n"
+     "  class TwoLayerNet:           also class Net(object):\n"
+     "      def __init__(self, n_in, n_out, lr=0.1):\n"
+     "          self.W1 = np.random.randn(n_in, n_out) * 0.01\n"
+     "          self.cache = (X, h)   a tuple, a dict (self.params['W1']), a list\n"
+     "      def forward(self, X):   a method: a def whose first parameter is the instance\n"
+     "          self.z1 = X @ self.W1; return self.z1\n"
+     "  net = TwoLayerNet(784, 10, lr=0.5); out = net.forward(X); net.lr = 0.1\n"
+     "A method sets and reads attributes (self.W1 -= lr * dW1, self.params['W1'] -=\n"
+     "..., self.losses.append(loss)), calls methods (self.forward(X)), takes defaults\n"
+     "and keywords, and without return gives None.  Its body is straight-line, as a\n"
+     "def's (no if, for, while or print inside; a if c else b chooses): loop outside.\n"
+     "An attribute is a name of its own: what net = TwoLayerNet(...) holds is net.W1,\n"
+     "so trace loss shows self.W1 as net.W1, grad(loss, net.W1) and %grad loss wrt\n"
+     "net.W1 read it, and every name of the object sees what a method set.  An object\n"
+     "no name holds (one in a list) is TwoLayerNet#1.\n"
+     "Refused, with what to write: inheritance (class B(A): write the class whole),\n"
+     "super(), decorators (@property: a plain method), the dunder methods but\n"
+     "__init__ (__repr__, __call__ ...: a method of its own name), class attributes\n"
+     "(count = 0 in the class's block, Net.count: set them in __init__), getattr,\n"
+     "setattr, a method as a value (f = net.forward), print(net) (Python prints an\n"
+     "address).  AttributeError and TypeError as Python's words."},
     {"def", "def f(a, b): ... return ...: see help python."},
     {"print", "print(...): values as Python and NumPy print them; see help python."},
     {"for", "for i in range(n): or for x in xs: with an indented block; see help python."},

@@ -57,6 +57,10 @@ int xiR_cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   for (uint32_t k = 0; k < n; k++) {
     const xiG_binding *b = &g->bind[ids[k]];
     const char *name = xiS_name(&g->sym, ids[k]);
+    if (b->kind == B_FUNC && xiG_func_of(g, b)->is_class) { /* its methods follow, Net.f */
+      xiW_put(&out, "%s  class\n", name);
+      continue;
+    }
     if (b->kind == B_FUNC) {
       const xiG_func *f = xiG_func_of(g, b);
       xiW_put(&out, "%s(", name);
@@ -65,13 +69,18 @@ int xiR_cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       xiW_put(&out, ")  function  = %s\n", f->text);
       continue;
     }
+    if (xiG_kind(g, b->node) == XI_C_OBJ) { /* an instance: its attributes are names, net.W */
+      xiW_put(&out, "%s%*s  %s object\n", name, width - chars(name), "",
+              xiG_class_of(g, b->node));
+      continue;
+    }
     if (xiG_kind(g, b->node) >= 0) { /* a list, a dict ...: its kind, and Python's repr */
       xiW_put(&out, "%s%*s  %s  ", name, width - chars(name), "",
               xiG_kind_name(xiG_kind(g, b->node)));
-      if (xiR_py_text(s, &out, b->node, st->pos, err)) {
-        xiW_free(&out);
-        free(ids);
-        return -1;
+      size_t at = out.n;
+      if (xiR_py_text(s, &out, b->node, st->pos, err)) { /* [net]: Python prints an address */
+        out.n = at;
+        xiW_put(&out, "(not shown: %s)", err->msg);
       }
       xiW_put(&out, "\n");
       continue;

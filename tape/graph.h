@@ -281,8 +281,6 @@ typedef struct xiG_graph {
   /* Python's objects (pyobj.c): an attribute is a name of its own, net.W1 */
   xiG_object *obj;
   uint32_t nobj, capobj;
-  uint32_t obj_hint; /* the name an assignment running binds (net = Net(...)): the prefix of
-                        the first object it makes (0: none, else the name + 1) */
   uint32_t keep;     /* an attribute set inside an expression binds nodes below this:
                         a truncation stops there (collections and rollbacks lower it) */
   xiG_loop loops[XI_LOOP_LEVELS]; /* the loops running, outermost first (loop.c) */
@@ -460,6 +458,10 @@ int xiG_setattr(xiG_graph *g, uint32_t x, uint32_t name, int op, uint32_t v, uin
    old value takes the new (xiG_changed, xiG_replace) */
 int xiG_changed_pair(xiG_graph *g, uint32_t pair, int append, int op, uint32_t mark,
                      xi_pos pos, uint32_t *out, xi_err *err);
+/* name = x done, x an object (or not: nothing to do): when its prefix is no
+   name of it (Net#1, or net#2 after net = Net() again), its attributes take
+   name's (net.W), so that net.W1 is what net holds; -1: out of memory */
+int xiG_object_named(xiG_graph *g, uint32_t name, uint32_t x, xi_pos pos);
 /* the class's name of object x ("TwoLayerNet") */
 const char *xiG_class_of(const xiG_graph *g, uint32_t x);
 

@@ -3,8 +3,8 @@
  * are names, prefix.attr, bound by the tape's rules of names (names.c), so a
  * method that sets self.z1 binds net.z1, which every holder of the object
  * sees, which a trace prints, which collection keeps and a failed line puts
- * back.  The prefix is the name the object was first assigned to (net =
- * TwoLayerNet(...) gives net.W1), or Class#k when it has none. */
+ * back.  The prefix is the name the object was assigned to (net =
+ * TwoLayerNet(...) gives net.W1), or Class#k while it has none. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,20 +81,13 @@ static int free_prefix(xiG_graph *g, uint32_t prefix, xi_pos pos) {
   return 1;
 }
 
-/* the prefix of a new object of class cls: the name being assigned, or the
-   class's name, with #2, #3 ... after it while that is an object's alive */
+/* the prefix of a new object of class cls: Class#1, Class#2 ..., the first
+   that no object alive has (net = Net() then gives it net's: xiG_object_named) */
 static uint32_t choose_prefix(xiG_graph *g, uint32_t cls, xi_pos pos) {
-  uint32_t base = cls;
-  int named = g->obj_hint && g->depth == 0;
-  if (named)
-    base = g->obj_hint - 1;
-  g->obj_hint = 0; /* the first object the assignment makes takes the name */
-  if (named && free_prefix(g, base, pos))
-    return base;
-  const char *b = xiS_name(&g->sym, base);
-  for (uint32_t k = 2; k < 1000000; k++) {
+  const char *b = xiS_name(&g->sym, cls);
+  for (uint32_t k = 1; k < 1000000; k++) {
     char text[256];
-    int len = snprintf(text, sizeof text, "%.200s#%u", b, named ? k : k - 1);
+    int len = snprintf(text, sizeof text, "%.200s#%u", b, k);
     uint32_t id = xiS_intern(&g->sym, text, (size_t)len);
     if (id == XI_NONE)
       return XI_NONE;
@@ -254,5 +247,54 @@ int xiG_changed_pair(xiG_graph *g, uint32_t pair, int append, int op, uint32_t m
                   : xiG_changed(g, XI_NONE, old, now, op, mark, pos, out, err);
   if (rc == 0) /* (as an attribute set: the caller keeps what it made) */
     g->keep = g->n;
+  return rc;
+}
+
+/* ---- the prefix follows the name ---- */
+
+/* the names prefix.a, each once (bindings' ids, in a malloc'd array) */
+static uint32_t *attributes(xiG_graph *g, uint32_t prefix, uint32_t *n) {
+  const char *p = xiS_name(&g->sym, prefix);
+  size_t len = strlen(p);
+  uint32_t *ids = malloc((g->nbind + 1) * sizeof *ids);
+  *n = 0;
+  for (uint32_t id = 0; ids && id < g->nbind; id++)
+    if (g->bind[id].kind == B_NODE && strncmp(xiS_name(&g->sym, id), p, len) == 0 &&
+        xiS_name(&g->sym, id)[len] == '.')
+      ids[(*n)++] = id;
+  return ids;
+}
+
+int xiG_object_named(xiG_graph *g, uint32_t name, uint32_t x, xi_pos pos) {
+  if (xiG_kind(g, x) != XI_C_OBJ)
+    return 0;
+  xiG_object *o = &g->obj[object_id(g, x)];
+  if (o->prefix == name)
+    return 0;
+  const xiG_binding *b = o->prefix == XI_NONE ? NULL : xiG_binding_of(g, o->prefix);
+  if (b && b->kind == B_NODE && b->node == x) /* a = Net(); b = a: it stays a.W */
+    return 0;
+  if (!free_prefix(g, name, pos)) /* (another object alive has the name's prefix) */
+    return 0;
+  uint32_t n, *ids = o->prefix == XI_NONE ? NULL : attributes(g, o->prefix, &n);
+  if (o->prefix != XI_NONE && !ids)
+    return -1;
+  size_t skip = o->prefix == XI_NONE ? 0 : strlen(xiS_name(&g->sym, o->prefix)) + 1;
+  int rc = 0;
+  for (uint32_t k = 0; ids && k < n && rc == 0; k++) {
+    const char *a = xiS_name(&g->sym, ids[k]) + skip;
+    uint32_t attr = xiS_intern(&g->sym, a, strlen(a)), to, node = g->bind[ids[k]].node;
+    to = attr == XI_NONE ? XI_NONE : dotted(g, name, attr, 0);
+    if (to == XI_NONE || xiG_rebind(g, to, node, pos, 0)) {
+      rc = -1;
+      break;
+    }
+    xiG_unbind(g, ids[k], pos);
+    if (g->nodes[node].name == ids[k]) /* a trace calls it by its new name */
+      g->nodes[node].name = to;
+  }
+  free(ids);
+  if (rc == 0)
+    o->prefix = name;
   return rc;
 }
