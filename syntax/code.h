@@ -98,6 +98,8 @@ enum {
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED,  /* np.random.seed(N): only a statement of its own (stmt.c) */
+  XI_ATTR_NONZERO, /* np.nonzero(x), np.where(x): a tuple of index arrays, one per axis */
+  XI_ATTR_BINCOUNT, /* np.bincount(x): how many times each whole number 0, 1, ... occurs */
   /* micrograd's and PyTorch's (syntax/pytorch.c, tape/autograd.c): */
   XI_ATTR_VALUE,    /* Value(x): a new leaf holding x, a micrograd Value */
   XI_ATTR_TENSOR,   /* torch.tensor(x, ...): a new leaf; spare: XI_TT_* */

@@ -15,7 +15,7 @@ enum { NP_FN, NP_SP, NP_CONST, NP_REFUSE, NP_PY, NP_NONE /* np.newaxis: None, as
 enum {
   SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
   SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
-  SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL, SP_NORM,
+  SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL, SP_NORM, SP_NONZERO, SP_BINCOUNT,
   SP_FORM /* SP_FORM + XI_NPF_*: compiled by npforms.c */
 };
 
@@ -57,7 +57,7 @@ static const np_row numpy_rows[] = {
     FN("eye", "eye", NULL), FN("arange", "arange", NULL), FN("random.randn", "randn", NULL),
     FN("random.rand", "rand", NULL), SP("dot", SP_DOT), SP("matmul", SP_MATMUL),
     SP("array", SP_ARRAY), SP("asarray", SP_ARRAY), SP("copy", SP_COPY), SP("clip", SP_CLIP),
-    SP("where", SP_WHERE), SP("random.seed", SP_SEED), SP("zeros_like", SP_ZEROS_LIKE),
+    SP("where", SP_WHERE), SP("nonzero", SP_NONZERO), SP("bincount", SP_BINCOUNT), SP("random.seed", SP_SEED), SP("zeros_like", SP_ZEROS_LIKE),
     SP("ones_like", SP_ONES_LIKE), SP("reshape", SP_RESHAPE), SP("ravel", SP_FLATTEN),
     SP("square", SP_SQUARE), SP("float64", SP_FLOAT), SP("shape", SP_SHAPE),
     SP("size", SP_SIZE), SP("ndim", SP_NDIM),
@@ -338,8 +338,22 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     clip(p, c, a, first, pos);
     break;
   case SP_WHERE:
-    need(p, a, 3, 3, name, "np.where(condition, a, b)");
-    where(p, c, a, pos);
+    need(p, a, 1, 3, name, "np.where(condition, a, b), or np.where(condition)");
+    if (a->n == 2)
+      need(p, a, 3, 3, name, "np.where(condition, a, b), or np.where(condition)");
+    if (a->n == 3) {
+      where(p, c, a, pos);
+      break;
+    }
+    attr(p, c, XI_ATTR_NONZERO, pos); /* np.where(condition) is np.nonzero(condition) */
+    break;
+  case SP_NONZERO: /* the indices where it is true, one array for each axis: a tuple */
+    need(p, a, 1, 1, name, "np.nonzero(x)");
+    attr(p, c, XI_ATTR_NONZERO, pos);
+    break;
+  case SP_BINCOUNT:
+    need(p, a, 1, 1, name, "np.bincount(x) (xi has no weights= nor minlength=)");
+    attr(p, c, XI_ATTR_BINCOUNT, pos);
     break;
   case SP_SEED:
     need(p, a, 1, 1, name, "np.random.seed(N)");

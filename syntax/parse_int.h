@@ -132,6 +132,9 @@ void xiP_enter(xiP_parser *p, xi_pos pos);
    first on) on st, '%' next; they become the text's pieces and the values
    (pypercent.c) */
 void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first);
+/* "...".format(values), the text's items from first on and '.format' taken:
+   the text's pieces and the values, as an f-string's (pypercent.c) */
+void xiP_str_format(xiP_parser *p, xiP_stmt *st, uint32_t first);
 /* print(...) or print "x", x: print taken (pyprint.c) */
 void xiP_print_stmt(xiP_parser *p, xiP_stmt *st);
 /* def f(...): and its block, head the def (pydef.c) */

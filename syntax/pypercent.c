@@ -3,7 +3,7 @@
  * value with the format spec that gives the same characters (format(x,
  * ".4f") is "%.4f" % x), so the values print as an f-string's do.  A part of
  * the parser (xiP_, parse.h), called by pyprint.c; what the two share is
- * declared in parse_int.h. */
+ * declared in parse_int.h.  Python's "{:.4f}".format(x) too, the same way. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,5 +273,197 @@ void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first) {
   operands(p, j);
   convert(p, st, j, at);
   done(j);
+  memcpy(p->fail, outer, sizeof outer);
+}
+
+/* ---- "...".format(values) ----
+   Python's str.format in print's text, as tutorials write it:
+   print("min loss: {:.5f} at iteration {}".format(m, i)).  Each field
+   {[index or name][!r|!s][:spec]} becomes a value with its spec, as an
+   f-string's does; {{ and }} are the braces. */
+
+/* the arguments of .format(...), '(' next: values, and name=value */
+static void format_args(xiP_parser *p, job *j, size_t *koff, size_t *klen) {
+  xiP_expect(p, T_LP, "'(' after .format");
+  while (!xiP_is(p, T_RP)) {
+    koff[j->nv] = klen[j->nv] = 0;
+    if (xiP_is(p, T_NAME)) {
+      xiL_token t = xiP_take(p);
+      if (xiP_is(p, T_ASSIGN)) {
+        xiP_take(p);
+        koff[j->nv] = t.off, klen[j->nv] = t.len;
+      } else {
+        xiP_put_back(p, &t);
+      }
+    }
+    value(p, j, 0);
+    if (!xiP_is(p, T_COMMA))
+      break;
+    xiP_take(p);
+  }
+  xiP_expect(p, T_RP, "',' or ')' after the values of .format(...)");
+}
+
+/* field t[*i] ('{' there) with value k of j: one item, *i past its '}' */
+static void format_field(xiP_parser *p, xiP_stmt *st, job *j, uint32_t k, char conv,
+                         const char *spec, size_t ns, xi_pos at) {
+  if (j->str[k]) { /* a text: [<|>]width[s], as % formatting's %-8s and %8s */
+    conversion cv = {{0}, conv ? conv : 's', 0};
+    size_t q = 0;
+    char align = q < ns && (spec[q] == '<' || spec[q] == '>') ? spec[q++] : '<';
+    size_t w0 = q;
+    while (q < ns && spec[q] >= '0' && spec[q] <= '9' && q - w0 < 6)
+      q++;
+    if (q < ns && spec[q] == 's')
+      q++;
+    if (q != ns)
+      xiP_fail(p, at, "this format spec of a text is not part of xi: a width, with < or >, "
+                      "as in {:8s} or {:>8}");
+    if (q > w0)
+      snprintf(cv.spec, sizeof cv.spec, "%c%.*s", align, (int)(q - w0), spec + w0);
+    string_value(p, st, j->str[k], &cv, j->at[k]);
+    return;
+  }
+  xiP_item *it = xiP_new_item(p, st, I_VALUE, j->at[k]);
+  if (xiP_code_copy(&it->code, &j->vals[k]))
+    xiP_fail(p, at, "out of memory");
+  it->conv = conv ? conv : 's';
+  if (ns) {
+    it->text = malloc(ns + 1);
+    if (!it->text)
+      xiP_fail(p, at, "out of memory");
+    memcpy(it->text, spec, ns);
+    it->text[ns] = '\0';
+    it->len = ns;
+  }
+}
+
+static void format_text(xiP_parser *p, xiP_stmt *st, job *j, const size_t *koff,
+                        const size_t *klen, xi_pos at) {
+  const char *t = j->t;
+  size_t n = j->n, lit = 0;
+  uint32_t next = 0;
+  int manual = -1; /* {} and {0} may not be mixed, as Python says */
+  for (size_t i = 0; i < n;) {
+    if (t[i] != '{' && t[i] != '}') {
+      i++;
+      continue;
+    }
+    if (i + 1 < n && t[i + 1] == t[i]) { /* {{ or }}: the brace */
+      text_piece(p, st, t, lit, i + 1, at);
+      i += 2, lit = i;
+      continue;
+    }
+    if (t[i] == '}')
+      xiP_fail(p, at, "Single '}' encountered in format string (as Python says: }} is the brace)");
+    text_piece(p, st, t, lit, i, at);
+    size_t a = ++i;
+    while (i < n && t[i] != '}' && t[i] != '!' && t[i] != ':' && t[i] != '{')
+      i++;
+    size_t name = i - a;
+    char conv = 0;
+    if (i < n && t[i] == '!') {
+      conv = i + 1 < n ? t[i + 1] : 0;
+      if (conv != 'r' && conv != 's' && conv != 'a')
+        xiP_fail(p, at, "a conversion in a format field is !r, !s or !a");
+      conv = conv == 'a' ? 'r' : conv;
+      i += 2;
+    }
+    size_t s0 = i, ns = 0;
+    if (i < n && t[i] == ':') {
+      s0 = ++i;
+      while (i < n && t[i] != '}') {
+        if (t[i] == '{')
+          xiP_fail(p, at, "a field inside a format spec is not part of xi: write the spec out");
+        i++;
+      }
+      ns = i - s0;
+    }
+    if (i >= n || t[i] != '}')
+      xiP_fail(p, at, "expected '}' before end of string (as Python says of this format field)");
+    i++, lit = i;
+    uint32_t k = XI_NONE;
+    if (name && t[a] >= '0' && t[a] <= '9') {
+      if (manual == 0)
+        xiP_fail(p, at, "cannot switch from automatic field numbering to manual field "
+                        "specification (as Python says)");
+      manual = 1;
+      k = (uint32_t)atoi(t + a);
+      uint32_t pos = 0; /* the k-th value given by position */
+      for (uint32_t q = 0; q < j->nv; q++)
+        if (!klen[q] && pos++ == k) {
+          k = q;
+          goto found;
+        }
+      xiP_fail(p, at, "Replacement index %.*s out of range for positional args tuple (as "
+                      "Python says)", (int)name, t + a);
+    } else if (name) {
+      for (uint32_t q = 0; q < j->nv; q++)
+        if (klen[q] == name && memcmp(p->lx.src + koff[q], t + a, name) == 0) {
+          k = q;
+          goto found;
+        }
+      xiP_fail(p, at, "KeyError: '%.*s' (as Python says: .format has no value named so)",
+               (int)name, t + a);
+    } else {
+      if (manual == 1)
+        xiP_fail(p, at, "cannot switch from manual field specification to automatic field "
+                        "numbering (as Python says)");
+      manual = 0;
+      uint32_t pos = 0;
+      for (uint32_t q = 0; q < j->nv; q++)
+        if (!klen[q] && pos++ == next) {
+          k = q;
+          break;
+        }
+      if (k == XI_NONE)
+        xiP_fail(p, at, "Replacement index %u out of range for positional args tuple (as "
+                        "Python says)", next);
+      next++;
+    }
+  found:
+    format_field(p, st, j, k, conv, t + s0, ns, at);
+  }
+  text_piece(p, st, t, lit, n, at);
+}
+
+void xiP_str_format(xiP_parser *p, xiP_stmt *st, uint32_t first) {
+  xi_pos at = st->items[first].pos;
+  size_t n = 0;
+  for (uint32_t k = first; k < st->nitems; k++) {
+    if (st->items[k].kind != I_TEXT)
+      xiP_fail(p, st->items[k].pos, ".format of an f-string is not part of xi: write the "
+                                    "values in the f-string");
+    n += st->items[k].len;
+  }
+  job *j = calloc(1, sizeof *j);
+  size_t *koff = j ? calloc(XI_PCT_MAX, sizeof *koff) : NULL;
+  size_t *klen = koff ? calloc(XI_PCT_MAX, sizeof *klen) : NULL;
+  char *t = klen ? malloc(n + 1) : NULL;
+  if (!t) {
+    free(klen), free(koff), free(j);
+    xiP_fail(p, at, "out of memory");
+  }
+  j->t = t, j->n = n;
+  n = 0;
+  for (uint32_t k = first; k < st->nitems; k++) {
+    memcpy(t + n, st->items[k].text, st->items[k].len);
+    n += st->items[k].len;
+    free(st->items[k].text);
+  }
+  t[n] = '\0';
+  st->nitems = first;
+  jmp_buf outer; /* what j holds is freed on any failure */
+  memcpy(outer, p->fail, sizeof outer);
+  if (setjmp(p->fail)) {
+    done(j);
+    free(koff), free(klen);
+    memcpy(p->fail, outer, sizeof outer);
+    longjmp(p->fail, 1);
+  }
+  format_args(p, j, koff, klen);
+  format_text(p, st, j, koff, klen, at);
+  done(j);
+  free(koff), free(klen);
   memcpy(p->fail, outer, sizeof outer);
 }

@@ -293,7 +293,7 @@ static int text_alone(xiP_parser *p) {
   size_t last = p->last_end;
   while (xiP_is(p, T_STRING))
     xiP_take(p);
-  int alone = xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_is(p, T_PERCENT);
+  int alone = xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_is(p, T_PERCENT) || xiP_is(p, T_DOT);
   p->lx = lx, p->tok = tok, p->have_tok = have, p->last_end = last;
   return alone;
 }
@@ -342,6 +342,15 @@ void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
       }
       if (xiP_is(p, T_PERCENT)) /* "%.4f" % x */
         xiP_percent(p, st, first);
+      else if (xiP_is(p, T_DOT)) { /* "{:.4f}".format(x) */
+        xiP_take(p);
+        xiL_token m = xiP_expect(p, T_NAME, "a method after the text's '.': \"{}\".format(x)");
+        if (!xiP_word_is(p, &m, "format"))
+          xiP_fail(p, m.pos, "xi knows .format of a text in print, not .%.*s: write the text "
+                             "as it should print, or use an f-string", (int)m.len,
+                   p->lx.src + m.off);
+        xiP_str_format(p, st, first);
+      }
       if (!xiP_is(p, T_COMMA) && !xiP_is(p, T_RP))
         xiP_fail(p, xiP_peek(p)->pos, "print's text is joined to values by ',' or by an "
                                       "f-string: print(\"loss\", L) or print(f\"loss {L}\")");

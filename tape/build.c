@@ -182,6 +182,64 @@ static int shaped(xiG_graph *g, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *o
   return xiG_op(g, XI_RESHAPE, x, XI_NONE, p, pos, out, err);
 }
 
+/* np.nonzero(x): the indices of x's true elements, one vector for each axis, in a tuple */
+static int nonzero_tuple(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
+  xiO_view v = xiG_view(&g->nodes[x]);
+  uint32_t count = 0, items[2], t;
+  for (uint32_t k = 0; k < v.n; k++)
+    count += !mpfr_zero_p(&v.el[k]); /* NaN is true, as in NumPy */
+  if (v.sh.rank == 0)
+    return xiX_fail(err, pos, "np.nonzero of a scalar: NumPy refuses it too (index an array)");
+  if (count == 0)
+    return xiX_fail(err, pos, "no element is true: NumPy would give empty arrays, and xi has "
+                              "none (test np.any(x) first)");
+  int32_t p[XI_NPARAMS] = {0, 0, 0, 0, 0};
+  xiO_shape_params(p, (xi_shape){2, v.sh.rank, count});
+  if (xiG_op(g, XI_NONZERO, x, XI_NONE, p, pos, &t, err))
+    return -1;
+  for (int r = 0; r < v.sh.rank; r++) {
+    int32_t q[XI_NPARAMS] = {r, XI_COLON, 0, 0, 0};
+    if (xiG_op(g, XI_INDEX, t, XI_NONE, q, pos, &items[r], err))
+      return -1;
+    g->nodes[items[r]].flags = (uint8_t)((g->nodes[items[r]].flags & ~XI_F_DTYPE) | XI_F_INT);
+  }
+  return xiG_container(g, XI_C_TUPLE, items, (uint32_t)v.sh.rank, pos, out, err);
+}
+
+/* np.bincount(x): for each k from 0 to max(x), how many times k occurs in x (ints, NumPy's
+   rule).  Its derivative is 0 everywhere: a leaf of ints, as a count is */
+static int bincount(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
+  xiO_view v = xiG_view(&g->nodes[x]);
+  if (v.sh.rank != 1)
+    return xiX_fail(err, pos, "np.bincount takes a vector (object too deep for desired array, "
+                              "NumPy says of a matrix)");
+  if (v.dtype == XI_DT_FLOAT)
+    return xiX_fail(err, pos, "np.bincount takes integers: Cannot cast array data from "
+                              "dtype('float64') to dtype('int64') (NumPy's TypeError); "
+                              "x.astype(int) first");
+  long top = -1;
+  for (uint32_t k = 0; k < v.n; k++) {
+    if (mpfr_sgn(&v.el[k]) < 0)
+      return xiX_fail(err, pos, "'list' argument must have no negative elements (NumPy's "
+                                "ValueError)");
+    if (mpfr_cmp_si(&v.el[k], XI_MAX_ELEMENTS) >= 0)
+      return xiX_fail(err, pos, "np.bincount of %s would make more than %u counts",
+                      "a number this large", (unsigned)XI_MAX_ELEMENTS);
+    long e = mpfr_get_si(&v.el[k], MPFR_RNDZ);
+    top = e > top ? e : top;
+  }
+  uint32_t size;
+  if (number(g, top + 1, pos, &size, err) || xiG_make(g, XI_MAKE_ZEROS, &size, 1, pos, out, err))
+    return -1;
+  xiG_node *c = &g->nodes[*out];
+  for (uint32_t k = 0; k < v.n; k++) {
+    mpfr_ptr e = xiG_el(c, (uint32_t)mpfr_get_si(&xiG_view(&g->nodes[x]).el[k], MPFR_RNDZ));
+    mpfr_add_ui(e, e, 1, MPFR_RNDN);
+  }
+  c->flags = (uint8_t)((c->flags & ~XI_F_DTYPE) | XI_F_INT);
+  return 0;
+}
+
 int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
   xiG_node *n = &g->nodes[x];
   if (n->op == XI_TUPLE && which == XI_ATTR_LEN)
@@ -191,6 +249,10 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
   xi_shape sh = xiG_shape(n);
   uint32_t count = xiG_count(n);
   switch (which) {
+  case XI_ATTR_NONZERO:
+    return nonzero_tuple(g, x, pos, out, err);
+  case XI_ATTR_BINCOUNT:
+    return bincount(g, x, pos, out, err);
   case XI_ATTR_SHAPE: {
     uint32_t items[2];
     long dims[2] = {sh.rank == 2 ? sh.rows : sh.cols, sh.cols};
