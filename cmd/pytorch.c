@@ -182,6 +182,20 @@ static int backward(xiR_session *s, const xiP_stmt *st, xi_err *err) {
                     "for scalar outputs (as PyTorch says: backward() starts from one number, "
                     "the loss: loss.sum().backward() or loss.mean().backward())");
   int kind = fail ? 0 : xiG_ag_requires(g, root);
+  unsigned cone = fail ? 0 : xiG_ag_cone(g, root);
+  if (!fail && (cone & XI_AGM_MOVED))
+    fail = xiX_fail(err, st->target_pos, kind == XI_AG_VALUE
+                    ? "this was computed before a Value under it was changed in place (p.data "
+                      "-= ...): micrograd's backward() would mix the new .data into the old "
+                      "graph's derivatives. Compute the loss again, then backward()"
+                    : "RuntimeError: one of the variables needed for gradient computation has "
+                      "been modified by an inplace operation (as PyTorch says: W was updated "
+                      "after this was computed; compute the loss again, then backward())");
+  if (!fail && (cone & XI_AGM_CUT))
+    fail = xiX_fail(err, st->target_pos, "this goes through a value whose history xi let go "
+                    "(a list's older item, or what an earlier turn of a loop computed): its "
+                    "gradient cannot reach the leaves under it. Compute the loss again from "
+                    "the leaves, or hold what it needs in a name");
   if (!fail && !kind)
     fail = xiX_fail(err, st->target_pos, "RuntimeError: element 0 of tensors does not require "
                     "grad and does not have a grad_fn (as PyTorch says: nothing under this "
@@ -325,37 +339,6 @@ int xiR_autograd(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return 0;
 }
 
-/* the name of the grad_fn PyTorch gives the tensor node i makes, or NULL
-   where xi does not know it (or is not sure of it) */
-static const char *grad_fn(const xiG_graph *g, uint32_t i) {
-  const xiG_node *n = &g->nodes[i];
-  int scalar_a = n->a != XI_NONE && !(xiG_ag_cone(g, n->a) & XI_AGM_TORCH);
-  int scalar_b = n->b != XI_NONE && !(xiG_ag_cone(g, n->b) & XI_AGM_TORCH);
-  xi_shape a = n->a != XI_NONE ? xiG_shape(&g->nodes[n->a]) : (xi_shape){0, 1, 1};
-  xi_shape b = n->b != XI_NONE ? xiG_shape(&g->nodes[n->b]) : (xi_shape){0, 1, 1};
-  switch (n->op) {
-  case XI_ADD: return "AddBackward0";
-  case XI_SUB: return scalar_a ? "RsubBackward1" : "SubBackward0"; /* 1 - p */
-  case XI_MUL: return "MulBackward0";
-  case XI_DIV: return scalar_a ? NULL : "DivBackward0"; /* (2 / x is a reciprocal's) */
-  case XI_NEG: return "NegBackward0";
-  case XI_POW: return scalar_b && !scalar_a ? "PowBackward0" : NULL;
-  case XI_EXP: return "ExpBackward0";
-  case XI_LOG: return "LogBackward0";
-  case XI_SQRT: return "SqrtBackward0";
-  case XI_ABS: return "AbsBackward0";
-  case XI_TANH: return "TanhBackward0";
-  case XI_SIGMOID: return "SigmoidBackward0";
-  case XI_RELU: return "ReluBackward0";
-  case XI_SUM: return n->x->p[0] == XI_ALL_AXES ? "SumBackward0" : "SumBackward1";
-  case XI_MEAN: return n->x->p[0] == XI_ALL_AXES ? "MeanBackward0" : "MeanBackward1";
-  case XI_MATMUL:
-    return a.rank == 2 && b.rank == 2 ? "MmBackward0" : a.rank == 2 && b.rank == 1 ? "MvBackward0"
-           : a.rank == 1 && b.rank == 1 ? "DotBackward0" : NULL;
-  default: return NULL;
-  }
-}
-
 /* tensor i as PyTorch prints it: its numbers, dtype, grad_fn or requires_grad */
 static int tensor_text(xiR_session *s, xiW_buf *b, uint32_t i, unsigned cone, xi_pos at,
                        xi_err *err) {
@@ -370,10 +353,11 @@ static int tensor_text(xiR_session *s, xiW_buf *b, uint32_t i, unsigned cone, xi
     sfx.dtype = cone & XI_AGM_F64 ? "torch.float64" : NULL;
   }
   const xiG_agentry *e = xiG_ag_find(g, i);
-  if (n->op == XI_LEAF || n->op == XI_CONST) {
+  int cut = e && e->kind == XI_AG_CUT; /* (a list's older item: its grad_fn kept) */
+  if ((n->op == XI_LEAF || n->op == XI_CONST) && !cut) {
     sfx.requires_grad = e && e->kind == XI_AG_TENSOR;
   } else if ((cone & XI_AGM_GRAD) && !(cone & XI_AGM_NOGRAD)) {
-    if (!(sfx.grad_fn = grad_fn(g, i)))
+    if (!(sfx.grad_fn = xiG_ag_grad_fn(g, i)))
       return xiX_fail(err, at, "PyTorch prints this tensor with the name of the operation that "
                                "made it (grad_fn=<...>), and xi does not know that name for "
                                "%s: print(x.detach()) prints it without, f\"{x.item():.4f}\" "

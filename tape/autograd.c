@@ -58,7 +58,7 @@ int xiG_ag_put(xiG_graph *g, uint32_t node, int kind, uint32_t grad) {
     a->e = e, a->cap = cap;
   }
   memmove(a->e + k + 1, a->e + k, (a->n - k) * sizeof *a->e);
-  a->e[k] = (xiG_agentry){node, grad, (uint8_t)kind, 0};
+  a->e[k] = (xiG_agentry){node, grad, (uint8_t)kind, 0, 0, 0};
   a->n++;
   return 0;
 }
@@ -68,11 +68,17 @@ int xiG_ag_move(xiG_graph *g, uint32_t from, uint32_t to) {
   if (!e || from == to)
     return 0;
   xiG_agentry was = *e;
-  memmove(e, e + 1, (size_t)(g->ag.e + g->ag.n - e - 1) * sizeof *e);
-  g->ag.n--;
   if (xiG_ag_put(g, to, was.kind, was.grad))
     return -1;
-  xiG_ag_find(g, to)->f64 = was.f64;
+  xiG_agentry *t = xiG_ag_find(g, to);
+  t->f64 = was.f64, t->bits = was.bits, t->fn = was.fn;
+  e = xiG_ag_find(g, from); /* (the table may have moved) */
+  if (was.kind == XI_AG_MOVED || !object(was.kind)) { /* (an undone move: the entry back) */
+    memmove(e, e + 1, (size_t)(g->ag.e + g->ag.n - e - 1) * sizeof *e);
+    g->ag.n--;
+  } else {
+    e->kind = XI_AG_MOVED, e->bits = was.kind, e->grad = XI_NONE;
+  }
   return 0;
 }
 
@@ -134,13 +140,18 @@ static unsigned cone(const xiG_graph *g, uint32_t root, unsigned stop) {
     if (!m)
       continue;
     uint32_t k = lower(a, i);
-    if (k < a->n && a->e[k].node == i && object(a->e[k].kind)) {
+    if (k < a->n && a->e[k].node == i && a->e[k].kind == XI_AG_CUT) /* what it was */
+      mask |= XI_AGM_CUT | (a->e[k].bits & ~(m == 1 ? 0u : XI_AGM_GRAD));
+    else if (k < a->n && a->e[k].node == i && (object(a->e[k].kind) ||
+                                               a->e[k].kind == XI_AG_MOVED)) {
       const xiG_agentry *e = &a->e[k];
-      if (e->kind == XI_AG_VALUE)
+      int kind = e->kind == XI_AG_MOVED ? e->bits : e->kind; /* (what it was) */
+      mask |= e->kind == XI_AG_MOVED ? XI_AGM_MOVED : 0;
+      if (kind == XI_AG_VALUE)
         mask |= XI_AGM_VALUE;
       else
-        mask |= XI_AGM_TORCH | (e->kind == XI_AG_TENSOR && m == 1 ? XI_AGM_GRAD : 0);
-      if (e->kind != XI_AG_VALUE && xiG_dtype_of_flags(g->nodes[i].flags) == XI_DT_FLOAT)
+        mask |= XI_AGM_TORCH | (kind == XI_AG_TENSOR && m == 1 ? XI_AGM_GRAD : 0);
+      if (kind != XI_AG_VALUE && xiG_dtype_of_flags(g->nodes[i].flags) == XI_DT_FLOAT)
         mask |= e->f64 ? XI_AGM_F64 : XI_AGM_F32;
     }
     const xiG_node *n = &g->nodes[i];
@@ -192,7 +203,10 @@ static int grad_of(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *
     *out = e->grad;
     return 0;
   }
-  if (e && (e->kind == XI_AG_VALUE || e->kind == XI_AG_INNER)) {
+  if (e && e->kind == XI_AG_CUT && !(e->bits & XI_AGM_VALUE))
+    return xiX_fail(err, pos, "this .grad is None: PyTorch keeps .grad for leaf tensors "
+                              "(made with requires_grad=True) only");
+  if (e && (e->kind == XI_AG_VALUE || e->kind == XI_AG_INNER || e->kind == XI_AG_CUT)) {
     *out = int_zero(g, pos); /* micrograd's self.grad = 0 */
     return 0;
   }
@@ -294,6 +308,103 @@ int xiG_ag_attr(xiG_graph *g, int which, int spare, uint32_t x, xi_pos pos, uint
   }
   *out = l;
   return 0;
+}
+
+/* ---- PyTorch's grad_fn, and what a cut node was ---- */
+
+static const char *const fn_names[] = {
+    NULL, "AddBackward0", "RsubBackward1", "SubBackward0", "MulBackward0", "DivBackward0",
+    "NegBackward0", "PowBackward0", "ExpBackward0", "LogBackward0", "SqrtBackward0",
+    "AbsBackward0", "TanhBackward0", "SigmoidBackward0", "ReluBackward0", "SumBackward0",
+    "SumBackward1", "MeanBackward0", "MeanBackward1", "MmBackward0", "MvBackward0",
+    "DotBackward0"};
+
+/* fn_names' index for node i; torch[o]: node o's cone (NULL: walk it) */
+static int fn_of(const xiG_graph *g, uint32_t i, const uint8_t *torch) {
+  const xiG_node *n = &g->nodes[i];
+#define TORCH(o) (torch ? (torch[o] & XI_AGM_TORCH) : (cone(g, o, 0) & XI_AGM_TORCH))
+  int scalar_a = n->a != XI_NONE && !TORCH(n->a), scalar_b = n->b != XI_NONE && !TORCH(n->b);
+#undef TORCH
+  xi_shape a = n->a != XI_NONE ? xiG_shape(&g->nodes[n->a]) : (xi_shape){0, 1, 1};
+  xi_shape b = n->b != XI_NONE ? xiG_shape(&g->nodes[n->b]) : (xi_shape){0, 1, 1};
+  int all = n->x && n->x->p[0] == XI_ALL_AXES;
+  switch (n->op) {
+  case XI_ADD: return 1;
+  case XI_SUB: return scalar_a ? 2 : 3; /* 1 - p */
+  case XI_MUL: return 4;
+  case XI_DIV: return scalar_a ? 0 : 5; /* (2 / x is a reciprocal's) */
+  case XI_NEG: return 6;
+  case XI_POW: return scalar_b && !scalar_a ? 7 : 0;
+  case XI_EXP: return 8;
+  case XI_LOG: return 9;
+  case XI_SQRT: return 10;
+  case XI_ABS: return 11;
+  case XI_TANH: return 12;
+  case XI_SIGMOID: return 13;
+  case XI_RELU: return 14;
+  case XI_SUM: return all ? 15 : 16;
+  case XI_MEAN: return all ? 17 : 18;
+  case XI_MATMUL:
+    return a.rank == 2 && b.rank == 2 ? 19 : a.rank == 2 && b.rank == 1 ? 20
+           : a.rank == 1 && b.rank == 1 ? 21 : 0;
+  default: return 0;
+  }
+}
+
+const char *xiG_ag_grad_fn(const xiG_graph *g, uint32_t i) {
+  uint32_t k = lower(&g->ag, i);
+  if (k < g->ag.n && g->ag.e[k].node == i && g->ag.e[k].kind == XI_AG_CUT)
+    return fn_names[g->ag.e[k].fn];
+  return fn_names[fn_of(g, i, NULL)];
+}
+
+void xiG_ag_cut(xiG_graph *g, const uint8_t *live) {
+  xiG_autograd *a = &g->ag;
+  if (!a->n)
+    return;
+  uint8_t *m = calloc(g->n ? g->n : 1, 1); /* each node's cone, in one pass up */
+  if (!m)
+    return;
+  for (uint32_t i = a->e[0].node, k = 0; i < g->n; i++) {
+    while (k < a->n && a->e[k].node < i)
+      k++;
+    const xiG_node *n = &g->nodes[i];
+    unsigned bits = 0;
+    if (k < a->n && a->e[k].node == i) {
+      const xiG_agentry *e = &a->e[k];
+      int kind = e->kind == XI_AG_MOVED ? e->bits : e->kind; /* (what it was) */
+      if (e->kind == XI_AG_CUT)
+        bits = e->bits;
+      else if (kind == XI_AG_VALUE)
+        bits = XI_AGM_VALUE;
+      else if (object(kind))
+        bits = XI_AGM_TORCH | (kind == XI_AG_TENSOR ? XI_AGM_GRAD : 0) |
+               (xiG_dtype_of_flags(n->flags) != XI_DT_FLOAT ? 0
+                : e->f64                                    ? XI_AGM_F64
+                                                            : XI_AGM_F32);
+    }
+    int cut_here = n->op != XI_LEAF && nograd(a, i);
+    for (uint32_t q = 0, na = xiG_nargs(n); q < na; q++) {
+      uint32_t o = xiG_arg(n, q);
+      if (o != XI_NONE && o < i)
+        bits |= m[o] & ~(cut_here ? XI_AGM_GRAD : 0u);
+    }
+    m[i] = (uint8_t)(bits & ~XI_AGM_NOGRAD);
+  }
+  for (uint32_t i = a->e[0].node; i < g->n; i++) {
+    const xiG_node *n = &g->nodes[i];
+    if (live[i] < 2 || n->op == XI_TUPLE || n->op == XI_LEAF || n->op == XI_CONST ||
+        !(m[i] & (XI_AGM_VALUE | XI_AGM_TORCH)))
+      continue; /* (what renew.c's cut leaves alone, or a plain number) */
+    xiG_agentry *e = xiG_ag_find(g, i);
+    uint32_t grad = e && e->kind == XI_AG_INNER ? e->grad : XI_NONE;
+    if (xiG_ag_put(g, i, XI_AG_CUT, grad))
+      break; /* (no memory: it prints as a plain number, as before) */
+    e = xiG_ag_find(g, i);
+    e->bits = m[i], e->f64 = (m[i] & XI_AGM_F64) != 0;
+    e->fn = (uint8_t)((m[i] & XI_AGM_GRAD) && !nograd(a, i) ? fn_of(g, i, m) : 0);
+  }
+  free(m);
 }
 
 /* ---- changes in place ---- */

@@ -183,12 +183,17 @@ enum {
   XI_AG_TENSOR,    /* a leaf tensor with requires_grad=True: .grad starts at None */
   XI_AG_INNER,     /* a micrograd value computed from others (a name held it at backward) */
   XI_AG_FREED,     /* an inner node a backward() went through, no .grad of its own */
-  XI_AG_PLAIN      /* a leaf tensor without requires_grad: .grad is None, printed as torch's */
+  XI_AG_PLAIN,     /* a leaf tensor without requires_grad: .grad is None, printed as torch's */
+  XI_AG_CUT,       /* a Value or a tensor a collection made a leaf (a list's older item, its
+                      history let go, renew.c): what it was is in bits, fn */
+  XI_AG_MOVED      /* a leaf Value or tensor as it was before an update in place (the graphs
+                      computed before it hold it): bits, its kind then */
 };
 typedef struct {
   uint32_t node, grad; /* grad: a leaf holding .grad, or XI_NONE (0 for a Value, else None) */
   uint8_t kind;        /* XI_AG_* */
   uint8_t f64;         /* a float tensor: PyTorch's dtype is float64 (else float32) */
+  uint8_t bits, fn;    /* XI_AG_CUT: its cone's XI_AGM_* and grad_fn (xiG_ag_grad_fn), as it was */
 } xiG_agentry;
 typedef struct {
   xiG_agentry *e;
@@ -509,7 +514,8 @@ int xiG_ag_keeps(const xiG_graph *g, uint32_t node);
 xiG_agentry *xiG_ag_find(xiG_graph *g, uint32_t node);
 /* node's entry made (kind, grad) or changed; -1 out of memory */
 int xiG_ag_put(xiG_graph *g, uint32_t node, int kind, uint32_t grad);
-/* the entry of from is to's now (an update step: the same object) */
+/* the entry of from is to's now (an update step: the same object); from
+   keeps an XI_AG_MOVED entry, for the graphs computed before */
 int xiG_ag_move(xiG_graph *g, uint32_t from, uint32_t to);
 /* the kind (XI_AG_VALUE, XI_AG_TENSOR) of a leaf that keeps a .grad which
    root is, or is computed from; 0 when there is none */
@@ -523,9 +529,18 @@ enum {
   XI_AGM_TORCH = 4,  /* a torch tensor */
   XI_AGM_F32 = 8,    /* a float32 tensor */
   XI_AGM_F64 = 16,   /* a float64 tensor */
-  XI_AGM_NOGRAD = 32 /* root itself was computed under no_grad */
+  XI_AGM_NOGRAD = 32, /* root itself was computed under no_grad */
+  XI_AGM_CUT = 64,    /* a node whose history a collection let go */
+  XI_AGM_MOVED = 128  /* a leaf changed in place since (XI_AG_MOVED) */
 };
 unsigned xiG_ag_cone(const xiG_graph *g, uint32_t root);
+/* the name of the grad_fn PyTorch gives the tensor node i made, or NULL where
+   xi does not know it (or is not sure of it) */
+const char *xiG_ag_grad_fn(const xiG_graph *g, uint32_t i);
+/* (collection, before renew.c makes leaves of the nodes only a list's older
+   items need, live[i] == 2) what those that were Values or tensors were: an
+   XI_AG_CUT entry each */
+void xiG_ag_cut(xiG_graph *g, const uint8_t *live);
 /* a with torch.no_grad(): block starts (open) or ends: the nodes made
    between are no_grad's (-1: out of memory) */
 int xiG_ag_nograd(xiG_graph *g, int open);

@@ -356,6 +356,7 @@ uint32_t xiG_collect(xiG_graph *g) {
   g->keep = 0; /* (between statements: no mark is held across a collection) */
   xiG_ag_live(g, live); /* (a .grad is a leaf: nothing under it to mark) */
   uint64_t *sum = xiG_history_sums(g, live); /* before the histories go */
+  xiG_ag_cut(g, live); /* (a tensor or a Value about to be cut remembers it was one) */
   uint32_t cuts = cut(g, live), j = 0;
   for (uint32_t i = 0; i < n; i++)
     to[i] = live[i] ? j++ : XI_NONE;
