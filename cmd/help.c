@@ -107,6 +107,10 @@ static const struct {
      "      s = a * b          (a, b = g(x) too; s /= n on a local of its own) ending in\n"
      "      return s + lr      return (return h, p gives two values); a docstring is\n"
      "                         skipped; def f(x): return x*x; a default is a number\n"
+     "      if s > 0:          if/elif/else, for and while in a def (break, continue,\n"
+     "          return s       return inside them) run at each call, as Python's: a\n"
+     "                         name the def assigns is its own (read before it has a\n"
+     "                         value: UnboundLocalError); ending without return: None\n"
      "  f(x, lr=0.5)           keyword arguments; f = lambda x, a=3: a * x + 1\n"
      "  for i in range(n):     range(stop), range(start, stop), range(start, stop, step)\n"
      "  while c:               as long as c holds; break, continue (in for too)\n"
@@ -167,9 +171,8 @@ static const struct {
      "methods but __init__ and class attributes (help class), with (but with\n"
      "torch.no_grad():),\n"
      "try, sets, f-strings as\n"
-     "values, a list that holds itself; lambda but as a name's value; if, for and\n"
-     "while inside a def (a if c else b chooses there).  help numpy lists NumPy's\n"
-     "names."},
+     "values, a list that holds itself; lambda but as a name's value; print inside a\n"
+     "def.  help numpy lists NumPy's names."},
     {"torch",
      "micrograd's Value and PyTorch's tensors, pasted as written (Python's code):\n"
      "  from micrograd.engine import Value     a = Value(-4.0); + - * / ** .relu()\n"
@@ -205,8 +208,8 @@ static const struct {
      "  net = TwoLayerNet(784, 10, lr=0.5); out = net.forward(X); net.lr = 0.1\n"
      "A method sets and reads attributes (self.W1 -= lr * dW1, self.params['W1'] -=\n"
      "..., self.losses.append(loss)), calls methods (self.forward(X)), takes defaults\n"
-     "and keywords, and without return gives None.  Its body is straight-line, as a\n"
-     "def's (no if, for, while or print inside; a if c else b chooses): loop outside.\n"
+     "and keywords, and without return gives None.  Its body may hold if, for and\n"
+     "while, as a def's (no print inside).\n"
      "An attribute is a name of its own: what net = TwoLayerNet(...) holds is net.W1,\n"
      "so trace loss shows self.W1 as net.W1, grad(loss, net.W1) and %grad loss wrt\n"
      "net.W1 read it, and every name of the object sees what a method set.  An object\n"

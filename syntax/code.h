@@ -28,7 +28,8 @@ typedef enum {
   K_MAKE,  /* zeros ones eye randn rand arange: op which, argc sizes (or one tuple);
               linspace and np.random's (op >= XI_MAKE_LINSPACE): argc values, arg a mask
               of the slots given */
-  K_LET,   /* inside a def: the top of the stack becomes the local name arg */
+  K_LET,   /* inside a def: the top of the stack becomes the local name arg (op 1: arg is
+              a local with no value yet, as Python's names assigned in a def) */
   K_TUPLE, /* (a, b, ...): argc items on the stack make a tuple */
   K_UNPACK,/* a tuple on the stack replaced by its argc items */
   K_DUP,   /* the top of the stack twice */
@@ -50,7 +51,8 @@ typedef enum {
                 instructions (its default's code and the K_LET that binds it) */
   K_SKIPF,   /* a if c else b: one number off the stack; when it is 0 (op 1: when it is
                 not 0, for or), skip the next arg */
-  K_SKIP,    /* skip the next arg instructions */
+  K_SKIP,    /* skip the next arg instructions (op 1: go back, so that the next one run is
+                arg - 1 before it: a loop in a def) */
   K_DROP,    /* the top of the stack dropped (a and b: a, when b is the value) */
   /* Python's values (a .py file, or after import): */
   K_STR,   /* a string: arg = its text (escapes read) as a symbol */
@@ -68,7 +70,9 @@ typedef enum {
   K_CHANGED, /* self.d[k] op= v (spare: the op), self.xs.append(v) (arg 1) in a method: the
                 pair (old, new) on the stack; every holder of old takes new (tape/pymut.c)
                 and new stays as the value */
-  K_NONE     /* None: what a method without return gives */
+  K_NONE,    /* None: what a method without return gives */
+  K_WALK     /* a for in a def: it and a whole number i on the stack; when i is at it's
+                end, skip the next arg; else it's item i, then i + 1 (pydef.c) */
 } xiP_kind;
 /* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
 enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,

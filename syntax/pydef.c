@@ -1,6 +1,7 @@
 /* pydef.c: def f(x, y): and its indented body, compiled to code with
  * locals: each assignment's code and a K_LET, the return's code last, so that
- * a def makes a function as f(x) = ... does.  A part of the parser (xiP_,
+ * a def makes a function as f(x) = ... does; if, for and while in the body are
+ * jumps within that code, run at each call.  A part of the parser (xiP_,
  * parse.h): pystmt.c sends def here and reads the block for it (xiP_block);
  * what the parts share is declared in parse_int.h. */
 #include <stdio.h>
@@ -47,7 +48,7 @@ static const char *binary(xiL_type t) {
 }
 
 /* the body's lines on one line, for vars: "s = sigmoid(z); return s * (1 - s)" */
-static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end) {
+static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, int flow) {
   const char *s = p->lx.src;
   xiL_lexer lx; /* a docstring first is not shown */
   xiL_init(&lx, s, end, 1);
@@ -72,8 +73,10 @@ static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end) {
     while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
       b--;
     if (a < b && s[a] != '#') {
+      if (n && !(flow && out[n - 1] == ':')) /* for x in xs: s = s + x */
+        out[n++] = ';';
       if (n)
-        out[n++] = ';', out[n++] = ' ';
+        out[n++] = ' ';
       memcpy(out + n, s + a, b - a);
       n += b - a;
     }
@@ -83,142 +86,346 @@ static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end) {
   st->deftext = out;
 }
 
-/* Compiles a def's body into st->code: each assignment's code and a K_LET;
-   the return's code last.  A name given a value of its own in the body
-   (not a parameter, not another name) may take an indexed update: on a
-   parameter NumPy would change the caller's array, which xi never does. */
-static void compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_pos at) {
+/* What compiling a def's body keeps across its blocks: the names given a
+   value of the def's own (fresh), the jumps forward not yet placed (each to
+   a label: 0 the function's end, others a loop's exit or an if's next
+   clause), and the loop the block is in (its top: where continue goes back to) */
+enum { END = 0, XI_DEF_JUMPS = 512, XI_DEF_LOCALS = 256 };
+
+typedef struct {
+  uint32_t fresh[64], nfresh;
+  struct { uint32_t at, label; } jumps[XI_DEF_JUMPS];
+  uint32_t njumps, nlabels;
+  uint32_t top, exit; /* the loop's (exit: its label; 0: no loop) */
+  uint32_t depth;     /* loops around: their hidden names are their own */
+  int blocks;
+  uint32_t locals[XI_DEF_LOCALS], nlocals; /* the names the body assigns */
+} def_ctx;
+
+/* name is assigned in the body: a local of the def's (Python's rule), with no
+   value until a line gives it one */
+static void assigned(xiP_parser *p, const xiP_stmt *st, def_ctx *cx, uint32_t name, xi_pos pos) {
+  for (uint32_t k = 0; k < st->nnames; k++)
+    if (st->names[k] == name)
+      return;
+  for (uint32_t k = 0; k < cx->nlocals; k++)
+    if (cx->locals[k] == name)
+      return;
+  if (name == XI_NONE)
+    return;
+  if (cx->nlocals == XI_DEF_LOCALS)
+    xiP_fail(p, pos, "more than %d names in one def: split it into several", XI_DEF_LOCALS);
+  cx->locals[cx->nlocals++] = name;
+}
+
+/* a jump forward (kind K_SKIP, K_SKIPF or K_WALK) to label, placed later */
+static void jump(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_ins ins, uint32_t label) {
+  if (cx->njumps == XI_DEF_JUMPS)
+    xiP_fail(p, ins.pos, "more than %d returns, breaks and elifs waiting in one def: split "
+                         "it into several", XI_DEF_JUMPS);
+  cx->jumps[cx->njumps].at = st->code.n;
+  cx->jumps[cx->njumps++].label = label;
+  xiP_emit(p, &st->code, ins);
+}
+
+/* label is here: the jumps to it skip to the next instruction made */
+static void place(xiP_stmt *st, def_ctx *cx, uint32_t label) {
+  for (uint32_t k = 0; k < cx->njumps;)
+    if (cx->jumps[k].label == label) {
+      st->code.ins[cx->jumps[k].at].arg = st->code.n - cx->jumps[k].at - 1;
+      cx->jumps[k] = cx->jumps[--cx->njumps];
+    } else {
+      k++;
+    }
+}
+
+/* a jump back to top (a loop's next turn) */
+static void back(xiP_parser *p, xiP_stmt *st, uint32_t top, xi_pos pos) {
+  xiP_emit(p, &st->code, (xiP_ins){K_SKIP, 1, 0, 0, st->code.n - top + 1, pos});
+}
+
+static int fresh_at(const def_ctx *cx, uint32_t name) {
+  uint32_t k = 0;
+  while (k < cx->nfresh && cx->fresh[k] != name)
+    k++;
+  return (int)k;
+}
+
+static void block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_t end, xi_pos at,
+                  int loop);
+
+/* for x in xs: (and for i in range(...)) as hidden locals, the walked value
+   and the count: top: it, i, K_WALK (to the exit), i = i + 1, x = the item; the
+   body; back to top */
+static void for_loop(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
+  char text[2][32];
+  uint32_t hid[2];
+  cx->depth++;
+  for (int q = 0; q < 2; q++) { /* a space: no name of the user's */
+    int n = snprintf(text[q], sizeof text[q], "for %u %s", cx->depth, q ? "i" : "it");
+    hid[q] = xiP_intern(p, text[q], (size_t)n, bs->pos);
+  }
+  if (!bs->iterable) { /* range's numbers, as a tuple: range(...) itself */
+    xiP_ins *last = &bs->code.ins[bs->code.n - 1];
+    *last = (xiP_ins){K_PY, XI_PY_RANGE, 0, last->argc, 0, last->pos};
+  }
+  append(p, &st->code, &bs->code);
+  let(p, &st->code, hid[0], bs->pos);
+  xiP_emit_num(p, &st->code, "0", bs->pos);
+  let(p, &st->code, hid[1], bs->pos);
+  uint32_t top = st->code.n, exit = ++cx->nlabels, otop = cx->top, oexit = cx->exit;
+  xiP_emit(p, &st->code, (xiP_ins){K_NAME, 0, 0, 0, hid[0], bs->pos});
+  xiP_emit(p, &st->code, (xiP_ins){K_NAME, 0, 0, 0, hid[1], bs->pos});
+  jump(p, st, cx, (xiP_ins){K_WALK, 0, 0, 0, 0, bs->pos}, exit);
+  let(p, &st->code, hid[1], bs->pos);
+  if (bs->nnames > 1)
+    xiP_emit(p, &st->code, (xiP_ins){K_UNPACK, 0, 0, (uint16_t)bs->nnames, 0, bs->target_pos});
+  for (uint32_t k = bs->nnames; k-- > 0;) {
+    let(p, &st->code, bs->names[k], bs->name_pos[k]);
+    assigned(p, st, cx, bs->names[k], bs->name_pos[k]);
+    uint32_t f = (uint32_t)fresh_at(cx, bs->names[k]); /* an item: not the def's own */
+    if (f < cx->nfresh)
+      cx->fresh[f] = cx->fresh[--cx->nfresh];
+  }
+  cx->top = top, cx->exit = exit;
+  block(p, st, cx, bs->body_off, bs->body_off + bs->body_len, bs->body_pos, 1);
+  back(p, st, top, bs->pos);
+  place(st, cx, exit);
+  cx->top = otop, cx->exit = oexit;
+  cx->depth--;
+}
+
+/* while c: top: c, K_SKIPF (to the exit); the body; back to top */
+static void while_loop(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
+  uint32_t top = st->code.n, exit = ++cx->nlabels, otop = cx->top, oexit = cx->exit;
+  append(p, &st->code, &bs->items[0].code);
+  jump(p, st, cx, (xiP_ins){K_SKIPF, 0, 0, 0, 0, bs->items[0].pos}, exit);
+  cx->top = top, cx->exit = exit;
+  block(p, st, cx, bs->body_off, bs->body_off + bs->body_len, bs->body_pos, 1);
+  back(p, st, top, bs->pos);
+  place(st, cx, exit);
+  cx->top = otop, cx->exit = oexit;
+}
+
+/* if c: A elif d: B else: C -- c, K_SKIPF (to d), A, K_SKIP (to the end), d, ... */
+static void if_chain(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
+  uint32_t done = ++cx->nlabels;
+  for (uint32_t k = 0; k < bs->nitems; k++) {
+    const xiP_item *it = &bs->items[k];
+    uint32_t next = 0;
+    if (it->kind == I_COND) {
+      next = ++cx->nlabels;
+      append(p, &st->code, &it->code);
+      jump(p, st, cx, (xiP_ins){K_SKIPF, 0, 0, 0, 0, it->pos}, next);
+    }
+    block(p, st, cx, it->off, it->end, it->at, 0);
+    if (k + 1 < bs->nitems)
+      jump(p, st, cx, (xiP_ins){K_SKIP, 0, 0, 0, 0, it->pos}, done);
+    if (next)
+      place(st, cx, next);
+  }
+  place(st, cx, done);
+}
+
+/* one statement of a def's body into st->code (the straight-line ones as
+   before: each assignment's code and a K_LET).  A name given a value of its
+   own in the body (not a parameter, not another name) may take an indexed
+   update: on a parameter NumPy would change the caller's array, which xi
+   never does.  Returns 1 when the statement ends its block (return, break,
+   continue). */
+static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int outer) {
+  if (bs->kind == S_ASSIGN || (bs->kind == S_INDEXSET && !bs->pair))
+    assigned(p, st, cx, bs->name, bs->target_pos);
+  if (bs->kind == S_UNPACK)
+    for (uint32_t k = 0; k < bs->nnames; k++)
+      assigned(p, st, cx, bs->names[k], bs->name_pos[k]);
+  switch (bs->kind) {
+  case S_ASSIGN: {
+    uint32_t k = (uint32_t)fresh_at(cx, bs->name);
+    if (bs->assign != T_ASSIGN) { /* dscores /= N on a value of the def's own */
+      if (k == cx->nfresh) {
+        char msg[320];
+        const char *w = xiS_name(p->sym, bs->name), *op = binary(bs->assign);
+        snprintf(msg, sizeof msg, "%s %s= ... on a parameter (or another name's value) would "
+                 "change the caller's array in NumPy: write %s = %s %s ... (a new value), or "
+                 "%s = %s.copy() first", w, op, w, w, op, w, w);
+        def_fail(p, bs, bs->target_pos, msg);
+      }
+      xiP_ins x = {K_NAME, 0, 0, 0, bs->name, bs->target_pos};
+      xiP_emit(p, &st->code, x);
+      append(p, &st->code, &bs->code);
+      xiP_emit_op(p, &st->code, xiP_compound(bs->assign), bs->pos);
+      let(p, &st->code, bs->name, bs->target_pos);
+      return 0;
+    }
+    append(p, &st->code, &bs->code);
+    let(p, &st->code, bs->name, bs->target_pos);
+    int own = !(bs->code.n == 1 && bs->code.ins[0].kind == K_NAME);
+    if (own && k == cx->nfresh && cx->nfresh < 64)
+      cx->fresh[cx->nfresh++] = bs->name;
+    else if (!own && k < cx->nfresh)
+      cx->fresh[k] = cx->fresh[--cx->nfresh];
+    return 0;
+  }
+  case S_UNPACK: {
+    append(p, &st->code, &bs->code);
+    xiP_ins un = {K_UNPACK, 0, 0, (uint16_t)bs->nnames, 0, bs->pos};
+    xiP_emit(p, &st->code, un);
+    for (uint32_t k = bs->nnames; k-- > 0;)
+      let(p, &st->code, bs->names[k], bs->name_pos[k]);
+    return 0;
+  }
+  case S_INDEXSET: {
+    if (bs->pair) { /* self.params['W1'] -= ...: the attribute's dict, in place */
+      mark_changed(p, &st->code, bs, 0, bs->code.ins[bs->code.n - 2].spare);
+      return 0;
+    }
+    if ((uint32_t)fresh_at(cx, bs->name) == cx->nfresh) {
+      char msg[256];
+      const char *w = xiS_name(p->sym, bs->name);
+      snprintf(msg, sizeof msg, "in NumPy this would change the caller's array too: write "
+                                "%s = %s.copy() first, so that the update is of a value of "
+                                "the def's own", w, w);
+      def_fail(p, bs, bs->target_pos, msg);
+    }
+    append(p, &st->code, &bs->code);
+    let(p, &st->code, bs->name, bs->target_pos);
+    return 0;
+  }
+  case S_MUTATE: { /* out.append(v), out a list of the def's own: out takes the new list */
+    if (bs->code.n >= 2 && bs->code.ins[1].kind == K_GETATTR) { /* self.hist.append(v) */
+      mark_changed(p, &st->code, bs, 1, 0);
+      return 0;
+    }
+    uint32_t k = 0;
+    while (k < cx->nfresh && !(bs->code.ins[0].kind == K_NAME && cx->fresh[k] == bs->code.ins[0].arg))
+      k++;
+    if (k == cx->nfresh || !bs->code.ins[bs->code.n - 1].arg)
+      def_fail(p, bs, bs->pos, "in Python this would change the caller's list: change a "
+                               "list of the def's own (out = list(xs) first)");
+    append(p, &st->code, &bs->code);
+    xiP_ins un = {K_UNPACK, 0, 0, 2, 0, bs->pos};
+    xiP_emit(p, &st->code, un);
+    let(p, &st->code, bs->code.ins[0].arg, bs->pos);
+    let(p, &st->code, XI_NONE, bs->pos); /* the old list, let go */
+    return 0;
+  }
+  case S_RETURN: /* the last statement: its value is the function's; inside a block, a jump
+                    to the end with it */
+    append(p, &st->code, &bs->code);
+    if (!outer)
+      jump(p, st, cx, (xiP_ins){K_SKIP, 0, 0, 0, 0, bs->pos}, END);
+    return 1;
+  case S_NOTHING:
+    return 0;
+  case S_SETATTR: /* self.W1 = ...: the object's attribute, seen by every holder */
+    append(p, &st->code, &bs->code);
+    xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
+    return 0;
+  case S_EXPR: /* self.forward(X) alone: a method, for what it sets */
+    if (bs->code.n && bs->code.ins[bs->code.n - 1].kind == K_METHOD) {
+      append(p, &st->code, &bs->code);
+      xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
+      return 0;
+    }
+    def_fail(p, bs, bs->pos, "a def's body in xi holds assignments (x = ..., a, b = ..., "
+                             "self.x = ...), method calls, if, for, while and return");
+  case S_PRINT:
+    def_fail(p, bs, bs->pos, "print inside a def is not part of xi: print what the "
+                             "function returns");
+  case S_IF:
+    if_chain(p, st, cx, bs);
+    return 0;
+  case S_FOR:
+    for_loop(p, st, cx, bs);
+    return 0;
+  case S_WHILE:
+    while_loop(p, st, cx, bs);
+    return 0;
+  case S_BREAK:
+    jump(p, st, cx, (xiP_ins){K_SKIP, 0, 0, 0, 0, bs->pos}, cx->exit);
+    return 1;
+  case S_CONTINUE:
+    back(p, st, cx->top, bs->pos);
+    return 1;
+  default:
+    def_fail(p, bs, bs->pos, "a def's body in xi holds assignments (x = ..., a, b = ...), "
+                             "if, for, while and return");
+  }
+}
+
+/* the statements of one block of a def's body (the body itself: outer) */
+static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_t end,
+                     xi_pos at, int loops, int outer) {
   xiP_parser sub;
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
   xiP_set_python(&sub, p->python);
   sub.in_def = 1;
   sub.in_method = p->in_class != XI_NONE;
-  sub.blocks = p->blocks;
+  sub.loops = loops;
+  sub.blocks = cx->blocks;
   xiP_stmt bs;
   memset(&bs, 0, sizeof bs);
-  uint32_t fresh[64], nfresh = 0;
-  int returned = 0, r;
+  int ended = 0, r;
+  cx->blocks++;
   while ((r = xiP_next(&sub, &bs, p->err)) > 0) {
-    if (returned)
-      def_fail(p, &bs, bs.pos, "a def ends at its return in xi: this line would never run");
-    switch (bs.kind) {
-    case S_ASSIGN: {
-      if (bs.assign != T_ASSIGN) { /* dscores /= N on a value of the def's own */
-        uint32_t k = 0;
-        while (k < nfresh && fresh[k] != bs.name)
-          k++;
-        if (k == nfresh) {
-          char msg[320];
-          const char *w = xiS_name(p->sym, bs.name), *op = binary(bs.assign);
-          snprintf(msg, sizeof msg, "%s %s= ... on a parameter (or another name's value) would "
-                   "change the caller's array in NumPy: write %s = %s %s ... (a new value), or "
-                   "%s = %s.copy() first", w, op, w, w, op, w, w);
-          def_fail(p, &bs, bs.target_pos, msg);
-        }
-        xiP_ins x = {K_NAME, 0, 0, 0, bs.name, bs.target_pos};
-        xiP_emit(p, &st->code, x);
-        append(p, &st->code, &bs.code);
-        xiP_emit_op(p, &st->code, xiP_compound(bs.assign), bs.pos);
-        let(p, &st->code, bs.name, bs.target_pos);
-        break;
-      }
-      append(p, &st->code, &bs.code);
-      let(p, &st->code, bs.name, bs.target_pos);
-      int own = !(bs.code.n == 1 && bs.code.ins[0].kind == K_NAME);
-      uint32_t k = 0;
-      while (k < nfresh && fresh[k] != bs.name)
-        k++;
-      if (own && k == nfresh && nfresh < 64)
-        fresh[nfresh++] = bs.name;
-      else if (!own && k < nfresh)
-        fresh[k] = fresh[--nfresh];
-      break;
-    }
-    case S_UNPACK: {
-      append(p, &st->code, &bs.code);
-      xiP_ins un = {K_UNPACK, 0, 0, (uint16_t)bs.nnames, 0, bs.pos};
-      xiP_emit(p, &st->code, un);
-      for (uint32_t k = bs.nnames; k-- > 0;)
-        let(p, &st->code, bs.names[k], bs.name_pos[k]);
-      break;
-    }
-    case S_INDEXSET: {
-      if (bs.pair) { /* self.params['W1'] -= ...: the attribute's dict, in place */
-        mark_changed(p, &st->code, &bs, 0, bs.code.ins[bs.code.n - 2].spare);
-        break;
-      }
-      uint32_t k = 0;
-      while (k < nfresh && fresh[k] != bs.name)
-        k++;
-      if (k == nfresh) {
-        char msg[256];
-        const char *w = xiS_name(p->sym, bs.name);
-        snprintf(msg, sizeof msg, "in NumPy this would change the caller's array too: write "
-                                  "%s = %s.copy() first, so that the update is of a value of "
-                                  "the def's own", w, w);
-        def_fail(p, &bs, bs.target_pos, msg);
-      }
-      append(p, &st->code, &bs.code);
-      let(p, &st->code, bs.name, bs.target_pos);
-      break;
-    }
-    case S_MUTATE: { /* out.append(v), out a list of the def's own: out takes the new list */
-      if (bs.code.n >= 2 && bs.code.ins[1].kind == K_GETATTR) { /* self.hist.append(v) */
-        mark_changed(p, &st->code, &bs, 1, 0);
-        break;
-      }
-      uint32_t k = 0;
-      while (k < nfresh && !(bs.code.ins[0].kind == K_NAME && fresh[k] == bs.code.ins[0].arg))
-        k++;
-      if (k == nfresh || !bs.code.ins[bs.code.n - 1].arg)
-        def_fail(p, &bs, bs.pos, "in Python this would change the caller's list: change a "
-                                 "list of the def's own (out = list(xs) first)");
-      append(p, &st->code, &bs.code);
-      xiP_ins un = {K_UNPACK, 0, 0, 2, 0, bs.pos};
-      xiP_emit(p, &st->code, un);
-      let(p, &st->code, bs.code.ins[0].arg, bs.pos);
-      let(p, &st->code, XI_NONE, bs.pos); /* the old list, let go */
-      break;
-    }
-    case S_RETURN:
-      append(p, &st->code, &bs.code);
-      returned = 1;
-      break;
-    case S_NOTHING:
-      break;
-    case S_SETATTR: /* self.W1 = ...: the object's attribute, seen by every holder */
-      append(p, &st->code, &bs.code);
-      xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs.pos});
-      break;
-    case S_EXPR: /* self.forward(X) alone: a method, for what it sets */
-      if (bs.code.n && bs.code.ins[bs.code.n - 1].kind == K_METHOD) {
-        append(p, &st->code, &bs.code);
-        xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs.pos});
-        break;
-      }
-      def_fail(p, &bs, bs.pos, "a def's body in xi holds assignments (x = ..., a, b = ..., "
-                               "self.x = ...), method calls, and ends with return");
-    case S_PRINT:
-      def_fail(p, &bs, bs.pos, "print inside a def is not part of xi: print what the "
-                               "function returns");
-    case S_IF:
-    case S_FOR:
-    case S_WHILE:
-      def_fail(p, &bs, bs.pos, "xi's functions are straight-line code (no if, for or while "
-                               "inside a def): np.where(c, a, b) chooses by element, and "
-                               "a if c else b by one number");
-    default:
-      def_fail(p, &bs, bs.pos, "a def's body in xi holds assignments (x = ..., a, b = ...) "
-                               "and ends with return");
-    }
+    if (ended)
+      def_fail(p, &bs, bs.pos, outer ? "a def ends at its return in xi: this line would never "
+                                       "run"
+                                     : "this line would never run (a return, break or "
+                                       "continue is before it in its block)");
+    ended = def_stmt(p, st, cx, &bs, outer);
   }
+  cx->blocks--;
   xiP_stmt_done(&bs);
   if (r < 0)
     longjmp(p->fail, 1);
-  if (!returned && p->in_class != XI_NONE) /* a method without return gives None */
+  return ended;
+}
+
+static void block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_t end, xi_pos at,
+                  int loop) {
+  def_block(p, st, cx, off, end, at, loop || cx->exit, 0);
+}
+
+/* the body's locals declared (K_LET op 1) before its first instruction: a
+   name the body assigns is the def's, also before a line gives it a value,
+   and reading it then is Python's UnboundLocalError, not the session's name */
+static void declare(xiP_parser *p, xiP_stmt *st, def_ctx *cx, uint32_t first, xi_pos at) {
+  uint32_t n = st->code.n;
+  for (uint32_t k = 0; k < cx->nlocals; k++)
+    xiP_emit(p, &st->code, (xiP_ins){K_LET, 1, 0, 0, cx->locals[k], at});
+  xiP_ins *ins = st->code.ins;
+  for (uint32_t k = 0; k < cx->nlocals; k++) { /* rotated to first: n - first moves right */
+    xiP_ins d = ins[n + k];
+    memmove(ins + first + k + 1, ins + first + k, (n - first) * sizeof *ins);
+    ins[first + k] = d;
+  }
+  for (uint32_t k = 0; k < cx->njumps; k++) /* (only END's remain: they move too) */
+    cx->jumps[k].at += cx->nlocals;
+}
+
+/* Compiles a def's body into st->code: each assignment's code and a K_LET;
+   the return's code last.  if, for and while are jumps within the code
+   (K_SKIPF, K_SKIP, K_WALK), so that a call runs its body as top-level
+   statements run: a return inside a block jumps to the end with its value,
+   and a def whose body can end without one gives None, as Python's.
+   Returns whether the body has such blocks. */
+static int compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_pos at) {
+  def_ctx cx;
+  memset(&cx, 0, sizeof cx);
+  cx.blocks = p->blocks;
+  uint32_t first = st->code.n;
+  int returned = def_block(p, st, &cx, off, end, at, 0, 1);
+  int flow = cx.nlabels > 0;
+  if (flow) /* its locals declared first: no jump crosses the body's start */
+    declare(p, st, &cx, first, at);
+  if (!returned && (flow || p->in_class != XI_NONE)) /* a method without return gives None */
     xiP_emit(p, &st->code, (xiP_ins){K_NONE, 0, 0, 0, 0, st->target_pos});
   else if (!returned)
     xiP_fail(p, st->target_pos, "this def has no return: a function in xi gives a value");
+  place(st, &cx, END);
+  return flow;
 }
 
 /* a parameter's default (lr=0.1): an expression of numbers, into an item
@@ -337,9 +544,8 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   xi_pos at;
   xiP_enter(p, head.pos);
   xiP_block(p, head.pos.col, head, &off, &end, &at);
-  def_text(p, st, off, end);
   prologue(p, st);
-  compile_def(p, st, off, end, at);
+  def_text(p, st, off, end, compile_def(p, st, off, end, at));
   p->blocks--;
   if (!method)
     shadow(p, st, tag);

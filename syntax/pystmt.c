@@ -144,6 +144,7 @@ void xiP_check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop)
   xiP_set_python(&sub, p->python);
   sub.loops = loop ? 1 : p->loops; /* a loop's body may break; an if's, as its block */
   sub.in_def = p->in_def;
+  sub.in_method = p->in_method;
   sub.blocks = p->blocks;
   xiP_stmt st;
   memset(&st, 0, sizeof st);

@@ -20,6 +20,10 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
   for (uint32_t k = sc->nlocal; k-- > 0;)
     if (sc->local[k][0] == name) {
       *node = sc->local[k][1];
+      if (*node == XI_NONE) /* declared by K_LET op 1, and given no value yet */
+        return xiX_fail(err, pos, "local variable '%s' referenced before assignment "
+                                  "(UnboundLocalError, as Python says): the def gives it a "
+                                  "value on another path only", xiS_name(&g->sym, name));
       return 0;
     }
   for (uint32_t k = sc->np; k-- > 0;)
@@ -436,8 +440,8 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     rc = derive(g, sc, in, st[--*sp], dir, &node, err);
     break;
   }
-  case K_LET:
-    return let(sc, in->arg, st[--*sp], in->pos, err);
+  case K_LET: /* (op 1: declared, no value yet) */
+    return let(sc, in->arg, in->op ? XI_NONE : st[--*sp], in->pos, err);
   case K_UNPACK:
     return unpack(g, in, st, sp, err);
   case K_DUP:
@@ -451,6 +455,7 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_DEFAULT: /* (xiG_exec's loop takes these) */
   case K_SKIPF:
   case K_SKIP:
+  case K_WALK:
     return 0;
   case K_SWAP:
     node = st[*sp - 1], st[*sp - 1] = st[*sp - 2], st[*sp - 2] = node;
@@ -521,6 +526,29 @@ static int comp(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t *k, uint
   return rc;
 }
 
+/* K_WALK: it and i off the stack; *done when i is at it's end (its length
+   read again each turn: a list the body makes longer is walked further, as
+   Python's loop does), else it's item i and i + 1 on it */
+static int walk(xiG_graph *g, const xiP_ins *in, uint32_t *st, uint32_t *sp, int *done,
+                xi_err *err) {
+  uint32_t i = st[--*sp], it = st[--*sp], n, item;
+  if (xiG_walk_len(g, it, in->pos, &n, err))
+    return -1;
+  unsigned long k = mpfr_get_ui(xiG_el(&g->nodes[i], 0), MPFR_RNDN);
+  if ((*done = k >= n))
+    return 0;
+  char text[24];
+  int len = snprintf(text, sizeof text, "%lu", k + 1);
+  uint32_t sym = xiS_intern(&g->sym, text, (size_t)len), next;
+  if (xiG_walk_item(g, it, (uint32_t)k, in->pos, &item, err))
+    return -1;
+  if (sym == XI_NONE || (next = xiG_constant(g, sym, in->pos)) == XI_NONE)
+    return xiG_oom(g, in->pos, err);
+  st[(*sp)++] = item;
+  st[(*sp)++] = next;
+  return 0;
+}
+
 /* the instructions from..to of code: skips move within them (a skip counts
    instructions), a comprehension runs its own */
 static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uint32_t to,
@@ -531,7 +559,12 @@ static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uin
     if (g->interrupt && *g->interrupt)
       rc = xiX_fail(err, in->pos, "interrupted");
     else if (in->kind == K_SKIP)
-      k += in->arg;
+      k = in->op ? k - in->arg : k + in->arg; /* (back to 0: k wraps, and k++ makes it 0) */
+    else if (in->kind == K_WALK) {
+      int done = 0;
+      rc = walk(g, in, st, sp, &done, err);
+      k += rc == 0 && done ? in->arg : 0;
+    }
     else if (in->kind == K_DEFAULT) /* the parameter given: its default is not computed */
       k += in->argc < sc->np && sc->args[in->argc] != XI_NONE ? in->arg : 0;
     else if (in->kind == K_SKIPF) {

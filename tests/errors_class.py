@@ -33,6 +33,7 @@ class Branchy:
     def act(self, x):
         if x > 0:
             self.x = x
+Branchy().act(np.ones(2))
 class Talky:
     def act(self, x):
         print(x)

@@ -43,6 +43,12 @@ def f(x):
     if x > 0:
         y = x
     return y
+f(-1.0)
+def f(x):
+    for k in range(3):
+        y = x
+    return k + y
+f(2.5)
 def f(x):
     x += 1
     return x
