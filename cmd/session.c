@@ -131,7 +131,7 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   int op = compound_op(st->assign);
   if (op >= 0 && b && b->kind == B_FUNC)
     return xiX_fail(err, st->target_pos, "%s is a function", name);
-  uint32_t mark = g->n, root, bound;
+  uint32_t mark = g->n, root, bound, was = b && b->kind == B_NODE ? b->node : XI_NONE;
   int rc = xiR_evaluate(s, st, &root, err);
   if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (tape/autograd.c) */
     rc = xiG_ag_update(g, st->name, op, root, mark, st->target_pos, &bound, err);
@@ -144,7 +144,8 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   if (xiR_python(s)) /* sum = 0: Python's name from now on, not xi's function */
     xiP_named(&g->sym, st->name, 1);
-  if (op < 0 && xiG_object_named(g, st->name, bound, st->target_pos)) /* net.W1 (pyobj.c) */
+  if (op < 0 && (xiG_object_named(g, st->name, bound, st->target_pos) || /* net.W1 */
+                 xiG_object_unnamed(g, st->name, was, st->target_pos)))     /* (pyobj.c) */
     return xiX_fail(err, st->target_pos, "out of memory");
   if (!st->quiet && !xiR_python(s)) { /* name = value, unless a ';' ends it, as in MATLAB, or
                                        the code is Python's (a failed print is

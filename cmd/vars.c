@@ -7,6 +7,8 @@
 int xiR_cmd_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, root, *changed = NULL, nchanged = 0;
+  const xiG_binding *was = xiG_binding_of(g, st->name);
+  uint32_t old = was && was->kind == B_NODE ? was->node : XI_NONE;
   if (xiR_evaluate(s, st, &root, err) ||
       xiG_set(g, st->name, root, mark, st->target_pos, &changed, &nchanged, err)) {
     xiG_truncate(g, mark);
@@ -21,6 +23,18 @@ int xiR_cmd_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     for (uint32_t k = 0; k < nchanged && rc == 0; k++)
       rc = xiR_print_node(s, 2, xiS_name(&g->sym, changed[k]),
                           xiG_binding_of(g, changed[k])->node, 0, st->pos, err);
+  }
+  /* a value a long loop made was computed again from the step its history starts at */
+  for (uint32_t k = 0; k < nchanged && rc == 0 && old != XI_NONE; k++) {
+    uint32_t leaf, now = xiG_binding_of(g, changed[k])->node;
+    if (!xiG_history_lost(g, now, old, &leaf))
+      continue;
+    char who[160], msg[400];
+    xiG_label_of(g, leaf, who, sizeof who);
+    snprintf(msg, sizeof msg, "%s was computed again from %s, a value a step of a loop left, "
+             "whose history was let go: the steps before it are not run again",
+             xiS_name(&g->sym, changed[k]), who[0] ? who : "a leaf");
+    xiR_report(s, "note", st->pos, msg);
   }
   free(changed);
   return rc;

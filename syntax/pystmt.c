@@ -435,6 +435,16 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   case KW_RETURN:
     if (!p->in_def)
       xiP_fail(p, first.pos, "return outside a def");
+    if (p->in_method && xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_NONE) {
+      xiL_token none = xiP_take(p); /* return None: what a method without return gives */
+      if (xiP_at_line_end(p) || xiP_is(p, T_SEMI)) {
+        xiP_ins ins = {K_NONE, 0, 0, 0, 0, none.pos};
+        st->kind = S_RETURN;
+        xiP_emit(p, &st->code, ins);
+        return;
+      }
+      xiP_put_back(p, &none);
+    }
     if ((xiP_at_line_end(p) || xiP_is(p, T_SEMI)) && p->in_method) {
       xiP_ins none = {K_NONE, 0, 0, 0, 0, first.pos}; /* a method's bare return: None */
       st->kind = S_RETURN;

@@ -25,6 +25,7 @@ void xiG_free(xiG_graph *g) {
   g->keep = 0;
   xiG_truncate(g, 0);
   free(g->obj);
+  free(g->objlog);
   xiM_account(-(ptrdiff_t)g->cap * (ptrdiff_t)sizeof *g->nodes);
   free(g->nodes);
   xiM_free(&g->limbs);

@@ -121,6 +121,7 @@ typedef struct {
 typedef struct {
   uint32_t cls, prefix;
 } xiG_object;
+enum { XI_OBJLOG_PREFIX, XI_OBJLOG_NAME, XI_OBJLOG_GONE /* (a node collected) */ };
 
 /* how a name let go of a node (xiG_moved's update) */
 enum { MOVE_BIND, MOVE_UPDATE, MOVE_SET, MOVE_DEL };
@@ -286,6 +287,9 @@ typedef struct xiG_graph {
   /* Python's objects (pyobj.c): an attribute is a name of its own, net.W1 */
   xiG_object *obj;
   uint32_t nobj, capobj;
+  uint32_t (*objlog)[3]; /* what the statement running changed of objects (pyobj.c): an
+                            XI_OBJLOG_*, which object or node, what it was */
+  uint32_t nobjlog, capobjlog;
   uint32_t keep;     /* an attribute set inside an expression binds nodes below this:
                         a truncation stops there (collections and rollbacks lower it) */
   xiG_loop loops[XI_LOOP_LEVELS]; /* the loops running, outermost first (loop.c) */
@@ -467,6 +471,14 @@ int xiG_changed_pair(xiG_graph *g, uint32_t pair, int append, int op, uint32_t m
    name of it (Net#1, or net#2 after net = Net() again), its attributes take
    name's (net.W), so that net.W1 is what net holds; -1: out of memory */
 int xiG_object_named(xiG_graph *g, uint32_t name, uint32_t x, xi_pos pos);
+/* name = ... done, old what name held before (XI_NONE: nothing): an object
+   whose attributes had name's prefix takes another name that holds it (b =
+   net; net = 5 makes net.W b.W), or Class#k in a list, or lets them go when
+   nothing holds it (net.W is then no more, as Python's) */
+int xiG_object_unnamed(xiG_graph *g, uint32_t name, uint32_t old, xi_pos pos);
+/* the attributes of the objects nothing holds let go (before a collection:
+   an attribute is a name, which would keep its value alive) */
+void xiG_objects_sweep(xiG_graph *g);
 /* the class's name of object x ("TwoLayerNet") */
 const char *xiG_class_of(const xiG_graph *g, uint32_t x);
 

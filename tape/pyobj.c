@@ -20,6 +20,34 @@ static uint32_t object_id(const xiG_graph *g, uint32_t x) {
   return (uint32_t)g->nodes[x].x->p[XI_C_ID];
 }
 
+/* a change a line that fails at the prompt puts back (undo.c replays
+   g->objlog newest first), as it puts back the attributes' names: object
+   k's prefix (XI_OBJLOG_PREFIX), node k's name (XI_OBJLOG_NAME), was `was` */
+static void logged(xiG_graph *g, uint32_t kind, uint32_t k, uint32_t was) {
+  if (!g->st.open || g->nobjlog >= UINT32_MAX / 4)
+    return;
+  if (g->nobjlog == g->capobjlog) {
+    uint32_t cap = g->capobjlog ? 2 * g->capobjlog : 16;
+    uint32_t(*q)[3] = realloc(g->objlog, cap * sizeof *q);
+    if (!q)
+      return; /* (as undo.c's log: 12 bytes; the change is then kept whatever happens) */
+    g->objlog = q, g->capobjlog = cap;
+  }
+  g->objlog[g->nobjlog][0] = kind;
+  g->objlog[g->nobjlog][1] = k;
+  g->objlog[g->nobjlog++][2] = was;
+}
+
+static void set_prefix(xiG_graph *g, uint32_t k, uint32_t p) {
+  logged(g, XI_OBJLOG_PREFIX, k, g->obj[k].prefix);
+  g->obj[k].prefix = p;
+}
+
+static void set_name(xiG_graph *g, uint32_t node, uint32_t name) {
+  logged(g, XI_OBJLOG_NAME, node, g->nodes[node].name);
+  g->nodes[node].name = name;
+}
+
 /* the symbol "a.b" (find: only when it exists; XI_NONE when not, or no memory) */
 static uint32_t dotted(xiG_graph *g, uint32_t a, uint32_t b, int find) {
   const char *s = xiS_name(&g->sym, a), *t = xiS_name(&g->sym, b);
@@ -70,7 +98,7 @@ static int free_prefix(xiG_graph *g, uint32_t prefix, xi_pos pos) {
       continue;
     if (alive(g, k))
       return 0;
-    g->obj[k].prefix = XI_NONE;
+    set_prefix(g, k, XI_NONE);
     const char *p = xiS_name(&g->sym, prefix);
     size_t n = strlen(p);
     for (uint32_t id = 0; id < g->nbind; id++)
@@ -117,7 +145,8 @@ static int new_object(xiG_graph *g, uint32_t cls, xi_pos pos, uint32_t *out, xi_
 /* ---- classes and methods ---- */
 
 int xiG_bind_class(xiG_graph *g, uint32_t name) {
-  xiP_code none = {NULL, 0, 0};
+  xiP_ins ins = {K_NONE, 0, 0, 0, 0, {0, 0}}; /* (never run: a call makes an instance) */
+  xiP_code none = {&ins, 1, 1};
   const char *s = xiS_name(&g->sym, name);
   if (xiG_bind_func(g, name, NULL, 0, &none, s, strlen(s)))
     return -1;
@@ -265,6 +294,8 @@ static uint32_t *attributes(xiG_graph *g, uint32_t prefix, uint32_t *n) {
   return ids;
 }
 
+static int move_attributes(xiG_graph *g, uint32_t x, uint32_t to, xi_pos pos);
+
 int xiG_object_named(xiG_graph *g, uint32_t name, uint32_t x, xi_pos pos) {
   if (xiG_kind(g, x) != XI_C_OBJ)
     return 0;
@@ -276,25 +307,89 @@ int xiG_object_named(xiG_graph *g, uint32_t name, uint32_t x, xi_pos pos) {
     return 0;
   if (!free_prefix(g, name, pos)) /* (another object alive has the name's prefix) */
     return 0;
-  uint32_t n, *ids = o->prefix == XI_NONE ? NULL : attributes(g, o->prefix, &n);
-  if (o->prefix != XI_NONE && !ids)
+  if (o->prefix == XI_NONE) {
+    set_prefix(g, object_id(g, x), name);
+    return 0;
+  }
+  return move_attributes(g, x, name, pos);
+}
+
+/* moves object x's attributes to the prefix `to` (XI_NONE: lets them go) */
+static int move_attributes(xiG_graph *g, uint32_t x, uint32_t to, xi_pos pos) {
+  xiG_object *o = &g->obj[object_id(g, x)];
+  uint32_t n, *ids = attributes(g, o->prefix, &n);
+  if (!ids)
     return -1;
-  size_t skip = o->prefix == XI_NONE ? 0 : strlen(xiS_name(&g->sym, o->prefix)) + 1;
+  size_t skip = strlen(xiS_name(&g->sym, o->prefix)) + 1;
   int rc = 0;
-  for (uint32_t k = 0; ids && k < n && rc == 0; k++) {
-    const char *a = xiS_name(&g->sym, ids[k]) + skip;
-    uint32_t attr = xiS_intern(&g->sym, a, strlen(a)), to, node = g->bind[ids[k]].node;
-    to = attr == XI_NONE ? XI_NONE : dotted(g, name, attr, 0);
-    if (to == XI_NONE || xiG_rebind(g, to, node, pos, 0)) {
-      rc = -1;
-      break;
+  for (uint32_t k = 0; k < n && rc == 0; k++) {
+    uint32_t node = g->bind[ids[k]].node, dst = XI_NONE;
+    if (to != XI_NONE) {
+      const char *a = xiS_name(&g->sym, ids[k]) + skip;
+      uint32_t attr = xiS_intern(&g->sym, a, strlen(a));
+      dst = attr == XI_NONE ? XI_NONE : dotted(g, to, attr, 0);
+      if (dst == XI_NONE || xiG_rebind(g, dst, node, pos, 0)) {
+        rc = -1;
+        break;
+      }
     }
     xiG_unbind(g, ids[k], pos);
-    if (g->nodes[node].name == ids[k]) /* a trace calls it by its new name */
-      g->nodes[node].name = to;
+    if (dst != XI_NONE && g->nodes[node].name == ids[k]) /* a trace calls it by its new name */
+      set_name(g, node, dst);
   }
   free(ids);
   if (rc == 0)
-    o->prefix = name;
+    set_prefix(g, object_id(g, x), to);
   return rc;
+}
+
+int xiG_object_unnamed(xiG_graph *g, uint32_t name, uint32_t old, xi_pos pos) {
+  if (old == XI_NONE || xiG_kind(g, old) != XI_C_OBJ ||
+      g->obj[object_id(g, old)].prefix != name)
+    return 0;
+  const xiG_binding *b = xiG_binding_of(g, name);
+  if (b && b->kind == B_NODE && b->node == old)
+    return 0; /* (net = net) */
+  for (uint32_t id = 0; id < g->nbind; id++) /* b = net; net = 5: it is b.W from now on */
+    if (g->bind[id].kind == B_NODE && g->bind[id].node == old &&
+        !strchr(xiS_name(&g->sym, id), '.'))
+      return xiG_object_named(g, id, old, pos);
+  if (!alive(g, object_id(g, old))) /* net = 5: net.W is no more, as in Python */
+    return move_attributes(g, old, XI_NONE, pos);
+  uint32_t fresh = choose_prefix(g, g->obj[object_id(g, old)].cls, pos);
+  return fresh == XI_NONE ? -1 : move_attributes(g, old, fresh, pos); /* in a list: Net#1 */
+}
+
+static void mark_objects(const xiG_graph *g, uint32_t i, uint8_t *live, int depth) {
+  int kind = xiG_kind(g, i);
+  if (kind == XI_C_OBJ) {
+    live[object_id(g, i)] = 1;
+    return;
+  }
+  if (kind < 0 || kind == XI_C_STR || kind == XI_C_RANGE || depth > XI_C_NEST)
+    return;
+  for (uint32_t q = 0; q < g->nodes[i].x->nargs; q++)
+    mark_objects(g, g->nodes[i].x->args[q], live, depth + 1);
+}
+
+void xiG_objects_sweep(xiG_graph *g) {
+  uint8_t *live = g->nobj ? calloc(g->nobj, 1) : NULL;
+  if (!live)
+    return; /* (nothing to do, or no memory: they wait for the next collection) */
+  for (uint32_t id = 0; id < g->nbind; id++)
+    if (g->bind[id].kind == B_NODE)
+      mark_objects(g, g->bind[id].node, live, 0);
+  for (uint32_t q = 0; q < g->npins; q++)
+    mark_objects(g, g->pins[q], live, 0);
+  for (uint32_t k = 0; k < g->nobj; k++)
+    if (!live[k] && g->obj[k].prefix != XI_NONE) {
+      const char *p = xiS_name(&g->sym, g->obj[k].prefix);
+      size_t n = strlen(p);
+      for (uint32_t id = 0; id < g->nbind; id++)
+        if (g->bind[id].kind != B_NONE && strncmp(xiS_name(&g->sym, id), p, n) == 0 &&
+            xiS_name(&g->sym, id)[n] == '.')
+          xiG_unbind(g, id, (xi_pos){0, 0});
+      set_prefix(g, k, XI_NONE);
+    }
+  free(live);
 }

@@ -64,6 +64,7 @@ void xiG_stmt_rng(xiG_graph *g) {
 /* the labels and the random numbers of the mark are no longer needed */
 static void close_statement(xiG_graph *g) {
   xiG_statement *st = &g->st;
+  g->nobjlog = 0; /* (the objects' prefixes, pyobj.c) */
   if (st->labels)
     free(st->label);
   st->label = NULL, st->nlabel = 0;
@@ -92,6 +93,13 @@ void xiG_stmt_rollback(xiG_graph *g) {
   xiG_statement *st = &g->st;
   if (!st->open)
     return;
+  for (uint32_t k = g->nobjlog; k-- > 0;) { /* objects' prefixes and names, as they were */
+    const uint32_t *c = g->objlog[k];
+    if (c[0] == XI_OBJLOG_PREFIX)
+      g->obj[c[1]].prefix = c[2];
+    else if (c[0] == XI_OBJLOG_NAME && c[1] < g->n)
+      g->nodes[c[1]].name = c[2];
+  }
   for (uint32_t k = st->nlog; k-- > 0;) { /* newest first: the oldest write wins */
     const xiG_change *c = &st->log[k];
     xiG_binding *now = &g->bind[c->name];
@@ -144,4 +152,10 @@ void xiG_stmt_renumber(xiG_graph *g, const uint32_t *to, uint32_t kept_moved) {
     i--;
   st->n = i ? to[i - 1] + 1 : 0;
   st->nmoved = kept_moved;
+  for (uint32_t k = 0; k < g->nobjlog; k++) /* (pyobj.c's: a node's name) */
+    if (g->objlog[k][0] == XI_OBJLOG_NAME) {
+      g->objlog[k][1] = to[g->objlog[k][1]];
+      if (g->objlog[k][1] == XI_NONE)
+        g->objlog[k][0] = XI_OBJLOG_GONE;
+    }
 }

@@ -264,6 +264,18 @@ int main(void) {
          0);
   undone(&s, "xs.append(3); d['c'] = xs; for i in range(10**9): xs.append(i)\n",
          "interrupted", 150000);
+  /* a class's instances: their attributes are names (tape/pyobj.c), and the
+     prefix they have follows the name that holds the object; undone, both are
+     back (net.W reads what it read: the prefix is net's again) */
+  done(&s, "class Net:\n    def __init__(self, n):\n        self.W = np.ones(n)\n"
+           "    def bad(self, v):\n        self.W = self.W * 2\n        self.tmp = v\n"
+           "        return zz\n    def grow(self):\n        self.W = self.W + 1\n"
+           "        return self.W\n\nnet = Net(3); keep = [Net(2)]\n");
+  undone(&s, "net.bad(1)", "unknown name 'zz'", 0);
+  undone(&s, "b = net; net = 5; zz", "unknown", 0);
+  undone(&s, "net = Net(4); keep = 0; zz", "unknown", 0);
+  undone(&s, "for i in range(10**9): net.grow()", "interrupted", 150000);
+  done(&s, "net.W = net.W * 2; keep[0].W = keep[0].W + net.W[0:2]");
   target = NULL;
   xiR_free(&s);
   fprintf(stderr, "%d checks, %d failed: lines undone by an error or ^C leave the state "
