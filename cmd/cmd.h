@@ -194,6 +194,10 @@ char **xiR_why_notes(xiR_session *s, xiT_steps *st, xi_pos at);
 /* ---- where inf and nan first appeared, in a format (notes.c) ---- */
 /* where under root inf and nan first appeared, as notes */
 void xiR_format_notes(xiR_session *s, uint32_t root);
+/* after a value is echoed (x = ..., an expression): in a format, where its
+   first inf or nan arose, when that was in nodes from `from` on (made by the
+   statement: an older one was noted when it was made) */
+void xiR_value_notes(xiR_session *s, uint32_t i, uint32_t from);
 /* in a format, after a sweep of ∂of/∂...: where the first nan of the
    adjoints arose (0·inf: a branch np.where did not take, ...), as a note;
    traced: name the nodes by the ξ labels the trace just printed */

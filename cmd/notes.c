@@ -62,7 +62,46 @@ static void who(xiR_session *s, uint32_t i, char *buf, size_t n) {
   }
 }
 
-void xiR_format_notes(xiR_session *s, uint32_t root) {
+/* node i (a division or a log) is infinite at element e because an operand
+   is 0 there (the divisor; log's argument), not by overflow */
+static int pole_at(xiR_session *s, uint32_t i, uint32_t e) {
+  xiG_node *n = &s->g.nodes[i];
+  uint32_t o = n->op == XI_DIV ? n->b : n->a;
+  if (o == XI_NONE)
+    return 0;
+  xiO_view v = xiG_view(n), ov = xiG_view(&s->g.nodes[o]);
+  uint32_t cols = v.sh.rank ? v.sh.cols : 1;
+  return mpfr_zero_p(&ov.el[xiO_bidx(&ov.sh, e / cols, e % cols)]);
+}
+
+/* the notes of root's cone, from node `from` on (0: all of it) */
+static void notes_from(xiR_session *s, uint32_t root, uint32_t from);
+
+void xiR_format_notes(xiR_session *s, uint32_t root) { notes_from(s, root, 0); }
+
+void xiR_value_notes(xiR_session *s, uint32_t i, uint32_t from) {
+  if (xiO_fmt == XI_FMT_MPFR || i == XI_NONE || i >= s->g.n || s->g.nodes[i].op == XI_GRAD ||
+      s->g.nodes[i].op == XI_TUPLE)
+    return;
+  xiG_node *n = &s->g.nodes[i];
+  xiO_view v = xiG_view(n);
+  if (finite_view(&v, 0))
+    return;
+  if (n->op != XI_LEAF || !(n->flags & XI_F_CODE) || i < from) {
+    notes_from(s, i, from);
+    return;
+  }
+  /* a constant expression (q = 0/0) made a leaf: its expression again, for
+     the op where it happened; then dropped */
+  xiG_graph *g = &s->g;
+  uint32_t mark = g->n, root;
+  xi_err err;
+  if (xiG_exec(g, &g->code[n->aux], NULL, NULL, 0, &root, &err) == 0)
+    notes_from(s, root, mark);
+  xiG_truncate(g, mark);
+}
+
+static void notes_from(xiR_session *s, uint32_t root, uint32_t from) {
   if (xiO_fmt == XI_FMT_MPFR || root == XI_NONE)
     return;
   const xiO_format *f = &xiO_formats[xiO_fmt];
@@ -76,7 +115,7 @@ void xiR_format_notes(xiR_session *s, uint32_t root) {
       cone[xiG_arg(&s->g.nodes[i], k)] = 1;
   for (uint32_t i = 0; i <= root && !(inf_done && nan_done); i++) {
     xiG_node *n = &s->g.nodes[i];
-    if (!cone[i] || n->op == XI_TUPLE)
+    if (!cone[i] || n->op == XI_TUPLE || i < from)
       continue;
     xiO_view v = xiG_view(n);
     int ops_finite = 1, ops_nonan = 1;
@@ -96,15 +135,18 @@ void xiR_format_notes(xiR_session *s, uint32_t root) {
       inf_done = 1;
       who(s, i, name, sizeof name);
       int leaf = n->op == XI_LEAF || n->op == XI_CONST;
-      xiW_put(&b, "note: %s %s to %sinf here (", name, leaf ? "rounds" : "overflowed",
-              mpfr_signbit(v.el) && !xiG_is_tensor(n) ? "-" : "");
+      /* a pole (1/0, log 0) is no overflow: said as format mpfr's error says it */
+      int pole = !leaf && (n->op == XI_DIV || n->op == XI_LOG) &&
+                 !mpfr_number_p(&v.el[e]) && pole_at(s, i, e);
+      xiW_put(&b, "note: %s %s %sinf here (", name,
+              leaf ? "rounds to" : pole ? "is" : "overflowed to",
+              mpfr_signbit(&v.el[e]) ? "-" : "");
       if (leaf)
         xiW_put(&b, "a number");
       else
         op_values(s, &b, i, e);
-      int pole = n->op == XI_DIV || n->op == XI_LOG;
-      if (pole && !leaf)
-        xiW_put(&b, ": a division by zero)\n");
+      if (pole)
+        xiW_put(&b, ": %s)\n", n->op == XI_LOG ? "log of zero" : "a division by zero");
       else
         xiW_put(&b, " > %s, %s's largest)\n", f->largest, f->name);
     } else if (!nan_done && ops_nonan && !finite_view(&v, 1)) {
@@ -115,6 +157,9 @@ void xiR_format_notes(xiR_session *s, uint32_t root) {
         xiR_element(el, sizeof el, "", v.sh, fn);
       xiW_put(&b, "note: first nan at %s%s: ", name, el);
       op_values(s, &b, i, fn);
+      const char *why = n->op < XI_NOPS ? xiO_table[n->op].nan_msg : NULL;
+      if (why) /* as format mpfr's error says it */
+        xiW_put(&b, " (%s)", why);
       xiW_put(&b, "\n");
     }
     if (b.s)

@@ -106,6 +106,8 @@ static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     rc = xiR_print_node(s, 0, NULL, root, 0, st->pos, err);
     if (rc == 0)
       xiR_grad_notes(s, root); /* in a format: where a gradient's nan came from */
+    if (rc == 0)
+      xiR_value_notes(s, root, mark); /* and a value's */
   }
   xiG_truncate(&s->g, mark); /* a value nothing names is not kept */
   return rc;
@@ -152,8 +154,8 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
                       reported, but the binding is made) */
     if (xiR_print_node(s, 0, name, bound, 0, st->pos, err))
       return -1;
-    else
-      xiR_grad_notes(s, bound); /* in a format: where a gradient's nan came from */
+    xiR_grad_notes(s, bound); /* in a format: where a gradient's nan came from */
+    xiR_value_notes(s, bound, mark); /* and a value's */
   }
   return 0;
 }
