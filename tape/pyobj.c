@@ -260,6 +260,8 @@ int xiG_setattr(xiG_graph *g, uint32_t x, uint32_t name, int op, uint32_t v, uin
     rc = rc ? (rc < 0 ? -1 : 0) : xiG_update(g, a, op, v, mark, pos, out, err);
   } else {
     rc = xiG_assign(g, a, v, mark, NULL, pos, out, err);
+    if (rc == 0 && xiG_object_named(g, a, *out, pos)) /* self.layer1 = Linear(...) */
+      rc = xiG_oom(g, pos, err);
   }
   if (rc == 0) /* the caller's truncation keeps it, and the containers made to hold it */
     g->keep = g->n;
@@ -338,6 +340,24 @@ static int move_attributes(xiG_graph *g, uint32_t x, uint32_t to, xi_pos pos) {
       set_name(g, node, dst);
   }
   free(ids);
+  if (rc != 0)
+    return rc;
+  /* the objects held in its attributes were named by them (net.layer1.W): they follow */
+  const char *from = xiS_name(&g->sym, o->prefix);
+  size_t len = strlen(from);
+  for (uint32_t k = 0; k < g->nobj && rc == 0; k++) {
+    uint32_t p = g->obj[k].prefix;
+    if (p == XI_NONE || k == object_id(g, x) || strncmp(xiS_name(&g->sym, p), from, len) ||
+        xiS_name(&g->sym, p)[len] != '.')
+      continue;
+    uint32_t rest = xiS_intern(&g->sym, xiS_name(&g->sym, p) + len + 1,
+                               strlen(xiS_name(&g->sym, p) + len + 1));
+    uint32_t now = to == XI_NONE || rest == XI_NONE ? XI_NONE : dotted(g, to, rest, 0);
+    if (to != XI_NONE && now == XI_NONE)
+      rc = -1;
+    else
+      set_prefix(g, k, now);
+  }
   if (rc == 0)
     set_prefix(g, object_id(g, x), to);
   return rc;

@@ -31,3 +31,22 @@ net.W1 -= 0.1 * grad(loss, net.W1)
 print(net.W1)
 loss2 = np.sum((net.forward(X) - 1.0) ** 2)
 %trace loss2
+# an object held in an attribute is named by it: net2.layer1.W
+class Linear:
+    def __init__(self, n_in, n_out):
+        self.W = np.ones((n_in, n_out)) * 0.5
+
+    def forward(self, x):
+        return x @ self.W
+
+class MLP:
+    def __init__(self):
+        self.layer1 = Linear(2, 2)
+        self.layer2 = Linear(2, 1)
+
+    def forward(self, x):
+        return self.layer2.forward(np.tanh(self.layer1.forward(x)))
+
+net2 = MLP()
+loss3 = np.sum(net2.forward(X))
+%trace loss3

@@ -15,6 +15,15 @@ arguments minus 1 (half the expressions are a cross-entropy of σ(5E),
 checked against (p - y)·dE, the shortcut backpropagation by hand uses) make
 the two sides round differently: the case the old rule (within 8 bits)
 failed.
+Then the false: every fourth expression's derivative doubled and negated
+(where mpmath says it is not 0), which must be proven different ("check
+failed", never ok nor undecided); and the formulas a student checks by hand
+(logistic regression's (p - y)·x, softmax cross-entropy's softmax(z) - onehot,
+tanh' = 1 - tanh², MSE's 2(ŷ - y)/n, X.T @ (P - Y)/n, a tanh layer's
+elementwise X.T @ (H·(1 - H²))), each with false forms (a factor 2, a sign,
+the 1/n left out), at prec 53, 128 and 2000: true ok, false proven
+different.  In binary64 and binary16 (no balls: the numbers held, within 8
+bits) a true one must never fail and a false one never pass.
 Usage: tests/proof/formulas.py XI.  The last line is "N checks, N wrong"."""
 import random
 import re
@@ -182,9 +191,87 @@ def close(a, b):
     return abs(a - b) <= mpf(2) ** -120 * max(1, abs(a), abs(b))
 
 
+STUDENT = """x = [0.5, -1.2, 2.0]; w = [0.3, 0.8, -0.5]; b = 0.1; y = 1
+p = sigmoid(w @ x + b)
+L = -(y*log(p) + (1 - y)*log(1 - p))
+z = [1.5, -0.3, 0.7, 2.2]; t = [0, 0, 1, 0]
+L2 = -sum(t*log_softmax(z))
+a = 0.7
+yh = [0.2, 1.4, -0.6, 0.9]; yt = [0.0, 1.0, 0.0, 1.0]
+L3 = mean((yh - yt)^2)
+X = [[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]; W = [[0.1, -0.2, 0.3], [0.4, 0.0, -0.1]]
+Y = [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
+P = softmax(X @ W)
+L4 = -sum(Y*log(P))/3
+H = np.tanh(X @ W)
+L5 = np.sum(H*H)/2
+x9 = 9; W9 = 3
+L9 = -log(1/(1 + exp(-W9*x9)))"""
+# (the check, true?) derived by hand: d/dw of the cross-entropy of σ(w·x + b)
+# is (p - y)x; of -Σ t log softmax(z), softmax(z) - t; tanh' = 1 - tanh²;
+# d/dŷ mean((ŷ - y)²) = 2(ŷ - y)/n; d/dW of -Σ Y log softmax(XW)/n =
+# Xᵀ(P - Y)/n; d/dW Σ tanh(XW)²/2 = Xᵀ(H(1 - H²)); seed 000's (σ(9) - 1)·3
+STUDENT_CHECKS = [
+    ("grad(L, w) == (p - y)*x", True), ("grad(L, b) == p - y", True),
+    ("grad(L, w) == 2*(p - y)*x", False), ("grad(L, w) == (y - p)*x", False),
+    ("grad(L2, z) == softmax(z) - t", True), ("grad(L2, z) == t - softmax(z)", False),
+    ("grad(tanh(a), a) == 1 - tanh(a)^2", True), ("grad(tanh(a), a) == 1 - tanh(a)", False),
+    ("grad(tanh(a), a) == 2*(1 - tanh(a)^2)", False),
+    ("grad(L3, yh) == 2*(yh - yt)/4", True), ("grad(L3, yh) == (yh - yt)/4", False),
+    ("grad(L3, yh) == 2*(yh - yt)", False),
+    ("grad(L4, W) == X.T @ (P - Y) / 3", True), ("grad(L4, W) == X.T @ (P - Y)", False),
+    ("grad(L4, W) == X.T @ (Y - P) / 3", False),
+    ("grad(L5, W) == X.T @ (H*(1 - H**2))", True), ("grad(L5, W) == X.T @ H", False),
+    ("grad(L9, W9) == (1/(1 + exp(-W9*x9)) - 1)*x9", True),
+    ("grad(L9, W9) == -(1/(1 + exp(-W9*x9)) - 1)*x9", False),
+]
+
+
+def student(xi_path):
+    """the student's formulas: (checks, wrong)"""
+    checks = wrong = 0
+    for setting in ["prec 53", "prec 128", "prec 2000", "format binary64", "format binary16"]:
+        proven = setting.startswith("prec")
+        lines = [setting] + STUDENT.split("\n")
+        first = len(lines) + 1
+        # (seed 000's L9 is left out of the formats: in binary16 σ(27) rounds to 1 and both
+        # sides are 0, which the numbers held cannot tell apart; balls are MPFR's)
+        todo = [(c, t) for c, t in STUDENT_CHECKS if proven or "L9" not in c]
+        lines += [f"check {c}" for c, _ in todo]
+        p = subprocess.run([xi_path, "--keep-going", "-"], input="\n".join(lines) + "\n",
+                           capture_output=True, text=True, timeout=600)
+        # the oks come in order on stdout; failures name their line on stderr
+        bad_lines = {}
+        for l in p.stderr.splitlines():
+            m = re.search(r":(\d+):\d+: (check failed|check undecided|error)(.*)", l)
+            if m:
+                bad_lines[int(m.group(1))] = (m.group(2), m.group(3))
+        oks = [l for l in p.stdout.splitlines() if l.startswith("ok: ")]
+        nok = 0
+        for k, (c, true) in enumerate(todo):
+            checks += 1
+            got = bad_lines.get(first + k)
+            if got is None:
+                nok += 1
+            if true and got is not None and (proven or got[0] != "check undecided"):
+                print(f"FAIL {setting}: true formula {c}: {got[0]}{got[1][:200]}")
+                wrong += 1
+            elif not true and got is None:
+                print(f"FAIL {setting}: false formula {c} passed")
+                wrong += 1
+            elif not true and proven and (got[0] != "check failed" or "proven" not in got[1]):
+                print(f"FAIL {setting}: false formula {c} not proven different: {got[0]}{got[1][:200]}")
+                wrong += 1
+        if nok != len(oks):
+            print(f"FAIL {setting}: {len(oks)} ok lines for {nok} passing checks")
+            wrong += 1
+    return checks, wrong
+
+
 def main():
     r = random.Random(18)
     lines, checks, wrong = [], 0, 0
+    false_lines = []
     for n in range(N):
         e = gen(r, 4)
         while "('x',)" not in repr(e):  # (grad(E, x) of an E without x is an error)
@@ -207,6 +294,10 @@ def main():
         lines += [f"x = {xs}; w = {ws}",
                   f"check grad({E}, x) == {D}", f"check {E} == {R}"]
         checks += 2
+        dv = mp_of(D, x, w)
+        if n % 4 == 0 and abs(dv) > mpf(10) ** -30:  # false: doubled, negated
+            false_lines += [f"x = {xs}; w = {ws}",
+                            f"check grad({E}, x) == 2*({D})", f"check grad({E}, x) == -({D})"]
     p = subprocess.run([sys.argv[1], "--keep-going", "-"], input="\n".join(lines) + "\n",
                        capture_output=True, text=True, timeout=600)
     oks = [l for l in p.stdout.splitlines() if l.startswith("ok: ")]
@@ -217,6 +308,22 @@ def main():
     if len(oks) != checks:
         print(f"FAIL {len(oks)} of {checks} checks said ok (exit {p.returncode})")
         wrong += 1
+    # the false: each proven different, none ok, none undecided
+    p = subprocess.run([sys.argv[1], "--keep-going", "-"], input="\n".join(false_lines) + "\n",
+                       capture_output=True, text=True, timeout=600)
+    nfalse = sum(1 for l in false_lines if l.startswith("check"))
+    failed = [l for l in p.stderr.splitlines() if re.search(r":\d+:\d+: check failed", l)]
+    proven = [l for l in failed if "proven" in l]
+    for l in p.stdout.splitlines():
+        if l.startswith("ok: "):
+            print("FAIL (a false formula passed)", l[:300])
+            wrong += 1
+    if len(proven) != nfalse:
+        print(f"FAIL {len(proven)} of {nfalse} false formulas proven different")
+        wrong += 1
+    checks += nfalse
+    c, w = student(sys.argv[1])
+    checks, wrong = checks + c, wrong + w
     print(f"{checks} checks, {wrong} wrong")
     return 1 if wrong else 0
 
