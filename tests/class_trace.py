@@ -50,3 +50,26 @@ class MLP:
 net2 = MLP()
 loss3 = np.sum(net2.forward(X))
 %trace loss3
+# PyTorch's rules on an attribute: W -= ... under no_grad is an update step of the
+# tensor (by hand: out = 0.5 - 0.5 = 0, loss = 1, dW = 2(0 - 1)·Xᵀ = [-2, -4],
+# W = [0.7, 0.15], then out = 1 and loss = 0)
+import torch
+
+class Lin:
+    def __init__(self):
+        self.W = torch.tensor([[0.5], [-0.25]], requires_grad=True, dtype=torch.float64)
+
+    def forward(self, X):
+        return X @ self.W
+
+lin = Lin()
+Xt = torch.tensor([[1.0, 2.0]], dtype=torch.float64)
+for step in range(2):
+    tl = ((lin.forward(Xt) - 1.0) ** 2).sum()
+    tl.backward()
+    with torch.no_grad():
+        lin.W -= 0.1 * lin.W.grad
+    lin.W.grad.zero_()
+    print(step, tl.item())
+print(lin.W.detach().numpy())
+lin.W -= 0.1
