@@ -94,6 +94,9 @@ static const np_row method_rows[] = {
     PY("items", NULL), PY("get", NULL),
     REFUSE("tolist", ".tolist() is not part of xi: print the array itself, or list(x) for "
                      "a list of its rows (or numbers)"),
+    REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
+                     ".format(x)); a formatted text as a value is not part of xi, so format it "
+                     "where it is printed"),
     {NULL, 0, 0, NULL, NULL}};
 
 static const np_row builtin_rows[] = {
@@ -107,6 +110,7 @@ static const np_row builtin_rows[] = {
     PY("zip", "zip(...) " NOLIST),
 #undef NOLIST
     REFUSE("str", "str(...) is not part of xi: print(f\"{x}\") prints a value in text"),
+    REFUSE("repr", "repr(...) is not part of xi: print(f\"{x!r}\") prints a value's repr"),
     REFUSE("isinstance", "isinstance is not part of xi"),
     REFUSE("type", "type(...) is not part of xi"),
     REFUSE("super", "super() is not part of xi: a class in xi inherits from nothing, so write "
