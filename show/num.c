@@ -295,6 +295,57 @@ static int between(const arb_t x, const fmpz_t D, slong q, slong prec) {
   return ok;
 }
 
+/* agree_mid's answer, cheaper, when it is clear: the midpoint to k + 3 digits
+   S (P its first k, T the last 3), within half a unit of S's last digit; the
+   halfway points around the k-digit D it rounds to are |T - 500| units away,
+   so a radius under (|T - 500| - 1) units keeps every number of the ball on
+   D's side of both (a mag bound from below).  0: not clear (near a halfway
+   point, or at 10...0 where the digits' spacing changes): agree_mid decides. */
+static int agree_near(const arb_t x, int k, char *out, mpfr_exp_t *e) {
+  slong bits = arf_bits(arb_midref(x));
+  mpfr_t m;
+  mpfr_init2(m, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : bits);
+  arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact */
+  char *d = mpfr_get_str(NULL, e, 10, (size_t)k + 3, m, MPFR_RNDN);
+  mpfr_clear(m);
+  if (!d)
+    return 0;
+  char *p = d + (d[0] == '-');
+  int t = (p[k] - '0') * 100 + (p[k + 1] - '0') * 10 + (p[k + 2] - '0'), ok = 0;
+  int off = t > 500 ? t - 500 : 500 - t, all9 = 1, ten = p[0] == '1';
+  for (int j = 0; j < k; j++)
+    all9 &= p[j] == '9', ten &= j == 0 || p[j] == '0';
+  slong u = (slong)*e - k - 3; /* a unit of S's last digit is 10^u */
+  if (off > 1 && !ten && !(all9 && t > 500) && (u >= 0 ? u : -u) < 100000) {
+    mag_t w;
+    mag_init(w);
+    if (u >= 0) {
+      mag_set_ui_lower(w, 10);
+      mag_pow_ui_lower(w, w, (ulong)u);
+    } else {
+      mag_set_ui(w, 10);
+      mag_pow_ui(w, w, (ulong)-u);
+      mag_inv_lower(w, w);
+    }
+    mag_mul_ui_lower(w, w, (ulong)off - 1);
+    ok = mag_cmp(arb_radref(x), w) < 0;
+    mag_clear(w);
+  }
+  if (ok && out) {
+    p[k] = '\0';
+    for (int j = k - 1; t > 500 && j >= 0; j--) /* D = P + 1 (no carry out: not all 9s) */
+      if (p[j] == '9')
+        p[j] = '0';
+      else {
+        p[j]++;
+        break;
+      }
+    strcpy(out, d);
+  }
+  mpfr_free_str(d);
+  return ok;
+}
+
 /* agree's answer for k digits by one conversion instead of two, when it can
    tell: the midpoint's k digits D (exponent e) are every number's in the
    ball when the ball lies strictly between the two halfway points around D
@@ -356,7 +407,7 @@ static int known(const arb_t x, int max, char *out, mpfr_exp_t *e) {
   if (k > max)
     k = max;
   mpfr_exp_t e0;
-  if (agree_mid(x, k, out, e ? e : &e0))
+  if (agree_near(x, k, out, e ? e : &e0) || agree_mid(x, k, out, e ? e : &e0))
     return k;
   /* rounding to nearest is monotone: when both ends of the ball round to the
      same k digits, so does every number between them */
