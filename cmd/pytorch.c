@@ -67,7 +67,8 @@ typedef struct {
    Python (its _backward: out.grad for +, other.data for *, (out.data > 0)
    for relu, a float for tanh, exp and a power's -1)? */
 static int partial_int(const xiG_graph *g, const xiG_node *n, int k) {
-  int other = xiG_dtype_of_flags(g->nodes[k ? n->a : n->b].flags);
+  uint32_t o = xiG_nargs(n) == 2 ? (k ? n->a : n->b) : XI_NONE; /* (a unary op has none) */
+  int other = o == XI_NONE ? XI_DT_FLOAT : xiG_dtype_of_flags(g->nodes[o].flags);
   switch (n->op) {
   case XI_ADD: case XI_SUB: case XI_NEG: case XI_ID: case XI_RELU:
     return 1;

@@ -268,7 +268,8 @@ int xiP_code_copy(xiP_code *dst, const xiP_code *src) {
   dst->ins = malloc((src->n ? src->n : 1) * sizeof *dst->ins);
   if (!dst->ins)
     return -1;
-  memcpy(dst->ins, src->ins, src->n * sizeof *dst->ins);
+  if (src->n) /* (an empty body has no buffer: memcpy from NULL is undefined, UBSan says) */
+    memcpy(dst->ins, src->ins, src->n * sizeof *dst->ins);
   dst->n = dst->cap = src->n;
   return 0;
 }

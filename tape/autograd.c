@@ -525,8 +525,9 @@ void xiG_ag_save(xiG_graph *g) {
   xiG_autograd *a = &g->ag;
   xiG_ag_unsave(g);
   a->saved = malloc((a->n ? a->n : 1) * sizeof *a->saved);
-  if (a->saved)
-    memcpy(a->saved, a->e, a->n * sizeof *a->e), a->nsaved = a->n;
+  if (a->saved && a->n) /* (an empty table has no buffer: memcpy from NULL is undefined) */
+    memcpy(a->saved, a->e, a->n * sizeof *a->e);
+  a->nsaved = a->saved ? a->n : 0;
 }
 
 void xiG_ag_restore(xiG_graph *g) {
