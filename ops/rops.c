@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "ops/fmt.h"
 #include "ops/tops.h"
 
 #define ALL_AXES XI_ALL_AXES
@@ -68,6 +69,78 @@ xiO_slice xiO_slice_of(int32_t axis, const xi_shape *a, uint32_t k) {
   return axis == 0 ? (slice){k, r, c} : (slice){k * c, c, 1};
 }
 
+/* ---- a sum in a format, in NumPy 1.24's order ----
+   At MPFR precision a sum is exact, rounded once.  In an IEEE format NumPy's
+   float64 is not: add.reduce runs pairwise_sum (numpy/core/src/umath/
+   loops_utils.h.src) over the reduced axis when that axis is the inner loop
+   (a whole array, a row, a column of one), from +0, each addition rounded:
+   under 8 terms in order; up to 128, eight running sums combined as
+   ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then the rest in order; more, split in
+   two at a multiple of 8 below the half.  Along axis 0 of a matrix of more
+   than one column the inner loop runs over the columns, so each column is
+   added in order.  binary16 and bfloat16 add in binary32 and round at the end
+   (pairwise_sum_HALF), and their mean is computed in binary32 (np.mean's
+   float16 rule).  tests/paste/numpy_sums.py holds NumPy's answers. */
+static void acc_add(mpfr_ptr s, mpfr_srcptr x, int acc) {
+  xiO_fmt_round_to(s, mpfr_add(s, s, x, MPFR_RNDN), acc);
+}
+
+static void pairwise(mpfr_ptr res, mpfr_ptr const *terms, uint32_t n, int acc, mpfr_ptr r) {
+  if (n < 8) {
+    mpfr_set_zero(res, 1);
+    for (uint32_t i = 0; i < n; i++)
+      acc_add(res, terms[i], acc);
+  } else if (n <= 128) {
+    for (int j = 0; j < 8; j++)
+      mpfr_set(&r[j], terms[j], MPFR_RNDN);
+    uint32_t i = 8;
+    for (; i < n - n % 8; i += 8)
+      for (int j = 0; j < 8; j++)
+        acc_add(&r[j], terms[i + j], acc);
+    for (int j = 0; j < 8; j += 2)
+      acc_add(&r[j], &r[j + 1], acc);
+    acc_add(&r[0], &r[2], acc);
+    acc_add(&r[4], &r[6], acc);
+    acc_add(&r[0], &r[4], acc);
+    mpfr_set(res, &r[0], MPFR_RNDN);
+    for (; i < n; i++)
+      acc_add(res, terms[i], acc);
+  } else {
+    uint32_t n2 = n / 2;
+    n2 -= n2 % 8;
+    mpfr_t right;
+    mpfr_init2(right, mpfr_get_prec(res));
+    pairwise(res, terms, n2, acc, r);
+    pairwise(right, terms + n2, n - n2, acc, r);
+    acc_add(res, right, acc);
+    mpfr_clear(right);
+  }
+}
+
+/* out = the sum (or mean) of len terms as NumPy computes it in the format in
+   effect; in_order: added in order (axis 0 of a matrix of several columns) */
+static void numpy_sum(mpfr_ptr out, mpfr_ptr const *terms, uint32_t len, int in_order, int mean) {
+  int f = xiO_fmt, half = f == XI_FMT_BINARY16 || f == XI_FMT_BFLOAT16;
+  int acc = half && (mean || !in_order) ? XI_FMT_BINARY32 : f;
+  mpfr_t s, r[8];
+  mpfr_init2(s, xiO_formats[acc].prec);
+  for (int j = 0; j < 8; j++)
+    mpfr_init2(r[j], xiO_formats[acc].prec);
+  if (in_order) {
+    mpfr_set_zero(s, 1);
+    for (uint32_t i = 0; i < len; i++)
+      acc_add(s, terms[i], acc);
+  } else {
+    pairwise(s, terms, len, acc, r[0]);
+  }
+  if (mean)
+    xiO_fmt_round_to(s, mpfr_div_ui(s, s, len, MPFR_RNDN), acc);
+  xiO_fmt_round_to(out, mpfr_set(out, s, MPFR_RNDN), f);
+  for (int j = 0; j < 8; j++)
+    mpfr_clear(r[j]);
+  mpfr_clear(s);
+}
+
 static int reduce(xiO_view *out, const xiO_view *a, int mean) {
   uint32_t len = xiO_slice_of(out->p[0], &a->sh, 0).len;
   mpfr_ptr *terms = malloc((len ? len : 1) * sizeof *terms);
@@ -81,6 +154,10 @@ static int reduce(xiO_view *out, const xiO_view *a, int mean) {
     slice s = xiO_slice_of(out->p[0], &a->sh, k);
     for (uint32_t t = 0; t < len; t++)
       terms[t] = &a->el[s.first + t * s.step];
+    if (xiO_fmt != XI_FMT_MPFR) {
+      numpy_sum(&out->el[k], terms, len, out->p[0] == 0 && a->sh.cols > 1, mean);
+      continue;
+    }
     mpfr_sum(&out->el[k], terms, len, MPFR_RNDN); /* one rounding per output element */
     if (mean)
       mpfr_div_ui(&out->el[k], &out->el[k], len, MPFR_RNDN);
