@@ -27,6 +27,8 @@
  * format's, and A == B compares them as computed (within 8 bits of the
  * format's precision, as two ways of computing one number round differently),
  * said to be unproven; ± compares the numbers held, exactly. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +94,16 @@ int xiR_agree_digits(const arb_struct *x, const arb_struct *y, int full, slong p
 }
 
 /* |x - y| <= tol, proven (1), proven wrong (0) or undecided (-1), by balls */
+/* a verdict's message into msg: a long list of elements is cut at its end
+   (the report says the count, the first elements and the cause before it) */
+__attribute__((format(printf, 3, 4))) static void say(char *msg, size_t size, const char *fmt,
+                                                      ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, size, fmt, ap);
+  va_end(ap);
+}
+
 static int within(const arb_struct *x, const arb_struct *y, mpfr_srcptr tol, slong prec) {
   arb_t d;
   arf_t t, end;
@@ -367,12 +379,12 @@ static void report(pair *p, const xiP_stmt *st, const xiP_item *tol) {
     else
       snprintf(by, sizeof by, "undecided: balls up to %ld bits do not tell", (long)p->prec);
     if (n > 1)
-      snprintf(msg, sizeof msg, "%u of %u elements of %.*s differ from %s%s (%s): %s%s",
+      say(msg, sizeof msg, "%u of %u elements of %.*s differ from %s%s (%s): %s%s",
                apart + open, n, w, t0, right, pm, by, list, more);
     else if (apart && (p->proven || p->tol))
-      snprintf(msg, sizeof msg, "%.*s is not %s%s: %s (%s)", w, t0, right, pm, list, by);
+      say(msg, sizeof msg, "%.*s is not %s%s: %s (%s)", w, t0, right, pm, list, by);
     else
-      snprintf(msg, sizeof msg, "whether %.*s == %s%s is undecided: %s (%s)", w, t0, right, pm,
+      say(msg, sizeof msg, "whether %.*s == %s%s is undecided: %s (%s)", w, t0, right, pm,
                list, by);
     xiR_report(s, apart && (p->proven || p->tol) ? "check failed" : "check undecided", st->claim_pos, msg);
     s->failed = 1;
