@@ -238,6 +238,19 @@ static void done(job *j) {
 
 /* "...%..." % values, the text's items (from item first on, plain texts) on
    st and the '%' next: the items become the text's pieces and the values */
+/* the text items of st from first on moved into t, which has room for them
+   and a '\0' (the items give up their text; % and .format read it whole) */
+static void take_text(xiP_stmt *st, uint32_t first, char *t) {
+  size_t n = 0;
+  for (uint32_t k = first; k < st->nitems; k++) {
+    memcpy(t + n, st->items[k].text, st->items[k].len);
+    n += st->items[k].len;
+    free(st->items[k].text);
+  }
+  t[n] = '\0';
+  st->nitems = first;
+}
+
 void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first) {
   xi_pos at = st->items[first].pos;
   size_t n = 0;
@@ -254,14 +267,7 @@ void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first) {
     xiP_fail(p, at, "out of memory");
   }
   j->t = t, j->n = n;
-  n = 0;
-  for (uint32_t k = first; k < st->nitems; k++) {
-    memcpy(t + n, st->items[k].text, st->items[k].len);
-    n += st->items[k].len;
-    free(st->items[k].text);
-  }
-  t[n] = '\0';
-  st->nitems = first;
+  take_text(st, first, t);
   jmp_buf outer; /* what j holds is freed on any failure */
   memcpy(outer, p->fail, sizeof outer);
   if (setjmp(p->fail)) {
@@ -445,14 +451,7 @@ void xiP_str_format(xiP_parser *p, xiP_stmt *st, uint32_t first) {
     xiP_fail(p, at, "out of memory");
   }
   j->t = t, j->n = n;
-  n = 0;
-  for (uint32_t k = first; k < st->nitems; k++) {
-    memcpy(t + n, st->items[k].text, st->items[k].len);
-    n += st->items[k].len;
-    free(st->items[k].text);
-  }
-  t[n] = '\0';
-  st->nitems = first;
+  take_text(st, first, t);
   jmp_buf outer; /* what j holds is freed on any failure */
   memcpy(outer, p->fail, sizeof outer);
   if (setjmp(p->fail)) {
