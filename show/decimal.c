@@ -10,7 +10,7 @@
  * in one limb.  e is guessed from ex (e is ex·log10(2) rounded one way or the
  * other) and corrected when N falls outside [10^(n-1), 10^n); a rounding up
  * to 10^n gives 10^(n-1) at e + 1, as MPFR does.  Anything else (more digits,
- * numbers past 10^18 or under about 10^-20, a huge mantissa) is MPFR's. */
+ * numbers from 10^n up or under 10^(n-39), a huge mantissa) is MPFR's. */
 #include "show/num.h"
 
 #include <gmp.h>
