@@ -136,7 +136,18 @@ typedef struct {
   int method_base;    /* the value before the last method's '.' is a plain name */
   size_t resync;      /* after a bracket never closed: 1 + where the next line starts */
   uint32_t resync_line;
+  struct xiP_held *held; /* statements a reader holds while it goes on (a def's blocks, a
+                            string's text): a syntax error frees them (xiP_next) */
 } xiP_parser;
+
+/* a statement held on the parser while more is read, linked through the C stack:
+   xiP_hold it, xiP_unhold it (last held first) when done with it */
+typedef struct xiP_held {
+  xiP_stmt *st;
+  struct xiP_held *up;
+} xiP_held;
+void xiP_hold(xiP_parser *p, xiP_held *h, xiP_stmt *st);
+void xiP_unhold(xiP_parser *p, xiP_held *h);
 
 void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
               uint32_t first_line);

@@ -102,6 +102,8 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd);
 /* dot L FILE: the lexer back at the file's first token, which read as the end
    of the line (after an error too) */
 void xiP_release_file(xiP_parser *p);
+/* to xiP_next's failure path (the message is in p->err), freeing what is held */
+_Noreturn void xiP_unwind(xiP_parser *p);
 
 /* ---- Python's values (pylist.c) ---- */
 void xiP_py_string(xiP_parser *p, xiP_code *c); /* "a" 'b': a string, a value */

@@ -371,6 +371,8 @@ static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_
   sub.blocks = cx->blocks;
   xiP_stmt bs;
   memset(&bs, 0, sizeof bs);
+  xiP_held held; /* a block's statement inside it that fails leaves this one to free */
+  xiP_hold(p, &held, &bs);
   int ended = 0, r;
   cx->blocks++;
   while ((r = xiP_next(&sub, &bs, p->err)) > 0) {
@@ -382,9 +384,10 @@ static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_
     ended = def_stmt(p, st, cx, &bs, outer);
   }
   cx->blocks--;
+  xiP_unhold(p, &held);
   xiP_stmt_done(&bs);
   if (r < 0)
-    longjmp(p->fail, 1);
+    xiP_unwind(p);
   return ended;
 }
 

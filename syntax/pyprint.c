@@ -117,7 +117,10 @@ int xiP_string_text(xiP_parser *p, const xiL_token *t, char **text, size_t *len)
     return -1;
   xiP_stmt tmp;
   memset(&tmp, 0, sizeof tmp);
-  text_item(p, &tmp, r.body, r.n, r.raw, t->pos); /* fails only before it allocates */
+  xiP_held held; /* an escape that fails (\N{...}) leaves the text to free */
+  xiP_hold(p, &held, &tmp);
+  text_item(p, &tmp, r.body, r.n, r.raw, t->pos);
+  xiP_unhold(p, &held);
   *text = tmp.items[0].text;
   *len = tmp.items[0].len;
   free(tmp.items);
@@ -145,7 +148,7 @@ static void sub_expr(xiP_parser *p, size_t off, size_t end, xi_pos at, xiP_code 
   sub.err = p->err;
   if (setjmp(sub.fail)) {
     xiP_code_free(code);
-    longjmp(p->fail, 1); /* the message is in p->err already */
+    xiP_unwind(p); /* the message is in p->err already */
   }
   xiP_expr(&sub, code);
   if (!xiP_is(&sub, T_EOF))
