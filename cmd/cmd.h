@@ -89,6 +89,10 @@ void xiR_ag_notes(xiR_session *s);
 /* ---- a value as Python prints it (pytext.c) ---- */
 /* print(...) */
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* print(...) inside a def, as the tape's print hook (xiG_print_fn): ctx the
+   session */
+int xiR_print_hook(void *ctx, xiG_graph *g, uint32_t layout, const uint32_t *values,
+                   uint32_t n, xi_pos at, xi_err *err);
 /* repr() of value i, as Python's prompt shows it ([0.69, 0.52], {'W1': array([1., 2.])}),
    appended to b */
 int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err);
