@@ -302,18 +302,21 @@ static int swept(xiB_balls *b, uint32_t e, uint32_t c, xiO_view *D, xi_pos at) {
 }
 
 int xiB_grad_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
-  xiG_graph *g = b->g;
-  xiG_node *n = &g->nodes[i];
-  uint32_t e = n->a, w = n->b;
-  if (i >= b->lazy_from || !xiG_is_tensor(n) || xiO_fmt != XI_FMT_MPFR || w >= e ||
-      (slong)g->prec != b->prec || (slong)mpfr_get_prec(xiG_el(n, 0)) != b->prec)
+  xiG_graph *g = b->g; /* (no node pointer is kept: building nodes may move them) */
+  uint32_t e = g->nodes[i].a, w = g->nodes[i].b, cnt = xiG_count(&g->nodes[i]);
+  if (i >= b->lazy_from || !xiG_is_tensor(&g->nodes[i]) || xiO_fmt != XI_FMT_MPFR || w >= e ||
+      (slong)g->prec != b->prec || (slong)mpfr_get_prec(xiG_el(&g->nodes[i], 0)) != b->prec)
     return 1;
   uint32_t c = consumer(g, e, w);
   if (c == XI_NONE)
     return 1;
-  xiG_node *cn = &g->nodes[c];
-  int k = cn->b == w; /* W is the product's operand k */
-  uint32_t other = k ? cn->a : cn->b;
+  int k = g->nodes[c].b == w; /* W is the product's operand k */
+  uint32_t ca = g->nodes[c].a, cb = g->nodes[c].b, other = k ? ca : cb;
+  xi_shape sa = xiG_shape(&g->nodes[ca]), sb = xiG_shape(&g->nodes[cb]);
+  uint32_t ar = sa.rank == 2 ? sa.rows : 1, ac = sa.cols, bc = sb.rank == 2 ? sb.cols : 1;
+  uint32_t M = k ? ac : ar, T = k ? ar : bc, N = k ? bc : ac;
+  if ((uint64_t)M * N != cnt)
+    return 1;
   xiO_view D;
   if (xiB_ball_of(b, other, at, err))
     return -1;
@@ -327,18 +330,14 @@ int xiB_grad_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   double one;
   if (rc == 0 && radii(b, other, &ro, &one))
     rc = 1;
-  xi_shape sa = xiG_shape(&g->nodes[cn->a]), sb = xiG_shape(&g->nodes[cn->b]);
-  uint32_t ar = sa.rank == 2 ? sa.rows : 1, ac = sa.cols, bc = sb.rank == 2 ? sb.cols : 1;
-  uint32_t M = k ? ac : ar, T = k ? ar : bc, N = k ? bc : ac;
-  if (rc == 0 && (uint64_t)M * N != xiG_count(n))
-    rc = 1;
-  double *out = rc == 0 ? tr_place(b, i, xiG_count(n)) : NULL;
+  double *out = rc == 0 ? tr_place(b, i, cnt) : NULL;
   if (rc == 0 && !out)
     rc = 1;
   if (rc == 0) { /* k = 1: Aᵀ·D, (m, i)·(i, j); k = 0: D·Bᵀ, (i, j)·(j, m) */
     xiO_rmat O = {xiG_el(&g->nodes[other], 0), ro, 1, k ? ac : bc};
     xiO_rmat G = {D.el, eD, bc, 1};
-    if (xiO_rad_product(out, xiG_el(n, 0), k ? &O : &G, k ? &G : &O, M, T, N, b->prec)) {
+    if (xiO_rad_product(out, xiG_el(&g->nodes[i], 0), k ? &O : &G, k ? &G : &O, M, T, N,
+                        b->prec)) {
       xiB_tr_free(b, i);
       rc = 1;
     }
