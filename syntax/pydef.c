@@ -100,6 +100,7 @@ typedef struct {
   uint32_t depth;     /* loops around: their hidden names are their own */
   int blocks;
   uint32_t locals[XI_DEF_LOCALS], nlocals; /* the names the body assigns */
+  int prints; /* the body prints: without return it gives None, as Python's */
 } def_ctx;
 
 /* name is assigned in the body: a local of the def's (Python's rule), with no
@@ -330,9 +331,13 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     }
     def_fail(p, bs, bs->pos, "a def's body in xi holds assignments (x = ..., a, b = ..., "
                              "self.x = ...), method calls, if, for, while and return");
-  case S_PRINT:
-    def_fail(p, bs, bs->pos, "print inside a def is not part of xi: print what the "
-                             "function returns");
+  case S_PRINT: /* written at each call, as Python's (the session's hook) */
+    if (bs->cmd)
+      def_fail(p, bs, bs->pos, "print inside a def takes Python's parentheses in xi: "
+                               "print(\"epoch\", k, L)");
+    xiP_print_code(p, bs, &st->code);
+    cx->prints = 1;
+    return 0;
   case S_IF:
     if_chain(p, st, cx, bs);
     return 0;
@@ -366,6 +371,8 @@ static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_
   sub.blocks = cx->blocks;
   xiP_stmt bs;
   memset(&bs, 0, sizeof bs);
+  xiP_held held; /* a block's statement inside it that fails leaves this one to free */
+  xiP_hold(p, &held, &bs);
   int ended = 0, r;
   cx->blocks++;
   while ((r = xiP_next(&sub, &bs, p->err)) > 0) {
@@ -377,9 +384,10 @@ static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_
     ended = def_stmt(p, st, cx, &bs, outer);
   }
   cx->blocks--;
+  xiP_unhold(p, &held);
   xiP_stmt_done(&bs);
   if (r < 0)
-    longjmp(p->fail, 1);
+    xiP_unwind(p);
   return ended;
 }
 
@@ -420,7 +428,7 @@ static int compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_p
   int flow = cx.nlabels > 0;
   if (flow) /* its locals declared first: no jump crosses the body's start */
     declare(p, st, &cx, first, at);
-  if (!returned && (flow || p->in_class != XI_NONE)) /* a method without return gives None */
+  if (!returned && (flow || cx.prints || p->in_class != XI_NONE)) /* (a method's: None) */
     xiP_emit(p, &st->code, (xiP_ins){K_NONE, 0, 0, 0, 0, st->target_pos});
   else if (!returned)
     xiP_fail(p, st->target_pos, "this def has no return: a function in xi gives a value");

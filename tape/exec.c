@@ -460,6 +460,11 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_SWAP:
     node = st[*sp - 1], st[*sp - 1] = st[*sp - 2], st[*sp - 2] = node;
     return 0;
+  case K_PRINT:
+    *sp -= in->argc;
+    if (!g->print)
+      return xiX_fail(err, in->pos, "print inside a def: nothing here writes what it prints");
+    return g->print(g->print_ctx, g, in->arg, st + *sp, in->argc, in->pos, err);
   }
   if (rc == 0 && node == XI_NONE)
     rc = xiG_oom(g, in->pos, err);
