@@ -22,6 +22,7 @@
  * as for every op not here), nonzero radii at least 2^-480 (a smaller one is
  * raised to it: still an upper bound), so a product of nonzero factors is
  * at least 2^-930, a double's normal range. */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -148,6 +149,48 @@ static void kernel(double *R, const double *P, const double *rP, const double *r
   }
 }
 
+/* the bits of x: x is a whole multiple of 2^lo below 2^hi in magnitude */
+static void bits(mpfr_srcptr x, slong *hi, slong *lo) {
+  *hi = (slong)mpfr_get_exp(x);
+  *lo = *hi - (slong)mpfr_min_prec(x);
+}
+
+/* exact operands: exact[p·N + q] is 1 where the exact sum fits in v's
+   precision, so that v is it: every product is a multiple of 2^(lo of its
+   row of P + lo of its column of Q), and the sum of T below
+   2^(hi + hi + ceil(log2 T)); a sum that is k·2^L below 2^H has at most
+   H - L bits.  (A sufficient test: Arb's balls, which it replaces here, say
+   "exact" where no rounding happened, and xi prints an exact value as such.) */
+static int exact_sums(uint8_t *exact, mpfr_srcptr v, const xiO_rmat *P, const xiO_rmat *Q,
+                      uint32_t M, uint32_t T, uint32_t N) {
+  slong *h = malloc(2 * ((size_t)M + N + 1) * sizeof *h), *l = h ? h + M + N + 1 : NULL;
+  if (!h)
+    return -1;
+  for (uint32_t p = 0; p < M + N; p++) { /* rows of P, then columns of Q */
+    h[p] = WORD_MIN, l[p] = WORD_MAX;
+    for (uint32_t t = 0; t < T; t++) {
+      mpfr_srcptr x = p < M ? &P->el[p * P->s0 + t * P->s1] : &Q->el[t * Q->s0 + (p - M) * Q->s1];
+      slong a, b;
+      if (!mpfr_regular_p(x))
+        continue;
+      bits(x, &a, &b);
+      h[p] = a > h[p] ? a : h[p];
+      l[p] = b < l[p] ? b : l[p];
+    }
+  }
+  slong lg = 0;
+  while (((uint64_t)1 << lg) < T)
+    lg++;
+  for (uint32_t p = 0; p < M; p++)
+    for (uint32_t q = 0; q < N; q++) {
+      uint32_t k = p * N + q;
+      exact[k] = h[p] == WORD_MIN || h[M + q] == WORD_MIN || /* all 0 */
+                 h[p] + h[M + q] + lg - (l[p] + l[M + q]) <= (slong)mpfr_get_prec(&v[k]);
+    }
+  free(h);
+  return 0;
+}
+
 int xiO_rad_product(double *out, mpfr_srcptr v, const xiO_rmat *P, const xiO_rmat *Q,
                     uint32_t M, uint32_t T, uint32_t N, slong s) {
   size_t mt = (size_t)M * T, tn = (size_t)T * N;
@@ -171,13 +214,17 @@ int xiO_rad_product(double *out, mpfr_srcptr v, const xiO_rmat *P, const xiO_rma
   }
   if (rc == 0 && (P->r || Q->r))
     kernel(out, Pa, rP, rQ, Qw, M, T, N);
+  uint8_t *exact = P->r || Q->r ? NULL : malloc((size_t)M * N + 1);
+  if (rc == 0 && !P->r && !Q->r)
+    rc = exact ? exact_sums(exact, v, P, Q, M, T, N) : -1;
   uint32_t terms = T * (P->r && Q->r ? 2 : 1);
   for (size_t k = 0; rc == 0 && k < (size_t)M * N; k++) {
     double r = P->r || Q->r ? inflate(out[k], terms) : 0;
-    out[k] = bump(r + half_ulp(&v[k], s));
+    out[k] = exact && exact[k] && mpfr_number_p(&v[k]) ? 0 : bump(r + half_ulp(&v[k], s));
     if (!isfinite(out[k]))
       rc = -1;
   }
+  free(exact);
   free(Pa);
   free(rP);
   free(rQ);

@@ -181,8 +181,10 @@ int xiB_tensor_ball(xiB_balls *b, uint32_t i) {
   double oa, ob;
   if (radii(b, n->a, &ra, &oa) || (bn && radii(b, n->b, &rb, &ob)))
     return -1;
-  if ((!ra || (ra == &oa && oa == 0)) && (!bn || !rb || (rb == &ob && ob == 0)))
-    return -1; /* exact operands: Arb's ball says when the result is exact too */
+  if (n->op != XI_MATMUL && (!ra || (ra == &oa && oa == 0)) &&
+      (!bn || !rb || (rb == &ob && ob == 0)))
+    return -1; /* exact operands: Arb's ball says when the result is exact too (a
+                  product's rule says it where it can be sure) */
   if (!xiG_is_tensor(n)) { /* a sum to a scalar: one radius, as ball.c keeps a scalar's */
     double r;
     if (xiM_account((ptrdiff_t)sizeof(mag_struct)))

@@ -5,14 +5,17 @@
  * reads a product, its transpose's and its other operand's vjp), sums along
  * each axis, and the elementwise ops (+ − × relu abs −a, and exp, tanh, log
  * by bmid.c's rules, broadcast), operands drawn at random (0, ±1, tiny, large,
- * many bits) at 24, 53, 128 and 300 bits, radii 0 or |x|·2^-k (k from 4 to
+ * many bits, small whole numbers, and for some products whole numbers of half
+ * the precision's bits, whose sums may or may not fit it) at 24, 53, 128 and 300 bits, radii 0 or |x|·2^-k (k from 4 to
  * 140; from -2 for the elementwise ops but log, so that a ball may hold 0) as doubles at the scale the proofs use (2^prec), and v the op on the
  * numbers rounded once to nearest, as the tape computes it: the largest and
  * smallest value the op takes over the balls is computed at 3000 bits,
  * rounded outwards (a product's term is bilinear, so its extremes are at the
  * corners; the elementwise ops here are monotone, or |a| and relu whose
  * extremes are at the ends or 0), and must lie within v ± r.  A rule that
- * refused most cases would pass, so refusals are counted and must be few.
+ * refused most cases would pass, so refusals are counted and must be few;
+ * likewise a product of exact operands said exact (radius 0) must be so,
+ * and such cases must be met.
  * Halving any radius makes this fail (tried by hand). */
 #include <math.h>
 #include <stdio.h>
@@ -28,10 +31,29 @@ static double rnd(void) {
   return (double)(seed >> 11) / 9007199254740992.0;
 }
 
-static int checks, failures, refused, given;
+static int checks, failures, refused, given, exact_products;
 
+static int ints; /* draw whole numbers of about half the precision */
 static void draw(mpfr_ptr x) {
-  int kind = (int)(rnd() * 8);
+  int kind = ints && rnd() < 0.95 ? 8 : (int)(rnd() * 9);
+  if (kind == 8 && !ints) { /* a small whole number */
+    mpfr_set_si(x, (long)(rnd() * 21) - 10, MPFR_RNDN);
+    return;
+  }
+  if (kind == 8) { /* a whole number of about half the precision's bits: sums of their
+                      products fit the precision, or just do not */
+    static gmp_randstate_t st;
+    static int ready;
+    if (!ready)
+      gmp_randinit_default(st), gmp_randseed_ui(st, 7), ready = 1;
+    long b = (long)mpfr_get_prec(x) / 2 - 3 + (long)(rnd() * 5);
+    mpfr_urandomb(x, st);
+    mpfr_mul_2si(x, x, b < 1 ? 1 : b, MPFR_RNDN);
+    mpfr_floor(x, x);
+    if (rnd() < 0.5)
+      mpfr_neg(x, x, MPFR_RNDN);
+    return;
+  }
   double d = kind == 0   ? 0
              : kind == 1 ? (rnd() < 0.5 ? 1 : -1)
              : kind == 2 ? (rnd() - 0.5) * 1e-12
@@ -122,13 +144,15 @@ static void try_product(mpfr_prec_t prec) {
   mpfr_ptr P = vec(M * T, prec), Q = vec(T * N, prec), v = vec(M * N, prec);
   double *rP = malloc(M * T * sizeof *rP), *rQ = malloc(T * N * sizeof *rQ), *out = malloc(M * N * sizeof *out);
   double p0 = rnd() < 0.3 ? 1 : 0.2; /* all exact, sometimes */
+  ints = p0 == 1 && rnd() < 0.5;
   for (uint32_t k = 0; k < M * T; k++)
     draw(&P[k]), rP[k] = radius(&P[k], s, p0);
   for (uint32_t k = 0; k < T * N; k++)
     draw(&Q[k]), rQ[k] = radius(&Q[k], s, rnd() < 0.5 ? 0.2 : 1);
-  xiO_rmat A = {P, rnd() < 0.2 ? NULL : rP, tp ? 1 : T, tp ? M : 1};
+  ints = 0;
+  xiO_rmat A = {P, p0 == 1 || rnd() < 0.2 ? NULL : rP, tp ? 1 : T, tp ? M : 1};
   xiO_rmat B = {Q, rQ, tq ? 1 : N, tq ? T : 1};
-  if (rnd() < 0.2)
+  if (p0 == 1 || rnd() < 0.2)
     B.r = NULL;
   mpfr_t lo, hi, t, sum;
   mpfr_inits2(REF, lo, hi, t, sum, (mpfr_ptr)0);
@@ -154,6 +178,7 @@ static void try_product(mpfr_prec_t prec) {
           corners(lo, hi, &P[ia], A.r ? rP[ia] : 0, &Q[ib], B.r ? rQ[ib] : 0, s);
         }
         judge("product", &v[i * N + j], out[i * N + j], s, lo, hi);
+        exact_products += out[i * N + j] == 0 && !mpfr_zero_p(&v[i * N + j]);
       }
   }
   mpfr_clears(lo, hi, t, sum, (mpfr_ptr)0);
@@ -311,8 +336,11 @@ int main(void) {
       for (size_t o = 0; o < sizeof ops / sizeof *ops; o++)
         try_elementwise(ops[o], precs[q]);
     }
+  if (exact_products < 100)
+    printf("FAIL only %d nonzero products were found exact\n", exact_products), failures++;
   if (refused * 5 > given)
     printf("FAIL the rules refused %d cases of %d\n", refused, given + refused), failures++;
-  printf("%d elements in %d tensors (%d refused), %d outside\n", checks, given, refused, failures);
+  printf("%d elements in %d tensors (%d refused; %d products exact), %d outside\n", checks, given,
+         refused, exact_products, failures);
   return failures != 0;
 }
