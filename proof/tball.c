@@ -57,6 +57,17 @@ void xiB_tr_free(xiB_balls *b, uint32_t i) {
   b->fast[i] &= (uint8_t)~B_TENSOR;
 }
 
+/* radii all 0 made tr[i] NULL: consumers see exact operands (and leave them
+   to Arb, which says when a result is exact) */
+static void exactly(xiB_balls *b, uint32_t i) {
+  uint32_t cnt = (uint32_t)b->tr[i][-1];
+  for (uint32_t k = 0; k < cnt; k++)
+    if (b->tr[i][k] != 0)
+      return;
+  xiB_tr_free(b, i);
+  b->fast[i] |= B_TENSOR;
+}
+
 /* tensor node o's radii from its Arb ball: the distance from the ball's
    midpoint to o's number, plus its radius; -1 when not finite */
 static int from_ball(xiB_balls *b, uint32_t o) {
@@ -205,6 +216,7 @@ int xiB_tensor_ball(xiB_balls *b, uint32_t i) {
     xiB_tr_free(b, i);
     return -1;
   }
+  exactly(b, i);
   return 0;
 }
 
