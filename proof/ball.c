@@ -31,6 +31,9 @@ void xiB_close(xiB_balls *b) {
     return;
   xiB_store_free(b);
   free(b->need);
+  if (b->ps)
+    xiD_free(b->ps);
+  free(b->ps);
   arb_clear(&b->brief);
   free(b);
 }
@@ -40,6 +43,19 @@ void xiB_close(xiB_balls *b) {
 static int solid(xiB_balls *b, uint32_t o) {
   if (xiB_el(b, o))
     return 0;
+  if (b->fast[o] & B_TENSOR) { /* its numbers, its radii */
+    xiG_node *n = &b->g->nodes[o];
+    uint32_t cnt = xiG_count(n);
+    arb_ptr x = xiB_place(b, o, cnt);
+    if (!x)
+      return -1;
+    for (uint32_t k = 0; k < cnt; k++) {
+      arf_set_mpfr(arb_midref(&x[k]), xiG_el(n, k));
+      if (b->tr[o])
+        xiO_rad_to_mag(arb_radref(&x[k]), b->tr[o][k], b->prec);
+    }
+    return 0;
+  }
   arb_ptr x = xiB_place(b, o, 1);
   if (!x)
     return -1;
@@ -250,8 +266,13 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
 /* node i's balls from its operands' (which have theirs) */
 static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   xiG_graph *g = b->g;
-  if (fast_ball(b, i) == 0)
+  if (fast_ball(b, i) == 0 || xiB_tensor_ball(b, i) == 0)
     return 0;
+  if (g->nodes[i].op == XI_GRAD) {
+    int rc = xiB_grad_ball(b, i, at, err);
+    if (rc <= 0)
+      return rc;
+  }
   uint32_t n = xiG_count(&g->nodes[i]);
   int op = g->nodes[i].op;
   if (op >= XI_FIRST_OP && (solid(b, g->nodes[i].a) ||
@@ -387,6 +408,8 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
 int xiB_ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   return ball_of(b, i, at, err);
 }
+int xiB_solid(xiB_balls *b, uint32_t o) { return solid(b, o); }
+int xiB_radius(xiB_balls *b, uint32_t o, mag_t r) { return radius(b, o, r); }
 
 const arb_struct *xiB_view1(xiB_balls *b, uint32_t i, arb_t tmp) {
   if (xiB_el(b, i))

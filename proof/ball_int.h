@@ -6,7 +6,8 @@
 
 enum {
   B_RADIUS = 1, /* rad[i] is node i's radius around its number */
-  B_LITERAL = 2 /* node i is made of literals alone: its ball is Arb's */
+  B_LITERAL = 2, /* node i is made of literals alone: its ball is Arb's */
+  B_TENSOR = 4   /* tr[i] holds tensor node i's radii around its numbers (tball.c) */
 };
 
 /* a radius as kept, 8 bytes: a mag's mantissa and exponent (man·2^(exp - 30)),
@@ -20,7 +21,7 @@ typedef struct {
 typedef struct {
   arb_ptr el;
   uint32_t n; /* how many (a free entry's: the next free one, + 1) */
-} xiB_solid;
+} xiB_arbs;
 
 struct xiB_balls {
   xiG_graph *g;
@@ -33,14 +34,19 @@ struct xiB_balls {
   /* by node: 1 + the index of its Arb balls in solid[], or 0 (few nodes have
      them: a scalar's ball is mostly its number and a radius) */
   uint32_t *slot;
-  xiB_solid *solid;
+  xiB_arbs *solid;
   uint32_t nsolid, solid_cap, free_solid; /* free_solid: a free entry + 1, or 0 */
   /* a scalar node's ball around the number MPFR computed (xiO_ball_mid):
      only its radius is kept, rad[i], where fast[i] has B_RADIUS (a node may have
      both this and Arb's balls: its ball then was made from it, or it from its
      ball, for an operand of either kind of rule) */
   xiB_rad *rad;
-  uint8_t *fast;      /* B_RADIUS, B_LITERAL */
+  uint8_t *fast;      /* B_RADIUS, B_LITERAL, B_TENSOR */
+  /* a tensor node's balls around the numbers MPFR computed: radii as doubles,
+     tr[i][k]·2^-prec, upper bounds (btops.h), where fast[i] has B_TENSOR;
+     tr[i] NULL there: its numbers are exact (an input) */
+  double **tr;
+  xiD_sweep *ps; /* a sweep of tball.c's own (the session's keeps its adjoints) */
   uint32_t lazy_from; /* nodes from here on were built lazily: no number to reuse */
   uint8_t *need;    /* ball_of's marks, all 0 between walks (kept: a print a statement
                        must not allocate and clear the whole tape's worth each time) */
@@ -65,7 +71,7 @@ static inline uint32_t xiB_n(const xiB_balls *b, uint32_t i) {
 }
 /* node i has a ball of either kind */
 static inline int xiB_have(const xiB_balls *b, uint32_t i) {
-  return i < b->cap && (b->slot[i] || (b->fast[i] & B_RADIUS));
+  return i < b->cap && (b->slot[i] || (b->fast[i] & (B_RADIUS | B_TENSOR)));
 }
 /* node i's radius (B_RADIUS) into z */
 static inline void xiB_rad_get(const xiB_balls *b, uint32_t i, mag_t z) {
@@ -96,6 +102,19 @@ const arb_struct *xiB_view1(xiB_balls *b, uint32_t i, arb_t tmp);
 /* node i is among those a sweep wants */
 int xiB_wanted(const xiG_graph *g, uint32_t i, xiD_want want, const uint32_t *list,
                uint32_t nlist);
+/* node o's ball as Arb's (made from its radii when it has only those) */
+int xiB_solid(xiB_balls *b, uint32_t o);
+/* node o's radius around its scalar number, into r (made and kept when it
+   has only Arb's ball); -1: it has none */
+int xiB_radius(xiB_balls *b, uint32_t o, mag_t r);
+/* tensor balls around MPFR's numbers (tball.c): node i's radii from its
+   operands' (0), or -1: no such rule here (Arb's is used) */
+int xiB_tensor_ball(xiB_balls *b, uint32_t i);
+/* GRAD node i's radii around its numbers, the sweep's: 0, 1 when no rule
+   here applies, -1 an error */
+int xiB_grad_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err);
+/* frees tr[i] */
+void xiB_tr_free(xiB_balls *b, uint32_t i);
 /* forgets what the tape forgot */
 void xiB_forget(xiB_balls *b);
 

@@ -1,9 +1,10 @@
-/* store.c: the balls kept, node by node (ball_int.h).  13 bytes a node: a
+/* store.c: the balls kept, node by node (ball_int.h).  21 bytes a node: a
  * slot (4) naming its Arb balls in a table of their own, which few nodes have;
  * a radius (8), the mantissa and exponent of a mag, for the many scalars whose
- * ball is the number they hold and a radius; its flags (1).  (An Arb pointer
- * and count and a 16-byte mag a node were 29: 70 MB of a million printed
- * statements' 2.4 million nodes.)  The balls follow what the tape forgets. */
+ * ball is the number they hold and a radius; its flags (1); a tensor's radii
+ * (8, tball.c's).  (An Arb pointer and count and a 16-byte mag a node were 29
+ * bytes before the tensors' 8: 70 MB of a million printed statements' 2.4
+ * million nodes.)  The balls follow what the tape forgets. */
 #include "proof/ball_int.h"
 
 #include <limits.h>
@@ -25,6 +26,8 @@ void xiB_drop(xiB_balls *b, uint32_t i) {
   if (i >= b->cap)
     return;
   b->fast[i] &= (uint8_t)~B_LITERAL;
+  if (b->fast[i] & B_TENSOR)
+    xiB_tr_free(b, i);
   if (b->fast[i]) {
     b->fast[i] = 0;
     b->rad[i].man = 0, b->rad[i].exp = 0;
@@ -32,7 +35,7 @@ void xiB_drop(xiB_balls *b, uint32_t i) {
     b->bytes -= sizeof(xiB_rad);
   }
   if (b->slot[i]) {
-    xiB_solid *s = &b->solid[b->slot[i] - 1];
+    xiB_arbs *s = &b->solid[b->slot[i] - 1];
     _arb_vec_clear(s->el, s->n);
     size_t c = xiB_cost(s->n, b->prec);
     xiM_account(-(ptrdiff_t)c);
@@ -75,6 +78,11 @@ int xiB_room(xiB_balls *b, uint32_t i) {
   if (!f)
     return -1;
   b->fast = f;
+  double **t = realloc(b->tr, cap * sizeof *t);
+  if (!t)
+    return -1;
+  b->tr = t;
+  memset(b->tr + b->cap, 0, (cap - b->cap) * sizeof *t);
   memset(b->slot + b->cap, 0, (cap - b->cap) * sizeof *q);
   memset(b->rad + b->cap, 0, (cap - b->cap) * sizeof *r);
   memset(b->fast + b->cap, 0, cap - b->cap);
@@ -88,7 +96,7 @@ arb_ptr xiB_place(xiB_balls *b, uint32_t i, uint32_t n) {
   uint32_t k = b->free_solid;
   if (!k && b->nsolid == b->solid_cap) {
     uint32_t cap = b->solid_cap ? 2 * b->solid_cap : 64;
-    xiB_solid *s = cap > b->solid_cap ? realloc(b->solid, cap * sizeof *s) : NULL;
+    xiB_arbs *s = cap > b->solid_cap ? realloc(b->solid, cap * sizeof *s) : NULL;
     if (!s)
       return NULL;
     b->solid = s;
@@ -114,4 +122,5 @@ void xiB_store_free(xiB_balls *b) {
   free(b->solid);
   free(b->rad);
   free(b->fast);
+  free(b->tr);
 }
