@@ -55,6 +55,7 @@ xiB_balls *xiB_open(xiG_graph *g, xiD_sweep *s) {
   b->epoch = g->epoch;
   b->prec = (slong)g->prec;
   b->lazy_from = UINT32_MAX;
+  arb_init(&b->brief);
   return b;
 }
 
@@ -70,6 +71,7 @@ void xiB_close(xiB_balls *b) {
   free(b->rad);
   free(b->fast);
   free(b->need);
+  arb_clear(&b->brief);
   free(b);
 }
 
@@ -355,6 +357,31 @@ static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   return 0;
 }
 
+/* ball_of's way for a node whose missing balls lie just under it (a
+   statement's few new nodes, when every statement is printed): operands
+   first, by recursion, depth levels down at most.  1: it does not apply (a
+   list, a cone deeper than that): the walk does it, finding made what this
+   made.  (No count against the budget first, as the walk's: these are few.) */
+static int quick(xiB_balls *b, uint32_t i, int depth, xi_pos at, xi_err *err) {
+  if (have(b, i))
+    return 0;
+  xiG_node *n = &b->g->nodes[i];
+  if (n->op >= XI_FIRST_OP) {
+    if (depth == 0)
+      return 1;
+    for (uint32_t q = 0; q < xiG_nargs(n); q++) {
+      int rc = quick(b, xiG_arg(n, q), depth - 1, at, err);
+      if (rc)
+        return rc;
+    }
+  } else if (n->op != XI_LEAF && n->op != XI_CONST && n->op != XI_GRAD) {
+    return 1; /* (a leaf's and a grad's balls are not made from nodes below) */
+  }
+  if (xiO_stopped())
+    return xiX_fail(err, at, "interrupted");
+  return node_ball(b, i, at, err);
+}
+
 /* the balls of node i's cone that are not there yet, operands first.  The
    walk down stops when no node still wanted lies below: a print costs the
    nodes made since the balls were last asked for, not the whole tape. */
@@ -364,11 +391,14 @@ static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
     return xiG_oom(g, at, err);
   if (have(b, i))
     return 0;
+  int rc = quick(b, i, 6, at, err);
+  if (rc <= 0)
+    return rc;
   if (b->walking) { /* a walk inside a walk: marks of its own */
     uint8_t *own = calloc((size_t)i + 1, 1);
     if (!own)
       return xiG_oom(g, at, err);
-    int rc = walk(b, i, own, at, err);
+    rc = walk(b, i, own, at, err);
     free(own);
     return rc;
   }
@@ -384,7 +414,7 @@ static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
       return xiG_oom(g, at, err);
   }
   b->walking = 1;
-  int rc = walk(b, i, b->need, at, err);
+  rc = walk(b, i, b->need, at, err);
   b->walking = 0;
   return rc;
 }
@@ -456,6 +486,19 @@ int xiB_ball(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err) {
   if (solid(b, i))
     return xiG_oom(b->g, at, err);
   *out = view_of(b, i);
+  return 0;
+}
+
+int xiB_ball_brief(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err) {
+  forget(b);
+  if (ball_of(b, i, at, err))
+    return -1;
+  if (b->ball[i] || !(b->fast[i] & B_RADIUS))
+    return solid(b, i) ? xiG_oom(b->g, at, err) : (*out = view_of(b, i), 0);
+  arf_set_mpfr(arb_midref(&b->brief), b->g->nodes[i].v);
+  mag_set(arb_radref(&b->brief), &b->rad[i]);
+  *out = view_of(b, i);
+  out->el = &b->brief;
   return 0;
 }
 

@@ -31,6 +31,7 @@ struct xiB_balls {
   uint32_t need_cap;
   int walking;      /* a walk is using need (a code leaf's or a grad's walk inside it
                        gets a buffer of its own) */
+  arb_struct brief; /* xiB_ball_brief's scratch ball */
 };
 
 /* node i's ball and those of its cone that are not there yet */
