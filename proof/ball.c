@@ -19,6 +19,8 @@ static size_t cost(uint32_t n, slong prec) { return (size_t)n * (sizeof(arb_stru
 static void drop(xiB_balls *b, uint32_t i) {
   if (i < b->cap)
     b->fast[i] &= (uint8_t)~B_LITERAL;
+  if (i < b->cap && (b->fast[i] & B_TENSOR))
+    xiB_tr_free(b, i);
   if (i < b->cap && b->fast[i]) {
     b->fast[i] = 0;
     mag_zero(&b->rad[i]);
@@ -70,7 +72,11 @@ void xiB_close(xiB_balls *b) {
   free(b->count);
   free(b->rad);
   free(b->fast);
+  free(b->tr);
   free(b->need);
+  if (b->ps)
+    xiD_free(b->ps);
+  free(b->ps);
   arb_clear(&b->brief);
   free(b);
 }
@@ -97,6 +103,11 @@ static int room(xiB_balls *b, uint32_t i) {
   if (!f)
     return -1;
   b->fast = f;
+  double **t = realloc(b->tr, cap * sizeof *t);
+  if (!t)
+    return -1;
+  b->tr = t;
+  memset(b->tr + b->cap, 0, (cap - b->cap) * sizeof *t);
   memset(b->ball + b->cap, 0, (cap - b->cap) * sizeof *q);
   memset(b->count + b->cap, 0, (cap - b->cap) * sizeof *c);
   memset(b->fast + b->cap, 0, cap - b->cap);
@@ -117,7 +128,7 @@ static arb_ptr place(xiB_balls *b, uint32_t i, uint32_t n) {
 }
 
 static int have(const xiB_balls *b, uint32_t k) {
-  return k < b->cap && (b->ball[k] || (b->fast[k] & B_RADIUS));
+  return k < b->cap && (b->ball[k] || (b->fast[k] & (B_RADIUS | B_TENSOR)));
 }
 
 /* node o's ball as Arb's (made from its radius when it has only that); -1:
@@ -125,6 +136,19 @@ static int have(const xiB_balls *b, uint32_t k) {
 static int solid(xiB_balls *b, uint32_t o) {
   if (b->ball[o])
     return 0;
+  if (b->fast[o] & B_TENSOR) { /* its numbers, its radii */
+    xiG_node *n = &b->g->nodes[o];
+    uint32_t cnt = xiG_count(n);
+    arb_ptr x = place(b, o, cnt);
+    if (!x)
+      return -1;
+    for (uint32_t k = 0; k < cnt; k++) {
+      arf_set_mpfr(arb_midref(&x[k]), xiG_el(n, k));
+      if (b->tr[o])
+        xiO_rad_to_mag(arb_radref(&x[k]), b->tr[o][k], b->prec);
+    }
+    return 0;
+  }
   arb_ptr x = place(b, o, 1);
   if (!x)
     return -1;
@@ -332,8 +356,13 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
 /* node i's balls from its operands' (which have theirs) */
 static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   xiG_graph *g = b->g;
-  if (fast_ball(b, i) == 0)
+  if (fast_ball(b, i) == 0 || xiB_tensor_ball(b, i) == 0)
     return 0;
+  if (g->nodes[i].op == XI_GRAD) {
+    int rc = xiB_grad_ball(b, i, at, err);
+    if (rc <= 0)
+      return rc;
+  }
   uint32_t n = xiG_count(&g->nodes[i]);
   int op = g->nodes[i].op;
   if (op >= XI_FIRST_OP && (solid(b, g->nodes[i].a) ||
@@ -470,6 +499,9 @@ int xiB_ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   return ball_of(b, i, at, err);
 }
 void xiB_forget(xiB_balls *b) { forget(b); }
+int xiB_solid(xiB_balls *b, uint32_t o) { return solid(b, o); }
+const mag_struct *xiB_radius(xiB_balls *b, uint32_t o) { return radius(b, o); }
+void xiB_drop(xiB_balls *b, uint32_t i) { drop(b, i); }
 
 const arb_struct *xiB_view1(xiB_balls *b, uint32_t i, arb_t tmp) {
   if (b->ball[i])

@@ -6,7 +6,8 @@
 
 enum {
   B_RADIUS = 1, /* rad[i] is node i's radius around its number */
-  B_LITERAL = 2 /* node i is made of literals alone: its ball is Arb's */
+  B_LITERAL = 2, /* node i is made of literals alone: its ball is Arb's */
+  B_TENSOR = 4   /* tr[i] holds tensor node i's radii around its numbers (tball.c) */
 };
 
 struct xiB_balls {
@@ -25,6 +26,11 @@ struct xiB_balls {
      ball, for an operand of either kind of rule) */
   mag_struct *rad;
   uint8_t *fast;      /* B_RADIUS, B_LITERAL */
+  /* a tensor node's balls around the numbers MPFR computed: radii as doubles,
+     tr[i][k]·2^-prec, upper bounds (btops.h), where fast[i] has B_TENSOR;
+     tr[i] NULL there: its numbers are exact (an input) */
+  double **tr;
+  xiD_sweep *ps; /* a sweep of tball.c's own (the session's keeps its adjoints) */
   uint32_t lazy_from; /* nodes from here on were built lazily: no number to reuse */
   uint8_t *need;    /* ball_of's marks, all 0 between walks (kept: a print a statement
                        must not allocate and clear the whole tape's worth each time) */
@@ -42,6 +48,20 @@ const arb_struct *xiB_view1(xiB_balls *b, uint32_t i, arb_t tmp);
 /* node i is among those a sweep wants */
 int xiB_wanted(const xiG_graph *g, uint32_t i, xiD_want want, const uint32_t *list,
                uint32_t nlist);
+/* node o's ball as Arb's (made from its radii when it has only those) */
+int xiB_solid(xiB_balls *b, uint32_t o);
+/* node o's radius around its scalar number, or NULL */
+const mag_struct *xiB_radius(xiB_balls *b, uint32_t o);
+/* forgets node i's balls */
+void xiB_drop(xiB_balls *b, uint32_t i);
+/* tensor balls around MPFR's numbers (tball.c): node i's radii from its
+   operands' (0), or -1: no such rule here (Arb's is used) */
+int xiB_tensor_ball(xiB_balls *b, uint32_t i);
+/* GRAD node i's radii around its numbers, the sweep's: 0, 1 when no rule
+   here applies, -1 an error */
+int xiB_grad_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err);
+/* frees tr[i] */
+void xiB_tr_free(xiB_balls *b, uint32_t i);
 /* forgets what the tape forgot */
 void xiB_forget(xiB_balls *b);
 
