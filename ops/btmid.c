@@ -20,8 +20,8 @@
  * the result is inflated by a bound of what n such roundings can lose.  No
  * product underflows: numbers are within 2^±450 (else no rule: Arb's is used,
  * as for every op not here), nonzero radii at least 2^-480 (a smaller one is
- * raised to it: still an upper bound), so a product of nonzero factors is
- * at least 2^-930, a double's normal range. */
+ * raised to it: still an upper bound; |Q| + rQ at least 2^-400), so a product
+ * of nonzero factors is at least 2^-1000, in a double's normal range. */
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -66,14 +66,15 @@ void xiO_rad_to_mag(mag_t m, double r, slong s) {
   mag_mul_2exp_si(m, m, -s);
 }
 
-/* half an ulp of v, times 2^s (0 when v is 0); INFINITY out of range */
+/* half an ulp of v, times 2^s (0 when v is 0); INFINITY out of range (a
+   radius raised to FLOOR would be wide against a v that small: Arb does it) */
 static double half_ulp(mpfr_srcptr v, slong s) {
   if (!mpfr_number_p(v))
     return INFINITY;
   if (mpfr_zero_p(v))
     return 0;
   slong e = (slong)mpfr_get_exp(v) - (slong)mpfr_get_prec(v) - 1 + s;
-  return e > RANGE ? INFINITY : e < -480 ? FLOOR : ldexp(1, (int)e);
+  return e > RANGE || e < -RANGE ? INFINITY : ldexp(1, (int)e); /* (v out of range: no rule) */
 }
 
 /* x, computed from upper bounds by at most a few dozen roundings to nearest
@@ -210,7 +211,7 @@ int xiO_rad_product(double *out, mpfr_srcptr v, const xiO_rmat *P, const xiO_rma
   if (rc == 0 && P->r) { /* Qw = |Q| + rQ, in absolute terms (rQ·2^-s) */
     rc = abs_of(Qw, Q, T, N);
     for (size_t k = 0; rc == 0 && Q->r && k < tn; k++)
-      Qw[k] = bump(Qw[k] + unscale(rQ[k], s));
+      Qw[k] = Qw[k] == 0 && rQ[k] == 0 ? 0 : fmax(bump(Qw[k] + unscale(rQ[k], s)), 0x1p-400);
   }
   if (rc == 0 && (P->r || Q->r))
     kernel(out, Pa, rP, rQ, Qw, M, T, N);

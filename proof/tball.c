@@ -184,6 +184,7 @@ int xiB_tensor_ball(xiB_balls *b, uint32_t i) {
     return 0;
   }
   if (n->op < XI_FIRST_OP || n->op == XI_LIST || n->op == XI_TUPLE || n->a == XI_NONE ||
+      (n->op == XI_SUM && !n->x) ||
       xiO_fmt != XI_FMT_MPFR || !xiO_has_rad_rule(n->op) ||
       (slong)mpfr_get_prec(xiG_el(n, 0)) != b->prec)
     return -1;

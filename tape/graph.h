@@ -271,6 +271,7 @@ typedef struct xiG_graph {
   void *derive_ctx;
   xiG_print_fn print;
   void *print_ctx;
+  void *frames;     /* the scopes of the code running, innermost first (exec.c's) */
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
