@@ -168,11 +168,11 @@ static const struct {
      "micrograd (from micrograd.engine import Value) and PyTorch (import torch):\n"
      "help torch.\n"
      "Not part of xi, each with a message: inheritance, super(), decorators, dunder\n"
-     "methods but __init__ and class attributes (help class), with (but with\n"
+     "methods but __init__ and __call__, class attributes (help class), with (but with\n"
      "torch.no_grad():),\n"
      "try, sets, f-strings as\n"
-     "values, a list that holds itself; lambda but as a name's value; print inside a\n"
-     "def.  help numpy lists NumPy's names."},
+     "values, a list that holds itself; lambda but as a name's value.  print inside a\n"
+     "def or a method writes at each call, as Python's.  help numpy lists NumPy's names."},
     {"torch",
      "micrograd's Value and PyTorch's tensors, pasted as written (Python's code):\n"
      "  from micrograd.engine import Value     a = Value(-4.0); + - * / ** .relu()\n"
@@ -209,14 +209,15 @@ static const struct {
      "A method sets and reads attributes (self.W1 -= lr * dW1, self.params['W1'] -=\n"
      "..., self.losses.append(loss)), calls methods (self.forward(X)), takes defaults\n"
      "and keywords, and without return gives None.  Its body may hold if, for and\n"
-     "while, as a def's (no print inside).\n"
+     "while, and print, as a def's.\n"
      "An attribute is a name of its own: what net = TwoLayerNet(...) holds is net.W1,\n"
      "so trace loss shows self.W1 as net.W1, grad(loss, net.W1) and %grad loss wrt\n"
      "net.W1 read it, and every name of the object sees what a method set.  An object\n"
-     "no name holds (one in a list) is TwoLayerNet#1.\n"
+     "no name holds (one in a list) is TwoLayerNet#1.  A class with __call__ makes its\n"
+     "objects callable: model(x), layer(x) for layer in self.layers.\n"
      "Refused, with what to write: inheritance (class B(A): write the class whole),\n"
      "super(), decorators (@property: a plain method), the dunder methods but\n"
-     "__init__ (__repr__, __call__ ...: a method of its own name), class attributes\n"
+     "__init__ and __call__ (__repr__, __add__ ...: a method of its own name), class attributes\n"
      "(count = 0 in the class's block, Net.count: set them in __init__), getattr,\n"
      "setattr, a method as a value (f = net.forward), print(net) (Python prints an\n"
      "address).  AttributeError and TypeError as Python's words."},

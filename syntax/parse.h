@@ -167,6 +167,10 @@ void xiP_stmt_free(xiP_stmt *st); /* all but the code buffer */
    value, as in Python).  The session says so when the binding is made. */
 void xiP_named(xiS_table *sym, uint32_t id, int on);
 void xiP_stmt_done(xiP_stmt *st);
+/* a K_PRINT's layout (its arg's symbol, n bytes) as the print statement it
+   was made from, its items' code empty (their values come from the stack);
+   -1 when it is no layout, or out of memory.  xiP_stmt_done frees it. */
+int xiP_print_layout(const char *s, size_t n, xiP_stmt *st);
 
 /* What a name means to the parser, looked up once per token through the
    symbol table instead of comparing strings: a command, a derivative, a

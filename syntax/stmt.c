@@ -61,8 +61,7 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   }
   /* (index_at and index_end are this statement's when its last x[...] is the code's end) */
   int indexed = last.kind == K_INDEX && p->index_at == c->n - 1 && p->index_end < c->n;
-  int of_attr = indexed && p->index_end && c->ins[p->index_end - 1].kind == K_GETATTR; /* self.d[k] */
-  if (indexed && p->python && (!p->in_def || of_attr)) {
+  if (indexed && p->python) { /* (in a def: pydef.c) */
     py_index_assign(p, st, op);
     return;
   }

@@ -117,9 +117,13 @@ typedef struct {
 } xiG_func;
 
 /* a Python object, an instance of a class (pyobj.c): its class's name, and the
-   prefix of its attributes' names (net for net.W1) */
+   prefix of its attributes' names (net for net.W1); the node it was made as,
+   while the graph's nodes keep their numbers (epoch), so that one made by the
+   statement running is alive though no name holds it yet ([Linear(2, 3),
+   Linear(3, 1)]: the first is only on the stack while the second is made) */
 typedef struct {
   uint32_t cls, prefix;
+  uint32_t node, epoch;
 } xiG_object;
 enum { XI_OBJLOG_PREFIX, XI_OBJLOG_NAME, XI_OBJLOG_GONE /* (a node collected) */ };
 
@@ -220,6 +224,12 @@ typedef int (*xiG_derive_fn)(void *ctx, struct xiG_graph *g, int kind, uint32_t 
 /* the value of GRAD node i computed again into it (a new precision) */
 typedef int (*xiG_redo_fn)(void *ctx, struct xiG_graph *g, uint32_t i, xi_err *err);
 
+/* print(...) inside a def (K_PRINT): the statement's layout (a symbol, which
+   syntax/'s xiP_print_layout reads) and its n values, written by the layer
+   that prints */
+typedef int (*xiG_print_fn)(void *ctx, struct xiG_graph *g, uint32_t layout,
+                            const uint32_t *values, uint32_t n, xi_pos at, xi_err *err);
+
 /* where one step of a running loop began: the first node it made (loop.c) */
 typedef struct {
   uint32_t at, step;
@@ -263,6 +273,9 @@ typedef struct xiG_graph {
   xiG_derive_fn derive;
   xiG_redo_fn redo;
   void *derive_ctx;
+  xiG_print_fn print;
+  void *print_ctx;
+  void *frames;     /* the scopes of the code running, innermost first (exec.c's) */
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
