@@ -440,6 +440,7 @@ int xiB_ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   return ball_of(b, i, at, err);
 }
 void xiB_forget(xiB_balls *b) { forget(b); }
+const mag_struct *xiB_radius(xiB_balls *b, uint32_t o) { return radius(b, o); }
 
 const arb_struct *xiB_view1(xiB_balls *b, uint32_t i, arb_t tmp) {
   if (b->ball[i])
