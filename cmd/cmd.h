@@ -89,6 +89,10 @@ void xiR_ag_notes(xiR_session *s);
 /* ---- a value as Python prints it (pytext.c) ---- */
 /* print(...) */
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* print(...) inside a def, as the tape's print hook (xiG_print_fn): ctx the
+   session */
+int xiR_print_hook(void *ctx, xiG_graph *g, uint32_t layout, const uint32_t *values,
+                   uint32_t n, xi_pos at, xi_err *err);
 /* repr() of value i, as Python's prompt shows it ([0.69, 0.52], {'W1': array([1., 2.])}),
    appended to b */
 int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err);
@@ -96,7 +100,8 @@ int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err);
 /* ---- the balls behind what is printed (proven.c) ---- */
 /* the session's balls, at the precision prints start from */
 xiB_balls *xiR_balls(xiR_session *s);
-/* node's value as a ball, for the printer (pf) */
+/* node's value as a ball, for the printer (pf); pf->ball may be a scratch
+   ball the next xiR_prove_value overwrites (xiB_ball_brief): use it first */
 int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_err *err);
 /* the adjoints of a swept root as balls (see xiB_adjoints), at *prec bits */
 int xiR_prove_adjoints(xiR_session *s, uint32_t root, xiD_want want, const uint32_t *list,

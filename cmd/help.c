@@ -171,8 +171,8 @@ static const struct {
      "methods but __init__ and class attributes (help class), with (but with\n"
      "torch.no_grad():),\n"
      "try, sets, f-strings as\n"
-     "values, a list that holds itself; lambda but as a name's value; print inside a\n"
-     "def.  help numpy lists NumPy's names."},
+     "values, a list that holds itself; lambda but as a name's value.  print inside a\n"
+     "def or a method writes at each call, as Python's.  help numpy lists NumPy's names."},
     {"torch",
      "micrograd's Value and PyTorch's tensors, pasted as written (Python's code):\n"
      "  from micrograd.engine import Value     a = Value(-4.0); + - * / ** .relu()\n"
@@ -209,7 +209,7 @@ static const struct {
      "A method sets and reads attributes (self.W1 -= lr * dW1, self.params['W1'] -=\n"
      "..., self.losses.append(loss)), calls methods (self.forward(X)), takes defaults\n"
      "and keywords, and without return gives None.  Its body may hold if, for and\n"
-     "while, as a def's (no print inside).\n"
+     "while, and print, as a def's.\n"
      "An attribute is a name of its own: what net = TwoLayerNet(...) holds is net.W1,\n"
      "so trace loss shows self.W1 as net.W1, grad(loss, net.W1) and %grad loss wrt\n"
      "net.W1 read it, and every name of the object sees what a method set.  An object\n"

@@ -75,7 +75,7 @@ int xiR_prove_value(xiR_session *s, uint32_t node, xiW_proof *pf, xi_pos at, xi_
     return 0; /* the format's own number, held exactly */
   for (slong p = start(s), back = 0;;) {
     xiB_set_prec(s->balls, p == (slong)s->g.prec ? 0 : p);
-    if (xiB_ball(s->balls, node, &v, at, err)) {
+    if (xiB_ball_brief(s->balls, node, &v, at, err)) {
       if (xiO_stopped())
         return -1;
       /* the balls could not be made (memory): the value is printed, but

@@ -227,9 +227,11 @@ int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err) 
   return rc;
 }
 
-int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+/* print's text into b and written: each value computed from its item's code
+   (and let go), or, for a print inside a def (values), the def's nodes */
+static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32_t *values,
+                    xi_err *err) {
   xiG_graph *g = &s->g;
-  xiW_buf *b = &s->out;
   b->n = 0, b->failed = 0;
   int args = 0, rc = 0;
   xiW_buf note = {0}; /* what is known of values not proven, after the line */
@@ -246,11 +248,15 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
         xiW_str(b, s->src + it->off, it->end - it->off);
         xiW_str(b, "=", 1);
       }
-      rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
+      if (values)
+        root = *values++;
+      else
+        rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
       if (rc == 0)
         rc = value_text(s, b, root, it->text, it->len, st->cmd == 1, it->conv == 'r', &note,
                         it->pos, err);
-      xiG_truncate(g, mark);
+      if (!values)
+        xiG_truncate(g, mark);
     }
   }
   if (rc) {
@@ -270,6 +276,28 @@ int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   }
   xiW_free(&note);
   b->n = 0, b->failed = 0;
+  return rc;
+}
+
+int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  return print_to(s, &s->out, st, NULL, err);
+}
+
+int xiR_print_hook(void *ctx, xiG_graph *g, uint32_t layout, const uint32_t *values,
+                   uint32_t n, xi_pos at, xi_err *err) {
+  xiR_session *s = ctx;
+  xiP_stmt st;
+  if (xiP_print_layout(xiS_name(&g->sym, layout), g->sym.len[layout], &st))
+    return xiX_fail(err, at, "out of memory");
+  uint32_t want = 0;
+  for (uint32_t k = 0; k < st.nitems; k++)
+    want += st.items[k].kind == I_VALUE;
+  st.pos = at;
+  xiW_buf b = {0}; /* (not s->out: a print may call the def whose print this is) */
+  int rc = want == n ? print_to(s, &b, &st, values, err)
+                     : xiX_fail(err, at, "print's layout does not match its values");
+  xiW_free(&b);
+  xiP_stmt_done(&st);
   return rc;
 }
 

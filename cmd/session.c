@@ -22,6 +22,8 @@ void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
   s->g.derive = xiA_derive;
   s->g.redo = xiA_redo;
   s->g.derive_ctx = &s->sweep;
+  s->g.print = xiR_print_hook;
+  s->g.print_ctx = s;
   s->g.interrupt = &s->interrupt;
   xiO_interrupt = &s->interrupt; /* the tensor rules check it too */
   s->digits = digits;

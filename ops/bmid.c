@@ -18,20 +18,56 @@
  * square taken 62 times reaches it): no rule then. */
 #include "ops/bops.h"
 
+/* exponents this far from 0 (a mag's or a number's) leave Arb's inline
+   mag_fast_* safe: their sums stay far inside a small fmpz (the numbers a
+   script meets are never near; the others take the general functions) */
+#define SMALL_EXP ((slong)1 << 40)
+
+static int small_mag(const mag_t z) {
+  return !COEFF_IS_MPZ(MAG_EXP(z)) && MAG_EXP(z) < SMALL_EXP && MAG_EXP(z) > -SMALL_EXP;
+}
+
 /* |x| from above (up) or below, x regular: its top 30 bits, the mantissa a
    mag holds exactly */
 static void mag_of(mag_t z, mpfr_srcptr x, int up) {
   mp_size_t top = (mpfr_get_prec(x) - 1) / GMP_NUMB_BITS;
-  mp_limb_t m = x->_mpfr_d[top] >> (GMP_NUMB_BITS - 30);
-  mag_set_ui_2exp_si(z, (ulong)m + (ulong)(up != 0), (slong)mpfr_get_exp(x) - 30);
+  mp_limb_t m = (x->_mpfr_d[top] >> (GMP_NUMB_BITS - 30)) + (up != 0);
+  slong e = (slong)mpfr_get_exp(x);
+  if (!small_mag(z) || e >= SMALL_EXP || e <= -SMALL_EXP) {
+    mag_set_ui_2exp_si(z, (ulong)m, e - 30);
+    return;
+  }
+  MAG_MAN(z) = m, MAG_EXP(z) = e; /* m·2^(e - 30); m < 2^30 but for a carry: */
+  if (m == (mp_limb_t)1 << 30)
+    MAG_MAN(z) = MAG_ONE_HALF, MAG_EXP(z) = e + 1;
 }
 
-/* half an ulp of v (0 when v is 0) */
+/* half an ulp of v (0 when v is 0): 2^he */
+static slong half_exp(mpfr_srcptr v) { return (slong)mpfr_get_exp(v) - (slong)mpfr_get_prec(v) - 1; }
+
 static void half_ulp(mag_t z, mpfr_srcptr v) {
+  slong he = half_exp(v);
   if (mpfr_zero_p(v))
     mag_zero(z);
+  else if (small_mag(z) && he < SMALL_EXP && he > -SMALL_EXP)
+    MAG_MAN(z) = MAG_ONE_HALF, MAG_EXP(z) = he + 1;
   else
-    mag_set_ui_2exp_si(z, 1, (slong)mpfr_get_exp(v) - (slong)mpfr_get_prec(v) - 1);
+    mag_set_ui_2exp_si(z, 1, he);
+}
+
+/* z = x·y, z += x·y, from above: Arb's inline ones where the exponents are small */
+static void mul(mag_t z, const mag_t x, const mag_t y) {
+  if (small_mag(z) && small_mag(x) && small_mag(y))
+    mag_fast_mul(z, x, y);
+  else
+    mag_mul(z, x, y);
+}
+
+static void addmul(mag_t z, const mag_t x, const mag_t y) {
+  if (small_mag(z) && small_mag(x) && small_mag(y))
+    mag_fast_addmul(z, x, y);
+  else
+    mag_addmul(z, x, y);
 }
 
 /* how far e^x strays from e^a over a ± ra: e^a·expm1(ra), with e^a <= lead */
@@ -48,6 +84,32 @@ static void exp_spread(mag_t r, const mag_t lead, const mag_t ra) {
   mag_clear(t);
 }
 
+/* 1 - lo² from above, lo < 1 (lo = M·2^(E - 30)): exactly in integers,
+   2^(60 - 2E) - M² units of 2^(2E - 60) when E >= -1, else 1 - lo² with lo²
+   cut to units of 2^-63 */
+static void one_minus_square(mag_t z, const mag_t lo) {
+  if (mag_is_zero(lo)) {
+    mag_one(z);
+    return;
+  }
+  if (COEFF_IS_MPZ(MAG_EXP(lo)) || MAG_EXP(lo) > 0) { /* (Arb's way) */
+    mag_t sq;
+    mag_init(sq);
+    mag_mul_lower(sq, lo, lo);
+    mag_one(z);
+    mag_sub(z, z, sq);
+    mag_clear(sq);
+    return;
+  }
+  slong E = MAG_EXP(lo);
+  uint64_t M = MAG_MAN(lo), sq = M * M; /* < 2^60 */
+  if (E >= -1)
+    mag_set_ui_2exp_si(z, (ulong)(((uint64_t)1 << (60 - 2 * E)) - sq), 2 * E - 60);
+  else
+    mag_set_ui_2exp_si(z, (ulong)(((uint64_t)1 << 63) - (-2 * E - 3 >= 64 ? 0 : sq >> (-2 * E - 3))),
+                       -63);
+}
+
 /* the slope bound of tanh over a ± ra, v = tanh(a) rounded (h: its half ulp):
    sech² = 1 - tanh², and |tanh| >= |v| - h - ra there (tanh's slope is at most
    1); for a large |a|, where 1 - tanh² is lost in a mag's 30 bits, sech² <=
@@ -58,11 +120,10 @@ static void tanh_slope(mag_t z, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra, co
   mag_init(w);
   mag_one(z);
   if (!mpfr_zero_p(v)) {
+    mag_add(w, h, ra);
     mag_of(lo, v, 0);
-    mag_sub_lower(lo, lo, h);
-    mag_sub_lower(lo, lo, ra);
-    mag_mul_lower(lo, lo, lo);
-    mag_sub(z, z, lo); /* 1 - lo², from above */
+    mag_sub_lower(lo, lo, w);
+    one_minus_square(z, lo);
   }
   if (!mpfr_zero_p(v) && mag_cmp_2exp_si(z, -20) < 0) { /* (1 - lo² is coarse there) */
     mag_of(lo, a, 0);
@@ -135,7 +196,7 @@ static int unary(int op, mag_t r, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra, 
     if (mpfr_zero_p(v) && !mpfr_zero_p(a))
       return -1;
     tanh_slope(t, v, a, ra, h);
-    mag_mul(r, ra, t);
+    mul(r, ra, t);
     return 0;
   case XI_SIN:
   case XI_COS: /* slope at most 1; cos is never exactly 0, sin only at 0 */
@@ -158,14 +219,14 @@ static int binary(int op, mag_t r, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra,
   case XI_MUL: /* |a|·rb + |b|·ra + ra·rb */
     if (mpfr_zero_p(v) && !mpfr_zero_p(a) && !mpfr_zero_p(b))
       return -1;
-    mag_mul(r, ra, rb);
+    mul(r, ra, rb);
     if (!mpfr_zero_p(a)) {
       mag_of(t, a, 1);
-      mag_addmul(r, t, rb);
+      addmul(r, t, rb);
     }
     if (!mpfr_zero_p(b)) {
       mag_of(t, b, 1);
-      mag_addmul(r, t, ra);
+      addmul(r, t, ra);
     }
     return 0;
   case XI_DIV: /* (ra·|b| + |a|·rb) / (|b|·(|b| - rb)) */
@@ -191,7 +252,8 @@ static int binary(int op, mag_t r, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra,
 
 int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const mag_t ra,
                  mpfr_srcptr b, const mag_t rb) {
-  if (!mpfr_number_p(v) || !mpfr_number_p(a) || (b && !mpfr_number_p(b)))
+#define NUMBER(x) (mpfr_regular_p(x) || mpfr_zero_p(x))
+  if (!NUMBER(v) || !NUMBER(a) || (b && !NUMBER(b)))
     return -1;
   mag_t t, u, h;
   mag_init(t);
@@ -199,7 +261,10 @@ int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const
   mag_init(h);
   half_ulp(h, v);
   int rc = b ? binary(op, r, v, a, ra, b, rb, t, u) : unary(op, r, v, a, ra, h, t, u);
-  if (rc == 0 && !exact)
+  slong he = half_exp(v);
+  if (rc == 0 && !exact && !mpfr_zero_p(v) && small_mag(r) && he < SMALL_EXP && he > -SMALL_EXP)
+    mag_fast_add_2exp_si(r, r, he); /* (Arb's inline + 2^he) */
+  else if (rc == 0 && !exact)
     mag_add(r, r, h);
   mag_clear(t);
   mag_clear(u);

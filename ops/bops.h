@@ -60,4 +60,42 @@ int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const
 /* op has a ball rule (for some inputs at least) */
 int xiO_has_ball_rule(int op);
 
+/* ---- rules around MPFR's numbers (btmid.c, for proof/'s tensors) ----
+   A tensor's radii as doubles: element k's ball is its number ± r[k]·2^-s,
+   each r[k] an upper bound (NULL: the numbers are exact). */
+typedef struct {
+  mpfr_srcptr el;  /* numbers, row by row */
+  const double *r; /* radii (·2^-s), or NULL: exact */
+  xi_shape sh;
+  uint32_t n;
+} xiO_rview;
+/* a matrix operand of a product: element (i, t) is el[i·s0 + t·s1], its
+   radius r[i·s0 + t·s1] (r NULL: exact) */
+typedef struct {
+  mpfr_srcptr el;
+  const double *r;
+  uint32_t s0, s1;
+} xiO_rmat;
+/* |x|·2^s from above (INFINITY beyond 2^1000: no rule; 2^-1000 below it) */
+double xiO_rad_abs(mpfr_srcptr x, slong s);
+/* a mag as a radius at scale s, from above, and back */
+double xiO_rad_of_mag(const mag_t m, slong s);
+void xiO_rad_to_mag(mag_t m, double r, slong s);
+/* out[p·N + q]: a radius around v[p·N + q], which is Σ_t P(p, t)·Q(t, q) on
+   the numbers, rounded once to nearest (tops.c's dot), holding the product
+   for every choice of P and Q inside their balls (P M×T, Q T×N).  0, or -1:
+   a number out of range, out of memory (out then undefined) */
+int xiO_rad_product(double *out, mpfr_srcptr v, const xiO_rmat *P, const xiO_rmat *Q,
+                    uint32_t M, uint32_t T, uint32_t N, slong s);
+/* sums along axis (rops.c's reduce at MPFR: one mpfr_sum each) of a: nout
+   radii around v */
+int xiO_rad_sum(double *out, mpfr_srcptr v, const xiO_rview *a, int32_t axis, uint32_t nout,
+                slong s);
+/* an elementwise op (broadcast as the tape does): radii around o's numbers;
+   b NULL for a unary op */
+int xiO_rad_elementwise(int op, double *out, const xiO_rview *o, const xiO_rview *a,
+                        const xiO_rview *b, slong s);
+/* op has a rule here */
+int xiO_has_rad_rule(int op);
+
 #endif

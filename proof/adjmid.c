@@ -201,7 +201,7 @@ int xiB_partial_mid(int op, int k, mpfr_srcptr v, double rv, mpfr_srcptr a, doub
 
 /* the value radius of node o, from above; -1: none */
 static int value_radius(xiB_balls *b, uint32_t o, double *r, int *wide) {
-  const arb_struct *x = o < b->cap ? b->ball[o] : NULL;
+  const arb_struct *x = xiB_n(b, o) == 1 ? xiB_el(b, o) : NULL;
   if (x && arb_is_exact(x) && !b->g->nodes[o].x) { /* a literal held exactly (xiB_radius */
     arf_t t;                                       /* allows it half an ulp) */
     arf_init(t);
@@ -213,11 +213,24 @@ static int value_radius(xiB_balls *b, uint32_t o, double *r, int *wide) {
       return 0;
     }
   }
-  const mag_struct *m = xiB_radius(b, o);
-  if (!m)
-    return -1;
-  *r = of_mag(m, wide);
-  return 0;
+  if (b->fast[o] & B_RADIUS) { /* (the common case, read in place) */
+    const xiB_rad *q = &b->rad[o];
+    if (!q->man) {
+      *r = 0;
+      return 0;
+    }
+    if (q->exp > E_MAX || q->exp < -E_MAX)
+      return *wide = 1, 0;
+    *r = (double)q->man * pow2((long)q->exp - MAG_BITS); /* (exact) */
+    return 0;
+  }
+  mag_t m;
+  mag_init(m);
+  int rc = xiB_radius(b, o, m);
+  if (rc == 0)
+    *r = of_mag(m, wide);
+  mag_clear(m);
+  return rc ? -1 : 0;
 }
 
 /* the bounds of node i's partial by operand k */

@@ -34,6 +34,11 @@ void xiB_close(xiB_balls *b);
 /* node i's ball (its elements'), computed with its cone as needed; the view
    lives until xiB_close.  Errors: out of memory, ^C. */
 int xiB_ball(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err);
+/* the same for a ball looked at once (printed, judged): a scalar whose ball is
+   its number and a radius is put in a scratch ball of b's, which the next
+   xiB_ball_brief overwrites (its own ball is never made, nor kept: 64 bytes a
+   printed value) */
+int xiB_ball_brief(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err);
 
 /* the balls' precision: prec bits (0: the graph's working precision) */
 void xiB_set_prec(xiB_balls *b, slong prec);

@@ -25,14 +25,14 @@ size_t xiN_write(char *out, mpfr_srcptr x, int digits) {
     return n;
   }
   /* x = 0.DDDD × 10^e: the digits go where they will stay, behind room for a
-     sign, "0." and five zeros; mpfr_get_str writes them there itself */
+     sign, "0." and five zeros; xiN_digits writes them there itself */
   mpfr_exp_t e;
-  if (!mpfr_get_str(out + 8, &e, 10, (size_t)digits, x, MPFR_RNDN))
+  if (xiN_digits(out + 8, &e, digits, x))
     return 0;
   return lay_out(out, e, mpfr_integer_p(x), digits);
 }
 
-/* the digits mpfr_get_str wrote at out + 8 (with its sign; e its exponent)
+/* the digits xiN_digits wrote at out + 8 (with its sign; e its exponent)
    laid out at out as xiN_write writes them; integer: the number is whole */
 static size_t lay_out(char *out, mpfr_exp_t e, int integer, int digits) {
   char *d = out + 8;
@@ -295,6 +295,14 @@ static int between(const arb_t x, const fmpz_t D, slong q, slong prec) {
   return ok;
 }
 
+/* 10^j, j <= 19 */
+static ulong pow10_u64(slong j) {
+  ulong p = 1;
+  while (j-- > 0)
+    p *= 10;
+  return p;
+}
+
 /* agree_mid's answer, cheaper, when it is clear: the midpoint to k + 3 digits
    S (P its first k, T the last 3), within half a unit of S's last digit; the
    halfway points around the k-digit D it rounds to are |T - 500| units away,
@@ -302,14 +310,17 @@ static int between(const arb_t x, const fmpz_t D, slong q, slong prec) {
    D's side of both (a mag bound from below).  0: not clear (near a halfway
    point, or at 10...0 where the digits' spacing changes): agree_mid decides. */
 static int agree_near(const arb_t x, int k, char *out, mpfr_exp_t *e) {
-  slong bits = arf_bits(arb_midref(x));
-  mpfr_t m;
-  mpfr_init2(m, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : bits);
-  arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact */
-  char *d = mpfr_get_str(NULL, e, 10, (size_t)k + 3, m, MPFR_RNDN);
-  mpfr_clear(m);
-  if (!d)
-    return 0;
+  char small[24], *d = small; /* S by integers (decimal.c), or by MPFR */
+  if (k + 3 > 18 || xiN_digits_arf(small, e, k + 3, arb_midref(x))) {
+    slong bits = arf_bits(arb_midref(x));
+    mpfr_t m;
+    mpfr_init2(m, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : bits);
+    arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact */
+    d = mpfr_get_str(NULL, e, 10, (size_t)k + 3, m, MPFR_RNDN);
+    mpfr_clear(m);
+    if (!d)
+      return 0;
+  }
   char *p = d + (d[0] == '-');
   int t = (p[k] - '0') * 100 + (p[k + 1] - '0') * 10 + (p[k + 2] - '0'), ok = 0;
   int off = t > 500 ? t - 500 : 500 - t, all9 = 1, ten = p[0] == '1';
@@ -317,19 +328,27 @@ static int agree_near(const arb_t x, int k, char *out, mpfr_exp_t *e) {
     all9 &= p[j] == '9', ten &= j == 0 || p[j] == '0';
   slong u = (slong)*e - k - 3; /* a unit of S's last digit is 10^u */
   if (off > 1 && !ten && !(all9 && t > 500) && (u >= 0 ? u : -u) < 100000) {
-    mag_t w;
+    mag_t w, r;
     mag_init(w);
-    if (u >= 0) {
-      mag_set_ui_lower(w, 10);
-      mag_pow_ui_lower(w, w, (ulong)u);
+    mag_init(r);
+    if (u < 0 && u >= -19) { /* radius·10^-u (from above) against off - 1 */
+      mag_mul_ui(r, arb_radref(x), pow10_u64(-u));
+      mag_set_ui(w, (ulong)off - 1); /* (exact: below 500) */
+      ok = mag_cmp(r, w) < 0;
     } else {
-      mag_set_ui(w, 10);
-      mag_pow_ui(w, w, (ulong)-u);
-      mag_inv_lower(w, w);
+      if (u >= 0) {
+        mag_set_ui_lower(w, 10);
+        mag_pow_ui_lower(w, w, (ulong)u);
+      } else {
+        mag_set_ui(w, 10);
+        mag_pow_ui(w, w, (ulong)-u);
+        mag_inv_lower(w, w);
+      }
+      mag_mul_ui_lower(w, w, (ulong)off - 1);
+      ok = mag_cmp(arb_radref(x), w) < 0;
     }
-    mag_mul_ui_lower(w, w, (ulong)off - 1);
-    ok = mag_cmp(arb_radref(x), w) < 0;
     mag_clear(w);
+    mag_clear(r);
   }
   if (ok && out) {
     p[k] = '\0';
@@ -342,7 +361,8 @@ static int agree_near(const arb_t x, int k, char *out, mpfr_exp_t *e) {
       }
     strcpy(out, d);
   }
-  mpfr_free_str(d);
+  if (d != small)
+    mpfr_free_str(d);
   return ok;
 }
 
@@ -501,16 +521,17 @@ size_t xiN_write_ball(char *out, const arb_t x, int digits, int *nknown) {
     memcpy(out, "?", 2);
     return 1;
   }
-  /* the midpoint is in the ball: its rounding is every number's there */
+  /* the midpoint is in the ball: its rounding is every number's there; the
+     digits agree found are its own rounding (it lies between the ends), laid
+     out without asking for them again (as a whole number only when it is one:
+     a ball around 1 is 1.000000000) */
+  if (out[8])
+    return lay_out(out, e, arb_is_exact(x) && arf_is_int(arb_midref(x)), *nknown);
   mpfr_t m;
   slong bits = arf_bits(arb_midref(x));
   mpfr_init2(m, bits < MPFR_PREC_MIN ? MPFR_PREC_MIN : bits);
   arf_get_mpfr(m, arb_midref(x), MPFR_RNDN); /* exact: m has the bits */
-  /* the digits agree found are m's own rounding (m lies between the ends):
-     laid out without asking mpfr_get_str for them a third time */
-  /* (laid out as a whole number only when it is one: a ball around 1 is 1.000000000) */
-  size_t n = out[8] ? lay_out(out, e, mpfr_integer_p(m) && arb_is_exact(x), *nknown)
-                    : xiN_write(out, m, *nknown);
+  size_t n = xiN_write(out, m, *nknown);
   mpfr_clear(m);
   return n;
 }

@@ -18,6 +18,16 @@
 size_t xiN_write(char *out, mpfr_srcptr x, int digits);
 char *xiN_format(mpfr_srcptr x, int digits);
 
+/* x's first n significant decimal digits, rounded to nearest (ties to even),
+   with a '-' first when x < 0, and *e with x ~ 0.DDD × 10^e: what
+   mpfr_get_str(out, e, 10, n, x, MPFR_RNDN) writes (out has n + 2 bytes, 7
+   at least), by exact integer arithmetic where n <= 18 and 10^(n-39) <= |x| <
+   10^n, else by MPFR (decimal.c).  0; -1: x is 0, inf or nan, or out
+   of memory.  xiN_digits_arf: the same of an arf, -1 also where the integer
+   way does not apply (the caller then asks MPFR). */
+int xiN_digits(char *out, mpfr_exp_t *e, int n, mpfr_srcptr x);
+int xiN_digits_arf(char *out, mpfr_exp_t *e, int n, const arf_t x);
+
 /* How many significant digits (at most max) the ball x proves: the largest k
    for which every number in x rounds to the same k-digit decimal (so that
    decimal is the exact value's, rounded).  An exact ball proves max; a ball

@@ -130,11 +130,14 @@ static int try_claims(xiP_parser *p, xiP_stmt *st) {
   xi_err quiet, *e = p->err;
   memcpy(outer, p->fail, sizeof outer);
   p->err = &quiet;
+  xiP_held *held = p->held; /* a failure here is recovered from: it keeps what is held */
+  p->held = NULL;
   int ok = 0;
   if (!setjmp(p->fail)) {
     claims(p, st);
     ok = xiP_at_end(p) || plus_minus(p, 0);
   }
+  p->held = held;
   memcpy(p->fail, outer, sizeof outer);
   p->err = e;
   if (!ok) {

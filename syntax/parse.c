@@ -87,12 +87,31 @@ void xiP_init_at(xiP_parser *p, xiS_table *sym, const char *src, size_t len, siz
   p->lx.col = at.col;
 }
 
+void xiP_hold(xiP_parser *p, xiP_held *h, xiP_stmt *st) {
+  h->st = st;
+  h->up = p->held;
+  p->held = h;
+}
+
+void xiP_unhold(xiP_parser *p, xiP_held *h) {
+  p->held = h->up;
+}
+
+/* what was held is let go before the jump, while the frames that hold it
+   are alive (each at most once: a statement done is empty) */
+_Noreturn void xiP_unwind(xiP_parser *p) {
+  for (xiP_held *h = p->held; h; h = h->up)
+    xiP_stmt_done(h->st);
+  p->held = NULL;
+  longjmp(p->fail, 1);
+}
+
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   xiX_vfail(p->err, pos, fmt, ap);
   va_end(ap);
-  longjmp(p->fail, 1);
+  xiP_unwind(p);
 }
 
 

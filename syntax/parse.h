@@ -136,7 +136,18 @@ typedef struct {
   int method_base;    /* the value before the last method's '.' is a plain name */
   size_t resync;      /* after a bracket never closed: 1 + where the next line starts */
   uint32_t resync_line;
+  struct xiP_held *held; /* statements a reader holds while it goes on (a def's blocks, a
+                            string's text): a syntax error frees them (xiP_next) */
 } xiP_parser;
+
+/* a statement held on the parser while more is read, linked through the C stack:
+   xiP_hold it, xiP_unhold it (last held first) when done with it */
+typedef struct xiP_held {
+  xiP_stmt *st;
+  struct xiP_held *up;
+} xiP_held;
+void xiP_hold(xiP_parser *p, xiP_held *h, xiP_stmt *st);
+void xiP_unhold(xiP_parser *p, xiP_held *h);
 
 void xiP_init(xiP_parser *p, xiS_table *sym, const char *src, size_t len,
               uint32_t first_line);
@@ -156,6 +167,10 @@ void xiP_stmt_free(xiP_stmt *st); /* all but the code buffer */
    value, as in Python).  The session says so when the binding is made. */
 void xiP_named(xiS_table *sym, uint32_t id, int on);
 void xiP_stmt_done(xiP_stmt *st);
+/* a K_PRINT's layout (its arg's symbol, n bytes) as the print statement it
+   was made from, its items' code empty (their values come from the stack);
+   -1 when it is no layout, or out of memory.  xiP_stmt_done frees it. */
+int xiP_print_layout(const char *s, size_t n, xiP_stmt *st);
 
 /* What a name means to the parser, looked up once per token through the
    symbol table instead of comparing strings: a command, a derivative, a

@@ -102,6 +102,8 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd);
 /* dot L FILE: the lexer back at the file's first token, which read as the end
    of the line (after an error too) */
 void xiP_release_file(xiP_parser *p);
+/* to xiP_next's failure path (the message is in p->err), freeing what is held */
+_Noreturn void xiP_unwind(xiP_parser *p);
 
 /* ---- Python's values (pylist.c) ---- */
 void xiP_py_string(xiP_parser *p, xiP_code *c); /* "a" 'b': a string, a value */
@@ -137,6 +139,9 @@ void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first);
 void xiP_str_format(xiP_parser *p, xiP_stmt *st, uint32_t first);
 /* print(...) or print "x", x: print taken (pyprint.c) */
 void xiP_print_stmt(xiP_parser *p, xiP_stmt *st);
+/* print(...) inside a def: st's values' code onto c, then a K_PRINT whose arg
+   is the symbol holding the rest of st (xiP_print_layout reads it back) */
+void xiP_print_code(xiP_parser *p, const xiP_stmt *st, xiP_code *c);
 /* def f(...): and its block, head the def (pydef.c) */
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
 /* f = lambda x, lr=0.1: expr, a function as def makes: lambda next, the name

@@ -93,7 +93,7 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
     memcpy(p->fail, outer, sizeof outer);
     xiP_code_free(&elem);
     xiP_code_free(&cond);
-    longjmp(p->fail, 1);
+    xiP_unwind(p);
   }
   xiP_take(p); /* for */
   uint32_t names[8];

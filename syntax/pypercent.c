@@ -273,7 +273,7 @@ void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first) {
   if (setjmp(p->fail)) {
     done(j);
     memcpy(p->fail, outer, sizeof outer);
-    longjmp(p->fail, 1);
+    xiP_unwind(p);
   }
   xiP_take(p); /* '%' */
   operands(p, j);
@@ -458,7 +458,7 @@ void xiP_str_format(xiP_parser *p, xiP_stmt *st, uint32_t first) {
     done(j);
     free(koff), free(klen);
     memcpy(p->fail, outer, sizeof outer);
-    longjmp(p->fail, 1);
+    xiP_unwind(p);
   }
   format_args(p, j, koff, klen);
   format_text(p, st, j, koff, klen, at);

@@ -117,7 +117,10 @@ int xiP_string_text(xiP_parser *p, const xiL_token *t, char **text, size_t *len)
     return -1;
   xiP_stmt tmp;
   memset(&tmp, 0, sizeof tmp);
-  text_item(p, &tmp, r.body, r.n, r.raw, t->pos); /* fails only before it allocates */
+  xiP_held held; /* an escape that fails (\N{...}) leaves the text to free */
+  xiP_hold(p, &held, &tmp);
+  text_item(p, &tmp, r.body, r.n, r.raw, t->pos);
+  xiP_unhold(p, &held);
   *text = tmp.items[0].text;
   *len = tmp.items[0].len;
   free(tmp.items);
@@ -145,7 +148,7 @@ static void sub_expr(xiP_parser *p, size_t off, size_t end, xi_pos at, xiP_code 
   sub.err = p->err;
   if (setjmp(sub.fail)) {
     xiP_code_free(code);
-    longjmp(p->fail, 1); /* the message is in p->err already */
+    xiP_unwind(p); /* the message is in p->err already */
   }
   xiP_expr(&sub, code);
   if (!xiP_is(&sub, T_EOF))
@@ -367,4 +370,129 @@ void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
     xiP_take(p);
   }
   xiP_expect(p, T_RP, "',' or ')' in print(...)");
+}
+
+/* ---- print inside a def ---- */
+
+/* A def's code keeps no statement, only instructions: its print is the
+   values' code and a K_PRINT whose arg is a symbol holding the rest, the
+   layout: XI_PRINT_LAYOUT, then per item a kind ('a' an argument starts, 't'
+   a text, 'v' a value: its conversion and format spec), then 's' and 'e' for
+   sep= and end= when given; each text as 4 bytes of length (little-endian)
+   and its bytes.  The first byte is no name's, so no name meets it. */
+#define XI_PRINT_LAYOUT '\x01'
+
+static void put_text(xiP_parser *p, char **buf, size_t *n, size_t *cap, char kind,
+                     const char *s, size_t len, int counted, xi_pos at) {
+  if (*n + len + 6 > *cap) {
+    size_t c = 2 * (*n + len + 6);
+    char *q = realloc(*buf, c);
+    if (!q) {
+      free(*buf);
+      xiP_fail(p, at, "out of memory");
+    }
+    *buf = q, *cap = c;
+  }
+  (*buf)[(*n)++] = kind;
+  if (!counted)
+    return;
+  for (int k = 0; k < 4; k++)
+    (*buf)[(*n)++] = (char)(len >> 8 * k & 0xff);
+  if (len)
+    memcpy(*buf + *n, s, len);
+  *n += len;
+}
+
+void xiP_print_code(xiP_parser *p, const xiP_stmt *st, xiP_code *c) {
+  char *buf = NULL;
+  size_t n = 0, cap = 0;
+  uint32_t values = 0;
+  char head = XI_PRINT_LAYOUT;
+  put_text(p, &buf, &n, &cap, head, NULL, 0, 0, st->pos);
+  for (uint32_t k = 0; k < st->nitems; k++) {
+    const xiP_item *it = &st->items[k];
+    if (it->kind == I_ARG) {
+      put_text(p, &buf, &n, &cap, 'a', NULL, 0, 0, it->pos);
+    } else if (it->kind == I_TEXT) {
+      put_text(p, &buf, &n, &cap, 't', it->text, it->len, 1, it->pos);
+    } else {
+      if (it->debug) { /* f"{x=}": x's text and '=' first */
+        put_text(p, &buf, &n, &cap, 't', p->lx.src + it->off, it->end - it->off, 1, it->pos);
+        put_text(p, &buf, &n, &cap, 't', "=", 1, 1, it->pos);
+      }
+      put_text(p, &buf, &n, &cap, 'v', NULL, 0, 0, it->pos);
+      put_text(p, &buf, &n, &cap, it->conv ? it->conv : '-', it->text, it->len, 1, it->pos);
+      for (uint32_t i = 0; i < it->code.n; i++)
+        xiP_emit(p, c, it->code.ins[i]);
+      values++;
+    }
+  }
+  if (st->sep)
+    put_text(p, &buf, &n, &cap, 's', st->sep, strlen(st->sep), 1, st->pos);
+  if (st->end)
+    put_text(p, &buf, &n, &cap, 'e', st->end, strlen(st->end), 1, st->pos);
+  uint32_t sym = xiS_intern(p->sym, buf, n);
+  free(buf);
+  if (sym == XI_NONE)
+    xiP_fail(p, st->pos, "out of memory");
+  if (values > UINT16_MAX)
+    xiP_fail(p, st->pos, "print takes at most %u values in xi", UINT16_MAX);
+  xiP_emit(p, c, (xiP_ins){K_PRINT, 0, 0, (uint16_t)values, sym, st->pos});
+}
+
+static char *copy_of(const char *s, size_t len) {
+  char *t = malloc(len + 1);
+  if (t) {
+    memcpy(t, s, len);
+    t[len] = '\0';
+  }
+  return t;
+}
+
+int xiP_print_layout(const char *s, size_t n, xiP_stmt *st) {
+  memset(st, 0, sizeof *st);
+  st->kind = S_PRINT;
+  if (n == 0 || s[0] != XI_PRINT_LAYOUT)
+    return -1;
+  for (size_t i = 1; i < n;) {
+    char kind = s[i++], conv = 0;
+    if (kind == 'v' && i < n)
+      conv = s[i++];
+    else if (kind == 'v')
+      goto bad;
+    size_t len = 0;
+    if (kind != 'a') {
+      if (i + 4 > n)
+        goto bad;
+      for (int k = 0; k < 4; k++)
+        len |= (size_t)(unsigned char)s[i + k] << 8 * k;
+      i += 4;
+      if (len > n - i)
+        goto bad;
+    }
+    char *text = kind == 'a' ? NULL : copy_of(s + i, len);
+    if (kind != 'a' && !text)
+      goto bad;
+    i += len;
+    if (kind == 's' || kind == 'e') {
+      free(kind == 's' ? st->sep : st->end);
+      *(kind == 's' ? &st->sep : &st->end) = text;
+      continue;
+    }
+    xiP_item *it = realloc(st->items, (st->nitems + 1) * sizeof *it);
+    if (!it) {
+      free(text);
+      goto bad;
+    }
+    st->items = it;
+    it = &st->items[st->nitems++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind == 'a' ? I_ARG : kind == 't' ? I_TEXT : I_VALUE;
+    it->conv = conv == '-' ? 0 : conv;
+    it->text = text, it->len = len;
+  }
+  return 0;
+bad:
+  xiP_stmt_done(st);
+  return -1;
 }

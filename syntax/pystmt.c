@@ -153,7 +153,7 @@ void xiP_check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop)
     ;
   xiP_stmt_done(&st);
   if (r < 0)
-    longjmp(p->fail, 1); /* the message is in p->err */
+    xiP_unwind(p); /* the message is in p->err */
 }
 
 void xiP_enter(xiP_parser *p, xi_pos pos) {
@@ -387,8 +387,11 @@ static void quietly_skip(xiP_parser *p, xiL_token head) {
   xi_err quiet, *e = p->err, keep = *e;
   memcpy(outer, p->fail, sizeof outer);
   p->err = &quiet;
+  xiP_held *held = p->held; /* a failure here is recovered from: it keeps what is held */
+  p->held = NULL;
   if (!setjmp(p->fail))
     skip_refused(p, head);
+  p->held = held;
   memcpy(p->fail, outer, sizeof outer);
   p->err = e;
   *e = keep;
@@ -411,7 +414,7 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
       memcpy(p->fail, outer, sizeof outer);
       if (!p->ended)
         quietly_skip(p, first);
-      longjmp(p->fail, 1);
+      xiP_unwind(p);
     }
     if (kw == KW_DEF)
       xiP_def_stmt(p, st, first);

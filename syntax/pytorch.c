@@ -284,7 +284,8 @@ int xiP_torch_method(xiP_parser *p, xiP_code *c, xiL_token t, xiL_token dot) {
     attr(p, c, XI_ATTR_REQUIRES, 0, t.pos);
     return 1;
   }
-  if (is(s, n, "grad") || is(s, n, "data")) {
+  if (theirs && (is(s, n, "grad") || is(s, n, "data"))) { /* (without torch or micrograd:
+                                                             a class's own, Value.data) */
     attr(p, c, is(s, n, "grad") ? XI_ATTR_GRAD : XI_ATTR_DATA, 0, t.pos);
     return 1;
   }

@@ -59,8 +59,7 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
     xiP_attr_assign(p, st, op);
     return;
   }
-  int of_attr = p->index_end && c->ins[p->index_end - 1].kind == K_GETATTR; /* self.d[k] */
-  if (last.kind == K_INDEX && p->index_at == c->n - 1 && p->python && (!p->in_def || of_attr)) {
+  if (last.kind == K_INDEX && p->index_at == c->n - 1 && p->python) { /* (in a def: pydef.c) */
     py_index_assign(p, st, op);
     return;
   }

@@ -220,6 +220,12 @@ typedef int (*xiG_derive_fn)(void *ctx, struct xiG_graph *g, int kind, uint32_t 
 /* the value of GRAD node i computed again into it (a new precision) */
 typedef int (*xiG_redo_fn)(void *ctx, struct xiG_graph *g, uint32_t i, xi_err *err);
 
+/* print(...) inside a def (K_PRINT): the statement's layout (a symbol, which
+   syntax/'s xiP_print_layout reads) and its n values, written by the layer
+   that prints */
+typedef int (*xiG_print_fn)(void *ctx, struct xiG_graph *g, uint32_t layout,
+                            const uint32_t *values, uint32_t n, xi_pos at, xi_err *err);
+
 /* where one step of a running loop began: the first node it made (loop.c) */
 typedef struct {
   uint32_t at, step;
@@ -263,6 +269,9 @@ typedef struct xiG_graph {
   xiG_derive_fn derive;
   xiG_redo_fn redo;
   void *derive_ctx;
+  xiG_print_fn print;
+  void *print_ctx;
+  void *frames;     /* the scopes of the code running, innermost first (exec.c's) */
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */

@@ -34,9 +34,6 @@ class Branchy:
         if x > 0:
             self.x = x
 Branchy().act(np.ones(2))
-class Talky:
-    def act(self, x):
-        print(x)
 print(net)
 net.missing
 net.forward(np.ones((1, 2)), 3)

@@ -37,7 +37,7 @@ def f(*args):
 def f(x):
     y = x
 def f(x):
-    print(x)
+    print "x", x
     return x
 def f(x):
     if x > 0:
