@@ -117,9 +117,13 @@ typedef struct {
 } xiG_func;
 
 /* a Python object, an instance of a class (pyobj.c): its class's name, and the
-   prefix of its attributes' names (net for net.W1) */
+   prefix of its attributes' names (net for net.W1); the node it was made as,
+   while the graph's nodes keep their numbers (epoch), so that one made by the
+   statement running is alive though no name holds it yet ([Linear(2, 3),
+   Linear(3, 1)]: the first is only on the stack while the second is made) */
 typedef struct {
   uint32_t cls, prefix;
+  uint32_t node, epoch;
 } xiG_object;
 enum { XI_OBJLOG_PREFIX, XI_OBJLOG_NAME, XI_OBJLOG_GONE /* (a node collected) */ };
 
