@@ -288,6 +288,8 @@ typedef struct xiG_graph {
      none), and a count of the times every node changed (a collection that
      renumbered them, a new precision) */
   uint32_t forgot_from, epoch;
+  uint32_t cuts; /* truncations that dropped nodes, counted: the reverse sweep's numbers
+                    name nodes by number, and proof/ reuses them only while none was */
   uint32_t cut_scalars; /* after a collection: the scalar XI_F_CUT leaves alive (cheap) */
   /* nodes made while set are not computed: their MPFR values are NaN, and
      only their shapes and their balls mean anything (proof/ball.c builds a
