@@ -54,6 +54,8 @@ struct xiB_balls {
   int walking;      /* a walk is using need (a code leaf's or a grad's walk inside it
                        gets a buffer of its own) */
   arb_struct brief; /* xiB_ball_brief's scratch ball */
+  uint32_t mid_sweeps; /* adjoints' balls made around the sweep's numbers (adjmid.c): a count */
+  uint8_t mid_off;      /* (tests: the sweep in Arb's balls always, to compare the two) */
 };
 
 /* ---- the storage, node by node (store.c) ---- */
@@ -123,5 +125,28 @@ void xiB_forget(xiB_balls *b);
    builds the sweep as nodes) */
 int xiB_sweep_balls(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *list,
                     uint32_t nlist, xiB_adj *a, xi_pos at, xi_err *err);
+
+/* a's balls for the wanted nodes among in[] from a->lo to root, each made by
+   fill(ball, node, ctx); a's arrays cover the wanted nodes' range alone */
+int xiB_keep(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *list, uint32_t nlist,
+             const uint8_t *in, void (*fill)(arb_t, uint32_t, void *), void *ctx, xiB_adj *a,
+             xi_pos at, xi_err *err);
+
+/* adjmid.c: the adjoints' balls around the numbers of the sweep in MPFR that
+   just ran for root (grad.h), a radius a node; in[]: root's cone from lo.
+   0, -1 an error, 1 when they cannot be (the sweep in Arb's balls then) */
+int xiB_sweep_mid(xiB_balls *b, uint32_t root, uint32_t lo, const uint8_t *in, xiD_want want,
+                  const uint32_t *list, uint32_t nlist, xiB_adj *a, xi_pos at, xi_err *err);
+
+/* The partial ∂v/∂(operand k) of scalar op as the sweep computes it
+   (xiD_partial: p̃, from the numbers v, a, b, rounded to nearest at u = 2^-prec
+   of each result), against the exact partial at the exact values within
+   v ± rv, a ± ra, b ± rb: |p̃| <= *P and |exact - p̃| <= *rho, as doubles
+   from above.  tmp (prec bits) is scratch.  0, or -1: no rule; *wide is set
+   when a number is out of the doubles' safe range (the bounds then mean
+   nothing). */
+int xiB_partial_mid(int op, int k, mpfr_srcptr v, double rv, mpfr_srcptr a, double ra,
+                    mpfr_srcptr b, double rb, double u, mpfr_ptr tmp, double *P, double *rho,
+                    int *wide);
 
 #endif

@@ -33,11 +33,10 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
       *node = sc->args[k];
       return 0;
     }
-  if (xiG_resolve(g, name, pos, node, err) == 0)
-    return 0;
-  if (strcmp(xiS_name(&g->sym, name), "None") == 0)
-    return xiX_fail(err, pos, "None is not a value in xi");
-  return -1;
+  if (strcmp(xiS_name(&g->sym, name), "None") == 0) /* (np.clip's and an index's None are
+                                                        the parser's) */
+    return xiG_container(g, XI_C_NONE, NULL, 0, pos, node, err);
+  return xiG_resolve(g, name, pos, node, err);
 }
 
 /* K_LET: a local of a def takes the value node */
@@ -144,10 +143,20 @@ int xiG_call_func(xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char
 
 /* a user function's call: its body built with the parameters bound to args;
    a class's: an instance made (pyobj.c) */
-static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
-                xi_err *err) {
+static int call(xiG_graph *g, const scope *sc, const xiP_ins *in, const uint32_t *args,
+                uint32_t *out, xi_err *err) {
   const char *name = xiS_name(&g->sym, in->arg);
+  for (uint32_t k = sc->nlocal; k-- > 0;) /* model(x), model a def's local or parameter */
+    if (sc->local[k][0] == in->arg && sc->local[k][1] != XI_NONE &&
+        xiG_kind(g, sc->local[k][1]) == XI_C_OBJ)
+      return xiG_call_object(g, in, sc->local[k][1], name, args, out, err);
+  for (uint32_t k = sc->np; k-- > 0;)
+    if (sc->params[k] == in->arg && sc->args[k] != XI_NONE &&
+        xiG_kind(g, sc->args[k]) == XI_C_OBJ)
+      return xiG_call_object(g, in, sc->args[k], name, args, out, err);
   const xiG_binding *b = xiG_binding_of(g, in->arg);
+  if (b && b->kind == B_NODE && xiG_kind(g, b->node) == XI_C_OBJ) /* net(X): __call__ */
+    return xiG_call_object(g, in, b->node, name, args, out, err);
   if (!b || b->kind != B_FUNC)
     return xiX_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
   const xiG_func *f = xiG_func_of(g, b);
@@ -443,7 +452,7 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_CALL:
     *sp -= in->argc;
-    rc = call(g, in, st + *sp, &node, err);
+    rc = call(g, sc, in, st + *sp, &node, err);
     break;
   case K_METHOD: /* the instance under its arguments */
     *sp -= in->argc + 1u;
