@@ -17,6 +17,7 @@ void xiD_forget(xiD_sweep *s) {
     s->tn[i] = 0;
   }
   s->lo = 1, s->root = 0; /* an empty range: every adjoint reads as 0 */
+  s->last.valid = 0;
 }
 
 void xiD_free(xiD_sweep *s) {
@@ -231,12 +232,14 @@ static int back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t o) {
         fmt_acc(d, &s->adj[i], p);
       return 0;
     }
+    int inex = 0;
     if (p == xiO_one)
-      mpfr_add(d, d, &s->adj[i], MPFR_RNDN);
+      inex = mpfr_add(d, d, &s->adj[i], MPFR_RNDN);
     else if (p == xiO_minus_one)
-      mpfr_sub(d, d, &s->adj[i], MPFR_RNDN);
+      inex = mpfr_sub(d, d, &s->adj[i], MPFR_RNDN);
     else if (p != xiO_zero)
-      mpfr_fma(d, &s->adj[i], p, d, MPFR_RNDN);
+      inex = mpfr_fma(d, &s->adj[i], p, d, MPFR_RNDN);
+    s->need[o] |= (uint8_t)(inex ? XI_D_ROUNDED : 0); /* XI_D_ROUNDED (proof/'s bound) */
     return mpfr_number_p(p) && mpfr_number_p(d) ? 0 : -1;
   }
   xiO_view gv, da;
@@ -314,12 +317,35 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
   return 0;
 }
 
+/* run, stamped (s->last) when it ran to its end */
+static int stamped(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want,
+                   const uint32_t *list, uint32_t nlist, xi_pos at, xi_err *err) {
+  s->last.valid = 0;
+  s->last.serial++;
+  mpfr_flags_t flags = mpfr_flags_save();
+  mpfr_flags_clear(MPFR_FLAGS_UNDERFLOW | MPFR_FLAGS_OVERFLOW);
+  int rc = run(s, g, root, want, list, nlist, at, err);
+  s->last.flows = mpfr_flags_test(MPFR_FLAGS_UNDERFLOW | MPFR_FLAGS_OVERFLOW) != 0;
+  mpfr_flags_set(flags);
+  if (rc == 0) {
+    s->last.root = root, s->last.epoch = g->epoch, s->last.cuts = g->cuts;
+    s->last.valid = !xiO_fmt;
+  }
+  return rc;
+}
+
+int xiD_current(const xiD_sweep *s, const xiG_graph *g, uint32_t root) {
+  return s->last.valid && !s->last.flows && !xiO_fmt && s->last.root == root &&
+         s->last.epoch == g->epoch && s->last.cuts == g->cuts && s->prec == g->prec &&
+         root == s->root;
+}
+
 int xiD_sweep_from(xiD_sweep *s, xiG_graph *g, uint32_t *root, xiD_want want, uint32_t *list,
                    uint32_t nlist, xi_pos at, xi_err *err) {
   if (xiG_no_tuple(g, *root, at, "a gradient", err)) /* (a tuple has no backward rule) */
     return -1;
   for (int round = 0; round < 64; round++) { /* a derivative of order 64 is absurd */
-    int rc = run(s, g, *root, want, list, nlist, at, err);
+    int rc = stamped(s, g, *root, want, list, nlist, at, err);
     if (rc != 1)
       return rc;
     if (xiA_prepare(s, g, root, want, list, nlist, at, err))

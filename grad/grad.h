@@ -24,7 +24,8 @@ typedef struct {
   __mpfr_struct **tel; /* a tensor node's adjoint: its elements (an xiM_block) */
   uint32_t *tn;        /* and how many */
   mpfr_prec_t prec;
-  uint8_t *need; /* does node i lie on a path from a wanted node to the root */
+  uint8_t *need; /* does node i lie on a path from a wanted node to the root; and
+                    XI_D_ROUNDED when a sum into its adjoint was rounded */
   uint32_t needcap;
   uint32_t lo, root; /* the range the last sweep filled */
   mpfr_t tmp;
@@ -32,7 +33,17 @@ typedef struct {
   xiP_code formula[XI_NOPS][2]; /* the partials of the op table, compiled once */
   uint8_t compiled[XI_NOPS][2];
   uint32_t param[3];            /* the names a, b and o the formulas use */
+  /* the last sweep that ran to its end, for proof/ to reuse its numbers as the
+     midpoints of the adjoints' balls: from which root, the graph as it was
+     then (epoch, cuts), and whether an op under- or overflowed in it (a
+     rounding then is not within half an ulp) */
+  struct {
+    uint32_t root, epoch, cuts, serial;
+    uint8_t valid, flows;
+  } last;
 } xiD_sweep;
+
+#define XI_D_ROUNDED 4 /* (in need[]) */
 
 void xiD_init(xiD_sweep *s);
 void xiD_free(xiD_sweep *s);
@@ -50,6 +61,9 @@ int xiD_adj_view(const xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v);
 /* forgets every adjoint (node numbers changed) */
 void xiD_forget(xiD_sweep *s);
 int xiD_needed(const xiD_sweep *s, uint32_t i);
+/* 1 when the numbers of the last sweep are those of root's sweep on g as it
+   is now, in MPFR's arithmetic at g's precision with no under- or overflow */
+int xiD_current(const xiD_sweep *s, const xiG_graph *g, uint32_t root);
 /* the local partial ∂node/∂(operand k), as the sweep uses it */
 mpfr_srcptr xiD_partial(xiD_sweep *s, const xiG_graph *g, uint32_t node, int k);
 /* need[i] for lo <= i <= root: 1 when node i is wanted or on a path from a

@@ -14,41 +14,6 @@
 #include "grad/adjoint.h" /* derivatives built as nodes, proven like any */
 #include "ops/fmt.h"
 
-static size_t cost(uint32_t n, slong prec) { return (size_t)n * (sizeof(arb_struct) + 16 + (size_t)prec / 8); }
-
-static void drop(xiB_balls *b, uint32_t i) {
-  if (i < b->cap)
-    b->fast[i] &= (uint8_t)~B_LITERAL;
-  if (i < b->cap && (b->fast[i] & B_TENSOR))
-    xiB_tr_free(b, i);
-  if (i < b->cap && b->fast[i]) {
-    b->fast[i] = 0;
-    mag_zero(&b->rad[i]);
-    xiM_account(-(ptrdiff_t)sizeof(mag_struct));
-    b->bytes -= sizeof(mag_struct);
-  }
-  if (i < b->cap && b->ball[i]) {
-    _arb_vec_clear(b->ball[i], b->count[i]);
-    size_t c = cost(b->count[i], b->prec);
-    xiM_account(-(ptrdiff_t)c);
-    b->bytes -= c;
-    b->ball[i] = NULL;
-  }
-}
-
-/* forgets the balls of nodes the tape forgot (or all of them: a new
-   precision, a collection that renumbered the nodes) */
-static void forget(xiB_balls *b) {
-  xiG_graph *g = b->g;
-  slong prec = b->want ? b->want : (slong)g->prec;
-  uint32_t from = g->epoch != b->epoch || prec != b->prec ? 0 : g->forgot_from;
-  for (uint32_t i = from; i < b->cap; i++)
-    drop(b, i);
-  b->epoch = g->epoch;
-  b->prec = prec;
-  g->forgot_from = UINT32_MAX;
-}
-
 xiB_balls *xiB_open(xiG_graph *g, xiD_sweep *s) {
   xiB_balls *b = calloc(1, sizeof *b);
   if (!b)
@@ -64,15 +29,7 @@ xiB_balls *xiB_open(xiG_graph *g, xiD_sweep *s) {
 void xiB_close(xiB_balls *b) {
   if (!b)
     return;
-  for (uint32_t i = 0; i < b->cap; i++) {
-    drop(b, i);
-    mag_clear(&b->rad[i]);
-  }
-  free(b->ball);
-  free(b->count);
-  free(b->rad);
-  free(b->fast);
-  free(b->tr);
+  xiB_store_free(b);
   free(b->need);
   if (b->ps)
     xiD_free(b->ps);
@@ -81,65 +38,15 @@ void xiB_close(xiB_balls *b) {
   free(b);
 }
 
-static int room(xiB_balls *b, uint32_t i) {
-  if (i < b->cap)
-    return 0;
-  /* an eighth more than asked: 29 bytes a node, which doubling left unused by up
-     to a half (a million statements' 2.3 million nodes had room for 4.2) */
-  uint32_t cap = i < 1024 ? 1024 : i < UINT32_MAX / 9 * 8 ? i + 1 + i / 8 : UINT32_MAX;
-  arb_ptr *q = realloc(b->ball, cap * sizeof *q);
-  if (!q)
-    return -1;
-  b->ball = q;
-  uint32_t *c = realloc(b->count, cap * sizeof *c);
-  if (!c)
-    return -1;
-  b->count = c;
-  mag_struct *r = realloc(b->rad, cap * sizeof *r);
-  if (!r)
-    return -1;
-  b->rad = r;
-  uint8_t *f = realloc(b->fast, cap);
-  if (!f)
-    return -1;
-  b->fast = f;
-  double **t = realloc(b->tr, cap * sizeof *t);
-  if (!t)
-    return -1;
-  b->tr = t;
-  memset(b->tr + b->cap, 0, (cap - b->cap) * sizeof *t);
-  memset(b->ball + b->cap, 0, (cap - b->cap) * sizeof *q);
-  memset(b->count + b->cap, 0, (cap - b->cap) * sizeof *c);
-  memset(b->fast + b->cap, 0, cap - b->cap);
-  for (uint32_t k = b->cap; k < cap; k++)
-    mag_init(&b->rad[k]);
-  b->cap = cap;
-  return 0;
-}
-
-/* room for node i's balls, counted against the budget */
-static arb_ptr place(xiB_balls *b, uint32_t i, uint32_t n) {
-  if (room(b, i) || xiM_account((ptrdiff_t)cost(n, b->prec)))
-    return NULL;
-  b->bytes += cost(n, b->prec);
-  b->ball[i] = _arb_vec_init(n);
-  b->count[i] = n;
-  return b->ball[i];
-}
-
-static int have(const xiB_balls *b, uint32_t k) {
-  return k < b->cap && (b->ball[k] || (b->fast[k] & (B_RADIUS | B_TENSOR)));
-}
-
 /* node o's ball as Arb's (made from its radius when it has only that); -1:
    out of memory */
 static int solid(xiB_balls *b, uint32_t o) {
-  if (b->ball[o])
+  if (xiB_el(b, o))
     return 0;
   if (b->fast[o] & B_TENSOR) { /* its numbers, its radii */
     xiG_node *n = &b->g->nodes[o];
     uint32_t cnt = xiG_count(n);
-    arb_ptr x = place(b, o, cnt);
+    arb_ptr x = xiB_place(b, o, cnt);
     if (!x)
       return -1;
     for (uint32_t k = 0; k < cnt; k++) {
@@ -149,7 +56,7 @@ static int solid(xiB_balls *b, uint32_t o) {
     }
     return 0;
   }
-  arb_ptr x = place(b, o, 1);
+  arb_ptr x = xiB_place(b, o, 1);
   if (!x)
     return -1;
   if (!(b->fast[o] & B_RADIUS)) { /* (every caller made its balls first) */
@@ -157,28 +64,29 @@ static int solid(xiB_balls *b, uint32_t o) {
     return 0;
   }
   arf_set_mpfr(arb_midref(x), b->g->nodes[o].v);
-  mag_set(arb_radref(x), &b->rad[o]);
+  xiB_rad_get(b, o, arb_radref(x));
   return 0;
 }
 
 /* node o's radius around the number it holds, for a rule that reuses MPFR's
-   numbers: its own, or (made once) its ball's widened by the distance from
-   the ball's midpoint to that number; NULL when it has none */
-static const mag_struct *radius(xiB_balls *b, uint32_t o) {
-  if (b->fast[o] & B_RADIUS)
-    return &b->rad[o];
+   numbers, into r: its own, or (made once) its ball's widened by the distance
+   from the ball's midpoint to that number; -1 when it has none */
+static int radius(xiB_balls *b, uint32_t o, mag_t r) {
+  if (b->fast[o] & B_RADIUS) {
+    xiB_rad_get(b, o, r);
+    return 0;
+  }
   xiG_node *n = &b->g->nodes[o];
-  if (!b->ball[o] || n->x || !mpfr_number_p(n->v) || !arb_is_finite(b->ball[o]) ||
-      xiM_account((ptrdiff_t)sizeof(mag_struct)))
-    return NULL;
-  b->bytes += sizeof(mag_struct);
+  arb_srcptr x = xiB_el(b, o);
+  if (!x || n->x || !mpfr_number_p(n->v) || !arb_is_finite(x))
+    return -1;
   arf_t t;
   arf_init(t);
   arf_set_mpfr(t, n->v);
-  arf_sub(t, arb_midref(b->ball[o]), t, MAG_BITS, ARF_RND_UP);
-  arf_get_mag(&b->rad[o], t);
+  arf_sub(t, arb_midref(x), t, MAG_BITS, ARF_RND_UP);
+  arf_get_mag(r, t);
   arf_clear(t);
-  mag_add(&b->rad[o], &b->rad[o], arb_radref(b->ball[o]));
+  mag_add(r, r, arb_radref(x));
   if (n->op == XI_CONST || (n->op == XI_LEAF && (n->flags & XI_F_LITERAL))) {
     /* a literal, pi or e: its number is the exact value rounded to nearest
        (xiG_read_const), within half an ulp */
@@ -186,12 +94,11 @@ static const mag_struct *radius(xiB_balls *b, uint32_t o) {
     mag_init(h);
     if (!mpfr_zero_p(n->v))
       mag_set_ui_2exp_si(h, 1, (slong)mpfr_get_exp(n->v) - (slong)mpfr_get_prec(n->v) - 1);
-    if (mag_cmp(h, &b->rad[o]) < 0)
-      mag_swap(h, &b->rad[o]);
+    if (mag_cmp(h, r) < 0)
+      mag_swap(h, r);
     mag_clear(h);
   }
-  b->fast[o] |= B_RADIUS;
-  return &b->rad[o];
+  return xiB_rad_set(b, o, r);
 }
 
 static int of_literals(const xiB_balls *b, uint32_t o) {
@@ -213,22 +120,25 @@ static int fast_ball(xiB_balls *b, uint32_t i) {
     b->fast[i] = B_LITERAL; /* Arb's balls hold numbers made of literals closer than */
     return -1;              /* MPFR's (0.1 + 0.2, 1/3): they are made once, and few */
   }
-  const mag_struct *ra = radius(b, n->a), *rb = n->b != XI_NONE ? radius(b, n->b) : NULL;
-  if (!ra || (n->b != XI_NONE && !rb) || xiM_account((ptrdiff_t)sizeof(mag_struct)))
-    return -1;
-  if (xiO_ball_mid(n->op, &b->rad[i], n->v, n->flags & XI_F_EXACT, g->nodes[n->a].v, ra,
-                   n->b != XI_NONE ? g->nodes[n->b].v : NULL, rb)) {
-    xiM_account(-(ptrdiff_t)sizeof(mag_struct));
-    return -1;
-  }
-  b->bytes += sizeof(mag_struct);
-  b->fast[i] = B_RADIUS;
-  return 0;
+  mag_t ra, rb, r;
+  mag_init(ra);
+  mag_init(rb);
+  mag_init(r);
+  int rc = radius(b, n->a, ra) || (n->b != XI_NONE && radius(b, n->b, rb)) ||
+                   xiO_ball_mid(n->op, r, n->v, n->flags & XI_F_EXACT, g->nodes[n->a].v, ra,
+                                n->b != XI_NONE ? g->nodes[n->b].v : NULL, rb) ||
+                   xiB_rad_set(b, i, r)
+               ? -1
+               : 0;
+  mag_clear(ra);
+  mag_clear(rb);
+  mag_clear(r);
+  return rc;
 }
 
 static xiO_bview view_of(xiB_balls *b, uint32_t i) {
   xiG_node *n = &b->g->nodes[i];
-  xiO_bview v = {b->ball[i], xiG_shape(n), xiG_count(n), n->x ? n->x->p : NULL};
+  xiO_bview v = {xiB_el(b, i), xiG_shape(n), xiG_count(n), n->x ? n->x->p : NULL};
   return v;
 }
 
@@ -277,11 +187,11 @@ static int code_leaf(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos a
   if (rc == 0)
     rc = ball_of(b, root, at, err) || solid(b, root) ? -1 : 0;
   if (rc == 0 && xiG_count(&g->nodes[root]) == n)
-    _arb_vec_set(out, b->ball[root], n);
+    _arb_vec_set(out, xiB_el(b, root), n);
   else if (rc == 0)
     _arb_vec_indeterminate(out, n);
   for (uint32_t k = mark; k < g->n; k++)
-    drop(b, k);
+    xiB_drop(b, k);
   uint32_t forgot = g->forgot_from;
   xiG_truncate(g, mark);
   g->forgot_from = forgot; /* only the scratch nodes just dropped */
@@ -314,8 +224,8 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
       uint32_t item = g->nodes[i].x->args[q];
       if (solid(b, item))
         return xiG_oom(g, at, err);
-      _arb_vec_set(out + at_el, b->ball[item], b->count[item]);
-      at_el += b->count[item];
+      _arb_vec_set(out + at_el, xiB_el(b, item), xiB_n(b, item));
+      at_el += xiB_n(b, item);
     }
     return 0;
   }
@@ -336,13 +246,13 @@ static int special(xiB_balls *b, uint32_t i, arb_ptr out, uint32_t n, xi_pos at,
     b->lazy_from = lazy_from;
     if (rc == 0 && solid(b, root))
       rc = xiG_oom(g, at, err);
-    if (rc == 0 && b->count[root] == n)
-      _arb_vec_set(out, b->ball[root], n);
+    if (rc == 0 && xiB_n(b, root) == n)
+      _arb_vec_set(out, xiB_el(b, root), n);
     else if (rc == 0)
       _arb_vec_indeterminate(out, n);
     if (scratch) {
       for (uint32_t k = mark; k < b->cap; k++)
-        drop(b, k);
+        xiB_drop(b, k);
       xiG_truncate(g, mark); /* (and the GRAD node forgets its graph) */
       g->forgot_from = forgot;
     }
@@ -368,7 +278,7 @@ static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   if (op >= XI_FIRST_OP && (solid(b, g->nodes[i].a) ||
                             (g->nodes[i].b != XI_NONE && solid(b, g->nodes[i].b))))
     return xiG_oom(g, at, err);
-  arb_ptr out = place(b, i, n);
+  arb_ptr out = xiB_place(b, i, n);
   if (!out)
     return xiG_oom(g, at, err);
   if (op < XI_FIRST_OP)
@@ -392,7 +302,7 @@ static int node_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
    list, a cone deeper than that): the walk does it, finding made what this
    made.  (No count against the budget first, as the walk's: these are few.) */
 static int quick(xiB_balls *b, uint32_t i, int depth, xi_pos at, xi_err *err) {
-  if (have(b, i))
+  if (xiB_have(b, i))
     return 0;
   xiG_node *n = &b->g->nodes[i];
   if (n->op >= XI_FIRST_OP) {
@@ -416,9 +326,9 @@ static int quick(xiB_balls *b, uint32_t i, int depth, xi_pos at, xi_err *err) {
    nodes made since the balls were last asked for, not the whole tape. */
 static int ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   xiG_graph *g = b->g;
-  if (room(b, i))
+  if (xiB_room(b, i))
     return xiG_oom(g, at, err);
-  if (have(b, i))
+  if (xiB_have(b, i))
     return 0;
   int rc = quick(b, i, 6, at, err);
   if (rc <= 0)
@@ -457,7 +367,7 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
     if (!need[k])
       continue;
     pending--;
-    if (have(b, k)) {
+    if (xiB_have(b, k)) {
       need[k] = 0;
       continue;
     }
@@ -467,7 +377,7 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
       continue; /* a grad's ball is its graph's, above it: asked for when it comes */
     for (uint32_t q = 0; q < xiG_nargs(n); q++) {
       uint32_t o = xiG_arg(n, q);
-      if (!need[o] && !have(b, o))
+      if (!need[o] && !xiB_have(b, o))
         need[o] = 1, pending++;
     }
   }
@@ -476,15 +386,15 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
      (the graphs built for grad values come and go, and are not counted) */
   size_t bytes = 0;
   for (uint32_t k = lo; k <= i; k++)
-    if (need[k] && !have(b, k))
-      bytes += cost(xiG_count(&g->nodes[k]), b->prec);
+    if (need[k] && !xiB_have(b, k))
+      bytes += xiB_cost(xiG_count(&g->nodes[k]), b->prec);
   int rc = 0;
   if (xiM_account((ptrdiff_t)bytes) == 0)
     xiM_account(-(ptrdiff_t)bytes);
   else
     rc = xiG_oom(g, at, err);
   for (uint32_t k = lo; k <= i && rc == 0; k++) {
-    if (!need[k] || have(b, k))
+    if (!need[k] || xiB_have(b, k))
       continue;
     if (xiO_stopped())
       rc = xiX_fail(err, at, "interrupted");
@@ -498,21 +408,19 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
 int xiB_ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
   return ball_of(b, i, at, err);
 }
-void xiB_forget(xiB_balls *b) { forget(b); }
 int xiB_solid(xiB_balls *b, uint32_t o) { return solid(b, o); }
-const mag_struct *xiB_radius(xiB_balls *b, uint32_t o) { return radius(b, o); }
-void xiB_drop(xiB_balls *b, uint32_t i) { drop(b, i); }
+int xiB_radius(xiB_balls *b, uint32_t o, mag_t r) { return radius(b, o, r); }
 
 const arb_struct *xiB_view1(xiB_balls *b, uint32_t i, arb_t tmp) {
-  if (b->ball[i])
-    return b->ball[i];
+  if (xiB_el(b, i))
+    return xiB_el(b, i);
   arf_set_mpfr(arb_midref(tmp), b->g->nodes[i].v);
-  mag_set(arb_radref(tmp), &b->rad[i]);
+  xiB_rad_get(b, i, arb_radref(tmp));
   return tmp;
 }
 
 int xiB_ball(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err) {
-  forget(b);
+  xiB_forget(b);
   if (ball_of(b, i, at, err))
     return -1;
   if (solid(b, i))
@@ -522,13 +430,13 @@ int xiB_ball(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err) {
 }
 
 int xiB_ball_brief(xiB_balls *b, uint32_t i, xiO_bview *out, xi_pos at, xi_err *err) {
-  forget(b);
+  xiB_forget(b);
   if (ball_of(b, i, at, err))
     return -1;
-  if (b->ball[i] || !(b->fast[i] & B_RADIUS))
+  if (xiB_el(b, i) || !(b->fast[i] & B_RADIUS))
     return solid(b, i) ? xiG_oom(b->g, at, err) : (*out = view_of(b, i), 0);
   arf_set_mpfr(arb_midref(&b->brief), b->g->nodes[i].v);
-  mag_set(arb_radref(&b->brief), &b->rad[i]);
+  xiB_rad_get(b, i, arb_radref(&b->brief));
   *out = view_of(b, i);
   out->el = &b->brief;
   return 0;
@@ -593,13 +501,13 @@ static int adjoint_balls(xiB_balls *b, uint32_t root, const uint32_t *adj, xiD_w
       return -1;
     if (solid(b, d))
       return xiG_oom(b->g, at, err);
-    uint32_t n = b->count[d];
-    if (xiM_account((ptrdiff_t)cost(n, b->prec)))
+    uint32_t n = xiB_n(b, d);
+    if (xiM_account((ptrdiff_t)xiB_cost(n, b->prec)))
       return xiG_oom(b->g, at, err);
-    a->bytes += cost(n, b->prec);
+    a->bytes += xiB_cost(n, b->prec);
     a->ball[i - a->lo] = _arb_vec_init(n); /* (flint's allocator aborts when it fails) */
     a->count[i - a->lo] = n;
-    _arb_vec_set(a->ball[i - a->lo], b->ball[d], n);
+    _arb_vec_set(a->ball[i - a->lo], xiB_el(b, d), n);
   }
   return 0;
 }
@@ -608,7 +516,7 @@ int xiB_adjoints(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *lis
                  uint32_t nlist, xiB_adj *a, xi_pos at, xi_err *err) {
   xiG_graph *g = b->g;
   memset(a, 0, sizeof *a);
-  forget(b);
+  xiB_forget(b);
   int direct = xiB_sweep_balls(b, root, want, list, nlist, a, at, err);
   if (direct <= 0)
     return direct;
@@ -627,7 +535,7 @@ int xiB_adjoints(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *lis
   free(adj);
   b->lazy_from = UINT32_MAX;
   for (uint32_t k = mark; k < b->cap; k++) /* the built nodes go: their balls too */
-    drop(b, k);
+    xiB_drop(b, k);
   xiG_truncate(g, mark);
   g->forgot_from = forgot;
   if (rc)
@@ -643,7 +551,7 @@ const arb_struct *xiB_adj_of(const xiB_adj *a, uint32_t node) {
 
 int xiB_partial(xiB_balls *b, uint32_t c, int k, arb_t out, xi_pos at, xi_err *err) {
   xiG_graph *g = b->g;
-  forget(b);
+  xiB_forget(b);
   uint32_t mark = g->n, forgot = g->forgot_from, node;
   g->lazy = 1; /* (as in xiB_adjoints) */
   int rc = xiA_partial(b->s, g, c, k, &node, err);
@@ -652,12 +560,12 @@ int xiB_partial(xiB_balls *b, uint32_t c, int k, arb_t out, xi_pos at, xi_err *e
   if (rc == 0)
     rc = ball_of(b, node, at, err) || solid(b, node) ? -1 : 0;
   b->lazy_from = UINT32_MAX;
-  if (rc == 0 && b->count[node] == 1)
-    arb_set(out, b->ball[node]);
+  if (rc == 0 && xiB_n(b, node) == 1)
+    arb_set(out, xiB_el(b, node));
   else if (rc == 0)
     arb_indeterminate(out); /* not a scalar: proves nothing */
   for (uint32_t i = mark; i < b->cap; i++) /* the built nodes go: their balls too */
-    drop(b, i);
+    xiB_drop(b, i);
   xiG_truncate(g, mark);
   g->forgot_from = forgot;
   return rc;

@@ -146,27 +146,39 @@ static int run(xiB_balls *b, uint32_t root, uint32_t lo, const uint8_t *in, arb_
   return rc;
 }
 
-/* the wanted nodes' adjoints, from adj into a */
-static int keep(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *list,
-                uint32_t nlist, const uint8_t *in, arb_srcptr adj, xiB_adj *a, xi_pos at,
-                xi_err *err) {
-  a->n = root - a->lo + 1;
+int xiB_keep(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *list, uint32_t nlist,
+             const uint8_t *in, void (*fill)(arb_t, uint32_t, void *), void *ctx, xiB_adj *a,
+             xi_pos at, xi_err *err) {
+  uint32_t lo = UINT32_MAX, hi = 0; /* the wanted nodes' range: a's arrays cover it alone */
+  for (uint32_t i = a->lo; i <= root; i++)
+    if (in[i] && xiB_wanted(b->g, i, want, list, nlist))
+      lo = lo < i ? lo : i, hi = i;
+  if (lo > hi)
+    return 0; /* none: every adjoint asked for is 0 */
+  a->lo = lo, a->n = hi - lo + 1;
   a->ball = calloc(a->n, sizeof *a->ball);
   a->count = calloc(a->n, sizeof *a->count);
   if (!a->ball || !a->count)
     return xiG_oom(b->g, at, err);
-  for (uint32_t i = a->lo; i <= root; i++) {
+  for (uint32_t i = lo; i <= hi; i++) {
     if (!in[i] || !xiB_wanted(b->g, i, want, list, nlist))
       continue;
     size_t c = sizeof(arb_struct) + 16 + (size_t)b->prec / 8;
     if (xiM_account((ptrdiff_t)c))
       return xiG_oom(b->g, at, err);
     a->bytes += c;
-    a->ball[i - a->lo] = _arb_vec_init(1);
-    a->count[i - a->lo] = 1;
-    arb_set(a->ball[i - a->lo], &adj[i - a->lo]);
+    a->ball[i - lo] = _arb_vec_init(1);
+    a->count[i - lo] = 1;
+    fill(a->ball[i - lo], i, ctx);
   }
   return 0;
+}
+
+/* node i's adjoint from the sweep's (ctx: its balls, indexed from *lo) */
+static void fill(arb_t out, uint32_t i, void *ctx) {
+  arb_srcptr adj = ((void **)ctx)[0];
+  uint32_t lo = *(const uint32_t *)((void **)ctx)[1];
+  arb_set(out, &adj[i - lo]);
 }
 
 int xiB_sweep_balls(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *list,
@@ -186,15 +198,24 @@ int xiB_sweep_balls(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *
   uint32_t n = root - lo + 1;
   size_t bytes = (size_t)n * (sizeof(arb_struct) + (size_t)b->prec / 8);
   arb_ptr adj = NULL;
+  uint32_t serial = b->s->last.serial;
   int rc = xiB_ball_of(b, root, at, err); /* the values' balls: those not made yet */
-  if (rc == 0 && xiM_account((ptrdiff_t)bytes))
+  a->lo = lo;
+  if (rc == 0 && serial == b->s->last.serial) /* (no sweep ran for a value's ball) */
+    rc = xiB_sweep_mid(b, root, lo, in, want, list, nlist, a, at, err);
+  else if (rc == 0)
+    rc = 1;
+  if (rc != 1) {
+    /* the sweep's numbers were reused, or an error */
+  } else if (xiM_account((ptrdiff_t)bytes)) {
     rc = xiG_oom(g, at, err);
-  else if (rc == 0) {
+  } else {
     adj = _arb_vec_init(n); /* (flint's allocator aborts when it fails) */
     a->lo = lo;
     rc = run(b, root, lo, in, adj, at, err);
+    void *ctx[2] = {adj, &lo};
     if (rc == 0)
-      rc = keep(b, root, want, list, nlist, in, adj, a, at, err);
+      rc = xiB_keep(b, root, want, list, nlist, in, fill, ctx, a, at, err);
     _arb_vec_clear(adj, n);
     xiM_account(-(ptrdiff_t)bytes);
   }

@@ -73,7 +73,7 @@ static void exactly(xiB_balls *b, uint32_t i) {
 static int from_ball(xiB_balls *b, uint32_t o) {
   xiG_node *n = &b->g->nodes[o];
   uint32_t cnt = xiG_count(n);
-  if (b->count[o] != cnt)
+  if (xiB_n(b, o) != cnt)
     return -1;
   double *d = tr_place(b, o, cnt);
   if (!d)
@@ -84,7 +84,7 @@ static int from_ball(xiB_balls *b, uint32_t o) {
   mag_init(m);
   int rc = 0;
   for (uint32_t k = 0; k < cnt && rc == 0; k++) {
-    arb_srcptr x = &b->ball[o][k];
+    arb_srcptr x = &xiB_el(b, o)[k];
     if (!arb_is_finite(x) || !mpfr_number_p(xiG_el(n, k))) {
       rc = -1;
       break;
@@ -129,19 +129,21 @@ static int radii(xiB_balls *b, uint32_t o, const double **r, double *one) {
     return 0;
   }
   if (!xiG_is_tensor(n)) {
-    if (exact_scalar(b->ball[o], n->v)) {
+    if (exact_scalar(xiB_el(b, o), n->v)) {
       *one = 0; /* (a literal's radius() is half an ulp, though 10 is exact) */
       *r = one;
       return 0;
     }
-    const mag_struct *m = xiB_radius(b, o);
-    if (!m)
-      return -1;
-    *one = xiO_rad_of_mag(m, b->prec);
+    mag_t m;
+    mag_init(m);
+    int rc = xiB_radius(b, o, m);
+    if (rc == 0)
+      *one = xiO_rad_of_mag(m, b->prec);
+    mag_clear(m);
     *r = one;
-    return isfinite(*one) ? 0 : -1;
+    return rc == 0 && isfinite(*one) ? 0 : -1;
   }
-  if (!b->ball[o] || from_ball(b, o))
+  if (!xiB_el(b, o) || from_ball(b, o))
     return -1;
   *r = b->tr[o];
   return 0;
@@ -199,16 +201,14 @@ int xiB_tensor_ball(xiB_balls *b, uint32_t i) {
                   product's rule says it where it can be sure) */
   if (!xiG_is_tensor(n)) { /* a sum to a scalar: one radius, as ball.c keeps a scalar's */
     double r;
-    if (xiM_account((ptrdiff_t)sizeof(mag_struct)))
+    if (rule(b, i, &r, ra, rb))
       return -1;
-    if (rule(b, i, &r, ra, rb)) {
-      xiM_account(-(ptrdiff_t)sizeof(mag_struct));
-      return -1;
-    }
-    xiO_rad_to_mag(&b->rad[i], r, b->prec);
-    b->bytes += sizeof(mag_struct);
-    b->fast[i] = B_RADIUS;
-    return 0;
+    mag_t m;
+    mag_init(m);
+    xiO_rad_to_mag(m, r, b->prec);
+    int rc = xiB_rad_set(b, i, m); /* (counted there) */
+    mag_clear(m);
+    return rc;
   }
   double *out = tr_place(b, i, xiG_count(n));
   if (!out)
@@ -291,7 +291,7 @@ static int exact_spread(xiB_balls *b, uint32_t e_, uint32_t c, const xiO_view *D
     rc = xiB_ball_of(b, root, at, err) || xiB_solid(b, root) ? -1 : 0;
   b->lazy_from = lazy_from;
   if (rc == 0)
-    rc = b->count[root] == D->n ? spread(b, e, D, b->ball[root]) : 1;
+    rc = xiB_n(b, root) == D->n ? spread(b, e, D, xiB_el(b, root)) : 1;
   for (uint32_t k = mark; k < b->cap; k++) /* the built nodes go, their balls too */
     xiB_drop(b, k);
   xiG_truncate(g, mark);

@@ -91,8 +91,8 @@ void xiP_class_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
 uint32_t xiP_method_name(xiP_parser *p, const xiL_token *n) {
   const char *s = p->lx.src + n->off;
   if (n->len > 4 && memcmp(s, "__", 2) == 0 && memcmp(s + n->len - 2, "__", 2) == 0 &&
-      !(n->len == 8 && memcmp(s, "__init__", 8) == 0))
-    xiP_fail(p, n->pos, "%.*s: the dunder methods but __init__ are not part of xi (Python calls "
+      !(n->len == 8 && (memcmp(s, "__init__", 8) == 0 || memcmp(s, "__call__", 8) == 0)))
+    xiP_fail(p, n->pos, "%.*s: the dunder methods but __init__ and __call__ are not part of xi (Python calls "
                         "them for you: print, +, len ...); give the method a name of its own "
                         "and call it, as in net.describe()", (int)n->len, s);
   const char *c = xiS_name(p->sym, p->in_class);

@@ -26,8 +26,11 @@ static void let(xiP_parser *p, xiP_code *c, uint32_t name, xi_pos pos) {
   xiP_emit(p, c, ins);
 }
 
-/* a change in place of an attribute's list or dict (bs's code makes the
-   pair old, new): K_MARK, the code, K_CHANGED (tape/pyobj.c), the value dropped */
+/* a change in place of an attribute's list or dict, or of a value the def
+   did not make (a parameter's dict, the caller's; bs's code makes the pair
+   old, new): K_MARK, the code, K_CHANGED (tape/pyobj.c: every holder of old
+   takes new, the names of the caller and of this def too, as in Python), the
+   value dropped */
 static void mark_changed(xiP_parser *p, xiP_code *c, const xiP_stmt *bs, int grow, int op) {
   xiP_emit(p, c, (xiP_ins){K_MARK, 0, 0, 0, 0, bs->pos});
   append(p, c, &bs->code);
@@ -100,7 +103,8 @@ typedef struct {
   uint32_t depth;     /* loops around: their hidden names are their own */
   int blocks;
   uint32_t locals[XI_DEF_LOCALS], nlocals; /* the names the body assigns */
-  int prints; /* the body prints: without return it gives None, as Python's */
+  int effects; /* the body prints or changes something in place: without return it
+                  gives None, as Python's */
 } def_ctx;
 
 /* name is assigned in the body: a local of the def's (Python's rule), with no
@@ -277,11 +281,13 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     return 0;
   }
   case S_INDEXSET: {
-    if (bs->pair) { /* self.params['W1'] -= ...: the attribute's dict, in place */
+    int own = bs->name != XI_NONE && (uint32_t)fresh_at(cx, bs->name) < cx->nfresh;
+    if (bs->pair && !own) { /* self.params['W1'] -= ..., params['W1'] -= ...: in place */
       mark_changed(p, &st->code, bs, 0, bs->code.ins[bs->code.n - 2].spare);
+      cx->effects = 1;
       return 0;
     }
-    if ((uint32_t)fresh_at(cx, bs->name) == cx->nfresh) {
+    if (!own) {
       char msg[256];
       const char *w = xiS_name(p->sym, bs->name);
       snprintf(msg, sizeof msg, "in NumPy this would change the caller's array too: write "
@@ -290,20 +296,32 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
       def_fail(p, bs, bs->target_pos, msg);
     }
     append(p, &st->code, &bs->code);
+    if (bs->pair) { /* (old, new): new is the name's */
+      xiP_emit(p, &st->code, (xiP_ins){K_UNPACK, 0, 0, 2, 0, bs->pos});
+      let(p, &st->code, bs->name, bs->target_pos);
+      let(p, &st->code, XI_NONE, bs->pos);
+      return 0;
+    }
     let(p, &st->code, bs->name, bs->target_pos);
     return 0;
   }
   case S_MUTATE: { /* out.append(v), out a list of the def's own: out takes the new list */
     if (bs->code.n >= 2 && bs->code.ins[1].kind == K_GETATTR) { /* self.hist.append(v) */
       mark_changed(p, &st->code, bs, 1, 0);
+      cx->effects = 1;
       return 0;
     }
     uint32_t k = 0;
     while (k < cx->nfresh && !(bs->code.ins[0].kind == K_NAME && cx->fresh[k] == bs->code.ins[0].arg))
       k++;
-    if (k == cx->nfresh || !bs->code.ins[bs->code.n - 1].arg)
-      def_fail(p, bs, bs->pos, "in Python this would change the caller's list: change a "
-                               "list of the def's own (out = list(xs) first)");
+    if (!bs->code.ins[bs->code.n - 1].arg)
+      def_fail(p, bs, bs->pos, "xi appends to a list that a name holds here: name it "
+                               "first (xs = ...; xs.append(v))");
+    if (k == cx->nfresh) { /* a parameter's, the caller's: every holder sees it */
+      mark_changed(p, &st->code, bs, 1, 0);
+      cx->effects = 1;
+      return 0;
+    }
     append(p, &st->code, &bs->code);
     xiP_ins un = {K_UNPACK, 0, 0, 2, 0, bs->pos};
     xiP_emit(p, &st->code, un);
@@ -321,11 +339,13 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     return 0;
   case S_SETATTR: /* self.W1 = ...: the object's attribute, seen by every holder */
     append(p, &st->code, &bs->code);
+    cx->effects = 1;
     xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
     return 0;
   case S_EXPR: /* self.forward(X) alone: a method, for what it sets */
     if (bs->code.n && bs->code.ins[bs->code.n - 1].kind == K_METHOD) {
       append(p, &st->code, &bs->code);
+      cx->effects = 1;
       xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
       return 0;
     }
@@ -336,7 +356,7 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
       def_fail(p, bs, bs->pos, "print inside a def takes Python's parentheses in xi: "
                                "print(\"epoch\", k, L)");
     xiP_print_code(p, bs, &st->code);
-    cx->prints = 1;
+    cx->effects = 1;
     return 0;
   case S_IF:
     if_chain(p, st, cx, bs);
@@ -428,7 +448,7 @@ static int compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_p
   int flow = cx.nlabels > 0;
   if (flow) /* its locals declared first: no jump crosses the body's start */
     declare(p, st, &cx, first, at);
-  if (!returned && (flow || cx.prints || p->in_class != XI_NONE)) /* (a method's: None) */
+  if (!returned && (flow || cx.effects || p->in_class != XI_NONE)) /* (a method's: None) */
     xiP_emit(p, &st->code, (xiP_ins){K_NONE, 0, 0, 0, 0, st->target_pos});
   else if (!returned)
     xiP_fail(p, st->target_pos, "this def has no return: a function in xi gives a value");

@@ -181,6 +181,26 @@ static int continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *o
   return 0;
 }
 
+/* a loop's else (Python runs it when the loop ends without break): refused
+   by name, where it would otherwise read as an else without its if */
+static void no_loop_else(xiP_parser *p, xiL_token head, const char *loop) {
+  xiL_token e;
+  if (!continues(p, head.pos.col, KW_ELSE, KW_ELSE, &e))
+    return;
+  if (xiP_is(p, T_COLON)) { /* its block read, so that the next statement is after it */
+    size_t off, end;
+    xi_pos at;
+    xiP_take(p);
+    xiP_enter(p, e.pos);
+    xiP_block(p, head.pos.col, e, &off, &end, &at);
+    p->blocks--;
+  }
+  xiP_fail(p, e.pos, "else after a %s loop (Python runs it when the loop ends without "
+                       "break) is not part of xi: set a flag, found = False before the loop "
+                       "and found = True before break, then write if not found: after it",
+             loop);
+}
+
 /* for i in range(...): (code: range's numbers, as a tuple), or for x in xs:
    and for i, x in enumerate(xs): (iterable: code makes what is walked, and
    names are the targets) */
@@ -231,6 +251,7 @@ static void for_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   st->body_off = off, st->body_len = end - off;
   xiP_check_block(p, off, end, st->body_pos, 1);
   p->blocks--;
+  no_loop_else(p, head, "for");
 }
 
 /* while c: its block runs again while c holds (one number, as an if's) */
@@ -246,6 +267,7 @@ static void while_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   st->body_off = off, st->body_len = end - off;
   xiP_check_block(p, off, end, st->body_pos, 1);
   p->blocks--;
+  no_loop_else(p, head, "while");
 }
 
 static void if_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {

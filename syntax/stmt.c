@@ -59,12 +59,13 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
     xiP_attr_assign(p, st, op);
     return;
   }
-  int of_attr = p->index_end && c->ins[p->index_end - 1].kind == K_GETATTR; /* self.d[k] */
-  if (last.kind == K_INDEX && p->index_at == c->n - 1 && p->python && (!p->in_def || of_attr)) {
+  /* (index_at and index_end are this statement's when its last x[...] is the code's end) */
+  int indexed = last.kind == K_INDEX && p->index_at == c->n - 1 && p->index_end < c->n;
+  if (indexed && p->python) { /* (in a def: pydef.c) */
     py_index_assign(p, st, op);
     return;
   }
-  if (last.kind == K_INDEX && p->index_base == 0 && p->index_at == c->n - 1) {
+  if (indexed && p->index_base == 0) {
     index_assign(p, st, op);
     return;
   }
@@ -405,6 +406,7 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
   st->code.ins = keep.ins, st->code.cap = keep.cap;
   p->err = err;
   p->no_compare = 0;
+  p->index_at = UINT32_MAX, p->index_end = 0, p->index_base = XI_NONE; /* none read yet */
   if (setjmp(p->fail)) {
     xiP_release_file(p);
     skip_statement(p);

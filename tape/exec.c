@@ -7,12 +7,14 @@
 
 #include "tape/graph.h"
 
-typedef struct {
-  const uint32_t *params, *args; /* a function's parameter names and their nodes */
+typedef struct scope {
+  const uint32_t *params; /* a function's parameter names */
+  uint32_t *args;         /* and their nodes (a copy: a change in place follows them) */
   uint32_t np;
   uint32_t (*local)[2]; /* a def's locals, (name, node), in the order made */
   uint32_t nlocal, caplocal;
   uint32_t mark; /* K_MARK: where an attribute's value starts (K_SETATTR) */
+  struct scope *up; /* the scope of the code that called this one (g->frames) */
 } scope;
 
 static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uint32_t *node,
@@ -31,11 +33,10 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
       *node = sc->args[k];
       return 0;
     }
-  if (xiG_resolve(g, name, pos, node, err) == 0)
-    return 0;
-  if (strcmp(xiS_name(&g->sym, name), "None") == 0)
-    return xiX_fail(err, pos, "None is not a value in xi");
-  return -1;
+  if (strcmp(xiS_name(&g->sym, name), "None") == 0) /* (np.clip's and an index's None are
+                                                        the parser's) */
+    return xiG_container(g, XI_C_NONE, NULL, 0, pos, node, err);
+  return xiG_resolve(g, name, pos, node, err);
 }
 
 /* K_LET: a local of a def takes the value node */
@@ -142,10 +143,20 @@ int xiG_call_func(xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char
 
 /* a user function's call: its body built with the parameters bound to args;
    a class's: an instance made (pyobj.c) */
-static int call(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
-                xi_err *err) {
+static int call(xiG_graph *g, const scope *sc, const xiP_ins *in, const uint32_t *args,
+                uint32_t *out, xi_err *err) {
   const char *name = xiS_name(&g->sym, in->arg);
+  for (uint32_t k = sc->nlocal; k-- > 0;) /* model(x), model a def's local or parameter */
+    if (sc->local[k][0] == in->arg && sc->local[k][1] != XI_NONE &&
+        xiG_kind(g, sc->local[k][1]) == XI_C_OBJ)
+      return xiG_call_object(g, in, sc->local[k][1], name, args, out, err);
+  for (uint32_t k = sc->np; k-- > 0;)
+    if (sc->params[k] == in->arg && sc->args[k] != XI_NONE &&
+        xiG_kind(g, sc->args[k]) == XI_C_OBJ)
+      return xiG_call_object(g, in, sc->args[k], name, args, out, err);
   const xiG_binding *b = xiG_binding_of(g, in->arg);
+  if (b && b->kind == B_NODE && xiG_kind(g, b->node) == XI_C_OBJ) /* net(X): __call__ */
+    return xiG_call_object(g, in, b->node, name, args, out, err);
   if (!b || b->kind != B_FUNC)
     return xiX_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
   const xiG_func *f = xiG_func_of(g, b);
@@ -329,6 +340,36 @@ static int unpack(xiG_graph *g, const xiP_ins *in, uint32_t *st, uint32_t *sp, x
   return 0;
 }
 
+/* K_CHANGED: a list or dict (or an array) changed in place, pair (old, new):
+   every holder of old takes new (pymut.c), the names of the defs running
+   too, here and in their callers, as Python's names all see one object
+   change (params['W1'] -= ... in a def changes the caller's dict): they are
+   pinned while it runs, and read back */
+static int changed(xiG_graph *g, scope *sc, uint32_t pair, const xiP_ins *in, uint32_t *out,
+                   xi_err *err) {
+  uint32_t base = g->npins;
+  int rc = 0;
+  for (scope *f = sc; f && rc == 0; f = f->up) {
+    for (uint32_t k = 0; k < f->nlocal && rc == 0; k++)
+      rc = f->local[k][1] != XI_NONE && xiG_pin(g, f->local[k][1]);
+    for (uint32_t k = 0; k < f->np && rc == 0; k++)
+      rc = f->args[k] != XI_NONE && xiG_pin(g, f->args[k]);
+  }
+  rc = rc ? xiG_oom(g, in->pos, err)
+          : xiG_changed_pair(g, pair, in->arg, in->spare, sc->mark, in->pos, out, err);
+  uint32_t q = base;
+  for (scope *f = sc; f && rc == 0; f = f->up) { /* (in the order pinned) */
+    for (uint32_t k = 0; k < f->nlocal; k++)
+      if (f->local[k][1] != XI_NONE)
+        f->local[k][1] = g->pins[q++];
+    for (uint32_t k = 0; k < f->np; k++)
+      if (f->args[k] != XI_NONE)
+        f->args[k] = g->pins[q++];
+  }
+  g->npins = base;
+  return rc;
+}
+
 static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32_t *sp,
                 xi_err *err) {
   uint32_t node = XI_NONE;
@@ -411,7 +452,7 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_CALL:
     *sp -= in->argc;
-    rc = call(g, in, st + *sp, &node, err);
+    rc = call(g, sc, in, st + *sp, &node, err);
     break;
   case K_METHOD: /* the instance under its arguments */
     *sp -= in->argc + 1u;
@@ -430,7 +471,7 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     sc->mark = g->n;
     return 0;
   case K_CHANGED:
-    rc = xiG_changed_pair(g, st[--*sp], in->arg, in->spare, sc->mark, in->pos, &node, err);
+    rc = changed(g, sc, st[--*sp], in, &node, err);
     break;
   case K_NONE:
     rc = xiG_container(g, XI_C_NONE, NULL, 0, in->pos, &node, err);
@@ -592,11 +633,23 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
   uint32_t *st = need <= 64 ? small : malloc(need * sizeof *st);
   if (!st)
     return xiX_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
-  scope sc = {params, args, np, NULL, 0, 0, g->n};
+  uint32_t few[16], *argv = np <= 16 ? few : malloc(np * sizeof *argv);
+  if (!argv) {
+    if (st != small)
+      free(st);
+    return xiX_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");
+  }
+  if (np)
+    memcpy(argv, args, np * sizeof *argv);
+  scope sc = {params, argv, np, NULL, 0, 0, g->n, g->frames};
+  g->frames = &sc;
   int rc = run(g, &sc, code, 0, code->n, st, &sp, err);
+  g->frames = sc.up;
   if (rc == 0)
     *root = st[sp - 1];
   free(sc.local);
+  if (argv != few)
+    free(argv);
   if (st != small)
     free(st);
   return rc;

@@ -107,6 +107,8 @@ void xiG_truncate(xiG_graph *g, uint32_t mark) {
     mark = g->keep;
   if (mark < g->n && mark < g->forgot_from)
     g->forgot_from = mark;
+  if (mark < g->n)
+    g->cuts++;
   /* GRAD nodes from mark on are gone, and graphs built from mark on for the
      others: their nodes forget them.  Every entry is looked at, not just the
      top of a stack: a built graph need not lie above its GRAD node (when the

@@ -117,9 +117,13 @@ typedef struct {
 } xiG_func;
 
 /* a Python object, an instance of a class (pyobj.c): its class's name, and the
-   prefix of its attributes' names (net for net.W1) */
+   prefix of its attributes' names (net for net.W1); the node it was made as,
+   while the graph's nodes keep their numbers (epoch), so that one made by the
+   statement running is alive though no name holds it yet ([Linear(2, 3),
+   Linear(3, 1)]: the first is only on the stack while the second is made) */
 typedef struct {
   uint32_t cls, prefix;
+  uint32_t node, epoch;
 } xiG_object;
 enum { XI_OBJLOG_PREFIX, XI_OBJLOG_NAME, XI_OBJLOG_GONE /* (a node collected) */ };
 
@@ -271,6 +275,7 @@ typedef struct xiG_graph {
   void *derive_ctx;
   xiG_print_fn print;
   void *print_ctx;
+  void *frames;     /* the scopes of the code running, innermost first (exec.c's) */
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
@@ -283,6 +288,8 @@ typedef struct xiG_graph {
      none), and a count of the times every node changed (a collection that
      renumbered them, a new precision) */
   uint32_t forgot_from, epoch;
+  uint32_t cuts; /* truncations that dropped nodes, counted: the reverse sweep's numbers
+                    name nodes by number, and proof/ reuses them only while none was */
   uint32_t cut_scalars; /* after a collection: the scalar XI_F_CUT leaves alive (cheap) */
   /* nodes made while set are not computed: their MPFR values are NaN, and
      only their shapes and their balls mean anything (proof/ball.c builds a

@@ -80,6 +80,9 @@ static int holds_object(const xiG_graph *g, uint32_t i, uint32_t k, int depth) {
 }
 
 static int alive(const xiG_graph *g, uint32_t k) {
+  const xiG_object *o = &g->obj[k];
+  if (o->epoch == g->epoch && o->node >= g->mark && o->node < g->n) /* made by this statement */
+    return 1;
   for (uint32_t id = 0; id < g->nbind; id++)
     if (g->bind[id].kind == B_NODE && holds_object(g, g->bind[id].node, k, 0))
       return 1;
@@ -136,7 +139,7 @@ static int new_object(xiG_graph *g, uint32_t cls, xi_pos pos, uint32_t *out, xi_
   uint32_t prefix = choose_prefix(g, cls, pos);
   if (prefix == XI_NONE || xiG_container(g, XI_C_OBJ, NULL, 0, pos, out, err))
     return prefix == XI_NONE ? xiG_oom(g, pos, err) : -1;
-  g->obj[g->nobj] = (xiG_object){cls, prefix};
+  g->obj[g->nobj] = (xiG_object){cls, prefix, *out, g->epoch};
   g->nodes[*out].x->p[XI_C_TEXT] = (int32_t)cls;
   g->nodes[*out].x->p[XI_C_ID] = (int32_t)g->nobj++;
   return 0;
@@ -189,6 +192,22 @@ static int no_attribute(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, xi_
                             "lists the methods xi has)", xiG_type_of(g, x), n);
 }
 
+int xiG_call_object(xiG_graph *g, const xiP_ins *in, uint32_t x, const char *what,
+                    const uint32_t *args, uint32_t *out, xi_err *err) {
+  uint32_t call = xiS_find(&g->sym, "__call__", 8), id;
+  const xiG_func *f = xiG_kind(g, x) != XI_C_OBJ || call == XI_NONE
+                          ? NULL
+                          : method_of(g, (uint32_t)g->nodes[x].x->p[XI_C_TEXT], call, &id);
+  if (!f)
+    return xiX_fail(err, in->pos, "'%s' object is not callable (TypeError): %s holds %s, "
+                                  "not a function%s", xiG_kind(g, x) == XI_C_OBJ
+                                                          ? xiG_class_of(g, x)
+                                                          : xiG_type_of(g, x),
+                    what, xiG_kind(g, x) == XI_C_OBJ ? "an object" : "a value",
+                    xiG_kind(g, x) == XI_C_OBJ ? " (its class has no __call__)" : "");
+  return xiG_call_func(g, in, f, xiS_name(&g->sym, id), x, args, out, err);
+}
+
 int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
                uint32_t *out, xi_err *err) {
   if (xiG_kind(g, x) != XI_C_OBJ) {
@@ -208,7 +227,10 @@ int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args
   const xiG_func *f = method_of(g, cls, in->arg, &id);
   if (!f) {
     uint32_t a = dotted(g, g->obj[object_id(g, x)].prefix, in->arg, 1);
-    if (a != XI_NONE && xiG_binding_of(g, a))
+    const xiG_binding *b = a == XI_NONE ? NULL : xiG_binding_of(g, a);
+    if (b && b->kind == B_NODE && xiG_kind(g, b->node) == XI_C_OBJ) /* self.layer1(x) */
+      return xiG_call_object(g, in, b->node, xiS_name(&g->sym, a), args, out, err);
+    if (b)
       return xiX_fail(err, in->pos, "'%s' is an attribute, not a method: a function kept in an "
                                     "attribute is not part of xi (write it as a method)",
                       xiS_name(&g->sym, in->arg));

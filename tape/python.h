@@ -24,6 +24,10 @@ int xiG_bind_class(xiG_graph *g, uint32_t name);
 /* Class(args) at the call in: a new instance, its __init__ run */
 int xiG_construct(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
                   xi_err *err);
+/* x(args) at in, x an object whose class has __call__ (what: how x was
+   named, for the message when it has none) */
+int xiG_call_object(xiG_graph *g, const xiP_ins *in, uint32_t x, const char *what,
+                    const uint32_t *args, uint32_t *out, xi_err *err);
 /* x.name(args) at in */
 int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
                uint32_t *out, xi_err *err);

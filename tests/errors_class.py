@@ -58,3 +58,5 @@ class Bad:
 Bad().noself()
 x = Net(1).W
 print(x)
+net = Net(1)
+net(x)

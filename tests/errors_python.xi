@@ -163,4 +163,13 @@ np.random.normal(0, 1, size=(2, 2, 2))
 np.random.randint(3, size=0)
 np.isclose(P1)
 np.linspace(0, 1, num=3, retstep=True)
+i = 0
+while i < 3:
+    i += 1
+else:
+    i = 0
+for k in range(2):
+    i += 1
+else:
+    i = 0
 def h(x):

@@ -37,9 +37,6 @@ k = f"W{1}"
 u = {1, 2}
 w = {k: 1 for k in xs}
 z = [x * y for x in xs for y in xs]
-def grow(ys):
-    ys.append(1)
-    return ys
 nest = []
 for i in range(101):
     nest = [nest]
