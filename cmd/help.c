@@ -111,6 +111,7 @@ static const struct {
      "          return s       return inside them) run at each call, as Python's: a\n"
      "                         name the def assigns is its own (read before it has a\n"
      "                         value: UnboundLocalError); ending without return: None\n"
+     "  None                   a value: x = None, if x is None:, x is not None\n"
      "  f(x, lr=0.5)           keyword arguments; f = lambda x, a=3: a * x + 1\n"
      "  for i in range(n):     range(stop), range(start, stop), range(start, stop, step)\n"
      "  while c:               as long as c holds; break, continue (in for too)\n"

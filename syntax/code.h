@@ -90,7 +90,9 @@ enum {
   XI_PY_EXTEND, /* xs.extend(v): likewise */
   XI_PY_GET,    /* d.get(k), d.get(k, default) */
   XI_PY_IN,     /* x in c: a bool */
-  XI_PY_NOTIN   /* x not in c */
+  XI_PY_NOTIN,  /* x not in c */
+  XI_PY_IS,     /* x is None (one side None: xi's values have no other identity) */
+  XI_PY_ISNOT   /* x is not None */
 };
 
 /* K_ATTR's op: what is read from a value */

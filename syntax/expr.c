@@ -475,6 +475,18 @@ static void test(xiP_parser *p, xiP_code *c) {
     stray_keyword(p);
     return;
   }
+  xiL_token *w = xiP_peek(p);
+  if (p->python && w->type == T_NAME && xiP_keyword(xiP_tag_of(p, w)) == KW_IS) {
+    xiL_token is = xiP_take(p); /* x is None, x is not None */
+    int not = xiP_peek(p)->type == T_NAME && xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_NOT;
+    if (not)
+      xiP_take(p);
+    arith(p, c);
+    xiP_ins ins = {K_PY, not ? XI_PY_ISNOT : XI_PY_IS, 0, 2, 0, is.pos};
+    xiP_emit(p, c, ins);
+    stray_keyword(p);
+    return;
+  }
   int op = comparison(xiP_peek(p)->type);
   if (op < 0 || (p->no_compare == XI_NC_CHECK && op == XI_EQ) || redirect(p)) {
     stray_keyword(p);

@@ -33,11 +33,10 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
       *node = sc->args[k];
       return 0;
     }
-  if (xiG_resolve(g, name, pos, node, err) == 0)
-    return 0;
-  if (strcmp(xiS_name(&g->sym, name), "None") == 0)
-    return xiX_fail(err, pos, "None is not a value in xi");
-  return -1;
+  if (strcmp(xiS_name(&g->sym, name), "None") == 0) /* (np.clip's and an index's None are
+                                                        the parser's) */
+    return xiG_container(g, XI_C_NONE, NULL, 0, pos, node, err);
+  return xiG_resolve(g, name, pos, node, err);
 }
 
 /* K_LET: a local of a def takes the value node */

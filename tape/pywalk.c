@@ -477,6 +477,8 @@ int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) 
   uint32_t n = 1;
   if (kind == XI_C_STR)
     n = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT])[0] != '\0';
+  else if (kind == XI_C_NONE || kind == XI_C_OBJ) /* None is false, an object true */
+    n = kind == XI_C_OBJ;
   else if (kind != XI_C_ENUMERATE && kind != XI_C_ZIP && xiG_walk_len(g, c, pos, &n, err))
     return -1; /* (an enumerate or a zip is an object, true as Python's are) */
   *holds = n > 0;
@@ -568,6 +570,14 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
   case XI_PY_IN:
   case XI_PY_NOTIN:
     return py_in(g, args[0], args[1], which == XI_PY_NOTIN, pos, out, err);
+  case XI_PY_IS:
+  case XI_PY_ISNOT: {
+    int a = xiG_kind(g, args[0]) == XI_C_NONE, b = xiG_kind(g, args[1]) == XI_C_NONE;
+    if (!a && !b)
+      return xiX_fail(err, pos, "'is' compares with None in xi (x is None, x is not None): "
+                                "for values write ==, != (an object's identity is not kept)");
+    return boolean(g, (a && b) != (which == XI_PY_ISNOT), pos, out, err);
+  }
   default:
     return xiX_fail(err, pos, "this is not part of xi");
   }
