@@ -221,7 +221,8 @@ static size_t file_word(xiP_parser *p) {
   int depth = 0;
   for (size_t i = from; i < word; i++)
     depth += (s[i] == '(' || s[i] == '[') - (s[i] == ')' || s[i] == ']');
-  int path = (s[word] == '/' && memchr(s + word + 1, '/', end - word - 1)) ||
+  /* (word == end: no word, and s[end] may be past the text: "export" at its end) */
+  int path = (word < end && s[word] == '/' && memchr(s + word + 1, '/', end - word - 1)) ||
              (end - word > 2 && strncmp(s + word, "./", 2) == 0) ||
              (end - word > 3 && strncmp(s + word, "../", 3) == 0);
   if (depth == 0 && word > from && path)
