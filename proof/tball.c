@@ -350,7 +350,10 @@ int xiB_grad_ball(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err) {
     rc = 1;
   if (rc == 0) { /* k = 1: Aᵀ·D, (m, i)·(i, j); k = 0: D·Bᵀ, (i, j)·(j, m) */
     xiO_rmat O = {xiG_el(&g->nodes[other], 0), ro, 1, k ? ac : bc};
-    xiO_rmat G = {D.el, eD, bc, 1};
+    int exact = 1; /* (∂L/∂C exact: the product's rule then says when the result is) */
+    for (uint32_t q = 0; exact && q < D.n; q++)
+      exact = eD[q] == 0;
+    xiO_rmat G = {D.el, exact ? NULL : eD, bc, 1};
     if (xiO_rad_product(out, xiG_el(&g->nodes[i], 0), k ? &O : &G, k ? &G : &O, M, T, N,
                         b->prec)) {
       xiB_tr_free(b, i);
