@@ -42,8 +42,11 @@ static void mag_of(mag_t z, mpfr_srcptr x, int up) {
     MAG_MAN(z) = MAG_ONE_HALF, MAG_EXP(z) = e + 1;
 }
 
-/* half an ulp of v (0 when v is 0): 2^he */
-static slong half_exp(mpfr_srcptr v) { return (slong)mpfr_get_exp(v) - (slong)mpfr_get_prec(v) - 1; }
+/* half an ulp of a regular v: 2^he (0 for 0, whose exponent is MPFR's
+   out-of-range marker: subtracting from it overflows) */
+static slong half_exp(mpfr_srcptr v) {
+  return mpfr_regular_p(v) ? (slong)mpfr_get_exp(v) - (slong)mpfr_get_prec(v) - 1 : 0;
+}
 
 static void half_ulp(mag_t z, mpfr_srcptr v) {
   slong he = half_exp(v);

@@ -17,48 +17,93 @@
  * sweep's order, two bounds a node: nothing computed again in MPFR but the
  * partials of sin and cos.
  *
- * The bounds are doubles, every operation widened upward (or downward, for a
- * lower bound) past its rounding: up() below.  An under- or overflow in the sweep
+ * The bounds are long doubles, every operation widened upward (or downward,
+ * for a lower bound) past its rounding: up() below.  An under- or overflow in the sweep
  * (its rounding is then not within u) and a graph changed since it ran are
  * the sweep's to say (xiD_current); then, and where a rule is missing or a
  * value has no radius, the sweep in Arb's balls is run instead (sweep.c). */
 #include "proof/ball_int.h"
 
 #include <fenv.h>
+#include <float.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "ops/fmt.h"
 
-/* ---- bounds, in doubles rounded up (or down) ----
-   A double op rounded to nearest errs by at most 2^-53 of its result, or 2^-1075
-   where it is subnormal: up() and down() widen it by more.  Every number
-   brought in lies within 2^±960 (bounds of it are then normal doubles), or the
-   pass is given up; a bound that overflows is infinite, and proves nothing. */
+/* ---- bounds, in long doubles rounded up (or down) ----
+   An op rounded to nearest errs by at most LDBL_EPSILON/2 of its result, or the
+   least subnormal: up() and down() widen it by more.  Every number brought in
+   lies within 2^±E_MAX (x87's long double: 2^±16000; bounds of it are then
+   normal), or the pass is given up; a bound that overflows is infinite, and
+   proves nothing.  Kept by node in 8 bytes (kept below). */
 
-#define E_MAX 960
+typedef long double xb;
+#define E_MAX (LDBL_MAX_EXP - 384)
 
-static double up(double z) { return z * (1 + 0x1p-50) + 0x1p-1074; }
-static double down(double z) {
-  z = z * (1 - 0x1p-50) - 0x1p-1074;
+static xb up(xb z) { return z * (1 + 4 * LDBL_EPSILON) + LDBL_TRUE_MIN; }
+static xb down(xb z) {
+  z = z * (1 - 4 * LDBL_EPSILON) - LDBL_TRUE_MIN;
   return z > 0 ? z : 0;
 }
 /* (of bounds, all >= 0: a 0 stays exact, as a sum of two is 0 only when both are) */
-static double mul_up(double x, double y) { return x == 0 || y == 0 ? 0 : up(x * y); }
-static double add_up(double x, double y) { return x + y == 0 ? 0 : up(x + y); }
-static double div_up(double x, double y) { return x == 0 ? 0 : up(x / y); } /* y from below */
-static double sub_down(double x, double y) { return down(x - y); }
+static xb mul_up(xb x, xb y) { return x == 0 || y == 0 ? 0 : up(x * y); }
+static xb add_up(xb x, xb y) { return x + y == 0 ? 0 : up(x + y); }
+static xb div_up(xb x, xb y) { return x == 0 ? 0 : up(x / y); } /* y from below */
+static xb sub_down(xb x, xb y) { return down(x - y); }
 
-/* 2^k, |k| <= 1022 */
-static double pow2(long k) {
-  union {
-    uint64_t u;
-    double d;
-  } t = {(uint64_t)(1023 + k) << 52};
+#if LDBL_MANT_DIG == 64 && LDBL_MAX_EXP == 16384 /* x87's: its bits read and made directly */
+typedef union {
+  long double d;
+  struct {
+    uint64_t m;
+    uint16_t se;
+  } b;
+} x87;
+/* 2^k, |k| <= E_MAX */
+static xb pow2(long k) {
+  x87 t = {0};
+  t.b.m = 1ull << 63, t.b.se = (uint16_t)(16383 + k);
   return t.d;
 }
+#else
+static xb pow2(long k) { return ldexpl(1, (int)k); }
+#endif
+
+/* a bound as kept: m·2^e from above, m < 2^32 */
+typedef struct {
+  uint32_t m;
+  int32_t e;
+} kept;
+
+static kept keep_up(xb x, int *wide) {
+  if (x == 0)
+    return (kept){0, 0};
+  int e;
+#if LDBL_MANT_DIG == 64 && LDBL_MAX_EXP == 16384
+  x87 t = {x};
+  uint64_t m = t.b.m;
+  e = (int)(t.b.se & 0x7fff) - 16383 + 1;
+  if (!(m >> 63) || e > E_MAX || e < -E_MAX) { /* subnormal, infinite, far out */
+    *wide = 1;
+    return (kept){0, 0};
+  }
+  uint64_t top = (m >> 32) + ((m & 0xffffffffu) != 0); /* m·2^(e - 64), rounded up */
+  return (kept){top >> 32 ? 1u << 31 : (uint32_t)top, top >> 32 ? e - 31 : e - 32};
+#else
+  xb f = frexpl(x, &e);
+  if (!(x <= LDBL_MAX) || e > E_MAX || e < -E_MAX) {
+    *wide = 1;
+    return (kept){0, 0};
+  }
+  xb top = ceill(ldexpl(f, 32));
+  return top >= 0x1p32 ? (kept){1u << 31, e - 31} : (kept){(uint32_t)top, e - 32};
+#endif
+}
+static xb kept_of(kept k) { return k.m ? (xb)k.m * pow2(k.e) : 0; } /* (exact) */
 
 /* |x| from above (up) or below; *wide set when |x| is out of range */
-static double of_mpfr(mpfr_srcptr x, int up_, int *wide) {
+static xb of_mpfr(mpfr_srcptr x, int up_, int *wide) {
   if (mpfr_zero_p(x))
     return 0;
   mpfr_exp_t e = mpfr_get_exp(x);
@@ -68,23 +113,23 @@ static double of_mpfr(mpfr_srcptr x, int up_, int *wide) {
   }
   mp_size_t n = (mpfr_get_prec(x) - 1) / GMP_NUMB_BITS + 1;
   /* its top 53 bits (exact as a double), and one more from above */
-  return (double)((x->_mpfr_d[n - 1] >> 11) + (up_ != 0)) * pow2((long)e - 53);
+  return (xb)((x->_mpfr_d[n - 1] >> 11) + (up_ != 0)) * pow2((long)e - 53);
 }
 
 /* a mag, from above */
-static double of_mag(const mag_struct *x, int *wide) {
+static xb of_mag(const mag_struct *x, int *wide) {
   if (mag_is_zero(x))
     return 0;
   if (mag_is_inf(x) || COEFF_IS_MPZ(MAG_EXP(x)) || MAG_EXP(x) > E_MAX || MAG_EXP(x) < -E_MAX) {
     *wide = 1;
     return 0;
   }
-  return (double)MAG_MAN(x) * pow2((long)MAG_EXP(x) - MAG_BITS); /* (exact) */
+  return (xb)MAG_MAN(x) * pow2((long)MAG_EXP(x) - MAG_BITS); /* (exact) */
 }
 
 /* 1 - |x| from above, 0 when |x| >= 1: exactly where it is small (tanh near
    ±1, expm1 near -1), from x's limbs */
-static double one_minus(mpfr_srcptr x, int *wide) {
+static xb one_minus(mpfr_srcptr x, int *wide) {
   if (mpfr_zero_p(x))
     return 1;
   mpfr_exp_t e = mpfr_get_exp(x);
@@ -97,7 +142,7 @@ static double one_minus(mpfr_srcptr x, int *wide) {
   const mp_limb_t *d = x->_mpfr_d;
   uint64_t c = -(uint64_t)d[n - 1]; /* 2^64 - the top limb: the rest only lowers it */
   if (n == 1 || c >= (1ull << 34) || n > 16)
-    return up((double)c) * 0x1p-64;
+    return up((xb)c) * pow2(-64);
   mp_limb_t r[16];
   mpn_neg(r, d, n);
   mp_size_t k = n - 1;
@@ -108,10 +153,10 @@ static double one_minus(mpfr_srcptr x, int *wide) {
     return 0;
   }
   if (k == 0)
-    return up((double)r[0]) * pow2(-64 * (long)n);
+    return up((xb)r[0]) * pow2(-64 * (long)n);
   /* r[k] and the limb below it, and 1 for the rest (a double rounds to nearest:
      up() of a sum with 1 is at least the sum, the 1 lost or not) */
-  return up(up((double)r[k]) * 0x1p64 + up((double)r[k - 1] + 1)) *
+  return up(up((xb)r[k]) * pow2(64) + up((xb)r[k - 1] + 1)) *
          pow2(64 * ((long)k - 1 - (long)n));
 }
 
@@ -119,8 +164,8 @@ static double one_minus(mpfr_srcptr x, int *wide) {
 
 /* 1/y from above and its spread ry/(y·(y - ry)), y = |b| from below; -1
    when the ball reaches 0 */
-static int inverse(double y, double ry, double *q, double *spread) {
-  double gap = sub_down(y, ry);
+static int inverse(xb y, xb ry, xb *q, xb *spread) {
+  xb gap = sub_down(y, ry);
   if (!(gap > 0))
     return -1;
   *q = div_up(1, y);
@@ -128,10 +173,10 @@ static int inverse(double y, double ry, double *q, double *spread) {
   return 0;
 }
 
-int xiB_partial_mid(int op, int k, mpfr_srcptr v, double rv, mpfr_srcptr a, double ra,
-                    mpfr_srcptr b, double rb, double u, mpfr_ptr tmp, double *P, double *rho,
-                    int *wide) {
-  double q, s, t, o;
+int xiB_partial_mid(int op, int k, mpfr_srcptr v, long double rv, mpfr_srcptr a,
+                    long double ra, mpfr_srcptr b, long double rb, long double u, mpfr_ptr tmp,
+                    long double *P, long double *rho, int *wide) {
+  xb q, s, t, o;
   switch (op) {
   case XI_ID:
   case XI_ASFLOAT:
@@ -173,7 +218,7 @@ int xiB_partial_mid(int op, int k, mpfr_srcptr v, double rv, mpfr_srcptr a, doub
     return 0;
   case XI_TANH: { /* RN(1 - RN(o²)); 1 - O² is within ro·(2|o| + ro) of 1 - o² */
     o = of_mpfr(v, 1, wide);
-    double sq = mul_up(mul_up(o, o), u);
+    xb sq = mul_up(mul_up(o, o), u);
     q = add_up(mul_up(one_minus(v, wide), add_up(1, o)), sq);
     t = mul_up(q, u);
     s = mul_up(rv, add_up(2 * o, rv));
@@ -200,7 +245,7 @@ int xiB_partial_mid(int op, int k, mpfr_srcptr v, double rv, mpfr_srcptr a, doub
 /* ---- the pass ---- */
 
 /* the value radius of node o, from above; -1: none */
-static int value_radius(xiB_balls *b, uint32_t o, double *r, int *wide) {
+static int value_radius(xiB_balls *b, uint32_t o, xb *r, int *wide) {
   const arb_struct *x = xiB_n(b, o) == 1 ? xiB_el(b, o) : NULL;
   if (x && arb_is_exact(x) && !b->g->nodes[o].x) { /* a literal held exactly (xiB_radius */
     arf_t t;                                       /* allows it half an ulp) */
@@ -221,7 +266,7 @@ static int value_radius(xiB_balls *b, uint32_t o, double *r, int *wide) {
     }
     if (q->exp > E_MAX || q->exp < -E_MAX)
       return *wide = 1, 0;
-    *r = (double)q->man * pow2((long)q->exp - MAG_BITS); /* (exact) */
+    *r = (xb)q->man * pow2((long)q->exp - MAG_BITS); /* (exact) */
     return 0;
   }
   mag_t m;
@@ -234,10 +279,10 @@ static int value_radius(xiB_balls *b, uint32_t o, double *r, int *wide) {
 }
 
 /* the bounds of node i's partial by operand k */
-static int partial(xiB_balls *b, uint32_t i, int k, mpfr_ptr tmp, double u, double *P,
-                   double *rho, int *wide) {
+static int partial(xiB_balls *b, uint32_t i, int k, mpfr_ptr tmp, xb u, xb *P, xb *rho,
+                   int *wide) {
   const xiG_node *n = &b->g->nodes[i];
-  double rv = 0, ra = 0, rb = 0;
+  xb rv = 0, ra = 0, rb = 0;
   int op = n->op;
   if (op == XI_ADD || op == XI_SUB || op == XI_NEG || op == XI_ID || op == XI_ASFLOAT) {
     *P = 1, *rho = 0;
@@ -255,23 +300,22 @@ static int partial(xiB_balls *b, uint32_t i, int k, mpfr_ptr tmp, double u, doub
 }
 
 typedef struct {
-  double r, M; /* the adjoint's radius; a bound of the running sum's size */
+  kept r, M; /* the adjoint's radius; a bound of the running sum's size */
 } bound;
 
 /* node i's adjoint d (radius r) passed to operand o's bound x by a partial
    within P, ρ; rounded: a sum into o's adjoint was rounded (the sweep says) */
-static void pass(bound *x, mpfr_srcptr d, double r, double P, double rho, int rounded,
-                 double u, int *wide) {
-  double e = mul_up(r, add_up(P, rho));
+static void pass(bound *x, mpfr_srcptr d, xb r, xb P, xb rho, int rounded, xb u, int *wide) {
+  xb e = mul_up(r, add_up(P, rho));
   if (mpfr_zero_p(d)) { /* the sweep passed it over */
-    x->r = add_up(x->r, e);
+    x->r = keep_up(add_up(kept_of(x->r), e), wide);
     return;
   }
-  double ad = of_mpfr(d, 1, wide), term = mul_up(ad, P);
+  xb ad = of_mpfr(d, 1, wide), term = mul_up(ad, P), M = kept_of(x->M);
   e = add_up(e, mul_up(ad, rho));
-  double round = rounded ? mul_up(add_up(x->M, term), u) : 0;
-  x->M = add_up(add_up(x->M, term), round);
-  x->r = add_up(add_up(x->r, e), round);
+  xb round = rounded ? mul_up(add_up(M, term), u) : 0;
+  x->M = keep_up(add_up(add_up(M, term), round), wide);
+  x->r = keep_up(add_up(add_up(kept_of(x->r), e), round), wide);
 }
 
 /* the pass over lo..root into bd (indexed from lo); 1: no rule somewhere, or
@@ -279,7 +323,7 @@ static void pass(bound *x, mpfr_srcptr d, double r, double P, double rho, int ro
 static int run(xiB_balls *b, uint32_t root, uint32_t lo, bound *bd, xi_pos at, xi_err *err) {
   const xiD_sweep *s = b->s;
   xiG_graph *g = b->g;
-  double u = pow2(-(long)s->prec);
+  xb u = pow2(-(long)s->prec);
   mpfr_t tmp;
   mpfr_init2(tmp, s->prec);
   int rc = 0, wide = 0;
@@ -292,21 +336,21 @@ static int run(xiB_balls *b, uint32_t root, uint32_t lo, bound *bd, xi_pos at, x
     if (!s->need[i] || n->op == XI_LEAF || n->op == XI_CONST)
       continue;
     mpfr_srcptr d = &s->adj[i];
-    double r = bd[i - lo].r;
+    xb r = kept_of(bd[i - lo].r);
     if (mpfr_zero_p(d) && r == 0)
       continue;
     for (uint32_t k = 0; k < xiG_nargs(n); k++) {
       uint32_t o = xiG_arg(n, k);
       if (o < s->lo || !s->need[o])
         continue;
-      double P, rho;
+      xb P, rho;
       if (partial(b, i, (int)k, tmp, u, &P, &rho, &wide)) {
         rc = 1;
         break;
       }
       pass(&bd[o - lo], d, r, P, rho, s->need[o] & XI_D_ROUNDED, u, &wide);
     }
-    if (wide || !(r < 1e300))
+    if (wide)
       rc = rc ? rc : 1;
   }
   mpfr_clear(tmp);
@@ -318,7 +362,7 @@ static void fill(arb_t out, uint32_t i, void *ctx) {
   const bound *bd = ((void **)ctx)[1];
   uint32_t lo = *(const uint32_t *)((void **)ctx)[2];
   arf_set_mpfr(arb_midref(out), &b->s->adj[i]);
-  mag_set_d(arb_radref(out), bd[i - lo].r); /* (from above) */
+  mag_set_ui_2exp_si(arb_radref(out), bd[i - lo].r.m, bd[i - lo].r.e); /* (from above) */
 }
 
 int xiB_sweep_mid(xiB_balls *b, uint32_t root, uint32_t lo, const uint8_t *in, xiD_want want,

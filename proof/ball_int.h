@@ -141,12 +141,12 @@ int xiB_sweep_mid(xiB_balls *b, uint32_t root, uint32_t lo, const uint8_t *in, x
 /* The partial ∂v/∂(operand k) of scalar op as the sweep computes it
    (xiD_partial: p̃, from the numbers v, a, b, rounded to nearest at u = 2^-prec
    of each result), against the exact partial at the exact values within
-   v ± rv, a ± ra, b ± rb: |p̃| <= *P and |exact - p̃| <= *rho, as doubles
+   v ± rv, a ± ra, b ± rb: |p̃| <= *P and |exact - p̃| <= *rho, long doubles
    from above.  tmp (prec bits) is scratch.  0, or -1: no rule; *wide is set
-   when a number is out of the doubles' safe range (the bounds then mean
+   when a number is out of the long doubles' safe range (the bounds then mean
    nothing). */
-int xiB_partial_mid(int op, int k, mpfr_srcptr v, double rv, mpfr_srcptr a, double ra,
-                    mpfr_srcptr b, double rb, double u, mpfr_ptr tmp, double *P, double *rho,
-                    int *wide);
+int xiB_partial_mid(int op, int k, mpfr_srcptr v, long double rv, mpfr_srcptr a,
+                    long double ra, mpfr_srcptr b, long double rb, long double u, mpfr_ptr tmp,
+                    long double *P, long double *rho, int *wide);
 
 #endif

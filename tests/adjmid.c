@@ -163,7 +163,7 @@ static void try_rule(int op, int binary, int k, mpfr_prec_t prec, int ka, int kb
   int inex = xiO_table[op].forward(v, a, binary ? b : NULL, MPFR_RNDN);
   if (!binary)
     mpfr_set(b, a, MPFR_RNDN), mag_zero(rb);
-  double P, rho;
+  long double P, rho;
   int wide = 0;
   if (!mpfr_number_p(v) ||
       xiO_ball_mid(op, rv, v, inex == 0, a, ra, binary ? b : NULL, binary ? rb : NULL)) {
@@ -179,8 +179,8 @@ static void try_rule(int op, int binary, int k, mpfr_prec_t prec, int ka, int kb
       given++;
       mpfr_abs(dist, q, MPFR_RNDN);
       checks++;
-      if (mpfr_cmp_d(dist, P) > 0)
-        fail("|p| above P", op, k, prec, a, b, q, P);
+      if (mpfr_cmp_ld(dist, P) > 0)
+        fail("|p| above P", op, k, prec, a, b, q, (double)P);
       for (int j = 0; j < 12; j++) {
         point(pa, a, ra, j < 3 ? j : 3);
         point(pb, b, rb, j < 3 ? (j + 1) % 3 : 3);
@@ -192,8 +192,8 @@ static void try_rule(int op, int binary, int k, mpfr_prec_t prec, int ka, int kb
         mpfr_sub(dist, e, q, MPFR_RNDA);
         mpfr_abs(dist, dist, MPFR_RNDN);
         checks++;
-        if (!mpfr_number_p(e) || mpfr_cmp_d(dist, rho) > 0)
-          fail("the derivative outside p ± rho", op, k, prec, pa, pb, q, rho);
+        if (!mpfr_number_p(e) || mpfr_cmp_ld(dist, rho) > 0)
+          fail("the derivative outside p ± rho", op, k, prec, pa, pb, q, (double)rho);
       }
     }
   }
