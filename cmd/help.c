@@ -112,6 +112,8 @@ static const struct {
      "                         name the def assigns is its own (read before it has a\n"
      "                         value: UnboundLocalError); ending without return: None\n"
      "  None                   a value: x = None, if x is None:, x is not None\n"
+     "  params[k] -= lr * g[k] in a def changes the caller's dict (list, array), as\n"
+     "                         Python's does; update(params, grads) alone in a def\n"
      "  f(x, lr=0.5)           keyword arguments; f = lambda x, a=3: a * x + 1\n"
      "  for i in range(n):     range(stop), range(start, stop), range(start, stop, step)\n"
      "  while c:               as long as c holds; break, continue (in for too)\n"

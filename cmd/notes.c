@@ -15,6 +15,8 @@
 /* ---- where inf and nan first appeared (trace, in a format) ---- */
 
 static int finite_view(const xiO_view *v, int nan_only) {
+  if (!v->el) /* a list or a dict of Python's: no numbers of its own */
+    return 1;
   for (uint32_t k = 0; k < v->n; k++)
     if (nan_only ? mpfr_nan_p(&v->el[k]) : !mpfr_number_p(&v->el[k]))
       return 0;
@@ -118,6 +120,8 @@ static void notes_from(xiR_session *s, uint32_t root, uint32_t from) {
     if (!cone[i] || n->op == XI_TUPLE || i < from)
       continue;
     xiO_view v = xiG_view(n);
+    if (!v.el || !v.n) /* (a Python list's node: its items are nodes of their own) */
+      continue;
     int ops_finite = 1, ops_nonan = 1;
     for (uint32_t k = 0; k < xiG_nargs(n); k++) {
       xiO_view o = xiG_view(&s->g.nodes[xiG_arg(n, k)]);

@@ -342,15 +342,16 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     cx->effects = 1;
     xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
     return 0;
-  case S_EXPR: /* self.forward(X) alone: a method, for what it sets */
-    if (bs->code.n && bs->code.ins[bs->code.n - 1].kind == K_METHOD) {
+  case S_EXPR: /* self.forward(X), update(params, grads) alone: for what it sets or prints */
+    if (bs->code.n && (bs->code.ins[bs->code.n - 1].kind == K_METHOD ||
+                       bs->code.ins[bs->code.n - 1].kind == K_CALL)) {
       append(p, &st->code, &bs->code);
       cx->effects = 1;
       xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
       return 0;
     }
     def_fail(p, bs, bs->pos, "a def's body in xi holds assignments (x = ..., a, b = ..., "
-                             "self.x = ...), method calls, if, for, while and return");
+                             "self.x = ...), calls, print, if, for, while and return");
   case S_PRINT: /* written at each call, as Python's (the session's hook) */
     if (bs->cmd)
       def_fail(p, bs, bs->pos, "print inside a def takes Python's parentheses in xi: "

@@ -547,9 +547,8 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
       *out = g->nodes[args[0]].x->args[s + 1];
       return 0;
     }
-    if (n < 3)
-      return xiX_fail(err, pos, "d.get(key) of a key the dict has not gives None, which is not "
-                                "a value in xi: give a default, d.get(key, 0)");
+    if (n < 3) /* a key the dict has not: None, as Python's */
+      return xiG_container(g, XI_C_NONE, NULL, 0, pos, out, err);
     *out = args[2];
     return 0;
   }

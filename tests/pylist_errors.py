@@ -28,7 +28,6 @@ print(enumerate(xs))
 print(f"{xs:.2f}")
 s = 'text'
 print(s[0])
-print(d.get('W9'))
 print(d.keys()[0])
 print(max([np.zeros(2), np.ones(2)]))
 print(sum(xs, 10))

@@ -62,3 +62,21 @@ model = {"w": 0.0, "b": 0.0}
 x = np.array([0.0, 1.0, 2.0, 3.0])
 print("final", fit(model, x, 2 * x + 1, 5))
 print(model)
+
+# a def calling another for what it changes, in a loop: the caller's dict
+# follows the change made two calls down
+def update(p, g):
+    for k in p:
+        p[k] -= 0.5 * g[k]
+
+def train(p, steps):
+    hist = []
+    for s in range(steps):
+        g = {"w": 2 * p["w"]}
+        update(p, g)
+        hist.append(p["w"][0])
+    return hist
+
+params = {"w": np.array([1.0, -2.0])}
+h = train(params, 3)
+print(h, params)

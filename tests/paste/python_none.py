@@ -50,3 +50,4 @@ x = None
 if not x:
     print("x is falsy")
 print(x)
+print(opts.get("nesterov"), opts.get("nesterov") is None)
