@@ -171,11 +171,11 @@ static const struct {
      "micrograd (from micrograd.engine import Value) and PyTorch (import torch):\n"
      "help torch.\n"
      "Not part of xi, each with a message: inheritance, super(), decorators, dunder\n"
-     "methods but __init__ and __call__, class attributes (help class), with (but with\n"
-     "torch.no_grad():),\n"
-     "try, sets, f-strings as\n"
-     "values, a list that holds itself; lambda but as a name's value.  print inside a\n"
-     "def or a method writes at each call, as Python's.  help numpy lists NumPy's names."},
+     "methods but __init__ and __call__, class attributes (help class), with (but\n"
+     "with torch.no_grad():), try, sets, f-strings as values, a list that holds\n"
+     "itself, for ... else and while ... else; lambda but as a name's value.  print\n"
+     "inside a def or a method writes at each call, as Python's.  help numpy lists\n"
+     "NumPy's names."},
     {"torch",
      "micrograd's Value and PyTorch's tensors, pasted as written (Python's code):\n"
      "  from micrograd.engine import Value     a = Value(-4.0); + - * / ** .relu()\n"
