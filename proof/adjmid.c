@@ -17,149 +17,191 @@
  * sweep's order, two bounds a node: nothing computed again in MPFR but the
  * partials of sin and cos.
  *
- * The bounds are long doubles, every operation widened upward (or downward,
- * for a lower bound) past its rounding: up() below.  An under- or overflow in the sweep
+ * The bounds are pairs m·2^e of integers, m of 32 bits, as Arb's mag_t
+ * (mag.h) keeps 30: every operation is done on the integers exactly and
+ * then rounded up (for a lower bound, down) to 32 bits, so that each bound
+ * is proven on any processor and under valgrind, with no floating point.
+ * An under- or overflow in the sweep
  * (its rounding is then not within u) and a graph changed since it ran are
  * the sweep's to say (xiD_current); then, and where a rule is missing or a
  * value has no radius, the sweep in Arb's balls is run instead (sweep.c). */
 #include "proof/ball_int.h"
 
-#include <fenv.h>
-#include <float.h>
-#include <math.h>
 #include <stdlib.h>
 
 #include "ops/fmt.h"
 
-/* ---- bounds, in long doubles rounded up (or down) ----
-   An op rounded to nearest errs by at most LDBL_EPSILON/2 of its result, or half
-   the least subnormal: up() and down() widen it by more.  Every number brought in
-   lies within 2^±E_MAX (x87's long double: 2^±16000; bounds of it are then
-   normal), or the pass is given up; a bound that overflows is infinite, and
-   proves nothing.  Kept by node in 8 bytes (kept below). */
+/* ---- bounds: m·2^e, m = 0 (e = 0) or 2^31 <= m < 2^32 (xiB_bnd) ----
+   Every number brought in has |exponent| <= E_MAX, and a bound kept by node
+   (kept, 8 bytes: two a node) has |e| <= E_KEEP, or the pass is given up
+   (*wide): the exponents of the few operations between (int64_t) then never
+   come near overflowing. */
 
-typedef long double xb;
-#define E_MAX (LDBL_MAX_EXP - 384)
+typedef xiB_bnd xb;
+#define E_MAX (1L << 28)
+#define E_KEEP (1L << 30)
+#define TOP ((uint64_t)1 << 31)
+static const xb ZERO = {0, 0}, ONE = {TOP, -31};
 
-/* (LDBL_MIN, not the least subnormal, which is as good a bound: an operand that
-   is subnormal costs the processor a hundred cycles) */
-static xb up(xb z) { return z * (1 + 4 * LDBL_EPSILON) + LDBL_MIN; }
-static xb down(xb z) {
-  z = z * (1 - 4 * LDBL_EPSILON) - LDBL_MIN;
-  return z > 0 ? z : 0;
+_Static_assert(GMP_NUMB_BITS == 64, "the limbs are read as 64 bits");
+
+/* m·2^e (m < 2^64) to 32 bits, from above (up) or truncated (from below) */
+static inline xb norm(uint64_t m, int64_t e, int up) {
+  if (!m)
+    return ZERO;
+  int z = __builtin_clzll(m);
+  if (z >= 32)
+    return (xb){m << (z - 32), e - (z - 32)}; /* (exact) */
+  int sh = 32 - z;
+  uint64_t t = (m >> sh) + (up && (m << (64 - sh)) != 0);
+  return t >> 32 ? (xb){TOP, e + sh + 1} : (xb){t, e + sh};
 }
-/* (of bounds, all >= 0: a 0 stays exact, as a sum of two is 0 only when both are) */
-static xb mul_up(xb x, xb y) { return x == 0 || y == 0 ? 0 : up(x * y); }
-static xb add_up(xb x, xb y) { return x + y == 0 ? 0 : up(x + y); }
-static xb div_up(xb x, xb y) { return x == 0 ? 0 : up(x / y); } /* y from below */
-static xb sub_down(xb x, xb y) { return down(x - y); }
+static inline xb up_of(uint64_t m, int64_t e) { return norm(m, e, 1); }
 
-#if LDBL_MANT_DIG == 64 && LDBL_MAX_EXP == 16384 /* x87's: its bits read and made directly */
-typedef union {
-  long double d;
-  struct {
-    uint64_t m;
-    uint16_t se;
-  } b;
-} x87;
-/* 2^k, |k| <= E_MAX */
-static xb pow2(long k) {
-  x87 t = {0};
-  t.b.m = 1ull << 63, t.b.se = (uint16_t)(16383 + k);
-  return t.d;
+/* The two operations of every edge, as Arb's mag_fast_mul and mag_add do
+   them: the result's mantissa truncated and 1 added (a bound from above,
+   whether or not anything was cut off), then shifted by a bit if it needs
+   it; no count of leading zeros, no test of what was cut off.  (Of bounds,
+   all >= 0: a 0 stays exact, as a sum of two is 0 only when both are.) */
+static inline xb mul_up(xb x, xb y) {
+  if (!x.m || !y.m)
+    return ZERO;
+  /* x.m·y.m in [2^62, 2^64 - 2^33]: t in [2^30 + 1, 2^32 - 1] */
+  uint64_t t = (x.m * y.m >> 32) + 1;
+  int s = !(t >> 31);
+  return (xb){t << s, x.e + y.e + 32 - s};
 }
-#else
-static xb pow2(long k) { return ldexpl(1, (int)k); }
-#endif
+static inline xb add_up(xb x, xb y) {
+  if (!x.m || !y.m)
+    return x.m ? x : y;
+  if (x.e < y.e) {
+    xb t = x;
+    x = y, y = t;
+  }
+  int64_t d = x.e - y.e; /* y < 2^(y.e + 32): (y.m >> d) + 1 units of 2^x.e, or 1 */
+  uint64_t s = x.m + (d == 0 ? y.m : d < 32 ? (y.m >> d) + 1 : 1); /* (< 2^33 - 1) */
+  int c = (int)(s >> 32);
+  return (xb){(s + c) >> c, x.e + c}; /* (s/2 rounded up: < 2^32) */
+}
+/* x·2^-prec (exact: the sweep's unit of rounding u times x) */
+static inline xb ulp(xb x, mpfr_prec_t prec) { return x.m ? (xb){x.m, x.e - prec} : x; }
+/* y's mantissa in units of 2^(ex - 31), ex >= y.e: exact while it fits in 63
+   bits; else from above (up) or below */
+static inline uint64_t align(xb y, int64_t ex, int up) {
+  int64_t d = ex - y.e;
+  if (d <= 31)
+    return y.m << (31 - d);
+  if (d < 63)
+    return (y.m >> (d - 31)) + (up && (y.m << (64 - (d - 31))) != 0);
+  return up != 0; /* (y < 2^(y.e + 32) <= 2^(ex - 31)) */
+}
+/* x - y from below, 0 when y >= x */
+static inline xb sub_down(xb x, xb y) {
+  if (!y.m || !x.m)
+    return y.m ? ZERO : x;
+  if (y.e > x.e) /* (y >= 2^(y.e + 31) > x) */
+    return ZERO;
+  uint64_t X = x.m << 31, Y = align(y, x.e, 1);
+  return X > Y ? norm(X - Y, x.e - 31, 0) : ZERO;
+}
+/* x - y from above, y <= x from below, y.e <= x.e */
+static inline xb sub_up(xb x, xb y) {
+  return y.m ? up_of((x.m << 31) - align(y, x.e, 0), x.e - 31) : x;
+}
+/* x/y from above, y > 0 (from below) */
+static inline xb div_up(xb x, xb y) {
+  if (!x.m)
+    return ZERO;
+  uint64_t n = x.m << 32, q = n / y.m; /* (< 2^33) */
+  return up_of(q + (n % y.m != 0), x.e - 32 - y.e);
+}
+static inline xb half(xb x) { return x.m ? (xb){x.m, x.e - 1} : x; }
+static inline xb twice(xb x) { return x.m ? (xb){x.m, x.e + 1} : x; }
+static inline int less(xb x, xb y) {
+  if (!x.m || !y.m)
+    return !x.m && y.m;
+  return x.e < y.e || (x.e == y.e && x.m < y.m); /* (normalised: e orders them) */
+}
 
-/* a bound as kept: m·2^e from above, m < 2^32 */
+/* a bound as kept by node (exact) */
 typedef struct {
   uint32_t m;
   int32_t e;
 } kept;
 
-static kept keep_up(xb x, int *wide) {
-  if (x == 0)
-    return (kept){0, 0};
-  int e;
-#if LDBL_MANT_DIG == 64 && LDBL_MAX_EXP == 16384
-  x87 t = {x};
-  uint64_t m = t.b.m;
-  e = (int)(t.b.se & 0x7fff) - 16383 + 1;
-  if (!(m >> 63) || e > E_MAX || e < -E_MAX) { /* subnormal, infinite, far out */
+static inline kept keep(xb x, int *wide) {
+  if (x.e > E_KEEP || x.e < -E_KEEP) {
     *wide = 1;
     return (kept){0, 0};
   }
-  uint64_t top = (m >> 32) + ((m & 0xffffffffu) != 0); /* m·2^(e - 64), rounded up */
-  return (kept){top >> 32 ? 1u << 31 : (uint32_t)top, top >> 32 ? e - 31 : e - 32};
-#else
-  xb f = frexpl(x, &e);
-  if (!(x <= LDBL_MAX) || e > E_MAX || e < -E_MAX) {
-    *wide = 1;
-    return (kept){0, 0};
-  }
-  xb top = ceill(ldexpl(f, 32));
-  return top >= 0x1p32 ? (kept){1u << 31, e - 31} : (kept){(uint32_t)top, e - 32};
-#endif
+  return (kept){(uint32_t)x.m, (int32_t)x.e};
 }
-static xb kept_of(kept k) { return k.m ? (xb)k.m * pow2(k.e) : 0; } /* (exact) */
+static inline xb kept_of(kept k) { return (xb){k.m, k.e}; }
 
 /* |x| from above (up) or below; *wide set when |x| is out of range */
-static xb of_mpfr(mpfr_srcptr x, int up_, int *wide) {
+static inline xb of_mpfr(mpfr_srcptr x, int up, int *wide) {
   if (mpfr_zero_p(x))
-    return 0;
+    return ZERO;
   mpfr_exp_t e = mpfr_get_exp(x);
   if (e > E_MAX || e < -E_MAX) {
     *wide = 1;
-    return 0;
+    return ZERO;
   }
   mp_size_t n = (mpfr_get_prec(x) - 1) / GMP_NUMB_BITS + 1;
-  /* its top 53 bits (exact as a double), and one more from above */
-  return (xb)((x->_mpfr_d[n - 1] >> 11) + (up_ != 0)) * pow2((long)e - 53);
+  /* its top 32 bits, and one more from above: |x| < (m + 1)·2^(e - 32) */
+  uint64_t t = (x->_mpfr_d[n - 1] >> 32) + (up != 0);
+  int c = (int)(t >> 32); /* (2^32: 2^31 a bit up) */
+  return (xb){t >> c, (int64_t)e - 32 + c};
 }
 
-/* a mag, from above */
+/* man·2^(exp - 30), a mag's or a kept radius's (exact); *wide when out of range */
+static inline xb of_man(uint64_t man, int64_t exp, int *wide) {
+  if (!man)
+    return ZERO;
+  if (exp > E_MAX || exp < -E_MAX) {
+    *wide = 1;
+    return ZERO;
+  }
+  return norm(man, exp - 30, 1);
+}
 static xb of_mag(const mag_struct *x, int *wide) {
   if (mag_is_zero(x))
-    return 0;
-  if (mag_is_inf(x) || COEFF_IS_MPZ(MAG_EXP(x)) || MAG_EXP(x) > E_MAX || MAG_EXP(x) < -E_MAX) {
+    return ZERO;
+  if (mag_is_inf(x) || COEFF_IS_MPZ(MAG_EXP(x))) {
     *wide = 1;
-    return 0;
+    return ZERO;
   }
-  return (xb)MAG_MAN(x) * pow2((long)MAG_EXP(x) - MAG_BITS); /* (exact) */
+  return of_man(MAG_MAN(x), MAG_EXP(x), wide);
 }
 
 /* 1 - |x| from above, 0 when |x| >= 1: exactly where it is small (tanh near
    ±1, expm1 near -1), from x's limbs */
 static xb one_minus(mpfr_srcptr x, int *wide) {
   if (mpfr_zero_p(x))
-    return 1;
+    return ONE;
   mpfr_exp_t e = mpfr_get_exp(x);
   if (e >= 1)
-    return 0;
-  if (e < 0)
-    return up(1 - of_mpfr(x, 0, wide));
+    return ZERO;
+  if (e < 0) /* (|x| < 1/2) */
+    return sub_up(ONE, of_mpfr(x, 0, wide));
   /* |x| = M·2^-64n, M its n limbs; 1 - |x| = (2^64n - M)·2^-64n */
   mp_size_t n = (mpfr_get_prec(x) - 1) / GMP_NUMB_BITS + 1;
   const mp_limb_t *d = x->_mpfr_d;
   uint64_t c = -(uint64_t)d[n - 1]; /* 2^64 - the top limb: the rest only lowers it */
   if (n == 1 || c >= (1ull << 34) || n > 16)
-    return up((xb)c) * pow2(-64);
+    return up_of(c, -64);
   mp_limb_t r[16];
   mpn_neg(r, d, n);
   mp_size_t k = n - 1;
   while (k > 0 && !r[k])
     k--;
-  if (64 * (n - k + 1) > E_MAX) {
-    *wide = 1;
-    return 0;
-  }
   if (k == 0)
-    return up((xb)r[0]) * pow2(-64 * (long)n);
-  /* r[k] and the limb below it, and 1 for the rest (a double rounds to nearest:
-     up() of a sum with 1 is at least the sum, the 1 lost or not) */
-  return up(up((xb)r[k]) * pow2(64) + up((xb)r[k - 1] + 1)) *
-         pow2(64 * ((long)k - 1 - (long)n));
+    return up_of(r[0], -64 * (int64_t)n);
+  /* r[k]·2^64 + r[k-1] <= (t + 1)·2^(64 - z), t its top 64 bits */
+  int z = __builtin_clzll(r[k]);
+  uint64_t t = z ? r[k] << z | r[k - 1] >> (64 - z) : r[k];
+  int64_t at = 64 * ((int64_t)k - (int64_t)n) - z;
+  return add_up(up_of(t, at), up_of(1, at));
 }
 
 /* ---- the partials' rules ---- */
@@ -168,16 +210,16 @@ static xb one_minus(mpfr_srcptr x, int *wide) {
    when the ball reaches 0 */
 static int inverse(xb y, xb ry, xb *q, xb *spread) {
   xb gap = sub_down(y, ry);
-  if (!(gap > 0))
+  if (!gap.m)
     return -1;
-  *q = div_up(1, y);
+  *q = div_up(ONE, y);
   *spread = div_up(div_up(ry, y), gap);
   return 0;
 }
 
-int xiB_partial_mid(int op, int k, mpfr_srcptr v, long double rv, mpfr_srcptr a,
-                    long double ra, mpfr_srcptr b, long double rb, long double u, mpfr_ptr tmp,
-                    long double *P, long double *rho, int *wide) {
+/* xiB_partial_mid's (inline: the pass calls it for every edge) */
+static inline int rule(int op, int k, mpfr_srcptr v, xb rv, mpfr_srcptr a, xb ra, mpfr_srcptr b,
+                       xb rb, mpfr_prec_t prec, mpfr_ptr tmp, xb *P, xb *rho, int *wide) {
   xb q, s, t, o;
   switch (op) {
   case XI_ID:
@@ -185,7 +227,7 @@ int xiB_partial_mid(int op, int k, mpfr_srcptr v, long double rv, mpfr_srcptr a,
   case XI_ADD:
   case XI_NEG:
   case XI_SUB: /* ±1, exactly */
-    *P = 1, *rho = 0;
+    *P = ONE, *rho = ZERO;
     return 0;
   case XI_MUL: /* the other operand's number */
     *P = of_mpfr(k ? a : b, 1, wide), *rho = k ? ra : rb;
@@ -194,8 +236,8 @@ int xiB_partial_mid(int op, int k, mpfr_srcptr v, long double rv, mpfr_srcptr a,
     *P = of_mpfr(v, 1, wide), *rho = rv;
     return 0;
   case XI_EXPM1: /* RN(o + 1) */
-    q = mpfr_sgn(v) >= 0 ? add_up(of_mpfr(v, 1, wide), 1) : one_minus(v, wide);
-    t = mul_up(q, u);
+    q = mpfr_sgn(v) >= 0 ? add_up(of_mpfr(v, 1, wide), ONE) : one_minus(v, wide);
+    t = ulp(q, prec);
     *P = add_up(q, t), *rho = add_up(rv, t);
     return 0;
   case XI_LOG: /* RN(1/a) */
@@ -208,22 +250,22 @@ int xiB_partial_mid(int op, int k, mpfr_srcptr v, long double rv, mpfr_srcptr a,
       s = add_up(div_up(rv, sub_down(of_mpfr(b, 0, wide), rb)), mul_up(o, s));
       q = mul_up(o, q);
     }
-    t = mul_up(q, u);
+    t = ulp(q, prec);
     *P = add_up(q, t), *rho = add_up(s, t);
     return 0;
   case XI_SQRT: /* RN(1/(2o)) */
     if (inverse(of_mpfr(v, 0, wide), rv, &q, &s))
       return -1;
-    q = mul_up(q, 0.5), s = mul_up(s, 0.5);
-    t = mul_up(q, u);
+    q = half(q), s = half(s); /* (exact) */
+    t = ulp(q, prec);
     *P = add_up(q, t), *rho = add_up(s, t);
     return 0;
   case XI_TANH: { /* RN(1 - RN(o²)); 1 - O² is within ro·(2|o| + ro) of 1 - o² */
     o = of_mpfr(v, 1, wide);
-    xb sq = mul_up(mul_up(o, o), u);
-    q = add_up(mul_up(one_minus(v, wide), add_up(1, o)), sq);
-    t = mul_up(q, u);
-    s = mul_up(rv, add_up(2 * o, rv));
+    xb sq = ulp(mul_up(o, o), prec);
+    q = add_up(mul_up(one_minus(v, wide), add_up(ONE, o)), sq);
+    t = ulp(q, prec);
+    s = mul_up(rv, add_up(twice(o), rv));
     *P = add_up(q, t), *rho = add_up(add_up(s, sq), t);
     return 0;
   }
@@ -236,12 +278,18 @@ int xiB_partial_mid(int op, int k, mpfr_srcptr v, long double rv, mpfr_srcptr a,
     xiO_table[op].partial(k, tmp, v, a, b);
     *P = of_mpfr(tmp, 1, wide);
     o = of_mpfr(v, 1, wide);
-    s = add_up(mul_up(add_up(o, mul_up(o, u)), ra), mul_up(mul_up(ra, ra), 0.5));
-    *rho = add_up(s < ra ? s : ra, mul_up(*P, u));
+    s = add_up(mul_up(add_up(o, ulp(o, prec)), ra), half(mul_up(ra, ra)));
+    *rho = add_up(less(s, ra) ? s : ra, ulp(*P, prec));
     return 0;
   default:
     return -1;
   }
+}
+
+int xiB_partial_mid(int op, int k, mpfr_srcptr v, xiB_bnd rv, mpfr_srcptr a, xiB_bnd ra,
+                    mpfr_srcptr b, xiB_bnd rb, mpfr_prec_t prec, mpfr_ptr tmp, xiB_bnd *P,
+                    xiB_bnd *rho, int *wide) {
+  return rule(op, k, v, rv, a, ra, b, rb, prec, tmp, P, rho, wide);
 }
 
 /* ---- the pass ---- */
@@ -256,19 +304,12 @@ static int value_radius(xiB_balls *b, uint32_t o, xb *r, int *wide) {
     int same = arf_equal(t, arb_midref(x));
     arf_clear(t);
     if (same) {
-      *r = 0;
+      *r = ZERO;
       return 0;
     }
   }
   if (b->fast[o] & B_RADIUS) { /* (the common case, read in place) */
-    const xiB_rad *q = &b->rad[o];
-    if (!q->man) {
-      *r = 0;
-      return 0;
-    }
-    if (q->exp > E_MAX || q->exp < -E_MAX)
-      return *wide = 1, 0;
-    *r = (xb)q->man * pow2((long)q->exp - MAG_BITS); /* (exact) */
+    *r = of_man(b->rad[o].man, b->rad[o].exp, wide);
     return 0;
   }
   mag_t m;
@@ -280,16 +321,15 @@ static int value_radius(xiB_balls *b, uint32_t o, xb *r, int *wide) {
   return rc ? -1 : 0;
 }
 
-/* the bounds of node i's partial by operand k */
-static int partial(xiB_balls *b, uint32_t i, int k, mpfr_ptr tmp, xb u, xb *P, xb *rho,
-                   int *wide) {
+/* the bounds of node i's partial by operand k: 0, 1 when it is ±1 exactly
+   (the pass then multiplies by nothing), -1 no rule */
+static int partial(xiB_balls *b, uint32_t i, int k, mpfr_ptr tmp, mpfr_prec_t prec, xb *P,
+                   xb *rho, int *wide) {
   const xiG_node *n = &b->g->nodes[i];
-  xb rv = 0, ra = 0, rb = 0;
+  xb rv = ZERO, ra = ZERO, rb = ZERO;
   int op = n->op;
-  if (op == XI_ADD || op == XI_SUB || op == XI_NEG || op == XI_ID || op == XI_ASFLOAT) {
-    *P = 1, *rho = 0;
-    return 0;
-  }
+  if (op == XI_ADD || op == XI_SUB || op == XI_NEG || op == XI_ID || op == XI_ASFLOAT)
+    return 1;
   int own = op == XI_EXP || op == XI_EXPM1 || op == XI_SQRT || op == XI_TANH ||
             (op == XI_DIV && k == 1);
   int of_a = op == XI_LOG || op == XI_SIN || op == XI_COS || (op == XI_MUL && k == 1);
@@ -298,7 +338,7 @@ static int partial(xiB_balls *b, uint32_t i, int k, mpfr_ptr tmp, xb u, xb *P, x
       (of_b && value_radius(b, n->b, &rb, wide)))
     return -1;
   const xiG_node *na = &b->g->nodes[n->a], *nb = n->b != XI_NONE ? &b->g->nodes[n->b] : na;
-  return xiB_partial_mid(op, k, n->v, rv, na->v, ra, nb->v, rb, u, tmp, P, rho, wide);
+  return rule(op, k, n->v, rv, na->v, ra, nb->v, rb, prec, tmp, P, rho, wide);
 }
 
 typedef struct {
@@ -306,18 +346,21 @@ typedef struct {
 } bound;
 
 /* node i's adjoint d (radius r) passed to operand o's bound x by a partial
-   within P, ρ; rounded: a sum into o's adjoint was rounded (the sweep says) */
-static void pass(bound *x, mpfr_srcptr d, xb r, xb P, xb rho, int rounded, xb u, int *wide) {
-  xb e = mul_up(r, add_up(P, rho));
+   within P, ρ (unit: ±1 exactly, P = 1 and ρ = 0); rounded: a sum into o's
+   adjoint was rounded (the sweep says) */
+static inline void pass(bound *x, mpfr_srcptr d, xb r, xb P, xb rho, int unit, int rounded,
+                        mpfr_prec_t prec, int *wide) {
+  xb e = unit ? r : mul_up(r, add_up(P, rho));
   if (mpfr_zero_p(d)) { /* the sweep passed it over */
-    x->r = keep_up(add_up(kept_of(x->r), e), wide);
+    x->r = keep(add_up(kept_of(x->r), e), wide);
     return;
   }
-  xb ad = of_mpfr(d, 1, wide), term = mul_up(ad, P), M = kept_of(x->M);
-  e = add_up(e, mul_up(ad, rho));
-  xb round = rounded ? mul_up(add_up(M, term), u) : 0;
-  x->M = keep_up(add_up(add_up(M, term), round), wide);
-  x->r = keep_up(add_up(add_up(kept_of(x->r), e), round), wide);
+  xb ad = of_mpfr(d, 1, wide), term = unit ? ad : mul_up(ad, P);
+  if (!unit)
+    e = add_up(e, mul_up(ad, rho));
+  xb sum = add_up(kept_of(x->M), term), round = rounded ? ulp(sum, prec) : ZERO;
+  x->M = keep(add_up(sum, round), wide);
+  x->r = keep(add_up(add_up(kept_of(x->r), e), round), wide);
 }
 
 /* the pass over lo..root into bd (indexed from lo); 1: no rule somewhere, or
@@ -325,7 +368,6 @@ static void pass(bound *x, mpfr_srcptr d, xb r, xb P, xb rho, int rounded, xb u,
 static int run(xiB_balls *b, uint32_t root, uint32_t lo, bound *bd, xi_pos at, xi_err *err) {
   const xiD_sweep *s = b->s;
   xiG_graph *g = b->g;
-  xb u = pow2(-(long)s->prec);
   mpfr_t tmp;
   mpfr_init2(tmp, s->prec);
   int rc = 0, wide = 0;
@@ -339,18 +381,19 @@ static int run(xiB_balls *b, uint32_t root, uint32_t lo, bound *bd, xi_pos at, x
       continue;
     mpfr_srcptr d = &s->adj[i];
     xb r = kept_of(bd[i - lo].r);
-    if (mpfr_zero_p(d) && r == 0)
+    if (mpfr_zero_p(d) && !r.m)
       continue;
-    for (uint32_t k = 0; k < xiG_nargs(n); k++) {
+    for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs; k++) {
       uint32_t o = xiG_arg(n, k);
       if (o < s->lo || !s->need[o])
         continue;
-      xb P, rho;
-      if (partial(b, i, (int)k, tmp, u, &P, &rho, &wide)) {
+      xb P = ONE, rho = ZERO;
+      int unit = partial(b, i, (int)k, tmp, s->prec, &P, &rho, &wide);
+      if (unit < 0) {
         rc = 1;
         break;
       }
-      pass(&bd[o - lo], d, r, P, rho, s->need[o] & XI_D_ROUNDED, u, &wide);
+      pass(&bd[o - lo], d, r, P, rho, unit, s->need[o] & XI_D_ROUNDED, s->prec, &wide);
     }
     if (wide)
       rc = rc ? rc : 1;
@@ -372,7 +415,7 @@ int xiB_sweep_mid(xiB_balls *b, uint32_t root, uint32_t lo, const uint8_t *in, x
   xiG_graph *g = b->g;
   const xiD_sweep *s = b->s;
   if (b->mid_off || xiO_fmt != XI_FMT_MPFR || !xiD_current(s, g, root) || b->prec != (slong)g->prec ||
-      root >= b->lazy_from || g->prec > E_MAX - 64 || fegetround() != FE_TONEAREST)
+      root >= b->lazy_from || g->prec > E_MAX - 64)
     return 1;
   for (uint32_t i = lo; i <= root; i++) /* every adjoint wanted was swept */
     if (in[i] && xiB_wanted(g, i, want, list, nlist) && !xiD_needed(s, i))

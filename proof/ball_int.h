@@ -138,15 +138,20 @@ int xiB_keep(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *list, u
 int xiB_sweep_mid(xiB_balls *b, uint32_t root, uint32_t lo, const uint8_t *in, xiD_want want,
                   const uint32_t *list, uint32_t nlist, xiB_adj *a, xi_pos at, xi_err *err);
 
+/* a bound of adjmid.c's, m·2^e: m = 0 (and e = 0), or 2^31 <= m < 2^32 */
+typedef struct {
+  uint64_t m;
+  int64_t e;
+} xiB_bnd;
+
 /* The partial ∂v/∂(operand k) of scalar op as the sweep computes it
    (xiD_partial: p̃, from the numbers v, a, b, rounded to nearest at u = 2^-prec
    of each result), against the exact partial at the exact values within
-   v ± rv, a ± ra, b ± rb: |p̃| <= *P and |exact - p̃| <= *rho, long doubles
-   from above.  tmp (prec bits) is scratch.  0, or -1: no rule; *wide is set
-   when a number is out of the long doubles' safe range (the bounds then mean
-   nothing). */
-int xiB_partial_mid(int op, int k, mpfr_srcptr v, long double rv, mpfr_srcptr a,
-                    long double ra, mpfr_srcptr b, long double rb, long double u, mpfr_ptr tmp,
-                    long double *P, long double *rho, int *wide);
+   v ± rv, a ± ra, b ± rb: |p̃| <= *P and |exact - p̃| <= *rho, from above.
+   tmp (prec bits) is scratch.  0, or -1: no rule; *wide is set when a number
+   is out of the bounds' range (they then mean nothing). */
+int xiB_partial_mid(int op, int k, mpfr_srcptr v, xiB_bnd rv, mpfr_srcptr a, xiB_bnd ra,
+                    mpfr_srcptr b, xiB_bnd rb, mpfr_prec_t prec, mpfr_ptr tmp, xiB_bnd *P, xiB_bnd *rho,
+                    int *wide);
 
 #endif

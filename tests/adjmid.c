@@ -91,6 +91,24 @@ static double mag_up(const mag_t r) {
   return d;
 }
 
+/* r as adjmid.c's bound (exact: a mag is man·2^(exp - 30), man of 30 bits) */
+static xiB_bnd bnd_of(const mag_t r) {
+  if (mag_is_zero(r))
+    return (xiB_bnd){0, 0};
+  return (xiB_bnd){(uint64_t)MAG_MAN(r) << 2, MAG_EXP(r) - 32};
+}
+
+/* |d| > the bound x */
+static int above(mpfr_srcptr d, xiB_bnd x) {
+  mpfr_t t;
+  mpfr_init2(t, 64);
+  mpfr_set_ui_2exp(t, x.m, x.e, MPFR_RNDN); /* (exact) */
+  int r = mpfr_cmpabs(d, t) > 0;
+  mpfr_clear(t);
+  return r;
+}
+static double bnd_d(xiB_bnd x) { return ldexp((double)x.m, (int)x.e); }
+
 /* a point of x ± r at REF bits: j = 0 its centre, 1 and 2 its ends, else inside */
 static void point(mpfr_ptr p, mpfr_srcptr x, const mag_t r, int j) {
   mpfr_t m;
@@ -163,7 +181,7 @@ static void try_rule(int op, int binary, int k, mpfr_prec_t prec, int ka, int kb
   int inex = xiO_table[op].forward(v, a, binary ? b : NULL, MPFR_RNDN);
   if (!binary)
     mpfr_set(b, a, MPFR_RNDN), mag_zero(rb);
-  long double P, rho;
+  xiB_bnd P, rho;
   int wide = 0;
   if (!mpfr_number_p(v) ||
       xiO_ball_mid(op, rv, v, inex == 0, a, ra, binary ? b : NULL, binary ? rb : NULL)) {
@@ -171,16 +189,16 @@ static void try_rule(int op, int binary, int k, mpfr_prec_t prec, int ka, int kb
   } else {
     mpfr_srcptr q = xiO_table[op].partial(k, p, v, a, b); /* as xiD_partial */
     if (!mpfr_number_p(q) ||
-        xiB_partial_mid(op, k, v, mag_up(rv), a, mag_up(ra), b, mag_up(rb), ldexp(1, -(int)prec),
-                        p, &P, &rho, &wide) ||
+        xiB_partial_mid(op, k, v, bnd_of(rv), a, bnd_of(ra), b, bnd_of(rb),
+                        prec, p, &P, &rho, &wide) ||
         wide) {
       refused++;
     } else {
       given++;
       mpfr_abs(dist, q, MPFR_RNDN);
       checks++;
-      if (mpfr_cmp_ld(dist, P) > 0)
-        fail("|p| above P", op, k, prec, a, b, q, (double)P);
+      if (above(dist, P))
+        fail("|p| above P", op, k, prec, a, b, q, bnd_d(P));
       for (int j = 0; j < 12; j++) {
         point(pa, a, ra, j < 3 ? j : 3);
         point(pb, b, rb, j < 3 ? (j + 1) % 3 : 3);
@@ -192,8 +210,8 @@ static void try_rule(int op, int binary, int k, mpfr_prec_t prec, int ka, int kb
         mpfr_sub(dist, e, q, MPFR_RNDA);
         mpfr_abs(dist, dist, MPFR_RNDN);
         checks++;
-        if (!mpfr_number_p(e) || mpfr_cmp_ld(dist, rho) > 0)
-          fail("the derivative outside p ± rho", op, k, prec, pa, pb, q, (double)rho);
+        if (!mpfr_number_p(e) || above(dist, rho))
+          fail("the derivative outside p ± rho", op, k, prec, pa, pb, q, bnd_d(rho));
       }
     }
   }
