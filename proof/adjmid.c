@@ -17,14 +17,17 @@
  * sweep's order, two bounds a node: nothing computed again in MPFR but the
  * partials of sin and cos.
  *
- * The bounds are pairs m·2^e of integers, m of 32 bits, as Arb's mag_t
- * (mag.h) keeps 30: every operation is done on the integers exactly and
- * then rounded up (for a lower bound, down) to 32 bits, so that each bound
- * is proven on any processor and under valgrind, with no floating point.
- * An under- or overflow in the sweep
- * (its rounding is then not within u) and a graph changed since it ran are
- * the sweep's to say (xiD_current); then, and where a rule is missing or a
- * value has no radius, the sweep in Arb's balls is run instead (sweep.c). */
+ * The bounds are pairs of integers m·2^e, m of 32 bits (as Arb's mag_t in
+ * mag.h keeps 30): each operation is done on the integers, its mantissa cut
+ * to 32 bits and 1 added (for a lower bound, sub_down, only cut), so every
+ * bound holds on any processor and under valgrind, with no floating point
+ * and no rounding mode.  An operation widens a bound by at most 2^-30 of it
+ * (the radii stay within 1.5× of those of Arb's sweep: tests/adjmid.c).
+ * An under- or overflow in the sweep (its rounding is then not within u)
+ * and a graph changed since it ran are the sweep's to say (xiD_current);
+ * then, and where a rule is missing, a value has no radius or a number is
+ * out of the bounds' range, the sweep in Arb's balls is run instead
+ * (sweep.c). */
 #include "proof/ball_int.h"
 
 #include <stdlib.h>
@@ -295,7 +298,7 @@ int xiB_partial_mid(int op, int k, mpfr_srcptr v, xiB_bnd rv, mpfr_srcptr a, xiB
 /* ---- the pass ---- */
 
 /* the value radius of node o, from above; -1: none */
-static int value_radius(xiB_balls *b, uint32_t o, xb *r, int *wide) {
+static int value_radius_slow(xiB_balls *b, uint32_t o, xb *r, int *wide) {
   const arb_struct *x = xiB_n(b, o) == 1 ? xiB_el(b, o) : NULL;
   if (x && arb_is_exact(x) && !b->g->nodes[o].x) { /* a literal held exactly (xiB_radius */
     arf_t t;                                       /* allows it half an ulp) */
@@ -319,6 +322,14 @@ static int value_radius(xiB_balls *b, uint32_t o, xb *r, int *wide) {
     *r = of_mag(m, wide);
   mag_clear(m);
   return rc ? -1 : 0;
+}
+
+static inline int value_radius(xiB_balls *b, uint32_t o, xb *r, int *wide) {
+  if (o < b->cap && !b->slot[o] && (b->fast[o] & B_RADIUS)) { /* (the common case) */
+    *r = of_man(b->rad[o].man, b->rad[o].exp, wide);
+    return 0;
+  }
+  return value_radius_slow(b, o, r, wide);
 }
 
 /* the bounds of node i's partial by operand k: 0, 1 when it is ±1 exactly
@@ -345,17 +356,17 @@ typedef struct {
   kept r, M; /* the adjoint's radius; a bound of the running sum's size */
 } bound;
 
-/* node i's adjoint d (radius r) passed to operand o's bound x by a partial
-   within P, ρ (unit: ±1 exactly, P = 1 and ρ = 0); rounded: a sum into o's
-   adjoint was rounded (the sweep says) */
-static inline void pass(bound *x, mpfr_srcptr d, xb r, xb P, xb rho, int unit, int rounded,
+/* node i's adjoint d̃ (|d̃| <= ad, 0 only when d̃ is; radius r) passed to
+   operand o's bound x by a partial within P, ρ (unit: ±1 exactly, P = 1 and
+   ρ = 0); rounded: a sum into o's adjoint was rounded (the sweep says) */
+static inline void pass(bound *x, xb ad, xb r, xb P, xb rho, int unit, int rounded,
                         mpfr_prec_t prec, int *wide) {
   xb e = unit ? r : mul_up(r, add_up(P, rho));
-  if (mpfr_zero_p(d)) { /* the sweep passed it over */
+  if (!ad.m) { /* the sweep passed it over */
     x->r = keep(add_up(kept_of(x->r), e), wide);
     return;
   }
-  xb ad = of_mpfr(d, 1, wide), term = unit ? ad : mul_up(ad, P);
+  xb term = unit ? ad : mul_up(ad, P);
   if (!unit)
     e = add_up(e, mul_up(ad, rho));
   xb sum = add_up(kept_of(x->M), term), round = rounded ? ulp(sum, prec) : ZERO;
@@ -371,7 +382,7 @@ static int run(xiB_balls *b, uint32_t root, uint32_t lo, bound *bd, xi_pos at, x
   mpfr_t tmp;
   mpfr_init2(tmp, s->prec);
   int rc = 0, wide = 0;
-  for (uint32_t i = root + 1; rc == 0 && i-- > lo;) {
+  for (uint32_t i = root + 1; rc == 0 && !wide && i-- > lo;) {
     if ((i & 1023) == 0 && xiO_stopped()) {
       rc = xiX_fail(err, at, "interrupted");
       break;
@@ -379,9 +390,8 @@ static int run(xiB_balls *b, uint32_t root, uint32_t lo, bound *bd, xi_pos at, x
     const xiG_node *n = &g->nodes[i];
     if (!s->need[i] || n->op == XI_LEAF || n->op == XI_CONST)
       continue;
-    mpfr_srcptr d = &s->adj[i];
-    xb r = kept_of(bd[i - lo].r);
-    if (mpfr_zero_p(d) && !r.m)
+    xb r = kept_of(bd[i - lo].r), ad = of_mpfr(&s->adj[i], 1, &wide);
+    if (!ad.m && !r.m)
       continue;
     for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs; k++) {
       uint32_t o = xiG_arg(n, k);
@@ -393,11 +403,11 @@ static int run(xiB_balls *b, uint32_t root, uint32_t lo, bound *bd, xi_pos at, x
         rc = 1;
         break;
       }
-      pass(&bd[o - lo], d, r, P, rho, unit, s->need[o] & XI_D_ROUNDED, s->prec, &wide);
+      pass(&bd[o - lo], ad, r, P, rho, unit, s->need[o] & XI_D_ROUNDED, s->prec, &wide);
     }
-    if (wide)
-      rc = rc ? rc : 1;
   }
+  if (wide && rc == 0) /* a number out of range: the bounds mean nothing */
+    rc = 1;
   mpfr_clear(tmp);
   return rc;
 }
