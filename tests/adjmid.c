@@ -1,6 +1,13 @@
 /* adjmid.c: the adjoints' balls around the sweep's numbers (proof/adjmid.c)
  * against references computed otherwise.
  *
+ * 0. The bounds' arithmetic (its file is included here, to reach its static
+ *    functions; the library's copy is then not linked): products, sums,
+ *    differences, quotients and renormalisations of random bounds, and |x|
+ *    and 1 - |x| read from random MPFR numbers of 2 to 401 bits (near 1, or
+ *    in [0, 3)), each against MPFR at 1024 bits (exact for these operands):
+ *    every result normalised and on its side (from above, or below for
+ *    sub_down and a lower |x|), products and sums within 2^-30 of the exact.
  * 1. Each partial's rule (xiB_partial_mid) against the op's derivative at
  *    1100 bits, written here from calculus (d/da tanh a = 1 - tanh² a, d/db
  *    a/b = -a/b², ...), not from the op table: operands a, b drawn as
@@ -20,9 +27,11 @@
  *    those of Arb's sweep on the same balls of the values (the way before):
  *    the largest ratio is printed, and one over 2 fails (digits lost).  Most
  *    DAGs must take the new way (some under- or overflow: Arb's then).
- * Tried by hand: every partial's ρ halved fails part 1, and the pass without
- * its term for the sweep's roundings fails part 2 (the adjoints' radii halved
- * do not: those bounds are not that tight, the ratio to Arb's is the check). */
+ * Tried by hand: a product's or a sum's 1 not added, a sum's halving rounded
+ * down, or 1 - |x| read a unit low, fails part 0; every partial's ρ halved
+ * fails part 1, and the pass without its term for the sweep's roundings
+ * fails part 2 (the adjoints' radii halved do not: those bounds are not that
+ * tight, the ratio to Arb's is the check). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +39,7 @@
 
 #include "cmd/session.h"
 #include "ops/bops.h"
-#include "proof/ball_int.h"
+#include "proof/adjmid.c"
 
 #define REF 1100
 
@@ -45,6 +54,100 @@ static const int unary_ops[] = {XI_ID, XI_NEG, XI_ASFLOAT, XI_EXP, XI_EXPM1, XI_
 static const int binary_ops[] = {XI_ADD, XI_SUB, XI_MUL, XI_DIV};
 
 static long checks, failures, refused, given;
+
+/* ---- 0. the bounds' arithmetic ---- */
+
+static long arith_n; /* operations checked */
+
+static xb arith_draw(void) {
+  uint64_t r = (uint64_t)(rnd() * 0x1p32), kind = (uint64_t)(rnd() * 16);
+  if (kind == 0)
+    return ZERO;
+  uint64_t m = kind < 4 ? TOP + kind - 1 : kind < 6 ? 0xffffffffu - (kind - 4) : TOP | r;
+  return (xb){m, (int64_t)(rnd() * 140) - 70};
+}
+
+static int normal(xb x) { return x.m ? x.m >= TOP && x.m < (1ull << 32) : x.e == 0; }
+
+/* x against the exact t: side 1 from above, -1 from below; within 2^-30 of t
+   when tight; the largest excess so far in *worst */
+static void arith_check(const char *what, xb x, mpfr_srcptr t, int side, int tight, double *worst) {
+  mpfr_t c;
+  mpfr_init2(c, 64);
+  mpfr_set_ui_2exp(c, x.m, x.e, MPFR_RNDN); /* (exact) */
+  int cmp = mpfr_cmp(c, t);
+  arith_n++;
+  if (!normal(x) || (side > 0 ? cmp < 0 : cmp > 0) ||
+      (side > 0 && mpfr_zero_p(t) != mpfr_zero_p(c))) {
+    if (++failures <= 10)
+      mpfr_printf("FAIL %s: %lx·2^%ld against %.20Rg\n", what, (unsigned long)x.m, (long)x.e, t);
+  } else if (tight && !mpfr_zero_p(t)) {
+    mpfr_div(c, c, t, MPFR_RNDU);
+    double e = mpfr_get_d(c, MPFR_RNDU) - 1;
+    if (e > 0x1p-30 && ++failures <= 10)
+      printf("FAIL %s widened by %.3g\n", what, e);
+    if (e > *worst)
+      *worst = e;
+  }
+  mpfr_clear(c);
+}
+
+static double arith(void) {
+  mpfr_t a, b, t, w;
+  mpfr_inits2(1024, a, b, t, w, (mpfr_ptr)0);
+  double worst = 0;
+  for (int i = 0; i < 300000; i++) {
+    xb x = arith_draw(), y = arith_draw();
+    mpfr_set_ui_2exp(a, x.m, x.e, MPFR_RNDN);
+    mpfr_set_ui_2exp(b, y.m, y.e, MPFR_RNDN);
+    mpfr_mul(t, a, b, MPFR_RNDN);
+    arith_check("mul_up", mul_up(x, y), t, 1, 1, &worst);
+    mpfr_add(t, a, b, MPFR_RNDN);
+    arith_check("add_up", add_up(x, y), t, 1, 1, &worst);
+    mpfr_sub(t, a, b, MPFR_RNDN);
+    if (mpfr_sgn(t) < 0)
+      mpfr_set_zero(t, 1);
+    arith_check("sub_down", sub_down(x, y), t, -1, 0, &worst);
+    if (x.m && y.m && y.e <= x.e && mpfr_cmp(b, a) <= 0)
+      arith_check("sub_up", sub_up(x, y), t, 1, 0, &worst);
+    if (y.m) {
+      mpfr_div(t, a, b, MPFR_RNDN);
+      arith_check("div_up", div_up(x, y), t, 1, 0, &worst);
+    }
+    arith_n++;
+    if (less(x, y) != (mpfr_cmp(a, b) < 0) && ++failures <= 10)
+      printf("FAIL less\n");
+    uint64_t m = (uint64_t)(rnd() * 0x1p64) >> (int)(rnd() * 64);
+    mpfr_set_ui_2exp(t, m, x.e, MPFR_RNDN);
+    arith_check("norm up", norm(m, x.e, 1), t, 1, 0, &worst);
+    arith_check("norm down", norm(m, x.e, 0), t, -1, 0, &worst);
+  }
+  for (int i = 0; i < 100000; i++) { /* |x| and 1 - |x| */
+    mpfr_t v;
+    mpfr_init2(v, 2 + (mpfr_prec_t)(rnd() * 400));
+    mpfr_set_ui_2exp(w, 1, -(long)(rnd() * (double)(mpfr_get_prec(v) + 5)), MPFR_RNDN);
+    mpfr_mul_d(w, w, rnd(), MPFR_RNDN);
+    if (rnd() < 0.5)
+      mpfr_ui_sub(v, 1, w, MPFR_RNDN);
+    else
+      mpfr_set_d(v, rnd() * 3, MPFR_RNDN);
+    if (rnd() < 0.5)
+      mpfr_neg(v, v, MPFR_RNDN);
+    int wide = 0;
+    mpfr_abs(t, v, MPFR_RNDN);
+    arith_check("|x| from above", of_mpfr(v, 1, &wide), t, 1, 0, &worst);
+    arith_check("|x| from below", of_mpfr(v, 0, &wide), t, -1, 0, &worst);
+    mpfr_ui_sub(t, 1, t, MPFR_RNDN);
+    if (mpfr_sgn(t) < 0)
+      mpfr_set_zero(t, 1);
+    arith_check("1 - |x|", one_minus(v, &wide), t, 1, 0, &worst);
+    if (wide && ++failures <= 10)
+      printf("FAIL |x| out of range\n");
+    mpfr_clear(v);
+  }
+  mpfr_clears(a, b, t, w, (mpfr_ptr)0);
+  return worst;
+}
 
 /* ---- 1. the rules ---- */
 
@@ -160,12 +263,12 @@ static void derivative(int op, int k, mpfr_ptr d, mpfr_srcptr a, mpfr_srcptr b) 
 }
 
 static void fail(const char *what, int op, int k, mpfr_prec_t prec, mpfr_srcptr a,
-                 mpfr_srcptr b, mpfr_srcptr p, double bound) {
+                 mpfr_srcptr b, mpfr_srcptr p, double lim) {
   if (++failures <= 10)
     mpfr_printf("FAIL %s of %s by operand %d at %d bits: a = %.20Rg, b = %.20Rg: p = %.25Rg, "
                 "bound %.5g\n",
                 what, xiO_table[op].name ? xiO_table[op].name : xiO_table[op].form, k, (int)prec,
-                a, b, p, bound);
+                a, b, p, lim);
 }
 
 static void try_rule(int op, int binary, int k, mpfr_prec_t prec, int ka, int kb) {
@@ -350,6 +453,7 @@ static int sweeps(void) {
 
 int main(void) {
   xiO_init();
+  double widest = arith();
   rules();
   if (given < refused)
     printf("FAIL the rules refused %ld cases of %ld\n", refused, given + refused), failures++;
@@ -360,10 +464,10 @@ int main(void) {
   if (!bad && worst > 2)
     printf("FAIL a radius %.3g times that of Arb's sweep on the same values' balls\n", worst),
         bad = 1;
-  printf("%s: %ld points in %ld partials' balls (%ld refused), %ld outside; %ld adjoints of %ld "
-         "DAGs of 120 swept this way, %ld within their balls at 1000 bits, radii at most %.3g "
-         "times Arb's\n",
-         failures || bad ? "FAIL" : "ok", checks, given, refused, failures, swept, mids,
-         contained, worst);
+  printf("%s: %ld operations of the bounds on their side (widened by at most %.3g); %ld points in "
+         "%ld partials' balls (%ld refused), %ld failures; %ld adjoints of %ld DAGs of 120 swept "
+         "this way, %ld within their balls at 1000 bits, radii at most %.3g times Arb's\n",
+         failures || bad ? "FAIL" : "ok", arith_n, widest, checks, given, refused, failures, swept,
+         mids, contained, worst);
   return failures || bad;
 }
