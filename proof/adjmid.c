@@ -153,7 +153,7 @@ static inline xb of_mpfr(mpfr_srcptr x, int up, int *wide) {
   mp_size_t n = (mpfr_get_prec(x) - 1) / GMP_NUMB_BITS + 1;
   /* its top 32 bits, and one more from above: |x| < (m + 1)·2^(e - 32) */
   uint64_t t = (x->_mpfr_d[n - 1] >> 32) + (up != 0);
-  int c = (int)(t >> 32); /* (2^32: 2^31 a bit up) */
+  int c = (int)(t >> 32); /* (t = 2^32: 2^31 and the exponent 1 up) */
   return (xb){t >> c, (int64_t)e - 32 + c};
 }
 
@@ -200,7 +200,8 @@ static xb one_minus(mpfr_srcptr x, int *wide) {
     k--;
   if (k == 0)
     return up_of(r[0], -64 * (int64_t)n);
-  /* r[k]·2^64 + r[k-1] <= (t + 1)·2^(64 - z), t its top 64 bits */
+  /* 1 - |x| < (r[k]·2^64 + r[k-1] + 1)·2^(64(k-1-n)) (the limbs below make less
+     than 1), at most (t + 1)·2^(64(k-n) - z), t the top 64 bits of r[k], r[k-1] */
   int z = __builtin_clzll(r[k]);
   uint64_t t = z ? r[k] << z | r[k - 1] >> (64 - z) : r[k];
   int64_t at = 64 * ((int64_t)k - (int64_t)n) - z;
