@@ -69,7 +69,7 @@ static inline xb up_of(uint64_t m, int64_t e) { return norm(m, e, 1); }
 static inline xb mul_up(xb x, xb y) {
   if (!x.m || !y.m)
     return ZERO;
-  /* x.m·y.m in [2^62, 2^64 - 2^33]: t in [2^30 + 1, 2^32 - 1] */
+  /* x.m·y.m in [2^62, (2^32 - 1)^2]: t in [2^30 + 1, 2^32 - 1] */
   uint64_t t = (x.m * y.m >> 32) + 1;
   int s = !(t >> 31);
   return (xb){t << s, x.e + y.e + 32 - s};
