@@ -26,7 +26,9 @@ static int number(xiT_steps *st) {
     if (st->xi[i])
       for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
         st->xi[xiG_arg(&g->nodes[i], k)] = 1;
-  uint32_t k = 0, count = 0, *labels = malloc((root + 1) * sizeof *labels);
+  /* a label a node, and an XI_NONE a ξ number skipped: each a bound name, so
+     fewer than nbind (names bound after root can outnumber its nodes) */
+  uint32_t k = 0, count = 0, *labels = malloc(((size_t)root + 1 + g->nbind) * sizeof *labels);
   if (!labels)
     return -1;
   char label[256];
