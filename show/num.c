@@ -395,8 +395,30 @@ static int agree_mid(const arb_t x, int k, char *out, mpfr_exp_t *e) {
   return ok;
 }
 
-void xiN_ends(const arb_t x, mpfr_ptr lo, mpfr_ptr hi) {
+/* the bits that hold mid ± rad exactly: from the top of the larger down to
+   the lowest bit of either.  The midpoint's own bits are not enough: 1 ± 2^-130
+   at 65 bits is 1 - 2^-65 below, which proves 19 digits of a ball that holds
+   38.  Capped (the ends then rounded outward: fewer digits proven, never
+   wrong digits) where the two lie absurdly far apart. */
+static mpfr_prec_t ends_bits(const arb_t x) {
   mpfr_prec_t p = arf_bits(arb_midref(x)) + 64;
+  if (arf_is_zero(arb_midref(x)) || mag_is_zero(arb_radref(x)) || !arb_is_finite(x))
+    return p;
+  arf_t r;
+  arf_init_set_mag_shallow(r, arb_radref(x));
+  slong em = arf_abs_bound_lt_2exp_si(arb_midref(x)), er = arf_abs_bound_lt_2exp_si(r);
+  const slong far = (slong)1 << 40; /* (the bound's own answer when out of range) */
+  if (em <= -far || em >= far || er <= -far || er >= far)
+    return p;
+  slong top = em > er ? em : er, lm = em - (slong)arf_bits(arb_midref(x)),
+        lr = er - (slong)arf_bits(r), need = top - (lm < lr ? lm : lr) + 2;
+  const slong cap = (slong)1 << 20;
+  need = need > cap ? cap : need;
+  return need > p ? (mpfr_prec_t)need : p;
+}
+
+void xiN_ends(const arb_t x, mpfr_ptr lo, mpfr_ptr hi) {
+  mpfr_prec_t p = ends_bits(x);
   mpfr_set_prec(lo, p);
   mpfr_set_prec(hi, p);
   arf_t t;
