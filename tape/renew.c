@@ -392,11 +392,10 @@ uint32_t xiG_collect(xiG_graph *g) {
   for (uint32_t k = 0; k < g->npins; k++)
     g->pins[k] = to[g->pins[k]];
   storage_renumber(g, to);
-  xiG_loop_renumber(g, to, n);
+  xiG_loop_renumber(g, to, n); /* once: it maps old numbers to new ones */
   if (cuts || g->nlost)
     xiG_history_keep(g, sum, to, n);
   free(sum);
-  xiG_loop_renumber(g, to, n);
   g->cut_scalars = 0; /* the list elements that are leaves now, a number each */
   for (uint32_t i = 0; i < j; i++)
     g->cut_scalars += (g->nodes[i].flags & XI_F_CUT) && !xiG_loop_cut(&g->nodes[i]) &&
