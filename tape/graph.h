@@ -328,6 +328,9 @@ uint32_t xiG_leaf(xiG_graph *g, const xiO_view *v, xi_pos pos);
    error names both), and evaluates it.  Errors point at pos. */
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
            uint32_t *out, xi_err *err);
+/* x as the shape sh by op (XI_RESHAPE, XI_BROADCAST), or x itself when it has it */
+int xiG_as_shape(xiG_graph *g, int op, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
+                 xi_err *err);
 /* (items...): a tuple (no value of its own); n may be 0 */
 int xiG_tuple(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
               xi_err *err);

@@ -127,19 +127,6 @@ static int table_of(xiG_graph *g, uint32_t base, const xiG_ixs *x, xi_pos pos, u
   return 0;
 }
 
-/* x spread to the shape sh (BROADCAST), or x when it has it */
-static int spread(xiG_graph *g, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
-                  xi_err *err) {
-  xi_shape now = xiG_shape(&g->nodes[x]);
-  if (xiO_same_shape(&now, &sh)) {
-    *out = x;
-    return 0;
-  }
-  int32_t p[XI_NPARAMS] = {0, 0, 0, 0, 0};
-  xiO_shape_params(p, sh);
-  return xiG_op(g, XI_BROADCAST, x, XI_NONE, p, pos, out, err);
-}
-
 /* a leaf vector 0, 1, ..., m - 1 of ints */
 static int count_to(xiG_graph *g, uint32_t m, xi_pos pos, uint32_t *out, xi_err *err) {
   xiO_view v = {xiM_block(m, g->prec), {1, 1, m}, m, NULL, XI_DT_INT};
@@ -166,15 +153,15 @@ static int lines(xiG_graph *g, uint32_t base, uint32_t idx, int ax, xi_pos pos, 
   if ((uint64_t)n * m > XI_MAX_ELEMENTS)
     return xiX_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
                     (unsigned long long)n * m, XI_MAX_ELEMENTS);
-  if (xiG_ix_shaped(g, iv, ax == 0 ? (xi_shape){2, n, 1} : (xi_shape){2, 1, n}, pos, &iv, err) ||
-      spread(g, iv, grid, pos, &iv, err) || xiG_ix_shaped(g, iv, line, pos, &iv, err) ||
-      xiG_ix_shaped(g, ar, ax == 0 ? (xi_shape){2, 1, m} : (xi_shape){2, m, 1}, pos, &ar, err) ||
-      spread(g, ar, grid, pos, &ar, err) || xiG_ix_shaped(g, ar, line, pos, &ar, err))
+  if (xiG_as_shape(g, XI_RESHAPE, iv, ax == 0 ? (xi_shape){2, n, 1} : (xi_shape){2, 1, n}, pos, &iv, err) ||
+      xiG_as_shape(g, XI_BROADCAST, iv, grid, pos, &iv, err) || xiG_as_shape(g, XI_RESHAPE, iv, line, pos, &iv, err) ||
+      xiG_as_shape(g, XI_RESHAPE, ar, ax == 0 ? (xi_shape){2, 1, m} : (xi_shape){2, m, 1}, pos, &ar, err) ||
+      xiG_as_shape(g, XI_BROADCAST, ar, grid, pos, &ar, err) || xiG_as_shape(g, XI_RESHAPE, ar, line, pos, &ar, err))
     return -1;
   vec[ax] = iv, vec[!ax] = ar;
   return xiG_list(g, vec, 2, pos, &table, err) ||
          xiG_op(g, XI_GATHER, base, table, NULL, pos, &flat, err) ||
-         xiG_ix_shaped(g, flat, grid, pos, out, err);
+         xiG_as_shape(g, XI_RESHAPE, flat, grid, pos, out, err);
 }
 
 /* ---- masks ---- */
@@ -291,7 +278,7 @@ static int put_at(xiG_graph *g, uint32_t base, uint32_t *vec, int argc, uint32_t
     return -1;
   xi_shape vs = xiG_shape(&g->nodes[v]);
   if (vs.rank == 0 || (vs.rank == 1 && vs.cols == 1 && n != 1)) {
-    if (spread(g, v, (xi_shape){1, 1, n}, pos, &v, err))
+    if (xiG_as_shape(g, XI_BROADCAST, v, (xi_shape){1, 1, n}, pos, &v, err))
       return -1;
   } else if (!(vs.rank == 1 && vs.cols == n)) {
     char a[48];
