@@ -33,18 +33,28 @@ typedef struct {
 } checked;
 enum { XI_KINK = -1, XI_UNDEFINED = -2, XI_JUMP = -3 };
 
+/* w's scale for its step: e for |w| in [2^(e-1), 2^e), 0 at w = 0, and at
+   least emin (the copy's precision holds 2^(e - bits) steps down to it) */
+static long scale(mpfr_srcptr w, long emin) {
+  long e = mpfr_zero_p(w) ? 0 : (long)mpfr_get_exp(w);
+  return e < emin ? emin : e;
+}
+
 /* the central difference of the copy's root by element k of its node x, at
-   the copy's precision, h = 2^(e - bits) for |w| below 2^e (e >= 0); the
-   one-sided slopes too.  1: L is not defined at w ± h. */
+   the copy's precision, h = 2^(e - bits) for |w| in [2^(e-1), 2^e): a step
+   relative to w, below 1 too (an absolute 2^-bits is no small step at
+   w = 1e-30, where sqrt's one-sided slopes then differ as at a kink, nor at
+   w = 1e-300, where w - h < 0); the one-sided slopes too.  1: L is not
+   defined at w ± h. */
 static int central(xiC_copy *c, uint32_t x, uint32_t k, uint32_t root, const uint8_t *dep,
-                   long bits, mpfr_srcptr f0, mpfr_ptr mid, mpfr_ptr up, mpfr_ptr down,
-                   xi_err *err) {
+                   long bits, long emin, mpfr_srcptr f0, mpfr_ptr mid, mpfr_ptr up,
+                   mpfr_ptr down, xi_err *err) {
   xiG_graph *g = &c->g;
   mpfr_ptr w = xiG_el(&g->nodes[x], k);
   mpfr_t w0, h;
   mpfr_inits2(g->prec, w0, h, (mpfr_ptr)0);
   mpfr_set(w0, w, MPFR_RNDN);
-  long e = mpfr_zero_p(w0) || mpfr_get_exp(w0) < 0 ? 0 : mpfr_get_exp(w0);
+  long e = scale(w0, emin);
   mpfr_set_ui_2exp(h, 1, e - bits, MPFR_RNDN);
   int rc = 0;
   for (int side = 0; side < 2 && rc == 0; side++) {
@@ -134,7 +144,7 @@ static int analytic(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *
 /* the numeric side: a copy of L at prec, each element of each W moved by ±h;
    at a kink the one-sided slopes are noted */
 static int numeric(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *w, uint32_t nw,
-                   mpfr_prec_t prec, long bits, xiW_buf *notes, xi_err *err) {
+                   mpfr_prec_t prec, long bits, long emin, xiW_buf *notes, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t *list = malloc(nw * sizeof *list), nkinks = 0;
   if (!list)
@@ -157,7 +167,7 @@ static int numeric(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *w
       break;
     }
     for (uint32_t k = 0; k < w[j].n && rc == 0; k++) {
-      int e = central(&c, x, k, r, dep, bits, f0, mid, up, down, err);
+      int e = central(&c, x, k, r, dep, bits, emin, f0, mid, up, down, err);
       if (e < 0) {
         err->pos = st->pos;
         rc = -1;
@@ -176,8 +186,11 @@ static int numeric(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *w
       if (mpfr_cmp_ui(tol, 1) < 0)
         mpfr_set_ui(tol, 1, MPFR_RNDN);
       mpfr_div_2ui(tol, tol, (unsigned long)g->prec / 2, MPFR_RNDN);
-      if (mpfr_get_exp(up) > bits / 2 || mpfr_get_exp(down) > bits / 2) {
-        w[j].digits[k] = XI_JUMP; /* a slope near 1/h: L jumps (sign at 0), no derivative */
+      /* a slope near 1/h: L jumps (sign at 0), no derivative; for |w| below 1
+         the bound is 2^(bits/2)/|w| (sqrt's slope at 1e-300 is 5e149) */
+      long sc = scale(xiG_el(&g->nodes[w[j].node], k), emin), steep = bits / 2 - (sc < 0 ? sc : 0);
+      if (mpfr_get_exp(up) > steep || mpfr_get_exp(down) > steep) {
+        w[j].digits[k] = XI_JUMP;
         continue;
       }
       if (mpfr_cmpabs(d, tol) <= 0)
@@ -425,12 +438,24 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     }
     memset(w[j].ok, 1, w[j].n);
   }
-  /* h = 2^-(p + 32) (times |w| past 1): the difference's truncation error,
-     about h²·L''', is near 2^-(2p + 64); at 4(p + 32) bits its rounding error,
-     about 2^-4(p + 32)/h, is smaller still.  Both are far below the p bits of
-     the analytic value: the digits they agree to are the analytic value's. */
-  long bits = (long)p + 32;
-  mpfr_prec_t far = 4 * (mpfr_prec_t)bits;
+  /* h = 2^-(p + 32) times |w| (2^-(p + 32) at w = 0): the difference's
+     truncation error, about (h/|w|)²·|L| for a smooth L, is near 2^-(2p + 64)
+     of it; at 4(p + 32) bits its rounding error, about 2^-4(p + 32)·|L|/h, is
+     smaller still, and for |w| below 2^-(p + 32) the precision is raised by
+     as many bits as w is smaller (by XI_EXACT_PREC_MAX at most; past that, h
+     stops shrinking).  Both are far below the p bits of the analytic value:
+     the digits they agree to are the analytic value's. */
+  long bits = (long)p + 32, deep = 0;
+  for (uint32_t j = 0; j < nw; j++)
+    for (uint32_t k = 0; k < w[j].n; k++) {
+      mpfr_srcptr x = xiG_el(&g->nodes[w[j].node], k);
+      if (mpfr_regular_p(x) && -(long)mpfr_get_exp(x) - bits > deep)
+        deep = -(long)mpfr_get_exp(x) - bits;
+    }
+  if (deep > XI_EXACT_PREC_MAX)
+    deep = XI_EXACT_PREC_MAX;
+  long emin = -bits - deep;
+  mpfr_prec_t far = 4 * (mpfr_prec_t)bits + deep;
   if (analytic(s, st, root, w, nw, err))
     goto done;
   /* the central differences in MPFR at `far` bits, also when the session is
@@ -438,7 +463,7 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
      the differences would be 0) */
   int fmt = xiO_fmt;
   xiO_fmt = XI_FMT_MPFR;
-  int nrc = numeric(s, st, root, w, nw, far, bits, &notes, err);
+  int nrc = numeric(s, st, root, w, nw, far, bits, emin, &notes, err);
   xiO_fmt = fmt;
   if (nrc)
     goto done;
@@ -481,10 +506,10 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   else
     xiW_put(&out, " from the sweep at %ld bits", (long)p);
   xiW_put(&out, ",\n  against central differences (%s(w + h) - %s(w - h))/2h at %ld bits, "
-                "h = 2^-%ld (times |w| past 1):\n  their own error, about h² and 2^-%ld/h, "
+                "h = 2^-%ld·|w| (2^-%ld at w = 0):\n  their own error, about h² and 2^-%ld/h, "
                 "is below 2^-%ld, so a right gradient agrees to\n  about %d digits; fewer "
                 "than %d fails\n",
-          f, f, (long)far, bits, (long)far, 2 * bits, full, expect);
+          f, f, (long)far, bits, bits, (long)far, 2 * bits, full, expect);
   table(s, st, w, nw, total, floor, &out);
   if (failed && !st->nitems &&
       (exact_balls(s, root, nodes, nw, expect, &exact, st->pos, err) ||
