@@ -23,3 +23,18 @@ gradcheck sign(x) wrt x
 # 1 (+3e-60), 1.75, -1 (+3e-400), and at 0 a kink between -1 and 1
 m = [1e-30, 0.5, -1e-200, 0]
 gradcheck sum(m^3 + abs(m)) wrt m
+# L's values large beside its change over h: 1e200 + w at 640 bits rounded
+# w ± h away, the difference was 0, and the sweep's right 1 was said to fail
+# ("the sweep's rule itself disagrees"); the difference's precision now rises
+# with the largest value L goes through.  By hand: d(1e200 + w)/dw = 1,
+# d(1e1000 + Σv²)/dv = 2v = [3, 4]; a wrong "given" still fails
+w = 1.5
+gradcheck 1e200 + w wrt w
+v = [1.5, 2]
+gradcheck 1e1000 + sum(v^2) wrt v
+gradcheck 1e1000 + sum(v^2) wrt v = v
+# past what 8192 more bits resolve, or |w| so small that w ± h rounds even
+# there: not checked, and said so (both were "fails" before, blaming the rule)
+gradcheck 1e100000 + sum(v^2) wrt v
+q = 1e-1000000
+gradcheck q^2 wrt q
