@@ -87,7 +87,7 @@ static int central(xiC_copy *c, uint32_t x, uint32_t k, uint32_t root, const uin
 
 /* the largest exponent of the values of the nodes under root (as the session
    holds them), LONG_MIN when none is a number */
-static long top_exp(const xiG_graph *g, uint32_t root) {
+static long top_exp(xiG_graph *g, uint32_t root) {
   uint8_t *cone = calloc(root + 1, 1);
   long top = LONG_MIN;
   if (!cone)
@@ -100,11 +100,12 @@ static long top_exp(const xiG_graph *g, uint32_t root) {
     for (uint32_t k = 0; k < xiG_nargs(nd); k++)
       if (xiG_arg(nd, k) <= root)
         cone[xiG_arg(nd, k)] = 1;
-    if (nd->op == XI_TUPLE || nd->op == XI_LIST)
+    xiO_view v = xiG_view(nd);
+    if (nd->op == XI_TUPLE || !v.el) /* (no numbers of its own: a tuple, a Python list) */
       continue;
-    for (uint32_t k = 0; k < xiG_count(nd); k++)
-      if (mpfr_regular_p(xiG_el(nd, k)) && mpfr_get_exp(xiG_el(nd, k)) > top)
-        top = mpfr_get_exp(xiG_el(nd, k));
+    for (uint32_t k = 0; k < v.n; k++)
+      if (mpfr_regular_p(&v.el[k]) && mpfr_get_exp(&v.el[k]) > top)
+        top = mpfr_get_exp(&v.el[k]);
   }
   free(cone);
   return top;
