@@ -192,7 +192,8 @@ static void for_loop(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
       while (m <= k && bs->slot[k - m] == bs->slot[k])
         m++;
       if (m > 1)
-        xiP_emit(p, &st->code, (xiP_ins){K_UNPACK, 0, 0, (uint16_t)m, 0, bs->name_pos[k - m + 1]});
+        xiP_emit(p, &st->code,
+                 (xiP_ins){K_UNPACK, 0, 0, (uint16_t)m, 0, bs->name_pos[k - m + 1]});
     }
     let(p, &st->code, bs->names[k], bs->name_pos[k]);
     assigned(p, st, cx, bs->names[k], bs->name_pos[k]);

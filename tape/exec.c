@@ -242,7 +242,8 @@ static int py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t
   int ka = xiG_kind(g, args[0]);
   if (in->op == XI_TRANSPOSE && ka == XI_C_OBJ) { /* self.T = 2.0 set it: the object's */
     uint32_t id = xiS_intern(&g->sym, "T", 1);
-    return id == XI_NONE ? xiG_oom(g, in->pos, err) : xiG_getattr(g, args[0], id, in->pos, out, err);
+    return id == XI_NONE ? xiG_oom(g, in->pos, err)
+                         : xiG_getattr(g, args[0], id, in->pos, out, err);
   }
   if (in->op == XI_ID && !(in->spare & XI_OPF_NP)) { /* xs.copy(), d.copy(): shallow */
     if (ka == XI_C_LIST || ka == XI_C_DICT)
