@@ -346,7 +346,7 @@ static int check_tensor(xiR_session *s, const xiP_stmt *st, uint32_t i, xiR_hi *
     printf("all %u elements, proven\n", v.n);
   } else {
     char msg[sizeof err->msg];
-    snprintf(msg, sizeof msg, "%u of %u elements differ (%u proven wrong, %u undecided at %ld bits): %s%s",
+    xiR_say(msg, sizeof msg, "%u of %u elements differ (%u proven wrong, %u undecided at %ld bits): %s%s",
              failed, v.n, failed - open, open, pf.prec,
              bad.s && !bad.failed ? bad.s : "(too many to say)", failed > 8 ? "; ..." : "");
     xiR_report(s, open == failed ? "check undecided" : "check failed", st->claim_pos, msg);

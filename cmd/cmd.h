@@ -164,6 +164,10 @@ const char *xiR_judgement(int kind);
    while undecided; the verdict said, a failure made the session's */
 int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b, uint32_t t,
                      const xiP_item *tol, xi_err *err);
+/* a verdict's message into msg, as snprintf, but a list of elements too long
+   for it cut before the first element that does not fit whole ("; ...") */
+__attribute__((format(printf, 3, 4))) void xiR_say(char *msg, size_t size, const char *fmt,
+                                                   ...);
 /* the digits balls x and y prove they agree to, relative to the larger (the
    floor of a lower bound of -log10(|x - y| / max(|x|, |y|))), at most full;
    -1 when both may be 0, and then zero is raised to a bound of both */

@@ -140,13 +140,51 @@ static int prove_apart(xiC_copy *c, uint32_t a, uint32_t b, uint32_t k, xiB_ball
   return 0;
 }
 
+/* the nodes under a and b that a grad(E, v) in them differentiates by (v),
+   flagged: a weight, however it is set (eye(2) is one-hot), is no label */
+static uint8_t *wrt_of(const xiG_graph *g, uint32_t a, uint32_t b) {
+  uint32_t top = a > b ? a : b;
+  uint8_t *cone = calloc(top + 1, 1), *wrt = calloc(top + 1, 1);
+  if (!cone || !wrt) {
+    free(cone), free(wrt);
+    return NULL;
+  }
+  cone[a] = cone[b] = 1;
+  for (uint32_t i = top + 1; i-- > 0;) {
+    const xiG_node *nd = &g->nodes[i];
+    if (!cone[i])
+      continue;
+    if (nd->op == XI_GRAD && nd->b <= top)
+      wrt[nd->b] = 1;
+    for (uint32_t k = 0; k < xiG_nargs(nd); k++)
+      cone[xiG_arg(nd, k)] = 1;
+  }
+  free(cone);
+  return wrt;
+}
+
+/* leaf i holds a one-hot label: a tensor each row of which is 0s and one 1 */
+static int one_hot(xiG_graph *g, uint32_t i) {
+  xiO_view v = xiG_view(&g->nodes[i]);
+  uint32_t cols = v.sh.rank == 2 ? v.sh.cols : v.n, ones = 0;
+  if (v.sh.rank == 0 || cols < 2 || v.n == 0)
+    return 0;
+  for (uint32_t k = 0; k < v.n; k++) {
+    int one = mpfr_cmp_ui(&v.el[k], 1) == 0;
+    if (!one && !mpfr_zero_p(&v.el[k]))
+      return 0;
+    ones += one;
+  }
+  return ones == v.n / cols;
+}
+
 /* the counterexample: where the leaves were (numbers held exactly, so their
    digits are right), and both values there with the digits their balls
    (ball[0], ball[1], at prec bits) prove; proven: the balls are apart */
 static void counterexample(xiR_session *s, const xiP_stmt *st, xiC_copy *c, uint32_t a,
                            uint32_t b, const uint32_t *leaves, uint32_t nl, uint32_t k,
                            int agreed, const arb_struct *ball[2], slong prec, int proven,
-                           xiW_buf *out) {
+                           const uint8_t *wrt, uint32_t nwrt, xiW_buf *out) {
   xiG_graph *g = &s->g;
   int digits = agreed + 3 > s->digits ? (agreed + 3 < 60 ? agreed + 3 : 60) : s->digits;
   const char *ta = s->src + st->text_off, *tb = s->src + st->items[0].off;
@@ -196,6 +234,27 @@ static void counterexample(xiR_session *s, const xiP_stmt *st, xiC_copy *c, uint
     xiR_element(at, sizeof at, "", sh, k);
     xiW_put(out, "  (the first element that differs: %s)\n", at);
   }
+  for (uint32_t l = 0; l < nl; l++) /* a label moved off a label: say so, and how to keep it */
+    if ((!wrt || leaves[l] >= nwrt || !wrt[leaves[l]]) && one_hot(g, leaves[l])) {
+      char name[256];
+      xiG_label_of(g, leaves[l], name, sizeof name);
+      xiW_put(out, "  (%s is one-hot, a label, but equiv moves it as any leaf: a formula that "
+                   "holds\n   only for labels (p - y needs sum(y) = 1) differs elsewhere; a "
+                   "label written in\n   both expressions, [1, 0, 0], or given as a class "
+                   "index, cross_entropy(z, 0),\n   is not moved)\n", name[0] ? name : "a leaf");
+      break;
+    }
+  if (agreed + 3 > digits) { /* past the digits shown (grad(softplus(w·x), w) and x, at
+                                w·x = 142, differ in the 62nd): the difference itself */
+    arb_t d;
+    arb_init(d);
+    arb_sub(d, &ball[0][k], &ball[1][k], prec);
+    char *t = xiR_ball_text(d, 3, prec);
+    if (t)
+      xiW_put(out, "  (the difference, past the %d digits shown: %s)\n", digits, t);
+    free(t);
+    arb_clear(d);
+  }
 }
 
 static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
@@ -207,6 +266,8 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiW_buf out = {0};
   xiB_balls *bl = NULL;
   xiO_bview ba = {0}, bb = {0};
+  uint8_t *wrt = NULL; /* the nodes grads in A and B differentiate by (no labels) */
+  uint32_t nwrt = 0;
   mag_t zero; /* where both sides' balls hold 0: a bound of both */
   mag_init(zero);
   if (xiR_evaluate(s, st, &a, err) || xiG_no_tuple(g, a, st->pos, "equiv", err) ||
@@ -222,6 +283,9 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
              sa.rank ? ta : "", sb.rank ? "shape " : "no shape (a scalar)", sb.rank ? tb : "");
     goto done;
   }
+  /* what grad(E, v) in them differentiates by, before their graphs are built */
+  wrt = wrt_of(g, a, b);
+  nwrt = (a > b ? a : b) + 1;
   /* grad(...) values are computed again too: their graphs, built */
   if (xiC_unfold(&s->sweep, g, &a, XID_ALL, NULL, 0, st->pos, err) ||
       xiC_unfold(&s->sweep, g, &b, XID_ALL, NULL, 0, st->pos, err))
@@ -302,8 +366,8 @@ static int equiv(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (bad != XI_NONE) {
     const arb_struct *ball[2] = {ba.el, bb.el}; /* (digits: those the two agree to there) */
     digits = agreeing(&ba.el[bad], &bb.el[bad], full, xiB_prec(bl), zero);
-    counterexample(s, st, &c[1], a, b, leaves, nl, bad, digits < 0 ? 0 : digits, ball, xiB_prec(bl), proven,
-                   &out);
+    counterexample(s, st, &c[1], a, b, leaves, nl, bad, digits < 0 ? 0 : digits, ball,
+                   xiB_prec(bl), proven, wrt, nwrt, &out);
   } else {
     char to[160]; /* both 0 within the balls' radii everywhere: no digits to speak of */
     xiN_write_mag(zt, zero);
@@ -348,6 +412,7 @@ done:
     xiM_unblock(base[l]);
   free(base);
   free(leaves);
+  free(wrt);
   xiW_free(&out);
   xiG_truncate(g, mark);
   return rc;

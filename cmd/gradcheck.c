@@ -4,6 +4,7 @@
  * (grad/probe.c), so that what it compares with is far more accurate than
  * what it compares, and no value of the session changes.  A failure counts
  * as a failed check does (exit status 1). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,31 +29,49 @@ typedef struct {
   uint32_t n;    /* its elements */
   __mpfr_struct *an, *nu; /* analytic, at the working precision; numeric, at its own */
   int *digits;   /* agreement; XI_KINK at a kink, XI_JUMP where L jumps, XI_UNDEFINED where it
-                    is not defined at w ± h */
+                    is not defined at w ± h, XI_ROUNDED where w ± h is not exact,
+                    XI_HUGE where L's values are too large beside its change */
   uint8_t *ok;
 } checked;
-enum { XI_KINK = -1, XI_UNDEFINED = -2, XI_JUMP = -3 };
+enum { XI_KINK = -1, XI_UNDEFINED = -2, XI_JUMP = -3, XI_ROUNDED = -4, XI_HUGE = -5 };
+
+/* w's scale for its step: e for |w| in [2^(e-1), 2^e), 0 at w = 0, and at
+   least emin (the copy's precision holds 2^(e - bits) steps down to it) */
+static long scale(mpfr_srcptr w, long emin) {
+  long e = mpfr_zero_p(w) ? 0 : (long)mpfr_get_exp(w);
+  return e < emin ? emin : e;
+}
 
 /* the central difference of the copy's root by element k of its node x, at
-   the copy's precision, h = 2^(e - bits) for |w| below 2^e (e >= 0); the
-   one-sided slopes too.  1: L is not defined at w ± h. */
+   the copy's precision, h = 2^(e - bits) for |w| in [2^(e-1), 2^e): a step
+   relative to w, below 1 too (an absolute 2^-bits is no small step at
+   w = 1e-30, where sqrt's one-sided slopes then differ as at a kink, nor at
+   w = 1e-300, where w - h < 0); the one-sided slopes too.  1: L is not
+   defined at w ± h.  2: w ± h is not exact at the copy's precision (|w| far
+   below 2^emin, where h stops shrinking: 1e-1000000 + h is h), so the
+   difference is not L's over 2h, and is not computed. */
 static int central(xiC_copy *c, uint32_t x, uint32_t k, uint32_t root, const uint8_t *dep,
-                   long bits, mpfr_srcptr f0, mpfr_ptr mid, mpfr_ptr up, mpfr_ptr down,
-                   xi_err *err) {
+                   long bits, long emin, mpfr_srcptr f0, mpfr_ptr mid, mpfr_ptr up,
+                   mpfr_ptr down, xi_err *err) {
   xiG_graph *g = &c->g;
   mpfr_ptr w = xiG_el(&g->nodes[x], k);
   mpfr_t w0, h;
   mpfr_inits2(g->prec, w0, h, (mpfr_ptr)0);
   mpfr_set(w0, w, MPFR_RNDN);
-  long e = mpfr_zero_p(w0) || mpfr_get_exp(w0) < 0 ? 0 : mpfr_get_exp(w0);
+  long e = scale(w0, emin);
   mpfr_set_ui_2exp(h, 1, e - bits, MPFR_RNDN);
   int rc = 0;
   for (int side = 0; side < 2 && rc == 0; side++) {
-    (side ? mpfr_sub : mpfr_add)(w, w0, h, MPFR_RNDN); /* exact: the copy has the room */
+    if ((side ? mpfr_sub : mpfr_add)(w, w0, h, MPFR_RNDN)) { /* exact but for |w| < 2^emin */
+      rc = 2;
+      break;
+    }
     rc = xiC_eval(c, x + 1, dep, err);
     mpfr_set(side ? down : up, g->nodes[root].v, MPFR_RNDN);
   }
   mpfr_set(w, w0, MPFR_RNDN); /* the next evaluation puts the nodes above back */
+  if (rc == 2 && xiC_eval(c, x + 1, dep, err)) /* (the nodes above, at w + h: back now) */
+    rc = -1;
   if (rc == 0) {
     mpfr_sub(mid, up, down, MPFR_RNDN);
     mpfr_div_2ui(mid, mid, 1, MPFR_RNDN);
@@ -64,6 +83,32 @@ static int central(xiC_copy *c, uint32_t x, uint32_t k, uint32_t root, const uin
   }
   mpfr_clears(w0, h, (mpfr_ptr)0);
   return rc;
+}
+
+/* the largest exponent of the values of the nodes under root (as the session
+   holds them), LONG_MIN when none is a number */
+static long top_exp(xiG_graph *g, uint32_t root) {
+  uint8_t *cone = calloc(root + 1, 1);
+  long top = LONG_MIN;
+  if (!cone)
+    return top;
+  cone[root] = 1;
+  for (uint32_t i = root + 1; i-- > 0;) {
+    xiG_node *nd = &g->nodes[i];
+    if (!cone[i])
+      continue;
+    for (uint32_t k = 0; k < xiG_nargs(nd); k++)
+      if (xiG_arg(nd, k) <= root)
+        cone[xiG_arg(nd, k)] = 1;
+    xiO_view v = xiG_view(nd);
+    if (nd->op == XI_TUPLE || !v.el) /* (no numbers of its own: a tuple, a Python list) */
+      continue;
+    for (uint32_t k = 0; k < v.n; k++)
+      if (mpfr_regular_p(&v.el[k]) && mpfr_get_exp(&v.el[k]) > top)
+        top = mpfr_get_exp(&v.el[k]);
+  }
+  free(cone);
+  return top;
 }
 
 /* digits of agreement of a and n: -log10 |a - n| / max(|a|, |n|, floor), at
@@ -134,7 +179,7 @@ static int analytic(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *
 /* the numeric side: a copy of L at prec, each element of each W moved by ±h;
    at a kink the one-sided slopes are noted */
 static int numeric(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *w, uint32_t nw,
-                   mpfr_prec_t prec, long bits, xiW_buf *notes, xi_err *err) {
+                   mpfr_prec_t prec, long bits, long emin, xiW_buf *notes, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t *list = malloc(nw * sizeof *list), nkinks = 0;
   if (!list)
@@ -157,14 +202,16 @@ static int numeric(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *w
       break;
     }
     for (uint32_t k = 0; k < w[j].n && rc == 0; k++) {
-      int e = central(&c, x, k, r, dep, bits, f0, mid, up, down, err);
+      if (w[j].digits[k] == XI_HUGE) /* (marked before: not computed) */
+        continue;
+      int e = central(&c, x, k, r, dep, bits, emin, f0, mid, up, down, err);
       if (e < 0) {
         err->pos = st->pos;
         rc = -1;
         break;
       }
       mpfr_set(&w[j].nu[k], mid, MPFR_RNDN);
-      w[j].digits[k] = e ? XI_UNDEFINED : 0;
+      w[j].digits[k] = e == 2 ? XI_ROUNDED : e ? XI_UNDEFINED : 0;
       if (e)
         continue;
       /* a kink: the one-sided slopes differ by more than a smooth L's would
@@ -176,8 +223,11 @@ static int numeric(xiR_session *s, const xiP_stmt *st, uint32_t root, checked *w
       if (mpfr_cmp_ui(tol, 1) < 0)
         mpfr_set_ui(tol, 1, MPFR_RNDN);
       mpfr_div_2ui(tol, tol, (unsigned long)g->prec / 2, MPFR_RNDN);
-      if (mpfr_get_exp(up) > bits / 2 || mpfr_get_exp(down) > bits / 2) {
-        w[j].digits[k] = XI_JUMP; /* a slope near 1/h: L jumps (sign at 0), no derivative */
+      /* a slope near 1/h: L jumps (sign at 0), no derivative; for |w| below 1
+         the bound is 2^(bits/2)/|w| (sqrt's slope at 1e-300 is 5e149) */
+      long sc = scale(xiG_el(&g->nodes[w[j].node], k), emin), steep = bits / 2 - (sc < 0 ? sc : 0);
+      if (mpfr_get_exp(up) > steep || mpfr_get_exp(down) > steep) {
+        w[j].digits[k] = XI_JUMP;
         continue;
       }
       if (mpfr_cmpabs(d, tol) <= 0)
@@ -266,8 +316,10 @@ static void table(xiR_session *s, const xiP_stmt *st, checked *w, uint32_t nw, u
     xiW_put(&cell[r + 1][0], "%s", name);
     xiW_number(&cell[r + 1][1], &w[j].an[k], s->digits);
     int d = w[j].digits[k];
-    if (d == XI_UNDEFINED) {
-      xiW_put(&cell[r + 1][2], "(L not defined at w ± h)");
+    if (d == XI_UNDEFINED || d == XI_ROUNDED || d == XI_HUGE) {
+      xiW_put(&cell[r + 1][2], d == XI_ROUNDED ? "(w ± h rounds)"
+                               : d == XI_HUGE  ? "(L too large)"
+                                               : "(L not defined at w ± h)");
       xiW_put(&cell[r + 1][3], "-");
       xiW_put(&cell[r + 1][4], "-");
       continue;
@@ -425,20 +477,59 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     }
     memset(w[j].ok, 1, w[j].n);
   }
-  /* h = 2^-(p + 32) (times |w| past 1): the difference's truncation error,
-     about h²·L''', is near 2^-(2p + 64); at 4(p + 32) bits its rounding error,
-     about 2^-4(p + 32)/h, is smaller still.  Both are far below the p bits of
-     the analytic value: the digits they agree to are the analytic value's. */
-  long bits = (long)p + 32;
-  mpfr_prec_t far = 4 * (mpfr_prec_t)bits;
+  /* h = 2^-(p + 32) times |w| (2^-(p + 32) at w = 0): the difference's
+     truncation error, about (h/|w|)²·|L| for a smooth L, is near 2^-(2p + 64)
+     of it; at 4(p + 32) bits its rounding error, about 2^-4(p + 32)·|L|/h, is
+     smaller still, and for |w| below 2^-(p + 32) the precision is raised by
+     as many bits as w is smaller (by XI_EXACT_PREC_MAX at most; past that, h
+     stops shrinking).  Both are far below the p bits of the analytic value:
+     the digits they agree to are the analytic value's. */
+  long bits = (long)p + 32, deep = 0;
+  for (uint32_t j = 0; j < nw; j++)
+    for (uint32_t k = 0; k < w[j].n; k++) {
+      mpfr_srcptr x = xiG_el(&g->nodes[w[j].node], k);
+      if (mpfr_regular_p(x) && -(long)mpfr_get_exp(x) - bits > deep)
+        deep = -(long)mpfr_get_exp(x) - bits;
+    }
+  if (deep > XI_EXACT_PREC_MAX)
+    deep = XI_EXACT_PREC_MAX;
+  long emin = -bits - deep;
+  mpfr_prec_t far = 4 * (mpfr_prec_t)bits + deep;
   if (analytic(s, st, root, w, nw, err))
     goto done;
+  /* the nodes' size: L's values, each rounded at far bits, move the
+     difference by some 2^(M - far)/h for the largest, 2^M, which beside a
+     derivative g must stay below 2^-2(p + 32)·|g|: far rises to M - e +
+     3(p + 32) - log2 |g| where that is more (1e200 + w: 1144 bits; at 640 the
+     difference was 0, and the sweep's right 1 was said to fail), by
+     XI_EXACT_PREC_MAX at most: an element that needs more is not checked */
+  long top = top_exp(g, root), lift = 0, gtop = LONG_MIN;
+  for (uint32_t j = 0; j < nw; j++)
+    for (uint32_t k = 0; k < w[j].n; k++)
+      if (mpfr_regular_p(&w[j].an[k]) && mpfr_get_exp(&w[j].an[k]) > gtop)
+        gtop = mpfr_get_exp(&w[j].an[k]);
+  for (uint32_t j = 0; j < nw && top != LONG_MIN; j++)
+    for (uint32_t k = 0; k < w[j].n; k++) {
+      mpfr_srcptr a = &w[j].an[k], x = xiG_el(&g->nodes[w[j].node], k);
+      if (mpfr_regular_p(x) && mpfr_get_exp(x) < emin)
+        continue; /* w ± h rounds there, and central() says so */
+      long e = scale(x, emin);
+      long ge = mpfr_regular_p(a) ? (long)mpfr_get_exp(a) - 1
+                                  : gtop != LONG_MIN ? gtop - bits : e - bits;
+      long need = top - e + 3 * bits - ge + 2 - far; /* (within (p + 32)/2 bits of it, the
+                                                          error is still far below 2^-p) */
+      if (need > XI_EXACT_PREC_MAX)
+        w[j].digits[k] = XI_HUGE;
+      else if (need > lift && need > bits / 2)
+        lift = need;
+    }
+  far += lift;
   /* the central differences in MPFR at `far` bits, also when the session is
      in an IEEE format (its sweep is what is checked; rounded into binary16,
      the differences would be 0) */
   int fmt = xiO_fmt;
   xiO_fmt = XI_FMT_MPFR;
-  int nrc = numeric(s, st, root, w, nw, far, bits, &notes, err);
+  int nrc = numeric(s, st, root, w, nw, far, bits, emin, &notes, err);
   xiO_fmt = fmt;
   if (nrc)
     goto done;
@@ -458,7 +549,7 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       }
   mpfr_div_2ui(floor, big, (unsigned long)p / 2, MPFR_RNDN);
   int full = (int)((double)p * 0.30102999566398120), expect = full / 2, least = full;
-  uint64_t failed = 0, kinks = 0, undefined = 0;
+  uint64_t failed = 0, kinks = 0, undefined = 0, rounded = 0, huge = 0;
   for (uint32_t j = 0; j < nw; j++)
     for (uint32_t k = 0; k < w[j].n; k++) {
       int *d = &w[j].digits[k];
@@ -469,6 +560,7 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       }
       failed += !w[j].ok[k], kinks += *d == XI_KINK;
       undefined += *d == XI_UNDEFINED || *d == XI_JUMP;
+      rounded += *d == XI_ROUNDED, huge += *d == XI_HUGE;
     }
   const char *x = xiS_name(&g->sym, st->names[0]);
   const char *f = strchr(label, '(') ? "f" : label; /* L(w + h), or f(w + h) for an expression */
@@ -481,10 +573,10 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   else
     xiW_put(&out, " from the sweep at %ld bits", (long)p);
   xiW_put(&out, ",\n  against central differences (%s(w + h) - %s(w - h))/2h at %ld bits, "
-                "h = 2^-%ld (times |w| past 1):\n  their own error, about h² and 2^-%ld/h, "
+                "h = 2^-%ld·|w| (2^-%ld at w = 0):\n  their own error, about h² and 2^-%ld/h, "
                 "is below 2^-%ld, so a right gradient agrees to\n  about %d digits; fewer "
                 "than %d fails\n",
-          f, f, (long)far, bits, (long)far, 2 * bits, full, expect);
+          f, f, (long)far, bits, bits, (long)far, 2 * bits, full, expect);
   table(s, st, w, nw, total, floor, &out);
   if (failed && !st->nitems &&
       (exact_balls(s, root, nodes, nw, expect, &exact, st->pos, err) ||
@@ -498,7 +590,15 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (undefined)
     xiW_put(&out, "  (%llu element%s not checked: L jumps there, or is not defined at w ± h)\n",
             (unsigned long long)undefined, undefined == 1 ? "" : "s");
-  uint64_t compared = total - kinks - undefined;
+  if (rounded)
+    xiW_put(&out, "  (%llu element%s not checked: |w| below 2^%ld, where w ± h is not exact at "
+                  "%ld bits)\n", (unsigned long long)rounded, rounded == 1 ? "" : "s", emin,
+            (long)far);
+  if (huge)
+    xiW_put(&out, "  (%llu element%s not checked: L's values reach 2^%ld, too large beside its "
+                  "change over h\n   for a difference at %ld bits more)\n",
+            (unsigned long long)huge, huge == 1 ? "" : "s", top, (long)XI_EXACT_PREC_MAX);
+  uint64_t compared = total - kinks - undefined - rounded - huge;
   const char *on = s->color ? "\033[32m" : "", *off = s->color ? "\033[0m" : "";
   if (!failed && compared) {
     xiW_put(&out, "%sok%s: %llu element%s agree%s to %d digits or more", on, off,
@@ -521,7 +621,9 @@ int xiR_cmd_gradcheck(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     s->failed = 1;
   } else if (rc == 0 && !compared && !kinks) { /* not an "ok": nothing was checked */
     xiR_report(s, "check undecided", st->pos,
-               total == 1 ? "gradcheck checked no element: L jumps there, or is not defined at "
+               rounded || huge ? "gradcheck checked no element (above), so nothing is known of the "
+                         "gradient"
+               : total == 1 ? "gradcheck checked no element: L jumps there, or is not defined at "
                             "w ± h, so nothing is known of the gradient"
                           : "gradcheck checked no element: L jumps at each, or is not defined "
                             "at w ± h, so nothing is known of the gradient");

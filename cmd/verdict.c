@@ -94,16 +94,6 @@ int xiR_agree_digits(const arb_struct *x, const arb_struct *y, int full, slong p
 }
 
 /* |x - y| <= tol, proven (1), proven wrong (0) or undecided (-1), by balls */
-/* a verdict's message into msg: a long list of elements is cut at its end
-   (the report says the count, the first elements and the cause before it) */
-__attribute__((format(printf, 3, 4))) static void say(char *msg, size_t size, const char *fmt,
-                                                      ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, size, fmt, ap);
-  va_end(ap);
-}
-
 static int within(const arb_struct *x, const arb_struct *y, mpfr_srcptr tol, slong prec) {
   arb_t d;
   arf_t t, end;
@@ -379,12 +369,12 @@ static void report(pair *p, const xiP_stmt *st, const xiP_item *tol) {
     else
       snprintf(by, sizeof by, "undecided: balls up to %ld bits do not tell", (long)p->prec);
     if (n > 1)
-      say(msg, sizeof msg, "%u of %u elements of %.*s differ from %s%s (%s): %s%s",
+      xiR_say(msg, sizeof msg, "%u of %u elements of %.*s differ from %s%s (%s): %s%s",
                apart + open, n, w, t0, right, pm, by, list, more);
     else if (apart && (p->proven || p->tol))
-      say(msg, sizeof msg, "%.*s is not %s%s: %s (%s)", w, t0, right, pm, list, by);
+      xiR_say(msg, sizeof msg, "%.*s is not %s%s: %s (%s)", w, t0, right, pm, list, by);
     else
-      say(msg, sizeof msg, "whether %.*s == %s%s is undecided: %s (%s)", w, t0, right, pm,
+      xiR_say(msg, sizeof msg, "whether %.*s == %s%s is undecided: %s (%s)", w, t0, right, pm,
                list, by);
     xiR_report(s, apart && (p->proven || p->tol) ? "check failed" : "check undecided", st->claim_pos, msg);
     s->failed = 1;
@@ -410,4 +400,22 @@ int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b,
   xiR_hi_close(&p.hi);
   free(p.e);
   return rc;
+}
+
+/* a verdict's message into msg: a long list of elements is cut at its end
+   (the report says the count, the first elements and the cause before it),
+   before the element that does not fit whole ("; [2, 1] ..."), never inside a
+   number, where what was left of it would read as a number rounded wrong */
+void xiR_say(char *msg, size_t size, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(msg, size, fmt, ap);
+  va_end(ap);
+  if (n < 0 || (size_t)n < size)
+    return;
+  char *cut = NULL;
+  for (char *c = strstr(msg, "; ["); c; c = strstr(c + 1, "; ["))
+    cut = c;
+  if (cut && cut + sizeof "; ..." <= msg + size)
+    strcpy(cut, "; ...");
 }

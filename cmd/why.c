@@ -7,6 +7,7 @@
  * note on a nan of the adjoints (cmd/notes.c: 0·inf in a branch np.where did
  * not take).  trace prints the first cause found under a leaf's gradient that
  * is 0 or not finite (xiR_why_notes). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "ops/fmt.h"
 
 #define XI_SATURATED "1e-8" /* a σ′ or tanh′ below this at every element: saturated */
+#define XI_SMALL 1e-4 /* a gradient element below this in size: one saturation may explain */
 
 typedef struct {
   xiR_session *s;
@@ -24,6 +26,7 @@ typedef struct {
   xi_pos at;
   int nan;       /* the gradient holds a nan or an inf */
   int zero;      /* an element of it is 0 */
+  int small;     /* an element of it is 0 or below XI_SMALL in size */
   const char *fwd, *rev; /* compare's words for where the format lost the values, the gradient */
   xiW_buf lost[2];       /* and its lines */
 } why;
@@ -135,8 +138,9 @@ static int derivatives(why *w, const xiG_node *n, arb_ptr d, uint32_t count, slo
 
 static int saturated(why *w) {
   const xiG_graph *g = &w->s->g;
-  if (w->nan)
-    return 0; /* (a gradient of inf or nan has another cause) */
+  if (w->nan || !w->small)
+    return 0; /* (a gradient of inf or nan has another cause; one of -1, through σ(50)'s
+                 σ′ of 2e-22 and log(1 - σ)'s 1/(1 - σ), vanished nowhere) */
   arb_t tiny;
   arb_init(tiny);
   arb_set_str(tiny, XI_SATURATED, 64);
@@ -296,15 +300,17 @@ static uint8_t *path_from(const xiT_steps *st, uint32_t v) {
    line each (first: only the first); how many, or -1 */
 static int find(xiR_session *s, xiT_steps *st, uint32_t v, int first, xiW_buf *out, xi_pos at,
                 xi_err *err) {
-  why w = {s, st, v, path_from(st, v), out, at, 0, 0, NULL, NULL, {{0}, {0}}};
+  why w = {s, st, v, path_from(st, v), out, at, 0, 0, 0, NULL, NULL, {{0}, {0}}};
   if (!w.path)
     return xiX_fail(err, at, "out of memory");
   xiO_view g;
   if (xiD_adj_view(st->s, st->g, v, &g) == 0)
-    for (uint32_t k = 0; k < g.n; k++)
+    for (uint32_t k = 0; k < g.n; k++) {
       w.nan |= !mpfr_number_p(&g.el[k]), w.zero |= mpfr_zero_p(&g.el[k]);
+      w.small |= mpfr_number_p(&g.el[k]) && fabs(mpfr_get_d(&g.el[k], MPFR_RNDN)) < XI_SMALL;
+    }
   else
-    w.zero = 1;
+    w.zero = w.small = 1;
   int found = 0;
   xi_err cerr; /* (compare's exact column may not exist: sqrt's derivative at 0) */
   if (xiR_compare_faults(s, st, w.lost, &w.fwd, &w.rev, at, &cerr) < 0 && s->interrupt) {

@@ -7,6 +7,34 @@
 
 /* ---- continuous ops: Arb's functions, which bound every point of the balls ---- */
 
+typedef void (*arb_fn)(arb_t r, const arb_t a, slong prec);
+
+/* r = f(a) for an increasing f: Arb's f of a wide ball can be far wider than
+   f's values on it (exp of 0 ± 26 at 128 bits is 1 ± 2e11, below 0 where exp
+   is not; at 2 bits exp of 32 ± 16 holds negative numbers, and σ = 1/(1 + e^-a)
+   of it nothing), so a ball that proves too little is replaced by f at its
+   ends: [f(lo), f(hi)] holds every f(x) for x in it, f increasing (its
+   intersection with Arb's, when they meet) */
+static void increasing(arb_t r, const arb_t a, arb_fn f, slong prec) {
+  f(r, a, prec);
+  if (arb_is_exact(a) || !arb_is_finite(a) ||
+      (arb_is_finite(r) && arb_rel_accuracy_bits(r) >= 8))
+    return;
+  arb_t lo, hi;
+  arb_init(lo);
+  arb_init(hi);
+  slong p = prec < 64 ? 64 : prec; /* (at 2 bits Arb's e^48, and a union, are coarse) */
+  arb_get_lbound_arf(arb_midref(lo), a, p); /* outward: lo <= every point of a */
+  arb_get_ubound_arf(arb_midref(hi), a, p);
+  f(lo, lo, p);
+  f(hi, hi, p);
+  arb_union(lo, lo, hi, p);
+  if (!arb_is_finite(r) || !arb_intersection(r, r, lo, p))
+    arb_swap(r, lo);
+  arb_clear(lo);
+  arb_clear(hi);
+}
+
 static int be_ID(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_set(r, a); /* exact: a copy */
@@ -38,14 +66,14 @@ static int be_DIV(arb_t r, const arb_t a, const arb_t b, slong prec) {
 }
 static int be_EXP(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
-  arb_exp(r, a, prec);
+  increasing(r, a, arb_exp, prec);
   return 0;
 }
 static int be_LOG(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (!arb_is_positive(a)) /* log of 0 or of a negative number is in the ball */
     return -1;
-  arb_log(r, a, prec);
+  increasing(r, a, arb_log, prec);
   return 0;
 }
 /* log1p and expm1 without the rounding of 1 + x (Arb's) */
@@ -58,12 +86,12 @@ static int be_LOG1P(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_clear(t);
   if (!ok)
     return -1;
-  arb_log1p(r, a, prec);
+  increasing(r, a, arb_log1p, prec);
   return 0;
 }
 static int be_EXPM1(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
-  arb_expm1(r, a, prec);
+  increasing(r, a, arb_expm1, prec);
   return 0;
 }
 /* sqrtpos is sqrt of the ball's nonnegative part, which is all of it here,
@@ -104,33 +132,41 @@ static int be_TAN(arb_t r, const arb_t a, const arb_t b, slong prec) {
 }
 static int be_TANH(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
-  arb_tanh(r, a, prec);
+  increasing(r, a, arb_tanh, prec);
   return 0;
 }
 /* σ(a) = 1/(1 + e^-a): both signs of a keep a small relative error (e^-a
    tiny: 1 + it is near 1; e^-a huge: its inverse is relative too) */
-static int be_SIGMOID(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)b;
+static void sigmoid(arb_t r, const arb_t a, slong prec) {
   arb_neg(r, a);
   arb_exp(r, r, prec);
   arb_add_ui(r, r, 1, prec);
   arb_inv(r, r, prec);
+}
+static int be_SIGMOID(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  increasing(r, a, sigmoid, prec);
   return 0;
 }
 /* softplus(a) = log1p(e^a): a ball's e^a is relative whatever a's size, and
    log1p keeps it so (for a large, log1p(e^a) is a + a small relative term) */
-static int be_SOFTPLUS(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)b;
+static void softplus(arb_t r, const arb_t a, slong prec) {
   arb_exp(r, a, prec);
   arb_log1p(r, r, prec);
+}
+static int be_SOFTPLUS(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  increasing(r, a, softplus, prec);
   return 0;
+}
+static void log_sigmoid(arb_t r, const arb_t a, slong prec) {
+  arb_neg(r, a);
+  softplus(r, r, prec);
+  arb_neg(r, r);
 }
 static int be_LOG_SIGMOID(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
-  arb_neg(r, a);
-  arb_exp(r, r, prec);
-  arb_log1p(r, r, prec);
-  arb_neg(r, r);
+  increasing(r, a, log_sigmoid, prec);
   return 0;
 }
 /* relu, abs, maximum and minimum are continuous: the ball of every value */

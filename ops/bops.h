@@ -13,7 +13,9 @@
  * ties to even for round, the last of repeated indices for PUT).
  *
  * Continuous ops (relu, abs, maximum, minimum, max) give the ball of every
- * value they can take.  Discontinuous ones (comparisons, sign, trunc, //, %,
+ * value they can take; an increasing one (exp, log, σ, tanh, softplus, log σ,
+ * log1p, expm1) of a ball too wide for Arb's rule to prove a digit is bounded
+ * by its values at the ball's ends.  Discontinuous ones (comparisons, sign, trunc, //, %,
  * argmax, max's mask, round, keep's test) give an exact answer when the
  * operands' balls decide it, and otherwise the ball of the answers they
  * allow (a comparison [0, 1], floor of [2.5, 3.5] the ball of [2, 3], keep

@@ -6,6 +6,7 @@
 #include "proof/ball.h"
 #include "proof/ball_int.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +106,19 @@ static int of_literals(const xiB_balls *b, uint32_t o) {
   return b->g->nodes[o].op == XI_CONST || (b->fast[o] & B_LITERAL);
 }
 
+/* 1 when v ± r reaches outside what op's values can be (exp of 0 ± 26 is
+   1 ± 2e11, below 0; tanh of it 0 ± 26): Arb's rule, which bounds an
+   increasing function of a wide ball by its ends (ops/bops.c), is tighter
+   there, and a log or a √ after it is then defined.  Only the choice of a
+   rule: both bound the exact value, so the distance need not be rounded. */
+static int past_range(int op, const mag_t r, mpfr_srcptr v) {
+  if (op != XI_EXP && op != XI_EXPM1 && op != XI_TANH)
+    return 0;
+  double d = mpfr_get_d(v, MPFR_RNDN); /* the distance from v to the edge of op's values */
+  d = op == XI_EXP ? fabs(d) : op == XI_EXPM1 ? d + 1 : 1 - fabs(d);
+  return !(d > mag_get_d(r));
+}
+
 /* scalar node i's radius around the number MPFR computed for it, from its
    operands' (xiO_ball_mid); -1 when that rule does not apply: a node built
    lazily (its number was never computed), under an IEEE format, at another
@@ -127,7 +141,7 @@ static int fast_ball(xiB_balls *b, uint32_t i) {
   int rc = radius(b, n->a, ra) || (n->b != XI_NONE && radius(b, n->b, rb)) ||
                    xiO_ball_mid(n->op, r, n->v, n->flags & XI_F_EXACT, g->nodes[n->a].v, ra,
                                 n->b != XI_NONE ? g->nodes[n->b].v : NULL, rb) ||
-                   xiB_rad_set(b, i, r)
+                   past_range(n->op, r, n->v) || xiB_rad_set(b, i, r)
                ? -1
                : 0;
   mag_clear(ra);

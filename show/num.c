@@ -173,7 +173,7 @@ static char *write_like(const claim *c, const mpz_t R) {
   } else {
     strcpy(o, d);
   }
-  if (c->sci)
+  if (c->sci && mpz_sgn(R) != 0) /* (0, not 0e-60: a value that rounds to 0 at 1e-60) */
     sprintf(out + strlen(out), "e%ld", c->q + c->frac);
   free(r);
   return out;

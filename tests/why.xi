@@ -60,3 +60,9 @@ format binary32
 w = 1
 L9 = -log(1 - σ(20*w))
 why grad(L9, w)
+# a saturated σ on the path of a gradient that did not vanish: log(1 - σ(z))
+# at z = 50 has d/dz = -σ(z) = -1 + 1.9e-22 (by hand; σ′ = σ(1 - σ) is 1.9e-22,
+# and log's 1/(1 - σ) undoes it), so no cause applies (it said "saturated")
+format mpfr
+z = 50
+why grad(log(1 - σ(z)), z)
