@@ -48,4 +48,9 @@ arrays = [np.zeros(2)]
 first = arrays[0]
 for v in arrays:
     v -= 0.5
+# CS231n's softmax gradient (dscores = probs; dscores[range(N), y] -= 1): the
+# copy belongs where dscores was made, not where probs was
+probs = np.ones((2, 3)) / 3
+dscores = probs
+dscores[range(2), [0, 2]] -= 1
 print("the end")
