@@ -91,13 +91,12 @@ static int bind_targets(xiR_session *s, const xiP_stmt *st, uint32_t item, xi_er
   xiG_graph *g = &s->g;
   if (st->nnames == 1)
     return bind_item(s, st->names[0], item, st->name_pos[0], err);
-  int kind = xiG_kind(g, item);
-  if ((kind != XI_C_TUPLE && kind != XI_C_LIST) || g->nodes[item].x->nargs != st->nnames)
-    return xiX_fail(err, st->target_pos, "%u names take each item here, and this item is %s "
-                    "(cannot unpack, as Python says)", st->nnames,
-                    kind == XI_C_TUPLE || kind == XI_C_LIST ? "of another length" : "one value");
+  uint32_t vals[8];
+  if (st->nnames > 8 ||
+      xiG_targets(g, item, st->nnames, st->slot, st->nslots, st->target_pos, vals, err))
+    return st->nnames > 8 ? xiX_fail(err, st->target_pos, "more than 8 names") : -1;
   for (uint32_t k = 0; k < st->nnames; k++)
-    if (bind_item(s, st->names[k], g->nodes[item].x->args[k], st->name_pos[k], err))
+    if (bind_item(s, st->names[k], vals[k], st->name_pos[k], err))
       return -1;
   return 0;
 }

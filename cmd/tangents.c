@@ -204,43 +204,6 @@ static int columns(const char *s) {
   return n;
 }
 
-/* the cone of root gets trace's ξ numbers; the session learns them as names */
-static int numbering(shower *t) {
-  xiG_graph *g = t->g;
-  t->xi[t->root] = 1;
-  for (uint32_t i = t->root + 1; i-- > 0;)
-    if (t->xi[i])
-      for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
-        t->xi[xiG_arg(&g->nodes[i], k)] = 1;
-  /* a label a node, and an XI_NONE a ξ number skipped: each a bound name, so
-     fewer than nbind (names bound after root can outnumber its nodes) */
-  uint32_t k = 0, count = 0,
-           *labels = malloc(((size_t)t->root + 1 + g->nbind) * sizeof *labels);
-  if (!labels)
-    return -1;
-  char label[256], name[32];
-  for (uint32_t i = 0; i <= t->root; i++) {
-    if (!t->xi[i])
-      continue;
-    t->xi[i] = UINT32_MAX;
-    xiG_label_of(g, i, label, sizeof label);
-    if (g->nodes[i].op == XI_CONST || label[0])
-      continue;
-    for (;;) { /* skip the ξ numbers the user's own names (ξ1 = -W*x) use */
-      int len = snprintf(name, sizeof name, "ξ%u", ++k);
-      uint32_t id = xiS_find(&g->sym, name, (size_t)len);
-      if (id == XI_NONE || !xiG_binding_of(g, id))
-        break;
-      labels[count++] = XI_NONE;
-    }
-    t->xi[i] = k;
-    labels[count++] = i;
-  }
-  int rc = xiG_set_labels(g, labels, count);
-  free(labels);
-  return rc;
-}
-
 /* the leaves under root, and their elements: what forward mode must sweep once
    each for the whole gradient */
 static void inputs(shower *t, xiW_buf *b, uint64_t *elements) {
@@ -460,7 +423,7 @@ int xiR_cmd_tangents(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   t.root = root, t.v = v, t.tan = tan;
   t.xi = calloc(root + 1, sizeof *t.xi);
   t.dep = calloc(root + 1, 1);
-  if (!t.xi || !t.dep || numbering(&t)) {
+  if (!t.xi || !t.dep || xiG_number_cone(t.g, t.root, t.xi)) { /* trace's ξ numbers */
     xiG_oom(g, st->pos, err);
     goto done;
   }

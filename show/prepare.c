@@ -1,53 +1,12 @@
 /* prepare.c: the one place a graph is made ready for a printer (prepare.h):
- * swept, its nodes given their ξ numbers (which the session learns as
- * names), its steps listed (steps.c) and every number they print proven by
- * balls.  The printers (trace.c, dot.c, svg.c, export.c, and cmd/'s step and
- * compare) then only print.  ξ numbers count the nodes under the root that
- * have no name, in the order they were built, skipping the numbers the
- * user's own names (ξ1 = -W*x) take. */
+ * swept, its nodes given their ξ numbers (tape/label.c's xiG_number_cone,
+ * which the session learns as names), its steps listed (steps.c) and every
+ * number they print proven by balls.  The printers (trace.c, dot.c, svg.c,
+ * export.c, and cmd/'s step and compare) then only print. */
 #include "show/prepare.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static int name_taken(xiG_graph *g, uint32_t k) {
-  char name[32];
-  int n = snprintf(name, sizeof name, "ξ%u", k);
-  uint32_t id = xiS_find(&g->sym, name, (size_t)n);
-  return id != XI_NONE && xiG_binding_of(g, id) != NULL;
-}
-
-/* the cone of root gets its ξ numbers; the session learns them as names */
-static int number(xiT_steps *st) {
-  xiG_graph *g = st->g;
-  uint32_t root = st->root;
-  st->xi[root] = 1;
-  for (uint32_t i = root + 1; i-- > 0;)
-    if (st->xi[i])
-      for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
-        st->xi[xiG_arg(&g->nodes[i], k)] = 1;
-  /* a label a node, and an XI_NONE a ξ number skipped: each a bound name, so
-     fewer than nbind (names bound after root can outnumber its nodes) */
-  uint32_t k = 0, count = 0, *labels = malloc(((size_t)root + 1 + g->nbind) * sizeof *labels);
-  if (!labels)
-    return -1;
-  char label[256];
-  for (uint32_t i = 0; i <= root; i++) {
-    if (!st->xi[i])
-      continue;
-    st->xi[i] = UINT32_MAX;
-    xiG_label_of(g, i, label, sizeof label);
-    if (g->nodes[i].op != XI_CONST && !label[0]) {
-      while (name_taken(g, ++k)) /* skip the ξ numbers the user's own names (ξ1 = -W*x) use */
-        labels[count++] = XI_NONE;
-      st->xi[i] = k;
-      labels[count++] = i;
-    }
-  }
-  int rc = xiG_set_labels(g, labels, count);
-  free(labels);
-  return rc;
-}
 
 int xiT_steps_make(xiT_steps *st, xiG_graph *g, xiD_sweep *s, uint32_t *root, const char *label,
                    const uint32_t *wrt, uint32_t nwrt, int dialect, int digits, xi_pos at,
@@ -68,7 +27,9 @@ int xiT_steps_make(xiT_steps *st, xiG_graph *g, xiD_sweep *s, uint32_t *root, co
   st->root = *root;
   st->xi = calloc(*root + 1, sizeof *st->xi);
   st->index = malloc((*root + 1) * sizeof *st->index);
-  int rc = st->xi && st->index && number(st) == 0 ? xiT_steps_list(st, list, nwrt) : -1;
+  int rc = st->xi && st->index && xiG_number_cone(g, st->root, st->xi) == 0
+               ? xiT_steps_list(st, list, nwrt)
+               : -1;
   free(list);
   if (rc == 0)
     return 0;

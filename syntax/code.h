@@ -59,7 +59,9 @@ typedef enum {
   K_PY,    /* a builtin of Python's on containers (XI_PY_*): argc arguments (a method's
               value first; arg: 1 when that value is a plain name) */
   K_COMP,  /* [e for x in it if c]: it on the stack; op names follow as K_NAME, then argc
-              instructions of the condition, a K_COMP whose argc counts e's, and e's */
+              instructions of the condition, a K_COMP whose argc counts e's, and e's; for
+              i, (x, y) in ...: arg places, each name's in its K_NAME's spare (arg 0: a
+              place for each name) */
   /* Python's objects (a class's instances; syntax/pyclass.c, tape/pyobj.c): */
   K_GETATTR, /* x.name: arg the name; x on the stack */
   K_SETATTR, /* x.name = v, x.name op= v (spare: the op, 0 for =): x and v on the stack; v
@@ -92,7 +94,9 @@ enum {
   XI_PY_IN,     /* x in c: a bool */
   XI_PY_NOTIN,  /* x not in c */
   XI_PY_IS,     /* x is None (one side None: xi's values have no other identity) */
-  XI_PY_ISNOT   /* x is not None */
+  XI_PY_ISNOT,  /* x is not None */
+  XI_PY_INDEX,  /* xs.index(v) */
+  XI_PY_REVERSED /* reversed(xs): a list, last item first */
 };
 
 /* K_ATTR's op: what is read from a value */

@@ -44,6 +44,8 @@ int xiP_dtype_word(xiP_parser *p) {
 void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) {
   memset(a, 0, sizeof *a);
   a->dtype = -1;
+  int generator = p->generator; /* this call's; not the calls in its arguments' */
+  p->generator = 0;
   if (!xiP_is(p, T_RP)) {
     do {
       if (xiP_is(p, T_RP))
@@ -60,6 +62,17 @@ void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) 
           continue;
         }
         xiP_expr(p, c);
+      }
+      if (kw == XI_NONE && a->n == 0 && p->python &&
+          xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR) {
+        if (!generator)
+          xiP_fail(p, xiP_peek(p)->pos, "a generator expression is read as the argument of "
+                                        "Python's sum, min, max, list, tuple, sorted, dict ... "
+                                        "only: write a list, [e for x in xs]");
+        xiP_py_generator(p, c, start, t.pos); /* sum(x * x for x in xs) */
+        if (!xiP_is(p, T_RP))
+          xiP_fail(p, xiP_peek(p)->pos, "Generator expression must be parenthesized "
+                                        "(SyntaxError, as Python says)");
       }
       if (kw == XI_NONE && a->nkw)
         xiP_fail(p, t.pos, "a positional argument after a keyword argument");

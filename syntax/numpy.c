@@ -91,7 +91,7 @@ static const np_row method_rows[] = {
     SP("ravel", SP_FLATTEN), SP("item", SP_ITEM), SP("dot", SP_DOT), SP("astype", SP_ASTYPE),
     SP("transpose", SP_T), SP("clip", SP_CLIP),
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
-    PY("items", NULL), PY("get", NULL),
+    PY("items", NULL), PY("get", NULL), PY("index", NULL),
     REFUSE("tolist", ".tolist() is not part of xi: print the array itself, or list(x) for "
                      "a list of its rows (or numbers)"),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
@@ -107,7 +107,7 @@ static const np_row builtin_rows[] = {
                "language use an array, np.array([...]), or one name per value"
     PY("list", "lists " NOLIST), PY("dict", "dicts " NOLIST), PY("tuple", "tuple(...) " NOLIST),
     PY("sorted", "sorted(...) " NOLIST), PY("enumerate", "enumerate(...) " NOLIST),
-    PY("zip", "zip(...) " NOLIST),
+    PY("zip", "zip(...) " NOLIST), PY("reversed", "reversed(...) " NOLIST),
 #undef NOLIST
     REFUSE("str", "str(...) is not part of xi: print(f\"{x}\") prints a value in text"),
     REFUSE("repr", "repr(...) is not part of xi: print(f\"{x!r}\") prints a value's repr"),
@@ -443,7 +443,8 @@ static void row_call_(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token nam
     special(p, c, SP_ASTYPE, &a, 0, name);
     return;
   }
-  if (r->kind == NP_SP && r->sp == SP_ARRAY && xiP_is(p, T_LBRACK))
+  if (r->kind == NP_SP && r->sp == SP_ARRAY && xiP_is(p, T_LBRACK) &&
+      (!p->python || xiP_plain_literal(p)))
     p->array_lit = 1; /* np.array([[1, 2], [3, 4]]): an array, in Python's code too */
   xiP_call_args(p, c, &a, name);
   p->array_lit = 0;
@@ -537,6 +538,10 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
   if (xiP_torch_method(p, c, t, dot)) /* .grad .backward() .relu() ... */
     return;
   const np_row *r = find(method_rows, p->lx.src + t.off, t.len);
+  int attribute = r && r->kind == NP_SP && (r->sp == SP_T || r->sp == SP_SHAPE ||
+                                            r->sp == SP_SIZE || r->sp == SP_NDIM);
+  if (p->python && r && (attribute ? xiP_assignment(xiP_peek(p)->type) : !xiP_is(p, T_LP)))
+    r = NULL; /* self.size = n, self.mean = 0.0, self.items: an object's, not NumPy's */
   if (p->python && !r) { /* an object's attribute or method (pyclass.c) */
     xiP_attr(p, c, t);
     return;
@@ -551,8 +556,6 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
     xiP_py_method(p, c, t);
     return;
   }
-  int attribute = r->kind == NP_SP && (r->sp == SP_T || r->sp == SP_SHAPE ||
-                                       r->sp == SP_SIZE || r->sp == SP_NDIM);
   if (attribute && !(r->sp == SP_T && xiP_is(p, T_LP))) {
     static const int which[] = {[SP_SHAPE] = XI_ATTR_SHAPE, [SP_SIZE] = XI_ATTR_SIZE,
                                 [SP_NDIM] = XI_ATTR_NDIM};

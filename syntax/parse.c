@@ -124,6 +124,53 @@ xiL_token xiP_take(xiP_parser *p) {
   return t;
 }
 
+/* np.array([...]) and torch.tensor([...]) read the bracket just peeked as an
+   array, which is quicker and traces as one value, only when it is a plain
+   literal: no comprehension in it, and each of its ']' followed by ',', ']'
+   or ')'.  Anything else is Python's list, which the call converts as NumPy
+   does: read as an array, np.array([1] * 3) would be [3], not [1 1 1], and
+   np.array([x for x in xs]) a comprehension in xi's own brackets.  A scan of
+   a copy of the lexer: nothing is taken. */
+int xiP_plain_literal(xiP_parser *p) {
+  xiL_lexer lx = p->lx;
+  uint32_t depth = 1;
+  for (;;) {
+    xiL_token t = xiL_next(&lx);
+    switch (t.type) {
+    case T_EOF:
+    case T_ERROR:
+    case T_NL:
+    case T_SEMI:
+      return 1; /* never closed: the parse says so */
+    case T_LP:
+    case T_LBRACK:
+    case T_LBRACE:
+      depth++;
+      break;
+    case T_RP:
+    case T_RBRACE:
+      if (--depth == 0)
+        return 1; /* ( [ ) : the parse says so */
+      break;
+    case T_RBRACK: {
+      xiL_lexer after = lx;
+      xiL_type next = xiL_next(&after).type;
+      if (next != T_COMMA && next != T_RBRACK && next != T_RP)
+        return 0;
+      if (--depth == 0)
+        return 1;
+      break;
+    }
+    case T_NAME:
+      if (t.len == 3 && !memcmp(lx.src + t.off, "for", 3))
+        return 0;
+      break;
+    default:
+      break;
+    }
+  }
+}
+
 /* makes t, taken already, the next token again (what was peeked after it is
    read again) */
 void xiP_put_back(xiP_parser *p, const xiL_token *t) {

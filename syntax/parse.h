@@ -82,6 +82,8 @@ typedef struct {
   char *deftext;        /* S_DEF written with def: its body on one line, for vars */
   uint8_t iterable;     /* S_FOR: code makes what is walked (else range's numbers), and
                            names are the targets */
+  uint8_t slot[8];      /* S_FOR: for i, (x, y) in ...: each name's place among the item's */
+  uint8_t nslots;       /* (how many places; 0: one for each name) */
   uint8_t pair;         /* S_INDEXSET in Python's code: code makes (x, the new x), for the
                            rules of a change in place (x may be any expression) */
 } xiP_stmt;
@@ -133,6 +135,7 @@ typedef struct {
   int comp;           /* a comprehension's iterable is read (1; in is not an operator there)
                          or its condition (2): an if after either is not a conditional */
   int method;         /* a method's call is compiled (numpy.c): no XI_OPF_NP */
+  int generator;      /* a call of Python's builtins is read: sum(x for x in xs) allowed */
   int method_base;    /* the value before the last method's '.' is a plain name */
   size_t resync;      /* after a bracket never closed: 1 + where the next line starts */
   uint32_t resync_line;

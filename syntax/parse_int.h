@@ -32,6 +32,8 @@ static inline xiL_token *xiP_peek(xiP_parser *p) {
 static inline int xiP_is(xiP_parser *p, xiL_type t) { return xiP_peek(p)->type == t; }
 xiL_token xiP_take(xiP_parser *p);
 void xiP_put_back(xiP_parser *p, const xiL_token *t); /* t, taken, is next again */
+/* the '[' peeked opens a plain literal, to be read as an array (parse.c) */
+int xiP_plain_literal(xiP_parser *p);
 int xiP_word_is(xiP_parser *p, const xiL_token *t, const char *w);
 _Noreturn void xiP_unexpected(xiP_parser *p, const char *wanted);
 xiL_token xiP_expect(xiP_parser *p, xiL_type t, const char *wanted);
@@ -109,10 +111,14 @@ _Noreturn void xiP_unwind(xiP_parser *p);
 void xiP_py_string(xiP_parser *p, xiP_code *c); /* "a" 'b': a string, a value */
 void xiP_py_list(xiP_parser *p, xiP_code *c);   /* [a, b], [e for x in xs if c] */
 void xiP_py_dict(xiP_parser *p, xiP_code *c);   /* {'k': v, ...} */
+/* sum(e for x in xs): e's code is c->ins[start..], 'for' next: the list of a
+   comprehension, which Python's sum, min, max ... walk as they walk the generator */
+void xiP_py_generator(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at);
 /* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
 int xiP_membership(xiP_parser *p, xi_pos *at);
 /* for's names: x, or x, y, or (x, y), into names (at most max); how many */
-uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t max);
+uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t max,
+                         uint8_t *slot, uint32_t *nslots);
 /* Python's builtins (sum, min, max, list, dict, tuple, sorted, enumerate, zip,
    range; name taken, '(' next) and methods (append, extend, keys, values, items,
    get; '(' taken, the value on the stack) */

@@ -183,9 +183,18 @@ static void for_loop(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
   xiP_emit(p, &st->code, (xiP_ins){K_NAME, 0, 0, 0, hid[1], bs->pos});
   jump(p, st, cx, (xiP_ins){K_WALK, 0, 0, 0, 0, bs->pos}, exit);
   let(p, &st->code, hid[1], bs->pos);
-  if (bs->nnames > 1)
-    xiP_emit(p, &st->code, (xiP_ins){K_UNPACK, 0, 0, (uint16_t)bs->nnames, 0, bs->target_pos});
+  uint32_t places = bs->nslots ? bs->nslots : bs->nnames;
+  if (bs->nnames > 1) /* the item's places, then each nested one's names: i, (x, y) */
+    xiP_emit(p, &st->code, (xiP_ins){K_UNPACK, 0, 0, (uint16_t)places, 0, bs->target_pos});
   for (uint32_t k = bs->nnames; k-- > 0;) {
+    if (bs->nslots && (k + 1 == bs->nnames || bs->slot[k + 1] != bs->slot[k])) {
+      uint32_t m = 1; /* k is the last name of its place: the place's names, when nested */
+      while (m <= k && bs->slot[k - m] == bs->slot[k])
+        m++;
+      if (m > 1)
+        xiP_emit(p, &st->code,
+                 (xiP_ins){K_UNPACK, 0, 0, (uint16_t)m, 0, bs->name_pos[k - m + 1]});
+    }
     let(p, &st->code, bs->names[k], bs->name_pos[k]);
     assigned(p, st, cx, bs->names[k], bs->name_pos[k]);
     uint32_t f = (uint32_t)fresh_at(cx, bs->names[k]); /* an item: not the def's own */

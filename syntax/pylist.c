@@ -52,27 +52,47 @@ void xiP_py_string(xiP_parser *p, xiP_code *c) {
 
 /* ---- comprehensions ---- */
 
-/* the names after for: x, or x, y, or (x, y); into names (at most max) */
-uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t max) {
-  int paren = xiP_is(p, T_LP);
-  if (paren)
-    xiP_take(p);
-  uint32_t n = 0;
-  do {
-    if (paren && xiP_is(p, T_RP))
-      break;
-    xiL_token v = xiP_expect(p, T_NAME, "a name to take each item, as in for x in xs:");
-    xiP_bindable(p, &v);
-    if (n == max)
-      xiP_fail(p, v.pos, "more than %u names to unpack into", max);
-    at[n] = v.pos;
-    names[n++] = xiP_name_id(p, &v);
-    if (xiP_is(p, T_LP) || xiP_is(p, T_LBRACK) || xiP_is(p, T_DOT))
-      xiP_fail(p, xiP_peek(p)->pos, "a for's targets are names here: for i, x in "
-                                    "enumerate(xs):");
+/* the names after for: x, or x, y, or (x, y), or i, (x, y) (one level nested);
+   into names (at most max), and each one's place among the item's: slot[k]
+   (*nslots of them; 0: none nested, each name takes one) */
+uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t max,
+                         uint8_t *slot, uint32_t *nslots) {
+  int nested = 0, comma = 0;
+  uint32_t n = 0, s = 0;
+  do { /* (x, y) alone is one place whose names are the item's: a place each */
+    xiL_token open = *xiP_peek(p);
+    int group = open.type == T_LP;
+    if (group)
+      xiP_take(p);
+    uint32_t first = n;
+    do {
+      if (group && xiP_is(p, T_RP))
+        break;
+      if (xiP_is(p, T_LP) || xiP_is(p, T_LBRACK))
+        xiP_fail(p, xiP_peek(p)->pos, "targets nested more than once, or in brackets, are not "
+                                      "part of xi: take the item whole and unpack it, a, b = x");
+      xiL_token v = xiP_expect(p, T_NAME, "a name to take each item, as in for x in xs:");
+      xiP_bindable(p, &v);
+      if (n == max)
+        xiP_fail(p, v.pos, "more than %u names to unpack into", max);
+      at[n] = v.pos;
+      slot[n] = (uint8_t)s;
+      names[n++] = xiP_name_id(p, &v);
+      if (xiP_is(p, T_LP) || xiP_is(p, T_LBRACK) || xiP_is(p, T_DOT))
+        xiP_fail(p, xiP_peek(p)->pos, "a for's targets are names here: for i, x in "
+                                      "enumerate(xs):");
+      comma = 0;
+    } while (group && xiP_is(p, T_COMMA) && (xiP_take(p), comma = 1));
+    if (group) {
+      xiP_expect(p, T_RP, "')' after the names");
+      if (n == first || (n == first + 1 && comma))
+        xiP_fail(p, open.pos, "a target of one item or none, (x,) or (), is not part of xi: "
+                              "take the item whole, x, and read x[0]");
+      nested |= n > first + 1;
+    }
+    s++;
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
-  if (paren)
-    xiP_expect(p, T_RP, "')' after the names");
+  *nslots = nested && s > 1 ? s : 0;
   return n;
 }
 
@@ -96,9 +116,10 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
     xiP_unwind(p);
   }
   xiP_take(p); /* for */
-  uint32_t names[8];
+  uint32_t names[8], nslots;
   xi_pos pos[8];
-  uint32_t n = xiP_for_targets(p, names, pos, 8);
+  uint8_t slot[8];
+  uint32_t n = xiP_for_targets(p, names, pos, 8, slot, &nslots);
   xiL_token in = *xiP_peek(p);
   if (xiP_keyword(xiP_tag_of(p, &in)) != KW_IN)
     xiP_unexpected(p, "in, as in [f(x) for x in xs]");
@@ -118,10 +139,10 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
                                   "loops as for statements");
   if (cond.n > UINT16_MAX || elem.n > UINT16_MAX)
     xiP_fail(p, at, "this comprehension is too long");
-  xiP_ins head = {K_COMP, (uint8_t)n, 0, (uint16_t)cond.n, 0, at};
+  xiP_ins head = {K_COMP, (uint8_t)n, 0, (uint16_t)cond.n, nslots, at};
   xiP_emit(p, c, head);
   for (uint32_t k = 0; k < n; k++) {
-    xiP_ins name = {K_NAME, 0, 0, 0, names[k], pos[k]};
+    xiP_ins name = {K_NAME, 0, slot[k], 0, names[k], pos[k]};
     xiP_emit(p, c, name);
   }
   for (uint32_t k = 0; k < cond.n; k++)
@@ -133,6 +154,10 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
   memcpy(p->fail, outer, sizeof outer);
   xiP_code_free(&elem);
   xiP_code_free(&cond);
+}
+
+void xiP_py_generator(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at) {
+  comprehension(p, c, start, at);
 }
 
 /* ---- in ---- */
@@ -233,6 +258,7 @@ static const struct {
     {"append", XI_PY_APPEND, 1, 1},     {"extend", XI_PY_EXTEND, 1, 1},
     {"keys", XI_PY_KEYS, 0, 0},         {"values", XI_PY_VALUES, 0, 0},
     {"items", XI_PY_ITEMS, 0, 0},       {"get", XI_PY_GET, 1, 2},
+    {"index", XI_PY_INDEX, 1, 1},       {"reversed", XI_PY_REVERSED, 1, 1},
 };
 
 static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
@@ -244,6 +270,8 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
   if (k == nb)
     xiP_fail(p, name.pos, "%.*s is not part of xi", (int)name.len, s);
   xiP_callargs a;
+  p->generator = !method; /* sum(e for x in xs): its generator as a list (xs.append(...)'s
+                             would be a generator object) */
   xiP_call_args(p, c, &a, name);
   int start = builtins[k].which == XI_PY_ENUMERATE && a.nkw == 1 && a.n == 2 &&
               strcmp(xiS_name(p->sym, a.kw[1]), "start") == 0; /* enumerate(xs, start=1) */

@@ -206,9 +206,12 @@ static void no_loop_else(xiP_parser *p, xiL_token head, const char *loop) {
    names are the targets) */
 static void for_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   st->kind = S_FOR;
-  uint32_t names[8];
+  uint32_t names[8], nslots;
   xi_pos at[8];
-  uint32_t n = xiP_for_targets(p, names, at, 8);
+  uint8_t slot[8];
+  uint32_t n = xiP_for_targets(p, names, at, 8, slot, &nslots);
+  memcpy(st->slot, slot, sizeof slot);
+  st->nslots = (uint8_t)nslots;
   if (n > 1 && !p->python)
     xiP_fail(p, at[1], "a for in xi's own language takes one name: for i in range(n): (for i, "
                        "x in enumerate(xs): is Python's: a .py file, or after import)");

@@ -153,7 +153,8 @@ static int arguments(xiP_parser *p, xiP_code *c, const char *fn, int array, uint
     }
     if (keywords)
       xiP_fail(p, xiP_peek(p)->pos, "a value after a keyword argument (as Python refuses)");
-    p->array_lit = array && xiP_is(p, T_LBRACK); /* brackets make an array, as np.array's */
+    p->array_lit = array && xiP_is(p, T_LBRACK) && (!p->python || xiP_plain_literal(p));
+    /* brackets make an array, as np.array's */
     p->depth = 0;
     xiP_expr(p, c);
     p->array_lit = 0;

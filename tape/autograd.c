@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tape/graph.h"
+#include "tape/python.h"
 
 static uint32_t lower(const xiG_autograd *a, uint32_t node) {
   uint32_t lo = 0, hi = a->n;
@@ -237,8 +238,8 @@ static int grad_of(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *
 
 /* torch.tensor(x, ...): a new leaf, float32 noted, requires_grad kept */
 static int tensor(xiG_graph *g, int spare, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
-  if (xiG_kind(g, x) >= 0) { /* torch.tensor(xs) of a list: its numbers, as np.array's */
-    if (xiG_array_of_tuple(g, x, pos, &x, err))
+  if (xiG_kind(g, x) >= 0) { /* torch.tensor(xs) of a list (of lists): as np.array's */
+    if (xiG_as_array(g, x, pos, &x, err))
       return -1;
     spare |= XI_TT_LITERAL; /* (Python's floats: float32) */
   }

@@ -169,19 +169,6 @@ static int number(xiG_graph *g, long v, xi_pos pos, uint32_t *out, xi_err *err) 
   return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
 }
 
-/* a new shape for x's elements (RESHAPE), or x itself when it has it */
-static int shaped(xiG_graph *g, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
-                  xi_err *err) {
-  xi_shape now = xiG_shape(&g->nodes[x]);
-  if (xiO_same_shape(&now, &sh)) {
-    *out = x;
-    return 0;
-  }
-  int32_t p[XI_NPARAMS] = {0, 0, 0, 0, 0};
-  xiO_shape_params(p, sh);
-  return xiG_op(g, XI_RESHAPE, x, XI_NONE, p, pos, out, err);
-}
-
 /* np.nonzero(x): the indices of x's true elements, one vector for each axis, in a tuple */
 static int nonzero_tuple(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
   xiO_view v = xiG_view(&g->nodes[x]);
@@ -273,9 +260,9 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     if (count != 1)
       return xiX_fail(err, pos, ".item() takes the one element of a value of size 1; this one "
                              "has %u", count);
-    return shaped(g, x, (xi_shape){0, 1, 1}, pos, out, err);
+    return xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){0, 1, 1}, pos, out, err);
   case XI_ATTR_FLATTEN:
-    return shaped(g, x, (xi_shape){1, 1, count}, pos, out, err);
+    return xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){1, 1, count}, pos, out, err);
   case XI_ATTR_FLOAT:
     if (xiG_dtype_of_flags(n->flags) == XI_DT_FLOAT && !sh.rank) {
       *out = x; /* float(x) of a float is x */
@@ -328,5 +315,5 @@ int xiG_reshape(xiG_graph *g, uint32_t x, const uint32_t *dims, uint32_t n, xi_p
                  (unsigned long long)known);
   xi_shape sh = {(uint8_t)rank, rank == 2 ? (uint32_t)d[0] : 1,
                  rank == 2 ? (uint32_t)d[1] : rank == 1 ? (uint32_t)d[0] : 1};
-  return shaped(g, x, sh, pos, out, err);
+  return xiG_as_shape(g, XI_RESHAPE, x, sh, pos, out, err);
 }

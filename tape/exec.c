@@ -240,6 +240,11 @@ static int holds_container(const xiG_graph *g, const uint32_t *args, uint32_t n)
 static int py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t arity,
                        uint32_t *out, xi_err *err) {
   int ka = xiG_kind(g, args[0]);
+  if (in->op == XI_TRANSPOSE && ka == XI_C_OBJ) { /* self.T = 2.0 set it: the object's */
+    uint32_t id = xiS_intern(&g->sym, "T", 1);
+    return id == XI_NONE ? xiG_oom(g, in->pos, err)
+                         : xiG_getattr(g, args[0], id, in->pos, out, err);
+  }
   if (in->op == XI_ID && !(in->spare & XI_OPF_NP)) { /* xs.copy(), d.copy(): shallow */
     if (ka == XI_C_LIST || ka == XI_C_DICT)
       return xiG_convert(g, ka, args[0], in->pos, out, err);
@@ -329,12 +334,9 @@ static int indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *ou
 /* K_UNPACK: the tuple at the top replaced by its items */
 static int unpack(xiG_graph *g, const xiP_ins *in, uint32_t *st, uint32_t *sp, xi_err *err) {
   uint32_t t = st[--*sp];
-  if (xiG_kind(g, t) != XI_C_TUPLE && xiG_kind(g, t) != XI_C_LIST)
-    return xiX_fail(err, in->pos, "only a tuple unpacks into names (a, b = f(x) where f returns "
-                               "a, b); this is one value");
+  if (xiG_unpackable(g, t, in->argc, in->pos, &t, err))
+    return -1;
   xiG_ext *x = g->nodes[t].x;
-  if (x->nargs != in->argc)
-    return xiX_fail(err, in->pos, "%u names take the items of a tuple of %u", in->argc, x->nargs);
   for (uint32_t k = 0; k < x->nargs; k++)
     st[(*sp)++] = x->args[k];
   return 0;
@@ -440,6 +442,14 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_ATTR: {
     uint32_t x = st[--*sp];
+    if (xiG_kind(g, x) == XI_C_OBJ && in->op <= XI_ATTR_NDIM) { /* net.size: the object's */
+      static const char *const word[] = {[XI_ATTR_SHAPE] = "shape", [XI_ATTR_SIZE] = "size",
+                                         [XI_ATTR_NDIM] = "ndim"};
+      uint32_t id = xiS_intern(&g->sym, word[in->op], strlen(word[in->op]));
+      rc = id == XI_NONE ? xiG_oom(g, in->pos, err)
+                         : xiG_getattr(g, x, id, in->pos, &node, err);
+      break;
+    }
     rc = in->op >= XI_ATTR_VALUE ? xiG_ag_attr(g, in->op, in->spare, x, in->pos, &node, err)
          : xiG_kind(g, x) >= 0 && (in->op == XI_ATTR_ARRAY || in->op == XI_ATTR_LEN)
              ? container_attr(g, in->op, x, in->pos, &node, err)
@@ -543,13 +553,15 @@ static int comp(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t *k, uint
     rc = xiG_walk_item(g, it, i, pos, &item, err);
     if (rc == 0 && nt == 1) {
       rc = push_local(sc, code->ins[names].arg, item, pos, err);
-    } else if (rc == 0) { /* for a, b in pairs */
-      int ik = xiG_kind(g, item);
-      if ((ik != XI_C_TUPLE && ik != XI_C_LIST) || g->nodes[item].x->nargs != nt)
-        rc = xiX_fail(err, pos, "%u names take each item here, and this item is not %u values",
-                      nt, nt);
+    } else if (rc == 0) { /* for a, b in pairs; for i, (a, b) in ... */
+      uint32_t vals[8];
+      uint8_t slot[8];
+      for (uint32_t q = 0; q < nt && q < 8; q++)
+        slot[q] = code->ins[names + q].spare;
+      rc = nt > 8 ? xiX_fail(err, pos, "more than 8 names")
+                  : xiG_targets(g, item, nt, slot, head->arg, pos, vals, err);
       for (uint32_t q = 0; q < nt && rc == 0; q++)
-        rc = push_local(sc, code->ins[names + q].arg, g->nodes[item].x->args[q], pos, err);
+        rc = push_local(sc, code->ins[names + q].arg, vals[q], pos, err);
     }
     int keep = 1;
     if (rc == 0 && head->argc && (rc = run(g, sc, code, cond, mid, st, sp, err)) == 0) {

@@ -468,6 +468,18 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
   return 0;
 }
 
+int xiG_as_shape(xiG_graph *g, int op, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
+                 xi_err *err) {
+  xi_shape now = xiG_shape(&g->nodes[x]);
+  if (xiO_same_shape(&now, &sh)) {
+    *out = x;
+    return 0;
+  }
+  int32_t p[XI_NPARAMS] = {0, 0, 0, 0, 0};
+  xiO_shape_params(p, sh);
+  return xiG_op(g, op, x, XI_NONE, p, pos, out, err);
+}
+
 int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
              xi_err *err) {
   int dt = XI_DT_BOOL; /* all bools: bool; bools and ints: int; else float */

@@ -328,6 +328,9 @@ uint32_t xiG_leaf(xiG_graph *g, const xiO_view *v, xi_pos pos);
    error names both), and evaluates it.  Errors point at pos. */
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
            uint32_t *out, xi_err *err);
+/* x as the shape sh by op (XI_RESHAPE, XI_BROADCAST), or x itself when it has it */
+int xiG_as_shape(xiG_graph *g, int op, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
+                 xi_err *err);
 /* (items...): a tuple (no value of its own); n may be 0 */
 int xiG_tuple(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
               xi_err *err);
@@ -544,6 +547,12 @@ void xiG_why_lost(const xiG_graph *g, const char *what, uint32_t name, uint32_t 
                   char *buf, size_t n);
 /* the ξ labels a trace printed: label k is nodes[k - 1] */
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n);
+/* Numbers root's cone as trace prints it, and sets the labels: xi (root + 1
+   entries, zeroed) gets 0 for a node outside the cone, k for ξk (the nodes
+   without a name, in the order they were built, skipping the numbers the
+   user's own names ξ1, ξ2, ... take), UINT32_MAX for a named node or a
+   constant.  -1: out of memory. */
+int xiG_number_cone(xiG_graph *g, uint32_t root, uint32_t *xi);
 
 /* ---- a statement, all or nothing (undo.c) ----
    Between xiG_stmt_begin and xiG_stmt_commit or xiG_stmt_rollback, every

@@ -127,27 +127,45 @@ static int table_of(xiG_graph *g, uint32_t base, const xiG_ixs *x, xi_pos pos, u
   return 0;
 }
 
-/* x spread to the shape sh (BROADCAST), or x when it has it */
-static int spread(xiG_graph *g, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
-                  xi_err *err) {
-  xi_shape now = xiG_shape(&g->nodes[x]);
-  if (xiO_same_shape(&now, &sh)) {
-    *out = x;
-    return 0;
-  }
-  int32_t p[XI_NPARAMS] = {0, 0, 0, 0, 0};
-  xiO_shape_params(p, sh);
-  return xiG_op(g, XI_BROADCAST, x, XI_NONE, p, pos, out, err);
-}
-
-/* a leaf vector 0, 1, ..., m - 1 of ints */
-static int count_to(xiG_graph *g, uint32_t m, xi_pos pos, uint32_t *out, xi_err *err) {
+/* a leaf vector of m ints: start, start + step, ... (a slice's indices) */
+static int count_to(xiG_graph *g, int32_t start, int32_t step, uint32_t m, xi_pos pos,
+                    uint32_t *out, xi_err *err) {
   xiO_view v = {xiM_block(m, g->prec), {1, 1, m}, m, NULL, XI_DT_INT};
   for (uint32_t k = 0; v.el && k < m; k++)
-    mpfr_set_ui(&v.el[k], k, MPFR_RNDN);
+    mpfr_set_si(&v.el[k], (long)start + (long)k * step, MPFR_RNDN);
   *out = v.el ? xiG_leaf(g, &v, pos) : XI_NONE;
   xiM_unblock(v.el);
   return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+}
+
+/* the index table of a matrix's rows (ax 0) or columns (ax 1) picked by the
+   integer array idx, each beside the m indices start, start + step, ... of
+   the other axis (NumPy's M[I], M[I, a:b], M[:, J]): two vectors of n·m into
+   vec, row by row of the grid they pick, and the grid's shape */
+static int grid_table(xiG_graph *g, xi_shape sh, uint32_t idx, int ax, int32_t start,
+                      int32_t step, uint32_t m, xi_pos pos, uint32_t *vec, xi_shape *grid,
+                      xi_err *err) {
+  uint32_t n, iv, ar;
+  if (check_index(g, idx, xiG_axis_len(sh, ax), ax, pos, &n, err) ||
+      index_vector(g, idx, n, xiG_axis_len(sh, ax), pos, &iv, err) ||
+      count_to(g, start, step, m, pos, &ar, err))
+    return -1;
+  *grid = ax == 0 ? (xi_shape){2, n, m} : (xi_shape){2, m, n};
+  xi_shape line = {1, 1, n * m};
+  if ((uint64_t)n * m > XI_MAX_ELEMENTS)
+    return xiX_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
+                    (unsigned long long)n * m, XI_MAX_ELEMENTS);
+  xi_shape col = ax == 0 ? (xi_shape){2, n, 1} : (xi_shape){2, 1, n};
+  xi_shape row = ax == 0 ? (xi_shape){2, 1, m} : (xi_shape){2, m, 1};
+  if (xiG_as_shape(g, XI_RESHAPE, iv, col, pos, &iv, err) ||
+      xiG_as_shape(g, XI_BROADCAST, iv, *grid, pos, &iv, err) ||
+      xiG_as_shape(g, XI_RESHAPE, iv, line, pos, &iv, err) ||
+      xiG_as_shape(g, XI_RESHAPE, ar, row, pos, &ar, err) ||
+      xiG_as_shape(g, XI_BROADCAST, ar, *grid, pos, &ar, err) ||
+      xiG_as_shape(g, XI_RESHAPE, ar, line, pos, &ar, err))
+    return -1;
+  vec[ax] = iv, vec[!ax] = ar;
+  return 0;
 }
 
 /* whole rows (ax 0) or columns (ax 1) of matrix base, picked by the integer
@@ -155,26 +173,13 @@ static int count_to(xiG_graph *g, uint32_t m, xi_pos pos, uint32_t *out, xi_err 
    index of idx beside every index of the other axis, shaped back */
 static int lines(xiG_graph *g, uint32_t base, uint32_t idx, int ax, xi_pos pos, uint32_t *out,
                  xi_err *err) {
-  xi_shape sh = xiG_shape(&g->nodes[base]);
-  uint32_t n, m = xiG_axis_len(sh, !ax), iv, ar, vec[2], table, flat;
-  if (check_index(g, idx, xiG_axis_len(sh, ax), ax, pos, &n, err) ||
-      index_vector(g, idx, n, xiG_axis_len(sh, ax), pos, &iv, err) ||
-      count_to(g, m, pos, &ar, err))
+  xi_shape sh = xiG_shape(&g->nodes[base]), grid;
+  uint32_t vec[2], table, flat;
+  if (grid_table(g, sh, idx, ax, 0, 1, xiG_axis_len(sh, !ax), pos, vec, &grid, err))
     return -1;
-  xi_shape grid = ax == 0 ? (xi_shape){2, n, m} : (xi_shape){2, m, n};
-  xi_shape line = {1, 1, n * m};
-  if ((uint64_t)n * m > XI_MAX_ELEMENTS)
-    return xiX_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
-                    (unsigned long long)n * m, XI_MAX_ELEMENTS);
-  if (xiG_ix_shaped(g, iv, ax == 0 ? (xi_shape){2, n, 1} : (xi_shape){2, 1, n}, pos, &iv, err) ||
-      spread(g, iv, grid, pos, &iv, err) || xiG_ix_shaped(g, iv, line, pos, &iv, err) ||
-      xiG_ix_shaped(g, ar, ax == 0 ? (xi_shape){2, 1, m} : (xi_shape){2, m, 1}, pos, &ar, err) ||
-      spread(g, ar, grid, pos, &ar, err) || xiG_ix_shaped(g, ar, line, pos, &ar, err))
-    return -1;
-  vec[ax] = iv, vec[!ax] = ar;
   return xiG_list(g, vec, 2, pos, &table, err) ||
          xiG_op(g, XI_GATHER, base, table, NULL, pos, &flat, err) ||
-         xiG_ix_shaped(g, flat, grid, pos, out, err);
+         xiG_as_shape(g, XI_RESHAPE, flat, grid, pos, out, err);
 }
 
 /* ---- masks ---- */
@@ -291,7 +296,7 @@ static int put_at(xiG_graph *g, uint32_t base, uint32_t *vec, int argc, uint32_t
     return -1;
   xi_shape vs = xiG_shape(&g->nodes[v]);
   if (vs.rank == 0 || (vs.rank == 1 && vs.cols == 1 && n != 1)) {
-    if (spread(g, v, (xi_shape){1, 1, n}, pos, &v, err))
+    if (xiG_as_shape(g, XI_BROADCAST, v, (xi_shape){1, 1, n}, pos, &v, err))
       return -1;
   } else if (!(vs.rank == 1 && vs.cols == n)) {
     char a[48];
@@ -337,9 +342,28 @@ int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, 
     n = xiG_shape(&g->nodes[t]).cols;
     return put_at(g, base, vec, sh.rank, n, op, rhs, pos, out, err);
   }
-  if (x.arrays && x.slices)
-    return xiX_fail(err, pos, "M[I, :] = v (an index array beside a slice) is not part of xi: "
-                              "give each element's index, M[rows, cols] = v with arrays");
+  if (x.arrays && x.slices && x.news)
+    return xiX_fail(err, pos, "None beside an index array is not part of xi");
+  if (x.arrays && x.slices) { /* X[ix] = v, M[I, a:b] = v, M[:, J] += v: the grid they pick */
+    int ax = x.it[0].kind == IX_ARRAY ? 0 : 1;
+    const xiG_ix *s = &x.it[!ax];
+    xi_shape grid, sh = xiG_shape(&g->nodes[base]), vs = xiG_shape(&g->nodes[rhs]);
+    if (grid_table(g, sh, x.it[ax].node, ax, s->start, s->step, s->len, pos, vec, &grid, err))
+      return -1;
+    if ((vs.rank == 2 && vs.rows != 1 && vs.rows != grid.rows) ||
+        (vs.rank >= 1 && vs.cols != 1 && vs.cols != grid.cols)) { /* NumPy's broadcasting */
+      char a[48], b[48];
+      xiO_shape_text(&vs, a, sizeof a);
+      xiO_shape_text(&grid, b, sizeof b);
+      return xiX_fail(err, pos, "shape mismatch: value array of shape %s could not be broadcast "
+                                "to indexing result of shape %s (ValueError, as NumPy says)", a, b);
+    }
+    xi_shape flat = {1, 1, grid.rows * grid.cols};
+    if (xiG_as_shape(g, XI_BROADCAST, rhs, grid, pos, &rhs, err) ||
+        xiG_as_shape(g, XI_RESHAPE, rhs, flat, pos, &rhs, err))
+      return -1;
+    return put_at(g, base, vec, 2, grid.rows * grid.cols, op, rhs, pos, out, err);
+  }
   if (x.slices || x.news)
     return xiG_ix_slice_set(g, base, &x, op, rhs, pos, out, err);
   if (table_of(g, base, &x, pos, vec, &n, err))

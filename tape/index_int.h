@@ -40,9 +40,6 @@ int xiG_ix_basic(xiG_graph *g, uint32_t base, const xiG_ixs *x, xi_pos pos, uint
 /* base[x] op= rhs for whole numbers and slices, a slice among them (SLICESET) */
 int xiG_ix_slice_set(xiG_graph *g, uint32_t base, const xiG_ixs *x, int op, uint32_t rhs,
                      xi_pos pos, uint32_t *out, xi_err *err);
-/* x as the shape sh (RESHAPE), or x itself when it has it */
-int xiG_ix_shaped(xiG_graph *g, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
-                  xi_err *err);
 /* the sizes of a shape's axes, for checking indices */
 static inline uint32_t xiG_axis_len(xi_shape sh, int axis) {
   return sh.rank == 2 && axis == 0 ? sh.rows : sh.cols;

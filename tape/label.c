@@ -96,6 +96,42 @@ void xiG_why_lost(const xiG_graph *g, const char *what, uint32_t name, uint32_t 
 
 /* ---- a trace's ξ labels ---- */
 
+static int name_taken(xiG_graph *g, uint32_t k) {
+  char name[32];
+  int n = snprintf(name, sizeof name, "ξ%u", k);
+  uint32_t id = xiS_find(&g->sym, name, (size_t)n);
+  return id != XI_NONE && xiG_binding_of(g, id) != NULL;
+}
+
+int xiG_number_cone(xiG_graph *g, uint32_t root, uint32_t *xi) {
+  xi[root] = 1;
+  for (uint32_t i = root + 1; i-- > 0;)
+    if (xi[i])
+      for (uint32_t k = 0; k < xiG_nargs(&g->nodes[i]); k++)
+        xi[xiG_arg(&g->nodes[i], k)] = 1;
+  /* a label a node, and an XI_NONE a ξ number skipped: each a bound name, so
+     fewer than nbind (names bound after root can outnumber its nodes) */
+  uint32_t k = 0, count = 0, *labels = malloc(((size_t)root + 1 + g->nbind) * sizeof *labels);
+  if (!labels)
+    return -1;
+  char label[256];
+  for (uint32_t i = 0; i <= root; i++) {
+    if (!xi[i])
+      continue;
+    xi[i] = UINT32_MAX;
+    xiG_label_of(g, i, label, sizeof label);
+    if (g->nodes[i].op != XI_CONST && !label[0]) {
+      while (name_taken(g, ++k)) /* skip the ξ numbers the user's own names (ξ1 = -W*x) use */
+        labels[count++] = XI_NONE;
+      xi[i] = k;
+      labels[count++] = i;
+    }
+  }
+  int rc = xiG_set_labels(g, labels, count);
+  free(labels);
+  return rc;
+}
+
 int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n) {
   if (g->st.open && !g->st.labels) { /* the mark's labels, kept for a rollback */
     g->st.label = g->label, g->st.nlabel = g->nlabel, g->st.labels = 1;

@@ -389,12 +389,8 @@ static void contained_items(const xiG_graph *g, uint32_t mark, uint32_t t, uint8
 int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n,
                uint32_t root, uint32_t mark, const xiP_code *code, uint32_t *bound,
                xi_err *err) {
-  if (!xiG_is_tuple(g, root))
-    return xiX_fail(err, at[0], "only a tuple unpacks into names (a, b = f(x) where f returns "
-                             "a, b); this is one value");
-  const xiG_ext *x = g->nodes[root].x;
-  if (x->nargs != n)
-    return xiX_fail(err, at[0], "%u names take the items of a tuple of %u", n, x->nargs);
+  if (xiG_unpackable(g, root, n, at[0], &root, err))
+    return -1;
   uint8_t *leaf = malloc(n);
   if (!leaf)
     return xiG_oom(g, at[0], err);

@@ -40,19 +40,6 @@ static int constant(xiG_graph *g, const char *t, xi_pos pos, uint32_t *out, xi_e
 
 /* ---- joining ---- */
 
-/* x as the shape sh (RESHAPE), or x when it has it */
-static int shaped(xiG_graph *g, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
-                  xi_err *err) {
-  xi_shape now = xiG_shape(&g->nodes[x]);
-  if (xiO_same_shape(&now, &sh)) {
-    *out = x;
-    return 0;
-  }
-  int32_t p[XI_NPARAMS] = {0, 0, 0, 0, 0};
-  xiO_shape_params(p, sh);
-  return xiG_op(g, XI_RESHAPE, x, XI_NONE, p, pos, out, err);
-}
-
 static int join(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
                 uint32_t *out, xi_err *err) {
   uint32_t t = slot(args, mask, 0);
@@ -74,10 +61,10 @@ static int join(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi
       return -1;
     xi_shape sh = xiG_shape(&g->nodes[x]);
     if (which == XI_NP_VSTACK && sh.rank < 2) /* np.atleast_2d: a row */
-      if (shaped(g, x, (xi_shape){2, 1, sh.cols}, pos, &x, err))
+      if (xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){2, 1, sh.cols}, pos, &x, err))
         return -1;
     if (which == XI_NP_HSTACK && sh.rank == 0) /* np.atleast_1d */
-      if (shaped(g, x, (xi_shape){1, 1, 1}, pos, &x, err))
+      if (xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){1, 1, 1}, pos, &x, err))
         return -1;
     if (which == XI_NP_HSTACK && k == 0)
       rows = sh.rank == 2;

@@ -188,6 +188,9 @@ static int no_attribute(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, xi_
   if (xiG_kind(g, x) == XI_C_OBJ)
     return xiX_fail(err, pos, "'%s' object has no attribute '%s' (AttributeError: set it "
                               "first, self.%s = ...)", xiG_class_of(g, x), n, n);
+  if (xiG_kind(g, x) < 0 && xiG_is_tensor(&g->nodes[x])) /* NumPy's has more than xi's */
+    return xiX_fail(err, pos, "xi does not have a NumPy array's .%s (help numpy lists the "
+                              "attributes and methods it has)", n);
   return xiX_fail(err, pos, "'%s' object has no attribute '%s' (AttributeError; help numpy "
                             "lists the methods xi has)", xiG_type_of(g, x), n);
 }

@@ -180,6 +180,14 @@ int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *ou
 int xiG_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err);
 /* np.array(c): a list's or a tuple's numbers (or arrays, or lists) as one array */
 int xiG_as_array(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err);
+/* the n items of t for a, b = t, as a tuple: a tuple's, a list's, an array's rows (or
+   elements), what a walk over t takes; Python's errors when there are not n */
+int xiG_unpackable(xiG_graph *g, uint32_t t, uint32_t n, xi_pos pos, uint32_t *out,
+                   xi_err *err);
+/* the n values a for's names take from item (for i, (x, y) in ...: slot[k] is name k's
+   place among item's nslots; nslots 0: a place each, slot unread) */
+int xiG_targets(xiG_graph *g, uint32_t item, uint32_t n, const uint8_t *slot, uint32_t nslots,
+                xi_pos pos, uint32_t *vals, xi_err *err);
 /* Python's builtins on a container: sum(c) (added left to right, as Python 3.11),
    min(c) and max(c) (the item itself, the first of equals), len(c) */
 int xiG_py_sum(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err);

@@ -348,3 +348,52 @@ int xiG_slice(xiG_graph *g, uint32_t c, const uint32_t *bounds, xi_pos pos, uint
   return rc;
 }
 
+
+int xiG_unpackable(xiG_graph *g, uint32_t t, uint32_t n, xi_pos pos, uint32_t *out,
+                   xi_err *err) {
+  uint32_t m;
+  int kind = xiG_kind(g, t);
+  if ((kind < 0 && !xiG_is_tensor(&g->nodes[t])) || kind == XI_C_OBJ || kind == XI_C_NONE)
+    return xiX_fail(err, pos, "cannot unpack non-iterable %s object (TypeError): a, b = t takes "
+                              "a tuple, a list or an array", xiG_type_of(g, t));
+  if (xiG_walk_len(g, t, pos, &m, err))
+    return -1;
+  if (m != n)
+    return xiX_fail(err, pos, "%s values to unpack (expected %u, got %u) (ValueError)",
+                    m > n ? "too many" : "not enough", n, m);
+  if (kind == XI_C_TUPLE || kind == XI_C_LIST) { /* (a range, a dict: their own items) */
+    *out = t;
+    return 0;
+  }
+  uint32_t *items = malloc((n ? n : 1) * sizeof *items);
+  if (!items)
+    return xiG_oom(g, pos, err);
+  int rc = 0;
+  for (uint32_t k = 0; k < n && rc == 0; k++)
+    rc = xiG_walk_item(g, t, k, pos, &items[k], err);
+  if (rc == 0)
+    rc = xiG_tuple(g, items, n, pos, out, err);
+  free(items);
+  return rc;
+}
+
+int xiG_targets(xiG_graph *g, uint32_t item, uint32_t n, const uint8_t *slot, uint32_t nslots,
+                xi_pos pos, uint32_t *vals, xi_err *err) {
+  uint32_t top = nslots ? nslots : n, t;
+  if (xiG_unpackable(g, item, top, pos, &t, err))
+    return -1;
+  for (uint32_t k = 0, q = 0; q < top && k < n; q++) {
+    uint32_t m = 1, sub = g->nodes[t].x->args[q];
+    while (nslots && k + m < n && slot[k + m] == q)
+      m++;
+    if (m == 1) { /* x, or (x): the place's item whole */
+      vals[k++] = sub;
+      continue;
+    }
+    if (xiG_unpackable(g, sub, m, pos, &sub, err))
+      return -1;
+    for (uint32_t j = 0; j < m; j++)
+      vals[k++] = g->nodes[sub].x->args[j];
+  }
+  return 0;
+}

@@ -566,6 +566,24 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
       return -1;
     pair[0] = args[0], pair[1] = u;
     return xiG_tuple(g, pair, 2, pos, out, err);
+  case XI_PY_REVERSED: { /* a list, last first: Python's iterator walks the same items */
+    uint32_t b[3] = {XI_NONE, XI_NONE, XI_NONE};
+    if (xiG_convert(g, XI_C_LIST, args[0], pos, &t, err) || number(g, -1, pos, &b[2], err))
+      return -1;
+    return xiG_slice(g, t, b, pos, out, err);
+  }
+  case XI_PY_INDEX: { /* xs.index(v): where the first item equal to v is, as Python's */
+    int kind = xiG_kind(g, args[0]), found = 0;
+    if (kind != XI_C_LIST && kind != XI_C_TUPLE)
+      return xiX_fail(err, pos, "'%s' object has no attribute 'index' (a list has it; for an "
+                                "array, np.argmax(x == v))", xiG_type_of(g, args[0]));
+    for (t = 0; t < g->nodes[args[0]].x->nargs && !found; t++)
+      if (xiG_py_equal(g, args[1], g->nodes[args[0]].x->args[t], pos, &found, err))
+        return -1;
+    if (!found)
+      return xiX_fail(err, pos, "ValueError: the value is not in the %s", xiG_kind_name(kind));
+    return number(g, (int64_t)t - 1, pos, out, err);
+  }
   case XI_PY_IN:
   case XI_PY_NOTIN:
     return py_in(g, args[0], args[1], which == XI_PY_NOTIN, pos, out, err);

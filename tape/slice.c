@@ -131,18 +131,6 @@ static int full(const xiG_ix *it, uint32_t len) {
   return it->kind == IX_SLICE && it->start == 0 && it->step == 1 && it->len == len;
 }
 
-int xiG_ix_shaped(xiG_graph *g, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
-                  xi_err *err) {
-  xi_shape now = xiG_shape(&g->nodes[x]);
-  if (xiO_same_shape(&now, &sh)) {
-    *out = x;
-    return 0;
-  }
-  int32_t p[XI_NPARAMS] = {0, 0, 0, 0, 0};
-  xiO_shape_params(p, sh);
-  return xiG_op(g, XI_RESHAPE, x, XI_NONE, p, pos, out, err);
-}
-
 /* the shape NumPy gives base[x]: an axis for each slice and None, none for
    a whole number; more than two is refused */
 static int view_shape(const xiG_ixs *x, xi_pos pos, xi_shape *sh, xi_err *err) {
@@ -209,7 +197,7 @@ int xiG_ix_basic(xiG_graph *g, uint32_t base, const xiG_ixs *x, xi_pos pos, uint
     if (xiG_op(g, XI_SLICE, cur, XI_NONE, p, pos, &cur, err))
       return -1;
   }
-  return xiG_ix_shaped(g, cur, view, pos, out, err);
+  return xiG_as_shape(g, XI_RESHAPE, cur, view, pos, out, err);
 }
 
 /* ---- writing: base with the slice replaced, a new value ---- */
@@ -231,7 +219,7 @@ int xiG_ix_slice_set(xiG_graph *g, uint32_t base, const xiG_ixs *x, int op, uint
     memcpy(q, p, sizeof q);
     xiO_shape_params(q, slice);
     if (xiG_op(g, XI_SLICE, base, XI_NONE, q, pos, &now, err) ||
-        xiG_ix_shaped(g, now, view, pos, &now, err) ||
+        xiG_as_shape(g, XI_RESHAPE, now, view, pos, &now, err) ||
         xiG_op(g, op, now, rhs, NULL, pos, &v, err))
       return -1;
   }
@@ -255,7 +243,7 @@ int xiG_ix_slice_set(xiG_graph *g, uint32_t base, const xiG_ixs *x, int op, uint
     return xiX_fail(err, pos, "this array holds integers, and the new values are floats: NumPy "
                               "would cut them to integers; xi refuses (make it a float array: "
                               "x = x.astype(float))");
-  if (xiG_ix_shaped(g, v, slice, pos, &v, err))
+  if (xiG_as_shape(g, XI_RESHAPE, v, slice, pos, &v, err))
     return -1;
   return xiG_op(g, XI_SLICESET, base, v, p, pos, out, err);
 }
