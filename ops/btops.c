@@ -257,17 +257,27 @@ static void log_sum_exp(arb_t r, arb_srcptr z, uint32_t n, arb_ptr scratch, slon
 int xiO_bt_SOFTMAX(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
   (void)b;
   uint32_t n = a->sh.cols;
-  arb_t s, c;
+  arb_t s, c, unit;
   arb_init(s);
   arb_init(c);
+  arb_init(unit);
+  arf_set_si_2exp_si(arb_midref(unit), 1, -1); /* [0, 1]: 1/2 ± 1/2, exact */
+  mag_set_ui_2exp_si(arb_radref(unit), 1, -1);
   for (uint32_t i = 0; i < nrows(a) && !xiO_stopped(); i++) {
     arb_ptr o = &out->el[i * n];
     shifted_exp(o, s, c, &a->el[i * n], n, prec);
-    for (uint32_t j = 0; j < n; j++)
+    for (uint32_t j = 0; j < n; j++) {
       arb_div(&o[j], &o[j], s, prec); /* s >= exp(0), the largest term's */
+      /* within [0, 1] whatever z is: a wide z (0.1 + 0.2 - 0.3 times 1e40 is 0 ± 26
+         at 128 bits; any z at 2 bits) gave a ball that bounded nothing, a bare ? */
+      if (!arb_is_finite(&o[j]) ||
+          (!arb_contains(unit, &o[j]) && !arb_intersection(&o[j], &o[j], unit, prec)))
+        arb_set(&o[j], unit);
+    }
   }
   arb_clear(s);
   arb_clear(c);
+  arb_clear(unit);
   return xiO_stopped() ? -1 : 0;
 }
 

@@ -25,3 +25,10 @@ tanh(d)
 digits 10 exact
 sigmoid(d) - 0.5
 tanh(d)
+# softmax lies in [0, 1] whatever its input: of [d, 1] (in truth [0, 1], so
+# mpmath's [0.26894142137, 0.73105857863]) and at 2 bits of [40, 1] (mpmath:
+# [0.99999999999999998845, 1.1548224e-17]) it printed [?, ?]
+digits 10
+softmax([d, 1])
+prec 2
+softmax([40, 1])
