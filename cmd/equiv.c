@@ -25,6 +25,19 @@
 
 #define XI_POINTS 20
 
+/* the nodes under a and b (both included), flagged; NULL when out of memory */
+static uint8_t *cone_of(const xiG_graph *g, uint32_t a, uint32_t b) {
+  uint32_t top = a > b ? a : b;
+  uint8_t *cone = calloc(top + 1, 1);
+  if (!cone)
+    return NULL;
+  cone[a] = cone[b] = 1;
+  for (uint32_t i = top + 1; i-- > 0;)
+    for (uint32_t k = 0; cone[i] && k < xiG_nargs(&g->nodes[i]); k++)
+      cone[xiG_arg(&g->nodes[i], k)] = 1;
+  return cone;
+}
+
 /* the leaves under a and b that the random points move: the session's (made
    before mark), but not those an index table or a class label is computed
    from (a gather's table, cross_entropy's labels): those are whole numbers
@@ -32,15 +45,14 @@
 static uint32_t *movable(const xiG_graph *g, uint32_t a, uint32_t b, uint32_t mark,
                          uint32_t *count) {
   uint32_t top = a > b ? a : b, n = 0;
-  uint8_t *cone = calloc(top + 1, 1), *fixed = calloc(top + 1, 1);
+  uint8_t *cone = cone_of(g, a, b), *fixed = calloc(top + 1, 1);
   uint32_t *out = malloc((top + 1) * sizeof *out);
   *count = 0;
   if (!cone || !fixed || !out) {
     free(cone), free(fixed), free(out);
     return NULL;
   }
-  cone[a] = cone[b] = 1;
-  for (uint32_t i = top + 1; i-- > 0;) {
+  for (uint32_t i = top + 1; i-- > 0;) { /* (operands come before their consumers) */
     const xiG_node *nd = &g->nodes[i];
     if (!cone[i])
       continue;
@@ -50,10 +62,8 @@ static uint32_t *movable(const xiG_graph *g, uint32_t a, uint32_t b, uint32_t ma
       fixed[nd->b] = 1;
     if (op == XI_ONEHOT || op == XI_NONZERO)
       fixed[nd->a] = 1;
-    for (uint32_t k = 0; k < xiG_nargs(nd); k++) {
-      cone[xiG_arg(nd, k)] = 1;
+    for (uint32_t k = 0; k < xiG_nargs(nd); k++)
       fixed[xiG_arg(nd, k)] |= fixed[i];
-    }
   }
   for (uint32_t i = 0; i < mark && i <= top; i++)
     if (cone[i] && !fixed[i] && g->nodes[i].op == XI_LEAF)
@@ -144,21 +154,14 @@ static int prove_apart(xiC_copy *c, uint32_t a, uint32_t b, uint32_t k, xiB_ball
    flagged: a weight, however it is set (eye(2) is one-hot), is no label */
 static uint8_t *wrt_of(const xiG_graph *g, uint32_t a, uint32_t b) {
   uint32_t top = a > b ? a : b;
-  uint8_t *cone = calloc(top + 1, 1), *wrt = calloc(top + 1, 1);
+  uint8_t *cone = cone_of(g, a, b), *wrt = calloc(top + 1, 1);
   if (!cone || !wrt) {
     free(cone), free(wrt);
     return NULL;
   }
-  cone[a] = cone[b] = 1;
-  for (uint32_t i = top + 1; i-- > 0;) {
-    const xiG_node *nd = &g->nodes[i];
-    if (!cone[i])
-      continue;
-    if (nd->op == XI_GRAD && nd->b <= top)
-      wrt[nd->b] = 1;
-    for (uint32_t k = 0; k < xiG_nargs(nd); k++)
-      cone[xiG_arg(nd, k)] = 1;
-  }
+  for (uint32_t i = 0; i <= top; i++)
+    if (cone[i] && g->nodes[i].op == XI_GRAD && g->nodes[i].b <= top)
+      wrt[g->nodes[i].b] = 1;
   free(cone);
   return wrt;
 }
