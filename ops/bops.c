@@ -76,6 +76,21 @@ static int be_LOG(arb_t r, const arb_t a, const arb_t b, slong prec) {
   increasing(r, a, arb_log, prec);
   return 0;
 }
+/* a·log(b), exactly 0 where a is exactly 0 (for any b); otherwise the log
+   of b's ball, which must be positive */
+static int be_XLOGY(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  if (arb_is_zero(a)) {
+    arb_zero(r);
+    return 0;
+  }
+  arb_t t;
+  arb_init(t);
+  int rc = be_LOG(t, b, b, prec);
+  if (rc == 0)
+    arb_mul(r, a, t, prec);
+  arb_clear(t);
+  return rc;
+}
 /* log1p and expm1 without the rounding of 1 + x (Arb's) */
 static int be_LOG1P(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;

@@ -41,6 +41,20 @@ static int fw_log(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_log(r, a, rnd);
 }
+/* a·log(b), and 0 where a = 0 for any b but NaN (SciPy's xlogy); the log
+   with guard bits, so the product is rounded about once */
+static int fw_xlogy(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  if (mpfr_zero_p(a) && !mpfr_nan_p(b)) {
+    mpfr_set_zero(r, 1);
+    return 0;
+  }
+  mpfr_t t;
+  mpfr_init2(t, mpfr_get_prec(r) + 32);
+  mpfr_log(t, b, MPFR_RNDN);
+  int inex = mpfr_mul(r, t, a, rnd);
+  mpfr_clear(t);
+  return inex;
+}
 static int fw_log1p(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_log1p(r, a, rnd);
@@ -261,10 +275,16 @@ static mpfr_srcptr d_pow(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_s
     mpfr_mul(t, t, b, MPFR_RNDN);
     return t;
   }
-  if (mpfr_zero_p(o))
-    return xiO_zero; /* x^y = 0: PyTorch's convention */
-  mpfr_log(t, a, MPFR_RNDN); /* NaN for a < 0: reported by the sweep */
-  mpfr_mul(t, t, o, MPFR_RNDN);
+  fw_xlogy(t, o, a, MPFR_RNDN); /* 0 where x^y = 0; NaN for a < 0: reported by the sweep */
+  return t;
+}
+/* log(b); a/b, 0 where a = 0 as xlogy(0, b) is for every b but b = 0 (0/0) */
+static mpfr_srcptr d_xlogy(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)o;
+  if (k == 0)
+    mpfr_log(t, b, MPFR_RNDN);
+  else
+    mpfr_div(t, a, b, MPFR_RNDN);
   return t;
 }
 static mpfr_srcptr d_exp(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {

@@ -45,7 +45,7 @@
   X(MUL, NULL, 2, fw_mul, d_mul, "a·b", "b", "a", NULL, NULL, "a * b")                   \
   X(DIV, NULL, 2, fw_div, d_div, "a/b", "1/b", "-a/b²", "0/0 is undefined",              \
     "division by zero", "a / b.  d/da = 1/b; d/db = -a/b²")                               \
-  X(POW, "pow", 2, fw_pow, d_pow, "a^b", "b·a^(b - 1)", "log(a)·o",                       \
+  X(POW, "pow", 2, fw_pow, d_pow, "a^b", "b·a^(b - 1)", "xlogy(o, a)",                    \
     "a negative number to a non-integer power", "zero to a negative power",              \
     "pow(x, y) = x^y = x**y (right-associative: 2^3^2 = 2^9).\n"                         \
     "  d/dx = y·x^(y-1); d/dy = log(x)·x^y, which needs x > 0 (0 when x^y = 0).")        \
@@ -53,6 +53,12 @@
     "exp(x): e to the x.  d/dx = exp(x)")                                                 \
   X(LOG, "log", 1, fw_log, d_log, "log(a)", "1/a", NULL, "log of a negative number",     \
     "log of zero", "log(x): natural logarithm, x > 0.  d/dx = 1/x")                       \
+  X(XLOGY, "xlogy", 2, fw_xlogy, d_xlogy, "xlogy(a, b)", "log(b)", "a/b",                 \
+    "log of a negative number", "log of zero",                                            \
+    "xlogy(x, y) = x·log(y), and 0 where x = 0 whatever y is (SciPy's and PyTorch's\n"   \
+    "  xlogy): y·log(p) of a cross-entropy where a label y is 0 and p may be, and\n"       \
+    "  pow's derivative by its exponent, x^y·log(x), which is 0 at x = 0 < y.\n"           \
+    "  d/dx = log(y); d/dy = x/y")                                                         \
   X(SQRT, "sqrt", 1, fw_sqrt, d_sqrt, "sqrt(a)", "1/(2·o)", NULL,                         \
     "square root of a negative number", NULL,                                             \
     "sqrt(x), x >= 0.  d/dx = 1/(2·sqrt(x)), infinite at 0 (an error in grad)")           \

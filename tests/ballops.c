@@ -413,6 +413,10 @@ static void decisions(void) {
       {XI_POW, 0, 0, -1, 0, -1, 0, 0},          /* 0 to a negative power */
       {XI_POW, 0, 0, 0.5, 0, 0, 0, 0},          /* 0^0.5 = 0 exactly */
       {XI_POW, 0.25, 0.25, 2.5, 0, 0, 0, 0.125}, /* a base from 0 to 1/2 */
+      {XI_XLOGY, 0, 0, 0, 0, 0, 0, 0},          /* xlogy(0, 0) = 0 exactly */
+      {XI_XLOGY, 0, 0, -1, 0.5, 0, 0, 0},       /* xlogy(0, y) = 0 for any y */
+      {XI_XLOGY, 0, 0.5, 0, 0, -1, 0, 0},       /* x near 0, y = 0: log of zero */
+      {XI_XLOGY, 2, 0, 0.5, 0.25, 0, -2.77, -0.58}, /* 2·log([0.25, 0.75]) */
       {XI_TRUNC, 2.5, 1, 0, 0, 0, 1, 3},        /* the ball of 1, 2, 3 */
       {XI_FLOORDIV, 3, 0.5, 1, 0, 0, 2, 3},
       {XI_GT, 1, 0.5, 1.25, 0, 0, 0, 1},        /* overlapping: [0, 1] */
