@@ -233,12 +233,14 @@
   C(WHY, "why", A_EXPR, cmd_why, "why grad(L, W)",                                         \
     "why a gradient is 0, tiny, inf or nan: the cause and the standard fix",              \
     "why grad(L, W) looks for the causes of a gradient that vanished or exploded:\n"      \
-    "a dead ReLU (every pre-activation <= 0), a saturated sigmoid or tanh (its\n"         \
-    "derivative below 1e-8), an overflow or underflow in an IEEE format (the node\n"     \
-    "where it first happened), 0·inf in a branch np.where did not take, a\n"             \
-    "cancellation (1 - σ(x) that lost every bit: softplus, log_sigmoid), a log of 0\n"   \
-    "in a loss (clip it).  Each cause found is named with its node and the fix;\n"       \
-    "trace prints the same line under a leaf's gradient that is 0 or not finite.")      \
+    "a perfect fit (the prediction equals the target, p - y = 0: the loss is at its\n"  \
+    "minimum and the gradient 0 is right), a dead ReLU (every pre-activation <= 0),\n"  \
+    "a saturated sigmoid or tanh (its derivative below 1e-8), an overflow or\n"         \
+    "underflow in an IEEE format (the node where it first happened), 0·inf in a\n"     \
+    "branch np.where did not take, a cancellation (1 - σ(x) that lost every bit:\n"     \
+    "softplus, log_sigmoid), a log of 0 in a loss (clip it).  Each cause found is\n"    \
+    "named with its node and the fix; trace prints the same line under a leaf's\n"      \
+    "gradient that is 0 or not finite.")                                                  \
   C(QUIT, "quit", A_NONE, cmd_quit, "quit",                                                \
     "leave (exit and Ctrl-D too)", "")                                                     \
   C(EXIT, "exit", A_NONE, cmd_exit, "exit",                                                \
