@@ -484,7 +484,7 @@ int xiO_dtype(int op, int da, int db) {
     return XI_DT_BOOL;
   case XI_ID: case XI_TRANSPOSE: case XI_INDEX: case XI_RESHAPE: case XI_BROADCAST:
   case XI_MAX: case XI_KEEP: case XI_ROUND: case XI_GATHER: case XI_PUT: case XI_MASKOUT:
-  case XI_MIN: case XI_SLICE: case XI_SLICESET:
+  case XI_MIN: case XI_SLICE: case XI_SLICESET: case XI_DIAG:
     return da;
   case XI_CONCAT:
     return da == db ? da : ints ? XI_DT_INT : XI_DT_FLOAT;
