@@ -98,6 +98,14 @@ static int fw_tanh(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_tanh(r, a, rnd);
 }
+static int fw_sinh(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_sinh(r, a, rnd);
+}
+static int fw_cosh(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_cosh(r, a, rnd);
+}
 /* σ(a) = 1/(1 + e^-a), with guard bits so the two roundings inside stay
    below the final one; MPFR has no sigmoid of its own. */
 static int fw_sigmoid(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
@@ -334,6 +342,16 @@ static mpfr_srcptr d_tanh(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_
   (void)k, (void)a, (void)b;
   mpfr_sqr(t, o, MPFR_RNDN);
   mpfr_ui_sub(t, 1, t, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_sinh(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  mpfr_cosh(t, a, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_cosh(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  mpfr_sinh(t, a, MPFR_RNDN);
   return t;
 }
 static mpfr_srcptr d_sigmoid(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a,

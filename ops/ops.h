@@ -70,6 +70,10 @@
     "tan(x), x in radians.  d/dx = 1 + tan(x)^2")                                         \
   X(TANH, "tanh", 1, fw_tanh, d_tanh, "tanh(a)", "1 - o²", NULL, NULL, NULL,              \
     "tanh(x).  d/dx = 1 - tanh(x)^2")                                                     \
+  X(SINH, "sinh", 1, fw_sinh, d_sinh, "sinh(a)", "cosh(a)", NULL, NULL, NULL,              \
+    "sinh(x) = (exp(x) - exp(-x))/2.  d/dx = cosh(x)")                                   \
+  X(COSH, "cosh", 1, fw_cosh, d_cosh, "cosh(a)", "sinh(a)", NULL, NULL, NULL,              \
+    "cosh(x) = (exp(x) + exp(-x))/2.  d/dx = sinh(x); tanh's derivative is 1/cosh(x)^2")  \
   X(SIGMOID, "sigmoid", 1, fw_sigmoid, d_sigmoid, "σ(a)", "o·(1 - o)", NULL, NULL, NULL,  \
     "sigmoid(x) = σ(x) = 1/(1 + exp(-x)).  d/dx = σ(x)·(1 - σ(x))")                      \
   X(SOFTPLUS, "softplus", 1, fw_softplus, d_softplus, "softplus(a)", "σ(a)", NULL, NULL, NULL, \
