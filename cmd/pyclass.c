@@ -15,6 +15,23 @@ static int refuse(const xiP_stmt *m, xi_err *err) {
   return xiX_fail(err, m->pos, "a class's block in xi holds its methods (def) and a docstring");
 }
 
+/* class Name(Base): Base's methods, copied where Name has none of the name */
+static int inherit(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiG_graph *g = &s->g;
+  uint32_t base = st->names[0];
+  if (!xiG_is_class(g, base)) {
+    const xiG_binding *b = xiG_binding_of(g, base);
+    return xiX_fail(err, st->name_pos[0], b && b->kind != B_NONE
+                                              ? "%s is not a class (TypeError: a class "
+                                                "inherits from a class defined before it)"
+                                              : "name '%s' is not defined (NameError: define "
+                                                "the base class before the class that "
+                                                "inherits from it)",
+                    xiS_name(&g->sym, base));
+  }
+  return xiG_inherit(g, st->name, base) ? xiX_fail(err, st->pos, "out of memory") : 0;
+}
+
 int xiR_class(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   xiP_parser p;
@@ -37,6 +54,8 @@ int xiR_class(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (rc == 0 && r < 0)
     rc = -1;
   xiP_stmt_done(&m);
+  if (rc == 0 && st->nnames)
+    rc = inherit(s, st, err);
   if (rc == 0 && xiG_bind_class(g, st->name))
     rc = xiX_fail(err, st->pos, "out of memory");
   if (rc == 0 && xiR_python(s))

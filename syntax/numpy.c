@@ -114,8 +114,9 @@ static const np_row builtin_rows[] = {
     REFUSE("repr", "repr(...) is not part of xi: print(f\"{x!r}\") prints a value's repr"),
     REFUSE("isinstance", "isinstance is not part of xi"),
     REFUSE("type", "type(...) is not part of xi"),
-    REFUSE("super", "super() is not part of xi: a class in xi inherits from nothing, so write "
-                    "the method whole in the class"),
+    REFUSE("super", "super() is not part of xi: a method the class does not define is its "
+                    "base's already; write what the base's method does (its __init__'s "
+                    "self.x = ...) in the class's own"),
     REFUSE("getattr", "getattr(x, name) is not part of xi: write the attribute, x.W1 (or keep "
                       "the values in a dict, params[name])"),
     REFUSE("setattr", "setattr(x, name, v) is not part of xi: write x.W1 = v (or keep the "

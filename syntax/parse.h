@@ -58,7 +58,7 @@ typedef struct {
   uint32_t name;        /* the name assigned or defined */
   xiP_code code;        /* the expression (a function's body for S_DEF) */
   size_t text_off, text_len; /* the expression's source text */
-  uint32_t *names;      /* parameters (S_DEF), wrt list, del list */
+  uint32_t *names;      /* parameters (S_DEF), wrt list, del list, a class's base */
   xi_pos *name_pos;
   uint32_t nnames;
   size_t rhs_off, rhs_end; /* check: the right side's source (numbers or an expression) */

@@ -5,9 +5,11 @@
  * Class.name whose first parameter is the instance (pydef.c compiles it).
  * What an object is, and its attributes, is the tape's (tape/pyobj.c).
  *
- * Plain classes only: inheritance, super(), decorators (@property ...), the
- * dunder methods but __init__, and class attributes are refused, each by a
- * message that names it and says what to write instead. */
+ * One base class of the user's (class Net(Layer):), whose methods the class
+ * gets where it has none of the name (the session copies them); super(),
+ * several bases, decorators (@property ...), the dunder methods but __init__
+ * and __call__, and class attributes are refused, each by a message that
+ * names it and says what to write instead. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +53,33 @@ int xiP_class_method(xiP_parser *p, const xiL_token *t) {
   return xiS_find(p->sym, buf, t->len + 1) != XI_NONE;
 }
 
+/* class Name(Base): one base, a class of the user's (object: none), kept
+   as st's one name for the session to copy its methods from */
+static void base(xiP_parser *p, xiP_stmt *st, const xiL_token *n) {
+  xiL_token b = xiP_expect(p, T_NAME, "the base class's name, as in class Net(Layer):");
+  if (xiP_is(p, T_DOT)) {
+    size_t end = b.off + b.len;
+    while (xiP_is(p, T_DOT) && xiP_take(p).type == T_DOT && xiP_is(p, T_NAME)) {
+      xiL_token part = xiP_take(p);
+      end = part.off + part.len;
+    }
+    xiP_fail(p, b.pos, "a base class from a library (%.*s) is not part of xi: a class may "
+                       "inherit from a class of yours (a PyTorch model is a plain class "
+                       "here, class Model:, its weights torch.tensor(..., requires_grad=True) "
+                       "made in __init__)", (int)(end - b.off), p->lx.src + b.off);
+  }
+  if (xiP_is(p, T_COMMA))
+    xiP_fail(p, xiP_peek(p)->pos, "inheritance from several classes is not part of xi: one "
+                                  "base, as in class Net(Layer):");
+  if (xiP_word_is(p, &b, "object"))
+    return;
+  if (b.len == n->len && memcmp(p->lx.src + b.off, p->lx.src + n->off, b.len) == 0)
+    xiP_fail(p, b.pos, "class %.*s(%.*s): a class that inherits from the class its name "
+                       "held before is not part of xi: give it a name of its own",
+             (int)n->len, p->lx.src + n->off, (int)b.len, p->lx.src + b.off);
+  xiP_add_name(p, st, xiP_name_id(p, &b), b.pos);
+}
+
 void xiP_class_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   if (p->in_def || p->in_class != XI_NONE)
     xiP_fail(p, head.pos, "a class inside a %s is not part of xi: define it at the top level",
@@ -62,19 +91,9 @@ void xiP_class_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   st->target_pos = n.pos;
   if (xiP_is(p, T_LP)) {
     xiP_take(p);
-    if (!xiP_is(p, T_RP)) {
-      xiL_token b = *xiP_peek(p);
-      if (!(b.type == T_NAME && xiP_word_is(p, &b, "object")))
-        xiP_fail(p, b.pos, "inheritance (class %.*s(%.*s)) is not part of xi: write the class "
-                           "whole, with the methods it would inherit written in it (and no "
-                           "super())",
-                 (int)n.len, p->lx.src + n.off, (int)b.len, p->lx.src + b.off);
-      xiP_take(p);
-      if (xiP_is(p, T_COMMA))
-        xiP_fail(p, xiP_peek(p)->pos, "inheritance from several classes is not part of xi: "
-                                      "write the class whole");
-    }
-    xiP_expect(p, T_RP, "')' after object, as in class Net(object):");
+    if (!xiP_is(p, T_RP))
+      base(p, st, &n);
+    xiP_expect(p, T_RP, "')' after the base class, as in class Net(Layer):");
   }
   xiP_expect(p, T_COLON, "':' after class Name");
   size_t off, end;
@@ -116,8 +135,9 @@ uint32_t xiP_method_name(xiP_parser *p, const xiL_token *n) {
 void xiP_attr(xiP_parser *p, xiP_code *c, xiL_token t) {
   uint32_t id = xiP_intern(p, p->lx.src + t.off, t.len, t.pos);
   if (xiP_word_is(p, &t, "super"))
-    xiP_fail(p, t.pos, "super() is not part of xi (classes do not inherit): write the method "
-                       "whole in the class");
+    xiP_fail(p, t.pos, "super() is not part of xi: a method the class does not define is "
+                       "its base's already; write what the base's method does in the "
+                       "class's own");
   if (!xiP_is(p, T_LP)) {
     xiP_ins ins = {K_GETATTR, 0, 0, 0, id, t.pos};
     xiP_emit(p, c, ins);

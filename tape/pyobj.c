@@ -157,6 +157,34 @@ int xiG_bind_class(xiG_graph *g, uint32_t name) {
   return 0;
 }
 
+int xiG_is_class(const xiG_graph *g, uint32_t name) {
+  const xiG_binding *b = xiG_binding_of((xiG_graph *)g, name);
+  return b && b->kind == B_FUNC && g->func[b->node].is_class;
+}
+
+int xiG_inherit(xiG_graph *g, uint32_t cls, uint32_t base) {
+  const char *bn = xiS_name(&g->sym, base);
+  size_t n = strlen(bn);
+  for (uint32_t id = 0, count = g->sym.n; id < count; id++) {
+    const char *s = xiS_name(&g->sym, id);
+    if (strncmp(s, bn, n) != 0 || s[n] != '.')
+      continue;
+    const xiG_binding *b = xiG_binding_of(g, id);
+    uint32_t name = xiS_find(&g->sym, s + n + 1, strlen(s + n + 1)), mine;
+    if (!b || b->kind != B_FUNC || name == XI_NONE)
+      continue;
+    if ((mine = dotted(g, cls, name, 0)) == XI_NONE)
+      return -1;
+    const xiG_binding *own = xiG_binding_of(g, mine);
+    if (own && own->kind == B_FUNC)
+      continue; /* the class's own method of the name */
+    xiG_func f = g->func[b->node]; /* (a copy: binding may move g->func) */
+    if (xiG_bind_func(g, mine, f.params, f.nparams, &f.body, f.text, strlen(f.text)))
+      return -1;
+  }
+  return 0;
+}
+
 /* cls.name, a method of the class, or NULL */
 static const xiG_func *method_of(xiG_graph *g, uint32_t cls, uint32_t name, uint32_t *id) {
   *id = dotted(g, cls, name, 1);

@@ -21,6 +21,12 @@
 enum { XI_C_ID = 3 };
 /* class name: with methods already bound as name.method */
 int xiG_bind_class(xiG_graph *g, uint32_t name);
+/* is name bound to a class? */
+int xiG_is_class(const xiG_graph *g, uint32_t name);
+/* class cls (its own methods bound) gets each method of class base it has
+   none of the name of, as its own copy (Python's lookup, made when the class
+   is: base's own inherited ones are base's by then) */
+int xiG_inherit(xiG_graph *g, uint32_t cls, uint32_t base);
 /* Class(args) at the call in: a new instance, its __init__ run */
 int xiG_construct(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
                   xi_err *err);
