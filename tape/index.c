@@ -320,6 +320,9 @@ int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, 
                   xi_err *err) {
   if (xiG_is_tuple(g, base))
     return xiX_fail(err, pos, "a tuple cannot be changed (in Python either)");
+  int seq = xiG_kind(g, rhs) == XI_C_LIST || xiG_kind(g, rhs) == XI_C_TUPLE;
+  if (seq && xiG_as_array(g, rhs, pos, &rhs, err)) /* X[i] = [a, b]: NumPy's np.array of it */
+    return -1;
   if (xiG_no_tuple(g, rhs, pos, "an indexed assignment", err))
     return -1;
   xiG_ixs x;
