@@ -150,8 +150,8 @@ static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
   return n;
 }
 /* K_NPCALL's op */
-enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_ISCLOSE, XI_NP_ALLCLOSE, XI_NP_ALL,
-       XI_NP_ANY };
+enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_ISCLOSE,
+       XI_NP_ALLCLOSE, XI_NP_ALL, XI_NP_ANY }; /* the joins first (npcall.c) */
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
    (np.f(...), f(...), not an operator or a method): a list or a tuple among its
    arguments is an array, as NumPy takes it */

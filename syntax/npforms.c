@@ -116,7 +116,31 @@ static const struct {
                          XI_NP_ALLCLOSE},
     [XI_NPF_ALL] = {"np.all", "a axis keepdims", 1, K_NPCALL, XI_NP_ALL},
     [XI_NPF_ANY] = {"np.any", "a axis keepdims", 1, K_NPCALL, XI_NP_ANY},
+    [XI_NPF_COLUMN_STACK] = {"np.column_stack", "tup", 1, K_NPCALL, XI_NP_COLUMN_STACK},
 };
+
+/* np.c_[a, b] (CS231n's spiral data: np.c_[r*np.sin(t), r*np.cos(t)]): the
+   items as a tuple, joined as np.column_stack joins them, which is what c_
+   does for arrays of one and two axes and for numbers */
+void xiP_np_c_(xiP_parser *p, xiP_code *c, xiL_token name) {
+  xiL_token open = xiP_expect(p, T_LBRACK, "'[' after np.c_, as in np.c_[a, b]");
+  uint32_t n = 0;
+  do {
+    if (xiP_is(p, T_RBRACK))
+      break;
+    xiP_expr(p, c);
+    if (xiP_is(p, T_COLON))
+      xiP_fail(p, xiP_peek(p)->pos, "a slice in np.c_ (np.c_[0:3], np.c_[-1:1:5j]) is not "
+                                    "part of xi: np.arange or np.linspace makes the numbers");
+    if (++n > 1000)
+      xiP_fail(p, open.pos, "more than 1000 arrays to join");
+  } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+  xiP_expect(p, T_RBRACK, "',' or ']' in np.c_[...]");
+  if (n == 0)
+    xiP_fail(p, open.pos, "np.c_[] is empty: xi has no empty arrays");
+  xiP_emit(p, c, (xiP_ins){K_TUPLE, 0, 0, (uint16_t)n, 0, open.pos});
+  xiP_emit(p, c, (xiP_ins){K_NPCALL, XI_NP_COLUMN_STACK, 0, 1, 1, name.pos});
+}
 
 static int count_words(const char *s) {
   int n = 1;
@@ -195,7 +219,8 @@ static int popcount(unsigned m) {
 void xiP_np_form(xiP_parser *p, xiP_code *c, int f, const xiP_callargs *a, xiL_token name) {
   uint32_t at[8];
   unsigned mask = by_slot(p, c, a, f, name, at);
-  if (f == XI_NPF_CONCATENATE || f == XI_NPF_VSTACK || f == XI_NPF_HSTACK) {
+  if (f == XI_NPF_CONCATENATE || f == XI_NPF_VSTACK || f == XI_NPF_HSTACK ||
+      f == XI_NPF_COLUMN_STACK) {
     /* the arrays as a tuple, (a, b) or [a, b]: [a, b] would be one matrix */
     xiP_ins *last = &c->ins[(mask & 2) ? at[1] - 1 : c->n - 1];
     if (last->kind == K_LIST) {

@@ -51,6 +51,7 @@ static const np_row numpy_rows[] = {
     FORM("random.choice", CHOICE), FORM("random.random", RANDOM),
     FORM("random.random_sample", RANDOM), FORM("random.sample", RANDOM),
     FORM("concatenate", CONCATENATE), FORM("vstack", VSTACK), FORM("hstack", HSTACK),
+    FORM("column_stack", COLUMN_STACK),
     FORM("isclose", ISCLOSE), FORM("allclose", ALLCLOSE), FORM("all", ALL), FORM("any", ANY),
     SP("float_", SP_FLOAT), SP("double", SP_FLOAT), FN("round", "round", "decimals"),
     FN("around", "round", "decimals"), FN("zeros", "zeros", NULL), FN("ones", "ones", NULL),
@@ -507,6 +508,10 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   if (n == 0)
     xiP_fail(p, name.pos, "%s is the module %s: write %s.exp(x), %s.sum(x) ...", alias,
              module == MOD_MATH ? "math" : "numpy", alias, alias);
+  if (module == MOD_NUMPY && strcmp(path, "c_") == 0) {
+    xiP_np_c_(p, c, last);
+    return;
+  }
   const np_row *r = find(module == MOD_MATH ? math_rows : numpy_rows, path, n);
   if (!r)
     xiP_fail(p, last.pos, "%s.%s is not in xi (help numpy lists what is)", alias, path);
