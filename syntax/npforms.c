@@ -13,7 +13,7 @@
 
 /* ---- a call's arguments ---- */
 
-/* dtype=float (int, bool, np.float64, 'float64' ...): how the values are kept */
+/* dtype=float (int, bool, uint8, np.float64, 'float64' ...): how the values are kept */
 int xiP_dtype_word(xiP_parser *p) {
   xiL_token t = xiP_take(p);
   const char *s = p->lx.src + t.off;
@@ -25,7 +25,7 @@ int xiP_dtype_word(xiP_parser *p) {
   } else if (t.type == T_STRING && n >= 2) {
     s++, n -= 2;
   } else if (t.type != T_NAME) {
-    xiP_fail(p, t.pos, "dtype= takes float, int or bool");
+    xiP_fail(p, t.pos, "dtype= takes float, int, bool or uint8");
   }
 #define IS(w) (n == strlen(w) && memcmp(s, w, n) == 0)
   if (IS("float") || IS("float64") || IS("double"))
@@ -34,11 +34,13 @@ int xiP_dtype_word(xiP_parser *p) {
     return XI_DT_INT;
   if (IS("bool") || IS("bool_"))
     return XI_DT_BOOL;
+  if (IS("uint8")) /* CS231n's labels, np.zeros(N*K, dtype='uint8'): whole numbers 0..255 */
+    return XI_DT_UINT8;
   if (IS("float32") || IS("float16"))
     xiP_fail(p, t.pos, "%.*s is a number format: `format binary32` / `format binary16` "
                        "will give it (xi computes exactly)", (int)n, s);
 #undef IS
-  xiP_fail(p, t.pos, "dtype= takes float, int or bool, not %.*s", (int)n, s);
+  xiP_fail(p, t.pos, "dtype= takes float, int, bool or uint8, not %.*s", (int)n, s);
 }
 
 void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) {

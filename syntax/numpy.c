@@ -199,8 +199,10 @@ void xiP_emit_dtype(xiP_parser *p, xiP_code *c, int dtype, xi_pos pos) {
     xiP_emit_op(p, c, XI_NE, pos);
     return;
   }
-  xiP_ins ins = {K_ATTR, (uint8_t)(dtype == XI_DT_INT ? XI_ATTR_INT : XI_ATTR_FLOAT), 0, 0, 0,
-                 pos};
+  xiP_ins ins = {K_ATTR, (uint8_t)(dtype == XI_DT_INT     ? XI_ATTR_INT
+                                    : dtype == XI_DT_UINT8 ? XI_ATTR_UINT8
+                                                           : XI_ATTR_FLOAT),
+                 0, 0, 0, pos};
   xiP_emit(p, c, ins);
 }
 

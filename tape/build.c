@@ -271,6 +271,11 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     return xiG_op(g, XI_ASFLOAT, x, XI_NONE, NULL, pos, out, err);
   case XI_ATTR_INT:
     return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err);
+  case XI_ATTR_UINT8: /* dtype='uint8', .astype(np.uint8): the whole numbers 0 to 255 */
+    return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err) ||
+                   xiG_as_uint8(g, *out, pos, err)
+               ? -1
+               : 0;
   case XI_ATTR_ARRAY:
     return xiG_op(g, XI_ID, x, XI_NONE, NULL, pos, out, err); /* np.array(x) copies */
   default:

@@ -416,9 +416,28 @@ int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, x
   return xiG_not_number(g, i, pos, what, err);
 }
 
+/* NumPy's uint8 keeps whole numbers 0 to 255 and wraps the others modulo 256
+   (y - 1 of a 0 is 255), or gives a wider type, by casting rules that depend
+   on the other operand (an int64 array, a Python int that fits or not).
+   Where every element is in 0..255 all of these agree with the exact value,
+   which xi keeps; elsewhere it says so. */
+int xiG_as_uint8(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
+  xiO_view v = xiG_view(&g->nodes[i]);
+  for (uint32_t k = 0; k < v.n; k++)
+    if (!mpfr_integer_p(&v.el[k]) || mpfr_sgn(&v.el[k]) < 0 || mpfr_cmp_ui(&v.el[k], 255) > 0)
+      return xiX_fail(err, pos, "a uint8 value (dtype='uint8') would be %s here, where NumPy "
+                                "wraps it modulo 256 or widens its type by its casting rules; "
+                                "xi follows uint8 only for the whole numbers 0 to 255: make it "
+                                "an int array (dtype=int, or .astype(int))",
+                      mpfr_nan_p(&v.el[k]) ? "nan" : mpfr_integer_p(&v.el[k]) ? "out of 0..255"
+                                                                                 : "a fraction");
+  g->nodes[i].flags = (uint8_t)((g->nodes[i].flags & ~XI_F_DTYPE) | XI_F_DTYPE);
+  return 0;
+}
+
 /* the result's dtype, from the operands' and the op's rule (ops.c); an
-   int to a negative power is a float, as in Python */
-static void set_dtype(xiG_graph *g, uint32_t i) {
+   int to a negative power is a float, as in Python; uint8 in its range */
+static int set_dtype(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
   xiG_node *n = &g->nodes[i];
   int da = xiG_dtype_of_flags(g->nodes[n->a].flags);
   int db = n->b == XI_NONE ? da : xiG_dtype_of_flags(g->nodes[n->b].flags);
@@ -430,6 +449,7 @@ static void set_dtype(xiG_graph *g, uint32_t i) {
         dt = XI_DT_FLOAT;
   }
   n->flags = (uint8_t)((n->flags & ~XI_F_DTYPE) | xiG_dtype_flags(dt));
+  return dt == XI_DT_UINT8 ? xiG_as_uint8(g, i, pos, err) : 0;
 }
 
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
@@ -462,7 +482,10 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     xiG_truncate(g, i);
     return -1;
   }
-  set_dtype(g, i);
+  if (set_dtype(g, i, pos, err)) {
+    xiG_truncate(g, i);
+    return -1;
+  }
   xiG_note_warning(g, i, pos);
   *out = i;
   return 0;
@@ -487,7 +510,7 @@ int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32
     if (xiG_no_tuple(g, items[k], g->nodes[items[k]].pos, "an element of a list", err))
       return -1;
     int d = xiG_dtype_of_flags(g->nodes[items[k]].flags);
-    dt = d == XI_DT_FLOAT || dt == XI_DT_FLOAT ? XI_DT_FLOAT : d == XI_DT_INT ? XI_DT_INT : dt;
+    dt = d == XI_DT_FLOAT || dt == XI_DT_FLOAT ? XI_DT_FLOAT : d != XI_DT_BOOL ? XI_DT_INT : dt;
   }
   xi_shape first = xiG_shape(&g->nodes[items[0]]);
   if (first.rank == 2)

@@ -33,7 +33,8 @@ const char *xiG_type_of(const xiG_graph *g, uint32_t i) {
   if (xiG_is_tensor(&g->nodes[i]))
     return "numpy.ndarray";
   int dt = xiG_dtype_of_flags(g->nodes[i].flags);
-  return dt == XI_DT_INT ? "int" : dt == XI_DT_BOOL ? "bool" : "float";
+  return dt == XI_DT_INT ? "int" : dt == XI_DT_UINT8 ? "numpy.uint8" : dt == XI_DT_BOOL ? "bool"
+                                                                                  : "float";
 }
 
 /* an item that a change in place may reach: an array, a list, a dict, a
