@@ -471,8 +471,9 @@ int xiO_dtype(int op, int da, int db) {
   case XI_MAX: case XI_KEEP: case XI_ROUND: case XI_GATHER: case XI_PUT: case XI_MASKOUT:
   case XI_MIN: case XI_SLICE: case XI_SLICESET:
     return da;
-  case XI_CONCAT:
-    return da == db ? da : ints ? XI_DT_INT : XI_DT_FLOAT;
+  case XI_CONCAT: /* (uint8 with bools stays uint8) */
+    return da == db ? da : u8 && da != XI_DT_INT && db != XI_DT_INT ? XI_DT_UINT8
+                         : ints ? XI_DT_INT : XI_DT_FLOAT;
   case XI_NEG: case XI_ABS: case XI_SIGN:
     return da == XI_DT_FLOAT ? XI_DT_FLOAT : da == XI_DT_UINT8 ? XI_DT_UINT8 : XI_DT_INT;
   case XI_ADD: case XI_SUB: case XI_MUL: case XI_MOD: case XI_FLOORDIV: case XI_MAXIMUM:

@@ -114,6 +114,8 @@ enum {
   XI_ATTR_NONZERO, /* np.nonzero(x), np.where(x): a tuple of index arrays, one per axis */
   XI_ATTR_BINCOUNT, /* np.bincount(x): how many times each whole number 0, 1, ... occurs */
   XI_ATTR_UINT8,    /* dtype='uint8', x.astype(np.uint8): as ints, each 0..255 */
+  XI_ATTR_NOVIEW,   /* the value itself, or an error where it is a view of a held array
+                       (a def's r += 1 after r = M[0]: tape/pymut.c xiG_no_view) */
   /* micrograd's and PyTorch's (syntax/pytorch.c, tape/autograd.c): */
   XI_ATTR_VALUE,    /* Value(x): a new leaf holding x, a micrograd Value */
   XI_ATTR_TENSOR,   /* torch.tensor(x, ...): a new leaf; spare: XI_TT_* */

@@ -416,25 +416,6 @@ int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, x
   return xiG_not_number(g, i, pos, what, err);
 }
 
-/* NumPy's uint8 keeps whole numbers 0 to 255 and wraps the others modulo 256
-   (y - 1 of a 0 is 255), or gives a wider type, by casting rules that depend
-   on the other operand (an int64 array, a Python int that fits or not).
-   Where every element is in 0..255 all of these agree with the exact value,
-   which xi keeps; elsewhere it says so. */
-int xiG_as_uint8(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
-  xiO_view v = xiG_view(&g->nodes[i]);
-  for (uint32_t k = 0; k < v.n; k++)
-    if (!mpfr_integer_p(&v.el[k]) || mpfr_sgn(&v.el[k]) < 0 || mpfr_cmp_ui(&v.el[k], 255) > 0)
-      return xiX_fail(err, pos, "a uint8 value (dtype='uint8') would be %s here, where NumPy "
-                                "wraps it modulo 256 or widens its type by its casting rules; "
-                                "xi follows uint8 only for the whole numbers 0 to 255: make it "
-                                "an int array (dtype=int, or .astype(int))",
-                      mpfr_nan_p(&v.el[k]) ? "nan" : mpfr_integer_p(&v.el[k]) ? "out of 0..255"
-                                                                                 : "a fraction");
-  g->nodes[i].flags = (uint8_t)((g->nodes[i].flags & ~XI_F_DTYPE) | XI_F_DTYPE);
-  return 0;
-}
-
 /* the result's dtype, from the operands' and the op's rule (ops.c); an
    int to a negative power is a float, as in Python; uint8 in its range */
 static int set_dtype(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
@@ -442,6 +423,16 @@ static int set_dtype(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
   int da = xiG_dtype_of_flags(g->nodes[n->a].flags);
   int db = n->b == XI_NONE ? da : xiG_dtype_of_flags(g->nodes[n->b].flags);
   int dt = xiO_dtype(n->op, da, db);
+  int arith = n->op == XI_ADD || n->op == XI_SUB || n->op == XI_MUL || n->op == XI_MOD ||
+              n->op == XI_FLOORDIV || n->op == XI_MAXIMUM || n->op == XI_MINIMUM ||
+              n->op == XI_MATMUL || n->op == XI_OUTER || n->op == XI_POW;
+  if (dt == XI_DT_UINT8 && arith) { /* uint8 with an int64 array is int64: NumPy casts
+                                       by value with scalars only */
+    const xiG_node *o[2] = {&g->nodes[n->a], &g->nodes[n->b]};
+    for (int k = 0; k < 2; k++)
+      if (xiG_dtype_of_flags(o[k]->flags) == XI_DT_INT && xiG_is_tensor(o[k]))
+        dt = XI_DT_INT;
+  }
   if (n->op == XI_POW && dt == XI_DT_INT) {
     xiO_view e = xiG_view(&g->nodes[n->b]);
     for (uint32_t k = 0; k < e.n; k++)
@@ -506,7 +497,9 @@ int xiG_as_shape(xiG_graph *g, int op, uint32_t x, xi_shape sh, xi_pos pos, uint
 int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
              xi_err *err) {
   int dt = XI_DT_BOOL; /* all bools: bool; bools and ints: int; else float */
+  int u8 = 1;          /* all uint8 (NumPy's np.array(...) of np.uint8s): uint8 */
   for (uint32_t k = 0; k < n; k++) {
+    u8 &= xiG_dtype_of_flags(g->nodes[items[k]].flags) == XI_DT_UINT8;
     if (xiG_no_tuple(g, items[k], g->nodes[items[k]].pos, "an element of a list", err))
       return -1;
     int d = xiG_dtype_of_flags(g->nodes[items[k]].flags);
@@ -544,7 +537,7 @@ int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32
   g->nodes[i].x->args = args;
   g->nodes[i].x->nargs = n;
   compute(g, &g->nodes[i]);
-  g->nodes[i].flags |= (uint8_t)xiG_dtype_flags(dt);
+  g->nodes[i].flags |= (uint8_t)xiG_dtype_flags(u8 ? XI_DT_UINT8 : dt);
   *out = i;
   return 0;
 }

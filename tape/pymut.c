@@ -155,8 +155,20 @@ static uint32_t find_in(const xiG_graph *g, uint32_t c, uint32_t base, int view,
   return XI_NONE;
 }
 
+typedef struct {
+  uint32_t base;
+  int view, item; /* item: what was found is an item of the local */
+} seek;
+
+static int found_in(const xiG_graph *g, uint32_t c, void *ctx) {
+  seek *s = ctx;
+  uint32_t it = find_in(g, c, s->base, s->view, 0);
+  s->item = it != c;
+  return it != XI_NONE;
+}
+
 /* what holds what find_in finds, in buf: a name, an item of a name's
-   container, or the item a for loop walks; NULL: nothing does */
+   container, a running def's local, or a for loop's item; NULL: nothing does */
 static const char *holder(const xiG_graph *g, uint32_t base, int view, char *buf, size_t n) {
   for (uint32_t id = 0; id < g->nbind; id++) {
     uint32_t c = g->bind[id].kind == B_NODE ? g->bind[id].node : XI_NONE;
@@ -166,9 +178,15 @@ static const char *holder(const xiG_graph *g, uint32_t base, int view, char *buf
       return buf;
     }
   }
+  seek s = {base, view, 0};
+  uint32_t local = xiG_frames_find(g, found_in, &s);
+  if (local != XI_NONE) {
+    snprintf(buf, n, "%s%s", s.item ? "an item of " : "", xiS_name(&g->sym, local));
+    return buf;
+  }
   for (uint32_t k = 0; k < g->npins; k++)
     if (find_in(g, g->pins[k], base, view, 0) != XI_NONE)
-      return "the item a for loop walks";
+      return "a value a running for loop or def holds";
   return NULL;
 }
 

@@ -215,6 +215,10 @@ int xiG_not_number(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what,
    old being a view, its base (v = M[0]; v += 1): xi follows neither.  The
    update checks it before it binds (names.c), xiG_replace again */
 int xiG_no_view(xiG_graph *g, uint32_t old, xi_pos pos, xi_err *err);
+/* the name of the first local or argument of a running def (innermost first)
+   whose node fn accepts, or XI_NONE (exec.c) */
+uint32_t xiG_frames_find(const xiG_graph *g, int (*fn)(const xiG_graph *, uint32_t, void *),
+                         void *ctx);
 int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *places,
                 xi_err *err);
 /* c.append(v) as (c, c'): c' the new list */

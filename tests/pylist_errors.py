@@ -54,4 +54,16 @@ part += 1
 T = np.zeros((2, 2))
 rows = [T[0], T[1]]
 T[0, 0] = 2
+# inside a def: a local that is a view of a parameter, and of a local
+def first_row_plus(M):
+    r = M[0]
+    r += 1
+    return M
+first_row_plus(np.ones((2, 2)))
+def own_view():
+    r = np.ones((2, 2)) * 2
+    t = r[0]
+    t[0] = 5
+    return r
+own_view()
 print("the end")

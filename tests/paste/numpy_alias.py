@@ -49,3 +49,16 @@ r = A[1]
 A = A + 1
 A -= 1
 print(A, c, r)
+
+def own(M):
+    r = M * 2
+    r += 1
+    r[0, 0] = 9
+    s = M[0, 1]
+    s += 1
+    xs = [1]
+    xs += [2]
+    t = r[0].copy()
+    t += 1
+    return r, s, xs, t
+print(own(np.ones((2, 2))))

@@ -23,3 +23,7 @@ print(f"{np.arange(23).astype(np.uint8)!r}")
 print(f"{np.arange(6).reshape(2, 3).astype(np.uint8)!r}")
 print(f"{z!r} {y[1]!r} {y[1]:d}", "%d" % y[4])
 print(np.concatenate((z, np.array([4]))), -np.zeros(2, dtype='uint8'))
+# with an int64 array the result is int64 (no dtype in repr); with Python ints and bools, uint8
+print(f"{z + np.array([1, 2, 3])!r} {z * 2!r} {np.maximum(0, z)!r}")
+print(f"{np.array([y[1], y[4]])!r} {np.concatenate((z, np.array([True])))!r}")
+print(f"{np.concatenate((z, np.array([7])))!r} {z[np.array([True, False, True])]!r}")
