@@ -124,6 +124,8 @@ static const struct {
      "      float as repr(float), an int as 7, True, an array as NumPy prints it\n"
      "  print(\"%d: %.4f\" % (i, loss))     % formatting: d i u f e g x o s r %%, flags,\n"
      "                         width and precision, as Python's\n"
+     "  print(\"Error:\" + str(e))  text joined by + with str(x), repr(x): x's text as\n"
+     "                         print(x) writes it (str(x) as a value elsewhere is not)\n"
      "  import numpy as np     np. and numpy. always work; another module is a note, and\n"
      "                         using it an error.  pass, # comments, \"\"\"docstrings\"\"\"\n"
      "  h, p = forward(X, W)   a tuple's items; (a, b), x.shape and t[0] are tuples\n"

@@ -143,6 +143,16 @@ void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first);
 /* "...".format(values), the text's items from first on and '.format' taken:
    the text's pieces and the values, as an f-string's (pypercent.c) */
 void xiP_str_format(xiP_parser *p, xiP_stmt *st, uint32_t first);
+/* one string token of print's: its text, or an f-string's texts and values, as st's
+   items (pyprint.c) */
+void xiP_string_items(xiP_parser *p, xiP_stmt *st, const xiL_token *t);
+/* does one of print's arguments start here that is text: strings alone (',', ')',
+   '%' or '.' after them), or joined by + (Python's code), or str(x), repr(x)?
+   Nothing is taken (pystr.c) */
+int xiP_text_ahead(xiP_parser *p);
+/* that argument, into st's items: its parts, each a text or a value with its
+   conversion (str, repr; 'S' for a part that must hold a string) (pystr.c) */
+void xiP_text_sum(xiP_parser *p, xiP_stmt *st);
 /* print(...) or print "x", x: print taken (pyprint.c) */
 void xiP_print_stmt(xiP_parser *p, xiP_stmt *st);
 /* print(...) inside a def: st's values' code onto c, then a K_PRINT whose arg
