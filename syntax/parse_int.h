@@ -54,6 +54,8 @@ void xiP_bindable(xiP_parser *p, const xiL_token *t);
 void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */
 /* an operand of * / %: -x, x ** 2, f(x).T ... (what follows "%d" % in print) */
 void xiP_operand(xiP_parser *p, xiP_code *c);
+/* an operand of + and -: a * b, -x ** 2 ... (a part of print's text joined by +) */
+void xiP_term(xiP_parser *p, xiP_code *c);
 /* an expression, or several separated by commas (a tuple, as Python) */
 void xiP_expr_list(xiP_parser *p, xiP_code *c);
 /* the kind of a Python keyword's tag, or -1 */

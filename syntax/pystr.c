@@ -3,8 +3,9 @@
  * in 11 lines of Python") and print("Error after " + str(j) + " iterations").
  * Each part becomes an item of print's argument: a text, or a value whose
  * conversion is Python's str ('s': str(x), what print(x) and f"{x}" write),
- * repr ('r': repr(x)) or 'S' (any other part, a name holding a string: it
- * must be a str when it runs, as Python raises TypeError otherwise).  print
+ * repr ('r': repr(x)) or 'S' (any other part, a term such as a name holding
+ * a string or "-" * 40, whose value is a string made by the tape, tape/pyval.c:
+ * it must be a str when it runs, as Python raises TypeError otherwise).  print
  * writes them with the one formatter it has (cmd/pytext.c), so str(x) is
  * print(x)'s text to the digit.  A part of the parser (xiP_, parse.h),
  * called by pyprint.c; what they share is declared in parse_int.h. */
@@ -20,11 +21,41 @@ static char conversion(xiP_parser *p, const xiL_token *t) {
   return xiP_word_is(p, t, "str") ? 's' : xiP_word_is(p, t, "repr") ? 'r' : 0;
 }
 
+/* the parser's state, to look ahead and come back */
+typedef struct {
+  xiL_lexer lx;
+  xiL_token tok;
+  int have;
+  size_t last;
+} mark;
+
+static mark here(xiP_parser *p) { return (mark){p->lx, p->tok, p->have_tok, p->last_end}; }
+static void back(xiP_parser *p, const mark *m) {
+  p->lx = m->lx, p->tok = m->tok, p->have_tok = m->have, p->last_end = m->last;
+}
+
+/* Python's code: a string or str(...) beside a '+' outside brackets, before
+   the argument ends (name + ": " + str(v)) */
+static int joined(xiP_parser *p) {
+  int depth = 0;
+  xiL_type prev = T_EOF;
+  for (;;) {
+    xiL_token t = *xiP_peek(p);
+    if (t.type == T_EOF || t.type == T_NL || t.type == T_ERROR ||
+        (depth == 0 && (t.type == T_COMMA || t.type == T_RP)))
+      return 0;
+    if (depth == 0 && ((prev == T_PLUS && (t.type == T_STRING || conversion(p, &t))) ||
+                       (prev == T_STRING && t.type == T_PLUS)))
+      return 1;
+    depth += t.type == T_LP || t.type == T_LBRACK || t.type == T_LBRACE;
+    depth -= depth > 0 && (t.type == T_RP || t.type == T_RBRACK || t.type == T_RBRACE);
+    prev = t.type;
+    xiP_take(p);
+  }
+}
+
 int xiP_text_ahead(xiP_parser *p) {
-  xiL_lexer lx = p->lx;
-  xiL_token tok = p->tok;
-  int have = p->have_tok;
-  size_t last = p->last_end;
+  mark m = here(p);
   xiL_token t = *xiP_peek(p);
   int text = 0;
   if (t.type == T_STRING) { /* "a" 'b' standing alone, or joined to more by + */
@@ -36,16 +67,28 @@ int xiP_text_ahead(xiP_parser *p) {
     xiP_take(p);
     text = xiP_is(p, T_LP);
   }
-  p->lx = lx, p->tok = tok, p->have_tok = have, p->last_end = last;
+  back(p, &m);
+  if (!text && p->python) { /* "-" * 40 + str(k), name + ": " + str(v) */
+    text = joined(p);
+    back(p, &m);
+  }
   return text;
 }
 
 /* one part: "a" f"{b}" 'c' (with % values or .format(values) after them),
-   str(x), repr(x), or an operand that has to hold a string */
+   str(x), repr(x), or a term that has to hold a string ("-" * 40, a name) */
 static void part(xiP_parser *p, xiP_stmt *st) {
   xiL_token t = *xiP_peek(p);
   uint32_t first = st->nitems;
-  if (t.type == T_STRING) {
+  int text = t.type == T_STRING;
+  if (text) { /* ("-" * 40 is a term: the string's value, repeated) */
+    mark m = here(p);
+    while (xiP_is(p, T_STRING))
+      xiP_take(p);
+    text = !p->python || !xiP_is(p, T_STAR);
+    back(p, &m);
+  }
+  if (text) {
     while (xiP_is(p, T_STRING)) {
       xiL_token s = xiP_take(p);
       xiP_string_items(p, st, &s);
@@ -77,7 +120,7 @@ static void part(xiP_parser *p, xiP_stmt *st) {
   it->conv = conv;
   it->off = xiP_peek(p)->off;
   if (conv == 'S') { /* "loss " + name: what binds tighter than + */
-    xiP_operand(p, &st->items[first].code);
+    xiP_term(p, &st->items[first].code);
   } else {
     if (xiP_is(p, T_RP)) {
       if (conv == 'r')

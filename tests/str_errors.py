@@ -20,5 +20,7 @@ print("<" + str() + ">")      # Python: <>
 print(repr())                 # TypeError: repr() takes exactly one argument (0 given)
 print(str(x, 2))              # TypeError: str() argument 'encoding' must be str, not int
 print("a" + )                 # SyntaxError: invalid syntax
+print("-" * 1.5)              # TypeError: can't multiply sequence by non-int of type 'float'
+print(x * 2 + "a")            # TypeError: unsupported operand type(s) for +: 'float' and 'str'
 print("Error:" + str(np.mean(np.abs(W))) + " and " + repr(x))
 print("the end")
