@@ -75,9 +75,10 @@ static void ends(const arb_struct *x, mpfr_t lo, mpfr_t hi, mpfr_t mid) {
 /* the verdict of the ball's two ends: proven when every number in x is
    within half a unit of the claim's last digit, proven wrong when none is;
    *sure when both ends round alike there (what is said the value rounds to
-   is then proven) */
+   is then proven); *cut when every number in x is the claim rounded or cut
+   off at its last digit (both ends are: the two make one interval) */
 static int ball_verdict(const arb_struct *x, mpfr_srcptr lo, mpfr_srcptr hi, const char *t,
-                        size_t n, int neg, int *sure) {
+                        size_t n, int neg, int *sure, int *cut) {
   if (!arb_is_finite(x))
     return XI_V_UNDECIDED; /* a ball that proves nothing */
   xiN_verdict a = {0}, b = {0};
@@ -87,6 +88,7 @@ static int ball_verdict(const arb_struct *x, mpfr_srcptr lo, mpfr_srcptr hi, con
         : a.side == b.side && a.side != 0 ? XI_V_WRONG
                                           : XI_V_UNDECIDED;
     *sure = a.rounded && b.rounded ? strcmp(a.rounded, b.rounded) == 0 : !a.rounded && !b.rounded;
+    *cut = (a.pass || a.truncated) && (b.pass || b.truncated);
     free(b.rounded);
   }
   free(a.rounded);
@@ -104,7 +106,7 @@ int xiR_judge(const arb_struct *x, mpfr_srcptr held, long prec, const char *text
   ends(x, lo, hi, mid);
   int rc = -1;
   if (xiN_judge(mid, text, len, neg, &j->vd) == 0 &&
-      (j->verdict = ball_verdict(x, lo, hi, text, len, neg, &j->sure)) >= 0) {
+      (j->verdict = ball_verdict(x, lo, hi, text, len, neg, &j->sure, &j->cut)) >= 0) {
     j->kind = j->vd.pass        ? XI_J_RIGHT
               : j->vd.truncated ? XI_J_TRUNCATED
                                 : slip(mid, text, len, neg);

@@ -143,6 +143,8 @@ typedef struct {
   int verdict;         /* XI_V_* */
   int computed;        /* the claim holds for the number held at the working precision */
   int sure;            /* the whole ball rounds to one number at the claim's last digit */
+  int cut;             /* every number in the ball is the claim rounded or truncated
+                          (grade: right to the digits written) */
   xiN_verdict vd;      /* vd.rounded: the midpoint rounded at the claim's last digit */
   char *value, *claim; /* the proven digits, a few more than claimed; the claim */
   char *held;          /* the number held, when computed */

@@ -428,6 +428,7 @@ static void free_graded(xiR_graded *c, uint32_t n) {
     free(c[k].why);
     free(c[k].value_text);
     free(c[k].follow_text);
+    free(c[k].cut);
   }
   free(c);
 }

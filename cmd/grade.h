@@ -81,10 +81,14 @@ typedef struct {
   uint32_t value;     /* the claim as a node, in the value's shape */
   int verdict;        /* XI_G_* */
   int slip;           /* the row of the table of slips (-1: none named) */
-  int source;         /* follow-through: the wrong claim it follows from (-1: none) */
+  int source;         /* follow-through: the wrong claim it follows from (-1: none, the
+                         student's rounded right values: rounding carried forward) */
   char *why;          /* the slip's words, or the wrong step's detail (malloc'd) */
   char *value_text;   /* the right value, proven digits; the student's world's too */
   char *follow_text;
+  char *cut;          /* right as truncated, not rounded: the value rounded as written */
+  int cut_sig;        /* the significant digits written */
+  uint32_t cut_at;    /* the (first) element truncated */
   uint32_t nel;       /* elements */
 } xiR_graded;
 
@@ -96,9 +100,6 @@ typedef struct {
   xiR_graded *c;       /* the wrong claim */
   const arb_struct *ref; /* what it should have been: from the student's operands */
   const int *kinds;      /* XI_J_* of each element against ref (check's judgement) */
-  const char *rounded;   /* ref rounded as the claim is written (the first element's) */
-  int carried;           /* right for the student's rounded operands, none of them wrong */
-  const char *carried_detail;
   xiW_buf *why;          /* the test writes the particulars here */
 } xiR_slip;
 typedef struct {
@@ -121,8 +122,9 @@ const char *xiR_claim_number(const xiR_graded *c, uint32_t e, xi_shape sh);
    Two worlds: a, where every claim is the student's number as written, and
    b, built as the claims are judged, where only the wrong ones are: a step
    right from their wrong values carried at full precision, or from their
-   values as written, is follow-through; right only from their rounded right
-   values, it is the slip of rounding carried forward. */
+   values as written, is follow-through; right only from their rounded (or
+   truncated) right values, it is follow-through too, rounding carried
+   forward, with the digits the rounding cost said. */
 typedef struct xiR_marks xiR_marks;
 /* each claim of c (in the graph's order) judged against the true value and,
    where the student's earlier values differ, against their world; the slip

@@ -77,12 +77,17 @@ typedef struct {
   int verdict; /* XI_V_*: all proven (or right as computed), one proven wrong, else undecided */
   int *kinds;  /* XI_J_* of each element */
   char *rounded, *text; /* the first element off's value rounded as written; the value */
+  char *cut;   /* right only as truncated (cut off at the last digit written, as a
+                  teacher accepts): the first such element's value rounded as written */
+  int sig;     /* and the digits that claim wrote */
+  uint32_t cut_at; /* and its element */
 } against;
 
 static void unagainst(against *a) {
   free(a->kinds);
   free(a->rounded);
   free(a->text);
+  free(a->cut);
   memset(a, 0, sizeof *a);
 }
 
@@ -107,10 +112,14 @@ static int judge(xiR_session *s, const xiR_graded *c, const arb_struct *b, const
       return xiX_fail(err, c->q.num_pos, "the claim %s is too long or its exponent too large "
                                          "to judge", num);
     }
-    int ok = j.verdict == XI_V_PROVEN || j.computed;
+    int ok = j.verdict == XI_V_PROVEN || j.computed, cut = !ok && j.cut;
+    if (cut && !a->cut && j.vd.rounded)
+      a->cut = strdup(j.vd.rounded), a->sig = j.vd.sig, a->cut_at = e;
+    ok |= cut;
     a->kinds[e] = ok ? XI_J_RIGHT : j.kind;
     proven &= ok;
-    wrong |= !ok && j.verdict == XI_V_WRONG;
+    /* (truncated at the midpoint but not proven so: undecided, never wrong) */
+    wrong |= !ok && j.verdict == XI_V_WRONG && j.kind != XI_J_TRUNCATED;
     if (!ok && !a->rounded && j.vd.rounded)
       a->rounded = strdup(j.vd.rounded);
     if (sh.rank == 2 && e % sh.cols == 0)
@@ -213,31 +222,38 @@ static int shared(const arb_struct *x, const arb_struct *y) {
   return k;
 }
 
-/* the slip of wrong claim k, and the first wrong step's detail; carried: the
-   claim is right from their rounded values (mine), which cost digits */
+/* rounding carried forward: the claim is right from their rounded (right)
+   earlier values, mine, not from the exact ones: what that cost, into c->why */
+static void carried(xiR_session *s, xiR_graded *c, const arb_struct *truth,
+                    const arb_struct *mine) {
+  xiW_buf d = {0};
+  int kept = 30, wrote = 0;
+  for (uint32_t e = 0; e < c->nel; e++) {
+    int d1 = shared(&truth[e], &mine[e]);
+    kept = d1 < kept ? d1 : kept;
+  }
+  for (const char *p = xiR_claim_number(c, 0, xiG_shape(&s->g.nodes[c->node])); *p && *p != 'e'; p++)
+    wrote += *p >= '0' && *p <= '9' && (wrote || *p != '0');
+  xiW_put(&d, "rounding carried forward: from your rounded earlier values it is %s, which the "
+              "claim rounds, but the exact value is %s: the rounding leaves %d correct digit%s "
+              "here, and the claim writes %d; carry a few more digits than you write, and round "
+              "only the answer", c->follow_text ? c->follow_text : "?",
+          c->value_text ? c->value_text : "?", kept, kept == 1 ? "" : "s", wrote);
+  c->why = d.failed ? NULL : d.s;
+  if (d.failed)
+    xiW_free(&d);
+}
+
+/* the slip of wrong claim k, and the first wrong step's detail */
 static void slip(judging *J, int k, xiR_marks *m, xiR_world *w, const arb_struct *ref,
-                 against *r, const arb_struct *truth, const arb_struct *mine, int carried) {
+                 against *r) {
   xiR_session *s = J->s;
   xiR_graded *c = &J->c[k];
-  xiW_buf why = {0}, d = {0};
-  if (carried) {
-    int kept = 30, wrote = 0;
-    for (uint32_t e = 0; e < c->nel; e++) {
-      int d1 = shared(&truth[e], &mine[e]);
-      kept = d1 < kept ? d1 : kept;
-    }
-    for (const char *p = xiR_claim_number(c, 0, xiG_shape(&s->g.nodes[c->node])); *p && *p != 'e'; p++)
-      wrote += *p >= '0' && *p <= '9' && (wrote || *p != '0');
-    xiW_put(&d, "from your rounded earlier values it is %s, which the claim rounds, but the "
-                "exact value is %s: the rounding leaves %d correct digit%s here, and the claim "
-                "writes %d", c->follow_text ? c->follow_text : "?",
-            c->value_text ? c->value_text : "?", kept, kept == 1 ? "" : "s", wrote);
-  }
-  xiR_slip x = {s, w, J->st, c, ref, r->kinds, r->rounded, carried, d.failed ? NULL : d.s, &why};
+  xiW_buf why = {0};
+  xiR_slip x = {s, w, J->st, c, ref, r->kinds, &why};
   uint32_t mark = s->g.n;
   c->slip = xiR_name_slip(&x);
   xiG_truncate(&s->g, mark);
-  xiW_free(&d);
   c->why = why.failed ? NULL : why.s;
   if (m->first < 0) {
     xiW_buf f = {0};
@@ -264,7 +280,7 @@ static int one(judging *J, int k, xiR_marks *m, xi_err *err) {
   against t, f = {0};
   int rc = judge(s, c, truth, held.n != c->nel ? NULL : &held, prec, &t, err);
   int moved = on && (c->adjoint ? J->amoved[i] : J->moved[i]);
-  int src = !on ? -1 : c->adjoint ? J->asrc[i] : J->src[i], carried = 0;
+  int src = !on ? -1 : c->adjoint ? J->asrc[i] : J->src[i];
   uint32_t sb = src >= 0 ? world_node(J->b, c) : XI_NONE, sa = moved ? world_node(J->a, c) : XI_NONE;
   arb_ptr mine = NULL;
   xiR_world *w = J->b;
@@ -272,7 +288,8 @@ static int one(judging *J, int k, xiR_marks *m, xi_err *err) {
     c->value_text = t.text, t.text = NULL;
     c->verdict = t.verdict == XI_V_UNDECIDED ? XI_G_UNDECIDED : XI_G_WRONG;
     if (t.verdict == XI_V_PROVEN && !c->transposed)
-      c->verdict = XI_G_RIGHT;
+      c->verdict = XI_G_RIGHT, c->cut = t.cut, c->cut_sig = t.sig, t.cut = NULL;
+    c->cut_at = t.cut_at;
   }
   /* follow-through: from their wrong values (the rest as they should be), or
      from every value they wrote, as they wrote it */
@@ -295,16 +312,15 @@ static int one(judging *J, int k, xiR_marks *m, xi_err *err) {
       _arb_vec_clear(balls, c->nel);
       unagainst(&g);
     }
-    if (f.verdict == XI_V_PROVEN && src >= 0)
-      c->verdict = XI_G_FOLLOW, c->source = src;
-    else if (f.verdict == XI_V_PROVEN)
-      carried = 1;
-    if (f.verdict == XI_V_PROVEN)
+    if (f.verdict == XI_V_PROVEN) {
+      c->verdict = XI_G_FOLLOW, c->source = src; /* (src < 0: from their rounded values) */
+      if (src < 0)
+        carried(s, c, truth, mine);
       break;
+    }
   }
   if (rc == 0 && c->verdict == XI_G_WRONG)
-    slip(J, k, m, w, mine && !carried ? mine : truth, mine && !carried ? &f : &t, truth, mine,
-         carried);
+    slip(J, k, m, w, mine ? mine : truth, mine ? &f : &t);
   unagainst(&t);
   unagainst(&f);
   if (mine)

@@ -148,10 +148,23 @@ static void verdict(const xiR_marks *m, int k, xiW_buf *b, int md) {
   switch (c->verdict) {
   case XI_G_RIGHT:
     xiW_put(b, md ? "✓ right" : "right");
+    if (c->cut) { /* (truncated, as a teacher accepts: every digit written is the value's) */
+      xiW_put(b, " to the %d digit%s written (truncated: rounded, ", c->cut_sig,
+              c->cut_sig == 1 ? "" : "s");
+      if (c->nel > 1)
+        xiW_put(b, "element %u is %s)", c->cut_at + 1, c->cut);
+      else
+        xiW_put(b, "it is %s)", c->cut);
+    }
     break;
   case XI_G_FOLLOW: {
     const char *t;
     int n;
+    if (c->source < 0) {
+      xiW_put(b, "%sfollow-through: right from your rounded earlier values; the value is %s",
+              md ? "✓ " : "", v);
+      break;
+    }
     claim(m, c->source, &t, &n);
     xiW_put(b, md ? "✓ follow-through: right from your `%.*s` (line %d); the value is %s"
                   : "follow-through: right from your %.*s (line %d); the value is %s",
@@ -168,7 +181,7 @@ static void verdict(const xiR_marks *m, int k, xiW_buf *b, int md) {
       xiW_put(b, " (%s)", xiR_slips[c->slip].name);
     xiW_put(b, ": the value is %s", v);
     if (c->follow_text && c->value_text && strcmp(c->follow_text, c->value_text) &&
-        c->slip >= 0 && strcmp(xiR_slips[c->slip].name, "rounding carried forward"))
+        c->slip >= 0)
       xiW_put(b, "; from your earlier values it is %s", c->follow_text);
   }
   if (c->alone)
@@ -208,6 +221,8 @@ void xiR_marks_text(xiR_session *s, const xiR_marks *m, xiW_buf *b) {
     xiW_put(b, "  line %-3d %.*s%*s  ", c->line, n, t, pad > 0 ? pad : 0, "");
     verdict(m, (int)k, b, 0);
     xiW_put(b, "\n");
+    if (c->verdict == XI_G_FOLLOW && c->source < 0 && c->why)
+      xiW_put(b, "           %s\n", c->why); /* (what the rounding cost) */
     if (c->verdict != XI_G_WRONG)
       continue;
     xiW_put(b, "           ");
@@ -249,6 +264,8 @@ void xiR_marks_markdown(xiR_session *s, const xiR_marks *m, xiW_buf *b) {
     if (c->verdict == XI_G_WRONG) {
       xiW_put(&v, ". ");
       why_words(c, &v);
+    } else if (c->verdict == XI_G_FOLLOW && c->source < 0 && c->why) {
+      xiW_put(&v, ". %s", c->why);
     }
     if (v.s)
       cell(b, v.s, v.n);

@@ -3,11 +3,13 @@
  * to say: a teacher adds a slip here, and nowhere else.  Each test asks
  * whether the student's number is what the step gives with that slip made,
  * from the student's own operands (the follow-through value, x->ref): check's
- * judgement for a sign, a factor of 2 and a truncation (cmd/check.c), the
+ * judgement for a sign and a factor of 2 (cmd/check.c), the
  * value scaled for the batch size, and for the slips inside a sweep the
  * student's world swept again with the slip made (world.c: a σ′ left out, a
  * path of a fan-out left out, a ᵀ left out).  The first row that fits names
- * the slip. */
+ * the slip.  A value truncated at its last digit, or right from the
+ * student's rounded earlier values, is no slip: marking.c marks the one
+ * right and the other follow-through, each with a note. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,20 +101,6 @@ static int variant_fits(xiR_slip *x, xiR_variant v) {
 }
 
 /* ---- the tests ---- */
-
-static int t_truncated(xiR_slip *x) {
-  if (!all_kind(x, XI_J_TRUNCATED))
-    return 0;
-  xiW_put(x->why, "rounded to the digits written it is %s", x->rounded ? x->rounded : "?");
-  return 1;
-}
-
-static int t_carried(xiR_slip *x) {
-  if (!x->carried)
-    return 0;
-  xiW_put(x->why, "%s", x->carried_detail ? x->carried_detail : "");
-  return 1;
-}
 
 static int t_sign(xiR_slip *x) {
   return all_kind(x, XI_J_SIGN);
@@ -305,11 +293,6 @@ static int t_fanout(xiR_slip *x) {
 /* ---- the table ---- */
 
 const xiR_slip_row xiR_slips[] = {
-    {"rounding carried forward", t_carried,
-     "computed from rounded earlier values: carry a few more digits than you write, and "
-     "round only the answer"},
-    {"truncated", t_truncated,
-     "truncated rather than rounded: round at the last digit you write"},
     {"sign", t_sign, "off by a sign: the value negated (a minus of a derivative lost, or added)"},
     {"factor of 2", t_two, "off by a factor of 2"},
     {"batch size", t_batch,

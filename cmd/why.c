@@ -29,6 +29,7 @@ typedef struct {
   int small;     /* an element of it is 0 or below XI_SMALL in size */
   const char *fwd, *rev; /* compare's words for where the format lost the values, the gradient */
   xiW_buf lost[2];       /* and its lines */
+  uint32_t fit;          /* the residual p - y perfect_fit found 0 (XI_NONE: none) */
 } why;
 
 static void who(const why *w, uint32_t i) { xiT_who(w->st, w->b, i); }
@@ -204,6 +205,156 @@ static int where_branch(why *w) {
   return 0;
 }
 
+/* ---- a perfect fit: the prediction equals the target ---- */
+
+/* does node i hold 0 at every element?  0: no; 1: exactly (its ball, or in a
+   format its numbers, which are what the sweep took); 2: within the bound of
+   a ball that holds 0 and proves no digit, written into t */
+static int zero_at(why *w, uint32_t i, char *t) {
+  xiO_view v = xiG_view(&w->s->g.nodes[i]);
+  xiW_proof pf;
+  xi_err e;
+  int exact = 1;
+  if (xiO_fmt != XI_FMT_MPFR || xiR_prove_value(w->s, i, &pf, w->at, &e) || !pf.ball) {
+    for (uint32_t k = 0; exact && k < v.n; k++)
+      exact = mpfr_zero_p(&v.el[k]);
+    return exact;
+  }
+  uint32_t widest = 0;
+  for (uint32_t k = 0; k < v.n; k++) {
+    if (arb_is_zero(&pf.ball[k]))
+      continue; /* (an exact 0 proves every digit) */
+    if (!arb_contains_zero(&pf.ball[k]) || xiN_known(&pf.ball[k], 1) > 0)
+      return 0;
+    exact = 0;
+    if (mag_cmp(arb_radref(&pf.ball[k]), arb_radref(&pf.ball[widest])) > 0)
+      widest = k;
+  }
+  xiN_write_ball(t, &pf.ball[widest], 2, &(int){0});
+  return exact ? 1 : 2;
+}
+
+/* d is squared (d^2, d·d) or taken |d| by a node on the path: a residual */
+static int residual(const why *w, uint32_t d) {
+  const xiG_graph *g = &w->s->g;
+  for (uint32_t j = d + 1; j <= w->st->root; j++) {
+    const xiG_node *n = &g->nodes[j];
+    if (!w->path[j] || n->a != d)
+      continue;
+    if (n->op == XI_ABS || (n->op == XI_MUL && n->b == d) ||
+        (n->op == XI_POW && g->nodes[n->b].op == XI_CONST && mpfr_cmp_ui(g->nodes[n->b].v, 2) == 0))
+      return 1;
+  }
+  return 0;
+}
+
+/* p and y, elementwise, are equal: 1 exactly (or in a format as held), 2
+   within their balls, which prove no digit of p - y; 0 otherwise */
+static int equal_at(why *w, uint32_t p, uint32_t y) {
+  xiO_view a = xiG_view(&w->s->g.nodes[p]), b = xiG_view(&w->s->g.nodes[y]);
+  if (a.n != b.n && b.n != 1)
+    return 0;
+  xiW_proof pf;
+  xi_err e;
+  arb_ptr bp = NULL;
+  if (xiO_fmt == XI_FMT_MPFR && xiR_prove_value(w->s, p, &pf, w->at, &e) == 0 && pf.ball) {
+    bp = _arb_vec_init(a.n); /* (copied: the next proof overwrites the scratch ball) */
+    _arb_vec_set(bp, pf.ball, a.n);
+  }
+  int has = bp && xiR_prove_value(w->s, y, &pf, w->at, &e) == 0 && pf.ball, eq = 1;
+  arb_t d;
+  arb_init(d);
+  for (uint32_t k = 0; eq && k < a.n; k++) {
+    uint32_t kb = b.n == 1 ? 0 : k;
+    if (!has) {
+      eq = mpfr_equal_p(&a.el[k], &b.el[kb]);
+      continue;
+    }
+    arb_sub(d, bp + k, &pf.ball[kb], pf.prec > 64 ? pf.prec : 64);
+    eq = arb_is_zero(d) ? eq : arb_contains_zero(d) && xiN_known(d, 1) == 0 ? 2 : 0;
+  }
+  arb_clear(d);
+  if (bp)
+    _arb_vec_clear(bp, a.n);
+  return eq;
+}
+
+/* the operand of a weighted log term (y·log(p), -y·log(p)) that is not the log */
+static uint32_t weight_of(const xiG_graph *g, uint32_t i, uint32_t lg) {
+  const xiG_node *n = &g->nodes[i];
+  if (n->op != XI_MUL || (n->a != lg && n->b != lg))
+    return XI_NONE;
+  uint32_t y = n->a == lg ? n->b : n->a;
+  return g->nodes[y].op == XI_NEG ? g->nodes[y].a : y;
+}
+
+/* binary cross-entropy, -y·log(p) - (1 - y)·log(1 - p), at p = y: the
+   target y found as the weight of log(p), next to a log(1 - p) on the path */
+static int cross_entropy_fit(why *w) {
+  const xiG_graph *g = &w->s->g;
+  for (uint32_t lg = 0; lg <= w->st->root; lg++) {
+    uint32_t p = g->nodes[lg].a, y = XI_NONE, other = 0;
+    if (!w->path[lg] || g->nodes[lg].op != XI_LOG)
+      continue;
+    for (uint32_t j = lg + 1; j <= w->st->root; j++) {
+      const xiG_node *n = &g->nodes[j];
+      if (!w->path[j])
+        continue;
+      if (y == XI_NONE)
+        y = weight_of(g, j, lg);
+      other |= n->op == XI_LOG && g->nodes[n->a].op == XI_SUB && g->nodes[n->a].b == p &&
+               g->nodes[g->nodes[n->a].a].op == XI_CONST && mpfr_cmp_ui(g->nodes[g->nodes[n->a].a].v, 1) == 0;
+    }
+    int z = y != XI_NONE && other ? equal_at(w, p, y) : 0;
+    if (!z)
+      continue;
+    who(w, p);
+    xiW_put(w->b, " equals ");
+    who(w, y);
+    xiW_put(w->b, "%s%s: ", xiG_is_tensor(&g->nodes[p]) ? " at every element" : "",
+            z == 2 ? " to every bit the precision holds" : "");
+    step(w, lg);
+    xiW_put(w->b, " is weighed by it, with log(1 - ");
+    who(w, p);
+    xiW_put(w->b, ") by 1 - ");
+    who(w, y);
+    xiW_put(w->b, ": the cross-entropy is at its minimum here (p - y = 0) and its gradient is 0");
+    return 1;
+  }
+  return 0;
+}
+
+/* a residual p - y of a squared (or absolute) error that is 0 at every
+   element: the loss is at its minimum, and the gradient 0 is right there.
+   (Exactly 0 in a format, but not in the exact values, is compare's
+   cancellation, not a fit.) */
+static int perfect_fit(why *w) {
+  const xiG_graph *g = &w->s->g;
+  if (w->nan || !w->zero || (w->fwd && strstr(w->fwd, "cancel")))
+    return 0;
+  for (uint32_t i = 0; i <= w->st->root; i++) {
+    char t[XI_FORMAT_ROOM(10)];
+    int z;
+    if (!w->path[i] || g->nodes[i].op != XI_SUB || !residual(w, i) || !(z = zero_at(w, i, t)))
+      continue;
+    w->fit = i;
+    who(w, g->nodes[i].a);
+    xiW_put(w->b, " equals ");
+    who(w, g->nodes[i].b);
+    xiW_put(w->b, z == 1 ? "%s: " : " to every bit the precision holds%s: ",
+            xiG_is_tensor(&g->nodes[i]) ? " at every element" : "");
+    step(w, i);
+    if (z == 1)
+      xiW_put(w->b, " is 0, so the loss is at its minimum here (p - y = 0) and its gradient is 0");
+    else
+      xiW_put(w->b, " is %s, so the loss is at its minimum here, or nearer it than the precision "
+                    "tells (p - y ≈ 0): the gradient is 0, or too small to move anything (a "
+                    "higher prec tells an exact fit from a difference below the bound)", t);
+    return 1;
+  }
+  return cross_entropy_fit(w);
+}
+
 /* a sum or difference whose ball proves no digit (MPFR), or compare's cancellation */
 static int cancellation(why *w) {
   if (xiO_fmt != XI_FMT_MPFR)
@@ -211,8 +362,9 @@ static int cancellation(why *w) {
   const xiG_graph *g = &w->s->g;
   for (uint32_t i = 0; i <= w->st->root; i++) {
     int op = g->nodes[i].op;
-    if (!w->path[i] || (op != XI_SUB && op != XI_ADD) || xiG_is_tensor(&g->nodes[i]))
-      continue;
+    if (!w->path[i] || (op != XI_SUB && op != XI_ADD) || xiG_is_tensor(&g->nodes[i]) ||
+        i == w->fit)
+      continue; /* (a fit's residual is 0 because p = y: perfect_fit says so) */
     xiW_proof pf;
     xi_err e;
     if (xiR_prove_value(w->s, i, &pf, w->at, &e) || !pf.ball || arb_is_exact(pf.ball) ||
@@ -258,6 +410,8 @@ typedef struct {
 } cause;
 
 static const cause causes[] = {
+    {"a perfect fit", perfect_fit,
+     "none needed: at a perfect fit the gradient is 0, as it should be"},
     {"a cancellation", cancellation,
      "do not subtract numbers that were rounded and nearly equal: 1 - σ(x) is σ(-x), and "
      "log(1 - σ(x)) is log_sigmoid(-x) = -softplus(x), which keep every bit (or a higher "
@@ -300,7 +454,7 @@ static uint8_t *path_from(const xiT_steps *st, uint32_t v) {
    line each (first: only the first); how many, or -1 */
 static int find(xiR_session *s, xiT_steps *st, uint32_t v, int first, xiW_buf *out, xi_pos at,
                 xi_err *err) {
-  why w = {s, st, v, path_from(st, v), out, at, 0, 0, 0, NULL, NULL, {{0}, {0}}};
+  why w = {s, st, v, path_from(st, v), out, at, 0, 0, 0, NULL, NULL, {{0}, {0}}, XI_NONE};
   if (!w.path)
     return xiX_fail(err, at, "out of memory");
   xiO_view g;

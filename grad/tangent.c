@@ -16,7 +16,7 @@
  *   - elementwise ops: Σ_k ∂ξ/∂a_k · ȧ_k, the partials built from the op
  *     table's formulas (the same nodes the reverse graph is made of), the sum
  *     spread to the node's shape when the operands were broadcast;
- *   - ops linear in their first operand (T, sum, mean, indexing, slices,
+ *   - ops linear in their first operand (T, sum, mean, indexing, slices, diag,
  *     reshape, spread and sum-to, gather, scatter-add, mask; a second operand
  *     is an index table, whose derivative is 0): the op itself applied to ȧ;
  *   - bilinear ones: ȧ @ b + a @ ḃ, outer(ȧ, b) + outer(a, ḃ);
@@ -46,7 +46,7 @@ int xiF_rule(const xiG_graph *g, uint32_t i) {
   switch (op) {
   case XI_TRANSPOSE: case XI_SUM: case XI_MEAN: case XI_INDEX: case XI_SCATTER:
   case XI_BROADCAST: case XI_SUMTO: case XI_RESHAPE: case XI_GATHER: case XI_SCATTERADD:
-  case XI_MASKOUT: case XI_SLICE:
+  case XI_MASKOUT: case XI_SLICE: case XI_DIAG:
     return XIF_LINEAR;
   case XI_MATMUL: case XI_OUTER:
     return XIF_BILINEAR;

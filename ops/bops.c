@@ -150,6 +150,35 @@ static int be_TANH(arb_t r, const arb_t a, const arb_t b, slong prec) {
   increasing(r, a, arb_tanh, prec);
   return 0;
 }
+static int be_SINH(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  increasing(r, a, arb_sinh, prec);
+  return 0;
+}
+/* cosh, even and increasing in |a|: a ball Arb's cosh proves too little of
+   (as increasing() says for exp) is replaced by [cosh(min |a|), cosh(max |a|)],
+   min |a| being 0 where the ball holds 0 */
+static int be_COSH(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  arb_cosh(r, a, prec);
+  if (arb_is_exact(a) || !arb_is_finite(a) ||
+      (arb_is_finite(r) && arb_rel_accuracy_bits(r) >= 8))
+    return 0;
+  arb_t lo, hi;
+  arb_init(lo);
+  arb_init(hi);
+  slong p = prec < 64 ? 64 : prec;
+  arb_get_abs_lbound_arf(arb_midref(lo), a, p); /* outward: at most every |x| of a */
+  arb_get_abs_ubound_arf(arb_midref(hi), a, p); /* at least every |x| */
+  arb_cosh(lo, lo, p);
+  arb_cosh(hi, hi, p);
+  arb_union(lo, lo, hi, p);
+  if (!arb_is_finite(r) || !arb_intersection(r, r, lo, p))
+    arb_swap(r, lo);
+  arb_clear(lo);
+  arb_clear(hi);
+  return 0;
+}
 /* σ(a) = 1/(1 + e^-a): both signs of a keep a small relative error (e^-a
    tiny: 1 + it is near 1; e^-a huge: its inverse is relative too) */
 static void sigmoid(arb_t r, const arb_t a, slong prec) {

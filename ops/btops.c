@@ -439,6 +439,7 @@ XI_MOVED(MASKOUT, 1)
 XI_MOVED(SLICE, 0)
 XI_MOVED(SLICESET, 1)
 XI_MOVED(CONCAT, 1)
+XI_MOVED(DIAG, 0)
 #undef XI_MOVED
 
 /* the mask's nonzero elements, when every ball decides whether it is 0 */

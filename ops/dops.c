@@ -175,6 +175,13 @@ uint32_t xiO_tg_transpose(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32
   return op1(bd, XI_TRANSPOSE, g);
 }
 
+/* diag's derivative is diag of the adjoint: a vector's from the matrix g's
+   diagonal, a square matrix's the vector g on a diagonal */
+uint32_t xiO_tg_diag(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b) {
+  (void)k, (void)out, (void)a, (void)b;
+  return op1(bd, XI_DIAG, g);
+}
+
 /* g spread back over the elements a reduction gathered (kept dimensions or not) */
 static uint32_t spread(xiO_build *bd, uint32_t g, uint32_t out, uint32_t a) {
   xi_shape sa = bd->shape(bd, a);

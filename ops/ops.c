@@ -98,6 +98,14 @@ static int fw_tanh(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_tanh(r, a, rnd);
 }
+static int fw_sinh(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_sinh(r, a, rnd);
+}
+static int fw_cosh(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_cosh(r, a, rnd);
+}
 /* σ(a) = 1/(1 + e^-a), with guard bits so the two roundings inside stay
    below the final one; MPFR has no sigmoid of its own. */
 static int fw_sigmoid(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
@@ -336,6 +344,16 @@ static mpfr_srcptr d_tanh(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_
   mpfr_ui_sub(t, 1, t, MPFR_RNDN);
   return t;
 }
+static mpfr_srcptr d_sinh(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  mpfr_cosh(t, a, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_cosh(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  mpfr_sinh(t, a, MPFR_RNDN);
+  return t;
+}
 static mpfr_srcptr d_sigmoid(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a,
                              mpfr_srcptr b) {
   (void)k, (void)a, (void)b;
@@ -466,7 +484,7 @@ int xiO_dtype(int op, int da, int db) {
     return XI_DT_BOOL;
   case XI_ID: case XI_TRANSPOSE: case XI_INDEX: case XI_RESHAPE: case XI_BROADCAST:
   case XI_MAX: case XI_KEEP: case XI_ROUND: case XI_GATHER: case XI_PUT: case XI_MASKOUT:
-  case XI_MIN: case XI_SLICE: case XI_SLICESET:
+  case XI_MIN: case XI_SLICE: case XI_SLICESET: case XI_DIAG:
     return da;
   case XI_CONCAT:
     return da == db ? da : ints ? XI_DT_INT : XI_DT_FLOAT;

@@ -70,6 +70,10 @@
     "tan(x), x in radians.  d/dx = 1 + tan(x)^2")                                         \
   X(TANH, "tanh", 1, fw_tanh, d_tanh, "tanh(a)", "1 - o²", NULL, NULL, NULL,              \
     "tanh(x).  d/dx = 1 - tanh(x)^2")                                                     \
+  X(SINH, "sinh", 1, fw_sinh, d_sinh, "sinh(a)", "cosh(a)", NULL, NULL, NULL,              \
+    "sinh(x) = (exp(x) - exp(-x))/2.  d/dx = cosh(x)")                                   \
+  X(COSH, "cosh", 1, fw_cosh, d_cosh, "cosh(a)", "sinh(a)", NULL, NULL, NULL,              \
+    "cosh(x) = (exp(x) + exp(-x))/2.  d/dx = sinh(x); tanh's derivative is 1/cosh(x)^2")  \
   X(SIGMOID, "sigmoid", 1, fw_sigmoid, d_sigmoid, "σ(a)", "o·(1 - o)", NULL, NULL, NULL,  \
     "sigmoid(x) = σ(x) = 1/(1 + exp(-x)).  d/dx = σ(x)·(1 - σ(x))")                      \
   X(SOFTPLUS, "softplus", 1, fw_softplus, d_softplus, "softplus(a)", "σ(a)", NULL, NULL, NULL, \
@@ -195,6 +199,10 @@
     "  round(2.5) = 2, round(0.125, 2) = 0.12, round(-0.5) = -0.  Derivative 0")         \
   T(OUTER, "outer", 2, 0, sh_outer, tf_outer, tv_outer, tg_outer, "outer(a, b)", "g·b",  \
     "gᵀ·a", "outer(a, b): the matrix a bᵀ of two vectors")                               \
+  T(DIAG, "diag", 1, 0, sh_diag, tf_diag, tv_diag, tg_diag, "diag(a)", "diag(g)", NULL,   \
+    "diag(v): the square matrix with the vector v on its diagonal, 0 elsewhere;\n"        \
+    "  diag(M): the diagonal of a square matrix M, a vector (NumPy's np.diag; softmax's\n" \
+    "  Jacobian is diag(s) - outer(s, s)).  d/dv = diag(g), d/dM = diag(g)")              \
   T(SOFTMAX, "softmax", 1, 0, sh_same, tf_softmax, tv_softmax, tg_softmax, "softmax(a)",  \
     "o ⊙ (g - Σ g⊙o)", NULL, "softmax(Z): exp(Z) / Σ exp(Z) along the last axis")        \
   T(LOG_SOFTMAX, "log_softmax", 1, 0, sh_same, tf_log_softmax, tv_log_softmax,            \

@@ -263,3 +263,60 @@ uint32_t xiO_tg_concat(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t 
                            !rows && k ? (int32_t)sa.cols : 0, 1};
   return sliced(bd, XI_SLICE, g, XI_NONE, s, sx);
 }
+
+/* ---- diag: a vector onto a square matrix's diagonal, or the diagonal back ---- */
+
+/* NumPy's np.diag takes a matrix of any shape; xi takes square ones, whose
+   diagonal's derivative is diag again (a 2×3's would need the zeros padded) */
+int xiO_sh_diag(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p, char *why,
+                size_t n) {
+  (void)b, (void)p;
+  if (a->rank == 1) {
+    *out = (xi_shape){2, a->cols, a->cols};
+    return xiO_size_ok(out, why, n);
+  }
+  if (a->rank == 2 && a->rows == a->cols) {
+    *out = (xi_shape){1, 1, a->cols};
+    return 0;
+  }
+  if (a->rank == 2)
+    snprintf(why, n, "diag takes a vector or a square matrix, not a %u×%u matrix (M[i, i] for "
+                     "i in range(%u) picks its diagonal)", a->rows, a->cols,
+             a->rows < a->cols ? a->rows : a->cols);
+  else
+    snprintf(why, n, "diag takes a vector or a square matrix, not a number (np.diag: \"Input "
+                     "must be 1- or 2-d.\")");
+  return -1;
+}
+
+int xiO_tf_diag(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  uint32_t n = a->sh.cols;
+  if (a->sh.rank == 2) {
+    for (uint32_t i = 0; i < n; i++)
+      mpfr_set(&out->el[i], &a->el[i * n + i], MPFR_RNDN);
+    return 0;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    if (xiO_stopped())
+      return XI_RULE_STOPPED;
+    for (uint32_t j = 0; j < n; j++)
+      if (i == j)
+        mpfr_set(&out->el[i * n + j], &a->el[i], MPFR_RNDN);
+      else
+        mpfr_set_zero(&out->el[i * n + j], 1);
+  }
+  return 0;
+}
+
+int xiO_tv_diag(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, const xiO_view *a,
+                const xiO_view *b, mpfr_ptr tmp) {
+  (void)k, (void)out, (void)b, (void)tmp;
+  uint32_t n = a->sh.cols;
+  for (uint32_t i = 0; i < n; i++)
+    if (a->sh.rank == 2)
+      mpfr_add(&da->el[i * n + i], &da->el[i * n + i], &g->el[i], MPFR_RNDN);
+    else
+      mpfr_add(&da->el[i], &da->el[i], &g->el[i * n + i], MPFR_RNDN);
+  return 0;
+}

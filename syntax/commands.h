@@ -220,12 +220,13 @@
     "its own, each label the step that computes its expression) or an adjoint (dL/dW,\n" \
     "∂L/∂W, dL/dxi3).  Numbers as people write them: −0.00037018, 1.2e-4,\n"               \
     "1.2×10^-4, [0.2, 0.2] for a vector; text after # is ignored.  Each claim, in the\n"   \
-    "order of the graph, is right (to the digits written, proven as check proves),\n"     \
-    "right given your earlier wrong values (follow-through: the step computed from\n"     \
-    "your own operands), or wrong; the first wrong step is shown with the right\n"        \
-    "value, your operands and the formula, and each wrong step's slip is named: a\n"      \
-    "sign, a factor of 2 (the ½ of a squared loss), truncated, rounding carried\n"       \
-    "forward, the batch size, a dropped σ′ or tanh′, a transposed matrix, a path of a\n" \
+    "order of the graph, is right (to the digits written, rounded or truncated,\n"      \
+    "proven as check proves; a truncation is noted), right given your earlier wrong\n"   \
+    "or rounded values (follow-through: the step computed from your own operands;\n"   \
+    "for rounded ones, the digits the rounding cost are said), or wrong; the first\n"   \
+    "wrong step is shown with the right value, your operands and the formula, and\n"    \
+    "each wrong step's slip is named: a sign, a factor of 2 (the ½ of a squared\n"      \
+    "loss), the batch size, a dropped σ′ or tanh′, a transposed matrix, a path of a\n" \
     "fan-out left out.  Then the score; any wrong step makes the exit status 1.\n"        \
     "grade --md L FILE prints the marked solution as Markdown instead; grade L\n"      \
     "FILE > OUT.md (or grade --md L FILE > OUT.md; grade L > OUT.md, the claims\n"     \
@@ -233,12 +234,14 @@
   C(WHY, "why", A_EXPR, cmd_why, "why grad(L, W)",                                         \
     "why a gradient is 0, tiny, inf or nan: the cause and the standard fix",              \
     "why grad(L, W) looks for the causes of a gradient that vanished or exploded:\n"      \
-    "a dead ReLU (every pre-activation <= 0), a saturated sigmoid or tanh (its\n"         \
-    "derivative below 1e-8), an overflow or underflow in an IEEE format (the node\n"     \
-    "where it first happened), 0·inf in a branch np.where did not take, a\n"             \
-    "cancellation (1 - σ(x) that lost every bit: softplus, log_sigmoid), a log of 0\n"   \
-    "in a loss (clip it).  Each cause found is named with its node and the fix;\n"       \
-    "trace prints the same line under a leaf's gradient that is 0 or not finite.")      \
+    "a perfect fit (the prediction equals the target, p - y = 0: the loss is at its\n"  \
+    "minimum and the gradient 0 is right), a dead ReLU (every pre-activation <= 0),\n"  \
+    "a saturated sigmoid or tanh (its derivative below 1e-8), an overflow or\n"         \
+    "underflow in an IEEE format (the node where it first happened), 0·inf in a\n"     \
+    "branch np.where did not take, a cancellation (1 - σ(x) that lost every bit:\n"     \
+    "softplus, log_sigmoid), a log of 0 in a loss (clip it).  Each cause found is\n"    \
+    "named with its node and the fix; trace prints the same line under a leaf's\n"      \
+    "gradient that is 0 or not finite.")                                                  \
   C(QUIT, "quit", A_NONE, cmd_quit, "quit",                                                \
     "leave (exit and Ctrl-D too)", "")                                                     \
   C(EXIT, "exit", A_NONE, cmd_exit, "exit",                                                \

@@ -38,6 +38,7 @@ typedef struct {
 static const np_row numpy_rows[] = {
     FN("exp", "exp", NULL), FN("log", "log", NULL), FN("sqrt", "sqrt", NULL),
     FN("tanh", "tanh", NULL), FN("sin", "sin", NULL), FN("cos", "cos", NULL),
+    FN("sinh", "sinh", NULL), FN("cosh", "cosh", NULL), FN("diag", "diag", NULL),
     FN("tan", "tan", NULL), FN("abs", "abs", NULL), FN("absolute", "abs", NULL),
     FN("sign", "sign", NULL), FN("maximum", "maximum", NULL), FN("minimum", "minimum", NULL),
     FN("power", "pow", NULL), FN("outer", "outer", NULL), FN("transpose", "T", NULL),

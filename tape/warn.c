@@ -6,11 +6,12 @@
 
 /* NumPy's name for op's ufunc where it warns as IEEE's flags say (a format
    gives inf and nan; xi's own numbers are errors there), or NULL: exp, log,
-   sqrt, log1p, expm1 always (np.exp(1000)); + - * / ** only with an array
+   sqrt, log1p, expm1, sinh, cosh always (np.exp(1000)); + - * / ** only with an array
    among the operands, as a Python float's arithmetic does not warn */
 static const char *ufunc_of(int op, int arrays) {
   switch (op) {
-  case XI_EXP: case XI_LOG: case XI_SQRT: case XI_LOG1P: case XI_EXPM1:
+  case XI_EXP: case XI_LOG: case XI_SQRT: case XI_LOG1P: case XI_EXPM1: case XI_SINH:
+  case XI_COSH:
     return xiO_table[op].name;
   case XI_ADD: return arrays ? "add" : NULL;
   case XI_SUB: return arrays ? "subtract" : NULL;

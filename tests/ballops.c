@@ -47,7 +47,7 @@ static int exact_op(int op) {
   case XI_TRANSPOSE: case XI_MAX: case XI_ARGMAX: case XI_INDEX: case XI_SCATTER:
   case XI_BROADCAST: case XI_RESHAPE: case XI_MAXMASK: case XI_ONEHOT: case XI_GATHER:
   case XI_PUT: case XI_MASKOUT: case XI_MIN: case XI_ARGMIN: case XI_CONCAT: case XI_SLICE:
-  case XI_SLICESET: case XI_NONZERO:
+  case XI_SLICESET: case XI_NONZERO: case XI_DIAG:
     return 1;
   default:
     return 0;
@@ -317,6 +317,8 @@ static void tensors(void) {
   run(XI_TRANSPOSE, m23, A, NULL, NULL, NULL, 0);
   run(XI_TRANSPOSE, v3, V, NULL, NULL, NULL, 0);
   run(XI_OUTER, v3, V, &v2, B, NULL, 1);
+  run(XI_DIAG, v3, V, NULL, NULL, NULL, 0);
+  run(XI_DIAG, SH(2, 2, 2), T, NULL, NULL, NULL, 0);
   int ops[] = {XI_SUM, XI_MEAN, XI_MAX, XI_ARGMAX, XI_MIN, XI_ARGMIN, XI_VAR, XI_STD, XI_NORM};
   int32_t axes[] = {XI_ALL_AXES, 0, 1, -1};
   for (int o = 0; o < 9; o++)

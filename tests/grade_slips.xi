@@ -17,13 +17,16 @@ dL/dw = 3
 grade L
 dL/dw = 12
 
-# truncated: L2 = 2/3 = 0.6667 written 0.6666
+# not slips, marked as a teacher marks them (tests/grade_rounded.xi has more):
+# truncated: L2 = 2/3 = 0.6667 written 0.6666, right to the 4 digits written
 L2 = w/x
 grade L2
 L2 = 0.6666
 
 # rounding carried forward: r = 1/3 written 0.333 (right to its 3 digits),
-# s3 = 3000·r computed from it is 999, but s3 is 1000
+# s3 = 3000·r computed from it is 999, but s3 is 1000: follow-through, the
+# rounding leaving 2 correct digits (to 2 digits both are 1.0e3; to 3, 999
+# against 1.00e3)
 r = 1/3
 s3 = r*3000
 L5 = s3 + 1
