@@ -45,6 +45,10 @@ void xiR_grade_detail(xiR_session *s, xiR_world *w, const xiR_graded *c, const i
   const xiT_step *p = &st->step[st->index[i]];
   if (c->own_label)
     xiW_put(b, "trace's ");
+  if (!c->adjoint && p->leaf) { /* x = 3, or L = log(2): made from numbers alone */
+    xiW_put(b, "%s is a leaf: a value given, or made from numbers alone, not from others", p->who);
+    return;
+  }
   if (!c->adjoint) {
     xiW_put(b, "%s = %s", p->who, p->op);
     const xiG_node *n = &st->g->nodes[i];

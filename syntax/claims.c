@@ -137,6 +137,8 @@ size_t xiK_number(const char *s, size_t n, char *out, size_t room, size_t *used)
   }
   if (a + b == 0)
     return 0;
+  if (b && i + 3 <= n && (memcmp(s + i, "...", 3) == 0 || memcmp(s + i, "\xe2\x80\xa6", 3) == 0))
+    i += 3; /* 0.6931...: more digits follow, unwritten (grade takes a truncation) */
   char e[32];
   size_t x = exponent(s + i, n - i, e, sizeof e);
   if (x) {

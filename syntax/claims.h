@@ -37,7 +37,8 @@ int xiK_read(const char *src, size_t off, size_t end, xi_pos first, xiK_claim **
              uint32_t *n, xi_err *errs, uint32_t nerr, uint32_t *nbad);
 void xiK_free(xiK_claim *c, uint32_t n);
 /* The number in s[0, n) as people write it, in xi's ASCII (−1.2×10⁻⁴ is
-   -1.2e-4, .5 is 0.5), into out (room bytes): its length, or 0 when s does
+   -1.2e-4, .5 is 0.5; 0.6931... and 0.6931… are 0.6931, the digits written,
+   as a truncation is), into out (room bytes): its length, or 0 when s does
    not start with a number.  *used: the bytes of s it took. */
 size_t xiK_number(const char *s, size_t n, char *out, size_t room, size_t *used);
 

@@ -219,7 +219,8 @@
     "xi3, numbered as trace numbers them; a file that writes ξ1 = -W*x = -9 numbers\n"   \
     "its own, each label the step that computes its expression) or an adjoint (dL/dW,\n" \
     "∂L/∂W, dL/dxi3).  Numbers as people write them: −0.00037018, 1.2e-4,\n"               \
-    "1.2×10^-4, [0.2, 0.2] for a vector; text after # is ignored.  Each claim, in the\n"   \
+    "1.2×10^-4, [0.2, 0.2] for a vector, 0.6931... (the digits written, more\n"          \
+    "following); text after # is ignored.  Each claim, in the\n"                         \
     "order of the graph, is right (to the digits written, rounded or truncated,\n"      \
     "proven as check proves; a truncation is noted), right given your earlier wrong\n"   \
     "or rounded values (follow-through: the step computed from your own operands;\n"   \

@@ -58,3 +58,18 @@ r = -2/3
 grade r
 r = -0.666
 
+
+# "more digits follow", as students write it: 0.69314... and 0.6931… are the
+# digits written (a truncation: right), 0.6932... is wrong; a wrong leaf says it
+# is a leaf (x is given, so no formula is its first wrong step)
+grade L0
+L0 = 0.69314...
+
+grade L0
+L0 ≈ 0.6931…
+
+grade L0
+L0 = 0.6932...
+
+grade L0
+w = 3
