@@ -111,8 +111,10 @@ static const np_row builtin_rows[] = {
     PY("sorted", "sorted(...) " NOLIST), PY("enumerate", "enumerate(...) " NOLIST),
     PY("zip", "zip(...) " NOLIST), PY("reversed", "reversed(...) " NOLIST),
 #undef NOLIST
-    REFUSE("str", "str(...) is not part of xi: print(f\"{x}\") prints a value in text"),
-    REFUSE("repr", "repr(...) is not part of xi: print(f\"{x!r}\") prints a value's repr"),
+    REFUSE("str", "str(x) as a value is not part of xi: print reads it in its text, "
+                  "print(\"loss \" + str(L)), as it reads print(f\"loss {L}\")"),
+    REFUSE("repr", "repr(x) as a value is not part of xi: print reads it in its text, "
+                   "print(\"W = \" + repr(W)), as it reads print(f\"W = {W!r}\")"),
     REFUSE("isinstance", "isinstance is not part of xi"),
     REFUSE("type", "type(...) is not part of xi"),
     REFUSE("super", "super() is not part of xi: a class in xi inherits from nothing, so write "
