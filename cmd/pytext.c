@@ -252,7 +252,14 @@ static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32
         root = *values++;
       else
         rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
-      if (rc == 0)
+      if (rc == 0 && it->conv == 'S' && xiG_kind(g, root) != XI_C_STR) /* "a" + x */
+        rc = xiX_fail(err, it->pos, "TypeError: can only concatenate str (not %s%s%s) to str: "
+                                    "str(x) is x's text, \"loss \" + str(L)",
+                      xiG_kind(g, root) >= 0 ? "\"" : "",
+                      xiG_kind(g, root) >= 0 ? xiG_kind_name(xiG_kind(g, root))
+                      : xiG_is_tensor(&g->nodes[root]) ? "an array" : "a number",
+                      xiG_kind(g, root) >= 0 ? "\"" : "");
+      else if (rc == 0)
         rc = value_text(s, b, root, it->text, it->len, st->cmd == 1, it->conv == 'r', &note,
                         it->pos, err);
       if (!values)

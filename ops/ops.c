@@ -476,9 +476,12 @@ int xiO_lookup(const char *name, size_t len) {
 /* Python's and NumPy's rules, as far as printing needs them: comparisons
    give bools; + - * // % @ of ints (bools counting as ints) give ints; sums
    of ints are ints; what only moves elements keeps the dtype; the rest
-   (/, exp, mean, ...) gives floats. */
+   (/, exp, mean, ...) gives floats.  uint8 with ints or bools is uint8 (the
+   tape checks that its values are 0..255: NumPy's own type may be wider,
+   never with other values there), but its sum and concatenation are ints. */
 int xiO_dtype(int op, int da, int db) {
   int ints = da != XI_DT_FLOAT && db != XI_DT_FLOAT;
+  int u8 = ints && (da == XI_DT_UINT8 || db == XI_DT_UINT8);
   switch (op) {
   case XI_GT: case XI_GE: case XI_LT: case XI_LE: case XI_EQ: case XI_NE: case XI_ISFINITE:
     return XI_DT_BOOL;
@@ -486,13 +489,14 @@ int xiO_dtype(int op, int da, int db) {
   case XI_MAX: case XI_KEEP: case XI_ROUND: case XI_GATHER: case XI_PUT: case XI_MASKOUT:
   case XI_MIN: case XI_SLICE: case XI_SLICESET: case XI_DIAG:
     return da;
-  case XI_CONCAT:
-    return da == db ? da : ints ? XI_DT_INT : XI_DT_FLOAT;
+  case XI_CONCAT: /* (uint8 with bools stays uint8) */
+    return da == db ? da : u8 && da != XI_DT_INT && db != XI_DT_INT ? XI_DT_UINT8
+                         : ints ? XI_DT_INT : XI_DT_FLOAT;
   case XI_NEG: case XI_ABS: case XI_SIGN:
-    return da == XI_DT_FLOAT ? XI_DT_FLOAT : XI_DT_INT;
+    return da == XI_DT_FLOAT ? XI_DT_FLOAT : da == XI_DT_UINT8 ? XI_DT_UINT8 : XI_DT_INT;
   case XI_ADD: case XI_SUB: case XI_MUL: case XI_MOD: case XI_FLOORDIV: case XI_MAXIMUM:
   case XI_MINIMUM: case XI_MATMUL: case XI_OUTER: case XI_POW:
-    return ints ? XI_DT_INT : XI_DT_FLOAT;
+    return u8 ? XI_DT_UINT8 : ints ? XI_DT_INT : XI_DT_FLOAT;
   case XI_SUM:
     return da == XI_DT_FLOAT ? XI_DT_FLOAT : XI_DT_INT;
   case XI_TRUNC: case XI_ARGMAX: case XI_ARGMIN: case XI_NONZERO:

@@ -293,8 +293,9 @@ typedef struct {
 
 /* What kind of number a value holds, as Python and NumPy see it: it changes
    only how a value is printed for pasted code (7 and not 7.0, True).  The
-   arithmetic is the same MPFR arithmetic for all three. */
-enum { XI_DT_FLOAT, XI_DT_INT, XI_DT_BOOL };
+   arithmetic is the same MPFR arithmetic for all four: uint8's values are
+   kept to 0..255, where it agrees with NumPy's (tape/graph.c xiG_as_uint8). */
+enum { XI_DT_FLOAT, XI_DT_INT, XI_DT_BOOL, XI_DT_UINT8 };
 
 /* a value as the rules see it: elements row by row, p the node's parameters */
 typedef struct {

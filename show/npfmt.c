@@ -253,6 +253,7 @@ static uint32_t np_axis(uint32_t *out, uint32_t n, int sum) {
    '(' (NumPy's array_repr: the prefix "array(", the separator ", ", and the
    line one shorter for the ')') */
 static void np_text(xiW_buf *b, const xiO_view *v, int repr) {
+  size_t start = b->n;
   uint32_t R = v->sh.rank == 2 ? v->sh.rows : 1, C = v->sh.cols;
   if ((size_t)R * C == 0 || v->n == 0) {
     xiW_str(b, repr ? "array([], dtype=float64)" : "[]", repr ? 24 : 2);
@@ -271,7 +272,7 @@ static void np_text(xiW_buf *b, const xiO_view *v, int repr) {
   f.nc = np_axis(f.cols, C, f.csum);
   size_t k = (size_t)f.nr * f.nc;
   /* the type of the shown elements (NumPy formats from them alone) */
-  int dt = v->dtype == XI_DT_BOOL ? XI_Q_BOOL : v->dtype == XI_DT_INT ? XI_Q_INT : XI_Q_FLOAT;
+  int dt = v->dtype == XI_DT_BOOL ? XI_Q_BOOL : v->dtype != XI_DT_FLOAT ? XI_Q_INT : XI_Q_FLOAT;
   for (uint32_t i = 0; i < f.nr; i++)
     for (uint32_t j = 0; j < f.nc; j++) {
       int t = xiQ_type_of(np_at(&f, i, j), v->dtype);
@@ -332,6 +333,15 @@ static void np_text(xiW_buf *b, const xiO_view *v, int repr) {
       }
     }
     xiW_str(b, "]", 1);
+  }
+  if (repr && v->dtype == XI_DT_UINT8 && !b->failed) { /* NumPy's array_repr: a dtype that
+                                                          it would not infer is named */
+    size_t from = b->n;
+    while (from > start && b->s[from - 1] != '\n')
+      from--;
+    int wrap = (long)(b->n - from) + 1 + 1 + 12 > NP_LINEWIDTH; /* ',' ' ' "dtype=uint8)" */
+    xiW_str(b, wrap ? ",\n      " : ", ", wrap ? 8 : 2);
+    xiW_str(b, "dtype=uint8", 11);
   }
   if (repr)
     xiW_str(b, ")", 1);

@@ -113,6 +113,9 @@ enum {
   XI_ATTR_SEED,  /* np.random.seed(N): only a statement of its own (stmt.c) */
   XI_ATTR_NONZERO, /* np.nonzero(x), np.where(x): a tuple of index arrays, one per axis */
   XI_ATTR_BINCOUNT, /* np.bincount(x): how many times each whole number 0, 1, ... occurs */
+  XI_ATTR_UINT8,    /* dtype='uint8', x.astype(np.uint8): as ints, each 0..255 */
+  XI_ATTR_NOVIEW,   /* the value itself, or an error where it is a view of a held array
+                       (a def's r += 1 after r = M[0]: tape/pymut.c xiG_no_view) */
   /* micrograd's and PyTorch's (syntax/pytorch.c, tape/autograd.c): */
   XI_ATTR_VALUE,    /* Value(x): a new leaf holding x, a micrograd Value */
   XI_ATTR_TENSOR,   /* torch.tensor(x, ...): a new leaf; spare: XI_TT_* */
@@ -150,8 +153,8 @@ static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
   return n;
 }
 /* K_NPCALL's op */
-enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_ISCLOSE, XI_NP_ALLCLOSE, XI_NP_ALL,
-       XI_NP_ANY };
+enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_ISCLOSE,
+       XI_NP_ALLCLOSE, XI_NP_ALL, XI_NP_ANY }; /* the joins first (npcall.c) */
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
    (np.f(...), f(...), not an operator or a method): a list or a tuple among its
    arguments is an array, as NumPy takes it */

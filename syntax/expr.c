@@ -387,6 +387,10 @@ static void term(xiP_parser *p, xiP_code *c) {
   }
 }
 
+void xiP_term(xiP_parser *p, xiP_code *c) {
+  term(p, c);
+}
+
 static void arith(xiP_parser *p, xiP_code *c) {
   term(p, c);
   while (xiP_is(p, T_PLUS) || xiP_is(p, T_MINUS)) {

@@ -13,7 +13,7 @@
 
 /* ---- a call's arguments ---- */
 
-/* dtype=float (int, bool, np.float64, 'float64' ...): how the values are kept */
+/* dtype=float (int, bool, uint8, np.float64, 'float64' ...): how the values are kept */
 int xiP_dtype_word(xiP_parser *p) {
   xiL_token t = xiP_take(p);
   const char *s = p->lx.src + t.off;
@@ -25,7 +25,7 @@ int xiP_dtype_word(xiP_parser *p) {
   } else if (t.type == T_STRING && n >= 2) {
     s++, n -= 2;
   } else if (t.type != T_NAME) {
-    xiP_fail(p, t.pos, "dtype= takes float, int or bool");
+    xiP_fail(p, t.pos, "dtype= takes float, int, bool or uint8");
   }
 #define IS(w) (n == strlen(w) && memcmp(s, w, n) == 0)
   if (IS("float") || IS("float64") || IS("double"))
@@ -34,11 +34,13 @@ int xiP_dtype_word(xiP_parser *p) {
     return XI_DT_INT;
   if (IS("bool") || IS("bool_"))
     return XI_DT_BOOL;
+  if (IS("uint8")) /* CS231n's labels, np.zeros(N*K, dtype='uint8'): whole numbers 0..255 */
+    return XI_DT_UINT8;
   if (IS("float32") || IS("float16"))
     xiP_fail(p, t.pos, "%.*s is a number format: `format binary32` / `format binary16` "
                        "will give it (xi computes exactly)", (int)n, s);
 #undef IS
-  xiP_fail(p, t.pos, "dtype= takes float, int or bool, not %.*s", (int)n, s);
+  xiP_fail(p, t.pos, "dtype= takes float, int, bool or uint8, not %.*s", (int)n, s);
 }
 
 void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) {
@@ -116,7 +118,31 @@ static const struct {
                          XI_NP_ALLCLOSE},
     [XI_NPF_ALL] = {"np.all", "a axis keepdims", 1, K_NPCALL, XI_NP_ALL},
     [XI_NPF_ANY] = {"np.any", "a axis keepdims", 1, K_NPCALL, XI_NP_ANY},
+    [XI_NPF_COLUMN_STACK] = {"np.column_stack", "tup", 1, K_NPCALL, XI_NP_COLUMN_STACK},
 };
+
+/* np.c_[a, b] (CS231n's spiral data: np.c_[r*np.sin(t), r*np.cos(t)]): the
+   items as a tuple, joined as np.column_stack joins them, which is what c_
+   does for arrays of one and two axes and for numbers */
+void xiP_np_c_(xiP_parser *p, xiP_code *c, xiL_token name) {
+  xiL_token open = xiP_expect(p, T_LBRACK, "'[' after np.c_, as in np.c_[a, b]");
+  uint32_t n = 0;
+  do {
+    if (xiP_is(p, T_RBRACK))
+      break;
+    xiP_expr(p, c);
+    if (xiP_is(p, T_COLON))
+      xiP_fail(p, xiP_peek(p)->pos, "a slice in np.c_ (np.c_[0:3], np.c_[-1:1:5j]) is not "
+                                    "part of xi: np.arange or np.linspace makes the numbers");
+    if (++n > 1000)
+      xiP_fail(p, open.pos, "more than 1000 arrays to join");
+  } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+  xiP_expect(p, T_RBRACK, "',' or ']' in np.c_[...]");
+  if (n == 0)
+    xiP_fail(p, open.pos, "np.c_[] is empty: xi has no empty arrays");
+  xiP_emit(p, c, (xiP_ins){K_TUPLE, 0, 0, (uint16_t)n, 0, open.pos});
+  xiP_emit(p, c, (xiP_ins){K_NPCALL, XI_NP_COLUMN_STACK, 0, 1, 1, name.pos});
+}
 
 static int count_words(const char *s) {
   int n = 1;
@@ -195,7 +221,8 @@ static int popcount(unsigned m) {
 void xiP_np_form(xiP_parser *p, xiP_code *c, int f, const xiP_callargs *a, xiL_token name) {
   uint32_t at[8];
   unsigned mask = by_slot(p, c, a, f, name, at);
-  if (f == XI_NPF_CONCATENATE || f == XI_NPF_VSTACK || f == XI_NPF_HSTACK) {
+  if (f == XI_NPF_CONCATENATE || f == XI_NPF_VSTACK || f == XI_NPF_HSTACK ||
+      f == XI_NPF_COLUMN_STACK) {
     /* the arrays as a tuple, (a, b) or [a, b]: [a, b] would be one matrix */
     xiP_ins *last = &c->ins[(mask & 2) ? at[1] - 1 : c->n - 1];
     if (last->kind == K_LIST) {

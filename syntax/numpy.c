@@ -52,6 +52,7 @@ static const np_row numpy_rows[] = {
     FORM("random.choice", CHOICE), FORM("random.random", RANDOM),
     FORM("random.random_sample", RANDOM), FORM("random.sample", RANDOM),
     FORM("concatenate", CONCATENATE), FORM("vstack", VSTACK), FORM("hstack", HSTACK),
+    FORM("column_stack", COLUMN_STACK),
     FORM("isclose", ISCLOSE), FORM("allclose", ALLCLOSE), FORM("all", ALL), FORM("any", ANY),
     SP("float_", SP_FLOAT), SP("double", SP_FLOAT), FN("round", "round", "decimals"),
     FN("around", "round", "decimals"), FN("zeros", "zeros", NULL), FN("ones", "ones", NULL),
@@ -110,8 +111,10 @@ static const np_row builtin_rows[] = {
     PY("sorted", "sorted(...) " NOLIST), PY("enumerate", "enumerate(...) " NOLIST),
     PY("zip", "zip(...) " NOLIST), PY("reversed", "reversed(...) " NOLIST),
 #undef NOLIST
-    REFUSE("str", "str(...) is not part of xi: print(f\"{x}\") prints a value in text"),
-    REFUSE("repr", "repr(...) is not part of xi: print(f\"{x!r}\") prints a value's repr"),
+    REFUSE("str", "str(x) as a value is not part of xi: print reads it in its text, "
+                  "print(\"loss \" + str(L)), as it reads print(f\"loss {L}\")"),
+    REFUSE("repr", "repr(x) as a value is not part of xi: print reads it in its text, "
+                   "print(\"W = \" + repr(W)), as it reads print(f\"W = {W!r}\")"),
     REFUSE("isinstance", "isinstance is not part of xi"),
     REFUSE("type", "type(...) is not part of xi"),
     REFUSE("super", "super() is not part of xi: a method the class does not define is its "
@@ -200,8 +203,10 @@ void xiP_emit_dtype(xiP_parser *p, xiP_code *c, int dtype, xi_pos pos) {
     xiP_emit_op(p, c, XI_NE, pos);
     return;
   }
-  xiP_ins ins = {K_ATTR, (uint8_t)(dtype == XI_DT_INT ? XI_ATTR_INT : XI_ATTR_FLOAT), 0, 0, 0,
-                 pos};
+  xiP_ins ins = {K_ATTR, (uint8_t)(dtype == XI_DT_INT     ? XI_ATTR_INT
+                                    : dtype == XI_DT_UINT8 ? XI_ATTR_UINT8
+                                                           : XI_ATTR_FLOAT),
+                 0, 0, 0, pos};
   xiP_emit(p, c, ins);
 }
 
@@ -509,6 +514,10 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   if (n == 0)
     xiP_fail(p, name.pos, "%s is the module %s: write %s.exp(x), %s.sum(x) ...", alias,
              module == MOD_MATH ? "math" : "numpy", alias, alias);
+  if (module == MOD_NUMPY && strcmp(path, "c_") == 0) {
+    xiP_np_c_(p, c, last);
+    return;
+  }
   const np_row *r = find(module == MOD_MATH ? math_rows : numpy_rows, path, n);
   if (!r)
     xiP_fail(p, last.pos, "%s.%s is not in xi (help numpy lists what is)", alias, path);

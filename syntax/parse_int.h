@@ -54,6 +54,8 @@ void xiP_bindable(xiP_parser *p, const xiL_token *t);
 void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */
 /* an operand of * / %: -x, x ** 2, f(x).T ... (what follows "%d" % in print) */
 void xiP_operand(xiP_parser *p, xiP_code *c);
+/* an operand of + and -: a * b, -x ** 2 ... (a part of print's text joined by +) */
+void xiP_term(xiP_parser *p, xiP_code *c);
 /* an expression, or several separated by commas (a tuple, as Python) */
 void xiP_expr_list(xiP_parser *p, xiP_code *c);
 /* the kind of a Python keyword's tag, or -1 */
@@ -143,6 +145,16 @@ void xiP_percent(xiP_parser *p, xiP_stmt *st, uint32_t first);
 /* "...".format(values), the text's items from first on and '.format' taken:
    the text's pieces and the values, as an f-string's (pypercent.c) */
 void xiP_str_format(xiP_parser *p, xiP_stmt *st, uint32_t first);
+/* one string token of print's: its text, or an f-string's texts and values, as st's
+   items (pyprint.c) */
+void xiP_string_items(xiP_parser *p, xiP_stmt *st, const xiL_token *t);
+/* does one of print's arguments start here that is text: strings alone (',', ')',
+   '%' or '.' after them), or joined by + (Python's code), or str(x), repr(x)?
+   Nothing is taken (pystr.c) */
+int xiP_text_ahead(xiP_parser *p);
+/* that argument, into st's items: its parts, each a text or a value with its
+   conversion (str, repr; 'S' for a part that must hold a string) (pystr.c) */
+void xiP_text_sum(xiP_parser *p, xiP_stmt *st);
 /* print(...) or print "x", x: print taken (pyprint.c) */
 void xiP_print_stmt(xiP_parser *p, xiP_stmt *st);
 /* print(...) inside a def: st's values' code onto c, then a K_PRINT whose arg
@@ -178,8 +190,11 @@ void xiP_subscript(xiP_parser *p, xiP_code *c, xiL_token open);
 enum {
   XI_NPF_LINSPACE, XI_NPF_RANDINT, XI_NPF_NORMAL, XI_NPF_UNIFORM, XI_NPF_PERMUTATION,
   XI_NPF_CHOICE, XI_NPF_RANDOM, XI_NPF_CONCATENATE, XI_NPF_VSTACK, XI_NPF_HSTACK,
-  XI_NPF_ISCLOSE, XI_NPF_ALLCLOSE, XI_NPF_ALL, XI_NPF_ANY
+  XI_NPF_ISCLOSE, XI_NPF_ALLCLOSE, XI_NPF_ALL, XI_NPF_ANY, XI_NPF_COLUMN_STACK
 };
+/* np.c_[a, b]: the arrays as columns side by side (np.column_stack's rule); the
+   parser is after c_ */
+void xiP_np_c_(xiP_parser *p, xiP_code *c, xiL_token name);
 /* dtype=float (int, bool, np.float64, 'float64' ...): its XI_DT_* (the word taken) */
 int xiP_dtype_word(xiP_parser *p);
 /* the slot of keyword word in spec ("axis keepdims"), or -1 */

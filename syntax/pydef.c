@@ -245,7 +245,8 @@ static void if_chain(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
    before: each assignment's code and a K_LET).  A name given a value of its
    own in the body (not a parameter, not another name) may take an indexed
    update: on a parameter NumPy would change the caller's array, which xi
-   never does.  Returns 1 when the statement ends its block (return, break,
+   never does; nor on a view of one (r = M[0]; r += 1), which only the run
+   can tell (XI_ATTR_NOVIEW, tape/pymut.c).  Returns 1 when the statement ends its block (return, break,
    continue). */
 static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int outer) {
   if (bs->kind == S_ASSIGN || (bs->kind == S_INDEXSET && !bs->pair))
@@ -267,6 +268,7 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
       }
       xiP_ins x = {K_NAME, 0, 0, 0, bs->name, bs->target_pos};
       xiP_emit(p, &st->code, x);
+      xiP_emit(p, &st->code, (xiP_ins){K_ATTR, XI_ATTR_NOVIEW, 0, 0, 0, bs->target_pos});
       append(p, &st->code, &bs->code);
       xiP_emit_op(p, &st->code, xiP_compound(bs->assign), bs->pos);
       let(p, &st->code, bs->name, bs->target_pos);
@@ -304,7 +306,14 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
                                 "the def's own", w, w);
       def_fail(p, bs, bs->target_pos, msg);
     }
-    append(p, &st->code, &bs->code);
+    if (bs->code.n && bs->code.ins[0].kind == K_NAME && bs->code.ins[0].arg == bs->name) {
+      xiP_emit(p, &st->code, bs->code.ins[0]); /* r = M[0] made a view: refused at run time */
+      xiP_emit(p, &st->code, (xiP_ins){K_ATTR, XI_ATTR_NOVIEW, 0, 0, 0, bs->target_pos});
+      for (uint32_t i = 1; i < bs->code.n; i++)
+        xiP_emit(p, &st->code, bs->code.ins[i]);
+    } else {
+      append(p, &st->code, &bs->code);
+    }
     if (bs->pair) { /* (old, new): new is the name's */
       xiP_emit(p, &st->code, (xiP_ins){K_UNPACK, 0, 0, 2, 0, bs->pos});
       let(p, &st->code, bs->name, bs->target_pos);

@@ -220,7 +220,7 @@ static void field(xiP_parser *p, xiP_stmt *st, const xiL_token *t, str_parts r, 
 }
 
 /* one string token of print's: plain text, or an f-string's pieces */
-static void string_items(xiP_parser *p, xiP_stmt *st, const xiL_token *t) {
+void xiP_string_items(xiP_parser *p, xiP_stmt *st, const xiL_token *t) {
   str_parts r = parts(p, t);
   if (!r.f) {
     text_item(p, st, r.body, r.n, r.raw, t->pos);
@@ -287,20 +287,6 @@ static void print_xi(xiP_parser *p, xiP_stmt *st) {
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 
-/* the strings at the parser stand alone as one of print's arguments (what
-   follows them is ',', ')' or '%'); nothing is taken */
-static int text_alone(xiP_parser *p) {
-  xiL_lexer lx = p->lx;
-  xiL_token tok = p->tok;
-  int have = p->have_tok;
-  size_t last = p->last_end;
-  while (xiP_is(p, T_STRING))
-    xiP_take(p);
-  int alone = xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_is(p, T_PERCENT) || xiP_is(p, T_DOT);
-  p->lx = lx, p->tok = tok, p->have_tok = have, p->last_end = last;
-  return alone;
-}
-
 void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
   st->kind = S_PRINT;
   if (xiP_at_line_end(p) || xiP_is(p, T_SEMI)) { /* print alone: an empty line */
@@ -337,26 +323,8 @@ void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
     }
     xiP_new_item(p, st, I_ARG, t.pos);
     /* (in Python's code a string is a value too: print('W1' in d)) */
-    if (t.type == T_STRING && (!p->python || text_alone(p))) { /* "a" f"{b}" 'c': one text */
-      uint32_t first = st->nitems;
-      while (xiP_is(p, T_STRING)) {
-        xiL_token s = xiP_take(p);
-        string_items(p, st, &s);
-      }
-      if (xiP_is(p, T_PERCENT)) /* "%.4f" % x */
-        xiP_percent(p, st, first);
-      else if (xiP_is(p, T_DOT)) { /* "{:.4f}".format(x) */
-        xiP_take(p);
-        xiL_token m = xiP_expect(p, T_NAME, "a method after the text's '.': \"{}\".format(x)");
-        if (!xiP_word_is(p, &m, "format"))
-          xiP_fail(p, m.pos, "xi knows .format of a text in print, not .%.*s: write the text "
-                             "as it should print, or use an f-string", (int)m.len,
-                   p->lx.src + m.off);
-        xiP_str_format(p, st, first);
-      }
-      if (!xiP_is(p, T_COMMA) && !xiP_is(p, T_RP))
-        xiP_fail(p, xiP_peek(p)->pos, "print's text is joined to values by ',' or by an "
-                                      "f-string: print(\"loss\", L) or print(f\"loss {L}\")");
+    if ((t.type == T_STRING && !p->python) || xiP_text_ahead(p)) {
+      xiP_text_sum(p, st); /* "a" f"{b}" 'c', "%.4f" % x, "loss " + str(L) */
     } else {
       xiP_item *it = xiP_new_item(p, st, I_VALUE, t.pos);
       it->conv = 's';

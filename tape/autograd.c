@@ -250,6 +250,9 @@ static int tensor(xiG_graph *g, int spare, uint32_t x, xi_pos pos, uint32_t *out
   if (spare & (XI_TT_F64 | XI_TT_F32))
     n->flags &= (uint8_t)~XI_F_DTYPE; /* dtype=torch.float64 makes ints floats */
   int dtype = xiG_dtype_of_flags(n->flags);
+  if (dtype == XI_DT_UINT8) /* (torch.uint8: printed with its dtype, which xi does not) */
+    return xiX_fail(err, pos, "torch.tensor of a uint8 array is not part of xi: make it ints "
+                              "first (.astype(int)) or floats (dtype=torch.float64)");
   if ((spare & XI_TT_GRAD) && dtype != XI_DT_FLOAT)
     return xiX_fail(err, pos, "RuntimeError: Only Tensors of floating point and complex dtype "
                               "can require gradients (as PyTorch says: write the numbers as "

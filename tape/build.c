@@ -227,8 +227,31 @@ static int bincount(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err 
   return 0;
 }
 
+/* NumPy's uint8 keeps whole numbers 0 to 255 and wraps the others modulo 256
+   (y - 1 of a 0 is 255), or gives a wider type, by casting rules that depend
+   on the other operand (an int64 array, a Python int that fits or not).
+   Where every element is in 0..255 all of these agree with the exact value,
+   which xi keeps; elsewhere it says so. */
+int xiG_as_uint8(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
+  xiO_view v = xiG_view(&g->nodes[i]);
+  for (uint32_t k = 0; k < v.n; k++)
+    if (!mpfr_integer_p(&v.el[k]) || mpfr_sgn(&v.el[k]) < 0 || mpfr_cmp_ui(&v.el[k], 255) > 0)
+      return xiX_fail(err, pos, "a uint8 value (dtype='uint8') would be %s here, where NumPy "
+                                "wraps it modulo 256 or widens its type by its casting rules; "
+                                "xi follows uint8 only for the whole numbers 0 to 255: make it "
+                                "an int array (dtype=int, or .astype(int))",
+                      mpfr_nan_p(&v.el[k]) ? "nan" : mpfr_integer_p(&v.el[k]) ? "out of 0..255"
+                                                                                 : "a fraction");
+  g->nodes[i].flags = (uint8_t)((g->nodes[i].flags & ~XI_F_DTYPE) | XI_F_DTYPE);
+  return 0;
+}
+
 int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
   xiG_node *n = &g->nodes[x];
+  if (which == XI_ATTR_NOVIEW) { /* r += 1 in a def, r a local: not a view of a held array */
+    *out = x;
+    return xiG_no_view(g, x, pos, err);
+  }
   if (n->op == XI_TUPLE && which == XI_ATTR_LEN)
     return number(g, n->x->nargs, pos, out, err);
   if (xiG_no_tuple(g, x, pos, "this", err))
@@ -271,6 +294,11 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     return xiG_op(g, XI_ASFLOAT, x, XI_NONE, NULL, pos, out, err);
   case XI_ATTR_INT:
     return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err);
+  case XI_ATTR_UINT8: /* dtype='uint8', .astype(np.uint8): the whole numbers 0 to 255 */
+    return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err) ||
+                   xiG_as_uint8(g, *out, pos, err)
+               ? -1
+               : 0;
   case XI_ATTR_ARRAY:
     return xiG_op(g, XI_ID, x, XI_NONE, NULL, pos, out, err); /* np.array(x) copies */
   default:

@@ -666,3 +666,16 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
     free(st);
   return rc;
 }
+
+uint32_t xiG_frames_find(const xiG_graph *g, int (*fn)(const xiG_graph *, uint32_t, void *),
+                         void *ctx) {
+  for (const scope *s = g->frames; s; s = s->up) {
+    for (uint32_t k = 0; k < s->nlocal; k++)
+      if (s->local[k][1] != XI_NONE && fn(g, s->local[k][1], ctx))
+        return s->local[k][0];
+    for (uint32_t k = 0; k < s->np; k++)
+      if (s->args[k] != XI_NONE && fn(g, s->args[k], ctx)) /* (a default not yet given) */
+        return s->params[k];
+  }
+  return XI_NONE;
+}

@@ -417,12 +417,22 @@ int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, x
 }
 
 /* the result's dtype, from the operands' and the op's rule (ops.c); an
-   int to a negative power is a float, as in Python */
-static void set_dtype(xiG_graph *g, uint32_t i) {
+   int to a negative power is a float, as in Python; uint8 in its range */
+static int set_dtype(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
   xiG_node *n = &g->nodes[i];
   int da = xiG_dtype_of_flags(g->nodes[n->a].flags);
   int db = n->b == XI_NONE ? da : xiG_dtype_of_flags(g->nodes[n->b].flags);
   int dt = xiO_dtype(n->op, da, db);
+  int arith = n->op == XI_ADD || n->op == XI_SUB || n->op == XI_MUL || n->op == XI_MOD ||
+              n->op == XI_FLOORDIV || n->op == XI_MAXIMUM || n->op == XI_MINIMUM ||
+              n->op == XI_MATMUL || n->op == XI_OUTER || n->op == XI_POW;
+  if (dt == XI_DT_UINT8 && arith) { /* uint8 with an int64 array is int64: NumPy casts
+                                       by value with scalars only */
+    const xiG_node *o[2] = {&g->nodes[n->a], &g->nodes[n->b]};
+    for (int k = 0; k < 2; k++)
+      if (xiG_dtype_of_flags(o[k]->flags) == XI_DT_INT && xiG_is_tensor(o[k]))
+        dt = XI_DT_INT;
+  }
   if (n->op == XI_POW && dt == XI_DT_INT) {
     xiO_view e = xiG_view(&g->nodes[n->b]);
     for (uint32_t k = 0; k < e.n; k++)
@@ -430,6 +440,7 @@ static void set_dtype(xiG_graph *g, uint32_t i) {
         dt = XI_DT_FLOAT;
   }
   n->flags = (uint8_t)((n->flags & ~XI_F_DTYPE) | xiG_dtype_flags(dt));
+  return dt == XI_DT_UINT8 ? xiG_as_uint8(g, i, pos, err) : 0;
 }
 
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
@@ -462,7 +473,10 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     xiG_truncate(g, i);
     return -1;
   }
-  set_dtype(g, i);
+  if (set_dtype(g, i, pos, err)) {
+    xiG_truncate(g, i);
+    return -1;
+  }
   xiG_note_warning(g, i, pos);
   *out = i;
   return 0;
@@ -483,11 +497,13 @@ int xiG_as_shape(xiG_graph *g, int op, uint32_t x, xi_shape sh, xi_pos pos, uint
 int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
              xi_err *err) {
   int dt = XI_DT_BOOL; /* all bools: bool; bools and ints: int; else float */
+  int u8 = 1;          /* all uint8 (NumPy's np.array(...) of np.uint8s): uint8 */
   for (uint32_t k = 0; k < n; k++) {
+    u8 &= xiG_dtype_of_flags(g->nodes[items[k]].flags) == XI_DT_UINT8;
     if (xiG_no_tuple(g, items[k], g->nodes[items[k]].pos, "an element of a list", err))
       return -1;
     int d = xiG_dtype_of_flags(g->nodes[items[k]].flags);
-    dt = d == XI_DT_FLOAT || dt == XI_DT_FLOAT ? XI_DT_FLOAT : d == XI_DT_INT ? XI_DT_INT : dt;
+    dt = d == XI_DT_FLOAT || dt == XI_DT_FLOAT ? XI_DT_FLOAT : d != XI_DT_BOOL ? XI_DT_INT : dt;
   }
   xi_shape first = xiG_shape(&g->nodes[items[0]]);
   if (first.rank == 2)
@@ -521,7 +537,7 @@ int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32
   g->nodes[i].x->args = args;
   g->nodes[i].x->nargs = n;
   compute(g, &g->nodes[i]);
-  g->nodes[i].flags |= (uint8_t)xiG_dtype_flags(dt);
+  g->nodes[i].flags |= (uint8_t)xiG_dtype_flags(u8 ? XI_DT_UINT8 : dt);
   *out = i;
   return 0;
 }

@@ -45,13 +45,19 @@ enum {
   XI_F_EXACT = 128, /* a scalar op's value is its exact result, not rounded (MPFR said so
                        when computing it): proof/ reuses the number with no rounding error */
 };
-#define XI_F_DTYPE (XI_F_INT | XI_F_BOOL)
+#define XI_F_DTYPE (XI_F_INT | XI_F_BOOL) /* both: uint8 (dtype='uint8') */
 #define XI_STEP_UNKNOWN (XI_NONE - 1) /* a loop's cut leaf from a step not marked */
 static inline int xiG_dtype_of_flags(int flags) {
-  return flags & XI_F_BOOL ? XI_DT_BOOL : flags & XI_F_INT ? XI_DT_INT : XI_DT_FLOAT;
+  return (flags & XI_F_DTYPE) == XI_F_DTYPE ? XI_DT_UINT8
+         : flags & XI_F_BOOL                ? XI_DT_BOOL
+         : flags & XI_F_INT                 ? XI_DT_INT
+                                            : XI_DT_FLOAT;
 }
 static inline int xiG_dtype_flags(int dtype) {
-  return dtype == XI_DT_BOOL ? XI_F_BOOL : dtype == XI_DT_INT ? XI_F_INT : 0;
+  return dtype == XI_DT_UINT8  ? XI_F_DTYPE
+         : dtype == XI_DT_BOOL ? XI_F_BOOL
+         : dtype == XI_DT_INT  ? XI_F_INT
+                               : 0;
 }
 
 typedef struct {
@@ -328,6 +334,8 @@ uint32_t xiG_leaf(xiG_graph *g, const xiO_view *v, xi_pos pos);
    error names both), and evaluates it.  Errors point at pos. */
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
            uint32_t *out, xi_err *err);
+/* node i made uint8, or an error where an element is not a whole number 0..255 */
+int xiG_as_uint8(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err);
 /* x as the shape sh by op (XI_RESHAPE, XI_BROADCAST), or x itself when it has it */
 int xiG_as_shape(xiG_graph *g, int op, uint32_t x, xi_shape sh, xi_pos pos, uint32_t *out,
                  xi_err *err);

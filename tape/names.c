@@ -269,42 +269,6 @@ int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
   return 0;
 }
 
-/* NumPy changes an array in place (x -= 1, x[i] = 0), and every name of that
-   array sees the change; xi makes a new value, which only `name` takes.  So
-   when another name holds the same array, xi and NumPy would part: an error
-   that says how to write it (scalars are Python's immutable numbers).  The
-   copy belongs where the second name was made: V = M.copy() after V = M;
-   M -= 1, dscores = probs.copy() after dscores = probs; dscores[i] -= 1
-   (the first is the name the array was made as, the node's name). */
-/* 1 when node is an item of a container a running for loop walks */
-static int walked(const xiG_graph *g, uint32_t node) {
-  for (uint32_t k = 0; k < g->npins; k++) {
-    const xiG_node *c = &g->nodes[g->pins[k]];
-    for (uint32_t i = 0; (c->op == XI_LIST || c->op == XI_TUPLE) && i < xiG_nargs(c); i++)
-      if (xiG_arg(c, i) == node)
-        return 1;
-  }
-  return 0;
-}
-
-static int shared_array(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, xi_err *err) {
-  if (!xiG_is_tensor(&g->nodes[node]))
-    return 0;
-  for (uint32_t id = 0; id < g->nbind; id++)
-    if (id != name && g->bind[id].kind == B_NODE && g->bind[id].node == node) {
-      const char *s = xiS_name(&g->sym, name), *o = xiS_name(&g->sym, id);
-      /* the copy is the name the array was not made as (dscores = probs: dscores),
-         but never a for loop's target (for v in arrays: v -= 1, after first = arrays[0]) */
-      int second = g->nodes[node].name == id && !walked(g, node);
-      const char *copy = second ? s : o, *from = second ? o : s;
-      return xiX_fail(err, pos, "%s and %s are the same array: in NumPy this would change %s "
-                             "too, and in xi it would not (values never change). Write "
-                             "%s = %s.copy() where %s was made, or %s = %s ... for a new array",
-                   s, o, o, copy, from, copy, s, s);
-    }
-  return 0;
-}
-
 int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
                uint32_t *bound, xi_err *err) {
   uint32_t old, r;
@@ -317,7 +281,7 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   }
   if (xiG_kind(g, old) >= 0 || xiG_kind(g, rhs) >= 0) /* xs += [x], t += (1,) */
     return xiG_py_update(g, name, op, old, rhs, mark, pos, bound, err);
-  if (shared_array(g, name, old, pos, err) || xiG_op(g, op, old, rhs, NULL, pos, &r, err))
+  if (xiG_no_view(g, old, pos, err) || xiG_op(g, op, old, rhs, NULL, pos, &r, err))
     return -1;
   if (g->nodes[old].op != XI_LEAF) { /* c += e is c = c + (e) */
     if (xiG_self_contained(g, mark, r) && new_leaf(g, r, mark, pos, &r, err))
@@ -356,7 +320,7 @@ int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_
   uint32_t old = b && b->kind == B_NODE ? b->node : XI_NONE;
   if (old == XI_NONE)
     return xiX_fail(err, pos, "unknown name '%s'", xiS_name(&g->sym, name));
-  if (shared_array(g, name, old, pos, err))
+  if (xiG_no_view(g, old, pos, err)) /* (every other name of the array sees it: pymut.c) */
     return -1;
   int leaf = g->nodes[old].op == XI_LEAF;
   if (leaf && new_leaf(g, r, mark, pos, &r, err)) /* on a leaf, an update step */

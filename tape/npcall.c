@@ -1,7 +1,7 @@
 /* npcall.c: NumPy's functions that are several ops of the table, built as
  * nodes so that a trace shows their steps and gradients flow through them:
- * np.concatenate, np.vstack and np.hstack (CONCAT, with RESHAPE for
- * vstack's rows), np.isclose and np.allclose (NumPy's rule written out), and
+ * np.concatenate, np.vstack, np.hstack and np.column_stack (np.c_) (CONCAT,
+ * with RESHAPE for vstack's rows and column_stack's columns), np.isclose and np.allclose (NumPy's rule written out), and
  * np.all and np.any (min and max of x != 0).  Their arguments come by slot,
  * as K_NPCALL's mask says. */
 #include <stdio.h>
@@ -44,7 +44,7 @@ static int join(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi
                 uint32_t *out, xi_err *err) {
   uint32_t t = slot(args, mask, 0);
   const char *fn = which == XI_NP_VSTACK ? "np.vstack" : which == XI_NP_HSTACK ? "np.hstack"
-                                                                             : "np.concatenate";
+                   : which == XI_NP_COLUMN_STACK ? "np.column_stack (np.c_)" : "np.concatenate";
   if (!xiG_is_tuple(g, t))
     return xiX_fail(err, pos, "%s takes the arrays as a tuple or a list: %s((a, b))", fn, fn);
   uint32_t n = g->nodes[t].x->nargs;
@@ -63,6 +63,10 @@ static int join(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi
     if (which == XI_NP_VSTACK && sh.rank < 2) /* np.atleast_2d: a row */
       if (xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){2, 1, sh.cols}, pos, &x, err))
         return -1;
+    if (which == XI_NP_COLUMN_STACK && sh.rank < 2) /* a vector a column, a number 1×1 */
+      if (xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){2, sh.rank ? sh.cols : 1, 1}, pos, &x,
+                       err))
+        return -1;
     if (which == XI_NP_HSTACK && sh.rank == 0) /* np.atleast_1d */
       if (xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){1, 1, 1}, pos, &x, err))
         return -1;
@@ -74,7 +78,8 @@ static int join(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi
       r = x;
       continue;
     }
-    int32_t p[XI_NPARAMS] = {which == XI_NP_HSTACK ? rows : which == XI_NP_VSTACK ? 0 : axis,
+    int32_t p[XI_NPARAMS] = {which == XI_NP_HSTACK ? rows : which == XI_NP_VSTACK ? 0
+                             : which == XI_NP_COLUMN_STACK ? 1 : axis,
                              INT32_MAX, 0, 0, 0};
     if (xiG_op(g, XI_CONCAT, r, x, p, pos, &r, err))
       return -1;
@@ -128,7 +133,7 @@ int xiG_npcall(xiG_graph *g, int which, const uint32_t *in, unsigned mask, xi_po
     }
   for (int k = 0; k < n; k++) /* a list or a tuple is an array, as NumPy takes it; but
                                  concatenate's first is the arrays themselves */
-    if (!(k == 0 && which <= XI_NP_HSTACK) &&
+    if (!(k == 0 && which <= XI_NP_COLUMN_STACK) &&
         (array_arg(g, &args[k], pos, err) || xiG_no_tuple(g, args[k], pos, "this argument", err)))
       return -1;
   uint32_t close;
@@ -136,6 +141,7 @@ int xiG_npcall(xiG_graph *g, int which, const uint32_t *in, unsigned mask, xi_po
   case XI_NP_CONCATENATE:
   case XI_NP_VSTACK:
   case XI_NP_HSTACK:
+  case XI_NP_COLUMN_STACK:
     return join(g, which, args, mask, pos, out, err);
   case XI_NP_ISCLOSE:
     return isclose(g, args, mask, pos, out, err);

@@ -10,9 +10,13 @@
  * node is one object: b = a binds the same node, and what Python copies
  * (a.copy(), list(a), a[:], np.array(a)) xi makes anew.
  *
- * The one exception is older than lists: an array that a second name holds
- * (V = W; W -= 1) is refused by the update (names.c), as the snapshot that
- * V = W rarely is. */
+ * An array that a second name holds (V = W; W -= 1, CS231n's dscores =
+ * probs; dscores[...] -= 1) is one object too: both names see the change.
+ * What xi cannot follow is a view: NumPy's basic indexing (M[0], M[1:3],
+ * M[:, None]), .T and .reshape give an array sharing its base's memory,
+ * and xi's is a value computed from the base before the change.  A change
+ * in place to an array that a held view reads, or to a view whose base is
+ * held, is refused (xiG_no_view), naming both. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,8 +123,108 @@ static uint32_t redo(swap *s, uint32_t c) {
   return out;
 }
 
+/* ---- views ---- */
+
+/* n shares memory with its operand in NumPy: a basic index or slice, .T, a
+   reshape (.flatten() copies, but xi builds it as ravel's reshape: refused
+   with it, never followed wrongly) */
+static int view_op(const xiG_node *n) {
+  return xiG_is_tensor(n) && (n->op == XI_SLICE || n->op == XI_INDEX ||
+                              n->op == XI_TRANSPOSE || n->op == XI_RESHAPE);
+}
+
+/* 1 when n is base or, through views, of base's memory */
+static int of_base(const xiG_graph *g, uint32_t n, uint32_t base) {
+  for (; n != base; n = g->nodes[n].a)
+    if (!view_op(&g->nodes[n]))
+      return 0;
+  return 1;
+}
+
+/* an item of c (c itself, or in its containers) that is a view of base, or
+   that base is (want 0: c holds it); XI_NONE */
+static uint32_t find_in(const xiG_graph *g, uint32_t c, uint32_t base, int view, int depth) {
+  if (view ? c != base && of_base(g, c, base) : c == base)
+    return c;
+  const xiG_node *n = &g->nodes[c];
+  if (depth > 16 || xiG_kind(g, c) < 0 || !(n->flags & XI_F_NESTED))
+    return XI_NONE;
+  for (uint32_t k = 0; k < n->x->nargs; k++)
+    if (find_in(g, n->x->args[k], base, view, depth + 1) != XI_NONE)
+      return n->x->args[k];
+  return XI_NONE;
+}
+
+typedef struct {
+  uint32_t base;
+  int view, item; /* item: what was found is an item of the local */
+} seek;
+
+static int found_in(const xiG_graph *g, uint32_t c, void *ctx) {
+  seek *s = ctx;
+  uint32_t it = find_in(g, c, s->base, s->view, 0);
+  s->item = it != c;
+  return it != XI_NONE;
+}
+
+/* what holds what find_in finds, in buf: a name, an item of a name's
+   container, a running def's local, or a for loop's item; NULL: nothing does */
+static const char *holder(const xiG_graph *g, uint32_t base, int view, char *buf, size_t n) {
+  for (uint32_t id = 0; id < g->nbind; id++) {
+    uint32_t c = g->bind[id].kind == B_NODE ? g->bind[id].node : XI_NONE;
+    uint32_t it = c != XI_NONE ? find_in(g, c, base, view, 0) : XI_NONE;
+    if (it != XI_NONE) {
+      snprintf(buf, n, "%s%s", it == c ? "" : "an item of ", xiS_name(&g->sym, id));
+      return buf;
+    }
+  }
+  seek s = {base, view, 0};
+  uint32_t local = xiG_frames_find(g, found_in, &s);
+  if (local != XI_NONE) {
+    snprintf(buf, n, "%s%s", s.item ? "an item of " : "", xiS_name(&g->sym, local));
+    return buf;
+  }
+  for (uint32_t k = 0; k < g->npins; k++)
+    if (find_in(g, g->pins[k], base, view, 0) != XI_NONE)
+      return "a value a running for loop or def holds";
+  return NULL;
+}
+
+static const char *node_name(const xiG_graph *g, uint32_t n) {
+  return g->nodes[n].name != XI_NONE ? xiS_name(&g->sym, g->nodes[n].name) : "this array";
+}
+
+/* old, an array about to change in place: refused where NumPy's change
+   would reach a view xi keeps as a value, or a base through the view */
+int xiG_no_view(xiG_graph *g, uint32_t old, xi_pos pos, xi_err *err) {
+  if (!xiG_is_tensor(&g->nodes[old]))
+    return 0;
+  char vb[80], mb[80];
+  const char *v = holder(g, old, 1, vb, sizeof vb);
+  if (v)
+    return xiX_fail(err, pos, "%s is a view of %s in NumPy (a basic index or slice, .T or "
+                              ".reshape shares the array's memory), so this change in place "
+                              "would show in %s too, and xi does not follow it into a view: "
+                              "make %s a copy where it was made (.copy())",
+                    v, node_name(g, old), v, v);
+  for (uint32_t b = old; view_op(&g->nodes[b]);) {
+    b = g->nodes[b].a;
+    const char *m = holder(g, b, 0, mb, sizeof mb);
+    if (m)
+      return xiX_fail(err, pos, "%s is a view of %s in NumPy (a basic index or slice, .T or "
+                                ".reshape shares the array's memory), so this change in "
+                                "place would change %s too, and xi does not follow a change "
+                                "through a view: make it a copy where it was made (.copy()), "
+                                "or change %s itself",
+                      node_name(g, old), m, m, m);
+  }
+  return 0;
+}
+
 int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *places,
                 xi_err *err) {
+  if (xiG_no_view(g, old, pos, err))
+    return -1;
   swap s = {g, old, now, {NULL, NULL, 0, 0}, pos, err};
   uint32_t *to = malloc((g->nbind + g->npins + 1) * sizeof *to);
   int rc = to ? 0 : xiG_oom(g, pos, err);
@@ -329,6 +433,12 @@ int xiG_setitem(xiG_graph *g, uint32_t c, uint32_t key, int op, uint32_t v, xi_p
   return rc;
 }
 
+static int not_held(xi_pos pos, xi_err *err) {
+  return xiX_fail(err, pos, "this changes an array that no name or container holds: in "
+                            "NumPy it may be a view of another (M[0][1] = v changes M); "
+                            "write M[0, 1] = v");
+}
+
 int xiG_changed(xiG_graph *g, uint32_t name, uint32_t old, uint32_t now, int op,
                 uint32_t mark, xi_pos pos, uint32_t *bound, xi_err *err) {
   uint32_t places = 0;
@@ -342,15 +452,16 @@ int xiG_changed(xiG_graph *g, uint32_t name, uint32_t old, uint32_t now, int op,
                    ? -1
                    : 0;
     }
+    char buf[80];
+    if (!holder(g, old, 0, buf, sizeof buf))
+      return not_held(pos, err); /* (before xiG_no_view names the base of M[0]) */
     if (g->nodes[old].op == XI_LEAF && leaf_of(g, now, 1, pos, &now, err))
       return -1;
     if (xiG_replace(g, old, now, pos, &places, err))
       return -1;
     *bound = now;
     if (!places)
-      return xiX_fail(err, pos, "this changes an array that no name or container holds: in "
-                                "NumPy it may be a view of another (M[0][1] = v changes M); "
-                                "write M[0, 1] = v");
+      return not_held(pos, err);
     return 0;
   }
   /* a list's or a dict's item: the new item is a leaf when it is computed from

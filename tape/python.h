@@ -216,6 +216,15 @@ int xiG_not_number(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what,
    (containers that held it are made anew, and their holders take those).
    *places counts them.  Refused, with a message, when it would make a
    container hold itself (Python can; values cannot). */
+/* old, an array about to change in place: an error where NumPy's change would
+   reach a view of it that a name or container holds (v = M[0]; M -= 1), or,
+   old being a view, its base (v = M[0]; v += 1): xi follows neither.  The
+   update checks it before it binds (names.c), xiG_replace again */
+int xiG_no_view(xiG_graph *g, uint32_t old, xi_pos pos, xi_err *err);
+/* the name of the first local or argument of a running def (innermost first)
+   whose node fn accepts, or XI_NONE (exec.c) */
+uint32_t xiG_frames_find(const xiG_graph *g, int (*fn)(const xiG_graph *, uint32_t, void *),
+                         void *ctx);
 int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *places,
                 xi_err *err);
 /* c.append(v) as (c, c'): c' the new list */

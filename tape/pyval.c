@@ -33,7 +33,8 @@ const char *xiG_type_of(const xiG_graph *g, uint32_t i) {
   if (xiG_is_tensor(&g->nodes[i]))
     return "numpy.ndarray";
   int dt = xiG_dtype_of_flags(g->nodes[i].flags);
-  return dt == XI_DT_INT ? "int" : dt == XI_DT_BOOL ? "bool" : "float";
+  return dt == XI_DT_INT ? "int" : dt == XI_DT_UINT8 ? "numpy.uint8" : dt == XI_DT_BOOL ? "bool"
+                                                                                  : "float";
 }
 
 /* an item that a change in place may reach: an array, a list, a dict, a
@@ -140,6 +141,44 @@ int xiG_string(xiG_graph *g, uint32_t text, xi_pos pos, uint32_t *out, xi_err *e
     return -1;
   g->nodes[*out].x->p[XI_C_TEXT] = (int32_t)text;
   return 0;
+}
+
+int xiG_str_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+               xi_err *err) {
+  int ka = xiG_kind(g, a), kb = xiG_kind(g, b);
+  uint32_t s = ka == XI_C_STR ? a : b, times = s == a ? b : a;
+  int kt = xiG_kind(g, times);
+  if (!(op == XI_ADD && ka == XI_C_STR && kb == XI_C_STR) &&
+      !(op == XI_MUL && (ka == XI_C_STR) != (kb == XI_C_STR) && kt < 0))
+    return 1;
+  const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[s].x->p[XI_C_TEXT]);
+  size_t n = strlen(t), m = 0;
+  int32_t k = 1;
+  if (op == XI_MUL) { /* "-" * 40: an int (or a bool) times, none for k <= 0 */
+    if (xiG_is_tensor(&g->nodes[times]) || xiG_dtype_of_flags(g->nodes[times].flags) == XI_DT_FLOAT)
+      return xiX_fail(err, pos, "TypeError: can't multiply sequence by non-int of type '%s'",
+                      xiG_is_tensor(&g->nodes[times]) ? "numpy.ndarray" : "float");
+    if (xiG_whole(g, times, pos, &k, err))
+      return -1;
+    m = k > 0 ? (size_t)k * n : 0;
+  } else {
+    m = n + strlen(xiS_name(&g->sym, (uint32_t)g->nodes[b].x->p[XI_C_TEXT]));
+  }
+  if (m > XI_MAX_ELEMENTS)
+    return xiX_fail(err, pos, "a string of more than %u characters", XI_MAX_ELEMENTS);
+  char *text = malloc(m + 1);
+  if (!text)
+    return xiG_oom(g, pos, err);
+  if (op == XI_MUL) {
+    for (int32_t i = 0; i < k; i++)
+      memcpy(text + (size_t)i * n, t, n);
+  } else {
+    memcpy(text, t, n);
+    memcpy(text + n, xiS_name(&g->sym, (uint32_t)g->nodes[b].x->p[XI_C_TEXT]), m - n);
+  }
+  uint32_t id = xiS_intern(&g->sym, text, m);
+  free(text);
+  return id == XI_NONE ? xiG_oom(g, pos, err) : xiG_string(g, id, pos, out, err);
 }
 
 int xiG_not_number(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, xi_err *err) {

@@ -21,6 +21,11 @@ int xiG_key_error(const xiG_graph *g, uint32_t d, uint32_t key, int64_t slot, xi
 int xiG_range_of(xiG_graph *g, uint32_t r, int64_t v[3], uint32_t *len, xi_pos pos,
                  xi_err *err);
 
+/* "a" + "b" and "ab" * 3 (3 * "ab"): a new string; 1 when a and b are not that
+   (pyval.c) */
+int xiG_str_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+               xi_err *err);
+
 /* the list c with v after its items, sharing c's block when it can (graph.h) */
 int xiG_list_grown(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *out,
                    xi_err *err);

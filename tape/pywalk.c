@@ -310,7 +310,9 @@ static int repeat(xiG_graph *g, uint32_t c, uint32_t times, xi_pos pos, uint32_t
 
 int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
               xi_err *err) {
-  int ka = xiG_kind(g, a), kb = xiG_kind(g, b);
+  int ka = xiG_kind(g, a), kb = xiG_kind(g, b), rs = xiG_str_op(g, op, a, b, pos, out, err);
+  if (rs <= 0)
+    return rs;
   if (op == XI_ADD && is_seq(g, a) && ka == kb) {
     const xiG_ext *x = g->nodes[a].x, *y = g->nodes[b].x;
     uint32_t n = x->nargs + y->nargs;

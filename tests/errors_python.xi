@@ -121,6 +121,15 @@ M[0][1] = 3
 import pandas as pd
 pd.DataFrame(M)
 import matplotlib.pyplot as plt
+x = np.c_[0:3]
+x = np.c_[]
+x = np.c_[np.array([1.0, 2.0]), 5]
+u8 = np.array([100, 200], dtype="uint8")
+u8 + u8
+u8 - 101
+u8[0] = 256
+np.zeros(2, dtype="int8")
+u8 / 2
 plt.plot(M)
 for i in range(3):
     y = 1

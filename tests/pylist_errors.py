@@ -42,15 +42,28 @@ for i in range(101):
 M = np.eye(2)
 M[0][1] = 3
 print(np.exp(xs), np.exp(d))
-V = M
+# views: NumPy's change in place reaches them, xi's values do not (tests/paste/
+# numpy_alias.py has the whole-array aliases that xi follows)
+row = M[0]
 M -= 1
-arrays = [np.zeros(2)]
-first = arrays[0]
-for v in arrays:
-    v -= 0.5
-# CS231n's softmax gradient (dscores = probs; dscores[range(N), y] -= 1): the
-# copy belongs where dscores was made, not where probs was
-probs = np.ones((2, 3)) / 3
-dscores = probs
-dscores[range(2), [0, 2]] -= 1
+Mt = M.T
+Mt[0, 1] = 5
+S = np.zeros((3, 3))
+part = S[1:, :2]
+part += 1
+T = np.zeros((2, 2))
+rows = [T[0], T[1]]
+T[0, 0] = 2
+# inside a def: a local that is a view of a parameter, and of a local
+def first_row_plus(M):
+    r = M[0]
+    r += 1
+    return M
+first_row_plus(np.ones((2, 2)))
+def own_view():
+    r = np.ones((2, 2)) * 2
+    t = r[0]
+    t[0] = 5
+    return r
+own_view()
 print("the end")

@@ -29,7 +29,7 @@ M[[0, 0]] = 1.0
 M[np.array([0, 1]), :, None] = 0
 M[[0, 2]] = np.ones((3, 2))
 print(M.dtype)
-z = np.zeros(3, dtype='uint8')
+z = np.zeros(3, dtype='int16')
 import torch
 t = torch.tensor([[1.0, 2.0]] * 2, dtype=torch.float64)
 print(t)
