@@ -1,3 +1,4 @@
+# valgrind: s/range\(60000\)/range(300)/
 # Trask's "11 lines" net (iamtrask.github.io, 2015), Python 3 form (range for xrange); the
 # post's 11 lines unchanged, the import, np.random.seed(1) and print(l2) added and marked.
 import numpy as np  # (added: the post imports NumPy above the 11 lines)

@@ -1,3 +1,4 @@
+# valgrind: s/range\(6000\)/range(60)/
 # Trask, "A Neural Network in 13 lines of Python (Part 2 - Gradient Descent)", 2015: the
 # alpha sweep, Python 3 form; 6000 iterations (the post: 60000) and a report every 1000.
 # regen: NumPy without AVX512 (its exp is one ulp off in places, and alpha = 100 carries

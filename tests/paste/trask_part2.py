@@ -1,3 +1,4 @@
+# valgrind: s/range\(60000\)/range(300)/
 # Trask's part 2, the 3-layer net, as copied (Python 3 form); its tabs and spaces are
 # mixed but consistent, which Python 3.11 runs (no TabError); run unchanged.
 import numpy as np
