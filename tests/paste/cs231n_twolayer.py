@@ -1,3 +1,4 @@
+# valgrind: s/range\(100\)/range(5)/
 # CS231n's "Minimal Neural Network Case Study", its two-layer ReLU network on the same spiral data, as
 # the tutorial writes it, with range(100) and i % 10 where it has range(10000) and i % 1000: xi takes
 # 0.08 s of cpu an iteration (10 000 print what NumPy prints, docs/python.md). Lines 1-4 added.

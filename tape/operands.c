@@ -1,0 +1,152 @@
+/* operands.c: an instruction's op built from its operands on exec.c's stack
+ * (its whole-number parameters read), and operands that are Python's
+ * containers: a list given to NumPy's function is an array, == compares as
+ * Python does, an operator does what Python's does with them; len and
+ * np.array of a container; indexing a container; unpacking a tuple. */
+#include "tape/exec_int.h"
+
+/* An op with its parameters (whole numbers after the operands): in->arg
+   says which parameter each is (bit q: p[q] given), or 0 for the first
+   ones in order.  np.dot of a scalar multiplies. */
+int xiG_build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+                 xi_err *err) {
+  const xiO_row *row = &xiO_table[in->op];
+  int nparams = in->argc > row->arity ? in->argc - row->arity : 0;
+  int32_t p[XI_NPARAMS];
+  xiO_params_default(in->op, p); /* what a parameter left out means */
+  for (int q = 0, slot = 0; q < nparams; q++, slot++) {
+    while (in->arg && !(in->arg & (1u << slot)))
+      slot++;
+    if (slot >= XI_NPARAMS || xiG_whole(g, args[row->arity + q], in->pos, &p[slot], err))
+      return slot >= XI_NPARAMS ? xiX_fail(err, in->pos, "too many parameters") : -1;
+  }
+  int op = in->op;
+  if ((in->spare & XI_OPF_DOT) && (!xiG_is_tensor(&g->nodes[args[0]]) ||
+                                   !xiG_is_tensor(&g->nodes[args[1]])))
+    op = XI_MUL; /* np.dot(3.0, x) */
+  if (op == XI_POW && g->nodes[args[0]].op == XI_CONST && g->nodes[args[0]].aux == XI_LIT_E)
+    return xiG_op(g, XI_EXP, args[1], XI_NONE, NULL, in->pos, out, err); /* e^x is exp(x) */
+  return xiG_op(g, op, args[0], row->arity > 1 ? args[1] : XI_NONE, nparams ? p : NULL,
+                in->pos, out, err);
+}
+
+/* the number of the index items on the stack (the ':' ones are not) */
+
+/* ---- Python's containers among the operands ---- */
+
+int xiG_holds_container(const xiG_graph *g, const uint32_t *args, uint32_t n) {
+  for (uint32_t k = 0; k < n; k++)
+    if (xiG_kind(g, args[k]) >= 0)
+      return 1;
+  return 0;
+}
+
+/* An op with a list, a tuple, a dict or a string among its operands: a
+   function's call (np.mean(xs)) takes lists and tuples as arrays, as NumPy
+   does; == compares as Python does; copy() copies; an operator does what
+   Python's does with them (xs + ys joins, xs * 2 repeats) or says why not. */
+int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t arity,
+                    uint32_t *out, xi_err *err) {
+  int ka = xiG_kind(g, args[0]);
+  if (in->op == XI_TRANSPOSE && ka == XI_C_OBJ) { /* self.T = 2.0 set it: the object's */
+    uint32_t id = xiS_intern(&g->sym, "T", 1);
+    return id == XI_NONE ? xiG_oom(g, in->pos, err)
+                         : xiG_getattr(g, args[0], id, in->pos, out, err);
+  }
+  if (in->op == XI_ID && !(in->spare & XI_OPF_NP)) { /* xs.copy(), d.copy(): shallow */
+    if (ka == XI_C_LIST || ka == XI_C_DICT)
+      return xiG_convert(g, ka, args[0], in->pos, out, err);
+    *out = args[0]; /* a tuple, a string: Python's are not copied either */
+    return 0;
+  }
+  if ((in->op == XI_EQ || in->op == XI_NE) && arity == 2 && !(in->spare & XI_OPF_NP)) {
+    int eq;
+    if ((in->spare & XI_OPF_NOT) ? xiG_py_truth(g, args[0], in->pos, &eq, err)
+                                 : xiG_py_equal(g, args[0], args[1], in->pos, &eq, err))
+      return -1;
+    if (in->spare & XI_OPF_NOT) /* not xs: true when xs is empty */
+      eq = !eq;
+    uint32_t word = xiS_find(&g->sym, (eq == (in->op == XI_EQ)) ? "True" : "False",
+                             (eq == (in->op == XI_EQ)) ? 4 : 5);
+    *out = word == XI_NONE ? XI_NONE : xiG_constant(g, word, in->pos);
+    return *out == XI_NONE ? xiG_oom(g, in->pos, err) : 0;
+  }
+  if (!(in->spare & XI_OPF_NP)) {
+    if (arity == 2)
+      return xiG_py_op(g, in->op, args[0], args[1], in->pos, out, err);
+    return xiG_not_number(g, args[0], in->pos,
+                          xiO_table[in->op].name ? xiO_table[in->op].name : "this operator",
+                          err);
+  }
+  for (uint32_t k = 0; k < arity; k++) { /* np.mean(xs): the list as an array */
+    int kind = xiG_kind(g, args[k]);
+    if ((kind == XI_C_LIST || kind == XI_C_TUPLE) &&
+        xiG_as_array(g, args[k], in->pos, &args[k], err))
+      return -1;
+  }
+  return xiG_build_op(g, in, args, out, err);
+}
+
+/* len(c), np.array(c) of a container */
+int xiG_container_attr(xiG_graph *g, int which, uint32_t c, xi_pos pos, uint32_t *out,
+                       xi_err *err) {
+  if (which == XI_ATTR_ARRAY)
+    return xiG_as_array(g, c, pos, out, err);
+  uint32_t n = 0;
+  if (xiG_kind(g, c) == XI_C_STR) { /* its characters, as Python counts them */
+    for (const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT]); *t; t++)
+      n += (*t & 0xC0) != 0x80;
+  } else if (xiG_kind(g, c) == XI_C_ENUMERATE || xiG_kind(g, c) == XI_C_ZIP) {
+    return xiX_fail(err, pos, "an %s object has no len() (TypeError): len() of what it walks",
+                    xiG_kind_name(xiG_kind(g, c)));
+  } else if (xiG_walk_len(g, c, pos, &n, err)) {
+    return -1;
+  }
+  *out = xiG_number(g, (long)n, pos);
+  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+}
+
+/* base[items]: a container's item (or x[:], a copy); an array's, where a
+   list among the index items is an index array, as NumPy takes it */
+/* a list's or a tuple's slice xs[a:b:c] (K_INDEX's one item): its bounds */
+static int container_slice(xiG_graph *g, const xiP_ins *in, const uint32_t *args,
+                           uint32_t *out, xi_err *err) {
+  uint32_t b[3] = {XI_NONE, XI_NONE, XI_NONE};
+  unsigned kind = xiP_ix_kind(in->arg, 0);
+  for (int q = 0, next = 0; q < 3; q++)
+    if (kind & (1u << q))
+      b[q] = args[1 + next++];
+  return xiG_slice(g, args[0], b, in->pos, out, err);
+}
+
+int xiG_indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *out, xi_err *err) {
+  uint32_t base = args[0];
+  int kind = xiG_kind(g, base);
+  if (kind >= 0) {
+    if (in->argc == 1 && (in->op == 1 || (xiP_ix_kind(in->arg, 0) & XI_IX_SLICE)))
+      return container_slice(g, in, args, out, err); /* xs[:], xs[1:3] */
+    if (in->argc != 1 || in->op || in->arg)
+      return xiX_fail(err, in->pos, "a %s takes one index: xs[i], d[key] (%s indices must be "
+                                    "integers or slices, not tuple)",
+                      xiG_kind_name(kind), xiG_kind_name(kind));
+    return xiG_item(g, base, args[1], in->pos, out, err);
+  }
+  for (uint32_t k = 0; k < xiG_given(in); k++) {
+    int ik = xiG_kind(g, args[1 + k]);
+    if ((ik == XI_C_LIST) && xiG_as_array(g, args[1 + k], in->pos, &args[1 + k], err))
+      return -1;
+  }
+  return xiG_index(g, base, args + 1, in->argc, in->op, in->arg, in->pos, out, err);
+}
+
+/* K_UNPACK: the tuple at the top replaced by its items */
+int xiG_unpack_top(xiG_graph *g, const xiP_ins *in, uint32_t *st, uint32_t *sp, xi_err *err) {
+  uint32_t t = st[--*sp];
+  if (xiG_unpackable(g, t, in->argc, in->pos, &t, err))
+    return -1;
+  xiG_ext *x = g->nodes[t].x;
+  for (uint32_t k = 0; k < x->nargs; k++)
+    st[(*sp)++] = x->args[k];
+  return 0;
+}
+
