@@ -9,13 +9,14 @@
 
 typedef void (*arb_fn)(arb_t r, const arb_t a, slong prec);
 
-/* r = f(a) for an increasing f: Arb's f of a wide ball can be far wider than
-   f's values on it (exp of 0 ± 26 at 128 bits is 1 ± 2e11, below 0 where exp
-   is not; at 2 bits exp of 32 ± 16 holds negative numbers, and σ = 1/(1 + e^-a)
-   of it nothing), so a ball that proves too little is replaced by f at its
-   ends: [f(lo), f(hi)] holds every f(x) for x in it, f increasing (its
-   intersection with Arb's, when they meet) */
-static void increasing(arb_t r, const arb_t a, arb_fn f, slong prec) {
+/* r = f(a) for an f increasing in a (even: in |a|): Arb's f of a wide ball
+   can be far wider than f's values on it (exp of 0 ± 26 at 128 bits is
+   1 ± 2e11, below 0 where exp is not; at 2 bits exp of 32 ± 16 holds
+   negative numbers, and σ = 1/(1 + e^-a) of it nothing), so a ball that
+   proves too little is replaced by f at its ends: [f(lo), f(hi)] holds every
+   f(x) for x in it (its intersection with Arb's, when they meet).  For an
+   even f the ends are those of |a|: min |a| is 0 where the ball holds 0. */
+static void monotone(arb_t r, const arb_t a, arb_fn f, int even, slong prec) {
   f(r, a, prec);
   if (arb_is_exact(a) || !arb_is_finite(a) ||
       (arb_is_finite(r) && arb_rel_accuracy_bits(r) >= 8))
@@ -24,8 +25,13 @@ static void increasing(arb_t r, const arb_t a, arb_fn f, slong prec) {
   arb_init(lo);
   arb_init(hi);
   slong p = prec < 64 ? 64 : prec; /* (at 2 bits Arb's e^48, and a union, are coarse) */
-  arb_get_lbound_arf(arb_midref(lo), a, p); /* outward: lo <= every point of a */
-  arb_get_ubound_arf(arb_midref(hi), a, p);
+  if (even) { /* outward: lo <= every |x| of a <= hi */
+    arb_get_abs_lbound_arf(arb_midref(lo), a, p);
+    arb_get_abs_ubound_arf(arb_midref(hi), a, p);
+  } else { /* outward: lo <= every point of a <= hi */
+    arb_get_lbound_arf(arb_midref(lo), a, p);
+    arb_get_ubound_arf(arb_midref(hi), a, p);
+  }
   f(lo, lo, p);
   f(hi, hi, p);
   arb_union(lo, lo, hi, p);
@@ -33,6 +39,9 @@ static void increasing(arb_t r, const arb_t a, arb_fn f, slong prec) {
     arb_swap(r, lo);
   arb_clear(lo);
   arb_clear(hi);
+}
+static void increasing(arb_t r, const arb_t a, arb_fn f, slong prec) {
+  monotone(r, a, f, 0, prec);
 }
 
 static int be_ID(arb_t r, const arb_t a, const arb_t b, slong prec) {
@@ -155,28 +164,10 @@ static int be_SINH(arb_t r, const arb_t a, const arb_t b, slong prec) {
   increasing(r, a, arb_sinh, prec);
   return 0;
 }
-/* cosh, even and increasing in |a|: a ball Arb's cosh proves too little of
-   (as increasing() says for exp) is replaced by [cosh(min |a|), cosh(max |a|)],
-   min |a| being 0 where the ball holds 0 */
+/* cosh, even and increasing in |a| */
 static int be_COSH(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
-  arb_cosh(r, a, prec);
-  if (arb_is_exact(a) || !arb_is_finite(a) ||
-      (arb_is_finite(r) && arb_rel_accuracy_bits(r) >= 8))
-    return 0;
-  arb_t lo, hi;
-  arb_init(lo);
-  arb_init(hi);
-  slong p = prec < 64 ? 64 : prec;
-  arb_get_abs_lbound_arf(arb_midref(lo), a, p); /* outward: at most every |x| of a */
-  arb_get_abs_ubound_arf(arb_midref(hi), a, p); /* at least every |x| */
-  arb_cosh(lo, lo, p);
-  arb_cosh(hi, hi, p);
-  arb_union(lo, lo, hi, p);
-  if (!arb_is_finite(r) || !arb_intersection(r, r, lo, p))
-    arb_swap(r, lo);
-  arb_clear(lo);
-  arb_clear(hi);
+  monotone(r, a, arb_cosh, 1, prec);
   return 0;
 }
 /* σ(a) = 1/(1 + e^-a): both signs of a keep a small relative error (e^-a

@@ -397,6 +397,46 @@ static void set_rad(arb_t x, double r) {
   mag_set_ui_2exp_si(arb_radref(x), (ulong)ldexp(f, 30), e - 30);
 }
 
+/* wide balls of monotone ops, at 2 bits: near the image of the ends, not
+   Arb's wider ball (Arb's cosh of 0 ± 26 at 2 bits is 3.4e10 ± 6.6e10, half
+   of it below cosh's least value 1; at 53 bits Arb's is near the image).  A ball's radius has 30 bits, so the bound on the
+   low side is the least value less a part in 1e8 of the greatest.  Values by
+   hand: cosh(26) = e^26/2 + e^-26/2 = 9.78648047e10, e^26 = 1.95729609e11,
+   cosh(15) = 1.63440e6, cosh(25) = 3.60024e10. */
+static void wide(void) {
+  static const struct {
+    int op;
+    double x, xr, least, most;
+  } cases[] = {
+      {XI_COSH, 0, 26, 1, 9.78648047e10},     /* even: min |x| is 0 */
+      {XI_COSH, -20, 5, 1.63440e6, 3.60024e10}, /* [cosh 15, cosh 25] */
+      {XI_EXP, 0, 26, 0, 1.95729609e11},
+  };
+  arb_t x, r;
+  arb_init(x), arb_init(r);
+  xi_shape s = {0, 1, 1};
+  xiO_bview vx = {x, s, 1, NULL}, vr = {r, s, 1, NULL};
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    checks++;
+    arb_set_d(x, cases[c].x), set_rad(x, cases[c].xr);
+    arf_t lo, hi;
+    arf_init(lo), arf_init(hi);
+    int rc = xiO_ball_forward(cases[c].op, &vr, &vx, NULL, 2);
+    arb_get_lbound_arf(lo, r, 53);
+    arb_get_ubound_arf(hi, r, 53);
+    double m = cases[c].most;
+    if (rc != 0 || arf_cmp_d(lo, cases[c].least - 1e-8 * m) < 0 || arf_cmp_d(hi, m * (1 + 1e-5)) > 0) {
+      failures++;
+      char *sr = arb_get_str(r, 10, 0);
+      printf("FAIL wide %zu (op %d): rc %d, ball %s, not within [%g, %g]\n", c, cases[c].op, rc,
+             sr, cases[c].least, m);
+      flint_free(sr);
+    }
+    arf_clear(lo), arf_clear(hi);
+  }
+  arb_clear(x), arb_clear(r);
+}
+
 static void decisions(void) {
   arb_t x, y, r;
   arb_init(x), arb_init(y), arb_init(r);
@@ -472,6 +512,7 @@ int main(void) {
   elementwise();
   tensors();
   decisions();
+  wide();
   coverage();
   xiO_done();
   flint_cleanup();
