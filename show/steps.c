@@ -121,12 +121,14 @@ static void factor(const xiT_writer *w, xiW_buf *b, const xiT_term *t) {
 /* the text of one term: consumer c's adjoint times its partial by operand k */
 static void term_text(const xiT_writer *w, xiW_buf *b, const xiT_term *t) {
   const xiG_node *cn = &w->g->nodes[t->consumer];
-  const char *d = xiO_table[cn->op].d[t->k];
   int tex = w->dialect == XI_T_TEX;
-  if (cn->op == XI_LIST) { /* element (or row) k of the list's adjoint */
+  if (cn->op == XI_LIST) { /* element (or row) k of the list's adjoint (k may pass 1) */
     xiT_w_dadj(w, b, t->consumer);
     xiW_put(b, "[%u]", t->k);
-  } else if (!xiO_table[cn->op].partial) { /* a whole-tensor rule: its matrix form */
+    return;
+  }
+  const char *d = xiO_table[cn->op].d[t->k];
+  if (!xiO_table[cn->op].partial) { /* a whole-tensor rule: its matrix form */
     xiT_w_form(w, b, d, t->consumer);
   } else if (t->sum && strcmp(d, "1") == 0) {
     sum_sign(w, b, t->sum);
