@@ -150,7 +150,16 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
             (long long)v[1], (long long)v[2]);
     return 0;
   }
-  if (kind >= XI_C_KEYS) { /* dict_keys([...]): the dict's keys, values or pairs */
+  if ((kind == XI_C_SET || kind == XI_C_ULIST) && x->nargs > 1) /* (tape/pyset.c) */
+    return xiX_fail(err, at, "Python prints a %s in CPython's hash order, which changes from "
+                             "run to run for strings and which xi does not reproduce: print "
+                             "sorted(s)%s", kind == XI_C_SET ? "set" : "list made of a set",
+                    kind == XI_C_SET ? "" : " or sort the list first, xs.sort()");
+  if (kind == XI_C_SET && x->nargs == 0) {
+    xiW_str(b, "set()", 5);
+    return 0;
+  }
+  if (kind >= XI_C_KEYS && kind <= XI_C_ITEMS) { /* dict_keys([...]): a dict's keys ... */
     xiW_put(b, "%s([", xiG_kind_name(kind));
     uint32_t d = x->args[0], n = g->nodes[d].x->nargs / 2;
     for (uint32_t k = 0; k < n; k++) {
@@ -170,8 +179,9 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
     xiW_str(b, "])", 2);
     return 0;
   }
-  const char *open = kind == XI_C_LIST ? "[" : kind == XI_C_DICT ? "{" : "(";
-  const char *close = kind == XI_C_LIST ? "]" : kind == XI_C_DICT ? "}"
+  int list = kind == XI_C_LIST || kind == XI_C_ULIST;
+  const char *open = list ? "[" : kind == XI_C_DICT || kind == XI_C_SET ? "{" : "(";
+  const char *close = list ? "]" : kind == XI_C_DICT || kind == XI_C_SET ? "}"
                       : x->nargs == 1    ? ",)" : ")";
   xiW_str(b, open, 1);
   for (uint32_t k = 0; k < x->nargs && !b->failed; k++) {

@@ -83,7 +83,10 @@ typedef enum {
 enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,
        XI_C_ENUMERATE, XI_C_ZIP, XI_C_RANGE,
        XI_C_OBJ,   /* an instance of a class (tape/pyobj.c): no items; its class and id */
-       XI_C_NONE }; /* None, what a method without return gives */
+       XI_C_NONE,  /* None, what a method without return gives */
+       XI_C_SET,   /* a set: its items once each, in no order xi shows (tape/pyset.c) */
+       XI_C_ULIST }; /* list(a set): a list in CPython's hash order, which xi does not
+                        know: only what does not depend on it is read (len, in, sort) */
 /* K_PY's op */
 enum {
   XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
@@ -96,7 +99,10 @@ enum {
   XI_PY_IS,     /* x is None (one side None: xi's values have no other identity) */
   XI_PY_ISNOT,  /* x is not None */
   XI_PY_INDEX,  /* xs.index(v) */
-  XI_PY_REVERSED /* reversed(xs): a list, last item first */
+  XI_PY_REVERSED, /* reversed(xs): a list, last item first */
+  XI_PY_SET,      /* set(), set(xs) (tape/pyset.c) */
+  XI_PY_SORT,     /* xs.sort(): the pair (xs, the sorted list), for the statement (S_MUTATE) */
+  XI_PY_JOIN      /* sep.join(xs): a string */
 };
 
 /* K_ATTR's op: what is read from a value */

@@ -59,7 +59,8 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
   }
   if (p->python && !(xiS_tag(p->sym, id) & TAG_SHADOWED) &&
       (xiP_word_is(p, &name, "sum") || xiP_word_is(p, &name, "max") ||
-       xiP_word_is(p, &name, "min"))) { /* Python's own, on anything it walks */
+       xiP_word_is(p, &name, "min") || xiP_word_is(p, &name, "set"))) {
+    /* Python's own, on anything it walks (set: also xi's command, at a statement's start) */
     xiP_py_builtin(p, c, name);
     return;
   }

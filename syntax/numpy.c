@@ -93,7 +93,7 @@ static const np_row method_rows[] = {
     SP("ravel", SP_FLATTEN), SP("item", SP_ITEM), SP("dot", SP_DOT), SP("astype", SP_ASTYPE),
     SP("transpose", SP_T), SP("clip", SP_CLIP),
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
-    PY("items", NULL), PY("get", NULL), PY("index", NULL),
+    PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
     REFUSE("tolist", ".tolist() is not part of xi: print the array itself, or list(x) for "
                      "a list of its rows (or numbers)"),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
@@ -314,6 +314,30 @@ static void clip(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int first, x
   }
 }
 
+/* np.clip(x, lo, hi, out=x), x a name, as a statement of its own: x[:] = np.clip(x, lo,
+   hi), which NumPy's is (the same array, every name of it seeing the change); stmt.c
+   makes the statement of it (p->clip_out), and refuses it anywhere else.  Another out=
+   would write into another array, which xi does not follow */
+static void clip_out(xiP_parser *p, xiP_code *c, const xiP_callargs *a, xiL_token name) {
+  int last = a->n - 1;
+  const xiP_ins *x = &c->ins[a->start[0]], *o = &c->ins[a->start[last]];
+  if (strcmp(xiS_name(p->sym, a->kw[last]), "out") != 0)
+    xiP_fail(p, a->pos[last], "clip has no keyword %s here (out=x, x the array clipped, is "
+                              "read)", xiS_name(p->sym, a->kw[last]));
+  if (p->method || a->n != 4 || a->start[1] != a->start[0] + 1 || x->kind != K_NAME ||
+      c->n != a->start[last] + 1 || o->kind != K_NAME || o->arg != x->arg)
+    xiP_fail(p, a->pos[last], "np.clip(x, lo, hi, out=...) is read only with out= the array "
+                              "clipped, x a name (np.clip(x, lo, hi, out=x), x changed in "
+                              "place); for another array write y[:] = np.clip(x, lo, hi)");
+  c->n--; /* the out= name */
+  xiP_callargs b = *a;
+  b.n = 3, b.nkw = 0;
+  clip(p, c, &b, 1, name.pos);
+  p->clip_out = c->n + 1;
+  p->clip_name = x->arg;
+  p->clip_pos = a->pos[last];
+}
+
 static void attr(xiP_parser *p, xiP_code *c, int which, xi_pos pos) {
   xiP_ins ins = {K_ATTR, (uint8_t)which, 0, 0, 0, pos};
   xiP_emit(p, c, ins);
@@ -345,6 +369,10 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     xiP_emit_op(p, c, XI_ID, pos);
     break;
   case SP_CLIP:
+    if (a->nkw == 1 && p->python) { /* np.clip(x, lo, hi, out=x): x changed in place */
+      clip_out(p, c, a, name);
+      break;
+    }
     need(p, a, first + 2, first + 2, name, "clip(a, a_min, a_max)");
     clip(p, c, a, first, pos);
     break;

@@ -137,6 +137,10 @@ typedef struct {
   int method;         /* a method's call is compiled (numpy.c): no XI_OPF_NP */
   int generator;      /* a call of Python's builtins is read: sum(x for x in xs) allowed */
   int method_base;    /* the value before the last method's '.' is a plain name */
+  uint32_t clip_out;  /* np.clip(x, lo, hi, out=x) read: 1 + where its code ends (numpy.c);
+                         only a statement of its own, which stmt.c makes x[:] = ... */
+  uint32_t clip_name; /* its x */
+  xi_pos clip_pos;    /* its out= */
   size_t resync;      /* after a bracket never closed: 1 + where the next line starts */
   uint32_t resync_line;
   struct xiP_held *held; /* statements a reader holds while it goes on (a def's blocks, a

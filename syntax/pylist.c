@@ -214,7 +214,7 @@ void xiP_py_list(xiP_parser *p, xiP_code *c) {
 
 void xiP_py_dict(xiP_parser *p, xiP_code *c) {
   xiL_token open = xiP_take(p);
-  uint32_t n = 0;
+  uint32_t n = 0, start = c->n;
   int saved = p->no_compare;
   p->no_compare = 0;
   while (!xiP_is(p, T_RBRACE)) {
@@ -223,13 +223,22 @@ void xiP_py_dict(xiP_parser *p, xiP_code *c) {
     xiP_expr(p, c);
     if (!xiP_is(p, T_COLON))
       xiP_fail(p, xiP_peek(p)->pos, n ? "expected ':' and the value"
-                                      : "sets ({a, b}) are not part of xi: a dict is "
-                                        "{'key': value}, a list [a, b]");
+                                      : "set displays ({a, b}) are not part of xi: "
+                                        "set([a, b]) makes a set, {'key': value} a dict");
     xiP_take(p);
     xiP_expr(p, c);
-    if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR)
-      xiP_fail(p, xiP_peek(p)->pos, "dict comprehensions are not part of xi: build the dict "
-                                    "with a for loop (d[k] = v)");
+    if (n == 0 && xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR) {
+      /* {k: v for x in xs}: dict([(k, v) for x in xs]), which Python's is (the key
+         computed first, a later equal key's value in the first one's place) */
+      xiP_ins pair = {K_TUPLE, XI_C_TUPLE, 0, 2, 0, open.pos};
+      xiP_emit(p, c, pair);
+      comprehension(p, c, start, open.pos);
+      xiP_expect(p, T_RBRACE, "'}' after the dict comprehension");
+      p->no_compare = saved;
+      xiP_ins dict = {K_PY, XI_PY_DICT, 0, 1, 0, open.pos};
+      xiP_emit(p, c, dict);
+      return;
+    }
     if (2 * ++n > XI_DISPLAY_MAX)
       xiP_fail(p, open.pos, "a dict of more than %d items written out", XI_DISPLAY_MAX / 2);
     if (!xiP_is(p, T_COMMA))
@@ -259,6 +268,8 @@ static const struct {
     {"keys", XI_PY_KEYS, 0, 0},         {"values", XI_PY_VALUES, 0, 0},
     {"items", XI_PY_ITEMS, 0, 0},       {"get", XI_PY_GET, 1, 2},
     {"index", XI_PY_INDEX, 1, 1},       {"reversed", XI_PY_REVERSED, 1, 1},
+    {"set", XI_PY_SET, 0, 1},           {"sort", XI_PY_SORT, 0, 0},
+    {"join", XI_PY_JOIN, 1, 1},
 };
 
 static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
@@ -270,8 +281,9 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
   if (k == nb)
     xiP_fail(p, name.pos, "%.*s is not part of xi", (int)name.len, s);
   xiP_callargs a;
-  p->generator = !method; /* sum(e for x in xs): its generator as a list (xs.append(...)'s
-                             would be a generator object) */
+  /* sum(e for x in xs), ''.join(e for x in xs): the generator as a list (xs.append(...)'s
+     would be a generator object) */
+  p->generator = !method || builtins[k].which == XI_PY_JOIN;
   xiP_call_args(p, c, &a, name);
   int start = builtins[k].which == XI_PY_ENUMERATE && a.nkw == 1 && a.n == 2 &&
               strcmp(xiS_name(p->sym, a.kw[1]), "start") == 0; /* enumerate(xs, start=1) */

@@ -61,8 +61,13 @@ int xiP_text_ahead(xiP_parser *p) {
   if (t.type == T_STRING) { /* "a" 'b' standing alone, or joined to more by + */
     while (xiP_is(p, T_STRING))
       xiP_take(p);
-    text = xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_is(p, T_PERCENT) || xiP_is(p, T_DOT) ||
+    text = xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_is(p, T_PERCENT) ||
            (p->python && xiP_is(p, T_PLUS));
+    if (xiP_is(p, T_DOT)) { /* "{}".format(x) is print's text; ''.join(xs) a value */
+      xiP_take(p);
+      xiL_token w = *xiP_peek(p);
+      text = !p->python || w.type != T_NAME || !xiP_word_is(p, &w, "join");
+    }
   } else if (conversion(p, &t)) { /* str(x) ... */
     xiP_take(p);
     text = xiP_is(p, T_LP);

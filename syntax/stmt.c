@@ -51,6 +51,28 @@ static void py_index_assign(xiP_parser *p, xiP_stmt *st, xiL_token op) {
   xiP_emit(p, c, two);
 }
 
+/* np.clip(x, lo, hi, out=x) alone (numpy.c's clip_out): x[:] = np.clip(x, lo, hi), as
+   py_index_assign makes it: x and a copy of it, the clip's code, K_INDEXSET of one ':',
+   and the pair (x, the new x) */
+static void clip_statement(xiP_parser *p, xiP_stmt *st) {
+  xiP_code *c = &st->code;
+  xi_pos at = p->clip_pos;
+  xiP_ins name = c->ins[0], dup = {K_DUP, 0, 0, 0, 0, at};
+  xiP_emit(p, c, dup); /* room: the clip's code (x first) moves up by two */
+  xiP_emit(p, c, dup);
+  memmove(c->ins + 2, c->ins, (c->n - 2) * sizeof *c->ins);
+  c->ins[0] = name, c->ins[1] = dup;
+  xiP_ins set = {K_INDEXSET, 1, 0, 1, 0, at}, two = {K_TUPLE, XI_C_TUPLE, 0, 2, 0, at};
+  xiP_emit(p, c, set);
+  xiP_emit(p, c, two);
+  st->kind = S_INDEXSET;
+  st->pair = 1;
+  st->assign = T_ASSIGN;
+  st->name = name.arg;
+  st->target_pos = name.pos;
+  p->clip_out = 0;
+}
+
 static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   xiP_code *c = &st->code;
   xiP_ins last = c->ins[c->n - 1];
@@ -330,9 +352,15 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
     return;
   }
   xiP_code *c = &st->code;
+  if (p->clip_out && p->clip_out == c->n + 1 && c->ins[0].kind == K_NAME &&
+      c->ins[0].arg == p->clip_name) { /* np.clip(x, lo, hi, out=x) alone */
+    clip_statement(p, st);
+    return;
+  }
   if (c->n && c->ins[c->n - 1].kind == K_PY &&
-      (c->ins[c->n - 1].op == XI_PY_APPEND || c->ins[c->n - 1].op == XI_PY_EXTEND)) {
-    st->kind = S_MUTATE; /* xs.append(v): a statement that changes xs */
+      (c->ins[c->n - 1].op == XI_PY_APPEND || c->ins[c->n - 1].op == XI_PY_EXTEND ||
+       c->ins[c->n - 1].op == XI_PY_SORT)) {
+    st->kind = S_MUTATE; /* xs.append(v), xs.sort(): a statement that changes xs */
     return;
   }
   /* np.random.seed(42): the seed command */
@@ -353,7 +381,8 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
 static void stray_code(xiP_parser *p, const xiP_code *c, uint32_t upto) {
   for (uint32_t k = 0; k < upto; k++)
     if (c->ins[k].kind == K_PY &&
-        (c->ins[k].op == XI_PY_APPEND || c->ins[k].op == XI_PY_EXTEND))
+        (c->ins[k].op == XI_PY_APPEND || c->ins[k].op == XI_PY_EXTEND ||
+         c->ins[k].op == XI_PY_SORT))
       xiP_fail(p, c->ins[k].pos, "this changes a list and gives None (as in Python): write it "
                                  "as a statement of its own, xs.append(v)");
 }
@@ -422,7 +451,11 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
       xiP_fail(p, xiP_peek(p)->pos, "IndentationError: unexpected indent (no line before it "
                                     "ends with ':' to open a block; at the prompt a blank "
                                     "line ends a block: load the file, or paste it whole)");
+    p->clip_out = 0;
     statement(p, st);
+    if (p->clip_out)
+      xiP_fail(p, p->clip_pos, "np.clip(x, lo, hi, out=x) changes x in place and is read as a "
+                               "statement of its own: its value is not used here");
     if (st->kind != S_NOTHING || p->ended || !xiP_at_end(p))
       break;
     xiP_stmt_free(st); /* pass, a docstring: on to the next statement */

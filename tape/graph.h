@@ -318,6 +318,8 @@ typedef struct xiG_graph {
   uint64_t *lost;                 /* by node: a let-go leaf's summary of its history */
   uint32_t nlost;
   xiG_autograd ag;  /* micrograd's and PyTorch's .grad (autograd.c) */
+  uint32_t chsym, chk, choff; /* a walk over a string: its text's symbol + 1, the last
+                                 character asked for and its byte (pyset.c) */
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);

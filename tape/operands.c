@@ -96,6 +96,8 @@ int xiG_container_attr(xiG_graph *g, int which, uint32_t c, xi_pos pos, uint32_t
   if (xiG_kind(g, c) == XI_C_STR) { /* its characters, as Python counts them */
     for (const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT]); *t; t++)
       n += (*t & 0xC0) != 0x80;
+  } else if (xiG_kind(g, c) == XI_C_SET || xiG_kind(g, c) == XI_C_ULIST) {
+    n = g->nodes[c].x->nargs; /* (in any order) */
   } else if (xiG_kind(g, c) == XI_C_ENUMERATE || xiG_kind(g, c) == XI_C_ZIP) {
     return xiX_fail(err, pos, "an %s object has no len() (TypeError): len() of what it walks",
                     xiG_kind_name(xiG_kind(g, c)));

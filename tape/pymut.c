@@ -361,6 +361,8 @@ static int holds(const xiG_graph *g, uint32_t c, uint32_t h) {
 
 int xiG_list_append(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *out,
                     xi_err *err) {
+  if (xiG_kind(g, c) == XI_C_ULIST) /* (list(a set): tape/pyset.c) */
+    return xiG_unordered(g, c, pos, err);
   if (xiG_kind(g, c) != XI_C_LIST)
     return xiX_fail(err, pos, "'%s' object has no attribute 'append': a list has it",
                     xiG_type_of(g, c));
@@ -394,6 +396,8 @@ static int updated(xiG_graph *g, uint32_t old, int op, uint32_t v, xi_pos pos, u
 int xiG_setitem(xiG_graph *g, uint32_t c, uint32_t key, int op, uint32_t v, xi_pos pos,
                 uint32_t *out, xi_err *err) {
   int kind = xiG_kind(g, c);
+  if (kind == XI_C_ULIST || kind == XI_C_SET) /* (tape/pyset.c) */
+    return xiG_unordered(g, c, pos, err);
   if (kind == XI_C_TUPLE)
     return xiX_fail(err, pos, "a tuple cannot be changed (in Python either)");
   if (kind != XI_C_LIST && kind != XI_C_DICT)
@@ -484,6 +488,8 @@ int xiG_py_update(xiG_graph *g, uint32_t name, int op, uint32_t old, uint32_t rh
                   uint32_t mark, xi_pos pos, uint32_t *bound, xi_err *err) {
   uint32_t r, places;
   int list = xiG_kind(g, old) == XI_C_LIST;
+  if (xiG_kind(g, old) == XI_C_ULIST || xiG_kind(g, old) == XI_C_SET) /* (tape/pyset.c) */
+    return xiG_unordered(g, old, pos, err);
   if (list && op == XI_ADD && xiG_kind(g, rhs) != XI_C_LIST && /* xs += any iterable */
       xiG_convert(g, XI_C_LIST, rhs, pos, &rhs, err))
     return -1;

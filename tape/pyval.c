@@ -17,10 +17,11 @@
 static const char *const kind_names[] = {"tuple",      "list",      "dict",
                                          "str",        "dict_keys", "dict_values",
                                          "dict_items", "enumerate", "zip",
-                                         "range",      "object",    "NoneType"};
+                                         "range",      "object",    "NoneType",
+                                         "set",        "list"};
 
 const char *xiG_kind_name(int kind) {
-  return kind >= 0 && kind <= XI_C_NONE ? kind_names[kind] : "number";
+  return kind >= 0 && kind <= XI_C_ULIST ? kind_names[kind] : "number";
 }
 
 /* what a value is, as Python's messages name its type */
@@ -322,11 +323,13 @@ int xiG_item(xiG_graph *g, uint32_t c, uint32_t key, xi_pos pos, uint32_t *out, 
     *out = x->args[s + 1];
     return 0;
   }
+  if (kind == XI_C_STR)
+    return xiG_str_item(g, c, key, pos, out, err);
+  if (kind == XI_C_SET || kind == XI_C_ULIST)
+    return xiG_unordered(g, c, pos, err);
   if (kind != XI_C_TUPLE && kind != XI_C_LIST && kind != XI_C_RANGE)
-    return xiX_fail(err, pos, kind == XI_C_STR ? "indexing a string is not part of xi"
-                                               : "a %s object cannot be indexed (in Python "
-                                                 "either): list(...) of it can",
-                    xiG_kind_name(kind));
+    return xiX_fail(err, pos, "a %s object cannot be indexed (in Python either): list(...) of "
+                              "it can", xiG_kind_name(kind));
   int32_t i;
   if (xiG_py_index(g, key, xiG_kind_name(kind), pos, &i, err))
     return -1;
@@ -356,13 +359,9 @@ static int64_t adjust(int64_t i, int64_t n, int64_t step) {
   return i;
 }
 
-int xiG_slice(xiG_graph *g, uint32_t c, const uint32_t *bounds, xi_pos pos, uint32_t *out,
-              xi_err *err) {
-  int kind = xiG_kind(g, c);
-  if (kind != XI_C_LIST && kind != XI_C_TUPLE)
-    return xiX_fail(err, pos, "a slice of a %s is not part of xi", xiG_kind_name(kind));
-  const xiG_ext *x = g->nodes[c].x;
-  int64_t n = x->nargs, b[3] = {0, 0, 1};
+int xiG_slice_bounds(xiG_graph *g, const uint32_t *bounds, int64_t n, xi_pos pos, int64_t *lo,
+                     int64_t *hi, int64_t *step, xi_err *err) {
+  int64_t b[3] = {0, 0, 1};
   int given[3];
   for (int q = 0; q < 3; q++) {
     given[q] = bounds[q] != XI_NONE;
@@ -374,9 +373,25 @@ int xiG_slice(xiG_graph *g, uint32_t c, const uint32_t *bounds, xi_pos pos, uint
   }
   if (b[2] == 0)
     return xiX_fail(err, pos, "slice step cannot be zero (ValueError)");
-  int64_t step = b[2];
-  int64_t lo = given[0] ? adjust(b[0], n, step) : step < 0 ? n - 1 : 0;
-  int64_t hi = given[1] ? adjust(b[1], n, step) : step < 0 ? -1 : n;
+  *step = b[2];
+  *lo = given[0] ? adjust(b[0], n, *step) : *step < 0 ? n - 1 : 0;
+  *hi = given[1] ? adjust(b[1], n, *step) : *step < 0 ? -1 : n;
+  return 0;
+}
+
+int xiG_slice(xiG_graph *g, uint32_t c, const uint32_t *bounds, xi_pos pos, uint32_t *out,
+              xi_err *err) {
+  int kind = xiG_kind(g, c);
+  if (kind == XI_C_STR)
+    return xiG_str_slice(g, c, bounds, pos, out, err);
+  if (kind == XI_C_SET || kind == XI_C_ULIST)
+    return xiG_unordered(g, c, pos, err);
+  if (kind != XI_C_LIST && kind != XI_C_TUPLE)
+    return xiX_fail(err, pos, "a slice of a %s is not part of xi", xiG_kind_name(kind));
+  const xiG_ext *x = g->nodes[c].x;
+  int64_t lo, hi, step;
+  if (xiG_slice_bounds(g, bounds, x->nargs, pos, &lo, &hi, &step, err))
+    return -1;
   uint32_t *items = malloc((x->nargs ? x->nargs : 1) * sizeof *items), m = 0;
   if (!items)
     return xiG_oom(g, pos, err);

@@ -30,4 +30,34 @@ int xiG_str_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_
 int xiG_list_grown(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *out,
                    xi_err *err);
 
+/* a slice's bounds over n items as Python's PySlice_AdjustIndices makes them (pyval.c) */
+int xiG_slice_bounds(xiG_graph *g, const uint32_t *bounds, int64_t n, xi_pos pos, int64_t *lo,
+                     int64_t *hi, int64_t *step, xi_err *err);
+/* numbers, or strings, in Python's order, stably (pywalk.c) */
+int xiG_sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_err *err);
+
+/* pyset.c: a string's characters, sets, xs.sort(), sep.join(xs) */
+/* the message for what would read a set's order (a set, or list(a set)) */
+int xiG_unordered(const xiG_graph *g, uint32_t c, xi_pos pos, xi_err *err);
+/* the message when a or b is a set or list(a set), where an operation reads their order */
+int xiG_unordered_among(const xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, xi_err *err);
+/* == of two sets */
+int xiG_set_equal(xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, int *equal, xi_err *err);
+/* x among a set's items (or list(a set)'s), by == */
+int xiG_unordered_has(xiG_graph *g, uint32_t c, uint32_t x, xi_pos pos, int *found,
+                      xi_err *err);
+/* sorted(c) (kind < 0), list(c) of a set or list(a set) */
+int xiG_set_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *out,
+                    xi_err *err);
+/* string s's characters as Python counts them, its kth, s[key], s[a:b:k] */
+int xiG_str_len(const xiG_graph *g, uint32_t s);
+int xiG_str_char(xiG_graph *g, uint32_t s, uint32_t k, xi_pos pos, uint32_t *out, xi_err *err);
+int xiG_str_item(xiG_graph *g, uint32_t s, uint32_t key, xi_pos pos, uint32_t *out,
+                 xi_err *err);
+int xiG_str_slice(xiG_graph *g, uint32_t s, const uint32_t *bounds, xi_pos pos, uint32_t *out,
+                  xi_err *err);
+/* XI_PY_SET, XI_PY_SORT, XI_PY_JOIN (xiG_py_call's) */
+int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                    uint32_t *out, xi_err *err);
+
 #endif

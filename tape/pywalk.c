@@ -56,8 +56,15 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
     return 0;
   case XI_C_RANGE:
     return xiG_range_of(g, c, v, n, pos, err);
+  case XI_C_STR:
+    *n = (uint32_t)xiG_str_len(g, c);
+    return 0;
+  case XI_C_SET:
+  case XI_C_ULIST: /* (one item or none: in the one order there is) */
+    *n = x->nargs;
+    return x->nargs <= 1 ? 0 : xiG_unordered(g, c, pos, err);
   default:
-    return xiX_fail(err, pos, "walking over a string's characters is not part of xi");
+    return xiX_fail(err, pos, "'%s' object is not iterable (TypeError)", xiG_type_of(g, c));
   }
 }
 
@@ -113,8 +120,11 @@ int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *ou
     uint32_t n;
     return xiG_range_of(g, c, v, &n, pos, err) ? -1 : number(g, v[0] + (int64_t)k * v[2], pos, out, err);
   }
-  default:
-    return xiX_fail(err, pos, "walking over a string's characters is not part of xi");
+  case XI_C_STR:
+    return xiG_str_char(g, c, k, pos, out, err);
+  default: /* a set of one item (xiG_walk_len) */
+    *out = x->args[k];
+    return 0;
   }
 }
 
@@ -149,7 +159,7 @@ static int before(const xiG_graph *g, uint32_t a, uint32_t b) {
   return mpfr_less_p(g->nodes[a].v, g->nodes[b].v);
 }
 
-static int sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_err *err) {
+int xiG_sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_err *err) {
   for (uint32_t k = 0; k < n; k++) {
     int str = xiG_kind(g, items[k]) == XI_C_STR;
     if ((!str && (xiG_kind(g, items[k]) >= 0 || xiG_is_tensor(&g->nodes[items[k]]))) ||
@@ -179,10 +189,12 @@ static int sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_
 
 int xiG_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err) {
   uint32_t *items, n;
-  int sorted = kind < 0;
+  int sorted = kind < 0, ck = xiG_kind(g, c);
+  if (ck == XI_C_SET || ck == XI_C_ULIST) /* sorted(s), list(s): their items in no order */
+    return xiG_set_convert(g, kind, c, pos, out, err);
   if (walk_all(g, c, pos, &items, &n, err))
     return -1;
-  int rc = sorted ? sort_items(g, items, n, pos, err) : 0;
+  int rc = sorted ? xiG_sort_items(g, items, n, pos, err) : 0;
   if (rc == 0 && kind == XI_C_DICT) { /* dict(pairs): each a (key, value) */
     uint32_t *kv = malloc((2 * n + 1) * sizeof *kv), m = 0;
     for (uint32_t k = 0; kv && k < n && rc == 0; k++) {
@@ -310,6 +322,8 @@ static int repeat(xiG_graph *g, uint32_t c, uint32_t times, xi_pos pos, uint32_t
 
 int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
               xi_err *err) {
+  if (xiG_unordered_among(g, a, b, pos, err))
+    return -1;
   int ka = xiG_kind(g, a), kb = xiG_kind(g, b), rs = xiG_str_op(g, op, a, b, pos, out, err);
   if (rs <= 0)
     return rs;
@@ -346,6 +360,10 @@ int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t
 
 int xiG_py_equal(xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, int *equal, xi_err *err) {
   int ka = xiG_kind(g, a), kb = xiG_kind(g, b);
+  if (ka == XI_C_SET && kb == XI_C_SET) /* equal whatever their order */
+    return xiG_set_equal(g, a, b, pos, equal, err);
+  if (xiG_unordered_among(g, a, b, pos, err))
+    return -1;
   if (ka != kb || ka < 0) {
     if ((ka < 0 && xiG_is_tensor(&g->nodes[a])) || (kb < 0 && xiG_is_tensor(&g->nodes[b])))
       return xiX_fail(err, pos, "== of an array and a %s is not part of xi",
@@ -462,6 +480,11 @@ static int py_in(xiG_graph *g, uint32_t x, uint32_t c, int not, xi_pos pos, uint
     return boolean(g, found != not, pos, out, err);
   }
   uint32_t n;
+  if (kind == XI_C_SET || kind == XI_C_ULIST) { /* in any order */
+    if (xiG_unordered_has(g, c, x, pos, &found, err))
+      return -1;
+    return boolean(g, found != not, pos, out, err);
+  }
   if (xiG_walk_len(g, c, pos, &n, err))
     return -1;
   for (uint32_t k = 0; k < n && !found; k++) {
@@ -481,6 +504,8 @@ int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) 
     n = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT])[0] != '\0';
   else if (kind == XI_C_NONE || kind == XI_C_OBJ) /* None is false, an object true */
     n = kind == XI_C_OBJ;
+  else if (kind == XI_C_SET || kind == XI_C_ULIST)
+    n = g->nodes[c].x->nargs;
   else if (kind != XI_C_ENUMERATE && kind != XI_C_ZIP && xiG_walk_len(g, c, pos, &n, err))
     return -1; /* (an enumerate or a zip is an object, true as Python's are) */
   *holds = n > 0;
@@ -490,6 +515,8 @@ int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) 
 int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err) {
   uint32_t t, u, pair[2];
+  if ((which == XI_PY_EXTEND || which == XI_PY_INDEX) && xiG_unordered_among(g, args[0], args[0], pos, err))
+    return -1;
   switch (which) {
   case XI_PY_LIST:
   case XI_PY_TUPLE:
@@ -597,7 +624,7 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
                                 "for values write ==, != (an object's identity is not kept)");
     return boolean(g, (a && b) != (which == XI_PY_ISNOT), pos, out, err);
   }
-  default:
-    return xiX_fail(err, pos, "this is not part of xi");
+  default: /* set(), xs.sort(), sep.join(xs) */
+    return xiG_py_call_set(g, which, args, n, pos, out, err);
   }
 }

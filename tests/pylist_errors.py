@@ -27,14 +27,14 @@ for p, q in [1, 2]:
 print(enumerate(xs))
 print(f"{xs:.2f}")
 s = 'text'
-print(s[0])
+s[0] = 'T'
 print(d.keys()[0])
 print(max([np.zeros(2), np.ones(2)]))
 print(sum(xs, 10))
 print(sorted([1, 'a']))
 k = f"W{1}"
 u = {1, 2}
-w = {k: 1 for k in xs}
+w = {k for k in xs}
 z = [x * y for x in xs for y in xs]
 nest = []
 for i in range(101):
