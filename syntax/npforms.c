@@ -5,7 +5,8 @@
  * one instruction that the tape builds: a maker (K_MAKE: np.linspace and
  * np.random's draws) or a function of several ops (K_NPCALL), with the
  * values of the slots given on the stack and a mask of which they are.
- * np.linalg.norm, whose ord may be a string, is read here too. */
+ * np.linalg.norm, whose ord may be a string, is read here too, and np.clip (its
+ * out=, the array clipped, is an in-place update: stmt.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,4 +314,50 @@ void xiP_norm_call(xiP_parser *p, xiP_code *c, xiL_token name) {
   }
   xiP_ins ins = {K_OP, XI_NORM, 0, argc, mask, name.pos};
   xiP_emit(p, c, ins);
+}
+
+/* np.clip(a, lo, hi) = minimum(maximum(a, lo), hi); a None bound is skipped */
+void xiP_np_clip(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int first, xi_pos pos) {
+  uint32_t none = xiS_find(p->sym, "None", 4);
+  int lo_none = c->ins[a->start[first]].kind == K_NAME && c->ins[a->start[first]].arg == none;
+  int hi_none = c->ins[a->start[first + 1]].kind == K_NAME && c->ins[a->start[first + 1]].arg == none;
+  if (hi_none)
+    c->n--; /* the None */
+  else
+    xiP_emit_op(p, c, XI_MINIMUM, pos);
+  if (lo_none) {
+    memmove(c->ins + a->start[first], c->ins + a->start[first] + 1,
+            (c->n - a->start[first] - 1) * sizeof *c->ins);
+    c->n--;
+  } else {
+    xiP_ins mx = {K_OP, XI_MAXIMUM, 0, 0, 0, pos};
+    xiP_emit(p, c, mx); /* room, then the code after lo moves up by one */
+    uint32_t at = a->start[first + 1] - lo_none;
+    memmove(c->ins + at + 1, c->ins + at, (c->n - 1 - at) * sizeof *c->ins);
+    c->ins[at] = mx;
+  }
+}
+
+/* np.clip(x, lo, hi, out=x), x a name, as a statement of its own: x[:] = np.clip(x, lo,
+   hi), which NumPy's is (the same array, every name of it seeing the change); stmt.c
+   makes the statement of it (p->clip_out), and refuses it anywhere else.  Another out=
+   would write into another array, which xi does not follow */
+void xiP_np_clip_out(xiP_parser *p, xiP_code *c, const xiP_callargs *a, xiL_token name) {
+  int last = a->n - 1;
+  const xiP_ins *x = &c->ins[a->start[0]], *o = &c->ins[a->start[last]];
+  if (strcmp(xiS_name(p->sym, a->kw[last]), "out") != 0)
+    xiP_fail(p, a->pos[last], "clip has no keyword %s here (out=x, x the array clipped, is "
+                              "read)", xiS_name(p->sym, a->kw[last]));
+  if (p->method || a->n != 4 || a->start[1] != a->start[0] + 1 || x->kind != K_NAME ||
+      c->n != a->start[last] + 1 || o->kind != K_NAME || o->arg != x->arg)
+    xiP_fail(p, a->pos[last], "np.clip(x, lo, hi, out=...) is read only with out= the array "
+                              "clipped, x a name (np.clip(x, lo, hi, out=x), x changed in "
+                              "place); for another array write y[:] = np.clip(x, lo, hi)");
+  c->n--; /* the out= name */
+  xiP_callargs b = *a;
+  b.n = 3, b.nkw = 0;
+  xiP_np_clip(p, c, &b, 1, name.pos);
+  p->clip_out = c->n + 1;
+  p->clip_name = x->arg;
+  p->clip_pos = a->pos[last];
 }

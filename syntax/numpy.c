@@ -295,49 +295,6 @@ static void where(xiP_parser *p, xiP_code *c, const xiP_callargs *a, xi_pos pos)
   insert(p, c, end_c, after_c, 1);
 }
 
-/* np.clip(a, lo, hi) = minimum(maximum(a, lo), hi); a None bound is skipped */
-static void clip(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int first, xi_pos pos) {
-  uint32_t none = xiS_find(p->sym, "None", 4);
-  int lo_none = c->ins[a->start[first]].kind == K_NAME && c->ins[a->start[first]].arg == none;
-  int hi_none = c->ins[a->start[first + 1]].kind == K_NAME && c->ins[a->start[first + 1]].arg == none;
-  if (hi_none)
-    c->n--; /* the None */
-  else
-    xiP_emit_op(p, c, XI_MINIMUM, pos);
-  if (lo_none) {
-    memmove(c->ins + a->start[first], c->ins + a->start[first] + 1,
-            (c->n - a->start[first] - 1) * sizeof *c->ins);
-    c->n--;
-  } else {
-    xiP_ins mx = {K_OP, XI_MAXIMUM, 0, 0, 0, pos};
-    insert(p, c, a->start[first + 1] - lo_none, &mx, 1);
-  }
-}
-
-/* np.clip(x, lo, hi, out=x), x a name, as a statement of its own: x[:] = np.clip(x, lo,
-   hi), which NumPy's is (the same array, every name of it seeing the change); stmt.c
-   makes the statement of it (p->clip_out), and refuses it anywhere else.  Another out=
-   would write into another array, which xi does not follow */
-static void clip_out(xiP_parser *p, xiP_code *c, const xiP_callargs *a, xiL_token name) {
-  int last = a->n - 1;
-  const xiP_ins *x = &c->ins[a->start[0]], *o = &c->ins[a->start[last]];
-  if (strcmp(xiS_name(p->sym, a->kw[last]), "out") != 0)
-    xiP_fail(p, a->pos[last], "clip has no keyword %s here (out=x, x the array clipped, is "
-                              "read)", xiS_name(p->sym, a->kw[last]));
-  if (p->method || a->n != 4 || a->start[1] != a->start[0] + 1 || x->kind != K_NAME ||
-      c->n != a->start[last] + 1 || o->kind != K_NAME || o->arg != x->arg)
-    xiP_fail(p, a->pos[last], "np.clip(x, lo, hi, out=...) is read only with out= the array "
-                              "clipped, x a name (np.clip(x, lo, hi, out=x), x changed in "
-                              "place); for another array write y[:] = np.clip(x, lo, hi)");
-  c->n--; /* the out= name */
-  xiP_callargs b = *a;
-  b.n = 3, b.nkw = 0;
-  clip(p, c, &b, 1, name.pos);
-  p->clip_out = c->n + 1;
-  p->clip_name = x->arg;
-  p->clip_pos = a->pos[last];
-}
-
 static void attr(xiP_parser *p, xiP_code *c, int which, xi_pos pos) {
   xiP_ins ins = {K_ATTR, (uint8_t)which, 0, 0, 0, pos};
   xiP_emit(p, c, ins);
@@ -370,11 +327,11 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     break;
   case SP_CLIP:
     if (a->nkw == 1 && p->python) { /* np.clip(x, lo, hi, out=x): x changed in place */
-      clip_out(p, c, a, name);
+      xiP_np_clip_out(p, c, a, name);
       break;
     }
     need(p, a, first + 2, first + 2, name, "clip(a, a_min, a_max)");
-    clip(p, c, a, first, pos);
+    xiP_np_clip(p, c, a, first, pos);
     break;
   case SP_WHERE:
     need(p, a, 1, 3, name, "np.where(condition, a, b), or np.where(condition)");

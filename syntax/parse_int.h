@@ -74,6 +74,10 @@ typedef struct {
   int dtype;                       /* dtype=...: an XI_DT_*, or -1 */
 } xiP_callargs;
 void xiP_np_prepare(xiS_table *sym); /* the tags of keywords, modules and builtins */
+/* np.clip(a, lo, hi) of the call a (a's value the argument first); np.clip(x, lo, hi,
+   out=x) (npforms.c) */
+void xiP_np_clip(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int first, xi_pos pos);
+void xiP_np_clip_out(xiP_parser *p, xiP_code *c, const xiP_callargs *a, xiL_token name);
 /* a call's arguments, '(' taken, through ')' */
 void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name);
 /* op with the arguments a: keyword arguments put in their parameters' places */

@@ -1,5 +1,5 @@
-/* pyset.c: a string's characters (s[i], s[a:b], for ch in s), sep.join(xs),
- * xs.sort(), and Python's sets, as min-char-rnn.py uses them:
+/* pyset.c: a string's characters (s[i], s[a:b], for ch in s), sep.join(xs), sorting
+ * (sorted(), xs.sort()), and Python's sets, as min-char-rnn.py uses them:
  * chars = list(set(data)); chars.sort().
  *
  * A string is its text's code points, as Python counts them: the text is
@@ -224,6 +224,44 @@ int xiG_unordered_has(xiG_graph *g, uint32_t c, uint32_t x, xi_pos pos, int *fou
   for (uint32_t k = 0; k < g->nodes[c].x->nargs && !*found; k++)
     if (xiG_py_equal(g, x, g->nodes[c].x->args[k], pos, found, err))
       return -1;
+  return 0;
+}
+
+/* ---- sorting ---- */
+
+/* sorted(): numbers by value, strings by text; stable, as Python's */
+static int before(const xiG_graph *g, uint32_t a, uint32_t b) {
+  if (xiG_kind(g, a) == XI_C_STR)
+    return strcmp(xiS_name(&g->sym, (uint32_t)g->nodes[a].x->p[XI_C_TEXT]),
+                  xiS_name(&g->sym, (uint32_t)g->nodes[b].x->p[XI_C_TEXT])) < 0;
+  return mpfr_less_p(g->nodes[a].v, g->nodes[b].v);
+}
+
+int xiG_sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_err *err) {
+  for (uint32_t k = 0; k < n; k++) {
+    int str = xiG_kind(g, items[k]) == XI_C_STR;
+    if ((!str && (xiG_kind(g, items[k]) >= 0 || xiG_is_tensor(&g->nodes[items[k]]))) ||
+        str != (xiG_kind(g, items[0]) == XI_C_STR))
+      return xiX_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them)",
+                      xiG_type_of(g, items[k]));
+  }
+  uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp); /* a merge sort: stable, n log n */
+  if (!tmp)
+    return xiG_oom(g, pos, err);
+  for (uint32_t w = 1; w < n; w *= 2) {
+    if ((g->interrupt && *g->interrupt)) {
+      free(tmp);
+      return xiX_fail(err, pos, "interrupted");
+    }
+    for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+      uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      uint32_t a = lo, b = mid, k = lo;
+      while (a < mid || b < hi) /* a later one goes first only when it is less */
+        tmp[k++] = b < hi && (a >= mid || before(g, items[b], items[a])) ? items[b++] : items[a++];
+    }
+    memcpy(items, tmp, n * sizeof *items);
+  }
+  free(tmp);
   return 0;
 }
 

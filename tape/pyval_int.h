@@ -33,7 +33,7 @@ int xiG_list_grown(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *o
 /* a slice's bounds over n items as Python's PySlice_AdjustIndices makes them (pyval.c) */
 int xiG_slice_bounds(xiG_graph *g, const uint32_t *bounds, int64_t n, xi_pos pos, int64_t *lo,
                      int64_t *hi, int64_t *step, xi_err *err);
-/* numbers, or strings, in Python's order, stably (pywalk.c) */
+/* numbers, or strings, in Python's order, stably (pyset.c) */
 int xiG_sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_err *err);
 
 /* pyset.c: a string's characters, sets, xs.sort(), sep.join(xs) */
