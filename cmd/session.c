@@ -197,6 +197,7 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
 
 static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   s->g.mark = s->g.n; /* a statement may build XI_STATEMENT_NODES nodes */
+  s->g.numpy = (uint8_t)xiR_python(s);
   s->g.nwarn = 0;
   int rc = run_one(s, st, err);
   xiR_ag_notes(s); /* a float32 tensor made: said once */

@@ -75,9 +75,12 @@ typedef enum {
   K_NONE,    /* None: what a method without return gives */
   K_WALK,    /* a for in a def: it and a whole number i on the stack; when i is at it's
                 end, skip the next arg; else it's item i, then i + 1 (pydef.c) */
-  K_PRINT    /* print(...) in a def: its argc values on the stack, in order, taken; arg
+  K_PRINT,   /* print(...) in a def: its argc values on the stack, in order, taken; arg
                 the symbol of the rest of the statement (xiP_print_layout); the graph's
                 print hook writes it (the session's), nothing is pushed */
+  K_INPLACE  /* x op= v in a def (op: the operator): x's value and v on the stack; an array
+                changes in place, seen by every holder, a number gives a new value
+                (tape/inplace.c); x's new value is pushed, for the K_LET after it */
 } xiP_kind;
 /* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
 enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,

@@ -38,18 +38,6 @@ static void mark_changed(xiP_parser *p, xiP_code *c, const xiP_stmt *bs, int gro
   xiP_emit(p, c, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
 }
 
-/* the operator of a compound assignment: "/" for /= */
-static const char *binary(xiL_type t) {
-  switch (t) {
-  case T_PLUSEQ: return "+";
-  case T_MINUSEQ: return "-";
-  case T_STAREQ: return "*";
-  case T_SLASHEQ: return "/";
-  case T_PERCENTEQ: return "%";
-  default: return "//";
-  }
-}
-
 /* the body's lines on one line, for vars: "s = sigmoid(z); return s * (1 - s)" */
 static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, int flow) {
   const char *s = p->lx.src;
@@ -257,20 +245,15 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
   switch (bs->kind) {
   case S_ASSIGN: {
     uint32_t k = (uint32_t)fresh_at(cx, bs->name);
-    if (bs->assign != T_ASSIGN) { /* dscores /= N on a value of the def's own */
-      if (k == cx->nfresh) {
-        char msg[320];
-        const char *w = xiS_name(p->sym, bs->name), *op = binary(bs->assign);
-        snprintf(msg, sizeof msg, "%s %s= ... on a parameter (or another name's value) would "
-                 "change the caller's array in NumPy: write %s = %s %s ... (a new value), or "
-                 "%s = %s.copy() first", w, op, w, w, op, w, w);
-        def_fail(p, bs, bs->target_pos, msg);
-      }
-      xiP_ins x = {K_NAME, 0, 0, 0, bs->name, bs->target_pos};
-      xiP_emit(p, &st->code, x);
-      xiP_emit(p, &st->code, (xiP_ins){K_ATTR, XI_ATTR_NOVIEW, 0, 0, 0, bs->target_pos});
+    if (bs->assign != T_ASSIGN) { /* p -= lr * g: in place on an array, wherever it is held
+                                     (the caller's too, as NumPy's); a number's is the def's
+                                     own (tape/inplace.c) */
+      xiP_emit(p, &st->code, (xiP_ins){K_MARK, 0, 0, 0, 0, bs->pos});
+      xiP_emit(p, &st->code, (xiP_ins){K_NAME, 0, 0, 0, bs->name, bs->target_pos});
       append(p, &st->code, &bs->code);
-      xiP_emit_op(p, &st->code, xiP_compound(bs->assign), bs->pos);
+      int op = xiP_compound(bs->assign);
+      xiP_emit(p, &st->code, (xiP_ins){K_INPLACE, (uint8_t)op, 0, 0, 0, bs->target_pos});
+      cx->effects = 1;
       let(p, &st->code, bs->name, bs->target_pos);
       return 0;
     }
