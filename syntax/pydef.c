@@ -230,12 +230,14 @@ static void if_chain(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
 }
 
 /* one statement of a def's body into st->code (the straight-line ones as
-   before: each assignment's code and a K_LET).  A name given a value of its
-   own in the body (not a parameter, not another name) may take an indexed
-   update: on a parameter NumPy would change the caller's array, which xi
-   never does; nor on a view of one (r = M[0]; r += 1), which only the run
-   can tell (XI_ATTR_NOVIEW, tape/pymut.c).  Returns 1 when the statement ends its block (return, break,
-   continue). */
+   before: each assignment's code and a K_LET).  Python's changes in place
+   (x op= v, x[i] op= v, d[k] = v) change the object wherever it is held, the
+   caller's too, as Python's and NumPy's do (K_INPLACE, K_CHANGED: the run
+   tells an array from a number, and refuses a view, tape/inplace.c and
+   tape/pymut.c).  In xi's own language (a .xi file's def) an indexed update
+   takes only a name given a value of its own in the body; on a view of one
+   (r = M[0]; r[0] = 1) the run refuses it (XI_ATTR_NOVIEW).  Returns 1 when
+   the statement ends its block (return, break, continue). */
 static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int outer) {
   if (bs->kind == S_ASSIGN || (bs->kind == S_INDEXSET && !bs->pair))
     assigned(p, st, cx, bs->name, bs->target_pos);
@@ -252,7 +254,7 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
       xiP_emit(p, &st->code, (xiP_ins){K_NAME, 0, 0, 0, bs->name, bs->target_pos});
       append(p, &st->code, &bs->code);
       int op = xiP_compound(bs->assign);
-      xiP_emit(p, &st->code, (xiP_ins){K_INPLACE, (uint8_t)op, 0, 0, 0, bs->target_pos});
+      xiP_emit(p, &st->code, (xiP_ins){K_INPLACE, (uint8_t)op, 0, 0, bs->name, bs->target_pos});
       cx->effects = 1;
       let(p, &st->code, bs->name, bs->target_pos);
       return 0;
@@ -275,12 +277,13 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     return 0;
   }
   case S_INDEXSET: {
-    int own = bs->name != XI_NONE && (uint32_t)fresh_at(cx, bs->name) < cx->nfresh;
-    if (bs->pair && !own) { /* self.params['W1'] -= ..., params['W1'] -= ...: in place */
+    if (bs->pair) { /* params['W1'] -= ..., W[0, 0] += 1, out[i] = v: in place, seen by
+                       every holder (the caller's, a container of the def's), as NumPy's */
       mark_changed(p, &st->code, bs, 0, bs->code.ins[bs->code.n - 2].spare);
       cx->effects = 1;
       return 0;
     }
+    int own = bs->name != XI_NONE && (uint32_t)fresh_at(cx, bs->name) < cx->nfresh;
     if (!own) {
       char msg[256];
       const char *w = xiS_name(p->sym, bs->name);
@@ -296,12 +299,6 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
         xiP_emit(p, &st->code, bs->code.ins[i]);
     } else {
       append(p, &st->code, &bs->code);
-    }
-    if (bs->pair) { /* (old, new): new is the name's */
-      xiP_emit(p, &st->code, (xiP_ins){K_UNPACK, 0, 0, 2, 0, bs->pos});
-      let(p, &st->code, bs->name, bs->target_pos);
-      let(p, &st->code, XI_NONE, bs->pos);
-      return 0;
     }
     let(p, &st->code, bs->name, bs->target_pos);
     return 0;

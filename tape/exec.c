@@ -216,8 +216,8 @@ static int changed(xiG_graph *g, scope *sc, const uint32_t *top, const xiP_ins *
       rc = f->st[k] != XI_NONE && xiG_pin(g, f->st[k]);
   }
   rc = rc                   ? xiG_oom(g, in->pos, err)
-       : in->kind == K_INPLACE ? xiG_inplace(g, in->op, top[0], top[1], sc->mark, in->pos, out,
-                                             err)
+       : in->kind == K_INPLACE ? xiG_inplace(g, in->op, in->arg, top[0], top[1], sc->mark, in->pos,
+                                             out, err)
                             : xiG_changed_pair(g, top[0], in->arg, in->spare, sc->mark,
                                                in->pos, out, err);
   uint32_t q = base;

@@ -88,8 +88,8 @@ static int container(xiG_graph *g, int op, uint32_t old, uint32_t v, uint32_t ma
   return 0;
 }
 
-int xiG_inplace(xiG_graph *g, int op, uint32_t old, uint32_t v, uint32_t mark, xi_pos pos,
-                uint32_t *out, xi_err *err) {
+int xiG_inplace(xiG_graph *g, int op, uint32_t name, uint32_t old, uint32_t v, uint32_t mark,
+                xi_pos pos, uint32_t *out, xi_err *err) {
   if (xiG_kind(g, old) >= 0 || xiG_kind(g, v) >= 0)
     return container(g, op, old, v, mark, pos, out, err);
   const xiG_agentry *e = g->ag.n ? xiG_ag_find(g, old) : NULL;
@@ -108,7 +108,7 @@ int xiG_inplace(xiG_graph *g, int op, uint32_t old, uint32_t v, uint32_t mark, x
     return xiG_op(g, op, old, v, NULL, pos, out, err);
   uint32_t r, places;
   if (xiG_no_view(g, old, pos, err) || xiG_op(g, op, old, v, NULL, pos, &r, err) ||
-      xiG_inplace_fits(g, old, r, op, NULL, pos, err))
+      xiG_inplace_fits(g, old, r, op, xiS_name(&g->sym, name), pos, err))
     return -1;
   /* a leaf a name held before this statement: an update step, as W -= ... at the
      prompt (a new leaf; a graph computed from the old one stays as it was) */

@@ -254,9 +254,10 @@ int xiG_leafify(xiG_graph *g, uint32_t root, uint32_t mark, xi_pos pos, uint32_t
    (every holder of old takes the new value, as NumPy's does; refused for a
    view, another shape, or floats into an int array), a list's += and *=
    too; a number, a tuple, a string and micrograd's Value give a new value,
-   x's alone, as Python's.  *out: x's new value.  v's nodes start at mark */
-int xiG_inplace(xiG_graph *g, int op, uint32_t old, uint32_t v, uint32_t mark, xi_pos pos,
-                uint32_t *out, xi_err *err);
+   x's alone, as Python's.  *out: x's new value.  v's nodes start at mark;
+   name: x, for the messages */
+int xiG_inplace(xiG_graph *g, int op, uint32_t name, uint32_t old, uint32_t v, uint32_t mark,
+                xi_pos pos, uint32_t *out, xi_err *err);
 /* a container a for loop walks: kept alive, renumbered, and followed through
    changes in place; the pins are a stack, as loops nest */
 int xiG_pin(xiG_graph *g, uint32_t node);
