@@ -54,3 +54,5 @@ x = np.ones(2)
 h = x * 2
 h += np.ones((2, 2))
 print(ints, h)
+# '...' is read alone (p[...] = v); beside another index it is refused
+print(M[..., 0])

@@ -6,7 +6,8 @@
 # updates, and an own array put in a dict before it changes: each changes the
 # array wherever it is bound.  A float, an int, a tuple and a string rebind
 # the def's own name only (4.0 3.0), and a list's += extends the caller's.
-# The .out is what /usr/bin/python3 + NumPy 1.24.2 print (tests/paste/regen).
+# g[...] = 0.0 zeroes each array of a list in place.  The .out is what
+# /usr/bin/python3 + NumPy 1.24.2 print (tests/paste/regen).
 import numpy as np
 np.random.seed(0)
 W = np.random.randn(2, 2)
@@ -97,3 +98,10 @@ def upd(p, g):
     p -= 0.1 * g
 nested([W, b], [W, b])
 print(W, b)
+def zero_grads(grads):
+    for g in grads:
+        g[...] = 0.0
+gW = np.ones((2, 2))
+G = [gW, np.ones(2)]
+zero_grads(G)
+print(G, gW)
