@@ -104,7 +104,7 @@ static const struct {
     {"python",
      "Python, as the tutorials write it (pasted code runs unchanged):\n"
      "  def f(a, b, lr=0.1):   a function, as f(a, b) = ... makes: a body of assignments\n"
-     "      s = a * b          (a, b = g(x) too; s /= n on a local of its own) ending in\n"
+     "      s = a * b          (a, b = g(x) too; s /= n, s[i] = v in place) ending in\n"
      "      return s + lr      return (return h, p gives two values); a docstring is\n"
      "                         skipped; def f(x): return x*x; a default is a number\n"
      "      if s > 0:          if/elif/else, for and while in a def (break, continue,\n"
@@ -114,6 +114,9 @@ static const struct {
      "  None                   a value: x = None, if x is None:, x is not None\n"
      "  params[k] -= lr * g[k] in a def changes the caller's dict (list, array), as\n"
      "                         Python's does; update(params, grads) alone in a def\n"
+     "  p -= lr * g            on an array in a def (a parameter, a loop's item over a\n"
+     "                         list of arrays) changes it wherever it is held, as NumPy's;\n"
+     "                         x += 1 on a float rebinds the def's x alone, as Python's\n"
      "  f(x, lr=0.5)           keyword arguments; f = lambda x, a=3: a * x + 1\n"
      "  for i in range(n):     range(stop), range(start, stop), range(start, stop, step)\n"
      "  while c:               as long as c holds; break, continue (in for too)\n"
