@@ -239,6 +239,7 @@ static void if_chain(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
    (r = M[0]; r[0] = 1) the run refuses it (XI_ATTR_NOVIEW).  Returns 1 when
    the statement ends its block (return, break, continue). */
 static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int outer) {
+  uint32_t nlocals = cx->nlocals;
   if (bs->kind == S_ASSIGN || (bs->kind == S_INDEXSET && !bs->pair))
     assigned(p, st, cx, bs->name, bs->target_pos);
   if (bs->kind == S_UNPACK)
@@ -251,6 +252,10 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
                                      (the caller's too, as NumPy's); a number's is the def's
                                      own (tape/inplace.c) */
       xiP_emit(p, &st->code, (xiP_ins){K_MARK, 0, 0, 0, 0, bs->pos});
+      if (outer && cx->nlocals > nlocals) /* x += 1 on a name the def has not assigned: its
+                                             own, Python's UnboundLocalError (in a block,
+                                             the body's declarations say so) */
+        xiP_emit(p, &st->code, (xiP_ins){K_LET, 1, 0, 0, bs->name, bs->target_pos});
       xiP_emit(p, &st->code, (xiP_ins){K_NAME, 0, 0, 0, bs->name, bs->target_pos});
       append(p, &st->code, &bs->code);
       int op = xiP_compound(bs->assign);

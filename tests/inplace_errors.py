@@ -56,3 +56,9 @@ h += np.ones((2, 2))
 print(ints, h)
 # '...' is read alone (p[...] = v); beside another index it is refused
 print(M[..., 0])
+# x op= v on a name the def never assigned is Python's UnboundLocalError (the
+# caller's W is not reached through a def's own name)
+def decay():
+    W -= 1
+decay()
+print(W)
