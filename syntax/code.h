@@ -78,9 +78,9 @@ typedef enum {
   K_PRINT,   /* print(...) in a def: its argc values on the stack, in order, taken; arg
                 the symbol of the rest of the statement (xiP_print_layout); the graph's
                 print hook writes it (the session's), nothing is pushed */
-  K_INPLACE  /* x op= v in a def (op: the operator, arg: x): x's value and v on the stack; an array
-                changes in place, seen by every holder, a number gives a new value
-                (tape/inplace.c); x's new value is pushed, for the K_LET after it */
+  K_INPLACE  /* x op= v in a def (op: the operator, arg: x): x's value and v on the stack;
+                an array changes in place, seen by every holder, a number gives a new
+                value (tape/inplace.c); x's new value is pushed, for the K_LET after it */
 } xiP_kind;
 /* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
 enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,

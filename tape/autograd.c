@@ -450,7 +450,8 @@ int xiG_ag_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t ma
       return xiX_fail(err, pos, "RuntimeError: a leaf Variable that requires grad is being "
                                 "used in an in-place operation (as PyTorch says: an update "
                                 "step goes inside with torch.no_grad():)");
-    if (xiG_op(g, op, old, rhs, NULL, pos, &r, err) || xiG_ag_replace(g, old, r, pos, NULL, err))
+    if (xiG_op(g, op, old, rhs, NULL, pos, &r, err) ||
+        xiG_ag_replace(g, old, r, pos, NULL, err))
       return -1;
     *bound = xiG_binding_of(g, name)->node;
     return 1;

@@ -215,11 +215,12 @@ static int changed(xiG_graph *g, scope *sc, const uint32_t *top, const xiP_ins *
     for (uint32_t k = 0; f->st && k < *f->sp && rc == 0; k++)
       rc = f->st[k] != XI_NONE && xiG_pin(g, f->st[k]);
   }
-  rc = rc                   ? xiG_oom(g, in->pos, err)
-       : in->kind == K_INPLACE ? xiG_inplace(g, in->op, in->arg, top[0], top[1], sc->mark, in->pos,
-                                             out, err)
-                            : xiG_changed_pair(g, top[0], in->arg, in->spare, sc->mark,
-                                               in->pos, out, err);
+  if (rc)
+    rc = xiG_oom(g, in->pos, err);
+  else if (in->kind == K_INPLACE) /* x's value, v */
+    rc = xiG_inplace(g, in->op, in->arg, top[0], top[1], sc->mark, in->pos, out, err);
+  else /* the pair (old, new) */
+    rc = xiG_changed_pair(g, top[0], in->arg, in->spare, sc->mark, in->pos, out, err);
   uint32_t q = base;
   for (scope *f = sc; f && rc == 0; f = f->up) { /* (in the order pinned) */
     for (uint32_t k = 0; k < f->nlocal; k++)

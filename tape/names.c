@@ -285,7 +285,8 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
   if (xiG_no_view(g, old, pos, err) || xiG_op(g, op, old, rhs, NULL, pos, &r, err))
     return -1;
   const char *s = xiS_name(&g->sym, name); /* NumPy's rules of shape and dtype (inplace.c) */
-  if (g->numpy && xiG_is_tensor(&g->nodes[old]) && xiG_inplace_fits(g, old, r, op, s, pos, err))
+  if (g->numpy && xiG_is_tensor(&g->nodes[old]) &&
+      xiG_inplace_fits(g, old, r, op, s, pos, err))
     return -1;
   if (g->nodes[old].op != XI_LEAF) { /* c += e is c = c + (e) */
     if (xiG_self_contained(g, mark, r) && new_leaf(g, r, mark, pos, &r, err))

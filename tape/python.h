@@ -235,8 +235,8 @@ int xiG_list_append(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *
 int xiG_setitem(xiG_graph *g, uint32_t c, uint32_t key, int op, uint32_t v, xi_pos pos,
                 uint32_t *out, xi_err *err);
 /* The statement x[...] op= v done (old: what x[...] indexed, now: what it
-   became).  On a leaf, as for a name, an update step: the new value a leaf
-   of its own.  A list's or dict's item changed: the container changes in
+   became).  On a name's leaf (xiG_from_before: not one a def made in this
+   statement), as for a name, an update step: the new value a leaf of its own.  A list's or dict's item changed: the container changes in
    place; an array's elements (or an array in a container, d['W'] -= ...):
    the array does.  name: x when x is a name (XI_NONE when not: the array
    must be held by something, or the update would go nowhere). */
