@@ -68,10 +68,11 @@ static const np_row numpy_rows[] = {
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {"newaxis", NP_NONE, 0, NULL, NULL},
-    REFUSE("nditer", "np.nditer walks an array with a while loop, which xi does not have: "
-                     "grad(L, W) gives every element's derivative at once"),
-    REFUSE("random.shuffle", "np.random.shuffle changes an array in place, which xi's values "
-                             "never do: x = np.random.permutation(x) draws the same"),
+    REFUSE("nditer", "np.nditer is not in xi: walk the indices with for loops (for i in "
+                     "range(W.shape[0]): ...), or let grad(L, W) give every element's "
+                     "derivative at once"),
+    REFUSE("random.shuffle", "np.random.shuffle is not in xi: x = np.random.permutation(x) "
+                             "takes the same draws and gives the same order"),
     REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
                          "not inverses"),
     REFUSE("float32", "float32 is a number format: `format binary32` will give it"),
