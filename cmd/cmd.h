@@ -239,6 +239,8 @@ int xiR_loop_break(xiR_session *s);
 void xiR_loop_step(xiR_session *s, uint32_t k);
 void xiR_loop_end(xiR_session *s);
 int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* a statement skipped (S_SKIPPED): a note, the first time of its kind */
+int xiR_skipped(xiR_session *s, const xiP_stmt *st);
 /* assert c, msg: nothing when c holds; else AssertionError: msg */
 int xiR_assert(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);

@@ -130,6 +130,8 @@ static const struct {
      "                         \"a\" + \"b\", \"-\" * 40 are strings anywhere\n"
      "  import numpy as np     np. and numpy. always work; another module is a note, and\n"
      "                         using it an error.  pass, # comments, \"\"\"docstrings\"\"\"\n"
+     "  plt.plot(losses)       a plotting statement (plt., sns.) is skipped with a note: xi\n"
+     "                         draws no plots; %matplotlib inline and %config likewise\n"
      "  h, p = forward(X, W)   a tuple's items; (a, b), x.shape and t[0] are tuples\n"
      "  x[rows, cols] -= 1     a new value for x (the old one is unchanged); every element\n"
      "                         picked once; on a leaf an update step; X[:2] = 0, dh[h <= 0]\n"

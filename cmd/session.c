@@ -194,6 +194,7 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_SETATTR: return xiR_setattr(s, st, err);
   case S_AUTOGRAD: return xiR_autograd(s, st, err);
   case S_ASSERT: return xiR_assert(s, st, err);
+  case S_SKIPPED: return xiR_skipped(s, st);
   }
   return 0;
 }

@@ -31,7 +31,9 @@ typedef enum {
   S_CLASS,    /* class Name: name, its block at body_off (methods: syntax/pyclass.c) */
   S_SETATTR,  /* x.name = v, x.name op= v: code ends with K_SETATTR */
   S_AUTOGRAD, /* micrograd's and PyTorch's statements: cmd is an XI_AG_* (pytorch.c) */
-  S_ASSERT    /* assert c, msg: items[0] the condition (I_COND), then msg as print's items */
+  S_ASSERT,   /* assert c, msg: items[0] the condition (I_COND), then msg as print's items */
+  S_SKIPPED   /* a statement with nothing to compute, skipped with a note (cmd: XI_SKIP_*):
+                 IPython's display magics (%matplotlib inline), a plotting call alone */
 } xiP_stmt_kind;
 
 /* a part of a statement that has several: print's texts and values, an if's
@@ -90,6 +92,9 @@ typedef struct {
                            rules of a change in place (x may be any expression) */
 } xiP_stmt;
 
+
+/* S_SKIPPED's cmd: what was skipped */
+enum { XI_SKIP_MAGIC, XI_SKIP_PLOT };
 
 /* S_AUTOGRAD's cmd.  code makes x; items[0].code the right side, when there is one */
 enum {

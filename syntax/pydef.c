@@ -354,6 +354,7 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
       jump(p, st, cx, (xiP_ins){K_SKIP, 0, 0, 0, 0, bs->pos}, END);
     return 1;
   case S_NOTHING:
+  case S_SKIPPED: /* (a plot in a def: skipped at each call, with no note) */
     return 0;
   case S_SETATTR: /* self.W1 = ...: the object's attribute, seen by every holder */
     append(p, &st->code, &bs->code);
