@@ -117,6 +117,7 @@ static const struct {
      "  f(x, lr=0.5)           keyword arguments; f = lambda x, a=3: a * x + 1\n"
      "  for i in range(n):     range(stop), range(start, stop), range(start, stop, step)\n"
      "  while c:               as long as c holds; break, continue (in for too)\n"
+     "  assert c, \"message\"    stops with AssertionError: message when c is false\n"
      "  if c: ... elif c: ... else: ...     on one number (not 0 is true)\n"
      "  a if c else b          and, or, not with Python's values (0 or 3 is 3): only the\n"
      "                         side that decides is computed\n"

@@ -244,6 +244,13 @@ int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return 0;
 }
 
+int xiR_assert(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  int holds = 1;
+  if (truth(s, &st->items[0], "an assert", &holds, err))
+    return -1;
+  return holds ? 0 : xiR_assert_message(s, st, err);
+}
+
 /* ---- a, b = ...; x[i] op= ... ---- */
 
 int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err) {

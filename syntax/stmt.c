@@ -335,6 +335,18 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
     st->kind = S_MUTATE; /* xs.append(v): a statement that changes xs */
     return;
   }
+  /* np.set_printoptions(precision=3): the printoptions command, the tuple of
+     the values its code (numpy.c kept the names) */
+  if (c->n >= 2 && c->ins[c->n - 1].kind == K_ATTR && c->ins[c->n - 1].op == XI_ATTR_PRINTOPTS) {
+    st->kind = S_COMMAND;
+    st->cmd = XI_CMD_PRINTOPTIONS;
+    c->n--;
+    for (uint32_t k = 0; k < p->npopt; k++)
+      xiP_add_name(p, st, p->popt[k], p->popt_pos[k]);
+    if (!p->npopt) /* np.set_printoptions(): nothing changes */
+      st->kind = S_NOTHING, c->n = 0;
+    return;
+  }
   /* np.random.seed(42): the seed command */
   if (c->n >= 2 && c->ins[c->n - 1].kind == K_ATTR && c->ins[c->n - 1].op == XI_ATTR_SEED) {
     st->kind = S_COMMAND;

@@ -18,7 +18,7 @@ with open("f") as fh:
     pass
 try:
     x = 1
-assert x == 1
+raise ValueError("x")
 global x
 yield x
 elif x:
