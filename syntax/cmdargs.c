@@ -487,6 +487,38 @@ static void claims_args(xiP_parser *p, xiP_stmt *st, xiL_token kw) {
 }
 
 /* what follows a command's word, by the shape its row gives */
+void xiP_printoption(xiP_parser *p, uint32_t id, xi_pos pos) {
+  static const char *const have[] = {"precision", "suppress", "linewidth", "threshold",
+                                     "edgeitems"};
+  const char *w = xiS_name(p->sym, id);
+  for (size_t k = 0; k < sizeof have / sizeof *have; k++)
+    if (strcmp(w, have[k]) == 0)
+      return;
+  xiP_fail(p, pos, "%s is not one of the print options xi has: precision, suppress, "
+                   "linewidth, threshold, edgeitems", w);
+}
+
+/* printoptions precision=4, suppress=True: the names, and code making a
+   tuple of their values (the statement np.set_printoptions(...) is made alike) */
+static void keywords(xiP_parser *p, xiP_stmt *st) {
+  while (!xiP_at_end(p)) {
+    xiL_token w = xiP_expect(p, T_NAME, "an option's name, as in precision=4");
+    uint32_t id = xiP_name_id(p, &w);
+    xiP_printoption(p, id, w.pos);
+    xiP_expect(p, T_ASSIGN, "'=' after the option's name, as in precision=4");
+    if (st->nnames == XI_KW_OPTS)
+      xiP_fail(p, w.pos, "at most %d options", XI_KW_OPTS);
+    xiP_add_name(p, st, id, w.pos);
+    p->depth = 0;
+    xiP_expr(p, &st->code);
+    if (!xiP_is(p, T_COMMA))
+      break;
+    xiP_take(p);
+  }
+  if (st->nnames)
+    xiP_emit(p, &st->code, (xiP_ins){K_TUPLE, XI_C_TUPLE, 0, (uint16_t)st->nnames, 0, st->pos});
+}
+
 void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
   st->kind = S_COMMAND;
   st->cmd = cmd;
@@ -578,6 +610,9 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
     xiP_full_expr(p, st);
     break;
   }
+  case A_KEYWORDS:
+    keywords(p, st);
+    break;
   case A_NUMBER:
   case A_NUMBER_OPT:
     if (args == A_NUMBER || !xiP_at_end(p)) {

@@ -339,6 +339,7 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
       jump(p, st, cx, (xiP_ins){K_SKIP, 0, 0, 0, 0, bs->pos}, END);
     return 1;
   case S_NOTHING:
+  case S_SKIPPED: /* (a plot in a def: skipped at each call, with no note) */
     return 0;
   case S_SETATTR: /* self.W1 = ...: the object's attribute, seen by every holder */
     append(p, &st->code, &bs->code);
@@ -365,6 +366,15 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
   case S_IF:
     if_chain(p, st, cx, bs);
     return 0;
+  case S_ASSERT: { /* the condition; when it holds, past the message's K_PRINT, which fails */
+    uint32_t ok = ++cx->nlabels;
+    append(p, &st->code, &bs->items[0].code);
+    jump(p, st, cx, (xiP_ins){K_SKIPF, 1, 0, 0, 0, bs->items[0].pos}, ok);
+    xiP_print_code(p, bs, &st->code);
+    place(st, cx, ok);
+    cx->effects = 1;
+    return 0;
+  }
   case S_FOR:
     for_loop(p, st, cx, bs);
     return 0;

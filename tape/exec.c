@@ -244,8 +244,13 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   switch (in->kind) {
   case K_NUM:
     node = xiG_constant(g, in->arg, in->pos);
-    if (node != XI_NONE && g->nodes[node].err)
-      rc = xiX_fail(err, in->pos, "number out of range");
+    if (node != XI_NONE && g->nodes[node].err) {
+      const char *t = in->arg < XI_LIT_E ? xiS_name(&g->sym, in->arg) : "";
+      rc = strcmp(t, "inf") != 0 && strcmp(t, "nan") != 0 /* (np.inf, np.nan) */
+               ? xiX_fail(err, in->pos, "number out of range")
+               : xiX_fail(err, in->pos, "%s is not a value in format mpfr, whose numbers are "
+                                        "finite: format binary64 has inf and nan, as NumPy's", t);
+    }
     break;
   case K_NAME:
     rc = resolve(g, sc, in->arg, in->pos, &node, err);
