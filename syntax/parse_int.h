@@ -63,6 +63,10 @@ static inline int xiP_keyword(uint16_t tag) {
   return TAG_KIND(tag) == TAG_KEYWORD ? TAG_ARG(tag) : -1;
 }
 
+/* grade --md L ...: the flag, read before any token is peeked (gradeargs.c) */
+void xiP_grade_md(xiP_parser *p, xiP_stmt *st);
+/* grade [--md] L [FILE] [> OUT] and its lines of claims, grade's word (kw) taken */
+void xiP_grade_args(xiP_parser *p, xiP_stmt *st, xiL_token kw);
 /* fails unless id names one of NumPy's print options xi has (cmdargs.c) */
 void xiP_printoption(xiP_parser *p, uint32_t id, xi_pos pos);
 
