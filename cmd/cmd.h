@@ -89,6 +89,8 @@ void xiR_ag_notes(xiR_session *s);
 /* ---- a value as Python prints it (pytext.c) ---- */
 /* print(...) */
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* a failed assert's error: AssertionError and its message (items[1] on) */
+int xiR_assert_message(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* print(...) inside a def, as the tape's print hook (xiG_print_fn): ctx the
    session */
 int xiR_print_hook(void *ctx, xiG_graph *g, uint32_t layout, const uint32_t *values,
@@ -237,6 +239,10 @@ int xiR_loop_break(xiR_session *s);
 void xiR_loop_step(xiR_session *s, uint32_t k);
 void xiR_loop_end(xiR_session *s);
 int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err);
+/* a statement skipped (S_SKIPPED): a note, the first time of its kind */
+int xiR_skipped(xiR_session *s, const xiP_stmt *st);
+/* assert c, msg: nothing when c holds; else AssertionError: msg */
+int xiR_assert(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_unpack(xiR_session *s, const xiP_stmt *st, xi_err *err);
 int xiR_index_set(xiR_session *s, const xiP_stmt *st, xi_err *err);
 /* xs.append(v) */

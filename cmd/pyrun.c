@@ -20,11 +20,32 @@ int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     const char *alias = xiS_name(&s->g.sym, it->name);
     int n = (int)(it->end - it->off);
     const char *m = s->src + it->off;
+    int plots = (n >= 10 && memcmp(m, "matplotlib", 10) == 0) || (n >= 7 && !memcmp(m, "seaborn", 7));
     fflush(stdout);
-    fprintf(stderr, "%s:%u:%u: note: xi has no %.*s: the import is accepted, and using %s is "
-                    "an error (only numpy's functions are available)\n",
-            s->file ? s->file : "xi", it->pos.line, it->pos.col, n, m, alias);
+    if (plots)
+      fprintf(stderr, "%s:%u:%u: note: xi has no %.*s: the import is accepted; xi draws no "
+                      "plots, so a statement that starts with %s. is skipped, and a value of "
+                      "%s's is an error\n",
+              s->file ? s->file : "xi", it->pos.line, it->pos.col, n, m, alias, alias);
+    else
+      fprintf(stderr, "%s:%u:%u: note: xi has no %.*s: the import is accepted, and using %s is "
+                      "an error (only numpy's functions are available)\n",
+              s->file ? s->file : "xi", it->pos.line, it->pos.col, n, m, alias);
   }
+  return 0;
+}
+
+int xiR_skipped(xiR_session *s, const xiP_stmt *st) {
+  if (s->skip_noted[st->cmd])
+    return 0;
+  s->skip_noted[st->cmd] = 1;
+  fflush(stdout);
+  fprintf(stderr, "%s:%u:%u: note: %s\n", s->file ? s->file : "xi", st->pos.line, st->pos.col,
+          st->cmd == XI_SKIP_MAGIC
+              ? "IPython's magics that set up its display or imports (%matplotlib, %config, "
+                "%load_ext, %autoreload) are skipped: xi has nothing to set up"
+              : "xi draws no plots: this statement and the plotting statements after it are "
+                "skipped (what they compute is not drawn, and nothing else reads it)");
   return 0;
 }
 
@@ -242,6 +263,13 @@ int xiR_if(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       return xiR_run_span(s, it->off, it->end, it->at, 1) ? XI_REPORTED : 0;
   }
   return 0;
+}
+
+int xiR_assert(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  int holds = 1;
+  if (truth(s, &st->items[0], "an assert", &holds, err))
+    return -1;
+  return holds ? 0 : xiR_assert_message(s, st, err);
 }
 
 /* ---- a, b = ...; x[i] op= ... ---- */

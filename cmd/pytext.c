@@ -281,6 +281,15 @@ static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32
     xiW_free(&note);
     return rc;
   }
+  if (st->kind == S_ASSERT) { /* an assert's message: the error's text, as Python's */
+    xiR_warnings(s);
+    rc = b->failed  ? xiX_fail(err, st->pos, "%s", xiW_why(b))
+         : st->nitems ? xiX_fail(err, st->pos, "AssertionError: %.*s", (int)b->n, b->s)
+                      : xiX_fail(err, st->pos, "AssertionError (the assert's condition is false)");
+    xiW_free(&note);
+    b->n = 0, b->failed = 0;
+    return rc;
+  }
   xiW_str(b, st->end ? st->end : "\n", st->end ? strlen(st->end) : 1);
   xiR_warnings(s); /* Python warns as the values are computed, before it prints */
   rc = b->failed || note.failed ? xiX_fail(err, st->pos, "%s", xiW_why(b->failed ? b : &note)) : 0;
@@ -298,6 +307,12 @@ static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32
 
 int xiR_print(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return print_to(s, &s->out, st, NULL, err);
+}
+
+int xiR_assert_message(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiP_stmt m = *st; /* the message alone: items[0] is the condition */
+  m.items = st->items + 1, m.nitems = st->nitems - 1;
+  return print_to(s, &s->out, &m, NULL, err);
 }
 
 int xiR_print_hook(void *ctx, xiG_graph *g, uint32_t layout, const uint32_t *values,

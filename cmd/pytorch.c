@@ -311,7 +311,7 @@ static int set_data(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiX_fail(err, st->target_pos, "x.data takes =, +=, -=, *= or /=");
   if (op >= 0 && xiG_op(g, op, old, rhs, NULL, st->target_pos, &r, err))
     return -1;
-  if (xiG_ag_replace(g, old, op >= 0 ? r : rhs, st->target_pos, err)) {
+  if (xiG_ag_replace(g, old, op >= 0 ? r : rhs, st->target_pos, NULL, err)) {
     xiG_truncate(g, mark);
     return -1;
   }

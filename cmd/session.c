@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "grad/adjoint.h" /* the tape's callbacks for grad(...) */
+#include "show/npfmt.h" /* NumPy's print options */
 #include "show/num.h"
 #include "show/print.h"
 
@@ -28,6 +29,7 @@ void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
   xiO_interrupt = &s->interrupt; /* the tensor rules check it too */
   s->digits = digits;
   xiO_fmt = XI_FMT_MPFR; /* a session starts in plain MPFR */
+  xiW_np_options = (xiW_np_opts)XI_NP_OPTS_DEFAULT; /* and NumPy's printing */
   s->mpfr_prec = prec;
   s->balls = xiB_open(&s->g, &s->sweep);
   if (!s->balls) {
@@ -191,12 +193,15 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_CLASS: return xiR_class(s, st, err);
   case S_SETATTR: return xiR_setattr(s, st, err);
   case S_AUTOGRAD: return xiR_autograd(s, st, err);
+  case S_ASSERT: return xiR_assert(s, st, err);
+  case S_SKIPPED: return xiR_skipped(s, st);
   }
   return 0;
 }
 
 static int exec(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   s->g.mark = s->g.n; /* a statement may build XI_STATEMENT_NODES nodes */
+  s->g.numpy = (uint8_t)xiR_python(s);
   s->g.nwarn = 0;
   int rc = run_one(s, st, err);
   xiR_ag_notes(s); /* a float32 tensor made: said once */

@@ -32,6 +32,7 @@ typedef struct {
   int repeats;     /* `repeat` nesting (and for loops) */
   int py_file;     /* a .py file is running: Python's rules for what is shown */
   int py_import;   /* an import ran: from then on, Python's rules too */
+  uint8_t skip_noted[2]; /* the note on a skipped magic, a skipped plot: given once */
   int jump;        /* break or continue ran (XI_JUMP_*): blocks stop until their loop takes it */
   int fmt_chosen;  /* format, prec or --prec chose the numbers: Python's code keeps them */
   uint32_t live;   /* nodes alive after the last collection */

@@ -1,12 +1,14 @@
 /* settings.c: the session's settings: digits [N [exact]], prec [N], seed N,
- * and format [NAME], the number format.  format binary16 makes every value
+ * printoptions (NumPy's, for arrays), and format [NAME], the number format.  format binary16 makes every value
  * of the session a binary16 number, as NumPy's float16 would hold it
  * (ops/fmt.c rounds; here the session's values are computed again, as prec
  * does); Python's code starts in binary64 unless the user chose. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "show/npfmt.h"
 
 int xiR_cmd_digits(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   long v = 0;
@@ -79,6 +81,67 @@ int xiR_cmd_seed(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_stmt_rng(&s->g); /* (a line undone seeds nothing) */
   xiO_seed(&s->g.rng, (uint32_t)v);
   return 0;
+}
+
+/* ---- printoptions: NumPy's, for print(...) of arrays ---- */
+
+/* option k's value v into o: a whole number in lo..hi (threshold: or inf),
+   suppress a truth value; None leaves it (NumPy's rule) */
+static int option(xiR_session *s, xiW_np_opts *o, const char *name, uint32_t v, xi_pos at,
+                  xi_err *err) {
+  xiG_graph *g = &s->g;
+  if (xiG_kind(g, v) == XI_C_NONE)
+    return 0;
+  xiG_node *n = &g->nodes[v];
+  if (xiG_kind(g, v) >= 0 || xiG_count(n) != 1)
+    return xiX_fail(err, at, "%s takes one number", name);
+  mpfr_srcptr x = xiG_el(n, 0);
+  if (strcmp(name, "suppress") == 0) {
+    o->suppress = !mpfr_zero_p(x);
+    return 0;
+  }
+  long *slot = strcmp(name, "precision") == 0   ? &o->precision
+               : strcmp(name, "linewidth") == 0 ? &o->linewidth
+               : strcmp(name, "threshold") == 0 ? &o->threshold
+                                                : &o->edgeitems;
+  long lo = slot == &o->precision || slot == &o->threshold ? 0 : 1;
+  long hi = slot == &o->precision ? 100 : 1000000000L;
+  if (slot == &o->threshold && mpfr_inf_p(x) && mpfr_sgn(x) > 0) {
+    *slot = LONG_MAX; /* np.inf: never summarized */
+    return 0;
+  }
+  if (slot == &o->precision && xiG_dtype_of_flags(n->flags) == XI_DT_FLOAT)
+    return xiX_fail(err, at, "precision must be an integer (TypeError, as NumPy says)");
+  if (!mpfr_integer_p(x) || mpfr_cmp_si(x, lo) < 0 || mpfr_cmp_si(x, hi) > 0)
+    return xiX_fail(err, at, "%s must be a whole number from %ld to %ld%s", name, lo, hi,
+                    slot == &o->threshold ? ", or np.inf" : "");
+  *slot = mpfr_get_si(x, MPFR_RNDN);
+  return 0;
+}
+
+int xiR_cmd_printoptions(xiR_session *s, const xiP_stmt *st, xi_err *err) {
+  xiW_np_opts o = xiW_np_options; /* changed only when every option is right */
+  if (!st->nnames) {
+    printf("printoptions precision=%ld, suppress=%s, linewidth=%ld, threshold=", o.precision,
+           o.suppress ? "True" : "False", o.linewidth);
+    printf(o.threshold == LONG_MAX ? "inf" : "%ld", o.threshold);
+    printf(", edgeitems=%ld\n", o.edgeitems);
+    return 0;
+  }
+  for (uint32_t k = 0; k < st->nnames; k++)
+    for (uint32_t j = 0; j < k; j++)
+      if (st->names[j] == st->names[k])
+        return xiX_fail(err, st->name_pos[k], "%s is given twice",
+                        xiS_name(&s->g.sym, st->names[k]));
+  uint32_t mark = s->g.n, root;
+  int rc = xiR_evaluate(s, st, &root, err);
+  for (uint32_t k = 0; rc == 0 && k < st->nnames; k++)
+    rc = option(s, &o, xiS_name(&s->g.sym, st->names[k]), s->g.nodes[root].x->args[k],
+                st->name_pos[k], err);
+  xiG_truncate(&s->g, mark);
+  if (rc == 0)
+    xiW_np_options = o;
+  return rc;
 }
 
 /* ---- format ---- */

@@ -13,10 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NP_LINEWIDTH 75
-#define NP_THRESHOLD 1000
-#define NP_EDGE 3
-#define NP_PRECISION 8
+xiW_np_opts xiW_np_options = XI_NP_OPTS_DEFAULT;
+
+#define NP_LINEWIDTH (xiW_np_options.linewidth)
+#define NP_THRESHOLD (xiW_np_options.threshold)
+#define NP_EDGE ((uint32_t)xiW_np_options.edgeitems)
+#define NP_PRECISION (xiW_np_options.precision)
 
 typedef struct {
   const xiO_view *v;
@@ -74,7 +76,9 @@ static int np_floats(npfmt *f) {
         minv = a < minv ? a : minv;
       }
     }
-  f->exp = own || (nonzero && (maxv >= 1e8 || minv < 0.0001 || maxv / minv > 1000.));
+  /* (suppress=True keeps the fixed form for small numbers, not for large ones) */
+  f->exp = own || (nonzero && (maxv >= 1e8 || (!xiW_np_options.suppress &&
+                                                (minv < 0.0001 || maxv / minv > 1000.))));
   mpfr_t m;
   mpfr_init2(m, 53);
   int rc = 0;
@@ -260,7 +264,7 @@ static void np_text(xiW_buf *b, const xiO_view *v, int repr) {
     return;
   }
   npfmt f = {.v = v};
-  int sum = (size_t)R * C > NP_THRESHOLD;
+  int sum = (size_t)R * C > (size_t)NP_THRESHOLD;
   f.rsum = sum && R > 2 * NP_EDGE, f.csum = sum && C > 2 * NP_EDGE;
   f.rows = malloc(sizeof *f.rows * (f.rsum ? 2 * NP_EDGE : R));
   f.cols = malloc(sizeof *f.cols * (f.csum ? 2 * NP_EDGE : C));

@@ -75,9 +75,12 @@ typedef enum {
   K_NONE,    /* None: what a method without return gives */
   K_WALK,    /* a for in a def: it and a whole number i on the stack; when i is at it's
                 end, skip the next arg; else it's item i, then i + 1 (pydef.c) */
-  K_PRINT    /* print(...) in a def: its argc values on the stack, in order, taken; arg
+  K_PRINT,   /* print(...) in a def: its argc values on the stack, in order, taken; arg
                 the symbol of the rest of the statement (xiP_print_layout); the graph's
                 print hook writes it (the session's), nothing is pushed */
+  K_INPLACE  /* x op= v in a def (op: the operator, arg: x): x's value and v on the stack;
+                an array changes in place, seen by every holder, a number gives a new
+                value (tape/inplace.c); x's new value is pushed, for the K_LET after it */
 } xiP_kind;
 /* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
 enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,
@@ -117,6 +120,7 @@ enum {
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED,  /* np.random.seed(N): only a statement of its own (stmt.c) */
+  XI_ATTR_PRINTOPTS, /* np.set_printoptions(...): only a statement of its own (stmt.c) */
   XI_ATTR_NONZERO, /* np.nonzero(x), np.where(x): a tuple of index arrays, one per axis */
   XI_ATTR_BINCOUNT, /* np.bincount(x): how many times each whole number 0, 1, ... occurs */
   XI_ATTR_UINT8,    /* dtype='uint8', x.astype(np.uint8): as ints, each 0..255 */

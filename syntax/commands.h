@@ -167,6 +167,17 @@
     "seed randn and rand as NumPy's np.random.seed(N)",                                    \
     "With the same N the numbers are bit for bit NumPy's legacy\n"                         \
     "np.random.seed(N); np.random.randn(r, c) / rand(r, c).")                              \
+  C(PRINTOPTIONS, "printoptions", A_KEYWORDS, cmd_printoptions,                         \
+    "printoptions [k=v]",                                                               \
+    "NumPy's print options for arrays: np.set_printoptions(...)",                       \
+    "np.set_printoptions(precision=3, suppress=True) in pasted code is this command.\n" \
+    "precision: digits after the point (default 8); suppress=True: no exponent form\n"  \
+    "for small numbers (tiny ones print as 0.); linewidth: the line's width (75);\n"    \
+    "threshold: more elements than this are summarized with ... (1000; np.inf, in\n"    \
+    "Python's code: never); edgeitems: the items kept at each end of a summary (3).\n"  \
+    "An option given None is left as it is, as NumPy's; printoptions alone shows\n"     \
+    "them.  They change how arrays print only: a scalar prints as Python's repr, as\n"  \
+    "in NumPy, and xi's own output keeps its digits (see digits).")                     \
   C(SHOW, "show", A_EXPR, cmd_show, "show E",                                              \
     "print E whole (large tensors are otherwise cut)",                                     \
     "A tensor of more than 8 rows or columns otherwise shows its first and last three.")   \
@@ -262,6 +273,7 @@ typedef enum {
   A_ASSIGN,     /* a name, =, an expression */
   A_NUMBER,     /* a whole number */
   A_NUMBER_OPT, /* a whole number, or nothing */
+  A_KEYWORDS,   /* name=expression, ... (printoptions): names, and code making their tuple */
   A_TOPIC,      /* a word, or nothing */
   A_FILE,       /* the raw rest of the statement */
   A_NAMES,      /* names separated by commas */

@@ -162,9 +162,13 @@ static void name(xiP_parser *p, xiP_code *c, xiL_token t) {
     return;
   case TAG_FOREIGN: {
     uint32_t m = xiS_linked(p->sym, id);
+    const char *mod = m == XI_NONE ? "imported" : xiS_name(p->sym, m);
+    if (strncmp(mod, "matplotlib", 10) == 0 || strncmp(mod, "seaborn", 7) == 0)
+      xiP_fail(p, t.pos, "%.*s is the module %s: xi draws no plots, so a value of its (a "
+                         "figure, an axis) cannot be used; a statement that only calls it, "
+                         "%.*s.plot(...), is skipped", (int)t.len, s, mod, (int)t.len, s);
     xiP_fail(p, t.pos, "%.*s is the module %s, which xi does not have (only numpy's "
-                       "functions are: np.exp, np.sum ...)",
-             (int)t.len, s, m == XI_NONE ? "imported" : xiS_name(p->sym, m));
+                       "functions are: np.exp, np.sum ...)", (int)t.len, s, mod);
   }
   case TAG_KEYWORD:
     keyword(p, c, t, TAG_ARG(tag));

@@ -16,6 +16,7 @@ enum {
   SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
   SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
   SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL, SP_NORM, SP_NONZERO, SP_BINCOUNT,
+  SP_PRINTOPTS,
   SP_FORM /* SP_FORM + XI_NPF_*: compiled by npforms.c */
 };
 
@@ -23,7 +24,8 @@ typedef struct {
   const char *name; /* after np. (dotted: random.seed), after a '.', or a built-in */
   uint8_t kind;     /* NP_* */
   uint8_t sp;       /* NP_SP: which form */
-  const char *fn;   /* NP_FN: xi's function; NP_CONST: pi or e; NP_REFUSE: the message */
+  const char *fn;   /* NP_FN: xi's function; NP_CONST: pi, e, inf or nan; NP_REFUSE: the
+                       message */
   const char *kw;   /* the names of the trailing parameters, for keyword arguments */
 } np_row;
 
@@ -59,16 +61,18 @@ static const np_row numpy_rows[] = {
     FN("eye", "eye", NULL), FN("arange", "arange", NULL), FN("random.randn", "randn", NULL),
     FN("random.rand", "rand", NULL), SP("dot", SP_DOT), SP("matmul", SP_MATMUL),
     SP("array", SP_ARRAY), SP("asarray", SP_ARRAY), SP("copy", SP_COPY), SP("clip", SP_CLIP),
-    SP("where", SP_WHERE), SP("nonzero", SP_NONZERO), SP("bincount", SP_BINCOUNT), SP("random.seed", SP_SEED), SP("zeros_like", SP_ZEROS_LIKE),
+    SP("where", SP_WHERE), SP("nonzero", SP_NONZERO), SP("bincount", SP_BINCOUNT), SP("random.seed", SP_SEED), SP("set_printoptions", SP_PRINTOPTS), SP("zeros_like", SP_ZEROS_LIKE),
     SP("ones_like", SP_ONES_LIKE), SP("reshape", SP_RESHAPE), SP("ravel", SP_FLATTEN),
     SP("square", SP_SQUARE), SP("float64", SP_FLOAT), SP("shape", SP_SHAPE),
     SP("size", SP_SIZE), SP("ndim", SP_NDIM),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
+    {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {"newaxis", NP_NONE, 0, NULL, NULL},
-    REFUSE("nditer", "np.nditer walks an array with a while loop, which xi does not have: "
-                     "grad(L, W) gives every element's derivative at once"),
-    REFUSE("random.shuffle", "np.random.shuffle changes an array in place, which xi's values "
-                             "never do: x = np.random.permutation(x) draws the same"),
+    REFUSE("nditer", "np.nditer is not in xi: walk the indices with for loops (for i in "
+                     "range(W.shape[0]): ...), or let grad(L, W) give every element's "
+                     "derivative at once"),
+    REFUSE("random.shuffle", "np.random.shuffle is not in xi: x = np.random.permutation(x) "
+                             "takes the same draws and gives the same order"),
     REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
                          "not inverses"),
     REFUSE("float32", "float32 is a number format: `format binary32` will give it"),
@@ -80,6 +84,7 @@ static const np_row math_rows[] = {
     FN("tanh", "tanh", NULL), FN("sin", "sin", NULL), FN("cos", "cos", NULL),
     FN("tan", "tan", NULL), FN("fabs", "abs", NULL), FN("pow", "pow", NULL),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
+    {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {NULL, 0, 0, NULL, NULL}};
 
 /* after a value's '.': attributes (T, shape, size, ndim) and methods */
@@ -356,6 +361,21 @@ static void special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     p->seed_arg = a->first; /* a number's token; an expression (seed) is computed */
     attr(p, c, XI_ATTR_SEED, pos);
     return;
+  case SP_PRINTOPTS: /* the options' values as a tuple, their names kept (stmt.c) */
+    if (a->n > XI_KW_OPTS || a->n != a->nkw || a->dtype >= 0)
+      xiP_fail(p, name.pos, "np.set_printoptions takes its options by name in xi: "
+                            "precision=4, suppress=True, linewidth=, threshold=, edgeitems=");
+    p->npopt = (uint32_t)a->n;
+    for (int k = 0; k < a->n; k++) {
+      xiP_printoption(p, a->kw[k], a->pos[k]);
+      p->popt[k] = a->kw[k], p->popt_pos[k] = a->pos[k];
+    }
+    if (a->n)
+      xiP_emit(p, c, (xiP_ins){K_TUPLE, XI_C_TUPLE, 0, (uint16_t)a->n, 0, pos});
+    else
+      xiP_emit(p, c, (xiP_ins){K_NONE, 0, 0, 0, 0, pos});
+    attr(p, c, XI_ATTR_PRINTOPTS, pos);
+    return;
   case SP_ZEROS_LIKE:
   case SP_ONES_LIKE: {
     need(p, a, 1, 1, name, sp == SP_ZEROS_LIKE ? "np.zeros_like(x)" : "np.ones_like(x)");
@@ -513,8 +533,11 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
     xiP_emit(p, c, ins);
     return;
   }
-  if (r->kind == NP_CONST) {
-    xiP_ins ins = {K_NUM, 0, 0, 0, r->fn[0] == 'p' ? XI_LIT_PI : XI_LIT_E, last.pos};
+  if (r->kind == NP_CONST) { /* (inf and nan: literals of that text, as MPFR reads them) */
+    uint32_t lit = r->fn[0] == 'p' ? XI_LIT_PI
+                   : r->fn[0] == 'e' ? XI_LIT_E
+                                     : xiP_intern(p, r->fn, strlen(r->fn), last.pos);
+    xiP_ins ins = {K_NUM, 0, 0, 0, lit, last.pos};
     xiP_emit(p, c, ins);
     return;
   }

@@ -13,6 +13,7 @@
 #include "syntax/sym.h"
 
 #define XI_MAX_NESTING 1000
+#define XI_KW_OPTS 8 /* np.set_printoptions(...) takes at most this many options */
 typedef enum {
   S_EXPR, S_ASSIGN, S_DEF, S_COMMAND,
   S_PRINT,    /* print(...): items */
@@ -29,7 +30,10 @@ typedef enum {
   S_NOTHING,  /* pass, a docstring: read and done */
   S_CLASS,    /* class Name: name, its block at body_off (methods: syntax/pyclass.c) */
   S_SETATTR,  /* x.name = v, x.name op= v: code ends with K_SETATTR */
-  S_AUTOGRAD  /* micrograd's and PyTorch's statements: cmd is an XI_AG_* (pytorch.c) */
+  S_AUTOGRAD, /* micrograd's and PyTorch's statements: cmd is an XI_AG_* (pytorch.c) */
+  S_ASSERT,   /* assert c, msg: items[0] the condition (I_COND), then msg as print's items */
+  S_SKIPPED   /* a statement with nothing to compute, skipped with a note (cmd: XI_SKIP_*):
+                 IPython's display magics (%matplotlib inline), a plotting call alone */
 } xiP_stmt_kind;
 
 /* a part of a statement that has several: print's texts and values, an if's
@@ -89,6 +93,9 @@ typedef struct {
 } xiP_stmt;
 
 
+/* S_SKIPPED's cmd: what was skipped */
+enum { XI_SKIP_MAGIC, XI_SKIP_PLOT };
+
 /* S_AUTOGRAD's cmd.  code makes x; items[0].code the right side, when there is one */
 enum {
   XI_AG_BACKWARD, /* x.backward() (has_number: retain_graph=True) */
@@ -126,6 +133,9 @@ typedef struct {
   uint32_t index_base, index_at; /* the last x[...] after a plain name: where x and the
                                     K_INDEX are in the code (an indexed assignment's target) */
   xiL_token seed_arg; /* np.random.seed(N): N */
+  uint32_t popt[XI_KW_OPTS]; /* np.set_printoptions(...)'s keywords, in order */
+  xi_pos popt_pos[XI_KW_OPTS];
+  uint32_t npopt;
   int python;         /* the source is Python's (a .py file, or after import): a word of
                          xi's that Python would read as a name is one (xiP_word) */
   uint32_t indent;    /* a statement that starts a line starts at this column (0: the

@@ -63,6 +63,13 @@ static inline int xiP_keyword(uint16_t tag) {
   return TAG_KIND(tag) == TAG_KEYWORD ? TAG_ARG(tag) : -1;
 }
 
+/* grade --md L ...: the flag, read before any token is peeked (gradeargs.c) */
+void xiP_grade_md(xiP_parser *p, xiP_stmt *st);
+/* grade [--md] L [FILE] [> OUT] and its lines of claims, grade's word (kw) taken */
+void xiP_grade_args(xiP_parser *p, xiP_stmt *st, xiL_token kw);
+/* fails unless id names one of NumPy's print options xi has (cmdargs.c) */
+void xiP_printoption(xiP_parser *p, uint32_t id, xi_pos pos);
+
 /* ---- NumPy's spelling (numpy.c) ---- */
 #define XI_KW_ARGS 16 /* keyword arguments are read among a call's first 16 */
 typedef struct {
@@ -161,8 +168,11 @@ int xiP_text_ahead(xiP_parser *p);
 void xiP_text_sum(xiP_parser *p, xiP_stmt *st);
 /* print(...) or print "x", x: print taken (pyprint.c) */
 void xiP_print_stmt(xiP_parser *p, xiP_stmt *st);
+/* one of print's arguments (after the '(' or a ','), into st's items */
+void xiP_print_arg(xiP_parser *p, xiP_stmt *st);
 /* print(...) inside a def: st's values' code onto c, then a K_PRINT whose arg
-   is the symbol holding the rest of st (xiP_print_layout reads it back) */
+   is the symbol holding the rest of st (xiP_print_layout reads it back).  For
+   an assert (S_ASSERT) its message, items[1] on: the K_PRINT fails with it. */
 void xiP_print_code(xiP_parser *p, const xiP_stmt *st, xiP_code *c);
 /* def f(...): and its block, head the def (pydef.c) */
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);

@@ -38,18 +38,6 @@ static void mark_changed(xiP_parser *p, xiP_code *c, const xiP_stmt *bs, int gro
   xiP_emit(p, c, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
 }
 
-/* the operator of a compound assignment: "/" for /= */
-static const char *binary(xiL_type t) {
-  switch (t) {
-  case T_PLUSEQ: return "+";
-  case T_MINUSEQ: return "-";
-  case T_STAREQ: return "*";
-  case T_SLASHEQ: return "/";
-  case T_PERCENTEQ: return "%";
-  default: return "//";
-  }
-}
-
 /* the body's lines on one line, for vars: "s = sigmoid(z); return s * (1 - s)" */
 static void def_text(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, int flow) {
   const char *s = p->lx.src;
@@ -242,13 +230,16 @@ static void if_chain(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
 }
 
 /* one statement of a def's body into st->code (the straight-line ones as
-   before: each assignment's code and a K_LET).  A name given a value of its
-   own in the body (not a parameter, not another name) may take an indexed
-   update: on a parameter NumPy would change the caller's array, which xi
-   never does; nor on a view of one (r = M[0]; r += 1), which only the run
-   can tell (XI_ATTR_NOVIEW, tape/pymut.c).  Returns 1 when the statement ends its block (return, break,
-   continue). */
+   before: each assignment's code and a K_LET).  Python's changes in place
+   (x op= v, x[i] op= v, d[k] = v) change the object wherever it is held, the
+   caller's too, as Python's and NumPy's do (K_INPLACE, K_CHANGED: the run
+   tells an array from a number, and refuses a view, tape/inplace.c and
+   tape/pymut.c).  In xi's own language (a .xi file's def) an indexed update
+   takes only a name given a value of its own in the body; on a view of one
+   (r = M[0]; r[0] = 1) the run refuses it (XI_ATTR_NOVIEW).  Returns 1 when
+   the statement ends its block (return, break, continue). */
 static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int outer) {
+  uint32_t nlocals = cx->nlocals;
   if (bs->kind == S_ASSIGN || (bs->kind == S_INDEXSET && !bs->pair))
     assigned(p, st, cx, bs->name, bs->target_pos);
   if (bs->kind == S_UNPACK)
@@ -257,20 +248,19 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
   switch (bs->kind) {
   case S_ASSIGN: {
     uint32_t k = (uint32_t)fresh_at(cx, bs->name);
-    if (bs->assign != T_ASSIGN) { /* dscores /= N on a value of the def's own */
-      if (k == cx->nfresh) {
-        char msg[320];
-        const char *w = xiS_name(p->sym, bs->name), *op = binary(bs->assign);
-        snprintf(msg, sizeof msg, "%s %s= ... on a parameter (or another name's value) would "
-                 "change the caller's array in NumPy: write %s = %s %s ... (a new value), or "
-                 "%s = %s.copy() first", w, op, w, w, op, w, w);
-        def_fail(p, bs, bs->target_pos, msg);
-      }
-      xiP_ins x = {K_NAME, 0, 0, 0, bs->name, bs->target_pos};
-      xiP_emit(p, &st->code, x);
-      xiP_emit(p, &st->code, (xiP_ins){K_ATTR, XI_ATTR_NOVIEW, 0, 0, 0, bs->target_pos});
+    if (bs->assign != T_ASSIGN) { /* p -= lr * g: in place on an array, wherever it is held
+                                     (the caller's too, as NumPy's); a number's is the def's
+                                     own (tape/inplace.c) */
+      xiP_emit(p, &st->code, (xiP_ins){K_MARK, 0, 0, 0, 0, bs->pos});
+      if (outer && cx->nlocals > nlocals) /* x += 1 on a name the def has not assigned: its
+                                             own, Python's UnboundLocalError (in a block,
+                                             the body's declarations say so) */
+        xiP_emit(p, &st->code, (xiP_ins){K_LET, 1, 0, 0, bs->name, bs->target_pos});
+      xiP_emit(p, &st->code, (xiP_ins){K_NAME, 0, 0, 0, bs->name, bs->target_pos});
       append(p, &st->code, &bs->code);
-      xiP_emit_op(p, &st->code, xiP_compound(bs->assign), bs->pos);
+      int op = xiP_compound(bs->assign);
+      xiP_emit(p, &st->code, (xiP_ins){K_INPLACE, (uint8_t)op, 0, 0, bs->name, bs->target_pos});
+      cx->effects = 1;
       let(p, &st->code, bs->name, bs->target_pos);
       return 0;
     }
@@ -292,12 +282,13 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     return 0;
   }
   case S_INDEXSET: {
-    int own = bs->name != XI_NONE && (uint32_t)fresh_at(cx, bs->name) < cx->nfresh;
-    if (bs->pair && !own) { /* self.params['W1'] -= ..., params['W1'] -= ...: in place */
+    if (bs->pair) { /* params['W1'] -= ..., W[0, 0] += 1, out[i] = v: in place, seen by
+                       every holder (the caller's, a container of the def's), as NumPy's */
       mark_changed(p, &st->code, bs, 0, bs->code.ins[bs->code.n - 2].spare);
       cx->effects = 1;
       return 0;
     }
+    int own = bs->name != XI_NONE && (uint32_t)fresh_at(cx, bs->name) < cx->nfresh;
     if (!own) {
       char msg[256];
       const char *w = xiS_name(p->sym, bs->name);
@@ -313,12 +304,6 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
         xiP_emit(p, &st->code, bs->code.ins[i]);
     } else {
       append(p, &st->code, &bs->code);
-    }
-    if (bs->pair) { /* (old, new): new is the name's */
-      xiP_emit(p, &st->code, (xiP_ins){K_UNPACK, 0, 0, 2, 0, bs->pos});
-      let(p, &st->code, bs->name, bs->target_pos);
-      let(p, &st->code, XI_NONE, bs->pos);
-      return 0;
     }
     let(p, &st->code, bs->name, bs->target_pos);
     return 0;
@@ -354,6 +339,7 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
       jump(p, st, cx, (xiP_ins){K_SKIP, 0, 0, 0, 0, bs->pos}, END);
     return 1;
   case S_NOTHING:
+  case S_SKIPPED: /* (a plot in a def: skipped at each call, with no note) */
     return 0;
   case S_SETATTR: /* self.W1 = ...: the object's attribute, seen by every holder */
     append(p, &st->code, &bs->code);
@@ -380,6 +366,15 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
   case S_IF:
     if_chain(p, st, cx, bs);
     return 0;
+  case S_ASSERT: { /* the condition; when it holds, past the message's K_PRINT, which fails */
+    uint32_t ok = ++cx->nlabels;
+    append(p, &st->code, &bs->items[0].code);
+    jump(p, st, cx, (xiP_ins){K_SKIPF, 1, 0, 0, 0, bs->items[0].pos}, ok);
+    xiP_print_code(p, bs, &st->code);
+    place(st, cx, ok);
+    cx->effects = 1;
+    return 0;
+  }
   case S_FOR:
     for_loop(p, st, cx, bs);
     return 0;

@@ -13,37 +13,40 @@
 
 #define XI_DISPLAY_MAX 65535 /* items written in one [...] or {...} */
 
-/* "a" 'b' side by side: one string, a value */
+/* "a" 'b' side by side: one string, a value.  The text joined so far is an
+   item of a statement held on the parser, so a later string that fails
+   (b"...", \N{...}, an f-string) lets it go with the rest (xiP_unwind) */
 void xiP_py_string(xiP_parser *p, xiP_code *c) {
   xiL_token first = *xiP_peek(p);
-  char *all = NULL;
+  xiP_stmt tmp;
+  memset(&tmp, 0, sizeof tmp);
+  xiP_held held;
+  xiP_hold(p, &held, &tmp);
+  xiP_item *all = xiP_new_item(p, &tmp, I_TEXT, first.pos);
   size_t n = 0;
   while (xiP_is(p, T_STRING)) {
     xiL_token t = xiP_take(p);
     char *text;
     size_t len;
-    if (xiP_string_text(p, &t, &text, &len)) {
-      free(all);
+    if (xiP_string_text(p, &t, &text, &len))
       xiP_fail(p, t.pos, "an f-string as a value is not part of xi: print(f\"...\") prints "
                          "one (a dict's key is written as a string: d['W1'])");
-    }
-    char *more = realloc(all, n + len + 1);
+    char *more = realloc(all->text, n + len + 1);
     if (!more) {
-      free(all), free(text);
+      free(text);
       xiP_fail(p, t.pos, "out of memory");
     }
-    all = more;
-    memcpy(all + n, text, len);
+    all->text = more;
+    memcpy(all->text + n, text, len);
     n += len;
-    all[n] = '\0';
+    all->text[n] = '\0';
     free(text);
   }
-  if (memchr(all, '\0', n)) {
-    free(all);
+  if (memchr(all->text, '\0', n))
     xiP_fail(p, first.pos, "a string holding the character \\0 is not part of xi");
-  }
-  uint32_t id = xiS_intern(p->sym, all ? all : "", n);
-  free(all);
+  uint32_t id = xiS_intern(p->sym, all->text, n);
+  xiP_unhold(p, &held);
+  xiP_stmt_done(&tmp);
   if (id == XI_NONE)
     xiP_fail(p, first.pos, "out of memory");
   xiP_ins ins = {K_STR, 0, 0, 0, id, first.pos};

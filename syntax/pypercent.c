@@ -84,8 +84,8 @@ static int conversion_at(xiP_parser *p, const char *t, size_t n, size_t *i, conv
     return 0;
   }
   if (k < n && t[k] == '(')
-    xiP_fail(p, at, "%%(name)s takes a dictionary, which xi does not have: write the values "
-                    "in brackets, \"%%s\" %% (a, b)");
+    xiP_fail(p, at, "%%(name)s (the values from a dict) is not part of xi: write the values "
+                    "in brackets, \"%%s\" %% (a, b), or use an f-string");
   for (; k < n && strchr("-+ 0#", t[k]); k++) {
     left |= t[k] == '-', zero |= t[k] == '0', alt |= t[k] == '#';
     if (t[k] == '+' || (t[k] == ' ' && sign != '+'))

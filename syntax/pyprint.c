@@ -287,6 +287,22 @@ static void print_xi(xiP_parser *p, xiP_stmt *st) {
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 
+/* one of print's arguments as st's items: a text, or a value printed as str() */
+void xiP_print_arg(xiP_parser *p, xiP_stmt *st) {
+  xiL_token t = *xiP_peek(p);
+  xiP_new_item(p, st, I_ARG, t.pos);
+  /* (in Python's code a string is a value too: print('W1' in d)) */
+  if ((t.type == T_STRING && !p->python) || xiP_text_ahead(p)) {
+    xiP_text_sum(p, st); /* "a" f"{b}" 'c', "%.4f" % x, "loss " + str(L) */
+  } else {
+    xiP_item *it = xiP_new_item(p, st, I_VALUE, t.pos);
+    it->conv = 's';
+    it->off = t.off;
+    xiP_expr(p, &st->items[st->nitems - 1].code);
+    st->items[st->nitems - 1].end = p->last_end;
+  }
+}
+
 void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
   st->kind = S_PRINT;
   if (xiP_at_line_end(p) || xiP_is(p, T_SEMI)) { /* print alone: an empty line */
@@ -321,17 +337,7 @@ void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
       }
       xiP_put_back(p, &t);
     }
-    xiP_new_item(p, st, I_ARG, t.pos);
-    /* (in Python's code a string is a value too: print('W1' in d)) */
-    if ((t.type == T_STRING && !p->python) || xiP_text_ahead(p)) {
-      xiP_text_sum(p, st); /* "a" f"{b}" 'c', "%.4f" % x, "loss " + str(L) */
-    } else {
-      xiP_item *it = xiP_new_item(p, st, I_VALUE, t.pos);
-      it->conv = 's';
-      it->off = t.off;
-      xiP_expr(p, &st->items[st->nitems - 1].code);
-      st->items[st->nitems - 1].end = p->last_end;
-    }
+    xiP_print_arg(p, st);
   next:
     if (!xiP_is(p, T_COMMA))
       break;
@@ -344,9 +350,10 @@ void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
 
 /* A def's code keeps no statement, only instructions: its print is the
    values' code and a K_PRINT whose arg is a symbol holding the rest, the
-   layout: XI_PRINT_LAYOUT, then per item a kind ('a' an argument starts, 't'
-   a text, 'v' a value: its conversion and format spec), then 's' and 'e' for
-   sep= and end= when given; each text as 4 bytes of length (little-endian)
+   layout: XI_PRINT_LAYOUT, then 'x' for an assert's message (the K_PRINT
+   fails with it), then per item a kind ('a' an argument starts, 't' a text,
+   'v' a value: its conversion and format spec), then 's' and 'e' for sep=
+   and end= when given; each text as 4 bytes of length (little-endian)
    and its bytes.  The first byte is no name's, so no name meets it. */
 #define XI_PRINT_LAYOUT '\x01'
 
@@ -377,7 +384,10 @@ void xiP_print_code(xiP_parser *p, const xiP_stmt *st, xiP_code *c) {
   uint32_t values = 0;
   char head = XI_PRINT_LAYOUT;
   put_text(p, &buf, &n, &cap, head, NULL, 0, 0, st->pos);
-  for (uint32_t k = 0; k < st->nitems; k++) {
+  uint32_t first = st->kind == S_ASSERT; /* (items[0]: the assert's condition) */
+  if (first)
+    put_text(p, &buf, &n, &cap, 'x', NULL, 0, 0, st->pos);
+  for (uint32_t k = first; k < st->nitems; k++) {
     const xiP_item *it = &st->items[k];
     if (it->kind == I_ARG) {
       put_text(p, &buf, &n, &cap, 'a', NULL, 0, 0, it->pos);
@@ -424,6 +434,10 @@ int xiP_print_layout(const char *s, size_t n, xiP_stmt *st) {
     return -1;
   for (size_t i = 1; i < n;) {
     char kind = s[i++], conv = 0;
+    if (kind == 'x') { /* an assert's message */
+      st->kind = S_ASSERT;
+      continue;
+    }
     if (kind == 'v' && i < n)
       conv = s[i++];
     else if (kind == 'v')

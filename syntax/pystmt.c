@@ -428,7 +428,7 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   xiP_take(p);
   if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
       kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN && kw != KW_WHILE && kw != KW_BREAK &&
-      kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS) {
+      kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS && kw != KW_ASSERT) {
     quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
   }
   if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE || kw == KW_WITH ||
@@ -489,9 +489,17 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   case KW_ELIF:
   case KW_ELSE:
     xiP_fail(p, first.pos, "%.*s without an if before it at the same indentation", n, s);
-  case KW_ASSERT:
-    xiP_fail(p, first.pos, "assert is not part of xi: check E == NUMBER checks a value, and "
-                           "says by how much it is off");
+  case KW_ASSERT: /* assert c, msg: the message as print's argument */
+    st->kind = S_ASSERT;
+    xiP_new_item(p, st, I_COND, xiP_peek(p)->pos);
+    p->depth = 0;
+    xiP_expr(p, &st->items[0].code);
+    if (xiP_is(p, T_COMMA)) {
+      xiP_take(p);
+      p->depth = 0;
+      xiP_print_arg(p, st);
+    }
+    return;
   case KW_BREAK:
   case KW_CONTINUE:
     if (!p->loops)

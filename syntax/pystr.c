@@ -62,7 +62,7 @@ int xiP_text_ahead(xiP_parser *p) {
     while (xiP_is(p, T_STRING))
       xiP_take(p);
     text = xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_is(p, T_PERCENT) ||
-           (p->python && xiP_is(p, T_PLUS));
+           (p->python && xiP_is(p, T_PLUS)) || xiP_at_end(p); /* (an assert's message) */
     if (xiP_is(p, T_DOT)) { /* "{}".format(x) is print's text; ''.join(xs) a value */
       xiP_take(p);
       xiL_token w = *xiP_peek(p);
@@ -151,7 +151,7 @@ void xiP_text_sum(xiP_parser *p, xiP_stmt *st) {
     xiP_take(p);
     part(p, st);
   }
-  if (!xiP_is(p, T_COMMA) && !xiP_is(p, T_RP))
+  if (!xiP_is(p, T_COMMA) && !xiP_is(p, T_RP) && !xiP_at_end(p))
     xiP_fail(p, xiP_peek(p)->pos,
              p->python ? "print's text is joined to values by '+' with str(x), by ',' or by "
                          "an f-string: print(\"loss \" + str(L)), print(\"loss\", L) or "

@@ -281,11 +281,50 @@ static int command_here(xiP_parser *p, xiL_token first, uint16_t tag) {
   return 1;
 }
 
+/* the rest of the statement, read and let go (brackets may span lines) */
+static void skip_rest(xiP_parser *p) {
+  while (!xiP_at_end(p) && !xiP_is(p, T_ERROR))
+    xiP_take(p);
+}
+
+/* IPython's magics that only set up its display or its imports, which a
+   pasted cell starts with: nothing to compute */
+static int display_magic(xiP_parser *p, const xiL_token *w) {
+  static const char *const words[] = {"matplotlib", "config", "load_ext", "reload_ext",
+                                      "autoreload"};
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (xiP_word_is(p, w, words[k]))
+      return 1;
+  return 0;
+}
+
+/* a statement that starts with a plotting module's name and '.': plt.plot(losses),
+   plt.show(), plt.rcParams[...] = ..., sns.heatmap(M) (pyplot's, seaborn's), which
+   xi does not draw and which binds no name of the program's; a plotting call's
+   value used elsewhere stays an error (expr.c) */
+static int plot_statement(xiP_parser *p, const xiL_token *first, uint16_t tag) {
+  if (TAG_KIND(tag) != TAG_FOREIGN)
+    return 0;
+  uint32_t m = xiS_linked(p->sym, xiP_name_id(p, first));
+  const char *s = m == XI_NONE ? "" : xiS_name(p->sym, m);
+  if (strncmp(s, "matplotlib", 10) != 0 && strncmp(s, "seaborn", 7) != 0)
+    return 0;
+  xiP_take(p);
+  int dot = xiP_is(p, T_DOT);
+  xiP_put_back(p, first);
+  return dot;
+}
+
 /* %trace L: IPython's spelling of a command, which no name can take */
 static void percent_command(xiP_parser *p, xiP_stmt *st) {
   xiL_token pct = xiP_take(p);
   xiL_token w = *xiP_peek(p);
   uint16_t tag = w.type == T_NAME ? xiP_tag_of(p, &w) : TAG_NONE;
+  if (w.type == T_NAME && w.off == pct.off + 1 && display_magic(p, &w)) {
+    st->kind = S_SKIPPED, st->cmd = XI_SKIP_MAGIC; /* %matplotlib inline */
+    skip_rest(p);
+    return;
+  }
   if (TAG_KIND(tag) != TAG_COMMAND || w.off != pct.off + 1) {
     if (w.type == T_NAME && w.off == pct.off + 1)
       xiP_fail(p, pct.pos, "%%%.*s is not a command of xi's (help lists them; IPython's own "
@@ -316,6 +355,11 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
                            "part of xi: write a plain method, and call it (net.loss() for "
                            "@property's net.loss)");
   uint16_t tag = xiP_tag_of(p, &first);
+  if (plot_statement(p, &first, tag)) {
+    st->kind = S_SKIPPED, st->cmd = XI_SKIP_PLOT;
+    skip_rest(p);
+    return;
+  }
   int kw = xiP_keyword(tag);
   if (kw >= 0 && kw != KW_TRUE && kw != KW_FALSE && kw != KW_NONE && kw != KW_NOT &&
       kw != KW_LAMBDA) {
@@ -361,6 +405,18 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
       (c->ins[c->n - 1].op == XI_PY_APPEND || c->ins[c->n - 1].op == XI_PY_EXTEND ||
        c->ins[c->n - 1].op == XI_PY_SORT)) {
     st->kind = S_MUTATE; /* xs.append(v), xs.sort(): a statement that changes xs */
+    return;
+  }
+  /* np.set_printoptions(precision=3): the printoptions command, the tuple of
+     the values its code (numpy.c kept the names) */
+  if (c->n >= 2 && c->ins[c->n - 1].kind == K_ATTR && c->ins[c->n - 1].op == XI_ATTR_PRINTOPTS) {
+    st->kind = S_COMMAND;
+    st->cmd = XI_CMD_PRINTOPTIONS;
+    c->n--;
+    for (uint32_t k = 0; k < p->npopt; k++)
+      xiP_add_name(p, st, p->popt[k], p->popt_pos[k]);
+    if (!p->npopt) /* np.set_printoptions(): nothing changes */
+      st->kind = S_NOTHING, c->n = 0;
     return;
   }
   /* np.random.seed(42): the seed command */

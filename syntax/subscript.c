@@ -1,6 +1,7 @@
 /* subscript.c: what is between x[ and ]: NumPy's index items (an expression,
  * ':', a slice a:b:c with any part left out, None or np.newaxis), compiled
- * to one K_INDEX whose arg gives each item's kind (syntax/code.h); a list's
+ * to one K_INDEX whose arg gives each item's kind (syntax/code.h), and '...'
+ * alone (every element, as ':' alone: p[...] = v); a list's
  * slice xs[a:b] is the same instruction, which the tape tells apart. */
 #include "syntax/parse.h"
 #include "syntax/parse_int.h"
@@ -17,10 +18,20 @@ static int is_none(xiP_parser *p, const xiP_code *c, uint32_t start) {
 /* One item of an index: an expression, ':', a slice a:b:c (each part may
    be left out), or None.  Returns its kind (XI_IX_*, or 0 with *colon set
    for a bare ':'); the parts written go on the stack. */
-static unsigned index_item(xiP_parser *p, xiP_code *c, int *colon) {
+static unsigned index_item(xiP_parser *p, xiP_code *c, int *colon, int items) {
   unsigned parts = 0;
   uint32_t start = c->n;
   *colon = 0;
+  if (xiP_is(p, T_DOT)) { /* x[...] alone: every element, as x[:] on an array */
+    xi_pos at = xiP_take(p).pos;
+    xiP_expect(p, T_DOT, "'...' (Ellipsis)");
+    xiP_expect(p, T_DOT, "'...' (Ellipsis)");
+    if (items || !xiP_is(p, T_RBRACK))
+      xiP_fail(p, at, "'...' is part of xi alone in an index (p[...] = v, as p[:] = v): write "
+                      "each axis, x[:, 0] for x[..., 0]");
+    *colon = 1;
+    return 0;
+  }
   if (!xiP_is(p, T_COLON)) {
     xiP_expr(p, c);
     if (!xiP_is(p, T_COLON)) {
@@ -60,7 +71,7 @@ void xiP_subscript(xiP_parser *p, xiP_code *c, xiL_token open) {
     if (items == XI_IX_MAX)
       xiP_fail(p, xiP_peek(p)->pos, "at most %d indices", XI_IX_MAX);
     int colon;
-    unsigned kind = index_item(p, c, &colon);
+    unsigned kind = index_item(p, c, &colon, items);
     mask |= colon << items;
     kinds |= (uint32_t)kind << (8 * items);
     items++;

@@ -413,7 +413,8 @@ void xiG_ag_cut(xiG_graph *g, const uint8_t *live) {
 
 /* ---- changes in place ---- */
 
-int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, xi_err *err) {
+int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, uint32_t *out,
+                   xi_err *err) {
   xi_shape a = xiG_shape(&g->nodes[old]), b = xiG_shape(&g->nodes[r]);
   if (xiG_kind(g, r) >= 0 || !xiO_same_shape(&a, &b)) {
     char sa[48], sb[48];
@@ -432,6 +433,8 @@ int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, xi_err *e
     xiG_ag_move(g, l, old);
     return -1;
   }
+  if (out)
+    *out = l;
   return 0;
 }
 
@@ -447,7 +450,8 @@ int xiG_ag_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t ma
       return xiX_fail(err, pos, "RuntimeError: a leaf Variable that requires grad is being "
                                 "used in an in-place operation (as PyTorch says: an update "
                                 "step goes inside with torch.no_grad():)");
-    if (xiG_op(g, op, old, rhs, NULL, pos, &r, err) || xiG_ag_replace(g, old, r, pos, err))
+    if (xiG_op(g, op, old, rhs, NULL, pos, &r, err) ||
+        xiG_ag_replace(g, old, r, pos, NULL, err))
       return -1;
     *bound = xiG_binding_of(g, name)->node;
     return 1;

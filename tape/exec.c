@@ -14,6 +14,7 @@ typedef struct scope {
   uint32_t (*local)[2]; /* a def's locals, (name, node), in the order made */
   uint32_t nlocal, caplocal;
   uint32_t mark; /* K_MARK: where an attribute's value starts (K_SETATTR) */
+  uint32_t *st, *sp; /* its operand stack: a for loop's list, a value computed already */
   struct scope *up; /* the scope of the code that called this one (g->frames) */
 } scope;
 
@@ -196,13 +197,14 @@ static int derive(xiG_graph *g, const scope *sc, const xiP_ins *in, uint32_t e, 
   return g->derive(g->derive_ctx, g, in->op, e, v, in->arg, dir, in->pos, out, err);
 }
 
-/* K_CHANGED: a list or dict (or an array) changed in place, pair (old, new):
-   every holder of old takes new (pymut.c), the names of the defs running
-   too, here and in their callers, as Python's names all see one object
-   change (params['W1'] -= ... in a def changes the caller's dict): they are
-   pinned while it runs, and read back */
-static int changed(xiG_graph *g, scope *sc, uint32_t pair, const xiP_ins *in, uint32_t *out,
-                   xi_err *err) {
+/* K_CHANGED and K_INPLACE: a list, a dict or an array changed in place
+   (pymut.c, inplace.c): every holder of the old value takes the new, the
+   defs running too, here and in their callers, as Python's names all see one
+   object change (params['W1'] -= ... or p -= lr * g in a def changes the
+   caller's array): their locals, arguments and operand stacks (the list a
+   for loop walks, p in p + f(p)) are pinned while it runs, and read back */
+static int changed(xiG_graph *g, scope *sc, const uint32_t *top, const xiP_ins *in,
+                   uint32_t *out, xi_err *err) {
   uint32_t base = g->npins;
   int rc = 0;
   for (scope *f = sc; f && rc == 0; f = f->up) {
@@ -210,9 +212,15 @@ static int changed(xiG_graph *g, scope *sc, uint32_t pair, const xiP_ins *in, ui
       rc = f->local[k][1] != XI_NONE && xiG_pin(g, f->local[k][1]);
     for (uint32_t k = 0; k < f->np && rc == 0; k++)
       rc = f->args[k] != XI_NONE && xiG_pin(g, f->args[k]);
+    for (uint32_t k = 0; f->st && k < *f->sp && rc == 0; k++)
+      rc = f->st[k] != XI_NONE && xiG_pin(g, f->st[k]);
   }
-  rc = rc ? xiG_oom(g, in->pos, err)
-          : xiG_changed_pair(g, pair, in->arg, in->spare, sc->mark, in->pos, out, err);
+  if (rc)
+    rc = xiG_oom(g, in->pos, err);
+  else if (in->kind == K_INPLACE) /* x's value, v */
+    rc = xiG_inplace(g, in->op, in->arg, top[0], top[1], sc->mark, in->pos, out, err);
+  else /* the pair (old, new) */
+    rc = xiG_changed_pair(g, top[0], in->arg, in->spare, sc->mark, in->pos, out, err);
   uint32_t q = base;
   for (scope *f = sc; f && rc == 0; f = f->up) { /* (in the order pinned) */
     for (uint32_t k = 0; k < f->nlocal; k++)
@@ -221,6 +229,9 @@ static int changed(xiG_graph *g, scope *sc, uint32_t pair, const xiP_ins *in, ui
     for (uint32_t k = 0; k < f->np; k++)
       if (f->args[k] != XI_NONE)
         f->args[k] = g->pins[q++];
+    for (uint32_t k = 0; f->st && k < *f->sp; k++)
+      if (f->st[k] != XI_NONE)
+        f->st[k] = g->pins[q++];
   }
   g->npins = base;
   return rc;
@@ -233,8 +244,13 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   switch (in->kind) {
   case K_NUM:
     node = xiG_constant(g, in->arg, in->pos);
-    if (node != XI_NONE && g->nodes[node].err)
-      rc = xiX_fail(err, in->pos, "number out of range");
+    if (node != XI_NONE && g->nodes[node].err) {
+      const char *t = in->arg < XI_LIT_E ? xiS_name(&g->sym, in->arg) : "";
+      rc = strcmp(t, "inf") != 0 && strcmp(t, "nan") != 0 /* (np.inf, np.nan) */
+               ? xiX_fail(err, in->pos, "number out of range")
+               : xiX_fail(err, in->pos, "%s is not a value in format mpfr, whose numbers are "
+                                        "finite: format binary64 has inf and nan, as NumPy's", t);
+    }
     break;
   case K_NAME:
     rc = resolve(g, sc, in->arg, in->pos, &node, err);
@@ -335,7 +351,12 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     sc->mark = g->n;
     return 0;
   case K_CHANGED:
-    rc = changed(g, sc, st[--*sp], in, &node, err);
+    --*sp;
+    rc = changed(g, sc, st + *sp, in, &node, err);
+    break;
+  case K_INPLACE: /* x's value, v */
+    *sp -= 2;
+    rc = changed(g, sc, st + *sp, in, &node, err);
     break;
   case K_NONE:
     rc = xiG_container(g, XI_C_NONE, NULL, 0, in->pos, &node, err);
@@ -507,7 +528,7 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
   }
   if (np)
     memcpy(argv, args, np * sizeof *argv);
-  scope sc = {params, argv, np, NULL, 0, 0, g->n, g->frames};
+  scope sc = {params, argv, np, NULL, 0, 0, g->n, st, &sp, g->frames};
   g->frames = &sc;
   int rc = run(g, &sc, code, 0, code->n, st, &sp, err);
   g->frames = sc.up;

@@ -190,7 +190,7 @@ void xiG_read_const(xiG_graph *g, xiG_node *n, uint32_t aux) {
   }
   if (xiO_fmt) /* into the format: 1e-8 in binary16 is 0, 70000 inf */
     xiO_fmt_round(n->v, inex);
-  n->err = mpfr_number_p(n->v) || xiO_fmt ? XI_OK : XI_E_OVERFLOW;
+  n->err = mpfr_number_p(n->v) || xiO_fmt ? XI_OK : mpfr_nan_p(n->v) ? XI_E_NAN : XI_E_OVERFLOW;
 }
 
 static uint8_t status(mpfr_srcptr x) {

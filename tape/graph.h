@@ -286,6 +286,8 @@ typedef struct xiG_graph {
   xiO_rng rng; /* seed N; randn, rand */
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
   uint32_t mark;  /* the first node of the statement running (XI_STATEMENT_NODES) */
+  uint8_t numpy;  /* the statement is Python's: an array's change in place keeps its shape
+                     and dtype, as NumPy's (xi's own W -= ... on [0, 0] makes floats) */
   uint8_t full;   /* why the last append failed: 1 too many nodes, else memory */
   unsigned depth;                   /* user-function calls being expanded */
   uint64_t visits;                  /* nodes evaluated or swept: work done, for tests */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tape/graph.h"
+#include "tape/pyval_int.h"
 
 
 void xiG_func_free(xiG_graph *g, uint32_t k) {
@@ -283,6 +284,10 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
     return xiG_py_update(g, name, op, old, rhs, mark, pos, bound, err);
   if (xiG_no_view(g, old, pos, err) || xiG_op(g, op, old, rhs, NULL, pos, &r, err))
     return -1;
+  const char *s = xiS_name(&g->sym, name); /* NumPy's rules of shape and dtype (inplace.c) */
+  if (g->numpy && xiG_is_tensor(&g->nodes[old]) &&
+      xiG_inplace_fits(g, old, r, op, s, pos, err))
+    return -1;
   if (g->nodes[old].op != XI_LEAF) { /* c += e is c = c + (e) */
     if (xiG_self_contained(g, mark, r) && new_leaf(g, r, mark, pos, &r, err))
       return -1; /* e += 1, e Euler's number: a value of constants is a leaf */
@@ -297,7 +302,6 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
     char a[48], c[48];
     xiO_shape_text(&was, a, sizeof a);
     xiO_shape_text(&now, c, sizeof c);
-    const char *s = xiS_name(&g->sym, name);
     const char *sym = op == XI_ADD ? "+" : op == XI_SUB ? "-" : op == XI_MUL ? "*"
                     : op == XI_DIV ? "/" : op == XI_MOD ? "%" : "//";
     return xiX_fail(err, pos, "an update step keeps %s's shape %s, and this gives %s "

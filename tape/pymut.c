@@ -266,8 +266,8 @@ int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *
 
 /* a leaf holding node i's value; a literal's reads its text again at another
    precision.  update: made by an update step (no history) */
-static int leaf_of(xiG_graph *g, uint32_t i, int update, xi_pos pos, uint32_t *out,
-                   xi_err *err) {
+int xiG_leaf_of(xiG_graph *g, uint32_t i, int update, xi_pos pos, uint32_t *out,
+                xi_err *err) {
   xiO_view v = xiG_view(&g->nodes[i]);
   uint32_t l = xiG_leaf(g, &v, pos);
   if (l == XI_NONE)
@@ -320,7 +320,7 @@ static int leafify(xiG_graph *g, uint32_t c, uint32_t mark, const uint8_t *in, x
     else if (nd->op == XI_CONST ||
              (it >= mark && nd->op != XI_LEAF && it - mark < (uint32_t)(g->n - mark) &&
               in[it - mark]))
-      rc = leaf_of(g, it, 0, nd->pos, &r, err);
+      rc = xiG_leaf_of(g, it, 0, nd->pos, &r, err);
     changed |= r != it;
     items[k] = r;
   }
@@ -380,17 +380,10 @@ static int updated(xiG_graph *g, uint32_t old, int op, uint32_t v, xi_pos pos, u
     return xiX_fail(err, pos, "%s= on a %s held in a container is not part of xi",
                     op == XI_ADD ? "+" : "an operator", xiG_type_of(g, old));
   if (xiG_not_number(g, v, pos, "this update", err) ||
-      xiG_op(g, op, old, v, NULL, pos, out, err))
+      xiG_op(g, op, old, v, NULL, pos, out, err) ||
+      xiG_inplace_fits(g, old, *out, op, NULL, pos, err)) /* (inplace.c) */
     return -1;
-  xi_shape was = xiG_shape(&g->nodes[old]), now = xiG_shape(&g->nodes[*out]);
-  if (xiG_is_tensor(&g->nodes[old]) && !xiO_same_shape(&was, &now)) {
-    char a[48], b[48];
-    xiO_shape_text(&was, a, sizeof a);
-    xiO_shape_text(&now, b, sizeof b);
-    return xiX_fail(err, pos, "an update in place keeps the array's shape %s, and this gives "
-                              "%s (NumPy refuses too)", a, b);
-  }
-  return g->nodes[old].op == XI_LEAF ? leaf_of(g, *out, 1, pos, out, err) : 0;
+  return xiG_from_before(g, old) ? xiG_leaf_of(g, *out, 1, pos, out, err) : 0;
 }
 
 int xiG_setitem(xiG_graph *g, uint32_t c, uint32_t key, int op, uint32_t v, xi_pos pos,
@@ -459,7 +452,7 @@ int xiG_changed(xiG_graph *g, uint32_t name, uint32_t old, uint32_t now, int op,
     char buf[80];
     if (!holder(g, old, 0, buf, sizeof buf))
       return not_held(pos, err); /* (before xiG_no_view names the base of M[0]) */
-    if (g->nodes[old].op == XI_LEAF && leaf_of(g, now, 1, pos, &now, err))
+    if (xiG_from_before(g, old) && xiG_leaf_of(g, now, 1, pos, &now, err))
       return -1;
     if (xiG_replace(g, old, now, pos, &places, err))
       return -1;

@@ -110,7 +110,8 @@ uint32_t xiG_ag_copy(xiG_graph *g, uint32_t x, xi_pos pos);
 /* old, a Value or a tensor, changed in place to r's value (p.data -= e, W -= e
    under no_grad): a new leaf (an update step) that every name and container
    holding old takes, its .grad with it */
-int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, xi_err *err);
+int xiG_ag_replace(xiG_graph *g, uint32_t old, uint32_t r, xi_pos pos, uint32_t *out,
+                   xi_err *err);
 /* name op= rhs where micrograd's or PyTorch's rules decide (a tensor that
    requires grad: an update in place under no_grad, PyTorch's RuntimeError
    outside; a Value, or a leaf given a sum of Values: name = name op rhs): 1
@@ -234,8 +235,8 @@ int xiG_list_append(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *
 int xiG_setitem(xiG_graph *g, uint32_t c, uint32_t key, int op, uint32_t v, xi_pos pos,
                 uint32_t *out, xi_err *err);
 /* The statement x[...] op= v done (old: what x[...] indexed, now: what it
-   became).  On a leaf, as for a name, an update step: the new value a leaf
-   of its own.  A list's or dict's item changed: the container changes in
+   became).  On a name's leaf (xiG_from_before: not one a def made in this
+   statement), as for a name, an update step: the new value a leaf of its own.  A list's or dict's item changed: the container changes in
    place; an array's elements (or an array in a container, d['W'] -= ...):
    the array does.  name: x when x is a name (XI_NONE when not: the array
    must be held by something, or the update would go nowhere). */
@@ -249,6 +250,14 @@ int xiG_py_update(xiG_graph *g, uint32_t name, int op, uint32_t old, uint32_t rh
    other value become leaves (as a name's value would), in a new container */
 int xiG_leafify(xiG_graph *g, uint32_t root, uint32_t mark, xi_pos pos, uint32_t *out,
                 xi_err *err);
+/* (inplace.c) x op= v in a def, old what x held: an array changes in place
+   (every holder of old takes the new value, as NumPy's does; refused for a
+   view, another shape, or floats into an int array), a list's += and *=
+   too; a number, a tuple, a string and micrograd's Value give a new value,
+   x's alone, as Python's.  *out: x's new value.  v's nodes start at mark;
+   name: x, for the messages */
+int xiG_inplace(xiG_graph *g, int op, uint32_t name, uint32_t old, uint32_t v, uint32_t mark,
+                xi_pos pos, uint32_t *out, xi_err *err);
 /* a container a for loop walks: kept alive, renumbered, and followed through
    changes in place; the pins are a stack, as loops nest */
 int xiG_pin(xiG_graph *g, uint32_t node);

@@ -30,6 +30,26 @@ int xiG_str_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_
 int xiG_list_grown(xiG_graph *g, uint32_t c, uint32_t v, xi_pos pos, uint32_t *out,
                    xi_err *err);
 
+/* a leaf holding node i's value (an update step's when update: no history) */
+int xiG_leaf_of(xiG_graph *g, uint32_t i, int update, xi_pos pos, uint32_t *out,
+                xi_err *err);
+
+/* n is a variable, whose change in place is an update step (a new leaf, as W
+   -= ... at the prompt makes): a leaf that a name held before the statement
+   running, or that an update step made.  A leaf a def made in this statement
+   (s = np.zeros(2); s += x) changes as a value computed from it, keeping the
+   graph, as any value made in the def does */
+static inline int xiG_from_before(const xiG_graph *g, uint32_t n) {
+  return g->nodes[n].op == XI_LEAF &&
+         ((g->nodes[n].flags & XI_F_UPDATE) || (n < g->mark && g->mark <= g->n));
+}
+
+/* (inplace.c) old op= v's result r, an array's change in place: it keeps the
+   array's shape and dtype, as NumPy's in-place operator does, or the error
+   (name: the name changed, for the message; NULL: "the array") */
+int xiG_inplace_fits(xiG_graph *g, uint32_t old, uint32_t r, int op, const char *name,
+                     xi_pos pos, xi_err *err);
+
 /* a slice's bounds over n items as Python's PySlice_AdjustIndices makes them (pyval.c) */
 int xiG_slice_bounds(xiG_graph *g, const uint32_t *bounds, int64_t n, xi_pos pos, int64_t *lo,
                      int64_t *hi, int64_t *step, xi_err *err);

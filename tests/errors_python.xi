@@ -18,7 +18,7 @@ with open("f") as fh:
     pass
 try:
     x = 1
-assert x == 1
+raise ValueError("x")
 global x
 yield x
 elif x:
@@ -130,7 +130,7 @@ u8 - 101
 u8[0] = 256
 np.zeros(2, dtype="int8")
 u8 / 2
-plt.plot(M)
+h = plt.plot(M)
 for i in range(3):
     y = 1
         z = 2
