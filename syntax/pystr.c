@@ -86,11 +86,16 @@ static void part(xiP_parser *p, xiP_stmt *st) {
   xiL_token t = *xiP_peek(p);
   uint32_t first = st->nitems;
   int text = t.type == T_STRING;
-  if (text) { /* ("-" * 40 is a term: the string's value, repeated) */
+  if (text) { /* ("-" * 40 and ", ".join(xs) are terms: the string's value, repeated) */
     mark m = here(p);
     while (xiP_is(p, T_STRING))
       xiP_take(p);
     text = !p->python || !xiP_is(p, T_STAR);
+    if (p->python && xiP_is(p, T_DOT)) {
+      xiP_take(p);
+      xiL_token w = *xiP_peek(p);
+      text = w.type != T_NAME || !xiP_word_is(p, &w, "join");
+    }
     back(p, &m);
   }
   if (text) {

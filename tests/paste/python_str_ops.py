@@ -37,3 +37,7 @@ print('|'.join(chunks(data, 8)))
 for i, ch in enumerate('xyz'):
     print(i, ch)
 print(list('abc'), tuple('ab'), sorted('cab'))
+xs = ['a', 'b']
+print(", ".join(xs) + "!")
+print("<" + "-".join(xs) + ">", "n=%d" % len(xs), "".join(xs))
+print(f"{'/'.join(xs)}")
