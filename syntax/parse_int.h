@@ -80,6 +80,18 @@ typedef struct {
   xiL_token first;                 /* the first argument's first token */
   int dtype;                       /* dtype=...: an XI_DT_*, or -1 */
 } xiP_callargs;
+/* the special forms: compiled by npspecial.c, not to one op of the same name */
+enum {
+  SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
+  SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
+  SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL, SP_NORM, SP_NONZERO, SP_BINCOUNT,
+  SP_PRINTOPTS,
+  SP_FORM /* SP_FORM + XI_NPF_*: compiled by npforms.c */
+};
+/* form sp (an SP_*), its operand on the stack, the other arguments a from
+   position first on (npspecial.c) */
+void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, int first,
+                    xiL_token name);
 void xiP_np_prepare(xiS_table *sym); /* the tags of keywords, modules and builtins */
 /* np.clip(a, lo, hi) of the call a (a's value the argument first); np.clip(x, lo, hi,
    out=x) (npforms.c) */

@@ -1,0 +1,180 @@
+/* npspecial.c: NumPy's special forms, the names numpy.c's tables mark NP_SP:
+ * compiled here to several instructions, not to one op of the same name
+ * (np.where(c, a, b) as two keeps and a sum, x.reshape, x.astype, len(x),
+ * np.random.seed and np.set_printoptions as statements of their own ...);
+ * the forms whose arguments go by slot are npforms.c's.  A part of the parser
+ * (xiP_, parse.h); shared through parse_int.h. */
+#include "syntax/parse.h"
+#include "syntax/parse_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the special forms ---- */
+
+/* the instruction at code position at, moved right by n to make room */
+static void open_gap(xiP_parser *p, xiP_code *c, uint32_t at, uint32_t n, xi_pos pos) {
+  for (uint32_t k = 0; k < n; k++) {
+    xiP_ins nop = {K_DUP, 0, 0, 0, 0, pos};
+    xiP_emit(p, c, nop); /* grows the buffer; overwritten below */
+  }
+  memmove(c->ins + at + n, c->ins + at, (c->n - n - at) * sizeof *c->ins);
+}
+
+static void insert(xiP_parser *p, xiP_code *c, uint32_t at, const xiP_ins *ins, uint32_t n) {
+  open_gap(p, c, at, n, ins[0].pos);
+  memcpy(c->ins + at, ins, n * sizeof *ins);
+}
+
+static void need(xiP_parser *p, const xiP_callargs *a, int lo, int hi, xiL_token name,
+                 const char *usage) {
+  if (a->n < lo || a->n > hi || a->nkw)
+    xiP_fail(p, name.pos, "%s: %s", usage, a->nkw ? "no keyword arguments here"
+                                                  : "not this many arguments");
+}
+
+/* np.where(c, a, b) = keep(a, c) + keep(b, c == 0), c computed once */
+static void where(xiP_parser *p, xiP_code *c, const xiP_callargs *a, xi_pos pos) {
+  xiP_ins after_b[] = {{K_SWAP, 0, 0, 0, 0, pos}, {K_OP, XI_KEEP, 0, 0, 0, pos},
+                       {K_OP, XI_ADD, 0, 0, 0, pos}};
+  xiP_ins after_a[] = {{K_SWAP, 0, 0, 0, 0, pos}, {K_OP, XI_KEEP, 0, 0, 0, pos},
+                       {K_SWAP, 0, 0, 0, 0, pos}, {K_NUM, 0, 0, 0, 0, pos},
+                       {K_OP, XI_EQ, 0, 0, 0, pos}};
+  xiP_ins after_c[] = {{K_DUP, 0, 0, 0, 0, pos}};
+  after_a[3].arg = xiP_intern(p, "0", 1, pos);
+  uint32_t end_b = c->n, end_a = a->start[2], end_c = a->start[1];
+  insert(p, c, end_b, after_b, 3); /* from the last, so earlier places stay put */
+  insert(p, c, end_a, after_a, 5);
+  insert(p, c, end_c, after_c, 1);
+}
+
+static void attr(xiP_parser *p, xiP_code *c, int which, xi_pos pos) {
+  xiP_ins ins = {K_ATTR, (uint8_t)which, 0, 0, 0, pos};
+  xiP_emit(p, c, ins);
+}
+
+/* a form whose operand (the value before '.', or the first argument) is on
+   the stack, with the other arguments a (from position first on) */
+void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, int first,
+                    xiL_token name) {
+  xi_pos pos = name.pos;
+  int extra = a->n - first;
+  switch (sp) {
+  case SP_DOT:
+  case SP_MATMUL: {
+    need(p, a, first + 1, first + 1, name, sp == SP_DOT ? "dot(a, b)" : "matmul(a, b)");
+    xiP_ins ins = {K_OP, XI_MATMUL,
+                   (uint8_t)((sp == SP_DOT ? XI_OPF_DOT : 0) | (p->method ? 0 : XI_OPF_NP)), 2,
+                   0, pos};
+    xiP_emit(p, c, ins);
+    return;
+  }
+  case SP_ARRAY:
+    need(p, a, first, first, name, "np.array(x)");
+    if (!(c->n && c->ins[c->n - 1].kind == K_LIST)) /* a list is an array already */
+      attr(p, c, XI_ATTR_ARRAY, pos);
+    break;
+  case SP_COPY:
+    need(p, a, first, first, name, "copy(x)");
+    xiP_emit_op(p, c, XI_ID, pos);
+    break;
+  case SP_CLIP:
+    if (a->nkw == 1 && p->python) { /* np.clip(x, lo, hi, out=x): x changed in place */
+      xiP_np_clip_out(p, c, a, name);
+      break;
+    }
+    need(p, a, first + 2, first + 2, name, "clip(a, a_min, a_max)");
+    xiP_np_clip(p, c, a, first, pos);
+    break;
+  case SP_WHERE:
+    need(p, a, 1, 3, name, "np.where(condition, a, b), or np.where(condition)");
+    if (a->n == 2)
+      need(p, a, 3, 3, name, "np.where(condition, a, b), or np.where(condition)");
+    if (a->n == 3) {
+      where(p, c, a, pos);
+      break;
+    }
+    attr(p, c, XI_ATTR_NONZERO, pos); /* np.where(condition) is np.nonzero(condition) */
+    break;
+  case SP_NONZERO: /* the indices where it is true, one array for each axis: a tuple */
+    need(p, a, 1, 1, name, "np.nonzero(x)");
+    attr(p, c, XI_ATTR_NONZERO, pos);
+    break;
+  case SP_BINCOUNT:
+    need(p, a, 1, 1, name, "np.bincount(x) (xi has no weights= nor minlength=)");
+    attr(p, c, XI_ATTR_BINCOUNT, pos);
+    break;
+  case SP_SEED:
+    need(p, a, 1, 1, name, "np.random.seed(N)");
+    p->seed_arg = a->first; /* a number's token; an expression (seed) is computed */
+    attr(p, c, XI_ATTR_SEED, pos);
+    return;
+  case SP_PRINTOPTS: /* the options' values as a tuple, their names kept (stmt.c) */
+    if (a->n > XI_KW_OPTS || a->n != a->nkw || a->dtype >= 0)
+      xiP_fail(p, name.pos, "np.set_printoptions takes its options by name in xi: "
+                            "precision=4, suppress=True, linewidth=, threshold=, edgeitems=");
+    p->npopt = (uint32_t)a->n;
+    for (int k = 0; k < a->n; k++) {
+      xiP_printoption(p, a->kw[k], a->pos[k]);
+      p->popt[k] = a->kw[k], p->popt_pos[k] = a->pos[k];
+    }
+    if (a->n)
+      xiP_emit(p, c, (xiP_ins){K_TUPLE, XI_C_TUPLE, 0, (uint16_t)a->n, 0, pos});
+    else
+      xiP_emit(p, c, (xiP_ins){K_NONE, 0, 0, 0, 0, pos});
+    attr(p, c, XI_ATTR_PRINTOPTS, pos);
+    return;
+  case SP_ZEROS_LIKE:
+  case SP_ONES_LIKE: {
+    need(p, a, 1, 1, name, sp == SP_ZEROS_LIKE ? "np.zeros_like(x)" : "np.ones_like(x)");
+    attr(p, c, XI_ATTR_SHAPE, pos);
+    xiP_ins ins = {K_MAKE, sp == SP_ZEROS_LIKE ? XI_MAKE_ZEROS : XI_MAKE_ONES, 0, 1, 0, pos};
+    xiP_emit(p, c, ins);
+    break;
+  }
+  case SP_RESHAPE: {
+    if (a->nkw || extra < 1)
+      xiP_fail(p, pos, "reshape takes the new shape: x.reshape(2, 3), x.reshape((2, 3)), "
+                       "x.reshape(-1)");
+    xiP_ins ins = {K_RESHAPE, 0, 0, (uint16_t)extra, 0, pos};
+    xiP_emit(p, c, ins);
+    break;
+  }
+  case SP_FLATTEN:
+  case SP_ITEM:
+  case SP_FLOAT:
+  case SP_INT:
+  case SP_LEN:
+  case SP_SHAPE:
+  case SP_SIZE:
+  case SP_NDIM: {
+    static const int which[] = {[SP_FLATTEN] = XI_ATTR_FLATTEN, [SP_ITEM] = XI_ATTR_ITEM,
+                                [SP_FLOAT] = XI_ATTR_FLOAT,     [SP_INT] = XI_ATTR_INT,
+                                [SP_LEN] = XI_ATTR_LEN,         [SP_SHAPE] = XI_ATTR_SHAPE,
+                                [SP_SIZE] = XI_ATTR_SIZE,       [SP_NDIM] = XI_ATTR_NDIM};
+    need(p, a, first, first, name, "this takes no argument here");
+    attr(p, c, which[sp], pos);
+    break;
+  }
+  case SP_T:
+    need(p, a, first, first, name, "transpose(x)");
+    xiP_emit_op(p, c, XI_TRANSPOSE, pos);
+    break;
+  case SP_SQUARE:
+    need(p, a, 1, 1, name, "np.square(x)");
+    xiP_emit_num(p, c, "2", pos);
+    xiP_emit_op(p, c, XI_POW, pos);
+    break;
+  case SP_ASTYPE:
+    if (a->dtype < 0 || a->n != first)
+      xiP_fail(p, pos, "astype takes a type: x.astype(float), x.astype(int)");
+    break;
+  case SP_RANGE:
+    xiP_fail(p, pos, "range(...) makes the numbers of a for loop: for i in range(n):");
+  default: /* SP_FORM + XI_NPF_* */
+    xiP_np_form(p, c, sp - SP_FORM, a, name);
+    return;
+  }
+  xiP_emit_dtype(p, c, a->dtype, pos);
+}
+
