@@ -121,6 +121,7 @@ enum {
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED,  /* np.random.seed(N): only a statement of its own (stmt.c) */
   XI_ATTR_PRINTOPTS, /* np.set_printoptions(...): only a statement of its own (stmt.c) */
+  XI_ATTR_TOLIST,   /* x.tolist(): Python's numbers, in a list (a matrix: a list of rows) */
   XI_ATTR_NONZERO, /* np.nonzero(x), np.where(x): a tuple of index arrays, one per axis */
   XI_ATTR_BINCOUNT, /* np.bincount(x): how many times each whole number 0, 1, ... occurs */
   XI_ATTR_UINT8,    /* dtype='uint8', x.astype(np.uint8): as ints, each 0..255 */

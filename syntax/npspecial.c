@@ -147,8 +147,10 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
   case SP_LEN:
   case SP_SHAPE:
   case SP_SIZE:
-  case SP_NDIM: {
+  case SP_NDIM:
+  case SP_TOLIST: {
     static const int which[] = {[SP_FLATTEN] = XI_ATTR_FLATTEN, [SP_ITEM] = XI_ATTR_ITEM,
+                                [SP_TOLIST] = XI_ATTR_TOLIST,
                                 [SP_FLOAT] = XI_ATTR_FLOAT,     [SP_INT] = XI_ATTR_INT,
                                 [SP_LEN] = XI_ATTR_LEN,         [SP_SHAPE] = XI_ATTR_SHAPE,
                                 [SP_SIZE] = XI_ATTR_SIZE,       [SP_NDIM] = XI_ATTR_NDIM};

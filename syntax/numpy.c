@@ -92,8 +92,7 @@ static const np_row method_rows[] = {
     SP("transpose", SP_T), SP("clip", SP_CLIP),
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
     PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
-    REFUSE("tolist", ".tolist() is not part of xi: print the array itself, or list(x) for "
-                     "a list of its rows (or numbers)"),
+    SP("tolist", SP_TOLIST),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
                      ".format(x)); a formatted text as a value is not part of xi, so format it "
                      "where it is printed"),

@@ -85,7 +85,7 @@ enum {
   SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
   SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
   SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL, SP_NORM, SP_NONZERO, SP_BINCOUNT,
-  SP_PRINTOPTS,
+  SP_PRINTOPTS, SP_TOLIST,
   SP_FORM /* SP_FORM + XI_NPF_*: compiled by npforms.c */
 };
 /* form sp (an SP_*), its operand on the stack, the other arguments a from

@@ -246,6 +246,32 @@ int xiG_as_uint8(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
   return 0;
 }
 
+/* x.tolist(): a scalar is itself (a Python number), a vector a list of its
+   elements, a matrix a list of its rows, each a list; uint8's numbers become
+   Python's ints, which do not wrap */
+static int tolist(xiG_graph *g, uint32_t x, int rank, xi_pos pos, uint32_t *out, xi_err *err) {
+  if (xiG_dtype_of_flags(g->nodes[x].flags) == XI_DT_UINT8 &&
+      xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, &x, err))
+    return -1;
+  if (rank == 0) {
+    *out = x;
+    return 0;
+  }
+  if (xiG_convert(g, XI_C_LIST, x, pos, out, err) || rank == 1)
+    return rank == 1 ? 0 : -1;
+  uint32_t n = g->nodes[*out].x->nargs, *rows = malloc(n * sizeof *rows);
+  if (!rows)
+    return xiG_oom(g, pos, err);
+  memcpy(rows, g->nodes[*out].x->args, n * sizeof *rows); /* (nodes move as they grow) */
+  int rc = 0;
+  for (uint32_t k = 0; k < n && rc == 0; k++)
+    rc = xiG_convert(g, XI_C_LIST, rows[k], pos, &rows[k], err);
+  if (rc == 0)
+    rc = xiG_container(g, XI_C_LIST, rows, n, pos, out, err);
+  free(rows);
+  return rc;
+}
+
 int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
   xiG_node *n = &g->nodes[x];
   if (which == XI_ATTR_NOVIEW) { /* r += 1 in a def, r a local: not a view of a held array */
@@ -303,6 +329,8 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
                : 0;
   case XI_ATTR_ARRAY:
     return xiG_op(g, XI_ID, x, XI_NONE, NULL, pos, out, err); /* np.array(x) copies */
+  case XI_ATTR_TOLIST:
+    return tolist(g, x, sh.rank, pos, out, err);
   default:
     return xiX_fail(err, pos, "np.random.seed(...) is a statement of its own");
   }
