@@ -134,6 +134,10 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
     xiW_str(b, "None", 4);
     return 0;
   }
+  if (kind == XI_C_FUNC) /* (NumPy's print as <ufunc 'tanh'>, by NumPy's names) */
+    return xiX_fail(err, at, "Python prints a function as its address (<function %s at "
+                             "0x...>), which xi does not show: print what it gives, %s(x)",
+                    xiG_func_name(g, i), xiG_func_name(g, i));
   if (kind == XI_C_OBJ)
     return xiX_fail(err, at, "Python prints a %s object as its address (<__main__.%s object at "
                              "0x...>): print its attributes (net.W1)",

@@ -1,6 +1,7 @@
 /* vars.c: what the names hold: set x = VALUE (the knob: x replaced and
  * every named value built on it computed again), vars, del. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd/cmd.h"
 
@@ -52,8 +53,8 @@ int xiR_cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t *ids = malloc((g->nbind + 1) * sizeof *ids), n = 0;
   if (!ids)
     return xiX_fail(err, (xi_pos){0, 0}, "out of memory");
-  for (uint32_t i = 0; i < g->nbind; i++)
-    if (g->bind[i].kind != B_NONE)
+  for (uint32_t i = 0; i < g->nbind; i++) /* (a lambda's hidden name is no one's) */
+    if (g->bind[i].kind != B_NONE && strncmp(xiS_name(&g->sym, i), "<lambda>", 8) != 0)
       ids[n++] = i;
   for (uint32_t i = 1; i < n; i++) /* in the order they were bound */
     for (uint32_t j = i; j > 0 && g->bind[ids[j - 1]].order > g->bind[ids[j]].order; j--) {

@@ -78,18 +78,32 @@ typedef enum {
   K_PRINT,   /* print(...) in a def: its argc values on the stack, in order, taken; arg
                 the symbol of the rest of the statement (xiP_print_layout); the graph's
                 print hook writes it (the session's), nothing is pushed */
-  K_INPLACE  /* x op= v in a def (op: the operator, arg: x): x's value and v on the stack;
+  K_INPLACE, /* x op= v in a def (op: the operator, arg: x): x's value and v on the stack;
                 an array changes in place, seen by every holder, a number gives a new
                 value (tape/inplace.c); x's new value is pushed, for the K_LET after it */
+  /* functions as values (syntax/pyfunc.c, tape/call.c): */
+  K_FUNC,  /* a function as a value: op XI_FN_OP: NumPy's np.tanh (argc the xi op, arg
+              the symbol of its name); XI_FN_LAMBDA: lambda, argc parameters, arg the
+              instructions after this that are its own: a K_FUNC XI_FN_PARAM per
+              parameter (arg its name), then its body (defaults first, as a def's);
+              XI_FN_GET: d.get, the dict on the stack */
+  K_CALLV  /* v(args): the value v called, under its argc arguments (op of them keywords,
+              named by the K_CALLKW before it): acts['relu'](z), fs[0](x) */
 } xiP_kind;
+/* K_FUNC's op */
+enum { XI_FN_OP, XI_FN_LAMBDA, XI_FN_PARAM, XI_FN_GET };
+/* K_NAME's spare: a def's default that is a name (activation=sigmoid): its value must
+   be a function, or None */
+#define XI_NAME_DEFAULT 1
 /* K_TUPLE's op: what its items make (Python's containers; tape/pyval.c) */
 enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_ITEMS,
        XI_C_ENUMERATE, XI_C_ZIP, XI_C_RANGE,
        XI_C_OBJ,   /* an instance of a class (tape/pyobj.c): no items; its class and id */
        XI_C_NONE,  /* None, what a method without return gives */
        XI_C_SET,   /* a set: its items once each, in no order xi shows (tape/pyset.c) */
-       XI_C_ULIST }; /* list(a set): a list in CPython's hash order, which xi does not
-                        know: only what does not depend on it is read (len, in, sort) */
+       XI_C_ULIST,  /* list(a set): a list in CPython's hash order, which xi does not
+                       know: only what does not depend on it is read (len, in, sort) */
+       XI_C_FUNC }; /* a function as a value (tape/call.c): no items (d.get's: d) */
 /* K_PY's op */
 enum {
   XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
@@ -107,6 +121,10 @@ enum {
   XI_PY_SORT,     /* xs.sort(): the pair (xs, the sorted list), for the statement (S_MUTATE) */
   XI_PY_JOIN      /* sep.join(xs): a string */
 };
+/* K_PY's spare for sorted, min and max: key= (a function) and reverse= given, their
+   values on the stack after the others, in that order */
+#define XI_PY_KEY 1
+#define XI_PY_REVERSE 2
 
 /* K_ATTR's op: what is read from a value */
 enum {

@@ -138,8 +138,12 @@ static void keyword(xiP_parser *p, xiP_code *c, xiL_token t, int kw) {
     return;
   }
   case KW_LAMBDA:
-    xiP_fail(p, t.pos, "lambda is part of xi as a function's value only: f = lambda x: x ** 2 "
-                       "(or def f(x): return ...)");
+    if (!p->python)
+      xiP_fail(p, t.pos, "lambda is part of xi's language as a function's value only: f = "
+                         "lambda x: x ** 2 (in Python's code, a .py file or after import, a "
+                         "lambda is a value anywhere)");
+    xiP_lambda_expr(p, c, t); /* (pyfunc.c) */
+    return;
   case KW_PRINT:
     xiP_fail(p, t.pos, "print(...) is a statement of its own in xi");
   default:
@@ -293,6 +297,9 @@ static void postfix(xiP_parser *p, xiP_code *c, uint32_t base) {
       xiL_token dot = xiP_take(p);
       p->method_base = first && base != XI_NONE; /* xs.append(v): xs a plain name */
       xiP_method(p, c, dot); /* .T .shape .sum(axis=0) .reshape(...) ... */
+    } else if (p->python && xiP_is(p, T_LP)) { /* acts['relu'](z): the value called */
+      xiL_token open = xiP_take(p);
+      xiP_call_value(p, c, open);
     } else {
       return;
     }

@@ -324,6 +324,22 @@ static void refuse(xiP_parser *p, const np_row *r, xi_pos pos) {
   xiP_fail(p, pos, "%s", r->fn);
 }
 
+/* np.tanh not called: a function as a value (acts = {'tanh': np.tanh}), when
+   it is one of xi's ops of that name; pyfunc.c */
+static void func_value(xiP_parser *p, xiP_code *c, const np_row *r, const char *alias,
+                       const char *path, xi_pos pos) {
+  uint32_t id = r->kind == NP_FN ? xiP_intern(p, r->fn, strlen(r->fn), pos) : XI_NONE;
+  uint16_t t = id == XI_NONE ? 0 : xiS_tag(p->sym, id) & ~TAG_SHADOWED;
+  if (!p->python || TAG_KIND(t) != TAG_OP)
+    xiP_fail(p, pos, "%s.%s is a function: call it as %s.%s(...)%s", alias, path, alias, path,
+             p->python ? " (as a value xi has NumPy's functions of one op: np.tanh, np.exp, "
+                         "np.maximum ...; for this one write a def or a lambda that calls it)"
+                       : "");
+  char text[80];
+  snprintf(text, sizeof text, "%s.%s", alias, path);
+  xiP_func_ref(p, c, TAG_ARG(t), text, pos);
+}
+
 void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   char path[64];
   size_t n = 0;
@@ -365,9 +381,10 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
     xiP_emit(p, c, ins);
     return;
   }
-  if (!xiP_is(p, T_LP))
-    xiP_fail(p, last.pos, "%s.%s is a function: call it as %s.%s(...)", alias, path, alias,
-             path);
+  if (!xiP_is(p, T_LP)) {
+    func_value(p, c, r, alias, path, last.pos);
+    return;
+  }
   xiP_take(p);
   row_call(p, c, r, name, 0);
 }
@@ -383,6 +400,12 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
   const np_row *r = find(method_rows, p->lx.src + t.off, t.len);
   int attribute = r && r->kind == NP_SP && (r->sp == SP_T || r->sp == SP_SHAPE ||
                                             r->sp == SP_SIZE || r->sp == SP_NDIM);
+  if (p->python && r && r->kind == NP_PY && strcmp(r->name, "get") == 0 &&
+      !xiP_is(p, T_LP) && !xiP_assignment(xiP_peek(p)->type)) {
+    xiP_emit(p, c, (xiP_ins){K_FUNC, XI_FN_GET, 0, 0, xiP_intern(p, "get", 3, t.pos),
+                             t.pos}); /* max(d, key=d.get); an object's x.get is its own */
+    return;
+  }
   if (p->python && r && (attribute ? xiP_assignment(xiP_peek(p)->type) : !xiP_is(p, T_LP)))
     r = NULL; /* self.size = n, self.mean = 0.0, self.items: an object's, not NumPy's */
   if (p->python && !r) { /* an object's attribute or method (pyclass.c) */

@@ -188,9 +188,26 @@ void xiP_print_arg(xiP_parser *p, xiP_stmt *st);
 void xiP_print_code(xiP_parser *p, const xiP_stmt *st, xiP_code *c);
 /* def f(...): and its block, head the def (pydef.c) */
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
+/* the parameters up to close (')' after def f(, ':' after lambda) into
+   st->names, and their defaults into items (expr: a lambda in an expression) */
+void xiP_params(xiP_parser *p, xiP_stmt *st, xiL_type close, int expr);
+/* the defaults first in the function's code: for each, when the call left
+   its parameter out, its value is computed and bound as a local (K_DEFAULT) */
+void xiP_prologue(xiP_parser *p, xiP_stmt *st);
+/* a def or a lambda given a built-in's name (tag): calls go to the user's from now on */
+void xiP_shadow(xiP_parser *p, xiP_stmt *st, uint16_t tag);
+
+/* ---- functions as values (pyfunc.c) ---- */
+#define XI_MAX_LAMBDA 100000u /* a lambda's instructions, its parameters among them */
 /* f = lambda x, lr=0.1: expr, a function as def makes: lambda next, the name
-   (at: where) taken (pydef.c) */
+   (at: where) taken */
 void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at);
+/* lambda x: e as a value (kw, the lambda, taken) */
+void xiP_lambda_expr(xiP_parser *p, xiP_code *c, xiL_token kw);
+/* v(args) after a value v, '(' (open) taken */
+void xiP_call_value(xiP_parser *p, xiP_code *c, xiL_token open);
+/* np.tanh as a value: xi's op, and the name it is shown by */
+void xiP_func_ref(xiP_parser *p, xiP_code *c, int op, const char *name, xi_pos pos);
 
 /* ---- Python's classes (pyclass.c) ---- */
 /* class Name: or class Name(object): and its block, head the class (taken) */

@@ -473,28 +473,37 @@ static int compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_p
 /* a parameter's default (lr=0.1): an expression of numbers, into an item
    (I_ARG; name: the parameter's index).  Python computes it once, when the
    def runs; xi when a call leaves it out, which is the same number as long as
-   it reads no name (nor draws a random one) */
-static void default_value(xiP_parser *p, xiP_stmt *st, uint32_t index) {
+   it reads no name (nor draws a random one).  A name alone may be a function
+   (activation=sigmoid) or None, which the call checks (XI_NAME_DEFAULT); a
+   lambda's body is its own.  expr: a lambda's inside an expression, whose
+   nesting counts on */
+static void default_value(xiP_parser *p, xiP_stmt *st, uint32_t index, int expr) {
   xi_pos at = xiP_peek(p)->pos;
   uint32_t k = st->nitems;
   xiP_new_item(p, st, I_ARG, at)->name = index;
-  p->depth = 0;
+  if (!expr)
+    p->depth = 0;
   xiP_expr(p, &st->items[k].code);
-  const xiP_code *c = &st->items[k].code;
+  xiP_code *c = &st->items[k].code;
+  if (c->n == 1 && c->ins[0].kind == K_NAME && p->python) {
+    c->ins[0].spare = XI_NAME_DEFAULT;
+    return;
+  }
   for (uint32_t i = 0; i < c->n; i++) {
     int random = c->ins[i].kind == K_MAKE &&
                  (c->ins[i].op == XI_MAKE_RANDN || c->ins[i].op == XI_MAKE_RAND);
-    if (c->ins[i].kind == K_NAME || c->ins[i].kind == K_CALL || c->ins[i].kind == K_DERIV ||
-        random)
-      xiP_fail(p, at, "a default value in xi is a number, or an expression of numbers (lr=0.1): "
+    if (c->ins[i].kind == K_FUNC && c->ins[i].op == XI_FN_LAMBDA)
+      i += c->ins[i].arg;
+    else if (c->ins[i].kind == K_NAME || c->ins[i].kind == K_CALL ||
+             c->ins[i].kind == K_DERIV || c->ins[i].kind == K_CALLV || random)
+      xiP_fail(p, at, "a default value in xi is a number, or an expression of numbers (lr=0.1)%s: "
                       "Python computes it once, when the def runs, and xi when a call leaves "
-                      "it out; give the value at the call instead (f(x, lr=rate))");
+                      "it out; give the value at the call instead (f(x, lr=rate))",
+               p->python ? ", or a function (activation=sigmoid)" : "");
   }
 }
 
-/* the parameters up to close (')' after def f(, ':' after lambda) into
-   st->names, and their defaults into items */
-static void parameters(xiP_parser *p, xiP_stmt *st, xiL_type close) {
+void xiP_params(xiP_parser *p, xiP_stmt *st, xiL_type close, int expr) {
   int defaults = 0;
   while (!xiP_is(p, close)) {
     if (xiP_is(p, T_STAR) || xiP_is(p, T_POW))
@@ -511,7 +520,7 @@ static void parameters(xiP_parser *p, xiP_stmt *st, xiL_type close) {
     xiP_add_name(p, st, id, a.pos);
     if (xiP_is(p, T_ASSIGN)) {
       xiP_take(p);
-      default_value(p, st, st->nnames - 1);
+      default_value(p, st, st->nnames - 1, expr);
       defaults = 1;
     } else if (defaults) {
       xiP_fail(p, a.pos, "non-default argument follows default argument (as Python says): "
@@ -524,9 +533,7 @@ static void parameters(xiP_parser *p, xiP_stmt *st, xiL_type close) {
   }
 }
 
-/* the defaults first in the function's code: for each, when the call left
-   its parameter out, its value is computed and bound as a local (K_DEFAULT) */
-static void prologue(xiP_parser *p, xiP_stmt *st) {
+void xiP_prologue(xiP_parser *p, xiP_stmt *st) {
   for (uint32_t k = 0; k < st->nitems; k++) {
     const xiP_item *it = &st->items[k];
     xiP_ins d = {K_DEFAULT, 0, 0, (uint16_t)it->name, it->code.n + 1, it->pos};
@@ -536,27 +543,9 @@ static void prologue(xiP_parser *p, xiP_stmt *st) {
   }
 }
 
-/* a def or a lambda given a built-in's name: calls go to the user's from now on */
-static void shadow(xiP_parser *p, xiP_stmt *st, uint16_t tag) {
+void xiP_shadow(xiP_parser *p, xiP_stmt *st, uint16_t tag) {
   if (TAG_KIND(tag) != TAG_NONE)
     xiS_set_tag(p->sym, st->name, (uint16_t)(tag | TAG_SHADOWED));
-}
-
-void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at) {
-  xiP_take(p); /* lambda */
-  st->kind = S_DEF;
-  st->name = name;
-  st->target_pos = at;
-  st->code.n = 0;
-  parameters(p, st, T_COLON);
-  xiP_expect(p, T_COLON, "':' after the lambda's parameters, as in f = lambda x: x ** 2");
-  prologue(p, st);
-  size_t start = xiP_peek(p)->off;
-  p->depth = 0;
-  xiP_expr(p, &st->code);
-  st->text_off = start;
-  st->text_len = p->last_end - start;
-  shadow(p, st, xiS_tag(p->sym, name) & (uint16_t)~TAG_NAMED);
 }
 
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
@@ -574,7 +563,7 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   st->name = method ? xiP_method_name(p, &n) : xiP_name_id(p, &n);
   st->target_pos = n.pos;
   xiP_expect(p, T_LP, "'(' and the parameters, as in def f(x, y):");
-  parameters(p, st, T_RP);
+  xiP_params(p, st, T_RP, 0);
   xiP_expect(p, T_RP, "',' or ')' after the parameters");
   if (method && !st->nnames)
     xiP_fail(p, n.pos, "a method takes the instance first: def %.*s(self, ...)", (int)n.len,
@@ -586,9 +575,9 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   xi_pos at;
   xiP_enter(p, head.pos);
   xiP_block(p, head.pos.col, head, &off, &end, &at);
-  prologue(p, st);
+  xiP_prologue(p, st);
   def_text(p, st, off, end, compile_def(p, st, off, end, at));
   p->blocks--;
   if (!method)
-    shadow(p, st, tag);
+    xiP_shadow(p, st, tag);
 }

@@ -275,6 +275,28 @@ static const struct {
     {"join", XI_PY_JOIN, 1, 1},
 };
 
+/* sorted's key= and reverse=, min's and max's key= (a's keywords, last): their
+   values left on the stack in that order after the others; XI_PY_KEY and
+   XI_PY_REVERSE for those given */
+static int sort_keywords(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int sorted) {
+  int given = 0, first = 0;
+  for (int i = a->n - a->nkw; i < a->n; i++) {
+    const char *w = xiS_name(p->sym, a->kw[i]);
+    int bit = strcmp(w, "key") == 0 ? XI_PY_KEY
+              : sorted && strcmp(w, "reverse") == 0 ? XI_PY_REVERSE : 0;
+    if (!bit)
+      xiP_fail(p, a->pos[i], "keyword argument %s= to %s() is not part of xi (%s)", w,
+               sorted ? "sorted" : "min and max", sorted ? "key= and reverse= are" : "key= is");
+    if (given & bit)
+      xiP_fail(p, a->pos[i], "keyword argument repeated: %s", w);
+    first = first ? first : bit;
+    given |= bit;
+  }
+  if (given == (XI_PY_KEY | XI_PY_REVERSE) && first == XI_PY_REVERSE)
+    xiP_emit(p, c, (xiP_ins){K_SWAP, 0, 0, 0, 0, a->pos[a->n - 1]}); /* key under reverse */
+  return given;
+}
+
 static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
   const char *s = p->lx.src + name.off;
   size_t k = 0, nb = sizeof builtins / sizeof *builtins;
@@ -290,6 +312,13 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
   xiP_call_args(p, c, &a, name);
   int start = builtins[k].which == XI_PY_ENUMERATE && a.nkw == 1 && a.n == 2 &&
               strcmp(xiS_name(p->sym, a.kw[1]), "start") == 0; /* enumerate(xs, start=1) */
+  int keyed = 0; /* sorted(xs, key=f, reverse=True), max(d, key=d.get): K_PY's spare */
+  if (!method && a.nkw && (builtins[k].which == XI_PY_SORTED ||
+                           builtins[k].which == XI_PY_MIN || builtins[k].which == XI_PY_MAX)) {
+    keyed = sort_keywords(p, c, &a, builtins[k].which == XI_PY_SORTED);
+    a.n -= a.nkw;
+    a.nkw = 0;
+  }
   if ((a.nkw && !start) || a.dtype >= 0)
     xiP_fail(p, a.nkw ? a.pos[a.n - a.nkw] : name.pos,
              "keyword arguments to %s%.*s() are not part of xi", method ? "." : "",
@@ -303,7 +332,8 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
     xiP_fail(p, name.pos, "%s%.*s() takes %d to %d arguments, not %d", dot, (int)name.len, s, lo,
              hi, a.n);
   }
-  xiP_ins ins = {K_PY, builtins[k].which, 0, (uint16_t)(a.n + method), 0, name.pos};
+  xiP_ins ins = {K_PY, builtins[k].which, (uint8_t)keyed,
+                 (uint16_t)(a.n + method + (keyed & 1) + (keyed >> 1)), 0, name.pos};
   ins.arg = method && p->method_base; /* xs.append(v), xs a name: a def checks it is its own */
   xiP_emit(p, c, ins);
 }

@@ -94,7 +94,7 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   if (last.kind == K_INDEX)
     xiP_fail(p, last.pos, "assign to an index of a name: M[i, j] = v (M[i][j] = v and x.y[i] "
                           "= v are not part of xi)");
-  if (c->n == 1 && last.kind == K_NAME && op.type == T_ASSIGN &&
+  if (c->n == 1 && last.kind == K_NAME && op.type == T_ASSIGN && !p->in_def &&
       xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_LAMBDA) {
     xiP_lambda(p, st, last.arg, last.pos); /* f = lambda x: x ** 2 */
     return;

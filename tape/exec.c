@@ -6,34 +6,45 @@
 #include <string.h>
 
 #include "tape/exec_int.h"
+#include "tape/pyval_int.h"
 
-typedef struct scope {
-  const uint32_t *params; /* a function's parameter names */
-  uint32_t *args;         /* and their nodes (a copy: a change in place follows them) */
-  uint32_t np;
-  uint32_t (*local)[2]; /* a def's locals, (name, node), in the order made */
-  uint32_t nlocal, caplocal;
-  uint32_t mark; /* K_MARK: where an attribute's value starts (K_SETATTR) */
-  uint32_t *st, *sp; /* its operand stack: a for loop's list, a value computed already */
-  struct scope *up; /* the scope of the code that called this one (g->frames) */
-} scope;
+typedef xiG_scope scope;
 
+int xiG_local(const scope *sc, uint32_t name, uint32_t *node) {
+  for (; sc; sc = sc->outer) {
+    for (uint32_t k = sc->nlocal; k-- > 0;)
+      if (sc->local[k][0] == name) {
+        *node = sc->local[k][1];
+        return 1;
+      }
+    for (uint32_t k = sc->np; k-- > 0;)
+      if (sc->params[k] == name) {
+        *node = sc->args[k];
+        return 1;
+      }
+  }
+  return 0;
+}
+
+/* a name's value: a local or a parameter of the def running (or of the def
+   whose lambda this is: sc->outer), else the session's; a def's name is the
+   function as a value (tape/call.c) */
 static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uint32_t *node,
                    xi_err *err) {
-  for (uint32_t k = sc->nlocal; k-- > 0;)
-    if (sc->local[k][0] == name) {
-      *node = sc->local[k][1];
-      if (*node == XI_NONE) /* declared by K_LET op 1, and given no value yet */
-        return xiX_fail(err, pos, "local variable '%s' referenced before assignment "
-                                  "(UnboundLocalError, as Python says): the def gives it a "
-                                  "value on another path only", xiS_name(&g->sym, name));
-      return 0;
-    }
-  for (uint32_t k = sc->np; k-- > 0;)
-    if (sc->params[k] == name) {
-      *node = sc->args[k];
-      return 0;
-    }
+  if (xiG_local(sc, name, node)) {
+    if (*node == XI_NONE) /* declared by K_LET op 1, and given no value yet */
+      return xiX_fail(err, pos, "local variable '%s' referenced before assignment "
+                                "(UnboundLocalError, as Python says): the def gives it a "
+                                "value on another path only", xiS_name(&g->sym, name));
+    return 0;
+  }
+  const xiG_binding *b = xiG_binding_of(g, name);
+  if (b && b->kind == B_NODE) {
+    *node = b->node;
+    return 0;
+  }
+  if (b && b->kind == B_FUNC && !xiG_func_of(g, b)->is_class && g->numpy)
+    return xiG_func_value(g, name, pos, node, err); /* (Python's code: xi's own says so) */
   if (strcmp(xiS_name(&g->sym, name), "None") == 0) /* (np.clip's and an index's None are
                                                         the parser's) */
     return xiG_container(g, XI_C_NONE, NULL, 0, pos, node, err);
@@ -57,113 +68,6 @@ static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err)
   sc->local[sc->nlocal][0] = name;
   sc->local[sc->nlocal++][1] = node;
   return 0;
-}
-
-/* does f's body give parameter k a default (a K_DEFAULT for it)? */
-static int has_default(const xiG_func *f, uint32_t k) {
-  for (uint32_t i = 0; i < f->body.n && f->body.ins[i].kind == K_DEFAULT; i += f->body.ins[i].arg + 1)
-    if (f->body.ins[i].argc == k)
-      return 1;
-  return 0;
-}
-
-/* f's arguments in the order of its parameters (full, f->nparams of them): the
-   first `skip` given already (a method's self), the positional ones next, the
-   keywords (the op K_CALLKW before in) in their places, XI_NONE where a default
-   will be; Python's words when they do not fit (xi's own when f takes neither
-   keywords nor defaults: f(x) = ...) */
-static int arrange(const xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char *name,
-                   const uint32_t *args, uint32_t skip, uint32_t *full, xi_err *err) {
-  uint32_t nkw = in->op, npos = in->argc - nkw;
-  int plain = !nkw && !skip && !(f->body.n && f->body.ins[0].kind == K_DEFAULT);
-  if (plain && in->argc != f->nparams)
-    return xiX_fail(err, in->pos, "%s takes %u argument%s, not %u", name, f->nparams,
-                    f->nparams == 1 ? "" : "s", in->argc);
-  if (npos + skip > f->nparams)
-    return xiX_fail(err, in->pos, "%s() takes %u positional argument%s but %u were given", name,
-                    f->nparams, f->nparams == 1 ? "" : "s", npos + skip);
-  for (uint32_t k = skip; k < f->nparams; k++)
-    full[k] = k - skip < npos ? args[k - skip] : XI_NONE;
-  for (uint32_t j = 0; j < nkw; j++) {
-    uint32_t kw = in[(int)j - (int)nkw].arg, k = skip;
-    while (k < f->nparams && f->params[k] != kw)
-      k++;
-    if (k == f->nparams)
-      return xiX_fail(err, in->pos, "%s() got an unexpected keyword argument '%s'", name,
-                      xiS_name(&g->sym, kw));
-    if (full[k] != XI_NONE)
-      return xiX_fail(err, in->pos, "%s() got multiple values for argument '%s'", name,
-                      xiS_name(&g->sym, kw));
-    full[k] = args[npos + j];
-  }
-  for (uint32_t k = skip; k < f->nparams; k++)
-    if (full[k] == XI_NONE && !has_default(f, k))
-      return xiX_fail(err, in->pos, "%s() missing a required argument: '%s'", name,
-                      xiS_name(&g->sym, f->params[k]));
-  return 0;
-}
-
-int xiG_call_func(xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char *name,
-                  uint32_t self, const uint32_t *args, uint32_t *out, xi_err *err) {
-  uint32_t skip = self != XI_NONE;
-  if (skip && !f->nparams)
-    return xiX_fail(err, in->pos, "%s() takes 0 positional arguments but 1 was given (a "
-                                  "method's first parameter is the instance: def %s(self))",
-                    name, name);
-  uint32_t small[16], *full = f->nparams <= 16 ? small : malloc(f->nparams * sizeof *full);
-  if (!full)
-    return xiX_fail(err, in->pos, "out of memory");
-  if (skip)
-    full[0] = self;
-  int rc = arrange(g, in, f, name, args, skip, full, err);
-  if (rc == 0 && g->depth >= XI_CALL_DEPTH)
-    rc = xiX_fail(err, in->pos, "function calls nested more than %d deep (does %s call itself?)",
-                  XI_CALL_DEPTH, name);
-  uint32_t first = g->n;
-  if (rc == 0) {
-    g->depth++;
-    rc = xiG_exec(g, &f->body, f->params, full, f->nparams, out, err);
-    g->depth--;
-    if (rc) {
-      char inner[sizeof err->msg];
-      snprintf(inner, sizeof inner, "%s", err->msg);
-      if (strncmp(inner, "in ", 3) == 0)
-        xiX_fail(err, in->pos, "%s", inner);
-      else
-        xiX_fail(err, in->pos, "in %s(...): %s", name, inner);
-    }
-  }
-  if (full != small)
-    free(full);
-  if (rc)
-    return -1;
-  for (uint32_t i = first; i < g->n; i++)
-    g->nodes[i].pos = in->pos; /* what is inside a call was written at the call */
-  return 0;
-}
-
-/* a user function's call: its body built with the parameters bound to args;
-   a class's: an instance made (pyobj.c) */
-static int call(xiG_graph *g, const scope *sc, const xiP_ins *in, const uint32_t *args,
-                uint32_t *out, xi_err *err) {
-  const char *name = xiS_name(&g->sym, in->arg);
-  for (uint32_t k = sc->nlocal; k-- > 0;) /* model(x), model a def's local or parameter */
-    if (sc->local[k][0] == in->arg && sc->local[k][1] != XI_NONE &&
-        xiG_kind(g, sc->local[k][1]) == XI_C_OBJ)
-      return xiG_call_object(g, in, sc->local[k][1], name, args, out, err);
-  for (uint32_t k = sc->np; k-- > 0;)
-    if (sc->params[k] == in->arg && sc->args[k] != XI_NONE &&
-        xiG_kind(g, sc->args[k]) == XI_C_OBJ)
-      return xiG_call_object(g, in, sc->args[k], name, args, out, err);
-  const xiG_binding *b = xiG_binding_of(g, in->arg);
-  if (b && b->kind == B_NODE && xiG_kind(g, b->node) == XI_C_OBJ) /* net(X): __call__ */
-    return xiG_call_object(g, in, b->node, name, args, out, err);
-  if (!b || b->kind != B_FUNC)
-    return xiX_fail(err, in->pos, b ? "%s is not a function" : "unknown function '%s'", name);
-  const xiG_func *f = xiG_func_of(g, b);
-  if (f->is_class)
-    return xiG_construct(g, in, args, out, err);
-  return xiG_call_func(g, in, f, name, XI_NONE, args, out, err);
 }
 
 /* a if c else b, a and b, a or b: c (a) one number, true when it is not 0
@@ -254,6 +158,12 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_NAME:
     rc = resolve(g, sc, in->arg, in->pos, &node, err);
+    if (rc == 0 && in->spare == XI_NAME_DEFAULT && xiG_kind(g, node) != XI_C_FUNC &&
+        xiG_kind(g, node) != XI_C_NONE) /* activation=sigmoid */
+      rc = xiX_fail(err, in->pos, "a default value in xi is a number, an expression of "
+                                  "numbers or a function, and %s holds a %s: give the value "
+                                  "at the call instead (f(x, lr=rate))",
+                    xiS_name(&g->sym, in->arg), xiG_type_of(g, node));
     break;
   case K_OP: {
     int arity = xiO_table[in->op].arity;
@@ -289,7 +199,8 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_PY:
     *sp -= in->argc;
-    rc = xiG_py_call(g, in->op, st + *sp, in->argc, in->pos, &node, err);
+    rc = in->spare ? xiG_py_keyed(g, in->op, in->spare, st + *sp, in->argc, in->pos, &node, err)
+                   : xiG_py_call(g, in->op, st + *sp, in->argc, in->pos, &node, err);
     break;
   case K_LIST:
     *sp -= in->arg;
@@ -332,7 +243,16 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_CALL:
     *sp -= in->argc;
-    rc = call(g, sc, in, st + *sp, &node, err);
+    rc = xiG_call_named(g, sc, in, st + *sp, &node, err);
+    break;
+  case K_CALLV: /* the value under its arguments */
+    *sp -= in->argc + 1u;
+    rc = xiG_call_value(g, in, st[*sp], "the value called", st + *sp + 1, &node, err);
+    break;
+  case K_FUNC: /* d.get, or an object's attribute get (a lambda's and NumPy's: run()) */
+    --*sp;
+    rc = xiG_kind(g, st[*sp]) == XI_C_OBJ ? xiG_getattr(g, st[*sp], in->arg, in->pos, &node, err)
+                                          : xiG_func_get(g, st[*sp], in->pos, &node, err);
     break;
   case K_METHOD: /* the instance under its arguments */
     *sp -= in->argc + 1u;
@@ -418,9 +338,10 @@ static int comp(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t *k, uint
   const xiP_ins *head = &code->ins[*k];
   uint32_t nt = head->op, names = *k + 1, cond = names + nt, mid = cond + head->argc;
   uint32_t elem = mid + 1, end = elem + code->ins[mid].argc;
-  uint32_t it = st[--*sp], n, m = 0, *out = NULL, saved = sc->nlocal;
+  uint32_t it = st[--*sp], n, m = 0, *out = NULL, saved = sc->nlocal, comps = sc->comp;
   xi_pos pos = head->pos;
   int rc = xiG_walk_len(g, it, pos, &n, err);
+  sc->comp = saved < comps ? saved : comps; /* (a lambda in it: tape/call.c) */
   if (rc == 0 && !(out = malloc((n ? n : 1) * sizeof *out)))
     rc = xiG_oom(g, pos, err);
   for (uint32_t i = 0; i < n && rc == 0; i++) {
@@ -454,6 +375,7 @@ static int comp(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t *k, uint
   if (rc == 0)
     rc = xiG_container(g, XI_C_LIST, out, m, pos, &node, err);
   free(out);
+  sc->comp = comps;
   st[(*sp)++] = node;
   *k = end - 1;
   return rc;
@@ -506,6 +428,11 @@ static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uin
       k += rc == 0 && holds == in->op ? in->arg : 0; /* op 0: skip when false */
     } else if (in->kind == K_COMP)
       rc = comp(g, sc, code, &k, st, sp, err);
+    else if (in->kind == K_FUNC && in->op != XI_FN_GET) { /* np.tanh, lambda x: ... */
+      uint32_t node = XI_NONE;
+      rc = xiG_make_func(g, sc, code, &k, &node, err);
+      st[(*sp)++] = node;
+    }
     else
       rc = step(g, sc, in, st, sp, err);
   }
@@ -514,6 +441,12 @@ static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uin
 
 int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
              const uint32_t *args, uint32_t np, uint32_t *root, xi_err *err) {
+  return xiG_exec_in(g, code, params, args, np, NULL, root, err);
+}
+
+int xiG_exec_in(xiG_graph *g, const xiP_code *code, const uint32_t *params,
+                const uint32_t *args, uint32_t np, scope *outer, uint32_t *root,
+                xi_err *err) {
   uint32_t small[64], sp = 0, need = code->n + 1; /* most statements are short: no malloc */
   for (uint32_t k = 0; k < code->n; k++) /* unpacking pushes more than one */
     need += code->ins[k].kind == K_UNPACK ? code->ins[k].argc : 0;
@@ -528,7 +461,8 @@ int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
   }
   if (np)
     memcpy(argv, args, np * sizeof *argv);
-  scope sc = {params, argv, np, NULL, 0, 0, g->n, st, &sp, g->frames};
+  scope sc = {params, argv, np, NULL, 0, 0, g->n, st, &sp, g->frames, outer, ++g->scopes,
+              UINT32_MAX};
   g->frames = &sc;
   int rc = run(g, &sc, code, 0, code->n, st, &sp, err);
   g->frames = sc.up;

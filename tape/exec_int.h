@@ -1,10 +1,41 @@
-/* exec_int.h: what exec.c's run of an instruction shares with operands.c,
- * and no one else: an op built from the stack's operands, and the operands
- * that are Python's containers. */
+/* exec_int.h: what exec.c's run of an instruction shares with operands.c
+ * and call.c, and no one else: an op built from the stack's operands, the
+ * operands that are Python's containers, the scope code runs in, and calls. */
 #ifndef XI_EXEC_INT_H
 #define XI_EXEC_INT_H
 
 #include "tape/graph.h"
+
+/* the scope code runs in: a def's call, or a statement's (g->frames) */
+typedef struct xiG_scope {
+  const uint32_t *params; /* a function's parameter names */
+  uint32_t *args;         /* and their nodes (a copy: a change in place follows them) */
+  uint32_t np;
+  uint32_t (*local)[2]; /* a def's locals, (name, node), in the order made */
+  uint32_t nlocal, caplocal;
+  uint32_t mark; /* K_MARK: where an attribute's value starts (K_SETATTR) */
+  uint32_t *st, *sp; /* its operand stack: a for loop's list, a value computed already */
+  struct xiG_scope *up; /* the scope of the code that called this one (g->frames) */
+  struct xiG_scope *outer; /* a lambda's call: the scope it was made in, whose names it
+                              reads as Python's closure does (NULL: none) */
+  uint32_t serial; /* its number among the scopes made (g->scopes), for a lambda's */
+  uint32_t comp;   /* locals from here on are a comprehension's (UINT32_MAX: none) */
+} xiG_scope;
+/* is name a local or a parameter of sc, or of the scopes it reads (a lambda's
+   outer)?  *node its value (XI_NONE: a local with none yet) */
+int xiG_local(const xiG_scope *sc, uint32_t name, uint32_t *node);
+/* code run in a scope of its own (parameters params bound to args), reading
+   outer's names (a lambda's closure; NULL: none) */
+int xiG_exec_in(xiG_graph *g, const xiP_code *code, const uint32_t *params,
+                const uint32_t *args, uint32_t np, xiG_scope *outer, uint32_t *root,
+                xi_err *err);
+/* K_CALL: the function or the value the name in->arg holds called (call.c) */
+int xiG_call_named(xiG_graph *g, const xiG_scope *sc, const xiP_ins *in, const uint32_t *args,
+                   uint32_t *out, xi_err *err);
+/* K_FUNC at code->ins[*k] (XI_FN_OP, XI_FN_LAMBDA; *k left at its last
+   instruction): the function as a value */
+int xiG_make_func(xiG_graph *g, xiG_scope *sc, const xiP_code *code, uint32_t *k,
+                  uint32_t *out, xi_err *err);
 
 /* the number of the index items on the stack (the ':' ones are not) */
 static inline uint32_t xiG_given(const xiP_ins *in) {

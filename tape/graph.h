@@ -322,6 +322,7 @@ typedef struct xiG_graph {
   xiG_autograd ag;  /* micrograd's and PyTorch's .grad (autograd.c) */
   uint32_t chsym, chk, choff; /* a walk over a string: its text's symbol + 1, the last
                                  character asked for and its byte (pyset.c) */
+  uint32_t scopes; /* scopes made, to number them: a lambda names the one it reads */
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);

@@ -259,12 +259,8 @@ int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args
   if (!f) {
     uint32_t a = dotted(g, g->obj[object_id(g, x)].prefix, in->arg, 1);
     const xiG_binding *b = a == XI_NONE ? NULL : xiG_binding_of(g, a);
-    if (b && b->kind == B_NODE && xiG_kind(g, b->node) == XI_C_OBJ) /* self.layer1(x) */
-      return xiG_call_object(g, in, b->node, xiS_name(&g->sym, a), args, out, err);
-    if (b)
-      return xiX_fail(err, in->pos, "'%s' is an attribute, not a method: a function kept in an "
-                                    "attribute is not part of xi (write it as a method)",
-                      xiS_name(&g->sym, in->arg));
+    if (b && b->kind == B_NODE) /* self.layer1(x), self.f(x) after self.f = f */
+      return xiG_call_value(g, in, b->node, xiS_name(&g->sym, a), args, out, err);
     return no_attribute(g, x, in->arg, in->pos, err);
   }
   return xiG_call_func(g, in, f, xiS_name(&g->sym, id), x, args, out, err);

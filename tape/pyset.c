@@ -229,39 +229,49 @@ int xiG_unordered_has(xiG_graph *g, uint32_t c, uint32_t x, xi_pos pos, int *fou
 
 /* ---- sorting ---- */
 
-/* sorted(): numbers by value, strings by text; stable, as Python's */
-static int before(const xiG_graph *g, uint32_t a, uint32_t b) {
+int xiG_py_less(const xiG_graph *g, uint32_t a, uint32_t b) {
   if (xiG_kind(g, a) == XI_C_STR)
     return strcmp(xiS_name(&g->sym, (uint32_t)g->nodes[a].x->p[XI_C_TEXT]),
                   xiS_name(&g->sym, (uint32_t)g->nodes[b].x->p[XI_C_TEXT])) < 0;
   return mpfr_less_p(g->nodes[a].v, g->nodes[b].v);
 }
 
-int xiG_sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_err *err) {
+int xiG_sort_keyed(xiG_graph *g, uint32_t *items, const uint32_t *keys, uint32_t n, int reverse,
+                   xi_pos pos, xi_err *err) {
+  const uint32_t *key = keys ? keys : items;
   for (uint32_t k = 0; k < n; k++) {
-    int str = xiG_kind(g, items[k]) == XI_C_STR;
-    if ((!str && (xiG_kind(g, items[k]) >= 0 || xiG_is_tensor(&g->nodes[items[k]]))) ||
-        str != (xiG_kind(g, items[0]) == XI_C_STR))
-      return xiX_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them)",
-                      xiG_type_of(g, items[k]));
+    int str = xiG_kind(g, key[k]) == XI_C_STR;
+    if ((!str && (xiG_kind(g, key[k]) >= 0 || xiG_is_tensor(&g->nodes[key[k]]))) ||
+        str != (xiG_kind(g, key[0]) == XI_C_STR))
+      return xiX_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them%s)",
+                      xiG_type_of(g, key[k]), keys ? ", from key=" : "");
   }
-  uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp); /* a merge sort: stable, n log n */
-  if (!tmp)
+  uint32_t *at = malloc((n ? n : 1) * 2 * sizeof *at), *tmp = at + n; /* a merge sort of
+                                                   the places: stable, n log n */
+  if (!at)
     return xiG_oom(g, pos, err);
+  for (uint32_t k = 0; k < n; k++)
+    at[k] = k;
   for (uint32_t w = 1; w < n; w *= 2) {
     if ((g->interrupt && *g->interrupt)) {
-      free(tmp);
+      free(at);
       return xiX_fail(err, pos, "interrupted");
     }
     for (uint32_t lo = 0; lo < n; lo += 2 * w) {
       uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
       uint32_t a = lo, b = mid, k = lo;
-      while (a < mid || b < hi) /* a later one goes first only when it is less */
-        tmp[k++] = b < hi && (a >= mid || before(g, items[b], items[a])) ? items[b++] : items[a++];
+      while (a < mid || b < hi) /* a later one goes first only when it is less (greater,
+                                   reversed: Python's reverse keeps equals in order) */
+        tmp[k++] = b < hi && (a >= mid || (reverse ? xiG_py_less(g, key[at[a]], key[at[b]])
+                                                   : xiG_py_less(g, key[at[b]], key[at[a]])))
+                       ? at[b++] : at[a++];
     }
-    memcpy(items, tmp, n * sizeof *items);
+    memcpy(at, tmp, n * sizeof *at);
   }
-  free(tmp);
+  for (uint32_t k = 0; k < n; k++) /* (tmp is free now: the items in their new order) */
+    tmp[k] = items[at[k]];
+  memcpy(items, tmp, n * sizeof *items);
+  free(at);
   return 0;
 }
 
@@ -275,7 +285,7 @@ int xiG_set_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *ou
   if (!items)
     return xiG_oom(g, pos, err);
   memcpy(items, x->args, n * sizeof *items);
-  int rc = kind < 0 ? xiG_sort_items(g, items, n, pos, err) : 0;
+  int rc = kind < 0 ? xiG_sort_keyed(g, items, NULL, n, 0, pos, err) : 0;
   if (rc == 0)
     rc = xiG_container(g, kind < 0 ? XI_C_LIST : XI_C_ULIST, items, n, pos, out, err);
   free(items);

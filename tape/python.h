@@ -64,6 +64,31 @@ void xiG_objects_sweep(xiG_graph *g);
 /* the class's name of object x ("TwoLayerNet") */
 const char *xiG_class_of(const xiG_graph *g, uint32_t x);
 
+/* ---- functions as values (call.c) ----
+ * A function as a value is an XI_TUPLE node of kind XI_C_FUNC (no items but
+ * d.get's dict), what it calls in x->p: XI_FN_WHAT one of code.h's XI_FN_OP
+ * (np.tanh: XI_FN_STAMP its op), XI_FN_GET (d.get), or XI_FN_DEF (a def or a
+ * lambda: XI_C_TEXT its name, a lambda's hidden, XI_FN_STAMP the binding's
+ * order when it was read, XI_FN_FRAME the number of the scope a lambda reads,
+ * 0 for none). */
+enum { XI_FN_WHAT = 3, XI_FN_STAMP, XI_FN_FRAME };
+#define XI_FN_DEF XI_FN_LAMBDA
+/* the function the name (bound to a def, not a class) holds, as a value */
+int xiG_func_value(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *out, xi_err *err);
+/* d.get as a value */
+int xiG_func_get(xiG_graph *g, uint32_t d, xi_pos pos, uint32_t *out, xi_err *err);
+/* the name a function value is called by in messages (sigmoid, np.tanh, <lambda>) */
+const char *xiG_func_name(const xiG_graph *g, uint32_t f);
+/* v(args) at in (K_CALL or K_CALLV): a function value, or an object whose class has
+   __call__; else Python's TypeError (what: how v was named) */
+int xiG_call_value(xiG_graph *g, const xiP_ins *in, uint32_t v, const char *what,
+                   const uint32_t *args, uint32_t *out, xi_err *err);
+/* sorted(xs, key=f, reverse=r), min(..., key=f), max(..., key=f): which an
+   XI_PY_*, given the XI_PY_KEY and XI_PY_REVERSE given, their values last in
+   args (call.c) */
+int xiG_py_keyed(xiG_graph *g, int which, int given, const uint32_t *args, uint32_t n,
+                 xi_pos pos, uint32_t *out, xi_err *err);
+
 /* ---- micrograd's and PyTorch's .grad (autograd.c) ---- */
 /* Value(x), torch.tensor(x), x.grad, x.data (XI_ATTR_VALUE ...; spare: XI_TT_*) */
 int xiG_ag_attr(xiG_graph *g, int which, int spare, uint32_t x, xi_pos pos, uint32_t *out,

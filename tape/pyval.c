@@ -18,10 +18,10 @@ static const char *const kind_names[] = {"tuple",      "list",      "dict",
                                          "str",        "dict_keys", "dict_values",
                                          "dict_items", "enumerate", "zip",
                                          "range",      "object",    "NoneType",
-                                         "set",        "list"};
+                                         "set",        "list",      "function"};
 
 const char *xiG_kind_name(int kind) {
-  return kind >= 0 && kind <= XI_C_ULIST ? kind_names[kind] : "number";
+  return kind >= 0 && kind <= XI_C_FUNC ? kind_names[kind] : "number";
 }
 
 /* what a value is, as Python's messages name its type */
@@ -198,6 +198,10 @@ int xiG_not_number(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what,
                     what);
   case XI_C_STR:
     return xiX_fail(err, pos, "a string is not a number: %s takes a value", what);
+  case XI_C_FUNC:
+    return xiX_fail(err, pos, "%s is a function, not a number: %s takes a value (call the "
+                              "function, %s(...), for one)", xiG_func_name(g, i), what,
+                    xiG_func_name(g, i));
   default:
     return xiX_fail(err, pos, "a %s object is not a number: %s takes a value",
                     xiG_kind_name(xiG_kind(g, i)), what);

@@ -53,8 +53,15 @@ int xiG_inplace_fits(xiG_graph *g, uint32_t old, uint32_t r, int op, const char 
 /* a slice's bounds over n items as Python's PySlice_AdjustIndices makes them (pyval.c) */
 int xiG_slice_bounds(xiG_graph *g, const uint32_t *bounds, int64_t n, xi_pos pos, int64_t *lo,
                      int64_t *hi, int64_t *step, xi_err *err);
-/* numbers, or strings, in Python's order, stably (pyset.c) */
-int xiG_sort_items(xiG_graph *g, uint32_t *items, uint32_t n, xi_pos pos, xi_err *err);
+/* items sorted by their keys (keys NULL: by themselves), numbers or strings in
+   Python's order, stably; reverse as Python's reverse=True (pyset.c) */
+int xiG_sort_keyed(xiG_graph *g, uint32_t *items, const uint32_t *keys, uint32_t n, int reverse,
+                   xi_pos pos, xi_err *err);
+/* a < b: numbers by value, strings by text (pyset.c) */
+int xiG_py_less(const xiG_graph *g, uint32_t a, uint32_t b);
+/* every item a walk over c takes, into a malloc'd array (pywalk.c) */
+int xiG_walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint32_t *n,
+                 xi_err *err);
 
 /* pyset.c: a string's characters, sets, xs.sort(), sep.join(xs) */
 /* the message for what would read a set's order (a set, or list(a set)) */

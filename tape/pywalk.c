@@ -131,8 +131,7 @@ int xiG_walk_item(xiG_graph *g, uint32_t c, uint32_t k, xi_pos pos, uint32_t *ou
 /* ^C: a long walk gives up */
 static int stopped(const xiG_graph *g) { return g->interrupt && *g->interrupt; }
 
-/* every item a walk over c takes, into a malloc'd array */
-static int walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint32_t *n,
+int xiG_walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint32_t *n,
                     xi_err *err) {
   if (xiG_walk_len(g, c, pos, n, err))
     return -1;
@@ -156,9 +155,9 @@ int xiG_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *out, x
   int sorted = kind < 0, ck = xiG_kind(g, c);
   if (ck == XI_C_SET || ck == XI_C_ULIST) /* sorted(s), list(s): their items in no order */
     return xiG_set_convert(g, kind, c, pos, out, err);
-  if (walk_all(g, c, pos, &items, &n, err))
+  if (xiG_walk_all(g, c, pos, &items, &n, err))
     return -1;
-  int rc = sorted ? xiG_sort_items(g, items, n, pos, err) : 0;
+  int rc = sorted ? xiG_sort_keyed(g, items, NULL, n, 0, pos, err) : 0;
   if (rc == 0 && kind == XI_C_DICT) { /* dict(pairs): each a (key, value) */
     uint32_t *kv = malloc((2 * n + 1) * sizeof *kv), m = 0;
     for (uint32_t k = 0; kv && k < n && rc == 0; k++) {
@@ -198,7 +197,7 @@ int xiG_as_array(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *er
     return xiX_fail(err, pos, "an array of a %s is not part of xi: arrays hold numbers",
                     xiG_kind_name(kind));
   uint32_t *items, n;
-  if (walk_all(g, c, pos, &items, &n, err))
+  if (xiG_walk_all(g, c, pos, &items, &n, err))
     return -1;
   int rc = n ? 0 : xiX_fail(err, pos, "an empty array: xi has no empty arrays");
   for (uint32_t k = 0; k < n && rc == 0; k++)
@@ -216,7 +215,7 @@ int xiG_as_array(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *er
 
 int xiG_py_sum(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err) {
   uint32_t *items, n;
-  if (walk_all(g, c, pos, &items, &n, err))
+  if (xiG_walk_all(g, c, pos, &items, &n, err))
     return -1;
   /* Python's sum starts from the int 0: 0 + x is x, but for -0.0, which it makes 0.0 */
   uint32_t acc = xiG_number(g, 0, pos);
@@ -239,7 +238,7 @@ int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos
   uint32_t *all = NULL;
   const char *name = max ? "max" : "min";
   if (n == 1) { /* max(xs): over its items */
-    if (walk_all(g, items[0], pos, &all, &n, err))
+    if (xiG_walk_all(g, items[0], pos, &all, &n, err))
       return -1;
     items = all;
   }
@@ -466,8 +465,8 @@ int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) 
   uint32_t n = 1;
   if (kind == XI_C_STR)
     n = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT])[0] != '\0';
-  else if (kind == XI_C_NONE || kind == XI_C_OBJ) /* None is false, an object true */
-    n = kind == XI_C_OBJ;
+  else if (kind == XI_C_NONE || kind == XI_C_OBJ || kind == XI_C_FUNC)
+    n = kind != XI_C_NONE; /* None is false, an object and a function true */
   else if (kind == XI_C_SET || kind == XI_C_ULIST)
     n = g->nodes[c].x->nargs;
   else if (kind != XI_C_ENUMERATE && kind != XI_C_ZIP && xiG_walk_len(g, c, pos, &n, err))
