@@ -278,15 +278,16 @@ static const struct {
 /* sorted's key= and reverse=, min's and max's key= (a's keywords, last): their
    values left on the stack in that order after the others; XI_PY_KEY and
    XI_PY_REVERSE for those given */
-static int sort_keywords(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int sorted) {
+static int sort_keywords(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int sorted,
+                         xiL_token name) {
   int given = 0, first = 0;
   for (int i = a->n - a->nkw; i < a->n; i++) {
     const char *w = xiS_name(p->sym, a->kw[i]);
     int bit = strcmp(w, "key") == 0 ? XI_PY_KEY
               : sorted && strcmp(w, "reverse") == 0 ? XI_PY_REVERSE : 0;
     if (!bit)
-      xiP_fail(p, a->pos[i], "keyword argument %s= to %s() is not part of xi (%s)", w,
-               sorted ? "sorted" : "min and max", sorted ? "key= and reverse= are" : "key= is");
+      xiP_fail(p, a->pos[i], "keyword argument %s= to %.*s() is not part of xi (%s)", w,
+               (int)name.len, p->lx.src + name.off, sorted ? "key= and reverse= are" : "key= is");
     if (given & bit)
       xiP_fail(p, a->pos[i], "keyword argument repeated: %s", w);
     first = first ? first : bit;
@@ -315,7 +316,7 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
   int keyed = 0; /* sorted(xs, key=f, reverse=True), max(d, key=d.get): K_PY's spare */
   if (!method && a.nkw && (builtins[k].which == XI_PY_SORTED ||
                            builtins[k].which == XI_PY_MIN || builtins[k].which == XI_PY_MAX)) {
-    keyed = sort_keywords(p, c, &a, builtins[k].which == XI_PY_SORTED);
+    keyed = sort_keywords(p, c, &a, builtins[k].which == XI_PY_SORTED, name);
     a.n -= a.nkw;
     a.nkw = 0;
   }

@@ -45,9 +45,15 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
   }
   if (b && b->kind == B_FUNC && !xiG_func_of(g, b)->is_class && g->numpy)
     return xiG_func_value(g, name, pos, node, err); /* (Python's code: xi's own says so) */
-  if (strcmp(xiS_name(&g->sym, name), "None") == 0) /* (np.clip's and an index's None are
-                                                        the parser's) */
+  const char *s = xiS_name(&g->sym, name);
+  if (strcmp(s, "None") == 0) /* (np.clip's and an index's None are the parser's) */
     return xiG_container(g, XI_C_NONE, NULL, 0, pos, node, err);
+  static const char *const builtins[] = {"len", "abs", "str", "float", "int", "round", "sum",
+                                         "max", "min", "sorted", "list", "print", "repr"};
+  for (size_t k = 0; g->numpy && !b && k < sizeof builtins / sizeof *builtins; k++)
+    if (strcmp(s, builtins[k]) == 0) /* key=len */
+      return xiX_fail(err, pos, "Python's %s as a value is not part of xi: write a lambda that "
+                                "calls it (key=lambda t: %s(t))", s, s);
   return xiG_resolve(g, name, pos, node, err);
 }
 
