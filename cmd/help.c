@@ -118,6 +118,12 @@ static const struct {
      "                         list of arrays) changes it wherever it is held, as NumPy's;\n"
      "                         x += 1 on a float rebinds the def's x alone, as Python's\n"
      "  f(x, lr=0.5)           keyword arguments; f = lambda x, a=3: a * x + 1\n"
+     "  act = np.tanh          functions are values: a def, np.tanh, a lambda passed\n"
+     "                         (apply(sigmoid, z)), bound, kept in a dict, list, tuple or\n"
+     "                         attribute and called (acts['relu'](z), self.f(x)); a\n"
+     "                         default activation=sigmoid; lambda anywhere, reading its\n"
+     "                         def's names while the def runs; sorted(xs, key=lambda t:\n"
+     "                         t[1], reverse=True), max(d, key=d.get); grad flows through\n"
      "  for i in range(n):     range(stop), range(start, stop), range(start, stop, step)\n"
      "  while c:               as long as c holds; break, continue (in for too)\n"
      "  assert c, \"message\"    stops with AssertionError: message when c is false\n"
@@ -189,7 +195,9 @@ static const struct {
      "super(), decorators, dunder\n"
      "methods but __init__ and __call__, class attributes (help class), with (but\n"
      "with torch.no_grad():), try, sets, f-strings as values, a list that holds\n"
-     "itself, for ... else and while ... else; lambda but as a name's value.  print\n"
+     "itself, for ... else and while ... else; a lambda called after the def that\n"
+     "made it returned, or reading a comprehension's variable; printing or comparing\n"
+     "functions; a def's value after the def is defined anew.  print\n"
      "inside a def or a method writes at each call, as Python's.  help numpy lists\n"
      "NumPy's names."},
     {"torch",
@@ -246,7 +254,9 @@ static const struct {
     {"print", "print(...): values as Python and NumPy print them; see help python."},
     {"for", "for i in range(n): or for x in xs: with an indented block; see help python."},
     {"while", "while c: with an indented block, break and continue; see help python."},
-    {"lambda", "f = lambda x, a=3: a * x + 1: a function, as def makes; see help python."},
+    {"lambda", "f = lambda x, a=3: a * x + 1: a function, as def makes; in Python's code a\n"
+               "lambda is a value anywhere (key=lambda t: t[1], {'sq': lambda x: x ** 2});\n"
+               "see help python."},
     {"if", "if c: ... elif c: ... else: ...; see help python."},
     {"import", "import numpy as np: np. is always there; see help python."},
 };

@@ -84,14 +84,17 @@ typedef enum {
   /* functions as values (syntax/pyfunc.c, tape/call.c): */
   K_FUNC,  /* a function as a value: op XI_FN_OP: NumPy's np.tanh (argc the xi op, arg
               the symbol of its name); XI_FN_LAMBDA: lambda, argc parameters, arg the
-              instructions after this that are its own: a K_FUNC XI_FN_PARAM per
-              parameter (arg its name), then its body (defaults first, as a def's);
-              XI_FN_GET: d.get, the dict on the stack */
+              instructions before this that are its own: a K_FUNC XI_FN_PARAM per
+              parameter (arg its name), then its body (defaults first, as a def's),
+              which a K_SKIP (spare XI_SKIP_LAMBDA) before them skips, so that the
+              value's code ends in this K_FUNC, whatever the body's ends in;
+              XI_FN_GET: d.get, the dict on the stack (arg: get, an object's own) */
   K_CALLV  /* v(args): the value v called, under its argc arguments (op of them keywords,
               named by the K_CALLKW before it): acts['relu'](z), fs[0](x) */
 } xiP_kind;
 /* K_FUNC's op */
 enum { XI_FN_OP, XI_FN_LAMBDA, XI_FN_PARAM, XI_FN_GET };
+#define XI_SKIP_LAMBDA 1 /* K_SKIP's spare: over a lambda's own instructions */
 /* K_NAME's spare: a def's default that is a name (activation=sigmoid): its value must
    be a function, or None */
 #define XI_NAME_DEFAULT 1

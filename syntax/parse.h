@@ -13,6 +13,7 @@
 #include "syntax/sym.h"
 
 #define XI_MAX_NESTING 1000
+#define XI_OWN_NAMES 64 /* parameters known as names of their own (xiP_parser's own) */
 #define XI_KW_OPTS 8 /* np.set_printoptions(...) takes at most this many options */
 typedef enum {
   S_EXPR, S_ASSIGN, S_DEF, S_COMMAND,
@@ -155,6 +156,10 @@ typedef struct {
   uint32_t resync_line;
   struct xiP_held *held; /* statements a reader holds while it goes on (a def's blocks, a
                             string's text): a syntax error frees them (xiP_next) */
+  uint32_t own[XI_OWN_NAMES]; /* the parameters of the def and the lambdas being read: in
+                                 Python's code a call of one is the value's, not xi's
+                                 function of that spelling (def f(x, exp=np.tanh)) */
+  uint32_t nown;
 } xiP_parser;
 
 /* a statement held on the parser while more is read, linked through the C stack:

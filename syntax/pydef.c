@@ -400,6 +400,9 @@ static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_
   xiP_init_at(&sub, p->sym, p->lx.src, end, off, at);
   xiP_set_python(&sub, p->python);
   sub.in_def = 1;
+  sub.nown = st->nnames < XI_OWN_NAMES ? st->nnames : XI_OWN_NAMES;
+  if (sub.nown)
+    memcpy(sub.own, st->names, sub.nown * sizeof *sub.own);
   sub.in_method = p->in_class != XI_NONE;
   sub.loops = loops;
   sub.blocks = cx->blocks;
@@ -485,15 +488,15 @@ static void default_value(xiP_parser *p, xiP_stmt *st, uint32_t index, int expr)
     p->depth = 0;
   xiP_expr(p, &st->items[k].code);
   xiP_code *c = &st->items[k].code;
-  if (c->n == 1 && c->ins[0].kind == K_NAME && p->python) {
+  if (c->n == 1 && c->ins[0].kind == K_NAME && p->python && !expr) {
     c->ins[0].spare = XI_NAME_DEFAULT;
     return;
   }
   for (uint32_t i = 0; i < c->n; i++) {
     int random = c->ins[i].kind == K_MAKE &&
                  (c->ins[i].op == XI_MAKE_RANDN || c->ins[i].op == XI_MAKE_RAND);
-    if (c->ins[i].kind == K_FUNC && c->ins[i].op == XI_FN_LAMBDA)
-      i += c->ins[i].arg;
+    if (c->ins[i].kind == K_SKIP && c->ins[i].spare == XI_SKIP_LAMBDA)
+      i += c->ins[i].arg; /* (a lambda's body is its own) */
     else if (c->ins[i].kind == K_NAME || c->ins[i].kind == K_CALL ||
              c->ins[i].kind == K_DERIV || c->ins[i].kind == K_CALLV || random)
       xiP_fail(p, at, "a default value in xi is a number, or an expression of numbers (lr=0.1)%s: "

@@ -29,14 +29,19 @@ void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at) {
   lambda_parts(p, st, 0);
   size_t start = xiP_peek(p)->off;
   p->depth = 0;
+  uint32_t nown = p->nown;
+  for (uint32_t k = 0; k < st->nnames && p->nown < XI_OWN_NAMES; k++)
+    p->own[p->nown++] = st->names[k]; /* f = lambda exp: exp(2): the parameter's */
   xiP_expr(p, &st->code);
+  p->nown = nown;
   st->text_off = start;
   st->text_len = p->last_end - start;
   xiP_shadow(p, st, xiS_tag(p->sym, name) & (uint16_t)~TAG_NAMED);
 }
 
-/* lambda x, a=3: e as a value: K_FUNC XI_FN_LAMBDA, a K_FUNC XI_FN_PARAM per
-   parameter, and the code a def of it would have (its defaults first).  The
+/* lambda x, a=3: e as a value: a K_SKIP over what follows, a K_FUNC
+   XI_FN_PARAM per parameter, the code a def of it would have (its defaults
+   first), and the K_FUNC XI_FN_LAMBDA that makes it of those.  The
    tape makes the function when the code runs (tape/call.c): a lambda reads
    the names of its def's scope as Python's closure does, late */
 void xiP_lambda_expr(xiP_parser *p, xiP_code *c, xiL_token kw) {
@@ -46,19 +51,23 @@ void xiP_lambda_expr(xiP_parser *p, xiP_code *c, xiL_token kw) {
   xiP_hold(p, &held, &ls);
   lambda_parts(p, &ls, 1);
   int comp = p->comp, no_compare = p->no_compare;
+  uint32_t nown = p->nown;
+  for (uint32_t k = 0; k < ls.nnames && p->nown < XI_OWN_NAMES; k++)
+    p->own[p->nown++] = ls.names[k]; /* lambda exp: exp(2): the parameter's */
   p->comp = 0, p->no_compare = 0; /* (its body is an expression of its own) */
   xiP_expr(p, &ls.code);
-  p->comp = comp, p->no_compare = no_compare;
+  p->comp = comp, p->no_compare = no_compare, p->nown = nown;
   if (ls.nnames > 255)
     xiP_fail(p, kw.pos, "a lambda of more than 255 parameters");
   uint64_t n = (uint64_t)ls.nnames + ls.code.n;
   if (n > XI_MAX_LAMBDA)
     xiP_fail(p, kw.pos, "a lambda of more than %u instructions: write a def", XI_MAX_LAMBDA);
-  xiP_emit(p, c, (xiP_ins){K_FUNC, XI_FN_LAMBDA, 0, (uint16_t)ls.nnames, (uint32_t)n, kw.pos});
+  xiP_emit(p, c, (xiP_ins){K_SKIP, 0, XI_SKIP_LAMBDA, 0, (uint32_t)n, kw.pos});
   for (uint32_t k = 0; k < ls.nnames; k++)
     xiP_emit(p, c, (xiP_ins){K_FUNC, XI_FN_PARAM, 0, 0, ls.names[k], ls.name_pos[k]});
   for (uint32_t k = 0; k < ls.code.n; k++)
     xiP_emit(p, c, ls.code.ins[k]);
+  xiP_emit(p, c, (xiP_ins){K_FUNC, XI_FN_LAMBDA, 0, (uint16_t)ls.nnames, (uint32_t)n, kw.pos});
   xiP_unhold(p, &held);
   xiP_stmt_done(&ls);
 }

@@ -208,6 +208,12 @@ uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
   uint16_t tag = xiP_tag_of(p, t);
   if (tag & TAG_SHADOWED)
     return TAG_NONE; /* a def made it the user's function */
+  if (p->python && xis_word(tag) && call && p->nown) {
+    uint32_t id = xiP_name_id(p, t);
+    for (uint32_t k = 0; k < p->nown; k++)
+      if (p->own[k] == id)
+        return TAG_NONE; /* a parameter's value called: def f(x, exp=np.tanh): exp(x) */
+  }
   if (p->python && xis_word(tag) && call && (tag & TAG_NAMED))
     xiP_fail(p, t->pos, "%.*s is a value here, not a function: Python's code gave the name a "
                         "value, which hides the built-in %.*s, as in Python (del %.*s brings "
@@ -492,7 +498,9 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
   p->err = err;
   p->no_compare = 0;
   p->index_at = UINT32_MAX, p->index_end = 0, p->index_base = XI_NONE; /* none read yet */
+  uint32_t nown = p->nown; /* (a lambda's parameters, when one fails: its def's again) */
   if (setjmp(p->fail)) {
+    p->nown = nown;
     xiP_release_file(p);
     skip_statement(p);
     return -1;

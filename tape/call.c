@@ -144,18 +144,21 @@ const char *xiG_func_name(const xiG_graph *g, uint32_t f) {
   return strncmp(s, "<lambda>", 8) == 0 ? "<lambda>" : s;
 }
 
-/* a lambda's instructions, h its K_FUNC: the same as f's parameters and body? */
-static int same_code(const xiG_func *f, const xiP_ins *h) {
-  const xiP_ins *body = h + 1 + h->argc;
+/* A lambda's K_FUNC h comes after its own instructions: b[1] to b[h->arg]
+   (b = h - h->arg - 1), its parameters first */
+
+/* the same as f's parameters and body? */
+static int same_code(const xiG_func *f, const xiP_ins *h, const xiP_ins *b) {
+  const xiP_ins *body = b + 1 + h->argc;
   if (f->nparams != h->argc || f->body.n != h->arg - h->argc)
     return 0;
   for (uint32_t k = 0; k < h->argc; k++)
-    if (f->params[k] != h[1 + k].arg)
+    if (f->params[k] != b[1 + k].arg)
       return 0;
   for (uint32_t k = 0; k < f->body.n; k++) {
-    const xiP_ins *a = &f->body.ins[k], *b = &body[k];
-    if (a->kind != b->kind || a->op != b->op || a->spare != b->spare || a->argc != b->argc ||
-        a->arg != b->arg || a->pos.line != b->pos.line || a->pos.col != b->pos.col)
+    const xiP_ins *x = &f->body.ins[k], *y = &body[k];
+    if (x->kind != y->kind || x->op != y->op || x->spare != y->spare || x->argc != y->argc ||
+        x->arg != y->arg || x->pos.line != y->pos.line || x->pos.col != y->pos.col)
       return 0;
   }
   return 1;
@@ -163,11 +166,11 @@ static int same_code(const xiG_func *f, const xiP_ins *h) {
 
 /* the hidden name of the lambda whose K_FUNC is h, bound to its function
    (the one bound already when its code is the same); XI_NONE: out of memory */
-static uint32_t lambda_name(xiG_graph *g, const xiP_ins *h) {
+static uint32_t lambda_name(xiG_graph *g, const xiP_ins *h, const xiP_ins *b) {
   uint32_t hash = 2166136261u, np = h->argc;
   for (uint32_t k = 1; k <= h->arg; k++) { /* (field by field: a struct's padding is not) */
-    uint32_t v[4] = {h[k].kind | (uint32_t)h[k].op << 8 | (uint32_t)h[k].spare << 16,
-                     h[k].argc, h[k].arg, h[k].pos.line ^ h[k].pos.col << 20};
+    uint32_t v[4] = {b[k].kind | (uint32_t)b[k].op << 8 | (uint32_t)b[k].spare << 16,
+                     b[k].argc, b[k].arg, b[k].pos.line ^ b[k].pos.col << 20};
     for (int q = 0; q < 4; q++)
       hash = (hash ^ v[q]) * 16777619u;
   }
@@ -179,17 +182,17 @@ static uint32_t lambda_name(xiG_graph *g, const xiP_ins *h) {
     uint32_t id = xiS_intern(&g->sym, text, (size_t)len);
     if (id == XI_NONE)
       return XI_NONE;
-    const xiG_binding *b = xiG_binding_of(g, id);
-    if (b && b->kind == B_FUNC && same_code(xiG_func_of(g, b), h))
+    const xiG_binding *bd = xiG_binding_of(g, id);
+    if (bd && bd->kind == B_FUNC && same_code(xiG_func_of(g, bd), h, b))
       return id;
-    if (b) /* (another lambda's, whose hash is the same: never bound anew while it runs) */
+    if (bd) /* (another lambda's, whose hash is the same: never bound anew while it runs) */
       continue;
     uint32_t *params = malloc((np ? np : 1) * sizeof *params);
     if (!params)
       return XI_NONE;
     for (uint32_t k = 0; k < np; k++)
-      params[k] = h[1 + k].arg;
-    xiP_code body = {(xiP_ins *)(h + 1 + np), h->arg - np, h->arg - np};
+      params[k] = b[1 + k].arg;
+    xiP_code body = {(xiP_ins *)(b + 1 + np), h->arg - np, h->arg - np};
     int rc = xiG_bind_func(g, id, params, np, &body, "lambda", 6);
     free(params);
     return rc ? XI_NONE : id;
@@ -201,16 +204,16 @@ static uint32_t lambda_name(xiG_graph *g, const xiP_ins *h) {
    local or a parameter there or in the scopes sc reads, else NULL (it reads
    the session's names, when it is called).  A comprehension's variable is
    refused: Python's closure reads it when called, after the comprehension */
-static int closure_of(xiG_graph *g, const xiG_scope *sc, const xiP_ins *h, uint32_t *frame,
-                      xi_err *err) {
+static int closure_of(xiG_graph *g, const xiG_scope *sc, const xiP_ins *h, const xiP_ins *b,
+                      uint32_t *frame, xi_err *err) {
   *frame = 0;
   for (uint32_t k = 1 + h->argc; k <= h->arg; k++) {
-    const xiP_ins *in = &h[k];
+    const xiP_ins *in = &b[k];
     if (in->kind != K_NAME && in->kind != K_CALL && in->kind != K_DERIV)
       continue;
     int param = 0;
     for (uint32_t q = 0; q < h->argc && !param; q++)
-      param = h[1 + q].arg == in->arg;
+      param = b[1 + q].arg == in->arg;
     uint32_t node;
     if (param || !xiG_local(sc, in->arg, &node))
       continue;
@@ -232,11 +235,11 @@ int xiG_make_func(xiG_graph *g, xiG_scope *sc, const xiP_code *code, uint32_t *k
   const xiP_ins *h = &code->ins[*k];
   if (h->op == XI_FN_OP) /* np.tanh: the op */
     return value_node(g, XI_FN_OP, h->arg, h->argc, 0, NULL, 0, h->pos, out, err);
-  *k += h->arg;
+  const xiP_ins *b = h - h->arg - 1;
   uint32_t frame, id;
-  if (closure_of(g, sc, h, &frame, err))
+  if (closure_of(g, sc, h, b, &frame, err))
     return -1;
-  if ((id = lambda_name(g, h)) == XI_NONE)
+  if ((id = lambda_name(g, h, b)) == XI_NONE)
     return xiG_oom(g, h->pos, err);
   return value_node(g, XI_FN_DEF, id, xiG_binding_of(g, id)->order, frame, NULL, 0, h->pos,
                     out, err);
@@ -303,9 +306,9 @@ int xiG_call_value(xiG_graph *g, const xiP_ins *in, uint32_t v, const char *what
   case XI_FN_OP:
     return call_op(g, in, v, args, out, err);
   case XI_FN_GET: {
-    uint32_t a[3] = {g->nodes[v].x->args[0], args[0], in->argc > 1 ? args[1] : XI_NONE};
     if (in->op || in->argc < 1 || in->argc > 2)
       return xiX_fail(err, in->pos, "dict.get takes 1 or 2 arguments, by position");
+    uint32_t a[3] = {g->nodes[v].x->args[0], args[0], in->argc > 1 ? args[1] : XI_NONE};
     return xiG_py_call(g, XI_PY_GET, a, 1 + in->argc, in->pos, out, err);
   }
   default:

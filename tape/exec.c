@@ -162,8 +162,8 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
                                         "finite: format binary64 has inf and nan, as NumPy's", t);
     }
     break;
-  case K_NAME:
-    rc = resolve(g, sc, in->arg, in->pos, &node, err);
+  case K_NAME: /* (a def's default is read where the def is: not among its parameters) */
+    rc = resolve(g, in->spare == XI_NAME_DEFAULT ? NULL : sc, in->arg, in->pos, &node, err);
     if (rc == 0 && in->spare == XI_NAME_DEFAULT && xiG_kind(g, node) != XI_C_FUNC &&
         xiG_kind(g, node) != XI_C_NONE) /* activation=sigmoid */
       rc = xiX_fail(err, in->pos, "a default value in xi is a number, an expression of "

@@ -32,8 +32,8 @@ int xiG_exec_in(xiG_graph *g, const xiP_code *code, const uint32_t *params,
 /* K_CALL: the function or the value the name in->arg holds called (call.c) */
 int xiG_call_named(xiG_graph *g, const xiG_scope *sc, const xiP_ins *in, const uint32_t *args,
                    uint32_t *out, xi_err *err);
-/* K_FUNC at code->ins[*k] (XI_FN_OP, XI_FN_LAMBDA; *k left at its last
-   instruction): the function as a value */
+/* K_FUNC at code->ins[*k] (XI_FN_OP, XI_FN_LAMBDA: its own instructions
+   before it): the function as a value */
 int xiG_make_func(xiG_graph *g, xiG_scope *sc, const xiP_code *code, uint32_t *k,
                   uint32_t *out, xi_err *err);
 

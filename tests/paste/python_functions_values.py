@@ -102,3 +102,12 @@ print(min(losses, key=losses.get), max(losses, key=losses.get))
 words = ['relu', 'tanh', 'sigmoid', 'elu']
 print(sorted(words, key=lambda w: len(w)))
 print(sorted([3, -1, 2, -5], key=lambda v: v * v))
+
+# a parameter named as one of xi's functions is the parameter's value when called
+def activate(x, exp=np.tanh):
+    return exp(x)
+
+
+print(activate(0.5), activate(0.5, exp=np.exp))
+call_with = lambda sigmoid, v: sigmoid(v)
+print(call_with(np.tanh, 1.0), [(lambda tanh: tanh(0.0))(np.cos)])
