@@ -89,6 +89,11 @@ int xiR_cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
               xiG_class_of(g, b->node));
       continue;
     }
+    if (xiG_kind(g, b->node) == XI_C_FUNC) { /* act = np.tanh: the function it calls */
+      xiW_put(&out, "%s%*s  function  %s\n", name, width - chars(name), "",
+              xiG_func_name(g, b->node));
+      continue;
+    }
     if (xiG_kind(g, b->node) >= 0) { /* a list, a dict ...: its kind, and Python's repr */
       xiW_put(&out, "%s%*s  %s  ", name, width - chars(name), "",
               xiG_kind_name(xiG_kind(g, b->node)));
