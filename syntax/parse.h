@@ -156,10 +156,11 @@ typedef struct {
   uint32_t resync_line;
   struct xiP_held *held; /* statements a reader holds while it goes on (a def's blocks, a
                             string's text): a syntax error frees them (xiP_next) */
-  uint32_t own[XI_OWN_NAMES]; /* the parameters of the def and the lambdas being read: in
-                                 Python's code a call of one is the value's, not xi's
-                                 function of that spelling (def f(x, exp=np.tanh)) */
-  uint32_t nown;
+  uint32_t own[XI_OWN_NAMES]; /* the parameters of the def (nown) and of the lambdas (nlam,
+                                 after them) being read: in Python's code a call of one is
+                                 the value's, not xi's function of that spelling (def f(x,
+                                 exp=np.tanh)) */
+  uint32_t nown, nlam;
 } xiP_parser;
 
 /* a statement held on the parser while more is read, linked through the C stack:

@@ -29,11 +29,11 @@ void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at) {
   lambda_parts(p, st, 0);
   size_t start = xiP_peek(p)->off;
   p->depth = 0;
-  uint32_t nown = p->nown;
-  for (uint32_t k = 0; k < st->nnames && p->nown < XI_OWN_NAMES; k++)
-    p->own[p->nown++] = st->names[k]; /* f = lambda exp: exp(2): the parameter's */
+  uint32_t nlam = p->nlam;
+  for (uint32_t k = 0; k < st->nnames && p->nown + p->nlam < XI_OWN_NAMES; k++)
+    p->own[p->nown + p->nlam++] = st->names[k]; /* f = lambda exp: exp(2): the parameter's */
   xiP_expr(p, &st->code);
-  p->nown = nown;
+  p->nlam = nlam;
   st->text_off = start;
   st->text_len = p->last_end - start;
   xiP_shadow(p, st, xiS_tag(p->sym, name) & (uint16_t)~TAG_NAMED);
@@ -51,12 +51,12 @@ void xiP_lambda_expr(xiP_parser *p, xiP_code *c, xiL_token kw) {
   xiP_hold(p, &held, &ls);
   lambda_parts(p, &ls, 1);
   int comp = p->comp, no_compare = p->no_compare;
-  uint32_t nown = p->nown;
-  for (uint32_t k = 0; k < ls.nnames && p->nown < XI_OWN_NAMES; k++)
-    p->own[p->nown++] = ls.names[k]; /* lambda exp: exp(2): the parameter's */
+  uint32_t nlam = p->nlam;
+  for (uint32_t k = 0; k < ls.nnames && p->nown + p->nlam < XI_OWN_NAMES; k++)
+    p->own[p->nown + p->nlam++] = ls.names[k]; /* lambda exp: exp(2): the parameter's */
   p->comp = 0, p->no_compare = 0; /* (its body is an expression of its own) */
   xiP_expr(p, &ls.code);
-  p->comp = comp, p->no_compare = no_compare, p->nown = nown;
+  p->comp = comp, p->no_compare = no_compare, p->nlam = nlam;
   if (ls.nnames > 255)
     xiP_fail(p, kw.pos, "a lambda of more than 255 parameters");
   uint64_t n = (uint64_t)ls.nnames + ls.code.n;

@@ -208,19 +208,21 @@ uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
   uint16_t tag = xiP_tag_of(p, t);
   if (tag & TAG_SHADOWED)
     return TAG_NONE; /* a def made it the user's function */
-  if (p->python && xis_word(tag) && call && p->nown) {
+  if (!p->python || !xis_word(tag))
+    return tag & (uint16_t)~TAG_NAMED;
+  if (!call)
+    return TAG_NONE; /* Python's name: sum = 0, print(step) */
+  if (p->nown + p->nlam) {
     uint32_t id = xiP_name_id(p, t);
-    for (uint32_t k = 0; k < p->nown; k++)
+    for (uint32_t k = 0; k < p->nown + p->nlam; k++)
       if (p->own[k] == id)
         return TAG_NONE; /* a parameter's value called: def f(x, exp=np.tanh): exp(x) */
   }
-  if (p->python && xis_word(tag) && call && (tag & TAG_NAMED))
+  if (tag & TAG_NAMED)
     xiP_fail(p, t->pos, "%.*s is a value here, not a function: Python's code gave the name a "
                         "value, which hides the built-in %.*s, as in Python (del %.*s brings "
                         "it back)", (int)t->len, p->lx.src + t->off, (int)t->len,
              p->lx.src + t->off, (int)t->len, p->lx.src + t->off);
-  if (p->python && xis_word(tag) && !call)
-    return TAG_NONE; /* Python's name: sum = 0, print(step) */
   return tag & (uint16_t)~TAG_NAMED;
 }
 
@@ -498,9 +500,8 @@ int xiP_next(xiP_parser *p, xiP_stmt *st, xi_err *err) {
   p->err = err;
   p->no_compare = 0;
   p->index_at = UINT32_MAX, p->index_end = 0, p->index_base = XI_NONE; /* none read yet */
-  uint32_t nown = p->nown; /* (a lambda's parameters, when one fails: its def's again) */
   if (setjmp(p->fail)) {
-    p->nown = nown;
+    p->nlam = 0; /* (a lambda's parameters, when one fails) */
     xiP_release_file(p);
     skip_statement(p);
     return -1;
