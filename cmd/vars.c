@@ -22,8 +22,9 @@ int xiR_cmd_set(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if (nchanged == 0 && rc == 0)
       printf("no other name holds a value computed from it\n");
     for (uint32_t k = 0; k < nchanged && rc == 0; k++)
-      rc = xiR_print_node(s, 2, xiS_name(&g->sym, changed[k]),
-                          xiG_binding_of(g, changed[k])->node, 0, st->pos, err);
+      if (xiG_kind(g, xiG_binding_of(g, changed[k])->node) != XI_C_FUNC) /* (f = d.get) */
+        rc = xiR_print_node(s, 2, xiS_name(&g->sym, changed[k]),
+                            xiG_binding_of(g, changed[k])->node, 0, st->pos, err);
   }
   /* a value a long loop made was computed again from the step its history starts at */
   for (uint32_t k = 0; k < nchanged && rc == 0 && old != XI_NONE; k++) {

@@ -560,8 +560,13 @@ static int replay_one(xiG_graph *g, uint32_t i, const uint32_t *map, xi_pos at, 
     int rc = n.op == XI_LIST
                  ? xiG_list(g, items, n.x->nargs, n.pos, out, err)
                  : xiG_container(g, n.x->p[XI_C_KIND], items, n.x->nargs, n.pos, out, err);
-    if (rc == 0 && n.op == XI_TUPLE)
-      g->nodes[*out].x->p[XI_C_TEXT] = n.x->p[XI_C_TEXT];
+    if (rc == 0 && n.op == XI_TUPLE) { /* its text, and what follows its depth (an object's
+                                          number, what a function calls: python.h) */
+      int32_t *p = g->nodes[*out].x->p;
+      p[XI_C_TEXT] = n.x->p[XI_C_TEXT];
+      for (int q = XI_C_DEPTH + 1; q < XI_NPARAMS; q++)
+        p[q] = n.x->p[q];
+    }
     free(items);
     return rc;
   }
