@@ -86,6 +86,10 @@ static int chain(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_
     return xiG_oom(g, pos, err);
   int rc = 0;
   for (uint32_t k = 0; k < n && rc == 0; k++) {
+    if (g->interrupt && *g->interrupt) { /* a long line of scalar ops listens to ^C */
+      rc = xiX_fail(err, pos, "interrupted");
+      break;
+    }
     rc = line(g, x, ax, k, pos, &acc[k], err);
     if (rc == 0 && k)
       rc = op2(g, op, acc[k - 1], acc[k], pos, &acc[k], err);
@@ -197,12 +201,14 @@ static int tie(mpfr_srcptr a, mpfr_srcptr b) {
 }
 
 /* the order of the n elements el[first + k·step]: a stable merge sort of the
-   indices idx (tmp: scratch of n) */
-static void order(xiG_node *x, uint32_t first, uint32_t step, uint32_t n, int64_t *idx,
-                  int64_t *tmp) {
+   indices idx (tmp: scratch of n); -1 when ^C stopped it */
+static int order(xiG_graph *g, xiG_node *x, uint32_t first, uint32_t step, uint32_t n,
+                 int64_t *idx, int64_t *tmp) {
   for (uint32_t k = 0; k < n; k++)
     idx[k] = k;
   for (uint32_t w = 1; w < n; w *= 2) {
+    if (g->interrupt && *g->interrupt)
+      return -1;
     for (uint32_t lo = 0; lo < n; lo += 2 * w) {
       uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
       uint32_t i = lo, j = mid, o = lo;
@@ -218,6 +224,7 @@ static void order(xiG_node *x, uint32_t first, uint32_t step, uint32_t n, int64_
     }
     memcpy(idx, tmp, n * sizeof *idx);
   }
+  return 0;
 }
 
 static int sort(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t *out,
@@ -238,7 +245,10 @@ static int sort(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t
     int down = sh.rank == 2 && ax == 0;
     uint32_t first = down ? L : L * len, step = down ? sh.cols : 1;
     int64_t *o = idx + (size_t)L * len;
-    order(xn, first, step, len, o, tmp);
+    if ((g->interrupt && *g->interrupt) || order(g, xn, first, step, len, o, tmp)) {
+      rc = xiX_fail(err, pos, "interrupted");
+      break;
+    }
     for (uint32_t k = 0; k + 1 < len && rc == 0 && !stable; k++) {
       mpfr_srcptr a = xiG_el(xn, first + (uint32_t)o[k] * step),
                   b = xiG_el(xn, first + (uint32_t)o[k + 1] * step);
