@@ -75,3 +75,7 @@ print("labels repeated:", np.repeat(np.array(labels[:3]), 2))
 print("eye trace:", np.trace(np.identity(3)), "W1 @ W1.T trace: %.6f" % np.trace(W1 @ W1.T))
 print("ones like y:", np.full_like(y, 1).T, "bias to a batch:", np.broadcast_to(b2, (3, 1)).T)
 print("running products:", np.cumprod(np.array([1, 2, 3, 4])), np.flip(np.arange(4)))
+ranked = np.array([0.3, -1.2, 0.8])
+alias = ranked
+ranked.sort()
+print("sorted in place:", ranked, alias)
