@@ -18,7 +18,7 @@ typedef struct xiG_scope {
   struct xiG_scope *up; /* the scope of the code that called this one (g->frames) */
   struct xiG_scope *outer; /* a lambda's call: the scope it was made in, whose names it
                               reads as Python's closure does (NULL: none) */
-  uint32_t serial; /* its number among the scopes made (g->scopes), for a lambda's */
+  unsigned serial; /* its number among the scopes made (g->scopes), for a lambda's */
   uint32_t comp;   /* locals from here on are a comprehension's (UINT32_MAX: none) */
 } xiG_scope;
 /* is name a local or a parameter of sc, or of the scopes it reads (a lambda's

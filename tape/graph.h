@@ -289,7 +289,7 @@ typedef struct xiG_graph {
   uint8_t numpy;  /* the statement is Python's: an array's change in place keeps its shape
                      and dtype, as NumPy's (xi's own W -= ... on [0, 0] makes floats) */
   uint8_t full;   /* why the last append failed: 1 too many nodes, else memory */
-  unsigned depth;                   /* user-function calls being expanded */
+  unsigned depth, scopes; /* user-function calls being expanded; scopes made (a lambda's) */
   uint64_t visits;                  /* nodes evaluated or swept: work done, for tests */
   /* what the tape forgot, for those who keep something by node (the balls of
      proof/): the lowest node truncated since they last looked (UINT32_MAX:
@@ -322,7 +322,6 @@ typedef struct xiG_graph {
   xiG_autograd ag;  /* micrograd's and PyTorch's .grad (autograd.c) */
   uint32_t chsym, chk, choff; /* a walk over a string: its text's symbol + 1, the last
                                  character asked for and its byte (pyset.c) */
-  uint32_t scopes; /* scopes made, to number them: a lambda names the one it reads */
 } xiG_graph;
 
 void xiG_init(xiG_graph *g, mpfr_prec_t prec);
@@ -481,6 +480,21 @@ int xiG_draw(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_po
 /* NumPy's functions built of several ops (XI_NP_*, npcall.c), likewise */
 int xiG_npcall(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
                uint32_t *out, xi_err *err);
+/* the XI_NP_* from XI_NP_EXPAND_DIMS on and np.stack (npshape.c), and from
+   XI_NP_PROD on (npaxis.c): s[k] the value of slot k, XI_NONE when not given */
+int xiG_npshape(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t *out,
+                xi_err *err);
+int xiG_npaxis(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t *out,
+               xi_err *err);
+/* (npshape.c, for npaxis.c) an axis of a value of that rank, negative ones from the
+   end, or NumPy's AxisError; x, or a copy of it where it is a view of a value made
+   before mark (NumPy's function copies); x's elements at (row[k], col[k]) (row NULL
+   for a vector x) in the shape sh, by GATHER */
+int xiG_np_axis(xiG_graph *g, uint32_t node, int rank, xi_pos pos, int *axis, xi_err *err);
+int xiG_np_copy(xiG_graph *g, uint32_t x, uint32_t mark, xi_pos pos, uint32_t *out,
+                xi_err *err);
+int xiG_np_gather(xiG_graph *g, uint32_t x, const int64_t *row, const int64_t *col,
+                  xi_shape sh, xi_pos pos, uint32_t *out, xi_err *err);
 /* x.shape, x.size, len(x), x.item() ... (XI_ATTR_*) */
 int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err);
 int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_err *err);
