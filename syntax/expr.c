@@ -297,7 +297,7 @@ static void postfix(xiP_parser *p, xiP_code *c, uint32_t base) {
       xiL_token dot = xiP_take(p);
       p->method_base = first && base != XI_NONE; /* xs.append(v): xs a plain name */
       xiP_method(p, c, dot); /* .T .shape .sum(axis=0) .reshape(...) ... */
-    } else if (p->python && xiP_is(p, T_LP)) { /* acts['relu'](z): the value called */
+    } else if (xiP_is(p, T_LP) && p->python) { /* acts['relu'](z): the value called */
       xiL_token open = xiP_take(p);
       xiP_call_value(p, c, open);
     } else {

@@ -204,12 +204,10 @@ void xiP_named(xiS_table *sym, uint32_t id, int on) {
     xiS_set_tag(sym, id, (uint16_t)(on ? t | TAG_NAMED : t & ~TAG_NAMED));
 }
 
-uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
-  uint16_t tag = xiP_tag_of(p, t);
-  if (tag & TAG_SHADOWED)
-    return TAG_NONE; /* a def made it the user's function */
-  if (!p->python || !xis_word(tag))
-    return tag & (uint16_t)~TAG_NAMED;
+/* xiP_word's rule for a word of xi's in Python's code (kept apart: xiP_word's
+   usual path stays short) */
+__attribute__((noinline)) static uint16_t py_word(xiP_parser *p, const xiL_token *t,
+                                                  uint16_t tag, int call) {
   if (!call)
     return TAG_NONE; /* Python's name: sum = 0, print(step) */
   if (p->nown + p->nlam) {
@@ -223,6 +221,15 @@ uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
                         "value, which hides the built-in %.*s, as in Python (del %.*s brings "
                         "it back)", (int)t->len, p->lx.src + t->off, (int)t->len,
              p->lx.src + t->off, (int)t->len, p->lx.src + t->off);
+  return tag & (uint16_t)~TAG_NAMED;
+}
+
+uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
+  uint16_t tag = xiP_tag_of(p, t);
+  if (tag & TAG_SHADOWED)
+    return TAG_NONE; /* a def made it the user's function */
+  if (p->python && xis_word(tag))
+    return py_word(p, t, tag, call);
   return tag & (uint16_t)~TAG_NAMED;
 }
 

@@ -31,18 +31,18 @@ int xiG_local(const scope *sc, uint32_t name, uint32_t *node) {
    function as a value (tape/call.c) */
 static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uint32_t *node,
                    xi_err *err) {
-  if (xiG_local(sc, name, node)) {
+  if (sc && (sc->nlocal || sc->np || sc->outer) && xiG_local(sc, name, node)) {
     if (*node == XI_NONE) /* declared by K_LET op 1, and given no value yet */
       return xiX_fail(err, pos, "local variable '%s' referenced before assignment "
                                 "(UnboundLocalError, as Python says): the def gives it a "
                                 "value on another path only", xiS_name(&g->sym, name));
     return 0;
   }
-  const xiG_binding *b = xiG_binding_of(g, name);
-  if (b && b->kind == B_NODE) {
-    *node = b->node;
+  if (name < g->nbind && g->bind[name].kind == B_NODE) { /* (the usual case, first) */
+    *node = g->bind[name].node;
     return 0;
   }
+  const xiG_binding *b = xiG_binding_of(g, name);
   if (b && b->kind == B_FUNC && !xiG_func_of(g, b)->is_class && g->numpy)
     return xiG_func_value(g, name, pos, node, err); /* (Python's code: xi's own says so) */
   const char *s = xiS_name(&g->sym, name);
@@ -445,14 +445,13 @@ static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uin
   return rc;
 }
 
-int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
-             const uint32_t *args, uint32_t np, uint32_t *root, xi_err *err) {
-  return xiG_exec_in(g, code, params, args, np, NULL, root, err);
-}
-
-int xiG_exec_in(xiG_graph *g, const xiP_code *code, const uint32_t *params,
-                const uint32_t *args, uint32_t np, scope *outer, uint32_t *root,
-                xi_err *err) {
+/* xiG_exec's and xiG_exec_in's (one copy each: a statement's run is the
+   usual path, and calls no further) */
+__attribute__((always_inline)) static inline int exec(xiG_graph *g, const xiP_code *code,
+                                                      const uint32_t *params,
+                                                      const uint32_t *args, uint32_t np,
+                                                      scope *outer, uint32_t *root,
+                                                      xi_err *err) {
   uint32_t small[64], sp = 0, need = code->n + 1; /* most statements are short: no malloc */
   for (uint32_t k = 0; k < code->n; k++) /* unpacking pushes more than one */
     need += code->ins[k].kind == K_UNPACK ? code->ins[k].argc : 0;
@@ -467,7 +466,8 @@ int xiG_exec_in(xiG_graph *g, const xiP_code *code, const uint32_t *params,
   }
   if (np)
     memcpy(argv, args, np * sizeof *argv);
-  scope sc = {params, argv, np, NULL, 0, 0, g->n, st, &sp, g->frames, outer, ++g->scopes,
+  unsigned serial = ++g->scopes ? g->scopes : ++g->scopes; /* (never 0: no scope's) */
+  scope sc = {params, argv, np, NULL, 0, 0, g->n, st, &sp, g->frames, outer, serial,
               UINT32_MAX};
   g->frames = &sc;
   int rc = run(g, &sc, code, 0, code->n, st, &sp, err);
@@ -480,6 +480,17 @@ int xiG_exec_in(xiG_graph *g, const xiP_code *code, const uint32_t *params,
   if (st != small)
     free(st);
   return rc;
+}
+
+int xiG_exec(xiG_graph *g, const xiP_code *code, const uint32_t *params,
+             const uint32_t *args, uint32_t np, uint32_t *root, xi_err *err) {
+  return exec(g, code, params, args, np, NULL, root, err);
+}
+
+int xiG_exec_in(xiG_graph *g, const xiP_code *code, const uint32_t *params,
+                const uint32_t *args, uint32_t np, scope *outer, uint32_t *root,
+                xi_err *err) {
+  return exec(g, code, params, args, np, outer, root, err);
 }
 
 uint32_t xiG_frames_find(const xiG_graph *g, int (*fn)(const xiG_graph *, uint32_t, void *),
