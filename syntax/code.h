@@ -88,8 +88,10 @@ enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_
        XI_C_OBJ,   /* an instance of a class (tape/pyobj.c): no items; its class and id */
        XI_C_NONE,  /* None, what a method without return gives */
        XI_C_SET,   /* a set: its items once each, in no order xi shows (tape/pyset.c) */
-       XI_C_ULIST }; /* list(a set): a list in CPython's hash order, which xi does not
+       XI_C_ULIST,   /* list(a set): a list in CPython's hash order, which xi does not
                         know: only what does not depend on it is read (len, in, sort) */
+       XI_C_NDITER }; /* np.nditer(x, flags=['multi_index']): its position and x's shape
+                         (tape/nditer.c) */
 /* K_PY's op */
 enum {
   XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
@@ -105,7 +107,9 @@ enum {
   XI_PY_REVERSED, /* reversed(xs): a list, last item first */
   XI_PY_SET,      /* set(), set(xs) (tape/pyset.c) */
   XI_PY_SORT,     /* xs.sort(): the pair (xs, the sorted list), for the statement (S_MUTATE) */
-  XI_PY_JOIN      /* sep.join(xs): a string */
+  XI_PY_JOIN,     /* sep.join(xs): a string */
+  XI_PY_ITERNEXT  /* it.iternext(): the pair (it, it one step on), for the statement
+                     (S_MUTATE; tape/nditer.c) */
 };
 
 /* K_ATTR's op: what is read from a value */
@@ -165,7 +169,7 @@ static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
 }
 /* K_NPCALL's op */
 enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_ISCLOSE,
-       XI_NP_ALLCLOSE, XI_NP_ALL, XI_NP_ANY }; /* the joins first (npcall.c) */
+       XI_NP_ALLCLOSE, XI_NP_ALL, XI_NP_ANY, XI_NP_NDITER }; /* the joins first (npcall.c) */
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
    (np.f(...), f(...), not an operator or a method): a list or a tuple among its
    arguments is an array, as NumPy takes it */

@@ -120,6 +120,7 @@ static const struct {
     [XI_NPF_ALL] = {"np.all", "a axis keepdims", 1, K_NPCALL, XI_NP_ALL},
     [XI_NPF_ANY] = {"np.any", "a axis keepdims", 1, K_NPCALL, XI_NP_ANY},
     [XI_NPF_COLUMN_STACK] = {"np.column_stack", "tup", 1, K_NPCALL, XI_NP_COLUMN_STACK},
+    [XI_NPF_NDITER] = {"np.nditer", "op flags op_flags order", 1, K_NPCALL, XI_NP_NDITER},
 };
 
 /* np.c_[a, b] (CS231n's spiral data: np.c_[r*np.sin(t), r*np.cos(t)]): the

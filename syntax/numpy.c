@@ -61,9 +61,7 @@ static const np_row numpy_rows[] = {
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {"newaxis", NP_NONE, 0, NULL, NULL},
-    REFUSE("nditer", "np.nditer is not in xi: walk the indices with for loops (for i in "
-                     "range(W.shape[0]): ...), or let grad(L, W) give every element's "
-                     "derivative at once"),
+    FORM("nditer", NDITER),
     REFUSE("random.shuffle", "np.random.shuffle is not in xi: x = np.random.permutation(x) "
                              "takes the same draws and gives the same order"),
     REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
@@ -92,6 +90,7 @@ static const np_row method_rows[] = {
     SP("transpose", SP_T), SP("clip", SP_CLIP),
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
     PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
+    PY("iternext", NULL),
     SP("tolist", SP_TOLIST),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
                      ".format(x)); a formatted text as a value is not part of xi, so format it "

@@ -216,7 +216,8 @@ void xiP_subscript(xiP_parser *p, xiP_code *c, xiL_token open);
 enum {
   XI_NPF_LINSPACE, XI_NPF_RANDINT, XI_NPF_NORMAL, XI_NPF_UNIFORM, XI_NPF_PERMUTATION,
   XI_NPF_CHOICE, XI_NPF_RANDOM, XI_NPF_CONCATENATE, XI_NPF_VSTACK, XI_NPF_HSTACK,
-  XI_NPF_ISCLOSE, XI_NPF_ALLCLOSE, XI_NPF_ALL, XI_NPF_ANY, XI_NPF_COLUMN_STACK
+  XI_NPF_ISCLOSE, XI_NPF_ALLCLOSE, XI_NPF_ALL, XI_NPF_ANY, XI_NPF_COLUMN_STACK,
+  XI_NPF_NDITER
 };
 /* np.c_[a, b]: the arrays as columns side by side (np.column_stack's rule); the
    parser is after c_ */

@@ -18,10 +18,10 @@ static const char *const kind_names[] = {"tuple",      "list",      "dict",
                                          "str",        "dict_keys", "dict_values",
                                          "dict_items", "enumerate", "zip",
                                          "range",      "object",    "NoneType",
-                                         "set",        "list"};
+                                         "set",        "list",      "numpy.nditer"};
 
 const char *xiG_kind_name(int kind) {
-  return kind >= 0 && kind <= XI_C_ULIST ? kind_names[kind] : "number";
+  return kind >= 0 && kind <= XI_C_NDITER ? kind_names[kind] : "number";
 }
 
 /* what a value is, as Python's messages name its type */

@@ -63,6 +63,10 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
   case XI_C_ULIST: /* (one item or none: in the one order there is) */
     *n = x->nargs;
     return x->nargs <= 1 ? 0 : xiG_unordered(g, c, pos, err);
+  case XI_C_NDITER:
+    return xiX_fail(err, pos, "walking an np.nditer (its elements as 0-d arrays) is not part "
+                              "of xi: while not it.finished: with x[it.multi_index], or for v "
+                              "in x.flatten()");
   default:
     return xiX_fail(err, pos, "'%s' object is not iterable (TypeError)", xiG_type_of(g, c));
   }
@@ -559,6 +563,8 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
       return -1;
     pair[0] = args[0], pair[1] = u;
     return xiG_tuple(g, pair, 2, pos, out, err);
+  case XI_PY_ITERNEXT:
+    return xiG_nditer_next(g, args[0], pos, out, err);
   case XI_PY_REVERSED: { /* a list, last first: Python's iterator walks the same items */
     uint32_t b[3] = {XI_NONE, XI_NONE, XI_NONE};
     if (xiG_convert(g, XI_C_LIST, args[0], pos, &t, err) || number(g, -1, pos, &b[2], err))
