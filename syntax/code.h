@@ -108,8 +108,11 @@ enum {
   XI_PY_SET,      /* set(), set(xs) (tape/pyset.c) */
   XI_PY_SORT,     /* xs.sort(): the pair (xs, the sorted list), for the statement (S_MUTATE) */
   XI_PY_JOIN,     /* sep.join(xs): a string */
-  XI_PY_ITERNEXT  /* it.iternext(): the pair (it, it one step on), for the statement
+  XI_PY_ITERNEXT, /* it.iternext(): the pair (it, it one step on), for the statement
                      (S_MUTATE; tape/nditer.c) */
+  XI_PY_RSEED,    /* random.seed(n): Python's random module (tape/pyrandom.c) */
+  XI_PY_RANDRANGE, /* random.randrange(...), randrange(...) */
+  XI_PY_RANDINT   /* random.randint(a, b) */
 };
 
 /* K_ATTR's op: what is read from a value */

@@ -10,8 +10,10 @@
  *
  * NumPy walks in the array's memory order (order='K'), which xi does not keep: an array
  * computed elementwise from a transpose (A.T, A.T * 2) is Fortran-ordered in NumPy, and a
- * reversed slice (x[::-1]) walks backwards.  Such an x is refused, naming the order
- * to write (order='C', or x.copy(), which NumPy makes C-ordered). */
+ * reversed slice (x[::-1]) walks backwards.  Such an x is refused, naming the order to
+ * write (order='C').  A copy is followed as the array it copies (x.copy() is C-ordered in
+ * NumPy, np.copy(x) keeps x's order: xi makes both one node), and np.zeros_like(A.T),
+ * Fortran-ordered in NumPy, is a new array to xi, walked row by row. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,14 +87,14 @@ static int c_ordered(const xiG_graph *g, uint32_t x, xi_pos pos, xi_err *err) {
     xi_shape sh = xiG_shape(nd);
     if (nd->op == XI_TRANSPOSE && sh.rank == 2 && sh.rows > 1 && sh.cols > 1)
       rc = xiX_fail(err, pos, "np.nditer walks an array in its memory order, and this one is "
-                              "computed from a transpose (A.T), which NumPy keeps in Fortran's "
-                              "order and xi does not: write np.nditer(x, ..., order='C') or "
-                              "pass x.copy() (C's order: row by row)");
+                              "computed from a transpose (A.T), which NumPy may keep in "
+                              "Fortran's order (A.T, A.T * 2, np.copy(A.T)) and xi does not "
+                              "follow: write np.nditer(x, ..., order='C'), row by row");
     else if (nd->op == XI_SLICE && nd->x && (nd->x->p[1] < 0 || nd->x->p[6] < 0))
       rc = xiX_fail(err, pos, "np.nditer walks an array in its memory order, and this one is "
                               "computed from a reversed slice (x[::-1]), which NumPy walks "
-                              "backwards and xi does not: write np.nditer(x, ..., order='C') "
-                              "or pass x.copy()");
+                              "backwards and xi does not follow: write np.nditer(x, ..., "
+                              "order='C'), row by row");
     else if (xiO_elementwise(nd->op) || nd->op == XI_PUT || nd->op == XI_SLICESET ||
              nd->op == XI_SLICE || nd->op == XI_BROADCAST) {
       if (n + 2 > cap) {

@@ -176,6 +176,10 @@ int xiG_nditer(xiG_graph *g, uint32_t x, uint32_t flags, uint32_t op_flags, uint
 /* it.multi_index (a tuple), it.finished (a bool) */
 int xiG_nditer_attr(xiG_graph *g, uint32_t it, uint32_t name, xi_pos pos, uint32_t *out,
                     xi_err *err);
+/* Python's random.seed(n) (None), random.randrange(...), random.randint(a, b) (an int),
+   drawn as CPython's (pyrandom.c); which an XI_PY_R* */
+int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                  uint32_t *out, xi_err *err);
 /* it.iternext(): the pair (it, it one step on) */
 int xiG_nditer_next(xiG_graph *g, uint32_t it, xi_pos pos, uint32_t *out, xi_err *err);
 int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
