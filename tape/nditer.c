@@ -56,7 +56,7 @@ static int words(xiG_graph *g, uint32_t list, const char *kw, const char *const 
     while (allowed[q] && strcmp(allowed[q], w) != 0)
       q++;
     if (!allowed[q])
-      return xiX_fail(err, pos, "np.nditer's %s '%s' is not part of xi (xi's iterator gives "
+      return xiX_fail(err, pos, "np.nditer's %s= '%s' is not part of xi (xi's iterator gives "
                                 "it.multi_index, it.finished and it.iternext(); the elements "
                                 "are read by indexing the array, x[it.multi_index])", kw, w);
     *has |= want && strcmp(w, want) == 0;
@@ -122,8 +122,8 @@ int xiG_nditer(xiG_graph *g, uint32_t x, uint32_t flags, uint32_t op_flags, uint
   if (xiG_kind(g, x) >= 0)
     return xiX_fail(err, pos, "np.nditer of a %s: xi's iterator walks one array (several "
                               "operands are not part of xi)", xiG_kind_name(xiG_kind(g, x)));
-  if (words(g, flags, "flag", fl, "multi_index", &tracked, pos, err) ||
-      words(g, op_flags, "op_flag", opf, NULL, &any, pos, err))
+  if (words(g, flags, "flags", fl, "multi_index", &tracked, pos, err) ||
+      words(g, op_flags, "op_flags", opf, NULL, &any, pos, err))
     return -1;
   const char *o = order == XI_NONE ? "K" : text_of(g, order);
   if (!o || strlen(o) != 1 || !strchr("CFKA", o[0]))
@@ -169,13 +169,15 @@ int xiG_nditer_attr(xiG_graph *g, uint32_t it, uint32_t name, xi_pos pos, uint32
     if (at >= size)
       return xiX_fail(err, pos, "Iterator is past the end (NumPy's ValueError)");
     uint32_t ix[2];
-    long d0 = rank == 2 ? item(g, it, IT_DIMS) : 1, d1 = item(g, it, IT_DIMS + rank - 1);
-    long i = item(g, it, IT_FORDER) ? at % d0 : at / d1, j = item(g, it, IT_FORDER) ? at / d0
-                                                                                   : at % d1;
-    if (rank >= 1 && number(g, rank == 2 ? i : at, pos, &ix[0], err))
+    if (rank == 2) { /* (a vector's index is its position; a scalar's is ()) */
+      long d0 = item(g, it, IT_DIMS), d1 = item(g, it, IT_DIMS + 1); /* (neither is 0) */
+      int f = item(g, it, IT_FORDER) != 0;
+      if (number(g, f ? at % d0 : at / d1, pos, &ix[0], err) ||
+          number(g, f ? at / d0 : at % d1, pos, &ix[1], err))
+        return -1;
+    } else if (rank == 1 && number(g, at, pos, &ix[0], err)) {
       return -1;
-    if (rank == 2 && number(g, j, pos, &ix[1], err))
-      return -1;
+    }
     return xiG_tuple(g, ix, (uint32_t)rank, pos, out, err);
   }
   if (strcmp(n, "value") == 0 || strcmp(n, "index") == 0)

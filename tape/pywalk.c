@@ -563,12 +563,6 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
       return -1;
     pair[0] = args[0], pair[1] = u;
     return xiG_tuple(g, pair, 2, pos, out, err);
-  case XI_PY_ITERNEXT:
-    return xiG_nditer_next(g, args[0], pos, out, err);
-  case XI_PY_RSEED:
-  case XI_PY_RANDRANGE:
-  case XI_PY_RANDINT:
-    return xiG_py_random(g, which, args, n, pos, out, err);
   case XI_PY_REVERSED: { /* a list, last first: Python's iterator walks the same items */
     uint32_t b[3] = {XI_NONE, XI_NONE, XI_NONE};
     if (xiG_convert(g, XI_C_LIST, args[0], pos, &t, err) || number(g, -1, pos, &b[2], err))
@@ -598,7 +592,7 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
                                 "for values write ==, != (an object's identity is not kept)");
     return boolean(g, (a && b) != (which == XI_PY_ISNOT), pos, out, err);
   }
-  default: /* set(), xs.sort(), sep.join(xs) */
+  default: /* set(), xs.sort(), sep.join(xs), it.iternext(), random's */
     return xiG_py_call_set(g, which, args, n, pos, out, err);
   }
 }
