@@ -71,6 +71,9 @@ int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t ar
     *out = word == XI_NONE ? XI_NONE : xiG_constant(g, word, in->pos);
     return *out == XI_NONE ? xiG_oom(g, in->pos, err) : 0;
   }
+  int rs = arity == 2 ? xiG_py_order(g, in->op, args[0], args[1], in->pos, out, err) : 1;
+  if (rs <= 0) /* "a" < "b" (pytype.c) */
+    return rs;
   if (!(in->spare & XI_OPF_NP)) {
     if (arity == 2)
       return xiG_py_op(g, in->op, args[0], args[1], in->pos, out, err);

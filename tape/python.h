@@ -171,6 +171,21 @@ int xiG_dict(xiG_graph *g, const uint32_t *kv, uint32_t n, xi_pos pos, uint32_t 
    value first.  xs.append(v) gives the pair (xs, the new list) */
 int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err);
+/* (pytype.c) x's type asked by query (an XI_TYQ_*; mask: the types T names): a string
+   or a bool; an error where the answer depends on whether x is Python's number or
+   NumPy's and xi cannot tell which */
+int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, uint32_t *out,
+                xi_err *err);
+/* a / b, a // b, a % b, a ** b of numbers (op: XI_DIV ...) in Python's code: Python's
+   ZeroDivisionError where b is 0 (a ** b: a is 0 and b < 0) and both are Python's
+   numbers (NumPy's give inf or nan, as before); an error too where xi cannot tell */
+int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_err *err);
+/* -1, 0 or 1: strings a and b in Python's order; INT_MIN when they are not two strings */
+int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b);
+/* a < b, <=, >, >= of two strings, as Python orders them: a bool; 1 when a and b are
+   not two strings or op is not one of those (pytype.c) */
+int xiG_py_order(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+                 xi_err *err);
 /* the string whose text is the symbol text */
 int xiG_string(xiG_graph *g, uint32_t text, xi_pos pos, uint32_t *out, xi_err *err);
 /* c[key] of a tuple, list (a whole number, negative from the end) or dict */
