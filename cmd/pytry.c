@@ -127,6 +127,14 @@ static int class_of(const char *msg, char *text, size_t n, int *exact) {
     *exact = text[0] || known[k].how == TEXT_FIXED;
     return cls;
   }
+  const char *nn = strstr(msg, " is not a number: "); /* "a" / 2: an operator's TypeError */
+  if (nn && strncmp(msg, "a ", 2) == 0) {
+    static const char *const ops[] = {"+", "-", "*", "/", "//", "%", "**", "@", "this operator"};
+    const char *w = nn + 18, *end = strstr(w, " takes a value");
+    for (size_t k = 0; end && k < sizeof ops / sizeof *ops; k++)
+      if ((size_t)(end - w) == strlen(ops[k]) && strncmp(w, ops[k], strlen(ops[k])) == 0)
+        return XI_EXC_TYPE;
+  }
   for (int c = 0; c < XI_EXC_COUNT; c++) { /* "... (IndexError)": the class, not its text */
     char tag[40];
     snprintf(tag, sizeof tag, "(%s)", xiP_exc_name(c));
@@ -145,14 +153,18 @@ static int catches_import(const xiP_stmt *st) {
   return 0;
 }
 
-/* e takes the string text, for the except's block */
-static int bind_text(xiR_session *s, uint32_t name, const char *text, xi_pos at, xi_err *err) {
+/* e takes the string text, Python's str(e), for the except's block; type(e) is its
+   class (a string that says so) */
+static int bind_text(xiR_session *s, uint32_t name, int cls, const char *text, xi_pos at,
+                     xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, sym = xiS_intern(&g->sym, text, strlen(text)), node, bound;
   if (sym == XI_NONE)
     return xiG_oom(g, at, err);
-  if (xiG_string(g, sym, at, &node, err) ||
-      xiG_assign(g, name, node, mark, NULL, at, &bound, err)) {
+  if (xiG_string(g, sym, at, &node, err))
+    return -1;
+  g->nodes[node].x->p[XI_C_EXC] = cls + 1; /* type(e) names the class (tape/pytype.c) */
+  if (xiG_assign(g, name, node, mark, NULL, at, &bound, err)) {
     xiG_truncate(g, mark);
     return -1;
   }
@@ -197,7 +209,7 @@ static int handle(xiR_session *s, const xiP_stmt *st, unsigned long errors, int 
       return -1;
     }
     s->errors = errors, s->failed = failed; /* caught: no error of the program's */
-    if (it->name != XI_NONE && bind_text(s, it->name, text, it->pos, err))
+    if (it->name != XI_NONE && bind_text(s, it->name, cls, text, it->pos, err))
       return -1;
     int rc = block(s, it);
     if (it->name != XI_NONE && xiG_binding_of(&s->g, it->name)) /* as Python: del e */

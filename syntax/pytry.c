@@ -136,6 +136,7 @@ void xiP_try_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   while (xiP_continues(p, head.pos.col, KW_EXCEPT, KW_ELSE, &kw) ||
          xiP_continues(p, head.pos.col, KW_FINALLY, KW_FINALLY, &kw)) {
     int k = xiP_keyword(xiP_tag_of(p, &kw));
+    p->ended = 0; /* (in the header's line: an error there skips the rest and its block) */
     if (fin)
       xiP_fail(p, kw.pos, "%s after finally (a try's finally comes last)",
                k == KW_ELSE ? "else" : "except");

@@ -141,7 +141,9 @@ void xiG_ag_unsave(xiG_graph *g);
  * Like every node they never change: a list's append makes a new list, which
  * every place that held the old one takes (xiG_replace), as every name of a
  * Python list sees it change. */
-enum { XI_C_KIND, XI_C_TEXT, XI_C_DEPTH };
+enum { XI_C_KIND, XI_C_TEXT, XI_C_DEPTH,
+       XI_C_EXC /* a string that is an except's e (cmd/pytry.c): its class + 1 (XI_EXC_*),
+                   which type(e) names; 0 for any other string */ };
 /* A container's x->args is the item[] of a block that the lists made by
    successive appends share (each sees its first nargs; an append writes
    past the last when no other has): a training loop's append costs O(1). */

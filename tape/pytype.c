@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "syntax/parse.h"
 #include "tape/pyval_int.h"
 
 enum { OR_PY, OR_NP, OR_UNKNOWN };
@@ -90,6 +91,8 @@ static int types_of(xiG_graph *g, uint32_t i, int t[2]) {
                              [XI_C_ULIST] = XI_TY_LIST};
     t[0] = (size_t)k < sizeof of / sizeof *of && (of[k] || k == XI_C_TUPLE) ? of[k]
                                                                              : XI_TY_OTHER;
+    if (k == XI_C_STR && g->nodes[i].x->p[XI_C_EXC]) /* except ... as e: the exception */
+      t[0] = XI_TY_OTHER;
     return 1;
   }
   if (xiG_is_tensor(&g->nodes[i])) {
@@ -119,7 +122,9 @@ static const char *const ty_names[XI_TY_COUNT] = {
 /* the answer for type t: 0 or 1 (a bool), or a string's text */
 static int answer(const xiG_graph *g, uint32_t x, int t, int mode, uint32_t mask, char *text,
                   size_t n) {
-  const char *name = t == XI_TY_OTHER ? xiG_type_of(g, x) : ty_names[t];
+  int exc = xiG_kind(g, x) == XI_C_STR ? g->nodes[x].x->p[XI_C_EXC] : 0;
+  const char *name = exc ? xiP_exc_name(exc - 1) : t == XI_TY_OTHER ? xiG_type_of(g, x)
+                                                                     : ty_names[t];
   const char *dot = strchr(name, '.');
   switch (mode) {
   case XI_TYQ_NAME: /* type(x).__name__ */
@@ -144,10 +149,11 @@ int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, 
   int r1 = n == 2 ? answer(g, x, t[1], query, mask, b, sizeof b) ^ !!negate : r0;
   if (n == 2 && (r0 != r1 || (query <= XI_TYQ_CLASS && strcmp(a, b) != 0)))
     return xiX_fail(err, pos, "xi cannot tell whether this number is Python's %s or NumPy's "
-                              "%s, and the answer depends on it (it was computed by a function "
-                              "that np. and math. spell alike, or by an update step): write "
-                              "float(x) for Python's, or take it from an array for NumPy's",
-                    ty_names[t[0]], ty_names[t[1]] + 6);
+                              "%s, and the answer depends on it: xi reads a number's origin from "
+                              "how it is computed, not once a name holds it as a value of its "
+                              "own (n = len(X), total += x) nor through a function np. and math. "
+                              "spell alike (exp, sqrt ...): write %s(x) to have Python's",
+                    ty_names[t[0]], ty_names[t[1]] + 6, t[0] == XI_TY_INT ? "int" : "float");
   if (query <= XI_TYQ_CLASS) {
     uint32_t sym = xiS_intern(&g->sym, a, strlen(a));
     return sym == XI_NONE ? xiG_oom(g, pos, err) : xiG_string(g, sym, pos, out, err);
