@@ -61,6 +61,8 @@ int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t ar
   }
   if ((in->op == XI_EQ || in->op == XI_NE) && arity == 2 && !(in->spare & XI_OPF_NP)) {
     int eq;
+    if (!(in->spare & XI_OPF_NOT) && xiG_py_no_exc(g, args[0], args[1], 1, in->pos, err))
+      return -1; /* e == "text": Python compares the exception, False (pytype.c) */
     if ((in->spare & XI_OPF_NOT) ? xiG_py_truth(g, args[0], in->pos, &eq, err)
                                  : xiG_py_equal(g, args[0], args[1], in->pos, &eq, err))
       return -1;

@@ -188,6 +188,10 @@ int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b);
    not two strings or op is not one of those (pytype.c) */
 int xiG_py_order(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
                  xi_err *err);
+/* an error where a or b (XI_NONE: none) is an except's e, which Python's str operations
+   (Python's TypeError) and == (eq; not part of xi) do not take as a str (pytype.c) */
+int xiG_py_no_exc(const xiG_graph *g, uint32_t a, uint32_t b, int eq, xi_pos pos,
+                  xi_err *err);
 /* the string whose text is the symbol text */
 int xiG_string(xiG_graph *g, uint32_t text, xi_pos pos, uint32_t *out, xi_err *err);
 /* c[key] of a tuple, list (a whole number, negative from the end) or dict */

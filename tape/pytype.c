@@ -210,3 +210,20 @@ int xiG_py_order(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint3
     return xiG_oom(g, pos, err);
   return 0;
 }
+
+int xiG_py_no_exc(const xiG_graph *g, uint32_t a, uint32_t b, int eq, xi_pos pos,
+                  xi_err *err) {
+  for (int k = 0; k < 2; k++) {
+    uint32_t i = k ? b : a;
+    if (i == XI_NONE || xiG_kind(g, i) != XI_C_STR || !g->nodes[i].x->p[XI_C_EXC])
+      continue;
+    const char *c = xiP_exc_name(g->nodes[i].x->p[XI_C_EXC] - 1);
+    if (eq) /* (not Python's error, so never a class an except would catch) */
+      return xiX_fail(err, pos, "e == ... of an except's e is not part of xi: Python compares "
+                                "the %s object, which is never equal to a str, and xi keeps only "
+                                "its text (print(e) writes it)", c);
+    return xiX_fail(err, pos, "TypeError: e is a %s, an exception, not a str: \"...\" + str(e) "
+                              "joins its text in print", c);
+  }
+  return 0;
+}

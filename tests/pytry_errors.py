@@ -71,3 +71,12 @@ try:
 finally:
     print(undefined_name)
 print("after")
+try:
+    x = 1 / 0
+except ZeroDivisionError as e:
+    print(repr(e), [e], type(e))
+    print("error: " + e)
+try:
+    x = 1 / 0
+except ZeroDivisionError as e:
+    print(e == "division by zero")
