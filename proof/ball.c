@@ -114,6 +114,19 @@ static int of_literals(const xiB_balls *b, uint32_t o) {
 static int past_range(int op, const mag_t r, mpfr_srcptr v) {
   if (op != XI_EXP && op != XI_EXPM1 && op != XI_TANH)
     return 0;
+  if (!COEFF_IS_MPZ(MAG_EXP(r)) && MAG_EXP(r) <= -60 && mpfr_regular_p(v)) {
+    /* (the common case, without doubles: r < 2^-60 and v at least 2^-50 from
+       the edge, read from its exponent, or for tanh near ±1 from its top limb:
+       1 - |v| > (2^64 - 1 - top)·2^-64) */
+    mpfr_exp_t e = mpfr_get_exp(v);
+    if (op == XI_EXP && e >= -48)
+      return 0;
+    if (op == XI_EXPM1 && (mpfr_sgn(v) > 0 || e <= -1))
+      return 0;
+    if (op == XI_TANH && (e <= -1 || (e == 0 && ~v->_mpfr_d[(mpfr_get_prec(v) - 1) / GMP_NUMB_BITS] >=
+                                                  (mp_limb_t)1 << 14)))
+      return 0;
+  }
   double d = mpfr_get_d(v, MPFR_RNDN); /* the distance from v to the edge of op's values */
   d = op == XI_EXP ? fabs(d) : op == XI_EXPM1 ? d + 1 : 1 - fabs(d);
   return !(d > mag_get_d(r));

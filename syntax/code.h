@@ -176,8 +176,15 @@ static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
   return n;
 }
 /* K_NPCALL's op */
-enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_ISCLOSE,
-       XI_NP_ALLCLOSE, XI_NP_ALL, XI_NP_ANY }; /* the joins first (npcall.c) */
+enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_STACK,
+       XI_NP_ISCLOSE, XI_NP_ALLCLOSE, XI_NP_ALL, XI_NP_ANY, /* the joins first (npcall.c) */
+       /* shapes and copies (npshape.c) */
+       XI_NP_EXPAND_DIMS, XI_NP_SQUEEZE, XI_NP_FULL, XI_NP_FULL_LIKE, XI_NP_FULL_AS,
+       XI_NP_BROADCAST_TO, XI_NP_TILE, XI_NP_REPEAT, XI_NP_MESHGRID, XI_NP_MESHGRID_IJ,
+       XI_NP_FLIP, XI_NP_FLIPLR, XI_NP_FLIPUD,
+       /* along an axis (npaxis.c) */
+       XI_NP_PROD, XI_NP_CUMSUM, XI_NP_CUMPROD, XI_NP_DIFF, XI_NP_TRACE, XI_NP_COUNT_NONZERO,
+       XI_NP_SORT, XI_NP_SORT_STABLE, XI_NP_ARGSORT, XI_NP_ARGSORT_STABLE };
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
    (np.f(...), f(...), not an operator or a method): a list or a tuple among its
    arguments is an array, as NumPy takes it */

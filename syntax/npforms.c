@@ -120,6 +120,30 @@ static const struct {
     [XI_NPF_ALL] = {"np.all", "a axis keepdims", 1, K_NPCALL, XI_NP_ALL},
     [XI_NPF_ANY] = {"np.any", "a axis keepdims", 1, K_NPCALL, XI_NP_ANY},
     [XI_NPF_COLUMN_STACK] = {"np.column_stack", "tup", 1, K_NPCALL, XI_NP_COLUMN_STACK},
+    [XI_NPF_STACK] = {"np.stack", "arrays axis", 1, K_NPCALL, XI_NP_STACK},
+    [XI_NPF_EXPAND_DIMS] = {"np.expand_dims", "a axis", 2, K_NPCALL, XI_NP_EXPAND_DIMS},
+    [XI_NPF_SQUEEZE] = {"np.squeeze", "a axis", 1, K_NPCALL, XI_NP_SQUEEZE},
+    [XI_NPF_IDENTITY] = {"np.identity", "n", 1, K_MAKE, XI_MAKE_EYE},
+    [XI_NPF_FULL] = {"np.full", "shape fill_value", 2, K_NPCALL, XI_NP_FULL},
+    [XI_NPF_FULL_LIKE] = {"np.full_like", "a fill_value", 2, K_NPCALL, XI_NP_FULL_LIKE},
+    [XI_NPF_BROADCAST_TO] = {"np.broadcast_to", "array shape", 2, K_NPCALL,
+                             XI_NP_BROADCAST_TO},
+    [XI_NPF_TILE] = {"np.tile", "A reps", 2, K_NPCALL, XI_NP_TILE},
+    [XI_NPF_REPEAT] = {"np.repeat", "a repeats axis", 2, K_NPCALL, XI_NP_REPEAT},
+    [XI_NPF_MESHGRID] = {"np.meshgrid", "x y indexing sparse copy", 0, K_NPCALL,
+                         XI_NP_MESHGRID},
+    [XI_NPF_FLIP] = {"np.flip", "m axis", 1, K_NPCALL, XI_NP_FLIP},
+    [XI_NPF_FLIPLR] = {"np.fliplr", "m", 1, K_NPCALL, XI_NP_FLIPLR},
+    [XI_NPF_FLIPUD] = {"np.flipud", "m", 1, K_NPCALL, XI_NP_FLIPUD},
+    [XI_NPF_PROD] = {"np.prod", "a axis keepdims", 1, K_NPCALL, XI_NP_PROD},
+    [XI_NPF_CUMSUM] = {"np.cumsum", "a axis", 1, K_NPCALL, XI_NP_CUMSUM},
+    [XI_NPF_CUMPROD] = {"np.cumprod", "a axis", 1, K_NPCALL, XI_NP_CUMPROD},
+    [XI_NPF_DIFF] = {"np.diff", "a n axis", 1, K_NPCALL, XI_NP_DIFF},
+    [XI_NPF_TRACE] = {"np.trace", "a", 1, K_NPCALL, XI_NP_TRACE},
+    [XI_NPF_COUNT_NONZERO] = {"np.count_nonzero", "a axis keepdims", 1, K_NPCALL,
+                              XI_NP_COUNT_NONZERO},
+    [XI_NPF_SORT] = {"np.sort", "a axis kind", 1, K_NPCALL, XI_NP_SORT},
+    [XI_NPF_ARGSORT] = {"np.argsort", "a axis kind", 1, K_NPCALL, XI_NP_ARGSORT},
 };
 
 /* np.c_[a, b] (CS231n's spiral data: np.c_[r*np.sin(t), r*np.cos(t)]): the
@@ -219,11 +243,81 @@ static int popcount(unsigned m) {
   return n;
 }
 
+/* code c[at..end) is the single instruction of the string w ('ij', 'stable') */
+static int is_text(xiP_parser *p, const xiP_code *c, uint32_t at, uint32_t end, const char *w) {
+  const xiP_ins *in = &c->ins[at];
+  return end == at + 1 && in->kind == K_STR && in->arg < p->sym->n &&
+         strcmp(xiS_name(p->sym, in->arg), w) == 0;
+}
+
+/* Slots of f read here, not by the tape: a word chooses the instruction
+   (indexing='ij', kind='stable'), or is the default (sparse=False, copy=True),
+   and its code is dropped; *op the instruction's XI_NP_*.  The slots read are
+   the last ones, so they are dropped from the end. */
+static unsigned words(xiP_parser *p, xiP_code *c, int f, const xiP_callargs *a, unsigned mask,
+                      const uint32_t *at, int *op, xiL_token name) {
+  (void)a;
+  for (int s = 7; s >= 0; s--) {
+    if (!(mask & (1u << s)))
+      continue;
+    uint32_t from = at[s], end = c->n;
+    if (f == XI_NPF_MESHGRID && s < 2)
+      break;
+    if (f == XI_NPF_MESHGRID && s == 2) {
+      if (!is_text(p, c, from, end, "xy") && !is_text(p, c, from, end, "ij"))
+        xiP_fail(p, name.pos, "Valid values for `indexing` are 'xy' and 'ij'. (NumPy's "
+                              "ValueError)");
+      if (is_text(p, c, from, end, "ij"))
+        *op = XI_NP_MESHGRID_IJ;
+    } else if (f == XI_NPF_MESHGRID) {
+      if (!is_word(p, c, from, end, s == 3 ? "False" : "True"))
+        xiP_fail(p, name.pos, "np.meshgrid's %s is not part of xi: it takes %s",
+                 s == 3 ? "sparse=True (arrays that broadcast)" : "copy=False (views)",
+                 s == 3 ? "sparse=False, whole grids" : "copy=True, copies");
+    } else if (s == 2 && (f == XI_NPF_SORT || f == XI_NPF_ARGSORT)) {
+      int stable = is_text(p, c, from, end, "stable") || is_text(p, c, from, end, "mergesort");
+      if (!stable && !is_text(p, c, from, end, "quicksort") &&
+          !is_text(p, c, from, end, "heapsort"))
+        xiP_fail(p, name.pos, "kind= takes 'quicksort', 'mergesort', 'heapsort' or 'stable'");
+      if (stable)
+        *op = f == XI_NPF_SORT ? XI_NP_SORT_STABLE : XI_NP_ARGSORT_STABLE;
+    } else {
+      break;
+    }
+    c->n = from;
+    mask &= ~(1u << s);
+  }
+  return mask;
+}
+
 void xiP_np_form(xiP_parser *p, xiP_code *c, int f, const xiP_callargs *a, xiL_token name) {
   uint32_t at[8];
+  if (f == XI_NPF_MESHGRID && (a->n - a->nkw > 2 || a->n == a->nkw))
+    xiP_fail(p, name.pos, a->n == a->nkw ? "np.meshgrid() of no arrays is an empty list: xi "
+                                           "reads np.meshgrid(x) and np.meshgrid(x, y)"
+                                         : "np.meshgrid of %d arrays makes arrays of %d axes: "
+                                           "xi's values have at most two",
+             a->n - a->nkw, a->n - a->nkw);
+  int flat = 0; /* np.sort(a, axis=None): a flattened (a None elsewhere is the default) */
+  for (int i = 0; i < a->n && (f == XI_NPF_SORT || f == XI_NPF_ARGSORT); i++)
+    flat |= (i == 1 && a->kw[i] == XI_NONE ? 1
+             : a->kw[i] != XI_NONE && strcmp(xiS_name(p->sym, a->kw[i]), "axis") == 0) &&
+            is_word(p, c, a->start[i], a->start[i + 1], "None");
   unsigned mask = by_slot(p, c, a, f, name, at);
+  int op = forms[f].op;
+  if (f == XI_NPF_MESHGRID || f == XI_NPF_SORT || f == XI_NPF_ARGSORT)
+    mask = words(p, c, f, a, mask, at, &op, name);
+  if (flat) { /* the K_ATTR of ravel after a's code: what follows moves up by one */
+    uint32_t end = mask & 2 ? at[1] : c->n;
+    xiP_ins ins = {K_ATTR, XI_ATTR_FLATTEN, 0, 0, 0, name.pos};
+    xiP_emit(p, c, ins);
+    memmove(c->ins + end + 1, c->ins + end, (c->n - 1 - end) * sizeof *c->ins);
+    c->ins[end] = ins;
+  }
+  if (f == XI_NPF_FULL_LIKE && a->dtype >= 0)
+    op = XI_NP_FULL_AS; /* the dtype given, not a's: the values are not cast to a's first */
   if (f == XI_NPF_CONCATENATE || f == XI_NPF_VSTACK || f == XI_NPF_HSTACK ||
-      f == XI_NPF_COLUMN_STACK) {
+      f == XI_NPF_COLUMN_STACK || f == XI_NPF_STACK) {
     /* the arrays as a tuple, (a, b) or [a, b]: [a, b] would be one matrix */
     xiP_ins *last = &c->ins[(mask & 2) ? at[1] - 1 : c->n - 1];
     if (last->kind == K_LIST) {
@@ -233,7 +327,7 @@ void xiP_np_form(xiP_parser *p, xiP_code *c, int f, const xiP_callargs *a, xiL_t
     }
   }
   /* np.random.random(size) is rand of that shape, which takes sizes (or a tuple) */
-  xiP_ins ins = {forms[f].kind, forms[f].op, 0, (uint16_t)popcount(mask),
+  xiP_ins ins = {forms[f].kind, (uint8_t)op, 0, (uint16_t)popcount(mask),
                  f == XI_NPF_RANDOM ? 0 : mask, name.pos};
   xiP_emit(p, c, ins);
   xiP_emit_dtype(p, c, a->dtype, name.pos);

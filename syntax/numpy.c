@@ -47,7 +47,13 @@ static const np_row numpy_rows[] = {
     FORM("random.choice", CHOICE), FORM("random.random", RANDOM),
     FORM("random.random_sample", RANDOM), FORM("random.sample", RANDOM),
     FORM("concatenate", CONCATENATE), FORM("vstack", VSTACK), FORM("hstack", HSTACK),
-    FORM("column_stack", COLUMN_STACK),
+    FORM("column_stack", COLUMN_STACK), FORM("stack", STACK),
+    FORM("expand_dims", EXPAND_DIMS), FORM("squeeze", SQUEEZE), FORM("identity", IDENTITY),
+    FORM("full", FULL), FORM("full_like", FULL_LIKE), FORM("broadcast_to", BROADCAST_TO),
+    FORM("tile", TILE), FORM("repeat", REPEAT), FORM("meshgrid", MESHGRID), FORM("flip", FLIP),
+    FORM("fliplr", FLIPLR), FORM("flipud", FLIPUD), FORM("prod", PROD), FORM("cumsum", CUMSUM),
+    FORM("cumprod", CUMPROD), FORM("diff", DIFF), FORM("trace", TRACE),
+    FORM("count_nonzero", COUNT_NONZERO), FORM("sort", SORT), FORM("argsort", ARGSORT),
     FORM("isclose", ISCLOSE), FORM("allclose", ALLCLOSE), FORM("all", ALL), FORM("any", ANY),
     SP("float_", SP_FLOAT), SP("double", SP_FLOAT), FN("round", "round", "decimals"),
     FN("around", "round", "decimals"), FN("zeros", "zeros", NULL), FN("ones", "ones", NULL),
@@ -64,6 +70,12 @@ static const np_row numpy_rows[] = {
     REFUSE("nditer", "np.nditer is not in xi: walk the indices with for loops (for i in "
                      "range(W.shape[0]): ...), or let grad(L, W) give every element's "
                      "derivative at once"),
+    REFUSE("empty", "np.empty's elements are whatever its memory held (NumPy does not set "
+                    "them), so xi cannot print what NumPy would: write np.zeros(shape), which "
+                    "the same loop then fills"),
+    REFUSE("empty_like", "np.empty_like's elements are whatever its memory held (NumPy does "
+                         "not set them): write np.zeros_like(x), which the same loop then "
+                         "fills"),
     REFUSE("random.shuffle", "np.random.shuffle is not in xi: x = np.random.permutation(x) "
                              "takes the same draws and gives the same order"),
     REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
@@ -89,7 +101,9 @@ static const np_row method_rows[] = {
     FN("std", "std", REDUCE " ddof"), FORM("all", ALL), FORM("any", ANY),
     FN("round", "round", "decimals"), SP("reshape", SP_RESHAPE), SP("flatten", SP_FLATTEN),
     SP("ravel", SP_FLATTEN), SP("item", SP_ITEM), SP("dot", SP_DOT), SP("astype", SP_ASTYPE),
-    SP("transpose", SP_T), SP("clip", SP_CLIP),
+    SP("transpose", SP_T), SP("clip", SP_CLIP), FORM("squeeze", SQUEEZE),
+    FORM("repeat", REPEAT), FORM("prod", PROD), FORM("cumsum", CUMSUM),
+    FORM("cumprod", CUMPROD), FORM("trace", TRACE), FORM("argsort", ARGSORT),
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
     PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
     SP("tolist", SP_TOLIST),

@@ -34,8 +34,8 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
       *node = sc->args[k];
       return 0;
     }
-  if (strcmp(xiS_name(&g->sym, name), "None") == 0) /* (np.clip's and an index's None are
-                                                        the parser's) */
+  if (g->sym.len[name] == 4 && memcmp(xiS_name(&g->sym, name), "None", 4) == 0) /* (np.clip's
+                                                  and an index's None are the parser's) */
     return xiG_container(g, XI_C_NONE, NULL, 0, pos, node, err);
   return xiG_resolve(g, name, pos, node, err);
 }

@@ -480,6 +480,21 @@ int xiG_draw(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_po
 /* NumPy's functions built of several ops (XI_NP_*, npcall.c), likewise */
 int xiG_npcall(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
                uint32_t *out, xi_err *err);
+/* the XI_NP_* from XI_NP_EXPAND_DIMS on and np.stack (npshape.c), and from
+   XI_NP_PROD on (npaxis.c): s[k] the value of slot k, XI_NONE when not given */
+int xiG_npshape(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t *out,
+                xi_err *err);
+int xiG_npaxis(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t *out,
+               xi_err *err);
+/* (npshape.c, for npaxis.c) an axis of a value of that rank, negative ones from the
+   end, or NumPy's AxisError; x, or a copy of it where it is a view of a value made
+   before mark (NumPy's function copies); x's elements at (row[k], col[k]) (row NULL
+   for a vector x) in the shape sh, by GATHER */
+int xiG_np_axis(xiG_graph *g, uint32_t node, int rank, xi_pos pos, int *axis, xi_err *err);
+int xiG_np_copy(xiG_graph *g, uint32_t x, uint32_t mark, xi_pos pos, uint32_t *out,
+                xi_err *err);
+int xiG_np_gather(xiG_graph *g, uint32_t x, const int64_t *row, const int64_t *col,
+                  xi_shape sh, xi_pos pos, uint32_t *out, xi_err *err);
 /* x.shape, x.size, len(x), x.item() ... (XI_ATTR_*) */
 int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err);
 int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_err *err);

@@ -1,5 +1,6 @@
 /* npcall.c: NumPy's functions that are several ops of the table, built as
- * nodes so that a trace shows their steps and gradients flow through them:
+ * nodes so that a trace shows their steps and gradients flow through them
+ * (the ones that move elements are npshape.c's, those along an axis npaxis.c's):
  * np.concatenate, np.vstack, np.hstack and np.column_stack (np.c_) (CONCAT,
  * with RESHAPE for vstack's rows and column_stack's columns), np.isclose and np.allclose (NumPy's rule written out), and
  * np.all and np.any (min and max of x != 0).  Their arguments come by slot,
@@ -133,10 +134,16 @@ int xiG_npcall(xiG_graph *g, int which, const uint32_t *in, unsigned mask, xi_po
     }
   for (int k = 0; k < n; k++) /* a list or a tuple is an array, as NumPy takes it; but
                                  concatenate's first is the arrays themselves */
-    if (!(k == 0 && which <= XI_NP_COLUMN_STACK) &&
+    if (!(k == 0 && which <= XI_NP_STACK) &&
         (array_arg(g, &args[k], pos, err) || xiG_no_tuple(g, args[k], pos, "this argument", err)))
       return -1;
-  uint32_t close;
+  uint32_t close, s[8];
+  for (int q = 0; q < 8; q++)
+    s[q] = slot(args, mask, q);
+  if (which >= XI_NP_PROD)
+    return xiG_npaxis(g, which, s, pos, out, err);
+  if (which >= XI_NP_EXPAND_DIMS || which == XI_NP_STACK)
+    return xiG_npshape(g, which, s, pos, out, err);
   switch (which) {
   case XI_NP_CONCATENATE:
   case XI_NP_VSTACK:

@@ -282,13 +282,19 @@ int xiG_set_convert(xiG_graph *g, int kind, uint32_t c, xi_pos pos, uint32_t *ou
   return rc;
 }
 
-/* xs.sort(): the pair (xs, xs sorted), which every holder of xs takes (S_MUTATE) */
+/* xs.sort(): the pair (xs, xs sorted), which every holder of xs takes (S_MUTATE); an
+   array's a.sort() too, sorted along its last axis as np.sort sorts it */
 static int list_sort(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err) {
   int kind = xiG_kind(g, c);
+  uint32_t pair[2] = {c, XI_NONE};
+  if (kind < 0 && xiG_is_tensor(&g->nodes[c])) { /* NumPy's a.sort(): np.sort(a), in place */
+    uint32_t s[8] = {c, XI_NONE, XI_NONE, XI_NONE, XI_NONE, XI_NONE, XI_NONE, XI_NONE};
+    return xiG_npaxis(g, XI_NP_SORT, s, pos, &pair[1], err) ||
+           xiG_container(g, XI_C_TUPLE, pair, 2, pos, out, err);
+  }
   if (kind != XI_C_LIST && kind != XI_C_ULIST)
     return xiX_fail(err, pos, "'%s' object has no attribute 'sort' (a list has it; sorted(x) "
                               "makes a sorted list of anything walked)", xiG_type_of(g, c));
-  uint32_t pair[2] = {c, XI_NONE};
   if (xiG_set_convert(g, -1, c, pos, &pair[1], err))
     return -1;
   return xiG_container(g, XI_C_TUPLE, pair, 2, pos, out, err);
