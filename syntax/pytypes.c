@@ -168,3 +168,20 @@ void xiP_py_type(xiP_parser *p, xiP_code *c, xiL_token name) {
   }
   query(p, c, XI_TYQ_CLASS, 0, 0, name.pos); /* print(type(x)): <class 'float'> */
 }
+
+int xiP_module_is_none(xiP_parser *p, xiP_code *c, xiL_token m) {
+  xiL_token is = *xiP_peek(p);
+  if (is.type != T_NAME || xiP_keyword(xiP_tag_of(p, &is)) != KW_IS)
+    return 0;
+  xiP_take(p);
+  int not = 0;
+  xiL_token n = *xiP_peek(p);
+  if (n.type == T_NAME && xiP_keyword(xiP_tag_of(p, &n)) == KW_NOT)
+    xiP_take(p), not = 1, n = *xiP_peek(p);
+  if (n.type != T_NAME || xiP_keyword(xiP_tag_of(p, &n)) != KW_NONE)
+    xiP_fail(p, n.pos, "%.*s is a module: is compares it with None only here (%.*s is not "
+                       "None)", (int)m.len, p->lx.src + m.off, (int)m.len, p->lx.src + m.off);
+  xiP_take(p);
+  xiP_emit_num(p, c, not ? "True" : "False", m.pos);
+  return 1;
+}
