@@ -104,9 +104,11 @@ enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_
        XI_C_OBJ,   /* an instance of a class (tape/pyobj.c): no items; its class and id */
        XI_C_NONE,  /* None, what a method without return gives */
        XI_C_SET,   /* a set: its items once each, in no order xi shows (tape/pyset.c) */
-       XI_C_ULIST,  /* list(a set): a list in CPython's hash order, which xi does not
-                       know: only what does not depend on it is read (len, in, sort) */
-       XI_C_FUNC }; /* a function as a value (tape/call.c): no items (d.get's: d) */
+       XI_C_ULIST,   /* list(a set): a list in CPython's hash order, which xi does not
+                        know: only what does not depend on it is read (len, in, sort) */
+       XI_C_NDITER,  /* np.nditer(x, flags=['multi_index']): its position and x's shape
+                         (tape/nditer.c) */
+       XI_C_FUNC };  /* a function as a value (tape/call.c): no items (d.get's: d) */
 /* K_PY's op */
 enum {
   XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
@@ -122,12 +124,29 @@ enum {
   XI_PY_REVERSED, /* reversed(xs): a list, last item first */
   XI_PY_SET,      /* set(), set(xs) (tape/pyset.c) */
   XI_PY_SORT,     /* xs.sort(): the pair (xs, the sorted list), for the statement (S_MUTATE) */
-  XI_PY_JOIN      /* sep.join(xs): a string */
+  XI_PY_JOIN,     /* sep.join(xs): a string */
+  XI_PY_ITERNEXT, /* it.iternext(): the pair (it, it one step on), for the statement
+                     (S_MUTATE; tape/nditer.c) */
+  XI_PY_RSEED,    /* random.seed(n): Python's random module (tape/pyrandom.c) */
+  XI_PY_RANDRANGE, /* random.randrange(...), randrange(...) */
+  XI_PY_RANDINT,  /* random.randint(a, b) */
+  XI_PY_TYPE      /* type(x) and isinstance(x, T) (tape/pytype.c): x, then a whole number,
+                     its query (XI_TYQ_*), + 4 when negated (!=, is not, not in), + 8 * its mask of
+                     types (1 << XI_TY_*) */
 };
 /* K_PY's spare for sorted, min and max: key= (a function) and reverse= given, their
    values on the stack after the others, in that order */
 #define XI_PY_KEY 1
 #define XI_PY_REVERSE 2
+/* XI_PY_TYPE's types: Python's and NumPy's, as an answer and as a mask's bits */
+enum {
+  XI_TY_INT, XI_TY_FLOAT, XI_TY_BOOL, XI_TY_STR, XI_TY_LIST, XI_TY_DICT, XI_TY_TUPLE,
+  XI_TY_SET, XI_TY_NONE, XI_TY_NDARRAY, XI_TY_F64, XI_TY_I64, XI_TY_NPBOOL, XI_TY_U8,
+  XI_TY_OTHER, XI_TY_COUNT /* (OTHER: a range, a zip, an instance of a class ...) */
+};
+/* and its queries: type(x).__name__ and type(x) printed (strings), isinstance(x, T)
+   and type(x) is T (bools: T the mask) */
+enum { XI_TYQ_NAME, XI_TYQ_CLASS, XI_TYQ_ISINSTANCE, XI_TYQ_IS };
 
 /* K_ATTR's op: what is read from a value */
 enum {
@@ -139,6 +158,8 @@ enum {
   XI_ATTR_FLATTEN, /* x.flatten(), x.ravel(): a vector */
   XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
+  XI_ATTR_ROUNDINT, /* after Python's round(x) (no ndigits): an int for a number (round(2.7) is
+                       3), NumPy's floats for an array */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED,  /* np.random.seed(N): only a statement of its own (stmt.c) */
   XI_ATTR_PRINTOPTS, /* np.set_printoptions(...): only a statement of its own (stmt.c) */
@@ -193,7 +214,8 @@ enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_
        XI_NP_FLIP, XI_NP_FLIPLR, XI_NP_FLIPUD,
        /* along an axis (npaxis.c) */
        XI_NP_PROD, XI_NP_CUMSUM, XI_NP_CUMPROD, XI_NP_DIFF, XI_NP_TRACE, XI_NP_COUNT_NONZERO,
-       XI_NP_SORT, XI_NP_SORT_STABLE, XI_NP_ARGSORT, XI_NP_ARGSORT_STABLE };
+       XI_NP_SORT, XI_NP_SORT_STABLE, XI_NP_ARGSORT, XI_NP_ARGSORT_STABLE,
+       XI_NP_NDITER }; /* np.nditer's iterator (nditer.c) */
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
    (np.f(...), f(...), not an operator or a method): a list or a tuple among its
    arguments is an array, as NumPy takes it */

@@ -41,7 +41,9 @@ static const np_row numpy_rows[] = {
     FN("amax", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("min", "min", REDUCE),
     FN("amin", "min", REDUCE), FN("argmin", "argmin", REDUCE),
     FN("var", "var", REDUCE " ddof"), FN("std", "std", REDUCE " ddof"),
-    FN("log1p", "log1p", NULL), FN("expm1", "expm1", NULL), FN("isfinite", "isfinite", NULL), SP("linalg.norm", SP_NORM),
+    FN("log1p", "log1p", NULL), FN("expm1", "expm1", NULL), FN("isfinite", "isfinite", NULL),
+    FN("log2", "log2", NULL), FN("log10", "log10", NULL), FN("floor", "floor", NULL),
+    FN("ceil", "ceil", NULL), SP("linalg.norm", SP_NORM),
     FORM("linspace", LINSPACE), FORM("random.randint", RANDINT), FORM("random.normal", NORMAL),
     FORM("random.uniform", UNIFORM), FORM("random.permutation", PERMUTATION),
     FORM("random.choice", CHOICE), FORM("random.random", RANDOM),
@@ -67,9 +69,7 @@ static const np_row numpy_rows[] = {
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {"newaxis", NP_NONE, 0, NULL, NULL},
-    REFUSE("nditer", "np.nditer is not in xi: walk the indices with for loops (for i in "
-                     "range(W.shape[0]): ...), or let grad(L, W) give every element's "
-                     "derivative at once"),
+    FORM("nditer", NDITER),
     REFUSE("empty", "np.empty's elements are whatever its memory held (NumPy does not set "
                     "them), so xi cannot print what NumPy would: write np.zeros(shape), which "
                     "the same loop then fills"),
@@ -88,6 +88,8 @@ static const np_row math_rows[] = {
     FN("exp", "exp", NULL), FN("log", "log", NULL), FN("sqrt", "sqrt", NULL),
     FN("tanh", "tanh", NULL), FN("sin", "sin", NULL), FN("cos", "cos", NULL),
     FN("tan", "tan", NULL), FN("fabs", "abs", NULL), FN("pow", "pow", NULL),
+    FN("log2", "log2", NULL), FN("log10", "log10", NULL), FN("log1p", "log1p", NULL),
+    FN("expm1", "expm1", NULL), SP("floor", SP_IFLOOR), SP("ceil", SP_ICEIL),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {NULL, 0, 0, NULL, NULL}};
@@ -106,6 +108,7 @@ static const np_row method_rows[] = {
     FORM("cumprod", CUMPROD), FORM("trace", TRACE), FORM("argsort", ARGSORT),
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
     PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
+    PY("iternext", NULL),
     SP("tolist", SP_TOLIST),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
                      ".format(x)); a formatted text as a value is not part of xi, so format it "
@@ -126,8 +129,9 @@ static const np_row builtin_rows[] = {
                   "print(\"loss \" + str(L)), as it reads print(f\"loss {L}\")"),
     REFUSE("repr", "repr(x) as a value is not part of xi: print reads it in its text, "
                    "print(\"W = \" + repr(W)), as it reads print(f\"W = {W!r}\")"),
-    REFUSE("isinstance", "isinstance is not part of xi"),
-    REFUSE("type", "type(...) is not part of xi"),
+    PY("isinstance", "isinstance(x, T) is Python's: a .py file, or a session after import, "
+                     "has it"),
+    PY("type", "type(x) is Python's: a .py file, or a session after import, has it"),
     REFUSE("super", "super() is not part of xi: a method the class does not define is its "
                     "base's already; write what the base's method does (its __init__'s "
                     "self.x = ...) in the class's own"),
@@ -319,6 +323,11 @@ static void row_call_(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token nam
       xiP_fail(p, a.pos[a.n - a.nkw], "%s takes no keyword arguments but dtype", r->fn);
     int arange = TAG_ARG(t) == XI_MAKE_ARANGE;
     int random = TAG_ARG(t) == XI_MAKE_RANDN || TAG_ARG(t) == XI_MAKE_RAND;
+    if (!arange && a.n > 2)
+      xiP_fail(p, name.pos, "%s of %d sizes: an array of %d axes, and xi's arrays have at most "
+                            "two (a vector or a matrix): write the data as a matrix, "
+                            "%s(N, D) with the axes after the first multiplied together",
+               r->fn, a.n, a.n, r->fn);
     if (a.n < !random || a.n > (arange ? 3 : 2))
       xiP_fail(p, name.pos, arange ? "np.arange takes 1 to 3 numbers: stop, start and stop, "
                                      "or start, stop and step"
@@ -354,8 +363,43 @@ static void func_value(xiP_parser *p, xiP_code *c, const np_row *r, const char *
   xiP_func_ref(p, c, TAG_ARG(t), text, pos);
 }
 
+/* Python's random module: the functions drawn as CPython draws them (tape/pyrandom.c) */
+static void random_call(xiP_parser *p, xiP_code *c, xiL_token fn) {
+  static const struct {
+    const char *name;
+    uint8_t which;
+  } fns[] = {{"seed", XI_PY_RSEED}, {"randrange", XI_PY_RANDRANGE}, {"randint", XI_PY_RANDINT}};
+  const char *s = p->lx.src + fn.off;
+  int k = 0;
+  while (k < 3 && !(strlen(fns[k].name) == fn.len && memcmp(fns[k].name, s, fn.len) == 0))
+    k++;
+  if (k == 3)
+    xiP_fail(p, fn.pos, "random.%.*s is not part of xi: xi draws random.seed(n), "
+                        "random.randrange and random.randint as CPython does, and no other "
+                        "function of random's (np.random's are NumPy's, bit for bit)",
+             (int)fn.len, s);
+  xiP_expect(p, T_LP, "'(': random's functions are called, random.seed(0)");
+  xiP_callargs a;
+  xiP_call_args(p, c, &a, fn);
+  if (a.nkw || a.dtype >= 0)
+    xiP_fail(p, fn.pos, "keyword arguments to random.%s are not part of xi", fns[k].name);
+  xiP_emit(p, c, (xiP_ins){K_PY, fns[k].which, 0, (uint16_t)a.n, 0, fn.pos});
+}
+
 void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   char path[64];
+  if (module == MOD_RANDFN) { /* from random import randrange: randrange(m) */
+    random_call(p, c, name);
+    return;
+  }
+  if (module == MOD_RANDOM) {
+    if (!xiP_is(p, T_DOT))
+      xiP_fail(p, name.pos, "%.*s is the module random: write random.seed(0), "
+                            "random.randrange(n) ...", (int)name.len, p->lx.src + name.off);
+    xiP_take(p);
+    random_call(p, c, xiP_expect(p, T_NAME, "a name after '.'"));
+    return;
+  }
   size_t n = 0;
   xiL_token last = name;
   while (xiP_is(p, T_DOT)) { /* np.random.randn: the path after the alias */

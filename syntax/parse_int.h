@@ -16,7 +16,8 @@ enum {
   KW_WHILE, KW_LAMBDA, KW_WITH, KW_TRY, KW_EXCEPT, KW_FINALLY, KW_RAISE, KW_ASSERT,
   KW_BREAK, KW_CONTINUE, KW_GLOBAL, KW_NONLOCAL, KW_YIELD, KW_ASYNC, KW_AWAIT, KW_COUNT
 };
-enum { MOD_NUMPY, MOD_MATH, MOD_TORCH, MOD_VALUE /* micrograd's Value */ };
+enum { MOD_NUMPY, MOD_MATH, MOD_TORCH, MOD_VALUE /* micrograd's Value */,
+       MOD_RANDOM /* Python's random */, MOD_RANDFN /* a function from random import ... */ };
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* the next token, read once: inline, for the parser asks for it all the time */
@@ -85,7 +86,7 @@ enum {
   SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
   SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
   SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL, SP_NORM, SP_NONZERO, SP_BINCOUNT,
-  SP_PRINTOPTS, SP_TOLIST,
+  SP_PRINTOPTS, SP_TOLIST, SP_IFLOOR, SP_ICEIL,
   SP_FORM /* SP_FORM + XI_NPF_*: compiled by npforms.c */
 };
 /* form sp (an SP_*), its operand on the stack, the other arguments a from
@@ -237,7 +238,8 @@ enum {
   XI_NPF_STACK, XI_NPF_EXPAND_DIMS, XI_NPF_SQUEEZE, XI_NPF_IDENTITY, XI_NPF_FULL,
   XI_NPF_FULL_LIKE, XI_NPF_BROADCAST_TO, XI_NPF_TILE, XI_NPF_REPEAT, XI_NPF_MESHGRID,
   XI_NPF_FLIP, XI_NPF_FLIPLR, XI_NPF_FLIPUD, XI_NPF_PROD, XI_NPF_CUMSUM, XI_NPF_CUMPROD,
-  XI_NPF_DIFF, XI_NPF_TRACE, XI_NPF_COUNT_NONZERO, XI_NPF_SORT, XI_NPF_ARGSORT
+  XI_NPF_DIFF, XI_NPF_TRACE, XI_NPF_COUNT_NONZERO, XI_NPF_SORT, XI_NPF_ARGSORT,
+  XI_NPF_NDITER
 };
 /* np.c_[a, b]: the arrays as columns side by side (np.column_stack's rule); the
    parser is after c_ */
@@ -268,6 +270,18 @@ int xiP_torch_method(xiP_parser *p, xiP_code *c, xiL_token t, xiL_token dot);
 int xiP_torch_stmt(xiP_parser *p, xiP_stmt *st);
 /* with torch.no_grad(): and its block (with taken) */
 void xiP_with_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
+/* isinstance(x, T), type(x) and what follows it (.__name__, == T ...), '(' taken
+   (pytypes.c) */
+void xiP_py_type(xiP_parser *p, xiP_code *c, xiL_token name);
+/* m is None, m is not None, m a module's name (taken): the bool, compiled (try: import
+   torch / except ImportError: torch = None, then if torch is not None:); 0, nothing
+   taken, when is does not follow (pytypes.c) */
+int xiP_module_is_none(xiP_parser *p, xiP_code *c, xiL_token m);
+/* try: and its excepts, else and finally (head, taken; pytry.c) */
+void xiP_try_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
+/* the next line goes on with keyword kw1 or kw2 at column col (else, elif, except):
+   taken, in *out; otherwise nothing is taken (pystmt.c) */
+int xiP_continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *out);
 /* reads a block's statements once, for their syntax errors (pystmt.c) */
 void xiP_check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop);
 

@@ -8,7 +8,7 @@
  * source, which the REPL runs (reading it again each time, as repeat does); a
  * def compiles its body to code with locals (K_LET, in pydef.c); print and
  * the strings it prints are read in pyprint.c.  Whatever else Python has
- * (class, with, try ...) gets a message that says what to write in xi.
+ * (global, yield ...) gets a message that says what to write in xi.
  * What the three files share is declared in parse_int.h. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,7 +163,7 @@ void xiP_enter(xiP_parser *p, xi_pos pos) {
 
 /* the next line goes on with one of the keywords kw1, kw2 at column col
    (else, elif): taken, in *out; otherwise nothing is taken */
-static int continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *out) {
+int xiP_continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *out) {
   xiL_lexer lx = p->lx;
   xiL_token tok = p->tok;
   int have = p->have_tok, ended = p->ended;
@@ -185,7 +185,7 @@ static int continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *o
    by name, where it would otherwise read as an else without its if */
 static void no_loop_else(xiP_parser *p, xiL_token head, const char *loop) {
   xiL_token e;
-  if (!continues(p, head.pos.col, KW_ELSE, KW_ELSE, &e))
+  if (!xiP_continues(p, head.pos.col, KW_ELSE, KW_ELSE, &e))
     return;
   if (xiP_is(p, T_COLON)) { /* its block read, so that the next statement is after it */
     size_t off, end;
@@ -291,7 +291,7 @@ static void if_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
     xiP_block(p, head.pos.col, kw, &off, &end, &at);
     st->items[k].off = off, st->items[k].end = end, st->items[k].at = at;
     xiP_check_block(p, off, end, at, 0);
-    if (is_else || !continues(p, head.pos.col, KW_ELIF, KW_ELSE, &kw))
+    if (is_else || !xiP_continues(p, head.pos.col, KW_ELIF, KW_ELSE, &kw))
       break;
   }
   p->blocks--;
@@ -320,6 +320,7 @@ static void import_as(xiP_parser *p, xiP_stmt *st, xiL_token m, size_t len, xiL_
   size_t top = alias.off == m.off ? alias.len : len; /* import numpy.random binds numpy */
   int numpy = top == 5 && memcmp(text, "numpy", 5) == 0;
   int math = top == 4 && memcmp(text, "math", 4) == 0;
+  int random = top == 6 && len == 6 && memcmp(text, "random", 6) == 0;
   if (TAG_KIND(xiP_tag_of(p, &alias)) == TAG_KEYWORD)
     xiP_fail(p, alias.pos, "'%.*s' is a word of Python's", (int)alias.len, p->lx.src + alias.off);
   uint16_t torch = xiP_torch_import(p, text, len, alias, 0);
@@ -327,14 +328,37 @@ static void import_as(xiP_parser *p, xiP_stmt *st, xiL_token m, size_t len, xiL_
     xiS_set_tag(p->sym, id, torch);
     return;
   }
-  xiS_set_tag(p->sym, id, (uint16_t)(numpy ? TAG_MODULE + MOD_NUMPY
-                                     : math ? TAG_MODULE + MOD_MATH : TAG_FOREIGN));
-  if (!numpy && !math && xiS_link(p->sym, id, module))
+  xiS_set_tag(p->sym, id, (uint16_t)(numpy    ? TAG_MODULE + MOD_NUMPY
+                                     : math   ? TAG_MODULE + MOD_MATH
+                                     : random ? TAG_MODULE + MOD_RANDOM
+                                              : TAG_FOREIGN));
+  if (!numpy && !math && !random && xiS_link(p->sym, id, module))
     xiP_fail(p, m.pos, "out of memory");
 }
 
 static int word_kw(xiP_parser *p, int kw) {
   return xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == kw;
+}
+
+/* from random import seed, randrange, randint: each name the function of Python's random
+   (numpy.c's random_call); another is refused, its numbers would not be CPython's */
+static void from_random(xiP_parser *p) {
+  if (xiP_is(p, T_STAR))
+    xiP_fail(p, xiP_peek(p)->pos, "from random import *: import the names, from random "
+                                  "import randrange");
+  do {
+    xiL_token n = xiP_expect(p, T_NAME, "a name to import");
+    if (!xiP_word_is(p, &n, "seed") && !xiP_word_is(p, &n, "randrange") &&
+        !xiP_word_is(p, &n, "randint"))
+      xiP_fail(p, n.pos, "from random import %.*s: xi draws random's seed, randrange and "
+                         "randint as CPython does, and no other function of random's",
+               (int)n.len, p->lx.src + n.off);
+    if (TAG_KIND(xiP_tag_of(p, &n)) == TAG_KEYWORD)
+      xiP_fail(p, n.pos, "'%.*s' is a word of Python's", (int)n.len, p->lx.src + n.off);
+    xiS_set_tag(p->sym, xiP_name_id(p, &n), TAG_MODULE + MOD_RANDFN);
+    if (word_kw(p, KW_AS))
+      xiP_fail(p, xiP_peek(p)->pos, "from ... import ... as ... is not part of xi");
+  } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 
 static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
@@ -347,6 +371,10 @@ static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
     xiP_take(p);
     int known = (len == 5 && memcmp(p->lx.src + m.off, "numpy", 5) == 0) ||
                 (len == 4 && memcmp(p->lx.src + m.off, "math", 4) == 0);
+    if (len == 6 && memcmp(p->lx.src + m.off, "random", 6) == 0) {
+      from_random(p);
+      return;
+    }
     if (xiP_is(p, T_STAR)) {
       xiP_take(p);
       if (!known)
@@ -428,11 +456,11 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   xiP_take(p);
   if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
       kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN && kw != KW_WHILE && kw != KW_BREAK &&
-      kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS && kw != KW_ASSERT) {
+      kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS && kw != KW_ASSERT && kw != KW_TRY) {
     quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
   }
   if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE || kw == KW_WITH ||
-      kw == KW_CLASS) { /* an error in a header skips its block */
+      kw == KW_CLASS || kw == KW_TRY) { /* an error in a header skips its block */
     jmp_buf outer;
     memcpy(outer, p->fail, sizeof outer);
     if (setjmp(p->fail)) {
@@ -451,6 +479,8 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
       while_stmt(p, st, first);
     else if (kw == KW_WITH)
       xiP_with_stmt(p, st, first);
+    else if (kw == KW_TRY)
+      xiP_try_stmt(p, st, first);
     else
       if_stmt(p, st, first);
     memcpy(p->fail, outer, sizeof outer);
@@ -489,6 +519,9 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   case KW_ELIF:
   case KW_ELSE:
     xiP_fail(p, first.pos, "%.*s without an if before it at the same indentation", n, s);
+  case KW_EXCEPT:
+  case KW_FINALLY:
+    xiP_fail(p, first.pos, "%.*s without a try before it at the same indentation", n, s);
   case KW_ASSERT: /* assert c, msg: the message as print's argument */
     st->kind = S_ASSERT;
     xiP_new_item(p, st, I_COND, xiP_peek(p)->pos);

@@ -177,6 +177,9 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     *sp -= n;
     if (xiG_holds_container(g, st + *sp, n))
       rc = xiG_py_operands(g, in, st + *sp, (uint32_t)arity, &node, err);
+    else if (g->numpy && (in->op == XI_DIV || in->op == XI_FLOORDIV || in->op == XI_MOD ||
+                          in->op == XI_POW) && xiG_py_zerodiv(g, in->op, st + *sp, in->pos, err))
+      rc = -1; /* 1.0 / 0.0: Python's ZeroDivisionError (pytype.c) */
     else
       rc = xiG_build_op(g, in, st + *sp, &node, err);
     break;
@@ -196,9 +199,14 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
                           xiG_kind_name(xiG_kind(g, st[*sp])))
                : xiG_setitem(g, st[*sp], st[*sp + 1], in->spare, st[*sp + 2], in->pos, &node,
                              err);
-    else
-      rc = xiG_index_set(g, st[*sp], st + *sp + 1, in->argc, in->op, in->arg, in->spare,
-                         st[*sp + 1 + xiG_given(in)], in->pos, &node, err);
+    else {
+      xiG_ixitems ix;
+      rc = xiG_ix_items(g, in, st + *sp + 1, &ix, err) ||
+                   xiG_index_set(g, st[*sp], ix.item, ix.argc, ix.mask, ix.kinds, in->spare,
+                                 st[*sp + 1 + xiG_given(in)], in->pos, &node, err)
+               ? -1
+               : 0;
+    }
     break;
   case K_STR:
     rc = xiG_string(g, in->arg, in->pos, &node, err);

@@ -61,6 +61,8 @@ int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t ar
   }
   if ((in->op == XI_EQ || in->op == XI_NE) && arity == 2 && !(in->spare & XI_OPF_NP)) {
     int eq;
+    if (!(in->spare & XI_OPF_NOT) && xiG_py_no_exc(g, args[0], args[1], 1, in->pos, err))
+      return -1; /* e == "text": Python compares the exception, False (pytype.c) */
     if ((in->spare & XI_OPF_NOT) ? xiG_py_truth(g, args[0], in->pos, &eq, err)
                                  : xiG_py_equal(g, args[0], args[1], in->pos, &eq, err))
       return -1;
@@ -71,6 +73,9 @@ int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t ar
     *out = word == XI_NONE ? XI_NONE : xiG_constant(g, word, in->pos);
     return *out == XI_NONE ? xiG_oom(g, in->pos, err) : 0;
   }
+  int rs = arity == 2 ? xiG_py_order(g, in->op, args[0], args[1], in->pos, out, err) : 1;
+  if (rs <= 0) /* "a" < "b" (pytype.c) */
+    return rs;
   if (!(in->spare & XI_OPF_NP)) {
     if (arity == 2)
       return xiG_py_op(g, in->op, args[0], args[1], in->pos, out, err);
@@ -133,12 +138,33 @@ int xiG_indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *out, 
                       xiG_kind_name(kind), xiG_kind_name(kind));
     return xiG_item(g, base, args[1], in->pos, out, err);
   }
-  for (uint32_t k = 0; k < xiG_given(in); k++) {
-    int ik = xiG_kind(g, args[1 + k]);
-    if ((ik == XI_C_LIST) && xiG_as_array(g, args[1 + k], in->pos, &args[1 + k], err))
+  xiG_ixitems ix;
+  if (xiG_ix_items(g, in, args + 1, &ix, err))
+    return -1;
+  return xiG_index(g, base, ix.item, ix.argc, ix.mask, ix.kinds, in->pos, out, err);
+}
+
+int xiG_ix_items(xiG_graph *g, const xiP_ins *in, const uint32_t *items, xiG_ixitems *ix,
+                 xi_err *err) {
+  uint32_t n = xiG_given(in);
+  const uint32_t *from = items;
+  ix->argc = in->argc, ix->mask = in->op, ix->kinds = in->arg;
+  if (in->argc == 1 && !in->op && !in->arg && xiG_kind(g, items[0]) == XI_C_TUPLE) {
+    n = g->nodes[items[0]].x->nargs, from = g->nodes[items[0]].x->args;
+    if (n == 0)
+      return xiX_fail(err, in->pos, "x[()], an index of no items, is not part of xi: x itself");
+    if (n > XI_IX_MAX)
+      return xiX_fail(err, in->pos, "an index tuple of %u items: at most %d", n, XI_IX_MAX);
+    ix->argc = (int)n;
+  }
+  for (uint32_t k = 0; k < n; k++) { /* a list among them is an index array, as NumPy's */
+    ix->item[k] = from[k];
+    int ik = xiG_kind(g, from[k]);
+    if ((ik == XI_C_LIST || (ik == XI_C_TUPLE && from != items)) &&
+        xiG_as_array(g, from[k], in->pos, &ix->item[k], err))
       return -1;
   }
-  return xiG_index(g, base, args + 1, in->argc, in->op, in->arg, in->pos, out, err);
+  return 0;
 }
 
 /* K_UNPACK: the tuple at the top replaced by its items */

@@ -18,7 +18,7 @@ static const char *const kind_names[] = {"tuple",      "list",      "dict",
                                          "str",        "dict_keys", "dict_values",
                                          "dict_items", "enumerate", "zip",
                                          "range",      "object",    "NoneType",
-                                         "set",        "list",      "function"};
+                                         "set",        "list",      "numpy.nditer", "function"};
 
 const char *xiG_kind_name(int kind) {
   return kind >= 0 && kind <= XI_C_FUNC ? kind_names[kind] : "number";
@@ -38,14 +38,15 @@ const char *xiG_type_of(const xiG_graph *g, uint32_t i) {
                                                                                   : "float";
 }
 
-/* an item that a change in place may reach: an array, a list, a dict, a
-   micrograd Value or a tensor that keeps a .grad (autograd.c: p.data -= ...),
+/* an item that a change in place may reach: an array, a list, a dict, an
+   np.nditer (it.iternext() moves it: nditer.c), a micrograd Value or a tensor that keeps a .grad (autograd.c: p.data -= ...),
    or a container holding one (XI_F_NESTED) */
 static int reachable(const xiG_graph *g, uint32_t i) {
   int k = xiG_kind(g, i);
   if (k < 0)
     return xiG_is_tensor(&g->nodes[i]) || xiG_ag_keeps(g, i);
-  return k == XI_C_LIST || k == XI_C_DICT || (g->nodes[i].flags & XI_F_NESTED);
+  return k == XI_C_LIST || k == XI_C_DICT || k == XI_C_NDITER ||
+         (g->nodes[i].flags & XI_F_NESTED);
 }
 
 /* a block for cap items, the first n of them items */
@@ -152,6 +153,8 @@ int xiG_str_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_
   if (!(op == XI_ADD && ka == XI_C_STR && kb == XI_C_STR) &&
       !(op == XI_MUL && (ka == XI_C_STR) != (kb == XI_C_STR) && kt < 0))
     return 1;
+  if (xiG_py_no_exc(g, a, b, 0, pos, err)) /* e + "x": e is an exception (pytype.c) */
+    return -1;
   const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[s].x->p[XI_C_TEXT]);
   size_t n = strlen(t), m = 0;
   int32_t k = 1;

@@ -3,6 +3,7 @@
  * from a whole container: list(), dict(), sorted(), np.array(list), Python's
  * sum, min and max, + and * of lists, ==.  Made and read in pyval.c. */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,10 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
   case XI_C_ULIST: /* (one item or none: in the one order there is) */
     *n = x->nargs;
     return x->nargs <= 1 ? 0 : xiG_unordered(g, c, pos, err);
+  case XI_C_NDITER:
+    return xiX_fail(err, pos, "walking an np.nditer (its elements as 0-d arrays) is not part "
+                              "of xi: while not it.finished: with x[it.multi_index], or for v "
+                              "in x.flatten()");
   default:
     return xiX_fail(err, pos, "'%s' object is not iterable (TypeError)", xiG_type_of(g, c));
   }
@@ -246,9 +251,13 @@ int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos
   uint32_t best = n ? items[0] : XI_NONE;
   for (uint32_t k = 0; k < n && rc == 0; k++) {
     const xiG_node *it = &g->nodes[items[k]];
-    if (xiG_kind(g, items[k]) >= 0 || xiG_count(it) != 1)
+    int c = xiG_py_strcmp(g, items[k], best); /* min(words): Python's order of strings */
+    if (c != INT_MIN)
+      best = k && (max ? c > 0 : c < 0) ? items[k] : best;
+    else if (xiG_kind(g, items[k]) >= 0 || xiG_count(it) != 1 || xiG_kind(g, best) >= 0)
       rc = xiX_fail(err, pos, "%s() here compares numbers, one at a time: not a %s (np.%s "
-                              "takes an array's)", name, xiG_type_of(g, items[k]), name);
+                              "takes an array's)", name,
+                    xiG_type_of(g, xiG_kind(g, best) >= 0 ? best : items[k]), name);
     else if (k && (max ? mpfr_greater_p(xiG_el((xiG_node *)it, 0), xiG_el(&g->nodes[best], 0))
                        : mpfr_less_p(xiG_el((xiG_node *)it, 0), xiG_el(&g->nodes[best], 0))))
       best = items[k]; /* Python's rule: a later one replaces only when greater (less) */
@@ -481,6 +490,9 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
   if ((which == XI_PY_EXTEND || which == XI_PY_INDEX) && xiG_unordered_among(g, args[0], args[0], pos, err))
     return -1;
   switch (which) {
+  case XI_PY_TYPE: /* (the query a whole number the parser wrote) */
+    t = (uint32_t)mpfr_get_ui(g->nodes[args[1]].v, MPFR_RNDN);
+    return xiG_py_type(g, args[0], (int)(t & 7), t >> 3, pos, out, err);
   case XI_PY_LIST:
   case XI_PY_TUPLE:
   case XI_PY_DICT: {
@@ -587,7 +599,7 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
                                 "for values write ==, != (an object's identity is not kept)");
     return boolean(g, (a && b) != (which == XI_PY_ISNOT), pos, out, err);
   }
-  default: /* set(), xs.sort(), sep.join(xs) */
+  default: /* set(), xs.sort(), sep.join(xs), it.iternext(), random's */
     return xiG_py_call_set(g, which, args, n, pos, out, err);
   }
 }
