@@ -112,7 +112,8 @@ enum {
                      (S_MUTATE; tape/nditer.c) */
   XI_PY_RSEED,    /* random.seed(n): Python's random module (tape/pyrandom.c) */
   XI_PY_RANDRANGE, /* random.randrange(...), randrange(...) */
-  XI_PY_RANDINT   /* random.randint(a, b) */
+  XI_PY_RANDINT,  /* random.randint(a, b) */
+  XI_PY_NPSEED    /* np.random.seed(n) inside a def (at the top it is the seed command) */
 };
 
 /* K_ATTR's op: what is read from a value */
