@@ -295,10 +295,15 @@ int xiG_npaxis(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t 
   case XI_NP_COUNT_NONZERO:
     return count_nonzero(g, s, pos, out, err);
   default:
+    if (sh.rank == 0 && which >= XI_NP_ARGSORT) { /* np.argsort(5.0) is array([0]) */
+      uint32_t zero = xiG_number(g, 0, pos);
+      return zero == XI_NONE ? xiG_oom(g, pos, err)
+                             : xiG_as_shape(g, XI_RESHAPE, zero, (xi_shape){1, 1, 1}, pos,
+                                            out, err);
+    }
     if (sh.rank == 0)
       return xiX_fail(err, pos, "axis -1 is out of bounds for array of dimension 0 (NumPy's "
-                                "AxisError): %s of a number", which <= XI_NP_SORT_STABLE
-                                                                  ? "np.sort" : "np.argsort");
+                                "AxisError): np.sort of a number");
     return sort(g, which, s, pos, out, err);
   }
 }
