@@ -182,7 +182,7 @@ static int squeeze(xiG_graph *g, uint32_t x, uint32_t axis, xi_pos pos, uint32_t
 
 static int stack(xiG_graph *g, uint32_t t, uint32_t axis, xi_pos pos, uint32_t *out,
                  xi_err *err) {
-  if (!xiG_is_tuple(g, t))
+  if (!xiG_is_tuple(g, t) || (xiG_kind(g, t) != XI_C_TUPLE && xiG_kind(g, t) != XI_C_LIST))
     return xiX_fail(err, pos, "np.stack takes the arrays as a tuple or a list: "
                               "np.stack((a, b))");
   uint32_t n = g->nodes[t].x->nargs;
