@@ -138,6 +138,9 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
     return xiX_fail(err, at, "Python prints a %s object as its address (<__main__.%s object at "
                              "0x...>): print its attributes (net.W1)",
                     xiG_class_of(g, i), xiG_class_of(g, i));
+  if (kind == XI_C_NDITER)
+    return xiX_fail(err, at, "Python prints an np.nditer as its address (<numpy.nditer object "
+                             "at 0x...>): print it.multi_index");
   if (kind == XI_C_ENUMERATE || kind == XI_C_ZIP)
     return xiX_fail(err, at, "Python prints an %s object as its address (<%s object at "
                              "0x...>): print(list(...)) prints its items",

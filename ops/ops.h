@@ -390,6 +390,7 @@ typedef struct {
   uint32_t key[624];
   int pos, has_gauss;
   double gauss;
+  int seeded; /* Python's random module's: random.seed(n) ran (it starts from the OS's entropy) */
 } xiO_rng;
 void xiO_seed(xiO_rng *r, uint32_t seed);
 double xiO_uniform(xiO_rng *r); /* np.random.random_sample */
@@ -398,6 +399,11 @@ double xiO_gauss(xiO_rng *r);   /* np.random.randn */
    rejection; and random_interval, what shuffle and permutation draw with */
 uint64_t xiO_bounded(xiO_rng *r, uint64_t rng);
 uint64_t xiO_interval(xiO_rng *r, uint64_t max);
+/* CPython's random module, on a generator of its own: random.seed(n)'s init_by_array of
+   |n|'s 32-bit words (low first), getrandbits(k) for k <= 64, and _randbelow(n) */
+void xiO_seed_array(xiO_rng *r, const uint32_t *key, int n);
+uint64_t xiO_getrandbits(xiO_rng *r, int k);
+uint64_t xiO_randbelow(xiO_rng *r, uint64_t n);
 /* the nth user-visible function name, for completion and help (NULL at end) */
 const char *xiO_function_name(int i);
 

@@ -107,3 +107,52 @@ uint64_t xiO_interval(xiO_rng *r, uint64_t max) {
   }
   return v;
 }
+
+/* ---- Python's random module (CPython's _randommodule.c and random.py), the same MT19937 ---- */
+
+/* init_by_array, as random.seed(n) seeds with the 32-bit words of |n|, low word first */
+void xiO_seed_array(xiO_rng *r, const uint32_t *key, int n) {
+  xiO_seed(r, 19650218u);
+  int i = 1, j = 0;
+  for (int k = 624 > n ? 624 : n; k; k--) {
+    r->key[i] = (r->key[i] ^ ((r->key[i - 1] ^ (r->key[i - 1] >> 30)) * 1664525u)) + key[j] +
+                (uint32_t)j;
+    i++, j++;
+    if (i >= 624)
+      r->key[0] = r->key[623], i = 1;
+    if (j >= n)
+      j = 0;
+  }
+  for (int k = 623; k; k--) {
+    r->key[i] = (r->key[i] ^ ((r->key[i - 1] ^ (r->key[i - 1] >> 30)) * 1566083941u)) -
+                (uint32_t)i;
+    i++;
+    if (i >= 624)
+      r->key[0] = r->key[623], i = 1;
+  }
+  r->key[0] = 0x80000000u;
+  r->pos = 624;
+}
+
+/* getrandbits(k), 0 < k <= 64: 32-bit words, low word first, the last one shifted down */
+uint64_t xiO_getrandbits(xiO_rng *r, int k) {
+  uint64_t v = 0;
+  for (int shift = 0; k > 0; k -= 32, shift += 32) {
+    uint32_t w = genrand(r);
+    if (k < 32)
+      w >>= 32 - k;
+    v |= (uint64_t)w << shift;
+  }
+  return v;
+}
+
+/* _randbelow_with_getrandbits(n), n > 0: n's bit length of bits, again until below n */
+uint64_t xiO_randbelow(xiO_rng *r, uint64_t n) {
+  int k = 0;
+  while (k < 64 && (n >> k))
+    k++;
+  uint64_t v;
+  while ((v = xiO_getrandbits(r, k)) >= n)
+    ;
+  return v;
+}

@@ -88,8 +88,10 @@ enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_
        XI_C_OBJ,   /* an instance of a class (tape/pyobj.c): no items; its class and id */
        XI_C_NONE,  /* None, what a method without return gives */
        XI_C_SET,   /* a set: its items once each, in no order xi shows (tape/pyset.c) */
-       XI_C_ULIST }; /* list(a set): a list in CPython's hash order, which xi does not
+       XI_C_ULIST,   /* list(a set): a list in CPython's hash order, which xi does not
                         know: only what does not depend on it is read (len, in, sort) */
+       XI_C_NDITER }; /* np.nditer(x, flags=['multi_index']): its position and x's shape
+                         (tape/nditer.c) */
 /* K_PY's op */
 enum {
   XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
@@ -105,7 +107,12 @@ enum {
   XI_PY_REVERSED, /* reversed(xs): a list, last item first */
   XI_PY_SET,      /* set(), set(xs) (tape/pyset.c) */
   XI_PY_SORT,     /* xs.sort(): the pair (xs, the sorted list), for the statement (S_MUTATE) */
-  XI_PY_JOIN      /* sep.join(xs): a string */
+  XI_PY_JOIN,     /* sep.join(xs): a string */
+  XI_PY_ITERNEXT, /* it.iternext(): the pair (it, it one step on), for the statement
+                     (S_MUTATE; tape/nditer.c) */
+  XI_PY_RSEED,    /* random.seed(n): Python's random module (tape/pyrandom.c) */
+  XI_PY_RANDRANGE, /* random.randrange(...), randrange(...) */
+  XI_PY_RANDINT   /* random.randint(a, b) */
 };
 
 /* K_ATTR's op: what is read from a value */
@@ -172,7 +179,8 @@ enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_
        XI_NP_FLIP, XI_NP_FLIPLR, XI_NP_FLIPUD,
        /* along an axis (npaxis.c) */
        XI_NP_PROD, XI_NP_CUMSUM, XI_NP_CUMPROD, XI_NP_DIFF, XI_NP_TRACE, XI_NP_COUNT_NONZERO,
-       XI_NP_SORT, XI_NP_SORT_STABLE, XI_NP_ARGSORT, XI_NP_ARGSORT_STABLE };
+       XI_NP_SORT, XI_NP_SORT_STABLE, XI_NP_ARGSORT, XI_NP_ARGSORT_STABLE,
+       XI_NP_NDITER }; /* np.nditer's iterator (nditer.c) */
 /* K_OP's spare: NumPy's np.dot (a scalar operand multiplies); a function's call
    (np.f(...), f(...), not an operator or a method): a list or a tuple among its
    arguments is an array, as NumPy takes it */

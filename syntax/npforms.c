@@ -144,6 +144,7 @@ static const struct {
                               XI_NP_COUNT_NONZERO},
     [XI_NPF_SORT] = {"np.sort", "a axis kind", 1, K_NPCALL, XI_NP_SORT},
     [XI_NPF_ARGSORT] = {"np.argsort", "a axis kind", 1, K_NPCALL, XI_NP_ARGSORT},
+    [XI_NPF_NDITER] = {"np.nditer", "op flags op_flags order", 1, K_NPCALL, XI_NP_NDITER},
 };
 
 /* np.c_[a, b] (CS231n's spiral data: np.c_[r*np.sin(t), r*np.cos(t)]): the

@@ -67,9 +67,7 @@ static const np_row numpy_rows[] = {
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {"newaxis", NP_NONE, 0, NULL, NULL},
-    REFUSE("nditer", "np.nditer is not in xi: walk the indices with for loops (for i in "
-                     "range(W.shape[0]): ...), or let grad(L, W) give every element's "
-                     "derivative at once"),
+    FORM("nditer", NDITER),
     REFUSE("empty", "np.empty's elements are whatever its memory held (NumPy does not set "
                     "them), so xi cannot print what NumPy would: write np.zeros(shape), which "
                     "the same loop then fills"),
@@ -106,6 +104,7 @@ static const np_row method_rows[] = {
     FORM("cumprod", CUMPROD), FORM("trace", TRACE), FORM("argsort", ARGSORT),
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
     PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
+    PY("iternext", NULL),
     SP("tolist", SP_TOLIST),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
                      ".format(x)); a formatted text as a value is not part of xi, so format it "
@@ -319,6 +318,11 @@ static void row_call_(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token nam
       xiP_fail(p, a.pos[a.n - a.nkw], "%s takes no keyword arguments but dtype", r->fn);
     int arange = TAG_ARG(t) == XI_MAKE_ARANGE;
     int random = TAG_ARG(t) == XI_MAKE_RANDN || TAG_ARG(t) == XI_MAKE_RAND;
+    if (!arange && a.n > 2)
+      xiP_fail(p, name.pos, "%s of %d sizes: an array of %d axes, and xi's arrays have at most "
+                            "two (a vector or a matrix): write the data as a matrix, "
+                            "%s(N, D) with the axes after the first multiplied together",
+               r->fn, a.n, a.n, r->fn);
     if (a.n < !random || a.n > (arange ? 3 : 2))
       xiP_fail(p, name.pos, arange ? "np.arange takes 1 to 3 numbers: stop, start and stop, "
                                      "or start, stop and step"
@@ -338,8 +342,43 @@ static void refuse(xiP_parser *p, const np_row *r, xi_pos pos) {
   xiP_fail(p, pos, "%s", r->fn);
 }
 
+/* Python's random module: the functions drawn as CPython draws them (tape/pyrandom.c) */
+static void random_call(xiP_parser *p, xiP_code *c, xiL_token fn) {
+  static const struct {
+    const char *name;
+    uint8_t which;
+  } fns[] = {{"seed", XI_PY_RSEED}, {"randrange", XI_PY_RANDRANGE}, {"randint", XI_PY_RANDINT}};
+  const char *s = p->lx.src + fn.off;
+  int k = 0;
+  while (k < 3 && !(strlen(fns[k].name) == fn.len && memcmp(fns[k].name, s, fn.len) == 0))
+    k++;
+  if (k == 3)
+    xiP_fail(p, fn.pos, "random.%.*s is not part of xi: xi draws random.seed(n), "
+                        "random.randrange and random.randint as CPython does, and no other "
+                        "function of random's (np.random's are NumPy's, bit for bit)",
+             (int)fn.len, s);
+  xiP_expect(p, T_LP, "'(': random's functions are called, random.seed(0)");
+  xiP_callargs a;
+  xiP_call_args(p, c, &a, fn);
+  if (a.nkw || a.dtype >= 0)
+    xiP_fail(p, fn.pos, "keyword arguments to random.%s are not part of xi", fns[k].name);
+  xiP_emit(p, c, (xiP_ins){K_PY, fns[k].which, 0, (uint16_t)a.n, 0, fn.pos});
+}
+
 void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   char path[64];
+  if (module == MOD_RANDFN) { /* from random import randrange: randrange(m) */
+    random_call(p, c, name);
+    return;
+  }
+  if (module == MOD_RANDOM) {
+    if (!xiP_is(p, T_DOT))
+      xiP_fail(p, name.pos, "%.*s is the module random: write random.seed(0), "
+                            "random.randrange(n) ...", (int)name.len, p->lx.src + name.off);
+    xiP_take(p);
+    random_call(p, c, xiP_expect(p, T_NAME, "a name after '.'"));
+    return;
+  }
   size_t n = 0;
   xiL_token last = name;
   while (xiP_is(p, T_DOT)) { /* np.random.randn: the path after the alias */

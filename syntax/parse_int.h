@@ -16,7 +16,8 @@ enum {
   KW_WHILE, KW_LAMBDA, KW_WITH, KW_TRY, KW_EXCEPT, KW_FINALLY, KW_RAISE, KW_ASSERT,
   KW_BREAK, KW_CONTINUE, KW_GLOBAL, KW_NONLOCAL, KW_YIELD, KW_ASYNC, KW_AWAIT, KW_COUNT
 };
-enum { MOD_NUMPY, MOD_MATH, MOD_TORCH, MOD_VALUE /* micrograd's Value */ };
+enum { MOD_NUMPY, MOD_MATH, MOD_TORCH, MOD_VALUE /* micrograd's Value */,
+       MOD_RANDOM /* Python's random */, MOD_RANDFN /* a function from random import ... */ };
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* the next token, read once: inline, for the parser asks for it all the time */
@@ -220,7 +221,8 @@ enum {
   XI_NPF_STACK, XI_NPF_EXPAND_DIMS, XI_NPF_SQUEEZE, XI_NPF_IDENTITY, XI_NPF_FULL,
   XI_NPF_FULL_LIKE, XI_NPF_BROADCAST_TO, XI_NPF_TILE, XI_NPF_REPEAT, XI_NPF_MESHGRID,
   XI_NPF_FLIP, XI_NPF_FLIPLR, XI_NPF_FLIPUD, XI_NPF_PROD, XI_NPF_CUMSUM, XI_NPF_CUMPROD,
-  XI_NPF_DIFF, XI_NPF_TRACE, XI_NPF_COUNT_NONZERO, XI_NPF_SORT, XI_NPF_ARGSORT
+  XI_NPF_DIFF, XI_NPF_TRACE, XI_NPF_COUNT_NONZERO, XI_NPF_SORT, XI_NPF_ARGSORT,
+  XI_NPF_NDITER
 };
 /* np.c_[a, b]: the arrays as columns side by side (np.column_stack's rule); the
    parser is after c_ */

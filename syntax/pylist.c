@@ -272,7 +272,7 @@ static const struct {
     {"items", XI_PY_ITEMS, 0, 0},       {"get", XI_PY_GET, 1, 2},
     {"index", XI_PY_INDEX, 1, 1},       {"reversed", XI_PY_REVERSED, 1, 1},
     {"set", XI_PY_SET, 0, 1},           {"sort", XI_PY_SORT, 0, 0},
-    {"join", XI_PY_JOIN, 1, 1},
+    {"join", XI_PY_JOIN, 1, 1},         {"iternext", XI_PY_ITERNEXT, 0, 0},
 };
 
 static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {

@@ -320,6 +320,7 @@ static void import_as(xiP_parser *p, xiP_stmt *st, xiL_token m, size_t len, xiL_
   size_t top = alias.off == m.off ? alias.len : len; /* import numpy.random binds numpy */
   int numpy = top == 5 && memcmp(text, "numpy", 5) == 0;
   int math = top == 4 && memcmp(text, "math", 4) == 0;
+  int random = top == 6 && len == 6 && memcmp(text, "random", 6) == 0;
   if (TAG_KIND(xiP_tag_of(p, &alias)) == TAG_KEYWORD)
     xiP_fail(p, alias.pos, "'%.*s' is a word of Python's", (int)alias.len, p->lx.src + alias.off);
   uint16_t torch = xiP_torch_import(p, text, len, alias, 0);
@@ -327,14 +328,37 @@ static void import_as(xiP_parser *p, xiP_stmt *st, xiL_token m, size_t len, xiL_
     xiS_set_tag(p->sym, id, torch);
     return;
   }
-  xiS_set_tag(p->sym, id, (uint16_t)(numpy ? TAG_MODULE + MOD_NUMPY
-                                     : math ? TAG_MODULE + MOD_MATH : TAG_FOREIGN));
-  if (!numpy && !math && xiS_link(p->sym, id, module))
+  xiS_set_tag(p->sym, id, (uint16_t)(numpy    ? TAG_MODULE + MOD_NUMPY
+                                     : math   ? TAG_MODULE + MOD_MATH
+                                     : random ? TAG_MODULE + MOD_RANDOM
+                                              : TAG_FOREIGN));
+  if (!numpy && !math && !random && xiS_link(p->sym, id, module))
     xiP_fail(p, m.pos, "out of memory");
 }
 
 static int word_kw(xiP_parser *p, int kw) {
   return xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == kw;
+}
+
+/* from random import seed, randrange, randint: each name the function of Python's random
+   (numpy.c's random_call); another is refused, its numbers would not be CPython's */
+static void from_random(xiP_parser *p) {
+  if (xiP_is(p, T_STAR))
+    xiP_fail(p, xiP_peek(p)->pos, "from random import *: import the names, from random "
+                                  "import randrange");
+  do {
+    xiL_token n = xiP_expect(p, T_NAME, "a name to import");
+    if (!xiP_word_is(p, &n, "seed") && !xiP_word_is(p, &n, "randrange") &&
+        !xiP_word_is(p, &n, "randint"))
+      xiP_fail(p, n.pos, "from random import %.*s: xi draws random's seed, randrange and "
+                         "randint as CPython does, and no other function of random's",
+               (int)n.len, p->lx.src + n.off);
+    if (TAG_KIND(xiP_tag_of(p, &n)) == TAG_KEYWORD)
+      xiP_fail(p, n.pos, "'%.*s' is a word of Python's", (int)n.len, p->lx.src + n.off);
+    xiS_set_tag(p->sym, xiP_name_id(p, &n), TAG_MODULE + MOD_RANDFN);
+    if (word_kw(p, KW_AS))
+      xiP_fail(p, xiP_peek(p)->pos, "from ... import ... as ... is not part of xi");
+  } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 
 static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
@@ -347,6 +371,10 @@ static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
     xiP_take(p);
     int known = (len == 5 && memcmp(p->lx.src + m.off, "numpy", 5) == 0) ||
                 (len == 4 && memcmp(p->lx.src + m.off, "math", 4) == 0);
+    if (len == 6 && memcmp(p->lx.src + m.off, "random", 6) == 0) {
+      from_random(p);
+      return;
+    }
     if (xiP_is(p, T_STAR)) {
       xiP_take(p);
       if (!known)

@@ -403,8 +403,9 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
   }
   if (c->n && c->ins[c->n - 1].kind == K_PY &&
       (c->ins[c->n - 1].op == XI_PY_APPEND || c->ins[c->n - 1].op == XI_PY_EXTEND ||
-       c->ins[c->n - 1].op == XI_PY_SORT)) {
-    st->kind = S_MUTATE; /* xs.append(v), xs.sort(): a statement that changes xs */
+       c->ins[c->n - 1].op == XI_PY_SORT || c->ins[c->n - 1].op == XI_PY_ITERNEXT)) {
+    st->kind = S_MUTATE; /* xs.append(v), xs.sort(), it.iternext(): a statement that changes
+                            xs, it */
     return;
   }
   /* np.set_printoptions(precision=3): the printoptions command, the tuple of
@@ -436,7 +437,11 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
    its value would be used, which xi refuses */
 static void stray_code(xiP_parser *p, const xiP_code *c, uint32_t upto) {
   for (uint32_t k = 0; k < upto; k++)
-    if (c->ins[k].kind == K_PY &&
+    if (c->ins[k].kind == K_PY && c->ins[k].op == XI_PY_ITERNEXT)
+      xiP_fail(p, c->ins[k].pos, "it.iternext() as a value (True while elements are left) is "
+                                 "not part of xi: write it as a statement of its own, and test "
+                                 "it.finished (while not it.finished: ...)");
+    else if (c->ins[k].kind == K_PY &&
         (c->ins[k].op == XI_PY_APPEND || c->ins[k].op == XI_PY_EXTEND ||
          c->ins[k].op == XI_PY_SORT))
       xiP_fail(p, c->ins[k].pos, "this changes a list and gives None (as in Python): write it "

@@ -280,9 +280,14 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
                           xiG_kind_name(xiG_kind(g, st[*sp])))
                : xiG_setitem(g, st[*sp], st[*sp + 1], in->spare, st[*sp + 2], in->pos, &node,
                              err);
-    else
-      rc = xiG_index_set(g, st[*sp], st + *sp + 1, in->argc, in->op, in->arg, in->spare,
-                         st[*sp + 1 + xiG_given(in)], in->pos, &node, err);
+    else {
+      xiG_ixitems ix;
+      rc = xiG_ix_items(g, in, st + *sp + 1, &ix, err) ||
+                   xiG_index_set(g, st[*sp], ix.item, ix.argc, ix.mask, ix.kinds, in->spare,
+                                 st[*sp + 1 + xiG_given(in)], in->pos, &node, err)
+               ? -1
+               : 0;
+    }
     break;
   case K_STR:
     rc = xiG_string(g, in->arg, in->pos, &node, err);

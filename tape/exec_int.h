@@ -21,6 +21,16 @@ int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t ar
 /* len(c) (which XI_ATTR_LEN), np.array(c) (XI_ATTR_ARRAY) of a container c */
 int xiG_container_attr(xiG_graph *g, int which, uint32_t c, xi_pos pos, uint32_t *out,
                        xi_err *err);
+/* an index's items as the tape reads them: those written, or a tuple's items when the
+   index is one tuple (x[ix] with ix = it.multi_index, NumPy's x[ix[0], ix[1]]) */
+typedef struct {
+  uint32_t item[XI_IX_MAX];
+  int argc;
+  unsigned mask;
+  uint32_t kinds;
+} xiG_ixitems;
+int xiG_ix_items(xiG_graph *g, const xiP_ins *in, const uint32_t *items, xiG_ixitems *ix,
+                 xi_err *err);
 /* K_INDEX: args[0] indexed by the items after it */
 int xiG_indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *out, xi_err *err);
 /* K_UNPACK: the tuple at the top of the stack st (*sp items) replaced by its items */

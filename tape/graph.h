@@ -284,6 +284,7 @@ typedef struct xiG_graph {
   void *frames;     /* the scopes of the code running, innermost first (exec.c's) */
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
+  xiO_rng pyrng; /* Python's random module's: random.seed(n), randrange (tape/pyrandom.c) */
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
   uint32_t mark;  /* the first node of the statement running (XI_STATEMENT_NODES) */
   uint8_t numpy;  /* the statement is Python's: an array's change in place keeps its shape

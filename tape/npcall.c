@@ -132,6 +132,9 @@ int xiG_npcall(xiG_graph *g, int which, const uint32_t *in, unsigned mask, xi_po
       args[n] = in[n];
       n++;
     }
+  if (which == XI_NP_NDITER) /* (its flags are lists of strings, not arrays) */
+    return xiG_nditer(g, args[0], slot(args, mask, 1), slot(args, mask, 2),
+                      slot(args, mask, 3), pos, out, err);
   for (int k = 0; k < n; k++) /* a list or a tuple is an array, as NumPy takes it; but
                                  concatenate's first is the arrays themselves */
     if (!(k == 0 && which <= XI_NP_STACK) &&

@@ -133,12 +133,33 @@ int xiG_indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *out, 
                       xiG_kind_name(kind), xiG_kind_name(kind));
     return xiG_item(g, base, args[1], in->pos, out, err);
   }
-  for (uint32_t k = 0; k < xiG_given(in); k++) {
-    int ik = xiG_kind(g, args[1 + k]);
-    if ((ik == XI_C_LIST) && xiG_as_array(g, args[1 + k], in->pos, &args[1 + k], err))
+  xiG_ixitems ix;
+  if (xiG_ix_items(g, in, args + 1, &ix, err))
+    return -1;
+  return xiG_index(g, base, ix.item, ix.argc, ix.mask, ix.kinds, in->pos, out, err);
+}
+
+int xiG_ix_items(xiG_graph *g, const xiP_ins *in, const uint32_t *items, xiG_ixitems *ix,
+                 xi_err *err) {
+  uint32_t n = xiG_given(in);
+  const uint32_t *from = items;
+  ix->argc = in->argc, ix->mask = in->op, ix->kinds = in->arg;
+  if (in->argc == 1 && !in->op && !in->arg && xiG_kind(g, items[0]) == XI_C_TUPLE) {
+    n = g->nodes[items[0]].x->nargs, from = g->nodes[items[0]].x->args;
+    if (n == 0)
+      return xiX_fail(err, in->pos, "x[()], an index of no items, is not part of xi: x itself");
+    if (n > XI_IX_MAX)
+      return xiX_fail(err, in->pos, "an index tuple of %u items: at most %d", n, XI_IX_MAX);
+    ix->argc = (int)n;
+  }
+  for (uint32_t k = 0; k < n; k++) { /* a list among them is an index array, as NumPy's */
+    ix->item[k] = from[k];
+    int ik = xiG_kind(g, from[k]);
+    if ((ik == XI_C_LIST || (ik == XI_C_TUPLE && from != items)) &&
+        xiG_as_array(g, from[k], in->pos, &ix->item[k], err))
       return -1;
   }
-  return xiG_index(g, base, args + 1, in->argc, in->op, in->arg, in->pos, out, err);
+  return 0;
 }
 
 /* K_UNPACK: the tuple at the top replaced by its items */

@@ -274,6 +274,8 @@ int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args
 
 int xiG_getattr(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, uint32_t *out,
                 xi_err *err) {
+  if (xiG_kind(g, x) == XI_C_NDITER) /* it.multi_index, it.finished */
+    return xiG_nditer_attr(g, x, name, pos, out, err);
   if (xiG_kind(g, x) != XI_C_OBJ)
     return no_attribute(g, x, name, pos, err);
   uint32_t prefix = g->obj[object_id(g, x)].prefix;

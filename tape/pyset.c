@@ -309,6 +309,12 @@ int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, x
     return list_sort(g, args[0], pos, out, err);
   case XI_PY_JOIN:
     return str_join(g, args[0], args[1], pos, out, err);
+  case XI_PY_ITERNEXT: /* (nditer.c) */
+    return xiG_nditer_next(g, args[0], pos, out, err);
+  case XI_PY_RSEED: /* (pyrandom.c) */
+  case XI_PY_RANDRANGE:
+  case XI_PY_RANDINT:
+    return xiG_py_random(g, which, args, n, pos, out, err);
   default:
     return xiX_fail(err, pos, "this is not part of xi");
   }

@@ -169,6 +169,19 @@ int xiG_dict(xiG_graph *g, const uint32_t *kv, uint32_t n, xi_pos pos, uint32_t 
              xi_err *err);
 /* Python's builtin or method which (parse.h's XI_PY_*) on args: a method's
    value first.  xs.append(v) gives the pair (xs, the new list) */
+/* np.nditer(x, flags=, op_flags=, order=) (nditer.c): an iterator over x's indices (a
+   flag or order slot XI_NONE when not given) */
+int xiG_nditer(xiG_graph *g, uint32_t x, uint32_t flags, uint32_t op_flags, uint32_t order,
+               xi_pos pos, uint32_t *out, xi_err *err);
+/* it.multi_index (a tuple), it.finished (a bool) */
+int xiG_nditer_attr(xiG_graph *g, uint32_t it, uint32_t name, xi_pos pos, uint32_t *out,
+                    xi_err *err);
+/* Python's random.seed(n) (None), random.randrange(...), random.randint(a, b) (an int),
+   drawn as CPython's (pyrandom.c); which an XI_PY_R* */
+int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                  uint32_t *out, xi_err *err);
+/* it.iternext(): the pair (it, it one step on) */
+int xiG_nditer_next(xiG_graph *g, uint32_t it, xi_pos pos, uint32_t *out, xi_err *err);
 int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err);
 /* the string whose text is the symbol text */

@@ -18,10 +18,10 @@ static const char *const kind_names[] = {"tuple",      "list",      "dict",
                                          "str",        "dict_keys", "dict_values",
                                          "dict_items", "enumerate", "zip",
                                          "range",      "object",    "NoneType",
-                                         "set",        "list"};
+                                         "set",        "list",      "numpy.nditer"};
 
 const char *xiG_kind_name(int kind) {
-  return kind >= 0 && kind <= XI_C_ULIST ? kind_names[kind] : "number";
+  return kind >= 0 && kind <= XI_C_NDITER ? kind_names[kind] : "number";
 }
 
 /* what a value is, as Python's messages name its type */
@@ -38,14 +38,15 @@ const char *xiG_type_of(const xiG_graph *g, uint32_t i) {
                                                                                   : "float";
 }
 
-/* an item that a change in place may reach: an array, a list, a dict, a
-   micrograd Value or a tensor that keeps a .grad (autograd.c: p.data -= ...),
+/* an item that a change in place may reach: an array, a list, a dict, an
+   np.nditer (it.iternext() moves it: nditer.c), a micrograd Value or a tensor that keeps a .grad (autograd.c: p.data -= ...),
    or a container holding one (XI_F_NESTED) */
 static int reachable(const xiG_graph *g, uint32_t i) {
   int k = xiG_kind(g, i);
   if (k < 0)
     return xiG_is_tensor(&g->nodes[i]) || xiG_ag_keeps(g, i);
-  return k == XI_C_LIST || k == XI_C_DICT || (g->nodes[i].flags & XI_F_NESTED);
+  return k == XI_C_LIST || k == XI_C_DICT || k == XI_C_NDITER ||
+         (g->nodes[i].flags & XI_F_NESTED);
 }
 
 /* a block for cap items, the first n of them items */

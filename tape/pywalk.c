@@ -63,6 +63,10 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
   case XI_C_ULIST: /* (one item or none: in the one order there is) */
     *n = x->nargs;
     return x->nargs <= 1 ? 0 : xiG_unordered(g, c, pos, err);
+  case XI_C_NDITER:
+    return xiX_fail(err, pos, "walking an np.nditer (its elements as 0-d arrays) is not part "
+                              "of xi: while not it.finished: with x[it.multi_index], or for v "
+                              "in x.flatten()");
   default:
     return xiX_fail(err, pos, "'%s' object is not iterable (TypeError)", xiG_type_of(g, c));
   }
@@ -588,7 +592,7 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
                                 "for values write ==, != (an object's identity is not kept)");
     return boolean(g, (a && b) != (which == XI_PY_ISNOT), pos, out, err);
   }
-  default: /* set(), xs.sort(), sep.join(xs) */
+  default: /* set(), xs.sort(), sep.join(xs), it.iternext(), random's */
     return xiG_py_call_set(g, which, args, n, pos, out, err);
   }
 }

@@ -55,9 +55,9 @@ void xiG_stmt_rng(xiG_graph *g) {
   xiG_statement *st = &g->st;
   if (!st->open || st->rng)
     return;
-  if (!st->was_rng && !(st->was_rng = malloc(sizeof *st->was_rng)))
+  if (!st->was_rng && !(st->was_rng = malloc(2 * sizeof *st->was_rng)))
     return; /* (as above) */
-  *st->was_rng = g->rng;
+  st->was_rng[0] = g->rng, st->was_rng[1] = g->pyrng; /* NumPy's and Python's random */
   st->rng = 1;
 }
 
@@ -113,7 +113,7 @@ void xiG_stmt_rollback(xiG_graph *g) {
     st->labels = 0;
   }
   if (st->rng)
-    g->rng = *st->was_rng;
+    g->rng = st->was_rng[0], g->pyrng = st->was_rng[1];
   if (g->nmoved > st->nmoved)
     g->nmoved = st->nmoved;
   if (g->keep > st->n) /* (the attributes the statement set are put back too) */
