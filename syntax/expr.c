@@ -153,6 +153,8 @@ static void name(xiP_parser *p, xiP_code *c, xiL_token t) {
   const char *s = p->lx.src + t.off;
   uint32_t id = xiP_name_id(p, &t);
   uint16_t tag = xiP_word(p, &t, xiP_is(p, T_LP)); /* TAG_NONE: a name here */
+  if ((TAG_KIND(tag) == TAG_MODULE || TAG_KIND(tag) == TAG_FOREIGN) && xiP_module_is_none(p, c, t))
+    return; /* if torch is not None: after try: import torch (a module is not None) */
   switch (TAG_KIND(tag)) {
   case TAG_MODULE:
     if (TAG_ARG(tag) == MOD_TORCH || TAG_ARG(tag) == MOD_VALUE)

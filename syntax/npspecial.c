@@ -157,6 +157,8 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
                                 [SP_SIZE] = XI_ATTR_SIZE,       [SP_NDIM] = XI_ATTR_NDIM};
     need(p, a, first, first, name, "this takes no argument here");
     attr(p, c, which[sp], pos);
+    if (sp == SP_FLOAT && !xiP_word_is(p, &name, "float"))
+      xiP_emit_op(p, c, XI_ID, pos); /* np.float64(x): NumPy's scalar, no longer x */
     break;
   }
   case SP_T:

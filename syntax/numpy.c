@@ -125,8 +125,9 @@ static const np_row builtin_rows[] = {
                   "print(\"loss \" + str(L)), as it reads print(f\"loss {L}\")"),
     REFUSE("repr", "repr(x) as a value is not part of xi: print reads it in its text, "
                    "print(\"W = \" + repr(W)), as it reads print(f\"W = {W!r}\")"),
-    REFUSE("isinstance", "isinstance is not part of xi"),
-    REFUSE("type", "type(...) is not part of xi"),
+    PY("isinstance", "isinstance(x, T) is Python's: a .py file, or a session after import, "
+                     "has it"),
+    PY("type", "type(x) is Python's: a .py file, or a session after import, has it"),
     REFUSE("super", "super() is not part of xi: a method the class does not define is its "
                     "base's already; write what the base's method does (its __init__'s "
                     "self.x = ...) in the class's own"),
