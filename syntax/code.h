@@ -137,6 +137,8 @@ enum {
   XI_ATTR_FLATTEN, /* x.flatten(), x.ravel(): a vector */
   XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
+  XI_ATTR_ROUNDINT, /* after Python's round(x) (no ndigits): an int for a number (round(2.7) is
+                       3), NumPy's floats for an array */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED,  /* np.random.seed(N): only a statement of its own (stmt.c) */
   XI_ATTR_PRINTOPTS, /* np.set_printoptions(...): only a statement of its own (stmt.c) */

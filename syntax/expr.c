@@ -104,6 +104,10 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     }
     xiP_ins ins = {K_OP, (uint8_t)op, XI_OPF_NP, (uint16_t)argc, 0, name.pos};
     xiP_emit(p, c, ins);
+    if (p->python && op == XI_ROUND && argc == 1) { /* Python's round(x): an int */
+      xiP_ins to_int = {K_ATTR, XI_ATTR_ROUNDINT, 0, 0, 0, name.pos};
+      xiP_emit(p, c, to_int);
+    }
     return;
   }
   if (a.dtype >= 0)

@@ -141,6 +141,12 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     xiP_emit(p, c, ins);
     break;
   }
+  case SP_IFLOOR: /* math.floor(x), math.ceil(x): Python's ints (np.floor's are floats) */
+  case SP_ICEIL:
+    need(p, a, 1, 1, name, sp == SP_IFLOOR ? "math.floor(x)" : "math.ceil(x)");
+    xiP_emit_op(p, c, sp == SP_IFLOOR ? XI_FLOOR : XI_CEIL, pos);
+    attr(p, c, XI_ATTR_INT, pos);
+    break;
   case SP_FLATTEN:
   case SP_ITEM:
   case SP_FLOAT:

@@ -321,6 +321,12 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
       return 0;
     }
     return xiG_op(g, XI_ASFLOAT, x, XI_NONE, NULL, pos, out, err);
+  case XI_ATTR_ROUNDINT: /* (its value is whole already: the int of it is exact) */
+    if (sh.rank || xiG_dtype_of_flags(n->flags) != XI_DT_FLOAT) {
+      *out = x;
+      return 0;
+    }
+    return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err);
   case XI_ATTR_INT:
     return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err);
   case XI_ATTR_UINT8: /* dtype='uint8', .astype(np.uint8): the whole numbers 0 to 255 */
