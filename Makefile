@@ -24,14 +24,14 @@ LIB_SRC := diag/diag.c \
            ops/bops.c ops/btops.c ops/bmid.c ops/btmid.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/stmt.c syntax/cmdargs.c syntax/gradeargs.c syntax/expr.c syntax/subscript.c \
            syntax/numpy.c syntax/npspecial.c syntax/npforms.c syntax/pystmt.c syntax/pyprint.c syntax/pypercent.c syntax/pystr.c syntax/pydef.c \
-           syntax/pylist.c syntax/pyclass.c syntax/claims.c syntax/pytorch.c \
-           tape/graph.c tape/renew.c tape/exec.c tape/operands.c tape/build.c tape/index.c tape/slice.c tape/npmake.c tape/npcall.c tape/npshape.c tape/npaxis.c tape/warn.c tape/names.c tape/unbind.c tape/label.c tape/undo.c tape/loop.c tape/pyval.c tape/pywalk.c tape/pymut.c tape/inplace.c tape/pyset.c tape/pyobj.c tape/autograd.c tape/nditer.c tape/pyrandom.c \
+           syntax/pylist.c syntax/pyclass.c syntax/claims.c syntax/pytorch.c syntax/pytry.c syntax/pytypes.c \
+           tape/graph.c tape/renew.c tape/exec.c tape/operands.c tape/build.c tape/index.c tape/slice.c tape/npmake.c tape/npcall.c tape/npshape.c tape/npaxis.c tape/warn.c tape/names.c tape/unbind.c tape/label.c tape/undo.c tape/loop.c tape/pyval.c tape/pywalk.c tape/pymut.c tape/inplace.c tape/pyset.c tape/pyobj.c tape/autograd.c tape/nditer.c tape/pyrandom.c tape/pytype.c \
            grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \
            proof/ball.c proof/sweep.c proof/tball.c proof/store.c proof/adjmid.c \
            show/num.c show/decimal.c show/print.c show/form.c show/steps.c show/prepare.c show/trace.c \
            show/digits.c show/npfmt.c show/pyfmt.c show/pyspec.c show/torchfmt.c show/dot.c show/svg.c show/export.c \
            cmd/session.c cmd/args.c cmd/output.c cmd/save.c cmd/proven.c cmd/pyrun.c cmd/pytext.c \
-           cmd/pyclass.c \
+           cmd/pyclass.c cmd/pytry.c \
            cmd/dispatch.c \
            cmd/gradients.c cmd/tracing.c cmd/vars.c cmd/settings.c cmd/run.c cmd/check.c cmd/verdict.c \
            cmd/pictures.c cmd/help.c cmd/tangents.c cmd/gradcheck.c cmd/gradtable.c cmd/equiv.c cmd/compare.c \

@@ -25,6 +25,11 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
    expression only at the prompt (pasted code prints what Python prints) */
 static inline int xiR_python(const xiR_session *s) { return s->py_file || s->py_import; }
 
+/* ---- Python's try (pytry.c) ---- */
+/* try: its block, then the except that catches the error it stopped at (by the
+   error's Python class, where xi can tell it), else, finally */
+int xiR_try(xiR_session *s, const xiP_stmt *st, xi_err *err);
+
 /* ---- a command's statement, by its row's handler (dispatch.c) ---- */
 int xiR_command(xiR_session *s, const xiP_stmt *st, xi_err *err);
 #define XI_CMD_DECLARE(id, word, args, fn, ...)                                            \

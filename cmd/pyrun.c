@@ -10,7 +10,6 @@
 /* ---- import ---- */
 
 int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err) {
-  (void)err;
   s->py_import = 1; /* the code is Python's: assignments show nothing from now on */
   xiR_python_numbers(s, st->pos); /* and its numbers are binary64, as NumPy's */
   for (uint32_t k = 0; k < st->nitems; k++) {
@@ -21,6 +20,12 @@ int xiR_import(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     int n = (int)(it->end - it->off);
     const char *m = s->src + it->off;
     int plots = (n >= 10 && memcmp(m, "matplotlib", 10) == 0) || (n >= 7 && !memcmp(m, "seaborn", 7));
+    if (s->trying_import && !plots) { /* try: import tqdm / except ImportError: xi has none */
+      int top = 0;
+      while (top < n && m[top] != '.')
+        top++;
+      return xiX_fail(err, it->pos, "ModuleNotFoundError: No module named '%.*s'", top, m);
+    }
     fflush(stdout);
     if (plots)
       fprintf(stderr, "%s:%u:%u: note: xi has no %.*s: the import is accepted; xi draws no "

@@ -124,7 +124,15 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
   const xiG_ext *x = g->nodes[i].x;
   if (kind == XI_C_STR) {
     const char *t = xiS_name(&g->sym, (uint32_t)x->p[XI_C_TEXT]);
-    if (repr)
+    int exc = x->p[XI_C_EXC]; /* except ... as e: repr(e) is KeyError('z'), its class's */
+    if (repr && exc) {
+      xiW_put(b, "%s(", xiP_exc_name(exc - 1));
+      if (exc - 1 == XI_EXC_KEY) /* (str(e) is repr of the key already) */
+        xiW_str(b, t, strlen(t));
+      else if (*t)
+        xiW_py_str_repr(b, t);
+      xiW_str(b, ")", 1);
+    } else if (repr)
       xiW_py_str_repr(b, t);
     else
       xiW_str(b, t, strlen(t));
@@ -265,7 +273,9 @@ static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32
         root = *values++;
       else
         rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
-      if (rc == 0 && it->conv == 'S' && xiG_kind(g, root) != XI_C_STR) /* "a" + x */
+      if (rc == 0 && it->conv == 'S' && xiG_py_no_exc(g, root, XI_NONE, 0, it->pos, err))
+        rc = -1; /* "error: " + e: an exception, not a str, as Python says */
+      else if (rc == 0 && it->conv == 'S' && xiG_kind(g, root) != XI_C_STR) /* "a" + x */
         rc = xiX_fail(err, it->pos, "TypeError: can only concatenate str (not %s%s%s) to str: "
                                     "str(x) is x's text, \"loss \" + str(L)",
                       xiG_kind(g, root) >= 0 ? "\"" : "",

@@ -139,6 +139,9 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiX_fail(err, st->target_pos, "%s is a function", name);
   uint32_t mark = g->n, root, bound, was = b && b->kind == B_NODE ? b->node : XI_NONE;
   int rc = xiR_evaluate(s, st, &root, err);
+  if (rc == 0 && g->numpy && was != XI_NONE &&
+      (op == XI_DIV || op == XI_FLOORDIV || op == XI_MOD)) /* x /= 0: ZeroDivisionError */
+    rc = xiG_py_zerodiv(g, op, (const uint32_t[]){was, root}, st->pos, err);
   if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (tape/autograd.c) */
     rc = xiG_ag_update(g, st->name, op, root, mark, st->target_pos, &bound, err);
   if (rc == 0)
@@ -195,6 +198,7 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_AUTOGRAD: return xiR_autograd(s, st, err);
   case S_ASSERT: return xiR_assert(s, st, err);
   case S_SKIPPED: return xiR_skipped(s, st);
+  case S_TRY: return xiR_try(s, st, err);
   }
   return 0;
 }
@@ -272,13 +276,15 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
       err.msg[0] = '\0';
     if (rc) {
       s->errors++;
-      if (rc != XI_REPORTED) /* a block's statements were reported where they failed */
+      if (s->trying && rc != XI_REPORTED && !s->interrupt) /* a try's excepts see it first */
+        s->caught = err, s->caught_set = 1;
+      else if (rc != XI_REPORTED) /* a block's statements were reported where they failed */
         xiR_report(s, "error", err.pos, err.msg);
       s->failed = 1;
       failures++;
       /* a script stops at its first error, as Python and bash -e do; a line
          typed at the prompt stops, and the prompt goes on */
-      if (!s->keep_going && (!s->interactive || s->loads))
+      if (!s->keep_going && (!s->interactive || s->loads) && !s->trying)
         s->stop = 1;
       if (in_block || s->interactive)
         break;

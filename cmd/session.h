@@ -46,6 +46,11 @@ typedef struct {
   volatile sig_atomic_t interrupt;
   uint64_t warned[64]; /* NumPy's warnings printed: line, op and kind (once each, as Python) */
   uint8_t nwarned;
+  /* Python's try (cmd/pytry.c): the try blocks running, those of them whose excepts
+     catch ImportError (an import of a module xi has not then fails), and the error a
+     try block stopped at, kept to be matched against its excepts, not reported */
+  int trying, trying_import, caught_set;
+  xi_err caught;
   /* the source being run, for error messages */
   const char *file, *src;
   size_t len;

@@ -85,6 +85,34 @@ static int be_LOG(arb_t r, const arb_t a, const arb_t b, slong prec) {
   increasing(r, a, arb_log, prec);
   return 0;
 }
+/* log2 and log10: Arb's log of the ball over Arb's log 2 or log 10 */
+static void arb_log_base(arb_t r, const arb_t a, unsigned long c, slong prec) {
+  arb_t t;
+  arb_init(t);
+  if (c == 2)
+    arb_const_log2(t, prec);
+  else
+    arb_const_log10(t, prec);
+  arb_log(r, a, prec);
+  arb_div(r, r, t, prec);
+  arb_clear(t);
+}
+static void arb_log2_(arb_t r, const arb_t a, slong prec) { arb_log_base(r, a, 2, prec); }
+static void arb_log10_(arb_t r, const arb_t a, slong prec) { arb_log_base(r, a, 10, prec); }
+static int be_LOG2(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  if (!arb_is_positive(a))
+    return -1;
+  increasing(r, a, arb_log2_, prec);
+  return 0;
+}
+static int be_LOG10(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  if (!arb_is_positive(a))
+    return -1;
+  increasing(r, a, arb_log10_, prec);
+  return 0;
+}
 /* a·log(b), exactly 0 where a is exactly 0 (for any b); otherwise the log
    of b's ball, which must be positive */
 static int be_XLOGY(arb_t r, const arb_t a, const arb_t b, slong prec) {
@@ -320,6 +348,15 @@ int xiO_ball_round_even(arb_t r, const arb_t x, slong prec) {
 static int be_TRUNC(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   return xiO_ball_step(r, a, trunc_arf, prec) < 0 ? -1 : 0;
+}
+static void ceil_arf(arf_t r, const arf_t x) { arf_ceil(r, x); }
+static int be_FLOOR(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  return xiO_ball_step(r, a, floor_arf, prec) < 0 ? -1 : 0;
+}
+static int be_CEIL(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  return xiO_ball_step(r, a, ceil_arf, prec) < 0 ? -1 : 0;
 }
 /* 1, 0 or -1 when the ball decides it; else Arb's ball of the signs it holds */
 static int be_SIGN(arb_t r, const arb_t a, const arb_t b, slong prec) {

@@ -205,6 +205,22 @@ static int fw_trunc(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b, (void)rnd;
   return mpfr_trunc(r, a);
 }
+static int fw_floor(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b, (void)rnd;
+  return mpfr_floor(r, a);
+}
+static int fw_ceil(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b, (void)rnd;
+  return mpfr_ceil(r, a);
+}
+static int fw_log2(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_log2(r, a, rnd);
+}
+static int fw_log10(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return mpfr_log10(r, a, rnd);
+}
 /* comparisons give 1 or 0; one with NaN in it holds only as != (IEEE's rule) */
 static int truth(mpfr_ptr r, int holds) {
   mpfr_set_ui(r, holds != 0, MPFR_RNDN);
@@ -303,6 +319,26 @@ static mpfr_srcptr d_log(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_s
   (void)k, (void)o, (void)b;
   mpfr_ui_div(t, 1, a, MPFR_RNDN);
   return t;
+}
+/* 1/(a·log c), c = 2 or 10: log c first, then one division (t's precision) */
+static mpfr_srcptr d_log_base(mpfr_ptr t, mpfr_srcptr a, unsigned long c) {
+  if (c == 2)
+    mpfr_const_log2(t, MPFR_RNDN);
+  else {
+    mpfr_set_ui(t, c, MPFR_RNDN);
+    mpfr_log(t, t, MPFR_RNDN);
+  }
+  mpfr_mul(t, t, a, MPFR_RNDN);
+  mpfr_ui_div(t, 1, t, MPFR_RNDN);
+  return t;
+}
+static mpfr_srcptr d_log2(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  return d_log_base(t, a, 2);
+}
+static mpfr_srcptr d_log10(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  return d_log_base(t, a, 10);
 }
 static mpfr_srcptr d_log1p(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
   (void)k, (void)o, (void)b;
@@ -503,6 +539,17 @@ int xiO_dtype(int op, int da, int db) {
     return XI_DT_INT;
   default:
     return XI_DT_FLOAT;
+  }
+}
+
+int xiO_float16_ufunc(int op) {
+  switch (op) {
+  case XI_EXP: case XI_LOG: case XI_LOG2: case XI_LOG10: case XI_SQRT: case XI_SIN:
+  case XI_COS: case XI_TAN: case XI_TANH: case XI_SINH: case XI_COSH: case XI_LOG1P:
+  case XI_EXPM1: case XI_FLOOR: case XI_CEIL:
+    return 1;
+  default:
+    return 0;
   }
 }
 

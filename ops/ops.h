@@ -117,6 +117,18 @@
     "  number format has: xi's own values are always finite).  Derivative 0")          \
   X(TRUNC, "trunc", 1, fw_trunc, d_zero, "trunc(a)", "0", NULL, NULL, NULL,               \
     "trunc(x): x without its fraction (toward 0), as int(x) does; derivative 0")         \
+  X(FLOOR, "floor", 1, fw_floor, d_zero, "floor(a)", "0", NULL, NULL, NULL,               \
+    "floor(x): the greatest whole number <= x (np.floor: a float; math.floor: an int);\n"  \
+    "  derivative 0")                                                                     \
+  X(CEIL, "ceil", 1, fw_ceil, d_zero, "ceil(a)", "0", NULL, NULL, NULL,                   \
+    "ceil(x): the least whole number >= x (np.ceil: a float; math.ceil: an int);\n"      \
+    "  derivative 0")                                                                     \
+  X(LOG2, "log2", 1, fw_log2, d_log2, "log2(a)", "1/(a·log(2))", NULL,                     \
+    "log2 of a negative number", "log2 of 0",                                              \
+    "log2(x): the base-2 logarithm, rounded once (not log(x)/log(2)).  d/dx = 1/(x·log 2)") \
+  X(LOG10, "log10", 1, fw_log10, d_log10, "log10(a)", "1/(a·log(10))", NULL,               \
+    "log10 of a negative number", "log10 of 0",                                            \
+    "log10(x): the base-10 logarithm, rounded once.  d/dx = 1/(x·log 10)")               \
   X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \
     "a > b: 1 where it holds, 0 elsewhere; its derivative is 0")                          \
   X(GE, NULL, 2, fw_ge, d_zero, "(a >= b)", "0", "0", NULL, NULL, "a >= b: 1 or 0")       \
@@ -359,6 +371,10 @@ int xiO_broadcast(xi_shape *out, const xi_shape *a, const xi_shape *b, char *why
 void xiO_shape_text(const xi_shape *s, char *buf, size_t n); /* "(2, 3)" */
 /* the dtype of op's result from its operands' (b's is a's for one operand) */
 int xiO_dtype(int op, int da, int db);
+/* 1 when NumPy computes op of uint8 or bool elements in float16 (np.log of a
+   uint8 image is 1.099, not 1.0986122886681098): its float ufuncs of one
+   operand.  xi's floats are binary64 (the tape refuses these) */
+int xiO_float16_ufunc(int op);
 
 static inline int xiO_elementwise(int op) { return op >= XI_FIRST_OP && op < XI_MATMUL; }
 static inline int xiO_same_shape(const xi_shape *a, const xi_shape *b) {

@@ -113,8 +113,20 @@ enum {
   XI_PY_RSEED,    /* random.seed(n): Python's random module (tape/pyrandom.c) */
   XI_PY_RANDRANGE, /* random.randrange(...), randrange(...) */
   XI_PY_RANDINT,  /* random.randint(a, b) */
-  XI_PY_NPSEED    /* np.random.seed(n) inside a def (at the top it is the seed command) */
+  XI_PY_NPSEED,   /* np.random.seed(n) inside a def (at the top it is the seed command) */
+  XI_PY_TYPE      /* type(x) and isinstance(x, T) (tape/pytype.c): x, then a whole number,
+                     its query (XI_TYQ_*), + 4 when negated (!=, is not, not in), + 8 * its mask of
+                     types (1 << XI_TY_*) */
 };
+/* XI_PY_TYPE's types: Python's and NumPy's, as an answer and as a mask's bits */
+enum {
+  XI_TY_INT, XI_TY_FLOAT, XI_TY_BOOL, XI_TY_STR, XI_TY_LIST, XI_TY_DICT, XI_TY_TUPLE,
+  XI_TY_SET, XI_TY_NONE, XI_TY_NDARRAY, XI_TY_F64, XI_TY_I64, XI_TY_NPBOOL, XI_TY_U8,
+  XI_TY_OTHER, XI_TY_COUNT /* (OTHER: a range, a zip, an instance of a class ...) */
+};
+/* and its queries: type(x).__name__ and type(x) printed (strings), isinstance(x, T)
+   and type(x) is T (bools: T the mask) */
+enum { XI_TYQ_NAME, XI_TYQ_CLASS, XI_TYQ_ISINSTANCE, XI_TYQ_IS };
 
 /* K_ATTR's op: what is read from a value */
 enum {
@@ -126,6 +138,8 @@ enum {
   XI_ATTR_FLATTEN, /* x.flatten(), x.ravel(): a vector */
   XI_ATTR_FLOAT, /* float(x), x.astype(float): the same numbers, as floats */
   XI_ATTR_INT,   /* int(x), x.astype(int): truncated toward 0, as ints */
+  XI_ATTR_ROUNDINT, /* after Python's round(x) (no ndigits): an int for a number (round(2.7) is
+                       3), NumPy's floats for an array */
   XI_ATTR_ARRAY, /* np.array(x): a tuple's items as a vector; a value copied */
   XI_ATTR_SEED,  /* np.random.seed(N): only a statement of its own (stmt.c) */
   XI_ATTR_PRINTOPTS, /* np.set_printoptions(...): only a statement of its own (stmt.c) */

@@ -104,6 +104,10 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     }
     xiP_ins ins = {K_OP, (uint8_t)op, XI_OPF_NP, (uint16_t)argc, 0, name.pos};
     xiP_emit(p, c, ins);
+    if (p->python && op == XI_ROUND && argc == 1) { /* Python's round(x): an int */
+      xiP_ins to_int = {K_ATTR, XI_ATTR_ROUNDINT, 0, 0, 0, name.pos};
+      xiP_emit(p, c, to_int);
+    }
     return;
   }
   if (a.dtype >= 0)
@@ -153,6 +157,8 @@ static void name(xiP_parser *p, xiP_code *c, xiL_token t) {
   const char *s = p->lx.src + t.off;
   uint32_t id = xiP_name_id(p, &t);
   uint16_t tag = xiP_word(p, &t, xiP_is(p, T_LP)); /* TAG_NONE: a name here */
+  if ((TAG_KIND(tag) == TAG_MODULE || TAG_KIND(tag) == TAG_FOREIGN) && xiP_module_is_none(p, c, t))
+    return; /* if torch is not None: after try: import torch (a module is not None) */
   switch (TAG_KIND(tag)) {
   case TAG_MODULE:
     if (TAG_ARG(tag) == MOD_TORCH || TAG_ARG(tag) == MOD_VALUE)

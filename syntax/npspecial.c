@@ -126,9 +126,10 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     return;
   case SP_ZEROS_LIKE:
   case SP_ONES_LIKE: {
+    /* np.full_like(x, 0): x's shape and dtype (zeros of an int array are ints) */
     need(p, a, 1, 1, name, sp == SP_ZEROS_LIKE ? "np.zeros_like(x)" : "np.ones_like(x)");
-    attr(p, c, XI_ATTR_SHAPE, pos);
-    xiP_ins ins = {K_MAKE, sp == SP_ZEROS_LIKE ? XI_MAKE_ZEROS : XI_MAKE_ONES, 0, 1, 0, pos};
+    xiP_emit_num(p, c, sp == SP_ZEROS_LIKE ? "0.0" : "1.0", pos); /* a float array's: no cast */
+    xiP_ins ins = {K_NPCALL, a->dtype >= 0 ? XI_NP_FULL_AS : XI_NP_FULL_LIKE, 0, 2, 3, pos};
     xiP_emit(p, c, ins);
     break;
   }
@@ -140,6 +141,12 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     xiP_emit(p, c, ins);
     break;
   }
+  case SP_IFLOOR: /* math.floor(x), math.ceil(x): Python's ints (np.floor's are floats) */
+  case SP_ICEIL:
+    need(p, a, 1, 1, name, sp == SP_IFLOOR ? "math.floor(x)" : "math.ceil(x)");
+    xiP_emit_op(p, c, sp == SP_IFLOOR ? XI_FLOOR : XI_CEIL, pos);
+    attr(p, c, XI_ATTR_INT, pos);
+    break;
   case SP_FLATTEN:
   case SP_ITEM:
   case SP_FLOAT:
@@ -156,6 +163,8 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
                                 [SP_SIZE] = XI_ATTR_SIZE,       [SP_NDIM] = XI_ATTR_NDIM};
     need(p, a, first, first, name, "this takes no argument here");
     attr(p, c, which[sp], pos);
+    if (sp == SP_FLOAT && !xiP_word_is(p, &name, "float"))
+      xiP_emit_op(p, c, XI_ID, pos); /* np.float64(x): NumPy's scalar, no longer x */
     break;
   }
   case SP_T:

@@ -41,7 +41,9 @@ static const np_row numpy_rows[] = {
     FN("amax", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("min", "min", REDUCE),
     FN("amin", "min", REDUCE), FN("argmin", "argmin", REDUCE),
     FN("var", "var", REDUCE " ddof"), FN("std", "std", REDUCE " ddof"),
-    FN("log1p", "log1p", NULL), FN("expm1", "expm1", NULL), FN("isfinite", "isfinite", NULL), SP("linalg.norm", SP_NORM),
+    FN("log1p", "log1p", NULL), FN("expm1", "expm1", NULL), FN("isfinite", "isfinite", NULL),
+    FN("log2", "log2", NULL), FN("log10", "log10", NULL), FN("floor", "floor", NULL),
+    FN("ceil", "ceil", NULL), SP("linalg.norm", SP_NORM),
     FORM("linspace", LINSPACE), FORM("random.randint", RANDINT), FORM("random.normal", NORMAL),
     FORM("random.uniform", UNIFORM), FORM("random.permutation", PERMUTATION),
     FORM("random.choice", CHOICE), FORM("random.random", RANDOM),
@@ -86,6 +88,8 @@ static const np_row math_rows[] = {
     FN("exp", "exp", NULL), FN("log", "log", NULL), FN("sqrt", "sqrt", NULL),
     FN("tanh", "tanh", NULL), FN("sin", "sin", NULL), FN("cos", "cos", NULL),
     FN("tan", "tan", NULL), FN("fabs", "abs", NULL), FN("pow", "pow", NULL),
+    FN("log2", "log2", NULL), FN("log10", "log10", NULL), FN("log1p", "log1p", NULL),
+    FN("expm1", "expm1", NULL), SP("floor", SP_IFLOOR), SP("ceil", SP_ICEIL),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {NULL, 0, 0, NULL, NULL}};
@@ -125,8 +129,9 @@ static const np_row builtin_rows[] = {
                   "print(\"loss \" + str(L)), as it reads print(f\"loss {L}\")"),
     REFUSE("repr", "repr(x) as a value is not part of xi: print reads it in its text, "
                    "print(\"W = \" + repr(W)), as it reads print(f\"W = {W!r}\")"),
-    REFUSE("isinstance", "isinstance is not part of xi"),
-    REFUSE("type", "type(...) is not part of xi"),
+    PY("isinstance", "isinstance(x, T) is Python's: a .py file, or a session after import, "
+                     "has it"),
+    PY("type", "type(x) is Python's: a .py file, or a session after import, has it"),
     REFUSE("super", "super() is not part of xi: a method the class does not define is its "
                     "base's already; write what the base's method does (its __init__'s "
                     "self.x = ...) in the class's own"),

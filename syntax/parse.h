@@ -32,13 +32,18 @@ typedef enum {
   S_SETATTR,  /* x.name = v, x.name op= v: code ends with K_SETATTR */
   S_AUTOGRAD, /* micrograd's and PyTorch's statements: cmd is an XI_AG_* (pytorch.c) */
   S_ASSERT,   /* assert c, msg: items[0] the condition (I_COND), then msg as print's items */
-  S_SKIPPED   /* a statement with nothing to compute, skipped with a note (cmd: XI_SKIP_*):
+  S_SKIPPED,  /* a statement with nothing to compute, skipped with a note (cmd: XI_SKIP_*):
                  IPython's display magics (%matplotlib inline), a plotting call alone */
+  S_TRY       /* try: the block at body_off; items: each except (I_EXCEPT), else, finally
+                 (I_FINALLY), with its block (syntax/pytry.c, cmd/pytry.c) */
 } xiP_stmt_kind;
 
 /* a part of a statement that has several: print's texts and values, an if's
    branches, an import's modules, check's right side (I_VALUE) and tolerance (I_TOL) */
-typedef enum { I_ARG, I_TEXT, I_VALUE, I_COND, I_ELSE, I_IMPORT, I_INDEX, I_TOL } xiP_item_kind;
+typedef enum { I_ARG, I_TEXT, I_VALUE, I_COND, I_ELSE, I_IMPORT, I_INDEX, I_TOL,
+               I_EXCEPT, /* a try's except: len the mask of its classes (bit XI_EXC_*), name
+                            the as-name (XI_NONE: none); its block as I_COND's */
+               I_FINALLY } xiP_item_kind;
 typedef struct {
   uint8_t kind;  /* an xiP_item_kind */
   char conv;     /* I_VALUE: 'r', 's' or 0, as in {x!r} */
@@ -92,6 +97,20 @@ typedef struct {
                            rules of a change in place (x may be any expression) */
 } xiP_stmt;
 
+
+/* Python's built-in exceptions an except names (syntax/pytry.c), each a bit of its mask */
+enum {
+  XI_EXC_BASE, XI_EXC_EXCEPTION, XI_EXC_ARITHMETIC, XI_EXC_ZERODIV, XI_EXC_OVERFLOW,
+  XI_EXC_FLOATINGPOINT, XI_EXC_LOOKUP, XI_EXC_INDEX, XI_EXC_KEY, XI_EXC_VALUE, XI_EXC_TYPE,
+  XI_EXC_NAME, XI_EXC_UNBOUND, XI_EXC_ASSERTION, XI_EXC_IMPORT, XI_EXC_NOMODULE,
+  XI_EXC_RUNTIME, XI_EXC_NOTIMPL, XI_EXC_RECURSION, XI_EXC_ATTRIBUTE, XI_EXC_OS,
+  XI_EXC_FILENOTFOUND, XI_EXC_STOPITERATION, XI_EXC_KEYBOARD, XI_EXC_COUNT
+};
+/* the class named name (len bytes), or -1 */
+int xiP_exc_class(const char *name, size_t len);
+const char *xiP_exc_name(int cls);
+/* does an except of the classes in mask catch an error of class cls (it or a base)? */
+int xiP_exc_catches(uint32_t mask, int cls);
 
 /* S_SKIPPED's cmd: what was skipped */
 enum { XI_SKIP_MAGIC, XI_SKIP_PLOT };

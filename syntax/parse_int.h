@@ -86,7 +86,7 @@ enum {
   SP_DOT, SP_ARRAY, SP_COPY, SP_CLIP, SP_WHERE, SP_SEED, SP_ZEROS_LIKE, SP_ONES_LIKE,
   SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
   SP_SHAPE, SP_SIZE, SP_NDIM, SP_RANGE, SP_MATMUL, SP_NORM, SP_NONZERO, SP_BINCOUNT,
-  SP_PRINTOPTS, SP_TOLIST,
+  SP_PRINTOPTS, SP_TOLIST, SP_IFLOOR, SP_ICEIL,
   SP_FORM /* SP_FORM + XI_NPF_*: compiled by npforms.c */
 };
 /* form sp (an SP_*), its operand on the stack, the other arguments a from
@@ -253,6 +253,18 @@ int xiP_torch_method(xiP_parser *p, xiP_code *c, xiL_token t, xiL_token dot);
 int xiP_torch_stmt(xiP_parser *p, xiP_stmt *st);
 /* with torch.no_grad(): and its block (with taken) */
 void xiP_with_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
+/* isinstance(x, T), type(x) and what follows it (.__name__, == T ...), '(' taken
+   (pytypes.c) */
+void xiP_py_type(xiP_parser *p, xiP_code *c, xiL_token name);
+/* m is None, m is not None, m a module's name (taken): the bool, compiled (try: import
+   torch / except ImportError: torch = None, then if torch is not None:); 0, nothing
+   taken, when is does not follow (pytypes.c) */
+int xiP_module_is_none(xiP_parser *p, xiP_code *c, xiL_token m);
+/* try: and its excepts, else and finally (head, taken; pytry.c) */
+void xiP_try_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
+/* the next line goes on with keyword kw1 or kw2 at column col (else, elif, except):
+   taken, in *out; otherwise nothing is taken (pystmt.c) */
+int xiP_continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *out);
 /* reads a block's statements once, for their syntax errors (pystmt.c) */
 void xiP_check_block(xiP_parser *p, size_t off, size_t end, xi_pos at, int loop);
 

@@ -215,6 +215,28 @@ void xiP_py_list(xiP_parser *p, xiP_code *c) {
   xiP_emit(p, c, ins);
 }
 
+/* {a, b} and {e for x in xs}, the first item read: set([a, b]) and set([e for x in
+   xs]), Python's set made of the list (tape/pyset.c) */
+static void set_display(xiP_parser *p, xiP_code *c, uint32_t start, xiL_token open) {
+  if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR) {
+    comprehension(p, c, start, open.pos);
+    xiP_expect(p, T_RBRACE, "'}' after the set comprehension");
+  } else {
+    uint32_t n = 1;
+    while (xiP_is(p, T_COMMA)) {
+      xiP_take(p);
+      if (xiP_is(p, T_RBRACE))
+        break;
+      xiP_expr(p, c);
+      if (++n > XI_DISPLAY_MAX)
+        xiP_fail(p, open.pos, "a set of more than %d items written out", XI_DISPLAY_MAX);
+    }
+    xiP_expect(p, T_RBRACE, "',' or '}' in the set");
+    xiP_emit(p, c, (xiP_ins){K_TUPLE, XI_C_LIST, 0, (uint16_t)n, 0, open.pos});
+  }
+  xiP_emit(p, c, (xiP_ins){K_PY, XI_PY_SET, 0, 1, 0, open.pos});
+}
+
 void xiP_py_dict(xiP_parser *p, xiP_code *c) {
   xiL_token open = xiP_take(p);
   uint32_t n = 0, start = c->n;
@@ -224,10 +246,13 @@ void xiP_py_dict(xiP_parser *p, xiP_code *c) {
     if (xiP_is(p, T_POW))
       xiP_fail(p, xiP_peek(p)->pos, "{**d} is not part of xi: dict(d) copies a dict");
     xiP_expr(p, c);
+    if (!xiP_is(p, T_COLON) && n == 0) { /* {a, b}: a set */
+      set_display(p, c, start, open);
+      p->no_compare = saved;
+      return;
+    }
     if (!xiP_is(p, T_COLON))
-      xiP_fail(p, xiP_peek(p)->pos, n ? "expected ':' and the value"
-                                      : "set displays ({a, b}) are not part of xi: "
-                                        "set([a, b]) makes a set, {'key': value} a dict");
+      xiP_fail(p, xiP_peek(p)->pos, "expected ':' and the value");
     xiP_take(p);
     xiP_expr(p, c);
     if (n == 0 && xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR) {
@@ -308,6 +333,11 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
   xiP_emit(p, c, ins);
 }
 
-void xiP_py_builtin(xiP_parser *p, xiP_code *c, xiL_token name) { py_call(p, c, name, 0); }
+void xiP_py_builtin(xiP_parser *p, xiP_code *c, xiL_token name) {
+  if (xiP_word_is(p, &name, "isinstance") || xiP_word_is(p, &name, "type"))
+    xiP_py_type(p, c, name); /* (pytypes.c) */
+  else
+    py_call(p, c, name, 0);
+}
 
 void xiP_py_method(xiP_parser *p, xiP_code *c, xiL_token name) { py_call(p, c, name, 1); }

@@ -8,7 +8,7 @@
  * source, which the REPL runs (reading it again each time, as repeat does); a
  * def compiles its body to code with locals (K_LET, in pydef.c); print and
  * the strings it prints are read in pyprint.c.  Whatever else Python has
- * (class, with, try ...) gets a message that says what to write in xi.
+ * (global, yield ...) gets a message that says what to write in xi.
  * What the three files share is declared in parse_int.h. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,7 +163,7 @@ void xiP_enter(xiP_parser *p, xi_pos pos) {
 
 /* the next line goes on with one of the keywords kw1, kw2 at column col
    (else, elif): taken, in *out; otherwise nothing is taken */
-static int continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *out) {
+int xiP_continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *out) {
   xiL_lexer lx = p->lx;
   xiL_token tok = p->tok;
   int have = p->have_tok, ended = p->ended;
@@ -185,7 +185,7 @@ static int continues(xiP_parser *p, uint32_t col, int kw1, int kw2, xiL_token *o
    by name, where it would otherwise read as an else without its if */
 static void no_loop_else(xiP_parser *p, xiL_token head, const char *loop) {
   xiL_token e;
-  if (!continues(p, head.pos.col, KW_ELSE, KW_ELSE, &e))
+  if (!xiP_continues(p, head.pos.col, KW_ELSE, KW_ELSE, &e))
     return;
   if (xiP_is(p, T_COLON)) { /* its block read, so that the next statement is after it */
     size_t off, end;
@@ -291,7 +291,7 @@ static void if_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
     xiP_block(p, head.pos.col, kw, &off, &end, &at);
     st->items[k].off = off, st->items[k].end = end, st->items[k].at = at;
     xiP_check_block(p, off, end, at, 0);
-    if (is_else || !continues(p, head.pos.col, KW_ELIF, KW_ELSE, &kw))
+    if (is_else || !xiP_continues(p, head.pos.col, KW_ELIF, KW_ELSE, &kw))
       break;
   }
   p->blocks--;
@@ -456,11 +456,11 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   xiP_take(p);
   if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
       kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN && kw != KW_WHILE && kw != KW_BREAK &&
-      kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS && kw != KW_ASSERT) {
+      kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS && kw != KW_ASSERT && kw != KW_TRY) {
     quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
   }
   if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE || kw == KW_WITH ||
-      kw == KW_CLASS) { /* an error in a header skips its block */
+      kw == KW_CLASS || kw == KW_TRY) { /* an error in a header skips its block */
     jmp_buf outer;
     memcpy(outer, p->fail, sizeof outer);
     if (setjmp(p->fail)) {
@@ -479,6 +479,8 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
       while_stmt(p, st, first);
     else if (kw == KW_WITH)
       xiP_with_stmt(p, st, first);
+    else if (kw == KW_TRY)
+      xiP_try_stmt(p, st, first);
     else
       if_stmt(p, st, first);
     memcpy(p->fail, outer, sizeof outer);
@@ -517,6 +519,9 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   case KW_ELIF:
   case KW_ELSE:
     xiP_fail(p, first.pos, "%.*s without an if before it at the same indentation", n, s);
+  case KW_EXCEPT:
+  case KW_FINALLY:
+    xiP_fail(p, first.pos, "%.*s without a try before it at the same indentation", n, s);
   case KW_ASSERT: /* assert c, msg: the message as print's argument */
     st->kind = S_ASSERT;
     xiP_new_item(p, st, I_COND, xiP_peek(p)->pos);

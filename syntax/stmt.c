@@ -360,6 +360,13 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
     skip_rest(p);
     return;
   }
+  if ((TAG_KIND(tag) == TAG_FOREIGN || TAG_KIND(tag) == TAG_MODULE) && p->python) {
+    xiP_take(p); /* torch = None after a failed import: a module's name given a value, */
+    int assign = xiP_is(p, T_ASSIGN); /* as Python's may be */
+    xiP_put_back(p, &first);
+    if (assign)
+      xiS_set_tag(p->sym, xiP_name_id(p, &first), tag = TAG_NONE);
+  }
   int kw = xiP_keyword(tag);
   if (kw >= 0 && kw != KW_TRUE && kw != KW_FALSE && kw != KW_NONE && kw != KW_NOT &&
       kw != KW_LAMBDA) {

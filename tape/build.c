@@ -315,11 +315,18 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
   case XI_ATTR_FLATTEN:
     return xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){1, 1, count}, pos, out, err);
   case XI_ATTR_FLOAT:
-    if (xiG_dtype_of_flags(n->flags) == XI_DT_FLOAT && !sh.rank) {
-      *out = x; /* float(x) of a float is x */
+    if (xiG_dtype_of_flags(n->flags) == XI_DT_FLOAT && !sh.rank && !g->numpy) {
+      *out = x; /* float(x) of a float is x (in Python's code a node of its own: Python's
+                   float, which type(x) tells from NumPy's, tape/pytype.c) */
       return 0;
     }
     return xiG_op(g, XI_ASFLOAT, x, XI_NONE, NULL, pos, out, err);
+  case XI_ATTR_ROUNDINT: /* (its value is whole already: the int of it is exact) */
+    if (sh.rank || xiG_dtype_of_flags(n->flags) != XI_DT_FLOAT) {
+      *out = x;
+      return 0;
+    }
+    return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err);
   case XI_ATTR_INT:
     return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err);
   case XI_ATTR_UINT8: /* dtype='uint8', .astype(np.uint8): the whole numbers 0 to 255 */

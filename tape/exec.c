@@ -261,6 +261,9 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     *sp -= n;
     if (xiG_holds_container(g, st + *sp, n))
       rc = xiG_py_operands(g, in, st + *sp, (uint32_t)arity, &node, err);
+    else if (g->numpy && (in->op == XI_DIV || in->op == XI_FLOORDIV || in->op == XI_MOD ||
+                          in->op == XI_POW) && xiG_py_zerodiv(g, in->op, st + *sp, in->pos, err))
+      rc = -1; /* 1.0 / 0.0: Python's ZeroDivisionError (pytype.c) */
     else
       rc = xiG_build_op(g, in, st + *sp, &node, err);
     break;

@@ -443,12 +443,26 @@ static int set_dtype(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
   return dt == XI_DT_UINT8 ? xiG_as_uint8(g, i, pos, err) : 0;
 }
 
+/* np.log of a uint8 or bool array: NumPy's float16, whose digits are not
+   xi's binary64 ones (a Python bool or int scalar, as math.log's, is float64) */
+static int no_float16(const xiG_graph *g, int op, uint32_t a, xi_pos pos, xi_err *err) {
+  int da = xiG_dtype_of_flags(g->nodes[a].flags);
+  if (!xiO_float16_ufunc(op) || (da != XI_DT_UINT8 && da != XI_DT_BOOL) ||
+      (da == XI_DT_BOOL && !xiG_is_tensor(&g->nodes[a])))
+    return 0;
+  return xiX_fail(err, pos, "np.%s of a %s array is float16 in NumPy, whose digits are not "
+                            "xi's float64 ones: write x.astype(float) first (NumPy then "
+                            "computes in float64 too)",
+                  xiO_table[op].name, da == XI_DT_UINT8 ? "uint8" : "bool");
+}
+
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
            uint32_t *out, xi_err *err) {
   const xiO_row *row = &xiO_table[op];
   uint32_t i;
   if (xiG_no_tuple(g, a, pos, row->name ? row->name : "this operation", err) ||
-      (b != XI_NONE && xiG_no_tuple(g, b, pos, row->name ? row->name : "this operation", err)))
+      (b != XI_NONE && xiG_no_tuple(g, b, pos, row->name ? row->name : "this operation", err)) ||
+      (b == XI_NONE && no_float16(g, op, a, pos, err)))
     return -1;
   if (row->forward && !g->nodes[a].x && (b == XI_NONE || !g->nodes[b].x)) {
     i = xiG_append(g, op, a, b, pos); /* scalar op scalar: no shape to work out */

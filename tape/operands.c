@@ -61,6 +61,8 @@ int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t ar
   }
   if ((in->op == XI_EQ || in->op == XI_NE) && arity == 2 && !(in->spare & XI_OPF_NP)) {
     int eq;
+    if (!(in->spare & XI_OPF_NOT) && xiG_py_no_exc(g, args[0], args[1], 1, in->pos, err))
+      return -1; /* e == "text": Python compares the exception, False (pytype.c) */
     if ((in->spare & XI_OPF_NOT) ? xiG_py_truth(g, args[0], in->pos, &eq, err)
                                  : xiG_py_equal(g, args[0], args[1], in->pos, &eq, err))
       return -1;
@@ -71,6 +73,9 @@ int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t ar
     *out = word == XI_NONE ? XI_NONE : xiG_constant(g, word, in->pos);
     return *out == XI_NONE ? xiG_oom(g, in->pos, err) : 0;
   }
+  int rs = arity == 2 ? xiG_py_order(g, in->op, args[0], args[1], in->pos, out, err) : 1;
+  if (rs <= 0) /* "a" < "b" (pytype.c) */
+    return rs;
   if (!(in->spare & XI_OPF_NP)) {
     if (arity == 2)
       return xiG_py_op(g, in->op, args[0], args[1], in->pos, out, err);

@@ -141,7 +141,9 @@ void xiG_ag_unsave(xiG_graph *g);
  * Like every node they never change: a list's append makes a new list, which
  * every place that held the old one takes (xiG_replace), as every name of a
  * Python list sees it change. */
-enum { XI_C_KIND, XI_C_TEXT, XI_C_DEPTH };
+enum { XI_C_KIND, XI_C_TEXT, XI_C_DEPTH,
+       XI_C_EXC /* a string that is an except's e (cmd/pytry.c): its class + 1 (XI_EXC_*),
+                   which type(e) names; 0 for any other string */ };
 /* A container's x->args is the item[] of a block that the lists made by
    successive appends share (each sees its first nargs; an append writes
    past the last when no other has): a training loop's append costs O(1). */
@@ -184,6 +186,25 @@ int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_
 int xiG_nditer_next(xiG_graph *g, uint32_t it, xi_pos pos, uint32_t *out, xi_err *err);
 int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err);
+/* (pytype.c) x's type asked by query (an XI_TYQ_*; mask: the types T names): a string
+   or a bool; an error where the answer depends on whether x is Python's number or
+   NumPy's and xi cannot tell which */
+int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, uint32_t *out,
+                xi_err *err);
+/* a / b, a // b, a % b, a ** b of numbers (op: XI_DIV ...) in Python's code: Python's
+   ZeroDivisionError where b is 0 (a ** b: a is 0 and b < 0) and both are Python's
+   numbers (NumPy's give inf or nan, as before); an error too where xi cannot tell */
+int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_err *err);
+/* -1, 0 or 1: strings a and b in Python's order; INT_MIN when they are not two strings */
+int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b);
+/* a < b, <=, >, >= of two strings, as Python orders them: a bool; 1 when a and b are
+   not two strings or op is not one of those (pytype.c) */
+int xiG_py_order(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+                 xi_err *err);
+/* an error where a or b (XI_NONE: none) is an except's e, which Python's str operations
+   (Python's TypeError) and == (eq; not part of xi) do not take as a str (pytype.c) */
+int xiG_py_no_exc(const xiG_graph *g, uint32_t a, uint32_t b, int eq, xi_pos pos,
+                  xi_err *err);
 /* the string whose text is the symbol text */
 int xiG_string(xiG_graph *g, uint32_t text, xi_pos pos, uint32_t *out, xi_err *err);
 /* c[key] of a tuple, list (a whole number, negative from the end) or dict */

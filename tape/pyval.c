@@ -153,6 +153,8 @@ int xiG_str_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_
   if (!(op == XI_ADD && ka == XI_C_STR && kb == XI_C_STR) &&
       !(op == XI_MUL && (ka == XI_C_STR) != (kb == XI_C_STR) && kt < 0))
     return 1;
+  if (xiG_py_no_exc(g, a, b, 0, pos, err)) /* e + "x": e is an exception (pytype.c) */
+    return -1;
   const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[s].x->p[XI_C_TEXT]);
   size_t n = strlen(t), m = 0;
   int32_t k = 1;

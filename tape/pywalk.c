@@ -3,6 +3,7 @@
  * from a whole container: list(), dict(), sorted(), np.array(list), Python's
  * sum, min and max, + and * of lists, ==.  Made and read in pyval.c. */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,9 +252,13 @@ int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos
   uint32_t best = n ? items[0] : XI_NONE;
   for (uint32_t k = 0; k < n && rc == 0; k++) {
     const xiG_node *it = &g->nodes[items[k]];
-    if (xiG_kind(g, items[k]) >= 0 || xiG_count(it) != 1)
+    int c = xiG_py_strcmp(g, items[k], best); /* min(words): Python's order of strings */
+    if (c != INT_MIN)
+      best = k && (max ? c > 0 : c < 0) ? items[k] : best;
+    else if (xiG_kind(g, items[k]) >= 0 || xiG_count(it) != 1 || xiG_kind(g, best) >= 0)
       rc = xiX_fail(err, pos, "%s() here compares numbers, one at a time: not a %s (np.%s "
-                              "takes an array's)", name, xiG_type_of(g, items[k]), name);
+                              "takes an array's)", name,
+                    xiG_type_of(g, xiG_kind(g, best) >= 0 ? best : items[k]), name);
     else if (k && (max ? mpfr_greater_p(xiG_el((xiG_node *)it, 0), xiG_el(&g->nodes[best], 0))
                        : mpfr_less_p(xiG_el((xiG_node *)it, 0), xiG_el(&g->nodes[best], 0))))
       best = items[k]; /* Python's rule: a later one replaces only when greater (less) */
@@ -486,6 +491,9 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
   if ((which == XI_PY_EXTEND || which == XI_PY_INDEX) && xiG_unordered_among(g, args[0], args[0], pos, err))
     return -1;
   switch (which) {
+  case XI_PY_TYPE: /* (the query a whole number the parser wrote) */
+    t = (uint32_t)mpfr_get_ui(g->nodes[args[1]].v, MPFR_RNDN);
+    return xiG_py_type(g, args[0], (int)(t & 7), t >> 3, pos, out, err);
   case XI_PY_LIST:
   case XI_PY_TUPLE:
   case XI_PY_DICT: {

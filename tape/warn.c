@@ -6,12 +6,12 @@
 
 /* NumPy's name for op's ufunc where it warns as IEEE's flags say (a format
    gives inf and nan; xi's own numbers are errors there), or NULL: exp, log,
-   sqrt, log1p, expm1, sinh, cosh always (np.exp(1000)); + - * / ** only with an array
+   log2, log10, sqrt, log1p, expm1, sinh, cosh always (np.exp(1000)); + - * / ** only with an array
    among the operands, as a Python float's arithmetic does not warn */
 static const char *ufunc_of(int op, int arrays) {
   switch (op) {
-  case XI_EXP: case XI_LOG: case XI_SQRT: case XI_LOG1P: case XI_EXPM1: case XI_SINH:
-  case XI_COSH:
+  case XI_EXP: case XI_LOG: case XI_LOG2: case XI_LOG10: case XI_SQRT: case XI_LOG1P:
+  case XI_EXPM1: case XI_SINH: case XI_COSH:
     return xiO_table[op].name;
   case XI_ADD: return arrays ? "add" : NULL;
   case XI_SUB: return arrays ? "subtract" : NULL;
@@ -34,7 +34,8 @@ static int flag(int op, mpfr_srcptr y, mpfr_srcptr x, mpfr_srcptr z) {
     return XI_W_INVALID;
   if (!mpfr_number_p(x) || (z && !mpfr_number_p(z)))
     return -1;
-  int pole = op == XI_LOG || op == XI_LOG1P || (op == XI_DIV && mpfr_zero_p(z)) ||
+  int pole = op == XI_LOG || op == XI_LOG2 || op == XI_LOG10 || op == XI_LOG1P ||
+             (op == XI_DIV && mpfr_zero_p(z)) ||
              (op == XI_POW && mpfr_zero_p(x));
   return pole ? XI_W_DIVIDE : XI_W_OVERFLOW;
 }

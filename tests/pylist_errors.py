@@ -33,7 +33,7 @@ print(max([np.zeros(2), np.ones(2)]))
 print(sum(xs, 10))
 print(sorted([1, 'a']))
 k = f"W{1}"
-u = {1, 2}
+u = {1, 2}  # (a set display and a set comprehension: sets now, no error)
 w = {k for k in xs}
 z = [x * y for x in xs for y in xs]
 nest = []

@@ -1,0 +1,229 @@
+/* pytype.c: what Python's type(x) and isinstance(x, T) would say of a value,
+ * and Python's ZeroDivisionError.  A container, an array, None and a class's
+ * instance have one type.  A number is where Python and NumPy differ: 3.0 is
+ * a float, np.sum(v) a numpy.float64 (a subclass of float), len(v) an int,
+ * np.argmax(v) a numpy.int64 (not a subclass of int); and 1.0 / 0.0 raises
+ * ZeroDivisionError where np.float64(1.0) / 0.0 is inf.  A node does not
+ * record which it is, so its origin is read from how it was computed: a
+ * literal (and arithmetic on literals) is Python's, anything read from an
+ * array is NumPy's, and NumPy's wins in arithmetic, as it does in Python
+ * (1.0 + np.float64(2) is a numpy.float64).  np.exp and math.exp build the
+ * same node, so a function's value is of neither for certain: then an answer
+ * that would differ between the two is an error that says so, never a guess. */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "syntax/parse.h"
+#include "tape/pyval_int.h"
+
+enum { OR_PY, OR_NP, OR_UNKNOWN };
+
+/* is op Python's arithmetic or a comparison (the same rule in Python and NumPy)? */
+static int arithmetic(int op) {
+  switch (op) {
+  case XI_NEG: case XI_ADD: case XI_SUB: case XI_MUL: case XI_DIV: case XI_POW:
+  case XI_MOD: case XI_FLOORDIV: case XI_GT: case XI_GE: case XI_LT: case XI_LE:
+  case XI_EQ: case XI_NE:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* a leaf's constant expression (x = 2 * 3.0): Python's when it is only numbers
+   and arithmetic */
+static int code_origin(const xiP_code *c) {
+  for (uint32_t k = 0; k < c->n; k++) {
+    const xiP_ins *in = &c->ins[k];
+    if (in->kind != K_NUM && !(in->kind == K_OP && arithmetic(in->op) && !in->spare))
+      return OR_UNKNOWN;
+  }
+  return OR_PY;
+}
+
+static int origin(xiG_graph *g, uint32_t i, int depth) {
+  const xiG_node *n = &g->nodes[i];
+  if (xiG_is_tensor(n))
+    return OR_NP;
+  if (n->op == XI_TUPLE || depth > 48 || (g->ag.n && xiG_ag_find(g, i)))
+    return OR_UNKNOWN; /* (a micrograd Value, a torch tensor: neither) */
+  if (n->op == XI_CONST)
+    return OR_PY; /* 3.0, True, np.pi (a Python float, as math.pi) */
+  if (n->op == XI_LEAF)
+    return n->flags & XI_F_LITERAL ? OR_PY
+           : n->flags & XI_F_CODE  ? code_origin(&g->code[n->aux])
+                                   : OR_UNKNOWN; /* (an update step's: its history is gone) */
+  if (n->op == XI_ID)
+    return OR_NP; /* np.float64(x), np.array(x), x.copy() */
+  if (n->op == XI_RESHAPE)
+    return OR_PY; /* x.item(): a scalar made of an array is Python's number */
+  uint32_t na = xiG_nargs(n);
+  int py = 1;
+  for (uint32_t k = 0; k < na; k++) {
+    uint32_t a = xiG_arg(n, k);
+    if (xiG_is_tensor(&g->nodes[a]))
+      return OR_NP; /* np.sum(v), v[0], np.argmax(v) */
+  }
+  if (n->op == XI_TRUNC || n->op == XI_ASFLOAT)
+    return OR_PY; /* int(x), float(x): Python's, whatever x is (x.astype(int) of a NumPy
+                     scalar, NumPy's, builds the same TRUNC: not told apart) */
+  if (!arithmetic(n->op))
+    return OR_UNKNOWN; /* exp(x): np.exp's or math.exp's */
+  for (uint32_t k = 0; k < na; k++) {
+    int o = origin(g, xiG_arg(n, k), depth + 1);
+    if (o == OR_NP)
+      return OR_NP;
+    py &= o == OR_PY;
+  }
+  return py ? OR_PY : OR_UNKNOWN;
+}
+
+/* the types a value may be: one, or two when its origin is not known (the
+   Python number's and the NumPy scalar's) */
+static int types_of(xiG_graph *g, uint32_t i, int t[2]) {
+  int k = xiG_kind(g, i);
+  t[1] = -1;
+  if (k >= 0) {
+    static const int of[] = {[XI_C_TUPLE] = XI_TY_TUPLE, [XI_C_LIST] = XI_TY_LIST,
+                             [XI_C_DICT] = XI_TY_DICT,   [XI_C_STR] = XI_TY_STR,
+                             [XI_C_NONE] = XI_TY_NONE,   [XI_C_SET] = XI_TY_SET,
+                             [XI_C_ULIST] = XI_TY_LIST};
+    t[0] = (size_t)k < sizeof of / sizeof *of && (of[k] || k == XI_C_TUPLE) ? of[k]
+                                                                             : XI_TY_OTHER;
+    if (k == XI_C_STR && g->nodes[i].x->p[XI_C_EXC]) /* except ... as e: the exception */
+      t[0] = XI_TY_OTHER;
+    return 1;
+  }
+  if (xiG_is_tensor(&g->nodes[i])) {
+    t[0] = XI_TY_NDARRAY;
+    return 1;
+  }
+  int dt = xiG_dtype_of_flags(g->nodes[i].flags), o = origin(g, i, 0);
+  int py = dt == XI_DT_INT ? XI_TY_INT : dt == XI_DT_BOOL ? XI_TY_BOOL : XI_TY_FLOAT;
+  int np = dt == XI_DT_INT ? XI_TY_I64 : dt == XI_DT_BOOL ? XI_TY_NPBOOL
+           : dt == XI_DT_UINT8 ? XI_TY_U8 : XI_TY_F64;
+  if (dt == XI_DT_UINT8)
+    o = OR_NP;
+  t[0] = o == OR_NP ? np : py;
+  if (o == OR_UNKNOWN)
+    t[1] = np;
+  return o == OR_UNKNOWN ? 2 : 1;
+}
+
+static const char *const ty_names[XI_TY_COUNT] = {
+    [XI_TY_INT] = "int",          [XI_TY_FLOAT] = "float",       [XI_TY_BOOL] = "bool",
+    [XI_TY_STR] = "str",          [XI_TY_LIST] = "list",         [XI_TY_DICT] = "dict",
+    [XI_TY_TUPLE] = "tuple",      [XI_TY_SET] = "set",           [XI_TY_NONE] = "NoneType",
+    [XI_TY_NDARRAY] = "numpy.ndarray", [XI_TY_F64] = "numpy.float64",
+    [XI_TY_I64] = "numpy.int64",  [XI_TY_NPBOOL] = "numpy.bool_", [XI_TY_U8] = "numpy.uint8",
+    [XI_TY_OTHER] = "?"};
+
+/* the answer for type t: 0 or 1 (a bool), or a string's text */
+static int answer(const xiG_graph *g, uint32_t x, int t, int mode, uint32_t mask, char *text,
+                  size_t n) {
+  int exc = xiG_kind(g, x) == XI_C_STR ? g->nodes[x].x->p[XI_C_EXC] : 0;
+  const char *name = exc ? xiP_exc_name(exc - 1) : t == XI_TY_OTHER ? xiG_type_of(g, x)
+                                                                     : ty_names[t];
+  const char *dot = strchr(name, '.');
+  switch (mode) {
+  case XI_TYQ_NAME: /* type(x).__name__ */
+    snprintf(text, n, "%s", dot ? dot + 1 : name);
+    return 0;
+  case XI_TYQ_CLASS: /* type(x) where it is printed: <class 'numpy.float64'> */
+    snprintf(text, n, "<class '%s%s'>", t == XI_TY_OTHER && xiG_kind(g, x) == XI_C_OBJ
+                                            ? "__main__." : "", name);
+    return 0;
+  default: /* isinstance(x, T), type(x) is T (or in (T1, T2)); object's mask has OTHER */
+    return mask >> t & 1;
+  }
+}
+
+int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, uint32_t *out,
+                xi_err *err) {
+  int t[2], negate = query & 4;
+  query &= 3;
+  int n = types_of(g, x, t);
+  char a[160], b[160];
+  int r0 = answer(g, x, t[0], query, mask, a, sizeof a) ^ !!negate;
+  int r1 = n == 2 ? answer(g, x, t[1], query, mask, b, sizeof b) ^ !!negate : r0;
+  if (n == 2 && (r0 != r1 || (query <= XI_TYQ_CLASS && strcmp(a, b) != 0)))
+    return xiX_fail(err, pos, "xi cannot tell whether this number is Python's %s or NumPy's "
+                              "%s, and the answer depends on it: xi reads a number's origin from "
+                              "how it is computed, not once a name holds it as a value of its "
+                              "own (n = len(X), total += x) nor through a function np. and math. "
+                              "spell alike (exp, sqrt ...): write %s(x) to have Python's",
+                    ty_names[t[0]], ty_names[t[1]] + 6, t[0] == XI_TY_INT ? "int" : "float");
+  if (query <= XI_TYQ_CLASS) {
+    uint32_t sym = xiS_intern(&g->sym, a, strlen(a));
+    return sym == XI_NONE ? xiG_oom(g, pos, err) : xiG_string(g, sym, pos, out, err);
+  }
+  uint32_t sym = xiS_intern(&g->sym, r0 ? "True" : "False", r0 ? 4 : 5);
+  if (sym == XI_NONE || (*out = xiG_constant(g, sym, pos)) == XI_NONE)
+    return xiG_oom(g, pos, err);
+  return 0;
+}
+
+int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_err *err) {
+  xiG_node *a = &g->nodes[args[0]], *b = &g->nodes[args[1]];
+  if (xiG_is_tensor(a) || xiG_is_tensor(b) || a->op == XI_TUPLE || b->op == XI_TUPLE ||
+      a->err || b->err)
+    return 0; /* (an array: NumPy's inf; a container, a value not finite: their own rules) */
+  if (op == XI_POW ? !(mpfr_zero_p(a->v) && mpfr_sgn(b->v) < 0) : !mpfr_zero_p(b->v))
+    return 0; /* (0.0 ** -1: the base is the zero) */
+  int oa = origin(g, args[0], 0), ob = origin(g, args[1], 0);
+  if (oa == OR_NP || ob == OR_NP)
+    return 0; /* NumPy's rule: inf or nan, with its RuntimeWarning */
+  int ints = xiG_dtype_of_flags(g->nodes[args[0]].flags) != XI_DT_FLOAT &&
+             xiG_dtype_of_flags(g->nodes[args[1]].flags) != XI_DT_FLOAT;
+  const char *text = op == XI_POW       ? "0.0 cannot be raised to a negative power"
+                     : op == XI_DIV     ? (ints ? "division by zero" : "float division by zero")
+                     : op == XI_FLOORDIV ? (ints ? "integer division or modulo by zero"
+                                                 : "float floor division by zero")
+                                         : (ints ? "integer modulo by zero" : "float modulo");
+  if (oa == OR_PY && ob == OR_PY)
+    return xiX_fail(err, pos, "ZeroDivisionError: %s", text);
+  return xiX_fail(err, pos, "a division by zero, where xi cannot tell whether these are "
+                            "Python's numbers (ZeroDivisionError: %s) or NumPy's (inf or nan, "
+                            "with a RuntimeWarning): one was computed by a function that np. "
+                            "and math. spell alike, or by an update step; test the divisor "
+                            "first (if b != 0:)", text);
+}
+
+int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b) {
+  if (xiG_kind(g, a) != XI_C_STR || xiG_kind(g, b) != XI_C_STR)
+    return INT_MIN;
+  /* Python's order of strings: code point by code point, which is UTF-8's byte order */
+  int c = strcmp(xiS_name(&g->sym, (uint32_t)g->nodes[a].x->p[XI_C_TEXT]),
+                 xiS_name(&g->sym, (uint32_t)g->nodes[b].x->p[XI_C_TEXT]));
+  return (c > 0) - (c < 0);
+}
+
+int xiG_py_order(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+                 xi_err *err) {
+  int c = xiG_py_strcmp(g, a, b);
+  if ((op != XI_LT && op != XI_LE && op != XI_GT && op != XI_GE) || c == INT_MIN)
+    return 1;
+  int holds = op == XI_LT ? c < 0 : op == XI_LE ? c <= 0 : op == XI_GT ? c > 0 : c >= 0;
+  uint32_t sym = xiS_intern(&g->sym, holds ? "True" : "False", holds ? 4 : 5);
+  if (sym == XI_NONE || (*out = xiG_constant(g, sym, pos)) == XI_NONE)
+    return xiG_oom(g, pos, err);
+  return 0;
+}
+
+int xiG_py_no_exc(const xiG_graph *g, uint32_t a, uint32_t b, int eq, xi_pos pos,
+                  xi_err *err) {
+  for (int k = 0; k < 2; k++) {
+    uint32_t i = k ? b : a;
+    if (i == XI_NONE || xiG_kind(g, i) != XI_C_STR || !g->nodes[i].x->p[XI_C_EXC])
+      continue;
+    const char *c = xiP_exc_name(g->nodes[i].x->p[XI_C_EXC] - 1);
+    if (eq) /* (not Python's error, so never a class an except would catch) */
+      return xiX_fail(err, pos, "e == ... of an except's e is not part of xi: Python compares "
+                                "the %s object, which is never equal to a str, and xi keeps only "
+                                "its text (print(e) writes it)", c);
+    return xiX_fail(err, pos, "TypeError: e is a %s, an exception, not a str: \"...\" + str(e) "
+                              "joins its text in print", c);
+  }
+  return 0;
+}
