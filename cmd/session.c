@@ -139,6 +139,9 @@ static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     return xiX_fail(err, st->target_pos, "%s is a function", name);
   uint32_t mark = g->n, root, bound, was = b && b->kind == B_NODE ? b->node : XI_NONE;
   int rc = xiR_evaluate(s, st, &root, err);
+  if (rc == 0 && g->numpy && was != XI_NONE &&
+      (op == XI_DIV || op == XI_FLOORDIV || op == XI_MOD)) /* x /= 0: ZeroDivisionError */
+    rc = xiG_py_zerodiv(g, op, (const uint32_t[]){was, root}, st->pos, err);
   if (rc == 0 && op >= 0) /* micrograd's and PyTorch's rules for op= first (tape/autograd.c) */
     rc = xiG_ag_update(g, st->name, op, root, mark, st->target_pos, &bound, err);
   if (rc == 0)

@@ -126,9 +126,10 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     return;
   case SP_ZEROS_LIKE:
   case SP_ONES_LIKE: {
+    /* np.full_like(x, 0): x's shape and dtype (zeros of an int array are ints) */
     need(p, a, 1, 1, name, sp == SP_ZEROS_LIKE ? "np.zeros_like(x)" : "np.ones_like(x)");
-    attr(p, c, XI_ATTR_SHAPE, pos);
-    xiP_ins ins = {K_MAKE, sp == SP_ZEROS_LIKE ? XI_MAKE_ZEROS : XI_MAKE_ONES, 0, 1, 0, pos};
+    xiP_emit_num(p, c, sp == SP_ZEROS_LIKE ? "0.0" : "1.0", pos); /* a float array's: no cast */
+    xiP_ins ins = {K_NPCALL, a->dtype >= 0 ? XI_NP_FULL_AS : XI_NP_FULL_LIKE, 0, 2, 3, pos};
     xiP_emit(p, c, ins);
     break;
   }

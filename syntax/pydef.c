@@ -346,9 +346,26 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     cx->effects = 1;
     xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
     return 0;
+  case S_COMMAND: /* np.random.seed(0) in a def (CS231n's init_toy_model): seeds at each call */
+    if (bs->cmd != XI_CMD_SEED)
+      def_fail(p, bs, bs->pos, "a def's body in xi holds assignments (x = ..., a, b = ...), "
+                               "if, for, while and return");
+    if (bs->has_number)
+      xiP_emit(p, &st->code, (xiP_ins){K_NUM, 0, 0, 0,
+                                       xiP_intern(p, p->lx.src + bs->arg.off, bs->arg.len,
+                                                  bs->pos),
+                                       bs->pos});
+    else
+      append(p, &st->code, &bs->code);
+    xiP_emit(p, &st->code, (xiP_ins){K_PY, XI_PY_NPSEED, 0, 1, 0, bs->pos});
+    xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
+    cx->effects = 1;
+    return 0;
   case S_EXPR: /* self.forward(X), update(params, grads) alone: for what it sets or prints */
     if (bs->code.n && (bs->code.ins[bs->code.n - 1].kind == K_METHOD ||
-                       bs->code.ins[bs->code.n - 1].kind == K_CALL)) {
+                       bs->code.ins[bs->code.n - 1].kind == K_CALL ||
+                       (bs->code.ins[bs->code.n - 1].kind == K_PY &&
+                        bs->code.ins[bs->code.n - 1].op == XI_PY_RSEED))) {
       append(p, &st->code, &bs->code);
       cx->effects = 1;
       xiP_emit(p, &st->code, (xiP_ins){K_DROP, 0, 0, 0, 0, bs->pos});
@@ -473,7 +490,7 @@ static int compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_p
   return flow;
 }
 
-/* a parameter's default (lr=0.1): an expression of numbers, into an item
+/* a parameter's default (lr=0.1, y=None): an expression of numbers or None, into an item
    (I_ARG; name: the parameter's index).  Python computes it once, when the
    def runs; xi when a call leaves it out, which is the same number as long as
    it reads no name (nor draws a random one).  A name alone may be a function
@@ -489,15 +506,16 @@ static void default_value(xiP_parser *p, xiP_stmt *st, uint32_t index, int expr)
   xiP_expr(p, &st->items[k].code);
   xiP_code *c = &st->items[k].code;
   if (c->n == 1 && c->ins[0].kind == K_NAME && p->python && !expr) {
-    c->ins[0].spare = XI_NAME_DEFAULT;
+    c->ins[0].spare = XI_NAME_DEFAULT; /* (y=None, CS231n's loss(X, y=None), checked there) */
     return;
   }
+  uint32_t none = xiS_find(p->sym, "None", 4);
   for (uint32_t i = 0; i < c->n; i++) {
     int random = c->ins[i].kind == K_MAKE &&
                  (c->ins[i].op == XI_MAKE_RANDN || c->ins[i].op == XI_MAKE_RAND);
     if (c->ins[i].kind == K_SKIP && c->ins[i].spare == XI_SKIP_LAMBDA)
       i += c->ins[i].arg; /* (a lambda's body is its own) */
-    else if (c->ins[i].kind == K_NAME || c->ins[i].kind == K_CALL ||
+    else if ((c->ins[i].kind == K_NAME && c->ins[i].arg != none) || c->ins[i].kind == K_CALL ||
              c->ins[i].kind == K_DERIV || c->ins[i].kind == K_CALLV || random)
       xiP_fail(p, at, "a default value in xi is a number, or an expression of numbers (lr=0.1)%s: "
                       "Python computes it once, when the def runs, and xi when a call leaves "

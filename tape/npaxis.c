@@ -66,6 +66,28 @@ static int flat(xiG_graph *g, uint32_t *x, xi_pos pos, xi_err *err) {
 
 /* ---- np.prod, np.cumsum, np.cumprod: one op after another along the lines ---- */
 
+/* ints NumPy holds in int64: past 2^63 they wrap around (silently), which xi's do
+   not; in a number format past 2^53, where binary64 may round what int64 keeps */
+static int int64_ok(xiG_graph *g, uint32_t x, xi_pos pos, xi_err *err) {
+  xiG_node *n = &g->nodes[x];
+  if (xiG_dtype_of_flags(n->flags) != XI_DT_INT)
+    return 0;
+  for (uint32_t k = 0; k < xiG_count(n); k++) {
+    mpfr_srcptr v = xiG_el(n, k);
+    if (mpfr_zero_p(v) || !mpfr_number_p(v) || mpfr_get_exp(v) < 54)
+      continue;
+    if (mpfr_get_exp(v) >= 64)
+      return xiX_fail(err, pos, "this product or sum of ints is past 2^63, where NumPy's int64 "
+                                "wraps around (silently) and xi's does not: .astype(float) "
+                                "first gives the floats both agree on");
+    if (xiO_fmt)
+      return xiX_fail(err, pos, "this product or sum of ints is past 2^53, where binary64 may "
+                                "round what NumPy's int64 keeps exact: .astype(float) first, "
+                                "or format mpfr");
+  }
+  return 0;
+}
+
 static int chain(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t *out,
                  xi_err *err) {
   uint32_t x, mark = g->n;
@@ -106,7 +128,7 @@ static int chain(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_
                   : ax == 0 ? (xi_shape){2, 1, xs.cols} : (xi_shape){2, xs.rows, 1};
     rc = xiG_as_shape(g, XI_RESHAPE, *out, to, pos, out, err);
   }
-  return rc || xiG_np_copy(g, *out, mark, pos, out, err);
+  return rc || int64_ok(g, *out, pos, err) || xiG_np_copy(g, *out, mark, pos, out, err);
 }
 
 /* ---- np.diff(a, n=1, axis=-1) ---- */
@@ -295,10 +317,15 @@ int xiG_npaxis(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t 
   case XI_NP_COUNT_NONZERO:
     return count_nonzero(g, s, pos, out, err);
   default:
+    if (sh.rank == 0 && which >= XI_NP_ARGSORT) { /* np.argsort(5.0) is array([0]) */
+      uint32_t zero = xiG_number(g, 0, pos);
+      return zero == XI_NONE ? xiG_oom(g, pos, err)
+                             : xiG_as_shape(g, XI_RESHAPE, zero, (xi_shape){1, 1, 1}, pos,
+                                            out, err);
+    }
     if (sh.rank == 0)
       return xiX_fail(err, pos, "axis -1 is out of bounds for array of dimension 0 (NumPy's "
-                                "AxisError): %s of a number", which <= XI_NP_SORT_STABLE
-                                                                  ? "np.sort" : "np.argsort");
+                                "AxisError): np.sort of a number");
     return sort(g, which, s, pos, out, err);
   }
 }

@@ -182,7 +182,7 @@ static int squeeze(xiG_graph *g, uint32_t x, uint32_t axis, xi_pos pos, uint32_t
 
 static int stack(xiG_graph *g, uint32_t t, uint32_t axis, xi_pos pos, uint32_t *out,
                  xi_err *err) {
-  if (!xiG_is_tuple(g, t))
+  if (!xiG_is_tuple(g, t) || (xiG_kind(g, t) != XI_C_TUPLE && xiG_kind(g, t) != XI_C_LIST))
     return xiX_fail(err, pos, "np.stack takes the arrays as a tuple or a list: "
                               "np.stack((a, b))");
   uint32_t n = g->nodes[t].x->nargs;
@@ -266,6 +266,8 @@ static int broadcast_to(xiG_graph *g, uint32_t x, xi_shape sh, xi_pos pos, uint3
       return xiX_fail(err, pos, "operands could not be broadcast together with remapped "
                                 "shapes [original->remapped]: %s  and requested shape %s "
                                 "(NumPy's ValueError)", a, c);
+  if (too_big(sh, pos, err))
+    return -1;
   if (xiO_same_shape(&xs, &sh)) /* a view of x */
     return xiG_op(g, XI_RESHAPE, x, XI_NONE, (int32_t[XI_NPARAMS]){0, 0, sh.rank,
                   (int32_t)sh.rows, (int32_t)sh.cols, 0, 0}, pos, out, err);
@@ -288,10 +290,12 @@ static int tile(xiG_graph *g, uint32_t x, uint32_t reps, xi_pos pos, uint32_t *o
   /* x as rank axes (1s before), reps as rank numbers (1s before) */
   uint32_t m = xs.rank == 2 ? xs.rows : 1, c = xs.cols;
   int32_t r0 = rank == 2 && n == 2 ? r[0] : 1, r1 = r[n - 1];
-  xi_shape sh = rank == 1 ? (xi_shape){1, 1, c * (uint32_t)r1}
-                          : (xi_shape){2, m * (uint32_t)r0, c * (uint32_t)r1};
-  if (too_big(sh, pos, err))
-    return -1;
+  uint64_t rows = (uint64_t)m * (uint64_t)r0, cols = (uint64_t)c * (uint64_t)r1;
+  if (rows * cols > XI_MAX_ELEMENTS) /* (each under 2^32: their product fits) */
+    return xiX_fail(err, pos, "a tensor of %llu elements is over the limit of %u",
+                    (unsigned long long)(rows * cols), XI_MAX_ELEMENTS);
+  xi_shape sh = rank == 1 ? (xi_shape){1, 1, (uint32_t)cols}
+                          : (xi_shape){2, (uint32_t)rows, (uint32_t)cols};
   uint32_t count = sh.rows * sh.cols;
   int64_t *row = malloc(count * sizeof *row), *col = malloc(count * sizeof *col);
   int rc = row && col ? 0 : xiG_oom(g, pos, err);

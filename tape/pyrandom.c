@@ -86,8 +86,23 @@ static int randrange(xiG_graph *g, int which, const uint32_t *args, uint32_t n, 
                err);
 }
 
+/* np.random.seed(n) in a def: NumPy's generator, an int from 0 to 2^32 - 1 as NumPy insists
+   (at the top it is the seed command, cmd/settings.c) */
+static int np_seed(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
+  const xiG_node *nd = &g->nodes[x];
+  if (xiG_kind(g, x) >= 0 || nd->x || xiG_dtype_of_flags(nd->flags) == XI_DT_FLOAT ||
+      !mpfr_integer_p(nd->v) || mpfr_sgn(nd->v) < 0 || mpfr_cmp_ui(nd->v, 4294967295ul) > 0)
+    return xiX_fail(err, pos, "np.random.seed takes a whole number (an int) from 0 to "
+                              "4294967295");
+  xiG_stmt_rng(g);
+  xiO_seed(&g->rng, (uint32_t)mpfr_get_ui(nd->v, MPFR_RNDN));
+  return xiG_container(g, XI_C_NONE, NULL, 0, pos, out, err);
+}
+
 int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                   uint32_t *out, xi_err *err) {
+  if (which == XI_PY_NPSEED)
+    return np_seed(g, args[0], pos, out, err);
   if (which == XI_PY_RSEED)
     return seed(g, args, n, pos, out, err);
   return randrange(g, which, args, n, pos, out, err);

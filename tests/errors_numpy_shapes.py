@@ -3,7 +3,10 @@
 # with NumPy's own message (checked against python3 + NumPy 1.24: the AxisError
 # and ValueError texts) or, where NumPy would make an array of three axes or an
 # empty one, or print what xi cannot know (np.empty's memory, the order
-# quicksort gives tied elements), a message that says why and what to write.
+# quicksort gives tied elements), or where NumPy's int64 would wrap past 2^63
+# (21! is -4249290049419214848 to NumPy) or binary64 round past 2^53, a message
+# that says why and what to write.
+import numpy as np
 v = np.array([1.0, 2.0, 3.0])
 M = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
 np.expand_dims(M, 0)
@@ -39,4 +42,8 @@ np.sort(v, kind='bogo')
 np.empty((2, 3))
 np.empty_like(v)
 np.prod(M, axis=2)
+np.prod(np.arange(1, 22))
+np.cumprod(np.arange(1, 20))
+np.tile(np.ones((1000, 1000)), (100000, 100000))
+np.broadcast_to(1.0, (100000, 100000))
 print(np.argsort(np.array([1.0, 2.0, 1.0]), kind="stable"), np.sort(np.array([0.0, -0.0]), kind="stable"))

@@ -3,7 +3,8 @@
 # walk in memory order (NumPy's order='K') where xi cannot say the order, its views of the
 # elements and its other flags; Python's random module drawn before random.seed(n) (CPython
 # seeds it from the OS's entropy) or through functions xi does not draw as CPython does; an
-# array of three axes, as FullyConnectedNets.ipynb's affine check makes.  Each line that
+# array of three axes, as FullyConnectedNets.ipynb's affine check makes; np.random.seed
+# inside a def of a number NumPy refuses.  Each line that
 # runs prints what python3 prints (checked by hand against /usr/bin/python3 with NumPy 1.24).
 import numpy as np
 import random
@@ -44,3 +45,11 @@ for v in it:
 more = it.iternext()
 print(A[()])
 x = np.random.randn(10, 2, 3)
+def init_model():
+    np.random.seed(-1)
+    return 0
+print(init_model())
+def init_model2(s):
+    np.random.seed(s)
+    return 0
+print(init_model2(2.5))

@@ -1,7 +1,8 @@
 # np.nditer with flags=['multi_index'], a tuple as an index, and Python's random module, each
 # once: a vector's, a matrix's and a scalar's indices, order='C' and 'F', it.iternext() in a
 # def on the caller's iterator and through a list holding it, x[ix] read, assigned and
-# updated (x[ix] += 1), a tuple index inside a def changing the caller's array;
+# updated (x[ix] += 1), a tuple index inside a def changing the caller's array; random.seed and
+# np.random.seed inside a def (seeding at each call), a default of None (y=None);
 # random.seed of 0, of a large int and of a negative one, randrange with one, two and
 # three arguments (a negative step), randint, and draws spread over 2^40 (bits past 32).
 import numpy as np
@@ -60,3 +61,17 @@ random.seed(-42)
 print([randrange(10) for _ in range(8)])
 random.seed(231)
 print(tuple([randrange(m) for m in M.shape]))
+
+def reseed(n):
+    random.seed(n)
+    np.random.seed(n + 1)
+    return randrange(100)
+
+print(reseed(7), np.random.randint(100), randrange(100), reseed(7), np.random.randint(100))
+
+def toy(y=None, reg=0.0):
+    if y is None:
+        return reg
+    return y + reg
+
+print(toy(), toy(2.0), toy(reg=0.5))

@@ -79,3 +79,5 @@ ranked = np.array([0.3, -1.2, 0.8])
 alias = ranked
 ranked.sort()
 print("sorted in place:", ranked, alias)
+counts = np.array([2, 0, 5])
+print("zeros like the counts:", np.zeros_like(counts), np.ones_like(counts > 0), np.argsort(4.0))

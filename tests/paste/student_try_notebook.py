@@ -105,3 +105,12 @@ except ArithmeticError as e:
     print(type(e).__name__, "caught by except ArithmeticError:", e)
 finally:
     print("done")
+
+# an average over no samples
+total = 0.0
+count = 0
+try:
+    total /= count
+except ZeroDivisionError as e:
+    print("no samples:", e)
+print(total)
