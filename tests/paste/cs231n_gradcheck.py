@@ -2,18 +2,17 @@
 # (eval_numerical_gradient walking np.nditer's multi_index, eval_numerical_gradient_array,
 # grad_check_sparse drawing its indices with random.randrange, rel_error), softmax_loss_naive
 # (loops) against softmax_loss_vectorized, svm_loss_naive and affine_forward/affine_backward,
-# checked numerically as the notebooks check them, on small seeded data.
-# Two changes from the student's code (tests/paste/ref/cs231n_gradcheck_lambda.py, which
-# passes each loss as a lambda): the helpers call a def f the script redefines before each
-# check, and the affine layer's x is (4, 6), where FullyConnectedNets.ipynb's is (10, 2, 3)
-# (xi's arrays have two axes at most).
+# checked numerically as the notebooks check them, each loss passed as a lambda
+# (f = lambda w: softmax_loss_naive(w, X_dev, y_dev, 0.0)[0]), on small seeded data.
+# One change from the student's code: the affine layer's x is (4, 6), where
+# FullyConnectedNets.ipynb's is (10, 2, 3) (xi's arrays have two axes at most).
 # regen: NumPy without AVX512
 import numpy as np
 import random
 from random import randrange
 
 
-def eval_numerical_gradient(x, verbose=True, h=0.00001):
+def eval_numerical_gradient(f, x, verbose=True, h=0.00001):
     """
     a naive implementation of numerical gradient of f at x
     - f should be a function that takes a single argument
@@ -44,7 +43,7 @@ def eval_numerical_gradient(x, verbose=True, h=0.00001):
     return grad
 
 
-def eval_numerical_gradient_array(x, df, h=1e-5):
+def eval_numerical_gradient_array(f, x, df, h=1e-5):
     """
     Evaluate a numeric gradient for a function that accepts a numpy
     array and returns a numpy array.
@@ -66,7 +65,7 @@ def eval_numerical_gradient_array(x, df, h=1e-5):
     return grad
 
 
-def grad_check_sparse(x, analytic_grad, num_checks=10, h=1e-5):
+def grad_check_sparse(f, x, analytic_grad, num_checks=10, h=1e-5):
     """
     sample a few random elements and only return numerical
     in this dimensions.
@@ -216,16 +215,14 @@ print('loss: %f' % loss)
 print('sanity check: %f' % (-np.log(1.0 / num_classes)))
 
 # numerically check the gradient, every element
-def f(w):
-    return softmax_loss_naive(w, X_dev, y_dev, 0.0)[0]
-grad_numerical = eval_numerical_gradient(W)
+f = lambda w: softmax_loss_naive(w, X_dev, y_dev, 0.0)[0]
+grad_numerical = eval_numerical_gradient(f, W)
 print('softmax naive gradient relative error: %e' % rel_error(grad_numerical, grad))
 
 # and a few random elements, with regularization
 loss, grad = softmax_loss_naive(W, X_dev, y_dev, 5e1)
-def f(w):
-    return softmax_loss_naive(w, X_dev, y_dev, 5e1)[0]
-grad_check_sparse(W, grad, 5)
+f = lambda w: softmax_loss_naive(w, X_dev, y_dev, 5e1)[0]
+grad_check_sparse(f, W, grad, 5)
 
 # naive against vectorized
 loss_naive, grad_naive = softmax_loss_naive(W, X_dev, y_dev, 0.000005)
@@ -238,10 +235,9 @@ print('Gradient difference: %f' % grad_difference)
 W = np.random.randn(dim, num_classes) * 0.01
 loss, grad = svm_loss_naive(W, X_dev, y_dev, 0.000005)
 print('svm loss: %f' % (loss, ))
-def f(w):
-    return svm_loss_naive(w, X_dev, y_dev, 0.0)[0]
+f = lambda w: svm_loss_naive(w, X_dev, y_dev, 0.0)[0]
 loss, grad = svm_loss_naive(W, X_dev, y_dev, 0.0)
-grad_numerical = grad_check_sparse(W, grad)
+grad_numerical = grad_check_sparse(f, W, grad)
 
 # affine layer: forward and backward, checked as in FullyConnectedNets.ipynb
 np.random.seed(231)
@@ -250,15 +246,9 @@ w = np.random.randn(6, 5)
 b = np.random.randn(5)
 dout = np.random.randn(4, 5)
 
-def f(x):
-    return affine_forward(x, w, b)[0]
-dx_num = eval_numerical_gradient_array(x, dout)
-def f(w):
-    return affine_forward(x, w, b)[0]
-dw_num = eval_numerical_gradient_array(w, dout)
-def f(b):
-    return affine_forward(x, w, b)[0]
-db_num = eval_numerical_gradient_array(b, dout)
+dx_num = eval_numerical_gradient_array(lambda x: affine_forward(x, w, b)[0], x, dout)
+dw_num = eval_numerical_gradient_array(lambda w: affine_forward(x, w, b)[0], w, dout)
+db_num = eval_numerical_gradient_array(lambda b: affine_forward(x, w, b)[0], b, dout)
 
 _, cache = affine_forward(x, w, b)
 dx, dw, db = affine_backward(dout, cache)

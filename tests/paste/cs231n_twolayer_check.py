@@ -1,14 +1,13 @@
 # CS231n assignment 1's two_layer_net notebook, its gradient check as a student runs it:
 # init_toy_model() seeding NumPy inside a def, TwoLayerNet.loss(self, X, y=None, reg=0.0)
 # with its hand-written backward pass, and for each parameter
-# eval_numerical_gradient(f, net.params[param_name], verbose=False), which changes the
-# net's own array in place (x[ix] = oldval + h) so that f, reading net.params, sees it.
-# The student writes f = lambda W: net.loss(X, y, reg=0.05)[0] (ref/cs231n_twolayer_check_lambda.py);
-# here f is a def the helper calls. It stopped at y=None, then at np.random.seed in a def.
+# f = lambda W: net.loss(X, y, reg=0.05)[0] and eval_numerical_gradient(f,
+# net.params[param_name], verbose=False), which changes the net's own array in place
+# (x[ix] = oldval + h) so that f, reading net.params, sees it. Run unchanged.
 # regen: NumPy without AVX512
 import numpy as np
 
-def eval_numerical_gradient(x, verbose=True, h=0.00001):
+def eval_numerical_gradient(f, x, verbose=True, h=0.00001):
     fx = f(x)
     grad = np.zeros_like(x)
     it = np.nditer(x, flags=['multi_index'], op_flags=['readwrite'])
@@ -81,7 +80,6 @@ X, y = init_toy_data()
 loss, grads = net.loss(X, y, reg=0.05)
 print('loss', loss)
 for param_name in grads:
-    def f(W):
-        return net.loss(X, y, reg=0.05)[0]
-    param_grad_num = eval_numerical_gradient(net.params[param_name], verbose=False)
+    f = lambda W: net.loss(X, y, reg=0.05)[0]
+    param_grad_num = eval_numerical_gradient(f, net.params[param_name], verbose=False)
     print('%s max relative error: %e' % (param_name, rel_error(param_grad_num, grads[param_name])))
