@@ -125,7 +125,9 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
   if (kind == XI_C_STR) {
     const char *t = xiS_name(&g->sym, (uint32_t)x->p[XI_C_TEXT]);
     int exc = x->p[XI_C_EXC]; /* except ... as e: repr(e) is KeyError('z'), its class's */
-    if (repr && exc) {
+    if (repr && x->p[XI_C_DTYPE]) /* x.dtype: dtype('float64') */
+      xiW_put(b, "dtype('%s')", t);
+    else if (repr && exc) {
       xiW_put(b, "%s(", xiP_exc_name(exc - 1));
       if (exc - 1 == XI_EXC_KEY) /* (str(e) is repr of the key already) */
         xiW_str(b, t, strlen(t));
@@ -216,11 +218,23 @@ static int value_text(xiR_session *s, xiW_buf *b, uint32_t i, const char *spec, 
                       int xi, int repr, xiW_buf *note, xi_pos at, xi_err *err) {
   xiG_node *n = &s->g.nodes[i];
   int kind = xiG_kind(&s->g, i);
-  if (kind == XI_C_STR && len) { /* f"{name:>8}" */
+  if (kind == XI_C_STR && len) { /* f"{name:>8}", '%6r' % name: its text or its repr padded */
     char why[256];
     const char *t = xiS_name(&s->g.sym, (uint32_t)n->x->p[XI_C_TEXT]);
-    return xiW_py_format_str(b, t, spec, len, why, sizeof why) ? xiX_fail(err, at, "%s", why)
-                                                                : 0;
+    xiW_buf r = {0};
+    if (repr && n->x->p[XI_C_DTYPE])
+      xiW_put(&r, "dtype('%s')", t);
+    else if (repr)
+      xiW_py_str_repr(&r, t);
+    if (repr)
+      xiW_str(&r, "", 1); /* (its end) */
+    if (repr && r.failed) {
+      xiW_free(&r);
+      return xiG_oom(&s->g, at, err);
+    }
+    int rc = xiW_py_format_str(b, repr ? r.s : t, spec, len, why, sizeof why);
+    xiW_free(&r);
+    return rc ? xiX_fail(err, at, "%s", why) : 0;
   }
   if (kind >= 0) {
     if (len)
@@ -279,6 +293,14 @@ static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32
         rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
       if (rc == 0 && it->conv == 'S' && xiG_py_no_exc(g, root, XI_NONE, 0, it->pos, err))
         rc = -1; /* "error: " + e: an exception, not a str, as Python says */
+      else if (rc == 0 && !it->conv && it->len && xiG_is_dtype(g, root))
+        rc = xiX_fail(err, it->pos, "TypeError: unsupported format string passed to "
+                                    "numpy.dtype[%s].__format__: f\"{x.dtype!s:>8}\" pads its "
+                                    "name", xiS_name(&g->sym, (uint32_t)g->nodes[root].x->p[XI_C_TEXT]));
+      else if (rc == 0 && it->conv == 'S' && xiG_is_dtype(g, root)) /* "a" + x.dtype */
+        rc = xiX_fail(err, it->pos, "TypeError: can only concatenate str (not "
+                                    "\"numpy.dtype[%s]\") to str: str(x.dtype) is its name",
+                      xiS_name(&g->sym, (uint32_t)g->nodes[root].x->p[XI_C_TEXT]));
       else if (rc == 0 && it->conv == 'S' && xiG_kind(g, root) != XI_C_STR) /* "a" + x */
         rc = xiX_fail(err, it->pos, "TypeError: can only concatenate str (not %s%s%s) to str: "
                                     "str(x) is x's text, \"loss \" + str(L)",

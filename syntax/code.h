@@ -154,6 +154,7 @@ enum {
   XI_ATTR_SHAPE, /* its shape as a tuple */
   XI_ATTR_SIZE,  /* its number of elements */
   XI_ATTR_NDIM,  /* its rank */
+  XI_ATTR_DTYPE, /* x.dtype: its NumPy dtype, a string that prints as one (tape/pytype.c) */
   XI_ATTR_LEN,   /* len(x): rows of a matrix, elements of a vector */
   XI_ATTR_ITEM,  /* x.item(): the one element, as a scalar */
   XI_ATTR_FLATTEN, /* x.flatten(), x.ravel(): a vector */

@@ -94,9 +94,10 @@ static const np_row math_rows[] = {
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {NULL, 0, 0, NULL, NULL}};
 
-/* after a value's '.': attributes (T, shape, size, ndim) and methods */
+/* after a value's '.': attributes (T, shape, size, ndim, dtype) and methods */
 static const np_row method_rows[] = {
     SP("T", SP_T), SP("shape", SP_SHAPE), SP("size", SP_SIZE), SP("ndim", SP_NDIM),
+    SP("dtype", SP_DTYPE),
     SP("copy", SP_COPY), FN("sum", "sum", REDUCE), FN("mean", "mean", REDUCE),
     FN("max", "max", REDUCE), FN("argmax", "argmax", REDUCE), FN("min", "min", REDUCE),
     FN("argmin", "argmin", REDUCE), FN("var", "var", REDUCE " ddof"),
@@ -457,7 +458,8 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
     return;
   const np_row *r = find(method_rows, p->lx.src + t.off, t.len);
   int attribute = r && r->kind == NP_SP && (r->sp == SP_T || r->sp == SP_SHAPE ||
-                                            r->sp == SP_SIZE || r->sp == SP_NDIM);
+                                            r->sp == SP_SIZE || r->sp == SP_NDIM ||
+                                            r->sp == SP_DTYPE);
   if (p->python && r && r->kind == NP_PY && strcmp(r->name, "get") == 0 &&
       !xiP_is(p, T_LP) && !xiP_assignment(xiP_peek(p)->type)) {
     xiP_emit(p, c, (xiP_ins){K_FUNC, XI_FN_GET, 0, 0, xiP_intern(p, "get", 3, t.pos),
@@ -482,7 +484,7 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
   }
   if (attribute && !(r->sp == SP_T && xiP_is(p, T_LP))) {
     static const int which[] = {[SP_SHAPE] = XI_ATTR_SHAPE, [SP_SIZE] = XI_ATTR_SIZE,
-                                [SP_NDIM] = XI_ATTR_NDIM};
+                                [SP_NDIM] = XI_ATTR_NDIM, [SP_DTYPE] = XI_ATTR_DTYPE};
     if (r->sp == SP_T)
       xiP_emit_op(p, c, XI_TRANSPOSE, dot.pos);
     else

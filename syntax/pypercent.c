@@ -333,7 +333,7 @@ static void format_field(xiP_parser *p, xiP_stmt *st, job *j, uint32_t k, char c
   xiP_item *it = xiP_new_item(p, st, I_VALUE, j->at[k]);
   if (xiP_code_copy(&it->code, &j->vals[k]))
     xiP_fail(p, at, "out of memory");
-  it->conv = conv ? conv : 's';
+  it->conv = conv; /* (0: format(x, spec), which a dtype refuses; 's': str(x) first) */
   if (ns) {
     it->text = malloc(ns + 1);
     if (!it->text)

@@ -278,6 +278,8 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     *out = x;
     return xiG_no_view(g, x, pos, err);
   }
+  if (which == XI_ATTR_DTYPE) /* (a Python number has none: Python's or NumPy's) */
+    return xiG_py_dtype(g, x, pos, out, err);
   if (which == XI_ATTR_PRINTOPTS) /* (its options are a tuple) */
     return xiX_fail(err, pos, "np.set_printoptions(...) is a statement of its own");
   if (n->op == XI_TUPLE && which == XI_ATTR_LEN)

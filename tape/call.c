@@ -386,7 +386,8 @@ int xiG_py_keyed(xiG_graph *g, int which, int given, const uint32_t *args, uint3
       rc = xiX_fail(err, pos, "%s() of an empty sequence (ValueError)", name);
     for (uint32_t k = 0; k < m && rc == 0; k++) {
       uint32_t a = keys[k];
-      if ((xiG_kind(g, a) >= 0 && xiG_kind(g, a) != XI_C_STR) || xiG_is_tensor(&g->nodes[a]) ||
+      if ((xiG_kind(g, a) >= 0 && (xiG_kind(g, a) != XI_C_STR || xiG_is_dtype(g, a))) ||
+          xiG_is_tensor(&g->nodes[a]) ||
           (xiG_kind(g, a) == XI_C_STR) != (xiG_kind(g, keys[0]) == XI_C_STR))
         rc = xiX_fail(err, pos, "%s() compares numbers, or strings (key= gave a %s)", name,
                       xiG_type_of(g, a));

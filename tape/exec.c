@@ -237,9 +237,9 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_ATTR: {
     uint32_t x = st[--*sp];
-    if (xiG_kind(g, x) == XI_C_OBJ && in->op <= XI_ATTR_NDIM) { /* net.size: the object's */
+    if (xiG_kind(g, x) == XI_C_OBJ && in->op <= XI_ATTR_DTYPE) { /* net.size: the object's */
       static const char *const word[] = {[XI_ATTR_SHAPE] = "shape", [XI_ATTR_SIZE] = "size",
-                                         [XI_ATTR_NDIM] = "ndim"};
+                                         [XI_ATTR_NDIM] = "ndim", [XI_ATTR_DTYPE] = "dtype"};
       uint32_t id = xiS_intern(&g->sym, word[in->op], strlen(word[in->op]));
       rc = id == XI_NONE ? xiG_oom(g, in->pos, err)
                          : xiG_getattr(g, x, id, in->pos, &node, err);

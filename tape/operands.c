@@ -98,7 +98,8 @@ int xiG_container_attr(xiG_graph *g, int which, uint32_t c, xi_pos pos, uint32_t
   if (which == XI_ATTR_ARRAY)
     return xiG_as_array(g, c, pos, out, err);
   uint32_t n = 0;
-  if (xiG_kind(g, c) == XI_C_STR) { /* its characters, as Python counts them */
+  if (xiG_is_dtype(g, c)) { /* len(x.dtype): its fields, none (NumPy's) */
+  } else if (xiG_kind(g, c) == XI_C_STR) { /* its characters, as Python counts them */
     for (const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT]); *t; t++)
       n += (*t & 0xC0) != 0x80;
   } else if (xiG_kind(g, c) == XI_C_SET || xiG_kind(g, c) == XI_C_ULIST) {

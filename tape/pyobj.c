@@ -272,6 +272,8 @@ int xiG_getattr(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, uint32_t *o
                 xi_err *err) {
   if (xiG_kind(g, x) == XI_C_NDITER) /* it.multi_index, it.finished */
     return xiG_nditer_attr(g, x, name, pos, out, err);
+  if (xiG_is_dtype(g, x) && strcmp(xiS_name(&g->sym, name), "name") == 0) /* x.dtype.name */
+    return xiG_string(g, (uint32_t)g->nodes[x].x->p[XI_C_TEXT], pos, out, err);
   if (xiG_kind(g, x) != XI_C_OBJ)
     return no_attribute(g, x, name, pos, err);
   uint32_t prefix = g->obj[object_id(g, x)].prefix;

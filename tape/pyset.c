@@ -127,7 +127,7 @@ int xiG_str_slice(xiG_graph *g, uint32_t s, const uint32_t *bounds, xi_pos pos, 
    that is not a str) */
 static int str_join(xiG_graph *g, uint32_t sep, uint32_t c, xi_pos pos, uint32_t *out,
                  xi_err *err) {
-  if (xiG_kind(g, sep) != XI_C_STR)
+  if (xiG_kind(g, sep) != XI_C_STR || xiG_is_dtype(g, sep))
     return xiX_fail(err, pos, "'%s' object has no attribute 'join' (a str has it: "
                               "' '.join(words))", xiG_type_of(g, sep));
   uint32_t n;
@@ -140,7 +140,7 @@ static int str_join(xiG_graph *g, uint32_t sep, uint32_t c, xi_pos pos, uint32_t
     uint32_t item;
     if ((rc = xiG_walk_item(g, c, k, pos, &item, err)))
       break;
-    if (xiG_kind(g, item) != XI_C_STR) {
+    if (xiG_kind(g, item) != XI_C_STR || xiG_is_dtype(g, item)) {
       rc = xiX_fail(err, pos, "TypeError: sequence item %u: expected str instance, %s found",
                     k, xiG_type_of(g, item));
       break;
@@ -221,9 +221,13 @@ static int make_set(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, 
 int xiG_unordered_has(xiG_graph *g, uint32_t c, uint32_t x, xi_pos pos, int *found,
                       xi_err *err) {
   *found = 0;
-  for (uint32_t k = 0; k < g->nodes[c].x->nargs && !*found; k++)
-    if (xiG_py_equal(g, x, g->nodes[c].x->args[k], pos, found, err))
+  for (uint32_t k = 0; k < g->nodes[c].x->nargs && !*found; k++) {
+    uint32_t item = g->nodes[c].x->args[k];
+    if (xiG_is_dtype(g, x) != xiG_is_dtype(g, item))
+      continue; /* (x.dtype == 'float64', but their hashes differ: a set tells them apart) */
+    if (xiG_py_equal(g, x, item, pos, found, err))
       return -1;
+  }
   return 0;
 }
 
@@ -240,9 +244,9 @@ int xiG_sort_keyed(xiG_graph *g, uint32_t *items, const uint32_t *keys, uint32_t
                    xi_pos pos, xi_err *err) {
   const uint32_t *key = keys ? keys : items;
   for (uint32_t k = 0; k < n; k++) {
-    int str = xiG_kind(g, key[k]) == XI_C_STR;
+    int str = xiG_kind(g, key[k]) == XI_C_STR && !xiG_is_dtype(g, key[k]);
     if ((!str && (xiG_kind(g, key[k]) >= 0 || xiG_is_tensor(&g->nodes[key[k]]))) ||
-        str != (xiG_kind(g, key[0]) == XI_C_STR))
+        str != (xiG_kind(g, key[0]) == XI_C_STR)) /* (a dtype's order is NumPy's casting) */
       return xiX_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them%s)",
                       xiG_type_of(g, key[k]), keys ? ", from key=" : "");
   }

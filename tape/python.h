@@ -167,8 +167,11 @@ void xiG_ag_unsave(xiG_graph *g);
  * every place that held the old one takes (xiG_replace), as every name of a
  * Python list sees it change. */
 enum { XI_C_KIND, XI_C_TEXT, XI_C_DEPTH,
-       XI_C_EXC /* a string that is an except's e (cmd/pytry.c): its class + 1 (XI_EXC_*),
-                   which type(e) names; 0 for any other string */ };
+       XI_C_EXC, /* a string that is an except's e (cmd/pytry.c): its class + 1 (XI_EXC_*),
+                    which type(e) names; 0 for any other string */
+       XI_C_DTYPE /* 1: a string that is x.dtype, NumPy's dtype, its text its name
+                     ('float64'): print and f-strings write it, repr writes
+                     dtype('float64') (pytype.c); 0 for any other string */ };
 /* A container's x->args is the item[] of a block that the lists made by
    successive appends share (each sees its first nargs; an append writes
    past the last when no other has): a training loop's append costs O(1). */
@@ -184,6 +187,10 @@ void xiG_items_release(uint32_t *args);
 #define XI_C_NEST 100 /* containers inside containers */
 static inline int xiG_kind(const xiG_graph *g, uint32_t i) {
   return g->nodes[i].op == XI_TUPLE ? g->nodes[i].x->p[XI_C_KIND] : -1;
+}
+/* a string that is x.dtype (pytype.c): never read as a str's characters, length or order */
+static inline int xiG_is_dtype(const xiG_graph *g, uint32_t i) {
+  return xiG_kind(g, i) == XI_C_STR && g->nodes[i].x->p[XI_C_DTYPE];
 }
 /* "list", "dict", "str", "tuple" ...: a container's kind as Python names it */
 const char *xiG_kind_name(int kind);
@@ -216,18 +223,24 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
    NumPy's and xi cannot tell which */
 int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, uint32_t *out,
                 xi_err *err);
+/* x.dtype: NumPy's dtype of an array or a NumPy scalar, a string marked XI_C_DTYPE;
+   Python's AttributeError for a Python number, an error where xi cannot tell which */
+int xiG_py_dtype(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err);
 /* a / b, a // b, a % b, a ** b of numbers (op: XI_DIV ...) in Python's code: Python's
    ZeroDivisionError where b is 0 (a ** b: a is 0 and b < 0) and both are Python's
    numbers (NumPy's give inf or nan, as before); an error too where xi cannot tell */
 int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_err *err);
-/* -1, 0 or 1: strings a and b in Python's order; INT_MIN when they are not two strings */
+/* -1, 0 or 1: strings a and b in Python's order; INT_MIN when they are not two strings
+   (an x.dtype is not one) */
 int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b);
 /* a < b, <=, >, >= of two strings, as Python orders them: a bool; 1 when a and b are
    not two strings or op is not one of those (pytype.c) */
 int xiG_py_order(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
                  xi_err *err);
 /* an error where a or b (XI_NONE: none) is an except's e, which Python's str operations
-   (Python's TypeError) and == (eq; not part of xi) do not take as a str (pytype.c) */
+   (Python's TypeError) and == (eq; not part of xi) do not take as a str; or an x.dtype
+   joined to a str (a and b both given: Python's TypeError) or compared (eq) with a
+   str that is not a dtype's own name ('float' is float64 to NumPy: not part of xi) */
 int xiG_py_no_exc(const xiG_graph *g, uint32_t a, uint32_t b, int eq, xi_pos pos,
                   xi_err *err);
 /* the string whose text is the symbol text */

@@ -91,8 +91,8 @@ static int types_of(xiG_graph *g, uint32_t i, int t[2]) {
                              [XI_C_ULIST] = XI_TY_LIST};
     t[0] = (size_t)k < sizeof of / sizeof *of && (of[k] || k == XI_C_TUPLE) ? of[k]
                                                                              : XI_TY_OTHER;
-    if (k == XI_C_STR && g->nodes[i].x->p[XI_C_EXC]) /* except ... as e: the exception */
-      t[0] = XI_TY_OTHER;
+    if (k == XI_C_STR && (g->nodes[i].x->p[XI_C_EXC] || g->nodes[i].x->p[XI_C_DTYPE]))
+      t[0] = XI_TY_OTHER; /* except ... as e: the exception; x.dtype: a numpy.dtype */
     return 1;
   }
   if (xiG_is_tensor(&g->nodes[i])) {
@@ -122,9 +122,15 @@ static const char *const ty_names[XI_TY_COUNT] = {
 /* the answer for type t: 0 or 1 (a bool), or a string's text */
 static int answer(const xiG_graph *g, uint32_t x, int t, int mode, uint32_t mask, char *text,
                   size_t n) {
-  int exc = xiG_kind(g, x) == XI_C_STR ? g->nodes[x].x->p[XI_C_EXC] : 0;
-  const char *name = exc ? xiP_exc_name(exc - 1) : t == XI_TY_OTHER ? xiG_type_of(g, x)
-                                                                     : ty_names[t];
+  int str = xiG_kind(g, x) == XI_C_STR, exc = str ? g->nodes[x].x->p[XI_C_EXC] : 0;
+  char dtype[40];
+  if (str && g->nodes[x].x->p[XI_C_DTYPE]) /* type(x.dtype): numpy.dtype[float64] */
+    snprintf(dtype, sizeof dtype, "numpy.dtype[%s]",
+             xiS_name(&g->sym, (uint32_t)g->nodes[x].x->p[XI_C_TEXT]));
+  const char *name = exc ? xiP_exc_name(exc - 1)
+                     : str && g->nodes[x].x->p[XI_C_DTYPE] ? dtype
+                     : t == XI_TY_OTHER ? xiG_type_of(g, x)
+                                        : ty_names[t];
   const char *dot = strchr(name, '.');
   switch (mode) {
   case XI_TYQ_NAME: /* type(x).__name__ */
@@ -164,6 +170,38 @@ int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, 
   return 0;
 }
 
+int xiG_py_dtype(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
+  const xiG_node *n = &g->nodes[x];
+  int t[2], k = types_of(g, x, t);
+  if (n->op == XI_TUPLE || t[0] == XI_TY_OTHER)
+    return xiX_fail(err, pos, "AttributeError: '%s' object has no attribute 'dtype'",
+                    xiG_type_of(g, x));
+  if (k == 2) /* (3.0 or np.float64(3.0): only NumPy's has a dtype) */
+    return xiX_fail(err, pos, "xi cannot tell whether this number is Python's %s, which has no "
+                              ".dtype, or NumPy's %s: xi reads a number's origin from how it is "
+                              "computed, not through a function np. and math. spell alike (exp, "
+                              "sqrt ...) nor once a name holds it as a value of its own",
+                    ty_names[t[0]], ty_names[t[1]] + 6);
+  if (t[0] <= XI_TY_BOOL) /* (Python's int, float, bool) */
+    return xiX_fail(err, pos, "AttributeError: '%s' object has no attribute 'dtype'",
+                    ty_names[t[0]]);
+  int dt = xiG_dtype_of_flags(n->flags);
+  const char *name = dt == XI_DT_UINT8  ? "uint8"
+                     : dt == XI_DT_BOOL ? "bool"
+                     : dt == XI_DT_INT  ? "int64"
+                     : xiO_formats[xiO_fmt].numpy ? xiO_formats[xiO_fmt].numpy
+                     : xiO_fmt == XI_FMT_MPFR ? "float64"
+                                              : NULL;
+  if (!name) /* (bfloat16: not one of NumPy's) */
+    return xiX_fail(err, pos, "NumPy has no dtype for %s, the number format in effect",
+                    xiO_formats[xiO_fmt].name);
+  uint32_t sym = xiS_intern(&g->sym, name, strlen(name));
+  if (sym == XI_NONE || xiG_string(g, sym, pos, out, err))
+    return sym == XI_NONE ? xiG_oom(g, pos, err) : -1;
+  g->nodes[*out].x->p[XI_C_DTYPE] = 1;
+  return 0;
+}
+
 int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_err *err) {
   xiG_node *a = &g->nodes[args[0]], *b = &g->nodes[args[1]];
   if (xiG_is_tensor(a) || xiG_is_tensor(b) || a->op == XI_TUPLE || b->op == XI_TUPLE ||
@@ -193,6 +231,8 @@ int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_er
 int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b) {
   if (xiG_kind(g, a) != XI_C_STR || xiG_kind(g, b) != XI_C_STR)
     return INT_MIN;
+  if (xiG_is_dtype(g, a) || xiG_is_dtype(g, b))
+    return INT_MIN; /* (a dtype's < is NumPy's casting order, not its name's) */
   /* Python's order of strings: code point by code point, which is UTF-8's byte order */
   int c = strcmp(xiS_name(&g->sym, (uint32_t)g->nodes[a].x->p[XI_C_TEXT]),
                  xiS_name(&g->sym, (uint32_t)g->nodes[b].x->p[XI_C_TEXT]));
@@ -202,6 +242,10 @@ int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b) {
 int xiG_py_order(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
                  xi_err *err) {
   int c = xiG_py_strcmp(g, a, b);
+  if ((op == XI_LT || op == XI_LE || op == XI_GT || op == XI_GE) &&
+      (xiG_is_dtype(g, a) || xiG_is_dtype(g, b)))
+    return xiX_fail(err, pos, "< and > of a dtype (NumPy's order of safe casts) are not part "
+                              "of xi");
   if ((op != XI_LT && op != XI_LE && op != XI_GT && op != XI_GE) || c == INT_MIN)
     return 1;
   int holds = op == XI_LT ? c < 0 : op == XI_LE ? c <= 0 : op == XI_GT ? c > 0 : c >= 0;
@@ -211,8 +255,43 @@ int xiG_py_order(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint3
   return 0;
 }
 
+/* NumPy's dtype names xi's x.dtype gives: == of one with one of these is == of the names */
+static int dtype_name(const char *t) {
+  static const char *const names[] = {"float64", "float32", "float16", "int64", "bool",
+                                      "uint8"};
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+    if (strcmp(t, names[k]) == 0)
+      return 1;
+  return 0;
+}
+
+/* x.dtype beside a str: joined (Python's TypeError) or compared (eq) */
+static int no_dtype(const xiG_graph *g, uint32_t a, uint32_t b, int eq, xi_pos pos,
+                    xi_err *err) {
+  for (int k = 0; k < 2; k++) {
+    uint32_t i = k ? b : a, o = k ? a : b;
+    if (xiG_kind(g, i) != XI_C_STR || !g->nodes[i].x->p[XI_C_DTYPE])
+      continue;
+    const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[i].x->p[XI_C_TEXT]);
+    if (!eq)
+      return xiX_fail(err, pos, "TypeError: x.dtype is a numpy.dtype[%s], not a str: "
+                                "str(x.dtype) in print's text, or an f-string, writes its name",
+                      t);
+    const char *ot = xiG_kind(g, o) == XI_C_STR
+                         ? xiS_name(&g->sym, (uint32_t)g->nodes[o].x->p[XI_C_TEXT])
+                         : NULL;
+    if (!ot || !dtype_name(ot))
+      return xiX_fail(err, pos, "x.dtype == ... is part of xi with a dtype's own name, "
+                                "x.dtype == 'float64' (NumPy also reads 'float', 'f8', np.float64 "
+                                "... as dtypes: write the name)");
+  }
+  return 0;
+}
+
 int xiG_py_no_exc(const xiG_graph *g, uint32_t a, uint32_t b, int eq, xi_pos pos,
                   xi_err *err) {
+  if (a != XI_NONE && b != XI_NONE && no_dtype(g, a, b, eq, pos, err))
+    return -1;
   for (int k = 0; k < 2; k++) {
     uint32_t i = k ? b : a;
     if (i == XI_NONE || xiG_kind(g, i) != XI_C_STR || !g->nodes[i].x->p[XI_C_EXC])

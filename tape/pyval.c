@@ -29,6 +29,16 @@ const char *xiG_type_of(const xiG_graph *g, uint32_t i) {
   int k = xiG_kind(g, i);
   if (k == XI_C_OBJ) /* its class's name, as Python's messages give it */
     return xiG_class_of(g, i);
+  if (xiG_is_dtype(g, i)) { /* x.dtype: numpy.dtype[float64], by its name */
+    static const char *const names[] = {"numpy.dtype[float64]", "numpy.dtype[float32]",
+                                        "numpy.dtype[float16]", "numpy.dtype[int64]",
+                                        "numpy.dtype[bool]",    "numpy.dtype[uint8]"};
+    const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[i].x->p[XI_C_TEXT]);
+    for (size_t d = 0; d < sizeof names / sizeof *names; d++)
+      if (strncmp(names[d] + 12, t, strlen(t)) == 0 && names[d][12 + strlen(t)] == ']')
+        return names[d];
+    return "numpy.dtype";
+  }
   if (k >= 0)
     return xiG_kind_name(k);
   if (xiG_is_tensor(&g->nodes[i]))
@@ -238,8 +248,9 @@ static int same_key(const xiG_graph *g, uint32_t a, uint32_t b) {
     return -1;
   if (ka != kb)
     return 0;
-  if (ka == XI_C_STR)
-    return g->nodes[a].x->p[XI_C_TEXT] == g->nodes[b].x->p[XI_C_TEXT];
+  if (ka == XI_C_STR) /* (x.dtype == 'float64', but their hashes differ: not one key) */
+    return g->nodes[a].x->p[XI_C_TEXT] == g->nodes[b].x->p[XI_C_TEXT] &&
+           xiG_is_dtype(g, a) == xiG_is_dtype(g, b);
   if (ka < 0) /* 1 == 1.0 == True, as Python's dict keys */
     return mpfr_equal_p(g->nodes[a].v, g->nodes[b].v);
   const xiG_ext *x = g->nodes[a].x, *y = g->nodes[b].x;
@@ -335,6 +346,9 @@ int xiG_item(xiG_graph *g, uint32_t c, uint32_t key, xi_pos pos, uint32_t *out, 
     *out = x->args[s + 1];
     return 0;
   }
+  if (xiG_is_dtype(g, c))
+    return xiX_fail(err, pos, "indexing x.dtype (its fields: NumPy's KeyError, there are none in "
+                              "%s) is not part of xi", xiG_type_of(g, c));
   if (kind == XI_C_STR)
     return xiG_str_item(g, c, key, pos, out, err);
   if (kind == XI_C_SET || kind == XI_C_ULIST)
@@ -394,6 +408,8 @@ int xiG_slice_bounds(xiG_graph *g, const uint32_t *bounds, int64_t n, xi_pos pos
 int xiG_slice(xiG_graph *g, uint32_t c, const uint32_t *bounds, xi_pos pos, uint32_t *out,
               xi_err *err) {
   int kind = xiG_kind(g, c);
+  if (xiG_is_dtype(g, c))
+    return xiX_fail(err, pos, "slicing x.dtype is not part of xi (it is not a str)");
   if (kind == XI_C_STR)
     return xiG_str_slice(g, c, bounds, pos, out, err);
   if (kind == XI_C_SET || kind == XI_C_ULIST)

@@ -58,6 +58,8 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
   case XI_C_RANGE:
     return xiG_range_of(g, c, v, n, pos, err);
   case XI_C_STR:
+    if (xiG_is_dtype(g, c))
+      return xiX_fail(err, pos, "TypeError: '%s' object is not iterable", xiG_type_of(g, c));
     *n = (uint32_t)xiG_str_len(g, c);
     return 0;
   case XI_C_SET:
@@ -435,8 +437,11 @@ static int py_in(xiG_graph *g, uint32_t x, uint32_t c, int not, xi_pos pos, uint
       return xiG_key_error(g, d, x, s, pos, err);
     return boolean(g, (s >= 0) != not, pos, out, err);
   }
+  if (xiG_is_dtype(g, c))
+    return xiX_fail(err, pos, "TypeError: argument of type '%s' is not iterable",
+                    xiG_type_of(g, c));
   if (kind == XI_C_STR) {
-    if (xiG_kind(g, x) != XI_C_STR)
+    if (xiG_kind(g, x) != XI_C_STR || xiG_is_dtype(g, x))
       return xiX_fail(err, pos, "'in <string>' requires string as left operand, not %s (as "
                                 "Python says)", xiG_type_of(g, x));
     const char *a = xiS_name(&g->sym, (uint32_t)g->nodes[x].x->p[XI_C_TEXT]);
