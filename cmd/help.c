@@ -139,6 +139,8 @@ static const struct {
      "  if c: ... elif c: ... else: ...     on one number (not 0 is true)\n"
      "  a if c else b          and, or, not with Python's values (0 or 3 is 3): only the\n"
      "                         side that decides is computed\n"
+     "  0 < x < 1, lo <= i < hi   comparisons chain, as Python's: a < b and b < c, b\n"
+     "                         computed once, c only when a < b holds\n"
      "  print(a, \"text\", f\"{x:.4f} {n:3d} {v}\", sep=\"\", end=\"\")   as Python prints: a\n"
      "      float as repr(float), an int as 7, True, an array as NumPy prints it\n"
      "  print(\"%d: %.4f\" % (i, loss))     % formatting: d i u f e g x o s r %%, flags,\n"

@@ -45,6 +45,8 @@ static const struct {
     {"range() arg 3 must not be zero (", XI_EXC_VALUE, TEXT_BEFORE, NULL},
     {"cannot unpack non-iterable ", XI_EXC_TYPE, TEXT_BEFORE, NULL},
     {"__init__() should return None, not ", XI_EXC_TYPE, TEXT_BEFORE, NULL},
+    {"The truth value of an array with more than one element is ambiguous. ", XI_EXC_VALUE,
+     TEXT_BEFORE, NULL},
 };
 
 /* NumPy's shape as its messages write it, (2,3), from xi's (2, 3) */

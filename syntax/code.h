@@ -33,7 +33,8 @@ typedef enum {
   K_TUPLE, /* (a, b, ...): argc items on the stack make a tuple */
   K_UNPACK,/* a tuple on the stack replaced by its argc items */
   K_DUP,   /* the top of the stack twice */
-  K_SWAP,  /* the top two exchanged */
+  K_SWAP,  /* the top two exchanged (op XI_SWAP_ROT3: the top three turned, a b c to
+              c a b, Python's ROT_THREE: a < b < c keeps b under a < b) */
   K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
   K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
   K_NPCALL, /* a NumPy function the tape builds of several ops: op an XI_NP_*, argc
@@ -50,7 +51,8 @@ typedef enum {
   K_DEFAULT, /* inside a def: when the call gave parameter argc, skip the next arg
                 instructions (its default's code and the K_LET that binds it) */
   K_SKIPF,   /* a if c else b: one number off the stack; when it is 0 (op 1: when it is
-                not 0, for or), skip the next arg */
+                not 0, for or), skip the next arg (spare XI_SKIPF_CHAIN: the a < b of
+                a < b < c, for the message when it is an array) */
   K_SKIP,    /* skip the next arg instructions (op 1: go back, so that the next one run is
                 arg - 1 before it: a loop in a def) */
   K_DROP,    /* the top of the stack dropped (a and b: a, when b is the value) */
@@ -92,6 +94,8 @@ typedef enum {
   K_CALLV  /* v(args): the value v called, under its argc arguments (op of them keywords,
               named by the K_CALLKW before it): acts['relu'](z), fs[0](x) */
 } xiP_kind;
+#define XI_SWAP_ROT3 1  /* K_SWAP's op */
+#define XI_SKIPF_CHAIN 1 /* K_SKIPF's spare */
 /* K_FUNC's op */
 enum { XI_FN_OP, XI_FN_LAMBDA, XI_FN_PARAM, XI_FN_GET };
 #define XI_SKIP_LAMBDA 1 /* K_SKIP's spare: over a lambda's own instructions */

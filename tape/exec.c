@@ -78,11 +78,18 @@ static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err)
 
 /* a if c else b, a and b, a or b: c (a) one number, true when it is not 0
    (NaN is true, as in Python) */
-static int truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) {
+static int truth(xiG_graph *g, uint32_t c, const xiP_ins *in, int *holds, xi_err *err) {
+  xi_pos pos = in->pos;
   if (xiG_kind(g, c) >= 0) /* a list, a dict, a string: true when not empty */
     return xiG_py_truth(g, c, pos, holds, err);
   if (xiG_no_tuple(g, c, pos, "a condition", err))
     return -1;
+  if (xiG_count(&g->nodes[c]) != 1 && in->spare == XI_SKIPF_CHAIN)
+    return xiX_fail(err, pos, "The truth value of an array with more than one element is "
+                              "ambiguous. Use a.any() or a.all() (ValueError, NumPy's): "
+                              "a < b < c is a < b and b < c, and here a < b is an array of "
+                              "%u; by element, write (a < b) * (b < c)",
+                    xiG_count(&g->nodes[c]));
   if (xiG_count(&g->nodes[c]) != 1)
     return xiX_fail(err, pos, "a condition (a if c else b, and, or) takes one number, and this "
                               "is an array of %u: its truth is ambiguous (NumPy says so too; "
@@ -318,7 +325,11 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_WALK:
     return 0;
   case K_SWAP:
-    node = st[*sp - 1], st[*sp - 1] = st[*sp - 2], st[*sp - 2] = node;
+    node = st[*sp - 1];
+    if (in->op == XI_SWAP_ROT3) /* a b c: c a b */
+      st[*sp - 1] = st[*sp - 2], st[*sp - 2] = st[*sp - 3], st[*sp - 3] = node;
+    else
+      st[*sp - 1] = st[*sp - 2], st[*sp - 2] = node;
     return 0;
   case K_PRINT:
     *sp -= in->argc;
@@ -438,7 +449,7 @@ static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uin
       k += in->argc < sc->np && sc->args[in->argc] != XI_NONE ? in->arg : 0;
     else if (in->kind == K_SKIPF) {
       int holds = 0;
-      rc = truth(g, st[--*sp], in->pos, &holds, err);
+      rc = truth(g, st[--*sp], in, &holds, err);
       k += rc == 0 && holds == in->op ? in->arg : 0; /* op 0: skip when false */
     } else if (in->kind == K_COMP)
       rc = comp(g, sc, code, &k, st, sp, err);
