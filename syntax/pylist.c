@@ -343,9 +343,10 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
   int start = builtins[k].which == XI_PY_ENUMERATE && a.nkw == 1 && a.n == 2 &&
               strcmp(xiS_name(p->sym, a.kw[1]), "start") == 0; /* enumerate(xs, start=1) */
   int keyed = 0; /* sorted(xs, key=f, reverse=True), max(d, key=d.get): K_PY's spare */
-  if (!method && a.nkw && (builtins[k].which == XI_PY_SORTED ||
-                           builtins[k].which == XI_PY_MIN || builtins[k].which == XI_PY_MAX)) {
-    keyed = sort_keywords(p, c, &a, builtins[k].which == XI_PY_SORTED, name);
+  int which = builtins[k].which; /* xs.sort(key=f, reverse=True): sorted's keywords */
+  if (a.nkw && ((!method && (which == XI_PY_SORTED || which == XI_PY_MIN ||
+                             which == XI_PY_MAX)) || (method && which == XI_PY_SORT))) {
+    keyed = sort_keywords(p, c, &a, which == XI_PY_SORTED || which == XI_PY_SORT, name);
     a.n -= a.nkw;
     a.nkw = 0;
   }
