@@ -312,7 +312,9 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_UNPACK:
     return xiG_unpack_top(g, in, st, sp, err);
   case K_DUP:
-    node = st[*sp - 1];
+    if (in->op == XI_DUP_TWO) /* a b: a b a b */
+      st[*sp] = st[*sp - 2], ++*sp;
+    node = st[*sp - 2 + (in->op != XI_DUP_TWO)];
     break;
   case K_CALLKW: /* the K_CALL after it reads the name */
     return 0;
@@ -395,6 +397,14 @@ static int comp(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t *k, uint
     if (rc == 0 && keep && (rc = run(g, sc, code, elem, end, st, sp, err)) == 0)
       out[m++] = st[--*sp];
     sc->nlocal = saved;
+    int holds = 0;
+    if (rc == 0 && keep && head->spare != XI_COMP_EVERY &&
+        (rc = xiG_py_bool(g, out[m - 1], head->spare == XI_COMP_UNTIL_TRUE
+                                              ? "any() reads each item's truth"
+                                              : "all() reads each item's truth",
+                          pos, &holds, err)) == 0 &&
+        holds == (head->spare == XI_COMP_UNTIL_TRUE))
+      break; /* all(...) and any(...) decided: Python's generator is not walked further */
   }
   uint32_t node = XI_NONE;
   if (rc == 0)
@@ -473,7 +483,9 @@ __attribute__((always_inline)) static inline int exec(xiG_graph *g, const xiP_co
                                                       xi_err *err) {
   uint32_t small[64], sp = 0, need = code->n + 1; /* most statements are short: no malloc */
   for (uint32_t k = 0; k < code->n; k++) /* unpacking pushes more than one */
-    need += code->ins[k].kind == K_UNPACK ? code->ins[k].argc : 0;
+    need += code->ins[k].kind == K_UNPACK ? code->ins[k].argc
+            : code->ins[k].kind == K_DUP ? code->ins[k].op == XI_DUP_TWO
+                                         : 0;
   uint32_t *st = need <= 64 ? small : malloc(need * sizeof *st);
   if (!st)
     return xiX_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");

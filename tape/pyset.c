@@ -404,8 +404,8 @@ int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, x
   case XI_PY_RANDINT:
   case XI_PY_NPSEED:
     return xiG_py_random(g, which, args, n, pos, out, err);
-  default:
-    return xiX_fail(err, pos, "this is not part of xi");
+  default: /* all, any, bool, a list's count, insert, remove, pop (pybuiltin.c) */
+    return xiG_py_builtin(g, which, args, n, pos, out, err);
   }
 }
 
