@@ -225,6 +225,12 @@ void xiP_attr(xiP_parser *p, xiP_code *c, xiL_token t);
 void xiP_fold_attr(xiP_parser *p, xiP_code *c, uint32_t mark);
 /* x.name = v, x.name op= v: st's code ends in the K_GETATTR; op taken */
 void xiP_attr_assign(xiP_parser *p, xiP_stmt *st, xiL_token op);
+/* is code[from, to) an attribute, x.a or x.a.b? (pyclass.c) */
+int xiP_attr_target(const xiP_code *c, uint32_t from, uint32_t to);
+/* self.a, self.b = v, the targets' code in st->code, target k's from starts[k], eq taken:
+   the right side read, and the code that sets each attribute, left to right (pyclass.c) */
+void xiP_attr_unpack(xiP_parser *p, xiP_stmt *st, const uint32_t *starts, uint32_t n,
+                     xiL_token eq);
 
 /* ---- an index, x[...] (subscript.c) ---- */
 /* the items after x[ (open, taken) through ']', and their K_INDEX */

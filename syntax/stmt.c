@@ -136,15 +136,19 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   xiP_full_expr(p, st);
 }
 
-/* a, b = ...: the targets are names; or a, b alone: a tuple */
+/* a, b = ...: the targets are names, or all attributes (self.W, self.b = ...); or a, b
+   alone: a tuple */
 static void tuple_or_unpack(xiP_parser *p, xiP_stmt *st) {
+  enum { MAX_ATTRS = 64 };
   xiP_code *c = &st->code;
-  uint32_t n = 1;
+  uint32_t n = 1, starts[MAX_ATTRS] = {0};
   while (xiP_is(p, T_COMMA)) {
     xiP_take(p);
     if (xiP_at_end(p) || xiP_is(p, T_ASSIGN))
       break;
     p->depth = 0;
+    if (n < MAX_ATTRS)
+      starts[n] = c->n;
     xiP_expr(p, c);
     n++;
   }
@@ -154,11 +158,21 @@ static void tuple_or_unpack(xiP_parser *p, xiP_stmt *st) {
     return;
   }
   xiL_token eq = xiP_take(p);
-  if (c->n != n)
-    xiP_fail(p, eq.pos, "the names to unpack into must be plain names: a, b = f(x)");
+  if (c->n != n) {
+    int attrs = p->python && n <= MAX_ATTRS;
+    for (uint32_t k = 0; k < n && attrs; k++)
+      attrs = xiP_attr_target(c, starts[k], k + 1 < n ? starts[k + 1] : c->n);
+    if (attrs) {
+      xiP_attr_unpack(p, st, starts, n, eq);
+      return;
+    }
+    xiP_fail(p, eq.pos, "the names to unpack into must be plain names, or all attributes: a, "
+                        "b = f(x), or self.a, self.b = f(x)");
+  }
   for (uint32_t k = 0; k < n; k++) {
     if (c->ins[k].kind != K_NAME)
-      xiP_fail(p, c->ins[k].pos, "the names to unpack into must be plain names: a, b = f(x)");
+      xiP_fail(p, c->ins[k].pos, "the names to unpack into must be plain names, or all "
+                                 "attributes: a, b = f(x), or self.a, self.b = f(x)");
     xiP_add_name(p, st, c->ins[k].arg, c->ins[k].pos);
   }
   st->kind = S_UNPACK;
