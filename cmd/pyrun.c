@@ -164,6 +164,8 @@ static int for_walk(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     if ((rc = xiG_walk_item(g, c, k, st->pos, &item, err)) || (rc = bind_targets(s, st, item, err)))
       break;
     failures = xiR_run_span(s, st->body_off, st->body_off + st->body_len, st->body_pos, 1);
+    if (xiR_loop_break(s)) /* (continue: on to the next item; either is the loop's own) */
+      break;
   }
   xiR_loop_end(s);
   s->repeats--;

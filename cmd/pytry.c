@@ -8,7 +8,7 @@
  * the program as it would without the try, saying the except did not apply.
  * e in `except C as e:` is Python's str(e), a string, where xi knows that
  * text exactly; where it does not, the except is refused rather than give e
- * other words.  A statement that fails changes nothing (each runs all or
+ * other words, if its block reads e at all.  A statement that fails changes nothing (each runs all or
  * nothing), and Python's does not either: what the block did before it stays,
  * as in Python.  Python unbinds e after its except block; so does xi. */
 #include <stdio.h>
@@ -45,6 +45,8 @@ static const struct {
     {"range() arg 3 must not be zero (", XI_EXC_VALUE, TEXT_BEFORE, NULL},
     {"cannot unpack non-iterable ", XI_EXC_TYPE, TEXT_BEFORE, NULL},
     {"__init__() should return None, not ", XI_EXC_TYPE, TEXT_BEFORE, NULL},
+    {"The truth value of an array with more than one element is ambiguous. ", XI_EXC_VALUE,
+     TEXT_BEFORE, NULL},
 };
 
 /* NumPy's shape as its messages write it, (2,3), from xi's (2, 3) */
@@ -172,6 +174,26 @@ static int bind_text(xiR_session *s, uint32_t name, int cls, const char *text, x
   return 0;
 }
 
+/* does the except's block mention the name (as a word anywhere in its text,
+   strings and comments too: an f-string reads it, and a false alarm only keeps
+   the refusal)? */
+static int mentions(const xiR_session *s, const xiP_item *it, const char *name) {
+  size_t l = strlen(name);
+  for (size_t k = it->off; k + l <= it->end; k++) {
+    if (strncmp(s->src + k, name, l) != 0)
+      continue;
+    unsigned char before = k > it->off ? (unsigned char)s->src[k - 1] : ' ';
+    unsigned char after = k + l < it->end ? (unsigned char)s->src[k + l] : ' ';
+    int word = (before == '_' || before >= 0x80 || (before >= '0' && before <= '9') ||
+                ((before | 0x20) >= 'a' && (before | 0x20) <= 'z'));
+    word |= (after == '_' || after >= 0x80 || (after >= '0' && after <= '9') ||
+             ((after | 0x20) >= 'a' && (after | 0x20) <= 'z'));
+    if (!word)
+      return 1;
+  }
+  return 0;
+}
+
 /* a block of the try's: 0, or XI_REPORTED when it failed */
 static int block(xiR_session *s, const xiP_item *it) {
   return xiR_run_span(s, it->off, it->end, it->at, 1) ? XI_REPORTED : 0;
@@ -198,7 +220,10 @@ static int handle(xiR_session *s, const xiP_stmt *st, unsigned long errors, int 
     }
     if (!xiP_exc_catches((uint32_t)it->len, cls))
       continue;
-    if (it->name != XI_NONE && !exact) {
+    /* e's text unknown: refused only where the block reads e (except ValueError as e:
+       print("shape error") never does; Python unbinds e after it all the same) */
+    int bind = it->name != XI_NONE && (exact || mentions(s, it, xiS_name(&s->g.sym, it->name)));
+    if (bind && !exact) {
       *err = e;
       size_t l = strlen(err->msg);
       snprintf(err->msg + l, sizeof err->msg - l, " (%s: the except on line %u catches it, but "
@@ -209,7 +234,7 @@ static int handle(xiR_session *s, const xiP_stmt *st, unsigned long errors, int 
       return -1;
     }
     s->errors = errors, s->failed = failed; /* caught: no error of the program's */
-    if (it->name != XI_NONE && bind_text(s, it->name, cls, text, it->pos, err))
+    if (bind && bind_text(s, it->name, cls, text, it->pos, err))
       return -1;
     int rc = block(s, it);
     if (it->name != XI_NONE && xiG_binding_of(&s->g, it->name)) /* as Python: del e */

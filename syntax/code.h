@@ -32,8 +32,10 @@ typedef enum {
               a local with no value yet, as Python's names assigned in a def) */
   K_TUPLE, /* (a, b, ...): argc items on the stack make a tuple */
   K_UNPACK,/* a tuple on the stack replaced by its argc items */
-  K_DUP,   /* the top of the stack twice */
-  K_SWAP,  /* the top two exchanged */
+  K_DUP,   /* the top of the stack twice (op XI_DUP_TWO: the top two twice, a b to a b a b,
+              Python's DUP_TOP_TWO: divmod(a, b) is a // b and a % b) */
+  K_SWAP,  /* the top two exchanged (op XI_SWAP_ROT3: the top three turned, a b c to
+              c a b, Python's ROT_THREE: a < b < c keeps b under a < b) */
   K_ATTR,  /* x.shape, x.size, len(x) ...: op an XI_ATTR_* of the value on the stack */
   K_RESHAPE, /* x.reshape(...): x and argc sizes (or one tuple) on the stack */
   K_NPCALL, /* a NumPy function the tape builds of several ops: op an XI_NP_*, argc
@@ -50,7 +52,8 @@ typedef enum {
   K_DEFAULT, /* inside a def: when the call gave parameter argc, skip the next arg
                 instructions (its default's code and the K_LET that binds it) */
   K_SKIPF,   /* a if c else b: one number off the stack; when it is 0 (op 1: when it is
-                not 0, for or), skip the next arg */
+                not 0, for or), skip the next arg (spare XI_SKIPF_CHAIN: the a < b of
+                a < b < c, for the message when it is an array) */
   K_SKIP,    /* skip the next arg instructions (op 1: go back, so that the next one run is
                 arg - 1 before it: a loop in a def) */
   K_DROP,    /* the top of the stack dropped (a and b: a, when b is the value) */
@@ -92,6 +95,12 @@ typedef enum {
   K_CALLV  /* v(args): the value v called, under its argc arguments (op of them keywords,
               named by the K_CALLKW before it): acts['relu'](z), fs[0](x) */
 } xiP_kind;
+#define XI_SWAP_ROT3 1  /* K_SWAP's op */
+#define XI_DUP_TWO 1    /* K_DUP's op */
+/* K_COMP's spare (its first): a generator that all() (any()) reads stops at the first
+   item whose truth is false (true), as Python's does */
+enum { XI_COMP_EVERY, XI_COMP_UNTIL_FALSE, XI_COMP_UNTIL_TRUE };
+#define XI_SKIPF_CHAIN 1 /* K_SKIPF's spare */
 /* K_FUNC's op */
 enum { XI_FN_OP, XI_FN_LAMBDA, XI_FN_PARAM, XI_FN_GET };
 #define XI_SKIP_LAMBDA 1 /* K_SKIP's spare: over a lambda's own instructions */
@@ -131,9 +140,17 @@ enum {
   XI_PY_RANDRANGE, /* random.randrange(...), randrange(...) */
   XI_PY_RANDINT,  /* random.randint(a, b) */
   XI_PY_NPSEED,   /* np.random.seed(n) inside a def (at the top it is the seed command) */
-  XI_PY_TYPE      /* type(x) and isinstance(x, T) (tape/pytype.c): x, then a whole number,
+  XI_PY_TYPE,     /* type(x) and isinstance(x, T) (tape/pytype.c): x, then a whole number,
                      its query (XI_TYQ_*), + 4 when negated (!=, is not, not in), + 8 * its mask of
                      types (1 << XI_TY_*) */
+  XI_PY_ALL, XI_PY_ANY, XI_PY_BOOL, /* all(xs), any(xs), bool(x): Python's bools
+                                       (tape/pybuiltin.c) */
+  XI_PY_COUNT,    /* xs.count(v) */
+  XI_PY_INSERT,   /* xs.insert(i, v): the pair (xs, the new list), for the statement (S_MUTATE) */
+  XI_PY_REMOVE,   /* xs.remove(v): likewise */
+  XI_PY_POP,      /* xs.pop(), xs.pop(i), d.pop(k): likewise (compiled as the method
+                     pop, whose value is the item: tape/exec.c) */
+  XI_PY_DELITEM   /* del xs[i], del d[k]: likewise (syntax/cmdargs.c) */
 };
 /* K_PY's spare for sorted, min and max: key= (a function) and reverse= given, their
    values on the stack after the others, in that order */
@@ -210,6 +227,8 @@ static inline uint32_t xiP_ix_items(int argc, unsigned mask, uint32_t arg) {
 /* K_NPCALL's op */
 enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_STACK,
        XI_NP_ISCLOSE, XI_NP_ALLCLOSE, XI_NP_ALL, XI_NP_ANY, /* the joins first (npcall.c) */
+       XI_NP_MATH_ISCLOSE, /* math.isclose(a, b, rel_tol=, abs_tol=): Python's bool
+                              (tape/pybuiltin.c) */
        /* shapes and copies (npshape.c) */
        XI_NP_EXPAND_DIMS, XI_NP_SQUEEZE, XI_NP_FULL, XI_NP_FULL_LIKE, XI_NP_FULL_AS,
        XI_NP_BROADCAST_TO, XI_NP_TILE, XI_NP_REPEAT, XI_NP_MESHGRID, XI_NP_MESHGRID_IJ,

@@ -473,6 +473,47 @@ static int redirect(xiP_parser *p) {
   return p->no_compare == XI_NC_REDIRECT && xiP_is(p, T_GT) && xiP_peek(p)->depth == 0;
 }
 
+/* another comparison follows the one just read (not check's == nor dot's >) */
+static int chains(xiP_parser *p) {
+  return comparison(xiP_peek(p)->type) >= 0 &&
+         !(p->no_compare == XI_NC_CHECK && xiP_is(p, T_EQEQ)) && !redirect(p);
+}
+
+/* a < b < c in Python's code, a and b's code done, op the first comparison:
+   as Python's, a < b and b < c with b computed once, and c only when a < b
+   holds (whose truth, of an array of more than one element, is ambiguous, as
+   NumPy says).  Each middle operand stays under its comparison's result:
+     a b DUP ROT3 < DUP SKIPF(to END) DROP c DUP ROT3 < ... DROP z <= SKIP(2)
+     END: SWAP DROP
+   at END the stack is the middle operand and the false result, which stays */
+static void chain(xiP_parser *p, xiP_code *c, int op, xi_pos at) {
+  enum { MAXCHAIN = 64 };
+  uint32_t skips[MAXCHAIN], n = 0;
+  for (;;) {
+    xiP_emit(p, c, (xiP_ins){K_DUP, 0, 0, 0, 0, at});
+    xiP_emit(p, c, (xiP_ins){K_SWAP, XI_SWAP_ROT3, 0, 0, 0, at});
+    xiP_emit_op(p, c, op, at);
+    xiP_emit(p, c, (xiP_ins){K_DUP, 0, 0, 0, 0, at});
+    skips[n++] = c->n;
+    xiP_emit(p, c, (xiP_ins){K_SKIPF, 0, XI_SKIPF_CHAIN, 0, 0, at});
+    xiP_emit(p, c, (xiP_ins){K_DROP, 0, 0, 0, 0, at});
+    op = comparison(xiP_peek(p)->type);
+    xiL_token t = xiP_take(p);
+    at = t.pos;
+    arith(p, c);
+    if (!chains(p))
+      break;
+    if (n == MAXCHAIN)
+      xiP_fail(p, xiP_peek(p)->pos, "a chain of more than %d comparisons", MAXCHAIN);
+  }
+  xiP_emit_op(p, c, op, at); /* the last: its result is the chain's */
+  xiP_emit(p, c, (xiP_ins){K_SKIP, 0, 0, 0, 2, at});
+  for (uint32_t k = 0; k < n; k++)
+    c->ins[skips[k]].arg = c->n - skips[k] - 1;
+  xiP_emit(p, c, (xiP_ins){K_SWAP, 0, 0, 0, 0, at});
+  xiP_emit(p, c, (xiP_ins){K_DROP, 0, 0, 0, 0, at});
+}
+
 /* a comparison, or not and one: what a if c else b is made of */
 static void test(xiP_parser *p, xiP_code *c) {
   const xiL_token *first = xiP_peek(p);
@@ -516,10 +557,13 @@ static void test(xiP_parser *p, xiP_code *c) {
   }
   xiL_token t = xiP_take(p);
   arith(p, c);
-  xiP_emit_op(p, c, op, t.pos);
-  if (comparison(xiP_peek(p)->type) >= 0 &&
-      !(p->no_compare == XI_NC_CHECK && xiP_is(p, T_EQEQ)) && !redirect(p))
-    xiP_fail(p, xiP_peek(p)->pos, "comparisons do not chain in xi: write (a < b) * (b < c)");
+  if (chains(p)) {
+    if (!p->python)
+      xiP_fail(p, xiP_peek(p)->pos, "comparisons do not chain in xi: write (a < b) * (b < c)");
+    chain(p, c, op, t.pos);
+  } else {
+    xiP_emit_op(p, c, op, t.pos);
+  }
   stray_keyword(p);
 }
 

@@ -72,7 +72,8 @@ void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) 
           xiP_fail(p, xiP_peek(p)->pos, "a generator expression is read as the argument of "
                                         "Python's sum, min, max, list, tuple, sorted, dict ... "
                                         "only: write a list, [e for x in xs]");
-        xiP_py_generator(p, c, start, t.pos); /* sum(x * x for x in xs) */
+        /* sum(x * x for x in xs); all(...) and any(...) stop where Python's do */
+        xiP_py_generator(p, c, start, t.pos, generator > 1 ? generator - 1 : XI_COMP_EVERY);
         if (!xiP_is(p, T_RP))
           xiP_fail(p, xiP_peek(p)->pos, "Generator expression must be parenthesized "
                                         "(SyntaxError, as Python says)");
@@ -145,6 +146,8 @@ static const struct {
     [XI_NPF_SORT] = {"np.sort", "a axis kind", 1, K_NPCALL, XI_NP_SORT},
     [XI_NPF_ARGSORT] = {"np.argsort", "a axis kind", 1, K_NPCALL, XI_NP_ARGSORT},
     [XI_NPF_NDITER] = {"np.nditer", "op flags op_flags order", 1, K_NPCALL, XI_NP_NDITER},
+    [XI_NPF_MATH_ISCLOSE] = {"math.isclose", "a b rel_tol abs_tol", 2, K_NPCALL,
+                             XI_NP_MATH_ISCLOSE},
 };
 
 /* np.c_[a, b] (CS231n's spiral data: np.c_[r*np.sin(t), r*np.cos(t)]): the
@@ -299,6 +302,9 @@ void xiP_np_form(xiP_parser *p, xiP_code *c, int f, const xiP_callargs *a, xiL_t
                                          : "np.meshgrid of %d arrays makes arrays of %d axes: "
                                            "xi's values have at most two",
              a->n - a->nkw, a->n - a->nkw);
+  if (f == XI_NPF_MATH_ISCLOSE && a->n - a->nkw > 2) /* (its tolerances are keywords only) */
+    xiP_fail(p, name.pos, "TypeError: isclose() takes exactly 2 positional arguments (%d "
+                          "given): rel_tol= and abs_tol= are keywords", a->n - a->nkw);
   int flat = 0; /* np.sort(a, axis=None): a flattened (a None elsewhere is the default) */
   for (int i = 0; i < a->n && (f == XI_NPF_SORT || f == XI_NPF_ARGSORT); i++)
     flat |= (i == 1 && a->kw[i] == XI_NONE ? 1

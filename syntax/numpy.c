@@ -90,6 +90,7 @@ static const np_row math_rows[] = {
     FN("tan", "tan", NULL), FN("fabs", "abs", NULL), FN("pow", "pow", NULL),
     FN("log2", "log2", NULL), FN("log10", "log10", NULL), FN("log1p", "log1p", NULL),
     FN("expm1", "expm1", NULL), SP("floor", SP_IFLOOR), SP("ceil", SP_ICEIL),
+    FORM("isclose", MATH_ISCLOSE),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {NULL, 0, 0, NULL, NULL}};
@@ -109,7 +110,8 @@ static const np_row method_rows[] = {
     FORM("cumprod", CUMPROD), FORM("trace", TRACE), FORM("argsort", ARGSORT),
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
     PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
-    PY("iternext", NULL),
+    PY("iternext", NULL), PY("count", NULL), PY("insert", NULL), PY("remove", NULL),
+    PY("pop", NULL),
     SP("tolist", SP_TOLIST),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
                      ".format(x)); a formatted text as a value is not part of xi, so format it "
@@ -126,6 +128,14 @@ static const np_row builtin_rows[] = {
     PY("sorted", "sorted(...) " NOLIST), PY("enumerate", "enumerate(...) " NOLIST),
     PY("zip", "zip(...) " NOLIST), PY("reversed", "reversed(...) " NOLIST),
 #undef NOLIST
+    PY("all", "all(xs) is Python's: a .py file, or a session after import, has it (in xi's "
+              "own language np.all(x))"),
+    PY("any", "any(xs) is Python's: a .py file, or a session after import, has it (in xi's "
+              "own language np.any(x))"),
+    PY("bool", "bool(x) is Python's: a .py file, or a session after import, has it (in xi's "
+               "own language x != 0 is its truth)"),
+    PY("divmod", "divmod(a, b) is Python's: a .py file, or a session after import, has it "
+                 "(in xi's own language a // b and a % b)"),
     REFUSE("str", "str(x) as a value is not part of xi: print reads it in its text, "
                   "print(\"loss \" + str(L)), as it reads print(f\"loss {L}\")"),
     REFUSE("repr", "repr(x) as a value is not part of xi: print reads it in its text, "

@@ -18,8 +18,8 @@
  *   expr     := or ('if' or 'else' expr)?      only the branch taken is computed
  *   or       := and ('or' and)*                Python's: a or b is a, or b
  *   and      := test ('and' test)*
- *   test     := 'not' test | arith (('>'|'>='|'<'|'<='|'=='|'!=') arith)?
- *                                              comparisons do not chain
+ *   test     := 'not' test | arith (('>'|'>='|'<'|'<='|'=='|'!=') arith)*
+ *                                              several chain in Python's code only
  *   arith    := term (('+'|'-') term)*
  *   term     := unary (('*'|'/'|'@'|'%'|'//') unary)*
  *   unary    := ('-'|'+') unary | power        so -2^2 is -(2^2)

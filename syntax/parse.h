@@ -165,7 +165,8 @@ typedef struct {
   int comp;           /* a comprehension's iterable is read (1; in is not an operator there)
                          or its condition (2): an if after either is not a conditional */
   int method;         /* a method's call is compiled (numpy.c): no XI_OPF_NP */
-  int generator;      /* a call of Python's builtins is read: sum(x for x in xs) allowed */
+  int generator;      /* a call of Python's builtins is read: sum(x for x in xs) allowed
+                         (1 + XI_COMP_UNTIL_FALSE for all's, 1 + XI_COMP_UNTIL_TRUE any's) */
   int method_base;    /* the value before the last method's '.' is a plain name */
   uint32_t clip_out;  /* np.clip(x, lo, hi, out=x) read: 1 + where its code ends (numpy.c);
                          only a statement of its own, which stmt.c makes x[:] = ... */

@@ -138,8 +138,9 @@ void xiP_py_string(xiP_parser *p, xiP_code *c); /* "a" 'b': a string, a value */
 void xiP_py_list(xiP_parser *p, xiP_code *c);   /* [a, b], [e for x in xs if c] */
 void xiP_py_dict(xiP_parser *p, xiP_code *c);   /* {'k': v, ...} */
 /* sum(e for x in xs): e's code is c->ins[start..], 'for' next: the list of a
-   comprehension, which Python's sum, min, max ... walk as they walk the generator */
-void xiP_py_generator(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at);
+   comprehension, which Python's sum, min, max ... walk as they walk the generator
+   (stop: an XI_COMP_*, where all() and any() stop walking it) */
+void xiP_py_generator(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at, int stop);
 /* in, or not in, after an operand (taken, where *at): 1, 2, or 0 (nothing taken) */
 int xiP_membership(xiP_parser *p, xi_pos *at);
 /* for's names: x, or x, y, or (x, y), into names (at most max); how many */
@@ -224,6 +225,12 @@ void xiP_attr(xiP_parser *p, xiP_code *c, xiL_token t);
 void xiP_fold_attr(xiP_parser *p, xiP_code *c, uint32_t mark);
 /* x.name = v, x.name op= v: st's code ends in the K_GETATTR; op taken */
 void xiP_attr_assign(xiP_parser *p, xiP_stmt *st, xiL_token op);
+/* is code[from, to) an attribute, x.a or x.a.b? (pyclass.c) */
+int xiP_attr_target(const xiP_code *c, uint32_t from, uint32_t to);
+/* self.a, self.b = v, the targets' code in st->code, target k's from starts[k], eq taken:
+   the right side read, and the code that sets each attribute, left to right (pyclass.c) */
+void xiP_attr_unpack(xiP_parser *p, xiP_stmt *st, const uint32_t *starts, uint32_t n,
+                     xiL_token eq);
 
 /* ---- an index, x[...] (subscript.c) ---- */
 /* the items after x[ (open, taken) through ']', and their K_INDEX */
@@ -239,7 +246,7 @@ enum {
   XI_NPF_FULL_LIKE, XI_NPF_BROADCAST_TO, XI_NPF_TILE, XI_NPF_REPEAT, XI_NPF_MESHGRID,
   XI_NPF_FLIP, XI_NPF_FLIPLR, XI_NPF_FLIPUD, XI_NPF_PROD, XI_NPF_CUMSUM, XI_NPF_CUMPROD,
   XI_NPF_DIFF, XI_NPF_TRACE, XI_NPF_COUNT_NONZERO, XI_NPF_SORT, XI_NPF_ARGSORT,
-  XI_NPF_NDITER
+  XI_NPF_NDITER, XI_NPF_MATH_ISCLOSE
 };
 /* np.c_[a, b]: the arrays as columns side by side (np.column_stack's rule); the
    parser is after c_ */

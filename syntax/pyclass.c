@@ -197,3 +197,61 @@ void xiP_fold_attr(xiP_parser *p, xiP_code *c, uint32_t mark) {
   c->ins[mark].arg = xiP_intern(p, buf, (size_t)n, c->ins[mark].pos);
   c->n = mark + 1;
 }
+
+/* is code[from, to) an attribute, x.a or x.a.b (a name, then attributes)? */
+int xiP_attr_target(const xiP_code *c, uint32_t from, uint32_t to) {
+  if (to < from + 2 || c->ins[from].kind != K_NAME)
+    return 0;
+  for (uint32_t k = from + 1; k < to; k++)
+    if (c->ins[k].kind != K_GETATTR)
+      return 0;
+  return 1;
+}
+
+/* self.f, self.df = pair: each attribute set as x.a = v is (pyclass.c's K_SETATTR), from
+   the right side's items, left to right as Python assigns them (self.a, self.a = 1, 2
+   leaves 2).  The code: the right side, K_UNPACK (Python's count and kinds) and K_TUPLE of
+   the items; then for each target the tuple's item k (K_DUP, K_INDEX), the target's object,
+   K_SWAP (the object under the item), K_MARK (the item was made before it: an attribute
+   takes it as it is, never a leaf cut from the nodes the tuple still holds) and K_SETATTR,
+   whose result K_DROP lets go of but the last's; the tuple let go of last */
+void xiP_attr_unpack(xiP_parser *p, xiP_stmt *st, const uint32_t *starts, uint32_t n,
+                        xiL_token eq) {
+  xiP_code *c = &st->code;
+  uint32_t len = c->n;
+  xiP_ins *targets = malloc((len ? len : 1) * sizeof *targets);
+  if (!targets)
+    xiP_fail(p, eq.pos, "out of memory");
+  memcpy(targets, c->ins, len * sizeof *targets);
+  c->n = 0;
+  p->depth = 0;
+  size_t start = xiP_peek(p)->off;
+  xiP_expr_list(p, c);
+  st->text_off = start;
+  st->text_len = p->last_end - start;
+  xiP_emit(p, c, (xiP_ins){K_UNPACK, 0, 0, (uint16_t)n, 0, eq.pos});
+  xiP_emit(p, c, (xiP_ins){K_TUPLE, XI_C_TUPLE, 0, (uint16_t)n, 0, eq.pos});
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t end = k + 1 < n ? starts[k + 1] : len;
+    xiP_ins get = targets[end - 1];
+    char text[16];
+    int tl = snprintf(text, sizeof text, "%u", k);
+    xiP_emit(p, c, (xiP_ins){K_DUP, 0, 0, 0, 0, get.pos});
+    xiP_emit(p, c, (xiP_ins){K_NUM, 0, 0, 0, xiP_intern(p, text, (size_t)tl, get.pos), get.pos});
+    xiP_emit(p, c, (xiP_ins){K_INDEX, 0, 0, 1, 0, get.pos});
+    for (uint32_t i = starts[k]; i + 1 < end; i++) /* the object: the target but its last */
+      xiP_emit(p, c, targets[i]);
+    xiP_emit(p, c, (xiP_ins){K_SWAP, 0, 0, 0, 0, get.pos});
+    xiP_emit(p, c, (xiP_ins){K_MARK, 0, 0, 0, 0, get.pos});
+    xiP_emit(p, c, (xiP_ins){K_SETATTR, 0, 0, 0, get.arg, get.pos});
+    if (k + 1 < n)
+      xiP_emit(p, c, (xiP_ins){K_DROP, 0, 0, 0, 0, get.pos});
+  }
+  xiP_emit(p, c, (xiP_ins){K_SWAP, 0, 0, 0, 0, eq.pos}); /* the last result over the tuple */
+  xiP_emit(p, c, (xiP_ins){K_DROP, 0, 0, 0, 0, eq.pos});
+  st->kind = S_SETATTR;
+  st->assign = T_ASSIGN;
+  st->name = targets[starts[0] + 1].arg;
+  st->target_pos = targets[starts[0] + 1].pos;
+  free(targets);
+}

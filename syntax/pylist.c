@@ -101,7 +101,7 @@ uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t ma
 
 /* [e for x in xs if c]: e's code is c->ins[start..] already; it moves after
    the iterable's code and the header (parse.h: K_COMP) */
-static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at) {
+static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at, int stop) {
   xiP_code elem = {NULL, 0, 0}, cond = {NULL, 0, 0};
   elem.n = c->n - start;
   elem.cap = elem.n;
@@ -142,7 +142,7 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
                                   "loops as for statements");
   if (cond.n > UINT16_MAX || elem.n > UINT16_MAX)
     xiP_fail(p, at, "this comprehension is too long");
-  xiP_ins head = {K_COMP, (uint8_t)n, 0, (uint16_t)cond.n, nslots, at};
+  xiP_ins head = {K_COMP, (uint8_t)n, (uint8_t)stop, (uint16_t)cond.n, nslots, at};
   xiP_emit(p, c, head);
   for (uint32_t k = 0; k < n; k++) {
     xiP_ins name = {K_NAME, 0, slot[k], 0, names[k], pos[k]};
@@ -159,8 +159,8 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at)
   xiP_code_free(&cond);
 }
 
-void xiP_py_generator(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at) {
-  comprehension(p, c, start, at);
+void xiP_py_generator(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at, int stop) {
+  comprehension(p, c, start, at, stop);
 }
 
 /* ---- in ---- */
@@ -198,7 +198,7 @@ void xiP_py_list(xiP_parser *p, xiP_code *c) {
   while (!xiP_is(p, T_RBRACK)) {
     xiP_expr(p, c);
     if (n == 0 && xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR) {
-      comprehension(p, c, start, open.pos);
+      comprehension(p, c, start, open.pos, XI_COMP_EVERY);
       xiP_expect(p, T_RBRACK, "']' after the comprehension");
       p->no_compare = saved;
       return;
@@ -219,7 +219,7 @@ void xiP_py_list(xiP_parser *p, xiP_code *c) {
    xs]), Python's set made of the list (tape/pyset.c) */
 static void set_display(xiP_parser *p, xiP_code *c, uint32_t start, xiL_token open) {
   if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR) {
-    comprehension(p, c, start, open.pos);
+    comprehension(p, c, start, open.pos, XI_COMP_EVERY);
     xiP_expect(p, T_RBRACE, "'}' after the set comprehension");
   } else {
     uint32_t n = 1;
@@ -260,7 +260,7 @@ void xiP_py_dict(xiP_parser *p, xiP_code *c) {
          computed first, a later equal key's value in the first one's place) */
       xiP_ins pair = {K_TUPLE, XI_C_TUPLE, 0, 2, 0, open.pos};
       xiP_emit(p, c, pair);
-      comprehension(p, c, start, open.pos);
+      comprehension(p, c, start, open.pos, XI_COMP_EVERY);
       xiP_expect(p, T_RBRACE, "'}' after the dict comprehension");
       p->no_compare = saved;
       xiP_ins dict = {K_PY, XI_PY_DICT, 0, 1, 0, open.pos};
@@ -298,6 +298,10 @@ static const struct {
     {"index", XI_PY_INDEX, 1, 1},       {"reversed", XI_PY_REVERSED, 1, 1},
     {"set", XI_PY_SET, 0, 1},           {"sort", XI_PY_SORT, 0, 0},
     {"join", XI_PY_JOIN, 1, 1},         {"iternext", XI_PY_ITERNEXT, 0, 0},
+    {"all", XI_PY_ALL, 1, 1},           {"any", XI_PY_ANY, 1, 1},
+    {"bool", XI_PY_BOOL, 0, 1},         {"count", XI_PY_COUNT, 1, 1},
+    {"insert", XI_PY_INSERT, 2, 2},     {"remove", XI_PY_REMOVE, 1, 1},
+    {"pop", XI_PY_POP, 0, 2},
 };
 
 /* sorted's key= and reverse=, min's and max's key= (a's keywords, last): their
@@ -334,14 +338,17 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
   xiP_callargs a;
   /* sum(e for x in xs), ''.join(e for x in xs): the generator as a list (xs.append(...)'s
      would be a generator object) */
-  p->generator = !method || builtins[k].which == XI_PY_JOIN;
+  p->generator = builtins[k].which == XI_PY_ALL   ? 1 + XI_COMP_UNTIL_FALSE
+                 : builtins[k].which == XI_PY_ANY ? 1 + XI_COMP_UNTIL_TRUE
+                                                  : !method || builtins[k].which == XI_PY_JOIN;
   xiP_call_args(p, c, &a, name);
   int start = builtins[k].which == XI_PY_ENUMERATE && a.nkw == 1 && a.n == 2 &&
               strcmp(xiS_name(p->sym, a.kw[1]), "start") == 0; /* enumerate(xs, start=1) */
   int keyed = 0; /* sorted(xs, key=f, reverse=True), max(d, key=d.get): K_PY's spare */
-  if (!method && a.nkw && (builtins[k].which == XI_PY_SORTED ||
-                           builtins[k].which == XI_PY_MIN || builtins[k].which == XI_PY_MAX)) {
-    keyed = sort_keywords(p, c, &a, builtins[k].which == XI_PY_SORTED, name);
+  int which = builtins[k].which; /* xs.sort(key=f, reverse=True): sorted's keywords */
+  if (a.nkw && ((!method && (which == XI_PY_SORTED || which == XI_PY_MIN ||
+                             which == XI_PY_MAX)) || (method && which == XI_PY_SORT))) {
+    keyed = sort_keywords(p, c, &a, which == XI_PY_SORTED || which == XI_PY_SORT, name);
     a.n -= a.nkw;
     a.nkw = 0;
   }
@@ -358,14 +365,37 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
     xiP_fail(p, name.pos, "%s%.*s() takes %d to %d arguments, not %d", dot, (int)name.len, s, lo,
              hi, a.n);
   }
+  if (builtins[k].which == XI_PY_POP && method) { /* xs.pop(i): a method (tape/exec.c) */
+    xiP_emit(p, c, (xiP_ins){K_METHOD, 0, 0, (uint16_t)a.n,
+                             xiP_intern(p, "pop", 3, name.pos), name.pos});
+    return;
+  }
   xiP_ins ins = {K_PY, builtins[k].which, (uint8_t)keyed,
                  (uint16_t)(a.n + method + (keyed & 1) + (keyed >> 1)), 0, name.pos};
   ins.arg = method && p->method_base; /* xs.append(v), xs a name: a def checks it is its own */
   xiP_emit(p, c, ins);
 }
 
+/* divmod(a, b): the tuple (a // b, a % b), a and b computed once (DUP_TOP_TWO), so
+   that each is Python's operator, its ZeroDivisionError included */
+static void divmod(xiP_parser *p, xiP_code *c, xiL_token name) {
+  xiP_callargs a;
+  xiP_call_args(p, c, &a, name);
+  if (a.nkw || a.dtype >= 0)
+    xiP_fail(p, name.pos, "TypeError: divmod() takes no keyword arguments");
+  if (a.n != 2)
+    xiP_fail(p, name.pos, "TypeError: divmod expected 2 arguments, got %d", a.n);
+  xiP_emit(p, c, (xiP_ins){K_DUP, XI_DUP_TWO, 0, 0, 0, name.pos});
+  xiP_emit_op(p, c, XI_FLOORDIV, name.pos);
+  xiP_emit(p, c, (xiP_ins){K_SWAP, XI_SWAP_ROT3, 0, 0, 0, name.pos});
+  xiP_emit_op(p, c, XI_MOD, name.pos);
+  xiP_emit(p, c, (xiP_ins){K_TUPLE, 0, 0, 2, 0, name.pos});
+}
+
 void xiP_py_builtin(xiP_parser *p, xiP_code *c, xiL_token name) {
-  if (xiP_word_is(p, &name, "isinstance") || xiP_word_is(p, &name, "type"))
+  if (xiP_word_is(p, &name, "divmod"))
+    divmod(p, c, name);
+  else if (xiP_word_is(p, &name, "isinstance") || xiP_word_is(p, &name, "type"))
     xiP_py_type(p, c, name); /* (pytypes.c) */
   else
     py_call(p, c, name, 0);

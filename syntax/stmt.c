@@ -136,15 +136,19 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   xiP_full_expr(p, st);
 }
 
-/* a, b = ...: the targets are names; or a, b alone: a tuple */
+/* a, b = ...: the targets are names, or all attributes (self.W, self.b = ...); or a, b
+   alone: a tuple */
 static void tuple_or_unpack(xiP_parser *p, xiP_stmt *st) {
+  enum { MAX_ATTRS = 64 };
   xiP_code *c = &st->code;
-  uint32_t n = 1;
+  uint32_t n = 1, starts[MAX_ATTRS] = {0};
   while (xiP_is(p, T_COMMA)) {
     xiP_take(p);
     if (xiP_at_end(p) || xiP_is(p, T_ASSIGN))
       break;
     p->depth = 0;
+    if (n < MAX_ATTRS)
+      starts[n] = c->n;
     xiP_expr(p, c);
     n++;
   }
@@ -154,11 +158,21 @@ static void tuple_or_unpack(xiP_parser *p, xiP_stmt *st) {
     return;
   }
   xiL_token eq = xiP_take(p);
-  if (c->n != n)
-    xiP_fail(p, eq.pos, "the names to unpack into must be plain names: a, b = f(x)");
+  if (c->n != n) {
+    int attrs = p->python && n <= MAX_ATTRS;
+    for (uint32_t k = 0; k < n && attrs; k++)
+      attrs = xiP_attr_target(c, starts[k], k + 1 < n ? starts[k + 1] : c->n);
+    if (attrs) {
+      xiP_attr_unpack(p, st, starts, n, eq);
+      return;
+    }
+    xiP_fail(p, eq.pos, "the names to unpack into must be plain names, or all attributes: a, "
+                        "b = f(x), or self.a, self.b = f(x)");
+  }
   for (uint32_t k = 0; k < n; k++) {
     if (c->ins[k].kind != K_NAME)
-      xiP_fail(p, c->ins[k].pos, "the names to unpack into must be plain names: a, b = f(x)");
+      xiP_fail(p, c->ins[k].pos, "the names to unpack into must be plain names, or all "
+                                 "attributes: a, b = f(x), or self.a, self.b = f(x)");
     xiP_add_name(p, st, c->ins[k].arg, c->ins[k].pos);
   }
   st->kind = S_UNPACK;
@@ -425,9 +439,11 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
   }
   if (c->n && c->ins[c->n - 1].kind == K_PY &&
       (c->ins[c->n - 1].op == XI_PY_APPEND || c->ins[c->n - 1].op == XI_PY_EXTEND ||
-       c->ins[c->n - 1].op == XI_PY_SORT || c->ins[c->n - 1].op == XI_PY_ITERNEXT)) {
-    st->kind = S_MUTATE; /* xs.append(v), xs.sort(), it.iternext(): a statement that changes
-                            xs, it */
+       c->ins[c->n - 1].op == XI_PY_SORT || c->ins[c->n - 1].op == XI_PY_ITERNEXT ||
+       c->ins[c->n - 1].op == XI_PY_INSERT || c->ins[c->n - 1].op == XI_PY_REMOVE ||
+       c->ins[c->n - 1].op == XI_PY_DELITEM)) {
+    st->kind = S_MUTATE; /* xs.append(v), xs.sort(), it.iternext(), xs.insert(i, v),
+                            del xs[i]: a statement that changes xs, it */
     return;
   }
   /* np.set_printoptions(precision=3): the printoptions command, the tuple of
@@ -465,7 +481,8 @@ static void stray_code(xiP_parser *p, const xiP_code *c, uint32_t upto) {
                                  "it.finished (while not it.finished: ...)");
     else if (c->ins[k].kind == K_PY &&
         (c->ins[k].op == XI_PY_APPEND || c->ins[k].op == XI_PY_EXTEND ||
-         c->ins[k].op == XI_PY_SORT))
+         c->ins[k].op == XI_PY_SORT || c->ins[k].op == XI_PY_INSERT ||
+         c->ins[k].op == XI_PY_REMOVE))
       xiP_fail(p, c->ins[k].pos, "this changes a list and gives None (as in Python): write it "
                                  "as a statement of its own, xs.append(v)");
 }

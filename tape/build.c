@@ -249,23 +249,48 @@ int xiG_as_uint8(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
 /* x.tolist(): a scalar is itself (a Python number), a vector a list of its
    elements, a matrix a list of its rows, each a list; uint8's numbers become
    Python's ints, which do not wrap */
+/* Python's number of a NumPy scalar, as .item() makes it (type(x.tolist()[0]) is float,
+   not numpy.float64: tape/pytype.c reads the RESHAPE) */
+static int python_number(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
+  int32_t p[XI_NPARAMS] = {0, 0, 0, 0, 0};
+  xiO_shape_params(p, (xi_shape){0, 1, 1}); /* (a RESHAPE even of a scalar: its origin) */
+  return xiG_op(g, XI_RESHAPE, x, XI_NONE, p, pos, out, err);
+}
+
+/* a vector's elements as a list of Python's numbers */
+static int number_list(xiG_graph *g, uint32_t v, xi_pos pos, uint32_t *out, xi_err *err) {
+  if (xiG_convert(g, XI_C_LIST, v, pos, out, err))
+    return -1;
+  uint32_t n = g->nodes[*out].x->nargs, *items = malloc((n ? n : 1) * sizeof *items);
+  if (!items)
+    return xiG_oom(g, pos, err);
+  memcpy(items, g->nodes[*out].x->args, n * sizeof *items); /* (nodes move as they grow) */
+  int rc = 0;
+  for (uint32_t k = 0; k < n && rc == 0; k++)
+    rc = python_number(g, items[k], pos, &items[k], err);
+  if (rc == 0)
+    rc = xiG_container(g, XI_C_LIST, items, n, pos, out, err);
+  free(items);
+  return rc;
+}
+
 static int tolist(xiG_graph *g, uint32_t x, int rank, xi_pos pos, uint32_t *out, xi_err *err) {
   if (xiG_dtype_of_flags(g->nodes[x].flags) == XI_DT_UINT8 &&
       xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, &x, err))
     return -1;
-  if (rank == 0) {
-    *out = x;
-    return 0;
-  }
-  if (xiG_convert(g, XI_C_LIST, x, pos, out, err) || rank == 1)
-    return rank == 1 ? 0 : -1;
+  if (rank == 0)
+    return python_number(g, x, pos, out, err);
+  if (rank == 1)
+    return number_list(g, x, pos, out, err);
+  if (xiG_convert(g, XI_C_LIST, x, pos, out, err))
+    return -1;
   uint32_t n = g->nodes[*out].x->nargs, *rows = malloc(n * sizeof *rows);
   if (!rows)
     return xiG_oom(g, pos, err);
   memcpy(rows, g->nodes[*out].x->args, n * sizeof *rows); /* (nodes move as they grow) */
   int rc = 0;
   for (uint32_t k = 0; k < n && rc == 0; k++)
-    rc = xiG_convert(g, XI_C_LIST, rows[k], pos, &rows[k], err);
+    rc = number_list(g, rows[k], pos, &rows[k], err);
   if (rc == 0)
     rc = xiG_container(g, XI_C_LIST, rows, n, pos, out, err);
   free(rows);
@@ -313,7 +338,7 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     if (count != 1)
       return xiX_fail(err, pos, ".item() takes the one element of a value of size 1; this one "
                              "has %u", count);
-    return xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){0, 1, 1}, pos, out, err);
+    return python_number(g, x, pos, out, err); /* x[0].item(): Python's float */
   case XI_ATTR_FLATTEN:
     return xiG_as_shape(g, XI_RESHAPE, x, (xi_shape){1, 1, count}, pos, out, err);
   case XI_ATTR_FLOAT:

@@ -341,8 +341,14 @@ int xiG_py_keyed(xiG_graph *g, int which, int given, const uint32_t *args, uint3
                  xi_pos pos, uint32_t *out, xi_err *err) {
   uint32_t npos = n - (given & XI_PY_KEY ? 1 : 0) - (given & XI_PY_REVERSE ? 1 : 0);
   uint32_t key = given & XI_PY_KEY ? args[npos] : XI_NONE, m, *items = NULL, *keys = NULL;
-  int reverse = 0, sorted = which == XI_PY_SORTED, rc = 0;
-  const char *name = sorted ? "sorted" : which == XI_PY_MAX ? "max" : "min";
+  int reverse = 0, sorted = which == XI_PY_SORTED || which == XI_PY_SORT, rc = 0;
+  const char *name = which == XI_PY_SORT ? "sort" : sorted ? "sorted"
+                     : which == XI_PY_MAX ? "max" : "min";
+  if (which == XI_PY_SORT && xiG_kind(g, args[0]) != XI_C_LIST &&
+      xiG_kind(g, args[0]) != XI_C_ULIST) /* xs.sort(key=f): a list's */
+    return xiX_fail(err, pos, "%s.sort(%s) is not part of xi: a list's sort takes them "
+                              "(sorted(x, key=f) makes a sorted list of anything walked)",
+                    xiG_type_of(g, args[0]), given & XI_PY_KEY ? "key=" : "reverse=");
   if (key != XI_NONE && xiG_kind(g, key) == XI_C_NONE) /* key=None: the items themselves */
     key = XI_NONE;
   if (given & XI_PY_REVERSE) {
@@ -357,13 +363,19 @@ int xiG_py_keyed(xiG_graph *g, int which, int given, const uint32_t *args, uint3
                               "first is CPython's hash order (sort the set first, "
                               "sorted(s), then by key)", name);
   if (sorted || npos == 1) { /* sorted(xs), max(xs): over its items */
-    if (ck == XI_C_SET || ck == XI_C_ULIST) { /* (no key: xi's usual rules) */
+    if ((ck == XI_C_SET || ck == XI_C_ULIST) && !sorted) { /* (no key: xi's usual rules) */
       uint32_t a[1] = {args[0]};
-      return sorted ? xiG_convert(g, -1, args[0], pos, out, err)
-                    : xiG_py_call(g, which, a, 1, pos, out, err);
+      return xiG_py_call(g, which, a, 1, pos, out, err);
     }
-    if (xiG_walk_all(g, args[0], pos, &items, &m, err))
+    if (ck == XI_C_SET || ck == XI_C_ULIST) { /* sorted(s, reverse=True): its items, which
+                                                 the sort below puts in their order */
+      m = g->nodes[args[0]].x->nargs;
+      if (!(items = malloc((m ? m : 1) * sizeof *items)))
+        return xiG_oom(g, pos, err);
+      memcpy(items, g->nodes[args[0]].x->args, m * sizeof *items);
+    } else if (xiG_walk_all(g, args[0], pos, &items, &m, err)) {
       return -1;
+    }
   } else if (!(items = malloc(npos * sizeof *items))) {
     return xiG_oom(g, pos, err);
   } else {
@@ -380,18 +392,20 @@ int xiG_py_keyed(xiG_graph *g, int which, int given, const uint32_t *args, uint3
       rc = -1;
   if (rc == 0 && sorted && (rc = xiG_sort_keyed(g, items, keys, m, reverse, pos, err)) == 0)
     rc = xiG_container(g, XI_C_LIST, items, m, pos, out, err);
+  if (rc == 0 && which == XI_PY_SORT) { /* the pair (xs, xs sorted) that S_MUTATE gives
+                                           every holder of xs, as xs.sort() (pyset.c) */
+    uint32_t pair[2] = {args[0], *out};
+    rc = xiG_container(g, XI_C_TUPLE, pair, 2, pos, out, err);
+  }
   if (rc == 0 && !sorted) {
     uint32_t best = 0;
     if (m == 0)
       rc = xiX_fail(err, pos, "%s() of an empty sequence (ValueError)", name);
+    if (rc == 0)
+      rc = xiG_py_orderable(g, keys, m, name, 1, pos, err);
     for (uint32_t k = 0; k < m && rc == 0; k++) {
       uint32_t a = keys[k];
-      if ((xiG_kind(g, a) >= 0 && (xiG_kind(g, a) != XI_C_STR || xiG_is_dtype(g, a))) ||
-          xiG_is_tensor(&g->nodes[a]) ||
-          (xiG_kind(g, a) == XI_C_STR) != (xiG_kind(g, keys[0]) == XI_C_STR))
-        rc = xiX_fail(err, pos, "%s() compares numbers, or strings (key= gave a %s)", name,
-                      xiG_type_of(g, a));
-      else if (which == XI_PY_MAX ? xiG_py_less(g, keys[best], a) : xiG_py_less(g, a, keys[best]))
+      if (which == XI_PY_MAX ? xiG_py_less(g, keys[best], a) : xiG_py_less(g, a, keys[best]))
         best = k; /* Python's rule: a later one replaces only when greater (less) */
     }
     if (rc == 0)

@@ -78,11 +78,18 @@ static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err)
 
 /* a if c else b, a and b, a or b: c (a) one number, true when it is not 0
    (NaN is true, as in Python) */
-static int truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) {
+static int truth(xiG_graph *g, uint32_t c, const xiP_ins *in, int *holds, xi_err *err) {
+  xi_pos pos = in->pos;
   if (xiG_kind(g, c) >= 0) /* a list, a dict, a string: true when not empty */
     return xiG_py_truth(g, c, pos, holds, err);
   if (xiG_no_tuple(g, c, pos, "a condition", err))
     return -1;
+  if (xiG_count(&g->nodes[c]) != 1 && in->spare == XI_SKIPF_CHAIN)
+    return xiX_fail(err, pos, "The truth value of an array with more than one element is "
+                              "ambiguous. Use a.any() or a.all() (ValueError, NumPy's): "
+                              "a < b < c is a < b and b < c, and here a < b is an array of "
+                              "%u; by element, write (a < b) * (b < c)",
+                    xiG_count(&g->nodes[c]));
   if (xiG_count(&g->nodes[c]) != 1)
     return xiX_fail(err, pos, "a condition (a if c else b, and, or) takes one number, and this "
                               "is an array of %u: its truth is ambiguous (NumPy says so too; "
@@ -145,6 +152,27 @@ static int changed(xiG_graph *g, scope *sc, const uint32_t *top, const xiP_ins *
   }
   g->npins = base;
   return rc;
+}
+
+/* xs.pop(...), a method (syntax/pylist.c), and a class of the user's may have one (a
+   Stack's pop() returning self.items.pop()): a list's or a dict's is Python's */
+static int list_pop(const xiG_graph *g, const xiP_ins *in, uint32_t x) {
+  int kind = xiG_kind(g, x);
+  return (kind == XI_C_LIST || kind == XI_C_DICT) && in->op == 0 && in->argc <= 2 &&
+         strcmp(xiS_name(&g->sym, in->arg), "pop") == 0;
+}
+
+/* the item, and every holder of xs given xs without it (K_CHANGED's, as
+   syntax/pylist.c compiles xs.pop()) */
+static int pop(xiG_graph *g, scope *sc, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+               xi_err *err) {
+  uint32_t pair, mark = sc->mark, now;
+  sc->mark = g->n;
+  const xiP_ins ch = {K_CHANGED, 0, 0, 0, 1, in->pos};
+  int rc = xiG_py_pop(g, args, in->argc + 1u, in->pos, &pair, out, err) ||
+           changed(g, sc, &pair, &ch, &now, err);
+  sc->mark = mark;
+  return rc ? -1 : 0;
 }
 
 static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32_t *sp,
@@ -270,7 +298,10 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_METHOD: /* the instance under its arguments */
     *sp -= in->argc + 1u;
-    rc = xiG_method(g, in, st[*sp], st + *sp + 1, &node, err);
+    if (list_pop(g, in, st[*sp]))
+      rc = pop(g, sc, in, st + *sp, &node, err);
+    else
+      rc = xiG_method(g, in, st[*sp], st + *sp + 1, &node, err);
     break;
   case K_GETATTR:
     rc = xiG_getattr(g, st[*sp - 1], in->arg, in->pos, &node, err);
@@ -305,7 +336,9 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_UNPACK:
     return xiG_unpack_top(g, in, st, sp, err);
   case K_DUP:
-    node = st[*sp - 1];
+    if (in->op == XI_DUP_TWO) /* a b: a b a b */
+      st[*sp] = st[*sp - 2], ++*sp;
+    node = st[*sp - 2 + (in->op != XI_DUP_TWO)];
     break;
   case K_CALLKW: /* the K_CALL after it reads the name */
     return 0;
@@ -318,7 +351,11 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
   case K_WALK:
     return 0;
   case K_SWAP:
-    node = st[*sp - 1], st[*sp - 1] = st[*sp - 2], st[*sp - 2] = node;
+    node = st[*sp - 1];
+    if (in->op == XI_SWAP_ROT3) /* a b c: c a b */
+      st[*sp - 1] = st[*sp - 2], st[*sp - 2] = st[*sp - 3], st[*sp - 3] = node;
+    else
+      st[*sp - 1] = st[*sp - 2], st[*sp - 2] = node;
     return 0;
   case K_PRINT:
     *sp -= in->argc;
@@ -384,6 +421,14 @@ static int comp(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t *k, uint
     if (rc == 0 && keep && (rc = run(g, sc, code, elem, end, st, sp, err)) == 0)
       out[m++] = st[--*sp];
     sc->nlocal = saved;
+    int holds = 0;
+    if (rc == 0 && keep && head->spare != XI_COMP_EVERY &&
+        (rc = xiG_py_bool(g, out[m - 1], head->spare == XI_COMP_UNTIL_TRUE
+                                              ? "any() reads each item's truth"
+                                              : "all() reads each item's truth",
+                          pos, &holds, err)) == 0 &&
+        holds == (head->spare == XI_COMP_UNTIL_TRUE))
+      break; /* all(...) and any(...) decided: Python's generator is not walked further */
   }
   uint32_t node = XI_NONE;
   if (rc == 0)
@@ -438,7 +483,7 @@ static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uin
       k += in->argc < sc->np && sc->args[in->argc] != XI_NONE ? in->arg : 0;
     else if (in->kind == K_SKIPF) {
       int holds = 0;
-      rc = truth(g, st[--*sp], in->pos, &holds, err);
+      rc = truth(g, st[--*sp], in, &holds, err);
       k += rc == 0 && holds == in->op ? in->arg : 0; /* op 0: skip when false */
     } else if (in->kind == K_COMP)
       rc = comp(g, sc, code, &k, st, sp, err);
@@ -462,7 +507,9 @@ __attribute__((always_inline)) static inline int exec(xiG_graph *g, const xiP_co
                                                       xi_err *err) {
   uint32_t small[64], sp = 0, need = code->n + 1; /* most statements are short: no malloc */
   for (uint32_t k = 0; k < code->n; k++) /* unpacking pushes more than one */
-    need += code->ins[k].kind == K_UNPACK ? code->ins[k].argc : 0;
+    need += code->ins[k].kind == K_UNPACK ? code->ins[k].argc
+            : code->ins[k].kind == K_DUP ? code->ins[k].op == XI_DUP_TWO
+                                         : 0;
   uint32_t *st = need <= 64 ? small : malloc(need * sizeof *st);
   if (!st)
     return xiX_fail(err, code->n ? code->ins[0].pos : (xi_pos){0, 0}, "out of memory");

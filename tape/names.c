@@ -180,6 +180,9 @@ static int constant_code(const xiG_graph *g, xiP_code *c) {
         return 0;
       in->kind = K_NUM;
       in->arg = s[0] == 'p' ? XI_LIT_PI : XI_LIT_E;
+    } else if (in->kind == K_ATTR && in->op == XI_ATTR_FLOAT && k + 1 < c->n &&
+               c->ins[k + 1].kind == K_OP && c->ins[k + 1].op == XI_ID) {
+      k++; /* np.float64(3.0): kept, so that type(x) knows it NumPy's (pytype.c) */
     } else if (!(in->kind == K_NUM || in->kind == K_OP || in->kind == K_LIST ||
                  in->kind == K_MAKE || in->kind == K_TUPLE || in->kind == K_INDEX ||
                  in->kind == K_DUP || in->kind == K_SWAP || in->kind == K_NPCALL)) {

@@ -132,6 +132,12 @@ int xiG_npcall(xiG_graph *g, int which, const uint32_t *in, unsigned mask, xi_po
       args[n] = in[n];
       n++;
     }
+  if (which == XI_NP_MATH_ISCLOSE) { /* (Python's numbers, not arrays: pybuiltin.c) */
+    uint32_t v[4];
+    for (int q = 0; q < 4; q++)
+      v[q] = slot(args, mask, q);
+    return xiG_math_isclose(g, v, pos, out, err);
+  }
   if (which == XI_NP_NDITER) /* (its flags are lists of strings, not arrays) */
     return xiG_nditer(g, args[0], slot(args, mask, 1), slot(args, mask, 2),
                       slot(args, mask, 3), pos, out, err);

@@ -233,23 +233,106 @@ int xiG_unordered_has(xiG_graph *g, uint32_t c, uint32_t x, xi_pos pos, int *fou
 
 /* ---- sorting ---- */
 
+/* what Python orders among itself: a number, a string, a list, a tuple (a list and a
+   tuple are not ordered against each other, as in Python); -1: nothing (an array, None,
+   a dict ...) */
+static int order_kind(const xiG_graph *g, uint32_t a) {
+  int k = xiG_kind(g, a);
+  if (k < 0)
+    return xiG_is_tensor(&g->nodes[a]) ? -1 : 0;
+  if (k == XI_C_STR && xiG_is_dtype(g, a))
+    return -1; /* (a dtype's order is NumPy's safe casts, not its name's) */
+  return k == XI_C_STR ? 1 : k == XI_C_LIST ? 2 : k == XI_C_TUPLE ? 3 : -1;
+}
+
+static int py_equal_item(const xiG_graph *g, uint32_t a, uint32_t b) {
+  int k = order_kind(g, a);
+  if (k == 0)
+    return mpfr_equal_p(g->nodes[a].v, g->nodes[b].v);
+  if (k == 1)
+    return !strcmp(xiS_name(&g->sym, (uint32_t)g->nodes[a].x->p[XI_C_TEXT]),
+                   xiS_name(&g->sym, (uint32_t)g->nodes[b].x->p[XI_C_TEXT]));
+  const xiG_ext *x = g->nodes[a].x, *y = g->nodes[b].x;
+  if (x->nargs != y->nargs)
+    return 0;
+  for (uint32_t p = 0; p < x->nargs; p++)
+    if (!py_equal_item(g, x->args[p], y->args[p]))
+      return 0;
+  return 1;
+}
+
 int xiG_py_less(const xiG_graph *g, uint32_t a, uint32_t b) {
-  if (xiG_kind(g, a) == XI_C_STR)
+  int k = order_kind(g, a);
+  if (k == 1)
     return strcmp(xiS_name(&g->sym, (uint32_t)g->nodes[a].x->p[XI_C_TEXT]),
                   xiS_name(&g->sym, (uint32_t)g->nodes[b].x->p[XI_C_TEXT])) < 0;
+  if (k >= 2) { /* a sequence: by its first item that differs, else the shorter first */
+    const xiG_ext *x = g->nodes[a].x, *y = g->nodes[b].x;
+    for (uint32_t p = 0; p < x->nargs && p < y->nargs; p++)
+      if (!py_equal_item(g, x->args[p], y->args[p]))
+        return xiG_py_less(g, x->args[p], y->args[p]);
+    return x->nargs < y->nargs;
+  }
   return mpfr_less_p(g->nodes[a].v, g->nodes[b].v);
+}
+
+/* can item a be ordered against rep, the template of its place: the same kind, and a
+   sequence nested in a sequence (depth > 0) of rep's length, item by item (a template
+   that any two keys are checked against alike: what xi accepts, Python orders, whichever
+   pairs its sort happens to compare) */
+static int orderable(const xiG_graph *g, uint32_t a, uint32_t rep, int depth) {
+  int k = order_kind(g, a);
+  if (k < 0 || k != order_kind(g, rep) || depth > 8)
+    return 0;
+  if (k < 2)
+    return 1;
+  const xiG_ext *x = g->nodes[a].x, *y = g->nodes[rep].x;
+  if (depth > 0 && x->nargs != y->nargs)
+    return 0;
+  for (uint32_t p = 0; p < x->nargs && p < y->nargs; p++)
+    if (!orderable(g, x->args[p], y->args[p], depth + 1))
+      return 0;
+  return 1;
+}
+
+int xiG_py_orderable(const xiG_graph *g, const uint32_t *keys, uint32_t n, const char *what,
+                     int keyed, xi_pos pos, xi_err *err) {
+  if (n == 0)
+    return 0;
+  int k0 = order_kind(g, keys[0]);
+  uint32_t longest = 0; /* top level: each place's template is the longest key's item */
+  for (uint32_t k = 0; k < n && k0 >= 2; k++)
+    if (order_kind(g, keys[k]) == k0 && g->nodes[keys[k]].x->nargs >
+                                            g->nodes[keys[longest]].x->nargs)
+      longest = k;
+  for (uint32_t k = 0; k < n; k++) {
+    if (k0 >= 0 && orderable(g, keys[k], keys[longest], 0))
+      continue;
+    int kk = order_kind(g, keys[k]);
+    char what_not[96];
+    if (xiG_is_dtype(g, keys[k]) || xiG_is_dtype(g, keys[0]))
+      return xiX_fail(err, pos, "%s() of dtypes (NumPy's order of safe casts) is not part of xi%s",
+                      what, keyed ? " (from key=)" : "");
+    if (k0 < 0 || kk < 0)
+      snprintf(what_not, sizeof what_not, "a %s", xiG_type_of(g, keys[k0 < 0 ? 0 : k]));
+    else if (kk != k0)
+      snprintf(what_not, sizeof what_not, "%s and %s together", xiG_type_of(g, keys[k]),
+               xiG_type_of(g, keys[0]));
+    else
+      snprintf(what_not, sizeof what_not, "%ss whose items differ in kind in one place, or "
+                                          "hold None, an array or a dict", xiG_type_of(g, keys[k]));
+    return xiX_fail(err, pos, "%s() orders numbers, strings, or lists or tuples of them alike, "
+                              "place by place: not %s%s (Python's TypeError where its sort "
+                              "compares them)", what, what_not, keyed ? ", from key=" : "");
+  }
+  return 0;
 }
 
 int xiG_sort_keyed(xiG_graph *g, uint32_t *items, const uint32_t *keys, uint32_t n, int reverse,
                    xi_pos pos, xi_err *err) {
   const uint32_t *key = keys ? keys : items;
-  for (uint32_t k = 0; k < n; k++) {
-    int str = xiG_kind(g, key[k]) == XI_C_STR && !xiG_is_dtype(g, key[k]);
-    if ((!str && (xiG_kind(g, key[k]) >= 0 || xiG_is_tensor(&g->nodes[key[k]]))) ||
-        str != (xiG_kind(g, key[0]) == XI_C_STR)) /* (a dtype's order is NumPy's casting) */
-      return xiX_fail(err, pos, "sorted() takes numbers, or strings (not a %s among them%s)",
-                      xiG_type_of(g, key[k]), keys ? ", from key=" : "");
-  }
+  if (xiG_py_orderable(g, key, n, "sorted", keys != NULL, pos, err))
+    return -1;
   uint32_t *at = malloc((n ? n : 1) * 2 * sizeof *at), *tmp = at + n; /* a merge sort of
                                                    the places: stable, n log n */
   if (!at)
@@ -330,8 +413,8 @@ int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, x
   case XI_PY_RANDINT:
   case XI_PY_NPSEED:
     return xiG_py_random(g, which, args, n, pos, out, err);
-  default:
-    return xiX_fail(err, pos, "this is not part of xi");
+  default: /* all, any, bool, a list's count, insert, remove, pop (pybuiltin.c) */
+    return xiG_py_builtin(g, which, args, n, pos, out, err);
   }
 }
 

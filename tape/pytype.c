@@ -32,14 +32,21 @@ static int arithmetic(int op) {
 }
 
 /* a leaf's constant expression (x = 2 * 3.0): Python's when it is only numbers
-   and arithmetic */
+   and arithmetic; NumPy's when np.float64(...) is among them (a = np.float64(3.0):
+   the same rule as origin's for XI_ID, NumPy's winning in arithmetic) */
 static int code_origin(const xiP_code *c) {
+  int np = 0;
   for (uint32_t k = 0; k < c->n; k++) {
     const xiP_ins *in = &c->ins[k];
+    if (in->kind == K_ATTR && in->op == XI_ATTR_FLOAT && k + 1 < c->n &&
+        c->ins[k + 1].kind == K_OP && c->ins[k + 1].op == XI_ID) {
+      np = 1, k++; /* np.float64(x) */
+      continue;
+    }
     if (in->kind != K_NUM && !(in->kind == K_OP && arithmetic(in->op) && !in->spare))
       return OR_UNKNOWN;
   }
-  return OR_PY;
+  return np ? OR_NP : OR_PY;
 }
 
 static int origin(xiG_graph *g, uint32_t i, int depth) {

@@ -57,8 +57,14 @@ int xiG_slice_bounds(xiG_graph *g, const uint32_t *bounds, int64_t n, xi_pos pos
    Python's order, stably; reverse as Python's reverse=True (pyset.c) */
 int xiG_sort_keyed(xiG_graph *g, uint32_t *items, const uint32_t *keys, uint32_t n, int reverse,
                    xi_pos pos, xi_err *err);
-/* a < b: numbers by value, strings by text (pyset.c) */
+/* a < b: numbers by value, strings by text, lists and tuples item by item, as
+   Python orders them (pyset.c); for keys that xiG_py_orderable accepted */
 int xiG_py_less(const xiG_graph *g, uint32_t a, uint32_t b);
+/* the error when keys are not all numbers, all strings, or all lists (tuples) whose
+   items are ordered alike place by place (what: sorted, min, max; keyed: they came
+   from key=) */
+int xiG_py_orderable(const xiG_graph *g, const uint32_t *keys, uint32_t n, const char *what,
+                     int keyed, xi_pos pos, xi_err *err);
 /* every item a walk over c takes, into a malloc'd array (pywalk.c) */
 int xiG_walk_all(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t **items, uint32_t *n,
                  xi_err *err);
@@ -83,6 +89,9 @@ int xiG_str_item(xiG_graph *g, uint32_t s, uint32_t key, xi_pos pos, uint32_t *o
                  xi_err *err);
 int xiG_str_slice(xiG_graph *g, uint32_t s, const uint32_t *bounds, xi_pos pos, uint32_t *out,
                   xi_err *err);
+/* pybuiltin.c: all, any, bool (xiG_py_call's), a list's count, insert, remove, pop */
+int xiG_py_builtin(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                   uint32_t *out, xi_err *err);
 /* XI_PY_SET, XI_PY_SORT, XI_PY_JOIN (xiG_py_call's) */
 int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                     uint32_t *out, xi_err *err);

@@ -251,6 +251,18 @@ int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos
   }
   int rc = n ? 0 : xiX_fail(err, pos, "%s() of an empty sequence (ValueError)", name);
   uint32_t best = n ? items[0] : XI_NONE;
+  int seq = 0; /* min(results) of (loss, lr) pairs: Python's order of sequences (pyset.c) */
+  for (uint32_t k = 0; k < n; k++)
+    seq |= xiG_kind(g, items[k]) == XI_C_TUPLE || xiG_kind(g, items[k]) == XI_C_LIST;
+  if (seq && rc == 0) {
+    rc = xiG_py_orderable(g, items, n, name, 0, pos, err);
+    for (uint32_t k = 1; k < n && rc == 0; k++)
+      if (max ? xiG_py_less(g, best, items[k]) : xiG_py_less(g, items[k], best))
+        best = items[k]; /* Python's rule: a later one replaces only when greater (less) */
+    free(all);
+    *out = best;
+    return rc;
+  }
   for (uint32_t k = 0; k < n && rc == 0; k++) {
     const xiG_node *it = &g->nodes[items[k]];
     int c = xiG_py_strcmp(g, items[k], best); /* min(words): Python's order of strings */

@@ -43,7 +43,7 @@ print(sorted(['bb', 'a'], key=len))
 print(sorted(set([3, 1]), key=lambda v: -v))
 x = 3.0
 print(x(2))
-print(sorted([1, 2], key=lambda v: [v]))
+print(sorted([1, 2], key=lambda v: {"k": v}))
 print(sorted([1, 2], cmp=None))
 print(max([1, 2], default=0))
 g = lambda: 1
