@@ -162,6 +162,8 @@ static const struct {
      "  True False None not    % // and Python's strings ('', \"\", triple quotes, \\n)\n"
      "  losses = []            lists: losses.append(loss), losses[-1], len(losses),\n"
      "                         losses[-5:], [f(x) for x in xs if c], xs + ys, [0] * n;\n"
+     "                         xs.pop(), xs.pop(0), xs.insert(i, v), xs.remove(v),\n"
+     "                         xs.count(v), del xs[i], del d[k], d.pop(k)\n"
      "                         print(losses) as Python: [0.69, 0.52], [array([1., 2.])]\n"
      "  d = {'W1': W1}         dicts: d['W1'], d['b'] = v, params[k] -= lr * grads[k],\n"
      "                         d.items(), d.keys(), d.values(), d.get(k, 0), dict(d),\n"

@@ -33,6 +33,34 @@ static void name_list(xiP_parser *p, xiP_stmt *st, const char *what) {
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 
+/* del xs[i], del d[k], del self.cache[k] in Python's code: a statement that changes
+   xs, as xs.remove(v) is (S_MUTATE: the pair of xs and the new value); 0 when the
+   target is a name (del x: the command) */
+static int del_item(xiP_parser *p, xiP_stmt *st) {
+  xiL_token t = xiP_expect(p, T_NAME, "a name");
+  int item = xiP_is(p, T_LBRACK) || xiP_is(p, T_DOT);
+  xiP_put_back(p, &t);
+  if (!item)
+    return 0;
+  xiP_code *c = &st->code;
+  st->text_off = t.off;
+  xiP_expr(p, c);
+  xiP_ins *last = c->n ? &c->ins[c->n - 1] : NULL;
+  if (!last || last->kind != K_INDEX)
+    xiP_fail(p, t.pos, "del of an attribute (del self.x) is not part of xi: give it None");
+  if (last->argc != 1 || last->op || last->arg)
+    xiP_fail(p, last->pos, "del of a slice or of several indices (del xs[a:b], del M[i, j]) "
+                           "is not part of xi: xs = xs[:a] + xs[b:]");
+  if (xiP_is(p, T_COMMA))
+    xiP_fail(p, xiP_peek(p)->pos, "del of several targets at once is not part of xi: one del "
+                                  "for each");
+  *last = (xiP_ins){K_PY, XI_PY_DELITEM, 0, 2, c->ins[0].kind == K_NAME && c->n == 3,
+                    last->pos};
+  st->text_len = p->last_end - t.off;
+  st->kind = S_MUTATE;
+  return 1;
+}
+
 /* a command's second expression (equiv's B, the direction after =): an item */
 static void second_expr(xiP_parser *p, xiP_stmt *st) {
   xiP_item *it = realloc(st->items, (st->nitems + 1) * sizeof *it);
@@ -411,7 +439,8 @@ void xiP_command(xiP_parser *p, xiP_stmt *st, xiL_token kw, int cmd) {
       st->arg = xiP_take(p);
     break;
   case A_NAMES:
-    name_list(p, st, "a name");
+    if (!(cmd == XI_CMD_DEL && p->python && del_item(p, st)))
+      name_list(p, st, "a name");
     break;
   case A_BLOCK:
     st->arg = xiP_expect(p, T_NUM, "how many times, as in repeat 100 { ... }");

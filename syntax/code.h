@@ -153,7 +153,9 @@ enum {
   XI_PY_COUNT,    /* xs.count(v) */
   XI_PY_INSERT,   /* xs.insert(i, v): the pair (xs, the new list), for the statement (S_MUTATE) */
   XI_PY_REMOVE,   /* xs.remove(v): likewise */
-  XI_PY_POP       /* xs.pop(), xs.pop(i): likewise (its value, the item: syntax/pylist.c) */
+  XI_PY_POP,      /* xs.pop(), xs.pop(i), d.pop(k): likewise (compiled as the method
+                     pop, whose value is the item: tape/exec.c) */
+  XI_PY_DELITEM   /* del xs[i], del d[k]: likewise (syntax/cmdargs.c) */
 };
 /* K_PY's spare for sorted, min and max: key= (a function) and reverse= given, their
    values on the stack after the others, in that order */

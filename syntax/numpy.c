@@ -109,7 +109,8 @@ static const np_row method_rows[] = {
     FORM("cumprod", CUMPROD), FORM("trace", TRACE), FORM("argsort", ARGSORT),
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
     PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
-    PY("iternext", NULL),
+    PY("iternext", NULL), PY("count", NULL), PY("insert", NULL), PY("remove", NULL),
+    PY("pop", NULL),
     SP("tolist", SP_TOLIST),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
                      ".format(x)); a formatted text as a value is not part of xi, so format it "

@@ -299,7 +299,9 @@ static const struct {
     {"set", XI_PY_SET, 0, 1},           {"sort", XI_PY_SORT, 0, 0},
     {"join", XI_PY_JOIN, 1, 1},         {"iternext", XI_PY_ITERNEXT, 0, 0},
     {"all", XI_PY_ALL, 1, 1},           {"any", XI_PY_ANY, 1, 1},
-    {"bool", XI_PY_BOOL, 0, 1},
+    {"bool", XI_PY_BOOL, 0, 1},         {"count", XI_PY_COUNT, 1, 1},
+    {"insert", XI_PY_INSERT, 2, 2},     {"remove", XI_PY_REMOVE, 1, 1},
+    {"pop", XI_PY_POP, 0, 2},
 };
 
 /* sorted's key= and reverse=, min's and max's key= (a's keywords, last): their
@@ -362,6 +364,11 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
                lo == 1 ? "" : "s", a.n);
     xiP_fail(p, name.pos, "%s%.*s() takes %d to %d arguments, not %d", dot, (int)name.len, s, lo,
              hi, a.n);
+  }
+  if (builtins[k].which == XI_PY_POP && method) { /* xs.pop(i): a method (tape/exec.c) */
+    xiP_emit(p, c, (xiP_ins){K_METHOD, 0, 0, (uint16_t)a.n,
+                             xiP_intern(p, "pop", 3, name.pos), name.pos});
+    return;
   }
   xiP_ins ins = {K_PY, builtins[k].which, (uint8_t)keyed,
                  (uint16_t)(a.n + method + (keyed & 1) + (keyed >> 1)), 0, name.pos};

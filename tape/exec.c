@@ -154,6 +154,27 @@ static int changed(xiG_graph *g, scope *sc, const uint32_t *top, const xiP_ins *
   return rc;
 }
 
+/* xs.pop(...), a method (syntax/pylist.c), and a class of the user's may have one (a
+   Stack's pop() returning self.items.pop()): a list's or a dict's is Python's */
+static int list_pop(const xiG_graph *g, const xiP_ins *in, uint32_t x) {
+  int kind = xiG_kind(g, x);
+  return (kind == XI_C_LIST || kind == XI_C_DICT) && in->op == 0 && in->argc <= 2 &&
+         strcmp(xiS_name(&g->sym, in->arg), "pop") == 0;
+}
+
+/* the item, and every holder of xs given xs without it (K_CHANGED's, as
+   syntax/pylist.c compiles xs.pop()) */
+static int pop(xiG_graph *g, scope *sc, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+               xi_err *err) {
+  uint32_t pair, mark = sc->mark, now;
+  sc->mark = g->n;
+  const xiP_ins ch = {K_CHANGED, 0, 0, 0, 1, in->pos};
+  int rc = xiG_py_pop(g, args, in->argc + 1u, in->pos, &pair, out, err) ||
+           changed(g, sc, &pair, &ch, &now, err);
+  sc->mark = mark;
+  return rc ? -1 : 0;
+}
+
 static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32_t *sp,
                 xi_err *err) {
   uint32_t node = XI_NONE;
@@ -277,7 +298,10 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_METHOD: /* the instance under its arguments */
     *sp -= in->argc + 1u;
-    rc = xiG_method(g, in, st[*sp], st + *sp + 1, &node, err);
+    if (list_pop(g, in, st[*sp]))
+      rc = pop(g, sc, in, st + *sp, &node, err);
+    else
+      rc = xiG_method(g, in, st[*sp], st + *sp + 1, &node, err);
     break;
   case K_GETATTR:
     rc = xiG_getattr(g, st[*sp - 1], in->arg, in->pos, &node, err);

@@ -101,30 +101,80 @@ int xiG_math_isclose(xiG_graph *g, const uint32_t *v, xi_pos pos, uint32_t *out,
 
 /* ---- a list's items by value or place ---- */
 
-static int need_list(xiG_graph *g, uint32_t c, const char *method, xi_pos pos, xi_err *err) {
+/* xs's kind takes method (a list all four, a tuple count, a dict pop and del) */
+static int need_kind(xiG_graph *g, uint32_t c, int which, xi_pos pos, xi_err *err) {
+  static const char *const names[] = {"count", "insert", "remove", "pop", "__delitem__"};
   int kind = xiG_kind(g, c);
-  if (kind == XI_C_LIST || (kind == XI_C_TUPLE && strcmp(method, "count") == 0))
+  if (kind == XI_C_LIST || (kind == XI_C_TUPLE && which == XI_PY_COUNT) ||
+      (kind == XI_C_DICT && (which == XI_PY_POP || which == XI_PY_DELITEM)) ||
+      (kind == XI_C_STR && which == XI_PY_COUNT))
     return 0;
-  return xiX_fail(err, pos, "AttributeError: '%s' object has no attribute '%s' (a list has it)",
-                  xiG_type_of(g, c), method);
+  if (which == XI_PY_DELITEM && kind < 0 && xiG_is_tensor(&g->nodes[c]))
+    return xiX_fail(err, pos, "ValueError: cannot delete array elements (NumPy's: np.delete "
+                              "makes a new array)");
+  if (which == XI_PY_DELITEM)
+    return xiX_fail(err, pos, "TypeError: '%s' object doesn't support item deletion",
+                    xiG_type_of(g, c));
+  return xiX_fail(err, pos, "AttributeError: '%s' object has no attribute '%s'",
+                  xiG_type_of(g, c), names[which - XI_PY_COUNT]);
 }
 
-/* the index of a list's item as Python's insert and pop read it: from the
-   end when negative; pop's out of range is IndexError, insert's is clamped */
-static int place(xiG_graph *g, uint32_t i, uint32_t n, int clamp, xi_pos pos, uint32_t *at,
+/* d without key k (KeyError when it has none): the pair (d, the new dict) */
+static int dict_without(xiG_graph *g, uint32_t d, uint32_t k, xi_pos pos, uint32_t *out,
+                        xi_err *err) {
+  int64_t s = xiG_dict_slot(g, d, k);
+  if (s < 0)
+    return xiG_key_error(g, d, k, s, pos, err);
+  const xiG_ext *x = g->nodes[d].x;
+  uint32_t n = x->nargs, pair[2] = {d, XI_NONE};
+  uint32_t *kv = malloc((n > 2 ? n - 2 : 1) * sizeof *kv);
+  if (!kv)
+    return xiG_oom(g, pos, err);
+  memcpy(kv, x->args, (size_t)s * sizeof *kv);
+  memcpy(kv + s, x->args + s + 2, (n - (uint32_t)s - 2) * sizeof *kv);
+  int rc = xiG_container(g, XI_C_DICT, kv, n - 2, pos, &pair[1], err);
+  free(kv);
+  return rc ? rc : xiG_tuple(g, pair, 2, pos, out, err);
+}
+
+/* s.count(sub): sub's occurrences that do not overlap, as Python counts them (in code
+   points: the empty string is at each of the len + 1 places) */
+static int str_count(xiG_graph *g, uint32_t s, uint32_t sub, xi_pos pos, uint32_t *out,
+                     xi_err *err) {
+  if (xiG_kind(g, sub) != XI_C_STR)
+    return xiX_fail(err, pos, "TypeError: must be str, not %s", xiG_type_of(g, sub));
+  const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[s].x->p[XI_C_TEXT]);
+  const char *w = xiS_name(&g->sym, (uint32_t)g->nodes[sub].x->p[XI_C_TEXT]);
+  long count = 0;
+  size_t len = strlen(w);
+  if (len == 0)
+    count = xiG_str_len(g, s) + 1;
+  for (const char *q = t; len && (q = strstr(q, w)) != NULL; q += len)
+    count++;
+  *out = xiG_number(g, count, pos);
+  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+}
+
+/* the index of a list's item as Python's insert, pop and del read it: from the end
+   when negative; insert's clamped to the list (mode INSERT), pop's and del's out of
+   range IndexError */
+enum { POP, INSERT, DEL };
+static int place(xiG_graph *g, uint32_t i, uint32_t n, int mode, xi_pos pos, uint32_t *at,
                  xi_err *err) {
   int32_t k = -1;
   if (i != XI_NONE && xiG_py_index(g, i, "list", pos, &k, err))
     return -1;
   int64_t q = k < 0 ? (int64_t)k + n : k;
-  if (clamp) {
+  if (mode == INSERT) {
     *at = q < 0 ? 0 : q > (int64_t)n ? n : (uint32_t)q;
     return 0;
   }
-  if (n == 0)
+  if (n == 0 && mode == POP)
     return xiX_fail(err, pos, "IndexError: pop from empty list");
   if (q < 0 || q >= (int64_t)n)
-    return xiX_fail(err, pos, "IndexError: pop index out of range");
+    return xiX_fail(err, pos, "IndexError: %s", mode == POP ? "pop index out of range"
+                                                            : "list assignment index out of "
+                                                              "range");
   *at = (uint32_t)q;
   return 0;
 }
@@ -163,25 +213,36 @@ static int find(xiG_graph *g, uint32_t xs, uint32_t v, xi_pos pos, uint32_t *at,
 
 static int list_method(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                        uint32_t *out, xi_err *err) {
-  static const char *const names[] = {"count", "insert", "remove", "pop"};
   uint32_t xs = args[0], at = 0, len;
-  if (need_list(g, xs, names[which - XI_PY_COUNT], pos, err))
+  if (need_kind(g, xs, which, pos, err))
     return -1;
+  int kind = xiG_kind(g, xs);
+  if (which == XI_PY_POP && kind == XI_C_LIST && n > 2)
+    return xiX_fail(err, pos, "TypeError: pop expected at most 1 argument, got %u", n - 1);
+  if (kind == XI_C_DICT && n > 2 && xiG_dict_slot(g, xs, args[1]) == -1) /* d.pop(k, v) */
+    return xiG_container(g, XI_C_DICT, g->nodes[xs].x->args, g->nodes[xs].x->nargs, pos,
+                         &at, err) ||
+           xiG_tuple(g, (uint32_t[]){xs, at}, 2, pos, out, err);
+  if (kind == XI_C_DICT)
+    return n < 2 ? xiX_fail(err, pos, "TypeError: pop expected at least 1 argument, got 0")
+                 : dict_without(g, xs, args[1], pos, out, err);
+  if (kind == XI_C_STR)
+    return str_count(g, xs, args[1], pos, out, err);
   len = g->nodes[xs].x->nargs;
   switch (which) {
   case XI_PY_COUNT: {
-    int64_t count = 0;
+    long count = 0;
     for (uint32_t k = 0; k < len; k++) {
       int eq = 0;
       if (xiG_py_equal(g, args[1], g->nodes[xs].x->args[k], pos, &eq, err))
         return -1;
       count += eq;
     }
-    *out = xiG_number(g, (long)count, pos);
+    *out = xiG_number(g, count, pos);
     return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
   }
   case XI_PY_INSERT:
-    return place(g, args[1], len, 1, pos, &at, err) ||
+    return place(g, args[1], len, INSERT, pos, &at, err) ||
            respliced(g, xs, at, args[2], pos, out, err);
   case XI_PY_REMOVE:
     if (find(g, xs, args[1], pos, &at, err))
@@ -189,10 +250,28 @@ static int list_method(xiG_graph *g, int which, const uint32_t *args, uint32_t n
     if (at == len)
       return xiX_fail(err, pos, "ValueError: list.remove(x): x not in list");
     return respliced(g, xs, at, XI_NONE, pos, out, err);
+  case XI_PY_DELITEM:
+    return place(g, args[1], len, DEL, pos, &at, err) ||
+           respliced(g, xs, at, XI_NONE, pos, out, err);
   default: /* XI_PY_POP: xs, then the index if given */
-    return place(g, n > 1 ? args[1] : XI_NONE, len, 0, pos, &at, err) ||
+    return place(g, n > 1 ? args[1] : XI_NONE, len, POP, pos, &at, err) ||
            respliced(g, xs, at, XI_NONE, pos, out, err);
   }
+}
+
+int xiG_py_pop(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *pair,
+               uint32_t *item, xi_err *err) {
+  if (list_method(g, XI_PY_POP, args, n, pos, pair, err))
+    return -1;
+  if (xiG_kind(g, args[0]) == XI_C_DICT) { /* (the key is there, or the default given) */
+    int64_t s = xiG_dict_slot(g, args[0], args[1]);
+    *item = s < 0 ? args[2] : g->nodes[args[0]].x->args[s + 1];
+    return 0;
+  }
+  uint32_t at = 0;
+  place(g, n > 1 ? args[1] : XI_NONE, g->nodes[args[0]].x->nargs, POP, pos, &at, err);
+  *item = g->nodes[args[0]].x->args[at];
+  return 0;
 }
 
 int xiG_py_builtin(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
@@ -210,6 +289,7 @@ int xiG_py_builtin(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi
   case XI_PY_INSERT:
   case XI_PY_REMOVE:
   case XI_PY_POP:
+  case XI_PY_DELITEM:
     return list_method(g, which, args, n, pos, out, err);
   default:
     return xiX_fail(err, pos, "this is not part of xi");

@@ -269,6 +269,10 @@ int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err);
    of more than one element has none (NumPy's ValueError, what: why it was asked) */
 int xiG_py_bool(xiG_graph *g, uint32_t c, const char *what, xi_pos pos, int *holds,
                 xi_err *err);
+/* xs.pop(i), d.pop(k) (args: xs, then i or k when given): the pair (xs, xs without
+   it) and the item (pybuiltin.c) */
+int xiG_py_pop(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *pair,
+               uint32_t *item, xi_err *err);
 /* math.isclose(a, b, rel_tol, abs_tol), v those four (XI_NONE: not given; pybuiltin.c) */
 int xiG_math_isclose(xiG_graph *g, const uint32_t *v, xi_pos pos, uint32_t *out, xi_err *err);
 /* == and != of strings and containers, as Python compares them: a bool */

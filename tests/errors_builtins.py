@@ -35,3 +35,34 @@ print(math.isclose(1.0, 1.0, 1e-3))
 print(divmod(1))
 # ZeroDivisionError: integer division or modulo by zero
 print(divmod(7, 0))
+xs = [1, 2, 3]
+empty = []
+d = {"a": 1}
+t = (1, 2)
+# IndexError: pop from empty list
+empty.pop()
+# IndexError: pop index out of range
+xs.pop(5)
+# TypeError: pop expected at most 1 argument, got 2
+xs.pop(0, 1)
+# ValueError: list.remove(x): x not in list
+xs.remove(9)
+# IndexError: list assignment index out of range
+del xs[7]
+# (Python deletes the slice: xi refuses it)
+del xs[0:2]
+# KeyError: 'zz'
+del d["zz"]
+# KeyError: 'zz'
+d.pop("zz")
+# AttributeError: 'tuple' object has no attribute 'pop'
+t.pop()
+# TypeError: 'tuple' object doesn't support item deletion
+del t[0]
+# (Python: None, as xs.append(v) gives: xi refuses the value)
+y = xs.insert(0, 1)
+# TypeError: insert expected 2 arguments, got 1
+xs.insert(1)
+# ValueError: cannot delete array elements
+del v[0]
+print(xs, d)
