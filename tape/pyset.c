@@ -402,6 +402,10 @@ int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, x
   case XI_PY_RSEED: /* (pyrandom.c) */
   case XI_PY_RANDRANGE:
   case XI_PY_RANDINT:
+  case XI_PY_RRANDOM:
+  case XI_PY_UNIFORM:
+  case XI_PY_CHOICE:
+  case XI_PY_SHUFFLE:
   case XI_PY_NPSEED:
     return xiG_py_random(g, which, args, n, pos, out, err);
   case XI_PY_UPPER:
