@@ -139,6 +139,11 @@ enum {
   XI_PY_RSEED,    /* random.seed(n): Python's random module (tape/pyrandom.c) */
   XI_PY_RANDRANGE, /* random.randrange(...), randrange(...) */
   XI_PY_RANDINT,  /* random.randint(a, b) */
+  XI_PY_RRANDOM,  /* random.random(), random.uniform(a, b), random.choice(xs) */
+  XI_PY_UNIFORM,
+  XI_PY_CHOICE,
+  XI_PY_SHUFFLE,  /* random.shuffle(xs): the pair (xs, xs shuffled), for the statement
+                     (S_MUTATE) */
   XI_PY_NPSEED,   /* np.random.seed(n) inside a def (at the top it is the seed command) */
   XI_PY_TYPE,     /* type(x) and isinstance(x, T) (tape/pytype.c): x, then a whole number,
                      its query (XI_TYQ_*), + 4 when negated (!=, is not, not in), + 8 * its mask of
@@ -150,7 +155,10 @@ enum {
   XI_PY_REMOVE,   /* xs.remove(v): likewise */
   XI_PY_POP,      /* xs.pop(), xs.pop(i), d.pop(k): likewise (compiled as the method
                      pop, whose value is the item: tape/exec.c) */
-  XI_PY_DELITEM   /* del xs[i], del d[k]: likewise (syntax/cmdargs.c) */
+  XI_PY_DELITEM,  /* del xs[i], del d[k]: likewise (syntax/cmdargs.c) */
+  /* a string's methods (tape/pyset.c): s.upper(), s.split(sep, maxsplit) ... */
+  XI_PY_UPPER, XI_PY_LOWER, XI_PY_STRIP, XI_PY_LSTRIP, XI_PY_RSTRIP, XI_PY_SPLIT,
+  XI_PY_STARTSWITH, XI_PY_ENDSWITH, XI_PY_REPLACE
 };
 /* K_PY's spare for sorted, min and max: key= (a function) and reverse= given, their
    values on the stack after the others, in that order */

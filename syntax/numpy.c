@@ -111,7 +111,9 @@ static const np_row method_rows[] = {
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
     PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
     PY("iternext", NULL), PY("count", NULL), PY("insert", NULL), PY("remove", NULL),
-    PY("pop", NULL),
+    PY("pop", NULL), PY("upper", NULL), PY("lower", NULL), PY("strip", NULL),
+    PY("lstrip", NULL), PY("rstrip", NULL), PY("split", NULL), PY("startswith", NULL),
+    PY("endswith", NULL), PY("replace", NULL),
     SP("tolist", SP_TOLIST),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
                      ".format(x)); a formatted text as a value is not part of xi, so format it "
@@ -379,22 +381,28 @@ static void random_call(xiP_parser *p, xiP_code *c, xiL_token fn) {
   static const struct {
     const char *name;
     uint8_t which;
-  } fns[] = {{"seed", XI_PY_RSEED}, {"randrange", XI_PY_RANDRANGE}, {"randint", XI_PY_RANDINT}};
+  } fns[] = {{"seed", XI_PY_RSEED},     {"randrange", XI_PY_RANDRANGE},
+             {"randint", XI_PY_RANDINT}, {"random", XI_PY_RRANDOM},
+             {"uniform", XI_PY_UNIFORM}, {"choice", XI_PY_CHOICE},
+             {"shuffle", XI_PY_SHUFFLE}};
   const char *s = p->lx.src + fn.off;
-  int k = 0;
-  while (k < 3 && !(strlen(fns[k].name) == fn.len && memcmp(fns[k].name, s, fn.len) == 0))
+  int k = 0, nf = (int)(sizeof fns / sizeof *fns);
+  while (k < nf && !(strlen(fns[k].name) == fn.len && memcmp(fns[k].name, s, fn.len) == 0))
     k++;
-  if (k == 3)
-    xiP_fail(p, fn.pos, "random.%.*s is not part of xi: xi draws random.seed(n), "
-                        "random.randrange and random.randint as CPython does, and no other "
-                        "function of random's (np.random's are NumPy's, bit for bit)",
+  if (k == nf)
+    xiP_fail(p, fn.pos, "random.%.*s is not part of xi: xi draws random's seed, randrange, "
+                        "randint, random, uniform, choice and shuffle as CPython does, and no "
+                        "other function of random's (np.random's are NumPy's, bit for bit)",
              (int)fn.len, s);
   xiP_expect(p, T_LP, "'(': random's functions are called, random.seed(0)");
   xiP_callargs a;
+  uint32_t first = c->n;
   xiP_call_args(p, c, &a, fn);
   if (a.nkw || a.dtype >= 0)
     xiP_fail(p, fn.pos, "keyword arguments to random.%s are not part of xi", fns[k].name);
-  xiP_emit(p, c, (xiP_ins){K_PY, fns[k].which, 0, (uint16_t)a.n, 0, fn.pos});
+  /* random.shuffle(xs), xs a name: as xs.sort(), a def checks that xs is its own */
+  int named = fns[k].which == XI_PY_SHUFFLE && c->n == first + 1 && c->ins[first].kind == K_NAME;
+  xiP_emit(p, c, (xiP_ins){K_PY, fns[k].which, 0, (uint16_t)a.n, (uint32_t)named, fn.pos});
 }
 
 void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {

@@ -441,9 +441,9 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
       (c->ins[c->n - 1].op == XI_PY_APPEND || c->ins[c->n - 1].op == XI_PY_EXTEND ||
        c->ins[c->n - 1].op == XI_PY_SORT || c->ins[c->n - 1].op == XI_PY_ITERNEXT ||
        c->ins[c->n - 1].op == XI_PY_INSERT || c->ins[c->n - 1].op == XI_PY_REMOVE ||
-       c->ins[c->n - 1].op == XI_PY_DELITEM)) {
+       c->ins[c->n - 1].op == XI_PY_DELITEM || c->ins[c->n - 1].op == XI_PY_SHUFFLE)) {
     st->kind = S_MUTATE; /* xs.append(v), xs.sort(), it.iternext(), xs.insert(i, v),
-                            del xs[i]: a statement that changes xs, it */
+                            del xs[i], random.shuffle(xs): a statement that changes xs, it */
     return;
   }
   /* np.set_printoptions(precision=3): the printoptions command, the tuple of
@@ -482,7 +482,7 @@ static void stray_code(xiP_parser *p, const xiP_code *c, uint32_t upto) {
     else if (c->ins[k].kind == K_PY &&
         (c->ins[k].op == XI_PY_APPEND || c->ins[k].op == XI_PY_EXTEND ||
          c->ins[k].op == XI_PY_SORT || c->ins[k].op == XI_PY_INSERT ||
-         c->ins[k].op == XI_PY_REMOVE))
+         c->ins[k].op == XI_PY_REMOVE || c->ins[k].op == XI_PY_SHUFFLE))
       xiP_fail(p, c->ins[k].pos, "this changes a list and gives None (as in Python): write it "
                                  "as a statement of its own, xs.append(v)");
 }

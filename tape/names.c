@@ -261,9 +261,16 @@ static int new_leaf(xiG_graph *g, uint32_t root, uint32_t mark, xi_pos pos, uint
 int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
                const xiP_code *code, xi_pos pos, uint32_t *bound, xi_err *err) {
   if (!xiG_is_tuple(g, root) && xiG_self_contained(g, mark, root)) {
+    int lit = g->nodes[root].op == XI_CONST;
+    uint32_t aux = g->nodes[root].aux;
     if (new_leaf(g, root, mark, pos, &root, err)) /* computed from no other value: a leaf */
       return -1;
     keep_code(g, root, code, -1);
+    if (lit && !(g->nodes[root].flags & (XI_F_LITERAL | XI_F_CODE))) {
+      g->nodes[root].flags |= XI_F_LITERAL; /* r = random.random(), x = d['k']: the
+                                                constant's text, as x = 0.5 (pytype.c) */
+      g->nodes[root].aux = aux;
+    }
   } else if (xiG_leafify(g, root, mark, pos, &root, err)) { /* so are a container's items */
     return -1;
   }

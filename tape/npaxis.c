@@ -206,7 +206,15 @@ static int count_nonzero(xiG_graph *g, const uint32_t *s, xi_pos pos, uint32_t *
     return -1;
   if (sh.rank == 0) /* np.count_nonzero(3.0) is 1 */
     return xiG_attr(g, XI_ATTR_INT, t, pos, out, err);
-  return xiG_op(g, XI_SUM, t, XI_NONE, p, pos, out, err);
+  if (xiG_op(g, XI_SUM, t, XI_NONE, p, pos, out, err))
+    return -1;
+  if (s[1] != XI_NONE || (p[1] != INT32_MAX && p[1])) /* an axis, or keepdims: an array */
+    return 0;
+  int32_t q[XI_NPARAMS] = {0, 0, 0, 0, 0, 0, 0}; /* over all: Python's int, as NumPy's
+                                                    count_nonzero returns (tape/pytype.c
+                                                    reads the RESHAPE) */
+  xiO_shape_params(q, (xi_shape){0, 1, 1});
+  return xiG_op(g, XI_RESHAPE, *out, XI_NONE, q, pos, out, err);
 }
 
 /* ---- np.sort, np.argsort ---- */

@@ -2,10 +2,15 @@
  * draws it: random.seed(n) for an int n, random.randrange(...) and random.randint(a, b)
  * (CS231n's grad_check_sparse: ix = tuple([randrange(m) for m in x.shape])).  The
  * generator is CPython's MT19937 on a state of its own (g->pyrng), apart from NumPy's, as
- * the two are in Python; the words come from ops/rng.c.  Python seeds it from the OS's
- * entropy when nothing seeds it, which no run repeats: drawing before random.seed(n) is
- * refused, as are the module's other functions (their numbers would not be CPython's). */
+ * the two are in Python; the words come from ops/rng.c.  random.random() (genrand_res53),
+ * random.uniform(a, b), random.choice(xs) and random.shuffle(xs) of a list draw as
+ * random.py does too.  Python seeds it from the OS's entropy when nothing seeds it, which
+ * no run repeats: drawing before random.seed(n) is refused, as are the module's other
+ * functions (gauss, sample ...: their numbers would not be CPython's). */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
@@ -99,11 +104,115 @@ static int np_seed(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *
   return xiG_container(g, XI_C_NONE, NULL, 0, pos, out, err);
 }
 
+/* Python's float d, a constant whose text is d's exact decimal (at most 767 digits), so
+   that it is d at any precision, as a literal is its text */
+static int exact_float(xiG_graph *g, double d, xi_pos pos, uint32_t *out, xi_err *err) {
+  mpfr_t x;
+  mpfr_exp_t e;
+  mpfr_init2(x, 53);
+  mpfr_set_d(x, d, MPFR_RNDN);
+  char *digits = mpfr_get_str(NULL, &e, 10, 800, x, MPFR_RNDN);
+  int zero = mpfr_zero_p(x);
+  mpfr_clear(x);
+  if (!digits)
+    return xiG_oom(g, pos, err);
+  size_t len = strlen(digits), lead = digits[0] == '-';
+  while (len > lead + 1 && digits[len - 1] == '0')
+    len--;
+  char text[840];
+  int tl = snprintf(text, sizeof text, "%s0.%.*se%ld", lead ? "-" : "", (int)(len - lead),
+                    digits + lead, zero ? 0L : (long)e);
+  mpfr_free_str(digits);
+  uint32_t sym = xiS_intern(&g->sym, text, (size_t)tl);
+  *out = sym == XI_NONE ? XI_NONE : xiG_constant(g, sym, pos);
+  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+}
+
+/* a Python number's value as a double, for random.uniform's arithmetic */
+static int py_double(xiG_graph *g, uint32_t x, const char *what, xi_pos pos, double *v,
+                     xi_err *err) {
+  if (xiG_kind(g, x) >= 0 || xiG_is_tensor(&g->nodes[x]))
+    return xiX_fail(err, pos, "%s takes numbers, not a %s (TypeError)", what,
+                    xiG_type_of(g, x));
+  *v = mpfr_get_d(g->nodes[x].v, MPFR_RNDN);
+  return 0;
+}
+
+/* random.random() (CPython's genrand_res53, NumPy's random_sample's too) and
+   random.uniform(a, b), a + (b - a) * random(), each step rounded to a double */
+static int real(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                uint32_t *out, xi_err *err) {
+  double a = 0, b = 0;
+  if (which == XI_PY_RRANDOM && n)
+    return xiX_fail(err, pos, "random.random() takes no arguments (%u given) (TypeError)", n);
+  if (which == XI_PY_UNIFORM &&
+      (n != 2 || py_double(g, args[0], "random.uniform", pos, &a, err) ||
+       py_double(g, args[1], "random.uniform", pos, &b, err)))
+    return n != 2 ? xiX_fail(err, pos, "random.uniform(a, b) takes 2 arguments, not %u", n)
+                  : -1;
+  xiG_stmt_rng(g);
+  volatile double r = xiO_uniform(&g->pyrng), width = b - a, scaled = width * r;
+  return exact_float(g, which == XI_PY_RRANDOM ? r : a + scaled, pos, out, err);
+}
+
+/* random.choice(xs): xs[_randbelow(len(xs))]; random.shuffle(xs): Fisher-Yates from the
+   end, j = _randbelow(i + 1), as random.py's, giving the pair (xs, xs shuffled) that every
+   holder of the list takes (S_MUTATE) */
+static int pick(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                uint32_t *out, xi_err *err) {
+  const char *fn = which == XI_PY_CHOICE ? "random.choice" : "random.shuffle";
+  if (n != 1)
+    return xiX_fail(err, pos, "%s(x) takes 1 argument, not %u", fn, n);
+  int kind = xiG_kind(g, args[0]);
+  if (which == XI_PY_SHUFFLE && kind != XI_C_LIST)
+    return xiX_fail(err, pos, "random.shuffle of a %s is not part of xi: it shuffles a list "
+                              "(an array's rows: x = x[np.random.permutation(len(x))])",
+                    xiG_type_of(g, args[0]));
+  if (kind == XI_C_SET || kind == XI_C_ULIST || kind == XI_C_DICT)
+    return kind == XI_C_DICT ? xiX_fail(err, pos, "random.choice of a dict looks up a random "
+                                                  "int as a key (KeyError): give it a list")
+                             : xiG_unordered(g, args[0], pos, err);
+  uint32_t len;
+  if (xiG_walk_len(g, args[0], pos, &len, err))
+    return -1;
+  if (!g->pyrng.seeded)
+    return xiX_fail(err, pos, "%s before random.seed(n): Python's generator starts from the "
+                              "OS's entropy, which no run repeats; seed it first, "
+                              "random.seed(0)", fn);
+  if (which == XI_PY_CHOICE) {
+    if (len == 0)
+      return xiX_fail(err, pos, "Cannot choose from an empty sequence (IndexError)");
+    xiG_stmt_rng(g);
+    return xiG_walk_item(g, args[0], (uint32_t)xiO_randbelow(&g->pyrng, len), pos, out, err);
+  }
+  uint32_t *items = malloc((len ? len : 1) * sizeof *items), pair[2] = {args[0], XI_NONE};
+  if (!items)
+    return xiG_oom(g, pos, err);
+  memcpy(items, g->nodes[args[0]].x->args, len * sizeof *items);
+  xiG_stmt_rng(g);
+  for (uint32_t i = len ? len - 1 : 0; i > 0; i--) {
+    uint32_t j = (uint32_t)xiO_randbelow(&g->pyrng, (uint64_t)i + 1), t = items[i];
+    items[i] = items[j], items[j] = t;
+  }
+  int rc = xiG_container(g, XI_C_LIST, items, len, pos, &pair[1], err);
+  free(items);
+  return rc ? rc : xiG_tuple(g, pair, 2, pos, out, err);
+}
+
 int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                   uint32_t *out, xi_err *err) {
   if (which == XI_PY_NPSEED)
     return np_seed(g, args[0], pos, out, err);
   if (which == XI_PY_RSEED)
     return seed(g, args, n, pos, out, err);
+  if (which == XI_PY_RRANDOM || which == XI_PY_UNIFORM) {
+    if (!g->pyrng.seeded)
+      return xiX_fail(err, pos, "random.%s before random.seed(n): Python's generator starts "
+                                "from the OS's entropy, which no run repeats; seed it first, "
+                                "random.seed(0)", which == XI_PY_RRANDOM ? "random" : "uniform");
+    return real(g, which, args, n, pos, out, err);
+  }
+  if (which == XI_PY_CHOICE || which == XI_PY_SHUFFLE)
+    return pick(g, which, args, n, pos, out, err);
   return randrange(g, which, args, n, pos, out, err);
 }

@@ -55,6 +55,7 @@ finally:
     pass
 raise ValueError("bad")
 n = len(X)
+n += 1
 print(type(n))
 print(isinstance(np.exp(1.0), np.float64))
 print(np.exp(1.0) / 0)

@@ -48,3 +48,16 @@ try:
 except ZeroDivisionError as e:
     print("ZeroDivisionError", e)
 print(np.array([4.0]).tolist()[0] // 0 if False else "skip")
+
+# names holding Python's ints (len, .shape, .size), NumPy's (np.argmax), and
+# np.count_nonzero over all (Python's int, as NumPy returns; with an axis an array)
+x = np.array([1.0, 3.0, 2.0])
+i = np.argmax(x)
+n = len(x)
+s = x.shape[0]
+c = np.count_nonzero(x)
+print(type(np.argmax(x)), type(i), type(n), type(s), type(np.count_nonzero(x)), type(c), type(x.size))
+k = x.size
+print(type(k), type(x.ndim), type(np.sum(x > 1)))
+x = np.array([[1.0, 0.0], [2.0, 3.0]])
+print(np.count_nonzero(x), type(np.count_nonzero(x, axis=0)), np.count_nonzero(x, axis=1), np.count_nonzero(x, keepdims=True), type(np.count_nonzero(x > 1)), np.count_nonzero(x) / 0 if False else 0)
