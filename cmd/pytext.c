@@ -252,6 +252,23 @@ int xiR_py_text(xiR_session *s, xiW_buf *b, uint32_t i, xi_pos at, xi_err *err) 
   return rc;
 }
 
+/* print(*xs): each item of xs an argument of its own, as str() writes it, after
+   sep when another came before */
+static int starred(xiR_session *s, xiW_buf *b, const xiP_stmt *st, uint32_t xs, int *args,
+                   xiW_buf *note, xi_pos at, xi_err *err) {
+  uint32_t n, item;
+  if (xiG_walk_len(&s->g, xs, at, &n, err))
+    return -1;
+  for (uint32_t k = 0; k < n; k++) {
+    if ((*args)++)
+      xiW_str(b, st->sep ? st->sep : " ", st->sep ? strlen(st->sep) : 1);
+    if (xiG_walk_item(&s->g, xs, k, at, &item, err) ||
+        value_text(s, b, item, NULL, 0, st->cmd == 1, 0, note, at, err))
+      return -1;
+  }
+  return 0;
+}
+
 /* print's text into b and written: each value computed from its item's code
    (and let go), or, for a print inside a def (values), the def's nodes */
 static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32_t *values,
@@ -277,7 +294,9 @@ static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32
         root = *values++;
       else
         rc = xiG_exec(g, &it->code, NULL, NULL, 0, &root, err);
-      if (rc == 0 && it->conv == 'S' && xiG_py_no_exc(g, root, XI_NONE, 0, it->pos, err))
+      if (rc == 0 && it->conv == '*')
+        rc = starred(s, b, st, root, &args, &note, it->pos, err);
+      else if (rc == 0 && it->conv == 'S' && xiG_py_no_exc(g, root, XI_NONE, 0, it->pos, err))
         rc = -1; /* "error: " + e: an exception, not a str, as Python says */
       else if (rc == 0 && it->conv == 'S' && xiG_kind(g, root) != XI_C_STR) /* "a" + x */
         rc = xiX_fail(err, it->pos, "TypeError: can only concatenate str (not %s%s%s) to str: "

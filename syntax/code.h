@@ -155,7 +155,10 @@ enum {
   XI_PY_REMOVE,   /* xs.remove(v): likewise */
   XI_PY_POP,      /* xs.pop(), xs.pop(i), d.pop(k): likewise (compiled as the method
                      pop, whose value is the item: tape/exec.c) */
-  XI_PY_DELITEM   /* del xs[i], del d[k]: likewise (syntax/cmdargs.c) */
+  XI_PY_DELITEM,  /* del xs[i], del d[k]: likewise (syntax/cmdargs.c) */
+  /* a string's methods (tape/pyset.c): s.upper(), s.split(sep, maxsplit) ... */
+  XI_PY_UPPER, XI_PY_LOWER, XI_PY_STRIP, XI_PY_LSTRIP, XI_PY_RSTRIP, XI_PY_SPLIT,
+  XI_PY_STARTSWITH, XI_PY_ENDSWITH, XI_PY_REPLACE
 };
 /* K_PY's spare for sorted, min and max: key= (a function) and reverse= given, their
    values on the stack after the others, in that order */

@@ -110,7 +110,9 @@ static const np_row method_rows[] = {
     PY("append", NULL), PY("extend", NULL), PY("keys", NULL), PY("values", NULL),
     PY("items", NULL), PY("get", NULL), PY("index", NULL), PY("sort", NULL), PY("join", NULL),
     PY("iternext", NULL), PY("count", NULL), PY("insert", NULL), PY("remove", NULL),
-    PY("pop", NULL),
+    PY("pop", NULL), PY("upper", NULL), PY("lower", NULL), PY("strip", NULL),
+    PY("lstrip", NULL), PY("rstrip", NULL), PY("split", NULL), PY("startswith", NULL),
+    PY("endswith", NULL), PY("replace", NULL),
     SP("tolist", SP_TOLIST),
     REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
                      ".format(x)); a formatted text as a value is not part of xi, so format it "

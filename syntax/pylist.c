@@ -301,7 +301,11 @@ static const struct {
     {"all", XI_PY_ALL, 1, 1},           {"any", XI_PY_ANY, 1, 1},
     {"bool", XI_PY_BOOL, 0, 1},         {"count", XI_PY_COUNT, 1, 1},
     {"insert", XI_PY_INSERT, 2, 2},     {"remove", XI_PY_REMOVE, 1, 1},
-    {"pop", XI_PY_POP, 0, 2},
+    {"pop", XI_PY_POP, 0, 2},           {"upper", XI_PY_UPPER, 0, 0},
+    {"lower", XI_PY_LOWER, 0, 0},       {"strip", XI_PY_STRIP, 0, 1},
+    {"lstrip", XI_PY_LSTRIP, 0, 1},     {"rstrip", XI_PY_RSTRIP, 0, 1},
+    {"split", XI_PY_SPLIT, 0, 2},       {"startswith", XI_PY_STARTSWITH, 1, 1},
+    {"endswith", XI_PY_ENDSWITH, 1, 1}, {"replace", XI_PY_REPLACE, 2, 3},
 };
 
 /* sorted's key= and reverse=, min's and max's key= (a's keywords, last): their

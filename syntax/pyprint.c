@@ -337,6 +337,15 @@ void xiP_print_stmt(xiP_parser *p, xiP_stmt *st) {
       }
       xiP_put_back(p, &t);
     }
+    if (t.type == T_STAR) { /* print(*xs): each item of xs an argument, none when empty */
+      xiP_take(p);
+      xiP_item *it = xiP_new_item(p, st, I_VALUE, t.pos);
+      it->conv = '*';
+      it->off = xiP_peek(p)->off;
+      xiP_expr(p, &st->items[st->nitems - 1].code);
+      st->items[st->nitems - 1].end = p->last_end;
+      goto next;
+    }
     xiP_print_arg(p, st);
   next:
     if (!xiP_is(p, T_COMMA))

@@ -54,6 +54,18 @@ static int joined(xiP_parser *p) {
   }
 }
 
+/* a string's methods that give a value ("a,b".split(","), ", ".join(xs)): the
+   text before them is a term, not print's text */
+static int value_method(xiP_parser *p, const xiL_token *w) {
+  static const char *const names[] = {"join", "upper", "lower", "strip", "lstrip", "rstrip",
+                                      "split", "startswith", "endswith", "replace", "count",
+                                      "index", NULL};
+  for (int k = 0; names[k]; k++)
+    if (xiP_word_is(p, w, names[k]))
+      return 1;
+  return 0;
+}
+
 int xiP_text_ahead(xiP_parser *p) {
   mark m = here(p);
   xiL_token t = *xiP_peek(p);
@@ -66,7 +78,7 @@ int xiP_text_ahead(xiP_parser *p) {
     if (xiP_is(p, T_DOT)) { /* "{}".format(x) is print's text; ''.join(xs) a value */
       xiP_take(p);
       xiL_token w = *xiP_peek(p);
-      text = !p->python || w.type != T_NAME || !xiP_word_is(p, &w, "join");
+      text = !p->python || w.type != T_NAME || !value_method(p, &w);
     }
   } else if (conversion(p, &t)) { /* str(x) ... */
     xiP_take(p);
@@ -94,7 +106,7 @@ static void part(xiP_parser *p, xiP_stmt *st) {
     if (p->python && xiP_is(p, T_DOT)) {
       xiP_take(p);
       xiL_token w = *xiP_peek(p);
-      text = w.type != T_NAME || !xiP_word_is(p, &w, "join");
+      text = w.type != T_NAME || !value_method(p, &w);
     }
     back(p, &m);
   }
@@ -109,9 +121,10 @@ static void part(xiP_parser *p, xiP_stmt *st) {
       xiP_take(p);
       xiL_token m = xiP_expect(p, T_NAME, "a method after the text's '.': \"{}\".format(x)");
       if (!xiP_word_is(p, &m, "format"))
-        xiP_fail(p, m.pos, "xi knows .format of a text in print, not .%.*s: write the text "
-                           "as it should print, or use an f-string", (int)m.len,
-                 p->lx.src + m.off);
+        xiP_fail(p, m.pos, "xi knows .format of a text in print, and .join, .split, .upper, "
+                           ".lower, .strip, .replace, .startswith, .endswith, .count, not "
+                           ".%.*s: write the text as it should print, or use an f-string",
+                 (int)m.len, p->lx.src + m.off);
       xiP_str_format(p, st, first);
     }
     return;

@@ -69,8 +69,8 @@ static size_t char_at(xiG_graph *g, uint32_t s, uint32_t k) {
   return off;
 }
 
-static int substring(xiG_graph *g, const char *t, size_t n, xi_pos pos, uint32_t *out,
-                     xi_err *err) {
+int xiG_substring(xiG_graph *g, const char *t, size_t n, xi_pos pos, uint32_t *out,
+                  xi_err *err) {
   uint32_t id = xiS_intern(&g->sym, t, n);
   return id == XI_NONE ? xiG_oom(g, pos, err) : xiG_string(g, id, pos, out, err);
 }
@@ -81,7 +81,7 @@ int xiG_str_char(xiG_graph *g, uint32_t s, uint32_t k, xi_pos pos, uint32_t *out
                  xi_err *err) {
   size_t off = char_at(g, s, k);
   const char *t = text_of(g, s) + off;
-  return substring(g, t, char_len(t), pos, out, err);
+  return xiG_substring(g, t, char_len(t), pos, out, err);
 }
 
 int xiG_str_item(xiG_graph *g, uint32_t s, uint32_t key, xi_pos pos, uint32_t *out,
@@ -104,9 +104,9 @@ int xiG_str_slice(xiG_graph *g, uint32_t s, const uint32_t *bounds, xi_pos pos, 
     return -1;
   if (step == 1) { /* s[a:b]: one run of bytes */
     if (hi <= lo)
-      return substring(g, "", 0, pos, out, err);
+      return xiG_substring(g, "", 0, pos, out, err);
     size_t a = char_at(g, s, (uint32_t)lo), b = char_at(g, s, (uint32_t)hi - 1);
-    return substring(g, t + a, b + char_len(t + b) - a, pos, out, err);
+    return xiG_substring(g, t + a, b + char_len(t + b) - a, pos, out, err);
   }
   size_t len = strlen(t), m = 0;
   char *buf = malloc(len + 1);
@@ -118,7 +118,7 @@ int xiG_str_slice(xiG_graph *g, uint32_t s, const uint32_t *bounds, xi_pos pos, 
     memcpy(buf + m, c, cl);
     m += cl;
   }
-  int rc = substring(g, buf, m, pos, out, err);
+  int rc = xiG_substring(g, buf, m, pos, out, err);
   free(buf);
   return rc;
 }
@@ -165,7 +165,7 @@ static int str_join(xiG_graph *g, uint32_t sep, uint32_t c, xi_pos pos, uint32_t
     m += la + lb;
   }
   if (rc == 0)
-    rc = substring(g, buf, m, pos, out, err);
+    rc = xiG_substring(g, buf, m, pos, out, err);
   free(buf);
   return rc;
 }
@@ -408,6 +408,16 @@ int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, x
   case XI_PY_SHUFFLE:
   case XI_PY_NPSEED:
     return xiG_py_random(g, which, args, n, pos, out, err);
+  case XI_PY_UPPER:
+  case XI_PY_LOWER:
+  case XI_PY_STRIP:
+  case XI_PY_LSTRIP:
+  case XI_PY_RSTRIP:
+  case XI_PY_SPLIT:
+  case XI_PY_STARTSWITH:
+  case XI_PY_ENDSWITH:
+  case XI_PY_REPLACE:
+    return xiG_str_method(g, which, args, n, pos, out, err);
   default: /* all, any, bool, a list's count, insert, remove, pop (pybuiltin.c) */
     return xiG_py_builtin(g, which, args, n, pos, out, err);
   }

@@ -89,6 +89,12 @@ int xiG_str_item(xiG_graph *g, uint32_t s, uint32_t key, xi_pos pos, uint32_t *o
                  xi_err *err);
 int xiG_str_slice(xiG_graph *g, uint32_t s, const uint32_t *bounds, xi_pos pos, uint32_t *out,
                   xi_err *err);
+/* a new string of t's first n bytes (pyset.c) */
+int xiG_substring(xiG_graph *g, const char *t, size_t n, xi_pos pos, uint32_t *out,
+                  xi_err *err);
+/* pystring.c: a string's methods (XI_PY_UPPER ... XI_PY_REPLACE: xiG_py_call's) */
+int xiG_str_method(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                   uint32_t *out, xi_err *err);
 /* pybuiltin.c: all, any, bool (xiG_py_call's), a list's count, insert, remove, pop */
 int xiG_py_builtin(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                    uint32_t *out, xi_err *err);

@@ -66,3 +66,13 @@ xs.insert(1)
 # ValueError: cannot delete array elements
 del v[0]
 print(xs, d)
+# (Python: 'ÉCOLE'; xi refuses letters beyond ASCII)
+print("école".upper())
+# ValueError: empty separator
+print("a,b".split(""))
+# TypeError: startswith first arg must be str or a tuple of str, not int
+print("abc".startswith(1))
+# TypeError: print() argument after * must be an iterable, not int
+print(*5)
+# AttributeError: 'list' object has no attribute 'upper'
+print(xs.upper())
