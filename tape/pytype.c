@@ -164,8 +164,9 @@ int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, 
     return xiX_fail(err, pos, "xi cannot tell whether this number is Python's %s or NumPy's "
                               "%s, and the answer depends on it: xi reads a number's origin from "
                               "how it is computed, not once a name holds it as a value of its "
-                              "own (n = len(X), total += x) nor through a function np. and math. "
-                              "spell alike (exp, sqrt ...): write %s(x) to have Python's",
+                              "own after an update step (total += x) nor through a function "
+                              "np. and math. spell alike (exp, sqrt ...): write %s(x) to have "
+                              "Python's",
                     ty_names[t[0]], ty_names[t[1]] + 6, t[0] == XI_TY_INT ? "int" : "float");
   if (query <= XI_TYQ_CLASS) {
     uint32_t sym = xiS_intern(&g->sym, a, strlen(a));
