@@ -59,6 +59,9 @@ void xiP_operand(xiP_parser *p, xiP_code *c);
 void xiP_term(xiP_parser *p, xiP_code *c);
 /* an expression, or several separated by commas (a tuple, as Python) */
 void xiP_expr_list(xiP_parser *p, xiP_code *c);
+/* an unpacking's values after its '=' (a, b = f(x)): st's code made anew, its text kept
+   (stmt.c; the attributes' unpacking in pyclass.c too) */
+void xiP_unpack_values(xiP_parser *p, xiP_stmt *st);
 /* the kind of a Python keyword's tag, or -1 */
 static inline int xiP_keyword(uint16_t tag) {
   return TAG_KIND(tag) == TAG_KEYWORD ? TAG_ARG(tag) : -1;

@@ -223,12 +223,7 @@ void xiP_attr_unpack(xiP_parser *p, xiP_stmt *st, const uint32_t *starts, uint32
   if (!targets)
     xiP_fail(p, eq.pos, "out of memory");
   memcpy(targets, c->ins, len * sizeof *targets);
-  c->n = 0;
-  p->depth = 0;
-  size_t start = xiP_peek(p)->off;
-  xiP_expr_list(p, c);
-  st->text_off = start;
-  st->text_len = p->last_end - start;
+  xiP_unpack_values(p, st);
   xiP_emit(p, c, (xiP_ins){K_UNPACK, 0, 0, (uint16_t)n, 0, eq.pos});
   xiP_emit(p, c, (xiP_ins){K_TUPLE, XI_C_TUPLE, 0, (uint16_t)n, 0, eq.pos});
   for (uint32_t k = 0; k < n; k++) {

@@ -176,10 +176,14 @@ static void tuple_or_unpack(xiP_parser *p, xiP_stmt *st) {
     xiP_add_name(p, st, c->ins[k].arg, c->ins[k].pos);
   }
   st->kind = S_UNPACK;
-  c->n = 0;
+  xiP_unpack_values(p, st);
+}
+
+void xiP_unpack_values(xiP_parser *p, xiP_stmt *st) {
+  st->code.n = 0;
   p->depth = 0;
   size_t start = xiP_peek(p)->off;
-  xiP_expr_list(p, c);
+  xiP_expr_list(p, &st->code);
   st->text_off = start;
   st->text_len = p->last_end - start;
 }

@@ -129,13 +129,8 @@ static const char *const ty_names[XI_TY_COUNT] = {
 /* the answer for type t: 0 or 1 (a bool), or a string's text */
 static int answer(const xiG_graph *g, uint32_t x, int t, int mode, uint32_t mask, char *text,
                   size_t n) {
-  int str = xiG_kind(g, x) == XI_C_STR, exc = str ? g->nodes[x].x->p[XI_C_EXC] : 0;
-  char dtype[40];
-  if (str && g->nodes[x].x->p[XI_C_DTYPE]) /* type(x.dtype): numpy.dtype[float64] */
-    snprintf(dtype, sizeof dtype, "numpy.dtype[%s]",
-             xiS_name(&g->sym, (uint32_t)g->nodes[x].x->p[XI_C_TEXT]));
-  const char *name = exc ? xiP_exc_name(exc - 1)
-                     : str && g->nodes[x].x->p[XI_C_DTYPE] ? dtype
+  int exc = xiG_kind(g, x) == XI_C_STR ? g->nodes[x].x->p[XI_C_EXC] : 0;
+  const char *name = exc ? xiP_exc_name(exc - 1) /* (x.dtype: OTHER, numpy.dtype[float64]) */
                      : t == XI_TY_OTHER ? xiG_type_of(g, x)
                                         : ty_names[t];
   const char *dot = strchr(name, '.');
@@ -263,14 +258,15 @@ int xiG_py_order(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint3
   return 0;
 }
 
-/* NumPy's dtype names xi's x.dtype gives: == of one with one of these is == of the names */
-static int dtype_name(const char *t) {
-  static const char *const names[] = {"float64", "float32", "float16", "int64", "bool",
-                                      "uint8"};
-  for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-    if (strcmp(t, names[k]) == 0)
-      return 1;
-  return 0;
+const char *xiG_dtype_type(const char *name) {
+  static const char *const types[] = {"numpy.dtype[float64]", "numpy.dtype[float32]",
+                                      "numpy.dtype[float16]", "numpy.dtype[int64]",
+                                      "numpy.dtype[bool]",    "numpy.dtype[uint8]"};
+  size_t n = strlen(name);
+  for (size_t k = 0; k < sizeof types / sizeof *types; k++)
+    if (strncmp(types[k] + 12, name, n) == 0 && strcmp(types[k] + 12 + n, "]") == 0)
+      return types[k];
+  return NULL;
 }
 
 /* x.dtype beside a str: joined (Python's TypeError) or compared (eq) */
@@ -288,7 +284,7 @@ static int no_dtype(const xiG_graph *g, uint32_t a, uint32_t b, int eq, xi_pos p
     const char *ot = xiG_kind(g, o) == XI_C_STR
                          ? xiS_name(&g->sym, (uint32_t)g->nodes[o].x->p[XI_C_TEXT])
                          : NULL;
-    if (!ot || !dtype_name(ot))
+    if (!ot || !xiG_dtype_type(ot)) /* (== of two dtypes' names is == of the dtypes) */
       return xiX_fail(err, pos, "x.dtype == ... is part of xi with a dtype's own name, "
                                 "x.dtype == 'float64' (NumPy also reads 'float', 'f8', np.float64 "
                                 "... as dtypes: write the name)");

@@ -29,15 +29,9 @@ const char *xiG_type_of(const xiG_graph *g, uint32_t i) {
   int k = xiG_kind(g, i);
   if (k == XI_C_OBJ) /* its class's name, as Python's messages give it */
     return xiG_class_of(g, i);
-  if (xiG_is_dtype(g, i)) { /* x.dtype: numpy.dtype[float64], by its name */
-    static const char *const names[] = {"numpy.dtype[float64]", "numpy.dtype[float32]",
-                                        "numpy.dtype[float16]", "numpy.dtype[int64]",
-                                        "numpy.dtype[bool]",    "numpy.dtype[uint8]"};
-    const char *t = xiS_name(&g->sym, (uint32_t)g->nodes[i].x->p[XI_C_TEXT]);
-    for (size_t d = 0; d < sizeof names / sizeof *names; d++)
-      if (strncmp(names[d] + 12, t, strlen(t)) == 0 && names[d][12 + strlen(t)] == ']')
-        return names[d];
-    return "numpy.dtype";
+  if (xiG_is_dtype(g, i)) { /* x.dtype: numpy.dtype[float64], by its name (pytype.c) */
+    const char *t = xiG_dtype_type(xiS_name(&g->sym, (uint32_t)g->nodes[i].x->p[XI_C_TEXT]));
+    return t ? t : "numpy.dtype";
   }
   if (k >= 0)
     return xiG_kind_name(k);

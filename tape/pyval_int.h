@@ -7,6 +7,9 @@
 
 /* what a value is, as Python's messages name its type: "list", "float", "numpy.ndarray" */
 const char *xiG_type_of(const xiG_graph *g, uint32_t i);
+/* "numpy.dtype[float64]" for a dtype's name xi's x.dtype gives ("float64", "int64",
+   "bool", "uint8", "float32", "float16"); NULL for any other text (pytype.c) */
+const char *xiG_dtype_type(const char *name);
 /* node k as an index, as Python takes one: an int or a bool, not a float (of: "list") */
 int xiG_py_index(xiG_graph *g, uint32_t k, const char *of, xi_pos pos, int32_t *i,
                  xi_err *err);
