@@ -17,6 +17,7 @@
  * exactly would be an underflow (MPFR's exponent range is the widest, but a
  * square taken 62 times reaches it): no rule then. */
 #include "ops/bops.h"
+#include "ops/bnd.h"
 
 /* exponents this far from 0 (a mag's or a number's) leave Arb's inline
    mag_fast_* safe: their sums stay far inside a small fmpz (the numbers a
@@ -84,7 +85,7 @@ static void exp_spread(mag_t r, const mag_t lead, const mag_t ra) {
     mag_expm1(t, ra);
   }
   mag_mul(r, lead, t);
-  mag_clear(t);
+  xiO_mag_clear(t);
 }
 
 /* 1 - lo² from above, lo < 1 (lo = M·2^(E - 30)): exactly in integers,
@@ -101,7 +102,7 @@ static void one_minus_square(mag_t z, const mag_t lo) {
     mag_mul_lower(sq, lo, lo);
     mag_one(z);
     mag_sub(z, z, sq);
-    mag_clear(sq);
+    xiO_mag_clear(sq);
     return;
   }
   slong E = MAG_EXP(lo);
@@ -137,8 +138,8 @@ static void tanh_slope(mag_t z, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra, co
     if (mag_cmp(w, z) < 0)
       mag_swap(w, z);
   }
-  mag_clear(lo);
-  mag_clear(w);
+  xiO_mag_clear(lo);
+  xiO_mag_clear(w);
 }
 
 /* v = f(a) rounded, its bound in r; 0, or -1: no rule */
@@ -253,11 +254,116 @@ static int binary(int op, mag_t r, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra,
   }
 }
 
+/* ---- the common ops, the same rules in integer bounds (bnd.h) ----
+   Arb's mag functions are calls; these are a few inline operations, for a
+   proof makes one radius a node (bench/run --whole-instructions).  Each
+   bounds what the mag rule above bounds, by the same argument; where a rule
+   needs more (e^x over a wide ball, tanh where 1 - tanh² is lost in 32
+   bits, an exponent out of range) it gives way to the mag rules: 1. */
+
+/* a bound back to a mag, from above: its top 30 bits, rounded up */
+static void mag_of_bnd(mag_t z, xiO_bnd x) {
+  if (!x.m) {
+    mag_zero(z);
+    return;
+  }
+  uint64_t man = (x.m >> 2) + ((x.m & 3) != 0); /* x <= man·2^(x.e + 2) */
+  slong e = (slong)x.e + 32;                      /* a mag's: man·2^(e - 30) */
+  if (man == (uint64_t)1 << 30)
+    man = MAG_ONE_HALF, e++;
+  if (small_mag(z) && e < SMALL_EXP && e > -SMALL_EXP)
+    MAG_MAN(z) = man, MAG_EXP(z) = e;
+  else
+    mag_set_ui_2exp_si(z, (ulong)man, e - 30);
+}
+
+static int fast_rule(int op, xiO_bnd *r, mpfr_srcptr v, mpfr_srcptr a, xiO_bnd ra,
+                     mpfr_srcptr b, xiO_bnd rb, xiO_bnd h, int *wide) {
+  xiO_bnd t, u;
+  switch (op) {
+  case XI_ID:
+  case XI_ASFLOAT:
+  case XI_NEG:
+    if (mpfr_get_prec(a) > mpfr_get_prec(v))
+      return 1;
+    *r = ra;
+    return 0;
+  case XI_ADD:
+  case XI_SUB:
+    *r = xiO_badd(ra, rb);
+    return 0;
+  case XI_MUL: /* |a|·rb + |b|·ra + ra·rb */
+    if (mpfr_zero_p(v) && !mpfr_zero_p(a) && !mpfr_zero_p(b))
+      return 1;
+    *r = xiO_badd(xiO_bmul(ra, rb), xiO_badd(xiO_bmul(xiO_bof_mpfr(a, 1, wide), rb),
+                                             xiO_bmul(xiO_bof_mpfr(b, 1, wide), ra)));
+    return 0;
+  case XI_DIV: /* (ra·|b| + |a|·rb) / (|b|·(|b| - rb)) */
+    if (mpfr_zero_p(b) || (mpfr_zero_p(v) && !mpfr_zero_p(a)))
+      return 1;
+    t = xiO_bof_mpfr(b, 0, wide);
+    u = xiO_bmul_down(t, xiO_bsub_down(t, rb));
+    if (!u.m)
+      return 1;
+    *r = xiO_bdiv(xiO_badd(xiO_bmul(ra, xiO_bof_mpfr(b, 1, wide)),
+                           xiO_bmul(xiO_bof_mpfr(a, 1, wide), rb)), u);
+    return 0;
+  case XI_EXP: /* e^a·expm1(ra), e^a <= v + h; expm1(x) <= x·(1 + 2^-19) for x < 2^-20 */
+    if (mpfr_zero_p(v) || (ra.m && ra.e > -52)) /* (ra < 2^(ra.e + 32)) */
+      return 1;
+    *r = xiO_bmul(xiO_badd(xiO_bof_mpfr(v, 1, wide), h), xiO_badd(ra, ra.m ? (xiO_bnd){ra.m, ra.e - 19} : ra));
+    return 0;
+  case XI_LOG: /* ra/(a - ra) */
+    if (mpfr_sgn(a) <= 0)
+      return 1;
+    t = xiO_bsub_down(xiO_bof_mpfr(a, 0, wide), ra);
+    if (!t.m)
+      return 1;
+    *r = xiO_bdiv(ra, t);
+    return 0;
+  case XI_TANH: /* ra·(1 - lo²), lo = |v| - h - ra (tanh_slope) */
+    if (mpfr_zero_p(v) && !mpfr_zero_p(a))
+      return 1;
+    t = XI_BONE;
+    if (!mpfr_zero_p(v)) {
+      u = xiO_bsub_down(xiO_bof_mpfr(v, 0, wide), xiO_badd(h, ra)); /* (< 1: h > 0) */
+      t = xiO_bsub_up(XI_BONE, xiO_bmul_down(u, u));
+      if (!t.m || t.e + 31 < -20) /* 1 - lo² < 2^-20: coarse in 32 bits */
+        return 1;
+    }
+    *r = xiO_bmul(ra, t);
+    return 0;
+  default:
+    return 1;
+  }
+}
+
+/* xiO_ball_mid by fast_rule: 0, or 1 where it gives way */
+static int fast_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const mag_t ra,
+                    mpfr_srcptr b, const mag_t rb) {
+  int wide = 0;
+  xiO_bnd x = xiO_bof_mag(ra, &wide), y = b ? xiO_bof_mag(rb, &wide) : XI_BZERO, h = XI_BZERO, out;
+  if (!mpfr_zero_p(v)) {
+    mpfr_exp_t e = mpfr_get_exp(v);
+    if (e > XI_BEMAX || e < -XI_BEMAX)
+      return 1;
+    h = (xiO_bnd){XI_BTOP, (int64_t)half_exp(v) - 31}; /* 2^he */
+  }
+  if (wide || fast_rule(op, &out, v, a, x, b ? b : a, y, h, &wide) || wide)
+    return 1;
+  if (!exact)
+    out = xiO_badd(out, h);
+  mag_of_bnd(r, out);
+  return 0;
+}
+
 int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const mag_t ra,
                  mpfr_srcptr b, const mag_t rb) {
 #define NUMBER(x) (mpfr_regular_p(x) || mpfr_zero_p(x))
   if (!NUMBER(v) || !NUMBER(a) || (b && !NUMBER(b)))
     return -1;
+  if (fast_mid(op, r, v, exact, a, ra, b, rb) == 0)
+    return 0;
   mag_t t, u, h;
   mag_init(t);
   mag_init(u);
@@ -269,8 +375,8 @@ int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const
     mag_fast_add_2exp_si(r, r, he); /* (Arb's inline + 2^he) */
   else if (rc == 0 && !exact)
     mag_add(r, r, h);
-  mag_clear(t);
-  mag_clear(u);
-  mag_clear(h);
+  xiO_mag_clear(t);
+  xiO_mag_clear(u);
+  xiO_mag_clear(h);
   return rc;
 }

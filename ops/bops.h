@@ -36,6 +36,14 @@
 
 #include <arb.h>
 
+/* mag_clear, whose exponent is a bignum only past 2^62: Arb's own test
+   (fmpz_clear's), inline, for a temporary is cleared per node in the proofs'
+   passes and mag_clear is not inline in Arb */
+static inline void xiO_mag_clear(mag_t x) {
+  if (COEFF_IS_MPZ(*MAG_EXPREF(x)))
+    mag_clear(x);
+}
+
 /* a value as balls: elements row by row, its shape, count and parameters */
 typedef struct {
   arb_ptr el;

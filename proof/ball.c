@@ -97,7 +97,7 @@ static int radius(xiB_balls *b, uint32_t o, mag_t r) {
       mag_set_ui_2exp_si(h, 1, (slong)mpfr_get_exp(n->v) - (slong)mpfr_get_prec(n->v) - 1);
     if (mag_cmp(h, r) < 0)
       mag_swap(h, r);
-    mag_clear(h);
+    xiO_mag_clear(h);
   }
   return xiB_rad_set(b, o, r);
 }
@@ -157,9 +157,9 @@ static int fast_ball(xiB_balls *b, uint32_t i) {
                    past_range(n->op, r, n->v) || xiB_rad_set(b, i, r)
                ? -1
                : 0;
-  mag_clear(ra);
-  mag_clear(rb);
-  mag_clear(r);
+  xiO_mag_clear(ra);
+  xiO_mag_clear(rb);
+  xiO_mag_clear(r);
   return rc;
 }
 
@@ -402,7 +402,7 @@ static int walk(xiB_balls *b, uint32_t i, uint8_t *need, xi_pos at, xi_err *err)
     xiG_node *n = &g->nodes[k];
     if (n->op == XI_LEAF || n->op == XI_CONST || n->op == XI_GRAD)
       continue; /* a grad's ball is its graph's, above it: asked for when it comes */
-    for (uint32_t q = 0; q < xiG_nargs(n); q++) {
+    for (uint32_t q = 0, nargs = xiG_nargs(n); q < nargs; q++) {
       uint32_t o = xiG_arg(n, q);
       if (!need[o] && !xiB_have(b, o))
         need[o] = 1, pending++;

@@ -3,6 +3,7 @@
 #define XI_BALL_INT_H
 
 #include "proof/ball.h"
+#include "ops/bnd.h"
 
 enum {
   B_RADIUS = 1, /* rad[i] is node i's radius around its number */
@@ -138,11 +139,8 @@ int xiB_keep(xiB_balls *b, uint32_t root, xiD_want want, const uint32_t *list, u
 int xiB_sweep_mid(xiB_balls *b, uint32_t root, uint32_t lo, const uint8_t *in, xiD_want want,
                   const uint32_t *list, uint32_t nlist, xiB_adj *a, xi_pos at, xi_err *err);
 
-/* a bound of adjmid.c's, m·2^e: m = 0 (and e = 0), or 2^31 <= m < 2^32 */
-typedef struct {
-  uint64_t m;
-  int64_t e;
-} xiB_bnd;
+/* a bound of adjmid.c's, m·2^e: m = 0 (and e = 0), or 2^31 <= m < 2^32 (ops/bnd.h) */
+typedef xiO_bnd xiB_bnd;
 
 /* The partial ∂v/∂(operand k) of scalar op as the sweep computes it
    (xiD_partial: p̃, from the numbers v, a, b, rounded to nearest at u = 2^-prec

@@ -62,12 +62,12 @@ static long arith_n; /* operations checked */
 static xb arith_draw(void) {
   uint64_t r = (uint64_t)(rnd() * 0x1p32), kind = (uint64_t)(rnd() * 16);
   if (kind == 0)
-    return ZERO;
-  uint64_t m = kind < 4 ? TOP + kind - 1 : kind < 6 ? 0xffffffffu - (kind - 4) : TOP | r;
+    return XI_BZERO;
+  uint64_t m = kind < 4 ? XI_BTOP + kind - 1 : kind < 6 ? 0xffffffffu - (kind - 4) : XI_BTOP | r;
   return (xb){m, (int64_t)(rnd() * 140) - 70};
 }
 
-static int normal(xb x) { return x.m ? x.m >= TOP && x.m < (1ull << 32) : x.e == 0; }
+static int normal(xb x) { return x.m ? x.m >= XI_BTOP && x.m < (1ull << 32) : x.e == 0; }
 
 /* x against the exact t: side 1 from above, -1 from below; within 2^-30 of t
    when tight; the largest excess so far in *worst */
@@ -101,26 +101,26 @@ static double arith(void) {
     mpfr_set_ui_2exp(a, x.m, x.e, MPFR_RNDN);
     mpfr_set_ui_2exp(b, y.m, y.e, MPFR_RNDN);
     mpfr_mul(t, a, b, MPFR_RNDN);
-    arith_check("mul_up", mul_up(x, y), t, 1, 1, &worst);
+    arith_check("mul_up", xiO_bmul(x, y), t, 1, 1, &worst);
     mpfr_add(t, a, b, MPFR_RNDN);
-    arith_check("add_up", add_up(x, y), t, 1, 1, &worst);
+    arith_check("add_up", xiO_badd(x, y), t, 1, 1, &worst);
     mpfr_sub(t, a, b, MPFR_RNDN);
     if (mpfr_sgn(t) < 0)
       mpfr_set_zero(t, 1);
-    arith_check("sub_down", sub_down(x, y), t, -1, 0, &worst);
+    arith_check("sub_down", xiO_bsub_down(x, y), t, -1, 0, &worst);
     if (x.m && y.m && y.e <= x.e && mpfr_cmp(b, a) <= 0)
-      arith_check("sub_up", sub_up(x, y), t, 1, 0, &worst);
+      arith_check("sub_up", xiO_bsub_up(x, y), t, 1, 0, &worst);
     if (y.m) {
       mpfr_div(t, a, b, MPFR_RNDN);
-      arith_check("div_up", div_up(x, y), t, 1, 0, &worst);
+      arith_check("div_up", xiO_bdiv(x, y), t, 1, 0, &worst);
     }
     arith_n++;
-    if (less(x, y) != (mpfr_cmp(a, b) < 0) && ++failures <= 10)
+    if (xiO_bless(x, y) != (mpfr_cmp(a, b) < 0) && ++failures <= 10)
       printf("FAIL less\n");
     uint64_t m = (uint64_t)(rnd() * 0x1p64) >> (int)(rnd() * 64);
     mpfr_set_ui_2exp(t, m, x.e, MPFR_RNDN);
-    arith_check("norm up", norm(m, x.e, 1), t, 1, 0, &worst);
-    arith_check("norm down", norm(m, x.e, 0), t, -1, 0, &worst);
+    arith_check("norm up", xiO_bnorm(m, x.e, 1), t, 1, 0, &worst);
+    arith_check("norm down", xiO_bnorm(m, x.e, 0), t, -1, 0, &worst);
   }
   for (int i = 0; i < 100000; i++) { /* |x| and 1 - |x| */
     mpfr_t v;
@@ -135,12 +135,12 @@ static double arith(void) {
       mpfr_neg(v, v, MPFR_RNDN);
     int wide = 0;
     mpfr_abs(t, v, MPFR_RNDN);
-    arith_check("|x| from above", of_mpfr(v, 1, &wide), t, 1, 0, &worst);
-    arith_check("|x| from below", of_mpfr(v, 0, &wide), t, -1, 0, &worst);
+    arith_check("|x| from above", xiO_bof_mpfr(v, 1, &wide), t, 1, 0, &worst);
+    arith_check("|x| from below", xiO_bof_mpfr(v, 0, &wide), t, -1, 0, &worst);
     mpfr_ui_sub(t, 1, t, MPFR_RNDN);
     if (mpfr_sgn(t) < 0)
       mpfr_set_zero(t, 1);
-    arith_check("1 - |x|", one_minus(v, &wide), t, 1, 0, &worst);
+    arith_check("1 - |x|", xiO_bone_minus(v, &wide), t, 1, 0, &worst);
     if (wide && ++failures <= 10)
       printf("FAIL |x| out of range\n");
     mpfr_clear(v);

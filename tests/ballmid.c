@@ -10,7 +10,10 @@
  * v ± r.  Where it gives none, Arb's rule is used: nothing to check, but the
  * cases it refuses are counted (a rule that refused everything would pass),
  * and a ball given where a point is outside the op's domain (log of a ball
- * reaching 0) is a failure. */
+ * reaching 0) is a failure.  Most balls take the rules in integer bounds
+ * (bmid.c's fast_rule), the rest Arb's mag rules; tried by hand, a product
+ * without its ra·rb term, and tanh's slope taken at |v| - h (not - h - ra),
+ * fail. */
 #include <stdio.h>
 #include <stdlib.h>
 
