@@ -100,7 +100,7 @@ int xiD_mark(const xiG_graph *g, uint32_t lo, uint32_t root, xiD_want want,
     const xiG_node *n = &g->nodes[i];
     if (!need[i])
       continue;
-    for (uint32_t k = 0; k < xiG_nargs(n); k++)
+    for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs; k++)
       if (xiG_arg(n, k) >= lo)
         need[xiG_arg(n, k)] = 2;
   }
@@ -110,7 +110,7 @@ int xiD_mark(const xiG_graph *g, uint32_t lo, uint32_t root, xiD_want want,
       continue;
     const xiG_node *n = &g->nodes[i];
     int wanted = is_wanted(n, i, want, list, nlist), on = wanted;
-    for (uint32_t k = 0; k < xiG_nargs(n) && !on; k++)
+    for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs && !on; k++)
       on = xiG_arg(n, k) >= lo && need[xiG_arg(n, k)] & 1;
     need[i] = (uint8_t)(on ? (!wanted && n->op == XI_GRAD ? 3 : 1) : 0);
     blocked |= need[i] == 3;
@@ -301,7 +301,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
         (!n->x && mpfr_zero_p(&s->adj[i]) && !xiO_fmt)) /* (IEEE: 0·inf is nan) */
       continue;
     g->visits++;
-    for (uint32_t k = 0; k < xiG_nargs(n); k++) {
+    for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs; k++) {
       uint32_t o = xiG_arg(n, k);
       if (o < lo || !s->need[o])
         continue;

@@ -112,7 +112,7 @@ static int cone(const xiG_graph *g, uint32_t root, uint8_t *in, uint32_t *lo) {
       continue;
     if (!has_rule(n->op))
       return 1;
-    for (uint32_t k = 0; k < xiG_nargs(n); k++) {
+    for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs; k++) {
       uint32_t o = xiG_arg(n, k);
       if (!in[o])
         in[o] = 1, pending++;

@@ -130,6 +130,21 @@ static const uint8_t single[256] = {
     [';'] = T_SEMI,     ['('] = T_LP,       [')'] = T_RP,     [','] = T_COMMA,
     ['{'] = T_LBRACE,   ['}'] = T_RBRACE,   ['['] = T_LBRACK, [']'] = T_RBRACK,
     ['@'] = T_AT,       [':'] = T_COLON,    ['^'] = T_POW};
+/* what may come after blanks and not start a token there: a newline (a blank
+   inside brackets), a comment, a line continuation */
+static const uint8_t after_blank[256] = {['\n'] = 1, ['#'] = 1, ['\\'] = 1};
+/* the first character of the common tokens (names, numbers): the rest, one
+   character at a time in xiL_next's order */
+enum { C_REST, C_LETTER, C_DIGIT };
+static const uint8_t first_class[256] = {
+    ['0'] = C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
+    ['A'] = C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    ['_'] = C_LETTER,
+    ['a'] = C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER};
 /* ASCII letters, digits and _: the rest of a name */
 #define W10 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 static const uint8_t word[256] = {
@@ -192,6 +207,31 @@ static int string_prefix(const char *s, size_t n) {
   return (a == 'r' && (b == 'f' || b == 'b')) || ((a == 'f' || a == 'b') && b == 'r');
 }
 
+/* a name, its first character read (from off, at pos) */
+static inline __attribute__((always_inline)) xiL_token name_rest(xiL_lexer *lx, size_t off,
+                                                                 xi_pos pos) {
+  while (lx->off < lx->len) {
+    size_t i = lx->off;
+    const unsigned char *u = (const unsigned char *)lx->src;
+    while (i < lx->len && word[u[i]]) /* ASCII, the common case, without decoding */
+      i++;
+    lx->col += (uint32_t)(i - lx->off);
+    lx->off = i;
+    if (i >= lx->len || u[i] < 0x80)
+      break;
+    uint32_t cp;
+    int n = xiX_utf8(lx->src + lx->off, lx->len - lx->off, &cp);
+    if (n == 0 || !xiL_name_char(cp))
+      break;
+    step(lx, (size_t)n);
+  }
+  if (lx->off - off <= 2 && lx->off < lx->len &&
+      (lx->src[lx->off] == '"' || lx->src[lx->off] == '\'') &&
+      string_prefix(lx->src + off, lx->off - off))
+    return string(lx, off, pos); /* f"...", r'...' */
+  return make(lx, T_NAME, off, pos);
+}
+
 xiL_token xiL_next(xiL_lexer *lx) {
   for (;;) {
     const unsigned char *u = (const unsigned char *)lx->src;
@@ -200,12 +240,14 @@ xiL_token xiL_next(xiL_lexer *lx) {
       i++;
     lx->col += (uint32_t)(i - lx->off);
     lx->off = i;
-    if (i < lx->len && u[i] == '\n' && lx->depth) { /* inside ( or [: not the end of a line */
+    if (i >= lx->len || !after_blank[u[i]])
+      break; /* (the common case: a token starts here) */
+    if (u[i] == '\n' && lx->depth) { /* inside ( or [: not the end of a line */
       lx->off++;
       lx->line++, lx->col = 1;
       continue;
     }
-    if (i >= lx->len || (u[i] != '#' && u[i] != '\\'))
+    if (u[i] == '\n')
       break;
     if (u[i] == '#') {
       while (lx->off < lx->len && lx->src[lx->off] != '\n')
@@ -234,6 +276,13 @@ xiL_token xiL_next(xiL_lexer *lx) {
     return make(lx, T_EOF, off, pos);
   }
   char c = lx->src[lx->off];
+  switch (first_class[(unsigned char)c]) { /* (before the rest's tests, in their order) */
+  case C_LETTER: /* a name, or a string's prefix: f"..." */
+    step(lx, 1);
+    return name_rest(lx, off, pos);
+  case C_DIGIT:
+    return number(lx, off, pos);
+  }
   if (single[(unsigned char)c]) { /* one character, one token */
     step(lx, 1);
     if (c == '(' || c == '[' || (c == '{' && lx->braces)) {
@@ -262,24 +311,7 @@ xiL_token xiL_next(xiL_lexer *lx) {
   if ((cp < 0x80 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '_')) ||
       (cp >= 0x80 && xiL_name_start(cp))) {
     step(lx, (size_t)n);
-    while (lx->off < lx->len) {
-      size_t i = lx->off;
-      const unsigned char *u = (const unsigned char *)lx->src;
-      while (i < lx->len && word[u[i]]) /* ASCII, the common case, without decoding */
-        i++;
-      lx->col += (uint32_t)(i - lx->off);
-      lx->off = i;
-      if (i >= lx->len || u[i] < 0x80)
-        break;
-      if ((n = xiX_utf8(lx->src + lx->off, lx->len - lx->off, &cp)) == 0 || !xiL_name_char(cp))
-        break;
-      step(lx, (size_t)n);
-    }
-    if (lx->off - off <= 2 && lx->off < lx->len &&
-        (lx->src[lx->off] == '"' || lx->src[lx->off] == '\'') &&
-        string_prefix(lx->src + off, lx->off - off))
-      return string(lx, off, pos); /* f"...", r'...' */
-    return make(lx, T_NAME, off, pos);
+    return name_rest(lx, off, pos);
   }
   step(lx, (size_t)n);
   switch (cp) {

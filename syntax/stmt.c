@@ -372,6 +372,27 @@ static void percent_command(xiP_parser *p, xiP_stmt *st) {
   xiP_command(p, st, w, TAG_ARG(tag));
 }
 
+/* x = ..., x += ...: a name that the expressions read as a name (xiP_word:
+   what name() in expr.c emits for it), then an assignment, is the target as
+   the whole expression's code would be, [K_NAME x]; read so without going
+   down expr.c's nine levels, for a script's statements are mostly such (an
+   eighth of the parsing of bench/run --whole's script).  Else nothing is
+   taken. */
+static int plain_target(xiP_parser *p, xiP_stmt *st, const xiL_token *first) {
+  if (first->type != T_NAME || xiP_word(p, first, 0) != TAG_NONE)
+    return 0;
+  xiP_take(p);
+  if (!xiP_assignment(xiP_peek(p)->type)) {
+    xiP_put_back(p, first);
+    return 0;
+  }
+  xiP_ins ins = {K_NAME, 0, 0, 0, xiP_name_id(p, first), first->pos};
+  xiP_emit(p, &st->code, ins);
+  st->text_off = first->off;
+  st->text_len = first->len;
+  return 1;
+}
+
 static void statement(xiP_parser *p, xiP_stmt *st) {
   xiL_token first = *xiP_peek(p);
   st->pos = first.pos;
@@ -424,6 +445,10 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
     xiP_put_back(p, &first);
   }
   st->kind = S_EXPR;
+  if (plain_target(p, st, &first)) {
+    def_or_assign(p, st);
+    return;
+  }
   xiP_full_expr(p, st);
   if (xiP_torch_stmt(p, st)) /* x.backward(), x.grad = 0, x.data -= e ... */
     return;

@@ -364,7 +364,7 @@ int xiG_self_contained(const xiG_graph *g, uint32_t mark, uint32_t root) {
       return 0; /* a derivative is computed from the value it is taken of */
     if (xiG_ag_keeps(g, i))
       return 0; /* Value(2.0): an object that keeps a .grad, not a number to copy */
-    for (uint32_t k = 0; k < xiG_nargs(n); k++)
+    for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs; k++)
       if (outside(g, mark, xiG_arg(n, k)))
         return 0;
   }

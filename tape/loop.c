@@ -148,7 +148,7 @@ uint64_t *xiG_history_sums(const xiG_graph *g, const uint8_t *live) {
     uint64_t s = live[i] ? key(n) : 0;
     if ((n->flags & XI_F_CUT) && n->op == XI_LEAF && i < g->nlost)
       s |= g->lost[i];
-    for (uint32_t k = 0; k < xiG_nargs(n); k++)
+    for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs; k++)
       s |= sum[xiG_arg(n, k)];
     sum[i] = s;
   }
@@ -182,7 +182,7 @@ int xiG_history_lost(const xiG_graph *g, uint32_t root, uint32_t v, uint32_t *le
       *leaf = i, hit = 1;
       break;
     }
-    for (uint32_t k = 0; k < xiG_nargs(n); k++)
+    for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs; k++)
       if (xiG_arg(n, k) > v)
         cone[xiG_arg(n, k) - v] = 1;
   }

@@ -117,7 +117,7 @@ static void keep_or_free(xiG_graph *g, storage *old, mpfr_prec_t prec);
 /* 1 when an operand of node i is not a number (lenient: it is not computed) */
 static int upstream(const xiG_graph *g, uint32_t i) {
   const xiG_node *n = &g->nodes[i];
-  for (uint32_t k = 0; k < xiG_nargs(n); k++)
+  for (uint32_t k = 0, nargs = xiG_nargs(n); k < nargs; k++)
     if (g->nodes[xiG_arg(n, k)].err != XI_OK)
       return 1;
   return 0;
