@@ -17,7 +17,6 @@
  * exactly would be an underflow (MPFR's exponent range is the widest, but a
  * square taken 62 times reaches it): no rule then. */
 #include "ops/bops.h"
-#include "ops/bnd.h"
 
 /* exponents this far from 0 (a mag's or a number's) leave Arb's inline
    mag_fast_* safe: their sums stay far inside a small fmpz (the numbers a
@@ -261,21 +260,7 @@ static int binary(int op, mag_t r, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra,
    needs more (e^x over a wide ball, tanh where 1 - tanh² is lost in 32
    bits, an exponent out of range) it gives way to the mag rules: 1. */
 
-/* a bound back to a mag, from above: its top 30 bits, rounded up */
-static void mag_of_bnd(mag_t z, xiO_bnd x) {
-  if (!x.m) {
-    mag_zero(z);
-    return;
-  }
-  uint64_t man = (x.m >> 2) + ((x.m & 3) != 0); /* x <= man·2^(x.e + 2) */
-  slong e = (slong)x.e + 32;                      /* a mag's: man·2^(e - 30) */
-  if (man == (uint64_t)1 << 30)
-    man = MAG_ONE_HALF, e++;
-  if (small_mag(z) && e < SMALL_EXP && e > -SMALL_EXP)
-    MAG_MAN(z) = man, MAG_EXP(z) = e;
-  else
-    mag_set_ui_2exp_si(z, (ulong)man, e - 30);
-}
+#define NUMBER(x) (mpfr_regular_p(x) || mpfr_zero_p(x))
 
 static int fast_rule(int op, xiO_bnd *r, mpfr_srcptr v, mpfr_srcptr a, xiO_bnd ra,
                      mpfr_srcptr b, xiO_bnd rb, xiO_bnd h, int *wide) {
@@ -338,32 +323,35 @@ static int fast_rule(int op, xiO_bnd *r, mpfr_srcptr v, mpfr_srcptr a, xiO_bnd r
   }
 }
 
-/* xiO_ball_mid by fast_rule: 0, or 1 where it gives way */
-static int fast_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const mag_t ra,
-                    mpfr_srcptr b, const mag_t rb) {
+int xiO_ball_mid_bnd(int op, xiO_bnd *r, mpfr_srcptr v, int exact, mpfr_srcptr a, xiO_bnd ra,
+                     mpfr_srcptr b, xiO_bnd rb) {
+  if (!NUMBER(v) || !NUMBER(a) || (b && !NUMBER(b)))
+    return 1;
   int wide = 0;
-  xiO_bnd x = xiO_bof_mag(ra, &wide), y = b ? xiO_bof_mag(rb, &wide) : XI_BZERO, h = XI_BZERO, out;
+  xiO_bnd h = XI_BZERO;
   if (!mpfr_zero_p(v)) {
     mpfr_exp_t e = mpfr_get_exp(v);
     if (e > XI_BEMAX || e < -XI_BEMAX)
       return 1;
     h = (xiO_bnd){XI_BTOP, (int64_t)half_exp(v) - 31}; /* 2^he */
   }
-  if (wide || fast_rule(op, &out, v, a, x, b ? b : a, y, h, &wide) || wide)
+  if (fast_rule(op, r, v, a, ra, b ? b : a, b ? rb : XI_BZERO, h, &wide) || wide)
     return 1;
   if (!exact)
-    out = xiO_badd(out, h);
-  mag_of_bnd(r, out);
+    *r = xiO_badd(*r, h);
   return 0;
 }
 
 int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const mag_t ra,
                  mpfr_srcptr b, const mag_t rb) {
-#define NUMBER(x) (mpfr_regular_p(x) || mpfr_zero_p(x))
   if (!NUMBER(v) || !NUMBER(a) || (b && !NUMBER(b)))
     return -1;
-  if (fast_mid(op, r, v, exact, a, ra, b, rb) == 0)
+  int wide = 0;
+  xiO_bnd x = xiO_bof_mag(ra, &wide), y = b ? xiO_bof_mag(rb, &wide) : XI_BZERO, out;
+  if (!wide && xiO_ball_mid_bnd(op, &out, v, exact, a, x, b, y) == 0) {
+    xiO_mag_of_bnd(r, out);
     return 0;
+  }
   mag_t t, u, h;
   mag_init(t);
   mag_init(u);

@@ -181,4 +181,21 @@ static inline xiO_bnd xiO_bone_minus(mpfr_srcptr x, int *wide) {
   int64_t at = 64 * ((int64_t)k - (int64_t)n) - z;
   return xiO_badd(xiO_bup(t, at), xiO_bup(1, at));
 }
+/* x as a mag, from above: its top 30 bits, rounded up (a mag is man·2^(e - 30),
+   2^29 <= man < 2^30) */
+static inline void xiO_mag_of_bnd(mag_t z, xiO_bnd x) {
+  if (!x.m) {
+    mag_zero(z);
+    return;
+  }
+  uint64_t man = (x.m >> 2) + ((x.m & 3) != 0); /* x <= man·2^(x.e + 2) */
+  slong e = (slong)x.e + 32;
+  if (man == (uint64_t)1 << 30)
+    man = MAG_ONE_HALF, e++;
+  if (!COEFF_IS_MPZ(*MAG_EXPREF(z)) && e < COEFF_MAX && e > COEFF_MIN)
+    MAG_MAN(z) = man, MAG_EXP(z) = e;
+  else
+    mag_set_ui_2exp_si(z, (ulong)man, e - 30);
+}
+
 #endif

@@ -132,6 +132,25 @@ static int past_range(int op, const mag_t r, mpfr_srcptr v) {
   return !(d > mag_get_d(r));
 }
 
+/* fast_ball's way when both operands' radii are kept (B_RADIUS): the rule in
+   integer bounds (xiO_ball_mid_bnd) on them as they are kept, with no mag
+   between; 1 where that rule gives way */
+static int bnd_ball(xiB_balls *b, uint32_t i, const xiG_node *n) {
+  const xiG_node *nodes = b->g->nodes;
+  int wide = 0, two = n->b != XI_NONE;
+  xiO_bnd ra = xiO_bof_man(b->rad[n->a].man, b->rad[n->a].exp, &wide), r,
+          rb = two ? xiO_bof_man(b->rad[n->b].man, b->rad[n->b].exp, &wide) : XI_BZERO;
+  if (wide || xiO_ball_mid_bnd(n->op, &r, n->v, n->flags & XI_F_EXACT, nodes[n->a].v, ra,
+                               two ? nodes[n->b].v : NULL, rb))
+    return 1;
+  mag_t m;
+  mag_init(m);
+  xiO_mag_of_bnd(m, r);
+  int rc = past_range(n->op, m, n->v) || xiB_rad_set(b, i, m) ? -1 : 0;
+  xiO_mag_clear(m);
+  return rc;
+}
+
 /* scalar node i's radius around the number MPFR computed for it, from its
    operands' (xiO_ball_mid); -1 when that rule does not apply: a node built
    lazily (its number was never computed), under an IEEE format, at another
@@ -146,6 +165,11 @@ static int fast_ball(xiB_balls *b, uint32_t i) {
   if (of_literals(b, n->a) && (n->b == XI_NONE || of_literals(b, n->b))) {
     b->fast[i] = B_LITERAL; /* Arb's balls hold numbers made of literals closer than */
     return -1;              /* MPFR's (0.1 + 0.2, 1/3): they are made once, and few */
+  }
+  if ((b->fast[n->a] & B_RADIUS) && (n->b == XI_NONE || (b->fast[n->b] & B_RADIUS))) {
+    int rc = bnd_ball(b, i, n); /* (the common case) */
+    if (rc <= 0)
+      return rc;
   }
   mag_t ra, rb, r;
   mag_init(ra);
