@@ -115,13 +115,8 @@ _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...) {
 }
 
 
-xiL_token xiP_take(xiP_parser *p) {
-  xiL_token t = *xiP_peek(p);
-  if (t.type == T_ERROR)
-    xiP_fail(p, t.pos, "%s", t.msg);
-  p->have_tok = 0;
-  p->last_end = t.off + t.len;
-  return t;
+void xiP_lex_error(xiP_parser *p) {
+  xiP_fail(p, p->tok.pos, "%s", p->tok.msg);
 }
 
 /* np.array([...]) and torch.tensor([...]) read the bracket just peeked as an
@@ -222,15 +217,12 @@ xiL_token xiP_expect(xiP_parser *p, xiL_type t, const char *wanted) {
   return xiP_take(p);
 }
 
-void xiP_emit(xiP_parser *p, xiP_code *c, xiP_ins ins) {
-  if (c->n == c->cap) {
-    uint32_t cap = c->cap ? c->cap * 2 : 16;
-    xiP_ins *q = realloc(c->ins, cap * sizeof *q);
-    if (!q)
-      xiP_fail(p, ins.pos, "out of memory");
-    c->ins = q, c->cap = cap;
-  }
-  c->ins[c->n++] = ins;
+void xiP_grow(xiP_parser *p, xiP_code *c, xi_pos pos) {
+  uint32_t cap = c->cap ? c->cap * 2 : 16;
+  xiP_ins *q = realloc(c->ins, cap * sizeof *q);
+  if (!q)
+    xiP_fail(p, pos, "out of memory");
+  c->ins = q, c->cap = cap;
 }
 
 void xiP_emit_op(xiP_parser *p, xiP_code *c, int op, xi_pos pos) {
@@ -250,15 +242,9 @@ uint32_t xiP_intern(xiP_parser *p, const char *s, size_t len, xi_pos pos) {
   return id;
 }
 
-uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t) {
-  if (t->off == p->last_name_off && p->last_name != XI_NONE)
-    return p->last_name; /* the statement's first name, looked up once already */
+uint32_t xiP_name_lookup(xiP_parser *p, const xiL_token *t) {
   p->last_name_off = t->off;
   return p->last_name = xiP_intern(p, p->lx.src + t->off, t->len, t->pos);
-}
-
-uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t) {
-  return t->type == T_NAME ? xiS_tag(p->sym, xiP_name_id(p, t)) : TAG_NONE;
 }
 
 /* an expression, remembering its source text for labels */

@@ -31,22 +31,44 @@ static inline xiL_token *xiP_peek(xiP_parser *p) {
   return &p->tok;
 }
 static inline int xiP_is(xiP_parser *p, xiL_type t) { return xiP_peek(p)->type == t; }
-xiL_token xiP_take(xiP_parser *p);
+_Noreturn void xiP_lex_error(xiP_parser *p); /* the lexer's message for the token peeked */
+/* the next token, taken (inline: where its value is not used, nothing is copied) */
+static inline xiL_token xiP_take(xiP_parser *p) {
+  if (xiP_peek(p)->type == T_ERROR)
+    xiP_lex_error(p);
+  p->have_tok = 0;
+  p->last_end = p->tok.off + p->tok.len;
+  return p->tok;
+}
 void xiP_put_back(xiP_parser *p, const xiL_token *t); /* t, taken, is next again */
 /* the '[' peeked opens a plain literal, to be read as an array (parse.c) */
 int xiP_plain_literal(xiP_parser *p);
 int xiP_word_is(xiP_parser *p, const xiL_token *t, const char *w);
 _Noreturn void xiP_unexpected(xiP_parser *p, const char *wanted);
 xiL_token xiP_expect(xiP_parser *p, xiL_type t, const char *wanted);
-void xiP_emit(xiP_parser *p, xiP_code *c, xiP_ins ins);
+void xiP_grow(xiP_parser *p, xiP_code *c, xi_pos pos); /* room for one more, or fails */
+static inline void xiP_emit(xiP_parser *p, xiP_code *c, xiP_ins ins) {
+  if (c->n == c->cap)
+    xiP_grow(p, c, ins.pos);
+  c->ins[c->n++] = ins;
+}
 void xiP_emit_op(xiP_parser *p, xiP_code *c, int op, xi_pos pos);
 void xiP_emit_num(xiP_parser *p, xiP_code *c, const char *text, xi_pos pos);
 void xiP_add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos); /* to st->names */
 /* the op of a compound assignment (T_PLUSEQ: XI_ADD ...), or -1 for = */
 int xiP_compound(xiL_type t);
-uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t);
+uint32_t xiP_name_lookup(xiP_parser *p, const xiL_token *t); /* xiP_name_id's slow way */
+/* the name token t's id (the last one looked up is kept: the statement's first
+   name is asked for more than once) */
+static inline uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t) {
+  if (t->off == p->last_name_off && p->last_name != XI_NONE)
+    return p->last_name;
+  return xiP_name_lookup(p, t);
+}
 uint32_t xiP_intern(xiP_parser *p, const char *s, size_t len, xi_pos pos); /* or fails */
-uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t);
+static inline uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t) {
+  return t->type == T_NAME ? xiS_tag(p->sym, xiP_name_id(p, t)) : TAG_NONE;
+}
 /* what the word t means in an expression, call: '(' follows it; TAG_NONE for
    a name (stmt.c holds the rule of names and commands) */
 uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call);
