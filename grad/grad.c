@@ -240,7 +240,7 @@ static int back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t o) {
     else if (p != xiO_zero)
       inex = mpfr_fma(d, &s->adj[i], p, d, MPFR_RNDN);
     s->need[o] |= (uint8_t)(inex ? XI_D_ROUNDED : 0); /* XI_D_ROUNDED (proof/'s bound) */
-    return mpfr_number_p(p) && mpfr_number_p(d) ? 0 : -1;
+    return xiO_number_p(p) && xiO_number_p(d) ? 0 : -1;
   }
   xiO_view gv, da;
   if (view_of(s, g, i, &gv) || view_of(s, g, o, &da))
@@ -285,6 +285,10 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
   for (uint32_t i = lo; i <= root; i++) {
     if (!s->need[i])
       continue;
+    if (!g->nodes[i].x) { /* a scalar's adjoint: its own number (view_of's short way) */
+      mpfr_set_zero(&s->adj[i], 1);
+      continue;
+    }
     xiO_view v;
     if (view_of(s, g, i, &v))
       return xiG_oom(g, at, err);

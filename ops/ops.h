@@ -376,6 +376,9 @@ int xiO_dtype(int op, int da, int db);
    operand.  xi's floats are binary64 (the tape refuses these) */
 int xiO_float16_ufunc(int op);
 
+/* mpfr_number_p inline (MPFR's is a call, and the sweeps ask it of every
+   partial and adjoint): not nan nor inf */
+static inline int xiO_number_p(mpfr_srcptr x) { return mpfr_regular_p(x) || mpfr_zero_p(x); }
 static inline int xiO_elementwise(int op) { return op >= XI_FIRST_OP && op < XI_MATMUL; }
 static inline int xiO_same_shape(const xi_shape *a, const xi_shape *b) {
   return a->rank == b->rank && a->rows == b->rows && a->cols == b->cols;

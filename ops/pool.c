@@ -56,8 +56,12 @@ void xiM_init(xiM_pool *p, mpfr_prec_t prec) {
   p->nchunk = p->cap = 0;
   p->prec = prec;
   p->slot = limb_slot(prec);
-  p->per = (uint32_t)(XI_POOL_BYTES / p->slot);
-  p->per = p->per > XI_POOL_CHUNK ? XI_POOL_CHUNK : p->per < 1 ? 1 : p->per;
+  uint32_t most = (uint32_t)(XI_POOL_BYTES / p->slot);
+  p->shift = 0; /* per a power of two, for xiM_place's shift and mask */
+  _Static_assert(XI_POOL_CHUNK == 1 << 12, "a chunk's numbers: 2^12 at most");
+  while (p->shift < 12 && (2u << p->shift) <= most)
+    p->shift++;
+  p->per = 1u << p->shift;
 }
 
 void xiM_free(xiM_pool *p) {
@@ -69,8 +73,7 @@ void xiM_free(xiM_pool *p) {
   p->nchunk = p->cap = 0;
 }
 
-int xiM_place(xiM_pool *p, uint32_t i, mpfr_ptr x) {
-  uint32_t c = i / p->per;
+int xiM_grow(xiM_pool *p, uint32_t c) {
   while (c >= p->nchunk) {
     if (p->nchunk == p->cap) {
       uint32_t cap = p->cap ? p->cap * 2 : 16;
@@ -84,9 +87,6 @@ int xiM_place(xiM_pool *p, uint32_t i, mpfr_ptr x) {
       return -1;
     p->chunk[p->nchunk++] = mem;
   }
-  void *sig = p->chunk[c] + (size_t)(i % p->per) * p->slot;
-  mpfr_custom_init(sig, p->prec);
-  mpfr_custom_init_set(x, MPFR_ZERO_KIND, 0, p->prec, sig);
   return 0;
 }
 

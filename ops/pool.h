@@ -20,15 +20,16 @@
 #include <stdio.h>
 #include <mpfr.h>
 
-/* numbers per chunk: 4096, fewer at a high precision, so that a chunk stays
-   near 256 KB (at 100000 bits one number is 12.5 KB) */
+/* numbers per chunk: 4096, fewer at a high precision (a power of two), so
+   that a chunk stays within 256 KB (at 100000 bits one number is 12.5 KB) */
 #define XI_POOL_CHUNK 4096
 #define XI_POOL_BYTES (256 * 1024)
 
 typedef struct {
   char **chunk;
   uint32_t nchunk, cap;
-  uint32_t per;  /* numbers in a chunk */
+  uint32_t per;  /* numbers in a chunk: 2^shift */
+  uint32_t shift;
   size_t slot;   /* bytes of one significand */
   mpfr_prec_t prec;
 } xiM_pool;
@@ -37,7 +38,16 @@ void xiM_init(xiM_pool *p, mpfr_prec_t prec);
 void xiM_free(xiM_pool *p);
 /* makes x the number in slot i: +0 at the pool's precision.  -1 when out of
    memory or over the budget */
-int xiM_place(xiM_pool *p, uint32_t i, mpfr_ptr x);
+int xiM_grow(xiM_pool *p, uint32_t c); /* chunks up to c; -1 as xiM_place */
+static inline int xiM_place(xiM_pool *p, uint32_t i, mpfr_ptr x) {
+  uint32_t c = i >> p->shift;
+  if (c >= p->nchunk && xiM_grow(p, c))
+    return -1;
+  void *sig = p->chunk[c] + (size_t)(i & (p->per - 1)) * p->slot;
+  mpfr_custom_init(sig, p->prec);
+  mpfr_custom_init_set(x, MPFR_ZERO_KIND, 0, p->prec, sig);
+  return 0;
+}
 
 /* n numbers of precision prec, +0, in one block (release it with
    xiM_unblock; never mpfr_clear them).  NULL when out of memory or over budget */

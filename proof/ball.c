@@ -528,18 +528,6 @@ void xiB_adj_free(xiB_adj *a) {
   memset(a, 0, sizeof *a);
 }
 
-int xiB_wanted(const xiG_graph *g, uint32_t i, xiD_want want, const uint32_t *list,
-               uint32_t nlist) {
-  if (want == XID_ALL)
-    return 1;
-  if (want == XID_LEAVES)
-    return g->nodes[i].op == XI_LEAF;
-  for (uint32_t k = 0; k < nlist; k++)
-    if (list[k] == i)
-      return 1;
-  return 0;
-}
-
 /* the balls of the built adjoints adj[] that are wanted, copied into a */
 static int adjoint_balls(xiB_balls *b, uint32_t root, const uint32_t *adj, xiD_want want,
                          const uint32_t *list, uint32_t nlist, xiB_adj *a, xi_pos at,

@@ -103,8 +103,17 @@ int xiB_ball_of(xiB_balls *b, uint32_t i, xi_pos at, xi_err *err);
    put in tmp */
 const arb_struct *xiB_view1(xiB_balls *b, uint32_t i, arb_t tmp);
 /* node i is among those a sweep wants */
-int xiB_wanted(const xiG_graph *g, uint32_t i, xiD_want want, const uint32_t *list,
-               uint32_t nlist);
+static inline int xiB_wanted(const xiG_graph *g, uint32_t i, xiD_want want,
+                             const uint32_t *list, uint32_t nlist) {
+  if (want == XID_ALL)
+    return 1;
+  if (want == XID_LEAVES)
+    return g->nodes[i].op == XI_LEAF;
+  for (uint32_t k = 0; k < nlist; k++)
+    if (list[k] == i)
+      return 1;
+  return 0;
+}
 /* node o's ball as Arb's (made from its radii when it has only those) */
 int xiB_solid(xiB_balls *b, uint32_t o);
 /* node o's radius around its scalar number, into r (made and kept when it

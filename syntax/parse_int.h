@@ -71,7 +71,11 @@ static inline uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t) {
 }
 /* what the word t means in an expression, call: '(' follows it; TAG_NONE for
    a name (stmt.c holds the rule of names and commands) */
-uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call);
+uint16_t xiP_word_of(xiP_parser *p, const xiL_token *t, uint16_t tag, int call);
+static inline uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
+  uint16_t tag = xiP_tag_of(p, t);
+  return tag ? xiP_word_of(p, t, tag, call) : TAG_NONE; /* (a plain name: the common case) */
+}
 /* fails unless the word t can be given a value here (a for's name, a parameter) */
 void xiP_bindable(xiP_parser *p, const xiL_token *t);
 void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */

@@ -242,8 +242,7 @@ __attribute__((noinline)) static uint16_t py_word(xiP_parser *p, const xiL_token
   return tag & (uint16_t)~TAG_NAMED;
 }
 
-uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
-  uint16_t tag = xiP_tag_of(p, t);
+uint16_t xiP_word_of(xiP_parser *p, const xiL_token *t, uint16_t tag, int call) {
   if (tag & TAG_SHADOWED)
     return TAG_NONE; /* a def made it the user's function */
   if (p->python && xis_word(tag))

@@ -113,13 +113,19 @@ static char *place(xiS_table *t, size_t len) {
 
 uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
   uint32_t h = fnv(s, len);
+  uint64_t *at = NULL; /* where a new name goes, while the slots stay as they are */
   if (t->nslot) {
-    uint64_t e = *slot(t, s, len, h);
-    if (e)
-      return (uint32_t)e - 1;
+    at = slot(t, s, len, h);
+    if (*at)
+      return (uint32_t)*at - 1;
   }
-  if (room(t) || (2 * (t->n + 1) >= t->nslot && rehash(t)))
+  if (room(t))
     return XI_NONE;
+  if (2 * (t->n + 1) >= t->nslot) {
+    if (rehash(t))
+      return XI_NONE;
+    at = NULL;
+  }
   char *copy = place(t, len);
   if (!copy)
     return XI_NONE;
@@ -128,7 +134,9 @@ uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
   t->tag[t->n] = 0;
   t->len[t->n] = (uint32_t)len;
   t->names[t->n] = copy;
-  *slot(t, copy, len, h) = (uint64_t)h << 32 | (t->n + 1);
+  if (!at)
+    at = slot(t, copy, len, h);
+  *at = (uint64_t)h << 32 | (t->n + 1);
   return t->n++;
 }
 

@@ -190,11 +190,11 @@ void xiG_read_const(xiG_graph *g, xiG_node *n, uint32_t aux) {
   }
   if (xiO_fmt) /* into the format: 1e-8 in binary16 is 0, 70000 inf */
     xiO_fmt_round(n->v, inex);
-  n->err = mpfr_number_p(n->v) || xiO_fmt ? XI_OK : mpfr_nan_p(n->v) ? XI_E_NAN : XI_E_OVERFLOW;
+  n->err = xiO_number_p(n->v) || xiO_fmt ? XI_OK : mpfr_nan_p(n->v) ? XI_E_NAN : XI_E_OVERFLOW;
 }
 
 static uint8_t status(mpfr_srcptr x) {
-  if (mpfr_number_p(x) || xiO_fmt) /* in an IEEE format inf and nan are values */
+  if (xiO_number_p(x) || xiO_fmt) /* in an IEEE format inf and nan are values */
     return XI_OK;
   return mpfr_nan_p(x) ? XI_E_NAN : mpfr_overflow_p() ? XI_E_OVERFLOW : XI_E_POLE;
 }
