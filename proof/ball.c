@@ -111,9 +111,13 @@ static int of_literals(const xiB_balls *b, uint32_t o) {
    increasing function of a wide ball by its ends (ops/bops.c), is tighter
    there, and a log or a √ after it is then defined.  Only the choice of a
    rule: both bound the exact value, so the distance need not be rounded. */
-static int past_range(int op, const mag_t r, mpfr_srcptr v) {
+static int past_range_far(int op, const mag_t r, mpfr_srcptr v);
+static inline int past_range(int op, const mag_t r, mpfr_srcptr v) {
   if (op != XI_EXP && op != XI_EXPM1 && op != XI_TANH)
     return 0;
+  return past_range_far(op, r, v);
+}
+__attribute__((noinline)) static int past_range_far(int op, const mag_t r, mpfr_srcptr v) {
   if (!COEFF_IS_MPZ(MAG_EXP(r)) && MAG_EXP(r) <= -60 && mpfr_regular_p(v)) {
     /* (the common case, without doubles: r < 2^-60 and v at least 2^-50 from
        the edge, read from its exponent, or for tanh near ±1 from its top limb:

@@ -86,7 +86,16 @@ static inline void xiB_rad_get(const xiB_balls *b, uint32_t i, mag_t z) {
 }
 /* keeps r as node i's radius, counted against the budget, and marks it
    B_RADIUS; -1: out of memory, or an exponent too far out to keep */
-int xiB_rad_set(xiB_balls *b, uint32_t i, const mag_t r);
+static inline int xiB_rad_set(xiB_balls *b, uint32_t i, const mag_t r) {
+  if (COEFF_IS_MPZ(MAG_EXP(r)) || MAG_EXP(r) <= INT32_MIN || MAG_EXP(r) >= INT32_MAX ||
+      xiM_account((ptrdiff_t)sizeof(xiB_rad)))
+    return -1; /* (an infinite mag has an exponent past any int32's) */
+  b->bytes += sizeof(xiB_rad);
+  b->rad[i].man = (uint32_t)MAG_MAN(r);
+  b->rad[i].exp = (int32_t)MAG_EXP(r);
+  b->fast[i] |= B_RADIUS;
+  return 0;
+}
 /* room for node i in the arrays by node; -1: out of memory */
 int xiB_room(xiB_balls *b, uint32_t i);
 /* node i's Arb balls, n of them (initialised), counted against the budget;

@@ -11,17 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int xiB_rad_set(xiB_balls *b, uint32_t i, const mag_t r) {
-  if (COEFF_IS_MPZ(MAG_EXP(r)) || MAG_EXP(r) <= INT32_MIN || MAG_EXP(r) >= INT32_MAX ||
-      xiM_account((ptrdiff_t)sizeof(xiB_rad)))
-    return -1; /* (an infinite mag has an exponent past any int32's) */
-  b->bytes += sizeof(xiB_rad);
-  b->rad[i].man = (uint32_t)MAG_MAN(r);
-  b->rad[i].exp = (int32_t)MAG_EXP(r);
-  b->fast[i] |= B_RADIUS;
-  return 0;
-}
-
 void xiB_drop(xiB_balls *b, uint32_t i) {
   if (i >= b->cap)
     return;

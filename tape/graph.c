@@ -215,15 +215,20 @@ static void compute(xiG_graph *g, xiG_node *n) {
   const xiG_node *a = &g->nodes[n->a];
   const xiG_node *b = n->b == XI_NONE ? a : &g->nodes[n->b];
   const xiO_row *row = &xiO_table[n->op];
-  mpfr_clear_flags();
   if (!n->x && row->forward) { /* scalar op scalar: the common case, kept short */
     int inex = row->forward(n->v, a->v, b->v, MPFR_RNDN);
     if (xiO_fmt)
       xiO_fmt_round(n->v, inex);
     n->flags = (uint8_t)(inex || xiO_fmt ? n->flags & ~XI_F_EXACT : n->flags | XI_F_EXACT);
-    n->err = status(n->v);
+    n->err = XI_OK;
+    if (xiO_fmt || xiO_number_p(n->v))
+      return;
+    mpfr_clear_flags(); /* not a number: computed again (the same), to see whether this op */
+    row->forward(n->v, a->v, b->v, MPFR_RNDN); /* overflowed (status): the flags are not */
+    n->err = status(n->v);                     /* cleared before every op */
     return;
   }
+  mpfr_clear_flags();
   n->flags &= (uint8_t)~XI_F_EXACT;
   n->err = XI_OK;
   xiO_view out = xiG_view(n);
