@@ -224,7 +224,8 @@ static int back(xiD_sweep *s, xiG_graph *g, uint32_t i, int k, uint32_t o) {
   if (n->op == XI_LIST)
     return list_back(s, g, i, (uint32_t)k, o);
   const xiO_row *row = &xiO_table[n->op];
-  if (!n->x && !g->nodes[o].x && row->partial) { /* scalars: the short way */
+  if (!n->x && !(s->need[o] & XI_D_EXT) && row->partial) { /* scalars: the short way (o's
+                                                                 node is far back: not read) */
     mpfr_srcptr p = xiD_partial(s, g, i, k);
     mpfr_ptr d = &s->adj[o];
     if (xiO_fmt) { /* inf and nan are values in a format */
@@ -289,6 +290,7 @@ static int run(xiD_sweep *s, xiG_graph *g, uint32_t root, xiD_want want, const u
       mpfr_set_zero(&s->adj[i], 1);
       continue;
     }
+    s->need[i] |= XI_D_EXT;
     xiO_view v;
     if (view_of(s, g, i, &v))
       return xiG_oom(g, at, err);

@@ -44,6 +44,8 @@ typedef struct {
 } xiD_sweep;
 
 #define XI_D_ROUNDED 4 /* (in need[]) */
+#define XI_D_EXT 8     /* (in need[], once a sweep ran) node i has an ext (x): not a plain
+                          scalar; read there, not from its node, by the consumers' rule */
 
 void xiD_init(xiD_sweep *s);
 void xiD_free(xiD_sweep *s);

@@ -325,7 +325,7 @@ static int fast_rule(int op, xiO_bnd *r, mpfr_srcptr v, mpfr_srcptr a, xiO_bnd r
 
 int xiO_ball_mid_bnd(int op, xiO_bnd *r, mpfr_srcptr v, int exact, mpfr_srcptr a, xiO_bnd ra,
                      mpfr_srcptr b, xiO_bnd rb) {
-  if (!NUMBER(v) || !NUMBER(a) || (b && !NUMBER(b)))
+  if (!NUMBER(v)) /* (a and b are numbers: the caller's word) */
     return 1;
   int wide = 0;
   xiO_bnd h = XI_BZERO;

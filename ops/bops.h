@@ -69,8 +69,10 @@ int xiO_ball_forward(int op, xiO_bview *out, const xiO_bview *a, const xiO_bview
    divisor's ball holding 0, an underflow): Arb's rule must be used. */
 int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const mag_t ra,
                  mpfr_srcptr b, const mag_t rb);
-/* the same rule in integer bounds (bnd.h), for the common ops: 0 and *r, or
-   1 where it gives way (xiO_ball_mid then) */
+/* the same rule in integer bounds (bnd.h), for the common ops, a and b
+   numbers (not checked: an operand far back on the tape is not read where the
+   op's rule needs only its radius): 0 and *r, or 1 where it gives way
+   (xiO_ball_mid then) */
 int xiO_ball_mid_bnd(int op, xiO_bnd *r, mpfr_srcptr v, int exact, mpfr_srcptr a, xiO_bnd ra,
                      mpfr_srcptr b, xiO_bnd rb);
 /* op has a ball rule (for some inputs at least) */

@@ -159,19 +159,26 @@ static int bnd_ball(xiB_balls *b, uint32_t i, const xiG_node *n) {
    operands' (xiO_ball_mid); -1 when that rule does not apply: a node built
    lazily (its number was never computed), under an IEEE format, at another
    precision than the balls', a tensor, an op without such a rule */
+/* operand o is a scalar without parameters (no x): read from its flags where
+   it has a kept radius, for its node is mostly far back on the tape, a cache
+   miss (B_PLAIN) */
+static inline int plain(const xiB_balls *b, uint32_t o) {
+  return (b->fast[o] & B_PLAIN) || !b->g->nodes[o].x;
+}
+
 static int fast_ball(xiB_balls *b, uint32_t i) {
   xiG_graph *g = b->g;
   xiG_node *n = &g->nodes[i];
   if (i >= b->lazy_from || n->x || n->op < XI_FIRST_OP || xiO_fmt != XI_FMT_MPFR ||
-      (slong)mpfr_get_prec(n->v) != b->prec || g->nodes[n->a].x ||
-      (n->b != XI_NONE && g->nodes[n->b].x))
+      (slong)mpfr_get_prec(n->v) != b->prec || !plain(b, n->a) ||
+      (n->b != XI_NONE && !plain(b, n->b)))
     return -1;
   if (of_literals(b, n->a) && (n->b == XI_NONE || of_literals(b, n->b))) {
     b->fast[i] = B_LITERAL; /* Arb's balls hold numbers made of literals closer than */
     return -1;              /* MPFR's (0.1 + 0.2, 1/3): they are made once, and few */
   }
   if ((b->fast[n->a] & B_RADIUS) && (n->b == XI_NONE || (b->fast[n->b] & B_RADIUS))) {
-    int rc = bnd_ball(b, i, n); /* (the common case) */
+    int rc = bnd_ball(b, i, n); /* (the common case; a kept radius is a number's) */
     if (rc <= 0)
       return rc;
   }

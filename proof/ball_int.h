@@ -8,7 +8,9 @@
 enum {
   B_RADIUS = 1, /* rad[i] is node i's radius around its number */
   B_LITERAL = 2, /* node i is made of literals alone: its ball is Arb's */
-  B_TENSOR = 4   /* tr[i] holds tensor node i's radii around its numbers (tball.c) */
+  B_TENSOR = 4,  /* tr[i] holds tensor node i's radii around its numbers (tball.c) */
+  B_PLAIN = 8    /* with B_RADIUS: node i is a plain scalar (no x), a number: a consumer's
+                    rule need not read its node to know */
 };
 
 /* a radius as kept, 8 bytes: a mag's mantissa and exponent (man·2^(exp - 30)),
@@ -93,7 +95,7 @@ static inline int xiB_rad_set(xiB_balls *b, uint32_t i, const mag_t r) {
   b->bytes += sizeof(xiB_rad);
   b->rad[i].man = (uint32_t)MAG_MAN(r);
   b->rad[i].exp = (int32_t)MAG_EXP(r);
-  b->fast[i] |= B_RADIUS;
+  b->fast[i] |= (uint8_t)(B_RADIUS | (b->g->nodes[i].x ? 0 : B_PLAIN));
   return 0;
 }
 /* room for node i in the arrays by node; -1: out of memory */
