@@ -377,7 +377,7 @@ int xiR_print_hook(void *ctx, xiG_graph *g, uint32_t layout, const uint32_t *val
                    uint32_t n, xi_pos at, xi_err *err) {
   xiR_session *s = ctx;
   xiP_stmt st;
-  if (xiP_print_layout(xiS_name(&g->sym, layout), g->sym.len[layout], &st))
+  if (xiP_print_layout(xiS_name(&g->sym, layout), xiS_len(&g->sym, layout), &st))
     return xiX_fail(err, at, "out of memory");
   uint32_t want = 0;
   for (uint32_t k = 0; k < st.nitems; k++)

@@ -1,7 +1,9 @@
 /* sym.c: interning.  A probe compares the 32-bit hash kept in the slot
- * before it touches a name's length or text, and the texts sit side by side
- * in chunks in creation order, not one malloc each: a million names are
- * looked up with few cache misses.  When memory runs out a name is not
+ * before it touches a name's text, and the texts sit side by side in chunks
+ * in creation order, not one malloc each, each with its tag and length just
+ * before it (xiS_head): a lookup in a million names reads its slot, the
+ * name's pointer, and the one cache line that holds its length, text and
+ * the tag the parser asks for next.  When memory runs out a name is not
  * interned (XI_NONE) and the table stays as it was. */
 #include "syntax/sym.h"
 
@@ -24,8 +26,6 @@ void xiS_free(xiS_table *t) {
     free(t->chunk[i]);
   free(t->chunk);
   free(t->names);
-  free(t->tag);
-  free(t->len);
   free(t->slot);
   free(t->link);
   memset(t, 0, sizeof *t);
@@ -40,7 +40,7 @@ static uint64_t *slot(const xiS_table *t, const char *s, size_t len, uint32_t h)
     if (e == 0)
       return &t->slot[k];
     uint32_t id = (uint32_t)e - 1;
-    if ((uint32_t)(e >> 32) == h && t->len[id] == len && memcmp(t->names[id], s, len) == 0)
+    if ((uint32_t)(e >> 32) == h && xiS_len(t, id) == len && memcmp(t->names[id], s, len) == 0)
       return &t->slot[k];
   }
 }
@@ -62,39 +62,33 @@ static int rehash(xiS_table *t) {
   for (uint32_t k = 0; k < oldn; k++)
     if (old[k]) {
       uint32_t id = (uint32_t)old[k] - 1;
-      *slot(t, t->names[id], t->len[id], (uint32_t)(old[k] >> 32)) = old[k];
+      *slot(t, t->names[id], xiS_len(t, id), (uint32_t)(old[k] >> 32)) = old[k];
     }
   free(old);
   return 0;
 }
 
-/* room for one more name in each of the parallel arrays */
+/* room for one more name's pointer */
 static int room(xiS_table *t) {
   if (t->n < t->cap)
     return 0;
   uint32_t cap = t->cap ? t->cap * 2 : 32;
   char **names = realloc(t->names, cap * sizeof *names);
-  if (names)
-    t->names = names;
-  uint16_t *tag = realloc(t->tag, cap * sizeof *tag);
-  if (tag)
-    t->tag = tag;
-  uint32_t *len = realloc(t->len, cap * sizeof *len);
-  if (len)
-    t->len = len;
-  if (!names || !tag || !len)
+  if (!names)
     return -1;
+  t->names = names;
   t->cap = cap;
   return 0;
 }
 
-/* a place for a text of len bytes and its NUL, which never moves */
+/* a place for a text of len bytes, its head before it and its NUL after it,
+   which never moves: the text's own address (aligned as the head is) */
 static char *place(xiS_table *t, size_t len) {
-  size_t need = len + 1;
+  size_t need = (XI_SYM_HEAD + len + 1 + 7) & ~(size_t)7;
   if (t->nchunk && t->used + need <= CHUNK) {
     char *p = t->chunk[t->nchunk - 1] + t->used;
     t->used += need;
-    return p;
+    return p + XI_SYM_HEAD;
   }
   if (t->nchunk == t->capchunk) {
     uint32_t cap = t->capchunk ? 2 * t->capchunk : 16;
@@ -108,7 +102,7 @@ static char *place(xiS_table *t, size_t len) {
     return NULL;
   t->chunk[t->nchunk++] = c;
   t->used = need > CHUNK ? CHUNK : need; /* a long name fills its chunk alone */
-  return c;
+  return c + XI_SYM_HEAD;
 }
 
 uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
@@ -126,13 +120,16 @@ uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
       return XI_NONE;
     at = NULL;
   }
+  if (len > UINT32_MAX)
+    return XI_NONE;
   char *copy = place(t, len);
   if (!copy)
     return XI_NONE;
   memcpy(copy, s, len);
   copy[len] = '\0';
-  t->tag[t->n] = 0;
-  t->len[t->n] = (uint32_t)len;
+  xiS_head *head = (xiS_head *)(copy - XI_SYM_HEAD);
+  head->tag = 0;
+  head->len = (uint32_t)len;
   t->names[t->n] = copy;
   if (!at)
     at = slot(t, copy, len, h);
@@ -140,7 +137,9 @@ uint32_t xiS_intern(xiS_table *t, const char *s, size_t len) {
   return t->n++;
 }
 
-void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag) { t->tag[id] = tag; }
+void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag) {
+  ((xiS_head *)(t->names[id] - XI_SYM_HEAD))->tag = tag;
+}
 
 /* a few imports a session: a list looked through is enough */
 int xiS_link(xiS_table *t, uint32_t from, uint32_t to) {

@@ -11,13 +11,19 @@
 #define XI_NONE UINT32_MAX
 #endif
 
+/* what sits just before each name's text: what the parser knows the name to
+   be (see parse.h), 0 if nothing; and its length */
 typedef struct {
-  char **names;    /* each name's text, in the chunks below */
+  uint16_t tag;
+  uint32_t len;
+} xiS_head;
+#define XI_SYM_HEAD sizeof(xiS_head)
+
+typedef struct {
+  char **names;    /* each name's text, in the chunks below, its xiS_head before it */
   uint32_t n, cap;
   uint64_t *slot;  /* open addressing: the hash << 32 | id + 1, 0 when empty */
   uint32_t nslot;
-  uint16_t *tag;   /* what the parser knows a name to be (see parse.h), 0 if nothing */
-  uint32_t *len;   /* each name's length */
   char **chunk;    /* the texts, NUL-terminated, side by side in creation order */
   uint32_t nchunk, capchunk;
   size_t used;     /* bytes used in the last chunk */
@@ -30,7 +36,11 @@ void xiS_free(xiS_table *t);
 uint32_t xiS_intern(xiS_table *t, const char *s, size_t len); /* XI_NONE: out of memory */
 uint32_t xiS_find(const xiS_table *t, const char *s, size_t len); /* or XI_NONE */
 static inline const char *xiS_name(const xiS_table *t, uint32_t id) { return t->names[id]; }
-static inline uint16_t xiS_tag(const xiS_table *t, uint32_t id) { return t->tag[id]; }
+static inline const xiS_head *xiS_head_of(const xiS_table *t, uint32_t id) {
+  return (const xiS_head *)(t->names[id] - XI_SYM_HEAD);
+}
+static inline uint16_t xiS_tag(const xiS_table *t, uint32_t id) { return xiS_head_of(t, id)->tag; }
+static inline uint32_t xiS_len(const xiS_table *t, uint32_t id) { return xiS_head_of(t, id)->len; }
 void xiS_set_tag(xiS_table *t, uint32_t id, uint16_t tag);
 /* a name linked to another (an alias to the module it names); -1 when out of
    memory.  xiS_linked: what from is linked to, or XI_NONE. */
