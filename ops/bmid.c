@@ -260,8 +260,6 @@ static int binary(int op, mag_t r, mpfr_srcptr v, mpfr_srcptr a, const mag_t ra,
    needs more (e^x over a wide ball, tanh where 1 - tanh² is lost in 32
    bits, an exponent out of range) it gives way to the mag rules: 1. */
 
-#define NUMBER(x) (mpfr_regular_p(x) || mpfr_zero_p(x))
-
 static int fast_rule(int op, xiO_bnd *r, mpfr_srcptr v, mpfr_srcptr a, xiO_bnd ra,
                      mpfr_srcptr b, xiO_bnd rb, xiO_bnd h, int *wide) {
   xiO_bnd t, u;
@@ -325,7 +323,7 @@ static int fast_rule(int op, xiO_bnd *r, mpfr_srcptr v, mpfr_srcptr a, xiO_bnd r
 
 int xiO_ball_mid_bnd(int op, xiO_bnd *r, mpfr_srcptr v, int exact, mpfr_srcptr a, xiO_bnd ra,
                      mpfr_srcptr b, xiO_bnd rb) {
-  if (!NUMBER(v)) /* (a and b are numbers: the caller's word) */
+  if (!xiO_number_p(v)) /* (a and b are numbers: the caller's word) */
     return 1;
   int wide = 0;
   xiO_bnd h = XI_BZERO;
@@ -344,7 +342,7 @@ int xiO_ball_mid_bnd(int op, xiO_bnd *r, mpfr_srcptr v, int exact, mpfr_srcptr a
 
 int xiO_ball_mid(int op, mag_t r, mpfr_srcptr v, int exact, mpfr_srcptr a, const mag_t ra,
                  mpfr_srcptr b, const mag_t rb) {
-  if (!NUMBER(v) || !NUMBER(a) || (b && !NUMBER(b)))
+  if (!xiO_number_p(v) || !xiO_number_p(a) || (b && !xiO_number_p(b)))
     return -1;
   int wide = 0;
   xiO_bnd x = xiO_bof_mag(ra, &wide), y = b ? xiO_bof_mag(rb, &wide) : XI_BZERO, out;

@@ -114,7 +114,6 @@ static inline int xiO_bless(xiO_bnd x, xiO_bnd y) {
   return x.e < y.e || (x.e == y.e && x.m < y.m); /* (normalised: e orders them) */
 }
 
-
 /* |x| from above (up) or below; *wide set when |x| is out of range */
 static inline xiO_bnd xiO_bof_mpfr(mpfr_srcptr x, int up, int *wide) {
   if (mpfr_zero_p(x))

@@ -57,17 +57,15 @@ void xiM_init(xiM_pool *p, mpfr_prec_t prec) {
   p->prec = prec;
   p->slot = limb_slot(prec);
   uint32_t most = (uint32_t)(XI_POOL_BYTES / p->slot);
-  p->shift = 0; /* per a power of two, for xiM_place's shift and mask */
-  _Static_assert(XI_POOL_CHUNK == 1 << 12, "a chunk's numbers: 2^12 at most");
-  while (p->shift < 12 && (2u << p->shift) <= most)
+  p->shift = 0; /* a power of two, for xiM_place's shift and mask */
+  while ((2u << p->shift) <= most && (2u << p->shift) <= XI_POOL_CHUNK)
     p->shift++;
-  p->per = 1u << p->shift;
 }
 
 void xiM_free(xiM_pool *p) {
   for (uint32_t i = 0; i < p->nchunk; i++)
     free(p->chunk[i]);
-  used -= (size_t)p->nchunk * p->per * p->slot;
+  used -= ((size_t)p->nchunk << p->shift) * p->slot;
   free(p->chunk);
   p->chunk = NULL;
   p->nchunk = p->cap = 0;
@@ -82,7 +80,7 @@ int xiM_grow(xiM_pool *p, uint32_t c) {
         return -1;
       p->chunk = q, p->cap = cap;
     }
-    char *mem = take((size_t)p->per * p->slot);
+    char *mem = take(((size_t)1 << p->shift) * p->slot);
     if (!mem)
       return -1;
     p->chunk[p->nchunk++] = mem;

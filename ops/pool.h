@@ -28,8 +28,7 @@
 typedef struct {
   char **chunk;
   uint32_t nchunk, cap;
-  uint32_t per;  /* numbers in a chunk: 2^shift */
-  uint32_t shift;
+  uint32_t shift; /* numbers in a chunk: 2^shift */
   size_t slot;   /* bytes of one significand */
   mpfr_prec_t prec;
 } xiM_pool;
@@ -43,7 +42,7 @@ static inline int xiM_place(xiM_pool *p, uint32_t i, mpfr_ptr x) {
   uint32_t c = i >> p->shift;
   if (c >= p->nchunk && xiM_grow(p, c))
     return -1;
-  void *sig = p->chunk[c] + (size_t)(i & (p->per - 1)) * p->slot;
+  void *sig = p->chunk[c] + (size_t)(i & ((1u << p->shift) - 1)) * p->slot;
   mpfr_custom_init(sig, p->prec);
   mpfr_custom_init_set(x, MPFR_ZERO_KIND, 0, p->prec, sig);
   return 0;

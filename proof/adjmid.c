@@ -35,7 +35,7 @@
    A bound kept by node (kept, 8 bytes: two a node) has |e| <= E_KEEP, or the
    pass is given up (*wide), as for a number brought in past XI_BEMAX. */
 
-typedef xiB_bnd xb;
+typedef xiO_bnd xb;
 #define E_KEEP (1L << 30)
 
 /* a bound as kept by node (exact) */
@@ -135,9 +135,9 @@ static inline int rule(int op, int k, mpfr_srcptr v, xb rv, mpfr_srcptr a, xb ra
   }
 }
 
-int xiB_partial_mid(int op, int k, mpfr_srcptr v, xiB_bnd rv, mpfr_srcptr a, xiB_bnd ra,
-                    mpfr_srcptr b, xiB_bnd rb, mpfr_prec_t prec, mpfr_ptr tmp, xiB_bnd *P,
-                    xiB_bnd *rho, int *wide) {
+int xiB_partial_mid(int op, int k, mpfr_srcptr v, xiO_bnd rv, mpfr_srcptr a, xiO_bnd ra,
+                    mpfr_srcptr b, xiO_bnd rb, mpfr_prec_t prec, mpfr_ptr tmp, xiO_bnd *P,
+                    xiO_bnd *rho, int *wide) {
   return rule(op, k, v, rv, a, ra, b, rb, prec, tmp, P, rho, wide);
 }
 

@@ -308,8 +308,7 @@ xiL_token xiL_next(xiL_lexer *lx) {
     step(lx, 1);
     return error(lx, off, pos, "invalid UTF-8 in the input");
   }
-  if ((cp < 0x80 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '_')) ||
-      (cp >= 0x80 && xiL_name_start(cp))) {
+  if (cp >= 0x80 && xiL_name_start(cp)) { /* (an ASCII letter was first_class's) */
     step(lx, (size_t)n);
     return name_rest(lx, off, pos);
   }

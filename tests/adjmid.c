@@ -197,14 +197,14 @@ static double mag_up(const mag_t r) {
 }
 
 /* r as adjmid.c's bound (exact: a mag is man·2^(exp - 30), man of 30 bits) */
-static xiB_bnd bnd_of(const mag_t r) {
+static xiO_bnd bnd_of(const mag_t r) {
   if (mag_is_zero(r))
-    return (xiB_bnd){0, 0};
-  return (xiB_bnd){(uint64_t)MAG_MAN(r) << 2, MAG_EXP(r) - 32};
+    return (xiO_bnd){0, 0};
+  return (xiO_bnd){(uint64_t)MAG_MAN(r) << 2, MAG_EXP(r) - 32};
 }
 
 /* |d| > the bound x */
-static int above(mpfr_srcptr d, xiB_bnd x) {
+static int above(mpfr_srcptr d, xiO_bnd x) {
   mpfr_t t;
   mpfr_init2(t, 64);
   mpfr_set_ui_2exp(t, x.m, x.e, MPFR_RNDN); /* (exact) */
@@ -212,7 +212,7 @@ static int above(mpfr_srcptr d, xiB_bnd x) {
   mpfr_clear(t);
   return r;
 }
-static double bnd_d(xiB_bnd x) { return ldexp((double)x.m, (int)x.e); }
+static double bnd_d(xiO_bnd x) { return ldexp((double)x.m, (int)x.e); }
 
 /* a point of x ± r at REF bits: j = 0 its centre, 1 and 2 its ends, else inside */
 static void point(mpfr_ptr p, mpfr_srcptr x, const mag_t r, int j) {
@@ -286,7 +286,7 @@ static void try_rule(int op, int binary, int k, mpfr_prec_t prec, int ka, int kb
   int inex = xiO_table[op].forward(v, a, binary ? b : NULL, MPFR_RNDN);
   if (!binary)
     mpfr_set(b, a, MPFR_RNDN), mag_zero(rb);
-  xiB_bnd P, rho;
+  xiO_bnd P, rho;
   int wide = 0;
   if (!mpfr_number_p(v) ||
       xiO_ball_mid(op, rv, v, inex == 0, a, ra, binary ? b : NULL, binary ? rb : NULL)) {
