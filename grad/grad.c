@@ -11,7 +11,7 @@
 void xiD_init(xiD_sweep *s) { memset(s, 0, sizeof *s); }
 
 void xiD_forget(xiD_sweep *s) {
-  for (uint32_t i = 0; i < s->cap && s->tel; i++) {
+  for (uint32_t i = 0; i < s->telcap; i++) {
     xiM_unblock(s->tel[i]);
     s->tel[i] = NULL;
     s->tn[i] = 0;
@@ -56,16 +56,6 @@ static int reserve(xiD_sweep *s, const xiG_graph *g) {
     if (!a)
       return -1;
     s->adj = a;
-    __mpfr_struct **t = realloc(s->tel, (size_t)cap * sizeof *t);
-    if (!t)
-      return -1;
-    s->tel = t;
-    uint32_t *tn = realloc(s->tn, (size_t)cap * sizeof *tn);
-    if (!tn)
-      return -1;
-    s->tn = tn;
-    for (uint32_t i = s->cap; i < cap; i++)
-      s->tel[i] = NULL, s->tn[i] = 0;
     s->cap = cap;
   }
   if (g->n > s->needcap) {
@@ -149,6 +139,26 @@ static int bad_partial(const xiG_graph *g, uint32_t i, int k, xi_pos at, xi_err 
                k == 0 ? "first" : "second", where);
 }
 
+/* room in tel and tn for tensor node i's adjoint: made for the first tensor,
+   for a graph of scalars would touch 12 bytes a node it never uses */
+static int tel_room(xiD_sweep *s, uint32_t i) {
+  if (i < s->telcap)
+    return 0;
+  uint32_t cap = s->cap > i ? s->cap : i + 1;
+  __mpfr_struct **t = realloc(s->tel, (size_t)cap * sizeof *t);
+  if (!t)
+    return -1;
+  s->tel = t;
+  uint32_t *tn = realloc(s->tn, (size_t)cap * sizeof *tn);
+  if (!tn)
+    return -1;
+  s->tn = tn;
+  for (uint32_t k = s->telcap; k < cap; k++)
+    s->tel[k] = NULL, s->tn[k] = 0;
+  s->telcap = cap;
+  return 0;
+}
+
 /* the adjoint of node i as a view, its storage made ready (tensor or not) */
 static int view_of(xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v) {
   xiG_node *n = &g->nodes[i];
@@ -157,6 +167,8 @@ static int view_of(xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v) {
     v->el = &s->adj[i];
     return 0;
   }
+  if (tel_room(s, i))
+    return -1;
   if (s->tn[i] != v->n) {
     xiM_unblock(s->tel[i]);
     s->tn[i] = 0;
@@ -364,7 +376,12 @@ int xiD_adj_view(const xiD_sweep *s, xiG_graph *g, uint32_t i, xiO_view *v) {
   if (i < s->lo || i > s->root || !s->need[i])
     return -1;
   *v = xiG_view(&g->nodes[i]);
-  v->el = xiG_is_tensor(&g->nodes[i]) ? s->tel[i] : &s->adj[i];
+  if (!xiG_is_tensor(&g->nodes[i]))
+    v->el = &s->adj[i];
+  else if (i < s->telcap && s->tel[i])
+    v->el = s->tel[i];
+  else
+    return -1; /* (never made) */
   return 0;
 }
 

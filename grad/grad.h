@@ -22,7 +22,8 @@ typedef struct {
   uint32_t n, cap;    /* adjoints placed, and room */
   xiM_pool limbs;
   __mpfr_struct **tel; /* a tensor node's adjoint: its elements (an xiM_block) */
-  uint32_t *tn;        /* and how many */
+  uint32_t *tn;        /* and how many; both made with the first tensor's */
+  uint32_t telcap;
   mpfr_prec_t prec;
   uint8_t *need; /* does node i lie on a path from a wanted node to the root; and
                     XI_D_ROUNDED when a sum into its adjoint was rounded */

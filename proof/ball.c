@@ -52,8 +52,8 @@ static int solid(xiB_balls *b, uint32_t o) {
       return -1;
     for (uint32_t k = 0; k < cnt; k++) {
       arf_set_mpfr(arb_midref(&x[k]), xiG_el(n, k));
-      if (b->tr[o])
-        xiO_rad_to_mag(arb_radref(&x[k]), b->tr[o][k], b->prec);
+      if (xiB_tr(b, o))
+        xiO_rad_to_mag(arb_radref(&x[k]), xiB_tr(b, o)[k], b->prec);
     }
     return 0;
   }

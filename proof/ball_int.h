@@ -47,8 +47,10 @@ struct xiB_balls {
   uint8_t *fast;      /* B_RADIUS, B_LITERAL, B_TENSOR */
   /* a tensor node's balls around the numbers MPFR computed: radii as doubles,
      tr[i][k]·2^-prec, upper bounds (btops.h), where fast[i] has B_TENSOR;
-     tr[i] NULL there: its numbers are exact (an input) */
+     tr[i] NULL there: its numbers are exact (an input); tr is made (trcap
+     entries) with the first tensor's radii (tball.c) */
   double **tr;
+  uint32_t trcap;
   xiD_sweep *ps; /* a sweep of tball.c's own (the session's keeps its adjoints) */
   uint32_t lazy_from; /* nodes from here on were built lazily: no number to reuse */
   uint8_t *need;    /* ball_of's marks, all 0 between walks (kept: a print a statement
@@ -77,6 +79,10 @@ static inline uint32_t xiB_n(const xiB_balls *b, uint32_t i) {
 /* node i has a ball of either kind */
 static inline int xiB_have(const xiB_balls *b, uint32_t i) {
   return i < b->cap && (b->slot[i] || (b->fast[i] & (B_RADIUS | B_TENSOR)));
+}
+/* tensor node i's radii (B_TENSOR), NULL when exact */
+static inline double *xiB_tr(const xiB_balls *b, uint32_t i) {
+  return i < b->trcap ? b->tr[i] : NULL;
 }
 /* node i's radius (B_RADIUS) into z */
 static inline void xiB_rad_get(const xiB_balls *b, uint32_t i, mag_t z) {

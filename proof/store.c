@@ -1,10 +1,10 @@
-/* store.c: the balls kept, node by node (ball_int.h).  21 bytes a node: a
+/* store.c: the balls kept, node by node (ball_int.h).  13 bytes a node: a
  * slot (4) naming its Arb balls in a table of their own, which few nodes have;
  * a radius (8), the mantissa and exponent of a mag, for the many scalars whose
- * ball is the number they hold and a radius; its flags (1); a tensor's radii
- * (8, tball.c's).  (An Arb pointer and count and a 16-byte mag a node were 29
- * bytes before the tensors' 8: 70 MB of a million printed statements' 2.4
- * million nodes.)  The balls follow what the tape forgets. */
+ * ball is the number they hold and a radius; its flags (1).  And 8 more, a
+ * tensor's radii, once there is a tensor (tball.c).  (An Arb pointer and count
+ * and a 16-byte mag a node were 29 bytes: 70 MB of a million printed
+ * statements' 2.4 million nodes.)  The balls follow what the tape forgets. */
 #include "proof/ball_int.h"
 
 #include <limits.h>
@@ -67,11 +67,6 @@ int xiB_room(xiB_balls *b, uint32_t i) {
   if (!f)
     return -1;
   b->fast = f;
-  double **t = realloc(b->tr, cap * sizeof *t);
-  if (!t)
-    return -1;
-  b->tr = t;
-  memset(b->tr + b->cap, 0, (cap - b->cap) * sizeof *t);
   memset(b->slot + b->cap, 0, (cap - b->cap) * sizeof *q);
   memset(b->rad + b->cap, 0, (cap - b->cap) * sizeof *r);
   memset(b->fast + b->cap, 0, cap - b->cap);

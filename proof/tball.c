@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "grad/adjoint.h"
 #include "ops/bops.h"
@@ -28,10 +29,25 @@ static int input_leaf(const xiG_node *n) {
   return n->op == XI_LEAF && !(n->flags & (XI_F_LITERAL | XI_F_CODE));
 }
 
+/* tr as long as the other arrays (xiB_room), made with the first tensor's
+   radii: a graph of scalars would touch 8 bytes a node it never uses */
+static int tr_room(xiB_balls *b) {
+  if (b->trcap == b->cap)
+    return 0;
+  double **t = realloc(b->tr, b->cap * sizeof *t);
+  if (!t)
+    return -1;
+  memset(t + b->trcap, 0, (b->cap - b->trcap) * sizeof *t);
+  b->tr = t, b->trcap = b->cap;
+  return 0;
+}
+
 /* room for node i's n radii (counted against the budget); the count is kept
    before them */
 static double *tr_place(xiB_balls *b, uint32_t i, uint32_t n) {
   size_t c = ((size_t)n + 1) * sizeof(double);
+  if (tr_room(b))
+    return NULL;
   if (xiM_account((ptrdiff_t)c))
     return NULL;
   double *r = malloc(c);
@@ -47,7 +63,7 @@ static double *tr_place(xiB_balls *b, uint32_t i, uint32_t n) {
 }
 
 void xiB_tr_free(xiB_balls *b, uint32_t i) {
-  if (b->tr[i]) {
+  if (xiB_tr(b, i)) {
     size_t c = ((size_t)b->tr[i][-1] + 1) * sizeof(double);
     free(b->tr[i] - 1);
     xiM_account(-(ptrdiff_t)c);
@@ -125,7 +141,7 @@ static int exact_scalar(arb_srcptr x, mpfr_srcptr v) {
 static int radii(xiB_balls *b, uint32_t o, const double **r, double *one) {
   xiG_node *n = &b->g->nodes[o];
   if (b->fast[o] & B_TENSOR) {
-    *r = b->tr[o];
+    *r = xiB_tr(b, o);
     return 0;
   }
   if (!xiG_is_tensor(n)) {
@@ -145,7 +161,7 @@ static int radii(xiB_balls *b, uint32_t o, const double **r, double *one) {
   }
   if (!xiB_el(b, o) || from_ball(b, o))
     return -1;
-  *r = b->tr[o];
+  *r = xiB_tr(b, o);
   return 0;
 }
 
