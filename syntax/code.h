@@ -139,11 +139,14 @@ enum {
   XI_PY_RSEED,    /* random.seed(n): Python's random module (tape/pyrandom.c) */
   XI_PY_RANDRANGE, /* random.randrange(...), randrange(...) */
   XI_PY_RANDINT,  /* random.randint(a, b) */
-  XI_PY_RRANDOM,  /* random.random(), random.uniform(a, b), random.choice(xs) */
+  XI_PY_RRANDOM,  /* random.random(), random.uniform(a, b), random.choice(xs) ... */
   XI_PY_UNIFORM,
   XI_PY_CHOICE,
   XI_PY_SHUFFLE,  /* random.shuffle(xs): the pair (xs, xs shuffled), for the statement
                      (S_MUTATE) */
+  XI_PY_GAUSS,    /* random.gauss(mu, sigma), random.normalvariate(mu, sigma) */
+  XI_PY_NORMALVARIATE,
+  XI_PY_SAMPLE,   /* random.sample(population, k): a new list */
   XI_PY_NPSEED,   /* np.random.seed(n) inside a def (at the top it is the seed command) */
   XI_PY_TYPE,     /* type(x) and isinstance(x, T) (tape/pytype.c): x, then a whole number,
                      its query (XI_TYQ_*), + 4 when negated (!=, is not, not in), + 8 * its mask of

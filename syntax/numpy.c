@@ -384,15 +384,17 @@ static void random_call(xiP_parser *p, xiP_code *c, xiL_token fn) {
   } fns[] = {{"seed", XI_PY_RSEED},     {"randrange", XI_PY_RANDRANGE},
              {"randint", XI_PY_RANDINT}, {"random", XI_PY_RRANDOM},
              {"uniform", XI_PY_UNIFORM}, {"choice", XI_PY_CHOICE},
-             {"shuffle", XI_PY_SHUFFLE}};
+             {"shuffle", XI_PY_SHUFFLE}, {"gauss", XI_PY_GAUSS},
+             {"normalvariate", XI_PY_NORMALVARIATE}, {"sample", XI_PY_SAMPLE}};
   const char *s = p->lx.src + fn.off;
   int k = 0, nf = (int)(sizeof fns / sizeof *fns);
   while (k < nf && !(strlen(fns[k].name) == fn.len && memcmp(fns[k].name, s, fn.len) == 0))
     k++;
   if (k == nf)
     xiP_fail(p, fn.pos, "random.%.*s is not part of xi: xi draws random's seed, randrange, "
-                        "randint, random, uniform, choice and shuffle as CPython does, and no "
-                        "other function of random's (np.random's are NumPy's, bit for bit)",
+                        "randint, random, uniform, choice, shuffle, gauss, normalvariate and "
+                        "sample as CPython does, and no other function of random's "
+                        "(np.random's are NumPy's, bit for bit)",
              (int)fn.len, s);
   xiP_expect(p, T_LP, "'(': random's functions are called, random.seed(0)");
   xiP_callargs a;

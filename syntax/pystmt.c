@@ -348,15 +348,17 @@ static void from_random(xiP_parser *p) {
                                   "import randrange");
   do {
     xiL_token n = xiP_expect(p, T_NAME, "a name to import");
-    static const char *const drawn[] = {"seed", "randrange", "randint", "random",
-                                        "uniform", "choice", "shuffle"};
+    static const char *const drawn[] = {"seed",    "randrange", "randint", "random",
+                                        "uniform", "choice",    "shuffle", "gauss",
+                                        "normalvariate", "sample"};
     size_t d = 0;
     while (d < sizeof drawn / sizeof *drawn && !xiP_word_is(p, &n, drawn[d]))
       d++;
     if (d == sizeof drawn / sizeof *drawn)
       xiP_fail(p, n.pos, "from random import %.*s: xi draws random's seed, randrange, "
-                         "randint, random, uniform, choice and shuffle as CPython does, and no "
-                         "other function of random's", (int)n.len, p->lx.src + n.off);
+                         "randint, random, uniform, choice, shuffle, gauss, normalvariate and "
+                         "sample as CPython does, and no other function of random's",
+               (int)n.len, p->lx.src + n.off);
     if (TAG_KIND(xiP_tag_of(p, &n)) == TAG_KEYWORD)
       xiP_fail(p, n.pos, "'%.*s' is a word of Python's", (int)n.len, p->lx.src + n.off);
     xiS_set_tag(p->sym, xiP_name_id(p, &n), TAG_MODULE + MOD_RANDFN);

@@ -4,9 +4,11 @@
  * generator is CPython's MT19937 on a state of its own (g->pyrng), apart from NumPy's, as
  * the two are in Python; the words come from ops/rng.c.  random.random() (genrand_res53),
  * random.uniform(a, b), random.choice(xs) and random.shuffle(xs) of a list draw as
- * random.py does too.  Python seeds it from the OS's entropy when nothing seeds it, which
- * no run repeats: drawing before random.seed(n) is refused, as are the module's other
- * functions (gauss, sample ...: their numbers would not be CPython's). */
+ * random.py does too, and so do random.gauss, random.normalvariate and random.sample.
+ * Python seeds it from the OS's entropy when nothing seeds it, which no run repeats:
+ * drawing before random.seed(n) is refused, as are the module's other functions
+ * (choices, betavariate ...: their numbers would not be CPython's). */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,7 +133,10 @@ static int exact_float(xiG_graph *g, double d, xi_pos pos, uint32_t *out, xi_err
 /* a Python number's value as a double, for random.uniform's arithmetic */
 static int py_double(xiG_graph *g, uint32_t x, const char *what, xi_pos pos, double *v,
                      xi_err *err) {
-  if (xiG_kind(g, x) >= 0 || xiG_is_tensor(&g->nodes[x]))
+  if (xiG_is_tensor(&g->nodes[x])) /* (Python takes it: one draw, the array's arithmetic) */
+    return xiX_fail(err, pos, "%s of an array is not part of xi: give it numbers (an array "
+                              "of draws is NumPy's: np.random.normal, np.random.uniform)", what);
+  if (xiG_kind(g, x) >= 0)
     return xiX_fail(err, pos, "%s takes numbers, not a %s (TypeError)", what,
                     xiG_type_of(g, x));
   *v = mpfr_get_d(g->nodes[x].v, MPFR_RNDN);
@@ -153,6 +158,144 @@ static int real(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
   xiG_stmt_rng(g);
   volatile double r = xiO_uniform(&g->pyrng), width = b - a, scaled = width * r;
   return exact_float(g, which == XI_PY_RRANDOM ? r : a + scaled, pos, out, err);
+}
+
+/* random.gauss(mu=0.0, sigma=1.0) and random.normalvariate(mu=0.0, sigma=1.0), as
+   random.py draws them (3.11): gauss by Box-Muller, the second number of each pair kept
+   for the next call (in pyrng's gauss, which random.seed clears, as it clears
+   gauss_next), normalvariate by Kinderman and Monahan's loop; each step a double, in
+   libm's functions as CPython's are */
+static double box_muller(xiO_rng *r) {
+  if (r->has_gauss) {
+    r->has_gauss = 0;
+    return r->gauss;
+  }
+  volatile double x2pi = xiO_uniform(r) * (2.0 * M_PI);
+  volatile double g2rad = sqrt(-2.0 * log(1.0 - xiO_uniform(r)));
+  volatile double z = cos(x2pi) * g2rad;
+  r->gauss = sin(x2pi) * g2rad;
+  r->has_gauss = 1;
+  return z;
+}
+
+static double kinderman_monahan(xiO_rng *r) {
+  volatile double magic = 4 * exp(-0.5), z;
+  magic = magic / sqrt(2.0); /* NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0) */
+  for (;;) {
+    volatile double u1 = xiO_uniform(r);
+    volatile double u2 = 1.0 - xiO_uniform(r), t = magic * (u1 - 0.5);
+    z = t / u2;
+    volatile double zz = z * z;
+    zz = zz / 4.0;
+    if (zz <= -log(u2))
+      return z;
+  }
+}
+
+static int normal(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
+                  uint32_t *out, xi_err *err) {
+  const char *fn = which == XI_PY_GAUSS ? "random.gauss" : "random.normalvariate";
+  double mu = 0, sigma = 1;
+  if (n > 2)
+    return xiX_fail(err, pos, "%s(mu=0.0, sigma=1.0) takes at most 2 arguments, not %u", fn, n);
+  if ((n > 0 && py_double(g, args[0], fn, pos, &mu, err)) ||
+      (n > 1 && py_double(g, args[1], fn, pos, &sigma, err)))
+    return -1;
+  xiG_stmt_rng(g);
+  volatile double z = which == XI_PY_GAUSS ? box_muller(&g->pyrng)
+                                           : kinderman_monahan(&g->pyrng);
+  volatile double scaled = z * sigma;
+  return exact_float(g, mu + scaled, pos, out, err);
+}
+
+/* random.sample(population, k) as random.py's (3.11): from a copy of the population, each
+   pick's place filled by the last item, when that is smaller than a set of k (setsize);
+   else picks again until one not picked yet.  The population a sequence: a list, a tuple,
+   a string, a range */
+static uint32_t setsize(uint32_t k) {
+  uint32_t size = 21; /* size of a small set minus size of an empty list */
+  if (k > 5) {
+    volatile double e = log((double)k * 3); /* _log(k * 3, 4): log(x) / log(4) */
+    e = e / log(4.0);
+    double t = ceil(e);
+    size += t >= 31 ? UINT32_MAX - 21 : 1u << (2 * (uint32_t)t); /* 4 ** ceil(...) */
+  }
+  return size;
+}
+
+static int picked(const uint32_t *set, uint32_t mask, uint32_t j, int add, uint32_t *tab) {
+  uint32_t h = (j * 2654435761u) & mask;
+  while (set[h] && set[h] != j + 1)
+    h = (h + 1) & mask;
+  if (set[h])
+    return 1;
+  if (add)
+    tab[h] = j + 1;
+  return 0;
+}
+
+static int sample(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *out,
+                  xi_err *err) {
+  if (n != 2)
+    return xiX_fail(err, pos, "random.sample(population, k) takes 2 arguments, not %u", n);
+  int kind = xiG_kind(g, args[0]);
+  if (kind != XI_C_LIST && kind != XI_C_TUPLE && kind != XI_C_STR && kind != XI_C_RANGE)
+    return xiX_fail(err, pos, "Population must be a sequence.  For dicts or sets, use "
+                              "sorted(d). (TypeError: random.sample of a %s; an array: "
+                              "list(x), or np.random.choice(x, k, replace=False))",
+                    xiG_type_of(g, args[0]));
+  int64_t k;
+  uint32_t len;
+  if (xiG_kind(g, args[1]) < 0 && !g->nodes[args[1]].x &&
+      (xiG_dtype_of_flags(g->nodes[args[1]].flags) == XI_DT_FLOAT ||
+       !mpfr_integer_p(g->nodes[args[1]].v)))
+    return xiX_fail(err, pos, "can't multiply sequence by non-int of type 'float' (TypeError: "
+                              "random.sample's k is an int)");
+  if (py_int(g, args[1], "random.sample", pos, &k, err) ||
+      xiG_walk_len(g, args[0], pos, &len, err))
+    return -1;
+  if (k < 0 || k > len)
+    return xiX_fail(err, pos, "Sample larger than population or is negative (ValueError)");
+  if (!g->pyrng.seeded)
+    return xiX_fail(err, pos, "random.sample before random.seed(n): Python's generator starts "
+                              "from the OS's entropy, which no run repeats; seed it first, "
+                              "random.seed(0)");
+  uint32_t *idx = malloc(((size_t)k + 1) * sizeof *idx), *pool = NULL, *set = NULL, mask = 0;
+  int big = len > setsize((uint32_t)k);
+  if (idx && !big)
+    pool = malloc(((size_t)len + 1) * sizeof *pool);
+  if (idx && big) {
+    for (mask = 1; mask < 2 * (uint32_t)k; mask *= 2)
+      ;
+    set = calloc(mask, sizeof *set), mask--;
+  }
+  if (!idx || (big ? !set : !pool)) {
+    free(idx), free(pool), free(set);
+    return xiG_oom(g, pos, err);
+  }
+  xiG_stmt_rng(g);
+  for (uint32_t i = 0; !big && i < len; i++)
+    pool[i] = i;
+  for (uint32_t i = 0; i < (uint32_t)k; i++) {
+    if (!big) {
+      uint32_t j = (uint32_t)xiO_randbelow(&g->pyrng, len - i);
+      idx[i] = pool[j];
+      pool[j] = pool[len - i - 1]; /* the item not picked moves into the vacancy */
+      continue;
+    }
+    uint32_t j = (uint32_t)xiO_randbelow(&g->pyrng, len);
+    while (picked(set, mask, j, 0, set))
+      j = (uint32_t)xiO_randbelow(&g->pyrng, len);
+    picked(set, mask, j, 1, set);
+    idx[i] = j;
+  }
+  int rc = 0;
+  for (uint32_t i = 0; rc == 0 && i < (uint32_t)k; i++)
+    rc = xiG_walk_item(g, args[0], idx[i], pos, &idx[i], err);
+  if (rc == 0)
+    rc = xiG_container(g, XI_C_LIST, idx, (uint32_t)k, pos, out, err);
+  free(idx), free(pool), free(set);
+  return rc;
 }
 
 /* random.choice(xs): xs[_randbelow(len(xs))]; random.shuffle(xs): Fisher-Yates from the
@@ -214,5 +357,15 @@ int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_
   }
   if (which == XI_PY_CHOICE || which == XI_PY_SHUFFLE)
     return pick(g, which, args, n, pos, out, err);
+  if (which == XI_PY_SAMPLE)
+    return sample(g, args, n, pos, out, err);
+  if (which == XI_PY_GAUSS || which == XI_PY_NORMALVARIATE) {
+    if (!g->pyrng.seeded)
+      return xiX_fail(err, pos, "random.%s before random.seed(n): Python's generator starts "
+                                "from the OS's entropy, which no run repeats; seed it first, "
+                                "random.seed(0)",
+                      which == XI_PY_GAUSS ? "gauss" : "normalvariate");
+    return normal(g, which, args, n, pos, out, err);
+  }
   return randrange(g, which, args, n, pos, out, err);
 }

@@ -19,9 +19,9 @@ print(randrange(2.0))
 print(randrange(0))
 print(random.randrange(3, 3))
 print(random.randrange(1, 10, 0))
-print(random.gauss(0, 1))
-print(random.sample([1, 2, 3], 2))
-from random import gauss
+print(random.choices([1, 2, 3], k=2))
+print(random.betavariate(2, 3))
+from random import choices
 A = np.arange(6.0).reshape(2, 3)
 it = np.nditer(A)
 print(it.multi_index)
