@@ -23,4 +23,5 @@ print("a" + )                 # SyntaxError: invalid syntax
 print("-" * 1.5)              # TypeError: can't multiply sequence by non-int of type 'float'
 print(x * 2 + "a")            # TypeError: unsupported operand type(s) for +: 'float' and 'str'
 print("Error:" + str(np.mean(np.abs(W))) + " and " + repr(x))
+u = "%.3f" % x               # Python: u = '1.500' (xi: a text is a value only in print)
 print("the end")
