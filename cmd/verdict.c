@@ -50,7 +50,9 @@ typedef struct {
   int proven;          /* the balls are the session's (not the numbers held) */
   int top;             /* their precision went as high as it may (XI_EXACT_PREC_MAX) */
   const char *why;     /* no balls could be made, and why (NULL: a format) */
-  mpfr_srcptr tol;     /* ± T, or NULL */
+  uint32_t t;          /* ± T's node, or XI_NONE */
+  const arb_struct *tol; /* T's ball (its exact value, as A's and B's), or NULL */
+  arb_ptr own_t;
   uint8_t *e;          /* e[k]: element k's verdict */
   xiR_hi hi;           /* balls at a raised precision */
 } pair;
@@ -93,8 +95,11 @@ int xiR_agree_digits(const arb_struct *x, const arb_struct *y, int full, slong p
   return r;
 }
 
-/* |x - y| <= tol, proven (1), proven wrong (0) or undecided (-1), by balls */
-static int within(const arb_struct *x, const arb_struct *y, mpfr_srcptr tol, slong prec) {
+/* |x - y| <= T, proven (1), proven wrong (0) or undecided (-1), by balls: T's
+   too, for the tolerance typed is a decimal that its number holds only rounded
+   (3 ≈ 2.1 ± 0.9 is true, though 0.9 at 128 bits is below 0.9; at the edge,
+   as there, no precision decides it) */
+static int within(const arb_struct *x, const arb_struct *y, const arb_struct *tol, slong prec) {
   arb_t d;
   arf_t t, end;
   arb_init(d);
@@ -102,13 +107,14 @@ static int within(const arb_struct *x, const arb_struct *y, mpfr_srcptr tol, slo
   arf_init(end);
   arb_sub(d, x, y, prec + 64);
   arb_abs(d, d);
-  arf_set_mpfr(t, tol);
   int r = -1;
-  if (arb_is_finite(d)) {
+  if (arb_is_finite(d) && arb_is_finite(tol)) {
     arb_get_ubound_arf(end, d, prec + 64);
+    arb_get_lbound_arf(t, tol, prec + 64);
     if (arf_cmp(end, t) <= 0)
       r = 1;
     arb_get_lbound_arf(end, d, prec + 64);
+    arb_get_ubound_arf(t, tol, prec + 64);
     if (arf_cmp(end, t) > 0)
       r = 0;
   }
@@ -196,9 +202,10 @@ static arb_ptr exact_balls(const xiO_view *v) {
    above the session's, in a set of their own: raised.c); 1 when they could
    not be made (out of memory: p->why), -1 on ^C */
 static int balls_at(pair *p, slong prec, xi_pos at, xi_err *err) {
-  xiO_bview v, w;
+  xiO_bview v, w, u;
   if (xiR_hi_ball(&p->hi, prec, p->a, &v, at, err) ||
-      xiR_hi_ball(&p->hi, prec, p->b, &w, at, err)) {
+      xiR_hi_ball(&p->hi, prec, p->b, &w, at, err) ||
+      (p->t != XI_NONE && xiR_hi_ball(&p->hi, prec, p->t, &u, at, err))) {
     if (xiO_stopped())
       return -1;
     snprintf(p->s->unproven, sizeof p->s->unproven, "%s", err->msg);
@@ -206,6 +213,8 @@ static int balls_at(pair *p, slong prec, xi_pos at, xi_err *err) {
     return 1;
   }
   p->x = v.el, p->y = w.el, p->prec = prec;
+  if (p->t != XI_NONE)
+    p->tol = u.el;
   return 0;
 }
 
@@ -221,6 +230,10 @@ static int decide(pair *p, xi_pos at, xi_err *err) {
   if (!p->proven) { /* the numbers held, exactly */
     p->x = p->own_x = exact_balls(&p->va);
     p->y = p->own_y = exact_balls(&p->vb);
+    if (p->t != XI_NONE) {
+      xiO_view vt = xiG_view(&p->s->g.nodes[p->t]);
+      p->tol = p->own_t = exact_balls(&vt);
+    }
     p->prec = (slong)p->s->g.prec;
   }
   for (;;) {
@@ -366,6 +379,9 @@ static void report(pair *p, const xiP_stmt *st, const xiP_item *tol) {
     else if (apart)
       snprintf(by, sizeof by, "proven: the balls at %ld bits are apart%s", (long)p->prec,
                open ? "; the rest undecided" : "");
+    else if (p->tol) /* (3 ≈ 2.1 ± 0.9: |A - B| is T, exactly or nearly) */
+      snprintf(by, sizeof by, "undecided: on the tolerance's edge, |A - B| and %s cannot be "
+               "told apart by balls up to %ld bits", tol_text, (long)p->prec);
     else
       snprintf(by, sizeof by, "undecided: balls up to %ld bits do not tell", (long)p->prec);
     if (n > 1)
@@ -388,7 +404,7 @@ int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b,
   pair p = {.s = s, .a = a, .b = b, .hi = {.s = s}};
   p.va = xiG_view(&s->g.nodes[a]);
   p.vb = xiG_view(&s->g.nodes[b]);
-  p.tol = t == XI_NONE ? NULL : s->g.nodes[t].v;
+  p.t = t;
   p.e = malloc(p.va.n ? p.va.n : 1);
   int rc = p.e ? decide(&p, st->pos, err) : xiX_fail(err, st->pos, "out of memory");
   if (rc == 0)
@@ -397,6 +413,8 @@ int xiR_check_values(xiR_session *s, const xiP_stmt *st, uint32_t a, uint32_t b,
     _arb_vec_clear(p.own_x, p.va.n);
   if (p.own_y)
     _arb_vec_clear(p.own_y, p.vb.n);
+  if (p.own_t)
+    _arb_vec_clear(p.own_t, 1);
   xiR_hi_close(&p.hi);
   free(p.e);
   return rc;

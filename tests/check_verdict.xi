@@ -65,6 +65,15 @@ check grad(Lb, W1) == X.T @ (e2 @ W2.T)
 # with a tolerance, undecided at 128 bits is decided higher too:
 # |(1 + 1e-45) - 1 - 1e-45| <= 1e-60 holds (it is 0)
 check (1 + t) - 1 ≈ t ± 1e-60
+# the tolerance is judged by its ball, as A and B are: it is the decimal typed, which
+# its number holds only rounded (0.9 at 128 bits is below 0.9).  By hand, |3 - 2.1|
+# is 0.9 exactly: within 0.90001, not within 0.89999, and on the edge of 0.9, where
+# no ball decides it (it said "proven wrong" when the tolerance was its number)
+c = 3;
+check c ≈ 2.1 ± 0.90001
+check c ≈ 2.1 ± 0.89999
+check c ≈ 2.1 ± 0.9
+check 2 ≈ 2.1 ± 0.1
 # under a format there are no balls: the numbers held are compared, said so,
 # and a difference larger than rounding explains is undecided, not "is not"
 # (binary64's p - y keeps 53 - 13 bits: the two differ in their 13th digit)
