@@ -78,9 +78,13 @@ static int index_vector(xiG_graph *g, uint32_t idx, uint32_t n, uint32_t len, xi
 }
 
 /* no element picked twice: NumPy's x[i] -= v with i repeated changes it once
-   (from the old value), which is rarely what was meant */
+   (from the old value), which is rarely what was meant; x[i] = v with i
+   repeated sets it more than once, in an order NumPy does not promise (its
+   indexing guide: the final value cannot be predicted).  op: an update */
 static int distinct(xiG_graph *g, const uint32_t *vec, int argc, uint32_t n,
-                    const xi_shape *sh, xi_pos pos, xi_err *err) {
+                    const xi_shape *sh, int op, xi_pos pos, xi_err *err) {
+  const char *why = op ? "NumPy would update it once, from its old value"
+                       : "NumPy would set it more than once, in an order it does not promise";
   uint8_t *seen = calloc((size_t)sh->rows * sh->cols, 1);
   if (!seen)
     return xiG_oom(g, pos, err);
@@ -91,12 +95,10 @@ static int distinct(xiG_graph *g, const uint32_t *vec, int argc, uint32_t n,
     uint32_t j = argc > 1 ? (uint32_t)mpfr_get_ui(&v1.el[k], MPFR_RNDN) : 0;
     uint32_t at = argc > 1 ? i * sh->cols + j : i;
     if (seen[at]++)
-      rc = argc > 1 ? xiX_fail(err, pos, "the element [%u, %u] is picked twice: NumPy would update "
-                                      "it once, from its old value; xi refuses (pick each "
-                                      "element once)", i, j)
-                    : xiX_fail(err, pos, "the element [%u] is picked twice: NumPy would update it "
-                                      "once, from its old value; xi refuses (pick each element "
-                                      "once)", i);
+      rc = argc > 1 ? xiX_fail(err, pos, "the element [%u, %u] is picked twice: %s; xi refuses "
+                                      "(pick each element once)", i, j, why)
+                    : xiX_fail(err, pos, "the element [%u] is picked twice: %s; xi refuses "
+                                      "(pick each element once)", i, why);
   }
   free(seen);
   return rc;
@@ -287,7 +289,7 @@ static int put_at(xiG_graph *g, uint32_t base, uint32_t *vec, int argc, uint32_t
                   uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err) {
   xi_shape sh = xiG_shape(&g->nodes[base]);
   uint32_t table, now, v;
-  if (distinct(g, vec, argc, n, &sh, pos, err) ||
+  if (distinct(g, vec, argc, n, &sh, op, pos, err) ||
       xiG_list(g, vec, (uint32_t)argc, pos, &table, err))
     return -1;
   v = rhs;
