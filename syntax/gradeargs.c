@@ -26,8 +26,9 @@ static int operator_word(const char *w, size_t n) {
   return 0;
 }
 
-/* grade's line from `from`: where FILE starts (a word, or a "quoted" name,
-   after a whole operand and a blank, outside brackets: grade L sol.txt),
+/* grade's line from `from`: where FILE starts (a word, a "quoted" name or an
+   absolute path, after a whole operand and a blank, outside brackets: grade L
+   sol.txt, grade L /home/me/sol.txt),
    where '>' is (outside brackets and quotes), each SIZE_MAX when absent, and
    *end, where the line's statement ends (';', '#' or the newline).  The rule
    is lexical, so that the prompt (xiP_claims_open) and the parser read a
@@ -59,6 +60,12 @@ static void claims_line(const char *s, size_t from, size_t len, size_t *file, si
     }
     if (*file != SIZE_MAX)
       continue;
+    if (c == '/' && operand && blank && depth == 0 && i + 1 < len &&
+        word_byte((unsigned char)s[i + 1])) { /* grade L /home/me/sol.txt: an absolute path
+                                                  (L / x is written with a blank after '/') */
+      *file = i;
+      continue;
+    }
     if (word_byte(c)) {
       size_t w = i;
       while (w < len && word_byte((unsigned char)s[w]))

@@ -22,4 +22,7 @@ L 0.9216
 grade
 L = 1
 
+# an absolute path is FILE, not a division of L (it was read as L / dev / null)
+grade L /dev/null
+
 print("the script went on")
