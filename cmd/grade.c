@@ -433,6 +433,21 @@ static void free_graded(xiR_graded *c, uint32_t n) {
   free(c);
 }
 
+/* an error at a claim read from FILE is said in FILE's text, not the script's
+   (the session prints err against the script) */
+static int in_file(const where *w, const char *path, const xiR_graded *c, uint32_t n, int rc,
+                   xi_err *err) {
+  if (rc != -1 || !path)
+    return rc;
+  for (uint32_t k = 0; k < n; k++)
+    if ((c[k].q.pos.line == err->pos.line && c[k].q.pos.col == err->pos.col) ||
+        (c[k].q.num_pos.line == err->pos.line && c[k].q.num_pos.col == err->pos.col)) {
+      xiX_report(&w->src, "error", err->pos, err->msg);
+      return XI_REPORTED;
+    }
+  return rc;
+}
+
 int xiR_cmd_grade(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   char *path = NULL, *text = NULL;
   size_t len = 0;
@@ -465,7 +480,7 @@ int xiR_cmd_grade(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (rc == 0 && claims_of(s, &w, &steps, off, end, first, &c, &n, err))
     rc = w.nerr ? XI_REPORTED : -1;
   for (uint32_t k = 0; rc == 0 && k < n; k++)
-    rc = claim_node(s, &c[k], err);
+    rc = in_file(&w, path, c, n, claim_node(s, &c[k], err), err);
   if (rc == 0)
     rc = xiR_world_init(&world, s, &steps, st->pos, err);
   if (rc == 0)
@@ -481,7 +496,7 @@ int xiR_cmd_grade(xiR_session *s, const xiP_stmt *st, xi_err *err) {
     rc = xiR_world_reverse(&world, err);
   xiR_marks m = {prepared ? steps.label : "", path, w.text, c, n, -1, NULL};
   if (rc == 0)
-    rc = xiR_grade_judge(s, &world, &wrong, c, n, &m, err);
+    rc = in_file(&w, path, c, n, xiR_grade_judge(s, &world, &wrong, c, n, &m, err), err);
   if (rc == 0)
     rc = xiR_grade_write(s, st, &m, err);
   xiR_world_free(&world);

@@ -24,5 +24,7 @@ L = 1
 
 # an absolute path is FILE, not a division of L (it was read as L / dev / null)
 grade L /dev/null
+# an error at a claim of FILE is said at FILE's line (it showed the script's line)
+grade L grade/bigexp.txt
 
 print("the script went on")
