@@ -295,6 +295,34 @@ int xiR_run_span(xiR_session *s, size_t off, size_t end, xi_pos at, int in_block
   return failures;
 }
 
+/* Python compiles a whole file before it runs a line: a syntax error anywhere
+   runs nothing (xi ran the lines above it, and a loop there could keep it from
+   ever saying so).  The file is read once by a parser of its own, on a name
+   table of its own, and thrown away; what it finds is said at its place.
+   With --keep-going the lines run as before, each error said where it is. */
+static int syntax_first(xiR_session *s, const char *src, size_t len, uint32_t first_line) {
+  xiS_table sym;
+  xiS_init(&sym);
+  xiP_parser p;
+  xiP_init(&p, &sym, src, len, first_line);
+  p.indent = 1;
+  xiP_stmt st;
+  memset(&st, 0, sizeof st);
+  xi_err err;
+  int r;
+  do
+    xiP_set_python(&p, 1);
+  while ((r = xiP_next(&p, &st, &err)) > 0);
+  xiP_stmt_done(&st);
+  xiS_free(&sym);
+  if (r == 0)
+    return 0;
+  xiR_report(s, "error", err.pos, err.msg);
+  s->errors++;
+  s->failed = s->stop = 1;
+  return 1;
+}
+
 int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint32_t first_line) {
   const char *ofile = s->file, *osrc = s->src;
   size_t olen = s->len;
@@ -305,7 +333,11 @@ int xiR_run(xiR_session *s, const char *file, const char *src, size_t len, uint3
   s->py_file = n > 3 && strcmp(file + n - 3, ".py") == 0;
   if (s->py_file)
     xiR_python_numbers(s, (xi_pos){first_line, 1});
-  int failures = xiR_run_span(s, 0, len, (xi_pos){first_line, 1}, 0);
+  int failures = s->py_file && !s->keep_going && !s->interactive
+                     ? syntax_first(s, src, len, first_line)
+                     : 0;
+  if (!failures)
+    failures = xiR_run_span(s, 0, len, (xi_pos){first_line, 1}, 0);
   s->py_file = py;
   s->file = ofile, s->src = osrc, s->len = olen, s->first_line = oline;
   return failures;
