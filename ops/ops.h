@@ -355,6 +355,13 @@ static inline int xiO_params_hi(const xiO_row *r) { return r->params < 0 ? -r->p
 /* the parameters of an op node when none are given: no axis (all of them),
    no second index; round's 0 decimals, indexing's plain mode */
 void xiO_params_default(int op, int32_t p[XI_NPARAMS]);
+/* round's p[1] when it rounds as NumPy's np.round does in a format (x·10^d,
+   rint, /10^d, each rounded; rops.c); any other p[1]: the exact value
+   rounded, as Python's round(x, d) of a float and as xi's round */
+#define XI_ROUND_NUMPY 1
+/* do NumPy's np.round(x, d) and the exact rounding differ for x, in the
+   format in effect (0 outside one)? */
+int xiO_round_differs(mpfr_srcptr x, int32_t d);
 /* exact constants the partials may return; the sweep adds or subtracts
    instead of multiplying when it sees them */
 extern mpfr_t xiO_one, xiO_minus_one, xiO_zero, xiO_half;

@@ -313,7 +313,7 @@ int xiO_sh_round(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p
              ROUND_DECIMALS, p[0]);
     return -1;
   }
-  p[1] = INT32_MAX;
+  p[1] = p[1] == XI_ROUND_NUMPY ? XI_ROUND_NUMPY : INT32_MAX;
   *out = *a;
   return 0;
 }
@@ -397,8 +397,66 @@ static void round_one(mpfr_ptr y, mpfr_srcptr x, int32_t d, const mpz_t five, mp
     mpfr_set_zero(y, neg ? -1 : 1);
 }
 
+/* NumPy's power_of_ten(n) in double: 1e0 … 1e8 from a table, past them 1e9
+   times 10, n - 9 times, each product rounded (so 1e23 is not the double
+   nearest 10^23) */
+static void np_power_of_ten(mpfr_ptr f, long n) {
+  mpfr_set_ui(f, 1, MPFR_RNDN);
+  for (long k = 0; k < n && k < 9; k++)
+    mpfr_mul_ui(f, f, 10, MPFR_RNDN); /* exact: 10^8 < 2^53 */
+  for (long k = 9; k < n && !mpfr_inf_p(f); k++)
+    xiO_fmt_round_to(f, mpfr_mul_ui(f, f, 10, MPFR_RNDN), XI_FMT_BINARY64);
+}
+
+/* y = NumPy's np.round(x, d) in the format in effect (PyArray_Round):
+   rint(x·f)/f for d >= 0, rint(x/f)·f for d < 0, f = 10^|d| as above, each
+   operation rounded, rint's ties to even: np.round(2.675, 2) is 2.68 where
+   the exact value 2.67499999… rounds to 2.67 */
+static void round_numpy(mpfr_ptr y, mpfr_srcptr x, int32_t d, mpfr_srcptr f) {
+  xiO_fmt_round(y, d >= 0 ? mpfr_mul(y, x, f, MPFR_RNDN) : mpfr_div(y, x, f, MPFR_RNDN));
+  xiO_fmt_round(y, mpfr_rint(y, y, MPFR_RNDN));
+  xiO_fmt_round(y, d >= 0 ? mpfr_div(y, y, f, MPFR_RNDN) : mpfr_mul(y, y, f, MPFR_RNDN));
+}
+
+int xiO_round_differs(mpfr_srcptr x, int32_t d) {
+  if (!xiO_fmt || d == 0 || !mpfr_number_p(x))
+    return 0; /* (d = 0: x·1 and x/1 are exact, one rint each) */
+  mpfr_t f, y, z;
+  mpfr_inits2(mpfr_get_prec(x), y, z, (mpfr_ptr)0);
+  mpfr_init2(f, 53);
+  np_power_of_ten(f, d < 0 ? -(long)d : d);
+  round_numpy(y, x, d, f);
+  mpz_t five, m, num, den, r;
+  mpz_inits(five, m, num, den, r, (mpz_ptr)0);
+  mpz_ui_pow_ui(five, 5, (unsigned long)(d < 0 ? -(long)d : d));
+  round_one(z, x, d, five, m, num, den, r);
+  int differs = !mpfr_equal_p(y, z) || mpfr_signbit(y) != mpfr_signbit(z);
+  mpz_clears(five, m, num, den, r, (mpz_ptr)0);
+  mpfr_clears(f, y, z, (mpfr_ptr)0);
+  return differs;
+}
+
+/* NumPy's way in a format, when the node asks for it (p[1]); else exactly */
+static int tf_round_numpy(xiO_view *out, const xiO_view *a) {
+  int32_t d = out->p[0];
+  mpfr_t f;
+  mpfr_init2(f, 53);
+  np_power_of_ten(f, d < 0 ? -(long)d : d);
+  int rc = 0;
+  for (uint32_t q = 0; q < out->n && rc == 0; q++) {
+    if (xiO_stopped())
+      rc = XI_RULE_STOPPED;
+    else
+      round_numpy(&out->el[q], &a->el[q], d, f);
+  }
+  mpfr_clear(f);
+  return rc;
+}
+
 int xiO_tf_round(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
   (void)b, (void)tmp;
+  if (xiO_fmt && out->p[1] == XI_ROUND_NUMPY)
+    return tf_round_numpy(out, a);
   int32_t d = out->p[0];
   mpz_t five, m, num, den, r;
   mpz_inits(five, m, num, den, r, (mpz_ptr)0);

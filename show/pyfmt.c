@@ -98,6 +98,27 @@ static int too_big(char *why, size_t n, const char *what, long v) {
   return xiW_py_spec_fail(why, n, -2, "the %s %ld is more than xi writes (%d)", what, v, XI_PY_DIGITS_MAX);
 }
 
+/* h = x·100 for '%'.  In an IEEE format x is a Python float or a NumPy
+   scalar (float32's too: __format__ makes it a double), and CPython's
+   float.__format__ multiplies by 100 in double first (3/40 is 7.5 only after
+   that rounding: 8%, where the exact 7.4999… gives 7%), past 1.8e306 inf;
+   under format mpfr, exactly.  (h is initialized here.) */
+static int percent_of(mpfr_ptr h, mpfr_srcptr x, char *why, size_t n) {
+  if (xiO_fmt) {
+    mpfr_init2(h, 53);
+    xiO_fmt_round_to(h, mpfr_set(h, x, MPFR_RNDN), XI_FMT_BINARY64);
+    xiO_fmt_round_to(h, mpfr_mul_ui(h, h, 100, MPFR_RNDN), XI_FMT_BINARY64);
+    return 0;
+  }
+  mpfr_init2(h, mpfr_get_prec(x) + 8);
+  mpfr_mul_ui(h, x, 100, MPFR_RNDN);
+  if (mpfr_inf_p(h) && mpfr_number_p(x)) {
+    mpfr_clear(h);
+    return xiW_py_spec_fail(why, n, -2, "the number times 100 is past MPFR's exponent range");
+  }
+  return 0;
+}
+
 static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *why, size_t n) {
   xiW_fspec f = *f0;
   if (f.prec > 2147483647L)
@@ -119,16 +140,13 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *w
     prec = dflt;
   else if (code == 'r')
     code = 'g';
-  mpfr_t h; /* x·100 for '%', exactly */
+  mpfr_t h; /* x·100 for '%' */
   mpfr_srcptr x = x0;
   if (pct) {
-    mpfr_init2(h, mpfr_get_prec(x0) + 8);
-    mpfr_mul_ui(h, x0, 100, MPFR_RNDN);
+    int rc = percent_of(h, x0, why, n);
+    if (rc)
+      return rc;
     x = h;
-    if (mpfr_inf_p(h) && mpfr_number_p(x0)) {
-      mpfr_clear(h);
-      return xiW_py_spec_fail(why, n, -2, "the number times 100 is past MPFR's exponent range");
-    }
   }
   xiQ_dig g = {0};
   int rc = 0;

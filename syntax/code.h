@@ -254,6 +254,10 @@ enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_
 #define XI_OPF_DOT 1
 #define XI_OPF_NP 2
 #define XI_OPF_NOT 4 /* the == 0 that not x is: a list, a dict or a string by its truth */
+/* round's: np.round(x, d), x.round(d) (NumPy's way, in a format); Python's
+   round(x, d) (NumPy's way only when x is an array or a NumPy scalar) */
+#define XI_OPF_NPROUND 8
+#define XI_OPF_PYROUND 16
 
 typedef struct {
   uint8_t kind, op, spare;

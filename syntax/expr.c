@@ -102,7 +102,8 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
       xiP_fail(p, name.pos, "%.*s takes %d to %d arguments, not %d", (int)name.len, s, lo, hi,
                argc);
     }
-    xiP_ins ins = {K_OP, (uint8_t)op, XI_OPF_NP, (uint16_t)argc, 0, name.pos};
+    uint8_t spare = XI_OPF_NP | (p->python && op == XI_ROUND ? XI_OPF_PYROUND : 0);
+    xiP_ins ins = {K_OP, (uint8_t)op, spare, (uint16_t)argc, 0, name.pos};
     xiP_emit(p, c, ins);
     if (p->python && op == XI_ROUND && argc == 1) { /* Python's round(x): an int */
       xiP_ins to_int = {K_ATTR, XI_ATTR_ROUNDINT, 0, 0, 0, name.pos};

@@ -280,7 +280,9 @@ void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
     }
     reorder(p, c, a, npos, order, a->nkw);
   }
-  xiP_ins ins = {K_OP, (uint8_t)op, p->method ? 0 : XI_OPF_NP, (uint16_t)a->n, mask, name.pos};
+  /* (round here is NumPy's: Python's round takes no keywords, expr.c's call) */
+  uint8_t spare = (uint8_t)((p->method ? 0 : XI_OPF_NP) | (op == XI_ROUND ? XI_OPF_NPROUND : 0));
+  xiP_ins ins = {K_OP, (uint8_t)op, spare, (uint16_t)a->n, mask, name.pos};
   xiP_emit(p, c, ins);
   xiP_emit_dtype(p, c, a->dtype, name.pos);
 }

@@ -65,6 +65,46 @@ static int sizes(xiG_graph *g, const uint32_t *args, uint32_t n, int32_t *d, uin
 
 /* ---- makers: values computed from no other value, so leaves ---- */
 
+/* the number of elements: ceil((stop - start)/step).  In a format NumPy's
+   own count, each operation rounded into the format (PyArray_ArangeObj:
+   len = ceil((stop - start)/step) in double), so arange(0, 3, 0.3) has 10
+   elements, not the 11 of the exact quotient 9.99…; in MPFR an upper bound */
+static void arange_len(mpfr_ptr len, mpfr_srcptr start, mpfr_srcptr stop, mpfr_srcptr step) {
+  if (xiO_fmt) {
+    xiO_fmt_round(len, mpfr_sub(len, stop, start, MPFR_RNDN));
+    xiO_fmt_round(len, mpfr_div(len, len, step, MPFR_RNDN));
+  } else {
+    mpfr_sub(len, stop, start, MPFR_RNDU);
+    mpfr_div(len, len, step, MPFR_RNDU);
+  }
+  mpfr_ceil(len, len);
+}
+
+/* the elements.  Exactly start + k·step, rounded once, for ints and in MPFR;
+   in a format for floats NumPy's: el[0] = start, el[1] = start + step, then
+   its fill (DOUBLE_fill) takes delta = el[1] - el[0] and el[k] = start +
+   k·delta, each rounded, so arange(1.0, 1.5, 0.1)[2] is 1.2000000000000002 */
+static void arange_fill(mpfr_ptr el, uint32_t count, mpfr_srcptr start, mpfr_srcptr step,
+                        int ints, mpfr_ptr t) {
+  if (xiO_fmt && !ints) {
+    mpfr_set(&el[0], start, MPFR_RNDN);
+    if (count > 1)
+      xiO_fmt_round(&el[1], mpfr_add(&el[1], start, step, MPFR_RNDN));
+    if (count > 2)
+      xiO_fmt_round(t, mpfr_sub(t, &el[1], &el[0], MPFR_RNDN));
+    for (uint32_t k = 2; k < count; k++) {
+      mpfr_ptr e = &el[k];
+      xiO_fmt_round(e, mpfr_mul_ui(e, t, k, MPFR_RNDN));
+      xiO_fmt_round(e, mpfr_add(e, start, e, MPFR_RNDN));
+    }
+    return;
+  }
+  for (uint32_t k = 0; k < count; k++) {
+    mpfr_mul_ui(t, step, k, MPFR_RNDN);
+    mpfr_add(&el[k], start, t, MPFR_RNDN);
+  }
+}
+
 static int arange(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *out,
                   xi_err *err) {
   mpfr_t v[3], len;
@@ -85,9 +125,7 @@ static int arange(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, ui
     rc = xiX_fail(err, pos, "np.arange's step is 0");
     goto done;
   }
-  mpfr_sub(len, v[1], v[0], MPFR_RNDU); /* ceil((stop - start) / step) elements */
-  mpfr_div(len, len, v[2], MPFR_RNDU);
-  mpfr_ceil(len, len);
+  arange_len(len, v[0], v[1], v[2]);
   if (mpfr_cmp_ui(len, XI_MAX_ELEMENTS) > 0) {
     rc = xiX_fail(err, pos, "np.arange of more than %u elements", XI_MAX_ELEMENTS);
     goto done;
@@ -102,10 +140,7 @@ static int arange(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, ui
     rc = xiG_oom(g, pos, err);
     goto done;
   }
-  for (uint32_t k = 0; k < count; k++) { /* start + k·step, each rounded once */
-    mpfr_mul_ui(len, v[2], k, MPFR_RNDN);
-    mpfr_add(&g->nodes[*out].x->el[k], v[0], len, MPFR_RNDN);
-  }
+  arange_fill(g->nodes[*out].x->el, count, v[0], v[2], ints, len);
   if (ints)
     g->nodes[*out].flags |= XI_F_INT;
 done:

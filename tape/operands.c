@@ -5,6 +5,29 @@
  * np.array of a container; indexing a container; unpacking a tuple. */
 #include "tape/exec_int.h"
 
+/* round(x, d) in a format: NumPy's way (x·10^d rounded, rint, /10^d) for
+   np.round and x.round, and for Python's round of an array or a NumPy
+   scalar (ndarray.__round__, float64.__round__); Python's round of its own
+   float rounds the exact value (round(2.675, 2) is 2.67, np.round's 2.68).
+   Where xi cannot tell whose x is and the two differ, an error says so. */
+static int round_mode(xiG_graph *g, const xiP_ins *in, uint32_t x, int32_t *p, xi_err *err) {
+  int numpy = (in->spare & XI_OPF_NPROUND) != 0;
+  if (in->spare & XI_OPF_PYROUND) {
+    int o = xiG_py_origin(g, x);
+    if (o < 0 && xiO_round_differs(g->nodes[x].v, p[0]))
+      return xiX_fail(err, in->pos, "round(x, %d) of a number xi cannot tell is Python's float "
+                                    "(rounded exactly) or NumPy's float64 (rounded as np.round "
+                                    "does), and the two differ here: it was computed by a "
+                                    "function np. and math. spell alike, or by an update step; "
+                                    "write np.round(x, %d) or round(float(x), %d)",
+                      p[0], p[0], p[0]);
+    numpy = o > 0;
+  }
+  if (numpy)
+    p[1] = XI_ROUND_NUMPY;
+  return 0;
+}
+
 /* An op with its parameters (whole numbers after the operands): in->arg
    says which parameter each is (bit q: p[q] given), or 0 for the first
    ones in order.  np.dot of a scalar multiplies. */
@@ -20,6 +43,8 @@ int xiG_build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t
     if (slot >= XI_NPARAMS || xiG_whole(g, args[row->arity + q], in->pos, &p[slot], err))
       return slot >= XI_NPARAMS ? xiX_fail(err, in->pos, "too many parameters") : -1;
   }
+  if (in->op == XI_ROUND && nparams && round_mode(g, in, args[0], p, err))
+    return -1;
   int op = in->op;
   if ((in->spare & XI_OPF_DOT) && (!xiG_is_tensor(&g->nodes[args[0]]) ||
                                    !xiG_is_tensor(&g->nodes[args[1]])))

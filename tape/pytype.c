@@ -205,6 +205,11 @@ int xiG_py_dtype(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *er
   return 0;
 }
 
+int xiG_py_origin(xiG_graph *g, uint32_t x) {
+  int o = origin(g, x, 0);
+  return o == OR_NP ? 1 : o == OR_PY ? 0 : -1;
+}
+
 int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_err *err) {
   xiG_node *a = &g->nodes[args[0]], *b = &g->nodes[args[1]];
   if (xiG_is_tensor(a) || xiG_is_tensor(b) || a->op == XI_TUPLE || b->op == XI_TUPLE ||
