@@ -337,6 +337,10 @@ static void round_one(mpfr_ptr y, mpfr_srcptr x, int32_t d, const mpz_t five, mp
   long k = d < 0 ? -(long)d : d, ex = mpfr_get_exp(x); /* 2^(ex-1) <= |x| < 2^ex */
   double digits = (double)k * 3.3219280948873623;       /* k·log2(10) */
   /* |x·10^d| < 1/2 for sure (one bit of margin): the nearest integer is 0 */
+  if (!mpfr_number_p(x)) { /* inf and nan stay as they are, as NumPy's */
+    mpfr_set(y, x, MPFR_RNDN);
+    return;
+  }
   if (mpfr_zero_p(x) || (d >= 0 ? ex + (long)ceil(digits) + 1 <= -1
                                 : ex + 2 <= (long)floor(digits) - 1)) {
     mpfr_set_zero(y, neg ? -1 : 1);
