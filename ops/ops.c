@@ -163,6 +163,10 @@ static int fw_abs(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
 }
 static int fw_sign(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
+  if (mpfr_nan_p(a)) { /* np.sign(nan) is nan (mpfr_sgn would say 0) */
+    mpfr_set_nan(r);
+    return 0;
+  }
   return mpfr_set_si(r, mpfr_sgn(a), rnd);
 }
 /* NumPy's rule: the first when a >= b, else the second, NaN staying NaN;
