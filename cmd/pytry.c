@@ -31,6 +31,7 @@ static const struct {
     {"ModuleNotFoundError: ", XI_EXC_NOMODULE, TEXT_REST, NULL},
     {"TypeError: ", XI_EXC_TYPE, TEXT_UNKNOWN, NULL},
     /* (Python's own words, as tape/pytype.c and tape/build.c write them) */
+    {"ValueError: math domain error", XI_EXC_VALUE, TEXT_FIXED, "math domain error"},
     {"ValueError: cannot convert float NaN to integer", XI_EXC_VALUE, TEXT_FIXED,
      "cannot convert float NaN to integer"},
     {"OverflowError: ", XI_EXC_OVERFLOW, TEXT_REST, NULL},

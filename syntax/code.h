@@ -254,6 +254,8 @@ enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_
 #define XI_OPF_DOT 1
 #define XI_OPF_NP 2
 #define XI_OPF_NOT 4 /* the == 0 that not x is: a list, a dict or a string by its truth */
+#define XI_OPF_MATH 8 /* math.log(x) ...: Python's math module, which raises where NumPy's
+                         np.log gives inf or nan (tape/pytype.c) */
 
 typedef struct {
   uint8_t kind, op, spare;
