@@ -30,6 +30,11 @@ static const struct {
     {"KeyError: ", XI_EXC_KEY, TEXT_UNTIL, " (the dict's keys are"},
     {"ModuleNotFoundError: ", XI_EXC_NOMODULE, TEXT_REST, NULL},
     {"TypeError: ", XI_EXC_TYPE, TEXT_UNKNOWN, NULL},
+    /* (Python's own words, as tape/pytype.c and tape/build.c write them) */
+    {"ValueError: math domain error", XI_EXC_VALUE, TEXT_FIXED, "math domain error"},
+    {"ValueError: cannot convert float NaN to integer", XI_EXC_VALUE, TEXT_FIXED,
+     "cannot convert float NaN to integer"},
+    {"OverflowError: ", XI_EXC_OVERFLOW, TEXT_REST, NULL},
     {"ValueError: ", XI_EXC_VALUE, TEXT_UNKNOWN, NULL},
     {"IndexError: ", XI_EXC_INDEX, TEXT_UNKNOWN, NULL},
     {"RuntimeError: ", XI_EXC_RUNTIME, TEXT_UNKNOWN, NULL},

@@ -163,6 +163,10 @@ static int fw_abs(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
 }
 static int fw_sign(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
+  if (mpfr_nan_p(a)) { /* np.sign(nan) is nan (mpfr_sgn would say 0) */
+    mpfr_set_nan(r);
+    return 0;
+  }
   return mpfr_set_si(r, mpfr_sgn(a), rnd);
 }
 /* NumPy's rule: the first when a >= b, else the second, NaN staying NaN;
@@ -177,6 +181,18 @@ static int fw_minimum(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) 
    and never below the integer under it (integers are representable there) */
 static int fw_floordiv(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)rnd;
+  if (!mpfr_zero_p(b) && (!mpfr_number_p(a) || !mpfr_number_p(b))) {
+    /* Python's and NumPy's (a - fmod(a, b))/b, floored: nan where a is inf or
+       either is nan; a finite a over ±inf is -1 where their signs differ
+       (-5 // inf), else a zero of their product's sign (5 // inf is 0.0) */
+    if (mpfr_nan_p(a) || mpfr_nan_p(b) || mpfr_inf_p(a))
+      mpfr_set_nan(r);
+    else if (!mpfr_zero_p(a) && mpfr_signbit(a) != mpfr_signbit(b))
+      mpfr_set_si(r, -1, MPFR_RNDN);
+    else
+      mpfr_set_zero(r, mpfr_signbit(a) != mpfr_signbit(b) ? -1 : 1);
+    return 0;
+  }
   mpfr_div(r, a, b, MPFR_RNDD);
   return mpfr_floor(r, r);
 }

@@ -213,15 +213,19 @@ int xiO_tv_mean(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, con
 /* ---- max, argmax and max's mask: the FIRST largest of each slice, as
    NumPy's argmax, so that the derivative goes to one element ---- */
 
-/* the element of a where slice k's first largest (least: -1 for min) is;
+/* the element of a where slice k's first largest (least: -1 for min) is, or
+   its first nan, which NumPy's max and argmax take as the extreme (a nan
+   compares false with everything, so a plain comparison would skip it);
    UINT32_MAX when stopped */
 static uint32_t first_extreme(const xiO_view *a, int32_t axis, uint32_t k, int least) {
   slice s = xiO_slice_of(axis, &a->sh, k);
   uint32_t best = s.first;
-  for (uint32_t t = 1, e = s.first + s.step; t < s.len; t++, e += s.step) {
+  for (uint32_t t = 1, e = s.first + s.step; t < s.len && !mpfr_nan_p(&a->el[best]);
+       t++, e += s.step) {
     if ((t & 4095) == 0 && xiO_stopped()) /* a slice may be the whole of a big tensor */
       return UINT32_MAX;
-    if (least ? mpfr_less_p(&a->el[e], &a->el[best]) : mpfr_greater_p(&a->el[e], &a->el[best]))
+    if (mpfr_nan_p(&a->el[e]) ||
+        (least ? mpfr_less_p(&a->el[e], &a->el[best]) : mpfr_greater_p(&a->el[e], &a->el[best])))
       best = e;
   }
   return best;
@@ -337,6 +341,10 @@ static void round_one(mpfr_ptr y, mpfr_srcptr x, int32_t d, const mpz_t five, mp
   long k = d < 0 ? -(long)d : d, ex = mpfr_get_exp(x); /* 2^(ex-1) <= |x| < 2^ex */
   double digits = (double)k * 3.3219280948873623;       /* k·log2(10) */
   /* |x·10^d| < 1/2 for sure (one bit of margin): the nearest integer is 0 */
+  if (!mpfr_number_p(x)) { /* inf and nan stay as they are, as NumPy's */
+    mpfr_set(y, x, MPFR_RNDN);
+    return;
+  }
   if (mpfr_zero_p(x) || (d >= 0 ? ex + (long)ceil(digits) + 1 <= -1
                                 : ex + 2 <= (long)floor(digits) - 1)) {
     mpfr_set_zero(y, neg ? -1 : 1);

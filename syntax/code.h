@@ -258,6 +258,8 @@ enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_
    round(x, d) (NumPy's way only when x is an array or a NumPy scalar) */
 #define XI_OPF_NPROUND 8
 #define XI_OPF_PYROUND 16
+#define XI_OPF_MATH 32 /* math.log(x) ...: Python's math module, which raises where NumPy's
+                         np.log gives inf or nan (tape/pytype.c) */
 
 typedef struct {
   uint8_t kind, op, spare;

@@ -467,7 +467,10 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
     return;
   }
   xiP_take(p);
+  uint32_t at = c->n;
   row_call(p, c, r, name, 0);
+  if (module == MOD_MATH && r->kind == NP_FN && c->n > at && c->ins[c->n - 1].kind == K_OP)
+    c->ins[c->n - 1].spare |= XI_OPF_MATH; /* math.log(0): Python's ValueError, not -inf */
 }
 
 void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {

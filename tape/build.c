@@ -281,6 +281,32 @@ int xiG_as_uint8(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
   return 0;
 }
 
+/* int(x), round(x), math.floor(x), x.astype(int): x without its fraction, where
+   an inf or a nan has no int.  Python raises for a number (its OverflowError and
+   ValueError, with its words, which cmd/pytry.c's except reads); NumPy's cast
+   of an array gives an integer its C compiler chose (-9223372036854775808 on
+   x86-64) with a RuntimeWarning, which xi does not make up */
+static int whole(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
+  int rank = xiG_shape(&g->nodes[x]).rank;
+  if (xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err))
+    return -1;
+  xiO_view v = xiG_view(&g->nodes[*out]);
+  for (uint32_t k = 0; k < v.n; k++) {
+    if (mpfr_number_p(&v.el[k]))
+      continue;
+    int nan = mpfr_nan_p(&v.el[k]);
+    if (rank)
+      return xiX_fail(err, pos, "%s has no int64: NumPy's cast (.astype(int), dtype=int) gives "
+                                "an integer its compiler chose there (-9223372036854775808 on "
+                                "x86-64), with RuntimeWarning: invalid value encountered in cast; "
+                                "xi refuses rather than make one up (np.isfinite(x) tells where)",
+                      nan ? "nan" : "inf");
+    return nan ? xiX_fail(err, pos, "ValueError: cannot convert float NaN to integer")
+               : xiX_fail(err, pos, "OverflowError: cannot convert float infinity to integer");
+  }
+  return 0;
+}
+
 /* x.tolist(): a scalar is itself (a Python number), a vector a list of its
    elements, a matrix a list of its rows, each a list; uint8's numbers become
    Python's ints, which do not wrap */
@@ -388,11 +414,11 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
       *out = x;
       return 0;
     }
-    return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err);
+    return whole(g, x, pos, out, err);
   case XI_ATTR_INT:
-    return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err);
+    return whole(g, x, pos, out, err);
   case XI_ATTR_UINT8: /* dtype='uint8', .astype(np.uint8): the whole numbers 0 to 255 */
-    return xiG_op(g, XI_TRUNC, x, XI_NONE, NULL, pos, out, err) ||
+    return whole(g, x, pos, out, err) ||
                    xiG_as_uint8(g, *out, pos, err)
                ? -1
                : 0;

@@ -400,10 +400,10 @@ uint32_t xiG_constant(xiG_graph *g, uint32_t aux, xi_pos pos) {
     return i;
   g->nodes[i].aux = aux;
   if (aux != XI_LIT_PI && aux != XI_LIT_E) { /* 7 is an int, True a bool, 7.0 a float */
-    const char *t = xiS_name(&g->sym, aux);
-    g->nodes[i].flags = (uint8_t)(t[0] == 'T' || t[0] == 'F' ? XI_F_BOOL
-                                  : strpbrk(t, ".eE")        ? 0
-                                                             : XI_F_INT);
+    const char *t = xiS_name(&g->sym, aux); /* (np.inf and np.nan: the floats inf and nan) */
+    g->nodes[i].flags = (uint8_t)(t[0] == 'T' || t[0] == 'F'                  ? XI_F_BOOL
+                                  : strpbrk(t, ".eE") || t[0] == 'i' || t[0] == 'n' ? 0
+                                                                                   : XI_F_INT);
   }
   xiG_read_const(g, &g->nodes[i], aux);
   g->literal[key] = i;

@@ -233,6 +233,15 @@ int xiG_py_origin(xiG_graph *g, uint32_t x);
    ZeroDivisionError where b is 0 (a ** b: a is 0 and b < 0) and both are Python's
    numbers (NumPy's give inf or nan, as before); an error too where xi cannot tell */
 int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_err *err);
+/* Python's errors where its float arithmetic leaves the finite numbers (pytype.c):
+   math.f(x) (math: the call is math's; op xi's op of it) of finite operands
+   args that is nan (ValueError: math domain error) or inf (OverflowError: math
+   range error, or math domain error at a pole: math.log(0)); a ** b of Python's
+   floats that overflows (OverflowError) or is complex, (-8.0) ** (1/3) (not
+   part of xi).  NumPy's numbers keep their inf and nan; an error too where xi
+   cannot tell whose a ** b is */
+int xiG_py_domain(xiG_graph *g, int op, int math, const uint32_t *args, uint32_t node,
+                  xi_pos pos, xi_err *err);
 /* -1, 0 or 1: strings a and b in Python's order; INT_MIN when they are not two strings
    (an x.dtype is not one) */
 int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b);

@@ -236,6 +236,56 @@ int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_er
                             "first (if b != 0:)", text);
 }
 
+/* Python's math module raises where a finite x gives nan (ValueError) or inf:
+   OverflowError where the function grows past the largest float (exp, expm1,
+   sinh, cosh, pow of a base not 0), ValueError at a pole (log(0), pow(0, -1)),
+   as CPython's math_1 and math_pow decide */
+static int math_error(int op, int nan, mpfr_srcptr base, xi_pos pos, xi_err *err) {
+  int grows = op == XI_EXP || op == XI_EXPM1 || op == XI_SINH || op == XI_COSH ||
+              (op == XI_POW && !mpfr_zero_p(base));
+  return xiX_fail(err, pos, !nan && grows ? "OverflowError: math range error"
+                                          : "ValueError: math domain error");
+}
+
+/* a ** b of numbers whose origin is Python's (both) or not known, not finite */
+static int pow_error(xiG_graph *g, const uint32_t *args, int nan, xi_pos pos, xi_err *err) {
+  int oa = origin(g, args[0], 0), ob = origin(g, args[1], 0);
+  if (oa == OR_NP || ob == OR_NP)
+    return 0; /* NumPy's rule: inf or nan (with its RuntimeWarning) */
+  if (nan) /* (-8.0) ** (1/3): a negative base to a power not whole */
+    return xiX_fail(err, pos, "a negative number to a power that is not whole is a complex "
+                              "number in Python ((-8.0) ** (1/3) is "
+                              "(1.0000000000000002+1.7320508075688772j)), and complex numbers "
+                              "are not part of xi");
+  if (xiG_dtype_of_flags(g->nodes[args[0]].flags) != XI_DT_FLOAT &&
+      xiG_dtype_of_flags(g->nodes[args[1]].flags) != XI_DT_FLOAT)
+    return 0; /* 10 ** 400: Python's int, exact, which xi's binary64 is not (left as it was) */
+  if (oa == OR_PY && ob == OR_PY)
+    return xiX_fail(err, pos, "OverflowError: (34, 'Numerical result out of range')");
+  return xiX_fail(err, pos, "a ** b past the largest float, where xi cannot tell whether these "
+                            "are Python's numbers (OverflowError: (34, 'Numerical result out "
+                            "of range')) or NumPy's (inf, with a RuntimeWarning): one was "
+                            "computed by a function that np. and math. spell alike, or by an "
+                            "update step");
+}
+
+int xiG_py_domain(xiG_graph *g, int op, int math, const uint32_t *args, uint32_t node,
+                  xi_pos pos, xi_err *err) {
+  for (int k = 0; k < xiO_table[op].arity; k++) {
+    xiG_node *a = &g->nodes[args[k]];
+    if (xiG_is_tensor(a) || a->op == XI_TUPLE || xiG_kind(g, args[k]) >= 0 ||
+        !mpfr_number_p(xiG_el(a, 0)))
+      return 0; /* (an array: NumPy's rule; an inf or a nan given: no error in Python) */
+  }
+  xiG_node *n = &g->nodes[node];
+  if (xiG_is_tensor(n) || n->op == XI_TUPLE || mpfr_number_p(xiG_el(n, 0)))
+    return 0;
+  int nan = mpfr_nan_p(xiG_el(n, 0));
+  if (math)
+    return math_error(op, nan, xiG_el(&g->nodes[args[0]], 0), pos, err);
+  return op == XI_POW ? pow_error(g, args, nan, pos, err) : 0;
+}
+
 int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b) {
   if (xiG_kind(g, a) != XI_C_STR || xiG_kind(g, b) != XI_C_STR)
     return INT_MIN;

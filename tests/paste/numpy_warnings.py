@@ -20,3 +20,17 @@ print(L)
 print(np.sqrt(np.array([4.0, -1.0])), np.log1p(-1.0), np.expm1(800.0))
 z = np.array([800.0, 1.0])
 print(np.exp(z) / np.exp(z).sum())
+
+# Python's math module raises where NumPy's functions warn: a math.log(0)
+# caught by except prints no warning, np.log beside it still does
+import math
+
+for p in [0.5, 0.0]:
+    try:
+        print(math.log(p), np.log(p))
+    except ValueError as e:
+        print("ValueError:", e, np.log(p), np.sqrt(-p - 1.0))
+try:
+    print(math.exp(1000.0))
+except OverflowError as e:
+    print("OverflowError:", e, np.exp(1000.0))
