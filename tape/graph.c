@@ -399,10 +399,11 @@ uint32_t xiG_constant(xiG_graph *g, uint32_t aux, xi_pos pos) {
   if (i == XI_NONE)
     return i;
   g->nodes[i].aux = aux;
-  if (aux != XI_LIT_PI && aux != XI_LIT_E) { /* 7 is an int, True a bool, 7.0 a float */
+  if (aux != XI_LIT_PI && aux != XI_LIT_E) { /* 7 is an int, True a bool, 7.0 a float,
+                                                np.inf and math.nan ("inf", "nan") too */
     const char *t = xiS_name(&g->sym, aux);
     g->nodes[i].flags = (uint8_t)(t[0] == 'T' || t[0] == 'F' ? XI_F_BOOL
-                                  : strpbrk(t, ".eE")        ? 0
+                                  : strpbrk(t, ".eEn")       ? 0
                                                              : XI_F_INT);
   }
   xiG_read_const(g, &g->nodes[i], aux);
@@ -492,7 +493,7 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     xiG_truncate(g, i);
     return -1;
   }
-  if (set_dtype(g, i, pos, err)) {
+  if (set_dtype(g, i, pos, err) || xiG_int_exact(g, i, pos, err)) {
     xiG_truncate(g, i);
     return -1;
   }

@@ -352,6 +352,9 @@ static inline int xiG_is_tuple(const xiG_graph *g, uint32_t i) {
 }
 /* the message for a tuple where a value must be (what: "grad", "an operand") */
 int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, xi_err *err);
+/* node i, if an int (Python's, or an int64 array), is its exact value: one xi's
+   numbers rounded, or past int64's range in an array, is refused (pyint.c) */
+int xiG_int_exact(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err);
 /* [items...]: a vector of scalars or a matrix of vectors, evaluated */
 int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
              xi_err *err);

@@ -86,6 +86,11 @@ static int origin(xiG_graph *g, uint32_t i, int depth) {
   return py ? OR_PY : OR_UNKNOWN;
 }
 
+int xiG_py_origin(xiG_graph *g, uint32_t i) {
+  int o = origin(g, i, 0);
+  return o == OR_PY ? XI_ORIGIN_PY : o == OR_NP ? XI_ORIGIN_NP : XI_ORIGIN_UNKNOWN;
+}
+
 /* the types a value may be: one, or two when its origin is not known (the
    Python number's and the NumPy scalar's) */
 static int types_of(xiG_graph *g, uint32_t i, int t[2]) {
