@@ -169,6 +169,30 @@ static int new_grads(xiR_session *s, uint32_t root, int micro, xi_pos pos, chang
   return 0;
 }
 
+/* PyTorch's x.max() and x.min() over every element split the gradient evenly among
+   tied extremes (evenly_distribute_backward, since 1.7), where xi's MAX sends it all
+   to the first (torch.max(x, dim)'s rule, kept: it goes to the index returned); a tie
+   under a PyTorch root is refused at the max rather than given a wrong .grad */
+static int tied_extreme(const xiG_graph *g, const xiD_sweep *sw, uint32_t root, xi_err *err) {
+  for (uint32_t i = sw->lo; i <= root; i++) {
+    const xiG_node *n = &g->nodes[i];
+    if ((n->op != XI_MAX && n->op != XI_MIN) || !n->x || n->x->p[0] != XI_ALL_AXES ||
+        !xiD_needed(sw, i) || n->a < sw->lo || !xiD_needed(sw, n->a))
+      continue;
+    const xiG_node *a = &g->nodes[n->a];
+    uint32_t ties = 0;
+    for (uint32_t k = 0; k < xiG_count(a); k++)
+      ties += mpfr_equal_p(xiG_el((xiG_node *)a, k), n->v) != 0;
+    if (ties > 1)
+      return xiX_fail(err, n->pos, "this %s is reached by %u tied elements: PyTorch's "
+                      "backward() of a %s over every element splits the gradient evenly "
+                      "among them (1/%u each), which xi does not (it gives all to the first): "
+                      "not part of xi",
+                      xiO_table[n->op].name, ties, xiO_table[n->op].name, ties);
+  }
+  return 0;
+}
+
 static int backward(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   uint32_t mark = g->n, root;
@@ -205,6 +229,8 @@ static int backward(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   if (!fail && xiD_sweep_from(&s->sweep, g, &root, XID_ALL, NULL, 0, st->pos, err))
     fail = -1;
   xiD_sweep *sw = &s->sweep;
+  if (!fail && !micro && tied_extreme(g, sw, root, err))
+    fail = -1;
   for (uint32_t k = 0; k < g->ag.n && !fail; k++) {
     xiG_agentry e = g->ag.e[k];
     if ((e.kind == XI_AG_FREED || e.kind == XI_AG_INNER) && e.node >= sw->lo &&

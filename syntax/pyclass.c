@@ -223,6 +223,13 @@ void xiP_attr_unpack(xiP_parser *p, xiP_stmt *st, const uint32_t *starts, uint32
   if (!targets)
     xiP_fail(p, eq.pos, "out of memory");
   memcpy(targets, c->ins, len * sizeof *targets);
+  jmp_buf outer;
+  memcpy(outer, p->fail, sizeof outer);
+  if (setjmp(p->fail)) { /* a syntax error on the right (= % 1): targets freed, then it goes on */
+    memcpy(p->fail, outer, sizeof outer);
+    free(targets);
+    xiP_unwind(p);
+  }
   xiP_unpack_values(p, st);
   xiP_emit(p, c, (xiP_ins){K_UNPACK, 0, 0, (uint16_t)n, 0, eq.pos});
   xiP_emit(p, c, (xiP_ins){K_TUPLE, XI_C_TUPLE, 0, (uint16_t)n, 0, eq.pos});
@@ -248,5 +255,6 @@ void xiP_attr_unpack(xiP_parser *p, xiP_stmt *st, const uint32_t *starts, uint32
   st->assign = T_ASSIGN;
   st->name = targets[starts[0] + 1].arg;
   st->target_pos = targets[starts[0] + 1].pos;
+  memcpy(p->fail, outer, sizeof outer);
   free(targets);
 }

@@ -189,6 +189,8 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
                : xiX_fail(err, in->pos, "%s is not a value in format mpfr, whose numbers are "
                                         "finite: format binary64 has inf and nan, as NumPy's", t);
     }
+    if (rc == 0 && node != XI_NONE) /* 9007199254740993 in binary64 */
+      rc = xiG_int_exact(g, node, in->pos, err);
     break;
   case K_NAME: /* (a def's default is read where the def is: not among its parameters) */
     rc = resolve(g, in->spare == XI_NAME_DEFAULT ? NULL : sc, in->arg, in->pos, &node, err);
@@ -212,7 +214,9 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
                   np.power's nor math.pow's (ValueError: math domain error) */
     else {
       uint8_t nwarn = g->nwarn; /* (math.log(0) raises, and never warns) */
+      g->math_call = (in->spare & XI_OPF_MATH) != 0;
       rc = xiG_build_op(g, in, st + *sp, &node, err);
+      g->math_call = 0;
       if (rc == 0 && g->numpy && ((in->spare & XI_OPF_MATH) ||
                                   (in->op == XI_POW && !(in->spare & XI_OPF_NP))))
         rc = xiG_py_domain(g, in->op, in->spare & XI_OPF_MATH, st + *sp, node, in->pos, err);

@@ -438,6 +438,8 @@ static int set_dtype(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
       if (xiG_dtype_of_flags(o[k]->flags) == XI_DT_INT && xiG_is_tensor(o[k]))
         dt = XI_DT_INT;
   }
+  if (g->math_call) /* math.pow(2, 3) is 8.0 */
+    dt = XI_DT_FLOAT;
   if (n->op == XI_POW && dt == XI_DT_INT) {
     xiO_view e = xiG_view(&g->nodes[n->b]);
     for (uint32_t k = 0; k < e.n; k++)
@@ -492,7 +494,7 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     xiG_truncate(g, i);
     return -1;
   }
-  if (set_dtype(g, i, pos, err)) {
+  if (set_dtype(g, i, pos, err) || xiG_int_exact(g, i, pos, err)) {
     xiG_truncate(g, i);
     return -1;
   }

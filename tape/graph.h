@@ -290,6 +290,8 @@ typedef struct xiG_graph {
   uint8_t numpy;  /* the statement is Python's: an array's change in place keeps its shape
                      and dtype, as NumPy's (xi's own W -= ... on [0, 0] makes floats) */
   uint8_t full;   /* why the last append failed: 1 too many nodes, else memory */
+  uint8_t math_call; /* the op being built is a call of Python's math module (math.pow,
+                        math.exp ...), whose result is a float whatever its operands */
   unsigned depth, scopes; /* user-function calls being expanded; scopes made (a lambda's) */
   uint64_t visits;                  /* nodes evaluated or swept: work done, for tests */
   /* what the tape forgot, for those who keep something by node (the balls of
@@ -352,6 +354,9 @@ static inline int xiG_is_tuple(const xiG_graph *g, uint32_t i) {
 }
 /* the message for a tuple where a value must be (what: "grad", "an operand") */
 int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, xi_err *err);
+/* node i, if an int (Python's, or an int64 array), is its exact value: one xi's
+   numbers rounded, or past int64's range in an array, is refused (pyint.c) */
+int xiG_int_exact(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err);
 /* [items...]: a vector of scalars or a matrix of vectors, evaluated */
 int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32_t *out,
              xi_err *err);

@@ -14,14 +14,14 @@ static int round_mode(xiG_graph *g, const xiP_ins *in, uint32_t x, int32_t *p, x
   int numpy = (in->spare & XI_OPF_NPROUND) != 0;
   if (in->spare & XI_OPF_PYROUND) {
     int o = xiG_py_origin(g, x);
-    if (o < 0 && xiO_round_differs(g->nodes[x].v, p[0]))
+    if (o == XI_ORIGIN_UNKNOWN && xiO_round_differs(g->nodes[x].v, p[0]))
       return xiX_fail(err, in->pos, "round(x, %d) of a number xi cannot tell is Python's float "
                                     "(rounded exactly) or NumPy's float64 (rounded as np.round "
                                     "does), and the two differ here: it was computed by a "
                                     "function np. and math. spell alike, or by an update step; "
                                     "write np.round(x, %d) or round(float(x), %d)",
                       p[0], p[0], p[0]);
-    numpy = o > 0;
+    numpy = o == XI_ORIGIN_NP;
   }
   if (numpy)
     p[1] = XI_ROUND_NUMPY;

@@ -226,9 +226,10 @@ int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, 
 /* x.dtype: NumPy's dtype of an array or a NumPy scalar, a string marked XI_C_DTYPE;
    Python's AttributeError for a Python number, an error where xi cannot tell which */
 int xiG_py_dtype(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err);
-/* whose number x is: 0 Python's, 1 NumPy's (an array, or a NumPy scalar), -1 xi
-   cannot tell (pytype.c) */
-int xiG_py_origin(xiG_graph *g, uint32_t x);
+/* (pytype.c) whose number scalar node i is, as type(x) reads it: Python's (3 * 4),
+   NumPy's (np.sum(v), v[0]), or not known (np.exp's and math.exp's are one node) */
+enum { XI_ORIGIN_PY, XI_ORIGIN_NP, XI_ORIGIN_UNKNOWN };
+int xiG_py_origin(xiG_graph *g, uint32_t i);
 /* a / b, a // b, a % b, a ** b of numbers (op: XI_DIV ...) in Python's code: Python's
    ZeroDivisionError where b is 0 (a ** b: a is 0 and b < 0) and both are Python's
    numbers (NumPy's give inf or nan, as before); an error too where xi cannot tell */

@@ -86,6 +86,11 @@ static int origin(xiG_graph *g, uint32_t i, int depth) {
   return py ? OR_PY : OR_UNKNOWN;
 }
 
+int xiG_py_origin(xiG_graph *g, uint32_t i) {
+  int o = origin(g, i, 0);
+  return o == OR_PY ? XI_ORIGIN_PY : o == OR_NP ? XI_ORIGIN_NP : XI_ORIGIN_UNKNOWN;
+}
+
 /* the types a value may be: one, or two when its origin is not known (the
    Python number's and the NumPy scalar's) */
 static int types_of(xiG_graph *g, uint32_t i, int t[2]) {
@@ -203,11 +208,6 @@ int xiG_py_dtype(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *er
     return sym == XI_NONE ? xiG_oom(g, pos, err) : -1;
   g->nodes[*out].x->p[XI_C_DTYPE] = 1;
   return 0;
-}
-
-int xiG_py_origin(xiG_graph *g, uint32_t x) {
-  int o = origin(g, x, 0);
-  return o == OR_NP ? 1 : o == OR_PY ? 0 : -1;
 }
 
 int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_err *err) {

@@ -47,3 +47,14 @@ m.backward()
 with torch.no_grad():
     W -= 0.1 * W.grad
 print(W.detach().numpy(), W.grad.numpy())
+
+# x.max() over every element with tied maxima: PyTorch (since 1.7,
+# evenly_distribute_backward in derivatives.yaml) gives each tie 1/2, here
+# tensor([0.0, 0.5, 0.5, 0.0]); xi's max gives all to the first, so it is
+# refused (no torch here: the rule is PyTorch's documented one, not a run)
+t = torch.tensor([1.0, 3.0, 3.0, -1.0], requires_grad=True, dtype=torch.float64)
+t.max().backward()
+(t.min() + t.max() * 0).backward()
+u = torch.tensor([1.0, 3.0, 2.0], requires_grad=True, dtype=torch.float64)
+u.max().backward()
+print(u.grad)
