@@ -43,6 +43,12 @@ static int drawn(xiG_graph *g, int64_t v, xi_pos pos, uint32_t *out, xi_err *err
   return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
 }
 
+/* a draw before random.seed(n): Python seeds from the OS's entropy (fn: "random.gauss") */
+static int unseeded(const char *fn, xi_pos pos, xi_err *err) {
+  return xiX_fail(err, pos, "%s before random.seed(n): Python's generator starts from the OS's "
+                            "entropy, which no run repeats; seed it first, random.seed(0)", fn);
+}
+
 /* random.seed(n): init_by_array of |n|'s words, low word first (one word for 0) */
 static int seed(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *out,
                 xi_err *err) {
@@ -77,9 +83,7 @@ static int randrange(xiG_graph *g, int which, const uint32_t *args, uint32_t n, 
     if (py_int(g, args[k], fn, pos, &v[k], err))
       return -1;
   if (!g->pyrng.seeded)
-    return xiX_fail(err, pos, "%s before random.seed(n): Python's generator starts from the "
-                              "OS's entropy, which no run repeats; seed it first, "
-                              "random.seed(0)", fn);
+    return unseeded(fn, pos, err);
   if (which == XI_PY_RANDINT)
     v[1] += 1;
   int64_t start = n == 1 ? 0 : v[0], width = n == 1 ? v[0] : v[1] - v[0], step = v[2], count;
@@ -257,9 +261,7 @@ static int sample(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, ui
   if (k < 0 || k > len)
     return xiX_fail(err, pos, "Sample larger than population or is negative (ValueError)");
   if (!g->pyrng.seeded)
-    return xiX_fail(err, pos, "random.sample before random.seed(n): Python's generator starts "
-                              "from the OS's entropy, which no run repeats; seed it first, "
-                              "random.seed(0)");
+    return unseeded("random.sample", pos, err);
   uint32_t *idx = malloc(((size_t)k + 1) * sizeof *idx), *pool = NULL, *set = NULL, mask = 0;
   int big = len > setsize((uint32_t)k);
   if (idx && !big)
@@ -319,9 +321,7 @@ static int pick(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
   if (xiG_walk_len(g, args[0], pos, &len, err))
     return -1;
   if (!g->pyrng.seeded)
-    return xiX_fail(err, pos, "%s before random.seed(n): Python's generator starts from the "
-                              "OS's entropy, which no run repeats; seed it first, "
-                              "random.seed(0)", fn);
+    return unseeded(fn, pos, err);
   if (which == XI_PY_CHOICE) {
     if (len == 0)
       return xiX_fail(err, pos, "Cannot choose from an empty sequence (IndexError)");
@@ -350,9 +350,7 @@ int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_
     return seed(g, args, n, pos, out, err);
   if (which == XI_PY_RRANDOM || which == XI_PY_UNIFORM) {
     if (!g->pyrng.seeded)
-      return xiX_fail(err, pos, "random.%s before random.seed(n): Python's generator starts "
-                                "from the OS's entropy, which no run repeats; seed it first, "
-                                "random.seed(0)", which == XI_PY_RRANDOM ? "random" : "uniform");
+      return unseeded(which == XI_PY_RRANDOM ? "random.random" : "random.uniform", pos, err);
     return real(g, which, args, n, pos, out, err);
   }
   if (which == XI_PY_CHOICE || which == XI_PY_SHUFFLE)
@@ -361,10 +359,7 @@ int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_
     return sample(g, args, n, pos, out, err);
   if (which == XI_PY_GAUSS || which == XI_PY_NORMALVARIATE) {
     if (!g->pyrng.seeded)
-      return xiX_fail(err, pos, "random.%s before random.seed(n): Python's generator starts "
-                                "from the OS's entropy, which no run repeats; seed it first, "
-                                "random.seed(0)",
-                      which == XI_PY_GAUSS ? "gauss" : "normalvariate");
+      return unseeded(which == XI_PY_GAUSS ? "random.gauss" : "random.normalvariate", pos, err);
     return normal(g, which, args, n, pos, out, err);
   }
   return randrange(g, which, args, n, pos, out, err);
