@@ -88,7 +88,8 @@
     "within the balls at P bits).  Between the two, the balls' precision is doubled\n"   \
     "up to 8192 bits first, where balls still overlapping pass as equal within the\n"  \
     "balls (0.1 + 0.2 - 0.3 and 0: equal in truth, no ball proves it).\n"             \
-    "check A ≈ B ± T (or == ... +/- T) passes when |A - B| <= T, element by element.\n"   \
+    "check A ≈ B ± T (or == ... +/- T) passes when |A - B| <= T, element by element,\n"   \
+    "T's ball judged as A's and B's (3 ≈ 2.1 ± 0.9, on its edge, is undecided).\n"       \
     "The verdict is proven: the value's ball (every digit printed is one it proves)\n"  \
     "must lie within half a unit of the claim's last digit (ok ... proven), or\n"         \
     "outside it (check failed ... proven wrong); a ball across the edge says\n"            \
