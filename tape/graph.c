@@ -155,7 +155,14 @@ int xiG_shape_node(xiG_graph *g, uint32_t i, xi_shape sh, const int32_t *p) {
   return 0;
 }
 
-uint32_t xiG_leaf(xiG_graph *g, const xiO_view *v, xi_pos pos) {
+uint32_t xiG_leaf(xiG_graph *g, const xiO_view *given, xi_pos pos) {
+  /* a scalar's view is mostly a node's own number, in the array the append may
+     move: its struct is copied first (its significand, in the pool, stays) */
+  __mpfr_struct one;
+  xiO_view w = *given;
+  const xiO_view *v = &w;
+  if (w.n == 1 && !w.sh.rank)
+    one = w.el[0], w.el = &one;
   uint32_t i = xiG_append(g, XI_LEAF, XI_NONE, XI_NONE, pos);
   if (i == XI_NONE)
     return i;
