@@ -152,6 +152,8 @@ static int py_double(xiG_graph *g, uint32_t x, const char *what, xi_pos pos, dou
 static int real(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err) {
   double a = 0, b = 0;
+  if (!g->pyrng.seeded)
+    return unseeded(which == XI_PY_RRANDOM ? "random.random" : "random.uniform", pos, err);
   if (which == XI_PY_RRANDOM && n)
     return xiX_fail(err, pos, "random.random() takes no arguments (%u given) (TypeError)", n);
   if (which == XI_PY_UNIFORM &&
@@ -200,6 +202,8 @@ static int normal(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_
                   uint32_t *out, xi_err *err) {
   const char *fn = which == XI_PY_GAUSS ? "random.gauss" : "random.normalvariate";
   double mu = 0, sigma = 1;
+  if (!g->pyrng.seeded)
+    return unseeded(fn, pos, err);
   if (n > 2)
     return xiX_fail(err, pos, "%s(mu=0.0, sigma=1.0) takes at most 2 arguments, not %u", fn, n);
   if ((n > 0 && py_double(g, args[0], fn, pos, &mu, err)) ||
@@ -227,14 +231,15 @@ static uint32_t setsize(uint32_t k) {
   return size;
 }
 
-static int picked(const uint32_t *set, uint32_t mask, uint32_t j, int add, uint32_t *tab) {
+/* is j in the set of picks (open addressing, j + 1 kept, 0 empty); add: put it there */
+static int picked(uint32_t *set, uint32_t mask, uint32_t j, int add) {
   uint32_t h = (j * 2654435761u) & mask;
   while (set[h] && set[h] != j + 1)
     h = (h + 1) & mask;
   if (set[h])
     return 1;
   if (add)
-    tab[h] = j + 1;
+    set[h] = j + 1;
   return 0;
 }
 
@@ -286,9 +291,9 @@ static int sample(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, ui
       continue;
     }
     uint32_t j = (uint32_t)xiO_randbelow(&g->pyrng, len);
-    while (picked(set, mask, j, 0, set))
+    while (picked(set, mask, j, 0))
       j = (uint32_t)xiO_randbelow(&g->pyrng, len);
-    picked(set, mask, j, 1, set);
+    picked(set, mask, j, 1);
     idx[i] = j;
   }
   int rc = 0;
@@ -348,19 +353,13 @@ int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_
     return np_seed(g, args[0], pos, out, err);
   if (which == XI_PY_RSEED)
     return seed(g, args, n, pos, out, err);
-  if (which == XI_PY_RRANDOM || which == XI_PY_UNIFORM) {
-    if (!g->pyrng.seeded)
-      return unseeded(which == XI_PY_RRANDOM ? "random.random" : "random.uniform", pos, err);
+  if (which == XI_PY_RRANDOM || which == XI_PY_UNIFORM)
     return real(g, which, args, n, pos, out, err);
-  }
   if (which == XI_PY_CHOICE || which == XI_PY_SHUFFLE)
     return pick(g, which, args, n, pos, out, err);
   if (which == XI_PY_SAMPLE)
     return sample(g, args, n, pos, out, err);
-  if (which == XI_PY_GAUSS || which == XI_PY_NORMALVARIATE) {
-    if (!g->pyrng.seeded)
-      return unseeded(which == XI_PY_GAUSS ? "random.gauss" : "random.normalvariate", pos, err);
+  if (which == XI_PY_GAUSS || which == XI_PY_NORMALVARIATE)
     return normal(g, which, args, n, pos, out, err);
-  }
   return randrange(g, which, args, n, pos, out, err);
 }
