@@ -46,6 +46,8 @@ static const struct {
     {"@ needs the inner dimensions to agree", XI_EXC_VALUE, TEXT_UNKNOWN, NULL},
     {"cannot reshape ", XI_EXC_VALUE, TEXT_UNKNOWN, NULL},
     {"local variable '", XI_EXC_UNBOUND, TEXT_UNKNOWN, NULL},
+    {"could not convert string to float: ", XI_EXC_VALUE, TEXT_BEFORE, NULL}, /* pystring.c */
+    {"invalid literal for int() with base 10: ", XI_EXC_VALUE, TEXT_BEFORE, NULL},
     {"slice step cannot be zero (", XI_EXC_VALUE, TEXT_BEFORE, NULL},
     {"range() arg 3 must not be zero (", XI_EXC_VALUE, TEXT_BEFORE, NULL},
     {"cannot unpack non-iterable ", XI_EXC_TYPE, TEXT_BEFORE, NULL},
@@ -122,9 +124,12 @@ static int class_of(const char *msg, char *text, size_t n, int *exact) {
       if (end)
         snprintf(text, n, "%.*s", (int)(end - rest), rest);
       break;
-    case TEXT_BEFORE: /* the text before " (TypeError)" */
+    case TEXT_BEFORE: /* the text before " (TypeError": the first such, for the text
+                         may hold " (" itself (float('a (b')) */
       end = strstr(rest, " (");
-      if (!end || strncmp(end + 2, xiP_exc_name(cls), strlen(xiP_exc_name(cls))) != 0)
+      while (end && strncmp(end + 2, xiP_exc_name(cls), strlen(xiP_exc_name(cls))) != 0)
+        end = strstr(end + 1, " (");
+      if (!end)
         return -1;
       snprintf(text, n, "%.*s", (int)(end - rest), rest);
       break;

@@ -286,6 +286,10 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
                          : xiG_getattr(g, x, id, in->pos, &node, err);
       break;
     }
+    if (xiG_kind(g, x) == XI_C_STR && (in->op == XI_ATTR_FLOAT || in->op == XI_ATTR_INT)) {
+      rc = xiG_str_number(g, in->op == XI_ATTR_INT, x, in->pos, &node, err); /* float('inf') */
+      break;
+    }
     rc = in->op >= XI_ATTR_VALUE ? xiG_ag_attr(g, in->op, in->spare, x, in->pos, &node, err)
          : xiG_kind(g, x) >= 0 && (in->op == XI_ATTR_ARRAY || in->op == XI_ATTR_LEN)
              ? xiG_container_attr(g, in->op, x, in->pos, &node, err)

@@ -205,3 +205,124 @@ int xiG_str_method(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi
   }
 }
 
+
+/* ---- float(s), int(s): a text read as Python reads a number ---- */
+
+/* s as Python's repr writes it, for a message (quoted, \\ \n \t \r and the quote
+   escaped, other control bytes as \xNN), cut at about 60 bytes */
+static void repr_into(char *buf, size_t cap, const char *t, size_t n) {
+  char q = memchr(t, '\'', n) && !memchr(t, '"', n) ? '"' : '\'';
+  size_t k = 0;
+  buf[k++] = q;
+  for (size_t i = 0; i < n && k + 8 < cap; i++) {
+    unsigned char c = (unsigned char)t[i];
+    const char *esc = c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r"
+                      : c == (unsigned char)q ? (q == '\'' ? "\\'" : "\\\"") : NULL;
+    if (esc)
+      k += (size_t)snprintf(buf + k, cap - k, "%s", esc);
+    else if (c < 0x20 || c == 0x7f)
+      k += (size_t)snprintf(buf + k, cap - k, "\\x%02x", c);
+    else
+      buf[k++] = (char)c;
+  }
+  buf[k++] = q;
+  buf[k] = '\0';
+}
+
+/* digits with single underscores between them, from *i: copied into out at *k
+   (without the underscores); the count of digits, 0 when none or an underscore
+   stands anywhere else */
+static size_t digits(const char *t, size_t n, size_t *i, char *out, size_t *k) {
+  size_t count = 0;
+  while (*i < n) {
+    if (isdigit((unsigned char)t[*i]))
+      out[(*k)++] = t[(*i)++], count++;
+    else if (t[*i] == '_' && count && *i + 1 < n && isdigit((unsigned char)t[*i + 1]))
+      (*i)++;
+    else
+      break;
+  }
+  return count;
+}
+
+/* Python's grammar for float(s) (sign, digits with underscores, a point, an
+   exponent; inf, infinity, nan in any case) or int(s) (sign, digits), blanks
+   around: the literal xi writes for it in out (no sign: *neg), or -1 */
+static int number_text(const char *t, size_t n, int want_int, char *out, int *neg) {
+  while (n && space(t[n - 1]))
+    n--;
+  while (n && space(*t))
+    t++, n--;
+  *neg = n && *t == '-';
+  if (n && (*t == '-' || *t == '+'))
+    t++, n--;
+  if (!want_int && (n == 3 || n == 8)) {
+    char low[9] = {0};
+    for (size_t i = 0; i < n; i++)
+      low[i] = (char)tolower((unsigned char)t[i]);
+    if (!strcmp(low, "inf") || !strcmp(low, "infinity") || !strcmp(low, "nan")) {
+      strcpy(out, low[0] == 'i' ? "inf" : "nan");
+      return 0;
+    }
+  }
+  size_t i = 0, k = 0;
+  size_t whole = digits(t, n, &i, out, &k);
+  if (want_int)
+    return whole && i == n ? (out[k] = '\0', 0) : -1;
+  if (!whole)
+    out[k++] = '0';
+  size_t frac = 0;
+  out[k++] = '.';
+  if (i < n && t[i] == '.') {
+    i++;
+    frac = digits(t, n, &i, out, &k);
+  }
+  if (!whole && !frac)
+    return -1;
+  if (!frac)
+    out[k++] = '0';
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    out[k++] = 'e';
+    i++;
+    if (i < n && (t[i] == '-' || t[i] == '+'))
+      out[k++] = t[i++];
+    if (!digits(t, n, &i, out, &k))
+      return -1;
+  }
+  out[k] = '\0';
+  return i == n ? 0 : -1;
+}
+
+int xiG_str_number(xiG_graph *g, int want_int, uint32_t s, xi_pos pos, uint32_t *out,
+                   xi_err *err) {
+  uint32_t id = (uint32_t)g->nodes[s].x->p[XI_C_TEXT];
+  const char *t = xiS_name(&g->sym, id);
+  size_t n = xiS_len(&g->sym, id);
+  char *lit = malloc(2 * n + 8);
+  if (!lit)
+    return xiG_oom(g, pos, err);
+  int neg, rc = number_text(t, n, want_int, lit, &neg);
+  if (rc) {
+    char r[80];
+    repr_into(r, sizeof r, t, n);
+    free(lit);
+    return want_int ? xiX_fail(err, pos, "invalid literal for int() with base 10: %s (ValueError)", r)
+                    : xiX_fail(err, pos, "could not convert string to float: %s (ValueError)", r);
+  }
+  uint32_t c = xiS_intern(&g->sym, lit, strlen(lit)), node;
+  free(lit);
+  if (c == XI_NONE || (node = xiG_constant(g, c, pos)) == XI_NONE)
+    return xiG_oom(g, pos, err);
+  if (g->nodes[node].err) /* (as a literal's: tape/exec.c) */
+    return xiX_fail(err, pos, "%s", xiS_name(&g->sym, c)[0] == 'i' || xiS_name(&g->sym, c)[0] == 'n'
+                                   ? "inf and nan are not values in format mpfr, whose numbers "
+                                     "are finite: format binary64 has them, as NumPy's"
+                                   : "number out of range");
+  if (want_int && xiG_int_exact(g, node, pos, err))
+    return -1;
+  if (!neg) {
+    *out = node;
+    return 0;
+  }
+  return xiG_op(g, XI_NEG, node, XI_NONE, NULL, pos, out, err);
+}

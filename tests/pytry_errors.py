@@ -12,8 +12,12 @@ def safe_div(a, b):
     except ZeroDivisionError:
         return 0.0
 try:
-    r = float("abc")
+    r = float("abc")  # (caught, as in Python: tests/paste/python_float_of_str.py)
 except ValueError:
+    r = 0.0
+try:
+    r = len(2.5)  # Python: TypeError: object of type 'float' has no len()
+except TypeError:
     r = 0.0
 try:
     q = X @ np.ones((4, 5))
