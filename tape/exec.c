@@ -48,6 +48,10 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
   const char *s = xiS_name(&g->sym, name);
   if (strcmp(s, "None") == 0) /* (np.clip's and an index's None are the parser's) */
     return xiG_container(g, XI_C_NONE, NULL, 0, pos, node, err);
+  if (g->numpy && strcmp(s, "__name__") == 0) { /* if __name__ == "__main__": a file xi runs */
+    uint32_t id = xiS_intern(&g->sym, "__main__", 8); /* is run as Python's main program */
+    return id == XI_NONE ? xiG_oom(g, pos, err) : xiG_string(g, id, pos, node, err);
+  }
   static const char *const builtins[] = {"len", "abs", "str", "float", "int", "round", "sum",
                                          "max", "min", "sorted", "list", "print", "repr"};
   for (size_t k = 0; g->numpy && !b && k < sizeof builtins / sizeof *builtins; k++)
