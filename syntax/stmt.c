@@ -73,6 +73,33 @@ static void clip_statement(xiP_parser *p, xiP_stmt *st) {
   p->clip_out = 0;
 }
 
+/* a = b = v in Python's code: the names bound, left to right, to v computed once,
+   as a, b = v, v unpacks it (S_UNPACK); c holds b's code, the next token is '=' */
+static void chained(xiP_parser *p, xiP_stmt *st) {
+  xiP_code *c = &st->code;
+  xiP_add_name(p, st, st->name, st->target_pos);
+  uint32_t n = 1;
+  do {
+    if (c->n != 1 || c->ins[0].kind != K_NAME)
+      xiP_fail(p, xiP_peek(p)->pos, "a = b = v binds names here: each target between the "
+                                    "'='s must be a plain name (x = y = 0.0)");
+    xiP_add_name(p, st, c->ins[0].arg, c->ins[0].pos);
+    n++;
+    xiP_take(p); /* '=' */
+    c->n = 0;
+    p->depth = 0;
+    size_t start = xiP_peek(p)->off;
+    xiP_expr_list(p, c);
+    st->text_off = start;
+    st->text_len = p->last_end - start;
+  } while (xiP_is(p, T_ASSIGN));
+  for (uint32_t k = 1; k < n; k++)
+    xiP_emit(p, c, (xiP_ins){K_DUP, 0, 0, 0, 0, st->pos});
+  xiP_emit(p, c, (xiP_ins){K_TUPLE, 0, 0, (uint16_t)n, 0, st->pos});
+  st->kind = S_UNPACK;
+  st->assign = 0;
+}
+
 static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
   xiP_code *c = &st->code;
   xiP_ins last = c->ins[c->n - 1];
@@ -131,6 +158,8 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
     xiP_expr_list(p, c);
     st->text_off = start;
     st->text_len = p->last_end - start;
+    if (p->python && op.type == T_ASSIGN && xiP_is(p, T_ASSIGN))
+      chained(p, st);
     return;
   }
   xiP_full_expr(p, st);

@@ -392,9 +392,14 @@ int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n
     return xiG_oom(g, at[0], err);
   contained_items(g, mark, root, leaf);
   for (uint32_t k = 0; k < n; k++) {
-    uint32_t item = g->nodes[root].x->args[k];
-    if (leaf[k]) { /* a value of constants: a leaf of its own (what it came from stays
-                      until collected: other items may use it) */
+    uint32_t item = g->nodes[root].x->args[k], same = k;
+    for (uint32_t j = 0; leaf[k] && j < k && same == k; j++)
+      if (g->nodes[root].x->args[j] == item)
+        same = j; /* a = b = np.zeros(2): one value twice, one leaf both names hold */
+    if (same < k)
+      item = bound[same];
+    else if (leaf[k]) { /* a value of constants: a leaf of its own (what it came from stays
+                           until collected: other items may use it) */
       xiO_view v = xiG_view(&g->nodes[item]);
       uint32_t l = xiG_leaf(g, &v, at[k]);
       if (l == XI_NONE) {
