@@ -298,6 +298,10 @@ int xiG_str_number(xiG_graph *g, int want_int, uint32_t s, xi_pos pos, uint32_t 
   uint32_t id = (uint32_t)g->nodes[s].x->p[XI_C_TEXT];
   const char *t = xiS_name(&g->sym, id);
   size_t n = xiS_len(&g->sym, id);
+  if (!ascii(t)) /* (never Python's ValueError, which an except would take for an answer) */
+    return xiX_fail(err, pos, "%s() of a text beyond ASCII is not part of xi: Python reads "
+                              "Unicode's digits and spaces there ('\\u00a01' is 1.0)",
+                    want_int ? "int" : "float");
   char *lit = malloc(2 * n + 8);
   if (!lit)
     return xiG_oom(g, pos, err);

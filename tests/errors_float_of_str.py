@@ -10,3 +10,9 @@ x = float('a (b')
 n = int('3.5')
 # ValueError: invalid literal for int() with base 10: ''
 n = int('')
+# 1.5: Python strips Unicode's spaces (U+00A0 here) and reads its digits; xi
+# refuses the text, never a ValueError an except would take for the answer
+try:
+    v = float('\xa01.5')
+except ValueError:
+    v = 0.0
