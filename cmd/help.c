@@ -149,6 +149,7 @@ static const struct {
      "  print(*row, sep=\", \")   each item an argument of its own, as Python's\n"
      "  s.split(\",\") s.strip() s.upper() s.lower() s.replace(a, b) s.startswith(p)\n"
      "                         s.endswith(p) s.count(t): a string's methods, as Python's\n"
+     "  global count           in a def: its assignments bind the session's count\n"
      "  float('inf') int(' 42 ')   a string read as a number as Python reads it; a text\n"
      "                         it refuses is Python's ValueError (except catches it)\n"
      "  print(\"%d: %.4f\" % (i, loss))     % formatting: d i u f e g x o s r %%, flags,\n"

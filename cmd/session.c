@@ -193,6 +193,7 @@ static int run_one(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   case S_MUTATE: return xiR_mutate(s, st, err);
   case S_RETURN: return xiX_fail(err, st->pos, "return outside a def");
   case S_NOTHING: return 0;
+  case S_GLOBAL: return 0; /* (at the top: the names are the session's already) */
   case S_CLASS: return xiR_class(s, st, err);
   case S_SETATTR: return xiR_setattr(s, st, err);
   case S_AUTOGRAD: return xiR_autograd(s, st, err);

@@ -35,8 +35,10 @@ typedef enum {
   S_ASSERT,   /* assert c, msg: items[0] the condition (I_COND), then msg as print's items */
   S_SKIPPED,  /* a statement with nothing to compute, skipped with a note (cmd: XI_SKIP_*):
                  IPython's display magics (%matplotlib inline), a plotting call alone */
-  S_TRY       /* try: the block at body_off; items: each except (I_EXCEPT), else, finally
+  S_TRY,      /* try: the block at body_off; items: each except (I_EXCEPT), else, finally
                  (I_FINALLY), with its block (syntax/pytry.c, cmd/pytry.c) */
+  S_GLOBAL    /* global a, b: names (in a def's body, its assignments to them bind the
+                 session's names, syntax/pydef.c; at the top, nothing) */
 } xiP_stmt_kind;
 
 /* a part of a statement that has several: print's texts and values, an if's

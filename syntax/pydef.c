@@ -91,13 +91,23 @@ typedef struct {
   uint32_t depth;     /* loops around: their hidden names are their own */
   int blocks;
   uint32_t locals[XI_DEF_LOCALS], nlocals; /* the names the body assigns */
+  uint32_t globals[XI_DEF_LOCALS], nglobals; /* declared global: the session's names */
   int effects; /* the body prints or changes something in place: without return it
                   gives None, as Python's */
 } def_ctx;
 
 /* name is assigned in the body: a local of the def's (Python's rule), with no
    value until a line gives it one */
+static int is_global(const def_ctx *cx, uint32_t name) {
+  for (uint32_t k = 0; k < cx->nglobals; k++)
+    if (cx->globals[k] == name)
+      return 1;
+  return 0;
+}
+
 static void assigned(xiP_parser *p, const xiP_stmt *st, def_ctx *cx, uint32_t name, xi_pos pos) {
+  if (is_global(cx, name))
+    return; /* (the session's: K_LET op 2 binds it there) */
   for (uint32_t k = 0; k < st->nnames; k++)
     if (st->names[k] == name)
       return;
@@ -109,6 +119,42 @@ static void assigned(xiP_parser *p, const xiP_stmt *st, def_ctx *cx, uint32_t na
   if (cx->nlocals == XI_DEF_LOCALS)
     xiP_fail(p, pos, "more than %d names in one def: split it into several", XI_DEF_LOCALS);
   cx->locals[cx->nlocals++] = name;
+}
+
+/* the value on the stack bound to name: a local, or the session's name when the
+   body declared it global (K_LET op 2) */
+static void let_name(xiP_parser *p, xiP_code *c, def_ctx *cx, uint32_t name, xi_pos pos) {
+  if (name != XI_NONE && is_global(cx, name)) {
+    xiP_emit(p, c, (xiP_ins){K_LET, 2, 0, 0, name, pos});
+    cx->effects = 1; /* (a def that only sets a global gives None, as Python's) */
+  } else
+    let(p, c, name, pos);
+}
+
+/* global a, b in a def's body: before any use of the names, as Python insists */
+static void declare_global(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
+  char msg[160];
+  for (uint32_t k = 0; k < bs->nnames; k++) {
+    uint32_t name = bs->names[k];
+    const char *w = xiS_name(p->sym, name);
+    for (uint32_t j = 0; j < cx->nlocals; j++)
+      if (cx->locals[j] == name) {
+        snprintf(msg, sizeof msg, "name '%.60s' is assigned to before global declaration "
+                                  "(SyntaxError, as Python says): global goes first", w);
+        def_fail(p, bs, bs->name_pos[k], msg);
+      }
+    for (uint32_t j = 0; j < st->nnames; j++)
+      if (st->names[j] == name) {
+        snprintf(msg, sizeof msg, "name '%.60s' is parameter and global (SyntaxError, as "
+                                  "Python says)", w);
+        def_fail(p, bs, bs->name_pos[k], msg);
+      }
+    if (is_global(cx, name))
+      continue;
+    if (cx->nglobals == XI_DEF_LOCALS)
+      def_fail(p, bs, bs->name_pos[k], "too many global names in one def");
+    cx->globals[cx->nglobals++] = name;
+  }
 }
 
 /* a jump forward (kind K_SKIP, K_SKIPF or K_WALK) to label, placed later */
@@ -183,7 +229,7 @@ static void for_loop(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs) {
         xiP_emit(p, &st->code,
                  (xiP_ins){K_UNPACK, 0, 0, (uint16_t)m, 0, bs->name_pos[k - m + 1]});
     }
-    let(p, &st->code, bs->names[k], bs->name_pos[k]);
+    let_name(p, &st->code, cx, bs->names[k], bs->name_pos[k]);
     assigned(p, st, cx, bs->names[k], bs->name_pos[k]);
     uint32_t f = (uint32_t)fresh_at(cx, bs->names[k]); /* an item: not the def's own */
     if (f < cx->nfresh)
@@ -261,11 +307,11 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
       int op = xiP_compound(bs->assign);
       xiP_emit(p, &st->code, (xiP_ins){K_INPLACE, (uint8_t)op, 0, 0, bs->name, bs->target_pos});
       cx->effects = 1;
-      let(p, &st->code, bs->name, bs->target_pos);
+      let_name(p, &st->code, cx, bs->name, bs->target_pos);
       return 0;
     }
     append(p, &st->code, &bs->code);
-    let(p, &st->code, bs->name, bs->target_pos);
+    let_name(p, &st->code, cx, bs->name, bs->target_pos);
     int own = !(bs->code.n == 1 && bs->code.ins[0].kind == K_NAME);
     if (own && k == cx->nfresh && cx->nfresh < 64)
       cx->fresh[cx->nfresh++] = bs->name;
@@ -278,7 +324,7 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     xiP_ins un = {K_UNPACK, 0, 0, (uint16_t)bs->nnames, 0, bs->pos};
     xiP_emit(p, &st->code, un);
     for (uint32_t k = bs->nnames; k-- > 0;)
-      let(p, &st->code, bs->names[k], bs->name_pos[k]);
+      let_name(p, &st->code, cx, bs->names[k], bs->name_pos[k]);
     return 0;
   }
   case S_INDEXSET: {
@@ -305,7 +351,7 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     } else {
       append(p, &st->code, &bs->code);
     }
-    let(p, &st->code, bs->name, bs->target_pos);
+    let_name(p, &st->code, cx, bs->name, bs->target_pos);
     return 0;
   }
   case S_MUTATE: { /* out.append(v), out a list of the def's own: out takes the new list */
@@ -328,7 +374,7 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     append(p, &st->code, &bs->code);
     xiP_ins un = {K_UNPACK, 0, 0, 2, 0, bs->pos};
     xiP_emit(p, &st->code, un);
-    let(p, &st->code, bs->code.ins[0].arg, bs->pos);
+    let_name(p, &st->code, cx, bs->code.ins[0].arg, bs->pos);
     let(p, &st->code, XI_NONE, bs->pos); /* the old list, let go */
     return 0;
   }
@@ -338,6 +384,9 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
     if (!outer)
       jump(p, st, cx, (xiP_ins){K_SKIP, 0, 0, 0, 0, bs->pos}, END);
     return 1;
+  case S_GLOBAL:
+    declare_global(p, st, cx, bs);
+    return 0;
   case S_NOTHING:
   case S_SKIPPED: /* (a plot in a def: skipped at each call, with no note) */
     return 0;

@@ -367,6 +367,18 @@ static void from_random(xiP_parser *p) {
   } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
 }
 
+/* global a, b: the names (pydef.c reads them in a def's body; at the top they
+   change nothing, as in Python) */
+static void global_names(xiP_parser *p, xiP_stmt *st) {
+  do {
+    xiL_token n = xiP_expect(p, T_NAME, "a name after global");
+    if (TAG_KIND(xiP_tag_of(p, &n)) == TAG_KEYWORD)
+      xiP_fail(p, n.pos, "'%.*s' is a word of Python's", (int)n.len, p->lx.src + n.off);
+    xiP_add_name(p, st, xiP_name_id(p, &n), n.pos);
+  } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));
+  st->kind = S_GLOBAL;
+}
+
 static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
   st->kind = S_IMPORT;
   if (from) { /* from numpy import exp, log: names xi has; from pandas import X: foreign */
@@ -462,7 +474,8 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   xiP_take(p);
   if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
       kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN && kw != KW_WHILE && kw != KW_BREAK &&
-      kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS && kw != KW_ASSERT && kw != KW_TRY) {
+      kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS && kw != KW_ASSERT && kw != KW_TRY &&
+      !(kw == KW_GLOBAL && p->python)) {
     quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
   }
   if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE || kw == KW_WITH ||
@@ -547,9 +560,17 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
     st->kind = kw == KW_BREAK ? S_BREAK : S_CONTINUE;
     return;
   case KW_GLOBAL:
+    if (p->python) {
+      global_names(p, st);
+      return;
+    }
+    xiP_fail(p, first.pos, "global is not part of xi's own language: a def reads the "
+                           "session's names, and changes none (Python's code, a .py file or "
+                           "after import, has global)");
   case KW_NONLOCAL:
-    xiP_fail(p, first.pos, "%.*s is not part of xi: a def reads the session's names, and "
-                           "changes none", n, s);
+    xiP_fail(p, first.pos, "nonlocal is not part of xi: it names a variable of the def around "
+                           "a def, and a def inside a def is not part of xi (global names the "
+                           "session's)");
   default:
     xiP_fail(p, first.pos, "Python's '%.*s' is not part of xi", n, s);
   }

@@ -352,7 +352,13 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     rc = derive(g, sc, in, st[--*sp], dir, &node, err);
     break;
   }
-  case K_LET: /* (op 1: declared, no value yet) */
+  case K_LET: /* (op 1: declared, no value yet; op 2: the session's name, declared global) */
+    if (in->op == 2) { /* (the name holds it now: the statement's truncation keeps it) */
+      if (xiG_rebind(g, in->arg, st[--*sp], in->pos, 0))
+        return xiG_oom(g, in->pos, err);
+      g->keep = g->n;
+      return 0;
+    }
     return let(sc, in->arg, in->op ? XI_NONE : st[--*sp], in->pos, err);
   case K_UNPACK:
     return xiG_unpack_top(g, in, st, sp, err);
