@@ -144,6 +144,7 @@ enum {
   XI_PY_CHOICE,
   XI_PY_SHUFFLE,  /* random.shuffle(xs): the pair (xs, xs shuffled), for the statement
                      (S_MUTATE) */
+  XI_PY_NPSHUFFLE, /* np.random.shuffle(x): the pair (x, np.random.permutation(x)), likewise */
   XI_PY_GAUSS,    /* random.gauss(mu, sigma), random.normalvariate(mu, sigma) */
   XI_PY_NORMALVARIATE,
   XI_PY_SAMPLE,   /* random.sample(population, k): a new list */

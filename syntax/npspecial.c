@@ -100,6 +100,12 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     need(p, a, 1, 1, name, "np.nonzero(x)");
     attr(p, c, XI_ATTR_NONZERO, pos);
     break;
+  case SP_NPSHUFFLE: { /* np.random.shuffle(x), x a name: as xs.sort(), a def checks it */
+    need(p, a, 1, 1, name, "np.random.shuffle(x)");
+    int named = c->n == a->start[0] + 1 && c->ins[a->start[0]].kind == K_NAME;
+    xiP_emit(p, c, (xiP_ins){K_PY, XI_PY_NPSHUFFLE, 0, 1, (uint32_t)named, pos});
+    return;
+  }
   case SP_BINCOUNT:
     need(p, a, 1, 1, name, "np.bincount(x) (xi has no weights= nor minlength=)");
     attr(p, c, XI_ATTR_BINCOUNT, pos);

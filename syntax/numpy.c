@@ -76,8 +76,7 @@ static const np_row numpy_rows[] = {
     REFUSE("empty_like", "np.empty_like's elements are whatever its memory held (NumPy does "
                          "not set them): write np.zeros_like(x), which the same loop then "
                          "fills"),
-    REFUSE("random.shuffle", "np.random.shuffle is not in xi: x = np.random.permutation(x) "
-                             "takes the same draws and gives the same order"),
+    SP("random.shuffle", SP_NPSHUFFLE),
     REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
                          "not inverses"),
     REFUSE("float32", "float32 is a number format: `format binary32` will give it"),

@@ -498,7 +498,8 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
       (c->ins[c->n - 1].op == XI_PY_APPEND || c->ins[c->n - 1].op == XI_PY_EXTEND ||
        c->ins[c->n - 1].op == XI_PY_SORT || c->ins[c->n - 1].op == XI_PY_ITERNEXT ||
        c->ins[c->n - 1].op == XI_PY_INSERT || c->ins[c->n - 1].op == XI_PY_REMOVE ||
-       c->ins[c->n - 1].op == XI_PY_DELITEM || c->ins[c->n - 1].op == XI_PY_SHUFFLE)) {
+       c->ins[c->n - 1].op == XI_PY_DELITEM || c->ins[c->n - 1].op == XI_PY_SHUFFLE ||
+       c->ins[c->n - 1].op == XI_PY_NPSHUFFLE)) {
     st->kind = S_MUTATE; /* xs.append(v), xs.sort(), it.iternext(), xs.insert(i, v),
                             del xs[i], random.shuffle(xs): a statement that changes xs, it */
     return;
@@ -536,6 +537,9 @@ static void stray_code(xiP_parser *p, const xiP_code *c, uint32_t upto) {
       xiP_fail(p, c->ins[k].pos, "it.iternext() as a value (True while elements are left) is "
                                  "not part of xi: write it as a statement of its own, and test "
                                  "it.finished (while not it.finished: ...)");
+    else if (c->ins[k].kind == K_PY && c->ins[k].op == XI_PY_NPSHUFFLE)
+      xiP_fail(p, c->ins[k].pos, "np.random.shuffle(x) changes x in place and gives None (as "
+                                 "in NumPy): write it as a statement of its own");
     else if (c->ins[k].kind == K_PY &&
         (c->ins[k].op == XI_PY_APPEND || c->ins[k].op == XI_PY_EXTEND ||
          c->ins[k].op == XI_PY_SORT || c->ins[k].op == XI_PY_INSERT ||

@@ -347,8 +347,24 @@ static int pick(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
   return rc ? rc : xiG_tuple(g, pair, 2, pos, out, err);
 }
 
+/* np.random.shuffle(x): NumPy's draws are permutation's (it shuffles a copy of
+   x as shuffle does x), giving the pair (x, x shuffled) that every holder of
+   the array takes (S_MUTATE) */
+static int np_shuffle(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
+  if (xiG_kind(g, x) >= 0 || !xiG_is_tensor(&g->nodes[x]))
+    return xiX_fail(err, pos, "np.random.shuffle of a %s is not part of xi: it shuffles an "
+                              "array (random.shuffle(xs) shuffles a list as CPython does)",
+                    xiG_type_of(g, x));
+  uint32_t pair[2] = {x, XI_NONE};
+  if (xiG_draw(g, XI_MAKE_PERMUTATION, &x, 1, pos, &pair[1], err))
+    return -1;
+  return xiG_container(g, XI_C_TUPLE, pair, 2, pos, out, err);
+}
+
 int xiG_py_random(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                   uint32_t *out, xi_err *err) {
+  if (which == XI_PY_NPSHUFFLE)
+    return np_shuffle(g, args[0], pos, out, err);
   if (which == XI_PY_NPSEED)
     return np_seed(g, args[0], pos, out, err);
   if (which == XI_PY_RSEED)

@@ -415,6 +415,7 @@ int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, x
   case XI_PY_UNIFORM:
   case XI_PY_CHOICE:
   case XI_PY_SHUFFLE:
+  case XI_PY_NPSHUFFLE:
   case XI_PY_GAUSS:
   case XI_PY_NORMALVARIATE:
   case XI_PY_SAMPLE:

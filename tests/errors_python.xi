@@ -96,7 +96,6 @@ np.sum(x=1, [1, 2])
 np.zeros(3, dtype=np.float32)
 np.linspace(0, 1, 0)
 np.nditer([1, 2])
-np.random.shuffle(np.array([1, 2]))
 [1, 2].foo()
 np.random.seed(x)
 np.random.seed(42) + 1
