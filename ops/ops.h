@@ -446,6 +446,9 @@ double xiO_pcg_double(xiO_pcg *r);
 double xiO_pcg_normal(xiO_pcg *r);
 uint64_t xiO_pcg_bounded(xiO_pcg *r, uint64_t rng);
 uint64_t xiO_pcg_interval(xiO_pcg *r, uint64_t max);
+/* the ziggurat's tables, NumPy's ki_double, wi_double and fi_double (ops/zigtab.c) */
+extern const uint64_t xiO_zig_ki[256];
+extern const double xiO_zig_wi[256], xiO_zig_fi[256];
 /* the nth user-visible function name, for completion and help (NULL at end) */
 const char *xiO_function_name(int i);
 

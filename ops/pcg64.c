@@ -108,9 +108,6 @@ double xiO_pcg_double(xiO_pcg *r) {
 
 /* ---- the draws (distributions.c) ---- */
 
-extern const uint64_t xiO_zig_ki[256];
-extern const double xiO_zig_wi[256], xiO_zig_fi[256];
-
 /* random_standard_normal: the ziggurat of 256 layers, e3n52sb8 (8 bits of
    layer, 1 of sign, 52 of abscissa); the tail by Marsaglia's exponentials.
    (log1p and exp are the C library's, as NumPy's npy_log1p and exp) */

@@ -18,10 +18,11 @@ static const char *const kind_names[] = {"tuple",      "list",      "dict",
                                          "str",        "dict_keys", "dict_values",
                                          "dict_items", "enumerate", "zip",
                                          "range",      "object",    "NoneType",
-                                         "set",        "list",      "numpy.nditer", "function"};
+                                         "set",        "list",      "numpy.nditer", "function",
+                                         "Generator"};
 
 const char *xiG_kind_name(int kind) {
-  return kind >= 0 && kind <= XI_C_FUNC ? kind_names[kind] : "number";
+  return kind >= 0 && kind <= XI_C_GEN ? kind_names[kind] : "number";
 }
 
 /* what a value is, as Python's messages name its type */
