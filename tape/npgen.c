@@ -153,12 +153,19 @@ static int arrange(xiG_graph *g, const xiP_ins *in, const char *name, const char
 }
 
 /* a parameter xi does not take (dtype, out, axis), when given */
-static int unsupported(uint32_t v, const char *name, const char *param, xi_pos pos,
-                       xi_err *err) {
+static int unsupported(xiG_graph *g, uint32_t v, const char *name, const char *param,
+                       xi_pos pos, xi_err *err) {
   if (v == XI_NONE)
     return 0;
-  return xiX_fail(err, pos, "rng.%s(..., %s=...) is not part of xi: xi draws rng.%s's default "
-                            "(float64 numbers, a new array, axis 0)", name, param, name);
+  if (strcmp(param, "dtype") == 0 && xiG_kind(g, v) < 0) /* rng.random(3, 4) */
+    return xiX_fail(err, pos, "rng.%s's second argument is its dtype, and NumPy cannot read "
+                              "a number as one (TypeError): a shape of two axes is one tuple, "
+                              "rng.%s((3, 4))", name, name);
+  return xiX_fail(err, pos, "rng.%s(..., %s=...) is not part of xi: %s", name, param,
+                  param[0] == 'd'   ? "xi draws NumPy's default dtype, float64 (int64 for "
+                                      "integers)"
+                  : param[0] == 'o' ? "xi makes a new array, x = rng.standard_normal(shape)"
+                                    : "xi takes axis 0, the default (a matrix's rows)");
 }
 
 /* a number NumPy reads as a double (PyFloat_AsDouble) */
@@ -253,7 +260,7 @@ static int integers(xiG_graph *g, uint32_t x, const uint32_t *s, xi_pos pos, uin
   if (s[0] == XI_NONE)
     return xiX_fail(err, pos, "Generator.integers() missing its bound: rng.integers(high) or "
                               "rng.integers(low, high)");
-  if (unsupported(s[3], "integers", "dtype", pos, err))
+  if (unsupported(g, s[3], "integers", "dtype", pos, err))
     return -1;
   if (bound(g, s[0], pos, s[1] == XI_NONE ? &hi : &lo, err) ||
       (s[1] != XI_NONE && bound(g, s[1], pos, &hi, err)) ||
@@ -289,7 +296,7 @@ static int permutation(xiG_graph *g, uint32_t gen, const uint32_t *s, xi_pos pos
   uint32_t x = s[0], n;
   if (x == XI_NONE)
     return xiX_fail(err, pos, "Generator.permutation() missing its argument x");
-  if (unsupported(s[1], "permutation", "axis", pos, err) || xiG_draw_array(g, &x, pos, err) ||
+  if (unsupported(g, s[1], "permutation", "axis", pos, err) || xiG_draw_array(g, &x, pos, err) ||
       xiG_draw_population(g, x, 1, pos, &n, err))
     return -1;
   if (!xiG_is_tensor(&g->nodes[x]) && xiG_dtype_of_flags(g->nodes[x].flags) == XI_DT_FLOAT)
@@ -456,7 +463,7 @@ static int choice(xiG_graph *g, uint32_t gen, const uint32_t *s, xi_pos pos, uin
   xi_shape sh;
   if (a == XI_NONE)
     return xiX_fail(err, pos, "Generator.choice() missing its argument a");
-  if (unsupported(s[4], "choice", "axis", pos, err) || xiG_draw_array(g, &a, pos, err) ||
+  if (unsupported(g, s[4], "choice", "axis", pos, err) || xiG_draw_array(g, &a, pos, err) ||
       xiG_draw_array(g, &pnode, pos, err))
     return -1;
   if (!xiG_is_tensor(&g->nodes[a]) && xiG_kind(g, a) < 0 &&
@@ -549,12 +556,22 @@ int xiG_gen_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *
   uint32_t s[MAX_SLOTS];
   if (arrange(g, in, name, methods[m].params, args, s, err))
     return -1;
+  if (in->spare) { /* dtype=, a word (syntax/pyclass.c): NumPy's default only */
+    int dt = in->spare - 1, wants = m == 4 ? XI_DT_INT : XI_DT_FLOAT;
+    if (m > 4 || (m > 1 && m < 4))
+      return xiX_fail(err, in->pos, "Generator.%s() got an unexpected keyword argument "
+                                    "'dtype' (NumPy's TypeError)", name);
+    if (dt != wants)
+      return xiX_fail(err, in->pos, "rng.%s(..., dtype=...) draws another way for each dtype: "
+                                    "xi draws NumPy's default, %s", name,
+                      m == 4 ? "int64" : "float64");
+  }
   double a = 0, b = 1;
   switch (m) {
   case 0:
   case 1:
-    if (unsupported(s[1], name, "dtype", in->pos, err) ||
-        unsupported(s[2], name, "out", in->pos, err))
+    if (unsupported(g, s[1], name, "dtype", in->pos, err) ||
+        unsupported(g, s[2], name, "out", in->pos, err))
       return -1;
     return doubles(g, x, m == 1, 0, 1, 0, s[0], in->pos, out, err);
   case 2:

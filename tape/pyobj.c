@@ -243,6 +243,9 @@ int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args
                uint32_t *out, xi_err *err) {
   if (xiG_kind(g, x) == XI_C_GEN) /* rng.normal(...): NumPy's Generator (npgen.c) */
     return xiG_gen_method(g, in, x, args, out, err);
+  if (in->kind == K_METHOD && in->spare)
+    return xiX_fail(err, in->pos, "dtype= is NumPy's: a method of your own takes its "
+                                  "parameters");
   if (xiG_kind(g, x) != XI_C_OBJ) {
     const char *n = xiS_name(&g->sym, in->arg);
     for (uint32_t k = 0; k < g->nobj; k++) { /* a class of the user's has the name */

@@ -1,0 +1,27 @@
+# np.random.default_rng(seed) for many seeds: every method xi draws, each number
+# printed in full (tolist: Python's repr, which names the double exactly).
+# tests/numpy_default_rng_sweep.out is what /usr/bin/python3 (Python 3.11,
+# NumPy 1.24.2) prints for this file, unchanged, then "exit 0".
+import numpy as np
+
+seeds = list(range(40)) + [123, 2024, 12345, 99999, 2**31 - 1, 2**32 - 1, 2**32,
+                           2**40 + 7, 2**53 - 1, [1, 2, 3], (0, 0)]
+for seed in seeds:
+    rng = np.random.default_rng(seed)
+    print("seed", seed)
+    print(rng.random(4).tolist())
+    print(rng.standard_normal((2, 3)).tolist())
+    print(rng.normal(0.5, 2.0, size=3).tolist())
+    print(rng.uniform(-1.0, 3.0, 3).tolist())
+    print(rng.integers(0, 10, size=6).tolist())
+    print(rng.integers(-5, 5, (2, 2)).tolist())
+    print(rng.integers(2**40, size=2).tolist(), rng.integers(1, 3, endpoint=True))
+    print(rng.integers(0, 2**32, size=3).tolist(), rng.integers(0, 2**32 + 1, 2).tolist())
+    print(rng.permutation(8).tolist())
+    print(rng.permutation([10.5, 20.5, 30.5]).tolist())
+    print(rng.choice(5, 4).tolist(), rng.choice(9, 3, replace=False).tolist())
+    print(rng.choice(4, size=3, p=[0.1, 0.2, 0.3, 0.4]).tolist())
+    print(rng.choice(5, 2, replace=False, p=[0.5, 0.2, 0.1, 0.1, 0.1]).tolist())
+    print(rng.random(), rng.standard_normal(), rng.normal(), rng.uniform(), rng.integers(7))
+    z = rng.standard_normal(1000)
+    print(z[:2].tolist(), z[-2:].tolist(), float(np.max(np.abs(z))))
