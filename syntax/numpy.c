@@ -431,6 +431,10 @@ static void default_rng(xiP_parser *p, xiP_code *c, xiL_token fn) {
 
 void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   char path[64];
+  if (module == MOD_DEFRNG) { /* from numpy.random import default_rng: default_rng(42) */
+    default_rng(p, c, name);
+    return;
+  }
   if (module == MOD_RANDFN) { /* from random import randrange: randrange(m) */
     random_call(p, c, name);
     return;

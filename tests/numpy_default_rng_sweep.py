@@ -25,3 +25,9 @@ for seed in seeds:
     print(rng.random(), rng.standard_normal(), rng.normal(), rng.uniform(), rng.integers(7))
     z = rng.standard_normal(1000)
     print(z[:2].tolist(), z[-2:].tolist(), float(np.max(np.abs(z))))
+
+# NumPy's documents' spelling
+from numpy.random import default_rng
+
+rng = default_rng(12345)
+print(rng.random(3).tolist(), rng.standard_normal(3).tolist(), rng.integers(0, 5, 4).tolist())
