@@ -31,3 +31,4 @@ from numpy.random import default_rng
 
 rng = default_rng(12345)
 print(rng.random(3).tolist(), rng.standard_normal(3).tolist(), rng.integers(0, 5, 4).tolist())
+print(rng, f"{rng}", type(rng), type(rng).__name__)
