@@ -346,7 +346,8 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
   int32_t replace = 1;
   xi_shape sh;
   if (xiG_draw_array(g, &a, pos, err) || xiG_draw_array(g, &pnode, pos, err) ||
-      xiG_draw_population(g, a, 0, pos, &pop, err) || xiG_draw_size(g, slot(args, mask, 1), pos, &sh, err) ||
+      xiG_draw_population(g, a, 0, pos, &pop, err) ||
+      xiG_draw_size(g, slot(args, mask, 1), pos, &sh, err) ||
       (slot(args, mask, 2) != XI_NONE && xiG_whole(g, slot(args, mask, 2), pos, &replace, err)))
     return -1;
   if (!xiG_is_tensor(&g->nodes[a]) && xiG_dtype_of_flags(g->nodes[a].flags) == XI_DT_FLOAT)
