@@ -239,10 +239,12 @@ static int bound(xiG_graph *g, uint32_t node, xi_pos pos, int64_t *v, xi_err *er
   mpfr_init2(t, mpfr_get_prec(n->v));
   mpfr_trunc(t, n->v); /* int(1.5) is 1, as NumPy's int(low) */
   int rc = 0;
-  if (!mpfr_zero_p(t) && mpfr_get_exp(t) > 53)
+  /* 2^53 itself is binary64's, and Python's ints past it are refused where made (pyint.c) */
+  int edge = !mpfr_zero_p(t) && mpfr_cmp_si_2exp(t, mpfr_sgn(t), 53) == 0;
+  if (!edge && !mpfr_zero_p(t) && mpfr_get_exp(t) > 53)
     rc = xiX_fail(err, pos, "a bound past 2^53 is not part of xi (its draws would not be "
                             "exact in binary64)");
-  else if (!mpfr_zero_p(t) && mpfr_get_exp(t) > (mpfr_exp_t)mpfr_get_prec(t))
+  else if (!edge && !mpfr_zero_p(t) && mpfr_get_exp(t) > (mpfr_exp_t)mpfr_get_prec(t))
     rc = xiX_fail(err, pos, "this whole number is past 2^%ld, where it may have been "
                             "rounded: a bound must be exact; raise prec",
                   (long)mpfr_get_prec(t));

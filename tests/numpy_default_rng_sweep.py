@@ -32,3 +32,24 @@ from numpy.random import default_rng
 rng = default_rng(12345)
 print(rng.random(3).tolist(), rng.standard_normal(3).tolist(), rng.integers(0, 5, 4).tolist())
 print(rng, f"{rng}", type(rng), type(rng).__name__)
+
+# choice of a matrix's rows, with p, of a list, of 2-d sizes; bounds at 2^53;
+# a Generator passed to a def
+rng = np.random.default_rng(11)
+A = np.arange(12.0).reshape(4, 3)
+print(rng.choice(A, 2).tolist(), rng.choice(A, 3, replace=False).tolist())
+print(rng.choice([0.5, 1.5, 2.5]), rng.choice(5), rng.choice(5, p=[0.1, 0.2, 0.3, 0.2, 0.2]))
+print(rng.choice(A, 2, p=[0.1, 0.2, 0.3, 0.4]).tolist())
+print(rng.choice(7, (2, 3)).tolist(), rng.choice(20, (2, 2), replace=False).tolist())
+print(rng.choice(30000, 1000, replace=False)[-3:].tolist(), rng.choice(50, 5, replace=False, shuffle=False).tolist())
+print(rng.permutation([3, 1, 2]).tolist(), rng.permutation(np.array([[1, 2], [3, 4]])).tolist())
+print(rng.integers(low=2, high=9, size=(3,)).tolist(), rng.uniform(size=2).tolist(), rng.normal(size=(1, 2)).tolist())
+print(rng.integers(-2**53, 2**53, 4, endpoint=True).tolist(), rng.integers(-2**53, 2**53, 2).tolist())
+print(rng.uniform(5, 5, 2).tolist(), rng.normal(3, 0, 2).tolist(), rng.normal(-0.0, 0.5))
+
+
+def draw(gen, n):
+    return gen.standard_normal(n)
+
+
+print(draw(rng, 3).tolist(), draw(np.random.default_rng(11), 2).tolist())
