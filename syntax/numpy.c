@@ -69,6 +69,8 @@ static const np_row numpy_rows[] = {
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {"newaxis", NP_NONE, 0, NULL, NULL},
+    /* (a row for help and completion: xiP_module reads the call itself, default_rng) */
+    PY("random.default_rng", NULL),
     FORM("nditer", NDITER),
     REFUSE("empty", "np.empty's elements are whatever its memory held (NumPy does not set "
                     "them), so xi cannot print what NumPy would: write np.zeros(shape), which "
