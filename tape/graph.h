@@ -501,6 +501,10 @@ int xiG_draw_pick(xiG_graph *g, uint32_t x, const uint64_t *idx, xi_shape sh, xi
                   uint32_t *out, xi_err *err);
 int xiG_draw_population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint32_t *n,
                         xi_err *err);
+/* choice's cdf = cumsum(p) / its last, in doubles, in order, as NumPy's; and
+   searchsorted(cdf, u, side='right'): how many of cdf's n are at most u */
+void xiG_draw_cdf(const double *p, uint32_t n, double *cdf);
+uint32_t xiG_draw_search(const double *cdf, uint32_t n, double u);
 /* np.random.default_rng(seed): a Generator (an XI_C_GEN container whose
    x->p[XI_C_ID] is its state's place in g->gens), and its methods, rng.random(...)
    ... (npgen.c); in: the K_METHOD, its keywords' K_CALLKW before it */

@@ -328,29 +328,6 @@ static int permutation(xiG_graph *g, uint32_t gen, const uint32_t *s, xi_pos pos
 
 /* ---- choice(a, size=None, replace=True, p=None, axis=0, shuffle=True) ---- */
 
-/* searchsorted(cdf, u, side='right'): how many of cdf's n are at most u */
-static uint32_t search_right(const double *cdf, uint32_t n, double u) {
-  uint32_t lo = 0, hi = n;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (cdf[mid] <= u)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
-/* cdf = p.cumsum(); cdf /= cdf[-1], in doubles, in order */
-static void cdf_of(const double *p, uint32_t n, double *cdf) {
-  double s = 0;
-  for (uint32_t k = 0; k < n; k++)
-    cdf[k] = s += p[k];
-  double last = cdf[n - 1];
-  for (uint32_t k = 0; k < n; k++)
-    cdf[k] /= last;
-}
-
 /* p as Generator.choice checks it: 1-dimensional, pop of them, their Kahan
    sum not NaN, none negative, the sum 1 within sqrt(eps) */
 static int probabilities(xiG_graph *g, uint32_t node, uint32_t pop, xi_pos pos, double *p,
@@ -445,9 +422,9 @@ static int unique_p(xiO_pcg *r, double *p, uint32_t pop, uint32_t count, uint64_
       u[k] = xiO_pcg_double(r);
     for (uint32_t k = 0; k < found; k++)
       p[idx[k]] = 0;
-    cdf_of(p, pop, cdf);
+    xiG_draw_cdf(p, pop, cdf);
     for (uint32_t k = 0; k < want; k++) {
-      uint64_t v = search_right(cdf, pop, u[k]);
+      uint64_t v = xiG_draw_search(cdf, pop, u[k]);
       int again = 0;
       for (uint32_t q = before; q < found && !again; q++)
         again = idx[q] == v;
@@ -509,9 +486,9 @@ static int choice(xiG_graph *g, uint32_t gen, const uint32_t *s, xi_pos pos, uin
     } else if (replace) { /* random(size), then searchsorted in the cdf */
       for (uint32_t k = 0; k < count; k++)
         u[k] = xiO_pcg_double(r);
-      cdf_of(p, pop, cdf);
+      xiG_draw_cdf(p, pop, cdf);
       for (uint32_t k = 0; k < count; k++)
-        idx[k] = search_right(cdf, pop, u[k]);
+        idx[k] = xiG_draw_search(cdf, pop, u[k]);
     } else if (!p) {
       rc = unique(r, pop, count, shuffle, idx) ? xiG_oom(g, pos, err) : 0;
     } else {

@@ -264,7 +264,7 @@ int xiG_draw_population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint3
 }
 
 /* searchsorted(cdf, u, side='right'): how many of cdf's n are at most u */
-static uint32_t search_right(const double *cdf, uint32_t n, double u) {
+uint32_t xiG_draw_search(const double *cdf, uint32_t n, double u) {
   uint32_t lo = 0, hi = n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
@@ -277,7 +277,7 @@ static uint32_t search_right(const double *cdf, uint32_t n, double u) {
 }
 
 /* cdf = cumsum(p) / its last, in doubles, in order, as NumPy's */
-static void cdf_of(const double *p, uint32_t n, double *cdf) {
+void xiG_draw_cdf(const double *p, uint32_t n, double *cdf) {
   double s = 0;
   for (uint32_t k = 0; k < n; k++)
     cdf[k] = s += p[k];
@@ -300,9 +300,9 @@ static int choice_unique_p(xiG_graph *g, double *p, uint32_t pop, uint32_t count
       u[k] = xiO_uniform(&g->rng);
     for (uint32_t k = 0; k < found; k++)
       p[idx[k]] = 0;
-    cdf_of(p, pop, cdf);
+    xiG_draw_cdf(p, pop, cdf);
     for (uint32_t k = 0; k < want; k++) {
-      uint64_t v = search_right(cdf, pop, u[k]);
+      uint64_t v = xiG_draw_search(cdf, pop, u[k]);
       int again = 0;
       for (uint32_t q = before; q < found && !again; q++)
         again = idx[q] == v;
@@ -376,9 +376,9 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
     } else if (replace) { /* random_sample(size), then searchsorted in the cdf */
       for (uint32_t k = 0; k < count; k++)
         u[k] = xiO_uniform(&g->rng);
-      cdf_of(p, pop, cdf);
+      xiG_draw_cdf(p, pop, cdf);
       for (uint32_t k = 0; k < count; k++)
-        idx[k] = search_right(cdf, pop, u[k]);
+        idx[k] = xiG_draw_search(cdf, pop, u[k]);
     } else if (!p) { /* permutation(pop)[:size] */
       rc = shuffled(g, pop, idx) ? xiX_fail(err, pos, "interrupted") : 0;
     } else {
