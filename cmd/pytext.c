@@ -152,6 +152,14 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
     return xiX_fail(err, at, "Python prints a %s object as its address (<__main__.%s object at "
                              "0x...>): print its attributes (net.W1)",
                     xiG_class_of(g, i), xiG_class_of(g, i));
+  if (kind == XI_C_GEN) { /* str is Generator(PCG64); repr adds its address */
+    if (repr)
+      return xiX_fail(err, at, "Python's repr of a Generator is its address (Generator(PCG64) "
+                               "at 0x...), which xi does not show: print(rng) prints "
+                               "Generator(PCG64)");
+    xiW_str(b, "Generator(PCG64)", 16);
+    return 0;
+  }
   if (kind == XI_C_NDITER)
     return xiX_fail(err, at, "Python prints an np.nditer as its address (<numpy.nditer object "
                              "at 0x...>): print it.multi_index");

@@ -430,6 +430,25 @@ uint64_t xiO_interval(xiO_rng *r, uint64_t max);
 void xiO_seed_array(xiO_rng *r, const uint32_t *key, int n);
 uint64_t xiO_getrandbits(xiO_rng *r, int k);
 uint64_t xiO_randbelow(xiO_rng *r, uint64_t n);
+/* NumPy's Generator, np.random.default_rng(seed) (ops/pcg64.c): SeedSequence's
+   hash of the seed's 32-bit words (low first) into PCG64's state; the 64- and
+   buffered 32-bit draws, random() (53 bits), the ziggurat's standard normal,
+   integers' Lemire draw in [0, rng] and random_interval(max), as NumPy 1.24 */
+typedef struct {
+  uint64_t state[2], inc[2]; /* 128 bits each, the high word first */
+  int has32;                 /* the high half of the last draw is kept */
+  uint32_t u32;
+} xiO_pcg;
+void xiO_pcg_seed(xiO_pcg *r, const uint32_t *words, int n);
+uint64_t xiO_pcg_next64(xiO_pcg *r);
+uint32_t xiO_pcg_next32(xiO_pcg *r);
+double xiO_pcg_double(xiO_pcg *r);
+double xiO_pcg_normal(xiO_pcg *r);
+uint64_t xiO_pcg_bounded(xiO_pcg *r, uint64_t rng);
+uint64_t xiO_pcg_interval(xiO_pcg *r, uint64_t max);
+/* the ziggurat's tables, NumPy's ki_double, wi_double and fi_double (ops/zigtab.c) */
+extern const uint64_t xiO_zig_ki[256];
+extern const double xiO_zig_wi[256], xiO_zig_fi[256];
 /* the nth user-visible function name, for completion and help (NULL at end) */
 const char *xiO_function_name(int i);
 

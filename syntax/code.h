@@ -117,7 +117,9 @@ enum { XI_C_TUPLE, XI_C_LIST, XI_C_DICT, XI_C_STR, XI_C_KEYS, XI_C_VALUES, XI_C_
                         know: only what does not depend on it is read (len, in, sort) */
        XI_C_NDITER,  /* np.nditer(x, flags=['multi_index']): its position and x's shape
                          (tape/nditer.c) */
-       XI_C_FUNC };  /* a function as a value (tape/call.c): no items (d.get's: d) */
+       XI_C_FUNC,    /* a function as a value (tape/call.c): no items (d.get's: d) */
+       XI_C_GEN };   /* np.random.default_rng's Generator (tape/npgen.c): no items; its
+                        state's place in g->gens */
 /* K_PY's op */
 enum {
   XI_PY_LIST, XI_PY_TUPLE, XI_PY_DICT, XI_PY_SORTED, XI_PY_ENUMERATE, XI_PY_ZIP, XI_PY_RANGE,
@@ -149,6 +151,7 @@ enum {
   XI_PY_NORMALVARIATE,
   XI_PY_SAMPLE,   /* random.sample(population, k): a new list */
   XI_PY_NPSEED,   /* np.random.seed(n) inside a def (at the top it is the seed command) */
+  XI_PY_DEFAULT_RNG, /* np.random.default_rng(seed): a Generator (tape/npgen.c) */
   XI_PY_TYPE,     /* type(x) and isinstance(x, T) (tape/pytype.c): x, then a whole number,
                      its query (XI_TYQ_*), + 4 when negated (!=, is not, not in), + 8 * its mask of
                      types (1 << XI_TY_*) */

@@ -69,6 +69,8 @@ static const np_row numpy_rows[] = {
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {"newaxis", NP_NONE, 0, NULL, NULL},
+    /* (a row for help and completion: xiP_module reads the call itself, default_rng) */
+    PY("random.default_rng", NULL),
     FORM("nditer", NDITER),
     REFUSE("empty", "np.empty's elements are whatever its memory held (NumPy does not set "
                     "them), so xi cannot print what NumPy would: write np.zeros(shape), which "
@@ -77,6 +79,11 @@ static const np_row numpy_rows[] = {
                          "not set them): write np.zeros_like(x), which the same loop then "
                          "fills"),
     SP("random.shuffle", SP_NPSHUFFLE),
+#define GENERATOR(n) REFUSE(n, "np." n " is not in xi: rng = np.random.default_rng(seed) makes " \
+                                 "NumPy's Generator on PCG64, which xi draws bit for bit")
+    GENERATOR("random.Generator"), GENERATOR("random.PCG64"), GENERATOR("random.SeedSequence"),
+    GENERATOR("random.RandomState"), GENERATOR("random.MT19937"),
+#undef GENERATOR
     REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
                          "not inverses"),
     REFUSE("float32", "float32 is a number format: `format binary32` will give it"),
@@ -408,8 +415,27 @@ static void random_call(xiP_parser *p, xiP_code *c, xiL_token fn) {
   xiP_emit(p, c, (xiP_ins){K_PY, fns[k].which, 0, (uint16_t)a.n, (uint32_t)named, fn.pos});
 }
 
+/* np.random.default_rng(seed): NumPy's Generator, an object of Python's whose methods
+   are read at run time (tape/npgen.c) */
+static void default_rng(xiP_parser *p, xiP_code *c, xiL_token fn) {
+  if (!p->python)
+    xiP_fail(p, fn.pos, "np.random.default_rng makes a Generator, an object of Python's: a "
+                        ".py file, or a session after import, has it (in xi's own language "
+                        "seed N, then randn(r, c))");
+  xiP_expect(p, T_LP, "'(': np.random.default_rng(42)");
+  xiP_callargs a;
+  xiP_call_args(p, c, &a, fn);
+  if (a.dtype >= 0 || (a.nkw && strcmp(xiS_name(p->sym, a.kw[a.n - 1]), "seed") != 0))
+    xiP_fail(p, fn.pos, "np.random.default_rng takes one argument, its seed");
+  xiP_emit(p, c, (xiP_ins){K_PY, XI_PY_DEFAULT_RNG, 0, (uint16_t)a.n, 0, fn.pos});
+}
+
 void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   char path[64];
+  if (module == MOD_DEFRNG) { /* from numpy.random import default_rng: default_rng(42) */
+    default_rng(p, c, name);
+    return;
+  }
   if (module == MOD_RANDFN) { /* from random import randrange: randrange(m) */
     random_call(p, c, name);
     return;
@@ -439,6 +465,10 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   if (n == 0)
     xiP_fail(p, name.pos, "%s is the module %s: write %s.exp(x), %s.sum(x) ...", alias,
              module == MOD_MATH ? "math" : "numpy", alias, alias);
+  if (module == MOD_NUMPY && strcmp(path, "random.default_rng") == 0) {
+    default_rng(p, c, last);
+    return;
+  }
   if (module == MOD_NUMPY && strcmp(path, "c_") == 0) {
     xiP_np_c_(p, c, last);
     return;

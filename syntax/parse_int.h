@@ -17,7 +17,8 @@ enum {
   KW_BREAK, KW_CONTINUE, KW_GLOBAL, KW_NONLOCAL, KW_YIELD, KW_ASYNC, KW_AWAIT, KW_COUNT
 };
 enum { MOD_NUMPY, MOD_MATH, MOD_TORCH, MOD_VALUE /* micrograd's Value */,
-       MOD_RANDOM /* Python's random */, MOD_RANDFN /* a function from random import ... */ };
+       MOD_RANDOM /* Python's random */, MOD_RANDFN /* a function from random import ... */,
+       MOD_DEFRNG /* from numpy.random import default_rng */ };
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* the next token, read once: inline, for the parser asks for it all the time */

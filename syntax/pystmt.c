@@ -405,6 +405,9 @@ static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
       uint16_t torch = xiP_torch_import(p, p->lx.src + m.off, len, n, 1);
       if (torch) { /* from micrograd.engine import Value */
         xiS_set_tag(p->sym, xiP_name_id(p, &n), torch);
+      } else if (len == 12 && memcmp(p->lx.src + m.off, "numpy.random", 12) == 0 &&
+                 xiP_word_is(p, &n, "default_rng")) { /* NumPy's documents' spelling */
+        xiS_set_tag(p->sym, xiP_name_id(p, &n), TAG_MODULE + MOD_DEFRNG);
       } else if (!known) {
         import_as(p, st, m, len, n);
       } else if (TAG_KIND(xiP_tag_of(p, &n)) != TAG_OP && TAG_KIND(xiP_tag_of(p, &n)) != TAG_MAKER &&

@@ -162,6 +162,8 @@ typedef struct {
   uint32_t nlog, caplog;
   uint32_t *label, nlabel;
   xiO_rng *was_rng;
+  xiO_pcg *was_gens; /* g->gens at the mark (when rng), ngens of them */
+  uint32_t was_ngens;
   void *storage;     /* the mark's values, kept by a new precision (renew.c) */
   mpfr_prec_t prec;  /* and their precision */
 } xiG_statement;
@@ -285,6 +287,8 @@ typedef struct xiG_graph {
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
   xiO_rng pyrng; /* Python's random module's: random.seed(n), randrange (tape/pyrandom.c) */
+  xiO_pcg *gens; /* np.random.default_rng's Generators, each one's state (tape/npgen.c) */
+  uint32_t ngens, capgens;
   volatile sig_atomic_t *interrupt; /* set by ^C; long loops give up */
   uint32_t mark;  /* the first node of the statement running (XI_STATEMENT_NODES) */
   uint8_t numpy;  /* the statement is Python's: an array's change in place keeps its shape
@@ -483,6 +487,31 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
    mask, in order (npmake.c) */
 int xiG_draw(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
              uint32_t *out, xi_err *err);
+/* npmake.c's parts that np.random.default_rng's Generator (npgen.c) draws with
+   too: a Python list or tuple where NumPy takes an array made one; a size (a
+   number, a tuple of at most two, None or XI_NONE: a scalar); a new leaf of
+   shape sh from the doubles d or the whole numbers i + off; x[idx] for drawn
+   indices (a matrix's rows); the population of permutation and choice (a
+   whole number n, or a vector's length, or a matrix's rows when rows_ok) */
+int xiG_draw_array(xiG_graph *g, uint32_t *node, xi_pos pos, xi_err *err);
+int xiG_draw_size(xiG_graph *g, uint32_t node, xi_pos pos, xi_shape *sh, xi_err *err);
+int xiG_draw_leaf(xiG_graph *g, xi_shape sh, const double *d, const uint64_t *i, int64_t off,
+                  int dtype, xi_pos pos, uint32_t *out, xi_err *err);
+int xiG_draw_pick(xiG_graph *g, uint32_t x, const uint64_t *idx, xi_shape sh, xi_pos pos,
+                  uint32_t *out, xi_err *err);
+int xiG_draw_population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint32_t *n,
+                        xi_err *err);
+/* choice's cdf = cumsum(p) / its last, in doubles, in order, as NumPy's; and
+   searchsorted(cdf, u, side='right'): how many of cdf's n are at most u */
+void xiG_draw_cdf(const double *p, uint32_t n, double *cdf);
+uint32_t xiG_draw_search(const double *cdf, uint32_t n, double u);
+/* np.random.default_rng(seed): a Generator (an XI_C_GEN container whose
+   x->p[XI_C_ID] is its state's place in g->gens), and its methods, rng.random(...)
+   ... (npgen.c); in: the K_METHOD, its keywords' K_CALLKW before it */
+int xiG_default_rng(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *out,
+                    xi_err *err);
+int xiG_gen_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
+                   uint32_t *out, xi_err *err);
 /* NumPy's functions built of several ops (XI_NP_*, npcall.c), likewise */
 int xiG_npcall(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
                uint32_t *out, xi_err *err);

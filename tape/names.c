@@ -43,6 +43,9 @@ void xiG_names_free(xiG_graph *g) {
   xiG_stmt_commit(g);
   free(g->st.log);
   free(g->st.was_rng);
+  free(g->st.was_gens);
+  free(g->gens);
+  g->gens = NULL, g->ngens = g->capgens = 0;
   memset(&g->st, 0, sizeof g->st);
   for (uint32_t i = 0; i < g->nbind; i++)
     clear_binding(g, &g->bind[i]);

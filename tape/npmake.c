@@ -24,14 +24,14 @@ static uint32_t slot(const uint32_t *args, unsigned mask, int s) {
 
 /* a Python list or tuple where NumPy takes an array (p=[0.1, 0.9],
    np.random.choice([1, 2, 3])): the array of its numbers */
-static int array_arg(xiG_graph *g, uint32_t *node, xi_pos pos, xi_err *err) {
+int xiG_draw_array(xiG_graph *g, uint32_t *node, xi_pos pos, xi_err *err) {
   if (*node == XI_NONE || xiG_kind(g, *node) < 0)
     return 0;
   return xiG_as_array(g, *node, pos, node, err);
 }
 
 /* a size: None (a scalar), a number (a vector) or a tuple of at most two */
-static int size_of(xiG_graph *g, uint32_t node, xi_pos pos, xi_shape *sh, xi_err *err) {
+int xiG_draw_size(xiG_graph *g, uint32_t node, xi_pos pos, xi_shape *sh, xi_err *err) {
   *sh = (xi_shape){0, 1, 1};
   if (node == XI_NONE)
     return 0;
@@ -92,6 +92,11 @@ static int leaf_of(xiG_graph *g, xi_shape sh, const fill *f, int dtype, xi_pos p
   }
   nd->flags |= (uint8_t)xiG_dtype_flags(dtype);
   return 0;
+}
+
+int xiG_draw_leaf(xiG_graph *g, xi_shape sh, const double *d, const uint64_t *i, int64_t off,
+                  int dtype, xi_pos pos, uint32_t *out, xi_err *err) {
+  return leaf_of(g, sh, &(fill){g, (double *)d, (uint64_t *)i, off}, dtype, pos, out, err);
 }
 
 /* a bound of randint: a whole number of at most 53 bits, so that every int
@@ -212,7 +217,7 @@ static int shuffled(xiG_graph *g, uint32_t n, uint64_t *idx) {
 
 /* x[idx] for the drawn indices idx, a leaf of shape sh (rows of a matrix,
    elements of a vector): a value computed from x, whose derivative reaches x */
-static int pick(xiG_graph *g, uint32_t x, const uint64_t *idx, xi_shape sh, xi_pos pos,
+int xiG_draw_pick(xiG_graph *g, uint32_t x, const uint64_t *idx, xi_shape sh, xi_pos pos,
                 uint32_t *out, xi_err *err) {
   fill f = {g, NULL, (uint64_t *)idx, 0};
   xi_shape flat = sh.rank ? (xi_shape){1, 1, count_of(sh)} : sh;
@@ -238,7 +243,7 @@ static int pick(xiG_graph *g, uint32_t x, const uint64_t *idx, xi_shape sh, xi_p
 
 /* the population of permutation and choice: a whole number n, or the length
    of a vector (or of a matrix's rows, for permutation) */
-static int population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint32_t *n,
+int xiG_draw_population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint32_t *n,
                       xi_err *err) {
   if (xiG_no_tuple(g, a, pos, "np.random", err))
     return -1;
@@ -259,7 +264,7 @@ static int population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint32_
 }
 
 /* searchsorted(cdf, u, side='right'): how many of cdf's n are at most u */
-static uint32_t search_right(const double *cdf, uint32_t n, double u) {
+uint32_t xiG_draw_search(const double *cdf, uint32_t n, double u) {
   uint32_t lo = 0, hi = n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
@@ -272,7 +277,7 @@ static uint32_t search_right(const double *cdf, uint32_t n, double u) {
 }
 
 /* cdf = cumsum(p) / its last, in doubles, in order, as NumPy's */
-static void cdf_of(const double *p, uint32_t n, double *cdf) {
+void xiG_draw_cdf(const double *p, uint32_t n, double *cdf) {
   double s = 0;
   for (uint32_t k = 0; k < n; k++)
     cdf[k] = s += p[k];
@@ -295,9 +300,9 @@ static int choice_unique_p(xiG_graph *g, double *p, uint32_t pop, uint32_t count
       u[k] = xiO_uniform(&g->rng);
     for (uint32_t k = 0; k < found; k++)
       p[idx[k]] = 0;
-    cdf_of(p, pop, cdf);
+    xiG_draw_cdf(p, pop, cdf);
     for (uint32_t k = 0; k < want; k++) {
-      uint64_t v = search_right(cdf, pop, u[k]);
+      uint64_t v = xiG_draw_search(cdf, pop, u[k]);
       int again = 0;
       for (uint32_t q = before; q < found && !again; q++)
         again = idx[q] == v;
@@ -340,8 +345,9 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
   uint32_t a = slot(args, mask, 0), pnode = slot(args, mask, 3), pop;
   int32_t replace = 1;
   xi_shape sh;
-  if (array_arg(g, &a, pos, err) || array_arg(g, &pnode, pos, err) ||
-      population(g, a, 0, pos, &pop, err) || size_of(g, slot(args, mask, 1), pos, &sh, err) ||
+  if (xiG_draw_array(g, &a, pos, err) || xiG_draw_array(g, &pnode, pos, err) ||
+      xiG_draw_population(g, a, 0, pos, &pop, err) ||
+      xiG_draw_size(g, slot(args, mask, 1), pos, &sh, err) ||
       (slot(args, mask, 2) != XI_NONE && xiG_whole(g, slot(args, mask, 2), pos, &replace, err)))
     return -1;
   if (!xiG_is_tensor(&g->nodes[a]) && xiG_dtype_of_flags(g->nodes[a].flags) == XI_DT_FLOAT)
@@ -370,9 +376,9 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
     } else if (replace) { /* random_sample(size), then searchsorted in the cdf */
       for (uint32_t k = 0; k < count; k++)
         u[k] = xiO_uniform(&g->rng);
-      cdf_of(p, pop, cdf);
+      xiG_draw_cdf(p, pop, cdf);
       for (uint32_t k = 0; k < count; k++)
-        idx[k] = search_right(cdf, pop, u[k]);
+        idx[k] = xiG_draw_search(cdf, pop, u[k]);
     } else if (!p) { /* permutation(pop)[:size] */
       rc = shuffled(g, pop, idx) ? xiX_fail(err, pos, "interrupted") : 0;
     } else {
@@ -381,7 +387,7 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
     }
   }
   if (rc == 0 && xiG_is_tensor(&g->nodes[a]))
-    rc = pick(g, a, idx, sh, pos, out, err);
+    rc = xiG_draw_pick(g, a, idx, sh, pos, out, err);
   else if (rc == 0)
     rc = leaf_of(g, sh, &(fill){g, NULL, idx, 0}, XI_DT_INT, pos, out, err);
   free(idx);
@@ -391,7 +397,7 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
 
 static int permutation(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
   uint32_t n;
-  if (array_arg(g, &x, pos, err) || population(g, x, 1, pos, &n, err))
+  if (xiG_draw_array(g, &x, pos, err) || xiG_draw_population(g, x, 1, pos, &n, err))
     return -1;
   if (!xiG_is_tensor(&g->nodes[x]) && xiG_dtype_of_flags(g->nodes[x].flags) == XI_DT_FLOAT)
     return xiX_fail(err, pos, "x must be an integer or at least 1-dimensional (NumPy's "
@@ -401,7 +407,7 @@ static int permutation(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_e
   if (rc == 0 && shuffled(g, n, idx))
     rc = xiX_fail(err, pos, "interrupted");
   if (rc == 0 && xiG_is_tensor(&g->nodes[x]))
-    rc = pick(g, x, idx, (xi_shape){1, 1, n}, pos, out, err);
+    rc = xiG_draw_pick(g, x, idx, (xi_shape){1, 1, n}, pos, out, err);
   else if (rc == 0)
     rc = leaf_of(g, (xi_shape){1, 1, n}, &(fill){g, NULL, idx, 0}, XI_DT_INT, pos, out, err);
   free(idx);
@@ -412,7 +418,7 @@ static int permutation(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_e
 static int draws(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
                  uint32_t *out, xi_err *err) {
   xi_shape sh;
-  if (size_of(g, slot(args, mask, 2), pos, &sh, err))
+  if (xiG_draw_size(g, slot(args, mask, 2), pos, &sh, err))
     return -1;
   uint32_t count = count_of(sh);
   fill f = {g, NULL, NULL, 0};

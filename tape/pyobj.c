@@ -241,6 +241,11 @@ int xiG_call_object(xiG_graph *g, const xiP_ins *in, uint32_t x, const char *wha
 
 int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
                uint32_t *out, xi_err *err) {
+  if (xiG_kind(g, x) == XI_C_GEN) /* rng.normal(...): NumPy's Generator (npgen.c) */
+    return xiG_gen_method(g, in, x, args, out, err);
+  if (in->kind == K_METHOD && in->spare)
+    return xiX_fail(err, in->pos, "dtype= is NumPy's: a method of your own takes its "
+                                  "parameters");
   if (xiG_kind(g, x) != XI_C_OBJ) {
     const char *n = xiS_name(&g->sym, in->arg);
     for (uint32_t k = 0; k < g->nobj; k++) { /* a class of the user's has the name */
@@ -274,6 +279,10 @@ int xiG_getattr(xiG_graph *g, uint32_t x, uint32_t name, xi_pos pos, uint32_t *o
     return xiG_nditer_attr(g, x, name, pos, out, err);
   if (xiG_is_dtype(g, x) && strcmp(xiS_name(&g->sym, name), "name") == 0) /* x.dtype.name */
     return xiG_string(g, (uint32_t)g->nodes[x].x->p[XI_C_TEXT], pos, out, err);
+  if (xiG_kind(g, x) == XI_C_GEN)
+    return xiX_fail(err, pos, "rng.%s: xi reads a Generator's methods only, called (rng.normal"
+                              "(0, 1, size=3) ...); its attributes (bit_generator ...) and a "
+                              "method as a value are not part of xi", xiS_name(&g->sym, name));
   if (xiG_kind(g, x) != XI_C_OBJ)
     return no_attribute(g, x, name, pos, err);
   uint32_t prefix = g->obj[object_id(g, x)].prefix;

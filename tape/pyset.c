@@ -421,6 +421,8 @@ int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, x
   case XI_PY_SAMPLE:
   case XI_PY_NPSEED:
     return xiG_py_random(g, which, args, n, pos, out, err);
+  case XI_PY_DEFAULT_RNG: /* (npgen.c) */
+    return xiG_default_rng(g, args, n, pos, out, err);
   case XI_PY_UPPER:
   case XI_PY_LOWER:
   case XI_PY_STRIP:

@@ -138,7 +138,7 @@ static int answer(const xiG_graph *g, uint32_t x, int t, int mode, uint32_t mask
   const char *name = exc ? xiP_exc_name(exc - 1) /* (x.dtype: OTHER, numpy.dtype[float64]) */
                      : t == XI_TY_OTHER ? xiG_type_of(g, x)
                                         : ty_names[t];
-  const char *dot = strchr(name, '.');
+  const char *dot = strrchr(name, '.'); /* (numpy.random._generator.Generator: Generator) */
   switch (mode) {
   case XI_TYQ_NAME: /* type(x).__name__ */
     snprintf(text, n, "%s", dot ? dot + 1 : name);

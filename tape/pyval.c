@@ -18,10 +18,11 @@ static const char *const kind_names[] = {"tuple",      "list",      "dict",
                                          "str",        "dict_keys", "dict_values",
                                          "dict_items", "enumerate", "zip",
                                          "range",      "object",    "NoneType",
-                                         "set",        "list",      "numpy.nditer", "function"};
+                                         "set",        "list",      "numpy.nditer", "function",
+                                         "numpy.random._generator.Generator"};
 
 const char *xiG_kind_name(int kind) {
-  return kind >= 0 && kind <= XI_C_FUNC ? kind_names[kind] : "number";
+  return kind >= 0 && kind <= XI_C_GEN ? kind_names[kind] : "number";
 }
 
 /* what a value is, as Python's messages name its type */
@@ -347,6 +348,9 @@ int xiG_item(xiG_graph *g, uint32_t c, uint32_t key, xi_pos pos, uint32_t *out, 
     return xiG_str_item(g, c, key, pos, out, err);
   if (kind == XI_C_SET || kind == XI_C_ULIST)
     return xiG_unordered(g, c, pos, err);
+  if (kind == XI_C_GEN)
+    return xiX_fail(err, pos, "'%s' object is not subscriptable (TypeError): draw from it, "
+                              "rng.random(n)[i]", xiG_kind_name(kind));
   if (kind != XI_C_TUPLE && kind != XI_C_LIST && kind != XI_C_RANGE)
     return xiX_fail(err, pos, "a %s object cannot be indexed (in Python either): list(...) of "
                               "it can", xiG_kind_name(kind));

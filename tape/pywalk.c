@@ -494,7 +494,7 @@ int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) 
   uint32_t n = 1;
   if (kind == XI_C_STR)
     n = xiS_name(&g->sym, (uint32_t)g->nodes[c].x->p[XI_C_TEXT])[0] != '\0';
-  else if (kind == XI_C_NONE || kind == XI_C_OBJ || kind == XI_C_FUNC)
+  else if (kind == XI_C_NONE || kind == XI_C_OBJ || kind == XI_C_FUNC || kind == XI_C_GEN)
     n = kind != XI_C_NONE; /* None is false, an object and a function true */
   else if (kind == XI_C_SET || kind == XI_C_ULIST)
     n = g->nodes[c].x->nargs;

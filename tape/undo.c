@@ -57,6 +57,13 @@ void xiG_stmt_rng(xiG_graph *g) {
     return;
   if (!st->was_rng && !(st->was_rng = malloc(2 * sizeof *st->was_rng)))
     return; /* (as above) */
+  free(st->was_gens); /* and NumPy's Generators (npgen.c) */
+  st->was_gens = NULL;
+  if (g->ngens && !(st->was_gens = malloc(g->ngens * sizeof *g->gens)))
+    return; /* (as above) */
+  if (g->ngens)
+    memcpy(st->was_gens, g->gens, g->ngens * sizeof *g->gens);
+  st->was_ngens = g->ngens;
   st->was_rng[0] = g->rng, st->was_rng[1] = g->pyrng; /* NumPy's and Python's random */
   st->rng = 1;
 }
@@ -112,8 +119,12 @@ void xiG_stmt_rollback(xiG_graph *g) {
     g->label = st->label, g->nlabel = st->nlabel;
     st->labels = 0;
   }
-  if (st->rng)
+  if (st->rng) {
     g->rng = st->was_rng[0], g->pyrng = st->was_rng[1];
+    if (st->was_ngens)
+      memcpy(g->gens, st->was_gens, st->was_ngens * sizeof *g->gens);
+    g->ngens = st->was_ngens;
+  }
   if (g->nmoved > st->nmoved)
     g->nmoved = st->nmoved;
   if (g->keep > st->n) /* (the attributes the statement set are put back too) */
