@@ -282,6 +282,10 @@ static int conversion(xiG_graph *g, const char *t, size_t *k, uint32_t v, xiG_sb
     if (kind >= 0)
       return xiX_fail(err, pos, "TypeError: must be real number, not %s",
                       kind == XI_C_NONE ? "NoneType" : xiG_type_of(g, v));
+    if (xiG_sv_whole(g, v) >= 0) {
+      char code[2] = {type, 0};
+      return xiG_sv_float_format(XI_SV_PERCENT, code, pos, err);
+    }
     return xiG_sv_no_float(g, v, XI_SV_PERCENT, pos, err);
   } else {
     size_t index = 0; /* (Python's index counts characters) */

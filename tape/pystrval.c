@@ -80,6 +80,16 @@ int xiG_sv_no_float(const xiG_graph *g, uint32_t i, int where, xi_pos pos, xi_er
                   head, instead[where]);
 }
 
+int xiG_sv_float_format(int where, const char *code, xi_pos pos, xi_err *err) {
+  static const char *const in[] = {"str()", "an f-string used as a value",
+                                   ".format() used as a value", "'%' formatting as a value"};
+  static const char *const instead[] = {"print(...)", "print(f\"...\")", "print(\"...\".format(x))",
+                                        "print(\"%.4f\" % x)"};
+  return xiX_fail(err, pos, "the float format '%s' of an int in %s is not part of xi: the "
+                            "digits are a float's, which xi writes only where it prints: %s "
+                            "prints them", code, in[where], instead[where]);
+}
+
 int xiG_sv_digits(const xiG_graph *g, uint32_t i, int base, xiG_sbuf *b, int *neg) {
   mpfr_srcptr v = g->nodes[i].v;
   if (!mpfr_number_p(v) || !mpfr_integer_p(v))
@@ -463,10 +473,7 @@ static int format_int(xiG_graph *g, uint32_t i, const fspec *f, const char *tnam
   char c[16];
   code_name(c, sizeof c, t);
   if (among("eEfFgG%", t))
-    return xiX_fail(err, pos, "%s of an int with the float format '%s' is not part of xi: its "
-                              "digits are a float's, which xi writes only where it prints (%s)",
-                    where == XI_SV_FSTRING ? "an f-string used as a value" : "a string value",
-                    c, where == XI_SV_FSTRING ? "print(f\"...\")" : "print(...)");
+    return xiG_sv_float_format(where, c, pos, err);
   if (t && !among("dnbcoxX", t))
     return xiX_fail(err, pos, "ValueError: Unknown format code '%s' for object of type '%s'", c,
                     tname);

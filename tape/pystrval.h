@@ -37,6 +37,8 @@ int xiG_sv_format(xiG_graph *g, uint32_t i, char conv, const char *spec, size_t 
                   xiG_sbuf *b, xi_pos pos, xi_err *err);
 /* the refusal of a float (an array, a Value) made into a string value */
 int xiG_sv_no_float(const xiG_graph *g, uint32_t i, int where, xi_pos pos, xi_err *err);
+/* the refusal of an int formatted by a float's type ('f', 'e', 'g', '%') */
+int xiG_sv_float_format(int where, const char *code, xi_pos pos, xi_err *err);
 /* is scalar node i one of Python's (or NumPy's) ints, bools: XI_DT_* or -1 for a float */
 int xiG_sv_whole(const xiG_graph *g, uint32_t i);
 /* the decimal (base 10, 16, 8, 2) digits of whole node i's |value|, and its sign */
