@@ -324,8 +324,10 @@ static int integer(const char *s, size_t len, size_t *at, long *out) {
   return nd;
 }
 
-static int spec_parse(fspec *f, const char *s, size_t len, const char *tname, xi_pos pos,
-                      xi_err *err) {
+/* (deftype: the type when none is given, 's' for a str, 'd' for an int; a str's
+   alignment is '<' unless given, an int's '>', or '=' after '0') */
+static int spec_parse(fspec *f, const char *s, size_t len, const char *tname, long deftype,
+                      xi_pos pos, xi_err *err) {
   size_t at = 0, fl = len ? u8len((unsigned char)s[0]) : 0;
   int fill_given = 0;
   memset(f, 0, sizeof *f);
@@ -342,7 +344,7 @@ static int spec_parse(fspec *f, const char *s, size_t len, const char *tname, xi
     f->alt = 1, at++;
   if (!fill_given && at < len && s[at] == '0') {
     f->fill = "0", f->fill_len = 1, at++;
-    if (!f->aligned)
+    if (!f->aligned && deftype == 'd')
       f->align = '=';
   }
   int got = integer(s, len, &at, &f->width);
@@ -361,6 +363,7 @@ static int spec_parse(fspec *f, const char *s, size_t len, const char *tname, xi
     if (got == 0)
       return xiX_fail(err, pos, "ValueError: Format specifier missing precision");
   }
+  f->type = deftype;
   if (at < len) {
     size_t tl = u8len((unsigned char)s[at]);
     if (at + tl != len)
@@ -400,18 +403,19 @@ static size_t u8count(const char *s, size_t n) {
 static int format_str(const char *s, const char *spec, size_t len, xiG_sbuf *b, xi_pos pos,
                       xi_err *err) {
   fspec f;
-  if (spec_parse(&f, spec, len, "str", pos, err))
+  if (spec_parse(&f, spec, len, "str", 's', pos, err))
     return -1;
-  if (f.type && f.type != 's') {
+  if (f.type != 's') {
     char c[16];
     code_name(c, sizeof c, f.type);
     return xiX_fail(err, pos, "ValueError: Unknown format code '%s' for object of type 'str'", c);
   }
   if (f.sign)
-    return xiX_fail(err, pos, "ValueError: Sign not allowed in string format specifier");
+    return xiX_fail(err, pos, "ValueError: %s not allowed in string format specifier",
+                    f.sign == ' ' ? "Space" : "Sign");
   if (f.z)
-    return xiX_fail(err, pos, "ValueError: Negative zero coercion (z) not allowed in format "
-                              "specifier");
+    return xiX_fail(err, pos, "ValueError: Negative zero coercion (z) not allowed in string "
+                              "format specifier");
   if (f.alt)
     return xiX_fail(err, pos, "ValueError: Alternate form (#) not allowed in string format "
                               "specifier");
@@ -491,6 +495,8 @@ static int format_int(xiG_graph *g, uint32_t i, const fspec *f, const char *tnam
       return xiX_fail(err, pos, "ValueError: Alternate form (#) not allowed with integer format "
                                 "specifier 'c'");
     mpfr_srcptr v = g->nodes[i].v;
+    if (where != XI_SV_PERCENT && !mpfr_fits_slong_p(v, MPFR_RNDN))
+      return xiX_fail(err, pos, "OverflowError: Python int too large to convert to C long");
     if (mpfr_sgn(v) < 0 || mpfr_cmp_ui(v, 0x10FFFF) > 0)
       return xiX_fail(err, pos, "OverflowError: %%c arg not in range(0x110000)");
     unsigned long cp = mpfr_get_ui(v, MPFR_RNDN);
@@ -570,7 +576,7 @@ int xiG_sv_format(xiG_graph *g, uint32_t i, char conv, const char *spec, size_t 
     if (dt < 0)
       return xiG_sv_no_float(g, i, where, pos, err);
     const char *tname = dt == XI_DT_BOOL ? "bool" : "int";
-    rc = spec_parse(&f, spec, len, tname, pos, err) ||
+    rc = spec_parse(&f, spec, len, tname, 'd', pos, err) ||
          format_int(g, i, &f, tname, where, b, pos, err);
   }
   if (rc == 0 && b->full)
