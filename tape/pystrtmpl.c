@@ -368,3 +368,19 @@ int xiG_py_percent(xiG_graph *g, uint32_t fmt, uint32_t v, xi_pos pos, uint32_t 
   }
   return xiG_sbuf_string(g, &b, pos, out, err);
 }
+
+int xiG_py_str_values(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+                      xi_err *err) {
+  int ka = xiG_kind(g, a), kb = xiG_kind(g, b);
+  uint32_t s = ka == XI_C_STR ? a : b, other = s == a ? b : a;
+  if (op == XI_MOD && ka == XI_C_STR && !xiG_is_dtype(g, a)) /* "W%d" % i: not a remainder */
+    return xiG_py_percent(g, a, b, pos, out, err);
+  if (op != XI_ADD || (ka == XI_C_STR) == (kb == XI_C_STR) || xiG_is_dtype(g, s) ||
+      xiG_is_tensor(&g->nodes[other]))
+    return 1;
+  return xiX_fail(err, pos, ka == XI_C_STR ? "TypeError: can only concatenate str (not \"%s\") "
+                                             "to str: 'W' + str(i) joins its text"
+                                           : "TypeError: unsupported operand type(s) for +: "
+                                             "'%s' and 'str'",
+                  xiG_type_of(g, other));
+}

@@ -54,5 +54,9 @@ int xiG_py_strformat(xiG_graph *g, int fstring, const uint32_t *args, uint32_t n
 /* fmt % v, fmt a string: v a tuple of the values, or the one value */
 int xiG_py_percent(xiG_graph *g, uint32_t fmt, uint32_t v, xi_pos pos, uint32_t *out,
                    xi_err *err);
+/* Python's operators on a string and another value: fmt % v (xiG_py_percent), and
+   "W" + i, Python's TypeError (str(i) was meant); 1 when op is neither */
+int xiG_py_str_values(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
+                      xi_err *err);
 
 #endif

@@ -330,15 +330,8 @@ int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t
       !xiG_is_tensor(&g->nodes[ka < 0 ? a : b]) &&
       xiG_dtype_of_flags(g->nodes[ka < 0 ? a : b].flags) != XI_DT_FLOAT)
     return repeat(g, ka < 0 ? b : a, ka < 0 ? a : b, pos, out, err);
-  if (op == XI_MOD && ka == XI_C_STR && !xiG_is_dtype(g, a)) /* "W%d" % i: Python's formatting */
-    return xiG_py_percent(g, a, b, pos, out, err);
-  if (op == XI_ADD && (ka == XI_C_STR) != (kb == XI_C_STR) && !xiG_is_dtype(g, ka == XI_C_STR ? a : b) &&
-      !xiG_is_tensor(&g->nodes[ka == XI_C_STR ? b : a])) /* "W" + i: str(i) was meant */
-    return xiX_fail(err, pos, ka == XI_C_STR ? "TypeError: can only concatenate str (not \"%s\") "
-                                               "to str: 'W' + str(i) joins its text"
-                                             : "TypeError: unsupported operand type(s) for +: "
-                                               "'%s' and 'str'",
-                    xiG_type_of(g, ka == XI_C_STR ? b : a));
+  if ((rs = xiG_py_str_values(g, op, a, b, pos, out, err)) <= 0) /* "W%d" % i, "W" + i */
+    return rs;
   const char *sym = op == XI_ADD ? "+" : op == XI_SUB ? "-" : op == XI_MUL ? "*"
                   : op == XI_DIV ? "/" : op == XI_POW ? "**" : NULL;
   uint32_t c = ka >= 0 ? a : b;
