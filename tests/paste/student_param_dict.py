@@ -104,3 +104,4 @@ for epoch in range(3):
     for p in sorted(params):
         params[p] -= learning_rate * grads[p]
     print('epoch %d: loss %.6f, |dW%d| = %.6f' % (epoch + 1, L, num_layers, np.linalg.norm(grads['W' + str(num_layers)])))
+print('%s: %d params' % ('W' + str(num_layers), params['W' + str(num_layers)].size), '%s' % f'b{num_layers}')
