@@ -84,6 +84,28 @@ static int value_method(xiP_parser *p, const xiL_token *w) {
   return 0;
 }
 
+/* str(x) or repr(x) at the parser, followed by +, ',', ')' or the end: print's
+   text writes x (a float too); else it is part of a term (str(i) * 2) */
+static int alone(xiP_parser *p) {
+  mark m = here(p);
+  int depth = 0, yes = 1;
+  xiP_take(p);
+  for (int open = p->python && xiP_is(p, T_LP); open;) {
+    xiL_token u = *xiP_peek(p);
+    if (u.type == T_EOF || u.type == T_NL || u.type == T_ERROR)
+      break;
+    depth += u.type == T_LP || u.type == T_LBRACK || u.type == T_LBRACE;
+    depth -= u.type == T_RP || u.type == T_RBRACK || u.type == T_RBRACE;
+    xiP_take(p);
+    if (depth == 0) {
+      yes = xiP_is(p, T_PLUS) || xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_at_end(p);
+      break;
+    }
+  }
+  back(p, &m);
+  return yes;
+}
+
 int xiP_text_ahead(xiP_parser *p) {
   mark m = here(p);
   xiL_token t = *xiP_peek(p);
@@ -98,22 +120,11 @@ int xiP_text_ahead(xiP_parser *p) {
       xiL_token w = *xiP_peek(p);
       text = !p->python || w.type != T_NAME || !value_method(p, &w);
     }
-  } else if (conversion(p, &t)) { /* str(x) ... */
+  } else if (conversion(p, &t)) { /* str(x) ...; str(i) * 2, str(i) == "3": a value */
     xiP_take(p);
     text = xiP_is(p, T_LP);
-    /* str(i) * 2, str(i).zfill(3), str(i) == "3": a value (tape/pystrtmpl.c) */
-    for (int depth = 0; text && p->python;) {
-      xiL_token u = *xiP_peek(p);
-      if (u.type == T_EOF || u.type == T_NL || u.type == T_ERROR)
-        break;
-      depth += u.type == T_LP || u.type == T_LBRACK || u.type == T_LBRACE;
-      depth -= u.type == T_RP || u.type == T_RBRACK || u.type == T_RBRACE;
-      xiP_take(p);
-      if (depth == 0) {
-        text = xiP_is(p, T_PLUS) || xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_at_end(p);
-        break;
-      }
-    }
+    xiP_put_back(p, &t);
+    text = text && alone(p);
   }
   back(p, &m);
   if (!text && p->python) { /* "-" * 40 + str(k), name + ": " + str(v) */
@@ -165,7 +176,8 @@ static void part(xiP_parser *p, xiP_stmt *st) {
     return;
   }
   char conv = 'S';
-  if (conversion(p, &t)) {
+  if (conversion(p, &t) && !alone(p)) { /* str(i) * 2: a term, a string made by the tape */
+  } else if (conversion(p, &t)) {
     xiP_take(p);
     if (xiP_is(p, T_LP)) {
       conv = conversion(p, &t);

@@ -105,3 +105,4 @@ for epoch in range(3):
         params[p] -= learning_rate * grads[p]
     print('epoch %d: loss %.6f, |dW%d| = %.6f' % (epoch + 1, L, num_layers, np.linalg.norm(grads['W' + str(num_layers)])))
 print('%s: %d params' % ('W' + str(num_layers), params['W' + str(num_layers)].size), '%s' % f'b{num_layers}')
+print('=' * 10 + ' ' + 'W' + str(num_layers) * 2, str(num_layers) * 2 == '22')
