@@ -165,7 +165,10 @@ enum {
   XI_PY_DELITEM,  /* del xs[i], del d[k]: likewise (syntax/cmdargs.c) */
   /* a string's methods (tape/pyset.c): s.upper(), s.split(sep, maxsplit) ... */
   XI_PY_UPPER, XI_PY_LOWER, XI_PY_STRIP, XI_PY_LSTRIP, XI_PY_RSTRIP, XI_PY_SPLIT,
-  XI_PY_STARTSWITH, XI_PY_ENDSWITH, XI_PY_REPLACE
+  XI_PY_STARTSWITH, XI_PY_ENDSWITH, XI_PY_REPLACE,
+  /* strings made from values (tape/pystrtmpl.c): str(x), repr(x), s.format(...), and a
+     field of an f-string used as a value: its template "{!r:>5}" and the value */
+  XI_PY_STR, XI_PY_REPR, XI_PY_FORMAT, XI_PY_FIELD
 };
 /* K_PY's spare for sorted, min and max: key= (a function) and reverse= given, their
    values on the stack after the others, in that order */

@@ -121,9 +121,8 @@ static const np_row method_rows[] = {
     PY("lstrip", NULL), PY("rstrip", NULL), PY("split", NULL), PY("startswith", NULL),
     PY("endswith", NULL), PY("replace", NULL),
     SP("tolist", SP_TOLIST),
-    REFUSE("format", "\"...\".format(...) is read in print's text only: print(\"{:.4f}\""
-                     ".format(x)); a formatted text as a value is not part of xi, so format it "
-                     "where it is printed"),
+    PY("format", "\"...\".format(...) is Python's: a .py file, or a session after import, "
+                 "has it"),
     {NULL, 0, 0, NULL, NULL}};
 
 static const np_row builtin_rows[] = {
@@ -144,10 +143,10 @@ static const np_row builtin_rows[] = {
                "own language x != 0 is its truth)"),
     PY("divmod", "divmod(a, b) is Python's: a .py file, or a session after import, has it "
                  "(in xi's own language a // b and a % b)"),
-    REFUSE("str", "str(x) as a value is not part of xi: print reads it in its text, "
-                  "print(\"loss \" + str(L)), as it reads print(f\"loss {L}\")"),
-    REFUSE("repr", "repr(x) as a value is not part of xi: print reads it in its text, "
-                   "print(\"W = \" + repr(W)), as it reads print(f\"W = {W!r}\")"),
+    PY("str", "str(x) is Python's: a .py file, or a session after import, has it (print "
+              "reads it in its text: print(\"loss \" + str(L)))"),
+    PY("repr", "repr(x) is Python's: a .py file, or a session after import, has it (print "
+               "reads it in its text: print(\"W = \" + repr(W)))"),
     PY("isinstance", "isinstance(x, T) is Python's: a .py file, or a session after import, "
                      "has it"),
     PY("type", "type(x) is Python's: a .py file, or a session after import, has it"),

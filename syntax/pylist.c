@@ -13,44 +13,121 @@
 
 #define XI_DISPLAY_MAX 65535 /* items written in one [...] or {...} */
 
-/* "a" 'b' side by side: one string, a value.  The text joined so far is an
-   item of a statement held on the parser, so a later string that fails
-   (b"...", \N{...}, an f-string) lets it go with the rest (xiP_unwind) */
+/* the string of text[0, n): a K_STR */
+static void emit_text(xiP_parser *p, xiP_code *c, const char *text, size_t n, xi_pos at) {
+  if (memchr(text, '\0', n))
+    xiP_fail(p, at, "a string holding the character \\0 is not part of xi");
+  xiP_emit(p, c, (xiP_ins){K_STR, 0, 0, 0, xiP_intern(p, text, n, at), at});
+}
+
+/* f"...{x!r:>5}..." used as a value: its texts and fields joined by +, each
+   field format(x, spec) written by the tape (tape/pystrtmpl.c: ints, bools
+   and strings exactly; a float refused there, as print writes its digits) */
+static void fstring_value(xiP_parser *p, xiP_code *c, xiP_stmt *st, xi_pos at) {
+  int pieces = 0;
+  for (uint32_t k = 0; k < st->nitems; k++) {
+    const xiP_item *it = &st->items[k];
+    if (it->kind == I_TEXT) { /* the texts side by side: one piece */
+      size_t n = 0;
+      uint32_t e = k;
+      for (; e < st->nitems && st->items[e].kind == I_TEXT; e++)
+        n += st->items[e].len;
+      char *t = malloc(n + 1);
+      if (!t)
+        xiP_fail(p, it->pos, "out of memory");
+      n = 0;
+      for (uint32_t q = k; q < e; q++) {
+        memcpy(t + n, st->items[q].text, st->items[q].len);
+        n += st->items[q].len;
+      }
+      t[n] = '\0';
+      int nul = memchr(t, '\0', n) != NULL;
+      uint32_t id = nul ? XI_NONE : xiS_intern(p->sym, t, n);
+      free(t);
+      if (nul)
+        xiP_fail(p, it->pos, "a string holding the character \\0 is not part of xi");
+      if (id == XI_NONE)
+        xiP_fail(p, it->pos, "out of memory");
+      xiP_emit(p, c, (xiP_ins){K_STR, 0, 0, 0, id, it->pos});
+      k = e - 1;
+    } else {
+      if (it->debug) { /* f"{x=}": x's text and '=' first */
+        emit_text(p, c, p->lx.src + it->off, it->end - it->off, it->pos);
+        emit_text(p, c, "=", 1, it->pos);
+        xiP_emit_op(p, c, XI_ADD, it->pos);
+        if (pieces++)
+          xiP_emit_op(p, c, XI_ADD, it->pos);
+      }
+      char *t = malloc(it->len + 8);
+      if (!t)
+        xiP_fail(p, it->pos, "out of memory");
+      size_t n = 0;
+      t[n++] = '{';
+      if (it->conv)
+        t[n++] = '!', t[n++] = it->conv;
+      if (it->text) {
+        t[n++] = ':';
+        memcpy(t + n, it->text, it->len);
+        n += it->len;
+      }
+      t[n++] = '}';
+      uint32_t id = xiS_intern(p->sym, t, n);
+      free(t);
+      if (id == XI_NONE)
+        xiP_fail(p, it->pos, "out of memory");
+      xiP_emit(p, c, (xiP_ins){K_STR, 0, 0, 0, id, it->pos});
+      for (uint32_t i = 0; i < it->code.n; i++)
+        xiP_emit(p, c, it->code.ins[i]);
+      xiP_emit(p, c, (xiP_ins){K_PY, XI_PY_FIELD, 0, 2, 0, it->pos});
+    }
+    if (pieces++)
+      xiP_emit_op(p, c, XI_ADD, it->pos);
+  }
+  if (!pieces) /* f"": the empty string */
+    emit_text(p, c, "", 0, at);
+}
+
+/* "a" 'b' f"{c}" side by side: one string, a value.  Their texts and fields
+   are items of a statement held on the parser, so a later string that fails
+   (b"...", \N{...}) lets them go with the rest (xiP_unwind) */
 void xiP_py_string(xiP_parser *p, xiP_code *c) {
   xiL_token first = *xiP_peek(p);
   xiP_stmt tmp;
   memset(&tmp, 0, sizeof tmp);
   xiP_held held;
   xiP_hold(p, &held, &tmp);
-  xiP_item *all = xiP_new_item(p, &tmp, I_TEXT, first.pos);
-  size_t n = 0;
   while (xiP_is(p, T_STRING)) {
     xiL_token t = xiP_take(p);
-    char *text;
-    size_t len;
-    if (xiP_string_text(p, &t, &text, &len))
-      xiP_fail(p, t.pos, "an f-string as a value is not part of xi: print(f\"...\") prints "
-                         "one (a dict's key is written as a string: d['W1'])");
-    char *more = realloc(all->text, n + len + 1);
-    if (!more) {
-      free(text);
-      xiP_fail(p, t.pos, "out of memory");
-    }
-    all->text = more;
-    memcpy(all->text + n, text, len);
-    n += len;
-    all->text[n] = '\0';
-    free(text);
+    xiP_string_items(p, &tmp, &t);
   }
-  if (memchr(all->text, '\0', n))
-    xiP_fail(p, first.pos, "a string holding the character \\0 is not part of xi");
-  uint32_t id = xiS_intern(p->sym, all->text, n);
+  int fields = 0;
+  for (uint32_t k = 0; k < tmp.nitems; k++)
+    fields |= tmp.items[k].kind != I_TEXT;
+  if (fields) {
+    fstring_value(p, c, &tmp, first.pos);
+  } else {
+    size_t n = 0;
+    for (uint32_t k = 0; k < tmp.nitems; k++)
+      n += tmp.items[k].len;
+    char *all = malloc(n + 1);
+    if (!all)
+      xiP_fail(p, first.pos, "out of memory");
+    n = 0;
+    for (uint32_t k = 0; k < tmp.nitems; k++) {
+      memcpy(all + n, tmp.items[k].text, tmp.items[k].len);
+      n += tmp.items[k].len;
+    }
+    int nul = memchr(all, '\0', n) != NULL;
+    uint32_t id = nul ? XI_NONE : xiS_intern(p->sym, all, n);
+    free(all);
+    if (nul)
+      xiP_fail(p, first.pos, "a string holding the character \\0 is not part of xi");
+    if (id == XI_NONE)
+      xiP_fail(p, first.pos, "out of memory");
+    xiP_emit(p, c, (xiP_ins){K_STR, 0, 0, 0, id, first.pos});
+  }
   xiP_unhold(p, &held);
   xiP_stmt_done(&tmp);
-  if (id == XI_NONE)
-    xiP_fail(p, first.pos, "out of memory");
-  xiP_ins ins = {K_STR, 0, 0, 0, id, first.pos};
-  xiP_emit(p, c, ins);
 }
 
 /* ---- comprehensions ---- */
@@ -306,6 +383,8 @@ static const struct {
     {"lstrip", XI_PY_LSTRIP, 0, 1},     {"rstrip", XI_PY_RSTRIP, 0, 1},
     {"split", XI_PY_SPLIT, 0, 2},       {"startswith", XI_PY_STARTSWITH, 1, 1},
     {"endswith", XI_PY_ENDSWITH, 1, 1}, {"replace", XI_PY_REPLACE, 2, 3},
+    {"str", XI_PY_STR, 0, 1},           {"repr", XI_PY_REPR, 1, 1},
+    {"format", XI_PY_FORMAT, 0, 255},
 };
 
 /* sorted's key= and reverse=, min's and max's key= (a's keywords, last): their

@@ -32,19 +32,25 @@ static void value(xiP_parser *p, job *j, int operand) {
     xiP_fail(p, xiP_peek(p)->pos, "more than %d values to format", XI_PCT_MAX);
   j->at[k] = xiP_peek(p)->pos;
   xiL_token t = *xiP_peek(p);
-  size_t len;
-  if (t.type == T_STRING) {
+  size_t len, pre = 0;
+  const char *src = p->lx.src + t.off;
+  int f = 0; /* an f-string is a value as any other (pylist.c) */
+  while (t.type == T_STRING && src[pre] != '"' && src[pre] != '\'')
+    f |= (src[pre++] | 0x20) == 'f';
+  if (t.type == T_STRING && !f) { /* "text", not "b" + str(i): a value as any other */
     xiP_take(p);
-    if (xiP_string_text(p, &t, &j->str[k], &len))
-      xiP_fail(p, t.pos, "an f-string as a value of %% formatting is not part of xi: write "
-                         "its text in the format");
-  } else {
-    p->depth = 0;
-    if (operand)
-      xiP_operand(p, &j->vals[k]);
-    else
-      xiP_expr(p, &j->vals[k]);
+    if (xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || operand) {
+      xiP_string_text(p, &t, &j->str[k], &len);
+      j->nv++;
+      return;
+    }
+    xiP_put_back(p, &t);
   }
+  p->depth = 0;
+  if (operand)
+    xiP_operand(p, &j->vals[k]);
+  else
+    xiP_expr(p, &j->vals[k]);
   j->nv++;
 }
 

@@ -54,6 +54,24 @@ static int joined(xiP_parser *p) {
   }
 }
 
+/* a comparison outside brackets before the argument ends: "a" + str(i) == "a3"
+   is a value compared (tape/pystrtmpl.c), not print's text */
+static int compared(xiP_parser *p) {
+  for (int depth = 0;;) {
+    xiL_token t = *xiP_peek(p);
+    if (t.type == T_EOF || t.type == T_NL || t.type == T_ERROR ||
+        (depth == 0 && (t.type == T_COMMA || t.type == T_RP)))
+      return 0;
+    if (depth == 0 && (t.type == T_EQEQ || t.type == T_NE || t.type == T_LT ||
+                       t.type == T_LE || t.type == T_GT || t.type == T_GE ||
+                       xiP_word_is(p, &t, "in") || xiP_word_is(p, &t, "not")))
+      return 1;
+    depth += t.type == T_LP || t.type == T_LBRACK || t.type == T_LBRACE;
+    depth -= depth > 0 && (t.type == T_RP || t.type == T_RBRACK || t.type == T_RBRACE);
+    xiP_take(p);
+  }
+}
+
 /* a string's methods that give a value ("a,b".split(","), ", ".join(xs)): the
    text before them is a term, not print's text */
 static int value_method(xiP_parser *p, const xiL_token *w) {
@@ -64,6 +82,28 @@ static int value_method(xiP_parser *p, const xiL_token *w) {
     if (xiP_word_is(p, w, names[k]))
       return 1;
   return 0;
+}
+
+/* str(x) or repr(x) at the parser, followed by +, ',', ')' or the end: print's
+   text writes x (a float too); else it is part of a term (str(i) * 2) */
+static int alone(xiP_parser *p) {
+  mark m = here(p);
+  int depth = 0, yes = 1;
+  xiP_take(p);
+  for (int open = p->python && xiP_is(p, T_LP); open;) {
+    xiL_token u = *xiP_peek(p);
+    if (u.type == T_EOF || u.type == T_NL || u.type == T_ERROR)
+      break;
+    depth += u.type == T_LP || u.type == T_LBRACK || u.type == T_LBRACE;
+    depth -= u.type == T_RP || u.type == T_RBRACK || u.type == T_RBRACE;
+    xiP_take(p);
+    if (depth == 0) {
+      yes = xiP_is(p, T_PLUS) || xiP_is(p, T_COMMA) || xiP_is(p, T_RP) || xiP_at_end(p);
+      break;
+    }
+  }
+  back(p, &m);
+  return yes;
 }
 
 int xiP_text_ahead(xiP_parser *p) {
@@ -80,13 +120,19 @@ int xiP_text_ahead(xiP_parser *p) {
       xiL_token w = *xiP_peek(p);
       text = !p->python || w.type != T_NAME || !value_method(p, &w);
     }
-  } else if (conversion(p, &t)) { /* str(x) ... */
+  } else if (conversion(p, &t)) { /* str(x) ...; str(i) * 2, str(i) == "3": a value */
     xiP_take(p);
     text = xiP_is(p, T_LP);
+    xiP_put_back(p, &t);
+    text = text && alone(p);
   }
   back(p, &m);
   if (!text && p->python) { /* "-" * 40 + str(k), name + ": " + str(v) */
     text = joined(p);
+    back(p, &m);
+  }
+  if (text && p->python) {
+    text = !compared(p);
     back(p, &m);
   }
   return text;
@@ -130,7 +176,8 @@ static void part(xiP_parser *p, xiP_stmt *st) {
     return;
   }
   char conv = 'S';
-  if (conversion(p, &t)) {
+  if (conversion(p, &t) && !alone(p)) { /* str(i) * 2: a term, a string made by the tape */
+  } else if (conversion(p, &t)) {
     xiP_take(p);
     if (xiP_is(p, T_LP)) {
       conv = conversion(p, &t);

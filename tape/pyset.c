@@ -19,6 +19,7 @@
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
+#include "tape/pystrval.h"
 
 int xiG_unordered(const xiG_graph *g, uint32_t c, xi_pos pos, xi_err *err) {
   if (xiG_kind(g, c) == XI_C_SET)
@@ -433,6 +434,12 @@ int xiG_py_call_set(xiG_graph *g, int which, const uint32_t *args, uint32_t n, x
   case XI_PY_ENDSWITH:
   case XI_PY_REPLACE:
     return xiG_str_method(g, which, args, n, pos, out, err);
+  case XI_PY_STR: /* (pystrtmpl.c) */
+  case XI_PY_REPR:
+    return xiG_py_strcall(g, which == XI_PY_REPR, args, n, pos, out, err);
+  case XI_PY_FORMAT:
+  case XI_PY_FIELD:
+    return xiG_py_strformat(g, which == XI_PY_FIELD, args, n, pos, out, err);
   default: /* all, any, bool, a list's count, insert, remove, pop (pybuiltin.c) */
     return xiG_py_builtin(g, which, args, n, pos, out, err);
   }

@@ -9,6 +9,7 @@
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
+#include "tape/pystrval.h"
 
 static int number(xiG_graph *g, int64_t v, xi_pos pos, uint32_t *out, xi_err *err) {
   *out = xiG_number(g, (long)v, pos);
@@ -329,9 +330,8 @@ int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t
       !xiG_is_tensor(&g->nodes[ka < 0 ? a : b]) &&
       xiG_dtype_of_flags(g->nodes[ka < 0 ? a : b].flags) != XI_DT_FLOAT)
     return repeat(g, ka < 0 ? b : a, ka < 0 ? a : b, pos, out, err);
-  if (op == XI_MOD && ka == XI_C_STR) /* "%.3f" % x: Python's formatting, not a remainder */
-    return xiX_fail(err, pos, "'%%' formatting as a value is not part of xi: print reads it in "
-                              "its text, print(\"%%.3f\" %% x), as it reads print(f\"{x:.3f}\")");
+  if ((rs = xiG_py_str_values(g, op, a, b, pos, out, err)) <= 0) /* "W%d" % i, "W" + i */
+    return rs;
   const char *sym = op == XI_ADD ? "+" : op == XI_SUB ? "-" : op == XI_MUL ? "*"
                   : op == XI_DIV ? "/" : op == XI_POW ? "**" : NULL;
   uint32_t c = ka >= 0 ? a : b;

@@ -12,7 +12,7 @@ print("W: " + W)              # numpy.core._exceptions._UFuncNoLoopError
 def report(v):
     print("v = " + v)         # TypeError when called with a number
 report(2.0)
-s = str(x)                    # Python: s = '1.5' (xi: a text is a value only in print)
+s = str(x)                    # Python: s = '1.5' (xi: a float's text is a value only in print)
 print(str(x) * 2)             # Python: 1.51.5 (xi: refused)
 print(str(x).upper())         # Python: 1.5 (xi: refused)
 print("a" + str(x) == "a1.5") # Python: True (xi: refused)
@@ -23,5 +23,5 @@ print("a" + )                 # SyntaxError: invalid syntax
 print("-" * 1.5)              # TypeError: can't multiply sequence by non-int of type 'float'
 print(x * 2 + "a")            # TypeError: unsupported operand type(s) for +: 'float' and 'str'
 print("Error:" + str(np.mean(np.abs(W))) + " and " + repr(x))
-u = "%.3f" % x               # Python: u = '1.500' (xi: a text is a value only in print)
+u = "%.3f" % x               # Python: u = '1.500' (xi: a float's text is a value only in print)
 print("the end")
