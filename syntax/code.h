@@ -86,7 +86,8 @@ typedef enum {
                 value (tape/inplace.c); x's new value is pushed, for the K_LET after it */
   /* functions as values (syntax/pyfunc.c, tape/call.c): */
   K_FUNC,  /* a function as a value: op XI_FN_OP: NumPy's np.tanh (argc the xi op, arg
-              the symbol of its name); XI_FN_LAMBDA: lambda, argc parameters, arg the
+              the symbol of its name, spare the K_OP spare its calls take: XI_OPF_MATH
+              for math.log, XI_OPF_NPROUND for np.round); XI_FN_LAMBDA: lambda, argc parameters, arg the
               instructions before this that are its own: a K_FUNC XI_FN_PARAM per
               parameter (arg its name), then its body (defaults first, as a def's),
               which a K_SKIP (spare XI_SKIP_LAMBDA) before them skips, so that the

@@ -161,6 +161,10 @@ static void keyword(xiP_parser *p, xiP_code *c, xiL_token t, int kw) {
 static void name(xiP_parser *p, xiP_code *c, xiL_token t) {
   const char *s = p->lx.src + t.off;
   uint32_t id = xiP_name_id(p, &t);
+  if (p->python && xiP_math_word(p, &t)) { /* from math import log: log(0) is math.log(0) */
+    xiP_module(p, c, t, MOD_MATHFN);
+    return;
+  }
   uint16_t tag = xiP_word(p, &t, xiP_is(p, T_LP)); /* TAG_NONE: a name here */
   if ((TAG_KIND(tag) == TAG_MODULE || TAG_KIND(tag) == TAG_FOREIGN) && xiP_module_is_none(p, c, t))
     return; /* if torch is not None: after try: import torch (a module is not None) */

@@ -67,8 +67,10 @@ const char *xiG_class_of(const xiG_graph *g, uint32_t x);
 /* ---- functions as values (call.c) ----
  * A function as a value is an XI_TUPLE node of kind XI_C_FUNC (no items but
  * d.get's dict), what it calls in x->p: XI_FN_WHAT one of code.h's XI_FN_OP
- * (np.tanh: XI_FN_STAMP its op), XI_FN_GET (d.get), or XI_FN_DEF (a def or a
- * lambda: XI_C_TEXT its name, a lambda's hidden, XI_FN_STAMP the binding's
+ * (np.tanh: XI_FN_STAMP its op, XI_FN_FRAME the K_OP spare its calls take,
+ * XI_OPF_MATH for math.log, XI_OPF_NPROUND for np.round), XI_FN_GET (d.get),
+ * or XI_FN_DEF (a def or a lambda: XI_C_TEXT its name, a lambda's hidden,
+ * XI_FN_STAMP the binding's
  * order when it was read, XI_FN_FRAME the number of the scope a lambda reads,
  * 0 for none). */
 enum { XI_FN_WHAT = 3, XI_FN_STAMP, XI_FN_FRAME };
