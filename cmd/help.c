@@ -244,7 +244,11 @@ static const struct {
      "computes such a tensor in binary64 (dtype=torch.float64 makes both agree).\n"
      "Refused, with what to write: micrograd.nn, torch.nn, torch.optim, torch.randn\n"
      "(PyTorch's generator is not NumPy's: torch.tensor(np.random.randn(3, 2))),\n"
-     "print of a tensor whose grad_fn xi cannot name (print(x.detach()))."},
+     "print of a tensor whose grad_fn xi cannot name (print(x.detach())), and NumPy's\n"
+     "methods a tensor has with another meaning: x.max(dim) and x.min(dim) (PyTorch's\n"
+     "(values, indices)), x.std() and x.var() (PyTorch divides by n - 1), x.round(d),\n"
+     "x.repeat(n), x.argsort(), x.tolist(), x.copy(), x.astype(), x.size, x.cumsum().\n"
+     "x.sum(dim), x.mean(dim), x.argmax(dim), x.max() are NumPy's and PyTorch's alike."},
     {"micrograd", "from micrograd.engine import Value: see help torch."},
     {"class",
      "Python's classes, pasted as written (Python's code):\n"

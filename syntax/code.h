@@ -207,8 +207,15 @@ enum {
   XI_ATTR_DATA,     /* x.data, x.detach(), x.numpy(): the value without its history */
   XI_ATTR_BACKWARD, /* x.backward(): only a statement of its own (spare: retain_graph) */
   XI_ATTR_ZERO,     /* x.grad.zero_(): only a statement of its own */
-  XI_ATTR_REQUIRES  /* x.requires_grad: True when backward() would reach a leaf through x */
+  XI_ATTR_REQUIRES, /* x.requires_grad: True when backward() would reach a leaf through x */
+  XI_ATTR_TORCHM    /* before x.max(dim) ... (spare: XI_TM_*): x itself, or an error where x
+                       is PyTorch's tensor, whose method of that name is not NumPy's
+                       (tape/torchm.c) */
 };
+/* XI_ATTR_TORCHM's spare: the method whose PyTorch meaning xi does not give */
+enum { XI_TM_MAX, XI_TM_MIN, XI_TM_STD, XI_TM_VAR, XI_TM_ROUND, XI_TM_REPEAT, XI_TM_ARGSORT,
+       XI_TM_TOLIST, XI_TM_COPY, XI_TM_ASTYPE, XI_TM_TRANSPOSE, XI_TM_CUMSUM, XI_TM_CUMPROD,
+       XI_TM_SIZE, XI_TM_COUNT };
 /* XI_ATTR_DATA's spare: a Python number or a NumPy array (.item(), .numpy()), where
    without it a tensor's .data and .detach() are tensors */
 #define XI_DATA_PLAIN 1

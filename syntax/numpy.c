@@ -557,6 +557,8 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
     return;
   }
   if (attribute && !(r->sp == SP_T && xiP_is(p, T_LP))) {
+    if (r->sp == SP_SIZE)
+      xiP_torch_guard(p, c, t, 0); /* a tensor's x.size is PyTorch's method */
     static const int which[] = {[SP_SHAPE] = XI_ATTR_SHAPE, [SP_SIZE] = XI_ATTR_SIZE,
                                 [SP_NDIM] = XI_ATTR_NDIM, [SP_DTYPE] = XI_ATTR_DTYPE};
     if (r->sp == SP_T)
@@ -568,6 +570,7 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
   if (!xiP_is(p, T_LP))
     xiP_fail(p, t.pos, ".%s is a method: call it as .%s()", r->name, r->name);
   xiP_take(p);
+  xiP_torch_guard(p, c, t, !xiP_is(p, T_RP)); /* x.max(1) of a tensor: PyTorch's (pytorch.c) */
   row_call(p, c, r, t, 1);
 }
 

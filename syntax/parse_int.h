@@ -307,6 +307,10 @@ void xiP_norm_call(xiP_parser *p, xiP_code *c, xiL_token name);
    have (torch.nn, micrograd.nn) is refused here */
 uint16_t xiP_torch_import(xiP_parser *p, const char *module, size_t len, xiL_token name,
                           int from);
+/* before x.t(...) (given: with arguments), x on the stack: where torch is imported
+   and PyTorch's method t is not NumPy's (x.max(1), x.std()), a guard that refuses a
+   tensor x at run time */
+void xiP_torch_guard(xiP_parser *p, xiP_code *c, xiL_token t, int given);
 /* torch.f(...), Value(x): name taken, module its MOD_* */
 void xiP_torch(xiP_parser *p, xiP_code *c, xiL_token name, int module);
 /* after a value's '.': .grad .data .backward() .relu() ...: 1 when t was

@@ -122,6 +122,10 @@ enum {
   XI_AGM_MOVED = 128  /* a leaf changed in place since (XI_AG_MOVED) */
 };
 unsigned xiG_ag_cone(const xiG_graph *g, uint32_t root);
+/* XI_ATTR_TORCHM's guard (torchm.c): *out is x, or an error where x is PyTorch's
+   tensor, whose method which (XI_TM_*) is not NumPy's */
+int xiG_torch_method(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out,
+                     xi_err *err);
 /* the name of the grad_fn PyTorch gives the tensor node i made, or NULL where
    xi does not know it (or is not sure of it) */
 const char *xiG_ag_grad_fn(const xiG_graph *g, uint32_t i);
