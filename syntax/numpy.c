@@ -420,10 +420,14 @@ static int math_fn(const np_row *r) { return r->kind == NP_FN || r->kind == NP_S
 
 int xiP_math_import(xiP_parser *p, const xiL_token *n, int on, xi_pos pos) {
   for (int i = 0; math_rows[i].name; i++) {
-    if (!math_fn(&math_rows[i]) ||
-        (n && !(strlen(math_rows[i].name) == n->len &&
-                memcmp(math_rows[i].name, p->lx.src + n->off, n->len) == 0)))
+    if (n && !(strlen(math_rows[i].name) == n->len &&
+               memcmp(math_rows[i].name, p->lx.src + n->off, n->len) == 0))
       continue;
+    if (!math_fn(&math_rows[i])) {
+      if (n)
+        return 2; /* math.inf: a constant */
+      continue;
+    }
     uint32_t id = xiP_intern(p, math_rows[i].name, strlen(math_rows[i].name), pos);
     uint16_t t = xiS_tag(p->sym, id);
     xiS_set_tag(p->sym, id, (uint16_t)(on ? t | TAG_MATH : t & ~TAG_MATH));

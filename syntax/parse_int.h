@@ -141,7 +141,7 @@ void xiP_emit_dtype(xiP_parser *p, xiP_code *c, int dtype, xi_pos pos);
 void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module);
 /* from math import n (on; from numpy import n: off): the word n is math's function
    from now on, TAG_MATH (n NULL: every function of math's, import *); 0 when math has
-   no function n in xi */
+   no function n in xi, 2 when n is math's constant (math.inf) */
 int xiP_math_import(xiP_parser *p, const xiL_token *n, int on, xi_pos pos);
 /* is the word t math's function here (from math import t), not a name of the
    program's own (a value given it, a def, a parameter)? */

@@ -420,11 +420,14 @@ static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
       } else if (!known) {
         import_as(p, st, m, len, n);
       } else if (math) { /* from math import log: math.log, whose errors are Python's */
-        if (!xiP_math_import(p, &n, 1, n.pos) && !xiP_word_is(p, &n, "pi") &&
-            !xiP_word_is(p, &n, "e"))
-          xiP_fail(p, n.pos, "from math import %.*s: xi has no math.%.*s (help python lists "
-                             "math's functions it has)", (int)n.len, p->lx.src + n.off,
-                   (int)n.len, p->lx.src + n.off);
+        int got = xiP_math_import(p, &n, 1, n.pos);
+        if (got != 1 && !xiP_word_is(p, &n, "pi") && !xiP_word_is(p, &n, "e"))
+          xiP_fail(p, n.pos, got ? "from math import %.*s: xi has math.%.*s, not the name "
+                                   "alone: write math.%.*s"
+                                 : "from math import %.*s: xi has no math.%.*s (help python "
+                                   "lists math's functions it has)%.*s",
+                   (int)n.len, p->lx.src + n.off, (int)n.len, p->lx.src + n.off,
+                   got ? (int)n.len : 0, p->lx.src + n.off);
       } else if (py_builtin_word(p, &n)) {
         xiP_fail(p, n.pos, "from numpy import %.*s hides Python's builtin %.*s with NumPy's "
                            "function (%s), and xi keeps Python's: write np.%.*s",

@@ -29,3 +29,5 @@ from math import fsum
 # from math import log, then a value of the program's own: log is 3
 log = 3
 print(log)
+# from math import inf works in Python (inf); xi has math.inf only, and says so
+from math import inf
