@@ -97,6 +97,13 @@ int xiG_holds_container(const xiG_graph *g, const uint32_t *args, uint32_t n) {
 int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t arity,
                     uint32_t *out, xi_err *err) {
   int ka = xiG_kind(g, args[0]);
+  for (uint32_t k = arity; k < in->argc; k++) /* x.sum((0, 1)) */
+    if (xiG_kind(g, args[k]) >= 0)
+      return xiX_fail(err, in->pos, "%s's parameters here are whole numbers, not a %s (a "
+                                    "tuple of axes, axis=(0, 1), is not part of xi: reduce "
+                                    "one axis after the other)",
+                      xiO_table[in->op].name ? xiO_table[in->op].name : "this function",
+                      xiG_type_of(g, args[k]));
   for (uint32_t k = 0; (in->spare & XI_OPF_MATH) && k < arity; k++)
     if (xiG_kind(g, args[k]) >= 0) /* math.sqrt([4.0]): not NumPy's array of the list */
       return xiX_fail(err, in->pos, "TypeError: must be real number, not %s",
