@@ -247,8 +247,9 @@ static const struct {
      "print of a tensor whose grad_fn xi cannot name (print(x.detach())), and NumPy's\n"
      "methods a tensor has with another meaning: x.max(dim) and x.min(dim) (PyTorch's\n"
      "(values, indices)), x.std() and x.var() (PyTorch divides by n - 1), x.round(d),\n"
-     "x.repeat(n), x.argsort(), x.tolist(), x.copy(), x.astype(), x.size, x.cumsum().\n"
-     "x.sum(dim), x.mean(dim), x.argmax(dim), x.max() are NumPy's and PyTorch's alike."},
+     "x.repeat(n), x.argsort(), x.tolist(), x.copy(), x.astype(), x.size, x.dtype,\n"
+     "x.cumsum().  x.sum(dim), x.mean(dim), x.argmax(dim), x.max() are NumPy's and\n"
+     "PyTorch's alike; x.shape prints as torch.Size([2, 3])."},
     {"micrograd", "from micrograd.engine import Value: see help torch."},
     {"class",
      "Python's classes, pasted as written (Python's code):\n"

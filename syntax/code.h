@@ -215,7 +215,7 @@ enum {
 /* XI_ATTR_TORCHM's spare: the method whose PyTorch meaning xi does not give */
 enum { XI_TM_MAX, XI_TM_MIN, XI_TM_STD, XI_TM_VAR, XI_TM_ROUND, XI_TM_REPEAT, XI_TM_ARGSORT,
        XI_TM_TOLIST, XI_TM_COPY, XI_TM_ASTYPE, XI_TM_TRANSPOSE, XI_TM_CUMSUM, XI_TM_CUMPROD,
-       XI_TM_SIZE, XI_TM_COUNT };
+       XI_TM_SIZE, XI_TM_DTYPE, XI_TM_COUNT };
 /* XI_ATTR_DATA's spare: a Python number or a NumPy array (.item(), .numpy()), where
    without it a tensor's .data and .detach() are tensors */
 #define XI_DATA_PLAIN 1

@@ -561,7 +561,7 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
     return;
   }
   if (attribute && !(r->sp == SP_T && xiP_is(p, T_LP))) {
-    if (r->sp == SP_SIZE)
+    if (r->sp == SP_SIZE || r->sp == SP_DTYPE)
       xiP_torch_guard(p, c, t, 0); /* a tensor's x.size is PyTorch's method */
     static const int which[] = {[SP_SHAPE] = XI_ATTR_SHAPE, [SP_SIZE] = XI_ATTR_SIZE,
                                 [SP_NDIM] = XI_ATTR_NDIM, [SP_DTYPE] = XI_ATTR_DTYPE};

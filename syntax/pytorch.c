@@ -347,7 +347,8 @@ void xiP_torch_guard(xiP_parser *p, xiP_code *c, xiL_token t, int given) {
                 {"argsort", XI_TM_ARGSORT, 0}, {"tolist", XI_TM_TOLIST, 0},
                 {"copy", XI_TM_COPY, 0},     {"astype", XI_TM_ASTYPE, 0},
                 {"transpose", XI_TM_TRANSPOSE, 0}, {"cumsum", XI_TM_CUMSUM, 2},
-                {"cumprod", XI_TM_CUMPROD, 2}, {"size", XI_TM_SIZE, 0}};
+                {"cumprod", XI_TM_CUMPROD, 2}, {"size", XI_TM_SIZE, 0},
+                {"dtype", XI_TM_DTYPE, 0}};
   if (!used(p, USED_TORCH))
     return;
   for (size_t k = 0; k < sizeof guards / sizeof *guards; k++)

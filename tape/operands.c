@@ -184,7 +184,12 @@ static int container_slice(xiG_graph *g, const xiP_ins *in, const uint32_t *args
   for (int q = 0, next = 0; q < 3; q++)
     if (kind & (1u << q))
       b[q] = args[1 + next++];
-  return xiG_slice(g, args[0], b, in->pos, out, err);
+  if (xiG_slice(g, args[0], b, in->pos, out, err))
+    return -1;
+  if (xiG_kind(g, args[0]) == XI_C_TUPLE && g->nodes[args[0]].x->p[XI_C_TSIZE] &&
+      xiG_kind(g, *out) == XI_C_TUPLE && *out != args[0])
+    g->nodes[*out].x->p[XI_C_TSIZE] = 1; /* x.shape[1:] of a tensor: torch.Size([3]) */
+  return 0;
 }
 
 int xiG_indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *out, xi_err *err) {

@@ -175,9 +175,11 @@ void xiG_ag_unsave(xiG_graph *g);
 enum { XI_C_KIND, XI_C_TEXT, XI_C_DEPTH,
        XI_C_EXC, /* a string that is an except's e (cmd/pytry.c): its class + 1 (XI_EXC_*),
                     which type(e) names; 0 for any other string */
-       XI_C_DTYPE /* 1: a string that is x.dtype, NumPy's dtype, its text its name
+       XI_C_DTYPE, /* 1: a string that is x.dtype, NumPy's dtype, its text its name
                      ('float64'): print and f-strings write it, repr writes
-                     dtype('float64') (pytype.c); 0 for any other string */ };
+                     dtype('float64') (pytype.c); 0 for any other string */
+       XI_C_TSIZE /* 1: a tuple that is a PyTorch tensor's x.shape, torch.Size, which
+                     print and repr write torch.Size([2, 3]) (build.c); 0 for another */ };
 /* A container's x->args is the item[] of a block that the lists made by
    successive appends share (each sees its first nargs; an append writes
    past the last when no other has): a training loop's append costs O(1). */

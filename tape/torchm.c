@@ -49,7 +49,10 @@ static const char *const why[XI_TM_COUNT] = {
                       "or x.cumprod(1)",
     [XI_TM_SIZE] = "x.size of a tensor is PyTorch's method: x.size() is its shape as "
                    "torch.Size, which xi does not make, and NumPy's x.size (a number) is "
-                   "x.numel() in PyTorch; write x.shape[0], or len(x)"};
+                   "x.numel() in PyTorch; write x.shape[0], or len(x)",
+    [XI_TM_DTYPE] = "x.dtype of a tensor is PyTorch's torch.float64 (torch.float32, "
+                    "torch.int64, torch.bool), which xi does not make: NumPy's dtype, "
+                    "x.detach().numpy().dtype, prints float64"};
 
 int xiG_torch_method(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out,
                      xi_err *err) {

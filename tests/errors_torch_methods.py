@@ -40,6 +40,10 @@ print(x.size)
 print(x.cumsum())
 # torch.transpose(input, dim0, dim1): two dims
 print(x.transpose())
+# torch.Tensor.dtype: torch.float64 (xi's would be NumPy's float64)
+print(x.dtype)
+# torch.Size (pytorch.org/docs/stable/size.html), a tuple of its own class
+print(x.shape + (1,))
 # the same methods of a NumPy array are NumPy's:
 # [5. 6.] 1.707825127659933 [1. 1. 5. 5. 3. 3. 4. 4. 2. 2. 6. 6.] 6
 a = x.numpy()

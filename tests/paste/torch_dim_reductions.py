@@ -7,7 +7,9 @@
 # whose PyTorch meaning is not NumPy's are refused (tests/errors_torch_methods.py).
 # PyTorch cannot be installed here: the .out comes from
 # ref/torch_dim_reductions.numpy.py, the same computation in NumPy's float64, the
-# gradient derived by hand.
+# gradient derived by hand; a tensor's x.shape prints as PyTorch's torch.Size
+# (pytorch.org/docs/stable/size.html: "a subclass of tuple", s = torch.Size([10,
+# 20, 30]) printed so, s[1] 20, len(s) 3; its slice is a torch.Size).
 import torch
 
 x = torch.tensor([[1.0, 5.0, 3.0], [4.0, 2.0, 6.0]], dtype=torch.float64)
@@ -15,6 +17,8 @@ print(x.max().item(), x.min().item())
 print(x.argmax(1).numpy(), x.argmin(0).numpy(), x.argmax().item())
 print(x.sum(1).numpy(), x.mean(0).numpy(), x.prod(1).numpy())
 print(x.cumsum(1).numpy())
+s = x.shape
+print(x.shape, s[0], len(s), s == (2, 3), x.sum(1).shape, x.shape[1:], tuple(s))
 w = torch.tensor([2.0, -1.0, 0.5, 3.0], dtype=torch.float64, requires_grad=True)
 n = w.shape[0]
 s = torch.sqrt(((w - w.mean()) ** 2).sum() / (n - 1))

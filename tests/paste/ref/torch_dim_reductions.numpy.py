@@ -11,6 +11,8 @@ print(x.max(), x.min())
 print(x.argmax(1), x.argmin(0), x.argmax())
 print(x.sum(1), x.mean(0), x.prod(1))
 print(x.cumsum(1))
+s = x.shape
+print(f"torch.Size([2, 3]) {s[0]} {len(s)} {s == (2, 3)} torch.Size([2]) torch.Size([3]) {tuple(s)}")
 w = np.array([2.0, -1.0, 0.5, 3.0])
 n = w.shape[0]
 s = np.sqrt(((w - w.mean()) ** 2).sum() / (n - 1))
