@@ -161,6 +161,9 @@ static const struct {
      "                         text is refused there (print writes its digits)\n"
      "  import numpy as np     np. and numpy. always work; another module is a note, and\n"
      "                         using it an error.  pass, # comments, \"\"\"docstrings\"\"\"\n"
+     "  from math import log   log(0) is then math's ValueError (f = math.log too), and\n"
+     "                         from numpy import log NumPy's -inf; from numpy import sum\n"
+     "                         (or *), which hides Python's sum, is refused\n"
      "  plt.plot(losses)       a plotting statement (plt., sns.) is skipped with a note: xi\n"
      "                         draws no plots; %matplotlib inline and %config likewise\n"
      "  h, p = forward(X, W)   a tuple's items; (a, b), x.shape and t[0] are tuples\n"
@@ -246,7 +249,12 @@ static const struct {
      "computes such a tensor in binary64 (dtype=torch.float64 makes both agree).\n"
      "Refused, with what to write: micrograd.nn, torch.nn, torch.optim, torch.randn\n"
      "(PyTorch's generator is not NumPy's: torch.tensor(np.random.randn(3, 2))),\n"
-     "print of a tensor whose grad_fn xi cannot name (print(x.detach()))."},
+     "print of a tensor whose grad_fn xi cannot name (print(x.detach())), and NumPy's\n"
+     "methods a tensor has with another meaning: x.max(dim) and x.min(dim) (PyTorch's\n"
+     "(values, indices)), x.std() and x.var() (PyTorch divides by n - 1), x.round(d),\n"
+     "x.repeat(n), x.argsort(), x.tolist(), x.copy(), x.astype(), x.size, x.dtype,\n"
+     "x.cumsum().  x.sum(dim), x.mean(dim), x.argmax(dim), x.max() are NumPy's and\n"
+     "PyTorch's alike; x.shape prints as torch.Size([2, 3])."},
     {"micrograd", "from micrograd.engine import Value: see help torch."},
     {"class",
      "Python's classes, pasted as written (Python's code):\n"

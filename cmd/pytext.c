@@ -205,10 +205,14 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
     return 0;
   }
   int list = kind == XI_C_LIST || kind == XI_C_ULIST;
-  const char *open = list ? "[" : kind == XI_C_DICT || kind == XI_C_SET ? "{" : "(";
-  const char *close = list ? "]" : kind == XI_C_DICT || kind == XI_C_SET ? "}"
+  int tsize = kind == XI_C_TUPLE && x->p[XI_C_TSIZE]; /* a tensor's shape: torch.Size */
+  const char *open = tsize                                      ? "torch.Size(["
+                     : list                                       ? "["
+                     : kind == XI_C_DICT || kind == XI_C_SET ? "{"
+                                                                  : "(";
+  const char *close = tsize ? "])" : list ? "]" : kind == XI_C_DICT || kind == XI_C_SET ? "}"
                       : x->nargs == 1    ? ",)" : ")";
-  xiW_str(b, open, 1);
+  xiW_str(b, open, strlen(open));
   for (uint32_t k = 0; k < x->nargs && !b->failed; k++) {
     if (k)
       xiW_str(b, kind == XI_C_DICT && k % 2 ? ": " : ", ", 2);

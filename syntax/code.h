@@ -86,7 +86,8 @@ typedef enum {
                 value (tape/inplace.c); x's new value is pushed, for the K_LET after it */
   /* functions as values (syntax/pyfunc.c, tape/call.c): */
   K_FUNC,  /* a function as a value: op XI_FN_OP: NumPy's np.tanh (argc the xi op, arg
-              the symbol of its name); XI_FN_LAMBDA: lambda, argc parameters, arg the
+              the symbol of its name, spare the K_OP spare its calls take: XI_OPF_MATH
+              for math.log, XI_OPF_NPROUND for np.round); XI_FN_LAMBDA: lambda, argc parameters, arg the
               instructions before this that are its own: a K_FUNC XI_FN_PARAM per
               parameter (arg its name), then its body (defaults first, as a def's),
               which a K_SKIP (spare XI_SKIP_LAMBDA) before them skips, so that the
@@ -213,8 +214,15 @@ enum {
   XI_ATTR_DATA,     /* x.data, x.detach(), x.numpy(): the value without its history */
   XI_ATTR_BACKWARD, /* x.backward(): only a statement of its own (spare: retain_graph) */
   XI_ATTR_ZERO,     /* x.grad.zero_(): only a statement of its own */
-  XI_ATTR_REQUIRES  /* x.requires_grad: True when backward() would reach a leaf through x */
+  XI_ATTR_REQUIRES, /* x.requires_grad: True when backward() would reach a leaf through x */
+  XI_ATTR_TORCHM    /* before x.max(dim) ... (spare: XI_TM_*): x itself, or an error where x
+                       is PyTorch's tensor, whose method of that name is not NumPy's
+                       (tape/torchm.c) */
 };
+/* XI_ATTR_TORCHM's spare: the method whose PyTorch meaning xi does not give */
+enum { XI_TM_MAX, XI_TM_MIN, XI_TM_STD, XI_TM_VAR, XI_TM_ROUND, XI_TM_REPEAT, XI_TM_ARGSORT,
+       XI_TM_TOLIST, XI_TM_COPY, XI_TM_ASTYPE, XI_TM_TRANSPOSE, XI_TM_CUMSUM, XI_TM_CUMPROD,
+       XI_TM_SIZE, XI_TM_DTYPE, XI_TM_COUNT };
 /* XI_ATTR_DATA's spare: a Python number or a NumPy array (.item(), .numpy()), where
    without it a tensor's .data and .detach() are tensors */
 #define XI_DATA_PLAIN 1

@@ -57,7 +57,10 @@ static void call(xiP_parser *p, xiP_code *c, xiL_token name) {
     derivative(p, c, name, TAG_KIND(tag) == TAG_DERIV ? TAG_ARG(tag) : 0);
     return;
   }
-  if (p->python && !(xiS_tag(p->sym, id) & TAG_SHADOWED) &&
+  int own = 0; /* a parameter's or a local's value: def g(x): sum = f; sum(x) */
+  for (uint32_t k = 0; k < p->nown + p->nlam; k++)
+    own |= p->own[k] == id;
+  if (p->python && !own && !(xiS_tag(p->sym, id) & TAG_SHADOWED) &&
       (xiP_word_is(p, &name, "sum") || xiP_word_is(p, &name, "max") ||
        xiP_word_is(p, &name, "min") || xiP_word_is(p, &name, "set"))) {
     /* Python's own, on anything it walks (set: also xi's command, at a statement's start) */
@@ -161,6 +164,11 @@ static void keyword(xiP_parser *p, xiP_code *c, xiL_token t, int kw) {
 static void name(xiP_parser *p, xiP_code *c, xiL_token t) {
   const char *s = p->lx.src + t.off;
   uint32_t id = xiP_name_id(p, &t);
+  if (p->python && !xiP_is(p, T_ASSIGN) && xiP_math_word(p, &t)) { /* from math import log:
+                                           log(0) is math.log(0); f(log=3): a keyword's */
+    xiP_module(p, c, t, MOD_MATHFN);
+    return;
+  }
   uint16_t tag = xiP_word(p, &t, xiP_is(p, T_LP)); /* TAG_NONE: a name here */
   if ((TAG_KIND(tag) == TAG_MODULE || TAG_KIND(tag) == TAG_FOREIGN) && xiP_module_is_none(p, c, t))
     return; /* if torch is not None: after try: import torch (a module is not None) */

@@ -370,7 +370,7 @@ static void refuse(xiP_parser *p, const np_row *r, xi_pos pos) {
 /* np.tanh not called: a function as a value (acts = {'tanh': np.tanh}), when
    it is one of xi's ops of that name; pyfunc.c */
 static void func_value(xiP_parser *p, xiP_code *c, const np_row *r, const char *alias,
-                       const char *path, xi_pos pos) {
+                       const char *path, int math, xi_pos pos) {
   uint32_t id = r->kind == NP_FN ? xiP_intern(p, r->fn, strlen(r->fn), pos) : XI_NONE;
   uint16_t t = id == XI_NONE ? 0 : xiS_tag(p->sym, id) & ~TAG_SHADOWED;
   if (!p->python || TAG_KIND(t) != TAG_OP)
@@ -380,7 +380,9 @@ static void func_value(xiP_parser *p, xiP_code *c, const np_row *r, const char *
                        : "");
   char text[80];
   snprintf(text, sizeof text, "%s.%s", alias, path);
-  xiP_func_ref(p, c, TAG_ARG(t), text, pos);
+  /* f = math.log: f(0) raises as math.log(0) does; f = np.round: f(2.675, 2) is 2.68 */
+  xiP_func_ref(p, c, TAG_ARG(t), math ? XI_OPF_MATH : TAG_ARG(t) == XI_ROUND ? XI_OPF_NPROUND : 0,
+               text, pos);
 }
 
 /* Python's random module: the functions drawn as CPython draws them (tape/pyrandom.c) */
@@ -429,6 +431,43 @@ static void default_rng(xiP_parser *p, xiP_code *c, xiL_token fn) {
   xiP_emit(p, c, (xiP_ins){K_PY, XI_PY_DEFAULT_RNG, 0, (uint16_t)a.n, 0, fn.pos});
 }
 
+static void module_row(xiP_parser *p, xiP_code *c, const np_row *rows, const char *alias,
+                       xiL_token name, xiL_token last, const char *path);
+
+/* ---- from math import log: the word is math.log ---- */
+
+static int math_fn(const np_row *r) { return r->kind == NP_FN || r->kind == NP_SP; }
+
+int xiP_math_import(xiP_parser *p, const xiL_token *n, int on, xi_pos pos) {
+  for (int i = 0; math_rows[i].name; i++) {
+    if (n && !(strlen(math_rows[i].name) == n->len &&
+               memcmp(math_rows[i].name, p->lx.src + n->off, n->len) == 0))
+      continue;
+    if (!math_fn(&math_rows[i])) {
+      if (n)
+        return 2; /* math.inf: a constant */
+      continue;
+    }
+    uint32_t id = xiP_intern(p, math_rows[i].name, strlen(math_rows[i].name), pos);
+    uint16_t t = xiS_tag(p->sym, id);
+    xiS_set_tag(p->sym, id, (uint16_t)(on ? t | TAG_MATH : t & ~TAG_MATH));
+    if (n)
+      return 1;
+  }
+  return 0;
+}
+
+int xiP_math_word(xiP_parser *p, const xiL_token *t) {
+  uint32_t id = xiP_name_id(p, t);
+  uint16_t tag = xiS_tag(p->sym, id);
+  if (!(tag & TAG_MATH) || !p->python || (tag & (TAG_NAMED | TAG_SHADOWED)))
+    return 0;
+  for (uint32_t k = 0; k < p->nown + p->nlam; k++)
+    if (p->own[k] == id)
+      return 0; /* def f(x, log=np.log): log(x) is the parameter's */
+  return 1;
+}
+
 void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   char path[64];
   if (module == MOD_DEFRNG) { /* from numpy.random import default_rng: default_rng(42) */
@@ -437,6 +476,11 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   }
   if (module == MOD_RANDFN) { /* from random import randrange: randrange(m) */
     random_call(p, c, name);
+    return;
+  }
+  if (module == MOD_MATHFN) { /* from math import log: log is math.log */
+    snprintf(path, sizeof path, "%.*s", (int)name.len, p->lx.src + name.off);
+    module_row(p, c, math_rows, "math", name, name, path);
     return;
   }
   if (module == MOD_RANDOM) {
@@ -472,7 +516,16 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
     xiP_np_c_(p, c, last);
     return;
   }
-  const np_row *r = find(module == MOD_MATH ? math_rows : numpy_rows, path, n);
+  module_row(p, c, module == MOD_MATH ? math_rows : numpy_rows, alias, name, last, path);
+}
+
+/* module's name path (last: its last word; name: the module's alias, or the
+   name from math import gave) called or as a value */
+static void module_row(xiP_parser *p, xiP_code *c, const np_row *rows, const char *alias,
+                       xiL_token name, xiL_token last, const char *path) {
+  size_t n = strlen(path);
+  int math = rows == math_rows;
+  const np_row *r = find(rows, path, n);
   if (!r)
     xiP_fail(p, last.pos, "%s.%s is not in xi (help numpy lists what is)", alias, path);
   if (r->kind == NP_REFUSE)
@@ -491,13 +544,13 @@ void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
     return;
   }
   if (!xiP_is(p, T_LP)) {
-    func_value(p, c, r, alias, path, last.pos);
+    func_value(p, c, r, alias, path, math, last.pos);
     return;
   }
   xiP_take(p);
   uint32_t at = c->n;
   row_call(p, c, r, name, 0);
-  if (module == MOD_MATH && r->kind == NP_FN && c->n > at && c->ins[c->n - 1].kind == K_OP)
+  if (math && r->kind == NP_FN && c->n > at && c->ins[c->n - 1].kind == K_OP)
     c->ins[c->n - 1].spare |= XI_OPF_MATH; /* math.log(0): Python's ValueError, not -inf */
 }
 
@@ -536,6 +589,8 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
     return;
   }
   if (attribute && !(r->sp == SP_T && xiP_is(p, T_LP))) {
+    if (r->sp == SP_SIZE || r->sp == SP_DTYPE)
+      xiP_torch_guard(p, c, t, 0); /* a tensor's x.size is PyTorch's method */
     static const int which[] = {[SP_SHAPE] = XI_ATTR_SHAPE, [SP_SIZE] = XI_ATTR_SIZE,
                                 [SP_NDIM] = XI_ATTR_NDIM, [SP_DTYPE] = XI_ATTR_DTYPE};
     if (r->sp == SP_T)
@@ -547,6 +602,7 @@ void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot) {
   if (!xiP_is(p, T_LP))
     xiP_fail(p, t.pos, ".%s is a method: call it as .%s()", r->name, r->name);
   xiP_take(p);
+  xiP_torch_guard(p, c, t, !xiP_is(p, T_RP)); /* x.max(1) of a tensor: PyTorch's (pytorch.c) */
   row_call(p, c, r, t, 1);
 }
 

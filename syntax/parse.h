@@ -230,6 +230,8 @@ enum {
 };
 #define TAG_SHADOWED 0x8000 /* a def gave this built-in name a function of the user's */
 #define TAG_NAMED 0x4000    /* Python's code gave this word a value of its own (xiP_named) */
+#define TAG_MATH 0x2000     /* from math import log: the word is math's function, whose
+                               errors are Python's (numpy.c); xiP_tag_of leaves it out */
 #define TAG_KIND(t) ((t) & 0x0f00)
 #define TAG_ARG(t) ((t) & 0xff)
 

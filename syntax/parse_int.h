@@ -18,7 +18,8 @@ enum {
 };
 enum { MOD_NUMPY, MOD_MATH, MOD_TORCH, MOD_VALUE /* micrograd's Value */,
        MOD_RANDOM /* Python's random */, MOD_RANDFN /* a function from random import ... */,
-       MOD_DEFRNG /* from numpy.random import default_rng */ };
+       MOD_DEFRNG /* from numpy.random import default_rng */,
+       MOD_MATHFN /* a function from math import ... (TAG_MATH) */ };
 _Noreturn void xiP_fail(xiP_parser *p, xi_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* the next token, read once: inline, for the parser asks for it all the time */
@@ -68,7 +69,8 @@ static inline uint32_t xiP_name_id(xiP_parser *p, const xiL_token *t) {
 }
 uint32_t xiP_intern(xiP_parser *p, const char *s, size_t len, xi_pos pos); /* or fails */
 static inline uint16_t xiP_tag_of(xiP_parser *p, const xiL_token *t) {
-  return t->type == T_NAME ? xiS_tag(p->sym, xiP_name_id(p, t)) : TAG_NONE;
+  return t->type == T_NAME ? (uint16_t)(xiS_tag(p->sym, xiP_name_id(p, t)) & ~TAG_MATH)
+                           : TAG_NONE;
 }
 /* what the word t means in an expression, call: '(' follows it; TAG_NONE for
    a name (stmt.c holds the rule of names and commands) */
@@ -135,8 +137,16 @@ void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
                       xiL_token name);
 /* after a call: its values converted to dtype (an XI_DT_*; -1: nothing) */
 void xiP_emit_dtype(xiP_parser *p, xiP_code *c, int dtype, xi_pos pos);
-/* np.exp(...), math.pi ...: name is the module's alias, the '.' next */
+/* np.exp(...), math.pi ...: name is the module's alias, the '.' next; MOD_MATHFN:
+   name is a function from math import gave, math.NAME */
 void xiP_module(xiP_parser *p, xiP_code *c, xiL_token name, int module);
+/* from math import n (on; from numpy import n: off): the word n is math's function
+   from now on, TAG_MATH (n NULL: every function of math's, import *); 0 when math has
+   no function n in xi, 2 when n is math's constant (math.inf) */
+int xiP_math_import(xiP_parser *p, const xiL_token *n, int on, xi_pos pos);
+/* is the word t math's function here (from math import t), not a name of the
+   program's own (a value given it, a def, a parameter)? */
+int xiP_math_word(xiP_parser *p, const xiL_token *t);
 /* x.sum(...), x.shape ...: the '.' taken, the value on the stack */
 void xiP_method(xiP_parser *p, xiP_code *c, xiL_token dot);
 /* len(x), float(x), range ...: a built-in name of Python's */
@@ -239,7 +249,8 @@ void xiP_lambda_expr(xiP_parser *p, xiP_code *c, xiL_token kw);
 /* v(args) after a value v, '(' (open) taken */
 void xiP_call_value(xiP_parser *p, xiP_code *c, xiL_token open);
 /* np.tanh as a value: xi's op, and the name it is shown by */
-void xiP_func_ref(xiP_parser *p, xiP_code *c, int op, const char *name, xi_pos pos);
+void xiP_func_ref(xiP_parser *p, xiP_code *c, int op, uint8_t flags, const char *name,
+                  xi_pos pos);
 
 /* ---- Python's classes (pyclass.c) ---- */
 /* class Name: or class Name(object): and its block, head the class (taken) */
@@ -297,6 +308,10 @@ void xiP_norm_call(xiP_parser *p, xiP_code *c, xiL_token name);
    have (torch.nn, micrograd.nn) is refused here */
 uint16_t xiP_torch_import(xiP_parser *p, const char *module, size_t len, xiL_token name,
                           int from);
+/* before x.t(...) (given: with arguments), x on the stack: where torch is imported
+   and PyTorch's method t is not NumPy's (x.max(1), x.std()), a guard that refuses a
+   tensor x at run time */
+void xiP_torch_guard(xiP_parser *p, xiP_code *c, xiL_token t, int given);
 /* torch.f(...), Value(x): name taken, module its MOD_* */
 void xiP_torch(xiP_parser *p, xiP_code *c, xiL_token name, int module);
 /* after a value's '.': .grad .data .backward() .relu() ...: 1 when t was

@@ -459,6 +459,13 @@ static int def_stmt(xiP_parser *p, xiP_stmt *st, def_ctx *cx, xiP_stmt *bs, int 
   }
 }
 
+/* the def's locals from *from on are names of the block's own (sub's own, beside the
+   parameters): exp = np.tanh; exp(1.0) calls the local, not xi's exp, as Python's */
+static void own_locals(xiP_parser *sub, const def_ctx *cx, uint32_t *from) {
+  for (; *from < cx->nlocals && !sub->nlam && sub->nown < XI_OWN_NAMES; (*from)++)
+    sub->own[sub->nown++] = cx->locals[*from];
+}
+
 /* the statements of one block of a def's body (the body itself: outer) */
 static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_t end,
                      xi_pos at, int loops, int outer) {
@@ -477,6 +484,8 @@ static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_
   xiP_held held; /* a block's statement inside it that fails leaves this one to free */
   xiP_hold(p, &held, &bs);
   int ended = 0, r;
+  uint32_t known = 0;
+  own_locals(&sub, cx, &known);
   cx->blocks++;
   while ((r = xiP_next(&sub, &bs, p->err)) > 0) {
     if (ended)
@@ -485,6 +494,7 @@ static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_
                                      : "this line would never run (a return, break or "
                                        "continue is before it in its block)");
     ended = def_stmt(p, st, cx, &bs, outer);
+    own_locals(&sub, cx, &known);
   }
   cx->blocks--;
   xiP_unhold(p, &held);

@@ -88,7 +88,8 @@ void xiP_call_value(xiP_parser *p, xiP_code *c, xiL_token open) {
   xiP_emit(p, c, (xiP_ins){K_CALLV, (uint8_t)a.nkw, 0, (uint16_t)a.n, 0, open.pos});
 }
 
-void xiP_func_ref(xiP_parser *p, xiP_code *c, int op, const char *name, xi_pos pos) {
+void xiP_func_ref(xiP_parser *p, xiP_code *c, int op, uint8_t flags, const char *name,
+                  xi_pos pos) {
   uint32_t id = xiP_intern(p, name, strlen(name), pos);
-  xiP_emit(p, c, (xiP_ins){K_FUNC, XI_FN_OP, 0, (uint16_t)op, id, pos});
+  xiP_emit(p, c, (xiP_ins){K_FUNC, XI_FN_OP, flags, (uint16_t)op, id, pos});
 }

@@ -379,6 +379,23 @@ static void global_names(xiP_parser *p, xiP_stmt *st) {
   st->kind = S_GLOBAL;
 }
 
+/* a builtin of Python's that NumPy has a function of the same name for: how the two
+   differ, or NULL */
+static const char *py_builtin_word(xiP_parser *p, const xiL_token *n) {
+  static const char *const words[][2] = {
+      {"sum", "np.sum(M) of a matrix is one number, Python's sum(M) adds up its rows"},
+      {"max", "np.max(M) is the largest element, Python's max(M) compares rows"},
+      {"min", "np.min(M) is the smallest element, Python's min(M) compares rows"},
+      {"all", "np.all(M) of a matrix is one bool, Python's all(M) asks each row's truth"},
+      {"any", "np.any(M) of a matrix is one bool, Python's any(M) asks each row's truth"},
+      {"round", "np.round(2.675, 2) is 2.68, Python's round(2.675, 2) is 2.67"},
+      {"abs", "np.abs(-2) is NumPy's int64, Python's abs(-2) an int"}};
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (xiP_word_is(p, n, words[k][0]))
+      return words[k][1];
+  return NULL;
+}
+
 static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
   st->kind = S_IMPORT;
   if (from) { /* from numpy import exp, log: names xi has; from pandas import X: foreign */
@@ -393,11 +410,18 @@ static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
       from_random(p);
       return;
     }
+    int math = known && len == 4;
     if (xiP_is(p, T_STAR)) {
-      xiP_take(p);
+      xiL_token star = xiP_take(p);
       if (!known)
         xiP_fail(p, m.pos, "from %.*s import *: xi does not have this module", (int)len,
                  p->lx.src + m.off);
+      if (!math) /* (NumPy's __all__ has sum, all and any) */
+        xiP_fail(p, star.pos, "from numpy import * hides Python's builtins sum, all and any "
+                              "with NumPy's functions (np.sum(M) of a matrix is one number, "
+                              "Python's sum(M) adds up its rows), and xi keeps Python's: write "
+                              "import numpy as np, and np.sum");
+      xiP_math_import(p, NULL, 1, star.pos); /* log(0) is math.log(0) from here on */
       return;
     }
     do {
@@ -410,6 +434,20 @@ static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
         xiS_set_tag(p->sym, xiP_name_id(p, &n), TAG_MODULE + MOD_DEFRNG);
       } else if (!known) {
         import_as(p, st, m, len, n);
+      } else if (math) { /* from math import log: math.log, whose errors are Python's */
+        int got = xiP_math_import(p, &n, 1, n.pos);
+        if (got != 1 && !xiP_word_is(p, &n, "pi") && !xiP_word_is(p, &n, "e"))
+          xiP_fail(p, n.pos, got ? "from math import %.*s: xi has math.%.*s, not the name "
+                                   "alone: write math.%.*s"
+                                 : "from math import %.*s: xi has no math.%.*s (help python "
+                                   "lists math's functions it has)%.*s",
+                   (int)n.len, p->lx.src + n.off, (int)n.len, p->lx.src + n.off,
+                   got ? (int)n.len : 0, p->lx.src + n.off);
+      } else if (py_builtin_word(p, &n)) {
+        xiP_fail(p, n.pos, "from numpy import %.*s hides Python's builtin %.*s with NumPy's "
+                           "function (%s), and xi keeps Python's: write np.%.*s",
+                 (int)n.len, p->lx.src + n.off, (int)n.len, p->lx.src + n.off,
+                 py_builtin_word(p, &n), (int)n.len, p->lx.src + n.off);
       } else if (TAG_KIND(xiP_tag_of(p, &n)) != TAG_OP && TAG_KIND(xiP_tag_of(p, &n)) != TAG_MAKER &&
                  !xiP_word_is(p, &n, "pi") && !xiP_word_is(p, &n, "e")) {
         xiP_fail(p, n.pos, "from %.*s import %.*s: xi has no %.*s of that name (write "
@@ -417,6 +455,8 @@ static void import_stmt(xiP_parser *p, xiP_stmt *st, int from) {
                  (int)len, p->lx.src + m.off, (int)n.len, p->lx.src + n.off, (int)len,
                  p->lx.src + m.off, (int)n.len, p->lx.src + n.off);
       }
+      if (known && !math)
+        xiP_math_import(p, &n, 0, n.pos); /* from numpy import log: NumPy's log again */
       if (word_kw(p, KW_AS))
         xiP_fail(p, xiP_peek(p)->pos, "from ... import ... as ... is not part of xi");
     } while (xiP_is(p, T_COMMA) && (xiP_take(p), 1));

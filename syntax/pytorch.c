@@ -333,6 +333,32 @@ int xiP_torch_method(xiP_parser *p, xiP_code *c, xiL_token t, xiL_token dot) {
   return 0;
 }
 
+/* x.NAME on a value that may be PyTorch's tensor (torch imported), where
+   PyTorch's method of that name is not NumPy's: a guard (XI_ATTR_TORCHM) that
+   lets a NumPy array through and refuses a tensor (tape/torchm.c).  given: the
+   call has arguments (x.max(1): the namedtuple; x.max(): one value, NumPy's) */
+void xiP_torch_guard(xiP_parser *p, xiP_code *c, xiL_token t, int given) {
+  static const struct {
+    const char *name;
+    uint8_t which, when; /* when: 0 always, 1 with arguments, 2 without */
+  } guards[] = {{"max", XI_TM_MAX, 1},       {"min", XI_TM_MIN, 1},
+                {"std", XI_TM_STD, 0},       {"var", XI_TM_VAR, 0},
+                {"round", XI_TM_ROUND, 1},   {"repeat", XI_TM_REPEAT, 0},
+                {"argsort", XI_TM_ARGSORT, 0}, {"tolist", XI_TM_TOLIST, 0},
+                {"copy", XI_TM_COPY, 0},     {"astype", XI_TM_ASTYPE, 0},
+                {"transpose", XI_TM_TRANSPOSE, 0}, {"cumsum", XI_TM_CUMSUM, 2},
+                {"cumprod", XI_TM_CUMPROD, 2}, {"size", XI_TM_SIZE, 0},
+                {"dtype", XI_TM_DTYPE, 0}};
+  if (!used(p, USED_TORCH))
+    return;
+  for (size_t k = 0; k < sizeof guards / sizeof *guards; k++)
+    if (is(p->lx.src + t.off, t.len, guards[k].name)) {
+      if (guards[k].when == 0 || (guards[k].when == 1) == (given != 0))
+        attr(p, c, XI_ATTR_TORCHM, guards[k].which, t.pos);
+      return;
+    }
+}
+
 /* ---- statements ---- */
 
 int xiP_torch_stmt(xiP_parser *p, xiP_stmt *st) {

@@ -247,7 +247,7 @@ static int xis_word(uint16_t tag) {
 
 void xiP_named(xiS_table *sym, uint32_t id, int on) {
   uint16_t t = xiS_tag(sym, id);
-  if (xis_word(t))
+  if (xis_word(t) || (t & TAG_MATH)) /* (from math import fabs; fabs = 3) */
     xiS_set_tag(sym, id, (uint16_t)(on ? t | TAG_NAMED : t & ~TAG_NAMED));
 }
 

@@ -277,6 +277,8 @@ int xiG_ag_attr(xiG_graph *g, int which, int spare, uint32_t x, xi_pos pos, uint
                     which == XI_ATTR_BACKWARD ? "backward()" : "zero_()");
   if (which == XI_ATTR_TENSOR)
     return tensor(g, spare, x, pos, out, err);
+  if (which == XI_ATTR_TORCHM)
+    return xiG_torch_method(g, spare, x, pos, out, err);
   if (which == XI_ATTR_REQUIRES) { /* a bool: is there a graph from x to a leaf that
                                       requires grad (none made under no_grad) */
     unsigned m = xiG_kind(g, x) >= 0 ? 0 : xiG_ag_cone(g, x);

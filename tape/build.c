@@ -385,7 +385,12 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     for (int k = 0; k < sh.rank; k++)
       if (number(g, dims[k], pos, &items[k], err))
         return -1;
-    return xiG_tuple(g, items, sh.rank, pos, out, err);
+    if (xiG_tuple(g, items, sh.rank, pos, out, err))
+      return -1;
+    unsigned cone = g->ag.n ? xiG_ag_cone(g, x) : 0;
+    if ((cone & XI_AGM_TORCH) && !(cone & XI_AGM_VALUE))
+      g->nodes[*out].x->p[XI_C_TSIZE] = 1; /* a tensor's: torch.Size([2, 3]) */
+    return 0;
   }
   case XI_ATTR_SIZE:
     return number(g, count, pos, out, err);

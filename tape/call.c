@@ -233,8 +233,8 @@ static int closure_of(xiG_graph *g, const xiG_scope *sc, const xiP_ins *h, const
 int xiG_make_func(xiG_graph *g, xiG_scope *sc, const xiP_code *code, uint32_t *k,
                   uint32_t *out, xi_err *err) {
   const xiP_ins *h = &code->ins[*k];
-  if (h->op == XI_FN_OP) /* np.tanh: the op */
-    return value_node(g, XI_FN_OP, h->arg, h->argc, 0, NULL, 0, h->pos, out, err);
+  if (h->op == XI_FN_OP) /* np.tanh: the op, and how a call of it reads (math.log's) */
+    return value_node(g, XI_FN_OP, h->arg, h->argc, h->spare, NULL, 0, h->pos, out, err);
   const xiP_ins *b = h - h->arg - 1;
   uint32_t frame, id;
   if (closure_of(g, sc, h, b, &frame, err))
@@ -263,14 +263,17 @@ static int call_op(xiG_graph *g, const xiP_ins *in, uint32_t f, const uint32_t *
     row = &xiO_table[op];
   }
   uint32_t given = in->argc - (uint32_t)row->arity, buf[8];
-  xiP_ins ins = {K_OP, (uint8_t)op, XI_OPF_NP, in->argc, given ? (1u << given) - 1 : 0,
-                 in->pos};
+  /* the spare of the call written out: f = math.log; f(0) raises as math.log(0) does, f =
+     np.round; f(2.675, 2) is 2.68 as np.round's */
+  uint8_t flags = (uint8_t)(g->nodes[f].x->p[XI_FN_FRAME] & (XI_OPF_MATH | XI_OPF_NPROUND));
+  xiP_ins ins = {K_OP, (uint8_t)op, (uint8_t)(XI_OPF_NP | flags), in->argc,
+                 given ? (1u << given) - 1 : 0, in->pos};
   if (in->argc > 8)
     return xiX_fail(err, in->pos, "%s takes at most 8 arguments", name);
   memcpy(buf, args, in->argc * sizeof *buf);
   if (xiG_holds_container(g, buf, in->argc))
     return xiG_py_operands(g, &ins, buf, (uint32_t)row->arity, out, err);
-  return xiG_build_op(g, &ins, buf, out, err);
+  return xiG_run_op(g, &ins, buf, out, err);
 }
 
 /* a def's or a lambda's call through its value: the function its name had

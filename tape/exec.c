@@ -216,17 +216,8 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
               in->op == XI_POW) && xiG_py_zerodiv(g, in->op, st + *sp, in->pos, err))
       rc = -1; /* 1.0 / 0.0: Python's ZeroDivisionError (pytype.c); an operator's, not
                   np.power's nor math.pow's (ValueError: math domain error) */
-    else {
-      uint8_t nwarn = g->nwarn; /* (math.log(0) raises, and never warns) */
-      g->math_call = (in->spare & XI_OPF_MATH) != 0;
-      rc = xiG_build_op(g, in, st + *sp, &node, err);
-      g->math_call = 0;
-      if (rc == 0 && g->numpy && ((in->spare & XI_OPF_MATH) ||
-                                  (in->op == XI_POW && !(in->spare & XI_OPF_NP))))
-        rc = xiG_py_domain(g, in->op, in->spare & XI_OPF_MATH, st + *sp, node, in->pos, err);
-      if (in->spare & XI_OPF_MATH)
-        g->nwarn = nwarn;
-    }
+    else
+      rc = xiG_run_op(g, in, st + *sp, &node, err);
     break;
   }
   case K_INDEX:

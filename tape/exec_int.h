@@ -44,6 +44,11 @@ static inline uint32_t xiG_given(const xiP_ins *in) {
 /* in's op of args (its operands, then its whole-number parameters) */
 int xiG_build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
                  xi_err *err);
+/* in's op of args, no container among them, as Python's code calls it: math.log(0)
+   (XI_OPF_MATH) raises Python's ValueError where np.log warns, and x ** y of Python's
+   floats its OverflowError (pytype.c) */
+int xiG_run_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+               xi_err *err);
 /* is one of args[0, n) a list, a tuple, a dict or a string? */
 int xiG_holds_container(const xiG_graph *g, const uint32_t *args, uint32_t n);
 /* in's op where a container is among its arity operands */

@@ -4,6 +4,7 @@
  * Python does, an operator does what Python's does with them; len and
  * np.array of a container; indexing a container; unpacking a tuple. */
 #include "tape/exec_int.h"
+#include "tape/pyval_int.h"
 
 /* round(x, d) in a format: NumPy's way (x·10^d rounded, rint, /10^d) for
    np.round and x.round, and for Python's round of an array or a NumPy
@@ -55,6 +56,29 @@ int xiG_build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t
                 in->pos, out, err);
 }
 
+int xiG_run_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
+               xi_err *err) {
+  uint8_t nwarn = g->nwarn; /* (math.log(0) raises, and never warns) */
+  int math = (in->spare & XI_OPF_MATH) != 0;
+  for (int k = 0; math && k < xiO_table[in->op].arity; k++)
+    if (xiG_is_tensor(&g->nodes[args[k]]) && xiG_count(&g->nodes[args[k]]) > 1)
+      return xiX_fail(err, in->pos, "TypeError: only size-1 arrays can be converted to Python "
+                                    "scalars (math's functions take a number: np.%s is "
+                                    "NumPy's, element by element)", xiO_table[in->op].name);
+    else if (xiG_is_tensor(&g->nodes[args[k]]))
+      return xiX_fail(err, in->pos, "math's function of an array of one element is Python's "
+                                    "float of that element, where xi would keep the array: "
+                                    "write float(x) or x.item() first");
+  g->math_call = (uint8_t)math;
+  int rc = xiG_build_op(g, in, args, out, err);
+  g->math_call = 0;
+  if (rc == 0 && g->numpy && (math || (in->op == XI_POW && !(in->spare & XI_OPF_NP))))
+    rc = xiG_py_domain(g, in->op, math, args, *out, in->pos, err);
+  if (math)
+    g->nwarn = nwarn;
+  return rc;
+}
+
 /* the number of the index items on the stack (the ':' ones are not) */
 
 /* ---- Python's containers among the operands ---- */
@@ -73,6 +97,17 @@ int xiG_holds_container(const xiG_graph *g, const uint32_t *args, uint32_t n) {
 int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t arity,
                     uint32_t *out, xi_err *err) {
   int ka = xiG_kind(g, args[0]);
+  for (uint32_t k = arity; k < in->argc; k++) /* x.sum((0, 1)) */
+    if (xiG_kind(g, args[k]) >= 0)
+      return xiX_fail(err, in->pos, "%s's parameters here are whole numbers, not a %s (a "
+                                    "tuple of axes, axis=(0, 1), is not part of xi: reduce "
+                                    "one axis after the other)",
+                      xiO_table[in->op].name ? xiO_table[in->op].name : "this function",
+                      xiG_type_of(g, args[k]));
+  for (uint32_t k = 0; (in->spare & XI_OPF_MATH) && k < arity; k++)
+    if (xiG_kind(g, args[k]) >= 0) /* math.sqrt([4.0]): not NumPy's array of the list */
+      return xiX_fail(err, in->pos, "TypeError: must be real number, not %s",
+                      xiG_type_of(g, args[k]));
   if (in->op == XI_TRANSPOSE && ka == XI_C_OBJ) { /* self.T = 2.0 set it: the object's */
     uint32_t id = xiS_intern(&g->sym, "T", 1);
     return id == XI_NONE ? xiG_oom(g, in->pos, err)
@@ -149,7 +184,12 @@ static int container_slice(xiG_graph *g, const xiP_ins *in, const uint32_t *args
   for (int q = 0, next = 0; q < 3; q++)
     if (kind & (1u << q))
       b[q] = args[1 + next++];
-  return xiG_slice(g, args[0], b, in->pos, out, err);
+  if (xiG_slice(g, args[0], b, in->pos, out, err))
+    return -1;
+  if (xiG_kind(g, args[0]) == XI_C_TUPLE && g->nodes[args[0]].x->p[XI_C_TSIZE] &&
+      xiG_kind(g, *out) == XI_C_TUPLE && *out != args[0])
+    g->nodes[*out].x->p[XI_C_TSIZE] = 1; /* x.shape[1:] of a tensor: torch.Size([3]) */
+  return 0;
 }
 
 int xiG_indexed(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t *out, xi_err *err) {

@@ -111,11 +111,11 @@ static uint32_t redo(swap *s, uint32_t c) {
   }
   uint32_t out = c;
   if (changed) {
-    int32_t text = g->nodes[c].x->p[XI_C_TEXT];
+    int32_t text = g->nodes[c].x->p[XI_C_TEXT], tsize = g->nodes[c].x->p[XI_C_TSIZE];
     if (xiG_container(g, xiG_kind(g, c), items, n, g->nodes[c].pos, &out, s->err))
       out = XI_NONE;
     else
-      g->nodes[out].x->p[XI_C_TEXT] = text;
+      g->nodes[out].x->p[XI_C_TEXT] = text, g->nodes[out].x->p[XI_C_TSIZE] = tsize;
   }
   free(items);
   if (out != XI_NONE)
@@ -325,10 +325,10 @@ static int leafify(xiG_graph *g, uint32_t c, uint32_t mark, const uint8_t *in, x
     items[k] = r;
   }
   if (rc == 0 && changed) {
-    int32_t text = g->nodes[c].x->p[XI_C_TEXT];
+    int32_t text = g->nodes[c].x->p[XI_C_TEXT], tsize = g->nodes[c].x->p[XI_C_TSIZE];
     rc = xiG_container(g, xiG_kind(g, c), items, n, g->nodes[c].pos, out, err);
-    if (rc == 0)
-      g->nodes[*out].x->p[XI_C_TEXT] = text;
+    if (rc == 0) /* (a tensor's shape stays torch.Size) */
+      g->nodes[*out].x->p[XI_C_TEXT] = text, g->nodes[*out].x->p[XI_C_TSIZE] = tsize;
   }
   free(items);
   return rc;

@@ -67,8 +67,10 @@ const char *xiG_class_of(const xiG_graph *g, uint32_t x);
 /* ---- functions as values (call.c) ----
  * A function as a value is an XI_TUPLE node of kind XI_C_FUNC (no items but
  * d.get's dict), what it calls in x->p: XI_FN_WHAT one of code.h's XI_FN_OP
- * (np.tanh: XI_FN_STAMP its op), XI_FN_GET (d.get), or XI_FN_DEF (a def or a
- * lambda: XI_C_TEXT its name, a lambda's hidden, XI_FN_STAMP the binding's
+ * (np.tanh: XI_FN_STAMP its op, XI_FN_FRAME the K_OP spare its calls take,
+ * XI_OPF_MATH for math.log, XI_OPF_NPROUND for np.round), XI_FN_GET (d.get),
+ * or XI_FN_DEF (a def or a lambda: XI_C_TEXT its name, a lambda's hidden,
+ * XI_FN_STAMP the binding's
  * order when it was read, XI_FN_FRAME the number of the scope a lambda reads,
  * 0 for none). */
 enum { XI_FN_WHAT = 3, XI_FN_STAMP, XI_FN_FRAME };
@@ -120,6 +122,10 @@ enum {
   XI_AGM_MOVED = 128  /* a leaf changed in place since (XI_AG_MOVED) */
 };
 unsigned xiG_ag_cone(const xiG_graph *g, uint32_t root);
+/* XI_ATTR_TORCHM's guard (torchm.c): *out is x, or an error where x is PyTorch's
+   tensor, whose method which (XI_TM_*) is not NumPy's */
+int xiG_torch_method(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out,
+                     xi_err *err);
 /* the name of the grad_fn PyTorch gives the tensor node i made, or NULL where
    xi does not know it (or is not sure of it) */
 const char *xiG_ag_grad_fn(const xiG_graph *g, uint32_t i);
@@ -169,9 +175,11 @@ void xiG_ag_unsave(xiG_graph *g);
 enum { XI_C_KIND, XI_C_TEXT, XI_C_DEPTH,
        XI_C_EXC, /* a string that is an except's e (cmd/pytry.c): its class + 1 (XI_EXC_*),
                     which type(e) names; 0 for any other string */
-       XI_C_DTYPE /* 1: a string that is x.dtype, NumPy's dtype, its text its name
+       XI_C_DTYPE, /* 1: a string that is x.dtype, NumPy's dtype, its text its name
                      ('float64'): print and f-strings write it, repr writes
-                     dtype('float64') (pytype.c); 0 for any other string */ };
+                     dtype('float64') (pytype.c); 0 for any other string */
+       XI_C_TSIZE /* 1: a tuple that is a PyTorch tensor's x.shape, torch.Size, which
+                     print and repr write torch.Size([2, 3]) (build.c); 0 for another */ };
 /* A container's x->args is the item[] of a block that the lists made by
    successive appends share (each sees its first nargs; an append writes
    past the last when no other has): a training loop's append costs O(1). */

@@ -314,6 +314,11 @@ int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t
   int ka = xiG_kind(g, a), kb = xiG_kind(g, b), rs = xiG_str_op(g, op, a, b, pos, out, err);
   if (rs <= 0)
     return rs;
+  if ((ka == XI_C_TUPLE && g->nodes[a].x->p[XI_C_TSIZE]) ||
+      (kb == XI_C_TUPLE && g->nodes[b].x->p[XI_C_TSIZE]))
+    return xiX_fail(err, pos, "an operator on a tensor's x.shape, PyTorch's torch.Size (a "
+                              "tuple of its own class, which xi makes only as x.shape), is not "
+                              "part of xi: write tuple(x.shape) first");
   if (op == XI_ADD && is_seq(g, a) && ka == kb) {
     const xiG_ext *x = g->nodes[a].x, *y = g->nodes[b].x;
     uint32_t n = x->nargs + y->nargs;

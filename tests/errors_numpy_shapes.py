@@ -47,3 +47,7 @@ np.cumprod(np.arange(1, 20))
 np.tile(np.ones((1000, 1000)), (100000, 100000))
 np.broadcast_to(1.0, (100000, 100000))
 print(np.argsort(np.array([1.0, 2.0, 1.0]), kind="stable"), np.sort(np.array([0.0, -0.0]), kind="stable"))
+# a tuple of axes: NumPy's M.sum((0, 1)) is 21.0 and M.max(axis=(0,)) [4. 5. 6.]; xi
+# said "out of memory" (a method's parameter given a tuple), and says what it is now
+M.sum((0, 1))
+M.max(axis=(0,))
