@@ -16,7 +16,7 @@
 
 #include "cmd/cmd.h"
 
-enum { TEXT_UNKNOWN, TEXT_REST, TEXT_FIXED, TEXT_UNTIL, TEXT_BEFORE, TEXT_SPECIAL };
+enum { TEXT_UNKNOWN, TEXT_REST, TEXT_FIXED, TEXT_UNTIL, TEXT_BEFORE, TEXT_SPECIAL, TEXT_WHOLE };
 
 /* the messages whose class is certain, by their start */
 static const struct {
@@ -34,6 +34,8 @@ static const struct {
     {"ValueError: math domain error", XI_EXC_VALUE, TEXT_FIXED, "math domain error"},
     {"ValueError: cannot convert float NaN to integer", XI_EXC_VALUE, TEXT_FIXED,
      "cannot convert float NaN to integer"},
+    {"ValueError: could not convert string to float: ", XI_EXC_VALUE, TEXT_WHOLE, NULL},
+    {"ValueError: invalid literal for int() with base 10: ", XI_EXC_VALUE, TEXT_WHOLE, NULL},
     {"OverflowError: ", XI_EXC_OVERFLOW, TEXT_REST, NULL},
     {"ValueError: ", XI_EXC_VALUE, TEXT_UNKNOWN, NULL},
     {"IndexError: ", XI_EXC_INDEX, TEXT_UNKNOWN, NULL},
@@ -129,6 +131,11 @@ static int class_of(const char *msg, char *text, size_t n, int *exact) {
       snprintf(text, n, "%.*s", (int)(end - rest), rest);
       break;
     case TEXT_SPECIAL: cls = special(cls, msg, text, n); break;
+    case TEXT_WHOLE: /* all but the class's name, the string quoted (tape/pystring.c) */
+      end = msg + strlen(msg);
+      if (end[-1] == '\'' || end[-1] == '"')
+        snprintf(text, n, "%s", strchr(msg, ' ') + 1);
+      break;
     default: break;
     }
     *exact = text[0] || known[k].how == TEXT_FIXED;

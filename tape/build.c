@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tape/graph.h"
+#include "tape/pyval_int.h"
 
 /* the two lowest int32 values are XI_COLON and XI_ALL_AXES, INT32_MAX "not given" */
 /* A whole number past 2^p is not known to be the one written at p bits (at
@@ -370,6 +371,8 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     return xiG_py_dtype(g, x, pos, out, err);
   if (which == XI_ATTR_PRINTOPTS) /* (its options are a tuple) */
     return xiX_fail(err, pos, "np.set_printoptions(...) is a statement of its own");
+  if ((which == XI_ATTR_FLOAT || which == XI_ATTR_INT) && xiG_kind(g, x) == XI_C_STR)
+    return xiG_str_number(g, which == XI_ATTR_FLOAT, x, pos, out, err); /* float('inf') */
   if (n->op == XI_TUPLE && which == XI_ATTR_LEN)
     return number(g, n->x->nargs, pos, out, err);
   if (xiG_no_tuple(g, x, pos, "this", err))

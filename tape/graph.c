@@ -408,8 +408,9 @@ uint32_t xiG_constant(xiG_graph *g, uint32_t aux, xi_pos pos) {
   g->nodes[i].aux = aux;
   if (aux != XI_LIT_PI && aux != XI_LIT_E) { /* 7 is an int, True a bool, 7.0 a float */
     const char *t = xiS_name(&g->sym, aux); /* (np.inf and np.nan: the floats inf and nan) */
+    const char *u = t + (t[0] == '-'); /* (float('-inf'): its sign in its text) */
     g->nodes[i].flags = (uint8_t)(t[0] == 'T' || t[0] == 'F'                  ? XI_F_BOOL
-                                  : strpbrk(t, ".eE") || t[0] == 'i' || t[0] == 'n' ? 0
+                                  : strpbrk(t, ".eE") || u[0] == 'i' || u[0] == 'n' ? 0
                                                                                    : XI_F_INT);
   }
   xiG_read_const(g, &g->nodes[i], aux);

@@ -5,8 +5,10 @@
  * cases, what strip removes) take ASCII's and refuse the rest, whose rules are
  * Unicode's tables, rather than give another answer than Python. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
@@ -205,3 +207,101 @@ int xiG_str_method(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi
   }
 }
 
+
+/* ---- float(s) and int(s): a number written in a string, as Python reads it ---- */
+
+/* the text quoted as Python's repr quotes it, for the message (a text with both
+   quotes, or a byte repr would escape, is not quoted back) */
+static int str_bad(const char *t, int to_float, xi_pos pos, xi_err *err) {
+  const char *what = to_float ? "could not convert string to float: "
+                              : "invalid literal for int() with base 10: ";
+  int plain = 1;
+  for (const char *c = t; *c; c++)
+    plain &= (unsigned char)*c >= 0x20 && *c != 0x7f && *c != '\\' && !(*c & 0x80);
+  if (plain && !strchr(t, '\''))
+    return xiX_fail(err, pos, "ValueError: %s'%s'", what, t);
+  if (plain && !strchr(t, '"'))
+    return xiX_fail(err, pos, "ValueError: %s\"%s\"", what, t);
+  return xiX_fail(err, pos, "ValueError: %sthis string", what);
+}
+
+/* digits with single underscores between them (Python's "1_000"), copied without
+   them into w; how many bytes of t they took (0: none) */
+static size_t digits(const char *t, char *w, size_t *nw) {
+  size_t k = 0;
+  while (isdigit((unsigned char)t[k]) ||
+         (t[k] == '_' && k > 0 && isdigit((unsigned char)t[k - 1]) &&
+          isdigit((unsigned char)t[k + 1]))) {
+    if (t[k] != '_')
+      w[(*nw)++] = t[k];
+    k++;
+  }
+  return k;
+}
+
+/* float(s), int(s): the literal Python reads in s, as a constant of that text
+   (so that it is read again at another precision, and is Python's number:
+   pytype.c), its sign written in it */
+int xiG_str_number(xiG_graph *g, int to_float, uint32_t s, xi_pos pos, uint32_t *out,
+                   xi_err *err) {
+  const char *t = text_of(g, s);
+  size_t a = 0, b = strlen(t);
+  while (a < b && space(t[a]))
+    a++;
+  while (b > a && space(t[b - 1]))
+    b--;
+  char *lit = malloc(b - a + 4);
+  if (!lit)
+    return xiG_oom(g, pos, err);
+  size_t n = 0, k = a;
+  if (a < b && t[a] == '-')
+    lit[n++] = '-';
+  k += a < b && (t[a] == '-' || t[a] == '+');
+  size_t sign = n, at = k;
+  static const char *const special[] = {"infinity", "inf", "nan"};
+  for (int q = 0; to_float && q < 3 && k == at; q++)
+    if (b - at == strlen(special[q]) && !strncasecmp(t + at, special[q], b - at))
+      n += (size_t)sprintf(lit + n, "%s", q == 2 ? "nan" : "inf"), k = b;
+  if (k == at) { /* digits [. digits] [e [sign] digits], a digit before or after the point */
+    size_t whole = digits(t + k, lit, &n), frac = 0;
+    k += whole;
+    if (to_float && k < b && t[k] == '.') {
+      lit[n++] = t[k++];
+      k += frac = digits(t + k, lit, &n);
+    }
+    if (to_float && (whole || frac) && k < b && (t[k] == 'e' || t[k] == 'E')) {
+      lit[n++] = 'e';
+      k++;
+      if (k < b && (t[k] == '-' || t[k] == '+'))
+        lit[n++] = t[k++];
+      size_t ex = digits(t + k, lit, &n);
+      k = ex ? k + ex : b + 1;
+    }
+    if (!whole && !frac)
+      k = b + 1;
+    if (!to_float) { /* int('-007') is -7, int('-0') 0 */
+      size_t z = sign;
+      while (z + 1 < n && lit[z] == '0')
+        z++;
+      memmove(lit + sign, lit + z, n - z);
+      n -= z - sign;
+      if (n == sign + 1 && lit[sign] == '0')
+        memmove(lit, lit + sign, 1), n = 1;
+    } else if (!memchr(lit, '.', n) && !memchr(lit, 'e', n)) {
+      lit[n++] = '.', lit[n++] = '0'; /* float('7'): 7.0 */
+    }
+  }
+  lit[n] = 0;
+  uint32_t sym = k == b ? xiS_intern(&g->sym, lit, n) : XI_NONE;
+  free(lit);
+  if (k != b)
+    return str_bad(t, to_float, pos, err);
+  uint32_t c = sym == XI_NONE ? XI_NONE : xiG_constant(g, sym, pos);
+  if (c == XI_NONE)
+    return xiG_oom(g, pos, err);
+  if (g->nodes[c].err)
+    return xiX_fail(err, pos, "%s is not a value in format mpfr, whose numbers are finite: "
+                              "format binary64 has inf and nan, as NumPy's", t + a);
+  *out = c;
+  return !to_float && xiG_int_exact(g, c, pos, err) ? -1 : 0;
+}

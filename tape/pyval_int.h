@@ -98,6 +98,9 @@ int xiG_substring(xiG_graph *g, const char *t, size_t n, xi_pos pos, uint32_t *o
 /* pystring.c: a string's methods (XI_PY_UPPER ... XI_PY_REPLACE: xiG_py_call's) */
 int xiG_str_method(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                    uint32_t *out, xi_err *err);
+/* float(s), int(s) of a string s, as Python reads it (pystring.c) */
+int xiG_str_number(xiG_graph *g, int to_float, uint32_t s, xi_pos pos, uint32_t *out,
+                   xi_err *err);
 /* pybuiltin.c: all, any, bool (xiG_py_call's), a list's count, insert, remove, pop */
 int xiG_py_builtin(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                    uint32_t *out, xi_err *err);

@@ -12,7 +12,8 @@ def safe_div(a, b):
     except ZeroDivisionError:
         return 0.0
 try:
-    r = float("abc")
+    r = np.arange(3)
+    r[0] = 2.5
 except ValueError:
     r = 0.0
 try:
