@@ -230,6 +230,11 @@ int xiG_py_dtype(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *er
    NumPy's (np.sum(v), v[0]), or not known (np.exp's and math.exp's are one node) */
 enum { XI_ORIGIN_PY, XI_ORIGIN_NP, XI_ORIGIN_UNKNOWN };
 int xiG_py_origin(xiG_graph *g, uint32_t i);
+/* (pytype.c) NumPy's bools (an array's, or a scalar read from one) are not Python's:
+   a + b of two is their or (*op becomes XI_MAXIMUM), a * b their and, abs(a) a, all
+   bools (*as_bool); a - b and -a are NumPy's TypeError; a @ b is refused */
+int xiG_np_bool_op(xiG_graph *g, int *op, uint32_t a, uint32_t b, xi_pos pos, int *as_bool,
+                   xi_err *err);
 /* a / b, a // b, a % b, a ** b of numbers (op: XI_DIV ...) in Python's code: Python's
    ZeroDivisionError where b is 0 (a ** b: a is 0 and b < 0) and both are Python's
    numbers (NumPy's give inf or nan, as before); an error too where xi cannot tell */
