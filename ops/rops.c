@@ -119,7 +119,7 @@ static void pairwise(mpfr_ptr res, mpfr_ptr const *terms, uint32_t n, int acc, m
 
 /* out = the sum (or mean) of len terms as NumPy computes it in the format in
    effect; in_order: added in order (axis 0 of a matrix of several columns) */
-static void numpy_sum(mpfr_ptr out, mpfr_ptr const *terms, uint32_t len, int in_order, int mean) {
+void xiO_numpy_sum(mpfr_ptr out, mpfr_ptr const *terms, uint32_t len, int in_order, int mean) {
   int f = xiO_fmt, half = f == XI_FMT_BINARY16 || f == XI_FMT_BFLOAT16;
   int acc = half && (mean || !in_order) ? XI_FMT_BINARY32 : f;
   mpfr_t s, r[8];
@@ -155,7 +155,7 @@ static int reduce(xiO_view *out, const xiO_view *a, int mean) {
     for (uint32_t t = 0; t < len; t++)
       terms[t] = &a->el[s.first + t * s.step];
     if (xiO_fmt != XI_FMT_MPFR) {
-      numpy_sum(&out->el[k], terms, len, out->p[0] == 0 && a->sh.cols > 1, mean);
+      xiO_numpy_sum(&out->el[k], terms, len, out->p[0] == 0 && a->sh.cols > 1, mean);
       continue;
     }
     mpfr_sum(&out->el[k], terms, len, MPFR_RNDN); /* one rounding per output element */
