@@ -224,13 +224,15 @@ int xiG_py_sum(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err)
   uint32_t *items, n;
   if (xiG_walk_all(g, c, pos, &items, &n, err))
     return -1;
-  /* Python's sum starts from the int 0: 0 + x is x, but for -0.0, which it makes 0.0 */
+  /* Python's sum starts from the int 0: 0 + x is x, but for -0.0, which it makes 0.0,
+     and a bool, which it makes an int (sum(p == y) counts, as NumPy's bools' + would not) */
   uint32_t acc = xiG_number(g, 0, pos);
   int rc = acc == XI_NONE ? xiG_oom(g, pos, err) : 0;
   for (uint32_t k = 0; k < n && rc == 0; k++) {
     rc = xiG_not_number(g, items[k], pos, "sum()", err);
     if (rc == 0 && k == 0 && !mpfr_zero_p(xiG_el(&g->nodes[items[0]], 0)) &&
-        !xiG_is_tensor(&g->nodes[items[0]]))
+        !xiG_is_tensor(&g->nodes[items[0]]) &&
+        xiG_dtype_of_flags(g->nodes[items[0]].flags) != XI_DT_BOOL)
       acc = items[0];
     else if (rc == 0)
       rc = xiG_op(g, XI_ADD, acc, items[k], NULL, pos, &acc, err);

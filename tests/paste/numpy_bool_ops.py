@@ -46,3 +46,11 @@ try:
     d = m - n
 except TypeError:
     print("TypeError: masks cannot be subtracted")
+
+# Python's sum of bools starts from the int 0 and counts, NumPy's as Python's:
+# sum(pred == labels) is the number right (it was True, and sum([True]) True)
+print(sum(pred == labels), sum([True]), sum([False, True]), sum(m), sum(b for b in n))
+right = 0
+for ok in pred == labels:
+    right += ok
+print(right, np.cumsum(pos_pred)[-3:], np.prod(pos_true[:2]), np.count_nonzero(either))
