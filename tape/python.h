@@ -287,7 +287,8 @@ int xiG_targets(xiG_graph *g, uint32_t item, uint32_t n, const uint8_t *slot, ui
                 xi_pos pos, uint32_t *vals, xi_err *err);
 /* Python's builtins on a container: sum(c) (added left to right, as Python 3.11),
    min(c) and max(c) (the item itself, the first of equals), len(c) */
-int xiG_py_sum(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err);
+int xiG_py_sum(xiG_graph *g, uint32_t c, uint32_t start, xi_pos pos, uint32_t *out,
+               xi_err *err);
 int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err);
 /* a + b of lists or tuples (joined), c * n (repeated): a new one; -1 with the message

@@ -30,7 +30,7 @@ s = 'text'
 s[0] = 'T'
 print(d.keys()[0])
 print(max([np.zeros(2), np.ones(2)]))
-print(sum(xs, 10))
+print(sum(xs, start=10))
 print(sorted([1, 'a']))
 k = f"W{1}"
 u = {1, 2}  # (a set display and a set comprehension: sets now, no error)
