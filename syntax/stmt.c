@@ -129,6 +129,9 @@ static void def_or_assign(xiP_parser *p, xiP_stmt *st) {
     size_t start = xiP_peek(p)->off;
     p->depth = 0;
     xiP_expr_list(p, c);
+    if (p->python && op.type == T_ASSIGN && xiP_is(p, T_ASSIGN))
+      xiP_fail(p, xiP_peek(p)->pos, "a chained assignment (a = b = v) is not part of xi: "
+                                    "write b = v, then a = b (one object, as Python's)");
     st->text_off = start;
     st->text_len = p->last_end - start;
     return;

@@ -35,3 +35,7 @@ t = torch.tensor([[1.0, 2.0]] * 2, dtype=torch.float64)
 print(t)
 w = torch.tensor([float(k) for k in range(3)], dtype=torch.float64)
 print(w)
+# a chained assignment: Python binds both names to the one object (0 0);
+# xi refuses it, saying what to write (it said "expected an operator")
+total = correct = 0
+print(total, correct)
