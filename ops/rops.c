@@ -80,7 +80,9 @@ xiO_slice xiO_slice_of(int32_t axis, const xi_shape *a, uint32_t k) {
    than one column the inner loop runs over the columns, so each column is
    added in order.  binary16 and bfloat16 add in binary32 and round at the end
    (pairwise_sum_HALF), and their mean is computed in binary32 (np.mean's
-   float16 rule).  tests/paste/numpy_sums.py holds NumPy's answers. */
+   float16 rule).  Past 8192 terms (the reduction's buffer) each block of 8192 is
+   summed pairwise and added in order to the running sum (np.sum of 20 000
+   randn).  tests/paste/numpy_sums.py holds NumPy's answers. */
 static void acc_add(mpfr_ptr s, mpfr_srcptr x, int acc) {
   xiO_fmt_round_to(s, mpfr_add(s, s, x, MPFR_RNDN), acc);
 }
@@ -130,8 +132,20 @@ void xiO_numpy_sum(mpfr_ptr out, mpfr_ptr const *terms, uint32_t len, int in_ord
     mpfr_set_zero(s, 1);
     for (uint32_t i = 0; i < len; i++)
       acc_add(s, terms[i], acc);
-  } else {
+  } else if (len <= 8192) {
     pairwise(s, terms, len, acc, r[0]);
+  } else { /* the reduction's buffers of 8192: out += the pairwise sum of each, in
+              order (half: out is a half again after each, HALF_add's reduce loop) */
+    mpfr_t block;
+    mpfr_init2(block, xiO_formats[acc].prec);
+    mpfr_set_zero(s, 1);
+    for (uint32_t i = 0; i < len; i += 8192) {
+      pairwise(block, terms + i, len - i < 8192 ? len - i : 8192, acc, r[0]);
+      acc_add(s, block, acc);
+      if (acc != f && !mean)
+        xiO_fmt_round_to(s, 0, f);
+    }
+    mpfr_clear(block);
   }
   if (mean)
     xiO_fmt_round_to(s, mpfr_div_ui(s, s, len, MPFR_RNDN), acc);
