@@ -171,11 +171,13 @@ static int fw_sign(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
 }
 /* NumPy's rule: the first when a >= b, else the second, NaN staying NaN;
    either way an operand exactly, so -0 and +0 keep their sign */
+/* equal operands give b, as NumPy 1.24's np.maximum and np.minimum do (their SIMD
+   loops and their scalar ones): np.maximum(0, -0.0) is -0.0, np.maximum(-0.0, 0) 0.0 */
 static int fw_maximum(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
-  return mpfr_set(r, mpfr_nan_p(a) || mpfr_greaterequal_p(a, b) ? a : b, rnd);
+  return mpfr_set(r, mpfr_nan_p(a) || mpfr_greater_p(a, b) ? a : b, rnd);
 }
 static int fw_minimum(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
-  return mpfr_set(r, mpfr_nan_p(a) || mpfr_lessequal_p(a, b) ? a : b, rnd);
+  return mpfr_set(r, mpfr_nan_p(a) || mpfr_less_p(a, b) ? a : b, rnd);
 }
 /* floor(a/b) exactly: a quotient rounded down is never above the true one,
    and never below the integer under it (integers are representable there) */

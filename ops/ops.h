@@ -400,6 +400,10 @@ typedef struct {
   uint32_t first, len, step;
 } xiO_slice;
 xiO_slice xiO_slice_of(int32_t axis, const xi_shape *a, uint32_t k);
+/* out = the sum (mean: the mean) of len terms as NumPy 1.24's add.reduce gives it in
+   the format in effect (xiO_fmt set): in_order, added in order (axis 0 of a matrix
+   of several columns), else pairwise (rops.c) */
+void xiO_numpy_sum(mpfr_ptr out, mpfr_ptr const *terms, uint32_t len, int in_order, int mean);
 /* the parameters of an op whose result has shape sh (BROADCAST, SUMTO, ...) */
 static inline void xiO_shape_params(int32_t *p, xi_shape sh) {
   p[2] = sh.rank, p[3] = (int32_t)sh.rows, p[4] = (int32_t)sh.cols;

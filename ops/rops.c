@@ -80,7 +80,9 @@ xiO_slice xiO_slice_of(int32_t axis, const xi_shape *a, uint32_t k) {
    than one column the inner loop runs over the columns, so each column is
    added in order.  binary16 and bfloat16 add in binary32 and round at the end
    (pairwise_sum_HALF), and their mean is computed in binary32 (np.mean's
-   float16 rule).  tests/paste/numpy_sums.py holds NumPy's answers. */
+   float16 rule).  Past 8192 terms (the reduction's buffer) each block of 8192 is
+   summed pairwise and added in order to the running sum (np.sum of 20 000
+   randn).  tests/paste/numpy_sums.py holds NumPy's answers. */
 static void acc_add(mpfr_ptr s, mpfr_srcptr x, int acc) {
   xiO_fmt_round_to(s, mpfr_add(s, s, x, MPFR_RNDN), acc);
 }
@@ -119,7 +121,7 @@ static void pairwise(mpfr_ptr res, mpfr_ptr const *terms, uint32_t n, int acc, m
 
 /* out = the sum (or mean) of len terms as NumPy computes it in the format in
    effect; in_order: added in order (axis 0 of a matrix of several columns) */
-static void numpy_sum(mpfr_ptr out, mpfr_ptr const *terms, uint32_t len, int in_order, int mean) {
+void xiO_numpy_sum(mpfr_ptr out, mpfr_ptr const *terms, uint32_t len, int in_order, int mean) {
   int f = xiO_fmt, half = f == XI_FMT_BINARY16 || f == XI_FMT_BFLOAT16;
   int acc = half && (mean || !in_order) ? XI_FMT_BINARY32 : f;
   mpfr_t s, r[8];
@@ -130,8 +132,20 @@ static void numpy_sum(mpfr_ptr out, mpfr_ptr const *terms, uint32_t len, int in_
     mpfr_set_zero(s, 1);
     for (uint32_t i = 0; i < len; i++)
       acc_add(s, terms[i], acc);
-  } else {
+  } else if (len <= 8192) {
     pairwise(s, terms, len, acc, r[0]);
+  } else { /* the reduction's buffers of 8192: out += the pairwise sum of each, in
+              order (half: out is a half again after each, HALF_add's reduce loop) */
+    mpfr_t block;
+    mpfr_init2(block, xiO_formats[acc].prec);
+    mpfr_set_zero(s, 1);
+    for (uint32_t i = 0; i < len; i += 8192) {
+      pairwise(block, terms + i, len - i < 8192 ? len - i : 8192, acc, r[0]);
+      acc_add(s, block, acc);
+      if (acc != f && !mean)
+        xiO_fmt_round_to(s, 0, f);
+    }
+    mpfr_clear(block);
   }
   if (mean)
     xiO_fmt_round_to(s, mpfr_div_ui(s, s, len, MPFR_RNDN), acc);
@@ -155,7 +169,7 @@ static int reduce(xiO_view *out, const xiO_view *a, int mean) {
     for (uint32_t t = 0; t < len; t++)
       terms[t] = &a->el[s.first + t * s.step];
     if (xiO_fmt != XI_FMT_MPFR) {
-      numpy_sum(&out->el[k], terms, len, out->p[0] == 0 && a->sh.cols > 1, mean);
+      xiO_numpy_sum(&out->el[k], terms, len, out->p[0] == 0 && a->sh.cols > 1, mean);
       continue;
     }
     mpfr_sum(&out->el[k], terms, len, MPFR_RNDN); /* one rounding per output element */

@@ -83,9 +83,73 @@ int xiO_sh_norm(xi_shape *out, const xi_shape *a, const xi_shape *b, int32_t *p,
   return 0;
 }
 
+/* ---- forward in a format: NumPy's own steps ----
+   NumPy 1.24's _var (numpy/core/_methods.py): the mean by add.reduce, then
+   true_divide; x - mean; x * x; add.reduce; / (n - ddof); np.std its sqrt.
+   np.linalg.norm: sqrt(dot(x, x)) of the whole array raveled, sqrt(add.reduce(x
+   * x)) along an axis.  Each operation rounded in the format, as NumPy's float64
+   (so np.std(np.arange(12)) is NumPy's 3.452052529534663, not the correctly
+   rounded ...633); the sums in NumPy's order (xiO_numpy_sum). */
+static int numpy_forward(xiO_view *out, const xiO_view *a, int kind) {
+  uint32_t len = xiO_slice_of(out->p[0], &a->sh, 0).len;
+  int in_order = out->p[0] == 0 && a->sh.cols > 1;
+  mpfr_prec_t prec = mpfr_get_prec(&out->el[0]);
+  __mpfr_struct *d = malloc(len * sizeof *d);
+  mpfr_ptr *terms = malloc(len * sizeof *terms);
+  if (!d || !terms) {
+    free(d), free(terms);
+    return XI_RULE_STOPPED;
+  }
+  for (uint32_t t = 0; t < len; t++)
+    mpfr_init2(&d[t], prec), terms[t] = &d[t];
+  mpfr_t m;
+  mpfr_init2(m, prec);
+  int rc = 0;
+  for (uint32_t k = 0; k < out->n && rc == 0; k++) {
+    if (xiO_stopped()) {
+      rc = XI_RULE_STOPPED;
+      break;
+    }
+    xiO_slice s = xiO_slice_of(out->p[0], &a->sh, k);
+    mpfr_ptr r = &out->el[k];
+    if (kind == V_NORM && out->p[0] == XI_ALL_AXES) {
+      rc = xiO_fmt_dot(r, &a->el[s.first], s.step, &a->el[s.first], s.step, len);
+      xiO_fmt_round(r, mpfr_sqrt(r, r, MPFR_RNDN));
+      continue;
+    }
+    if (kind != V_NORM) {
+      for (uint32_t t = 0; t < len; t++)
+        terms[t] = &a->el[s.first + t * s.step];
+      xiO_numpy_sum(m, terms, len, in_order, 0);
+      xiO_fmt_round(m, mpfr_div_ui(m, m, len, MPFR_RNDN));
+    }
+    for (uint32_t t = 0; t < len; t++) {
+      mpfr_srcptr x = &a->el[s.first + t * s.step];
+      if (kind == V_NORM)
+        mpfr_set(&d[t], x, MPFR_RNDN);
+      else
+        xiO_fmt_round(&d[t], mpfr_sub(&d[t], x, m, MPFR_RNDN));
+      xiO_fmt_round(&d[t], mpfr_sqr(&d[t], &d[t], MPFR_RNDN));
+      terms[t] = &d[t];
+    }
+    xiO_numpy_sum(r, terms, len, in_order, 0);
+    if (kind != V_NORM)
+      xiO_fmt_round(r, mpfr_div_ui(r, r, len - (uint32_t)out->p[2], MPFR_RNDN));
+    if (kind != V_VAR)
+      xiO_fmt_round(r, mpfr_sqrt(r, r, MPFR_RNDN));
+  }
+  for (uint32_t t = 0; t < len; t++)
+    mpfr_clear(&d[t]);
+  mpfr_clear(m);
+  free(d), free(terms);
+  return rc;
+}
+
 /* ---- forward: balls at more bits until the rounding is decided ---- */
 
 static int forward(xiO_view *out, const xiO_view *a, int kind) {
+  if (xiO_fmt != XI_FMT_MPFR)
+    return numpy_forward(out, a, kind);
   uint32_t len = xiO_slice_of(out->p[0], &a->sh, 0).len;
   arb_ptr x = _arb_vec_init(len), d = _arb_vec_init(len);
   arb_t r;

@@ -222,11 +222,16 @@ static void primary(xiP_parser *p, xiP_code *c) {
     xiP_emit(p, c, ins);
   } else if (t.type == T_LP) { /* (e), or a tuple: (a, b), (a,), () */
     xiL_token open = xiP_take(p);
-    uint32_t n = 0;
-    int tuple = 0;
+    uint32_t n = 0, begin = c->n;
+    int tuple = 0, gen = p->gen_arg && p->gen_start == begin ? p->gen_arg : 0;
+    p->gen_arg = 0;
     while (!xiP_is(p, T_RP)) {
       xiP_expr(p, c);
       n++;
+      if (gen && n == 1 && xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR) {
+        xiP_py_generator(p, c, begin, open.pos, gen - 1); /* sum((e for x in xs), b) */
+        break;
+      }
       if (!xiP_is(p, T_COMMA))
         break;
       xiP_take(p);

@@ -55,7 +55,10 @@ void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) 
         break; /* f(a, b,) as Python allows */
       xiL_token t = *xiP_peek(p);
       uint32_t kw = XI_NONE, start = c->n;
+      if (a->n == 0 && generator && p->python) /* sum((e for x in xs), start) (expr.c) */
+        p->gen_arg = 1 + (generator > 1 ? generator - 1 : XI_COMP_EVERY), p->gen_start = start;
       xiP_expr(p, c); /* name=value is a keyword argument: a name, then '=' */
+      p->gen_arg = 0;
       if (xiP_is(p, T_ASSIGN) && c->n == start + 1 && c->ins[start].kind == K_NAME) {
         kw = c->ins[start].arg;
         c->n = start;

@@ -177,6 +177,21 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     need(p, a, first, first, name, "transpose(x)");
     xiP_emit_op(p, c, XI_TRANSPOSE, pos);
     break;
+  case SP_ISNAN: /* x != x, true of nan only; NumPy's bool (the ID: pytype.c) */
+  case SP_ISINF: { /* (x == x) != isfinite(x): true of inf and -inf only */
+    need(p, a, 1, 1, name, sp == SP_ISNAN ? "np.isnan(x)" : "np.isinf(x)");
+    xiP_ins dup = {K_DUP, 0, 0, 0, 0, pos}, swap = {K_SWAP, 0, 0, 0, 0, pos};
+    xiP_emit(p, c, dup);
+    if (sp == SP_ISINF) {
+      xiP_emit_op(p, c, XI_ISFINITE, pos);
+      xiP_emit(p, c, swap);
+      xiP_emit(p, c, dup);
+      xiP_emit_op(p, c, XI_EQ, pos);
+    }
+    xiP_emit_op(p, c, XI_NE, pos);
+    xiP_emit_op(p, c, XI_ID, pos);
+    break;
+  }
   case SP_SQUARE:
     need(p, a, 1, 1, name, "np.square(x)");
     xiP_emit_num(p, c, "2", pos);

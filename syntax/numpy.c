@@ -42,6 +42,7 @@ static const np_row numpy_rows[] = {
     FN("amin", "min", REDUCE), FN("argmin", "argmin", REDUCE),
     FN("var", "var", REDUCE " ddof"), FN("std", "std", REDUCE " ddof"),
     FN("log1p", "log1p", NULL), FN("expm1", "expm1", NULL), FN("isfinite", "isfinite", NULL),
+    SP("isnan", SP_ISNAN), SP("isinf", SP_ISINF),
     FN("log2", "log2", NULL), FN("log10", "log10", NULL), FN("floor", "floor", NULL),
     FN("ceil", "ceil", NULL), SP("linalg.norm", SP_NORM),
     FORM("linspace", LINSPACE), FORM("random.randint", RANDINT), FORM("random.normal", NORMAL),

@@ -169,6 +169,10 @@ typedef struct {
   int method;         /* a method's call is compiled (numpy.c): no XI_OPF_NP */
   int generator;      /* a call of Python's builtins is read: sum(x for x in xs) allowed
                          (1 + XI_COMP_UNTIL_FALSE for all's, 1 + XI_COMP_UNTIL_TRUE any's) */
+  int gen_arg;        /* the first argument of such a call is read, from code gen_start
+                         on: 1 + its generator's stop, so that sum((e for x in xs), b)
+                         reads the parenthesized generator as the bare one */
+  uint32_t gen_start;
   int method_base;    /* the value before the last method's '.' is a plain name */
   uint32_t clip_out;  /* np.clip(x, lo, hi, out=x) read: 1 + where its code ends (numpy.c);
                          only a statement of its own, which stmt.c makes x[:] = ... */

@@ -364,7 +364,7 @@ static const struct {
   const char *name;
   uint8_t which, lo, hi; /* K_PY's op; how many arguments */
 } builtins[] = {
-    {"sum", XI_PY_SUM, 1, 1},           {"min", XI_PY_MIN, 1, 255},
+    {"sum", XI_PY_SUM, 1, 2},           {"min", XI_PY_MIN, 1, 255},
     {"max", XI_PY_MAX, 1, 255},         {"list", XI_PY_LIST, 0, 1},
     {"tuple", XI_PY_TUPLE, 0, 1},       {"dict", XI_PY_DICT, 0, 1},
     {"sorted", XI_PY_SORTED, 1, 1},     {"enumerate", XI_PY_ENUMERATE, 1, 2},

@@ -275,7 +275,9 @@ int xiG_as_uint8(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
                                 "wraps it modulo 256 or widens its type by its casting rules; "
                                 "xi follows uint8 only for the whole numbers 0 to 255: make it "
                                 "an int array (dtype=int, or .astype(int))",
-                      mpfr_nan_p(&v.el[k]) ? "nan" : mpfr_integer_p(&v.el[k]) ? "out of 0..255"
+                      mpfr_nan_p(&v.el[k])   ? "nan"
+                      : mpfr_inf_p(&v.el[k]) ? "inf (a division by zero?)"
+                      : mpfr_integer_p(&v.el[k]) ? "out of 0..255"
                                                                                  : "a fraction");
   g->nodes[i].flags = (uint8_t)((g->nodes[i].flags & ~XI_F_DTYPE) | XI_F_DTYPE);
   return 0;

@@ -408,8 +408,9 @@ uint32_t xiG_constant(xiG_graph *g, uint32_t aux, xi_pos pos) {
   g->nodes[i].aux = aux;
   if (aux != XI_LIT_PI && aux != XI_LIT_E) { /* 7 is an int, True a bool, 7.0 a float */
     const char *t = xiS_name(&g->sym, aux); /* (np.inf and np.nan: the floats inf and nan) */
+    const char *u = t + (t[0] == '-'); /* (float('-inf'): its sign in its text) */
     g->nodes[i].flags = (uint8_t)(t[0] == 'T' || t[0] == 'F'                  ? XI_F_BOOL
-                                  : strpbrk(t, ".eE") || t[0] == 'i' || t[0] == 'n' ? 0
+                                  : strpbrk(t, ".eE") || u[0] == 'i' || u[0] == 'n' ? 0
                                                                                    : XI_F_INT);
   }
   xiG_read_const(g, &g->nodes[i], aux);
@@ -472,6 +473,9 @@ static int no_float16(const xiG_graph *g, int op, uint32_t a, xi_pos pos, xi_err
 
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,
            uint32_t *out, xi_err *err) {
+  int as_bool = 0; /* NumPy's bools: mask1 + mask2 is their or (pytype.c) */
+  if (g->numpy && xiG_np_bool_op(g, &op, a, b, pos, &as_bool, err))
+    return -1;
   const xiO_row *row = &xiO_table[op];
   uint32_t i;
   if (xiG_no_tuple(g, a, pos, row->name ? row->name : "this operation", err) ||
@@ -505,6 +509,8 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
     xiG_truncate(g, i);
     return -1;
   }
+  if (as_bool)
+    g->nodes[i].flags = (uint8_t)((g->nodes[i].flags & ~XI_F_DTYPE) | XI_F_BOOL);
   xiG_note_warning(g, i, pos);
   *out = i;
   return 0;

@@ -3,6 +3,9 @@
  * containers: a list given to NumPy's function is an array, == compares as
  * Python does, an operator does what Python's does with them; len and
  * np.array of a container; indexing a container; unpacking a tuple. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "tape/exec_int.h"
 #include "tape/pyval_int.h"
 
@@ -114,8 +117,17 @@ int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t ar
                          : xiG_getattr(g, args[0], id, in->pos, out, err);
   }
   if (in->op == XI_ID && !(in->spare & XI_OPF_NP)) { /* xs.copy(), d.copy(): shallow */
-    if (ka == XI_C_LIST || ka == XI_C_DICT)
+    if (ka == XI_C_LIST)
       return xiG_convert(g, ka, args[0], in->pos, out, err);
+    if (ka == XI_C_DICT) { /* its keys and values, one after the other, held anew */
+      uint32_t n = g->nodes[args[0]].x->nargs, *kv = malloc((n ? n : 1) * sizeof *kv);
+      if (!kv)
+        return xiG_oom(g, in->pos, err);
+      memcpy(kv, g->nodes[args[0]].x->args, n * sizeof *kv); /* (nodes move as they grow) */
+      int rc = xiG_container(g, XI_C_DICT, kv, n, in->pos, out, err);
+      free(kv);
+      return rc;
+    }
     *out = args[0]; /* a tuple, a string: Python's are not copied either */
     return 0;
   }

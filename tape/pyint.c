@@ -137,11 +137,30 @@ static int numpy_int64(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
   return 0;
 }
 
+/* NumPy's int64 // 0 and % 0 are 0 (with a RuntimeWarning), where xi's numbers
+   give inf or nan: refused as what it is, not as an overflow */
+static int int_by_zero(xiG_graph *g, const xiG_node *n, xi_pos pos, xi_err *err) {
+  if ((n->op != XI_FLOORDIV && n->op != XI_MOD) || n->b == XI_NONE)
+    return 0;
+  xiG_node *b = &g->nodes[n->b];
+  for (uint32_t k = 0; k < xiG_count(b); k++)
+    if (mpfr_zero_p(xiG_el(b, k)))
+      return xiX_fail(err, pos, "an integer %s by zero: NumPy's int64 gives 0 there (with "
+                                "RuntimeWarning: divide by zero encountered in %s), which "
+                                "xi does not copy; test the divisor first, or .astype(float) "
+                                "for NumPy's float inf and nan",
+                      n->op == XI_MOD ? "modulo" : "floor division",
+                      n->op == XI_MOD ? "remainder" : "floor_divide");
+  return 0;
+}
+
 int xiG_int_exact(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
   const xiG_node *n = &g->nodes[i];
   if (!g->numpy) /* xi's own statements: its numbers at prec bits, as it says of them */
     return 0;
   if (n->op == XI_TUPLE || xiG_dtype_of_flags(n->flags) != XI_DT_INT)
     return 0;
+  if (int_by_zero(g, n, pos, err))
+    return -1;
   return xiG_is_tensor(n) ? numpy_int64(g, i, pos, err) : scalar_int(g, i, pos, err);
 }

@@ -301,11 +301,18 @@ static uint8_t *contained_from(const xiG_graph *g, uint32_t mark) {
   return c;
 }
 
-static int leafify(xiG_graph *g, uint32_t c, uint32_t mark, const uint8_t *in, xi_pos pos,
-                   uint32_t *out, xi_err *err) {
+/* c's items made leaves where they are computed from constants only; made[i -
+   mark] is what node i became, so that an object held twice stays one ([[0] * 2]
+   * 2 holds one list twice, as in Python, and k[0][0] = 9 changes both rows) */
+static int leafify(xiG_graph *g, uint32_t c, uint32_t mark, const uint8_t *in, uint32_t *made,
+                   uint32_t span, xi_pos pos, uint32_t *out, xi_err *err) {
   *out = c;
   if (xiG_kind(g, c) < 0 || c < mark || xiG_kind(g, c) == XI_C_RANGE)
     return 0;
+  if (c - mark < span && made[c - mark] != XI_NONE) {
+    *out = made[c - mark];
+    return 0;
+  }
   uint32_t n = g->nodes[c].x->nargs, changed = 0;
   uint32_t *items = malloc((n ? n : 1) * sizeof *items);
   if (!items)
@@ -315,12 +322,16 @@ static int leafify(xiG_graph *g, uint32_t c, uint32_t mark, const uint8_t *in, x
   for (uint32_t k = 0; k < n && rc == 0; k++) {
     uint32_t it = items[k], r = it;
     const xiG_node *nd = &g->nodes[it];
-    if (xiG_kind(g, it) >= 0)
-      rc = leafify(g, it, mark, in, pos, &r, err);
-    else if (nd->op == XI_CONST ||
-             (it >= mark && nd->op != XI_LEAF && it - mark < (uint32_t)(g->n - mark) &&
-              in[it - mark]))
+    if (xiG_kind(g, it) >= 0) {
+      rc = leafify(g, it, mark, in, made, span, pos, &r, err);
+    } else if (it >= mark && it - mark < span && made[it - mark] != XI_NONE) {
+      r = made[it - mark];
+    } else if (nd->op == XI_CONST ||
+               (it >= mark && nd->op != XI_LEAF && it - mark < span && in[it - mark])) {
       rc = xiG_leaf_of(g, it, 0, nd->pos, &r, err);
+      if (rc == 0 && it >= mark && it - mark < span)
+        made[it - mark] = r;
+    }
     changed |= r != it;
     items[k] = r;
   }
@@ -330,6 +341,8 @@ static int leafify(xiG_graph *g, uint32_t c, uint32_t mark, const uint8_t *in, x
     if (rc == 0) /* (a tensor's shape stays torch.Size) */
       g->nodes[*out].x->p[XI_C_TEXT] = text, g->nodes[*out].x->p[XI_C_TSIZE] = tsize;
   }
+  if (rc == 0 && c - mark < span)
+    made[c - mark] = *out;
   free(items);
   return rc;
 }
@@ -339,11 +352,16 @@ int xiG_leafify(xiG_graph *g, uint32_t root, uint32_t mark, xi_pos pos, uint32_t
   *out = root;
   if (xiG_kind(g, root) < 0 || root < mark)
     return 0;
+  uint32_t span = g->n - mark;
   uint8_t *in = contained_from(g, mark);
-  if (!in)
+  uint32_t *made = malloc(span * sizeof *made);
+  if (!in || !made) {
+    free(in), free(made);
     return xiG_oom(g, pos, err);
-  int rc = leafify(g, root, mark, in, pos, out, err);
-  free(in);
+  }
+  memset(made, 0xff, span * sizeof *made); /* (XI_NONE) */
+  int rc = leafify(g, root, mark, in, made, span, pos, out, err);
+  free(in), free(made);
   return rc;
 }
 

@@ -247,7 +247,7 @@ static size_t digits(const char *t, size_t n, size_t *i, char *out, size_t *k) {
 
 /* Python's grammar for float(s) (sign, digits with underscores, a point, an
    exponent; inf, infinity, nan in any case) or int(s) (sign, digits), blanks
-   around: the literal xi writes for it in out (no sign: *neg), or -1 */
+   around: the literal xi writes for it in out (without its sign: *neg), or -1 */
 static int number_text(const char *t, size_t n, int want_int, char *out, int *neg) {
   while (n && space(t[n - 1]))
     n--;
@@ -305,7 +305,7 @@ int xiG_str_number(xiG_graph *g, int want_int, uint32_t s, xi_pos pos, uint32_t 
   char *lit = malloc(2 * n + 8);
   if (!lit)
     return xiG_oom(g, pos, err);
-  int neg, rc = number_text(t, n, want_int, lit, &neg);
+  int neg, rc = number_text(t, n, want_int, lit + 1, &neg);
   if (rc) {
     char r[80];
     repr_into(r, sizeof r, t, n);
@@ -313,20 +313,25 @@ int xiG_str_number(xiG_graph *g, int want_int, uint32_t s, xi_pos pos, uint32_t 
     return want_int ? xiX_fail(err, pos, "invalid literal for int() with base 10: %s (ValueError)", r)
                     : xiX_fail(err, pos, "could not convert string to float: %s (ValueError)", r);
   }
-  uint32_t c = xiS_intern(&g->sym, lit, strlen(lit)), node;
+  char *l = lit + 1; /* the sign in the literal's text, as Python's number (pytype.c) */
+  if (want_int) { /* int('-007') is -7, int('-0') 0 */
+    while (l[0] == '0' && l[1])
+      l++;
+    neg = neg && strcmp(l, "0") != 0;
+  }
+  if (neg && l[0] != 'n') /* (float('-nan') is nan) */
+    *--l = '-';
+  uint32_t c = xiS_intern(&g->sym, l, strlen(l)), node;
   free(lit);
   if (c == XI_NONE || (node = xiG_constant(g, c, pos)) == XI_NONE)
     return xiG_oom(g, pos, err);
   if (g->nodes[node].err) /* (as a literal's: tape/exec.c) */
-    return xiX_fail(err, pos, "%s", xiS_name(&g->sym, c)[0] == 'i' || xiS_name(&g->sym, c)[0] == 'n'
+    return xiX_fail(err, pos, "%s", strpbrk(xiS_name(&g->sym, c), "in")
                                    ? "inf and nan are not values in format mpfr, whose numbers "
                                      "are finite: format binary64 has them, as NumPy's"
                                    : "number out of range");
   if (want_int && xiG_int_exact(g, node, pos, err))
     return -1;
-  if (!neg) {
-    *out = node;
-    return 0;
-  }
-  return xiG_op(g, XI_NEG, node, XI_NONE, NULL, pos, out, err);
+  *out = node;
+  return 0;
 }

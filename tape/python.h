@@ -238,6 +238,11 @@ int xiG_py_dtype(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *er
    NumPy's (np.sum(v), v[0]), or not known (np.exp's and math.exp's are one node) */
 enum { XI_ORIGIN_PY, XI_ORIGIN_NP, XI_ORIGIN_UNKNOWN };
 int xiG_py_origin(xiG_graph *g, uint32_t i);
+/* (pytype.c) NumPy's bools (an array's, or a scalar read from one) are not Python's:
+   a + b of two is their or (*op becomes XI_MAXIMUM), a * b their and, abs(a) a, all
+   bools (*as_bool); a - b and -a are NumPy's TypeError; a @ b is refused */
+int xiG_np_bool_op(xiG_graph *g, int *op, uint32_t a, uint32_t b, xi_pos pos, int *as_bool,
+                   xi_err *err);
 /* a / b, a // b, a % b, a ** b of numbers (op: XI_DIV ...) in Python's code: Python's
    ZeroDivisionError where b is 0 (a ** b: a is 0 and b < 0) and both are Python's
    numbers (NumPy's give inf or nan, as before); an error too where xi cannot tell */
@@ -290,7 +295,8 @@ int xiG_targets(xiG_graph *g, uint32_t item, uint32_t n, const uint8_t *slot, ui
                 xi_pos pos, uint32_t *vals, xi_err *err);
 /* Python's builtins on a container: sum(c) (added left to right, as Python 3.11),
    min(c) and max(c) (the item itself, the first of equals), len(c) */
-int xiG_py_sum(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err);
+int xiG_py_sum(xiG_graph *g, uint32_t c, uint32_t start, xi_pos pos, uint32_t *out,
+               xi_err *err);
 int xiG_py_pick(xiG_graph *g, int max, const uint32_t *items, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err);
 /* a + b of lists or tuples (joined), c * n (repeated): a new one; -1 with the message

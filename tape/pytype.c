@@ -72,6 +72,8 @@ static int origin(xiG_graph *g, uint32_t i, int depth) {
     if (xiG_is_tensor(&g->nodes[a]))
       return OR_NP; /* np.sum(v), v[0], np.argmax(v) */
   }
+  if (n->op == XI_MAXIMUM || n->op == XI_MINIMUM)
+    return OR_NP; /* np.maximum, np.clip, mask1 + mask2 (Python's max picks an item) */
   if (n->op == XI_TRUNC || n->op == XI_ASFLOAT)
     return OR_PY; /* int(x), float(x): Python's, whatever x is (x.astype(int) of a NumPy
                      scalar, NumPy's, builds the same TRUNC: not told apart) */
@@ -84,6 +86,52 @@ static int origin(xiG_graph *g, uint32_t i, int depth) {
     py &= o == OR_PY;
   }
   return py ? OR_PY : OR_UNKNOWN;
+}
+
+/* a bool of NumPy's: an array's, or a scalar read from one (numpy.bool_) */
+static int numpy_bool(xiG_graph *g, uint32_t i) {
+  const xiG_node *n = &g->nodes[i];
+  return n->op != XI_TUPLE && xiG_dtype_of_flags(n->flags) == XI_DT_BOOL &&
+         (xiG_is_tensor(n) || origin(g, i, 0) == OR_NP);
+}
+
+int xiG_np_bool_op(xiG_graph *g, int *op, uint32_t a, uint32_t b, xi_pos pos, int *as_bool,
+                   xi_err *err) {
+  *as_bool = 0;
+  if (b == XI_NONE) {
+    if (!numpy_bool(g, a))
+      return 0;
+    if (*op == XI_NEG)
+      return xiX_fail(err, pos, "TypeError: The numpy boolean negative, the `-` operator, is "
+                                "not supported, use the `~` operator or the logical_not "
+                                "function instead.");
+    *as_bool = *op == XI_ABS;
+    return 0;
+  }
+  if (b == XI_NONE || g->nodes[b].op == XI_TUPLE ||
+      xiG_dtype_of_flags(g->nodes[a].flags) != XI_DT_BOOL ||
+      xiG_dtype_of_flags(g->nodes[b].flags) != XI_DT_BOOL ||
+      (!numpy_bool(g, a) && !numpy_bool(g, b)))
+    return 0; /* (True + True is Python's 2) */
+  switch (*op) {
+  case XI_ADD: /* mask1 + mask2: either, as NumPy's logical or */
+    *op = XI_MAXIMUM;
+    *as_bool = 1;
+    return 0;
+  case XI_MUL: case XI_MAXIMUM: case XI_MINIMUM: case XI_OUTER:
+    *as_bool = 1;
+    return 0;
+  case XI_SUB:
+    return xiX_fail(err, pos, "TypeError: numpy boolean subtract, the `-` operator, is not "
+                              "supported, use the bitwise_xor, the `^` operator, or the "
+                              "logical_xor function instead.");
+  case XI_MATMUL:
+    return xiX_fail(err, pos, "@ (np.dot) of two bool arrays is a bool in NumPy, any of the "
+                              "products true, where xi's counts them: .astype(int) first for "
+                              "the count both agree on");
+  default:
+    return 0;
+  }
 }
 
 int xiG_py_origin(xiG_graph *g, uint32_t i) {

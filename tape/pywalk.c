@@ -221,20 +221,28 @@ int xiG_as_array(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *er
 
 /* ---- Python's builtins and operators ---- */
 
-int xiG_py_sum(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err) {
+int xiG_py_sum(xiG_graph *g, uint32_t c, uint32_t start, xi_pos pos, uint32_t *out,
+               xi_err *err) {
   uint32_t *items, n;
   if (xiG_walk_all(g, c, pos, &items, &n, err))
     return -1;
-  /* Python's sum starts from the int 0: 0 + x is x, but for -0.0, which it makes 0.0 */
-  uint32_t acc = xiG_number(g, 0, pos);
+  /* Python's sum starts from the int 0: 0 + x is x, but for -0.0, which it makes 0.0,
+     and a bool, which it makes an int (sum(p == y) counts, as NumPy's bools' + would not);
+     sum(xs, start) from start, start + x for each (micrograd's sum(..., self.b), a list's
+     sum(rows, [])) */
+  uint32_t acc = start != XI_NONE ? start : xiG_number(g, 0, pos);
   int rc = acc == XI_NONE ? xiG_oom(g, pos, err) : 0;
   for (uint32_t k = 0; k < n && rc == 0; k++) {
-    rc = xiG_not_number(g, items[k], pos, "sum()", err);
-    if (rc == 0 && k == 0 && !mpfr_zero_p(xiG_el(&g->nodes[items[0]], 0)) &&
-        !xiG_is_tensor(&g->nodes[items[0]]))
+    int seq = xiG_kind(g, acc) >= 0 || xiG_kind(g, items[k]) >= 0;
+    if (!seq || start == XI_NONE)
+      rc = xiG_not_number(g, items[k], pos, "sum()", err);
+    if (rc == 0 && start == XI_NONE && k == 0 && !mpfr_zero_p(xiG_el(&g->nodes[items[0]], 0)) &&
+        !xiG_is_tensor(&g->nodes[items[0]]) &&
+        xiG_dtype_of_flags(g->nodes[items[0]].flags) != XI_DT_BOOL)
       acc = items[0];
     else if (rc == 0)
-      rc = xiG_op(g, XI_ADD, acc, items[k], NULL, pos, &acc, err);
+      rc = seq ? xiG_py_op(g, XI_ADD, acc, items[k], pos, &acc, err)
+               : xiG_op(g, XI_ADD, acc, items[k], NULL, pos, &acc, err);
   }
   free(items);
   *out = acc;
@@ -552,7 +560,7 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
   case XI_PY_RANGE:
     return py_range(g, args, n, pos, out, err);
   case XI_PY_SUM:
-    return xiG_py_sum(g, args[0], pos, out, err);
+    return xiG_py_sum(g, args[0], n > 1 ? args[1] : XI_NONE, pos, out, err);
   case XI_PY_MIN:
   case XI_PY_MAX:
     return xiG_py_pick(g, which == XI_PY_MAX, args, n, pos, out, err);

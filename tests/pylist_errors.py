@@ -30,7 +30,7 @@ s = 'text'
 s[0] = 'T'
 print(d.keys()[0])
 print(max([np.zeros(2), np.ones(2)]))
-print(sum(xs, 10))
+print(sum(xs, start=10))
 print(sorted([1, 'a']))
 k = f"W{0.5}"  # Python: k = 'W0.5' (xi: a float's digits are written only where print prints them)
 u = {1, 2}  # (a set display and a set comprehension: sets now, no error)
