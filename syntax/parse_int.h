@@ -89,8 +89,13 @@ void xiP_term(xiP_parser *p, xiP_code *c);
 /* an expression, or several separated by commas (a tuple, as Python) */
 void xiP_expr_list(xiP_parser *p, xiP_code *c);
 /* an unpacking's values after its '=' (a, b = f(x)): st's code made anew, its text kept
-   (stmt.c; the attributes' unpacking in pyclass.c too) */
+   (assign.c; the attributes' unpacking in pyclass.c too) */
 void xiP_unpack_values(xiP_parser *p, xiP_stmt *st);
+/* assign.c: a statement whose target is read (its code in st), at '=' or 'op=';
+   a, b = ... at its ','; np.clip(x, lo, hi, out=x) alone */
+void xiP_def_or_assign(xiP_parser *p, xiP_stmt *st);
+void xiP_tuple_or_unpack(xiP_parser *p, xiP_stmt *st);
+void xiP_clip_statement(xiP_parser *p, xiP_stmt *st);
 /* the kind of a Python keyword's tag, or -1 */
 static inline int xiP_keyword(uint16_t tag) {
   return TAG_KIND(tag) == TAG_KEYWORD ? TAG_ARG(tag) : -1;
