@@ -505,6 +505,9 @@ int xiG_draw_population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint3
    searchsorted(cdf, u, side='right'): how many of cdf's n are at most u */
 void xiG_draw_cdf(const double *p, uint32_t n, double *cdf);
 uint32_t xiG_draw_search(const double *cdf, uint32_t n, double u);
+/* choice without replacement with p= (npmake.c), the uniforms from draw(rng) */
+int xiG_draw_unique_p(double (*draw)(void *), void *rng, double *p, uint32_t pop,
+                      uint32_t count, uint64_t *idx, double *cdf, double *u);
 /* np.random.default_rng(seed): a Generator (an XI_C_GEN container whose
    x->p[XI_C_ID] is its state's place in g->gens), and its methods, rng.random(...)
    ... (npgen.c); in: the K_METHOD, its keywords' K_CALLKW before it */

@@ -409,31 +409,7 @@ static int unique(xiO_pcg *r, uint32_t pop, uint32_t count, int shuffle, uint64_
   return 0;
 }
 
-/* without replacement, with p: uniforms for as many as are still wanted, the
-   p of those found zeroed, the new indices each kept at its first drawing */
-static int unique_p(xiO_pcg *r, double *p, uint32_t pop, uint32_t count, uint64_t *idx,
-                    double *cdf, double *u) {
-  uint32_t found = 0;
-  while (found < count) {
-    if (xiO_stopped())
-      return -1;
-    uint32_t want = count - found, before = found;
-    for (uint32_t k = 0; k < want; k++)
-      u[k] = xiO_pcg_double(r);
-    for (uint32_t k = 0; k < found; k++)
-      p[idx[k]] = 0;
-    xiG_draw_cdf(p, pop, cdf);
-    for (uint32_t k = 0; k < want; k++) {
-      uint64_t v = xiG_draw_search(cdf, pop, u[k]);
-      int again = 0;
-      for (uint32_t q = before; q < found && !again; q++)
-        again = idx[q] == v;
-      if (!again)
-        idx[found++] = v;
-    }
-  }
-  return 0;
-}
+static double pcg_uniform(void *r) { return xiO_pcg_double(r); }
 
 static int choice(xiG_graph *g, uint32_t gen, const uint32_t *s, xi_pos pos, uint32_t *out,
                   xi_err *err) {
@@ -492,7 +468,7 @@ static int choice(xiG_graph *g, uint32_t gen, const uint32_t *s, xi_pos pos, uin
     } else if (!p) {
       rc = unique(r, pop, count, shuffle, idx) ? xiG_oom(g, pos, err) : 0;
     } else {
-      rc = unique_p(r, p, pop, count, idx, cdf, u) ? xiX_fail(err, pos, "interrupted") : 0;
+      rc = xiG_draw_unique_p(pcg_uniform, r, p, pop, count, idx, cdf, u) ? xiX_fail(err, pos, "interrupted") : 0;
     }
   }
   if (rc == 0 && xiG_is_tensor(&g->nodes[a]))

@@ -287,17 +287,18 @@ void xiG_draw_cdf(const double *p, uint32_t n, double *cdf) {
 }
 
 /* choice without replacement, with p: NumPy's loop, which draws as many
-   uniforms as are still wanted (u), zeroes the p of what was found, and
-   keeps the first of each index drawn, in the order drawn */
-static int choice_unique_p(xiG_graph *g, double *p, uint32_t pop, uint32_t count,
-                           uint64_t *idx, double *cdf, double *u) {
+   uniforms as are still wanted (u, from draw), zeroes the p of what was found,
+   and keeps the first of each index drawn, in the order drawn (the legacy
+   generator's and the Generator's alike, npgen.c); -1: interrupted */
+int xiG_draw_unique_p(double (*draw)(void *), void *rng, double *p, uint32_t pop,
+                      uint32_t count, uint64_t *idx, double *cdf, double *u) {
   uint32_t found = 0;
   while (found < count) {
     if (xiO_stopped())
       return -1;
     uint32_t want = count - found, before = found;
     for (uint32_t k = 0; k < want; k++)
-      u[k] = xiO_uniform(&g->rng);
+      u[k] = draw(rng);
     for (uint32_t k = 0; k < found; k++)
       p[idx[k]] = 0;
     xiG_draw_cdf(p, pop, cdf);
@@ -312,6 +313,8 @@ static int choice_unique_p(xiG_graph *g, double *p, uint32_t pop, uint32_t count
   }
   return 0;
 }
+
+static double mt_uniform(void *rng) { return xiO_uniform(rng); }
 
 /* p as NumPy checks it: pop probabilities, none negative, summing to 1
    within sqrt(eps) by Kahan's sum (mtrand.pyx, _common.pyx) */
@@ -382,7 +385,7 @@ static int choice(xiG_graph *g, const uint32_t *args, unsigned mask, xi_pos pos,
     } else if (!p) { /* permutation(pop)[:size] */
       rc = shuffled(g, pop, idx) ? xiX_fail(err, pos, "interrupted") : 0;
     } else {
-      rc = choice_unique_p(g, p, pop, count, idx, cdf, u) ? xiX_fail(err, pos, "interrupted")
+      rc = xiG_draw_unique_p(mt_uniform, &g->rng, p, pop, count, idx, cdf, u) ? xiX_fail(err, pos, "interrupted")
                                                           : 0;
     }
   }
