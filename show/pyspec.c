@@ -4,6 +4,7 @@
 #include "show/pyspec.h"
 #include "show/digits.h"
 #include "show/pyfmt.h"
+#include "ops/group.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -156,47 +157,16 @@ void xiW_py_spec_fill(xiW_buf *b, const xiW_fspec *f, long k) {
     xiW_str(b, f->fill, f->fill_len);
 }
 
-/* digits d[0..nd) grouped from the right (Python's
-   _PyUnicode_InsertThousandsGrouping), with the zeros that '0' padding to
-   min_width adds, grouped too */
+/* digits d[0..nd) grouped as Python's spec groups them (ops/group.h) */
 static void group(xiW_buf *b, const char *d, long nd, long min_width, int sep, int g) {
-  if (min_width < 0)
-    min_width = 0;
-  size_t cap = (size_t)(nd + min_width) * 2 + 8;
-  char *tmp = malloc(cap);
+  const char *p;
+  size_t n;
+  char *tmp = xiO_grouped(d, nd, min_width, sep, g, &p, &n);
   if (!tmp) {
     b->failed = XI_W_MEMORY;
     return;
   }
-  char *p = tmp + cap;
-  long remaining = nd, len, nz, nc;
-  int use_sep = 0;
-  for (;;) {
-    len = remaining > min_width ? remaining : min_width;
-    if (len < 1)
-      len = 1;
-    if (sep && len > g)
-      len = g;
-    nz = len - remaining > 0 ? len - remaining : 0;
-    nc = remaining < len ? remaining : len;
-    if (nc < 0)
-      nc = 0;
-    if (use_sep)
-      *--p = (char)sep;
-    p -= nc;
-    memcpy(p, d + remaining - nc, (size_t)nc);
-    p -= nz;
-    memset(p, '0', (size_t)nz);
-    if (!sep)
-      break; /* no grouping: one piece */
-    use_sep = 1;
-    remaining -= nc;
-    min_width -= len;
-    if (remaining <= 0 && min_width <= 0)
-      break;
-    min_width -= 1;
-  }
-  xiW_str(b, p, (size_t)(tmp + cap - p));
+  xiW_str(b, p, n);
   free(tmp);
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ops/group.h"
 #include "tape/pystrval.h"
 
 void xiG_sput(xiG_sbuf *b, const char *t, size_t n) {
@@ -433,40 +434,16 @@ static int format_str(const char *s, const char *spec, size_t len, xiG_sbuf *b, 
   return 0;
 }
 
-/* digits d[0, nd) grouped from the right by sep every g, with the zeros that
-   '0' padding to min_width adds grouped too (CPython's
-   _PyUnicode_InsertThousandsGrouping) */
+/* digits d[0, nd) grouped as Python's spec groups them (ops/group.h) */
 static void grouped(xiG_sbuf *b, const char *d, long nd, long min_width, int sep, int g) {
-  long remaining = nd, mw = min_width < 0 ? 0 : min_width, len;
-  size_t cap = (size_t)(nd + mw) * 2 + 8;
-  char *tmp = malloc(cap), *p;
+  const char *p;
+  size_t n;
+  char *tmp = xiO_grouped(d, nd, min_width, sep, g, &p, &n);
   if (!tmp) {
     b->full = 1;
     return;
   }
-  p = tmp + cap;
-  for (int use_sep = 0;; use_sep = 1) {
-    len = remaining > mw ? remaining : mw;
-    len = len < 1 ? 1 : len;
-    if (sep && len > g)
-      len = g;
-    long nz = len > remaining ? len - remaining : 0, nc = remaining < len ? remaining : len;
-    nc = nc < 0 ? 0 : nc;
-    if (use_sep)
-      *--p = (char)sep;
-    p -= nc;
-    memcpy(p, d + remaining - nc, (size_t)nc);
-    p -= nz;
-    memset(p, '0', (size_t)nz);
-    if (!sep)
-      break;
-    remaining -= nc;
-    mw -= len;
-    if (remaining <= 0 && mw <= 0)
-      break;
-    mw -= 1;
-  }
-  xiG_sput(b, p, (size_t)(tmp + cap - p));
+  xiG_sput(b, p, n);
   free(tmp);
 }
 
