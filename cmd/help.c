@@ -150,6 +150,7 @@ static const struct {
      "  s.split(\",\") s.strip() s.upper() s.lower() s.replace(a, b) s.startswith(p)\n"
      "                         s.endswith(p) s.count(t): a string's methods, as Python's\n"
      "  global count           in a def: its assignments bind the session's count\n"
+     "  total = count = 0      names bound to one value; if __name__ == \"__main__\": runs\n"
      "  float('inf') int(' 42 ')   a string read as a number as Python reads it; a text\n"
      "                         it refuses is Python's ValueError (except catches it)\n"
      "  print(\"%d: %.4f\" % (i, loss))     % formatting: d i u f e g x o s r %%, flags,\n"
