@@ -10,6 +10,7 @@
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
+#include "tape/pystrval.h"
 
 static const char *text_of(const xiG_graph *g, uint32_t s) {
   return xiS_name(&g->sym, (uint32_t)g->nodes[s].x->p[XI_C_TEXT]);
@@ -208,27 +209,6 @@ int xiG_str_method(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi
 
 /* ---- float(s), int(s): a text read as Python reads a number ---- */
 
-/* s as Python's repr writes it, for a message (quoted, \\ \n \t \r and the quote
-   escaped, other control bytes as \xNN), cut at about 60 bytes */
-static void repr_into(char *buf, size_t cap, const char *t, size_t n) {
-  char q = memchr(t, '\'', n) && !memchr(t, '"', n) ? '"' : '\'';
-  size_t k = 0;
-  buf[k++] = q;
-  for (size_t i = 0; i < n && k + 8 < cap; i++) {
-    unsigned char c = (unsigned char)t[i];
-    const char *esc = c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r"
-                      : c == (unsigned char)q ? (q == '\'' ? "\\'" : "\\\"") : NULL;
-    if (esc)
-      k += (size_t)snprintf(buf + k, cap - k, "%s", esc);
-    else if (c < 0x20 || c == 0x7f)
-      k += (size_t)snprintf(buf + k, cap - k, "\\x%02x", c);
-    else
-      buf[k++] = (char)c;
-  }
-  buf[k++] = q;
-  buf[k] = '\0';
-}
-
 /* digits with single underscores between them, from *i: copied into out at *k
    (without the underscores); the count of digits, 0 when none or an underscore
    stands anywhere else */
@@ -306,12 +286,17 @@ int xiG_str_number(xiG_graph *g, int want_int, uint32_t s, xi_pos pos, uint32_t 
   if (!lit)
     return xiG_oom(g, pos, err);
   int neg, rc = number_text(t, n, want_int, lit + 1, &neg);
-  if (rc) {
-    char r[80];
-    repr_into(r, sizeof r, t, n);
+  if (rc) { /* the text as Python's repr writes it (pystrval.c) */
     free(lit);
-    return want_int ? xiX_fail(err, pos, "invalid literal for int() with base 10: %s (ValueError)", r)
-                    : xiX_fail(err, pos, "could not convert string to float: %s (ValueError)", r);
+    xiG_sbuf r = {0};
+    if (xiG_sv_text(g, s, 1, XI_SV_STR, &r, pos, err) || r.full) {
+      free(r.s);
+      return r.full ? xiG_oom(g, pos, err) : -1;
+    }
+    rc = want_int ? xiX_fail(err, pos, "invalid literal for int() with base 10: %.200s (ValueError)", r.s)
+                  : xiX_fail(err, pos, "could not convert string to float: %.200s (ValueError)", r.s);
+    free(r.s);
+    return rc;
   }
   char *l = lit + 1; /* the sign in the literal's text, as Python's number (pytype.c) */
   if (want_int) { /* int('-007') is -7, int('-0') 0 */
