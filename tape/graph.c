@@ -1,4 +1,4 @@
-/* graph.c: the tape's nodes, their values, and replaying part of it (a new
+/* graph.c: the tape's nodes and their values (a new
  * precision and collection, which change every node, are renew.c's). */
 #include "tape/graph.h"
 
@@ -573,64 +573,5 @@ int xiG_list(xiG_graph *g, const uint32_t *items, uint32_t n, xi_pos pos, uint32
   compute(g, &g->nodes[i]);
   g->nodes[i].flags |= (uint8_t)xiG_dtype_flags(u8 ? XI_DT_UINT8 : dt);
   *out = i;
-  return 0;
-}
-
-/* ---- replaying: the same computation on other operands ---- */
-
-static int replay_one(xiG_graph *g, uint32_t i, const uint32_t *map, xi_pos at, uint32_t *out,
-                      xi_err *err) {
-  xiG_node n = g->nodes[i]; /* a copy: the array may move */
-#define MAPPED(x) ((x) != XI_NONE && map[x] != XI_NONE ? map[x] : (x))
-  if (n.op == XI_GRAD)
-    return g->derive(g->derive_ctx, g, XI_D_GRAD, MAPPED(n.a), MAPPED(n.b), XI_NONE, XI_NONE,
-                     at, out, err);
-  if (n.op == XI_LIST || n.op == XI_TUPLE) {
-    uint32_t *items = malloc((n.x->nargs ? n.x->nargs : 1) * sizeof *items);
-    if (!items)
-      return xiX_fail(err, at, "out of memory");
-    for (uint32_t k = 0; k < n.x->nargs; k++)
-      items[k] = MAPPED(n.x->args[k]);
-    int rc = n.op == XI_LIST
-                 ? xiG_list(g, items, n.x->nargs, n.pos, out, err)
-                 : xiG_container(g, n.x->p[XI_C_KIND], items, n.x->nargs, n.pos, out, err);
-    if (rc == 0 && n.op == XI_TUPLE) { /* its text, and what follows its depth (an object's
-                                          number, what a function calls: python.h) */
-      int32_t *p = g->nodes[*out].x->p;
-      p[XI_C_TEXT] = n.x->p[XI_C_TEXT];
-      for (int q = XI_C_DEPTH + 1; q < XI_NPARAMS; q++)
-        p[q] = n.x->p[q];
-    }
-    free(items);
-    return rc;
-  }
-  int32_t p[XI_NPARAMS];
-  if (n.x)
-    memcpy(p, n.x->p, sizeof p);
-  return xiG_op(g, n.op, MAPPED(n.a), MAPPED(n.b), n.x ? p : NULL, n.pos, out, err);
-#undef MAPPED
-}
-
-int xiG_replay(xiG_graph *g, uint32_t from, uint32_t to, uint32_t *map, const uint8_t *keep,
-               xi_err *err) {
-  for (uint32_t i = from + 1; i <= to; i++) {
-    const xiG_node *n = &g->nodes[i];
-    if ((keep && !keep[i]) || n->op == XI_LEAF || n->op == XI_CONST || map[i] != XI_NONE)
-      continue; /* a node the map sends elsewhere already is not built again */
-    int moved = 0;
-    for (uint32_t k = 0; k < xiG_nargs(n) && !moved; k++)
-      moved = map[xiG_arg(n, k)] != XI_NONE;
-    if (!moved)
-      continue;
-    xi_pos at = err->pos;
-    if (replay_one(g, i, map, at, &map[i], err)) {
-      char where[200];
-      xiG_describe(g, i, where, sizeof where);
-      size_t len = strlen(err->msg);
-      snprintf(err->msg + len, sizeof err->msg - len, " (%s)", where);
-      err->pos = at;
-      return -1;
-    }
-  }
   return 0;
 }
