@@ -18,10 +18,8 @@ int xiO_format_lookup(const char *name, size_t len) {
   return -1;
 }
 
-int xiO_fmt_round_to(mpfr_ptr x, int inex, int f) {
+int xiO_fmt_round_far(mpfr_ptr x, int inex, int f) {
   const xiO_format *F = &xiO_formats[f];
-  if (f == XI_FMT_MPFR)
-    return inex;
   if (mpfr_get_prec(x) != F->prec) { /* another precision: to the format's first */
     int t = mpfr_prec_round(x, F->prec, MPFR_RNDN);
     inex = t ? t : inex;
@@ -38,24 +36,38 @@ int xiO_fmt_round_to(mpfr_ptr x, int inex, int f) {
 
 int xiO_fmt_round(mpfr_ptr x, int inex) { return xiO_fmt_round_to(x, inex, xiO_fmt); }
 
+/* xiO_fmt_dot's running sum and product, made once (every format's precision fits) */
+#define XI_FMT_PREC_MAX 53
+static struct {
+  mpfr_t s, t;
+} sc;
+static int ready;
+
 int xiO_fmt_dot(mpfr_ptr r, mpfr_srcptr a, uint32_t astride, mpfr_srcptr b, uint32_t bstride,
                 uint32_t len) {
   int f = xiO_fmt;
   /* binary16 and bfloat16: NumPy's HALF_matmul_inner_noblas, a float sum */
   int acc = f == XI_FMT_BINARY16 || f == XI_FMT_BFLOAT16 ? XI_FMT_BINARY32 : f;
-  mpfr_t s, t;
-  mpfr_init2(s, xiO_formats[acc].prec);
-  mpfr_init2(t, xiO_formats[acc].prec);
+  if (!ready) { /* kept: a matrix product calls this once an element */
+    mpfr_inits2(XI_FMT_PREC_MAX, sc.s, sc.t, (mpfr_ptr)0);
+    ready = 1;
+  }
+  mpfr_ptr s = sc.s, t = sc.t;
+  mpfr_set_prec(s, xiO_formats[acc].prec); /* (within the room made: no allocation) */
+  mpfr_set_prec(t, xiO_formats[acc].prec);
   mpfr_set_zero(s, 1); /* from +0: a sum of only -0 products is +0, as NumPy's */
   for (uint32_t k = 0; k < len; k++) {
-    if (xiO_stopped()) {
-      mpfr_clears(s, t, (mpfr_ptr)0);
+    if (xiO_stopped())
       return XI_RULE_STOPPED;
-    }
     xiO_fmt_round_to(t, mpfr_mul(t, &a[k * astride], &b[k * bstride], MPFR_RNDN), acc);
     xiO_fmt_round_to(s, mpfr_add(s, s, t, MPFR_RNDN), acc);
   }
   xiO_fmt_round_to(r, mpfr_set(r, s, MPFR_RNDN), f);
-  mpfr_clears(s, t, (mpfr_ptr)0);
   return 0;
+}
+
+void xiO_fmt_free(void) {
+  if (ready)
+    mpfr_clears(sc.s, sc.t, (mpfr_ptr)0);
+  ready = 0;
 }

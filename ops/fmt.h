@@ -51,7 +51,11 @@ int xiO_format_lookup(const char *name, size_t len);
    the new ternary value.  Only called when xiO_fmt is set. */
 int xiO_fmt_round(mpfr_ptr x, int inex);
 /* the same into format f (any, not only the one in effect) */
-int xiO_fmt_round_to(mpfr_ptr x, int inex, int f);
+static inline int xiO_fmt_round_to(mpfr_ptr x, int inex, int f);
+/* (xiO_fmt_round_to's rare cases: another precision, the edges of the range) */
+int xiO_fmt_round_far(mpfr_ptr x, int inex, int f);
+/* the fmt_dot's scratch freed (xiO_done) */
+void xiO_fmt_free(void);
 /* r = Σ a[k·as]·b[k·bs] as NumPy 1.24 computes a matrix product's element in
    the format in effect: binary16 (and bfloat16, by analogy) in a binary32
    accumulator from +0, in order, rounded once at the end; binary32 and
@@ -59,5 +63,20 @@ int xiO_fmt_round_to(mpfr_ptr x, int inex, int f);
    from +0 (no fused multiply-add).  0, or XI_RULE_STOPPED. */
 int xiO_fmt_dot(mpfr_ptr r, mpfr_srcptr a, uint32_t astride, mpfr_srcptr b, uint32_t bstride,
                 uint32_t len);
+
+static inline int xiO_fmt_round_to(mpfr_ptr x, int inex, int f) {
+  const xiO_format *F = &xiO_formats[f];
+  if (f == XI_FMT_MPFR)
+    return inex;
+  /* 0, ±inf, NaN or a normal number of the format at its precision (the common cases,
+     once an op rounds a value every time): the range check and mpfr_subnormalize would
+     return inex at once, on these same tests, so MPFR's global range is not set and
+     put back (which cost half of a NumPy script's time in binary64) */
+  if (mpfr_get_prec(x) == F->prec &&
+      (!mpfr_regular_p(x) ||
+       (mpfr_get_exp(x) >= F->emin + (mpfr_exp_t)F->prec - 1 && mpfr_get_exp(x) <= F->emax)))
+    return inex;
+  return xiO_fmt_round_far(x, inex, f);
+}
 
 #endif

@@ -603,5 +603,6 @@ void xiO_done(void) {
   mpfr_clear(xiO_zero);
   mpfr_clear(xiO_half);
   xiO_scratch_free();
+  xiO_fmt_free();
   mpfr_free_cache();
 }
