@@ -6,7 +6,7 @@ PKGS := mpfr readline libgvc
 DEBS := libmpfr-dev libreadline-dev pkg-config libgraphviz-dev libflint-arb-dev
 
 CFLAGS ?= -O3 -g
-XI_CFLAGS := -std=c17 -I. -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
+XI_CFLAGS := -std=c17 -ffp-contract=off -I. -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -DXI_VERSION='"$(VERSION)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(XI_CFLAGS) $(CFLAGS) $(PKG_CFLAGS)

@@ -1,4 +1,7 @@
 /* fmt.c: IEEE 754 formats emulated with MPFR (fmt.h says how). */
+#include <fenv.h>
+#include <float.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ops/ops.h"
@@ -70,4 +73,98 @@ void xiO_fmt_free(void) {
   if (ready)
     mpfr_clears(sc.s, sc.t, (mpfr_ptr)0);
   ready = 0;
+}
+
+/* ---- a matrix product in the machine's own arithmetic ----
+
+   In binary64 and binary32 NumPy's element is a sum from +0, in order, of
+   products, each product and each sum rounded to nearest in the format: the
+   machine's IEEE double and float operations compute exactly that, with
+   gradual underflow, where xiO_fmt_dot emulates each in MPFR (~200
+   instructions a term).  They stand in only where they round as the format
+   does: evaluated in their own type (FLT_EVAL_METHOD 0), to nearest, with
+   subnormals kept (no flush to zero: checked once), never fused into a
+   multiply-add (the Makefile's -ffp-contract=off), and on numbers that are
+   the format's already (each converted exactly). */
+
+#if defined(__STDC_IEC_559__) && FLT_EVAL_METHOD == 0 && DBL_MANT_DIG == 53 && FLT_MANT_DIG == 24
+static int machine_ok(void) {
+  static int ok = -1;
+  if (ok < 0) { /* subnormals neither flushed nor read as 0 */
+    volatile double d = 0x1p-1022, dh = 0.5;
+    volatile float f = 0x1p-126f, fh = 0.5f;
+    ok = d * dh == 0x1p-1023 && f * fh == 0x1p-127f && (double)(d * dh) != 0.0;
+  }
+  return ok && fegetround() == FE_TONEAREST;
+}
+#else
+static int machine_ok(void) { return 0; }
+#endif
+
+/* n numbers x[i·st] as doubles, or NULL: one is not a number of format f */
+static double *machine(mpfr_srcptr x, uint32_t n, uint32_t st, uint32_t rows, uint32_t rs,
+                       const xiO_format *F, int single) {
+  size_t cnt = (size_t)n * rows;
+  double *d = malloc((cnt ? cnt : 1) * sizeof *d);
+  for (uint32_t r = 0; d && r < rows; r++)
+    for (uint32_t k = 0; k < n; k++) {
+      mpfr_srcptr v = &x[(size_t)r * rs + (size_t)k * st];
+      if (mpfr_get_prec(v) != F->prec ||
+          (mpfr_regular_p(v) && (mpfr_get_exp(v) < F->emin || mpfr_get_exp(v) > F->emax))) {
+        free(d);
+        return NULL;
+      }
+      d[(size_t)r * n + k] = single ? (double)mpfr_get_flt(v, MPFR_RNDN) : mpfr_get_d(v, MPFR_RNDN);
+    }
+  return d;
+}
+
+int xiO_fmt_matmul(mpfr_ptr out, uint32_t ors, uint32_t ocs, int add, mpfr_srcptr a, uint32_t ars,
+                   uint32_t aks, mpfr_srcptr b, uint32_t bks, uint32_t bcs, uint32_t rows,
+                   uint32_t inner, uint32_t cols, mpfr_ptr tmp) {
+  int f = xiO_fmt;
+  if ((f != XI_FMT_BINARY64 && f != XI_FMT_BINARY32) || !machine_ok())
+    return 1;
+  const xiO_format *F = &xiO_formats[f];
+  int single = f == XI_FMT_BINARY32;
+  /* A's rows and B's columns, each contiguous */
+  double *A = machine(a, inner, aks, rows, ars, F, single);
+  double *B = A ? machine(b, inner, bks, cols, bcs, F, single) : NULL;
+  int rc = B ? 0 : 1;
+  for (uint32_t i = 0; rc == 0 && i < rows; i++) {
+    if (xiO_stopped()) {
+      rc = XI_RULE_STOPPED;
+      break;
+    }
+    const double *ai = &A[(size_t)i * inner];
+    for (uint32_t j = 0; j < cols; j++) {
+      const double *bj = &B[(size_t)j * inner];
+      double sum;
+      if (single) {
+        float s = 0.0f; /* from +0, as NumPy's */
+        for (uint32_t k = 0; k < inner; k++) {
+          float t = (float)ai[k] * (float)bj[k];
+          s = s + t;
+        }
+        sum = s;
+      } else {
+        double s = 0.0;
+        for (uint32_t k = 0; k < inner; k++) {
+          double t = ai[k] * bj[k];
+          s = s + t;
+        }
+        sum = s;
+      }
+      mpfr_ptr r = &out[(size_t)i * ors + (size_t)j * ocs];
+      if (!add)
+        xiO_fmt_round_to(r, mpfr_set_d(r, sum, MPFR_RNDN), f);
+      else {
+        xiO_fmt_round_to(tmp, mpfr_set_d(tmp, sum, MPFR_RNDN), f);
+        mpfr_add(r, r, tmp, MPFR_RNDN);
+      }
+    }
+  }
+  free(A);
+  free(B);
+  return rc;
 }

@@ -54,6 +54,14 @@ int xiO_fmt_round(mpfr_ptr x, int inex);
 static inline int xiO_fmt_round_to(mpfr_ptr x, int inex, int f);
 /* (xiO_fmt_round_to's rare cases: another precision, the edges of the range) */
 int xiO_fmt_round_far(mpfr_ptr x, int inex, int f);
+/* out[i·ors + j·ocs] = Σ_k a[i·ars + k·aks]·b[k·bks + j·bcs] for rows × cols
+   elements (add: added into out, each sum first put in tmp), each element
+   xiO_fmt_dot's, computed in the machine's doubles or floats when the format is
+   binary64 or binary32 and they round as it does: 0, 1 when they cannot stand
+   in (nothing written: the caller goes by xiO_fmt_dot), or XI_RULE_STOPPED */
+int xiO_fmt_matmul(mpfr_ptr out, uint32_t ors, uint32_t ocs, int add, mpfr_srcptr a, uint32_t ars,
+                   uint32_t aks, mpfr_srcptr b, uint32_t bks, uint32_t bcs, uint32_t rows,
+                   uint32_t inner, uint32_t cols, mpfr_ptr tmp);
 /* the fmt_dot's scratch freed (xiO_done) */
 void xiO_fmt_free(void);
 /* r = Σ a[k·as]·b[k·bs] as NumPy 1.24 computes a matrix product's element in

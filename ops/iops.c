@@ -123,11 +123,11 @@ static int table_ok(const char *what, const xi_shape *target, const xi_shape *t,
 static int64_t element_at(const xiO_view *t, const xi_shape *s, uint32_t q) {
   uint64_t e = 0;
   for (uint32_t r = 0; r < s->rank; r++) {
-    mpfr_srcptr x = &t->el[r * t->sh.cols + q];
     uint32_t len = s->rank == 2 && r == 0 ? s->rows : s->cols;
-    if (!mpfr_integer_p(x) || mpfr_sgn(x) < 0 || mpfr_cmp_ui(x, len) >= 0)
+    int64_t i = xiO_index_of(&t->el[r * t->sh.cols + q], len);
+    if (i < 0)
       return -1;
-    e = e * len + mpfr_get_ui(x, MPFR_RNDN);
+    e = e * len + (uint64_t)i;
   }
   return (int64_t)e;
 }

@@ -386,6 +386,27 @@ int xiO_float16_ufunc(int op);
 /* mpfr_number_p inline (MPFR's is a call, and the sweeps ask it of every
    partial and adjoint): not nan nor inf */
 static inline int xiO_number_p(mpfr_srcptr x) { return mpfr_regular_p(x) || mpfr_zero_p(x); }
+/* x when it is a whole number in [0, len), else -1: an index read from its significand's
+   bits (mpfr_integer_p, mpfr_cmp_ui and mpfr_get_ui took ~700 instructions an index) */
+static inline int64_t xiO_index_of(mpfr_srcptr x, uint64_t len) {
+  if (mpfr_zero_p(x))
+    return len > 0 ? 0 : -1;
+  if (!mpfr_regular_p(x) || mpfr_sgn(x) < 0)
+    return -1;
+  mpfr_exp_t e = mpfr_get_exp(x); /* x = 0.1bbb… · 2^e */
+  if (e < 1 || e > 62)
+    return -1;
+  const mp_limb_t *d = (const mp_limb_t *)mpfr_custom_get_significand(x);
+  size_t top = (size_t)(mpfr_get_prec(x) - 1) / GMP_NUMB_BITS;
+  for (size_t k = 0; k < top; k++)
+    if (d[k])
+      return -1; /* a fraction's bits (or bits past 2^62) below the top limb */
+  uint64_t m = (uint64_t)d[top];
+  if (m << e) /* bits after the point */
+    return -1;
+  uint64_t v = m >> (64 - e);
+  return v < len ? (int64_t)v : -1;
+}
 static inline int xiO_elementwise(int op) { return op >= XI_FIRST_OP && op < XI_MATMUL; }
 static inline int xiO_same_shape(const xi_shape *a, const xi_shape *b) {
   return a->rank == b->rank && a->rows == b->rows && a->cols == b->cols;

@@ -144,10 +144,13 @@ static int dot(mpfr_ptr r, mpfr_ptr a, uint32_t astride, mpfr_ptr b, uint32_t bs
 }
 
 int xiO_tf_matmul(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
-  (void)tmp;
   uint32_t ar, ac, br, bc;
   as_left(&a->sh, &ar, &ac);
   as_right(&b->sh, &br, &bc);
+  int rc = xiO_fmt ? xiO_fmt_matmul(out->el, bc, 1, 0, a->el, ac, 1, b->el, bc, 1, ar, ac, bc, tmp)
+                   : 1; /* (the machine's numbers, in binary64 and binary32) */
+  if (rc != 1)
+    return rc;
   for (uint32_t i = 0; i < ar; i++)
     for (uint32_t j = 0; j < bc; j++)
       if (xiO_stopped() || dot(&out->el[i * bc + j], &a->el[i * ac], 1, &b->el[j], bc, ac))
@@ -161,6 +164,11 @@ int xiO_tv_matmul(int k, xiO_view *da, const xiO_view *g, const xiO_view *out, c
   uint32_t ar, ac, br, bc;
   as_left(&a->sh, &ar, &ac);
   as_right(&b->sh, &br, &bc);
+  int rc = !xiO_fmt ? 1 /* (the machine's numbers, in binary64 and binary32) */
+           : k == 0 ? xiO_fmt_matmul(da->el, ac, 1, 1, g->el, bc, 1, b->el, 1, bc, ar, bc, ac, tmp)
+                    : xiO_fmt_matmul(da->el, bc, 1, 1, a->el, 1, ac, g->el, bc, 1, br, ar, bc, tmp);
+  if (rc != 1)
+    return rc;
   if (k == 0) { /* dA[i][m] += Σ_j G[i][j] B[m][j] */
     for (uint32_t i = 0; i < ar; i++)
       for (uint32_t m = 0; m < ac; m++) {

@@ -81,6 +81,12 @@ static int index_vector(xiG_graph *g, uint32_t idx, uint32_t n, uint32_t len, xi
    (from the old value), which is rarely what was meant; x[i] = v with i
    repeated sets it more than once, in an order NumPy does not promise (its
    indexing guide: the final value cannot be predicted).  op: an update */
+/* an index index_vector made (a whole number in range) */
+static uint32_t whole(mpfr_srcptr x) {
+  int64_t i = xiO_index_of(x, UINT32_MAX);
+  return i >= 0 ? (uint32_t)i : (uint32_t)mpfr_get_ui(x, MPFR_RNDN);
+}
+
 static int distinct(xiG_graph *g, const uint32_t *vec, int argc, uint32_t n,
                     const xi_shape *sh, int op, xi_pos pos, xi_err *err) {
   const char *why = op ? "NumPy would update it once, from its old value"
@@ -91,8 +97,7 @@ static int distinct(xiG_graph *g, const uint32_t *vec, int argc, uint32_t n,
   xiO_view v0 = xiG_view(&g->nodes[vec[0]]), v1 = argc > 1 ? xiG_view(&g->nodes[vec[1]]) : v0;
   int rc = 0;
   for (uint32_t k = 0; k < n && rc == 0; k++) {
-    uint32_t i = (uint32_t)mpfr_get_ui(&v0.el[k], MPFR_RNDN);
-    uint32_t j = argc > 1 ? (uint32_t)mpfr_get_ui(&v1.el[k], MPFR_RNDN) : 0;
+    uint32_t i = whole(&v0.el[k]), j = argc > 1 ? whole(&v1.el[k]) : 0;
     uint32_t at = argc > 1 ? i * sh->cols + j : i;
     if (seen[at]++)
       rc = argc > 1 ? xiX_fail(err, pos, "the element [%u, %u] is picked twice: %s; xi refuses "

@@ -314,8 +314,50 @@ static void indexing(void) {
   domain("SCATTERADD by [[4, 0]] into (4,)", XI_SCATTERADD, "w2", "far", VEC(4));
 }
 
+/* xiO_index_of, an index read from a number's bits, against MPFR's own answer
+   (mpfr_integer_p, its sign, mpfr_cmp_ui and mpfr_get_ui) on whole numbers, halves, numbers
+   one ulp off whole, negatives, zeros of both signs, inf, NaN and numbers past 2^62, at
+   precisions of one to four limbs */
+static void index_bits(void) {
+  static const mpfr_prec_t precs[] = {2, 11, 53, 64, 65, 128, 200};
+  mpfr_t x;
+  mpfr_init2(x, 64);
+  uint64_t r = 12345;
+  for (size_t p = 0; p < sizeof precs / sizeof *precs; p++) {
+    mpfr_set_prec(x, precs[p]);
+    for (int t = 0; t < 20000; t++) {
+      r = r * 6364136223846793005u + 1442695040888963407u;
+      uint64_t len = (r >> 40) % 5000;
+      switch ((r >> 20) % 8) {
+      case 0: mpfr_set_ui(x, (r >> 33) % 6000, MPFR_RNDN); break;
+      case 1: mpfr_set_ui(x, (r >> 33) % 6000, MPFR_RNDN), mpfr_nextabove(x); break;
+      case 2: mpfr_set_ui(x, (r >> 33) % 6000, MPFR_RNDN), mpfr_nextbelow(x); break;
+      case 3: mpfr_set_d(x, ((r >> 33) % 6000) + 0.5, MPFR_RNDN); break;
+      case 4: mpfr_set_si(x, -(long)((r >> 33) % 6000), MPFR_RNDN); break;
+      case 5: mpfr_set_ui_2exp(x, (r >> 33) | 1, (mpfr_exp_t)((r >> 8) % 70), MPFR_RNDN),
+              len = (r & 1) ? UINT64_MAX : len; break;
+      case 6: mpfr_set_zero(x, (r >> 7) & 1 ? 1 : -1); break;
+      default: (r >> 7) & 1 ? mpfr_set_nan(x) : mpfr_set_inf(x, (r >> 6) & 1 ? 1 : -1); break;
+      }
+      int64_t want = -1;
+      if (mpfr_integer_p(x) && mpfr_sgn(x) >= 0 && mpfr_cmp_ui_2exp(x, 1, 62) < 0 &&
+          (len == UINT64_MAX || mpfr_cmp_ui(x, len) < 0))
+        want = (int64_t)mpfr_get_uj(x, MPFR_RNDN);
+      checks++;
+      if (xiO_index_of(x, len) != want) {
+        if (failures++ < 5)
+          mpfr_fprintf(stderr, "xiO_index_of(%Rg at %ld bits, %llu) = %lld, not %lld\n", x,
+                       (long)precs[p], (unsigned long long)len,
+                       (long long)xiO_index_of(x, len), (long long)want);
+      }
+    }
+  }
+  mpfr_clear(x);
+}
+
 int main(void) {
   xiR_init(&S, 53, 17);
+  index_bits();
   reductions();
   rounding();
   indexing();
