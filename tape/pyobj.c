@@ -112,18 +112,23 @@ static int free_prefix(xiG_graph *g, uint32_t prefix, xi_pos pos) {
   return 1;
 }
 
-/* the prefix of a new object of class cls: Class#1, Class#2 ..., the first
-   that no object alive has (net = Net() then gives it net's: xiG_object_named) */
+/* the prefix of a new object of class cls: Class#1, Class#2 ..., the next number
+   after the last instance's that no object alive has (a prefix never interned is
+   free without a look: a program that makes thousands of objects, micrograd's
+   Values, does not search them all for each) */
 static uint32_t choose_prefix(xiG_graph *g, uint32_t cls, xi_pos pos) {
   const char *b = xiS_name(&g->sym, cls);
-  for (uint32_t k = 1; k < 1000000; k++) {
+  const xiG_binding *cb = xiG_binding_of(g, cls);
+  xiG_func *f = cb && cb->kind == B_FUNC ? &g->func[cb->node] : NULL;
+  for (uint32_t k = f ? f->made + 1 : 1; k < UINT32_MAX; k++) {
     char text[256];
     int len = snprintf(text, sizeof text, "%.200s#%u", b, k);
-    uint32_t id = xiS_intern(&g->sym, text, (size_t)len);
-    if (id == XI_NONE)
-      return XI_NONE;
-    if (free_prefix(g, id, pos))
-      return id;
+    uint32_t id = xiS_find(&g->sym, text, (size_t)len);
+    if (id == XI_NONE || free_prefix(g, id, pos)) {
+      if (f)
+        f->made = k;
+      return id == XI_NONE ? xiS_intern(&g->sym, text, (size_t)len) : id;
+    }
   }
   return XI_NONE;
 }
@@ -147,13 +152,14 @@ static int new_object(xiG_graph *g, uint32_t cls, xi_pos pos, uint32_t *out, xi_
 
 /* ---- classes and methods ---- */
 
-int xiG_bind_class(xiG_graph *g, uint32_t name) {
+int xiG_bind_class(xiG_graph *g, uint32_t name, uint32_t base) {
   xiP_ins ins = {K_NONE, 0, 0, 0, 0, {0, 0}}; /* (never run: a call makes an instance) */
   xiP_code none = {&ins, 1, 1};
   const char *s = xiS_name(&g->sym, name);
   if (xiG_bind_func(g, name, NULL, 0, &none, s, strlen(s)))
     return -1;
   g->func[g->bind[name].node].is_class = 1;
+  g->func[g->bind[name].node].base = base;
   return 0;
 }
 

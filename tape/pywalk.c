@@ -64,9 +64,10 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
     *n = (uint32_t)xiG_str_len(g, c);
     return 0;
   case XI_C_SET:
-  case XI_C_ULIST: /* (one item or none: in the one order there is) */
+  case XI_C_ULIST: /* (one item or none: in the one order there is; instances of classes:
+                      in the order they were added, xiG_objects_only) */
     *n = x->nargs;
-    return x->nargs <= 1 ? 0 : xiG_unordered(g, c, pos, err);
+    return x->nargs <= 1 || xiG_objects_only(g, c) ? 0 : xiG_unordered(g, c, pos, err);
   case XI_C_NDITER:
     return xiX_fail(err, pos, "walking an np.nditer (its elements as 0-d arrays) is not part "
                               "of xi: while not it.finished: with x[it.multi_index], or for v "
@@ -377,6 +378,10 @@ int xiG_py_equal(xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, int *equal, x
     *equal = g->nodes[a].x->p[XI_C_TEXT] == g->nodes[b].x->p[XI_C_TEXT];
     return 0;
   }
+  if (ka == XI_C_OBJ) { /* (no __eq__ in xi: Python's object.__eq__, identity) */
+    *equal = g->nodes[a].x->p[XI_C_ID] == g->nodes[b].x->p[XI_C_ID];
+    return 0;
+  }
   if (ka != XI_C_LIST && ka != XI_C_TUPLE && ka != XI_C_DICT)
     return xiX_fail(err, pos, "== of %s objects is not part of xi", xiG_kind_name(ka));
   const xiG_ext *x = g->nodes[a].x, *y = g->nodes[b].x;
@@ -524,6 +529,8 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
     return -1;
   switch (which) {
   case XI_PY_TYPE: /* (the query a whole number the parser wrote) */
+    if (n > 2) /* (classes of the program's own after it) */
+      return xiG_py_isclass(g, args, n, pos, out, err);
     t = (uint32_t)mpfr_get_ui(g->nodes[args[1]].v, MPFR_RNDN);
     return xiG_py_type(g, args[0], (int)(t & 7), t >> 3, pos, out, err);
   case XI_PY_LIST:
