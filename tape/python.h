@@ -35,6 +35,14 @@ int xiG_construct(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_
    named, for the message when it has none) */
 int xiG_call_object(xiG_graph *g, const xiP_ins *in, uint32_t x, const char *what,
                     const uint32_t *args, uint32_t *out, xi_err *err);
+/* op (XI_ADD, XI_SUB, XI_MUL, XI_DIV, XI_POW of two args, XI_NEG of one), an instance of
+   a class of the program's own among args: its __add__ ..., or the right one's __radd__
+   ..., as Python's operators dispatch; Python's TypeError when neither has one */
+int xiG_dunder(xiG_graph *g, int op, const uint32_t *args, uint32_t n, xi_pos pos,
+               uint32_t *out, xi_err *err);
+/* str(x) (repr 0: __str__, else __repr__) or repr(x) (__repr__) of instance x: the
+   string its method gives; an error when its class has neither */
+int xiG_obj_text(xiG_graph *g, uint32_t x, int repr, xi_pos pos, uint32_t *out, xi_err *err);
 /* x.name(args) at in */
 int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
                uint32_t *out, xi_err *err);

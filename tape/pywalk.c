@@ -235,6 +235,11 @@ int xiG_py_sum(xiG_graph *g, uint32_t c, uint32_t start, xi_pos pos, uint32_t *o
   int rc = acc == XI_NONE ? xiG_oom(g, pos, err) : 0;
   for (uint32_t k = 0; k < n && rc == 0; k++) {
     int seq = xiG_kind(g, acc) >= 0 || xiG_kind(g, items[k]) >= 0;
+    int obj = xiG_kind(g, acc) == XI_C_OBJ || xiG_kind(g, items[k]) == XI_C_OBJ;
+    if (obj) { /* 0 + v: the instance's __radd__ (micrograd's Values), acc + v its __add__ */
+      rc = xiG_py_op(g, XI_ADD, acc, items[k], pos, &acc, err);
+      continue;
+    }
     if (!seq || start == XI_NONE)
       rc = xiG_not_number(g, items[k], pos, "sum()", err);
     if (rc == 0 && start == XI_NONE && k == 0 && !mpfr_zero_p(xiG_el(&g->nodes[items[0]], 0)) &&
@@ -318,6 +323,10 @@ static int repeat(xiG_graph *g, uint32_t c, uint32_t times, xi_pos pos, uint32_t
 
 int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
               xi_err *err) {
+  if (xiG_kind(g, a) == XI_C_OBJ || xiG_kind(g, b) == XI_C_OBJ) { /* __add__, __radd__ ... */
+    uint32_t ab[2] = {a, b};
+    return xiG_dunder(g, op, ab, 2, pos, out, err);
+  }
   if (xiG_unordered_among(g, a, b, pos, err))
     return -1;
   int ka = xiG_kind(g, a), kb = xiG_kind(g, b), rs = xiG_str_op(g, op, a, b, pos, out, err);
