@@ -290,6 +290,9 @@ typedef struct xiG_graph {
                        def, a lambda) reads their names: each a serial and its names,
                        held as hidden names <env N>.x (call.c's) */
   uint32_t nenvs, capenvs;
+  uint8_t set_walked; /* a set of instances was walked, at set_walked_pos (1), in the
+                         order its items were added, and the note said so (2) (pywalk.c) */
+  xi_pos set_walked_pos;
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
   xiO_rng pyrng; /* Python's random module's: random.seed(n), randrange (tape/pyrandom.c) */

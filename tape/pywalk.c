@@ -67,7 +67,13 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
   case XI_C_ULIST: /* (one item or none: in the one order there is; instances of classes:
                       in the order they were added, xiG_objects_only) */
     *n = x->nargs;
-    return x->nargs <= 1 || xiG_objects_only(g, c) ? 0 : xiG_unordered(g, c, pos, err);
+    if (x->nargs <= 1)
+      return 0;
+    if (!xiG_objects_only(g, c))
+      return xiG_unordered(g, c, pos, err);
+    if (!g->set_walked) /* (the session's note says so, once: cmd/pytorch.c) */
+      g->set_walked = 1, g->set_walked_pos = pos;
+    return 0;
   case XI_C_NDITER:
     return xiX_fail(err, pos, "walking an np.nditer (its elements as 0-d arrays) is not part "
                               "of xi: while not it.finished: with x[it.multi_index], or for v "
