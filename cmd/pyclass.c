@@ -56,7 +56,7 @@ int xiR_class(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiP_stmt_done(&m);
   if (rc == 0 && st->nnames)
     rc = inherit(s, st, err);
-  if (rc == 0 && xiG_bind_class(g, st->name))
+  if (rc == 0 && xiG_bind_class(g, st->name, st->nnames ? st->names[0] : XI_NONE))
     rc = xiX_fail(err, st->pos, "out of memory");
   if (rc == 0 && xiR_python(s))
     xiP_named(&g->sym, st->name, 1);

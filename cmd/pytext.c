@@ -148,10 +148,14 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
     return xiX_fail(err, at, "Python prints a function as its address (<function %s at "
                              "0x...>), which xi does not show: print what it gives, %s(x)",
                     xiG_func_name(g, i), xiG_func_name(g, i));
-  if (kind == XI_C_OBJ)
-    return xiX_fail(err, at, "Python prints a %s object as its address (<__main__.%s object at "
-                             "0x...>): print its attributes (net.W1)",
-                    xiG_class_of(g, i), xiG_class_of(g, i));
+  if (kind == XI_C_OBJ) { /* its class's __str__ or __repr__ (the items of a list: __repr__) */
+    uint32_t t;
+    if (xiG_obj_text(g, i, repr, at, &t, err))
+      return -1;
+    const char *text = xiS_name(&g->sym, (uint32_t)g->nodes[t].x->p[XI_C_TEXT]);
+    xiW_str(b, text, strlen(text));
+    return 0;
+  }
   if (kind == XI_C_GEN) { /* str is Generator(PCG64); repr adds its address */
     if (repr)
       return xiX_fail(err, at, "Python's repr of a Generator is its address (Generator(PCG64) "

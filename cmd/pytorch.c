@@ -436,6 +436,16 @@ int xiR_ag_text(xiR_session *s, xiW_buf *b, uint32_t i, size_t len, xi_pos at, x
 
 void xiR_ag_notes(xiR_session *s) {
   xiG_autograd *a = &s->g.ag;
+  if (s->g.set_walked == 1) { /* micrograd's for child in v._prev */
+    s->g.set_walked = 2;
+    fflush(stdout);
+    fprintf(stderr, "%s:%u:%u: note: Python walks a set of objects in the order of their "
+                    "addresses, which changes from run to run; xi walks it in the order its "
+                    "items were added, so a sum whose terms come in that order (a .grad of "
+                    "three terms or more) may differ from a Python run's in its last digit, "
+                    "as Python's runs differ from one another (help python)\n",
+            s->file ? s->file : "xi", s->g.set_walked_pos.line, s->g.set_walked_pos.col);
+  }
   if (a->note32 != 1)
     return;
   a->note32 = 2;

@@ -105,6 +105,9 @@ enum { XI_COMP_EVERY, XI_COMP_UNTIL_FALSE, XI_COMP_UNTIL_TRUE };
 /* K_FUNC's op */
 enum { XI_FN_OP, XI_FN_LAMBDA, XI_FN_PARAM, XI_FN_GET };
 #define XI_SKIP_LAMBDA 1 /* K_SKIP's spare: over a lambda's own instructions */
+/* K_CALLKW's op: the last instruction of the body of a def inside a def (compiled as a
+   lambda, syntax/pyfunc.c), which does nothing when run: arg the def's name */
+#define XI_KW_DEFNAME 1
 /* K_NAME's spare: a def's default that is a name (activation=sigmoid): its value must
    be a function, or None */
 #define XI_NAME_DEFAULT 1

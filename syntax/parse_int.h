@@ -253,6 +253,13 @@ void xiP_lambda(xiP_parser *p, xiP_stmt *st, uint32_t name, xi_pos at);
 void xiP_lambda_expr(xiP_parser *p, xiP_code *c, xiL_token kw);
 /* v(args) after a value v, '(' (open) taken */
 void xiP_call_value(xiP_parser *p, xiP_code *c, xiL_token open);
+/* def f(...): inside a def (head the def, taken): f a function made each time the
+   enclosing def's line runs, as a lambda is, bound as its local; it reads the enclosing
+   def's names as Python's closure does, also after that def returned */
+void xiP_nested_def(xiP_parser *p, xiP_stmt *st, xiL_token head);
+/* a def's body [off, end) compiled into st->code after its prologue (pydef.c); nested:
+   a def inside a def, which may end without return (None) */
+int xiP_def_body(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_pos at, int nested);
 /* np.tanh as a value: xi's op, and the name it is shown by */
 void xiP_func_ref(xiP_parser *p, xiP_code *c, int op, uint8_t flags, const char *name,
                   xi_pos pos);

@@ -7,8 +7,9 @@
  *
  * One base class of the user's (class Net(Layer):), whose methods the class
  * gets where it has none of the name (the session copies them); super(),
- * several bases, decorators (@property ...), the dunder methods but __init__
- * and __call__, and class attributes are refused, each by a message that
+ * several bases, decorators (@property ...), the dunder methods but __init__,
+ * __call__, __repr__, __str__ and the arithmetic ones (xiP_method_name), and class
+ * attributes are refused, each by a message that
  * names it and says what to write instead. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,13 +108,23 @@ void xiP_class_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   mark_methods(p, off, end);
 }
 
+/* the dunder methods xi calls as Python does: for an operator, for print and str */
+static const char *const dunders[] = {"__init__", "__call__", "__add__", "__radd__", "__sub__",
+                                      "__rsub__", "__mul__", "__rmul__", "__truediv__",
+                                      "__rtruediv__", "__pow__", "__rpow__", "__neg__",
+                                      "__repr__", "__str__"};
+
 uint32_t xiP_method_name(xiP_parser *p, const xiL_token *n) {
   const char *s = p->lx.src + n->off;
-  if (n->len > 4 && memcmp(s, "__", 2) == 0 && memcmp(s + n->len - 2, "__", 2) == 0 &&
-      !(n->len == 8 && (memcmp(s, "__init__", 8) == 0 || memcmp(s, "__call__", 8) == 0)))
-    xiP_fail(p, n->pos, "%.*s: the dunder methods but __init__ and __call__ are not part of xi (Python calls "
-                        "them for you: print, +, len ...); give the method a name of its own "
-                        "and call it, as in net.describe()", (int)n->len, s);
+  int known = 0;
+  for (size_t k = 0; k < sizeof dunders / sizeof *dunders; k++)
+    known |= strlen(dunders[k]) == n->len && memcmp(dunders[k], s, n->len) == 0;
+  if (n->len > 4 && memcmp(s, "__", 2) == 0 && memcmp(s + n->len - 2, "__", 2) == 0 && !known)
+    xiP_fail(p, n->pos, "%.*s: this dunder method is not part of xi (Python calls it for you, "
+                        "and xi does not): xi calls __init__, __call__, __repr__, __str__, "
+                        "__neg__, and __add__, __sub__, __mul__, __truediv__, __pow__ with "
+                        "their __radd__ ...; give the method a name of its own and call it, as "
+                        "in net.describe()", (int)n->len, s);
   const char *c = xiS_name(p->sym, p->in_class);
   size_t m = strlen(c);
   char small[256], *buf = m + n->len + 2 <= sizeof small ? small : malloc(m + n->len + 2);

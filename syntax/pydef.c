@@ -94,6 +94,7 @@ typedef struct {
   uint32_t globals[XI_DEF_LOCALS], nglobals; /* declared global: the session's names */
   int effects; /* the body prints or changes something in place: without return it
                   gives None, as Python's */
+  int nested;  /* a def inside a def: return alone, or none, gives None */
 } def_ctx;
 
 /* name is assigned in the body: a local of the def's (Python's rule), with no
@@ -476,7 +477,7 @@ static int def_block(xiP_parser *p, xiP_stmt *st, def_ctx *cx, size_t off, size_
   sub.nown = st->nnames < XI_OWN_NAMES ? st->nnames : XI_OWN_NAMES;
   if (sub.nown)
     memcpy(sub.own, st->names, sub.nown * sizeof *sub.own);
-  sub.in_method = p->in_class != XI_NONE;
+  sub.in_method = p->in_class != XI_NONE || cx->nested;
   sub.loops = loops;
   sub.blocks = cx->blocks;
   xiP_stmt bs;
@@ -532,16 +533,18 @@ static void declare(xiP_parser *p, xiP_stmt *st, def_ctx *cx, uint32_t first, xi
    statements run: a return inside a block jumps to the end with its value,
    and a def whose body can end without one gives None, as Python's.
    Returns whether the body has such blocks. */
-static int compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_pos at) {
+static int compile_def(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_pos at,
+                       int nested) {
   def_ctx cx;
   memset(&cx, 0, sizeof cx);
   cx.blocks = p->blocks;
+  cx.nested = nested;
   uint32_t first = st->code.n;
   int returned = def_block(p, st, &cx, off, end, at, 0, 1);
   int flow = cx.nlabels > 0;
   if (flow) /* its locals declared first: no jump crosses the body's start */
     declare(p, st, &cx, first, at);
-  if (!returned && (flow || cx.effects || p->in_class != XI_NONE)) /* (a method's: None) */
+  if (!returned && (flow || cx.effects || p->in_class != XI_NONE || nested)) /* (None) */
     xiP_emit(p, &st->code, (xiP_ins){K_NONE, 0, 0, 0, 0, st->target_pos});
   else if (!returned)
     xiP_fail(p, st->target_pos, "this def has no return: a function in xi gives a value");
@@ -628,9 +631,15 @@ void xiP_shadow(xiP_parser *p, xiP_stmt *st, uint16_t tag) {
     xiS_set_tag(p->sym, st->name, (uint16_t)(tag | TAG_SHADOWED));
 }
 
+int xiP_def_body(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_pos at, int nested) {
+  return compile_def(p, st, off, end, at, nested);
+}
+
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
-  if (p->in_def)
-    xiP_fail(p, head.pos, "a def inside a def is not part of xi");
+  if (p->in_def) { /* (a closure: pyfunc.c) */
+    xiP_nested_def(p, st, head);
+    return;
+  }
   st->kind = S_DEF;
   xiL_token n = xiP_expect(p, T_NAME, "the function's name, as in def f(x):");
   uint16_t tag = xiP_tag_of(p, &n) & (uint16_t)~TAG_NAMED;
@@ -656,7 +665,7 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   xiP_enter(p, head.pos);
   xiP_block(p, head.pos.col, head, &off, &end, &at);
   xiP_prologue(p, st);
-  def_text(p, st, off, end, compile_def(p, st, off, end, at));
+  def_text(p, st, off, end, compile_def(p, st, off, end, at, 0));
   p->blocks--;
   if (!method)
     xiP_shadow(p, st, tag);

@@ -72,6 +72,55 @@ void xiP_lambda_expr(xiP_parser *p, xiP_code *c, xiL_token kw) {
   xiP_stmt_done(&ls);
 }
 
+void xiP_nested_def(xiP_parser *p, xiP_stmt *st, xiL_token head) {
+  xiL_token n = xiP_expect(p, T_NAME, "the function's name, as in def f(x):");
+  uint16_t tag = xiP_tag_of(p, &n) & (uint16_t)~TAG_NAMED;
+  if (TAG_KIND(tag) == TAG_KEYWORD || TAG_KIND(tag) == TAG_MODULE)
+    xiP_fail(p, n.pos, "'%.*s' is a word of xi's or Python's: choose another name", (int)n.len,
+             p->lx.src + n.off);
+  xiP_bindable(p, &n);
+  uint32_t name = xiP_name_id(p, &n);
+  xiP_stmt ds;
+  memset(&ds, 0, sizeof ds);
+  xiP_held held;
+  xiP_hold(p, &held, &ds);
+  xiP_expect(p, T_LP, "'(' and the parameters, as in def f(x, y):");
+  xiP_params(p, &ds, T_RP, 0);
+  xiP_expect(p, T_RP, "',' or ')' after the parameters");
+  if (xiP_is(p, T_MINUS))
+    xiP_fail(p, xiP_peek(p)->pos, "annotations (-> float) are not part of xi");
+  xiP_expect(p, T_COLON, "':' after def f(...)");
+  size_t off, end;
+  xi_pos at;
+  xiP_enter(p, head.pos);
+  xiP_block(p, head.pos.col, head, &off, &end, &at);
+  xiP_prologue(p, &ds);
+  xiP_def_body(p, &ds, off, end, at, 1);
+  p->blocks--;
+  xiP_emit(p, &ds.code, (xiP_ins){K_CALLKW, XI_KW_DEFNAME, 0, 0, name, n.pos});
+  if (ds.nnames > 255)
+    xiP_fail(p, head.pos, "a def of more than 255 parameters");
+  uint64_t count = (uint64_t)ds.nnames + ds.code.n;
+  if (count > XI_MAX_LAMBDA)
+    xiP_fail(p, head.pos, "a def inside a def of more than %u instructions: make it a def of "
+                          "its own", XI_MAX_LAMBDA);
+  /* what a lambda's value is (xiP_lambda_expr), bound to the name as an assignment */
+  st->kind = S_ASSIGN;
+  st->assign = T_ASSIGN;
+  st->name = name;
+  st->target_pos = n.pos;
+  st->code.n = 0;
+  xiP_emit(p, &st->code, (xiP_ins){K_SKIP, 0, XI_SKIP_LAMBDA, 0, (uint32_t)count, head.pos});
+  for (uint32_t k = 0; k < ds.nnames; k++)
+    xiP_emit(p, &st->code, (xiP_ins){K_FUNC, XI_FN_PARAM, 0, 0, ds.names[k], ds.name_pos[k]});
+  for (uint32_t k = 0; k < ds.code.n; k++)
+    xiP_emit(p, &st->code, ds.code.ins[k]);
+  xiP_emit(p, &st->code, (xiP_ins){K_FUNC, XI_FN_LAMBDA, 0, (uint16_t)ds.nnames,
+                                   (uint32_t)count, head.pos});
+  xiP_unhold(p, &held);
+  xiP_stmt_done(&ds);
+}
+
 void xiP_call_value(xiP_parser *p, xiP_code *c, xiL_token open) {
   xiP_callargs a;
   xiP_call_args(p, c, &a, open);

@@ -214,9 +214,15 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at,
     xiP_expr(p, &cond);
     p->comp = comp;
   }
-  if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR)
-    xiP_fail(p, xiP_peek(p)->pos, "a comprehension with two fors is not part of xi: write the "
-                                  "loops as for statements");
+  int flatten = 0;
+  if (xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FOR) {
+    /* [e for a in A for b in B]: each a's [e for b in B], joined (sum(lists, [])) */
+    if (stop != XI_COMP_EVERY)
+      xiP_fail(p, xiP_peek(p)->pos, "all() or any() of a generator with two fors is not part "
+                                    "of xi: write the loops as for statements");
+    comprehension(p, &elem, 0, at, XI_COMP_EVERY);
+    flatten = 1;
+  }
   if (cond.n > UINT16_MAX || elem.n > UINT16_MAX)
     xiP_fail(p, at, "this comprehension is too long");
   xiP_ins head = {K_COMP, (uint8_t)n, (uint8_t)stop, (uint16_t)cond.n, nslots, at};
@@ -231,6 +237,10 @@ static void comprehension(xiP_parser *p, xiP_code *c, uint32_t start, xi_pos at,
   xiP_emit(p, c, mid);
   for (uint32_t k = 0; k < elem.n; k++)
     xiP_emit(p, c, elem.ins[k]);
+  if (flatten) {
+    xiP_emit(p, c, (xiP_ins){K_TUPLE, XI_C_LIST, 0, 0, 0, at}); /* (Python's []) */
+    xiP_emit(p, c, (xiP_ins){K_PY, XI_PY_SUM, 0, 2, 0, at});
+  }
   memcpy(p->fail, outer, sizeof outer);
   xiP_code_free(&elem);
   xiP_code_free(&cond);

@@ -611,9 +611,10 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
                            "session's names, and changes none (Python's code, a .py file or "
                            "after import, has global)");
   case KW_NONLOCAL:
-    xiP_fail(p, first.pos, "nonlocal is not part of xi: it names a variable of the def around "
-                           "a def, and a def inside a def is not part of xi (global names the "
-                           "session's)");
+    xiP_fail(p, first.pos, "nonlocal is not part of xi: a def inside a def reads the names of "
+                           "the def around it, and changes the lists, sets and objects they "
+                           "hold (topo.append(v), self.grad += g), but does not give them new "
+                           "values (return the new value, or keep it in a list or an attribute)");
   default:
     xiP_fail(p, first.pos, "Python's '%.*s' is not part of xi", n, s);
   }

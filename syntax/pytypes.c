@@ -16,7 +16,13 @@
 
 /* T's types: isinstance's (a base takes its subclasses: float takes numpy.float64,
    int takes bool) or, for type(x) == T, only T's own */
-static uint32_t one_type(xiP_parser *p, int isinst) {
+typedef struct {
+  uint32_t name[4];
+  xi_pos pos[4];
+  int n;
+} classes;
+
+static uint32_t one_type(xiP_parser *p, int isinst, classes *cl) {
   xiL_token t = xiP_expect(p, T_NAME, "a type: int, float, str, list, np.ndarray ...");
   static const struct {
     const char *name;
@@ -57,23 +63,31 @@ static uint32_t one_type(xiP_parser *p, int isinst) {
   for (size_t k = 0; k < sizeof builtins / sizeof *builtins; k++)
     if (xiP_word_is(p, &t, builtins[k].name))
       return isinst ? builtins[k].all : builtins[k].own;
+  if (TAG_KIND(tag) == TAG_NONE && !xiP_is(p, T_DOT)) { /* a class of the program's own:
+                                                          the tape checks that it is one */
+    if (cl->n == 4)
+      xiP_fail(p, t.pos, "more than 4 classes of your own in one isinstance");
+    cl->pos[cl->n] = t.pos;
+    cl->name[cl->n++] = xiP_name_id(p, &t);
+    return 0;
+  }
   xiP_fail(p, t.pos, "%.*s as a type is not part of xi: xi knows Python's int, float, bool, str, "
-                     "list, dict, tuple, set, object and type(None), and NumPy's np.ndarray, "
-                     "np.float64, np.int64, np.bool_, np.floating, np.integer, np.number (a "
-                     "class of your own: compare an attribute instead)",
+                     "list, dict, tuple, set, object and type(None), NumPy's np.ndarray, "
+                     "np.float64, np.int64, np.bool_, np.floating, np.integer, np.number, and "
+                     "the classes of your own",
            (int)t.len, p->lx.src + t.off);
 }
 
 /* T, or (T1, T2, ...) (isinstance's may nest) */
-static uint32_t types(xiP_parser *p, int isinst, int depth) {
+static uint32_t types(xiP_parser *p, int isinst, int depth, classes *cl) {
   if (!xiP_is(p, T_LP))
-    return one_type(p, isinst);
+    return one_type(p, isinst, cl);
   if (depth > 8)
     xiP_fail(p, xiP_peek(p)->pos, "types nested more than 8 deep");
   xiP_take(p);
   uint32_t mask = 0;
   while (!xiP_is(p, T_RP)) {
-    mask |= types(p, isinst, depth + 1);
+    mask |= types(p, isinst, depth + 1, cl);
     if (!xiP_is(p, T_COMMA))
       break;
     xiP_take(p);
@@ -82,12 +96,18 @@ static uint32_t types(xiP_parser *p, int isinst, int depth) {
   return mask;
 }
 
-static void query(xiP_parser *p, xiP_code *c, int q, int negate, uint32_t mask, xi_pos pos) {
+/* the query; a class of the program's own named in it is a string after it, which the
+   tape finds bound to a class when the code runs */
+static void query(xiP_parser *p, xiP_code *c, int q, int negate, uint32_t mask, xi_pos pos,
+                  const classes *cl) {
   char text[24];
   snprintf(text, sizeof text, "%lu", (unsigned long)q | (unsigned long)negate << 2 |
                                          (unsigned long)mask << 3);
   xiP_emit_num(p, c, text, pos);
-  xiP_emit(p, c, (xiP_ins){K_PY, XI_PY_TYPE, 0, 2, 0, pos});
+  int n = cl ? cl->n : 0;
+  for (int k = 0; k < n; k++)
+    xiP_emit(p, c, (xiP_ins){K_STR, 0, 0, 0, cl->name[k], cl->pos[k]});
+  xiP_emit(p, c, (xiP_ins){K_PY, XI_PY_TYPE, 0, (uint16_t)(2 + n), 0, pos});
 }
 
 /* type(E) after its name, '(' taken: its value's code */
@@ -120,9 +140,10 @@ void xiP_py_type(xiP_parser *p, xiP_code *c, xiL_token name) {
     xiP_expr(p, c);
     p->depth = depth;
     xiP_expect(p, T_COMMA, "',' and a type, as in isinstance(x, float)");
-    uint32_t mask = types(p, 1, 0);
+    classes cl = {{0}, {{0, 0}}, 0};
+    uint32_t mask = types(p, 1, 0, &cl);
     xiP_expect(p, T_RP, "')' after isinstance's type");
-    query(p, c, XI_TYQ_ISINSTANCE, 0, mask, name.pos);
+    query(p, c, XI_TYQ_ISINSTANCE, 0, mask, name.pos, &cl);
     return;
   }
   type_of(p, c, name);
@@ -133,7 +154,7 @@ void xiP_py_type(xiP_parser *p, xiP_code *c, xiL_token name) {
     if (!xiP_word_is(p, &n, "__name__"))
       xiP_fail(p, n.pos, "type(x).%.*s is not part of xi: type(x).__name__ is", (int)n.len,
                p->lx.src + n.off);
-    query(p, c, XI_TYQ_NAME, 0, 0, name.pos);
+    query(p, c, XI_TYQ_NAME, 0, 0, name.pos, NULL);
     return;
   }
   int kw = t.type == T_NAME ? xiP_keyword(xiP_tag_of(p, &t)) : -1;
@@ -153,20 +174,21 @@ void xiP_py_type(xiP_parser *p, xiP_code *c, xiL_token name) {
     if (kw != KW_IN && r.type == T_NAME && xiP_word_is(p, &r, "type") && !type_none(p)) {
       xiP_take(p); /* type(x) == type(y): their printed names compared */
       xiP_expect(p, T_LP, "'(' after type");
-      query(p, c, XI_TYQ_CLASS, 0, 0, name.pos);
+      query(p, c, XI_TYQ_CLASS, 0, 0, name.pos, NULL);
       type_of(p, c, r);
-      query(p, c, XI_TYQ_CLASS, 0, 0, r.pos);
+      query(p, c, XI_TYQ_CLASS, 0, 0, r.pos, NULL);
       xiP_emit_op(p, c, negate ? XI_NE : XI_EQ, t.pos);
       return;
     }
     if (kw != KW_IN && xiP_is(p, T_LP))
       xiP_fail(p, xiP_peek(p)->pos, "type(x) == (A, B) is never true in Python: write "
                                     "type(x) in (A, B), or isinstance(x, (A, B))");
-    uint32_t mask = types(p, 0, 0);
-    query(p, c, XI_TYQ_IS, negate, mask, name.pos);
+    classes cl = {{0}, {{0, 0}}, 0};
+    uint32_t mask = types(p, 0, 0, &cl);
+    query(p, c, XI_TYQ_IS, negate, mask, name.pos, &cl);
     return;
   }
-  query(p, c, XI_TYQ_CLASS, 0, 0, name.pos); /* print(type(x)): <class 'float'> */
+  query(p, c, XI_TYQ_CLASS, 0, 0, name.pos, NULL); /* print(type(x)): <class 'float'> */
 }
 
 int xiP_module_is_none(xiP_parser *p, xiP_code *c, xiL_token m) {

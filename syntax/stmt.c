@@ -325,7 +325,9 @@ static void statement(xiP_parser *p, xiP_stmt *st) {
    its value would be used, which xi refuses */
 static void stray_code(xiP_parser *p, const xiP_code *c, uint32_t upto) {
   for (uint32_t k = 0; k < upto; k++)
-    if (c->ins[k].kind == K_PY && c->ins[k].op == XI_PY_ITERNEXT)
+    if (c->ins[k].kind == K_SKIP && c->ins[k].spare == XI_SKIP_LAMBDA)
+      k += c->ins[k].arg; /* (a def inside a def: its body was read as a def's) */
+    else if (c->ins[k].kind == K_PY && c->ins[k].op == XI_PY_ITERNEXT)
       xiP_fail(p, c->ins[k].pos, "it.iternext() as a value (True while elements are left) is "
                                  "not part of xi: write it as a statement of its own, and test "
                                  "it.finished (while not it.finished: ...)");

@@ -140,7 +140,12 @@ int xiG_func_get(xiG_graph *g, uint32_t d, xi_pos pos, uint32_t *out, xi_err *er
 }
 
 const char *xiG_func_name(const xiG_graph *g, uint32_t f) {
-  const char *s = xiS_name(&g->sym, (uint32_t)g->nodes[f].x->p[XI_C_TEXT]);
+  uint32_t id = (uint32_t)g->nodes[f].x->p[XI_C_TEXT];
+  const char *s = xiS_name(&g->sym, id);
+  if (strncmp(s, "<def> ", 6) == 0) { /* a def inside a def: its name, kept as its text */
+    const xiG_binding *b = id < g->nbind ? &g->bind[id] : NULL;
+    return b && b->kind == B_FUNC ? g->func[b->node].text : "<def>";
+  }
   return strncmp(s, "<lambda>", 8) == 0 ? "<lambda>" : s;
 }
 
@@ -168,6 +173,9 @@ static int same_code(const xiG_func *f, const xiP_ins *h, const xiP_ins *b) {
    (the one bound already when its code is the same); XI_NONE: out of memory */
 static uint32_t lambda_name(xiG_graph *g, const xiP_ins *h, const xiP_ins *b) {
   uint32_t hash = 2166136261u, np = h->argc;
+  const xiP_ins *last = &b[h->arg]; /* a def inside a def: its name last (code.h) */
+  const char *def = h->arg > np && last->kind == K_CALLKW && last->op == XI_KW_DEFNAME
+                        ? xiS_name(&g->sym, last->arg) : NULL;
   for (uint32_t k = 1; k <= h->arg; k++) { /* (field by field: a struct's padding is not) */
     uint32_t v[4] = {b[k].kind | (uint32_t)b[k].op << 8 | (uint32_t)b[k].spare << 16,
                      b[k].argc, b[k].arg, b[k].pos.line ^ b[k].pos.col << 20};
@@ -176,7 +184,8 @@ static uint32_t lambda_name(xiG_graph *g, const xiP_ins *h, const xiP_ins *b) {
   }
   for (uint32_t again = 0; again < 16; again++) {
     char text[80];
-    int len = snprintf(text, sizeof text, "<lambda> %u:%u %08x", h->pos.line, h->pos.col, hash);
+    int len = snprintf(text, sizeof text, "%s %u:%u %08x", def ? "<def>" : "<lambda>",
+                       h->pos.line, h->pos.col, hash);
     if (again)
       len += snprintf(text + len, sizeof text - (size_t)len, "#%u", again);
     uint32_t id = xiS_intern(&g->sym, text, (size_t)len);
@@ -193,7 +202,8 @@ static uint32_t lambda_name(xiG_graph *g, const xiP_ins *h, const xiP_ins *b) {
     for (uint32_t k = 0; k < np; k++)
       params[k] = b[1 + k].arg;
     xiP_code body = {(xiP_ins *)(b + 1 + np), h->arg - np, h->arg - np};
-    int rc = xiG_bind_func(g, id, params, np, &body, "lambda", 6);
+    int rc = xiG_bind_func(g, id, params, np, &body, def ? def : "lambda",
+                           def ? strlen(def) : 6);
     free(params);
     return rc ? XI_NONE : id;
   }
@@ -204,7 +214,7 @@ static uint32_t lambda_name(xiG_graph *g, const xiP_ins *h, const xiP_ins *b) {
    local or a parameter there or in the scopes sc reads, else NULL (it reads
    the session's names, when it is called).  A comprehension's variable is
    refused: Python's closure reads it when called, after the comprehension */
-static int closure_of(xiG_graph *g, const xiG_scope *sc, const xiP_ins *h, const xiP_ins *b,
+static int closure_of(xiG_graph *g, xiG_scope *sc, const xiP_ins *h, const xiP_ins *b,
                       uint32_t *frame, xi_err *err) {
   *frame = 0;
   for (uint32_t k = 1 + h->argc; k <= h->arg; k++) {
@@ -226,8 +236,123 @@ static int closure_of(xiG_graph *g, const xiG_scope *sc, const xiP_ins *h, const
                                       "where the lambda is called)",
                         xiS_name(&g->sym, in->arg), xiS_name(&g->sym, in->arg));
     *frame = sc->serial;
+    sc->captured = 1;
   }
   return 0;
+}
+
+/* ---- the scopes a function made in them reads after they returned ----
+   Python's closure keeps the cells of the names it reads; xi keeps the scope's
+   names (hidden names, <env N>.x: bindings, so that collection keeps their values,
+   a change in place reaches them, and they are renumbered with the rest) */
+
+typedef struct {
+  unsigned serial, outer; /* its scope's number, and the number of the scope it read */
+  uint32_t n;
+  uint32_t *name, *bind; /* each name, and the hidden name that holds its value */
+} env;
+
+void xiG_envs_free(xiG_graph *g) {
+  env *e = g->envs;
+  for (uint32_t k = 0; k < g->nenvs; k++)
+    free(e[k].name), free(e[k].bind);
+  free(g->envs);
+  g->envs = NULL, g->nenvs = g->capenvs = 0;
+}
+
+static int keep_name(xiG_graph *g, env *e, uint32_t name, uint32_t node) {
+  if (node == XI_NONE)
+    return 0;
+  for (uint32_t k = 0; k < e->n; k++)
+    if (e->name[k] == name)
+      return 0; /* (a local hides a parameter of the same name: it was found first) */
+  char text[300];
+  int len = snprintf(text, sizeof text, "<env %u>.%.250s", e->serial, xiS_name(&g->sym, name));
+  uint32_t id = xiS_intern(&g->sym, text, (size_t)len), was = g->nodes[node].name;
+  if (id == XI_NONE || xiG_rebind(g, id, node, (xi_pos){0, 0}, 0))
+    return -1;
+  g->nodes[node].name = was; /* (a trace calls it by the names of the program) */
+  e->name[e->n] = name, e->bind[e->n++] = id;
+  return 0;
+}
+
+int xiG_env_save(xiG_graph *g, const xiG_scope *sc) {
+  if (g->nenvs == g->capenvs) {
+    uint32_t cap = g->capenvs ? 2 * g->capenvs : 16;
+    env *e = realloc(g->envs, cap * sizeof *e);
+    if (!e)
+      return -1;
+    g->envs = e, g->capenvs = cap;
+  }
+  env *e = (env *)g->envs + g->nenvs;
+  uint32_t most = sc->nlocal + sc->np;
+  *e = (env){sc->serial, sc->outer ? sc->outer->serial : 0, 0,
+             malloc((most ? most : 1) * sizeof *e->name),
+             malloc((most ? most : 1) * sizeof *e->bind)};
+  if (!e->name || !e->bind) {
+    free(e->name), free(e->bind);
+    return -1;
+  }
+  g->nenvs++;
+  for (uint32_t k = sc->nlocal; k-- > 0;)
+    if (keep_name(g, e, sc->local[k][0], sc->local[k][1]))
+      return -1;
+  for (uint32_t k = sc->np; k-- > 0;)
+    if (keep_name(g, e, sc->params[k], sc->args[k]))
+      return -1;
+  return 0;
+}
+
+void xiG_env_refresh(const xiG_graph *g, xiG_scope *sc) {
+  for (; sc; sc = sc->outer)
+    for (uint32_t k = 0; sc->envbind && k < sc->nlocal; k++) {
+      uint32_t id = sc->envbind[k];
+      if (id < g->nbind && g->bind[id].kind == B_NODE)
+        sc->local[k][1] = g->bind[id].node;
+    }
+}
+
+/* the scope numbered serial, running (g->frames) or kept (g->envs); a kept one is
+   made anew (malloc'd, with its outer ones: *made, which free_scopes lets go) */
+static xiG_scope *find_scope(xiG_graph *g, unsigned serial, xiG_scope **made, int depth) {
+  for (xiG_scope *f = g->frames; f; f = f->up)
+    if (f->serial == serial)
+      return f;
+  const env *e = g->envs;
+  uint32_t k = g->nenvs;
+  while (k > 0 && e[k - 1].serial != serial)
+    k--;
+  if (!k || depth > 64)
+    return NULL;
+  const env *v = &e[k - 1];
+  xiG_scope *sc = calloc(1, sizeof *sc);
+  uint32_t(*local)[2] = sc ? malloc((v->n ? v->n : 1) * sizeof *local) : NULL;
+  if (!local) {
+    free(sc);
+    return NULL;
+  }
+  sc->local = local, sc->caplocal = v->n, sc->serial = serial, sc->comp = UINT32_MAX;
+  sc->envbind = v->bind, sc->up = *made, *made = sc; /* (up: the list of those made) */
+  for (uint32_t q = 0; q < v->n; q++)
+    if (v->bind[q] < g->nbind && g->bind[v->bind[q]].kind == B_NODE) {
+      sc->local[sc->nlocal][0] = v->name[q];
+      sc->local[sc->nlocal++][1] = g->bind[v->bind[q]].node;
+    }
+  sc->envbind = NULL; /* (the names kept may have lost some: read again by name) */
+  if (sc->nlocal == v->n)
+    sc->envbind = v->bind;
+  if (v->outer && !(sc->outer = find_scope(g, v->outer, made, depth + 1)))
+    return NULL;
+  return sc;
+}
+
+static void free_scopes(xiG_scope *made) {
+  while (made) {
+    xiG_scope *up = made->up;
+    free(made->local);
+    free(made);
+    made = up;
+  }
 }
 
 int xiG_make_func(xiG_graph *g, xiG_scope *sc, const xiP_code *code, uint32_t *k,
@@ -288,17 +413,16 @@ static int call_def(xiG_graph *g, const xiP_ins *in, uint32_t f, const uint32_t 
     return xiX_fail(err, in->pos, "this value is the function %s as it was when it was read, "
                                   "and %s has been %s since: read it again (act = %s)",
                     shown, shown, b ? "defined anew" : "deleted", shown);
-  xiG_scope *outer = NULL;
-  if (frame) {
-    for (outer = g->frames; outer && outer->serial != frame; outer = outer->up)
-      ;
-    if (!outer)
-      return xiX_fail(err, in->pos, "this lambda reads the names of the def it was made in, "
-                                    "which has returned: a function made inside a def and "
-                                    "called after the def returns is not part of xi (give "
-                                    "what it reads as arguments, or make it a def of its own)");
+  xiG_scope *outer = NULL, *made = NULL;
+  if (frame && !(outer = find_scope(g, frame, &made, 0))) {
+    free_scopes(made);
+    return xiX_fail(err, in->pos, "%s reads the names of the def it was made in, which xi "
+                                  "no longer holds (out of memory, or the line that made it "
+                                  "failed)", shown);
   }
-  return call_body(g, in, xiG_func_of(g, b), shown, XI_NONE, args, outer, out, err);
+  int rc = call_body(g, in, xiG_func_of(g, b), shown, XI_NONE, args, outer, out, err);
+  free_scopes(made);
+  return rc;
 }
 
 int xiG_call_value(xiG_graph *g, const xiP_ins *in, uint32_t v, const char *what,

@@ -142,6 +142,8 @@ static int changed(xiG_graph *g, scope *sc, const uint32_t *top, const xiP_ins *
     rc = xiG_inplace(g, in->op, in->arg, top[0], top[1], sc->mark, in->pos, out, err);
   else /* the pair (old, new) */
     rc = xiG_changed_pair(g, top[0], in->arg, in->spare, sc->mark, in->pos, out, err);
+  for (scope *f = sc; f && rc == 0; f = f->up)
+    xiG_env_refresh(g, f->outer); /* (a closure's scope that returned: its hidden names) */
   uint32_t q = base;
   for (scope *f = sc; f && rc == 0; f = f->up) { /* (in the order pinned) */
     for (uint32_t k = 0; k < f->nlocal; k++)
@@ -166,6 +168,12 @@ static int list_pop(const xiG_graph *g, const xiP_ins *in, uint32_t x) {
          strcmp(xiS_name(&g->sym, in->arg), "pop") == 0;
 }
 
+/* s.add(v), s a set: a method as pop is (a class of the user's may have its own add) */
+static int set_add(const xiG_graph *g, const xiP_ins *in, uint32_t x) {
+  return xiG_kind(g, x) == XI_C_SET && in->op == 0 && in->argc == 1 &&
+         strcmp(xiS_name(&g->sym, in->arg), "add") == 0;
+}
+
 /* the item, and every holder of xs given xs without it (K_CHANGED's, as
    syntax/pylist.c compiles xs.pop()) */
 static int pop(xiG_graph *g, scope *sc, const xiP_ins *in, const uint32_t *args, uint32_t *out,
@@ -173,7 +181,10 @@ static int pop(xiG_graph *g, scope *sc, const xiP_ins *in, const uint32_t *args,
   uint32_t pair, mark = sc->mark, now;
   sc->mark = g->n;
   const xiP_ins ch = {K_CHANGED, 0, 0, 0, 1, in->pos};
-  int rc = xiG_py_pop(g, args, in->argc + 1u, in->pos, &pair, out, err) ||
+  int add = set_add(g, in, args[0]); /* (s.add(v): every holder of s takes s with v; None) */
+  int rc = (add ? xiG_set_add(g, args[0], args[1], in->pos, &pair, err) ||
+                      xiG_container(g, XI_C_NONE, NULL, 0, in->pos, out, err)
+                : xiG_py_pop(g, args, in->argc + 1u, in->pos, &pair, out, err)) ||
            changed(g, sc, &pair, &ch, &now, err);
   sc->mark = mark;
   return rc ? -1 : 0;
@@ -310,7 +321,7 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_METHOD: /* the instance under its arguments */
     *sp -= in->argc + 1u;
-    if (list_pop(g, in, st[*sp]))
+    if (list_pop(g, in, st[*sp]) || set_add(g, in, st[*sp]))
       rc = pop(g, sc, in, st + *sp, &node, err);
     else
       rc = xiG_method(g, in, st[*sp], st + *sp + 1, &node, err);
@@ -541,10 +552,12 @@ __attribute__((always_inline)) static inline int exec(xiG_graph *g, const xiP_co
     memcpy(argv, args, np * sizeof *argv);
   unsigned serial = ++g->scopes ? g->scopes : ++g->scopes; /* (never 0: no scope's) */
   scope sc = {params, argv, np, NULL, 0, 0, g->n, st, &sp, g->frames, outer, serial,
-              UINT32_MAX};
+              UINT32_MAX, 0, NULL};
   g->frames = &sc;
   int rc = run(g, &sc, code, 0, code->n, st, &sp, err);
   g->frames = sc.up;
+  if (rc == 0 && sc.captured && xiG_env_save(g, &sc))
+    rc = xiG_oom(g, code->n ? code->ins[0].pos : (xi_pos){0, 0}, err);
   if (rc == 0)
     *root = st[sp - 1];
   free(sc.local);

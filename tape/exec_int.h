@@ -20,7 +20,16 @@ typedef struct xiG_scope {
                               reads as Python's closure does (NULL: none) */
   unsigned serial; /* its number among the scopes made (g->scopes), for a lambda's */
   uint32_t comp;   /* locals from here on are a comprehension's (UINT32_MAX: none) */
+  uint8_t captured; /* a function made here reads its names: kept when it returns (call.c) */
+  const uint32_t *envbind; /* a scope that returned, read again: each local's hidden name,
+                              whose binding holds its value now (call.c) */
 } xiG_scope;
+/* sc returns, and a function made in it reads its names: they are kept (hidden names,
+   <env N>.x), for the function called later, as Python's closure keeps its cells */
+int xiG_env_save(xiG_graph *g, const xiG_scope *sc);
+/* the locals of the env scopes that sc reads (sc and its outers) read again from their
+   hidden names, after a change in place */
+void xiG_env_refresh(const xiG_graph *g, xiG_scope *sc);
 /* is name a local or a parameter of sc, or of the scopes it reads (a lambda's
    outer)?  *node its value (XI_NONE: a local with none yet) */
 int xiG_local(const xiG_scope *sc, uint32_t name, uint32_t *node);

@@ -37,6 +37,7 @@ void xiG_free(xiG_graph *g) {
   free(g->code);
   free(g->built);
   free(g->pins);
+  xiG_envs_free(g);
   xiG_loop_free(g);
   xiG_ag_free(g);
   xiS_free(&g->sym);

@@ -120,6 +120,8 @@ typedef struct {
   xiP_code body;
   char *text; /* the body as typed */
   uint8_t is_class; /* a class (pyobj.c): a call makes an instance and runs its __init__ */
+  uint32_t base;    /* a class's base class (XI_NONE: none), for isinstance */
+  uint32_t made;    /* a class's instances made, for the next one's prefix, Class#k */
 } xiG_func;
 
 /* a Python object, an instance of a class (pyobj.c): its class's name, and the
@@ -284,6 +286,13 @@ typedef struct xiG_graph {
   xiG_print_fn print;
   void *print_ctx;
   void *frames;     /* the scopes of the code running, innermost first (exec.c's) */
+  void *envs;       /* the scopes that returned while a function made in them (a nested
+                       def, a lambda) reads their names: each a serial and its names,
+                       held as hidden names <env N>.x (call.c's) */
+  uint32_t nenvs, capenvs;
+  uint8_t set_walked; /* a set of instances was walked, at set_walked_pos (1), in the
+                         order its items were added, and the note said so (2) (pywalk.c) */
+  xi_pos set_walked_pos;
   mpfr_t tmp;  /* scratch for the tensor rules, at the working precision */
   xiO_rng rng; /* seed N; randn, rand */
   xiO_rng pyrng; /* Python's random module's: random.seed(n), randrange (tape/pyrandom.c) */

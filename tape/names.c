@@ -450,7 +450,7 @@ int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t 
     g->freefunc = g->func[k].nparams;
   else
     k = g->nfunc++;
-  g->func[k] = (xiG_func){p, np, copy, t, 0};
+  g->func[k] = (xiG_func){p, np, copy, t, 0, XI_NONE, 0};
   b->kind = B_FUNC;
   b->node = k;
   b->order = g->order++;

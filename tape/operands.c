@@ -99,6 +99,11 @@ int xiG_holds_container(const xiG_graph *g, const uint32_t *args, uint32_t n) {
    Python's does with them (xs + ys joins, xs * 2 repeats) or says why not. */
 int xiG_py_operands(xiG_graph *g, const xiP_ins *in, uint32_t *args, uint32_t arity,
                     uint32_t *out, xi_err *err) {
+  int arith = in->op == XI_ADD || in->op == XI_SUB || in->op == XI_MUL || in->op == XI_DIV ||
+              in->op == XI_POW || in->op == XI_NEG;
+  for (uint32_t k = 0; arith && k < arity && k < 2; k++)
+    if (xiG_kind(g, args[k]) == XI_C_OBJ) /* a + b, a an instance: its __add__ ... */
+      return xiG_dunder(g, in->op, args, arity, in->pos, out, err);
   int ka = xiG_kind(g, args[0]);
   for (uint32_t k = arity; k < in->argc; k++) /* x.sum((0, 1)) */
     if (xiG_kind(g, args[k]) >= 0)

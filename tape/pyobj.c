@@ -112,18 +112,23 @@ static int free_prefix(xiG_graph *g, uint32_t prefix, xi_pos pos) {
   return 1;
 }
 
-/* the prefix of a new object of class cls: Class#1, Class#2 ..., the first
-   that no object alive has (net = Net() then gives it net's: xiG_object_named) */
+/* the prefix of a new object of class cls: Class#1, Class#2 ..., the next number
+   after the last instance's that no object alive has (a prefix never interned is
+   free without a look: a program that makes thousands of objects, micrograd's
+   Values, does not search them all for each) */
 static uint32_t choose_prefix(xiG_graph *g, uint32_t cls, xi_pos pos) {
   const char *b = xiS_name(&g->sym, cls);
-  for (uint32_t k = 1; k < 1000000; k++) {
+  const xiG_binding *cb = xiG_binding_of(g, cls);
+  xiG_func *f = cb && cb->kind == B_FUNC ? &g->func[cb->node] : NULL;
+  for (uint32_t k = f ? f->made + 1 : 1; k < UINT32_MAX; k++) {
     char text[256];
     int len = snprintf(text, sizeof text, "%.200s#%u", b, k);
-    uint32_t id = xiS_intern(&g->sym, text, (size_t)len);
-    if (id == XI_NONE)
-      return XI_NONE;
-    if (free_prefix(g, id, pos))
-      return id;
+    uint32_t id = xiS_find(&g->sym, text, (size_t)len);
+    if (id == XI_NONE || free_prefix(g, id, pos)) {
+      if (f)
+        f->made = k;
+      return id == XI_NONE ? xiS_intern(&g->sym, text, (size_t)len) : id;
+    }
   }
   return XI_NONE;
 }
@@ -147,13 +152,14 @@ static int new_object(xiG_graph *g, uint32_t cls, xi_pos pos, uint32_t *out, xi_
 
 /* ---- classes and methods ---- */
 
-int xiG_bind_class(xiG_graph *g, uint32_t name) {
+int xiG_bind_class(xiG_graph *g, uint32_t name, uint32_t base) {
   xiP_ins ins = {K_NONE, 0, 0, 0, 0, {0, 0}}; /* (never run: a call makes an instance) */
   xiP_code none = {&ins, 1, 1};
   const char *s = xiS_name(&g->sym, name);
   if (xiG_bind_func(g, name, NULL, 0, &none, s, strlen(s)))
     return -1;
   g->func[g->bind[name].node].is_class = 1;
+  g->func[g->bind[name].node].base = base;
   return 0;
 }
 
@@ -269,6 +275,77 @@ int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args
     return no_attribute(g, x, in->arg, in->pos, err);
   }
   return xiG_call_func(g, in, f, xiS_name(&g->sym, id), x, args, out, err);
+}
+
+/* ---- the dunder methods Python calls for operators and printing ---- */
+
+/* m's method `name` called on x with the arguments args (n of them), *out what it gives;
+   1 when x's class has no such method (nothing done) */
+static int dunder_call(xiG_graph *g, uint32_t x, const char *name, const uint32_t *args,
+                       uint32_t n, xi_pos pos, uint32_t *out, xi_err *err) {
+  uint32_t sym = xiS_find(&g->sym, name, strlen(name)), id;
+  const xiG_func *f = sym == XI_NONE || xiG_kind(g, x) != XI_C_OBJ
+                          ? NULL
+                          : method_of(g, (uint32_t)g->nodes[x].x->p[XI_C_TEXT], sym, &id);
+  if (!f)
+    return 1;
+  xiP_ins call = {K_CALL, 0, 0, (uint16_t)n, 0, pos};
+  return xiG_call_func(g, &call, f, xiS_name(&g->sym, id), x, args, out, err) ? -1 : 0;
+}
+
+int xiG_dunder(xiG_graph *g, int op, const uint32_t *args, uint32_t n, xi_pos pos,
+               uint32_t *out, xi_err *err) {
+  static const struct {
+    int op;
+    const char *sym, *name, *rname;
+  } rows[] = {{XI_ADD, "+", "__add__", "__radd__"},      {XI_SUB, "-", "__sub__", "__rsub__"},
+              {XI_MUL, "*", "__mul__", "__rmul__"},      {XI_DIV, "/", "__truediv__", "__rtruediv__"},
+              {XI_POW, "** or pow()", "__pow__", "__rpow__"}, {XI_NEG, "unary -", "__neg__", NULL}};
+  size_t k = 0;
+  while (k < sizeof rows / sizeof *rows && rows[k].op != op)
+    k++;
+  int a = xiG_kind(g, args[0]) == XI_C_OBJ, b = n > 1 && xiG_kind(g, args[1]) == XI_C_OBJ;
+  if (k == sizeof rows / sizeof *rows)
+    return xiX_fail(err, pos, "%s on an instance of %s is not part of xi: of the operators, "
+                              "xi calls a class's __add__, __sub__, __mul__, __truediv__, "
+                              "__pow__ (and their __r...__) and __neg__",
+                    xiO_table[op].name ? xiO_table[op].name : "this operator",
+                    xiG_class_of(g, args[a ? 0 : 1]));
+  if (n == 1) { /* -x */
+    int rc = dunder_call(g, args[0], rows[k].name, NULL, 0, pos, out, err);
+    if (rc <= 0)
+      return rc;
+    return xiX_fail(err, pos, "bad operand type for unary -: '%s' (TypeError: its class has no "
+                              "__neg__)", xiG_class_of(g, args[0]));
+  }
+  /* Python's order: the left one's method; then the right one's reflected method, when
+     the right one is of another class (NotImplemented is not part of xi) */
+  int rc = a ? dunder_call(g, args[0], rows[k].name, &args[1], 1, pos, out, err) : 1;
+  if (rc <= 0)
+    return rc;
+  if (b && !(a && g->nodes[args[0]].x->p[XI_C_TEXT] == g->nodes[args[1]].x->p[XI_C_TEXT]) &&
+      (rc = dunder_call(g, args[1], rows[k].rname, &args[0], 1, pos, out, err)) <= 0)
+    return rc;
+  return xiX_fail(err, pos, "unsupported operand type(s) for %s: '%s' and '%s' (TypeError: "
+                            "%s has no %s%s%s)", rows[k].sym, xiG_type_of(g, args[0]),
+                  xiG_type_of(g, args[1]), a ? xiG_class_of(g, args[0]) : xiG_class_of(g, args[1]),
+                  a ? rows[k].name : rows[k].rname, a && b ? " and the other no " : "",
+                  a && b ? rows[k].rname : "");
+}
+
+int xiG_obj_text(xiG_graph *g, uint32_t x, int repr, xi_pos pos, uint32_t *out, xi_err *err) {
+  int rc = repr ? 1 : dunder_call(g, x, "__str__", NULL, 0, pos, out, err);
+  if (rc > 0)
+    rc = dunder_call(g, x, "__repr__", NULL, 0, pos, out, err);
+  if (rc > 0)
+    return xiX_fail(err, pos, "Python writes a %s object as its address (<__main__.%s object "
+                              "at 0x...>), which xi does not show: give the class a __repr__ "
+                              "(or __str__), or print its attributes",
+                    xiG_class_of(g, x), xiG_class_of(g, x));
+  if (rc == 0 && (xiG_kind(g, *out) != XI_C_STR || xiG_is_dtype(g, *out)))
+    return xiX_fail(err, pos, "__%s__ returned non-string (type %s) (TypeError, as Python says)",
+                    repr ? "repr" : "str", xiG_type_of(g, *out));
+  return rc;
 }
 
 /* ---- attributes ---- */

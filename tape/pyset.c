@@ -205,7 +205,7 @@ static int make_set(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, 
       break;
     int64_t s = xiG_find_key(g, kv, 2 * kept, item);
     if (s == -2 || (s == -1 && xiG_kind(g, item) >= 0 && xiG_kind(g, item) != XI_C_STR &&
-                    xiG_kind(g, item) != XI_C_TUPLE))
+                    xiG_kind(g, item) != XI_C_TUPLE && xiG_kind(g, item) != XI_C_OBJ))
       rc = xiX_fail(err, pos, "TypeError: unhashable type: '%s' (a set holds strings, numbers "
                               "or tuples of them)", xiG_type_of(g, item));
     else if (s == -1)
@@ -216,6 +216,43 @@ static int make_set(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, 
   free(kv);
   free(items);
   return rc;
+}
+
+int xiG_objects_only(const xiG_graph *g, uint32_t c) {
+  const xiG_ext *x = g->nodes[c].x;
+  for (uint32_t k = 0; k < x->nargs; k++)
+    if (xiG_kind(g, x->args[k]) != XI_C_OBJ)
+      return 0;
+  return 1;
+}
+
+int xiG_set_add(xiG_graph *g, uint32_t s, uint32_t v, xi_pos pos, uint32_t *pair,
+                xi_err *err) {
+  if (xiG_kind(g, s) != XI_C_SET)
+    return xiX_fail(err, pos, "'%s' object has no attribute 'add' (AttributeError: a set has "
+                              "it)", xiG_type_of(g, s));
+  uint32_t n = g->nodes[s].x->nargs, now = s;
+  int64_t at = xiG_find_key(g, g->nodes[s].x->args, 0, v); /* (hashable?) */
+  if (at == -2 || (xiG_kind(g, v) >= 0 && xiG_kind(g, v) != XI_C_STR &&
+                   xiG_kind(g, v) != XI_C_TUPLE && xiG_kind(g, v) != XI_C_OBJ))
+    return xiX_fail(err, pos, "TypeError: unhashable type: '%s' (a set holds strings, numbers, "
+                              "tuples of them, or instances of a class)", xiG_type_of(g, v));
+  int found = 0;
+  if (xiG_unordered_has(g, s, v, pos, &found, err))
+    return -1;
+  if (!found) {
+    uint32_t *items = malloc((n + 1) * sizeof *items);
+    if (!items)
+      return xiG_oom(g, pos, err);
+    memcpy(items, g->nodes[s].x->args, n * sizeof *items);
+    items[n] = v;
+    int rc = xiG_container(g, XI_C_SET, items, n + 1, pos, &now, err);
+    free(items);
+    if (rc)
+      return -1;
+  }
+  uint32_t two[2] = {s, now};
+  return xiG_container(g, XI_C_TUPLE, two, 2, pos, pair, err);
 }
 
 /* 1 when x is among c's items (a set, or a list made of one), by Python's == */

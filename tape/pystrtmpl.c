@@ -4,6 +4,7 @@
  * joined by +), and "W%d" % i, "%s_%d" % (name, i).  Each value is written
  * by pystrval.c: ints, bools, None, strings and containers of them, exactly;
  * a float is refused there (print(...) prints it). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,6 +153,74 @@ int xiG_py_strformat(xiG_graph *g, int fstring, const uint32_t *args, uint32_t n
 }
 
 /* ---- "..." % values ---- */
+
+/* Python's repr (and str) of a float in binary64, NumPy's format, whose numbers are
+   doubles: the fewest digits that read back as the same double, fixed from 1e-4 up to
+   1e16 and exponent past them, as float.__repr__ writes them (0 when it is not such a
+   float: a Value, a tensor, another format) */
+int xiG_sv_float_repr(const xiG_graph *g, uint32_t i, xiG_sbuf *b) {
+  const xiG_node *n = &g->nodes[i];
+  if (xiO_fmt != XI_FMT_BINARY64 || xiG_is_tensor(n) || xiG_ag_keeps(g, i) ||
+      xiG_count(n) != 1)
+    return 0;
+  double d = mpfr_get_d(n->v, MPFR_RNDN);
+  if (!isnan(d) && mpfr_cmp_d(n->v, d) != 0)
+    return 0; /* (not a double: never so in binary64) */
+  if (isnan(d) || isinf(d)) {
+    xiG_sput(b, isnan(d) ? "nan" : d < 0 ? "-inf" : "inf", isnan(d) ? 3 : d < 0 ? 4 : 3);
+    return 1;
+  }
+  char e[40];
+  int p = 1;
+  for (; p < 17; p++) { /* the shortest that reads back: %.{p-1}e */
+    snprintf(e, sizeof e, "%.*e", p - 1, d);
+    if (strtod(e, NULL) == d)
+      break;
+  }
+  snprintf(e, sizeof e, "%.*e", p - 1, d);
+  char digits[24], out[64];
+  int nd = 0, neg = e[0] == '-', exp;
+  const char *q = e + neg;
+  for (; *q && *q != 'e'; q++)
+    if (*q >= '0' && *q <= '9')
+      digits[nd++] = *q;
+  exp = atoi(q + 1);
+  while (nd > 1 && digits[nd - 1] == '0')
+    nd--;
+  digits[nd] = '\0';
+  size_t o = 0;
+  if (neg)
+    out[o++] = '-';
+  if (exp >= -5 + 1 && exp < 16) { /* fixed: 0.0001 .. 9999999999999998.0 */
+    if (exp < 0) {
+      out[o++] = '0', out[o++] = '.';
+      for (int k = -1; k > exp; k--)
+        out[o++] = '0';
+      for (int k = 0; k < nd; k++)
+        out[o++] = digits[k];
+    } else {
+      for (int k = 0; k <= exp; k++)
+        out[o++] = k < nd ? digits[k] : '0';
+      out[o++] = '.';
+      if (nd > exp + 1)
+        for (int k = exp + 1; k < nd; k++)
+          out[o++] = digits[k];
+      else
+        out[o++] = '0';
+    }
+    out[o] = '\0';
+  } else { /* 1e-05, 1.5e+16 */
+    out[o++] = digits[0];
+    if (nd > 1) {
+      out[o++] = '.';
+      for (int k = 1; k < nd; k++)
+        out[o++] = digits[k];
+    }
+    snprintf(out + o, sizeof out - o, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+  }
+  xiG_sput(b, out, strlen(out));
+  return 1;
+}
 
 /* one conversion's value as an int for %d %i %u (a float truncated, as Python's
    int(x)) or %x %o %X (ints only): the digits and the sign */

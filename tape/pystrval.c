@@ -241,6 +241,8 @@ static int text(xiG_graph *g, uint32_t i, int repr, int where, xiG_sbuf *b, xi_p
   int kind = xiG_kind(g, i);
   if (kind < 0) {
     int dt = xiG_sv_whole(g, i);
+    if (dt < 0 && xiG_sv_float_repr(g, i, b))
+      return 0; /* (f"Value(data={self.data})": a float's repr, exact) */
     if (dt < 0)
       return xiG_sv_no_float(g, i, where, pos, err);
     if (dt == XI_DT_BOOL) {
@@ -253,8 +255,16 @@ static int text(xiG_graph *g, uint32_t i, int repr, int where, xiG_sbuf *b, xi_p
     puts_(b, "None");
     return 0;
   }
+  if (kind == XI_C_OBJ) { /* its class's __str__ or __repr__ (an item's: __repr__) */
+    uint32_t t;
+    if (xiG_obj_text(g, i, repr, pos, &t, err))
+      return -1;
+    puts_(b, xiS_name(&g->sym, (uint32_t)g->nodes[t].x->p[XI_C_TEXT]));
+    return 0;
+  }
   if (kind != XI_C_STR)
     return container(g, i, kind, where, b, pos, err);
+
   const xiG_ext *x = g->nodes[i].x;
   const char *t = xiS_name(&g->sym, (uint32_t)x->p[XI_C_TEXT]);
   if (repr && x->p[XI_C_DTYPE]) { /* x.dtype: dtype('float64') */

@@ -4,10 +4,11 @@
  *
  * What is written here is exact: Python's ints (pyint.c checks that each is
  * its exact value, past 2^53 too), bools, None, strings, and the lists,
- * tuples, dicts and ranges of them.  A float's digits (Python's repr, its
- * format specs) are the printer's (show/pyfmt.c, a layer above the tape),
- * so a float, a NumPy array or a micrograd Value made into a string value
- * is refused, saying that print(...) prints it. */
+ * tuples, dicts and ranges of them, and a float's repr in binary64 (the fewest
+ * digits that read back as its double).  A float's format specs are the
+ * printer's (show/pyfmt.c, a layer above the tape), so a float formatted, a
+ * NumPy array or a micrograd Value made into a string value is refused,
+ * saying that print(...) prints it. */
 #ifndef XI_PYSTRVAL_H
 #define XI_PYSTRVAL_H
 
@@ -35,6 +36,9 @@ int xiG_sv_text(xiG_graph *g, uint32_t i, int repr, int where, xiG_sbuf *b, xi_p
 /* format(conv(x), spec): conv 's', 'r' or 0, spec[0, len) Python's format spec */
 int xiG_sv_format(xiG_graph *g, uint32_t i, char conv, const char *spec, size_t len, int where,
                   xiG_sbuf *b, xi_pos pos, xi_err *err);
+/* Python's repr of scalar float i in binary64 (NumPy's float64), appended to b: 1, or 0
+   when i is not such a float (pystrtmpl.c) */
+int xiG_sv_float_repr(const xiG_graph *g, uint32_t i, xiG_sbuf *b);
 /* the refusal of a float (an array, a Value) made into a string value */
 int xiG_sv_no_float(const xiG_graph *g, uint32_t i, int where, xi_pos pos, xi_err *err);
 /* the refusal of an int formatted by a float's type ('f', 'e', 'g', '%') */

@@ -19,8 +19,9 @@
  * new precision) hold for attributes unchanged.  A method is a function named
  * Class.name whose first parameter is the instance. */
 enum { XI_C_ID = 3 };
-/* class name: with methods already bound as name.method */
-int xiG_bind_class(xiG_graph *g, uint32_t name);
+/* class name: with methods already bound as name.method; base its base class
+   (XI_NONE: none), which isinstance reads */
+int xiG_bind_class(xiG_graph *g, uint32_t name, uint32_t base);
 /* is name bound to a class? */
 int xiG_is_class(const xiG_graph *g, uint32_t name);
 /* class cls (its own methods bound) gets each method of class base it has
@@ -34,6 +35,14 @@ int xiG_construct(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_
    named, for the message when it has none) */
 int xiG_call_object(xiG_graph *g, const xiP_ins *in, uint32_t x, const char *what,
                     const uint32_t *args, uint32_t *out, xi_err *err);
+/* op (XI_ADD, XI_SUB, XI_MUL, XI_DIV, XI_POW of two args, XI_NEG of one), an instance of
+   a class of the program's own among args: its __add__ ..., or the right one's __radd__
+   ..., as Python's operators dispatch; Python's TypeError when neither has one */
+int xiG_dunder(xiG_graph *g, int op, const uint32_t *args, uint32_t n, xi_pos pos,
+               uint32_t *out, xi_err *err);
+/* str(x) (repr 0: __str__, else __repr__) or repr(x) (__repr__) of instance x: the
+   string its method gives; an error when its class has neither */
+int xiG_obj_text(xiG_graph *g, uint32_t x, int repr, xi_pos pos, uint32_t *out, xi_err *err);
 /* x.name(args) at in */
 int xiG_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
                uint32_t *out, xi_err *err);
@@ -229,6 +238,17 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
 /* (pytype.c) x's type asked by query (an XI_TYQ_*; mask: the types T names): a string
    or a bool; an error where the answer depends on whether x is Python's number or
    NumPy's and xi cannot tell which */
+/* does set c hold only instances of classes (whose hash is their address in CPython)?
+   Such a set is walked in the order its items were added (pyset.c) */
+int xiG_objects_only(const xiG_graph *g, uint32_t c);
+/* s.add(v): the pair (s, s with v), which every holder of s takes (pyset.c) */
+int xiG_set_add(xiG_graph *g, uint32_t s, uint32_t v, xi_pos pos, uint32_t *pair,
+                xi_err *err);
+/* XI_PY_TYPE with classes of the program's own: args x, the query (as xiG_py_type's),
+   then each class's name as a string (n in all): isinstance(x, (Value, int)), type(x) ==
+   Value, with Python's answer (isinstance follows the class's base) */
+int xiG_py_isclass(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *out,
+                   xi_err *err);
 int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, uint32_t *out,
                 xi_err *err);
 /* x.dtype: NumPy's dtype of an array or a NumPy scalar, a string marked XI_C_DTYPE;
@@ -335,6 +355,8 @@ int xiG_no_view(xiG_graph *g, uint32_t old, xi_pos pos, xi_err *err);
    whose node fn accepts, or XI_NONE (exec.c) */
 uint32_t xiG_frames_find(const xiG_graph *g, int (*fn)(const xiG_graph *, uint32_t, void *),
                          void *ctx);
+/* the scopes kept for the functions made in them, let go (call.c) */
+void xiG_envs_free(xiG_graph *g);
 int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *places,
                 xi_err *err);
 /* c.append(v) as (c, c'): c' the new list */

@@ -226,6 +226,35 @@ int xiG_py_type(xiG_graph *g, uint32_t x, int query, uint32_t mask, xi_pos pos, 
   return 0;
 }
 
+int xiG_py_isclass(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *out,
+                   xi_err *err) {
+  uint32_t x = args[0], t = (uint32_t)mpfr_get_ui(g->nodes[args[1]].v, MPFR_RNDN), r;
+  int query = (int)(t & 3), negate = (t & 4) != 0, holds = 0;
+  if ((t >> 3) && (xiG_py_type(g, x, query, t >> 3, pos, &r, err) ||
+                   xiG_py_bool(g, r, "a type's answer", pos, &holds, err)))
+    return -1;
+  uint32_t cls = xiG_kind(g, x) == XI_C_OBJ ? (uint32_t)g->nodes[x].x->p[XI_C_TEXT] : XI_NONE;
+  for (uint32_t k = 2; k < n; k++) {
+    uint32_t want = (uint32_t)g->nodes[args[k]].x->p[XI_C_TEXT];
+    if (!xiG_is_class(g, want))
+      return xiX_fail(err, g->nodes[args[k]].pos,
+                      "%s arg 2 must be a type, a tuple of types, or a union (TypeError): %s "
+                      "is not a class", query == XI_TYQ_ISINSTANCE ? "isinstance()" : "type(x) ==",
+                      xiS_name(&g->sym, want));
+    /* its class, or (isinstance) a base of it: class Net(Layer) is a Layer */
+    for (uint32_t c = cls, depth = 0; c != XI_NONE && depth < 64 && !holds; depth++) {
+      const xiG_binding *b = xiG_binding_of(g, c);
+      holds = c == want;
+      c = query == XI_TYQ_ISINSTANCE && b && b->kind == B_FUNC ? xiG_func_of(g, b)->base
+                                                               : XI_NONE;
+    }
+  }
+  uint32_t sym = xiS_intern(&g->sym, holds != negate ? "True" : "False", holds != negate ? 4 : 5);
+  if (sym == XI_NONE || (*out = xiG_constant(g, sym, pos)) == XI_NONE)
+    return xiG_oom(g, pos, err);
+  return 0;
+}
+
 int xiG_py_dtype(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
   const xiG_node *n = &g->nodes[x];
   int t[2], k = types_of(g, x, t);

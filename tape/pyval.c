@@ -243,6 +243,9 @@ static int same_key(const xiG_graph *g, uint32_t a, uint32_t b) {
     return -1;
   if (ka != kb)
     return 0;
+  if (ka == XI_C_OBJ) /* an instance of a class of the program's own: by identity, as
+                         Python's object.__hash__ and __eq__ */
+    return g->nodes[a].x->p[XI_C_ID] == g->nodes[b].x->p[XI_C_ID];
   if (ka == XI_C_STR) /* (x.dtype == 'float64', but their hashes differ: not one key) */
     return g->nodes[a].x->p[XI_C_TEXT] == g->nodes[b].x->p[XI_C_TEXT] &&
            xiG_is_dtype(g, a) == xiG_is_dtype(g, b);

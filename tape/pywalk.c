@@ -64,9 +64,16 @@ int xiG_walk_len(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *n, xi_err *err)
     *n = (uint32_t)xiG_str_len(g, c);
     return 0;
   case XI_C_SET:
-  case XI_C_ULIST: /* (one item or none: in the one order there is) */
+  case XI_C_ULIST: /* (one item or none: in the one order there is; instances of classes:
+                      in the order they were added, xiG_objects_only) */
     *n = x->nargs;
-    return x->nargs <= 1 ? 0 : xiG_unordered(g, c, pos, err);
+    if (x->nargs <= 1)
+      return 0;
+    if (!xiG_objects_only(g, c))
+      return xiG_unordered(g, c, pos, err);
+    if (!g->set_walked) /* (the session's note says so, once: cmd/pytorch.c) */
+      g->set_walked = 1, g->set_walked_pos = pos;
+    return 0;
   case XI_C_NDITER:
     return xiX_fail(err, pos, "walking an np.nditer (its elements as 0-d arrays) is not part "
                               "of xi: while not it.finished: with x[it.multi_index], or for v "
@@ -234,6 +241,11 @@ int xiG_py_sum(xiG_graph *g, uint32_t c, uint32_t start, xi_pos pos, uint32_t *o
   int rc = acc == XI_NONE ? xiG_oom(g, pos, err) : 0;
   for (uint32_t k = 0; k < n && rc == 0; k++) {
     int seq = xiG_kind(g, acc) >= 0 || xiG_kind(g, items[k]) >= 0;
+    int obj = xiG_kind(g, acc) == XI_C_OBJ || xiG_kind(g, items[k]) == XI_C_OBJ;
+    if (obj) { /* 0 + v: the instance's __radd__ (micrograd's Values), acc + v its __add__ */
+      rc = xiG_py_op(g, XI_ADD, acc, items[k], pos, &acc, err);
+      continue;
+    }
     if (!seq || start == XI_NONE)
       rc = xiG_not_number(g, items[k], pos, "sum()", err);
     if (rc == 0 && start == XI_NONE && k == 0 && !mpfr_zero_p(xiG_el(&g->nodes[items[0]], 0)) &&
@@ -317,6 +329,10 @@ static int repeat(xiG_graph *g, uint32_t c, uint32_t times, xi_pos pos, uint32_t
 
 int xiG_py_op(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
               xi_err *err) {
+  if (xiG_kind(g, a) == XI_C_OBJ || xiG_kind(g, b) == XI_C_OBJ) { /* __add__, __radd__ ... */
+    uint32_t ab[2] = {a, b};
+    return xiG_dunder(g, op, ab, 2, pos, out, err);
+  }
   if (xiG_unordered_among(g, a, b, pos, err))
     return -1;
   int ka = xiG_kind(g, a), kb = xiG_kind(g, b), rs = xiG_str_op(g, op, a, b, pos, out, err);
@@ -375,6 +391,10 @@ int xiG_py_equal(xiG_graph *g, uint32_t a, uint32_t b, xi_pos pos, int *equal, x
   }
   if (ka == XI_C_STR) {
     *equal = g->nodes[a].x->p[XI_C_TEXT] == g->nodes[b].x->p[XI_C_TEXT];
+    return 0;
+  }
+  if (ka == XI_C_OBJ) { /* (no __eq__ in xi: Python's object.__eq__, identity) */
+    *equal = g->nodes[a].x->p[XI_C_ID] == g->nodes[b].x->p[XI_C_ID];
     return 0;
   }
   if (ka != XI_C_LIST && ka != XI_C_TUPLE && ka != XI_C_DICT)
@@ -524,6 +544,8 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
     return -1;
   switch (which) {
   case XI_PY_TYPE: /* (the query a whole number the parser wrote) */
+    if (n > 2) /* (classes of the program's own after it) */
+      return xiG_py_isclass(g, args, n, pos, out, err);
     t = (uint32_t)mpfr_get_ui(g->nodes[args[1]].v, MPFR_RNDN);
     return xiG_py_type(g, args[0], (int)(t & 7), t >> 3, pos, out, err);
   case XI_PY_LIST:

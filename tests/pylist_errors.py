@@ -32,7 +32,7 @@ print(d.keys()[0])
 print(max([np.zeros(2), np.ones(2)]))
 print(sum(xs, start=10))
 print(sorted([1, 'a']))
-k = f"W{0.5}"  # Python: k = 'W0.5' (xi: a float's digits are written only where print prints them)
+k = f"W{0.5}"  # Python: k = 'W0.5' (xi too: a float's repr)
 u = {1, 2}  # (a set display and a set comprehension: sets now, no error)
 w = {k for k in xs}
 z = [x * y for x in xs for y in xs]

@@ -12,10 +12,10 @@ print("W: " + W)              # numpy.core._exceptions._UFuncNoLoopError
 def report(v):
     print("v = " + v)         # TypeError when called with a number
 report(2.0)
-s = str(x)                    # Python: s = '1.5' (xi: a float's text is a value only in print)
-print(str(x) * 2)             # Python: 1.51.5 (xi: refused)
-print(str(x).upper())         # Python: 1.5 (xi: refused)
-print("a" + str(x) == "a1.5") # Python: True (xi: refused)
+s = str(x)                    # Python: s = '1.5' (xi too: a float's repr is a value)
+print(str(x) * 2)             # Python: 1.51.5 (xi too: a float's repr)
+print(str(x).upper())         # Python: 1.5 (xi too)
+print("a" + str(x) == "a1.5") # Python: True (xi too)
 print("<" + str() + ">")      # Python: <>
 print(repr())                 # TypeError: repr() takes exactly one argument (0 given)
 print(str(x, 2))              # TypeError: str() argument 'encoding' must be str, not int

@@ -1,6 +1,6 @@
 # args: --keep-going
 # Strings made from values (tape/pystrval.c, tape/pystrtmpl.c): a float's digits
-# made into a string value are refused, each saying that print(...) writes them
+# made into a string value by a format spec are refused (its repr is a value), each saying that print(...) writes them
 # (its digits are Python's repr and format specs, which xi writes where it prints);
 # then Python's own errors of str.format, % and format specs, in Python's words.
 # Each comment says what Python 3.11 gives for the line (checked with /usr/bin/python3).
