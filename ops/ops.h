@@ -4,7 +4,7 @@
  * name users type, its arity, the forward rule, the local-partial rule, the
  * printable forms used by `trace`, and the words for what can go wrong.
  * Adding an operation is one row here, its rules (an elementwise row's in
- * ops.c; a whole-tensor row's in tops.c, rops.c, iops.c or dops.c, by kind)
+ * ops.c and partial.c; a whole-tensor row's in tops.c, rops.c, iops.c or dops.c, by kind)
  * and its ball rule (be_ID in bops.c for an elementwise row, xiO_bt_ID in
  * btops.c for a whole-tensor row: bops.c's table of ball rules is made from
  * these rows, so a row without its ball rule does not compile);
