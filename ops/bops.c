@@ -5,6 +5,8 @@
 #include "ops/bops.h"
 #include "ops/btops.h"
 
+#include <arb_hypgeom.h>
+
 /* ---- continuous ops: Arb's functions, which bound every point of the balls ---- */
 
 typedef void (*arb_fn)(arb_t r, const arb_t a, slong prec);
@@ -196,6 +198,18 @@ static int be_SINH(arb_t r, const arb_t a, const arb_t b, slong prec) {
 static int be_COSH(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   monotone(r, a, arb_cosh, 1, prec);
+  return 0;
+}
+/* erf increasing, erfc decreasing: monotone's ends hold either way (the union of
+   f(lo) and f(hi)) */
+static int be_ERF(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  increasing(r, a, arb_hypgeom_erf, prec);
+  return 0;
+}
+static int be_ERFC(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  increasing(r, a, arb_hypgeom_erfc, prec);
   return 0;
 }
 /* σ(a) = 1/(1 + e^-a): both signs of a keep a small relative error (e^-a

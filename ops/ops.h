@@ -129,6 +129,12 @@
   X(LOG10, "log10", 1, fw_log10, d_log10, "log10(a)", "1/(a·log(10))", NULL,               \
     "log10 of a negative number", "log10 of 0",                                            \
     "log10(x): the base-10 logarithm, rounded once.  d/dx = 1/(x·log 10)")               \
+  X(ERF, "erf", 1, fw_erf, d_erf, "erf(a)", "2·exp(-a²)/sqrt(pi)", NULL, NULL, NULL,       \
+    "erf(x) = (2/√π)·∫ exp(-t²) dt from 0 to x, the error function (math.erf; GELU\n"     \
+    "  is x·(1 + erf(x/√2))/2).  d/dx = 2·exp(-x²)/√π")                                    \
+  X(ERFC, "erfc", 1, fw_erfc, d_erfc, "erfc(a)", "-2·exp(-a²)/sqrt(pi)", NULL, NULL, NULL, \
+    "erfc(x) = 1 - erf(x), without the cancellation where erf(x) is near 1 (math.erfc).\n" \
+    "  d/dx = -2·exp(-x²)/√π")                                                             \
   X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \
     "a > b: 1 where it holds, 0 elsewhere; its derivative is 0")                          \
   X(GE, NULL, 2, fw_ge, d_zero, "(a >= b)", "0", "0", NULL, NULL, "a >= b: 1 or 0")       \

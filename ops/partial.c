@@ -141,6 +141,28 @@ mpfr_srcptr xiO_d_cosh(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_src
   mpfr_sinh(t, a, MPFR_RNDN);
   return t;
 }
+/* ±2·exp(-a²)/√π, erf's and erfc's */
+static mpfr_srcptr gauss(mpfr_ptr t, mpfr_srcptr a, int neg) {
+  mpfr_t u;
+  mpfr_init2(u, mpfr_get_prec(t));
+  mpfr_sqr(t, a, MPFR_RNDN);
+  mpfr_neg(t, t, MPFR_RNDN);
+  mpfr_exp(t, t, MPFR_RNDN);
+  mpfr_const_pi(u, MPFR_RNDN);
+  mpfr_sqrt(u, u, MPFR_RNDN);
+  mpfr_div(t, t, u, MPFR_RNDN);
+  mpfr_mul_si(t, t, neg ? -2 : 2, MPFR_RNDN);
+  mpfr_clear(u);
+  return t;
+}
+mpfr_srcptr xiO_d_erf(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  return gauss(t, a, 0);
+}
+mpfr_srcptr xiO_d_erfc(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  return gauss(t, a, 1);
+}
 mpfr_srcptr xiO_d_sigmoid(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a,
                              mpfr_srcptr b) {
   (void)k, (void)a, (void)b;

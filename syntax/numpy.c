@@ -97,6 +97,7 @@ static const np_row math_rows[] = {
     FN("tan", "tan", NULL), FN("fabs", "abs", NULL), FN("pow", "pow", NULL),
     FN("log2", "log2", NULL), FN("log10", "log10", NULL), FN("log1p", "log1p", NULL),
     FN("expm1", "expm1", NULL), FN("sinh", "sinh", NULL), FN("cosh", "cosh", NULL),
+    FN("erf", "erf", NULL), FN("erfc", "erfc", NULL),
     SP("floor", SP_IFLOOR), SP("ceil", SP_ICEIL),
     FORM("isclose", MATH_ISCLOSE),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},

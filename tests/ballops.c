@@ -132,7 +132,11 @@ static int tight(const arb_t r, mpfr_srcptr x, slong prec) {
   if (mpfr_zero_p(x)) {
     mag_set_ui_2exp_si(bound, 1, -(prec - 20));
   } else {
-    mag_set_d(bound, mpfr_get_d(x, MPFR_RNDN));
+    arf_t f; /* (not by a double: erfc(100) is 6.4e-4346) */
+    arf_init(f);
+    arf_set_mpfr(f, x);
+    arf_get_mag(bound, f);
+    arf_clear(f);
     mag_mul_2exp_si(bound, bound, -(prec - 20));
   }
   int ok = mag_cmp(arb_radref(r), bound) <= 0;
