@@ -212,6 +212,56 @@ static int be_ERFC(arb_t r, const arb_t a, const arb_t b, slong prec) {
   increasing(r, a, arb_hypgeom_erfc, prec);
   return 0;
 }
+static int be_ATAN(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  increasing(r, a, arb_atan, prec);
+  return 0;
+}
+/* asin and acos: a ball reaching past ±1 holds a domain error */
+static int within_one(const arb_t a) {
+  arb_t one;
+  arb_init(one);
+  arb_one(one);
+  arb_t m;
+  arb_init(m);
+  arb_neg(m, one);
+  int in = arb_ge(a, m) && arb_le(a, one); /* every point of a in [-1, 1] */
+  arb_clear(one);
+  arb_clear(m);
+  return in;
+}
+static int be_ASIN(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  if (!within_one(a))
+    return -1;
+  increasing(r, a, arb_asin, prec);
+  return 0;
+}
+static int be_ACOS(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  if (!within_one(a))
+    return -1;
+  increasing(r, a, arb_acos, prec);
+  return 0;
+}
+/* atan2(y, x) is continuous but on the cut x <= 0, y = 0, where a ball of y holding 0
+   with a ball of x not all positive proves nothing; on the real numbers, which have
+   one zero, atan2(0, x) is 0 for x > 0 (Arb's), π for x < 0, and 0 at the origin (C's
+   atan2(+0, +0), for want of a value there) */
+static int be_ATAN2(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  if (arb_is_zero(a) && arb_is_negative(b)) {
+    arb_const_pi(r, prec);
+    return 0;
+  }
+  if (arb_is_zero(a) && arb_is_zero(b)) {
+    arb_zero(r);
+    return 0;
+  }
+  if (arb_contains_zero(a) && !arb_is_positive(b))
+    return -1;
+  arb_atan2(r, a, b, prec);
+  return 0;
+}
 /* σ(a) = 1/(1 + e^-a): both signs of a keep a small relative error (e^-a
    tiny: 1 + it is near 1; e^-a huge: its inverse is relative too) */
 static void sigmoid(arb_t r, const arb_t a, slong prec) {

@@ -241,11 +241,12 @@ int xiO_fw_log10(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return mpfr_log10(r, a, rnd);
 }
-/* erf and erfc in binary64, the format Python's code runs in, are C's own functions
-   of a double, as CPython's math.erf and math.erfc compute them: glibc's are within
-   an ulp but not correctly rounded everywhere (erf in about 1 argument of 40 across
-   [-4, 4], erfc in 1 of 5), and pasted code must print Python's numbers.  In every
-   other format, and in MPFR, MPFR's, correctly rounded. */
+/* erf, erfc, atan, asin, acos and atan2 in binary64, the format Python's code runs
+   in, are C's own functions of doubles, as CPython's math module computes them (and
+   NumPy's loops without AVX512, np.arctan2 ...): glibc's are within an ulp but not
+   correctly rounded everywhere (across [-4, 4], erf in about 1 argument of 40, erfc
+   in 1 of 5, atan and atan2 in 1 of 1000), and pasted code must print Python's
+   numbers.  In every other format, and in MPFR, MPFR's, correctly rounded. */
 static int libm(void) { return xiO_fmt == XI_FMT_BINARY64; }
 static double dbl(mpfr_srcptr a) { return mpfr_get_d(a, MPFR_RNDN); }
 int xiO_fw_erf(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
@@ -255,6 +256,22 @@ int xiO_fw_erf(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
 int xiO_fw_erfc(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
   (void)b;
   return libm() ? mpfr_set_d(r, erfc(dbl(a)), rnd) : mpfr_erfc(r, a, rnd);
+}
+int xiO_fw_atan(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return libm() ? mpfr_set_d(r, atan(dbl(a)), rnd) : mpfr_atan(r, a, rnd);
+}
+int xiO_fw_asin(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return libm() ? mpfr_set_d(r, asin(dbl(a)), rnd) : mpfr_asin(r, a, rnd);
+}
+int xiO_fw_acos(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  (void)b;
+  return libm() ? mpfr_set_d(r, acos(dbl(a)), rnd) : mpfr_acos(r, a, rnd);
+}
+/* atan2(y, x), y first as C's and Python's: the signs of zeros count, as theirs */
+int xiO_fw_atan2(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
+  return libm() ? mpfr_set_d(r, atan2(dbl(a), dbl(b)), rnd) : mpfr_atan2(r, a, b, rnd);
 }
 /* comparisons give 1 or 0; one with NaN in it holds only as != (IEEE's rule) */
 static int truth(mpfr_ptr r, int holds) {
@@ -389,7 +406,7 @@ int xiO_float16_ufunc(int op) {
   switch (op) {
   case XI_EXP: case XI_LOG: case XI_LOG2: case XI_LOG10: case XI_SQRT: case XI_SIN:
   case XI_COS: case XI_TAN: case XI_TANH: case XI_SINH: case XI_COSH: case XI_LOG1P:
-  case XI_EXPM1: case XI_FLOOR: case XI_CEIL:
+  case XI_EXPM1: case XI_FLOOR: case XI_CEIL: case XI_ATAN: case XI_ASIN: case XI_ACOS:
     return 1;
   default:
     return 0;

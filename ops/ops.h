@@ -135,6 +135,22 @@
   X(ERFC, "erfc", 1, fw_erfc, d_erfc, "erfc(a)", "-2·exp(-a²)/sqrt(pi)", NULL, NULL, NULL, \
     "erfc(x) = 1 - erf(x), without the cancellation where erf(x) is near 1 (math.erfc).\n" \
     "  d/dx = -2·exp(-x²)/√π")                                                             \
+  X(ATAN, "atan", 1, fw_atan, d_atan, "atan(a)", "1/(1 + a²)", NULL, NULL, NULL,          \
+    "atan(x): the angle in (-π/2, π/2) whose tangent is x (np.arctan, math.atan).\n"       \
+    "  d/dx = 1/(1 + x²)")                                                                 \
+  X(ASIN, "asin", 1, fw_asin, d_asin, "asin(a)", "1/sqrt(1 - a²)", NULL,                   \
+    "asin of a number outside [-1, 1]", NULL,                                              \
+    "asin(x), -1 <= x <= 1: the angle in [-π/2, π/2] whose sine is x (np.arcsin,\n"      \
+    "  math.asin).  d/dx = 1/sqrt(1 - x²), infinite at ±1 (an error in grad)")            \
+  X(ACOS, "acos", 1, fw_acos, d_acos, "acos(a)", "-1/sqrt(1 - a²)", NULL,                  \
+    "acos of a number outside [-1, 1]", NULL,                                              \
+    "acos(x), -1 <= x <= 1: the angle in [0, π] whose cosine is x (np.arccos,\n"         \
+    "  math.acos).  d/dx = -1/sqrt(1 - x²), infinite at ±1 (an error in grad)")           \
+  X(ATAN2, "atan2", 2, fw_atan2, d_atan2, "atan2(a, b)", "b/(a² + b²)", "-a/(a² + b²)",    \
+    NULL, NULL,                                                                            \
+    "atan2(y, x): the angle of the point (x, y), in [-π, π] (np.arctan2, math.atan2;\n"  \
+    "  y first; atan2(0, -1) = π, atan2(-0.0, -1) = -π).  d/dy = x/(x² + y²);\n"         \
+    "  d/dx = -y/(x² + y²), which (0, 0) has not (an error in grad)")                     \
   X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \
     "a > b: 1 where it holds, 0 elsewhere; its derivative is 0")                          \
   X(GE, NULL, 2, fw_ge, d_zero, "(a >= b)", "0", "0", NULL, NULL, "a >= b: 1 or 0")       \

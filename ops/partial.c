@@ -163,6 +163,53 @@ mpfr_srcptr xiO_d_erfc(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_src
   (void)k, (void)o, (void)b;
   return gauss(t, a, 1);
 }
+mpfr_srcptr xiO_d_atan(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  mpfr_sqr(t, a, MPFR_RNDN);
+  mpfr_add_ui(t, t, 1, MPFR_RNDN);
+  mpfr_ui_div(t, 1, t, MPFR_RNDN);
+  return t;
+}
+/* ±1/sqrt(1 - a²), as 1/sqrt((1 - a)(1 + a)) (no cancellation near ±1); +inf at ±1:
+   reported by the sweep */
+static mpfr_srcptr arc_slope(mpfr_ptr t, mpfr_srcptr a, int neg) {
+  mpfr_t u;
+  mpfr_init2(u, mpfr_get_prec(t));
+  mpfr_ui_sub(t, 1, a, MPFR_RNDN);
+  mpfr_add_ui(u, a, 1, MPFR_RNDN);
+  mpfr_mul(t, t, u, MPFR_RNDN);
+  mpfr_rec_sqrt(t, t, MPFR_RNDN);
+  if (neg)
+    mpfr_neg(t, t, MPFR_RNDN);
+  mpfr_clear(u);
+  return t;
+}
+mpfr_srcptr xiO_d_asin(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  return arc_slope(t, a, 0);
+}
+mpfr_srcptr xiO_d_acos(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)k, (void)o, (void)b;
+  return arc_slope(t, a, 1);
+}
+/* atan2(a, b) = atan2(y, x): b/(a² + b²) by y, -a/(a² + b²) by x; 0/0 (NaN) at the
+   origin, reported by the sweep */
+mpfr_srcptr xiO_d_atan2(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  (void)o;
+  mpfr_t u;
+  mpfr_init2(u, mpfr_get_prec(t));
+  mpfr_sqr(t, a, MPFR_RNDN);
+  mpfr_sqr(u, b, MPFR_RNDN);
+  mpfr_add(u, t, u, MPFR_RNDN);
+  if (k == 0)
+    mpfr_div(t, b, u, MPFR_RNDN);
+  else {
+    mpfr_div(t, a, u, MPFR_RNDN);
+    mpfr_neg(t, t, MPFR_RNDN);
+  }
+  mpfr_clear(u);
+  return t;
+}
 mpfr_srcptr xiO_d_sigmoid(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a,
                              mpfr_srcptr b) {
   (void)k, (void)a, (void)b;
