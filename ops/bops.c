@@ -262,6 +262,10 @@ static int be_ATAN2(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_atan2(r, a, b, prec);
   return 0;
 }
+static int be_HYPOT(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  arb_hypot(r, a, b, prec);
+  return 0;
+}
 /* σ(a) = 1/(1 + e^-a): both signs of a keep a small relative error (e^-a
    tiny: 1 + it is near 1; e^-a huge: its inverse is relative too) */
 static void sigmoid(arb_t r, const arb_t a, slong prec) {

@@ -149,8 +149,12 @@
   X(ATAN2, "atan2", 2, fw_atan2, d_atan2, "atan2(a, b)", "b/(a² + b²)", "-a/(a² + b²)",    \
     NULL, NULL,                                                                            \
     "atan2(y, x): the angle of the point (x, y), in [-π, π] (np.arctan2, math.atan2;\n"  \
-    "  y first; atan2(0, -1) = π, atan2(-0.0, -1) = -π).  d/dy = x/(x² + y²);\n"         \
-    "  d/dx = -y/(x² + y²), which (0, 0) has not (an error in grad)")                     \
+    "  y first; atan2(0, -1) = π; in binary64 atan2(-0.0, -1) = -π, as Python's).\n"   \
+    "  d/dy = x/(x² + y²); d/dx = -y/(x² + y²), which (0, 0) has not (an error in\n"     \
+    "  grad)")                                                                             \
+  X(HYPOT, "hypot", 2, fw_hypot, d_hypot, "hypot(a, b)", "a/o", "b/o", NULL, NULL,          \
+    "hypot(x, y) = sqrt(x² + y²), correctly rounded without overflow in x² (math.hypot of\n" \
+    "  two numbers).  d/dx = x/hypot(x, y), d/dy = y/hypot(x, y), which (0, 0) has not")  \
   X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \
     "a > b: 1 where it holds, 0 elsewhere; its derivative is 0")                          \
   X(GE, NULL, 2, fw_ge, d_zero, "(a >= b)", "0", "0", NULL, NULL, "a >= b: 1 or 0")       \
@@ -285,6 +289,9 @@
     "(a with b in [·:·])", "g with 0 in the slice", "g's slice",                          \
     "X[a:b, c:d] = v as a value: X with the slice replaced by v (of the slice's\n"       \
     "  shape); the old X is unchanged")                                                   \
+  T(FSUM, NULL, 1, 0, sh_reduce, tf_fsum, tv_sum, tg_sum, "fsum(a)", "g (spread)", NULL,    \
+    "math.fsum(xs): the exact sum of every element, rounded once, in a format too\n"    \
+    "  (CPython's fsum is correctly rounded); its derivative spreads as sum's")          \
   T(NONZERO, NULL, 1, 0, sh_param, tf_nonzero, tv_none, tg_none, "nonzero(a)", "0", NULL, \
     "the index table of a's nonzero elements, row by row (NumPy's np.nonzero): what\n"  \
     "  x[mask] reads and x[mask] = v writes.  Whole numbers; derivative 0")

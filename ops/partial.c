@@ -210,6 +210,11 @@ mpfr_srcptr xiO_d_atan2(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_sr
   mpfr_clear(u);
   return t;
 }
+/* a/o and b/o, o = hypot(a, b); 0/0 (NaN) at the origin, reported by the sweep */
+mpfr_srcptr xiO_d_hypot(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b) {
+  mpfr_div(t, k == 0 ? a : b, o, MPFR_RNDN);
+  return t;
+}
 mpfr_srcptr xiO_d_sigmoid(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a,
                              mpfr_srcptr b) {
   (void)k, (void)a, (void)b;

@@ -100,8 +100,8 @@ static const np_row math_rows[] = {
     FN("expm1", "expm1", NULL), FN("sinh", "sinh", NULL), FN("cosh", "cosh", NULL),
     FN("erf", "erf", NULL), FN("erfc", "erfc", NULL), FN("atan", "atan", NULL),
     FN("asin", "asin", NULL), FN("acos", "acos", NULL), FN("atan2", "atan2", NULL),
-    SP("floor", SP_IFLOOR), SP("ceil", SP_ICEIL),
-    FORM("isclose", MATH_ISCLOSE),
+    FN("hypot", "hypot", NULL), SP("floor", SP_IFLOOR), SP("ceil", SP_ICEIL),
+    FORM("isclose", MATH_ISCLOSE), PY("fsum", NULL),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {NULL, 0, 0, NULL, NULL}};
@@ -346,7 +346,9 @@ static void module_row(xiP_parser *p, xiP_code *c, const np_row *rows, const cha
 
 /* ---- from math import log: the word is math.log ---- */
 
-static int math_fn(const np_row *r) { return r->kind == NP_FN || r->kind == NP_SP; }
+static int math_fn(const np_row *r) {
+  return r->kind == NP_FN || r->kind == NP_SP || r->kind == NP_PY;
+}
 
 int xiP_math_import(xiP_parser *p, const xiL_token *n, int on, xi_pos pos) {
   for (int i = 0; math_rows[i].name; i++) {
@@ -451,6 +453,13 @@ static void module_row(xiP_parser *p, xiP_code *c, const np_row *rows, const cha
                                      : xiP_intern(p, r->fn, strlen(r->fn), last.pos);
     xiP_ins ins = {K_NUM, 0, 0, 0, lit, last.pos};
     xiP_emit(p, c, ins);
+    return;
+  }
+  if (r->kind == NP_PY && math) { /* math.fsum(xs): Python's, in pylist.c's table */
+    if (!xiP_is(p, T_LP))
+      xiP_fail(p, last.pos, "math.%s is a function: call it as math.%s(...)", path, path);
+    xiP_take(p);
+    xiP_py_builtin(p, c, last);
     return;
   }
   if (!xiP_is(p, T_LP)) {

@@ -336,6 +336,8 @@ static void tensors(void) {
   for (int x = 0; x < 3; x++) /* ddof 1: the sample variance */
     run(XI_VAR, m23, A, NULL, NULL, P(axes[x], 0, 1, 0, 0), 0);
   run(XI_STD, v3, V, NULL, NULL, P(XI_ALL_AXES, 0, 2, 0, 0), 0);
+  run(XI_FSUM, v3, V, NULL, NULL, NULL, 0); /* math.fsum: every element */
+  run(XI_FSUM, m23, A, NULL, NULL, NULL, 0);
   const double Z[3] = {0, 0, 0}; /* std and norm 0: exact */
   run(XI_STD, v3, Z, NULL, NULL, P(XI_ALL_AXES, 0, 0, 0, 0), 0);
   run(XI_NORM, v3, Z, NULL, NULL, P(XI_ALL_AXES, 0, 0, 0, 0), 0);
