@@ -86,8 +86,13 @@ static const np_row numpy_rows[] = {
     GENERATOR("random.Generator"), GENERATOR("random.PCG64"), GENERATOR("random.SeedSequence"),
     GENERATOR("random.RandomState"), GENERATOR("random.MT19937"),
 #undef GENERATOR
-    REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
-                         "not inverses"),
+#define LAPACK(f) "np.linalg." f " is not in xi: NumPy computes it by LAPACK's LU "            \
+                  "factorisation (OpenBLAS's getrf, then getri or getrs), whose order of "  \
+                  "rounding xi does not reproduce, so xi cannot print NumPy's digits; "     \
+                  "gradient descent on the same loss needs products only (X.T @ (X @ "       \
+                  "theta - y)), and a 2x2 inverse is [[d, -b], [-c, a]] / (a*d - b*c)"
+    REFUSE("linalg.inv", LAPACK("inv")), REFUSE("linalg.solve", LAPACK("solve")),
+#undef LAPACK
     REFUSE("float32", "float32 is a number format: `format binary32` will give it"),
     REFUSE("float16", "float16 is a number format: `format binary16` will give it"),
     {NULL, 0, 0, NULL, NULL}};
