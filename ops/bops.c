@@ -1,9 +1,12 @@
-/* bops.c: ball rules (bops.h): the elementwise ones, and the one table that
- * gives each op of ops.h its rule (the tensor rules are in btops.c).
+/* bops.c: ball rules (bops.h): the continuous elementwise ones, and the one table that
+ * gives each op of ops.h its rule (the discontinuous ones are bdisc.c's, the tensor
+ * rules btops.c's).
  * An elementwise rule bounds one element: 0, or -1 when it cannot (the
  * element is then made indeterminate, and the others go on). */
 #include "ops/bops.h"
 #include "ops/btops.h"
+
+#include <arb_hypgeom.h>
 
 /* ---- continuous ops: Arb's functions, which bound every point of the balls ---- */
 
@@ -44,41 +47,41 @@ static void increasing(arb_t r, const arb_t a, arb_fn f, slong prec) {
   monotone(r, a, f, 0, prec);
 }
 
-static int be_ID(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_ID(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_set(r, a); /* exact: a copy */
   return 0;
 }
-static int be_NEG(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_NEG(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_neg(r, a);
   return 0;
 }
-static int be_ADD(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_ADD(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_add(r, a, b, prec);
   return 0;
 }
-static int be_SUB(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_SUB(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_sub(r, a, b, prec);
   return 0;
 }
-static int be_MUL(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_MUL(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_mul(r, a, b, prec);
   return 0;
 }
 /* a divisor ball holding 0 holds a pole (or 0/0) */
-static int be_DIV(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_DIV(arb_t r, const arb_t a, const arb_t b, slong prec) {
   if (arb_contains_zero(b))
     return -1;
   arb_div(r, a, b, prec);
   return 0;
 }
-static int be_EXP(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_EXP(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   increasing(r, a, arb_exp, prec);
   return 0;
 }
-static int be_LOG(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_LOG(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (!arb_is_positive(a)) /* log of 0 or of a negative number is in the ball */
     return -1;
@@ -99,14 +102,14 @@ static void arb_log_base(arb_t r, const arb_t a, unsigned long c, slong prec) {
 }
 static void arb_log2_(arb_t r, const arb_t a, slong prec) { arb_log_base(r, a, 2, prec); }
 static void arb_log10_(arb_t r, const arb_t a, slong prec) { arb_log_base(r, a, 10, prec); }
-static int be_LOG2(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_LOG2(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (!arb_is_positive(a))
     return -1;
   increasing(r, a, arb_log2_, prec);
   return 0;
 }
-static int be_LOG10(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_LOG10(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (!arb_is_positive(a))
     return -1;
@@ -115,21 +118,21 @@ static int be_LOG10(arb_t r, const arb_t a, const arb_t b, slong prec) {
 }
 /* a·log(b), exactly 0 where a is exactly 0 (for any b); otherwise the log
    of b's ball, which must be positive */
-static int be_XLOGY(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_XLOGY(arb_t r, const arb_t a, const arb_t b, slong prec) {
   if (arb_is_zero(a)) {
     arb_zero(r);
     return 0;
   }
   arb_t t;
   arb_init(t);
-  int rc = be_LOG(t, b, b, prec);
+  int rc = xiO_be_LOG(t, b, b, prec);
   if (rc == 0)
     arb_mul(r, a, t, prec);
   arb_clear(t);
   return rc;
 }
 /* log1p and expm1 without the rounding of 1 + x (Arb's) */
-static int be_LOG1P(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_LOG1P(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   arb_t t;
   arb_init(t);
@@ -141,14 +144,14 @@ static int be_LOG1P(arb_t r, const arb_t a, const arb_t b, slong prec) {
   increasing(r, a, arb_log1p, prec);
   return 0;
 }
-static int be_EXPM1(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_EXPM1(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   increasing(r, a, arb_expm1, prec);
   return 0;
 }
 /* sqrtpos is sqrt of the ball's nonnegative part, which is all of it here,
    and handles a ball whose lower end is exactly 0 */
-static int be_SQRT(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_SQRT(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (!arb_is_nonnegative(a))
     return -1;
@@ -160,14 +163,14 @@ static int be_SQRT(arb_t r, const arb_t a, const arb_t b, slong prec) {
 static int huge_angle(const arb_t a) {
   return !arb_is_finite(a) || arf_cmpabs_2exp_si(arb_midref(a), (slong)1 << XI_ANGLE_BITS) >= 0;
 }
-static int be_SIN(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_SIN(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (huge_angle(a))
     return -1;
   arb_sin(r, a, prec);
   return 0;
 }
-static int be_COS(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_COS(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (huge_angle(a))
     return -1;
@@ -175,27 +178,93 @@ static int be_COS(arb_t r, const arb_t a, const arb_t b, slong prec) {
   return 0;
 }
 /* a ball holding a pole gives a non-finite ball, refused by the caller */
-static int be_TAN(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_TAN(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   if (huge_angle(a))
     return -1;
   arb_tan(r, a, prec);
   return 0;
 }
-static int be_TANH(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_TANH(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   increasing(r, a, arb_tanh, prec);
   return 0;
 }
-static int be_SINH(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_SINH(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   increasing(r, a, arb_sinh, prec);
   return 0;
 }
 /* cosh, even and increasing in |a| */
-static int be_COSH(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_COSH(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   monotone(r, a, arb_cosh, 1, prec);
+  return 0;
+}
+/* erf increasing, erfc decreasing: monotone's ends hold either way (the union of
+   f(lo) and f(hi)) */
+int xiO_be_ERF(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  increasing(r, a, arb_hypgeom_erf, prec);
+  return 0;
+}
+int xiO_be_ERFC(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  increasing(r, a, arb_hypgeom_erfc, prec);
+  return 0;
+}
+int xiO_be_ATAN(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  increasing(r, a, arb_atan, prec);
+  return 0;
+}
+/* asin and acos: a ball reaching past ±1 holds a domain error */
+static int within_one(const arb_t a) {
+  arb_t one;
+  arb_init(one);
+  arb_one(one);
+  arb_t m;
+  arb_init(m);
+  arb_neg(m, one);
+  int in = arb_ge(a, m) && arb_le(a, one); /* every point of a in [-1, 1] */
+  arb_clear(one);
+  arb_clear(m);
+  return in;
+}
+int xiO_be_ASIN(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  if (!within_one(a))
+    return -1;
+  increasing(r, a, arb_asin, prec);
+  return 0;
+}
+int xiO_be_ACOS(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b;
+  if (!within_one(a))
+    return -1;
+  increasing(r, a, arb_acos, prec);
+  return 0;
+}
+/* atan2(y, x) is continuous but on the cut x <= 0, y = 0, where a ball of y holding 0
+   with a ball of x not all positive proves nothing; on the real numbers, which have
+   one zero, atan2(0, x) is 0 for x > 0 (Arb's), π for x < 0, and 0 at the origin (C's
+   atan2(+0, +0), for want of a value there) */
+int xiO_be_ATAN2(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  if (arb_is_zero(a) && arb_is_negative(b)) {
+    arb_const_pi(r, prec);
+    return 0;
+  }
+  if (arb_is_zero(a) && arb_is_zero(b)) {
+    arb_zero(r);
+    return 0;
+  }
+  if (arb_contains_zero(a) && !arb_is_positive(b))
+    return -1;
+  arb_atan2(r, a, b, prec);
+  return 0;
+}
+int xiO_be_HYPOT(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  arb_hypot(r, a, b, prec);
   return 0;
 }
 /* σ(a) = 1/(1 + e^-a): both signs of a keep a small relative error (e^-a
@@ -206,7 +275,7 @@ static void sigmoid(arb_t r, const arb_t a, slong prec) {
   arb_add_ui(r, r, 1, prec);
   arb_inv(r, r, prec);
 }
-static int be_SIGMOID(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_SIGMOID(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   increasing(r, a, sigmoid, prec);
   return 0;
@@ -217,7 +286,7 @@ static void softplus(arb_t r, const arb_t a, slong prec) {
   arb_exp(r, a, prec);
   arb_log1p(r, r, prec);
 }
-static int be_SOFTPLUS(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_SOFTPLUS(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   increasing(r, a, softplus, prec);
   return 0;
@@ -227,27 +296,27 @@ static void log_sigmoid(arb_t r, const arb_t a, slong prec) {
   softplus(r, r, prec);
   arb_neg(r, r);
 }
-static int be_LOG_SIGMOID(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_LOG_SIGMOID(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b;
   increasing(r, a, log_sigmoid, prec);
   return 0;
 }
 /* relu, abs, maximum and minimum are continuous: the ball of every value */
-static int be_RELU(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_RELU(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_nonnegative_part(r, a);
   return 0;
 }
-static int be_ABS(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_ABS(arb_t r, const arb_t a, const arb_t b, slong prec) {
   (void)b, (void)prec;
   arb_abs(r, a);
   return 0;
 }
-static int be_MAXIMUM(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_MAXIMUM(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_max(r, a, b, prec);
   return 0;
 }
-static int be_MINIMUM(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_MINIMUM(arb_t r, const arb_t a, const arb_t b, slong prec) {
   arb_min(r, a, b, prec);
   return 0;
 }
@@ -266,7 +335,7 @@ static void pow_from_zero(arb_t r, const arb_t a, const arb_t b, slong prec) {
 /* a^b as MPFR's pow: an exact integer exponent takes any base (a pole when
    it is negative and the base may be 0); otherwise the base must be positive,
    or nonnegative with a positive exponent (0^y = 0) */
-static int be_POW(arb_t r, const arb_t a, const arb_t b, slong prec) {
+int xiO_be_POW(arb_t r, const arb_t a, const arb_t b, slong prec) {
   if (arb_is_int(b) && arf_cmpabs_2exp_si(arb_midref(b), 62) < 0) {
     if (arf_sgn(arb_midref(b)) < 0 && arb_contains_zero(a))
       return -1;
@@ -285,202 +354,9 @@ static int be_POW(arb_t r, const arb_t a, const arb_t b, slong prec) {
   return 0;
 }
 
-/* ---- discontinuous ops: an answer only when the balls decide it ---- */
-
-/* the ball's ends, rounded outward, with bits enough to keep an exact ball's */
-static void ends(arf_t lo, arf_t hi, const arb_t x, slong prec) {
-  slong bits = arf_bits(arb_midref(x));
-  slong p = (bits > prec ? bits : prec) + 32;
-  arb_get_lbound_arf(lo, x, p);
-  arb_get_ubound_arf(hi, x, p);
-}
-
-static void floor_arf(arf_t r, const arf_t x) { arf_floor(r, x); }
-static void trunc_arf(arf_t r, const arf_t x) {
-  if (arf_sgn(x) < 0)
-    arf_ceil(r, x);
-  else
-    arf_floor(r, x);
-}
-/* the nearest integer, ties to even (NumPy's round) */
-static void round_even_arf(arf_t r, const arf_t x) {
-  if (arf_is_int(x)) {
-    arf_set(r, x);
-    return;
-  }
-  arf_t h;
-  arf_init(h);
-  arf_set_si_2exp_si(h, 1, -1);
-  arf_add(r, x, h, ARF_PREC_EXACT, ARF_RND_DOWN); /* x is not whole: |x| < 2^bits */
-  int tie = arf_is_int(r);
-  arf_floor(r, r);
-  arf_mul_2exp_si(h, r, -1);
-  if (tie && !arf_is_int(h)) /* halfway, and the integer above is odd */
-    arf_sub_ui(r, r, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
-  arf_clear(h);
-}
-
-/* f of every point of x, for a nondecreasing whole-number-valued f: between
-   f of its two ends.  0: they agree, so f is constant on the ball and r is
-   exact; 1: r is the ball of [f(lo), f(hi)]; -1: x is not finite */
-int xiO_ball_step(arb_t r, const arb_t x, void (*f)(arf_t, const arf_t), slong prec) {
-  if (!arb_is_finite(x))
-    return -1;
-  arf_t lo, hi;
-  arf_init(lo);
-  arf_init(hi);
-  ends(lo, hi, x, prec);
-  f(lo, lo);
-  f(hi, hi);
-  int same = arf_equal(lo, hi);
-  if (same)
-    arb_set_arf(r, lo);
-  else
-    arb_set_interval_arf(r, lo, hi, prec);
-  arf_clear(lo);
-  arf_clear(hi);
-  return !same;
-}
-int xiO_ball_round_even(arb_t r, const arb_t x, slong prec) {
-  return xiO_ball_step(r, x, round_even_arf, prec);
-}
-
-static int be_TRUNC(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)b;
-  return xiO_ball_step(r, a, trunc_arf, prec) < 0 ? -1 : 0;
-}
-static void ceil_arf(arf_t r, const arf_t x) { arf_ceil(r, x); }
-static int be_FLOOR(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)b;
-  return xiO_ball_step(r, a, floor_arf, prec) < 0 ? -1 : 0;
-}
-static int be_CEIL(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)b;
-  return xiO_ball_step(r, a, ceil_arf, prec) < 0 ? -1 : 0;
-}
-/* 1, 0 or -1 when the ball decides it; else Arb's ball of the signs it holds */
-static int be_SIGN(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)b, (void)prec;
-  arb_sgn(r, a);
-  return 0;
-}
-/* the bits that decide floor(a/b) for exact a and b: a = A·2^s and b =
-   B·2^t (A, B odd) make a/b a fraction with denominator B·2^max(t - s, 0),
-   so one that is not whole is that far from every integer; the quotient's
-   own bits come on top.  0 when too many to be worth it. */
-static slong quotient_bits(const arb_t a, const arb_t b) {
-  const arf_struct *x = arb_midref(a), *y = arb_midref(b);
-  if (!arb_is_exact(a) || !arb_is_exact(b) || arf_is_zero(x) || !arf_is_finite(x) ||
-      !arf_is_finite(y))
-    return 0;
-  fmpz_t s, t;
-  fmpz_init(s);
-  fmpz_init(t);
-  arf_bot(s, x);
-  arf_bot(t, y);
-  fmpz_sub(t, t, s);                              /* t - s: the power of 2 below */
-  fmpz_sub(s, ARF_EXPREF(x), ARF_EXPREF(y));      /* about log2 |a/b| */
-  slong need = 0, cap = (slong)1 << 20;
-  if (fmpz_cmp_si(s, cap) < 0 && fmpz_cmp_si(t, cap) < 0)
-    need = (fmpz_sgn(s) > 0 ? fmpz_get_si(s) : 0) + arf_bits(y) +
-           (fmpz_sgn(t) > 0 ? fmpz_get_si(t) : 0) + 16;
-  fmpz_clear(s);
-  fmpz_clear(t);
-  return need < cap ? need : 0;
-}
-
-/* floor(a/b): from the quotient's ball (a divisor holding 0 is a pole);
-   for exact a and b, again with the bits that decide it, as xi's exact // */
-static int be_FLOORDIV(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  if (be_DIV(r, a, b, prec))
-    return -1;
-  int rc = xiO_ball_step(r, r, floor_arf, prec);
-  slong need = rc == 1 ? quotient_bits(a, b) : 0;
-  if (need > prec) {
-    arb_div(r, a, b, need);
-    rc = xiO_ball_step(r, r, floor_arf, need);
-  }
-  return rc < 0 ? -1 : 0;
-}
-/* Python's a % b = a - b·floor(a/b): for every point of the balls floor(a/b)
-   is in k's ball, so a - b·k holds the result (exactly a - b·k when the
-   quotient's ball decides k) */
-static int be_MOD(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  arb_t k;
-  arb_init(k);
-  int rc = be_FLOORDIV(k, a, b, prec);
-  if (rc == 0) { /* b·k exactly when it can be: then a - b·k is one rounding */
-    arb_mul(k, k, b, arb_is_exact(k) && arb_is_exact(b) ? ARF_PREC_EXACT : prec);
-    arb_sub(r, a, k, prec);
-  }
-  arb_clear(k);
-  return rc;
-}
-/* a where b is not 0, else 0 (the sign of a zero is no part of a ball);
-   undecided: a or 0, so the ball of both */
-static int be_KEEP(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  if (arb_is_zero(b)) {
-    arb_zero(r);
-  } else if (arb_is_nonzero(b)) {
-    arb_set(r, a);
-  } else {
-    arb_zero(r);
-    arb_union(r, r, a, prec);
-  }
-  return 0;
-}
-/* a comparison: 1 when it holds for every point of the balls, 0 when it
-   fails for every point, else 0 or 1: the ball [0, 1] */
-static int truth(arb_t r, int yes, int no) {
-  if (yes || no) {
-    arb_set_ui(r, yes ? 1 : 0);
-  } else {
-    arf_set_si_2exp_si(arb_midref(r), 1, -1);
-    mag_set_ui_2exp_si(arb_radref(r), 1, -1);
-  }
-  return 0;
-}
-static int be_GT(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return truth(r, arb_gt(a, b), arb_le(a, b));
-}
-static int be_GE(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return truth(r, arb_ge(a, b), arb_lt(a, b));
-}
-static int be_LT(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return truth(r, arb_lt(a, b), arb_ge(a, b));
-}
-static int be_LE(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return truth(r, arb_le(a, b), arb_gt(a, b));
-}
-static int be_EQ(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return truth(r, arb_eq(a, b), arb_ne(a, b));
-}
-static int be_NE(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return truth(r, arb_ne(a, b), arb_eq(a, b));
-}
-
-/* a finite ball holds only finite numbers: 1; an infinite one proves nothing */
-static int be_ISFINITE(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)b, (void)prec;
-  if (!arb_is_finite(a))
-    return -1;
-  arb_one(r);
-  return 0;
-}
-
-/* a float(x) is x */
-static int be_ASFLOAT(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  return be_ID(r, a, b, prec);
-}
-
 /* ---- the table: one rule per op of ops.h, elementwise or whole-tensor ----
-   made from ops.h's rows: an elementwise row ID's rule is be_ID above, a
+   made from ops.h's rows: an elementwise row ID's rule is xiO_be_ID (above, or
+   bdisc.c's for the discontinuous ones), a
    whole-tensor row's xiO_bt_ID (btops.c), so a row without its ball rule does
    not compile */
 
@@ -490,7 +366,7 @@ static const struct {
   element_rule el;
   xiO_tensor_rule t;
 } rules[XI_NOPS] = {
-#define XI_BALL_EROW(id, ...) [XI_##id] = {.el = be_##id},
+#define XI_BALL_EROW(id, ...) [XI_##id] = {.el = xiO_be_##id},
     XI_OPS(XI_BALL_EROW)
 #undef XI_BALL_EROW
 #define XI_BALL_TROW(id, ...) [XI_##id] = {.t = xiO_bt_##id},

@@ -63,6 +63,10 @@ int xiO_bt_SUM(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong pre
   (void)b;
   return reduce(out, a, 0, prec);
 }
+/* math.fsum: the exact sum of every element, as sum's over all axes */
+int xiO_bt_FSUM(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
+  return xiO_bt_SUM(out, a, b, prec);
+}
 int xiO_bt_MEAN(xiO_bview *out, const xiO_bview *a, const xiO_bview *b, slong prec) {
   (void)b;
   return reduce(out, a, 1, prec);

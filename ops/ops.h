@@ -4,7 +4,7 @@
  * name users type, its arity, the forward rule, the local-partial rule, the
  * printable forms used by `trace`, and the words for what can go wrong.
  * Adding an operation is one row here, its rules (an elementwise row's in
- * ops.c; a whole-tensor row's in tops.c, rops.c, iops.c or dops.c, by kind)
+ * ops.c and partial.c; a whole-tensor row's in tops.c, rops.c, iops.c or dops.c, by kind)
  * and its ball rule (be_ID in bops.c for an elementwise row, xiO_bt_ID in
  * btops.c for a whole-tensor row: bops.c's table of ball rules is made from
  * these rows, so a row without its ball rule does not compile);
@@ -129,6 +129,32 @@
   X(LOG10, "log10", 1, fw_log10, d_log10, "log10(a)", "1/(a·log(10))", NULL,               \
     "log10 of a negative number", "log10 of 0",                                            \
     "log10(x): the base-10 logarithm, rounded once.  d/dx = 1/(x·log 10)")               \
+  X(ERF, "erf", 1, fw_erf, d_erf, "erf(a)", "2·exp(-a²)/sqrt(pi)", NULL, NULL, NULL,       \
+    "erf(x) = (2/√π)·∫ exp(-t²) dt from 0 to x, the error function (math.erf; GELU\n"     \
+    "  is x·(1 + erf(x/√2))/2).  d/dx = 2·exp(-x²)/√π")                                    \
+  X(ERFC, "erfc", 1, fw_erfc, d_erfc, "erfc(a)", "-2·exp(-a²)/sqrt(pi)", NULL, NULL, NULL, \
+    "erfc(x) = 1 - erf(x), without the cancellation where erf(x) is near 1 (math.erfc).\n" \
+    "  d/dx = -2·exp(-x²)/√π")                                                             \
+  X(ATAN, "atan", 1, fw_atan, d_atan, "atan(a)", "1/(1 + a²)", NULL, NULL, NULL,          \
+    "atan(x): the angle in (-π/2, π/2) whose tangent is x (np.arctan, math.atan).\n"       \
+    "  d/dx = 1/(1 + x²)")                                                                 \
+  X(ASIN, "asin", 1, fw_asin, d_asin, "asin(a)", "1/sqrt(1 - a²)", NULL,                   \
+    "asin of a number outside [-1, 1]", NULL,                                              \
+    "asin(x), -1 <= x <= 1: the angle in [-π/2, π/2] whose sine is x (np.arcsin,\n"      \
+    "  math.asin).  d/dx = 1/sqrt(1 - x²), infinite at ±1 (an error in grad)")            \
+  X(ACOS, "acos", 1, fw_acos, d_acos, "acos(a)", "-1/sqrt(1 - a²)", NULL,                  \
+    "acos of a number outside [-1, 1]", NULL,                                              \
+    "acos(x), -1 <= x <= 1: the angle in [0, π] whose cosine is x (np.arccos,\n"         \
+    "  math.acos).  d/dx = -1/sqrt(1 - x²), infinite at ±1 (an error in grad)")           \
+  X(ATAN2, "atan2", 2, fw_atan2, d_atan2, "atan2(a, b)", "b/(a² + b²)", "-a/(a² + b²)",    \
+    NULL, NULL,                                                                            \
+    "atan2(y, x): the angle of the point (x, y), in [-π, π] (np.arctan2, math.atan2;\n"  \
+    "  y first; atan2(0, -1) = π; in binary64 atan2(-0.0, -1) = -π, as Python's).\n"   \
+    "  d/dy = x/(x² + y²); d/dx = -y/(x² + y²), which (0, 0) has not (an error in\n"     \
+    "  grad)")                                                                             \
+  X(HYPOT, "hypot", 2, fw_hypot, d_hypot, "hypot(a, b)", "a/o", "b/o", NULL, NULL,          \
+    "hypot(x, y) = sqrt(x² + y²), correctly rounded without overflow in x² (math.hypot of\n" \
+    "  two numbers).  d/dx = x/hypot(x, y), d/dy = y/hypot(x, y), which (0, 0) has not")  \
   X(GT, NULL, 2, fw_gt, d_zero, "(a > b)", "0", "0", NULL, NULL,                          \
     "a > b: 1 where it holds, 0 elsewhere; its derivative is 0")                          \
   X(GE, NULL, 2, fw_ge, d_zero, "(a >= b)", "0", "0", NULL, NULL, "a >= b: 1 or 0")       \
@@ -263,6 +289,9 @@
     "(a with b in [·:·])", "g with 0 in the slice", "g's slice",                          \
     "X[a:b, c:d] = v as a value: X with the slice replaced by v (of the slice's\n"       \
     "  shape); the old X is unchanged")                                                   \
+  T(FSUM, NULL, 1, 0, sh_reduce, tf_fsum, tv_sum, tg_sum, "fsum(a)", "g (spread)", NULL,    \
+    "math.fsum(xs): the exact sum of every element, rounded once, in a format too\n"    \
+    "  (CPython's fsum is correctly rounded); its derivative spreads as sum's")          \
   T(NONZERO, NULL, 1, 0, sh_param, tf_nonzero, tv_none, tg_none, "nonzero(a)", "0", NULL, \
     "the index table of a's nonzero elements, row by row (NumPy's np.nonzero): what\n"  \
     "  x[mask] reads and x[mask] = v writes.  Whole numbers; derivative 0")

@@ -189,6 +189,65 @@ int xiO_tf_mean(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tm
   return reduce(out, a, 1);
 }
 
+/* Does CPython's math.fsum overflow on the way (OverflowError: intermediate overflow in
+   fsum)?  Its loop (Shewchuk's partials, in doubles) run on a's binary64 elements; a
+   non-finite element starts the partials afresh, as CPython's special sums do */
+static int fsum_overflows(const xiO_view *a) {
+  double part[96];
+  int n = 0;
+  for (uint32_t k = 0; k < a->n; k++) {
+    double x = mpfr_get_d(&a->el[k], MPFR_RNDN), xsave = x;
+    if (!isfinite(x)) {
+      n = 0;
+      continue;
+    }
+    int i = 0;
+    for (int j = 0; j < n; j++) {
+      double y = part[j];
+      if (fabs(x) < fabs(y)) {
+        double t = x;
+        x = y, y = t;
+      }
+      double hi = x + y, yr = hi - x, lo = y - yr;
+      if (lo != 0.0)
+        part[i++] = lo;
+      x = hi;
+    }
+    n = i;
+    if (x != 0.0) {
+      if (!isfinite(x))
+        return isfinite(xsave);
+      if (n < 96) /* (at most 40 or so: the partials do not overlap) */
+        part[n++] = x;
+    }
+  }
+  return 0;
+}
+
+/* math.fsum: the exact sum rounded once, to the format's precision in a format (CPython's
+   fsum is correctly rounded: its last step rounds half to even with the partials below);
+   in binary64 +inf where CPython's own loop overflows, which the tape makes Python's
+   OverflowError */
+int xiO_tf_fsum(xiO_view *out, const xiO_view *a, const xiO_view *b, mpfr_ptr tmp) {
+  (void)b, (void)tmp;
+  mpfr_ptr *t = malloc((a->n ? a->n : 1) * sizeof *t);
+  if (!t)
+    return 1;
+  for (uint32_t k = 0; k < a->n; k++)
+    t[k] = &a->el[k];
+  mpfr_t s;
+  mpfr_init2(s, xiO_fmt ? xiO_formats[xiO_fmt].prec : mpfr_get_prec(out->el));
+  int inex = mpfr_sum(s, t, a->n, MPFR_RNDN);
+  free(t);
+  if (xiO_fmt)
+    xiO_fmt_round(s, inex);
+  if (xiO_fmt == XI_FMT_BINARY64 && mpfr_number_p(s) && fsum_overflows(a))
+    mpfr_set_inf(s, 1);
+  mpfr_set(out->el, s, MPFR_RNDN);
+  mpfr_clear(s);
+  return 0;
+}
+
 /* which output element element (i, j) of the input went into */
 static uint32_t reduce_slot(int32_t axis, uint32_t i, uint32_t j) {
   return axis == ALL_AXES ? 0 : axis == 0 ? j : i;

@@ -1,5 +1,6 @@
-/* tops.h: the rules of the whole-tensor rows of the op table (tops.c, rops.c,
- * iops.c, dops.c). */
+/* tops.h: the rules of the op table's rows: the elementwise rows' forward
+ * rules (ops.c) and local partials (partial.c), and the whole-tensor rows'
+ * (tops.c, rops.c, iops.c, dops.c). */
 #ifndef XI_TOPS_H
 #define XI_TOPS_H
 
@@ -13,6 +14,13 @@
          const xiO_view *b, mpfr_ptr tmp);
 #define XI_GVJP_FN(f)                                                                      \
   uint32_t f(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b);
+
+/* an elementwise row's fw_ and d_ functions, with the module's prefix */
+#define XI_DECLARE_ELT(id, nm, ar, fw, dp, ...)                                            \
+  int xiO_##fw(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd);                  \
+  mpfr_srcptr xiO_##dp(int k, mpfr_ptr t, mpfr_srcptr o, mpfr_srcptr a, mpfr_srcptr b);
+XI_OPS(XI_DECLARE_ELT)
+#undef XI_DECLARE_ELT
 
 XI_SHAPE_FN(xiO_sh_broadcast)
 /* shared by the rule files (tops.c, rops.c, iops.c, dops.c) */

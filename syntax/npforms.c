@@ -6,13 +6,108 @@
  * np.random's draws) or a function of several ops (K_NPCALL), with the
  * values of the slots given on the stack and a mask of which they are.
  * np.linalg.norm, whose ord may be a string, is read here too, and np.clip (its
- * out=, the array clipped, is an in-place update: stmt.c). */
+ * out=, the array clipped, is an in-place update: stmt.c).  An op's call with its
+ * keywords put in its parameters' order (xiP_emit_call_op) is here too. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "syntax/parse_int.h"
 
 /* ---- a call's arguments ---- */
+
+int xiP_kw_slot(const char *spec, const char *word) {
+  size_t n = strlen(word);
+  for (int slot = 0; spec && *spec; slot++) {
+    const char *sp = strchr(spec, ' ');
+    size_t len = sp ? (size_t)(sp - spec) : strlen(spec);
+    if (len == n && memcmp(spec, word, n) == 0)
+      return slot;
+    spec = sp ? sp + 1 : spec + len;
+  }
+  return -1;
+}
+
+/* the code of arguments from..to (positions in a) moved into the order `order` */
+static void reorder(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int from,
+                    const int *order, int count) {
+  uint32_t base = a->start[from], len = c->n - base;
+  xiP_ins *tmp = malloc((len ? len : 1) * sizeof *tmp);
+  if (!tmp)
+    xiP_fail(p, a->pos[from], "out of memory");
+  memcpy(tmp, c->ins + base, len * sizeof *tmp);
+  uint32_t at = base;
+  for (int k = 0; k < count; k++) {
+    int i = order[k];
+    uint32_t n = a->start[i + 1] - a->start[i];
+    memcpy(c->ins + at, tmp + (a->start[i] - base), n * sizeof *tmp);
+    at += n;
+  }
+  free(tmp);
+}
+
+void xiP_emit_dtype(xiP_parser *p, xiP_code *c, int dtype, xi_pos pos) {
+  if (dtype < 0)
+    return;
+  if (dtype == XI_DT_BOOL) {
+    xiP_emit_num(p, c, "0", pos);
+    xiP_emit_op(p, c, XI_NE, pos);
+    return;
+  }
+  xiP_ins ins = {K_ATTR, (uint8_t)(dtype == XI_DT_INT     ? XI_ATTR_INT
+                                    : dtype == XI_DT_UINT8 ? XI_ATTR_UINT8
+                                                           : XI_ATTR_FLOAT),
+                 0, 0, 0, pos};
+  xiP_emit(p, c, ins);
+}
+
+void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
+                      xiL_token name) {
+  const xiO_row *row = &xiO_table[op];
+  int npos = a->n - a->nkw, given = npos - row->arity;
+  int most = row->params >= 0 ? row->params : -row->params;
+  const char *fname = row->name ? row->name : "this function";
+  if (given < 0 || given + a->nkw > most) {
+    if (row->params == 0 && a->nkw == 0)
+      xiP_fail(p, name.pos, "%s takes %d argument%s, not %d", fname, row->arity,
+               row->arity == 1 ? "" : "s", a->n);
+    if (given < 0)
+      xiP_fail(p, name.pos, "%s takes at least %d argument%s", fname, row->arity,
+               row->arity == 1 ? "" : "s");
+    xiP_fail(p, name.pos, "%s takes at most %d argument%s", fname, row->arity + most,
+             row->arity + most == 1 ? "" : "s");
+  }
+  uint32_t mask = given > 0 ? (1u << given) - 1 : 0;
+  if (a->nkw) {
+    const char *spec = row->name ? xiP_np_kw_spec(row->name) : NULL;
+    int order[XI_KW_ARGS], slot_of[XI_KW_ARGS];
+    for (int i = npos; i < a->n; i++) {
+      const char *w = xiS_name(p->sym, a->kw[i]);
+      int s = spec ? xiP_kw_slot(spec, w) : -1;
+      if (s < 0)
+        xiP_fail(p, a->pos[i], spec ? "%s has no keyword %s (it takes %s)"
+                                    : "%s takes no keyword arguments (%s=)",
+                 fname, w, spec ? spec : "");
+      if (mask & (1u << s))
+        xiP_fail(p, a->pos[i], "%s is given twice", w);
+      mask |= 1u << s;
+      slot_of[i - npos] = s;
+    }
+    for (int k = 0; k < a->nkw; k++) { /* by slot: the order the parameters are read in */
+      int best = -1;
+      for (int i = 0; i < a->nkw; i++)
+        if (slot_of[i] >= 0 && (best < 0 || slot_of[i] < slot_of[best]))
+          best = i;
+      order[k] = npos + best;
+      slot_of[best] = -1;
+    }
+    reorder(p, c, a, npos, order, a->nkw);
+  }
+  /* (round here is NumPy's: Python's round takes no keywords, expr.c's call) */
+  uint8_t spare = (uint8_t)((p->method ? 0 : XI_OPF_NP) | (op == XI_ROUND ? XI_OPF_NPROUND : 0));
+  xiP_ins ins = {K_OP, (uint8_t)op, spare, (uint16_t)a->n, mask, name.pos};
+  xiP_emit(p, c, ins);
+  xiP_emit_dtype(p, c, a->dtype, name.pos);
+}
 
 /* dtype=float (int, bool, uint8, np.float64, 'float64' ...): how the values are kept */
 int xiP_dtype_word(xiP_parser *p) {

@@ -44,7 +44,8 @@ static const np_row numpy_rows[] = {
     FN("log1p", "log1p", NULL), FN("expm1", "expm1", NULL), FN("isfinite", "isfinite", NULL),
     SP("isnan", SP_ISNAN), SP("isinf", SP_ISINF),
     FN("log2", "log2", NULL), FN("log10", "log10", NULL), FN("floor", "floor", NULL),
-    FN("ceil", "ceil", NULL), SP("linalg.norm", SP_NORM),
+    FN("ceil", "ceil", NULL), SP("linalg.norm", SP_NORM), FN("arctan", "atan", NULL),
+    FN("arcsin", "asin", NULL), FN("arccos", "acos", NULL), FN("arctan2", "atan2", NULL),
     FORM("linspace", LINSPACE), FORM("random.randint", RANDINT), FORM("random.normal", NORMAL),
     FORM("random.uniform", UNIFORM), FORM("random.permutation", PERMUTATION),
     FORM("random.choice", CHOICE), FORM("random.random", RANDOM),
@@ -85,8 +86,13 @@ static const np_row numpy_rows[] = {
     GENERATOR("random.Generator"), GENERATOR("random.PCG64"), GENERATOR("random.SeedSequence"),
     GENERATOR("random.RandomState"), GENERATOR("random.MT19937"),
 #undef GENERATOR
-    REFUSE("linalg.inv", "np.linalg.inv is not in xi: backpropagation by hand needs products, "
-                         "not inverses"),
+#define LAPACK(f) "np.linalg." f " is not in xi: NumPy computes it by LAPACK's LU "            \
+                  "factorisation (OpenBLAS's getrf, then getri or getrs), whose order of "  \
+                  "rounding xi does not reproduce, so xi cannot print NumPy's digits; "     \
+                  "gradient descent on the same loss needs products only (X.T @ (X @ "       \
+                  "theta - y)), and a 2x2 inverse is [[d, -b], [-c, a]] / (a*d - b*c)"
+    REFUSE("linalg.inv", LAPACK("inv")), REFUSE("linalg.solve", LAPACK("solve")),
+#undef LAPACK
     REFUSE("float32", "float32 is a number format: `format binary32` will give it"),
     REFUSE("float16", "float16 is a number format: `format binary16` will give it"),
     {NULL, 0, 0, NULL, NULL}};
@@ -97,8 +103,10 @@ static const np_row math_rows[] = {
     FN("tan", "tan", NULL), FN("fabs", "abs", NULL), FN("pow", "pow", NULL),
     FN("log2", "log2", NULL), FN("log10", "log10", NULL), FN("log1p", "log1p", NULL),
     FN("expm1", "expm1", NULL), FN("sinh", "sinh", NULL), FN("cosh", "cosh", NULL),
-    SP("floor", SP_IFLOOR), SP("ceil", SP_ICEIL),
-    FORM("isclose", MATH_ISCLOSE),
+    FN("erf", "erf", NULL), FN("erfc", "erfc", NULL), FN("atan", "atan", NULL),
+    FN("asin", "asin", NULL), FN("acos", "acos", NULL), FN("atan2", "atan2", NULL),
+    FN("hypot", "hypot", NULL), SP("floor", SP_IFLOOR), SP("ceil", SP_ICEIL),
+    FORM("isclose", MATH_ISCLOSE), PY("fsum", NULL),
     {"pi", NP_CONST, 0, "pi", NULL}, {"e", NP_CONST, 0, "e", NULL},
     {"inf", NP_CONST, 0, "inf", NULL}, {"nan", NP_CONST, 0, "nan", NULL},
     {NULL, 0, 0, NULL, NULL}};
@@ -192,106 +200,11 @@ static const np_row *find(const np_row *rows, const char *name, size_t len) {
   return NULL;
 }
 
-/* the keyword names of xi's function fn (sum: axis keepdims), or NULL */
-static const char *kw_spec(const char *fn) {
+const char *xiP_np_kw_spec(const char *fn) {
   for (int i = 0; numpy_rows[i].name; i++)
     if (numpy_rows[i].kind == NP_FN && strcmp(numpy_rows[i].fn, fn) == 0)
       return numpy_rows[i].kw;
   return NULL;
-}
-
-int xiP_kw_slot(const char *spec, const char *word) {
-  size_t n = strlen(word);
-  for (int slot = 0; spec && *spec; slot++) {
-    const char *sp = strchr(spec, ' ');
-    size_t len = sp ? (size_t)(sp - spec) : strlen(spec);
-    if (len == n && memcmp(spec, word, n) == 0)
-      return slot;
-    spec = sp ? sp + 1 : spec + len;
-  }
-  return -1;
-}
-
-/* the code of arguments from..to (positions in a) moved into the order `order` */
-static void reorder(xiP_parser *p, xiP_code *c, const xiP_callargs *a, int from,
-                    const int *order, int count) {
-  uint32_t base = a->start[from], len = c->n - base;
-  xiP_ins *tmp = malloc((len ? len : 1) * sizeof *tmp);
-  if (!tmp)
-    xiP_fail(p, a->pos[from], "out of memory");
-  memcpy(tmp, c->ins + base, len * sizeof *tmp);
-  uint32_t at = base;
-  for (int k = 0; k < count; k++) {
-    int i = order[k];
-    uint32_t n = a->start[i + 1] - a->start[i];
-    memcpy(c->ins + at, tmp + (a->start[i] - base), n * sizeof *tmp);
-    at += n;
-  }
-  free(tmp);
-}
-
-void xiP_emit_dtype(xiP_parser *p, xiP_code *c, int dtype, xi_pos pos) {
-  if (dtype < 0)
-    return;
-  if (dtype == XI_DT_BOOL) {
-    xiP_emit_num(p, c, "0", pos);
-    xiP_emit_op(p, c, XI_NE, pos);
-    return;
-  }
-  xiP_ins ins = {K_ATTR, (uint8_t)(dtype == XI_DT_INT     ? XI_ATTR_INT
-                                    : dtype == XI_DT_UINT8 ? XI_ATTR_UINT8
-                                                           : XI_ATTR_FLOAT),
-                 0, 0, 0, pos};
-  xiP_emit(p, c, ins);
-}
-
-void xiP_emit_call_op(xiP_parser *p, xiP_code *c, int op, const xiP_callargs *a,
-                      xiL_token name) {
-  const xiO_row *row = &xiO_table[op];
-  int npos = a->n - a->nkw, given = npos - row->arity;
-  int most = row->params >= 0 ? row->params : -row->params;
-  const char *fname = row->name ? row->name : "this function";
-  if (given < 0 || given + a->nkw > most) {
-    if (row->params == 0 && a->nkw == 0)
-      xiP_fail(p, name.pos, "%s takes %d argument%s, not %d", fname, row->arity,
-               row->arity == 1 ? "" : "s", a->n);
-    if (given < 0)
-      xiP_fail(p, name.pos, "%s takes at least %d argument%s", fname, row->arity,
-               row->arity == 1 ? "" : "s");
-    xiP_fail(p, name.pos, "%s takes at most %d argument%s", fname, row->arity + most,
-             row->arity + most == 1 ? "" : "s");
-  }
-  uint32_t mask = given > 0 ? (1u << given) - 1 : 0;
-  if (a->nkw) {
-    const char *spec = row->name ? kw_spec(row->name) : NULL;
-    int order[XI_KW_ARGS], slot_of[XI_KW_ARGS];
-    for (int i = npos; i < a->n; i++) {
-      const char *w = xiS_name(p->sym, a->kw[i]);
-      int s = spec ? xiP_kw_slot(spec, w) : -1;
-      if (s < 0)
-        xiP_fail(p, a->pos[i], spec ? "%s has no keyword %s (it takes %s)"
-                                    : "%s takes no keyword arguments (%s=)",
-                 fname, w, spec ? spec : "");
-      if (mask & (1u << s))
-        xiP_fail(p, a->pos[i], "%s is given twice", w);
-      mask |= 1u << s;
-      slot_of[i - npos] = s;
-    }
-    for (int k = 0; k < a->nkw; k++) { /* by slot: the order the parameters are read in */
-      int best = -1;
-      for (int i = 0; i < a->nkw; i++)
-        if (slot_of[i] >= 0 && (best < 0 || slot_of[i] < slot_of[best]))
-          best = i;
-      order[k] = npos + best;
-      slot_of[best] = -1;
-    }
-    reorder(p, c, a, npos, order, a->nkw);
-  }
-  /* (round here is NumPy's: Python's round takes no keywords, expr.c's call) */
-  uint8_t spare = (uint8_t)((p->method ? 0 : XI_OPF_NP) | (op == XI_ROUND ? XI_OPF_NPROUND : 0));
-  xiP_ins ins = {K_OP, (uint8_t)op, spare, (uint16_t)a->n, mask, name.pos};
-  xiP_emit(p, c, ins);
-  xiP_emit_dtype(p, c, a->dtype, name.pos);
 }
 
 /* a row's call: an op of xi's (with keywords), a maker, or a special form;
@@ -438,7 +351,9 @@ static void module_row(xiP_parser *p, xiP_code *c, const np_row *rows, const cha
 
 /* ---- from math import log: the word is math.log ---- */
 
-static int math_fn(const np_row *r) { return r->kind == NP_FN || r->kind == NP_SP; }
+static int math_fn(const np_row *r) {
+  return r->kind == NP_FN || r->kind == NP_SP || r->kind == NP_PY;
+}
 
 int xiP_math_import(xiP_parser *p, const xiL_token *n, int on, xi_pos pos) {
   for (int i = 0; math_rows[i].name; i++) {
@@ -543,6 +458,13 @@ static void module_row(xiP_parser *p, xiP_code *c, const np_row *rows, const cha
                                      : xiP_intern(p, r->fn, strlen(r->fn), last.pos);
     xiP_ins ins = {K_NUM, 0, 0, 0, lit, last.pos};
     xiP_emit(p, c, ins);
+    return;
+  }
+  if (r->kind == NP_PY && math) { /* math.fsum(xs): Python's, in pylist.c's table */
+    if (!xiP_is(p, T_LP))
+      xiP_fail(p, last.pos, "math.%s is a function: call it as math.%s(...)", path, path);
+    xiP_take(p);
+    xiP_py_builtin(p, c, last);
     return;
   }
   if (!xiP_is(p, T_LP)) {

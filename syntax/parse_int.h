@@ -308,6 +308,9 @@ void xiP_np_c_(xiP_parser *p, xiP_code *c, xiL_token name);
 int xiP_dtype_word(xiP_parser *p);
 /* the slot of keyword word in spec ("axis keepdims"), or -1 */
 int xiP_kw_slot(const char *spec, const char *word);
+/* the keyword names of xi's function fn in NumPy's spelling (sum: axis keepdims), or
+   NULL (numpy.c) */
+const char *xiP_np_kw_spec(const char *fn);
 /* form's call with the arguments a (a method's value is argument 0), name
    the function's name token */
 void xiP_np_form(xiP_parser *p, xiP_code *c, int form, const xiP_callargs *a, xiL_token name);

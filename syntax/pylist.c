@@ -394,7 +394,7 @@ static const struct {
     {"split", XI_PY_SPLIT, 0, 2},       {"startswith", XI_PY_STARTSWITH, 1, 1},
     {"endswith", XI_PY_ENDSWITH, 1, 1}, {"replace", XI_PY_REPLACE, 2, 3},
     {"str", XI_PY_STR, 0, 1},           {"repr", XI_PY_REPR, 1, 1},
-    {"format", XI_PY_FORMAT, 0, 255},
+    {"format", XI_PY_FORMAT, 0, 255},  {"fsum", XI_PY_FSUM, 1, 1},
 };
 
 /* sorted's key= and reverse=, min's and max's key= (a's keywords, last): their

@@ -466,10 +466,12 @@ static int no_float16(const xiG_graph *g, int op, uint32_t a, xi_pos pos, xi_err
   if (!xiO_float16_ufunc(op) || (da != XI_DT_UINT8 && da != XI_DT_BOOL) ||
       (da == XI_DT_BOOL && !xiG_is_tensor(&g->nodes[a])))
     return 0;
+  const char *name = op == XI_ATAN ? "arctan" : op == XI_ASIN ? "arcsin"
+                     : op == XI_ACOS ? "arccos" : xiO_table[op].name; /* (NumPy's names) */
   return xiX_fail(err, pos, "np.%s of a %s array is float16 in NumPy, whose digits are not "
                             "xi's float64 ones: write x.astype(float) first (NumPy then "
                             "computes in float64 too)",
-                  xiO_table[op].name, da == XI_DT_UINT8 ? "uint8" : "bool");
+                  name, da == XI_DT_UINT8 ? "uint8" : "bool");
 }
 
 int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_pos pos,

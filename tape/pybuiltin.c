@@ -274,6 +274,41 @@ int xiG_py_pop(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint3
   return 0;
 }
 
+/* math.fsum(xs): xs's numbers (a list, a tuple, an array's elements, a generator's) as
+   one vector, summed exactly and rounded once (ops' FSUM); CPython's errors where its
+   sum of the partials overflows with finite numbers, or meets inf and -inf */
+static int fsum(xiG_graph *g, uint32_t c, xi_pos pos, uint32_t *out, xi_err *err) {
+  uint32_t *items, n, v;
+  if (xiG_walk_all(g, c, pos, &items, &n, err))
+    return -1;
+  int rc = 0, pinf = 0, ninf = 0, finite = 1;
+  for (uint32_t k = 0; k < n && rc == 0; k++) {
+    rc = xiG_not_number(g, items[k], pos, "math.fsum()", err);
+    if (rc == 0 && (xiG_is_tensor(&g->nodes[items[k]]) || g->nodes[items[k]].op == XI_TUPLE))
+      rc = xiX_fail(err, pos, "TypeError: must be real number, not %s (math.fsum adds numbers)",
+                    xiG_type_of(g, items[k]));
+    if (rc == 0) {
+      mpfr_srcptr x = xiG_el(&g->nodes[items[k]], 0);
+      finite &= mpfr_number_p(x) != 0;
+      pinf |= mpfr_inf_p(x) && mpfr_sgn(x) > 0, ninf |= mpfr_inf_p(x) && mpfr_sgn(x) < 0;
+    }
+  }
+  if (rc == 0 && n == 0) { /* fsum([]) is 0.0 */
+    v = xiG_number(g, 0, pos);
+    rc = v == XI_NONE ? xiG_oom(g, pos, err) : xiG_op(g, XI_ASFLOAT, v, XI_NONE, NULL, pos, out, err);
+  } else if (rc == 0) {
+    rc = xiG_list(g, items, n, pos, &v, err) || xiG_op(g, XI_FSUM, v, XI_NONE, NULL, pos, out, err);
+  }
+  free(items);
+  if (rc)
+    return -1;
+  if (pinf && ninf)
+    return xiX_fail(err, pos, "ValueError: -inf + inf in fsum");
+  if (finite && !mpfr_number_p(xiG_el(&g->nodes[*out], 0)))
+    return xiX_fail(err, pos, "OverflowError: intermediate overflow in fsum");
+  return 0;
+}
+
 int xiG_py_builtin(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                    uint32_t *out, xi_err *err) {
   int holds = 0;
@@ -291,6 +326,8 @@ int xiG_py_builtin(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi
   case XI_PY_POP:
   case XI_PY_DELITEM:
     return list_method(g, which, args, n, pos, out, err);
+  case XI_PY_FSUM:
+    return fsum(g, args[0], pos, out, err);
   default:
     return xiX_fail(err, pos, "this is not part of xi");
   }

@@ -315,10 +315,11 @@ int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_er
 
 /* Python's math module raises where a finite x gives nan (ValueError) or inf:
    OverflowError where the function grows past the largest float (exp, expm1,
-   sinh, cosh, pow of a base not 0), ValueError at a pole (log(0), pow(0, -1)),
+   sinh, cosh, hypot, pow of a base not 0), ValueError at a pole (log(0), pow(0, -1)),
    as CPython's math_1 and math_pow decide */
 static int math_error(int op, int nan, mpfr_srcptr base, xi_pos pos, xi_err *err) {
   int grows = op == XI_EXP || op == XI_EXPM1 || op == XI_SINH || op == XI_COSH ||
+              op == XI_HYPOT ||
               (op == XI_POW && !mpfr_zero_p(base));
   return xiX_fail(err, pos, !nan && grows ? "OverflowError: math range error"
                                           : "ValueError: math domain error");

@@ -6,13 +6,15 @@
 
 /* NumPy's name for op's ufunc where it warns as IEEE's flags say (a format
    gives inf and nan; xi's own numbers are errors there), or NULL: exp, log,
-   log2, log10, sqrt, log1p, expm1, sinh, cosh always (np.exp(1000)); + - * / ** only with an array
+   log2, log10, sqrt, log1p, expm1, sinh, cosh, arcsin, arccos always (np.exp(1000)); + - * / ** only with an array
    among the operands, as a Python float's arithmetic does not warn */
 static const char *ufunc_of(int op, int arrays) {
   switch (op) {
   case XI_EXP: case XI_LOG: case XI_LOG2: case XI_LOG10: case XI_SQRT: case XI_LOG1P:
   case XI_EXPM1: case XI_SINH: case XI_COSH:
     return xiO_table[op].name;
+  case XI_ASIN: return "arcsin"; /* (NumPy's names) */
+  case XI_ACOS: return "arccos";
   case XI_ADD: return arrays ? "add" : NULL;
   case XI_SUB: return arrays ? "subtract" : NULL;
   case XI_MUL: return arrays ? "multiply" : NULL;

@@ -24,8 +24,8 @@ from numpy import *
 from numpy import sum
 # from numpy import round: round(2.675, 2) is then 2.68, Python's 2.67
 from numpy import round
-# Python has math.fsum; xi does not, and says so
-from math import fsum
+# Python has math.gamma; xi does not, and says so
+from math import gamma
 # from math import log, then a value of the program's own: log is 3
 log = 3
 print(log)
