@@ -166,6 +166,8 @@ static const struct {
      "  from math import log   log(0) is then math's ValueError (f = math.log too), and\n"
      "                         from numpy import log NumPy's -inf; from numpy import sum\n"
      "                         (or *), which hides Python's sum, is refused\n"
+     "  math.tanh(x), x ** y    C's libm, as CPython computes them (glibc's are not always\n"
+     "                         correctly rounded): Python's digits to the last\n"
      "  plt.plot(losses)       a plotting statement (plt., sns.) is skipped with a note: xi\n"
      "                         draws no plots; %matplotlib inline and %config likewise\n"
      "  h, p = forward(X, W)   a tuple's items; (a, b), x.shape and t[0] are tuples\n"

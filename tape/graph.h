@@ -47,6 +47,10 @@ enum {
 };
 #define XI_F_DTYPE (XI_F_INT | XI_F_BOOL) /* both: uint8 (dtype='uint8') */
 #define XI_STEP_UNKNOWN (XI_NONE - 1) /* a loop's cut leaf from a step not marked */
+/* a scalar op's aux when Python computes it by C's libm (a call of the math module,
+   Python's float **): in binary64 xi then does too (compute), whose numbers are not
+   always correctly rounded, so that pasted code prints CPython's */
+#define XI_AUX_LIBM (XI_NONE - 2)
 static inline int xiG_dtype_of_flags(int flags) {
   return (flags & XI_F_DTYPE) == XI_F_DTYPE ? XI_DT_UINT8
          : flags & XI_F_BOOL                ? XI_DT_BOOL
@@ -305,6 +309,7 @@ typedef struct xiG_graph {
   uint8_t full;   /* why the last append failed: 1 too many nodes, else memory */
   uint8_t math_call; /* the op being built is a call of Python's math module (math.pow,
                         math.exp ...), whose result is a float whatever its operands */
+  uint8_t libm;      /* the scalar ops being built are CPython's libm calls (XI_AUX_LIBM) */
   unsigned depth, scopes; /* user-function calls being expanded; scopes made (a lambda's) */
   uint64_t visits;                  /* nodes evaluated or swept: work done, for tests */
   /* what the tape forgot, for those who keep something by node (the balls of

@@ -40,7 +40,10 @@ static int replay_one(xiG_graph *g, uint32_t i, const uint32_t *map, xi_pos at, 
   int32_t p[XI_NPARAMS];
   if (n.x)
     memcpy(p, n.x->p, sizeof p);
-  return xiG_op(g, n.op, MAPPED(n.a), MAPPED(n.b), n.x ? p : NULL, n.pos, out, err);
+  g->libm = n.aux == XI_AUX_LIBM; /* (computed again as it was: by C's libm, as CPython's) */
+  int rc = xiG_op(g, n.op, MAPPED(n.a), MAPPED(n.b), n.x ? p : NULL, n.pos, out, err);
+  g->libm = 0;
+  return rc;
 #undef MAPPED
 }
 
