@@ -14,7 +14,8 @@
  *   command  := WORD args          (the shape of args is the command's row: cmdargs.c)
  *   exprs    := expr (',' expr)* ','?          more than one: a tuple
  *
- * Expressions (expr.c; NumPy's names, methods and keyword arguments: numpy.c):
+ * Expressions (expr.c, from unary down; binop.c, the levels above it; NumPy's names,
+ * methods and keyword arguments: numpy.c):
  *   expr     := or ('if' or 'else' expr)?      only the branch taken is computed
  *   or       := and ('or' and)*                Python's: a or b is a, or b
  *   and      := test ('and' test)*
@@ -30,7 +31,7 @@
  *             | '[' expr, ... ']'
  *
  * parse.c has the tokens (taken, put back, expected), the code emitted and
- * the memory of statements; stmt.c a statement, expr.c an expression.  What
+ * the memory of statements; stmt.c a statement, expr.c and binop.c an expression.  What
  * the parser's files share is declared in parse_int.h.
  */
 #include "syntax/parse.h"

@@ -81,7 +81,9 @@ static inline uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
 }
 /* fails unless the word t can be given a value here (a for's name, a parameter) */
 void xiP_bindable(xiP_parser *p, const xiL_token *t);
-void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */
+void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code (binop.c) */
+/* one level deeper, or fails past XI_MAX_NESTING (expr.c) */
+void xiP_nest(xiP_parser *p, xi_pos pos);
 /* an operand of * / %: -x, x ** 2, f(x).T ... (what follows "%d" % in print) */
 void xiP_operand(xiP_parser *p, xiP_code *c);
 /* an operand of + and -: a * b, -x ** 2 ... (a part of print's text joined by +) */
