@@ -1,5 +1,5 @@
 /* tops.h: the rules of the whole-tensor rows of the op table (tops.c, rops.c,
- * iops.c, dops.c). */
+ * iops.c, dops.c), and the bitwise rows' (bitops.c). */
 #ifndef XI_TOPS_H
 #define XI_TOPS_H
 
@@ -15,6 +15,11 @@
   uint32_t f(xiO_build *bd, int k, uint32_t g, uint32_t out, uint32_t a, uint32_t b);
 
 XI_SHAPE_FN(xiO_sh_broadcast)
+/* the bitwise rows' forward rules (bitops.c) */
+#define XI_EL_FN(f) int f(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd);
+XI_EL_FN(xiO_fw_bitand) XI_EL_FN(xiO_fw_bitor) XI_EL_FN(xiO_fw_bitxor)
+XI_EL_FN(xiO_fw_invert) XI_EL_FN(xiO_fw_lshift) XI_EL_FN(xiO_fw_rshift)
+#undef XI_EL_FN
 /* shared by the rule files (tops.c, rops.c, iops.c, dops.c) */
 int xiO_size_ok(const xi_shape *s, char *why, size_t n);  /* under the element limit */
 /* the message "what: shapes (2, 3) and (3,)" into why; returns -1 */
