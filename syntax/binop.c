@@ -1,7 +1,7 @@
 /* binop.c: the binary operators' levels of an expression, by recursive
- * descent over expr.c's operands (xiP_operand: -x, x ** y, f(x).T ...), from
- * the tightest: * / // % @, then + -, the comparisons (chained as Python's),
- * not, and, or, and a if c else b.  Moved out of expr.c, which held both and
+ * descent over expr.c's operands (xiP_operand: -x, ~x, x ** y, f(x).T ...),
+ * from the tightest: * / // % @, then + -, << >>, &, ^ (Python's code's), |,
+ * the comparisons (chained as Python's), not, and, or, and a if c else b.  Moved out of expr.c, which held both and
  * had grown past the ~600 lines a file should hold. */
 #include <string.h>
 
@@ -38,6 +38,46 @@ static void arith(xiP_parser *p, xiP_code *c) {
     xiL_token op = xiP_take(p);
     term(p, c);
     xiP_emit_op(p, c, op.type == T_PLUS ? XI_ADD : XI_SUB, op.pos);
+  }
+}
+
+/* a << b, a >> b: whole numbers shifted */
+static void shift(xiP_parser *p, xiP_code *c) {
+  arith(p, c);
+  while (xiP_is(p, T_LSHIFT) || xiP_is(p, T_RSHIFT)) {
+    xiL_token op = xiP_take(p);
+    arith(p, c);
+    xiP_emit_op(p, c, op.type == T_LSHIFT ? XI_LSHIFT : XI_RSHIFT, op.pos);
+  }
+}
+
+static void band(xiP_parser *p, xiP_code *c) {
+  shift(p, c);
+  while (xiP_is(p, T_AMP)) {
+    xiL_token op = xiP_take(p);
+    shift(p, c);
+    xiP_emit_op(p, c, XI_BITAND, op.pos);
+  }
+}
+
+/* a ^ b: Python's xor; in xi's own language ^ is a power (expr.c took it) */
+static void bxor(xiP_parser *p, xiP_code *c) {
+  band(p, c);
+  while (xiP_is(p, T_CARET) && p->python) {
+    xiL_token op = xiP_take(p);
+    band(p, c);
+    xiP_emit_op(p, c, XI_BITXOR, op.pos);
+  }
+}
+
+/* a | b, the loosest of the operators, tighter than comparisons (Python's
+   levels: masks are written (x > 0) & (x < 1)) */
+static void bor(xiP_parser *p, xiP_code *c) {
+  bxor(p, c);
+  while (xiP_is(p, T_PIPE)) {
+    xiL_token op = xiP_take(p);
+    bxor(p, c);
+    xiP_emit_op(p, c, XI_BITOR, op.pos);
   }
 }
 
@@ -123,7 +163,7 @@ static void chain(xiP_parser *p, xiP_code *c, int op, xi_pos at) {
     op = comparison(xiP_peek(p)->type);
     xiL_token t = xiP_take(p);
     at = t.pos;
-    arith(p, c);
+    bor(p, c);
     if (!chains(p))
       break;
     if (n == MAXCHAIN)
@@ -151,11 +191,11 @@ static void test(xiP_parser *p, xiP_code *c) {
     xiP_emit(p, c, eq);
     return;
   }
-  arith(p, c);
+  bor(p, c);
   xi_pos at;
   int in = xiP_membership(p, &at);
   if (in) { /* x in xs, k not in d: Python's containers' */
-    arith(p, c);
+    bor(p, c);
     xiP_ins ins = {K_PY, in == 2 ? XI_PY_NOTIN : XI_PY_IN, 0, 2, 0, at};
     xiP_emit(p, c, ins);
     stray_keyword(p);
@@ -167,7 +207,7 @@ static void test(xiP_parser *p, xiP_code *c) {
     int not = xiP_peek(p)->type == T_NAME && xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_NOT;
     if (not)
       xiP_take(p);
-    arith(p, c);
+    bor(p, c);
     xiP_ins ins = {K_PY, not ? XI_PY_ISNOT : XI_PY_IS, 0, 2, 0, is.pos};
     xiP_emit(p, c, ins);
     stray_keyword(p);
@@ -179,10 +219,12 @@ static void test(xiP_parser *p, xiP_code *c) {
     return;
   }
   xiL_token t = xiP_take(p);
-  arith(p, c);
+  bor(p, c);
   if (chains(p)) {
     if (!p->python)
-      xiP_fail(p, xiP_peek(p)->pos, "comparisons do not chain in xi: write (a < b) * (b < c)");
+      xiP_fail(p, xiP_peek(p)->pos, "comparisons do not chain in xi: write (a < b) & (b < c) "
+                                    "(a comparison binds looser than & and |, as in Python: x > "
+                                    "0 & x < 1 is x > (0 & x) < 1)");
     chain(p, c, op, t.pos);
   } else {
     xiP_emit_op(p, c, op, t.pos);

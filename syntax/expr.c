@@ -339,7 +339,7 @@ static void power(xiP_parser *p, xiP_code *c) {
     xiP_emit_num(p, c, digits, sup.pos);
     xiP_emit_op(p, c, XI_POW, sup.pos);
   }
-  if (xiP_is(p, T_POW)) {
+  if (xiP_is(p, T_POW) || (xiP_is(p, T_CARET) && !p->python)) { /* (Python's ^: binop.c) */
     xiL_token op = xiP_take(p);
     xiP_nest(p, op.pos); /* 2^2^2^... recurses once per ^ */
     unary(p, c);
@@ -379,7 +379,7 @@ static void negate_literal(xiP_parser *p, xiP_ins *in) {
 }
 
 static void unary(xiP_parser *p, xiP_code *c) {
-  if (xiP_is(p, T_MINUS) || xiP_is(p, T_PLUS)) {
+  if (xiP_is(p, T_MINUS) || xiP_is(p, T_PLUS) || xiP_is(p, T_TILDE)) {
     xiL_token op = xiP_take(p);
     xiP_nest(p, op.pos);
     uint32_t mark = c->n;
@@ -387,6 +387,10 @@ static void unary(xiP_parser *p, xiP_code *c) {
     p->depth--;
     if (op.type == T_PLUS)
       return;
+    if (op.type == T_TILDE) { /* ~x: its bits flipped (NumPy's bools: not) */
+      xiP_emit_op(p, c, XI_INVERT, op.pos);
+      return;
+    }
     if (c->n == mark + 1 && c->ins[mark].kind == K_NUM && literal_text(p, c->ins[mark].arg)) {
       negate_literal(p, &c->ins[mark]); /* -4.0 is one literal, not a negation node */
       c->ins[mark].pos = op.pos;
