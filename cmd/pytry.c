@@ -30,6 +30,8 @@ static const struct {
     {"KeyError: ", XI_EXC_KEY, TEXT_UNTIL, " (the dict's keys are"},
     {"ModuleNotFoundError: ", XI_EXC_NOMODULE, TEXT_REST, NULL},
     {"TypeError: ", XI_EXC_TYPE, TEXT_UNKNOWN, NULL},
+    {"Cannot cast ufunc '", XI_EXC_TYPE, TEXT_UNKNOWN, NULL}, /* NumPy's UFuncTypeError,
+                                                    a TypeError (tape/inplace.c: a /= 2) */
     /* (Python's own words, as tape/pytype.c and tape/build.c write them) */
     {"ValueError: math domain error", XI_EXC_VALUE, TEXT_FIXED, "math domain error"},
     {"ValueError: cannot convert float NaN to integer", XI_EXC_VALUE, TEXT_FIXED,

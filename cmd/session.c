@@ -117,24 +117,12 @@ static int do_expr(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   return rc;
 }
 
-static int compound_op(xiL_type t) {
-  switch (t) {
-  case T_PLUSEQ: return XI_ADD;
-  case T_MINUSEQ: return XI_SUB;
-  case T_STAREQ: return XI_MUL;
-  case T_SLASHEQ: return XI_DIV;
-  case T_PERCENTEQ: return XI_MOD;
-  case T_DSLASHEQ: return XI_FLOORDIV;
-  default: return -1;
-  }
-}
-
 /* name = expr, name op= expr: the rules are the tape's (tape/names.c) */
 static int do_assign(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   xiG_graph *g = &s->g;
   const char *name = xiS_name(&g->sym, st->name);
   const xiG_binding *b = xiG_binding_of(g, st->name);
-  int op = compound_op(st->assign);
+  int op = xiP_compound(st->assign);
   if (op >= 0 && b && b->kind == B_FUNC)
     return xiX_fail(err, st->target_pos, "%s is a function", name);
   uint32_t mark = g->n, root, bound, was = b && b->kind == B_NODE ? b->node : XI_NONE;

@@ -195,3 +195,69 @@ int xiO_be_ISFINITE(arb_t r, const arb_t a, const arb_t b, slong prec) {
 int xiO_be_ASFLOAT(arb_t r, const arb_t a, const arb_t b, slong prec) {
   return xiO_be_ID(r, a, b, prec);
 }
+
+/* the bitwise rows: exact whole numbers (ints, truth values a comparison
+   decided) give their exact result, by FLINT's two's complement; a ball that
+   is not one whole number decides nothing (its bits differ across it) */
+static int bit_operand(fmpz_t z, const arb_t x) {
+  const arf_struct *m = arb_midref(x);
+  if (!arb_is_exact(x) || !arf_is_int(m) ||
+      (!arf_is_zero(m) && arf_cmpabs_2exp_si(m, (slong)1 << 20) >= 0))
+    return -1;
+  arf_get_fmpz(z, m, ARF_RND_DOWN);
+  return 0;
+}
+static int bitwise(arb_t r, const arb_t a, const arb_t b, int op) {
+  fmpz_t x, y;
+  fmpz_init(x);
+  fmpz_init(y);
+  int rc = bit_operand(x, a) || bit_operand(y, b) ? -1 : 0;
+  slong n = rc == 0 && fmpz_sgn(y) >= 0 && fmpz_fits_si(y) ? fmpz_get_si(y) : -1;
+  if (rc == 0 && op == XI_BITAND)
+    fmpz_and(x, x, y);
+  else if (rc == 0 && op == XI_BITOR)
+    fmpz_or(x, x, y);
+  else if (rc == 0 && op == XI_BITXOR)
+    fmpz_xor(x, x, y);
+  else if (rc == 0 && op == XI_INVERT)
+    fmpz_complement(x, x);
+  else if (rc == 0 && n < 0) /* a negative count (or past a long: never met) */
+    rc = -1;
+  else if (rc == 0 && op == XI_RSHIFT && (slong)fmpz_bits(x) <= n)
+    fmpz_set_si(x, fmpz_sgn(x) < 0 ? -1 : 0);
+  else if (rc == 0 && op == XI_RSHIFT)
+    fmpz_fdiv_q_2exp(x, x, (ulong)n);
+  if (rc == 0 && op == XI_LSHIFT) { /* a·2^n, exact without its bits written out */
+    arb_set_fmpz(r, x);
+    arb_mul_2exp_si(r, r, n);
+  } else if (rc == 0) {
+    arb_set_fmpz(r, x);
+  }
+  fmpz_clear(x);
+  fmpz_clear(y);
+  return rc;
+}
+int xiO_be_BITAND(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)prec;
+  return bitwise(r, a, b, XI_BITAND);
+}
+int xiO_be_BITOR(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)prec;
+  return bitwise(r, a, b, XI_BITOR);
+}
+int xiO_be_BITXOR(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)prec;
+  return bitwise(r, a, b, XI_BITXOR);
+}
+int xiO_be_INVERT(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)b, (void)prec;
+  return bitwise(r, a, a, XI_INVERT);
+}
+int xiO_be_LSHIFT(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)prec;
+  return bitwise(r, a, b, XI_LSHIFT);
+}
+int xiO_be_RSHIFT(arb_t r, const arb_t a, const arb_t b, slong prec) {
+  (void)prec;
+  return bitwise(r, a, b, XI_RSHIFT);
+}

@@ -404,7 +404,8 @@ int xiO_lookup(const char *name, size_t len) {
 }
 
 /* Python's and NumPy's rules, as far as printing needs them: comparisons
-   give bools; + - * // % @ of ints (bools counting as ints) give ints; sums
+   give bools; + - * // % @ of ints (bools counting as ints) give ints, & | ^
+   of bools bools; sums
    of ints are ints; what only moves elements keeps the dtype; the rest
    (/, exp, mean, ...) gives floats.  uint8 with ints or bools is uint8 (the
    tape checks that its values are 0..255: NumPy's own type may be wider,
@@ -427,6 +428,11 @@ int xiO_dtype(int op, int da, int db) {
   case XI_ADD: case XI_SUB: case XI_MUL: case XI_MOD: case XI_FLOORDIV: case XI_MAXIMUM:
   case XI_MINIMUM: case XI_MATMUL: case XI_OUTER: case XI_POW:
     return u8 ? XI_DT_UINT8 : ints ? XI_DT_INT : XI_DT_FLOAT;
+  case XI_BITAND: case XI_BITOR: case XI_BITXOR: /* of bools a bool (True & False) */
+    return da == XI_DT_BOOL && db == XI_DT_BOOL ? XI_DT_BOOL : u8 ? XI_DT_UINT8 : XI_DT_INT;
+  case XI_INVERT: case XI_LSHIFT: case XI_RSHIFT: /* ~True is -2, True << 1 is 2 (NumPy's
+                                                     ~mask is the tape's) */
+    return u8 ? XI_DT_UINT8 : XI_DT_INT;
   case XI_SUM:
     return da == XI_DT_FLOAT ? XI_DT_FLOAT : XI_DT_INT;
   case XI_TRUNC: case XI_ARGMAX: case XI_ARGMIN: case XI_NONZERO:

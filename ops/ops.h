@@ -35,6 +35,10 @@
 
 /* sin, cos and tan refuse an angle past 2^(2^XI_ANGLE_BITS) (ops.c says why) */
 #define XI_ANGLE_BITS 20
+/* the bitwise rows' domain: whole numbers (their type, an int's or a bool's, is the
+   tape's to check), and a shift's count not negative */
+#define XI_BITS_MSG "a bitwise operation of a number that is not a whole number (or is past 2^1048576)"
+#define XI_SHIFT_MSG "a shift by a negative count, or of a number that is not a whole number"
 #define XI_ANGLE_MSG "an angle past 2^1048576 radians (reducing it by 2 pi would take more bits of pi than a computation Ctrl-C can stop)"
 
 #define XI_OPS(X)                                                                         \
@@ -161,7 +165,27 @@
   X(LT, NULL, 2, fw_lt, d_zero, "(a < b)", "0", "0", NULL, NULL, "a < b: 1 or 0")         \
   X(LE, NULL, 2, fw_le, d_zero, "(a <= b)", "0", "0", NULL, NULL, "a <= b: 1 or 0")       \
   X(EQ, NULL, 2, fw_eq, d_zero, "(a == b)", "0", "0", NULL, NULL, "a == b: 1 or 0")       \
-  X(NE, NULL, 2, fw_ne, d_zero, "(a != b)", "0", "0", NULL, NULL, "a != b: 1 or 0")
+  X(NE, NULL, 2, fw_ne, d_zero, "(a != b)", "0", "0", NULL, NULL, "a != b: 1 or 0")       \
+  X(BITAND, "bitwise_and", 2, fw_bitand, d_zero, "(a & b)", "0", "0", XI_BITS_MSG, NULL, \
+    "bitwise_and(a, b), a & b in Python's code: the bits both whole numbers have, as\n"     \
+    "  Python's ints and NumPy's int64 (two's complement: -1 & 6 = 6); of truth values,\n"  \
+    "  both true (mask1 & mask2).  Not of floats (Python's TypeError).  Derivative 0")      \
+  X(BITOR, "bitwise_or", 2, fw_bitor, d_zero, "(a | b)", "0", "0", XI_BITS_MSG, NULL,  \
+    "bitwise_or(a, b), a | b in Python's code: the bits either has; of truth values,\n"     \
+    "  either true.  Derivative 0")                                                        \
+  X(BITXOR, "bitwise_xor", 2, fw_bitxor, d_zero, "bitwise_xor(a, b)", "0", "0",        \
+    XI_BITS_MSG, NULL,                                                                     \
+    "bitwise_xor(a, b), a ^ b in Python's code (in xi's own language ^ is a power): the\n" \
+    "  bits one has and the other not; of truth values, one true.  Derivative 0")          \
+  X(INVERT, "invert", 1, fw_invert, d_zero, "~a", "0", NULL, XI_BITS_MSG, NULL,         \
+    "invert(a), ~a in Python's code: -a - 1, every bit flipped (~5 = -6, ~True = -2, as\n" \
+    "  Python's); NumPy's bools flip (~mask: where mask is false).  Derivative 0")          \
+  X(LSHIFT, "left_shift", 2, fw_lshift, d_zero, "(a << b)", "0", "0", XI_SHIFT_MSG,    \
+    NULL, "left_shift(a, b), a << b in Python's code: a·2^b of whole numbers, b >= 0.\n"    \
+    "  Derivative 0")                                                                      \
+  X(RSHIFT, "right_shift", 2, fw_rshift, d_zero, "(a >> b)", "0", "0", XI_SHIFT_MSG,   \
+    NULL, "right_shift(a, b), a >> b in Python's code: floor(a/2^b) of whole numbers,\n"   \
+    "  b >= 0 (-5 >> 1 = -3).  Derivative 0")
 
 /* Operations on whole tensors, in the same table.
  * T(ID, name, arity, params, shape, forward, vjp, gvjp, form, d_first, d_second, help)
@@ -439,6 +463,8 @@ static inline int64_t xiO_index_of(mpfr_srcptr x, uint64_t len) {
   return v < len ? (int64_t)v : -1;
 }
 static inline int xiO_elementwise(int op) { return op >= XI_FIRST_OP && op < XI_MATMUL; }
+/* & | ^ ~ << >>: whole numbers and truth values only (ops/bitops.c) */
+static inline int xiO_bitwise(int op) { return op >= XI_BITAND && op <= XI_RSHIFT; }
 static inline int xiO_same_shape(const xi_shape *a, const xi_shape *b) {
   return a->rank == b->rank && a->rows == b->rows && a->cols == b->cols;
 }

@@ -104,6 +104,16 @@ void xiP_def_or_assign(xiP_parser *p, xiP_stmt *st) {
   xiP_code *c = &st->code;
   xiP_ins last = c->ins[c->n - 1];
   xiL_token op = xiP_take(p);
+  if (op.type == T_CARETEQ && !p->python)
+    xiP_fail(p, op.pos, "^= is Python's xor in place, and ^ a power in xi's own language: "
+                        "write x = x^2 for a power (in Python's code, a .py file or after "
+                        "import, x ^= m is x's bits xor m's)");
+  if (op.type == T_ATEQ && !p->python)
+    xiP_fail(p, op.pos, "@= is not part of xi (nor of NumPy 1.24): write a = a @ b");
+  if (op.type == T_ATEQ) /* (of Python's numbers and lists: unsupported operand type(s)) */
+    xiP_fail(p, op.pos, "TypeError: In-place matrix multiplication is not (yet) supported. "
+                        "Use 'a = a @ b' instead of 'a @= b'. (NumPy 1.24's words: its arrays "
+                        "have no @=, nor have Python's numbers)");
   if (last.kind == K_GETATTR) { /* net.lr = 0.1, self.W1 -= ... (pyclass.c) */
     xiP_attr_assign(p, st, op);
     return;

@@ -129,7 +129,7 @@ static const uint8_t blank[256] = {[' '] = 1, ['\t'] = 1, ['\r'] = 1};
 static const uint8_t single[256] = {
     [';'] = T_SEMI,     ['('] = T_LP,       [')'] = T_RP,     [','] = T_COMMA,
     ['{'] = T_LBRACE,   ['}'] = T_RBRACE,   ['['] = T_LBRACK, [']'] = T_RBRACK,
-    ['@'] = T_AT,       [':'] = T_COLON,    ['^'] = T_POW};
+    [':'] = T_COLON,    ['~'] = T_TILDE};
 /* what may come after blanks and not start a token there: a newline (a blank
    inside brackets), a comment, a line continuation */
 static const uint8_t after_blank[256] = {['\n'] = 1, ['#'] = 1, ['\\'] = 1};
@@ -322,10 +322,13 @@ xiL_token xiL_next(xiL_lexer *lx) {
   case '}': return make(lx, T_RBRACE, off, pos);
   case '[': return make(lx, T_LBRACK, off, pos);
   case ']': return make(lx, T_RBRACK, off, pos);
-  case '@': return make(lx, T_AT, off, pos);
+  case '@': return make(lx, two(lx, '=', T_ATEQ, T_AT), off, pos);
   case ':': return make(lx, T_COLON, off, pos);
   case '.': return make(lx, T_DOT, off, pos);
-  case '^': return make(lx, T_POW, off, pos);
+  case '~': return make(lx, T_TILDE, off, pos);
+  case '^': return make(lx, two(lx, '=', T_CARETEQ, T_CARET), off, pos);
+  case '&': return make(lx, two(lx, '=', T_AMPEQ, T_AMP), off, pos);
+  case '|': return make(lx, two(lx, '=', T_PIPEEQ, T_PIPE), off, pos);
   case '+': return make(lx, two(lx, '=', T_PLUSEQ, T_PLUS), off, pos);
   case '-': return make(lx, two(lx, '=', T_MINUSEQ, T_MINUS), off, pos);
   case '/':
@@ -336,8 +339,18 @@ xiL_token xiL_next(xiL_lexer *lx) {
     return make(lx, two(lx, '=', T_SLASHEQ, T_SLASH), off, pos);
   case '%': return make(lx, two(lx, '=', T_PERCENTEQ, T_PERCENT), off, pos);
   case '=': return make(lx, two(lx, '=', T_EQEQ, T_ASSIGN), off, pos);
-  case '>': return make(lx, two(lx, '=', T_GE, T_GT), off, pos);
-  case '<': return make(lx, two(lx, '=', T_LE, T_LT), off, pos);
+  case '>':
+    if (lx->off < lx->len && lx->src[lx->off] == '>') { /* >> >>= */
+      step(lx, 1);
+      return make(lx, two(lx, '=', T_RSHIFTEQ, T_RSHIFT), off, pos);
+    }
+    return make(lx, two(lx, '=', T_GE, T_GT), off, pos);
+  case '<':
+    if (lx->off < lx->len && lx->src[lx->off] == '<') { /* << <<= */
+      step(lx, 1);
+      return make(lx, two(lx, '=', T_LSHIFTEQ, T_LSHIFT), off, pos);
+    }
+    return make(lx, two(lx, '=', T_LE, T_LT), off, pos);
   case '!':
     if (lx->off < lx->len && lx->src[lx->off] == '=') {
       step(lx, 1);
@@ -347,7 +360,7 @@ xiL_token xiL_next(xiL_lexer *lx) {
   case '*':
     if (lx->off < lx->len && lx->src[lx->off] == '*') {
       step(lx, 1);
-      return make(lx, T_POW, off, pos);
+      return make(lx, two(lx, '=', T_POWEQ, T_POW), off, pos);
     }
     return make(lx, two(lx, '=', T_STAREQ, T_STAR), off, pos);
 
@@ -389,10 +402,11 @@ xiL_token xiL_raw(xiL_lexer *lx) {
 const char *xiL_describe(xiL_type t) {
   static const char *const names[] = {
       "end of input", "end of line", "';'", "a number", "a name", "a string", "'('",
-      "')'", "','", "'+'", "'-'", "'*'", "'/'", "'^'", "'='", "'+='", "'-='", "'*='", "'/='",
+      "')'", "','", "'+'", "'-'", "'*'", "'/'", "'**'", "'='", "'+='", "'-='", "'*='", "'/='",
       "'=='", "'{'", "'}'", "'['", "']'", "'@'", "':'", "'.'", "'>'", "'>='", "'<'",
       "'<='", "'!='", "a superscript power", "'%'", "'//'", "'%='", "'//='", "'≈'", "'±'",
-      "an invalid character"};
+      "'&'", "'|'", "'~'", "'^'", "'<<'", "'>>'", "'**='", "'&='", "'|='", "'^='", "'<<='",
+      "'>>='", "'@='", "an invalid character"};
   return names[t];
 }
 

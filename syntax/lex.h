@@ -17,6 +17,10 @@ typedef enum {
   T_SUP, /* superscript digits: ² ³ ... as a power */
   T_PERCENT, T_DSLASH, T_PERCENTEQ, T_DSLASHEQ, /* % // %= //= */
   T_APPROX, T_PLUSMINUS, /* ≈ ± (check L ≈ 0.3 ± 1e-4) */
+  /* & | ~ ^ << >>, and the in-place **= &= |= ^= <<= >>= @= (Python's; '^' is a
+     power in xi's own language, a T_CARET the parser reads by the language) */
+  T_AMP, T_PIPE, T_TILDE, T_CARET, T_LSHIFT, T_RSHIFT, T_POWEQ, T_AMPEQ, T_PIPEEQ,
+  T_CARETEQ, T_LSHIFTEQ, T_RSHIFTEQ, T_ATEQ,
   T_ERROR
 } xiL_type;
 

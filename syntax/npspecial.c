@@ -192,6 +192,28 @@ void xiP_np_special(xiP_parser *p, xiP_code *c, int sp, const xiP_callargs *a, i
     xiP_emit_op(p, c, XI_ID, pos);
     break;
   }
+  case SP_LNOT: /* x == 0, NumPy's bool (the ID: pytype.c) */
+    need(p, a, 1, 1, name, "np.logical_not(x)");
+    xiP_emit_num(p, c, "0", pos);
+    xiP_emit(p, c, (xiP_ins){K_OP, XI_EQ, XI_OPF_NP, 0, 0, pos});
+    xiP_emit_op(p, c, XI_ID, pos);
+    break;
+  case SP_LAND: /* (a != 0) & (b != 0), of any numbers: NumPy's truths */
+  case SP_LOR:
+  case SP_LXOR: {
+    need(p, a, 2, 2, name, sp == SP_LAND ? "np.logical_and(a, b)"
+                           : sp == SP_LOR ? "np.logical_or(a, b)" : "np.logical_xor(a, b)");
+    xiP_ins truth[] = {{K_NUM, 0, 0, 0, xiP_intern(p, "0", 1, pos), pos},
+                       {K_OP, XI_NE, XI_OPF_NP, 0, 0, pos}};
+    xiP_emit(p, c, truth[0]);
+    xiP_emit(p, c, truth[1]);
+    insert(p, c, a->start[1], truth, 2);
+    xiP_emit(p, c, (xiP_ins){K_OP, (uint8_t)(sp == SP_LAND ? XI_BITAND : sp == SP_LOR ? XI_BITOR
+                                                                                    : XI_NE),
+                             XI_OPF_NP, 0, 0, pos});
+    xiP_emit_op(p, c, XI_ID, pos);
+    break;
+  }
   case SP_SQUARE:
     need(p, a, 1, 1, name, "np.square(x)");
     xiP_emit_num(p, c, "2", pos);

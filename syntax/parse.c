@@ -10,27 +10,34 @@
  *             | NAME '(' NAME, ... ')' '=' expr               f(x) = x^2
  *             | NAME (',' NAME)+ '=' exprs                    unpacking
  *             | exprs
- *   assign   := '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '//='
+ *   assign   := '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '//=' | '**=' | '@='
+ *             | '&=' | '|=' | '^=' | '<<=' | '>>='   ('^=' in Python's code only)
  *   command  := WORD args          (the shape of args is the command's row: cmdargs.c)
  *   exprs    := expr (',' expr)* ','?          more than one: a tuple
  *
- * Expressions (expr.c; NumPy's names, methods and keyword arguments: numpy.c):
+ * Expressions (expr.c, from unary down; binop.c, the levels above it; NumPy's names,
+ * methods and keyword arguments: numpy.c):
  *   expr     := or ('if' or 'else' expr)?      only the branch taken is computed
  *   or       := and ('or' and)*                Python's: a or b is a, or b
  *   and      := test ('and' test)*
- *   test     := 'not' test | arith (('>'|'>='|'<'|'<='|'=='|'!=') arith)*
+ *   test     := 'not' test | bor (('>'|'>='|'<'|'<='|'=='|'!=') bor)*
  *                                              several chain in Python's code only
+ *   bor      := bxor ('|' bxor)*               Python's levels: comparisons bind
+ *   bxor     := band ('^' band)*               looser than | ^ &, so x > 0 & x < 1
+ *   band     := shift ('&' shift)*             is x > (0 & x) < 1, as Python's;
+ *   shift    := arith (('<<'|'>>') arith)*     bxor in Python's code only
  *   arith    := term (('+'|'-') term)*
  *   term     := unary (('*'|'/'|'@'|'%'|'//') unary)*
- *   unary    := ('-'|'+') unary | power        so -2^2 is -(2^2)
- *   power    := primary postfix* SUP* (('^'|'**') unary)?   right-associative
+ *   unary    := ('-'|'+'|'~') unary | power    so -2^2 is -(2^2)
+ *   power    := primary postfix* SUP* (('^'|'**') unary)?   right-associative; '^'
+ *                                              in xi's own language only
  *   postfix  := '[' index (',' index)? ']' | '.' NAME call?   M[i, :], x.T, x.sum(0)
  *   index    := expr | ':'
  *   primary  := NUM | NAME | NAME call | '(' ')' | '(' expr ')' | '(' expr ',' ... ')'
  *             | '[' expr, ... ']'
  *
  * parse.c has the tokens (taken, put back, expected), the code emitted and
- * the memory of statements; stmt.c a statement, expr.c an expression.  What
+ * the memory of statements; stmt.c a statement, expr.c and binop.c an expression.  What
  * the parser's files share is declared in parse_int.h.
  */
 #include "syntax/parse.h"
@@ -275,8 +282,7 @@ void xiP_add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos) {
 }
 
 int xiP_assignment(xiL_type t) {
-  return t == T_ASSIGN || t == T_PLUSEQ || t == T_MINUSEQ || t == T_STAREQ || t == T_SLASHEQ ||
-         t == T_PERCENTEQ || t == T_DSLASHEQ;
+  return t == T_ASSIGN || xiP_compound(t) >= 0;
 }
 
 int xiP_compound(xiL_type t) {
@@ -287,6 +293,13 @@ int xiP_compound(xiL_type t) {
   case T_SLASHEQ: return XI_DIV;
   case T_PERCENTEQ: return XI_MOD;
   case T_DSLASHEQ: return XI_FLOORDIV;
+  case T_POWEQ: return XI_POW;
+  case T_AMPEQ: return XI_BITAND;
+  case T_PIPEEQ: return XI_BITOR;
+  case T_CARETEQ: return XI_BITXOR; /* (in xi's own language refused: assign.c) */
+  case T_LSHIFTEQ: return XI_LSHIFT;
+  case T_RSHIFTEQ: return XI_RSHIFT;
+  case T_ATEQ: return XI_MATMUL;
   default: return -1;
   }
 }

@@ -254,6 +254,10 @@ static inline void xiP_set_python(xiP_parser *p, int on) {
    lines after it, no blank line has ended yet (the prompt gathers more) */
 int xiP_claims_open(const char *src, size_t len);
 
+/* the op of a compound assignment, st->assign (T_PLUSEQ: XI_ADD, T_POWEQ: XI_POW,
+   T_AMPEQ: XI_BITAND ...), or -1 for = */
+int xiP_compound(xiL_type t);
+
 /* Compiles an expression in the names params (a formula of the op table)
    into code; -1 (err says why) when it is not one. */
 int xiP_formula(xiS_table *sym, const char *text, xiP_code *code, xi_err *err);

@@ -57,8 +57,6 @@ static inline void xiP_emit(xiP_parser *p, xiP_code *c, xiP_ins ins) {
 void xiP_emit_op(xiP_parser *p, xiP_code *c, int op, xi_pos pos);
 void xiP_emit_num(xiP_parser *p, xiP_code *c, const char *text, xi_pos pos);
 void xiP_add_name(xiP_parser *p, xiP_stmt *st, uint32_t id, xi_pos pos); /* to st->names */
-/* the op of a compound assignment (T_PLUSEQ: XI_ADD ...), or -1 for = */
-int xiP_compound(xiL_type t);
 uint32_t xiP_name_lookup(xiP_parser *p, const xiL_token *t); /* xiP_name_id's slow way */
 /* the name token t's id (the last one looked up is kept: the statement's first
    name is asked for more than once) */
@@ -81,7 +79,9 @@ static inline uint16_t xiP_word(xiP_parser *p, const xiL_token *t, int call) {
 }
 /* fails unless the word t can be given a value here (a for's name, a parameter) */
 void xiP_bindable(xiP_parser *p, const xiL_token *t);
-void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code */
+void xiP_expr(xiP_parser *p, xiP_code *c); /* an expression, as postfix code (binop.c) */
+/* one level deeper, or fails past XI_MAX_NESTING (expr.c) */
+void xiP_nest(xiP_parser *p, xi_pos pos);
 /* an operand of * / %: -x, x ** 2, f(x).T ... (what follows "%d" % in print) */
 void xiP_operand(xiP_parser *p, xiP_code *c);
 /* an operand of + and -: a * b, -x ** 2 ... (a part of print's text joined by +) */
@@ -124,6 +124,7 @@ enum {
   SP_RESHAPE, SP_FLATTEN, SP_ITEM, SP_T, SP_ASTYPE, SP_FLOAT, SP_INT, SP_SQUARE, SP_LEN,
   SP_SHAPE, SP_SIZE, SP_NDIM, SP_DTYPE, SP_RANGE, SP_MATMUL, SP_NORM, SP_NONZERO, SP_BINCOUNT,
   SP_PRINTOPTS, SP_TOLIST, SP_IFLOOR, SP_ICEIL, SP_NPSHUFFLE, SP_ISNAN, SP_ISINF,
+  SP_LAND, SP_LOR, SP_LXOR, SP_LNOT, /* np.logical_and ...: of truths (npspecial.c) */
   SP_FORM /* SP_FORM + XI_NPF_*: compiled by npforms.c */
 };
 /* form sp (an SP_*), its operand on the stack, the other arguments a from

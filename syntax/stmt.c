@@ -93,7 +93,9 @@ static int name_follows(xiP_parser *p) {
   case T_PERCENTEQ: case T_DSLASHEQ: case T_LP: case T_LBRACK: case T_DOT: case T_COMMA:
   case T_COLON: case T_STAR: case T_SLASH: case T_POW: case T_AT: case T_PERCENT:
   case T_DSLASH: case T_EQEQ: case T_NE: case T_LT: case T_LE: case T_GT: case T_GE:
-  case T_SUP:
+  case T_SUP: case T_AMP: case T_PIPE: case T_CARET: case T_LSHIFT: case T_RSHIFT:
+  case T_POWEQ: case T_AMPEQ: case T_PIPEEQ: case T_CARETEQ: case T_LSHIFTEQ:
+  case T_RSHIFTEQ: case T_ATEQ:
     return 1;
   case T_NAME: {
     int kw = xiP_keyword(xiP_tag_of(p, t));

@@ -92,7 +92,7 @@ static int truth(xiG_graph *g, uint32_t c, const xiP_ins *in, int *holds, xi_err
     return xiX_fail(err, pos, "The truth value of an array with more than one element is "
                               "ambiguous. Use a.any() or a.all() (ValueError, NumPy's): "
                               "a < b < c is a < b and b < c, and here a < b is an array of "
-                              "%u; by element, write (a < b) * (b < c)",
+                              "%u; by element, write (a < b) & (b < c)",
                     xiG_count(&g->nodes[c]));
   if (xiG_count(&g->nodes[c]) != 1)
     return xiX_fail(err, pos, "a condition (a if c else b, and, or) takes one number, and this "

@@ -441,7 +441,8 @@ static int set_dtype(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
   int dt = xiO_dtype(n->op, da, db);
   int arith = n->op == XI_ADD || n->op == XI_SUB || n->op == XI_MUL || n->op == XI_MOD ||
               n->op == XI_FLOORDIV || n->op == XI_MAXIMUM || n->op == XI_MINIMUM ||
-              n->op == XI_MATMUL || n->op == XI_OUTER || n->op == XI_POW;
+              n->op == XI_MATMUL || n->op == XI_OUTER || n->op == XI_POW ||
+              xiO_bitwise(n->op);
   if (dt == XI_DT_UINT8 && arith) { /* uint8 with an int64 array is int64: NumPy casts
                                        by value with scalars only */
     const xiG_node *o[2] = {&g->nodes[n->a], &g->nodes[n->b]};
@@ -456,6 +457,10 @@ static int set_dtype(xiG_graph *g, uint32_t i, xi_pos pos, xi_err *err) {
     for (uint32_t k = 0; k < e.n; k++)
       if (mpfr_sgn(&e.el[k]) < 0)
         dt = XI_DT_FLOAT;
+    if (dt == XI_DT_FLOAT && g->numpy && !g->math_call && /* NumPy's int64 ** -1 */
+        (xiG_py_origin(g, n->a) == XI_ORIGIN_NP || xiG_py_origin(g, n->b) == XI_ORIGIN_NP))
+      return xiX_fail(err, pos, "ValueError: Integers to negative integer powers are not "
+                                "allowed. (NumPy's int64; .astype(float) first for its floats)");
   }
   n->flags = (uint8_t)((n->flags & ~XI_F_DTYPE) | xiG_dtype_flags(dt));
   return dt == XI_DT_UINT8 ? xiG_as_uint8(g, i, pos, err) : 0;
@@ -481,6 +486,8 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
   int as_bool = 0; /* NumPy's bools: mask1 + mask2 is their or (pytype.c) */
   if (g->numpy && xiG_np_bool_op(g, &op, a, b, pos, &as_bool, err))
     return -1;
+  if (xiO_bitwise(op) && xiG_bit_types(g, &op, a, &b, pos, err))
+    return -1; /* 1.5 & 1: a TypeError; ~mask: mask == 0 (pytype.c) */
   const xiO_row *row = &xiO_table[op];
   uint32_t i;
   if (xiG_no_tuple(g, a, pos, row->name ? row->name : "this operation", err) ||

@@ -25,7 +25,9 @@ static const char *ufunc(int op) {
   case XI_MUL: return "multiply";
   case XI_DIV: return "divide";
   case XI_MOD: return "remainder";
-  default: return "floor_divide";
+  case XI_POW: return "power";
+  case XI_FLOORDIV: return "floor_divide";
+  default: return xiO_table[op].name; /* bitwise_and ... right_shift */
   }
 }
 
@@ -34,9 +36,22 @@ static const char *dtype_text(int dt) {
                                                                                     : "float64";
 }
 
-static const char *sign(int op) {
-  return op == XI_ADD ? "+" : op == XI_SUB ? "-" : op == XI_MUL ? "*" : op == XI_DIV ? "/"
-                            : op == XI_MOD ? "%" : "//";
+const char *xiG_inplace_sign(int op) {
+  switch (op) {
+  case XI_ADD: return "+";
+  case XI_SUB: return "-";
+  case XI_MUL: return "*";
+  case XI_DIV: return "/";
+  case XI_MOD: return "%";
+  case XI_POW: return "**";
+  case XI_MATMUL: return "@";
+  case XI_BITAND: return "&";
+  case XI_BITOR: return "|";
+  case XI_BITXOR: return "^";
+  case XI_LSHIFT: return "<<";
+  case XI_RSHIFT: return ">>";
+  default: return "//";
+  }
 }
 
 int xiG_inplace_fits(xiG_graph *g, uint32_t old, uint32_t r, int op, const char *name,
@@ -56,7 +71,7 @@ int xiG_inplace_fits(xiG_graph *g, uint32_t old, uint32_t r, int op, const char 
                                 "gives %s (NumPy refuses too)", a, b);
     return xiX_fail(err, pos, "an update step keeps %s's shape %s, and this gives %s (write "
                               "%s = %s %s ... for a new value of another shape)",
-                    name, a, b, name, name, sign(op));
+                    name, a, b, name, name, xiG_inplace_sign(op));
   }
   int from = xiG_dtype_of_flags(g->nodes[r].flags), to = xiG_dtype_of_flags(g->nodes[old].flags);
   if (from == to || to == XI_DT_FLOAT || (to == XI_DT_INT && from != XI_DT_FLOAT))
@@ -69,7 +84,7 @@ int xiG_inplace_fits(xiG_graph *g, uint32_t old, uint32_t r, int op, const char 
                             "(.astype(%s)), or write %s = %s %s ... (a new array)",
                   ufunc(op), dtype_text(from), dtype_text(to),
                   from == XI_DT_FLOAT ? "float" : "int", from == XI_DT_FLOAT ? "float" : "int",
-                  name ? name : "x", name ? name : "x", sign(op));
+                  name ? name : "x", name ? name : "x", xiG_inplace_sign(op));
 }
 
 /* a list's += and *= change it in place; a tuple's and a string's make a new one */

@@ -315,8 +315,7 @@ int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark,
     char a[48], c[48];
     xiO_shape_text(&was, a, sizeof a);
     xiO_shape_text(&now, c, sizeof c);
-    const char *sym = op == XI_ADD ? "+" : op == XI_SUB ? "-" : op == XI_MUL ? "*"
-                    : op == XI_DIV ? "/" : op == XI_MOD ? "%" : "//";
+    const char *sym = xiG_inplace_sign(op);
     return xiX_fail(err, pos, "an update step keeps %s's shape %s, and this gives %s "
                            "(write %s = %s %s ... for a new value of another shape)",
                  s, a, c, s, s, sym);

@@ -263,6 +263,11 @@ int xiG_py_origin(xiG_graph *g, uint32_t i);
    bools (*as_bool); a - b and -a are NumPy's TypeError; a @ b is refused */
 int xiG_np_bool_op(xiG_graph *g, int *op, uint32_t a, uint32_t b, xi_pos pos, int *as_bool,
                    xi_err *err);
+/* (pytype.c) & | ^ ~ << >> (op: XI_BITAND ... XI_RSHIFT) of a and b (XI_NONE for ~):
+   a float's TypeError, in Python's words or NumPy's by whose the float is; a negative
+   shift count Python's ValueError (NumPy's shifts give 0 there: refused); ~ of NumPy's
+   bools is their not: *op becomes XI_EQ and *b a 0 */
+int xiG_bit_types(xiG_graph *g, int *op, uint32_t a, uint32_t *b, xi_pos pos, xi_err *err);
 /* a / b, a // b, a % b, a ** b of numbers (op: XI_DIV ...) in Python's code: Python's
    ZeroDivisionError where b is 0 (a ** b: a is 0 and b < 0) and both are Python's
    numbers (NumPy's give inf or nan, as before); an error too where xi cannot tell */

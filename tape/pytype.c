@@ -24,7 +24,8 @@ static int arithmetic(int op) {
   switch (op) {
   case XI_NEG: case XI_ADD: case XI_SUB: case XI_MUL: case XI_DIV: case XI_POW:
   case XI_MOD: case XI_FLOORDIV: case XI_GT: case XI_GE: case XI_LT: case XI_LE:
-  case XI_EQ: case XI_NE:
+  case XI_EQ: case XI_NE: case XI_BITAND: case XI_BITOR: case XI_BITXOR: case XI_INVERT:
+  case XI_LSHIFT: case XI_RSHIFT:
     return 1;
   default:
     return 0;
@@ -132,6 +133,71 @@ int xiG_np_bool_op(xiG_graph *g, int *op, uint32_t a, uint32_t b, xi_pos pos, in
   default:
     return 0;
   }
+}
+
+/* ---- & | ^ ~ << >>: ints and bools only ---- */
+
+static const char *bit_sign(int op) {
+  static const char *const s[] = {"&", "|", "^", "~", "<<", ">>"};
+  return s[op - XI_BITAND];
+}
+
+static const char *py_type_name(int dtype) {
+  return dtype == XI_DT_FLOAT ? "float" : dtype == XI_DT_BOOL ? "bool" : "int";
+}
+
+int xiG_bit_types(xiG_graph *g, int *op, uint32_t a, uint32_t *b, xi_pos pos, xi_err *err) {
+  uint32_t x[2] = {a, *b};
+  int n = *b == XI_NONE ? 1 : 2, floats = 0, numpy = 0, unknown = 0, dt[2] = {0, 0};
+  for (int k = 0; k < n; k++) {
+    const xiG_node *v = &g->nodes[x[k]];
+    if (v->op == XI_TUPLE)
+      return 0; /* (the tape's message for a tuple) */
+    dt[k] = xiG_dtype_of_flags(v->flags);
+    floats |= dt[k] == XI_DT_FLOAT;
+    int o = xiG_is_tensor(v) ? OR_NP : origin(g, x[k], 0);
+    numpy |= o == OR_NP;
+    unknown |= o == OR_UNKNOWN;
+  }
+  const char *ufunc = xiO_table[*op].name;
+  if (floats && numpy) /* np.array([1.5]) & 1, np.float64(1.5) & 1, 1.5 & np.int64(1) */
+    return xiX_fail(err, pos, "TypeError: ufunc '%s' not supported for the input types, and "
+                              "the inputs could not be safely coerced to any supported types "
+                              "according to the casting rule ''safe''", ufunc);
+  if (floats && unknown)
+    return xiX_fail(err, pos, "TypeError: %s of a float, which Python's float, NumPy's "
+                              "float64, micrograd's Value and a float tensor all refuse, each "
+                              "in its own words (Python's: unsupported operand type(s) for %s; "
+                              "NumPy's: ufunc '%s' not supported for the input types): xi "
+                              "cannot tell which this float is, so gives neither's",
+                    bit_sign(*op), bit_sign(*op), ufunc);
+  if (floats && n == 1)
+    return xiX_fail(err, pos, "TypeError: bad operand type for unary ~: 'float'");
+  if (floats)
+    return xiX_fail(err, pos, "TypeError: unsupported operand type(s) for %s: '%s' and '%s'",
+                    bit_sign(*op), py_type_name(dt[0]), py_type_name(dt[1]));
+  if (*op == XI_LSHIFT || *op == XI_RSHIFT) {
+    xiO_view c = xiG_view(&g->nodes[*b]);
+    for (uint32_t k = 0; k < c.n; k++)
+      if (mpfr_sgn(&c.el[k]) < 0)
+        return numpy || unknown
+                   ? xiX_fail(err, pos, "a shift by a negative count: NumPy's %s gives 0 "
+                                        "there (or -1, a negative number shifted right), "
+                                        "Python's int a ValueError, and xi copies neither: "
+                                        "make the count 0 or more", ufunc)
+                   : xiX_fail(err, pos, "ValueError: negative shift count");
+  }
+  if (*op == XI_INVERT && dt[0] == XI_DT_BOOL && (numpy || unknown)) {
+    if (!numpy) /* ~True is -2, ~np.True_ False */
+      return xiX_fail(err, pos, "~ of a bool xi cannot tell is Python's (~True is -2) or "
+                                "NumPy's (~np.True_ is False): write not b for Python's bool, "
+                                "or np.logical_not(b)");
+    uint32_t zero = xiG_number(g, 0, pos); /* ~mask is mask == 0: NumPy's logical not */
+    if (zero == XI_NONE)
+      return xiG_oom(g, pos, err);
+    *op = XI_EQ, *b = zero;
+  }
+  return 0;
 }
 
 int xiG_py_origin(xiG_graph *g, uint32_t i) {

@@ -52,6 +52,8 @@ static inline int xiG_from_before(const xiG_graph *g, uint32_t n) {
    (name: the name changed, for the message; NULL: "the array") */
 int xiG_inplace_fits(xiG_graph *g, uint32_t old, uint32_t r, int op, const char *name,
                      xi_pos pos, xi_err *err);
+/* (inplace.c) the operator of op= by its op: "+" for XI_ADD, "**", "&", "<<" ... */
+const char *xiG_inplace_sign(int op);
 
 /* a slice's bounds over n items as Python's PySlice_AdjustIndices makes them (pyval.c) */
 int xiG_slice_bounds(xiG_graph *g, const uint32_t *bounds, int64_t n, xi_pos pos, int64_t *lo,

@@ -47,7 +47,8 @@ static int exact_op(int op) {
   case XI_TRANSPOSE: case XI_MAX: case XI_ARGMAX: case XI_INDEX: case XI_SCATTER:
   case XI_BROADCAST: case XI_RESHAPE: case XI_MAXMASK: case XI_ONEHOT: case XI_GATHER:
   case XI_PUT: case XI_MASKOUT: case XI_MIN: case XI_ARGMIN: case XI_CONCAT: case XI_SLICE:
-  case XI_SLICESET: case XI_NONZERO: case XI_DIAG:
+  case XI_SLICESET: case XI_NONZERO: case XI_DIAG: case XI_BITAND: case XI_BITOR:
+  case XI_BITXOR: case XI_INVERT: case XI_LSHIFT: case XI_RSHIFT:
     return 1;
   default:
     return 0;
@@ -470,6 +471,10 @@ static void decisions(void) {
       {XI_GT, 1, 0.5, 1.25, 0, 0, 0, 1},        /* overlapping: [0, 1] */
       {XI_SIGN, 0, 1, 0, 0, 0, -1, 1},
       {XI_KEEP, 5, 0, 0, 1, 0, 0, 5},           /* 5 or 0 */
+      {XI_BITAND, 1, 0.5, 1, 0, -1, 0, 0},      /* (a truth value undecided) & True */
+      {XI_BITXOR, -1, 0, 6, 0, 0, -7, -7},      /* two's complement: -1 ^ 6 = -7 */
+      {XI_RSHIFT, -5, 0, 1, 0, 0, -3, -3},      /* floor(-5/2) */
+      {XI_LSHIFT, 3, 0, -1, 0, -1, 0, 0},       /* a negative count */
       {XI_RELU, 0, 1, 0, 0, 0, 0, 1},
       {XI_TAN, 1.5707963267948966, 0.01, 0, 0, -1, 0, 0}, /* a pole */
   };

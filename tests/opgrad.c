@@ -228,6 +228,8 @@ static int elementwise(xiR_session *s, int op, tally *t) {
         mpfr_set_str(&x, points[q ? j : i], 10, MPFR_RNDN);
         xiO_view v = {&x, {0, 1, 1}, 1, NULL, XI_DT_FLOAT};
         leaves[q] = xiG_leaf(&s->g, &v, (xi_pos){1, 1});
+        if (xiO_bitwise(op) && leaves[q] != XI_NONE) /* (a float's & is a TypeError) */
+          s->g.nodes[leaves[q]].flags |= XI_F_INT;
         mpfr_clear(&x);
       }
       int rc = check_at(s, op, leaves, arity, NULL, t);
