@@ -271,6 +271,11 @@ typedef struct xiG_graph {
   xiS_table sym;
   xiG_binding *bind; /* indexed by name id */
   uint32_t nbind, order;
+  /* by block of XI_HI_BLOCK names: at least the largest node any of them is bound to
+     (kept by every write of a binding; collection only lowers them), so that a change
+     in place (pymut.c) passes over the blocks of names bound to older nodes at once */
+  uint32_t *bind_hi, nbind_hi;
+  uint8_t bind_hi_off; /* 1 after an allocation failed: every block is looked at */
   xiG_func *func;    /* the functions names are bound to */
   uint32_t nfunc, capfunc, freefunc;
   xiG_moved *moved; /* names that let go of nodes, oldest first */
@@ -567,6 +572,13 @@ int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, 
                   uint32_t kinds, int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
 
 /* ---- names (names.c, and unbind.c): the rules of binding ---- */
+#define XI_HI_BLOCK 64
+/* name's node noted in g->bind_hi (names.c): every write of g->bind[name] calls it */
+void xiG_bind_hi(xiG_graph *g, uint32_t name);
+/* 1 when no name in block k (names k·XI_HI_BLOCK ...) can be bound to a node >= node */
+static inline int xiG_bind_below(const xiG_graph *g, uint32_t k, uint32_t node) {
+  return !g->bind_hi_off && k < g->nbind_hi && g->bind_hi[k] < node;
+}
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
 static inline const xiG_func *xiG_func_of(const xiG_graph *g, const xiG_binding *b) {
   return &g->func[b->node];

@@ -54,8 +54,26 @@ void xiG_names_free(xiG_graph *g) {
   g->func = NULL, g->nfunc = g->capfunc = 0, g->freefunc = XI_NONE;
   free(g->moved);
   free(g->label);
+  free(g->bind_hi);
+  g->bind_hi = NULL, g->nbind_hi = 0, g->bind_hi_off = 0;
   g->bind = NULL, g->moved = NULL, g->label = NULL;
   g->nbind = g->nmoved = g->capmoved = g->nlabel = 0;
+}
+
+void xiG_bind_hi(xiG_graph *g, uint32_t name) {
+  uint32_t k = name / XI_HI_BLOCK, node = g->bind[name].node;
+  if (k >= g->nbind_hi && !g->bind_hi_off) {
+    uint32_t n = k + 1 > 2 * g->nbind_hi ? k + 1 : 2 * g->nbind_hi;
+    uint32_t *h = realloc(g->bind_hi, n * sizeof *h);
+    if (!h) { /* (every block is then looked at: slower, never wrong) */
+      g->bind_hi_off = 1;
+      return;
+    }
+    memset(h + g->nbind_hi, 0, (n - g->nbind_hi) * sizeof *h);
+    g->bind_hi = h, g->nbind_hi = n;
+  }
+  if (!g->bind_hi_off && g->bind_hi[k] < node)
+    g->bind_hi[k] = node;
 }
 
 xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name) {
@@ -111,6 +129,7 @@ static int bind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int how)
   b->kind = B_NODE;
   b->node = node;
   b->order = g->order++;
+  xiG_bind_hi(g, name);
   if (g->nodes[node].name == XI_NONE)
     g->nodes[node].name = name;
   return 0;
@@ -453,6 +472,7 @@ int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t 
   b->kind = B_FUNC;
   b->node = k;
   b->order = g->order++;
+  xiG_bind_hi(g, name);
   return 0;
 }
 

@@ -84,6 +84,9 @@ static uint32_t redo(swap *s, uint32_t c) {
   xiG_graph *g = s->g;
   if (c == s->old)
     return s->now;
+  if (c < s->old) /* made before old: it cannot hold it (a node's items, a container's
+                     too, are made before it, and collection keeps their order) */
+    return c;
   if (xiG_kind(g, c) < 0 || !(g->nodes[c].flags & XI_F_NESTED))
     return c; /* holds no array, list or dict: nothing in it can change */
   uint32_t *done = memo_slot(&s->m, c);
@@ -221,22 +224,56 @@ int xiG_no_view(xiG_graph *g, uint32_t old, xi_pos pos, xi_err *err) {
   return 0;
 }
 
+/* a binding (id < nbind) or a pin (nbind + k) that takes a new node */
+typedef struct {
+  uint32_t id, to;
+} change;
+
+static int note_change(change **ch, uint32_t *n, uint32_t *cap, uint32_t id, uint32_t to) {
+  if (*n == *cap) {
+    uint32_t c = *cap ? 2 * *cap : 16;
+    change *q = realloc(*ch, c * sizeof *q);
+    if (!q)
+      return -1;
+    *ch = q, *cap = c;
+  }
+  (*ch)[(*n)++] = (change){id, to};
+  return 0;
+}
+
 int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *places,
                 xi_err *err) {
   if (xiG_no_view(g, old, pos, err))
     return -1;
   swap s = {g, old, now, {NULL, NULL, 0, 0}, pos, err};
-  uint32_t *to = malloc((g->nbind + g->npins + 1) * sizeof *to);
-  int rc = to ? 0 : xiG_oom(g, pos, err);
-  /* first what every name and pin becomes, then the bindings: a failure changes nothing */
+  change *ch = NULL;
+  uint32_t nch = 0, cap = 0;
+  int rc = 0;
+  /* first what every name and pin becomes, then the bindings: a failure changes nothing.
+     Only the changes are noted: a name bound to a node made before old is left at once
+     (redo), and a session's many names cost a pass over them, not an array of them
+     each (a closure's names stay bound: micrograd's topological sort changes a list
+     once a node, with thousands of names around) */
   for (uint32_t id = 0; id < g->nbind && rc == 0; id++) {
-    to[id] = XI_NONE;
-    if (g->bind[id].kind == B_NODE && (to[id] = redo(&s, g->bind[id].node)) == XI_NONE)
+    if (id % XI_HI_BLOCK == 0 && xiG_bind_below(g, id / XI_HI_BLOCK, old)) {
+      id += XI_HI_BLOCK - 1; /* (no name there is bound to old or to anything after it) */
+      continue;
+    }
+    uint32_t c = g->bind[id].node, r;
+    if (g->bind[id].kind != B_NODE || c < old)
+      continue;
+    if ((r = redo(&s, c)) == XI_NONE)
       rc = -1;
+    else if (r != c && note_change(&ch, &nch, &cap, id, r))
+      rc = xiG_oom(g, pos, err);
   }
-  for (uint32_t k = 0; k < g->npins && rc == 0; k++)
-    if ((to[g->nbind + k] = redo(&s, g->pins[k])) == XI_NONE)
+  for (uint32_t k = 0; k < g->npins && rc == 0; k++) {
+    uint32_t c = g->pins[k], r = c < old ? c : redo(&s, c);
+    if (r == XI_NONE)
       rc = -1;
+    else if (r != c && note_change(&ch, &nch, &cap, g->nbind + k, r))
+      rc = xiG_oom(g, pos, err);
+  }
   if (rc == 0 && old != now) {
     uint32_t again = redo(&s, now); /* now holds what changes: it would hold itself */
     if (again == XI_NONE)
@@ -248,16 +285,12 @@ int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *
   }
   *places = 0;
   int update = g->nodes[now].op == XI_LEAF && (g->nodes[now].flags & XI_F_UPDATE);
-  for (uint32_t id = 0; id < g->nbind && rc == 0; id++)
-    if (g->bind[id].kind == B_NODE && to[id] != g->bind[id].node) {
-      if (xiG_rebind(g, id, to[id], pos, update && g->bind[id].node == old))
-        rc = xiG_oom(g, pos, err);
-      ++*places;
-    }
-  for (uint32_t k = 0; k < g->npins && rc == 0; k++)
-    if (to[g->nbind + k] != g->pins[k])
-      g->pins[k] = to[g->nbind + k], ++*places;
-  free(to);
+  for (uint32_t k = 0; k < nch && rc == 0; k++, ++*places)
+    if (ch[k].id >= g->nbind)
+      g->pins[ch[k].id - g->nbind] = ch[k].to;
+    else if (xiG_rebind(g, ch[k].id, ch[k].to, pos, update && g->bind[ch[k].id].node == old))
+      rc = xiG_oom(g, pos, err);
+  free(ch);
   free(s.m.key), free(s.m.val);
   return rc;
 }

@@ -113,6 +113,7 @@ void xiG_stmt_rollback(xiG_graph *g) {
     if (now->kind == B_FUNC && now->order >= st->order)
       xiG_func_free(g, now->node); /* made by the statement */
     *now = c->was;
+    xiG_bind_hi(g, c->name);
   }
   if (st->labels) {
     free(g->label);
