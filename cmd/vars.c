@@ -54,8 +54,9 @@ int xiR_cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t *ids = malloc((g->nbind + 1) * sizeof *ids), n = 0;
   if (!ids)
     return xiX_fail(err, (xi_pos){0, 0}, "out of memory");
-  for (uint32_t i = 0; i < g->nbind; i++) /* (a lambda's hidden name is no one's) */
-    if (g->bind[i].kind != B_NONE && strncmp(xiS_name(&g->sym, i), "<lambda>", 8) != 0)
+  for (uint32_t i = 0; i < g->nbind; i++) /* (a hidden name, "<lambda> ...", "<def> ...",
+                                              a closure's "<env N>.x", is no one's) */
+    if (g->bind[i].kind != B_NONE && xiS_name(&g->sym, i)[0] != '<')
       ids[n++] = i;
   for (uint32_t i = 1; i < n; i++) /* in the order they were bound */
     for (uint32_t j = i; j > 0 && g->bind[ids[j - 1]].order > g->bind[ids[j]].order; j--) {
@@ -107,7 +108,7 @@ int xiR_cmd_vars(xiR_session *s, const xiP_stmt *st, xi_err *err) {
       continue;
     }
     xiO_view view = xiG_view(&g->nodes[b->node]);
-    int leaf = g->nodes[b->node].op == XI_LEAF;
+    int leaf = g->nodes[b->node].op == XI_LEAF || g->nodes[b->node].op == XI_CONST;
     xiW_put(&out, "%s%*s  %s  ", name, width - chars(name), "", leaf ? "leaf " : "value");
     if (view.sh.rank) {
       char shape[48];
