@@ -88,14 +88,12 @@ void xiO_fmt_free(void) {
    the format's already (each converted exactly). */
 
 #if defined(__STDC_IEC_559__) && FLT_EVAL_METHOD == 0 && DBL_MANT_DIG == 53 && FLT_MANT_DIG == 24
-static int machine_ok(void) {
-  static int ok = -1;
-  if (ok < 0) { /* subnormals neither flushed nor read as 0 */
-    volatile double d = 0x1p-1022, dh = 0.5;
-    volatile float f = 0x1p-126f, fh = 0.5f;
-    ok = d * dh == 0x1p-1023 && f * fh == 0x1p-127f && (double)(d * dh) != 0.0;
-  }
-  return ok && fegetround() == FE_TONEAREST;
+static int machine_ok(void) { /* asked each time: a library loaded later may change the mode */
+  volatile double d = 0x1p-1022, dh = 0.5, s = 0x1p-1074, two = 2.0;
+  volatile float f = 0x1p-126f, fh = 0.5f, fs = 0x1p-149f, ftwo = 2.0f;
+  return d * dh == 0x1p-1023 && f * fh == 0x1p-127f /* subnormals not flushed to 0 */
+         && s * two == 0x1p-1073 && fs * ftwo == 0x1p-148f /* nor read as 0 */
+         && fegetround() == FE_TONEAREST;
 }
 #else
 static int machine_ok(void) { return 0; }
@@ -115,6 +113,11 @@ static double *machine(mpfr_srcptr x, uint32_t n, uint32_t st, uint32_t rows, ui
         return NULL;
       }
       d[(size_t)r * n + k] = single ? (double)mpfr_get_flt(v, MPFR_RNDN) : mpfr_get_d(v, MPFR_RNDN);
+      if (mpfr_regular_p(v) && mpfr_get_exp(v) < F->emin + F->prec - 1 &&
+          mpfr_cmp_d(v, d[(size_t)r * n + k]) != 0) { /* a subnormal's bits past the format's */
+        free(d);
+        return NULL;
+      }
     }
   return d;
 }

@@ -443,6 +443,7 @@ int xiO_fw_libm(int op, mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b);
 static inline int xiO_number_p(mpfr_srcptr x) { return mpfr_regular_p(x) || mpfr_zero_p(x); }
 /* x when it is a whole number in [0, len), else -1: an index read from its significand's
    bits (mpfr_integer_p, mpfr_cmp_ui and mpfr_get_ui took ~700 instructions an index) */
+_Static_assert(GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0, "xiO_index_of reads 64-bit limbs");
 static inline int64_t xiO_index_of(mpfr_srcptr x, uint64_t len) {
   if (mpfr_zero_p(x))
     return len > 0 ? 0 : -1;

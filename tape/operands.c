@@ -53,7 +53,8 @@ int xiG_build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t
   if ((in->spare & XI_OPF_DOT) && (!xiG_is_tensor(&g->nodes[args[0]]) ||
                                    !xiG_is_tensor(&g->nodes[args[1]])))
     op = XI_MUL; /* np.dot(3.0, x) */
-  if (op == XI_POW && !g->libm && g->nodes[args[0]].op == XI_CONST &&
+  if (op == XI_POW && !(g->libm && xiO_fmt == XI_FMT_BINARY64) &&
+      g->nodes[args[0]].op == XI_CONST &&
       g->nodes[args[0]].aux == XI_LIT_E) /* (CPython's math.e ** x is libm's pow) */
     return xiG_op(g, XI_EXP, args[1], XI_NONE, NULL, in->pos, out, err); /* e^x is exp(x) */
   return xiG_op(g, op, args[0], row->arity > 1 ? args[1] : XI_NONE, nparams ? p : NULL,
@@ -74,11 +75,12 @@ int xiG_run_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *
                                     "float of that element, where xi would keep the array: "
                                     "write float(x) or x.item() first");
   g->math_call = (uint8_t)math;
-  /* CPython computes math's functions and a float's ** by C's libm (two ints' ** is
-     exact, by Python's ints) */
+  /* CPython computes math's functions and a float's ** by C's libm; two ints' ** is
+     exact, by Python's ints, but for a negative exponent (147 ** -3), a float's pow */
   g->libm = (uint8_t)(g->numpy && (math || (in->op == XI_POW && !(in->spare & XI_OPF_NP) &&
-                                            !(g->nodes[args[0]].flags & g->nodes[args[1]].flags &
-                                              XI_F_INT))));
+                                            (!(g->nodes[args[0]].flags & g->nodes[args[1]].flags &
+                                               XI_F_INT) ||
+                                             mpfr_sgn(xiG_el(&g->nodes[args[1]], 0)) < 0))));
   int rc = xiG_build_op(g, in, args, out, err);
   g->math_call = g->libm = 0;
   if (rc == 0 && g->numpy && (math || (in->op == XI_POW && !(in->spare & XI_OPF_NP))))

@@ -39,3 +39,7 @@ for x, y in [(6.303013710704976, -1.8390942387673603), (1.649344538147703, 4.552
              (3.181097158880748, 1.5690930832136099)]:
     print(repr(x ** y), repr(math.pow(x, y)))
 print(2 ** 10, 2 ** -2, 3 ** 20)
+# an int ** a negative int is a float's pow in CPython (glibc's, not correctly
+# rounded at these: the review found them, exact values by fractions.Fraction)
+print(repr(147 ** -3), repr(150 ** -8), repr(23 ** -21), repr((-147) ** -3))
+print(repr(math.e ** 1.7))
