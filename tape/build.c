@@ -199,11 +199,6 @@ int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos p
 
 /* ---- reading a value's shape ---- */
 
-static int number(xiG_graph *g, long v, xi_pos pos, uint32_t *out, xi_err *err) {
-  *out = xiG_number(g, v, pos);
-  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
-}
-
 /* np.nonzero(x): the indices of x's true elements, one vector for each axis, in a tuple */
 static int nonzero_tuple(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err) {
   xiO_view v = xiG_view(&g->nodes[x]);
@@ -251,7 +246,7 @@ static int bincount(xiG_graph *g, uint32_t x, xi_pos pos, uint32_t *out, xi_err 
     top = e > top ? e : top;
   }
   uint32_t size;
-  if (number(g, top + 1, pos, &size, err) || xiG_make(g, XI_MAKE_ZEROS, &size, 1, pos, out, err))
+  if (xiG_number_at(g, top + 1, pos, &size, err) || xiG_make(g, XI_MAKE_ZEROS, &size, 1, pos, out, err))
     return -1;
   xiG_node *c = &g->nodes[*out];
   for (uint32_t k = 0; k < v.n; k++) {
@@ -371,7 +366,7 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
   if (which == XI_ATTR_PRINTOPTS) /* (its options are a tuple) */
     return xiX_fail(err, pos, "np.set_printoptions(...) is a statement of its own");
   if (n->op == XI_TUPLE && which == XI_ATTR_LEN)
-    return number(g, n->x->nargs, pos, out, err);
+    return xiG_number_at(g, n->x->nargs, pos, out, err);
   if (xiG_no_tuple(g, x, pos, "this", err))
     return -1;
   xi_shape sh = xiG_shape(n);
@@ -385,7 +380,7 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     uint32_t items[2];
     long dims[2] = {sh.rank == 2 ? sh.rows : sh.cols, sh.cols};
     for (int k = 0; k < sh.rank; k++)
-      if (number(g, dims[k], pos, &items[k], err))
+      if (xiG_number_at(g, dims[k], pos, &items[k], err))
         return -1;
     if (xiG_tuple(g, items, sh.rank, pos, out, err))
       return -1;
@@ -395,13 +390,13 @@ int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_
     return 0;
   }
   case XI_ATTR_SIZE:
-    return number(g, count, pos, out, err);
+    return xiG_number_at(g, count, pos, out, err);
   case XI_ATTR_NDIM:
-    return number(g, sh.rank, pos, out, err);
+    return xiG_number_at(g, sh.rank, pos, out, err);
   case XI_ATTR_LEN:
     if (sh.rank == 0)
       return xiX_fail(err, pos, "len() of a scalar (it has no length; NumPy says so too)");
-    return number(g, sh.rank == 2 ? sh.rows : sh.cols, pos, out, err);
+    return xiG_number_at(g, sh.rank == 2 ? sh.rows : sh.cols, pos, out, err);
   case XI_ATTR_ITEM:
     if (count != 1)
       return xiX_fail(err, pos, ".item() takes the one element of a value of size 1; this one "

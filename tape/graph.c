@@ -428,6 +428,11 @@ uint32_t xiG_number(xiG_graph *g, long v, xi_pos pos) {
   return aux == XI_NONE ? XI_NONE : xiG_constant(g, aux, pos);
 }
 
+int xiG_number_at(xiG_graph *g, int64_t v, xi_pos pos, uint32_t *out, xi_err *err) {
+  *out = xiG_number(g, (long)v, pos);
+  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
+}
+
 int xiG_no_tuple(const xiG_graph *g, uint32_t i, xi_pos pos, const char *what, xi_err *err) {
   return xiG_not_number(g, i, pos, what, err);
 }

@@ -407,6 +407,8 @@ void xiG_truncate(xiG_graph *g, uint32_t mark);
 /* the shared node of a literal (a symbol) or of pi/e (XI_LIT_*) */
 uint32_t xiG_constant(xiG_graph *g, uint32_t aux, xi_pos pos);
 uint32_t xiG_number(xiG_graph *g, long v, xi_pos pos); /* the constant v */
+/* the same into *out: 0, or -1 out of memory (in err) */
+int xiG_number_at(xiG_graph *g, int64_t v, xi_pos pos, uint32_t *out, xi_err *err);
 /* (shared with renew.c) the value of constant aux (a literal symbol, or pi or e)
    read into n at the working precision, and n->err set */
 void xiG_read_const(xiG_graph *g, xiG_node *n, uint32_t aux);

@@ -22,11 +22,6 @@
 
 enum { IT_POS, IT_TRACKED, IT_FORDER, IT_DIMS }; /* the items, then one a dimension */
 
-static int number(xiG_graph *g, long v, xi_pos pos, uint32_t *out, xi_err *err) {
-  *out = xiG_number(g, v, pos);
-  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
-}
-
 static long item(const xiG_graph *g, uint32_t it, int k) {
   return mpfr_get_si(g->nodes[g->nodes[it].x->args[k]].v, MPFR_RNDN);
 }
@@ -136,11 +131,11 @@ int xiG_nditer(xiG_graph *g, uint32_t x, uint32_t flags, uint32_t op_flags, uint
   uint32_t items[IT_DIMS + 2];
   int rank = sh.rank;
   long dims[2] = {rank == 2 ? (long)sh.rows : (long)sh.cols, (long)sh.cols};
-  if (number(g, 0, pos, &items[IT_POS], err) || number(g, tracked, pos, &items[IT_TRACKED], err) ||
-      number(g, forder, pos, &items[IT_FORDER], err))
+  if (xiG_number_at(g, 0, pos, &items[IT_POS], err) || xiG_number_at(g, tracked, pos, &items[IT_TRACKED], err) ||
+      xiG_number_at(g, forder, pos, &items[IT_FORDER], err))
     return -1;
   for (int k = 0; k < rank; k++)
-    if (number(g, dims[k], pos, &items[IT_DIMS + k], err))
+    if (xiG_number_at(g, dims[k], pos, &items[IT_DIMS + k], err))
       return -1;
   return xiG_container(g, XI_C_NDITER, items, (uint32_t)(IT_DIMS + rank), pos, out, err);
 }
@@ -172,10 +167,10 @@ int xiG_nditer_attr(xiG_graph *g, uint32_t it, uint32_t name, xi_pos pos, uint32
     if (rank == 2) { /* (a vector's index is its position; a scalar's is ()) */
       long d0 = item(g, it, IT_DIMS), d1 = item(g, it, IT_DIMS + 1); /* (neither is 0) */
       int f = item(g, it, IT_FORDER) != 0;
-      if (number(g, f ? at % d0 : at / d1, pos, &ix[0], err) ||
-          number(g, f ? at / d0 : at % d1, pos, &ix[1], err))
+      if (xiG_number_at(g, f ? at % d0 : at / d1, pos, &ix[0], err) ||
+          xiG_number_at(g, f ? at / d0 : at % d1, pos, &ix[1], err))
         return -1;
-    } else if (rank == 1 && number(g, at, pos, &ix[0], err)) {
+    } else if (rank == 1 && xiG_number_at(g, at, pos, &ix[0], err)) {
       return -1;
     }
     return xiG_tuple(g, ix, (uint32_t)rank, pos, out, err);
@@ -195,7 +190,7 @@ int xiG_nditer_next(xiG_graph *g, uint32_t it, xi_pos pos, uint32_t *out, xi_err
   uint32_t items[IT_DIMS + 2], pair[2] = {it, XI_NONE};
   long at = item(g, it, IT_POS), size = size_of(g, it);
   memcpy(items, x->args, x->nargs * sizeof *items);
-  if (number(g, at < size ? at + 1 : size, pos, &items[IT_POS], err) ||
+  if (xiG_number_at(g, at < size ? at + 1 : size, pos, &items[IT_POS], err) ||
       xiG_container(g, XI_C_NDITER, items, x->nargs, pos, &pair[1], err))
     return -1;
   return xiG_container(g, XI_C_TUPLE, pair, 2, pos, out, err);

@@ -329,11 +329,6 @@ int xiG_range_of(xiG_graph *g, uint32_t r, int64_t v[3], uint32_t *len, xi_pos p
   return 0;
 }
 
-static int number(xiG_graph *g, int64_t v, xi_pos pos, uint32_t *out, xi_err *err) {
-  *out = xiG_number(g, (long)v, pos);
-  return *out == XI_NONE ? xiG_oom(g, pos, err) : 0;
-}
-
 int xiG_item(xiG_graph *g, uint32_t c, uint32_t key, xi_pos pos, uint32_t *out, xi_err *err) {
   int kind = xiG_kind(g, c);
   const xiG_ext *x = g->nodes[c].x;
@@ -369,7 +364,7 @@ int xiG_item(xiG_graph *g, uint32_t c, uint32_t key, xi_pos pos, uint32_t *out, 
                     xiG_kind_name(kind), n);
   int64_t at = i < 0 ? i + (int64_t)n : i;
   if (kind == XI_C_RANGE)
-    return number(g, v[0] + at * v[2], pos, out, err);
+    return xiG_number_at(g, v[0] + at * v[2], pos, out, err);
   *out = x->args[at];
   return 0;
 }
