@@ -237,27 +237,16 @@ static int bitwise(arb_t r, const arb_t a, const arb_t b, int op) {
   fmpz_clear(y);
   return rc;
 }
-int xiO_be_BITAND(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return bitwise(r, a, b, XI_BITAND);
-}
-int xiO_be_BITOR(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return bitwise(r, a, b, XI_BITOR);
-}
-int xiO_be_BITXOR(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return bitwise(r, a, b, XI_BITXOR);
-}
-int xiO_be_INVERT(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)b, (void)prec;
-  return bitwise(r, a, a, XI_INVERT);
-}
-int xiO_be_LSHIFT(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return bitwise(r, a, b, XI_LSHIFT);
-}
-int xiO_be_RSHIFT(arb_t r, const arb_t a, const arb_t b, slong prec) {
-  (void)prec;
-  return bitwise(r, a, b, XI_RSHIFT);
-}
+/* each row's rule (INVERT, of one operand, reads a twice) */
+#define XI_BITWISE_RULE(ID, B)                                                             \
+  int xiO_be_##ID(arb_t r, const arb_t a, const arb_t b, slong prec) {                     \
+    (void)b, (void)prec;                                                                   \
+    return bitwise(r, a, B, XI_##ID);                                                      \
+  }
+XI_BITWISE_RULE(BITAND, b)
+XI_BITWISE_RULE(BITOR, b)
+XI_BITWISE_RULE(BITXOR, b)
+XI_BITWISE_RULE(INVERT, a)
+XI_BITWISE_RULE(LSHIFT, b)
+XI_BITWISE_RULE(RSHIFT, b)
+#undef XI_BITWISE_RULE

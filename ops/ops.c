@@ -246,7 +246,9 @@ int xiO_fw_log10(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {
    NumPy's loops without AVX512, np.arctan2 ...): glibc's are within an ulp but not
    correctly rounded everywhere (across [-4, 4], erf in about 1 argument of 40, erfc
    in 1 of 5, atan and atan2 in 1 of 1000), and pasted code must print Python's
-   numbers.  In every other format, and in MPFR, MPFR's, correctly rounded. */
+   numbers.  In every other format, and in MPFR, MPFR's, correctly rounded.  (exp, tanh
+   and the others NumPy computes by loops of its own are C's only for a call of math's:
+   xiO_fw_libm, below, by the node's mark.) */
 static int libm(void) { return xiO_fmt == XI_FMT_BINARY64; }
 static double dbl(mpfr_srcptr a) { return mpfr_get_d(a, MPFR_RNDN); }
 int xiO_fw_erf(mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd) {

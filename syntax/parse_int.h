@@ -242,6 +242,10 @@ void xiP_params(xiP_parser *p, xiP_stmt *st, xiL_type close, int expr);
 /* the defaults first in the function's code: for each, when the call left
    its parameter out, its value is computed and bound as a local (K_DEFAULT) */
 void xiP_prologue(xiP_parser *p, xiP_stmt *st);
+/* a def's head after its name, (params) -> ...:, and its block: the one reading of
+   both a def and a def inside a def (pyfunc.c); the block's text in off..end, at at */
+void xiP_def_head(xiP_parser *p, xiP_stmt *st, xiL_token head, size_t *off, size_t *end,
+                  xi_pos *at);
 /* a def or a lambda given a built-in's name (tag): calls go to the user's from now on */
 void xiP_shadow(xiP_parser *p, xiP_stmt *st, uint16_t tag);
 

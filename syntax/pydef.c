@@ -635,6 +635,19 @@ int xiP_def_body(xiP_parser *p, xiP_stmt *st, size_t off, size_t end, xi_pos at,
   return compile_def(p, st, off, end, at, nested);
 }
 
+void xiP_def_head(xiP_parser *p, xiP_stmt *st, xiL_token head, size_t *off, size_t *end,
+                  xi_pos *at) {
+  xiP_expect(p, T_LP, "'(' and the parameters, as in def f(x, y):");
+  xiP_params(p, st, T_RP, 0);
+  xiP_expect(p, T_RP, "',' or ')' after the parameters");
+  if (xiP_is(p, T_MINUS))
+    xiP_fail(p, xiP_peek(p)->pos, "annotations (-> float) are not part of xi");
+  xiP_expect(p, T_COLON, "':' after def f(...)");
+  xiP_enter(p, head.pos);
+  xiP_block(p, head.pos.col, head, off, end, at);
+  xiP_prologue(p, st);
+}
+
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   if (p->in_def) { /* (a closure: pyfunc.c) */
     xiP_nested_def(p, st, head);
@@ -651,20 +664,12 @@ void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   int method = p->in_class != XI_NONE;
   st->name = method ? xiP_method_name(p, &n) : xiP_name_id(p, &n);
   st->target_pos = n.pos;
-  xiP_expect(p, T_LP, "'(' and the parameters, as in def f(x, y):");
-  xiP_params(p, st, T_RP, 0);
-  xiP_expect(p, T_RP, "',' or ')' after the parameters");
+  size_t off, end;
+  xi_pos at;
+  xiP_def_head(p, st, head, &off, &end, &at);
   if (method && !st->nnames)
     xiP_fail(p, n.pos, "a method takes the instance first: def %.*s(self, ...)", (int)n.len,
              p->lx.src + n.off);
-  if (xiP_is(p, T_MINUS))
-    xiP_fail(p, xiP_peek(p)->pos, "annotations (-> float) are not part of xi");
-  xiP_expect(p, T_COLON, "':' after def f(...)");
-  size_t off, end;
-  xi_pos at;
-  xiP_enter(p, head.pos);
-  xiP_block(p, head.pos.col, head, &off, &end, &at);
-  xiP_prologue(p, st);
   def_text(p, st, off, end, compile_def(p, st, off, end, at, 0));
   p->blocks--;
   if (!method)

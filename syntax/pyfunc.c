@@ -84,17 +84,9 @@ void xiP_nested_def(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   memset(&ds, 0, sizeof ds);
   xiP_held held;
   xiP_hold(p, &held, &ds);
-  xiP_expect(p, T_LP, "'(' and the parameters, as in def f(x, y):");
-  xiP_params(p, &ds, T_RP, 0);
-  xiP_expect(p, T_RP, "',' or ')' after the parameters");
-  if (xiP_is(p, T_MINUS))
-    xiP_fail(p, xiP_peek(p)->pos, "annotations (-> float) are not part of xi");
-  xiP_expect(p, T_COLON, "':' after def f(...)");
   size_t off, end;
   xi_pos at;
-  xiP_enter(p, head.pos);
-  xiP_block(p, head.pos.col, head, &off, &end, &at);
-  xiP_prologue(p, &ds);
+  xiP_def_head(p, &ds, head, &off, &end, &at);
   xiP_def_body(p, &ds, off, end, at, 1);
   p->blocks--;
   xiP_emit(p, &ds.code, (xiP_ins){K_CALLKW, XI_KW_DEFNAME, 0, 0, name, n.pos});
