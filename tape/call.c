@@ -241,90 +241,15 @@ static int closure_of(xiG_graph *g, xiG_scope *sc, const xiP_ins *h, const xiP_i
   return 0;
 }
 
-/* ---- the scopes a function made in them reads after they returned ----
-   Python's closure keeps the cells of the names it reads; xi keeps the scope's
-   names (hidden names, <env N>.x: bindings, so that collection keeps their values,
-   a change in place reaches them, and they are renumbered with the rest) */
-
-typedef struct {
-  unsigned serial, outer; /* its scope's number, and the number of the scope it read */
-  uint32_t n;
-  uint32_t *name, *bind; /* each name, and the hidden name that holds its value */
-} env;
-
-void xiG_envs_free(xiG_graph *g) {
-  env *e = g->envs;
-  for (uint32_t k = 0; k < g->nenvs; k++)
-    free(e[k].name), free(e[k].bind);
-  free(g->envs);
-  g->envs = NULL, g->nenvs = g->capenvs = 0;
-}
-
-static int keep_name(xiG_graph *g, env *e, uint32_t name, uint32_t node) {
-  if (node == XI_NONE)
-    return 0;
-  for (uint32_t k = 0; k < e->n; k++)
-    if (e->name[k] == name)
-      return 0; /* (a local hides a parameter of the same name: it was found first) */
-  char text[300];
-  int len = snprintf(text, sizeof text, "<env %u>.%.250s", e->serial, xiS_name(&g->sym, name));
-  uint32_t id = xiS_intern(&g->sym, text, (size_t)len), was = g->nodes[node].name;
-  if (id == XI_NONE || xiG_rebind(g, id, node, (xi_pos){0, 0}, 0))
-    return -1;
-  g->nodes[node].name = was; /* (a trace calls it by the names of the program) */
-  e->name[e->n] = name, e->bind[e->n++] = id;
-  return 0;
-}
-
-int xiG_env_save(xiG_graph *g, const xiG_scope *sc) {
-  if (g->nenvs == g->capenvs) {
-    uint32_t cap = g->capenvs ? 2 * g->capenvs : 16;
-    env *e = realloc(g->envs, cap * sizeof *e);
-    if (!e)
-      return -1;
-    g->envs = e, g->capenvs = cap;
-  }
-  env *e = (env *)g->envs + g->nenvs;
-  uint32_t most = sc->nlocal + sc->np;
-  *e = (env){sc->serial, sc->outer ? sc->outer->serial : 0, 0,
-             malloc((most ? most : 1) * sizeof *e->name),
-             malloc((most ? most : 1) * sizeof *e->bind)};
-  if (!e->name || !e->bind) {
-    free(e->name), free(e->bind);
-    return -1;
-  }
-  g->nenvs++;
-  for (uint32_t k = sc->nlocal; k-- > 0;)
-    if (keep_name(g, e, sc->local[k][0], sc->local[k][1]))
-      return -1;
-  for (uint32_t k = sc->np; k-- > 0;)
-    if (keep_name(g, e, sc->params[k], sc->args[k]))
-      return -1;
-  return 0;
-}
-
-void xiG_env_refresh(const xiG_graph *g, xiG_scope *sc) {
-  for (; sc; sc = sc->outer)
-    for (uint32_t k = 0; sc->envbind && k < sc->nlocal; k++) {
-      uint32_t id = sc->envbind[k];
-      if (id < g->nbind && g->bind[id].kind == B_NODE)
-        sc->local[k][1] = g->bind[id].node;
-    }
-}
-
 /* the scope numbered serial, running (g->frames) or kept (g->envs); a kept one is
    made anew (malloc'd, with its outer ones: *made, which free_scopes lets go) */
 static xiG_scope *find_scope(xiG_graph *g, unsigned serial, xiG_scope **made, int depth) {
   for (xiG_scope *f = g->frames; f; f = f->up)
     if (f->serial == serial)
       return f;
-  const env *e = g->envs;
-  uint32_t k = g->nenvs;
-  while (k > 0 && e[k - 1].serial != serial)
-    k--;
-  if (!k || depth > 64)
+  const xiG_env *v = xiG_env_find(g, serial);
+  if (!v || depth > 64)
     return NULL;
-  const env *v = &e[k - 1];
   xiG_scope *sc = calloc(1, sizeof *sc);
   uint32_t(*local)[2] = sc ? malloc((v->n ? v->n : 1) * sizeof *local) : NULL;
   if (!local) {

@@ -24,9 +24,21 @@ typedef struct xiG_scope {
   const uint32_t *envbind; /* a scope that returned, read again: each local's hidden name,
                               whose binding holds its value now (call.c) */
 } xiG_scope;
+/* ---- closures' scopes (env.c) ---- */
+
+/* a scope that returned while a function made in it reads its names: each name
+   and the hidden name (<env K>.x) whose binding holds its value.  A free entry
+   has serial 0, and outer is then the next free one + 1 (g->envfree the first) */
+typedef struct {
+  unsigned serial, outer; /* its scope's number, and the number of the scope it read */
+  uint32_t n;
+  uint32_t *name, *bind;
+} xiG_env;
 /* sc returns, and a function made in it reads its names: they are kept (hidden names,
-   <env N>.x), for the function called later, as Python's closure keeps its cells */
+   <env K>.x), for the function called later, as Python's closure keeps its cells */
 int xiG_env_save(xiG_graph *g, const xiG_scope *sc);
+/* the kept scope numbered serial; NULL: none */
+const xiG_env *xiG_env_find(const xiG_graph *g, unsigned serial);
 /* the locals of the env scopes that sc reads (sc and its outers) read again from their
    hidden names, after a change in place */
 void xiG_env_refresh(const xiG_graph *g, xiG_scope *sc);

@@ -298,7 +298,7 @@ typedef struct xiG_graph {
   void *envs;       /* the scopes that returned while a function made in them (a nested
                        def, a lambda) reads their names: each a serial and its names,
                        held as hidden names <env N>.x (call.c's) */
-  uint32_t nenvs, capenvs;
+  uint32_t nenvs, capenvs, envfree; /* envfree: a free entry + 1, or 0 (env.c) */
   uint8_t set_walked; /* a set of instances was walked, at set_walked_pos (1), in the
                          order its items were added, and the note said so (2) (pywalk.c) */
   xi_pos set_walked_pos;

@@ -360,8 +360,12 @@ int xiG_no_view(xiG_graph *g, uint32_t old, xi_pos pos, xi_err *err);
    whose node fn accepts, or XI_NONE (exec.c) */
 uint32_t xiG_frames_find(const xiG_graph *g, int (*fn)(const xiG_graph *, uint32_t, void *),
                          void *ctx);
-/* the scopes kept for the functions made in them, let go (call.c) */
+/* the scopes kept for the functions made in them, let go (env.c) */
 void xiG_envs_free(xiG_graph *g);
+/* the kept scopes no function value can reach any more let go, with their hidden
+   names, before a collection (env.c): a loop that makes a closure a step runs in
+   bounded memory */
+void xiG_envs_sweep(xiG_graph *g);
 int xiG_replace(xiG_graph *g, uint32_t old, uint32_t now, xi_pos pos, uint32_t *places,
                 xi_err *err);
 /* c.append(v) as (c, c'): c' the new list */

@@ -345,6 +345,7 @@ static void renumber_node(xiG_node *nd, const uint32_t *to, uint32_t stamp) {
 uint32_t xiG_collect(xiG_graph *g) {
   static uint32_t collections; /* stamps the blocks of items renumbered (graph.h) */
   xiG_objects_sweep(g); /* (an object nothing holds: its attributes are no names) */
+  xiG_envs_sweep(g);    /* (a closure's scope no function reads: its names neither) */
   uint32_t n = g->n, stamp = ++collections;
   uint8_t *live = calloc(n ? n : 1, 1);
   uint32_t *to = malloc((n ? n : 1) * sizeof *to);
