@@ -37,6 +37,7 @@ static const struct {
     {"ValueError: cannot convert float NaN to integer", XI_EXC_VALUE, TEXT_FIXED,
      "cannot convert float NaN to integer"},
     {"ValueError: -inf + inf in fsum", XI_EXC_VALUE, TEXT_FIXED, "-inf + inf in fsum"},
+    {"OverflowError: math range error", XI_EXC_OVERFLOW, TEXT_FIXED, "math range error"},
     {"OverflowError: ", XI_EXC_OVERFLOW, TEXT_REST, NULL},
     {"ValueError: ", XI_EXC_VALUE, TEXT_UNKNOWN, NULL},
     {"IndexError: ", XI_EXC_INDEX, TEXT_UNKNOWN, NULL},

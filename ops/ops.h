@@ -436,10 +436,13 @@ int xiO_dtype(int op, int da, int db);
    operand.  xi's floats are binary64 (the tape refuses these) */
 int xiO_float16_ufunc(int op);
 
-/* mpfr_number_p inline (MPFR's is a call, and the sweeps ask it of every
-   partial and adjoint): not nan nor inf */
 /* op's value as CPython's libm computes it in binary64 (ops.c says which ops) */
 int xiO_fw_libm(int op, mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b);
+/* micrograd's Value.tanh() in binary64, (exp(2*x) - 1)/(exp(2*x) + 1) by C's exp */
+int xiO_fw_vtanh(mpfr_ptr r, mpfr_srcptr a);
+
+/* mpfr_number_p inline (MPFR's is a call, and the sweeps ask it of every
+   partial and adjoint): not nan nor inf */
 static inline int xiO_number_p(mpfr_srcptr x) { return mpfr_regular_p(x) || mpfr_zero_p(x); }
 /* x when it is a whole number in [0, len), else -1: an index read from its significand's
    bits (mpfr_integer_p, mpfr_cmp_ui and mpfr_get_ui took ~700 instructions an index) */

@@ -279,6 +279,8 @@ enum { XI_NP_CONCATENATE, XI_NP_VSTACK, XI_NP_HSTACK, XI_NP_COLUMN_STACK, XI_NP_
 #define XI_OPF_PYROUND 16
 #define XI_OPF_MATH 32 /* math.log(x) ...: Python's math module, which raises where NumPy's
                          np.log gives inf or nan (tape/pytype.c) */
+#define XI_OPF_VALUE 64 /* v.tanh(), v.exp() of micrograd's Value: its engine.py's, by
+                           math.exp in Python's floats (tape/operands.c) */
 
 typedef struct {
   uint8_t kind, op, spare;

@@ -79,13 +79,15 @@ static void attr(xiP_parser *p, xiP_code *c, int which, int spare, xi_pos pos) {
   xiP_emit(p, c, ins);
 }
 
-/* xi's op of that name (relu, tanh, sum ...), applied to argc values */
-static void op_named(xiP_parser *p, xiP_code *c, const char *fn, int argc, xi_pos pos) {
+/* xi's op of that name (relu, tanh, sum ...), applied to argc values; spare: the
+   K_OP's (XI_OPF_VALUE) */
+static void op_named(xiP_parser *p, xiP_code *c, const char *fn, int argc, int spare,
+                     xi_pos pos) {
   uint32_t id = xiP_intern(p, fn, strlen(fn), pos);
   uint16_t t = xiS_tag(p->sym, id) & ~TAG_SHADOWED & ~TAG_NAMED;
   if (TAG_KIND(t) != TAG_OP)
     xiP_fail(p, pos, "%s is not available in this build of xi", fn);
-  xiP_ins ins = {K_OP, (uint8_t)TAG_ARG(t), 0, (uint16_t)argc, 0, pos};
+  xiP_ins ins = {K_OP, (uint8_t)TAG_ARG(t), (uint8_t)spare, (uint16_t)argc, 0, pos};
   xiP_emit(p, c, ins);
 }
 
@@ -231,7 +233,7 @@ void xiP_torch(xiP_parser *p, xiP_code *c, xiL_token name, int module) {
   for (int k = 0; unary[k]; k++)
     if (is(s, n, unary[k])) {
       one_arg(p, c, unary[k], f.pos);
-      op_named(p, c, unary[k], 1, f.pos);
+      op_named(p, c, unary[k], 1, 0, f.pos);
       return;
     }
   if (is(s, n, "tensor")) {
@@ -323,11 +325,16 @@ int xiP_torch_method(xiP_parser *p, xiP_code *c, xiL_token t, xiL_token dot) {
     attr(p, c, XI_ATTR_BACKWARD, retain, t.pos);
     return 1;
   }
+  /* micrograd's engine.py computes a Value's tanh() and exp() by math.exp in Python's
+     floats (the lecture's tanh: (math.exp(2*x) - 1)/(math.exp(2*x) + 1)): XI_OPF_VALUE
+     has them computed so (tape/operands.c); PyTorch's are its own, and with both
+     imported a .tanh() could be either: xi's then */
+  int value = used(p, USED_MICROGRAD) && !used(p, USED_TORCH);
   static const char *const fns[] = {"relu", "tanh", "exp", "log", "sigmoid", NULL};
   for (int k = 0; theirs && fns[k]; k++)
     if (is(s, n, fns[k])) {
       empty_call(p, t);
-      op_named(p, c, fns[k], 1, dot.pos);
+      op_named(p, c, fns[k], 1, value && (k == 1 || k == 2) ? XI_OPF_VALUE : 0, dot.pos);
       return 1;
     }
   return 0;

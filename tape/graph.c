@@ -224,9 +224,10 @@ static void compute(xiG_graph *g, xiG_node *n) {
   const xiG_node *b = n->b == XI_NONE ? a : &g->nodes[n->b];
   const xiO_row *row = &xiO_table[n->op];
   if (!n->x && row->forward) { /* scalar op scalar: the common case, kept short */
-    int inex = xiO_fmt == XI_FMT_BINARY64 && n->aux == XI_AUX_LIBM
-                   ? xiO_fw_libm(n->op, n->v, a->v, b->v)
-                   : row->forward(n->v, a->v, b->v, MPFR_RNDN);
+    int inex = xiO_fmt != XI_FMT_BINARY64 ? row->forward(n->v, a->v, b->v, MPFR_RNDN)
+               : n->aux == XI_AUX_LIBM        ? xiO_fw_libm(n->op, n->v, a->v, b->v)
+               : n->aux == XI_AUX_VTANH       ? xiO_fw_vtanh(n->v, a->v)
+                                              : row->forward(n->v, a->v, b->v, MPFR_RNDN);
     if (xiO_fmt)
       xiO_fmt_round(n->v, inex);
     n->flags = (uint8_t)(inex || xiO_fmt ? n->flags & ~XI_F_EXACT : n->flags | XI_F_EXACT);
@@ -519,7 +520,7 @@ int xiG_op(xiG_graph *g, int op, uint32_t a, uint32_t b, const int32_t *p, xi_po
   if (i == XI_NONE)
     return xiG_oom(g, pos, err);
   if (g->libm && !g->nodes[i].x)
-    g->nodes[i].aux = XI_AUX_LIBM;
+    g->nodes[i].aux = g->libm == XI_LIBM_VTANH && op == XI_TANH ? XI_AUX_VTANH : XI_AUX_LIBM;
   if (xiG_eval(g, i, err)) {
     xiG_truncate(g, i);
     return -1;

@@ -51,6 +51,12 @@ enum {
    Python's float **): in binary64 xi then does too (compute), whose numbers are not
    always correctly rounded, so that pasted code prints CPython's */
 #define XI_AUX_LIBM (XI_NONE - 2)
+/* a micrograd Value's tanh(), which its engine.py (the lecture's) computes in Python's
+   floats as (math.exp(2*x) - 1)/(math.exp(2*x) + 1): in binary64 xi does too (compute),
+   with C's exp, so that pasted code prints micrograd's numbers; its partial stays
+   1 - o², micrograd's backward, (1 - t**2) * out.grad */
+#define XI_AUX_VTANH (XI_NONE - 3)
+enum { XI_LIBM_NONE, XI_LIBM_CALL, XI_LIBM_VTANH }; /* g->libm: which of the two marks */
 static inline int xiG_dtype_of_flags(int flags) {
   return (flags & XI_F_DTYPE) == XI_F_DTYPE ? XI_DT_UINT8
          : flags & XI_F_BOOL                ? XI_DT_BOOL
@@ -314,7 +320,8 @@ typedef struct xiG_graph {
   uint8_t full;   /* why the last append failed: 1 too many nodes, else memory */
   uint8_t math_call; /* the op being built is a call of Python's math module (math.pow,
                         math.exp ...), whose result is a float whatever its operands */
-  uint8_t libm;      /* the scalar ops being built are CPython's libm calls (XI_AUX_LIBM) */
+  uint8_t libm;      /* the scalar ops being built are CPython's libm calls (XI_LIBM_CALL:
+                        XI_AUX_LIBM) or micrograd's tanh (XI_LIBM_VTANH: XI_AUX_VTANH) */
   unsigned depth, scopes; /* user-function calls being expanded; scopes made (a lambda's) */
   uint64_t visits;                  /* nodes evaluated or swept: work done, for tests */
   /* what the tape forgot, for those who keep something by node (the balls of

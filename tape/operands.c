@@ -64,7 +64,13 @@ int xiG_build_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t
 int xiG_run_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *out,
                xi_err *err) {
   uint8_t nwarn = g->nwarn; /* (math.log(0) raises, and never warns) */
-  int math = (in->spare & XI_OPF_MATH) != 0;
+  /* micrograd's engine.py computes v.exp() as math.exp(v.data), and the lecture's
+     v.tanh() as (math.exp(2*x) - 1)/(math.exp(2*x) + 1) (XI_OPF_VALUE: a Value is a
+     number; each raises OverflowError where math.exp overflows) */
+  int value = (in->spare & XI_OPF_VALUE) && g->numpy && !xiG_is_tensor(&g->nodes[args[0]]);
+  if (value && in->op == XI_TANH && xiG_py_vtanh(g, args[0], in->pos, err))
+    return -1;
+  int math = (in->spare & XI_OPF_MATH) || (value && in->op == XI_EXP);
   for (int k = 0; math && k < xiO_table[in->op].arity; k++)
     if (xiG_is_tensor(&g->nodes[args[k]]) && xiG_count(&g->nodes[args[k]]) > 1)
       return xiX_fail(err, in->pos, "TypeError: only size-1 arrays can be converted to Python "
@@ -81,8 +87,10 @@ int xiG_run_op(xiG_graph *g, const xiP_ins *in, const uint32_t *args, uint32_t *
                                             (!(g->nodes[args[0]].flags & g->nodes[args[1]].flags &
                                                XI_F_INT) ||
                                              mpfr_sgn(xiG_el(&g->nodes[args[1]], 0)) < 0))));
+  if (value && in->op == XI_TANH)
+    g->libm = XI_LIBM_VTANH, g->math_call = 1; /* (a float, as math.exp's quotient) */
   int rc = xiG_build_op(g, in, args, out, err);
-  g->math_call = g->libm = 0;
+  g->math_call = 0, g->libm = XI_LIBM_NONE;
   if (rc == 0 && g->numpy && (math || (in->op == XI_POW && !(in->spare & XI_OPF_NP))))
     rc = xiG_py_domain(g, in->op, math, args, *out, in->pos, err);
   if (math)

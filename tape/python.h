@@ -281,6 +281,9 @@ int xiG_py_zerodiv(xiG_graph *g, int op, const uint32_t *args, xi_pos pos, xi_er
    cannot tell whose a ** b is */
 int xiG_py_domain(xiG_graph *g, int op, int math, const uint32_t *args, uint32_t node,
                   xi_pos pos, xi_err *err);
+/* micrograd's Value.tanh() of x (its lecture's engine.py: math.exp(2*x) ...) in binary64:
+   Python's OverflowError where math.exp(2*x) passes the largest float (x > 354.89) */
+int xiG_py_vtanh(const xiG_graph *g, uint32_t x, xi_pos pos, xi_err *err);
 /* -1, 0 or 1: strings a and b in Python's order; INT_MIN when they are not two strings
    (an x.dtype is not one) */
 int xiG_py_strcmp(const xiG_graph *g, uint32_t a, uint32_t b);

@@ -11,10 +11,13 @@
  * same node, so a function's value is of neither for certain: then an answer
  * that would differ between the two is an error that says so, never a guess. */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "syntax/parse.h"
+#include "tape/pystrval.h"
 #include "tape/pyval_int.h"
 
 enum { OR_PY, OR_NP, OR_UNKNOWN };
@@ -411,6 +414,30 @@ static int pow_error(xiG_graph *g, const uint32_t *args, int nan, xi_pos pos, xi
                             "of range')) or NumPy's (inf, with a RuntimeWarning): one was "
                             "computed by a function that np. and math. spell alike, or by an "
                             "update step");
+}
+
+int xiG_py_vtanh(const xiG_graph *g, uint32_t x, xi_pos pos, xi_err *err) {
+  const xiG_node *n = &g->nodes[x];
+  if (xiO_fmt != XI_FMT_BINARY64 || xiG_is_tensor(n) || n->op == XI_TUPLE ||
+      xiG_kind(g, x) >= 0)
+    return 0;
+  double twice = 2 * mpfr_get_d(n->v, MPFR_RNDN);
+  if (!isfinite(twice) || isfinite(exp(twice)))
+    return 0; /* (2*x past the largest float: math.exp(inf) is inf, and t nan, in Python) */
+  xiG_sbuf b = {0};
+  if (!xiG_sv_float_repr(g, x, &b) || b.full) { /* (Value(400): an int, exact) */
+    char t[32];
+    snprintf(t, sizeof t, "%.17g", twice / 2);
+    free(b.s);
+    b = (xiG_sbuf){0};
+    xiG_sput(&b, t, strlen(t));
+  }
+  int rc = xiX_fail(err, pos, "OverflowError: math range error (micrograd's Value.tanh() "
+                              "computes (math.exp(2*x) - 1)/(math.exp(2*x) + 1), and "
+                              "math.exp(2*x) is past the largest float for x above 354.89: "
+                              "here x is %s)", b.s && !b.full ? b.s : "larger");
+  free(b.s);
+  return rc;
 }
 
 int xiG_py_domain(xiG_graph *g, int op, int math, const uint32_t *args, uint32_t node,

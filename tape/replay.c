@@ -40,9 +40,11 @@ static int replay_one(xiG_graph *g, uint32_t i, const uint32_t *map, xi_pos at, 
   int32_t p[XI_NPARAMS];
   if (n.x)
     memcpy(p, n.x->p, sizeof p);
-  g->libm = n.aux == XI_AUX_LIBM; /* (computed again as it was: by C's libm, as CPython's) */
+  g->libm = n.aux == XI_AUX_LIBM    ? XI_LIBM_CALL /* (computed again as it was: by C's */
+            : n.aux == XI_AUX_VTANH ? XI_LIBM_VTANH /* libm, as CPython's, micrograd's) */
+                                    : XI_LIBM_NONE;
   int rc = xiG_op(g, n.op, MAPPED(n.a), MAPPED(n.b), n.x ? p : NULL, n.pos, out, err);
-  g->libm = 0;
+  g->libm = XI_LIBM_NONE;
   return rc;
 #undef MAPPED
 }
