@@ -370,7 +370,8 @@ static void numpy_help(FILE *out) {
         "default quicksort orders them its own way), and np.empty (its elements are\n"
         "whatever memory held: np.zeros).\n"
         "Python's code runs in binary64, NumPy's float64 (help python), where exp, log,\n"
-        "sqrt, log1p and expm1 print NumPy's RuntimeWarning when they make inf or nan;\n"
+        "sqrt, log1p and expm1 print NumPy's RuntimeWarning when they make inf or nan,\n"
+        "and so do + - * / ** of arrays and of NumPy's scalars (np.float64(x), v[0]);\n"
         "under format mpfr the numbers are exact, and a printed float may differ from\n"
         "NumPy's in its last digits where NumPy's rounding errors show.\n",
         out);

@@ -80,8 +80,8 @@ void xiR_warnings(xiR_session *s) {
     fflush(stdout);
     xiX_put_shown(cwd, strlen(cwd)); /* (the name and the line escaped, as an error's) */
     xiX_put_shown(file, strlen(file));
-    fprintf(stderr, ":%u: RuntimeWarning: %s encountered in %s\n", x->pos.line, what[x->kind],
-            xiG_ufunc(x->op));
+    fprintf(stderr, ":%u: RuntimeWarning: %s encountered in %s%s\n", x->pos.line,
+            what[x->kind], x->scalar ? "scalar " : "", xiG_ufunc(x->op));
     size_t len = 0;
     const char *line = s->interactive ? NULL
                                       : xiX_line(&(xiX_source){s->file, s->src, s->len,

@@ -186,6 +186,7 @@ enum { XI_W_OVERFLOW, XI_W_DIVIDE, XI_W_INVALID };
 typedef struct {
   xi_pos pos;
   uint8_t op, kind;
+  uint8_t scalar; /* NumPy's scalars' arithmetic: "scalar multiply" (warn.c) */
 } xiG_warning;
 #define XI_WARNINGS 8 /* kept between two looks; more in one statement are let go */
 /* NumPy's name for op's ufunc, in its warnings (exp, divide ...) (warn.c) */

@@ -7,7 +7,8 @@
 /* NumPy's name for op's ufunc where it warns as IEEE's flags say (a format
    gives inf and nan; xi's own numbers are errors there), or NULL: exp, log,
    log2, log10, sqrt, log1p, expm1, sinh, cosh, arcsin, arccos always (np.exp(1000)); + - * / ** only with an array
-   among the operands, as a Python float's arithmetic does not warn */
+   among the operands (numpy_scalars: or a NumPy scalar), as a Python float's arithmetic
+   does not warn */
 static const char *ufunc_of(int op, int arrays) {
   switch (op) {
   case XI_EXP: case XI_LOG: case XI_LOG2: case XI_LOG10: case XI_SQRT: case XI_LOG1P:
@@ -42,6 +43,16 @@ static int flag(int op, mpfr_srcptr y, mpfr_srcptr x, mpfr_srcptr z) {
   return pole ? XI_W_DIVIDE : XI_W_OVERFLOW;
 }
 
+/* + - * / ** of two numbers, one a NumPy scalar (np.float64(x), v[0], np.sum(v)):
+   NumPy's scalar arithmetic, which warns as its ufuncs do ("overflow encountered in
+   scalar multiply"); Python's floats do not (1e308 * 10 is inf, silently).  One whose
+   origin xi cannot tell (np.exp's and math.exp's are one node) is taken as Python's:
+   its value is the same, only the warning is not given */
+static int numpy_scalars(xiG_graph *g, const xiG_node *n) {
+  return xiG_py_origin(g, n->a) == XI_ORIGIN_NP ||
+         (n->b != XI_NONE && xiG_py_origin(g, n->b) == XI_ORIGIN_NP);
+}
+
 /* In a format, where NumPy would warn (np.exp(1000) is inf: "overflow
    encountered in exp"): noted for the session, which prints the warning as
    Python does, once a line */
@@ -50,7 +61,9 @@ void xiG_note_warning(xiG_graph *g, uint32_t i, xi_pos pos) {
   if (!xiO_fmt || g->nwarn == XI_WARNINGS || !xiO_elementwise(n->op))
     return;
   xiG_node *na = &g->nodes[n->a], *nb = n->b == XI_NONE ? NULL : &g->nodes[n->b];
-  if (!ufunc_of(n->op, xiG_is_tensor(na) || (nb && xiG_is_tensor(nb))))
+  int arrays = xiG_is_tensor(na) || (nb && xiG_is_tensor(nb));
+  int scalar = !ufunc_of(n->op, arrays); /* a + b of two numbers: NumPy's scalars' only */
+  if (scalar && (arrays || !ufunc_of(n->op, 1)))
     return;
   xiO_view out = xiG_view(n), a = xiG_view(na), b = nb ? xiG_view(nb) : a;
   for (uint32_t r = 0, k = 0; r < out.sh.rows; r++)
@@ -59,10 +72,12 @@ void xiG_note_warning(xiG_graph *g, uint32_t i, xi_pos pos) {
                       nb ? &b.el[xiO_bidx(&b.sh, r, c)] : NULL);
       if (kind < 0)
         continue;
+      if (scalar && !numpy_scalars(g, n)) /* (np.float64(1e308) * 10 warns, 1e308 * 10 not) */
+        return;
       for (uint8_t w = 0; w < g->nwarn; w++)
         if (g->warn[w].pos.line == pos.line && g->warn[w].op == n->op && g->warn[w].kind == kind)
           return;
-      g->warn[g->nwarn++] = (xiG_warning){pos, n->op, (uint8_t)kind};
+      g->warn[g->nwarn++] = (xiG_warning){pos, n->op, (uint8_t)kind, (uint8_t)scalar};
       return;
     }
 }
