@@ -279,6 +279,9 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_MAKE:
     *sp -= in->argc;
+    if (in->spare != XI_MAKE_XI &&
+        xiG_make_sizes(g, in->op, in->spare, st + *sp, in->argc, in->pos, err))
+      return -1;
     rc = in->op >= XI_MAKE_LINSPACE
              ? xiG_draw(g, in->op, st + *sp, in->arg, in->pos, &node, err)
              : xiG_make(g, in->op, st + *sp, in->argc, in->pos, &node, err);
