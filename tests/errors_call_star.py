@@ -16,3 +16,5 @@ print(np.random.randn(*2))
 print(np.random.rand((2, 3)))
 print(np.random.randn(2, [3]))
 print(np.random.rand(*(2, 3, 4)))
+pairs = [(1.0, 2.0), (3.0, 4.0)]
+xs, ys = zip(*pairs)
