@@ -348,6 +348,9 @@ enum { XI_MAKE_ZEROS, XI_MAKE_ONES, XI_MAKE_EYE, XI_MAKE_RANDN, XI_MAKE_RAND, XI
           those given (tape/npmake.c) */
        XI_MAKE_LINSPACE, XI_MAKE_RANDINT, XI_MAKE_NORMAL, XI_MAKE_UNIFORM,
        XI_MAKE_PERMUTATION, XI_MAKE_CHOICE };
+/* K_MAKE's spare, for np.random.randn and rand in Python's code (tape/build.c):
+   randn(*t), t's items the sizes; randn(...), sizes that are numbers, not a tuple */
+enum { XI_MAKE_XI, XI_MAKE_STAR, XI_MAKE_NUMPY };
 #define XI_MAX_ELEMENTS 10000000u
 
 /* a shape: rank 0 is a scalar (1×1), rank 1 a vector (one row), rank 2 a matrix */

@@ -143,13 +143,30 @@ void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) 
   memset(a, 0, sizeof *a);
   a->dtype = -1;
   int generator = p->generator; /* this call's; not the calls in its arguments' */
+  int star = p->star_shape;
   p->generator = 0;
+  p->star_shape = 0;
   if (!xiP_is(p, T_RP)) {
     do {
       if (xiP_is(p, T_RP))
         break; /* f(a, b,) as Python allows */
       xiL_token t = *xiP_peek(p);
       uint32_t kw = XI_NONE, start = c->n;
+      if (t.type == T_STAR && p->python && star && a->n == 0) {
+        xiP_take(p); /* np.random.randn(*x.shape): the tuple is the shape (numpy.c) */
+        t = *xiP_peek(p);
+        a->star = 1;
+      } else if (t.type == T_STAR && p->python && name.len == 3 &&
+                 memcmp(p->lx.src + name.off, "zip", 3) == 0)
+        xiP_fail(p, t.pos, "zip(*rows), the rows turned into columns, is not part of xi: "
+                           "take each column, [r[0] for r in rows], [r[1] for r in rows]");
+      else if (t.type == T_STAR && p->python)
+        xiP_fail(p, t.pos, "f(*xs), a list's or a tuple's items unpacked into a call's "
+                           "arguments, is not part of xi (print(*xs) is): write them out, "
+                           "f(xs[0], xs[1], ...)");
+      if (t.type == T_POW && p->python)
+        xiP_fail(p, t.pos, "f(**d), a dict's items unpacked into keyword arguments, is not "
+                           "part of xi: write them out, f(lr=d['lr'], ...)");
       if (a->n == 0 && generator && p->python) /* sum((e for x in xs), start) (expr.c) */
         p->gen_arg = 1 + (generator > 1 ? generator - 1 : XI_COMP_EVERY), p->gen_start = start;
       xiP_expr(p, c); /* name=value is a keyword argument: a name, then '=' */

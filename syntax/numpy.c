@@ -240,7 +240,13 @@ static void row_call_(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token nam
   if (r->kind == NP_SP && r->sp == SP_ARRAY && xiP_is(p, T_LBRACK) &&
       (!p->python || xiP_plain_literal(p)))
     p->array_lit = 1; /* np.array([[1, 2], [3, 4]]): an array, in Python's code too */
+  if (r->kind == NP_FN && !method &&
+      (strcmp(r->fn, "randn") == 0 || strcmp(r->fn, "rand") == 0))
+    p->star_shape = 1; /* np.random.rand(*x.shape): the sizes of a tuple */
   xiP_call_args(p, c, &a, name);
+  if (a.star && a.n != 1)
+    xiP_fail(p, a.pos[0], "%s(*t, ...): xi reads *t alone, the sizes of the shape t: write "
+                          "%s(*t)", r->fn, r->fn);
   p->array_lit = 0;
   p->method = method;
   if (method) { /* the value before '.' is the first argument */
@@ -273,7 +279,11 @@ static void row_call_(xiP_parser *p, xiP_code *c, const np_row *r, xiL_token nam
                                      "or start, stop and step"
                                    : "%s takes a shape: %s(3), %s(2, 3) or %s((2, 3))",
                r->fn, r->fn, r->fn, r->fn);
-    xiP_ins ins = {K_MAKE, (uint8_t)TAG_ARG(t), 0, (uint16_t)a.n, 0, name.pos};
+    xiP_ins ins = {K_MAKE, (uint8_t)TAG_ARG(t),
+                   (uint8_t)(!random || !p->python ? XI_MAKE_XI
+                             : a.star              ? XI_MAKE_STAR
+                                                   : XI_MAKE_NUMPY),
+                   (uint16_t)a.n, 0, name.pos};
     xiP_emit(p, c, ins);
     xiP_emit_dtype(p, c, a.dtype, name.pos);
     return;

@@ -173,6 +173,8 @@ typedef struct {
                          on: 1 + its generator's stop, so that sum((e for x in xs), b)
                          reads the parenthesized generator as the bare one */
   uint32_t gen_start;
+  int star_shape;     /* a call whose one argument may be *t, the shape's sizes (numpy.c:
+                         np.random.randn(*x.shape)); xiP_callargs' star says it was */
   int method_base;    /* the value before the last method's '.' is a plain name */
   uint32_t clip_out;  /* np.clip(x, lo, hi, out=x) read: 1 + where its code ends (numpy.c);
                          only a statement of its own, which stmt.c makes x[:] = ... */

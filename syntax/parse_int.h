@@ -117,6 +117,7 @@ typedef struct {
   xi_pos pos[XI_KW_ARGS];
   xiL_token first;                 /* the first argument's first token */
   int dtype;                       /* dtype=...: an XI_DT_*, or -1 */
+  int star;                        /* the first argument was *t (p->star_shape) */
 } xiP_callargs;
 /* the special forms: compiled by npspecial.c, not to one op of the same name */
 enum {

@@ -148,6 +148,23 @@ done:
   return rc;
 }
 
+int xiG_make_sizes(xiG_graph *g, int which, int form, const uint32_t *args, uint32_t n,
+                   xi_pos pos, xi_err *err) {
+  const char *fn = which == XI_MAKE_RANDN ? "randn" : "rand";
+  int kind = n ? xiG_kind(g, args[0]) : -1;
+  if (form == XI_MAKE_STAR && kind != XI_C_TUPLE && kind != XI_C_LIST)
+    return xiX_fail(err, pos, "TypeError: RandomState.%s() argument after * must be an "
+                              "iterable, not %s (NumPy's): *t takes a tuple, x.shape", fn,
+                    kind < 0 ? "a number" : "this value");
+  for (uint32_t q = 0; form == XI_MAKE_NUMPY && q < n; q++)
+    if (xiG_kind(g, args[q]) == XI_C_TUPLE || xiG_kind(g, args[q]) == XI_C_LIST)
+      return xiX_fail(err, pos, "TypeError: '%s' object cannot be interpreted as an integer "
+                                "(NumPy's): np.random.%s takes the sizes, %s(2, 3), or a "
+                                "shape's, %s(*x.shape)",
+                      xiG_kind(g, args[q]) == XI_C_TUPLE ? "tuple" : "list", fn, fn, fn);
+  return 0;
+}
+
 int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
              uint32_t *out, xi_err *err) {
   if (which == XI_MAKE_ARANGE)

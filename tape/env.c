@@ -73,6 +73,8 @@ int xiG_env_save(xiG_graph *g, const xiG_scope *sc) {
   for (uint32_t k = sc->np; k-- > 0;)
     if (keep_name(g, e, slot, sc->params[k], sc->args[k]))
       return -1;
+  g->keep = g->n; /* (the hidden names hold them now: a statement's truncation keeps them,
+                     as an attribute set's, pyobj.c) */
   return 0;
 }
 

@@ -61,13 +61,8 @@ static int resolve(xiG_graph *g, const scope *sc, uint32_t name, xi_pos pos, uin
   return xiG_resolve(g, name, pos, node, err);
 }
 
-/* K_LET: a local of a def takes the value node */
-static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err) {
-  for (uint32_t k = 0; k < sc->nlocal; k++)
-    if (sc->local[k][0] == name) {
-      sc->local[k][1] = node;
-      return 0;
-    }
+/* one more local at the end of sc's, name taking node */
+static int add_local(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err) {
   if (sc->nlocal == sc->caplocal) {
     uint32_t cap = sc->caplocal ? 2 * sc->caplocal : 8;
     uint32_t (*l)[2] = realloc(sc->local, cap * sizeof *l);
@@ -78,6 +73,16 @@ static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err)
   sc->local[sc->nlocal][0] = name;
   sc->local[sc->nlocal++][1] = node;
   return 0;
+}
+
+/* K_LET: a local of a def takes the value node */
+static int let(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err) {
+  for (uint32_t k = 0; k < sc->nlocal; k++)
+    if (sc->local[k][0] == name) {
+      sc->local[k][1] = node;
+      return 0;
+    }
+  return add_local(sc, name, node, pos, err);
 }
 
 /* a if c else b, a and b, a or b: c (a) one number, true when it is not 0
@@ -274,6 +279,9 @@ static int step(xiG_graph *g, scope *sc, const xiP_ins *in, uint32_t *st, uint32
     break;
   case K_MAKE:
     *sp -= in->argc;
+    if (in->spare != XI_MAKE_XI &&
+        xiG_make_sizes(g, in->op, in->spare, st + *sp, in->argc, in->pos, err))
+      return -1;
     rc = in->op >= XI_MAKE_LINSPACE
              ? xiG_draw(g, in->op, st + *sp, in->arg, in->pos, &node, err)
              : xiG_make(g, in->op, st + *sp, in->argc, in->pos, &node, err);
@@ -404,11 +412,8 @@ static int run(xiG_graph *g, scope *sc, const xiP_code *code, uint32_t from, uin
 /* a local that hides any of the same name until the locals go back to an
    earlier count (a comprehension's names are its own, as in Python 3) */
 static int push_local(scope *sc, uint32_t name, uint32_t node, xi_pos pos, xi_err *err) {
-  uint32_t n = sc->nlocal;
-  if (let(sc, XI_NONE, 0, pos, err)) /* room for one more, at the end */
-    return -1;
-  sc->local[n][0] = name, sc->local[n][1] = node;
-  return 0;
+  return add_local(sc, name, node, pos, err); /* (never let's search: a def's list let go
+                                                 after append is a local named XI_NONE) */
 }
 
 /* [e for x in it if c] (parse.h's K_COMP): the header at *k, it on the

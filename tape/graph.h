@@ -511,6 +511,10 @@ int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err);
 /* zeros ones eye randn rand arange (XI_MAKE_*) of the sizes args (or a tuple) */
 int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
              uint32_t *out, xi_err *err);
+/* np.random.randn's and rand's sizes as NumPy reads them (form an XI_MAKE_STAR or
+   XI_MAKE_NUMPY): *t a tuple or a list, the sizes numbers; else NumPy's TypeError */
+int xiG_make_sizes(xiG_graph *g, int which, int form, const uint32_t *args, uint32_t n,
+                   xi_pos pos, xi_err *err);
 /* np.linspace and np.random's randint, normal, uniform, permutation, choice
    (XI_MAKE_LINSPACE on), their arguments by slot: args the slots given in
    mask, in order (npmake.c) */

@@ -39,7 +39,7 @@ static int arithmetic(int op) {
    and arithmetic; NumPy's when np.float64(...) is among them (a = np.float64(3.0):
    the same rule as origin's for XI_ID, NumPy's winning in arithmetic) */
 static int code_origin(const xiP_code *c) {
-  int np = 0;
+  int np = 0, items = 0;
   for (uint32_t k = 0; k < c->n; k++) {
     const xiP_ins *in = &c->ins[k];
     if (in->kind == K_ATTR && in->op == XI_ATTR_FLOAT && k + 1 < c->n &&
@@ -47,10 +47,17 @@ static int code_origin(const xiP_code *c) {
       np = 1, k++; /* np.float64(x) */
       continue;
     }
+    if ((in->kind == K_TUPLE && (in->op == XI_C_TUPLE || in->op == XI_C_LIST)) ||
+        in->kind == K_INDEX) {
+      items = 1; /* a, b = 1, 2.5 (names.c: the tuple's code, then [k]): a Python tuple's
+                    item, Python's when all of them are */
+      continue;
+    }
     if (in->kind != K_NUM && !(in->kind == K_OP && arithmetic(in->op) && !in->spare))
       return OR_UNKNOWN;
   }
-  return np ? OR_NP : OR_PY;
+  return np ? (items ? OR_UNKNOWN : OR_NP) : OR_PY; /* (which item np.float64 made is not
+                                                        read here) */
 }
 
 static int origin(xiG_graph *g, uint32_t i, int depth) {
