@@ -173,7 +173,8 @@ enum {
   /* strings made from values (tape/pystrtmpl.c): str(x), repr(x), s.format(...), and a
      field of an f-string used as a value: its template "{!r:>5}" and the value */
   XI_PY_STR, XI_PY_REPR, XI_PY_FORMAT, XI_PY_FIELD,
-  XI_PY_FSUM /* math.fsum(xs): the exact sum, rounded once (tape/pybuiltin.c) */
+  XI_PY_FSUM, /* math.fsum(xs): the exact sum, rounded once (tape/pybuiltin.c) */
+  XI_PY_ZIPSTAR /* zip(*rows): zip of rows' items, as many as rows has (tape/pycall.c) */
 };
 /* K_PY's spare for sorted, min and max: key= (a function) and reverse= given, their
    values on the stack after the others, in that order */

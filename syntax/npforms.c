@@ -156,11 +156,12 @@ void xiP_call_args(xiP_parser *p, xiP_code *c, xiP_callargs *a, xiL_token name) 
         xiP_take(p); /* np.random.randn(*x.shape): the tuple is the shape (numpy.c) */
         t = *xiP_peek(p);
         a->star = 1;
-      } else if (t.type == T_STAR && p->python && name.len == 3 &&
-                 memcmp(p->lx.src + name.off, "zip", 3) == 0)
-        xiP_fail(p, t.pos, "zip(*rows), the rows turned into columns, is not part of xi: "
-                           "take each column, [r[0] for r in rows], [r[1] for r in rows]");
-      else if (t.type == T_STAR && p->python)
+      } else if (t.type == T_STAR && p->python && name.len == 3 && a->n == 0 &&
+                 memcmp(p->lx.src + name.off, "zip", 3) == 0) {
+        xiP_take(p); /* zip(*rows): rows' items zipped, however many (pylist.c) */
+        t = *xiP_peek(p);
+        a->star = 1;
+      } else if (t.type == T_STAR && p->python)
         xiP_fail(p, t.pos, "f(*xs), a list's or a tuple's items unpacked into a call's "
                            "arguments, is not part of xi (print(*xs) is): write them out, "
                            "f(xs[0], xs[1], ...)");

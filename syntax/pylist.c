@@ -458,6 +458,13 @@ static void py_call(xiP_parser *p, xiP_code *c, xiL_token name, int method) {
     xiP_fail(p, name.pos, "%s%.*s() takes %d to %d arguments, not %d", dot, (int)name.len, s, lo,
              hi, a.n);
   }
+  if (a.star) { /* zip(*rows), and nothing else: the number of zip's arguments is rows' */
+    if (a.n != 1 || method)
+      xiP_fail(p, name.pos, "zip(*rows) with other arguments is not part of xi: give zip "
+                            "the rows alone, or each column, zip(xs, ys)");
+    xiP_emit(p, c, (xiP_ins){K_PY, XI_PY_ZIPSTAR, 0, 1, 0, name.pos});
+    return;
+  }
   if (builtins[k].which == XI_PY_POP && method) { /* xs.pop(i): a method (tape/exec.c) */
     xiP_emit(p, c, (xiP_ins){K_METHOD, 0, 0, (uint16_t)a.n,
                              xiP_intern(p, "pop", 3, name.pos), name.pos});

@@ -106,6 +106,29 @@ int xiG_py_truth(xiG_graph *g, uint32_t c, xi_pos pos, int *holds, xi_err *err) 
   return 0;
 }
 
+/* zip(*rows): zip given rows' items as its arguments, however many (Python's
+   transposition: xs, ys = zip(*pairs)); each must be walkable, as zip's are */
+static int zip_star(xiG_graph *g, uint32_t rows, xi_pos pos, uint32_t *out, xi_err *err) {
+  uint32_t n, len;
+  if (xiG_kind(g, rows) == XI_C_DICT || xiG_kind(g, rows) == XI_C_STR)
+    return xiX_fail(err, pos, "zip(*%s) is not part of xi: zip(*rows) takes a list or a "
+                              "tuple of rows", xiG_type_of(g, rows));
+  if (xiG_walk_len(g, rows, pos, &n, err))
+    return -1;
+  uint32_t *item = malloc((n ? n : 1) * sizeof *item);
+  if (!item)
+    return xiG_oom(g, pos, err);
+  int rc = 0;
+  for (uint32_t k = 0; rc == 0 && k < n; k++)
+    rc = xiG_walk_item(g, rows, k, pos, &item[k], err) || xiG_walk_len(g, item[k], pos, &len, err)
+             ? -1
+             : 0;
+  if (rc == 0)
+    rc = xiG_container(g, XI_C_ZIP, item, n, pos, out, err);
+  free(item);
+  return rc;
+}
+
 int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
                 uint32_t *out, xi_err *err) {
   uint32_t t, u, pair[2];
@@ -148,6 +171,8 @@ int xiG_py_call(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_po
       if (xiG_walk_len(g, args[q], pos, &t, err))
         return -1;
     return xiG_container(g, XI_C_ZIP, args, n, pos, out, err);
+  case XI_PY_ZIPSTAR:
+    return zip_star(g, args[0], pos, out, err);
   case XI_PY_RANGE:
     return py_range(g, args, n, pos, out, err);
   case XI_PY_SUM:

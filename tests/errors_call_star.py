@@ -1,7 +1,9 @@
 # args: --keep-going
 # A list or a dict unpacked into a call's arguments is refused, saying so (it
 # was "expected an expression, found '*'"); np.random.randn(*t) and rand(*t)
-# are read (tests/paste/numpy_rand_star.py), with NumPy's TypeErrors.
+# are read (tests/paste/numpy_rand_star.py), with NumPy's TypeErrors, and so is
+# zip(*rows) alone (tests/paste/python_zip_star.py): not with other arguments,
+# and its rows must be walkable (Python: TypeError: 'int' object is not iterable).
 import numpy as np
 def f(a, b, c=0):
     return a + b + c
@@ -17,4 +19,5 @@ print(np.random.rand((2, 3)))
 print(np.random.randn(2, [3]))
 print(np.random.rand(*(2, 3, 4)))
 pairs = [(1.0, 2.0), (3.0, 4.0)]
-xs, ys = zip(*pairs)
+xs, ys = zip(*pairs, [5.0])
+print(list(zip(*[1, 2])))
