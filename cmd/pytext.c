@@ -357,9 +357,18 @@ static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32
   }
   if (st->kind == S_ASSERT) { /* an assert's message: the error's text, as Python's */
     xiR_warnings(s);
+    int raised = st->has_number - 1; /* raise C(msg): C's name, then str(e) */
+    const char *cls = raised >= 0 ? xiP_exc_name(raised) : "AssertionError";
     rc = b->failed  ? xiX_fail(err, st->pos, "%s", xiW_why(b))
-         : st->nitems ? xiX_fail(err, st->pos, "AssertionError: %.*s", (int)b->n, b->s)
+         : raised >= 0 && st->nitems <= 1 ? xiX_fail(err, st->pos, "%s", cls)
+         : st->nitems ? xiX_fail(err, st->pos, "%s: %.*s", cls, (int)b->n, b->s)
                       : xiX_fail(err, st->pos, "AssertionError (the assert's condition is false)");
+    s->raised_cls = -1;
+    if (raised >= 0 && !b->failed) { /* its text is known exactly: an except's e holds it */
+      s->raised_cls = raised;
+      snprintf(s->raised, sizeof s->raised, "%s", err->msg);
+      s->raised_text = st->nitems <= 1 ? strlen(s->raised) : strlen(cls) + 2;
+    }
     xiW_free(&note);
     b->n = 0, b->failed = 0;
     return rc;
