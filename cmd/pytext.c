@@ -179,6 +179,14 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
             (long long)v[1], (long long)v[2]);
     return 0;
   }
+  int objects = 0; /* a set of objects (micrograd's _prev): hashed by their addresses */
+  for (uint32_t k = 0; kind == XI_C_SET && k < x->nargs; k++)
+    objects |= xiG_kind(g, x->args[k]) == XI_C_OBJ;
+  if (objects && x->nargs > 1)
+    return xiX_fail(err, at, "Python prints a set of objects in the order of their addresses, "
+                             "which changes from run to run and which xi does not reproduce: "
+                             "print len(s), or each item's own field in an order of yours "
+                             "(sorted(v.data for v in s))");
   if ((kind == XI_C_SET || kind == XI_C_ULIST) && x->nargs > 1) /* (tape/pyset.c) */
     return xiX_fail(err, at, "Python prints a %s in CPython's hash order, which changes from "
                              "run to run for strings and which xi does not reproduce: print "
