@@ -21,6 +21,12 @@ static int inherit(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   uint32_t base = st->names[0];
   if (!xiG_is_class(g, base)) {
     const xiG_binding *b = xiG_binding_of(g, base);
+    const char *bn = xiS_name(&g->sym, base);
+    if ((!b || b->kind == B_NONE) && xiP_exc_class(bn, strlen(bn)) >= 0)
+      return xiX_fail(err, st->name_pos[0], "a class of exceptions of the program's own "
+                                            "(class %s(%s)) is not part of xi: raise Python's "
+                                            "own, raise ValueError(\"...\"), and catch it by "
+                                            "its class", xiS_name(&g->sym, st->name), bn);
     return xiX_fail(err, st->name_pos[0], b && b->kind != B_NONE
                                               ? "%s is not a class (TypeError: a class "
                                                 "inherits from a class defined before it)"

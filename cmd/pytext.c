@@ -179,6 +179,14 @@ static int container_text(xiR_session *s, xiW_buf *b, uint32_t i, int repr, int 
             (long long)v[1], (long long)v[2]);
     return 0;
   }
+  int objects = 0; /* a set of objects (micrograd's _prev): hashed by their addresses */
+  for (uint32_t k = 0; kind == XI_C_SET && k < x->nargs; k++)
+    objects |= xiG_kind(g, x->args[k]) == XI_C_OBJ;
+  if (objects && x->nargs > 1)
+    return xiX_fail(err, at, "Python prints a set of objects in the order of their addresses, "
+                             "which changes from run to run and which xi does not reproduce: "
+                             "print len(s), or each item's own field in an order of yours "
+                             "(sorted(v.data for v in s))");
   if ((kind == XI_C_SET || kind == XI_C_ULIST) && x->nargs > 1) /* (tape/pyset.c) */
     return xiX_fail(err, at, "Python prints a %s in CPython's hash order, which changes from "
                              "run to run for strings and which xi does not reproduce: print "
@@ -357,9 +365,18 @@ static int print_to(xiR_session *s, xiW_buf *b, const xiP_stmt *st, const uint32
   }
   if (st->kind == S_ASSERT) { /* an assert's message: the error's text, as Python's */
     xiR_warnings(s);
+    int raised = st->has_number - 1; /* raise C(msg): C's name, then str(e) */
+    const char *cls = raised >= 0 ? xiP_exc_name(raised) : "AssertionError";
     rc = b->failed  ? xiX_fail(err, st->pos, "%s", xiW_why(b))
-         : st->nitems ? xiX_fail(err, st->pos, "AssertionError: %.*s", (int)b->n, b->s)
+         : raised >= 0 && st->nitems <= 1 ? xiX_fail(err, st->pos, "%s", cls)
+         : st->nitems ? xiX_fail(err, st->pos, "%s: %.*s", cls, (int)b->n, b->s)
                       : xiX_fail(err, st->pos, "AssertionError (the assert's condition is false)");
+    s->raised_cls = -1;
+    if (raised >= 0 && !b->failed) { /* its text is known exactly: an except's e holds it */
+      s->raised_cls = raised;
+      snprintf(s->raised, sizeof s->raised, "%s", err->msg);
+      s->raised_text = st->nitems <= 1 ? strlen(s->raised) : strlen(cls) + 2;
+    }
     xiW_free(&note);
     b->n = 0, b->failed = 0;
     return rc;

@@ -220,6 +220,13 @@ static int handle(xiR_session *s, const xiP_stmt *st, unsigned long errors, int 
   s->caught_set = 0;
   char text[XI_ERR_MSG];
   int exact, cls = class_of(e.msg, text, sizeof text, &exact);
+  const char *m = e.msg; /* raised by a raise statement: its class and text, exactly */
+  while (strncmp(m, "in ", 3) == 0 && strstr(m, "(...): "))
+    m = strstr(m, "(...): ") + 7;
+  if (s->raised_cls >= 0 && strcmp(m, s->raised) == 0) {
+    cls = s->raised_cls, exact = 1;
+    snprintf(text, sizeof text, "%s", s->raised + s->raised_text);
+  }
   for (uint32_t k = 0; k < st->nitems; k++) {
     const xiP_item *it = &st->items[k];
     if (it->kind != I_EXCEPT)

@@ -28,6 +28,7 @@ void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
   s->g.interrupt = &s->interrupt;
   xiO_interrupt = &s->interrupt; /* the tensor rules check it too */
   s->digits = digits;
+  s->raised_cls = -1; /* no raise has run */
   xiO_fmt = XI_FMT_MPFR; /* a session starts in plain MPFR */
   xiW_np_options = (xiW_np_opts)XI_NP_OPTS_DEFAULT; /* and NumPy's printing */
   s->mpfr_prec = prec;

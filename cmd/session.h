@@ -51,6 +51,11 @@ typedef struct {
      try block stopped at, kept to be matched against its excepts, not reported */
   int trying, trying_import, caught_set;
   xi_err caught;
+  /* the last raise C(msg) that ran: its error's message, and where str(e) starts in it
+     (raised_cls -1: none), so that an except's e holds Python's text */
+  int raised_cls;
+  size_t raised_text;
+  char raised[XI_ERR_MSG];
   /* the source being run, for error messages */
   const char *file, *src;
   size_t len;

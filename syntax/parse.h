@@ -32,7 +32,8 @@ typedef enum {
   S_CLASS,    /* class Name: name, its block at body_off (methods: syntax/pyclass.c) */
   S_SETATTR,  /* x.name = v, x.name op= v: code ends with K_SETATTR */
   S_AUTOGRAD, /* micrograd's and PyTorch's statements: cmd is an XI_AG_* (pytorch.c) */
-  S_ASSERT,   /* assert c, msg: items[0] the condition (I_COND), then msg as print's items */
+  S_ASSERT,   /* assert c, msg: items[0] the condition (I_COND), then msg as print's items;
+                 raise C(msg) too: the condition False, the class in has_number */
   S_SKIPPED,  /* a statement with nothing to compute, skipped with a note (cmd: XI_SKIP_*):
                  IPython's display magics (%matplotlib inline), a plotting call alone */
   S_TRY,      /* try: the block at body_off; items: each except (I_EXCEPT), else, finally
@@ -82,7 +83,7 @@ typedef struct {
   size_t body_off, body_len; /* repeat: the text between the braces; grade L: the lines
                                 of claims after it */
   xi_pos body_pos;
-  int has_number;       /* A_NUMBER_OPT: N given */
+  int has_number;       /* A_NUMBER_OPT: N given; S_ASSERT: a raise's class (XI_EXC_*) + 1 */
   int has_word;         /* A_NUMBER_OPT: a word after N (digits 30 exact) */
   xiL_token word;
   xiL_token arg;        /* the number, the file, the help topic */

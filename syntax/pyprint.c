@@ -396,6 +396,10 @@ void xiP_print_code(xiP_parser *p, const xiP_stmt *st, xiP_code *c) {
   uint32_t first = st->kind == S_ASSERT; /* (items[0]: the assert's condition) */
   if (first)
     put_text(p, &buf, &n, &cap, 'x', NULL, 0, 0, st->pos);
+  if (first && st->has_number) { /* a raise's class, by its name */
+    const char *cls = xiP_exc_name(st->has_number - 1);
+    put_text(p, &buf, &n, &cap, 'r', cls, strlen(cls), 1, st->pos);
+  }
   for (uint32_t k = first; k < st->nitems; k++) {
     const xiP_item *it = &st->items[k];
     if (it->kind == I_ARG) {
@@ -445,6 +449,18 @@ int xiP_print_layout(const char *s, size_t n, xiP_stmt *st) {
     char kind = s[i++], conv = 0;
     if (kind == 'x') { /* an assert's message */
       st->kind = S_ASSERT;
+      continue;
+    }
+    if (kind == 'r') { /* a raise's class */
+      if (i + 4 > n)
+        goto bad;
+      size_t l = 0;
+      for (int k = 0; k < 4; k++)
+        l |= (size_t)(unsigned char)s[i + k] << 8 * k;
+      if (l > n - i - 4)
+        goto bad;
+      st->has_number = xiP_exc_class(s + i + 4, l) + 1;
+      i += 4 + l;
       continue;
     }
     if (kind == 'v' && i < n)

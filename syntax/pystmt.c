@@ -511,6 +511,57 @@ static void quietly_skip(xiP_parser *p, xiL_token head) {
   *e = keep;
 }
 
+/* raise C, raise C(), raise C(message): an assert whose condition is False, its
+   class in has_number (the class + 1), the message as print's argument: Python's
+   str(e), which is repr(message) for a KeyError */
+static void raise_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
+  if (xiP_at_line_end(p) || xiP_is(p, T_SEMI))
+    xiP_fail(p, head.pos, "a bare raise (the exception being handled, raised again) is not "
+                          "part of xi: raise ValueError(\"...\") names the class");
+  xiL_token t = xiP_expect(p, T_NAME, "an exception's class after raise: raise "
+                                      "ValueError(\"...\")");
+  if (xiP_word_is(p, &t, "builtins") && xiP_is(p, T_DOT)) {
+    xiP_take(p);
+    t = xiP_expect(p, T_NAME, "an exception's class after builtins.");
+  }
+  int cls = xiP_exc_class(p->lx.src + t.off, t.len);
+  if (cls < 0 || cls == XI_EXC_KEYBOARD)
+    xiP_fail(p, t.pos, "raise %.*s: xi raises Python's built-in exceptions (ValueError, "
+                       "TypeError, KeyError, IndexError, RuntimeError, NotImplementedError, "
+                       "Exception ...), not this one (a class of the program's own and "
+                       "KeyboardInterrupt are not part of xi)", (int)t.len, p->lx.src + t.off);
+  st->kind = S_ASSERT;
+  st->has_number = cls + 1;
+  xiP_item *c = xiP_new_item(p, st, I_COND, t.pos);
+  xiP_ins no = {K_NUM, 0, 0, 0, xiP_intern(p, "False", 5, t.pos), t.pos};
+  xiP_emit(p, &c->code, no);
+  if (xiP_is(p, T_LP)) {
+    xiP_take(p);
+    if (!xiP_is(p, T_RP)) {
+      p->depth = 0;
+      if (cls == XI_EXC_KEY) { /* str(KeyError('b')) is "'b'": the value's repr */
+        xiL_token v = *xiP_peek(p);
+        xiP_new_item(p, st, I_ARG, v.pos);
+        xiP_item *it = xiP_new_item(p, st, I_VALUE, v.pos);
+        it->conv = 'r';
+        it->off = v.off;
+        xiP_expr(p, &st->items[st->nitems - 1].code);
+        st->items[st->nitems - 1].end = p->last_end;
+      } else {
+        xiP_print_arg(p, st);
+      }
+      if (xiP_is(p, T_COMMA))
+        xiP_fail(p, xiP_peek(p)->pos, "raise %s(a, b): its text would be the tuple's; xi "
+                                      "raises an exception with one message: raise %s(f\"...\")",
+                 xiP_exc_name(cls), xiP_exc_name(cls));
+    }
+    xiP_expect(p, T_RP, "')' after the exception's message");
+  }
+  if (xiP_is(p, T_NAME) && xiP_keyword(xiP_tag_of(p, xiP_peek(p))) == KW_FROM)
+    xiP_fail(p, xiP_peek(p)->pos, "raise ... from ... is not part of xi: raise the exception "
+                                  "alone (Python's traceback is the only difference)");
+}
+
 void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   const char *s = p->lx.src + first.off;
   int n = (int)first.len;
@@ -518,7 +569,7 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
   if (kw != KW_PRINT && kw != KW_DEF && kw != KW_FOR && kw != KW_IF && kw != KW_IMPORT &&
       kw != KW_FROM && kw != KW_PASS && kw != KW_RETURN && kw != KW_WHILE && kw != KW_BREAK &&
       kw != KW_CONTINUE && kw != KW_WITH && kw != KW_CLASS && kw != KW_ASSERT && kw != KW_TRY &&
-      !(kw == KW_GLOBAL && p->python)) {
+      kw != KW_RAISE && !(kw == KW_GLOBAL && p->python)) {
     quietly_skip(p, first); /* refused: read past it first (the message is the refusal) */
   }
   if (kw == KW_DEF || kw == KW_FOR || kw == KW_IF || kw == KW_WHILE || kw == KW_WITH ||
@@ -594,6 +645,9 @@ void xiP_python(xiP_parser *p, xiP_stmt *st, xiL_token first, int kw) {
       p->depth = 0;
       xiP_print_arg(p, st);
     }
+    return;
+  case KW_RAISE:
+    raise_stmt(p, st, first);
     return;
   case KW_BREAK:
   case KW_CONTINUE:
