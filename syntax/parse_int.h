@@ -235,6 +235,8 @@ void xiP_print_arg(xiP_parser *p, xiP_stmt *st);
    is the symbol holding the rest of st (xiP_print_layout reads it back).  For
    an assert (S_ASSERT) its message, items[1] on: the K_PRINT fails with it. */
 void xiP_print_code(xiP_parser *p, const xiP_stmt *st, xiP_code *c);
+/* import ... and from ... import ... (from: the latter), the word taken (pyimport.c) */
+void xiP_import_stmt(xiP_parser *p, xiP_stmt *st, int from);
 /* def f(...): and its block, head the def (pydef.c) */
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
 /* the parameters up to close (')' after def f(, ':' after lambda) into
