@@ -7,6 +7,7 @@
 
 #include "tape/exec_int.h"
 #include "tape/pyval_int.h"
+#include "tape/names.h"
 
 typedef xiG_scope scope;
 
