@@ -8,6 +8,7 @@
 #include "tape/exec_int.h"
 #include "tape/pyval_int.h"
 #include "tape/names.h"
+#include "tape/numpy.h"
 
 typedef xiG_scope scope;
 
