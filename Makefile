@@ -20,7 +20,7 @@ OUT ?= build
 # (text), cmd (the session: statements and commands); repl (the command line
 # and the prompt) is the program's own, outside libxi.a
 LIB_SRC := diag/diag.c \
-           ops/pool.c ops/ops.c ops/partial.c ops/bitops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/sops.c ops/vops.c ops/rng.c ops/group.c ops/pcg64.c ops/zigtab.c \
+           ops/pool.c ops/ops.c ops/partial.c ops/bitops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/sops.c ops/vops.c ops/rng.c ops/group.c ops/fspec.c ops/pcg64.c ops/zigtab.c \
            ops/bops.c ops/bdisc.c ops/btops.c ops/bmid.c ops/btmid.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/stmt.c syntax/assign.c syntax/cmdargs.c syntax/gradeargs.c syntax/expr.c syntax/binop.c syntax/subscript.c \
            syntax/numpy.c syntax/npspecial.c syntax/npforms.c syntax/pystmt.c syntax/pyimport.c syntax/pyprint.c syntax/pypercent.c syntax/pystr.c syntax/pydef.c syntax/pyparams.c \
