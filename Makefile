@@ -20,10 +20,10 @@ OUT ?= build
 # (text), cmd (the session: statements and commands); repl (the command line
 # and the prompt) is the program's own, outside libxi.a
 LIB_SRC := diag/diag.c \
-           ops/pool.c ops/ops.c ops/partial.c ops/bitops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/sops.c ops/vops.c ops/rng.c ops/group.c ops/pcg64.c ops/zigtab.c \
+           ops/pool.c ops/ops.c ops/partial.c ops/bitops.c ops/fmt.c ops/tops.c ops/rops.c ops/iops.c ops/dops.c ops/sops.c ops/vops.c ops/rng.c ops/group.c ops/fspec.c ops/pcg64.c ops/zigtab.c \
            ops/bops.c ops/bdisc.c ops/btops.c ops/bmid.c ops/btmid.c \
            syntax/lex.c syntax/sym.c syntax/parse.c syntax/stmt.c syntax/assign.c syntax/cmdargs.c syntax/gradeargs.c syntax/expr.c syntax/binop.c syntax/subscript.c \
-           syntax/numpy.c syntax/npspecial.c syntax/npforms.c syntax/pystmt.c syntax/pyprint.c syntax/pypercent.c syntax/pystr.c syntax/pydef.c \
+           syntax/numpy.c syntax/npspecial.c syntax/npforms.c syntax/pystmt.c syntax/pyimport.c syntax/pyprint.c syntax/pypercent.c syntax/pystr.c syntax/pydef.c syntax/pyparams.c \
            syntax/pylist.c syntax/pyclass.c syntax/pyfunc.c syntax/claims.c syntax/pytorch.c syntax/pytry.c syntax/pytypes.c \
            tape/graph.c tape/replay.c tape/renew.c tape/exec.c tape/call.c tape/env.c tape/operands.c tape/build.c tape/index.c tape/slice.c tape/npmake.c tape/npcall.c tape/npshape.c tape/npaxis.c tape/warn.c tape/names.c tape/unbind.c tape/label.c tape/undo.c tape/loop.c tape/pyval.c tape/pywalk.c tape/pycall.c tape/pymut.c tape/inplace.c tape/pyset.c tape/pyobj.c tape/autograd.c tape/nditer.c tape/torchm.c tape/pyrandom.c tape/npgen.c tape/pytype.c tape/pybuiltin.c tape/pystring.c tape/pyint.c tape/pystrval.c tape/pystrtmpl.c \
            grad/grad.c grad/adjoint.c grad/tangent.c grad/probe.c \

@@ -11,6 +11,7 @@
 
 #include "bench/common.h"
 #include "cmd/session.h"
+#include "tape/names.h"
 
 #define PREC 128
 

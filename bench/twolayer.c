@@ -14,6 +14,7 @@
 
 #include "cmd/session.h"
 #include "common.h"
+#include "tape/names.h"
 
 static mpfr_prec_t PREC = 128;
 static int by_sum; /* the limit (1) or the mpfr_dot loop (0) */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "tape/names.h"
 
 int xiR_evaluate(xiR_session *s, const xiP_stmt *st, uint32_t *root, xi_err *err) {
   return xiG_exec(&s->g, &st->code, NULL, NULL, 0, root, err);

@@ -22,6 +22,7 @@
 #include "cmd/cmd.h"
 #include "grad/probe.h"
 #include "show/print.h"
+#include "tape/names.h"
 
 #define XI_POINTS 20
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd/grade.h"
+#include "tape/names.h"
 
 /* where the claims are, for their messages, and the messages, reported in
    the order of their lines once all are known */

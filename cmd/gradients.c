@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cmd/cmd.h"
+#include "tape/names.h"
 
 static void print_grad(xiR_session *s, xiW_buf *b, const char *of, const char *wrt,
                        uint32_t node, const xiB_adj *balls, slong prec) {

@@ -11,6 +11,7 @@
 #include "cmd/cmd.h"
 #include "ops/fmt.h"
 #include "show/num.h"
+#include "tape/names.h"
 
 /* ---- where inf and nan first appeared (trace, in a format) ---- */
 

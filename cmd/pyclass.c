@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "tape/names.h"
 
 static int refuse(const xiP_stmt *m, xi_err *err) {
   if (m->kind == S_ASSIGN || m->kind == S_UNPACK || m->kind == S_INDEXSET ||

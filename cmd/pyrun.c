@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "tape/names.h"
 
 /* ---- import ---- */
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "tape/names.h"
 
 enum { TEXT_UNKNOWN, TEXT_REST, TEXT_FIXED, TEXT_UNTIL, TEXT_BEFORE, TEXT_SPECIAL };
 

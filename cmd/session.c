@@ -14,6 +14,7 @@
 #include "show/npfmt.h" /* NumPy's print options */
 #include "show/num.h"
 #include "show/print.h"
+#include "tape/names.h"
 
 void xiR_init(xiR_session *s, mpfr_prec_t prec, int digits) {
   memset(s, 0, sizeof *s);

@@ -9,6 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "show/npfmt.h"
+#include "tape/names.h"
 
 int xiR_cmd_digits(xiR_session *s, const xiP_stmt *st, xi_err *err) {
   long v = 0;

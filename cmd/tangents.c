@@ -18,6 +18,7 @@
 #include "show/form.h"
 #include "show/print.h"
 #include "show/trace.h"
+#include "tape/names.h"
 
 typedef struct {
   xiR_session *s;

@@ -13,6 +13,7 @@
 
 #include "cmd/cmd.h"
 #include "ops/fmt.h"
+#include "tape/names.h"
 
 #define XI_SATURATED "1e-8" /* a σ′ or tanh′ below this at every element: saturated */
 #define XI_SMALL 1e-4 /* a gradient element below this in size: one saturation may explain */

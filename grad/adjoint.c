@@ -15,6 +15,7 @@
 #include "grad/adjoint.h"
 #include "grad/tangent.h" /* xiF_jvp */
 #include "syntax/parse.h" /* xiP_formula */
+#include "tape/names.h"
 
 /* ---- building nodes for the rules ---- */
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "show/num.h"
+#include "tape/names.h"
 
 /* Unicode the forms and names use, and its TeX */
 static const struct {

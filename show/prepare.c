@@ -4,6 +4,7 @@
  * number they print proven by balls.  The printers (trace.c, dot.c, svg.c,
  * export.c, and cmd/'s step and compare) then only print. */
 #include "show/prepare.h"
+#include "tape/names.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -95,7 +95,7 @@ static const char *const tnames[] = {"float", "int", "bool"};
 /* ---- format() ---- */
 
 static int too_big(char *why, size_t n, const char *what, long v) {
-  return xiW_py_spec_fail(why, n, -2, "the %s %ld is more than xi writes (%d)", what, v, XI_PY_DIGITS_MAX);
+  return xiO_fspec_fail(why, n, -2, "the %s %ld is more than xi writes (%d)", what, v, XI_PY_DIGITS_MAX);
 }
 
 /* h = x·100 for '%'.  In an IEEE format x is a Python float or a NumPy
@@ -114,15 +114,15 @@ static int percent_of(mpfr_ptr h, mpfr_srcptr x, char *why, size_t n) {
   mpfr_mul_ui(h, x, 100, MPFR_RNDN);
   if (mpfr_inf_p(h) && mpfr_number_p(x)) {
     mpfr_clear(h);
-    return xiW_py_spec_fail(why, n, -2, "the number times 100 is past MPFR's exponent range");
+    return xiO_fspec_fail(why, n, -2, "the number times 100 is past MPFR's exponent range");
   }
   return 0;
 }
 
-static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *why, size_t n) {
-  xiW_fspec f = *f0;
+static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiO_fspec *f0, char *why, size_t n) {
+  xiO_fspec f = *f0;
   if (f.prec > 2147483647L)
-    return xiW_py_spec_fail(why, n, -1, "ValueError: precision too big");
+    return xiO_fspec_fail(why, n, -1, "ValueError: precision too big");
   if (f.prec > XI_PY_DIGITS_MAX)
     return too_big(why, n, "precision", f.prec);
   long type = f.type, prec = f.prec;
@@ -159,13 +159,13 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *w
     else if (code == 'g')
       rc = xiQ_sig(&g, x, prec ? (size_t)prec : 1);
     else if (!mpfr_zero_p(x) && xiQ_decexp(x) > XI_PY_DIGITS_MAX)
-      rc = xiW_py_spec_fail(why, n, -2, "the number has %ld digits before the point, more than xi writes (%d)",
+      rc = xiO_fspec_fail(why, n, -2, "the number has %ld digits before the point, more than xi writes (%d)",
                 xiQ_decexp(x), XI_PY_DIGITS_MAX);
     else
       rc = xiQ_fixed(&g, x, prec);
     if (rc == -1) {
       b->failed = XI_W_MEMORY;
-      rc = xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b));
+      rc = xiO_fspec_fail(why, n, -2, "%s", xiW_why(b));
     }
     if (code != 'r')
       xiQ_strip(&g);
@@ -197,12 +197,12 @@ static int format_float(xiW_buf *b, mpfr_srcptr x0, const xiW_fspec *f0, char *w
   return 0;
 }
 
-static int format_int(xiW_buf *b, mpfr_srcptr x, const xiW_fspec *f0, char *why, size_t n) {
-  xiW_fspec f = *f0;
+static int format_int(xiW_buf *b, mpfr_srcptr x, const xiO_fspec *f0, char *why, size_t n) {
+  xiO_fspec f = *f0;
   if (f.prec != -1)
-    return xiW_py_spec_fail(why, n, -1, "ValueError: Precision not allowed in integer format specifier");
+    return xiO_fspec_fail(why, n, -1, "ValueError: Precision not allowed in integer format specifier");
   if (f.z)
-    return xiW_py_spec_fail(why, n, -1,
+    return xiO_fspec_fail(why, n, -1,
                 "ValueError: Negative zero coercion (z) not allowed in integer format specifier");
   mpz_t z;
   mpz_init(z);
@@ -210,14 +210,14 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const xiW_fspec *f0, char *why,
   int rc = 0;
   if (f.type == 'c') {
     if (f.sign)
-      rc = xiW_py_spec_fail(why, n, -1, "ValueError: Sign not allowed with integer format specifier 'c'");
+      rc = xiO_fspec_fail(why, n, -1, "ValueError: Sign not allowed with integer format specifier 'c'");
     else if (f.alt)
-      rc = xiW_py_spec_fail(why, n, -1,
+      rc = xiO_fspec_fail(why, n, -1,
                 "ValueError: Alternate form (#) not allowed with integer format specifier 'c'");
     else if (mpz_sgn(z) < 0 || mpz_cmp_ui(z, 0x10ffff) > 0)
-      rc = xiW_py_spec_fail(why, n, -1, "OverflowError: %%c arg not in range(0x110000)");
+      rc = xiO_fspec_fail(why, n, -1, "OverflowError: %%c arg not in range(0x110000)");
     else if (mpz_get_ui(z) >= 0xd800 && mpz_get_ui(z) < 0xe000)
-      rc = xiW_py_spec_fail(why, n, -2, "U+%04lX is a lone surrogate, which UTF-8 cannot write",
+      rc = xiO_fspec_fail(why, n, -2, "U+%04lX is a lone surrogate, which UTF-8 cannot write",
                 mpz_get_ui(z));
     if (!rc) {
       unsigned long c = mpz_get_ui(z);
@@ -240,7 +240,7 @@ static int format_int(xiW_buf *b, mpfr_srcptr x, const xiW_fspec *f0, char *why,
   }
   if (xiQ_huge_int(x)) {
     mpz_clear(z);
-    return xiW_py_spec_fail(why, n, -2, "the int has more digits than xi writes (%d)", XI_PY_DIGITS_MAX);
+    return xiO_fspec_fail(why, n, -2, "the int has more digits than xi writes (%d)", XI_PY_DIGITS_MAX);
   }
   int base = f.type == 'b' ? 2 : f.type == 'o' ? 8 : f.type == 'x' ? 16 : f.type == 'X' ? -16 : 10;
   const char *prefix = "";
@@ -329,17 +329,17 @@ void xiW_py_str(xiW_buf *b, const xiO_view *v) {
 int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, char *why,
                   size_t n) {
   if (b->failed)
-    return xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b));
+    return xiO_fspec_fail(why, n, -2, "%s", xiW_why(b));
   size_t n0 = b->n;
   int rc = 0;
   if (len == 0) {
     xiW_py_str(b, v);
   } else if (v->sh.rank != 0) {
-    return xiW_py_spec_fail(why, n, -1, "TypeError: unsupported format string passed to numpy.ndarray.__format__");
+    return xiO_fspec_fail(why, n, -1, "TypeError: unsupported format string passed to numpy.ndarray.__format__");
   } else {
     int t = xiQ_type_of(v->el, v->dtype);
-    xiW_fspec f;
-    if (xiW_py_spec_parse(&f, spec, len, tnames[t], why, n))
+    xiO_fspec f;
+    if (xiO_fspec_parse(&f, spec, len, tnames[t], 0, INT64_MAX, why, n))
       return -1;
     if (t != XI_Q_FLOAT && f.type == 0)
       f.type = 'd';
@@ -349,8 +349,8 @@ int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, c
                     f.type == 'g' || f.type == 'G' || f.type == '%';
     if (t == XI_Q_FLOAT ? !(floatcode || f.type == 0 || f.type == 'n') : !(intcode || floatcode)) {
       char c[16];
-      xiW_py_spec_code(c, sizeof c, f.type);
-      return xiW_py_spec_fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type '%s'", c,
+      xiO_fspec_code(c, sizeof c, f.type);
+      return xiO_fspec_fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type '%s'", c,
                   tnames[t]);
     }
     if (f.width > XI_PY_DIGITS_MAX)
@@ -361,7 +361,7 @@ int xiW_py_format(xiW_buf *b, const xiO_view *v, const char *spec, size_t len, c
       rc = format_int(b, v->el, &f, why, n);
   }
   if (!rc && b->failed)
-    rc = xiW_py_spec_fail(why, n, -2, "%s", xiW_why(b));
+    rc = xiO_fspec_fail(why, n, -2, "%s", xiW_why(b));
   if (rc && b->s && b->n >= n0) { /* nothing of it stays */
     b->n = n0;
     b->s[n0] = '\0';

@@ -199,7 +199,7 @@ uint32_t xiP_for_targets(xiP_parser *p, uint32_t *names, xi_pos *at, uint32_t ma
 void xiP_py_builtin(xiP_parser *p, xiP_code *c, xiL_token name);
 void xiP_py_method(xiP_parser *p, xiP_code *c, xiL_token name);
 
-/* ---- Python's statements (pystmt.c, pyprint.c, pydef.c) ---- */
+/* ---- Python's statements (pystmt.c, pyimport.c, pyprint.c, pydef.c, pyparams.c) ---- */
 /* a new part of st (zeroed but for kind and pos), or fails */
 xiP_item *xiP_new_item(xiP_parser *p, xiP_stmt *st, int kind, xi_pos pos);
 /* the line ends here: a newline or the end of the input (';' does not) */
@@ -235,13 +235,17 @@ void xiP_print_arg(xiP_parser *p, xiP_stmt *st);
    is the symbol holding the rest of st (xiP_print_layout reads it back).  For
    an assert (S_ASSERT) its message, items[1] on: the K_PRINT fails with it. */
 void xiP_print_code(xiP_parser *p, const xiP_stmt *st, xiP_code *c);
+/* import ... and from ... import ... (from: the latter), the word taken (pyimport.c) */
+void xiP_import_stmt(xiP_parser *p, xiP_stmt *st, int from);
 /* def f(...): and its block, head the def (pydef.c) */
 void xiP_def_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
 /* the parameters up to close (')' after def f(, ':' after lambda) into
-   st->names, and their defaults into items (expr: a lambda in an expression) */
+   st->names, and their defaults into items (expr: a lambda in an expression)
+   (pyparams.c, as are xiP_def_head and xiP_shadow) */
 void xiP_params(xiP_parser *p, xiP_stmt *st, xiL_type close, int expr);
 /* the defaults first in the function's code: for each, when the call left
-   its parameter out, its value is computed and bound as a local (K_DEFAULT) */
+   its parameter out, its value is computed and bound as a local (K_DEFAULT)
+   (pydef.c) */
 void xiP_prologue(xiP_parser *p, xiP_stmt *st);
 /* a def's head after its name, (params) -> ...:, and its block: the one reading of
    both a def and a def inside a def (pyfunc.c); the block's text in off..end, at at */

@@ -14,6 +14,7 @@
 
 #include "tape/graph.h"
 #include "tape/python.h"
+#include "tape/names.h"
 
 static uint32_t lower(const xiG_autograd *a, uint32_t node) {
   uint32_t lo = 0, hi = a->n;

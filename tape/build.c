@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tape/graph.h"
+#include "tape/numpy.h"
 
 /* the two lowest int32 values are XI_COLON and XI_ALL_AXES, INT32_MAX "not given" */
 /* A whole number past 2^p is not known to be the one written at p bits (at

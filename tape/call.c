@@ -16,6 +16,7 @@
 
 #include "tape/exec_int.h"
 #include "tape/pyval_int.h"
+#include "tape/names.h"
 
 /* does f's body give parameter k a default (a K_DEFAULT for it)? */
 static int has_default(const xiG_func *f, uint32_t k) {

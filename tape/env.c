@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tape/exec_int.h"
+#include "tape/names.h"
 
 void xiG_envs_free(xiG_graph *g) {
   xiG_env *e = g->envs;

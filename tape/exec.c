@@ -7,6 +7,8 @@
 
 #include "tape/exec_int.h"
 #include "tape/pyval_int.h"
+#include "tape/names.h"
+#include "tape/numpy.h"
 
 typedef xiG_scope scope;
 

@@ -1,6 +1,7 @@
 /* graph.c: the tape's nodes and their values (a new
  * precision and collection, which change every node, are renew.c's). */
 #include "tape/graph.h"
+#include "tape/names.h"
 
 #include <stdarg.h>
 #include <stdio.h>

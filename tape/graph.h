@@ -508,70 +508,7 @@ int xiG_call_func(xiG_graph *g, const xiP_ins *in, const xiG_func *f, const char
 /* ---- values that are not one op (build.c) ---- */
 /* node i's value as a whole number (an axis, a size, an index), or an error */
 int xiG_whole(xiG_graph *g, uint32_t i, xi_pos pos, int32_t *out, xi_err *err);
-/* zeros ones eye randn rand arange (XI_MAKE_*) of the sizes args (or a tuple) */
-int xiG_make(xiG_graph *g, int which, const uint32_t *args, uint32_t n, xi_pos pos,
-             uint32_t *out, xi_err *err);
-/* np.random.randn's and rand's sizes as NumPy reads them (form an XI_MAKE_STAR or
-   XI_MAKE_NUMPY): *t a tuple or a list, the sizes numbers; else NumPy's TypeError */
-int xiG_make_sizes(xiG_graph *g, int which, int form, const uint32_t *args, uint32_t n,
-                   xi_pos pos, xi_err *err);
-/* np.linspace and np.random's randint, normal, uniform, permutation, choice
-   (XI_MAKE_LINSPACE on), their arguments by slot: args the slots given in
-   mask, in order (npmake.c) */
-int xiG_draw(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
-             uint32_t *out, xi_err *err);
-/* npmake.c's parts that np.random.default_rng's Generator (npgen.c) draws with
-   too: a Python list or tuple where NumPy takes an array made one; a size (a
-   number, a tuple of at most two, None or XI_NONE: a scalar); a new leaf of
-   shape sh from the doubles d or the whole numbers i + off; x[idx] for drawn
-   indices (a matrix's rows); the population of permutation and choice (a
-   whole number n, or a vector's length, or a matrix's rows when rows_ok) */
-int xiG_draw_array(xiG_graph *g, uint32_t *node, xi_pos pos, xi_err *err);
-int xiG_draw_size(xiG_graph *g, uint32_t node, xi_pos pos, xi_shape *sh, xi_err *err);
-int xiG_draw_leaf(xiG_graph *g, xi_shape sh, const double *d, const uint64_t *i, int64_t off,
-                  int dtype, xi_pos pos, uint32_t *out, xi_err *err);
-int xiG_draw_pick(xiG_graph *g, uint32_t x, const uint64_t *idx, xi_shape sh, xi_pos pos,
-                  uint32_t *out, xi_err *err);
-int xiG_draw_population(xiG_graph *g, uint32_t a, int rows_ok, xi_pos pos, uint32_t *n,
-                        xi_err *err);
-/* choice's cdf = cumsum(p) / its last, in doubles, in order, as NumPy's; and
-   searchsorted(cdf, u, side='right'): how many of cdf's n are at most u */
-void xiG_draw_cdf(const double *p, uint32_t n, double *cdf);
-uint32_t xiG_draw_search(const double *cdf, uint32_t n, double u);
-/* choice without replacement with p= (npmake.c), the uniforms from draw(rng) */
-int xiG_draw_unique_p(double (*draw)(void *), void *rng, double *p, uint32_t pop,
-                      uint32_t count, uint64_t *idx, double *cdf, double *u);
-/* np.random.default_rng(seed): a Generator (an XI_C_GEN container whose
-   x->p[XI_C_ID] is its state's place in g->gens), and its methods, rng.random(...)
-   ... (npgen.c); in: the K_METHOD, its keywords' K_CALLKW before it */
-int xiG_default_rng(xiG_graph *g, const uint32_t *args, uint32_t n, xi_pos pos, uint32_t *out,
-                    xi_err *err);
-int xiG_gen_method(xiG_graph *g, const xiP_ins *in, uint32_t x, const uint32_t *args,
-                   uint32_t *out, xi_err *err);
-/* NumPy's functions built of several ops (XI_NP_*, npcall.c), likewise */
-int xiG_npcall(xiG_graph *g, int which, const uint32_t *args, unsigned mask, xi_pos pos,
-               uint32_t *out, xi_err *err);
-/* the XI_NP_* from XI_NP_EXPAND_DIMS on and np.stack (npshape.c), and from
-   XI_NP_PROD on (npaxis.c): s[k] the value of slot k, XI_NONE when not given */
-int xiG_npshape(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t *out,
-                xi_err *err);
-int xiG_npaxis(xiG_graph *g, int which, const uint32_t *s, xi_pos pos, uint32_t *out,
-               xi_err *err);
-/* (npshape.c, for npaxis.c) an axis of a value of that rank, negative ones from the
-   end, or NumPy's AxisError; x, or a copy of it where it is a view of a value made
-   before mark (NumPy's function copies); x's elements at (row[k], col[k]) (row NULL
-   for a vector x) in the shape sh, by GATHER */
-int xiG_np_axis(xiG_graph *g, uint32_t node, int rank, xi_pos pos, int *axis, xi_err *err);
-int xiG_np_copy(xiG_graph *g, uint32_t x, uint32_t mark, xi_pos pos, uint32_t *out,
-                xi_err *err);
-int xiG_np_gather(xiG_graph *g, uint32_t x, const int64_t *row, const int64_t *col,
-                  xi_shape sh, xi_pos pos, uint32_t *out, xi_err *err);
-/* x.shape, x.size, len(x), x.item() ... (XI_ATTR_*) */
-int xiG_attr(xiG_graph *g, int which, uint32_t x, xi_pos pos, uint32_t *out, xi_err *err);
-int xiG_array_of_tuple(xiG_graph *g, uint32_t t, xi_pos pos, uint32_t *out, xi_err *err);
-/* x.reshape(dims...), a -1 among them taking what is left */
-int xiG_reshape(xiG_graph *g, uint32_t x, const uint32_t *dims, uint32_t n, xi_pos pos,
-                uint32_t *out, xi_err *err);
+/* the makers, the draws and NumPy's functions of several ops: tape/numpy.h */
 
 /* ---- indexing (index.c, slice.c) ---- */
 /* base[items], NumPy's way: argc items written, mask marks the ':' ones and
@@ -585,79 +522,7 @@ int xiG_index(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsi
 int xiG_index_set(xiG_graph *g, uint32_t base, const uint32_t *items, int argc, unsigned mask,
                   uint32_t kinds, int op, uint32_t rhs, xi_pos pos, uint32_t *out, xi_err *err);
 
-/* ---- names (names.c, and unbind.c): the rules of binding ---- */
-#define XI_HI_BLOCK 64
-/* name's node noted in g->bind_hi (names.c): every write of g->bind[name] calls it */
-void xiG_bind_hi(xiG_graph *g, uint32_t name);
-/* 1 when no name in block k (names k·XI_HI_BLOCK ...) can be bound to a node >= node */
-static inline int xiG_bind_below(const xiG_graph *g, uint32_t k, uint32_t node) {
-  return !g->bind_hi_off && k < g->nbind_hi && g->bind_hi[k] < node;
-}
-xiG_binding *xiG_binding_of(xiG_graph *g, uint32_t name); /* NULL when unbound */
-static inline const xiG_func *xiG_func_of(const xiG_graph *g, const xiG_binding *b) {
-  return &g->func[b->node];
-}
-/* the node a name means in an expression: a binding, a trace's ξ label, pi
-   or e; fails with the reason */
-int xiG_resolve(xiG_graph *g, uint32_t name, xi_pos pos, uint32_t *node, xi_err *err);
-/* name = value: root was made by the statement (nodes from mark on) from
-   code.  A value computed from no other value becomes a leaf (its own node,
-   remembering code to be read again at another precision). */
-int xiG_assign(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark,
-               const xiP_code *code, xi_pos pos, uint32_t *bound, xi_err *err);
-/* name op= value: on a leaf an update step (a new leaf, no history); on
-   anything else name = name op (value) */
-int xiG_update(xiG_graph *g, uint32_t name, int op, uint32_t rhs, uint32_t mark, xi_pos pos,
-               uint32_t *bound, xi_err *err);
-/* name[index] op= ...: r, the new value (PUT), becomes name's; on a leaf an
-   update step (a new leaf).  An array another name holds too is an error. */
-int xiG_index_update(xiG_graph *g, uint32_t name, uint32_t r, uint32_t mark, xi_pos pos,
-                     uint32_t *bound, xi_err *err);
-/* names... = root, a tuple of n items: each name takes its item (one computed
-   from no other value becoming a leaf, as with =); bound: what each took */
-int xiG_unpack(xiG_graph *g, const uint32_t *names, const xi_pos *at, uint32_t n,
-               uint32_t root, uint32_t mark, const xiP_code *code, uint32_t *bound,
-               xi_err *err);
-int xiG_bind_func(xiG_graph *g, uint32_t name, const uint32_t *params, uint32_t nparams,
-                  const xiP_code *body, const char *text, size_t len);
-void xiG_unbind(xiG_graph *g, uint32_t name, xi_pos pos);
-/* after xiG_set_prec_lenient: every name whose value is not a number is
-   unbound (as by del, at pos) and so is every ξ label; *out lists the names
-   (malloc'd, *n of them; NULL when none) */
-int xiG_unbind_undefined(xiG_graph *g, xi_pos pos, uint32_t **out, uint32_t *n);
-/* name takes node (a change in place, pymut.c); update: by an update step */
-int xiG_rebind(xiG_graph *g, uint32_t name, uint32_t node, xi_pos pos, int update);
-/* set name = value: the leaf name replaced by a new one, and every named
-   value whose graph holds the old one computed again; *changed lists the
-   names rebound (malloc'd) */
-int xiG_set(xiG_graph *g, uint32_t name, uint32_t root, uint32_t mark, xi_pos pos,
-            uint32_t **changed, uint32_t *nchanged, xi_err *err);
-/* after collection: names, labels and history follow their nodes */
-void xiG_names_renumber(xiG_graph *g, const uint32_t *to);
-void xiG_names_free(xiG_graph *g);
-/* (names.c, for undo.c) a function's parts freed, its slot back on the free list */
-void xiG_func_free(xiG_graph *g, uint32_t k);
-
-/* ---- how a value is called (label.c) ---- */
-/* the name bound to node i right now, or NULL */
-const char *xiG_name_of(const xiG_graph *g, uint32_t i);
-/* "W" or "W (before the update at 7:1)": how to call node i in a trace */
-void xiG_label_of(const xiG_graph *g, uint32_t i, char *buf, size_t n);
-/* why root does not depend on the value name binds (node v): the message */
-void xiG_why_not(const xiG_graph *g, uint32_t root, const char *what, uint32_t name, uint32_t v,
-                 char *buf, size_t n);
-/* why grad(root, v) cannot be had: leaf, in root's cone, let go of a history
-   that v may be in (xiG_history_lost) */
-void xiG_why_lost(const xiG_graph *g, const char *what, uint32_t name, uint32_t leaf,
-                  char *buf, size_t n);
-/* the ξ labels a trace printed: label k is nodes[k - 1] */
-int xiG_set_labels(xiG_graph *g, const uint32_t *nodes, uint32_t n);
-/* Numbers root's cone as trace prints it, and sets the labels: xi (root + 1
-   entries, zeroed) gets 0 for a node outside the cone, k for ξk (the nodes
-   without a name, in the order they were built, skipping the numbers the
-   user's own names ξ1, ξ2, ... take), UINT32_MAX for a named node or a
-   constant.  -1: out of memory. */
-int xiG_number_cone(xiG_graph *g, uint32_t root, uint32_t *xi);
+/* ---- names, the rules of binding, and how a value is called: tape/names.h ---- */
 
 /* ---- a statement, all or nothing (undo.c) ----
    Between xiG_stmt_begin and xiG_stmt_commit or xiG_stmt_rollback, every

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tape/graph.h"
+#include "tape/names.h"
 
 /* ---- how to call a value ---- */
 

@@ -18,6 +18,7 @@
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
+#include "tape/names.h"
 
 
 void xiG_func_free(xiG_graph *g, uint32_t k) {

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "tape/graph.h"
+#include "tape/numpy.h"
 
 static int op2(xiG_graph *g, int op, uint32_t a, uint32_t b, xi_pos pos, uint32_t *out,
                xi_err *err) {

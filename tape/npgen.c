@@ -19,6 +19,7 @@
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
+#include "tape/numpy.h"
 
 #define MAX_GENS (1u << 20)
 #define MAX_WORDS 64 /* a seed of up to 2048 bits */

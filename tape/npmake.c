@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tape/graph.h"
+#include "tape/numpy.h"
 
 /* the value of slot s (args holds the slots given, in order), or XI_NONE */
 static uint32_t slot(const uint32_t *args, unsigned mask, int s) {

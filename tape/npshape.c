@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tape/graph.h"
+#include "tape/numpy.h"
 
 /* ---- shared with npaxis.c ---- */
 

@@ -23,6 +23,7 @@
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
+#include "tape/names.h"
 
 int xiG_pin(xiG_graph *g, uint32_t node) {
   if (g->npins == g->cappins) {

@@ -11,6 +11,8 @@
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
+#include "tape/names.h"
+#include "tape/numpy.h"
 
 const char *xiG_class_of(const xiG_graph *g, uint32_t x) {
   return xiS_name(&g->sym, (uint32_t)g->nodes[x].x->p[XI_C_TEXT]);

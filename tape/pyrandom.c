@@ -16,6 +16,7 @@
 
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
+#include "tape/numpy.h"
 
 /* an argument that Python reads with operator.index: an int (a bool, a NumPy int) */
 static int py_int(xiG_graph *g, uint32_t x, const char *what, xi_pos pos, int64_t *v,

@@ -20,6 +20,7 @@
 #include "tape/graph.h"
 #include "tape/pyval_int.h"
 #include "tape/pystrval.h"
+#include "tape/numpy.h"
 
 int xiG_unordered(const xiG_graph *g, uint32_t c, xi_pos pos, xi_err *err) {
   if (xiG_kind(g, c) == XI_C_SET)

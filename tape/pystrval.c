@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ops/fspec.h"
 #include "ops/group.h"
 #include "tape/pystrval.h"
 
@@ -291,112 +292,21 @@ int xiG_sv_text(xiG_graph *g, uint32_t i, int repr, int where, xiG_sbuf *b, xi_p
 
 /* ---- format(x, spec) ---- */
 
-/* a spec as CPython's parse_internal_render_format_spec reads it */
-typedef struct {
-  const char *fill;
-  size_t fill_len;
-  int align, aligned, sign, z, alt, sep, group;
-  long width, prec, type;
-} fspec;
-
-static size_t u8len(unsigned char c) { return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
-
-static long u8code(const char *s, size_t n) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (n == 1)
-    return u[0];
-  long c = u[0] & (0x7F >> n);
-  for (size_t k = 1; k < n; k++)
-    c = c << 6 | (u[k] & 0x3F);
-  return c;
-}
-
-static void code_name(char *out, size_t n, long type) {
-  if (type > 32 && type < 128)
-    snprintf(out, n, "%c", (int)type);
-  else
-    snprintf(out, n, "\\x%lx", type);
-}
-
-static int is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
-
 /* type t (a code point, 0 when none given) is one of set's ASCII characters */
 static int among(const char *set, long t) { return t > 0 && t < 128 && strchr(set, (int)t); }
 
-/* digits of a width or precision; -1 past XI_MAX_ELEMENTS (a text that long
-   is refused anyway) */
-static int integer(const char *s, size_t len, size_t *at, long *out) {
-  long acc = 0;
-  int nd = 0;
-  for (; *at < len && s[*at] >= '0' && s[*at] <= '9'; ++*at, nd++)
-    if ((acc = acc * 10 + (s[*at] - '0')) > (long)XI_MAX_ELEMENTS)
-      return -1;
-  *out = acc;
-  return nd;
-}
-
 /* (deftype: the type when none is given, 's' for a str, 'd' for an int; a str's
    alignment is '<' unless given, an int's '>', or '=' after '0') */
-static int spec_parse(fspec *f, const char *s, size_t len, const char *tname, long deftype,
+static int spec_parse(xiO_fspec *f, const char *s, size_t len, const char *tname, long deftype,
                       xi_pos pos, xi_err *err) {
-  size_t at = 0, fl = len ? u8len((unsigned char)s[0]) : 0;
-  int fill_given = 0;
-  memset(f, 0, sizeof *f);
-  f->fill = " ", f->fill_len = 1, f->align = '>', f->width = f->prec = -1;
-  if (fl && fl < len && is_align(s[fl]))
-    f->fill = s, f->fill_len = fl, f->align = s[fl], fill_given = f->aligned = 1, at = fl + 1;
-  else if (len && is_align(s[0]))
-    f->align = s[0], f->aligned = 1, at = 1;
-  if (at < len && (s[at] == ' ' || s[at] == '+' || s[at] == '-'))
-    f->sign = s[at++];
-  if (at < len && s[at] == 'z')
-    f->z = 1, at++;
-  if (at < len && s[at] == '#')
-    f->alt = 1, at++;
-  if (!fill_given && at < len && s[at] == '0') {
-    f->fill = "0", f->fill_len = 1, at++;
-    if (!f->aligned && deftype == 'd')
-      f->align = '=';
-  }
-  int got = integer(s, len, &at, &f->width);
-  if (got < 0)
-    return too_long(pos, err);
-  if (got == 0)
-    f->width = -1;
-  if (at < len && (s[at] == ',' || s[at] == '_'))
-    f->sep = s[at++];
-  if (at < len && (s[at] == ',' || s[at] == '_'))
-    return xiX_fail(err, pos, "ValueError: Cannot specify both ',' and '_'.");
-  if (at < len && s[at] == '.') {
-    at++;
-    if ((got = integer(s, len, &at, &f->prec)) < 0)
-      return too_long(pos, err);
-    if (got == 0)
-      return xiX_fail(err, pos, "ValueError: Format specifier missing precision");
-  }
-  f->type = deftype;
-  if (at < len) {
-    size_t tl = u8len((unsigned char)s[at]);
-    if (at + tl != len)
-      return xiX_fail(err, pos, "ValueError: Invalid format specifier '%.*s' for object of "
-                                "type '%s'", (int)len, s, tname);
-    f->type = u8code(s + at, tl);
-  }
-  f->group = 3;
-  if (f->sep && f->type && !among("defgEGF%", f->type)) {
-    if (f->sep == '_' && among("boxX", f->type)) {
-      f->group = 4;
-    } else {
-      char t[16];
-      code_name(t, sizeof t, f->type);
-      return xiX_fail(err, pos, "ValueError: Cannot specify '%c' with '%s'.", f->sep, t);
-    }
-  }
-  return 0;
+  char why[XI_ERR_MSG];
+  int rc = xiO_fspec_parse(f, s, len, tname, deftype, (long)XI_MAX_ELEMENTS, why, sizeof why);
+  return rc == -2 ? too_long(pos, err) : rc ? xiX_fail(err, pos, "%s", why) : 0;
 }
 
 /* the chars characters of t[0, bytes) laid out in f's width (align: the default) */
-static void pad(xiG_sbuf *b, const fspec *f, int align, const char *t, size_t bytes, long chars) {
+static void pad(xiG_sbuf *b, const xiO_fspec *f, int align, const char *t, size_t bytes,
+                long chars) {
   long p = f->width > chars ? f->width - chars : 0;
   long left = align == '>' ? p : align == '^' ? p / 2 : 0;
   fill(b, f->fill, f->fill_len, left);
@@ -413,12 +323,12 @@ static size_t u8count(const char *s, size_t n) {
 
 static int format_str(const char *s, const char *spec, size_t len, xiG_sbuf *b, xi_pos pos,
                       xi_err *err) {
-  fspec f;
+  xiO_fspec f;
   if (spec_parse(&f, spec, len, "str", 's', pos, err))
     return -1;
   if (f.type != 's') {
     char c[16];
-    code_name(c, sizeof c, f.type);
+    xiO_fspec_code(c, sizeof c, f.type);
     return xiX_fail(err, pos, "ValueError: Unknown format code '%s' for object of type 'str'", c);
   }
   if (f.sign)
@@ -458,11 +368,11 @@ static void grouped(xiG_sbuf *b, const char *d, long nd, long min_width, int sep
 }
 
 /* format(n, spec) of an int (or a bool, as an int) */
-static int format_int(xiG_graph *g, uint32_t i, const fspec *f, const char *tname, int where,
+static int format_int(xiG_graph *g, uint32_t i, const xiO_fspec *f, const char *tname, int where,
                       xiG_sbuf *b, xi_pos pos, xi_err *err) {
   long t = f->type;
   char c[16];
-  code_name(c, sizeof c, t);
+  xiO_fspec_code(c, sizeof c, t);
   if (among("eEfFgG%", t))
     return xiG_sv_float_format(where, c, pos, err);
   if (t && !among("dnbcoxX", t))
@@ -559,7 +469,7 @@ int xiG_sv_format(xiG_graph *g, uint32_t i, char conv, const char *spec, size_t 
                   kind == XI_C_NONE ? "NoneType" : xiG_type_of(g, i));
   } else {
     int dt = xiG_sv_whole(g, i);
-    fspec f;
+    xiO_fspec f;
     if (dt < 0)
       return xiG_sv_no_float(g, i, where, pos, err);
     const char *tname = dt == XI_DT_BOOL ? "bool" : "int";

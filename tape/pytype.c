@@ -19,6 +19,7 @@
 #include "syntax/parse.h"
 #include "tape/pystrval.h"
 #include "tape/pyval_int.h"
+#include "tape/names.h"
 
 enum { OR_PY, OR_NP, OR_UNKNOWN };
 

@@ -6,6 +6,7 @@
  * freed) is graph.c's, shared as xiG_read_const and xiG_node_free in
  * tape/graph.h with the tape's other functions. */
 #include "tape/graph.h"
+#include "tape/names.h"
 
 #include <stdio.h>
 #include <stdlib.h>

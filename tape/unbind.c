@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "tape/graph.h"
+#include "tape/names.h"
 
 static int by_key(const void *a, const void *b) {
   uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;

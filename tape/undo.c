@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "tape/graph.h"
+#include "tape/names.h"
 
 int xiG_stmt_begin(xiG_graph *g) {
   xiG_statement *st = &g->st;

@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "cmd/session.h"
+#include "tape/names.h"
 #include "ops/bops.h"
 #include "proof/adjmid.c"
 

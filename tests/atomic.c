@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cmd/session.h"
+#include "tape/names.h"
 
 static volatile sig_atomic_t *target;
 static timer_t timer;

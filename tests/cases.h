@@ -7,6 +7,7 @@
 #define XI_TEST_CASES_H
 
 #include "tests/fd.h"
+#include "tape/names.h"
 
 /* each test uses some of what is here */
 #define SHARED __attribute__((unused))

@@ -13,6 +13,7 @@
 #include "cmd/cmd.h"
 #include "cmd/session.h"
 #include "tape/exec_int.h"
+#include "tape/names.h"
 
 static int failures;
 

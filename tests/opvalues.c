@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tests/fd.h"
+#include "tape/names.h"
 
 static int failures, checks;
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tests/cases.h"
+#include "tape/names.h"
 
 #define COUNT 1500
 #define COUNT2 250

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "tests/cases.h"
+#include "tape/names.h"
 
 #define NEAR 192
 #define FAR 640
