@@ -1,7 +1,7 @@
 /* pystmt.c: the statements of Python's that tutorials use, read into xi's
  * statements: def (a function, as f(x) = ... makes), for i in range(...),
  * while (with break and continue), if / elif / else, print(...) with
- * f-strings, import, return, pass.  A block
+ * f-strings, import, return, raise, pass.  A block
  * is the indented lines after a header's ':' (or the rest of its line); the
  * parser checks its indentation as Python does, and reads it once to report
  * its syntax errors before anything runs.  A for, a while or an if keeps the block's
@@ -10,7 +10,7 @@
  * the strings it prints are read in pyprint.c, import in pyimport.c.
  * Whatever else Python has
  * (global, yield ...) gets a message that says what to write in xi.
- * What the three files share is declared in parse_int.h. */
+ * What these files share is declared in parse_int.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
