@@ -108,15 +108,19 @@ void xiW_py_str_repr(xiW_buf *b, const char *s) {
 int xiW_py_format_str(xiW_buf *b, const char *s, const char *spec, size_t len, char *why,
                       size_t n) {
   xiO_fspec f;
-  if (xiO_fspec_parse(&f, spec, len, "str", 0, INT64_MAX, why, n))
-    return -1;
+  if (xiO_fspec_parse(&f, spec, len, "str", 's', INT64_MAX, why, n))
+    return -1; /* ('s' as CPython's: f"{'ab':05}" fills with 0 to the left's side, no '=') */
   if (f.type && f.type != 's') {
     char c[16];
     xiO_fspec_code(c, sizeof c, f.type);
     return xiO_fspec_fail(why, n, -1, "ValueError: Unknown format code '%s' for object of type 'str'", c);
   }
   if (f.sign)
-    return xiO_fspec_fail(why, n, -1, "ValueError: Sign not allowed in string format specifier");
+    return xiO_fspec_fail(why, n, -1, "ValueError: %s not allowed in string format specifier",
+                          f.sign == ' ' ? "Space" : "Sign");
+  if (f.z)
+    return xiO_fspec_fail(why, n, -1, "ValueError: Negative zero coercion (z) not allowed in "
+                                      "string format specifier");
   if (f.alt)
     return xiO_fspec_fail(why, n, -1, "ValueError: Alternate form (#) not allowed in string format "
                             "specifier");
