@@ -365,7 +365,7 @@ static void report(pair *p, const xiP_stmt *st, const xiP_item *tol) {
         printf("%.*s == %s (%s)\n", w, t0, right, how.s ? how.s : "");
     }
   } else {
-    char msg[sizeof ((xi_err *)0)->msg], by[160];
+    char msg[sizeof ((xi_err *)0)->msg], by[400];
     const char *in = xiO_fmt == XI_FMT_MPFR ? "MPFR" : xiO_formats[xiO_fmt].name;
     if (!p->proven && p->tol)
       snprintf(by, sizeof by, "the numbers held in %s, compared exactly", in);

@@ -161,7 +161,7 @@ static int try_claims(xiP_parser *p, xiP_stmt *st) {
   p->err = &quiet;
   xiP_held *held = p->held; /* a failure here is recovered from: it keeps what is held */
   p->held = NULL;
-  int ok = 0;
+  volatile int ok = 0; /* (set between setjmp and longjmp) */
   if (!setjmp(p->fail)) {
     claims(p, st);
     ok = xiP_at_end(p) || plus_minus(p, 0);
