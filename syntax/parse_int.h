@@ -354,6 +354,9 @@ void xiP_py_type(xiP_parser *p, xiP_code *c, xiL_token name);
    torch / except ImportError: torch = None, then if torch is not None:); 0, nothing
    taken, when is does not follow (pytypes.c) */
 int xiP_module_is_none(xiP_parser *p, xiP_code *c, xiL_token m);
+/* an exception's class as raise and except name it, builtins.ValueError too: its
+   XI_EXC_ number or -1, *t its name (pytry.c) */
+int xiP_read_exc_class(xiP_parser *p, const char *expected, xiL_token *t);
 /* try: and its excepts, else and finally (head, taken; pytry.c) */
 void xiP_try_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head);
 /* the next line goes on with keyword kw1 or kw2 at column col (else, elif, except):

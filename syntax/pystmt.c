@@ -351,13 +351,9 @@ static void raise_stmt(xiP_parser *p, xiP_stmt *st, xiL_token head) {
   if (xiP_at_line_end(p) || xiP_is(p, T_SEMI))
     xiP_fail(p, head.pos, "a bare raise (the exception being handled, raised again) is not "
                           "part of xi: raise ValueError(\"...\") names the class");
-  xiL_token t = xiP_expect(p, T_NAME, "an exception's class after raise: raise "
-                                      "ValueError(\"...\")");
-  if (xiP_word_is(p, &t, "builtins") && xiP_is(p, T_DOT)) {
-    xiP_take(p);
-    t = xiP_expect(p, T_NAME, "an exception's class after builtins.");
-  }
-  int cls = xiP_exc_class(p->lx.src + t.off, t.len);
+  xiL_token t;
+  int cls = xiP_read_exc_class(p, "an exception's class after raise: raise ValueError(\"...\")",
+                               &t);
   if (cls < 0 || cls == XI_EXC_KEYBOARD)
     xiP_fail(p, t.pos, "raise %.*s: xi raises Python's built-in exceptions (ValueError, "
                        "TypeError, KeyError, IndexError, RuntimeError, NotImplementedError, "

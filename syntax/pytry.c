@@ -59,14 +59,19 @@ int xiP_exc_catches(uint32_t mask, int cls) {
   return 0;
 }
 
+int xiP_read_exc_class(xiP_parser *p, const char *expected, xiL_token *t) {
+  *t = xiP_expect(p, T_NAME, expected);
+  if (xiP_word_is(p, t, "builtins") && xiP_is(p, T_DOT)) {
+    xiP_take(p);
+    *t = xiP_expect(p, T_NAME, "an exception's class after builtins.");
+  }
+  return xiP_exc_class(p->lx.src + t->off, t->len);
+}
+
 /* one class of an except's: a built-in's name (builtins.ValueError too) */
 static uint32_t one_class(xiP_parser *p) {
-  xiL_token t = xiP_expect(p, T_NAME, "an exception's class, as in except ValueError:");
-  if (xiP_word_is(p, &t, "builtins") && xiP_is(p, T_DOT)) {
-    xiP_take(p);
-    t = xiP_expect(p, T_NAME, "an exception's class after builtins.");
-  }
-  int k = xiP_exc_class(p->lx.src + t.off, t.len);
+  xiL_token t;
+  int k = xiP_read_exc_class(p, "an exception's class, as in except ValueError:", &t);
   if (k < 0 || k == XI_EXC_KEYBOARD)
     xiP_fail(p, t.pos, "except %.*s: xi catches Python's built-in exceptions it can tell apart "
                        "(ZeroDivisionError, ValueError, IndexError, KeyError, TypeError, "

@@ -182,8 +182,8 @@ static void mark(sweep *w) {
     reach(g, w->live);
     int more = 0;
     for (uint32_t i = 0; i < g->n; i++)
-      if (w->live[i] && frame_of(g, i))
-        more |= take(w, frame_of(g, i));
+      if (w->live[i])
+        more |= take(w, frame_of(g, i)); /* (0: not a closure, nothing taken) */
     if (!more)
       return;
     if (round == 64) { /* (scopes this deep in each other: all are kept) */
